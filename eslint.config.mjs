@@ -1,0 +1,16 @@
+import studio from '@sanity/eslint-config-studio'
+
+export default [
+  {
+    ignores: [
+      'node_modules/',
+      'studio-dist/',
+      'site-dist/',
+      '.sanity/',
+      '.lake/',
+      '.artifacts/',
+      'sanity.types.ts',
+    ],
+  },
+  ...studio,
+]

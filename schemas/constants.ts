@@ -1,0 +1,110 @@
+/**
+ * The one definition of every name the content model and the importer share:
+ * document types, Portable Text styles, decorators, lists, annotations and
+ * custom block types. Schemas, importer, queries and renderer all import these.
+ */
+
+/** Document type names. */
+export const DOCUMENT_TYPES = {
+  course: 'course',
+  module: 'module',
+  lesson: 'lesson',
+  responsibility: 'responsibility',
+  responsibilityArea: 'responsibilityArea',
+  tool: 'tool',
+  toolCategory: 'toolCategory',
+} as const
+
+/** Block styles allowed in lesson bodies (h1 is the lesson title, never a body style). */
+export const BLOCK_STYLES = ['normal', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote'] as const
+
+/** Block styles allowed in short rich text (callouts, table cells, footnotes, descriptions). */
+export const RICH_TEXT_STYLES = ['normal'] as const
+
+/** Decorators (inline marks without data). */
+export const DECORATORS = ['strong', 'em', 'code', 'strike-through'] as const
+
+/** List item kinds; a task item starts with a `taskCheck` inline object. */
+export const LIST_TYPES = ['bullet', 'number', 'task'] as const
+
+/** Annotation (mark definition) type names. */
+export const ANNOTATIONS = {
+  link: 'link',
+  internalLink: 'internalLink',
+} as const
+
+/** Inline object type names (children of a block other than spans). */
+export const INLINE_TYPES = {
+  taskCheck: 'taskCheck',
+  footnoteReference: 'footnoteReference',
+} as const
+
+/** Custom block type names allowed between text blocks in a lesson body. */
+export const BLOCK_TYPES = {
+  table: 'table',
+  code: 'codeBlock',
+  image: 'image',
+  callout: 'callout',
+  footnote: 'footnote',
+  rawHtml: 'rawHtml',
+  divider: 'divider',
+  details: 'details',
+  responsibilitySection: 'responsibilitySection',
+  toolTable: 'toolTable',
+} as const
+
+/** Object types used inside custom blocks. */
+export const OBJECT_TYPES = {
+  tableRow: 'tableRow',
+  tableCell: 'tableCell',
+  toolTableRow: 'toolTableRow',
+  sourceInfo: 'sourceInfo',
+  frontMatterEntry: 'frontMatterEntry',
+  nextLink: 'nextLink',
+  richText: 'richText',
+  lessonBody: 'lessonBody',
+} as const
+
+/** Callout tones, from kramdown attribute lists such as `{: .note }`. */
+export const CALLOUT_TONES = ['note', 'tip', 'warning', 'important'] as const
+
+/** URL schemes a `link` annotation may use; relative paths and `#anchors` are allowed too. */
+export const LINK_SCHEMES = ['http', 'https', 'mailto'] as const
+
+/** Document types an internal link may point at. */
+export const INTERNAL_LINK_TARGETS = [
+  DOCUMENT_TYPES.course,
+  DOCUMENT_TYPES.module,
+  DOCUMENT_TYPES.lesson,
+] as const
+
+export type BlockStyle = (typeof BLOCK_STYLES)[number]
+export type Decorator = (typeof DECORATORS)[number]
+export type ListType = (typeof LIST_TYPES)[number]
+export type CalloutTone = (typeof CALLOUT_TONES)[number]
+export type BlockTypeName = (typeof BLOCK_TYPES)[keyof typeof BLOCK_TYPES]
+export type DocumentTypeName = (typeof DOCUMENT_TYPES)[keyof typeof DOCUMENT_TYPES]
+
+/** Human titles for styles, decorators and lists, used by the Studio toolbar. */
+export const STYLE_TITLES: Record<BlockStyle, string> = {
+  normal: 'Normal',
+  h2: 'Heading 2',
+  h3: 'Heading 3',
+  h4: 'Heading 4',
+  h5: 'Heading 5',
+  h6: 'Heading 6',
+  blockquote: 'Quote',
+}
+
+export const DECORATOR_TITLES: Record<Decorator, string> = {
+  strong: 'Strong',
+  em: 'Emphasis',
+  code: 'Code',
+  'strike-through': 'Strike',
+}
+
+export const LIST_TITLES: Record<ListType, string> = {
+  bullet: 'Bullets',
+  number: 'Numbers',
+  task: 'Tasks',
+}

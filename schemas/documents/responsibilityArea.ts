@@ -1,0 +1,35 @@
+import {TiersIcon} from '@sanity/icons'
+import {defineField, defineType} from 'sanity'
+
+import {DOCUMENT_TYPES} from '../constants.ts'
+import {emojiField, slugField, sourceField, titleField} from '../fields.ts'
+
+/** An area of responsibilities ("Execution", …) with its emoji and intro sentence. */
+export const responsibilityArea = defineType({
+  name: DOCUMENT_TYPES.responsibilityArea,
+  title: 'Responsibility area',
+  type: 'document',
+  icon: TiersIcon,
+  fields: [
+    titleField(),
+    slugField('title'),
+    emojiField(),
+    defineField({name: 'intro', title: 'Intro', type: 'text', rows: 2}),
+    defineField({
+      name: 'order',
+      title: 'Order',
+      type: 'number',
+      description: 'Position among the areas; lower comes first.',
+      validation: (rule) => rule.required().error('Give the area a position number, e.g. 1.'),
+    }),
+    sourceField(),
+  ],
+  orderings: [{title: 'Source order', name: 'order', by: [{field: 'order', direction: 'asc'}]}],
+  preview: {
+    select: {title: 'title', emoji: 'emoji', intro: 'intro'},
+    prepare: ({title, emoji, intro}) => ({
+      title: [title, emoji].filter(Boolean).join(' '),
+      subtitle: intro,
+    }),
+  },
+})

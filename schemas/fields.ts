@@ -1,0 +1,63 @@
+import {defineField} from 'sanity'
+
+import {OBJECT_TYPES} from './constants.ts'
+import {checkSlug} from './validation.ts'
+
+/** Field groups shared by the page-like documents. */
+export const pageGroups = [
+  {name: 'content', title: 'Content', default: true},
+  {name: 'source', title: 'Source'},
+]
+
+/** The required title field, named `field` (`title` or `name`). */
+export function titleField(field: 'title' | 'name' = 'title', group?: string) {
+  const what = field
+  return defineField({
+    name: field,
+    title: field === 'title' ? 'Title' : 'Name',
+    type: 'string',
+    group,
+    validation: (rule) => rule.required().error(`Give it a ${what}.`),
+  })
+}
+
+/** The URL slug, generated from `source`. */
+export function slugField(source: 'title' | 'name' = 'title', group?: string) {
+  return defineField({
+    name: 'slug',
+    title: 'Slug',
+    type: 'slug',
+    group,
+    options: {source, maxLength: 96},
+    validation: (rule) => rule.required().custom((slug) => checkSlug(slug as {current?: string})),
+  })
+}
+
+/** An optional single emoji shown next to the title. */
+export function emojiField(group?: string) {
+  return defineField({
+    name: 'emoji',
+    title: 'Emoji',
+    type: 'string',
+    group,
+    description: 'One emoji shown beside the title, e.g. 🚀.',
+    validation: (rule) =>
+      rule
+        .max(32)
+        .custom((value: string | undefined) =>
+          !value || !/[\p{L}\p{N}]/u.test(value.replace(/[\u{FE0F}\u{20E3}]/gu, ''))
+            ? true
+            : 'Use an emoji only; put words in the title.',
+        ),
+  })
+}
+
+/** The read-only source information written by the importer. */
+export function sourceField(group?: string) {
+  return defineField({
+    name: 'source',
+    title: 'Source',
+    type: OBJECT_TYPES.sourceInfo,
+    group,
+  })
+}

@@ -1,0 +1,67 @@
+import {course} from './documents/course.ts'
+import {lesson} from './documents/lesson.ts'
+import {module} from './documents/module.ts'
+import {responsibility} from './documents/responsibility.ts'
+import {responsibilityArea} from './documents/responsibilityArea.ts'
+import {tool} from './documents/tool.ts'
+import {toolCategory} from './documents/toolCategory.ts'
+import {callout} from './objects/callout.ts'
+import {codeBlock} from './objects/codeBlock.ts'
+import {details} from './objects/details.ts'
+import {divider} from './objects/divider.ts'
+import {footnote} from './objects/footnote.ts'
+import {footnoteReference} from './objects/footnoteReference.ts'
+import {frontMatterEntry} from './objects/frontMatterEntry.ts'
+import {internalLink} from './objects/internalLink.ts'
+import {lessonBody} from './objects/lessonBody.ts'
+import {link} from './objects/link.ts'
+import {nextLink} from './objects/nextLink.ts'
+import {rawHtml} from './objects/rawHtml.ts'
+import {responsibilitySection} from './objects/responsibilitySection.ts'
+import {richText} from './objects/richText.ts'
+import {sourceInfo} from './objects/sourceInfo.ts'
+import {table} from './objects/table.ts'
+import {tableCell} from './objects/tableCell.ts'
+import {tableRow} from './objects/tableRow.ts'
+import {taskCheck} from './objects/taskCheck.ts'
+import {toolTable} from './objects/toolTable.ts'
+import {toolTableRow} from './objects/toolTableRow.ts'
+
+/** Every document type of the content model. */
+export const documentTypes = [
+  course,
+  module,
+  lesson,
+  responsibilityArea,
+  responsibility,
+  toolCategory,
+  tool,
+]
+
+/** Every object type: Portable Text arrays, annotations, inline objects and custom blocks. */
+export const objectTypes = [
+  lessonBody,
+  richText,
+  link,
+  internalLink,
+  taskCheck,
+  footnoteReference,
+  codeBlock,
+  table,
+  tableRow,
+  tableCell,
+  callout,
+  details,
+  footnote,
+  divider,
+  rawHtml,
+  responsibilitySection,
+  toolTable,
+  toolTableRow,
+  sourceInfo,
+  frontMatterEntry,
+  nextLink,
+]
+
+/** The schema types registered in the Studio. */
+export const schemaTypes = [...documentTypes, ...objectTypes]

@@ -1,0 +1,49 @@
+import {BulbOutlineIcon} from '@sanity/icons'
+import {defineField, defineType} from 'sanity'
+
+import {BLOCK_TYPES, CALLOUT_TONES, OBJECT_TYPES} from '../constants.ts'
+
+/** A highlighted note, tip, warning or important message (kramdown `{: .note }` and friends). */
+export const callout = defineType({
+  name: BLOCK_TYPES.callout,
+  title: 'Callout',
+  type: 'object',
+  icon: BulbOutlineIcon,
+  fields: [
+    defineField({
+      name: 'tone',
+      title: 'Tone',
+      type: 'string',
+      options: {list: [...CALLOUT_TONES], layout: 'radio', direction: 'horizontal'},
+      initialValue: 'note',
+      validation: (rule) => rule.required().error(`Choose a tone: ${CALLOUT_TONES.join(', ')}.`),
+    }),
+    defineField({
+      name: 'title',
+      title: 'Title',
+      type: 'string',
+      description: 'Optional heading shown above the text.',
+    }),
+    defineField({
+      name: 'body',
+      title: 'Text',
+      type: OBJECT_TYPES.richText,
+      validation: (rule) => rule.required().error('Write the callout text, or remove the callout.'),
+    }),
+  ],
+  preview: {
+    select: {tone: 'tone', title: 'title', body: 'body'},
+    prepare: ({tone, title, body}) => ({
+      title: title || firstText(body) || '(empty callout)',
+      subtitle: `Callout · ${tone ?? 'note'}`,
+    }),
+  },
+})
+
+function firstText(blocks: unknown): string {
+  if (!Array.isArray(blocks)) return ''
+  const first = blocks.find((b) => b?._type === 'block')
+  return Array.isArray(first?.children)
+    ? first.children.map((c: {text?: string}) => c.text ?? '').join('')
+    : ''
+}

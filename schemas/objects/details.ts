@@ -1,0 +1,23 @@
+import {EyeClosedIcon} from '@sanity/icons'
+import {defineField, defineType} from 'sanity'
+
+import {BLOCK_TYPES, OBJECT_TYPES} from '../constants.ts'
+
+/** A collapsible section (`<details><summary>…</summary>…</details>`). */
+export const details = defineType({
+  name: BLOCK_TYPES.details,
+  title: 'Collapsible section',
+  type: 'object',
+  icon: EyeClosedIcon,
+  fields: [
+    defineField({
+      name: 'summary',
+      title: 'Summary',
+      type: 'string',
+      validation: (rule) =>
+        rule.required().error('Write the line readers click to open the section.'),
+    }),
+    defineField({name: 'body', title: 'Content', type: OBJECT_TYPES.richText}),
+  ],
+  preview: {select: {title: 'summary'}, prepare: ({title}) => ({title, subtitle: 'Collapsible'})},
+})

@@ -1,0 +1,22 @@
+import {SplitVerticalIcon} from '@sanity/icons'
+import {defineField, defineType} from 'sanity'
+
+import {BLOCK_TYPES} from '../constants.ts'
+
+/** A thematic break (`---`). */
+export const divider = defineType({
+  name: BLOCK_TYPES.divider,
+  title: 'Divider',
+  type: 'object',
+  icon: SplitVerticalIcon,
+  fields: [
+    defineField({
+      name: 'style',
+      title: 'Style',
+      type: 'string',
+      options: {list: ['line']},
+      initialValue: 'line',
+    }),
+  ],
+  preview: {prepare: () => ({title: '———'})},
+})

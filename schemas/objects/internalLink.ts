@@ -1,0 +1,29 @@
+import {DocumentsIcon} from '@sanity/icons'
+import {defineField, defineType} from 'sanity'
+
+import {ANNOTATIONS, INTERNAL_LINK_TARGETS} from '../constants.ts'
+
+/** Link to another course, module or lesson, kept valid when the target's slug changes. */
+export const internalLink = defineType({
+  name: ANNOTATIONS.internalLink,
+  title: 'Internal link',
+  type: 'object',
+  icon: DocumentsIcon,
+  fields: [
+    defineField({
+      name: 'reference',
+      title: 'Page',
+      type: 'reference',
+      weak: true,
+      to: INTERNAL_LINK_TARGETS.map((type) => ({type})),
+      validation: (rule) =>
+        rule.required().error('Choose the course, module or lesson to link to.'),
+    }),
+    defineField({
+      name: 'anchor',
+      title: 'Anchor',
+      type: 'string',
+      description: 'Optional heading anchor on the target page, without the #.',
+    }),
+  ],
+})

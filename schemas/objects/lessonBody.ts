@@ -1,0 +1,69 @@
+import {defineArrayMember, defineField, defineType} from 'sanity'
+
+import {
+  BLOCK_STYLES,
+  BLOCK_TYPES,
+  DECORATORS,
+  DECORATOR_TITLES,
+  INLINE_TYPES,
+  LIST_TITLES,
+  LIST_TYPES,
+  OBJECT_TYPES,
+  STYLE_TITLES,
+} from '../constants.ts'
+import {annotationMembers} from './annotations.ts'
+
+/** Portable Text of a lesson (and of a module's own page): text blocks plus the custom blocks. */
+export const lessonBody = defineType({
+  name: OBJECT_TYPES.lessonBody,
+  title: 'Body',
+  type: 'array',
+  of: [
+    defineArrayMember({
+      type: 'block',
+      styles: BLOCK_STYLES.map((value) => ({title: STYLE_TITLES[value], value})),
+      lists: LIST_TYPES.map((value) => ({title: LIST_TITLES[value], value})),
+      marks: {
+        decorators: DECORATORS.map((value) => ({title: DECORATOR_TITLES[value], value})),
+        annotations: annotationMembers(),
+      },
+      of: [
+        defineArrayMember({type: INLINE_TYPES.taskCheck}),
+        defineArrayMember({type: INLINE_TYPES.footnoteReference}),
+      ],
+    }),
+    defineArrayMember({
+      type: 'image',
+      name: BLOCK_TYPES.image,
+      options: {hotspot: true},
+      fields: [
+        defineField({
+          name: 'alt',
+          title: 'Alternative text',
+          type: 'string',
+          description: 'What the image shows, for readers who cannot see it.',
+          validation: (rule) =>
+            rule.required().warning('Describe the image in a few words for screen readers.'),
+        }),
+        defineField({name: 'caption', title: 'Caption', type: 'string'}),
+        defineField({
+          name: 'src',
+          title: 'Source address',
+          type: 'string',
+          readOnly: true,
+          description:
+            'Where the importer found the image. A remote image stays a link until someone uploads it.',
+        }),
+      ],
+    }),
+    defineArrayMember({type: BLOCK_TYPES.code}),
+    defineArrayMember({type: BLOCK_TYPES.table}),
+    defineArrayMember({type: BLOCK_TYPES.callout}),
+    defineArrayMember({type: BLOCK_TYPES.details}),
+    defineArrayMember({type: BLOCK_TYPES.footnote}),
+    defineArrayMember({type: BLOCK_TYPES.divider}),
+    defineArrayMember({type: BLOCK_TYPES.rawHtml}),
+    defineArrayMember({type: BLOCK_TYPES.responsibilitySection}),
+    defineArrayMember({type: BLOCK_TYPES.toolTable}),
+  ],
+})

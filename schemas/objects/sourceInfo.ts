@@ -1,0 +1,42 @@
+import {defineArrayMember, defineField, defineType} from 'sanity'
+
+import {OBJECT_TYPES} from '../constants.ts'
+
+/** Where a document came from in the markdown site; written by the importer, read-only in Studio. */
+export const sourceInfo = defineType({
+  name: OBJECT_TYPES.sourceInfo,
+  title: 'Source',
+  type: 'object',
+  readOnly: true,
+  options: {collapsible: true, collapsed: true},
+  fields: [
+    defineField({
+      name: 'path',
+      title: 'Source file',
+      type: 'string',
+      description: 'Path of the markdown file, relative to the site root.',
+    }),
+    defineField({
+      name: 'hasSourcePage',
+      title: 'Has its own source page',
+      type: 'boolean',
+      description:
+        'Off when the page is only named as a parent in front matter and has no file of its own.',
+    }),
+    defineField({
+      name: 'frontMatter',
+      title: 'Other front matter',
+      type: 'array',
+      of: [defineArrayMember({type: OBJECT_TYPES.frontMatterEntry})],
+    }),
+    defineField({name: 'navOrder', title: 'nav_order', type: 'string'}),
+    defineField({name: 'contentHash', title: 'Source content hash', type: 'string'}),
+    defineField({
+      name: 'importHash',
+      title: 'Hash of the imported fields',
+      type: 'string',
+      description: 'What the importer last wrote; a mismatch means an editor changed the document.',
+    }),
+    defineField({name: 'importedAt', title: 'Imported at', type: 'datetime'}),
+  ],
+})

@@ -1,0 +1,129 @@
+import {BookIcon, DocumentTextIcon, TiersIcon, WrenchIcon} from '@sanity/icons'
+import type {
+  ListBuilder,
+  StructureBuilder,
+  StructureResolver,
+  StructureResolverContext,
+} from 'sanity/structure'
+
+import {DOCUMENT_TYPES} from '../schemas/constants.ts'
+
+const {course, module, lesson, responsibility, responsibilityArea, tool, toolCategory} =
+  DOCUMENT_TYPES
+
+const API_VERSION = '2025-02-19'
+
+interface Child {
+  _id: string
+  _type: string
+  title?: string
+}
+
+/** Desk structure: courses → modules → lessons in order, responsibilities by area, tools by category. */
+export const structure: StructureResolver = (S, context) =>
+  S.list()
+    .title('Content')
+    .items([
+      S.listItem()
+        .id('courses')
+        .title('Courses')
+        .icon(BookIcon)
+        .child(
+          S.documentTypeList(course)
+            .title('Courses')
+            .child((courseId) => orderedChildren(S, context, courseId, 'contents')),
+        ),
+      S.listItem()
+        .id('unplaced-lessons')
+        .title('Lessons not in any course')
+        .icon(DocumentTextIcon)
+        .child(
+          S.documentList()
+            .title('Lessons not in any course')
+            .schemaType(lesson)
+            .filter(
+              `_type == $lesson && count(*[_type in [$course, $module, $lesson] && references(^._id)]) == 0`,
+            )
+            .params({lesson, module, course}),
+        ),
+      S.divider(),
+      S.listItem()
+        .id('responsibilities')
+        .title('Responsibilities by area')
+        .icon(TiersIcon)
+        .child(
+          S.documentTypeList(responsibilityArea)
+            .title('Areas')
+            .defaultOrdering([{field: 'order', direction: 'asc'}])
+            .child((areaId) =>
+              S.documentList()
+                .title('Responsibilities')
+                .schemaType(responsibility)
+                .filter('_type == $type && area._ref == $areaId')
+                .params({type: responsibility, areaId})
+                .defaultOrdering([{field: 'order', direction: 'asc'}]),
+            ),
+        ),
+      S.listItem()
+        .id('tools')
+        .title('Tools by category')
+        .icon(WrenchIcon)
+        .child(
+          S.documentTypeList(toolCategory)
+            .title('Categories')
+            .defaultOrdering([{field: 'order', direction: 'asc'}])
+            .child((categoryId) =>
+              S.documentList()
+                .title('Tools')
+                .schemaType(tool)
+                .filter('_type == $type && category._ref == $categoryId')
+                .params({type: tool, categoryId})
+                .defaultOrdering([{field: 'name', direction: 'asc'}]),
+            ),
+        ),
+      S.divider(),
+      ...[course, module, lesson, responsibilityArea, responsibility, toolCategory, tool].map(
+        (type) => S.documentTypeListItem(type),
+      ),
+    ])
+
+/**
+ * A course or module pane: its own document first, then the items of its ordered
+ * reference array (`contents` or `lessons`) in array order, which a document list
+ * filtered by id could not keep.
+ */
+async function orderedChildren(
+  S: StructureBuilder,
+  context: StructureResolverContext,
+  parentId: string,
+  field: 'contents' | 'lessons',
+): Promise<ListBuilder> {
+  const client = context.getClient({apiVersion: API_VERSION})
+  const parent = await client.fetch<{_type: string; title?: string; items: Child[] | null} | null>(
+    `*[_id in [$id, "drafts." + $id]] | order(_updatedAt desc)[0]{_type, title, "items": ${field}[]->{_id, _type, title}}`,
+    {id: parentId},
+    {perspective: 'raw'},
+  )
+  const type = parent?._type ?? course
+  const items = (parent?.items ?? []).filter((item): item is Child => Boolean(item?._id))
+  return S.list()
+    .id(`${parentId}-children`)
+    .title(parent?.title ?? 'Untitled')
+    .items([
+      S.listItem()
+        .id(`${parentId}-details`)
+        .title(type === module ? 'Module details' : 'Course details')
+        .schemaType(type)
+        .child(S.document().schemaType(type).documentId(parentId)),
+      S.divider(),
+      ...items.map((item) =>
+        item._type === module
+          ? S.listItem()
+              .id(item._id)
+              .title(item.title ?? 'Untitled module')
+              .schemaType(module)
+              .child((): Promise<ListBuilder> => orderedChildren(S, context, item._id, 'lessons'))
+          : S.documentListItem().id(item._id).schemaType(item._type),
+      ),
+    ])
+}
