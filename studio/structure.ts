@@ -1,4 +1,7 @@
-import {BookIcon, DocumentTextIcon, TiersIcon, WrenchIcon} from '@sanity/icons'
+import {BookIcon} from '@sanity/icons/Book'
+import {DocumentTextIcon} from '@sanity/icons/DocumentText'
+import {TiersIcon} from '@sanity/icons/Tiers'
+import {WrenchIcon} from '@sanity/icons/Wrench'
 import type {
   ListBuilder,
   StructureBuilder,

@@ -1,4 +1,4 @@
-import {TiersIcon} from '@sanity/icons'
+import {TiersIcon} from '@sanity/icons/Tiers'
 import {defineField, defineType} from 'sanity'
 
 import {DOCUMENT_TYPES} from '../constants.ts'

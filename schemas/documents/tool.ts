@@ -1,4 +1,4 @@
-import {WrenchIcon} from '@sanity/icons'
+import {WrenchIcon} from '@sanity/icons/Wrench'
 import {defineField, defineType} from 'sanity'
 
 import {DOCUMENT_TYPES} from '../constants.ts'

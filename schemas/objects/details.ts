@@ -1,4 +1,4 @@
-import {EyeClosedIcon} from '@sanity/icons'
+import {EyeClosedIcon} from '@sanity/icons/EyeClosed'
 import {defineField, defineType} from 'sanity'
 
 import {BLOCK_TYPES, OBJECT_TYPES} from '../constants.ts'

@@ -1,4 +1,4 @@
-import {SplitVerticalIcon} from '@sanity/icons'
+import {SplitVerticalIcon} from '@sanity/icons/SplitVertical'
 import {defineField, defineType} from 'sanity'
 
 import {BLOCK_TYPES} from '../constants.ts'

@@ -1,4 +1,4 @@
-import {DocumentsIcon} from '@sanity/icons'
+import {DocumentsIcon} from '@sanity/icons/Documents'
 import {defineField, defineType} from 'sanity'
 
 import {ANNOTATIONS, INTERNAL_LINK_TARGETS} from '../constants.ts'

@@ -1,4 +1,4 @@
-import {WrenchIcon} from '@sanity/icons'
+import {WrenchIcon} from '@sanity/icons/Wrench'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 
 import {BLOCK_TYPES, OBJECT_TYPES} from '../constants.ts'
