@@ -1,0 +1,43 @@
+import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {generate} from 'selfsigned'
+
+/** A PEM certificate and private key. */
+export type Certificate = {cert: string; key: string}
+
+/**
+ * The lake's self-signed certificate for `localhost`, `*.localhost` (the Studio calls
+ * `<projectId>.localhost`) and 127.0.0.1, generated into `dir` on first use.
+ */
+export async function loadCertificate(dir: string): Promise<Certificate> {
+  const certFile = join(dir, 'cert.pem')
+  const keyFile = join(dir, 'key.pem')
+  if (existsSync(certFile) && existsSync(keyFile)) {
+    return {cert: readFileSync(certFile, 'utf8'), key: readFileSync(keyFile, 'utf8')}
+  }
+  const notAfterDate = new Date()
+  notAfterDate.setFullYear(notAfterDate.getFullYear() + 2)
+  const pems = await generate([{name: 'commonName', value: 'localhost'}], {
+    keyType: 'ec',
+    curve: 'P-256',
+    algorithm: 'sha256',
+    notAfterDate,
+    extensions: [
+      {name: 'basicConstraints', cA: false},
+      {name: 'keyUsage', digitalSignature: true, keyEncipherment: true},
+      {name: 'extKeyUsage', serverAuth: true},
+      {
+        name: 'subjectAltName',
+        altNames: [
+          {type: 2, value: 'localhost'},
+          {type: 2, value: '*.localhost'},
+          {type: 7, ip: '127.0.0.1'},
+        ],
+      },
+    ],
+  })
+  mkdirSync(dir, {recursive: true})
+  writeFileSync(keyFile, pems.private, {mode: 0o600})
+  writeFileSync(certFile, pems.cert)
+  return {cert: pems.cert, key: pems.private}
+}

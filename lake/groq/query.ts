@@ -1,0 +1,85 @@
+import {evaluate, GroqSyntaxError, parse, type ExprNode} from 'groq-js'
+import {LakeError} from '../errors.ts'
+import type {Dataset} from '../store/dataset.ts'
+import type {Doc} from '../store/types.ts'
+import {applyPerspective, type Perspective} from './perspective.ts'
+import {rewriteTextQueries} from './text-query.ts'
+
+/** Documents as one perspective sees them, indexed by `_id` for dereferences. */
+export type View = {documents: Doc[]; byId: Map<string, Doc>}
+
+const views = new WeakMap<Dataset, {version: number; byKey: Map<string, View>}>()
+
+/** The cached view of a dataset through a perspective; rebuilt after each commit. */
+export function viewOf(dataset: Dataset, perspective: Perspective): View {
+  let cache = views.get(dataset)
+  if (!cache || cache.version !== dataset.version) {
+    cache = {version: dataset.version, byKey: new Map()}
+    views.set(dataset, cache)
+  }
+  const key = perspective === 'raw' ? 'raw' : perspective.join(',')
+  let view = cache.byKey.get(key)
+  if (!view) {
+    const byId =
+      perspective === 'raw'
+        ? dataset.documents
+        : applyPerspective(dataset.documents.values(), perspective)
+    view = {documents: [...byId.values()], byId}
+    cache.byKey.set(key, view)
+  }
+  return view
+}
+
+const parsed = new Map<string, ExprNode>()
+
+/** Parses GROQ, answering syntax errors in Sanity's `queryParseError` shape. */
+export function parseQuery(query: string, params: Record<string, unknown>): ExprNode {
+  // groq-js folds parameters into slices at parse time, so the cache key includes them.
+  const key = `${query}\u0000${JSON.stringify(params)}`
+  let tree = parsed.get(key)
+  if (!tree) {
+    try {
+      tree = parse(query, {params})
+    } catch (error) {
+      throw toQueryError(error, query)
+    }
+    if (parsed.size > 500) parsed.clear()
+    parsed.set(key, tree)
+  }
+  return query.includes('text::') ? rewriteTextQueries(tree, params) : tree
+}
+
+/** Evaluates GROQ over a list of documents, resolving `->` through the `byId` Map. */
+export async function evaluateQuery(
+  query: string,
+  params: Record<string, unknown>,
+  view: View,
+  sanity?: {projectId: string; dataset: string},
+): Promise<unknown> {
+  const tree = parseQuery(query, params)
+  try {
+    const value = await evaluate(tree, {
+      dataset: view.documents,
+      params,
+      sanity,
+      dereference: ({_ref}) => view.byId.get(_ref) ?? null,
+    })
+    return await value.get()
+  } catch (error) {
+    throw toQueryError(error, query)
+  }
+}
+
+function toQueryError(error: unknown, query: string): LakeError {
+  if (error instanceof GroqSyntaxError) {
+    return new LakeError(400, 'queryParseError', error.message, {
+      query,
+      start: error.position,
+      end: error.position + 1,
+      line: error.line,
+      column: error.column,
+    })
+  }
+  const message = error instanceof Error ? error.message : String(error)
+  return new LakeError(400, 'queryParseError', message, {query, start: 0, end: query.length})
+}

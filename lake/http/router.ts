@@ -1,0 +1,63 @@
+import type {LakeState} from '../state.ts'
+import type {Request, Response} from './respond.ts'
+
+/** What a route handler receives. */
+export type RouteContext = {
+  req: Request
+  res: Response
+  url: URL
+  params: Record<string, string>
+  state: LakeState
+}
+
+/** Returned by handlers that wrote the response themselves (streams, files). */
+export const HANDLED = Symbol('handled')
+
+/** One endpoint: method, path pattern (`:name` segments, a trailing `*`), and handler. */
+export type Route = {
+  method: string
+  path: string
+  /** Writes need the bearer token. */
+  write?: boolean
+  handle: (ctx: RouteContext) => unknown
+}
+
+const API_VERSION = /^v(\d+|\d{4}-\d{2}-\d{2}|X)$/
+
+/** The path without the `/v<date>` API version prefix the clients add. */
+export function stripVersion(pathname: string): string {
+  const segments = pathname.split('/')
+  if (segments[1] && API_VERSION.test(segments[1])) segments.splice(1, 1)
+  return segments.join('/') || '/'
+}
+
+function matchPath(pattern: string, path: string): Record<string, string> | null {
+  const want = pattern.split('/').filter(Boolean)
+  const have = path.split('/').filter(Boolean)
+  const params: Record<string, string> = {}
+  for (const [index, segment] of want.entries()) {
+    if (segment === '*') {
+      params['*'] = have.slice(index).map(decodeURIComponent).join('/')
+      return params
+    }
+    const value = have[index]
+    if (value === undefined) return null
+    if (segment.startsWith(':')) params[segment.slice(1)] = decodeURIComponent(value)
+    else if (segment !== value) return null
+  }
+  return have.length === want.length ? params : null
+}
+
+/** Finds the route for a method and a version-less path. */
+export function findRoute(
+  routes: Route[],
+  method: string,
+  path: string,
+): {route: Route; params: Record<string, string>} | null {
+  for (const route of routes) {
+    if (route.method !== method && !(route.method === 'GET' && method === 'HEAD')) continue
+    const params = matchPath(route.path, path)
+    if (params) return {route, params}
+  }
+  return null
+}

@@ -1,0 +1,29 @@
+import {randomBytes} from 'node:crypto'
+
+const ID_PATTERN = /^[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}$/
+
+/** A random id in the alphabet Sanity uses for document ids and revisions. */
+export function randomId(length = 22): string {
+  const alphabet = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'
+  const bytes = randomBytes(length)
+  let id = ''
+  for (const byte of bytes) id += alphabet[byte % alphabet.length]
+  return id
+}
+
+/** Whether `id` is a valid Sanity document id. */
+export function isValidId(id: string): boolean {
+  return ID_PATTERN.test(id)
+}
+
+/** The published id of a draft (`drafts.x`) or version (`versions.r.x`) id. */
+export function publishedId(id: string): string {
+  if (id.startsWith('drafts.')) return id.slice('drafts.'.length)
+  if (id.startsWith('versions.')) return id.split('.').slice(2).join('.')
+  return id
+}
+
+/** Whether `id` names a draft or a release version rather than a published document. */
+export function isDraftOrVersion(id: string): boolean {
+  return id.startsWith('drafts.') || id.startsWith('versions.')
+}

@@ -1,0 +1,77 @@
+import type {Dataset} from '../store/dataset.ts'
+import type {Change, Doc, Transaction, WireMutation} from '../store/types.ts'
+
+type Pending = {before: Doc | null; after: Doc | null; mutations: WireMutation[]}
+
+/** The transaction being built: reads see earlier writes, nothing is stored until commit. */
+export class WorkingSet {
+  readonly dataset: Dataset
+  readonly transactionId: string
+  readonly timestamp: string
+  readonly author: string
+  readonly mutations: WireMutation[] = []
+  readonly #pending = new Map<string, Pending>()
+
+  constructor(
+    dataset: Dataset,
+    options: {transactionId: string; timestamp: string; author: string},
+  ) {
+    this.dataset = dataset
+    this.transactionId = options.transactionId
+    this.timestamp = options.timestamp
+    this.author = options.author
+  }
+
+  /** The document as this transaction currently sees it. */
+  get(id: string): Doc | null {
+    const pending = this.#pending.get(id)
+    if (pending) return pending.after
+    return this.dataset.get(id) ?? null
+  }
+
+  /** Every document as this transaction currently sees it. */
+  documents(): Doc[] {
+    const docs: Doc[] = []
+    for (const [id, doc] of this.dataset.documents) {
+      if (!this.#pending.has(id)) docs.push(doc)
+    }
+    for (const pending of this.#pending.values()) if (pending.after) docs.push(pending.after)
+    return docs
+  }
+
+  /** Replaces (or deletes, with null) a document, recording the mutation that did it. */
+  put(id: string, doc: Doc | null, mutation: WireMutation): void {
+    let pending = this.#pending.get(id)
+    if (!pending) {
+      pending = {before: this.dataset.get(id) ?? null, after: null, mutations: []}
+      this.#pending.set(id, pending)
+    }
+    pending.after = doc ? this.#stamp(doc, pending.before) : null
+    pending.mutations.push(mutation)
+  }
+
+  /** Records a mutation of the whole transaction (as sent by the client). */
+  record(mutation: WireMutation): void {
+    this.mutations.push(mutation)
+  }
+
+  /** The changes that actually alter a document, ready to commit. */
+  toTransaction(): Transaction {
+    const changes: Change[] = []
+    for (const [id, pending] of this.#pending) {
+      if (pending.before === null && pending.after === null) continue
+      changes.push({id, ...pending})
+    }
+    const {transactionId: id, timestamp, author, mutations} = this
+    return {id, timestamp, author, changes, mutations}
+  }
+
+  #stamp(doc: Doc, before: Doc | null): Doc {
+    return {
+      ...doc,
+      _createdAt: before?._createdAt ?? doc._createdAt ?? this.timestamp,
+      _updatedAt: this.timestamp,
+      _rev: this.transactionId,
+    }
+  }
+}

@@ -1,0 +1,16 @@
+import type {Route} from '../http/router.ts'
+
+/** `GET /data/doc/<ds>/<id1>,<id2>`: documents by id, with the missing ones listed as omitted. */
+export const docRoutes: Route[] = [
+  {
+    method: 'GET',
+    path: '/data/doc/:dataset/:ids',
+    handle(ctx) {
+      const dataset = ctx.state.registry.get(ctx.params.dataset)
+      const ids = ctx.params.ids.split(',').filter(Boolean)
+      const documents = ids.flatMap((id) => dataset.get(id) ?? [])
+      const omitted = ids.filter((id) => !dataset.get(id)).map((id) => ({id, reason: 'existence'}))
+      return {documents, omitted}
+    },
+  },
+]

@@ -1,0 +1,19 @@
+import type {Route} from '../http/router.ts'
+import {actionRoutes} from './actions.ts'
+import {docRoutes} from './doc.ts'
+import {listenRoutes} from './listen.ts'
+import {mutateRoutes} from './mutate.ts'
+import {projectRoutes} from './projects.ts'
+import {queryRoutes} from './query.ts'
+import {userRoutes} from './users.ts'
+
+/** Every endpoint the lake answers. */
+export const routes: Route[] = [
+  ...queryRoutes,
+  ...docRoutes,
+  ...mutateRoutes,
+  ...actionRoutes,
+  ...listenRoutes,
+  ...userRoutes,
+  ...projectRoutes,
+]

@@ -1,0 +1,45 @@
+import {badRequest} from '../errors.ts'
+import {parsePerspective} from '../groq/perspective.ts'
+import {evaluateQuery, viewOf} from '../groq/query.ts'
+import {readJson} from '../http/respond.ts'
+import type {Route, RouteContext} from '../http/router.ts'
+
+/** Reads `$name=<json>` query-string parameters into GROQ params. */
+export function paramsFromSearch(search: URLSearchParams): Record<string, unknown> {
+  const params: Record<string, unknown> = {}
+  for (const [key, value] of search) {
+    if (!key.startsWith('$')) continue
+    try {
+      params[key.slice(1)] = JSON.parse(value)
+    } catch {
+      throw badRequest(`Cannot parse query parameter "${key}", expected a JSON value`)
+    }
+  }
+  return params
+}
+
+async function runQuery(ctx: RouteContext, body: Record<string, unknown>) {
+  const search = ctx.url.searchParams
+  const query = typeof body.query === 'string' ? body.query : search.get('query')
+  if (!query) throw badRequest('Cannot run a query without "query", expected a GROQ string')
+  const params = {...paramsFromSearch(search), ...((body.params as Record<string, unknown>) ?? {})}
+  const perspective = parsePerspective(body.perspective ?? search.get('perspective'))
+  const dataset = ctx.state.registry.get(ctx.params.dataset)
+  const started = performance.now()
+  const result = await evaluateQuery(query, params, viewOf(dataset, perspective), {
+    projectId: ctx.state.projectId,
+    dataset: dataset.name,
+  })
+  const ms = Math.round((performance.now() - started) * 100) / 100
+  return search.get('returnQuery') === 'false' ? {result, ms} : {query, result, ms}
+}
+
+/** GROQ queries over GET (`?query=&$param=`) and POST (`{query, params}`). */
+export const queryRoutes: Route[] = [
+  {method: 'GET', path: '/data/query/:dataset', handle: (ctx) => runQuery(ctx, {})},
+  {
+    method: 'POST',
+    path: '/data/query/:dataset',
+    handle: async (ctx) => runQuery(ctx, await readJson(ctx.req)),
+  },
+]

@@ -1,0 +1,103 @@
+import {join, resolve} from 'node:path'
+import {loadCertificate} from './cert.ts'
+import {createHandler} from './http/handler.ts'
+import {listen} from './http/server.ts'
+import {routes} from './routes/index.ts'
+import {removeRunningLake, writeRunningLake} from './server-info.ts'
+import {handleUpgrade} from './socket/upgrade.ts'
+import type {LakeState, UnknownEndpoint} from './state.ts'
+import {DatasetRegistry} from './store/registry.ts'
+import {loadToken} from './token.ts'
+
+/** Options of {@link startLake}. */
+export type LakeOptions = {
+  /** Folder for the token, certificate and `server.json` (default `.lake`). */
+  dir?: string
+  /** Folder of the dataset files (default `<dir>/data`). */
+  dataDir?: string
+  /** Port to listen on; 0 picks a free one (default 0). */
+  port?: number
+  /** Interface to bind (default 127.0.0.1; the lake is local only). */
+  host?: string
+  projectId?: string
+  /** Origins allowed by CORS, e.g. the Studio dev server `http://localhost:3333`. */
+  studioOrigins?: string[]
+  log?: (message: string) => void
+}
+
+/** A running lake. */
+export type Lake = {
+  /** HTTPS (HTTP/2) base URL for browsers and the Studio's `apiHost`. */
+  url: string
+  apiHost: string
+  /** Plain HTTP/1.1 on the same port, for Node clients that do not trust the certificate. */
+  httpUrl: string
+  port: number
+  projectId: string
+  token: string
+  dir: string
+  unknownEndpoints: UnknownEndpoint[]
+  state: LakeState
+  /** Creates a one-time login id: `<studio>/#sid=<id>` logs the Studio in without the token. */
+  createLoginSession: () => string
+  close: () => Promise<void>
+}
+
+/** Starts the local Content Lake. */
+export async function startLake(options: LakeOptions = {}): Promise<Lake> {
+  const dir = resolve(options.dir ?? '.lake')
+  const registry = new DatasetRegistry(resolve(options.dataDir ?? join(dir, 'data')))
+  const token = loadToken(join(dir, 'token'))
+  const certificate = await loadCertificate(dir)
+  const projectId = options.projectId ?? 'local'
+  const state: LakeState = {
+    registry,
+    projectId,
+    token,
+    origins: new Set(options.studioOrigins ?? ['http://localhost:3333']),
+    unknownEndpoints: [],
+    sessions: new Set(),
+    publicUrl: '',
+    log: options.log ?? ((message) => console.log(`[lake] ${message}`)),
+  }
+  const server = await listen({
+    host: options.host ?? '127.0.0.1',
+    port: options.port ?? 0,
+    certificate,
+    handler: createHandler(routes, state),
+    upgrade: (req, socket, head) => handleUpgrade(req, socket, head, state),
+  })
+  const url = `https://localhost:${server.port}`
+  state.publicUrl = url
+  state.origins.add(url)
+  const httpUrl = `http://127.0.0.1:${server.port}`
+  writeRunningLake(dir, {pid: process.pid, port: server.port, url, httpUrl, projectId})
+  let closed = false
+  return {
+    url,
+    apiHost: url,
+    httpUrl,
+    port: server.port,
+    projectId,
+    token,
+    dir,
+    unknownEndpoints: state.unknownEndpoints,
+    state,
+    createLoginSession() {
+      const sid = randomSession()
+      state.sessions.add(sid)
+      return sid
+    },
+    async close() {
+      if (closed) return
+      closed = true
+      await server.close()
+      registry.close()
+      removeRunningLake(dir)
+    },
+  }
+}
+
+function randomSession(): string {
+  return Buffer.from(crypto.getRandomValues(new Uint8Array(24))).toString('hex')
+}

@@ -1,0 +1,19 @@
+import type {DatasetRegistry} from './store/registry.ts'
+
+/** A request the lake had no route for. */
+export type UnknownEndpoint = {method: string; path: string; at: string}
+
+/** Everything route handlers share. */
+export type LakeState = {
+  registry: DatasetRegistry
+  projectId: string
+  token: string
+  origins: Set<string>
+  /** Requests answered 404 because no route knew them; the browser test fails on these. */
+  unknownEndpoints: UnknownEndpoint[]
+  /** One-time login session ids exchanged by `/auth/fetch` for the token. */
+  sessions: Set<string>
+  /** The HTTPS base URL (`https://localhost:<port>`) used in asset URLs. */
+  publicUrl: string
+  log: (message: string) => void
+}

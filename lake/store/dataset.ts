@@ -1,0 +1,100 @@
+import {DatabaseSync, type StatementSync} from 'node:sqlite'
+import {migrate} from './schema.ts'
+import type {CommittedTransaction, Doc, Transaction} from './types.ts'
+
+const RECENT_LIMIT = 1000
+
+type Listener = (transaction: CommittedTransaction) => void
+
+/**
+ * One dataset: a SQLite file that is the source of truth, and an in-memory Map of the current
+ * documents that queries read.
+ */
+export class Dataset {
+  readonly name: string
+  readonly db: DatabaseSync
+  readonly documents = new Map<string, Doc>()
+  /** Increases on every commit; lets caches know the documents changed. */
+  version = 0
+  /** The latest commits, so a listener that reconnects gets the events it missed. */
+  readonly recent: CommittedTransaction[] = []
+  readonly #listeners = new Set<Listener>()
+  readonly #upsert: StatementSync
+  readonly #remove: StatementSync
+  readonly #insertTransaction: StatementSync
+  readonly #insertRevision: StatementSync
+
+  constructor(name: string, file: string) {
+    this.name = name
+    this.db = new DatabaseSync(file)
+    migrate(this.db)
+    for (const row of this.db.prepare('SELECT doc FROM documents').iterate()) {
+      const doc = JSON.parse(String(row.doc)) as Doc
+      this.documents.set(doc._id, doc)
+    }
+    this.#upsert = this.db.prepare(
+      'INSERT INTO documents (id, doc) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc',
+    )
+    this.#remove = this.db.prepare('DELETE FROM documents WHERE id = ?')
+    this.#insertTransaction = this.db.prepare(
+      'INSERT INTO transactions (id, timestamp, author, mutations) VALUES (?, ?, ?, ?)',
+    )
+    this.#insertRevision = this.db.prepare(
+      'INSERT INTO revisions (seq, doc_id, rev, previous_rev, doc, mutations) VALUES (?, ?, ?, ?, ?, ?)',
+    )
+  }
+
+  /** The current document with this id, or undefined. */
+  get(id: string): Doc | undefined {
+    return this.documents.get(id)
+  }
+
+  /** Writes a transaction atomically, then updates memory and notifies listeners. */
+  commit(transaction: Transaction): CommittedTransaction {
+    const {id, timestamp, author, changes, mutations} = transaction
+    this.db.exec('BEGIN IMMEDIATE')
+    let seq: number
+    try {
+      const info = this.#insertTransaction.run(id, timestamp, author, JSON.stringify(mutations))
+      seq = Number(info.lastInsertRowid)
+      for (const change of changes) {
+        if (change.after) this.#upsert.run(change.id, JSON.stringify(change.after))
+        else this.#remove.run(change.id)
+        this.#insertRevision.run(
+          seq,
+          change.id,
+          change.after?._rev ?? null,
+          change.before?._rev ?? null,
+          change.after ? JSON.stringify(change.after) : null,
+          JSON.stringify(change.mutations),
+        )
+      }
+      this.db.exec('COMMIT')
+    } catch (error) {
+      this.db.exec('ROLLBACK')
+      throw error
+    }
+    for (const change of changes) {
+      if (change.after) this.documents.set(change.id, change.after)
+      else this.documents.delete(change.id)
+    }
+    this.version++
+    const committed = {...transaction, seq}
+    this.recent.push(committed)
+    if (this.recent.length > RECENT_LIMIT) this.recent.shift()
+    for (const listener of this.#listeners) listener(committed)
+    return committed
+  }
+
+  /** Calls `listener` after every commit; returns a function that stops it. */
+  subscribe(listener: Listener): () => void {
+    this.#listeners.add(listener)
+    return () => this.#listeners.delete(listener)
+  }
+
+  /** Closes the database file. */
+  close(): void {
+    this.#listeners.clear()
+    if (this.db.isOpen) this.db.close()
+  }
+}

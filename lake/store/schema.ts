@@ -1,0 +1,37 @@
+import type {DatabaseSync} from 'node:sqlite'
+
+/** Creates the tables of a dataset file; safe to run on an existing file. */
+export function migrate(db: DatabaseSync): void {
+  // WAL keeps readers unblocked; FULL fsyncs each commit so a committed transaction survives.
+  db.exec(`
+    PRAGMA journal_mode = WAL;
+    PRAGMA synchronous = FULL;
+    PRAGMA foreign_keys = ON;
+    CREATE TABLE IF NOT EXISTS documents (
+      id TEXT PRIMARY KEY,
+      doc TEXT NOT NULL
+    );
+    CREATE TABLE IF NOT EXISTS transactions (
+      seq INTEGER PRIMARY KEY AUTOINCREMENT,
+      id TEXT NOT NULL UNIQUE,
+      timestamp TEXT NOT NULL,
+      author TEXT NOT NULL,
+      mutations TEXT NOT NULL
+    );
+    CREATE TABLE IF NOT EXISTS revisions (
+      seq INTEGER NOT NULL REFERENCES transactions(seq),
+      doc_id TEXT NOT NULL,
+      rev TEXT,
+      previous_rev TEXT,
+      doc TEXT,
+      mutations TEXT NOT NULL,
+      PRIMARY KEY (doc_id, seq)
+    );
+    CREATE INDEX IF NOT EXISTS revisions_by_rev ON revisions (doc_id, rev);
+    CREATE TABLE IF NOT EXISTS files (
+      path TEXT PRIMARY KEY,
+      mime TEXT NOT NULL,
+      data BLOB NOT NULL
+    );
+  `)
+}
