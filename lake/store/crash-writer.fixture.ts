@@ -1,0 +1,26 @@
+// Commits transactions forever, printing each committed number; the crash test SIGKILLs it.
+import {Dataset} from './dataset.ts'
+
+const dataset = new Dataset('crash', process.argv[2] ?? '')
+for (let n = Number(dataset.get('a')?.n ?? 0) + 1; ; n++) {
+  const doc = (id: string) => ({
+    _id: id,
+    _type: 'counter',
+    n,
+    _rev: `tx-${n}`,
+    padding: 'x'.repeat(2000),
+  })
+  dataset.commit({
+    id: `tx-${n}`,
+    timestamp: new Date().toISOString(),
+    author: 'crash-test',
+    mutations: [],
+    changes: ['a', 'b', 'c'].map((id) => ({
+      id,
+      before: dataset.get(id) ?? null,
+      after: doc(id),
+      mutations: [],
+    })),
+  })
+  process.stdout.write(`${n}\n`)
+}

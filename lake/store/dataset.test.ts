@@ -1,0 +1,78 @@
+import {spawn} from 'node:child_process'
+import {mkdtempSync, rmSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {afterAll, describe, expect, it} from 'vitest'
+import {Dataset} from './dataset.ts'
+
+const dir = mkdtempSync(join(tmpdir(), 'lake-crash-'))
+afterAll(() => rmSync(dir, {recursive: true, force: true}))
+
+/** Starts the writer, waits until it reports `count` commits, then SIGKILLs it mid-write. */
+function writeThenKill(file: string, count: number): Promise<number> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(import.meta.dirname, 'crash-writer.fixture.ts'), file],
+    {stdio: ['ignore', 'pipe', 'inherit']},
+  )
+  return new Promise((resolve, reject) => {
+    let last = 0
+    let buffer = ''
+    child.stdout.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString()
+      const lines = buffer.split('\n')
+      buffer = lines.pop() ?? ''
+      for (const line of lines) last = Number(line)
+      if (last >= count) child.kill('SIGKILL')
+    })
+    child.on('exit', (code, signal) =>
+      signal === 'SIGKILL' ? resolve(last) : reject(new Error(`writer exited with ${code}`)),
+    )
+  })
+}
+
+describe('Dataset', () => {
+  it('keeps every committed transaction and no partial one when the process is killed with SIGKILL', async () => {
+    const file = join(dir, 'crash.sqlite')
+    for (const round of [1, 2, 3]) {
+      const acknowledged = await writeThenKill(file, round * 200)
+      const dataset = new Dataset('crash', file)
+      const values = ['a', 'b', 'c'].map((id) => dataset.get(id)?.n as number)
+      const transactions = Number(
+        dataset.db.prepare('SELECT count(*) AS n FROM transactions').get()?.n,
+      )
+      dataset.close()
+      // All three documents come from the same transaction, at or after the last acknowledged one.
+      expect(new Set(values).size).toBe(1)
+      expect(values[0]).toBeGreaterThanOrEqual(acknowledged)
+      expect(transactions).toBe(values[0])
+    }
+  })
+
+  it('reloads documents from disk and rolls back a failing transaction entirely', () => {
+    const file = join(dir, 'reload.sqlite')
+    const dataset = new Dataset('reload', file)
+    const doc = {_id: 'x', _type: 't', _rev: 'r1'}
+    dataset.commit({
+      id: 'r1',
+      timestamp: '2026-01-01T00:00:00Z',
+      author: 'me',
+      mutations: [],
+      changes: [{id: 'x', before: null, after: doc, mutations: []}],
+    })
+    // Reusing a transaction id violates the UNIQUE constraint after the document write.
+    expect(() =>
+      dataset.commit({
+        id: 'r1',
+        timestamp: '2026-01-01T00:00:00Z',
+        author: 'me',
+        mutations: [],
+        changes: [{id: 'y', before: null, after: {_id: 'y', _type: 't'}, mutations: []}],
+      }),
+    ).toThrow()
+    dataset.close()
+    const reopened = new Dataset('reload', file)
+    expect([...reopened.documents.keys()]).toEqual(['x'])
+    reopened.close()
+  })
+})
