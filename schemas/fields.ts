@@ -1,4 +1,4 @@
-import {defineField} from 'sanity'
+import {defineArrayMember, defineField, type ReferenceRule} from 'sanity'
 
 import {OBJECT_TYPES} from './constants.ts'
 import {checkSlug} from './validation.ts'
@@ -29,7 +29,11 @@ export function slugField(source: 'title' | 'name' = 'title', group?: string) {
     type: 'slug',
     group,
     options: {source, maxLength: 96},
-    validation: (rule) => rule.required().custom((slug) => checkSlug(slug as {current?: string})),
+    validation: (rule) =>
+      rule
+        .required()
+        .custom((slug) => checkSlug(slug as {current?: string}))
+        .error(),
   })
 }
 
@@ -59,5 +63,36 @@ export function sourceField(group?: string) {
     title: 'Source',
     type: OBJECT_TYPES.sourceInfo,
     group,
+  })
+}
+
+/** Tag of the query that checks a reference's target type; in-memory validation answers it from an index. */
+export const REFERENCE_TYPE_TAG = 'validation.reference-type'
+
+/**
+ * A reference array member that also checks the target's type: the Studio's reference
+ * input only offers the right types, but imported or API-written data may point anywhere.
+ */
+export function referenceTo(types: readonly string[]) {
+  return defineArrayMember({
+    type: 'reference',
+    to: types.map((type) => ({type})),
+    validation: (rule: ReferenceRule) =>
+      rule
+        .custom(async (value, context) => {
+          const id = (value as {_ref?: string} | undefined)?._ref
+          if (!id) return true
+          const target = await context
+            .getClient({apiVersion: '2025-02-19'})
+            .fetch<string | null>(
+              '*[_id in [$id, "drafts." + $id]][0]._type',
+              {id},
+              {tag: REFERENCE_TYPE_TAG},
+            )
+          return !target || types.includes(target)
+            ? true
+            : `This points at a ${target}; choose a ${types.join(' or ')} instead.`
+        })
+        .error(),
   })
 }

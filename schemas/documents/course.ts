@@ -1,8 +1,8 @@
 import {BookIcon} from '@sanity/icons/Book'
-import {defineArrayMember, defineField, defineType} from 'sanity'
+import {defineField, defineType} from 'sanity'
 
 import {DOCUMENT_TYPES} from '../constants.ts'
-import {emojiField, pageGroups, slugField, sourceField, titleField} from '../fields.ts'
+import {emojiField, pageGroups, referenceTo, slugField, sourceField, titleField} from '../fields.ts'
 
 /** A course: a top-level page of the site, holding modules (and lessons placed directly in it). */
 export const course = defineType({
@@ -28,12 +28,7 @@ export const course = defineType({
       type: 'array',
       group: 'content',
       description: 'In reading order; drag to reorder.',
-      of: [
-        defineArrayMember({
-          type: 'reference',
-          to: [{type: DOCUMENT_TYPES.module}, {type: DOCUMENT_TYPES.lesson}],
-        }),
-      ],
+      of: [referenceTo([DOCUMENT_TYPES.module, DOCUMENT_TYPES.lesson])],
       validation: (rule) => rule.unique().error('List each module or lesson once.'),
     }),
     sourceField('source'),

@@ -1,8 +1,8 @@
 import {DocumentTextIcon} from '@sanity/icons/DocumentText'
-import {defineArrayMember, defineField, defineType} from 'sanity'
+import {defineField, defineType} from 'sanity'
 
 import {DOCUMENT_TYPES, OBJECT_TYPES} from '../constants.ts'
-import {emojiField, pageGroups, slugField, sourceField, titleField} from '../fields.ts'
+import {emojiField, pageGroups, referenceTo, slugField, sourceField, titleField} from '../fields.ts'
 
 /**
  * A lesson: a page in a module or directly in a course. Pages four or more levels deep
@@ -43,7 +43,7 @@ export const lesson = defineType({
       type: 'array',
       group: 'content',
       description: 'Pages nested below this lesson in the source, in reading order.',
-      of: [defineArrayMember({type: 'reference', to: [{type: DOCUMENT_TYPES.lesson}]})],
+      of: [referenceTo([DOCUMENT_TYPES.lesson])],
       validation: (rule) => rule.unique().error('List each sub-lesson once.'),
     }),
     sourceField('source'),

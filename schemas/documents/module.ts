@@ -1,8 +1,8 @@
 import {FolderIcon} from '@sanity/icons/Folder'
-import {defineArrayMember, defineField, defineType} from 'sanity'
+import {defineField, defineType} from 'sanity'
 
 import {DOCUMENT_TYPES, OBJECT_TYPES} from '../constants.ts'
-import {emojiField, pageGroups, slugField, sourceField, titleField} from '../fields.ts'
+import {emojiField, pageGroups, referenceTo, slugField, sourceField, titleField} from '../fields.ts'
 
 /** A module: a second-level page with lessons below it. */
 export const module = defineType({
@@ -35,7 +35,7 @@ export const module = defineType({
       type: 'array',
       group: 'content',
       description: 'In reading order; drag to reorder.',
-      of: [defineArrayMember({type: 'reference', to: [{type: DOCUMENT_TYPES.lesson}]})],
+      of: [referenceTo([DOCUMENT_TYPES.lesson])],
       validation: (rule) => rule.unique().error('List each lesson once.'),
     }),
     sourceField('source'),

@@ -1,0 +1,123 @@
+import {describe, expect, it} from 'vitest'
+
+import {validateDocuments} from './validate.ts'
+
+const block = (text: string, markDefs: unknown[] = [], marks: string[] = []) => ({
+  _type: 'block',
+  _key: `b-${text.length}`,
+  style: 'normal',
+  markDefs,
+  children: [{_type: 'span', _key: 's1', text, marks}],
+})
+
+const course = {
+  _id: 'course-a',
+  _type: 'course',
+  title: 'Foundations',
+  slug: {_type: 'slug', current: 'foundations'},
+  contents: [{_type: 'reference', _ref: 'module-a', _key: 'm1'}],
+}
+const moduleDoc = {
+  _id: 'module-a',
+  _type: 'module',
+  title: 'Introduction',
+  slug: {_type: 'slug', current: 'introduction'},
+  lessons: [{_type: 'reference', _ref: 'lesson-a', _key: 'l1'}],
+}
+const lesson = {
+  _id: 'lesson-a',
+  _type: 'lesson',
+  title: 'Core responsibilities',
+  slug: {_type: 'slug', current: 'core-responsibilities'},
+  emoji: '🚀',
+  body: [block('Product managers wear many hats.')],
+}
+const tool = {
+  _id: 'tool-jira',
+  _type: 'tool',
+  name: 'Jira',
+  slug: {_type: 'slug', current: 'jira'},
+  category: {_type: 'reference', _ref: 'tool-category-pm'},
+}
+const category = {
+  _id: 'tool-category-pm',
+  _type: 'toolCategory',
+  title: 'Project Management',
+  slug: {_type: 'slug', current: 'project-management'},
+}
+
+const errorsOf = async (docs: Parameters<typeof validateDocuments>[0]) =>
+  (await validateDocuments(docs)).filter((problem) => problem.level === 'error')
+
+describe('validateDocuments', () => {
+  it('accepts a valid course, module, lesson and tool', async () => {
+    expect(await validateDocuments([course, moduleDoc, lesson, tool, category])).toEqual([])
+  })
+
+  it('rejects a lesson without a title, saying how to fix it', async () => {
+    const {title: _omit, ...untitled} = lesson
+    const errors = await errorsOf([untitled])
+    expect(errors).toEqual([
+      expect.objectContaining({documentId: 'lesson-a', path: 'title', message: 'Give it a title.'}),
+    ])
+  })
+
+  it('rejects a javascript: link in a lesson body', async () => {
+    const body = [
+      block('click', [{_type: 'link', _key: 'k1', href: 'javascript:alert(1)'}], ['k1']),
+    ]
+    const errors = await errorsOf([{...lesson, body}])
+    expect(errors).toHaveLength(1)
+    expect(errors[0].path).toBe('body[_key=="b-5"].markDefs[_key=="k1"].href')
+    expect(errors[0].message).toMatch(/not "javascript:"/)
+  })
+
+  it('accepts http, https, mailto, relative and anchor links', async () => {
+    const hrefs = [
+      'https://a.example',
+      'http://b.example',
+      'mailto:pm@example.com',
+      '../x/',
+      '#top',
+    ]
+    const body = hrefs.map((href, i) =>
+      block(`link ${i}`, [{_type: 'link', _key: `k${i}`, href}], [`k${i}`]),
+    )
+    expect(await errorsOf([{...lesson, body}])).toEqual([])
+  })
+
+  it('rejects a module whose lessons array references a tool', async () => {
+    const wrong = {...moduleDoc, lessons: [{_type: 'reference', _ref: 'tool-jira', _key: 'l1'}]}
+    const errors = await errorsOf([wrong, tool, category, lesson])
+    expect(errors.map((e) => e.path)).toContain('lessons[_key=="l1"]')
+  })
+
+  it('rejects a reference to a document that does not exist', async () => {
+    const errors = await errorsOf([{...tool, category: {_type: 'reference', _ref: 'missing'}}])
+    expect(errors.map((e) => e.path)).toEqual(['category'])
+  })
+
+  it('rejects two lessons with the same slug', async () => {
+    const twin = {...lesson, _id: 'lesson-b'}
+    const errors = await errorsOf([lesson, twin])
+    expect(errors.map((e) => [e.documentId, e.path])).toEqual([
+      ['lesson-a', 'slug'],
+      ['lesson-b', 'slug'],
+    ])
+  })
+
+  it('rejects an uppercase slug and an emoji field holding words', async () => {
+    const errors = await errorsOf([
+      {...lesson, slug: {_type: 'slug', current: 'Core'}, emoji: 'rocket'},
+    ])
+    expect(errors.map((e) => e.path).sort()).toEqual(['emoji', 'slug'])
+  })
+
+  it('warns about an image without alternative text', async () => {
+    const body = [{_type: 'image', _key: 'i1', src: 'https://example.com/a.png'}]
+    const problems = await validateDocuments([{...lesson, body}])
+    expect(problems).toEqual([
+      expect.objectContaining({level: 'warning', path: 'body[_key=="i1"].alt'}),
+    ])
+  })
+})

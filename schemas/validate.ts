@@ -1,0 +1,128 @@
+import type {SanityDocument, Schema} from '@sanity/types'
+import {createSchema} from 'sanity'
+import type {SanityClient} from '@sanity/client'
+import {validateDocumentInternal} from '@sanity/validation/_internal'
+import {evaluate, parse} from 'groq-js'
+
+import {REFERENCE_TYPE_TAG} from './fields.ts'
+import {schemaTypes} from './index.ts'
+
+/** One rule a document breaks, as Sanity Studio would report it. */
+export interface ValidationProblem {
+  documentId: string
+  documentType: string
+  /** Dotted path into the document, e.g. `body[_key=="a1"].markDefs[0].href`. */
+  path: string
+  level: 'error' | 'warning' | 'info'
+  message: string
+}
+
+type DocumentLike = {_id: string; _type: string} & Record<string, unknown>
+
+const SLUG_UNIQUE_TAG = 'validation.slug-is-unique'
+
+let compiled: Schema | undefined
+
+/** The content model compiled once, with Sanity's built-in types, as the Studio compiles it. */
+export function compiledSchema(): Schema {
+  compiled ??= createSchema({name: 'default', types: schemaTypes})
+  return compiled
+}
+
+/**
+ * Validates documents with the Studio's own rules (required fields, custom rules, slug
+ * uniqueness, reference existence) against an in-memory dataset: the documents themselves
+ * plus `existing`. Nothing is fetched from a server.
+ */
+export async function validateDocuments(
+  documents: readonly DocumentLike[],
+  options: {existing?: readonly DocumentLike[]; concurrency?: number} = {},
+): Promise<ValidationProblem[]> {
+  const dataset = [...(options.existing ?? []), ...documents]
+  const client = createMemoryClient(dataset)
+  const ids = new Set(dataset.map((doc) => doc._id))
+  const schema = compiledSchema()
+  const problems: ValidationProblem[] = []
+  const queue = [...documents]
+  const worker = async () => {
+    for (let doc = queue.shift(); doc; doc = queue.shift()) {
+      // The 'studio' environment applies exactly the Studio's rules; the 'cli' one appends an
+      // unknown-field check that downgrades every object field's rule (slugs included) to a warning.
+      const markers = await validateDocumentInternal({
+        document: doc as unknown as SanityDocument,
+        schema,
+        environment: 'studio',
+        getClient: () => client,
+        getDocumentExists: async ({id}) => ids.has(id),
+      })
+      for (const marker of markers) {
+        problems.push({
+          documentId: doc._id,
+          documentType: doc._type,
+          path: formatPath(marker.path),
+          level: marker.level,
+          message: marker.message,
+        })
+      }
+    }
+  }
+  await Promise.all(Array.from({length: options.concurrency ?? 8}, worker))
+  return problems
+}
+
+/**
+ * A read-only client over an array of documents. The slug-uniqueness and reference-type
+ * queries, which run for every document, are answered from indexes; others go through groq-js.
+ */
+function createMemoryClient(dataset: readonly DocumentLike[]): SanityClient {
+  const slugs = new Map<string, string[]>()
+  const types = new Map<string, string>()
+  for (const doc of dataset) {
+    if (!types.has(doc._id.replace(/^drafts\./, '')))
+      types.set(doc._id.replace(/^drafts\./, ''), doc._type)
+    const current = (doc.slug as {current?: string} | undefined)?.current
+    if (!current) continue
+    const key = `${doc._type}\u0000${current}`
+    slugs.set(key, [...(slugs.get(key) ?? []), doc._id.replace(/^drafts\./, '')])
+  }
+  const fetch = async (
+    query: string,
+    params: Record<string, unknown> = {},
+    opts?: {tag?: string},
+  ) => {
+    if (opts?.tag === SLUG_UNIQUE_TAG) {
+      const owners = slugs.get(`${params.docType}\u0000${params.slug}`) ?? []
+      return owners.every((id) => id === params.published)
+    }
+    if (opts?.tag === REFERENCE_TYPE_TAG) return types.get(String(params.id)) ?? null
+    const result = await evaluate(parse(query), {dataset, params})
+    return result.get()
+  }
+  const client = {
+    fetch,
+    getDataUrl: (operation: string, path?: string) => `/data/${operation}/memory/${path ?? ''}`,
+    observable: {
+      fetch: () => {
+        throw new Error('Cannot fetch as an observable from the in-memory validation client.')
+      },
+      request: () => {
+        throw new Error('Cannot make requests from the in-memory validation client.')
+      },
+    },
+    withConfig: () => client,
+  }
+  return client as unknown as SanityClient
+}
+
+function formatPath(path: readonly unknown[]): string {
+  return path
+    .map((segment, index) => {
+      if (typeof segment === 'number') return `[${segment}]`
+      if (typeof segment === 'string') return index === 0 ? segment : `.${segment}`
+      if (segment && typeof segment === 'object' && '_key' in segment) {
+        return `[_key=="${(segment as {_key: string})._key}"]`
+      }
+      return `[${JSON.stringify(segment)}]`
+    })
+    .join('')
+}
