@@ -6,7 +6,8 @@
 
 /** A problem found in the source, always located in a file. */
 export interface Diagnostic {
-  severity: 'error' | 'warning'
+  /** `info` records a deliberate, harmless change (e.g. a styling-only attribute list dropped). */
+  severity: 'error' | 'warning' | 'info'
   /** Stable machine-readable code, e.g. `parent-not-found`, `raw-html`. */
   code: string
   /** Site-relative path of the markdown file, e.g. `docs/intro.md`. */

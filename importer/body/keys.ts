@@ -1,0 +1,48 @@
+/**
+ * Content-derived `_key`s: a block keeps its key as long as its content is unchanged,
+ * whatever is inserted or removed around it. Equal siblings get an occurrence suffix.
+ */
+
+/** A 53-bit string hash (cyrb53), rendered in base 36. */
+export function hash(text: string): string {
+  let h1 = 0xdeadbeef
+  let h2 = 0x41c6ce57
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    h1 = Math.imul(h1 ^ c, 2654435761)
+    h2 = Math.imul(h2 ^ c, 1597334677)
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909)
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909)
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36)
+}
+
+type Keyed = Record<string, unknown>
+
+/** Gives every object in `items` (and in arrays nested inside them) a unique, content-derived `_key`. */
+export function assignKeys(items: unknown[], prefix = ''): void {
+  const used = new Set<string>()
+  for (const item of items) {
+    if (!isObject(item)) continue
+    for (const value of Object.values(item)) {
+      if (Array.isArray(value)) assignKeys(value)
+      else if (isObject(value)) keyNested(value)
+    }
+    const base = typeof item._key === 'string' ? item._key : prefix + hash(JSON.stringify(item))
+    let key = base
+    for (let n = 1; used.has(key); n++) key = `${base}_${n}`
+    used.add(key)
+    item._key = key
+  }
+}
+
+function keyNested(value: Keyed): void {
+  for (const inner of Object.values(value)) {
+    if (Array.isArray(inner)) assignKeys(inner)
+    else if (isObject(inner)) keyNested(inner)
+  }
+}
+
+function isObject(value: unknown): value is Keyed {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}

@@ -1,0 +1,63 @@
+import type {Definition, Nodes} from 'mdast'
+
+import type {Diagnostic, ImportedDocument} from '../types.ts'
+import type {ExtractionConfig} from '../extract/config.ts'
+import type {ConvertContext, NextLinkValue} from './types.ts'
+
+/** A position-bearing node or nothing (the diagnostic then has no line). */
+type Located = {position?: Nodes['position']} | undefined
+
+/** Mutable state of one `convertBody` call, shared by every handler. */
+export interface State {
+  ctx: ConvertContext
+  extraction: ExtractionConfig
+  diagnostics: Diagnostic[]
+  /** Link reference definitions, collected on first use. */
+  definitions: Map<string, Definition> | undefined
+  /** Original `{% link … %}` tags by the placeholder href the Liquid pass wrote. */
+  linkTags: Map<string, string>
+  /** True while converting content that becomes `richText` (cells, callouts, footnotes). */
+  rich: boolean
+  /** True once the H1 repeating the title has been seen. */
+  titleSeen: boolean
+  emoji?: string
+  next?: NextLinkValue
+  /** Extracted documents by `_id`, so a tool named twice is one document. */
+  documents: Map<string, ImportedDocument>
+  root?: Nodes
+}
+
+/** Creates the state for one page. */
+export function createState(ctx: ConvertContext, extraction: ExtractionConfig): State {
+  return {
+    ctx,
+    extraction,
+    diagnostics: [],
+    definitions: undefined,
+    linkTags: new Map(),
+    rich: false,
+    titleSeen: false,
+    documents: new Map(),
+  }
+}
+
+/** Records a diagnostic at a node's start, mapped to the file's line numbers. */
+export function report(
+  state: State,
+  severity: Diagnostic['severity'],
+  code: string,
+  node: Located,
+  message: string,
+  hint?: string,
+): void {
+  const start = node?.position?.start
+  state.diagnostics.push({
+    severity,
+    code,
+    file: state.ctx.file,
+    line: start ? start.line + state.ctx.lineOffset : undefined,
+    column: start?.column,
+    message,
+    hint,
+  })
+}

@@ -1,0 +1,40 @@
+import type {Diagnostic, ImportedDocument, LinkTarget, PortableTextItem} from '../types.ts'
+import type {ExtractionConfig} from '../extract/config.ts'
+
+/** What `convertBody` needs to know about the page it converts. */
+export interface ConvertContext {
+  /** Site-relative path of the markdown file, used in diagnostics and for resolving links. */
+  file: string
+  /** The page title from front matter; an H1 repeating it is dropped from the body. */
+  title: string
+  /** Lines before the body (front matter), added to every diagnostic line. */
+  lineOffset: number
+  /** Front matter, read by `{{ page.x }}`. */
+  page: Record<string, unknown>
+  /** `_config.yml`, read by `{{ site.x }}`. */
+  site: Record<string, unknown>
+  /** Resolves a relative, site-absolute or `{% link %}` href to a page, or `null` when it is not one. */
+  resolveLink(href: string, fromFile: string): LinkTarget | null
+  /** Prepended to every top-level block `_key`. */
+  keyPrefix?: string
+  /** Structured extraction settings; the defaults handle the seed page. */
+  extraction?: Partial<ExtractionConfig>
+}
+
+/** The lesson's "Next: …" button, taken out of the body. */
+export interface NextLinkValue {
+  label: string
+  href: string
+  target: LinkTarget | null
+}
+
+/** The result of converting one page body. */
+export interface ConvertResult {
+  body: PortableTextItem[]
+  /** Trailing emoji of the H1 that repeats the title, byte for byte. */
+  emoji?: string
+  next?: NextLinkValue
+  /** Documents extracted from the body: areas, responsibilities, tool categories, tools. */
+  documents: ImportedDocument[]
+  diagnostics: Diagnostic[]
+}
