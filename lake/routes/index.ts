@@ -1,6 +1,8 @@
 import type {Route} from '../http/router.ts'
 import {actionRoutes} from './actions.ts'
+import {assetRoutes} from './assets.ts'
 import {docRoutes} from './doc.ts'
+import {historyRoutes} from './history.ts'
 import {listenRoutes} from './listen.ts'
 import {mutateRoutes} from './mutate.ts'
 import {projectRoutes} from './projects.ts'
@@ -14,6 +16,8 @@ export const routes: Route[] = [
   ...mutateRoutes,
   ...actionRoutes,
   ...listenRoutes,
+  ...historyRoutes,
+  ...assetRoutes,
   ...userRoutes,
   ...projectRoutes,
 ]

@@ -1,0 +1,71 @@
+/** Width, height and format read from an image file's header. */
+export type ImageInfo = {width: number; height: number; extension: string; mimeType: string}
+
+function png(data: Buffer): ImageInfo | null {
+  if (data.length < 24 || data.readUInt32BE(0) !== 0x89504e47) return null
+  return {
+    width: data.readUInt32BE(16),
+    height: data.readUInt32BE(20),
+    extension: 'png',
+    mimeType: 'image/png',
+  }
+}
+
+function gif(data: Buffer): ImageInfo | null {
+  if (data.length < 10 || data.toString('ascii', 0, 3) !== 'GIF') return null
+  return {
+    width: data.readUInt16LE(6),
+    height: data.readUInt16LE(8),
+    extension: 'gif',
+    mimeType: 'image/gif',
+  }
+}
+
+function jpeg(data: Buffer): ImageInfo | null {
+  if (data.length < 4 || data[0] !== 0xff || data[1] !== 0xd8) return null
+  let offset = 2
+  while (offset + 9 < data.length) {
+    if (data[offset] !== 0xff) return null
+    const marker = data[offset + 1]
+    const length = data.readUInt16BE(offset + 2)
+    // SOF0..SOF15 carry the frame size, except DHT (C4), JPG (C8) and DAC (CC).
+    if (marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker)) {
+      return {
+        width: data.readUInt16BE(offset + 7),
+        height: data.readUInt16BE(offset + 5),
+        extension: 'jpg',
+        mimeType: 'image/jpeg',
+      }
+    }
+    offset += 2 + length
+  }
+  return null
+}
+
+function webp(data: Buffer): ImageInfo | null {
+  if (
+    data.length < 30 ||
+    data.toString('ascii', 0, 4) !== 'RIFF' ||
+    data.toString('ascii', 8, 12) !== 'WEBP'
+  )
+    return null
+  const chunk = data.toString('ascii', 12, 16)
+  const info = (width: number, height: number) => ({
+    width,
+    height,
+    extension: 'webp',
+    mimeType: 'image/webp',
+  })
+  if (chunk === 'VP8 ') return info(data.readUInt16LE(26) & 0x3fff, data.readUInt16LE(28) & 0x3fff)
+  if (chunk === 'VP8L') {
+    const bits = data.readUInt32LE(21)
+    return info((bits & 0x3fff) + 1, ((bits >> 14) & 0x3fff) + 1)
+  }
+  if (chunk === 'VP8X') return info(data.readUIntLE(24, 3) + 1, data.readUIntLE(27, 3) + 1)
+  return null
+}
+
+/** Reads the size of a PNG, JPEG, GIF or WebP image, or null for anything else. */
+export function imageInfo(data: Buffer): ImageInfo | null {
+  return png(data) ?? jpeg(data) ?? gif(data) ?? webp(data)
+}

@@ -1,0 +1,77 @@
+import {createHash} from 'node:crypto'
+import {extname} from 'node:path'
+import {badRequest} from '../errors.ts'
+import type {Dataset} from '../store/dataset.ts'
+import type {Doc} from '../store/types.ts'
+import {imageInfo} from './dimensions.ts'
+
+/** What an upload request says about the file. */
+export type Upload = {
+  kind: 'image' | 'file'
+  data: Buffer
+  filename?: string
+  contentType?: string
+  projectId: string
+  publicUrl: string
+}
+
+/** The asset document for an upload, plus the path its bytes are served from. */
+export function describeAsset(dataset: Dataset, upload: Upload): {doc: Doc; path: string} {
+  const sha1 = createHash('sha1').update(upload.data).digest('hex')
+  const base = `${upload.projectId}/${dataset.name}/${sha1}`
+  if (upload.kind === 'image') {
+    const info = imageInfo(upload.data)
+    if (!info) throw badRequest('Cannot read this image, expected a PNG, JPEG, GIF or WebP file')
+    const {width, height, extension, mimeType} = info
+    const path = `images/${base}-${width}x${height}.${extension}`
+    const doc: Doc = {
+      _id: `image-${sha1}-${width}x${height}-${extension}`,
+      _type: 'sanity.imageAsset',
+      assetId: sha1,
+      sha1hash: sha1,
+      extension,
+      mimeType,
+      originalFilename: upload.filename,
+      size: upload.data.length,
+      path,
+      url: `${upload.publicUrl}/${path}`,
+      uploadId: sha1,
+      metadata: {
+        _type: 'sanity.imageMetadata',
+        dimensions: {_type: 'sanity.imageDimensions', width, height, aspectRatio: width / height},
+        hasAlpha: extension === 'png' || extension === 'webp',
+        isOpaque: extension === 'jpg',
+      },
+    }
+    return {doc, path}
+  }
+  const extension = (extname(upload.filename ?? '').slice(1) || 'bin').toLowerCase()
+  const path = `files/${base}.${extension}`
+  const doc: Doc = {
+    _id: `file-${sha1}-${extension}`,
+    _type: 'sanity.fileAsset',
+    assetId: sha1,
+    sha1hash: sha1,
+    extension,
+    mimeType: upload.contentType || 'application/octet-stream',
+    originalFilename: upload.filename,
+    size: upload.data.length,
+    path,
+    url: `${upload.publicUrl}/${path}`,
+    uploadId: sha1,
+  }
+  return {doc, path}
+}
+
+/** Stores the bytes of an asset; storing the same path twice keeps the first copy. */
+export function storeFile(dataset: Dataset, path: string, mime: string, data: Buffer): void {
+  dataset.db
+    .prepare('INSERT OR IGNORE INTO files (path, mime, data) VALUES (?, ?, ?)')
+    .run(path, mime, data)
+}
+
+/** The stored bytes of an asset path, or null. */
+export function readFile(dataset: Dataset, path: string): {mime: string; data: Buffer} | null {
+  const row = dataset.db.prepare('SELECT mime, data FROM files WHERE path = ?').get(path)
+  return row ? {mime: String(row.mime), data: Buffer.from(row.data as Uint8Array)} : null
+}

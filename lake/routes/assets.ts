@@ -1,0 +1,63 @@
+import {describeAsset, readFile, storeFile} from '../assets/store.ts'
+import {LakeError} from '../errors.ts'
+import {readBody} from '../http/respond.ts'
+import {HANDLED, type Route, type RouteContext} from '../http/router.ts'
+import {runTransaction} from '../mutate/transaction.ts'
+
+const UPLOAD_LIMIT = 100 * 1024 * 1024
+
+async function upload(ctx: RouteContext, kind: 'image' | 'file') {
+  const dataset = ctx.state.registry.get(ctx.params.dataset)
+  const data = await readBody(ctx.req, UPLOAD_LIMIT)
+  const contentType = String(ctx.req.headers['content-type'] ?? '')
+  const {doc, path} = describeAsset(dataset, {
+    kind,
+    data,
+    filename: ctx.url.searchParams.get('filename') ?? undefined,
+    contentType,
+    projectId: ctx.state.projectId,
+    publicUrl: ctx.state.publicUrl,
+  })
+  const existing = dataset.get(doc._id)
+  if (existing) return {document: existing}
+  const mime = typeof doc.mimeType === 'string' ? doc.mimeType : contentType
+  // The bytes go in before the document so a listed asset always has its file.
+  storeFile(dataset, path, mime, data)
+  const outcome = await runTransaction(dataset, {}, async (ws) => {
+    ws.record({create: doc})
+    ws.put(doc._id, doc, {create: doc})
+  })
+  return {document: outcome.document(doc._id)}
+}
+
+function serve(ctx: RouteContext, kind: 'images' | 'files'): typeof HANDLED {
+  const {projectId, dataset: name, file} = ctx.params
+  const dataset = ctx.state.registry.get(name)
+  const found = readFile(dataset, `${kind}/${projectId}/${name}/${file}`)
+  if (!found)
+    throw new LakeError(404, 'notFound', `Cannot find asset ${kind}/${file} in dataset "${name}"`)
+  ctx.res.statusCode = 200
+  ctx.res.setHeader('content-type', found.mime)
+  ctx.res.setHeader('content-length', found.data.length)
+  ctx.res.setHeader('cache-control', 'public, max-age=31536000, immutable')
+  ctx.res.end(found.data)
+  return HANDLED
+}
+
+/** Uploads that create `sanity.imageAsset` / `sanity.fileAsset` documents, and the files served back. */
+export const assetRoutes: Route[] = [
+  {
+    method: 'POST',
+    path: '/assets/images/:dataset',
+    write: true,
+    handle: (ctx) => upload(ctx, 'image'),
+  },
+  {
+    method: 'POST',
+    path: '/assets/files/:dataset',
+    write: true,
+    handle: (ctx) => upload(ctx, 'file'),
+  },
+  {method: 'GET', path: '/images/:projectId/:dataset/:file', handle: (ctx) => serve(ctx, 'images')},
+  {method: 'GET', path: '/files/:projectId/:dataset/:file', handle: (ctx) => serve(ctx, 'files')},
+]

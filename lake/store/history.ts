@@ -1,0 +1,120 @@
+import type {SQLInputValue} from 'node:sqlite'
+import type {Dataset} from './dataset.ts'
+import type {Doc, WireMutation} from './types.ts'
+
+/** One document's change within a stored transaction. */
+export type RevisionRow = {
+  seq: number
+  docId: string
+  rev: string | null
+  before: Doc | null
+  after: Doc | null
+  mutations: WireMutation[]
+}
+
+/** A stored transaction with the changes it made to the requested documents. */
+export type HistoryTransaction = {
+  seq: number
+  id: string
+  timestamp: string
+  author: string
+  mutations: WireMutation[]
+  changes: RevisionRow[]
+}
+
+/** Filters for {@link transactionsOf}. */
+export type HistoryRange = {
+  fromTransaction?: string
+  toTransaction?: string
+  fromTime?: string
+  toTime?: string
+  reverse?: boolean
+  limit?: number
+}
+
+const placeholders = (values: unknown[]) => values.map(() => '?').join(', ')
+
+function seqOf(dataset: Dataset, transactionId: string | undefined): number | undefined {
+  if (!transactionId) return undefined
+  const row = dataset.db.prepare('SELECT seq FROM transactions WHERE id = ?').get(transactionId)
+  return row ? Number(row.seq) : undefined
+}
+
+function beforeOf(dataset: Dataset, docId: string, seq: number): Doc | null {
+  const row = dataset.db
+    .prepare('SELECT doc FROM revisions WHERE doc_id = ? AND seq < ? ORDER BY seq DESC LIMIT 1')
+    .get(docId, seq)
+  return row?.doc ? (JSON.parse(String(row.doc)) as Doc) : null
+}
+
+/** The transactions that touched any of `ids`, oldest first unless `reverse`. */
+export function transactionsOf(
+  dataset: Dataset,
+  ids: string[],
+  range: HistoryRange = {},
+): HistoryTransaction[] {
+  const where = [`t.seq IN (SELECT seq FROM revisions WHERE doc_id IN (${placeholders(ids)}))`]
+  const args: SQLInputValue[] = [...ids]
+  const from = seqOf(dataset, range.fromTransaction)
+  const to = seqOf(dataset, range.toTransaction)
+  if (from !== undefined) where.push('t.seq >= ?') && args.push(from)
+  if (to !== undefined) where.push('t.seq <= ?') && args.push(to)
+  if (range.fromTime) where.push('t.timestamp >= ?') && args.push(range.fromTime)
+  if (range.toTime) where.push('t.timestamp <= ?') && args.push(range.toTime)
+  const order = range.reverse ? 'DESC' : 'ASC'
+  const limit = range.limit && range.limit > 0 ? `LIMIT ${Math.floor(range.limit)}` : ''
+  const rows = dataset.db
+    .prepare(
+      `SELECT t.seq, t.id, t.timestamp, t.author, t.mutations FROM transactions t WHERE ${where.join(' AND ')} ORDER BY t.seq ${order} ${limit}`,
+    )
+    .all(...args)
+  const changesOf = dataset.db.prepare(
+    `SELECT doc_id, rev, doc, mutations FROM revisions WHERE seq = ? AND doc_id IN (${placeholders(ids)}) ORDER BY doc_id`,
+  )
+  return rows.map((row) => {
+    const seq = Number(row.seq)
+    const changes = changesOf.all(seq, ...ids).map((change) => ({
+      seq,
+      docId: String(change.doc_id),
+      rev: change.rev === null ? null : String(change.rev),
+      before: beforeOf(dataset, String(change.doc_id), seq),
+      after: change.doc ? (JSON.parse(String(change.doc)) as Doc) : null,
+      mutations: JSON.parse(String(change.mutations)) as WireMutation[],
+    }))
+    return {
+      seq,
+      id: String(row.id),
+      timestamp: String(row.timestamp),
+      author: String(row.author),
+      mutations: JSON.parse(String(row.mutations)) as WireMutation[],
+      changes,
+    }
+  })
+}
+
+/** Each document as it was after transaction `revision` (or at `time`, or its last stored state). */
+export function documentsAt(
+  dataset: Dataset,
+  ids: string[],
+  at: {revision?: string; time?: string; lastRevision?: boolean},
+): Doc[] {
+  let condition = ''
+  const args: SQLInputValue[] = []
+  if (at.revision) {
+    const seq = seqOf(dataset, at.revision)
+    if (seq === undefined) return []
+    condition = 'AND r.seq <= ?'
+    args.push(seq)
+  } else if (at.time) {
+    condition = 'AND t.timestamp <= ?'
+    args.push(at.time)
+  }
+  const nonNull = at.lastRevision ? 'AND r.doc IS NOT NULL' : ''
+  const statement = dataset.db.prepare(
+    `SELECT r.doc FROM revisions r JOIN transactions t ON t.seq = r.seq WHERE r.doc_id = ? ${condition} ${nonNull} ORDER BY r.seq DESC LIMIT 1`,
+  )
+  return ids.flatMap((id) => {
+    const row = statement.get(id, ...args)
+    return row?.doc ? [JSON.parse(String(row.doc)) as Doc] : []
+  })
+}
