@@ -7,8 +7,9 @@ export default defineCliConfig({
   },
   typegen: {
     path: ['./queries/**/*.ts', './studio/**/*.ts', './render/**/*.{ts,tsx}'],
-    schema: './schema.json',
-    generates: './sanity.types.ts',
+    // The staleness check generates into a scratch folder and compares with the committed files.
+    schema: process.env.TYPEGEN_SCHEMA || './schema.json',
+    generates: process.env.TYPEGEN_OUT || './sanity.types.ts',
   },
   autoUpdates: false,
 })
