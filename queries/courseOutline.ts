@@ -1,0 +1,38 @@
+import {defineQuery} from 'groq'
+
+import {pageLinkFields} from './fields.ts'
+
+/** A lesson in an outline, with up to two levels of sub-lessons (deeper pages are rare). */
+const outlineLessonFields = /* groq */ `
+  ${pageLinkFields},
+  description,
+  "lessons": lessons[]->{
+    ${pageLinkFields},
+    description,
+    "lessons": lessons[]->{${pageLinkFields}, description}
+  }
+`
+
+/** The outline fields of a course: its modules and lessons in reading order. */
+const courseOutlineFields = /* groq */ `{
+  ${pageLinkFields},
+  description,
+  "contents": contents[]->{
+    ${pageLinkFields},
+    description,
+    _type == "module" => {
+      "lessons": lessons[]->{${outlineLessonFields}}
+    },
+    _type == "lesson" => {${outlineLessonFields}}
+  }
+}`
+
+/** One course by slug with its modules and lessons in order, with slugs and emoji. */
+export const courseOutlineQuery = defineQuery(`
+  *[_type == "course" && slug.current == $slug][0]${courseOutlineFields}
+`)
+
+/** Every course with its outline, by title (the source's top-level order is not stored). */
+export const allCourseOutlinesQuery = defineQuery(`
+  *[_type == "course"] | order(title asc)${courseOutlineFields}
+`)

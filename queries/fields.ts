@@ -1,0 +1,137 @@
+/**
+ * Shared GROQ projections. Document and block type names are written as literals, not
+ * `$params`, because `sanity typegen` narrows result types only on literal `_type`
+ * comparisons; `queries/contract.test.ts` checks every literal against `schemas/constants.ts`.
+ */
+
+/** What a link to a course, module or lesson needs: id, type, title, emoji and slug. */
+export const pageLinkFields = /* groq */ `
+  _id,
+  _type,
+  title,
+  emoji,
+  "slug": slug.current
+`
+
+/** Rich text blocks with internal links resolved to their target page. */
+export const richTextFields = /* groq */ `
+  ...,
+  markDefs[]{
+    ...,
+    _type == "internalLink" => {
+      "target": reference->{${pageLinkFields}}
+    }
+  }
+`
+
+/** A responsibility as a lesson shows it. */
+export const responsibilityFields = /* groq */ `
+  _id,
+  name,
+  "slug": slug.current,
+  order,
+  description[]{${richTextFields}}
+`
+
+/** A tool as a lesson shows it. */
+export const toolFields = /* groq */ `
+  _id,
+  name,
+  "slug": slug.current,
+  url
+`
+
+/** Every item of a lesson body with its references resolved. */
+export const bodyFields = /* groq */ `
+  ...,
+  _type == "block" => {${richTextFields}},
+  _type == "callout" => {body[]{${richTextFields}}},
+  _type == "details" => {body[]{${richTextFields}}},
+  _type == "footnote" => {body[]{${richTextFields}}},
+  _type == "table" => {
+    rows[]{..., cells[]{..., content[]{${richTextFields}}}}
+  },
+  _type == "image" => {
+    "url": asset->url,
+    "dimensions": asset->metadata.dimensions
+  },
+  _type == "responsibilitySection" => {
+    "area": area->{_id, title, emoji, intro, "slug": slug.current},
+    "responsibilities": responsibilities[]->{${responsibilityFields}}
+  },
+  _type == "toolTable" => {
+    rows[]{
+      _key,
+      _type,
+      "category": category->{_id, title, "slug": slug.current},
+      "tools": tools[]->{${toolFields}}
+    }
+  }
+`
+
+/**
+ * The ids of a parent's lessons (`lessons` or a course's `contents`) joined as `|a|b|c|`:
+ * GROQ has no index-of, so the previous and next lesson are read by splitting this string
+ * around `|<own id>|`. Document ids cannot contain `|`.
+ */
+export const siblingIdsFields = /* groq */ `
+  "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|"
+`
+
+/**
+ * The projection of a lesson page, applied to a lesson document (stored or being edited):
+ * body, next link, breadcrumbs, previous and next lesson.
+ */
+export const lessonPageFields = /* groq */ `{
+  ${pageLinkFields},
+  description,
+  body[]{${bodyFields}},
+  next{label, href, "lesson": lesson->{${pageLinkFields}}},
+  "parentLesson": *[_type == "lesson" && ^._id in lessons[]._ref][0]{
+    ${pageLinkFields},
+    ${siblingIdsFields},
+    "module": *[_type == "module" && ^._id in lessons[]._ref][0]{
+      ${pageLinkFields},
+      "course": *[_type == "course" && ^._id in contents[]._ref][0]{${pageLinkFields}}
+    },
+    "course": *[_type == "course" && ^._id in contents[]._ref][0]{${pageLinkFields}}
+  },
+  "module": *[_type == "module" && ^._id in lessons[]._ref][0]{
+    ${pageLinkFields},
+    ${siblingIdsFields},
+    "course": *[_type == "course" && ^._id in contents[]._ref][0]{${pageLinkFields}}
+  },
+  "directCourse": *[_type == "course" && ^._id in contents[]._ref][0]{
+    ${pageLinkFields},
+    "siblingIds": "|" + array::join(contents[@->_type == "lesson"]._ref, "|") + "|"
+  }
+}{
+  ...,
+  "course": coalesce(module.course, directCourse, parentLesson.module.course, parentLesson.course),
+  "around": string::split(
+    coalesce(parentLesson.siblingIds, module.siblingIds, directCourse.siblingIds, ""),
+    "|" + _id + "|"
+  )
+}{
+  _id,
+  _type,
+  title,
+  emoji,
+  slug,
+  description,
+  body,
+  next,
+  "breadcrumbs": [
+    course{_id, _type, title, emoji, slug},
+    coalesce(module, parentLesson.module){_id, _type, title, emoji, slug},
+    parentLesson{_id, _type, title, emoji, slug}
+  ][defined(@)],
+  "previous": coalesce(
+    *[_type == "lesson" && _id == string::split(^.around[0], "|")[-1]][0]{${pageLinkFields}},
+    *[_type == "lesson" && next.lesson._ref == ^._id][0]{${pageLinkFields}}
+  ),
+  "nextLesson": coalesce(
+    next.lesson,
+    *[_type == "lesson" && _id == string::split(^.around[1], "|")[0]][0]{${pageLinkFields}}
+  )
+}`

@@ -1,0 +1,136 @@
+import {describe, expect, it} from 'vitest'
+
+import type {LessonPageQueryResult, LessonPreviewQueryResult} from '../sanity.types.ts'
+import {lessonPageByIdQuery, lessonPageQuery, lessonPreviewQuery} from './lessonPage.ts'
+import {fetchPublished, fixtureDocuments, fixtureSource} from './testing.ts'
+
+type Page = NonNullable<LessonPageQueryResult>
+type Item = Page['body'] extends Array<infer I> | null ? I : never
+type Section = Extract<Item, {_type: 'responsibilitySection'}>
+type ToolTable = Extract<Item, {_type: 'toolTable'}>
+
+const seed = fixtureSource('seed')
+const SEED_SLUG = 'core-responsibilities-of-a-product-manager'
+
+describe('lessonPageQuery', () => {
+  it('resolves four responsibility sections of three responsibilities with their areas', async () => {
+    const page = await fetchPublished<LessonPageQueryResult>(seed, lessonPageQuery, {
+      slug: SEED_SLUG,
+    })
+    const sections = (page?.body ?? []).filter(
+      (item): item is Section => item._type === 'responsibilitySection',
+    )
+    expect(sections.map((s) => [s.area?.title, s.area?.emoji])).toEqual([
+      ['Product Vision and Strategy', '🌟'],
+      ['Execution', '🛠️'],
+      ['User Research and Feedback', '🕵️♀️'],
+      ['Balancing Act', '🤹♀️'],
+    ])
+    expect(sections.map((s) => s.responsibilities?.length)).toEqual([3, 3, 3, 3])
+    expect(sections[0].responsibilities?.[1]?.name).toBe('Roadmapping')
+    expect(sections[0].responsibilities?.[1]?.description?.[0]).toMatchObject({_type: 'block'})
+  })
+
+  it('resolves the tool table to four categories of three tools', async () => {
+    const page = await fetchPublished<LessonPageQueryResult>(seed, lessonPageQuery, {
+      slug: SEED_SLUG,
+    })
+    const table = page?.body?.find((item): item is ToolTable => item._type === 'toolTable')
+    expect(
+      table?.rows?.map((row) => [row.category?.title, row.tools?.map((t) => t?.name)]),
+    ).toEqual([
+      ['Project Management', ['Jira', 'Trello', 'Asana']],
+      ['Communication', ['Slack', 'Microsoft Teams', 'Zoom']],
+      ['User Research', ['SurveyMonkey', 'UserTesting', 'Hotjar']],
+      ['Analytics', ['Google Analytics', 'Mixpanel', 'Amplitude']],
+    ])
+  })
+
+  it('gives breadcrumbs from course to module and the previous lesson by array order', async () => {
+    const page = await fetchPublished<LessonPageQueryResult>(seed, lessonPageQuery, {
+      slug: SEED_SLUG,
+    })
+    expect(
+      page?.breadcrumbs.map((crumb) => crumb?._type && `${crumb._type}:${crumb.slug}`),
+    ).toEqual([
+      'course:foundations-of-product-management',
+      'module:introduction-to-product-management',
+    ])
+    expect(page?.previous?.slug).toBe('what-is-product-management')
+    // The seed's next page is not in the dataset: no lesson, the source address is kept.
+    expect(page?.nextLesson).toBeNull()
+    expect(page?.next).toMatchObject({label: 'Next: Types of Product Managers 👉', lesson: null})
+    expect(page?.next?.href).toMatch(/types-of-product-managers\/$/)
+  })
+
+  it('resolves internal links to the target slug and type, and next from next.lesson', async () => {
+    const page = await fetchPublished<LessonPageQueryResult>(seed, lessonPageQuery, {
+      slug: 'what-is-product-management',
+    })
+    const block = page?.body?.[0]
+    const targets =
+      block?._type === 'block'
+        ? block.markDefs?.map((def) => def._type === 'internalLink' && def.target)
+        : []
+    expect(targets).toEqual([
+      expect.objectContaining({_type: 'lesson', slug: SEED_SLUG}),
+      expect.objectContaining({_type: 'module', slug: 'introduction-to-product-management'}),
+    ])
+    expect(page?.nextLesson?.slug).toBe(SEED_SLUG)
+    expect(page?.previous).toBeNull()
+  })
+
+  it('finds the same page by id', async () => {
+    const byId = await fetchPublished(seed, lessonPageByIdQuery, {
+      id: 'lesson-core-responsibilities-of-a-product-manager',
+    })
+    const bySlug = await fetchPublished(seed, lessonPageQuery, {slug: SEED_SLUG})
+    expect(byId).toEqual(bySlug)
+  })
+
+  it('resolves the references of an unsaved lesson passed as $lesson', async () => {
+    const stored = fixtureDocuments('seed').find(
+      (doc) => doc._id === 'lesson-core-responsibilities-of-a-product-manager',
+    )
+    const edited = {...stored, title: 'Edited title'}
+    const page = (await fetchPublished(seed, lessonPreviewQuery, {
+      lesson: edited,
+    })) as LessonPreviewQueryResult as LessonPageQueryResult
+    expect(page?.title).toBe('Edited title')
+    expect(page?.breadcrumbs).toHaveLength(2)
+    const table = page?.body?.find((item): item is ToolTable => item._type === 'toolTable')
+    expect(table?.rows?.[0].tools?.[0]?.name).toBe('Jira')
+  })
+
+  it('answers null for an unknown slug and on the empty dataset', async () => {
+    expect(await fetchPublished(seed, lessonPageQuery, {slug: 'no-such-lesson'})).toBeNull()
+    expect(
+      await fetchPublished(fixtureSource('empty'), lessonPageQuery, {slug: SEED_SLUG}),
+    ).toBeNull()
+  })
+
+  it('keeps missing references as nulls instead of failing', async () => {
+    const page = await fetchPublished<LessonPageQueryResult>(
+      fixtureSource('missing-references'),
+      lessonPageQuery,
+      {slug: 'lesson-with-missing-references'},
+    )
+    const [block, section, table] = page?.body ?? []
+    expect(block?._type === 'block' && block.markDefs?.[0]).toMatchObject({
+      _type: 'internalLink',
+      target: null,
+    })
+    expect(section?._type === 'responsibilitySection' && section.area).toBeNull()
+    expect(
+      section?._type === 'responsibilitySection' &&
+        section.responsibilities?.map((r) => r?.name ?? null),
+    ).toEqual(['Kept Responsibility', null])
+    expect(table?._type === 'toolTable' && table.rows?.[0]).toMatchObject({
+      category: null,
+      tools: [expect.objectContaining({name: 'Kept Tool'}), null],
+    })
+    expect(page?.nextLesson).toBeNull()
+    // The course lists a missing module first; the lesson sits directly in the course.
+    expect(page?.breadcrumbs.map((crumb) => crumb?.slug)).toEqual(['broken-course'])
+  })
+})
