@@ -11,5 +11,5 @@ export default defineCliConfig({
     schema: process.env.TYPEGEN_SCHEMA || './schema.json',
     generates: process.env.TYPEGEN_OUT || './sanity.types.ts',
   },
-  autoUpdates: false,
+  deployment: {autoUpdates: false},
 })
