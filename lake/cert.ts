@@ -1,3 +1,4 @@
+import {X509Certificate} from 'node:crypto'
 import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {generate} from 'selfsigned'
@@ -6,14 +7,18 @@ import {generate} from 'selfsigned'
 export type Certificate = {cert: string; key: string}
 
 /**
- * The lake's self-signed certificate for `localhost`, `*.localhost` (the Studio calls
- * `<projectId>.localhost`) and 127.0.0.1, generated into `dir` on first use.
+ * The lake's self-signed certificate for `localhost`, `*.localhost`, `<projectId>.localhost` (the
+ * host the Studio calls; Node does not accept the wildcard for it) and 127.0.0.1, generated into
+ * `dir` on first use and again when the project id changes.
  */
-export async function loadCertificate(dir: string): Promise<Certificate> {
+export async function loadCertificate(dir: string, projectId: string): Promise<Certificate> {
   const certFile = join(dir, 'cert.pem')
   const keyFile = join(dir, 'key.pem')
+  const projectHost = `${projectId}.localhost`
   if (existsSync(certFile) && existsSync(keyFile)) {
-    return {cert: readFileSync(certFile, 'utf8'), key: readFileSync(keyFile, 'utf8')}
+    const cert = readFileSync(certFile, 'utf8')
+    const names = new X509Certificate(cert).subjectAltName ?? ''
+    if (names.includes(`DNS:${projectHost}`)) return {cert, key: readFileSync(keyFile, 'utf8')}
   }
   const notAfterDate = new Date()
   notAfterDate.setFullYear(notAfterDate.getFullYear() + 2)
@@ -31,6 +36,7 @@ export async function loadCertificate(dir: string): Promise<Certificate> {
         altNames: [
           {type: 2, value: 'localhost'},
           {type: 2, value: '*.localhost'},
+          {type: 2, value: projectHost},
           {type: 7, ip: '127.0.0.1'},
         ],
       },

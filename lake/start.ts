@@ -48,8 +48,8 @@ export async function startLake(options: LakeOptions = {}): Promise<Lake> {
   const dir = resolve(options.dir ?? '.lake')
   const registry = new DatasetRegistry(resolve(options.dataDir ?? join(dir, 'data')))
   const token = loadToken(join(dir, 'token'))
-  const certificate = await loadCertificate(dir)
   const projectId = options.projectId ?? 'local'
+  const certificate = await loadCertificate(dir, projectId)
   const state: LakeState = {
     registry,
     projectId,
