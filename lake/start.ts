@@ -22,6 +22,8 @@ export type LakeOptions = {
   projectId?: string
   /** Origins allowed by CORS, e.g. the Studio dev server `http://localhost:3333`. */
   studioOrigins?: string[]
+  /** The Studio's URL, where `/login?sid=` sends the browser (default the first origin). */
+  studioUrl?: string
   log?: (message: string) => void
 }
 
@@ -40,6 +42,11 @@ export type Lake = {
   state: LakeState
   /** Creates a one-time login id: `<studio>/#sid=<id>` logs the Studio in without the token. */
   createLoginSession: () => string
+  /**
+   * A one-time URL on the lake that lets the browser accept the certificate for the host the
+   * Studio calls, then sends it to the Studio logged in.
+   */
+  loginUrl: () => string
   close: () => Promise<void>
 }
 
@@ -50,11 +57,13 @@ export async function startLake(options: LakeOptions = {}): Promise<Lake> {
   const token = loadToken(join(dir, 'token'))
   const projectId = options.projectId ?? 'local'
   const certificate = await loadCertificate(dir, projectId)
+  const origins = options.studioOrigins ?? ['http://localhost:3333']
   const state: LakeState = {
     registry,
     projectId,
     token,
-    origins: new Set(options.studioOrigins ?? ['http://localhost:3333']),
+    origins: new Set(origins),
+    studioUrl: options.studioUrl ?? origins[0] ?? '',
     unknownEndpoints: [],
     sessions: new Set(),
     publicUrl: '',
@@ -87,6 +96,11 @@ export async function startLake(options: LakeOptions = {}): Promise<Lake> {
       const sid = randomSession()
       state.sessions.add(sid)
       return sid
+    },
+    loginUrl() {
+      const sid = randomSession()
+      state.sessions.add(sid)
+      return `https://${projectId}.localhost:${server.port}/login?sid=${sid}`
     },
     async close() {
       if (closed) return

@@ -13,6 +13,8 @@ export type LakeState = {
   unknownEndpoints: UnknownEndpoint[]
   /** One-time login session ids exchanged by `/auth/fetch` for the token. */
   sessions: Set<string>
+  /** Where `/login` sends the browser with a one-time session id (the Studio's URL). */
+  studioUrl: string
   /** The HTTPS base URL (`https://localhost:<port>`) used in asset URLs. */
   publicUrl: string
   log: (message: string) => void

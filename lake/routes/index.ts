@@ -3,6 +3,7 @@ import {actionRoutes} from './actions.ts'
 import {assetRoutes} from './assets.ts'
 import {docRoutes} from './doc.ts'
 import {historyRoutes} from './history.ts'
+import {homeRoutes} from './home.ts'
 import {listenRoutes} from './listen.ts'
 import {mutateRoutes} from './mutate.ts'
 import {projectRoutes} from './projects.ts'
@@ -18,6 +19,7 @@ export const routes: Route[] = [
   ...listenRoutes,
   ...historyRoutes,
   ...assetRoutes,
+  ...homeRoutes,
   ...userRoutes,
   ...projectRoutes,
 ]

@@ -1,0 +1,77 @@
+import {defineCommand, runMain} from 'citty'
+import {createLakeClient, maskToken, readRunningLake, startLake} from '../lake/index.ts'
+import {seedNdjson} from '../lake/seed.ts'
+import {waitForStop} from '../lake/stop-signal.ts'
+
+const command = defineCommand({
+  meta: {
+    name: 'lake',
+    description: "Run the local Content Lake: Sanity's HTTP API on 127.0.0.1, offline, no account.",
+  },
+  args: {
+    port: {type: 'string', description: 'Port for HTTPS (HTTP/2) and plain HTTP', default: '3443'},
+    dir: {
+      type: 'string',
+      description: 'Folder for datasets, token and certificate',
+      default: '.lake',
+    },
+    projectId: {
+      type: 'string',
+      description: 'Project id the Studio uses (host <projectId>.localhost)',
+      default: process.env.SANITY_STUDIO_PROJECT_ID || 'local',
+    },
+    dataset: {
+      type: 'string',
+      description: 'Dataset that --seed writes to',
+      default: process.env.SANITY_STUDIO_DATASET || 'production',
+    },
+    origin: {
+      type: 'string',
+      description: 'Comma-separated origins allowed by CORS (the Studio)',
+      default: 'http://localhost:3333',
+    },
+    seed: {
+      type: 'string',
+      description: 'NDJSON file of documents to write on start (e.g. lake/fixtures/course.ndjson)',
+      default: '',
+    },
+  },
+  async run({args}) {
+    const running = readRunningLake(args.dir)
+    if (running) {
+      console.error(
+        `A lake is already running from ${args.dir} (pid ${running.pid}) at ${running.url}; stop it first.`,
+      )
+      process.exit(1)
+    }
+    const port = Number(args.port)
+    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+      console.error(`Cannot use --port ${args.port}, expected a number from 0 to 65535`)
+      process.exit(1)
+    }
+    const lake = await startLake({
+      dir: args.dir,
+      port,
+      projectId: args.projectId,
+      studioOrigins: args.origin
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    })
+    if (args.seed) {
+      const count = await seedNdjson(createLakeClient(lake, {dataset: args.dataset}), args.seed)
+      console.log(`Seeded ${count} documents from ${args.seed} into "${args.dataset}".`)
+    }
+    console.log(
+      `Local Content Lake on ${lake.url} (Studio apiHost), ${lake.httpUrl} (Node clients)`,
+    )
+    console.log(
+      `Project "${lake.projectId}", token ${maskToken(lake.token)} in ${args.dir}/token. Ctrl-C stops.`,
+    )
+    await waitForStop()
+    await lake.close()
+    console.log('Lake stopped.')
+  },
+})
+
+void runMain(command)
