@@ -1,0 +1,138 @@
+import {createHash} from 'node:crypto'
+import {readFile} from 'node:fs/promises'
+import path from 'node:path'
+
+import {sourcePath} from './plan.ts'
+import {mapPool} from './retry.ts'
+import type {ImportedDocument, SyncProblem} from './types.ts'
+
+/** An image block found in a document, with `src` pointing at a local file. */
+type LocalImage = {doc: ImportedDocument; block: Record<string, unknown>; src: string}
+
+/** Whether `src` is a URL (left as a link) rather than a path in the site. */
+export function isRemote(src: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//')
+}
+
+function findLocalImages(doc: ImportedDocument, into: LocalImage[]) {
+  const visit = (value: unknown) => {
+    if (Array.isArray(value)) return value.forEach(visit)
+    if (!value || typeof value !== 'object') return
+    const block = value as Record<string, unknown>
+    if (
+      block._type === 'image' &&
+      typeof block.src === 'string' &&
+      !block.asset &&
+      !isRemote(block.src)
+    )
+      into.push({doc, block, src: block.src})
+    for (const child of Object.values(block)) if (child && typeof child === 'object') visit(child)
+  }
+  visit(doc)
+}
+
+/** The file an image `src` names: relative to its page, or to the site root when it starts with `/`. */
+export function resolveImagePath(siteDir: string, pagePath: string | null, src: string): string {
+  const clean = decodeURI(src.replace(/[?#].*$/, ''))
+  const base = clean.startsWith('/') ? siteDir : path.join(siteDir, path.dirname(pagePath ?? ''))
+  return path.resolve(base, clean.replace(/^\/+/, ''))
+}
+
+/** How images reach the dataset. */
+export type ImageOptions = {
+  siteDir: string
+  /** Finds asset ids by SHA-1 of the file content. */
+  findAssets: (sha1s: string[]) => Promise<Map<string, string>>
+  upload: (body: Buffer, filename: string) => Promise<string>
+  /** Plan only: look existing assets up, upload nothing. */
+  dryRun?: boolean
+  concurrency?: number
+}
+
+/**
+ * Gives every image block with a local `src` an `asset` reference: each file is read and
+ * hashed, looked up among existing assets by SHA-1 and uploaded only when new, once per
+ * content however many pages use it. An image that cannot be read or uploaded is reported
+ * for its page; the block keeps its `src` and the rest of the import continues.
+ */
+export async function resolveImages(
+  docs: readonly ImportedDocument[],
+  options: ImageOptions,
+): Promise<{docs: ImportedDocument[]; problems: SyncProblem[]; uploaded: number}> {
+  const copies = docs.map((doc) => structuredClone(doc))
+  const images: LocalImage[] = []
+  copies.forEach((doc) => findLocalImages(doc, images))
+  const problems: SyncProblem[] = []
+  if (!images.length) return {docs: copies, problems, uploaded: 0}
+  const root = path.resolve(options.siteDir)
+  const files = new Map<string, Promise<{sha1: string; body: Buffer} | Error>>()
+  const load = (file: string) => {
+    if (!files.has(file))
+      files.set(
+        file,
+        readFile(file).then(
+          (body) => ({sha1: createHash('sha1').update(body).digest('hex'), body}),
+          (error: Error) => error,
+        ),
+      )
+    return files.get(file)!
+  }
+  const located = await mapPool(images, options.concurrency ?? 8, async (image) => {
+    const page = sourcePath(image.doc)
+    const file = resolveImagePath(root, page, image.src)
+    const report = (message: string, hint: string) => {
+      problems.push({
+        kind: 'image',
+        id: image.doc._id,
+        path: page,
+        message: `${page ?? image.doc._id}: ${message}`,
+        hint,
+      })
+      return null
+    }
+    if (file !== root && !file.startsWith(root + path.sep))
+      return report(
+        `image ${image.src} is outside the site folder`,
+        'Move the image into the site and link it with a relative path.',
+      )
+    const loaded = await load(file)
+    if (loaded instanceof Error)
+      return report(
+        `cannot read image ${image.src} (${(loaded as NodeJS.ErrnoException).code ?? loaded.message})`,
+        `Add ${path.relative(root, file)} or fix the image path in the page.`,
+      )
+    return {image, file, ...loaded}
+  })
+  const found = located.filter((x): x is NonNullable<typeof x> => x !== null)
+  const assets = await options.findAssets([...new Set(found.map((f) => f.sha1))])
+  const uploads = new Map<string, Promise<string | Error>>()
+  let uploaded = 0
+  await mapPool(found, options.concurrency ?? 4, async ({image, file, sha1, body}) => {
+    let assetId = assets.get(sha1)
+    if (!assetId && options.dryRun) return
+    if (!assetId) {
+      if (!uploads.has(sha1)) {
+        uploaded++
+        uploads.set(
+          sha1,
+          options.upload(body, path.basename(file)).catch((error: Error) => error),
+        )
+      }
+      const result = await uploads.get(sha1)!
+      if (result instanceof Error) {
+        const page = sourcePath(image.doc)
+        problems.push({
+          kind: 'image',
+          id: image.doc._id,
+          path: page,
+          message: `${page ?? image.doc._id}: cannot upload image ${image.src} (${result.message})`,
+          hint: 'Run the import again; images already uploaded are not sent twice.',
+        })
+        return
+      }
+      assetId = result
+    }
+    image.block.asset = {_type: 'reference', _ref: assetId}
+  })
+  return {docs: copies, problems, uploaded}
+}

@@ -1,0 +1,118 @@
+/** Strong references and the order in which documents must be written because of them. */
+
+type RefLike = {_ref?: unknown; _weak?: unknown}
+
+function walk(value: unknown, visit: (ref: RefLike & {_ref: string}) => void): void {
+  if (Array.isArray(value)) {
+    for (const item of value) walk(item, visit)
+  } else if (value && typeof value === 'object') {
+    const ref = value as RefLike
+    if (typeof ref._ref === 'string') visit(ref as RefLike & {_ref: string})
+    for (const child of Object.values(value))
+      if (child && typeof child === 'object') walk(child, visit)
+  }
+}
+
+/** Ids a document references strongly (the Content Lake refuses them if missing). */
+export function strongRefs(doc: unknown): Set<string> {
+  const refs = new Set<string>()
+  walk(doc, (ref) => {
+    if (ref._weak !== true) refs.add(ref._ref)
+  })
+  return refs
+}
+
+/** A copy of `doc` whose strong references to `targets` are weak. */
+export function weakenRefs<T>(doc: T, targets: ReadonlySet<string>): T {
+  const copy = structuredClone(doc)
+  walk(copy, (ref) => {
+    if (ref._weak !== true && targets.has(ref._ref)) ref._weak = true
+  })
+  return copy
+}
+
+/**
+ * Groups nodes into write levels: every node comes after the nodes it references (edges to
+ * unknown ids are ignored). Nodes on a reference cycle are returned in `cyclic` with the
+ * edges that must be written weak first and strengthened afterwards.
+ */
+export function writeLevels(nodes: ReadonlyMap<string, ReadonlySet<string>>): {
+  levels: string[][]
+  cyclic: Map<string, Set<string>>
+} {
+  const sccOf = stronglyConnected(nodes)
+  const cyclic = new Map<string, Set<string>>()
+  for (const [id, deps] of nodes) {
+    const scc = sccOf.get(id)!
+    for (const dep of deps)
+      if (nodes.has(dep) && sccOf.get(dep) === scc) {
+        if (!cyclic.has(id)) cyclic.set(id, new Set())
+        cyclic.get(id)!.add(dep)
+      }
+  }
+  const level = new Map<string, number>()
+  const depth = (id: string, stack: Set<string>): number => {
+    const known = level.get(id)
+    if (known !== undefined) return known
+    stack.add(id)
+    let max = -1
+    for (const dep of nodes.get(id) ?? []) {
+      if (!nodes.has(dep) || cyclic.get(id)?.has(dep) || stack.has(dep)) continue
+      max = Math.max(max, depth(dep, stack))
+    }
+    stack.delete(id)
+    level.set(id, max + 1)
+    return max + 1
+  }
+  const levels: string[][] = []
+  for (const id of nodes.keys()) {
+    const d = depth(id, new Set())
+    ;(levels[d] ??= []).push(id)
+  }
+  return {levels: levels.filter(Boolean), cyclic}
+}
+
+/** Tarjan's algorithm, iterative so long reference chains cannot overflow the stack. */
+function stronglyConnected(nodes: ReadonlyMap<string, ReadonlySet<string>>): Map<string, number> {
+  const index = new Map<string, number>()
+  const low = new Map<string, number>()
+  const onStack = new Set<string>()
+  const stack: string[] = []
+  const component = new Map<string, number>()
+  let counter = 0
+  let components = 0
+  for (const start of nodes.keys()) {
+    if (index.has(start)) continue
+    const work: {id: string; deps: string[]; i: number}[] = []
+    const enter = (id: string) => {
+      index.set(id, counter)
+      low.set(id, counter++)
+      stack.push(id)
+      onStack.add(id)
+      work.push({id, deps: [...(nodes.get(id) ?? [])].filter((d) => nodes.has(d)), i: 0})
+    }
+    enter(start)
+    while (work.length) {
+      const frame = work[work.length - 1]
+      if (frame.i < frame.deps.length) {
+        const dep = frame.deps[frame.i++]
+        if (!index.has(dep)) enter(dep)
+        else if (onStack.has(dep)) low.set(frame.id, Math.min(low.get(frame.id)!, index.get(dep)!))
+        continue
+      }
+      work.pop()
+      const parent = work[work.length - 1]
+      if (parent) low.set(parent.id, Math.min(low.get(parent.id)!, low.get(frame.id)!))
+      if (low.get(frame.id) === index.get(frame.id)) {
+        let id: string
+        do {
+          id = stack.pop()!
+          onStack.delete(id)
+          component.set(id, components)
+        } while (id !== frame.id)
+        components++
+      }
+    }
+  }
+  return component
+}

@@ -1,0 +1,118 @@
+/** Transport errors worth retrying: rate limits, server errors and dropped connections. */
+const RETRY_STATUS = new Set([408, 429, 500, 502, 503, 504])
+const RETRY_CODES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ECONNABORTED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EAI_AGAIN',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CLOSED',
+  'ERR_HTTP2_STREAM_ERROR',
+  'ERR_HTTP2_SESSION_ERROR',
+  'ERR_HTTP2_GOAWAY_SESSION',
+  'ERR_STREAM_PREMATURE_CLOSE',
+])
+
+/** HTTP status of an error thrown by @sanity/client (or the fake), if it has one. */
+export function statusOf(error: unknown): number | undefined {
+  const e = error as {statusCode?: unknown; status?: unknown} | null
+  const status = e?.statusCode ?? e?.status
+  return typeof status === 'number' ? status : undefined
+}
+
+function codesOf(error: unknown): string[] {
+  const codes: string[] = []
+  let e = error as {code?: unknown; cause?: unknown; message?: unknown} | undefined
+  for (let depth = 0; e && depth < 5; depth++, e = e.cause as typeof e) {
+    if (typeof e.code === 'string') codes.push(e.code)
+    if (
+      typeof e.message === 'string' &&
+      /socket hang up|other side closed|fetch failed/i.test(e.message)
+    )
+      codes.push('ECONNRESET')
+  }
+  return codes
+}
+
+/** Whether an error is transient: the same request may succeed when sent again. */
+export function isTransient(error: unknown): boolean {
+  const status = statusOf(error)
+  if (status !== undefined) return RETRY_STATUS.has(status)
+  return codesOf(error).some((code) => RETRY_CODES.has(code))
+}
+
+/** The delay a 429/503 asked for with `Retry-After`, in milliseconds. */
+export function retryAfterMs(error: unknown, now = Date.now()): number | undefined {
+  const headers = (error as {response?: {headers?: Record<string, unknown>}} | null)?.response
+    ?.headers
+  const value = headers?.['retry-after'] ?? headers?.['Retry-After']
+  if (typeof value !== 'string' && typeof value !== 'number') return undefined
+  const seconds = Number(value)
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000)
+  const date = Date.parse(String(value))
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now)
+}
+
+/** Retry settings; the defaults ride out about a minute of outage. */
+export type RetryOptions = {
+  retries?: number
+  baseMs?: number
+  maxMs?: number
+  /** Called before each retry, e.g. to count retries. */
+  onRetry?: (error: unknown, attempt: number, delayMs: number) => void
+  sleep?: (ms: number) => Promise<void>
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
+
+/**
+ * Runs `fn`, retrying transient failures with exponential backoff and full jitter, and
+ * waiting at least as long as a `Retry-After` header asks.
+ */
+export async function withRetry<T>(fn: () => Promise<T>, options: RetryOptions = {}): Promise<T> {
+  const {retries = 8, baseMs = 200, maxMs = 15_000, onRetry, sleep = defaultSleep} = options
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fn()
+    } catch (error) {
+      if (attempt >= retries || !isTransient(error)) throw error
+      const backoff = Math.min(maxMs, baseMs * 2 ** attempt) * (0.5 + Math.random() / 2)
+      const delay = Math.min(60_000, Math.max(backoff, retryAfterMs(error) ?? 0))
+      onRetry?.(error, attempt + 1, delay)
+      await sleep(delay)
+    }
+  }
+}
+
+/** Limits calls to `perSecond`, spacing them evenly; `Infinity` means no limit. */
+export function rateLimiter(perSecond: number): () => Promise<void> {
+  if (!Number.isFinite(perSecond)) return () => Promise.resolve()
+  const interval = 1000 / perSecond
+  let next = 0
+  return async () => {
+    const now = Date.now()
+    const at = Math.max(now, next)
+    next = at + interval
+    if (at > now) await defaultSleep(at - now)
+  }
+}
+
+/** Runs `worker` over `items` with at most `concurrency` in flight, in order of start. */
+export async function mapPool<T, R>(
+  items: readonly T[],
+  concurrency: number,
+  worker: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
+  const results = new Array<R>(items.length)
+  let index = 0
+  const run = async () => {
+    while (index < items.length) {
+      const i = index++
+      results[i] = await worker(items[i], i)
+    }
+  }
+  await Promise.all(Array.from({length: Math.min(concurrency, items.length)}, run))
+  return results
+}

@@ -1,0 +1,203 @@
+import {describe, expect, it} from 'vitest'
+
+import {syncDocuments} from './run.ts'
+import type {SyncOptions} from './run.ts'
+import type {SyncApi} from './types.ts'
+import {FakeLake, httpError, resetError} from './testing/fakeLake.ts'
+import {datasetContent, sampleDocs} from './testing/sampleDocs.ts'
+
+const fast = {retry: {baseMs: 1, maxMs: 5}}
+const sync = (lake: FakeLake, docs = sampleDocs(), options: Partial<SyncOptions> = {}) =>
+  syncDocuments(docs, {api: lake, target: 'fake', ...fast, ...options})
+
+describe('syncDocuments', () => {
+  it('creates every document on the first run and makes no mutation on an unchanged re-run', async () => {
+    const lake = new FakeLake()
+    const first = await sync(lake)
+    expect(first.report.counts.created).toBe(8)
+    expect(first.report.counts.failed).toBe(0)
+    const before = lake.mutationCount
+    const second = await sync(lake)
+    expect(lake.mutationCount).toBe(before)
+    expect(second.report.counts.unchanged).toBe(8)
+    expect(second.report.requests.mutations).toBe(0)
+  })
+
+  it('writes referenced documents before the documents that reference them', async () => {
+    const lake = new FakeLake()
+    const {report} = await sync(lake, sampleDocs(), {
+      batchLimits: {maxBytes: 1, maxMutations: 1},
+      concurrency: 4,
+    })
+    expect(report.counts.created).toBe(8)
+    expect(report.counts.failed).toBe(0)
+  })
+
+  it('patches only a changed document, guarded by its revision', async () => {
+    const lake = new FakeLake()
+    await sync(lake)
+    const changed = sampleDocs({title: (i) => (i === 2 ? 'New title' : `Lesson ${i}`)})
+    const {report} = await sync(lake, changed)
+    expect(report.counts).toMatchObject({updated: 1, unchanged: 7, conflict: 0})
+    expect(lake.docs.get('lesson-2')?.title).toBe('New title')
+  })
+
+  it('keeps a Studio edit when the source did not change', async () => {
+    const lake = new FakeLake()
+    await sync(lake)
+    lake.edit('lesson-1', () => ({title: 'Edited in Studio'}))
+    const {report} = await sync(lake)
+    expect(report.counts.unchanged).toBe(8)
+    expect(lake.docs.get('lesson-1')?.title).toBe('Edited in Studio')
+  })
+
+  it('reports a conflict naming file, document and --force when both editor and source changed', async () => {
+    const lake = new FakeLake()
+    await sync(lake)
+    lake.edit('lesson-1', () => ({title: 'Edited in Studio'}))
+    const changed = sampleDocs({title: (i) => (i === 1 ? 'Source title' : `Lesson ${i}`)})
+    const {report} = await sync(lake, changed)
+    expect(report.counts.conflict).toBe(1)
+    const conflict = report.problems.find((p) => p.kind === 'conflict')!
+    expect(conflict.message).toContain('docs/course/module/lesson-1.md')
+    expect(conflict.message).toContain('lesson-1')
+    expect(conflict.message).toContain('title')
+    expect(conflict.hint).toContain('--force docs/course/module/lesson-1.md')
+    expect(lake.docs.get('lesson-1')?.title).toBe('Edited in Studio')
+
+    const forced = await sync(lake, changed, {force: ['docs/course/module/lesson-1.md']})
+    expect(forced.report.counts).toMatchObject({updated: 1, conflict: 0})
+    expect(lake.docs.get('lesson-1')?.title).toBe('Source title')
+    expect((await sync(lake, changed)).report.counts.unchanged).toBe(8)
+  })
+
+  it('does not overwrite a document that has a draft', async () => {
+    const lake = new FakeLake()
+    await sync(lake)
+    const draft = {...lake.docs.get('lesson-3')!, _id: 'drafts.lesson-3', title: 'Draft'}
+    lake.docs.set(draft._id, draft)
+    const changed = sampleDocs({title: (i) => (i === 3 ? 'Source' : `Lesson ${i}`)})
+    const {report} = await sync(lake, changed)
+    expect(report.counts.conflict).toBe(1)
+    expect(report.problems[0].message).toContain('draft')
+    expect(lake.docs.get('lesson-3')?.title).toBe('Lesson 3')
+    expect(lake.docs.get('drafts.lesson-3')?.title).toBe('Draft')
+  })
+
+  it('reports removed pages and deletes only untouched, unreferenced ones with --prune', async () => {
+    const lake = new FakeLake()
+    await sync(lake, sampleDocs({lessons: 5}))
+    lake.edit('lesson-3', () => ({title: 'Edited'}))
+    const fewer = sampleDocs({lessons: 2})
+    const reported = await sync(lake, fewer)
+    expect(reported.report.counts.kept).toBe(3)
+    expect(reported.report.problems.filter((p) => p.kind === 'removed')).toHaveLength(3)
+    expect(lake.docs.has('lesson-4')).toBe(true)
+
+    const pruned = await sync(lake, fewer, {prune: true})
+    expect(pruned.report.counts.deleted).toBe(1)
+    expect(lake.docs.has('lesson-2')).toBe(false)
+    expect(lake.docs.get('lesson-3')?.title).toBe('Edited')
+    expect(pruned.report.problems.find((p) => p.id === 'lesson-3')?.message).toContain('editor')
+    // The kept lesson-3 still links to lesson-4, so lesson-4 stays too.
+    expect(lake.docs.has('lesson-4')).toBe(true)
+    expect(pruned.report.problems.find((p) => p.id === 'lesson-4')?.message).toContain('lesson-3')
+  })
+
+  it('keeps a removed document that another document still references', async () => {
+    const lake = new FakeLake()
+    await sync(lake)
+    const withoutTool = sampleDocs().filter((d) => d._id !== 'tool-jira')
+    const {report} = await sync(lake, withoutTool, {prune: true})
+    expect(lake.docs.has('tool-jira')).toBe(true)
+    expect(report.problems.find((p) => p.id === 'tool-jira')?.message).toContain('referenced by')
+  })
+
+  it('creates documents on a strong reference cycle weak first, then strengthens them', async () => {
+    const lake = new FakeLake()
+    const docs = [
+      {_id: 'a', _type: 'lesson', lessons: [{_type: 'reference', _ref: 'b', _key: 'k'}]},
+      {_id: 'b', _type: 'lesson', lessons: [{_type: 'reference', _ref: 'a', _key: 'k'}]},
+    ]
+    const {report} = await sync(lake, docs)
+    expect(report.counts.created).toBe(2)
+    expect(lake.docs.get('a')?.lessons).toEqual([{_type: 'reference', _ref: 'b', _key: 'k'}])
+    expect((await sync(lake, docs)).report.requests.mutations).toBe(0)
+  })
+
+  it('turns a create of an existing id into the normal path', async () => {
+    const lake = new FakeLake()
+    await sync(lake)
+    const renamed = sampleDocs({title: (i) => `Renamed ${i}`})
+    // The plan sees an empty dataset, as if an interrupted run's creates landed after it read.
+    const stale: SyncApi = {
+      query: async <T>(groq: string, params?: Record<string, unknown>) =>
+        groq.includes('importHash') ? ([] as T) : lake.query<T>(groq, params),
+      getDocuments: (ids) => lake.getDocuments(ids),
+      mutate: (mutations, options) => lake.mutate(mutations, options),
+      uploadImage: (body, options) => lake.uploadImage(body, options),
+    }
+    const {report} = await syncDocuments(renamed, {api: stale, target: 'fake', ...fast})
+    expect(report.counts).toMatchObject({updated: 5, unchanged: 3, failed: 0, created: 0})
+    expect(lake.docs.get('lesson-0')?.title).toBe('Renamed 0')
+    expect((await sync(lake, renamed)).report.counts.unchanged).toBe(8)
+  })
+
+  it('retries 429, 500 and dropped connections, including lost responses, to the fault-free result', async () => {
+    const clean = new FakeLake()
+    await sync(clean)
+    const faulty = new FakeLake()
+    let n = 0
+    faulty.fault = () => {
+      n++
+      if (n % 5 === 1)
+        return {when: 'before', error: httpError(429, 'Too many', {'retry-after': '0'})}
+      if (n % 5 === 2) return {when: 'after', error: resetError()}
+      if (n % 5 === 3) return {when: 'before', error: httpError(500, 'Boom')}
+      return undefined
+    }
+    const {report} = await sync(faulty, sampleDocs(), {
+      batchLimits: {maxBytes: 600, maxMutations: 2},
+    })
+    expect(report.counts.failed).toBe(0)
+    expect(report.requests.retries).toBeGreaterThan(0)
+    expect(datasetContent(faulty.docs.values())).toEqual(datasetContent(clean.docs.values()))
+  })
+
+  it('fails only the refused document and writes the rest of its batch', async () => {
+    const lake = new FakeLake()
+    const docs = sampleDocs()
+    docs.push({
+      _id: 'broken',
+      _type: 'lesson',
+      lessons: [{_type: 'reference', _ref: 'missing', _key: 'k'}],
+      source: {path: 'docs/broken.md'},
+    })
+    const {report} = await sync(lake, docs)
+    expect(report.counts).toMatchObject({created: 8, failed: 1})
+    expect(report.problems.find((p) => p.kind === 'failed')?.message).toContain('docs/broken.md')
+  })
+
+  it('plans without writing on a dry run', async () => {
+    const lake = new FakeLake()
+    const {report, plan} = await sync(lake, sampleDocs(), {dryRun: true})
+    expect(report.counts.created).toBe(8)
+    expect(plan.items.every((i) => i.action === 'create')).toBe(true)
+    expect(lake.mutationCount).toBe(0)
+    expect(lake.docs.size).toBe(0)
+  })
+
+  it('never shows the token, even in an error message', async () => {
+    const lake = new FakeLake()
+    const token = 'sk-secret-token-value-1234'
+    lake.fault = (r) =>
+      r.kind === 'mutate'
+        ? {when: 'before', error: httpError(401, `Bad token ${token}`)}
+        : undefined
+    const {report} = await sync(lake, sampleDocs(), {
+      scrub: (t) => t.split(token).join('[redacted]'),
+    })
+    expect(report.counts.failed).toBeGreaterThan(0)
+    expect(JSON.stringify(report)).not.toContain(token)
+  })
+})

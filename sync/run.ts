@@ -1,0 +1,198 @@
+import {applyPlan} from './apply.ts'
+import type {DocumentResult} from './apply.ts'
+import type {BatchLimits} from './batch.ts'
+import {importHash} from './hash.ts'
+import {resolveImages} from './images.ts'
+import {needsFullDocument, planSync} from './plan.ts'
+import {withRetry} from './retry.ts'
+import type {RetryOptions} from './retry.ts'
+import {errorMessage} from './scrub.ts'
+import {readSnapshot} from './state.ts'
+import type {
+  ImportedDocument,
+  Outcome,
+  SyncApi,
+  SyncPlan,
+  SyncProblem,
+  SyncReport,
+} from './types.ts'
+
+/** Everything a sync run needs besides the documents. */
+export type SyncOptions = {
+  api: SyncApi
+  /** Where the documents go, for the report (never contains the token). */
+  target: string
+  /** Site root, to find local images. */
+  siteDir?: string
+  force?: readonly string[]
+  prune?: boolean
+  /** Plan and report only; nothing is written or uploaded. */
+  dryRun?: boolean
+  concurrency?: number
+  /** 25 for the hosted API; unlimited by default. */
+  mutationsPerSecond?: number
+  batchLimits?: BatchLimits
+  retry?: RetryOptions
+  /** Removes secrets from every message. */
+  scrub?: (text: string) => string
+  onProgress?: (phase: 'images' | 'read' | 'write', done: number, total: number) => void
+}
+
+/** Counts the requests a run makes, by kind. */
+export function countRequests(api: SyncApi) {
+  const requests = {queries: 0, mutations: 0, uploads: 0, retries: 0}
+  const counted: SyncApi = {
+    query: (groq, params) => (requests.queries++, api.query(groq, params)),
+    getDocuments: (ids) => (requests.queries++, api.getDocuments(ids)),
+    mutate: (mutations, opts) => (requests.mutations++, api.mutate(mutations, opts)),
+    uploadImage: (body, opts) => (requests.uploads++, api.uploadImage(body, opts)),
+  }
+  return {api: counted, requests}
+}
+
+const OUTCOMES: Outcome[] = [
+  'created',
+  'updated',
+  'unchanged',
+  'skipped',
+  'conflict',
+  'failed',
+  'deleted',
+  'kept',
+]
+
+/** Outcome of each plan item when nothing is written (`--dry-run`). */
+function plannedResults(plan: SyncPlan): DocumentResult[] {
+  const planned: Record<string, Outcome> = {
+    create: 'created',
+    patch: 'updated',
+    unchanged: 'unchanged',
+    conflict: 'conflict',
+  }
+  return [
+    ...plan.items.map((i) => ({
+      id: i.id,
+      path: i.path,
+      outcome: planned[i.action],
+      message: i.reason,
+      hint: i.hint,
+    })),
+    ...plan.removed.map((i) => ({
+      id: i.id,
+      path: i.path,
+      outcome: (i.action === 'delete' ? 'deleted' : 'kept') as Outcome,
+      message: i.reason,
+    })),
+  ]
+}
+
+/**
+ * Syncs imported documents into a dataset: resolves local images, reads what the dataset
+ * holds, plans (create, patch, unchanged, conflict, removed) and, unless `dryRun`, applies
+ * the plan. Never throws for per-document problems; they are in the report.
+ */
+export async function syncDocuments(
+  documents: readonly ImportedDocument[],
+  options: SyncOptions,
+): Promise<{plan: SyncPlan; report: SyncReport}> {
+  const started = performance.now()
+  const scrub = options.scrub ?? ((text: string) => text)
+  const {api, requests} = countRequests(options.api)
+  const retry: RetryOptions = {
+    ...options.retry,
+    onRetry: (error, attempt, delay) => {
+      requests.retries++
+      options.retry?.onRetry?.(error, attempt, delay)
+    },
+  }
+  const query = <T>(groq: string, params?: Record<string, unknown>) =>
+    withRetry(() => api.query<T>(groq, params), retry)
+
+  const images = await resolveImages(documents, {
+    siteDir: options.siteDir ?? '.',
+    dryRun: options.dryRun,
+    findAssets: async (sha1s) => {
+      const found = await query<{_id: string; sha1hash: string}[]>(
+        '*[_type == "sanity.imageAsset" && sha1hash in $sha1s]{_id, sha1hash}',
+        {sha1s},
+      )
+      return new Map(found.map((a) => [a.sha1hash, a._id]))
+    },
+    upload: async (body, filename) =>
+      (await withRetry(() => api.uploadImage(body, {filename}), retry))._id,
+  })
+  options.onProgress?.('images', 1, 1)
+  const docs = images.docs
+  const hashes = new Map(docs.map((doc) => [doc._id, importHash(doc)]))
+  const snapshot = await readSnapshot(query, [...hashes.keys()], needsFullDocument(hashes), {
+    withRemoved: options.prune ?? false,
+  })
+  options.onProgress?.('read', 1, 1)
+  const plan = planSync(docs, snapshot, {force: options.force, prune: options.prune})
+
+  const results = options.dryRun
+    ? plannedResults(plan)
+    : await applyPlan(plan, {
+        api,
+        force: options.force,
+        concurrency: options.concurrency,
+        mutationsPerSecond: options.mutationsPerSecond,
+        batchLimits: options.batchLimits,
+        retry,
+        scrub,
+        onProgress: (done, total) => options.onProgress?.('write', done, total),
+      })
+
+  const counts = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>
+  for (const r of results) counts[r.outcome]++
+  const problems: SyncProblem[] = [
+    ...images.problems,
+    ...results.flatMap((r): SyncProblem[] =>
+      r.outcome === 'conflict' ||
+      r.outcome === 'failed' ||
+      r.outcome === 'skipped' ||
+      r.outcome === 'kept'
+        ? [
+            {
+              kind: r.outcome === 'kept' ? 'removed' : r.outcome,
+              id: r.id,
+              path: r.path,
+              message: r.message ?? r.outcome,
+              hint: r.hint,
+            },
+          ]
+        : [],
+    ),
+    ...plan.removed
+      .filter((i) => i.action === 'delete')
+      .map((i): SyncProblem => ({kind: 'removed', id: i.id, path: i.path, message: i.reason})),
+  ].map((p) => ({...p, message: scrub(p.message), hint: p.hint && scrub(p.hint)}))
+  return {
+    plan,
+    report: {
+      target: scrub(options.target),
+      dryRun: options.dryRun ?? false,
+      counts,
+      documents: results.map((r) => ({
+        id: r.id,
+        path: r.path,
+        outcome: r.outcome,
+        ...(r.message ? {message: scrub(r.message)} : {}),
+      })),
+      problems,
+      requests: {...requests},
+      elapsedMs: Math.round(performance.now() - started),
+    },
+  }
+}
+
+/** Whether a report means the run did not fully succeed (exit code 1). */
+export function hasFailures(report: SyncReport): boolean {
+  return (
+    report.counts.failed > 0 ||
+    report.counts.skipped > 0 ||
+    report.problems.some((p) => p.kind === 'image')
+  )
+}
+
+export {errorMessage}

@@ -1,0 +1,92 @@
+import {mapPool} from './retry.ts'
+import type {StoredDocument} from './types.ts'
+
+/** What a cheap projection tells about a stored document. */
+export type StoredSummary = {_id: string; _rev: string; importHash?: string; path?: string | null}
+
+/** The part of the dataset a plan depends on. */
+export type DatasetSnapshot = {
+  /** Published documents with the import's ids, summarised. */
+  existing: Map<string, StoredSummary>
+  /** Full documents, for those whose source changed and for removal candidates. */
+  full: Map<string, StoredDocument>
+  /** Published ids that have a `drafts.` document. */
+  drafts: Set<string>
+  /** Published documents an earlier import wrote whose ids the import no longer has. */
+  removed: StoredSummary[]
+  /** For removal candidates: the ids of documents referencing them. */
+  referencedBy: Map<string, string[]>
+}
+
+/** How to run a GROQ query in the raw perspective. */
+export type QueryFn = <T>(groq: string, params?: Record<string, unknown>) => Promise<T>
+
+const SUMMARY = '{_id, _rev, "importHash": source.importHash, "path": source.path}'
+const CHUNK = 500
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = []
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size))
+  return out
+}
+
+const DRAFT = 'drafts.'
+
+/** Summaries of every document an import wrote (drafts included): one query. */
+export async function readManaged(query: QueryFn): Promise<StoredSummary[]> {
+  return query<StoredSummary[]>(`*[defined(source.importHash)]${SUMMARY}`)
+}
+
+/** Full documents by id, in chunks. */
+export async function readFull(query: QueryFn, ids: readonly string[]) {
+  const full = new Map<string, StoredDocument>()
+  const parts = await mapPool(chunks(ids, CHUNK / 2), 4, (part) =>
+    query<StoredDocument[]>('*[_id in $ids]', {ids: part}),
+  )
+  for (const doc of parts.flat()) full.set(doc._id, doc)
+  return full
+}
+
+/**
+ * Reads what the plan needs with as few requests as possible: one query for every document
+ * earlier imports wrote; by-id lookups only for ids that query did not find (new
+ * documents, or documents created by someone else); full documents only for `needFull`.
+ */
+export async function readSnapshot(
+  query: QueryFn,
+  importIds: readonly string[],
+  needFull: (summary: StoredSummary) => boolean,
+  options: {withRemoved: boolean},
+): Promise<DatasetSnapshot> {
+  const managed = await readManaged(query)
+  const ids = new Set(importIds)
+  const existing = new Map<string, StoredSummary>()
+  const drafts = new Set<string>()
+  const removed: StoredSummary[] = []
+  const note = (doc: StoredSummary) => {
+    if (doc._id.startsWith(DRAFT)) drafts.add(doc._id.slice(DRAFT.length))
+    else if (ids.has(doc._id)) existing.set(doc._id, doc)
+    else if (!doc._id.includes('.')) removed.push(doc)
+  }
+  managed.forEach(note)
+  const missing = importIds.filter((id) => !existing.has(id))
+  const lookups = chunks(missing, CHUNK / 2).map((part) => [
+    ...part,
+    ...part.map((id) => DRAFT + id),
+  ])
+  const found = await mapPool(lookups, 4, (part) =>
+    query<StoredSummary[]>(`*[_id in $ids]${SUMMARY}`, {ids: part}),
+  )
+  found.flat().forEach(note)
+  const fullIds = [...existing.values()].filter(needFull).map((doc) => doc._id)
+  if (options.withRemoved) fullIds.push(...removed.map((doc) => doc._id))
+  const full = await readFull(query, fullIds)
+  const referencedBy = new Map<string, string[]>()
+  if (options.withRemoved) {
+    await mapPool(removed, 4, async (doc) => {
+      const refs = await query<string[]>('*[references($id)]._id', {id: doc._id})
+      if (refs.length) referencedBy.set(doc._id, refs)
+    })
+  }
+  return {existing, full, drafts, removed, referencedBy}
+}

@@ -1,0 +1,107 @@
+/**
+ * Contracts of the sync stage: the small Content Lake surface it needs, the plan it makes
+ * and the report it gives back. Hosted and local datasets both implement `SyncApi` through
+ * one @sanity/client adapter (see `client.ts`); tests use an in-memory fake.
+ */
+import type {ImportedDocument} from '../importer/types.ts'
+
+export type {ImportedDocument}
+
+/** A stored document as the Content Lake returns it. */
+export type StoredDocument = ImportedDocument & {
+  _rev: string
+  _createdAt?: string
+  _updatedAt?: string
+}
+
+/** A raw mutation as sent to `/data/mutate`. */
+export type Mutation =
+  | {create: ImportedDocument}
+  | {createIfNotExists: ImportedDocument}
+  | {delete: {id: string}}
+  | {
+      patch: {
+        id: string
+        ifRevisionID?: string
+        set?: Record<string, unknown>
+        unset?: string[]
+      }
+    }
+
+/** The part of a Content Lake client that sync uses; every call may throw transport errors. */
+export interface SyncApi {
+  /** Runs GROQ in the `raw` perspective (drafts included). */
+  query<T>(groq: string, params?: Record<string, unknown>): Promise<T>
+  /** Reads documents by id from the document store (consistent even when queries lag). */
+  getDocuments(ids: string[]): Promise<(StoredDocument | null)[]>
+  /** Commits the mutations as one atomic transaction with the given id. */
+  mutate(mutations: Mutation[], options: {transactionId: string}): Promise<void>
+  /** Uploads an image and returns its asset document id. */
+  uploadImage(body: Uint8Array, options: {filename: string}): Promise<{_id: string}>
+}
+
+/** How a document of the import compares with the dataset. */
+export type PlanAction = 'create' | 'patch' | 'unchanged' | 'conflict'
+
+/** One imported document and what sync will do with it. */
+export type PlanItem = {
+  id: string
+  /** Source file (site-relative) the document came from, when known. */
+  path: string | null
+  action: PlanAction
+  /** The document to write, with images resolved; absent for unchanged documents. */
+  doc?: ImportedDocument
+  /** Hash of `doc`'s importer-owned fields. */
+  hash: string
+  /** Revision the patch is guarded by. */
+  rev?: string
+  /** Top-level fields the previous import wrote that the new one no longer has. */
+  unset?: string[]
+  /** Patch taken over an editor's change because of `--force`. */
+  forced?: boolean
+  /** Unchanged source, but an editor changed the document (kept as is). */
+  editorChanged?: boolean
+  /** Why the document is a conflict, and how to resolve it. */
+  reason?: string
+  hint?: string
+}
+
+/** A document that an earlier import wrote and that the source no longer has. */
+export type RemovedItem = {
+  id: string
+  path: string | null
+  /** `delete` only with `--prune` and when nothing protects the document. */
+  action: 'delete' | 'keep'
+  reason: string
+  rev?: string
+}
+
+/** What a sync run will do. */
+export type SyncPlan = {
+  items: PlanItem[]
+  removed: RemovedItem[]
+}
+
+/** Per-document outcome of applying a plan. */
+export type Outcome =
+  'created' | 'updated' | 'unchanged' | 'skipped' | 'conflict' | 'failed' | 'deleted' | 'kept'
+
+/** A problem to show the user, tied to a source file or document where possible. */
+export type SyncProblem = {
+  kind: 'conflict' | 'failed' | 'image' | 'removed' | 'skipped'
+  id?: string
+  path?: string | null
+  message: string
+  hint?: string
+}
+
+/** The machine-readable result of a run (`--json`). */
+export type SyncReport = {
+  target: string
+  dryRun: boolean
+  counts: Record<Outcome, number>
+  documents: {id: string; path: string | null; outcome: Outcome; message?: string}[]
+  problems: SyncProblem[]
+  requests: {queries: number; mutations: number; uploads: number; retries: number}
+  elapsedMs: number
+}
