@@ -69,8 +69,10 @@ export function sampleDocs(options: SampleOptions = {}): ImportedDocument[] {
 
 /** A document's content without the fields that differ between equal runs. */
 export function comparable(doc: Record<string, unknown>): Record<string, unknown> {
-  const {_rev, _createdAt, _updatedAt, ...rest} = doc
-  ;(void _rev, void _createdAt, void _updatedAt)
+  const rest = {...doc}
+  delete rest._rev
+  delete rest._createdAt
+  delete rest._updatedAt
   const source = rest.source as Record<string, unknown> | undefined
   if (source) {
     const kept = {...source}
