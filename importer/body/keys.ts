@@ -36,7 +36,8 @@ export function assignKeys(items: unknown[], prefix = ''): void {
   }
 }
 
-function keyNested(value: Keyed): void {
+/** Keys the arrays nested in one object (a document) without giving the object itself a key. */
+export function keyNested(value: Keyed): void {
   for (const inner of Object.values(value)) {
     if (Array.isArray(inner)) assignKeys(inner)
     else if (isObject(inner)) keyNested(inner)

@@ -2,6 +2,7 @@ import type {Definition, Nodes} from 'mdast'
 
 import type {Diagnostic, ImportedDocument} from '../types.ts'
 import type {ExtractionConfig} from '../extract/config.ts'
+import type {Walk} from './blocks/walk.ts'
 import type {ConvertContext, NextLinkValue} from './types.ts'
 
 /** A position-bearing node or nothing (the diagnostic then has no line). */
@@ -25,6 +26,10 @@ export interface State {
   /** Extracted documents by `_id`, so a tool named twice is one document. */
   documents: Map<string, ImportedDocument>
   root?: Nodes
+  /** The body after Liquid evaluation: what positions refer to. */
+  source: string
+  /** Structured extractors tried on each top-level node before the ordinary handlers. */
+  extractors: Array<(walk: Walk, state: State) => boolean>
 }
 
 /** Creates the state for one page. */
@@ -38,6 +43,8 @@ export function createState(ctx: ConvertContext, extraction: ExtractionConfig): 
     rich: false,
     titleSeen: false,
     documents: new Map(),
+    source: '',
+    extractors: [],
   }
 }
 

@@ -1,0 +1,48 @@
+import type {Heading} from 'mdast'
+
+import {splitTrailingEmoji} from '../emoji.ts'
+import {convertInline, createInline, flush} from '../inline/index.ts'
+import {STYLE} from '../names.ts'
+import type {State} from '../state.ts'
+import {report} from '../state.ts'
+import {phrasingText} from './phrasing-text.ts'
+import {emitSegments} from './segments.ts'
+import type {Walk} from './walk.ts'
+
+/**
+ * h2–h6 keep their level. The first H1 repeating the page title is dropped (its trailing
+ * emoji becomes the page emoji); any other H1 becomes h2 with a warning, since the title is the
+ * page's only H1. Inside rich text (callouts, cells) headings become plain paragraphs.
+ */
+export function heading(node: Heading, state: State, walk: Walk): void {
+  if (node.depth === 1 && !state.rich && !state.titleSeen && !walk.list) {
+    const {text, emoji} = splitTrailingEmoji(phrasingText(node.children))
+    if (
+      normalise(text) === normalise(state.ctx.title) ||
+      normalise(phrasingText(node.children)) === normalise(state.ctx.title)
+    ) {
+      state.titleSeen = true
+      if (emoji) state.emoji = emoji
+      walk.transparent = true
+      return
+    }
+  }
+  if (node.depth === 1) {
+    report(
+      state,
+      'warning',
+      'extra-h1',
+      node,
+      `Turned the H1 "${phrasingText(node.children)}" into a level-2 heading: the page title "${state.ctx.title}" is the only H1.`,
+      'Use ## for section headings, or make the H1 repeat the title.',
+    )
+  }
+  const inline = createInline()
+  convertInline(node.children, state, inline)
+  flush(inline)
+  emitSegments(inline, state.rich ? STYLE.normal : STYLE.heading(node.depth), walk)
+}
+
+function normalise(text: string): string {
+  return text.replace(/\s+/g, ' ').trim()
+}

@@ -1,0 +1,102 @@
+import type {Nodes, Paragraph, PhrasingContent, Text} from 'mdast'
+
+import {IAL_LINE, applyIal, ialClasses} from '../ial.ts'
+import {convertInline, createInline, flush} from '../inline/index.ts'
+import {STYLE} from '../names.ts'
+import type {State} from '../state.ts'
+import {report} from '../state.ts'
+import {definitionList, isDefinitionList} from './definition-list.ts'
+import {emitSegments} from './segments.ts'
+import type {Walk} from './walk.ts'
+
+/**
+ * A paragraph becomes a `normal` block (images split it). A kramdown attribute list on its
+ * first or last line applies to it; one on a line of its own applies to the adjacent block
+ * (the next one first, as just-the-docs documents `{: .note }` above the paragraph).
+ */
+export function paragraph(node: Paragraph, state: State, walk: Walk): void {
+  const {leading, trailing, children} = splitIal(node.children)
+  if (leading && children.length === 0) return attributeOnly(leading, node, state, walk)
+  let own = leading
+  if (leading) {
+    const previous = walk.nodes[walk.index - 1]
+    if (previous?.type === 'heading' && adjacent(previous, node) && walk.lastStart !== undefined) {
+      applyIal(leading, walk.out, walk.lastStart, node, state)
+      own = undefined
+    }
+  }
+  const start = walk.out.length
+  if (isDefinitionList(children)) definitionList(children, node, state, walk)
+  else {
+    const inline = createInline()
+    convertInline(children, state, inline)
+    flush(inline)
+    emitSegments(inline, STYLE.normal, walk)
+  }
+  if (own) applyIal(own, walk.out, start, node, state)
+  if (trailing) applyIal(trailing, walk.out, start, node, state)
+}
+
+function attributeOnly(classes: string[], node: Paragraph, state: State, walk: Walk): void {
+  walk.transparent = true
+  const next = walk.nodes[walk.index + 1]
+  const previous = walk.nodes[walk.index - 1]
+  if (next && adjacent(node, next)) walk.pendingIal = {classes, node}
+  else if (previous && adjacent(previous, node) && walk.lastStart !== undefined) {
+    applyIal(classes, walk.out, walk.lastStart, node, state)
+  } else {
+    report(
+      state,
+      'info',
+      'ial-unattached',
+      node,
+      'Dropped an attribute list separated from every block by blank lines.',
+    )
+  }
+}
+
+function adjacent(before: Nodes, after: Nodes): boolean {
+  const end = before.position?.end.line
+  const start = after.position?.start.line
+  return end !== undefined && start !== undefined && start === end + 1
+}
+
+/** Takes `{: … }` lines off the start and end of a paragraph's inline content. */
+export function splitIal(children: PhrasingContent[]): {
+  leading?: string[]
+  trailing?: string[]
+  children: PhrasingContent[]
+} {
+  let rest = children
+  let leading: string[] | undefined
+  let trailing: string[] | undefined
+  const first = rest[0]
+  if (first?.type === 'text' && first.value.startsWith('{:')) {
+    const newline = first.value.indexOf('\n')
+    const line = newline === -1 ? first.value : first.value.slice(0, newline)
+    const match = IAL_LINE.exec(line.trim())
+    if (match) {
+      leading = ialClasses(match[1])
+      const remaining = newline === -1 ? '' : first.value.slice(newline + 1)
+      rest = remaining === '' ? rest.slice(1) : [withValue(first, remaining), ...rest.slice(1)]
+    }
+  }
+  const last = rest[rest.length - 1]
+  if (last?.type === 'text' && last.value.trimEnd().endsWith('}')) {
+    const newline = last.value.lastIndexOf('\n')
+    if (newline !== -1) {
+      const match = IAL_LINE.exec(last.value.slice(newline + 1).trim())
+      if (match) {
+        trailing = ialClasses(match[1])
+        const remaining = last.value.slice(0, newline).trimEnd()
+        rest =
+          remaining === '' ? rest.slice(0, -1) : [...rest.slice(0, -1), withValue(last, remaining)]
+      }
+    }
+  }
+  return {leading, trailing, children: rest}
+}
+
+function withValue(node: Text, value: string): Text {
+  return {...node, value}
+}

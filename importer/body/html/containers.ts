@@ -1,0 +1,29 @@
+import type {Html, RootContent} from 'mdast'
+
+/** A lone opening tag (`<details markdown="1">`, `<div class="note">`) and its element name. */
+export function loneOpening(html: string): {name: string; tag: string; rest: string} | undefined {
+  const match = /^<([a-zA-Z][a-zA-Z0-9-]*)\b[^<>]*>/.exec(html.trim())
+  if (!match) return undefined
+  const name = match[1].toLowerCase()
+  const rest = html.trim().slice(match[0].length)
+  if (new RegExp(`</${name}\\s*>`, 'i').test(rest)) return undefined
+  return {name, tag: match[0], rest}
+}
+
+/**
+ * Finds the sibling html node closing `name` (counting nested openings), so that markdown
+ * between an opening and a closing tag can be converted as the element's content.
+ */
+export function findClosing(nodes: RootContent[], from: number, name: string): number {
+  const open = new RegExp(`<${name}\\b`, 'gi')
+  const close = new RegExp(`</${name}\\s*>`, 'gi')
+  let depth = 1
+  for (let i = from; i < nodes.length; i++) {
+    const node = nodes[i]
+    if (node.type !== 'html') continue
+    const value = (node as Html).value
+    depth += (value.match(open)?.length ?? 0) - (value.match(close)?.length ?? 0)
+    if (depth <= 0) return i
+  }
+  return -1
+}

@@ -1,0 +1,91 @@
+import type {
+  Definition,
+  Delete,
+  Emphasis,
+  FootnoteReference,
+  Html,
+  Image,
+  ImageReference,
+  InlineCode,
+  Link,
+  LinkReference,
+  Strong,
+  Text,
+} from 'mdast'
+
+import {INLINE_TYPES, MARK} from '../names.ts'
+import type {State} from '../state.ts'
+import {imageItem} from './image.ts'
+import {inlineHtml} from './html.ts'
+import {convertInline} from './index.ts'
+import type {Inline} from './inline.ts'
+import {addMarkDef, appendText, withMark} from './inline.ts'
+import {linkAnnotation} from './links.ts'
+
+/** One handler per mdast phrasing node type. */
+export const inlineHandlers: Record<string, (node: never, state: State, inline: Inline) => void> = {
+  // A soft line break renders as a space; hard breaks (`break`) are kept as "\n".
+  text: (node: Text, _state, inline) =>
+    appendText(inline, node.value.replace(/[ \t]*\r?\n[ \t]*/g, ' ')),
+  break: (_node, _state, inline) => appendText(inline, '\n'),
+  strong: (node: Strong, state, inline) =>
+    withMark(inline, MARK.strong, () => convertInline(node.children, state, inline)),
+  emphasis: (node: Emphasis, state, inline) =>
+    withMark(inline, MARK.em, () => convertInline(node.children, state, inline)),
+  delete: (node: Delete, state, inline) =>
+    withMark(inline, MARK.strike, () => convertInline(node.children, state, inline)),
+  inlineCode: (node: InlineCode, _state, inline) =>
+    withMark(inline, MARK.code, () => appendText(inline, node.value)),
+  link: (node: Link, state, inline) =>
+    link(node.url, node.title, node, node.children, state, inline),
+  linkReference: (node: LinkReference, state, inline) => {
+    const definition = lookup(node.identifier, state)
+    link(definition?.url ?? '', definition?.title, node, node.children, state, inline)
+  },
+  image: (node: Image, state, inline) =>
+    imageItem(node.url, node.alt, node.title, node, state, inline),
+  imageReference: (node: ImageReference, state, inline) => {
+    const definition = lookup(node.identifier, state)
+    imageItem(definition?.url ?? '', node.alt, definition?.title, node, state, inline)
+  },
+  footnoteReference: (node: FootnoteReference, _state, inline) => {
+    inline.children.push({
+      _type: INLINE_TYPES.footnoteReference,
+      label: node.label ?? node.identifier,
+    })
+  },
+  html: (node: Html, state, inline) => inlineHtml(node, state, inline),
+}
+
+function link(
+  url: string,
+  title: string | null | undefined,
+  node: Link | LinkReference,
+  children: Link['children'],
+  state: State,
+  inline: Inline,
+): void {
+  const def = linkAnnotation(url, title, node, state)
+  if (!def) return convertInline(children, state, inline)
+  withMark(inline, addMarkDef(inline, def), () => convertInline(children, state, inline))
+}
+
+function lookup(identifier: string, state: State): Definition | undefined {
+  if (!state.definitions) {
+    state.definitions = new Map()
+    collectDefinitions(state.root, state.definitions)
+  }
+  return state.definitions.get(identifier)
+}
+
+function collectDefinitions(node: unknown, into: Map<string, Definition>): void {
+  const n = node as {type?: string; children?: unknown[]} | undefined
+  if (!n) return
+  if (n.type === 'definition') {
+    const definition = n as Definition
+    if (!into.has(definition.identifier)) into.set(definition.identifier, definition)
+  }
+  if (n.children && n.type !== 'paragraph' && n.type !== 'heading') {
+    for (const child of n.children) collectDefinitions(child, into)
+  }
+}

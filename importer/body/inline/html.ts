@@ -1,0 +1,146 @@
+import type {Html} from 'mdast'
+
+import {KNOWN_ELEMENTS, parseTag} from '../html/tags.ts'
+import type {Tag} from '../html/tags.ts'
+import {MARK} from '../names.ts'
+import type {State} from '../state.ts'
+import {report} from '../state.ts'
+import {imageItem} from './image.ts'
+import type {Inline} from './inline.ts'
+import {addMarkDef, appendText} from './inline.ts'
+import {linkAnnotation} from './links.ts'
+
+// Inline tags whose meaning is a decorator: `<b>x</b>` is the same as `**x**`.
+const DECORATOR_TAGS: Record<string, string> = {
+  b: MARK.strong,
+  strong: MARK.strong,
+  i: MARK.em,
+  em: MARK.em,
+  code: MARK.code,
+  tt: MARK.code,
+  s: MARK.strike,
+  del: MARK.strike,
+  strike: MARK.strike,
+}
+
+// Tags that only style their text; the text stays, the tag goes.
+const TEXT_TAGS = new Set([
+  'span',
+  'kbd',
+  'sup',
+  'sub',
+  'small',
+  'mark',
+  'u',
+  'ins',
+  'abbr',
+  'cite',
+  'q',
+  'font',
+  'var',
+  'samp',
+  'dfn',
+  'time',
+  'bdi',
+  'bdo',
+  'wbr',
+  'center',
+  'label',
+])
+
+/** Per tag-name handlers for inline HTML; one per element family. */
+const elementHandlers: Record<
+  string,
+  (tag: Tag, node: Html, state: State, inline: Inline) => void
+> = {
+  br: (_tag, _node, _state, inline) => appendText(inline, '\n'),
+  img: (tag, node, state, inline) => {
+    warnUnsafeAttributes(tag, node, state)
+    imageItem(
+      tag.attributes.src ?? '',
+      tag.attributes.alt,
+      tag.attributes.title,
+      node,
+      state,
+      inline,
+    )
+  },
+  a: (tag, node, state, inline) => {
+    if (tag.closing) return popMark(inline, (mark) => mark === '' || mark.startsWith('l'))
+    warnUnsafeAttributes(tag, node, state)
+    const def =
+      tag.attributes.href === undefined
+        ? undefined
+        : linkAnnotation(tag.attributes.href, tag.attributes.title, node, state)
+    // An anchor without a usable href still needs a marker so its `</a>` closes nothing else.
+    inline.marks.push(def ? addMarkDef(inline, def) : '')
+  },
+}
+
+/**
+ * Inline HTML: decorator tags become marks, `<a>` a link, `<img>` an image, `<br>` a line break,
+ * styling tags are dropped (text kept). Text that only looks like a tag (`List<String>`) stays
+ * text; other elements (`<iframe>`, `<script>`) are kept as visible text with a warning.
+ */
+export function inlineHtml(node: Html, state: State, inline: Inline): void {
+  const value = node.value
+  if (value.startsWith('<!--')) {
+    report(state, 'info', 'html-comment', node, 'Dropped an HTML comment.')
+    return
+  }
+  const tag = parseTag(value)
+  if (!tag || !KNOWN_ELEMENTS.has(tag.name)) return appendText(inline, value)
+  const handler = elementHandlers[tag.name]
+  if (handler) return handler(tag, node, state, inline)
+  const decorator = DECORATOR_TAGS[tag.name]
+  if (decorator) {
+    if (tag.closing) popMark(inline, (mark) => mark === decorator)
+    else if (!tag.selfClosing) inline.marks.push(decorator)
+    return
+  }
+  if (TEXT_TAGS.has(tag.name)) {
+    if (!tag.closing)
+      report(
+        state,
+        'info',
+        'html-tag-dropped',
+        node,
+        `Dropped the <${tag.name}> tag and kept its text.`,
+      )
+    return
+  }
+  report(
+    state,
+    'warning',
+    'raw-html',
+    node,
+    `Kept the HTML "${value.slice(0, 80)}" as visible text: <${tag.name}> cannot be converted inside a paragraph.`,
+    'Rewrite it as markdown, or move it to its own paragraph.',
+  )
+  appendText(inline, value)
+}
+
+function popMark(inline: Inline, matches: (mark: string) => boolean): void {
+  for (let i = inline.marks.length - 1; i >= 0; i--) {
+    if (matches(inline.marks[i])) {
+      inline.marks.splice(i, 1)
+      return
+    }
+  }
+}
+
+/** Event-handler attributes (`onerror=`) are never carried over; say so. */
+export function warnUnsafeAttributes(tag: Tag, node: Html, state: State): void {
+  for (const name of Object.keys(tag.attributes)) {
+    if (name.startsWith('on') || name === 'style' || name === 'srcdoc') {
+      report(
+        state,
+        'warning',
+        'unsafe-html-attribute',
+        node,
+        `Dropped the "${name}" attribute of <${tag.name}>: scripts and styles are never imported.`,
+        'Remove the attribute from the source.',
+      )
+    }
+  }
+}

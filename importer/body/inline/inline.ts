@@ -1,0 +1,74 @@
+import type {PhrasingContent} from 'mdast'
+
+import type {State} from '../state.ts'
+import type {Child, Item, MarkDef, Span} from '../blocks/text-block.ts'
+
+/** Inline content collected for one paragraph, heading or cell; images split it into segments. */
+export interface Inline {
+  children: Child[]
+  markDefs: MarkDef[]
+  /** Decorators and annotation keys applying to text appended now. */
+  marks: string[]
+  /** Finished segments: text runs and block items (images) that interrupt them. */
+  segments: Array<{children: Child[]; markDefs: MarkDef[]} | {item: Item}>
+}
+
+/** Handles one phrasing node. */
+export type InlineHandler = (node: never, state: State, inline: Inline) => void
+
+/** Starts collecting inline content. */
+export function createInline(): Inline {
+  return {children: [], markDefs: [], marks: [], segments: []}
+}
+
+/** Appends text with the current marks, merging with the previous span when the marks match. */
+export function appendText(inline: Inline, text: string): void {
+  if (text === '') return
+  // '' marks an `<a>` without a usable href: it closes like a link but annotates nothing.
+  const marks = inline.marks.includes('') ? inline.marks.filter((m) => m !== '') : inline.marks
+  const last = inline.children[inline.children.length - 1]
+  if (last?._type === 'span' && sameMarks((last as Span).marks, marks)) {
+    ;(last as Span).text += text
+    return
+  }
+  inline.children.push({_type: 'span', text, marks: [...marks]})
+}
+
+/** Closes the current text run and puts a block item (an image) between runs. */
+export function appendItem(inline: Inline, item: Item): void {
+  flush(inline)
+  inline.segments.push({item})
+}
+
+/** Adds an annotation definition once per block and returns its key. */
+export function addMarkDef(inline: Inline, def: MarkDef): string {
+  const existing = inline.markDefs.find((other) => other._key === def._key)
+  if (!existing) inline.markDefs.push(def)
+  return def._key
+}
+
+/** Runs `inner` with an extra mark applied. */
+export function withMark(inline: Inline, mark: string, inner: () => void): void {
+  inline.marks.push(mark)
+  inner()
+  inline.marks.pop()
+}
+
+/** Ends the current text run. */
+export function flush(inline: Inline): void {
+  if (inline.children.length > 0) {
+    inline.segments.push({children: inline.children, markDefs: inline.markDefs})
+  }
+  inline.children = []
+  // An annotation still open (a link around an image) carries over to the next run.
+  inline.markDefs = inline.markDefs.filter((def) => inline.marks.includes(def._key))
+}
+
+/** Placeholder so handlers can be typed against the node union. */
+export type Phrasing = PhrasingContent
+
+function sameMarks(a: string[], b: string[]): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
+}
