@@ -1,0 +1,131 @@
+import {DOCUMENT_TYPES, OBJECT_TYPES} from '../../schemas/constants.ts'
+import type {ConvertResult} from '../body/index.ts'
+import type {Diagnostic, ImportedDocument, Reference} from '../types.ts'
+import type {PlannedDocument} from './plan.ts'
+import {assignSlugs} from './slugs.ts'
+import {contentHash, frontMatterEntries} from './source.ts'
+
+function references(children: readonly PlannedDocument[]): Array<Reference & {_key: string}> {
+  return children.map((child) => ({_key: child.id, _type: 'reference', _ref: child.id}))
+}
+
+function sourceInfo(plan: PlannedDocument): Record<string, unknown> {
+  const page = plan.page
+  if (!page) return {_type: OBJECT_TYPES.sourceInfo, hasSourcePage: false}
+  const navOrder = page.data.nav_order
+  return {
+    _type: OBJECT_TYPES.sourceInfo,
+    path: page.file,
+    hasSourcePage: true,
+    frontMatter: frontMatterEntries(page.data),
+    ...(typeof navOrder === 'number' || typeof navOrder === 'string'
+      ? {navOrder: String(navOrder)}
+      : {}),
+    contentHash: contentHash(page.text),
+  }
+}
+
+function nextLink(plan: PlannedDocument, next: NonNullable<ConvertResult['next']>) {
+  const isLesson = next.target?._type === DOCUMENT_TYPES.lesson
+  const diagnostics: Diagnostic[] = []
+  // An unresolved address is the body stage's warning (next-link-unresolved); a page that
+  // resolves but is not a lesson is only visible here.
+  if (next.target && !isLesson && plan.page) {
+    diagnostics.push({
+      severity: 'warning',
+      code: 'next-not-a-lesson',
+      file: plan.page.file,
+      message: `Cannot link "${next.label}" to a lesson, expected ${next.href} to be a lesson page, but it is a ${next.target._type}; the address is kept.`,
+      hint: 'Point the link at a lesson page, or keep the address as it is.',
+    })
+  }
+  const value = isLesson
+    ? {
+        _type: OBJECT_TYPES.nextLink,
+        label: next.label,
+        lesson: {_type: 'reference', _ref: next.target!._id, _weak: true},
+      }
+    : {_type: OBJECT_TYPES.nextLink, label: next.label, href: next.href}
+  return {value, diagnostics}
+}
+
+/**
+ * Builds the course, module and lesson documents from the plan and each page's converted body.
+ * Field order follows the schema so NDJSON diffs read like the Studio form.
+ */
+export function assembleDocuments(
+  plans: readonly PlannedDocument[],
+  converted: ReadonlyMap<string, ConvertResult>,
+): {documents: ImportedDocument[]; diagnostics: Diagnostic[]} {
+  const slugs = assignSlugs(
+    plans.map((p) => ({id: p.id, type: p.type, title: p.title, parentId: p.parentId})),
+  )
+  const diagnostics: Diagnostic[] = []
+  const documents = plans.map((plan): ImportedDocument => {
+    const result = converted.get(plan.id)
+    const description = plan.page?.data.description
+    const doc: ImportedDocument = {
+      _id: plan.id,
+      _type: plan.type,
+      title: plan.title,
+      slug: {_type: 'slug', current: slugs.get(plan.id)},
+      ...(result?.emoji ? {emoji: result.emoji} : {}),
+      ...(typeof description === 'string' ? {description} : {}),
+    }
+    if (plan.type === DOCUMENT_TYPES.course) {
+      doc.contents = references(plan.children)
+      if (result && result.body.length > 0 && plan.page) {
+        diagnostics.push({
+          severity: 'warning',
+          code: 'course-body-dropped',
+          file: plan.page.file,
+          line: plan.page.lineOffset + 1,
+          column: 1,
+          message: `Cannot keep the content of course page "${plan.title}", expected the course model to have a body field; ${result.body.length} blocks are left out.`,
+          hint: 'Move the text into a page below the course, or ask for a course body field.',
+        })
+      }
+    } else {
+      if (result && result.body.length > 0) doc.body = result.body
+      if (plan.type === DOCUMENT_TYPES.lesson && result?.next) {
+        const next = nextLink(plan, result.next)
+        doc.next = next.value
+        diagnostics.push(...next.diagnostics)
+      }
+      if (plan.type === DOCUMENT_TYPES.module || plan.children.length > 0) {
+        doc.lessons = references(plan.children)
+      }
+    }
+    doc.source = sourceInfo(plan)
+    return doc
+  })
+  return {documents, diagnostics}
+}
+
+/**
+ * Merges documents extracted from several pages (the same tool named twice is one document):
+ * the first, in file order, is kept; a later one with different content gets a warning.
+ */
+export function mergeExtracted(
+  pages: ReadonlyArray<{file: string; documents: readonly ImportedDocument[]}>,
+): {documents: ImportedDocument[]; diagnostics: Diagnostic[]} {
+  const byId = new Map<string, {doc: ImportedDocument; file: string; json: string}>()
+  const diagnostics: Diagnostic[] = []
+  for (const {file, documents} of pages) {
+    for (const doc of documents) {
+      const json = JSON.stringify(doc)
+      const first = byId.get(doc._id)
+      if (!first) byId.set(doc._id, {doc, file, json})
+      else if (first.json !== json) {
+        diagnostics.push({
+          severity: 'warning',
+          code: 'extracted-conflict',
+          file,
+          message: `Cannot merge ${doc._type} "${doc._id}" with the one from ${first.file}, expected the same content for the same name; the first is kept.`,
+          hint: 'Describe the item the same way on both pages, or give them different names.',
+        })
+      }
+    }
+  }
+  return {documents: [...byId.values()].map((entry) => entry.doc), diagnostics}
+}

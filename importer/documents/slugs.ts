@@ -1,0 +1,58 @@
+const MAX_SLUG = 96
+
+/**
+ * A slug Studio accepts (see schemas/validation.ts checkSlug): lowercase letters of any script,
+ * digits and single hyphens. Emoji and punctuation become separators.
+ */
+export function slugify(title: string): string {
+  const words = title
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[^\p{Ll}\p{Lo}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+  if (words.length <= MAX_SLUG) return words
+  const cut = words.slice(0, MAX_SLUG)
+  const lastHyphen = cut.lastIndexOf('-')
+  return lastHyphen > 0 ? cut.slice(0, lastHyphen) : cut
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>()
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item])
+  return groups
+}
+
+/** What a document needs to get a slug: its type, title and the document it sits under. */
+export interface SlugRequest {
+  id: string
+  type: string
+  title: string
+  parentId?: string
+}
+
+/**
+ * Assigns slugs unique per document type. Titles that collide within a type are all prefixed
+ * with their parent's slug ("module-a-overview"), so no page wins by file order; what still
+ * collides gets `-2`, `-3` in id order.
+ */
+export function assignSlugs(requests: readonly SlugRequest[]): Map<string, string> {
+  const base = new Map(requests.map((r) => [r.id, slugify(r.title) || 'page']))
+  const result = new Map<string, string>()
+  const byType = groupBy(requests, (r) => r.type)
+  for (const group of byType.values()) {
+    const counts = groupBy(group, (r) => base.get(r.id)!)
+    const second = new Map<string, SlugRequest[]>()
+    for (const [slug, same] of counts) {
+      for (const r of same) {
+        const parent = r.parentId ? base.get(r.parentId) : undefined
+        const chosen = same.length > 1 && parent ? slugify(`${parent}-${slug}`) : slug
+        second.set(chosen, [...(second.get(chosen) ?? []), r])
+      }
+    }
+    for (const [slug, same] of second) {
+      const ordered = [...same].sort((a, b) => (a.id < b.id ? -1 : 1))
+      ordered.forEach((r, i) => result.set(r.id, i === 0 ? slug : `${slug}-${i + 1}`))
+    }
+  }
+  return result
+}

@@ -1,0 +1,15 @@
+/** The importer: a just-the-docs site (files in) → Sanity documents and diagnostics (out). */
+export {importSite} from './site/importSite.ts'
+export type {ImportOptions, ImportResult, ImportStats} from './site/importSite.ts'
+export type {SiteFile} from './site/types.ts'
+export type {
+  Diagnostic,
+  ImportedDocument,
+  LinkTarget,
+  PortableTextItem,
+  Reference,
+} from './types.ts'
+export {formatDiagnostic, formatDiagnostics, sortDiagnostics} from './report/format.ts'
+export {formatSummary} from './report/summary.ts'
+export {createProgress} from './report/progress.ts'
+export {toNdjson} from './documents/ndjson.ts'

@@ -1,0 +1,30 @@
+/** What the summary line reports; `ImportStats` from the importer fits. */
+export interface SummaryStats {
+  files: number
+  pages: number
+  skipped: number
+  failed: number
+  documents: Record<string, number>
+  warnings: number
+  errors: number
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`
+}
+
+/** The end-of-run summary: pages read, documents by type, warnings, errors, elapsed time. */
+export function formatSummary(stats: SummaryStats, elapsedMs: number): string {
+  const total = Object.values(stats.documents).reduce((sum, n) => sum + n, 0)
+  const byType = Object.entries(stats.documents)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([type, n]) => `${n} ${type}`)
+    .join(', ')
+  const seconds = elapsedMs < 10_000 ? (elapsedMs / 1000).toFixed(2) : (elapsedMs / 1000).toFixed(1)
+  return [
+    `Pages read: ${stats.pages} of ${plural(stats.files, 'markdown file')} (${stats.skipped} skipped, ${stats.failed} unreadable)`,
+    `Documents:  ${total}${byType ? ` (${byType})` : ''}`,
+    `Problems:   ${plural(stats.errors, 'error')}, ${plural(stats.warnings, 'warning')}`,
+    `Elapsed:    ${seconds} s`,
+  ].join('\n')
+}

@@ -1,0 +1,133 @@
+import type {Diagnostic} from '../types.ts'
+import type {SiteConfig} from './types.ts'
+import {isMapping, parseYamlMapping, yamlDiagnostic} from './yaml.ts'
+
+/** Jekyll excludes these even when `_config.yml` lists its own `exclude:`. */
+const JEKYLL_EXCLUDES = [
+  '.sass-cache',
+  '.jekyll-cache',
+  'gemfiles',
+  'Gemfile',
+  'Gemfile.lock',
+  'node_modules',
+  'vendor/bundle',
+  'vendor/cache',
+  'vendor/gems',
+  'vendor/ruby',
+]
+
+/** The just-the-docs version named by `remote_theme: owner/just-the-docs@v0.8.2` or a Gemfile.lock. */
+export function themeVersion(
+  raw: Record<string, unknown>,
+  gemfileLock?: string,
+): string | undefined {
+  const remote = typeof raw.remote_theme === 'string' ? raw.remote_theme : ''
+  const fromRemote = /just-the-docs@v?(\d+\.\d+(?:\.\d+)?)/i.exec(remote)?.[1]
+  if (fromRemote) return fromRemote
+  return gemfileLock
+    ? /^\s{4}just-the-docs \((\d+\.\d+(?:\.\d+)?)\)/m.exec(gemfileLock)?.[1]
+    : undefined
+}
+
+/** True for theme versions before 0.10, which follow the 3-level navigation rules. */
+export function isLegacyVersion(version: string | undefined): boolean {
+  if (!version) return false
+  const [major, minor] = version.split('.').map(Number)
+  return major === 0 && minor < 10
+}
+
+/**
+ * Reads `_config.yml` (absent → defaults). A file that fails to parse is an error at its line,
+ * and the site is read with defaults.
+ */
+export function readConfig(
+  text: string | undefined,
+  options: {file?: string; gemfileLock?: string; legacy?: boolean} = {},
+): {config: SiteConfig; diagnostics: Diagnostic[]} {
+  const file = options.file ?? '_config.yml'
+  const diagnostics: Diagnostic[] = []
+  let raw: Record<string, unknown> = {}
+  if (text !== undefined) {
+    try {
+      raw = parseYamlMapping(text)
+    } catch (error) {
+      diagnostics.push(yamlDiagnostic(error, file, 1, 'config-invalid', '_config.yml'))
+    }
+  }
+  const exclude = Array.isArray(raw.exclude) ? raw.exclude.map(String) : []
+  const navSort = raw.nav_sort === 'case_insensitive' ? 'case_insensitive' : 'case_sensitive'
+  const baseurl = typeof raw.baseurl === 'string' ? raw.baseurl.replace(/\/+$/, '') : ''
+  const permalink = typeof raw.permalink === 'string' ? raw.permalink : 'date'
+  const legacy = options.legacy ?? isLegacyVersion(themeVersion(raw, options.gemfileLock))
+  if (raw.defaults !== undefined && !Array.isArray(raw.defaults)) {
+    diagnostics.push({
+      severity: 'warning',
+      code: 'config-defaults-ignored',
+      file,
+      line: 1,
+      column: 1,
+      message: 'Cannot use `defaults:`, expected a list of {scope, values} entries.',
+      hint: 'Write `defaults:` as a YAML list, as in the Jekyll documentation.',
+    })
+  }
+  return {
+    config: {
+      raw,
+      exclude: [...JEKYLL_EXCLUDES, ...exclude],
+      navSort,
+      baseurl,
+      permalink,
+      legacy,
+    },
+    diagnostics,
+  }
+}
+
+/** Front-matter defaults from `_config.yml` `defaults:` that apply to a page path. */
+export function defaultsFor(config: SiteConfig, path: string): Record<string, unknown> {
+  const entries = Array.isArray(config.raw.defaults) ? config.raw.defaults : []
+  const merged: Record<string, unknown> = {}
+  for (const entry of entries) {
+    if (!isMapping(entry) || !isMapping(entry.values)) continue
+    const scope = isMapping(entry.scope) ? entry.scope : {}
+    const scopePath = typeof scope.path === 'string' ? scope.path.replace(/^\.?\/+|\/+$/g, '') : ''
+    const type = scope.type
+    if (type !== undefined && type !== 'pages') continue
+    if (scopePath && !globMatches(scopePath, path) && !path.startsWith(`${scopePath}/`)) continue
+    Object.assign(merged, entry.values)
+  }
+  return merged
+}
+
+function globToRegExp(glob: string): RegExp {
+  // Jekyll uses File.fnmatch without FNM_PATHNAME, so `*` also matches `/`.
+  const source = glob
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*+/g, '.*')
+    .replace(/\?/g, '.')
+  return new RegExp(`^${source}$`)
+}
+
+function globMatches(glob: string, path: string): boolean {
+  return /[*?]/.test(glob) ? globToRegExp(glob).test(path) : glob === path
+}
+
+/**
+ * The `exclude:` entry (or Jekyll default) that removes a path, if any. Like Jekyll, a plain
+ * entry matches as a path prefix and a glob is matched against every folder level.
+ */
+export function isExcluded(config: SiteConfig, path: string): string | undefined {
+  const segments = path.split('/')
+  for (const raw of config.exclude) {
+    const entry = raw.replace(/^\.?\/+/, '').replace(/\/+$/, '')
+    if (!entry) continue
+    if (!/[*?]/.test(entry)) {
+      if (path.startsWith(entry)) return raw
+      continue
+    }
+    for (let i = 1; i <= segments.length; i++) {
+      if (globMatches(entry, segments.slice(0, i).join('/'))) return raw
+    }
+  }
+  return undefined
+}

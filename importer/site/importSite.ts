@@ -1,0 +1,149 @@
+import {convertBody as defaultConvertBody} from '../body/index.ts'
+import type {ConvertContext, ConvertResult} from '../body/index.ts'
+import {assembleDocuments, mergeExtracted} from '../documents/assemble.ts'
+import {planDocuments, type PlannedDocument} from '../documents/plan.ts'
+import type {Diagnostic, ImportedDocument} from '../types.ts'
+import {readConfig} from './config.ts'
+import {createLinkResolver} from './links.ts'
+import {buildNavTree} from './nav/build.ts'
+import {readPages} from './pages.ts'
+import type {SiteFile} from './types.ts'
+
+/** Options of {@link importSite}; every one has a default. */
+export interface ImportOptions {
+  /** Force the 3-level rules of themes before v0.10 (default: detected from `_config.yml`). */
+  legacy?: boolean
+  /** The body converter; tests of the hierarchy pass a stub. */
+  convertBody?: (markdown: string, ctx: ConvertContext) => ConvertResult
+  /** Extraction settings passed through to the body stage. */
+  extraction?: ConvertContext['extraction']
+  /** Called after each page body is converted. */
+  onProgress?: (done: number, total: number, file: string) => void
+}
+
+/** Counts for the summary. */
+export interface ImportStats {
+  /** Markdown files given, pages read (published, titled), skipped and failed files. */
+  files: number
+  pages: number
+  skipped: number
+  failed: number
+  documents: Record<string, number>
+  warnings: number
+  errors: number
+}
+
+/** The documents of a site, every problem found, and counts. */
+export interface ImportResult {
+  documents: ImportedDocument[]
+  diagnostics: Diagnostic[]
+  stats: ImportStats
+  /** Files with at least one error. */
+  failedFiles: string[]
+  /** The source file each document came from (placeholders: the first page below them). */
+  origins: Record<string, string>
+}
+
+function fileText(files: readonly SiteFile[], path: string): string | undefined {
+  const file = files.find((f) => f.path === path)
+  if (!file) return undefined
+  return file.text ?? new TextDecoder().decode(file.bytes)
+}
+
+function convertPage(
+  plan: PlannedDocument,
+  ctx: Omit<ConvertContext, 'file' | 'title' | 'lineOffset' | 'page'>,
+  convert: NonNullable<ImportOptions['convertBody']>,
+): ConvertResult {
+  const page = plan.page!
+  try {
+    return convert(page.body, {
+      ...ctx,
+      file: page.file,
+      title: plan.title,
+      lineOffset: page.lineOffset,
+      page: page.data,
+    })
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    return {
+      body: [],
+      documents: [],
+      diagnostics: [
+        {
+          severity: 'error',
+          code: 'body-failed',
+          file: page.file,
+          line: page.lineOffset + 1,
+          column: 1,
+          message: `Cannot convert the page body, expected markdown the converter handles: ${message}.`,
+          hint: 'Report this with the file attached; the page is imported without its body.',
+        },
+      ],
+    }
+  }
+}
+
+/**
+ * Imports a just-the-docs site: files in, Sanity documents out. Pure: no file system, no
+ * network; the caller reads the files and writes the result.
+ */
+export function importSite(files: readonly SiteFile[], options: ImportOptions = {}): ImportResult {
+  const {config, diagnostics} = readConfig(fileText(files, '_config.yml'), {
+    gemfileLock: fileText(files, 'Gemfile.lock'),
+    legacy: options.legacy,
+  })
+  const read = readPages(files, config)
+  diagnostics.push(...read.diagnostics)
+  const nav = buildNavTree(read.pages, config)
+  diagnostics.push(...nav.diagnostics)
+  const plans = planDocuments(nav.tree)
+  const withPages = plans.filter((plan) => plan.page)
+  const resolveLink = createLinkResolver(
+    withPages.map((plan) => ({page: plan.page!, target: {_id: plan.id, _type: plan.type}})),
+    config,
+  )
+  const convert = options.convertBody ?? defaultConvertBody
+  const converted = new Map<string, ConvertResult>()
+  const extracted: Array<{file: string; documents: ImportedDocument[]}> = []
+  withPages.forEach((plan, index) => {
+    const ctx = {site: config.raw, resolveLink, extraction: options.extraction}
+    const result = convertPage(plan, ctx, convert)
+    converted.set(plan.id, result)
+    diagnostics.push(...result.diagnostics)
+    extracted.push({file: plan.page!.file, documents: result.documents})
+    options.onProgress?.(index + 1, withPages.length, plan.page!.file)
+  })
+  const pagesDocs = assembleDocuments(plans, converted)
+  const extras = mergeExtracted(extracted)
+  diagnostics.push(...pagesDocs.diagnostics, ...extras.diagnostics)
+  const documents = [...pagesDocs.documents, ...extras.documents]
+  const origins: Record<string, string> = {}
+  for (const plan of plans) if (plan.page) origins[plan.id] = plan.page.file
+  for (const plan of [...plans].reverse()) {
+    if (plan.parentId && origins[plan.id] && !origins[plan.parentId]) {
+      origins[plan.parentId] = origins[plan.id]
+    }
+  }
+  for (const {file, documents: docs} of extracted) {
+    for (const doc of docs) origins[doc._id] ??= file
+  }
+  const failed = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file))
+  const byType: Record<string, number> = {}
+  for (const doc of documents) byType[doc._type] = (byType[doc._type] ?? 0) + 1
+  return {
+    documents,
+    diagnostics,
+    failedFiles: [...failed].sort(),
+    origins,
+    stats: {
+      files: read.pages.length + read.skipped.length + read.failed.length,
+      pages: read.pages.length,
+      skipped: read.skipped.length,
+      failed: read.failed.length,
+      documents: byType,
+      warnings: diagnostics.filter((d) => d.severity === 'warning').length,
+      errors: diagnostics.filter((d) => d.severity === 'error').length,
+    },
+  }
+}

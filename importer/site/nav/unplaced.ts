@@ -1,0 +1,87 @@
+import type {Diagnostic} from '../../types.ts'
+import {keyPosition} from '../pages.ts'
+import type {NavEntry} from './entries.ts'
+import type {Placement, Rejection} from './place.ts'
+
+function where(node: {title: string; page?: {file: string}}): string {
+  return node.page ? `"${node.title}" (${node.page.file})` : `"${node.title}" (no source page)`
+}
+
+const REASONS: Record<Rejection, (entry: NavEntry, parent: string) => [string, string]> = {
+  'grand-parent-mismatch': (entry, parent) => [
+    `\`grand_parent: ${entry.grandParent}\` does not match: ${parent} is not under a page titled "${entry.grandParent}"`,
+    'Correct `grand_parent` to the title of the parent page’s own parent, or remove it.',
+  ],
+  'ancestor-mismatch': (entry, parent) => [
+    `\`ancestor: ${entry.ancestor}\` does not match any page above ${parent}`,
+    'Correct `ancestor` to the title of a page above the parent, or remove it.',
+  ],
+  'top-level-only': (entry) => [
+    `\`parent: ${entry.parent}\` names a top-level page, which does not take this page`,
+    'Add `grand_parent` or `ancestor` to choose the deeper page with that title.',
+  ],
+  'children-hidden': (_entry, parent) => [
+    `${parent} has \`has_children: false\`, which hides its children`,
+    'Remove `has_children: false` from the parent page.',
+  ],
+  'legacy-needs-has-children': (_entry, parent) => [
+    `${parent} lacks \`has_children: true\`, which themes before v0.10 need to show children`,
+    'Add `has_children: true` to the parent page, or upgrade the theme.',
+  ],
+  'legacy-depth': () => [
+    'themes before v0.10 show only 3 levels',
+    'Move the page up a level, or upgrade the theme to v0.10 or later.',
+  ],
+}
+
+/** Follows `parent` titles through unplaced entries; returns the loop of titles, if any. */
+function findCycle(entry: NavEntry, byTitle: Map<string, NavEntry[]>): string[] | undefined {
+  const seen: NavEntry[] = [entry]
+  for (let current = entry; current.parent !== undefined;) {
+    const parents = byTitle.get(current.parent) ?? []
+    if (parents.length !== 1) return undefined
+    current = parents[0]
+    const at = seen.indexOf(current)
+    if (at === 0) return [...seen.map((e) => e.title), entry.title]
+    if (at > 0) return undefined
+    seen.push(current)
+  }
+  return undefined
+}
+
+/** A warning for a titled page the theme would not show, saying why and what to change. */
+export function explainUnplaced(
+  entry: NavEntry,
+  placement: Placement,
+  byTitle: Map<string, NavEntry[]>,
+): Diagnostic {
+  const page = entry.page!
+  const at = keyPosition(page.text, 'parent')
+  const warn = (code: string, reason: string, hint: string): Diagnostic => ({
+    severity: 'warning',
+    code,
+    file: page.file,
+    ...at,
+    message: `Cannot place "${entry.title}" in the navigation, expected its parent to take it, but ${reason}; the theme hides it, so it is imported as a lesson no course lists.`,
+    hint,
+  })
+  const cycle =
+    entry.parent === entry.title ? [entry.title, entry.title] : findCycle(entry, byTitle)
+  if (cycle) {
+    return warn(
+      'parent-cycle',
+      `the parents form a cycle: ${cycle.map((t) => `"${t}"`).join(' → ')}`,
+      'Break the cycle: one of these pages must have a `parent` outside it, or none.',
+    )
+  }
+  const rejection = placement.rejected.get(entry)?.[0]
+  if (rejection) {
+    const [reason, hint] = REASONS[rejection.reason](entry, where(rejection.node))
+    return warn(rejection.reason, reason, hint)
+  }
+  return warn(
+    'parent-not-in-nav',
+    `its parent "${entry.parent}" is itself not in the navigation (see the warning for that page)`,
+    'Fix the parent page first; this page follows it.',
+  )
+}

@@ -1,0 +1,144 @@
+import type {Diagnostic} from '../types.ts'
+import {defaultsFor, isExcluded} from './config.ts'
+import {decodeSiteFile} from './decode.ts'
+import {parseFrontMatter} from './frontMatter.ts'
+import type {SiteConfig, SiteFile, SourcePage} from './types.ts'
+
+const MARKDOWN = /\.(?:md|markdown|mkd|mkdn)$/i
+const BOOLEAN_KEYS = ['published', 'nav_exclude', 'has_children', 'has_toc', 'search_exclude']
+const TEXT_KEYS = ['title', 'parent', 'grand_parent', 'ancestor']
+
+/** Pages read from the site, and what was left out before the navigation is built. */
+export interface ReadPages {
+  pages: SourcePage[]
+  /** Markdown files that are not pages: under `_`/dot folders, or with no front matter. */
+  skipped: string[]
+  failed: string[]
+  diagnostics: Diagnostic[]
+}
+
+/** 1-based line and column of a front-matter key, so warnings point at it. */
+export function keyPosition(text: string, key: string): {line: number; column: number} {
+  const lines = text.split('\n', 400)
+  for (let i = 1; i < lines.length && !/^---\s*$/.test(lines[i]); i++) {
+    if (lines[i].startsWith(`${key}:`)) return {line: i + 1, column: 1}
+  }
+  return {line: 1, column: 1}
+}
+
+function checkTypes(page: SourcePage): Diagnostic[] {
+  const diagnostics: Diagnostic[] = []
+  const warn = (key: string, expected: string) =>
+    diagnostics.push({
+      severity: 'warning',
+      code: 'front-matter-type',
+      file: page.file,
+      ...keyPosition(page.text, key),
+      message: `Cannot use \`${key}: ${JSON.stringify(page.data[key])}\`, expected ${expected}.`,
+      hint: `Write \`${key}\` as ${expected} without quotes; the theme ignores it as written.`,
+    })
+  for (const key of BOOLEAN_KEYS) {
+    if (key in page.data && typeof page.data[key] !== 'boolean') warn(key, 'true or false')
+  }
+  for (const key of TEXT_KEYS) {
+    const value = page.data[key]
+    if (value !== undefined && value !== null && typeof value === 'object') warn(key, 'a text')
+  }
+  const order = page.data.nav_order
+  if (order !== undefined && typeof order !== 'number' && typeof order !== 'string') {
+    warn('nav_order', 'a number or a text')
+  }
+  return diagnostics
+}
+
+/** A text value of a front-matter key (numbers become text), or undefined. */
+export function textValue(value: unknown): string | undefined {
+  if (typeof value === 'string') return value
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value)
+  return undefined
+}
+
+function skipReason(config: SiteConfig, path: string): string | undefined {
+  const folders = path.split('/').slice(0, -1)
+  const hidden = folders.find((name) => name.startsWith('_') || name.startsWith('.'))
+  if (hidden) return `it is under \`${hidden}/\`, which Jekyll does not publish`
+  const name = path.split('/').pop() ?? path
+  if (name.startsWith('_') || name.startsWith('.')) return 'its name starts with `_` or `.`'
+  const entry = isExcluded(config, path)
+  return entry ? `\`_config.yml\` excludes it (\`${entry}\`)` : undefined
+}
+
+/**
+ * Decodes and parses every markdown file into a page, in path order. Files Jekyll would not
+ * publish are skipped; unreadable files and broken front matter are errors for that file only.
+ */
+export function readPages(files: readonly SiteFile[], config: SiteConfig): ReadPages {
+  const result: ReadPages = {pages: [], skipped: [], failed: [], diagnostics: []}
+  const markdown = files.filter((file) => MARKDOWN.test(file.path))
+  markdown.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  for (const file of markdown) {
+    const reason = skipReason(config, file.path)
+    if (reason) {
+      result.skipped.push(file.path)
+      if (reason.startsWith('`_config.yml`')) {
+        result.diagnostics.push(notAPage(file.path, `it is not a page of the site: ${reason}`))
+      }
+      continue
+    }
+    const decoded = decodeSiteFile(file)
+    if ('diagnostic' in decoded) {
+      result.failed.push(file.path)
+      result.diagnostics.push(decoded.diagnostic)
+      continue
+    }
+    const parsed = parseFrontMatter(decoded.text, file.path)
+    result.diagnostics.push(...parsed.diagnostics)
+    if (parsed.diagnostics.some((d) => d.severity === 'error')) {
+      // Jekyll renders it with empty front matter: no title, so not in the navigation.
+      result.failed.push(file.path)
+      continue
+    }
+    const data = {...defaultsFor(config, file.path), ...parsed.data}
+    const page: SourcePage = {
+      file: file.path,
+      index: result.pages.length,
+      data,
+      title: textValue(data.title),
+      body: parsed.body,
+      lineOffset: parsed.lineOffset,
+      text: decoded.text,
+    }
+    result.diagnostics.push(...checkTypes(page))
+    if (data.published === false) {
+      result.diagnostics.push(
+        notAPage(file.path, 'it has `published: false`', keyPosition(page.text, 'published')),
+      )
+      continue
+    }
+    if (parsed.lineOffset === 0 && page.title === undefined) {
+      // No front matter at all: Jekyll copies the file as-is (a README or an include).
+      result.skipped.push(file.path)
+      continue
+    }
+    if (page.title === undefined) {
+      result.skipped.push(file.path)
+      result.diagnostics.push(
+        notAPage(file.path, 'it has no `title`, so the theme leaves it out of the navigation'),
+      )
+      continue
+    }
+    result.pages.push(page)
+  }
+  return result
+}
+
+function notAPage(file: string, reason: string, at = {line: 1, column: 1}): Diagnostic {
+  return {
+    severity: 'warning',
+    code: 'not-a-page',
+    file,
+    ...at,
+    message: `Cannot import this file, expected a published page, but ${reason}.`,
+    hint: 'Nothing to do if that is intended; otherwise remove the setting and re-run the import.',
+  }
+}

@@ -1,0 +1,60 @@
+/** Shapes shared by the site stage: files in, pages and the navigation tree out. */
+
+/** One file of the site as the caller read it; the core never touches the file system. */
+export interface SiteFile {
+  /** Path relative to the site root, with `/` separators, e.g. `docs/intro.md`. */
+  path: string
+  /** Raw bytes (decoded here, so invalid UTF-8 becomes a diagnostic) or already-decoded text. */
+  bytes?: Uint8Array
+  text?: string
+}
+
+/** What `_config.yml` says that the importer honours. */
+export interface SiteConfig {
+  /** The whole parsed file, passed to the body stage as `site`. */
+  raw: Record<string, unknown>
+  exclude: string[]
+  navSort: 'case_sensitive' | 'case_insensitive'
+  baseurl: string
+  /** Jekyll `permalink` style for pages: `pretty` gives `/dir/page/`, otherwise `/dir/page.html`. */
+  permalink: string
+  /** True for themes before v0.10, which allow only 3 levels and need `has_children: true`. */
+  legacy: boolean
+}
+
+/** A markdown page of the site with its front matter parsed. */
+export interface SourcePage {
+  file: string
+  /** Position in the site's file order (paths sorted), the tie-breaker everywhere. */
+  index: number
+  /** The front matter, `{}` when there is none or it failed to parse. */
+  data: Record<string, unknown>
+  /** `title` as text; pages without one are not in the navigation. */
+  title?: string
+  /** The markdown after the front matter, and how many lines precede it. */
+  body: string
+  lineOffset: number
+  /** The whole decoded file, for hashing. */
+  text: string
+}
+
+/** A node of the navigation tree: a page, or a placeholder for a parent named only in front matter. */
+export interface NavNode {
+  /** Unique key: the file path, or `#` plus the title chain for a placeholder. */
+  key: string
+  title: string
+  page?: SourcePage
+  parent?: NavNode
+  children: NavNode[]
+  /** 1 for top-level pages. */
+  depth: number
+  /** `nav_exclude: true` on this node or an ancestor: a page, but not in the navigation. */
+  hidden: boolean
+}
+
+/** The navigation tree the theme would show, and every titled page it would not. */
+export interface NavTree {
+  roots: NavNode[]
+  /** Pages with a title that no rule places in the tree (each has a warning). */
+  unplaced: SourcePage[]
+}

@@ -1,0 +1,147 @@
+/**
+ * `npm run import -- [dir]`: reads a just-the-docs site, converts it to Sanity documents,
+ * validates them with the Studio's rules, reports every problem, and writes NDJSON.
+ * The pipeline is: parse args → read site → importSite → validate → report → write.
+ */
+import {randomBytes} from 'node:crypto'
+import {readdir, readFile, rename, rm, stat, writeFile} from 'node:fs/promises'
+import {basename, dirname, join, relative, resolve, sep} from 'node:path'
+import {performance} from 'node:perf_hooks'
+
+import {defineCommand, runMain, showUsage} from 'citty'
+
+import {
+  createProgress,
+  formatDiagnostics,
+  formatSummary,
+  importSite,
+  toNdjson,
+  type Diagnostic,
+  type ImportResult,
+  type SiteFile,
+} from '../importer/index.ts'
+import {validateDocuments} from '../schemas/validate.ts'
+
+const SITE_FILES = /\.(?:md|markdown|mkd|mkdn)$|^_config\.yml$|^Gemfile\.lock$/i
+const NEVER_READ = new Set(['.git', 'node_modules'])
+
+/** Every markdown file of the site (plus `_config.yml` and `Gemfile.lock`), as raw bytes. */
+async function readSite(root: string): Promise<SiteFile[]> {
+  const entries = await readdir(root, {recursive: true, withFileTypes: true})
+  const files = entries.filter(
+    (entry) =>
+      entry.isFile() &&
+      SITE_FILES.test(entry.name) &&
+      !relative(root, entry.parentPath)
+        .split(sep)
+        .some((part) => NEVER_READ.has(part)),
+  )
+  return Promise.all(
+    files.map(async (entry) => {
+      const full = join(entry.parentPath, entry.name)
+      return {path: relative(root, full).split(sep).join('/'), bytes: await readFile(full)}
+    }),
+  )
+}
+
+/** The Studio's validation of every document, as diagnostics naming the source file. */
+async function validate(result: ImportResult): Promise<Diagnostic[]> {
+  const problems = await validateDocuments(result.documents)
+  return problems
+    .filter((problem) => problem.level !== 'info')
+    .map((problem) => ({
+      severity: problem.level === 'error' ? 'error' : 'warning',
+      code: 'schema',
+      file: result.origins[problem.documentId] ?? `(${problem.documentType} ${problem.documentId})`,
+      message: `Cannot accept ${problem.documentType} "${problem.documentId}" at ${problem.path || 'the document'}: ${problem.message}`,
+      hint: 'Fix the source page so the imported value passes; Studio applies the same rule.',
+    }))
+}
+
+/** Writes next to the target, then renames, so a failed run never leaves half a file. */
+async function writeAtomically(path: string, text: string): Promise<void> {
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`)
+  try {
+    await writeFile(temp, text)
+    await rename(temp, path)
+  } catch (error) {
+    await rm(temp, {force: true})
+    throw error
+  }
+}
+
+const command = defineCommand({
+  meta: {
+    name: 'import',
+    description:
+      'Convert a just-the-docs markdown site into Sanity course, module and lesson documents.',
+  },
+  args: {
+    dir: {
+      type: 'positional',
+      description: 'The site folder, holding _config.yml and the markdown pages.',
+      required: false,
+      default: 'content',
+    },
+    out: {
+      type: 'string',
+      description: 'Write every document to this NDJSON file (for `sanity dataset import`).',
+      valueHint: 'file.ndjson',
+    },
+    'dry-run': {
+      type: 'boolean',
+      description: 'Convert and validate only; write nothing.',
+      default: false,
+    },
+    strict: {
+      type: 'boolean',
+      description: 'Treat warnings as errors (exit code 1 when there are any).',
+      default: false,
+    },
+  },
+  async run({args}) {
+    const started = performance.now()
+    const root = resolve(args.dir)
+    if (!(await stat(root).catch(() => undefined))?.isDirectory()) {
+      await showUsage(command)
+      console.error(
+        `Cannot read the site folder "${args.dir}", expected a directory of markdown pages.`,
+      )
+      process.exit(1)
+    }
+    const files = await readSite(root)
+    const progress = createProgress(process.stderr)
+    const result = importSite(files, {onProgress: progress.update})
+    progress.finish()
+    const schemaProblems = await validate(result)
+    const diagnostics = [...result.diagnostics, ...schemaProblems].map((d) =>
+      args.strict && d.severity === 'warning' ? {...d, severity: 'error' as const} : d,
+    )
+    if (diagnostics.length)
+      console.error(formatDiagnostics(diagnostics, {color: process.stderr.isTTY}))
+    const errors = diagnostics.filter((d) => d.severity === 'error').length
+    const invalid = schemaProblems.some((d) => d.severity === 'error')
+    const stats = {...result.stats, errors, warnings: diagnostics.length - errors}
+
+    if (args['dry-run']) {
+      console.log(
+        `Dry run: ${result.documents.length} documents converted and validated, nothing written.`,
+      )
+    } else if (args.out && invalid) {
+      console.error(
+        `Cannot write ${args.out}, expected documents that pass validation; nothing was written.`,
+      )
+    } else if (args.out) {
+      await writeAtomically(resolve(args.out), toNdjson(result.documents))
+      console.log(`Wrote ${result.documents.length} documents to ${args.out}.`)
+    } else {
+      console.log(
+        `Converted ${result.documents.length} documents. Nothing written: pass --out file.ndjson to write them (a dataset target comes with the sync step).`,
+      )
+    }
+    console.log(formatSummary(stats, performance.now() - started))
+    process.exitCode = errors > 0 ? 1 : 0
+  },
+})
+
+await runMain(command)
