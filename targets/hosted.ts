@@ -1,0 +1,41 @@
+import {createClient} from '@sanity/client'
+
+import type {Env} from './env.ts'
+import type {Target} from './types.ts'
+
+const REQUIRED = ['SANITY_PROJECT_ID', 'SANITY_DATASET', 'SANITY_API_TOKEN'] as const
+
+/** Whether the environment asks for the hosted Content Lake (any of its variables set). */
+export function wantsHosted(env: Env): boolean {
+  return REQUIRED.some((key) => env[key])
+}
+
+/** A target on Sanity's hosted Content Lake, from `SANITY_PROJECT_ID`, `SANITY_DATASET`, `SANITY_API_TOKEN`. */
+export function hostedTarget(env: Env): Target {
+  const missing = REQUIRED.filter((key) => !env[key])
+  if (missing.length)
+    throw new Error(
+      `Cannot write to the hosted Content Lake, expected ${REQUIRED.join(', ')} to be set (missing: ${missing.join(', ')}); set them in the environment or in .env, or unset all three to use the local dataset`,
+    )
+  const projectId = env.SANITY_PROJECT_ID!
+  const dataset = env.SANITY_DATASET!
+  const token = env.SANITY_API_TOKEN!
+  const client = createClient({
+    projectId,
+    dataset,
+    token,
+    apiVersion: env.SANITY_API_VERSION || '2025-02-19',
+    useCdn: false,
+    perspective: 'raw',
+  })
+  return {
+    kind: 'hosted',
+    client,
+    dataset,
+    secrets: [token],
+    // The hosted API allows 25 mutation requests per second per client IP.
+    mutationsPerSecond: 25,
+    describe: () => `hosted dataset "${dataset}" of project ${projectId}`,
+    close: () => Promise.resolve(),
+  }
+}

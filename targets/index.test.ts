@@ -1,0 +1,96 @@
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+
+import {afterEach, describe, expect, it} from 'vitest'
+
+import {createLakeClient, startLake} from '../lake/index.ts'
+import {loadEnv, parseDotenv, resolveTarget} from './index.ts'
+
+const dirs: string[] = []
+const tempDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'targets-'))
+  dirs.push(dir)
+  return dir
+}
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, {recursive: true, force: true})
+})
+
+describe('parseDotenv', () => {
+  it('reads quoted, exported and commented values', () => {
+    const env = parseDotenv(
+      '# hosted\nexport SANITY_PROJECT_ID=abc123\nSANITY_DATASET="production" # main\nSANITY_API_TOKEN=\'sk x\'\nBROKEN\n',
+    )
+    expect(env).toEqual({
+      SANITY_PROJECT_ID: 'abc123',
+      SANITY_DATASET: 'production',
+      SANITY_API_TOKEN: 'sk x',
+    })
+  })
+
+  it('lets the environment win over .env', () => {
+    const dir = tempDir()
+    writeFileSync(join(dir, '.env'), 'SANITY_DATASET=fromfile\nOTHER=1\n')
+    expect(loadEnv(dir, {SANITY_DATASET: 'fromenv'})).toEqual({
+      SANITY_DATASET: 'fromenv',
+      OTHER: '1',
+    })
+  })
+})
+
+describe('resolveTarget', () => {
+  it('uses the hosted Content Lake when all three variables are set, without showing the token', async () => {
+    const token = 'skHostedSecretToken1234567890'
+    const target = await resolveTarget({
+      SANITY_PROJECT_ID: 'abc123',
+      SANITY_DATASET: 'prod',
+      SANITY_API_TOKEN: token,
+    })
+    expect(target.kind).toBe('hosted')
+    expect(target.mutationsPerSecond).toBe(25)
+    expect(target.client.config()).toMatchObject({projectId: 'abc123', dataset: 'prod'})
+    expect(target.describe()).not.toContain(token)
+    expect(target.secrets).toEqual([token])
+    await target.close()
+  })
+
+  it('names the missing variable when the hosted configuration is incomplete', async () => {
+    await expect(resolveTarget({SANITY_PROJECT_ID: 'abc123'})).rejects.toThrow(
+      /missing: SANITY_DATASET, SANITY_API_TOKEN/,
+    )
+  })
+
+  it('starts an in-process lake on the local data when no lake server runs, and stops it', async () => {
+    const dir = tempDir()
+    const target = await resolveTarget({}, {lakeDir: dir, dataset: 'test'})
+    try {
+      expect(target.kind).toBe('local')
+      expect(target.describe()).toContain('in-process')
+      await target.client.create({_id: 'x', _type: 'lesson', title: 'T'})
+    } finally {
+      await target.close()
+    }
+    const again = await resolveTarget({}, {lakeDir: dir, dataset: 'test'})
+    try {
+      expect(await again.client.getDocument('x')).toMatchObject({title: 'T'})
+    } finally {
+      await again.close()
+    }
+  })
+
+  it('uses the running lake server over HTTP when there is one', async () => {
+    const dir = tempDir()
+    const lake = await startLake({dir, log: () => undefined})
+    try {
+      const target = await resolveTarget({}, {lakeDir: dir, dataset: 'test'})
+      expect(target.describe()).toContain(`pid ${process.pid}`)
+      await target.client.create({_id: 'y', _type: 'lesson'})
+      await target.close()
+      const direct = createLakeClient(lake, {dataset: 'test'})
+      expect(await direct.getDocument('y')).toMatchObject({_type: 'lesson'})
+    } finally {
+      await lake.close()
+    }
+  })
+})

@@ -1,0 +1,19 @@
+/** Resolves where imported documents go: the local Content Lake or Sanity's hosted one. */
+import {hostedTarget, wantsHosted} from './hosted.ts'
+import {localTarget} from './local.ts'
+import type {LocalOptions} from './local.ts'
+import type {Env} from './env.ts'
+import type {Target} from './types.ts'
+
+export {loadEnv, parseDotenv} from './env.ts'
+export type {Env} from './env.ts'
+export type {Target} from './types.ts'
+export type {LocalOptions} from './local.ts'
+
+/**
+ * The target for `env` (see `loadEnv`): hosted when `SANITY_PROJECT_ID`, `SANITY_DATASET`
+ * and `SANITY_API_TOKEN` are set, otherwise the local dataset. Always `close()` it.
+ */
+export async function resolveTarget(env: Env, options: LocalOptions = {}): Promise<Target> {
+  return wantsHosted(env) ? hostedTarget(env) : localTarget(env, options)
+}

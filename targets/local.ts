@@ -1,0 +1,50 @@
+import {join, resolve} from 'node:path'
+
+import {createLakeClient, readRunningLake, startLake} from '../lake/index.ts'
+import {loadToken} from '../lake/token.ts'
+import type {Env} from './env.ts'
+import type {Target} from './types.ts'
+
+/** Options of {@link localTarget}. */
+export type LocalOptions = {
+  /** The lake folder (token, server.json, datasets); default `.lake`. */
+  lakeDir?: string
+  dataset?: string
+}
+
+/**
+ * The local dataset. When a lake server runs from `lakeDir`, it is used over HTTP so an open
+ * Studio shows the changes live; otherwise a lake is started in this process on a free port,
+ * against the same data, and stopped by `close()`.
+ */
+export async function localTarget(env: Env, options: LocalOptions = {}): Promise<Target> {
+  const dir = resolve(options.lakeDir ?? env.LAKE_DIR ?? '.lake')
+  const dataset = options.dataset ?? env.SANITY_STUDIO_DATASET ?? 'production'
+  const running = readRunningLake(dir)
+  if (running) {
+    const token = loadToken(join(dir, 'token'))
+    return {
+      kind: 'local',
+      client: createLakeClient(
+        {httpUrl: running.httpUrl, projectId: running.projectId, token},
+        {dataset},
+      ),
+      dataset,
+      secrets: [token],
+      mutationsPerSecond: Infinity,
+      describe: () =>
+        `local dataset "${dataset}" (lake server at ${running.url}, pid ${running.pid})`,
+      close: () => Promise.resolve(),
+    }
+  }
+  const lake = await startLake({dir, port: 0, log: () => undefined})
+  return {
+    kind: 'local',
+    client: createLakeClient(lake, {dataset}),
+    dataset,
+    secrets: [lake.token],
+    mutationsPerSecond: Infinity,
+    describe: () => `local dataset "${dataset}" (${dir}, no lake server running: in-process)`,
+    close: () => lake.close(),
+  }
+}
