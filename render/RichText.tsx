@@ -1,0 +1,34 @@
+import {PortableText, type PortableTextComponents} from '@portabletext/react'
+import type {TypedObject} from './types.ts'
+
+import {useRender} from './context.ts'
+
+const inlineBlock: PortableTextComponents['block'] = {normal: ({children}) => <>{children}</>}
+
+/**
+ * Nested rich text (callouts, cells, footnotes, descriptions). With `inline`, a single
+ * paragraph renders without its `<p>`, as markdown renders a table cell or a tight list item.
+ */
+export function RichText({
+  value,
+  inline = false,
+}: {
+  value: TypedObject[] | null | undefined
+  inline?: boolean
+}) {
+  const {components, onMissingComponent} = useRender()
+  const blocks = value ?? []
+  const single = blocks.length === 1 && isNormalBlock(blocks[0])
+  return (
+    <PortableText
+      value={blocks}
+      components={inline && single ? {...components, block: inlineBlock} : components}
+      onMissingComponent={onMissingComponent}
+    />
+  )
+}
+
+function isNormalBlock(value: TypedObject | undefined): boolean {
+  const block = value as {_type?: string; style?: string; listItem?: string} | undefined
+  return block?._type === 'block' && (block.style ?? 'normal') === 'normal' && !block.listItem
+}

@@ -1,0 +1,14 @@
+import type {PortableTextTypeComponentProps} from '@portabletext/react'
+
+import {RichText} from '../RichText.tsx'
+import type {BodyItemOf} from '../types.ts'
+
+/** A collapsible section. */
+export function DetailsBlock({value}: PortableTextTypeComponentProps<BodyItemOf<'details'>>) {
+  return (
+    <details>
+      <summary>{value.summary}</summary>
+      <RichText value={value.body} />
+    </details>
+  )
+}

@@ -1,0 +1,4 @@
+/** A thematic break. */
+export function DividerBlock() {
+  return <hr />
+}

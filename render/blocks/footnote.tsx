@@ -1,0 +1,27 @@
+import type {PortableTextTypeComponentProps} from '@portabletext/react'
+
+import {RichText} from '../RichText.tsx'
+import type {BodyItemOf} from '../types.ts'
+
+/** The element id of a footnote and of its first reference, from the label. */
+export function footnoteIds(label: string | null | undefined) {
+  const id = encodeURIComponent(label ?? '')
+  return {note: `fn-${id}`, reference: `fnref-${id}`}
+}
+
+/** A footnote definition, linked back to where it is referenced. */
+export function FootnoteBlock({value}: PortableTextTypeComponentProps<BodyItemOf<'footnote'>>) {
+  const ids = footnoteIds(value.label)
+  return (
+    <aside className="footnote" id={ids.note}>
+      <a
+        className="footnote-label"
+        href={`#${ids.reference}`}
+        aria-label={`Back to reference ${value.label}`}
+      >
+        {value.label}
+      </a>
+      <RichText value={value.body} />
+    </aside>
+  )
+}

@@ -1,0 +1,27 @@
+import type {PortableTextTypeComponentProps} from '@portabletext/react'
+
+import {safeHref} from '../links.tsx'
+import type {BodyItemOf} from '../types.ts'
+
+/** An uploaded image (asset URL) or an imported one still at its source address (`src`). */
+export function ImageBlock({value}: PortableTextTypeComponentProps<BodyItemOf<'image'>>) {
+  // Only http(s) and relative addresses: a `data:` or `javascript:` src is dropped.
+  const src = safeHref(value.url) ?? safeHref(value.src)
+  const alt = value.alt ?? ''
+  return (
+    <figure>
+      {src ? (
+        <img
+          src={src}
+          alt={alt}
+          loading="lazy"
+          width={value.dimensions?.width}
+          height={value.dimensions?.height}
+        />
+      ) : (
+        <span className="image-missing" role="img" aria-label={alt} />
+      )}
+      {value.caption && <figcaption>{value.caption}</figcaption>}
+    </figure>
+  )
+}

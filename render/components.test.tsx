@@ -1,0 +1,90 @@
+import {afterEach, describe, expect, it, vi} from 'vitest'
+
+import {
+  ANNOTATIONS,
+  BLOCK_STYLES,
+  BLOCK_TYPES,
+  DECORATORS,
+  INLINE_TYPES,
+  LIST_TYPES,
+} from '../schemas/constants.ts'
+import {BodyText} from './BodyText.tsx'
+import {bodyComponents} from './components.tsx'
+import {renderFragment} from './server.tsx'
+import {renderFixtureLesson} from './testing.tsx'
+
+afterEach(() => {
+  vi.restoreAllMocks()
+})
+
+describe('bodyComponents', () => {
+  it('has a component for every block type, inline object, style, list, decorator and annotation', () => {
+    const keys = (value: unknown) => Object.keys(value as object).sort()
+    expect(keys(bodyComponents.types)).toEqual(
+      [...Object.values(BLOCK_TYPES), ...Object.values(INLINE_TYPES)].sort(),
+    )
+    expect(keys(bodyComponents.marks)).toEqual(
+      [...DECORATORS, ...Object.values(ANNOTATIONS)].sort(),
+    )
+    expect(keys(bodyComponents.block)).toEqual([...BLOCK_STYLES].sort())
+    expect(keys(bodyComponents.list)).toEqual([...LIST_TYPES].sort())
+    expect(keys(bodyComponents.listItem)).toEqual([...LIST_TYPES].sort())
+  })
+
+  it('renders a body using every schema type without a missing-component warning', async () => {
+    const {html, missing} = await renderFixtureLesson('all-blocks', 'every-block')
+    expect(missing).toEqual([])
+    for (const fragment of [
+      '<h2 id="heading-two">Heading two</h2>',
+      '<h6 id="heading-six">Heading six</h6>',
+      '<blockquote><p>A quoted line.</p></blockquote>',
+      '<ul><li>First bullet<ul><li>Nested bullet</li></ul></li><li>Second bullet</li></ul>',
+      '<ol><li>Step one</li><li>Step two</li></ol>',
+      '<li class="task-list-item"><input type="checkbox" disabled="" readOnly="" checked=""/>Done task</li>',
+      '<strong>Bold</strong>',
+      '<del>gone</del>',
+      '<code>code()</code>',
+      '<a href="https://www.sanity.io/" title="Sanity" rel="noopener noreferrer">Sanity</a>',
+      '<a href="mailto:team@example.com">mail us</a>',
+      '<a href="../nested-parent/#top">sibling page</a>',
+      '<a href="/lesson/nested-parent/#intro">nested parent</a>',
+      '<sup class="footnote-reference"><a id="fnref-1" href="#fn-1">1</a></sup>',
+      '<th style="text-align:left">Name</th><th style="text-align:right">Score</th>',
+      '<td style="text-align:left"><strong>Ada</strong></td>',
+      '<pre><code class="language-js">const answer = 42\nconsole.log(answer)</code></pre>',
+      '<aside class="callout callout-tip"><p class="callout-title">Pro tip</p><p>Callouts hold rich text.</p></aside>',
+      '<img src="https://cdn.example.com/images/abc123-20x10.png" alt="A diagram" loading="lazy" width="20" height="10"/>',
+      '<img src="https://example.com/picture.png" alt="A remote picture" loading="lazy"/>',
+      '<details><summary>More detail</summary><p>Hidden until opened.</p></details>',
+      '<code>&lt;div class=&quot;nav-buttons&quot;&gt;Kept as text&lt;/div&gt;</code>',
+      '<hr/>',
+      '<aside class="footnote" id="fn-1">',
+    ]) {
+      expect(html).toContain(fragment)
+    }
+  })
+
+  it('warns naming the components prop for a type it does not know', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined)
+    renderFragment(<BodyText value={[{_type: 'video', _key: 'v'}]} />)
+    expect(warn).toHaveBeenCalledWith(
+      'Cannot render block "video", expected a component at components.types["video"] in render/components.tsx.',
+    )
+  })
+
+  it('renders missing references as plain text and skips missing list entries', async () => {
+    const {html, missing} = await renderFixtureLesson(
+      'missing-references',
+      'lesson-with-missing-references',
+    )
+    expect(missing).toEqual([])
+    expect(html).toContain(
+      '<span class="link-unavailable" title="Linked page not found">the deleted lesson</span>',
+    )
+    expect(html).toContain(
+      '<li class="responsibility"><strong>Kept Responsibility</strong>: Still here.</li>',
+    )
+    expect(html).toContain('<td></td><td><span class="tool">Kept Tool</span></td>')
+    expect(html).toContain('<p class="next-link">Next: Deleted Lesson</p>')
+  })
+})

@@ -1,0 +1,53 @@
+import type {PortableTextMarkComponentProps} from '@portabletext/react'
+import type {ReactNode} from 'react'
+
+import {checkLinkHref} from '../schemas/validation.ts'
+import {useRender} from './context.ts'
+import type {MarkDef} from './types.ts'
+
+/** The href if the schema allows it (http, https, mailto, relative, #anchor), else undefined. */
+export function safeHref(href: string | null | undefined): string | undefined {
+  return typeof href === 'string' && checkLinkHref(href) === true ? href : undefined
+}
+
+/** Text whose link was refused or whose target is missing: kept readable, not clickable. */
+function Unlinked({children, reason}: {children: ReactNode; reason: string}) {
+  return (
+    <span className="link-unavailable" title={reason}>
+      {children}
+    </span>
+  )
+}
+
+/** The `link` annotation, limited to the schema's allowed schemes. */
+export function LinkMark({
+  value,
+  children,
+}: PortableTextMarkComponentProps<Extract<MarkDef, {_type: 'link'}>>) {
+  const {linkHref} = useRender()
+  const href = safeHref(value?.href)
+  if (href === undefined)
+    return <Unlinked reason="Link removed: address not allowed">{children}</Unlinked>
+  const external = /^https?:/i.test(href)
+  return (
+    <a
+      href={linkHref(href)}
+      title={value?.title ?? undefined}
+      {...(external ? {rel: 'noopener noreferrer'} : {})}
+    >
+      {children}
+    </a>
+  )
+}
+
+/** The `internalLink` annotation: the target page's address, plus its anchor. */
+export function InternalLinkMark({
+  value,
+  children,
+}: PortableTextMarkComponentProps<Extract<MarkDef, {_type: 'internalLink'}>>) {
+  const {pageHref} = useRender()
+  const target = value?.target
+  if (!target) return <Unlinked reason="Linked page not found">{children}</Unlinked>
+  const anchor = value?.anchor ? `#${encodeURIComponent(value.anchor)}` : ''
+  return <a href={`${pageHref(target)}${anchor}`}>{children}</a>
+}

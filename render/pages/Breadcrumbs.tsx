@@ -1,0 +1,32 @@
+import type {PageTarget, RenderOptions} from '../context.ts'
+
+/** A page in a breadcrumb trail or a list of pages. */
+export type PageLink = PageTarget & {title: string; emoji?: string | null}
+
+/** The page's title followed by its emoji, when it has one. */
+export function pageTitle(page: {title: string; emoji?: string | null}): string {
+  return page.emoji ? `${page.title} ${page.emoji}` : page.title
+}
+
+/** The trail of parent pages above the current one. */
+export function Breadcrumbs({
+  trail,
+  pageHref,
+}: {
+  trail: readonly (PageLink | null)[]
+  pageHref: RenderOptions['pageHref']
+}) {
+  const links = trail.filter((page): page is PageLink => page !== null)
+  if (links.length === 0) return null
+  return (
+    <nav className="breadcrumbs" aria-label="Breadcrumbs">
+      <ol>
+        {links.map((page) => (
+          <li key={page._id}>
+            <a href={pageHref(page)}>{pageTitle(page)}</a>
+          </li>
+        ))}
+      </ol>
+    </nav>
+  )
+}

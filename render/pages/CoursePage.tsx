@@ -1,0 +1,40 @@
+import type {CourseOutlineQueryResult} from '../../sanity.types.ts'
+import {defaultRenderOptions, type RenderOptions} from '../context.ts'
+import {pageTitle, type PageLink} from './Breadcrumbs.tsx'
+
+type Outline = NonNullable<CourseOutlineQueryResult>
+type OutlineItem = PageLink & {lessons?: (OutlineItem | null)[] | null}
+
+/** A course: its modules and lessons as a nested outline. */
+export function CoursePage({
+  outline,
+  options = {},
+}: {
+  outline: Outline
+  options?: Partial<RenderOptions>
+}) {
+  const {pageHref} = {...defaultRenderOptions, ...options}
+  const renderItems = (items: readonly (OutlineItem | null)[] | null | undefined) => {
+    const present = (items ?? []).filter((item): item is OutlineItem => item !== null)
+    if (present.length === 0) return null
+    return (
+      <ol>
+        {present.map((item) => (
+          <li key={item._id} className={item._type}>
+            <a href={pageHref(item)}>{pageTitle(item)}</a>
+            {renderItems(item.lessons)}
+          </li>
+        ))}
+      </ol>
+    )
+  }
+  return (
+    <article className="course">
+      <h1>{pageTitle(outline)}</h1>
+      {outline.description && <p className="description">{outline.description}</p>}
+      <nav className="outline" aria-label="Course outline">
+        {renderItems(outline.contents as (OutlineItem | null)[] | null)}
+      </nav>
+    </article>
+  )
+}
