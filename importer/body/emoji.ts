@@ -3,8 +3,8 @@
  * skin tones, VS16, keycaps, flags and tags, and sequences whose ZWJ the source left out
  * (the seed writes "🤹♀️" without one); the bytes are returned exactly as written.
  */
-// eslint-disable-next-line no-misleading-character-class -- joiners and modifiers are listed on purpose
 const TRAILING_EMOJI =
+  // eslint-disable-next-line no-misleading-character-class -- joiners and modifiers are listed on purpose
   /\s+((?:[#*0-9]\uFE0F?\u20E3|[\p{Extended_Pictographic}\p{Regional_Indicator}])(?:[#*0-9]\uFE0F?\u20E3|[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\u200D\uFE0F\u{E0020}-\u{E007F}]|\s)*?)\s*$/u
 
 /** Splits "Title 🚀" into the title and its trailing emoji; text without one comes back unchanged. */

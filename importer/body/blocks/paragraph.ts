@@ -1,4 +1,4 @@
-import type {Nodes, Paragraph, PhrasingContent, Text} from 'mdast'
+import type {Html, Nodes, Paragraph, PhrasingContent, Text} from 'mdast'
 
 import {IAL_LINE, applyIal, ialClasses} from '../ial.ts'
 import {convertInline, createInline, flush} from '../inline/index.ts'
@@ -6,6 +6,7 @@ import {STYLE} from '../names.ts'
 import type {State} from '../state.ts'
 import {report} from '../state.ts'
 import {definitionList, isDefinitionList} from './definition-list.ts'
+import {html} from './html.ts'
 import {emitSegments} from './segments.ts'
 import type {Walk} from './walk.ts'
 
@@ -24,6 +25,22 @@ export function paragraph(node: Paragraph, state: State, walk: Walk): void {
       applyIal(leading, walk.out, walk.lastStart, node, state)
       own = undefined
     }
+  }
+  if (
+    children.every(
+      (child) => child.type === 'html' || (child.type === 'text' && child.value.trim() === ''),
+    )
+  ) {
+    // `<video …></video>` on its own line parses as a paragraph of inline tags: it is block HTML.
+    return html(
+      {
+        type: 'html',
+        value: children.map((child) => (child as Html).value).join(''),
+        position: node.position,
+      },
+      state,
+      walk,
+    )
   }
   const start = walk.out.length
   if (isDefinitionList(children)) definitionList(children, node, state, walk)

@@ -166,9 +166,11 @@ export function tagsIn(html: string): Tag[] {
 
 /** Text content of a fragment: tags removed, entities decoded, whitespace collapsed. */
 export function textOf(html: string): string {
-  return decodeEntities(html.replace(/<!--[\s\S]*?-->/g, '').replace(/<[^<>]*>/g, ''))
-    .replace(/\s+/g, ' ')
-    .trim()
+  const withoutTags = html
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<\/?(?:summary|p|div|br|li|tr|td|th|h[1-6]|dt|dd|section|figcaption)\b[^<>]*>/gi, ' ')
+    .replace(/<[^<>]*>/g, '')
+  return decodeEntities(withoutTags).replace(/\s+/g, ' ').trim()
 }
 
 const ENTITIES: Record<string, string> = {

@@ -15,6 +15,7 @@ import type {
 
 import {INLINE_TYPES, MARK} from '../names.ts'
 import type {State} from '../state.ts'
+import {report} from '../state.ts'
 import {imageItem} from './image.ts'
 import {inlineHtml} from './html.ts'
 import {convertInline} from './index.ts'
@@ -25,8 +26,7 @@ import {linkAnnotation} from './links.ts'
 /** One handler per mdast phrasing node type. */
 export const inlineHandlers: Record<string, (node: never, state: State, inline: Inline) => void> = {
   // A soft line break renders as a space; hard breaks (`break`) are kept as "\n".
-  text: (node: Text, _state, inline) =>
-    appendText(inline, node.value.replace(/[ \t]*\r?\n[ \t]*/g, ' ')),
+  text: (node: Text, state, inline) => appendText(inline, softBreaks(spanIal(node, state))),
   break: (_node, _state, inline) => appendText(inline, '\n'),
   strong: (node: Strong, state, inline) =>
     withMark(inline, MARK.strong, () => convertInline(node.children, state, inline)),
@@ -55,6 +55,25 @@ export const inlineHandlers: Record<string, (node: never, state: State, inline: 
     })
   },
   html: (node: Html, state, inline) => inlineHtml(node, state, inline),
+}
+
+function softBreaks(text: string): string {
+  return text.includes('\n') ? text.replace(/[ \t]*\r?\n[ \t]*/g, ' ') : text
+}
+
+// A kramdown span attribute list after a link or word (`[Go](#x){: .btn }`) only styles it.
+function spanIal(node: Text, state: State): string {
+  if (!node.value.includes('{:')) return node.value
+  return node.value.replace(/\{:\s*([^{}\n]*?)\s*\}/g, (match) => {
+    report(
+      state,
+      'info',
+      'ial-dropped',
+      node,
+      `Dropped the span attribute list ${match}: it only styles the text.`,
+    )
+    return ''
+  })
 }
 
 function link(
