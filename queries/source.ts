@@ -15,3 +15,23 @@ export interface QuerySource {
     options: {perspective: Perspective},
   ): Promise<R>
 }
+
+/** Anything with a @sanity/client-like `fetch(query, params, {perspective})`. */
+export interface FetchClient {
+  fetch<R>(
+    query: string,
+    params: Record<string, unknown>,
+    options: {perspective: Perspective},
+  ): Promise<R>
+}
+
+/** A `QuerySource` over a @sanity/client (hosted or local Content Lake). */
+export function clientSource(client: FetchClient): QuerySource {
+  return {
+    fetch: <R>(
+      query: string,
+      params: Record<string, unknown>,
+      options: {perspective: Perspective},
+    ) => client.fetch<R>(query, params, {perspective: options.perspective}),
+  }
+}

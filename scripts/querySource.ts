@@ -1,0 +1,43 @@
+/**
+ * Opens what `npm run query` and `npm run site` read: an NDJSON file (`--dataset`), or the
+ * target `targets/` resolves (hosted when SANITY_* is set, else the local Content Lake).
+ */
+import {readFile} from 'node:fs/promises'
+
+import type {SanityClient} from '@sanity/client'
+
+import {memorySource, parseNdjson} from '../queries/memory.ts'
+import {clientSource, type FetchClient, type QuerySource} from '../queries/source.ts'
+import {loadEnv, resolveTarget} from '../targets/index.ts'
+
+/** An open query source, its description for messages, and how to close it. */
+export interface OpenSource {
+  source: QuerySource
+  describe: string
+  close: () => Promise<void>
+}
+
+/** The NDJSON file when given, else the resolved target. */
+export async function openQuerySource(datasetFile: string | undefined): Promise<OpenSource> {
+  if (datasetFile) {
+    const text = await readFile(datasetFile, 'utf8')
+    return {
+      source: memorySource(parseNdjson(text, datasetFile)),
+      describe: `${datasetFile} (in memory, groq-js)`,
+      close: () => Promise.resolve(),
+    }
+  }
+  const target = await resolveTarget(loadEnv())
+  return {
+    source: clientSource(asFetchClient(target.client)),
+    describe: target.describe(),
+    close: () => target.close(),
+  }
+}
+
+function asFetchClient(client: SanityClient): FetchClient {
+  return {
+    fetch: <R>(query: string, params: Record<string, unknown>, options: {perspective: string}) =>
+      client.fetch<R>(query, params, {perspective: options.perspective as 'published'}),
+  }
+}
