@@ -8,6 +8,7 @@ import {listenRoutes} from './listen.ts'
 import {mutateRoutes} from './mutate.ts'
 import {projectRoutes} from './projects.ts'
 import {queryRoutes} from './query.ts'
+import {serviceRoutes} from './services.ts'
 import {userRoutes} from './users.ts'
 
 /** Every endpoint the lake answers. */
@@ -20,6 +21,7 @@ export const routes: Route[] = [
   ...historyRoutes,
   ...assetRoutes,
   ...homeRoutes,
+  ...serviceRoutes,
   ...userRoutes,
   ...projectRoutes,
 ]

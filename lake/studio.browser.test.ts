@@ -1,0 +1,159 @@
+import {spawn} from 'node:child_process'
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync} from 'node:fs'
+import {createServer, type Server} from 'node:http'
+import {tmpdir} from 'node:os'
+import {extname, join, resolve} from 'node:path'
+import {chromium, type Browser, type Page} from 'playwright-core'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {createLakeClient} from './client.ts'
+import {seedNdjson} from './seed.ts'
+import {startTestLake} from './test-lake.ts'
+
+const CHROMIUM = '/usr/bin/chromium'
+const ARTIFACTS = resolve('.artifacts/lake-browser')
+const available = existsSync(CHROMIUM)
+if (!available && process.env.CI)
+  throw new Error(
+    `Cannot run the Studio browser test: ${CHROMIUM} is missing, expected .ci/run to install Debian's chromium`,
+  )
+
+const LESSON = 'lesson-core-responsibilities'
+const MIME: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.woff2': 'font/woff2',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+}
+
+/** Serves a built Studio folder, answering unknown paths with index.html (client-side routes). */
+function serveStatic(dir: string): Promise<{server: Server; port: number}> {
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname
+    let file = join(dir, decodeURIComponent(path))
+    if (!file.startsWith(dir) || !existsSync(file) || path.endsWith('/'))
+      file = join(dir, 'index.html')
+    res.setHeader('content-type', MIME[extname(file)] ?? 'application/octet-stream')
+    res.end(readFileSync(file))
+  })
+  return new Promise((done) =>
+    server.listen(0, '127.0.0.1', () =>
+      done({server, port: (server.address() as {port: number}).port}),
+    ),
+  )
+}
+
+function run(command: string, args: string[], env: Record<string, string>): Promise<void> {
+  return new Promise((done, fail) => {
+    const child = spawn(command, args, {
+      env: {...process.env, ...env},
+      stdio: ['ignore', 'inherit', 'inherit'],
+    })
+    child.on('exit', (code) =>
+      code === 0 ? done() : fail(new Error(`${command} ${args.join(' ')} exited with ${code}`)),
+    )
+  })
+}
+
+describe.skipIf(!available)('Studio against the lake', () => {
+  let t: Awaited<ReturnType<typeof startTestLake>>
+  let browser: Browser
+  let page: Page
+  let studio: {server: Server; port: number}
+  const work = mkdtempSync(join(tmpdir(), 'lake-studio-'))
+  const consoleErrors: string[] = []
+  const lakeLog: string[] = []
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, {recursive: true})
+    studio = await serveStatic(join(work, 'studio'))
+    const studioUrl = `http://localhost:${studio.port}`
+    t = await startTestLake({
+      studioOrigins: [studioUrl],
+      studioUrl,
+      log: (message) => lakeLog.push(message),
+    })
+    await seedNdjson(
+      createLakeClient(t.lake, {dataset: 'production'}),
+      'lake/fixtures/course.ndjson',
+    )
+    await run('npx', ['sanity', 'build', join(work, 'studio'), '--yes'], {
+      DO_NOT_TRACK: '1',
+      SANITY_STUDIO_API_HOST: t.lake.apiHost,
+      SANITY_STUDIO_PROJECT_ID: t.lake.projectId,
+      SANITY_STUDIO_DATASET: 'production',
+    })
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-quic',
+      ],
+    })
+    const context = await browser.newContext({
+      ignoreHTTPSErrors: true,
+      viewport: {width: 1400, height: 900},
+    })
+    await context.route('**/*', (route) => {
+      const host = new URL(route.request().url()).hostname
+      return host === 'localhost' || host.endsWith('.localhost') || host === '127.0.0.1'
+        ? route.continue()
+        : route.abort()
+    })
+    page = await context.newPage()
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text())
+    })
+  }, 180_000)
+
+  afterAll(async () => {
+    await browser?.close()
+    await new Promise((done) => studio?.server.close(done))
+    await t?.stop()
+    rmSync(work, {recursive: true, force: true})
+  })
+
+  it('opens Courses → course → module → lesson, edits and publishes the title, and history lists the edit', async () => {
+    const shot = (name: string) => page.screenshot({path: join(ARTIFACTS, `${name}.png`)})
+    await page.goto(t.lake.loginUrl())
+    await page.getByText('Courses', {exact: true}).first().click({timeout: 60_000})
+    await shot('1-courses')
+    await page.getByText('Product Management Basics').first().click()
+    await page.getByText('Foundations').first().click()
+    await page.getByText('Core responsibilities of a product manager').first().click()
+    const title = page.locator('[data-testid="field-title"] input').first()
+    await title.waitFor({timeout: 30_000})
+    await shot('2-lesson')
+    await title.fill('Core responsibilities, edited in the Studio')
+    await shot('3-edited')
+    await page.getByTestId('action-publish').click({timeout: 30_000})
+    const client = createLakeClient(t.lake, {dataset: 'production'})
+    await expect
+      .poll(() => client.fetch('*[_id == $id][0].title', {id: LESSON}), {timeout: 30_000})
+      .toBe('Core responsibilities, edited in the Studio')
+    await shot('4-published')
+    const history = await (
+      await fetch(
+        `${t.lake.httpUrl}/v2025-02-19/data/history/production/transactions/${LESSON},drafts.${LESSON}`,
+      )
+    ).text()
+    const transactions = history
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line))
+    expect(
+      transactions.some((tx) => JSON.stringify(tx.mutations).includes('edited in the Studio')),
+    ).toBe(true)
+    expect(t.lake.unknownEndpoints).toEqual([])
+    expect(consoleErrors.filter((text) => /404|Unknown endpoint/.test(text))).toEqual([])
+  })
+})

@@ -1,0 +1,78 @@
+import {spawn} from 'node:child_process'
+import {defineCommand, runMain} from 'citty'
+import {maskToken, readRunningLake, startLake} from '../lake/index.ts'
+import {waitForStop} from '../lake/stop-signal.ts'
+
+const command = defineCommand({
+  meta: {
+    name: 'dev',
+    description: 'Start the local Content Lake and the Studio dev server pointed at it.',
+  },
+  args: {
+    port: {type: 'string', description: 'Lake port (HTTPS and HTTP)', default: '3443'},
+    studioPort: {type: 'string', description: 'Studio dev server port', default: '3333'},
+    dir: {
+      type: 'string',
+      description: 'Lake folder for datasets, token and certificate',
+      default: '.lake',
+    },
+    projectId: {
+      type: 'string',
+      description: 'Project id (SANITY_STUDIO_PROJECT_ID)',
+      default: process.env.SANITY_STUDIO_PROJECT_ID || 'local',
+    },
+    dataset: {
+      type: 'string',
+      description: 'Dataset (SANITY_STUDIO_DATASET)',
+      default: process.env.SANITY_STUDIO_DATASET || 'production',
+    },
+  },
+  async run({args}) {
+    const running = readRunningLake(args.dir)
+    if (running) {
+      console.error(
+        `A lake is already running from ${args.dir} (pid ${running.pid}) at ${running.url}; stop it first.`,
+      )
+      process.exit(1)
+    }
+    const studioUrl = `http://localhost:${args.studioPort}`
+    const lake = await startLake({
+      dir: args.dir,
+      port: Number(args.port),
+      projectId: args.projectId,
+      studioOrigins: [studioUrl],
+    })
+    const studio = spawn(
+      'npx',
+      ['sanity', 'dev', '--port', args.studioPort, '--host', 'localhost'],
+      {
+        stdio: 'inherit',
+        env: {
+          ...process.env,
+          DO_NOT_TRACK: '1',
+          SANITY_STUDIO_API_HOST: lake.apiHost,
+          SANITY_STUDIO_PROJECT_ID: lake.projectId,
+          SANITY_STUDIO_DATASET: args.dataset,
+        },
+      },
+    )
+    console.log(
+      `\nLocal Content Lake on ${lake.url} (token ${maskToken(lake.token)} in ${args.dir}/token)`,
+    )
+    console.log(`Studio: open ${lake.loginUrl()}`)
+    console.log(
+      '  (accept the self-signed certificate once; the link logs the Studio in and works once)',
+    )
+    console.log(`  later: ${studioUrl}\nCtrl-C stops both.\n`)
+    const studioExit = new Promise<number | null>((resolve) => studio.once('exit', resolve))
+    const reason = await Promise.race([waitForStop(), studioExit])
+    if (studio.exitCode === null) studio.kill('SIGTERM')
+    await studioExit
+    await lake.close()
+    console.log(
+      `Stopped (${typeof reason === 'string' ? reason : `Studio exited with ${reason}`}).`,
+    )
+  },
+})
+
+void runMain(command)
