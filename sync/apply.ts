@@ -225,13 +225,18 @@ export async function applyPlan(plan: SyncPlan, options: ApplyOptions): Promise<
   )
 
   // Pruning comes last: patches above may have dropped references to removed documents.
+  // Each delete is guarded by the revision the plan checked, so a document an editor touched
+  // since is refused (409) instead of deleted.
   const deletes: Op[] = plan.removed
     .filter((item) => item.action === 'delete')
     .map((item) => ({
       id: item.id,
       path: item.path,
       kind: 'delete',
-      mutations: [{delete: {id: item.id}}],
+      mutations: [
+        ...(item.rev ? [{patch: {id: item.id, ifRevisionID: item.rev}}] : []),
+        {delete: {id: item.id}},
+      ],
     }))
   await mapPool(batchBySize(deletes.map(withMutation), batchLimits), concurrency, (batch, i) =>
     commit(

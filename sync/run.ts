@@ -95,6 +95,19 @@ export async function syncDocuments(
   documents: readonly ImportedDocument[],
   options: SyncOptions,
 ): Promise<{plan: SyncPlan; report: SyncReport}> {
+  try {
+    return await syncUnscrubbed(documents, options)
+  } catch (error) {
+    // A new error without `cause`: Node prints causes, and theirs may carry the token.
+    const scrub = options.scrub ?? ((text: string) => text)
+    throw new Error(`Cannot sync into ${scrub(options.target)}: ${errorMessage(error, scrub)}`)
+  }
+}
+
+async function syncUnscrubbed(
+  documents: readonly ImportedDocument[],
+  options: SyncOptions,
+): Promise<{plan: SyncPlan; report: SyncReport}> {
   const started = performance.now()
   const scrub = options.scrub ?? ((text: string) => text)
   const {api, requests} = countRequests(options.api)

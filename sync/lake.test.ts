@@ -1,0 +1,212 @@
+import {spawn} from 'node:child_process'
+import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+import http from 'node:http'
+import type {AddressInfo} from 'node:net'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {inspect} from 'node:util'
+
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+
+import {createLakeClient} from '../lake/index.ts'
+import {startTestLake} from '../lake/test-lake.ts'
+import {syncApiFor} from './client.ts'
+import {syncDocuments} from './run.ts'
+import type {SyncOptions} from './run.ts'
+import {scrubber} from './scrub.ts'
+import {startFaultProxy} from './testing/faultProxy.ts'
+import {datasetContent, sampleDocs} from './testing/sampleDocs.ts'
+import type {ImportedDocument} from './types.ts'
+
+type TestLake = Awaited<ReturnType<typeof startTestLake>>
+let lake: TestLake
+let proxy: Awaited<ReturnType<typeof startFaultProxy>>
+
+beforeAll(async () => {
+  lake = await startTestLake()
+  proxy = await startFaultProxy({target: lake.lake.httpUrl})
+})
+afterAll(async () => {
+  await proxy?.close()
+  await lake?.stop()
+})
+
+/** A client for `dataset` that goes through the counting, fault-injecting proxy. */
+const proxied = (dataset: string) =>
+  createLakeClient(
+    {httpUrl: proxy.url, projectId: lake.lake.projectId, token: lake.lake.token},
+    {dataset},
+  )
+const direct = (dataset: string) => createLakeClient(lake.lake, {dataset})
+
+const run = (dataset: string, docs: ImportedDocument[], options: Partial<SyncOptions> = {}) =>
+  syncDocuments(docs, {
+    api: syncApiFor(proxied(dataset)),
+    target: `lake ${dataset}`,
+    scrub: scrubber([lake.lake.token]),
+    retry: {baseMs: 5, maxMs: 50, retries: 12},
+    ...options,
+  })
+
+const contentOf = async (dataset: string) =>
+  datasetContent(
+    await direct(dataset).fetch<Record<string, unknown>[]>('*', {}, {perspective: 'raw'}),
+  )
+
+describe('sync against the local Content Lake', () => {
+  it('makes zero mutation requests when the source did not change', async () => {
+    const first = await run('unchanged', sampleDocs({lessons: 20}))
+    expect(first.report.counts.created).toBe(23)
+    const before = proxy.counts.mutations
+    const second = await run('unchanged', sampleDocs({lessons: 20}))
+    expect(proxy.counts.mutations - before).toBe(0)
+    expect(second.report.counts.unchanged).toBe(23)
+  })
+
+  it('keeps a title edited through the API, reports a conflict when the source changed too, and --force resolves it', async () => {
+    await run('edit', sampleDocs())
+    await direct('edit').patch('lesson-2').set({title: 'Edited in Studio'}).commit()
+
+    const same = await run('edit', sampleDocs())
+    expect(same.report.counts.unchanged).toBe(8)
+    expect((await direct('edit').getDocument('lesson-2'))?.title).toBe('Edited in Studio')
+
+    const changed = sampleDocs({title: (i) => (i === 2 ? 'Source title' : `Lesson ${i}`)})
+    const conflict = await run('edit', changed)
+    expect(conflict.report.counts.conflict).toBe(1)
+    const problem = conflict.report.problems.find((p) => p.kind === 'conflict')
+    expect(problem?.message).toContain('docs/course/module/lesson-2.md')
+    expect(problem?.message).toContain('lesson-2')
+    expect(problem?.hint).toContain('--force docs/course/module/lesson-2.md')
+    expect((await direct('edit').getDocument('lesson-2'))?.title).toBe('Edited in Studio')
+
+    const forced = await run('edit', changed, {force: ['docs/course/module/lesson-2.md']})
+    expect(forced.report.counts.updated).toBe(1)
+    expect((await direct('edit').getDocument('lesson-2'))?.title).toBe('Source title')
+    expect((await run('edit', changed)).report.counts.unchanged).toBe(8)
+  })
+
+  it('reaches the fault-free dataset when 20% of requests fail with 429, 500 or a reset', async () => {
+    const docs = sampleDocs({lessons: 60, bodyBytes: 500})
+    const limits = {maxBytes: 256 * 1024, maxMutations: 4}
+    await run('clean', docs, {batchLimits: limits})
+    proxy.setFailureRate(0.2)
+    try {
+      const faulty = await run('faulty', docs, {batchLimits: limits})
+      expect(faulty.report.counts.failed).toBe(0)
+      expect(faulty.report.requests.retries).toBeGreaterThan(0)
+    } finally {
+      proxy.setFailureRate(0)
+    }
+    expect(
+      Object.values(proxy.counts.faults).every((n) => n > 0),
+      JSON.stringify(proxy.counts),
+    ).toBe(true)
+    expect(await contentOf('faulty')).toEqual(await contentOf('clean'))
+  })
+
+  it('completes a run killed mid-way to the same dataset as an uninterrupted run', async () => {
+    const lessons = 40
+    await run('whole', sampleDocs({lessons, bodyBytes: 2000}), {
+      batchLimits: {maxBytes: 256 * 1024, maxMutations: 3},
+    })
+    const committed = proxy.counts.committed
+    const child = spawn(join('node_modules', '.bin', 'tsx'), ['sync/testing/syncChild.ts'], {
+      env: {
+        ...process.env,
+        SYNC_LAKE_URL: proxy.url,
+        SYNC_PROJECT: lake.lake.projectId,
+        SYNC_DATASET: 'killed',
+        SYNC_TOKEN: lake.lake.token,
+        SYNC_LESSONS: String(lessons),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let output = ''
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk))
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk))
+    const exited = new Promise((resolve) => child.on('exit', resolve))
+    await proxy.waitFor((c) => c.committed >= committed + 5)
+    child.kill('SIGKILL')
+    await exited
+    const partial = await contentOf('killed')
+    expect(partial.length).toBeGreaterThan(0)
+    expect(partial.length).toBeLessThan(lessons + 3)
+    expect(output).not.toContain(lake.lake.token)
+
+    const rerun = await run('killed', sampleDocs({lessons, bodyBytes: 2000}))
+    expect(rerun.report.counts.failed + rerun.report.counts.conflict).toBe(0)
+    expect(await contentOf('killed')).toEqual(await contentOf('whole'))
+  })
+
+  it('uploads each local image once, reports a missing one for its page and imports the rest', async () => {
+    const site = mkdtempSync(join(tmpdir(), 'sync-site-'))
+    try {
+      mkdirSync(join(site, 'docs'), {recursive: true})
+      const gif = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64')
+      writeFileSync(join(site, 'docs', 'pic.gif'), gif)
+      writeFileSync(join(site, 'pic-copy.gif'), gif)
+      const page = (id: string, path: string, src: string): ImportedDocument => ({
+        _id: id,
+        _type: 'lesson',
+        title: id,
+        body: [{_type: 'image', _key: 'i', src, alt: 'A pixel'}],
+        source: {path},
+      })
+      const docs = [
+        page('p1', 'docs/one.md', 'pic.gif'),
+        page('p2', 'docs/two.md', '/pic-copy.gif'),
+        page('p3', 'docs/three.md', 'missing.png'),
+        page('p4', 'docs/four.md', 'https://example.com/remote.png'),
+      ]
+      const uploads = proxy.counts.uploads
+      const first = await run('images', docs, {siteDir: site})
+      expect(proxy.counts.uploads - uploads).toBe(1)
+      expect(first.report.counts.created).toBe(4)
+      const missing = first.report.problems.filter((p) => p.kind === 'image')
+      expect(missing).toHaveLength(1)
+      expect(missing[0].message).toContain('docs/three.md')
+      const [p1, p2] = await direct('images').getDocuments(['p1', 'p2'])
+      const ref = (d: typeof p1) => (d?.body as {asset?: {_ref: string}}[])[0].asset?._ref
+      expect(ref(p1)).toMatch(/^image-/)
+      expect(ref(p2)).toBe(ref(p1))
+
+      const mutations = proxy.counts.mutations
+      const second = await run('images', docs, {siteDir: site})
+      expect(proxy.counts.uploads - uploads).toBe(1)
+      expect(proxy.counts.mutations - mutations).toBe(0)
+      expect(second.report.counts.unchanged).toBe(4)
+    } finally {
+      rmSync(site, {recursive: true, force: true})
+    }
+  })
+
+  it('never shows the token, even when the server echoes it in an error', async () => {
+    const token = lake.lake.token
+    const echo = http.createServer((req, res) => {
+      res.writeHead(500, {'content-type': 'application/json'})
+      res.end(
+        JSON.stringify({error: 'Internal', message: `Cannot use ${req.headers.authorization}`}),
+      )
+    })
+    await new Promise<void>((resolve) => echo.listen(0, '127.0.0.1', resolve))
+    try {
+      const port = (echo.address() as AddressInfo).port
+      const client = createLakeClient(
+        {httpUrl: `http://127.0.0.1:${port}`, projectId: 'local', token},
+        {dataset: 'x'},
+      )
+      const error = await syncDocuments(sampleDocs(), {
+        api: syncApiFor(client),
+        target: 'echo',
+        scrub: scrubber([token]),
+        retry: {retries: 0},
+      }).catch((e: Error) => e)
+      expect(error).toBeInstanceOf(Error)
+      expect(inspect(error)).toContain('Cannot sync into echo')
+      expect(inspect(error)).not.toContain(token)
+    } finally {
+      echo.close()
+    }
+  })
+})
