@@ -1,65 +1,16 @@
-import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {existsSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 
-import matter from 'gray-matter'
 import {describe, expect, it} from 'vitest'
 
-import type {LinkTarget} from '../types.ts'
+import {resolveExtraction} from '../extract/config.ts'
 import {markdownPlainText, normaliseWhitespace} from './fidelity.ts'
-import {convertBody} from './index.ts'
-import type {ConvertContext, ConvertResult} from './index.ts'
+import {fixtureNames, root, runFixture} from './fixture-runner.ts'
 import {evaluateLiquid} from './liquid.ts'
 import {portableTextToPlainText} from './plain-text.ts'
 import {createState} from './state.ts'
-import {resolveExtraction} from '../extract/config.ts'
 
-const root = join(import.meta.dirname, 'fixtures')
 const update = process.env.UPDATE_FIXTURES === '1'
-
-/** Optional `context.json` next to a fixture's `input.md`. */
-interface FixtureContext {
-  title?: string
-  site?: Record<string, unknown>
-  /** Hrefs the fake site resolves, to page ids. */
-  links?: Record<string, string>
-  /** Why the plain-text comparison does not apply, when it does not. */
-  skipFidelity?: string
-}
-
-/** Reads and converts one fixture, the way the site stage calls `convertBody`. */
-export function runFixture(name: string): {
-  result: ConvertResult
-  ctx: ConvertContext
-  body: string
-  context: FixtureContext
-} {
-  const dir = join(root, name)
-  const raw = readFileSync(join(dir, 'input.md'), 'utf8')
-  const contextFile = join(dir, 'context.json')
-  const context: FixtureContext = existsSync(contextFile)
-    ? JSON.parse(readFileSync(contextFile, 'utf8'))
-    : {}
-  const parsed = matter(raw)
-  const body = parsed.content
-  const lineOffset = raw.slice(0, raw.length - body.length).split('\n').length - 1
-  const links = context.links ?? {}
-  const ctx: ConvertContext = {
-    file: `${name}/input.md`,
-    title: context.title ?? String(parsed.data.title ?? 'Fixture'),
-    lineOffset,
-    page: parsed.data,
-    site: context.site ?? {title: 'Fixture site', baseurl: '/docs'},
-    resolveLink: (href) =>
-      links[href] ? ({_id: links[href], _type: 'lesson'} satisfies LinkTarget) : null,
-  }
-  return {result: convertBody(body, ctx), ctx, body, context}
-}
-
-/** Every fixture folder name. */
-export const fixtureNames = readdirSync(root, {withFileTypes: true})
-  .filter((entry) => entry.isDirectory())
-  .map((entry) => entry.name)
-  .sort()
 
 describe('body fixtures', () => {
   for (const name of fixtureNames) {

@@ -1,0 +1,56 @@
+import {existsSync, readdirSync, readFileSync} from 'node:fs'
+import {join} from 'node:path'
+
+import matter from 'gray-matter'
+
+import type {LinkTarget} from '../types.ts'
+import {convertBody} from './index.ts'
+import type {ConvertContext, ConvertResult} from './index.ts'
+
+/** The fixture folders: `<construct>/input.md`, optional `context.json`, `expected.json`. */
+export const root = join(import.meta.dirname, 'fixtures')
+
+/** Optional `context.json` next to a fixture's `input.md`. */
+interface FixtureContext {
+  title?: string
+  site?: Record<string, unknown>
+  /** Hrefs the fake site resolves, to page ids. */
+  links?: Record<string, string>
+  /** Why the plain-text comparison does not apply, when it does not. */
+  skipFidelity?: string
+}
+
+/** Reads and converts one fixture, the way the site stage calls `convertBody`. */
+export function runFixture(name: string): {
+  result: ConvertResult
+  ctx: ConvertContext
+  body: string
+  context: FixtureContext
+} {
+  const dir = join(root, name)
+  const raw = readFileSync(join(dir, 'input.md'), 'utf8')
+  const contextFile = join(dir, 'context.json')
+  const context: FixtureContext = existsSync(contextFile)
+    ? JSON.parse(readFileSync(contextFile, 'utf8'))
+    : {}
+  const parsed = matter(raw)
+  const body = parsed.content
+  const lineOffset = raw.slice(0, raw.length - body.length).split('\n').length - 1
+  const links = context.links ?? {}
+  const ctx: ConvertContext = {
+    file: `${name}/input.md`,
+    title: context.title ?? String(parsed.data.title ?? 'Fixture'),
+    lineOffset,
+    page: parsed.data,
+    site: context.site ?? {title: 'Fixture site', baseurl: '/docs'},
+    resolveLink: (href) =>
+      links[href] ? ({_id: links[href], _type: 'lesson'} satisfies LinkTarget) : null,
+  }
+  return {result: convertBody(body, ctx), ctx, body, context}
+}
+
+/** Every fixture folder name. */
+export const fixtureNames = readdirSync(root, {withFileTypes: true})
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
+  .sort()
