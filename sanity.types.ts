@@ -2772,6 +2772,33 @@ export type ResponsibilitiesByAreaQueryResult = Array<{
   }>
 }>
 
+// Source: queries/sitePages.ts
+// Variable: sitePagesQuery
+// Query: *[_type in ["course", "module", "lesson"]] | order(_type asc, _id asc){    _id,    _type,    title,    "slug": slug.current,    "sourcePath": source.path  }
+export type SitePagesQueryResult = Array<
+  | {
+      _id: string
+      _type: 'course'
+      title: string
+      slug: string
+      sourcePath: string | null
+    }
+  | {
+      _id: string
+      _type: 'lesson'
+      title: string
+      slug: string
+      sourcePath: string | null
+    }
+  | {
+      _id: string
+      _type: 'module'
+      title: string
+      slug: string
+      sourcePath: string | null
+    }
+>
+
 // Source: queries/toolsByCategory.ts
 // Variable: toolsByCategoryQuery
 // Query: *[_type == "toolCategory"] | order(order asc, title asc){    _id,    title,    description,    "slug": slug.current,    "tools": *[_type == "tool" && category._ref == ^._id] | order(name asc){        _id,  name,  "slug": slug.current,  url,      description,      "lessons": *[_type == "lesson" && references(^._id)] | order(title asc){  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }
@@ -2808,6 +2835,7 @@ declare global {
     '\n  *[_type == "module" && slug.current == $slug][0]{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  _type == "callout" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}},\n  _type == "details" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}},\n  _type == "footnote" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}},\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  },\n  _type == "responsibilitySection" => {\n    "area": area->{_id, title, emoji, intro, "slug": slug.current},\n    "responsibilities": responsibilities[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  order,\n  description[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}\n}\n  },\n  _type == "toolTable" => {\n    rows[]{\n      _key,\n      _type,\n      "category": category->{_id, title, "slug": slug.current},\n      "tools": tools[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  url\n}\n    }\n  }\n},\n  "lessons": lessons[]->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n, description},\n  "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n}\n': ModulePageQueryResult
     '\n  *[_type == "module" && _id == $id][0]{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  _type == "callout" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}},\n  _type == "details" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}},\n  _type == "footnote" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}},\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  },\n  _type == "responsibilitySection" => {\n    "area": area->{_id, title, emoji, intro, "slug": slug.current},\n    "responsibilities": responsibilities[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  order,\n  description[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}\n}\n  },\n  _type == "toolTable" => {\n    rows[]{\n      _key,\n      _type,\n      "category": category->{_id, title, "slug": slug.current},\n      "tools": tools[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  url\n}\n    }\n  }\n},\n  "lessons": lessons[]->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n, description},\n  "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n}\n': ModulePageByIdQueryResult
     '\n  *[_type == "responsibilityArea"] | order(order asc, title asc){\n    _id,\n    title,\n    emoji,\n    intro,\n    "slug": slug.current,\n    "responsibilities": *[_type == "responsibility" && area._ref == ^._id]\n      | order(order asc, name asc){\n        _id,\n        name,\n        "slug": slug.current,\n        description[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n        "lessons": *[_type == "lesson" && references(^._id)] | order(title asc){\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n      }\n  }\n': ResponsibilitiesByAreaQueryResult
+    '\n  *[_type in ["course", "module", "lesson"]] | order(_type asc, _id asc){\n    _id,\n    _type,\n    title,\n    "slug": slug.current,\n    "sourcePath": source.path\n  }\n': SitePagesQueryResult
     '\n  *[_type == "toolCategory"] | order(order asc, title asc){\n    _id,\n    title,\n    description,\n    "slug": slug.current,\n    "tools": *[_type == "tool" && category._ref == ^._id] | order(name asc){\n      \n  _id,\n  name,\n  "slug": slug.current,\n  url\n,\n      description,\n      "lessons": *[_type == "lesson" && references(^._id)] | order(title asc){\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n': ToolsByCategoryQueryResult
   }
 }

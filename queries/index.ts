@@ -3,6 +3,7 @@ import {lessonPageByIdQuery, lessonPageQuery, lessonPreviewQuery} from './lesson
 import {lessonSearchQuery} from './lessonSearch.ts'
 import {modulePageByIdQuery, modulePageQuery} from './modulePage.ts'
 import {responsibilitiesByAreaQuery} from './responsibilitiesByArea.ts'
+import {sitePagesQuery} from './sitePages.ts'
 import {toolsByCategoryQuery} from './toolsByCategory.ts'
 
 export {allCourseOutlinesQuery, courseOutlineQuery} from './courseOutline.ts'
@@ -10,6 +11,7 @@ export {lessonPageByIdQuery, lessonPageQuery, lessonPreviewQuery} from './lesson
 export {lessonSearchQuery} from './lessonSearch.ts'
 export {modulePageByIdQuery, modulePageQuery} from './modulePage.ts'
 export {responsibilitiesByAreaQuery} from './responsibilitiesByArea.ts'
+export {sitePagesQuery} from './sitePages.ts'
 export {toolsByCategoryQuery} from './toolsByCategory.ts'
 export type {Perspective, QuerySource} from './source.ts'
 
@@ -25,6 +27,7 @@ export const namedQueries = {
   responsibilitiesByArea: responsibilitiesByAreaQuery,
   toolsByCategory: toolsByCategoryQuery,
   lessonSearch: lessonSearchQuery,
+  sitePages: sitePagesQuery,
 } as const
 
 /** A name of `namedQueries`. */

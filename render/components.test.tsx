@@ -46,7 +46,7 @@ describe('bodyComponents', () => {
       '<code>code()</code>',
       '<a href="https://www.sanity.io/" title="Sanity" rel="noopener noreferrer">Sanity</a>',
       '<a href="mailto:team@example.com">mail us</a>',
-      '<a href="../nested-parent/#top">sibling page</a>',
+      '<a href="../basics/nested-parent/#top">sibling page</a>',
       '<a href="/lesson/nested-parent/#intro">nested parent</a>',
       '<sup class="footnote-reference"><a id="fnref-1" href="#fn-1">1</a></sup>',
       '<th style="text-align:left">Name</th><th style="text-align:right">Score</th>',

@@ -1,0 +1,102 @@
+import type {
+  AllCourseOutlinesQueryResult,
+  LessonPageByIdQueryResult,
+  ModulePageByIdQueryResult,
+  SitePagesQueryResult,
+} from '../sanity.types.ts'
+import {allCourseOutlinesQuery} from '../queries/courseOutline.ts'
+import {lessonPageByIdQuery} from '../queries/lessonPage.ts'
+import {modulePageByIdQuery} from '../queries/modulePage.ts'
+import {sitePagesQuery} from '../queries/sitePages.ts'
+import type {Perspective, QuerySource} from '../queries/source.ts'
+import type {RenderOptions} from './context.ts'
+import {pageTitle} from './pages/Breadcrumbs.tsx'
+import {CoursePage} from './pages/CoursePage.tsx'
+import {LessonPage} from './pages/LessonPage.tsx'
+import {ModulePage} from './pages/ModulePage.tsx'
+import {renderDocument} from './server.tsx'
+import {planSitePaths, relativeLinkHref, relativePageHref, type SitePaths} from './sitePaths.ts'
+
+/** One generated file: a path relative to the output folder and its HTML. */
+export interface SiteFile {
+  path: string
+  html: string
+}
+
+/** What `buildSite` rendered, plus every missing-component warning it met. */
+export interface BuiltSite {
+  files: SiteFile[]
+  missing: string[]
+}
+
+/**
+ * Renders every course, module and lesson of a source to static HTML with relative links,
+ * plus an `index.html` listing the courses.
+ */
+export async function buildSite(
+  source: QuerySource,
+  {perspective = 'published'}: {perspective?: Perspective} = {},
+): Promise<BuiltSite> {
+  const fetch = <R,>(query: string, params: Record<string, unknown> = {}) =>
+    source.fetch<R>(query, params, {perspective})
+  const [outlines, pages] = await Promise.all([
+    fetch<AllCourseOutlinesQueryResult>(allCourseOutlinesQuery),
+    fetch<SitePagesQueryResult>(sitePagesQuery),
+  ])
+  const paths = planSitePaths(outlines, pages)
+  const missing: string[] = []
+  const optionsFor = (folder: string, id?: string): Partial<RenderOptions> => ({
+    pageHref: (target) => relativePageHref(paths, folder, target),
+    linkHref: (href) => relativeLinkHref(paths, folder, href, id && paths.sourceUrlOf.get(id)),
+    onMissingComponent: (_message, {type, nodeType}) =>
+      missing.push(`${folder}: ${nodeType} "${type}"`),
+  })
+  const file = (folder: string, html: string) => ({path: `${folder}/index.html`, html})
+  const files: SiteFile[] = [{path: 'index.html', html: renderIndex(outlines, paths)}]
+  for (const outline of outlines) {
+    const folder = paths.folders.get(outline._id)!
+    const html = renderDocument(
+      pageTitle(outline),
+      <CoursePage outline={outline} options={optionsFor(folder)} />,
+    )
+    files.push(file(folder, html))
+  }
+  for (const page of pages) {
+    const folder = paths.folders.get(page._id)!
+    if (page._type === 'lesson') {
+      const lesson = await fetch<LessonPageByIdQueryResult>(lessonPageByIdQuery, {id: page._id})
+      if (!lesson) continue
+      const html = renderDocument(
+        pageTitle(lesson),
+        <LessonPage page={lesson} options={optionsFor(folder, page._id)} />,
+      )
+      files.push(file(folder, html))
+    } else if (page._type === 'module') {
+      const module = await fetch<ModulePageByIdQueryResult>(modulePageByIdQuery, {id: page._id})
+      if (!module) continue
+      const html = renderDocument(
+        pageTitle(module),
+        <ModulePage page={module} options={optionsFor(folder, page._id)} />,
+      )
+      files.push(file(folder, html))
+    }
+  }
+  return {files, missing}
+}
+
+function renderIndex(outlines: AllCourseOutlinesQueryResult, paths: SitePaths): string {
+  return renderDocument(
+    'Courses',
+    <article>
+      <h1>Courses</h1>
+      <ul className="courses">
+        {outlines.map((course) => (
+          <li key={course._id}>
+            <a href={relativePageHref(paths, '.', course)}>{pageTitle(course)}</a>
+            {course.description && <p className="description">{course.description}</p>}
+          </li>
+        ))}
+      </ul>
+    </article>,
+  )
+}
