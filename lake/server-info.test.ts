@@ -2,6 +2,7 @@ import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
+import {connectToRunningLake} from './connect.ts'
 import {readRunningLake} from './server-info.ts'
 import {startTestLake} from './test-lake.ts'
 
@@ -20,8 +21,11 @@ describe('readRunningLake', () => {
   it('finds a running lake and forgets it after a clean stop', async () => {
     const t = await startTestLake()
     expect(readRunningLake(t.dir)).toMatchObject({port: t.lake.port, pid: process.pid})
+    const client = connectToRunningLake(t.dir, {dataset: 'test'})
+    expect(await client?.create({_type: 'note'})).toMatchObject({_type: 'note'})
     await t.lake.close()
     expect(readRunningLake(t.dir)).toBeNull()
+    expect(connectToRunningLake(t.dir)).toBeNull()
     await t.stop()
   })
 })

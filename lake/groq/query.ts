@@ -1,7 +1,6 @@
 import {evaluate, evaluateSync, GroqSyntaxError, parse, type ExprNode} from 'groq-js'
 import {LakeError} from '../errors.ts'
 import type {Dataset} from '../store/dataset.ts'
-import type {Doc} from '../store/types.ts'
 import {applyPerspective, type Perspective} from './perspective.ts'
 import {planFilters, type IndexedView} from './plan.ts'
 import {rewriteTextQueries} from './text-query.ts'
