@@ -4,6 +4,7 @@ import {structureTool} from 'sanity/structure'
 
 import {schemaTypes} from './schemas/index.ts'
 import {studioEnv} from './studio/env.ts'
+import {defaultDocumentNode} from './studio/defaultDocumentNode.ts'
 import {structure} from './studio/structure.ts'
 
 export default defineConfig({
@@ -12,6 +13,9 @@ export default defineConfig({
   projectId: studioEnv.projectId,
   dataset: studioEnv.dataset,
   ...(studioEnv.apiHost ? {apiHost: studioEnv.apiHost} : {}),
-  plugins: [structureTool({structure}), visionTool({defaultApiVersion: '2025-02-19'})],
+  plugins: [
+    structureTool({structure, defaultDocumentNode}),
+    visionTool({defaultApiVersion: '2025-02-19'}),
+  ],
   schema: {types: schemaTypes},
 })

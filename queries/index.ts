@@ -1,7 +1,7 @@
 import {allCourseOutlinesQuery, courseOutlineQuery} from './courseOutline.ts'
 import {lessonPageByIdQuery, lessonPageQuery, lessonPreviewQuery} from './lessonPage.ts'
 import {lessonSearchQuery} from './lessonSearch.ts'
-import {modulePageByIdQuery, modulePageQuery} from './modulePage.ts'
+import {modulePageByIdQuery, modulePageQuery, modulePreviewQuery} from './modulePage.ts'
 import {responsibilitiesByAreaQuery} from './responsibilitiesByArea.ts'
 import {sitePagesQuery} from './sitePages.ts'
 import {toolsByCategoryQuery} from './toolsByCategory.ts'
@@ -9,7 +9,7 @@ import {toolsByCategoryQuery} from './toolsByCategory.ts'
 export {allCourseOutlinesQuery, courseOutlineQuery} from './courseOutline.ts'
 export {lessonPageByIdQuery, lessonPageQuery, lessonPreviewQuery} from './lessonPage.ts'
 export {lessonSearchQuery} from './lessonSearch.ts'
-export {modulePageByIdQuery, modulePageQuery} from './modulePage.ts'
+export {modulePageByIdQuery, modulePageQuery, modulePreviewQuery} from './modulePage.ts'
 export {responsibilitiesByAreaQuery} from './responsibilitiesByArea.ts'
 export {sitePagesQuery} from './sitePages.ts'
 export {toolsByCategoryQuery} from './toolsByCategory.ts'
@@ -24,6 +24,7 @@ export const namedQueries = {
   lessonPreview: lessonPreviewQuery,
   modulePage: modulePageQuery,
   modulePageById: modulePageByIdQuery,
+  modulePreview: modulePreviewQuery,
   responsibilitiesByArea: responsibilitiesByAreaQuery,
   toolsByCategory: toolsByCategoryQuery,
   lessonSearch: lessonSearchQuery,

@@ -20,3 +20,8 @@ export const modulePageQuery = defineQuery(`
 export const modulePageByIdQuery = defineQuery(`
   *[_type == "module" && _id == $id][0]${modulePageFields}
 `)
+
+/** The same page for a module passed in as `$module` (the Studio's unsaved edits). */
+export const modulePreviewQuery = defineQuery(`
+  $module${modulePageFields}
+`)

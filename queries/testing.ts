@@ -1,4 +1,5 @@
 import {readFileSync} from 'node:fs'
+import {join} from 'node:path'
 
 import {memorySource, parseNdjson, type StoredDocument} from './memory.ts'
 import type {QuerySource} from './source.ts'
@@ -8,8 +9,8 @@ export type FixtureName = 'seed' | 'empty' | 'missing-references' | 'hostile' | 
 
 /** The documents of a fixture dataset. */
 export function fixtureDocuments(name: FixtureName): StoredDocument[] {
-  const url = new URL(`./fixtures/${name}.ndjson`, import.meta.url)
-  return parseNdjson(readFileSync(url, 'utf8'), `queries/fixtures/${name}.ndjson`)
+  const file = join(import.meta.dirname, 'fixtures', `${name}.ndjson`)
+  return parseNdjson(readFileSync(file, 'utf8'), `queries/fixtures/${name}.ndjson`)
 }
 
 /** A query source over a fixture dataset (published perspective by default in tests). */

@@ -10,7 +10,7 @@ export function Document({title, children}: {title: string; children: ReactNode}
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{title}</title>
-        <style>{pageStyle}</style>
+        <style>{pageStyle()}</style>
       </head>
       <body>
         <main>{children}</main>

@@ -1,0 +1,99 @@
+// @vitest-environment jsdom
+import {act} from 'react'
+import {createRoot, type Root} from 'react-dom/client'
+import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest'
+
+import {fixtureDocuments} from '../../queries/testing.ts'
+import {memorySource} from '../../queries/memory.ts'
+import type {Perspective} from '../../queries/source.ts'
+
+const seed = memorySource(fixtureDocuments('seed'))
+const fetches: Record<string, unknown>[] = []
+
+// The Studio's client, answered from the seed fixture by groq-js.
+vi.mock('sanity', () => ({
+  useClient: () => ({
+    fetch: (
+      query: string,
+      params: Record<string, unknown>,
+      options: {perspective: Perspective},
+    ) => {
+      fetches.push(params)
+      return seed.fetch(query, params, options)
+    },
+  }),
+}))
+
+const {LessonPreview} = await import('./LessonPreview.tsx')
+
+const stored = fixtureDocuments('seed').find(
+  (doc) => doc._id === 'lesson-core-responsibilities-of-a-product-manager',
+)!
+const documentId = stored._id
+
+let container: HTMLDivElement
+let root: Root
+
+beforeEach(() => {
+  ;(globalThis as {IS_REACT_ACT_ENVIRONMENT?: boolean}).IS_REACT_ACT_ENVIRONMENT = true
+  container = document.createElement('div')
+  document.body.append(container)
+  root = createRoot(container)
+  fetches.length = 0
+})
+
+afterEach(() => {
+  act(() => root.unmount())
+  container.remove()
+})
+
+function show(displayed: Record<string, unknown>) {
+  const document = {draft: null, published: null, historical: null, displayed}
+  act(() => {
+    root.render(
+      <LessonPreview
+        document={document}
+        documentId={documentId}
+        options={{}}
+        schemaType={{} as never}
+      />,
+    )
+  })
+}
+
+describe('LessonPreview', () => {
+  it('shows the lesson with its responsibilities and tools resolved', async () => {
+    show({...stored, _id: `drafts.${documentId}`})
+    await vi.waitFor(() => expect(container.querySelectorAll('li.responsibility')).toHaveLength(12))
+    expect(container.querySelectorAll('.tool-table .tool')).toHaveLength(12)
+    expect(container.querySelector('.breadcrumbs')?.textContent).toContain(
+      'Introduction to Product Management',
+    )
+    // Parent lookups need the published id, not the draft's.
+    expect(fetches[0]).toMatchObject({lesson: {_id: documentId}})
+  })
+
+  it('follows the editor: a changed title and body show up without saving', async () => {
+    show(stored)
+    await vi.waitFor(() => expect(container.querySelector('h1')?.textContent).toContain('Core'))
+    const body = stored.body as {_type: string}[]
+    show({
+      ...stored,
+      title: 'Renamed while typing',
+      body: [
+        {
+          _type: 'block',
+          _key: 'new',
+          style: 'h2',
+          markDefs: [],
+          children: [{_type: 'span', _key: 's', text: 'Fresh heading', marks: []}],
+        },
+        ...body,
+      ],
+    })
+    await vi.waitFor(() =>
+      expect(container.querySelector('h1')?.textContent).toBe('Renamed while typing 🚀'),
+    )
+    expect(container.querySelector('h2')?.textContent).toBe('Fresh heading')
+  })
+})

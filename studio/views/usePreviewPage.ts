@@ -1,0 +1,49 @@
+import {useEffect, useState} from 'react'
+import {useClient} from 'sanity'
+
+const API_VERSION = '2025-02-19'
+/** Wait this long after the last keystroke before asking for references again. */
+const DEBOUNCE_MS = 250
+
+/** What a preview shows: the resolved page, or why there is none yet. */
+export type PreviewState<T> =
+  | {status: 'loading'; page: T | null}
+  | {status: 'ready'; page: T | null}
+  | {status: 'error'; page: T | null; message: string}
+
+/**
+ * The document being edited, with its references resolved by `query` (which projects
+ * `$<param>`), refreshed shortly after every edit. The document takes its published id so
+ * parent lookups (`^._id in lessons[]._ref`) find its course and module.
+ */
+export function usePreviewPage<T>(
+  query: string,
+  param: string,
+  displayed: Record<string, unknown>,
+  documentId: string,
+): PreviewState<T> {
+  const client = useClient({apiVersion: API_VERSION})
+  const [state, setState] = useState<PreviewState<T>>({status: 'loading', page: null})
+  const serialized = JSON.stringify({...displayed, _id: documentId})
+  useEffect(() => {
+    const controller = new AbortController()
+    const timer = setTimeout(() => {
+      client
+        .fetch<T>(
+          query,
+          {[param]: JSON.parse(serialized)},
+          {perspective: 'drafts', signal: controller.signal},
+        )
+        .then((page) => setState({status: 'ready', page}))
+        .catch((error: Error) => {
+          if (controller.signal.aborted) return
+          setState((previous) => ({status: 'error', page: previous.page, message: error.message}))
+        })
+    }, DEBOUNCE_MS)
+    return () => {
+      clearTimeout(timer)
+      controller.abort()
+    }
+  }, [client, query, param, serialized])
+  return state
+}
