@@ -1,0 +1,96 @@
+import {loadEnv, resolveTarget} from '../targets/index.ts'
+import type {Env, LocalOptions} from '../targets/index.ts'
+import {syncApiFor} from './client.ts'
+import {formatPlan, formatSummary, progressBar} from './report.ts'
+import {hasFailures, syncDocuments} from './run.ts'
+import {errorMessage, scrubber} from './scrub.ts'
+import type {ImportedDocument, SyncPlan} from './types.ts'
+
+/** Options of the import command's sync step. */
+export type SyncStepOptions = {
+  documents: readonly ImportedDocument[]
+  /** The site folder, for local images. */
+  siteDir: string
+  dryRun?: boolean
+  force?: readonly string[]
+  prune?: boolean
+  /** Print the machine-readable report on stdout instead of the table. */
+  json?: boolean
+  env?: Env
+  local?: LocalOptions
+  stdout?: NodeJS.WritableStream
+  stderr?: NodeJS.WriteStream
+}
+
+/** Every value of a repeatable `--name value` / `--name=value` flag (citty keeps only the last). */
+export function repeatedFlag(argv: readonly string[], name: string): string[] {
+  const values: string[] = []
+  argv.forEach((arg, i) => {
+    if (arg === `--${name}` && argv[i + 1] !== undefined) values.push(argv[i + 1])
+    else if (arg.startsWith(`--${name}=`)) values.push(arg.slice(name.length + 3))
+  })
+  return values
+}
+
+function planJson(plan: SyncPlan) {
+  return {
+    items: plan.items
+      .filter((i) => i.action !== 'unchanged')
+      .map(({id, path, action, forced, reason, hint}) => ({
+        id,
+        path,
+        action,
+        forced,
+        reason,
+        hint,
+      })),
+    removed: plan.removed,
+  }
+}
+
+/**
+ * Writes imported documents to the resolved target (local dataset, or hosted when
+ * configured) and prints the plan, the summary or the JSON report. Returns the exit code:
+ * 1 when a document failed or was skipped, an image was missing, or the target was unusable.
+ */
+export async function runSyncStep(options: SyncStepOptions): Promise<number> {
+  const stdout = options.stdout ?? process.stdout
+  const stderr = options.stderr ?? process.stderr
+  const env = options.env ?? loadEnv()
+  const secrets = [env.SANITY_API_TOKEN]
+  let scrub = scrubber(secrets)
+  const bar = progressBar(stderr)
+  let target
+  try {
+    target = await resolveTarget(env, options.local)
+    secrets.push(...target.secrets)
+    scrub = scrubber(secrets)
+    const {plan, report} = await syncDocuments(options.documents, {
+      api: syncApiFor(target.client),
+      target: target.describe(),
+      siteDir: options.siteDir,
+      dryRun: options.dryRun,
+      force: options.force,
+      prune: options.prune,
+      mutationsPerSecond: target.mutationsPerSecond,
+      scrub,
+      onProgress: (phase, done, total) => bar.update(phase, done, total),
+    })
+    bar.done()
+    if (options.json) {
+      stdout.write(
+        `${JSON.stringify(options.dryRun ? {...report, plan: planJson(plan)} : report)}\n`,
+      )
+    } else {
+      if (options.dryRun) stdout.write(`${scrub(formatPlan(plan))}\n\n`)
+      stdout.write(`${formatSummary(report)}\n`)
+    }
+    return hasFailures(report) ? 1 : 0
+  } catch (error) {
+    bar.done()
+    stderr.write(`${errorMessage(error, scrub)}\n`)
+    return 1
+  } finally {
+    await target?.close()
+  }
+}
