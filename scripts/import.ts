@@ -21,6 +21,7 @@ import {
   type SiteFile,
 } from '../importer/index.ts'
 import {validateDocuments} from '../schemas/validate.ts'
+import {repeatedFlag, runSyncStep} from '../sync/cli.ts'
 
 const SITE_FILES = /\.(?:md|markdown|mkd|mkdn)$|^_config\.yml$|^Gemfile\.lock$/i
 const NEVER_READ = new Set(['.git', 'node_modules'])
@@ -98,8 +99,26 @@ const command = defineCommand({
       description: 'Treat warnings as errors (exit code 1 when there are any).',
       default: false,
     },
+    force: {
+      type: 'string',
+      description:
+        "Take the source's version of this page over an editor's change (repeatable; * for all).",
+      valueHint: 'path',
+    },
+    prune: {
+      type: 'boolean',
+      description: 'Delete documents whose pages were removed (never edited or referenced ones).',
+      default: false,
+    },
+    json: {
+      type: 'boolean',
+      description: 'Print the sync report as JSON on stdout (other output goes to stderr).',
+      default: false,
+    },
   },
   async run({args}) {
+    // With --json, stdout carries only the JSON report.
+    if (args.json) console.log = console.error
     const started = performance.now()
     const root = resolve(args.dir)
     if (!(await stat(root).catch(() => undefined))?.isDirectory()) {
@@ -122,11 +141,22 @@ const command = defineCommand({
     const errors = diagnostics.filter((d) => d.severity === 'error').length
     const invalid = schemaProblems.some((d) => d.severity === 'error')
     const stats = {...result.stats, errors, warnings: diagnostics.length - errors}
+    const sync = (dryRun: boolean) =>
+      runSyncStep({
+        documents: result.documents,
+        siteDir: root,
+        dryRun,
+        force: repeatedFlag(process.argv, 'force'),
+        prune: args.prune,
+        json: args.json,
+      })
+    let syncCode = 0
 
     if (args['dry-run']) {
       console.log(
         `Dry run: ${result.documents.length} documents converted and validated, nothing written.`,
       )
+      syncCode = await sync(true)
     } else if (args.out && invalid) {
       console.error(
         `Cannot write ${args.out}, expected documents that pass validation; nothing was written.`,
@@ -134,13 +164,13 @@ const command = defineCommand({
     } else if (args.out) {
       await writeAtomically(resolve(args.out), toNdjson(result.documents))
       console.log(`Wrote ${result.documents.length} documents to ${args.out}.`)
+    } else if (invalid) {
+      console.error('Cannot sync, expected documents that pass validation; nothing was written.')
     } else {
-      console.log(
-        `Converted ${result.documents.length} documents. Nothing written: pass --out file.ndjson to write them (a dataset target comes with the sync step).`,
-      )
+      syncCode = await sync(false)
     }
     console.log(formatSummary(stats, performance.now() - started))
-    process.exitCode = errors > 0 ? 1 : 0
+    process.exitCode = errors > 0 || syncCode ? 1 : 0
   },
 })
 
