@@ -20,7 +20,6 @@ import {
   type ImportResult,
   type SiteFile,
 } from '../importer/index.ts'
-import {validateDocuments} from '../schemas/validate.ts'
 import {repeatedFlag, runSyncStep} from '../sync/cli.ts'
 
 const SITE_FILES = /\.(?:md|markdown|mkd|mkdn)$|^_config\.yml$|^Gemfile\.lock$/i
@@ -47,6 +46,8 @@ async function readSite(root: string): Promise<SiteFile[]> {
 
 /** The Studio's validation of every document, as diagnostics naming the source file. */
 async function validate(result: ImportResult): Promise<Diagnostic[]> {
+  // Loaded on demand: the schema pulls in Sanity, which is slow to load for `--help`.
+  const {validateDocuments} = await import('../schemas/validate.ts')
   const problems = await validateDocuments(result.documents)
   return problems
     .filter((problem) => problem.level !== 'info')

@@ -53,7 +53,8 @@ export function planDocuments(tree: NavTree): PlannedDocument[] {
     plans.push(plan)
     for (const child of node.children) {
       const childPlan = visit(child, plan)
-      if (!child.hidden) plan.children.push(childPlan)
+      // Only the page with nav_exclude leaves its parent's list; its own subtree stays intact.
+      if (!child.hidden || node.hidden) plan.children.push(childPlan)
     }
     return plan
   }

@@ -19,12 +19,32 @@ function countLines(text: string): number {
 }
 
 /**
+ * Jekyll's YAML parser (Psych) rejects a tab in indentation or between a key and its colon;
+ * js-yaml accepts both, so they are checked here to fail exactly where Jekyll fails.
+ */
+function findTab(text: string): {line: number; column: number} | undefined {
+  const lines = text.split('\n')
+  for (let i = 1; i < lines.length && !/^---\s*$/.test(lines[i]); i++) {
+    const match = /^[ ]*\t|^[ ]*[^\s#'"][^:\t]*\t+:/.exec(lines[i])
+    if (match) return {line: i + 1, column: lines[i].indexOf('\t') + 1}
+  }
+  return undefined
+}
+
+/**
  * Splits front matter from the body with gray-matter. Front matter that fails to parse is an
  * error at its line and column, and the page continues with empty front matter, as Jekyll does.
  */
 export function parseFrontMatter(text: string, file: string): ParsedPage {
   if (!/^---[ \t]*\r?\n/.test(text)) return {data: {}, body: text, lineOffset: 0, diagnostics: []}
   try {
+    const tab = findTab(text)
+    if (tab) {
+      throw {
+        reason: 'found a tab character where YAML allows only spaces',
+        mark: {line: tab.line - 1, column: tab.column - 1},
+      }
+    }
     // Passing options turns off gray-matter's global cache, which would keep every page alive.
     const parsed = matter(text, {})
     const body = parsed.content

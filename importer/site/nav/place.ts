@@ -8,6 +8,7 @@ export type Rejection =
   | 'top-level-only'
   | 'children-hidden'
   | 'legacy-needs-has-children'
+  | 'legacy-needs-grand-parent'
   | 'legacy-depth'
 
 /** The outcome of placing entries: nodes by entry, plus what matched but was not used. */
@@ -41,10 +42,10 @@ export function accepts(
   legacy: boolean,
 ): true | Rejection {
   if (legacy) {
+    if (node.depth >= 3) return 'legacy-depth'
     if (entry.hasChildren !== true) return 'legacy-needs-has-children'
-    if (node.depth === 1) return true
-    if (node.depth === 2) return child.grandParent === entry.parent ? true : 'grand-parent-mismatch'
-    return 'legacy-depth'
+    if (node.depth === 1 || child.grandParent === entry.parent) return true
+    return child.grandParent === undefined ? 'legacy-needs-grand-parent' : 'grand-parent-mismatch'
   }
   if (entry.hasChildren === false) return 'children-hidden'
   if (child.grandParent !== undefined && child.grandParent !== entry.parent) {

@@ -9,7 +9,7 @@ function where(node: {title: string; page?: {file: string}}): string {
 
 const REASONS: Record<Rejection, (entry: NavEntry, parent: string) => [string, string]> = {
   'grand-parent-mismatch': (entry, parent) => [
-    `\`grand_parent: ${entry.grandParent}\` does not match: ${parent} is not under a page titled "${entry.grandParent}"`,
+    `\`grand_parent: ${entry.grandParent}\` names no parent of ${parent}`,
     'Correct `grand_parent` to the title of the parent page’s own parent, or remove it.',
   ],
   'ancestor-mismatch': (entry, parent) => [
@@ -27,6 +27,10 @@ const REASONS: Record<Rejection, (entry: NavEntry, parent: string) => [string, s
   'legacy-needs-has-children': (_entry, parent) => [
     `${parent} lacks \`has_children: true\`, which themes before v0.10 need to show children`,
     'Add `has_children: true` to the parent page, or upgrade the theme.',
+  ],
+  'legacy-needs-grand-parent': (entry, parent) => [
+    `${parent} is on level 2, and themes before v0.10 need \`grand_parent\` on level 3 pages`,
+    `Add \`grand_parent:\` with the title of the course above "${entry.parent}".`,
   ],
   'legacy-depth': () => [
     'themes before v0.10 show only 3 levels',
@@ -74,10 +78,12 @@ export function explainUnplaced(
       'Break the cycle: one of these pages must have a `parent` outside it, or none.',
     )
   }
-  const rejection = placement.rejected.get(entry)?.[0]
-  if (rejection) {
-    const [reason, hint] = REASONS[rejection.reason](entry, where(rejection.node))
-    return warn(rejection.reason, reason, hint)
+  const rejections = placement.rejected.get(entry) ?? []
+  if (rejections.length > 0) {
+    const first = rejections[0].reason
+    const nodes = rejections.filter((r) => r.reason === first).map((r) => where(r.node))
+    const [reason, hint] = REASONS[first](entry, nodes.join(' and '))
+    return warn(first, reason, hint)
   }
   return warn(
     'parent-not-in-nav',

@@ -1,0 +1,67 @@
+import {describe, expect, it} from 'vitest'
+
+import {formatDiagnostic, formatDiagnostics} from './format.ts'
+import {createProgress} from './progress.ts'
+import {formatSummary} from './summary.ts'
+
+describe('report', () => {
+  it('formats a diagnostic as file:line:column: severity: message, with the hint below', () => {
+    const text = formatDiagnostic({
+      severity: 'error',
+      code: 'front-matter-invalid',
+      file: 'docs/a.md',
+      line: 3,
+      column: 6,
+      message: 'Cannot parse the front matter.',
+      hint: 'Fix the YAML.',
+    })
+    expect(text).toBe(
+      'docs/a.md:3:6: error: Cannot parse the front matter. [front-matter-invalid]\n  hint: Fix the YAML.',
+    )
+  })
+
+  it('sorts diagnostics by file and position', () => {
+    const base = {severity: 'warning' as const, code: 'x', message: 'm'}
+    const text = formatDiagnostics([
+      {...base, file: 'b.md', line: 1},
+      {...base, file: 'a.md', line: 9},
+      {...base, file: 'a.md', line: 2},
+    ])
+    expect(text.split('\n').map((line) => line.split(': ')[0])).toEqual([
+      'a.md:2',
+      'a.md:9',
+      'b.md:1',
+    ])
+  })
+
+  it('summarises pages, documents by type, problems and elapsed time', () => {
+    const text = formatSummary(
+      {
+        files: 3,
+        pages: 2,
+        skipped: 1,
+        failed: 0,
+        documents: {lesson: 2, course: 1},
+        warnings: 1,
+        errors: 0,
+      },
+      1234,
+    )
+    expect(text).toContain('Pages read: 2 of 3 markdown files (1 skipped, 0 unreadable)')
+    expect(text).toContain('Documents:  3 (1 course, 2 lesson)')
+    expect(text).toContain('Problems:   0 errors, 1 warning')
+    expect(text).toContain('Elapsed:    1.23 s')
+  })
+
+  it('draws a progress bar only on a terminal', () => {
+    const written: string[] = []
+    const write = (text: string) => written.push(text)
+    createProgress({isTTY: false, write}).update(1, 2, 'a.md')
+    expect(written).toEqual([])
+    const bar = createProgress({isTTY: true, columns: 80, write}, 0)
+    bar.update(1, 2, 'a.md')
+    bar.finish()
+    expect(written[0]).toContain('1/2 a.md')
+    expect(written.at(-1)).toBe('\r\u001b[2K')
+  })
+})

@@ -1,0 +1,42 @@
+import {describe, expect, it} from 'vitest'
+
+import {defaultsFor, isExcluded, isLegacyVersion, readConfig, themeVersion} from './config.ts'
+
+describe('readConfig', () => {
+  it('detects a pre-0.10 theme from remote_theme or Gemfile.lock', () => {
+    expect(themeVersion({remote_theme: 'just-the-docs/just-the-docs@v0.3.3'})).toBe('0.3.3')
+    expect(
+      themeVersion({theme: 'just-the-docs'}, 'GEM\n  specs:\n    just-the-docs (0.4.2)\n'),
+    ).toBe('0.4.2')
+    expect(isLegacyVersion('0.9.9')).toBe(true)
+    expect(isLegacyVersion('0.10.0')).toBe(false)
+    expect(readConfig('remote_theme: just-the-docs/just-the-docs@v0.8.2\n').config.legacy).toBe(
+      true,
+    )
+    expect(readConfig('theme: just-the-docs\n').config.legacy).toBe(false)
+  })
+
+  it('reports a _config.yml that fails to parse at its line and reads the site with defaults', () => {
+    const {config, diagnostics} = readConfig('title: x\nexclude: [a\n')
+    expect(config.exclude).toContain('node_modules')
+    expect(diagnostics).toMatchObject([
+      {severity: 'error', code: 'config-invalid', file: '_config.yml', line: 3},
+    ])
+  })
+
+  it('excludes by path prefix and by glob at any folder level, as Jekyll does', () => {
+    const {config} = readConfig('exclude: [drafts/, "*.tmp.md", docs/old]\n')
+    expect(isExcluded(config, 'drafts/a.md')).toBe('drafts/')
+    expect(isExcluded(config, 'docs/notes.tmp.md')).toBe('*.tmp.md')
+    expect(isExcluded(config, 'docs/old/a.md')).toBe('docs/old')
+    expect(isExcluded(config, 'docs/new/a.md')).toBeUndefined()
+  })
+
+  it('applies front-matter defaults whose scope path contains the page', () => {
+    const {config} = readConfig(
+      'defaults:\n  - scope: {path: docs}\n    values: {layout: page}\n  - scope: {path: ""}\n    values: {x: 1}\n',
+    )
+    expect(defaultsFor(config, 'docs/a.md')).toEqual({layout: 'page', x: 1})
+    expect(defaultsFor(config, 'blog/a.md')).toEqual({x: 1})
+  })
+})

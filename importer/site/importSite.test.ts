@@ -1,0 +1,129 @@
+import {readFileSync} from 'node:fs'
+import {join} from 'node:path'
+
+import {describe, expect, it} from 'vitest'
+
+import {DOCUMENT_TYPES} from '../../schemas/constants.ts'
+import {importSite} from './importSite.ts'
+import type {SiteFile} from './types.ts'
+
+const SEED =
+  'foundations-of-product-management/introduction-to-product-management/core-responsibilities-of-a-product-manager.md'
+const seedFile: SiteFile = {
+  path: SEED,
+  bytes: readFileSync(join(import.meta.dirname, '..', '..', 'content', SEED)),
+}
+const stubBody = () => ({body: [], documents: [], diagnostics: []})
+const page = (path: string, front: string, body = 'Text.\n'): SiteFile => ({
+  path,
+  text: `---\n${front}\n---\n\n${body}`,
+})
+
+describe('importSite', () => {
+  it('imports the seed page as a lesson in a placeholder module and course, with its extracted documents', () => {
+    const result = importSite([seedFile])
+    const [course, module, lesson] = result.documents
+    expect(course).toMatchObject({
+      _type: DOCUMENT_TYPES.course,
+      title: 'Foundations of Product Management',
+      source: {hasSourcePage: false},
+    })
+    expect(module).toMatchObject({
+      _type: DOCUMENT_TYPES.module,
+      title: 'Introduction to Product Management',
+      source: {hasSourcePage: false},
+    })
+    expect(lesson).toMatchObject({
+      _type: DOCUMENT_TYPES.lesson,
+      source: {path: SEED, hasSourcePage: true, navOrder: '2'},
+    })
+    expect(course.contents).toEqual([expect.objectContaining({_ref: module._id})])
+    expect(module.lessons).toEqual([expect.objectContaining({_ref: lesson._id})])
+    expect(result.stats.documents).toMatchObject({course: 1, module: 1, lesson: 1})
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([])
+  })
+
+  it('keeps every existing id when pages are added and reordered', () => {
+    const before = importSite(
+      [page('a.md', 'title: A'), page('a/one.md', 'title: One\nparent: A\nnav_order: 1'), seedFile],
+      {convertBody: stubBody},
+    )
+    const after = importSite(
+      [
+        page('0.md', 'title: Zero\nnav_order: 0'),
+        page('a/two.md', 'title: Two\nparent: A\nnav_order: 1'),
+        page('a/one.md', 'title: One\nparent: A\nnav_order: 5'),
+        page('a.md', 'title: A'),
+        seedFile,
+      ],
+      {convertBody: stubBody},
+    )
+    const ids = after.documents.map((doc) => doc._id)
+    for (const doc of before.documents) expect(ids).toContain(doc._id)
+  })
+
+  it('dedupes documents extracted from several pages by _id, keeping the first', () => {
+    const tool = {_id: 'tool-jira', _type: DOCUMENT_TYPES.tool, name: 'Jira'}
+    const result = importSite([page('a.md', 'title: A'), page('b.md', 'title: B')], {
+      convertBody: () => ({body: [], documents: [tool], diagnostics: []}),
+    })
+    expect(result.documents.filter((doc) => doc._id === 'tool-jira')).toHaveLength(1)
+    expect(result.diagnostics.filter((d) => d.code === 'extracted-conflict')).toEqual([])
+  })
+
+  it('reports a body converter crash as an error for that page and imports the rest', () => {
+    const result = importSite([page('a.md', 'title: A'), page('b.md', 'title: B')], {
+      convertBody: (_markdown, ctx) => {
+        if (ctx.file === 'b.md') throw new Error('boom')
+        return stubBody()
+      },
+    })
+    expect(result.documents).toHaveLength(2)
+    expect(result.failedFiles).toEqual(['b.md'])
+    expect(result.diagnostics).toMatchObject([
+      {severity: 'error', code: 'body-failed', file: 'b.md', line: 4},
+    ])
+  })
+
+  it('reads a 5 MB page (decoding, front matter, hashing) and hands its whole body on', () => {
+    const paragraph = 'A **bold** claim with a [link](other.md) and `code`.\n\n'
+    const body = `# Big\n\n${paragraph.repeat(Math.ceil(5_000_000 / paragraph.length))}`
+    const bytes = new TextEncoder().encode(`---\ntitle: Big\n---\n${body}`)
+    let received = 0
+    const result = importSite([{path: 'big.md', bytes}], {
+      convertBody: (markdown) => {
+        received = markdown.length
+        return stubBody()
+      },
+    })
+    expect(result.stats.errors).toBe(0)
+    expect(received).toBe(body.length)
+    expect(result.documents[0].source).toMatchObject({
+      contentHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    })
+  })
+
+  it('passes line offsets, page data, site config and a link resolver to the body stage', () => {
+    const seen: unknown[] = []
+    importSite(
+      [
+        {path: '_config.yml', text: 'title: Site\n'},
+        page('a.md', 'title: A\nx: 1'),
+        page('b.md', 'title: B'),
+      ],
+      {
+        convertBody: (_markdown, ctx) => {
+          seen.push([
+            ctx.file,
+            ctx.lineOffset,
+            ctx.page.x,
+            ctx.site.title,
+            ctx.resolveLink('b.md', ctx.file)?._id,
+          ])
+          return stubBody()
+        },
+      },
+    )
+    expect(seen[0]).toEqual(['a.md', 4, 1, 'Site', 'course-b'])
+  })
+})

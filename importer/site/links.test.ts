@@ -1,0 +1,62 @@
+import {describe, expect, it} from 'vitest'
+
+import {readConfig} from './config.ts'
+import {createLinkResolver} from './links.ts'
+import type {SourcePage} from './types.ts'
+
+function page(file: string, data: Record<string, unknown> = {}): SourcePage {
+  return {file, index: 0, data, title: file, body: '', lineOffset: 0, text: ''}
+}
+
+const pages = [
+  page('index.md'),
+  page('docs/intro.md'),
+  page('docs/guide/index.md'),
+  page('docs/setup.md', {permalink: '/start-here/'}),
+]
+const targets = pages.map((p) => ({
+  page: p,
+  target: {_id: `lesson-${p.file.replace(/\W/g, '-')}`, _type: 'lesson' as const},
+}))
+
+describe('createLinkResolver', () => {
+  const {config} = readConfig('baseurl: /site\n')
+  const resolve = createLinkResolver(targets, config)
+
+  it('resolves a relative .md link from the linking file’s folder', () => {
+    expect(resolve('intro.md', 'docs/setup.md')?._id).toBe('lesson-docs-intro-md')
+    expect(resolve('../intro.md#part', 'docs/guide/index.md')?._id).toBe('lesson-docs-intro-md')
+  })
+
+  it('resolves .html, extension-less and folder links to the same page', () => {
+    expect(resolve('intro.html', 'docs/setup.md')?._id).toBe('lesson-docs-intro-md')
+    expect(resolve('intro', 'docs/setup.md')?._id).toBe('lesson-docs-intro-md')
+    expect(resolve('guide/', 'docs/setup.md')?._id).toBe('lesson-docs-guide-index-md')
+  })
+
+  it('resolves site-absolute paths, with or without the baseurl, and permalinks', () => {
+    expect(resolve('/docs/intro/', 'index.md')?._id).toBe('lesson-docs-intro-md')
+    expect(resolve('/site/docs/intro.html', 'index.md')?._id).toBe('lesson-docs-intro-md')
+    expect(resolve('/start-here/', 'index.md')?._id).toBe('lesson-docs-setup-md')
+    expect(resolve('/', 'docs/intro.md')?._id).toBe('lesson-index-md')
+  })
+
+  it('resolves {% link %} tags from the site root', () => {
+    expect(resolve('{% link docs/intro.md %}', 'docs/guide/index.md')?._id).toBe(
+      'lesson-docs-intro-md',
+    )
+  })
+
+  it('returns null for external, anchor-only, unknown and out-of-site links', () => {
+    for (const href of [
+      'https://example.com/docs/intro',
+      'mailto:a@b.c',
+      '#top',
+      'missing.md',
+      '../../x.md',
+      '//cdn/x',
+    ]) {
+      expect(resolve(href, 'docs/intro.md')).toBeNull()
+    }
+  })
+})

@@ -1,0 +1,62 @@
+import {spawnSync} from 'node:child_process'
+import {cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+
+import {describe, expect, it} from 'vitest'
+
+const ROOT = join(import.meta.dirname, '..')
+
+function run(...args: string[]) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/import.ts', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  })
+  return {code: result.status, stdout: result.stdout, stderr: result.stderr}
+}
+
+describe('npm run import', () => {
+  it('writes the seed site as NDJSON, one valid document per line, and exits 0', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'import-')), 'seed.ndjson')
+    const {code, stdout} = run('content', '--out', out)
+    expect(code).toBe(0)
+    const lines = readFileSync(out, 'utf8').trim().split('\n')
+    const docs = lines.map((line) => JSON.parse(line) as {_id: string; _type: string})
+    expect(docs.map((doc) => doc._type)).toEqual(
+      expect.arrayContaining(['course', 'module', 'lesson']),
+    )
+    expect(docs.every((doc) => /^[a-zA-Z0-9_-]+$/.test(doc._id))).toBe(true)
+    expect(stdout).toMatch(/Pages read: 1 of 1 markdown file/)
+  })
+
+  it('reports malformed pages at file:line:column, exits 1, and still writes the rest atomically', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'import-'))
+    cpSync(join(ROOT, 'importer/fixtures/site-malformed/input'), join(dir, 'site'), {
+      recursive: true,
+    })
+    const out = join(dir, 'out.ndjson')
+    writeFileSync(out, 'previous contents\n')
+    const {code, stderr} = run(join(dir, 'site'), '--out', out)
+    expect(code).toBe(1)
+    expect(stderr).toMatch(/course\/tab\.md:3:1: error: Cannot parse the front matter/)
+    expect(stderr).toMatch(/course\/binary\.md:1:1: error: Cannot read this page/)
+    expect(stderr).toMatch(/course\/latin1\.md:2:9: error: .*invalid byte sequence/)
+    expect(readFileSync(out, 'utf8')).toMatch(/"title":"With BOM"/)
+    expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([])
+  })
+
+  it('writes nothing on --dry-run and fails on warnings with --strict', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'import-')), 'none.ndjson')
+    const dry = run('content', '--dry-run', '--out', out)
+    expect(dry.code).toBe(0)
+    expect(existsSync(out)).toBe(false)
+    expect(run('content', '--dry-run', '--strict').code).toBe(1)
+  })
+
+  it('prints usage and a specific message for a missing folder', () => {
+    const {code, stdout, stderr} = run('no-such-folder')
+    expect(code).toBe(1)
+    expect(stdout + stderr).toMatch(/USAGE/)
+    expect(stderr).toMatch(/Cannot read the site folder "no-such-folder"/)
+  })
+})
