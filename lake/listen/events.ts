@@ -43,7 +43,8 @@ function eventData(
     transition,
     identity: tx.author,
     previousRev: change.before?._rev,
-    resultRev: change.after?._rev,
+    // A deletion still gets a result revision: the Studio chains events by previousRev → resultRev.
+    resultRev: change.after?._rev ?? tx.id,
     timestamp: tx.timestamp,
     visibility: options.visibility,
   }

@@ -74,7 +74,12 @@ describe('listen', () => {
     expect(update.mutations).toEqual([{patch: {id: 'l1', set: {title: 'Two', extra: {deep: 1}}}}])
     expect(applyPatch(appear.result, update.effects!.apply)).toEqual(update.result)
     expect(applyPatch(update.result, update.effects!.revert)).toEqual(appear.result)
-    expect(disappear).toMatchObject({transition: 'disappear', documentId: 'l1'})
+    expect(disappear).toMatchObject({
+      transition: 'disappear',
+      documentId: 'l1',
+      previousRev: update.resultRev,
+    })
+    expect(disappear.resultRev).toBe(disappear.transactionId)
   })
 
   it('replays the events after Last-Event-ID when a listener reconnects', async () => {
