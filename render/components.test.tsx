@@ -58,7 +58,7 @@ describe('bodyComponents', () => {
       '<details><summary>More detail</summary><p>Hidden until opened.</p></details>',
       '<code>&lt;div class=&quot;nav-buttons&quot;&gt;Kept as text&lt;/div&gt;</code>',
       '<hr/>',
-      '<aside class="footnote" id="fn-1">',
+      '<aside class="footnote" id="fn-1" data-label="1"><p>The footnote text.</p><a class="footnote-backref" href="#fnref-1" aria-label="Back to reference 1"></a></aside>',
     ]) {
       expect(html).toContain(fragment)
     }

@@ -6,15 +6,21 @@ import {promisify} from 'node:util'
 
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
-import {lessonPageQuery} from '../queries/lessonPage.ts'
-import {memorySource, parseNdjson} from '../queries/memory.ts'
+import {resolveExtraction} from '../importer/extract/config.ts'
+import {markdownPlainText} from '../importer/body/fidelity.ts'
+import {fixtureNames, runFixture} from '../importer/body/fixture-runner.ts'
+import {evaluateLiquid} from '../importer/body/liquid.ts'
+import {createState} from '../importer/body/state.ts'
+import {lessonPageQuery, lessonPreviewQuery} from '../queries/lessonPage.ts'
+import {memorySource, parseNdjson, type StoredDocument} from '../queries/memory.ts'
 import {sitePagesQuery} from '../queries/sitePages.ts'
 import type {QuerySource} from '../queries/source.ts'
 import {fixtureSource} from '../queries/testing.ts'
 import type {SitePagesQueryResult} from '../sanity.types.ts'
-import {htmlShape, markdownShape, parseMarkdownBody} from './fidelity.ts'
+import {BodyText} from './BodyText.tsx'
+import {htmlShape, markdownShape, normaliseWhitespace, parseMarkdownBody} from './fidelity.ts'
 import {LessonPage} from './pages/LessonPage.tsx'
-import {renderDocument} from './server.tsx'
+import {renderDocument, renderFragment} from './server.tsx'
 import {sourceUrl} from './sitePaths.ts'
 import type {LessonPage as LessonPageData} from './types.ts'
 
@@ -86,5 +92,51 @@ describe('the hand-written seed fixture', () => {
     expect(htmlShape(html, {base: sourceUrl(SEED_PATH)})).toEqual(
       markdownShape(parseMarkdownBody(markdown), sourceUrl(SEED_PATH)),
     )
+  })
+})
+
+/**
+ * Differences Portable Text makes on purpose, where a list's shape cannot follow markdown;
+ * the text still has to match exactly.
+ */
+const LIST_SHAPE_DIFFERS: Record<string, string> = {
+  'lists-and-tasks':
+    'a list item holds one block, so its second paragraph becomes an item of its own, and task and bullet items next to each other become two lists',
+}
+
+describe.each(fixtureNames)('the importer body fixture %s, rendered', (name) => {
+  it('shows the text of its markdown, with its heading levels, list nesting and table cells', async (test) => {
+    const {result, ctx, body, context} = runFixture(name)
+    if (context.skipFidelity) return test.skip()
+    const state = createState(ctx, resolveExtraction(undefined))
+    const source = evaluateLiquid(body, state)
+    // The converted body as a lesson, its references resolved the way the site resolves them.
+    const lesson = {_id: 'lesson-fixture', _type: 'lesson', title: ctx.title, body: result.body}
+    const documents = [lesson, ...result.documents] as StoredDocument[]
+    const page = await memorySource(documents).fetch<LessonPageData>(
+      lessonPreviewQuery,
+      {lesson},
+      {perspective: 'published'},
+    )
+    const missing: string[] = []
+    const html = renderFragment(
+      <article>
+        <BodyText
+          value={page.body}
+          options={{onMissingComponent: (_message, {type}) => missing.push(type)}}
+        />
+      </article>,
+    )
+    expect(missing).toEqual([])
+    const rendered = htmlShape(html)
+    expect(rendered.text).toBe(normaliseWhitespace(markdownPlainText(source, ctx.title)))
+    const markdown = markdownShape(parseMarkdownBody(source))
+    // The H1 repeating the title is the title; a body has no h1 style, so other H1s become h2.
+    const headings = markdown.headings
+      .filter((heading) => !heading.startsWith('h1 ') || !heading.includes(ctx.title))
+      .map((heading) => heading.replace(/^h1 /, 'h2 '))
+    expect(rendered.headings).toEqual(headings)
+    if (!LIST_SHAPE_DIFFERS[name]) expect(rendered.lists).toEqual(markdown.lists)
+    expect(rendered.tables).toEqual(markdown.tables)
   })
 })

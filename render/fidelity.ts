@@ -80,6 +80,8 @@ export function markdownShape(root: Root, base = '/'): PageShape {
         return ` ${content} `
       }
       case 'list':
+        // kramdown's `1. TOC\n{:toc}` is a placeholder for a generated table of contents.
+        if (/\{:toc\}/.test(plain(node))) return ''
         shape.lists.push(
           `${'  '.repeat(listDepth)}${node.ordered ? 'ol' : 'ul'} ${node.children.length}`,
         )
@@ -108,6 +110,12 @@ export function markdownShape(root: Root, base = '/'): PageShape {
   return shape
 }
 
+/** The literal text under a node, without recording anything in the shape. */
+function plain(node: Nodes | RootContent): string {
+  if ('value' in node) return node.value
+  return 'children' in node ? (node.children as RootContent[]).map(plain).join('') : ''
+}
+
 /** An href as an absolute path (for relative ones) so both sides compare equal. */
 export function resolveHref(href: string, base: string): string {
   if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('#')) return href
@@ -123,11 +131,12 @@ const BLOCK_ELEMENTS = new Set(
 
 /**
  * The shape of a rendered element (the page's `article` by default): the text a reader sees
- * and its structure. `skip` selects elements left out (e.g. `.description`, front matter).
+ * and its structure. `skip` selects elements left out: the description (front matter) and
+ * image captions (the markdown image title, which remark keeps as an attribute too).
  */
 export function htmlShape(
   html: string,
-  {root = 'article', skip = '.description', base = '/'} = {},
+  {root = 'article', skip = '.description, figcaption', base = '/'} = {},
 ): PageShape {
   const document = new DOMParser().parseFromString(html, 'text/html')
   const article = document.querySelector(root)
@@ -172,6 +181,7 @@ export function htmlShape(
     if (node.nodeType === node.TEXT_NODE) return node.textContent ?? ''
     if (node.nodeType !== node.ELEMENT_NODE) return ''
     const element = node as Element
+    if (element.tagName === 'BR') return ' '
     if (element.matches('pre.raw-html')) return ` ${stripTags(element.textContent ?? '')} `
     const content = [...element.childNodes].map(text).join('')
     return BLOCK_ELEMENTS.has(element.tagName.toLowerCase()) ? ` ${content} ` : content

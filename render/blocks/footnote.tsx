@@ -13,15 +13,15 @@ export function footnoteIds(label: string | null | undefined) {
 export function FootnoteBlock({value}: PortableTextTypeComponentProps<BodyItemOf<'footnote'>>) {
   const ids = footnoteIds(value.label)
   return (
-    <aside className="footnote" id={ids.note}>
+    // The label is shown by CSS (attr(data-label)), like the number of an ordered list item:
+    // it marks the note without being part of its text.
+    <aside className="footnote" id={ids.note} data-label={value.label ?? ''}>
+      <RichText value={value.body} />
       <a
-        className="footnote-label"
+        className="footnote-backref"
         href={`#${ids.reference}`}
         aria-label={`Back to reference ${value.label}`}
-      >
-        {value.label}
-      </a>
-      <RichText value={value.body} />
+      />
     </aside>
   )
 }
