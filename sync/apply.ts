@@ -1,3 +1,5 @@
+import {randomUUID} from 'node:crypto'
+
 import {batchBySize, DEFAULT_BATCH_LIMITS, MAX_REQUEST_BYTES, mutationBytes} from './batch.ts'
 import type {BatchLimits} from './batch.ts'
 import {createMutation, patchMutation, transactionIdFor} from './mutations.ts'
@@ -57,6 +59,9 @@ export async function applyPlan(plan: SyncPlan, options: ApplyOptions): Promise<
   const scrub = options.scrub ?? ((text: string) => text)
   const importedAt = options.importedAt ?? new Date().toISOString()
   const limit = rateLimiter(options.mutationsPerSecond ?? Infinity)
+  // Transaction ids are deterministic per batch within a run (so a retried batch is
+  // recognised) and never collide with an earlier run's identical batch.
+  const runId = randomUUID()
   const results = new Map<string, DocumentResult>()
   const written = new Map<string, string>()
   const total = plan.items.length + plan.removed.length
@@ -109,7 +114,7 @@ export async function applyPlan(plan: SyncPlan, options: ApplyOptions): Promise<
 
   const commit = async (ops: Op[], salt: string): Promise<void> => {
     const mutations = ops.flatMap((op) => op.mutations)
-    const transactionId = transactionIdFor(mutations, salt)
+    const transactionId = transactionIdFor(mutations, runId + salt)
     try {
       const bytes = mutations.reduce((sum, m) => sum + mutationBytes(m), 0)
       if (bytes > MAX_REQUEST_BYTES)

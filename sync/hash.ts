@@ -42,12 +42,48 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.join(',')}}`
 }
 
-/** The import hash of a document: SHA-256 of its importer-owned content. */
+const sha = (algorithm: string, text: string) => createHash(algorithm).update(text).digest('hex')
+
+/** SHA-256 of the canonical (key-sorted) owned content: survives any reordering of keys. */
+export function canonicalHash(doc: Record<string, unknown>): string {
+  return sha('sha256', canonicalJson(ownedContent(doc))).slice(0, 40)
+}
+
+const fastHashes = new WeakMap<object, string>()
+
+/**
+ * SHA-1 of the owned content serialised in its own key order: several times cheaper than the
+ * canonical hash, and stable for the importer's deterministic output, so an unchanged
+ * re-import only pays for this one.
+ */
+export function fastHash(doc: Record<string, unknown>): string {
+  let hash = fastHashes.get(doc)
+  if (!hash)
+    fastHashes.set(doc, (hash = sha('sha1', JSON.stringify(ownedContent(doc))).slice(0, 24)))
+  return hash
+}
+
+/** The import hash of a document: `v1:<canonical>:<fast>` over its importer-owned content. */
 export function importHash(doc: Record<string, unknown>): string {
-  return `v1-${createHash('sha256')
-    .update(canonicalJson(ownedContent(doc)))
-    .digest('hex')
-    .slice(0, 40)}`
+  return `v1:${canonicalHash(doc)}:${fastHash(doc)}`
+}
+
+function parseImportHash(hash: string | undefined): {canonical: string; fast: string} | null {
+  const match = /^v1:([0-9a-f]+):([0-9a-f]+)$/.exec(hash ?? '')
+  return match ? {canonical: match[1], fast: match[2]} : null
+}
+
+/** Whether `doc` has exactly the owned content an import hash was made from. */
+export function matchesImportHash(hash: string | undefined, doc: Record<string, unknown>): boolean {
+  const parsed = parseImportHash(hash)
+  if (!parsed) return false
+  return parsed.fast === fastHash(doc) || parsed.canonical === canonicalHash(doc)
+}
+
+/** Whether a stored document is still exactly what the import that wrote it wrote. */
+export function isUnchangedSinceImport(stored: Record<string, unknown>): boolean {
+  const parsed = parseImportHash(storedImportHash(stored))
+  return parsed !== null && parsed.canonical === canonicalHash(stored)
 }
 
 /** The hash a stored document records as last written by the importer, if any. */

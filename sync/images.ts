@@ -59,9 +59,14 @@ export async function resolveImages(
   docs: readonly ImportedDocument[],
   options: ImageOptions,
 ): Promise<{docs: ImportedDocument[]; problems: SyncProblem[]; uploaded: number}> {
-  const copies = docs.map((doc) => structuredClone(doc))
+  // Only documents with local images are copied (and changed); the rest pass through as is.
+  const copies = docs.map((doc) => {
+    const found: LocalImage[] = []
+    findLocalImages(doc, found)
+    return found.length ? structuredClone(doc) : doc
+  })
   const images: LocalImage[] = []
-  copies.forEach((doc) => findLocalImages(doc, images))
+  copies.forEach((doc, i) => doc !== docs[i] && findLocalImages(doc, images))
   const problems: SyncProblem[] = []
   if (!images.length) return {docs: copies, problems, uploaded: 0}
   const root = path.resolve(options.siteDir)

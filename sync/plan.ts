@@ -1,4 +1,11 @@
-import {importHash, isOwnedField, ownedContent, canonicalJson} from './hash.ts'
+import {
+  canonicalJson,
+  importHash,
+  isOwnedField,
+  isUnchangedSinceImport,
+  matchesImportHash,
+  ownedContent,
+} from './hash.ts'
 import type {DatasetSnapshot, StoredSummary} from './state.ts'
 import type {ImportedDocument, PlanItem, RemovedItem, SyncPlan} from './types.ts'
 
@@ -22,8 +29,8 @@ export function isForced(force: readonly string[], id: string, path: string | nu
 }
 
 /** Whether the stored document still is exactly what the importer last wrote. */
-export function isUntouched(stored: Record<string, unknown>, summary: StoredSummary): boolean {
-  return summary.importHash !== undefined && importHash(stored) === summary.importHash
+export function isUntouched(stored: Record<string, unknown>): boolean {
+  return isUnchangedSinceImport(stored)
 }
 
 /** Top-level importer-owned fields whose values differ between two documents. */
@@ -51,7 +58,6 @@ function planDocument(
 ): PlanItem {
   const id = doc._id
   const path = sourcePath(doc)
-  const hash = importHash(doc)
   const forced = isForced(force, id, path)
   const hasDraft = snapshot.drafts.has(id)
   const summary = snapshot.existing.get(id)
@@ -60,17 +66,17 @@ function planDocument(
       return {
         id,
         path,
-        hash,
         action: 'conflict',
         reason: `${path ?? id}: a draft drafts.${id} exists but the document was never published`,
         hint: `Publish or discard the draft in Studio, or run again with --force ${path ?? id} to create the published document (the draft stays).`,
       }
-    return {id, path, hash, action: 'create', doc, forced: hasDraft || undefined}
+    return {id, path, action: 'create', doc, forced: hasDraft || undefined}
   }
-  if (summary.importHash === hash) return {id, path, hash, action: 'unchanged'}
+  if (matchesImportHash(summary.importHash, doc)) return {id, path, action: 'unchanged'}
+  const hash = importHash(doc)
   const stored = snapshot.full.get(id)
   if (!stored) throw new Error(`Cannot plan ${id}, expected its stored document to be read`)
-  const untouched = isUntouched(stored, summary)
+  const untouched = isUntouched(stored)
   const rev = stored._rev
   const unset = fieldsToUnset(stored, doc)
   if (untouched && !hasDraft) return {id, path, hash, action: 'patch', doc, rev, unset}
@@ -84,7 +90,7 @@ function planDocument(
   const hint = hasDraft
     ? `Publish or discard the draft in Studio and run again, or run with --force ${path ?? id} to update the published document (the draft stays).`
     : forceHint(path, id)
-  return {id, path, hash, action: 'conflict', reason, hint}
+  return {id, path, action: 'conflict', reason, hint}
 }
 
 /** Decides what to do with documents the source no longer has; nothing is deleted by default. */
@@ -108,7 +114,7 @@ function planRemoved(
     if (snapshot.drafts.has(id))
       return {id, path, action: 'keep', reason: `${base}, but ${id} has a draft; kept`}
     const stored = snapshot.full.get(id)
-    if (!stored || !isUntouched(stored, summary))
+    if (!stored || !isUntouched(stored))
       return {id, path, action: 'keep', reason: `${base}, but an editor changed ${id}; kept`}
     return {id, path, action: 'delete', reason: `${base}; deleted`, rev: stored._rev}
   })
@@ -148,6 +154,9 @@ export function planSync(
 }
 
 /** Whether the stored summary needs the full document before planning `doc`. */
-export function needsFullDocument(hashes: ReadonlyMap<string, string>) {
-  return (summary: StoredSummary) => summary.importHash !== hashes.get(summary._id)
+export function needsFullDocument(docs: ReadonlyMap<string, ImportedDocument>) {
+  return (summary: StoredSummary) => {
+    const doc = docs.get(summary._id)
+    return !doc || !matchesImportHash(summary.importHash, doc)
+  }
 }

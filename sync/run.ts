@@ -1,7 +1,6 @@
 import {applyPlan} from './apply.ts'
 import type {DocumentResult} from './apply.ts'
 import type {BatchLimits} from './batch.ts'
-import {importHash} from './hash.ts'
 import {resolveImages} from './images.ts'
 import {needsFullDocument, planSync} from './plan.ts'
 import {withRetry} from './retry.ts'
@@ -136,8 +135,8 @@ async function syncUnscrubbed(
   })
   options.onProgress?.('images', 1, 1)
   const docs = images.docs
-  const hashes = new Map(docs.map((doc) => [doc._id, importHash(doc)]))
-  const snapshot = await readSnapshot(query, [...hashes.keys()], needsFullDocument(hashes), {
+  const byId = new Map(docs.map((doc) => [doc._id, doc]))
+  const snapshot = await readSnapshot(query, [...byId.keys()], needsFullDocument(byId), {
     withRemoved: options.prune ?? false,
   })
   options.onProgress?.('read', 1, 1)

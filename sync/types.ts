@@ -51,8 +51,8 @@ export type PlanItem = {
   action: PlanAction
   /** The document to write, with images resolved; absent for unchanged documents. */
   doc?: ImportedDocument
-  /** Hash of `doc`'s importer-owned fields. */
-  hash: string
+  /** Import hash of `doc` (for writes). */
+  hash?: string
   /** Revision the patch is guarded by. */
   rev?: string
   /** Top-level fields the previous import wrote that the new one no longer has. */

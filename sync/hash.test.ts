@@ -1,0 +1,54 @@
+import {describe, expect, it} from 'vitest'
+
+import {importHash, isUnchangedSinceImport, matchesImportHash, withImportStamp} from './hash.ts'
+
+const doc = {
+  _id: 'a',
+  _type: 'lesson',
+  title: 'T',
+  body: [{_type: 'block', _key: 'k', text: 'x'}],
+  source: {path: 'a.md'},
+}
+
+describe('import hash', () => {
+  it('ignores system fields and the fields sync stamps', () => {
+    const stored = {
+      ...withImportStamp(doc, importHash(doc), '2026-01-01T00:00:00Z'),
+      _rev: 'r',
+      _updatedAt: 'u',
+    }
+    expect(matchesImportHash(importHash(doc), stored)).toBe(true)
+    expect(isUnchangedSinceImport(stored)).toBe(true)
+  })
+
+  it('recognises the same content with its keys in another order', () => {
+    const reordered = {
+      source: {path: 'a.md'},
+      body: [{text: 'x', _key: 'k', _type: 'block'}],
+      title: 'T',
+      _type: 'lesson',
+      _id: 'a',
+    }
+    expect(matchesImportHash(importHash(doc), reordered)).toBe(true)
+    expect(isUnchangedSinceImport(withImportStamp(reordered, importHash(doc), 'now'))).toBe(true)
+  })
+
+  it('notices a changed nested value, an added field and a removed one', () => {
+    const hash = importHash(doc)
+    expect(matchesImportHash(hash, {...doc, body: [{_type: 'block', _key: 'k', text: 'y'}]})).toBe(
+      false,
+    )
+    expect(matchesImportHash(hash, {...doc, description: 'new'})).toBe(false)
+    const withoutTitle: Record<string, unknown> = {...doc}
+    delete withoutTitle.title
+    expect(matchesImportHash(hash, withoutTitle)).toBe(false)
+    expect(isUnchangedSinceImport(withImportStamp({...doc, title: 'Edited'}, hash, 'now'))).toBe(
+      false,
+    )
+  })
+
+  it('treats a document without an import hash as not written by the importer', () => {
+    expect(isUnchangedSinceImport(doc)).toBe(false)
+    expect(matchesImportHash(undefined, doc)).toBe(false)
+  })
+})
