@@ -3,7 +3,7 @@ import type {DocumentResult} from './apply.ts'
 import type {BatchLimits} from './batch.ts'
 import {resolveImages} from './images.ts'
 import {needsFullDocument, planSync} from './plan.ts'
-import {withRetry} from './retry.ts'
+import {rateLimiter, withRetry} from './retry.ts'
 import type {RetryOptions} from './retry.ts'
 import {errorMessage} from './scrub.ts'
 import {readSnapshot} from './state.ts'
@@ -120,6 +120,8 @@ async function syncUnscrubbed(
   const query = <T>(groq: string, params?: Record<string, unknown>) =>
     withRetry(() => api.query<T>(groq, params), retry)
 
+  // The hosted API allows as many upload requests per second as mutation requests.
+  const uploadLimit = rateLimiter(options.mutationsPerSecond ?? Infinity)
   const images = await resolveImages(documents, {
     siteDir: options.siteDir ?? '.',
     dryRun: options.dryRun,
@@ -130,8 +132,13 @@ async function syncUnscrubbed(
       )
       return new Map(found.map((a) => [a.sha1hash, a._id]))
     },
-    upload: async (body, filename) =>
-      (await withRetry(() => api.uploadImage(body, {filename}), retry))._id,
+    upload: async (body, filename) => {
+      const asset = await withRetry(async () => {
+        await uploadLimit()
+        return api.uploadImage(body, {filename})
+      }, retry)
+      return asset._id
+    },
   })
   options.onProgress?.('images', 1, 1)
   const docs = images.docs

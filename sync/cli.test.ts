@@ -1,0 +1,66 @@
+import {mkdtempSync, readFileSync, rmSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {PassThrough} from 'node:stream'
+
+import {afterAll, describe, expect, it} from 'vitest'
+
+import {repeatedFlag, runSyncStep} from './cli.ts'
+import type {SyncStepOptions} from './cli.ts'
+import {sampleDocs} from './testing/sampleDocs.ts'
+
+const lakeDir = mkdtempSync(join(tmpdir(), 'sync-cli-'))
+afterAll(() => rmSync(lakeDir, {recursive: true, force: true}))
+
+async function step(options: Partial<SyncStepOptions>) {
+  const out = new PassThrough()
+  const err = new PassThrough()
+  let stdout = ''
+  let stderr = ''
+  out.on('data', (chunk: Buffer) => (stdout += chunk))
+  err.on('data', (chunk: Buffer) => (stderr += chunk))
+  const code = await runSyncStep({
+    documents: sampleDocs(),
+    siteDir: lakeDir,
+    env: {},
+    local: {lakeDir, dataset: 'cli'},
+    stdout: out,
+    stderr: err as unknown as NodeJS.WriteStream,
+    ...options,
+  })
+  return {code, stdout, stderr}
+}
+
+describe('runSyncStep', () => {
+  it('imports into the local dataset, prints JSON with --json and shows the plan on a dry run', async () => {
+    const first = await step({json: true})
+    expect(first.code).toBe(0)
+    expect(JSON.parse(first.stdout).counts.created).toBe(8)
+
+    const changed = sampleDocs({title: (i) => (i === 0 ? 'Changed' : `Lesson ${i}`)})
+    const dry = await step({documents: changed, dryRun: true})
+    expect(dry.stdout).toContain('patch     lesson-0')
+    expect(dry.stdout).toContain('7 unchanged')
+    const again = await step({json: true})
+    expect(JSON.parse(again.stdout).counts.unchanged).toBe(8)
+
+    const token = readFileSync(join(lakeDir, 'token'), 'utf8').trim()
+    for (const output of [first, dry, again])
+      expect(output.stdout + output.stderr).not.toContain(token)
+  })
+
+  it('reports an incomplete hosted configuration without a stack trace or the token', async () => {
+    const result = await step({env: {SANITY_API_TOKEN: 'skVerySecretHostedToken123'}})
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain('missing: SANITY_PROJECT_ID, SANITY_DATASET')
+    expect(result.stderr).not.toContain('skVerySecretHostedToken123')
+  })
+})
+
+describe('repeatedFlag', () => {
+  it('collects every value of a repeated flag in both spellings', () => {
+    expect(
+      repeatedFlag(['--force', 'a.md', '--prune', '--force=b.md', '--force'], 'force'),
+    ).toEqual(['a.md', 'b.md'])
+  })
+})

@@ -1,0 +1,42 @@
+import {describe, expect, it} from 'vitest'
+
+import {isTransient, retryAfterMs, withRetry} from './retry.ts'
+import {httpError, resetError} from './testing/fakeLake.ts'
+
+describe('withRetry', () => {
+  it('waits at least as long as Retry-After asks before trying again', async () => {
+    const delays: number[] = []
+    let calls = 0
+    const value = await withRetry(
+      async () => {
+        if (++calls < 3) throw httpError(429, 'slow down', {'retry-after': '2'})
+        return 'ok'
+      },
+      {baseMs: 1, sleep: async (ms) => void delays.push(ms)},
+    )
+    expect(value).toBe('ok')
+    expect(delays).toHaveLength(2)
+    expect(Math.min(...delays)).toBeGreaterThanOrEqual(2000)
+  })
+
+  it('retries resets and 5xx but not 4xx answers', async () => {
+    expect(isTransient(resetError())).toBe(true)
+    expect(isTransient(httpError(503, 'x'))).toBe(true)
+    expect(isTransient(httpError(409, 'x'))).toBe(false)
+    let calls = 0
+    await expect(
+      withRetry(async () => {
+        calls++
+        throw httpError(409, 'conflict')
+      }),
+    ).rejects.toThrow('conflict')
+    expect(calls).toBe(1)
+  })
+
+  it('reads Retry-After given as an HTTP date', () => {
+    const now = Date.parse('2026-11-28T12:00:00Z')
+    expect(
+      retryAfterMs(httpError(429, 'x', {'retry-after': 'Sat, 28 Nov 2026 12:00:05 GMT'}), now),
+    ).toBe(5000)
+  })
+})
