@@ -15,7 +15,8 @@ function run(...args: string[]) {
   return {code: result.status, stdout: result.stdout, stderr: result.stderr}
 }
 
-describe('npm run import', () => {
+// Each case starts the CLI (tsx + Sanity schema): slow on a busy machine.
+describe('npm run import', {timeout: 180_000}, () => {
   it('writes the seed site as NDJSON, one valid document per line, and exits 0', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'import-')), 'seed.ndjson')
     const {code, stdout} = run('content', '--out', out)

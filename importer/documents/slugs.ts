@@ -1,5 +1,12 @@
 const MAX_SLUG = 96
 
+/** Appends to the list under `key` (in place: spreading would be quadratic on big sites). */
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key)
+  if (list) list.push(value)
+  else map.set(key, [value])
+}
+
 /**
  * A slug Studio accepts (see schemas/validation.ts checkSlug): lowercase letters of any script,
  * digits and single hyphens. Emoji and punctuation become separators.
@@ -18,7 +25,7 @@ export function slugify(title: string): string {
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>()
-  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item])
+  for (const item of items) push(groups, key(item), item)
   return groups
 }
 
@@ -46,7 +53,7 @@ export function assignSlugs(requests: readonly SlugRequest[]): Map<string, strin
       for (const r of same) {
         const parent = r.parentId ? base.get(r.parentId) : undefined
         const chosen = same.length > 1 && parent ? slugify(`${parent}-${slug}`) : slug
-        second.set(chosen, [...(second.get(chosen) ?? []), r])
+        push(second, chosen, r)
       }
     }
     for (const [slug, same] of second) {

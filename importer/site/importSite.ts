@@ -84,6 +84,27 @@ function convertPage(
   }
 }
 
+/** Two documents with one `_id` would overwrite each other in the dataset. */
+function duplicateIds(documents: readonly ImportedDocument[], plans: readonly PlannedDocument[]) {
+  const seen = new Set<string>()
+  const diagnostics: Diagnostic[] = []
+  for (const doc of documents) {
+    if (!seen.has(doc._id)) {
+      seen.add(doc._id)
+      continue
+    }
+    const file = plans.find((plan) => plan.id === doc._id && plan.page)?.page?.file ?? '_config.yml'
+    diagnostics.push({
+      severity: 'error',
+      code: 'duplicate-id',
+      file,
+      message: `Cannot give two documents the id "${doc._id}", expected ids to be unique.`,
+      hint: 'Rename one of the files (or the extracted item) so their ids differ.',
+    })
+  }
+  return diagnostics
+}
+
 /**
  * Imports a just-the-docs site: files in, Sanity documents out. Pure: no file system, no
  * network; the caller reads the files and writes the result.
@@ -118,6 +139,7 @@ export function importSite(files: readonly SiteFile[], options: ImportOptions = 
   const extras = mergeExtracted(extracted)
   diagnostics.push(...pagesDocs.diagnostics, ...extras.diagnostics)
   const documents = [...pagesDocs.documents, ...extras.documents]
+  diagnostics.push(...duplicateIds(documents, plans))
   const origins: Record<string, string> = {}
   for (const plan of plans) if (plan.page) origins[plan.id] = plan.page.file
   for (const plan of [...plans].reverse()) {

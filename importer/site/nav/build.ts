@@ -2,7 +2,7 @@ import type {Diagnostic} from '../../types.ts'
 import {keyPosition} from '../pages.ts'
 import type {NavNode, NavTree, SiteConfig, SourcePage} from '../types.ts'
 import {pageEntry, withPlaceholders, type NavEntry} from './entries.ts'
-import {place} from './place.ts'
+import {place, push} from './place.ts'
 import {sortSiblings} from './sort.ts'
 import {explainUnplaced} from './unplaced.ts'
 
@@ -61,8 +61,7 @@ export function buildNavTree(
   }
   const placement = place(entries, config.legacy, order)
   const byTitle = new Map<string, NavEntry[]>()
-  for (const entry of entries)
-    byTitle.set(entry.title, [...(byTitle.get(entry.title) ?? []), entry])
+  for (const entry of entries) push(byTitle, entry.title, entry)
   const unplaced: SourcePage[] = []
   for (const entry of entries) {
     const node = placement.placed.get(entry)

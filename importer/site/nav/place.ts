@@ -1,6 +1,13 @@
 import type {NavNode} from '../types.ts'
 import type {NavEntry} from './entries.ts'
 
+/** Appends to the list under `key` (in place: spreading would be quadratic on big sites). */
+export function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key)
+  if (list) list.push(value)
+  else map.set(key, [value])
+}
+
 /** Why a page whose `parent` names a node was still not shown under it. */
 export type Rejection =
   | 'grand-parent-mismatch'
@@ -78,7 +85,7 @@ export function place(
   const top: NavEntry[] = []
   for (const entry of entries) {
     if (entry.parent === undefined) top.push(entry)
-    else byParent.set(entry.parent, [...(byParent.get(entry.parent) ?? []), entry])
+    else push(byParent, entry.parent, entry)
   }
   const topTitles = new Set(top.map((entry) => entry.title))
   const result: Placement = {
@@ -112,17 +119,14 @@ export function place(
       for (const child of byParent.get(node.title) ?? []) {
         const verdict = accepts(node, entry, child, topTitles, legacy)
         if (verdict !== true) {
-          result.rejected.set(child, [
-            ...(result.rejected.get(child) ?? []),
-            {node, reason: verdict},
-          ])
+          push(result.rejected, child, {node, reason: verdict})
           continue
         }
         if (taken.has(child)) {
           const already = result.placed.get(child)
           // A node inside the child's own subtree repeats an ancestor title; that is warned apart.
           if (!already || !isWithin(node, already)) {
-            result.alsoUnder.set(child, [...(result.alsoUnder.get(child) ?? []), node])
+            push(result.alsoUnder, child, node)
           }
           continue
         }
