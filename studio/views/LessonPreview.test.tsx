@@ -7,22 +7,31 @@ import {fixtureDocuments} from '../../queries/testing.ts'
 import {memorySource} from '../../queries/memory.ts'
 import type {Perspective} from '../../queries/source.ts'
 
-const seed = memorySource(fixtureDocuments('seed'))
+let dataset = fixtureDocuments('seed')
 const fetches: Record<string, unknown>[] = []
+const listeners = new Set<{ids: string[]; next: () => void}>()
 
-// The Studio's client, answered from the seed fixture by groq-js.
-vi.mock('sanity', () => ({
-  useClient: () => ({
-    fetch: (
-      query: string,
-      params: Record<string, unknown>,
-      options: {perspective: Perspective},
-    ) => {
-      fetches.push(params)
-      return seed.fetch(query, params, options)
+/** Changes a stored document and tells listeners on it, as the Content Lake would. */
+function editStored(id: string, patch: Record<string, unknown>) {
+  dataset = dataset.map((doc) => (doc._id === id ? {...doc, ...patch} : doc))
+  for (const listener of listeners) if (listener.ids.includes(id)) listener.next()
+}
+
+// The Studio's client: queries answered from the current dataset by groq-js, and listeners.
+const client = {
+  fetch: (query: string, params: Record<string, unknown>, options: {perspective: Perspective}) => {
+    fetches.push(params)
+    return memorySource(dataset).fetch(query, params, options)
+  },
+  listen: (_query: string, params: {ids: string[]}) => ({
+    subscribe: ({next}: {next: () => void}) => {
+      const listener = {ids: params.ids, next}
+      listeners.add(listener)
+      return {unsubscribe: () => listeners.delete(listener)}
     },
   }),
-}))
+}
+vi.mock('sanity', () => ({useClient: () => client}))
 
 const {LessonPreview} = await import('./LessonPreview.tsx')
 
@@ -40,6 +49,7 @@ beforeEach(() => {
   document.body.append(container)
   root = createRoot(container)
   fetches.length = 0
+  dataset = fixtureDocuments('seed')
 })
 
 afterEach(() => {
@@ -95,5 +105,16 @@ describe('LessonPreview', () => {
       expect(container.querySelector('h1')?.textContent).toBe('Renamed while typing 🚀'),
     )
     expect(container.querySelector('h2')?.textContent).toBe('Fresh heading')
+  })
+
+  it('follows edits of referenced documents made elsewhere', async () => {
+    show(stored)
+    await vi.waitFor(() => expect(container.querySelectorAll('li.responsibility')).toHaveLength(12))
+    act(() => editStored('responsibility-roadmapping', {name: 'Road mapping, renamed'}))
+    await vi.waitFor(() =>
+      expect(container.querySelectorAll('li.responsibility strong')[1]?.textContent).toBe(
+        'Road mapping, renamed',
+      ),
+    )
   })
 })

@@ -11,10 +11,26 @@ export type PreviewState<T> =
   | {status: 'ready'; page: T | null}
   | {status: 'error'; page: T | null; message: string}
 
+/** Every document id the value references (`_ref`), sorted, without duplicates. */
+export function referencedIds(value: unknown): string[] {
+  const ids = new Set<string>()
+  const visit = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach(visit)
+    else if (node && typeof node === 'object') {
+      const ref = (node as {_ref?: unknown})._ref
+      if (typeof ref === 'string') ids.add(ref)
+      Object.values(node).forEach(visit)
+    }
+  }
+  visit(value)
+  return [...ids].sort()
+}
+
 /**
  * The document being edited, with its references resolved by `query` (which projects
- * `$<param>`), refreshed shortly after every edit. The document takes its published id so
- * parent lookups (`^._id in lessons[]._ref`) find its course and module.
+ * `$<param>`), refreshed shortly after every edit and whenever a referenced document (or
+ * its draft) changes. The document takes its published id so parent lookups
+ * (`^._id in lessons[]._ref`) find its course and module.
  */
 export function usePreviewPage<T>(
   query: string,
@@ -25,6 +41,24 @@ export function usePreviewPage<T>(
   const client = useClient({apiVersion: API_VERSION})
   const [state, setState] = useState<PreviewState<T>>({status: 'loading', page: null})
   const serialized = JSON.stringify({...displayed, _id: documentId})
+  const [revision, setRevision] = useState(0)
+  const references = referencedIds(displayed).join(',')
+  useEffect(() => {
+    if (!references) return undefined
+    const ids = references.split(',').flatMap((id) => [id, `drafts.${id}`])
+    const subscription = client
+      .listen(
+        '*[_id in $ids]',
+        {ids},
+        {events: ['mutation'], includeResult: false, visibility: 'query'},
+      )
+      .subscribe({
+        next: () => setRevision((count) => count + 1),
+        // A lost listener only means edits elsewhere show after the next keystroke here.
+        error: () => undefined,
+      })
+    return () => subscription.unsubscribe()
+  }, [client, references])
   useEffect(() => {
     const controller = new AbortController()
     const timer = setTimeout(() => {
@@ -44,6 +78,6 @@ export function usePreviewPage<T>(
       clearTimeout(timer)
       controller.abort()
     }
-  }, [client, query, param, serialized])
+  }, [client, query, param, serialized, revision])
   return state
 }
