@@ -73,6 +73,14 @@ export async function applyPlan(plan: SyncPlan, options: ApplyOptions): Promise<
 
   for (const item of plan.items) {
     if (item.action === 'unchanged') finish({id: item.id, path: item.path, outcome: 'unchanged'})
+    if (item.action === 'skip')
+      finish({
+        id: item.id,
+        path: item.path,
+        outcome: 'skipped',
+        message: item.reason,
+        hint: item.hint,
+      })
     if (item.action === 'conflict')
       finish({
         id: item.id,

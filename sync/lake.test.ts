@@ -86,6 +86,34 @@ describe('sync against the local Content Lake', () => {
     expect((await run('edit', changed)).report.counts.unchanged).toBe(8)
   })
 
+  it('leaves a document with a Studio draft alone and prunes only untouched, unreferenced removed pages', async () => {
+    await run('drafts', sampleDocs({lessons: 5}))
+    const published = await direct('drafts').getDocument('lesson-1')
+    await direct('drafts').createOrReplace({
+      ...published!,
+      _id: 'drafts.lesson-1',
+      title: 'Draft title',
+    })
+    const changed = sampleDocs({
+      lessons: 5,
+      title: (i) => (i === 1 ? 'Source title' : `Lesson ${i}`),
+    })
+    const withDraft = await run('drafts', changed)
+    expect(withDraft.report.counts.conflict).toBe(1)
+    expect(withDraft.report.problems[0].message).toContain('draft')
+    expect((await direct('drafts').getDocument('lesson-1'))?.title).toBe('Lesson 1')
+    expect((await direct('drafts').getDocument('drafts.lesson-1'))?.title).toBe('Draft title')
+
+    const fewer = sampleDocs({lessons: 3, title: (i) => (i === 1 ? 'Source title' : `Lesson ${i}`)})
+    const reported = await run('drafts', fewer)
+    expect(reported.report.counts.kept).toBe(2)
+    expect(await direct('drafts').getDocument('lesson-4')).toBeDefined()
+    const pruned = await run('drafts', fewer, {prune: true})
+    expect(pruned.report.counts.deleted).toBe(2)
+    expect(await direct('drafts').getDocuments(['lesson-3', 'lesson-4'])).toEqual([null, null])
+    expect((await run('drafts', fewer, {prune: true})).report.counts.deleted).toBe(0)
+  })
+
   it('reaches the fault-free dataset when 20% of requests fail with 429, 500 or a reset', async () => {
     const docs = sampleDocs({lessons: 60, bodyBytes: 500})
     const limits = {maxBytes: 256 * 1024, maxMutations: 4}

@@ -58,6 +58,14 @@ function planDocument(
 ): PlanItem {
   const id = doc._id
   const path = sourcePath(doc)
+  if (!/^[a-zA-Z0-9_-][a-zA-Z0-9._-]{0,127}$/.test(id) || id.includes('.'))
+    return {
+      id,
+      path,
+      action: 'skip',
+      reason: `${path ?? id}: cannot write "${id}", expected a dot-free id of at most 128 letters, digits, "_" and "-" (ids with dots are drafts and versions, which sync never writes)`,
+      hint: 'Fix the id the importer generates for this page.',
+    }
   const forced = isForced(force, id, path)
   const hasDraft = snapshot.drafts.has(id)
   const summary = snapshot.existing.get(id)

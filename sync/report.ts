@@ -48,6 +48,7 @@ export function formatPlan(plan: SyncPlan): string {
       lines.push(
         `patch     ${item.id}  (${item.path ?? 'no source file'})${item.forced ? '  [--force]' : ''}`,
       )
+    if (item.action === 'skip') lines.push(`skip      ${item.id}  ${item.reason}`)
     if (item.action === 'conflict')
       lines.push(`conflict  ${item.id}  ${item.reason}\n          ${item.hint}`)
   }

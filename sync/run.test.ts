@@ -201,3 +201,17 @@ describe('syncDocuments', () => {
     expect(JSON.stringify(report)).not.toContain(token)
   })
 })
+
+describe('ids', () => {
+  it('never writes a drafts. or otherwise dotted id, and reports it', async () => {
+    const lake = new FakeLake()
+    const docs = [
+      ...sampleDocs(),
+      {_id: 'drafts.lesson-9', _type: 'lesson', source: {path: 'docs/x.md'}},
+    ]
+    const {report} = await sync(lake, docs)
+    expect(report.counts.skipped).toBe(1)
+    expect(lake.docs.has('drafts.lesson-9')).toBe(false)
+    expect(report.problems.find((p) => p.kind === 'skipped')?.message).toContain('docs/x.md')
+  })
+})

@@ -67,6 +67,7 @@ function plannedResults(plan: SyncPlan): DocumentResult[] {
     patch: 'updated',
     unchanged: 'unchanged',
     conflict: 'conflict',
+    skip: 'skipped',
   }
   return [
     ...plan.items.map((i) => ({

@@ -41,7 +41,7 @@ export interface SyncApi {
 }
 
 /** How a document of the import compares with the dataset. */
-export type PlanAction = 'create' | 'patch' | 'unchanged' | 'conflict'
+export type PlanAction = 'create' | 'patch' | 'unchanged' | 'conflict' | 'skip'
 
 /** One imported document and what sync will do with it. */
 export type PlanItem = {
