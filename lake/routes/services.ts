@@ -12,4 +12,6 @@ export const serviceRoutes: Route[] = [
   {method: 'GET', path: '/intake/telemetry-status', handle: () => ({status: 'denied'})},
   {method: 'POST', path: '/intake/batch', handle: () => ({})},
   {method: 'GET', path: '/schedules/:projectId/:dataset', handle: () => ({schedules: []})},
+  // The Studio's latency report reads a shard name from this response's headers.
+  {method: 'GET', path: '/data/ping/:dataset', handle: () => 'PONG'},
 ]
