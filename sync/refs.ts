@@ -50,25 +50,36 @@ export function writeLevels(nodes: ReadonlyMap<string, ReadonlySet<string>>): {
         cyclic.get(id)!.add(dep)
       }
   }
+  // Longest path to a node without dependencies, iteratively so long chains cannot overflow
+  // the stack; cyclic edges are left out, which makes the graph acyclic.
   const level = new Map<string, number>()
-  const depth = (id: string, stack: Set<string>): number => {
-    const known = level.get(id)
-    if (known !== undefined) return known
-    stack.add(id)
-    let max = -1
-    for (const dep of nodes.get(id) ?? []) {
-      if (!nodes.has(dep) || cyclic.get(id)?.has(dep) || stack.has(dep)) continue
-      max = Math.max(max, depth(dep, stack))
+  const edges = (id: string) =>
+    [...(nodes.get(id) ?? [])].filter((dep) => nodes.has(dep) && !cyclic.get(id)?.has(dep))
+  for (const start of nodes.keys()) {
+    if (level.has(start)) continue
+    const stack: {id: string; deps: string[]; i: number}[] = [{id: start, deps: edges(start), i: 0}]
+    const onStack = new Set([start])
+    while (stack.length) {
+      const frame = stack[stack.length - 1]
+      while (frame.i < frame.deps.length && level.has(frame.deps[frame.i])) frame.i++
+      const next = frame.deps[frame.i]
+      if (next !== undefined && !onStack.has(next)) {
+        stack.push({id: next, deps: edges(next), i: 0})
+        onStack.add(next)
+        continue
+      }
+      if (next !== undefined) frame.i++
+      else {
+        let max = -1
+        for (const dep of frame.deps) max = Math.max(max, level.get(dep) ?? -1)
+        level.set(frame.id, max + 1)
+        onStack.delete(frame.id)
+        stack.pop()
+      }
     }
-    stack.delete(id)
-    level.set(id, max + 1)
-    return max + 1
   }
   const levels: string[][] = []
-  for (const id of nodes.keys()) {
-    const d = depth(id, new Set())
-    ;(levels[d] ??= []).push(id)
-  }
+  for (const [id, d] of level) (levels[d] ??= []).push(id)
   return {levels: levels.filter(Boolean), cyclic}
 }
 
