@@ -1,0 +1,139 @@
+import {readFileSync} from 'node:fs'
+
+import {describe, expect, it} from 'vitest'
+
+import {runFixture} from './fixture-runner.ts'
+import {convertBody} from './index.ts'
+import type {ConvertContext} from './index.ts'
+
+const ctx = (overrides: Partial<ConvertContext> = {}): ConvertContext => ({
+  file: 'docs/page.md',
+  title: 'Page',
+  lineOffset: 4,
+  page: {},
+  site: {},
+  resolveLink: () => null,
+  ...overrides,
+})
+
+const hex = (text: string) => Buffer.from(text, 'utf8').toString('hex')
+
+describe('convertBody on the seed page', () => {
+  const {result} = runFixture('seed')
+  const byType = (type: string) => result.documents.filter((doc) => doc._type === type)
+
+  it('extracts 4 areas with intros and emoji, 12 responsibilities, 4 categories and 12 tools', () => {
+    expect(byType('responsibilityArea')).toHaveLength(4)
+    expect(byType('responsibility')).toHaveLength(12)
+    expect(byType('toolCategory')).toHaveLength(4)
+    expect(byType('tool')).toHaveLength(12)
+    for (const area of byType('responsibilityArea')) expect(area.intro).not.toBe('')
+    const balancing = byType('responsibilityArea').find((a) => a.title === 'Balancing Act')
+    expect(String(balancing?.intro).endsWith(':')).toBe(true)
+  })
+
+  it('keeps emoji byte for byte, including sequences the source wrote without a ZWJ', () => {
+    const source = readFileSync(new URL('./fixtures/seed/input.md', import.meta.url), 'utf8')
+    expect(result.emoji).toBe('🚀')
+    const emoji = byType('responsibilityArea').map((area) => String(area.emoji))
+    for (const e of emoji) expect(source.includes(e)).toBe(true)
+    expect(hex(emoji[3])).toBe('f09fa4b9e29980efb88f')
+    expect(hex(emoji[2])).toBe('f09f95b5efb88fe29980efb88f')
+    const prioritization = byType('responsibility').find((r) => r.name === 'Prioritization')
+    expect(JSON.stringify(prioritization?.description)).toContain('🤹♂️')
+  })
+
+  it('takes the navigation block out of the body into next', () => {
+    expect(result.next?.label).toBe('Next: Types of Product Managers 👉')
+    expect(JSON.stringify(result.body)).not.toContain('nav-buttons')
+  })
+
+  it('gives deterministic, dot-free ids from names', () => {
+    const ids = result.documents.map((doc) => doc._id)
+    expect(ids).toContain('tool-jira')
+    expect(ids).toContain('responsibility-roadmapping')
+    for (const id of ids) expect(id).toMatch(/^[a-zA-Z0-9_-]+$/)
+  })
+})
+
+describe('convertBody', () => {
+  it('keeps the keys of unchanged blocks when a block is inserted before them', () => {
+    const before = convertBody('First.\n\nSecond.\n\n- a\n- b\n', ctx()).body.map((b) => b._key)
+    const after = convertBody('New.\n\nFirst.\n\nSecond.\n\n- a\n- b\n', ctx()).body.map(
+      (b) => b._key,
+    )
+    expect(after.slice(1)).toEqual(before)
+  })
+
+  it('gives equal blocks unique keys', () => {
+    const keys = convertBody('Same.\n\nSame.\n\nSame.\n', ctx()).body.map((b) => b._key)
+    expect(new Set(keys).size).toBe(3)
+  })
+
+  it('reports diagnostics at file lines, front matter included', () => {
+    const {diagnostics} = convertBody('Text.\n\n[x](javascript:alert(1))\n', ctx({lineOffset: 4}))
+    expect(diagnostics).toMatchObject([
+      {code: 'unsafe-link', file: 'docs/page.md', line: 7, column: 1},
+    ])
+  })
+
+  it('turns an internal link into a weak reference through resolveLink', () => {
+    const {body} = convertBody(
+      '[next](../next.md#part)\n',
+      ctx({
+        resolveLink: (href) =>
+          href === '../next.md' ? {_id: 'lesson-next', _type: 'lesson'} : null,
+      }),
+    )
+    expect(body[0].markDefs).toMatchObject([
+      {
+        _type: 'internalLink',
+        reference: {_type: 'reference', _ref: 'lesson-next', _weak: true},
+        anchor: 'part',
+      },
+    ])
+  })
+
+  it('makes the same tool on two pages one document id', () => {
+    const table = '| Tool Type | Examples |\n|---|---|\n| Tracking | Jira, Linear |\n'
+    const a = convertBody(table, ctx({title: 'A'})).documents.map((d) => d._id)
+    const b = convertBody(table.replace('Tracking', 'Issues'), ctx({title: 'B'})).documents.map(
+      (d) => d._id,
+    )
+    expect(a).toContain('tool-jira')
+    expect(b).toContain('tool-jira')
+  })
+
+  it('does not extract bold-label lists on pages that are not opted in', () => {
+    const md = '## Codes\n\nIntro:\n\n- **200**: OK.\n- **404**: Not found.\n'
+    expect(convertBody(md, ctx({title: 'HTTP'})).documents).toEqual([])
+    expect(
+      convertBody(
+        md,
+        ctx({
+          title: 'HTTP',
+          extraction: {
+            responsibilities: {enabled: true, pages: [/HTTP/], sections: [/./], minItems: 2},
+          },
+        }),
+      ).documents,
+    ).toHaveLength(3)
+  })
+
+  it('never throws on hostile input and never emits executable HTML outside rawHtml', () => {
+    const hostile =
+      '<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n[a](javascript:x)\n\n```\nunclosed\n\n> <div>\n- [ ] <iframe src=x>\n\u0000\uFFFF\uD800'
+    const result = convertBody(hostile, ctx())
+    const outside = JSON.stringify(result.body.filter((b) => b._type !== 'rawHtml'))
+    expect(outside).not.toMatch(/javascript:|onerror/)
+    expect(result.diagnostics.length).toBeGreaterThan(0)
+  })
+
+  it('converts a 5 MB page that is one unclosed fence, reporting the fence', () => {
+    const big = '```js\n' + 'const line = "of code"\n'.repeat(5_000_000 / 23)
+    const result = convertBody(big, ctx())
+    expect(result.body).toHaveLength(1)
+    expect(String(result.body[0].code).length).toBeGreaterThan(4_900_000)
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['unclosed-fence'])
+  })
+})
