@@ -64,6 +64,8 @@ export function withPlaceholders(entries: NavEntry[]): {
   diagnostics: Diagnostic[]
 } {
   const titles = new Set(entries.map((entry) => entry.title))
+  const loose = (title: string) => title.normalize('NFC').trim().toLowerCase()
+  const looseTitles = new Map([...titles].map((title) => [loose(title), title]))
   const added = new Map<string, NavEntry>()
   const diagnostics: Diagnostic[] = []
   for (const entry of entries) {
@@ -82,7 +84,9 @@ export function withPlaceholders(entries: NavEntry[]): {
       file: entry.page.file,
       ...keyPosition(entry.page.text, 'parent'),
       message: `Cannot find a page titled "${entry.parent}" (parent), expected one page per parent; the theme hides this page, so it is imported under ${named}, created with no source page.`,
-      hint: `Add a page with \`title: ${entry.parent}\`, or correct \`parent:\` to an existing title (titles are case-sensitive).`,
+      hint: looseTitles.has(loose(entry.parent))
+        ? `Did you mean "${looseTitles.get(loose(entry.parent))}"? Titles must match exactly: same case, spaces and Unicode code points (accents composed the same way). Correct \`parent:\`.`
+        : `Add a page with \`title: ${entry.parent}\`, or correct \`parent:\` to an existing title (titles are case-sensitive).`,
     })
   }
   return {entries: [...entries, ...added.values()], diagnostics}

@@ -9,6 +9,8 @@ function compareText(a: string, b: string, navSort: NavSort): number {
   // Liquid's sort_natural uses casecmp, which folds ASCII letters only.
   const x = navSort === 'case_insensitive' ? a.replace(/[A-Z]+/g, (s) => s.toLowerCase()) : a
   const y = navSort === 'case_insensitive' ? b.replace(/[A-Z]+/g, (s) => s.toLowerCase()) : b
+  // UTF-16 order equals code point order unless a surrogate pair meets a char above U+D7FF.
+  if (!/[\uD800-\uDFFF]/.test(x + y)) return x < y ? -1 : x > y ? 1 : 0
   const left = [...x]
   const right = [...y]
   for (let i = 0; i < Math.min(left.length, right.length); i++) {
