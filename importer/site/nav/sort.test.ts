@@ -50,11 +50,11 @@ describe('sortSiblings', () => {
 
   it('warns about equal nav_order values and reverses for child_nav_order', () => {
     const {sorted, diagnostics} = sortSiblings(
-      [entry('a', 1), entry('b', 1), entry('c', 2)],
+      [entry('a', 1), entry('b', 1), entry('c', 2)].map(withPage),
       'case_sensitive',
       true,
     )
     expect(titles(sorted)).toEqual(['c', 'b', 'a'])
-    expect(diagnostics).toEqual([])
+    expect(diagnostics).toMatchObject([{code: 'nav-order-tie', file: 'b.md', line: 2}])
   })
 })
