@@ -58,7 +58,7 @@ export function toolTable(walk: Walk, state: State): boolean {
         slug: {_type: 'slug', current: slugify(row.category)},
         order: index + 1,
       })
-      const toolIds = [...new Set(row.tools.map((name) => addTool(name, categoryId, state)))]
+      const toolIds = [...new Set(row.tools.map((name) => addTool(name, categoryId, state, node)))]
       return {
         _type: OBJECT_TYPES.toolTableRow,
         category: reference(categoryId),
@@ -69,9 +69,20 @@ export function toolTable(walk: Walk, state: State): boolean {
   return true
 }
 
-function addTool(name: string, categoryId: string, state: State): string {
+function addTool(name: string, categoryId: string, state: State, node: Table): string {
   const id = documentId(DOCUMENT_TYPES.tool, name)
-  if (!state.documents.has(id)) {
+  const existing = state.documents.get(id)
+  if (existing && (existing.category as {_ref?: string} | undefined)?._ref !== categoryId) {
+    report(
+      state,
+      'warning',
+      'tool-category-conflict',
+      node,
+      `Kept "${name}" in its first category: a tool has one category, and this table lists it twice.`,
+      'List each tool under one category.',
+    )
+  }
+  if (!existing) {
     state.documents.set(id, {
       _id: id,
       _type: DOCUMENT_TYPES.tool,

@@ -1,10 +1,29 @@
 import type {Html, RootContent} from 'mdast'
 
+// Void elements never have content or a closing tag.
+const VOID = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+])
+
 /** A lone opening tag (`<details markdown="1">`, `<div class="note">`) and its element name. */
 export function loneOpening(html: string): {name: string; tag: string; rest: string} | undefined {
   const match = /^<([a-zA-Z][a-zA-Z0-9-]*)\b[^<>]*>/.exec(html.trim())
   if (!match) return undefined
   const name = match[1].toLowerCase()
+  if (VOID.has(name) || match[0].endsWith('/>')) return undefined
   const rest = html.trim().slice(match[0].length)
   if (new RegExp(`</${name}\\s*>`, 'i').test(rest)) return undefined
   return {name, tag: match[0], rest}

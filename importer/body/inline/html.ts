@@ -92,6 +92,7 @@ export function inlineHtml(node: Html, state: State, inline: Inline): void {
   if (!tag || !KNOWN_ELEMENTS.has(tag.name)) return appendText(inline, value)
   const handler = elementHandlers[tag.name]
   if (handler) return handler(tag, node, state, inline)
+  if (!tag.closing) warnUnsafeAttributes(tag, node, state)
   const decorator = DECORATOR_TAGS[tag.name]
   if (decorator) {
     if (tag.closing) popMark(inline, (mark) => mark === decorator)

@@ -49,6 +49,8 @@ export function addMarkDef(inline: Inline, def: MarkDef): string {
 
 /** Runs `inner` with an extra mark applied. */
 export function withMark(inline: Inline, mark: string, inner: () => void): void {
+  // `**a *b***` can nest the same decorator twice; once is what a reader sees.
+  if (inline.marks.includes(mark)) return inner()
   inline.marks.push(mark)
   inner()
   inline.marks.pop()
