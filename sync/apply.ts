@@ -110,7 +110,15 @@ export async function applyPlan(plan: SyncPlan, options: ApplyOptions): Promise<
       message: `${op.path ?? op.id}: ${errorMessage(error, scrub)}`,
     })
 
-  const getDocuments = (ids: string[]) => withRetry(() => api.getDocuments(ids), options.retry)
+  // `/data/doc` takes ids in the URL; 50 at a time keeps it well under URL length limits.
+  const getDocuments = async (ids: string[]) => {
+    const out: (StoredDocument | null)[] = []
+    for (let i = 0; i < ids.length; i += 50) {
+      const part = ids.slice(i, i + 50)
+      out.push(...(await withRetry(() => api.getDocuments(part), options.retry)))
+    }
+    return out
+  }
 
   const isCommitted = async (ops: Op[], transactionId: string) => {
     const docs = await getDocuments(ops.map((op) => op.id))

@@ -2,7 +2,7 @@ import {applyPlan} from './apply.ts'
 import type {DocumentResult} from './apply.ts'
 import type {BatchLimits} from './batch.ts'
 import {resolveImages} from './images.ts'
-import {needsFullDocument, planSync} from './plan.ts'
+import {isForced, needsFullDocument, planSync, sourcePath} from './plan.ts'
 import {rateLimiter, withRetry} from './retry.ts'
 import type {RetryOptions} from './retry.ts'
 import {errorMessage} from './scrub.ts'
@@ -149,6 +149,9 @@ async function syncUnscrubbed(
   })
   options.onProgress?.('read', 1, 1)
   const plan = planSync(docs, snapshot, {force: options.force, prune: options.prune})
+  const unmatched = (options.force ?? []).filter(
+    (entry) => entry !== '*' && !docs.some((doc) => isForced([entry], doc._id, sourcePath(doc))),
+  )
 
   const results = options.dryRun
     ? plannedResults(plan)
@@ -166,6 +169,11 @@ async function syncUnscrubbed(
   const counts = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>
   for (const r of results) counts[r.outcome]++
   const problems: SyncProblem[] = [
+    ...unmatched.map((entry): SyncProblem => ({
+      kind: 'usage',
+      message: `--force ${entry} matches no imported page or document id`,
+      hint: 'Use the source path the conflict names (relative to the site folder), a document id, or *.',
+    })),
     ...images.problems,
     ...results.flatMap((r): SyncProblem[] =>
       r.outcome === 'conflict' ||
@@ -206,12 +214,17 @@ async function syncUnscrubbed(
   }
 }
 
-/** Whether a report means the run did not fully succeed (exit code 1). */
+/**
+ * Whether a report means the run did not fully succeed (exit code 1): a document failed, was
+ * skipped or is in conflict (source and dataset disagree until someone decides), an image is
+ * missing, or a `--force` entry matched nothing.
+ */
 export function hasFailures(report: SyncReport): boolean {
   return (
     report.counts.failed > 0 ||
     report.counts.skipped > 0 ||
-    report.problems.some((p) => p.kind === 'image')
+    report.counts.conflict > 0 ||
+    report.problems.some((p) => p.kind === 'image' || p.kind === 'usage')
   )
 }
 

@@ -88,7 +88,7 @@ export type Outcome =
 
 /** A problem to show the user, tied to a source file or document where possible. */
 export type SyncProblem = {
-  kind: 'conflict' | 'failed' | 'image' | 'removed' | 'skipped'
+  kind: 'conflict' | 'failed' | 'image' | 'removed' | 'skipped' | 'usage'
   id?: string
   path?: string | null
   message: string
