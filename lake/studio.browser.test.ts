@@ -66,6 +66,7 @@ describe.skipIf(!available)('Studio against the lake', () => {
   const work = mkdtempSync(join(tmpdir(), 'lake-studio-'))
   const consoleErrors: string[] = []
   const lakeLog: string[] = []
+  const socketFrames: string[] = []
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, {recursive: true})
@@ -110,6 +111,9 @@ describe.skipIf(!available)('Studio against the lake', () => {
         : route.abort()
     })
     page = await context.newPage()
+    page.on('websocket', (socket) => {
+      socket.on('framereceived', () => socketFrames.push(socket.url()))
+    })
     page.on('console', (message) => {
       if (message.type() === 'error') consoleErrors.push(message.text())
     })
@@ -127,27 +131,37 @@ describe.skipIf(!available)('Studio against the lake', () => {
     await page.goto(t.lake.loginUrl())
     await page.getByText('Courses', {exact: true}).first().click({timeout: 60_000})
     await shot('1-courses')
+    // The search box uses text::query(); the lake rewrites it to match.
+    await page.keyboard.press('Control+k')
+    await page.keyboard.type('respons')
+    await page
+      .getByRole('listbox')
+      .getByText('Core responsibilities of a product manager')
+      .first()
+      .waitFor({timeout: 30_000})
+    await shot('2-search')
+    await page.keyboard.press('Escape')
     await page.getByText('Product Management Basics').first().click()
     await page.getByText('Foundations').first().click()
     await page.getByText('Core responsibilities of a product manager').first().click()
     const title = page.locator('[data-testid="field-title"] input').first()
     await title.waitFor({timeout: 30_000})
-    await shot('2-lesson')
+    await shot('3-lesson')
     await title.fill('Core responsibilities, edited in the Studio')
-    await shot('3-edited')
+    await shot('4-edited')
     await page.getByTestId('action-publish').click({timeout: 30_000})
     const client = createLakeClient(t.lake, {dataset: 'production'})
     await expect
       .poll(() => client.fetch('*[_id == $id][0].title', {id: LESSON}), {timeout: 30_000})
       .toBe('Core responsibilities, edited in the Studio')
-    await shot('4-published')
+    await shot('5-published')
     // Editing after a publish recreates the draft: the Studio must see its own save arrive.
     await title.fill('Core responsibilities, edited twice')
     await page.getByText('Edited just now').first().waitFor({timeout: 30_000})
     await page.getByText('Edited just now').first().click()
     const review = page.getByTestId('review-changes-pane')
     await review.getByText('twice').first().waitFor({timeout: 30_000})
-    await shot('5-review-changes')
+    await shot('6-review-changes')
     const history = await (
       await fetch(
         `${t.lake.httpUrl}/v2025-02-19/data/history/production/transactions/${LESSON},drafts.${LESSON}`,
@@ -161,6 +175,7 @@ describe.skipIf(!available)('Studio against the lake', () => {
       transactions.some((tx) => JSON.stringify(tx.mutations).includes('edited in the Studio')),
     ).toBe(true)
     expect(t.lake.unknownEndpoints.map((e) => `${e.method} ${e.path}`)).toEqual([])
+    expect(socketFrames.some((url) => url.includes('/socket/production'))).toBe(true)
     expect(consoleErrors.filter((text) => /404|Unknown endpoint/.test(text))).toEqual([])
   })
 })
