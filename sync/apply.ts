@@ -9,7 +9,15 @@ import {isTransient, mapPool, rateLimiter, withRetry} from './retry.ts'
 import type {RetryOptions} from './retry.ts'
 import {errorMessage} from './scrub.ts'
 import type {DatasetSnapshot, StoredSummary} from './state.ts'
-import type {ImportedDocument, Mutation, Outcome, PlanItem, SyncApi, SyncPlan} from './types.ts'
+import type {
+  ImportedDocument,
+  Mutation,
+  Outcome,
+  PlanItem,
+  StoredDocument,
+  SyncApi,
+  SyncPlan,
+} from './types.ts'
 
 /** How to apply a plan. */
 export type ApplyOptions = {
