@@ -125,6 +125,20 @@ describe('schema contract', () => {
     ])
   })
 
+  it('passes the Studio validation rules for every fixture body and extracted document', async () => {
+    const problems = []
+    for (const name of fixtureNames) {
+      const {result} = runFixture(name)
+      const lesson = {_id: `lesson-${name}`, _type: 'lesson', title: name, body: result.body}
+      for (const problem of await validateDocuments([lesson, ...result.documents])) {
+        const ours = problem.documentType !== 'lesson' || problem.path.startsWith('body')
+        if (ours && problem.level === 'error')
+          problems.push(`${name}: ${problem.documentId} ${problem.path} ${problem.message}`)
+      }
+    }
+    expect(problems).toEqual([])
+  })
+
   it('passes the Studio validation rules for the documents extracted from the seed', async () => {
     const {result} = runFixture('seed')
     const problems = await validateDocuments(result.documents)

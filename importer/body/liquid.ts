@@ -6,8 +6,9 @@ import {report} from './state.ts'
  * does; so it applies inside code fences too. Known tags are rewritten on the same lines
  * (diagnostic lines stay right); unknown tags and `{% include %}` stay verbatim, with a warning.
  */
+// Tag and output bodies are bounded so an unclosed `{{` or `{%` cannot make the scan quadratic.
 const LIQUID =
-  /\{%-?\s*raw\s*-?%\}([\s\S]*?)\{%-?\s*endraw\s*-?%\}|\{%-?\s*comment\s*-?%\}[\s\S]*?\{%-?\s*endcomment\s*-?%\}|\{%-?\s*highlight\s+([\w+#.-]+)[^%]*%\}(\r?\n?)([\s\S]*?)\{%-?\s*endhighlight\s*-?%\}|\{%-?\s*link\s+([^%]+?)\s*-?%\}|\{\{-?\s*([\s\S]*?)\s*-?\}\}|\{%-?\s*(\w+)[\s\S]*?%\}/g
+  /\{%-?\s*raw\s*-?%\}([\s\S]*?)\{%-?\s*endraw\s*-?%\}|\{%-?\s*comment\s*-?%\}[\s\S]*?\{%-?\s*endcomment\s*-?%\}|\{%-?\s*highlight\s+([\w+#.-]+)[^%\n]{0,200}%\}(\r?\n?)([\s\S]*?)\{%-?\s*endhighlight\s*-?%\}|\{%-?\s*link\s+([^%\n]{1,500}?)\s*-?%\}|\{\{-?\s*([^{}]{0,1000}?)\s*-?\}\}|\{%-?\s*(\w+)[^%]{0,1000}?%\}/g
 
 /** Returns the body with Liquid evaluated; placeholders for `{% link %}` go into `state.linkTags`. */
 export function evaluateLiquid(source: string, state: State): string {
