@@ -133,44 +133,47 @@ describe('sync against the local Content Lake', () => {
     expect(await contentOf('faulty')).toEqual(await contentOf('clean'))
   })
 
-  it('completes a run killed mid-way to the same dataset as an uninterrupted run', async () => {
-    const lessons = 40
-    await run('whole', sampleDocs({lessons, bodyBytes: 2000}), {
-      batchLimits: {maxBytes: 256 * 1024, maxMutations: 3},
-    })
-    // A proxy of its own: a request in flight when the child dies must not count for later tests.
-    const killProxy = await startFaultProxy({target: lake.lake.httpUrl})
-    let output = ''
-    try {
-      const child = spawn(join('node_modules', '.bin', 'tsx'), ['sync/testing/syncChild.ts'], {
-        env: {
-          ...process.env,
-          SYNC_LAKE_URL: killProxy.url,
-          SYNC_PROJECT: lake.lake.projectId,
-          SYNC_DATASET: 'killed',
-          SYNC_TOKEN: lake.lake.token,
-          SYNC_LESSONS: String(lessons),
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
+  it.each([2, 9])(
+    'completes a run killed after %i transactions to the same dataset as an uninterrupted run',
+    async (after) => {
+      const lessons = 40
+      await run(`whole${after}`, sampleDocs({lessons, bodyBytes: 2000}), {
+        batchLimits: {maxBytes: 256 * 1024, maxMutations: 3},
       })
-      child.stdout.on('data', (chunk: Buffer) => (output += chunk))
-      child.stderr.on('data', (chunk: Buffer) => (output += chunk))
-      const exited = new Promise((resolve) => child.on('exit', resolve))
-      await Promise.race([killProxy.waitFor((c) => c.committed >= 5), exited])
-      child.kill('SIGKILL')
-      await exited
-    } finally {
-      await killProxy.close()
-    }
-    const partial = await contentOf('killed')
-    expect(partial.length).toBeGreaterThan(0)
-    expect(partial.length).toBeLessThan(lessons + 3)
-    expect(output).not.toContain(lake.lake.token)
+      // A proxy of its own: a request in flight when the child dies must not count for later tests.
+      const killProxy = await startFaultProxy({target: lake.lake.httpUrl})
+      let output = ''
+      try {
+        const child = spawn(join('node_modules', '.bin', 'tsx'), ['sync/testing/syncChild.ts'], {
+          env: {
+            ...process.env,
+            SYNC_LAKE_URL: killProxy.url,
+            SYNC_PROJECT: lake.lake.projectId,
+            SYNC_DATASET: `killed${after}`,
+            SYNC_TOKEN: lake.lake.token,
+            SYNC_LESSONS: String(lessons),
+          },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        })
+        child.stdout.on('data', (chunk: Buffer) => (output += chunk))
+        child.stderr.on('data', (chunk: Buffer) => (output += chunk))
+        const exited = new Promise((resolve) => child.on('exit', resolve))
+        await Promise.race([killProxy.waitFor((c) => c.committed >= after), exited])
+        child.kill('SIGKILL')
+        await exited
+      } finally {
+        await killProxy.close()
+      }
+      const partial = await contentOf(`killed${after}`)
+      expect(partial.length).toBeGreaterThan(0)
+      expect(partial.length).toBeLessThan(lessons + 3)
+      expect(output).not.toContain(lake.lake.token)
 
-    const rerun = await run('killed', sampleDocs({lessons, bodyBytes: 2000}))
-    expect(rerun.report.counts.failed + rerun.report.counts.conflict).toBe(0)
-    expect(await contentOf('killed')).toEqual(await contentOf('whole'))
-  })
+      const rerun = await run(`killed${after}`, sampleDocs({lessons, bodyBytes: 2000}))
+      expect(rerun.report.counts.failed + rerun.report.counts.conflict).toBe(0)
+      expect(await contentOf(`killed${after}`)).toEqual(await contentOf(`whole${after}`))
+    },
+  )
 
   it('uploads each local image once, reports a missing one for its page and imports the rest', async () => {
     const site = mkdtempSync(join(tmpdir(), 'sync-site-'))

@@ -1,7 +1,7 @@
+import {readFileSync} from 'node:fs'
 import {join, resolve} from 'node:path'
 
 import {createLakeClient, readRunningLake, startLake} from '../lake/index.ts'
-import {loadToken} from '../lake/token.ts'
 import type {Env} from './env.ts'
 import type {Target} from './types.ts'
 
@@ -22,7 +22,8 @@ export async function localTarget(env: Env, options: LocalOptions = {}): Promise
   const dataset = options.dataset ?? env.SANITY_STUDIO_DATASET ?? 'production'
   const running = readRunningLake(dir)
   if (running) {
-    const token = loadToken(join(dir, 'token'))
+    // Read, never generate: the running server already has its token in this file.
+    const token = readFileSync(join(dir, 'token'), 'utf8').trim()
     return {
       kind: 'local',
       client: createLakeClient(
