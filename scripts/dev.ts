@@ -46,6 +46,8 @@ const command = defineCommand({
       'npx',
       ['sanity', 'dev', '--port', args.studioPort, '--host', 'localhost'],
       {
+        // Its own process group, so stopping it also stops what npx and sanity started.
+        detached: true,
         stdio: 'inherit',
         env: {
           ...process.env,
@@ -66,7 +68,7 @@ const command = defineCommand({
     console.log(`  later: ${studioUrl}\nCtrl-C stops both.\n`)
     const studioExit = new Promise<number | null>((resolve) => studio.once('exit', resolve))
     const reason = await Promise.race([waitForStop(), studioExit])
-    if (studio.exitCode === null) studio.kill('SIGTERM')
+    if (studio.exitCode === null && studio.pid) process.kill(-studio.pid, 'SIGTERM')
     await studioExit
     await lake.close()
     console.log(
