@@ -73,6 +73,11 @@ function parseImportHash(hash: string | undefined): {canonical: string; fast: st
   return match ? {canonical: match[1], fast: match[2]} : null
 }
 
+/** Whether `hash` is in the format this version writes. */
+export function isImportHash(hash: string | undefined): boolean {
+  return parseImportHash(hash) !== null
+}
+
 /** Whether `doc` has exactly the owned content an import hash was made from. */
 export function matchesImportHash(hash: string | undefined, doc: Record<string, unknown>): boolean {
   const parsed = parseImportHash(hash)

@@ -2,6 +2,7 @@ import {
   canonicalJson,
   importHash,
   isOwnedField,
+  isImportHash,
   isUnchangedSinceImport,
   matchesImportHash,
   ownedContent,
@@ -93,7 +94,9 @@ function planDocument(
   const reason = !untouched
     ? summary.importHash === undefined
       ? `${path ?? id}: ${id} exists in the dataset but was not written by the importer`
-      : `${path ?? id}: ${id} was changed in the dataset since the last import, and the source changed too (differing fields: ${fields.join(', ') || 'none'})`
+      : !isImportHash(summary.importHash)
+        ? `${path ?? id}: ${id} carries an import hash this version cannot check (${summary.importHash.slice(0, 12)}…), so editor changes cannot be ruled out`
+        : `${path ?? id}: ${id} was changed in the dataset since the last import, and the source changed too (differing fields: ${fields.join(', ') || 'none'})`
     : `${path ?? id}: ${id} has an unpublished draft (drafts.${id}), and the source changed`
   const hint = hasDraft
     ? `Publish or discard the draft in Studio and run again, or run with --force ${path ?? id} to update the published document (the draft stays).`
