@@ -79,7 +79,7 @@ describe.skipIf(!available)('Studio against the lake', () => {
     })
     await seedNdjson(
       createLakeClient(t.lake, {dataset: 'production'}),
-      'lake/fixtures/course.ndjson',
+      join(import.meta.dirname, 'fixtures/course.ndjson'),
     )
     await run('npx', ['sanity', 'build', join(work, 'studio'), '--yes'], {
       DO_NOT_TRACK: '1',
