@@ -1,8 +1,12 @@
 import type {ArraySchemaType, ObjectSchemaType, SchemaType} from '@sanity/types'
+import {readFileSync} from 'node:fs'
+import {join} from 'node:path'
+
 import {describe, expect, it} from 'vitest'
 
 import {compiledSchema, validateDocuments} from '../../schemas/validate.ts'
-import {fixtureNames, runFixture} from './fixture-runner.ts'
+import {fixtureNames, root, runFixture} from './fixture-runner.ts'
+import {convertBody} from './index.ts'
 
 type Value = Record<string, unknown>
 
@@ -108,6 +112,35 @@ describe('schema contract', () => {
       expect(problems).toEqual([])
     })
   }
+
+  it('stays within the schema and never fails on 300 pages of shuffled fixture lines', () => {
+    const lines = fixtureNames.flatMap((name) =>
+      readFileSync(join(root, name, 'input.md'), 'utf8').split('\n'),
+    )
+    let seed = 42
+    const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff
+    for (let i = 0; i < 300; i++) {
+      const count = 1 + Math.floor(random() * 30)
+      const pick = () => lines[Math.floor(random() * lines.length)]
+      const markdown = Array.from({length: count}, pick).join(random() < 0.5 ? '\n' : '\n\n')
+      const result = convertBody(markdown, {
+        file: 'shuffled.md',
+        title: 'Core Responsibilities',
+        lineOffset: 0,
+        page: {},
+        site: {},
+        resolveLink: (href) => (href.endsWith('.md') ? {_id: 'lesson-x', _type: 'lesson'} : null),
+      })
+      const problems = violations(result.body, schema.get('lessonBody')!, 'body')
+      for (const doc of result.documents)
+        problems.push(...violations(doc, schema.get(doc._type)!, doc._id))
+      expect({
+        markdown,
+        problems,
+        failed: result.diagnostics.filter((d) => d.severity === 'error'),
+      }).toEqual({markdown, problems: [], failed: []})
+    }
+  })
 
   it('reports a style the schema does not declare, so the contract can fail', () => {
     const body = [

@@ -9,7 +9,7 @@ import {parseMarkdown} from './parse.ts'
  * The text a reader sees in a markdown body (after Liquid), for comparing with the converted
  * Portable Text. Deliberate differences are removed here, so the comparison stays strict:
  * the H1 repeating the title (it is the title), the navigation block (it is `next`),
- * kramdown attribute lists and `{:toc}` placeholders, definition-list `: ` markers,
+ * kramdown attribute lists, header ids (`{#id}`) and `{:toc}` placeholders, definition-list `: ` markers,
  * image alt text (it is a field, not body text), and HTML tags (their text is kept).
  */
 export function markdownPlainText(source: string, title: string): string {
@@ -24,6 +24,7 @@ export function markdownPlainText(source: string, title: string): string {
     .join('\n')
     .replace(/[^\n]*\n\{:toc\}/g, '')
     .replace(/\{:[^{}\n]*\}/g, '')
+    .replace(/\{#[\w-]+\}/g, '')
     .replace(/(^|\n): /g, '$1')
 }
 

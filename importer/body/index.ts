@@ -1,3 +1,6 @@
 export {convertBody} from './convert.ts'
 export type {ConvertContext, ConvertResult, NextLinkValue} from './types.ts'
-export type {ExtractionConfig} from '../extract/config.ts'
+export {defaultExtraction} from '../extract/config.ts'
+export type {ExtractionConfig, ExtractionOptions} from '../extract/config.ts'
+export {portableTextToPlainText} from './plain-text.ts'
+export {markdownPlainText, normaliseWhitespace} from './fidelity.ts'

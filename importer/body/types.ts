@@ -1,5 +1,5 @@
 import type {Diagnostic, ImportedDocument, LinkTarget, PortableTextItem} from '../types.ts'
-import type {ExtractionConfig} from '../extract/config.ts'
+import type {ExtractionOptions} from '../extract/config.ts'
 
 /** What `convertBody` needs to know about the page it converts. */
 export interface ConvertContext {
@@ -18,7 +18,7 @@ export interface ConvertContext {
   /** Prepended to every top-level block `_key`. */
   keyPrefix?: string
   /** Structured extraction settings; the defaults handle the seed page. */
-  extraction?: Partial<ExtractionConfig>
+  extraction?: ExtractionOptions
 }
 
 /** The lesson's "Next: …" button, taken out of the body. */

@@ -44,8 +44,13 @@ export const defaultExtraction: ExtractionConfig = {
   },
 }
 
+/** Settings as callers give them: any part may be left out and comes from the defaults. */
+export type ExtractionOptions = {
+  [K in keyof ExtractionConfig]?: Partial<ExtractionConfig[K]>
+}
+
 /** Fills missing settings from the defaults. */
-export function resolveExtraction(config: Partial<ExtractionConfig> | undefined): ExtractionConfig {
+export function resolveExtraction(config: ExtractionOptions | undefined): ExtractionConfig {
   return {
     responsibilities: {...defaultExtraction.responsibilities, ...config?.responsibilities},
     tools: {...defaultExtraction.tools, ...config?.tools},

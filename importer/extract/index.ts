@@ -2,7 +2,7 @@ import {responsibilitySection} from './responsibilities.ts'
 import {toolTable} from './tools.ts'
 
 export {defaultExtraction, resolveExtraction} from './config.ts'
-export type {ExtractionConfig} from './config.ts'
+export type {ExtractionConfig, ExtractionOptions} from './config.ts'
 export {documentId, slugify} from './ids.ts'
 
 /** The structured extractors, tried in order on each top-level node of a page. */

@@ -38,9 +38,27 @@ export function heading(node: Heading, state: State, walk: Walk): void {
     )
   }
   const inline = createInline()
-  convertInline(node.children, state, inline)
+  convertInline(withoutHeaderId(node, state), state, inline)
   flush(inline)
   emitSegments(inline, state.rich ? STYLE.normal : STYLE.heading(node.depth), walk)
+}
+
+// kramdown header ids (`## Setup {#setup}`) name the anchor; the text a reader sees excludes them.
+function withoutHeaderId(node: Heading, state: State): Heading['children'] {
+  const last = node.children[node.children.length - 1]
+  const match = last?.type === 'text' ? /\s*\{#[\w-]+\}\s*$/.exec(last.value) : null
+  if (!last || !match || last.type !== 'text') return node.children
+  report(
+    state,
+    'info',
+    'header-id-dropped',
+    node,
+    `Dropped the header id ${match[0].trim()}: anchors come from the heading text.`,
+  )
+  const value = last.value.slice(0, match.index)
+  return value === ''
+    ? node.children.slice(0, -1)
+    : [...node.children.slice(0, -1), {...last, value}]
 }
 
 function normalise(text: string): string {
