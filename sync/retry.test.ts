@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 
-import {isTransient, retryAfterMs, withRetry} from './retry.ts'
+import {isTransient, rateLimiter, retryAfterMs, withRetry} from './retry.ts'
 import {httpError, resetError} from './testing/fakeLake.ts'
 
 describe('withRetry', () => {
@@ -38,5 +38,16 @@ describe('withRetry', () => {
     expect(
       retryAfterMs(httpError(429, 'x', {'retry-after': 'Sat, 28 Nov 2026 12:00:05 GMT'}), now),
     ).toBe(5000)
+  })
+})
+
+describe('rateLimiter', () => {
+  it('spaces calls so that no more than the given number start per second', async () => {
+    const limit = rateLimiter(25)
+    const started: number[] = []
+    await Promise.all(
+      Array.from({length: 6}, async () => (await limit(), started.push(Date.now()))),
+    )
+    expect(started[5] - started[0]).toBeGreaterThanOrEqual(5 * 40 - 5)
   })
 })
