@@ -132,8 +132,10 @@ const command = defineCommand({
     const files = await readSite(root)
     const progress = createProgress(process.stderr)
     const result = importSite(files, {onProgress: progress.update})
-    progress.finish()
+    const count = result.documents.length
+    progress.update(count, count, `validating ${count} documents…`)
     const schemaProblems = await validate(result)
+    progress.finish()
     const diagnostics = [...result.diagnostics, ...schemaProblems].map((d) =>
       args.strict && d.severity === 'warning' ? {...d, severity: 'error' as const} : d,
     )

@@ -58,9 +58,23 @@ export function textValue(value: unknown): string | undefined {
   return undefined
 }
 
+/** Folders of Jekyll collections (`collections:` in _config.yml), which just-the-docs can show. */
+function collectionFolders(config: SiteConfig): Set<string> {
+  const collections = config.raw.collections
+  const names = Array.isArray(collections)
+    ? collections.map(String)
+    : collections && typeof collections === 'object'
+      ? Object.keys(collections)
+      : []
+  return new Set(names.map((name) => `_${name}`))
+}
+
 function skipReason(config: SiteConfig, path: string): string | undefined {
   const folders = path.split('/').slice(0, -1)
   const hidden = folders.find((name) => name.startsWith('_') || name.startsWith('.'))
+  if (hidden && collectionFolders(config).has(folders[0])) {
+    return `it belongs to the collection \`${folders[0].slice(1)}\` (\`collections:\` in \`_config.yml\`), which this importer does not read yet`
+  }
   if (hidden) return `it is under \`${hidden}/\`, which Jekyll does not publish`
   const name = path.split('/').pop() ?? path
   if (name.startsWith('_') || name.startsWith('.')) return 'its name starts with `_` or `.`'
@@ -80,7 +94,7 @@ export function readPages(files: readonly SiteFile[], config: SiteConfig): ReadP
     const reason = skipReason(config, file.path)
     if (reason) {
       result.skipped.push(file.path)
-      if (reason.startsWith('`_config.yml`')) {
+      if (reason.includes('`_config.yml`')) {
         result.diagnostics.push(notAPage(file.path, `it is not a page of the site: ${reason}`))
       }
       continue
