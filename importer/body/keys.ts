@@ -28,7 +28,7 @@ export function assignKeys(items: unknown[], prefix = ''): void {
       if (Array.isArray(value)) assignKeys(value)
       else if (isObject(value)) keyNested(value)
     }
-    const base = typeof item._key === 'string' ? item._key : prefix + hash(JSON.stringify(item))
+    const base = typeof item._key === 'string' ? item._key : prefix + hash(fingerprint(item))
     let key = base
     for (let n = 1; used.has(key); n++) key = `${base}_${n}`
     used.add(key)
@@ -42,6 +42,26 @@ export function keyNested(value: Keyed): void {
     if (Array.isArray(inner)) assignKeys(inner)
     else if (isObject(inner)) keyNested(inner)
   }
+}
+
+/**
+ * The item's own fields plus the keys of its nested items: nested keys already stand for their
+ * content, so each character of text is hashed once per level instead of once per ancestor.
+ */
+function fingerprint(item: Keyed): string {
+  let text = ''
+  for (const name in item) {
+    if (name === '_key') continue
+    const value = item[name]
+    text += name + '\u0001'
+    if (Array.isArray(value)) {
+      for (const element of value) {
+        text += (isObject(element) ? String(element._key) : JSON.stringify(element)) + '\u0002'
+      }
+    } else text += typeof value === 'object' ? JSON.stringify(value) : String(value)
+    text += '\u0003'
+  }
+  return text
 }
 
 function isObject(value: unknown): value is Keyed {
