@@ -175,6 +175,21 @@ describe('sync against the local Content Lake', () => {
     },
   )
 
+  it('sends at most 25 mutation requests per second when the target asks for it', async () => {
+    const from = proxy.counts.mutationTimes.length
+    const {report} = await run('rate', sampleDocs({lessons: 40}), {
+      mutationsPerSecond: 25,
+      batchLimits: {maxBytes: 256 * 1024, maxMutations: 1},
+    })
+    expect(report.counts.created).toBe(43)
+    const times = proxy.counts.mutationTimes.slice(from)
+    expect(times.length).toBe(43)
+    const busiest = Math.max(
+      ...times.map((t) => times.filter((u) => u >= t && u < t + 1000).length),
+    )
+    expect(busiest).toBeLessThanOrEqual(25)
+  })
+
   it('uploads each local image once, reports a missing one for its page and imports the rest', async () => {
     const site = mkdtempSync(join(tmpdir(), 'sync-site-'))
     try {

@@ -86,16 +86,24 @@ export async function withRetry<T>(fn: () => Promise<T>, options: RetryOptions =
   }
 }
 
-/** Limits calls to `perSecond`, spacing them evenly; `Infinity` means no limit. */
+/**
+ * Limits calls to `perSecond`: each call is let through at least 1.1 / `perSecond` seconds
+ * after the previous one was actually let through, so a stalled event loop cannot release a
+ * burst afterwards; `Infinity` means no limit.
+ */
 export function rateLimiter(perSecond: number): () => Promise<void> {
   if (!Number.isFinite(perSecond)) return () => Promise.resolve()
-  const interval = 1000 / perSecond
-  let next = 0
-  return async () => {
-    const now = Date.now()
-    const at = Math.max(now, next)
-    next = at + interval
-    if (at > now) await defaultSleep(at - now)
+  const interval = 1100 / perSecond
+  let last = -Infinity
+  let queue = Promise.resolve()
+  return () => {
+    const turn = queue.then(async () => {
+      const wait = last + interval - Date.now()
+      if (wait > 0) await defaultSleep(wait)
+      last = Date.now()
+    })
+    queue = turn
+    return turn
   }
 }
 

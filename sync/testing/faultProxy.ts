@@ -24,6 +24,8 @@ export type ProxyCounts = {
   mutations: number
   /** Mutation requests the server answered with 2xx. */
   committed: number
+  /** When each mutation request arrived (ms since epoch), faults included. */
+  mutationTimes: number[]
   queries: number
   uploads: number
   faults: Record<FaultKind, number>
@@ -56,6 +58,7 @@ export async function startFaultProxy(options: FaultProxyOptions) {
     requests: 0,
     mutations: 0,
     committed: 0,
+    mutationTimes: [],
     queries: 0,
     uploads: 0,
     faults: {'429': 0, '500': 0, reset: 0, 'reset-after': 0},
@@ -69,6 +72,7 @@ export async function startFaultProxy(options: FaultProxyOptions) {
       counts.requests++
       const path = req.url ?? '/'
       const isMutation = path.includes('/data/mutate/')
+      if (isMutation) counts.mutationTimes.push(Date.now())
       if (path.includes('/data/query/') || path.includes('/data/doc/')) counts.queries++
       if (path.includes('/assets/')) counts.uploads++
       // Which requests fail is random; the kinds take turns so every kind occurs.

@@ -1,0 +1,44 @@
+import {describe, expect, it} from 'vitest'
+
+import {batchBySize, DEFAULT_BATCH_LIMITS, mutationBytes} from './batch.ts'
+import {syncDocuments} from './run.ts'
+import {FakeLake} from './testing/fakeLake.ts'
+import type {Mutation} from './types.ts'
+
+const entry = (id: string, bytes: number) => ({
+  mutation: {create: {_id: id, _type: 'lesson', text: 'x'.repeat(bytes)}} as Mutation,
+})
+
+describe('batchBySize', () => {
+  it('keeps transactions near 256 KB and in order', () => {
+    const entries = Array.from({length: 10}, (_, i) => entry(`d${i}`, 100_000))
+    const batches = batchBySize(entries)
+    expect(batches.map((b) => b.length)).toEqual([2, 2, 2, 2, 2])
+    for (const batch of batches)
+      expect(batch.reduce((sum, e) => sum + mutationBytes(e.mutation), 0)).toBeLessThanOrEqual(
+        DEFAULT_BATCH_LIMITS.maxBytes,
+      )
+    expect(batches.flat().map((e) => (e.mutation as {create: {_id: string}}).create._id)).toEqual(
+      entries.map((_, i) => `d${i}`),
+    )
+  })
+
+  it('gives a document larger than the batch size a transaction of its own', () => {
+    const batches = batchBySize([entry('a', 10), entry('big', 400_000), entry('b', 10)])
+    expect(batches.map((b) => b.length)).toEqual([1, 1, 1])
+  })
+})
+
+describe('request size limit', () => {
+  it('reports a document over the 4 MB request limit and writes the others', async () => {
+    const lake = new FakeLake()
+    const docs = [
+      {_id: 'small', _type: 'lesson', source: {path: 'small.md'}},
+      {_id: 'huge', _type: 'lesson', text: 'x'.repeat(4_100_000), source: {path: 'huge.md'}},
+    ]
+    const {report} = await syncDocuments(docs, {api: lake, target: 'fake'})
+    expect(report.counts).toMatchObject({created: 1, failed: 1})
+    expect(report.problems[0].message).toMatch(/huge\.md.*4 MB/)
+    expect(lake.requests.filter((r) => r.kind === 'mutate')).toHaveLength(1)
+  })
+})
