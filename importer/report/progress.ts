@@ -25,7 +25,7 @@ export function createProgress(stream: ProgressStream, intervalMs = 80): Progres
       const width = 24
       const filled = total === 0 ? width : Math.round((done / total) * width)
       const bar = `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`
-      const room = Math.max(10, (stream.columns ?? 80) - width - 20)
+      const room = Math.max(10, (stream.columns || 80) - width - 20)
       const name = label.length > room ? `…${label.slice(-room + 1)}` : label
       stream.write(`\r\u001b[2K${bar} ${done}/${total} ${name}`)
       drawn = true
