@@ -85,6 +85,16 @@ describe('query', () => {
     ])
   })
 
+  it('defaults to the published perspective from API version 2025-02-19 on, raw before', async () => {
+    const titles = async (version: string) => {
+      const query = encodeURIComponent('*[_type == "lesson"].title')
+      const response = await fetch(`${t.lake.httpUrl}/v${version}/data/query/test?query=${query}`)
+      return ((await response.json()).result as string[]).sort()
+    }
+    expect(await titles('2025-02-19')).toEqual(['Core responsibilities'])
+    expect(await titles('2021-06-07')).toHaveLength(3)
+  })
+
   it('supports the Studio search with text::query and score', async () => {
     const query =
       '*[_type in $__types] | score(boost(_type in ["lesson"] && title match text::query($__query), 10), [@, _id] match text::query($__query)) [_score > 0]{_id, _score} | order(_score desc)'

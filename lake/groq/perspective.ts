@@ -5,9 +5,16 @@ import type {Doc} from '../store/types.ts'
 /** A perspective as a list of layers, most important first: release ids, `drafts`, `published`. */
 export type Perspective = 'raw' | string[]
 
-/** Reads the `perspective` query parameter (`raw`, `published`, `drafts`, or `r1,drafts`). */
-export function parsePerspective(value: unknown): Perspective {
-  if (value === undefined || value === null || value === '' || value === 'raw') return 'raw'
+/**
+ * Reads the `perspective` query parameter (`raw`, `published`, `drafts`, or `r1,drafts`). Without
+ * one, API versions from 2025-02-19 on read `published`, older ones `raw`, as Sanity's API does.
+ */
+export function parsePerspective(value: unknown, apiVersion: string | null = null): Perspective {
+  if (value === undefined || value === null || value === '') {
+    const dated = apiVersion !== null && /^\d{4}-\d{2}-\d{2}$/.test(apiVersion)
+    return (dated && apiVersion >= '2025-02-19') || apiVersion === 'X' ? [] : 'raw'
+  }
+  if (value === 'raw') return 'raw'
   const raw = Array.isArray(value) ? value.map(String) : String(value).split(',')
   const layers = raw.map((layer) => layer.trim()).filter(Boolean)
   const normalized = layers.map((layer) => (layer === 'previewDrafts' ? 'drafts' : layer))

@@ -3,7 +3,7 @@ import {LakeError} from '../errors.ts'
 import type {LakeState} from '../state.ts'
 import {handleCors} from './cors.ts'
 import {sendError, sendJson, type Request, type Response} from './respond.ts'
-import {findRoute, HANDLED, stripVersion, type Route} from './router.ts'
+import {apiVersionOf, findRoute, HANDLED, stripVersion, type Route} from './router.ts'
 
 function bearer(req: Request): string | null {
   const header = req.headers.authorization
@@ -43,7 +43,14 @@ export function createHandler(routes: Route[], state: LakeState) {
           'Cannot write without the lake token, expected "Authorization: Bearer <token from .lake/token>"',
         )
       }
-      const result = await found.route.handle({req, res, url, params: found.params, state})
+      const result = await found.route.handle({
+        req,
+        res,
+        url,
+        params: found.params,
+        apiVersion: apiVersionOf(url.pathname),
+        state,
+      })
       if (result !== HANDLED && !res.headersSent) sendJson(res, 200, result)
     } catch (error) {
       if (!(error instanceof LakeError) || error.status >= 500)

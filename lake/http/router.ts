@@ -7,6 +7,8 @@ export type RouteContext = {
   res: Response
   url: URL
   params: Record<string, string>
+  /** The API version from the `/v<version>` prefix (`1`, `2025-02-19`, `X`), or null. */
+  apiVersion: string | null
   state: LakeState
 }
 
@@ -23,6 +25,12 @@ export type Route = {
 }
 
 const API_VERSION = /^v(\d+|\d{4}-\d{2}-\d{2}|X)$/
+
+/** The API version of a path's `/v<version>` prefix, or null. */
+export function apiVersionOf(pathname: string): string | null {
+  const segment = pathname.split('/')[1] ?? ''
+  return API_VERSION.test(segment) ? segment.slice(1) : null
+}
 
 /** The path without the `/v<date>` API version prefix the clients add. */
 export function stripVersion(pathname: string): string {

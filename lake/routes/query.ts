@@ -23,7 +23,10 @@ async function runQuery(ctx: RouteContext, body: Record<string, unknown>) {
   const query = typeof body.query === 'string' ? body.query : search.get('query')
   if (!query) throw badRequest('Cannot run a query without "query", expected a GROQ string')
   const params = {...paramsFromSearch(search), ...((body.params as Record<string, unknown>) ?? {})}
-  const perspective = parsePerspective(body.perspective ?? search.get('perspective'))
+  const perspective = parsePerspective(
+    body.perspective ?? search.get('perspective'),
+    ctx.apiVersion,
+  )
   const dataset = ctx.state.registry.get(ctx.params.dataset)
   const started = performance.now()
   const result = await evaluateQuery(query, params, viewOf(dataset, perspective), {
