@@ -1,7 +1,7 @@
 import type {Inline} from '../inline/index.ts'
 import {INLINE_TYPES} from '../names.ts'
 import type {Walk} from './walk.ts'
-import type {Child, Item, Span, TextBlock} from './text-block.ts'
+import type {Child, Span, TextBlock} from './text-block.ts'
 import {textBlock} from './text-block.ts'
 
 /**
@@ -55,5 +55,3 @@ function trimRun(children: Child[]): Child[] {
   }
   return hasContent ? children : []
 }
-
-export type {Item}

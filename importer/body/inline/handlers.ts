@@ -19,12 +19,12 @@ import {report} from '../state.ts'
 import {imageItem} from './image.ts'
 import {inlineHtml} from './html.ts'
 import {convertInline} from './index.ts'
-import type {Inline} from './inline.ts'
+import type {Inline, InlineHandler} from './inline.ts'
 import {addMarkDef, appendText, withMark} from './inline.ts'
 import {linkAnnotation} from './links.ts'
 
 /** One handler per mdast phrasing node type. */
-export const inlineHandlers: Record<string, (node: never, state: State, inline: Inline) => void> = {
+export const inlineHandlers: Record<string, InlineHandler> = {
   // A soft line break renders as a space; hard breaks (`break`) are kept as "\n".
   text: (node: Text, state, inline) => appendText(inline, softBreaks(spanIal(node, state))),
   break: (_node, _state, inline) => appendText(inline, '\n'),

@@ -1,5 +1,3 @@
-import type {PhrasingContent} from 'mdast'
-
 import type {State} from '../state.ts'
 import type {Child, Item, MarkDef, Span} from '../blocks/text-block.ts'
 
@@ -65,9 +63,6 @@ export function flush(inline: Inline): void {
   // An annotation still open (a link around an image) carries over to the next run.
   inline.markDefs = inline.markDefs.filter((def) => inline.marks.includes(def._key))
 }
-
-/** Placeholder so handlers can be typed against the node union. */
-export type Phrasing = PhrasingContent
 
 function sameMarks(a: string[], b: string[]): boolean {
   if (a.length !== b.length) return false
