@@ -22,7 +22,7 @@ import {
 } from '../importer/index.ts'
 import {repeatedFlag, runSyncStep} from '../sync/cli.ts'
 
-const SITE_FILES = /\.(?:md|markdown|mkd|mkdn)$|^_config\.yml$|^Gemfile\.lock$/i
+const SITE_FILES = /\.(?:md|markdown|mkd|mkdn)$|^_config\.yml$|^Gemfile(?:\.lock)?$/i
 const NEVER_READ = new Set(['.git', 'node_modules'])
 
 /** Every markdown file of the site (plus `_config.yml` and `Gemfile.lock`), as raw bytes. */

@@ -8,6 +8,7 @@ describe('readConfig', () => {
     expect(
       themeVersion({theme: 'just-the-docs'}, 'GEM\n  specs:\n    just-the-docs (0.4.2)\n'),
     ).toBe('0.4.2')
+    expect(themeVersion({}, undefined, "gem 'just-the-docs', '~> 0.4.1'\n")).toBe('0.4.1')
     expect(isLegacyVersion('0.9.9')).toBe(true)
     expect(isLegacyVersion('0.10.0')).toBe(false)
     expect(readConfig('remote_theme: just-the-docs/just-the-docs@v0.8.2\n').config.legacy).toBe(

@@ -16,17 +16,24 @@ const JEKYLL_EXCLUDES = [
   'vendor/ruby',
 ]
 
-/** The just-the-docs version named by `remote_theme: owner/just-the-docs@v0.8.2` or a Gemfile.lock. */
+/**
+ * The just-the-docs version named by `remote_theme: owner/just-the-docs@v0.8.2`, a Gemfile.lock
+ * (`just-the-docs (0.8.2)`) or a Gemfile pin (`gem "just-the-docs", "0.8.2"`).
+ */
 export function themeVersion(
   raw: Record<string, unknown>,
   gemfileLock?: string,
+  gemfile?: string,
 ): string | undefined {
+  const version = /(\d+\.\d+(?:\.\d+)?)/.source
   const remote = typeof raw.remote_theme === 'string' ? raw.remote_theme : ''
-  const fromRemote = /just-the-docs@v?(\d+\.\d+(?:\.\d+)?)/i.exec(remote)?.[1]
-  if (fromRemote) return fromRemote
-  return gemfileLock
-    ? /^\s{4}just-the-docs \((\d+\.\d+(?:\.\d+)?)\)/m.exec(gemfileLock)?.[1]
-    : undefined
+  return (
+    new RegExp(`just-the-docs@v?${version}`, 'i').exec(remote)?.[1] ??
+    new RegExp(`^\\s{4}just-the-docs \\(${version}\\)`, 'm').exec(gemfileLock ?? '')?.[1] ??
+    new RegExp(`gem\\s+["']just-the-docs["']\\s*,\\s*["'][~>=\\s]*${version}["']`).exec(
+      gemfile ?? '',
+    )?.[1]
+  )
 }
 
 /** True for theme versions before 0.10, which follow the 3-level navigation rules. */
@@ -42,7 +49,7 @@ export function isLegacyVersion(version: string | undefined): boolean {
  */
 export function readConfig(
   text: string | undefined,
-  options: {file?: string; gemfileLock?: string; legacy?: boolean} = {},
+  options: {file?: string; gemfileLock?: string; gemfile?: string; legacy?: boolean} = {},
 ): {config: SiteConfig; diagnostics: Diagnostic[]} {
   const file = options.file ?? '_config.yml'
   const diagnostics: Diagnostic[] = []
@@ -58,7 +65,8 @@ export function readConfig(
   const navSort = raw.nav_sort === 'case_insensitive' ? 'case_insensitive' : 'case_sensitive'
   const baseurl = typeof raw.baseurl === 'string' ? raw.baseurl.replace(/\/+$/, '') : ''
   const permalink = typeof raw.permalink === 'string' ? raw.permalink : 'date'
-  const legacy = options.legacy ?? isLegacyVersion(themeVersion(raw, options.gemfileLock))
+  const legacy =
+    options.legacy ?? isLegacyVersion(themeVersion(raw, options.gemfileLock, options.gemfile))
   if (raw.defaults !== undefined && !Array.isArray(raw.defaults)) {
     diagnostics.push({
       severity: 'warning',

@@ -112,6 +112,7 @@ function duplicateIds(documents: readonly ImportedDocument[], plans: readonly Pl
 export function importSite(files: readonly SiteFile[], options: ImportOptions = {}): ImportResult {
   const {config, diagnostics} = readConfig(fileText(files, '_config.yml'), {
     gemfileLock: fileText(files, 'Gemfile.lock'),
+    gemfile: fileText(files, 'Gemfile'),
     legacy: options.legacy,
   })
   const read = readPages(files, config)
