@@ -105,6 +105,25 @@ function duplicateIds(documents: readonly ImportedDocument[], plans: readonly Pl
   return diagnostics
 }
 
+/** The source file of each document; a placeholder takes the first page below it. */
+function documentOrigins(
+  plans: readonly PlannedDocument[],
+  extracted: ReadonlyArray<{file: string; documents: readonly ImportedDocument[]}>,
+): Record<string, string> {
+  const origins: Record<string, string> = {}
+  for (const plan of plans) if (plan.page) origins[plan.id] = plan.page.file
+  // Plans are in tree pre-order, so walking backwards reaches children before their parents.
+  for (const plan of [...plans].reverse()) {
+    if (plan.parentId && origins[plan.id] && !origins[plan.parentId]) {
+      origins[plan.parentId] = origins[plan.id]
+    }
+  }
+  for (const {file, documents} of extracted) {
+    for (const doc of documents) origins[doc._id] ??= file
+  }
+  return origins
+}
+
 /**
  * Imports a just-the-docs site: files in, Sanity documents out. Pure: no file system, no
  * network; the caller reads the files and writes the result.
@@ -141,16 +160,7 @@ export function importSite(files: readonly SiteFile[], options: ImportOptions = 
   diagnostics.push(...pagesDocs.diagnostics, ...extras.diagnostics)
   const documents = [...pagesDocs.documents, ...extras.documents]
   diagnostics.push(...duplicateIds(documents, plans))
-  const origins: Record<string, string> = {}
-  for (const plan of plans) if (plan.page) origins[plan.id] = plan.page.file
-  for (const plan of [...plans].reverse()) {
-    if (plan.parentId && origins[plan.id] && !origins[plan.parentId]) {
-      origins[plan.parentId] = origins[plan.id]
-    }
-  }
-  for (const {file, documents: docs} of extracted) {
-    for (const doc of docs) origins[doc._id] ??= file
-  }
+  const origins = documentOrigins(plans, extracted)
   const failed = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file))
   const byType: Record<string, number> = {}
   for (const doc of documents) byType[doc._type] = (byType[doc._type] ?? 0) + 1

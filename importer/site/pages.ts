@@ -124,6 +124,7 @@ export function readPages(files: readonly SiteFile[], config: SiteConfig): ReadP
     }
     result.diagnostics.push(...checkTypes(page))
     if (data.published === false) {
+      result.skipped.push(file.path)
       result.diagnostics.push(
         notAPage(file.path, 'it has `published: false`', keyPosition(page.text, 'published')),
       )
