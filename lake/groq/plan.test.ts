@@ -23,6 +23,14 @@ const queries: Array<[string, Record<string, unknown>]> = [
   ['*["lesson" == _type][0...3]{_id, "two": next->next->_id}', {}],
   ['count(*[_type == "missing"])', {}],
   ['*[_type == "lesson" || _id == "doc-1"]._id', {}],
+  [
+    '*[_id == "doc-5"][0]{"parents": *[^._id in lessons[]._ref]._id, "none": *[^._id in missing[]._ref]}',
+    {},
+  ],
+  [
+    '*[_type == "course"]{_id, "kids": *[_type == "lesson" && ^._id in lessons[@->n > 2]._ref]._id}',
+    {},
+  ],
 ]
 
 describe("the lake's query evaluation", () => {

@@ -50,8 +50,30 @@ function constants(node: Node, params: Record<string, unknown>): unknown[] | nul
   return null
 }
 
-/** The documents one conjunct can match, from the indexes, or null when it cannot tell. */
-function candidates(node: Node, view: IndexedView, params: Record<string, unknown>): Doc[] | null {
+/** What one `&&` term says about the documents it can match: a test, and an index list if any. */
+type Constraint = {test: (doc: Doc) => boolean; list?: () => Doc[]}
+
+/** The attribute at the root of a path such as `lessons[]._ref` or `contents[@->x]._ref`. */
+function rootAttribute(node: Node): string | null {
+  // Each of these yields null or an empty array when its base is null or an empty array.
+  if (
+    ['Map', 'ArrayCoerce', 'Filter', 'AccessElement', 'Slice', 'Projection'].includes(
+      String(node.type),
+    )
+  ) {
+    return rootAttribute(node.base as Node)
+  }
+  if (node.type !== 'AccessAttribute') return null
+  const base = node.base as Node | undefined
+  if (!base || base.type === 'This') return String(node.name)
+  return rootAttribute(base)
+}
+
+function constraintOf(
+  node: Node,
+  view: IndexedView,
+  params: Record<string, unknown>,
+): Constraint | null {
   if (node.type !== 'OpCall' || (node.op !== '==' && node.op !== 'in')) return null
   let attribute = attributeOf(node.left as Node)
   let values = attribute ? constants(node.right as Node, params) : null
@@ -59,23 +81,49 @@ function candidates(node: Node, view: IndexedView, params: Record<string, unknow
     attribute = attributeOf(node.right as Node)
     values = attribute ? constants(node.left as Node, params) : null
   }
-  if (!attribute || !values || (node.op === '==' && values.length !== 1)) return null
-  const wanted = new Set(values.filter((value) => typeof value === 'string'))
-  if (attribute === '_id') {
-    if (wanted.size === 1) {
-      const doc = view.byId.get([...wanted][0] as string)
-      return doc ? [doc] : []
+  if (attribute && values && !(node.op === '==' && values.length !== 1)) {
+    const wanted = new Set(values.filter((value) => typeof value === 'string'))
+    const only = wanted.size === 1 ? ([...wanted][0] as string) : null
+    if (attribute === '_id') {
+      const doc = only === null ? undefined : view.byId.get(only)
+      return {
+        test: (d) => wanted.has(d._id),
+        list: only === null ? undefined : () => (doc ? [doc] : []),
+      }
     }
-    return view.documents.filter((doc) => wanted.has(doc._id))
+    return {
+      test: (d) => wanted.has(d._type),
+      list: only === null ? undefined : () => byTypeOf(view).get(only) ?? [],
+    }
   }
-  if (wanted.size === 1) return byTypeOf(view).get([...wanted][0] as string) ?? []
-  return view.documents.filter((doc) => wanted.has(doc._type))
+  // `x in lessons[]._ref` can only hold for documents whose `lessons` is set and not empty.
+  const root = node.op === 'in' ? rootAttribute(node.right as Node) : null
+  if (!root) return null
+  return {
+    test: (d) => {
+      const value = d[root]
+      return value !== undefined && value !== null && !(Array.isArray(value) && value.length === 0)
+    },
+  }
+}
+
+/** The documents a filter can match according to its indexable `&&` terms, or null. */
+function candidates(expr: Node, view: IndexedView, params: Record<string, unknown>): Doc[] | null {
+  const constraints = conjuncts(expr).flatMap((term) => constraintOf(term, view, params) ?? [])
+  if (constraints.length === 0) return null
+  let base: Doc[] = view.documents
+  for (const constraint of constraints) {
+    const list = constraint.list?.()
+    if (list && list.length < base.length) base = list
+  }
+  return base.filter((doc) => constraints.every((constraint) => constraint.test(doc)))
 }
 
 /**
- * Rewrites `*[filter]` so it iterates only the documents the filter can match, when one of its
- * `&&` terms is `_type == x`, `_type in [...]`, `_id == x` or `_id in [...]`. groq-js otherwise
- * evaluates the filter on every document of the dataset, for each `*` in the query.
+ * Rewrites `*[filter]` so it iterates only the documents the filter can match, using its `&&`
+ * terms `_type == x`, `_type in [...]`, `_id == x`, `_id in [...]` and `x in field[]._ref`
+ * (which needs `field` set). groq-js otherwise evaluates the filter on every document of the
+ * dataset, for each `*` in the query, which costs more than the dereferences.
  */
 export function planFilters(
   tree: ExprNode,
@@ -92,12 +140,8 @@ function rewrite(node: unknown, view: IndexedView, params: Record<string, unknow
   const copy: Node = {}
   for (const [key, value] of Object.entries(object)) copy[key] = rewrite(value, view, params)
   if (object.type === 'Filter' && (object.base as Node).type === 'Everything') {
-    let best: Doc[] | null = null
-    for (const term of conjuncts(object.expr as Node)) {
-      const found = candidates(term, view, params)
-      if (found && (!best || found.length < best.length)) best = found
-    }
-    if (best) copy.base = {type: 'Value', value: best}
+    const found = candidates(object.expr as Node, view, params)
+    if (found) copy.base = {type: 'Value', value: found}
   }
   return copy
 }
