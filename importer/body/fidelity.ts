@@ -3,6 +3,7 @@ import type {Nodes, RootContent} from 'mdast'
 import {splitTrailingEmoji} from './emoji.ts'
 import {isNavButtons} from './html/next-link.ts'
 import {KNOWN_ELEMENTS, parseTag, textOf} from './html/tags.ts'
+import {inlineHtmlIsText} from './inline/html.ts'
 import {parseMarkdown} from './parse.ts'
 
 /**
@@ -20,7 +21,7 @@ export function markdownPlainText(source: string, title: string): string {
     children = [...children.slice(0, h1), ...children.slice(h1 + 1)]
   }
   return children
-    .map(nodeText)
+    .map((node) => nodeText(node))
     .join('\n')
     .replace(/[^\n]*\n\{:toc\}/g, '')
     .replace(/\{:[^{}\n]*\}/g, '')
@@ -41,7 +42,7 @@ function sameTitle(heading: string, title: string): boolean {
   )
 }
 
-function nodeText(node: Nodes | RootContent): string {
+function nodeText(node: Nodes | RootContent, inline = false): string {
   switch (node.type) {
     case 'text':
     case 'inlineCode':
@@ -49,9 +50,10 @@ function nodeText(node: Nodes | RootContent): string {
       return node.value
     case 'html': {
       if (isNavButtons(node.value)) return ''
+      if (parseTag(node.value)?.name === 'br') return '\n'
+      if (inline && inlineHtmlIsText(node.value)) return node.value
       const tag = parseTag(node.value)
       if (tag && !KNOWN_ELEMENTS.has(tag.name)) return node.value
-      if (tag?.name === 'br') return '\n'
       return textOf(node.value)
     }
     case 'break':
@@ -65,8 +67,18 @@ function nodeText(node: Nodes | RootContent): string {
       return node.label ?? node.identifier
     default:
       if (!('children' in node)) return ''
-      return (node.children as RootContent[]).map(nodeText).join(isPhrasingParent(node) ? '' : '\n')
+      if (node.type === 'paragraph' && node.children.every(isBlockLikeHtml)) {
+        return node.children.map((child) => nodeText(child)).join('')
+      }
+      return (node.children as RootContent[])
+        .map((child) => nodeText(child, inline || isPhrasingParent(node)))
+        .join(isPhrasingParent(node) ? '' : '\n')
   }
+}
+
+// A paragraph of tags only (`<video …></video>`) converts as block HTML.
+function isBlockLikeHtml(node: RootContent): boolean {
+  return node.type === 'html' || (node.type === 'text' && node.value.trim() === '')
 }
 
 function isPhrasingParent(node: Nodes): boolean {
