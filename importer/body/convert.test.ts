@@ -1,10 +1,11 @@
 import {readFileSync} from 'node:fs'
 
-import {describe, expect, it} from 'vitest'
+import {describe, expect, expectTypeOf, it} from 'vitest'
 
 import {runFixture} from './fixture-runner.ts'
 import {convertBody} from './index.ts'
-import type {ConvertContext} from './index.ts'
+import type {ConvertContext, ConvertResult} from './index.ts'
+import type {Diagnostic, LinkTarget, PortableTextItem} from '../types.ts'
 
 const ctx = (overrides: Partial<ConvertContext> = {}): ConvertContext => ({
   file: 'docs/page.md',
@@ -57,6 +58,28 @@ describe('convertBody on the seed page', () => {
 })
 
 describe('convertBody', () => {
+  it('has the signature the site stage calls', () => {
+    expectTypeOf(convertBody).parameters.toEqualTypeOf<[string, ConvertContext]>()
+    expectTypeOf(convertBody).returns.toEqualTypeOf<ConvertResult>()
+    expectTypeOf<ConvertResult['body']>().toEqualTypeOf<PortableTextItem[]>()
+    expectTypeOf<ConvertResult['diagnostics']>().toEqualTypeOf<Diagnostic[]>()
+    expectTypeOf<NonNullable<ConvertResult['next']>['target']>().toEqualTypeOf<LinkTarget | null>()
+  })
+
+  it('prefixes top-level keys with keyPrefix', () => {
+    const {body} = convertBody('One.\n\nTwo.\n', ctx({keyPrefix: 'm1-'}))
+    for (const block of body) expect(block._key.startsWith('m1-')).toBe(true)
+  })
+
+  it('reports Liquid problems at their file line', () => {
+    const {diagnostics, body} = convertBody(
+      'Intro.\n\n{% include x.html %}\n',
+      ctx({lineOffset: 3}),
+    )
+    expect(diagnostics).toMatchObject([{code: 'liquid-include', line: 6, column: 1}])
+    expect(JSON.stringify(body)).toContain('{% include x.html %}')
+  })
+
   it('keeps the keys of unchanged blocks when a block is inserted before them', () => {
     const before = convertBody('First.\n\nSecond.\n\n- a\n- b\n', ctx()).body.map((b) => b._key)
     const after = convertBody('New.\n\nFirst.\n\nSecond.\n\n- a\n- b\n', ctx()).body.map(
