@@ -51,7 +51,8 @@ function planJson(plan: SyncPlan) {
 /**
  * Writes imported documents to the resolved target (local dataset, or hosted when
  * configured) and prints the plan, the summary or the JSON report. Returns the exit code:
- * 1 when a document failed or was skipped, an image was missing, or the target was unusable.
+ * 1 when the target was unusable, or (not on a dry run) a document failed, was skipped or is
+ * in conflict, or an image was missing.
  */
 export async function runSyncStep(options: SyncStepOptions): Promise<number> {
   const stdout = options.stdout ?? process.stdout
@@ -85,7 +86,8 @@ export async function runSyncStep(options: SyncStepOptions): Promise<number> {
       if (options.dryRun) stdout.write(`${scrub(formatPlan(plan))}\n\n`)
       stdout.write(`${formatSummary(report)}\n`)
     }
-    return hasFailures(report) ? 1 : 0
+    // A dry run only shows the plan: conflicts and missing images in it are not failures yet.
+    return !options.dryRun && hasFailures(report) ? 1 : 0
   } catch (error) {
     bar.done()
     stderr.write(`${errorMessage(error, scrub)}\n`)

@@ -47,6 +47,13 @@ describe('import hash', () => {
     )
   })
 
+  it('checks a document the importer wrote without a source object', () => {
+    const bare = {_id: 'r', _type: 'responsibility', name: 'N'}
+    const stored = {...withImportStamp(bare, importHash(bare), 'now'), _rev: 'r1'}
+    expect(isUnchangedSinceImport(stored)).toBe(true)
+    expect(matchesImportHash(importHash(bare), stored)).toBe(true)
+  })
+
   it('treats a document without an import hash as not written by the importer', () => {
     expect(isUnchangedSinceImport(doc)).toBe(false)
     expect(matchesImportHash(undefined, doc)).toBe(false)

@@ -21,7 +21,8 @@ export function ownedContent(doc: Record<string, unknown>): Record<string, unkno
     if (key === 'source' && value && typeof value === 'object' && !Array.isArray(value)) {
       const source: Record<string, unknown> = {}
       for (const [k, v] of Object.entries(value)) if (!SYNC_SOURCE_FIELDS.has(k)) source[k] = v
-      out[key] = source
+      // A document the importer wrote without `source` gets one holding only the stamp.
+      if (Object.keys(source).length) out[key] = source
     } else {
       out[key] = value
     }
