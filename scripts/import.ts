@@ -159,7 +159,8 @@ const command = defineCommand({
       console.log(
         `Dry run: ${result.documents.length} documents converted and validated, nothing written.`,
       )
-      syncCode = await sync(true)
+      // With --out the run is about the NDJSON file; without it, show the sync plan.
+      if (!args.out) syncCode = await sync(true)
     } else if (args.out && invalid) {
       console.error(
         `Cannot write ${args.out}, expected documents that pass validation; nothing was written.`,
