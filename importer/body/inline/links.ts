@@ -35,7 +35,9 @@ export function linkAnnotation(
     )
     return undefined
   }
-  const scheme = SCHEME.exec(href)?.[1]?.toLowerCase()
+  // Percent-encoding cannot form a scheme in a browser, but a later decoder might: check both.
+  const scheme =
+    SCHEME.exec(href)?.[1]?.toLowerCase() ?? SCHEME.exec(decoded(href))?.[1]?.toLowerCase()
   if (scheme !== undefined) {
     if (!(LINK_SCHEMES as readonly string[]).includes(scheme) || checkLinkHref(href) !== true) {
       report(
@@ -110,6 +112,15 @@ function internal(
     )
   }
   return external(safe, title)
+}
+
+function decoded(href: string): string {
+  if (!href.includes('%')) return href
+  try {
+    return decodeURIComponent(href)
+  } catch {
+    return href
+  }
 }
 
 function external(href: string, title: string | null | undefined): MarkDef {
