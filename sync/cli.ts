@@ -14,6 +14,8 @@ export type SyncStepOptions = {
   dryRun?: boolean
   force?: readonly string[]
   prune?: boolean
+  /** Source file of each document id (the importer's `origins`), to name it in messages. */
+  origins?: Readonly<Record<string, string>>
   /** Print the machine-readable report on stdout instead of the table. */
   json?: boolean
   env?: Env
@@ -73,6 +75,7 @@ export async function runSyncStep(options: SyncStepOptions): Promise<number> {
       dryRun: options.dryRun,
       force: options.force,
       prune: options.prune,
+      origins: options.origins,
       mutationsPerSecond: target.mutationsPerSecond,
       scrub,
       onProgress: (phase, done, total) => bar.update(phase, done, total),

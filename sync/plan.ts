@@ -16,6 +16,8 @@ export type PlanOptions = {
   force?: readonly string[]
   /** Delete documents removed from the source (never edited or referenced ones). */
   prune?: boolean
+  /** Source file of each document id, for documents without `source.path` (importer result). */
+  origins?: Readonly<Record<string, string>>
 }
 
 /** Source path a document records, if any. */
@@ -47,8 +49,8 @@ function fieldsToUnset(stored: Record<string, unknown>, doc: ImportedDocument): 
   return Object.keys(stored).filter((key) => isOwnedField(key) && !(key in doc) && key !== '_type')
 }
 
-function forceHint(path: string | null, id: string): string {
-  return `Keep the dataset's version (nothing to do), or run again with --force ${path ?? id} to take the source's version.`
+function forceHint(handle: string): string {
+  return `Keep the dataset's version (nothing to do), or run again with --force ${handle} to take the source's version.`
 }
 
 /** Decides what to do with one imported document. */
@@ -56,9 +58,13 @@ function planDocument(
   doc: ImportedDocument,
   snapshot: DatasetSnapshot,
   force: readonly string[],
+  origin: string | undefined,
 ): PlanItem {
   const id = doc._id
-  const path = sourcePath(doc)
+  // Messages name the page a document came from; `--force` takes its own path or its id.
+  const own = sourcePath(doc)
+  const path = own ?? origin ?? null
+  const handle = own ?? id
   if (!/^[a-zA-Z0-9_-][a-zA-Z0-9._-]{0,127}$/.test(id) || id.includes('.'))
     return {
       id,
@@ -67,7 +73,7 @@ function planDocument(
       reason: `${path ?? id}: cannot write "${id}", expected a dot-free id of at most 128 letters, digits, "_" and "-" (ids with dots are drafts and versions, which sync never writes)`,
       hint: 'Fix the id the importer generates for this page.',
     }
-  const forced = isForced(force, id, path)
+  const forced = isForced(force, id, own)
   const hasDraft = snapshot.drafts.has(id)
   const summary = snapshot.existing.get(id)
   if (!summary) {
@@ -77,7 +83,7 @@ function planDocument(
         path,
         action: 'conflict',
         reason: `${path ?? id}: a draft drafts.${id} exists but the document was never published`,
-        hint: `Publish or discard the draft in Studio, or run again with --force ${path ?? id} to create the published document (the draft stays).`,
+        hint: `Publish or discard the draft in Studio, or run again with --force ${handle} to create the published document (the draft stays).`,
       }
     return {id, path, action: 'create', doc, forced: hasDraft || undefined}
   }
@@ -99,8 +105,8 @@ function planDocument(
         : `${path ?? id}: ${id} was changed in the dataset since the last import, and the source changed too (differing fields: ${fields.join(', ') || 'none'})`
     : `${path ?? id}: ${id} has an unpublished draft (drafts.${id}), and the source changed`
   const hint = hasDraft
-    ? `Publish or discard the draft in Studio and run again, or run with --force ${path ?? id} to update the published document (the draft stays).`
-    : forceHint(path, id)
+    ? `Publish or discard the draft in Studio and run again, or run with --force ${handle} to update the published document (the draft stays).`
+    : forceHint(handle)
   return {id, path, action: 'conflict', reason, hint}
 }
 
@@ -160,7 +166,7 @@ export function planSync(
   options: PlanOptions = {},
 ): SyncPlan {
   const force = options.force ?? []
-  const items = docs.map((doc) => planDocument(doc, snapshot, force))
+  const items = docs.map((doc) => planDocument(doc, snapshot, force, options.origins?.[doc._id]))
   return {items, removed: planRemoved(snapshot, options.prune ?? false, items)}
 }
 

@@ -71,6 +71,20 @@ describe('syncDocuments', () => {
     expect((await sync(lake, changed)).report.counts.unchanged).toBe(8)
   })
 
+  it('names the page a document without source.path came from, and offers --force by id', async () => {
+    const lake = new FakeLake()
+    const tool = (name: string) => [{_id: 'tool-x', _type: 'tool', name}]
+    const origins = {'tool-x': 'docs/tools.md'}
+    await sync(lake, tool('X'), {origins})
+    lake.edit('tool-x', () => ({name: 'Edited'}))
+    const {report} = await sync(lake, tool('Y'), {origins})
+    expect(report.problems[0].message).toMatch(/^docs\/tools\.md: tool-x was changed/)
+    expect(report.problems[0].hint).toContain('--force tool-x')
+    expect((await sync(lake, tool('Y'), {origins, force: ['tool-x']})).report.counts.updated).toBe(
+      1,
+    )
+  })
+
   it('does not overwrite a document that has a draft', async () => {
     const lake = new FakeLake()
     await sync(lake)

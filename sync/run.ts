@@ -25,6 +25,8 @@ export type SyncOptions = {
   siteDir?: string
   force?: readonly string[]
   prune?: boolean
+  /** Source file of each document id (the importer's `origins`), to name it in messages. */
+  origins?: Readonly<Record<string, string>>
   /** Plan and report only; nothing is written or uploaded. */
   dryRun?: boolean
   concurrency?: number
@@ -148,7 +150,11 @@ async function syncUnscrubbed(
     withRemoved: options.prune ?? false,
   })
   options.onProgress?.('read', 1, 1)
-  const plan = planSync(docs, snapshot, {force: options.force, prune: options.prune})
+  const plan = planSync(docs, snapshot, {
+    force: options.force,
+    prune: options.prune,
+    origins: options.origins,
+  })
   const unmatched = (options.force ?? []).filter(
     (entry) => entry !== '*' && !docs.some((doc) => isForced([entry], doc._id, sourcePath(doc))),
   )
