@@ -69,12 +69,17 @@ export async function startLake(options: LakeOptions = {}): Promise<Lake> {
     publicUrl: '',
     log: options.log ?? ((message) => console.log(`[lake] ${message}`)),
   }
+  const host = options.host ?? '127.0.0.1'
   const server = await listen({
-    host: options.host ?? '127.0.0.1',
+    host,
     port: options.port ?? 0,
     certificate,
     handler: createHandler(routes, state),
     upgrade: (req, socket, head) => handleUpgrade(req, socket, head, state),
+  }).catch((error: NodeJS.ErrnoException) => {
+    registry.close()
+    if (error.code !== 'EADDRINUSE') throw error
+    throw new Error(`Cannot listen on ${host}:${options.port}: the port is in use, expected a free port (--port)`, {cause: error})
   })
   const url = `https://localhost:${server.port}`
   state.publicUrl = url

@@ -41,6 +41,11 @@ const command = defineCommand({
       port: Number(args.port),
       projectId: args.projectId,
       studioOrigins: [studioUrl],
+    }).catch((error: Error) => {
+      // A busy port is a usage error: one message, exit 1; anything else prints in full.
+      if ((error.cause as NodeJS.ErrnoException | undefined)?.code !== 'EADDRINUSE') throw error
+      console.error(error.message)
+      return process.exit(1)
     })
     const studio = spawn(
       'npx',

@@ -57,6 +57,11 @@ const command = defineCommand({
         .split(',')
         .map((o) => o.trim())
         .filter(Boolean),
+    }).catch((error: Error) => {
+      // A busy port is a usage error: one message, exit 1; anything else prints in full.
+      if ((error.cause as NodeJS.ErrnoException | undefined)?.code !== 'EADDRINUSE') throw error
+      console.error(error.message)
+      return process.exit(1)
     })
     if (args.seed) {
       const count = await seedNdjson(createLakeClient(lake, {dataset: args.dataset}), args.seed)

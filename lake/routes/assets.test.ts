@@ -48,16 +48,20 @@ describe('assets', () => {
     expect(again._id).toBe(asset._id)
   })
 
-  it('uploads a file and creates its sanity.fileAsset document', async () => {
+  it('uploads a file with metadata and creates its sanity.fileAsset document', async () => {
     const asset = await t.client.assets.upload('file', Buffer.from('hello'), {
       filename: 'notes.txt',
       contentType: 'text/plain',
+      title: 'Notes',
+      source: {name: 'importer', id: 'notes.txt'},
     })
     expect(asset).toMatchObject({
       _type: 'sanity.fileAsset',
       extension: 'txt',
       mimeType: 'text/plain',
       size: 5,
+      title: 'Notes',
+      source: {name: 'importer', id: 'notes.txt'},
     })
     expect(await (await fetch(`${t.lake.httpUrl}/${asset.path}`)).text()).toBe('hello')
   })
