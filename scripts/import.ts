@@ -147,6 +147,7 @@ const command = defineCommand({
     const sync = (dryRun: boolean) =>
       runSyncStep({
         documents: result.documents,
+        origins: result.origins,
         siteDir: root,
         dryRun,
         force: repeatedFlag(process.argv, 'force'),
