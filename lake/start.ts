@@ -79,7 +79,10 @@ export async function startLake(options: LakeOptions = {}): Promise<Lake> {
   }).catch((error: NodeJS.ErrnoException) => {
     registry.close()
     if (error.code !== 'EADDRINUSE') throw error
-    throw new Error(`Cannot listen on ${host}:${options.port}: the port is in use, expected a free port (--port)`, {cause: error})
+    throw new Error(
+      `Cannot listen on ${host}:${options.port}: the port is in use, expected a free port (--port)`,
+      {cause: error},
+    )
   })
   const url = `https://localhost:${server.port}`
   state.publicUrl = url

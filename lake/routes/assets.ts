@@ -24,7 +24,8 @@ async function upload(ctx: RouteContext, kind: 'image' | 'file') {
     if (value) doc[key] = value
   }
   const source = ['sourceName', 'sourceId', 'sourceUrl'].map((key) => ctx.url.searchParams.get(key))
-  if (source[0] && source[1]) doc.source = {name: source[0], id: source[1], ...(source[2] ? {url: source[2]} : {})}
+  if (source[0] && source[1])
+    doc.source = {name: source[0], id: source[1], ...(source[2] ? {url: source[2]} : {})}
   const existing = dataset.get(doc._id)
   if (existing) return {document: existing}
   const mime = typeof doc.mimeType === 'string' ? doc.mimeType : contentType
