@@ -24,6 +24,8 @@ export type LakeOptions = {
   studioOrigins?: string[]
   /** The Studio's URL, where `/login?sid=` sends the browser (default the first origin). */
   studioUrl?: string
+  /** Milliseconds between keep-alive comments on listener streams (default 15,000). */
+  keepAliveMs?: number
   log?: (message: string) => void
 }
 
@@ -67,6 +69,7 @@ export async function startLake(options: LakeOptions = {}): Promise<Lake> {
     unknownEndpoints: [],
     sessions: new Set(),
     publicUrl: '',
+    keepAliveMs: options.keepAliveMs ?? 15_000,
     log: options.log ?? ((message) => console.log(`[lake] ${message}`)),
   }
   const host = options.host ?? '127.0.0.1'

@@ -17,5 +17,7 @@ export type LakeState = {
   studioUrl: string
   /** The HTTPS base URL (`https://localhost:<port>`) used in asset URLs. */
   publicUrl: string
+  /** Milliseconds between keep-alive comments on event streams. */
+  keepAliveMs: number
   log: (message: string) => void
 }

@@ -5,7 +5,7 @@ import {startTestLake} from '../test-lake.ts'
 
 let t: Awaited<ReturnType<typeof startTestLake>>
 beforeAll(async () => {
-  t = await startTestLake()
+  t = await startTestLake({keepAliveMs: 50})
 })
 afterAll(() => t.stop())
 
@@ -99,6 +99,19 @@ describe('listen', () => {
     controller.abort()
     const ns = [...text.matchAll(/"result":\{[^}]*"n":(\d)/g)].map((m) => Number(m[1]))
     expect(ns).toEqual([2, 3])
+  })
+})
+
+describe('listen keep-alive', () => {
+  it('sends keep-alive comments while nothing changes', async () => {
+    const controller = new AbortController()
+    const url = `${t.lake.httpUrl}/v1/data/listen/test?query=${encodeURIComponent('*[_type == "quiet"]')}`
+    const response = await fetch(url, {signal: controller.signal})
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader()
+    let text = ''
+    while ((text.match(/: keep-alive/g) ?? []).length < 2) text += (await reader.read()).value
+    controller.abort()
+    expect(text).toMatch(/^event: welcome\n/)
   })
 })
 

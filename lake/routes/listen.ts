@@ -5,8 +5,6 @@ import {eventsFor, parseEventId, type ListenOptions} from '../listen/events.ts'
 import type {CommittedTransaction} from '../store/types.ts'
 import {paramsFromSearch} from './query.ts'
 
-const KEEP_ALIVE_MS = 15_000
-
 function listenOptions(search: URLSearchParams): ListenOptions {
   const query = search.get('query')
   if (!query)
@@ -61,7 +59,7 @@ function listen(ctx: RouteContext): typeof HANDLED {
     }
   }
   const unsubscribe = dataset.subscribe((tx) => deliver(tx))
-  const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), KEEP_ALIVE_MS)
+  const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), state.keepAliveMs)
   const stop = () => {
     clearInterval(keepAlive)
     unsubscribe()
