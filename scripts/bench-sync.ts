@@ -49,6 +49,13 @@ try {
   console.log(line('first import', first))
   const second = await run()
   console.log(line('unchanged re-run', second))
+  const edited = documents.map((doc, i) =>
+    i === documents.length - 1 ? {...doc, title: 'Changed'} : doc,
+  )
+  const third = (
+    await syncDocuments(edited, {api, target: 'local lake', scrub: scrubber([lake.token])})
+  ).report
+  console.log(line('one page changed', third))
   const ratio = first.elapsedMs / Math.max(1, second.elapsedMs)
   console.log(
     `Unchanged re-run is ${ratio.toFixed(1)}× faster (target ≥ 20×), ${second.requests.mutations} mutations (target 0).`,
