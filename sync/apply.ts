@@ -179,7 +179,8 @@ export async function applyPlan(plan: SyncPlan, options: ApplyOptions): Promise<
       snapshot.existing.set(op.id, {_id: op.id, _rev: stored._rev, importHash: source?.importHash})
       snapshot.full.set(op.id, stored)
     }
-    const [item] = planSync([doc], snapshot, {force: options.force}).items
+    const origins = op.path ? {[op.id]: op.path} : undefined
+    const [item] = planSync([doc], snapshot, {force: options.force, origins}).items
     if (item.action === 'unchanged') return finish({id: op.id, path: op.path, outcome: 'unchanged'})
     if (item.action === 'conflict')
       return finish({
