@@ -152,6 +152,12 @@ describe('convertBody', () => {
     expect(result.diagnostics.length).toBeGreaterThan(0)
   })
 
+  it('keeps thousands of nested quotes as text instead of exhausting the stack', () => {
+    const result = convertBody('>'.repeat(3000) + ' deep', ctx())
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['too-deep'])
+    expect(JSON.stringify(result.body)).toContain('deep')
+  })
+
   it('converts a 5 MB page that is one unclosed fence, reporting the fence', () => {
     const big = '```js\n' + 'const line = "of code"\n'.repeat(5_000_000 / 23)
     const result = convertBody(big, ctx())

@@ -19,6 +19,8 @@ export interface State {
   linkTags: Map<string, string>
   /** True while converting content that becomes `richText` (cells, callouts, footnotes). */
   rich: boolean
+  /** Nesting depth of block conversion (quotes, lists, wrappers). */
+  depth: number
   /** True once the H1 repeating the title has been seen. */
   titleSeen: boolean
   emoji?: string
@@ -41,6 +43,7 @@ export function createState(ctx: ConvertContext, extraction: ExtractionConfig): 
     definitions: undefined,
     linkTags: new Map(),
     rich: false,
+    depth: 0,
     titleSeen: false,
     documents: new Map(),
     source: '',
