@@ -162,6 +162,19 @@ describe.skipIf(!available)('Studio against the lake', () => {
     const review = page.getByTestId('review-changes-pane')
     await review.getByText('twice').first().waitFor({timeout: 30_000})
     await shot('6-review-changes')
+    // The history timeline comes from the lake's document events and transactions.
+    await page.getByRole('tab', {name: 'History'}).first().click()
+    await page
+      .getByTestId('timeline-item-button')
+      .getByText('Published')
+      .first()
+      .waitFor({timeout: 30_000})
+    await page
+      .getByTestId('timeline-item-button')
+      .getByText('Edited')
+      .first()
+      .waitFor({timeout: 30_000})
+    await shot('7-history')
     const history = await (
       await fetch(
         `${t.lake.httpUrl}/v2025-02-19/data/history/production/transactions/${LESSON},drafts.${LESSON}`,
