@@ -20,7 +20,7 @@ export function imageItem(
   state: State,
   inline: Inline,
 ): void {
-  const url = src.trim()
+  const url = withoutBaseurl(src.trim(), state)
   if (url === '' || (/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(url) && !/^https?:/i.test(url))) {
     report(
       state,
@@ -63,4 +63,10 @@ export function imageItem(
     ...(title ? {caption: title} : {}),
     src: url,
   })
+}
+
+// `{{ site.baseurl }}/assets/a.png` names the site file `/assets/a.png`, which the sync stage uploads.
+function withoutBaseurl(url: string, state: State): string {
+  const base = String(state.ctx.site.baseurl ?? '').replace(/\/+$/, '')
+  return base !== '' && url.startsWith(base + '/') ? url.slice(base.length) : url
 }
