@@ -1,4 +1,5 @@
 import {spawn} from 'node:child_process'
+import type {ChildProcess} from 'node:child_process'
 import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import http from 'node:http'
 import type {AddressInfo} from 'node:net'
@@ -143,8 +144,11 @@ describe('sync against the local Content Lake', () => {
       // A proxy of its own: a request in flight when the child dies must not count for later tests.
       const killProxy = await startFaultProxy({target: lake.lake.httpUrl})
       let output = ''
+      let child: ChildProcess | undefined
       try {
-        const child = spawn(join('node_modules', '.bin', 'tsx'), ['sync/testing/syncChild.ts'], {
+        // Node itself with tsx's loader, so SIGKILL hits the process that writes (the tsx CLI
+        // would be killed while its own child went on).
+        child = spawn(process.execPath, ['--import', 'tsx', 'sync/testing/syncChild.ts'], {
           env: {
             ...process.env,
             SYNC_LAKE_URL: killProxy.url,
@@ -155,13 +159,14 @@ describe('sync against the local Content Lake', () => {
           },
           stdio: ['ignore', 'pipe', 'pipe'],
         })
-        child.stdout.on('data', (chunk: Buffer) => (output += chunk))
-        child.stderr.on('data', (chunk: Buffer) => (output += chunk))
-        const exited = new Promise((resolve) => child.on('exit', resolve))
+        child.stdout?.on('data', (chunk: Buffer) => (output += chunk))
+        child.stderr?.on('data', (chunk: Buffer) => (output += chunk))
+        const exited = new Promise((resolve) => child?.on('exit', resolve))
         await Promise.race([killProxy.waitFor((c) => c.committed >= after), exited])
         child.kill('SIGKILL')
         await exited
       } finally {
+        if (child?.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
         await killProxy.close()
       }
       const partial = await contentOf(`killed${after}`)
