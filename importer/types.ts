@@ -19,6 +19,8 @@ export interface Diagnostic {
   message: string
   /** What to do about it, as a sentence. */
   hint?: string
+  /** The document the problem is about, when it concerns one (schema validation). */
+  documentId?: string
 }
 
 /** A page an internal link or next-link can point at. */

@@ -7,10 +7,14 @@ import {describe, expect, it} from 'vitest'
 
 const ROOT = join(import.meta.dirname, '..')
 
+// Runs that sync write into this scratch lake, never into the repository's `.lake`.
+const LAKE_DIR = mkdtempSync(join(tmpdir(), 'import-lake-'))
+
 function run(...args: string[]) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/import.ts', ...args], {
     cwd: ROOT,
     encoding: 'utf8',
+    env: {...process.env, LAKE_DIR, SANITY_PROJECT_ID: '', SANITY_API_TOKEN: ''},
   })
   return {code: result.status, stdout: result.stdout, stderr: result.stderr}
 }
@@ -52,6 +56,16 @@ describe('npm run import', {timeout: 180_000}, () => {
     expect(dry.code).toBe(0)
     expect(existsSync(out)).toBe(false)
     expect(run('content', '--dry-run', '--strict').code).toBe(1)
+  })
+
+  it('imports into the local dataset by default, then makes no mutation when nothing changed', () => {
+    const first = run('content')
+    expect(first.code).toBe(0)
+    expect(first.stdout).toMatch(/Created\s+35\b/)
+    const second = run('content')
+    expect(second.code).toBe(0)
+    expect(second.stdout).toMatch(/Unchanged\s+35\b/)
+    expect(second.stdout).toMatch(/0 mutation requests/)
   })
 
   it('prints usage and a specific message for a missing folder', () => {

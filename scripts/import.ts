@@ -17,6 +17,7 @@ import {
   importSite,
   toNdjson,
   type Diagnostic,
+  type ImportedDocument,
   type ImportResult,
   type SiteFile,
 } from '../importer/index.ts'
@@ -44,17 +45,25 @@ async function readSite(root: string): Promise<SiteFile[]> {
   )
 }
 
-/** The Studio's validation of every document, as diagnostics naming the source file. */
-async function validate(result: ImportResult): Promise<Diagnostic[]> {
+/**
+ * The Studio's validation of `documents` (the others of the import count as existing, so
+ * references between them resolve), as diagnostics naming the source file.
+ */
+async function validate(
+  documents: readonly ImportedDocument[],
+  result: ImportResult,
+): Promise<Diagnostic[]> {
+  if (documents.length === 0) return []
   // Loaded on demand: the schema pulls in Sanity, which is slow to load for `--help`.
   const {validateDocuments} = await import('../schemas/validate.ts')
-  const problems = await validateDocuments(result.documents)
+  const problems = await validateDocuments(documents, {existing: result.documents})
   return problems
     .filter((problem) => problem.level !== 'info')
     .map((problem) => ({
       severity: problem.level === 'error' ? 'error' : 'warning',
       code: 'schema',
       file: result.origins[problem.documentId] ?? `(${problem.documentType} ${problem.documentId})`,
+      documentId: problem.documentId,
       message: `Cannot accept ${problem.documentType} "${problem.documentId}" at ${problem.path || 'the document'}: ${problem.message}`,
       hint: 'Fix the source page so the imported value passes; Studio applies the same rule.',
     }))
@@ -132,18 +141,25 @@ const command = defineCommand({
     const files = await readSite(root)
     const progress = createProgress(process.stderr)
     const result = importSite(files, {onProgress: progress.update})
-    const count = result.documents.length
-    progress.update(count, count, `validating ${count} documents…`)
-    const schemaProblems = await validate(result)
     progress.finish()
-    const diagnostics = [...result.diagnostics, ...schemaProblems].map((d) =>
-      args.strict && d.severity === 'warning' ? {...d, severity: 'error' as const} : d,
-    )
-    if (diagnostics.length)
-      console.error(formatDiagnostics(diagnostics, {color: process.stderr.isTTY}))
-    const errors = diagnostics.filter((d) => d.severity === 'error').length
-    const invalid = schemaProblems.some((d) => d.severity === 'error')
-    const stats = {...result.stats, errors, warnings: diagnostics.length - errors}
+    const strict = (list: Diagnostic[]) =>
+      list.map((d) =>
+        args.strict && d.severity === 'warning' ? {...d, severity: 'error' as const} : d,
+      )
+    const report = (list: Diagnostic[]) => {
+      if (list.length) console.error(formatDiagnostics(list, {color: process.stderr.isTTY}))
+    }
+    const diagnostics = strict(result.diagnostics.filter((d) => d.severity !== 'info'))
+    report(diagnostics)
+
+    // Every document is checked before it is written: all of them for an NDJSON file, and
+    // for a dataset the ones the sync plan creates or patches (unchanged ones passed before).
+    const validateAndReport = async (documents: readonly ImportedDocument[]) => {
+      const found = strict(await validate(documents, result))
+      report(found)
+      diagnostics.push(...found)
+      return found
+    }
     const sync = (dryRun: boolean) =>
       runSyncStep({
         documents: result.documents,
@@ -153,27 +169,39 @@ const command = defineCommand({
         force: repeatedFlag(process.argv, 'force'),
         prune: args.prune,
         json: args.json,
+        validate: async (documents) => {
+          const found = await validateAndReport(documents)
+          const rejected = new Map<string, string>()
+          for (const d of found) {
+            if (d.severity === 'error' && d.documentId) rejected.set(d.documentId, d.message)
+          }
+          return rejected
+        },
       })
     let syncCode = 0
 
-    if (args['dry-run']) {
-      console.log(
-        `Dry run: ${result.documents.length} documents converted and validated, nothing written.`,
+    if (args.out) {
+      const invalid = (await validateAndReport(result.documents)).some(
+        (d) => d.severity === 'error',
       )
-      // With --out the run is about the NDJSON file; without it, show the sync plan.
-      if (!args.out) syncCode = await sync(true)
-    } else if (args.out && invalid) {
-      console.error(
-        `Cannot write ${args.out}, expected documents that pass validation; nothing was written.`,
-      )
-    } else if (args.out) {
-      await writeAtomically(resolve(args.out), toNdjson(result.documents))
-      console.log(`Wrote ${result.documents.length} documents to ${args.out}.`)
-    } else if (invalid) {
-      console.error('Cannot sync, expected documents that pass validation; nothing was written.')
+      if (args['dry-run']) {
+        console.log(
+          `Dry run: ${result.documents.length} documents converted and validated, nothing written.`,
+        )
+      } else if (invalid) {
+        console.error(
+          `Cannot write ${args.out}, expected documents that pass validation; nothing was written.`,
+        )
+      } else {
+        await writeAtomically(resolve(args.out), toNdjson(result.documents))
+        console.log(`Wrote ${result.documents.length} documents to ${args.out}.`)
+      }
     } else {
-      syncCode = await sync(false)
+      // A dry run shows the sync plan; documents that fail validation are skipped, not written.
+      syncCode = await sync(args['dry-run'])
     }
+    const errors = diagnostics.filter((d) => d.severity === 'error').length
+    const stats = {...result.stats, errors, warnings: diagnostics.length - errors}
     console.log(formatSummary(stats, performance.now() - started))
     process.exitCode = errors > 0 || syncCode ? 1 : 0
   },

@@ -3,6 +3,7 @@ import type {Env, LocalOptions} from '../targets/index.ts'
 import {syncApiFor} from './client.ts'
 import {formatPlan, formatSummary, progressBar} from './report.ts'
 import {hasFailures, syncDocuments} from './run.ts'
+import type {SyncOptions} from './run.ts'
 import {errorMessage, scrubber} from './scrub.ts'
 import type {ImportedDocument, SyncPlan} from './types.ts'
 
@@ -18,6 +19,8 @@ export type SyncStepOptions = {
   origins?: Readonly<Record<string, string>>
   /** Print the machine-readable report on stdout instead of the table. */
   json?: boolean
+  /** Checks the documents about to be written; see `SyncOptions.validate`. */
+  validate?: SyncOptions['validate']
   env?: Env
   local?: LocalOptions
   stdout?: NodeJS.WritableStream
@@ -76,6 +79,7 @@ export async function runSyncStep(options: SyncStepOptions): Promise<number> {
       force: options.force,
       prune: options.prune,
       origins: options.origins,
+      validate: options.validate,
       mutationsPerSecond: target.mutationsPerSecond,
       scrub,
       onProgress: (phase, done, total) => bar.update(phase, done, total),

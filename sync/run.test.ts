@@ -23,6 +23,38 @@ describe('syncDocuments', () => {
     expect(second.report.requests.mutations).toBe(0)
   })
 
+  it('validates only the documents it writes and skips the invalid ones, writing the rest', async () => {
+    const lake = new FakeLake()
+    const checked: string[][] = []
+    const validate = async (docs: readonly {_id: string}[]) => {
+      checked.push(docs.map((doc) => doc._id))
+      return new Map(docs.filter((doc) => doc._id === 'lesson-2').map((doc) => [doc._id, 'bad']))
+    }
+    const first = await sync(lake, sampleDocs(), {validate})
+    expect(checked[0]).toHaveLength(8)
+    // The module lists lesson-2 and the course lists the module: writing them would leave
+    // dangling strong references, so they wait for the next run too.
+    expect(first.report.counts).toMatchObject({created: 5, skipped: 3, failed: 0})
+    expect(lake.docs.has('lesson-2')).toBe(false)
+    expect(lake.docs.has('lesson-3')).toBe(true)
+    expect(first.report.problems).toContainEqual(
+      expect.objectContaining({kind: 'skipped', id: 'lesson-2', message: 'bad'}),
+    )
+    expect(first.report.problems).toContainEqual(
+      expect.objectContaining({
+        kind: 'skipped',
+        id: 'module-main',
+        message: expect.stringMatching(/references "lesson-2"/),
+      }),
+    )
+
+    const second = await sync(lake, sampleDocs(), {
+      validate: async (docs) => (checked.push(docs.map((d) => d._id)), new Map()),
+    })
+    expect([...checked[1]].sort()).toEqual(['course-main', 'lesson-2', 'module-main'])
+    expect(second.report.counts).toMatchObject({created: 3, unchanged: 5})
+  })
+
   it('writes referenced documents before the documents that reference them', async () => {
     const lake = new FakeLake()
     const {report} = await sync(lake, sampleDocs(), {

@@ -2,6 +2,7 @@ import {applyPlan} from './apply.ts'
 import type {DocumentResult} from './apply.ts'
 import type {BatchLimits} from './batch.ts'
 import {resolveImages} from './images.ts'
+import {strongRefs} from './refs.ts'
 import {isForced, needsFullDocument, planSync, sourcePath} from './plan.ts'
 import {rateLimiter, withRetry} from './retry.ts'
 import type {RetryOptions} from './retry.ts'
@@ -36,7 +37,17 @@ export type SyncOptions = {
   retry?: RetryOptions
   /** Removes secrets from every message. */
   scrub?: (text: string) => string
-  onProgress?: (phase: 'images' | 'read' | 'write', done: number, total: number) => void
+  onProgress?: (
+    phase: 'images' | 'read' | 'validate' | 'write',
+    done: number,
+    total: number,
+  ) => void
+  /**
+   * Checks the documents the plan is about to write (creates and patches, images resolved)
+   * and returns why each invalid one is rejected; those are skipped, the rest is written.
+   * Unchanged documents are not checked again, which keeps re-imports fast.
+   */
+  validate?: (docs: readonly ImportedDocument[]) => Promise<ReadonlyMap<string, string>>
 }
 
 /** Counts the requests a run makes, by kind. */
@@ -155,6 +166,11 @@ async function syncUnscrubbed(
     prune: options.prune,
     origins: options.origins,
   })
+  if (options.validate) {
+    options.onProgress?.('validate', 0, 1)
+    await skipInvalid(plan, options.validate)
+    options.onProgress?.('validate', 1, 1)
+  }
   const unmatched = (options.force ?? []).filter(
     (entry) => entry !== '*' && !docs.some((doc) => isForced([entry], doc._id, sourcePath(doc))),
   )
@@ -217,6 +233,43 @@ async function syncUnscrubbed(
       requests: {...requests},
       elapsedMs: Math.round(performance.now() - started),
     },
+  }
+}
+
+/**
+ * Turns the writes whose documents fail `validate` into skips that say why, and so the
+ * new documents that would hold a strong reference to a skipped new document.
+ */
+async function skipInvalid(plan: SyncPlan, validate: NonNullable<SyncOptions['validate']>) {
+  const writes = plan.items.filter(
+    (item) => item.doc && (item.action === 'create' || item.action === 'patch'),
+  )
+  const rejected = await validate(writes.map((item) => item.doc as ImportedDocument))
+  const hint =
+    "Fix the source page so the document passes the Studio's validation, then import again."
+  const missing = new Set<string>()
+  for (const item of writes) {
+    const reason = rejected.get(item.id)
+    if (reason === undefined) continue
+    Object.assign(item, {action: 'skip', reason, hint})
+    if (item.action === 'skip' && !plan.items.some((i) => i.id === item.id && i.rev)) {
+      missing.add(item.id)
+    }
+  }
+  for (let changed = missing.size > 0; changed;) {
+    changed = false
+    for (const item of writes) {
+      if (item.action === 'skip' || !item.doc) continue
+      const target = [...strongRefs(item.doc)].find((id) => missing.has(id))
+      if (target === undefined) continue
+      Object.assign(item, {
+        action: 'skip',
+        reason: `It references "${target}", which was skipped because it failed validation.`,
+        hint,
+      })
+      if (!item.rev) missing.add(item.id)
+      changed = true
+    }
   }
 }
 
