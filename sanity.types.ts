@@ -418,6 +418,21 @@ export type Module = {
   source?: SourceInfo
 }
 
+export type Course = {
+  _id: string
+  _type: 'course'
+  _createdAt: string
+  _updatedAt: string
+  _rev: string
+  title: string
+  slug: Slug
+  emoji?: string
+  description?: string
+  body?: LessonBody
+  contents?: ArrayOf<ModuleReference | LessonReference>
+  source?: SourceInfo
+}
+
 export type SanityImageCrop = {
   _type: 'sanity.imageCrop'
   top: number
@@ -432,20 +447,6 @@ export type SanityImageHotspot = {
   y: number
   height: number
   width: number
-}
-
-export type Course = {
-  _id: string
-  _type: 'course'
-  _createdAt: string
-  _updatedAt: string
-  _rev: string
-  title: string
-  slug: Slug
-  emoji?: string
-  description?: string
-  contents?: ArrayOf<ModuleReference | LessonReference>
-  source?: SourceInfo
 }
 
 export type SanityImagePaletteSwatch = {
@@ -582,9 +583,9 @@ export type AllSanitySchemaTypes =
   | ResponsibilityArea
   | Lesson
   | Module
+  | Course
   | SanityImageCrop
   | SanityImageHotspot
-  | Course
   | SanityImagePaletteSwatch
   | SanityImagePalette
   | SanityImageDimensions
@@ -596,7 +597,7 @@ export type AllSanitySchemaTypes =
 
 // Source: queries/courseOutline.ts
 // Variable: courseOutlineQuery
-// Query: *[_type == "course" && slug.current == $slug][0]{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "contents": contents[]->{      _id,  _type,  title,  emoji,  "slug": slug.current,    description,    _type == "module" => {      "lessons": lessons[]->{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "lessons": lessons[]->{      _id,  _type,  title,  emoji,  "slug": slug.current,    description,    "lessons": lessons[]->{  _id,  _type,  title,  emoji,  "slug": slug.current, description}  }}    },    _type == "lesson" => {    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "lessons": lessons[]->{      _id,  _type,  title,  emoji,  "slug": slug.current,    description,    "lessons": lessons[]->{  _id,  _type,  title,  emoji,  "slug": slug.current, description}  }}  }}
+// Query: *[_type == "course" && slug.current == $slug][0]{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "body": body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  _type == "callout" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}},  _type == "details" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}},  _type == "footnote" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}},  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  },  _type == "responsibilitySection" => {    "area": area->{_id, title, emoji, intro, "slug": slug.current},    "responsibilities": responsibilities[]->{  _id,  name,  "slug": slug.current,  order,  description[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "toolTable" => {    rows[]{      _key,      _type,      "category": category->{_id, title, "slug": slug.current},      "tools": tools[]->{  _id,  name,  "slug": slug.current,  url}    }  }},  "contents": contents[]->{      _id,  _type,  title,  emoji,  "slug": slug.current,    description,    _type == "module" => {      "lessons": lessons[]->{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "lessons": lessons[]->{      _id,  _type,  title,  emoji,  "slug": slug.current,    description,    "lessons": lessons[]->{  _id,  _type,  title,  emoji,  "slug": slug.current, description}  }}    },    _type == "lesson" => {    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "lessons": lessons[]->{      _id,  _type,  title,  emoji,  "slug": slug.current,    description,    "lessons": lessons[]->{  _id,  _type,  title,  emoji,  "slug": slug.current, description}  }}  }}
 export type CourseOutlineQueryResult = {
   _id: string
   _type: 'course'
@@ -604,6 +605,447 @@ export type CourseOutlineQueryResult = {
   emoji: string | null
   slug: string
   description: string | null
+  body: Array<
+    | {
+        children?: Array<
+          | ({
+              _key: string
+            } & FootnoteReference)
+          | ({
+              _key: string
+            } & TaskCheck)
+          | {
+              marks?: Array<string>
+              text?: string
+              _type: 'span'
+              _key: string
+            }
+        >
+        style?: 'blockquote' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
+        listItem?: 'bullet' | 'number' | 'task'
+        markDefs: Array<
+          | {
+              _key: string
+              _type: 'internalLink'
+              reference: CourseReference | LessonReference | ModuleReference
+              anchor?: string
+              target:
+                | {
+                    _id: string
+                    _type: 'course'
+                    title: string
+                    emoji: string | null
+                    slug: string
+                  }
+                | {
+                    _id: string
+                    _type: 'lesson'
+                    title: string
+                    emoji: string | null
+                    slug: string
+                  }
+                | {
+                    _id: string
+                    _type: 'module'
+                    title: string
+                    emoji: string | null
+                    slug: string
+                  }
+            }
+          | {
+              _key: string
+              _type: 'link'
+              href: string
+              title?: string
+            }
+        > | null
+        level?: number
+        _type: 'block'
+        _key: string
+      }
+    | {
+        _key: string
+        _type: 'callout'
+        tone: 'important' | 'note' | 'tip' | 'warning'
+        title?: string
+        body: Array<{
+          children?: Array<
+            | ({
+                _key: string
+              } & FootnoteReference)
+            | ({
+                _key: string
+              } & TaskCheck)
+            | {
+                marks?: Array<string>
+                text?: string
+                _type: 'span'
+                _key: string
+              }
+          >
+          style?: 'normal'
+          listItem?: 'bullet' | 'number' | 'task'
+          markDefs: Array<
+            | {
+                _key: string
+                _type: 'internalLink'
+                reference: CourseReference | LessonReference | ModuleReference
+                anchor?: string
+                target:
+                  | {
+                      _id: string
+                      _type: 'course'
+                      title: string
+                      emoji: string | null
+                      slug: string
+                    }
+                  | {
+                      _id: string
+                      _type: 'lesson'
+                      title: string
+                      emoji: string | null
+                      slug: string
+                    }
+                  | {
+                      _id: string
+                      _type: 'module'
+                      title: string
+                      emoji: string | null
+                      slug: string
+                    }
+              }
+            | {
+                _key: string
+                _type: 'link'
+                href: string
+                title?: string
+              }
+          > | null
+          level?: number
+          _type: 'block'
+          _key: string
+        }>
+      }
+    | {
+        _key: string
+        _type: 'codeBlock'
+        language?: string
+        code: string
+      }
+    | {
+        _key: string
+        _type: 'details'
+        summary: string
+        body: Array<{
+          children?: Array<
+            | ({
+                _key: string
+              } & FootnoteReference)
+            | ({
+                _key: string
+              } & TaskCheck)
+            | {
+                marks?: Array<string>
+                text?: string
+                _type: 'span'
+                _key: string
+              }
+          >
+          style?: 'normal'
+          listItem?: 'bullet' | 'number' | 'task'
+          markDefs: Array<
+            | {
+                _key: string
+                _type: 'internalLink'
+                reference: CourseReference | LessonReference | ModuleReference
+                anchor?: string
+                target:
+                  | {
+                      _id: string
+                      _type: 'course'
+                      title: string
+                      emoji: string | null
+                      slug: string
+                    }
+                  | {
+                      _id: string
+                      _type: 'lesson'
+                      title: string
+                      emoji: string | null
+                      slug: string
+                    }
+                  | {
+                      _id: string
+                      _type: 'module'
+                      title: string
+                      emoji: string | null
+                      slug: string
+                    }
+              }
+            | {
+                _key: string
+                _type: 'link'
+                href: string
+                title?: string
+              }
+          > | null
+          level?: number
+          _type: 'block'
+          _key: string
+        }> | null
+      }
+    | {
+        _key: string
+        _type: 'divider'
+        style?: 'line'
+      }
+    | {
+        _key: string
+        _type: 'footnote'
+        label: string
+        body: Array<{
+          children?: Array<
+            | ({
+                _key: string
+              } & FootnoteReference)
+            | ({
+                _key: string
+              } & TaskCheck)
+            | {
+                marks?: Array<string>
+                text?: string
+                _type: 'span'
+                _key: string
+              }
+          >
+          style?: 'normal'
+          listItem?: 'bullet' | 'number' | 'task'
+          markDefs: Array<
+            | {
+                _key: string
+                _type: 'internalLink'
+                reference: CourseReference | LessonReference | ModuleReference
+                anchor?: string
+                target:
+                  | {
+                      _id: string
+                      _type: 'course'
+                      title: string
+                      emoji: string | null
+                      slug: string
+                    }
+                  | {
+                      _id: string
+                      _type: 'lesson'
+                      title: string
+                      emoji: string | null
+                      slug: string
+                    }
+                  | {
+                      _id: string
+                      _type: 'module'
+                      title: string
+                      emoji: string | null
+                      slug: string
+                    }
+              }
+            | {
+                _key: string
+                _type: 'link'
+                href: string
+                title?: string
+              }
+          > | null
+          level?: number
+          _type: 'block'
+          _key: string
+        }>
+      }
+    | {
+        asset?: SanityImageAssetReference
+        media?: unknown
+        hotspot?: SanityImageHotspot
+        crop?: SanityImageCrop
+        alt: string
+        caption?: string
+        src?: string
+        _type: 'image'
+        _key: string
+        url: string | null
+        dimensions: SanityImageDimensions | null
+      }
+    | {
+        _key: string
+        _type: 'rawHtml'
+        html: string
+        reason?: string
+      }
+    | {
+        _key: string
+        _type: 'responsibilitySection'
+        area: {
+          _id: string
+          title: string
+          emoji: string | null
+          intro: string | null
+          slug: string
+        }
+        responsibilities: Array<{
+          _id: string
+          name: string
+          slug: string
+          order: number
+          description: Array<{
+            children?: Array<
+              | ({
+                  _key: string
+                } & FootnoteReference)
+              | ({
+                  _key: string
+                } & TaskCheck)
+              | {
+                  marks?: Array<string>
+                  text?: string
+                  _type: 'span'
+                  _key: string
+                }
+            >
+            style?: 'normal'
+            listItem?: 'bullet' | 'number' | 'task'
+            markDefs: Array<
+              | {
+                  _key: string
+                  _type: 'internalLink'
+                  reference: CourseReference | LessonReference | ModuleReference
+                  anchor?: string
+                  target:
+                    | {
+                        _id: string
+                        _type: 'course'
+                        title: string
+                        emoji: string | null
+                        slug: string
+                      }
+                    | {
+                        _id: string
+                        _type: 'lesson'
+                        title: string
+                        emoji: string | null
+                        slug: string
+                      }
+                    | {
+                        _id: string
+                        _type: 'module'
+                        title: string
+                        emoji: string | null
+                        slug: string
+                      }
+                }
+              | {
+                  _key: string
+                  _type: 'link'
+                  href: string
+                  title?: string
+                }
+            > | null
+            level?: number
+            _type: 'block'
+            _key: string
+          }>
+        }>
+      }
+    | {
+        _key: string
+        _type: 'table'
+        rows: Array<{
+          _key: string
+          _type: 'tableRow'
+          cells: Array<{
+            _key: string
+            _type: 'tableCell'
+            content: Array<{
+              children?: Array<
+                | ({
+                    _key: string
+                  } & FootnoteReference)
+                | ({
+                    _key: string
+                  } & TaskCheck)
+                | {
+                    marks?: Array<string>
+                    text?: string
+                    _type: 'span'
+                    _key: string
+                  }
+              >
+              style?: 'normal'
+              listItem?: 'bullet' | 'number' | 'task'
+              markDefs: Array<
+                | {
+                    _key: string
+                    _type: 'internalLink'
+                    reference: CourseReference | LessonReference | ModuleReference
+                    anchor?: string
+                    target:
+                      | {
+                          _id: string
+                          _type: 'course'
+                          title: string
+                          emoji: string | null
+                          slug: string
+                        }
+                      | {
+                          _id: string
+                          _type: 'lesson'
+                          title: string
+                          emoji: string | null
+                          slug: string
+                        }
+                      | {
+                          _id: string
+                          _type: 'module'
+                          title: string
+                          emoji: string | null
+                          slug: string
+                        }
+                  }
+                | {
+                    _key: string
+                    _type: 'link'
+                    href: string
+                    title?: string
+                  }
+              > | null
+              level?: number
+              _type: 'block'
+              _key: string
+            }> | null
+          }>
+        }>
+        headerRows?: number
+        align?: Array<string>
+      }
+    | {
+        _key: string
+        _type: 'toolTable'
+        columnTitles?: Array<string>
+        rows: Array<{
+          _key: string
+          _type: 'toolTableRow'
+          category: {
+            _id: string
+            title: string
+            slug: string
+          }
+          tools: Array<{
+            _id: string
+            name: string
+            slug: string
+            url: string | null
+          }>
+        }>
+      }
+  > | null
   contents: Array<
     | {
         _id: string
@@ -666,7 +1108,7 @@ export type CourseOutlineQueryResult = {
 
 // Source: queries/courseOutline.ts
 // Variable: allCourseOutlinesQuery
-// Query: *[_type == "course"] | order(title asc){    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "contents": contents[]->{      _id,  _type,  title,  emoji,  "slug": slug.current,    description,    _type == "module" => {      "lessons": lessons[]->{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "lessons": lessons[]->{      _id,  _type,  title,  emoji,  "slug": slug.current,    description,    "lessons": lessons[]->{  _id,  _type,  title,  emoji,  "slug": slug.current, description}  }}    },    _type == "lesson" => {    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "lessons": lessons[]->{      _id,  _type,  title,  emoji,  "slug": slug.current,    description,    "lessons": lessons[]->{  _id,  _type,  title,  emoji,  "slug": slug.current, description}  }}  }}
+// Query: *[_type == "course"] | order(title asc){    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "body": body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  _type == "callout" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}},  _type == "details" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}},  _type == "footnote" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}},  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  },  _type == "responsibilitySection" => {    "area": area->{_id, title, emoji, intro, "slug": slug.current},    "responsibilities": responsibilities[]->{  _id,  name,  "slug": slug.current,  order,  description[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "toolTable" => {    rows[]{      _key,      _type,      "category": category->{_id, title, "slug": slug.current},      "tools": tools[]->{  _id,  name,  "slug": slug.current,  url}    }  }},  "contents": contents[]->{      _id,  _type,  title,  emoji,  "slug": slug.current,    description,    _type == "module" => {      "lessons": lessons[]->{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "lessons": lessons[]->{      _id,  _type,  title,  emoji,  "slug": slug.current,    description,    "lessons": lessons[]->{  _id,  _type,  title,  emoji,  "slug": slug.current, description}  }}    },    _type == "lesson" => {    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "lessons": lessons[]->{      _id,  _type,  title,  emoji,  "slug": slug.current,    description,    "lessons": lessons[]->{  _id,  _type,  title,  emoji,  "slug": slug.current, description}  }}  }}
 export type AllCourseOutlinesQueryResult = Array<{
   _id: string
   _type: 'course'
@@ -674,6 +1116,447 @@ export type AllCourseOutlinesQueryResult = Array<{
   emoji: string | null
   slug: string
   description: string | null
+  body: Array<
+    | {
+        children?: Array<
+          | ({
+              _key: string
+            } & FootnoteReference)
+          | ({
+              _key: string
+            } & TaskCheck)
+          | {
+              marks?: Array<string>
+              text?: string
+              _type: 'span'
+              _key: string
+            }
+        >
+        style?: 'blockquote' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
+        listItem?: 'bullet' | 'number' | 'task'
+        markDefs: Array<
+          | {
+              _key: string
+              _type: 'internalLink'
+              reference: CourseReference | LessonReference | ModuleReference
+              anchor?: string
+              target:
+                | {
+                    _id: string
+                    _type: 'course'
+                    title: string
+                    emoji: string | null
+                    slug: string
+                  }
+                | {
+                    _id: string
+                    _type: 'lesson'
+                    title: string
+                    emoji: string | null
+                    slug: string
+                  }
+                | {
+                    _id: string
+                    _type: 'module'
+                    title: string
+                    emoji: string | null
+                    slug: string
+                  }
+            }
+          | {
+              _key: string
+              _type: 'link'
+              href: string
+              title?: string
+            }
+        > | null
+        level?: number
+        _type: 'block'
+        _key: string
+      }
+    | {
+        _key: string
+        _type: 'callout'
+        tone: 'important' | 'note' | 'tip' | 'warning'
+        title?: string
+        body: Array<{
+          children?: Array<
+            | ({
+                _key: string
+              } & FootnoteReference)
+            | ({
+                _key: string
+              } & TaskCheck)
+            | {
+                marks?: Array<string>
+                text?: string
+                _type: 'span'
+                _key: string
+              }
+          >
+          style?: 'normal'
+          listItem?: 'bullet' | 'number' | 'task'
+          markDefs: Array<
+            | {
+                _key: string
+                _type: 'internalLink'
+                reference: CourseReference | LessonReference | ModuleReference
+                anchor?: string
+                target:
+                  | {
+                      _id: string
+                      _type: 'course'
+                      title: string
+                      emoji: string | null
+                      slug: string
+                    }
+                  | {
+                      _id: string
+                      _type: 'lesson'
+                      title: string
+                      emoji: string | null
+                      slug: string
+                    }
+                  | {
+                      _id: string
+                      _type: 'module'
+                      title: string
+                      emoji: string | null
+                      slug: string
+                    }
+              }
+            | {
+                _key: string
+                _type: 'link'
+                href: string
+                title?: string
+              }
+          > | null
+          level?: number
+          _type: 'block'
+          _key: string
+        }>
+      }
+    | {
+        _key: string
+        _type: 'codeBlock'
+        language?: string
+        code: string
+      }
+    | {
+        _key: string
+        _type: 'details'
+        summary: string
+        body: Array<{
+          children?: Array<
+            | ({
+                _key: string
+              } & FootnoteReference)
+            | ({
+                _key: string
+              } & TaskCheck)
+            | {
+                marks?: Array<string>
+                text?: string
+                _type: 'span'
+                _key: string
+              }
+          >
+          style?: 'normal'
+          listItem?: 'bullet' | 'number' | 'task'
+          markDefs: Array<
+            | {
+                _key: string
+                _type: 'internalLink'
+                reference: CourseReference | LessonReference | ModuleReference
+                anchor?: string
+                target:
+                  | {
+                      _id: string
+                      _type: 'course'
+                      title: string
+                      emoji: string | null
+                      slug: string
+                    }
+                  | {
+                      _id: string
+                      _type: 'lesson'
+                      title: string
+                      emoji: string | null
+                      slug: string
+                    }
+                  | {
+                      _id: string
+                      _type: 'module'
+                      title: string
+                      emoji: string | null
+                      slug: string
+                    }
+              }
+            | {
+                _key: string
+                _type: 'link'
+                href: string
+                title?: string
+              }
+          > | null
+          level?: number
+          _type: 'block'
+          _key: string
+        }> | null
+      }
+    | {
+        _key: string
+        _type: 'divider'
+        style?: 'line'
+      }
+    | {
+        _key: string
+        _type: 'footnote'
+        label: string
+        body: Array<{
+          children?: Array<
+            | ({
+                _key: string
+              } & FootnoteReference)
+            | ({
+                _key: string
+              } & TaskCheck)
+            | {
+                marks?: Array<string>
+                text?: string
+                _type: 'span'
+                _key: string
+              }
+          >
+          style?: 'normal'
+          listItem?: 'bullet' | 'number' | 'task'
+          markDefs: Array<
+            | {
+                _key: string
+                _type: 'internalLink'
+                reference: CourseReference | LessonReference | ModuleReference
+                anchor?: string
+                target:
+                  | {
+                      _id: string
+                      _type: 'course'
+                      title: string
+                      emoji: string | null
+                      slug: string
+                    }
+                  | {
+                      _id: string
+                      _type: 'lesson'
+                      title: string
+                      emoji: string | null
+                      slug: string
+                    }
+                  | {
+                      _id: string
+                      _type: 'module'
+                      title: string
+                      emoji: string | null
+                      slug: string
+                    }
+              }
+            | {
+                _key: string
+                _type: 'link'
+                href: string
+                title?: string
+              }
+          > | null
+          level?: number
+          _type: 'block'
+          _key: string
+        }>
+      }
+    | {
+        asset?: SanityImageAssetReference
+        media?: unknown
+        hotspot?: SanityImageHotspot
+        crop?: SanityImageCrop
+        alt: string
+        caption?: string
+        src?: string
+        _type: 'image'
+        _key: string
+        url: string | null
+        dimensions: SanityImageDimensions | null
+      }
+    | {
+        _key: string
+        _type: 'rawHtml'
+        html: string
+        reason?: string
+      }
+    | {
+        _key: string
+        _type: 'responsibilitySection'
+        area: {
+          _id: string
+          title: string
+          emoji: string | null
+          intro: string | null
+          slug: string
+        }
+        responsibilities: Array<{
+          _id: string
+          name: string
+          slug: string
+          order: number
+          description: Array<{
+            children?: Array<
+              | ({
+                  _key: string
+                } & FootnoteReference)
+              | ({
+                  _key: string
+                } & TaskCheck)
+              | {
+                  marks?: Array<string>
+                  text?: string
+                  _type: 'span'
+                  _key: string
+                }
+            >
+            style?: 'normal'
+            listItem?: 'bullet' | 'number' | 'task'
+            markDefs: Array<
+              | {
+                  _key: string
+                  _type: 'internalLink'
+                  reference: CourseReference | LessonReference | ModuleReference
+                  anchor?: string
+                  target:
+                    | {
+                        _id: string
+                        _type: 'course'
+                        title: string
+                        emoji: string | null
+                        slug: string
+                      }
+                    | {
+                        _id: string
+                        _type: 'lesson'
+                        title: string
+                        emoji: string | null
+                        slug: string
+                      }
+                    | {
+                        _id: string
+                        _type: 'module'
+                        title: string
+                        emoji: string | null
+                        slug: string
+                      }
+                }
+              | {
+                  _key: string
+                  _type: 'link'
+                  href: string
+                  title?: string
+                }
+            > | null
+            level?: number
+            _type: 'block'
+            _key: string
+          }>
+        }>
+      }
+    | {
+        _key: string
+        _type: 'table'
+        rows: Array<{
+          _key: string
+          _type: 'tableRow'
+          cells: Array<{
+            _key: string
+            _type: 'tableCell'
+            content: Array<{
+              children?: Array<
+                | ({
+                    _key: string
+                  } & FootnoteReference)
+                | ({
+                    _key: string
+                  } & TaskCheck)
+                | {
+                    marks?: Array<string>
+                    text?: string
+                    _type: 'span'
+                    _key: string
+                  }
+              >
+              style?: 'normal'
+              listItem?: 'bullet' | 'number' | 'task'
+              markDefs: Array<
+                | {
+                    _key: string
+                    _type: 'internalLink'
+                    reference: CourseReference | LessonReference | ModuleReference
+                    anchor?: string
+                    target:
+                      | {
+                          _id: string
+                          _type: 'course'
+                          title: string
+                          emoji: string | null
+                          slug: string
+                        }
+                      | {
+                          _id: string
+                          _type: 'lesson'
+                          title: string
+                          emoji: string | null
+                          slug: string
+                        }
+                      | {
+                          _id: string
+                          _type: 'module'
+                          title: string
+                          emoji: string | null
+                          slug: string
+                        }
+                  }
+                | {
+                    _key: string
+                    _type: 'link'
+                    href: string
+                    title?: string
+                  }
+              > | null
+              level?: number
+              _type: 'block'
+              _key: string
+            }> | null
+          }>
+        }>
+        headerRows?: number
+        align?: Array<string>
+      }
+    | {
+        _key: string
+        _type: 'toolTable'
+        columnTitles?: Array<string>
+        rows: Array<{
+          _key: string
+          _type: 'toolTableRow'
+          category: {
+            _id: string
+            title: string
+            slug: string
+          }
+          tools: Array<{
+            _id: string
+            name: string
+            slug: string
+            url: string | null
+          }>
+        }>
+      }
+  > | null
   contents: Array<
     | {
         _id: string
@@ -2831,8 +3714,8 @@ export type ToolsByCategoryQueryResult = Array<{
 // Query TypeMap
 declare global {
   interface SanityQueries {
-    '\n  *[_type == "course" && slug.current == $slug][0]{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "contents": contents[]->{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    _type == "module" => {\n      "lessons": lessons[]->{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "lessons": lessons[]->{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    "lessons": lessons[]->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n, description}\n  }\n}\n    },\n    _type == "lesson" => {\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "lessons": lessons[]->{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    "lessons": lessons[]->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n, description}\n  }\n}\n  }\n}\n': CourseOutlineQueryResult
-    '\n  *[_type == "course"] | order(title asc){\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "contents": contents[]->{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    _type == "module" => {\n      "lessons": lessons[]->{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "lessons": lessons[]->{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    "lessons": lessons[]->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n, description}\n  }\n}\n    },\n    _type == "lesson" => {\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "lessons": lessons[]->{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    "lessons": lessons[]->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n, description}\n  }\n}\n  }\n}\n': AllCourseOutlinesQueryResult
+    '\n  *[_type == "course" && slug.current == $slug][0]{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "body": body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  _type == "callout" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}},\n  _type == "details" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}},\n  _type == "footnote" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}},\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  },\n  _type == "responsibilitySection" => {\n    "area": area->{_id, title, emoji, intro, "slug": slug.current},\n    "responsibilities": responsibilities[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  order,\n  description[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}\n}\n  },\n  _type == "toolTable" => {\n    rows[]{\n      _key,\n      _type,\n      "category": category->{_id, title, "slug": slug.current},\n      "tools": tools[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  url\n}\n    }\n  }\n},\n  "contents": contents[]->{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    _type == "module" => {\n      "lessons": lessons[]->{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "lessons": lessons[]->{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    "lessons": lessons[]->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n, description}\n  }\n}\n    },\n    _type == "lesson" => {\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "lessons": lessons[]->{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    "lessons": lessons[]->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n, description}\n  }\n}\n  }\n}\n': CourseOutlineQueryResult
+    '\n  *[_type == "course"] | order(title asc){\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "body": body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  _type == "callout" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}},\n  _type == "details" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}},\n  _type == "footnote" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}},\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  },\n  _type == "responsibilitySection" => {\n    "area": area->{_id, title, emoji, intro, "slug": slug.current},\n    "responsibilities": responsibilities[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  order,\n  description[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}\n}\n  },\n  _type == "toolTable" => {\n    rows[]{\n      _key,\n      _type,\n      "category": category->{_id, title, "slug": slug.current},\n      "tools": tools[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  url\n}\n    }\n  }\n},\n  "contents": contents[]->{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    _type == "module" => {\n      "lessons": lessons[]->{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "lessons": lessons[]->{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    "lessons": lessons[]->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n, description}\n  }\n}\n    },\n    _type == "lesson" => {\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "lessons": lessons[]->{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    "lessons": lessons[]->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n, description}\n  }\n}\n  }\n}\n': AllCourseOutlinesQueryResult
     '\n  *[_type == "lesson" && slug.current == $slug][0]{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  _type == "callout" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}},\n  _type == "details" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}},\n  _type == "footnote" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}},\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  },\n  _type == "responsibilitySection" => {\n    "area": area->{_id, title, emoji, intro, "slug": slug.current},\n    "responsibilities": responsibilities[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  order,\n  description[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}\n}\n  },\n  _type == "toolTable" => {\n    rows[]{\n      _key,\n      _type,\n      "category": category->{_id, title, "slug": slug.current},\n      "tools": tools[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  url\n}\n    }\n  }\n},\n  next{label, href, "lesson": lesson->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}},\n  "parentLesson": *[_type == "lesson" && ^._id in lessons[]._ref][0]{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    \n  "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|"\n,\n    "module": *[_type == "module" && ^._id in lessons[]._ref][0]{\n      \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n      "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    },\n    "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  },\n  "module": *[_type == "module" && ^._id in lessons[]._ref][0]{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    \n  "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|"\n,\n    "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  },\n  "directCourse": *[_type == "course" && ^._id in contents[]._ref][0]{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    "siblingIds": "|" + array::join(contents[@->_type == "lesson"]._ref, "|") + "|"\n  }\n}{\n  ...,\n  "course": coalesce(module.course, directCourse, parentLesson.module.course, parentLesson.course),\n  "around": string::split(\n    coalesce(parentLesson.siblingIds, module.siblingIds, directCourse.siblingIds, ""),\n    "|" + _id + "|"\n  )\n}{\n  _id,\n  _type,\n  title,\n  emoji,\n  slug,\n  description,\n  body,\n  next,\n  "breadcrumbs": [\n    course{_id, _type, title, emoji, slug},\n    coalesce(module, parentLesson.module){_id, _type, title, emoji, slug},\n    parentLesson{_id, _type, title, emoji, slug}\n  ][defined(@)],\n  "previous": coalesce(\n    *[_type == "lesson" && _id == string::split(^.around[0], "|")[-1]][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n},\n    *[_type == "lesson" && next.lesson._ref == ^._id][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  ),\n  "nextLesson": coalesce(\n    next.lesson,\n    *[_type == "lesson" && _id == string::split(^.around[1], "|")[0]][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  )\n}\n': LessonPageQueryResult
     '\n  *[_type == "lesson" && _id == $id][0]{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  _type == "callout" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}},\n  _type == "details" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}},\n  _type == "footnote" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}},\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  },\n  _type == "responsibilitySection" => {\n    "area": area->{_id, title, emoji, intro, "slug": slug.current},\n    "responsibilities": responsibilities[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  order,\n  description[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}\n}\n  },\n  _type == "toolTable" => {\n    rows[]{\n      _key,\n      _type,\n      "category": category->{_id, title, "slug": slug.current},\n      "tools": tools[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  url\n}\n    }\n  }\n},\n  next{label, href, "lesson": lesson->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}},\n  "parentLesson": *[_type == "lesson" && ^._id in lessons[]._ref][0]{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    \n  "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|"\n,\n    "module": *[_type == "module" && ^._id in lessons[]._ref][0]{\n      \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n      "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    },\n    "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  },\n  "module": *[_type == "module" && ^._id in lessons[]._ref][0]{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    \n  "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|"\n,\n    "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  },\n  "directCourse": *[_type == "course" && ^._id in contents[]._ref][0]{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    "siblingIds": "|" + array::join(contents[@->_type == "lesson"]._ref, "|") + "|"\n  }\n}{\n  ...,\n  "course": coalesce(module.course, directCourse, parentLesson.module.course, parentLesson.course),\n  "around": string::split(\n    coalesce(parentLesson.siblingIds, module.siblingIds, directCourse.siblingIds, ""),\n    "|" + _id + "|"\n  )\n}{\n  _id,\n  _type,\n  title,\n  emoji,\n  slug,\n  description,\n  body,\n  next,\n  "breadcrumbs": [\n    course{_id, _type, title, emoji, slug},\n    coalesce(module, parentLesson.module){_id, _type, title, emoji, slug},\n    parentLesson{_id, _type, title, emoji, slug}\n  ][defined(@)],\n  "previous": coalesce(\n    *[_type == "lesson" && _id == string::split(^.around[0], "|")[-1]][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n},\n    *[_type == "lesson" && next.lesson._ref == ^._id][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  ),\n  "nextLesson": coalesce(\n    next.lesson,\n    *[_type == "lesson" && _id == string::split(^.around[1], "|")[0]][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  )\n}\n': LessonPageByIdQueryResult
     '\n  $lesson{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  _type == "callout" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}},\n  _type == "details" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}},\n  _type == "footnote" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}},\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  },\n  _type == "responsibilitySection" => {\n    "area": area->{_id, title, emoji, intro, "slug": slug.current},\n    "responsibilities": responsibilities[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  order,\n  description[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}\n}\n  },\n  _type == "toolTable" => {\n    rows[]{\n      _key,\n      _type,\n      "category": category->{_id, title, "slug": slug.current},\n      "tools": tools[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  url\n}\n    }\n  }\n},\n  next{label, href, "lesson": lesson->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}},\n  "parentLesson": *[_type == "lesson" && ^._id in lessons[]._ref][0]{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    \n  "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|"\n,\n    "module": *[_type == "module" && ^._id in lessons[]._ref][0]{\n      \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n      "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    },\n    "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  },\n  "module": *[_type == "module" && ^._id in lessons[]._ref][0]{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    \n  "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|"\n,\n    "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  },\n  "directCourse": *[_type == "course" && ^._id in contents[]._ref][0]{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    "siblingIds": "|" + array::join(contents[@->_type == "lesson"]._ref, "|") + "|"\n  }\n}{\n  ...,\n  "course": coalesce(module.course, directCourse, parentLesson.module.course, parentLesson.course),\n  "around": string::split(\n    coalesce(parentLesson.siblingIds, module.siblingIds, directCourse.siblingIds, ""),\n    "|" + _id + "|"\n  )\n}{\n  _id,\n  _type,\n  title,\n  emoji,\n  slug,\n  description,\n  body,\n  next,\n  "breadcrumbs": [\n    course{_id, _type, title, emoji, slug},\n    coalesce(module, parentLesson.module){_id, _type, title, emoji, slug},\n    parentLesson{_id, _type, title, emoji, slug}\n  ][defined(@)],\n  "previous": coalesce(\n    *[_type == "lesson" && _id == string::split(^.around[0], "|")[-1]][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n},\n    *[_type == "lesson" && next.lesson._ref == ^._id][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  ),\n  "nextLesson": coalesce(\n    next.lesson,\n    *[_type == "lesson" && _id == string::split(^.around[1], "|")[0]][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  )\n}\n': LessonPreviewQueryResult

@@ -1,6 +1,6 @@
 import {defineQuery} from 'groq'
 
-import {pageLinkFields} from './fields.ts'
+import {bodyFields, pageLinkFields} from './fields.ts'
 
 /** A lesson in an outline, with up to two levels of sub-lessons (deeper pages are rare). */
 const outlineLessonFields = /* groq */ `
@@ -13,10 +13,11 @@ const outlineLessonFields = /* groq */ `
   }
 `
 
-/** The outline fields of a course: its modules and lessons in reading order. */
+/** The outline fields of a course: its own page content, its modules and lessons in reading order. */
 const courseOutlineFields = /* groq */ `{
   ${pageLinkFields},
   description,
+  "body": body[]{${bodyFields}},
   "contents": contents[]->{
     ${pageLinkFields},
     description,

@@ -72,21 +72,10 @@ export function assembleDocuments(
       ...(result?.emoji ? {emoji: result.emoji} : {}),
       ...(typeof description === 'string' ? {description} : {}),
     }
+    if (result && result.body.length > 0) doc.body = result.body
     if (plan.type === DOCUMENT_TYPES.course) {
       doc.contents = references(plan.children)
-      if (result && result.body.length > 0 && plan.page) {
-        diagnostics.push({
-          severity: 'warning',
-          code: 'course-body-dropped',
-          file: plan.page.file,
-          line: plan.page.lineOffset + 1,
-          column: 1,
-          message: `Cannot keep the content of course page "${plan.title}", expected the course model to have a body field; ${result.body.length} blocks are left out.`,
-          hint: 'Move the text into a page below the course, or ask for a course body field.',
-        })
-      }
     } else {
-      if (result && result.body.length > 0) doc.body = result.body
       if (plan.type === DOCUMENT_TYPES.lesson && result?.next) {
         const next = nextLink(plan, result.next)
         doc.next = next.value

@@ -20,6 +20,19 @@ const page = (path: string, front: string, body = 'Text.\n'): SiteFile => ({
 })
 
 describe('importSite', () => {
+  it("keeps the text of a course's and a module's own page in their body", () => {
+    const result = importSite([
+      page('index.md', 'title: Home', 'Welcome to the course.\n'),
+      page('intro.md', 'title: Intro\nparent: Home', 'Module overview.\n'),
+      page('intro/first.md', 'title: First\nparent: Intro\ngrand_parent: Home'),
+    ])
+    const text = (type: string) =>
+      JSON.stringify(result.documents.find((doc) => doc._type === type)?.body)
+    expect(text(DOCUMENT_TYPES.course)).toContain('Welcome to the course.')
+    expect(text(DOCUMENT_TYPES.module)).toContain('Module overview.')
+    expect(result.diagnostics.filter((d) => d.severity !== 'info')).toEqual([])
+  })
+
   it('imports the seed page as a lesson in a placeholder module and course, with its extracted documents', () => {
     const result = importSite([seedFile])
     const [course, module, lesson] = result.documents

@@ -1,4 +1,5 @@
 import type {CourseOutlineQueryResult} from '../../sanity.types.ts'
+import {BodyText} from '../BodyText.tsx'
 import {defaultRenderOptions, type RenderOptions} from '../context.ts'
 import {pageTitle, type PageLink} from './Breadcrumbs.tsx'
 
@@ -13,7 +14,8 @@ export function CoursePage({
   outline: Outline
   options?: Partial<RenderOptions>
 }) {
-  const {pageHref} = {...defaultRenderOptions, ...options}
+  const resolved = {...defaultRenderOptions, ...options}
+  const {pageHref} = resolved
   const renderItems = (items: readonly (OutlineItem | null)[] | null | undefined) => {
     const present = (items ?? []).filter((item): item is OutlineItem => item !== null)
     if (present.length === 0) return null
@@ -32,6 +34,11 @@ export function CoursePage({
     <article className="course">
       <h1>{pageTitle(outline)}</h1>
       {outline.description && <p className="description">{outline.description}</p>}
+      {outline.body && (
+        <div className="body">
+          <BodyText value={outline.body} options={resolved} />
+        </div>
+      )}
       <nav className="outline" aria-label="Course outline">
         {renderItems(outline.contents as (OutlineItem | null)[] | null)}
       </nav>

@@ -1,7 +1,7 @@
 import {BookIcon} from '@sanity/icons/Book'
 import {defineField, defineType} from 'sanity'
 
-import {DOCUMENT_TYPES} from '../constants.ts'
+import {DOCUMENT_TYPES, OBJECT_TYPES} from '../constants.ts'
 import {emojiField, pageGroups, referenceTo, slugField, sourceField, titleField} from '../fields.ts'
 
 /** A course: a top-level page of the site, holding modules (and lessons placed directly in it). */
@@ -21,6 +21,13 @@ export const course = defineType({
       type: 'text',
       rows: 3,
       group: 'content',
+    }),
+    defineField({
+      name: 'body',
+      title: 'Page content',
+      type: OBJECT_TYPES.lessonBody,
+      group: 'content',
+      description: "The content of the course's own page, e.g. its home page text.",
     }),
     defineField({
       name: 'contents',
