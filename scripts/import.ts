@@ -56,7 +56,12 @@ async function validate(
   if (documents.length === 0) return []
   // Loaded on demand: the schema pulls in Sanity, which is slow to load for `--help`.
   const {validateDocuments} = await import('../schemas/validate.ts')
-  const problems = await validateDocuments(documents, {existing: result.documents})
+  const progress = createProgress(process.stderr)
+  const problems = await validateDocuments(documents, {
+    existing: result.documents,
+    onProgress: (done, total) => progress.update(done, total, "validating with the Studio's rules"),
+  })
+  progress.finish()
   return problems
     .filter((problem) => problem.level !== 'info')
     .map((problem) => ({
