@@ -75,7 +75,8 @@ export function markdownShape(root: Root, base = '/'): PageShape {
       case 'footnoteDefinition':
         return ` ${node.label ?? node.identifier} ${children(node, listDepth)} `
       case 'heading': {
-        const content = children(node, listDepth)
+        // A kramdown header id (`## Setup {#setup}`) names the anchor; readers never see it.
+        const content = children(node, listDepth).replace(/\s*\{#[\w-]+\}\s*$/, '')
         shape.headings.push(`h${node.depth} ${normaliseWhitespace(content)}`)
         return ` ${content} `
       }
