@@ -1,4 +1,5 @@
 import {badRequest, conflict, LakeError} from '../errors.ts'
+import {strengthenOnPublish} from '../refs/strengthen.ts'
 import type {Doc} from '../store/types.ts'
 import {applyMutation} from './apply.ts'
 import type {WorkingSet} from './working-set.ts'
@@ -75,7 +76,7 @@ const handlers: Record<string, Handler> = {
     if (!draft) throw notFound(draftId, action)
     checkRevision(draft, action.ifDraftRevisionId, draftId)
     checkRevision(ws.get(publishedId), action.ifPublishedRevisionId, publishedId)
-    replace(ws, {...draft, _id: publishedId})
+    replace(ws, {...strengthenOnPublish(draft), _id: publishedId})
     remove(ws, draftId)
   },
   async 'sanity.action.document.unpublish'(ws, action) {

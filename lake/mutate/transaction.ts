@@ -1,4 +1,5 @@
 import {randomId} from '../ids.ts'
+import {checkReferences} from '../refs/integrity.ts'
 import type {Dataset} from '../store/dataset.ts'
 import type {CommittedTransaction, Doc} from '../store/types.ts'
 import {datasetLock} from './locks.ts'
@@ -32,6 +33,7 @@ export function runTransaction<T>(
       author: options.author ?? 'local-admin',
     })
     const value = await build(ws)
+    checkReferences(ws.changed(), (id) => ws.get(id) !== null, dataset.references)
     const pending = ws.toTransaction()
     const document = (id: string) => ws.get(id)
     if (options.dryRun || pending.changes.length === 0) {

@@ -1,7 +1,7 @@
 import type {Dataset} from '../store/dataset.ts'
 import type {Change, Doc, Transaction, WireMutation} from '../store/types.ts'
 
-type Pending = {before: Doc | null; after: Doc | null; mutations: WireMutation[]}
+type Pending = {before: Doc | null; after: Doc | null; mutations: WireMutation[]; index: number}
 
 /** The transaction being built: reads see earlier writes, nothing is stored until commit. */
 export class WorkingSet {
@@ -10,6 +10,8 @@ export class WorkingSet {
   readonly timestamp: string
   readonly author: string
   readonly mutations: WireMutation[] = []
+  /** The index of the mutation or action being applied, named in errors about what it changed. */
+  index = 0
   readonly #pending = new Map<string, Pending>()
 
   constructor(
@@ -43,9 +45,10 @@ export class WorkingSet {
   put(id: string, doc: Doc | null, mutation: WireMutation): void {
     let pending = this.#pending.get(id)
     if (!pending) {
-      pending = {before: this.dataset.get(id) ?? null, after: null, mutations: []}
+      pending = {before: this.dataset.get(id) ?? null, after: null, mutations: [], index: 0}
       this.#pending.set(id, pending)
     }
+    pending.index = this.index
     pending.after = doc ? this.#stamp(doc, pending.before) : null
     pending.mutations.push(mutation)
   }
@@ -55,12 +58,21 @@ export class WorkingSet {
     this.mutations.push(mutation)
   }
 
+  /** The documents this transaction changes, each with the index of its last mutation. */
+  changed(): Array<{id: string; before: Doc | null; after: Doc | null; index: number}> {
+    const changed = []
+    for (const [id, {before, after, index}] of this.#pending) {
+      if (before !== null || after !== null) changed.push({id, before, after, index})
+    }
+    return changed
+  }
+
   /** The changes that actually alter a document, ready to commit. */
   toTransaction(): Transaction {
     const changes: Change[] = []
-    for (const [id, pending] of this.#pending) {
-      if (pending.before === null && pending.after === null) continue
-      changes.push({id, ...pending})
+    for (const [id, {before, after, mutations}] of this.#pending) {
+      if (before === null && after === null) continue
+      changes.push({id, before, after, mutations})
     }
     const {transactionId: id, timestamp, author, mutations} = this
     return {id, timestamp, author, changes, mutations}

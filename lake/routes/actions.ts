@@ -22,7 +22,10 @@ export const actionRoutes: Route[] = [
         dataset,
         {transactionId, dryRun: body.dryRun === true},
         async (ws) => {
-          for (const action of actions) await applyAction(ws, action)
+          for (const [index, action] of actions.entries()) {
+            ws.index = index
+            await applyAction(ws, action)
+          }
         },
       )
       return {transactionId: outcome.transactionId}

@@ -30,7 +30,10 @@ export const mutateRoutes: Route[] = [
         {transactionId, dryRun: flag(search.get('dryRun'))},
         async (ws) => {
           const results: MutationResult[] = []
-          for (const mutation of mutations) results.push(...(await applyMutation(ws, mutation)))
+          for (const [index, mutation] of mutations.entries()) {
+            ws.index = index
+            results.push(...(await applyMutation(ws, mutation)))
+          }
           return results
         },
       )

@@ -1,4 +1,5 @@
 import {DatabaseSync, type StatementSync} from 'node:sqlite'
+import {ReferenceIndex} from '../refs/reference-index.ts'
 import {migrate} from './schema.ts'
 import type {CommittedTransaction, Doc, Transaction} from './types.ts'
 
@@ -14,6 +15,8 @@ export class Dataset {
   readonly name: string
   readonly db: DatabaseSync
   readonly documents = new Map<string, Doc>()
+  /** The strong references between the current documents, kept in step with `documents`. */
+  readonly references = new ReferenceIndex()
   /** Increases on every commit; lets caches know the documents changed. */
   version = 0
   /** The latest commits, so a listener that reconnects gets the events it missed. */
@@ -31,6 +34,7 @@ export class Dataset {
     for (const row of this.db.prepare('SELECT doc FROM documents').iterate()) {
       const doc = JSON.parse(String(row.doc)) as Doc
       this.documents.set(doc._id, doc)
+      this.references.update(doc._id, doc)
     }
     this.#upsert = this.db.prepare(
       'INSERT INTO documents (id, doc) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc',
@@ -77,6 +81,7 @@ export class Dataset {
     for (const change of changes) {
       if (change.after) this.documents.set(change.id, change.after)
       else this.documents.delete(change.id)
+      this.references.update(change.id, change.after)
     }
     this.version++
     const committed = {...transaction, seq}
