@@ -1,6 +1,7 @@
-import type {Nodes, RootContent} from 'mdast'
+import type {Html, Nodes, RootContent} from 'mdast'
 
 import {splitTrailingEmoji} from './emoji.ts'
+import {closingCut, closingEnd, findClosing, loneOpening} from './html/containers.ts'
 import {isNavButtons} from './html/next-link.ts'
 import {KNOWN_ELEMENTS, parseTag, textOf} from './html/tags.ts'
 import {inlineHtmlIsText} from './inline/html.ts'
@@ -20,9 +21,7 @@ export function markdownPlainText(source: string, title: string): string {
   if (h1 !== -1 && sameTitle(nodeText(children[h1]), title)) {
     children = [...children.slice(0, h1), ...children.slice(h1 + 1)]
   }
-  return children
-    .map((node) => nodeText(node))
-    .join('\n')
+  return blocksText(children)
     .replace(/[^\n]*\n\{:toc\}/g, '')
     .replace(/\{:[^{}\n]*\}/g, '')
     .replace(/\{#[\w-]+\}/g, '')
@@ -42,6 +41,26 @@ function sameTitle(heading: string, title: string): boolean {
   )
 }
 
+// The navigation block is `next`; what CommonMark put after its `</div>` in the same HTML block
+// is markdown to Jekyll (kramdown), so it is read as markdown.
+function blocksText(nodes: RootContent[]): string {
+  const texts: string[] = []
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i]
+    if (node.type !== 'html' || !isNavButtons(node.value)) {
+      texts.push(nodeText(node))
+      continue
+    }
+    const closing = loneOpening(node.value) ? findClosing(nodes, i + 1, 'div') : -1
+    const last = (closing === -1 ? node : nodes[closing]) as Html
+    const cut =
+      closing === -1 ? closingEnd(node.value, 'div') : closingCut(nodes, i + 1, closing, 'div')
+    if (closing !== -1) i = closing
+    if (cut !== -1) texts.push(blocksText(parseMarkdown(last.value.slice(cut)).children))
+  }
+  return texts.join('\n')
+}
+
 function nodeText(node: Nodes | RootContent, inline = false): string {
   switch (node.type) {
     case 'text':
@@ -49,7 +68,11 @@ function nodeText(node: Nodes | RootContent, inline = false): string {
     case 'code':
       return node.value
     case 'html': {
-      if (isNavButtons(node.value)) return ''
+      // `</div>` then markdown lines, in one HTML block: the lines are markdown to kramdown.
+      const closing = /^\s*<\/[a-zA-Z][\w-]*\s*>/.exec(node.value)
+      if (!inline && closing && node.value.trim() !== closing[0].trim()) {
+        return blocksText(parseMarkdown(node.value.slice(closing[0].length)).children)
+      }
       if (parseTag(node.value)?.name === 'br') return '\n'
       if (inline && inlineHtmlIsText(node.value)) return node.value
       const tag = parseTag(node.value)
@@ -70,9 +93,8 @@ function nodeText(node: Nodes | RootContent, inline = false): string {
       if (node.type === 'paragraph' && node.children.every(isBlockLikeHtml)) {
         return node.children.map((child) => nodeText(child)).join('')
       }
-      return (node.children as RootContent[])
-        .map((child) => nodeText(child, inline || isPhrasingParent(node)))
-        .join(isPhrasingParent(node) ? '' : '\n')
+      if (!isPhrasingParent(node)) return blocksText(node.children as RootContent[])
+      return (node.children as RootContent[]).map((child) => nodeText(child, true)).join('')
   }
 }
 

@@ -1,7 +1,7 @@
 import type {Html, RootContent} from 'mdast'
 
-import {findClosing, loneOpening} from '../html/containers.ts'
-import {isNavButtons, takeNextLink} from '../html/next-link.ts'
+import {closingCut, findClosing, loneOpening} from '../html/containers.ts'
+import {isNavButtons} from '../html/next-link.ts'
 import {singleElement} from '../html/single.ts'
 import {parseTag, textOf} from '../html/tags.ts'
 import {applyIal} from '../ial.ts'
@@ -9,6 +9,8 @@ import {BLOCK_TYPES} from '../names.ts'
 import type {State} from '../state.ts'
 import {report} from '../state.ts'
 import {convertBlocks} from './index.ts'
+import {convertTail} from './fragment.ts'
+import {navigation} from './navigation.ts'
 import {richBlocks} from './rich-inline.ts'
 import type {Walk} from './walk.ts'
 
@@ -24,17 +26,7 @@ export function html(node: Html, state: State, walk: Walk): void {
     walk.transparent = true
     return report(state, 'info', 'html-comment', node, 'Dropped an HTML comment.')
   }
-  if (isNavButtons(value) && !state.rich) {
-    walk.transparent = true
-    // The rule above the buttons belongs to the navigation, not to the lesson.
-    if (walk.out[walk.out.length - 1]?._type === BLOCK_TYPES.divider) walk.out.pop()
-    const closing = loneOpening(value) ? findClosing(walk.nodes, walk.index + 1, 'div') : -1
-    if (closing === -1) return takeNextLink(value, node, state)
-    const end = walk.nodes[closing].position?.end.offset
-    takeNextLink(state.source.slice(node.position?.start.offset, end), node, state)
-    walk.index = closing
-    return
-  }
+  if (isNavButtons(value) && !state.rich) return navigation(node, state, walk)
   const opening = loneOpening(value)
   if (opening) return container(opening, node, state, walk)
   const closingOnly = parseTag(value)
@@ -75,8 +67,22 @@ function container(
     return
   }
   const inner = walk.nodes.slice(walk.index + 1, closing) as RootContent[]
+  // CommonMark ends an HTML block at a blank line, not at its closing tag: the markdown lines
+  // after `</div>` are in the closing node.
+  const cut = closingCut(walk.nodes, walk.index + 1, closing, opening.name)
   walk.index = closing
-  if (opening.name === 'details') return details(opening, inner, node, state, walk)
+  if (opening.name === 'details') details(opening, inner, node, state, walk)
+  else wrapper(opening, inner, node, state, walk)
+  if (cut !== -1) convertTail(walk.nodes[closing] as Html, cut, state, walk)
+}
+
+function wrapper(
+  opening: {name: string; tag: string},
+  inner: RootContent[],
+  node: Html,
+  state: State,
+  walk: Walk,
+): void {
   const tag = parseTag(opening.tag)
   const classes = (tag?.attributes.class ?? '').split(/\s+/).filter(Boolean)
   report(

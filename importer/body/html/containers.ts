@@ -46,3 +46,37 @@ export function findClosing(nodes: RootContent[], from: number, name: string): n
   }
   return -1
 }
+
+/**
+ * The index just after the `</name>` that closes the element opened `depth` levels up (or the
+ * first element opened in `html` when `depth` is 0), or -1 when `html` never closes it.
+ */
+export function closingEnd(html: string, name: string, depth = 0): number {
+  for (const match of html.matchAll(new RegExp(`<(/?)${name}\\b[^<>]*>`, 'gi'))) {
+    depth += match[1] === '/' ? -1 : 1
+    if (depth <= 0) return match.index + match[0].length
+  }
+  return -1
+}
+
+/**
+ * Where the element closes inside the `closing` node found by `findClosing`: the index just
+ * after its `</name>` in that node's value, or -1.
+ */
+export function closingCut(
+  nodes: RootContent[],
+  from: number,
+  closing: number,
+  name: string,
+): number {
+  const open = new RegExp(`<${name}\\b`, 'gi')
+  const close = new RegExp(`</${name}\\s*>`, 'gi')
+  let depth = 1
+  for (let i = from; i < closing; i++) {
+    const node = nodes[i]
+    if (node.type !== 'html') continue
+    const value = (node as Html).value
+    depth += (value.match(open)?.length ?? 0) - (value.match(close)?.length ?? 0)
+  }
+  return closingEnd((nodes[closing] as Html).value, name, depth)
+}

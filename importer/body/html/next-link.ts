@@ -10,9 +10,13 @@ export function isNavButtons(html: string): boolean {
   return /^<div\b[^>]*\bclass\s*=\s*["'][^"']*\bnav-buttons\b/i.test(html.trimStart())
 }
 
+// Labels of links that go back, which never become the next lesson.
+const BACK = /^\W*(?:prev(?:ious)?|back)\b/i
+
 /**
  * Takes the "Next: …" anchor out of a navigation block into `state.next`, resolved through
- * `ctx.resolveLink`. Other anchors (e.g. "Previous") have no field in the model and are reported.
+ * `ctx.resolveLink`; without one, the last link that is not "Previous"/"Back". Other anchors have no field in
+ * the model and are reported, as is text outside the anchors.
  */
 export function takeNextLink(html: string, node: Html, state: State): void {
   const anchors = [...html.matchAll(/<a\b([^>]*)>([\s\S]*?)<\/a\s*>/gi)].map((match) => ({
@@ -24,18 +28,20 @@ export function takeNextLink(html: string, node: Html, state: State): void {
     ),
     label: textOf(match[2]),
   }))
+  // "Next: …" wins; otherwise the last link that does not point back.
   const next =
-    anchors.find((anchor) => /^next\b/i.test(anchor.label)) ?? anchors[anchors.length - 1]
-  if (!next) {
+    anchors.find((anchor) => /^next\b/i.test(anchor.label)) ??
+    anchors.findLast((anchor) => !BACK.test(anchor.label))
+  const stray = textOf(html.replace(/<a\b[^>]*>[\s\S]*?<\/a\s*>/gi, ' '))
+  if (/[\p{L}\p{N}]/u.test(stray)) {
     report(
       state,
       'warning',
-      'next-link-missing',
+      'nav-text-dropped',
       node,
-      'Dropped a navigation block that holds no link.',
-      'Remove the empty <div class="nav-buttons">.',
+      `Dropped the text "${stray.slice(0, 80)}" of a navigation block: only its next link is kept.`,
+      'Move the text out of the <div class="nav-buttons">.',
     )
-    return
   }
   for (const other of anchors) {
     if (other !== next)
@@ -46,6 +52,17 @@ export function takeNextLink(html: string, node: Html, state: State): void {
         node,
         `Dropped the navigation link "${other.label}": lessons only keep a link to the next lesson.`,
       )
+  }
+  if (!next) {
+    report(
+      state,
+      'warning',
+      'next-link-missing',
+      node,
+      'Dropped a navigation block that holds no link to a next lesson.',
+      'Add a "Next: …" link to the <div class="nav-buttons">, or remove it.',
+    )
+    return
   }
   if (checkLinkHref(next.href) !== true) {
     report(
