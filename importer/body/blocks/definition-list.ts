@@ -1,4 +1,4 @@
-import type {Paragraph, PhrasingContent} from 'mdast'
+import type {Paragraph, PhrasingContent, Text} from 'mdast'
 
 import {convertInline, createInline, flush} from '../inline/index.ts'
 import {MARK, STYLE} from '../names.ts'
@@ -17,7 +17,8 @@ export function isDefinitionList(children: PhrasingContent[]): boolean {
 
 /**
  * Portable Text has no definition list: each term becomes a bold paragraph and each definition
- * a paragraph after it (the ": " markers go), with an info diagnostic.
+ * a paragraph after it (the ": " markers go; its continuation lines stay in it), with an info
+ * diagnostic.
  */
 export function definitionList(
   children: PhrasingContent[],
@@ -32,9 +33,9 @@ export function definitionList(
     node,
     'Converted a definition list into bold terms followed by their definitions.',
   )
-  for (const line of splitLines(children)) {
-    const first = line[0]
-    const isDefinition = first?.type === 'text' && first.value.startsWith(': ')
+  for (const line of joinContinuations(splitLines(children))) {
+    const isDefinition = isDefinitionLine(line)
+    const first = line[0] as Text
     const content = isDefinition
       ? [{...first, value: first.value.slice(2)}, ...line.slice(1)]
       : line
@@ -47,6 +48,29 @@ export function definitionList(
     flush(inline)
     emitSegments(inline, STYLE.normal, walk)
   }
+}
+
+function isDefinitionLine(line: PhrasingContent[]): boolean {
+  const first = line[0]
+  return first?.type === 'text' && first.value.startsWith(': ')
+}
+
+// After a definition, a line is a new term only when a definition follows it; otherwise it
+// continues the definition (kramdown reads it as a lazy continuation line).
+function joinContinuations(lines: PhrasingContent[][]): PhrasingContent[][] {
+  const joined: PhrasingContent[][] = []
+  let inDefinition = false
+  lines.forEach((line, i) => {
+    const definition = isDefinitionLine(line)
+    const next = lines[i + 1]
+    if (!definition && inDefinition && !(next && isDefinitionLine(next))) {
+      joined[joined.length - 1].push({type: 'text', value: ' '}, ...line)
+      return
+    }
+    inDefinition = definition
+    joined.push([...line])
+  })
+  return joined
 }
 
 function splitLines(children: PhrasingContent[]): PhrasingContent[][] {
