@@ -26,6 +26,23 @@ describe('document ids', () => {
 })
 
 describe('responsibility extraction', () => {
+  it('warns, naming what it drops, when an area intro has formatting or links', () => {
+    const md = area(
+      '- **Planning**: Plan it.\n- **Review**: Check it.',
+      'Intro with **bold** and [a link](https://x.example).',
+    )
+    const {documents, diagnostics} = convertBody(md, ctx('Responsibilities'))
+    expect(documents[0].intro).toBe('Intro with bold and a link.')
+    const warning = diagnostics.find((d) => d.code === 'intro-marks-dropped')
+    expect(warning).toMatchObject({severity: 'warning', line: 3})
+    expect(warning?.message).toContain('bold, the link to https://x.example')
+  })
+
+  it('extracts a plain intro without a warning', () => {
+    const md = area('- **Planning**: Plan it.\n- **Review**: Check it.')
+    expect(convertBody(md, ctx('Responsibilities')).diagnostics).toEqual([])
+  })
+
   it('extracts a bold-label section on an opted-in page, with colon inside or outside the bold', () => {
     const md = area('- **Planning**: Plan it. 📅\n- **Review:** Check it.')
     const {documents, body} = convertBody(md, ctx('Responsibilities'))

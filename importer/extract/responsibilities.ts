@@ -8,6 +8,7 @@ import {splitTrailingEmoji} from '../body/emoji.ts'
 import {BLOCK_TYPES} from '../body/names.ts'
 import type {State} from '../body/state.ts'
 import {documentId, reference, slugify} from './ids.ts'
+import {introText} from './intro.ts'
 
 /** A bold label and the content after its colon: `**Roadmapping**: Develop …`. */
 interface LabelledItem {
@@ -63,13 +64,7 @@ function emit(
     title,
     slug: {_type: 'slug', current: slugify(title)},
     ...(emoji ? {emoji} : {}),
-    intro: intro
-      .map((p) =>
-        phrasingText(p.children)
-          .replace(/\s*\n\s*/g, ' ')
-          .trim(),
-      )
-      .join('\n\n'),
+    intro: introText(intro, title, state),
     order,
   })
   const refs = items.map((item, index) => {
