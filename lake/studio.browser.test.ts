@@ -17,7 +17,9 @@ if (!available && process.env.CI)
     `Cannot run the Studio browser test: ${CHROMIUM} is missing, expected .ci/run to install Debian's chromium`,
   )
 
-const LESSON = 'lesson-core-responsibilities'
+const COURSE = 'Foundations of Product Management'
+const MODULE = 'Introduction to Product Management'
+const LESSON_TITLE = 'Core Responsibilities of a Product Manager'
 const MIME: Record<string, string> = {
   '.html': 'text/html',
   '.js': 'text/javascript',
@@ -46,7 +48,17 @@ function serveStatic(dir: string): Promise<{server: Server; port: number}> {
   )
 }
 
-function run(command: string, args: string[], env: Record<string, string>): Promise<void> {
+type SeedDoc = {_id: string; _type: string; title?: string; name?: string}
+
+/** The documents of an NDJSON file. */
+function readNdjson(file: string): SeedDoc[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line) as SeedDoc)
+}
+
+function run(command: string, args: string[], env: Record<string, string> = {}): Promise<void> {
   return new Promise((done, fail) => {
     const child = spawn(command, args, {
       env: {...process.env, ...env},
@@ -67,6 +79,10 @@ describe.skipIf(!available)('Studio against the lake', () => {
   const consoleErrors: string[] = []
   const lakeLog: string[] = []
   const socketFrames: string[] = []
+  let seed: SeedDoc[] = []
+  let lessonId = ''
+  const namesOf = (type: string) =>
+    seed.filter((doc) => doc._type === type).map((doc) => String(doc.name))
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, {recursive: true})
@@ -77,16 +93,31 @@ describe.skipIf(!available)('Studio against the lake', () => {
       studioUrl,
       log: (message) => lakeLog.push(message),
     })
-    await seedNdjson(
-      createLakeClient(t.lake, {dataset: 'production'}),
-      join(import.meta.dirname, 'fixtures/course.ndjson'),
-    )
-    await run('npx', ['sanity', 'build', join(work, 'studio'), '--yes'], {
-      DO_NOT_TRACK: '1',
-      SANITY_STUDIO_API_HOST: t.lake.apiHost,
-      SANITY_STUDIO_PROJECT_ID: t.lake.projectId,
-      SANITY_STUDIO_DATASET: 'production',
-    })
+    // The seed content is what the importer makes of `content/`, written as `--out` NDJSON.
+    const seedFile = join(work, 'seed.ndjson')
+    const importSeed = async () => {
+      await run(process.execPath, [
+        '--import',
+        'tsx',
+        'scripts/import.ts',
+        'content',
+        '--out',
+        seedFile,
+      ])
+      await seedNdjson(createLakeClient(t.lake, {dataset: 'production'}), seedFile)
+      seed = readNdjson(seedFile)
+      lessonId = seed.find((doc) => doc._type === 'lesson' && doc.title === LESSON_TITLE)?._id ?? ''
+    }
+    await Promise.all([
+      importSeed(),
+      run('npx', ['sanity', 'build', join(work, 'studio'), '--yes'], {
+        DO_NOT_TRACK: '1',
+        SANITY_STUDIO_API_HOST: t.lake.apiHost,
+        SANITY_STUDIO_PROJECT_ID: t.lake.projectId,
+        SANITY_STUDIO_DATASET: 'production',
+      }),
+    ])
+    expect(lessonId).not.toBe('')
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: [
@@ -126,7 +157,7 @@ describe.skipIf(!available)('Studio against the lake', () => {
     rmSync(work, {recursive: true, force: true})
   })
 
-  it('opens Courses → course → module → lesson, edits and publishes the title, and history lists the edit', async () => {
+  it('opens Courses → course → module → the imported lesson, edits and publishes the title, history lists the edit, and the Preview renders it', async () => {
     const shot = (name: string) => page.screenshot({path: join(ARTIFACTS, `${name}.png`)})
     await page.goto(t.lake.loginUrl())
     await page.getByText('Courses', {exact: true}).first().click({timeout: 60_000})
@@ -134,16 +165,13 @@ describe.skipIf(!available)('Studio against the lake', () => {
     // The search box uses text::query(); the lake rewrites it to match.
     await page.keyboard.press('Control+k')
     await page.keyboard.type('respons')
-    await page
-      .getByRole('listbox')
-      .getByText('Core responsibilities of a product manager')
-      .first()
-      .waitFor({timeout: 30_000})
+    await page.getByRole('listbox').getByText(LESSON_TITLE).first().waitFor({timeout: 30_000})
     await shot('2-search')
     await page.keyboard.press('Escape')
-    await page.getByText('Product Management Basics').first().click()
-    await page.getByText('Foundations').first().click()
-    await page.getByText('Core responsibilities of a product manager').first().click()
+    await page.getByText(COURSE, {exact: true}).first().click()
+    await page.getByText(MODULE, {exact: true}).first().click()
+    // The lesson's list preview appends its emoji to the title.
+    await page.getByText(LESSON_TITLE).first().click()
     const title = page.locator('[data-testid="field-title"] input').first()
     await title.waitFor({timeout: 30_000})
     await shot('3-lesson')
@@ -152,7 +180,7 @@ describe.skipIf(!available)('Studio against the lake', () => {
     await page.getByTestId('action-publish').click({timeout: 30_000})
     const client = createLakeClient(t.lake, {dataset: 'production'})
     await expect
-      .poll(() => client.fetch('*[_id == $id][0].title', {id: LESSON}), {timeout: 30_000})
+      .poll(() => client.fetch('*[_id == $id][0].title', {id: lessonId}), {timeout: 30_000})
       .toBe('Core responsibilities, edited in the Studio')
     await shot('5-published')
     // Editing after a publish recreates the draft: the Studio must see its own save arrive.
@@ -177,7 +205,7 @@ describe.skipIf(!available)('Studio against the lake', () => {
     await shot('7-history')
     const history = await (
       await fetch(
-        `${t.lake.httpUrl}/v2025-02-19/data/history/production/transactions/${LESSON},drafts.${LESSON}`,
+        `${t.lake.httpUrl}/v2025-02-19/data/history/production/transactions/${lessonId},drafts.${lessonId}`,
       )
     ).text()
     const transactions = history
@@ -187,6 +215,25 @@ describe.skipIf(!available)('Studio against the lake', () => {
     expect(
       transactions.some((tx) => JSON.stringify(tx.mutations).includes('edited in the Studio')),
     ).toBe(true)
+    // The lesson's "Preview" view renders the page with its references resolved.
+    await page.getByRole('tab', {name: 'Preview'}).first().click()
+    const preview = page.locator('.course-page-preview')
+    const responsibilities = preview.locator('li.responsibility strong')
+    const tools = preview.locator('.tool-table .tool')
+    await expect.poll(() => responsibilities.count(), {timeout: 30_000}).toBe(12)
+    const sorted = (list: string[]) => [...list].sort()
+    expect(sorted(await responsibilities.allInnerTexts())).toEqual(
+      sorted(namesOf('responsibility')),
+    )
+    expect(sorted(await tools.allInnerTexts())).toEqual(sorted(namesOf('tool')))
+    expect(namesOf('responsibility')).toEqual(
+      expect.arrayContaining(['Roadmapping', 'Risk Management']),
+    )
+    expect(namesOf('tool')).toEqual(expect.arrayContaining(['Jira', 'Amplitude']))
+    await preview.locator('h1').getByText('edited twice').waitFor({timeout: 30_000})
+    await shot('8-preview')
+    await tools.last().scrollIntoViewIfNeeded()
+    await shot('9-preview-tools')
     expect(t.lake.unknownEndpoints.map((e) => `${e.method} ${e.path}`)).toEqual([])
     expect(socketFrames.some((url) => url.includes('/socket/production'))).toBe(true)
     expect(consoleErrors.filter((text) => /404|Unknown endpoint/.test(text))).toEqual([])
