@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 
-import {validateDocuments} from './validate.ts'
+import {validateDocuments, validateInParallel} from './validate.ts'
 
 const block = (text: string, markDefs: unknown[] = [], marks: string[] = []) => ({
   _type: 'block',
@@ -119,5 +119,30 @@ describe('validateDocuments', () => {
     expect(problems).toEqual([
       expect.objectContaining({level: 'warning', path: 'body[_key=="i1"].alt'}),
     ])
+  })
+})
+
+describe('validateInParallel', () => {
+  it('finds the same problems as validateDocuments, in document order, using worker threads', async () => {
+    const lessons = Array.from({length: 450}, (_, i) => ({
+      ...lesson,
+      _id: `lesson-${i}`,
+      slug: {_type: 'slug', current: `lesson-${i}`},
+      ...(i % 100 === 7 ? {title: undefined} : {}),
+    }))
+    const progress: number[] = []
+    const parallel = await validateInParallel(lessons, {
+      threads: 2,
+      onProgress: (done) => progress.push(done),
+    })
+    expect(parallel.map((p) => p.documentId)).toEqual([
+      'lesson-7',
+      'lesson-107',
+      'lesson-207',
+      'lesson-307',
+      'lesson-407',
+    ])
+    expect(parallel).toEqual(await validateDocuments(lessons))
+    expect(Math.max(...progress)).toBe(450)
   })
 })

@@ -2,6 +2,8 @@
  * `npm run bench`: times three conversions of one synthetic site (default 5,000 lessons), each
  * in its own process so peak memory is per phase: bare remark-parse + remark-gfm (the floor),
  * the full import (`importSite`), and @portabletext/markdown (the peer). Target: import ≤ 1.5×.
+ * A fourth phase adds the Studio's validation of every document, which a first import (or
+ * `--out`) pays once; re-imports validate only the documents they write.
  */
 import {execFileSync} from 'node:child_process'
 import {fileURLToPath} from 'node:url'
@@ -19,6 +21,8 @@ const PHASES = {
   floor: 'unified + remark-parse + remark-gfm, parse only',
   import: 'full import (importSite: front matter, tree, body, extraction, documents)',
   peer: '@portabletext/markdown markdownToPortableText',
+  validated:
+    'full import plus the Studio validation of every document, on worker threads (first import, --out)',
 } as const
 type Phase = keyof typeof PHASES
 const TARGET = 1.5
@@ -35,9 +39,14 @@ function bodies(files: readonly SiteFile[]): string[] {
     .map((file) => file.text!.replace(/^---\n[\s\S]*?\n---\n/, ''))
 }
 
-function runPhase(phase: Phase, files: readonly SiteFile[]): void {
+async function runPhase(phase: Phase, files: readonly SiteFile[]): Promise<void> {
   if (phase === 'import') {
     importSite(files)
+    return
+  }
+  if (phase === 'validated') {
+    const {validateInParallel} = await import('../schemas/validate.ts')
+    await validateInParallel(importSite(files).documents)
     return
   }
   const texts = bodies(files)
@@ -50,12 +59,12 @@ function runPhase(phase: Phase, files: readonly SiteFile[]): void {
 }
 
 /** In a child process: warm up on a small site, then time the whole corpus once. */
-function measure(phase: Phase, lessons: number): void {
-  runPhase(phase, generateSite(200, 2))
+async function measure(phase: Phase, lessons: number): Promise<void> {
+  await runPhase(phase, generateSite(200, 2))
   const files = generateSite(lessons)
   const started = performance.now()
   const cpuStart = process.cpuUsage()
-  runPhase(phase, files)
+  await runPhase(phase, files)
   const cpu = process.cpuUsage(cpuStart)
   const result: Measurement = {
     // CPU time, not wall time: other processes on a shared machine inflate wall time unevenly.
@@ -101,7 +110,7 @@ const command = defineCommand({
     for (const [phase, {ms, wallMs, peakMb}] of results) {
       const rate = (bytes / 1e6 / (ms / 1000)).toFixed(1)
       console.log(
-        `${phase.padEnd(7)} ${(ms / 1000).toFixed(2).padStart(7)} s CPU (${(wallMs / 1000).toFixed(2)} s wall)  ${(ms / floor).toFixed(2)}× floor  ${rate.padStart(5)} MB/s  peak RSS ${peakMb.toFixed(0)} MB  ${PHASES[phase]}`,
+        `${phase.padEnd(9)} ${(ms / 1000).toFixed(2).padStart(7)} s CPU (${(wallMs / 1000).toFixed(2)} s wall)  ${(ms / floor).toFixed(2)}× floor  ${rate.padStart(5)} MB/s  peak RSS ${peakMb.toFixed(0)} MB  ${PHASES[phase]}`,
       )
     }
     const ratio = results.get('import')!.ms / floor

@@ -55,9 +55,9 @@ async function validate(
 ): Promise<Diagnostic[]> {
   if (documents.length === 0) return []
   // Loaded on demand: the schema pulls in Sanity, which is slow to load for `--help`.
-  const {validateDocuments} = await import('../schemas/validate.ts')
+  const {validateInParallel} = await import('../schemas/validate.ts')
   const progress = createProgress(process.stderr)
-  const problems = await validateDocuments(documents, {
+  const problems = await validateInParallel(documents, {
     existing: result.documents,
     onProgress: (done, total) => progress.update(done, total, "validating with the Studio's rules"),
   })
