@@ -1,5 +1,6 @@
 export {createLakeClient, type LakeConnection} from './client.ts'
 export {connectToRunningLake} from './connect.ts'
+export {LakeBusyError} from './dir-lock.ts'
 export {seedNdjson} from './seed.ts'
 export {readRunningLake, type RunningLake} from './server-info.ts'
 export {startLake, type Lake, type LakeOptions} from './start.ts'

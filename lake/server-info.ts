@@ -12,7 +12,8 @@ export type RunningLake = {
 
 const fileOf = (lakeDir: string) => join(lakeDir, 'server.json')
 
-function isAlive(pid: number): boolean {
+/** Whether a process with this id exists. */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0)
     return true

@@ -1,5 +1,6 @@
 import {join, resolve} from 'node:path'
 import {loadCertificate} from './cert.ts'
+import {lockLakeDir} from './dir-lock.ts'
 import {createHandler} from './http/handler.ts'
 import {listen} from './http/server.ts'
 import {routes} from './routes/index.ts'
@@ -52,9 +53,22 @@ export type Lake = {
   close: () => Promise<void>
 }
 
-/** Starts the local Content Lake. */
+/**
+ * Starts the local Content Lake; throws `LakeBusyError` when another lake runs from the
+ * same folder (two writers would each keep their own view of the dataset files).
+ */
 export async function startLake(options: LakeOptions = {}): Promise<Lake> {
   const dir = resolve(options.dir ?? '.lake')
+  const release = lockLakeDir(dir)
+  try {
+    return await openLake(dir, options, release)
+  } catch (error) {
+    release()
+    throw error
+  }
+}
+
+async function openLake(dir: string, options: LakeOptions, release: () => void): Promise<Lake> {
   const registry = new DatasetRegistry(resolve(options.dataDir ?? join(dir, 'data')))
   const token = loadToken(join(dir, 'token'))
   const projectId = options.projectId ?? 'local'
@@ -119,6 +133,7 @@ export async function startLake(options: LakeOptions = {}): Promise<Lake> {
       await server.close()
       registry.close()
       removeRunningLake(dir)
+      release()
     },
   }
 }

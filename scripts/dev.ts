@@ -1,6 +1,6 @@
 import {spawn} from 'node:child_process'
 import {defineCommand, runMain} from 'citty'
-import {maskToken, readRunningLake, startLake} from '../lake/index.ts'
+import {LakeBusyError, maskToken, startLake} from '../lake/index.ts'
 import {waitForStop} from '../lake/stop-signal.ts'
 
 const command = defineCommand({
@@ -28,13 +28,6 @@ const command = defineCommand({
     },
   },
   async run({args}) {
-    const running = readRunningLake(args.dir)
-    if (running) {
-      console.error(
-        `A lake is already running from ${args.dir} (pid ${running.pid}) at ${running.url}; stop it first.`,
-      )
-      process.exit(1)
-    }
     const studioUrl = `http://localhost:${args.studioPort}`
     const lake = await startLake({
       dir: args.dir,
@@ -42,8 +35,9 @@ const command = defineCommand({
       projectId: args.projectId,
       studioOrigins: [studioUrl],
     }).catch((error: Error) => {
-      // A busy port is a usage error: one message, exit 1; anything else prints in full.
-      if ((error.cause as NodeJS.ErrnoException | undefined)?.code !== 'EADDRINUSE') throw error
+      // A busy port or folder is a usage error: one message, exit 1; anything else in full.
+      const busyPort = (error.cause as NodeJS.ErrnoException | undefined)?.code === 'EADDRINUSE'
+      if (!busyPort && !(error instanceof LakeBusyError)) throw error
       console.error(error.message)
       return process.exit(1)
     })

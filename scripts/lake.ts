@@ -1,5 +1,5 @@
 import {defineCommand, runMain} from 'citty'
-import {createLakeClient, maskToken, readRunningLake, startLake} from '../lake/index.ts'
+import {createLakeClient, LakeBusyError, maskToken, startLake} from '../lake/index.ts'
 import {seedNdjson} from '../lake/seed.ts'
 import {waitForStop} from '../lake/stop-signal.ts'
 
@@ -37,13 +37,6 @@ const command = defineCommand({
     },
   },
   async run({args}) {
-    const running = readRunningLake(args.dir)
-    if (running) {
-      console.error(
-        `A lake is already running from ${args.dir} (pid ${running.pid}) at ${running.url}; stop it first.`,
-      )
-      process.exit(1)
-    }
     const port = Number(args.port)
     if (!Number.isInteger(port) || port < 0 || port > 65535) {
       console.error(`Cannot use --port ${args.port}, expected a number from 0 to 65535`)
@@ -58,8 +51,9 @@ const command = defineCommand({
         .map((o) => o.trim())
         .filter(Boolean),
     }).catch((error: Error) => {
-      // A busy port is a usage error: one message, exit 1; anything else prints in full.
-      if ((error.cause as NodeJS.ErrnoException | undefined)?.code !== 'EADDRINUSE') throw error
+      // A busy port or folder is a usage error: one message, exit 1; anything else in full.
+      const busyPort = (error.cause as NodeJS.ErrnoException | undefined)?.code === 'EADDRINUSE'
+      if (!busyPort && !(error instanceof LakeBusyError)) throw error
       console.error(error.message)
       return process.exit(1)
     })
