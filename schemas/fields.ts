@@ -1,6 +1,6 @@
 import {defineArrayMember, defineField, type ReferenceRule} from 'sanity'
 
-import {OBJECT_TYPES} from './constants.ts'
+import {OBJECT_TYPES, type DocumentTypeName} from './constants.ts'
 import {checkSlug} from './validation.ts'
 
 /** Field groups shared by the page-like documents. */
@@ -95,4 +95,54 @@ export function referenceTo(types: readonly string[]) {
         })
         .error(),
   })
+}
+
+/**
+ * The content fields every page-like document (course, module, lesson) starts with: title,
+ * slug, emoji, description and the page's own Portable Text body.
+ */
+export function pageContentFields(body: {title: string; description?: string}) {
+  return [
+    titleField('title', 'content'),
+    slugField('title', 'content'),
+    emojiField('content'),
+    defineField({
+      name: 'description',
+      title: 'Description',
+      type: 'text',
+      rows: 3,
+      group: 'content',
+    }),
+    defineField({
+      name: 'body',
+      title: body.title,
+      type: OBJECT_TYPES.lessonBody,
+      group: 'content',
+      description: body.description,
+    }),
+  ]
+}
+
+/** An ordered, drag-and-drop array of references to pages below this one. */
+export function childPagesField(options: {
+  name: string
+  title: string
+  description: string
+  to: readonly DocumentTypeName[]
+  duplicateMessage: string
+}) {
+  return defineField({
+    name: options.name,
+    title: options.title,
+    type: 'array',
+    group: 'content',
+    description: options.description,
+    of: [referenceTo(options.to)],
+    validation: (rule) => rule.unique().error(options.duplicateMessage),
+  })
+}
+
+/** A preview title: the title followed by its emoji, when it has one. */
+export function titleWithEmoji(title: unknown, emoji: unknown): string {
+  return [title, emoji].filter(Boolean).join(' ')
 }

@@ -2,7 +2,7 @@ import {CheckmarkCircleIcon} from '@sanity/icons/CheckmarkCircle'
 import {defineField, defineType} from 'sanity'
 
 import {DOCUMENT_TYPES, OBJECT_TYPES} from '../constants.ts'
-import {slugField, sourceField, titleField} from '../fields.ts'
+import {slugField, sourceField, titleField, titleWithEmoji} from '../fields.ts'
 
 /** One responsibility ("Roadmapping"), shared by every lesson that lists it. */
 export const responsibility = defineType({
@@ -52,7 +52,7 @@ export const responsibility = defineType({
     select: {title: 'name', area: 'area.title', emoji: 'area.emoji'},
     prepare: ({title, area, emoji}) => ({
       title,
-      subtitle: area ? [area, emoji].filter(Boolean).join(' ') : 'No area',
+      subtitle: area ? titleWithEmoji(area, emoji) : 'No area',
     }),
   },
 })

@@ -2,7 +2,7 @@ import {TiersIcon} from '@sanity/icons/Tiers'
 import {defineField, defineType} from 'sanity'
 
 import {DOCUMENT_TYPES} from '../constants.ts'
-import {emojiField, slugField, sourceField, titleField} from '../fields.ts'
+import {emojiField, slugField, sourceField, titleField, titleWithEmoji} from '../fields.ts'
 
 /** An area of responsibilities ("Execution", …) with its emoji and intro sentence. */
 export const responsibilityArea = defineType({
@@ -28,7 +28,7 @@ export const responsibilityArea = defineType({
   preview: {
     select: {title: 'title', emoji: 'emoji', intro: 'intro'},
     prepare: ({title, emoji, intro}) => ({
-      title: [title, emoji].filter(Boolean).join(' '),
+      title: titleWithEmoji(title, emoji),
       subtitle: intro,
     }),
   },

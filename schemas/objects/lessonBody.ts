@@ -1,17 +1,7 @@
 import {defineArrayMember, defineField, defineType} from 'sanity'
 
-import {
-  BLOCK_STYLES,
-  BLOCK_TYPES,
-  DECORATORS,
-  DECORATOR_TITLES,
-  INLINE_TYPES,
-  LIST_TITLES,
-  LIST_TYPES,
-  OBJECT_TYPES,
-  STYLE_TITLES,
-} from '../constants.ts'
-import {annotationMembers} from './annotations.ts'
+import {BLOCK_STYLES, BLOCK_TYPES, OBJECT_TYPES} from '../constants.ts'
+import {textBlockMember} from './textBlock.ts'
 
 /** Portable Text of a lesson (and of a module's own page): text blocks plus the custom blocks. */
 export const lessonBody = defineType({
@@ -19,19 +9,7 @@ export const lessonBody = defineType({
   title: 'Body',
   type: 'array',
   of: [
-    defineArrayMember({
-      type: 'block',
-      styles: BLOCK_STYLES.map((value) => ({title: STYLE_TITLES[value], value})),
-      lists: LIST_TYPES.map((value) => ({title: LIST_TITLES[value], value})),
-      marks: {
-        decorators: DECORATORS.map((value) => ({title: DECORATOR_TITLES[value], value})),
-        annotations: annotationMembers(),
-      },
-      of: [
-        defineArrayMember({type: INLINE_TYPES.taskCheck}),
-        defineArrayMember({type: INLINE_TYPES.footnoteReference}),
-      ],
-    }),
+    textBlockMember(BLOCK_STYLES),
     defineArrayMember({
       type: 'image',
       name: BLOCK_TYPES.image,

@@ -2,6 +2,7 @@ import {TiersIcon} from '@sanity/icons/Tiers'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 
 import {BLOCK_TYPES, DOCUMENT_TYPES} from '../constants.ts'
+import {titleWithEmoji} from '../fields.ts'
 
 /** An area's heading, intro and its responsibilities, in the order the lesson lists them. */
 export const responsibilitySection = defineType({
@@ -29,7 +30,7 @@ export const responsibilitySection = defineType({
   preview: {
     select: {area: 'area.title', emoji: 'area.emoji', count: 'responsibilities.length'},
     prepare: ({area, emoji, count}) => ({
-      title: [area ?? 'Responsibilities', emoji].filter(Boolean).join(' '),
+      title: titleWithEmoji(area ?? 'Responsibilities', emoji),
       subtitle: `Responsibility section · ${count ?? 0}`,
     }),
   },
