@@ -231,7 +231,7 @@ describe('mutate', () => {
 
 describe('actions', () => {
   const action = (actions: unknown[], transactionId?: string) =>
-    client.request({method: 'POST', uri: '/data/actions/test', body: {actions, transactionId}})
+    client.request({method: 'POST', url: '/data/actions/test', body: {actions, transactionId}})
 
   it('edits by creating the draft from the published document, then publishes it', async () => {
     await client.createOrReplace({_id: 'pub-1', _type: 'lesson', title: 'Published', body: 'text'})
@@ -328,14 +328,14 @@ describe('endpoints', () => {
   })
 
   it("answers the Studio's user and project endpoints as a local administrator", async () => {
-    const me = await client.request({uri: '/users/me'})
+    const me = await client.request({url: '/users/me'})
     expect(me).toMatchObject({id: 'local-admin', role: 'administrator'})
-    expect(await client.request({uri: '/projects/local'})).toMatchObject({id: 'local'})
-    expect(await client.request({uri: '/projects/local/datasets/test/acl'})).toEqual([
+    expect(await client.request({url: '/projects/local'})).toMatchObject({id: 'local'})
+    expect(await client.request({url: '/projects/local/datasets/test/acl'})).toEqual([
       expect.objectContaining({permissions: expect.arrayContaining(['update'])}),
     ])
-    expect(await client.request({uri: '/features'})).toEqual([])
-    expect(await client.request({uri: '/ping'})).toBe('PONG')
+    expect(await client.request({url: '/features'})).toEqual([])
+    expect(await client.request({url: '/ping'})).toBe('PONG')
   })
 
   it('allows CORS only from the Studio origin', async () => {

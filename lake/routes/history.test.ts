@@ -4,7 +4,7 @@ import {startTestLake} from '../test-lake.ts'
 
 let t: Awaited<ReturnType<typeof startTestLake>>
 const action = (actions: unknown[], transactionId: string) =>
-  t.client.request({method: 'POST', uri: '/data/actions/test', body: {actions, transactionId}})
+  t.client.request({method: 'POST', url: '/data/actions/test', body: {actions, transactionId}})
 
 beforeAll(async () => {
   t = await startTestLake()
