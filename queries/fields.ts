@@ -72,7 +72,8 @@ export const bodyFields = /* groq */ `
 /**
  * The ids of a parent's lessons (`lessons` or a course's `contents`) joined as `|a|b|c|`:
  * GROQ has no index-of, so the previous and next lesson are read by splitting this string
- * around `|<own id>|`. Document ids cannot contain `|`.
+ * around `|<own id>|`. Document ids cannot contain `|`. The neighbour is then read by
+ * dereferencing `{"_ref": id}`, an index lookup, rather than by a `*[_id == …]` scan.
  */
 export const siblingIdsFields = /* groq */ `
   "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|"
@@ -127,11 +128,11 @@ export const lessonPageFields = /* groq */ `{
     parentLesson{_id, _type, title, emoji, slug}
   ][defined(@)],
   "previous": coalesce(
-    *[_type == "lesson" && _id == string::split(^.around[0], "|")[-1]][0]{${pageLinkFields}},
+    {"_ref": string::split(around[0], "|")[-1]}->{${pageLinkFields}},
     *[_type == "lesson" && next.lesson._ref == ^._id][0]{${pageLinkFields}}
   ),
   "nextLesson": coalesce(
     next.lesson,
-    *[_type == "lesson" && _id == string::split(^.around[1], "|")[0]][0]{${pageLinkFields}}
+    {"_ref": string::split(around[1], "|")[0]}->{${pageLinkFields}}
   )
 }`
