@@ -106,7 +106,8 @@ const command = defineCommand({
     },
     'dry-run': {
       type: 'boolean',
-      description: 'Convert and validate only; write nothing.',
+      description:
+        'Write nothing: print the sync plan (creates, patches, conflicts, prunes); with --out, only convert and validate.',
       default: false,
     },
     strict: {
