@@ -24,6 +24,15 @@ export const richTextFields = /* groq */ `
   }
 `
 
+/** A responsibility area as a lesson shows it, its intro's internal links resolved. */
+export const responsibilityAreaFields = /* groq */ `
+  _id,
+  title,
+  emoji,
+  intro[]{${richTextFields}},
+  "slug": slug.current
+`
+
 /** A responsibility as a lesson shows it. */
 export const responsibilityFields = /* groq */ `
   _id,
@@ -56,7 +65,7 @@ export const bodyFields = /* groq */ `
     "dimensions": asset->metadata.dimensions
   },
   _type == "responsibilitySection" => {
-    "area": area->{_id, title, emoji, intro, "slug": slug.current},
+    "area": area->{${responsibilityAreaFields}},
     "responsibilities": responsibilities[]->{${responsibilityFields}}
   },
   _type == "toolTable" => {

@@ -28,6 +28,18 @@ describe('responsibilitiesByAreaQuery', () => {
     )
   })
 
+  it("resolves the internal links in an area's rich-text intro to their page", async () => {
+    const [area] = await fetchPublished<ResponsibilitiesByAreaQueryResult>(
+      fixtureSource('all-blocks'),
+      responsibilitiesByAreaQuery,
+    )
+    const markDefs = area.intro?.flatMap((block) => block.markDefs ?? []) ?? []
+    expect(markDefs).toMatchObject([
+      {_type: 'link', href: 'https://example.com/plans'},
+      {_type: 'internalLink', target: {_type: 'lesson', slug: 'nested-parent'}},
+    ])
+  })
+
   it('answers an empty list when no area exists', async () => {
     expect(await fetchPublished(fixtureSource('empty'), responsibilitiesByAreaQuery)).toEqual([])
     // A responsibility whose area is missing has no group to appear in.

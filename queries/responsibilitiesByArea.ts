@@ -1,15 +1,11 @@
 import {defineQuery} from 'groq'
 
-import {pageLinkFields, richTextFields} from './fields.ts'
+import {pageLinkFields, responsibilityAreaFields, richTextFields} from './fields.ts'
 
 /** Every responsibility area in order, each responsibility with the lessons that use it. */
 export const responsibilitiesByAreaQuery = defineQuery(`
   *[_type == "responsibilityArea"] | order(order asc, title asc){
-    _id,
-    title,
-    emoji,
-    intro,
-    "slug": slug.current,
+    ${responsibilityAreaFields},
     "responsibilities": *[_type == "responsibility" && area._ref == ^._id]
       | order(order asc, name asc){
         _id,

@@ -146,3 +146,16 @@ export function childPagesField(options: {
 export function titleWithEmoji(title: unknown, emoji: unknown): string {
   return [title, emoji].filter(Boolean).join(' ')
 }
+
+/** The text of rich text blocks, joined by spaces, for one-line previews and subtitles. */
+export function richTextPlainText(blocks: unknown): string {
+  if (!Array.isArray(blocks)) return ''
+  return blocks
+    .map((block: {_type?: string; children?: unknown}) =>
+      block?._type === 'block' && Array.isArray(block.children)
+        ? block.children.map((child: {text?: unknown}) => String(child?.text ?? '')).join('')
+        : '',
+    )
+    .filter(Boolean)
+    .join(' ')
+}

@@ -55,7 +55,7 @@ const itemHandlers: Record<string, (item: Node, documents: Documents) => string>
       .join('\n'),
   [BLOCK_TYPES.responsibilitySection]: (item, docs) => {
     const area = ref(item.area, docs)
-    const lines = [[area.title, area.emoji].filter(Boolean).join(' '), String(area.intro ?? '')]
+    const lines = [[area.title, area.emoji].filter(Boolean).join(' '), list(area.intro, docs)]
     for (const each of item.responsibilities as Node[]) {
       const responsibility = ref(each, docs)
       lines.push(`${String(responsibility.name)}: ${list(responsibility.description, docs)}`)

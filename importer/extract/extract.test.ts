@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest'
 
 import {convertBody} from '../body/index.ts'
+import type {TextBlock} from '../body/blocks/text-block.ts'
 import type {ConvertContext} from '../body/index.ts'
 import {documentId, slugify} from './ids.ts'
 
@@ -12,6 +13,13 @@ const ctx = (title: string): ConvertContext => ({
   site: {},
   resolveLink: () => null,
 })
+
+const resolveOther: ConvertContext['resolveLink'] = (href) =>
+  href === 'other.md' ? {_id: 'lesson-other', _type: 'lesson'} : null
+
+/** Body blocks carry content keys (and a page prefix); compare their content only. */
+const withoutKeys = (value: unknown): unknown =>
+  JSON.parse(JSON.stringify(value, (name, inner: unknown) => (name === '_key' ? undefined : inner)))
 
 const area = (list: string, intro = 'Intro sentence.') => `## Area ✨\n\n${intro}\n\n${list}\n`
 
@@ -26,16 +34,39 @@ describe('document ids', () => {
 })
 
 describe('responsibility extraction', () => {
-  it('warns, naming what it drops, when an area intro has formatting or links', () => {
+  it('keeps bold, code, links and internal links in an area intro, as in body paragraphs', () => {
     const md = area(
       '- **Planning**: Plan it.\n- **Review**: Check it.',
-      'Intro with **bold** and [a link](https://x.example).',
+      'Intro with **bold**, `code`, [a link](https://x.example) and [a page](other.md).',
     )
+    const context = {...ctx('Responsibilities'), resolveLink: resolveOther}
+    const {documents, diagnostics} = convertBody(md, context)
+    const paragraph = convertBody(md.split('\n\n')[1], context).body
+    expect(withoutKeys(documents[0].intro)).toEqual(withoutKeys(paragraph))
+    expect(diagnostics).toEqual([])
+    const [intro] = documents[0].intro as TextBlock[]
+    expect(intro.children.map((span) => [span.text, span.marks])).toEqual([
+      ['Intro with ', []],
+      ['bold', ['strong']],
+      [', ', []],
+      ['code', ['code']],
+      [', ', []],
+      ['a link', [intro.markDefs[0]._key]],
+      [' and ', []],
+      ['a page', [intro.markDefs[1]._key]],
+      ['.', []],
+    ])
+    expect(intro.markDefs).toMatchObject([
+      {_type: 'link', href: 'https://x.example'},
+      {_type: 'internalLink', reference: {_ref: 'lesson-other'}},
+    ])
+  })
+
+  it('keeps an image in an area intro as a link to it, with a warning', () => {
+    const md = area('- **Planning**: Plan it.\n- **Review**: Check it.', 'See ![the map](map.png).')
     const {documents, diagnostics} = convertBody(md, ctx('Responsibilities'))
-    expect(documents[0].intro).toBe('Intro with bold and a link.')
-    const warning = diagnostics.find((d) => d.code === 'intro-marks-dropped')
-    expect(warning).toMatchObject({severity: 'warning', line: 3})
-    expect(warning?.message).toContain('bold, the link to https://x.example')
+    expect(JSON.stringify(documents[0].intro)).toContain('"href":"map.png"')
+    expect(diagnostics).toMatchObject([{code: 'image-in-rich-text', severity: 'warning', line: 3}])
   })
 
   it('extracts a plain intro without a warning', () => {
@@ -54,7 +85,7 @@ describe('responsibility extraction', () => {
     expect(documents[0]).toMatchObject({
       title: 'Area',
       emoji: '✨',
-      intro: 'Intro sentence.',
+      intro: [{_type: 'block', style: 'normal', children: [{text: 'Intro sentence.'}]}],
       order: 1,
     })
     expect(body.map((b) => b._type)).toEqual(['responsibilitySection'])

@@ -2,13 +2,12 @@ import type {Heading, List, ListItem, Paragraph, PhrasingContent, RootContent} f
 
 import {DOCUMENT_TYPES} from '../../schemas/constants.ts'
 import {phrasingText} from '../body/blocks/phrasing-text.ts'
-import {richInline} from '../body/blocks/rich-inline.ts'
+import {richBlocks, richInline} from '../body/blocks/rich-inline.ts'
 import type {Walk} from '../body/blocks/walk.ts'
 import {splitTrailingEmoji} from '../body/emoji.ts'
 import {BLOCK_TYPES} from '../body/names.ts'
 import type {State} from '../body/state.ts'
 import {documentId, reference, slugify} from './ids.ts'
-import {introText} from './intro.ts'
 
 /** A bold label and the content after its colon: `**Roadmapping**: Develop …`. */
 interface LabelledItem {
@@ -64,7 +63,8 @@ function emit(
     title,
     slug: {_type: 'slug', current: slugify(title)},
     ...(emoji ? {emoji} : {}),
-    intro: introText(intro, title, state),
+    // Converted like body paragraphs, so the intro keeps marks, links and internal links.
+    intro: richBlocks(intro, state),
     order,
   })
   const refs = items.map((item, index) => {

@@ -14,7 +14,7 @@ export function ResponsibilitySectionBlock({
   return (
     <section className="responsibility-section">
       {heading && <h2 id={headingId(heading)}>{heading}</h2>}
-      {area?.intro && <p>{area.intro}</p>}
+      <RichText value={area?.intro} />
       <ul className="responsibilities">
         {responsibilities.map((responsibility) => (
           <li key={responsibility._id} className="responsibility">

@@ -1,10 +1,17 @@
 import {TiersIcon} from '@sanity/icons/Tiers'
 import {defineField, defineType} from 'sanity'
 
-import {DOCUMENT_TYPES} from '../constants.ts'
-import {emojiField, slugField, sourceField, titleField, titleWithEmoji} from '../fields.ts'
+import {DOCUMENT_TYPES, OBJECT_TYPES} from '../constants.ts'
+import {
+  emojiField,
+  richTextPlainText,
+  slugField,
+  sourceField,
+  titleField,
+  titleWithEmoji,
+} from '../fields.ts'
 
-/** An area of responsibilities ("Execution", …) with its emoji and intro sentence. */
+/** An area of responsibilities ("Execution", …) with its emoji and rich-text intro. */
 export const responsibilityArea = defineType({
   name: DOCUMENT_TYPES.responsibilityArea,
   title: 'Responsibility area',
@@ -14,7 +21,7 @@ export const responsibilityArea = defineType({
     titleField(),
     slugField('title'),
     emojiField(),
-    defineField({name: 'intro', title: 'Intro', type: 'text', rows: 2}),
+    defineField({name: 'intro', title: 'Intro', type: OBJECT_TYPES.richText}),
     defineField({
       name: 'order',
       title: 'Order',
@@ -29,7 +36,7 @@ export const responsibilityArea = defineType({
     select: {title: 'title', emoji: 'emoji', intro: 'intro'},
     prepare: ({title, emoji, intro}) => ({
       title: titleWithEmoji(title, emoji),
-      subtitle: intro,
+      subtitle: richTextPlainText(intro),
     }),
   },
 })

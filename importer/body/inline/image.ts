@@ -48,8 +48,8 @@ export function imageItem(
       'warning',
       'image-in-rich-text',
       node,
-      `Replaced the image "${url}" by a link: tables, callouts and footnotes hold text only.`,
-      'Move the image out of the table, callout or footnote.',
+      `Replaced the image "${url}" by a link: tables, callouts, footnotes and area intros hold text only.`,
+      'Move the image out of the table, callout, footnote or area intro.',
     )
     const def = linkAnnotation(url, title, node, state)
     const text = alt || url
