@@ -2,6 +2,7 @@ import {visionTool} from '@sanity/vision'
 import {defineConfig} from 'sanity'
 import {structureTool} from 'sanity/structure'
 
+import {DOCUMENT_TYPES} from './schemas/constants.ts'
 import {schemaTypes} from './schemas/index.ts'
 import {studioEnv} from './studio/env.ts'
 import {defaultDocumentNode} from './studio/defaultDocumentNode.ts'
@@ -18,4 +19,9 @@ export default defineConfig({
     visionTool({defaultApiVersion: '2025-02-19'}),
   ],
   schema: {types: schemaTypes},
+  document: {
+    // The site document is a singleton (id `site`), opened from the structure's "Site" item.
+    newDocumentOptions: (templates) =>
+      templates.filter((template) => template.templateId !== DOCUMENT_TYPES.site),
+  },
 })

@@ -2,6 +2,7 @@ import {describe, expect, it} from 'vitest'
 
 import type {AllCourseOutlinesQueryResult, CourseOutlineQueryResult} from '../sanity.types.ts'
 import {allCourseOutlinesQuery, courseOutlineQuery} from './courseOutline.ts'
+import type {Perspective} from './source.ts'
 import {fetchPublished, fixtureSource} from './testing.ts'
 
 describe('courseOutlineQuery', () => {
@@ -27,6 +28,29 @@ describe('courseOutlineQuery', () => {
       {slug: 'broken-course'},
     )
     expect(outline?.contents?.map((item) => item?._type ?? null)).toEqual([null, 'lesson'])
+  })
+
+  it("lists every course in the site document's order, then the courses it leaves out by title", async () => {
+    const titles = async (perspective: Perspective) =>
+      (
+        await fixtureSource('site-order').fetch<AllCourseOutlinesQueryResult>(
+          allCourseOutlinesQuery,
+          {},
+          {perspective},
+        )
+      ).map((course) => course.title)
+    // The missing course and the lesson the site document points at are left out.
+    expect(await titles('published')).toEqual(['Zoology', 'Biology', 'Art', 'Chemistry'])
+    // An editor's unpublished reordering shows in the drafts perspective only.
+    expect(await titles('drafts')).toEqual(['Biology', 'Zoology', 'Art', 'Chemistry'])
+  })
+
+  it('lists the seed course through the site document', async () => {
+    const outlines = await fetchPublished<AllCourseOutlinesQueryResult>(
+      fixtureSource('seed'),
+      allCourseOutlinesQuery,
+    )
+    expect(outlines.map((course) => course.slug)).toEqual(['foundations-of-product-management'])
   })
 
   it('answers null on the empty dataset and an empty list of all courses', async () => {

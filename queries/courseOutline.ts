@@ -1,6 +1,7 @@
 import {defineQuery} from 'groq'
 
 import {bodyFields, pageLinkFields} from './fields.ts'
+import {listedCourses, unlistedCourses} from './siteOrder.ts'
 
 /** A lesson in an outline, with up to two levels of sub-lessons (deeper pages are rare). */
 const outlineLessonFields = /* groq */ `
@@ -33,7 +34,8 @@ export const courseOutlineQuery = defineQuery(`
   *[_type == "course" && slug.current == $slug][0]${courseOutlineFields}
 `)
 
-/** Every course with its outline, by title (the source's top-level order is not stored). */
-export const allCourseOutlinesQuery = defineQuery(`
-  *[_type == "course"] | order(title asc)${courseOutlineFields}
-`)
+/** Every course with its outline, in the site document's order, then unlisted courses by title. */
+export const allCourseOutlinesQuery = defineQuery(`[
+  ...${listedCourses}${courseOutlineFields},
+  ...${unlistedCourses}${courseOutlineFields}
+]`)

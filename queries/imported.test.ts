@@ -53,6 +53,10 @@ describe('the queries on the seed content imported by npm run import', () => {
     )
     expect(others).toEqual([])
     expect(course.title).toBe('Foundations of Product Management')
+    // The order comes from the site document, which lists the placeholder course.
+    expect(
+      await fetchPublished(source, '*[_type == "site"]{_id, title, "courses": courses[]->title}'),
+    ).toEqual([{_id: 'site', title: 'Product Management Courses', courses: [course.title]}])
     const [module] = course.contents ?? []
     expect(module?._type === 'module' && module.lessons?.map((lesson) => lesson.slug)).toEqual([
       SEED_SLUG,

@@ -1,12 +1,22 @@
 import {defineQuery} from 'groq'
 
-/** Every course, module and lesson with its slug and source file, for building a site's paths. */
-export const sitePagesQuery = defineQuery(`
-  *[_type in ["course", "module", "lesson"]] | order(_type asc, _id asc){
-    _id,
-    _type,
-    title,
-    "slug": slug.current,
-    "sourcePath": source.path
-  }
-`)
+import {listedCourses, unlistedCourses} from './siteOrder.ts'
+
+/** The fields a site needs of a page to plan its path. */
+const sitePageFields = /* groq */ `{
+  _id,
+  _type,
+  title,
+  "slug": slug.current,
+  "sourcePath": source.path
+}`
+
+/**
+ * Every course (in the site document's order), module and lesson with its slug and source file,
+ * for building a site's paths.
+ */
+export const sitePagesQuery = defineQuery(`[
+  ...${listedCourses}${sitePageFields},
+  ...${unlistedCourses}${sitePageFields},
+  ...*[_type in ["module", "lesson"]] | order(_type asc, _id asc)${sitePageFields}
+]`)

@@ -4,8 +4,9 @@ import {join} from 'node:path'
 import {memorySource, parseNdjson, type StoredDocument} from './memory.ts'
 import type {QuerySource} from './source.ts'
 
-/** A fixture dataset in `queries/fixtures/`: seed, empty, missing-references, hostile, all-blocks. */
-export type FixtureName = 'seed' | 'empty' | 'missing-references' | 'hostile' | 'all-blocks'
+/** A fixture dataset in `queries/fixtures/`: seed, empty, missing-references, hostile, all-blocks, site-order. */
+export type FixtureName =
+  'seed' | 'empty' | 'missing-references' | 'hostile' | 'all-blocks' | 'site-order'
 
 /** The documents of a fixture dataset. */
 export function fixtureDocuments(name: FixtureName): StoredDocument[] {

@@ -21,7 +21,7 @@ function relativeLinks(files: {path: string; html: string}[]) {
 }
 
 describe('buildSite', () => {
-  it.each<FixtureName>(['seed', 'all-blocks', 'missing-references'])(
+  it.each<FixtureName>(['seed', 'all-blocks', 'missing-references', 'site-order'])(
     'renders every page of the %s fixture with links that all reach a generated page',
     async (fixture) => {
       const site = await buildSite(fixtureSource(fixture))
@@ -57,6 +57,17 @@ describe('buildSite', () => {
     expect(page?.html).toContain(
       '<a href="../basics/nested-parent/index.html#intro">nested parent</a>',
     )
+  })
+
+  it("lists the courses on the index page in the site document's order, then the others by title", async () => {
+    const site = await buildSite(fixtureSource('site-order'))
+    const index = site.files.find((file) => file.path === 'index.html')?.html ?? ''
+    expect([...index.matchAll(/href="([^"]+)"/g)].map((match) => match[1])).toEqual([
+      'zoology/index.html',
+      'biology/index.html',
+      'art/index.html',
+      'chemistry/index.html',
+    ])
   })
 
   it('writes only the course index for an empty dataset', async () => {

@@ -13,7 +13,11 @@ export const DOCUMENT_TYPES = {
   responsibilityArea: 'responsibilityArea',
   tool: 'tool',
   toolCategory: 'toolCategory',
+  site: 'site',
 } as const
+
+/** The `_id` of the one `site` document (the importer writes it; Studio opens only it). */
+export const SITE_ID = 'site'
 
 /** Block styles allowed in lesson bodies (h1 is the lesson title, never a body style). */
 export const BLOCK_STYLES = ['normal', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote'] as const

@@ -3,6 +3,7 @@ import {lesson} from './documents/lesson.ts'
 import {module} from './documents/module.ts'
 import {responsibility} from './documents/responsibility.ts'
 import {responsibilityArea} from './documents/responsibilityArea.ts'
+import {site} from './documents/site.ts'
 import {tool} from './documents/tool.ts'
 import {toolCategory} from './documents/toolCategory.ts'
 import {callout} from './objects/callout.ts'
@@ -29,6 +30,7 @@ import {toolTableRow} from './objects/toolTableRow.ts'
 
 /** Every document type of the content model. */
 export const documentTypes = [
+  site,
   course,
   module,
   lesson,

@@ -61,10 +61,10 @@ describe('npm run import', {timeout: 180_000}, () => {
   it('imports into the local dataset by default, then makes no mutation when nothing changed', () => {
     const first = run('content')
     expect(first.code).toBe(0)
-    expect(first.stdout).toMatch(/Created\s+35\b/)
+    expect(first.stdout).toMatch(/Created\s+36\b/)
     const second = run('content')
     expect(second.code).toBe(0)
-    expect(second.stdout).toMatch(/Unchanged\s+35\b/)
+    expect(second.stdout).toMatch(/Unchanged\s+36\b/)
     expect(second.stdout).toMatch(/0 mutation requests/)
   })
 

@@ -1,5 +1,6 @@
 import {BookIcon} from '@sanity/icons/Book'
 import {DocumentTextIcon} from '@sanity/icons/DocumentText'
+import {HomeIcon} from '@sanity/icons/Home'
 import {TiersIcon} from '@sanity/icons/Tiers'
 import {WrenchIcon} from '@sanity/icons/Wrench'
 import type {
@@ -9,9 +10,10 @@ import type {
   StructureResolverContext,
 } from 'sanity/structure'
 
-import {DOCUMENT_TYPES} from '../schemas/constants.ts'
+import {DOCUMENT_TYPES, SITE_ID} from '../schemas/constants.ts'
+import {coursesInSiteOrder, type CourseItem} from './courseOrder.ts'
 
-const {course, module, lesson, responsibility, responsibilityArea, tool, toolCategory} =
+const {course, module, lesson, responsibility, responsibilityArea, tool, toolCategory, site} =
   DOCUMENT_TYPES
 
 const API_VERSION = '2025-02-19'
@@ -22,20 +24,25 @@ interface Child {
   title?: string
 }
 
-/** Desk structure: courses → modules → lessons in order, responsibilities by area, tools by category. */
+/**
+ * Desk structure: the site, courses (in the site's order) → modules → lessons in order,
+ * responsibilities by area, tools by category.
+ */
 export const structure: StructureResolver = (S, context) =>
   S.list()
     .title('Content')
     .items([
       S.listItem()
+        .id('site')
+        .title('Site')
+        .icon(HomeIcon)
+        .schemaType(site)
+        .child(S.document().schemaType(site).documentId(SITE_ID)),
+      S.listItem()
         .id('courses')
         .title('Courses')
         .icon(BookIcon)
-        .child(
-          S.documentTypeList(course)
-            .title('Courses')
-            .child((courseId) => orderedChildren(S, context, courseId, 'contents')),
-        ),
+        .child((): Promise<ListBuilder> => siteCourses(S, context)),
       S.listItem()
         .id('unplaced-lessons')
         .title('Lessons not in any course')
@@ -89,6 +96,38 @@ export const structure: StructureResolver = (S, context) =>
         (type) => S.documentTypeListItem(type),
       ),
     ])
+
+/**
+ * The Courses pane: courses in the order of the site document's `courses` array (draft first),
+ * then the courses it does not list, each opening its ordered contents.
+ */
+async function siteCourses(
+  S: StructureBuilder,
+  context: StructureResolverContext,
+): Promise<ListBuilder> {
+  const client = context.getClient({apiVersion: API_VERSION})
+  const {order, courses} = await client.fetch<{order: string[] | null; courses: CourseItem[]}>(
+    `{
+      "order": (*[_id in [$site, "drafts." + $site]] | order(_updatedAt desc))[0].courses[]._ref,
+      "courses": *[_type == $course]{_id, title}
+    }`,
+    {site: SITE_ID, course},
+    {perspective: 'raw'},
+  )
+  return S.list()
+    .id('courses-in-site-order')
+    .title('Courses')
+    .initialValueTemplates([S.initialValueTemplateItem(course)])
+    .items(
+      coursesInSiteOrder(order, courses).map((item) =>
+        S.listItem()
+          .id(item.id)
+          .title(item.title ?? 'Untitled course')
+          .schemaType(course)
+          .child((): Promise<ListBuilder> => orderedChildren(S, context, item.id, 'contents')),
+      ),
+    )
+}
 
 /**
  * A course or module pane: its own document first, then the items of its ordered

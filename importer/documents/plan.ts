@@ -17,6 +17,8 @@ export interface PlannedDocument {
   children: PlannedDocument[]
   /** 1 for courses; 0 for pages outside the navigation. */
   depth: number
+  /** `nav_exclude: true` on this page or one above it. */
+  hidden: boolean
 }
 
 /**
@@ -49,6 +51,7 @@ export function planDocuments(tree: NavTree): PlannedDocument[] {
       parentId: parent?.id,
       children: [],
       depth: node.depth,
+      hidden: node.hidden,
     }
     plans.push(plan)
     for (const child of node.children) {
@@ -67,6 +70,7 @@ export function planDocuments(tree: NavTree): PlannedDocument[] {
       page,
       children: [],
       depth: 0,
+      hidden: false,
     })
   }
   return plans

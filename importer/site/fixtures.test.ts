@@ -39,7 +39,18 @@ function outline(documents: ImportedDocument[]): string[] {
       ((doc.contents ?? doc.lessons ?? []) as Array<{_ref: string}>).map((ref) => ref._ref),
     ),
   )
-  for (const doc of documents) if (doc._type === 'course') visit(doc, 0)
+  // The site document heads the outline; its courses follow in its order, then any it omits.
+  const site = documents.find((doc) => doc._type === 'site')
+  if (site) {
+    listed.add(site._id)
+    lines.push(`site ${site.title as string}`)
+    for (const ref of site.courses as Array<{_ref: string}>) visit(byId.get(ref._ref)!, 0)
+  }
+  for (const doc of documents) {
+    if (doc._type !== 'course' || listed.has(doc._id)) continue
+    lines.push('(not listed by the site:)')
+    visit(doc, 1)
+  }
   for (const doc of documents) {
     if (listed.has(doc._id) || referenced.has(doc._id)) continue
     lines.push('(not listed by any course:)')

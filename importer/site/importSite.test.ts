@@ -91,11 +91,53 @@ describe('importSite', () => {
         return stubBody()
       },
     })
-    expect(result.documents).toHaveLength(2)
+    expect(result.documents.map((doc) => doc._id)).toEqual(['course-a', 'course-b', 'site'])
     expect(result.failedFiles).toEqual(['b.md'])
     expect(result.diagnostics).toMatchObject([
       {severity: 'error', code: 'body-failed', file: 'b.md', line: 4},
     ])
+  })
+
+  it("lists the courses in the site document in the theme's top-level order, placeholders included", () => {
+    const result = importSite(
+      [
+        {path: '_config.yml', text: 'title: Handbook\n'},
+        page('zeta.md', 'title: Zeta\nnav_order: 1'),
+        page('alpha.md', 'title: Alpha\nnav_order: 2'),
+        page('hidden.md', 'title: Hidden\nnav_exclude: true'),
+        page('beta.md', 'title: Beta'),
+        page('orphan.md', 'title: Orphan\nparent: Ghost'),
+      ],
+      {convertBody: stubBody},
+    )
+    const site = result.documents.find((doc) => doc._type === DOCUMENT_TYPES.site)
+    const titleOf = (id: string) => result.documents.find((doc) => doc._id === id)?.title
+    expect(site).toMatchObject({
+      _id: 'site',
+      title: 'Handbook',
+      source: {path: '_config.yml', hasSourcePage: true},
+    })
+    expect((site?.courses as Array<{_ref: string}>).map((ref) => titleOf(ref._ref))).toEqual([
+      'Zeta',
+      'Alpha',
+      'Beta',
+      'Ghost',
+    ])
+    expect(result.origins.site).toBe('_config.yml')
+    expect(result.diagnostics.filter((d) => d.code === 'site-title-missing')).toEqual([])
+  })
+
+  it('names an untitled site "Untitled site", with a warning when _config.yml leaves out the title', () => {
+    const titled = (files: SiteFile[]) => {
+      const result = importSite(files, {convertBody: stubBody})
+      const site = result.documents.find((doc) => doc._type === DOCUMENT_TYPES.site)
+      return {title: site?.title, codes: result.diagnostics.map((d) => d.code)}
+    }
+    expect(titled([page('a.md', 'title: A')])).toEqual({title: 'Untitled site', codes: []})
+    expect(titled([{path: '_config.yml', text: 'theme: just-the-docs\n'}])).toEqual({
+      title: 'Untitled site',
+      codes: ['site-title-missing'],
+    })
   })
 
   it('reads a 5 MB page (decoding, front matter, hashing) and hands its whole body on', () => {

@@ -2,6 +2,7 @@ import {convertBody as defaultConvertBody} from '../body/index.ts'
 import type {ConvertContext, ConvertResult} from '../body/index.ts'
 import {assembleDocuments, mergeExtracted} from '../documents/assemble.ts'
 import {planDocuments, type PlannedDocument} from '../documents/plan.ts'
+import {siteDocument} from '../documents/site.ts'
 import type {Diagnostic, ImportedDocument} from '../types.ts'
 import {readConfig} from './config.ts'
 import {createLinkResolver} from './links.ts'
@@ -129,7 +130,8 @@ function documentOrigins(
  * network; the caller reads the files and writes the result.
  */
 export function importSite(files: readonly SiteFile[], options: ImportOptions = {}): ImportResult {
-  const {config, diagnostics} = readConfig(fileText(files, '_config.yml'), {
+  const configText = fileText(files, '_config.yml')
+  const {config, diagnostics} = readConfig(configText, {
     gemfileLock: fileText(files, 'Gemfile.lock'),
     gemfile: fileText(files, 'Gemfile'),
     legacy: options.legacy,
@@ -156,11 +158,12 @@ export function importSite(files: readonly SiteFile[], options: ImportOptions = 
     options.onProgress?.(index + 1, withPages.length, plan.page!.file)
   })
   const pagesDocs = assembleDocuments(plans, converted)
+  const site = siteDocument(plans, {raw: config.raw, text: configText})
   const extras = mergeExtracted(extracted)
-  diagnostics.push(...pagesDocs.diagnostics, ...extras.diagnostics)
-  const documents = [...pagesDocs.documents, ...extras.documents]
+  diagnostics.push(...pagesDocs.diagnostics, ...site.diagnostics, ...extras.diagnostics)
+  const documents = [...pagesDocs.documents, site.document, ...extras.documents]
   diagnostics.push(...duplicateIds(documents, plans))
-  const origins = documentOrigins(plans, extracted)
+  const origins = {[site.document._id]: '_config.yml', ...documentOrigins(plans, extracted)}
   const failed = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file))
   const byType: Record<string, number> = {}
   for (const doc of documents) byType[doc._type] = (byType[doc._type] ?? 0) + 1
