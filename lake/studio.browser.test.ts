@@ -3,19 +3,14 @@ import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync} from 'node:fs'
 import {createServer, type Server} from 'node:http'
 import {tmpdir} from 'node:os'
 import {extname, join, resolve} from 'node:path'
-import {chromium, type Browser, type Page} from 'playwright-core'
+import type {Browser, Page} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {createLakeClient} from './client.ts'
 import {seedNdjson} from './seed.ts'
+import {browserTestsEnabled, launchChromium} from '../testing/chromium.ts'
 import {startTestLake} from './test-lake.ts'
 
-const CHROMIUM = '/usr/bin/chromium'
 const ARTIFACTS = resolve('.artifacts/lake-browser')
-const available = existsSync(CHROMIUM)
-if (!available && process.env.CI)
-  throw new Error(
-    `Cannot run the Studio browser test: ${CHROMIUM} is missing, expected .ci/run to install Debian's chromium`,
-  )
 
 const COURSE = 'Foundations of Product Management'
 const MODULE = 'Introduction to Product Management'
@@ -70,7 +65,7 @@ function run(command: string, args: string[], env: Record<string, string> = {}):
   })
 }
 
-describe.skipIf(!available)('Studio against the lake', () => {
+describe.skipIf(!browserTestsEnabled)('Studio against the lake', () => {
   let t: Awaited<ReturnType<typeof startTestLake>>
   let browser: Browser
   let page: Page
@@ -118,19 +113,7 @@ describe.skipIf(!available)('Studio against the lake', () => {
       }),
     ])
     expect(lessonId).not.toBe('')
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-quic',
-      ],
-    })
+    browser = await launchChromium()
     const context = await browser.newContext({
       ignoreHTTPSErrors: true,
       viewport: {width: 1400, height: 900},

@@ -1,16 +1,16 @@
 import {execFile} from 'node:child_process'
-import {existsSync} from 'node:fs'
 import {mkdir, mkdtemp, readFile, rm} from 'node:fs/promises'
 import {createServer, type Server} from 'node:http'
 import type {AddressInfo} from 'node:net'
 import {extname, join, normalize, sep} from 'node:path'
 import {promisify} from 'node:util'
 
-import {chromium, type Browser} from 'playwright-core'
+import type {Browser} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
+import {browserTestsEnabled, launchChromium} from '../testing/chromium.ts'
+
 const root = join(import.meta.dirname, '..')
-const CHROMIUM = '/usr/bin/chromium'
 const LESSON =
   'foundations-of-product-management/introduction-to-product-management/core-responsibilities-of-a-product-manager/index.html'
 const run = promisify(execFile)
@@ -38,9 +38,7 @@ async function serve(dir: string): Promise<{server: Server; origin: string}> {
   return {server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`}
 }
 
-const hasChromium = existsSync(CHROMIUM)
-
-describe.skipIf(!hasChromium && !process.env.CI)('npm run site in Chromium', () => {
+describe.skipIf(!browserTestsEnabled)('npm run site in Chromium', () => {
   let dir: string
   let server: Server | undefined
   let origin: string
@@ -53,19 +51,7 @@ describe.skipIf(!hasChromium && !process.env.CI)('npm run site in Chromium', () 
     await tsx('scripts/import.ts', '--out', dataset)
     await tsx('scripts/site.ts', '--dataset', dataset, '--out', join(dir, 'site-dist'))
     ;({server, origin} = await serve(join(dir, 'site-dist')))
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-quic',
-      ],
-    })
+    browser = await launchChromium()
   })
 
   afterAll(async () => {
