@@ -221,4 +221,33 @@ describe.skipIf(!browserTestsEnabled)('Studio against the lake', () => {
     expect(socketFrames.some((url) => url.includes('/socket/production'))).toBe(true)
     expect(consoleErrors.filter((text) => /404|Unknown endpoint/.test(text))).toEqual([])
   })
+
+  it('shows a lesson added to the module elsewhere in the open module pane, in array order', async () => {
+    const client = createLakeClient(t.lake, {dataset: 'production'})
+    const moduleId = await client.fetch<string>('*[_type == "module" && title == $title][0]._id', {
+      title: MODULE,
+    })
+    const added = 'A lesson added elsewhere'
+    await client
+      .transaction()
+      .create({
+        _id: 'lesson-added-elsewhere',
+        _type: 'lesson',
+        title: added,
+        slug: {_type: 'slug', current: 'a-lesson-added-elsewhere'},
+      })
+      .patch(moduleId, (patch) =>
+        patch.insert('before', 'lessons[0]', [
+          {_type: 'reference', _ref: 'lesson-added-elsewhere', _key: 'added'},
+        ]),
+      )
+      .commit()
+    // No navigation: the pane listens to the module and redraws in the array's order.
+    const newItem = page.getByText(added).first()
+    await newItem.waitFor({timeout: 30_000})
+    const existing = page.getByText('Core responsibilities, edited twice').first()
+    const [above, below] = await Promise.all([newItem.boundingBox(), existing.boundingBox()])
+    expect(above!.y).toBeLessThan(below!.y)
+    await page.screenshot({path: join(ARTIFACTS, '10-live-module-pane.png')})
+  })
 })

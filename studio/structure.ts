@@ -3,6 +3,7 @@ import {DocumentTextIcon} from '@sanity/icons/DocumentText'
 import {HomeIcon} from '@sanity/icons/Home'
 import {TiersIcon} from '@sanity/icons/Tiers'
 import {WrenchIcon} from '@sanity/icons/Wrench'
+import {map, type Observable} from 'rxjs'
 import type {
   ListBuilder,
   StructureBuilder,
@@ -42,7 +43,7 @@ export const structure: StructureResolver = (S, context) =>
         .id('courses')
         .title('Courses')
         .icon(BookIcon)
-        .child((): Promise<ListBuilder> => siteCourses(S, context)),
+        .child((): Observable<ListBuilder> => siteCourses(S, context)),
       S.listItem()
         .id('unplaced-lessons')
         .title('Lessons not in any course')
@@ -99,32 +100,42 @@ export const structure: StructureResolver = (S, context) =>
 
 /**
  * The Courses pane: courses in the order of the site document's `courses` array (draft first),
- * then the courses it does not list, each opening its ordered contents.
+ * then the courses it does not list, each opening its ordered contents. It follows the
+ * dataset: reordering in the site document, or a new course, shows without reopening.
  */
-async function siteCourses(
+function siteCourses(
   S: StructureBuilder,
   context: StructureResolverContext,
-): Promise<ListBuilder> {
-  const client = context.getClient({apiVersion: API_VERSION})
-  const {order, courses} = await client.fetch<{order: string[] | null; courses: CourseItem[]}>(
-    `{
-      "order": (*[_id in [$site, "drafts." + $site]] | order(_updatedAt desc))[0].courses[]._ref,
-      "courses": *[_type == $course]{_id, title}
-    }`,
-    {site: SITE_ID, course},
-    {perspective: 'raw'},
-  )
-  return S.list()
-    .id('courses-in-site-order')
-    .title('Courses')
-    .initialValueTemplates([S.initialValueTemplateItem(course)])
-    .items(
-      coursesInSiteOrder(order, courses).map((item) =>
-        S.listItem()
-          .id(item.id)
-          .title(item.title ?? 'Untitled course')
-          .schemaType(course)
-          .child((): Promise<ListBuilder> => orderedChildren(S, context, item.id, 'contents')),
+): Observable<ListBuilder> {
+  return context.documentStore
+    .listenQuery(
+      {
+        fetch: `{
+          "order": (*[_id in [$site, "drafts." + $site]] | order(_updatedAt desc))[0].courses[]._ref,
+          "courses": *[_type == $course]{_id, title}
+        }`,
+        listen: '*[_type == $course || _id in [$site, "drafts." + $site]]',
+      },
+      {site: SITE_ID, course},
+      {apiVersion: API_VERSION, perspective: 'raw'},
+    )
+    .pipe(
+      map(({order, courses}: {order: string[] | null; courses: CourseItem[]}) =>
+        S.list()
+          .id('courses-in-site-order')
+          .title('Courses')
+          .initialValueTemplates([S.initialValueTemplateItem(course)])
+          .items(
+            coursesInSiteOrder(order, courses).map((item) =>
+              S.listItem()
+                .id(item.id)
+                .title(item.title ?? 'Untitled course')
+                .schemaType(course)
+                .child((): Observable<ListBuilder> =>
+                  orderedChildren(S, context, item.id, 'contents'),
+                ),
+            ),
+          ),
       ),
     )
 }
@@ -132,40 +143,50 @@ async function siteCourses(
 /**
  * A course or module pane: its own document first, then the items of its ordered
  * reference array (`contents` or `lessons`) in array order, which a document list
- * filtered by id could not keep.
+ * filtered by id could not keep. It follows the parent: a drag-and-drop reorder or an added
+ * item shows at once.
  */
-async function orderedChildren(
+function orderedChildren(
   S: StructureBuilder,
   context: StructureResolverContext,
   parentId: string,
   field: 'contents' | 'lessons',
-): Promise<ListBuilder> {
-  const client = context.getClient({apiVersion: API_VERSION})
-  const parent = await client.fetch<{_type: string; title?: string; items: Child[] | null} | null>(
-    `*[_id in [$id, "drafts." + $id]] | order(_updatedAt desc)[0]{_type, title, "items": ${field}[]->{_id, _type, title}}`,
-    {id: parentId},
-    {perspective: 'raw'},
-  )
-  const type = parent?._type ?? course
-  const items = (parent?.items ?? []).filter((item): item is Child => Boolean(item?._id))
-  return S.list()
-    .id(`${parentId}-children`)
-    .title(parent?.title ?? 'Untitled')
-    .items([
-      S.listItem()
-        .id(`${parentId}-details`)
-        .title(type === module ? 'Module details' : 'Course details')
-        .schemaType(type)
-        .child(S.document().schemaType(type).documentId(parentId)),
-      S.divider(),
-      ...items.map((item) =>
-        item._type === module
-          ? S.listItem()
-              .id(item._id)
-              .title(item.title ?? 'Untitled module')
-              .schemaType(module)
-              .child((): Promise<ListBuilder> => orderedChildren(S, context, item._id, 'lessons'))
-          : S.documentListItem().id(item._id).schemaType(item._type),
-      ),
-    ])
+): Observable<ListBuilder> {
+  return context.documentStore
+    .listenQuery(
+      {
+        fetch: `*[_id in [$id, "drafts." + $id]] | order(_updatedAt desc)[0]{_type, title, "items": ${field}[]->{_id, _type, title}}`,
+        listen: '*[_id in [$id, "drafts." + $id]]',
+      },
+      {id: parentId},
+      {apiVersion: API_VERSION, perspective: 'raw'},
+    )
+    .pipe(
+      map((parent: {_type: string; title?: string; items: Child[] | null} | null) => {
+        const type = parent?._type ?? course
+        const items = (parent?.items ?? []).filter((item): item is Child => Boolean(item?._id))
+        return S.list()
+          .id(`${parentId}-children`)
+          .title(parent?.title ?? 'Untitled')
+          .items([
+            S.listItem()
+              .id(`${parentId}-details`)
+              .title(type === module ? 'Module details' : 'Course details')
+              .schemaType(type)
+              .child(S.document().schemaType(type).documentId(parentId)),
+            S.divider(),
+            ...items.map((item) =>
+              item._type === module
+                ? S.listItem()
+                    .id(item._id)
+                    .title(item.title ?? 'Untitled module')
+                    .schemaType(module)
+                    .child((): Observable<ListBuilder> =>
+                      orderedChildren(S, context, item._id, 'lessons'),
+                    )
+                : S.documentListItem().id(item._id).schemaType(item._type),
+            ),
+          ])
+      }),
+    )
 }
