@@ -1,20 +1,11 @@
-/** What the summary line reports; `ImportStats` from the importer fits. */
-export interface SummaryStats {
-  files: number
-  pages: number
-  skipped: number
-  failed: number
-  documents: Record<string, number>
-  warnings: number
-  errors: number
-}
+import type {ImportStats} from '../site/importSite.ts'
 
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`
 }
 
 /** The end-of-run summary: pages read, documents by type, warnings, errors, elapsed time. */
-export function formatSummary(stats: SummaryStats, elapsedMs: number): string {
+export function formatSummary(stats: ImportStats, elapsedMs: number): string {
   const total = Object.values(stats.documents).reduce((sum, n) => sum + n, 0)
   const byType = Object.entries(stats.documents)
     .sort(([a], [b]) => (a < b ? -1 : 1))
