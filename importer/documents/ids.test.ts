@@ -1,7 +1,8 @@
 import {describe, expect, it} from 'vitest'
 
 import {pageId, placeholderId} from './ids.ts'
-import {assignSlugs, slugify} from './slugs.ts'
+import {slugify} from '../slug.ts'
+import {assignSlugs} from './slugs.ts'
 
 const ID = /^[a-zA-Z0-9_-]{1,128}$/
 
@@ -30,6 +31,13 @@ describe('slugs', () => {
   it('keeps non-ASCII letters, drops emoji and punctuation', () => {
     expect(slugify('Héritage 🚀')).toBe('héritage')
     expect(slugify('What’s New? (2024)')).toBe('what-s-new-2024')
+  })
+
+  it('reads &, + and # as words and cuts a long title at a hyphen within 96 characters', () => {
+    expect(slugify('Q&A: C# and C++')).toBe('q-and-a-c-sharp-and-c-plus-plus')
+    const long = slugify('word '.repeat(40))
+    expect(long.length).toBeLessThanOrEqual(96)
+    expect(long).toMatch(/^word(-word)*$/)
   })
 
   it('prefixes colliding titles with their parent’s slug, then numbers what still collides', () => {

@@ -1,26 +1,10 @@
-const MAX_SLUG = 96
+import {slugify} from '../slug.ts'
 
 /** Appends to the list under `key` (in place: spreading would be quadratic on big sites). */
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key)
   if (list) list.push(value)
   else map.set(key, [value])
-}
-
-/**
- * A slug Studio accepts (see schemas/validation.ts checkSlug): lowercase letters of any script,
- * digits and single hyphens. Emoji and punctuation become separators.
- */
-export function slugify(title: string): string {
-  const words = title
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/[^\p{Ll}\p{Lo}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '')
-  if (words.length <= MAX_SLUG) return words
-  const cut = words.slice(0, MAX_SLUG)
-  const lastHyphen = cut.lastIndexOf('-')
-  return lastHyphen > 0 ? cut.slice(0, lastHyphen) : cut
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {

@@ -3,7 +3,8 @@ import {describe, expect, it} from 'vitest'
 import {convertBody} from '../body/index.ts'
 import type {TextBlock} from '../body/blocks/text-block.ts'
 import type {ConvertContext} from '../body/index.ts'
-import {documentId, slugify} from './ids.ts'
+import {slugify} from '../slug.ts'
+import {documentId} from './ids.ts'
 
 const ctx = (title: string): ConvertContext => ({
   file: 'docs/page.md',
@@ -28,7 +29,9 @@ describe('document ids', () => {
     expect(documentId('tool', 'Google Analytics')).toBe('tool-google-analytics')
     expect(documentId('tool', 'Node.js')).toBe('tool-node-js')
     expect(documentId('tool', 'C++')).not.toBe(documentId('tool', 'C'))
-    expect(slugify('Séance 3')).toBe('seance-3')
+    expect(documentId('tool', 'Séance 3')).toBe('tool-seance-3')
+    // Slugs keep letters of every script, like page slugs: one rule for all documents.
+    expect(slugify('Séance 3')).toBe('séance-3')
     expect(documentId('tool', '看板')).toMatch(/^tool-[a-z0-9]+$/)
   })
 })

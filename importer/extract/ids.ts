@@ -1,24 +1,13 @@
 import {hash} from '../body/keys.ts'
-
-/** A slug: lowercase letters and digits joined by single hyphens ("Google Analytics" → "google-analytics"). */
-export function slugify(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/&/g, ' and ')
-    .replace(/\+/g, ' plus ')
-    .replace(/#/g, ' sharp ')
-    .replace(/[^\p{Ll}\p{Lo}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '')
-}
+import {slugify} from '../slug.ts'
 
 /**
  * A deterministic, dot-free document id from a type and a name (`tool-jira`), so the same
  * name on any page is the same document. Names that are not plain ASCII get a hash suffix.
  */
 export function documentId(type: string, name: string): string {
-  const slug = slugify(name)
+  // Ids fold accents away ("Séance" → "seance"), so they stay readable ASCII where possible.
+  const slug = slugify(name.normalize('NFKD').replace(/\p{M}/gu, ''))
   const ascii = slug
     .replace(/[^a-z0-9-]/g, '')
     .replace(/-+/g, '-')

@@ -7,7 +7,8 @@ import type {Walk} from '../body/blocks/walk.ts'
 import {splitTrailingEmoji} from '../body/emoji.ts'
 import {BLOCK_TYPES} from '../body/names.ts'
 import type {State} from '../body/state.ts'
-import {documentId, reference, slugify} from './ids.ts'
+import {slugify} from '../slug.ts'
+import {documentId, reference} from './ids.ts'
 
 /** A bold label and the content after its colon: `**Roadmapping**: Develop …`. */
 interface LabelledItem {

@@ -6,7 +6,8 @@ import type {Walk} from '../body/blocks/walk.ts'
 import {BLOCK_TYPES, OBJECT_TYPES} from '../body/names.ts'
 import type {State} from '../body/state.ts'
 import {report} from '../body/state.ts'
-import {documentId, reference, slugify} from './ids.ts'
+import {slugify} from '../slug.ts'
+import {documentId, reference} from './ids.ts'
 
 /**
  * A two-column GFM table whose header matches a configured tool-table header ("Tool Type |
