@@ -55,6 +55,20 @@ describe('syncDocuments', () => {
     expect(second.report.counts).toMatchObject({created: 3, unchanged: 5})
   })
 
+  it('still patches a document that references an existing one whose own patch was skipped', async () => {
+    const lake = new FakeLake()
+    await sync(lake)
+    const changed = sampleDocs({title: (i) => (i === 2 ? 'Invalid now' : `Lesson ${i}`)}).map(
+      (doc) => (doc._id === 'module-main' ? {...doc, title: 'Module, renamed'} : doc),
+    )
+    const rejectLesson2 = async (docs: readonly {_id: string}[]) =>
+      new Map(docs.filter((doc) => doc._id === 'lesson-2').map((doc) => [doc._id, 'bad']))
+    const {report} = await sync(lake, changed, {validate: rejectLesson2})
+    expect(report.counts).toMatchObject({updated: 1, skipped: 1, failed: 0})
+    expect(lake.docs.get('module-main')?.title).toBe('Module, renamed')
+    expect(lake.docs.get('lesson-2')?.title).toBe('Lesson 2')
+  })
+
   it('writes referenced documents before the documents that reference them', async () => {
     const lake = new FakeLake()
     const {report} = await sync(lake, sampleDocs(), {

@@ -252,9 +252,8 @@ async function skipInvalid(plan: SyncPlan, validate: NonNullable<SyncOptions['va
     const reason = rejected.get(item.id)
     if (reason === undefined) continue
     Object.assign(item, {action: 'skip', reason, hint})
-    if (item.action === 'skip' && !plan.items.some((i) => i.id === item.id && i.rev)) {
-      missing.add(item.id)
-    }
+    // A skipped patch leaves its document in place; a skipped create leaves nothing.
+    if (!item.rev) missing.add(item.id)
   }
   for (let changed = missing.size > 0; changed;) {
     changed = false
