@@ -3,9 +3,8 @@ import type {Html} from 'mdast'
 import {convertBlocks} from '../blocks/index.ts'
 import {richBlocks} from '../blocks/rich-inline.ts'
 import type {Walk} from '../blocks/walk.ts'
-import {warnUnsafeAttributes} from '../inline/html.ts'
+import {imgTagItem} from '../inline/html.ts'
 import {createInline, flush} from '../inline/index.ts'
-import {imageItem} from '../inline/image.ts'
 import {BLOCK_TYPES} from '../names.ts'
 import {parseMarkdown} from '../parse.ts'
 import type {State} from '../state.ts'
@@ -33,17 +32,7 @@ export function singleElement(value: string, node: Html, state: State, walk: Wal
   const images = tags.filter((tag) => tag.name === 'img')
   if (images.length > 0 && tags.every((tag) => IMAGE_FRAME.has(tag.name)) && textOf(value) === '') {
     const inline = createInline()
-    for (const image of images) {
-      warnUnsafeAttributes(image, node, state)
-      imageItem(
-        image.attributes.src ?? '',
-        image.attributes.alt,
-        image.attributes.title,
-        node,
-        state,
-        inline,
-      )
-    }
+    for (const image of images) imgTagItem(image, node, state, inline)
     flush(inline)
     for (const segment of inline.segments) if ('item' in segment) walk.out.push(segment.item)
     return

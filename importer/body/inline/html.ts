@@ -48,23 +48,19 @@ const TEXT_TAGS = new Set([
   'label',
 ])
 
+/** An `<img>` tag as an image item, after warning about attributes that are dropped. */
+export function imgTagItem(tag: Tag, node: Html, state: State, inline: Inline): void {
+  warnUnsafeAttributes(tag, node, state)
+  imageItem(tag.attributes.src ?? '', tag.attributes.alt, tag.attributes.title, node, state, inline)
+}
+
 /** Per tag-name handlers for inline HTML; one per element family. */
 const elementHandlers: Record<
   string,
   (tag: Tag, node: Html, state: State, inline: Inline) => void
 > = {
   br: (_tag, _node, _state, inline) => appendText(inline, '\n'),
-  img: (tag, node, state, inline) => {
-    warnUnsafeAttributes(tag, node, state)
-    imageItem(
-      tag.attributes.src ?? '',
-      tag.attributes.alt,
-      tag.attributes.title,
-      node,
-      state,
-      inline,
-    )
-  },
+  img: imgTagItem,
   a: (tag, node, state, inline) => {
     if (tag.closing) return popMark(inline, (mark) => mark === '' || mark.startsWith('l'))
     warnUnsafeAttributes(tag, node, state)
