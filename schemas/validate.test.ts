@@ -123,7 +123,7 @@ describe('validateDocuments', () => {
 })
 
 describe('validateInParallel', () => {
-  it('finds the same problems as validateDocuments, in document order, using worker threads', async () => {
+  it('finds the same problems as validateDocuments, in document order, when split over two threads', async () => {
     const lessons = Array.from({length: 450}, (_, i) => ({
       ...lesson,
       _id: `lesson-${i}`,
