@@ -21,7 +21,15 @@ import {
   type ImportResult,
   type SiteFile,
 } from '../importer/index.ts'
+import {DOCUMENT_TYPES} from '../schemas/constants.ts'
 import {repeatedFlag, runSyncStep} from '../sync/cli.ts'
+
+/** The site's navigation: written even when invalid, so one bad page never hides its parents. */
+const NAVIGATION_TYPES = new Set<string>([
+  DOCUMENT_TYPES.site,
+  DOCUMENT_TYPES.course,
+  DOCUMENT_TYPES.module,
+])
 
 const SITE_FILES = /\.(?:md|markdown|mkd|mkdn)$|^_config\.yml$|^Gemfile(?:\.lock)?$/i
 const NEVER_READ = new Set(['.git', 'node_modules'])
@@ -52,13 +60,14 @@ async function readSite(root: string): Promise<SiteFile[]> {
 async function validate(
   documents: readonly ImportedDocument[],
   result: ImportResult,
+  alsoExisting: readonly {_id: string; _type: string}[] = [],
 ): Promise<Diagnostic[]> {
   if (documents.length === 0) return []
   // Loaded on demand: the schema pulls in Sanity, which is slow to load for `--help`.
   const {validateInParallel} = await import('../schemas/validate.ts')
   const progress = createProgress(process.stderr)
   const problems = await validateInParallel(documents, {
-    existing: result.documents,
+    existing: [...result.documents, ...alsoExisting],
     onProgress: (done, total) => progress.update(done, total, "validating with the Studio's rules"),
   })
   progress.finish()
@@ -160,8 +169,11 @@ const command = defineCommand({
 
     // Every document is checked before it is written: all of them for an NDJSON file, and
     // for a dataset the ones the sync plan creates or patches (unchanged ones passed before).
-    const validateAndReport = async (documents: readonly ImportedDocument[]) => {
-      const found = strict(await validate(documents, result))
+    const validateAndReport = async (
+      documents: readonly ImportedDocument[],
+      existing: readonly {_id: string; _type: string}[] = [],
+    ) => {
+      const found = strict(await validate(documents, result, existing))
       report(found)
       diagnostics.push(...found)
       return found
@@ -175,8 +187,9 @@ const command = defineCommand({
         force: repeatedFlag(process.argv, 'force'),
         prune: args.prune,
         json: args.json,
-        validate: async (documents) => {
-          const found = await validateAndReport(documents)
+        alwaysWrite: (doc) => NAVIGATION_TYPES.has(doc._type),
+        validate: async (documents, {existing}) => {
+          const found = await validateAndReport(documents, existing)
           const rejected = new Map<string, string>()
           for (const d of found) {
             if (d.severity === 'error' && d.documentId) rejected.set(d.documentId, d.message)

@@ -21,6 +21,8 @@ export type SyncStepOptions = {
   json?: boolean
   /** Checks the documents about to be written; see `SyncOptions.validate`. */
   validate?: SyncOptions['validate']
+  /** Documents written even when invalid; see `SyncOptions.alwaysWrite`. */
+  alwaysWrite?: SyncOptions['alwaysWrite']
   env?: Env
   local?: LocalOptions
   stdout?: NodeJS.WritableStream
@@ -80,6 +82,7 @@ export async function runSyncStep(options: SyncStepOptions): Promise<number> {
       prune: options.prune,
       origins: options.origins,
       validate: options.validate,
+      alwaysWrite: options.alwaysWrite,
       mutationsPerSecond: target.mutationsPerSecond,
       scrub,
       onProgress: (phase, done, total) => bar.update(phase, done, total),

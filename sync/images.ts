@@ -1,5 +1,5 @@
 import {createHash} from 'node:crypto'
-import {readFile} from 'node:fs/promises'
+import {readFile, realpath} from 'node:fs/promises'
 import path from 'node:path'
 
 import {sourcePath} from './plan.ts'
@@ -31,9 +31,19 @@ function findLocalImages(doc: ImportedDocument, into: LocalImage[]) {
   visit(doc)
 }
 
-/** The file an image `src` names: relative to its page, or to the site root when it starts with `/`. */
+/**
+ * The file an image `src` names: relative to its page, or to the site root when it starts with
+ * `/`. A `src` whose percent-escapes are malformed (`bad%zz.png`) is taken literally, as a
+ * static file server would fail to decode it too; the lookup then reports it missing.
+ */
 export function resolveImagePath(siteDir: string, pagePath: string | null, src: string): string {
-  const clean = decodeURI(src.replace(/[?#].*$/, ''))
+  const withoutQuery = src.replace(/[?#].*$/, '')
+  let clean = withoutQuery
+  try {
+    clean = decodeURI(withoutQuery)
+  } catch {
+    // URIError: keep the bytes as written.
+  }
   const base = clean.startsWith('/') ? siteDir : path.join(siteDir, path.dirname(pagePath ?? ''))
   return path.resolve(base, clean.replace(/^\/+/, ''))
 }
@@ -58,7 +68,13 @@ export type ImageOptions = {
 export async function resolveImages(
   docs: readonly ImportedDocument[],
   options: ImageOptions,
-): Promise<{docs: ImportedDocument[]; problems: SyncProblem[]; uploaded: number}> {
+): Promise<{
+  docs: ImportedDocument[]
+  problems: SyncProblem[]
+  uploaded: number
+  /** Ids of the asset documents the images now reference (found or uploaded). */
+  assets: Set<string>
+}> {
   // Only documents with local images are copied (and changed); the rest pass through as is.
   const copies = docs.map((doc) => {
     const found: LocalImage[] = []
@@ -68,8 +84,10 @@ export async function resolveImages(
   const images: LocalImage[] = []
   copies.forEach((doc, i) => doc !== docs[i] && findLocalImages(doc, images))
   const problems: SyncProblem[] = []
-  if (!images.length) return {docs: copies, problems, uploaded: 0}
+  const assetIds = new Set<string>()
+  if (!images.length) return {docs: copies, problems, uploaded: 0, assets: assetIds}
   const root = path.resolve(options.siteDir)
+  const realRoot = await realpath(root).catch(() => root)
   const files = new Map<string, Promise<{sha1: string; body: Buffer} | Error>>()
   const load = (file: string) => {
     if (!files.has(file))
@@ -95,12 +113,14 @@ export async function resolveImages(
       })
       return null
     }
-    if (file !== root && !file.startsWith(root + path.sep))
+    // The real path, so a symlink inside the site cannot bring in a file from outside it.
+    const real = await realpath(file).catch(() => null)
+    if (!isInside(file, root) || (real !== null && !isInside(real, realRoot)))
       return report(
         `image ${image.src} is outside the site folder`,
         'Move the image into the site and link it with a relative path.',
       )
-    const loaded = await load(file)
+    const loaded = await load(real ?? file)
     if (loaded instanceof Error)
       return report(
         `cannot read image ${image.src} (${(loaded as NodeJS.ErrnoException).code ?? loaded.message})`,
@@ -138,6 +158,11 @@ export async function resolveImages(
       assetId = result
     }
     image.block.asset = {_type: 'reference', _ref: assetId}
+    assetIds.add(assetId)
   })
-  return {docs: copies, problems, uploaded}
+  return {docs: copies, problems, uploaded, assets: assetIds}
+}
+
+function isInside(file: string, root: string): boolean {
+  return file === root || file.startsWith(root + path.sep)
 }

@@ -127,3 +127,32 @@ function stronglyConnected(nodes: ReadonlyMap<string, ReadonlySet<string>>): Map
   }
   return component
 }
+
+/**
+ * A copy of `doc` without its strong references to `targets` (documents that will not exist):
+ * a reference in an array is removed from it, a reference held by a field removes the field.
+ * Returns the copy, the targets it dropped and the top-level fields it removed (to unset).
+ */
+export function withoutRefsTo<T extends object>(
+  doc: T,
+  targets: ReadonlySet<string>,
+): {doc: T; dropped: Set<string>; removedFields: string[]} {
+  const dropped = new Set<string>()
+  const isDropped = (value: unknown) => {
+    const ref = value as RefLike | null
+    if (!ref || typeof ref !== 'object' || typeof ref._ref !== 'string') return false
+    if (ref._weak === true || !targets.has(ref._ref)) return false
+    dropped.add(ref._ref)
+    return true
+  }
+  const strip = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.filter((item) => !isDropped(item)).map(strip)
+    if (!value || typeof value !== 'object') return value
+    const out: Record<string, unknown> = {}
+    for (const [key, child] of Object.entries(value)) if (!isDropped(child)) out[key] = strip(child)
+    return out
+  }
+  const copy = strip(doc) as T
+  const removedFields = Object.keys(doc).filter((key) => !(key in copy))
+  return {doc: copy, dropped, removedFields}
+}

@@ -23,7 +23,7 @@ describe('syncDocuments', () => {
     expect(second.report.requests.mutations).toBe(0)
   })
 
-  it('validates only the documents it writes and skips the invalid ones, writing the rest', async () => {
+  it('skips an invalid lesson and writes its module and course without the reference to it', async () => {
     const lake = new FakeLake()
     const checked: string[][] = []
     const validate = async (docs: readonly {_id: string}[]) => {
@@ -32,27 +32,58 @@ describe('syncDocuments', () => {
     }
     const first = await sync(lake, sampleDocs(), {validate})
     expect(checked[0]).toHaveLength(8)
-    // The module lists lesson-2 and the course lists the module: writing them would leave
-    // dangling strong references, so they wait for the next run too.
-    expect(first.report.counts).toMatchObject({created: 5, skipped: 3, failed: 0})
+    expect(first.report.counts).toMatchObject({created: 7, skipped: 1, failed: 0})
     expect(lake.docs.has('lesson-2')).toBe(false)
-    expect(lake.docs.has('lesson-3')).toBe(true)
+    const lessons = (id: string) =>
+      (lake.docs.get(id)?.lessons as {_ref: string}[] | undefined)?.map((ref) => ref._ref)
+    expect(lessons('module-main')).toEqual(['lesson-0', 'lesson-1', 'lesson-3', 'lesson-4'])
+    expect(lake.docs.get('course-main')?.modules).toEqual([
+      expect.objectContaining({_ref: 'module-main'}),
+    ])
     expect(first.report.problems).toContainEqual(
       expect.objectContaining({kind: 'skipped', id: 'lesson-2', message: 'bad'}),
     )
     expect(first.report.problems).toContainEqual(
       expect.objectContaining({
-        kind: 'skipped',
+        kind: 'reference',
         id: 'module-main',
-        message: expect.stringMatching(/references "lesson-2"/),
+        message: expect.stringMatching(
+          /without its reference to lesson-2 \(docs\/course\/module\/lesson-2\.md\)/,
+        ),
       }),
     )
 
+    // Once the lesson is fixed, the next run creates it and gives the module its reference back.
     const second = await sync(lake, sampleDocs(), {
       validate: async (docs) => (checked.push(docs.map((d) => d._id)), new Map()),
     })
-    expect([...checked[1]].sort()).toEqual(['course-main', 'lesson-2', 'module-main'])
-    expect(second.report.counts).toMatchObject({created: 3, unchanged: 5})
+    expect([...checked[1]].sort()).toEqual(['lesson-2', 'module-main'])
+    expect(second.report.counts).toMatchObject({created: 1, updated: 1, unchanged: 6})
+    expect(lessons('module-main')).toEqual([
+      'lesson-0',
+      'lesson-1',
+      'lesson-2',
+      'lesson-3',
+      'lesson-4',
+    ])
+  })
+
+  it('writes a module that fails validation when told it must always be written, and says so', async () => {
+    const lake = new FakeLake()
+    const {report} = await sync(lake, sampleDocs(), {
+      validate: async (docs) =>
+        new Map(docs.filter((d) => d._id === 'module-main').map((d) => [d._id, 'too long'])),
+      alwaysWrite: (doc) => doc._type === 'module',
+    })
+    expect(report.counts).toMatchObject({created: 8, skipped: 0})
+    expect(lake.docs.has('module-main')).toBe(true)
+    expect(report.problems).toContainEqual(
+      expect.objectContaining({
+        kind: 'invalid',
+        id: 'module-main',
+        message: expect.stringContaining('too long'),
+      }),
+    )
   })
 
   it('still patches a document that references an existing one whose own patch was skipped', async () => {

@@ -2,7 +2,7 @@ import {applyPlan} from './apply.ts'
 import type {DocumentResult} from './apply.ts'
 import type {BatchLimits} from './batch.ts'
 import {resolveImages} from './images.ts'
-import {strongRefs} from './refs.ts'
+import {withoutRefsTo} from './refs.ts'
 import {isForced, needsFullDocument, planSync, sourcePath} from './plan.ts'
 import {rateLimiter, withRetry} from './retry.ts'
 import type {RetryOptions} from './retry.ts'
@@ -45,9 +45,15 @@ export type SyncOptions = {
   /**
    * Checks the documents the plan is about to write (creates and patches, images resolved)
    * and returns why each invalid one is rejected; those are skipped, the rest is written.
+   * `context.existing` lists documents of the target it may treat as existing (image assets).
    * Unchanged documents are not checked again, which keeps re-imports fast.
    */
-  validate?: (docs: readonly ImportedDocument[]) => Promise<ReadonlyMap<string, string>>
+  validate?: (
+    docs: readonly ImportedDocument[],
+    context: {existing: readonly {_id: string; _type: string}[]},
+  ) => Promise<ReadonlyMap<string, string>>
+  /** Documents written even when `validate` rejects them (the site's navigation). */
+  alwaysWrite?: (doc: ImportedDocument) => boolean
 }
 
 /** Counts the requests a run makes, by kind. */
@@ -166,9 +172,17 @@ async function syncUnscrubbed(
     prune: options.prune,
     origins: options.origins,
   })
+  const validationNotes: SyncProblem[] = []
   if (options.validate) {
     options.onProgress?.('validate', 0, 1)
-    await skipInvalid(plan, options.validate)
+    validationNotes.push(
+      ...(await skipInvalid(plan, {
+        validate: options.validate,
+        alwaysWrite: options.alwaysWrite,
+        // Assets the image step found or uploaded exist in the target, like the import's own.
+        existing: [...images.assets].map((_id) => ({_id, _type: 'sanity.imageAsset'})),
+      })),
+    )
     options.onProgress?.('validate', 1, 1)
   }
   const unmatched = (options.force ?? []).filter(
@@ -197,6 +211,7 @@ async function syncUnscrubbed(
       hint: 'Use the source path the conflict names (relative to the site folder), a document id, or *.',
     })),
     ...images.problems,
+    ...validationNotes,
     ...results.flatMap((r): SyncProblem[] =>
       r.outcome === 'conflict' ||
       r.outcome === 'failed' ||
@@ -237,39 +252,65 @@ async function syncUnscrubbed(
 }
 
 /**
- * Turns the writes whose documents fail `validate` into skips that say why, and so the
- * new documents that would hold a strong reference to a skipped new document.
+ * Turns the writes whose documents fail `validate` into skips that say why. A skipped create
+ * leaves nothing in the dataset, so the documents that reference it are written without that
+ * reference (a note names both), and documents `alwaysWrite` selects (the navigation: site,
+ * courses, modules) are written even when invalid, so one bad page never takes its parents out.
  */
-async function skipInvalid(plan: SyncPlan, validate: NonNullable<SyncOptions['validate']>) {
+async function skipInvalid(
+  plan: SyncPlan,
+  options: Pick<SyncOptions, 'alwaysWrite'> & {
+    validate: NonNullable<SyncOptions['validate']>
+    existing: readonly {_id: string; _type: string}[]
+  },
+): Promise<SyncProblem[]> {
   const writes = plan.items.filter(
     (item) => item.doc && (item.action === 'create' || item.action === 'patch'),
   )
-  const rejected = await validate(writes.map((item) => item.doc as ImportedDocument))
+  const rejected = await options.validate(
+    writes.map((item) => item.doc as ImportedDocument),
+    {existing: options.existing},
+  )
   const hint =
     "Fix the source page so the document passes the Studio's validation, then import again."
-  const missing = new Set<string>()
+  const notes: SyncProblem[] = []
+  const missing = new Map<string, string>()
   for (const item of writes) {
     const reason = rejected.get(item.id)
     if (reason === undefined) continue
+    if (options.alwaysWrite?.(item.doc!)) {
+      notes.push({
+        kind: 'invalid',
+        id: item.id,
+        path: item.path,
+        message: `${item.path ?? item.id}: ${item.id} is written although it fails validation (${reason}), because the pages below it need it`,
+        hint: 'Fix it in the source or in Studio, which shows the same problem.',
+      })
+      continue
+    }
     Object.assign(item, {action: 'skip', reason, hint})
     // A skipped patch leaves its document in place; a skipped create leaves nothing.
-    if (!item.rev) missing.add(item.id)
+    if (!item.rev) missing.set(item.id, item.path ?? item.id)
   }
-  for (let changed = missing.size > 0; changed;) {
-    changed = false
-    for (const item of writes) {
-      if (item.action === 'skip' || !item.doc) continue
-      const target = [...strongRefs(item.doc)].find((id) => missing.has(id))
-      if (target === undefined) continue
-      Object.assign(item, {
-        action: 'skip',
-        reason: `It references "${target}", which was skipped because it failed validation.`,
-        hint,
+  if (missing.size === 0) return notes
+  const targets = new Set(missing.keys())
+  for (const item of writes) {
+    if (item.action === 'skip' || !item.doc) continue
+    const {doc, dropped, removedFields} = withoutRefsTo(item.doc, targets)
+    if (dropped.size === 0) continue
+    item.doc = doc
+    if (item.action === 'patch')
+      item.unset = [...new Set([...(item.unset ?? []), ...removedFields])]
+    for (const target of dropped)
+      notes.push({
+        kind: 'reference',
+        id: item.id,
+        path: item.path,
+        message: `${item.path ?? item.id}: ${item.id} is written without its reference to ${target} (${missing.get(target)}), which was skipped because it failed validation`,
+        hint: 'The reference comes back on the import after the skipped page is fixed.',
       })
-      if (!item.rev) missing.add(item.id)
-      changed = true
-    }
   }
+  return notes
 }
 
 /**

@@ -88,7 +88,8 @@ export type Outcome =
 
 /** A problem to show the user, tied to a source file or document where possible. */
 export type SyncProblem = {
-  kind: 'conflict' | 'failed' | 'image' | 'removed' | 'skipped' | 'usage'
+  /** `invalid`: written despite failing validation; `reference`: written without a reference. */
+  kind: 'conflict' | 'failed' | 'image' | 'invalid' | 'reference' | 'removed' | 'skipped' | 'usage'
   id?: string
   path?: string | null
   message: string

@@ -1,0 +1,74 @@
+import {mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+
+import {afterAll, describe, expect, it} from 'vitest'
+
+import {resolveImages} from './images.ts'
+import type {ImportedDocument} from './types.ts'
+
+const scratch = mkdtempSync(join(tmpdir(), 'sync-images-'))
+afterAll(() => rmSync(scratch, {recursive: true, force: true}))
+
+const page = (id: string, src: string): ImportedDocument => ({
+  _id: id,
+  _type: 'lesson',
+  title: id,
+  body: [{_type: 'image', _key: 'i', src, alt: ''}],
+  source: {path: `docs/${id}.md`},
+})
+
+/** Resolves images against an empty target that gives every upload a new asset id. */
+function resolve(siteDir: string, docs: ImportedDocument[]) {
+  let uploads = 0
+  return resolveImages(docs, {
+    siteDir,
+    findAssets: async () => new Map(),
+    upload: async () => `image-${++uploads}`,
+  })
+}
+
+describe('resolveImages', () => {
+  it('reports an image whose src has malformed escapes for its page and resolves the others', async () => {
+    const site = join(scratch, 'escapes')
+    mkdirSync(join(site, 'docs'), {recursive: true})
+    writeFileSync(join(site, 'docs', 'ok.gif'), 'GIF89a')
+    const {docs, problems, assets} = await resolve(site, [
+      page('bad', 'bad%zz.png'),
+      page('good', 'ok.gif'),
+    ])
+    expect(problems).toEqual([
+      expect.objectContaining({
+        kind: 'image',
+        id: 'bad',
+        message: expect.stringContaining('bad%zz.png'),
+      }),
+    ])
+    expect((docs[1].body as {asset?: unknown}[])[0].asset).toEqual({
+      _type: 'reference',
+      _ref: 'image-1',
+    })
+    expect(assets).toEqual(new Set(['image-1']))
+  })
+
+  it('refuses an image reached through a symlink that leaves the site folder', async () => {
+    const site = join(scratch, 'symlink')
+    const outside = join(scratch, 'secret.gif')
+    writeFileSync(outside, 'GIF89a secret')
+    mkdirSync(join(site, 'docs'), {recursive: true})
+    symlinkSync(outside, join(site, 'docs', 'linked.gif'))
+    writeFileSync(join(site, 'docs', 'real.gif'), 'GIF89a')
+    symlinkSync(join(site, 'docs', 'real.gif'), join(site, 'docs', 'inside.gif'))
+    const {problems, assets} = await resolve(site, [
+      page('leak', 'linked.gif'),
+      page('fine', 'inside.gif'),
+    ])
+    expect(problems).toEqual([
+      expect.objectContaining({
+        id: 'leak',
+        message: expect.stringMatching(/outside the site folder/),
+      }),
+    ])
+    expect(assets.size).toBe(1)
+  })
+})
