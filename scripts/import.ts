@@ -23,13 +23,24 @@ import {
 } from '../importer/index.ts'
 import {DOCUMENT_TYPES} from '../schemas/constants.ts'
 import {repeatedFlag, runSyncStep} from '../sync/cli.ts'
+import {excludeRejected} from '../sync/exclude.ts'
 
-/** The site's navigation: written even when invalid, so one bad page never hides its parents. */
 const NAVIGATION_TYPES = new Set<string>([
   DOCUMENT_TYPES.site,
   DOCUMENT_TYPES.course,
   DOCUMENT_TYPES.module,
 ])
+
+/** The site's navigation: written even when invalid, so one bad page never hides its parents. */
+const isNavigation = (doc: ImportedDocument) => NAVIGATION_TYPES.has(doc._type)
+
+/** Why each document with an error is rejected, by id. */
+function rejectedBy(found: readonly Diagnostic[]): Map<string, string> {
+  const rejected = new Map<string, string>()
+  for (const d of found)
+    if (d.severity === 'error' && d.documentId) rejected.set(d.documentId, d.message)
+  return rejected
+}
 
 const SITE_FILES = /\.(?:md|markdown|mkd|mkdn)$|^_config\.yml$|^Gemfile(?:\.lock)?$/i
 const NEVER_READ = new Set(['.git', 'node_modules'])
@@ -187,33 +198,29 @@ const command = defineCommand({
         force: repeatedFlag(process.argv, 'force'),
         prune: args.prune,
         json: args.json,
-        alwaysWrite: (doc) => NAVIGATION_TYPES.has(doc._type),
-        validate: async (documents, {existing}) => {
-          const found = await validateAndReport(documents, existing)
-          const rejected = new Map<string, string>()
-          for (const d of found) {
-            if (d.severity === 'error' && d.documentId) rejected.set(d.documentId, d.message)
-          }
-          return rejected
-        },
+        alwaysWrite: isNavigation,
+        validate: async (documents, {existing}) =>
+          rejectedBy(await validateAndReport(documents, existing)),
       })
     let syncCode = 0
 
     if (args.out) {
-      const invalid = (await validateAndReport(result.documents)).some(
-        (d) => d.severity === 'error',
-      )
+      const found = await validateAndReport(result.documents)
+      const {kept, excluded, notes} = excludeRejected(result.documents, rejectedBy(found), {
+        alwaysWrite: isNavigation,
+        describe: (id) => result.origins[id] ?? id,
+      })
+      for (const note of notes) console.error(`warning: ${note.message}`)
+      for (const left of excluded)
+        console.error(`Left out ${left.id} (${result.origins[left.id] ?? 'no source file'}).`)
       if (args['dry-run']) {
         console.log(
-          `Dry run: ${result.documents.length} documents converted and validated, nothing written.`,
-        )
-      } else if (invalid) {
-        console.error(
-          `Cannot write ${args.out}, expected documents that pass validation; nothing was written.`,
+          `Dry run: ${result.documents.length} documents converted and validated, ${kept.length} would be written, nothing written.`,
         )
       } else {
-        await writeAtomically(resolve(args.out), toNdjson(result.documents))
-        console.log(`Wrote ${result.documents.length} documents to ${args.out}.`)
+        await writeAtomically(resolve(args.out), toNdjson(kept))
+        const left = excluded.length ? `; ${excluded.length} left out (listed above)` : ''
+        console.log(`Wrote ${kept.length} documents to ${args.out}${left}.`)
       }
     } else {
       // A dry run shows the sync plan; documents that fail validation are skipped, not written.

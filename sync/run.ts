@@ -2,7 +2,7 @@ import {applyPlan} from './apply.ts'
 import type {DocumentResult} from './apply.ts'
 import type {BatchLimits} from './batch.ts'
 import {resolveImages} from './images.ts'
-import {withoutRefsTo} from './refs.ts'
+import {excludeRejected} from './exclude.ts'
 import {isForced, needsFullDocument, planSync, sourcePath} from './plan.ts'
 import {rateLimiter, withRetry} from './retry.ts'
 import type {RetryOptions} from './retry.ts'
@@ -274,6 +274,7 @@ async function skipInvalid(
   const hint =
     "Fix the source page so the document passes the Studio's validation, then import again."
   const notes: SyncProblem[] = []
+  /** Rejected creates: nothing of them will be in the dataset. */
   const missing = new Map<string, string>()
   for (const item of writes) {
     const reason = rejected.get(item.id)
@@ -290,25 +291,28 @@ async function skipInvalid(
     }
     Object.assign(item, {action: 'skip', reason, hint})
     // A skipped patch leaves its document in place; a skipped create leaves nothing.
-    if (!item.rev) missing.set(item.id, item.path ?? item.id)
+    if (!item.rev) missing.set(item.id, reason)
   }
   if (missing.size === 0) return notes
-  const targets = new Set(missing.keys())
+  const pathOf = new Map(writes.map((item) => [item.id, item.path]))
+  const {kept, notes: dropped} = excludeRejected(
+    writes.map((item) => item.doc!),
+    missing,
+    {describe: (id) => pathOf.get(id) ?? id},
+  )
+  const byId = new Map(kept.map((doc) => [doc._id, doc]))
   for (const item of writes) {
-    if (item.action === 'skip' || !item.doc) continue
-    const {doc, dropped, removedFields} = withoutRefsTo(item.doc, targets)
-    if (dropped.size === 0) continue
+    const doc = byId.get(item.id)
+    if (item.action === 'skip' || !doc || doc === item.doc) continue
+    // A patch must also unset a top-level reference field the stored version may hold.
+    const removed = Object.keys(item.doc!).filter((key) => !(key in doc))
+    if (item.action === 'patch') item.unset = [...new Set([...(item.unset ?? []), ...removed])]
     item.doc = doc
-    if (item.action === 'patch')
-      item.unset = [...new Set([...(item.unset ?? []), ...removedFields])]
-    for (const target of dropped)
-      notes.push({
-        kind: 'reference',
-        id: item.id,
-        path: item.path,
-        message: `${item.path ?? item.id}: ${item.id} is written without its reference to ${target} (${missing.get(target)}), which was skipped because it failed validation`,
-        hint: 'The reference comes back on the import after the skipped page is fixed.',
-      })
+  }
+  const hintBack = 'The reference comes back on the import after the skipped page is fixed.'
+  for (const note of dropped) {
+    const path = pathOf.get(note.id) ?? null
+    notes.push({kind: 'reference', id: note.id, path, message: note.message, hint: hintBack})
   }
   return notes
 }
