@@ -151,6 +151,12 @@ const command = defineCommand({
       description: 'Print the sync report as JSON on stdout (other output goes to stderr).',
       default: false,
     },
+    'theme-version': {
+      type: 'string',
+      description:
+        'The just-the-docs version the site is built with (e.g. 0.8.1), when remote_theme, Gemfile.lock and Gemfile do not say; before 0.10 the navigation has 3 levels.',
+      valueHint: 'x.y.z',
+    },
   },
   async run({args}) {
     // With --json, stdout carries only the JSON report.
@@ -166,7 +172,15 @@ const command = defineCommand({
     }
     const files = await readSite(root)
     const progress = createProgress(process.stderr)
-    const result = importSite(files, {onProgress: progress.update})
+    const themeVersion = args['theme-version']
+    if (themeVersion !== undefined && !/^\d+\.\d+(\.\d+)?$/.test(themeVersion)) {
+      await showUsage(command)
+      console.error(
+        `Cannot use --theme-version ${themeVersion}, expected a version such as 0.8.1 or 0.10.`,
+      )
+      process.exit(1)
+    }
+    const result = importSite(files, {onProgress: progress.update, themeVersion})
     progress.finish()
     const strict = (list: Diagnostic[]) =>
       list.map((d) =>

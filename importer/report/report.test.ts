@@ -44,8 +44,12 @@ describe('report', () => {
         documents: {lesson: 2, course: 1},
         warnings: 1,
         errors: 0,
+        theme: {version: '0.8.1', from: 'Gemfile.lock', legacy: true},
       },
       1234,
+    )
+    expect(text).toContain(
+      'Theme:      just-the-docs 0.8.1 (from Gemfile.lock; pre-0.10 rules: 3 levels)',
     )
     expect(text).toContain('Pages read: 2 of 3 markdown files (1 skipped, 0 unreadable)')
     expect(text).toContain('Documents:  3 (1 course, 2 lesson)')

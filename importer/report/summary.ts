@@ -12,7 +12,12 @@ export function formatSummary(stats: ImportStats, elapsedMs: number): string {
     .map(([type, n]) => `${n} ${type}`)
     .join(', ')
   const seconds = elapsedMs < 10_000 ? (elapsedMs / 1000).toFixed(2) : (elapsedMs / 1000).toFixed(1)
+  const {theme} = stats
+  const rules = theme.legacy ? 'pre-0.10 rules: 3 levels' : 'current rules'
   return [
+    theme.version
+      ? `Theme:      just-the-docs ${theme.version} (from ${theme.from}; ${rules})`
+      : `Theme:      version not found in _config.yml, Gemfile.lock or Gemfile (${rules}; --theme-version chooses)`,
     `Pages read: ${stats.pages} of ${plural(stats.files, 'markdown file')} (${stats.skipped} skipped, ${stats.failed} unreadable)`,
     `Documents:  ${total}${byType ? ` (${byType})` : ''}`,
     `Problems:   ${plural(stats.errors, 'error')}, ${plural(stats.warnings, 'warning')}`,

@@ -4,17 +4,32 @@ import {defaultsFor, isExcluded, isLegacyVersion, readConfig, themeVersion} from
 
 describe('readConfig', () => {
   it('detects a pre-0.10 theme from remote_theme or Gemfile.lock', () => {
-    expect(themeVersion({remote_theme: 'just-the-docs/just-the-docs@v0.3.3'})).toBe('0.3.3')
+    expect(themeVersion({remote_theme: 'just-the-docs/just-the-docs@v0.3.3'})).toEqual({
+      version: '0.3.3',
+      from: 'remote_theme',
+    })
     expect(
       themeVersion({theme: 'just-the-docs'}, 'GEM\n  specs:\n    just-the-docs (0.4.2)\n'),
-    ).toBe('0.4.2')
-    expect(themeVersion({}, undefined, "gem 'just-the-docs', '~> 0.4.1'\n")).toBe('0.4.1')
+    ).toEqual({version: '0.4.2', from: 'Gemfile.lock'})
+    expect(themeVersion({}, undefined, "gem 'just-the-docs', '~> 0.4.1'\n")).toEqual({
+      version: '0.4.1',
+      from: 'Gemfile',
+    })
+    expect(themeVersion({theme: 'just-the-docs'})).toEqual({from: 'none'})
     expect(isLegacyVersion('0.9.9')).toBe(true)
     expect(isLegacyVersion('0.10.0')).toBe(false)
     expect(readConfig('remote_theme: just-the-docs/just-the-docs@v0.8.2\n').config.legacy).toBe(
       true,
     )
     expect(readConfig('theme: just-the-docs\n').config.legacy).toBe(false)
+  })
+
+  it('takes the version given on the command line over the one the site names', () => {
+    const {config} = readConfig('remote_theme: just-the-docs/just-the-docs@v0.10.1\n', {
+      themeVersion: '0.8.1',
+    })
+    expect(config.theme).toEqual({version: '0.8.1', from: '--theme-version'})
+    expect(config.legacy).toBe(true)
   })
 
   it('reports a _config.yml that fails to parse at its line and reads the site with defaults', () => {

@@ -1,5 +1,5 @@
 import type {Diagnostic} from '../types.ts'
-import type {SiteConfig} from './types.ts'
+import type {SiteConfig, ThemeSource, ThemeVersion} from './types.ts'
 import {isMapping, parseYamlMapping, yamlDiagnostic} from './yaml.ts'
 
 /** Jekyll excludes these even when `_config.yml` lists its own `exclude:`. */
@@ -18,22 +18,30 @@ const JEKYLL_EXCLUDES = [
 
 /**
  * The just-the-docs version named by `remote_theme: owner/just-the-docs@v0.8.2`, a Gemfile.lock
- * (`just-the-docs (0.8.2)`) or a Gemfile pin (`gem "just-the-docs", "0.8.2"`).
+ * (`just-the-docs (0.8.2)`) or a Gemfile pin (`gem "just-the-docs", "0.8.2"`), in that order.
  */
 export function themeVersion(
   raw: Record<string, unknown>,
   gemfileLock?: string,
   gemfile?: string,
-): string | undefined {
+): ThemeVersion {
   const version = /(\d+\.\d+(?:\.\d+)?)/.source
   const remote = typeof raw.remote_theme === 'string' ? raw.remote_theme : ''
-  return (
-    new RegExp(`just-the-docs@v?${version}`, 'i').exec(remote)?.[1] ??
-    new RegExp(`^\\s{4}just-the-docs \\(${version}\\)`, 'm').exec(gemfileLock ?? '')?.[1] ??
-    new RegExp(`gem\\s+["']just-the-docs["']\\s*,\\s*["'][~>=\\s]*${version}["']`).exec(
-      gemfile ?? '',
-    )?.[1]
-  )
+  const found: [ThemeSource, RegExpExecArray | null][] = [
+    ['remote_theme', new RegExp(`just-the-docs@v?${version}`, 'i').exec(remote)],
+    [
+      'Gemfile.lock',
+      new RegExp(`^\\s{4}just-the-docs \\(${version}\\)`, 'm').exec(gemfileLock ?? ''),
+    ],
+    [
+      'Gemfile',
+      new RegExp(`gem\\s+["']just-the-docs["']\\s*,\\s*["'][~>=\\s]*${version}["']`).exec(
+        gemfile ?? '',
+      ),
+    ],
+  ]
+  const [from, match] = found.find(([, m]) => m) ?? ['none', null]
+  return match ? {version: match[1], from} : {from: 'none'}
 }
 
 /** True for theme versions before 0.10, which follow the 3-level navigation rules. */
@@ -49,7 +57,14 @@ export function isLegacyVersion(version: string | undefined): boolean {
  */
 export function readConfig(
   text: string | undefined,
-  options: {file?: string; gemfileLock?: string; gemfile?: string; legacy?: boolean} = {},
+  options: {
+    file?: string
+    gemfileLock?: string
+    gemfile?: string
+    legacy?: boolean
+    /** The version given on the command line; wins over the site's files. */
+    themeVersion?: string
+  } = {},
 ): {config: SiteConfig; diagnostics: Diagnostic[]} {
   const file = options.file ?? '_config.yml'
   const diagnostics: Diagnostic[] = []
@@ -65,8 +80,10 @@ export function readConfig(
   const navSort = raw.nav_sort === 'case_insensitive' ? 'case_insensitive' : 'case_sensitive'
   const baseurl = typeof raw.baseurl === 'string' ? raw.baseurl.replace(/\/+$/, '') : ''
   const permalink = typeof raw.permalink === 'string' ? raw.permalink : 'date'
-  const legacy =
-    options.legacy ?? isLegacyVersion(themeVersion(raw, options.gemfileLock, options.gemfile))
+  const theme: ThemeVersion = options.themeVersion
+    ? {version: options.themeVersion, from: '--theme-version'}
+    : themeVersion(raw, options.gemfileLock, options.gemfile)
+  const legacy = options.legacy ?? isLegacyVersion(theme.version)
   if (raw.defaults !== undefined && !Array.isArray(raw.defaults)) {
     diagnostics.push({
       severity: 'warning',
@@ -86,6 +103,7 @@ export function readConfig(
       baseurl,
       permalink,
       legacy,
+      theme,
     },
     diagnostics,
   }

@@ -8,12 +8,14 @@ import {readConfig} from './config.ts'
 import {createLinkResolver} from './links.ts'
 import {buildNavTree} from './nav/build.ts'
 import {readPages} from './pages.ts'
-import type {SiteFile} from './types.ts'
+import type {SiteFile, ThemeVersion} from './types.ts'
 
 /** Options of {@link importSite}; every one has a default. */
 export interface ImportOptions {
   /** Force the 3-level rules of themes before v0.10 (default: detected from `_config.yml`). */
   legacy?: boolean
+  /** The just-the-docs version to follow, e.g. `0.8.1` (default: read from the site's files). */
+  themeVersion?: string
   /** The body converter; tests of the hierarchy pass a stub. */
   convertBody?: (markdown: string, ctx: ConvertContext) => ConvertResult
   /** Extraction settings passed through to the body stage. */
@@ -32,6 +34,8 @@ export interface ImportStats {
   documents: Record<string, number>
   warnings: number
   errors: number
+  /** The theme version followed, where it came from, and whether the pre-0.10 rules applied. */
+  theme: ThemeVersion & {legacy: boolean}
 }
 
 /** The documents of a site, every problem found, and counts. */
@@ -135,6 +139,7 @@ export function importSite(files: readonly SiteFile[], options: ImportOptions = 
     gemfileLock: fileText(files, 'Gemfile.lock'),
     gemfile: fileText(files, 'Gemfile'),
     legacy: options.legacy,
+    themeVersion: options.themeVersion,
   })
   const read = readPages(files, config)
   diagnostics.push(...read.diagnostics)
@@ -180,6 +185,7 @@ export function importSite(files: readonly SiteFile[], options: ImportOptions = 
       documents: byType,
       warnings: diagnostics.filter((d) => d.severity === 'warning').length,
       errors: diagnostics.filter((d) => d.severity === 'error').length,
+      theme: {...config.theme, legacy: config.legacy},
     },
   }
 }

@@ -9,6 +9,12 @@ export interface SiteFile {
   text?: string
 }
 
+/** Where the theme version was read: a file of the site, the command line, or nowhere. */
+export type ThemeSource = 'remote_theme' | 'Gemfile.lock' | 'Gemfile' | '--theme-version' | 'none'
+
+/** The just-the-docs version a site is built with, and where it was found. */
+export type ThemeVersion = {version?: string; from: ThemeSource}
+
 /** What `_config.yml` says that the importer honours. */
 export interface SiteConfig {
   /** The whole parsed file, passed to the body stage as `site`. */
@@ -20,6 +26,8 @@ export interface SiteConfig {
   permalink: string
   /** True for themes before v0.10, which allow only 3 levels and need `has_children: true`. */
   legacy: boolean
+  /** The theme version the rules were chosen by, and where it came from. */
+  theme: ThemeVersion
 }
 
 /** A markdown page of the site with its front matter parsed. */
