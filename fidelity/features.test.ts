@@ -1,0 +1,62 @@
+import {describe, expect, it} from 'vitest'
+
+import {extractFeatures} from './features.ts'
+import {parseFragment} from './html.ts'
+
+const features = (html: string) => extractFeatures(parseFragment(html))
+
+describe('extractFeatures', () => {
+  it('reads words across blocks and inline elements, entities decoded by the parser', () => {
+    expect(features('<p>one <strong>t</strong>wo</p><p>three&amp;four</p>').words).toEqual([
+      'one',
+      'two',
+      'three&four',
+    ])
+  })
+
+  it('leaves out script and style but keeps what a sandboxed frame shows', () => {
+    const html =
+      '<p>a</p><script>hidden()</script><style>p{}</style><iframe sandbox srcdoc="<p>framed <b>text</b></p>"></iframe>'
+    expect(features(html).words).toEqual(['a', 'framed', 'text'])
+  })
+
+  it('numbers ordered items from the start attribute, and records nesting per list', () => {
+    const result = features(
+      '<ol start="3"><li><p>three</p><pre><code>x</code></pre><ul><li>sub</li></ul></li><li>four</li></ol>',
+    )
+    expect(result.numbered).toEqual([
+      {number: 3, words: 'three'},
+      {number: 4, words: 'four'},
+    ])
+    expect(result.lists).toEqual(['ol 2', '  ul 1'])
+  })
+
+  it('reads code with its language from the code, the pre or a wrapping element', () => {
+    const html =
+      '<pre><code class="language-js">a &lt; b\n</code></pre><div class="language-ruby highlighter-rouge"><pre class="highlight"><code><span>puts</span> 1</code></pre></div>'
+    expect(features(html).code).toEqual(['js: a < b', 'ruby: puts 1'])
+  })
+
+  it('reads tables, links, images and headings', () => {
+    const result = features(
+      '<h2 id="x">Head <em>ing</em></h2><table><tr><th>a</th><th>b</th></tr><tr><td>1</td><td><a href="/p">2</a></td></tr></table><img src="i.png" alt="pic">',
+    )
+    expect(result.headings).toEqual(['h2 Head ing'])
+    expect(result.tables).toEqual([
+      [
+        ['a', 'b'],
+        ['1', '2'],
+      ],
+    ])
+    expect(result.links).toEqual(['/p 2'])
+    expect(result.images).toEqual(['i.png | pic'])
+  })
+
+  it('compares typography as typed', () => {
+    expect(features('<p>\u201cquoted\u201d \u2013 it\u2019s\u2026</p>').words).toEqual([
+      '"quoted"',
+      '--',
+      "it's...",
+    ])
+  })
+})

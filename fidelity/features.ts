@@ -1,0 +1,179 @@
+/**
+ * What a reader sees on a page, read from its HTML: the words, the heading outline, lists and
+ * the numbers of ordered items, tables, code blocks, links and images. Both sides of the
+ * comparison (kramdown's HTML and the project's rendered page) go through this one reader.
+ */
+import type {Element, ElementContent, Parents, Root, RootContent} from 'hast'
+
+import {attribute, classes, isElement, parseFragment} from './html.ts'
+import {typographyAsTyped} from './typography.ts'
+
+/** An item of an ordered list: the number a reader sees and the item's first words. */
+export interface NumberedItem {
+  number: number
+  words: string
+}
+
+/** The features of a page that the comparison looks at. */
+export interface PageFeatures {
+  /** Visible words in reading order, typography as typed (see `typography.ts`). */
+  words: string[]
+  /** `h2 Heading text`, in order. */
+  headings: string[]
+  /** One line per list: indent per nesting level, `ul`/`ol`, item count. */
+  lists: string[]
+  /** Every ordered-list item in document order. */
+  numbered: NumberedItem[]
+  /** Rows of cell texts, per table. */
+  tables: string[][][]
+  /** `language: code`, per code block (`-` when there is no language). */
+  code: string[]
+  /** `href text`, per link. */
+  links: string[]
+  /** `src | alt`, per image. */
+  images: string[]
+  /** Footnote texts, sorted (set by the side-specific preparation). */
+  footnotes: string[]
+}
+
+/** How hrefs and image sources are made comparable; identity by default. */
+export interface FeatureOptions {
+  href?: (href: string) => string
+  src?: (src: string) => string
+}
+
+/** Elements whose content a reader never sees as text. */
+const INVISIBLE = new Set(['script', 'style', 'template', 'noscript', 'head', 'title', 'meta'])
+/** Elements that separate the words on either side of them. */
+const BLOCK = new Set(
+  'address article aside blockquote br dd details dl dt div figcaption figure footer h1 h2 h3 h4 h5 h6 header hr img input li main nav ol p pre section summary table tbody td tfoot th thead tr ul'.split(
+    ' ',
+  ),
+)
+const HEADING = /^h[1-6]$/
+const LIST = new Set(['ul', 'ol'])
+/** Blocks inside a list item that are not its own words (they follow the item's text). */
+const NOT_ITEM_TEXT = new Set(['ul', 'ol', 'pre', 'table', 'figure', 'img'])
+const ITEM_KEY_WORDS = 8
+
+/** The visible text of a node, blocks separated by spaces. */
+export function visibleText(node: Root | RootContent, skip?: ReadonlySet<string>): string {
+  if (node.type === 'text') return node.value
+  if (node.type !== 'element' && node.type !== 'root') return ''
+  if (isElement(node) && (INVISIBLE.has(node.tagName) || skip?.has(node.tagName))) return ' '
+  const content = (node.children as RootContent[]).map((child) => visibleText(child, skip)).join('')
+  return isElement(node) && BLOCK.has(node.tagName) ? ` ${content} ` : content
+}
+
+/** The characters of a code block as written: no separation added between elements. */
+function codeText(node: Root | RootContent): string {
+  if (node.type === 'text') return node.value
+  if (node.type !== 'element' && node.type !== 'root') return ''
+  return (node.children as RootContent[]).map(codeText).join('')
+}
+
+/** Text as words: typography as typed, whitespace collapsed. */
+export function wordsOf(text: string): string[] {
+  return typographyAsTyped(text.normalize('NFC')).split(/\s+/).filter(Boolean)
+}
+
+function normalised(text: string): string {
+  return wordsOf(text).join(' ')
+}
+
+/** A sandboxed frame's `srcdoc` is what its reader sees: its content replaces the frame. */
+function inlineFrames(parent: Parents): void {
+  parent.children = (parent.children as RootContent[]).flatMap((child): RootContent[] => {
+    if (!isElement(child)) return [child]
+    const srcdoc = child.tagName === 'iframe' ? attribute(child, 'srcDoc') : undefined
+    if (srcdoc !== undefined) return parseFragment(srcdoc).children as ElementContent[]
+    inlineFrames(child)
+    return [child]
+  }) as typeof parent.children
+}
+
+function languageOf(element: Element): string | undefined {
+  for (const name of classes(element)) {
+    const match = /^(?:language|lang)-(.+)$/.exec(name)
+    if (match) return match[1]
+  }
+  return undefined
+}
+
+function tableRows(table: Element): string[][] {
+  const rows: string[][] = []
+  const walk = (node: Element) => {
+    for (const child of node.children) {
+      if (!isElement(child) || child.tagName === 'table') continue
+      if (child.tagName === 'tr') {
+        rows.push(
+          child.children
+            .filter((cell): cell is Element => isElement(cell, CELLS))
+            .map((cell) => normalised(visibleText(cell))),
+        )
+      } else walk(child)
+    }
+  }
+  walk(table)
+  return rows
+}
+const CELLS = new Set(['td', 'th'])
+
+/** The features of a prepared page tree (see `intentional.ts` for the preparation). */
+export function extractFeatures(root: Parents, options: FeatureOptions = {}): PageFeatures {
+  const href = options.href ?? ((value: string) => value)
+  const src = options.src ?? ((value: string) => value)
+  inlineFrames(root)
+  const features: PageFeatures = {
+    words: wordsOf(visibleText(root)),
+    headings: [],
+    lists: [],
+    numbered: [],
+    tables: [],
+    code: [],
+    links: [],
+    images: [],
+    footnotes: [],
+  }
+  const walk = (parent: Parents, listDepth: number, language: string | undefined) => {
+    for (const node of parent.children) {
+      if (!isElement(node) || INVISIBLE.has(node.tagName)) continue
+      const tag = node.tagName
+      if (HEADING.test(tag)) features.headings.push(`${tag} ${normalised(visibleText(node))}`)
+      else if (tag === 'table') features.tables.push(tableRows(node))
+      else if (tag === 'a' && attribute(node, 'href') !== undefined) {
+        features.links.push(`${href(attribute(node, 'href')!)} ${normalised(visibleText(node))}`)
+      } else if (tag === 'img') {
+        features.images.push(
+          `${src(attribute(node, 'src') ?? '')} | ${attribute(node, 'alt') ?? ''}`,
+        )
+      } else if (tag === 'pre' && !classes(node).includes('raw-html')) {
+        const code = node.children.find((child) => isElement(child, 'code'))
+        const lang = (code && languageOf(code)) ?? languageOf(node) ?? language
+        const text = codeText(node).replace(/\n+$/, '')
+        features.code.push(`${lang ?? '-'}: ${text}`)
+        continue
+      } else if (LIST.has(tag)) {
+        const items = node.children.filter((child): child is Element => isElement(child, 'li'))
+        features.lists.push(`${'  '.repeat(listDepth)}${tag} ${items.length}`)
+        if (tag === 'ol') recordNumbers(node, items)
+        walk(node, listDepth + 1, language)
+        continue
+      }
+      walk(node, listDepth, languageOf(node) ?? language)
+    }
+  }
+  const recordNumbers = (list: Element, items: Element[]) => {
+    let number = Number.parseInt(attribute(list, 'start') ?? '1', 10)
+    if (Number.isNaN(number)) number = 1
+    for (const item of items) {
+      const value = Number.parseInt(attribute(item, 'value') ?? '', 10)
+      if (!Number.isNaN(value)) number = value
+      const words = wordsOf(visibleText(item, NOT_ITEM_TEXT)).slice(0, ITEM_KEY_WORDS).join(' ')
+      features.numbered.push({number, words})
+      number++
+    }
+  }
+  walk(root, 0, undefined)
+  return features
+}

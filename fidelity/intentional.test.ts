@@ -1,0 +1,73 @@
+import {describe, expect, it} from 'vitest'
+
+import {extractFeatures} from './features.ts'
+import {parseFragment} from './html.ts'
+import {kramdownAddresses, prepareKramdown, prepareProject} from './intentional.ts'
+
+function kramdown(html: string, title = 'Setup') {
+  const root = parseFragment(html)
+  const footnotes = prepareKramdown(root, title)
+  return {...extractFeatures(root), footnotes}
+}
+
+describe('prepareKramdown', () => {
+  it('leaves out the H1 repeating the title, emoji aside, and reads other H1s as H2', () => {
+    const result = kramdown('<h1>Setup 🚀</h1><p>x</p><h1>Other</h1>')
+    expect(result.headings).toEqual(['h2 Other'])
+  })
+
+  it('keeps a first H1 that is not the title', () => {
+    expect(kramdown('<h1>Intro</h1>').headings).toEqual(['h2 Intro'])
+  })
+
+  it('leaves out the navigation block and the rule right before it', () => {
+    const result = kramdown(
+      '<p>a</p>\n<hr />\n<div class="nav-buttons"><a href="n.md">Next</a></div><p>b</p>',
+    )
+    expect(result.words).toEqual(['a', 'b'])
+    expect(result.links).toEqual([])
+  })
+
+  it('collects footnotes without their back links and drops the markers', () => {
+    const result = kramdown(
+      '<p>x<sup role="doc-noteref"><a href="#fn:1" class="footnote">1</a></sup></p><div class="footnotes"><ol><li><p>note <a class="reversefootnote" href="#fnref:1">↩</a></p></li></ol></div>',
+    )
+    expect(result.words).toEqual(['x'])
+    expect(result.footnotes).toEqual(['note'])
+  })
+
+  it('keeps the text of a script link and leaves out a script image', () => {
+    const result = kramdown(
+      '<p><a href=" javascript:alert(1)">click</a><img src="javascript:x" alt="y"></p>',
+    )
+    expect(result.words).toEqual(['click'])
+    expect(result.links).toEqual([])
+    expect(result.images).toEqual([])
+  })
+})
+
+describe('prepareProject', () => {
+  it('takes out footnotes, their markers and image captions', () => {
+    const root = parseFragment(
+      '<p>x<sup class="footnote-reference"><a href="#fn-a">a</a></sup></p><figure><img src="i" alt=""><figcaption>cap</figcaption></figure><aside class="footnote"><p>note</p></aside>',
+    )
+    expect(prepareProject(root)).toEqual(['note'])
+    expect(extractFeatures(root).words).toEqual(['x'])
+  })
+})
+
+describe('kramdownAddresses', () => {
+  const addresses = kramdownAddresses('/docs/', (href) =>
+    href === '/guide.md' ? 'lesson-guide' : null,
+  )
+
+  it('names a resolved page by id, keeping its anchor decoded', () => {
+    expect(addresses.href('/docs/guide.md#a%20b')).toBe('page:lesson-guide#a b')
+  })
+
+  it('keeps an unresolved href as written and strips the base URL from image sources', () => {
+    expect(addresses.href('/docs/file.pdf')).toBe('/docs/file.pdf')
+    expect(addresses.src('/docs/assets/i.png')).toBe('/assets/i.png')
+    expect(addresses.src('https://x.org/docs/i.png')).toBe('https://x.org/docs/i.png')
+  })
+})

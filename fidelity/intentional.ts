@@ -1,0 +1,208 @@
+/**
+ * The differences between kramdown's page and the project's page that are made on purpose,
+ * each with its reason, and the preparation of both HTML trees that takes them out. This is
+ * the only place that decides a difference does not count; everything else is reported.
+ */
+import type {Element, Parents} from 'hast'
+
+import {visibleText, wordsOf, type FeatureOptions} from './features.ts'
+import {attribute, classes, descendants, isElement, removeElements} from './html.ts'
+
+/** A difference the project makes on purpose. */
+export interface IntentionalDifference {
+  id: string
+  /** What differs, and how the comparison treats it. */
+  what: string
+  /** Why the project does it. */
+  why: string
+}
+
+/** Every intentional difference; `fidelity/README.md` shows this list to readers. */
+export const INTENTIONAL_DIFFERENCES: readonly IntentionalDifference[] = [
+  {
+    id: 'title-h1',
+    what: "kramdown's first H1, when it repeats the page title (a trailing emoji aside), is left out.",
+    why: "The title and its emoji are the document's title and emoji fields; the page shows them as its H1.",
+  },
+  {
+    id: 'other-h1',
+    what: "kramdown's other H1s are compared as H2s.",
+    why: "The title is the page's only H1, so a body has no h1 style (the importer warns: extra-h1).",
+  },
+  {
+    id: 'nav-buttons',
+    what: 'kramdown\'s <div class="nav-buttons"> and a horizontal rule right before it are left out.',
+    why: "Its Next link becomes the lesson's `next` field, shown after the body by the lesson page; the previous/next pager comes from the course outline.",
+  },
+  {
+    id: 'footnotes',
+    what: 'Footnotes are compared as their own feature (their texts, sorted); reference markers are left out of the text.',
+    why: 'The project shows a footnote where it is defined, marked with its label; kramdown collects footnotes at the end and numbers them.',
+  },
+  {
+    id: 'typography',
+    what: 'Curly quotes, en and em dashes, ellipses and guillemets are compared as typed (\' " -- --- ... << >>).',
+    why: "kramdown's smart quotes and typographic symbols are presentation; the project keeps the characters the author typed, and a theme can set them.",
+  },
+  {
+    id: 'image-caption',
+    what: "The project's image captions (<figcaption>) are not counted as text.",
+    why: 'An image title becomes a visible caption; kramdown makes it a tooltip. The words are the same, shown differently.',
+  },
+  {
+    id: 'baseurl',
+    what: "kramdown's site-absolute hrefs and image sources are compared without `site.baseurl`.",
+    why: 'The importer stores sources without the base URL so that the sync stage can upload the file it names; the site adds its own address when it serves them.',
+  },
+  {
+    id: 'script-addresses',
+    what: "kramdown's links to `javascript:`, `vbscript:` or `data:` addresses are compared as their text alone, and images from such addresses are left out.",
+    why: 'Nothing a page contains may run script in the project: the link keeps its text, the image (which no browser shows) is dropped with a warning.',
+  },
+  {
+    id: 'internal-links',
+    what: "A kramdown href that the site's link resolver maps to a page is compared as that page (`page:<id>` plus its anchor).",
+    why: 'The project links pages by reference, not by address; the page a reader reaches is what counts.',
+  },
+]
+
+/** A page's footnotes, taken out of its tree. */
+type Footnotes = string[]
+
+function text(element: Element): string {
+  return wordsOf(visibleText(element)).join(' ')
+}
+
+/** Leaves out the horizontal rule just before each element `isTarget` selects. */
+function removeRuleBefore(parent: Parents, isTarget: (element: Element) => boolean): void {
+  const children = parent.children
+  for (let index = 0; index < children.length; index++) {
+    const child = children[index]
+    if (!isElement(child)) continue
+    if (isTarget(child)) {
+      let before = index - 1
+      while (before >= 0 && isBlankText(children[before])) before--
+      const previous = children[before]
+      if (previous && isElement(previous, 'hr')) {
+        children.splice(before, 1)
+        index--
+      }
+    } else removeRuleBefore(child, isTarget)
+  }
+}
+function isBlankText(node: Parents['children'][number]): boolean {
+  return node.type === 'text' && node.value.trim() === ''
+}
+
+/** Addresses that run script; browsers ignore leading whitespace and control characters. */
+const SCRIPT_ADDRESS = /^[\s\0-\x1f]*(?:javascript|vbscript):/i
+/** Link addresses that run script or open a document of their own (`data:text/html`). */
+const SCRIPT_LINK = /^[\s\0-\x1f]*(?:javascript|vbscript|data):/i
+
+const TRAILING_EMOJI =
+  /(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|\p{Regional_Indicator}|\u200d|\ufe0f|\s)+$/u
+
+/** The title as compared with a heading: words, without a trailing emoji. */
+function titleWords(title: string): string {
+  return wordsOf(title.replace(TRAILING_EMOJI, '')).join(' ')
+}
+
+/** kramdown's HTML tree with the intentional differences taken out; returns its footnotes. */
+export function prepareKramdown(root: Parents, title: string): Footnotes {
+  const firstH1 = [...descendants(root)].find((element) => element.tagName === 'h1')
+  if (firstH1 && titleWords(text(firstH1)) === titleWords(title)) {
+    removeElements(root, (element) => element === firstH1)
+  }
+  for (const element of descendants(root)) if (element.tagName === 'h1') element.tagName = 'h2'
+  const isNav = (element: Element) =>
+    element.tagName === 'div' && classes(element).includes('nav-buttons')
+  removeRuleBefore(root, isNav)
+  removeElements(root, isNav)
+  removeElements(
+    root,
+    (element) => element.tagName === 'img' && SCRIPT_ADDRESS.test(attribute(element, 'src') ?? ''),
+  )
+  for (const element of descendants(root)) {
+    if (element.tagName === 'a' && SCRIPT_LINK.test(attribute(element, 'href') ?? '')) {
+      delete element.properties.href
+    }
+  }
+  const footnotes: Footnotes = []
+  removeElements(root, (element) => {
+    if (element.tagName === 'div' && classes(element).includes('footnotes')) {
+      for (const item of descendants(element)) {
+        if (item.tagName !== 'li') continue
+        removeElements(item, (link) => classes(link).includes('reversefootnote'))
+        footnotes.push(text(item))
+      }
+      return true
+    }
+    return element.tagName === 'sup' && attribute(element, 'role') === 'doc-noteref'
+  })
+  return footnotes.sort()
+}
+
+/** The project's rendered body with the intentional differences taken out; returns its footnotes. */
+export function prepareProject(root: Parents): Footnotes {
+  const footnotes: Footnotes = []
+  removeElements(root, (element) => {
+    if (element.tagName === 'aside' && classes(element).includes('footnote')) {
+      footnotes.push(text(element))
+      return true
+    }
+    if (element.tagName === 'sup' && classes(element).includes('footnote-reference')) return true
+    return element.tagName === 'figcaption'
+  })
+  return footnotes.sort()
+}
+
+/** The address a project internal link renders with: the target page, compared by id. */
+export function pageAddress(target: {_id: string}): string {
+  return `page:${target._id}`
+}
+
+function decoded(text: string): string {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return text
+  }
+}
+
+/** An anchor compared decoded, since the renderer encodes it and kramdown's source may not. */
+function withDecodedAnchor(href: string): string {
+  const hash = href.indexOf('#')
+  return hash === -1 ? href : `${href.slice(0, hash)}#${decoded(href.slice(hash + 1))}`
+}
+
+/**
+ * How kramdown's addresses are compared (`baseurl`, `internal-links`): `resolve` gives the page
+ * id the site's link resolver finds for an href, or null.
+ */
+export function kramdownAddresses(
+  baseurl: string,
+  resolve: (href: string) => string | null,
+): Required<FeatureOptions> {
+  const base = baseurl.replace(/\/+$/, '')
+  const withoutBase = (value: string) =>
+    base && (value === base || value.startsWith(`${base}/`))
+      ? value.slice(base.length) || '/'
+      : value
+  return {
+    href: (href) => {
+      const local = withoutBase(href)
+      const path = (value: string) => value.replace(/[?#].*$/, '')
+      const id = resolve(path(local)) ?? (local === href ? null : resolve(path(href)))
+      if (id === null) return withDecodedAnchor(href)
+      const hash = local.indexOf('#')
+      return withDecodedAnchor(`page:${id}${hash === -1 ? '' : local.slice(hash)}`)
+    },
+    src: withoutBase,
+  }
+}
+
+/** How the project's addresses are compared: anchors decoded, as on kramdown's side. */
+export const projectAddresses: Required<FeatureOptions> = {
+  href: withDecodedAnchor,
+  src: (src) => src,
+}

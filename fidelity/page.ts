@@ -1,0 +1,66 @@
+/** One page compared: the source prepared for kramdown, then both HTMLs read and compared. */
+import {compareFeatures, type PageComparison} from './compare.ts'
+import {extractFeatures} from './features.ts'
+import {parseFragment} from './html.ts'
+import {
+  kramdownAddresses,
+  prepareKramdown,
+  prepareProject,
+  projectAddresses,
+} from './intentional.ts'
+import type {KramdownRequest} from './kramdown.ts'
+import {evaluateJekyllLiquid} from './liquid.ts'
+
+/** A page as the site has it. */
+export interface PageSource {
+  /** The file, relative to the site root. */
+  file: string
+  title: string
+  /** The markdown after the front matter. */
+  markdown: string
+  /** The front matter (`page.*`) and `_config.yml` (`site.*`). */
+  page: Record<string, unknown>
+  site: Record<string, unknown>
+  /** The id of the page an href leads to, as the site's link resolver finds it, or null. */
+  resolveLink: (href: string) => string | null
+  /** The text of `_includes/<name>`, when the site has it. */
+  include?: (name: string) => string | undefined
+}
+
+/** The kramdown request for a page (Liquid evaluated first, as Jekyll does) and what Liquid approximated. */
+export function kramdownRequest(source: PageSource): {
+  request: KramdownRequest
+  notEmulated: string[]
+} {
+  const liquid = evaluateJekyllLiquid(source.markdown, source)
+  const options = source.site.kramdown
+  return {
+    request: {
+      markdown: liquid.text,
+      ...(typeof options === 'object' && options !== null && !Array.isArray(options)
+        ? {options: options as Record<string, unknown>}
+        : {}),
+    },
+    notEmulated: liquid.notEmulated,
+  }
+}
+
+/** Compares kramdown's HTML of a page with the project's rendered body. */
+export function comparePage(
+  source: PageSource,
+  kramdownHtml: string,
+  projectHtml: string,
+): PageComparison {
+  const reference = parseFragment(kramdownHtml)
+  const referenceFootnotes = prepareKramdown(reference, source.title)
+  const expected = extractFeatures(
+    reference,
+    kramdownAddresses(String(source.site.baseurl ?? ''), source.resolveLink),
+  )
+  expected.footnotes = referenceFootnotes
+  const rendered = parseFragment(projectHtml)
+  const renderedFootnotes = prepareProject(rendered)
+  const actual = extractFeatures(rendered, projectAddresses)
+  actual.footnotes = renderedFootnotes
+  return compareFeatures(expected, actual)
+}

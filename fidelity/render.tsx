@@ -1,0 +1,46 @@
+/**
+ * The project's side of the comparison: page bodies read from the imported documents with the
+ * site's body projection (references resolved) and rendered by `render/` on the server.
+ */
+import {memorySource, type StoredDocument} from '../queries/memory.ts'
+import {bodyFields} from '../queries/fields.ts'
+import {BodyText} from '../render/BodyText.tsx'
+import {renderFragment} from '../render/server.tsx'
+import type {TypedObject} from '../render/types.ts'
+import {pageAddress} from './intentional.ts'
+
+/** Every page body, as the lesson page projects it. */
+const pageBodiesQuery = /* groq */ `
+  *[_id in $ids]{_id, "body": body[]{${bodyFields}}}
+`
+
+/** A rendered body, and the types the component map had no component for. */
+export interface RenderedBody {
+  html: string
+  missingComponents: string[]
+}
+
+/** Renders the bodies of the documents `ids` names, internal links addressed by page id. */
+export async function renderBodies(
+  documents: readonly StoredDocument[],
+  ids: readonly string[],
+): Promise<Map<string, RenderedBody>> {
+  const pages = await memorySource(documents).fetch<
+    Array<{_id: string; body: TypedObject[] | null}>
+  >(pageBodiesQuery, {ids}, {perspective: 'published'})
+  const rendered = new Map<string, RenderedBody>()
+  for (const page of pages) {
+    const missingComponents: string[] = []
+    const html = renderFragment(
+      <BodyText
+        value={page.body}
+        options={{
+          pageHref: pageAddress,
+          onMissingComponent: (_message, {type}) => missingComponents.push(type),
+        }}
+      />,
+    )
+    rendered.set(page._id, {html, missingComponents})
+  }
+  return rendered
+}

@@ -1,0 +1,30 @@
+/** Reading a site folder (the file-system edge of the fidelity check). */
+import {readdir, readFile} from 'node:fs/promises'
+import {join, relative, sep} from 'node:path'
+
+import type {SiteFile} from '../importer/index.ts'
+
+/** The files the importer reads: markdown pages, `_config.yml`, `Gemfile` and its lock. */
+const IMPORTED = /\.(?:md|markdown|mkd|mkdn)$|^_config\.yml$|^Gemfile(?:\.lock)?$/i
+const NEVER_READ = new Set(['.git', 'node_modules', '_site', 'vendor'])
+
+/** A site's imported files as raw bytes, and its `_includes/` files as text by name. */
+export async function readSiteFiles(
+  root: string,
+): Promise<{files: SiteFile[]; includes: Map<string, string>}> {
+  const entries = await readdir(root, {recursive: true, withFileTypes: true})
+  const files: SiteFile[] = []
+  const includes = new Map<string, string>()
+  for (const entry of entries) {
+    if (!entry.isFile()) continue
+    const path = relative(root, join(entry.parentPath, entry.name)).split(sep).join('/')
+    if (path.split('/').some((part) => NEVER_READ.has(part))) continue
+    if (path.startsWith('_includes/')) {
+      includes.set(path.slice('_includes/'.length), await readFile(join(root, path), 'utf8'))
+    } else if (IMPORTED.test(entry.name)) {
+      files.push({path, bytes: await readFile(join(root, path))})
+    }
+  }
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  return {files, includes}
+}

@@ -1,0 +1,77 @@
+/**
+ * `npm run fidelity -- <site>`: imports a just-the-docs site, renders every page the way the
+ * project does and compares it with kramdown's rendering of the same markdown (what Jekyll and
+ * GitHub Pages show readers). The work is in `fidelity/`; this file reads arguments and prints.
+ */
+import {stat} from 'node:fs/promises'
+import {resolve} from 'node:path'
+
+import {defineCommand, runMain, showUsage} from 'citty'
+
+import {
+  formatPage,
+  formatTotals,
+  kramdownMissing,
+  readSiteFiles,
+  renderWithKramdown,
+  siteFidelity,
+  totalsOf,
+} from '../fidelity/index.ts'
+import {createProgress} from '../importer/index.ts'
+
+const command = defineCommand({
+  meta: {
+    name: 'fidelity',
+    description:
+      "Compare each imported page, as the project renders it, with kramdown's rendering of its markdown.",
+  },
+  args: {
+    site: {
+      type: 'positional',
+      description: 'The site folder, holding _config.yml and the markdown pages.',
+      required: false,
+      default: 'content',
+    },
+    json: {
+      type: 'boolean',
+      description: 'Print every page report and the totals as JSON on stdout.',
+      default: false,
+    },
+    details: {
+      type: 'boolean',
+      description: "Show each differing feature's first difference under its page.",
+      default: false,
+    },
+  },
+  async run({args}) {
+    const root = resolve(args.site)
+    if (!(await stat(root).catch(() => undefined))?.isDirectory()) {
+      await showUsage(command)
+      console.error(`Cannot read the site folder "${args.site}", expected a directory.`)
+      process.exit(1)
+    }
+    const missing = kramdownMissing()
+    if (missing) {
+      console.error(missing)
+      process.exit(1)
+    }
+    const {files, includes} = await readSiteFiles(root)
+    const progress = createProgress(process.stderr)
+    const report = await siteFidelity(files, {
+      kramdown: renderWithKramdown,
+      includes,
+      onProgress: (phase, done, total, file) => progress.update(done, total, `${phase} ${file}`),
+    })
+    progress.finish()
+    const totals = totalsOf(report)
+    if (args.json) {
+      console.log(JSON.stringify({site: args.site, totals, pages: report.pages}, null, 2))
+    } else {
+      for (const page of report.pages) console.log(formatPage(page, args.details))
+      console.log(`\n${formatTotals(totals)}`)
+    }
+    process.exitCode = totals.failed > 0 ? 1 : 0
+  },
+})
+
+await runMain(command)
