@@ -11,5 +11,6 @@ export type {
 } from './types.ts'
 export {formatDiagnostic, formatDiagnostics, sortDiagnostics} from './report/format.ts'
 export {formatSummary} from './report/summary.ts'
+export {createReporter, formatWarningTable} from './report/reporter.ts'
 export {createProgress} from './report/progress.ts'
 export {toNdjson} from './documents/ndjson.ts'

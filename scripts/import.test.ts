@@ -50,6 +50,27 @@ describe('npm run import', {timeout: 180_000}, () => {
     expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([])
   })
 
+  it('summarises warnings by code, and --json carries every diagnostic with its place and code', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'import-'))
+    cpSync(join(ROOT, 'importer/fixtures/site-malformed/input'), join(dir, 'site'), {
+      recursive: true,
+    })
+    const out = join(dir, 'out.ndjson')
+    const text = run(join(dir, 'site'), '--out', out)
+    expect(text.stderr).toMatch(/Warnings by code \(--verbose lists every one\):/)
+    const json = run(join(dir, 'site'), '--out', out, '--json')
+    expect(json.stdout, json.stderr).toMatch(/^{/)
+    const report = JSON.parse(json.stdout) as {
+      diagnostics: {file: string; line?: number; code: string; severity: string}[]
+    }
+    const warnings = report.diagnostics.filter((d) => d.severity === 'warning')
+    expect(warnings.length).toBeGreaterThan(0)
+    for (const d of warnings) expect(text.stderr).toContain(`  ${d.code} `)
+    expect(report.diagnostics).toContainEqual(
+      expect.objectContaining({file: 'course/tab.md', line: 3, severity: 'error'}),
+    )
+  })
+
   it('writes nothing on --dry-run and fails on warnings with --strict', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'import-')), 'none.ndjson')
     const dry = run('content', '--dry-run', '--out', out)

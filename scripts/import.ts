@@ -12,7 +12,7 @@ import {defineCommand, runMain, showUsage} from 'citty'
 
 import {
   createProgress,
-  formatDiagnostics,
+  createReporter,
   formatSummary,
   importSite,
   toNdjson,
@@ -21,7 +21,7 @@ import {
   type ImportResult,
   type SiteFile,
 } from '../importer/index.ts'
-import {DOCUMENT_TYPES} from '../schemas/constants.ts'
+import {BLOCK_TYPES, DOCUMENT_TYPES} from '../schemas/constants.ts'
 import {repeatedFlag, runSyncStep} from '../sync/cli.ts'
 import {excludeRejected} from '../sync/exclude.ts'
 
@@ -82,8 +82,10 @@ async function validate(
     onProgress: (done, total) => progress.update(done, total, "validating with the Studio's rules"),
   })
   progress.finish()
+  const byId = new Map(documents.map((doc) => [doc._id, doc]))
   return problems
     .filter((problem) => problem.level !== 'info')
+    .filter((problem) => !reportedByImporter(byId.get(problem.documentId), problem))
     .map((problem) => ({
       severity: problem.level === 'error' ? 'error' : 'warning',
       code: 'schema',
@@ -92,6 +94,23 @@ async function validate(
       message: `Cannot accept ${problem.documentType} "${problem.documentId}" at ${problem.path || 'the document'}: ${problem.message}`,
       hint: 'Fix the source page so the imported value passes; Studio applies the same rule.',
     }))
+}
+
+/**
+ * Whether a schema warning restates what the importer already reported at the block's line:
+ * the Studio warns editors on every unconverted HTML block, which the importer reports as
+ * `raw-html` when it makes one.
+ */
+function reportedByImporter(
+  doc: ImportedDocument | undefined,
+  problem: {level: string; path: string},
+): boolean {
+  const key = /^\w+\[_key=="([^"]+)"\]$/.exec(problem.path)?.[1]
+  if (problem.level !== 'warning' || !doc || key === undefined) return false
+  const block = Object.values(doc)
+    .flatMap((value) => (Array.isArray(value) ? (value as {_key?: string; _type?: string}[]) : []))
+    .find((item) => item?._key === key)
+  return block?._type === BLOCK_TYPES.rawHtml
 }
 
 /** Writes next to the target, then renames, so a failed run never leaves half a file. */
@@ -148,7 +167,14 @@ const command = defineCommand({
     },
     json: {
       type: 'boolean',
-      description: 'Print the sync report as JSON on stdout (other output goes to stderr).',
+      description:
+        'Print the report as JSON on stdout, with every diagnostic (file, line, column, code, severity, document id); other output goes to stderr.',
+      default: false,
+    },
+    verbose: {
+      type: 'boolean',
+      description:
+        'List every warning in full (by default: errors in full, warnings as a table by code).',
       default: false,
     },
     'theme-version': {
@@ -186,11 +212,11 @@ const command = defineCommand({
       list.map((d) =>
         args.strict && d.severity === 'warning' ? {...d, severity: 'error' as const} : d,
       )
-    const report = (list: Diagnostic[]) => {
-      if (list.length) console.error(formatDiagnostics(list, {color: process.stderr.isTTY}))
-    }
-    const diagnostics = strict(result.diagnostics.filter((d) => d.severity !== 'info'))
-    report(diagnostics)
+    const reporter = createReporter((text) => console.error(text), {
+      color: process.stderr.isTTY,
+      verbose: args.verbose,
+    })
+    reporter.add(strict(result.diagnostics))
 
     // Every document is checked before it is written: all of them for an NDJSON file, and
     // for a dataset the ones the sync plan creates or patches (unchanged ones passed before).
@@ -199,8 +225,7 @@ const command = defineCommand({
       existing: readonly {_id: string; _type: string}[] = [],
     ) => {
       const found = strict(await validate(documents, result, existing))
-      report(found)
-      diagnostics.push(...found)
+      reporter.add(found)
       return found
     }
     const sync = (dryRun: boolean) =>
@@ -212,6 +237,7 @@ const command = defineCommand({
         force: repeatedFlag(process.argv, 'force'),
         prune: args.prune,
         json: args.json,
+        jsonExtras: () => ({diagnostics: reporter.diagnostics}),
         alwaysWrite: isNavigation,
         validate: async (documents, {existing}) =>
           rejectedBy(await validateAndReport(documents, existing)),
@@ -236,10 +262,18 @@ const command = defineCommand({
         const left = excluded.length ? `; ${excluded.length} left out (listed above)` : ''
         console.log(`Wrote ${kept.length} documents to ${args.out}${left}.`)
       }
+      if (args.json) {
+        const written = args['dry-run'] ? [] : kept.map((doc) => doc._id)
+        process.stdout.write(
+          `${JSON.stringify({out: args.out, written, excluded, diagnostics: reporter.diagnostics})}\n`,
+        )
+      }
     } else {
       // A dry run shows the sync plan; documents that fail validation are skipped, not written.
       syncCode = await sync(args['dry-run'])
     }
+    reporter.finish()
+    const diagnostics = reporter.diagnostics
     const errors = diagnostics.filter((d) => d.severity === 'error').length
     const stats = {...result.stats, errors, warnings: diagnostics.length - errors}
     console.log(formatSummary(stats, performance.now() - started))

@@ -19,6 +19,8 @@ export type SyncStepOptions = {
   origins?: Readonly<Record<string, string>>
   /** Print the machine-readable report on stdout instead of the table. */
   json?: boolean
+  /** More fields for the JSON report, read when it is printed (e.g. the import's diagnostics). */
+  jsonExtras?: () => Record<string, unknown>
   /** Checks the documents about to be written; see `SyncOptions.validate`. */
   validate?: SyncOptions['validate']
   /** Documents written even when invalid; see `SyncOptions.alwaysWrite`. */
@@ -89,9 +91,11 @@ export async function runSyncStep(options: SyncStepOptions): Promise<number> {
     })
     bar.done()
     if (options.json) {
-      stdout.write(
-        `${JSON.stringify(options.dryRun ? {...report, plan: planJson(plan)} : report)}\n`,
-      )
+      const extras = options.jsonExtras?.() ?? {}
+      const json = options.dryRun
+        ? {...report, plan: planJson(plan), ...extras}
+        : {...report, ...extras}
+      stdout.write(`${JSON.stringify(json)}\n`)
     } else {
       if (options.dryRun) stdout.write(`${scrub(formatPlan(plan))}\n\n`)
       stdout.write(`${formatSummary(report)}\n`)
