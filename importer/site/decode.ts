@@ -1,7 +1,8 @@
 import type {Diagnostic} from '../types.ts'
 import type {SiteFile} from './types.ts'
 
-const utf8 = new TextDecoder('utf-8', {fatal: true, ignoreBOM: false})
+// ignoreBOM keeps a byte-order mark in the text, so that readers can tell it was there.
+const utf8 = new TextDecoder('utf-8', {fatal: true, ignoreBOM: true})
 
 /** Bytes that never occur in text files; one of them in the first 8 KB marks a binary file. */
 function looksBinary(bytes: Uint8Array): boolean {
@@ -35,9 +36,16 @@ function invalidUtf8Position(bytes: Uint8Array): {line: number; column: number} 
   return {line, column: 1}
 }
 
-/** Decodes a site file as UTF-8 text, or explains why it cannot be read as a page. */
-export function decodeSiteFile(file: SiteFile): {text: string} | {diagnostic: Diagnostic} {
-  if (file.text !== undefined) return {text: file.text.replace(/^\uFEFF/, '')}
+/** Text without its byte-order mark, and whether there was one (Jekyll then sees no front matter). */
+function withoutBom(text: string): {text: string; bom: boolean} {
+  return text.startsWith('\uFEFF') ? {text: text.slice(1), bom: true} : {text, bom: false}
+}
+
+/** Decodes a site file as UTF-8 text (a leading BOM removed and reported), or explains why not. */
+export function decodeSiteFile(
+  file: SiteFile,
+): {text: string; bom: boolean} | {diagnostic: Diagnostic} {
+  if (file.text !== undefined) return withoutBom(file.text)
   const bytes = file.bytes ?? new Uint8Array()
   if (looksBinary(bytes)) {
     return {
@@ -53,7 +61,7 @@ export function decodeSiteFile(file: SiteFile): {text: string} | {diagnostic: Di
     }
   }
   try {
-    return {text: utf8.decode(bytes)}
+    return withoutBom(utf8.decode(bytes))
   } catch {
     const {line, column} = invalidUtf8Position(bytes)
     return {

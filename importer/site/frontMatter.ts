@@ -1,10 +1,16 @@
-import matter from 'gray-matter'
-
 import type {Diagnostic} from '../types.ts'
-import {isMapping, yamlDiagnostic} from './yaml.ts'
+import {isMapping, loadYaml, yamlDiagnostic, YamlProblem, type YamlOptions} from './yaml.ts'
+
+/**
+ * How Jekyll saw the file: `none` (no front matter: a static file), `bom` (front matter after a
+ * byte-order mark, which Jekyll does not look for: a static file), `unclosed` (a page whose front
+ * matter never ends, read with none), `invalid` (YAML Jekyll cannot read) or `ok`.
+ */
+export type FrontMatterStatus = 'none' | 'bom' | 'unclosed' | 'invalid' | 'ok'
 
 /** A page split into front matter and markdown body. */
 export interface ParsedPage {
+  status: FrontMatterStatus
   data: Record<string, unknown>
   body: string
   /** Lines before the body (the front matter and its fences). */
@@ -12,57 +18,81 @@ export interface ParsedPage {
   diagnostics: Diagnostic[]
 }
 
+/** Ruby's `\s` (Jekyll's regular expressions are Ruby's): narrower than JavaScript's. */
+const S = '[ \\t\\r\\n\\f\\v]'
+/** Jekyll's `Utils.has_yaml_header?`, on the first line of the raw file. */
+const HEADER = new RegExp(`^---${S}*\\n`)
+/**
+ * Jekyll's `Document::YAML_FRONT_MATTER_REGEXP`, `\A(---\s*\n.*?\n?)^((---|\.\.\.)\s*$\n?)`
+ * (Ruby's `^` and `$` are line anchors at `\n` only, spelt out here).
+ */
+const FRONT_MATTER = new RegExp(
+  `^(---${S}*\\n[\\s\\S]*?\\n?)(?<=\\n)(?:---|\\.\\.\\.)${S}*(?=\\n|$)\\n?`,
+)
+
 function countLines(text: string): number {
   let lines = 0
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++
   return lines
 }
 
-/**
- * Jekyll's YAML parser (Psych) rejects a tab in indentation or between a key and its colon;
- * js-yaml accepts both, so they are checked here to fail exactly where Jekyll fails.
- */
-function findTab(text: string): {line: number; column: number} | undefined {
-  const lines = text.split('\n')
-  for (let i = 1; i < lines.length && !/^---\s*$/.test(lines[i]); i++) {
-    const match = /^[ ]*\t|^[ ]*[^\s#'"][^:\t]*\t+:/.exec(lines[i])
-    if (match) return {line: i + 1, column: lines[i].indexOf('\t') + 1}
-  }
-  return undefined
+/** A warning: Jekyll builds such a file without complaint, it just is not a page with a title. */
+function warning(file: string, code: string, message: string, hint: string): Diagnostic {
+  return {severity: 'warning', code, file, line: 1, column: 1, message, hint}
+}
+
+/** Options of {@link parseFrontMatter}. */
+export interface FrontMatterOptions extends YamlOptions {
+  /** The file began with a UTF-8 byte-order mark (already removed from the text). */
+  bom?: boolean
 }
 
 /**
- * Splits front matter from the body with gray-matter. Front matter that fails to parse is an
- * error at its line and column, and the page continues with empty front matter, as Jekyll does.
+ * Splits front matter from the body exactly as Jekyll does and reads it as Jekyll's YAML parser
+ * does. Front matter Jekyll cannot read is an error at its line and column, and the page continues
+ * with empty front matter, as in Jekyll.
  */
-export function parseFrontMatter(text: string, file: string): ParsedPage {
-  if (!/^---[ \t]*\r?\n/.test(text)) return {data: {}, body: text, lineOffset: 0, diagnostics: []}
-  try {
-    const tab = findTab(text)
-    if (tab) {
-      throw {
-        reason: 'found a tab character where YAML allows only spaces',
-        mark: {line: tab.line - 1, column: tab.column - 1},
-      }
-    }
-    // Passing options turns off gray-matter's global cache, which would keep every page alive.
-    const parsed = matter(text, {})
-    const body = parsed.content
-    const lineOffset = text.endsWith(body)
-      ? countLines(text.slice(0, text.length - body.length))
-      : 0
-    if (!isMapping(parsed.data))
-      throw {reason: 'expected key: value pairs', mark: {line: 1, column: 0}}
-    return {data: parsed.data, body, lineOffset, diagnostics: []}
-  } catch (error) {
-    const close = /\r?\n---[ \t]*(?:\r?\n|$)/.exec(text.slice(3))
-    const bodyStart = close ? 3 + close.index + close[0].length : 0
+export function parseFrontMatter(
+  text: string,
+  file: string,
+  options: FrontMatterOptions = {},
+): ParsedPage {
+  const none = {data: {}, body: text, lineOffset: 0}
+  if (!HEADER.test(text)) return {status: 'none', ...none, diagnostics: []}
+  if (options.bom) {
+    const message =
+      'Cannot read the front matter, expected it at the very start of the file but found a byte-order mark before `---`; Jekyll then publishes the file as it is, not as a page.'
+    const hint =
+      'Save the file as UTF-8 without BOM (most editors call it "UTF-8", not "UTF-8 with BOM").'
+    return {status: 'bom', ...none, diagnostics: [warning(file, 'front-matter-bom', message, hint)]}
+  }
+  const match = FRONT_MATTER.exec(text)
+  if (!match) {
+    const message =
+      'Cannot find the end of the front matter, expected a line `---` (or `...`) with nothing else on it; Jekyll reads this page with no front matter, so it has no title.'
+    const hint =
+      'Add a line `---` after the last front-matter key (text after `---` on that line is not allowed).'
     return {
-      data: {},
-      body: text.slice(bodyStart),
-      lineOffset: countLines(text.slice(0, bodyStart)),
-      // js-yaml counts from the `---` line's remainder, so its line 1 is the file's line 2.
-      diagnostics: [yamlDiagnostic(error, file, 1, 'front-matter-invalid', 'the front matter')],
+      status: 'unclosed',
+      ...none,
+      diagnostics: [warning(file, 'front-matter-unclosed', message, hint)],
     }
+  }
+  const body = text.slice(match[0].length)
+  const lineOffset = countLines(match[0])
+  try {
+    // Jekyll keeps `data || {}`: an empty document (null) or `false` is no front matter.
+    const data = loadYaml(match[1], options) ?? {}
+    if (data !== false && !isMapping(data)) {
+      throw new YamlProblem('expected key: value pairs, found a single value or a list', {
+        line: 1,
+        column: 0,
+      })
+    }
+    return {status: 'ok', data: data || {}, body, lineOffset, diagnostics: []}
+  } catch (error) {
+    // The YAML text starts with the opening `---`, so its lines are the file's lines.
+    const problem = yamlDiagnostic(error, file, 1, 'front-matter-invalid', 'the front matter')
+    return {status: 'invalid', data: {}, body, lineOffset, diagnostics: [problem]}
   }
 }

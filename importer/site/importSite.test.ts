@@ -94,7 +94,8 @@ describe('importSite', () => {
     expect(result.documents.map((doc) => doc._id)).toEqual(['course-a', 'course-b', 'site'])
     expect(result.failedFiles).toEqual(['b.md'])
     expect(result.diagnostics).toMatchObject([
-      {severity: 'error', code: 'body-failed', file: 'b.md', line: 4},
+      // Line 5 is the body's first line: Jekyll's closing `---` takes the blank line after it.
+      {severity: 'error', code: 'body-failed', file: 'b.md', line: 5},
     ])
   })
 
@@ -179,6 +180,37 @@ describe('importSite', () => {
         },
       },
     )
-    expect(seen[0]).toEqual(['a.md', 4, 1, 'Site', 'course-b'])
+    expect(seen[0]).toEqual(['a.md', 5, 1, 'Site', 'course-b'])
+  })
+
+  it('reports a billion-laughs front matter at its file and line and imports the other pages', () => {
+    const levels = 'abcdefghi'.split('').map((name, i) =>
+      i === 0
+        ? `${name}: &${name} [${Array(9).fill('"lol"').join(', ')}]`
+        : `${name}: &${name} [${Array(9)
+            .fill(`*${'abcdefghi'[i - 1]}`)
+            .join(', ')}]`,
+    )
+    const result = importSite(
+      [
+        page('index.md', 'title: Home'),
+        page('laughs.md', ['title: Laughs', 'parent: Home', ...levels].join('\n')),
+        page('lesson.md', 'title: Lesson\nparent: Home'),
+      ],
+      {convertBody: stubBody},
+    )
+    expect(result.failedFiles).toEqual(['laughs.md'])
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([
+      expect.objectContaining({
+        code: 'front-matter-invalid',
+        file: 'laughs.md',
+        line: expect.any(Number),
+        column: expect.any(Number),
+        message: expect.stringContaining('after expanding aliases'),
+      }),
+    ])
+    const titles = result.documents.map((doc) => doc.title)
+    expect(titles).toEqual(expect.arrayContaining(['Home', 'Lesson']))
+    expect(titles).not.toContain('Laughs')
   })
 })

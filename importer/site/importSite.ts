@@ -20,6 +20,8 @@ export interface ImportOptions {
   convertBody?: (markdown: string, ctx: ConvertContext) => ConvertResult
   /** Extraction settings passed through to the body stage. */
   extraction?: ConvertContext['extraction']
+  /** Budget of YAML values per front matter after alias expansion (default 100,000). */
+  maxYamlNodes?: number
   /** Called after each page body is converted. */
   onProgress?: (done: number, total: number, file: string) => void
 }
@@ -141,7 +143,7 @@ export function importSite(files: readonly SiteFile[], options: ImportOptions = 
     legacy: options.legacy,
     themeVersion: options.themeVersion,
   })
-  const read = readPages(files, config)
+  const read = readPages(files, config, {maxYamlNodes: options.maxYamlNodes})
   diagnostics.push(...read.diagnostics)
   const nav = buildNavTree(read.pages, config)
   diagnostics.push(...nav.diagnostics)

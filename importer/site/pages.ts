@@ -86,7 +86,11 @@ function skipReason(config: SiteConfig, path: string): string | undefined {
  * Decodes and parses every markdown file into a page, in path order. Files Jekyll would not
  * publish are skipped; unreadable files and broken front matter are errors for that file only.
  */
-export function readPages(files: readonly SiteFile[], config: SiteConfig): ReadPages {
+export function readPages(
+  files: readonly SiteFile[],
+  config: SiteConfig,
+  options: {maxYamlNodes?: number} = {},
+): ReadPages {
   const result: ReadPages = {pages: [], skipped: [], failed: [], diagnostics: []}
   const markdown = files.filter((file) => MARKDOWN.test(file.path))
   markdown.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
@@ -105,7 +109,10 @@ export function readPages(files: readonly SiteFile[], config: SiteConfig): ReadP
       result.diagnostics.push(decoded.diagnostic)
       continue
     }
-    const parsed = parseFrontMatter(decoded.text, file.path)
+    const parsed = parseFrontMatter(decoded.text, file.path, {
+      bom: decoded.bom,
+      maxNodes: options.maxYamlNodes,
+    })
     result.diagnostics.push(...parsed.diagnostics)
     if (parsed.diagnostics.some((d) => d.severity === 'error')) {
       // Jekyll renders it with empty front matter: no title, so not in the navigation.
@@ -130,7 +137,7 @@ export function readPages(files: readonly SiteFile[], config: SiteConfig): ReadP
       )
       continue
     }
-    if (parsed.lineOffset === 0 && page.title === undefined) {
+    if (parsed.status === 'none' || parsed.status === 'bom') {
       // No front matter at all: Jekyll copies the file as-is (a README or an include).
       result.skipped.push(file.path)
       continue
