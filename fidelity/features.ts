@@ -6,7 +6,7 @@
 import type {Element, ElementContent, Parents, Root, RootContent} from 'hast'
 
 import {attribute, classes, isElement, parseFragment} from './html.ts'
-import {typographyAsTyped} from './typography.ts'
+import {typographyAsTyped, withoutMathDelimiters} from './typography.ts'
 
 /** An item of an ordered list: the number a reader sees and the item's first words. */
 export interface NumberedItem {
@@ -72,9 +72,11 @@ function codeText(node: Root | RootContent): string {
   return (node.children as RootContent[]).map(codeText).join('')
 }
 
-/** Text as words: typography as typed, whitespace collapsed. */
+/** Text as words: typography as typed, math delimiters left out, whitespace collapsed. */
 export function wordsOf(text: string): string[] {
-  return typographyAsTyped(text.normalize('NFC')).split(/\s+/).filter(Boolean)
+  return withoutMathDelimiters(typographyAsTyped(text.normalize('NFC')))
+    .split(/\s+/)
+    .filter(Boolean)
 }
 
 function normalised(text: string): string {

@@ -45,6 +45,11 @@ export const INTENTIONAL_DIFFERENCES: readonly IntentionalDifference[] = [
     why: "kramdown's smart quotes and typographic symbols are presentation; the project keeps the characters the author typed, and a theme can set them.",
   },
   {
+    id: 'math-delimiters',
+    what: "Math delimiters are left out of the words: kramdown's MathJax `\\(…\\)` and `\\[…\\]`, the `$$…$$` the project keeps.",
+    why: "The project keeps the TeX as the author typed it; typesetting it is the layout's choice (a MathJax or KaTeX script), on the Jekyll site as in the project, not part of the body.",
+  },
+  {
     id: 'image-caption',
     what: "The project's image captions (<figcaption>) are not counted as text.",
     why: 'An image title becomes a visible caption; kramdown makes it a tooltip. The words are the same, shown differently.',

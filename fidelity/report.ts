@@ -19,6 +19,8 @@ export interface FidelityTotals {
   imagesLost: number
   blocks: number
   rawHtmlBlocks: number
+  /** Types the renderer has no component for, with the number of pages showing each. */
+  missingComponents: Record<string, number>
   /** Pages whose Liquid the reference side approximated. */
   liquidApproximated: number
   skippedFiles: number
@@ -51,9 +53,18 @@ export function totalsOf(report: SiteReport): FidelityTotals {
     imagesLost: sum((page) => page.comparison?.imagesLost ?? 0),
     blocks: sum((page) => page.blocks),
     rawHtmlBlocks: sum((page) => page.rawHtmlBlocks),
+    missingComponents: countMissing(report.pages),
     liquidApproximated: report.pages.filter((page) => page.notEmulated.length > 0).length,
     skippedFiles: report.skippedFiles,
   }
+}
+
+function countMissing(pages: readonly PageReport[]): Record<string, number> {
+  const counts: Record<string, number> = {}
+  for (const page of pages) {
+    for (const type of new Set(page.missingComponents)) counts[type] = (counts[type] ?? 0) + 1
+  }
+  return counts
 }
 
 function percent(part: number, whole: number): string {
@@ -64,11 +75,14 @@ function percent(part: number, whole: number): string {
 export function formatPage(page: PageReport, details = false): string {
   if (page.error) return `✗ ${page.file}: ${page.error}`
   const comparison = page.comparison!
-  if (comparison.differences.length === 0) return `✓ ${page.file}: identical`
+  const missing = page.missingComponents.length
+    ? `; no component for ${[...new Set(page.missingComponents)].join(', ')}`
+    : ''
+  if (comparison.differences.length === 0) return `✓ ${page.file}: identical${missing}`
   const {lost, added} = comparison.words
   const words = lost || added ? ` (words lost ${lost}, added ${added})` : ''
   const features = comparison.differences.map((d) => d.feature).join(', ')
-  const lines = [`~ ${page.file}: differs in ${features}${words}`]
+  const lines = [`~ ${page.file}: differs in ${features}${words}${missing}`]
   if (details) {
     for (const d of comparison.differences) {
       lines.push(`    ${d.feature} #${d.at}: kramdown «${d.expected}»`)
@@ -93,6 +107,9 @@ export function formatTotals(totals: FidelityTotals): string {
     `Ordered-list items numbered as kramdown: ${totals.orderedItemsNumbered} of ${totals.orderedItems} (${percent(totals.orderedItemsNumbered, totals.orderedItems)})`,
     `Images lost: ${totals.imagesLost} of ${totals.images}`,
     `rawHtml blocks: ${totals.rawHtmlBlocks} of ${totals.blocks} body blocks (${percent(totals.rawHtmlBlocks, totals.blocks)})`,
+    ...Object.entries(totals.missingComponents).map(
+      ([type, pages]) => `No component for "${type}" (render/components.tsx) on ${pages} pages`,
+    ),
     ...(totals.liquidApproximated
       ? [`Liquid approximated on ${totals.liquidApproximated} pages (see --details)`]
       : []),

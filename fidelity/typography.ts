@@ -23,3 +23,11 @@ const SYMBOLS = new RegExp(`[${Object.keys(AS_TYPED).join('')}]`, 'g')
 export function typographyAsTyped(text: string): string {
   return text.replace(SYMBOLS, (symbol) => AS_TYPED[symbol] ?? symbol)
 }
+
+/** Math delimiters: kramdown's MathJax ones and the `$$` an author types. */
+const MATH_DELIMITERS = /\\\(|\\\)|\\\[|\\\]|\$\$/g
+
+/** The text with math delimiters (`\\(`, `\\)`, `\\[`, `\\]`, `$$`) as spaces (see `intentional.ts`). */
+export function withoutMathDelimiters(text: string): string {
+  return text.replace(MATH_DELIMITERS, ' ')
+}
