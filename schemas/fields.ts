@@ -147,6 +147,19 @@ export function titleWithEmoji(title: unknown, emoji: unknown): string {
   return [title, emoji].filter(Boolean).join(' ')
 }
 
+/** `1 lesson`, `2 lessons`: a count with its noun, for previews. */
+export function counted(count: unknown, noun: string): string {
+  const n = typeof count === 'number' ? count : 0
+  return `${n} ${noun}${n === 1 ? '' : 's'}`
+}
+
+/** A page preview's subtitle: its kind and detail, or why the source's navigation hides it. */
+export function pageSubtitle(kind: string, detail: string, notInNavigation: unknown): string {
+  return typeof notInNavigation === 'string' && notInNavigation
+    ? `${kind} · not in the source's navigation: ${notInNavigation}`
+    : `${kind} · ${detail}`
+}
+
 /** The text of rich text blocks, joined by spaces, for one-line previews and subtitles. */
 export function richTextPlainText(blocks: unknown): string {
   if (!Array.isArray(blocks)) return ''

@@ -171,6 +171,12 @@ const command = defineCommand({
         'Print the report as JSON on stdout, with every diagnostic (file, line, column, code, severity, document id); other output goes to stderr.',
       default: false,
     },
+    placeholders: {
+      type: 'boolean',
+      description:
+        'Create course and module documents for parent titles no page has (the theme hides such pages; by default they are imported as not in the navigation).',
+      default: false,
+    },
     verbose: {
       type: 'boolean',
       description:
@@ -206,7 +212,11 @@ const command = defineCommand({
       )
       process.exit(1)
     }
-    const result = importSite(files, {onProgress: progress.update, themeVersion})
+    const result = importSite(files, {
+      onProgress: progress.update,
+      themeVersion,
+      placeholders: args.placeholders,
+    })
     progress.finish()
     const strict = (list: Diagnostic[]) =>
       list.map((d) =>

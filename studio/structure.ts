@@ -1,5 +1,5 @@
 import {BookIcon} from '@sanity/icons/Book'
-import {DocumentTextIcon} from '@sanity/icons/DocumentText'
+import {EyeClosedIcon} from '@sanity/icons/EyeClosed'
 import {HomeIcon} from '@sanity/icons/Home'
 import {TiersIcon} from '@sanity/icons/Tiers'
 import {WrenchIcon} from '@sanity/icons/Wrench'
@@ -18,6 +18,14 @@ const {course, module, lesson, responsibility, responsibilityArea, tool, toolCat
   DOCUMENT_TYPES
 
 const API_VERSION = '2025-02-19'
+
+/** Course, module and lesson documents that no site, course, module or lesson lists. */
+export const NOT_IN_NAVIGATION = /* groq */ `
+  _type in [$course, $module, $lesson]
+  && !(_id in *[_type == $site].courses[]._ref)
+  && !(_id in *[_type == $course].contents[]._ref)
+  && !(_id in *[_type in [$module, $lesson]].lessons[]._ref)
+`
 
 interface Child {
   _id: string
@@ -45,17 +53,17 @@ export const structure: StructureResolver = (S, context) =>
         .icon(BookIcon)
         .child((): Observable<ListBuilder> => siteCourses(S, context)),
       S.listItem()
-        .id('unplaced-lessons')
-        .title('Lessons not in any course')
-        .icon(DocumentTextIcon)
+        .id('not-in-navigation')
+        .title("Not in the site's navigation")
+        .icon(EyeClosedIcon)
         .child(
           S.documentList()
-            .title('Lessons not in any course')
-            .schemaType(lesson)
-            .filter(
-              `_type == $lesson && count(*[_type in [$course, $module, $lesson] && references(^._id)]) == 0`,
-            )
-            .params({lesson, module, course}),
+            .title("Not in the site's navigation")
+            .apiVersion(API_VERSION)
+            // Pages no site, course, module or lesson lists; each preview says why the source
+            // hides it. Adding one to a course or module places it (and removes it from here).
+            .filter(NOT_IN_NAVIGATION)
+            .params({site, course, module, lesson}),
         ),
       S.divider(),
       S.listItem()

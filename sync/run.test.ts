@@ -68,6 +68,27 @@ describe('syncDocuments', () => {
     ])
   })
 
+  it('keeps a hidden page an editor placed in a module when the source did not change', async () => {
+    const lake = new FakeLake()
+    const hidden = {
+      _id: 'lesson-hidden',
+      _type: 'lesson',
+      title: 'Hidden',
+      source: {_type: 'sourceInfo', path: 'hidden.md', notInNavigation: 'no page is titled "X"'},
+    }
+    await sync(lake, [...sampleDocs(), hidden])
+    const module = lake.docs.get('module-main')!
+    const placed = [
+      ...(module.lessons as object[]),
+      {_key: 'h', _type: 'reference', _ref: 'lesson-hidden'},
+    ]
+    lake.docs.set('module-main', {...module, lessons: placed})
+
+    const {report} = await sync(lake, [...sampleDocs(), hidden])
+    expect(report.counts).toMatchObject({unchanged: 9, updated: 0, conflict: 0})
+    expect(lake.docs.get('module-main')?.lessons).toEqual(placed)
+  })
+
   it('writes a module that fails validation when told it must always be written, and says so', async () => {
     const lake = new FakeLake()
     const {report} = await sync(lake, sampleDocs(), {

@@ -22,6 +22,7 @@ function sourceInfo(plan: PlannedDocument): Record<string, unknown> {
       ? {navOrder: String(navOrder)}
       : {}),
     contentHash: contentHash(page.text),
+    ...(plan.hiddenReason ? {notInNavigation: plan.hiddenReason} : {}),
   }
 }
 

@@ -19,6 +19,8 @@ export interface PlannedDocument {
   depth: number
   /** `nav_exclude: true` on this page or one above it. */
   hidden: boolean
+  /** Why the theme leaves this page out of the navigation (it is listed by no parent). */
+  hiddenReason?: string
 }
 
 /**
@@ -52,6 +54,8 @@ export function planDocuments(tree: NavTree): PlannedDocument[] {
       children: [],
       depth: node.depth,
       hidden: node.hidden,
+      // The page with nav_exclude leaves the navigation; its own subtree stays listed under it.
+      ...(node.hidden && !parent?.hidden ? {hiddenReason: 'it has `nav_exclude: true`'} : {}),
     }
     plans.push(plan)
     for (const child of node.children) {
@@ -62,7 +66,7 @@ export function planDocuments(tree: NavTree): PlannedDocument[] {
     return plan
   }
   for (const root of tree.roots) visit(root)
-  for (const page of tree.unplaced) {
+  for (const {page, reason} of tree.unplaced) {
     plans.push({
       id: pageId(DOCUMENT_TYPES.lesson, page.file),
       type: DOCUMENT_TYPES.lesson,
@@ -71,6 +75,7 @@ export function planDocuments(tree: NavTree): PlannedDocument[] {
       children: [],
       depth: 0,
       hidden: false,
+      hiddenReason: reason,
     })
   }
   return plans

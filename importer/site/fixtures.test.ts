@@ -64,7 +64,12 @@ const cases = readdirSync(FIXTURES).filter((name) => name.startsWith('site-'))
 describe('site fixtures', () => {
   it.each(cases)('%s imports as expected.json says', (name) => {
     const dir = join(FIXTURES, name)
-    const result = importSite(readInput(join(dir, 'input')), {convertBody: stubBody})
+    // `options.json` beside `input/` sets importSite options, e.g. {"placeholders": true}.
+    const optionsFile = join(dir, 'options.json')
+    const options = existsSync(optionsFile)
+      ? (JSON.parse(readFileSync(optionsFile, 'utf8')) as Record<string, unknown>)
+      : {}
+    const result = importSite(readInput(join(dir, 'input')), {...options, convertBody: stubBody})
     const actual = {
       outline: outline(result.documents),
       diagnostics: result.diagnostics.map(

@@ -33,8 +33,22 @@ describe('importSite', () => {
     expect(result.diagnostics.filter((d) => d.severity !== 'info')).toEqual([])
   })
 
-  it('imports the seed page as a lesson in a placeholder module and course, with its extracted documents', () => {
+  it('imports the lone seed page as not in the navigation, its course and module not invented', () => {
     const result = importSite([seedFile])
+    expect(result.stats.documents).toMatchObject({lesson: 1})
+    expect(result.stats.documents.course).toBeUndefined()
+    const lesson = result.documents.find((doc) => doc._type === DOCUMENT_TYPES.lesson)
+    expect(lesson?.source).toMatchObject({
+      path: SEED,
+      notInNavigation: 'no page is titled "Introduction to Product Management"',
+    })
+    expect(result.diagnostics).toContainEqual(
+      expect.objectContaining({code: 'parent-not-found', file: SEED, line: 3}),
+    )
+  })
+
+  it('imports the seed page as a lesson in a placeholder module and course with --placeholders', () => {
+    const result = importSite([seedFile], {placeholders: true})
     const [course, module, lesson] = result.documents
     expect(course).toMatchObject({
       _type: DOCUMENT_TYPES.course,
@@ -99,7 +113,7 @@ describe('importSite', () => {
     ])
   })
 
-  it("lists the courses in the site document in the theme's top-level order, placeholders included", () => {
+  it("lists the courses in the site document in the theme's top-level order, no hidden page among them", () => {
     const result = importSite(
       [
         {path: '_config.yml', text: 'title: Handbook\n'},
@@ -122,8 +136,10 @@ describe('importSite', () => {
       'Zeta',
       'Alpha',
       'Beta',
-      'Ghost',
     ])
+    expect(result.documents.find((doc) => doc.title === 'Orphan')?.source).toMatchObject({
+      notInNavigation: 'no page is titled "Ghost"',
+    })
     expect(result.origins.site).toBe('_config.yml')
     expect(result.diagnostics.filter((d) => d.code === 'site-title-missing')).toEqual([])
   })

@@ -14,6 +14,11 @@ import type {SiteFile, ThemeVersion} from './types.ts'
 export interface ImportOptions {
   /** Force the 3-level rules of themes before v0.10 (default: detected from `_config.yml`). */
   legacy?: boolean
+  /**
+   * Create course and module documents for `parent` titles that no page has (off by default:
+   * the theme hides such pages, so they are imported as not in the navigation).
+   */
+  placeholders?: boolean
   /** The just-the-docs version to follow, e.g. `0.8.1` (default: read from the site's files). */
   themeVersion?: string
   /** The body converter; tests of the hierarchy pass a stub. */
@@ -145,7 +150,10 @@ export function importSite(files: readonly SiteFile[], options: ImportOptions = 
   })
   const read = readPages(files, config, {maxYamlNodes: options.maxYamlNodes})
   diagnostics.push(...read.diagnostics)
-  const nav = buildNavTree(read.pages, config)
+  const nav = buildNavTree(read.pages, config, {
+    placeholders: options.placeholders,
+    notPages: read.notPages,
+  })
   diagnostics.push(...nav.diagnostics)
   const plans = planDocuments(nav.tree)
   const withPages = plans.filter((plan) => plan.page)

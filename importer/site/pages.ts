@@ -2,7 +2,7 @@ import type {Diagnostic} from '../types.ts'
 import {defaultsFor, isExcluded} from './config.ts'
 import {decodeSiteFile} from './decode.ts'
 import {parseFrontMatter} from './frontMatter.ts'
-import type {SiteConfig, SiteFile, SourcePage} from './types.ts'
+import type {NotAPage, SiteConfig, SiteFile, SourcePage} from './types.ts'
 
 const MARKDOWN = /\.(?:md|markdown|mkd|mkdn)$/i
 const BOOLEAN_KEYS = ['published', 'nav_exclude', 'has_children', 'has_toc', 'search_exclude']
@@ -15,6 +15,8 @@ export interface ReadPages {
   skipped: string[]
   failed: string[]
   diagnostics: Diagnostic[]
+  /** Skipped files whose title a `parent` may still name (unpublished, title commented out). */
+  notPages: NotAPage[]
 }
 
 /** 1-based line and column of a front-matter key, so warnings point at it. */
@@ -91,7 +93,7 @@ export function readPages(
   config: SiteConfig,
   options: {maxYamlNodes?: number} = {},
 ): ReadPages {
-  const result: ReadPages = {pages: [], skipped: [], failed: [], diagnostics: []}
+  const result: ReadPages = {pages: [], skipped: [], failed: [], diagnostics: [], notPages: []}
   const markdown = files.filter((file) => MARKDOWN.test(file.path))
   markdown.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
   for (const file of markdown) {
@@ -131,6 +133,7 @@ export function readPages(
     }
     result.diagnostics.push(...checkTypes(page))
     if (data.published === false) {
+      if (page.title) result.notPages.push({file: file.path, title: page.title, why: 'unpublished'})
       result.skipped.push(file.path)
       result.diagnostics.push(
         notAPage(file.path, 'it has `published: false`', keyPosition(page.text, 'published')),
@@ -143,6 +146,12 @@ export function readPages(
       continue
     }
     if (page.title === undefined) {
+      const head = decoded.text.slice(0, decoded.text.length - parsed.body.length)
+      const commented = /^[ \t]*#+[ \t]*title[ \t]*:[ \t]*(.+?)[ \t]*$/m.exec(head)
+      if (commented) {
+        const title = commented[1].replace(/^(["'])(.*)\1$/, '$2')
+        result.notPages.push({file: file.path, title, why: 'title-commented-out'})
+      }
       result.skipped.push(file.path)
       result.diagnostics.push(
         notAPage(file.path, 'it has no `title`, so the theme leaves it out of the navigation'),

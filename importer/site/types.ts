@@ -63,6 +63,21 @@ export interface NavNode {
 /** The navigation tree the theme would show, and every titled page it would not. */
 export interface NavTree {
   roots: NavNode[]
-  /** Pages with a title that no rule places in the tree (each has a warning). */
-  unplaced: SourcePage[]
+  /** Pages with a title that no rule places in the tree (each has a warning), and why. */
+  unplaced: HiddenPage[]
+}
+
+/** A titled page the theme does not show in its navigation, with the reason in words. */
+export interface HiddenPage {
+  page: SourcePage
+  /** Why the theme hides it, e.g. `no page is titled "Jenv" (did you mean "JEnv"?)`. */
+  reason: string
+}
+
+/** A markdown file that is not a page of the navigation but whose title a `parent` may name. */
+export interface NotAPage {
+  file: string
+  title: string
+  /** `published: false`, or a front matter whose `title` line is commented out. */
+  why: 'unpublished' | 'title-commented-out'
 }

@@ -8,6 +8,8 @@ import {
   pageGroups,
   sourceField,
   titleWithEmoji,
+  pageSubtitle,
+  counted,
 } from '../fields.ts'
 
 /** A course: a top-level page of the site, holding modules (and lessons placed directly in it). */
@@ -32,10 +34,15 @@ export const course = defineType({
     sourceField('source'),
   ],
   preview: {
-    select: {title: 'title', emoji: 'emoji', count: 'contents.length'},
-    prepare: ({title, emoji, count}) => ({
+    select: {
+      title: 'title',
+      emoji: 'emoji',
+      count: 'contents.length',
+      hidden: 'source.notInNavigation',
+    },
+    prepare: ({title, emoji, count, hidden}) => ({
       title: titleWithEmoji(title, emoji),
-      subtitle: `Course · ${count ?? 0} items`,
+      subtitle: pageSubtitle('Course', counted(count, 'item'), hidden),
     }),
   },
 })

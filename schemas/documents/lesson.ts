@@ -8,6 +8,7 @@ import {
   pageGroups,
   sourceField,
   titleWithEmoji,
+  pageSubtitle,
 } from '../fields.ts'
 
 /**
@@ -38,10 +39,10 @@ export const lesson = defineType({
     sourceField('source'),
   ],
   preview: {
-    select: {title: 'title', emoji: 'emoji', path: 'source.path'},
-    prepare: ({title, emoji, path}) => ({
+    select: {title: 'title', emoji: 'emoji', path: 'source.path', hidden: 'source.notInNavigation'},
+    prepare: ({title, emoji, path, hidden}) => ({
       title: titleWithEmoji(title, emoji),
-      subtitle: path ? `Lesson · ${path}` : 'Lesson',
+      subtitle: pageSubtitle('Lesson', path ?? 'no source file', hidden),
     }),
   },
 })

@@ -8,6 +8,8 @@ import {
   pageGroups,
   sourceField,
   titleWithEmoji,
+  pageSubtitle,
+  counted,
 } from '../fields.ts'
 
 /** A module: a second-level page with lessons below it. */
@@ -32,10 +34,15 @@ export const module = defineType({
     sourceField('source'),
   ],
   preview: {
-    select: {title: 'title', emoji: 'emoji', count: 'lessons.length'},
-    prepare: ({title, emoji, count}) => ({
+    select: {
+      title: 'title',
+      emoji: 'emoji',
+      count: 'lessons.length',
+      hidden: 'source.notInNavigation',
+    },
+    prepare: ({title, emoji, count, hidden}) => ({
       title: titleWithEmoji(title, emoji),
-      subtitle: `Module · ${count ?? 0} lessons`,
+      subtitle: pageSubtitle('Module', counted(count, 'lesson'), hidden),
     }),
   },
 })

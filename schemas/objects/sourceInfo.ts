@@ -24,6 +24,13 @@ export const sourceInfo = defineType({
         'Off when the page is only named as a parent in front matter and has no file of its own.',
     }),
     defineField({
+      name: 'notInNavigation',
+      title: 'Not in the navigation because',
+      type: 'string',
+      description:
+        "Why the site's theme does not show this page in its navigation. Add it to a course or module to place it.",
+    }),
+    defineField({
       name: 'frontMatter',
       title: 'Other front matter',
       type: 'array',

@@ -1,6 +1,6 @@
 import type {Diagnostic} from '../../types.ts'
 import {keyPosition} from '../pages.ts'
-import type {NavNode, NavTree, SiteConfig, SourcePage} from '../types.ts'
+import type {HiddenPage, NavNode, NavTree, NotAPage, SiteConfig, SourcePage} from '../types.ts'
 import {pageEntry, withPlaceholders, type NavEntry} from './entries.ts'
 import {place, push} from './place.ts'
 import {sortSiblings} from './sort.ts'
@@ -46,14 +46,23 @@ function titleWarnings(roots: NavNode[]): Diagnostic[] {
 }
 
 /**
- * Builds the navigation tree just-the-docs would show from the pages' front matter, with
- * placeholders for parents that have no page. Every page it cannot show gets a warning.
+ * Builds the navigation tree just-the-docs would show from the pages' front matter (with
+ * placeholders for parents that have no page only when asked). Every page it cannot show gets
+ * a warning and is returned in `unplaced` with the reason.
  */
 export function buildNavTree(
   pages: readonly SourcePage[],
   config: SiteConfig,
+  options: {
+    /** Create placeholder parents for `parent` titles no page has (off: the theme hides those). */
+    placeholders?: boolean
+    /** Files that are not pages but whose titles a `parent` may name, for the warnings. */
+    notPages?: readonly NotAPage[]
+  } = {},
 ): {tree: NavTree; diagnostics: Diagnostic[]} {
-  const {entries, diagnostics} = withPlaceholders(pages.map(pageEntry))
+  const {entries, diagnostics} = options.placeholders
+    ? withPlaceholders(pages.map(pageEntry))
+    : {entries: pages.map(pageEntry), diagnostics: []}
   const order = (children: NavEntry[], parent?: NavEntry) => {
     const sorted = sortSiblings(children, config.navSort, parent?.childOrderReversed ?? false)
     diagnostics.push(...sorted.diagnostics)
@@ -62,13 +71,15 @@ export function buildNavTree(
   const placement = place(entries, config.legacy, order)
   const byTitle = new Map<string, NavEntry[]>()
   for (const entry of entries) push(byTitle, entry.title, entry)
-  const unplaced: SourcePage[] = []
+  const unplaced: HiddenPage[] = []
+  const hints = {notPages: options.notPages ?? [], titles: [...byTitle.keys()]}
   for (const entry of entries) {
     const node = placement.placed.get(entry)
     if (!entry.page) continue
     if (!node) {
-      unplaced.push(entry.page)
-      diagnostics.push(explainUnplaced(entry, placement, byTitle))
+      const {diagnostic, reason} = explainUnplaced(entry, placement, byTitle, hints)
+      unplaced.push({page: entry.page, reason})
+      diagnostics.push(diagnostic)
       continue
     }
     const others = placement.alsoUnder.get(entry)

@@ -1,6 +1,8 @@
 import type {Diagnostic} from '../../types.ts'
 import {keyPosition} from '../pages.ts'
 import type {NavEntry} from './entries.ts'
+import type {NotAPage} from '../types.ts'
+import {closestTitle, howTitlesDiffer} from './didYouMean.ts'
 import type {Placement, Rejection} from './place.ts'
 
 function where(node: {title: string; page?: {file: string}}): string {
@@ -53,21 +55,57 @@ function findCycle(entry: NavEntry, byTitle: Map<string, NavEntry[]>): string[] 
   return undefined
 }
 
-/** A warning for a titled page the theme would not show, saying why and what to change. */
+/** What a page's `parent` might have meant: pages that are not pages, and every title. */
+export interface ParentHints {
+  notPages: readonly NotAPage[]
+  titles: readonly string[]
+}
+
+function parentNotFound(entry: NavEntry, hints: ParentHints): [string, string] {
+  const parent = entry.parent!
+  const skipped = hints.notPages.find((p) => p.title === parent)
+  if (skipped)
+    return skipped.why === 'unpublished'
+      ? [
+          `its parent "${parent}" (${skipped.file}) has \`published: false\`, which hides its subtree`,
+          `Publish ${skipped.file}, or give this page another \`parent\`.`,
+        ]
+      : [
+          `its parent "${parent}" (${skipped.file}) has its \`title\` line commented out, so it is not a page of the navigation`,
+          `Uncomment \`title:\` in ${skipped.file}, or give this page another \`parent\`.`,
+        ]
+  const close = closestTitle(parent, hints.titles)
+  const differs = close && howTitlesDiffer(parent, close)
+  return [
+    `no page is titled "${parent}"${close ? ` (did you mean "${close}"?${differs ? ` ${differs}` : ''})` : ''}`,
+    close
+      ? `Correct \`parent: ${parent}\` to \`parent: ${close}\`: titles must match exactly (case, spaces, accents).`
+      : `Add a page with \`title: ${parent}\`, or correct \`parent:\` to an existing title (titles are case-sensitive).`,
+  ]
+}
+
+/**
+ * Why the theme would not show a titled page: a warning that says why and what to change,
+ * and the reason alone, which the page's document keeps.
+ */
 export function explainUnplaced(
   entry: NavEntry,
   placement: Placement,
   byTitle: Map<string, NavEntry[]>,
-): Diagnostic {
+  hints: ParentHints = {notPages: [], titles: []},
+): {diagnostic: Diagnostic; reason: string} {
   const page = entry.page!
   const at = keyPosition(page.text, 'parent')
-  const warn = (code: string, reason: string, hint: string): Diagnostic => ({
-    severity: 'warning',
-    code,
-    file: page.file,
-    ...at,
-    message: `Cannot place "${entry.title}" in the navigation, expected its parent to take it, but ${reason}; the theme hides it, so it is imported as a lesson no course lists.`,
-    hint,
+  const warn = (code: string, reason: string, hint: string) => ({
+    reason,
+    diagnostic: {
+      severity: 'warning' as const,
+      code,
+      file: page.file,
+      ...at,
+      message: `Cannot place "${entry.title}" in the navigation, expected its parent to take it, but ${reason}; the theme hides it, so it is imported as a page no course lists ("Not in the site's navigation" in Studio).`,
+      hint,
+    },
   })
   const cycle =
     entry.parent === entry.title ? [entry.title, entry.title] : findCycle(entry, byTitle)
@@ -84,6 +122,10 @@ export function explainUnplaced(
     const nodes = rejections.filter((r) => r.reason === first).map((r) => where(r.node))
     const [reason, hint] = REASONS[first](entry, nodes.join(' and '))
     return warn(first, reason, hint)
+  }
+  if (entry.parent !== undefined && !byTitle.has(entry.parent)) {
+    const [reason, hint] = parentNotFound(entry, hints)
+    return warn('parent-not-found', reason, hint)
   }
   return warn(
     'parent-not-in-nav',
