@@ -5,8 +5,12 @@ import {structureTool} from 'sanity/structure'
 import {DOCUMENT_TYPES} from './schemas/constants.ts'
 import {schemaTypes} from './schemas/index.ts'
 import {studioEnv} from './studio/env.ts'
+import {hostedOnlyFeatures} from './studio/hostedOnly.ts'
 import {defaultDocumentNode} from './studio/defaultDocumentNode.ts'
 import {structure} from './studio/structure.ts'
+
+// Releases, schedules, tasks and comments need Sanity's hosted services: off against the local lake.
+const {document: hostedOnlyDocument, ...hostedOnly} = hostedOnlyFeatures(studioEnv.apiHost)
 
 export default defineConfig({
   name: 'default',
@@ -19,7 +23,9 @@ export default defineConfig({
     visionTool({defaultApiVersion: '2025-02-19'}),
   ],
   schema: {types: schemaTypes},
+  ...hostedOnly,
   document: {
+    ...hostedOnlyDocument,
     // The site document is a singleton (id `site`), opened from the structure's "Site" item.
     newDocumentOptions: (templates) =>
       templates.filter((template) => template.templateId !== DOCUMENT_TYPES.site),
