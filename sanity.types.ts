@@ -45,6 +45,7 @@ export type SourceInfo = {
   _type: 'sourceInfo'
   path?: string
   hasSourcePage?: boolean
+  notInNavigation?: string
   frontMatter?: Array<
     {
       _key: string
@@ -118,6 +119,13 @@ export type RawHtml = {
   _type: 'rawHtml'
   html: string
   reason?: string
+}
+
+export type Embed = {
+  _type: 'embed'
+  url: string
+  title?: string
+  provider: 'youtube' | 'vimeo' | 'gist' | 'video' | 'audio' | 'iframe'
 }
 
 export type Divider = {
@@ -307,6 +315,9 @@ export type LessonBody = Array<
   | ({
       _key: string
     } & Divider)
+  | ({
+      _key: string
+    } & Embed)
   | ({
       _key: string
     } & RawHtml)
@@ -574,6 +585,7 @@ export type AllSanitySchemaTypes =
   | ResponsibilityReference
   | ResponsibilitySection
   | RawHtml
+  | Embed
   | Divider
   | Footnote
   | Details
@@ -814,6 +826,13 @@ export type CourseOutlineQueryResult = {
         _key: string
         _type: 'divider'
         style?: 'line'
+      }
+    | {
+        _key: string
+        _type: 'embed'
+        url: string
+        title?: string
+        provider: 'audio' | 'gist' | 'iframe' | 'video' | 'vimeo' | 'youtube'
       }
     | {
         _key: string
@@ -1384,6 +1403,13 @@ export type AllCourseOutlinesQueryResult = Array<{
       }
     | {
         _key: string
+        _type: 'embed'
+        url: string
+        title?: string
+        provider: 'audio' | 'gist' | 'iframe' | 'video' | 'vimeo' | 'youtube'
+      }
+    | {
+        _key: string
         _type: 'footnote'
         label: string
         body: Array<{
@@ -1951,6 +1977,13 @@ export type LessonPageQueryResult = {
       }
     | {
         _key: string
+        _type: 'embed'
+        url: string
+        title?: string
+        provider: 'audio' | 'gist' | 'iframe' | 'video' | 'vimeo' | 'youtube'
+      }
+    | {
+        _key: string
         _type: 'footnote'
         label: string
         body: Array<{
@@ -2506,6 +2539,13 @@ export type LessonPageByIdQueryResult = {
         _key: string
         _type: 'divider'
         style?: 'line'
+      }
+    | {
+        _key: string
+        _type: 'embed'
+        url: string
+        title?: string
+        provider: 'audio' | 'gist' | 'iframe' | 'video' | 'vimeo' | 'youtube'
       }
     | {
         _key: string
@@ -3085,6 +3125,13 @@ export type ModulePageQueryResult = {
       }
     | {
         _key: string
+        _type: 'embed'
+        url: string
+        title?: string
+        provider: 'audio' | 'gist' | 'iframe' | 'video' | 'vimeo' | 'youtube'
+      }
+    | {
+        _key: string
         _type: 'footnote'
         label: string
         body: Array<{
@@ -3606,6 +3653,13 @@ export type ModulePageByIdQueryResult = {
         _key: string
         _type: 'divider'
         style?: 'line'
+      }
+    | {
+        _key: string
+        _type: 'embed'
+        url: string
+        title?: string
+        provider: 'audio' | 'gist' | 'iframe' | 'video' | 'vimeo' | 'youtube'
       }
     | {
         _key: string

@@ -56,7 +56,7 @@ describe('bodyComponents', () => {
       '<img src="https://cdn.example.com/images/abc123-20x10.png" alt="A diagram" loading="lazy" width="20" height="10"/>',
       '<img src="https://example.com/picture.png" alt="A remote picture" loading="lazy"/>',
       '<details><summary>More detail</summary><p>Hidden until opened.</p></details>',
-      '<code>&lt;div class=&quot;nav-buttons&quot;&gt;Kept as text&lt;/div&gt;</code>',
+      '<iframe class="raw-html" sandbox="" srcDoc="&lt;div class=&quot;nav-buttons&quot;&gt;Kept as text&lt;/div&gt;"',
       '<hr/>',
       '<aside class="footnote" id="fn-1" data-label="1"><p>The footnote text.</p><a class="footnote-backref" href="#fnref-1" aria-label="Back to reference 1"></a></aside>',
     ]) {

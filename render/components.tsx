@@ -5,6 +5,7 @@ import {CalloutBlock} from './blocks/callout.tsx'
 import {CodeBlock} from './blocks/codeBlock.tsx'
 import {DetailsBlock} from './blocks/details.tsx'
 import {DividerBlock} from './blocks/divider.tsx'
+import {EmbedBlock} from './blocks/embed.tsx'
 import {FootnoteBlock} from './blocks/footnote.tsx'
 import {ImageBlock} from './blocks/image.tsx'
 import {RawHtmlBlock} from './blocks/rawHtml.tsx'
@@ -27,6 +28,7 @@ export const bodyComponents = {
     [BLOCK_TYPES.callout]: CalloutBlock,
     [BLOCK_TYPES.footnote]: FootnoteBlock,
     [BLOCK_TYPES.rawHtml]: RawHtmlBlock,
+    [BLOCK_TYPES.embed]: EmbedBlock,
     [BLOCK_TYPES.divider]: DividerBlock,
     [BLOCK_TYPES.details]: DetailsBlock,
     [BLOCK_TYPES.responsibilitySection]: ResponsibilitySectionBlock,

@@ -41,7 +41,18 @@ function decodeAttribute(value: string): string {
 function expectNoScript(html: string) {
   expect(html).not.toMatch(/<script/i)
   const tags = elements(html)
-  expect(tags.map((tag) => tag.name).filter((name) => DANGEROUS.has(name))).toEqual([])
+  const frames = tags.filter((tag) => tag.name === 'iframe')
+  for (const frame of frames) {
+    const attributes = new Map(frame.attributes)
+    // A frame is allowed only sandboxed: a srcdoc one with no permission at all, or an
+    // https player, which runs in its own origin and cannot reach the page.
+    expect(attributes.has('sandbox')).toBe(true)
+    if (attributes.has('srcdoc')) expect(attributes.get('sandbox')).toBe('')
+    else expect(decodeAttribute(attributes.get('src') ?? '')).toMatch(/^https:\/\//)
+  }
+  expect(
+    tags.map((tag) => tag.name).filter((name) => DANGEROUS.has(name) && name !== 'iframe'),
+  ).toEqual([])
   const attributes = tags.flatMap((tag) => tag.attributes)
   expect(attributes.filter(([name]) => name.startsWith('on'))).toEqual([])
   const urls = attributes.filter(([name]) => URL_ATTRIBUTES.has(name)).map(([, value]) => value)

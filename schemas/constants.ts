@@ -55,6 +55,7 @@ export const BLOCK_TYPES = {
   details: 'details',
   responsibilitySection: 'responsibilitySection',
   toolTable: 'toolTable',
+  embed: 'embed',
 } as const
 
 /** Object types used inside custom blocks. */

@@ -10,6 +10,7 @@ import {callout} from './objects/callout.ts'
 import {codeBlock} from './objects/codeBlock.ts'
 import {details} from './objects/details.ts'
 import {divider} from './objects/divider.ts'
+import {embed} from './objects/embed.ts'
 import {footnote} from './objects/footnote.ts'
 import {footnoteReference} from './objects/footnoteReference.ts'
 import {frontMatterEntry} from './objects/frontMatterEntry.ts'
@@ -56,6 +57,7 @@ export const objectTypes = [
   details,
   footnote,
   divider,
+  embed,
   rawHtml,
   responsibilitySection,
   toolTable,

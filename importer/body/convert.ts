@@ -3,6 +3,7 @@ import {extractors} from '../extract/index.ts'
 import type {PortableTextItem} from '../types.ts'
 import {convertBlocks} from './blocks/index.ts'
 import {assignKeys, keyNested} from './keys.ts'
+import {prepareKramdownBlocks} from './html/prepare.ts'
 import {evaluateLiquid} from './liquid.ts'
 import {parseMarkdown} from './parse.ts'
 import {createState} from './state.ts'
@@ -16,7 +17,8 @@ export function convertBody(markdown: string, ctx: ConvertContext): ConvertResul
   const state = createState(ctx, resolveExtraction(ctx.extraction))
   state.extractors = extractors
   try {
-    state.source = evaluateLiquid(markdown, state)
+    // kramdown's HTML block and table boundaries, before remark reads the page (html/prepare.ts).
+    state.source = prepareKramdownBlocks(evaluateLiquid(markdown, state), state)
     const root = parseMarkdown(state.source)
     state.root = root
     const body = convertBlocks(root.children, state, [], undefined, true)

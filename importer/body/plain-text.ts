@@ -45,6 +45,7 @@ const itemHandlers: Record<string, (item: Node, documents: Documents) => string>
   [BLOCK_TYPES.code]: (item) => String(item.code ?? ''),
   [BLOCK_TYPES.image]: () => '',
   [BLOCK_TYPES.divider]: () => '',
+  [BLOCK_TYPES.embed]: () => '',
   [BLOCK_TYPES.rawHtml]: (item) => textOf(String(item.html ?? '')),
   [BLOCK_TYPES.callout]: (item, docs) => [item.title ?? '', list(item.body, docs)].join('\n'),
   [BLOCK_TYPES.details]: (item, docs) => [item.summary ?? '', list(item.body, docs)].join('\n'),

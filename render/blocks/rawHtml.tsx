@@ -2,11 +2,18 @@ import type {PortableTextTypeComponentProps} from '@portabletext/react'
 
 import type {BodyItemOf} from '../types.ts'
 
-/** Unconverted source HTML, shown as text for an editor to rewrite; never parsed or run. */
+/**
+ * Unconverted source HTML (a form, a canvas), shown rendered inside a sandboxed frame: an
+ * empty `sandbox` runs no script, submits no form and gives the frame an origin of its own.
+ */
 export function RawHtmlBlock({value}: PortableTextTypeComponentProps<BodyItemOf<'rawHtml'>>) {
   return (
-    <pre className="raw-html" title={value.reason ?? 'Unconverted HTML'}>
-      <code>{value.html}</code>
-    </pre>
+    <iframe
+      className="raw-html"
+      sandbox=""
+      srcDoc={value.html ?? ''}
+      title={value.reason ?? 'Unconverted HTML'}
+      loading="lazy"
+    />
   )
 }

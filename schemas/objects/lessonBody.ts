@@ -40,6 +40,7 @@ export const lessonBody = defineType({
     defineArrayMember({type: BLOCK_TYPES.details}),
     defineArrayMember({type: BLOCK_TYPES.footnote}),
     defineArrayMember({type: BLOCK_TYPES.divider}),
+    defineArrayMember({type: BLOCK_TYPES.embed}),
     defineArrayMember({type: BLOCK_TYPES.rawHtml}),
     defineArrayMember({type: BLOCK_TYPES.responsibilitySection}),
     defineArrayMember({type: BLOCK_TYPES.toolTable}),

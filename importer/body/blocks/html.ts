@@ -1,9 +1,12 @@
 import type {Html, RootContent} from 'mdast'
 
 import {closingCut, findClosing, loneOpening} from '../html/containers.ts'
+import {convertHtml} from '../html/hast/index.ts'
+import {convertPrepared} from '../html/kramdown-convert.ts'
 import {isNavButtons} from '../html/next-link.ts'
-import {singleElement} from '../html/single.ts'
-import {parseTag, textOf} from '../html/tags.ts'
+import {preparedBlock} from '../html/prepare.ts'
+import {KNOWN_ELEMENTS, parseTag, textOf} from '../html/tags.ts'
+import {tagAt} from '../html/tokens.ts'
 import {applyIal} from '../ial.ts'
 import {BLOCK_TYPES} from '../names.ts'
 import type {State} from '../state.ts'
@@ -15,12 +18,14 @@ import {richBlocks} from './rich-inline.ts'
 import type {Walk} from './walk.ts'
 
 /**
- * Block HTML. Comments are dropped; the navigation block becomes `next`; `<details>` and
- * callout `<div>`s wrapping markdown become `details` / `callout`; other wrappers (`<div
- * markdown="1">`) are unwrapped; `<img>` becomes an image; anything else is kept verbatim in
- * a `rawHtml` block, which renderers show as text and never execute.
+ * Block HTML. A block the kramdown pre-pass delimited is converted whole (`convertPrepared`);
+ * other HTML (inside list items) is read by the HTML parser and converted element by element.
+ * Comments are dropped; the navigation block becomes `next`; `<details>` and callout `<div>`s
+ * wrapping markdown become `details` / `callout`; other wrappers are unwrapped.
  */
 export function html(node: Html, state: State, walk: Walk): void {
+  const prepared = preparedBlock(node.value, state)
+  if (prepared) return convertPrepared(prepared, node, state, walk)
   const value = node.value.trim()
   if (/^<!--[\s\S]*-->$/.test(value)) {
     walk.transparent = true
@@ -40,7 +45,20 @@ export function html(node: Html, state: State, walk: Walk): void {
       `Dropped a closing </${closingOnly.name}> tag that closes nothing converted.`,
     )
   }
-  singleElement(value, node, state, walk)
+  const first = tagAt(value, 0)
+  if (!first || !KNOWN_ELEMENTS.has(first.name)) {
+    // `<String>` on its own line: a parser sees a tag, a reader sees text.
+    convertBlocks(
+      [{type: 'paragraph', children: [{type: 'text', value}], position: node.position}],
+      state,
+      walk.out,
+      walk.list,
+    )
+    return
+  }
+  const start = node.position?.start
+  const at = {line: start?.line ?? 1, column: start?.column ?? 1, offset: start?.offset ?? 0}
+  convertHtml(node.value, at, state, walk)
 }
 
 function container(

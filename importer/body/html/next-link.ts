@@ -1,17 +1,39 @@
+import type {Element, Nodes} from 'hast'
+import {fromHtml} from 'hast-util-from-html'
 import type {Html} from 'mdast'
 
 import {checkLinkHref} from '../../../schemas/validation.ts'
 import type {State} from '../state.ts'
 import {report} from '../state.ts'
-import {decodeEntities, textOf} from './tags.ts'
+import {attribute, visibleText} from './hast/text.ts'
+import {tagAt} from './tokens.ts'
 
 /** True for the theme-style navigation block: `<div class="nav-buttons">…</div>`. */
 export function isNavButtons(html: string): boolean {
-  return /^<div\b[^>]*\bclass\s*=\s*["'][^"']*\bnav-buttons\b/i.test(html.trimStart())
+  const trimmed = html.trimStart()
+  if (!trimmed.startsWith('<div')) return false
+  const tag = tagAt(trimmed, 0)
+  return !!tag && !tag.closing && /(?:^|\s)nav-buttons(?:\s|$)/.test(tag.attributes.class ?? '')
 }
 
 // Labels of links that go back, which never become the next lesson.
 const BACK = /^\W*(?:prev(?:ious)?|back)\b/i
+
+function anchorsIn(node: Nodes, into: Element[] = []): Element[] {
+  if (node.type === 'element' && node.tagName === 'a') into.push(node)
+  else if ('children' in node) for (const child of node.children) anchorsIn(child, into)
+  return into
+}
+
+function withoutAnchors(node: Nodes): Nodes {
+  if (!('children' in node)) return node
+  return {
+    ...node,
+    children: node.children
+      .filter((child) => !(child.type === 'element' && child.tagName === 'a'))
+      .map(withoutAnchors),
+  } as Nodes
+}
 
 /**
  * Takes the "Next: …" anchor out of a navigation block into `state.next`, resolved through
@@ -19,20 +41,16 @@ const BACK = /^\W*(?:prev(?:ious)?|back)\b/i
  * the model and are reported, as is text outside the anchors.
  */
 export function takeNextLink(html: string, node: Html, state: State): void {
-  const anchors = [...html.matchAll(/<a\b([^>]*)>([\s\S]*?)<\/a\s*>/gi)].map((match) => ({
-    href: decodeEntities(
-      /\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i
-        .exec(match[1])
-        ?.slice(1)
-        .find((v) => v !== undefined) ?? '',
-    ),
-    label: textOf(match[2]),
+  const root = fromHtml(html, {fragment: true})
+  const anchors = anchorsIn(root).map((anchor) => ({
+    href: attribute(anchor, 'href') ?? '',
+    label: visibleText(anchor),
   }))
   // "Next: …" wins; otherwise the last link that does not point back.
   const next =
     anchors.find((anchor) => /^next\b/i.test(anchor.label)) ??
     anchors.findLast((anchor) => !BACK.test(anchor.label))
-  const stray = textOf(html.replace(/<a\b[^>]*>[\s\S]*?<\/a\s*>/gi, ' '))
+  const stray = visibleText(withoutAnchors(root))
   if (/[\p{L}\p{N}]/u.test(stray)) {
     report(
       state,

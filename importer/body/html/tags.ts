@@ -1,3 +1,8 @@
+import {fromHtml} from 'hast-util-from-html'
+
+import {visibleText} from './hast/text.ts'
+import {readTag} from './tokens.ts'
+
 /** An HTML tag as written: name, attributes, and whether it opens, closes or is self-closing. */
 export interface Tag {
   name: string
@@ -134,65 +139,20 @@ const INLINE_NAMES = [
 /** Element names a browser knows; anything else in angle brackets (`List<String>`) is text. */
 export const KNOWN_ELEMENTS = new Set([...BLOCK_NAMES, ...INLINE_NAMES])
 
-const TAG =
-  /^<(\/)?([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*(\/)?>$/
-const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g
-
 /** Parses a single tag such as `<img src="x" alt="y">`, or returns `undefined` if `text` is not one. */
 export function parseTag(text: string): Tag | undefined {
-  const match = TAG.exec(text.trim())
-  if (!match) return undefined
-  const attributes: Record<string, string> = {}
-  for (const [, name, double, single, bare] of (match[3] ?? '').matchAll(ATTRIBUTE)) {
-    attributes[name.toLowerCase()] = decodeEntities(double ?? single ?? bare ?? '')
-  }
-  return {
-    name: match[2].toLowerCase(),
-    closing: match[1] === '/',
-    selfClosing: match[4] === '/',
-    attributes,
-  }
-}
-
-/** Every tag in a fragment, in order. */
-export function tagsIn(html: string): Tag[] {
-  const tags: Tag[] = []
-  for (const [text] of html.matchAll(/<\/?[a-zA-Z][^<>]*>/g)) {
-    const tag = parseTag(text)
-    if (tag) tags.push(tag)
-  }
-  return tags
-}
-
-/** Text content of a fragment: tags removed, entities decoded, whitespace collapsed. */
-export function textOf(html: string): string {
-  const withoutTags = html
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/<\/?(?:summary|p|div|br|li|tr|td|th|h[1-6]|dt|dd|section|figcaption)\b[^<>]*>/gi, ' ')
-    .replace(/<[^<>]*>/g, '')
-  return decodeEntities(withoutTags).replace(/\s+/g, ' ').trim()
-}
-
-const ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: '\u00a0',
-}
-
-/** Decodes the named entities common in attributes plus numeric references. */
-export function decodeEntities(text: string): string {
-  if (!text.includes('&')) return text
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, body: string) => {
-    if (body[0] === '#') {
-      const code =
-        body[1] === 'x' || body[1] === 'X'
-          ? parseInt(body.slice(2), 16)
-          : parseInt(body.slice(1), 10)
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity
+  const tag = readTag(text)
+  return (
+    tag && {
+      name: tag.name,
+      closing: tag.closing,
+      selfClosing: tag.selfClosing,
+      attributes: tag.attributes,
     }
-    return ENTITIES[body.toLowerCase()] ?? entity
-  })
+  )
+}
+
+/** Text content of a fragment as a browser shows it: tags removed, entities decoded, whitespace collapsed. */
+export function textOf(html: string): string {
+  return visibleText(fromHtml(html, {fragment: true}))
 }

@@ -1,0 +1,250 @@
+import type {Element, ElementContent} from 'hast'
+
+import type {Item, TextBlock} from '../../blocks/text-block.ts'
+import {isTextBlock} from '../../blocks/text-block.ts'
+import {applyIal} from '../../ial.ts'
+import {createInline} from '../../inline/index.ts'
+import {withMark} from '../../inline/inline.ts'
+import {BLOCK_TYPES, LIST, MARK, OBJECT_TYPES, STYLE} from '../../names.ts'
+import {toRichText} from '../../rich-text.ts'
+import {emitParagraph} from './paragraph.ts'
+import {convertPhrasing} from './phrasing.ts'
+import type {HastScope} from './scope.ts'
+import {locate, reportAt} from './scope.ts'
+import {attribute, classesOf, textContent, visibleText} from './text.ts'
+
+type BlockHandler = (element: Element, scope: HastScope) => void
+
+const elements = (nodes: ElementContent[], name?: string): Element[] =>
+  nodes.filter(
+    (node): node is Element => node.type === 'element' && (!name || node.tagName === name),
+  )
+
+// A wrapper (`<div>`, `<center>`, `<section>` …) leaves its content; a callout class makes it a callout.
+const wrapper: BlockHandler = (element, scope) => {
+  const start = scope.walk.out.length
+  scope.all(element.children, scope)
+  const classes = classesOf(element)
+  if (classes.length > 0)
+    applyIal(classes, scope.walk.out, start, locate(element, scope) as never, scope.state)
+}
+
+const paragraph =
+  (style: (scope: HastScope) => string): BlockHandler =>
+  (element, scope) => {
+    if (element.children.some((child) => child.type === 'element' && isBlockChild(child))) {
+      return wrapper(element, scope)
+    }
+    const inline = createInline()
+    convertPhrasing(element.children, scope, inline)
+    emitParagraph(inline, style(scope), scope)
+  }
+
+function isBlockChild(element: Element): boolean {
+  return element.tagName in blockHandlers && element.tagName !== 'br'
+}
+
+const normal = () => STYLE.normal
+
+const heading = (depth: number): BlockHandler => {
+  const style = paragraph((scope) => (scope.state.rich ? STYLE.normal : STYLE.heading(depth)))
+  return (element, scope) => {
+    const {state} = scope
+    if (depth === 1 && !state.rich && !state.titleSeen && !scope.walk.list) {
+      if (visibleText(element) === state.ctx.title.replace(/\s+/g, ' ').trim()) {
+        state.titleSeen = true
+        return
+      }
+    }
+    if (depth === 1 && !state.rich) {
+      reportAt(
+        scope,
+        'warning',
+        'extra-h1',
+        element,
+        `Turned the H1 "${visibleText(element)}" into a level-2 heading: the page title "${state.ctx.title}" is the only H1.`,
+        'Use <h2> for section headings.',
+      )
+    }
+    style(element, scope)
+  }
+}
+
+const list: BlockHandler = (element, scope) => {
+  const level = (scope.walk.list?.level ?? 0) + 1
+  for (const item of element.children) {
+    if (item.type !== 'element') continue
+    if (item.tagName !== 'li') {
+      scope.all([item], scope)
+      continue
+    }
+    const box = elements(item.children, 'input').find(
+      (input) => attribute(input, 'type') === 'checkbox',
+    )
+    const type = box ? LIST.task : element.tagName === 'ol' ? LIST.number : LIST.bullet
+    const context = {
+      type,
+      level,
+      checked: box ? attribute(box, 'checked') !== undefined : undefined,
+    }
+    const content = item.children.filter((child) => child !== box)
+    const before = scope.walk.out.length
+    scope.all(content, {...scope, walk: {...scope.walk, list: context}})
+    if (scope.walk.out.length === before) {
+      // An empty item still shows its bullet (or checkbox).
+      const inline = createInline()
+      inline.children.push({_type: 'span', text: '', marks: []})
+      emitParagraph(inline, STYLE.normal, {...scope, walk: {...scope.walk, list: context}})
+    }
+  }
+}
+
+/** Converts hast content to `richText` (table cells, details bodies). */
+export function richContent(
+  nodes: ElementContent[],
+  element: Element,
+  scope: HastScope,
+): TextBlock[] {
+  const was = scope.state.rich
+  scope.state.rich = true
+  try {
+    const out: Item[] = []
+    scope.all(nodes, {...scope, walk: {...scope.walk, out, list: undefined}})
+    return toRichText(out, scope.state, locate(element, scope) as never)
+  } finally {
+    scope.state.rich = was
+  }
+}
+
+const table: BlockHandler = (element, scope) => {
+  const groups = elements(element.children)
+  const rows: Array<{row: Element; head: boolean}> = []
+  for (const group of groups) {
+    if (group.tagName === 'tr') rows.push({row: group, head: false})
+    else if (['thead', 'tbody', 'tfoot'].includes(group.tagName)) {
+      for (const row of elements(group.children, 'tr'))
+        rows.push({row, head: group.tagName === 'thead'})
+    } else if (group.tagName === 'caption') paragraph(normal)(group, scope)
+  }
+  if (rows.length === 0) return
+  const cellsOf = (row: Element) =>
+    elements(row.children).filter((cell) => cell.tagName === 'td' || cell.tagName === 'th')
+  let headerRows = rows.filter((row) => row.head).length
+  if (headerRows === 0) {
+    while (
+      headerRows < rows.length &&
+      cellsOf(rows[headerRows].row).every((cell) => cell.tagName === 'th') &&
+      cellsOf(rows[headerRows].row).length > 0
+    )
+      headerRows++
+  }
+  const columns = Math.max(...rows.map(({row}) => cellsOf(row).length))
+  const first = cellsOf(rows[0].row)
+  scope.walk.out.push({
+    _type: BLOCK_TYPES.table,
+    rows: rows.map(({row}) => {
+      const cells = cellsOf(row).map((cell) => ({
+        _type: OBJECT_TYPES.tableCell,
+        content: richContent(cell.children, cell, scope),
+      }))
+      while (cells.length < columns) cells.push({_type: OBJECT_TYPES.tableCell, content: []})
+      return {_type: OBJECT_TYPES.tableRow, cells}
+    }),
+    headerRows,
+    align: Array.from({length: columns}, (_, i) => alignOf(first[i])),
+  })
+}
+
+function alignOf(cell: Element | undefined): string {
+  const value =
+    (cell &&
+      (attribute(cell, 'align') ??
+        /text-align:\s*(\w+)/.exec(attribute(cell, 'style') ?? '')?.[1])) ??
+    ''
+  return ['left', 'center', 'right'].includes(value.toLowerCase()) ? value.toLowerCase() : 'none'
+}
+
+const pre: BlockHandler = (element, scope) => {
+  const code = elements(element.children, 'code')[0]
+  const language = [...classesOf(element), ...(code ? classesOf(code) : [])]
+    .find((name) => /^(?:language|lang)-/.test(name))
+    ?.replace(/^(?:language|lang)-/, '')
+  scope.walk.out.push({
+    _type: BLOCK_TYPES.code,
+    ...(language ? {language} : {}),
+    code: textContent(element).replace(/\n$/, ''),
+  })
+}
+
+const details: BlockHandler = (element, scope) => {
+  const summaryElement = elements(element.children, 'summary')[0]
+  let summary = summaryElement ? visibleText(summaryElement) : ''
+  if (!summary) {
+    reportAt(
+      scope,
+      'warning',
+      'details-summary-missing',
+      element,
+      'The <details> element has no <summary>; used "Details".',
+      'Add <summary>…</summary> after <details>.',
+    )
+    summary = 'Details'
+  }
+  const rest = element.children.filter((child) => child !== summaryElement)
+  scope.walk.out.push({
+    _type: BLOCK_TYPES.details,
+    summary,
+    body: richContent(rest, element, scope),
+  })
+}
+
+const blockquote: BlockHandler = (element, scope) => {
+  const start = scope.walk.out.length
+  scope.all(element.children, scope)
+  if (scope.state.rich) return
+  for (const item of scope.walk.out.slice(start))
+    if (isTextBlock(item)) item.style = STYLE.blockquote
+}
+
+// `<dt>` is the term (bold), `<dd>` its definition, as the markdown definition list converts.
+const definitionList: BlockHandler = (element, scope) => {
+  for (const child of elements(element.children)) {
+    if (child.tagName === 'dt') {
+      const inline = createInline()
+      withMark(inline, MARK.strong, () => convertPhrasing(child.children, scope, inline))
+      emitParagraph(inline, STYLE.normal, scope)
+    } else scope.all(child.children, scope)
+  }
+}
+
+/** One handler per block element name; `div` is the default for unknown elements wrapping blocks. */
+export const blockHandlers: Record<string, BlockHandler> = {
+  ...Object.fromEntries(
+    'div center section article header footer main nav aside figure address hgroup body html fieldset li dd dt tbody thead tfoot tr td th dialog'
+      .split(' ')
+      .map((name) => [name, wrapper]),
+  ),
+  p: paragraph(normal),
+  summary: paragraph(normal),
+  figcaption: paragraph(normal),
+  caption: paragraph(normal),
+  legend: paragraph(normal),
+  h1: heading(1),
+  h2: heading(2),
+  h3: heading(3),
+  h4: heading(4),
+  h5: heading(5),
+  h6: heading(6),
+  ul: list,
+  ol: list,
+  menu: list,
+  dir: list,
+  dl: definitionList,
+  pre,
+  blockquote,
+  table,
+  details,
+  hr: (_element, scope) => {
+    scope.walk.out.push({_type: BLOCK_TYPES.divider, style: 'line'})
+  },
+}

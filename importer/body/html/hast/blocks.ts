@@ -1,0 +1,67 @@
+import type {Element, ElementContent, RootContent} from 'hast'
+
+import {createInline} from '../../inline/index.ts'
+import {STYLE} from '../../names.ts'
+import {blockHandlers} from './block-handlers.ts'
+import {emitParagraph} from './paragraph.ts'
+import {convertPhrasing, warnUnsafeAttributes} from './phrasing.ts'
+import type {HastScope} from './scope.ts'
+import {textContent} from './text.ts'
+
+// Elements a browser lays out as blocks: they end the paragraph before them.
+const BLOCK_NAMES = new Set(
+  'address article aside blockquote body center dd details dialog dir div dl dt fieldset figcaption figure footer h1 h2 h3 h4 h5 h6 header hgroup hr html legend li main menu nav ol p pre section summary table tbody td tfoot th thead tr ul caption'.split(
+    ' ',
+  ),
+)
+
+const MAX_DEPTH = 64
+const blockCache = new WeakMap<Element, boolean>()
+
+/** True for an element laid out as a block, or an inline one wrapping blocks (`<a><div>…`). */
+export function isBlock(node: RootContent): node is Element {
+  if (node.type !== 'element') return false
+  if (BLOCK_NAMES.has(node.tagName)) return true
+  let cached = blockCache.get(node)
+  if (cached === undefined) {
+    cached = node.children.some(isBlock)
+    blockCache.set(node, cached)
+  }
+  return cached
+}
+
+/**
+ * Converts sibling hast nodes to Portable Text: runs of text and inline elements become
+ * paragraphs, block elements go to their handler in `blockHandlers` (unknown ones are unwrapped).
+ */
+export function convertHast(nodes: Array<RootContent | ElementContent>, scope: HastScope): void {
+  let inline = createInline()
+  for (const node of nodes) {
+    if (node.type === 'doctype') continue
+    if (!isBlock(node)) {
+      convertPhrasing([node as ElementContent], scope, inline)
+      continue
+    }
+    emitParagraph(inline, STYLE.normal, scope)
+    inline = createInline()
+    blockElement(node, scope)
+  }
+  emitParagraph(inline, STYLE.normal, scope)
+}
+
+function blockElement(element: Element, scope: HastScope): void {
+  if (scope.depth >= MAX_DEPTH) {
+    const inline = createInline()
+    inline.children.push({_type: 'span', text: textContent(element), marks: []})
+    emitParagraph(inline, STYLE.normal, scope)
+    return
+  }
+  scope.depth++
+  try {
+    warnUnsafeAttributes(element, scope)
+    const handler = blockHandlers[element.tagName] ?? blockHandlers.div
+    handler(element, scope)
+  } finally {
+    scope.depth--
+  }
+}

@@ -1,0 +1,18 @@
+import {fromHtml} from 'hast-util-from-html'
+
+import type {Walk} from '../../blocks/walk.ts'
+import type {State} from '../../state.ts'
+import {convertHast} from './blocks.ts'
+import type {HastScope, Point} from './scope.ts'
+
+export type {Point} from './scope.ts'
+
+/**
+ * Converts an HTML fragment, parsed by parse5 as a browser parses it (entities included), to
+ * Portable Text appended to `walk.out`; `at` is where the fragment starts in the page.
+ */
+export function convertHtml(html: string, at: Point, state: State, walk: Walk): void {
+  const root = fromHtml(html, {fragment: true})
+  const scope: HastScope = {state, walk, html, at, pre: false, depth: 0, all: convertHast}
+  convertHast(root.children, scope)
+}

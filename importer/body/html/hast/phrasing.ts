@@ -1,0 +1,171 @@
+import type {Element, ElementContent, Text} from 'hast'
+
+import {imageItem} from '../../inline/image.ts'
+import type {Inline} from '../../inline/inline.ts'
+import {addMarkDef, appendItem, appendText, withMark} from '../../inline/inline.ts'
+import {linkAnnotation} from '../../inline/links.ts'
+import {BLOCK_TYPES, MARK} from '../../names.ts'
+import {EMBED_ELEMENTS, embedItem, isGistScript} from './embed.ts'
+import type {HastScope} from './scope.ts'
+import {dropPresentational, locate, reportAt, sourceOf} from './scope.ts'
+import {attribute, textContent} from './text.ts'
+
+type PhrasingHandler = (element: Element, scope: HastScope, inline: Inline) => void
+
+const MAX_DEPTH = 64
+
+/** Converts phrasing hast nodes (text and inline elements) into `inline`. */
+export function convertPhrasing(nodes: ElementContent[], scope: HastScope, inline: Inline): void {
+  for (const node of nodes) {
+    if (node.type === 'text') appendCollapsed(node, scope, inline)
+    else if (node.type === 'element') phrasingElement(node, scope, inline)
+    else if (node.type === 'comment') {
+      reportAt(scope, 'info', 'html-comment', node, 'Dropped an HTML comment.')
+    }
+  }
+}
+
+function phrasingElement(element: Element, scope: HastScope, inline: Inline): void {
+  if (scope.depth >= MAX_DEPTH) return appendText(inline, textContent(element))
+  scope.depth++
+  try {
+    warnUnsafeAttributes(element, scope)
+    const handler = phrasingHandlers[element.tagName] ?? children
+    handler(element, scope, inline)
+  } finally {
+    scope.depth--
+  }
+}
+
+const children: PhrasingHandler = (element, scope, inline) =>
+  convertPhrasing(element.children, scope, inline)
+
+const mark =
+  (name: string): PhrasingHandler =>
+  (element, scope, inline) =>
+    withMark(inline, name, () => convertPhrasing(element.children, scope, inline))
+
+const code: PhrasingHandler = (element, scope, inline) => {
+  const pre = scope.pre
+  scope.pre = true
+  withMark(inline, MARK.code, () => convertPhrasing(element.children, scope, inline))
+  scope.pre = pre
+}
+
+// Elements with no editable equivalent: kept as HTML for an editor, shown sandboxed.
+const raw: PhrasingHandler = (element, scope, inline) => {
+  if (scope.state.rich) return appendText(inline, textContent(element))
+  const reason = `<${element.tagName}> has no editable equivalent`
+  reportAt(
+    scope,
+    'warning',
+    'raw-html',
+    element,
+    `Kept a <${element.tagName}> as unconverted HTML: ${reason}.`,
+    'Rewrite it as markdown, or replace it in the Studio.',
+  )
+  appendItem(inline, {_type: BLOCK_TYPES.rawHtml, html: sourceOf(element, scope), reason})
+}
+
+const embed: PhrasingHandler = (element, scope, inline) => {
+  const item = embedItem(element, scope)
+  if (!item) return
+  if (!scope.state.rich) return appendItem(inline, item)
+  // Rich text holds no blocks: the embed becomes a link to it.
+  const {url, title} = item
+  const def = linkAnnotation(url, undefined, locate(element, scope), scope.state)
+  const text = title ?? url
+  if (def) withMark(inline, addMarkDef(inline, def), () => appendText(inline, text))
+  else appendText(inline, text)
+}
+
+/** One handler per inline element name; unknown names keep their content. */
+export const phrasingHandlers: Record<string, PhrasingHandler> = {
+  b: mark(MARK.strong),
+  strong: mark(MARK.strong),
+  i: mark(MARK.em),
+  em: mark(MARK.em),
+  cite: mark(MARK.em),
+  var: mark(MARK.em),
+  dfn: mark(MARK.em),
+  code,
+  tt: code,
+  kbd: code,
+  samp: code,
+  s: mark(MARK.strike),
+  strike: mark(MARK.strike),
+  del: mark(MARK.strike),
+  br: (_element, _scope, inline) => appendText(inline, '\n'),
+  wbr: () => undefined,
+  a: (element, scope, inline) => {
+    const href = attribute(element, 'href')
+    const def =
+      href === undefined
+        ? undefined
+        : linkAnnotation(href, attribute(element, 'title'), locate(element, scope), scope.state)
+    if (!def) return convertPhrasing(element.children, scope, inline)
+    withMark(inline, addMarkDef(inline, def), () =>
+      convertPhrasing(element.children, scope, inline),
+    )
+  },
+  img: (element, scope, inline) =>
+    imageItem(
+      attribute(element, 'src') ?? '',
+      attribute(element, 'alt'),
+      attribute(element, 'title'),
+      locate(element, scope),
+      scope.state,
+      inline,
+    ),
+  ...Object.fromEntries([...EMBED_ELEMENTS].map((name) => [name, embed])),
+  script: (element, scope, inline) => {
+    if (isGistScript(element)) return embed(element, scope, inline)
+    dropPresentational(element, scope, 'script')
+  },
+  ...Object.fromEntries(
+    ['style', 'link', 'meta', 'base', 'title'].map((name) => [
+      name,
+      (element: Element, scope: HastScope) => dropPresentational(element, scope, name),
+    ]),
+  ),
+  // A reader of the page without scripts sees this; readers of the site do not.
+  noscript: () => undefined,
+  template: () => undefined,
+  ...Object.fromEntries(
+    ['form', 'input', 'select', 'textarea', 'canvas', 'svg', 'math', 'dialog', 'button'].map(
+      (name) => [name, raw],
+    ),
+  ),
+}
+
+/** Text as a browser shows it: runs of whitespace are one space, none at a line start. */
+function appendCollapsed(node: Text, scope: HastScope, inline: Inline): void {
+  if (scope.pre) return appendText(inline, node.value)
+  let text = node.value.replace(/[ \t\n\r\f]+/g, ' ')
+  if (text.startsWith(' ') && endsWithSpace(inline)) text = text.slice(1)
+  appendText(inline, text)
+}
+
+function endsWithSpace(inline: Inline): boolean {
+  const last = inline.children[inline.children.length - 1] as {text?: string} | undefined
+  return (
+    last === undefined || last.text === undefined || /[ \n]$/.test(last.text) || last.text === ''
+  )
+}
+
+/** Event handlers, `style` and `srcdoc` are never carried over; say so. */
+export function warnUnsafeAttributes(element: Element, scope: HastScope): void {
+  for (const key of Object.keys(element.properties)) {
+    const name = key.toLowerCase()
+    if (name.startsWith('on') || name === 'style' || name === 'srcdoc') {
+      reportAt(
+        scope,
+        'warning',
+        'unsafe-html-attribute',
+        element,
+        `Dropped the "${name}" attribute of <${element.tagName}>: scripts and styles are never imported.`,
+        'Remove the attribute from the source.',
+      )
+    }
+  }
+}

@@ -1,0 +1,198 @@
+import {findKramdownTable} from './kramdown-table.ts'
+import type {KramdownTable} from './kramdown-table.ts'
+import {scanTags, tagAt} from './tokens.ts'
+import type {TagToken} from './tokens.ts'
+
+/** How kramdown reads an HTML element's content: as HTML, as markdown blocks, or as markdown text. */
+export type ContentModel = 'raw' | 'block' | 'span'
+
+/** An HTML block as kramdown delimits it: from its start tag to its closing tag. */
+export interface HtmlExtent {
+  kind: 'comment' | 'element'
+  /** Offset of the start of the line the block starts on. */
+  lineStart: number
+  /** Offset of the `<` that starts it. */
+  start: number
+  /** Offset just after its closing tag (or `-->`); the end of the text when it is never closed. */
+  end: number
+  /** `end` plus the spaces and the newline kramdown consumes after it. */
+  consumed: number
+  closed: boolean
+  tag?: TagToken
+  model?: ContentModel
+  /** The markdown content of a `block`/`span` element (between its tags). */
+  content?: {start: number; end: number}
+}
+
+/** A block the pre-pass hands over whole: an HTML block or a table only kramdown accepts. */
+export type KramdownBlock = HtmlExtent | KramdownTable
+
+// kramdown's HTML_SPAN_ELEMENTS: at the start of a line these begin a paragraph, not an HTML block.
+const SPAN_ELEMENTS = new Set(
+  'a abbr acronym b big bdo br button cite code del dfn em i img input ins kbd label mark option q rb rbc rp rt rtc ruby samp select small span strong sub sup tt u var'.split(
+    ' ',
+  ),
+)
+
+// kramdown's content models for `markdown="1"` (any other element is raw).
+const BLOCK_MODEL = new Set(
+  'address applet article aside blockquote body dd details div dl fieldset figure figcaption footer form header hgroup iframe li main map menu nav noscript object section summary td'.split(
+    ' ',
+  ),
+)
+const SPAN_MODEL = new Set(
+  'a abbr acronym b bdo big button cite caption del dfn dt em h1 h2 h3 h4 h5 h6 i ins label legend optgroup p q rb rbc rp rt rtc ruby select small span strong sub sup th tt'.split(
+    ' ',
+  ),
+)
+
+/** Elements without content or closing tag. */
+export const VOID_ELEMENTS = new Set(
+  'area base br col command embed hr img input keygen link meta param source track wbr'.split(' '),
+)
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})/
+const BLANK = /^[ \t]*$/
+
+/**
+ * Finds the blocks kramdown reads differently from CommonMark in `text` from `from`: HTML
+ * blocks (tag-balanced, ending at their closing tag) and tables GFM rejects. With `close`, stops
+ * at a line that closes that element (the content of a `markdown="1"` element) and returns it.
+ */
+export function scanBlocks(
+  text: string,
+  from = 0,
+  close?: string,
+): {blocks: KramdownBlock[]; closing?: TagToken} {
+  const blocks: KramdownBlock[] = []
+  let pos = from
+  let boundary = true
+  let fence: string | undefined
+  while (pos < text.length) {
+    const newline = text.indexOf('\n', pos)
+    const lineEnd = newline === -1 ? text.length : newline
+    const next = newline === -1 ? text.length : newline + 1
+    const line = text.slice(pos, lineEnd)
+    if (fence) {
+      if (line.trim().startsWith(fence) && /^[`~]+$/.test(line.trim())) fence = undefined
+      pos = next
+      continue
+    }
+    const opening = FENCE.exec(line)
+    if (opening) {
+      fence = opening[1]
+      boundary = false
+      pos = next
+      continue
+    }
+    if (BLANK.test(line)) {
+      boundary = true
+      pos = next
+      continue
+    }
+    const indent = /^ {0,3}</.exec(line)
+    if (indent && close) {
+      const tag = tagAt(text, pos + indent[0].length - 1)
+      if (tag?.closing && tag.name === close) return {blocks, closing: tag}
+    }
+    const block: KramdownBlock | undefined = line.startsWith('<')
+      ? htmlBlockAt(text, pos)
+      : boundary
+        ? findKramdownTable(text, pos)
+        : undefined
+    if (block) {
+      blocks.push(block)
+      pos = block.consumed
+      boundary = block.kind === 'table'
+      continue
+    }
+    boundary = false
+    pos = next
+  }
+  return {blocks}
+}
+
+/** The HTML block starting at `pos` (a line start), if kramdown starts one there. */
+export function htmlBlockAt(text: string, pos: number): HtmlExtent | undefined {
+  if (text.startsWith('<!--', pos)) {
+    const end = text.indexOf('-->', pos + 4)
+    if (end === -1) return undefined
+    return finish(text, {kind: 'comment', lineStart: pos, start: pos, closed: true}, end + 3)
+  }
+  const tag = tagAt(text, pos)
+  if (!tag || tag.closing || SPAN_ELEMENTS.has(tag.name)) return undefined
+  const base = {kind: 'element' as const, lineStart: pos, start: pos, tag}
+  if (tag.selfClosing || VOID_ELEMENTS.has(tag.name)) {
+    return finish(text, {...base, closed: true, model: 'raw'}, tag.end)
+  }
+  const model = contentModel(tag)
+  if (model === 'block') {
+    const contentStart = tag.end + (/^[ \t]*\n/.exec(text.slice(tag.end))?.[0].length ?? 0)
+    const {closing} = scanBlocks(text, contentStart, tag.name)
+    const contentEnd = closing ? lineStartOf(text, closing.start) : text.length
+    return finish(
+      text,
+      {...base, closed: !!closing, model, content: {start: contentStart, end: contentEnd}},
+      closing?.end ?? text.length,
+    )
+  }
+  // `<script>` and `<style>` hold text up to their closing tag, as in kramdown.
+  const closing =
+    model === 'span' || tag.name === 'script' || tag.name === 'style'
+      ? firstClosing(text, tag)
+      : balancedClosing(text, tag)
+  return finish(
+    text,
+    {
+      ...base,
+      closed: !!closing,
+      model,
+      ...(model === 'span' ? {content: {start: tag.end, end: closing?.start ?? text.length}} : {}),
+    },
+    closing?.end ?? text.length,
+  )
+}
+
+function finish(text: string, extent: Omit<HtmlExtent, 'end' | 'consumed'>, end: number) {
+  const trailing = /^[ \t]*(?:\n|$)/.exec(text.slice(end, end + 200))
+  return {...extent, end, consumed: end + (trailing?.[0].length ?? 0)}
+}
+
+function contentModel(tag: TagToken): ContentModel {
+  const markdown = tag.attributes.markdown
+  if (markdown === 'block' || markdown === 'span') return markdown
+  if (markdown === '1') {
+    return BLOCK_MODEL.has(tag.name) ? 'block' : SPAN_MODEL.has(tag.name) ? 'span' : 'raw'
+  }
+  return 'raw'
+}
+
+// kramdown's raw HTML parser: a closing tag closes the innermost open element only when its name
+// matches; any other closing tag is text. An element never closed runs to the end of the page.
+function balancedClosing(text: string, tag: TagToken): TagToken | undefined {
+  const open = [tag.name]
+  let closing: TagToken | undefined
+  scanTags(text, tag.end, (each) => {
+    if (!each.closing) {
+      if (!each.selfClosing && !VOID_ELEMENTS.has(each.name)) open.push(each.name)
+    } else if (each.name === open[open.length - 1]) {
+      open.pop()
+      if (open.length === 0) closing = each
+    }
+    return closing !== undefined
+  })
+  return closing
+}
+
+function firstClosing(text: string, tag: TagToken): TagToken | undefined {
+  let closing: TagToken | undefined
+  scanTags(text, tag.end, (each) => {
+    if (each.closing && each.name === tag.name) closing = each
+    return closing !== undefined
+  })
+  return closing
+}
+
+function lineStartOf(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1
+}

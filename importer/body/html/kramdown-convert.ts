@@ -1,0 +1,204 @@
+import {fromHtml} from 'hast-util-from-html'
+import type {Html} from 'mdast'
+
+import {richInline} from '../blocks/rich-inline.ts'
+import type {Item} from '../blocks/text-block.ts'
+import {isTextBlock} from '../blocks/text-block.ts'
+import type {Walk} from '../blocks/walk.ts'
+import {applyIal} from '../ial.ts'
+import {BLOCK_TYPES, OBJECT_TYPES, STYLE} from '../names.ts'
+import {parseMarkdown} from '../parse.ts'
+import {toRichText} from '../rich-text.ts'
+import type {State} from '../state.ts'
+import {report} from '../state.ts'
+import {convertHtml} from './hast/index.ts'
+import type {Point} from './hast/scope.ts'
+import {visibleText} from './hast/text.ts'
+import {htmlBlockAt} from './kramdown-blocks.ts'
+import type {HtmlExtent} from './kramdown-blocks.ts'
+import type {KramdownTable} from './kramdown-table.ts'
+import {convertMarkdownAt} from './markdown.ts'
+import {isNavButtons, takeNextLink} from './next-link.ts'
+import type {PreparedBlock} from './prepare.ts'
+import {pointIn} from './prepare.ts'
+
+/**
+ * Converts a block the pre-pass took out: an HTML comment (dropped), a kramdown-only table, or
+ * an HTML element: its HTML through the HTML parser, or its `markdown="1"` content as markdown.
+ * Markdown after a one-line block on the same line follows it.
+ */
+export function convertPrepared(entry: PreparedBlock, node: Html, state: State, walk: Walk): void {
+  const {block} = entry
+  if (block.kind === 'comment') {
+    walk.transparent = true
+    report(state, 'info', 'html-comment', node, 'Dropped an HTML comment.')
+  } else if (block.kind === 'table') kramdownTable(block, state, walk)
+  else element(entry, block, node, state, walk)
+  if (entry.tail) {
+    convertMarkdownAt(
+      entry.tail.text,
+      pointIn(entry, entry.tail.offset),
+      state,
+      walk.out,
+      walk.list,
+    )
+  }
+}
+
+function element(
+  entry: PreparedBlock,
+  block: HtmlExtent,
+  node: Html,
+  state: State,
+  walk: Walk,
+): void {
+  const html = entry.text.slice(block.start, block.end)
+  const name = block.tag?.name ?? 'html'
+  if (!block.closed) {
+    report(
+      state,
+      'warning',
+      'unclosed-html',
+      node,
+      `The <${name}> element is never closed: kramdown reads the rest of the page as its content, and so does the importer.`,
+      `Close it with </${name}>.`,
+    )
+  }
+  if (isNavButtons(html) && !state.rich) return navigationBlock(html, entry, node, state, walk)
+  if (!block.content || block.model === 'raw') {
+    return convertHtml(html, pointIn(entry, block.start), state, walk)
+  }
+  const content = entry.text.slice(block.content.start, block.content.end)
+  const at = pointIn(entry, block.content.start)
+  const handler = markdownElements[name] ?? (block.model === 'span' ? spanElement : wrapper)
+  handler(block, content, at, node, state, walk)
+}
+
+type MarkdownElement = (
+  block: HtmlExtent,
+  content: string,
+  at: Point,
+  node: Html,
+  state: State,
+  walk: Walk,
+) => void
+
+const wrapper: MarkdownElement = (block, content, at, node, state, walk) => {
+  report(
+    state,
+    'info',
+    'html-wrapper-dropped',
+    node,
+    `Dropped the <${block.tag?.name}> wrapper and converted the markdown inside it.`,
+  )
+  const start = walk.out.length
+  convertMarkdownAt(content, at, state, walk.out, walk.list)
+  const classes = (block.tag?.attributes.class ?? '').split(/\s+/).filter(Boolean)
+  if (classes.length > 0) applyIal(classes, walk.out, start, node, state)
+}
+
+// `<p markdown="1">`, `<h2 markdown="1">`: the content is one paragraph (heading) of markdown text.
+const spanElement: MarkdownElement = (block, content, at, _node, state, walk) => {
+  const start = walk.out.length
+  convertMarkdownAt(content, at, state, walk.out, walk.list)
+  const depth = /^h([1-6])$/.exec(block.tag?.name ?? '')?.[1]
+  if (!depth || state.rich) return
+  for (const item of walk.out.slice(start)) {
+    if (isTextBlock(item)) item.style = STYLE.heading(Number(depth))
+  }
+}
+
+function richMarkdown(content: string, at: Point, node: Html, state: State) {
+  const was = state.rich
+  state.rich = true
+  try {
+    const out: Item[] = []
+    convertMarkdownAt(content, at, state, out)
+    return toRichText(out, state, node)
+  } finally {
+    state.rich = was
+  }
+}
+
+const markdownElements: Record<string, MarkdownElement> = {
+  details: (_block, content, at, node, state, walk) => {
+    // kramdown reads the `<summary>` line inside as an HTML block of its own.
+    const first = content.search(/\S/)
+    const summaryBlock = first !== -1 ? htmlBlockAt(content, first) : undefined
+    let summary = ''
+    let rest = content
+    let restAt = at
+    if (summaryBlock?.tag?.name === 'summary') {
+      summary = visibleText(fromHtml(content.slice(first, summaryBlock.end), {fragment: true}))
+      rest = content.slice(summaryBlock.consumed)
+      restAt = pointIn({text: content, at}, summaryBlock.consumed)
+    }
+    if (!summary) {
+      report(
+        state,
+        'warning',
+        'details-summary-missing',
+        node,
+        'The <details> element has no <summary>; used "Details".',
+        'Add <summary>…</summary> after <details>.',
+      )
+      summary = 'Details'
+    }
+    walk.out.push({
+      _type: BLOCK_TYPES.details,
+      summary,
+      body: richMarkdown(rest, restAt, node, state),
+    })
+  },
+  blockquote: (_block, content, at, _node, state, walk) => {
+    const start = walk.out.length
+    convertMarkdownAt(content, at, state, walk.out, walk.list)
+    if (state.rich) return
+    for (const item of walk.out.slice(start)) if (isTextBlock(item)) item.style = STYLE.blockquote
+  },
+}
+
+function kramdownTable(table: KramdownTable, state: State, walk: Walk): void {
+  walk.out.push({
+    _type: BLOCK_TYPES.table,
+    rows: table.rows.map((cells) => ({
+      _type: OBJECT_TYPES.tableRow,
+      cells: cells.map((cell) => {
+        const paragraph = parseMarkdown(cell).children[0]
+        return {
+          _type: OBJECT_TYPES.tableCell,
+          content: paragraph?.type === 'paragraph' ? richInline(paragraph.children, state) : [],
+        }
+      }),
+    })),
+    headerRows: table.headerRows,
+    align: table.align,
+  })
+}
+
+function navigationBlock(
+  html: string,
+  entry: PreparedBlock,
+  node: Html,
+  state: State,
+  walk: Walk,
+): void {
+  walk.transparent = true
+  // The rule above the buttons belongs to the navigation, not to the lesson.
+  if (walk.out[walk.out.length - 1]?._type === BLOCK_TYPES.divider) walk.out.pop()
+  takeNextLink(html, node, state)
+  const after = walk.nodes.slice(walk.index + 1)
+  if (entry.tail?.text.trim() || after.some((next) => !isComment(next, state))) {
+    report(
+      state,
+      'info',
+      'nav-not-last',
+      node,
+      'Took the next-lesson link from a navigation block that is not at the end of the page; the content after it stays in the body, in order.',
+    )
+  }
+}
+
+function isComment(node: {type: string; value?: unknown}, _state: State): boolean {
+  return node.type === 'html' && String(node.value).trimStart().startsWith('<!--')
+}

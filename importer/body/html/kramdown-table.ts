@@ -1,0 +1,116 @@
+import {parseMarkdown} from '../parse.ts'
+
+/** A table kramdown reads where GFM sees a paragraph (no separator line, `+` in it, a footer…). */
+export interface KramdownTable {
+  kind: 'table'
+  lineStart: number
+  /** Offset after its last line (and that line's newline). */
+  consumed: number
+  /** Cell texts (markdown), each row padded to the widest row. */
+  rows: string[][]
+  headerRows: number
+  align: Array<'left' | 'center' | 'right' | 'none'>
+}
+
+// A line with a pipe that is not escaped (kramdown's TABLE_LINE); only unindented lines, so a
+// table never breaks out of a list item.
+const TABLE_LINE = /^(?=\S)(?:\||.*?[^\\\n]\|)/
+const SEPARATOR = /^[+|: \t-]*?-[+|: \t-]*?[ \t]*$/
+const FOOTER_SEPARATOR = /^[+|: \t=]*?=[+|: \t=]*?[ \t]*$/
+// Lines that start another block before kramdown tries a table: quotes, headings, lists, HTML.
+const OTHER_BLOCK = /^ {0,3}(?:>|#|[*+-][ \t]|\d+\.[ \t]|:[ \t]|<|`{3}|~{3})/
+
+/**
+ * The table kramdown reads at `pos` (a line after a blank line), when GFM would not read the
+ * same lines as one table; undefined when there is none or GFM reads it already.
+ */
+export function findKramdownTable(text: string, pos: number): KramdownTable | undefined {
+  const lines: string[] = []
+  let end = pos
+  while (end < text.length) {
+    const newline = text.indexOf('\n', end)
+    const line = text.slice(end, newline === -1 ? text.length : newline)
+    if (!TABLE_LINE.test(line) || (lines.length === 0 && OTHER_BLOCK.test(line))) break
+    lines.push(line)
+    end = newline === -1 ? text.length : newline + 1
+  }
+  if (lines.length === 0) return undefined
+  // kramdown wants a block boundary after the table too: a blank line, an IAL or the end.
+  const after = text.slice(
+    end,
+    text.indexOf('\n', end) === -1 ? undefined : text.indexOf('\n', end),
+  )
+  if (end < text.length && !/^[ \t]*$/.test(after) && !after.startsWith('{:')) return undefined
+  if (!lines.every((line) => splitCells(line).pipes > 0)) return undefined
+  const table = readRows(lines)
+  if (!table || isGfmTable(lines, table.rows.length)) return undefined
+  return {kind: 'table', lineStart: pos, consumed: end, ...table}
+}
+
+function readRows(
+  lines: string[],
+): Omit<KramdownTable, 'kind' | 'lineStart' | 'consumed'> | undefined {
+  const rows: string[][] = []
+  let headerRows = 0
+  let align: KramdownTable['align'] = []
+  let body = false
+  for (const line of lines) {
+    if (SEPARATOR.test(line)) {
+      if (rows.length > 0 && headerRows === 0 && !body) {
+        headerRows = rows.length
+        align = [...line.matchAll(/[ \t]?(:?)-+(:?)[ \t]?/g)].map(([, left, right]) =>
+          left && right ? 'center' : right ? 'right' : left ? 'left' : 'none',
+        )
+      }
+      continue
+    }
+    if (FOOTER_SEPARATOR.test(line)) continue
+    const {cells} = splitCells(line)
+    if (/^\s*\|/.test(line) && cells[0]?.trim() === '') cells.shift()
+    if (cells.length > 0 && cells[cells.length - 1].trim() === '') cells.pop()
+    rows.push(cells.map((cell) => cell.trim()))
+    if (headerRows > 0) body = true
+  }
+  // A header with no body is not a table to kramdown.
+  if (rows.length === 0 || rows.length === headerRows) return undefined
+  const columns = Math.max(...rows.map((row) => row.length))
+  for (const row of rows) while (row.length < columns) row.push('')
+  align = align.slice(0, columns)
+  while (align.length < columns) align.push('none')
+  return {rows, headerRows, align}
+}
+
+/** Splits a row at pipes outside code spans and Liquid; `\|` is a literal pipe. */
+function splitCells(line: string): {cells: string[]; pipes: number} {
+  const cells = ['']
+  let pipes = 0
+  for (let i = 0; i < line.length; i++) {
+    const char = line[i]
+    if (char === '\\' && line[i + 1] === '|') {
+      cells[cells.length - 1] += '|'
+      i++
+    } else if (char === '`') {
+      const run = /^`+/.exec(line.slice(i))![0]
+      const close = line.indexOf(run, i + run.length)
+      const stop = close === -1 ? i + run.length : close + run.length
+      cells[cells.length - 1] += line.slice(i, stop)
+      i = stop - 1
+    } else if (char === '{' && (line[i + 1] === '{' || line[i + 1] === '%')) {
+      // Liquid the importer kept verbatim (`{{ x | filter }}`): Jekyll never lets kramdown see it.
+      const close = line.indexOf(line[i + 1] === '{' ? '}}' : '%}', i + 2)
+      const stop = close === -1 ? line.length : close + 2
+      cells[cells.length - 1] += line.slice(i, stop)
+      i = stop - 1
+    } else if (char === '|') {
+      pipes++
+      cells.push('')
+    } else cells[cells.length - 1] += char
+  }
+  return {cells, pipes}
+}
+
+function isGfmTable(lines: string[], rows: number): boolean {
+  const root = parseMarkdown(lines.join('\n'))
+  const only = root.children[0]
+  return root.children.length === 1 && only.type === 'table' && only.children.length === rows
+}

@@ -1,0 +1,97 @@
+import type {State} from '../state.ts'
+import type {Point} from './hast/scope.ts'
+import {scanBlocks} from './kramdown-blocks.ts'
+import type {KramdownBlock} from './kramdown-blocks.ts'
+
+/** A block the pre-pass took out of the markdown, with the text its offsets point into. */
+export interface PreparedBlock {
+  block: KramdownBlock
+  /** The markdown text the block's offsets refer to. */
+  text: string
+  /** Where `text` starts in the page. */
+  at: Point
+  /** Markdown after a one-line block on its line, converted after it. */
+  tail?: {text: string; offset: number}
+}
+
+interface Registry {
+  nonce: string
+  blocks: PreparedBlock[]
+}
+
+const registries = new WeakMap<State, Registry>()
+
+/** The start of the page body. */
+export const PAGE_START: Point = {line: 1, column: 1, offset: 0}
+
+/**
+ * Finds the blocks kramdown delimits differently from CommonMark (HTML blocks, which end at
+ * their closing tag, and tables only kramdown accepts) and replaces each by an HTML comment of
+ * as many lines, which remark reads as one block ending on that line. The blocks are kept in a
+ * registry of the page for `preparedBlock`.
+ */
+export function prepareKramdownBlocks(text: string, state: State, at: Point = PAGE_START): string {
+  if (!text.includes('<') && !text.includes('|')) return text
+  const {blocks} = scanBlocks(text)
+  if (blocks.length === 0) return text
+  let registry = registries.get(state)
+  if (!registry) {
+    // The nonce keeps a page's own comment from naming a block.
+    registry = {nonce: Math.random().toString(36).slice(2, 10), blocks: []}
+    registries.set(state, registry)
+  }
+  let out = ''
+  let pos = 0
+  for (const block of blocks) {
+    out += text.slice(pos, block.lineStart)
+    const index = registry.blocks.length
+    const entry: PreparedBlock = {block, text, at}
+    registry.blocks.push(entry)
+    const span = text.slice(block.lineStart, block.consumed)
+    const open = `<!--kramdown-${registry.nonce}:${index}`
+    const atLineEnd = span.endsWith('\n') || block.consumed >= text.length
+    const lines = newlines(span.endsWith('\n') ? span.slice(0, -1) : span)
+    if (atLineEnd) {
+      out += open + '\n'.repeat(lines) + '-->' + (span.endsWith('\n') ? '\n' : '')
+      pos = block.consumed
+    } else if (lines > 0) {
+      // The rest of the closing line is markdown: it starts the line after the comment.
+      out += open + '\n'.repeat(lines - 1) + '-->\n'
+      pos = block.consumed
+    } else {
+      const lineEnd = text.indexOf('\n', block.consumed)
+      const end = lineEnd === -1 ? text.length : lineEnd
+      entry.tail = {text: text.slice(block.consumed, end), offset: block.consumed}
+      out += open + '-->'
+      pos = end
+    }
+  }
+  return out + text.slice(pos)
+}
+
+/** The block a placeholder comment stands for, or undefined for any other HTML. */
+export function preparedBlock(value: string, state: State): PreparedBlock | undefined {
+  const registry = registries.get(state)
+  if (!registry) return undefined
+  const prefix = `<!--kramdown-${registry.nonce}:`
+  if (!value.startsWith(prefix)) return undefined
+  return registry.blocks[Number.parseInt(value.slice(prefix.length), 10)]
+}
+
+/** The page point of `offset` in a prepared block's text. */
+export function pointIn(entry: {text: string; at: Point}, offset: number): Point {
+  const before = entry.text.slice(0, offset)
+  const line = newlines(before)
+  const column = offset - (before.lastIndexOf('\n') + 1) + 1
+  return {
+    line: entry.at.line + line,
+    column: line === 0 ? entry.at.column + column - 1 : column,
+    offset: entry.at.offset + offset,
+  }
+}
+
+function newlines(text: string): number {
+  let count = 0
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++
+  return count
+}

@@ -1,0 +1,91 @@
+import {Tokenizer, TokenizerMode} from 'parse5'
+import type {Token} from 'parse5'
+
+/** A tag read by the HTML tokenizer: name, attributes (entities decoded), and where it is. */
+export interface TagToken {
+  name: string
+  closing: boolean
+  selfClosing: boolean
+  attributes: Record<string, string>
+  /** Offsets of the tag in the text given to the scan. */
+  start: number
+  end: number
+}
+
+/** Elements whose text runs to their closing tag without markup (kramdown reads them raw too). */
+const RAW_TEXT = new Set(['script', 'style'])
+
+// Thrown from a token handler to stop the tokenizer once the caller has what it needs.
+class Stop extends Error {}
+
+const ignore = () => undefined
+
+/**
+ * Walks the tags of `text` from `from` with parse5's tokenizer (as a browser reads them:
+ * quotes, entities, comments), calling `visit` for each; `visit` returns true to stop.
+ */
+export function scanTags(text: string, from: number, visit: (tag: TagToken) => boolean): void {
+  const tokenizer: Tokenizer = new Tokenizer(
+    {sourceCodeLocationInfo: true},
+    {
+      onStartTag: (token) => {
+        if (RAW_TEXT.has(token.tagName)) tokenizer.state = TokenizerMode.RAWTEXT
+        if (visit(tagToken(token, false, from))) throw new Stop()
+      },
+      onEndTag: (token) => {
+        if (visit(tagToken(token, true, from))) throw new Stop()
+      },
+      onComment: ignore,
+      onDoctype: ignore,
+      onEof: ignore,
+      onCharacter: ignore,
+      onNullCharacter: ignore,
+      onWhitespaceCharacter: ignore,
+    },
+  )
+  try {
+    tokenizer.write(from === 0 ? text : text.slice(from), true)
+  } catch (error) {
+    if (!(error instanceof Stop)) throw error
+  }
+}
+
+function tagToken(token: Token.TagToken, closing: boolean, shift: number): TagToken {
+  const attributes: Record<string, string> = {}
+  for (const attribute of token.attrs) attributes[attribute.name] ??= attribute.value
+  return {
+    name: token.tagName,
+    closing,
+    selfClosing: token.selfClosing,
+    attributes,
+    start: (token.location?.startOffset ?? 0) + shift,
+    end: (token.location?.endOffset ?? 0) + shift,
+  }
+}
+
+/** The tag `text` consists of (`<b>`, `</a>`, `<img src="x">`), or undefined when it is not one tag. */
+export function readTag(text: string): TagToken | undefined {
+  const trimmed = text.trim()
+  if (!trimmed.startsWith('<')) return undefined
+  let found: TagToken | undefined
+  scanTags(trimmed, 0, (tag) => {
+    found = tag.start === 0 && tag.end === trimmed.length ? tag : undefined
+    return true
+  })
+  return found
+}
+
+/** The first tag starting exactly at `offset` of `text`, if one does. */
+export function tagAt(text: string, offset: number): TagToken | undefined {
+  // A window, so that a `<` that starts no tag does not make the tokenizer read the whole page.
+  const window = text.slice(offset, offset + MAX_TAG_LENGTH)
+  let found: TagToken | undefined
+  scanTags(window, 0, (tag) => {
+    found = tag.start === 0 ? {...tag, start: offset, end: tag.end + offset} : undefined
+    return true
+  })
+  return found
+}
+
+// Longer start tags exist only in generated HTML; a page's hand-written block never has one.
+const MAX_TAG_LENGTH = 4096
