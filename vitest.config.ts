@@ -1,10 +1,26 @@
 import {defineConfig} from 'vitest/config'
 
+import {browser, CHROMIUM_TAG, INSTALL_CHROMIUM} from './testing/chromium.ts'
+import {SkippedTestsReporter, type Requirement} from './testing/skipped-tests-reporter.ts'
+
+const requirements: Requirement[] = [
+  {
+    tag: CHROMIUM_TAG,
+    skipReason: browser.skipReason,
+    install: INSTALL_CHROMIUM,
+    otherwise: 'set CHROMIUM_PATH to a Chromium executable',
+  },
+]
+
 export default defineConfig({
   test: {
     include: ['**/*.test.ts', '**/*.test.tsx'],
     exclude: ['node_modules/**', 'studio-dist/**', 'site-dist/**', '.lake/**'],
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    // Generous: many tests start processes (the importer, the lake, the Sanity CLI), which on a
+    // busy two-core machine wait their turn; a timeout should only ever mean a hang.
+    testTimeout: 120_000,
+    hookTimeout: 300_000,
+    tags: requirements.map(({tag, skipReason}) => ({name: tag, skip: Boolean(skipReason)})),
+    reporters: ['default', new SkippedTestsReporter(requirements)],
   },
 })

@@ -7,7 +7,7 @@ import type {Browser, Page} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {createLakeClient} from './client.ts'
 import {seedNdjson} from './seed.ts'
-import {browserTestsEnabled, launchChromium} from '../testing/chromium.ts'
+import {CHROMIUM_TAG, launchChromium} from '../testing/chromium.ts'
 import {startTestLake} from './test-lake.ts'
 
 const ARTIFACTS = resolve('.artifacts/lake-browser')
@@ -65,12 +65,12 @@ function run(command: string, args: string[], env: Record<string, string> = {}):
   })
 }
 
-describe.skipIf(!browserTestsEnabled)('Studio against the lake', () => {
+describe('Studio against the lake', {tags: [CHROMIUM_TAG]}, () => {
   let t: Awaited<ReturnType<typeof startTestLake>>
   let browser: Browser
   let page: Page
   let studio: {server: Server; port: number}
-  const work = mkdtempSync(join(tmpdir(), 'lake-studio-'))
+  let work = ''
   const consoleErrors: string[] = []
   const lakeLog: string[] = []
   const socketFrames: string[] = []
@@ -80,6 +80,8 @@ describe.skipIf(!browserTestsEnabled)('Studio against the lake', () => {
     seed.filter((doc) => doc._type === type).map((doc) => String(doc.name))
 
   beforeAll(async () => {
+    // Here rather than in the describe body, which runs even when the tests are skipped.
+    work = mkdtempSync(join(tmpdir(), 'lake-studio-'))
     mkdirSync(ARTIFACTS, {recursive: true})
     studio = await serveStatic(join(work, 'studio'))
     const studioUrl = `http://localhost:${studio.port}`
@@ -137,7 +139,7 @@ describe.skipIf(!browserTestsEnabled)('Studio against the lake', () => {
     await browser?.close()
     await new Promise((done) => studio?.server.close(done))
     await t?.stop()
-    rmSync(work, {recursive: true, force: true})
+    if (work) rmSync(work, {recursive: true, force: true})
   })
 
   it('opens Courses → course → module → the imported lesson, edits and publishes the title, history lists the edit, and the Preview renders it', async () => {

@@ -1,5 +1,5 @@
 import {execFile} from 'node:child_process'
-import {mkdir, mkdtemp, readFile, rm} from 'node:fs/promises'
+import {readFile, rm} from 'node:fs/promises'
 import {join} from 'node:path'
 import {promisify} from 'node:util'
 
@@ -22,6 +22,7 @@ import {
 import {memorySource, parseNdjson} from './memory.ts'
 import type {QuerySource} from './source.ts'
 import {fetchPublished} from './testing.ts'
+import {scratchDir} from '../testing/artifacts.ts'
 
 const root = join(import.meta.dirname, '..')
 const SEED_SLUG = 'core-responsibilities-of-a-product-manager'
@@ -31,8 +32,7 @@ describe('the queries on the seed content imported by npm run import', () => {
   let source: QuerySource
 
   beforeAll(async () => {
-    await mkdir(join(root, '.artifacts'), {recursive: true})
-    dir = await mkdtemp(join(root, '.artifacts', 'imported-'))
+    dir = await scratchDir('imported-')
     const out = join(dir, 'seed.ndjson')
     await promisify(execFile)(
       process.execPath,

@@ -1,5 +1,5 @@
 import {execFile} from 'node:child_process'
-import {mkdir, mkdtemp, readFile, rm} from 'node:fs/promises'
+import {readFile, rm} from 'node:fs/promises'
 import {createServer, type Server} from 'node:http'
 import type {AddressInfo} from 'node:net'
 import {extname, join, normalize, sep} from 'node:path'
@@ -8,7 +8,8 @@ import {promisify} from 'node:util'
 import type {Browser} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
-import {browserTestsEnabled, launchChromium} from '../testing/chromium.ts'
+import {ARTIFACTS, scratchDir} from '../testing/artifacts.ts'
+import {CHROMIUM_TAG, launchChromium} from '../testing/chromium.ts'
 
 const root = join(import.meta.dirname, '..')
 const LESSON =
@@ -38,15 +39,14 @@ async function serve(dir: string): Promise<{server: Server; origin: string}> {
   return {server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`}
 }
 
-describe.skipIf(!browserTestsEnabled)('npm run site in Chromium', () => {
+describe('npm run site in Chromium', {tags: [CHROMIUM_TAG]}, () => {
   let dir: string
   let server: Server | undefined
   let origin: string
   let browser: Browser | undefined
 
   beforeAll(async () => {
-    await mkdir(join(root, '.artifacts'), {recursive: true})
-    dir = await mkdtemp(join(root, '.artifacts', 'site-'))
+    dir = await scratchDir('site-')
     const dataset = join(dir, 'seed.ndjson')
     await tsx('scripts/import.ts', '--out', dataset)
     await tsx('scripts/site.ts', '--dataset', dataset, '--out', join(dir, 'site-dist'))
@@ -76,7 +76,7 @@ describe.skipIf(!browserTestsEnabled)('npm run site in Chromium', () => {
     }
     expect(await responsibilities.nth(1).innerText()).toMatch(/^Roadmapping: Develop/)
     expect(await tools.allInnerTexts()).toContain('Microsoft Teams')
-    await page.screenshot({path: join(root, '.artifacts', 'seed-lesson.png'), fullPage: true})
+    await page.screenshot({path: join(ARTIFACTS, 'seed-lesson.png'), fullPage: true})
     await page.close()
   })
 
