@@ -1,6 +1,8 @@
 import {join, resolve} from 'node:path'
 import {loadCertificate} from './cert.ts'
 import {lockLakeDir} from './dir-lock.ts'
+import type {QueryLimits} from './groq/limits.ts'
+import {QueryPool} from './groq/pool.ts'
 import {createHandler} from './http/handler.ts'
 import {listen} from './http/server.ts'
 import {routes} from './routes/index.ts'
@@ -27,6 +29,8 @@ export type LakeOptions = {
   studioUrl?: string
   /** Milliseconds between keep-alive comments on listener streams (default 15,000). */
   keepAliveMs?: number
+  /** Query workers, time budget, result cap and worker memory (defaults in groq/limits.ts). */
+  queries?: Partial<QueryLimits>
   log?: (message: string) => void
 }
 
@@ -74,8 +78,11 @@ async function openLake(dir: string, options: LakeOptions, release: () => void):
   const projectId = options.projectId ?? 'local'
   const certificate = await loadCertificate(dir, projectId)
   const origins = options.studioOrigins ?? ['http://localhost:3333']
+  const log = options.log ?? ((message: string) => console.log(`[lake] ${message}`))
+  const queries = new QueryPool({limits: options.queries, dataDir: registry.dataDir, log})
   const state: LakeState = {
     registry,
+    queries,
     projectId,
     token,
     origins: new Set(origins),
@@ -84,7 +91,7 @@ async function openLake(dir: string, options: LakeOptions, release: () => void):
     sessions: new Set(),
     publicUrl: '',
     keepAliveMs: options.keepAliveMs ?? 15_000,
-    log: options.log ?? ((message) => console.log(`[lake] ${message}`)),
+    log,
   }
   const host = options.host ?? '127.0.0.1'
   const server = await listen({
@@ -93,7 +100,8 @@ async function openLake(dir: string, options: LakeOptions, release: () => void):
     certificate,
     handler: createHandler(routes, state),
     upgrade: (req, socket, head) => handleUpgrade(req, socket, head, state),
-  }).catch((error: NodeJS.ErrnoException) => {
+  }).catch(async (error: NodeJS.ErrnoException) => {
+    await queries.close()
     registry.close()
     if (error.code !== 'EADDRINUSE') throw error
     throw new Error(
@@ -131,6 +139,7 @@ async function openLake(dir: string, options: LakeOptions, release: () => void):
       if (closed) return
       closed = true
       await server.close()
+      await queries.close()
       registry.close()
       removeRunningLake(dir)
       release()

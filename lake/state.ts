@@ -1,3 +1,4 @@
+import type {QueryPool} from './groq/pool.ts'
 import type {DatasetRegistry} from './store/registry.ts'
 
 /** A request the lake had no route for. */
@@ -6,6 +7,8 @@ export type UnknownEndpoint = {method: string; path: string; at: string}
 /** Everything route handlers share. */
 export type LakeState = {
   registry: DatasetRegistry
+  /** Worker threads that evaluate GROQ off the event loop, with time and size limits. */
+  queries: QueryPool
   projectId: string
   token: string
   origins: Set<string>

@@ -1,5 +1,4 @@
-import {evaluateQuery} from '../groq/query.ts'
-import type {Change, CommittedTransaction, Doc} from '../store/types.ts'
+import type {Change, CommittedTransaction} from '../store/types.ts'
 import {mendozaDiff} from './mendoza.ts'
 
 /** The listener options from the `/data/listen` query string. */
@@ -15,13 +14,6 @@ export type ListenOptions = {
 
 /** A `mutation` event as @sanity/client and the Studio read it. */
 export type MutationEvent = {id: string; data: Record<string, unknown>}
-
-async function matches(options: ListenOptions, doc: Doc | null): Promise<boolean> {
-  if (!doc) return false
-  const view = {documents: [doc], byId: new Map([[doc._id, doc]])}
-  const result = await evaluateQuery(options.query, options.params, view)
-  return Array.isArray(result) ? result.length > 0 : result !== null && result !== undefined
-}
 
 function transitionOf(before: boolean, after: boolean): string | null {
   if (before && after) return 'update'
@@ -61,31 +53,37 @@ function eventData(
 }
 
 /**
- * The events a listener receives for one transaction, from position `skip` on. Event ids are
- * `<seq>-<index>` so a reconnecting client's `Last-Event-ID` says where to resume.
+ * The events a listener receives for one transaction, from position `skip` on, given whether each
+ * change's document matched the listener's query before and after. Event ids are `<seq>-<index>`
+ * so a reconnecting client's `Last-Event-ID` says where to resume.
  */
-export async function eventsFor(
+export function eventsFor(
   tx: CommittedTransaction,
   options: ListenOptions,
+  matches: Array<[boolean, boolean]>,
   skip = -1,
-): Promise<MutationEvent[]> {
+): MutationEvent[] {
   const matched: Array<{index: number; change: Change; transition: string}> = []
   for (const [index, change] of tx.changes.entries()) {
-    if (index <= skip) continue
-    const transition = transitionOf(
-      await matches(options, change.before),
-      await matches(options, change.after),
-    )
+    const transition = transitionOf(...matches[index])
     if (transition) matched.push({index, change, transition})
   }
-  return matched.map(({index, change, transition}, position) => ({
-    id: `${tx.seq}-${index}`,
-    data: {
-      ...eventData(tx, change, transition, options),
-      transactionTotalEvents: matched.length,
-      transactionCurrentEvent: position + 1,
-    },
-  }))
+  // Totals count the whole transaction, also when resuming in its middle: the Studio waits
+  // until it has `transactionTotalEvents` events of a transaction.
+  return matched.flatMap(({index, change, transition}, position) =>
+    index <= skip
+      ? []
+      : [
+          {
+            id: `${tx.seq}-${index}`,
+            data: {
+              ...eventData(tx, change, transition, options),
+              transactionTotalEvents: matched.length,
+              transactionCurrentEvent: position + 1,
+            },
+          },
+        ],
+  )
 }
 
 /** Parses a `Last-Event-ID` header into the transaction sequence and change index. */

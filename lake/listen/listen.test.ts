@@ -2,6 +2,7 @@ import {applyPatch} from 'mendoza'
 import type {MutationEvent} from '@sanity/client'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {startTestLake} from '../test-lake.ts'
+import {openStream} from './stream.test-support.ts'
 
 let t: Awaited<ReturnType<typeof startTestLake>>
 beforeAll(async () => {
@@ -83,20 +84,18 @@ describe('listen', () => {
   })
 
   it('replays the events after Last-Event-ID when a listener reconnects', async () => {
+    const url = `${t.lake.httpUrl}/v2025-02-19/data/listen/test?query=${encodeURIComponent('*[_type == "replay"]')}`
+    const first = await openStream(url, t.auth)
+    await first.until((text) => text.includes('event: welcome'))
     await t.client.createOrReplace({_id: 'r1', _type: 'replay', n: 1})
     await t.client.createOrReplace({_id: 'r1', _type: 'replay', n: 2})
     await t.client.createOrReplace({_id: 'r1', _type: 'replay', n: 3})
-    const url = `${t.lake.httpUrl}/v2025-02-19/data/listen/test?query=${encodeURIComponent('*[_type == "replay"]')}`
-    const lastEventId = await firstEventId(url)
-    const controller = new AbortController()
-    const response = await fetch(url, {
-      headers: {'last-event-id': lastEventId},
-      signal: controller.signal,
-    })
-    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader()
-    let text = ''
-    while ((text.match(/event: mutation/g) ?? []).length < 2) text += (await reader.read()).value
-    controller.abort()
+    const seen = await first.until((text) => (text.match(/event: mutation/g) ?? []).length === 3)
+    first.close()
+    const lastEventId = /id: (\S+)\nevent: mutation/.exec(seen)![1]
+    const again = await openStream(url, {...t.auth, 'last-event-id': lastEventId})
+    const text = await again.until((text) => (text.match(/event: mutation/g) ?? []).length === 2)
+    again.close()
     const ns = [...text.matchAll(/"result":\{[^}]*"n":(\d)/g)].map((m) => Number(m[1]))
     expect(ns).toEqual([2, 3])
   })
@@ -106,7 +105,7 @@ describe('listen keep-alive', () => {
   it('sends keep-alive comments while nothing changes', async () => {
     const controller = new AbortController()
     const url = `${t.lake.httpUrl}/v1/data/listen/test?query=${encodeURIComponent('*[_type == "quiet"]')}`
-    const response = await fetch(url, {signal: controller.signal})
+    const response = await fetch(url, {headers: t.auth, signal: controller.signal})
     const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader()
     let text = ''
     while ((text.match(/: keep-alive/g) ?? []).length < 2) text += (await reader.read()).value
@@ -114,14 +113,3 @@ describe('listen keep-alive', () => {
     expect(text).toMatch(/^event: welcome\n/)
   })
 })
-
-/** The id of the first replayable event: the one created by `n: 1`. */
-async function firstEventId(url: string): Promise<string> {
-  const controller = new AbortController()
-  const response = await fetch(url, {headers: {'last-event-id': '0-0'}, signal: controller.signal})
-  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader()
-  let text = ''
-  while (!/id: (\S+)\nevent: mutation/.test(text)) text += (await reader.read()).value
-  controller.abort()
-  return /id: (\S+)\nevent: mutation/.exec(text)![1]
-}

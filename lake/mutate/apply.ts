@@ -1,8 +1,8 @@
 import {Mutation} from '@sanity/mutator'
 import {badRequest, conflict, LakeError} from '../errors.ts'
 import {isValidId, randomId} from '../ids.ts'
-import {evaluateQuery} from '../groq/query.ts'
 import type {Doc, WireMutation} from '../store/types.ts'
+import {forEachSliced, selectTargets} from './select.ts'
 import type {WorkingSet} from './working-set.ts'
 
 /** What a mutation did to one document, as listed in the `/data/mutate` response. */
@@ -28,9 +28,11 @@ export async function applyMutation(
     case 'createOrReplace':
       return [createOrReplace(ws, body as Doc)]
     case 'delete':
-      return (await targets(ws, body as Patch)).map((id) => remove(ws, id))
+      return forEachSliced(await selectTargets(ws, body as Patch), (id) => remove(ws, id))
     case 'patch':
-      return (await targets(ws, body as Patch)).map((id) => patch(ws, id, body as Patch))
+      return forEachSliced(await selectTargets(ws, body as Patch), (id) =>
+        patch(ws, id, body as Patch),
+      )
     default:
       throw badRequest(
         `Cannot apply mutation "${kind}", expected create, createIfNotExists, createOrReplace, delete or patch`,
@@ -78,20 +80,6 @@ function remove(ws: WorkingSet, id: string): MutationResult {
   if (!ws.get(id)) return {id, operation: 'none'}
   ws.put(id, null, {delete: {id}})
   return {id, operation: 'delete'}
-}
-
-async function targets(ws: WorkingSet, selection: Patch): Promise<string[]> {
-  if (typeof selection.id === 'string') return [selection.id]
-  if (typeof selection.query !== 'string') {
-    throw badRequest('Cannot select documents, expected "id" or "query" in the mutation')
-  }
-  const documents = ws.documents()
-  const byId = new Map(documents.map((doc) => [doc._id, doc]))
-  const result = await evaluateQuery(selection.query, selection.params ?? {}, {documents, byId})
-  const list = Array.isArray(result) ? result : [result]
-  return list.flatMap((item) =>
-    item && typeof item === 'object' && '_id' in item ? [String(item._id)] : [],
-  )
 }
 
 function patch(ws: WorkingSet, id: string, body: Patch): MutationResult {

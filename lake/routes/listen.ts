@@ -1,11 +1,32 @@
 import {randomId} from '../ids.ts'
-import {badRequest} from '../errors.ts'
+import {badRequest, LakeError} from '../errors.ts'
 import {HANDLED, type Route, type RouteContext} from '../http/router.ts'
-import {eventsFor, parseEventId, type ListenOptions} from '../listen/events.ts'
+import {eventsFor, type ListenOptions} from '../listen/events.ts'
+import {listenerFilter, type ListenerFilter} from '../listen/filter.ts'
+import {planResume} from '../listen/resume.ts'
+import {EventStream} from '../listen/sse.ts'
 import type {CommittedTransaction} from '../store/types.ts'
 import {paramsFromSearch} from './query.ts'
 
-function listenOptions(search: URLSearchParams): ListenOptions {
+/**
+ * Transactions a listener may have waiting for delivery, as sequence numbers (the transactions
+ * stay in the dataset's replay window, not in the listener). A listener is disconnected when it
+ * falls behind that window, or this far behind at all: the way Sanity closes a listener at the
+ * end of its lifetime (sanity.io/docs/content-lake/technical-limits), EventSource then reconnects
+ * with `Last-Event-ID` and gets a `reset` (or `welcome`), so the client refetches. The
+ * `disconnect` and `channelError` events are not used for this: @sanity/client errors the
+ * subscription on both (DisconnectError is documented as "reconnect attempts will fail"), so
+ * the client would stop instead of resyncing.
+ */
+export const MAX_PENDING_TRANSACTIONS = 2000
+
+/** The kept transaction with this sequence number (the window holds consecutive ones). */
+function keptTransaction(recent: readonly CommittedTransaction[], seq: number) {
+  const guess = recent[seq - (recent[0]?.seq ?? 0)]
+  return guess?.seq === seq ? guess : recent.find((tx) => tx.seq === seq)
+}
+
+function listenOptions(search: URLSearchParams): ListenOptions & {enableResume: boolean} {
   const query = search.get('query')
   if (!query)
     throw badRequest(
@@ -21,49 +42,84 @@ function listenOptions(search: URLSearchParams): ListenOptions {
     includeMutations: yes('includeMutations', true),
     effectFormat: search.get('effectFormat'),
     visibility: search.get('visibility') ?? 'query',
+    enableResume: yes('enableResume', false),
   }
 }
 
+function errorBody(error: unknown) {
+  const lakeError =
+    error instanceof LakeError
+      ? error
+      : new LakeError(500, 'internalError', error instanceof Error ? error.message : String(error))
+  return lakeError.toBody()
+}
+
 function listen(ctx: RouteContext): typeof HANDLED {
-  const {req, url, state} = ctx
-  // The compatibility responses of HTTP/1.1 and HTTP/2 differ in write()'s overloads.
-  const res = ctx.res as import('node:http').ServerResponse
+  const {req, res, url, state} = ctx
   const options = listenOptions(url.searchParams)
   const dataset = state.registry.get(ctx.params.dataset)
   res.statusCode = 200
   res.setHeader('content-type', 'text/event-stream; charset=utf-8')
   res.setHeader('cache-control', 'no-cache')
   res.setHeader('x-accel-buffering', 'no')
-  const send = (event: string, data: unknown, id?: string) => {
-    if (res.writableEnded) return
-    res.write(`${id ? `id: ${id}\n` : ''}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`)
+  const stream = new EventStream(res)
+  let filter: ListenerFilter
+  try {
+    filter = listenerFilter(options.query, options.params, state.queries)
+  } catch (error) {
+    // Sanity reports a bad listener query as a channelError carrying the queryParseError.
+    stream.send('channelError', errorBody(error))
+    stream.end()
+    return HANDLED
   }
-  let queue = Promise.resolve()
-  const deliver = (tx: CommittedTransaction, skip?: number) => {
-    queue = queue
-      .then(async () => {
-        for (const event of await eventsFor(tx, options, skip))
-          send('mutation', event.data, event.id)
-      })
-      .catch((error: unknown) => {
-        send('channelError', {message: error instanceof Error ? error.message : String(error)})
-        res.end()
-      })
-  }
-  const resume = parseEventId(req.headers['last-event-id'])
-  send('welcome', {listenerName: `lake-${randomId(12)}`})
-  if (resume) {
-    for (const tx of dataset.recent) {
-      if (tx.seq > resume.seq) deliver(tx)
-      else if (tx.seq === resume.seq) deliver(tx, resume.index)
-    }
-  }
-  const unsubscribe = dataset.subscribe((tx) => deliver(tx))
-  const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), state.keepAliveMs)
+  const listenerName = `lake-${randomId(12)}`
+  const plan = planResume(req.headers['last-event-id'], dataset.recent)
+  // With enableResume, @sanity/client expects `welcomeback` after a resumed reconnect and
+  // `reset` when the gap cannot be replayed (sanity-io/client#1154); without it, a `welcome`
+  // tells the client to start over.
+  if (plan.kind === 'resume' && options.enableResume) stream.send('welcomeback', {listenerName})
+  else if (plan.kind === 'reset' && options.enableResume) stream.send('reset', {})
+  else stream.send('welcome', {listenerName})
+
+  let unsubscribe: () => void = () => undefined
+  let keepAlive: NodeJS.Timeout | undefined
   const stop = () => {
     clearInterval(keepAlive)
     unsubscribe()
   }
+  const disconnectBehind = (reason: string) => {
+    state.log(`listener ${listenerName} ${reason}; disconnected so it resyncs`)
+    stop()
+    stream.destroy()
+  }
+  let pending = 0
+  let queue = Promise.resolve()
+  const deliver = (seq: number, skip = -1) => {
+    if (pending >= MAX_PENDING_TRANSACTIONS) {
+      return disconnectBehind(`has ${pending} transactions waiting`)
+    }
+    pending++
+    queue = queue
+      .then(async () => {
+        if (!stream.open) return
+        const tx = keptTransaction(dataset.recent, seq)
+        if (!tx) return disconnectBehind(`fell behind the replay window (transaction ${seq})`)
+        const events = eventsFor(tx, options, await filter.matches(tx), skip)
+        for (const event of events) {
+          await stream.drained()
+          stream.send('mutation', event.data, event.id)
+        }
+      })
+      .catch((error: unknown) => {
+        stream.send('channelError', errorBody(error))
+        stop()
+        stream.end()
+      })
+      .finally(() => pending--)
+  }
+  if (plan.kind === 'resume') for (const {tx, skip} of plan.replay) deliver(tx.seq, skip)
+  unsubscribe = dataset.subscribe((tx) => deliver(tx.seq))
+  keepAlive = setInterval(() => stream.comment('keep-alive'), state.keepAliveMs)
   req.on('close', stop)
   res.on('close', stop)
   return HANDLED

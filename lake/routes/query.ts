@@ -1,8 +1,7 @@
 import {badRequest} from '../errors.ts'
 import {parsePerspective} from '../groq/perspective.ts'
-import {evaluateQuery, viewOf} from '../groq/query.ts'
 import {readJson} from '../http/respond.ts'
-import type {Route, RouteContext} from '../http/router.ts'
+import {HANDLED, type Route, type RouteContext} from '../http/router.ts'
 
 /** Reads `$name=<json>` query-string parameters into GROQ params. */
 export function paramsFromSearch(search: URLSearchParams): Record<string, unknown> {
@@ -29,12 +28,24 @@ async function runQuery(ctx: RouteContext, body: Record<string, unknown>) {
   )
   const dataset = ctx.state.registry.get(ctx.params.dataset)
   const started = performance.now()
-  const result = await evaluateQuery(query, params, viewOf(dataset, perspective), {
-    projectId: ctx.state.projectId,
-    dataset: dataset.name,
+  // Evaluated on a query worker; the result arrives as JSON bytes and is written as they are.
+  const result = await ctx.state.queries.query(dataset, {
+    perspective,
+    query,
+    params,
+    sanity: {projectId: ctx.state.projectId, dataset: dataset.name},
   })
   const ms = Math.round((performance.now() - started) * 100) / 100
-  return search.get('returnQuery') === 'false' ? {result, ms} : {query, result, ms}
+  const head = search.get('returnQuery') === 'false' ? '{' : `{"query":${JSON.stringify(query)},`
+  const tail = `,"ms":${ms}}`
+  const res = ctx.res as import('node:http').ServerResponse
+  res.statusCode = 200
+  res.setHeader('content-type', 'application/json; charset=utf-8')
+  res.setHeader('content-length', Buffer.byteLength(head) + 9 + result.byteLength + tail.length)
+  res.write(`${head}"result":`)
+  res.write(result)
+  res.end(tail)
+  return HANDLED
 }
 
 /** GROQ queries over GET (`?query=&$param=`) and POST (`{query, params}`). */

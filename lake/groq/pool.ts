@@ -1,0 +1,313 @@
+import {dirname} from 'node:path'
+import {Worker} from 'node:worker_threads'
+import {LakeError} from '../errors.ts'
+import type {Dataset} from '../store/dataset.ts'
+import type {Doc} from '../store/types.ts'
+import {
+  DEFAULT_QUERY_LIMITS,
+  queryQueueFullError,
+  queryTimeoutError,
+  queryTooLargeError,
+  type QueryLimits,
+} from './limits.ts'
+import type {Perspective} from './perspective.ts'
+import {deserializeError, type SerializedError, type Task} from './tasks.ts'
+import type {ToWorker} from './worker.ts'
+
+type Job = {
+  id: number
+  task: Task
+  resolve: (body: Uint8Array) => void
+  reject: (error: LakeError) => void
+}
+
+type Slot = {
+  worker: Worker
+  /** Answered the ping posted after its replicas were opened. */
+  ready: boolean
+  job: Job | null
+  timer: NodeJS.Timeout | null
+  startedAt: number
+  /** Terminated on purpose or crashed: its exit is not news. */
+  retired: boolean
+}
+
+type FromWorker =
+  | {type: 'result'; id: number; body: Uint8Array}
+  | {type: 'error'; id: number; error: SerializedError}
+  | {type: 'pong'; n: number}
+  | {type: 'failed'; error: SerializedError}
+
+/** What a pool is doing, for tests and benchmarks that wait on conditions. */
+export type PoolStats = {
+  workers: number
+  ready: number
+  running: Array<{kind: Task['kind']; ms: number}>
+  queued: number
+  restarts: number
+}
+
+const poolsByDataDir = new Map<string, QueryPool>()
+const decoder = new TextDecoder()
+/** Workers that die before answering their first ping this many times in a row stop respawning. */
+const MAX_FAILED_STARTS = 3
+
+/**
+ * Query evaluation off the event loop: a few worker threads, each holding a replica of the
+ * datasets' documents kept current by posting every commit, run one task at a time with a time
+ * budget (an overrunning worker is terminated and replaced) and a result-size cap.
+ */
+export class QueryPool {
+  readonly limits: QueryLimits
+  readonly #dataDir: string | null
+  readonly #datasets = new Map<string, {file: string; unsubscribe: () => void}>()
+  readonly #slots = new Set<Slot>()
+  readonly #queue: Job[] = []
+  readonly #log: (message: string) => void
+  #nextId = 1
+  #failedStarts = 0
+  #broken: LakeError | null = null
+  #closed = false
+  #restarts = 0
+
+  constructor(
+    options: {
+      limits?: Partial<QueryLimits>
+      dataDir?: string
+      log?: (message: string) => void
+    } = {},
+  ) {
+    this.limits = {...DEFAULT_QUERY_LIMITS, ...options.limits}
+    this.#log = options.log ?? (() => undefined)
+    this.#dataDir = options.dataDir ?? null
+    if (this.#dataDir) poolsByDataDir.set(this.#dataDir, this)
+    for (let i = 0; i < Math.max(1, this.limits.workers); i++) this.#spawn()
+  }
+
+  /** The pool of the lake whose data folder holds this dataset's file, if one is running. */
+  static for(dataset: Dataset): QueryPool | null {
+    const file = dataset.db.isOpen ? dataset.db.location() : null
+    return file ? (poolsByDataDir.get(dirname(file)) ?? null) : null
+  }
+
+  /** Replicates a dataset into every worker (once) and keeps the replicas current. */
+  attach(dataset: Dataset): void {
+    if (this.#datasets.has(dataset.name)) return
+    const file = dataset.db.location()
+    if (!file) throw new Error(`Cannot replicate dataset "${dataset.name}": it has no file`)
+    const unsubscribe = dataset.subscribe((tx) =>
+      this.#broadcast({
+        type: 'commit',
+        dataset: dataset.name,
+        seq: tx.seq,
+        changes: tx.changes.map(({id, after}) => ({id, after})),
+      }),
+    )
+    this.#datasets.set(dataset.name, {file, unsubscribe})
+    this.#broadcast({type: 'open', dataset: dataset.name, file})
+  }
+
+  /** Evaluates a `/data/query` request; resolves to the result as JSON bytes. */
+  query(
+    dataset: Dataset,
+    request: {
+      perspective: Perspective
+      query: string
+      params: Record<string, unknown>
+      sanity?: {projectId: string; dataset: string}
+    },
+  ): Promise<Uint8Array> {
+    this.attach(dataset)
+    return this.run({kind: 'query', dataset: dataset.name, ...request})
+  }
+
+  /** The `_id`s a patch or delete by query selects, including the transaction's own changes. */
+  async select(
+    dataset: Dataset,
+    query: string,
+    params: Record<string, unknown>,
+    overlay: Array<[string, Doc | null]>,
+  ): Promise<string[]> {
+    this.attach(dataset)
+    const body = await this.run({kind: 'select', dataset: dataset.name, query, params, overlay})
+    return JSON.parse(decoder.decode(body)) as string[]
+  }
+
+  /** Whether each document matches a listener's query. */
+  async match(
+    query: string,
+    params: Record<string, unknown>,
+    docs: Array<Doc | null>,
+  ): Promise<boolean[]> {
+    const body = await this.run({kind: 'match', query, params, docs})
+    return JSON.parse(decoder.decode(body)) as boolean[]
+  }
+
+  /** Queues a task for the next free worker. */
+  run(task: Task): Promise<Uint8Array> {
+    if (this.#closed) {
+      return Promise.reject(new LakeError(503, 'serviceUnavailable', 'The lake is shutting down'))
+    }
+    if (this.#broken) return Promise.reject(this.#broken)
+    if (this.#queue.length >= this.limits.maxQueued) {
+      return Promise.reject(queryQueueFullError(this.#queue.length))
+    }
+    return new Promise((resolve, reject) => {
+      this.#queue.push({id: this.#nextId++, task, resolve, reject})
+      this.#dispatch()
+    })
+  }
+
+  /** What the workers are doing now. */
+  stats(): PoolStats {
+    const now = performance.now()
+    const slots = [...this.#slots]
+    return {
+      workers: slots.length,
+      ready: slots.filter((slot) => slot.ready).length,
+      running: slots.flatMap((slot) =>
+        slot.job ? [{kind: slot.job.task.kind, ms: now - slot.startedAt}] : [],
+      ),
+      queued: this.#queue.length,
+      restarts: this.#restarts,
+    }
+  }
+
+  /** Stops every worker and refuses what is still waiting. */
+  async close(): Promise<void> {
+    if (this.#closed) return
+    this.#closed = true
+    if (this.#dataDir && poolsByDataDir.get(this.#dataDir) === this) {
+      poolsByDataDir.delete(this.#dataDir)
+    }
+    for (const {unsubscribe} of this.#datasets.values()) unsubscribe()
+    const closing = new LakeError(503, 'serviceUnavailable', 'The lake is shutting down')
+    for (const job of this.#queue.splice(0)) job.reject(closing)
+    await Promise.all(
+      [...this.#slots].map((slot) => {
+        this.#retire(slot)
+        slot.job?.reject(closing)
+        return slot.worker.terminate()
+      }),
+    )
+  }
+
+  #spawn(): void {
+    const worker = new Worker(new URL('./worker.ts', import.meta.url), {
+      resourceLimits: {maxOldGenerationSizeMb: this.limits.memoryMb},
+    })
+    // An idle worker must not keep the process alive; a busy one does (see #start).
+    worker.unref()
+    const slot: Slot = {worker, ready: false, job: null, timer: null, startedAt: 0, retired: false}
+    this.#slots.add(slot)
+    worker.on('message', (message: FromWorker) => this.#onMessage(slot, message))
+    worker.on('error', (error) => this.#onExit(slot, error))
+    worker.on('exit', (code) => this.#onExit(slot, new Error(`exited with code ${code}`)))
+    for (const [dataset, {file}] of this.#datasets) {
+      this.#post(slot, {type: 'open', dataset, file})
+    }
+    this.#post(slot, {type: 'ping', n: 0})
+  }
+
+  #post(slot: Slot, message: ToWorker, transfer?: ArrayBuffer[]): void {
+    slot.worker.postMessage(message, transfer)
+  }
+
+  #broadcast(message: ToWorker): void {
+    for (const slot of this.#slots) this.#post(slot, message)
+  }
+
+  #dispatch(): void {
+    for (const slot of this.#slots) {
+      if (this.#queue.length === 0) return
+      if (!slot.ready || slot.job) continue
+      this.#start(slot, this.#queue.shift()!)
+    }
+  }
+
+  #start(slot: Slot, job: Job): void {
+    slot.job = job
+    slot.startedAt = performance.now()
+    slot.worker.ref()
+    slot.timer = setTimeout(
+      () => this.#replace(slot, queryTimeoutError(this.limits.timeoutMs)),
+      this.limits.timeoutMs,
+    )
+    this.#post(slot, {
+      type: 'task',
+      id: job.id,
+      task: job.task,
+      maxResultBytes: this.limits.maxResultBytes,
+    })
+  }
+
+  #finish(slot: Slot): Job | null {
+    const job = slot.job
+    if (slot.timer) clearTimeout(slot.timer)
+    slot.timer = null
+    slot.job = null
+    slot.worker.unref()
+    return job
+  }
+
+  #onMessage(slot: Slot, message: FromWorker): void {
+    if (slot.retired) return
+    switch (message.type) {
+      case 'pong':
+        slot.ready = true
+        this.#failedStarts = 0
+        break
+      case 'result':
+        if (slot.job?.id === message.id) this.#finish(slot)?.resolve(message.body)
+        break
+      case 'error':
+        if (slot.job?.id === message.id) {
+          this.#finish(slot)?.reject(deserializeError(message.error))
+        }
+        break
+      case 'failed':
+        this.#log(`query worker: ${message.error.message}`)
+        break
+    }
+    this.#dispatch()
+  }
+
+  #onExit(slot: Slot, error: Error): void {
+    if (slot.retired) return
+    const outOfMemory = (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY'
+    const reason = outOfMemory
+      ? queryTooLargeError(`needed more than ${this.limits.memoryMb} MB of memory`)
+      : new LakeError(500, 'internalError', `A query worker stopped: ${error.message}`)
+    if (!slot.ready) this.#failedStarts++
+    if (this.#failedStarts >= MAX_FAILED_STARTS) {
+      this.#broken = new LakeError(
+        500,
+        'internalError',
+        `Cannot start query workers (${error.message}); expected the datasets to fit in ${this.limits.memoryMb} MB per worker (raise queryWorkerMemoryMb)`,
+      )
+      this.#log(this.#broken.message)
+    }
+    this.#replace(slot, reason)
+  }
+
+  /** Terminates a worker (its task gets `error`) and starts a fresh one in its place. */
+  #replace(slot: Slot, error: LakeError): void {
+    if (slot.retired) return
+    const job = this.#finish(slot)
+    this.#retire(slot)
+    void slot.worker.terminate()
+    this.#restarts++
+    job?.reject(error)
+    if (this.#broken) {
+      for (const queued of this.#queue.splice(0)) queued.reject(this.#broken)
+    } else if (!this.#closed) {
+      this.#spawn()
+    }
+  }
+
+  #retire(slot: Slot): void {
+    slot.retired = true
+    if (slot.timer) clearTimeout(slot.timer)
+    this.#slots.delete(slot)
+  }
+}

@@ -1,0 +1,109 @@
+import type {ExprNode} from 'groq-js'
+import type {QueryPool} from '../groq/pool.ts'
+import {parseQuery} from '../groq/query.ts'
+import {matchesQuery} from '../groq/tasks.ts'
+import type {CommittedTransaction, Doc} from '../store/types.ts'
+
+type Node = Record<string, unknown>
+
+/** Nodes whose cost is at most linear in the document and the parameters. */
+const LINEAR_NODES = new Set([
+  'AccessAttribute',
+  'AccessElement',
+  'And',
+  'Or',
+  'Not',
+  'Neg',
+  'Pos',
+  'Group',
+  'OpCall',
+  'Value',
+  'Parameter',
+  'This',
+  'Array',
+  'ArrayElement',
+  'InRange',
+  'FuncCall',
+])
+
+const LINEAR_FUNCTIONS = new Set([
+  'global::defined',
+  'global::path',
+  'global::lower',
+  'global::upper',
+  'global::length',
+  'global::count',
+  'global::coalesce',
+  'global::references',
+  'global::now',
+  'string::startsWith',
+])
+
+function isLinear(node: unknown): boolean {
+  if (Array.isArray(node)) return node.every(isLinear)
+  if (!node || typeof node !== 'object') return true
+  const object = node as Node
+  if (typeof object.type === 'string') {
+    if (!LINEAR_NODES.has(object.type)) return false
+    if (
+      object.type === 'FuncCall' &&
+      !LINEAR_FUNCTIONS.has(`${object.namespace}::${object.name}`)
+    ) {
+      return false
+    }
+  }
+  return Object.entries(object).every(([key, value]) => key === 'value' || isLinear(value))
+}
+
+/**
+ * Whether a listener query costs at most linear time per document: `*`, or `*[filter]` whose
+ * filter only compares attributes, parameters and constants (what the Studio's listeners send).
+ * Those are evaluated on the event loop; anything else (projections, joins, nested filters, whose
+ * cost can grow with the square of a document's arrays) goes to the query workers.
+ */
+export function isLinearFilter(tree: ExprNode): boolean {
+  const root = tree as unknown as Node
+  if (root.type === 'Everything') return true
+  return root.type === 'Filter' && (root.base as Node).type === 'Everything' && isLinear(root.expr)
+}
+
+/** Decides which documents of a transaction a listener receives. */
+export type ListenerFilter = {
+  /** For each change, whether the document matched before and after it. */
+  matches: (tx: CommittedTransaction) => Promise<Array<[boolean, boolean]>>
+}
+
+// Many listeners (every open Studio document) share a query: each transaction is matched once.
+const matchedByTransaction = new WeakMap<CommittedTransaction, Map<string, Promise<boolean[]>>>()
+
+/**
+ * Compiles a listener query (throwing Sanity's `queryParseError` for bad GROQ) into a filter that
+ * evaluates linear queries here and sends the rest to the query workers, with their time budget.
+ */
+export function listenerFilter(
+  query: string,
+  params: Record<string, unknown>,
+  pool: QueryPool,
+): ListenerFilter {
+  const linear = isLinearFilter(parseQuery(query, params))
+  const key = `${query}\u0000${JSON.stringify(params)}`
+  const evaluate = async (docs: Array<Doc | null>): Promise<boolean[]> => {
+    if (!linear) return pool.match(query, params, docs)
+    const answers: boolean[] = []
+    for (const doc of docs) answers.push(doc ? await matchesQuery({query, params}, doc) : false)
+    return answers
+  }
+  return {
+    async matches(tx) {
+      let cache = matchedByTransaction.get(tx)
+      if (!cache) matchedByTransaction.set(tx, (cache = new Map()))
+      let answers = cache.get(key)
+      if (!answers) {
+        answers = evaluate(tx.changes.flatMap((change) => [change.before, change.after]))
+        cache.set(key, answers)
+      }
+      const flat = await answers
+      return tx.changes.map((_, index) => [flat[2 * index], flat[2 * index + 1]])
+    },
+  }
+}

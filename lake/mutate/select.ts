@@ -1,0 +1,50 @@
+import {badRequest} from '../errors.ts'
+import {QueryPool} from '../groq/pool.ts'
+import {evaluateQuery} from '../groq/query.ts'
+import type {WorkingSet} from './working-set.ts'
+
+/** A patch or delete target: one `id`, or every document a `query` selects. */
+export type Selection = {id?: string; query?: string; params?: Record<string, unknown>}
+
+/**
+ * The `_id`s a mutation targets. A `query` is evaluated on the lake's query workers (with their
+ * time and size limits) over the dataset plus this transaction's changes, so a patch by query
+ * over a large dataset does not block other clients.
+ */
+export async function selectTargets(ws: WorkingSet, selection: Selection): Promise<string[]> {
+  if (typeof selection.id === 'string') return [selection.id]
+  if (typeof selection.query !== 'string') {
+    throw badRequest('Cannot select documents, expected "id" or "query" in the mutation')
+  }
+  const params = selection.params ?? {}
+  const pool = QueryPool.for(ws.dataset)
+  if (pool) {
+    const overlay = ws.changed().map(({id, after}): [string, typeof after] => [id, after])
+    return pool.select(ws.dataset, selection.query, params, overlay)
+  }
+  // A dataset opened outside a running lake has no workers; evaluate it here.
+  const documents = ws.documents()
+  const byId = new Map(documents.map((doc) => [doc._id, doc]))
+  const result = await evaluateQuery(selection.query, params, {documents, byId})
+  const list = Array.isArray(result) ? result : [result]
+  return list.flatMap((item) =>
+    item && typeof item === 'object' && '_id' in item ? [String(item._id)] : [],
+  )
+}
+
+/**
+ * Calls `apply` for each id, yielding to the event loop every few milliseconds, so a patch that
+ * touches thousands of documents lets other requests run in between.
+ */
+export async function forEachSliced<T>(ids: string[], apply: (id: string) => T): Promise<T[]> {
+  const results: T[] = []
+  let sliceStarted = performance.now()
+  for (const id of ids) {
+    results.push(apply(id))
+    if (performance.now() - sliceStarted > 4) {
+      await new Promise<void>((resolve) => setImmediate(resolve))
+      sliceStarted = performance.now()
+    }
+  }
+  return results
+}
