@@ -20,6 +20,8 @@ export default defineConfig({
     // busy two-core machine wait their turn; a timeout should only ever mean a hang.
     testTimeout: 120_000,
     hookTimeout: 300_000,
+    // expect.poll waits for a condition; a second (the default) is a guess about machine speed.
+    expect: {poll: {timeout: 30_000}},
     tags: requirements.map(({tag, skipReason}) => ({name: tag, skip: Boolean(skipReason)})),
     reporters: ['default', new SkippedTestsReporter(requirements)],
   },

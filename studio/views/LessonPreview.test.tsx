@@ -72,10 +72,13 @@ function show(displayed: Record<string, unknown>) {
   })
 }
 
+/** Waits for the preview to show something; vi.waitFor's default second is too short on a busy machine. */
+const until = (check: () => void) => vi.waitFor(check, {timeout: 30_000})
+
 describe('LessonPreview', () => {
   it('shows the lesson with its responsibilities and tools resolved', async () => {
     show({...stored, _id: `drafts.${documentId}`})
-    await vi.waitFor(() => expect(container.querySelectorAll('li.responsibility')).toHaveLength(12))
+    await until(() => expect(container.querySelectorAll('li.responsibility')).toHaveLength(12))
     expect(container.querySelectorAll('.tool-table .tool')).toHaveLength(12)
     expect(container.querySelector('.breadcrumbs')?.textContent).toContain(
       'Introduction to Product Management',
@@ -86,7 +89,7 @@ describe('LessonPreview', () => {
 
   it('follows the editor: a changed title and body show up without saving', async () => {
     show(stored)
-    await vi.waitFor(() => expect(container.querySelector('h1')?.textContent).toContain('Core'))
+    await until(() => expect(container.querySelector('h1')?.textContent).toContain('Core'))
     const body = stored.body as {_type: string}[]
     show({
       ...stored,
@@ -102,7 +105,7 @@ describe('LessonPreview', () => {
         ...body,
       ],
     })
-    await vi.waitFor(() =>
+    await until(() =>
       expect(container.querySelector('h1')?.textContent).toBe('Renamed while typing 🚀'),
     )
     expect(container.querySelector('h2')?.textContent).toBe('Fresh heading')
@@ -110,9 +113,9 @@ describe('LessonPreview', () => {
 
   it('follows edits of referenced documents made elsewhere', async () => {
     show(stored)
-    await vi.waitFor(() => expect(container.querySelectorAll('li.responsibility')).toHaveLength(12))
+    await until(() => expect(container.querySelectorAll('li.responsibility')).toHaveLength(12))
     editStored('responsibility-roadmapping', {name: 'Road mapping, renamed'})
-    await vi.waitFor(() =>
+    await until(() =>
       expect(container.querySelectorAll('li.responsibility strong')[1]?.textContent).toBe(
         'Road mapping, renamed',
       ),
