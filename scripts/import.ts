@@ -24,6 +24,7 @@ import {
 import {BLOCK_TYPES, DOCUMENT_TYPES} from '../schemas/constants.ts'
 import {repeatedFlag, runSyncStep} from '../sync/cli.ts'
 import {excludeRejected} from '../sync/exclude.ts'
+import {converterVersion, openConversionCache} from './conversionCache.ts'
 
 const NAVIGATION_TYPES = new Set<string>([
   DOCUMENT_TYPES.site,
@@ -171,6 +172,12 @@ const command = defineCommand({
         'Print the report as JSON on stdout, with every diagnostic (file, line, column, code, severity, document id); other output goes to stderr.',
       default: false,
     },
+    cache: {
+      type: 'boolean',
+      description:
+        'Reuse the conversion of pages whose inputs did not change since the last import (kept in the lake folder, LAKE_DIR or .lake); --no-cache converts every page.',
+      default: true,
+    },
     placeholders: {
       type: 'boolean',
       description:
@@ -212,12 +219,17 @@ const command = defineCommand({
       )
       process.exit(1)
     }
+    const cache = args.cache
+      ? await openConversionCache(resolve(process.env.LAKE_DIR || '.lake'))
+      : undefined
     const result = importSite(files, {
       onProgress: progress.update,
       themeVersion,
       placeholders: args.placeholders,
+      ...(cache ? {cache: {store: cache.store, version: await converterVersion()}} : {}),
     })
     progress.finish()
+    await cache?.save()
     const strict = (list: Diagnostic[]) =>
       list.map((d) =>
         args.strict && d.severity === 'warning' ? {...d, severity: 'error' as const} : d,

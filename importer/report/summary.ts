@@ -18,7 +18,7 @@ export function formatSummary(stats: ImportStats, elapsedMs: number): string {
     theme.version
       ? `Theme:      just-the-docs ${theme.version} (from ${theme.from}; ${rules})`
       : `Theme:      version not found in _config.yml, Gemfile.lock or Gemfile (${rules}; --theme-version chooses)`,
-    `Pages read: ${stats.pages} of ${plural(stats.files, 'markdown file')} (${stats.skipped} skipped, ${stats.failed} unreadable)`,
+    `Pages read: ${stats.pages} of ${plural(stats.files, 'markdown file')} (${stats.skipped} skipped, ${stats.failed} unreadable)${stats.reused === undefined ? '' : `; ${stats.reused} unchanged since the last import, not converted again`}`,
     `Documents:  ${total}${byType ? ` (${byType})` : ''}`,
     `Problems:   ${plural(stats.errors, 'error')}, ${plural(stats.warnings, 'warning')}`,
     `Elapsed:    ${seconds} s`,

@@ -1,5 +1,6 @@
 import {convertBody as defaultConvertBody} from '../body/index.ts'
 import type {ConvertContext, ConvertResult} from '../body/index.ts'
+import {rememberConversions, type ConversionCache} from '../cache.ts'
 import {assembleDocuments, mergeExtracted} from '../documents/assemble.ts'
 import {planDocuments, type PlannedDocument} from '../documents/plan.ts'
 import {siteDocument} from '../documents/site.ts'
@@ -27,6 +28,8 @@ export interface ImportOptions {
   extraction?: ConvertContext['extraction']
   /** Budget of YAML values per front matter after alias expansion (default 100,000). */
   maxYamlNodes?: number
+  /** Remembered conversions: pages whose inputs did not change are not converted again. */
+  cache?: {store: ConversionCache; version: string}
   /** Called after each page body is converted. */
   onProgress?: (done: number, total: number, file: string) => void
 }
@@ -41,6 +44,8 @@ export interface ImportStats {
   documents: Record<string, number>
   warnings: number
   errors: number
+  /** Pages whose remembered conversion was reused (only with `cache`). */
+  reused?: number
   /** The theme version followed, where it came from, and whether the pre-0.10 rules applied. */
   theme: ThemeVersion & {legacy: boolean}
 }
@@ -161,7 +166,11 @@ export function importSite(files: readonly SiteFile[], options: ImportOptions = 
     withPages.map((plan) => ({page: plan.page!, target: {_id: plan.id, _type: plan.type}})),
     config,
   )
-  const convert = options.convertBody ?? defaultConvertBody
+  const baseConvert = options.convertBody ?? defaultConvertBody
+  const remembered = options.cache
+    ? rememberConversions(baseConvert, options.cache.store, options.cache.version)
+    : undefined
+  const convert = remembered ?? baseConvert
   const converted = new Map<string, ConvertResult>()
   const extracted: Array<{file: string; documents: ImportedDocument[]}> = []
   withPages.forEach((plan, index) => {
@@ -196,6 +205,7 @@ export function importSite(files: readonly SiteFile[], options: ImportOptions = 
       warnings: diagnostics.filter((d) => d.severity === 'warning').length,
       errors: diagnostics.filter((d) => d.severity === 'error').length,
       theme: {...config.theme, legacy: config.legacy},
+      ...(remembered ? {reused: remembered.stats.hits} : {}),
     },
   }
 }

@@ -1,0 +1,127 @@
+import {describe, expect, it} from 'vitest'
+
+import {convertBody} from './body/index.ts'
+import type {ConvertContext} from './body/index.ts'
+import {rememberConversions, type CachedConversion, type ConversionCache} from './cache.ts'
+import {importSite} from './site/importSite.ts'
+import type {SiteFile} from './site/types.ts'
+
+function memoryCache(): ConversionCache {
+  const entries = new Map<string, CachedConversion>()
+  return {get: (key) => entries.get(key), set: (key, entry) => void entries.set(key, entry)}
+}
+
+const page = (path: string, front: string, body: string): SiteFile => ({
+  path,
+  text: `---\n${front}\n---\n\n${body}\n`,
+})
+
+const site = (): SiteFile[] => [
+  {path: '_config.yml', text: 'title: Memo\n'},
+  page('course.md', 'title: Course', 'The course.'),
+  page('a.md', 'title: A\nparent: Course\nnav_order: 1', 'See [B](b.md) next.'),
+  page('b.md', 'title: B\nparent: Course\nnav_order: 2', 'B itself.'),
+  page('c.md', 'title: C\nparent: Course\nnav_order: 3', 'C *alone*.'),
+]
+
+/** Imports with a shared cache and names the pages that were converted (not reused). */
+function importer(cache = memoryCache()) {
+  return (files: SiteFile[]) => {
+    const converted: string[] = []
+    const counting = (markdown: string, ctx: ConvertContext) => {
+      converted.push(ctx.file)
+      return convertBody(markdown, ctx)
+    }
+    const result = importSite(files, {
+      convertBody: counting,
+      cache: {store: cache, version: 'v1'},
+    })
+    return {converted: converted.sort(), result}
+  }
+}
+
+const replace = (files: SiteFile[], path: string, next: SiteFile | null) =>
+  files.flatMap((file) => (file.path === path ? (next ? [next] : []) : [file]))
+
+describe('remembered conversions', () => {
+  it('converts nothing again when no input changed, and gives the same documents', () => {
+    const run = importer()
+    const first = run(site())
+    expect(first.converted).toEqual(['a.md', 'b.md', 'c.md', 'course.md'])
+    const second = run(site())
+    expect(second.converted).toEqual([])
+    expect(second.result.documents).toEqual(first.result.documents)
+    expect(second.result.diagnostics).toEqual(first.result.diagnostics)
+    expect(second.result.stats.reused).toBe(4)
+  })
+
+  it('converts exactly the page whose body or front matter changed', () => {
+    const run = importer()
+    run(site())
+    const body = replace(
+      site(),
+      'c.md',
+      page('c.md', 'title: C\nparent: Course\nnav_order: 3', 'C **changed**.'),
+    )
+    expect(run(body).converted).toEqual(['c.md'])
+    const title = replace(
+      site(),
+      'b.md',
+      page('b.md', 'title: Bee\nparent: Course\nnav_order: 2', 'B itself.'),
+    )
+    expect(run(title).converted).toEqual(['b.md'])
+  })
+
+  it('converts a page again when a page it links to moves, and leaves the others', () => {
+    const run = importer()
+    run(site())
+    const moved = replace(
+      site(),
+      'b.md',
+      page('bee.md', 'title: B\nparent: Course\nnav_order: 2', 'B itself.'),
+    )
+    // a.md links to b.md, which no longer resolves; bee.md is new; c.md and course.md read no link.
+    expect(run(moved).converted).toEqual(['a.md', 'bee.md'])
+  })
+
+  it('converts every page again when _config.yml or the converter changes', () => {
+    const cache = memoryCache()
+    const run = importer(cache)
+    run(site())
+    const config = replace(site(), '_config.yml', {path: '_config.yml', text: 'title: Memo 2\n'})
+    expect(run(config).converted).toHaveLength(4)
+    const newer = importSite(site(), {cache: {store: cache, version: 'v2'}})
+    expect(newer.stats.reused).toBe(0)
+  })
+
+  it('converts again only the pages that read an include that changed', () => {
+    const cache = memoryCache()
+    const calls: string[] = []
+    const convert = rememberConversions(
+      (markdown, ctx) => {
+        calls.push(ctx.file)
+        const includes = (ctx as {includes?: Record<string, string>}).includes ?? {}
+        const text = ctx.file === 'uses.md' ? (includes['note.html'] ?? '') : ''
+        return {body: [], documents: [], diagnostics: [], ...(text ? {emoji: text} : {})}
+      },
+      cache,
+      'v1',
+    )
+    const ctx = (file: string, note: string) =>
+      ({
+        file,
+        title: file,
+        lineOffset: 0,
+        page: {},
+        site: {},
+        resolveLink: () => null,
+        includes: {'note.html': note},
+      }) as ConvertContext
+    convert('x', ctx('uses.md', 'one'))
+    convert('x', ctx('other.md', 'one'))
+    calls.length = 0
+    convert('x', ctx('uses.md', 'two'))
+    convert('x', ctx('other.md', 'two'))
+    expect(calls).toEqual(['uses.md'])
+  })
+})

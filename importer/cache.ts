@@ -1,0 +1,109 @@
+/**
+ * Remembers each page's conversion so an unchanged re-import does not parse it again. Pure:
+ * where entries live (a file in the lake folder) is the caller's business.
+ */
+import {createHash} from 'node:crypto'
+
+import type {ConvertContext, ConvertResult} from './body/index.ts'
+import type {LinkTarget} from './types.ts'
+
+/** One remembered conversion and the outside facts it read, to check they still hold. */
+export interface CachedConversion {
+  result: ConvertResult
+  /** Every link the page resolved, with what it resolved to. */
+  links: Array<[href: string, from: string, target: LinkTarget | null]>
+  /** Every `_includes/` file the page asked for, with a hash of its text (null: missing). */
+  includes?: Array<[name: string, hash: string | null]>
+}
+
+/** Where cached conversions are kept, by key. */
+export interface ConversionCache {
+  get(key: string): CachedConversion | undefined
+  set(key: string, entry: CachedConversion): void
+}
+
+type Convert = (markdown: string, ctx: ConvertContext) => ConvertResult
+
+const sha = (text: string) => createHash('sha256').update(text).digest('hex')
+
+/**
+ * The key of a page's conversion: everything the converter reads directly (the body, its
+ * place in the file, front matter, `_config.yml`, extraction settings) and the converter's
+ * own version. Links and includes are checked apart, so a new page elsewhere costs nothing.
+ */
+export function conversionKey(markdown: string, ctx: ConvertContext, version: string): string {
+  const {file, title, lineOffset, page, site, keyPrefix, extraction} = ctx
+  return sha(
+    JSON.stringify([version, file, title, lineOffset, keyPrefix, page, site, extraction, markdown]),
+  )
+}
+
+/** Whether every link and include the cached conversion read still gives the same answer. */
+function stillHolds(entry: CachedConversion, ctx: ConvertContext): boolean {
+  const includes = (ctx as {includes?: Readonly<Record<string, string>>}).includes ?? {}
+  return (
+    entry.links.every(
+      ([href, from, target]) =>
+        JSON.stringify(ctx.resolveLink(href, from)) === JSON.stringify(target),
+    ) &&
+    (entry.includes ?? []).every(([name, hash]) => {
+      const text = includes[name]
+      return (text === undefined ? null : sha(text)) === hash
+    })
+  )
+}
+
+/**
+ * `convert` with a memory: a page whose inputs and resolved links are what they were last
+ * time gets its stored result; any other page is converted and its result stored with the
+ * links and includes it read. `version` changes whenever the converter's code does.
+ */
+export function rememberConversions(
+  convert: Convert,
+  cache: ConversionCache,
+  version: string,
+): Convert & {stats: {hits: number; misses: number}} {
+  const stats = {hits: 0, misses: 0}
+  const remembered = (markdown: string, ctx: ConvertContext): ConvertResult => {
+    const key = conversionKey(markdown, ctx, version)
+    const entry = cache.get(key)
+    if (entry && stillHolds(entry, ctx)) {
+      stats.hits++
+      // A copy, so a caller that adjusts the result cannot change what is remembered.
+      return structuredClone(entry.result)
+    }
+    stats.misses++
+    const links: CachedConversion['links'] = []
+    const includesRead = new Map<string, string | null>()
+    const includes = (ctx as {includes?: Readonly<Record<string, string>>}).includes
+    const record = (name: string, text: string | undefined) =>
+      includesRead.set(name, text === undefined ? null : sha(text))
+    const watched: ConvertContext = {
+      ...ctx,
+      resolveLink: (href, from) => {
+        const target = ctx.resolveLink(href, from)
+        links.push([href, from, target])
+        return target
+      },
+      ...(includes
+        ? {
+            includes: new Proxy(includes, {
+              get(target, name) {
+                const text = typeof name === 'string' ? target[name] : undefined
+                if (typeof name === 'string') record(name, text)
+                return text
+              },
+              has(target, name) {
+                if (typeof name === 'string') record(name, target[name])
+                return name in target
+              },
+            }),
+          }
+        : {}),
+    }
+    const result = convert(markdown, watched)
+    cache.set(key, {result: structuredClone(result), links, includes: [...includesRead]})
+    return result
+  }
+  return Object.assign(remembered, {stats})
+}
