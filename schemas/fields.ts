@@ -153,6 +153,34 @@ export function counted(count: unknown, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`
 }
 
+/**
+ * The first names of a list and how many more, `Jira, Trello, Asana and 2 more`, for previews
+ * (a preview can only select a few paths, so the rest is counted).
+ */
+export function namesPreview(
+  names: readonly unknown[],
+  count: unknown,
+  one: string,
+  many: string,
+): string {
+  const shown = names.filter((name): name is string => typeof name === 'string' && name !== '')
+  const total = typeof count === 'number' ? count : shown.length
+  if (shown.length === 0) return `${total} ${total === 1 ? one : many}`
+  const rest = total - shown.length
+  return rest > 0 ? `${shown.join(', ')} and ${rest} more` : shown.join(', ')
+}
+
+/** Where an image comes from, for its preview: uploaded, or the host of a remote address. */
+export function imageSubtitle(src: unknown, uploaded: boolean): string {
+  if (uploaded) return 'Image · uploaded'
+  if (typeof src !== 'string' || !src) return 'Image · no file yet'
+  try {
+    return `Image · remote, ${new URL(src).host}`
+  } catch {
+    return `Image · ${src}`
+  }
+}
+
 /** A page preview's subtitle: its kind and detail, or why the source's navigation hides it. */
 export function pageSubtitle(kind: string, detail: string, notInNavigation: unknown): string {
   return typeof notInNavigation === 'string' && notInNavigation

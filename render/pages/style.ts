@@ -4,6 +4,11 @@ const RULES: readonly [string, string][] = [
   ['body', 'font: 16px/1.6 system-ui, sans-serif; margin: 0'],
   ['main', 'max-width: 48rem; margin: 0 auto; padding: 1.5rem 1rem 4rem'],
   ['a', 'color: var(--accent)'],
+  // The Studio resets these inside its panes; the preview shows them as the site does.
+  ['p, ul, ol, pre, table, dl', 'margin: 0 0 1rem'],
+  ['strong, b, th', 'font-weight: 700'],
+  ['em, i', 'font-style: italic'],
+  ['h1, h2, h3, h4, h5, h6', 'font-weight: 700; line-height: 1.25; margin: 1.5rem 0 .75rem'],
   [
     '.breadcrumbs ol, .pager',
     'display: flex; flex-wrap: wrap; gap: .5rem; list-style: none; padding: 0',

@@ -1,6 +1,7 @@
 import {defineArrayMember, defineField, defineType} from 'sanity'
 
 import {BLOCK_STYLES, BLOCK_TYPES, OBJECT_TYPES} from '../constants.ts'
+import {imageSubtitle} from '../fields.ts'
 import {textBlockMember} from './textBlock.ts'
 
 /** Portable Text of a lesson (and of a module's own page): text blocks plus the custom blocks. */
@@ -33,6 +34,14 @@ export const lessonBody = defineType({
             'Where the importer found the image. A remote image stays a link until someone uploads it.',
         }),
       ],
+      preview: {
+        select: {alt: 'alt', caption: 'caption', src: 'src', media: 'asset'},
+        prepare: ({alt, caption, src, media}) => ({
+          title: alt || caption || 'Image without a description',
+          subtitle: imageSubtitle(src, Boolean(media)),
+          media,
+        }),
+      },
     }),
     defineArrayMember({type: BLOCK_TYPES.code}),
     defineArrayMember({type: BLOCK_TYPES.table}),

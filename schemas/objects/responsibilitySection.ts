@@ -2,7 +2,7 @@ import {TiersIcon} from '@sanity/icons/Tiers'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 
 import {BLOCK_TYPES, DOCUMENT_TYPES} from '../constants.ts'
-import {titleWithEmoji} from '../fields.ts'
+import {titleWithEmoji, namesPreview} from '../fields.ts'
 
 /** An area's heading, intro and its responsibilities, in the order the lesson lists them. */
 export const responsibilitySection = defineType({
@@ -28,10 +28,17 @@ export const responsibilitySection = defineType({
     }),
   ],
   preview: {
-    select: {area: 'area.title', emoji: 'area.emoji', count: 'responsibilities.length'},
-    prepare: ({area, emoji, count}) => ({
+    select: {
+      area: 'area.title',
+      emoji: 'area.emoji',
+      count: 'responsibilities.length',
+      r0: 'responsibilities.0.title',
+      r1: 'responsibilities.1.title',
+      r2: 'responsibilities.2.title',
+    },
+    prepare: ({area, emoji, count, r0, r1, r2}) => ({
       title: titleWithEmoji(area ?? 'Responsibilities', emoji),
-      subtitle: `Responsibility section · ${count ?? 0}`,
+      subtitle: namesPreview([r0, r1, r2], count, 'responsibility', 'responsibilities'),
     }),
   },
 })

@@ -2,6 +2,8 @@ import {ThListIcon} from '@sanity/icons/ThList'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 
 import {BLOCK_TYPES, OBJECT_TYPES} from '../constants.ts'
+import {counted} from '../fields.ts'
+import {rowText} from './tableRow.ts'
 
 /** A table whose cells hold rich text; the first `headerRows` rows are headings. */
 export const table = defineType({
@@ -36,9 +38,13 @@ export const table = defineType({
   ],
   preview: {
     select: {rows: 'rows'},
-    prepare: ({rows}) => ({
-      title: 'Table',
-      subtitle: `${Array.isArray(rows) ? rows.length : 0} rows`,
-    }),
+    prepare: ({rows}) => {
+      const list = Array.isArray(rows) ? (rows as {cells?: unknown[]}[]) : []
+      const columns = Math.max(0, ...list.map((row) => row.cells?.length ?? 0))
+      return {
+        title: rowText(list[0]?.cells) || 'Table',
+        subtitle: `Table · ${counted(list.length, 'row')} × ${counted(columns, 'column')}`,
+      }
+    },
   },
 })

@@ -1,6 +1,7 @@
 import {defineField, defineType} from 'sanity'
 
 import {OBJECT_TYPES} from '../constants.ts'
+import {richTextPlainText} from '../fields.ts'
 
 /** One table cell holding rich text. */
 export const tableCell = defineType({
@@ -8,4 +9,8 @@ export const tableCell = defineType({
   title: 'Cell',
   type: 'object',
   fields: [defineField({name: 'content', title: 'Content', type: OBJECT_TYPES.richText})],
+  preview: {
+    select: {content: 'content'},
+    prepare: ({content}) => ({title: richTextPlainText(content) || '(empty cell)'}),
+  },
 })

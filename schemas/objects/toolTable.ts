@@ -2,6 +2,7 @@ import {WrenchIcon} from '@sanity/icons/Wrench'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 
 import {BLOCK_TYPES, OBJECT_TYPES} from '../constants.ts'
+import {namesPreview} from '../fields.ts'
 
 /** A table of tool categories and the tools in each, referencing shared tool documents. */
 export const toolTable = defineType({
@@ -27,7 +28,15 @@ export const toolTable = defineType({
     }),
   ],
   preview: {
-    select: {count: 'rows.length'},
-    prepare: ({count}) => ({title: 'Tool table', subtitle: `${count ?? 0} categories`}),
+    select: {
+      count: 'rows.length',
+      c0: 'rows.0.category.title',
+      c1: 'rows.1.category.title',
+      c2: 'rows.2.category.title',
+    },
+    prepare: ({count, c0, c1, c2}) => ({
+      title: 'Tool table',
+      subtitle: namesPreview([c0, c1, c2], count, 'category', 'categories'),
+    }),
   },
 })

@@ -1,6 +1,7 @@
 import {defineArrayMember, defineField, defineType} from 'sanity'
 
 import {DOCUMENT_TYPES, OBJECT_TYPES} from '../constants.ts'
+import {namesPreview} from '../fields.ts'
 
 /** One tool-table row: a category and its tools in the order the lesson lists them. */
 export const toolTableRow = defineType({
@@ -25,10 +26,16 @@ export const toolTableRow = defineType({
     }),
   ],
   preview: {
-    select: {category: 'category.title', count: 'tools.length'},
-    prepare: ({category, count}) => ({
+    select: {
+      category: 'category.title',
+      count: 'tools.length',
+      t0: 'tools.0.title',
+      t1: 'tools.1.title',
+      t2: 'tools.2.title',
+    },
+    prepare: ({category, count, t0, t1, t2}) => ({
       title: category ?? 'Category',
-      subtitle: `${count ?? 0} tools`,
+      subtitle: namesPreview([t0, t1, t2], count, 'tool', 'tools'),
     }),
   },
 })

@@ -1,0 +1,44 @@
+import {describe, expect, it} from 'vitest'
+
+import {imageSubtitle, namesPreview} from './fields.ts'
+import {lessonBody} from './objects/lessonBody.ts'
+import {table} from './objects/table.ts'
+import {tableCell} from './objects/tableCell.ts'
+import {tableRow} from './objects/tableRow.ts'
+
+type Preview = {prepare: (value: Record<string, unknown>) => {title?: string; subtitle?: string}}
+const prepare = (type: {preview?: unknown}, value: Record<string, unknown>) =>
+  (type.preview as Preview).prepare(value)
+
+const cell = (text: string) => ({
+  content: [{_type: 'block', children: [{_type: 'span', text}]}],
+})
+
+describe('Studio previews', () => {
+  it('shows table cells, rows and tables as their text, with the table size', () => {
+    expect(prepare(tableCell, cell('Owner'))).toEqual({title: 'Owner'})
+    expect(prepare(tableRow, {cells: [cell('Owner'), cell('Jo')]})).toEqual({title: 'Owner | Jo'})
+    const rows = [{cells: [cell('Role'), cell('Who')]}, {cells: [cell('Owner'), cell('Jo')]}]
+    expect(prepare(table, {rows})).toEqual({
+      title: 'Role | Who',
+      subtitle: 'Table · 2 rows × 2 columns',
+    })
+  })
+
+  it('titles a remote image by its description and host, not "Untitled"', () => {
+    const image = (lessonBody as {of: {name?: string; preview?: unknown}[]}).of.find(
+      (member) => member.name === 'image',
+    )!
+    expect(
+      prepare(image, {alt: 'A cat', src: 'https://img.example.org/cat.png', media: undefined}),
+    ).toMatchObject({title: 'A cat', subtitle: 'Image · remote, img.example.org'})
+    expect(imageSubtitle(undefined, true)).toBe('Image · uploaded')
+  })
+
+  it('names the first items of a section and counts the rest, with correct plurals', () => {
+    expect(namesPreview(['Jira', 'Trello', 'Asana'], 5, 'tool', 'tools')).toBe(
+      'Jira, Trello, Asana and 2 more',
+    )
+    expect(namesPreview([], 1, 'tool', 'tools')).toBe('1 tool')
+  })
+})
