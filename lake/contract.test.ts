@@ -88,7 +88,9 @@ describe('query', () => {
   it('defaults to the published perspective from API version 2025-02-19 on, raw before', async () => {
     const titles = async (version: string) => {
       const query = encodeURIComponent('*[_type == "lesson"].title')
-      const response = await fetch(`${t.lake.httpUrl}/v${version}/data/query/test?query=${query}`)
+      const response = await fetch(`${t.lake.httpUrl}/v${version}/data/query/test?query=${query}`, {
+        headers: t.auth,
+      })
       return ((await response.json()).result as string[]).sort()
     }
     expect(await titles('2025-02-19')).toEqual(['Core responsibilities'])
@@ -109,6 +111,7 @@ describe('query', () => {
   it("answers GROQ syntax errors with Sanity's queryParseError shape and position", async () => {
     const response = await fetch(
       `${t.lake.httpUrl}/v2025-02-19/data/query/test?query=${encodeURIComponent('*[_type == ]')}`,
+      {headers: t.auth},
     )
     expect(response.status).toBe(400)
     const body = await response.json()
@@ -119,7 +122,9 @@ describe('query', () => {
 
 describe('documents', () => {
   it('returns documents by id and lists the missing ones as omitted', async () => {
-    const response = await fetch(`${t.lake.httpUrl}/v1/data/doc/test/lesson-1,nope`)
+    const response = await fetch(`${t.lake.httpUrl}/v1/data/doc/test/lesson-1,nope`, {
+      headers: t.auth,
+    })
     const body = await response.json()
     expect(body.documents.map((doc: {_id: string}) => doc._id)).toEqual(['lesson-1'])
     expect(body.omitted).toEqual([{id: 'nope', reason: 'existence'}])

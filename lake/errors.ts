@@ -18,13 +18,54 @@ export class LakeError extends Error {
   }
 
   /** The JSON body Sanity's API answers for this error. */
-  toBody(): {error: Record<string, unknown>; message: string; statusCode: number} {
+  toBody(): Record<string, unknown> {
     return {
       error: {description: this.message, type: this.type, ...this.details},
       message: this.message,
       statusCode: this.status,
     }
   }
+}
+
+/**
+ * Sanity's answer for a dataset that does not exist: 404 with `error: "Dataset not found"`, the
+ * discriminator the Studio reads to show its "dataset not found" screen.
+ */
+export class DatasetNotFoundError extends LakeError {
+  constructor(dataset: string, projectId: string) {
+    super(
+      404,
+      'datasetNotFound',
+      `Dataset "${dataset.slice(0, 100)}" not found for project ID "${projectId}", expected a lowercase name of letters, digits, "_" and "-" (at most 64 characters)`,
+    )
+  }
+
+  /** The Boom-style body Sanity's dataset endpoints answer. */
+  override toBody(): Record<string, unknown> {
+    return {statusCode: this.status, error: 'Dataset not found', message: this.message}
+  }
+}
+
+/** One problem of a refused transaction: what went wrong and the mutation or action it was in. */
+export type MutationErrorItem = {
+  error: Record<string, unknown> & {type: string; description: string}
+  index: number
+}
+
+/**
+ * Sanity's shape for a refused transaction: `mutationError` with one item per problem, each
+ * naming the index of its mutation or action.
+ */
+export function mutationFailed(status: number, items: MutationErrorItem[]): LakeError {
+  const sorted = [...items].sort((a, b) => a.index - b.index)
+  return new LakeError(
+    status,
+    'mutationError',
+    `Mutation(s) failed with ${items.length} error(s)`,
+    {
+      items: sorted,
+    },
+  )
 }
 
 /** A 400 error for a request the caller can fix. */

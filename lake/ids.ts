@@ -1,5 +1,7 @@
 import {randomBytes} from 'node:crypto'
 
+// Sanity's rule (and @sanity/client's check): letters, digits, `_`, `.`, `-`; no leading `-` or
+// `.`; at most 128 characters; no empty path segment (`a..b`).
 const ID_PATTERN = /^[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}$/
 
 /** A random id in the alphabet Sanity uses for document ids and revisions. */
@@ -11,9 +13,9 @@ export function randomId(length = 22): string {
   return id
 }
 
-/** Whether `id` is a valid Sanity document id. */
-export function isValidId(id: string): boolean {
-  return ID_PATTERN.test(id)
+/** Whether `id` is a string that is a valid Sanity document id. */
+export function isValidId(id: unknown): id is string {
+  return typeof id === 'string' && ID_PATTERN.test(id) && !id.includes('..')
 }
 
 /** The published id of a draft (`drafts.x`) or version (`versions.r.x`) id. */

@@ -191,6 +191,7 @@ describe('Studio against the lake', {tags: [CHROMIUM_TAG]}, () => {
     const history = await (
       await fetch(
         `${t.lake.httpUrl}/v2025-02-19/data/history/production/transactions/${lessonId},drafts.${lessonId}`,
+        {headers: t.auth},
       )
     ).text()
     const transactions = history

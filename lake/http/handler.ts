@@ -2,6 +2,7 @@ import {timingSafeEqual} from 'node:crypto'
 import {LakeError} from '../errors.ts'
 import type {LakeState} from '../state.ts'
 import {handleCors} from './cors.ts'
+import {isLoopbackHostname, requestHostname} from './host.ts'
 import {sendError, sendJson, type Request, type Response} from './respond.ts'
 import {apiVersionOf, findRoute, HANDLED, stripVersion, type Route} from './router.ts'
 
@@ -18,11 +19,32 @@ export function isAuthorized(req: Request, token: string): boolean {
   return timingSafeEqual(Buffer.from(given), Buffer.from(token))
 }
 
-/** The request handler: CORS, routing on the version-less path, auth for writes, error shapes. */
+/** The refusal for a request whose Host is not a loopback name (a DNS rebinding attempt). */
+export function foreignHostError(hostname: string | null): LakeError {
+  return new LakeError(
+    403,
+    'forbidden',
+    `Cannot answer a request for host "${(hostname ?? '').slice(0, 100)}": the local Content Lake answers only loopback names (localhost, *.localhost, 127.0.0.1, [::1]), so web pages cannot reach it through DNS rebinding; use http://127.0.0.1:<port> or https://localhost:<port>`,
+  )
+}
+
+const unauthorized = (method: string, path: string) =>
+  new LakeError(
+    401,
+    'unauthorized',
+    `Cannot ${method === 'GET' || method === 'HEAD' ? 'read' : 'change'} ${path} without the lake token, expected "Authorization: Bearer <token>" with the token from the lake folder's token file (.lake/token by default); the Studio gets it from the login link that npm run dev prints`,
+  )
+
+/**
+ * The request handler: loopback Host names only, CORS, routing on the version-less path, the
+ * token for everything but the public routes, and Sanity's error shapes.
+ */
 export function createHandler(routes: Route[], state: LakeState) {
   return async (req: Request, res: Response): Promise<void> => {
     const method = req.method ?? 'GET'
     try {
+      const hostname = requestHostname(req)
+      if (!isLoopbackHostname(hostname)) throw foreignHostError(hostname)
       if (handleCors(req, res, state.origins)) return
       const url = new URL(req.url ?? '/', 'http://localhost')
       const path = stripVersion(url.pathname)
@@ -36,19 +58,15 @@ export function createHandler(routes: Route[], state: LakeState) {
           `Unknown endpoint: ${method} ${path} is not implemented by the local Content Lake`,
         )
       }
-      if (found.route.write && !isAuthorized(req, state.token)) {
-        throw new LakeError(
-          401,
-          'unauthorized',
-          'Cannot write without the lake token, expected "Authorization: Bearer <token from .lake/token>"',
-        )
-      }
+      const authorized = isAuthorized(req, state.token)
+      if (!found.route.public && !authorized) throw unauthorized(method, path)
       const result = await found.route.handle({
         req,
         res,
         url,
         params: found.params,
         apiVersion: apiVersionOf(url.pathname),
+        authorized,
         state,
       })
       if (result !== HANDLED && !res.headersSent) sendJson(res, 200, result)

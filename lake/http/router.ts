@@ -1,3 +1,4 @@
+import {LakeError} from '../errors.ts'
 import type {LakeState} from '../state.ts'
 import type {Request, Response} from './respond.ts'
 
@@ -9,6 +10,8 @@ export type RouteContext = {
   params: Record<string, string>
   /** The API version from the `/v<version>` prefix (`1`, `2025-02-19`, `X`), or null. */
   apiVersion: string | null
+  /** Whether the request carries the lake's token (public routes answer either way). */
+  authorized: boolean
   state: LakeState
 }
 
@@ -19,8 +22,12 @@ export const HANDLED = Symbol('handled')
 export type Route = {
   method: string
   path: string
-  /** Writes need the bearer token. */
-  write?: boolean
+  /**
+   * Answered without the token: only what the Studio needs before login (who is logged in,
+   * the project, the login flow) and asset files, which browsers load without headers. Every
+   * other route needs the token, as every read and write of a private dataset does on Sanity.
+   */
+  public?: boolean
   handle: (ctx: RouteContext) => unknown
 }
 
@@ -39,21 +46,39 @@ export function stripVersion(pathname: string): string {
   return segments.join('/') || '/'
 }
 
+function decode(segment: string): string {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    throw new LakeError(
+      400,
+      'validationError',
+      `Cannot decode the path segment "${segment.slice(0, 100)}", expected valid percent-encoding (e.g. %2C for ",")`,
+    )
+  }
+}
+
 function matchPath(pattern: string, path: string): Record<string, string> | null {
   const want = pattern.split('/').filter(Boolean)
   const have = path.split('/').filter(Boolean)
-  const params: Record<string, string> = {}
+  const raw: Record<string, string> = {}
   for (const [index, segment] of want.entries()) {
     if (segment === '*') {
-      params['*'] = have.slice(index).map(decodeURIComponent).join('/')
-      return params
+      raw['*'] = have.slice(index).join('/')
+      break
     }
     const value = have[index]
     if (value === undefined) return null
-    if (segment.startsWith(':')) params[segment.slice(1)] = decodeURIComponent(value)
+    if (segment.startsWith(':')) raw[segment.slice(1)] = value
     else if (segment !== value) return null
   }
-  return have.length === want.length ? params : null
+  if (!want.includes('*') && have.length !== want.length) return null
+  // Decoded only once the route matched, so a bad escape is reported against the right route.
+  const params: Record<string, string> = {}
+  for (const [name, value] of Object.entries(raw)) {
+    params[name] = name === '*' ? value.split('/').map(decode).join('/') : decode(value)
+  }
+  return params
 }
 
 /** Finds the route for a method and a version-less path. */

@@ -15,7 +15,10 @@ describe('server', () => {
     const ca = readFileSync(join(t.dir, 'cert.pem'))
     const session = connect(`https://127.0.0.1:${t.lake.port}`, {ca, servername: 'local.localhost'})
     const body = await new Promise<string>((resolve, reject) => {
-      const request = session.request({':path': '/v2025-02-19/users/me'})
+      const request = session.request({
+        ':path': '/v2025-02-19/users/me',
+        authorization: `Bearer ${t.lake.token}`,
+      })
       let text = ''
       request.on('data', (chunk: Buffer) => (text += chunk))
       request.on('end', () => resolve(text))

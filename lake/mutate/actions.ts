@@ -1,4 +1,6 @@
-import {badRequest, conflict, LakeError} from '../errors.ts'
+import {badRequest, conflict, LakeError, mutationFailed} from '../errors.ts'
+import {isValidId} from '../ids.ts'
+import {malformedId} from '../store/document-rules.ts'
 import {strengthenOnPublish} from '../refs/strengthen.ts'
 import type {Doc} from '../store/types.ts'
 import {applyMutation} from './apply.ts'
@@ -13,6 +15,23 @@ const str = (action: Action, key: string): string => {
   const value = action[key]
   if (typeof value !== 'string' || !value) {
     throw badRequest(`Cannot run ${action.actionType}, expected a "${key}" string`)
+  }
+  return value
+}
+
+/** A document argument (`attributes`, `document`): an object with a valid `_id`, or a 400. */
+const docArg = (ws: WorkingSet, action: Action, key: string): Doc => {
+  const value = action[key] as Doc | undefined
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw badRequest(`Cannot run ${action.actionType}, expected "${key}" to be a document object`)
+  }
+  if (!isValidId(value._id)) {
+    throw mutationFailed(400, [
+      {
+        error: {type: 'validationError', description: malformedId(value._id), id: value._id},
+        index: ws.index,
+      },
+    ])
   }
   return value
 }
@@ -47,8 +66,7 @@ function remove(ws: WorkingSet, id: string): void {
 
 const handlers: Record<string, Handler> = {
   async 'sanity.action.document.create'(ws, action) {
-    const attributes = action.attributes as Doc | undefined
-    if (!attributes?._id) throw badRequest('Cannot create a document, expected attributes._id')
+    const attributes = docArg(ws, action, 'attributes')
     if (ws.get(attributes._id)) {
       if (action.ifExists === 'ignore') return
       throw conflict(`Document by ID "${attributes._id}" already exists`, {id: attributes._id})
@@ -65,9 +83,7 @@ const handlers: Record<string, Handler> = {
     await applyMutation(ws, {patch: {...(action.patch as object), id: draftId}})
   },
   async 'sanity.action.document.replaceDraft'(ws, action) {
-    const attributes = action.attributes as Doc | undefined
-    if (!attributes?._id) throw badRequest('Cannot replace a draft, expected attributes._id')
-    replace(ws, attributes)
+    replace(ws, docArg(ws, action, 'attributes'))
   },
   async 'sanity.action.document.publish'(ws, action) {
     const draftId = str(action, 'draftId')
@@ -99,8 +115,9 @@ const handlers: Record<string, Handler> = {
     for (const id of drafts) remove(ws, id)
   },
   async 'sanity.action.document.version.create'(ws, action) {
-    const document = action.document as Doc | undefined
-    if (document?._id) return void (await applyMutation(ws, {create: document}))
+    if (action.document !== undefined) {
+      return void (await applyMutation(ws, {create: docArg(ws, action, 'document')}))
+    }
     const base = ws.get(str(action, 'baseId'))
     if (!base) throw notFound(str(action, 'baseId'), action)
     checkRevision(base, action.ifBaseRevisionId, base._id)
@@ -112,9 +129,7 @@ const handlers: Record<string, Handler> = {
     remove(ws, versionId)
   },
   async 'sanity.action.document.version.replace'(ws, action) {
-    const document = action.document as Doc | undefined
-    if (!document?._id) throw badRequest('Cannot replace a version, expected document._id')
-    replace(ws, document)
+    replace(ws, docArg(ws, action, 'document'))
   },
 }
 

@@ -1,8 +1,11 @@
+import {badRequest} from '../errors.ts'
 import {randomId} from '../ids.ts'
 import {checkReferences} from '../refs/integrity.ts'
 import type {Dataset} from '../store/dataset.ts'
+import {transactionIdUsed} from '../store/storage-error.ts'
 import type {CommittedTransaction, Doc} from '../store/types.ts'
 import {datasetLock} from './locks.ts'
+import {checkDocuments} from './validate.ts'
 import {WorkingSet} from './working-set.ts'
 
 /** Options shared by mutations and actions. */
@@ -16,9 +19,25 @@ export type TransactionOutcome<T> = {
   document: (id: string) => Doc | null
 }
 
+// It becomes every written document's `_rev`: printable, no spaces, of a sane length.
+const TRANSACTION_ID = /^[\x21-\x7e]{1,200}$/
+
+/** The transaction id a request asked for, refusing one that cannot serve as a revision. */
+export function requestedTransactionId(value: unknown): string | undefined {
+  if (value === undefined || value === null || value === '') return undefined
+  if (typeof value !== 'string' || !TRANSACTION_ID.test(value)) {
+    throw badRequest(
+      'Cannot use this transactionId, expected a string of 1 to 200 printable characters without spaces',
+    )
+  }
+  return value
+}
+
 /**
  * Builds a transaction with `build` and commits it atomically; one transaction per dataset
- * runs at a time so every transaction sees the previous one's result.
+ * runs at a time so every transaction sees the previous one's result. A transaction id the
+ * dataset has already committed is refused with 409, so a client that retries after a lost
+ * response learns that its first attempt went through.
  */
 export function runTransaction<T>(
   dataset: Dataset,
@@ -26,6 +45,9 @@ export function runTransaction<T>(
   build: (ws: WorkingSet) => Promise<T>,
 ): Promise<TransactionOutcome<T>> {
   return datasetLock(dataset).run(async () => {
+    if (options.transactionId && dataset.hasTransaction(options.transactionId)) {
+      throw transactionIdUsed(`commit transaction "${options.transactionId}"`)
+    }
     const transactionId = options.transactionId || randomId()
     const ws = new WorkingSet(dataset, {
       transactionId,
@@ -33,7 +55,9 @@ export function runTransaction<T>(
       author: options.author ?? 'local-admin',
     })
     const value = await build(ws)
-    checkReferences(ws.changed(), (id) => ws.get(id) !== null, dataset.references)
+    const changed = ws.changed()
+    checkDocuments(changed)
+    checkReferences(changed, (id) => ws.get(id) !== null, dataset.references)
     const pending = ws.toTransaction()
     const document = (id: string) => ws.get(id)
     if (options.dryRun || pending.changes.length === 0) {

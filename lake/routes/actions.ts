@@ -1,22 +1,21 @@
 import {badRequest} from '../errors.ts'
-import {readJson} from '../http/respond.ts'
+import {readJsonObject} from '../http/body.ts'
 import type {Route} from '../http/router.ts'
 import {applyAction, type Action} from '../mutate/actions.ts'
-import {runTransaction} from '../mutate/transaction.ts'
+import {requestedTransactionId, runTransaction} from '../mutate/transaction.ts'
 
 /** `POST /data/actions/<ds>`: Studio document actions, all applied or none. */
 export const actionRoutes: Route[] = [
   {
     method: 'POST',
     path: '/data/actions/:dataset',
-    write: true,
     async handle(ctx) {
-      const body = await readJson(ctx.req)
+      const body = await readJsonObject(ctx.req)
       const actions = (Array.isArray(body.actions) ? body.actions : [body.actions]) as Action[]
       if (!body.actions || actions.length === 0) {
         throw badRequest('Cannot run actions without actions, expected {"actions": [...]}')
       }
-      const transactionId = typeof body.transactionId === 'string' ? body.transactionId : undefined
+      const transactionId = requestedTransactionId(body.transactionId)
       const dataset = ctx.state.registry.get(ctx.params.dataset)
       const outcome = await runTransaction(
         dataset,

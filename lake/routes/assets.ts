@@ -57,15 +57,23 @@ export const assetRoutes: Route[] = [
   {
     method: 'POST',
     path: '/assets/images/:dataset',
-    write: true,
     handle: (ctx) => upload(ctx, 'image'),
   },
   {
     method: 'POST',
     path: '/assets/files/:dataset',
-    write: true,
     handle: (ctx) => upload(ctx, 'file'),
   },
-  {method: 'GET', path: '/images/:projectId/:dataset/:file', handle: (ctx) => serve(ctx, 'images')},
-  {method: 'GET', path: '/files/:projectId/:dataset/:file', handle: (ctx) => serve(ctx, 'files')},
+  {
+    method: 'GET',
+    path: '/images/:projectId/:dataset/:file',
+    public: true,
+    handle: (ctx) => serve(ctx, 'images'),
+  },
+  {
+    method: 'GET',
+    path: '/files/:projectId/:dataset/:file',
+    public: true,
+    handle: (ctx) => serve(ctx, 'files'),
+  },
 ]

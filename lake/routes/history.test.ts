@@ -29,7 +29,8 @@ beforeAll(async () => {
 })
 afterAll(() => t.stop())
 
-const history = (path: string) => fetch(`${t.lake.httpUrl}/v2025-02-19/data/history/test/${path}`)
+const history = (path: string) =>
+  fetch(`${t.lake.httpUrl}/v2025-02-19/data/history/test/${path}`, {headers: t.auth})
 
 describe('history', () => {
   it("lists a document's transactions as NDJSON with mendoza effects", async () => {

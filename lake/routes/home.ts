@@ -14,6 +14,7 @@ export const homeRoutes: Route[] = [
   {
     method: 'GET',
     path: '/',
+    public: true,
     handle: (ctx) =>
       page(
         ctx,
@@ -24,6 +25,7 @@ export const homeRoutes: Route[] = [
   {
     method: 'GET',
     path: '/login',
+    public: true,
     handle(ctx) {
       const sid = ctx.url.searchParams.get('sid') ?? ''
       if (!/^[a-f0-9]{20,}$/.test(sid) || !ctx.state.sessions.has(sid)) {

@@ -1,8 +1,8 @@
 import {badRequest} from '../errors.ts'
-import {readJson} from '../http/respond.ts'
+import {readJsonObject} from '../http/body.ts'
 import type {Route} from '../http/router.ts'
 import {applyMutation, type MutationResult} from '../mutate/apply.ts'
-import {runTransaction} from '../mutate/transaction.ts'
+import {requestedTransactionId, runTransaction} from '../mutate/transaction.ts'
 import type {WireMutation} from '../store/types.ts'
 
 const flag = (value: string | null) => value === 'true'
@@ -12,18 +12,18 @@ export const mutateRoutes: Route[] = [
   {
     method: 'POST',
     path: '/data/mutate/:dataset',
-    write: true,
     async handle(ctx) {
       const search = ctx.url.searchParams
-      const body = await readJson(ctx.req)
+      const body = await readJsonObject(ctx.req)
       const mutations = (
         Array.isArray(body.mutations) ? body.mutations : [body.mutations]
       ) as WireMutation[]
       if (!body.mutations || mutations.length === 0) {
         throw badRequest('Cannot mutate without mutations, expected {"mutations": [...]}')
       }
-      const transactionId =
-        String(body.transactionId ?? search.get('transactionId') ?? '') || undefined
+      const transactionId = requestedTransactionId(
+        body.transactionId ?? search.get('transactionId'),
+      )
       const dataset = ctx.state.registry.get(ctx.params.dataset)
       const outcome = await runTransaction(
         dataset,

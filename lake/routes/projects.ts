@@ -47,16 +47,19 @@ function datasets(ctx: RouteContext) {
     .map((name) => ({name, aclMode: 'private', createdAt: created, createdByUserId: LOCAL_USER.id}))
 }
 
-/** Static project, dataset, grant and ACL answers for a single local administrator. */
+/**
+ * Static project, dataset, grant and ACL answers for a single local administrator; the project,
+ * its features and `/ping` are public because the Studio asks for them before login.
+ */
 export const projectRoutes: Route[] = [
-  {method: 'GET', path: '/projects/:projectId', handle: project},
-  {method: 'GET', path: '/projects', handle: (ctx) => [project(ctx)]},
+  {method: 'GET', path: '/projects/:projectId', public: true, handle: project},
+  {method: 'GET', path: '/projects', public: true, handle: (ctx) => [project(ctx)]},
   {method: 'GET', path: '/projects/:projectId/datasets', handle: datasets},
   {method: 'GET', path: '/datasets', handle: datasets},
   {method: 'GET', path: '/projects/:projectId/user-applications', handle: () => []},
   {method: 'GET', path: '/user-applications', handle: () => []},
-  {method: 'GET', path: '/projects/:projectId/features', handle: () => []},
-  {method: 'GET', path: '/features', handle: () => []},
+  {method: 'GET', path: '/projects/:projectId/features', public: true, handle: () => []},
+  {method: 'GET', path: '/features', public: true, handle: () => []},
   {
     method: 'GET',
     path: '/projects/:projectId/grants',
@@ -76,7 +79,7 @@ export const projectRoutes: Route[] = [
     handle: () => [{filter: '_id in path("**")', permissions}],
   },
   {method: 'GET', path: '/projects/:projectId/acl', handle: () => [grant('_id in path("**")')]},
-  {method: 'GET', path: '/ping', handle: () => 'PONG'},
+  {method: 'GET', path: '/ping', public: true, handle: () => 'PONG'},
   {method: 'GET', path: '/users/:id', handle: () => LOCAL_USER},
   {method: 'GET', path: '/projects/:projectId/users/:ids', handle: () => [LOCAL_USER]},
 ]

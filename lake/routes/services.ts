@@ -3,15 +3,20 @@ import type {Route} from '../http/router.ts'
 /**
  * Hosted-only services the Studio asks about (upsell journeys, help menu, telemetry consent,
  * scheduled publishing), answered with "nothing here" so the Studio shows no upsell, sends no
- * telemetry and logs no failed requests.
+ * telemetry and logs no failed requests. All but schedules are public: they hold no content.
  */
 export const serviceRoutes: Route[] = [
-  {method: 'GET', path: '/journey/announcements', handle: () => []},
-  {method: 'GET', path: '/journey/*', handle: () => null},
-  {method: 'GET', path: '/help', handle: () => ({})},
-  {method: 'GET', path: '/intake/telemetry-status', handle: () => ({status: 'denied'})},
-  {method: 'POST', path: '/intake/batch', handle: () => ({})},
+  {method: 'GET', path: '/journey/announcements', public: true, handle: () => []},
+  {method: 'GET', path: '/journey/*', public: true, handle: () => null},
+  {method: 'GET', path: '/help', public: true, handle: () => ({})},
+  {
+    method: 'GET',
+    path: '/intake/telemetry-status',
+    public: true,
+    handle: () => ({status: 'denied'}),
+  },
+  {method: 'POST', path: '/intake/batch', public: true, handle: () => ({})},
   {method: 'GET', path: '/schedules/:projectId/:dataset', handle: () => ({schedules: []})},
   // The Studio's latency report reads a shard name from this response's headers.
-  {method: 'GET', path: '/data/ping/:dataset', handle: () => 'PONG'},
+  {method: 'GET', path: '/data/ping/:dataset', public: true, handle: () => 'PONG'},
 ]

@@ -1,9 +1,8 @@
 import {readJson} from '../http/respond.ts'
-import type {Route} from '../http/router.ts'
-import {isAuthorized} from '../http/handler.ts'
-import {LakeError} from '../errors.ts'
+import {HANDLED, type Route, type RouteContext} from '../http/router.ts'
+import {badRequest, LakeError} from '../errors.ts'
 
-/** The single local administrator every request acts as. */
+/** The single local administrator every request with the token acts as. */
 export const LOCAL_USER = {
   id: 'local-admin',
   name: 'Local Administrator',
@@ -16,17 +15,63 @@ export const LOCAL_USER = {
 
 const keyValues = new Map<string, unknown>()
 
-/** Auth and user endpoints: `/users/me`, `/auth/id`, `/auth/fetch` (one-time login) and keyvalue. */
+/**
+ * The Studio's login screen lists these; the one entry leads to a page that says how to get in,
+ * because the lake hands its token only to whoever holds the one-time link printed in the
+ * terminal (a link anyone could click would give the token to every local process and page).
+ */
+function providers(ctx: RouteContext) {
+  const host = ctx.req.headers.host ?? ctx.req.headers[':authority'] ?? 'localhost'
+  return {
+    thirdPartyLogin: false,
+    sso: {saml: false},
+    providers: [
+      {
+        name: 'local-lake',
+        title: 'Log in with the link npm run dev prints',
+        url: `https://${String(host)}/auth/login`,
+      },
+    ],
+  }
+}
+
+function loginHelp(ctx: RouteContext): typeof HANDLED {
+  ctx.res.statusCode = 200
+  ctx.res.setHeader('content-type', 'text/html; charset=utf-8')
+  ctx.res.end(
+    '<!doctype html><meta charset="utf-8"><title>Log in to the local Studio</title><body style="font:16px system-ui;margin:3rem"><h1>Log in to the local Studio</h1><p>The local Content Lake lets in the browser that opens its one-time login link. Run <code>npm run dev</code> and open the <code>/login?sid=…</code> link it prints; the link works once, so start <code>npm run dev</code> again for another browser.</p></body>',
+  )
+  return HANDLED
+}
+
+/**
+ * Auth and user endpoints: `/users/me` and `/auth/id` (logged out without the token, as Sanity
+ * answers an anonymous caller), the one-time login exchange `/auth/fetch`, the login screen's
+ * providers, and the user's key-value store.
+ */
 export const userRoutes: Route[] = [
-  {method: 'GET', path: '/users/me', handle: () => LOCAL_USER},
-  {method: 'GET', path: '/auth/id', handle: () => ({id: LOCAL_USER.id})},
-  {method: 'POST', path: '/auth/logout', handle: () => ({})},
+  {
+    method: 'GET',
+    path: '/users/me',
+    public: true,
+    handle: (ctx) => (ctx.authorized ? LOCAL_USER : {}),
+  },
+  {
+    method: 'GET',
+    path: '/auth/id',
+    public: true,
+    handle: (ctx) => (ctx.authorized ? {id: LOCAL_USER.id} : {}),
+  },
+  {method: 'POST', path: '/auth/logout', public: true, handle: () => ({})},
+  {method: 'GET', path: '/auth/providers', public: true, handle: providers},
+  {method: 'GET', path: '/auth/login', public: true, handle: loginHelp},
   {
     method: 'GET',
     path: '/auth/fetch',
+    public: true,
     handle(ctx) {
       const sid = ctx.url.searchParams.get('sid') ?? ''
-      if (!ctx.state.sessions.delete(sid) && !isAuthorized(ctx.req, ctx.state.token)) {
+      if (!ctx.state.sessions.delete(sid) && !ctx.authorized) {
         throw new LakeError(
           401,
           'unauthorized',
@@ -45,10 +90,12 @@ export const userRoutes: Route[] = [
   {
     method: 'PUT',
     path: '/users/me/keyvalue',
-    write: true,
     async handle(ctx) {
       const body = await readJson(ctx.req)
       const entries = (Array.isArray(body) ? body : [body]) as Array<{key: string; value: unknown}>
+      if (!entries.every((entry) => typeof entry?.key === 'string')) {
+        throw badRequest('Cannot store key-values, expected [{"key": "<string>", "value": …}]')
+      }
       for (const {key, value} of entries) keyValues.set(key, value)
       return entries
     },

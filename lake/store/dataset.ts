@@ -1,6 +1,8 @@
 import {DatabaseSync, type StatementSync} from 'node:sqlite'
 import {ReferenceIndex} from '../refs/reference-index.ts'
+import {loadDocuments} from './quarantine.ts'
 import {migrate} from './schema.ts'
+import {storageError} from './storage-error.ts'
 import type {CommittedTransaction, Doc, Transaction} from './types.ts'
 
 const RECENT_LIMIT = 1000
@@ -26,15 +28,23 @@ export class Dataset {
   readonly #remove: StatementSync
   readonly #insertTransaction: StatementSync
   readonly #insertRevision: StatementSync
+  readonly #findTransaction: StatementSync
+  readonly #file: string
 
-  constructor(name: string, file: string) {
+  /** Opens (or creates) the dataset file; `warn` hears about documents left out at load. */
+  constructor(name: string, file: string, warn: (message: string) => void = console.warn) {
     this.name = name
+    this.#file = file
     this.db = new DatabaseSync(file)
-    migrate(this.db)
-    for (const row of this.db.prepare('SELECT doc FROM documents').iterate()) {
-      const doc = JSON.parse(String(row.doc)) as Doc
-      this.documents.set(doc._id, doc)
-      this.references.update(doc._id, doc)
+    try {
+      migrate(this.db)
+      for (const doc of loadDocuments(this.db, file, warn)) {
+        this.documents.set(doc._id, doc)
+        this.references.update(doc._id, doc)
+      }
+    } catch (error) {
+      this.db.close()
+      throw storageError(error, file, `open dataset "${name}"`)
     }
     this.#upsert = this.db.prepare(
       'INSERT INTO documents (id, doc) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc',
@@ -46,6 +56,12 @@ export class Dataset {
     this.#insertRevision = this.db.prepare(
       'INSERT INTO revisions (seq, doc_id, rev, previous_rev, doc, mutations) VALUES (?, ?, ?, ?, ?, ?)',
     )
+    this.#findTransaction = this.db.prepare('SELECT 1 AS found FROM transactions WHERE id = ?')
+  }
+
+  /** Whether a transaction with this id was ever committed to the dataset. */
+  hasTransaction(id: string): boolean {
+    return this.#findTransaction.get(id) !== undefined
   }
 
   /** The current document with this id, or undefined. */
@@ -75,8 +91,10 @@ export class Dataset {
       }
       this.db.exec('COMMIT')
     } catch (error) {
-      this.db.exec('ROLLBACK')
-      throw error
+      // SQLite rolls back by itself on some failures (a full disk, an I/O error); rolling back
+      // again would fail with "cannot rollback" and hide what happened.
+      if (this.db.isTransaction) this.db.exec('ROLLBACK')
+      throw storageError(error, this.#file, `commit transaction "${id}"`)
     }
     for (const change of changes) {
       if (change.after) this.documents.set(change.id, change.after)

@@ -1,5 +1,6 @@
 import type {SQLInputValue} from 'node:sqlite'
 import type {Dataset} from './dataset.ts'
+import {LOAD_LIMITS, nestingOf} from './document-rules.ts'
 import type {Doc, WireMutation} from './types.ts'
 
 /** One document's change within a stored transaction. */
@@ -32,6 +33,25 @@ export type HistoryRange = {
   limit?: number
 }
 
+/**
+ * A stored document or mutation list, or a stand-in when it nests too deeply to diff or
+ * serialize (possible only in files written before the lake checked shapes), so one such
+ * revision cannot fail a document's whole history.
+ */
+function readStored<T>(text: string, standIn: (reason: string) => T): T {
+  const value = JSON.parse(text) as T
+  if (nestingOf(value, LOAD_LIMITS.maxNesting) <= LOAD_LIMITS.maxNesting) return value
+  return standIn(
+    `stored content nests more than ${LOAD_LIMITS.maxNesting} levels deep and is not shown`,
+  )
+}
+
+const docOf = (text: string, id: string): Doc =>
+  readStored<Doc>(text, (reason) => ({_id: id, _type: 'lake.unreadableRevision', reason}))
+
+const mutationsOf = (text: string): WireMutation[] =>
+  readStored<WireMutation[]>(text, (reason) => [{unreadable: reason}])
+
 const placeholders = (values: unknown[]) => values.map(() => '?').join(', ')
 
 function seqOf(dataset: Dataset, transactionId: string | undefined): number | undefined {
@@ -44,7 +64,7 @@ function beforeOf(dataset: Dataset, docId: string, seq: number): Doc | null {
   const row = dataset.db
     .prepare('SELECT doc FROM revisions WHERE doc_id = ? AND seq < ? ORDER BY seq DESC LIMIT 1')
     .get(docId, seq)
-  return row?.doc ? (JSON.parse(String(row.doc)) as Doc) : null
+  return row?.doc ? docOf(String(row.doc), docId) : null
 }
 
 /** The transactions that touched any of `ids`, oldest first unless `reverse`. */
@@ -78,15 +98,15 @@ export function transactionsOf(
       docId: String(change.doc_id),
       rev: change.rev === null ? null : String(change.rev),
       before: beforeOf(dataset, String(change.doc_id), seq),
-      after: change.doc ? (JSON.parse(String(change.doc)) as Doc) : null,
-      mutations: JSON.parse(String(change.mutations)) as WireMutation[],
+      after: change.doc ? docOf(String(change.doc), String(change.doc_id)) : null,
+      mutations: mutationsOf(String(change.mutations)),
     }))
     return {
       seq,
       id: String(row.id),
       timestamp: String(row.timestamp),
       author: String(row.author),
-      mutations: JSON.parse(String(row.mutations)) as WireMutation[],
+      mutations: mutationsOf(String(row.mutations)),
       changes,
     }
   })
@@ -115,6 +135,6 @@ export function documentsAt(
   )
   return ids.flatMap((id) => {
     const row = statement.get(id, ...args)
-    return row?.doc ? [JSON.parse(String(row.doc)) as Doc] : []
+    return row?.doc ? [docOf(String(row.doc), id)] : []
   })
 }

@@ -1,32 +1,43 @@
 import {mkdirSync, readdirSync} from 'node:fs'
 import {join} from 'node:path'
-import {LakeError} from '../errors.ts'
+import {DatasetNotFoundError} from '../errors.ts'
 import {Dataset} from './dataset.ts'
 
 const DATASET_NAME = /^[a-z0-9][a-z0-9_-]{0,63}$/
 
-/** Opens one dataset file per dataset name inside a data directory, on first use. */
+/** Options of {@link DatasetRegistry}. */
+export type RegistryOptions = {
+  /** Named in the 404 for a dataset name Sanity would not accept (default `local`). */
+  projectId?: string
+  /** Hears about documents left out when a dataset file is opened. */
+  warn?: (message: string) => void
+}
+
+/**
+ * Opens one dataset file per dataset name inside a data directory, on first use. A dataset
+ * comes into being with its first write or read by a client holding the token, as the lake has
+ * no separate "create dataset" step (the importer reads a new dataset before writing it);
+ * requests without the token never get this far.
+ */
 export class DatasetRegistry {
   readonly dataDir: string
   readonly #open = new Map<string, Dataset>()
+  readonly #projectId: string
+  readonly #warn: (message: string) => void
 
-  constructor(dataDir: string) {
+  constructor(dataDir: string, options: RegistryOptions = {}) {
     this.dataDir = dataDir
+    this.#projectId = options.projectId ?? 'local'
+    this.#warn = options.warn ?? ((message) => console.warn(`[lake] ${message}`))
     mkdirSync(dataDir, {recursive: true})
   }
 
   /** The dataset with this name, created if it does not exist yet. */
   get(name: string): Dataset {
-    if (!DATASET_NAME.test(name)) {
-      throw new LakeError(
-        404,
-        'datasetNotFound',
-        `Cannot open dataset "${name}", expected a lowercase name of letters, digits, "_" and "-"`,
-      )
-    }
+    if (!DATASET_NAME.test(name)) throw new DatasetNotFoundError(name, this.#projectId)
     let dataset = this.#open.get(name)
     if (!dataset) {
-      dataset = new Dataset(name, join(this.dataDir, `${name}.sqlite`))
+      dataset = new Dataset(name, join(this.dataDir, `${name}.sqlite`), this.#warn)
       this.#open.set(name, dataset)
     }
     return dataset

@@ -1,6 +1,9 @@
 import type {DatabaseSync} from 'node:sqlite'
 
-/** Creates the tables of a dataset file; safe to run on an existing file. */
+/**
+ * Creates the tables of a dataset file; safe to run on an existing file. `quarantine` keeps
+ * documents set aside at load because they break the lake's rules (see store/quarantine.ts).
+ */
 export function migrate(db: DatabaseSync): void {
   // WAL keeps readers unblocked; FULL fsyncs each commit so a committed transaction survives.
   db.exec(`
@@ -28,6 +31,12 @@ export function migrate(db: DatabaseSync): void {
       PRIMARY KEY (doc_id, seq)
     );
     CREATE INDEX IF NOT EXISTS revisions_by_rev ON revisions (doc_id, rev);
+    CREATE TABLE IF NOT EXISTS quarantine (
+      id TEXT NOT NULL,
+      doc TEXT NOT NULL,
+      reason TEXT NOT NULL,
+      at TEXT NOT NULL
+    );
     CREATE TABLE IF NOT EXISTS files (
       path TEXT PRIMARY KEY,
       mime TEXT NOT NULL,

@@ -1,0 +1,128 @@
+import {isValidId} from '../ids.ts'
+
+/** Bounds on one document's size and shape. */
+export type DocumentLimits = {
+  maxBytes: number
+  maxAttributes: number
+  maxDepth: number
+  maxNesting: number
+}
+
+/**
+ * Sanity's documented per-document limits (sanity.io/docs/content-lake/technical-limits, free and
+ * growth plans), plus the lake's own bound on objects and arrays nested in each other.
+ */
+export const DOCUMENT_LIMITS: DocumentLimits = {
+  /** Maximum JSON size in bytes (32 MB, SI units as Sanity counts). */
+  maxBytes: 32_000_000,
+  /** Maximum attributes: unique combinations of path (array items as `[]`) and datatype. */
+  maxAttributes: 1000,
+  /** Maximum attribute nesting depth: named attributes along one path. */
+  maxDepth: 20,
+  // Arrays add no attribute level, so `[[[[…]]]]` would pass the depth rule at any nesting; this
+  // bounds objects and arrays together at twice the attribute depth, which every document within
+  // Sanity's limits meets unless it nests arrays directly in arrays.
+  maxNesting: 40,
+}
+
+/**
+ * What the lake loads from disk: documents written before it checked shapes may nest deeper
+ * than Sanity allows and stay readable, but not so deep that reading them could overflow the
+ * stack, and never with an id or type that breaks every query.
+ */
+export const LOAD_LIMITS: DocumentLimits = {
+  maxBytes: Infinity,
+  maxAttributes: Infinity,
+  maxDepth: 100,
+  maxNesting: 100,
+}
+
+/** How deep objects and arrays nest in a parsed JSON value, counted without recursion. */
+export function nestingOf(value: unknown, stopAfter = Infinity): number {
+  let deepest = 0
+  const stack: Array<[unknown, number]> = [[value, 0]]
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop() as [unknown, number]
+    if (current === null || typeof current !== 'object') continue
+    if (depth + 1 > deepest) deepest = depth + 1
+    if (deepest > stopAfter) return deepest
+    for (const child of Object.values(current)) stack.push([child, depth + 1])
+  }
+  return deepest
+}
+
+/** Sanity's wording for an id it refuses, with long ids shortened so the message stays readable. */
+export function malformedId(id: unknown): string {
+  const shown = JSON.stringify(id) ?? String(id)
+  return `Malformed document ID: ${shown.length > 140 ? `${shown.slice(0, 140)}…"` : shown}`
+}
+
+const shorten = (path: string) => (path.length > 80 ? `${path.slice(0, 80)}…` : path)
+
+function typeOf(value: unknown): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'array'
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'float'
+  return typeof value
+}
+
+type Frame = {value: unknown; path: string; depth: number; nesting: number}
+
+/** Checks the shape limits without recursion, so no document can overflow the stack here. */
+function shapeProblem(doc: object, label: string, limits: DocumentLimits): string | null {
+  const attributes = new Set<string>()
+  const countAttributes = Number.isFinite(limits.maxAttributes)
+  const stack: Frame[] = [{value: doc, path: '', depth: 0, nesting: 0}]
+  while (stack.length > 0) {
+    const {value, path, depth, nesting} = stack.pop() as Frame
+    if (depth > limits.maxDepth) {
+      return `Cannot store document ${label}: attribute "${shorten(path)}" is nested ${depth} levels deep, over ${limits === DOCUMENT_LIMITS ? "Sanity's" : "the lake's"} limit of ${limits.maxDepth}`
+    }
+    if (nesting > limits.maxNesting) {
+      return `Cannot store document ${label}: "${shorten(path)}" is inside ${nesting} nested objects and arrays, over the lake's limit of ${limits.maxNesting}`
+    }
+    if (value === null || typeof value !== 'object') continue
+    const array = Array.isArray(value)
+    const entries: Array<[string, unknown]> = array
+      ? value.map((item) => [`${path}[]`, item])
+      : Object.entries(value).map(([key, child]) => [path ? `${path}.${key}` : key, child])
+    for (const [childPath, child] of entries) {
+      if (countAttributes) attributes.add(`${childPath}:${typeOf(child)}`)
+      const childDepth = array ? depth : depth + 1
+      stack.push({value: child, path: childPath, depth: childDepth, nesting: nesting + 1})
+    }
+    if (attributes.size > limits.maxAttributes) {
+      return `Cannot store document ${label}: it has more than ${limits.maxAttributes} attributes (unique paths and datatypes), Sanity's limit per document`
+    }
+  }
+  return null
+}
+
+/**
+ * Why a document cannot be stored, as a sentence, or null when it can: `_id` must follow Sanity's
+ * id rules, `_type` must be a non-empty string, and the shape and size must be within the limits
+ * ({@link DOCUMENT_LIMITS} unless given; `bytes` saves serializing a document read as JSON).
+ */
+export function documentProblem(
+  doc: unknown,
+  limits: DocumentLimits = DOCUMENT_LIMITS,
+  bytes?: number,
+): string | null {
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
+    return 'Cannot store a document that is not a JSON object, expected {"_id": …, "_type": …}'
+  }
+  const {_id: id, _type: type} = doc as Record<string, unknown>
+  if (!isValidId(id)) return malformedId(id)
+  const label = `"${id}"`
+  if (typeof type !== 'string' || type === '') {
+    return `Cannot store document ${label} without a type, expected "_type" to be a non-empty string`
+  }
+  const shape = shapeProblem(doc, label, limits)
+  if (shape) return shape
+  if (!Number.isFinite(limits.maxBytes)) return null
+  const size = bytes ?? Buffer.byteLength(JSON.stringify(doc))
+  if (size > limits.maxBytes) {
+    return `Cannot store document ${label}: it is ${size} bytes as JSON, over Sanity's limit of ${limits.maxBytes} bytes`
+  }
+  return null
+}
