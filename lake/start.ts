@@ -1,8 +1,10 @@
 import {join, resolve} from 'node:path'
 import {loadCertificate} from './cert.ts'
 import {lockLakeDir} from './dir-lock.ts'
+import {CappedList, limitLog} from './bounded.ts'
 import type {QueryLimits} from './groq/limits.ts'
 import {QueryPool} from './groq/pool.ts'
+import type {ConnectionLimits} from './http/deadlines.ts'
 import {createHandler} from './http/handler.ts'
 import {listen} from './http/server.ts'
 import {routes} from './routes/index.ts'
@@ -31,6 +33,8 @@ export type LakeOptions = {
   keepAliveMs?: number
   /** Query workers, time budget, result cap and worker memory (defaults in groq/limits.ts). */
   queries?: Partial<QueryLimits>
+  /** Header, body and idle timeouts and the connection cap (defaults in http/deadlines.ts). */
+  connections?: Partial<ConnectionLimits>
   log?: (message: string) => void
 }
 
@@ -78,7 +82,11 @@ async function openLake(dir: string, options: LakeOptions, release: () => void):
   const projectId = options.projectId ?? 'local'
   const certificate = await loadCertificate(dir, projectId)
   const origins = options.studioOrigins ?? ['http://localhost:3333']
-  const log = options.log ?? ((message: string) => console.log(`[lake] ${message}`))
+  // Anyone can make the lake log (unknown endpoints, failed requests): at most 100 lines a minute.
+  const log = limitLog(options.log ?? ((message: string) => console.log(`[lake] ${message}`)), {
+    lines: 100,
+    windowMs: 60_000,
+  })
   const queries = new QueryPool({limits: options.queries, dataDir: registry.dataDir, log})
   const state: LakeState = {
     registry,
@@ -87,7 +95,7 @@ async function openLake(dir: string, options: LakeOptions, release: () => void):
     token,
     origins: new Set(origins),
     studioUrl: options.studioUrl ?? origins[0] ?? '',
-    unknownEndpoints: [],
+    unknownEndpoints: CappedList.withLimit<UnknownEndpoint>(100),
     sessions: new Set(),
     publicUrl: '',
     keepAliveMs: options.keepAliveMs ?? 15_000,
@@ -99,6 +107,7 @@ async function openLake(dir: string, options: LakeOptions, release: () => void):
     port: options.port ?? 0,
     certificate,
     handler: createHandler(routes, state),
+    limits: options.connections,
     upgrade: (req, socket, head) => handleUpgrade(req, socket, head, state),
   }).catch(async (error: NodeJS.ErrnoException) => {
     await queries.close()
