@@ -87,6 +87,7 @@ export async function runSyncStep(options: SyncStepOptions): Promise<number> {
       alwaysWrite: options.alwaysWrite,
       mutationsPerSecond: target.mutationsPerSecond,
       scrub,
+      whenUnreachable: target.whenUnreachable,
       onProgress: (phase, done, total) => bar.update(phase, done, total),
     })
     bar.done()

@@ -1,6 +1,13 @@
 import {describe, expect, it} from 'vitest'
 
-import {isTransient, rateLimiter, retryAfterMs, withRetry} from './retry.ts'
+import {
+  createReachability,
+  isTransient,
+  rateLimiter,
+  retryAfterMs,
+  UnreachableError,
+  withRetry,
+} from './retry.ts'
 import {httpError, resetError} from './testing/fakeLake.ts'
 
 describe('withRetry', () => {
@@ -49,5 +56,40 @@ describe('rateLimiter', () => {
       Array.from({length: 6}, async () => (await limit(), started.push(Date.now()))),
     )
     expect(started[5] - started[0]).toBeGreaterThanOrEqual(5 * 40 - 5)
+  })
+})
+
+describe('createReachability', () => {
+  const refused = () =>
+    Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), {code: 'ECONNREFUSED'})
+
+  it('gives up once nothing has answered for the whole budget, and not before', async () => {
+    let clock = 0
+    const reachability = createReachability(10_000, () => clock)
+    let calls = 0
+    const attempt = withRetry(
+      async () => {
+        calls++
+        throw refused()
+      },
+      {reachability, baseMs: 1, retries: 100, sleep: async (ms) => void (clock += ms)},
+    )
+    await expect(attempt).rejects.toThrow(UnreachableError)
+    expect(clock).toBeGreaterThanOrEqual(10_000)
+    expect(calls).toBeLessThan(30)
+  })
+
+  it('starts counting again after any answer, even an error status', () => {
+    let clock = 0
+    const reachability = createReachability(1_000, () => clock)
+    reachability.failed(refused())
+    clock = 900
+    reachability.answered()
+    clock = 1_500
+    expect(() => reachability.failed(refused())).not.toThrow()
+    clock = 2_600
+    expect(() => reachability.failed(refused())).toThrow(
+      /nothing answered for 1 s \(ECONNREFUSED\)/,
+    )
   })
 })

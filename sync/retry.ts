@@ -7,6 +7,9 @@ const RETRY_CODES = new Set([
   'EPIPE',
   'ETIMEDOUT',
   'EAI_AGAIN',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
   'UND_ERR_SOCKET',
   'UND_ERR_CLOSED',
   'ERR_HTTP2_STREAM_ERROR',
@@ -63,7 +66,67 @@ export type RetryOptions = {
   /** Called before each retry, e.g. to count retries. */
   onRetry?: (error: unknown, attempt: number, delayMs: number) => void
   sleep?: (ms: number) => Promise<void>
+  /**
+   * Shared by every request of a run: once nothing has answered for this long, each request
+   * gives up with {@link UnreachableError} instead of retrying (a server that refuses
+   * connections or cannot be resolved is not coming back within a backoff).
+   */
+  reachability?: Reachability
 }
+
+/** Thrown when the target has not answered for the whole of the reachability budget. */
+export class UnreachableError extends Error {
+  readonly sinceMs: number
+  constructor(sinceMs: number, cause: unknown) {
+    super(`nothing answered for ${Math.round(sinceMs / 1000)} s (${describeFailure(cause)})`, {
+      cause,
+    })
+    this.name = 'UnreachableError'
+    this.sinceMs = sinceMs
+  }
+}
+
+function describeFailure(error: unknown): string {
+  const codes = codesOf(error)
+  return (
+    codes.find((code) => UNREACHABLE_CODES.has(code)) ??
+    codes[0] ??
+    (error instanceof Error ? error.message : String(error))
+  )
+}
+
+/** Errors that mean no server answered at all (as opposed to a server that answered badly). */
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+])
+
+/**
+ * Tracks whether the target answers: `failed` records a request that reached no server,
+ * `answered` any request that got an answer. After `budgetMs` of only unanswered requests
+ * the run is given up.
+ */
+export function createReachability(budgetMs = 10_000, now = () => Date.now()) {
+  let since: number | undefined
+  return {
+    answered() {
+      since = undefined
+    },
+    /** Throws {@link UnreachableError} when the budget is spent; otherwise records the failure. */
+    failed(error: unknown) {
+      if (!codesOf(error).some((code) => UNREACHABLE_CODES.has(code))) return
+      const t = now()
+      since ??= t
+      if (t - since >= budgetMs) throw new UnreachableError(t - since, error)
+    },
+  }
+}
+
+/** A run's shared record of whether its target answers. */
+export type Reachability = ReturnType<typeof createReachability>
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
@@ -75,8 +138,12 @@ export async function withRetry<T>(fn: () => Promise<T>, options: RetryOptions =
   const {retries = 8, baseMs = 200, maxMs = 15_000, onRetry, sleep = defaultSleep} = options
   for (let attempt = 0; ; attempt++) {
     try {
-      return await fn()
+      const value = await fn()
+      options.reachability?.answered()
+      return value
     } catch (error) {
+      if (statusOf(error) !== undefined) options.reachability?.answered()
+      else options.reachability?.failed(error)
       if (attempt >= retries || !isTransient(error)) throw error
       const backoff = Math.min(maxMs, baseMs * 2 ** attempt) * (0.5 + Math.random() / 2)
       const delay = Math.min(60_000, Math.max(backoff, retryAfterMs(error) ?? 0))

@@ -4,7 +4,7 @@ import type {BatchLimits} from './batch.ts'
 import {resolveImages} from './images.ts'
 import {excludeRejected} from './exclude.ts'
 import {isForced, needsFullDocument, planSync, sourcePath} from './plan.ts'
-import {rateLimiter, withRetry} from './retry.ts'
+import {createReachability, rateLimiter, UnreachableError, withRetry} from './retry.ts'
 import type {RetryOptions} from './retry.ts'
 import {errorMessage} from './scrub.ts'
 import {readSnapshot} from './state.ts'
@@ -37,6 +37,10 @@ export type SyncOptions = {
   retry?: RetryOptions
   /** Removes secrets from every message. */
   scrub?: (text: string) => string
+  /** Give up when nothing answered for this long (default 10 s). */
+  unreachableAfterMs?: number
+  /** What to tell the user when the target does not answer at all. */
+  whenUnreachable?: string
   onProgress?: (
     phase: 'images' | 'read' | 'validate' | 'write',
     done: number,
@@ -119,6 +123,12 @@ export async function syncDocuments(
   } catch (error) {
     // A new error without `cause`: Node prints causes, and theirs may carry the token.
     const scrub = options.scrub ?? ((text: string) => text)
+    if (error instanceof UnreachableError)
+      throw new Error(
+        scrub(
+          `Cannot reach ${options.target}: ${error.message}.${options.whenUnreachable ? ` ${options.whenUnreachable}` : ''}`,
+        ),
+      )
     throw new Error(`Cannot sync into ${scrub(options.target)}: ${errorMessage(error, scrub)}`)
   }
 }
@@ -131,6 +141,7 @@ async function syncUnscrubbed(
   const scrub = options.scrub ?? ((text: string) => text)
   const {api, requests} = countRequests(options.api)
   const retry: RetryOptions = {
+    reachability: createReachability(options.unreachableAfterMs ?? 10_000),
     ...options.retry,
     onRetry: (error, attempt, delay) => {
       requests.retries++

@@ -36,6 +36,7 @@ export function hostedTarget(env: Env): Target {
     // The hosted API allows 25 mutation requests per second per client IP.
     mutationsPerSecond: 25,
     describe: () => `hosted dataset "${dataset}" of project ${projectId}`,
+    whenUnreachable: `Check the network and SANITY_PROJECT_ID (${projectId}); run the import again when the API answers: what was written stays, the rest follows.`,
     close: () => Promise.resolve(),
   }
 }

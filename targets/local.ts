@@ -35,6 +35,7 @@ export async function localTarget(env: Env, options: LocalOptions = {}): Promise
       mutationsPerSecond: Infinity,
       describe: () =>
         `local dataset "${dataset}" (lake server at ${running.url}, pid ${running.pid})`,
+      whenUnreachable: `The lake server at ${running.httpUrl} (pid ${running.pid}) does not answer: restart it with \`npm run lake\` (or stop it, and the import starts its own), then run the import again.`,
       close: () => Promise.resolve(),
     }
   }
@@ -46,6 +47,7 @@ export async function localTarget(env: Env, options: LocalOptions = {}): Promise
     secrets: [lake.token],
     mutationsPerSecond: Infinity,
     describe: () => `local dataset "${dataset}" (${dir}, no lake server running: in-process)`,
+    whenUnreachable: `The lake this import started at ${lake.httpUrl} stopped answering; run the import again.`,
     close: () => lake.close(),
   }
 }

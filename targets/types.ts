@@ -12,6 +12,8 @@ export type Target = {
   mutationsPerSecond: number
   /** A one-line description for output; never contains the token. */
   describe: () => string
+  /** What to do when the target does not answer at all (names the URL, never the token). */
+  whenUnreachable: string
   /** Stops what the target started (an in-process lake). */
   close: () => Promise<void>
 }
