@@ -32,6 +32,8 @@ export interface State {
   source: string
   /** Structured extractors tried on each top-level node before the ordinary handlers. */
   extractors: Array<(walk: Walk, state: State) => boolean>
+  /** Texts of headings marked `{: .no_toc }`, shared with every `tableOfContents` block. */
+  noTocHeadings: string[]
 }
 
 /** Creates the state for one page. */
@@ -48,6 +50,7 @@ export function createState(ctx: ConvertContext, extraction: ExtractionConfig): 
     documents: new Map(),
     source: '',
     extractors: [],
+    noTocHeadings: [],
   }
 }
 
