@@ -13,8 +13,8 @@ const command = defineCommand({
     studioPort: {type: 'string', description: 'Studio dev server port', default: '3333'},
     dir: {
       type: 'string',
-      description: 'Lake folder for datasets, token and certificate',
-      default: '.lake',
+      description: 'Lake folder for datasets, token and certificate (default: LAKE_DIR or .lake)',
+      default: process.env.LAKE_DIR || '.lake',
     },
     projectId: {
       type: 'string',

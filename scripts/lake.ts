@@ -12,8 +12,8 @@ const command = defineCommand({
     port: {type: 'string', description: 'Port for HTTPS (HTTP/2) and plain HTTP', default: '3443'},
     dir: {
       type: 'string',
-      description: 'Folder for datasets, token and certificate',
-      default: '.lake',
+      description: 'Folder for datasets, token and certificate (default: LAKE_DIR or .lake)',
+      default: process.env.LAKE_DIR || '.lake',
     },
     projectId: {
       type: 'string',
