@@ -1,9 +1,18 @@
 import {Mutation} from '@sanity/mutator'
-import {badRequest, conflict, LakeError} from '../errors.ts'
+import {badRequest, conflict, LakeError, mutationFailed} from '../errors.ts'
 import {isValidId, randomId} from '../ids.ts'
+import {documentProblem, malformedId} from '../store/document-rules.ts'
 import type {Doc, WireMutation} from '../store/types.ts'
 import {forEachSliced, selectTargets} from './select.ts'
 import type {WorkingSet} from './working-set.ts'
+
+// Only the id and type rules: shape and size are checked once the transaction is built.
+const ID_AND_TYPE = {
+  maxBytes: Infinity,
+  maxAttributes: Infinity,
+  maxDepth: Infinity,
+  maxNesting: Infinity,
+}
 
 /** What a mutation did to one document, as listed in the `/data/mutate` response. */
 export type MutationResult = {id: string; operation: 'create' | 'update' | 'delete' | 'none'}
@@ -15,6 +24,11 @@ export async function applyMutation(
   ws: WorkingSet,
   mutation: WireMutation,
 ): Promise<MutationResult[]> {
+  if (mutation === null || typeof mutation !== 'object' || Array.isArray(mutation)) {
+    throw badRequest(
+      'Cannot apply a mutation that is not an object, expected {create: {...}}, {patch: {...}}, ...',
+    )
+  }
   const [kind, body] = Object.entries(mutation)[0] ?? []
   if (!kind || !body || typeof body !== 'object') {
     throw badRequest('Cannot apply an empty mutation, expected {create|createOrReplace|...: {...}}')
@@ -22,11 +36,11 @@ export async function applyMutation(
   ws.record(mutation)
   switch (kind) {
     case 'create':
-      return [create(ws, body as Doc)]
+      return [create(ws, checkedDoc(ws, body as Doc, true))]
     case 'createIfNotExists':
-      return [createIfNotExists(ws, body as Doc)]
+      return [createIfNotExists(ws, checkedDoc(ws, body as Doc, false))]
     case 'createOrReplace':
-      return [createOrReplace(ws, body as Doc)]
+      return [createOrReplace(ws, checkedDoc(ws, body as Doc, false))]
     case 'delete':
       return forEachSliced(await selectTargets(ws, body as Patch), (id) => remove(ws, id))
     case 'patch':
@@ -40,37 +54,37 @@ export async function applyMutation(
   }
 }
 
-function checkedDoc(doc: Doc, kind: string, generateId: boolean): Doc {
-  let id = doc._id
-  if (!id && generateId) id = randomId()
-  else if (generateId && id.endsWith('.')) id = `${id}${randomId()}`
-  if (!id) throw badRequest(`Cannot ${kind} a document without _id, expected an "_id" attribute`)
-  if (!isValidId(id))
-    throw badRequest(
-      `Cannot ${kind} document "${id}", expected an _id of [a-zA-Z0-9._-], at most 128 characters`,
-    )
-  if (typeof doc._type !== 'string' || !doc._type) {
-    throw badRequest(`Cannot ${kind} document "${id}", expected a "_type" attribute`)
+/**
+ * The document with its `_id` (generated for `create` when missing, or completed when it ends
+ * in `.`), refused in Sanity's shape when the id is malformed or `_type` is missing; the rest of
+ * the rules are checked for every changed document before commit (validate.ts).
+ */
+function checkedDoc(ws: WorkingSet, doc: Doc, generateId: boolean): Doc {
+  let id: unknown = doc._id
+  if (generateId && (id === undefined || id === null || id === '')) id = randomId()
+  else if (generateId && typeof id === 'string' && id.endsWith('.')) id = `${id}${randomId()}`
+  const problem = isValidId(id) ? documentProblem({...doc, _id: id}, ID_AND_TYPE) : malformedId(id)
+  if (problem) {
+    throw mutationFailed(400, [
+      {error: {type: 'validationError', description: problem, id}, index: ws.index},
+    ])
   }
-  return {...doc, _id: id}
+  return {...doc, _id: id as string}
 }
 
-function create(ws: WorkingSet, input: Doc): MutationResult {
-  const doc = checkedDoc(input, 'create', true)
+function create(ws: WorkingSet, doc: Doc): MutationResult {
   if (ws.get(doc._id)) throw conflict(`Document by ID "${doc._id}" already exists`, {id: doc._id})
   ws.put(doc._id, doc, {create: doc})
   return {id: doc._id, operation: 'create'}
 }
 
-function createIfNotExists(ws: WorkingSet, input: Doc): MutationResult {
-  const doc = checkedDoc(input, 'createIfNotExists', false)
+function createIfNotExists(ws: WorkingSet, doc: Doc): MutationResult {
   if (ws.get(doc._id)) return {id: doc._id, operation: 'none'}
   ws.put(doc._id, doc, {createIfNotExists: doc})
   return {id: doc._id, operation: 'create'}
 }
 
-function createOrReplace(ws: WorkingSet, input: Doc): MutationResult {
-  const doc = checkedDoc(input, 'createOrReplace', false)
+function createOrReplace(ws: WorkingSet, doc: Doc): MutationResult {
   const existed = ws.get(doc._id) !== null
   ws.put(doc._id, doc, {createOrReplace: doc})
   return {id: doc._id, operation: existed ? 'update' : 'create'}
@@ -98,7 +112,16 @@ function patch(ws: WorkingSet, id: string, body: Patch): MutationResult {
   const wirePatch = {...body, id}
   delete wirePatch.query
   delete wirePatch.params
-  const next = new Mutation({mutations: [{patch: wirePatch as never}]}).apply(current)
+  let next: unknown
+  try {
+    next = new Mutation({mutations: [{patch: wirePatch as never}]}).apply(current)
+  } catch (error) {
+    // @sanity/mutator throws on operations it cannot apply (a bad path, inc on a string…).
+    throw badRequest(
+      `Cannot apply the patch to document "${id}": ${error instanceof Error ? error.message : String(error)}`,
+      {id},
+    )
+  }
   if (!next) throw new LakeError(500, 'mutationError', `Patching document "${id}" deleted it`)
   ws.put(id, {...(next as Doc), _id: id}, {patch: wirePatch})
   return {id, operation: 'update'}
