@@ -1,6 +1,8 @@
 import {describe, expect, it} from 'vitest'
 
-import {validateDocuments, validateInParallel} from './validate.ts'
+import {compileValidator} from './compiled/validator.ts'
+import {schemaTypes} from './index.ts'
+import {validateDocuments as sanityValidation} from './validate.ts'
 
 const block = (text: string, markDefs: unknown[] = [], marks: string[] = []) => ({
   _type: 'block',
@@ -46,10 +48,16 @@ const category = {
   slug: {_type: 'slug', current: 'project-management'},
 }
 
-const errorsOf = async (docs: Parameters<typeof validateDocuments>[0]) =>
-  (await validateDocuments(docs)).filter((problem) => problem.level === 'error')
+// Every behaviour holds for Sanity's validation and for the validator compiled from the schema.
+const validators = [
+  {name: "Sanity's validation", validateDocuments: sanityValidation},
+  {name: 'the compiled validator', ...compileValidator(schemaTypes)},
+]
 
-describe('validateDocuments', () => {
+describe.each(validators)('$name', ({validateDocuments}) => {
+  const errorsOf = async (docs: Parameters<typeof validateDocuments>[0]) =>
+    (await validateDocuments(docs)).filter((problem) => problem.level === 'error')
+
   it('accepts a valid course, module, lesson and tool', async () => {
     expect(await validateDocuments([course, moduleDoc, lesson, tool, category])).toEqual([])
   })
@@ -119,30 +127,5 @@ describe('validateDocuments', () => {
     expect(problems).toEqual([
       expect.objectContaining({level: 'warning', path: 'body[_key=="i1"].alt'}),
     ])
-  })
-})
-
-describe('validateInParallel', () => {
-  it('finds the same problems as validateDocuments, in document order, when split over two threads', async () => {
-    const lessons = Array.from({length: 450}, (_, i) => ({
-      ...lesson,
-      _id: `lesson-${i}`,
-      slug: {_type: 'slug', current: `lesson-${i}`},
-      ...(i % 100 === 7 ? {title: undefined} : {}),
-    }))
-    const progress: number[] = []
-    const parallel = await validateInParallel(lessons, {
-      threads: 2,
-      onProgress: (done) => progress.push(done),
-    })
-    expect(parallel.map((p) => p.documentId)).toEqual([
-      'lesson-7',
-      'lesson-107',
-      'lesson-207',
-      'lesson-307',
-      'lesson-407',
-    ])
-    expect(parallel).toEqual(await validateDocuments(lessons))
-    expect(Math.max(...progress)).toBe(450)
   })
 })

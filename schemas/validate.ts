@@ -2,26 +2,14 @@ import type {SanityDocument, Schema} from '@sanity/types'
 import {createSchema} from 'sanity'
 import type {SanityClient} from '@sanity/client'
 import {validateDocumentInternal} from '@sanity/validation/_internal'
-import {availableParallelism} from 'node:os'
-import {Worker} from 'node:worker_threads'
 
 import {evaluate, parse} from 'groq-js'
 
+import {formatPath, type DocumentLike, type ValidationProblem} from './compiled/problem.ts'
 import {REFERENCE_TYPE_TAG} from './fields.ts'
 import {schemaTypes} from './index.ts'
 
-/** One rule a document breaks, as Sanity Studio would report it. */
-export interface ValidationProblem {
-  documentId: string
-  documentType: string
-  /** Dotted path into the document, e.g. `body[_key=="a1"].markDefs[0].href`. */
-  path: string
-  level: 'error' | 'warning' | 'info'
-  message: string
-}
-
-/** Any document with an id and a type. */
-export type DocumentLike = {_id: string; _type: string} & Record<string, unknown>
+export type {DocumentLike, ValidationProblem} from './compiled/problem.ts'
 
 const SLUG_UNIQUE_TAG = 'validation.slug-is-unique'
 
@@ -34,6 +22,10 @@ export function compiledSchema(): Schema {
 }
 
 /**
+ * Sanity's own validation (`@sanity/validation`), kept as the reference the compiled validator
+ * (`schemas/compiled/`) is tested against: it loads `sanity` and runs an Observable per value,
+ * so commands validate with the compiled validator instead.
+ *
  * Validates documents with the Studio's own rules (required fields, custom rules, slug
  * uniqueness, reference existence) against an in-memory dataset: the documents themselves
  * plus `existing`. Nothing is fetched from a server.
@@ -124,77 +116,4 @@ function createMemoryClient(dataset: readonly DocumentLike[]): SanityClient {
     withConfig: () => client,
   }
   return client as unknown as SanityClient
-}
-
-function formatPath(path: readonly unknown[]): string {
-  return path
-    .map((segment, index) => {
-      if (typeof segment === 'number') return `[${segment}]`
-      if (typeof segment === 'string') return index === 0 ? segment : `.${segment}`
-      if (segment && typeof segment === 'object' && '_key' in segment) {
-        return `[_key=="${(segment as {_key: string})._key}"]`
-      }
-      return `[${JSON.stringify(segment)}]`
-    })
-    .join('')
-}
-
-/** Below this many documents, starting workers (each loads Sanity) costs more than it saves. */
-const PARALLEL_THRESHOLD = 400
-
-/**
- * `validateDocuments` spread over worker threads, one per core (at most `threads`): the
- * Studio's validation is CPU-bound, and a first import validates every document.
- */
-export async function validateInParallel(
-  documents: readonly DocumentLike[],
-  options: {
-    existing?: readonly DocumentLike[]
-    threads?: number
-    onProgress?: (done: number, total: number) => void
-  } = {},
-): Promise<ValidationProblem[]> {
-  const threads = Math.min(options.threads ?? availableParallelism(), 4)
-  if (threads < 2 || documents.length < PARALLEL_THRESHOLD) {
-    return validateDocuments(documents, options)
-  }
-  const existing = [...(options.existing ?? []), ...documents]
-  const shares = Array.from({length: threads}, (_, i) =>
-    documents.filter((_, j) => j % threads === i),
-  )
-  const done = shares.map(() => 0)
-  const results = await Promise.all(
-    shares.map(
-      (share, index) =>
-        new Promise<ValidationProblem[]>((resolve, reject) => {
-          const worker = new Worker(new URL('./validateWorker.ts', import.meta.url), {
-            workerData: {documents: share, existing},
-          })
-          worker.on(
-            'message',
-            (message: {type: string; done?: number; problems?: ValidationProblem[]}) => {
-              if (message.type === 'progress') {
-                done[index] = message.done ?? 0
-                options.onProgress?.(
-                  done.reduce((a, b) => a + b, 0),
-                  documents.length,
-                )
-              } else if (message.type === 'done') {
-                resolve(message.problems ?? [])
-                void worker.terminate()
-              }
-            },
-          )
-          worker.on('error', reject)
-          worker.on('exit', (code) => {
-            if (code !== 0)
-              reject(new Error(`Cannot validate: a validation worker exited with code ${code}.`))
-          })
-        }),
-    ),
-  )
-  const order = new Map(documents.map((doc, i) => [doc._id, i]))
-  return results
-    .flat()
-    .sort((a, b) => (order.get(a.documentId) ?? 0) - (order.get(b.documentId) ?? 0))
 }

@@ -45,8 +45,8 @@ async function runPhase(phase: Phase, files: readonly SiteFile[]): Promise<void>
     return
   }
   if (phase === 'validated') {
-    const {validateInParallel} = await import('../schemas/validate.ts')
-    await validateInParallel(importSite(files).documents)
+    const {loadValidator} = await import('../schemas/compiled/load.ts')
+    await (await loadValidator()).validateDocuments(importSite(files).documents)
     return
   }
   const texts = bodies(files)

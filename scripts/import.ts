@@ -75,10 +75,12 @@ async function validate(
   alsoExisting: readonly {_id: string; _type: string}[] = [],
 ): Promise<Diagnostic[]> {
   if (documents.length === 0) return []
-  // Loaded on demand: the schema pulls in Sanity, which is slow to load for `--help`.
-  const {validateInParallel} = await import('../schemas/validate.ts')
+  // Loaded on demand, so `--help` never loads the schema. The compiled validator applies the
+  // Studio's rules without loading `sanity` (see schemas/compiled/).
+  const {loadValidator} = await import('../schemas/compiled/load.ts')
+  const validator = await loadValidator()
   const progress = createProgress(process.stderr)
-  const problems = await validateInParallel(documents, {
+  const problems = await validator.validateDocuments(documents, {
     existing: [...result.documents, ...alsoExisting],
     onProgress: (done, total) => progress.update(done, total, "validating with the Studio's rules"),
   })

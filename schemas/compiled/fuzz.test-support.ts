@@ -1,0 +1,141 @@
+/**
+ * Seeded mutations of valid documents, one field at a time, for the differential test: each
+ * mutation breaks (or merely changes) one value the way broken input or a careless edit would.
+ */
+import type {DocumentLike} from './problem.ts'
+
+type Json = unknown
+type Path = (string | number)[]
+
+/** A deterministic random source (mulberry32). */
+export function seeded(seed: number): () => number {
+  let state = seed >>> 0
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let t = state
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+/** Every path to a value inside a document, system fields `_id` and `_type` excepted. */
+function paths(value: Json, at: Path = []): Path[] {
+  const found: Path[] = at.length ? [at] : []
+  if (Array.isArray(value)) value.forEach((item, i) => found.push(...paths(item, [...at, i])))
+  else if (value && typeof value === 'object') {
+    for (const [key, inner] of Object.entries(value)) {
+      if (at.length === 0 && (key === '_id' || key === '_type')) continue
+      found.push(...paths(inner, [...at, key]))
+    }
+  }
+  return found
+}
+
+const clone = <T>(value: T): T => structuredClone(value)
+
+function parentOf(
+  doc: Json,
+  path: Path,
+): {parent: Record<string | number, Json>; key: string | number} {
+  let parent = doc as Record<string | number, Json>
+  for (const segment of path.slice(0, -1)) parent = parent[segment] as Record<string | number, Json>
+  return {parent, key: path[path.length - 1]}
+}
+
+const WRONG_VALUES: Json[] = [
+  42,
+  -1,
+  1.5,
+  '',
+  'text',
+  'UPPER Case',
+  true,
+  false,
+  null,
+  {},
+  {_type: 'mystery'},
+  [],
+  ['x'],
+  [{_type: 'mystery', _key: 'm1'}],
+  'x'.repeat(40),
+  '2026-13-45',
+  'javascript:alert(1)',
+  'https://example.com/a b',
+]
+
+/** Replacements aimed at a key's meaning: styles, marks, slugs, references, kinds of block. */
+function targeted(
+  key: string | number,
+  ids: readonly string[],
+  pick: <T>(list: readonly T[]) => T,
+): Json[] {
+  switch (key) {
+    case 'style':
+      return ['h1', 'blockquote', 'title', 'normal']
+    case 'listItem':
+      return ['square', 'number', 'task']
+    case 'marks':
+      return [['underline'], ['strong', 'nowhere'], 'strong']
+    case '_type':
+      return ['mystery', 'block', 'image', 'reference', 'span']
+    case 'slug':
+      return [{_type: 'slug', current: 'Has Spaces'}, {_type: 'slug'}, {current: ''}, 'a-string']
+    case 'current':
+      return ['Upper', 'double--hyphen', '-lead', 'fine-slug', '   ']
+    case '_ref':
+      return ['missing-document', pick(ids), pick(ids), '']
+    case '_key':
+      return ['dup', 7]
+    case 'href':
+      return ['javascript:x', 'ftp://host', 'mailto:a@b.c', ' ', '#top']
+    case 'url':
+      return ['http://insecure.example', 'https://ok.example', 'ftp://x', '//host/x']
+    case 'emoji':
+      return ['🚀 rocket', '🚀'.repeat(20), 'words']
+    case 'level':
+    case 'headerRows':
+    case 'order':
+      return [0, -3, 2.5, '2']
+    case 'provider':
+    case 'tone':
+      return ['nope', 'note', 'youtube']
+    case 'importedAt':
+      return ['2026-11-30T03:00:00Z', 'yesterday', 5]
+    default:
+      return []
+  }
+}
+
+/**
+ * One mutation of `doc`: a field removed, replaced by a value of the wrong type or an
+ * out-of-range one, an array item duplicated or retyped. `ids` are other documents' ids, so
+ * references can be pointed at documents of the wrong type.
+ */
+export function mutate(
+  doc: DocumentLike,
+  random: () => number,
+  ids: readonly string[],
+): {doc: DocumentLike; change: string} {
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]
+  const all = paths(doc)
+  if (all.length === 0) return {doc, change: 'nothing to mutate'}
+  const path = pick(all)
+  const copy = clone(doc)
+  const {parent, key} = parentOf(copy, path)
+  const roll = random()
+  const where = path.join('.')
+  if (roll < 0.25) {
+    if (Array.isArray(parent)) parent.splice(key as number, 1)
+    else delete parent[key]
+    return {doc: copy, change: `removed ${where}`}
+  }
+  if (roll < 0.35 && Array.isArray(parent)) {
+    parent.splice(key as number, 0, clone(parent[key as number]))
+    return {doc: copy, change: `duplicated ${where}`}
+  }
+  const aimed = targeted(key, ids, pick)
+  const value = aimed.length > 0 && roll < 0.7 ? pick(aimed) : pick(WRONG_VALUES)
+  parent[key] = clone(value)
+  return {doc: copy, change: `${where} = ${JSON.stringify(value)}`}
+}

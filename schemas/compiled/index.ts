@@ -1,0 +1,3 @@
+export {loadValidator} from './load.ts'
+export type {CompiledValidator, ValidateOptions} from './validator.ts'
+export type {DocumentLike, ValidationProblem} from './problem.ts'

@@ -1,0 +1,21 @@
+/**
+ * Run in a fresh process by `load.test.ts`: loads the compiled validator the way the import
+ * command does, validates one document and prints which files of `sanity` were loaded.
+ */
+import {registerHooks} from 'node:module'
+
+const loaded: string[] = []
+registerHooks({
+  resolve(specifier, context, nextResolve) {
+    const resolved = nextResolve(specifier, context)
+    if (resolved.url.includes('/node_modules/sanity/')) loaded.push(resolved.url)
+    return resolved
+  },
+})
+
+const {loadValidator} = await import('./load.ts')
+const validator = await loadValidator()
+const problems = await validator.validateDocuments([
+  {_id: 'lesson-a', _type: 'lesson', title: 'A', slug: {_type: 'slug', current: 'Not A Slug'}},
+])
+process.stdout.write(JSON.stringify({loaded, problems}))

@@ -1,0 +1,42 @@
+/**
+ * Loads the compiled validator for the content model without loading `sanity`: the schema
+ * files import only `defineType`, `defineField` and `defineArrayMember` from it at run time,
+ * which `sanity` re-exports from the small `@sanity/types`. Loading the Studio package for
+ * them costs seconds and hundreds of megabytes; a schema file that needs more from it fails
+ * to load here with the name of the missing export.
+ */
+import {registerHooks} from 'node:module'
+
+import type {CompiledValidator} from './validator.ts'
+
+const SCHEMAS = new URL('../', import.meta.url).href
+let hooked = false
+let loading: Promise<CompiledValidator> | undefined
+
+/** Resolves `sanity` to `@sanity/types` for modules under `schemas/` (once per process). */
+function resolveSanityToTypes(): void {
+  if (hooked) return
+  hooked = true
+  registerHooks({
+    resolve(specifier, context, nextResolve) {
+      const fromSchemas = context.parentURL?.startsWith(SCHEMAS) ?? false
+      return nextResolve(
+        fromSchemas && specifier === 'sanity' ? '@sanity/types' : specifier,
+        context,
+      )
+    },
+  })
+}
+
+/** The content model's compiled validator, compiled once per process. */
+export function loadValidator(): Promise<CompiledValidator> {
+  loading ??= (async () => {
+    resolveSanityToTypes()
+    const [{schemaTypes}, {compileValidator}] = await Promise.all([
+      import('../index.ts'),
+      import('./validator.ts'),
+    ])
+    return compileValidator(schemaTypes)
+  })()
+  return loading
+}

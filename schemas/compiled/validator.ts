@@ -1,0 +1,121 @@
+import {REFERENCE_TYPE_TAG} from '../fields.ts'
+import type {Definition} from './builtins.ts'
+import type {CheckContext} from './checks.ts'
+import {compileTypes} from './compile.ts'
+import type {TypeNode} from './nodes.ts'
+import type {DocumentLike, ValidationProblem} from './problem.ts'
+import {visit, type Walk} from './walk.ts'
+
+/** Options of `validateDocuments`: documents that count as existing, and a progress callback. */
+export interface ValidateOptions {
+  existing?: readonly DocumentLike[]
+  onProgress?: (done: number, total: number) => void
+}
+
+/** A validator compiled once from schema type definitions. */
+export interface CompiledValidator {
+  /** The problems of `documents`, against a dataset of `existing` plus the documents themselves. */
+  validateDocuments(
+    documents: readonly DocumentLike[],
+    options?: ValidateOptions,
+  ): Promise<ValidationProblem[]>
+}
+
+/**
+ * Compiles a validator from the schema's type definitions (as passed to the Studio). Throws
+ * when the schema uses something the validator cannot check, so a schema change it does not
+ * understand fails loudly instead of passing unchecked.
+ */
+export function compileValidator(types: readonly unknown[]): CompiledValidator {
+  const documentTypes = compileTypes(types as Definition[])
+  return {
+    validateDocuments: (documents, options = {}) => validateAll(documentTypes, documents, options),
+  }
+}
+
+async function validateAll(
+  documentTypes: ReadonlyMap<string, TypeNode>,
+  documents: readonly DocumentLike[],
+  options: ValidateOptions,
+): Promise<ValidationProblem[]> {
+  const dataset = indexDataset([...(options.existing ?? []), ...documents])
+  const results: ValidationProblem[][] = []
+  const pending: Promise<void>[] = []
+  for (let i = 0; i < documents.length; i++) {
+    const document = documents[i]
+    if (typeof document?._type !== 'string') {
+      throw new Error("Tried to validate a value without a '_type'")
+    }
+    const problems: ValidationProblem[] = []
+    results.push(problems)
+    const node = documentTypes.get(document._type)
+    if (node) {
+      const walk: Walk = {
+        document,
+        path: [],
+        problems,
+        pending,
+        check: {
+          message: undefined,
+          node,
+          documentId: document._id,
+          documentType: document._type,
+          exists: (id) => dataset.ids.has(id),
+          slugOwners: (type, slug) => dataset.slugs.get(`${type}\u0000${slug}`) ?? [],
+        } satisfies CheckContext,
+        customContext: (current, parent) => customContext(current, parent, dataset),
+      }
+      visit(walk, node, document, undefined)
+    }
+    options.onProgress?.(i + 1, documents.length)
+  }
+  if (pending.length > 0) await Promise.all(pending)
+  return results.flat()
+}
+
+interface DatasetIndex {
+  ids: Set<string>
+  types: Map<string, string>
+  slugs: Map<string, string[]>
+}
+
+/** Ids, types by published id and slug owners, as the in-memory client of `validate.ts` answers. */
+function indexDataset(dataset: readonly DocumentLike[]): DatasetIndex {
+  const index: DatasetIndex = {ids: new Set(), types: new Map(), slugs: new Map()}
+  for (const doc of dataset) {
+    index.ids.add(doc._id)
+    const id = doc._id.replace(/^drafts\./, '')
+    if (!index.types.has(id)) index.types.set(id, doc._type)
+    const current = (doc.slug as {current?: string} | undefined)?.current
+    if (!current) continue
+    const key = `${doc._type}\u0000${current}`
+    const owners = index.slugs.get(key)
+    if (owners) owners.push(id)
+    else index.slugs.set(key, [id])
+  }
+  return index
+}
+
+/**
+ * What a custom rule that reads its context gets: the document, parent and path, and a client
+ * that answers only the reference-type query (`REFERENCE_TYPE_TAG`) from the dataset's index.
+ */
+function customContext(walk: Walk, parent: unknown, dataset: DatasetIndex) {
+  const client = {
+    fetch: async (_query: string, params: Record<string, unknown> = {}, opts?: {tag?: string}) => {
+      if (opts?.tag === REFERENCE_TYPE_TAG) return dataset.types.get(String(params.id)) ?? null
+      throw new Error(
+        `Cannot run the query tagged "${opts?.tag ?? ''}" in the compiled validator: it answers only ${REFERENCE_TYPE_TAG}.`,
+      )
+    },
+    withConfig: () => client,
+  }
+  return {
+    document: walk.document,
+    parent,
+    path: walk.path.slice(),
+    environment: 'studio',
+    getClient: () => client,
+    getDocumentExists: async ({id}: {id: string}) => dataset.ids.has(id),
+  }
+}
