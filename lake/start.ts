@@ -6,12 +6,14 @@ import type {QueryLimits} from './groq/limits.ts'
 import {QueryPool} from './groq/pool.ts'
 import type {ConnectionLimits} from './http/deadlines.ts'
 import {createHandler} from './http/handler.ts'
+import {isLoopbackHostname, requestHostname} from './http/host.ts'
 import {listen} from './http/server.ts'
 import {routes} from './routes/index.ts'
 import {removeRunningLake, writeRunningLake} from './server-info.ts'
 import {handleUpgrade} from './socket/upgrade.ts'
 import type {LakeState, UnknownEndpoint} from './state.ts'
 import {DatasetRegistry} from './store/registry.ts'
+import {assertWritableFolder} from './store/writable.ts'
 import {loadToken} from './token.ts'
 
 /** Options of {@link startLake}. */
@@ -63,10 +65,12 @@ export type Lake = {
 
 /**
  * Starts the local Content Lake; throws `LakeBusyError` when another lake runs from the
- * same folder (two writers would each keep their own view of the dataset files).
+ * same folder (two writers would each keep their own view of the dataset files), and
+ * `LakeFolderError` when the lake or data folder is not writable.
  */
 export async function startLake(options: LakeOptions = {}): Promise<Lake> {
   const dir = resolve(options.dir ?? '.lake')
+  assertWritableFolder(dir, 'lake folder')
   const release = lockLakeDir(dir)
   try {
     return await openLake(dir, options, release)
@@ -77,7 +81,12 @@ export async function startLake(options: LakeOptions = {}): Promise<Lake> {
 }
 
 async function openLake(dir: string, options: LakeOptions, release: () => void): Promise<Lake> {
-  const registry = new DatasetRegistry(resolve(options.dataDir ?? join(dir, 'data')))
+  const dataDir = resolve(options.dataDir ?? join(dir, 'data'))
+  assertWritableFolder(dataDir, 'data folder')
+  const registry = new DatasetRegistry(dataDir, {
+    projectId: options.projectId,
+    warn: options.log ?? ((message) => console.warn(`[lake] ${message}`)),
+  })
   const token = loadToken(join(dir, 'token'))
   const projectId = options.projectId ?? 'local'
   const certificate = await loadCertificate(dir, projectId)
@@ -108,7 +117,11 @@ async function openLake(dir: string, options: LakeOptions, release: () => void):
     certificate,
     handler: createHandler(routes, state),
     limits: options.connections,
-    upgrade: (req, socket, head) => handleUpgrade(req, socket, head, state),
+    upgrade: (req, socket, head) => {
+      // The presence socket answers the same host names as the API (no DNS rebinding).
+      if (isLoopbackHostname(requestHostname(req))) return handleUpgrade(req, socket, head, state)
+      socket.end('HTTP/1.1 403 Forbidden\r\nconnection: close\r\ncontent-length: 0\r\n\r\n')
+    },
   }).catch(async (error: NodeJS.ErrnoException) => {
     await queries.close()
     registry.close()
