@@ -61,7 +61,7 @@ async function compareFixtures(): Promise<Map<string, Recorded>> {
     [...documents, ...dedupe([...extracted, ...linked])],
     documents.map((d) => d._id),
   )
-  const sources = runs.map(({name, ctx, body}): PageSource => ({
+  const sources = runs.map(({name, ctx, body, context}): PageSource => ({
     file: `importer/body/fixtures/${name}/input.md`,
     title: ctx.title,
     markdown: body,
@@ -73,6 +73,7 @@ async function compareFixtures(): Promise<Map<string, Recorded>> {
         ctx.resolveLink(href, ctx.file) ??
         ctx.resolveLink(`{% link ${href.replace(/^\//, '')} %}`, ctx.file)
       )?._id ?? null,
+    include: (file) => context.includes?.[file],
   }))
   const references = await renderWithKramdown(sources.map((s) => kramdownRequest(s).request))
   const results = new Map<string, Recorded>()

@@ -46,22 +46,21 @@ function rejectedBy(found: readonly Diagnostic[]): Map<string, string> {
 const SITE_FILES = /\.(?:md|markdown|mkd|mkdn)$|^_config\.yml$|^Gemfile(?:\.lock)?$/i
 const NEVER_READ = new Set(['.git', 'node_modules'])
 
-/** Every markdown file of the site (plus `_config.yml` and `Gemfile.lock`), as raw bytes. */
+/**
+ * Every markdown file of the site (plus `_config.yml` and `Gemfile.lock`) and every file under
+ * `_includes/` (read by `{% include %}`, never as pages), as raw bytes.
+ */
 async function readSite(root: string): Promise<SiteFile[]> {
   const entries = await readdir(root, {recursive: true, withFileTypes: true})
-  const files = entries.filter(
-    (entry) =>
-      entry.isFile() &&
-      SITE_FILES.test(entry.name) &&
-      !relative(root, entry.parentPath)
-        .split(sep)
-        .some((part) => NEVER_READ.has(part)),
-  )
+  const files = entries.flatMap((entry) => {
+    if (!entry.isFile()) return []
+    const folders = relative(root, entry.parentPath).split(sep)
+    if (folders.some((part) => NEVER_READ.has(part))) return []
+    const path = [...folders.filter(Boolean), entry.name].join('/')
+    return SITE_FILES.test(entry.name) || folders[0] === '_includes' ? [path] : []
+  })
   return Promise.all(
-    files.map(async (entry) => {
-      const full = join(entry.parentPath, entry.name)
-      return {path: relative(root, full).split(sep).join('/'), bytes: await readFile(full)}
-    }),
+    files.map(async (path) => ({path, bytes: await readFile(join(root, ...path.split('/')))})),
   )
 }
 

@@ -16,6 +16,8 @@ interface FixtureContext {
   site?: Record<string, unknown>
   /** Hrefs the fake site resolves, to page ids. */
   links?: Record<string, string>
+  /** The fake site's `_includes/` files, by path below `_includes/`. */
+  includes?: Record<string, string>
   /** Why the plain-text comparison does not apply, when it does not. */
   skipFidelity?: string
 }
@@ -45,6 +47,7 @@ export function runFixture(name: string): {
     site: context.site ?? {title: 'Fixture site', baseurl: '/docs'},
     resolveLink: (href) =>
       links[href] ? ({_id: links[href], _type: 'lesson'} satisfies LinkTarget) : null,
+    ...(context.includes ? {includes: context.includes} : {}),
   }
   return {result: convertBody(body, ctx), ctx, body, context}
 }

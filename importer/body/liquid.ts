@@ -1,54 +1,212 @@
+import {LineMapBuilder, countLines} from './line-map.ts'
+import {parseIncludeTag, validIncludeFile, type IncludeParameter} from './liquid-include.ts'
+import {evaluateOutput, evaluateHead, lookup} from './liquid-output.ts'
+import {warn, type Point, type Scope} from './liquid-scope.ts'
 import type {State} from './state.ts'
-import {report} from './state.ts'
 
 /**
  * Evaluates the Liquid a Jekyll site uses in page bodies, before markdown parsing, as Jekyll
- * does; so it applies inside code fences too. Known tags are rewritten on the same lines
- * (diagnostic lines stay right); unknown tags and `{% include %}` stay verbatim, with a warning.
+ * does; so it applies inside code fences too. Known tags are rewritten on the same lines;
+ * `{% include %}` inserts its file from `ctx.includes`, and the line map says where each line
+ * came from. Unknown tags, `{% include_relative %}` and missing includes stay verbatim, with a
+ * warning.
  */
 // Tag and output bodies are bounded so an unclosed `{{` or `{%` cannot make the scan quadratic.
 const LIQUID =
   /\{%-?\s*raw\s*-?%\}([\s\S]*?)\{%-?\s*endraw\s*-?%\}|\{%-?\s*comment\s*-?%\}[\s\S]*?\{%-?\s*endcomment\s*-?%\}|\{%-?\s*highlight\s+([\w+#.-]+)[^%\n]{0,200}%\}(\r?\n?)([\s\S]*?)\{%-?\s*endhighlight\s*-?%\}|\{%-?\s*link\s+([^%\n]{1,500}?)\s*-?%\}|\{\{-?\s*([^{}]{0,1000}?)\s*-?\}\}|\{%-?\s*(\w+)[^%]{0,1000}?%\}/g
 
-/** Returns the body with Liquid evaluated; placeholders for `{% link %}` go into `state.linkTags`. */
+/** Includes nested deeper than this are an error (Jekyll has no limit; its stack overflows). */
+const MAX_INCLUDE_DEPTH = 20
+/**
+ * Characters all includes of one page may insert: includes that each include another twice would
+ * otherwise grow exponentially.
+ */
+const MAX_INCLUDED_CHARS = 4 * 1024 * 1024
+
+/**
+ * Returns the body with Liquid evaluated; placeholders for `{% link %}` go into `state.linkTags`,
+ * and `state.lineMap` says which page line each line of the result comes from once includes
+ * have moved them.
+ */
 export function evaluateLiquid(source: string, state: State): string {
   if (!source.includes('{%') && !source.includes('{{')) return source
+  const lines = new LineMapBuilder()
+  const text = evaluate(source, state, {include: {}, stack: [], budget: {chars: 0}}, lines)
+  state.lineMap = lines.build()
+  return text
+}
+
+function evaluate(source: string, state: State, scope: Scope, lines?: LineMapBuilder): string {
+  if (!source.includes('{%') && !source.includes('{{')) return source
   const locate = locator(source)
-  return source.replace(LIQUID, (match, raw, lang, nl, code, linkPath, output, tag, offset) => {
-    const at = locate(offset)
-    if (raw !== undefined) return raw
-    if (match.startsWith('{%') && /^\{%-?\s*comment/.test(match)) {
-      warn(state, 'info', 'liquid-comment', at, 'Dropped a Liquid comment, as Jekyll does.')
-      return '\n'.repeat(countLines(match))
+  let out = ''
+  let last = 0
+  for (const match of source.matchAll(LIQUID)) {
+    const before = source.slice(last, match.index)
+    out += before
+    lines?.copy(before)
+    const at = scope.within?.at ?? locate(match.index)
+    const {text, included} = evaluateTag(match, at, state, scope)
+    out += text
+    lines?.replace(match[0], text, included ? at : undefined)
+    last = match.index + match[0].length
+  }
+  const rest = source.slice(last)
+  lines?.copy(rest)
+  return out + rest
+}
+
+function evaluateTag(
+  [match, raw, lang, nl, code, linkPath, output, tag]: RegExpExecArray,
+  at: Point,
+  state: State,
+  scope: Scope,
+): {text: string; included?: boolean} {
+  if (raw !== undefined) return {text: raw}
+  if (match.startsWith('{%') && /^\{%-?\s*comment/.test(match)) {
+    warn(state, scope, 'info', 'liquid-comment', at, 'Dropped a Liquid comment, as Jekyll does.')
+    return {text: '\n'.repeat(countLines(match))}
+  }
+  if (lang !== undefined) {
+    const body = String(code).replace(/\r?\n$/, '')
+    return {text: '```' + lang + (nl || '\n') + body + '\n```'}
+  }
+  if (linkPath !== undefined) return {text: linkPlaceholder(String(linkPath), match, state)}
+  if (output !== undefined) return {text: evaluateOutput(String(output), match, at, state, scope)}
+  const name = String(tag)
+  if (name === 'include') {
+    const text = expandInclude(match, at, state, scope)
+    return text === undefined ? {text: match} : {text, included: true}
+  }
+  if (name === 'include_relative') {
+    warn(
+      state,
+      scope,
+      'warning',
+      'liquid-include',
+      at,
+      `Kept "${match}" as text: include_relative is not imported (the importer reads only _includes/).`,
+      'Move the file to _includes/ and use {% include %}, or rewrite its content in the page.',
+    )
+  } else {
+    warn(
+      state,
+      scope,
+      'warning',
+      'liquid-unknown',
+      at,
+      `Kept the Liquid tag "${match}" as text: the importer does not evaluate it.`,
+      'Replace the tag with the text it produces.',
+    )
+  }
+  return {text: match}
+}
+
+/**
+ * The text of `_includes/<file>` with its own Liquid evaluated (`include.key` set from the
+ * tag's parameters), or `undefined` when the tag stays as text (a diagnostic says why).
+ */
+function expandInclude(tag: string, at: Point, state: State, scope: Scope): string | undefined {
+  const markup = parseIncludeTag(tag)
+  const keep = (severity: 'warning' | 'error', code: string, why: string, hint: string) => {
+    warn(state, scope, severity, code, at, `Kept "${tag}" as text: ${why}.`, hint)
+    return undefined
+  }
+  if ('invalid' in markup) {
+    return keep(
+      'warning',
+      'liquid-include',
+      `Jekyll rejects its ${markup.invalid === 'file' ? 'file name' : 'parameters'}`,
+      'Write it as {% include file.ext key="value" key2=page.x %}, with no ".." in the file name.',
+    )
+  }
+  const file = includeFile(markup.file, state, scope)
+  if (file === undefined) {
+    return keep(
+      'warning',
+      'liquid-unknown',
+      'its file name could not be evaluated',
+      'Write the file name out, or set the variables it uses in front matter or _config.yml.',
+    )
+  }
+  const text = state.ctx.includes?.[file]
+  if (typeof text !== 'string') {
+    return keep(
+      'warning',
+      'liquid-include',
+      `_includes/${file} is not in the site`,
+      `Add _includes/${file} to the site, or rewrite the included content in the page.`,
+    )
+  }
+  if (scope.stack.includes(file)) {
+    const chain = [...scope.stack, file].map((name) => `_includes/${name}`).join(' → ')
+    return keep(
+      'error',
+      'liquid-include-cycle',
+      `it would include itself without end: ${chain}`,
+      `Jekyll fails the build on this ("stack level too deep"): remove the include of _includes/${file} from _includes/${scope.stack.at(-1)}.`,
+    )
+  }
+  if (
+    scope.stack.length >= MAX_INCLUDE_DEPTH ||
+    scope.budget.chars + text.length > MAX_INCLUDED_CHARS
+  ) {
+    return keep(
+      'error',
+      'liquid-include-limit',
+      `includes nest deeper than ${MAX_INCLUDE_DEPTH} or insert more than ${MAX_INCLUDED_CHARS} characters`,
+      'Include fewer or smaller files in this page.',
+    )
+  }
+  scope.budget.chars += text.length
+  return evaluate(text, state, {
+    include: includeParameters(markup.parameters, at, state, scope),
+    stack: [...scope.stack, file],
+    within: {at: scope.within?.at ?? at, file},
+    budget: scope.budget,
+  })
+}
+
+/** The include's file name with any `{{ variable }}` in it evaluated, if it can be. */
+function includeFile(name: string, state: State, scope: Scope): string | undefined {
+  if (!name.includes('{{')) return name
+  let failed = false
+  const file = name.replace(/\{\{\s*([^{}]*?)\s*\}\}/g, (_, head: string) => {
+    const value = evaluateHead(head, state, scope)
+    if (typeof value !== 'string') failed = true
+    return value ?? ''
+  })
+  return failed || !validIncludeFile(file) ? undefined : file
+}
+
+/** `include.*` for an include tag: string literals as written, variables evaluated. */
+function includeParameters(
+  parameters: readonly IncludeParameter[],
+  at: Point,
+  state: State,
+  scope: Scope,
+): Record<string, unknown> {
+  const values: Record<string, unknown> = Object.create(null)
+  for (const parameter of parameters) {
+    if ('text' in parameter) {
+      values[parameter.key] = parameter.text
+      continue
     }
-    if (lang !== undefined) {
-      const body = String(code).replace(/\r?\n$/, '')
-      return '```' + lang + (nl || '\n') + body + '\n```'
-    }
-    if (linkPath !== undefined) return linkPlaceholder(String(linkPath), match, state)
-    if (output !== undefined) return evaluateOutput(String(output), match, at, state)
-    const name = String(tag)
-    if (name === 'include' || name === 'include_relative') {
+    const value = lookup(parameter.expression, state, scope)
+    if (value === undefined) {
       warn(
         state,
-        'warning',
-        'liquid-include',
-        at,
-        `Kept "${match}" as text: includes are not imported.`,
-        'Rewrite the included content in the page, or remove the tag.',
-      )
-    } else {
-      warn(
-        state,
+        scope,
         'warning',
         'liquid-unknown',
         at,
-        `Kept the Liquid tag "${match}" as text: the importer does not evaluate it.`,
-        'Replace the tag with the text it produces.',
+        `Left the include parameter "${parameter.key}=${parameter.expression}" unset: the importer only reads page.x, site.x, include.x and literals.`,
+        'Pass a quoted string instead, or set the value in front matter and pass page.key.',
       )
     }
-    return match
-  })
+    values[parameter.key] = value ?? null
+  }
+  return values
 }
 
 function linkPlaceholder(path: string, tag: string, state: State): string {
@@ -62,99 +220,6 @@ function linkPlaceholder(path: string, tag: string, state: State): string {
   state.linkTags.set(href, tag)
   return href
 }
-
-const FILTERS: Record<string, (value: string, site: Record<string, unknown>) => string> = {
-  relative_url: (value, site) => joinUrl(String(site.baseurl ?? ''), value),
-  absolute_url: (value, site) =>
-    joinUrl(String(site.url ?? '') + String(site.baseurl ?? ''), value),
-}
-
-function evaluateOutput(expression: string, match: string, at: Point, state: State): string {
-  const [head = '', ...filters] = expression.split('|').map((part) => part.trim())
-  let value = evaluateHead(head, state)
-  if (value === undefined) {
-    warn(
-      state,
-      'warning',
-      'liquid-unknown',
-      at,
-      `Kept "${match}" as text: the importer only evaluates page.x, site.x and quoted strings.`,
-      'Replace the expression with the text it produces.',
-    )
-    return match
-  }
-  if (value === null) {
-    warn(
-      state,
-      'warning',
-      'liquid-undefined',
-      at,
-      `"${match}" names a variable that is not set; it renders empty, as in Jekyll.`,
-      `Set "${head}" in front matter or _config.yml, or remove the expression.`,
-    )
-    value = ''
-  }
-  for (const filter of filters) {
-    const apply = FILTERS[filter]
-    if (!apply) {
-      warn(
-        state,
-        'warning',
-        'liquid-unknown',
-        at,
-        `Kept "${match}" as text: the filter "${filter}" is not supported.`,
-        'Replace the expression with the text it produces.',
-      )
-      return match
-    }
-    value = apply(value, state.ctx.site)
-  }
-  return value
-}
-
-/** A string for a value, `null` for an unset variable, `undefined` for an unsupported expression. */
-function evaluateHead(head: string, state: State): string | null | undefined {
-  const quoted = /^(['"])(.*)\1$/.exec(head)
-  if (quoted) return quoted[2]
-  const path = /^(page|site)((?:\.[\w-]+)+)$/.exec(head)
-  if (!path) return undefined
-  let value: unknown = path[1] === 'page' ? state.ctx.page : state.ctx.site
-  for (const key of path[2].slice(1).split('.')) {
-    value =
-      typeof value === 'object' && value !== null
-        ? (value as Record<string, unknown>)[key]
-        : undefined
-  }
-  if (value === undefined || value === null) return null
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
-    return String(value)
-  if (Array.isArray(value) && value.every((item) => typeof item !== 'object')) return value.join('')
-  return undefined
-}
-
-function joinUrl(base: string, path: string): string {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(path)) return path
-  return base.replace(/\/+$/, '') + '/' + path.replace(/^\/+/, '')
-}
-
-function countLines(text: string): number {
-  let n = 0
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++
-  return n
-}
-
-function warn(
-  state: State,
-  severity: 'warning' | 'info',
-  code: string,
-  at: Point,
-  message: string,
-  hint?: string,
-): void {
-  report(state, severity, code, {position: {start: at, end: at}}, message, hint)
-}
-
-type Point = {line: number; column: number}
 
 /** Maps increasing offsets to line and column in one forward pass over the source. */
 function locator(source: string): (offset: number) => Point {

@@ -3,6 +3,7 @@ import type {Definition, Nodes} from 'mdast'
 import type {Diagnostic, ImportedDocument} from '../types.ts'
 import type {ExtractionConfig} from '../extract/config.ts'
 import type {Walk} from './blocks/walk.ts'
+import type {LineMap} from './line-map.ts'
 import type {ConvertContext, NextLinkValue} from './types.ts'
 
 /** A position-bearing node or nothing (the diagnostic then has no line). */
@@ -30,6 +31,8 @@ export interface State {
   root?: Nodes
   /** The body after Liquid evaluation: what positions refer to. */
   source: string
+  /** Page lines of the body's lines, set by Liquid when an include moved them. */
+  lineMap?: LineMap
   /** Structured extractors tried on each top-level node before the ordinary handlers. */
   extractors: Array<(walk: Walk, state: State) => boolean>
   /** Texts of headings marked `{: .no_toc }`, shared with every `tableOfContents` block. */
@@ -64,12 +67,14 @@ export function report(
   hint?: string,
 ): void {
   const start = node?.position?.start
+  // Lines an `{% include %}` inserted point at its tag, later lines at their own (liquid.ts).
+  const origin = start && state.lineMap ? state.lineMap(start.line) : start
   state.diagnostics.push({
     severity,
     code,
     file: state.ctx.file,
-    line: start ? start.line + state.ctx.lineOffset : undefined,
-    column: start?.column,
+    line: origin ? origin.line + state.ctx.lineOffset : undefined,
+    column: origin?.column ?? start?.column,
     message,
     hint,
   })

@@ -19,6 +19,11 @@ export interface ConvertContext {
   keyPrefix?: string
   /** Structured extraction settings; the defaults handle the seed page. */
   extraction?: ExtractionOptions
+  /**
+   * The site's `_includes/` files by path below `_includes/` (`note.html`, `cards/card.md`),
+   * read by `{% include %}`; a missing one leaves the tag as text with a warning.
+   */
+  includes?: Readonly<Record<string, string>>
 }
 
 /** The lesson's "Next: …" button, taken out of the body. */

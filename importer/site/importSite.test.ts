@@ -229,4 +229,41 @@ describe('importSite', () => {
     expect(titles).toEqual(expect.arrayContaining(['Home', 'Lesson']))
     expect(titles).not.toContain('Laughs')
   })
+
+  it('fills {% include %} from _includes/: an HTML include with parameters and a markdown include', () => {
+    const result = importSite([
+      page('index.md', 'title: Home'),
+      page(
+        'lesson.md',
+        'title: Lesson\nparent: Home\nowner: Ana',
+        'Intro.\n\n{% include badge.html label="Beta" by=page.owner %}\n\n{% include checklist.md %}\n\n{% include gone.html %}\n\n[Run](javascript:run)\n',
+      ),
+      {
+        path: '_includes/badge.html',
+        text: '<p><strong>{{ include.label }}</strong> by {{ include.by }}</p>\n',
+      },
+      {
+        path: '_includes/checklist.md',
+        text: '- [ ] Read the brief\n- [ ] Ask one question\n\n1. Then start\n',
+      },
+    ])
+    const lesson = result.documents.find((doc) => doc.title === 'Lesson')
+    const body = JSON.stringify(lesson?.body)
+    expect(body).toContain('"text":"Beta","marks":["strong"]')
+    expect(body).toContain('by Ana')
+    expect(body).toContain('Read the brief')
+    expect(body).toContain('{% include gone.html %}')
+    expect(result.diagnostics).toContainEqual(
+      expect.objectContaining({
+        code: 'liquid-include',
+        file: 'lesson.md',
+        line: 13,
+        message: expect.stringContaining('_includes/gone.html is not in the site'),
+      }),
+    )
+    // After lines the includes inserted, the page's own lines are still named.
+    expect(result.diagnostics).toContainEqual(
+      expect.objectContaining({code: 'unsafe-link', file: 'lesson.md', line: 15, column: 1}),
+    )
+  })
 })

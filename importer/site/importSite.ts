@@ -6,6 +6,7 @@ import {planDocuments, type PlannedDocument} from '../documents/plan.ts'
 import {siteDocument} from '../documents/site.ts'
 import type {Diagnostic, ImportedDocument} from '../types.ts'
 import {readConfig} from './config.ts'
+import {readIncludes} from './includes.ts'
 import {createLinkResolver} from './links.ts'
 import {buildNavTree} from './nav/build.ts'
 import {readPages} from './pages.ts'
@@ -171,10 +172,12 @@ export function importSite(files: readonly SiteFile[], options: ImportOptions = 
     ? rememberConversions(baseConvert, options.cache.store, options.cache.version)
     : undefined
   const convert = remembered ?? baseConvert
+  const {includes, diagnostics: includeProblems} = readIncludes(files)
+  diagnostics.push(...includeProblems)
   const converted = new Map<string, ConvertResult>()
   const extracted: Array<{file: string; documents: ImportedDocument[]}> = []
   withPages.forEach((plan, index) => {
-    const ctx = {site: config.raw, resolveLink, extraction: options.extraction}
+    const ctx = {site: config.raw, resolveLink, extraction: options.extraction, includes}
     const result = convertPage(plan, ctx, convert)
     converted.set(plan.id, result)
     diagnostics.push(...result.diagnostics)

@@ -1,0 +1,103 @@
+/** `{{ expression | filter }}`: the values and filters the importer evaluates. */
+import type {State} from './state.ts'
+import {warn, type Point, type Scope} from './liquid-scope.ts'
+
+/** The filters supported; any other keeps the expression as text. */
+const FILTERS: Record<string, (value: string, site: Record<string, unknown>) => string> = {
+  relative_url: (value, site) => joinUrl(String(site.baseurl ?? ''), value),
+  absolute_url: (value, site) =>
+    joinUrl(String(site.url ?? '') + String(site.baseurl ?? ''), value),
+}
+
+/** The text of `{{ expression }}`, or the expression itself (with a warning) when it cannot be evaluated. */
+export function evaluateOutput(
+  expression: string,
+  match: string,
+  at: Point,
+  state: State,
+  scope: Scope,
+): string {
+  const [head = '', ...filters] = expression.split('|').map((part) => part.trim())
+  let value = evaluateHead(head, state, scope)
+  if (value === undefined) {
+    warn(
+      state,
+      scope,
+      'warning',
+      'liquid-unknown',
+      at,
+      `Kept "${match}" as text: the importer only evaluates page.x, site.x, include.x and quoted strings.`,
+      'Replace the expression with the text it produces.',
+    )
+    return match
+  }
+  if (value === null) {
+    warn(
+      state,
+      scope,
+      'warning',
+      'liquid-undefined',
+      at,
+      `"${match}" names a variable that is not set; it renders empty, as in Jekyll.`,
+      head.startsWith('include.')
+        ? `Pass ${head.slice('include.'.length)}="…" in the include tag, or remove the expression.`
+        : `Set "${head}" in front matter or _config.yml, or remove the expression.`,
+    )
+    value = ''
+  }
+  for (const filter of filters) {
+    const apply = FILTERS[filter]
+    if (!apply) {
+      warn(
+        state,
+        scope,
+        'warning',
+        'liquid-unknown',
+        at,
+        `Kept "${match}" as text: the filter "${filter}" is not supported.`,
+        'Replace the expression with the text it produces.',
+      )
+      return match
+    }
+    value = apply(value, state.ctx.site)
+  }
+  return value
+}
+
+/** A string for a value, `null` for an unset variable, `undefined` for an unsupported expression. */
+export function evaluateHead(head: string, state: State, scope: Scope): string | null | undefined {
+  const quoted = /^(['"])(.*)\1$/.exec(head)
+  if (quoted) return quoted[2]
+  const value = lookup(head, state, scope)
+  if (value === undefined || value === null) return value
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+    return String(value)
+  if (Array.isArray(value) && value.every((item) => typeof item !== 'object')) return value.join('')
+  return undefined
+}
+
+/**
+ * The value of `page.x`, `site.x` or `include.x` (`null` when unset), or of a number, `true`,
+ * `false` or `nil`; `undefined` for anything else (a variable the importer cannot know).
+ */
+export function lookup(expression: string, state: State, scope: Scope): unknown {
+  if (/^-?\d+(\.\d+)?$/.test(expression)) return Number(expression)
+  if (expression === 'true' || expression === 'false') return expression === 'true'
+  if (expression === 'nil') return null
+  const path = /^(page|site|include)((?:\.[\w-]+)+)$/.exec(expression)
+  if (!path) return undefined
+  let value: unknown =
+    path[1] === 'page' ? state.ctx.page : path[1] === 'site' ? state.ctx.site : scope.include
+  for (const key of path[2].slice(1).split('.')) {
+    value =
+      typeof value === 'object' && value !== null && Object.hasOwn(value, key)
+        ? (value as Record<string, unknown>)[key]
+        : undefined
+  }
+  return value ?? null
+}
+
+function joinUrl(base: string, path: string): string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(path)) return path
+  return base.replace(/\/+$/, '') + '/' + path.replace(/^\/+/, '')
+}

@@ -1,0 +1,33 @@
+/** What Liquid being evaluated can read, and how it reports: shared by `liquid*.ts`. */
+import type {State} from './state.ts'
+import {report} from './state.ts'
+
+/** A place in the page: 1-based line and column. */
+export type Point = {line: number; column: number}
+
+/** What the Liquid being evaluated can read, and where its diagnostics point. */
+export interface Scope {
+  /** `include.*`: the parameters of the include being evaluated (empty on the page). */
+  include: Record<string, unknown>
+  /** The `_includes/` files being expanded, outermost first. */
+  stack: string[]
+  /** Inside an include: the page's include tag (where diagnostics point) and the file evaluated. */
+  within?: {at: Point; file: string}
+  /** Characters inserted by includes so far on this page. */
+  budget: {chars: number}
+}
+
+/** Reports a Liquid diagnostic; inside an include it names the file and points at the page's tag. */
+export function warn(
+  state: State,
+  scope: Scope,
+  severity: 'error' | 'warning' | 'info',
+  code: string,
+  at: Point,
+  message: string,
+  hint?: string,
+): void {
+  const where = scope.within ? ` (in _includes/${scope.within.file})` : ''
+  const text = where ? message.replace(/\.?$/, `${where}.`) : message
+  report(state, severity, code, {position: {start: at, end: at}}, text, hint)
+}

@@ -1,0 +1,172 @@
+import {describe, expect, it} from 'vitest'
+
+import {resolveExtraction} from '../extract/config.ts'
+import {convertBody} from './index.ts'
+import type {ConvertContext} from './index.ts'
+import {evaluateLiquid} from './liquid.ts'
+import {portableTextToPlainText} from './plain-text.ts'
+import {createState} from './state.ts'
+
+const ctx = (overrides: Partial<ConvertContext> = {}): ConvertContext => ({
+  file: 'docs/page.md',
+  title: 'Page',
+  lineOffset: 0,
+  page: {},
+  site: {},
+  resolveLink: () => null,
+  ...overrides,
+})
+
+/** The body after Liquid and the diagnostics Liquid reported. */
+function liquid(source: string, overrides: Partial<ConvertContext> = {}) {
+  const state = createState(ctx(overrides), resolveExtraction(undefined))
+  const text = evaluateLiquid(source, state)
+  return {text, diagnostics: state.diagnostics, state}
+}
+
+describe('{% include %}', () => {
+  it('inserts an HTML include with a quoted parameter and a page variable as include.x', () => {
+    const {text, diagnostics} = liquid(
+      'A\n{% include card.html kind="tip" text=page.summary %}\nB\n',
+      {
+        page: {summary: 'Small steps.'},
+        includes: {'card.html': '<div class="{{ include.kind }}">{{ include.text }}</div>\n'},
+      },
+    )
+    expect(text).toBe('A\n<div class="tip">Small steps.</div>\n\nB\n')
+    expect(diagnostics).toEqual([])
+  })
+
+  it('inserts a markdown include from a subfolder of _includes/, evaluating its own Liquid', () => {
+    const {text} = liquid('{% include parts/intro.md %}', {
+      site: {title: 'Handbook'},
+      includes: {'parts/intro.md': 'Welcome to *{{ site.title }}*.'},
+    })
+    expect(text).toBe('Welcome to *Handbook*.')
+  })
+
+  it('passes parameters on through nested includes, and unescapes quoted values', () => {
+    const {text} = liquid(`{% include outer.md who='Ana\\'s team' %}`, {
+      includes: {
+        'outer.md': '{% include inner.md name=include.who %}',
+        'inner.md': 'Hello {{ include.name }}, {{ include.who }}!',
+      },
+    })
+    expect(text).toBe("Hello Ana's team, !")
+  })
+
+  it('reads a file name built from a page variable', () => {
+    const {text} = liquid('{% include {{ page.kind }}.html %}', {
+      page: {kind: 'warning'},
+      includes: {'warning.html': '<b>Careful</b>'},
+    })
+    expect(text).toBe('<b>Careful</b>')
+  })
+
+  it('keeps a missing include as text and names the _includes/ path it looked for', () => {
+    const {text, diagnostics} = liquid('{% include nav/missing.html x="1" %}', {includes: {}})
+    expect(text).toBe('{% include nav/missing.html x="1" %}')
+    expect(diagnostics).toMatchObject([
+      {
+        severity: 'warning',
+        code: 'liquid-include',
+        line: 1,
+        message: expect.stringContaining('_includes/nav/missing.html is not in the site'),
+      },
+    ])
+  })
+
+  it('does not take inherited object properties for include files', () => {
+    const {text, diagnostics} = liquid('{% include constructor %}', {includes: {}})
+    expect(text).toBe('{% include constructor %}')
+    expect(diagnostics[0].code).toBe('liquid-include')
+  })
+
+  it('keeps a file name with ".." as text, as Jekyll rejects it', () => {
+    const {text, diagnostics} = liquid('{% include ../secret.md %}', {
+      includes: {'../secret.md': 'leaked'},
+    })
+    expect(text).toBe('{% include ../secret.md %}')
+    expect(diagnostics[0]).toMatchObject({code: 'liquid-include'})
+  })
+
+  it('keeps an include whose parameters Jekyll rejects as text', () => {
+    const {text, diagnostics} = liquid('{% include a.md flag %}', {includes: {'a.md': 'A'}})
+    expect(text).toBe('{% include a.md flag %}')
+    expect(diagnostics[0]).toMatchObject({code: 'liquid-include', message: /parameters/})
+  })
+
+  it('reports an include that includes itself as an error instead of recursing for ever', () => {
+    const {text, diagnostics} = liquid('Top\n\n{% include a.md %}\n', {
+      includes: {'a.md': 'A {% include b.md %}', 'b.md': 'B {% include a.md %}'},
+    })
+    expect(text).toBe('Top\n\nA B {% include a.md %}\n')
+    expect(diagnostics).toMatchObject([
+      {
+        severity: 'error',
+        code: 'liquid-include-cycle',
+        line: 3,
+        message: expect.stringContaining(
+          'itself without end: _includes/a.md → _includes/b.md → _includes/a.md (in _includes/b.md)',
+        ),
+      },
+    ])
+  })
+
+  it('stops includes that multiply beyond the size budget with an error', () => {
+    const includes: Record<string, string> = {'leaf.md': 'x'.repeat(100_000)}
+    for (let level = 0; level < 8; level++) {
+      const next = level === 0 ? 'leaf.md' : `l${level - 1}.md`
+      includes[`l${level}.md`] = `{% include ${next} %}{% include ${next} %}`
+    }
+    const {text, diagnostics} = liquid('{% include l7.md %}', {includes})
+    expect(text.length).toBeLessThan(5 * 1024 * 1024)
+    expect(diagnostics.some((d) => d.code === 'liquid-include-limit')).toBe(true)
+  })
+
+  it('stops includes nested deeper than the depth limit with an error', () => {
+    const includes: Record<string, string> = {'d30.md': 'bottom'}
+    for (let level = 0; level < 30; level++)
+      includes[`d${level}.md`] = `{% include d${level + 1}.md %}`
+    const {text, diagnostics} = liquid('{% include d0.md %}', {includes})
+    expect(text).toBe('{% include d20.md %}')
+    expect(diagnostics).toMatchObject([{severity: 'error', code: 'liquid-include-limit'}])
+  })
+
+  it('warns about a parameter whose variable it cannot read, and leaves it unset', () => {
+    const {text, diagnostics} = liquid('{% include p.md v=forloop.index %}', {
+      includes: {'p.md': '[{{ include.v }}]'},
+    })
+    expect(text).toBe('[]')
+    expect(diagnostics.map((d) => d.code)).toEqual(['liquid-unknown', 'liquid-undefined'])
+    expect(diagnostics[1].message).toContain('(in _includes/p.md)')
+  })
+
+  it('keeps include_relative as text with a warning', () => {
+    const {text, diagnostics} = liquid('{% include_relative code/example.py %}', {
+      includes: {'code/example.py': 'print(1)'},
+    })
+    expect(text).toBe('{% include_relative code/example.py %}')
+    expect(diagnostics[0]).toMatchObject({code: 'liquid-include', message: /include_relative/})
+  })
+})
+
+describe('lines after an include', () => {
+  const includes = {'steps.md': '1. One\n2. Two [x](javascript:1)\n3. Three\n'}
+
+  it('points diagnostics from included text at the include tag, later ones at their own line', () => {
+    const source = 'Intro.\n\n{% include steps.md %}\n\nAfter [y](javascript:2).\n'
+    const {diagnostics, body} = convertBody(source, ctx({lineOffset: 3, includes}))
+    expect(portableTextToPlainText(body)).toContain('Two x')
+    expect(diagnostics.map(({code, line, column}) => ({code, line, column}))).toEqual([
+      {code: 'unsafe-link', line: 6, column: 1},
+      {code: 'unsafe-link', line: 8, column: 7},
+    ])
+  })
+
+  it('keeps page lines right after an include tag written over several lines', () => {
+    const source = '{% include steps.md\n   kind="a" %}\n\n[z](javascript:3)\n'
+    const {diagnostics} = convertBody(source, ctx({includes}))
+    expect(diagnostics.map((d) => d.line)).toEqual([1, 4])
+  })
+})
