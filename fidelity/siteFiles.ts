@@ -8,7 +8,10 @@ import type {SiteFile} from '../importer/index.ts'
 const IMPORTED = /\.(?:md|markdown|mkd|mkdn)$|^_config\.yml$|^Gemfile(?:\.lock)?$/i
 const NEVER_READ = new Set(['.git', 'node_modules', '_site', 'vendor'])
 
-/** A site's imported files as raw bytes, and its `_includes/` files as text by name. */
+/**
+ * A site's imported files as raw bytes (its `_includes/` files among them, for the importer), and
+ * its `_includes/` files as text by name (for the kramdown side).
+ */
 export async function readSiteFiles(
   root: string,
 ): Promise<{files: SiteFile[]; includes: Map<string, string>}> {
@@ -20,7 +23,10 @@ export async function readSiteFiles(
     const path = relative(root, join(entry.parentPath, entry.name)).split(sep).join('/')
     if (path.split('/').some((part) => NEVER_READ.has(part))) continue
     if (path.startsWith('_includes/')) {
-      includes.set(path.slice('_includes/'.length), await readFile(join(root, path), 'utf8'))
+      // Both sides see the includes: kramdown's through `includes`, the importer's as site files.
+      const bytes = await readFile(join(root, path))
+      includes.set(path.slice('_includes/'.length), new TextDecoder().decode(bytes))
+      files.push({path, bytes})
     } else if (IMPORTED.test(entry.name)) {
       files.push({path, bytes: await readFile(join(root, path))})
     }

@@ -155,14 +155,15 @@ describe('convertBody', () => {
   })
 
   it('keeps thousands of nested quotes as text instead of exhausting the stack', () => {
-    const result = convertBody('>'.repeat(3000) + ' deep', ctx())
+    const result = convertBody('>'.repeat(3000) + ' deep', ctx({limits: {maxNesting: 5000}}))
     expect(result.diagnostics.map((d) => d.code)).toEqual(['too-deep'])
     expect(JSON.stringify(result.body)).toContain('deep')
   })
 
   it('converts a 5 MB page that is one unclosed fence, reporting the fence', () => {
     const big = '```js\n' + 'const line = "of code"\n'.repeat(5_000_000 / 23)
-    const result = convertBody(big, ctx())
+    const limits = {maxPageBytes: 6_000_000, maxBodyBytes: 6_000_000}
+    const result = convertBody(big, ctx({limits}))
     expect(result.body).toHaveLength(1)
     expect(String(result.body[0].code).length).toBeGreaterThan(4_900_000)
     expect(result.diagnostics.map((d) => d.code)).toEqual(['unclosed-fence'])

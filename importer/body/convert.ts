@@ -1,46 +1,67 @@
 import {resolveExtraction} from '../extract/config.ts'
 import {extractors} from '../extract/index.ts'
+import {describeError} from '../report/error-text.ts'
 import type {PortableTextItem} from '../types.ts'
 import {convertBlocks} from './blocks/index.ts'
+import {createBudget, LimitExceeded} from './budget.ts'
 import {assignKeys, keyNested} from './keys.ts'
 import {prepareKramdownBlocks} from './html/prepare.ts'
+import {resolveLimits} from './limits.ts'
 import {evaluateLiquid} from './liquid.ts'
+import {unmaskDelimiters} from './mask.ts'
 import {parseMarkdown} from './parse.ts'
 import {createState} from './state.ts'
 import type {ConvertContext, ConvertResult} from './types.ts'
 
 /**
  * Converts a page body (markdown without front matter) to Portable Text, plus the documents
- * extracted from it and every diagnostic. Never throws on bad input.
+ * extracted from it and every diagnostic. Never throws on bad input; a page over one of its
+ * limits (`ctx.limits`) gets an error and an empty body.
  */
 export function convertBody(markdown: string, ctx: ConvertContext): ConvertResult {
   const state = createState(ctx, resolveExtraction(ctx.extraction))
   state.extractors = extractors
+  const budget = createBudget(ctx, resolveLimits(ctx.limits), ctx.clock)
   try {
+    budget.size(markdown, 'as written')
+    const evaluated = evaluateLiquid(markdown, state)
+    budget.size(evaluated, 'after Liquid')
     // kramdown's HTML block and table boundaries, before remark reads the page (html/prepare.ts).
-    state.source = prepareKramdownBlocks(evaluateLiquid(markdown, state), state)
+    const prepared = prepareKramdownBlocks(evaluated, state)
+    state.source = budget.structure(prepared, (d) => state.diagnostics.push(d))
     const root = parseMarkdown(state.source)
+    budget.time('parsing')
     state.root = root
     const body = convertBlocks(root.children, state, [], undefined, true)
+    budget.time('converting')
+    budget.body(body)
     assignKeys(body, ctx.keyPrefix)
     const documents = [...state.documents.values()]
     for (const document of documents) keyNested(document)
-    return {
+    const result: ConvertResult = {
       body: body as PortableTextItem[],
       ...(state.emoji ? {emoji: state.emoji} : {}),
       ...(state.next ? {next: state.next} : {}),
       documents,
       diagnostics: state.diagnostics,
     }
+    if (state.source !== prepared) unmaskDelimiters(result)
+    return result
   } catch (error) {
-    // A converter bug must not stop the site import: report it against the page.
-    state.diagnostics.push({
-      severity: 'error',
-      code: 'convert-failed',
-      file: ctx.file,
-      message: `Cannot convert the page body: ${error instanceof Error ? error.message : String(error)}`,
-      hint: 'Report this page to the importer maintainers; the rest of the site still imports.',
-    })
+    state.diagnostics.push(
+      error instanceof LimitExceeded
+        ? error.diagnostic
+        : {
+            // A converter bug must not stop the site import: report it against the page.
+            severity: 'error',
+            code: 'convert-failed',
+            file: ctx.file,
+            line: ctx.lineOffset + 1,
+            column: 1,
+            message: `Cannot convert the page body: ${describeError(error)}`,
+            hint: 'Report this page to the importer maintainers; the rest of the site still imports.',
+          },
+    )
     return {body: [], documents: [], diagnostics: state.diagnostics}
   }
 }

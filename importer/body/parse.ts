@@ -3,6 +3,11 @@ import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 
+import {installLinearEditMap} from './linear-edit-map.ts'
+
+// Without it, parsing grows quadratically with the number of lists and quotes on a page.
+installLinearEditMap()
+
 // Built once: freezing the processor per call would cost more than small pages take to parse.
 const processor = unified().use(remarkParse).use(remarkGfm).freeze()
 

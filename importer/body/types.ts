@@ -1,5 +1,6 @@
 import type {Diagnostic, ImportedDocument, LinkTarget, PortableTextItem} from '../types.ts'
 import type {ExtractionOptions} from '../extract/config.ts'
+import type {PageLimits} from './limits.ts'
 
 /** What `convertBody` needs to know about the page it converts. */
 export interface ConvertContext {
@@ -24,6 +25,10 @@ export interface ConvertContext {
    * read by `{% include %}`; a missing one leaves the tag as text with a warning.
    */
   includes?: Readonly<Record<string, string>>
+  /** Limits on size, nesting, delimiters and time (defaults: `DEFAULT_LIMITS`). */
+  limits?: Partial<PageLimits>
+  /** Milliseconds for the time limit (default `performance.now`); tests pass their own. */
+  clock?: () => number
 }
 
 /** The lesson's "Next: …" button, taken out of the body. */
