@@ -1,5 +1,13 @@
 import {spawnSync} from 'node:child_process'
-import {cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
@@ -48,6 +56,30 @@ describe('npm run import', {timeout: 180_000}, () => {
     expect(stderr).toMatch(/course\/latin1\.md:2:9: error: .*invalid byte sequence/)
     expect(readFileSync(out, 'utf8')).toMatch(/"title":"With BOM"/)
     expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([])
+  })
+
+  it('reads _includes/ (any extension, nested folders) for {% include %}, never as pages', () => {
+    const site = join(mkdtempSync(join(tmpdir(), 'import-')), 'site')
+    const write = (path: string, text: string) => {
+      mkdirSync(join(site, path, '..'), {recursive: true})
+      writeFileSync(join(site, path), text)
+    }
+    write('_config.yml', 'title: Site\n')
+    write(
+      'index.md',
+      '---\ntitle: Home\n---\n\n{% include parts/tip.html text="Pair up." %}\n\nRead [the guide][guide].\n\n{% include links.md %}\n',
+    )
+    write('_includes/parts/tip.html', '<p>{{ include.text }}</p>\n')
+    write('_includes/links.md', '[guide]: https://example.org/guide\n')
+    write('_includes/titled.md', '---\ntitle: Not a page\n---\n')
+    const out = join(site, '..', 'out.ndjson')
+    const {code, stderr} = run(site, '--out', out)
+    expect(code, stderr).toBe(0)
+    const written = readFileSync(out, 'utf8')
+    expect(written).toContain('"text":"Pair up."')
+    expect(written).toContain('"href":"https://example.org/guide"')
+    expect(written).not.toContain('{% include')
+    expect(written).not.toContain('Not a page')
   })
 
   it('summarises warnings by code, and --json carries every diagnostic with its place and code', () => {
