@@ -57,6 +57,28 @@ export type SourceInfo = {
   importedAt?: string
 }
 
+export type DefinitionListItem = {
+  _type: 'definitionListItem'
+  term: RichText
+  definition?: RichText
+}
+
+export type DefinitionList = {
+  _type: 'definitionList'
+  items: Array<
+    {
+      _key: string
+    } & DefinitionListItem
+  >
+  level?: number
+}
+
+export type TableOfContents = {
+  _type: 'tableOfContents'
+  ordered?: boolean
+  exclude?: Array<string>
+}
+
 export type ToolCategoryReference = {
   _ref: string
   _type: 'reference'
@@ -119,6 +141,7 @@ export type RawHtml = {
   _type: 'rawHtml'
   html: string
   reason?: string
+  level?: number
 }
 
 export type Embed = {
@@ -131,18 +154,21 @@ export type Embed = {
 export type Divider = {
   _type: 'divider'
   style?: 'line'
+  level?: number
 }
 
 export type Footnote = {
   _type: 'footnote'
   label: string
   body: RichText
+  level?: number
 }
 
 export type Details = {
   _type: 'details'
   summary: string
   body?: RichText
+  level?: number
 }
 
 export type Callout = {
@@ -150,6 +176,7 @@ export type Callout = {
   tone: 'note' | 'tip' | 'warning' | 'important'
   title?: string
   body: RichText
+  level?: number
 }
 
 export type TableCell = {
@@ -175,12 +202,14 @@ export type Table = {
   >
   headerRows?: number
   align?: Array<string>
+  level?: number
 }
 
 export type CodeBlock = {
   _type: 'codeBlock'
   language?: string
-  code: string
+  code?: string
+  level?: number
 }
 
 export type FootnoteReference = {
@@ -294,6 +323,7 @@ export type LessonBody = Array<
       alt: string
       caption?: string
       src?: string
+      level?: number
       _type: 'image'
       _key: string
     }
@@ -327,6 +357,12 @@ export type LessonBody = Array<
   | ({
       _key: string
     } & ToolTable)
+  | ({
+      _key: string
+    } & TableOfContents)
+  | ({
+      _key: string
+    } & DefinitionList)
 >
 
 export type Tool = {
@@ -577,6 +613,9 @@ export type AllSanitySchemaTypes =
   | NextLink
   | FrontMatterEntry
   | SourceInfo
+  | DefinitionListItem
+  | DefinitionList
+  | TableOfContents
   | ToolCategoryReference
   | ToolReference
   | ToolTableRow
@@ -753,12 +792,24 @@ export type CourseOutlineQueryResult = {
           _type: 'block'
           _key: string
         }>
+        level?: number
       }
     | {
         _key: string
         _type: 'codeBlock'
         language?: string
-        code: string
+        code?: string
+        level?: number
+      }
+    | {
+        _key: string
+        _type: 'definitionList'
+        items: Array<
+          {
+            _key: string
+          } & DefinitionListItem
+        >
+        level?: number
       }
     | {
         _key: string
@@ -821,11 +872,13 @@ export type CourseOutlineQueryResult = {
           _type: 'block'
           _key: string
         }> | null
+        level?: number
       }
     | {
         _key: string
         _type: 'divider'
         style?: 'line'
+        level?: number
       }
     | {
         _key: string
@@ -895,6 +948,7 @@ export type CourseOutlineQueryResult = {
           _type: 'block'
           _key: string
         }>
+        level?: number
       }
     | {
         asset?: SanityImageAssetReference
@@ -904,6 +958,7 @@ export type CourseOutlineQueryResult = {
         alt: string
         caption?: string
         src?: string
+        level?: number
         _type: 'image'
         _key: string
         url: string | null
@@ -914,6 +969,7 @@ export type CourseOutlineQueryResult = {
         _type: 'rawHtml'
         html: string
         reason?: string
+        level?: number
       }
     | {
         _key: string
@@ -1115,6 +1171,13 @@ export type CourseOutlineQueryResult = {
         }>
         headerRows?: number
         align?: Array<string>
+        level?: number
+      }
+    | {
+        _key: string
+        _type: 'tableOfContents'
+        ordered?: boolean
+        exclude?: Array<string>
       }
     | {
         _key: string
@@ -1327,12 +1390,24 @@ export type AllCourseOutlinesQueryResult = Array<{
           _type: 'block'
           _key: string
         }>
+        level?: number
       }
     | {
         _key: string
         _type: 'codeBlock'
         language?: string
-        code: string
+        code?: string
+        level?: number
+      }
+    | {
+        _key: string
+        _type: 'definitionList'
+        items: Array<
+          {
+            _key: string
+          } & DefinitionListItem
+        >
+        level?: number
       }
     | {
         _key: string
@@ -1395,11 +1470,13 @@ export type AllCourseOutlinesQueryResult = Array<{
           _type: 'block'
           _key: string
         }> | null
+        level?: number
       }
     | {
         _key: string
         _type: 'divider'
         style?: 'line'
+        level?: number
       }
     | {
         _key: string
@@ -1469,6 +1546,7 @@ export type AllCourseOutlinesQueryResult = Array<{
           _type: 'block'
           _key: string
         }>
+        level?: number
       }
     | {
         asset?: SanityImageAssetReference
@@ -1478,6 +1556,7 @@ export type AllCourseOutlinesQueryResult = Array<{
         alt: string
         caption?: string
         src?: string
+        level?: number
         _type: 'image'
         _key: string
         url: string | null
@@ -1488,6 +1567,7 @@ export type AllCourseOutlinesQueryResult = Array<{
         _type: 'rawHtml'
         html: string
         reason?: string
+        level?: number
       }
     | {
         _key: string
@@ -1689,6 +1769,13 @@ export type AllCourseOutlinesQueryResult = Array<{
         }>
         headerRows?: number
         align?: Array<string>
+        level?: number
+      }
+    | {
+        _key: string
+        _type: 'tableOfContents'
+        ordered?: boolean
+        exclude?: Array<string>
       }
     | {
         _key: string
@@ -1901,12 +1988,24 @@ export type LessonPageQueryResult = {
           _type: 'block'
           _key: string
         }>
+        level?: number
       }
     | {
         _key: string
         _type: 'codeBlock'
         language?: string
-        code: string
+        code?: string
+        level?: number
+      }
+    | {
+        _key: string
+        _type: 'definitionList'
+        items: Array<
+          {
+            _key: string
+          } & DefinitionListItem
+        >
+        level?: number
       }
     | {
         _key: string
@@ -1969,11 +2068,13 @@ export type LessonPageQueryResult = {
           _type: 'block'
           _key: string
         }> | null
+        level?: number
       }
     | {
         _key: string
         _type: 'divider'
         style?: 'line'
+        level?: number
       }
     | {
         _key: string
@@ -2043,6 +2144,7 @@ export type LessonPageQueryResult = {
           _type: 'block'
           _key: string
         }>
+        level?: number
       }
     | {
         asset?: SanityImageAssetReference
@@ -2052,6 +2154,7 @@ export type LessonPageQueryResult = {
         alt: string
         caption?: string
         src?: string
+        level?: number
         _type: 'image'
         _key: string
         url: string | null
@@ -2062,6 +2165,7 @@ export type LessonPageQueryResult = {
         _type: 'rawHtml'
         html: string
         reason?: string
+        level?: number
       }
     | {
         _key: string
@@ -2263,6 +2367,13 @@ export type LessonPageQueryResult = {
         }>
         headerRows?: number
         align?: Array<string>
+        level?: number
+      }
+    | {
+        _key: string
+        _type: 'tableOfContents'
+        ordered?: boolean
+        exclude?: Array<string>
       }
     | {
         _key: string
@@ -2466,12 +2577,24 @@ export type LessonPageByIdQueryResult = {
           _type: 'block'
           _key: string
         }>
+        level?: number
       }
     | {
         _key: string
         _type: 'codeBlock'
         language?: string
-        code: string
+        code?: string
+        level?: number
+      }
+    | {
+        _key: string
+        _type: 'definitionList'
+        items: Array<
+          {
+            _key: string
+          } & DefinitionListItem
+        >
+        level?: number
       }
     | {
         _key: string
@@ -2534,11 +2657,13 @@ export type LessonPageByIdQueryResult = {
           _type: 'block'
           _key: string
         }> | null
+        level?: number
       }
     | {
         _key: string
         _type: 'divider'
         style?: 'line'
+        level?: number
       }
     | {
         _key: string
@@ -2608,6 +2733,7 @@ export type LessonPageByIdQueryResult = {
           _type: 'block'
           _key: string
         }>
+        level?: number
       }
     | {
         asset?: SanityImageAssetReference
@@ -2617,6 +2743,7 @@ export type LessonPageByIdQueryResult = {
         alt: string
         caption?: string
         src?: string
+        level?: number
         _type: 'image'
         _key: string
         url: string | null
@@ -2627,6 +2754,7 @@ export type LessonPageByIdQueryResult = {
         _type: 'rawHtml'
         html: string
         reason?: string
+        level?: number
       }
     | {
         _key: string
@@ -2828,6 +2956,13 @@ export type LessonPageByIdQueryResult = {
         }>
         headerRows?: number
         align?: Array<string>
+        level?: number
+      }
+    | {
+        _key: string
+        _type: 'tableOfContents'
+        ordered?: boolean
+        exclude?: Array<string>
       }
     | {
         _key: string
@@ -3049,12 +3184,24 @@ export type ModulePageQueryResult = {
           _type: 'block'
           _key: string
         }>
+        level?: number
       }
     | {
         _key: string
         _type: 'codeBlock'
         language?: string
-        code: string
+        code?: string
+        level?: number
+      }
+    | {
+        _key: string
+        _type: 'definitionList'
+        items: Array<
+          {
+            _key: string
+          } & DefinitionListItem
+        >
+        level?: number
       }
     | {
         _key: string
@@ -3117,11 +3264,13 @@ export type ModulePageQueryResult = {
           _type: 'block'
           _key: string
         }> | null
+        level?: number
       }
     | {
         _key: string
         _type: 'divider'
         style?: 'line'
+        level?: number
       }
     | {
         _key: string
@@ -3191,6 +3340,7 @@ export type ModulePageQueryResult = {
           _type: 'block'
           _key: string
         }>
+        level?: number
       }
     | {
         asset?: SanityImageAssetReference
@@ -3200,6 +3350,7 @@ export type ModulePageQueryResult = {
         alt: string
         caption?: string
         src?: string
+        level?: number
         _type: 'image'
         _key: string
         url: string | null
@@ -3210,6 +3361,7 @@ export type ModulePageQueryResult = {
         _type: 'rawHtml'
         html: string
         reason?: string
+        level?: number
       }
     | {
         _key: string
@@ -3411,6 +3563,13 @@ export type ModulePageQueryResult = {
         }>
         headerRows?: number
         align?: Array<string>
+        level?: number
+      }
+    | {
+        _key: string
+        _type: 'tableOfContents'
+        ordered?: boolean
+        exclude?: Array<string>
       }
     | {
         _key: string
@@ -3580,12 +3739,24 @@ export type ModulePageByIdQueryResult = {
           _type: 'block'
           _key: string
         }>
+        level?: number
       }
     | {
         _key: string
         _type: 'codeBlock'
         language?: string
-        code: string
+        code?: string
+        level?: number
+      }
+    | {
+        _key: string
+        _type: 'definitionList'
+        items: Array<
+          {
+            _key: string
+          } & DefinitionListItem
+        >
+        level?: number
       }
     | {
         _key: string
@@ -3648,11 +3819,13 @@ export type ModulePageByIdQueryResult = {
           _type: 'block'
           _key: string
         }> | null
+        level?: number
       }
     | {
         _key: string
         _type: 'divider'
         style?: 'line'
+        level?: number
       }
     | {
         _key: string
@@ -3722,6 +3895,7 @@ export type ModulePageByIdQueryResult = {
           _type: 'block'
           _key: string
         }>
+        level?: number
       }
     | {
         asset?: SanityImageAssetReference
@@ -3731,6 +3905,7 @@ export type ModulePageByIdQueryResult = {
         alt: string
         caption?: string
         src?: string
+        level?: number
         _type: 'image'
         _key: string
         url: string | null
@@ -3741,6 +3916,7 @@ export type ModulePageByIdQueryResult = {
         _type: 'rawHtml'
         html: string
         reason?: string
+        level?: number
       }
     | {
         _key: string
@@ -3942,6 +4118,13 @@ export type ModulePageByIdQueryResult = {
         }>
         headerRows?: number
         align?: Array<string>
+        level?: number
+      }
+    | {
+        _key: string
+        _type: 'tableOfContents'
+        ordered?: boolean
+        exclude?: Array<string>
       }
     | {
         _key: string

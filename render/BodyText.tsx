@@ -1,5 +1,5 @@
-import {PortableText} from '@portabletext/react'
-
+import {Blocks} from './Blocks.tsx'
+import {BodyBlocks} from './blocks/tableOfContents.tsx'
 import {bodyComponents} from './components.tsx'
 import {defaultRenderOptions, RenderContext, type RenderOptions} from './context.ts'
 import type {TypedObject} from './types.ts'
@@ -15,11 +15,13 @@ export function BodyText({
   const context = {...defaultRenderOptions, ...options, components: bodyComponents}
   return (
     <RenderContext.Provider value={context}>
-      <PortableText
-        value={value ?? []}
-        components={bodyComponents}
-        onMissingComponent={context.onMissingComponent}
-      />
+      <BodyBlocks.Provider value={value ?? []}>
+        <Blocks
+          value={value ?? []}
+          components={bodyComponents}
+          onMissingComponent={context.onMissingComponent}
+        />
+      </BodyBlocks.Provider>
     </RenderContext.Provider>
   )
 }

@@ -1,4 +1,6 @@
-import {PortableText, type PortableTextComponents} from '@portabletext/react'
+import type {PortableTextComponents} from '@portabletext/react'
+
+import {Blocks} from './Blocks.tsx'
 import type {TypedObject} from './types.ts'
 
 import {useRender} from './context.ts'
@@ -20,7 +22,7 @@ export function RichText({
   const blocks = value ?? []
   const single = blocks.length === 1 && isNormalBlock(blocks[0])
   return (
-    <PortableText
+    <Blocks
       value={blocks}
       components={inline && single ? {...components, block: inlineBlock} : components}
       onMissingComponent={onMissingComponent}

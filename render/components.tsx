@@ -3,6 +3,7 @@ import type {PortableTextComponents} from '@portabletext/react'
 import {ANNOTATIONS, BLOCK_TYPES, INLINE_TYPES} from '../schemas/constants.ts'
 import {CalloutBlock} from './blocks/callout.tsx'
 import {CodeBlock} from './blocks/codeBlock.tsx'
+import {DefinitionListBlock} from './blocks/definitionList.tsx'
 import {DetailsBlock} from './blocks/details.tsx'
 import {DividerBlock} from './blocks/divider.tsx'
 import {EmbedBlock} from './blocks/embed.tsx'
@@ -11,6 +12,7 @@ import {ImageBlock} from './blocks/image.tsx'
 import {RawHtmlBlock} from './blocks/rawHtml.tsx'
 import {ResponsibilitySectionBlock} from './blocks/responsibilitySection.tsx'
 import {TableBlock} from './blocks/table.tsx'
+import {TableOfContentsBlock} from './blocks/tableOfContents.tsx'
 import {ToolTableBlock} from './blocks/toolTable.tsx'
 import {InternalLinkMark, LinkMark} from './links.tsx'
 import {blockStyles, decorators, FootnoteReference, listItems, lists, TaskCheck} from './text.tsx'
@@ -33,6 +35,8 @@ export const bodyComponents = {
     [BLOCK_TYPES.details]: DetailsBlock,
     [BLOCK_TYPES.responsibilitySection]: ResponsibilitySectionBlock,
     [BLOCK_TYPES.toolTable]: ToolTableBlock,
+    [BLOCK_TYPES.tableOfContents]: TableOfContentsBlock,
+    [BLOCK_TYPES.definitionList]: DefinitionListBlock,
     [INLINE_TYPES.taskCheck]: TaskCheck,
     [INLINE_TYPES.footnoteReference]: FootnoteReference,
   },

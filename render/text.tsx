@@ -37,7 +37,10 @@ export const blockStyles = {
 /** Lists, keyed like `LIST_TYPES`. */
 export const lists = {
   bullet: ({children}) => <ul>{children}</ul>,
-  number: ({children}) => <ol>{children}</ol>,
+  number: ({value, children}) => {
+    const start = (value as {start?: unknown}).start
+    return <ol start={typeof start === 'number' && start !== 1 ? start : undefined}>{children}</ol>
+  },
   task: ({children}) => <ul className="contains-task-list">{children}</ul>,
 } satisfies Record<string, PortableTextListComponent>
 

@@ -56,7 +56,25 @@ export const BLOCK_TYPES = {
   responsibilitySection: 'responsibilitySection',
   toolTable: 'toolTable',
   embed: 'embed',
+  tableOfContents: 'tableOfContents',
+  definitionList: 'definitionList',
 } as const
+
+/**
+ * Custom block types that may sit inside a list item: they carry the `level` of the item
+ * they belong to (see `schemas/listLevel.ts`), so a numbered list keeps counting past them.
+ */
+export const LIST_MEMBER_TYPES = [
+  BLOCK_TYPES.code,
+  BLOCK_TYPES.image,
+  BLOCK_TYPES.table,
+  BLOCK_TYPES.callout,
+  BLOCK_TYPES.details,
+  BLOCK_TYPES.divider,
+  BLOCK_TYPES.rawHtml,
+  BLOCK_TYPES.footnote,
+  BLOCK_TYPES.definitionList,
+] as const
 
 /** Object types used inside custom blocks. */
 export const OBJECT_TYPES = {
@@ -68,6 +86,7 @@ export const OBJECT_TYPES = {
   nextLink: 'nextLink',
   richText: 'richText',
   lessonBody: 'lessonBody',
+  definitionListItem: 'definitionListItem',
 } as const
 
 /** Callout tones, from kramdown attribute lists such as `{: .note }`. */

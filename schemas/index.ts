@@ -8,6 +8,8 @@ import {tool} from './documents/tool.ts'
 import {toolCategory} from './documents/toolCategory.ts'
 import {callout} from './objects/callout.ts'
 import {codeBlock} from './objects/codeBlock.ts'
+import {definitionList} from './objects/definitionList.ts'
+import {definitionListItem} from './objects/definitionListItem.ts'
 import {details} from './objects/details.ts'
 import {divider} from './objects/divider.ts'
 import {embed} from './objects/embed.ts'
@@ -23,6 +25,7 @@ import {responsibilitySection} from './objects/responsibilitySection.ts'
 import {richText} from './objects/richText.ts'
 import {sourceInfo} from './objects/sourceInfo.ts'
 import {table} from './objects/table.ts'
+import {tableOfContents} from './objects/tableOfContents.ts'
 import {tableCell} from './objects/tableCell.ts'
 import {tableRow} from './objects/tableRow.ts'
 import {taskCheck} from './objects/taskCheck.ts'
@@ -62,6 +65,9 @@ export const objectTypes = [
   responsibilitySection,
   toolTable,
   toolTableRow,
+  tableOfContents,
+  definitionList,
+  definitionListItem,
   sourceInfo,
   frontMatterEntry,
   nextLink,

@@ -21,8 +21,18 @@ export function markdownPlainText(source: string, title: string): string {
   if (h1 !== -1 && sameTitle(nodeText(children[h1]), title)) {
     children = [...children.slice(0, h1), ...children.slice(h1 + 1)]
   }
+  // A list with `{:toc}` on an unindented line after it is kramdown's TOC placeholder: the
+  // generated table of contents is no body text. `{:toc}` anywhere else only disappears.
+  children = children.filter(
+    (node) =>
+      !(
+        node.type === 'list' &&
+        /\n\{:toc\}$/.test(
+          source.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0),
+        )
+      ),
+  )
   return blocksText(children)
-    .replace(/[^\n]*\n\{:toc\}/g, '')
     .replace(/\{:[^{}\n]*\}/g, '')
     .replace(/\{#[\w-]+\}/g, '')
     .replace(/(^|\n): /g, '$1')

@@ -4,7 +4,9 @@ import {CALLOUT_TONES} from '../../schemas/constants.ts'
 import type {CalloutTone} from '../../schemas/constants.ts'
 import {blockText, isTextBlock} from './blocks/text-block.ts'
 import type {Item} from './blocks/text-block.ts'
-import {BLOCK_TYPES} from './names.ts'
+import {tableOfContents} from './blocks/toc.ts'
+import type {ListContext} from './blocks/walk.ts'
+import {BLOCK_TYPES, LIST} from './names.ts'
 import {toRichText} from './rich-text.ts'
 import type {State} from './state.ts'
 import {report} from './state.ts'
@@ -36,8 +38,10 @@ export function ialClasses(inner: string): string[] {
 
 /**
  * Applies an attribute list to the items one block produced (`out.slice(start)`): a callout
- * class wraps them in a `callout`, `{:toc}` removes the placeholder list the theme replaces
- * with a table of contents, styling classes are dropped with an info diagnostic.
+ * class wraps them in a `callout`, `{:toc}` turns the list it is attached to into a
+ * `tableOfContents` (see `applyToc`), `.no_toc` on a heading leaves it out of tables of
+ * contents, styling classes are dropped with an info diagnostic. `list` is the list item the
+ * block sits in, if any.
  */
 export function applyIal(
   classes: string[],
@@ -45,23 +49,17 @@ export function applyIal(
   start: number,
   node: Nodes,
   state: State,
+  list?: ListContext,
 ): void {
-  if (classes.includes('toc')) {
-    out.splice(start)
-    report(
-      state,
-      'info',
-      'ial-toc',
-      node,
-      'Dropped the {:toc} placeholder: the table of contents is generated from the headings.',
-    )
-    return
-  }
+  if (classes.includes('toc')) return applyToc(out, start, node, state, list)
+  const head = out[start]
+  if (classes.includes('no_toc') && isTextBlock(head) && /^h\d$/.test(head.style))
+    state.noTocHeadings.push(blockText(head))
   for (const name of classes) {
     const titled = name.endsWith('-title')
     const tone = toneOf(titled ? name.slice(0, -'-title'.length) : name, state)
     if (tone) {
-      const items = out.splice(start)
+      const items = detach(out.splice(start), list)
       const first = items[0]
       const title = titled && isTextBlock(first) ? blockText(first) : undefined
       const body = toRichText(title === undefined ? items : items.slice(1), state, node)
@@ -86,4 +84,72 @@ function toneOf(name: string, state: State): CalloutTone | undefined {
   const custom = state.ctx.site.callouts
   if (custom && typeof custom === 'object' && name in custom) return CALLOUT_TONES[0]
   return undefined
+}
+
+/**
+ * `{:toc}` as kramdown reads it: attached to a list (on the line before it, or unindented right
+ * after its last item) it makes that list the table-of-contents placeholder; written inside a
+ * list item (indented to the item's text) or after any other block it styles nothing, so it is
+ * dropped and the content stays.
+ */
+function applyToc(
+  out: Item[],
+  start: number,
+  node: Nodes,
+  state: State,
+  list: ListContext | undefined,
+): void {
+  const first = out[start]
+  if (isTextBlock(first) && first.listItem && first.level === (list?.level ?? 0) + 1) {
+    out.splice(start)
+    out.push(tableOfContents(first.listItem === LIST.number, state, node))
+    return
+  }
+  const indent = tocIndent(node, state.source)
+  if (list && indent !== undefined && indent < (list.contentColumn ?? 0)) {
+    // An unindented `{:toc}` line continues the item's paragraph in CommonMark; kramdown
+    // attaches it to the outermost list whose items it is not indented into.
+    let target = list
+    while (target.outer && indent < (target.outer.contentColumn ?? 0)) target = target.outer
+    if (target.list) target.list.toc = node
+    return
+  }
+  report(
+    state,
+    'info',
+    'ial-toc-ignored',
+    node,
+    list
+      ? 'Dropped a {:toc} written inside a list item: kramdown makes a table of contents only of a whole list, so the list stays.'
+      : 'Dropped a {:toc} attached to something other than a list: kramdown ignores it there.',
+  )
+}
+
+// The column of the `{:toc}` line within the node's lines.
+function tocIndent(node: Nodes, source: string): number | undefined {
+  const position = node.position
+  if (position?.start.offset === undefined || position.end.offset === undefined) return undefined
+  const lineStart = source.lastIndexOf('\n', position.start.offset - 1) + 1
+  const lines = source.slice(lineStart, position.end.offset).split('\n')
+  for (const line of lines) {
+    const brace = line.search(/\{:\s*toc\s*\}/)
+    if (brace !== -1) return brace
+  }
+  return undefined
+}
+
+// Blocks moved into a callout inside a list item leave that item: their levels count from the
+// callout, so the item's own paragraph becomes a plain paragraph of the callout.
+function detach(items: Item[], list: ListContext | undefined): Item[] {
+  if (!list) return items
+  for (const item of items) {
+    if (typeof item.level !== 'number') continue
+    const level = item.level - list.level
+    if (level >= 1) item.level = level
+    else {
+      delete item.level
+      delete item.listItem
+    }
+  }
+  return items
 }

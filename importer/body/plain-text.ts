@@ -50,6 +50,10 @@ const itemHandlers: Record<string, (item: Node, documents: Documents) => string>
   [BLOCK_TYPES.callout]: (item, docs) => [item.title ?? '', list(item.body, docs)].join('\n'),
   [BLOCK_TYPES.details]: (item, docs) => [item.summary ?? '', list(item.body, docs)].join('\n'),
   [BLOCK_TYPES.footnote]: (item, docs) => list(item.body, docs),
+  [BLOCK_TYPES.definitionList]: (item, docs) =>
+    (item.items as Node[])
+      .map((entry) => [list(entry.term, docs), list(entry.definition, docs)].join('\n'))
+      .join('\n'),
   [BLOCK_TYPES.table]: (item, docs) =>
     (item.rows as Node[])
       .map((row) => (row.cells as Node[]).map((cell) => list(cell.content, docs)).join(' '))

@@ -29,7 +29,10 @@ export function toRichText(items: Item[], state: State, node: Nodes | undefined)
     )
     if (text !== '') {
       const marks = item._type === BLOCK_TYPES.code ? [MARK.code] : []
-      blocks.push(textBlock(STYLE.normal, [{_type: 'span', text, marks}], []))
+      const block = textBlock(STYLE.normal, [{_type: 'span', text, marks}], [])
+      // Still part of its list item, so the list keeps counting past it.
+      if (typeof item.level === 'number') block.level = item.level
+      blocks.push(block)
     }
   }
   return blocks

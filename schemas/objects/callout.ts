@@ -2,6 +2,7 @@ import {BulbOutlineIcon} from '@sanity/icons/BulbOutline'
 import {defineField, defineType} from 'sanity'
 
 import {BLOCK_TYPES, CALLOUT_TONES, OBJECT_TYPES} from '../constants.ts'
+import {listLevelField} from '../listLevel.ts'
 
 /** A highlighted note, tip, warning or important message (kramdown `{: .note }` and friends). */
 export const callout = defineType({
@@ -30,6 +31,7 @@ export const callout = defineType({
       type: OBJECT_TYPES.richText,
       validation: (rule) => rule.required().error('Write the callout text, or remove the callout.'),
     }),
+    listLevelField(),
   ],
   preview: {
     select: {tone: 'tone', title: 'title', body: 'body'},

@@ -2,6 +2,7 @@ import {CodeBlockIcon} from '@sanity/icons/CodeBlock'
 import {defineField, defineType} from 'sanity'
 
 import {BLOCK_TYPES} from '../constants.ts'
+import {listLevelField} from '../listLevel.ts'
 
 /** A fenced code block with its language. */
 export const codeBlock = defineType({
@@ -21,8 +22,10 @@ export const codeBlock = defineType({
       title: 'Code',
       type: 'text',
       rows: 8,
-      validation: (rule) => rule.required().error('Add the code, or remove the empty code block.'),
+      // An empty fence is what the author wrote; the importer keeps it, so it is valid here too.
+      description: 'The code as written. An empty code block is allowed.',
     }),
+    listLevelField(),
   ],
   preview: {
     select: {language: 'language', code: 'code'},

@@ -2,6 +2,7 @@ import {EyeClosedIcon} from '@sanity/icons/EyeClosed'
 import {defineField, defineType} from 'sanity'
 
 import {BLOCK_TYPES, OBJECT_TYPES} from '../constants.ts'
+import {listLevelField} from '../listLevel.ts'
 
 /** A collapsible section (`<details><summary>…</summary>…</details>`). */
 export const details = defineType({
@@ -18,6 +19,7 @@ export const details = defineType({
         rule.required().error('Write the line readers click to open the section.'),
     }),
     defineField({name: 'body', title: 'Content', type: OBJECT_TYPES.richText}),
+    listLevelField(),
   ],
   preview: {select: {title: 'summary'}, prepare: ({title}) => ({title, subtitle: 'Collapsible'})},
 })

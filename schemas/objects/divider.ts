@@ -2,6 +2,7 @@ import {SplitVerticalIcon} from '@sanity/icons/SplitVertical'
 import {defineField, defineType} from 'sanity'
 
 import {BLOCK_TYPES} from '../constants.ts'
+import {listLevelField} from '../listLevel.ts'
 
 /** A thematic break (`---`). */
 export const divider = defineType({
@@ -17,6 +18,7 @@ export const divider = defineType({
       options: {list: ['line']},
       initialValue: 'line',
     }),
+    listLevelField(),
   ],
   preview: {prepare: () => ({title: '———'})},
 })

@@ -2,6 +2,7 @@ import {NumberIcon} from '@sanity/icons/Number'
 import {defineField, defineType} from 'sanity'
 
 import {BLOCK_TYPES, OBJECT_TYPES} from '../constants.ts'
+import {listLevelField} from '../listLevel.ts'
 
 /** A footnote definition (`[^label]: text`), referenced by `footnoteReference` markers. */
 export const footnote = defineType({
@@ -22,6 +23,7 @@ export const footnote = defineType({
       type: OBJECT_TYPES.richText,
       validation: (rule) => rule.required().error('Write the footnote text.'),
     }),
+    listLevelField(),
   ],
   preview: {select: {label: 'label'}, prepare: ({label}) => ({title: `Footnote [^${label}]`})},
 })

@@ -2,6 +2,7 @@ import {defineArrayMember, defineField, defineType} from 'sanity'
 
 import {BLOCK_STYLES, BLOCK_TYPES, OBJECT_TYPES} from '../constants.ts'
 import {imageSubtitle} from '../fields.ts'
+import {listLevelField} from '../listLevel.ts'
 import {textBlockMember} from './textBlock.ts'
 
 /** Portable Text of a lesson (and of a module's own page): text blocks plus the custom blocks. */
@@ -33,6 +34,7 @@ export const lessonBody = defineType({
           description:
             'Where the importer found the image. A remote image stays a link until someone uploads it.',
         }),
+        listLevelField(),
       ],
       preview: {
         select: {alt: 'alt', caption: 'caption', src: 'src', media: 'asset'},
@@ -53,5 +55,7 @@ export const lessonBody = defineType({
     defineArrayMember({type: BLOCK_TYPES.rawHtml}),
     defineArrayMember({type: BLOCK_TYPES.responsibilitySection}),
     defineArrayMember({type: BLOCK_TYPES.toolTable}),
+    defineArrayMember({type: BLOCK_TYPES.tableOfContents}),
+    defineArrayMember({type: BLOCK_TYPES.definitionList}),
   ],
 })

@@ -2,6 +2,7 @@ import {CodeIcon} from '@sanity/icons/Code'
 import {defineField, defineType} from 'sanity'
 
 import {BLOCK_TYPES} from '../constants.ts'
+import {listLevelField} from '../listLevel.ts'
 
 /**
  * Source HTML or Liquid the importer could not convert. Kept verbatim for an editor to
@@ -26,6 +27,7 @@ export const rawHtml = defineType({
       type: 'string',
       readOnly: true,
     }),
+    listLevelField(),
   ],
   validation: (rule) =>
     rule

@@ -3,6 +3,7 @@ import {defineArrayMember, defineField, defineType} from 'sanity'
 
 import {BLOCK_TYPES, OBJECT_TYPES} from '../constants.ts'
 import {counted} from '../fields.ts'
+import {listLevelField} from '../listLevel.ts'
 import {rowText} from './tableRow.ts'
 
 /** A table whose cells hold rich text; the first `headerRows` rows are headings. */
@@ -35,6 +36,7 @@ export const table = defineType({
       of: [defineArrayMember({type: 'string'})],
       options: {list: ['left', 'center', 'right', 'none']},
     }),
+    listLevelField(),
   ],
   preview: {
     select: {rows: 'rows'},

@@ -1,10 +1,11 @@
-import type {Paragraph, PhrasingContent, Text} from 'mdast'
+import type {Nodes, Paragraph, PhrasingContent, RootContent, Text} from 'mdast'
 
-import {convertInline, createInline, flush} from '../inline/index.ts'
-import {MARK, STYLE} from '../names.ts'
+import {BLOCK_TYPES, OBJECT_TYPES, STYLE} from '../names.ts'
 import type {State} from '../state.ts'
 import {report} from '../state.ts'
-import {emitSegments} from './segments.ts'
+import {richInline} from './rich-inline.ts'
+import type {TextBlock} from './text-block.ts'
+import {textBlock} from './text-block.ts'
 import type {Walk} from './walk.ts'
 
 /** True when a paragraph is a kramdown definition list: term lines, then `: definition` lines. */
@@ -15,10 +16,22 @@ export function isDefinitionList(children: PhrasingContent[]): boolean {
   return false
 }
 
+/** True when the paragraph at `walk.index` is a term whose definition follows after a blank line. */
+export function isTermBeforeDefinition(walk: Walk): boolean {
+  const next = walk.nodes[walk.index + 1]
+  return next !== undefined && startsWithDefinition(next)
+}
+
+interface Entry {
+  term: TextBlock[]
+  definition: TextBlock[]
+}
+
 /**
- * Portable Text has no definition list: each term becomes a bold paragraph and each definition
- * a paragraph after it (the ": " markers go; its continuation lines stay in it), with an info
- * diagnostic.
+ * A kramdown definition list becomes one `definitionList` block: each run of term lines is an
+ * item's `term` (one paragraph per term), its `: ` lines and the paragraphs indented under them
+ * its `definition`. Paragraphs that continue the list after blank lines (`: more`, an indented
+ * paragraph, another term with its definition) are taken in too.
  */
 export function definitionList(
   children: PhrasingContent[],
@@ -26,28 +39,71 @@ export function definitionList(
   state: State,
   walk: Walk,
 ): void {
-  report(
-    state,
-    'info',
-    'definition-list',
-    node,
-    'Converted a definition list into bold terms followed by their definitions.',
-  )
-  for (const line of joinContinuations(splitLines(children))) {
-    const isDefinition = isDefinitionLine(line)
-    const first = line[0] as Text
-    const content = isDefinition
-      ? [{...first, value: first.value.slice(2)}, ...line.slice(1)]
-      : line
-    const inline = createInline()
-    if (isDefinition) convertInline(content, state, inline)
-    else {
-      inline.marks.push(MARK.strong)
-      convertInline(content, state, inline)
-    }
-    flush(inline)
-    emitSegments(inline, STYLE.normal, walk)
+  const entries: Entry[] = []
+  addLines(entries, children, state, false)
+  for (let next = walk.nodes[walk.index + 1]; next; next = walk.nodes[walk.index + 1]) {
+    const last = entries[entries.length - 1]
+    if (startsWithDefinition(next) || isDefinitionParagraph(next)) {
+      addLines(entries, (next as Paragraph).children, state, (last?.definition.length ?? 0) > 0)
+    } else if (last?.definition.length && next.type === 'paragraph' && indented(next, state)) {
+      last.definition.push(...richInline(next.children, state))
+    } else break
+    walk.index++
   }
+  const items = entries.map((entry) => ({
+    _type: OBJECT_TYPES.definitionListItem,
+    // A definition written without a term keeps an empty one: the schema requires a term.
+    term: entry.term.length > 0 ? entry.term : [textBlock(STYLE.normal, [emptySpan()], [])],
+    ...(entry.definition.length > 0 ? {definition: entry.definition} : {}),
+  }))
+  walk.out.push({_type: BLOCK_TYPES.definitionList, items})
+  report(state, 'info', 'definition-list', node, 'Converted a kramdown definition list.')
+}
+
+// Term lines open a new entry (after a definition) or join the open one (several terms share
+// a definition); `: ` lines add a paragraph to the open entry's definition.
+function addLines(
+  entries: Entry[],
+  children: PhrasingContent[],
+  state: State,
+  afterDefinition: boolean,
+): void {
+  let inDefinition = afterDefinition
+  for (const line of joinContinuations(splitLines(children))) {
+    const first = line[0] as Text
+    if (isDefinitionLine(line)) {
+      if (entries.length === 0) entries.push({term: [], definition: []})
+      const content = [{...first, value: first.value.slice(2)}, ...line.slice(1)]
+      entries[entries.length - 1].definition.push(...richInline(content, state))
+      inDefinition = true
+      continue
+    }
+    if (inDefinition || entries.length === 0) entries.push({term: [], definition: []})
+    entries[entries.length - 1].term.push(...richInline(line, state))
+    inDefinition = false
+  }
+}
+
+function emptySpan() {
+  return {_type: 'span' as const, text: '', marks: []}
+}
+
+function startsWithDefinition(node: RootContent): boolean {
+  if (node.type !== 'paragraph') return false
+  const first = node.children[0]
+  return first?.type === 'text' && first.value.startsWith(': ')
+}
+
+function isDefinitionParagraph(node: RootContent): boolean {
+  return node.type === 'paragraph' && isDefinitionList(node.children)
+}
+
+// kramdown keeps a paragraph in the definition when it is indented under the `: ` marker.
+function indented(node: Nodes, state: State): boolean {
+  const offset = node.position?.start.offset
+  if (offset === undefined) return false
+  const lineStart = state.source.lastIndexOf('\n', offset - 1) + 1
+  return /^[ \t]{2,}$/.test(state.source.slice(lineStart, offset))
 }
 
 function isDefinitionLine(line: PhrasingContent[]): boolean {

@@ -86,5 +86,5 @@ function plainText(node: RootContent): string {
 
 function applyPending(walk: Walk, start: number, state: State): void {
   const pending = walk.pendingIal
-  if (pending) applyIal(pending.classes, walk.out, start, pending.node, state)
+  if (pending) applyIal(pending.classes, walk.out, start, pending.node, state, walk.list)
 }

@@ -20,8 +20,14 @@ describe('lists', () => {
     expect(portableTextToPlainText(body)).toBe('one\n\nmore of one\ntwo')
   })
 
-  it('does not join the items of a nested list, nor a paragraph after a code block', () => {
+  it('keeps a code block and the paragraph after it in their item, at the item’s level', () => {
     const body = convert('- a\n  - b\n  - c\n\n  ```\n  x\n  ```\n\n  after code\n')
-    expect(body.map((block) => block.level ?? block._type)).toEqual([1, 2, 2, 'codeBlock', 1])
+    expect(body.map((block) => [block._type, block.listItem ?? null, block.level])).toEqual([
+      ['block', 'bullet', 1],
+      ['block', 'bullet', 2],
+      ['block', 'bullet', 2],
+      ['codeBlock', null, 1],
+      ['block', null, 1],
+    ])
   })
 })

@@ -1,37 +1,57 @@
-import type {List} from 'mdast'
+import type {List, ListItem} from 'mdast'
 
 import {LIST} from '../names.ts'
 import type {State} from '../state.ts'
 import {convertBlocks} from './index.ts'
+import {settleItem} from './list-item.ts'
 import type {Item, TextBlock} from './text-block.ts'
 import {isTextBlock} from './text-block.ts'
-import type {Walk} from './walk.ts'
+import {tableOfContents} from './toc.ts'
+import type {ListContext, ListState, Walk} from './walk.ts'
 
 /**
- * Lists flatten to text blocks with `listItem` and `level` (nesting depth, from 1). A task
- * item's first block starts with a `taskCheck`. An item's further paragraphs join its block
- * after a blank line (`\n\n`), so they do not show as items of their own; other blocks in an
- * item (code, tables, images) follow as their own blocks.
+ * Lists flatten to text blocks with `listItem` and `level` (nesting depth, from 1), one block
+ * per item. A task item's first block starts with a `taskCheck`. An item's further paragraphs
+ * join its block after a blank line (`\n\n`); its other blocks (code, images, tables, callouts,
+ * a paragraph after them) follow it carrying the item's `level` and no `listItem`, so the list
+ * and its numbering go on after them (see `list-item.ts`). A list with `{:toc}` attached is
+ * kramdown's table-of-contents placeholder and becomes a `tableOfContents` block.
  */
 export function list(node: List, state: State, walk: Walk): void {
   const level = (walk.list?.level ?? 0) + 1
+  const listStart = walk.out.length
+  const shared: ListState = {}
   for (const item of node.children) {
     const task = typeof item.checked === 'boolean'
     const type = task ? LIST.task : node.ordered ? LIST.number : LIST.bullet
-    const context = {type, level, checked: task ? (item.checked as boolean) : undefined}
+    const context: ListContext = {
+      type,
+      level,
+      checked: task ? (item.checked as boolean) : undefined,
+      contentColumn: contentColumn(item, state.source),
+      outer: walk.list,
+      list: shared,
+    }
     const start = walk.out.length
     convertBlocks(item.children, state, walk.out, context)
-    if (context.checked !== undefined) {
-      // An empty task item (`- [ ]`) still shows its checkbox.
-      convertBlocks(
-        [{type: 'paragraph', children: [], position: item.position}],
-        state,
-        walk.out,
-        context,
-      )
-    }
     joinParagraphs(walk.out, start, type, level)
+    settleItem(walk.out, start, context)
   }
+  if (shared.toc) {
+    walk.out.splice(listStart)
+    walk.out.push(tableOfContents(node.ordered === true, state, shared.toc))
+  }
+}
+
+// Where an item's content starts: after its marker and the spaces that follow it (one space
+// when the marker is followed by more than four, which start an indented code block).
+function contentColumn(item: ListItem, source: string): number | undefined {
+  const start = item.position?.start
+  if (start?.offset === undefined) return undefined
+  const marker = /^([-*+]|\d{1,9}[.)])([ \t]*)/.exec(source.slice(start.offset, start.offset + 20))
+  if (!marker) return undefined
+  const spaces = marker[2].length
+  return start.column - 1 + marker[1].length + (spaces >= 1 && spaces <= 4 ? spaces : 1)
 }
 
 // Adjacent blocks of one item at its own level are its paragraphs: nested lists sit deeper,

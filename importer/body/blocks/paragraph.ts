@@ -5,7 +5,7 @@ import {convertInline, createInline, flush} from '../inline/index.ts'
 import {STYLE} from '../names.ts'
 import type {State} from '../state.ts'
 import {report} from '../state.ts'
-import {definitionList, isDefinitionList} from './definition-list.ts'
+import {definitionList, isDefinitionList, isTermBeforeDefinition} from './definition-list.ts'
 import {html} from './html.ts'
 import {emitSegments} from './segments.ts'
 import type {Walk} from './walk.ts'
@@ -22,7 +22,7 @@ export function paragraph(node: Paragraph, state: State, walk: Walk): void {
   if (leading) {
     const previous = walk.nodes[walk.index - 1]
     if (previous?.type === 'heading' && adjacent(previous, node) && walk.lastStart !== undefined) {
-      applyIal(leading, walk.out, walk.lastStart, node, state)
+      applyIal(leading, walk.out, walk.lastStart, node, state, walk.list)
       own = undefined
     }
   }
@@ -43,15 +43,16 @@ export function paragraph(node: Paragraph, state: State, walk: Walk): void {
     )
   }
   const start = walk.out.length
-  if (isDefinitionList(children)) definitionList(children, node, state, walk)
+  if (isDefinitionList(children) || isTermBeforeDefinition(walk))
+    definitionList(children, node, state, walk)
   else {
     const inline = createInline()
     convertInline(children, state, inline)
     flush(inline)
     emitSegments(inline, STYLE.normal, walk)
   }
-  if (own) applyIal(own, walk.out, start, node, state)
-  if (trailing) applyIal(trailing, walk.out, start, node, state)
+  if (own) applyIal(own, walk.out, start, node, state, walk.list)
+  if (trailing) applyIal(trailing, walk.out, start, node, state, walk.list)
 }
 
 function attributeOnly(classes: string[], node: Paragraph, state: State, walk: Walk): void {
@@ -60,7 +61,7 @@ function attributeOnly(classes: string[], node: Paragraph, state: State, walk: W
   const previous = walk.nodes[walk.index - 1]
   if (next && adjacent(node, next)) walk.pendingIal = {classes, node}
   else if (previous && adjacent(previous, node) && walk.lastStart !== undefined) {
-    applyIal(classes, walk.out, walk.lastStart, node, state)
+    applyIal(classes, walk.out, walk.lastStart, node, state, walk.list)
   } else {
     report(
       state,

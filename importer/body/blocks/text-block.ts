@@ -19,6 +19,8 @@ export interface TextBlock {
   children: Child[]
   listItem?: string
   level?: number
+  /** On a numbered list's first item: the number it counts from, when not 1. */
+  start?: number
 }
 
 /** Makes a text block; `_key` is added at the end from its content. */

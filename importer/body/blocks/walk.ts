@@ -10,6 +10,18 @@ export interface ListContext {
   level: number
   /** Set for a task item until its first block has received the checkbox. */
   checked?: boolean
+  /** Source column (0-based) where the item's content starts; a line indented less is not in it. */
+  contentColumn?: number
+  /** The item this item's list sits in. */
+  outer?: ListContext
+  /** The list this item belongs to, shared by its items. */
+  list?: ListState
+}
+
+/** What a list learns while its items are converted. */
+export interface ListState {
+  /** A `{:toc}` attribute list attached to the list itself: the list is a TOC placeholder. */
+  toc?: Nodes
 }
 
 /** A pass over sibling nodes; handlers may consume following siblings by advancing `index`. */

@@ -1,0 +1,43 @@
+import {LIST_MEMBER_TYPES} from '../../../schemas/constants.ts'
+import {INLINE_TYPES, STYLE} from '../names.ts'
+import type {Item, TextBlock} from './text-block.ts'
+import {isTextBlock, textBlock} from './text-block.ts'
+import type {ListContext} from './walk.ts'
+
+const MEMBERS: ReadonlySet<string> = new Set(LIST_MEMBER_TYPES)
+
+/**
+ * Makes `out.slice(start)`, the blocks one list item produced, read as one item: the first is
+ * a text block with the item's `listItem` (an empty one is added when the item starts with
+ * something else or is empty, so the item keeps its number), and every later block of the
+ * item carries its `level` without `listItem`, which renderers read as "still in this item".
+ * Blocks of nested items already carry a deeper level and are left alone.
+ */
+export function settleItem(out: Item[], start: number, item: ListContext): void {
+  const {type, level} = item
+  const own = (block: Item | undefined): block is TextBlock =>
+    isTextBlock(block) && block.listItem === type && block.level === level
+  if (!own(out[start])) out.splice(start, 0, emptyHead(item))
+  for (let i = start + 1; i < out.length; i++) {
+    const block = out[i]
+    if (own(block)) delete block.listItem
+    else if (block.level === undefined && (isTextBlock(block) || MEMBERS.has(block._type)))
+      block.level = level
+  }
+}
+
+/** Marks a numbered list's first item as counting from `start` (HTML `<ol start>`, `{: start }`). */
+export function startAt(head: Item | undefined, start: number): void {
+  if (isTextBlock(head) && Number.isInteger(start) && start !== 1) head.start = start
+}
+
+function emptyHead(item: ListContext): TextBlock {
+  const block = textBlock(STYLE.normal, [{_type: 'span', text: '', marks: []}], [])
+  block.listItem = item.type
+  block.level = item.level
+  if (item.checked !== undefined) {
+    block.children.unshift({_type: INLINE_TYPES.taskCheck, checked: item.checked})
+    item.checked = undefined
+  }
+  return block
+}

@@ -1,0 +1,94 @@
+import {spawnSync} from 'node:child_process'
+import {readFileSync} from 'node:fs'
+import {join} from 'node:path'
+
+import {describe, expect, it} from 'vitest'
+
+import {root, runFixture} from '../importer/body/fixture-runner.ts'
+import {BodyText} from './BodyText.tsx'
+import {listOutline} from './list-outline.test-support.ts'
+import {groupLists} from './lists.ts'
+import {renderFragment} from './server.tsx'
+import type {TypedObject} from './types.ts'
+
+// Body fixtures whose lists readers must see numbered exactly as kramdown numbers them. Each
+// holds `kramdown.html`, what Jekyll renders for its input.md.
+const LIST_FIXTURES = [
+  'list-steps-with-code',
+  'list-images',
+  'list-nested-numbered',
+  'list-interrupted',
+  'lists-and-tasks',
+  'toc-placeholder-and-own-toc',
+]
+
+const kramdownAvailable =
+  spawnSync('ruby', ['-rkramdown', '-rkramdown-parser-gfm', '-e', '1']).status === 0
+
+function kramdown(markdown: string): string {
+  const script = 'puts Kramdown::Document.new(STDIN.read, input: "GFM", hard_wrap: false).to_html'
+  const run = spawnSync('ruby', ['-rkramdown', '-rkramdown-parser-gfm', '-e', script], {
+    input: markdown,
+    encoding: 'utf8',
+  })
+  if (run.status !== 0) throw new Error(`Cannot run kramdown: ${run.stderr}`)
+  return run.stdout
+}
+
+function rendered(name: string): string {
+  return renderFragment(<BodyText value={runFixture(name).result.body as TypedObject[]} />)
+}
+
+describe('lists as readers see them', () => {
+  for (const name of LIST_FIXTURES) {
+    it(`numbers and nests the lists of ${name} as kramdown does`, () => {
+      const expected = readFileSync(join(root, name, 'kramdown.html'), 'utf8')
+      expect(listOutline(rendered(name))).toEqual(listOutline(expected))
+    })
+
+    it.skipIf(!kramdownAvailable)(
+      `has a kramdown.html for ${name} that kramdown still renders`,
+      () => {
+        const {body} = runFixture(name)
+        expect(readFileSync(join(root, name, 'kramdown.html'), 'utf8')).toBe(kramdown(body))
+      },
+    )
+  }
+
+  it('keeps counting after a code block inside an item', () => {
+    const outline = listOutline(rendered('list-steps-with-code'))
+    expect(outline.map((line) => line.split(' ')[0])).toEqual(['1.', '2.', '3.', '4.'])
+    expect(outline[0]).toContain('The folder now holds the sources.')
+  })
+
+  it('starts a numbered list at its start number and keeps an item split in an editor in it', () => {
+    const item = (text: string, start?: number) => ({
+      _type: 'block',
+      _key: text,
+      style: 'normal',
+      markDefs: [],
+      listItem: 'number',
+      level: 1,
+      ...(start ? {start} : {}),
+      children: [{_type: 'span', _key: `${text}s`, text, marks: []}],
+    })
+    const html = renderFragment(
+      <BodyText value={[item('three', 3), item('four', 3), item('five'), item('one', 1)]} />,
+    )
+    expect(listOutline(html)).toEqual(['3. three', '4. four', '5. five', '1. one'])
+  })
+
+  it('ends a list at a block that is not part of it, so the next list counts from 1', () => {
+    const groups = groupLists([
+      {_type: 'block', listItem: 'number', level: 1},
+      {_type: 'codeBlock', level: 1},
+      {_type: 'codeBlock'},
+      {_type: 'block', listItem: 'number', level: 1},
+    ])
+    expect(groups.map((entry) => ('kind' in entry ? entry.items.length : entry._type))).toEqual([
+      1,
+      'codeBlock',
+      1,
+    ])
+  })
+})
