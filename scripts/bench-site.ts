@@ -3,6 +3,9 @@
  * markdown (headings with emoji, marks, links between lessons, lists, task lists, tables, code,
  * callouts, blockquotes, footnotes, raw HTML, Liquid). Deterministic for a given seed.
  */
+import {mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {dirname, join, relative, sep} from 'node:path'
+
 import type {SiteFile} from '../importer/index.ts'
 
 const WORDS =
@@ -101,4 +104,23 @@ export function generateSite(lessons: number, seed = 1): SiteFile[] {
     })
   }
   return files
+}
+
+/** Writes a generated site into `dir`, one file per page, as `npm run import` reads it. */
+export function writeSite(files: readonly SiteFile[], dir: string): void {
+  for (const file of files) {
+    const path = join(dir, ...file.path.split('/'))
+    mkdirSync(dirname(path), {recursive: true})
+    writeFileSync(path, file.text ?? file.bytes ?? '')
+  }
+}
+
+/** Reads back every file of a site written by `writeSite`, as raw bytes. */
+export function readSite(dir: string): SiteFile[] {
+  return readdirSync(dir, {recursive: true, withFileTypes: true})
+    .filter((entry) => entry.isFile())
+    .map((entry) => {
+      const full = join(entry.parentPath, entry.name)
+      return {path: relative(dir, full).split(sep).join('/'), bytes: readFileSync(full)}
+    })
 }
