@@ -13,11 +13,14 @@ export interface Scope {
   stack: string[]
   /** Inside an include: the page's include tag (where diagnostics point) and the file evaluated. */
   within?: {at: Point; file: string}
-  /** Characters inserted by includes so far on this page. */
-  budget: {chars: number}
+  /** Shared by the whole page: characters includes inserted, diagnostics reported from them. */
+  page: {chars: number; reported: Set<string>}
 }
 
-/** Reports a Liquid diagnostic; inside an include it names the file and points at the page's tag. */
+/**
+ * Reports a Liquid diagnostic; inside an include it names the file, points at the page's tag,
+ * and is not repeated.
+ */
 export function warn(
   state: State,
   scope: Scope,
@@ -29,5 +32,11 @@ export function warn(
 ): void {
   const where = scope.within ? ` (in _includes/${scope.within.file})` : ''
   const text = where ? message.replace(/\.?$/, `${where}.`) : message
+  if (where) {
+    // An include used several times says the same thing at the same tag only once.
+    const key = [code, at.line, at.column, text].join('\0')
+    if (scope.page.reported.has(key)) return
+    scope.page.reported.add(key)
+  }
   report(state, severity, code, {position: {start: at, end: at}}, text, hint)
 }

@@ -142,6 +142,19 @@ describe('{% include %}', () => {
     expect(diagnostics[1].message).toContain('(in _includes/p.md)')
   })
 
+  it('reports a problem of an include used twice under one page tag once', () => {
+    const {diagnostics} = liquid('{% include outer.md %}\n{% include inner.md %}', {
+      includes: {
+        'outer.md': '{% include inner.md %} {% include inner.md %}',
+        'inner.md': '{% if x %}',
+      },
+    })
+    expect(diagnostics.map(({code, line}) => ({code, line}))).toEqual([
+      {code: 'liquid-unknown', line: 1},
+      {code: 'liquid-unknown', line: 2},
+    ])
+  })
+
   it('keeps include_relative as text with a warning', () => {
     const {text, diagnostics} = liquid('{% include_relative code/example.py %}', {
       includes: {'code/example.py': 'print(1)'},

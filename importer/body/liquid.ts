@@ -31,7 +31,12 @@ const MAX_INCLUDED_CHARS = 4 * 1024 * 1024
 export function evaluateLiquid(source: string, state: State): string {
   if (!source.includes('{%') && !source.includes('{{')) return source
   const lines = new LineMapBuilder()
-  const text = evaluate(source, state, {include: {}, stack: [], budget: {chars: 0}}, lines)
+  const text = evaluate(
+    source,
+    state,
+    {include: {}, stack: [], page: {chars: 0, reported: new Set()}},
+    lines,
+  )
   state.lineMap = lines.build()
   return text
 }
@@ -149,7 +154,7 @@ function expandInclude(tag: string, at: Point, state: State, scope: Scope): stri
   }
   if (
     scope.stack.length >= MAX_INCLUDE_DEPTH ||
-    scope.budget.chars + text.length > MAX_INCLUDED_CHARS
+    scope.page.chars + text.length > MAX_INCLUDED_CHARS
   ) {
     return keep(
       'error',
@@ -158,12 +163,12 @@ function expandInclude(tag: string, at: Point, state: State, scope: Scope): stri
       'Include fewer or smaller files in this page.',
     )
   }
-  scope.budget.chars += text.length
+  scope.page.chars += text.length
   return evaluate(text, state, {
     include: includeParameters(markup.parameters, at, state, scope),
     stack: [...scope.stack, file],
     within: {at: scope.within?.at ?? at, file},
-    budget: scope.budget,
+    page: scope.page,
   })
 }
 
