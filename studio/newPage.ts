@@ -22,3 +22,14 @@ export function newPageFields(
   const current = slugify(title) || slugify(untitled(type))
   return {title, slug: {_type: 'slug', current}}
 }
+
+/** A new document id: a UUID, dot-free so the published document is publicly readable. */
+export function newDocumentId(): string {
+  return crypto.randomUUID()
+}
+
+/** A new array item `_key`: twelve random hex digits, as the Studio's keys look. */
+export function newArrayKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(6))
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('')
+}

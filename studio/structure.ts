@@ -3,8 +3,10 @@ import {EyeClosedIcon} from '@sanity/icons/EyeClosed'
 import {HomeIcon} from '@sanity/icons/Home'
 import {TiersIcon} from '@sanity/icons/Tiers'
 import {WrenchIcon} from '@sanity/icons/Wrench'
-import {map, type Observable} from 'rxjs'
+import {distinctUntilChanged, map, of, switchMap, take, type Observable} from 'rxjs'
 import type {
+  ComponentBuilder,
+  DocumentBuilder,
   ListBuilder,
   StructureBuilder,
   StructureResolver,
@@ -12,6 +14,7 @@ import type {
 } from 'sanity/structure'
 
 import {DOCUMENT_TYPES, SITE_ID} from '../schemas/constants.ts'
+import {ChildPagesPane, detailsChildId, type ChildPagesOptions} from './ChildPagesPane.tsx'
 import {coursesInSiteOrder, type CourseItem} from './courseOrder.ts'
 
 const {course, module, lesson, responsibility, responsibilityArea, tool, toolCategory, site} =
@@ -26,12 +29,6 @@ export const NOT_IN_NAVIGATION = /* groq */ `
   && !(_id in *[_type == $course].contents[]._ref)
   && !(_id in *[_type in [$module, $lesson]].lessons[]._ref)
 `
-
-interface Child {
-  _id: string
-  _type: string
-  title?: string
-}
 
 /**
  * Desk structure: the site, courses (in the site's order) → modules → lessons in order,
@@ -139,8 +136,8 @@ function siteCourses(
                 .id(item.id)
                 .title(item.title ?? 'Untitled course')
                 .schemaType(course)
-                .child((): Observable<ListBuilder> =>
-                  orderedChildren(S, context, item.id, 'contents'),
+                .child((): Observable<ComponentBuilder> =>
+                  orderedChildren(S, context, item.id, course),
                 ),
             ),
           ),
@@ -149,52 +146,61 @@ function siteCourses(
 }
 
 /**
- * A course or module pane: its own document first, then the items of its ordered
- * reference array (`contents` or `lessons`) in array order, which a document list
- * filtered by id could not keep. It follows the parent: a drag-and-drop reorder or an added
- * item shows at once.
+ * A course or module pane: its details first, then the items of its ordered reference array
+ * (`contents` or `lessons`) in array order, where the editor drags to reorder and adds pages
+ * (`ChildPagesPane`). Its title follows the parent's (draft first); a module opens another such
+ * pane, a lesson its document.
  */
 function orderedChildren(
   S: StructureBuilder,
   context: StructureResolverContext,
   parentId: string,
-  field: 'contents' | 'lessons',
-): Observable<ListBuilder> {
+  parentType: ChildPagesOptions['parentType'],
+): Observable<ComponentBuilder> {
+  const options: ChildPagesOptions = {parentId, parentType}
   return context.documentStore
     .listenQuery(
       {
-        fetch: `*[_id in [$id, "drafts." + $id]] | order(_updatedAt desc)[0]{_type, title, "items": ${field}[]->{_id, _type, title}}`,
+        fetch: 'coalesce(*[_id == "drafts." + $id][0].title, *[_id == $id][0].title)',
         listen: '*[_id in [$id, "drafts." + $id]]',
       },
       {id: parentId},
       {apiVersion: API_VERSION, perspective: 'raw'},
     )
     .pipe(
-      map((parent: {_type: string; title?: string; items: Child[] | null} | null) => {
-        const type = parent?._type ?? course
-        const items = (parent?.items ?? []).filter((item): item is Child => Boolean(item?._id))
-        return S.list()
+      map((title: string | null) => title ?? `Untitled ${parentType}`),
+      distinctUntilChanged(),
+      map((title) =>
+        S.component(ChildPagesPane)
           .id(`${parentId}-children`)
-          .title(parent?.title ?? 'Untitled')
-          .items([
-            S.listItem()
-              .id(`${parentId}-details`)
-              .title(type === module ? 'Module details' : 'Course details')
-              .schemaType(type)
-              .child(S.document().schemaType(type).documentId(parentId)),
-            S.divider(),
-            ...items.map((item) =>
-              item._type === module
-                ? S.listItem()
-                    .id(item._id)
-                    .title(item.title ?? 'Untitled module')
-                    .schemaType(module)
-                    .child((): Observable<ListBuilder> =>
-                      orderedChildren(S, context, item._id, 'lessons'),
-                    )
-                : S.documentListItem().id(item._id).schemaType(item._type),
-            ),
-          ])
-      }),
+          .title(title)
+          .options({...options})
+          .child((childId: string) =>
+            childId === detailsChildId(parentId)
+              ? S.document().schemaType(parentType).documentId(parentId)
+              : childPane(S, context, childId),
+          ),
+      ),
     )
+}
+
+/** The pane a course or module item opens: a module's own ordered pane, or the document. */
+function childPane(
+  S: StructureBuilder,
+  context: StructureResolverContext,
+  childId: string,
+): Observable<ComponentBuilder | DocumentBuilder> {
+  return context.documentStore.resolveTypeForDocument(childId).pipe(
+    take(1),
+    switchMap((type: string | null): Observable<ComponentBuilder | DocumentBuilder> =>
+      type === module
+        ? orderedChildren(S, context, childId, module)
+        : // With no type (the page was deleted meanwhile) the document pane says it is missing.
+          of(
+            type
+              ? S.document().schemaType(type).documentId(childId)
+              : S.document().documentId(childId),
+          ),
+    ),
+  )
 }

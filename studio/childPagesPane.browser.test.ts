@@ -1,0 +1,148 @@
+import type {Server} from 'node:http'
+import {mkdirSync, writeFileSync} from 'node:fs'
+import {join} from 'node:path'
+import type {Browser, Page} from 'playwright-core'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+
+import {createLakeClient} from '../lake/client.ts'
+import {seedNdjson} from '../lake/seed.ts'
+import {startTestLake} from '../lake/test-lake.ts'
+import {scratchDir} from '../testing/artifacts.ts'
+import {CHROMIUM_TAG, launchChromium} from '../testing/chromium.ts'
+import {buildStudio, run, serveStudio} from './studio.test-support.ts'
+
+const COURSE = 'Ordering Course'
+const MODULE = 'Ordering Module'
+
+/** A just-the-docs site with one course, one module and two lessons, Alpha before Beta. */
+const SITE: Record<string, string> = {
+  '_config.yml': 'title: Ordering test\ntheme: just-the-docs\n',
+  'course/index.md': `---\ntitle: "${COURSE}"\nnav_order: 1\nhas_children: true\n---\n\n# ${COURSE}\n\nA course.\n`,
+  'course/module/index.md': `---\ntitle: "${MODULE}"\nparent: "${COURSE}"\nnav_order: 1\nhas_children: true\n---\n\n# ${MODULE}\n\nA module.\n`,
+  'course/module/alpha.md': `---\ntitle: "Alpha"\nparent: "${MODULE}"\ngrand_parent: "${COURSE}"\nnav_order: 1\n---\n\n# Alpha\n\nFirst.\n`,
+  'course/module/beta.md': `---\ntitle: "Beta"\nparent: "${MODULE}"\ngrand_parent: "${COURSE}"\nnav_order: 2\n---\n\n# Beta\n\nSecond.\n`,
+}
+
+describe('ordering in the course and module panes', {tags: [CHROMIUM_TAG]}, () => {
+  let t: Awaited<ReturnType<typeof startTestLake>>
+  let browser: Browser
+  let page: Page
+  let studio: {server: Server; url: string}
+  let work = ''
+  const pageErrors: string[] = []
+  const shot = (name: string) => page.screenshot({path: join(work, `${name}.png`)})
+
+  beforeAll(async () => {
+    // Screenshots stay in .artifacts/child-pages-XXXXXX for a reviewer to look at.
+    work = await scratchDir('child-pages-')
+    const site = join(work, 'site')
+    for (const [path, text] of Object.entries(SITE)) {
+      mkdirSync(join(site, path, '..'), {recursive: true})
+      writeFileSync(join(site, path), text)
+    }
+    // Served before it is built: the lake must know the Studio's origin, the build the lake's host.
+    studio = await serveStudio(join(work, 'studio'))
+    t = await startTestLake({studioOrigins: [studio.url], studioUrl: studio.url})
+    const seedFile = join(work, 'site.ndjson')
+    const importSite = async () => {
+      await run(process.execPath, ['--import', 'tsx', 'scripts/import.ts', site, '--out', seedFile])
+      await seedNdjson(createLakeClient(t.lake, {dataset: 'production'}), seedFile)
+    }
+    await Promise.all([importSite(), buildStudio(join(work, 'studio'), t.lake, 'production')])
+    browser = await launchChromium()
+    const context = await browser.newContext({
+      ignoreHTTPSErrors: true,
+      viewport: {width: 1400, height: 900},
+    })
+    // A closed network: only the Studio and the lake answer.
+    await context.route('**/*', (route) => {
+      const host = new URL(route.request().url()).hostname
+      return host === 'localhost' || host.endsWith('.localhost') || host === '127.0.0.1'
+        ? route.continue()
+        : route.abort()
+    })
+    page = await context.newPage()
+    page.on('pageerror', (error) => pageErrors.push(error.message))
+  }, 300_000)
+
+  afterAll(async () => {
+    await browser?.close()
+    await new Promise((done) => studio?.server.close(done))
+    await t?.stop()
+  })
+
+  it('adds a lesson in the module pane and reorders it by drag and drop, writing the module draft', async () => {
+    const client = createLakeClient(t.lake, {dataset: 'production', perspective: 'raw'})
+    const moduleId = await client.fetch<string>('*[_type == "module" && title == $title][0]._id', {
+      title: MODULE,
+    })
+    const titlesOf = (ids: string[]) =>
+      client.fetch<{_id: string; title: string}[]>('*[_id in $ids]{_id, title}', {
+        ids: [...ids, ...ids.map((id) => `drafts.${id}`)],
+      })
+    /** The module draft's lessons as titles, in array order (null while there is no draft). */
+    const draftLessons = async (): Promise<string[] | null> => {
+      const refs = await client.fetch<string[] | null>('*[_id == $id][0].lessons[]._ref', {
+        id: `drafts.${moduleId}`,
+      })
+      if (!refs) return null
+      const titles = new Map(
+        (await titlesOf(refs)).map((doc) => [doc._id.replace(/^drafts\./, ''), doc.title]),
+      )
+      return refs.map((ref) => titles.get(ref) ?? ref)
+    }
+    // The module pane's rows (the course pane beside it lists the module the same way).
+    const pane = page.getByRole('region', {name: 'Lessons of this module', exact: true})
+    const rows = pane.getByTestId('child-page-row')
+    const rowTitles = async () =>
+      (await rows.allInnerTexts()).map((text) => text.split('\n')[0]!.trim())
+
+    await page.goto(t.lake.loginUrl())
+    await page.getByText('Courses', {exact: true}).first().click({timeout: 60_000})
+    await page.getByText(COURSE, {exact: true}).first().click({timeout: 30_000})
+    // The course pane lists its module, with "Course details" and the buttons to add pages.
+    await page.getByText('Course details', {exact: true}).waitFor({timeout: 30_000})
+    await page.getByRole('button', {name: 'New module'}).waitFor()
+    await page.getByText(MODULE, {exact: true}).first().click()
+    await expect.poll(rowTitles).toEqual(['Alpha', 'Beta'])
+    await shot('1-module-pane')
+
+    // Add a lesson where the editor is: it is created, appended to the module draft and opened.
+    await pane.getByLabel('Title of the new page').fill('Gamma')
+    await pane.getByRole('button', {name: 'New lesson'}).click()
+    const title = page.locator('[data-testid="field-title"] input').first()
+    await expect.poll(() => title.inputValue().catch(() => ''), {timeout: 30_000}).toBe('Gamma')
+    await expect.poll(rowTitles).toEqual(['Alpha', 'Beta', 'Gamma'])
+    await expect.poll(draftLessons).toEqual(['Alpha', 'Beta', 'Gamma'])
+    const published = await client.fetch<string[]>('*[_id == $id][0].lessons[]._ref', {
+      id: moduleId,
+    })
+    expect(published).toHaveLength(2)
+    const gamma = await client.fetch<{_id: string; slug: {current: string}}>(
+      '*[_type == "lesson" && title == "Gamma"][0]{_id, slug}',
+    )
+    expect(gamma).toMatchObject({_id: expect.stringMatching(/^drafts\./), slug: {current: 'gamma'}})
+    await shot('2-lesson-added')
+
+    // Drag Gamma's handle onto the top half of Alpha: it lands first.
+    const handle = (name: string) => pane.getByRole('button', {name: `Move "${name}"`})
+    await handle('Gamma').dragTo(rows.first(), {targetPosition: {x: 40, y: 4}})
+    await expect.poll(rowTitles).toEqual(['Gamma', 'Alpha', 'Beta'])
+    await expect.poll(draftLessons).toEqual(['Gamma', 'Alpha', 'Beta'])
+    await shot('3-dragged-to-top')
+
+    // Drag Alpha below Beta, the last row's lower half.
+    const last = (await rows.last().boundingBox())!
+    await handle('Alpha').dragTo(rows.last(), {targetPosition: {x: 40, y: last.height - 4}})
+    await expect.poll(draftLessons).toEqual(['Gamma', 'Beta', 'Alpha'])
+
+    // The keyboard moves too: Alt+Up on Alpha's handle.
+    await handle('Alpha').focus()
+    await page.keyboard.press('Alt+ArrowUp')
+    await expect.poll(draftLessons).toEqual(['Gamma', 'Alpha', 'Beta'])
+    await expect.poll(rowTitles).toEqual(['Gamma', 'Alpha', 'Beta'])
+    await shot('4-reordered')
+    expect(t.lake.unknownEndpoints.map((e) => `${e.method} ${e.path}`)).toEqual([])
+    expect(pageErrors).toEqual([])
+  })
+})

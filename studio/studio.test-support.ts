@@ -1,0 +1,59 @@
+import {spawn} from 'node:child_process'
+import {existsSync, readFileSync} from 'node:fs'
+import {createServer, type Server} from 'node:http'
+import {extname, join} from 'node:path'
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.woff2': 'font/woff2',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+}
+
+/** Serves a built Studio folder on 127.0.0.1, answering unknown paths with index.html. */
+export function serveStudio(dir: string): Promise<{server: Server; url: string}> {
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname
+    let file = join(dir, decodeURIComponent(path))
+    if (!file.startsWith(dir) || !existsSync(file) || path.endsWith('/'))
+      file = join(dir, 'index.html')
+    res.setHeader('content-type', MIME[extname(file)] ?? 'application/octet-stream')
+    res.end(readFileSync(file))
+  })
+  return new Promise((done) =>
+    server.listen(0, '127.0.0.1', () =>
+      done({server, url: `http://localhost:${(server.address() as {port: number}).port}`}),
+    ),
+  )
+}
+
+/** Runs a command to completion, rejecting with its exit code when it fails. */
+export function run(command: string, args: string[], env: Record<string, string> = {}) {
+  return new Promise<void>((done, fail) => {
+    const child = spawn(command, args, {
+      env: {...process.env, ...env},
+      stdio: ['ignore', 'inherit', 'inherit'],
+    })
+    child.on('exit', (code) =>
+      code === 0 ? done() : fail(new Error(`${command} ${args.join(' ')} exited with ${code}`)),
+    )
+  })
+}
+
+/** Builds the Studio into `outDir`, pointed at a lake's API host, project and dataset. */
+export function buildStudio(
+  outDir: string,
+  lake: {apiHost: string; projectId: string},
+  dataset: string,
+): Promise<void> {
+  return run('npx', ['sanity', 'build', outDir, '--yes'], {
+    DO_NOT_TRACK: '1',
+    SANITY_STUDIO_API_HOST: lake.apiHost,
+    SANITY_STUDIO_PROJECT_ID: lake.projectId,
+    SANITY_STUDIO_DATASET: dataset,
+  })
+}

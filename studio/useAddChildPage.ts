@@ -1,0 +1,61 @@
+import {useCallback} from 'react'
+import {useClient, useDocumentOperation} from 'sanity'
+import {useRouter} from 'sanity/router'
+import {usePaneRouter} from 'sanity/structure'
+
+import {newArrayKey, newDocumentId, newPageFields, type NewPageType} from './newPage.ts'
+import {appendPatches, referenceToNew, type ArrayPatch, type ChildArrayField} from './reorder.ts'
+
+const API_VERSION = '2025-02-19'
+
+/** Writes patches to the parent as the form does: into its draft, which the editor publishes. */
+export function useParentPatch(
+  parentId: string,
+  parentType: string,
+): (patches: ArrayPatch[]) => void {
+  const {patch} = useDocumentOperation(parentId, parentType)
+  return useCallback(
+    (patches: ArrayPatch[]) => {
+      if (patches.length === 0) return
+      if (patch.disabled) {
+        throw new Error(`Cannot change the order yet (${patch.disabled}), try again in a moment`)
+      }
+      patch.execute(patches)
+    },
+    [patch],
+  )
+}
+
+/**
+ * Creates a page below a course or module: a draft of the new document (the action the Studio
+ * sends for a new document), a reference appended to the parent's array as a draft edit of the
+ * parent, and the new page opened in the next pane.
+ */
+export function useAddChildPage(
+  parentId: string,
+  parentType: string,
+  field: ChildArrayField,
+): (type: NewPageType, typedTitle: string) => Promise<void> {
+  const client = useClient({apiVersion: API_VERSION})
+  const patchParent = useParentPatch(parentId, parentType)
+  const router = useRouter()
+  const {routerPanesState, groupIndex} = usePaneRouter()
+  return useCallback(
+    async (type: NewPageType, typedTitle: string) => {
+      const id = newDocumentId()
+      await client.action(
+        {
+          actionType: 'sanity.action.document.create',
+          publishedId: id,
+          attributes: {_id: `drafts.${id}`, _type: type, ...newPageFields(type, typedTitle)},
+          ifExists: 'fail',
+        },
+        {tag: 'structure.add-child-page'},
+      )
+      patchParent(appendPatches(field, referenceToNew(id, type, newArrayKey())))
+      // What the pane's child links do: keep the panes up to this one, open the new page next.
+      router.navigate({panes: [...routerPanesState.slice(0, groupIndex + 1), [{id}]]})
+    },
+    [client, patchParent, field, router, routerPanesState, groupIndex],
+  )
+}
