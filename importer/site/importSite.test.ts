@@ -4,6 +4,7 @@ import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 
 import {DOCUMENT_TYPES} from '../../schemas/constants.ts'
+import type {CachedConversion} from '../cache.ts'
 import {importSite} from './importSite.ts'
 import type {SiteFile} from './types.ts'
 
@@ -265,5 +266,22 @@ describe('importSite', () => {
     expect(result.diagnostics).toContainEqual(
       expect.objectContaining({code: 'unsafe-link', file: 'lesson.md', line: 15, column: 1}),
     )
+  })
+
+  it('converts a page again when an _includes/ file it uses changes, even with the conversion cache', () => {
+    const entries = new Map<string, CachedConversion>()
+    const store = {get: (key: string) => entries.get(key), set: entries.set.bind(entries)}
+    const files = (note: string): SiteFile[] => [
+      page('index.md', 'title: Home', '{% include note.md %}\n'),
+      page('other.md', 'title: Other', 'No includes.\n'),
+      {path: '_includes/note.md', text: note},
+    ]
+    const body = (result: ReturnType<typeof importSite>) =>
+      JSON.stringify(result.documents.find((doc) => doc.title === 'Home')?.body)
+    const cache = {store, version: 'test'}
+    expect(body(importSite(files('First note.\n'), {cache}))).toContain('First note.')
+    const second = importSite(files('Second note.\n'), {cache})
+    expect(body(second)).toContain('Second note.')
+    expect(second.stats.reused).toBe(1)
   })
 })
