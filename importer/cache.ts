@@ -32,9 +32,20 @@ const sha = (text: string) => createHash('sha256').update(text).digest('hex')
  * own version. Links and includes are checked apart, so a new page elsewhere costs nothing.
  */
 export function conversionKey(markdown: string, ctx: ConvertContext, version: string): string {
-  const {file, title, lineOffset, page, site, keyPrefix, extraction} = ctx
+  const {file, title, lineOffset, page, site, keyPrefix, extraction, limits} = ctx
   return sha(
-    JSON.stringify([version, file, title, lineOffset, keyPrefix, page, site, extraction, markdown]),
+    JSON.stringify([
+      version,
+      file,
+      title,
+      lineOffset,
+      keyPrefix,
+      page,
+      site,
+      extraction,
+      limits,
+      markdown,
+    ]),
   )
 }
 
@@ -102,6 +113,8 @@ export function rememberConversions(
         : {}),
     }
     const result = convert(markdown, watched)
+    // Running out of time says more about the machine's load than about the page.
+    if (result.diagnostics.some((d) => d.code === 'page-too-slow')) return result
     cache.set(key, {result: structuredClone(result), links, includes: [...includesRead]})
     return result
   }

@@ -1,9 +1,11 @@
 import {convertBody as defaultConvertBody} from '../body/index.ts'
 import type {ConvertContext, ConvertResult} from '../body/index.ts'
+import type {PageLimits} from '../body/limits.ts'
 import {rememberConversions, type ConversionCache} from '../cache.ts'
 import {assembleDocuments, mergeExtracted} from '../documents/assemble.ts'
 import {planDocuments, type PlannedDocument} from '../documents/plan.ts'
 import {siteDocument} from '../documents/site.ts'
+import {pageFailed} from '../report/error-text.ts'
 import type {Diagnostic, ImportedDocument} from '../types.ts'
 import {readConfig} from './config.ts'
 import {readIncludes} from './includes.ts'
@@ -29,6 +31,15 @@ export interface ImportOptions {
   extraction?: ConvertContext['extraction']
   /** Budget of YAML values per front matter after alias expansion (default 100,000). */
   maxYamlNodes?: number
+  /** Limits on each page's size, nesting, delimiters and time (defaults: `DEFAULT_LIMITS`). */
+  limits?: Partial<PageLimits>
+  /** Milliseconds for the per-page time limit (default `performance.now`). */
+  clock?: () => number
+  /**
+   * Problems the caller met reading the site (a file name that is not UTF-8, a symbolic
+   * link), reported with the others; files with an error there count as unreadable.
+   */
+  readProblems?: readonly Diagnostic[]
   /** Remembered conversions: pages whose inputs did not change are not converted again. */
   cache?: {store: ConversionCache; version: string}
   /** Called after each page body is converted. */
@@ -83,20 +94,11 @@ function convertPage(
       page: page.data,
     })
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error)
     return {
       body: [],
       documents: [],
       diagnostics: [
-        {
-          severity: 'error',
-          code: 'body-failed',
-          file: page.file,
-          line: page.lineOffset + 1,
-          column: 1,
-          message: `Cannot convert the page body, expected markdown the converter handles: ${message}.`,
-          hint: 'Report this with the file attached; the page is imported without its body.',
-        },
+        pageFailed('body-failed', page.file, page.lineOffset + 1, 'converting its body', error),
       ],
     }
   }
@@ -148,12 +150,16 @@ function documentOrigins(
  */
 export function importSite(files: readonly SiteFile[], options: ImportOptions = {}): ImportResult {
   const configText = fileText(files, '_config.yml')
-  const {config, diagnostics} = readConfig(configText, {
+  const {config, diagnostics: configProblems} = readConfig(configText, {
     gemfileLock: fileText(files, 'Gemfile.lock'),
     gemfile: fileText(files, 'Gemfile'),
     legacy: options.legacy,
     themeVersion: options.themeVersion,
   })
+  const diagnostics = [...(options.readProblems ?? []), ...configProblems]
+  const unread = new Set(
+    options.readProblems?.filter((d) => d.severity === 'error').map((d) => d.file),
+  )
   const read = readPages(files, config, {maxYamlNodes: options.maxYamlNodes})
   diagnostics.push(...read.diagnostics)
   const nav = buildNavTree(read.pages, config, {
@@ -177,7 +183,8 @@ export function importSite(files: readonly SiteFile[], options: ImportOptions = 
   const converted = new Map<string, ConvertResult>()
   const extracted: Array<{file: string; documents: ImportedDocument[]}> = []
   withPages.forEach((plan, index) => {
-    const ctx = {site: config.raw, resolveLink, extraction: options.extraction, includes}
+    const {extraction, limits, clock} = options
+    const ctx = {site: config.raw, resolveLink, extraction, includes, limits, clock}
     const result = convertPage(plan, ctx, convert)
     converted.set(plan.id, result)
     diagnostics.push(...result.diagnostics)
@@ -200,10 +207,10 @@ export function importSite(files: readonly SiteFile[], options: ImportOptions = 
     failedFiles: [...failed].sort(),
     origins,
     stats: {
-      files: read.pages.length + read.skipped.length + read.failed.length,
+      files: read.pages.length + read.skipped.length + read.failed.length + unread.size,
       pages: read.pages.length,
       skipped: read.skipped.length,
-      failed: read.failed.length,
+      failed: read.failed.length + unread.size,
       documents: byType,
       warnings: diagnostics.filter((d) => d.severity === 'warning').length,
       errors: diagnostics.filter((d) => d.severity === 'error').length,

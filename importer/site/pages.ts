@@ -1,3 +1,4 @@
+import {pageFailed} from '../report/error-text.ts'
 import type {Diagnostic} from '../types.ts'
 import {defaultsFor, isExcluded} from './config.ts'
 import {decodeSiteFile} from './decode.ts'
@@ -97,70 +98,86 @@ export function readPages(
   const markdown = files.filter((file) => MARKDOWN.test(file.path))
   markdown.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
   for (const file of markdown) {
-    const reason = skipReason(config, file.path)
-    if (reason) {
-      result.skipped.push(file.path)
-      if (reason.includes('`_config.yml`')) {
-        result.diagnostics.push(notAPage(file.path, `it is not a page of the site: ${reason}`))
-      }
-      continue
-    }
-    const decoded = decodeSiteFile(file)
-    if ('diagnostic' in decoded) {
+    try {
+      readPage(file, config, options, result)
+    } catch (error) {
+      // One file the reader trips on must not stop the others.
       result.failed.push(file.path)
-      result.diagnostics.push(decoded.diagnostic)
-      continue
+      result.diagnostics.push(pageFailed('page-failed', file.path, 1, 'reading it', error))
     }
-    const parsed = parseFrontMatter(decoded.text, file.path, {
-      bom: decoded.bom,
-      maxNodes: options.maxYamlNodes,
-    })
-    result.diagnostics.push(...parsed.diagnostics)
-    if (parsed.diagnostics.some((d) => d.severity === 'error')) {
-      // Jekyll renders it with empty front matter: no title, so not in the navigation.
-      result.failed.push(file.path)
-      continue
-    }
-    const data = {...defaultsFor(config, file.path), ...parsed.data}
-    const page: SourcePage = {
-      file: file.path,
-      index: result.pages.length,
-      data,
-      title: textValue(data.title),
-      body: parsed.body,
-      lineOffset: parsed.lineOffset,
-      text: decoded.text,
-    }
-    result.diagnostics.push(...checkTypes(page))
-    if (data.published === false) {
-      if (page.title) result.notPages.push({file: file.path, title: page.title, why: 'unpublished'})
-      result.skipped.push(file.path)
-      result.diagnostics.push(
-        notAPage(file.path, 'it has `published: false`', keyPosition(page.text, 'published')),
-      )
-      continue
-    }
-    if (parsed.status === 'none' || parsed.status === 'bom') {
-      // No front matter at all: Jekyll copies the file as-is (a README or an include).
-      result.skipped.push(file.path)
-      continue
-    }
-    if (page.title === undefined) {
-      const head = decoded.text.slice(0, decoded.text.length - parsed.body.length)
-      const commented = /^[ \t]*#+[ \t]*title[ \t]*:[ \t]*(.+?)[ \t]*$/m.exec(head)
-      if (commented) {
-        const title = commented[1].replace(/^(["'])(.*)\1$/, '$2')
-        result.notPages.push({file: file.path, title, why: 'title-commented-out'})
-      }
-      result.skipped.push(file.path)
-      result.diagnostics.push(
-        notAPage(file.path, 'it has no `title`, so the theme leaves it out of the navigation'),
-      )
-      continue
-    }
-    result.pages.push(page)
   }
   return result
+}
+
+/** Reads one markdown file into `result`: a page, a skipped file or a failed one. */
+function readPage(
+  file: SiteFile,
+  config: SiteConfig,
+  options: {maxYamlNodes?: number},
+  result: ReadPages,
+): void {
+  const reason = skipReason(config, file.path)
+  if (reason) {
+    result.skipped.push(file.path)
+    if (reason.includes('`_config.yml`')) {
+      result.diagnostics.push(notAPage(file.path, `it is not a page of the site: ${reason}`))
+    }
+    return
+  }
+  const decoded = decodeSiteFile(file)
+  if ('diagnostic' in decoded) {
+    result.failed.push(file.path)
+    result.diagnostics.push(decoded.diagnostic)
+    return
+  }
+  const parsed = parseFrontMatter(decoded.text, file.path, {
+    bom: decoded.bom,
+    maxNodes: options.maxYamlNodes,
+  })
+  result.diagnostics.push(...parsed.diagnostics)
+  if (parsed.diagnostics.some((d) => d.severity === 'error')) {
+    // Jekyll renders it with empty front matter: no title, so not in the navigation.
+    result.failed.push(file.path)
+    return
+  }
+  const data = {...defaultsFor(config, file.path), ...parsed.data}
+  const page: SourcePage = {
+    file: file.path,
+    index: result.pages.length,
+    data,
+    title: textValue(data.title),
+    body: parsed.body,
+    lineOffset: parsed.lineOffset,
+    text: decoded.text,
+  }
+  result.diagnostics.push(...checkTypes(page))
+  if (data.published === false) {
+    if (page.title) result.notPages.push({file: file.path, title: page.title, why: 'unpublished'})
+    result.skipped.push(file.path)
+    result.diagnostics.push(
+      notAPage(file.path, 'it has `published: false`', keyPosition(page.text, 'published')),
+    )
+    return
+  }
+  if (parsed.status === 'none' || parsed.status === 'bom') {
+    // No front matter at all: Jekyll copies the file as-is (a README or an include).
+    result.skipped.push(file.path)
+    return
+  }
+  if (page.title === undefined) {
+    const head = decoded.text.slice(0, decoded.text.length - parsed.body.length)
+    const commented = /^[ \t]*#+[ \t]*title[ \t]*:[ \t]*(.+?)[ \t]*$/m.exec(head)
+    if (commented) {
+      const title = commented[1].replace(/^(["'])(.*)\1$/, '$2')
+      result.notPages.push({file: file.path, title, why: 'title-commented-out'})
+    }
+    result.skipped.push(file.path)
+    result.diagnostics.push(
+      notAPage(file.path, 'it has no `title`, so the theme leaves it out of the navigation'),
+    )
+    return
+  }
+  result.pages.push(page)
 }
 
 function notAPage(file: string, reason: string, at = {line: 1, column: 1}): Diagnostic {
