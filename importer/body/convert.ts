@@ -7,6 +7,7 @@ import {createBudget, LimitExceeded} from './budget.ts'
 import {assignKeys, keyNested} from './keys.ts'
 import {prepareKramdownBlocks} from './html/prepare.ts'
 import {resolveLimits} from './limits.ts'
+import {atPageLine} from './line-map.ts'
 import {evaluateLiquid} from './liquid.ts'
 import {unmaskDelimiters} from './mask.ts'
 import {parseMarkdown} from './parse.ts'
@@ -28,7 +29,9 @@ export function convertBody(markdown: string, ctx: ConvertContext): ConvertResul
     budget.size(evaluated, 'after Liquid')
     // kramdown's HTML block and table boundaries, before remark reads the page (html/prepare.ts).
     const prepared = prepareKramdownBlocks(evaluated, state)
-    state.source = budget.structure(prepared, (d) => state.diagnostics.push(d))
+    state.source = budget.structure(prepared, (d) =>
+      state.diagnostics.push(atPageLine(d, state.lineMap, ctx.lineOffset)),
+    )
     const root = parseMarkdown(state.source)
     budget.time('parsing')
     state.root = root
@@ -50,7 +53,7 @@ export function convertBody(markdown: string, ctx: ConvertContext): ConvertResul
   } catch (error) {
     state.diagnostics.push(
       error instanceof LimitExceeded
-        ? error.diagnostic
+        ? atPageLine(error.diagnostic, state.lineMap, ctx.lineOffset)
         : {
             // A converter bug must not stop the site import: report it against the page.
             severity: 'error',

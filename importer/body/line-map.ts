@@ -3,6 +3,7 @@
  * tags on the same lines, but an `{% include %}` inserts the included file's lines: those point
  * at the include tag, and the page's later lines at themselves again.
  */
+import type {Diagnostic} from '../types.ts'
 
 /** The page line (and, for included text, the tag's column) of one line after Liquid. */
 export interface SourceLine {
@@ -50,6 +51,20 @@ export class LineMapBuilder {
     const origins = this.origins
     return (line) => origins[Math.min(Math.max(line, 1), origins.length) - 1]
   }
+}
+
+/**
+ * A diagnostic made outside `report` against the body after Liquid (`lineOffset` added), moved
+ * to the page line it comes from.
+ */
+export function atPageLine(
+  diagnostic: Diagnostic,
+  map: LineMap | undefined,
+  lineOffset: number,
+): Diagnostic {
+  if (!map || diagnostic.line === undefined) return diagnostic
+  const origin = map(diagnostic.line - lineOffset)
+  return {...diagnostic, line: origin.line + lineOffset, column: origin.column ?? diagnostic.column}
 }
 
 /** Newlines in `text`. */

@@ -182,4 +182,17 @@ describe('lines after an include', () => {
     const {diagnostics} = convertBody(source, ctx({includes}))
     expect(diagnostics.map((d) => d.line)).toEqual([1, 4])
   })
+
+  it('names page lines in limit diagnostics made after Liquid (delimiters, nesting)', () => {
+    const lines = (source: string, limits: ConvertContext['limits']) =>
+      convertBody(source, ctx({lineOffset: 2, includes, limits}))
+        .diagnostics.filter((d) => d.code !== 'unsafe-link')
+        .map(({code, line}) => ({code, line}))
+    expect(lines('{% include steps.md %}\n\n*a* *b* *c* *d*\n', {maxDelimiters: 4})).toEqual([
+      {code: 'too-many-delimiters', line: 5},
+    ])
+    expect(lines('{% include steps.md %}\n\n> > > > deep\n', {maxNesting: 3})).toEqual([
+      {code: 'page-too-deep', line: 5},
+    ])
+  })
 })
