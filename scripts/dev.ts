@@ -1,6 +1,6 @@
 import {spawn} from 'node:child_process'
 import {defineCommand, runMain} from 'citty'
-import {LakeBusyError, maskToken, startLake} from '../lake/index.ts'
+import {LakeBusyError, LakeFolderError, maskToken, startLake} from '../lake/index.ts'
 import {waitForStop} from '../lake/stop-signal.ts'
 
 const command = defineCommand({
@@ -35,9 +35,11 @@ const command = defineCommand({
       projectId: args.projectId,
       studioOrigins: [studioUrl],
     }).catch((error: Error) => {
-      // A busy port or folder is a usage error: one message, exit 1; anything else in full.
+      // A busy port or folder, or a folder it cannot write, is a usage error: one message and
+      // exit 1; anything else in full.
       const busyPort = (error.cause as NodeJS.ErrnoException | undefined)?.code === 'EADDRINUSE'
-      if (!busyPort && !(error instanceof LakeBusyError)) throw error
+      const usage = error instanceof LakeBusyError || error instanceof LakeFolderError
+      if (!busyPort && !usage) throw error
       console.error(error.message)
       return process.exit(1)
     })

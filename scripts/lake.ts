@@ -1,5 +1,11 @@
 import {defineCommand, runMain} from 'citty'
-import {createLakeClient, LakeBusyError, maskToken, startLake} from '../lake/index.ts'
+import {
+  createLakeClient,
+  LakeBusyError,
+  LakeFolderError,
+  maskToken,
+  startLake,
+} from '../lake/index.ts'
 import {seedNdjson} from '../lake/seed.ts'
 import {waitForStop} from '../lake/stop-signal.ts'
 
@@ -51,9 +57,11 @@ const command = defineCommand({
         .map((o) => o.trim())
         .filter(Boolean),
     }).catch((error: Error) => {
-      // A busy port or folder is a usage error: one message, exit 1; anything else in full.
+      // A busy port or folder, or a folder it cannot write, is a usage error: one message and
+      // exit 1; anything else in full.
       const busyPort = (error.cause as NodeJS.ErrnoException | undefined)?.code === 'EADDRINUSE'
-      if (!busyPort && !(error instanceof LakeBusyError)) throw error
+      const usage = error instanceof LakeBusyError || error instanceof LakeFolderError
+      if (!busyPort && !usage) throw error
       console.error(error.message)
       return process.exit(1)
     })
