@@ -2,6 +2,7 @@
 export {importSite} from './site/importSite.ts'
 export type {ImportOptions, ImportResult, ImportStats} from './site/importSite.ts'
 export type {SiteFile} from './site/types.ts'
+export {DEFAULT_LIMITS, LIMIT_FLAGS, type PageLimits} from './body/limits.ts'
 export type {
   Diagnostic,
   ImportedDocument,

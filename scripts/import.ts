@@ -4,8 +4,8 @@
  * The pipeline is: parse args → read site → importSite → validate → report → write.
  */
 import {randomBytes} from 'node:crypto'
-import {readdir, readFile, rename, rm, stat, writeFile} from 'node:fs/promises'
-import {basename, dirname, join, relative, resolve, sep} from 'node:path'
+import {rename, rm, stat, writeFile} from 'node:fs/promises'
+import {basename, dirname, join, resolve} from 'node:path'
 import {performance} from 'node:perf_hooks'
 
 import {defineCommand, runMain, showUsage} from 'citty'
@@ -19,12 +19,13 @@ import {
   type Diagnostic,
   type ImportedDocument,
   type ImportResult,
-  type SiteFile,
 } from '../importer/index.ts'
 import {BLOCK_TYPES, DOCUMENT_TYPES} from '../schemas/constants.ts'
 import {repeatedFlag, runSyncStep} from '../sync/cli.ts'
 import {excludeRejected} from '../sync/exclude.ts'
 import {converterVersion, openConversionCache} from './conversionCache.ts'
+import {limitArgs, parseLimits} from './limitFlags.ts'
+import {readSite} from './readSite.ts'
 
 const NAVIGATION_TYPES = new Set<string>([
   DOCUMENT_TYPES.site,
@@ -41,27 +42,6 @@ function rejectedBy(found: readonly Diagnostic[]): Map<string, string> {
   for (const d of found)
     if (d.severity === 'error' && d.documentId) rejected.set(d.documentId, d.message)
   return rejected
-}
-
-const SITE_FILES = /\.(?:md|markdown|mkd|mkdn)$|^_config\.yml$|^Gemfile(?:\.lock)?$/i
-const NEVER_READ = new Set(['.git', 'node_modules'])
-
-/**
- * Every markdown file of the site (plus `_config.yml` and `Gemfile.lock`) and every file under
- * `_includes/` (read by `{% include %}`, never as pages), as raw bytes.
- */
-async function readSite(root: string): Promise<SiteFile[]> {
-  const entries = await readdir(root, {recursive: true, withFileTypes: true})
-  const files = entries.flatMap((entry) => {
-    if (!entry.isFile()) return []
-    const folders = relative(root, entry.parentPath).split(sep)
-    if (folders.some((part) => NEVER_READ.has(part))) return []
-    const path = [...folders.filter(Boolean), entry.name].join('/')
-    return SITE_FILES.test(entry.name) || folders[0] === '_includes' ? [path] : []
-  })
-  return Promise.all(
-    files.map(async (path) => ({path, bytes: await readFile(join(root, ...path.split('/')))})),
-  )
 }
 
 /**
@@ -197,6 +177,7 @@ const command = defineCommand({
         'The just-the-docs version the site is built with (e.g. 0.8.1), when remote_theme, Gemfile.lock and Gemfile do not say; before 0.10 the navigation has 3 levels.',
       valueHint: 'x.y.z',
     },
+    ...limitArgs,
   },
   async run({args}) {
     // With --json, stdout carries only the JSON report.
@@ -210,7 +191,13 @@ const command = defineCommand({
       )
       process.exit(1)
     }
-    const files = await readSite(root)
+    const limits = parseLimits(args)
+    if ('error' in limits) {
+      await showUsage(command)
+      console.error(limits.error)
+      process.exit(1)
+    }
+    const {files, problems: readProblems} = await readSite(root)
     const progress = createProgress(process.stderr)
     const themeVersion = args['theme-version']
     if (themeVersion !== undefined && !/^\d+\.\d+(\.\d+)?$/.test(themeVersion)) {
@@ -227,6 +214,8 @@ const command = defineCommand({
       onProgress: progress.update,
       themeVersion,
       placeholders: args.placeholders,
+      limits: limits.limits,
+      readProblems,
       ...(cache ? {cache: {store: cache.store, version: await converterVersion()}} : {}),
     })
     progress.finish()

@@ -1,0 +1,77 @@
+import {mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+
+import {escapeName, readSite} from './readSite.ts'
+
+const page = (title: string) => `---\ntitle: ${title}\n---\n\nText.\n`
+
+describe('readSite', () => {
+  let base: string
+  let site: string
+  beforeAll(() => {
+    base = mkdtempSync(join(tmpdir(), 'read-site-'))
+    site = join(base, 'site')
+    mkdirSync(join(site, 'docs'), {recursive: true})
+    mkdirSync(join(base, 'elsewhere'))
+    writeFileSync(join(base, 'elsewhere', 'secret.md'), page('Secret'))
+    writeFileSync(join(site, '_config.yml'), 'title: Site\n')
+    writeFileSync(join(site, 'index.md'), page('Home'))
+    writeFileSync(join(site, 'docs', 'intro.md'), page('Intro'))
+    writeFileSync(join(site, 'docs', 'notes.txt'), 'not a page')
+    // Latin-1 names: "café.md" and a folder "résumé" holding a page.
+    writeFileSync(Buffer.from(`${site}/docs/caf\xe9.md`, 'latin1'), page('Cafe'))
+    mkdirSync(Buffer.from(`${site}/r\xe9sum\xe9`, 'latin1'))
+    writeFileSync(Buffer.from(`${site}/r\xe9sum\xe9/cv.md`, 'latin1'), page('CV'))
+    writeFileSync(Buffer.from(`${site}/docs/\xff.png`, 'latin1'), 'an image is not read')
+    symlinkSync(join(site, 'docs', 'intro.md'), join(site, 'again.md'))
+    symlinkSync(join(base, 'elsewhere', 'secret.md'), join(site, 'docs', 'secret.md'))
+    symlinkSync(join(base, 'elsewhere'), join(site, 'outside-folder'))
+    symlinkSync(join(site, 'docs'), join(site, 'docs-again'))
+    symlinkSync(join(site, 'missing.md'), join(site, 'dangling.md'))
+  })
+  afterAll(() => rmSync(base, {recursive: true, force: true}))
+
+  it('escapes the bytes of a name that are not UTF-8 and keeps the rest as text', () => {
+    expect(escapeName(Buffer.from('caf\xe9 ok é.md', 'latin1'))).toBe('caf\\xE9 ok \\xE9.md')
+    expect(escapeName(Buffer.from('naïve-🚀.md'))).toBe('naïve-🚀.md')
+  })
+
+  it('reads the site files, reporting names that are not UTF-8 with their path and going on', async () => {
+    const {files, problems} = await readSite(site)
+    expect(files.map((file) => file.path).sort()).toEqual([
+      '_config.yml',
+      'again.md',
+      'docs/intro.md',
+      'index.md',
+    ])
+    const unreadable = problems.filter((p) => p.code === 'name-not-utf8')
+    expect(unreadable.map((p) => [p.severity, p.file]).sort()).toEqual([
+      ['error', 'docs/caf\\xE9.md'],
+      ['error', 'r\\xE9sum\\xE9'],
+    ])
+    expect(unreadable[0].message).toMatch(/expected a UTF-8 name/)
+  })
+
+  it('reads a link to a page inside the site under its own path, and refuses links out of it, each reported with its target', async () => {
+    const {files, problems} = await readSite(site)
+    const again = files.find((file) => file.path === 'again.md')
+    expect(Buffer.from(again!.bytes!).toString()).toBe(page('Intro'))
+    const links = problems
+      .filter((p) => p.code.startsWith('symlink'))
+      .map((p) => [p.code, p.file, p.severity])
+      .sort()
+    expect(links).toEqual([
+      ['symlink-broken', 'dangling.md', 'warning'],
+      ['symlink-folder', 'docs-again', 'warning'],
+      ['symlink-outside-site', 'docs/secret.md', 'warning'],
+      ['symlink-outside-site', 'outside-folder', 'warning'],
+      ['symlink-read', 'again.md', 'warning'],
+    ])
+    const outside = problems.find((p) => p.file === 'docs/secret.md')!
+    expect(outside.message).toContain(join(base, 'elsewhere', 'secret.md'))
+    expect(problems.find((p) => p.file === 'again.md')!.message).toContain('docs/intro.md')
+  })
+})

@@ -1,0 +1,195 @@
+/**
+ * Reads a site folder for the importer: every markdown file, `_config.yml`, `Gemfile(.lock)`
+ * and `_includes/` file as raw bytes, and a diagnostic for each file it cannot or will not read,
+ * so one odd entry never stops the import. Names are read as bytes: a name that is not UTF-8
+ * is reported with its bytes escaped (`caf\xE9.md`). Symbolic links are resolved with
+ * `realpath`: one pointing inside the site is read under its own path (as Jekyll does), one
+ * pointing outside is refused (as Jekyll's safe mode, which GitHub Pages uses, does), one to a
+ * folder is not followed; each is reported with its target.
+ */
+import type {Dirent} from 'node:fs'
+import {readdir, readFile, realpath, stat} from 'node:fs/promises'
+import {join, relative, sep} from 'node:path'
+
+import type {Diagnostic, SiteFile} from '../importer/index.ts'
+
+const SITE_FILES = /\.(?:md|markdown|mkd|mkdn)$|^_config\.yml$|^Gemfile(?:\.lock)?$/i
+const NEVER_READ = new Set(['.git', 'node_modules'])
+const utf8 = new TextDecoder('utf-8', {fatal: true})
+
+/** What `readSite` found: the files to import and the problems met on the way. */
+export interface ReadSite {
+  files: SiteFile[]
+  problems: Diagnostic[]
+}
+
+/** `bytes` as text, each byte that is not part of valid UTF-8 written as `\xNN`. */
+export function escapeName(bytes: Uint8Array): string {
+  let text = ''
+  for (let i = 0; i < bytes.length;) {
+    const lead = bytes[i]
+    const length = lead < 0x80 ? 1 : lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc2 ? 2 : 0
+    try {
+      if (length === 0 || i + length > bytes.length) throw new Error('invalid')
+      text += utf8.decode(bytes.subarray(i, i + length))
+      i += length
+    } catch {
+      text += `\\x${lead.toString(16).toUpperCase().padStart(2, '0')}`
+      i++
+    }
+  }
+  return text
+}
+
+function decodeName(bytes: Uint8Array): string | undefined {
+  try {
+    return utf8.decode(bytes)
+  } catch {
+    return undefined
+  }
+}
+
+const problem = (
+  severity: Diagnostic['severity'],
+  code: string,
+  file: string,
+  message: string,
+  hint: string,
+): Diagnostic => ({severity, code, file, message, hint})
+
+/** Whether a file of this name (under `dir`, site-relative) is one the importer reads. */
+function isSiteFile(dir: string, name: string): boolean {
+  return SITE_FILES.test(name) || dir === '_includes' || dir.startsWith('_includes/')
+}
+
+interface Walk {
+  root: string
+  realRoot: string
+  files: Array<{path: string; full: string}>
+  problems: Diagnostic[]
+}
+
+/** Where a symbolic link points, and whether the importer reads it (then it is in `walk.files`). */
+async function followLink(walk: Walk, path: string, full: string, dir: string, name: string) {
+  const target = await realpath(full).catch(() => undefined)
+  if (target === undefined) {
+    if (isSiteFile(dir, name)) {
+      walk.problems.push(
+        problem(
+          'warning',
+          'symlink-broken',
+          path,
+          `Cannot read ${path}: it is a symbolic link to nothing.`,
+          'Point the link at a file of the site, or remove it.',
+        ),
+      )
+    }
+    return
+  }
+  const inside = relative(walk.realRoot, target)
+  const shown = inside.startsWith('..') || inside === target ? target : inside.split(sep).join('/')
+  if (inside.startsWith('..') || inside === target) {
+    if (!isSiteFile(dir, name) && !(await stat(target)).isDirectory()) return
+    walk.problems.push(
+      problem(
+        'warning',
+        'symlink-outside-site',
+        path,
+        `Did not read ${path}: it is a symbolic link to ${shown}, outside the site, which Jekyll's safe mode (GitHub Pages) does not publish either.`,
+        'Copy the file into the site if it belongs to it.',
+      ),
+    )
+    return
+  }
+  if ((await stat(target)).isDirectory()) {
+    walk.problems.push(
+      problem(
+        'warning',
+        'symlink-folder',
+        path,
+        `Did not follow ${path}: it is a symbolic link to the folder ${shown}, whose files are read where they are.`,
+        'Nothing to do if the folder is the same content; otherwise copy it into place.',
+      ),
+    )
+    return
+  }
+  if (!isSiteFile(dir, name)) return
+  walk.files.push({path, full: target})
+  walk.problems.push(
+    problem(
+      'warning',
+      'symlink-read',
+      path,
+      `Read ${path}, a symbolic link to ${shown}: the site publishes the same text at both paths.`,
+      'Nothing to do if both pages are wanted; otherwise remove the link.',
+    ),
+  )
+}
+
+/** An error for a file or folder the reader could not open, naming it and the reason. */
+function unreadable(path: string, error: unknown): Diagnostic {
+  const reason = error instanceof Error ? error.message : String(error)
+  return problem(
+    'error',
+    'unreadable-file',
+    path,
+    `Cannot read ${path}: ${reason}.`,
+    'Check its permissions; the rest of the site is imported.',
+  )
+}
+
+async function walkFolder(walk: Walk, dir: string): Promise<void> {
+  let entries: Array<Dirent<Buffer>>
+  try {
+    entries = (await readdir(join(walk.root, dir), {
+      withFileTypes: true,
+      encoding: 'buffer',
+    })) as unknown as Array<Dirent<Buffer>>
+  } catch (error) {
+    walk.problems.push(unreadable(dir, error))
+    return
+  }
+  for (const entry of entries) {
+    const name = decodeName(entry.name)
+    const shown = escapeName(entry.name)
+    const path = dir ? `${dir}/${name ?? shown}` : (name ?? shown)
+    if (name === undefined) {
+      if (entry.isDirectory() || isSiteFile(dir, shown)) {
+        const what = entry.isDirectory() ? 'folder' : 'file'
+        walk.problems.push(
+          problem(
+            'error',
+            'name-not-utf8',
+            path,
+            `Cannot read the ${what} ${path}, expected a UTF-8 name (\\xNN are the bytes that are not).`,
+            `Rename it to UTF-8 (e.g. \`convmv -f latin1 -t utf-8\`); the rest of the site is imported.`,
+          ),
+        )
+      }
+      continue
+    }
+    if (NEVER_READ.has(name)) continue
+    const full = join(walk.root, path)
+    if (entry.isSymbolicLink()) {
+      await followLink(walk, path, full, dir, name).catch((error: unknown) => {
+        walk.problems.push(unreadable(path, error))
+      })
+    } else if (entry.isDirectory()) await walkFolder(walk, path)
+    else if (entry.isFile() && isSiteFile(dir, name)) walk.files.push({path, full})
+  }
+}
+
+/** Every file of the site the importer reads, as raw bytes, and what could not be read. */
+export async function readSite(root: string): Promise<ReadSite> {
+  const walk: Walk = {root, realRoot: await realpath(root), files: [], problems: []}
+  await walkFolder(walk, '')
+  const files: SiteFile[] = []
+  for (const {path, full} of walk.files) {
+    try {
+      files.push({path, bytes: await readFile(full)})
+    } catch (error) {
+      walk.problems.push(unreadable(path, error))
+    }
+  }
+  return {files, problems: walk.problems}
+}
