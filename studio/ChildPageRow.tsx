@@ -32,7 +32,9 @@ export function ChildPageRow(props: {
   const Icon = row.page?.type === DOCUMENT_TYPES.module ? FolderIcon : DocumentTextIcon
   const status = row.page
     ? `${row.page.type === DOCUMENT_TYPES.module ? 'Module' : 'Lesson'}${row.page.published ? '' : ' · not published yet'}`
-    : 'The reference points at no document; open the details to remove it.'
+    : row.loading
+      ? ''
+      : 'The reference points at no document; open the details to remove it.'
   const content: ReactNode = (
     <span style={{display: 'flex', alignItems: 'center', gap: '0.5rem', minWidth: 0}}>
       <Icon aria-hidden style={{flex: 'none', fontSize: '1.25rem'}} />

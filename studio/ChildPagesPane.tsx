@@ -32,7 +32,7 @@ const style = `.${SCOPE} a {display: block; color: inherit; text-decoration: non
 export function ChildPagesPane(props: ComponentProps<UserComponent>) {
   const {parentId, parentType} = props.options as unknown as ChildPagesOptions
   const field = childField(parentType)
-  const {rows, ready, error} = useChildPages(parentId, parentType, field)
+  const {rows, ready, hasDraft, error} = useChildPages(parentId, parentType, field)
   const patchParent = useParentPatch(parentId, parentType)
   const addChild = useAddChildPage(parentId, parentType, field)
   const {ChildLink} = usePaneRouter()
@@ -82,6 +82,11 @@ export function ChildPagesPane(props: ComponentProps<UserComponent>) {
         <ChildLink childId={details}>
           <span style={{display: 'block', padding: '0.6rem 0.75rem'}}>
             {isModule ? 'Module details' : 'Course details'}
+            {hasDraft && (
+              <span style={{display: 'block', fontSize: '0.75rem', opacity: 0.7}}>
+                Unpublished changes: publish the {parentType} here to put them on the site
+              </span>
+            )}
           </span>
         </ChildLink>
       </div>

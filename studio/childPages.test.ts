@@ -36,6 +36,13 @@ describe('childRows', () => {
     ])
   })
 
+  it('marks a reference as loading, not missing, until the pages of the new array arrive', () => {
+    const [row] = childRows([{_key: 'k', _ref: 'new'}], pages, false)
+    expect(row).toMatchObject({loading: true})
+    expect(rowTitle(row!)).toBe('Loading…')
+    expect(childRows([{_key: 'k', _ref: 'a'}], pages, false)[0]).not.toHaveProperty('loading')
+  })
+
   it('has no rows when the parent has no array', () => {
     expect(childRows(undefined, pages)).toEqual([])
   })

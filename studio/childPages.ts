@@ -16,6 +16,8 @@ export interface ChildRow {
   key: string
   item: ArrayItem
   page?: PageInfo
+  /** True while the pages of a changed array are being fetched (the page is not missing yet). */
+  loading?: boolean
 }
 
 /** The ordered array a parent of this type keeps its children in. */
@@ -57,19 +59,26 @@ export function pagesById(
 /**
  * The pane's rows in array order: items that are not objects are dropped, and an item without
  * `_key` is keyed by its position so it can still be shown (a reorder then rewrites the keys).
+ * `loaded` says whether `pages` was fetched for these items; if not, a page not in it is loading.
  */
-export function childRows(items: unknown, pages: ReadonlyMap<string, PageInfo>): ChildRow[] {
+export function childRows(
+  items: unknown,
+  pages: ReadonlyMap<string, PageInfo>,
+  loaded = true,
+): ChildRow[] {
   if (!Array.isArray(items)) return []
   return items.flatMap((item: unknown, index) => {
     if (!item || typeof item !== 'object') return []
     const value = item as ArrayItem
     const page = typeof value._ref === 'string' ? pages.get(value._ref) : undefined
-    return [{key: value._key ?? `index-${index}`, item: value, ...(page ? {page} : {})}]
+    const state = page ? {page} : loaded ? {} : {loading: true}
+    return [{key: value._key ?? `index-${index}`, item: value, ...state}]
   })
 }
 
 /** What a row shows: the title with its emoji, or why there is none. */
 export function rowTitle(row: ChildRow): string {
+  if (row.loading) return 'Loading…'
   if (!row.page) return row.item._ref ? 'Missing document' : 'Empty reference'
   const title =
     row.page.title ||

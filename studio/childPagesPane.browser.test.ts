@@ -45,7 +45,15 @@ describe('ordering in the course and module panes', {tags: [CHROMIUM_TAG]}, () =
     t = await startTestLake({studioOrigins: [studio.url], studioUrl: studio.url})
     const seedFile = join(work, 'site.ndjson')
     const importSite = async () => {
-      await run(process.execPath, ['--import', 'tsx', 'scripts/import.ts', site, '--out', seedFile])
+      await run(process.execPath, [
+        '--import',
+        'tsx',
+        'scripts/import.ts',
+        site,
+        '--out',
+        seedFile,
+        '--no-cache',
+      ])
       await seedNdjson(createLakeClient(t.lake, {dataset: 'production'}), seedFile)
     }
     await Promise.all([importSite(), buildStudio(join(work, 'studio'), t.lake, 'production')])
@@ -142,6 +150,35 @@ describe('ordering in the course and module panes', {tags: [CHROMIUM_TAG]}, () =
     await expect.poll(draftLessons).toEqual(['Gamma', 'Alpha', 'Beta'])
     await expect.poll(rowTitles).toEqual(['Gamma', 'Alpha', 'Beta'])
     await shot('4-reordered')
+    await pane.getByText('Unpublished changes', {exact: false}).waitFor()
+
+    // Another editor's reorder (here through the API) shows without reopening the pane.
+    const draft = await client.getDocument<{lessons: object[]}>(`drafts.${moduleId}`)
+    await client
+      .patch(`drafts.${moduleId}`)
+      .set({lessons: [...draft!.lessons].reverse()})
+      .commit()
+    await expect.poll(rowTitles).toEqual(['Beta', 'Alpha', 'Gamma'])
+
+    // In the course pane, "New module" with no title adds an untitled module and opens its pane.
+    const coursePane = page.getByRole('region', {name: 'Contents of this course', exact: true})
+    await coursePane.getByRole('button', {name: 'New module'}).click()
+    const courseRows = coursePane.getByTestId('child-page-row')
+    await expect
+      .poll(async () => (await courseRows.allInnerTexts()).map((text) => text.split('\n')[0]))
+      .toEqual([MODULE, 'Untitled module'])
+    await expect.poll(() => rows.count()).toBe(0)
+    await pane.getByText('No lessons yet', {exact: false}).waitFor()
+    const courseId = await client.fetch<string>('*[_type == "course" && title == $title][0]._id', {
+      title: COURSE,
+    })
+    const contents = await client.fetch<{_ref: string; _weak?: boolean}[]>(
+      '*[_id == $id][0].contents',
+      {id: `drafts.${courseId}`},
+    )
+    expect(contents).toHaveLength(2)
+    expect(contents[1]).toMatchObject({_weak: true, _strengthenOnPublish: {type: 'module'}})
+    await shot('5-new-module')
     expect(t.lake.unknownEndpoints.map((e) => `${e.method} ${e.path}`)).toEqual([])
     expect(pageErrors).toEqual([])
   })

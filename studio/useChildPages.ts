@@ -16,14 +16,18 @@ export function useChildPages(
   parentId: string,
   parentType: string,
   field: ChildArrayField,
-): {rows: ChildRow[]; ready: boolean; error?: string} {
+): {rows: ChildRow[]; ready: boolean; hasDraft: boolean; error?: string} {
   const editState = useEditState(parentId, parentType)
   const parent = editState.draft ?? editState.published
   const items: unknown = parent?.[field]
   const ids = useMemo(() => referencedIds(items), [items])
   const idsKey = ids.join(',')
   const documentStore = useDocumentStore()
-  const [pages, setPages] = useState<ReadonlyMap<string, PageInfo>>(new Map())
+  // The pages and the ids they were fetched for, so a row added meanwhile reads as loading.
+  const [fetched, setFetched] = useState<{key: string; pages: ReadonlyMap<string, PageInfo>}>({
+    key: '',
+    pages: new Map(),
+  })
   const [error, setError] = useState<string>()
 
   useEffect(() => {
@@ -38,7 +42,7 @@ export function useChildPages(
       })
       .subscribe({
         next: (docs: Parameters<typeof pagesById>[0]) => {
-          setPages(pagesById(docs))
+          setFetched({key: idsKey, pages: pagesById(docs)})
           setError(undefined)
         },
         error: (failure: unknown) =>
@@ -47,8 +51,16 @@ export function useChildPages(
     return () => subscription.unsubscribe()
   }, [documentStore, idsKey])
 
-  const rows = useMemo(() => childRows(items, pages), [items, pages])
-  return {rows, ready: editState.ready, ...(error ? {error} : {})}
+  const rows = useMemo(
+    () => childRows(items, fetched.pages, fetched.key === idsKey),
+    [items, fetched, idsKey],
+  )
+  return {
+    rows,
+    ready: editState.ready,
+    hasDraft: Boolean(editState.draft),
+    ...(error ? {error} : {}),
+  }
 }
 
 /** The distinct `_ref`s of an array, sorted, so the query only restarts when the set changes. */
