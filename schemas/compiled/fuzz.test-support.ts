@@ -120,7 +120,11 @@ export function mutate(
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]
   const all = paths(doc)
   if (all.length === 0) return {doc, change: 'nothing to mutate'}
-  const path = pick(all)
+  // Half the time, a value with a meaning of its own (a style, a slug, a reference, a link).
+  const aimedAt = all.filter(
+    (candidate) => targeted(candidate[candidate.length - 1], ids, pick).length > 0,
+  )
+  const path = aimedAt.length > 0 && random() < 0.5 ? pick(aimedAt) : pick(all)
   const copy = clone(doc)
   const {parent, key} = parentOf(copy, path)
   const roll = random()

@@ -5,7 +5,7 @@
  * them costs seconds and hundreds of megabytes; a schema file that needs more from it fails
  * to load here with the name of the missing export.
  */
-import {registerHooks} from 'node:module'
+import * as nodeModule from 'node:module'
 
 import type {CompiledValidator} from './validator.ts'
 
@@ -15,9 +15,10 @@ let loading: Promise<CompiledValidator> | undefined
 
 /** Resolves `sanity` to `@sanity/types` for modules under `schemas/` (once per process). */
 function resolveSanityToTypes(): void {
-  if (hooked) return
+  // Node before 22.15 has no synchronous hooks: there the schema loads `sanity`, only slower.
+  if (hooked || typeof nodeModule.registerHooks !== 'function') return
   hooked = true
-  registerHooks({
+  nodeModule.registerHooks({
     resolve(specifier, context, nextResolve) {
       const fromSchemas = context.parentURL?.startsWith(SCHEMAS) ?? false
       return nextResolve(
