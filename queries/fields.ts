@@ -57,6 +57,9 @@ export const bodyFields = /* groq */ `
   _type == "callout" => {body[]{${richTextFields}}},
   _type == "details" => {body[]{${richTextFields}}},
   _type == "footnote" => {body[]{${richTextFields}}},
+  _type == "definitionList" => {
+    items[]{..., term[]{${richTextFields}}, definition[]{${richTextFields}}}
+  },
   _type == "table" => {
     rows[]{..., cells[]{..., content[]{${richTextFields}}}}
   },

@@ -58,6 +58,9 @@ describe('bodyComponents', () => {
       '<details><summary>More detail</summary><p>Hidden until opened.</p></details>',
       '<iframe class="raw-html" sandbox="" srcDoc="&lt;div class=&quot;nav-buttons&quot;&gt;Kept as text&lt;/div&gt;"',
       '<hr/>',
+      '<ol start="4"><li>Step four<pre><code></code></pre><p>Still step four</p></li><li>Step five</li></ol>',
+      '<ul id="markdown-toc"><li><a href="#heading-two" id="markdown-toc-heading-two">Heading two</a><ul><li><a href="#heading-four" id="markdown-toc-heading-four">Heading four</a>',
+      '<dl><dt>Term</dt><dd>Meaning</dd></dl>',
       '<aside class="footnote" id="fn-1" data-label="1"><p>The footnote text.</p><a class="footnote-backref" href="#fnref-1" aria-label="Back to reference 1"></a></aside>',
     ]) {
       expect(html).toContain(fragment)

@@ -18,6 +18,7 @@ const LIST_FIXTURES = [
   'list-images',
   'list-nested-numbered',
   'list-interrupted',
+  'list-start',
   'lists-and-tasks',
   'toc-placeholder-and-own-toc',
 ]

@@ -1,5 +1,6 @@
 import type {Element, ElementContent} from 'hast'
 
+import {settleItem, startAt} from '../../blocks/list-item.ts'
 import type {Item, TextBlock} from '../../blocks/text-block.ts'
 import {isTextBlock} from '../../blocks/text-block.ts'
 import {applyIal} from '../../ial.ts'
@@ -72,6 +73,7 @@ const heading = (depth: number): BlockHandler => {
 
 const list: BlockHandler = (element, scope) => {
   const level = (scope.walk.list?.level ?? 0) + 1
+  const first = scope.walk.out.length
   for (const item of element.children) {
     if (item.type !== 'element') continue
     if (item.tagName !== 'li') {
@@ -96,7 +98,10 @@ const list: BlockHandler = (element, scope) => {
       inline.children.push({_type: 'span', text: '', marks: []})
       emitParagraph(inline, STYLE.normal, {...scope, walk: {...scope.walk, list: context}})
     }
+    // Code, images and further paragraphs stay in the item, so the list keeps counting.
+    settleItem(scope.walk.out, before, context)
   }
+  if (element.tagName === 'ol') startAt(scope.walk.out[first], Number(attribute(element, 'start')))
 }
 
 /** Converts hast content to `richText` (table cells, details bodies). */
