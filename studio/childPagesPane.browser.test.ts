@@ -30,6 +30,7 @@ describe('ordering in the course and module panes', {tags: [CHROMIUM_TAG]}, () =
   let studio: {server: Server; url: string}
   let work = ''
   const pageErrors: string[] = []
+  const refusedData: string[] = []
   const shot = (name: string) => page.screenshot({path: join(work, `${name}.png`)})
 
   beforeAll(async () => {
@@ -71,6 +72,12 @@ describe('ordering in the course and module panes', {tags: [CHROMIUM_TAG]}, () =
     })
     page = await context.newPage()
     page.on('pageerror', (error) => pageErrors.push(error.message))
+    // Every read and write this feature makes goes to the lake's /data/ endpoints.
+    page.on('response', (response) => {
+      const url = new URL(response.url())
+      if (response.status() >= 400 && url.pathname.includes('/data/'))
+        refusedData.push(`${response.status()} ${response.request().method()} ${url.pathname}`)
+    })
   }, 300_000)
 
   afterAll(async () => {
@@ -120,6 +127,8 @@ describe('ordering in the course and module panes', {tags: [CHROMIUM_TAG]}, () =
     await pane.getByRole('button', {name: 'New lesson'}).click()
     const title = page.locator('[data-testid="field-title"] input').first()
     await expect.poll(() => title.inputValue().catch(() => ''), {timeout: 30_000}).toBe('Gamma')
+    // It opens like any lesson, with the views defaultDocumentNode gives lessons.
+    await page.getByRole('tab', {name: 'Preview'}).first().waitFor()
     await expect.poll(rowTitles).toEqual(['Alpha', 'Beta', 'Gamma'])
     await expect.poll(draftLessons).toEqual(['Alpha', 'Beta', 'Gamma'])
     const published = await client.fetch<string[]>('*[_id == $id][0].lessons[]._ref', {
@@ -181,5 +190,6 @@ describe('ordering in the course and module panes', {tags: [CHROMIUM_TAG]}, () =
     await shot('5-new-module')
     expect(t.lake.unknownEndpoints.map((e) => `${e.method} ${e.path}`)).toEqual([])
     expect(pageErrors).toEqual([])
+    expect(refusedData).toEqual([])
   })
 })

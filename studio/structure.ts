@@ -177,7 +177,7 @@ function orderedChildren(
           .options({...options})
           .child((childId: string) =>
             childId === detailsChildId(parentId)
-              ? S.document().schemaType(parentType).documentId(parentId)
+              ? S.defaultDocument({schemaType: parentType, documentId: parentId})
               : childPane(S, context, childId),
           ),
       ),
@@ -198,7 +198,7 @@ function childPane(
         : // With no type (the page was deleted meanwhile) the document pane says it is missing.
           of(
             type
-              ? S.document().schemaType(type).documentId(childId)
+              ? S.defaultDocument({schemaType: type, documentId: childId})
               : S.document().documentId(childId),
           ),
     ),
