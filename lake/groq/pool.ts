@@ -21,6 +21,9 @@ type Job = {
   reject: (error: LakeError) => void
 }
 
+/** The client went away: its task is dropped from the queue, or its worker replaced. */
+const cancelled = () => new LakeError(400, 'requestCancelled', 'The client closed the request')
+
 type Slot = {
   worker: Worker
   /** Answered the ping posted after its replicas were opened. */
@@ -116,9 +119,10 @@ export class QueryPool {
       params: Record<string, unknown>
       sanity?: {projectId: string; dataset: string}
     },
+    signal?: AbortSignal,
   ): Promise<Uint8Array> {
     this.attach(dataset)
-    return this.run({kind: 'query', dataset: dataset.name, ...request})
+    return this.run({kind: 'query', dataset: dataset.name, ...request}, signal)
   }
 
   /** The `_id`s a patch or delete by query selects, including the transaction's own changes. */
@@ -143,8 +147,12 @@ export class QueryPool {
     return JSON.parse(decoder.decode(body)) as boolean[]
   }
 
-  /** Queues a task for the next free worker. */
-  run(task: Task): Promise<Uint8Array> {
+  /**
+   * Queues a task for the next free worker. Aborting `signal` (the client disconnected) drops a
+   * waiting task, or terminates and replaces the worker running it, so abandoned queries do not
+   * keep workers busy.
+   */
+  run(task: Task, signal?: AbortSignal): Promise<Uint8Array> {
     if (this.#closed) {
       return Promise.reject(new LakeError(503, 'serviceUnavailable', 'The lake is shutting down'))
     }
@@ -152,10 +160,30 @@ export class QueryPool {
     if (this.#queue.length >= this.limits.maxQueued) {
       return Promise.reject(queryQueueFullError(this.#queue.length))
     }
+    if (signal?.aborted) return Promise.reject(cancelled())
     return new Promise((resolve, reject) => {
-      this.#queue.push({id: this.#nextId++, task, resolve, reject})
+      const onAbort = () => this.#cancel(job)
+      const settle = () => signal?.removeEventListener('abort', onAbort)
+      const job: Job = {
+        id: this.#nextId++,
+        task,
+        resolve: (body) => (settle(), resolve(body)),
+        reject: (error) => (settle(), reject(error)),
+      }
+      signal?.addEventListener('abort', onAbort, {once: true})
+      this.#queue.push(job)
       this.#dispatch()
     })
+  }
+
+  #cancel(job: Job): void {
+    const index = this.#queue.indexOf(job)
+    if (index >= 0) {
+      this.#queue.splice(index, 1)
+      job.reject(cancelled())
+      return
+    }
+    for (const slot of this.#slots) if (slot.job === job) this.#replace(slot, cancelled())
   }
 
   /** What the workers are doing now. */

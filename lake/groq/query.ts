@@ -40,6 +40,10 @@ const parsed = new ParseCache<ExprNode>(32 * 1024 * 1024)
 
 /** Parses GROQ, answering syntax errors in Sanity's `queryParseError` shape. */
 export function parseQuery(query: string, params: Record<string, unknown>): ExprNode {
+  return parsedWithKey(query, params).tree
+}
+
+function parsedWithKey(query: string, params: Record<string, unknown>) {
   // groq-js folds parameters into slices at parse time, so a query that uses any keys on them.
   const key = query.includes('$') ? `${query}\u0000${JSON.stringify(params)}` : query
   let tree = parsed.get(key)
@@ -51,7 +55,25 @@ export function parseQuery(query: string, params: Record<string, unknown>): Expr
     }
     parsed.set(key, tree, query.length * TREE_BYTES_PER_CHAR)
   }
-  return query.includes('text::') ? rewriteTextQueries(tree, params) : tree
+  return {key, tree: query.includes('text::') ? rewriteTextQueries(tree, params) : tree}
+}
+
+// Planning scans the view for each `*[filter]`, so a planned query is kept with the view it was
+// planned for; views are rebuilt after each commit, which drops their plans.
+const PLANS_PER_VIEW = 32
+const plans = new WeakMap<View, Map<string, ExprNode>>()
+
+function plannedTree(query: string, params: Record<string, unknown>, view: View): ExprNode {
+  const {key, tree} = parsedWithKey(query, params)
+  let byKey = plans.get(view)
+  if (!byKey) plans.set(view, (byKey = new Map()))
+  let planned = byKey.get(key)
+  if (!planned) {
+    planned = planFilters(tree, view, params)
+    if (byKey.size >= PLANS_PER_VIEW) byKey.delete(byKey.keys().next().value!)
+    byKey.set(key, planned)
+  }
+  return planned
 }
 
 /** Evaluates GROQ over a list of documents, resolving `->` through the `byId` Map. */
@@ -61,7 +83,7 @@ export async function evaluateQuery(
   view: View,
   sanity?: {projectId: string; dataset: string},
 ): Promise<unknown> {
-  const tree = planFilters(parseQuery(query, params), view, params)
+  const tree = plannedTree(query, params, view)
   const options = {
     dataset: view.documents,
     params,

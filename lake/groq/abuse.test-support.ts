@@ -1,0 +1,87 @@
+import type {Lake} from '../start.ts'
+import type {Doc} from '../store/types.ts'
+
+/** Writes documents straight into a dataset in one transaction (no HTTP, no integrity check). */
+export function seedDataset(lake: Lake, dataset: string, documents: Doc[]): void {
+  lake.state.registry.get(dataset).commit({
+    id: `seed-${documents.length}`,
+    timestamp: new Date().toISOString(),
+    author: 'bench',
+    changes: documents.map((doc) => ({id: doc._id, before: null, after: doc, mutations: []})),
+    mutations: [],
+  })
+}
+
+/** A GET `/data/query` that resolves with the response status once its body is read. */
+export async function query(
+  lake: Lake,
+  dataset: string,
+  groq: string,
+  params: Record<string, unknown> = {},
+  signal?: AbortSignal,
+): Promise<number> {
+  const search = new URLSearchParams({query: groq})
+  for (const [name, value] of Object.entries(params)) search.set(`$${name}`, JSON.stringify(value))
+  const response = await fetch(`${lake.httpUrl}/v2025-02-19/data/query/${dataset}?${search}`, {
+    headers: {authorization: `Bearer ${lake.token}`},
+    signal,
+  })
+  await response.arrayBuffer()
+  return response.status
+}
+
+/**
+ * Runs `requests` calls of `send` on each of `clients` concurrent clients, one after another per
+ * client, and returns every call's latency in milliseconds.
+ */
+export async function measureLatency(
+  send: (client: number, request: number) => Promise<unknown>,
+  options: {clients: number; requests: number},
+): Promise<number[]> {
+  const samples: number[] = []
+  await Promise.all(
+    Array.from({length: options.clients}, async (_, client) => {
+      for (let request = 0; request < options.requests; request++) {
+        const started = performance.now()
+        await send(client, request)
+        samples.push(performance.now() - started)
+      }
+    }),
+  )
+  return samples
+}
+
+/** The `p`-th percentile (0–100) of the samples. */
+export function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
+}
+
+/**
+ * Keeps one `send` in flight at all times (an abusive client that re-sends as soon as it is
+ * answered) until `stop()`, which aborts the one in flight.
+ */
+export function keepSending(send: (signal: AbortSignal) => Promise<unknown>) {
+  const controller = new AbortController()
+  let answered = 0
+  const loop = (async () => {
+    while (!controller.signal.aborted) {
+      await send(controller.signal).catch(() => undefined)
+      answered++
+    }
+  })()
+  return {
+    get answered() {
+      return answered
+    },
+    async stop() {
+      controller.abort()
+      await loop
+    },
+  }
+}
+
+/** Resolves once `condition` holds, checking every few milliseconds. */
+export async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 5))
+}
