@@ -22,6 +22,8 @@ type Keyed = Record<string, unknown>
 /** Gives every object in `items` (and in arrays nested inside them) a unique, content-derived `_key`. */
 export function assignKeys(items: unknown[], prefix = ''): void {
   const used = new Set<string>()
+  // The next suffix to try per base, so a block repeated k times costs k, not k².
+  const nextSuffix = new Map<string, number>()
   for (const item of items) {
     if (!isObject(item)) continue
     for (const value of Object.values(item)) {
@@ -30,7 +32,9 @@ export function assignKeys(items: unknown[], prefix = ''): void {
     }
     const base = typeof item._key === 'string' ? item._key : prefix + hash(fingerprint(item))
     let key = base
-    for (let n = 1; used.has(key); n++) key = `${base}_${n}`
+    let n = nextSuffix.get(base) ?? 1
+    while (used.has(key)) key = `${base}_${n++}`
+    nextSuffix.set(base, n)
     used.add(key)
     item._key = key
   }
