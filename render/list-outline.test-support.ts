@@ -40,4 +40,23 @@ function ownText(node: Element | RootContent | ElementContent): string {
   return BLOCK.has(node.tagName) ? ` ${text} ` : text
 }
 
-const BLOCK = new Set(['p', 'pre', 'div', 'aside', 'table', 'tr', 'td', 'th', 'blockquote', 'dl'])
+const BLOCK = new Set([
+  'p',
+  'pre',
+  'div',
+  'aside',
+  'table',
+  'tr',
+  'td',
+  'th',
+  'blockquote',
+  'dl',
+  'dt',
+  'dd',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+])

@@ -1,5 +1,5 @@
 import {LIST_MEMBER_TYPES} from '../../../schemas/constants.ts'
-import {INLINE_TYPES, STYLE} from '../names.ts'
+import {BLOCK_TYPES, INLINE_TYPES, STYLE} from '../names.ts'
 import type {Item, TextBlock} from './text-block.ts'
 import {isTextBlock, textBlock} from './text-block.ts'
 import type {ListContext} from './walk.ts'
@@ -21,8 +21,10 @@ export function settleItem(out: Item[], start: number, item: ListContext): void 
   for (let i = start + 1; i < out.length; i++) {
     const block = out[i]
     if (own(block)) delete block.listItem
-    else if (block.level === undefined && (isTextBlock(block) || MEMBERS.has(block._type)))
-      block.level = level
+    else if (block.level === undefined && (isTextBlock(block) || MEMBERS.has(block._type))) {
+      // kramdown reads a `---` line in an item as a rule that ends the list, even indented.
+      if (block._type !== BLOCK_TYPES.divider) block.level = level
+    }
   }
 }
 
