@@ -67,32 +67,56 @@ async function validate(
   const byId = new Map(documents.map((doc) => [doc._id, doc]))
   return problems
     .filter((problem) => problem.level !== 'info')
-    .filter((problem) => !reportedByImporter(byId.get(problem.documentId), problem))
+    .filter((problem) => !reportedByImporter(byId.get(problem.documentId), problem, result))
     .map((problem) => ({
       severity: problem.level === 'error' ? 'error' : 'warning',
       code: 'schema',
       file: result.origins[problem.documentId] ?? `(${problem.documentType} ${problem.documentId})`,
+      ...lineOf(result, problem),
       documentId: problem.documentId,
       message: `Cannot accept ${problem.documentType} "${problem.documentId}" at ${problem.path || 'the document'}: ${problem.message}`,
       hint: 'Fix the source page so the imported value passes; Studio applies the same rule.',
     }))
 }
 
+/** The page line of the body block a schema problem is in, when the importer recorded it. */
+function lineOf(result: ImportResult, problem: {documentId: string; path: string}) {
+  const key = /^\w+\[_key=="([^"]+)"\]/.exec(problem.path)?.[1]
+  const line = key === undefined ? undefined : result.blockLines[problem.documentId]?.[key]
+  return line === undefined ? {} : {line}
+}
+
 /**
- * Whether a schema warning restates what the importer already reported at the block's line:
- * the Studio warns editors on every unconverted HTML block, which the importer reports as
- * `raw-html` when it makes one.
+ * Schema warnings that restate an importer diagnostic, by the block they are on: the Studio
+ * warns editors about every unconverted HTML block and every image without a description,
+ * which the importer reports as `raw-html` and `image-alt-missing` when it makes them.
  */
+const RESTATED: Array<{code: string; on: (type: string | undefined, path: string) => boolean}> = [
+  {code: 'raw-html', on: (type) => type === BLOCK_TYPES.rawHtml},
+  {
+    code: 'image-alt-missing',
+    on: (type, path) => type === BLOCK_TYPES.image && path.endsWith('.alt'),
+  },
+]
+
+/** Whether a schema warning restates what the importer already reported for that file and line. */
 function reportedByImporter(
   doc: ImportedDocument | undefined,
-  problem: {level: string; path: string},
+  problem: {level: string; path: string; documentId: string},
+  result: ImportResult,
 ): boolean {
-  const key = /^\w+\[_key=="([^"]+)"\]$/.exec(problem.path)?.[1]
+  const key = /^\w+\[_key=="([^"]+)"\]/.exec(problem.path)?.[1]
   if (problem.level !== 'warning' || !doc || key === undefined) return false
   const block = Object.values(doc)
     .flatMap((value) => (Array.isArray(value) ? (value as {_key?: string; _type?: string}[]) : []))
     .find((item) => item?._key === key)
-  return block?._type === BLOCK_TYPES.rawHtml
+  const restated = RESTATED.find((r) => r.on(block?._type, problem.path))
+  if (!restated) return false
+  const file = result.origins[problem.documentId]
+  const {line} = lineOf(result, problem)
+  return result.diagnostics.some(
+    (d) => d.code === restated.code && d.file === file && (line === undefined || d.line === line),
+  )
 }
 
 /** Writes next to the target, then renames, so a failed run never leaves half a file. */

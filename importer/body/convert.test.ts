@@ -68,6 +68,12 @@ describe('convertBody', () => {
     expectTypeOf<NonNullable<ConvertResult['next']>['target']>().toEqualTypeOf<LinkTarget | null>()
   })
 
+  it('records the page line of every top-level block, front matter included', () => {
+    const markdown = 'One.\n\n## Two\n\n```js\nx()\n```\n\n- a\n- b\n'
+    const {body, lines} = convertBody(markdown, ctx({lineOffset: 4}))
+    expect(body.map((block) => lines?.[block._key])).toEqual([5, 7, 9, 13, 13])
+  })
+
   it('prefixes top-level keys with keyPrefix', () => {
     const {body} = convertBody('One.\n\nTwo.\n', ctx({keyPrefix: 'm1-'}))
     for (const block of body) expect(block._key.startsWith('m1-')).toBe(true)

@@ -41,8 +41,15 @@ export function convertBody(markdown: string, ctx: ConvertContext): ConvertResul
     assignKeys(body, ctx.keyPrefix)
     const documents = [...state.documents.values()]
     for (const document of documents) keyNested(document)
+    const lines: Record<string, number> = {}
+    for (const item of body) {
+      const line = state.blockLines.get(item)
+      const key = (item as {_key?: unknown})._key
+      if (line !== undefined && typeof key === 'string') lines[key] = line
+    }
     const result: ConvertResult = {
       body: body as PortableTextItem[],
+      lines,
       ...(state.emoji ? {emoji: state.emoji} : {}),
       ...(state.next ? {next: state.next} : {}),
       documents,

@@ -37,6 +37,8 @@ export interface State {
   extractors: Array<(walk: Walk, state: State) => boolean>
   /** Texts of headings marked `{: .no_toc }`, shared with every `tableOfContents` block. */
   noTocHeadings: string[]
+  /** The page line each top-level block came from, so later problems can name it. */
+  blockLines: Map<object, number>
 }
 
 /** Creates the state for one page. */
@@ -54,7 +56,15 @@ export function createState(ctx: ConvertContext, extraction: ExtractionConfig): 
     source: '',
     extractors: [],
     noTocHeadings: [],
+    blockLines: new Map(),
   }
+}
+
+/** The page line (front matter included) a node starts on, or undefined when unknown. */
+export function pageLine(state: State, node: Located): number | undefined {
+  const start = node?.position?.start
+  if (!start) return undefined
+  return (state.lineMap ? state.lineMap(start.line).line : start.line) + state.ctx.lineOffset
 }
 
 /** Records a diagnostic at a node's start, mapped to the file's line numbers. */

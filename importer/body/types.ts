@@ -41,6 +41,8 @@ export interface NextLinkValue {
 /** The result of converting one page body. */
 export interface ConvertResult {
   body: PortableTextItem[]
+  /** The page line each top-level block came from, by `_key`, for later diagnostics. */
+  lines?: Record<string, number>
   /** Trailing emoji of the H1 that repeats the title, byte for byte. */
   emoji?: string
   next?: NextLinkValue

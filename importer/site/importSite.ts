@@ -67,6 +67,8 @@ export interface ImportResult {
   documents: ImportedDocument[]
   diagnostics: Diagnostic[]
   stats: ImportStats
+  /** The page line of each top-level body block, by document id and block `_key`. */
+  blockLines: Record<string, Record<string, number>>
   /** Files with at least one error. */
   failedFiles: string[]
   /** The source file each document came from (placeholders: the first page below them). */
@@ -201,9 +203,12 @@ export function importSite(files: readonly SiteFile[], options: ImportOptions = 
   const failed = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file))
   const byType: Record<string, number> = {}
   for (const doc of documents) byType[doc._type] = (byType[doc._type] ?? 0) + 1
+  const blockLines: Record<string, Record<string, number>> = {}
+  for (const [id, result] of converted) if (result.lines) blockLines[id] = result.lines
   return {
     documents,
     diagnostics,
+    blockLines,
     failedFiles: [...failed].sort(),
     origins,
     stats: {

@@ -1,7 +1,7 @@
 import type {Nodes, RootContent} from 'mdast'
 
 import type {State} from '../state.ts'
-import {report} from '../state.ts'
+import {pageLine, report} from '../state.ts'
 import type {Item} from './text-block.ts'
 
 /** The list item a block sits in: text blocks take its list type and level. */
@@ -70,6 +70,11 @@ export function walkBlocks(
       applyPending({...walk, pendingIal: pending}, start, state)
     }
     if (!walk.transparent) walk.lastStart = start
+    if (topLevel) {
+      const line = pageLine(state, node)
+      for (let i = start; i < out.length; i++)
+        if (line !== undefined && !state.blockLines.has(out[i])) state.blockLines.set(out[i], line)
+    }
   }
   if (walk.pendingIal) {
     report(
