@@ -132,6 +132,16 @@ describe('documents', () => {
   })
 })
 
+describe('references', () => {
+  it('answers the cross-dataset references the Studio checks before a delete: none', async () => {
+    const url = `${t.lake.httpUrl}/v2025-02-19/data/references/test/documents/lesson-1/to?excludeInternalReferences=true&excludePaths=true`
+    const response = await fetch(url, {headers: t.auth})
+    expect(response.status).toBe(200)
+    expect(await response.json()).toEqual({totalCount: 0, references: []})
+    expect((await fetch(url)).status).toBe(401)
+  })
+})
+
 describe('mutate', () => {
   it('creates with a generated id and returns the document', async () => {
     const doc = await client.create({_type: 'note', text: 'hi'})

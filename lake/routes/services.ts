@@ -17,6 +17,13 @@ export const serviceRoutes: Route[] = [
   },
   {method: 'POST', path: '/intake/batch', public: true, handle: () => ({})},
   {method: 'GET', path: '/schedules/:projectId/:dataset', handle: () => ({schedules: []})},
+  // Cross-dataset references to a document (the Studio asks before delete and unpublish, with
+  // excludeInternalReferences): one lake has no other datasets pointing into it.
+  {
+    method: 'GET',
+    path: '/data/references/:dataset/documents/:id/to',
+    handle: () => ({totalCount: 0, references: []}),
+  },
   // The Studio's latency report reads a shard name from this response's headers.
   {method: 'GET', path: '/data/ping/:dataset', public: true, handle: () => 'PONG'},
 ]
