@@ -20,7 +20,8 @@ export function ChildPageRow(props: {
   selected: boolean
   dropGap: number | null
   onDragStart: () => void
-  onDragOverGap: (gap: number) => void
+  /** Shows where a drop would land; false when the dragged thing is not a row of this pane. */
+  onDragOverGap: (gap: number) => boolean
   onDrop: (gap: number) => void
   onDragEnd: () => void
   onMove: (to: number) => void
@@ -66,9 +67,10 @@ export function ChildPageRow(props: {
         background: props.selected ? 'var(--card-muted-bg-color, #eef)' : 'transparent',
       }}
       onDragOver={(event) => {
+        // Accepting the drop (preventDefault) only for a row dragged from this pane.
+        if (!props.onDragOverGap(gapAt(event))) return
         event.preventDefault()
         event.dataTransfer.dropEffect = 'move'
-        props.onDragOverGap(gapAt(event))
       }}
       onDrop={(event) => {
         event.preventDefault()

@@ -36,11 +36,12 @@ export function ChildPagesPane(props: ComponentProps<UserComponent>) {
   const patchParent = useParentPatch(parentId, parentType)
   const addChild = useAddChildPage(parentId, parentType, field)
   const {ChildLink} = usePaneRouter()
-  // The dragged row's index (a ref: a drop must not depend on a render) and the gap shown.
-  const dragFrom = useRef<number | null>(null)
+  // The dragged row's key (a ref: a drop must not depend on a render; a key, since another
+  // editor may change the array mid-drag) and the gap the drop line shows.
+  const dragged = useRef<string | null>(null)
   const [gap, setGap] = useState<number | null>(null)
   const endDrag = () => {
-    dragFrom.current = null
+    dragged.current = null
     setGap(null)
   }
   const [moveError, setMoveError] = useState<string>()
@@ -113,14 +114,18 @@ export function ChildPagesPane(props: ComponentProps<UserComponent>) {
             selected={Boolean(row.item._ref) && props.childItemId === row.item._ref}
             dropGap={gap}
             onDragStart={() => {
-              dragFrom.current = index
+              dragged.current = row.key
               setGap(null)
             }}
-            onDragOverGap={setGap}
-            onDrop={(gap) => {
+            onDragOverGap={(over) => {
+              if (dragged.current === null) return false
+              setGap(over)
+              return true
+            }}
+            onDrop={(dropGap) => {
               // From the drop itself: the last dragover's state may not have rendered yet.
-              const from = dragFrom.current
-              if (from !== null) move(from, gapToIndex(from, gap))
+              const from = rows.findIndex((candidate) => candidate.key === dragged.current)
+              if (from >= 0) move(from, gapToIndex(from, dropGap))
               endDrag()
             }}
             onDragEnd={endDrag}
