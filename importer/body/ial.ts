@@ -3,9 +3,10 @@ import type {Nodes} from 'mdast'
 import {CALLOUT_TONES} from '../../schemas/constants.ts'
 import type {CalloutTone} from '../../schemas/constants.ts'
 import {blockText, isTextBlock} from './blocks/text-block.ts'
-import type {Item} from './blocks/text-block.ts'
+import type {Item, TextBlock} from './blocks/text-block.ts'
 import {tableOfContents} from './blocks/toc.ts'
-import type {ListContext} from './blocks/walk.ts'
+import {startAt} from './blocks/list-item.ts'
+import type {ListContext, ListState} from './blocks/walk.ts'
 import {BLOCK_TYPES, LIST} from './names.ts'
 import {toRichText} from './rich-text.ts'
 import type {State} from './state.ts'
@@ -27,13 +28,16 @@ const TONE_ALIASES: Record<string, string> = {
 const STYLE_ONLY =
   /^(?:btn|label|fs-\d|fw-|text-|bg-|lh-|d-|float-|m[trblxy]?-|p[trblxy]?-|v-align|no_toc$|main-content$)/
 
-/** Parses the inside of `{: … }` into class names (ids and key=value pairs are ignored). */
+/** Parses the inside of `{: … }` into class names and a list's `start=N` (ids and other pairs are ignored). */
 export function ialClasses(inner: string): string[] {
   if (inner === 'toc') return ['toc']
-  return inner
-    .split(/\s+/)
-    .filter((part) => part.startsWith('.'))
-    .map((part) => part.slice(1))
+  const tokens: string[] = []
+  for (const part of inner.split(/\s+/)) {
+    if (part.startsWith('.')) tokens.push(part.slice(1))
+    const start = /^start=(["']?)(\d{1,9})\1$/.exec(part)
+    if (start) tokens.push(`start=${start[2]}`)
+  }
+  return tokens
 }
 
 /**
@@ -52,6 +56,12 @@ export function applyIal(
   list?: ListContext,
 ): void {
   if (classes.includes('toc')) return applyToc(out, start, node, state, list)
+  const startToken = classes.find((name) => name.startsWith('start='))
+  if (startToken) {
+    applyStart(Number(startToken.slice('start='.length)), out, start, node, state, list)
+    classes = classes.filter((name) => name !== startToken)
+    if (classes.length === 0) return
+  }
   const head = out[start]
   if (classes.includes('no_toc') && isTextBlock(head) && /^h\d$/.test(head.style))
     state.noTocHeadings.push(blockText(head))
@@ -99,19 +109,15 @@ function applyToc(
   state: State,
   list: ListContext | undefined,
 ): void {
-  const first = out[start]
-  if (isTextBlock(first) && first.listItem && first.level === (list?.level ?? 0) + 1) {
+  const target = listTarget(out, start, node, state, list, /\{:\s*toc\s*\}/)
+  if (target === 'attached') {
+    const first = out[start] as TextBlock
     out.splice(start)
     out.push(tableOfContents(first.listItem === LIST.number, state, node))
     return
   }
-  const indent = tocIndent(node, state.source)
-  if (list && indent !== undefined && indent < (list.contentColumn ?? 0)) {
-    // An unindented `{:toc}` line continues the item's paragraph in CommonMark; kramdown
-    // attaches it to the outermost list whose items it is not indented into.
-    let target = list
-    while (target.outer && indent < (target.outer.contentColumn ?? 0)) target = target.outer
-    if (target.list) target.list.toc = node
+  if (target) {
+    target.toc = node
     return
   }
   report(
@@ -125,14 +131,55 @@ function applyToc(
   )
 }
 
-// The column of the `{:toc}` line within the node's lines.
-function tocIndent(node: Nodes, source: string): number | undefined {
+// `{: start="5"}` on a numbered list: kramdown numbers it from 5. Anywhere else it is dropped.
+function applyStart(
+  value: number,
+  out: Item[],
+  start: number,
+  node: Nodes,
+  state: State,
+  list: ListContext | undefined,
+): void {
+  const target = listTarget(out, start, node, state, list, /start=/)
+  if (target === 'attached') startAt(out[start], value)
+  else if (target) target.start = value
+  else
+    report(state, 'info', 'ial-dropped', node, 'Dropped a start= attribute not attached to a list.')
+}
+
+/**
+ * The list an attribute list line belongs to, as kramdown reads it: 'attached' when the
+ * block it applies to (`out[start]`) is a list's first item; the list of an enclosing item
+ * when the line (found by `pattern`) is indented less than that item's text, since
+ * CommonMark reads such a line as a lazy continuation of the item's paragraph; else none.
+ */
+function listTarget(
+  out: Item[],
+  start: number,
+  node: Nodes,
+  state: State,
+  list: ListContext | undefined,
+  pattern: RegExp,
+): 'attached' | ListState | undefined {
+  const first = out[start]
+  if (isTextBlock(first) && first.listItem && first.level === (list?.level ?? 0) + 1)
+    return 'attached'
+  const indent = lineIndent(node, state.source, pattern)
+  if (!list || indent === undefined || indent >= (list.contentColumn ?? 0)) return undefined
+  let target = list
+  while (target.outer && indent < (target.outer.contentColumn ?? 0)) target = target.outer
+  return target.list
+}
+
+// The column of the first of the node's lines that matches `pattern`.
+function lineIndent(node: Nodes, source: string, pattern: RegExp): number | undefined {
   const position = node.position
   if (position?.start.offset === undefined || position.end.offset === undefined) return undefined
   const lineStart = source.lastIndexOf('\n', position.start.offset - 1) + 1
   const lines = source.slice(lineStart, position.end.offset).split('\n')
   for (const line of lines) {
-    const brace = line.search(/\{:\s*toc\s*\}/)
+    if (!pattern.test(line)) continue
+    const brace = line.indexOf('{')
     if (brace !== -1) return brace
   }
   return undefined

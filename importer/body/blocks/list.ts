@@ -3,7 +3,7 @@ import type {List, ListItem} from 'mdast'
 import {LIST} from '../names.ts'
 import type {State} from '../state.ts'
 import {convertBlocks} from './index.ts'
-import {settleItem} from './list-item.ts'
+import {settleItem, startAt} from './list-item.ts'
 import type {Item, TextBlock} from './text-block.ts'
 import {isTextBlock} from './text-block.ts'
 import {tableOfContents} from './toc.ts'
@@ -37,6 +37,7 @@ export function list(node: List, state: State, walk: Walk): void {
     joinParagraphs(walk.out, start, type, level)
     settleItem(walk.out, start, context)
   }
+  if (shared.start !== undefined) startAt(walk.out[listStart], shared.start)
   if (shared.toc) {
     walk.out.splice(listStart)
     walk.out.push(tableOfContents(node.ordered === true, state, shared.toc))

@@ -22,6 +22,8 @@ export interface ListContext {
 export interface ListState {
   /** A `{:toc}` attribute list attached to the list itself: the list is a TOC placeholder. */
   toc?: Nodes
+  /** A `{: start="N"}` attached to the list: it counts from N. */
+  start?: number
 }
 
 /** A pass over sibling nodes; handlers may consume following siblings by advancing `index`. */
