@@ -1,9 +1,9 @@
 /**
  * `npm run bench`: writes one synthetic site (default 5,000 lessons) to a temporary folder and
- * measures three whole processes on it, alternating, several rounds: the bare parse of every
+ * measures four whole processes on it, alternating, several rounds: the bare parse of every
  * page with remark-parse + remark-gfm (the floor), the import core (`importSite` on the files
- * read from disk), and the command as a user runs it (`npm run import -- <site> --out <file>`,
- * validation included, cold). Each reports CPU, wall time and peak memory, with medians and
+ * read from disk), the core followed by the validation of every document, and the command as
+ * a user runs it (`npm run import -- <site> --out <file>`, validation included, cold). Each reports CPU, wall time and peak memory, with medians and
  * ratios to the floor. `--readme` writes the table into importer/README.md.
  */
 import {spawnSync} from 'node:child_process'
@@ -19,6 +19,7 @@ import {generateSite, readSite, writeSite} from './bench-site.ts'
 const PHASES = {
   floor: 'floor: remark-parse + remark-gfm, every page',
   core: 'import core: `importSite`, no validation',
+  validated: 'import core + validation of every document',
   command: 'the command: `npm run import -- <site> --out <file>`',
 } as const
 type Phase = keyof typeof PHASES
@@ -45,12 +46,17 @@ if (isMainThread) process.on('exit', () => {
 })
 `
 
-/** In a child process: the floor or the core, on the site in `dir`. */
-async function runPhase(phase: 'floor' | 'core', dir: string): Promise<void> {
+type InChild = Exclude<Phase, 'command'>
+
+/** In a child process: the floor, the core, or the core and validation, on the site in `dir`. */
+async function runPhase(phase: InChild, dir: string): Promise<void> {
   const files = readSite(dir)
-  if (phase === 'core') {
+  if (phase !== 'floor') {
     const {importSite} = await import('../importer/index.ts')
-    importSite(files)
+    const {documents} = importSite(files)
+    if (phase === 'core') return
+    const {loadValidator} = await import('../schemas/compiled/load.ts')
+    await (await loadValidator()).validateDocuments(documents)
     return
   }
   const [{unified}, {default: remarkParse}, {default: remarkGfm}] = await Promise.all([
@@ -156,7 +162,7 @@ const command = defineCommand({
   },
   args: {
     lessons: {type: 'string', description: 'Lessons in the synthetic site.', default: '5000'},
-    rounds: {type: 'string', description: 'Rounds of the three phases (medians).', default: '3'},
+    rounds: {type: 'string', description: 'Rounds of the four phases (medians).', default: '3'},
     readme: {
       type: 'boolean',
       description: "Write the table into importer/README.md's Performance section.",
@@ -166,7 +172,7 @@ const command = defineCommand({
     dir: {type: 'string', description: 'Internal: the site folder of --phase.'},
   },
   async run({args}) {
-    if (args.phase) return runPhase(args.phase as 'floor' | 'core', args.dir!)
+    if (args.phase) return runPhase(args.phase as InChild, args.dir!)
     const lessons = Number(args.lessons)
     const scratch = mkdtempSync(join(tmpdir(), 'bench-import-'))
     try {
@@ -206,6 +212,7 @@ const command = defineCommand({
         const measured = {} as Record<Phase, Usage>
         measured.floor = measure(inChild('floor'), {}, scratch)
         measured.core = measure(inChild('core'), {}, scratch)
+        measured.validated = measure(inChild('validated'), {}, scratch)
         measured.command = measure(user, {LAKE_DIR: lake}, scratch)
         rounds.push(measured)
         console.error(`round ${round + 1}: ${JSON.stringify(measured)}`)
