@@ -188,6 +188,12 @@ describe('ordering in the course and module panes', {tags: [CHROMIUM_TAG]}, () =
     expect(contents).toHaveLength(2)
     expect(contents[1]).toMatchObject({_weak: true, _strengthenOnPublish: {type: 'module'}})
     await shot('5-new-module')
+    // "Module details" still opens the module's own form.
+    await pane.getByRole('link', {name: /^Module details/}).click()
+    await expect
+      .poll(() => title.inputValue().catch(() => ''), {timeout: 30_000})
+      .toBe('Untitled module')
+    await shot('6-module-details')
     expect(t.lake.unknownEndpoints.map((e) => `${e.method} ${e.path}`)).toEqual([])
     expect(pageErrors).toEqual([])
     expect(refusedData).toEqual([])
