@@ -47,17 +47,12 @@ export function ChildPagesPane(props: ComponentProps<UserComponent>) {
   const [moveError, setMoveError] = useState<string>()
 
   const move = (from: number, to: number) => {
+    const items = rows.map((row) => row.item)
+    const patches = reorderPatches(field, items, from, to, newArrayKey)
+    if (patches.length === 0) return
     try {
       setMoveError(undefined)
-      patchParent(
-        reorderPatches(
-          field,
-          rows.map((row) => row.item),
-          from,
-          to,
-          newArrayKey,
-        ),
-      )
+      patchParent(patches)
     } catch (failure) {
       setMoveError(failure instanceof Error ? failure.message : String(failure))
     }

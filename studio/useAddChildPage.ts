@@ -8,7 +8,10 @@ import {appendPatches, referenceToNew, type ArrayPatch, type ChildArrayField} fr
 
 const API_VERSION = '2025-02-19'
 
-/** Writes patches to the parent as the form does: into its draft, which the editor publishes. */
+/**
+ * Writes patches to the parent as the form does: into its draft, which the editor publishes.
+ * The function throws, saying why, while the document store cannot edit the parent yet.
+ */
 export function useParentPatch(
   parentId: string,
   parentType: string,
@@ -16,13 +19,14 @@ export function useParentPatch(
   const {patch} = useDocumentOperation(parentId, parentType)
   return useCallback(
     (patches: ArrayPatch[]) => {
-      if (patches.length === 0) return
       if (patch.disabled) {
-        throw new Error(`Cannot change the order yet (${patch.disabled}), try again in a moment`)
+        throw new Error(
+          `Cannot edit the ${parentType} yet (${patch.disabled}), try again in a moment`,
+        )
       }
-      patch.execute(patches)
+      if (patches.length > 0) patch.execute(patches)
     },
-    [patch],
+    [patch, parentType],
   )
 }
 
@@ -42,6 +46,8 @@ export function useAddChildPage(
   const {routerPanesState, groupIndex} = usePaneRouter()
   return useCallback(
     async (type: NewPageType, typedTitle: string) => {
+      // Fails now, before the page exists, if the parent cannot take the reference yet.
+      patchParent([])
       const id = newDocumentId()
       await client.action(
         {
