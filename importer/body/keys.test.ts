@@ -13,7 +13,12 @@ function cpuMs(run: () => void): number {
 
 describe('assignKeys', () => {
   it('numbers equal siblings in order after the first: key, key_1, key_2', () => {
-    const items: Array<{_key?: string}> = [block(), {_type: 'other'}, block(), block()]
+    const items: Array<{_type: string; _key?: string}> = [
+      block(),
+      {_type: 'other'},
+      block(),
+      block(),
+    ]
     assignKeys(items)
     const base = items[0]._key
     expect(items.map((item) => item._key)).toEqual([base, items[1]._key, `${base}_1`, `${base}_2`])
