@@ -149,6 +149,7 @@ export type Embed = {
   url: string
   title?: string
   provider: 'youtube' | 'vimeo' | 'gist' | 'video' | 'audio' | 'iframe'
+  level?: number
 }
 
 export type Divider = {
@@ -999,6 +1000,7 @@ export type CourseOutlineQueryResult = {
         url: string
         title?: string
         provider: 'audio' | 'gist' | 'iframe' | 'video' | 'vimeo' | 'youtube'
+        level?: number
       }
     | {
         _key: string
@@ -1710,6 +1712,7 @@ export type AllCourseOutlinesQueryResult = Array<{
         url: string
         title?: string
         provider: 'audio' | 'gist' | 'iframe' | 'video' | 'vimeo' | 'youtube'
+        level?: number
       }
     | {
         _key: string
@@ -2421,6 +2424,7 @@ export type LessonPageQueryResult = {
         url: string
         title?: string
         provider: 'audio' | 'gist' | 'iframe' | 'video' | 'vimeo' | 'youtube'
+        level?: number
       }
     | {
         _key: string
@@ -3123,6 +3127,7 @@ export type LessonPageByIdQueryResult = {
         url: string
         title?: string
         provider: 'audio' | 'gist' | 'iframe' | 'video' | 'vimeo' | 'youtube'
+        level?: number
       }
     | {
         _key: string
@@ -3843,6 +3848,7 @@ export type ModulePageQueryResult = {
         url: string
         title?: string
         provider: 'audio' | 'gist' | 'iframe' | 'video' | 'vimeo' | 'youtube'
+        level?: number
       }
     | {
         _key: string
@@ -4511,6 +4517,7 @@ export type ModulePageByIdQueryResult = {
         url: string
         title?: string
         provider: 'audio' | 'gist' | 'iframe' | 'video' | 'vimeo' | 'youtube'
+        level?: number
       }
     | {
         _key: string

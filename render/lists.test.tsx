@@ -19,6 +19,7 @@ const LIST_FIXTURES = [
   'list-nested-numbered',
   'list-interrupted',
   'list-start',
+  'list-embed',
   'lists-and-tasks',
   'toc-placeholder-and-own-toc',
 ]

@@ -74,6 +74,7 @@ export const LIST_MEMBER_TYPES = [
   BLOCK_TYPES.rawHtml,
   BLOCK_TYPES.footnote,
   BLOCK_TYPES.definitionList,
+  BLOCK_TYPES.embed,
 ] as const
 
 /** Object types used inside custom blocks. */

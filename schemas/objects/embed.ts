@@ -3,6 +3,7 @@ import {defineField, defineType} from 'sanity'
 
 import {BLOCK_TYPES} from '../constants.ts'
 import {EMBED_PROVIDERS, isEmbedUrl} from '../embedProviders.ts'
+import {listLevelField} from '../listLevel.ts'
 
 /** A video, audio, gist or framed page (`<iframe>`, `<video>`, `<audio>`, `<embed>`, a gist script). */
 export const embed = defineType({
@@ -35,6 +36,7 @@ export const embed = defineType({
       options: {list: [...EMBED_PROVIDERS]},
       validation: (rule) => rule.required().error('Choose how the embed is shown.'),
     }),
+    listLevelField(),
   ],
   preview: {
     select: {url: 'url', title: 'title', provider: 'provider'},
