@@ -8,7 +8,8 @@ import {childField} from './childPages.ts'
 import {newArrayKey} from './newPage.ts'
 import {NewPageForm} from './NewPageForm.tsx'
 import {gapToIndex, reorderPatches} from './reorder.ts'
-import {useAddChildPage, useParentPatch} from './useAddChildPage.ts'
+import {useAddChildPage} from './useAddChildPage.ts'
+import {useParentPatch} from './useParentPatch.ts'
 import {useChildPages} from './useChildPages.ts'
 
 /** What the structure passes a course or module pane: whose children it lists. */

@@ -1,34 +1,13 @@
 import {useCallback} from 'react'
-import {useClient, useDocumentOperation} from 'sanity'
+import {useClient} from 'sanity'
 import {useRouter} from 'sanity/router'
 import {usePaneRouter} from 'sanity/structure'
 
 import {newArrayKey, newDocumentId, newPageFields, type NewPageType} from './newPage.ts'
-import {appendPatches, referenceToNew, type ArrayPatch, type ChildArrayField} from './reorder.ts'
+import {appendPatches, referenceToNew, type ChildArrayField} from './reorder.ts'
+import {useParentPatch} from './useParentPatch.ts'
 
 const API_VERSION = '2025-02-19'
-
-/**
- * Writes patches to the parent as the form does: into its draft, which the editor publishes.
- * The function throws, saying why, while the document store cannot edit the parent yet.
- */
-export function useParentPatch(
-  parentId: string,
-  parentType: string,
-): (patches: ArrayPatch[]) => void {
-  const {patch} = useDocumentOperation(parentId, parentType)
-  return useCallback(
-    (patches: ArrayPatch[]) => {
-      if (patch.disabled) {
-        throw new Error(
-          `Cannot edit the ${parentType} yet (${patch.disabled}), try again in a moment`,
-        )
-      }
-      if (patches.length > 0) patch.execute(patches)
-    },
-    [patch, parentType],
-  )
-}
 
 /**
  * Creates a page below a course or module: a draft of the new document (the action the Studio
