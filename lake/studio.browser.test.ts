@@ -1,13 +1,13 @@
-import {spawn} from 'node:child_process'
-import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync} from 'node:fs'
-import {createServer, type Server} from 'node:http'
+import {mkdirSync, mkdtempSync, readFileSync, rmSync} from 'node:fs'
+import type {Server} from 'node:http'
 import {tmpdir} from 'node:os'
-import {extname, join, resolve} from 'node:path'
+import {join, resolve} from 'node:path'
 import type {Browser, Page} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {createLakeClient} from './client.ts'
 import {seedNdjson} from './seed.ts'
 import {CHROMIUM_TAG, launchChromium} from '../testing/chromium.ts'
+import {buildStudio, run, serveStudio} from '../testing/studio.ts'
 import {startTestLake} from './test-lake.ts'
 
 const ARTIFACTS = resolve('.artifacts/lake-browser')
@@ -15,34 +15,6 @@ const ARTIFACTS = resolve('.artifacts/lake-browser')
 const COURSE = 'Foundations of Product Management'
 const MODULE = 'Introduction to Product Management'
 const LESSON_TITLE = 'Core Responsibilities of a Product Manager'
-const MIME: Record<string, string> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.woff2': 'font/woff2',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-}
-
-/** Serves a built Studio folder, answering unknown paths with index.html (client-side routes). */
-function serveStatic(dir: string): Promise<{server: Server; port: number}> {
-  const server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname
-    let file = join(dir, decodeURIComponent(path))
-    if (!file.startsWith(dir) || !existsSync(file) || path.endsWith('/'))
-      file = join(dir, 'index.html')
-    res.setHeader('content-type', MIME[extname(file)] ?? 'application/octet-stream')
-    res.end(readFileSync(file))
-  })
-  return new Promise((done) =>
-    server.listen(0, '127.0.0.1', () =>
-      done({server, port: (server.address() as {port: number}).port}),
-    ),
-  )
-}
-
 type SeedDoc = {_id: string; _type: string; title?: string; name?: string}
 
 /** The documents of an NDJSON file. */
@@ -53,23 +25,11 @@ function readNdjson(file: string): SeedDoc[] {
     .map((line) => JSON.parse(line) as SeedDoc)
 }
 
-function run(command: string, args: string[], env: Record<string, string> = {}): Promise<void> {
-  return new Promise((done, fail) => {
-    const child = spawn(command, args, {
-      env: {...process.env, ...env},
-      stdio: ['ignore', 'inherit', 'inherit'],
-    })
-    child.on('exit', (code) =>
-      code === 0 ? done() : fail(new Error(`${command} ${args.join(' ')} exited with ${code}`)),
-    )
-  })
-}
-
 describe('Studio against the lake', {tags: [CHROMIUM_TAG]}, () => {
   let t: Awaited<ReturnType<typeof startTestLake>>
   let browser: Browser
   let page: Page
-  let studio: {server: Server; port: number}
+  let studio: {server: Server; url: string}
   let work = ''
   const consoleErrors: string[] = []
   const lakeLog: string[] = []
@@ -83,8 +43,8 @@ describe('Studio against the lake', {tags: [CHROMIUM_TAG]}, () => {
     // Here rather than in the describe body, which runs even when the tests are skipped.
     work = mkdtempSync(join(tmpdir(), 'lake-studio-'))
     mkdirSync(ARTIFACTS, {recursive: true})
-    studio = await serveStatic(join(work, 'studio'))
-    const studioUrl = `http://localhost:${studio.port}`
+    studio = await serveStudio(join(work, 'studio'))
+    const studioUrl = studio.url
     t = await startTestLake({
       studioOrigins: [studioUrl],
       studioUrl,
@@ -105,15 +65,7 @@ describe('Studio against the lake', {tags: [CHROMIUM_TAG]}, () => {
       seed = readNdjson(seedFile)
       lessonId = seed.find((doc) => doc._type === 'lesson' && doc.title === LESSON_TITLE)?._id ?? ''
     }
-    await Promise.all([
-      importSeed(),
-      run('npx', ['sanity', 'build', join(work, 'studio'), '--yes'], {
-        DO_NOT_TRACK: '1',
-        SANITY_STUDIO_API_HOST: t.lake.apiHost,
-        SANITY_STUDIO_PROJECT_ID: t.lake.projectId,
-        SANITY_STUDIO_DATASET: 'production',
-      }),
-    ])
+    await Promise.all([importSeed(), buildStudio(join(work, 'studio'), t.lake, 'production')])
     expect(lessonId).not.toBe('')
     browser = await launchChromium()
     const context = await browser.newContext({

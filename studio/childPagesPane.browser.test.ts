@@ -9,7 +9,7 @@ import {seedNdjson} from '../lake/seed.ts'
 import {startTestLake} from '../lake/test-lake.ts'
 import {scratchDir} from '../testing/artifacts.ts'
 import {CHROMIUM_TAG, launchChromium} from '../testing/chromium.ts'
-import {buildStudio, run, serveStudio} from './studio.test-support.ts'
+import {buildStudio, run, serveStudio} from '../testing/studio.ts'
 
 const COURSE = 'Ordering Course'
 const MODULE = 'Ordering Module'
