@@ -1,3 +1,5 @@
+import {statSync} from 'node:fs'
+import {join} from 'node:path'
 import {deflateSync} from 'node:zlib'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {startTestLake} from '../test-lake.ts'
@@ -64,6 +66,21 @@ describe('assets', () => {
       source: {name: 'importer', id: 'notes.txt'},
     })
     expect(await (await fetch(`${t.lake.httpUrl}/${asset.path}`)).text()).toBe('hello')
+  })
+
+  it('serves an uploaded HTML file so that no browser runs it: nosniff and a sandbox', async () => {
+    const asset = await t.client.assets.upload('file', Buffer.from('<script>alert(1)</script>'), {
+      filename: 'page.html',
+      contentType: 'text/html',
+    })
+    const served = await fetch(`${t.lake.httpUrl}/${asset.path}`)
+    expect(served.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(served.headers.get('content-security-policy')).toMatch(/^sandbox;/)
+  })
+
+  it("keeps dataset files readable by the lake's user only", () => {
+    const file = join(t.dir, 'data', 'test.sqlite')
+    expect(statSync(file).mode & 0o777).toBe(0o600)
   })
 
   it('refuses an image it cannot read', async () => {

@@ -48,6 +48,13 @@ function serve(ctx: RouteContext, kind: 'images' | 'files'): typeof HANDLED {
   ctx.res.setHeader('content-type', found.mime)
   ctx.res.setHeader('content-length', found.data.length)
   ctx.res.setHeader('cache-control', 'public, max-age=31536000, immutable')
+  // An upload is data from anyone with the token, served on the lake's own origin: the browser
+  // must not guess another type, and an HTML or SVG file opened directly must run no script.
+  ctx.res.setHeader('x-content-type-options', 'nosniff')
+  ctx.res.setHeader(
+    'content-security-policy',
+    "sandbox; default-src 'none'; style-src 'unsafe-inline'",
+  )
   ctx.res.end(found.data)
   return HANDLED
 }

@@ -1,3 +1,4 @@
+import {chmodSync} from 'node:fs'
 import {DatabaseSync, type StatementSync} from 'node:sqlite'
 import {ReferenceIndex} from '../refs/reference-index.ts'
 import {loadDocuments} from './quarantine.ts'
@@ -37,6 +38,8 @@ export class Dataset {
     this.#file = file
     this.db = new DatabaseSync(file)
     try {
+      // Drafts, history and uploads are private: only the lake's own user reads the file.
+      chmodSync(file, 0o600)
       migrate(this.db)
       for (const doc of loadDocuments(this.db, file, warn)) {
         this.documents.set(doc._id, doc)

@@ -29,7 +29,7 @@ export class DatasetRegistry {
     this.dataDir = dataDir
     this.#projectId = options.projectId ?? 'local'
     this.#warn = options.warn ?? ((message) => console.warn(`[lake] ${message}`))
-    mkdirSync(dataDir, {recursive: true})
+    mkdirSync(dataDir, {recursive: true, mode: 0o700})
   }
 
   /** The dataset with this name, created if it does not exist yet. */
