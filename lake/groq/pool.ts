@@ -11,6 +11,7 @@ import {
   type QueryLimits,
 } from './limits.ts'
 import type {Perspective} from './perspective.ts'
+import {DEMOTE_AFTER_MS, lowerPriority, restorePriority} from './priority.ts'
 import {deserializeError, type SerializedError, type Task} from './tasks.ts'
 import type {ToWorker} from './worker.ts'
 
@@ -30,6 +31,11 @@ type Slot = {
   ready: boolean
   job: Job | null
   timer: NodeJS.Timeout | null
+  /** Lowers the thread's priority once its task has run long (see DEMOTE_AFTER_MS). */
+  demoteTimer: NodeJS.Timeout | null
+  /** The worker's Linux thread id, when the platform has one. */
+  tid: number | null
+  demoted: boolean
   startedAt: number
   /** Terminated on purpose or crashed: its exit is not news. */
   retired: boolean
@@ -38,7 +44,7 @@ type Slot = {
 type FromWorker =
   | {type: 'result'; id: number; body: Uint8Array}
   | {type: 'error'; id: number; error: SerializedError}
-  | {type: 'pong'; n: number}
+  | {type: 'pong'; n: number; tid: number | null}
   | {type: 'failed'; error: SerializedError}
 
 /** What a pool is doing, for tests and benchmarks that wait on conditions. */
@@ -54,6 +60,11 @@ const poolsByDataDir = new Map<string, QueryPool>()
 const decoder = new TextDecoder()
 /** Workers that die before answering their first ping this many times in a row stop respawning. */
 const MAX_FAILED_STARTS = 3
+/**
+ * Workers added while every worker runs a long (demoted) task, so a few abusive clients cannot
+ * hold all of them; extra workers leave again once idle.
+ */
+const MAX_EXTRA_WORKERS = 2
 
 /**
  * Query evaluation off the event loop: a few worker threads, each holding a replica of the
@@ -226,7 +237,17 @@ export class QueryPool {
     })
     // An idle worker must not keep the process alive; a busy one does (see #start).
     worker.unref()
-    const slot: Slot = {worker, ready: false, job: null, timer: null, startedAt: 0, retired: false}
+    const slot: Slot = {
+      worker,
+      ready: false,
+      job: null,
+      timer: null,
+      demoteTimer: null,
+      tid: null,
+      demoted: false,
+      startedAt: 0,
+      retired: false,
+    }
     this.#slots.add(slot)
     worker.on('message', (message: FromWorker) => this.#onMessage(slot, message))
     worker.on('error', (error) => this.#onExit(slot, error))
@@ -251,6 +272,23 @@ export class QueryPool {
       if (!slot.ready || slot.job) continue
       this.#start(slot, this.#queue.shift()!)
     }
+    const slots = [...this.#slots]
+    const allHeldByLongTasks = slots.every((slot) => slot.job && slot.demoted)
+    if (
+      this.#queue.length > 0 &&
+      allHeldByLongTasks &&
+      slots.length < this.limits.workers + MAX_EXTRA_WORKERS &&
+      !this.#closed
+    ) {
+      this.#spawn()
+    }
+  }
+
+  /** An extra worker that has nothing to do leaves. */
+  #shrink(slot: Slot): void {
+    if (this.#slots.size <= this.limits.workers || slot.job || this.#queue.length > 0) return
+    this.#retire(slot)
+    void slot.worker.terminate()
   }
 
   #start(slot: Slot, job: Job): void {
@@ -261,6 +299,7 @@ export class QueryPool {
       () => this.#replace(slot, queryTimeoutError(this.limits.timeoutMs)),
       this.limits.timeoutMs,
     )
+    slot.demoteTimer = setTimeout(() => this.#demote(slot), DEMOTE_AFTER_MS)
     this.#post(slot, {
       type: 'task',
       id: job.id,
@@ -272,10 +311,33 @@ export class QueryPool {
   #finish(slot: Slot): Job | null {
     const job = slot.job
     if (slot.timer) clearTimeout(slot.timer)
+    if (slot.demoteTimer) clearTimeout(slot.demoteTimer)
     slot.timer = null
+    slot.demoteTimer = null
     slot.job = null
     slot.worker.unref()
     return job
+  }
+
+  #demote(slot: Slot): void {
+    // Where the priority cannot be lowered, the time budget still bounds the task.
+    if (slot.retired) return
+    slot.demoted = lowerPriority(slot.tid)
+    // Once every worker is held by a long task, queued queries get an extra worker.
+    this.#dispatch()
+  }
+
+  /**
+   * After a long task: the worker back at normal priority, or (an unprivileged process cannot
+   * raise a priority again) a fresh worker in its place.
+   */
+  #renew(slot: Slot): void {
+    if (!slot.demoted || slot.retired || slot.tid === null) return
+    slot.demoted = false
+    if (restorePriority(slot.tid)) return
+    this.#retire(slot)
+    void slot.worker.terminate()
+    if (!this.#closed && this.#slots.size < this.limits.workers) this.#spawn()
   }
 
   #onMessage(slot: Slot, message: FromWorker): void {
@@ -283,14 +345,21 @@ export class QueryPool {
     switch (message.type) {
       case 'pong':
         slot.ready = true
+        slot.tid = message.tid
         this.#failedStarts = 0
         break
       case 'result':
-        if (slot.job?.id === message.id) this.#finish(slot)?.resolve(message.body)
+        if (slot.job?.id === message.id) {
+          this.#finish(slot)?.resolve(message.body)
+          this.#renew(slot)
+          this.#shrink(slot)
+        }
         break
       case 'error':
         if (slot.job?.id === message.id) {
           this.#finish(slot)?.reject(deserializeError(message.error))
+          this.#renew(slot)
+          this.#shrink(slot)
         }
         break
       case 'failed':
@@ -328,7 +397,7 @@ export class QueryPool {
     job?.reject(error)
     if (this.#broken) {
       for (const queued of this.#queue.splice(0)) queued.reject(this.#broken)
-    } else if (!this.#closed) {
+    } else if (!this.#closed && this.#slots.size < this.limits.workers) {
       this.#spawn()
     }
   }
@@ -336,6 +405,7 @@ export class QueryPool {
   #retire(slot: Slot): void {
     slot.retired = true
     if (slot.timer) clearTimeout(slot.timer)
+    if (slot.demoteTimer) clearTimeout(slot.demoteTimer)
     this.#slots.delete(slot)
   }
 }
