@@ -7,7 +7,7 @@ import {importSite} from '../../importer/index.ts'
 import {generateSite} from '../../scripts/bench-site.ts'
 import {schemaTypes} from '../index.ts'
 import {validateDocuments as oracle} from '../validate.ts'
-import {mutate, seeded} from './fuzz.test-support.ts'
+import {aimedMutations, mutate, seeded} from './fuzz.test-support.ts'
 import type {DocumentLike, ValidationProblem} from './problem.ts'
 import {compileValidator} from './validator.ts'
 
@@ -77,7 +77,7 @@ describe('the compiled validator against Sanity’s validation', {timeout: 600_0
     expect(actual).toEqual(expected)
   })
 
-  it('finds the same problems in 1,000 seeded mutations of valid documents, one field at a time', async () => {
+  it('finds the same problems in 1,000 seeded mutations of valid documents and one aimed at each kind of value, one field at a time', async () => {
     const pool = [
       ...bodyFixtures.flatMap((fixture) => fixture.documents),
       ...siteFixtures.flatMap((fixture) => fixture.documents),
@@ -86,10 +86,14 @@ describe('the compiled validator against Sanity’s validation', {timeout: 600_0
     const ids = pool.map((doc) => doc._id)
     const random = seeded(14)
     const found = new Set<string>()
-    for (let batch = 0; batch < 100; batch++) {
-      const mutations = Array.from({length: 10}, () =>
-        mutate(pool[Math.floor(random() * pool.length)], random, ids),
-      )
+    const aimed = aimedMutations(pool, ids)
+    for (let batch = 0; batch < 100 + Math.ceil(aimed.length / 10); batch++) {
+      const mutations =
+        batch < 100
+          ? Array.from({length: 10}, () =>
+              mutate(pool[Math.floor(random() * pool.length)], random, ids),
+            )
+          : aimed.slice((batch - 100) * 10, (batch - 99) * 10)
       const mutated = new Set(mutations.map((m) => m.doc._id))
       const existing = pool.filter((doc) => !mutated.has(doc._id))
       const {expected, actual} = await both(

@@ -143,3 +143,31 @@ export function mutate(
   parent[key] = clone(value)
   return {doc: copy, change: `${where} = ${JSON.stringify(value)}`}
 }
+
+/**
+ * For each key with meaningful values (style, slug, reference, link, emoji, …), its first
+ * occurrence in `pool` set to each of them: every such rule is reached whatever the pool holds.
+ */
+export function aimedMutations(
+  pool: readonly DocumentLike[],
+  ids: readonly string[],
+): {doc: DocumentLike; change: string}[] {
+  const seen = new Set<string | number>()
+  const mutations: {doc: DocumentLike; change: string}[] = []
+  for (const doc of pool) {
+    for (const path of paths(doc)) {
+      const key = path[path.length - 1]
+      let turn = 0
+      const values = targeted(key, ids, (list) => list[turn++ % list.length])
+      if (values.length === 0 || seen.has(key)) continue
+      seen.add(key)
+      for (const value of values) {
+        const copy = clone(doc)
+        const {parent} = parentOf(copy, path)
+        parent[key] = clone(value)
+        mutations.push({doc: copy, change: `${path.join('.')} = ${JSON.stringify(value)}`})
+      }
+    }
+  }
+  return mutations
+}
