@@ -7,23 +7,13 @@ import {mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {dirname, join, relative, sep} from 'node:path'
 
 import type {SiteFile} from '../importer/index.ts'
+import {seeded} from '../testing/seeded.ts'
 
 const WORDS =
   'product vision strategy roadmap user research feedback data team design engineering market customer value metric launch release backlog priority stakeholder risk budget iteration experiment hypothesis insight journey persona outcome'.split(
     ' ',
   )
 const EMOJI = ['🚀', '🌟', '🛠️', '📊', '🤝', '🕵️‍♀️', '👍🏽', '🎁', '⚠️', '🗺️']
-
-function random(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 interface Lesson {
   path: string
@@ -71,7 +61,7 @@ function lessonBody(rnd: () => number, lesson: Lesson, siblings: Lesson[]): stri
 
 /** Generates `lessons` lesson pages in courses of 10 modules, plus the course and module pages. */
 export function generateSite(lessons: number, seed = 1): SiteFile[] {
-  const rnd = random(seed)
+  const rnd = seeded(seed)
   const perModule = 50
   const modules = Math.ceil(lessons / perModule)
   const files: SiteFile[] = [{path: '_config.yml', text: 'title: Bench\ntheme: just-the-docs\n'}]

@@ -1,3 +1,5 @@
+import {seeded} from '../../testing/seeded.ts'
+
 /**
  * A small seeded generator of just-the-docs markdown: random nesting of the constructs real
  * sites use (lists with code and images in items, quotes, callouts, tables, HTML, definition
@@ -8,18 +10,6 @@ export function generateMarkdown(seed: number, maxBlocks = 8): string {
   const gen = new Generator(random)
   const count = 1 + Math.floor(random() * maxBlocks)
   return gen.blocks(count, 0).join('\n') + '\n'
-}
-
-/** A deterministic pseudo-random source in [0, 1) (mulberry32). */
-export function seeded(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 const WORDS = ['step', 'open', 'the', 'file', 'run', '`npm test`', '**bold**', '_note_', 'List<T>']

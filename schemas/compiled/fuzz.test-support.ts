@@ -7,18 +7,6 @@ import type {DocumentLike} from './problem.ts'
 type Json = unknown
 type Path = (string | number)[]
 
-/** A deterministic random source (mulberry32). */
-export function seeded(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 /** Every path to a value inside a document, system fields `_id` and `_type` excepted. */
 function paths(value: Json, at: Path = []): Path[] {
   const found: Path[] = at.length ? [at] : []

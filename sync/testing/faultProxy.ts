@@ -1,5 +1,6 @@
 import http from 'node:http'
 import type {AddressInfo} from 'node:net'
+import {seeded} from '../../testing/seeded.ts'
 
 /** A fault the proxy can inject. `reset-after` forwards the request, then drops the response. */
 export type FaultKind = '429' | '500' | 'reset' | 'reset-after'
@@ -31,18 +32,6 @@ export type ProxyCounts = {
   faults: Record<FaultKind, number>
 }
 
-/** A tiny seeded PRNG (mulberry32). */
-function random(seed: number) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 /**
  * An HTTP proxy in front of a Content Lake that counts requests and fails a share of them:
  * 429 with Retry-After, 500, a connection reset before the request reaches the server, or a
@@ -51,7 +40,7 @@ function random(seed: number) {
 export async function startFaultProxy(options: FaultProxyOptions) {
   const target = new URL(options.target)
   const kinds = options.kinds ?? ['429', '500', 'reset', 'reset-after']
-  const next = random(options.seed ?? 1)
+  const next = seeded(options.seed ?? 1)
   let failureRate = options.failureRate ?? 0
   let faultCount = 0
   const counts: ProxyCounts = {
