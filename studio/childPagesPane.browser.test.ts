@@ -181,11 +181,13 @@ describe('ordering in the course and module panes', {tags: [CHROMIUM_TAG]}, () =
     const courseId = await client.fetch<string>('*[_type == "course" && title == $title][0]._id', {
       title: COURSE,
     })
-    const contents = await client.fetch<{_ref: string; _weak?: boolean}[]>(
-      '*[_id == $id][0].contents',
-      {id: `drafts.${courseId}`},
-    )
-    expect(contents).toHaveLength(2)
+    // The pane shows the new row at once; the draft reaches the lake when the Studio commits it.
+    const courseDraft = () =>
+      client.fetch<{_ref: string; _weak?: boolean}[] | null>('*[_id == $id][0].contents', {
+        id: `drafts.${courseId}`,
+      })
+    await expect.poll(async () => (await courseDraft())?.length, {timeout: 30_000}).toBe(2)
+    const contents = (await courseDraft())!
     expect(contents[1]).toMatchObject({_weak: true, _strengthenOnPublish: {type: 'module'}})
     await shot('5-new-module')
     // "Module details" still opens the module's own form.
