@@ -4,7 +4,7 @@
  */
 import type {ArgDef} from 'citty'
 
-import {DEFAULT_LIMITS, LIMIT_FLAGS, type PageLimits} from '../importer/index.ts'
+import {DEFAULT_LIMITS, LIMIT_FLAGS, type PageLimits} from '../importer/body/limits.ts'
 
 const WHAT: Readonly<Record<keyof PageLimits, string>> = {
   maxPageBytes: 'Largest page, in KB of markdown before and after Liquid',
