@@ -7,7 +7,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {createLakeClient} from './client.ts'
 import {seedNdjson} from './seed.ts'
 import {CHROMIUM_TAG, launchChromium} from '../testing/chromium.ts'
-import {buildStudio, run, serveStudio} from '../testing/studio.ts'
+import {buildStudio, openStudioPage, run, serveStudio} from '../testing/studio.ts'
 import {startTestLake} from './test-lake.ts'
 
 const ARTIFACTS = resolve('.artifacts/lake-browser')
@@ -68,17 +68,7 @@ describe('Studio against the lake', {tags: [CHROMIUM_TAG]}, () => {
     await Promise.all([importSeed(), buildStudio(join(work, 'studio'), t.lake, 'production')])
     expect(lessonId).not.toBe('')
     browser = await launchChromium()
-    const context = await browser.newContext({
-      ignoreHTTPSErrors: true,
-      viewport: {width: 1400, height: 900},
-    })
-    await context.route('**/*', (route) => {
-      const host = new URL(route.request().url()).hostname
-      return host === 'localhost' || host.endsWith('.localhost') || host === '127.0.0.1'
-        ? route.continue()
-        : route.abort()
-    })
-    page = await context.newPage()
+    page = await openStudioPage(browser)
     page.on('websocket', (socket) => {
       socket.on('framereceived', () => socketFrames.push(socket.url()))
     })

@@ -9,7 +9,7 @@ import {seedNdjson} from '../lake/seed.ts'
 import {startTestLake} from '../lake/test-lake.ts'
 import {scratchDir} from '../testing/artifacts.ts'
 import {CHROMIUM_TAG, launchChromium} from '../testing/chromium.ts'
-import {buildStudio, run, serveStudio} from '../testing/studio.ts'
+import {buildStudio, openStudioPage, run, serveStudio} from '../testing/studio.ts'
 
 const COURSE = 'Ordering Course'
 const MODULE = 'Ordering Module'
@@ -59,18 +59,7 @@ describe('ordering in the course and module panes', {tags: [CHROMIUM_TAG]}, () =
     }
     await Promise.all([importSite(), buildStudio(join(work, 'studio'), t.lake, 'production')])
     browser = await launchChromium()
-    const context = await browser.newContext({
-      ignoreHTTPSErrors: true,
-      viewport: {width: 1400, height: 900},
-    })
-    // A closed network: only the Studio and the lake answer.
-    await context.route('**/*', (route) => {
-      const host = new URL(route.request().url()).hostname
-      return host === 'localhost' || host.endsWith('.localhost') || host === '127.0.0.1'
-        ? route.continue()
-        : route.abort()
-    })
-    page = await context.newPage()
+    page = await openStudioPage(browser)
     page.on('pageerror', (error) => pageErrors.push(error.message))
     // Every read and write this feature makes goes to the lake's /data/ endpoints.
     page.on('response', (response) => {

@@ -3,6 +3,8 @@ import {existsSync, readFileSync} from 'node:fs'
 import {createServer, type Server} from 'node:http'
 import {extname, join} from 'node:path'
 
+import type {Browser, Page} from 'playwright-core'
+
 const MIME: Record<string, string> = {
   '.html': 'text/html',
   '.js': 'text/javascript',
@@ -56,4 +58,23 @@ export function buildStudio(
     SANITY_STUDIO_PROJECT_ID: lake.projectId,
     SANITY_STUDIO_DATASET: dataset,
   })
+}
+
+/**
+ * A page in a new browser context as the Studio tests need it: the lake's self-signed
+ * certificate accepted, a desktop viewport, and a closed network where only loopback names
+ * answer (the Studio's calls to public hosts fail at once, as they would offline).
+ */
+export async function openStudioPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({
+    ignoreHTTPSErrors: true,
+    viewport: {width: 1400, height: 900},
+  })
+  await context.route('**/*', (route) => {
+    const host = new URL(route.request().url()).hostname
+    return host === 'localhost' || host.endsWith('.localhost') || host === '127.0.0.1'
+      ? route.continue()
+      : route.abort()
+  })
+  return context.newPage()
 }
