@@ -1,7 +1,9 @@
 import {spawn} from 'node:child_process'
 import {defineCommand, runMain} from 'citty'
+
 import {LakeBusyError, LakeFolderError, maskToken, startLake} from '../lake/index.ts'
 import {waitForStop} from '../lake/stop-signal.ts'
+import {lakeDirOf, loadEnv} from '../targets/env.ts'
 
 const command = defineCommand({
   meta: {
@@ -14,7 +16,7 @@ const command = defineCommand({
     dir: {
       type: 'string',
       description: 'Lake folder for datasets, token and certificate (default: LAKE_DIR or .lake)',
-      default: process.env.LAKE_DIR || '.lake',
+      default: lakeDirOf(loadEnv()),
     },
     projectId: {
       type: 'string',

@@ -20,6 +20,7 @@ import {
 import {BLOCK_TYPES, DOCUMENT_TYPES} from '../schemas/constants.ts'
 import {repeatedFlag, runSyncStep} from '../sync/cli.ts'
 import {excludeRejected} from '../sync/exclude.ts'
+import {lakeDirOf, loadEnv} from '../targets/env.ts'
 import {converterVersion, openConversionCache} from './conversionCache.ts'
 import type {ImportArgs} from './importArgs.ts'
 import {parseLimits} from './limitFlags.ts'
@@ -148,8 +149,6 @@ export async function runImport(args: ImportArgs, usage: () => Promise<void>): P
     console.error(limits.error)
     process.exit(1)
   }
-  const {files, problems: readProblems} = await readSite(root)
-  const progress = createProgress(process.stderr)
   const themeVersion = args['theme-version']
   if (themeVersion !== undefined && !/^\d+\.\d+(\.\d+)?$/.test(themeVersion)) {
     await usage()
@@ -158,9 +157,11 @@ export async function runImport(args: ImportArgs, usage: () => Promise<void>): P
     )
     process.exit(1)
   }
-  const cache = args.cache
-    ? await openConversionCache(resolve(process.env.LAKE_DIR || '.lake'))
-    : undefined
+  // Every argument is checked before the site is read.
+  const {files, problems: readProblems} = await readSite(root)
+  const progress = createProgress(process.stderr)
+  // The same folder the local target uses, so the cache sits beside the dataset it fed.
+  const cache = args.cache ? await openConversionCache(lakeDirOf(loadEnv())) : undefined
   const result = importSite(files, {
     onProgress: progress.update,
     themeVersion,

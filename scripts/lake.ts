@@ -1,4 +1,5 @@
 import {defineCommand, runMain} from 'citty'
+
 import {
   createLakeClient,
   LakeBusyError,
@@ -8,6 +9,7 @@ import {
 } from '../lake/index.ts'
 import {seedNdjson} from '../lake/seed.ts'
 import {waitForStop} from '../lake/stop-signal.ts'
+import {lakeDirOf, loadEnv} from '../targets/env.ts'
 
 const command = defineCommand({
   meta: {
@@ -19,7 +21,7 @@ const command = defineCommand({
     dir: {
       type: 'string',
       description: 'Folder for datasets, token and certificate (default: LAKE_DIR or .lake)',
-      default: process.env.LAKE_DIR || '.lake',
+      default: lakeDirOf(loadEnv()),
     },
     projectId: {
       type: 'string',

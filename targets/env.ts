@@ -1,5 +1,5 @@
 import {existsSync, readFileSync} from 'node:fs'
-import {join} from 'node:path'
+import {join, resolve} from 'node:path'
 
 /** Environment variables as a plain record. */
 export type Env = Record<string, string | undefined>
@@ -33,4 +33,9 @@ export function loadEnv(dir = process.cwd(), env: Env = process.env): Env {
   const file = join(dir, '.env')
   const fromFile = existsSync(file) ? parseDotenv(readFileSync(file, 'utf8')) : {}
   return {...fromFile, ...env}
+}
+
+/** The local lake's folder: `LAKE_DIR` (environment or `.env`), else `.lake`, as an absolute path. */
+export function lakeDirOf(env: Env): string {
+  return resolve(env.LAKE_DIR || '.lake')
 }

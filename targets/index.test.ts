@@ -1,11 +1,11 @@
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
-import {join} from 'node:path'
+import {join, resolve} from 'node:path'
 
 import {afterEach, describe, expect, it} from 'vitest'
 
 import {createLakeClient, startLake} from '../lake/index.ts'
-import {loadEnv, parseDotenv, resolveTarget} from './index.ts'
+import {lakeDirOf, loadEnv, parseDotenv, resolveTarget} from './index.ts'
 
 const dirs: string[] = []
 const tempDir = () => {
@@ -36,6 +36,20 @@ describe('parseDotenv', () => {
       SANITY_DATASET: 'fromenv',
       OTHER: '1',
     })
+  })
+})
+
+describe('lakeDirOf', () => {
+  it('takes LAKE_DIR from the environment or .env, else .lake, as every command does', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lake-dir-'))
+    try {
+      writeFileSync(join(dir, '.env'), 'LAKE_DIR=from-dotenv\n')
+      expect(lakeDirOf(loadEnv(dir, {}))).toBe(resolve('from-dotenv'))
+      expect(lakeDirOf(loadEnv(dir, {LAKE_DIR: 'from-env'}))).toBe(resolve('from-env'))
+      expect(lakeDirOf({LAKE_DIR: ''})).toBe(resolve('.lake'))
+    } finally {
+      rmSync(dir, {recursive: true, force: true})
+    }
   })
 })
 

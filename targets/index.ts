@@ -5,7 +5,7 @@ import type {LocalOptions} from './local.ts'
 import type {Env} from './env.ts'
 import type {Target} from './types.ts'
 
-export {loadEnv, parseDotenv} from './env.ts'
+export {lakeDirOf, loadEnv, parseDotenv} from './env.ts'
 export type {Env} from './env.ts'
 export type {Target} from './types.ts'
 export type {LocalOptions} from './local.ts'

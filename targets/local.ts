@@ -2,7 +2,7 @@ import {readFileSync} from 'node:fs'
 import {join, resolve} from 'node:path'
 
 import {createLakeClient, readRunningLake, startLake} from '../lake/index.ts'
-import type {Env} from './env.ts'
+import {lakeDirOf, type Env} from './env.ts'
 import type {Target} from './types.ts'
 
 /** Options of {@link localTarget}. */
@@ -18,7 +18,7 @@ export type LocalOptions = {
  * against the same data, and stopped by `close()`.
  */
 export async function localTarget(env: Env, options: LocalOptions = {}): Promise<Target> {
-  const dir = resolve(options.lakeDir ?? env.LAKE_DIR ?? '.lake')
+  const dir = options.lakeDir ? resolve(options.lakeDir) : lakeDirOf(env)
   const dataset = options.dataset ?? env.SANITY_STUDIO_DATASET ?? 'production'
   const running = readRunningLake(dir)
   if (running) {
