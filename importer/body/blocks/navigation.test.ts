@@ -60,4 +60,11 @@ describe('the navigation block', () => {
     expect(result.next?.href).toBe('/n/')
     expect(result.diagnostics.map((d) => d.code)).toContain('nav-not-last')
   })
+
+  it('reports an HTML block after it as content after it, and a comment as nothing', () => {
+    expect(
+      codes(nav('<a href="/n/">Next</a>') + '\n<div markdown="1">\nAfter\n</div>\n'),
+    ).toContain('nav-not-last')
+    expect(codes(nav('<a href="/n/">Next</a>') + '\n<!-- end -->\n')).not.toContain('nav-not-last')
+  })
 })

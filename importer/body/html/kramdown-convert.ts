@@ -2,6 +2,7 @@ import {fromHtml} from 'hast-util-from-html'
 import type {Html} from 'mdast'
 
 import {richInline} from '../blocks/rich-inline.ts'
+import {reportNotLast, takeNavigation} from '../blocks/navigation.ts'
 import type {Item} from '../blocks/text-block.ts'
 import {isTextBlock} from '../blocks/text-block.ts'
 import type {Walk} from '../blocks/walk.ts'
@@ -18,7 +19,7 @@ import {htmlBlockAt} from './kramdown-blocks.ts'
 import type {HtmlExtent} from './kramdown-blocks.ts'
 import type {KramdownTable} from './kramdown-table.ts'
 import {convertMarkdownAt} from './markdown.ts'
-import {isNavButtons, takeNextLink} from './next-link.ts'
+import {isNavButtons} from './next-link.ts'
 import type {PreparedBlock} from './prepare.ts'
 import {pointIn} from './prepare.ts'
 
@@ -183,22 +184,6 @@ function navigationBlock(
   state: State,
   walk: Walk,
 ): void {
-  walk.transparent = true
-  // The rule above the buttons belongs to the navigation, not to the lesson.
-  if (walk.out[walk.out.length - 1]?._type === BLOCK_TYPES.divider) walk.out.pop()
-  takeNextLink(html, node, state)
-  const after = walk.nodes.slice(walk.index + 1)
-  if (entry.tail?.text.trim() || after.some((next) => !isComment(next, state))) {
-    report(
-      state,
-      'info',
-      'nav-not-last',
-      node,
-      'Took the next-lesson link from a navigation block that is not at the end of the page; the content after it stays in the body, in order.',
-    )
-  }
-}
-
-function isComment(node: {type: string; value?: unknown}, _state: State): boolean {
-  return node.type === 'html' && String(node.value).trimStart().startsWith('<!--')
+  takeNavigation(html, node, state, walk)
+  reportNotLast(!!entry.tail?.text.trim(), node, state, walk)
 }
