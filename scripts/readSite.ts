@@ -12,6 +12,7 @@ import {readdir, readFile, realpath, stat} from 'node:fs/promises'
 import {join, relative, sep} from 'node:path'
 
 import type {Diagnostic, SiteFile} from '../importer/index.ts'
+import {mapPool} from '../sync/retry.ts'
 
 const SITE_FILES = /\.(?:md|markdown|mkd|mkdn)$|^_config\.yml$|^Gemfile(?:\.lock)?$/i
 const NEVER_READ = new Set(['.git', 'node_modules'])
@@ -87,9 +88,11 @@ async function followLink(walk: Walk, path: string, full: string, dir: string, n
     return
   }
   const inside = relative(walk.realRoot, target)
-  const shown = inside.startsWith('..') || inside === target ? target : inside.split(sep).join('/')
-  if (inside.startsWith('..') || inside === target) {
-    if (!isSiteFile(dir, name) && !(await stat(target)).isDirectory()) return
+  const outside = inside.startsWith('..') || inside === target
+  const shown = outside ? target : inside.split(sep).join('/')
+  const isFolder = (await stat(target)).isDirectory()
+  if (outside) {
+    if (!isSiteFile(dir, name) && !isFolder) return
     walk.problems.push(
       problem(
         'warning',
@@ -101,7 +104,7 @@ async function followLink(walk: Walk, path: string, full: string, dir: string, n
     )
     return
   }
-  if ((await stat(target)).isDirectory()) {
+  if (isFolder) {
     walk.problems.push(
       problem(
         'warning',
@@ -183,13 +186,19 @@ async function walkFolder(walk: Walk, dir: string): Promise<void> {
 export async function readSite(root: string): Promise<ReadSite> {
   const walk: Walk = {root, realRoot: await realpath(root), files: [], problems: []}
   await walkFolder(walk, '')
-  const files: SiteFile[] = []
-  for (const {path, full} of walk.files) {
-    try {
-      files.push({path, bytes: await readFile(full)})
-    } catch (error) {
-      walk.problems.push(unreadable(path, error))
-    }
-  }
+  // Many small files: read several at once, keep the walk's order.
+  const read = await mapPool(
+    walk.files,
+    16,
+    async ({path, full}): Promise<SiteFile | undefined> => {
+      try {
+        return {path, bytes: await readFile(full)}
+      } catch (error) {
+        walk.problems.push(unreadable(path, error))
+        return undefined
+      }
+    },
+  )
+  const files = read.filter((file) => file !== undefined)
   return {files, problems: walk.problems}
 }
