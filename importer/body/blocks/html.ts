@@ -2,7 +2,7 @@ import type {Html, RootContent} from 'mdast'
 
 import {closingCut, findClosing, loneOpening} from '../html/containers.ts'
 import {convertHtml} from '../html/hast/index.ts'
-import {convertPrepared} from '../html/kramdown-convert.ts'
+import {convertPrepared, detailsBlock} from '../html/kramdown-convert.ts'
 import {isNavButtons} from '../html/next-link.ts'
 import {preparedBlock} from '../html/prepare.ts'
 import {KNOWN_ELEMENTS, parseTag, textOf} from '../html/tags.ts'
@@ -128,16 +128,5 @@ function details(
     summary = textOf(first.value)
     inner = inner.slice(1)
   }
-  if (!summary) {
-    report(
-      state,
-      'warning',
-      'details-summary-missing',
-      node,
-      'The <details> element has no <summary>; used "Details".',
-      'Add <summary>…</summary> after <details>.',
-    )
-    summary = 'Details'
-  }
-  walk.out.push({_type: BLOCK_TYPES.details, summary, body: richBlocks(inner, state)})
+  walk.out.push(detailsBlock(summary, () => richBlocks(inner, state), node, state))
 }

@@ -134,22 +134,7 @@ const markdownElements: Record<string, MarkdownElement> = {
       rest = content.slice(summaryBlock.consumed)
       restAt = pointIn({text: content, at}, summaryBlock.consumed)
     }
-    if (!summary) {
-      report(
-        state,
-        'warning',
-        'details-summary-missing',
-        node,
-        'The <details> element has no <summary>; used "Details".',
-        'Add <summary>…</summary> after <details>.',
-      )
-      summary = 'Details'
-    }
-    walk.out.push({
-      _type: BLOCK_TYPES.details,
-      summary,
-      body: richMarkdown(rest, restAt, node, state),
-    })
+    walk.out.push(detailsBlock(summary, () => richMarkdown(rest, restAt, node, state), node, state))
   },
   blockquote: (_block, content, at, _node, state, walk) => {
     const start = walk.out.length
@@ -157,6 +142,21 @@ const markdownElements: Record<string, MarkdownElement> = {
     if (state.rich) return
     for (const item of walk.out.slice(start)) if (isTextBlock(item)) item.style = STYLE.blockquote
   },
+}
+
+/** A `details` block; without a summary it reads "Details", with a warning before the body's own. */
+export function detailsBlock(summary: string, body: () => Item[], node: Html, state: State): Item {
+  if (!summary) {
+    report(
+      state,
+      'warning',
+      'details-summary-missing',
+      node,
+      'The <details> element has no <summary>; used "Details".',
+      'Add <summary>…</summary> after <details>.',
+    )
+  }
+  return {_type: BLOCK_TYPES.details, summary: summary || 'Details', body: body()}
 }
 
 function kramdownTable(table: KramdownTable, state: State, walk: Walk): void {
