@@ -175,3 +175,16 @@ describe('convertBody', () => {
     expect(result.diagnostics.map((d) => d.code)).toEqual(['unclosed-fence'])
   })
 })
+
+describe('convertBody on a <details> without <summary>', () => {
+  it.each([
+    ['at the top level', '<details markdown="1">\n\nBody\n\n</details>\n'],
+    ['inside a quote', '> <details>\n>\n> Body\n>\n> </details>\n'],
+  ])('titles it "Details" and warns, %s', (_where, markdown) => {
+    const result = convertBody(markdown, ctx())
+    expect(result.body.find((item) => item._type === 'details')).toMatchObject({
+      summary: 'Details',
+    })
+    expect(result.diagnostics.map((d) => d.code)).toContain('details-summary-missing')
+  })
+})
