@@ -118,6 +118,24 @@ describe('query', () => {
     expect(body.error).toMatchObject({type: 'queryParseError', query: '*[_type == ]', start: 10})
     await expect(client.fetch('*[_type == ]')).rejects.toThrow(/GROQ query parse error/)
   })
+
+  it('answers a POSTed query body that is not an object, has non-object params or nests too deep with 400', async () => {
+    const deepParams = `{"query":"$a","params":{"a":${'['.repeat(5000)}${']'.repeat(5000)}}}`
+    for (const body of [
+      'null',
+      '{"query":"*","params":5}',
+      '{"query":"*","params":[1]}',
+      deepParams,
+    ]) {
+      const response = await fetch(`${t.lake.httpUrl}/v2025-02-19/data/query/test`, {
+        method: 'POST',
+        headers: {...t.auth, 'content-type': 'application/json'},
+        body,
+      })
+      expect(response.status, body.slice(0, 40)).toBe(400)
+      expect((await response.json()).error.description).toMatch(/^Cannot /)
+    }
+  })
 })
 
 describe('documents', () => {

@@ -1,6 +1,6 @@
 import {badRequest} from '../errors.ts'
 import {parsePerspective} from '../groq/perspective.ts'
-import {readJson} from '../http/respond.ts'
+import {readJsonObject} from '../http/body.ts'
 import {HANDLED, type Route, type RouteContext} from '../http/router.ts'
 
 /** Reads `$name=<json>` query-string parameters into GROQ params. */
@@ -21,7 +21,11 @@ async function runQuery(ctx: RouteContext, body: Record<string, unknown>) {
   const search = ctx.url.searchParams
   const query = typeof body.query === 'string' ? body.query : search.get('query')
   if (!query) throw badRequest('Cannot run a query without "query", expected a GROQ string')
-  const params = {...paramsFromSearch(search), ...((body.params as Record<string, unknown>) ?? {})}
+  const bodyParams = body.params ?? {}
+  if (typeof bodyParams !== 'object' || Array.isArray(bodyParams)) {
+    throw badRequest('Cannot run a query with these "params", expected an object of {name: value}')
+  }
+  const params = {...paramsFromSearch(search), ...bodyParams}
   const perspective = parsePerspective(
     body.perspective ?? search.get('perspective'),
     ctx.apiVersion,
@@ -61,6 +65,6 @@ export const queryRoutes: Route[] = [
   {
     method: 'POST',
     path: '/data/query/:dataset',
-    handle: async (ctx) => runQuery(ctx, await readJson(ctx.req)),
+    handle: async (ctx) => runQuery(ctx, await readJsonObject(ctx.req)),
   },
 ]
