@@ -28,6 +28,20 @@ describe('coursesInSiteOrder', () => {
     ])
   })
 
+  it('leaves a course the site hides to the "Not in the site\'s navigation" list, unless the site lists it', () => {
+    const courses = [
+      {_id: 'course-a', title: 'Alpha'},
+      {_id: 'course-x', title: 'Excluded', notInNavigation: 'it has `nav_exclude: true`'},
+      {_id: 'course-p', title: 'Placed', notInNavigation: 'it has `nav_exclude: true`'},
+      {_id: 'drafts.course-new', title: 'Made in Studio'},
+    ]
+    expect(coursesInSiteOrder(['course-a', 'course-p'], courses).map((c) => c.id)).toEqual([
+      'course-a',
+      'course-p',
+      'course-new',
+    ])
+  })
+
   it('sorts every course by title when there is no site document', () => {
     const courses = [
       {_id: 'course-2', title: 'Beta'},

@@ -117,7 +117,7 @@ function siteCourses(
       {
         fetch: `{
           "order": (*[_id in [$site, "drafts." + $site]] | order(_updatedAt desc))[0].courses[]._ref,
-          "courses": *[_type == $course]{_id, title}
+          "courses": *[_type == $course]{_id, title, "notInNavigation": source.notInNavigation}
         }`,
         listen: '*[_type == $course || _id in [$site, "drafts." + $site]]',
       },
