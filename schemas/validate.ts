@@ -6,6 +6,7 @@ import {validateDocumentInternal} from '@sanity/validation/_internal'
 import {evaluate, parse} from 'groq-js'
 
 import {formatPath, type DocumentLike, type ValidationProblem} from './compiled/problem.ts'
+import {indexDataset, type DatasetIndex} from './compiled/validator.ts'
 import {REFERENCE_TYPE_TAG} from './fields.ts'
 import {schemaTypes} from './index.ts'
 
@@ -40,8 +41,9 @@ export async function validateDocuments(
   } = {},
 ): Promise<ValidationProblem[]> {
   const dataset = [...(options.existing ?? []), ...documents]
-  const client = createMemoryClient(dataset)
-  const ids = new Set(dataset.map((doc) => doc._id))
+  const index = indexDataset(documents, options.existing)
+  const client = createMemoryClient(dataset, index)
+  const ids = index.ids
   const schema = compiledSchema()
   const problems: ValidationProblem[] = []
   const queue = [...documents]
@@ -76,19 +78,13 @@ export async function validateDocuments(
 
 /**
  * A read-only client over an array of documents. The slug-uniqueness and reference-type
- * queries, which run for every document, are answered from indexes; others go through groq-js.
+ * queries, which run for every document, are answered from the dataset's index (shared with the
+ * compiled validator); others go through groq-js.
  */
-function createMemoryClient(dataset: readonly DocumentLike[]): SanityClient {
-  const slugs = new Map<string, string[]>()
-  const types = new Map<string, string>()
-  for (const doc of dataset) {
-    if (!types.has(doc._id.replace(/^drafts\./, '')))
-      types.set(doc._id.replace(/^drafts\./, ''), doc._type)
-    const current = (doc.slug as {current?: string} | undefined)?.current
-    if (!current) continue
-    const key = `${doc._type}\u0000${current}`
-    slugs.set(key, [...(slugs.get(key) ?? []), doc._id.replace(/^drafts\./, '')])
-  }
+function createMemoryClient(
+  dataset: readonly DocumentLike[],
+  {slugs, types}: DatasetIndex,
+): SanityClient {
   const fetch = async (
     query: string,
     params: Record<string, unknown> = {},

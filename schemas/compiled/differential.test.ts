@@ -126,3 +126,25 @@ describe('the compiled validator against Sanity’s validation', {timeout: 600_0
     expect(kinds.filter((kind) => !reached(kind))).toEqual([])
   })
 })
+
+describe('documents that are not documents', () => {
+  const malformed: Array<[string, unknown, RegExp]> = [
+    ['null', null, /Cannot validate documents\[0\], expected a document object, got null/],
+    ['an array', [], /Cannot validate documents\[0\], expected a document object, got an array/],
+    ['without _type', {_id: 'a'}, /without a '_type' \(documents\[0\]\)/],
+    ['without _id', {_type: 'lesson'}, /Cannot validate documents\[0\], expected a string _id/],
+  ]
+
+  it.each(malformed)('rejects %s, naming the entry, in both validators', async (_, doc, error) => {
+    const documents = [doc] as DocumentLike[]
+    await expect(compiled.validateDocuments(documents)).rejects.toThrow(error)
+    await expect(oracle(documents)).rejects.toThrow(error)
+  })
+
+  it('rejects an existing document without an _id, naming it', async () => {
+    const existing = [{_id: 'a', _type: 'lesson'}, {_type: 'lesson'}] as DocumentLike[]
+    await expect(compiled.validateDocuments([], {existing})).rejects.toThrow(
+      /Cannot validate existing\[1\], expected a string _id/,
+    )
+  })
+})

@@ -38,14 +38,11 @@ async function validateAll(
   documents: readonly DocumentLike[],
   options: ValidateOptions,
 ): Promise<ValidationProblem[]> {
-  const dataset = indexDataset([...(options.existing ?? []), ...documents])
+  const dataset = indexDataset(documents, options.existing)
   const results: ValidationProblem[][] = []
   const pending: Promise<void>[] = []
   for (let i = 0; i < documents.length; i++) {
     const document = documents[i]
-    if (typeof document?._type !== 'string') {
-      throw new Error("Tried to validate a value without a '_type'")
-    }
     const problems: ValidationProblem[] = []
     results.push(problems)
     const node = documentTypes.get(document._type)
@@ -73,16 +70,27 @@ async function validateAll(
   return results.flat()
 }
 
-interface DatasetIndex {
+/** What the validators look up in the dataset: ids, types by published id, slug owners. */
+export interface DatasetIndex {
   ids: Set<string>
   types: Map<string, string>
+  /** Published ids by `` `${type}\u0000${slug}` ``. */
   slugs: Map<string, string[]>
 }
 
-/** Ids, types by published id and slug owners, as the in-memory client of `validate.ts` answers. */
-function indexDataset(dataset: readonly DocumentLike[]): DatasetIndex {
+/**
+ * The index of a dataset of `existing` plus `documents`, shared with the reference validator
+ * (`validate.ts`). Throws, naming the entry, when one is not an object with a string `_id` and
+ * `_type`, instead of failing later on a property of `null`.
+ */
+export function indexDataset(
+  documents: readonly DocumentLike[],
+  existing: readonly DocumentLike[] = [],
+): DatasetIndex {
   const index: DatasetIndex = {ids: new Set(), types: new Map(), slugs: new Map()}
-  for (const doc of dataset) {
+  existing.forEach((doc, i) => assertDocument(doc, `existing[${i}]`))
+  documents.forEach((doc, i) => assertDocument(doc, `documents[${i}]`))
+  for (const doc of [...existing, ...documents]) {
     index.ids.add(doc._id)
     const id = doc._id.replace(/^drafts\./, '')
     if (!index.types.has(id)) index.types.set(id, doc._type)
@@ -94,6 +102,22 @@ function indexDataset(dataset: readonly DocumentLike[]): DatasetIndex {
     else index.slugs.set(key, [id])
   }
   return index
+}
+
+function assertDocument(value: unknown, where: string): asserts value is DocumentLike {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    const got = value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value
+    throw new Error(`Cannot validate ${where}, expected a document object, got ${got}.`)
+  }
+  const document = value as Record<string, unknown>
+  if (typeof document._type !== 'string') {
+    throw new Error(
+      `Tried to validate a value without a '_type' (${where}): give every document its type.`,
+    )
+  }
+  if (typeof document._id !== 'string') {
+    throw new Error(`Cannot validate ${where}, expected a string _id: give every document its id.`)
+  }
 }
 
 /**
