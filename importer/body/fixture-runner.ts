@@ -1,8 +1,7 @@
 import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 
-import matter from 'gray-matter'
-
+import {parseFrontMatter} from '../site/frontMatter.ts'
 import type {LinkTarget} from '../types.ts'
 import {convertBody} from './index.ts'
 import type {ConvertContext, ConvertResult} from './index.ts'
@@ -35,15 +34,14 @@ export function runFixture(name: string): {
   const context: FixtureContext = existsSync(contextFile)
     ? JSON.parse(readFileSync(contextFile, 'utf8'))
     : {}
-  const parsed = matter(raw)
-  const body = parsed.content
-  const lineOffset = raw.slice(0, raw.length - body.length).split('\n').length - 1
+  // The front matter is split as the site stage splits it, so lines and bodies match an import.
+  const {data, body, lineOffset} = parseFrontMatter(raw, `${name}/input.md`)
   const links = context.links ?? {}
   const ctx: ConvertContext = {
     file: `${name}/input.md`,
-    title: context.title ?? String(parsed.data.title ?? 'Fixture'),
+    title: context.title ?? String(data.title ?? 'Fixture'),
     lineOffset,
-    page: parsed.data,
+    page: data,
     site: context.site ?? {title: 'Fixture site', baseurl: '/docs'},
     resolveLink: (href) =>
       links[href] ? ({_id: links[href], _type: 'lesson'} satisfies LinkTarget) : null,
