@@ -109,12 +109,14 @@ export class QueryPool {
     if (this.#datasets.has(dataset.name)) return
     const file = dataset.db.location()
     if (!file) throw new Error(`Cannot replicate dataset "${dataset.name}": it has no file`)
+    // Serialized once for all workers: posting the documents themselves would structured-clone
+    // them on the event loop once per worker, while a string is copied as it is.
     const unsubscribe = dataset.subscribe((tx) =>
       this.#broadcast({
         type: 'commit',
         dataset: dataset.name,
         seq: tx.seq,
-        changes: tx.changes.map(({id, after}) => ({id, after})),
+        changes: JSON.stringify(tx.changes.map(({id, after}) => ({id, after}))),
       }),
     )
     this.#datasets.set(dataset.name, {file, unsubscribe})

@@ -11,7 +11,8 @@ import {runTask, serializeError, type Task} from './tasks.ts'
 /** Messages from the lake to a query worker. */
 export type ToWorker =
   | {type: 'open'; dataset: string; file: string}
-  | ({type: 'commit'; dataset: string} & ReplicatedCommit)
+  /** `changes` is the commit's `ReplicatedCommit['changes']` as JSON. */
+  | {type: 'commit'; dataset: string; seq: number; changes: string}
   | {type: 'ping'; n: number}
   | {type: 'task'; id: number; task: Task; maxResultBytes: number}
 
@@ -25,7 +26,10 @@ async function handle(message: ToWorker): Promise<void> {
       replicas.set(message.dataset, Replica.load(message.file))
       return
     case 'commit':
-      replicas.get(message.dataset)?.apply(message)
+      replicas.get(message.dataset)?.apply({
+        seq: message.seq,
+        changes: JSON.parse(message.changes) as ReplicatedCommit['changes'],
+      })
       return
     case 'ping':
       parentPort?.postMessage({type: 'pong', n: message.n, tid: threadId()})

@@ -81,14 +81,16 @@ export class Dataset {
       const info = this.#insertTransaction.run(id, timestamp, author, JSON.stringify(mutations))
       seq = Number(info.lastInsertRowid)
       for (const change of changes) {
-        if (change.after) this.#upsert.run(change.id, JSON.stringify(change.after))
+        // One serialization serves the current row and the history snapshot.
+        const json = change.after ? JSON.stringify(change.after) : null
+        if (json) this.#upsert.run(change.id, json)
         else this.#remove.run(change.id)
         this.#insertRevision.run(
           seq,
           change.id,
           change.after?._rev ?? null,
           change.before?._rev ?? null,
-          change.after ? JSON.stringify(change.after) : null,
+          json,
           JSON.stringify(change.mutations),
         )
       }
