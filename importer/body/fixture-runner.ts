@@ -17,8 +17,6 @@ interface FixtureContext {
   links?: Record<string, string>
   /** The fake site's `_includes/` files, by path below `_includes/`. */
   includes?: Record<string, string>
-  /** Why the plain-text comparison does not apply, when it does not. */
-  skipFidelity?: string
 }
 
 /** Reads and converts one fixture, the way the site stage calls `convertBody`. */

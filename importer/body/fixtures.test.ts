@@ -3,12 +3,7 @@ import {join} from 'node:path'
 
 import {describe, expect, it} from 'vitest'
 
-import {resolveExtraction} from '../extract/config.ts'
-import {markdownPlainText, normaliseWhitespace} from './fidelity.ts'
 import {fixtureNames, root, runFixture} from './fixture-runner.ts'
-import {evaluateLiquid} from './liquid.ts'
-import {portableTextToPlainText} from './plain-text.ts'
-import {createState} from './state.ts'
 
 const update = process.env.UPDATE_FIXTURES === '1'
 
@@ -22,17 +17,6 @@ describe('body fixtures', () => {
       const actual = JSON.stringify(content, null, 2) + '\n'
       if (update || !existsSync(expectedFile)) writeFileSync(expectedFile, actual)
       expect(actual).toBe(readFileSync(expectedFile, 'utf8'))
-    })
-
-    it(`keeps the text of ${name} (plain text of body equals plain text of markdown)`, (test) => {
-      const {result, ctx, body, context} = runFixture(name)
-      if (context.skipFidelity) return test.skip()
-      const state = createState(ctx, resolveExtraction(undefined))
-      const source = evaluateLiquid(body, state)
-      const documents = new Map(result.documents.map((doc) => [doc._id, doc]))
-      expect(normaliseWhitespace(portableTextToPlainText(result.body, documents))).toBe(
-        normaliseWhitespace(markdownPlainText(source, ctx.title)),
-      )
     })
   }
 })

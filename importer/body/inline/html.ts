@@ -117,14 +117,6 @@ export function inlineHtml(node: Html, state: State, inline: Inline): void {
   appendText(inline, value)
 }
 
-/** True when inline HTML stays visible as text (not a tag a reader sees as formatting). */
-export function inlineHtmlIsText(value: string): boolean {
-  if (value.startsWith('<!--')) return false
-  const tag = parseTag(value)
-  if (!tag || !KNOWN_ELEMENTS.has(tag.name)) return true
-  return !(tag.name in elementHandlers || tag.name in DECORATOR_TAGS || TEXT_TAGS.has(tag.name))
-}
-
 function popMark(inline: Inline, matches: (mark: string) => boolean): void {
   for (let i = inline.marks.length - 1; i >= 0; i--) {
     if (matches(inline.marks[i])) {
