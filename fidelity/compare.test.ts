@@ -1,20 +1,10 @@
 import {describe, expect, it} from 'vitest'
 
 import {compareFeatures, itemsNumberedAlike} from './compare.ts'
-import type {PageFeatures} from './features.ts'
+import {noFeatures} from './features.ts'
 import {diffWords} from './words.ts'
 
-const empty: PageFeatures = {
-  words: [],
-  headings: [],
-  lists: [],
-  numbered: [],
-  tables: [],
-  code: [],
-  links: [],
-  images: [],
-  footnotes: [],
-}
+const empty = noFeatures()
 
 describe('diffWords', () => {
   it('counts words lost and added by the shortest edit', () => {

@@ -121,13 +121,10 @@ function tableRows(table: Element): string[][] {
 }
 const CELLS = new Set(['td', 'th'])
 
-/** The features of a prepared page tree (see `intentional.ts` for the preparation). */
-export function extractFeatures(root: Parents, options: FeatureOptions = {}): PageFeatures {
-  const href = options.href ?? ((value: string) => value)
-  const src = options.src ?? ((value: string) => value)
-  inlineFrames(root)
-  const features: PageFeatures = {
-    words: wordsOf(visibleText(root)),
+/** The features of a page that shows nothing, each list new and empty. */
+export function noFeatures(): PageFeatures {
+  return {
+    words: [],
     headings: [],
     lists: [],
     numbered: [],
@@ -137,6 +134,15 @@ export function extractFeatures(root: Parents, options: FeatureOptions = {}): Pa
     images: [],
     footnotes: [],
   }
+}
+
+/** The features of a prepared page tree (see `intentional.ts` for the preparation). */
+export function extractFeatures(root: Parents, options: FeatureOptions = {}): PageFeatures {
+  const href = options.href ?? ((value: string) => value)
+  const src = options.src ?? ((value: string) => value)
+  inlineFrames(root)
+  const features = noFeatures()
+  features.words = wordsOf(visibleText(root))
   const walk = (parent: Parents, listDepth: number, language: string | undefined) => {
     for (const node of parent.children) {
       if (!isElement(node) || INVISIBLE.has(node.tagName)) continue
