@@ -61,31 +61,39 @@ function replicaOf(replicas: Map<string, Replica>, name: string): Replica {
   return replica
 }
 
-async function select(task: SelectTask, replicas: Map<string, Replica>): Promise<string[]> {
-  const replica = replicaOf(replicas, task.dataset)
-  const byId = new Map(replica.documents)
-  for (const [id, doc] of task.overlay) {
-    if (doc) byId.set(id, doc)
-    else byId.delete(id)
-  }
-  const result = await evaluateQuery(task.query, task.params, {documents: [...byId.values()], byId})
+/** The `_id`s a patch or delete query selects among these documents (by id). */
+export async function selectIds(
+  query: string,
+  params: Params,
+  byId: Map<string, Doc>,
+): Promise<string[]> {
+  const result = await evaluateQuery(query, params, {documents: [...byId.values()], byId})
   const list = Array.isArray(result) ? result : [result]
   return list.flatMap((item) =>
     item && typeof item === 'object' && '_id' in item ? [String(item._id)] : [],
   )
 }
 
-async function match(task: MatchTask): Promise<boolean[]> {
+async function select(task: SelectTask, replicas: Map<string, Replica>): Promise<string[]> {
+  const byId = new Map(replicaOf(replicas, task.dataset).documents)
+  for (const [id, doc] of task.overlay) {
+    if (doc) byId.set(id, doc)
+    else byId.delete(id)
+  }
+  return selectIds(task.query, task.params, byId)
+}
+
+/** Whether a listener's query, evaluated over each document alone, selects it (null: no). */
+export async function matchEach(
+  filter: {query: string; params: Params},
+  docs: Array<Doc | null>,
+): Promise<boolean[]> {
   const answers: boolean[] = []
-  for (const doc of task.docs) answers.push(doc ? await matchesQuery(task, doc) : false)
+  for (const doc of docs) answers.push(doc ? await matchesQuery(filter, doc) : false)
   return answers
 }
 
-/** Whether a listener's query, evaluated over this one document, selects it. */
-export async function matchesQuery(
-  filter: {query: string; params: Params},
-  doc: Doc,
-): Promise<boolean> {
+async function matchesQuery(filter: {query: string; params: Params}, doc: Doc): Promise<boolean> {
   const view = {documents: [doc], byId: new Map([[doc._id, doc]])}
   const result = await evaluateQuery(filter.query, filter.params, view)
   return Array.isArray(result) ? result.length > 0 : result !== null && result !== undefined
@@ -103,6 +111,6 @@ export async function runTask(task: Task, replicas: Map<string, Replica>): Promi
     case 'select':
       return JSON.stringify(await select(task, replicas))
     case 'match':
-      return JSON.stringify(await match(task))
+      return JSON.stringify(await matchEach(task, task.docs))
   }
 }

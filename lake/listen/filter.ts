@@ -1,7 +1,7 @@
 import type {ExprNode} from 'groq-js'
 import type {QueryPool} from '../groq/pool.ts'
 import {parseQuery} from '../groq/query.ts'
-import {matchesQuery} from '../groq/tasks.ts'
+import {matchEach} from '../groq/tasks.ts'
 import type {CommittedTransaction, Doc} from '../store/types.ts'
 
 type Node = Record<string, unknown>
@@ -87,12 +87,8 @@ export function listenerFilter(
 ): ListenerFilter {
   const linear = isLinearFilter(parseQuery(query, params))
   const key = `${query}\u0000${JSON.stringify(params)}`
-  const evaluate = async (docs: Array<Doc | null>): Promise<boolean[]> => {
-    if (!linear) return pool.match(query, params, docs)
-    const answers: boolean[] = []
-    for (const doc of docs) answers.push(doc ? await matchesQuery({query, params}, doc) : false)
-    return answers
-  }
+  const evaluate = (docs: Array<Doc | null>): Promise<boolean[]> =>
+    linear ? matchEach({query, params}, docs) : pool.match(query, params, docs)
   return {
     async matches(tx) {
       let cache = matchedByTransaction.get(tx)

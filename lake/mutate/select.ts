@@ -1,6 +1,6 @@
 import {badRequest} from '../errors.ts'
 import {QueryPool} from '../groq/pool.ts'
-import {evaluateQuery} from '../groq/query.ts'
+import {selectIds} from '../groq/tasks.ts'
 import type {WorkingSet} from './working-set.ts'
 
 /** A patch or delete target: one `id`, or every document a `query` selects. */
@@ -23,13 +23,7 @@ export async function selectTargets(ws: WorkingSet, selection: Selection): Promi
     return pool.select(ws.dataset, selection.query, params, overlay)
   }
   // A dataset opened outside a running lake has no workers; evaluate it here.
-  const documents = ws.documents()
-  const byId = new Map(documents.map((doc) => [doc._id, doc]))
-  const result = await evaluateQuery(selection.query, params, {documents, byId})
-  const list = Array.isArray(result) ? result : [result]
-  return list.flatMap((item) =>
-    item && typeof item === 'object' && '_id' in item ? [String(item._id)] : [],
-  )
+  return selectIds(selection.query, params, new Map(ws.documents().map((doc) => [doc._id, doc])))
 }
 
 /**
