@@ -46,6 +46,18 @@ describe('page limits', () => {
     expect(errors(result)[0].message).toContain('after Liquid')
   })
 
+  it('rejects HTML elements nested deeper than maxNesting instead of exhausting the stack', () => {
+    for (const open of ['<div>\n', '<div markdown="1">\n', '<details markdown="1">\n']) {
+      const deep = convertBody('Intro.\n\n' + open.repeat(3_000) + 'x\n', ctx())
+      expect(errors(deep)).toHaveLength(1)
+      expect(errors(deep)[0]).toMatchObject({code: 'page-too-deep', line: 3 + 3 + 100})
+      expect(errors(deep)[0].message).toContain('limit `maxNesting`')
+    }
+    // Elements a browser closes by implication, and closed ones, nest nothing.
+    const flat = '<ul>' + '<li>item'.repeat(500) + '</ul>\n\n' + '<div></div>\n'.repeat(500)
+    expect(errors(convertBody(flat, ctx()))).toEqual([])
+  })
+
   it('rejects a list or quote nested deeper than maxNesting before parsing it', () => {
     const deep = convertBody('Intro.\n\n' + '- '.repeat(10_000) + 'x', ctx())
     expect(errors(deep)[0]).toMatchObject({code: 'page-too-deep', line: 3 + 3})

@@ -4,6 +4,7 @@
  * result. A check that fails throws {@link LimitExceeded}, which `convertBody` reports.
  */
 import type {Diagnostic} from '../types.ts'
+import {htmlNestingOver} from './html/nesting.ts'
 import {jsonSizeOver, lineOverBytes, raiseHint, type PageLimits} from './limits.ts'
 import {maskDelimiters} from './mask.ts'
 import {prescan} from './prescan.ts'
@@ -32,6 +33,8 @@ export interface Budget {
    * masked (warning once per paragraph outside code), or the source itself.
    */
   structure(source: string, warn: (diagnostic: Diagnostic) => void): string
+  /** Throws when HTML elements in `text` (the page after Liquid) nest deeper than the limit. */
+  htmlNesting(text: string): void
   /** Throws when the converted body is larger than the limit. */
   body(items: unknown): void
 }
@@ -91,6 +94,16 @@ export function createBudget(
         })
       }
       return scan.dense.length > 0 ? maskDelimiters(source, scan.dense) : source
+    },
+    htmlNesting(text) {
+      const over = htmlNestingOver(text, limits.maxNesting)
+      if (!over) return
+      fail(
+        text.slice(0, over.offset).split('\n').length,
+        'page-too-deep',
+        `Cannot convert this page, expected HTML elements nested at most ${limits.maxNesting} levels, but this line opens level ${over.depth} (limit \`maxNesting\`).`,
+        `Close the elements (an unclosed <div> nests everything after it), or ${raiseHint('maxNesting')}.`,
+      )
     },
     body(items) {
       const size = jsonSizeOver(items, limits.maxBodyBytes)

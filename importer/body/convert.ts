@@ -27,6 +27,7 @@ export function convertBody(markdown: string, ctx: ConvertContext): ConvertResul
     budget.size(markdown, 'as written')
     const evaluated = evaluateLiquid(markdown, state)
     budget.size(evaluated, 'after Liquid')
+    budget.htmlNesting(evaluated)
     // kramdown's HTML block and table boundaries, before remark reads the page (html/prepare.ts).
     const prepared = prepareKramdownBlocks(evaluated, state)
     state.source = budget.structure(prepared, (d) =>

@@ -10,7 +10,7 @@ export interface PageLimits {
   maxPageBytes: number
   /** Largest converted body, in bytes of JSON (default 3,500,000: one Sanity mutation). */
   maxBodyBytes: number
-  /** Deepest nesting of block quotes and lists on one line (default 100). */
+  /** Deepest nesting of block quotes and lists on one line, and of HTML elements (default 100). */
   maxNesting: number
   /**
    * Emphasis, strikethrough, code and link delimiters in one paragraph (default 1,000); more are
