@@ -123,6 +123,16 @@ describe('npm run import', {timeout: 180_000}, () => {
     expect(second.stdout).toMatch(/0 mutation requests/)
   })
 
+  it('refuses an --out in a missing folder or naming a folder before reading the site', () => {
+    const missing = run('content', '--out', join(tmpdir(), 'no-such-folder-x', 'out.ndjson'))
+    expect(missing.code).toBe(1)
+    expect(missing.stderr).toMatch(/Cannot write --out .*expected a file in an existing folder/)
+    expect(missing.stderr).not.toMatch(/ENOENT|\bat async\b/)
+    const folder = run('content', '--out', tmpdir())
+    expect(folder.code).toBe(1)
+    expect(folder.stderr).toMatch(/expected a file name, but it is a folder/)
+  })
+
   it('prints usage and a specific message for a missing folder', () => {
     const {code, stdout, stderr} = run('no-such-folder')
     expect(code).toBe(1)

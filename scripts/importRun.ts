@@ -118,6 +118,16 @@ function reportedByImporter(
   )
 }
 
+/** Why an NDJSON file cannot be written at `path` (its folder is missing, it is a folder), if so. */
+async function unwritable(path: string): Promise<string | undefined> {
+  const folder = await stat(dirname(path)).catch(() => undefined)
+  if (!folder?.isDirectory())
+    return `expected a file in an existing folder, but ${dirname(path)} is not one`
+  if ((await stat(path).catch(() => undefined))?.isDirectory())
+    return 'expected a file name, but it is a folder'
+  return undefined
+}
+
 /** Writes next to the target, then renames, so a failed run never leaves half a file. */
 async function writeAtomically(path: string, text: string): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`)
@@ -155,6 +165,12 @@ export async function runImport(args: ImportArgs, usage: () => Promise<void>): P
     console.error(
       `Cannot use --theme-version ${themeVersion}, expected a version such as 0.8.1 or 0.10.`,
     )
+    process.exit(1)
+  }
+  const outProblem = args.out ? await unwritable(resolve(args.out)) : undefined
+  if (outProblem) {
+    await usage()
+    console.error(`Cannot write --out ${args.out}: ${outProblem}.`)
     process.exit(1)
   }
   // Every argument is checked before the site is read.
@@ -222,7 +238,13 @@ export async function runImport(args: ImportArgs, usage: () => Promise<void>): P
         `Dry run: ${result.documents.length} documents converted and validated, ${kept.length} would be written, nothing written.`,
       )
     } else {
-      await writeAtomically(resolve(args.out), toNdjson(kept))
+      try {
+        await writeAtomically(resolve(args.out), toNdjson(kept))
+      } catch (error) {
+        // Checked before the run, so this is the disk or a permission: say which, nothing partial.
+        console.error(`Cannot write ${args.out}: ${(error as Error).message}; nothing was written.`)
+        process.exit(1)
+      }
       const left = excluded.length ? `; ${excluded.length} left out (listed above)` : ''
       console.log(`Wrote ${kept.length} documents to ${args.out}${left}.`)
     }
