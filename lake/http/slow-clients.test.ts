@@ -3,6 +3,7 @@ import {connect as connectHttp2} from 'node:http2'
 import {connect, type Socket} from 'node:net'
 import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {openStream} from '../listen/stream.test-support.ts'
 import {startTestLake} from '../test-lake.ts'
 
 let t: Awaited<ReturnType<typeof startTestLake>>
@@ -82,20 +83,16 @@ describe('connections that stall', () => {
 
 describe('connections that are busy', () => {
   it('keep a listener that reads open well past the header and idle timeouts', async () => {
-    const controller = new AbortController()
     const url = `${t.lake.httpUrl}/v1/data/listen/test?query=${encodeURIComponent('*[_type == "x"]')}`
-    const response = await fetch(url, {headers: t.auth, signal: controller.signal})
-    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader()
-    let text = ''
+    const stream = await openStream(url, t.auth)
     let started = 0
-    // Keep-alives arrive every 50 ms; read until the stream has outlived both timeouts.
-    while (started === 0 || performance.now() - started < 2000) {
-      const {value, done} = await reader.read()
-      expect(done).toBe(false)
-      text += value
-      if (started === 0) started = performance.now()
-    }
-    controller.abort()
+    // Keep-alives arrive every 50 ms; read until the stream has outlived both timeouts (a stream
+    // the lake ends before that fails the test).
+    const text = await stream.until((text) => {
+      if (started === 0 && text !== '') started = performance.now()
+      return started > 0 && performance.now() - started >= 2000
+    })
+    stream.close()
     expect(text).toMatch(/^event: welcome/)
   })
 })

@@ -103,13 +103,10 @@ describe('listen', () => {
 
 describe('listen keep-alive', () => {
   it('sends keep-alive comments while nothing changes', async () => {
-    const controller = new AbortController()
     const url = `${t.lake.httpUrl}/v1/data/listen/test?query=${encodeURIComponent('*[_type == "quiet"]')}`
-    const response = await fetch(url, {headers: t.auth, signal: controller.signal})
-    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader()
-    let text = ''
-    while ((text.match(/: keep-alive/g) ?? []).length < 2) text += (await reader.read()).value
-    controller.abort()
+    const stream = await openStream(url, t.auth)
+    const text = await stream.until((text) => (text.match(/: keep-alive/g) ?? []).length >= 2)
+    stream.close()
     expect(text).toMatch(/^event: welcome\n/)
   })
 })

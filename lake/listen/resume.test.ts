@@ -1,6 +1,7 @@
 import type {ListenEvent} from '@sanity/client'
 import {afterEach, describe, expect, it} from 'vitest'
 import {createLakeClient} from '../client.ts'
+import {until} from '../groq/abuse.test-support.ts'
 import {startLake, type Lake} from '../start.ts'
 import type {CommittedTransaction} from '../store/types.ts'
 import {startTestLake} from '../test-lake.ts'
@@ -43,17 +44,22 @@ afterEach(async () => {
 const listenUrl = (lake: Lake, extra = '') =>
   `${lake.httpUrl}/v2025-02-19/data/listen/test?query=${encodeURIComponent('*[_type == "r"]')}${extra}`
 
+/** A lake where a resumable listener saw document `a` created, and that event's id. */
+async function lakeWithOneEvent() {
+  const t = await startTestLake()
+  stops.push(t.stop)
+  const first = await openStream(listenUrl(t.lake, '&enableResume=true'), t.auth)
+  await first.until((text) => text.includes('event: welcome'))
+  await t.client.create({_id: 'a', _type: 'r', n: 1})
+  const seen = await first.until((text) => text.includes('event: mutation'))
+  first.close()
+  return {t, id: /id: (\S+)\nevent: mutation/.exec(seen)![1]}
+}
+
 describe('listener resume', () => {
   it('answers welcomeback and replays the missed events when enableResume is set', async () => {
-    const t = await startTestLake()
-    stops.push(t.stop)
-    const first = await openStream(listenUrl(t.lake, '&enableResume=true'), t.auth)
-    await first.until((text) => text.includes('event: welcome'))
-    await t.client.create({_id: 'a', _type: 'r', n: 1})
-    const seen = await first.until((text) => text.includes('event: mutation'))
-    first.close()
+    const {t, id} = await lakeWithOneEvent()
     await t.client.patch('a').set({n: 2}).commit()
-    const id = /id: (\S+)\nevent: mutation/.exec(seen)![1]
     const again = await openStream(listenUrl(t.lake, '&enableResume=true'), {
       ...t.auth,
       'last-event-id': id,
@@ -66,14 +72,7 @@ describe('listener resume', () => {
   })
 
   it('answers reset to a resume older than the kept transactions', async () => {
-    const t = await startTestLake()
-    stops.push(t.stop)
-    const first = await openStream(listenUrl(t.lake, '&enableResume=true'), t.auth)
-    await first.until((text) => text.includes('event: welcome'))
-    await t.client.create({_id: 'a', _type: 'r', n: 1})
-    const seen = await first.until((text) => text.includes('event: mutation'))
-    first.close()
-    const id = /id: (\S+)\nevent: mutation/.exec(seen)![1]
+    const {t, id} = await lakeWithOneEvent()
     // Restarting empties the window; the transactions after it are all the lake can replay.
     await t.lake.close()
     const lake = await startLake({dir: t.dir, log: () => undefined})
@@ -116,8 +115,3 @@ describe('listener resume', () => {
     expect(events.map((event) => event.type)).toEqual(['welcome', 'mutation', 'reset'])
   })
 })
-
-/** Resolves once `condition` holds, checking on each turn of the event loop. */
-async function until(condition: () => boolean): Promise<void> {
-  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 20))
-}
