@@ -56,6 +56,9 @@ describe('page limits', () => {
     // Elements a browser closes by implication, and closed ones, nest nothing.
     const flat = '<ul>' + '<li>item'.repeat(500) + '</ul>\n\n' + '<div></div>\n'.repeat(500)
     expect(errors(convertBody(flat, ctx()))).toEqual([])
+    const code =
+      '`List<String>` '.repeat(300) + '\n\n```java\n' + 'Map<K, V>\n'.repeat(300) + '```\n'
+    expect(errors(convertBody(code, ctx()))).toEqual([])
   })
 
   it('rejects a list or quote nested deeper than maxNesting before parsing it', () => {

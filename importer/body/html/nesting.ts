@@ -23,7 +23,7 @@ export function htmlNestingOver(
   if (tags <= max) return undefined
   const open: string[] = []
   let over: {offset: number; depth: number} | undefined
-  scanTags(text, 0, (tag) => {
+  scanTags(withoutCode(text), 0, (tag) => {
     if (tag.closing) {
       const index = open.lastIndexOf(tag.name)
       if (index !== -1) open.length = index
@@ -34,4 +34,14 @@ export function htmlNestingOver(
     return over !== undefined
   })
   return over
+}
+
+// Fenced code and code spans: `List<String>` there is text, however often it is written.
+const CODE =
+  /^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^ {0,3}\1[`~]*[ \t]*$|(?![\s\S]))|(`+)[^`]*?\2/gm
+
+/** `text` with its code blanked out, offsets and lines kept. */
+function withoutCode(text: string): string {
+  if (!text.includes('`') && !text.includes('~~~')) return text
+  return text.replace(CODE, (code) => code.replace(/[^\n]/g, ' '))
 }
