@@ -9,12 +9,13 @@
 import {spawnSync} from 'node:child_process'
 import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
-import {join} from 'node:path'
+import {join, resolve} from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 
 import {defineCommand, runMain} from 'citty'
 
-import {generateSite, readSite, writeSite} from './bench-site.ts'
+import {generateSite, writeSite} from './bench-site.ts'
+import {readSite} from './readSite.ts'
 
 const PHASES = {
   floor: 'floor: remark-parse + remark-gfm, every page',
@@ -50,7 +51,8 @@ type InChild = Exclude<Phase, 'command'>
 
 /** In a child process: the floor, the core, or the core and validation, on the site in `dir`. */
 async function runPhase(phase: InChild, dir: string): Promise<void> {
-  const files = readSite(dir)
+  // The files the import command reads, read the way it reads them.
+  const {files} = await readSite(dir)
   if (phase !== 'floor') {
     const {importSite} = await import('../importer/index.ts')
     const {documents} = importSite(files)
@@ -169,6 +171,10 @@ const command = defineCommand({
       default: false,
     },
     phase: {type: 'string', description: 'Internal: run one phase on --dir.'},
+    site: {
+      type: 'string',
+      description: 'Measure on this site folder (a real site) instead of the synthetic one.',
+    },
     dir: {type: 'string', description: 'Internal: the site folder of --phase.'},
   },
   async run({args}) {
@@ -177,12 +183,15 @@ const command = defineCommand({
     const scratch = mkdtempSync(join(tmpdir(), 'bench-import-'))
     try {
       writeFileSync(join(scratch, 'reporter.mjs'), REPORTER)
-      const site = join(scratch, 'site')
-      const files = generateSite(lessons)
-      writeSite(files, site)
-      const bytes = files.reduce((sum, file) => sum + Buffer.byteLength(file.text ?? ''), 0)
-      const about = `${lessons.toLocaleString('en')} lessons, ${files.length.toLocaleString('en')} files, ${(bytes / 1e6).toFixed(1)} MB of markdown`
-      console.log(`Synthetic site: ${about}.`)
+      const site = args.site ? resolve(args.site) : join(scratch, 'site')
+      let about = `the site ${args.site}`
+      if (!args.site) {
+        const files = generateSite(lessons)
+        writeSite(files, site)
+        const bytes = files.reduce((sum, file) => sum + Buffer.byteLength(file.text ?? ''), 0)
+        about = `${lessons.toLocaleString('en')} lessons, ${files.length.toLocaleString('en')} files, ${(bytes / 1e6).toFixed(1)} MB of markdown`
+      }
+      console.log(`Measuring on ${about}.`)
       const inChild = (phase: Phase) => [
         process.execPath,
         '--import',

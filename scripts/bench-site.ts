@@ -3,8 +3,8 @@
  * markdown (headings with emoji, marks, links between lessons, lists, task lists, tables, code,
  * callouts, blockquotes, footnotes, raw HTML, Liquid). Deterministic for a given seed.
  */
-import {mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
-import {dirname, join, relative, sep} from 'node:path'
+import {mkdirSync, writeFileSync} from 'node:fs'
+import {dirname, join} from 'node:path'
 
 import type {SiteFile} from '../importer/index.ts'
 import {seeded} from '../testing/seeded.ts'
@@ -103,14 +103,4 @@ export function writeSite(files: readonly SiteFile[], dir: string): void {
     mkdirSync(dirname(path), {recursive: true})
     writeFileSync(path, file.text ?? file.bytes ?? '')
   }
-}
-
-/** Reads back every file of a site written by `writeSite`, as raw bytes. */
-export function readSite(dir: string): SiteFile[] {
-  return readdirSync(dir, {recursive: true, withFileTypes: true})
-    .filter((entry) => entry.isFile())
-    .map((entry) => {
-      const full = join(entry.parentPath, entry.name)
-      return {path: relative(dir, full).split(sep).join('/'), bytes: readFileSync(full)}
-    })
 }
