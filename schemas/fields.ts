@@ -48,8 +48,9 @@ export function emojiField(group?: string) {
     validation: (rule) =>
       rule
         .max(32)
-        .custom((value: string | undefined) =>
-          !value || !/[\p{L}\p{N}]/u.test(value.replace(/[\u{FE0F}\u{20E3}]/gu, ''))
+        .custom((value: unknown) =>
+          typeof value !== 'string' ||
+          !/[\p{L}\p{N}]/u.test(value.replace(/[\u{FE0F}\u{20E3}]/gu, ''))
             ? true
             : 'Use an emoji only; put words in the title.',
         ),

@@ -128,4 +128,19 @@ describe.each(validators)('$name', ({validateDocuments}) => {
       expect.objectContaining({level: 'warning', path: 'body[_key=="i1"].alt'}),
     ])
   })
+
+  it('reports a link, embed or emoji of the wrong type by its type, without an exception from a custom rule', async () => {
+    const body = [
+      block('See the docs', [{_type: 'link', _key: 'l1', href: 5}], ['l1']),
+      {_type: 'embed', _key: 'e1', url: {}, provider: 'video'},
+    ]
+    const errors = await errorsOf([{...lesson, emoji: 7, body}])
+    expect(errors.map((e) => `${e.path}: ${e.message}`).sort()).toEqual([
+      'body[_key=="b-12"].markDefs[_key=="l1"].href: Expected type "String", got "Number"',
+      'body[_key=="e1"].url: Expected type "String", got "Object"',
+      'emoji: Expected type "String", got "Number"',
+      // Sanity's own max() check reads a number as too long; both validators agree.
+      'emoji: Must be at most 32 characters long',
+    ])
+  })
 })

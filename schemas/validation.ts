@@ -3,9 +3,12 @@ import {LINK_SCHEMES} from './constants.ts'
 /**
  * Checks a `link` annotation href: http(s), mailto, a relative path or an anchor.
  * Returns `true` or a sentence saying how to fix it (the Sanity custom-rule contract).
+ * A value that is not a string is left to the field's type check, which names the type.
  */
-export function checkLinkHref(href: string | undefined): true | string {
-  if (href === undefined || href.trim() === '') return 'Add a URL, or remove the link.'
+export function checkLinkHref(href: unknown): true | string {
+  if (href === undefined || href === null) return 'Add a URL, or remove the link.'
+  if (typeof href !== 'string') return true
+  if (href.trim() === '') return 'Add a URL, or remove the link.'
   // Control characters and whitespace can smuggle a scheme past a naive check ("java\tscript:").
   if (/[\u0000-\u001f\u007f\s]/.test(href)) {
     return 'Remove the spaces or control characters from the URL.'

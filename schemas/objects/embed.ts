@@ -21,8 +21,9 @@ export const embed = defineType({
       validation: (rule) =>
         rule
           .required()
-          .custom((url) =>
-            url === undefined || isEmbedUrl(url)
+          // A value that is not a string is left to the type check, which names its type.
+          .custom((url: unknown) =>
+            typeof url !== 'string' || isEmbedUrl(url)
               ? true
               : 'Use an https: address or a path in the site.',
           )

@@ -16,8 +16,7 @@ export const link = defineType({
       title: 'URL',
       type: 'string',
       description: 'http(s), mailto, a relative path such as ../other-page/, or #anchor.',
-      validation: (rule) =>
-        rule.required().custom((href: string | undefined) => checkLinkHref(href)),
+      validation: (rule) => rule.required().custom((href: unknown) => checkLinkHref(href)),
     }),
     defineField({name: 'title', title: 'Title', type: 'string'}),
   ],

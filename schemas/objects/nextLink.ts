@@ -31,8 +31,7 @@ export const nextLink = defineType({
       type: 'string',
       description:
         'Kept when the target page is not in the site yet. Choose a lesson instead when it is.',
-      validation: (rule) =>
-        rule.custom((href: string | undefined) => (href ? checkLinkHref(href) : true)),
+      validation: (rule) => rule.custom((href: unknown) => (href ? checkLinkHref(href) : true)),
     }),
   ],
   validation: (rule) =>
