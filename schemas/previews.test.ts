@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest'
 
 import {imageSubtitle, namesPreview} from './fields.ts'
+import {definitionList} from './objects/definitionList.ts'
 import {lessonBody} from './objects/lessonBody.ts'
 import {table} from './objects/table.ts'
 import {tableCell} from './objects/tableCell.ts'
@@ -23,6 +24,17 @@ describe('Studio previews', () => {
       title: 'Role | Who',
       subtitle: 'Table · 2 rows × 2 columns',
     })
+  })
+
+  it('titles a definition list by its terms, with their count', () => {
+    const term = (text: string) => ({term: cell(text).content})
+    expect(prepare(definitionList, {items: [term('API'), term('SDK')]})).toEqual({
+      title: 'API, SDK',
+      subtitle: 'Definition list · 2 terms',
+    })
+    expect(prepare(definitionList, {items: [term('API')]}).subtitle).toBe(
+      'Definition list · 1 term',
+    )
   })
 
   it('titles a remote image by its description and host, not "Untitled"', () => {

@@ -3,7 +3,7 @@ import {defineArrayMember, defineField, defineType} from 'sanity'
 
 import {BLOCK_TYPES, OBJECT_TYPES} from '../constants.ts'
 import {listLevelField} from '../listLevel.ts'
-import {richTextPlainText} from '../fields.ts'
+import {counted, richTextPlainText} from '../fields.ts'
 
 /** A kramdown definition list: terms, each with a rich-text definition. */
 export const definitionList = defineType({
@@ -28,7 +28,7 @@ export const definitionList = defineType({
       const terms = Array.isArray(items) ? items : []
       return {
         title: terms.map((item) => richTextPlainText(item?.term)).join(', ') || '(no terms)',
-        subtitle: `Definition list · ${terms.length} ${terms.length === 1 ? 'term' : 'terms'}`,
+        subtitle: `Definition list · ${counted(terms.length, 'term')}`,
       }
     },
   },
