@@ -31,7 +31,7 @@ const sha = (text: string) => createHash('sha256').update(text).digest('hex')
  * place in the file, front matter, `_config.yml`, extraction settings) and the converter's
  * own version. Links and includes are checked apart, so a new page elsewhere costs nothing.
  */
-export function conversionKey(markdown: string, ctx: ConvertContext, version: string): string {
+function conversionKey(markdown: string, ctx: ConvertContext, version: string): string {
   const {file, title, lineOffset, page, site, keyPrefix, extraction, limits} = ctx
   return sha(
     JSON.stringify([
@@ -51,7 +51,7 @@ export function conversionKey(markdown: string, ctx: ConvertContext, version: st
 
 /** Whether every link and include the cached conversion read still gives the same answer. */
 function stillHolds(entry: CachedConversion, ctx: ConvertContext): boolean {
-  const includes = (ctx as {includes?: Readonly<Record<string, string>>}).includes ?? {}
+  const includes = ctx.includes ?? {}
   return (
     entry.links.every(
       ([href, from, target]) =>
@@ -86,7 +86,7 @@ export function rememberConversions(
     stats.misses++
     const links: CachedConversion['links'] = []
     const includesRead = new Map<string, string | null>()
-    const includes = (ctx as {includes?: Readonly<Record<string, string>>}).includes
+    const includes = ctx.includes
     const record = (name: string, text: string | undefined) =>
       includesRead.set(name, text === undefined ? null : sha(text))
     const watched: ConvertContext = {

@@ -80,7 +80,7 @@ function adjacent(before: Nodes, after: Nodes): boolean {
 }
 
 /** Takes `{: … }` lines off the start and end of a paragraph's inline content. */
-export function splitIal(children: PhrasingContent[]): {
+function splitIal(children: PhrasingContent[]): {
   leading?: string[]
   trailing?: string[]
   children: PhrasingContent[]

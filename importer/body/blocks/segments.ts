@@ -33,7 +33,7 @@ export function emitSegments(inline: Inline, style: string, walk: Walk): TextBlo
 }
 
 /** Gives a text block its list type and level, and a task item's first block its checkbox. */
-export function placeInList(block: TextBlock, walk: Walk): void {
+function placeInList(block: TextBlock, walk: Walk): void {
   const list = walk.list
   if (!list) return
   block.listItem = list.type

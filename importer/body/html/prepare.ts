@@ -22,7 +22,7 @@ interface Registry {
 const registries = new WeakMap<State, Registry>()
 
 /** The start of the page body. */
-export const PAGE_START: Point = {line: 1, column: 1, offset: 0}
+const PAGE_START: Point = {line: 1, column: 1, offset: 0}
 
 /**
  * Finds the blocks kramdown delimits differently from CommonMark (HTML blocks, which end at

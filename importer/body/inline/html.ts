@@ -49,7 +49,7 @@ const TEXT_TAGS = new Set([
 ])
 
 /** An `<img>` tag as an image item, after warning about attributes that are dropped. */
-export function imgTagItem(tag: Tag, node: Html, state: State, inline: Inline): void {
+function imgTagItem(tag: Tag, node: Html, state: State, inline: Inline): void {
   warnUnsafeAttributes(tag, node, state)
   imageItem(tag.attributes.src ?? '', tag.attributes.alt, tag.attributes.title, node, state, inline)
 }

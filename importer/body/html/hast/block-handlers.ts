@@ -105,7 +105,7 @@ const list: BlockHandler = (element, scope) => {
 }
 
 /** Converts hast content to `richText` (table cells, details bodies). */
-export function richContent(
+function richContent(
   nodes: ElementContent[],
   element: Element,
   scope: HastScope,

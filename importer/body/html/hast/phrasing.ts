@@ -80,7 +80,7 @@ const embed: PhrasingHandler = (element, scope, inline) => {
 }
 
 /** One handler per inline element name; unknown names keep their content. */
-export const phrasingHandlers: Record<string, PhrasingHandler> = {
+const phrasingHandlers: Record<string, PhrasingHandler> = {
   b: mark(MARK.strong),
   strong: mark(MARK.strong),
   i: mark(MARK.em),
