@@ -1,18 +1,10 @@
 import {Mutation} from '@sanity/mutator'
 import {badRequest, conflict, LakeError, mutationFailed} from '../errors.ts'
-import {isValidId, randomId} from '../ids.ts'
-import {documentProblem, malformedId} from '../store/document-rules.ts'
+import {randomId} from '../ids.ts'
+import {identityProblem} from '../store/document-rules.ts'
 import type {Doc, WireMutation} from '../store/types.ts'
 import {forEachSliced, selectTargets} from './select.ts'
 import type {WorkingSet} from './working-set.ts'
-
-// Only the id and type rules: shape and size are checked once the transaction is built.
-const ID_AND_TYPE = {
-  maxBytes: Infinity,
-  maxAttributes: Infinity,
-  maxDepth: Infinity,
-  maxNesting: Infinity,
-}
 
 /** What a mutation did to one document, as listed in the `/data/mutate` response. */
 export type MutationResult = {id: string; operation: 'create' | 'update' | 'delete' | 'none'}
@@ -63,7 +55,8 @@ function checkedDoc(ws: WorkingSet, doc: Doc, generateId: boolean): Doc {
   let id: unknown = doc._id
   if (generateId && (id === undefined || id === null || id === '')) id = randomId()
   else if (generateId && typeof id === 'string' && id.endsWith('.')) id = `${id}${randomId()}`
-  const problem = isValidId(id) ? documentProblem({...doc, _id: id}, ID_AND_TYPE) : malformedId(id)
+  // Only the id and type here: shape and size are checked once the transaction is built.
+  const problem = identityProblem({...doc, _id: id})
   if (problem) {
     throw mutationFailed(400, [
       {error: {type: 'validationError', description: problem, id}, index: ws.index},

@@ -99,6 +99,22 @@ function shapeProblem(doc: object, label: string, limits: DocumentLimits): strin
 }
 
 /**
+ * Why a value cannot be a document, as a sentence, or null when it can: an object whose `_id`
+ * follows Sanity's id rules and whose `_type` is a non-empty string. Cheap: it reads two fields.
+ */
+export function identityProblem(doc: unknown): string | null {
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
+    return 'Cannot store a document that is not a JSON object, expected {"_id": …, "_type": …}'
+  }
+  const {_id: id, _type: type} = doc as Record<string, unknown>
+  if (!isValidId(id)) return malformedId(id)
+  if (typeof type !== 'string' || type === '') {
+    return `Cannot store document "${id}" without a type, expected "_type" to be a non-empty string`
+  }
+  return null
+}
+
+/**
  * Why a document cannot be stored, as a sentence, or null when it can: `_id` must follow Sanity's
  * id rules, `_type` must be a non-empty string, and the shape and size must be within the limits
  * ({@link DOCUMENT_LIMITS} unless given; `bytes` saves serializing a document read as JSON).
@@ -108,16 +124,10 @@ export function documentProblem(
   limits: DocumentLimits = DOCUMENT_LIMITS,
   bytes?: number,
 ): string | null {
-  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
-    return 'Cannot store a document that is not a JSON object, expected {"_id": …, "_type": …}'
-  }
-  const {_id: id, _type: type} = doc as Record<string, unknown>
-  if (!isValidId(id)) return malformedId(id)
-  const label = `"${id}"`
-  if (typeof type !== 'string' || type === '') {
-    return `Cannot store document ${label} without a type, expected "_type" to be a non-empty string`
-  }
-  const shape = shapeProblem(doc, label, limits)
+  const identity = identityProblem(doc)
+  if (identity) return identity
+  const label = `"${(doc as {_id: string})._id}"`
+  const shape = shapeProblem(doc as object, label, limits)
   if (shape) return shape
   if (!Number.isFinite(limits.maxBytes)) return null
   const size = bytes ?? Buffer.byteLength(JSON.stringify(doc))
