@@ -105,11 +105,7 @@ const list: BlockHandler = (element, scope) => {
 }
 
 /** Converts hast content to `richText` (table cells, details bodies). */
-function richContent(
-  nodes: ElementContent[],
-  element: Element,
-  scope: HastScope,
-): TextBlock[] {
+function richContent(nodes: ElementContent[], element: Element, scope: HastScope): TextBlock[] {
   const was = scope.state.rich
   scope.state.rich = true
   try {
