@@ -17,19 +17,15 @@ export function evaluateOutput(
   state: State,
   scope: Scope,
 ): string {
+  const keptAsText = (reason: string) => {
+    const hint = 'Replace the expression with the text it produces.'
+    warn(state, scope, 'warning', 'liquid-unknown', at, `Kept "${match}" as text: ${reason}.`, hint)
+    return match
+  }
   const [head = '', ...filters] = expression.split('|').map((part) => part.trim())
   let value = evaluateHead(head, state, scope)
   if (value === undefined) {
-    warn(
-      state,
-      scope,
-      'warning',
-      'liquid-unknown',
-      at,
-      `Kept "${match}" as text: the importer only evaluates page.x, site.x, include.x and quoted strings.`,
-      'Replace the expression with the text it produces.',
-    )
-    return match
+    return keptAsText('the importer only evaluates page.x, site.x, include.x and quoted strings')
   }
   if (value === null) {
     warn(
@@ -47,18 +43,7 @@ export function evaluateOutput(
   }
   for (const filter of filters) {
     const apply = FILTERS[filter]
-    if (!apply) {
-      warn(
-        state,
-        scope,
-        'warning',
-        'liquid-unknown',
-        at,
-        `Kept "${match}" as text: the filter "${filter}" is not supported.`,
-        'Replace the expression with the text it produces.',
-      )
-      return match
-    }
+    if (!apply) return keptAsText(`the filter "${filter}" is not supported`)
     value = apply(value, state.ctx.site)
   }
   return value
