@@ -24,8 +24,3 @@ export function publishedId(id: string): string {
   if (id.startsWith('versions.')) return id.split('.').slice(2).join('.')
   return id
 }
-
-/** Whether `id` names a draft or a release version rather than a published document. */
-export function isDraftOrVersion(id: string): boolean {
-  return id.startsWith('drafts.') || id.startsWith('versions.')
-}

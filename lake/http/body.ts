@@ -7,7 +7,7 @@ import {readJson, type Request} from './respond.ts'
  * arrays between them), and the envelope of a mutation adds a few levels; anything deeper can
  * only be an attack on the recursive code that patches, diffs and serializes documents.
  */
-export const MAX_BODY_NESTING = 64
+const MAX_BODY_NESTING = 64
 
 /** Reads a JSON object request body, refusing other values and pathological nesting with 400. */
 export async function readJsonObject(req: Request): Promise<Record<string, unknown>> {

@@ -20,7 +20,7 @@ export function isAuthorized(req: Request, token: string): boolean {
 }
 
 /** The refusal for a request whose Host is not a loopback name (a DNS rebinding attempt). */
-export function foreignHostError(hostname: string | null): LakeError {
+function foreignHostError(hostname: string | null): LakeError {
   return new LakeError(
     403,
     'forbidden',

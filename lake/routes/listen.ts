@@ -18,7 +18,7 @@ import {paramsFromSearch} from './query.ts'
  * subscription on both (DisconnectError is documented as "reconnect attempts will fail"), so
  * the client would stop instead of resyncing.
  */
-export const MAX_PENDING_TRANSACTIONS = 2000
+const MAX_PENDING_TRANSACTIONS = 2000
 
 /** The kept transaction with this sequence number (the window holds consecutive ones). */
 function keptTransaction(recent: readonly CommittedTransaction[], seq: number) {
