@@ -15,6 +15,20 @@ type Props = {
 }
 
 const InlineNormal = ({children}: {children?: ReactNode}) => <>{children}</>
+const inlineComponents = new WeakMap<PortableTextComponents, PortableTextComponents>()
+
+/**
+ * The components with a normal paragraph rendered without its `<p>` (a tight list item, a
+ * table cell), made once per components object so `<PortableText>` gets the same one each render.
+ */
+export function withInlineParagraph(components: PortableTextComponents): PortableTextComponents {
+  let inline = inlineComponents.get(components)
+  if (!inline) {
+    inline = {...components, block: {...(components.block as object), normal: InlineNormal}}
+    inlineComponents.set(components, inline)
+  }
+  return inline
+}
 
 /**
  * Portable Text with lists grouped as kramdown nests them (`render/lists.ts`): one `<ol>` per
@@ -77,10 +91,7 @@ function ItemView({item, index, ...props}: Props & {item: ItemNode; index: numbe
     <>
       <PortableText
         value={[text]}
-        components={{
-          ...props.components,
-          block: {...(props.components.block as object), normal: InlineNormal},
-        }}
+        components={withInlineParagraph(props.components)}
         onMissingComponent={props.onMissingComponent}
       />
       {item.content.map((entry, i) => renderEntry(entry, i, props))}

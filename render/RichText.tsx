@@ -1,11 +1,7 @@
-import type {PortableTextComponents} from '@portabletext/react'
-
-import {Blocks} from './Blocks.tsx'
+import {Blocks, withInlineParagraph} from './Blocks.tsx'
 import type {TypedObject} from './types.ts'
 
 import {useRender} from './context.ts'
-
-const inlineBlock: PortableTextComponents['block'] = {normal: ({children}) => <>{children}</>}
 
 /**
  * Nested rich text (callouts, cells, footnotes, descriptions). With `inline`, a single
@@ -24,7 +20,7 @@ export function RichText({
   return (
     <Blocks
       value={blocks}
-      components={inline && single ? {...components, block: inlineBlock} : components}
+      components={inline && single ? withInlineParagraph(components) : components}
       onMissingComponent={onMissingComponent}
     />
   )
