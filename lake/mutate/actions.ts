@@ -1,9 +1,10 @@
-import {badRequest, conflict, LakeError, mutationFailed} from '../errors.ts'
+import {badRequest, conflict, LakeError} from '../errors.ts'
 import {isValidId} from '../ids.ts'
 import {malformedId} from '../store/document-rules.ts'
 import {strengthenOnPublish} from '../refs/strengthen.ts'
 import type {Doc} from '../store/types.ts'
 import {applyMutation} from './apply.ts'
+import {documentRefused} from './validate.ts'
 import type {WorkingSet} from './working-set.ts'
 
 /** A Studio document action (`sanity.action.document.*`). */
@@ -25,14 +26,7 @@ const docArg = (ws: WorkingSet, action: Action, key: string): Doc => {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw badRequest(`Cannot run ${action.actionType}, expected "${key}" to be a document object`)
   }
-  if (!isValidId(value._id)) {
-    throw mutationFailed(400, [
-      {
-        error: {type: 'validationError', description: malformedId(value._id), id: value._id},
-        index: ws.index,
-      },
-    ])
-  }
+  if (!isValidId(value._id)) throw documentRefused(ws.index, value._id, malformedId(value._id))
   return value
 }
 

@@ -1,9 +1,10 @@
 import {Mutation} from '@sanity/mutator'
-import {badRequest, conflict, LakeError, mutationFailed} from '../errors.ts'
+import {badRequest, conflict, LakeError} from '../errors.ts'
 import {randomId} from '../ids.ts'
 import {identityProblem} from '../store/document-rules.ts'
 import type {Doc, WireMutation} from '../store/types.ts'
 import {forEachSliced, selectTargets} from './select.ts'
+import {documentRefused} from './validate.ts'
 import type {WorkingSet} from './working-set.ts'
 
 /** What a mutation did to one document, as listed in the `/data/mutate` response. */
@@ -57,11 +58,7 @@ function checkedDoc(ws: WorkingSet, doc: Doc, generateId: boolean): Doc {
   else if (generateId && typeof id === 'string' && id.endsWith('.')) id = `${id}${randomId()}`
   // Only the id and type here: shape and size are checked once the transaction is built.
   const problem = identityProblem({...doc, _id: id})
-  if (problem) {
-    throw mutationFailed(400, [
-      {error: {type: 'validationError', description: problem, id}, index: ws.index},
-    ])
-  }
+  if (problem) throw documentRefused(ws.index, id, problem)
   return {...doc, _id: id as string}
 }
 

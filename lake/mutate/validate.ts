@@ -1,4 +1,4 @@
-import {mutationFailed, type MutationErrorItem} from '../errors.ts'
+import {mutationFailed, type LakeError, type MutationErrorItem} from '../errors.ts'
 import {documentProblem} from '../store/document-rules.ts'
 import type {CheckedChange} from '../refs/integrity.ts'
 
@@ -14,11 +14,17 @@ export function checkDocuments(changes: CheckedChange[]): void {
     if (!change.after) continue
     const problem = documentProblem(change.after)
     if (problem) {
-      items.push({
-        error: {type: 'validationError', description: problem, id: change.after._id},
-        index: change.index,
-      })
+      items.push(validationItem(change.index, change.after._id, problem))
     }
   }
   if (items.length > 0) throw mutationFailed(400, items)
+}
+
+/** Sanity's 400 refusing one document as it arrives, with the index of its mutation or action. */
+export function documentRefused(index: number, id: unknown, description: string): LakeError {
+  return mutationFailed(400, [validationItem(index, id, description)])
+}
+
+function validationItem(index: number, id: unknown, description: string): MutationErrorItem {
+  return {error: {type: 'validationError', description, id}, index}
 }
