@@ -4,7 +4,7 @@ import {structureTool} from 'sanity/structure'
 
 import {DOCUMENT_TYPES} from './schemas/constants.ts'
 import {schemaTypes} from './schemas/index.ts'
-import {studioEnv} from './studio/env.ts'
+import {STUDIO_API_VERSION, studioEnv} from './studio/env.ts'
 import {hostedOnlyFeatures} from './studio/hostedOnly.ts'
 import {defaultDocumentNode} from './studio/defaultDocumentNode.ts'
 import {structure} from './studio/structure.ts'
@@ -20,7 +20,7 @@ export default defineConfig({
   ...(studioEnv.apiHost ? {apiHost: studioEnv.apiHost} : {}),
   plugins: [
     structureTool({structure, defaultDocumentNode}),
-    visionTool({defaultApiVersion: '2025-02-19'}),
+    visionTool({defaultApiVersion: STUDIO_API_VERSION}),
   ],
   schema: {types: schemaTypes},
   ...hostedOnly,

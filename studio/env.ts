@@ -8,3 +8,6 @@ export const studioEnv = {
   /** Set to e.g. `https://localhost:3443` to talk to the local Content Lake. */
   apiHost: process.env.SANITY_STUDIO_API_HOST || undefined,
 }
+
+/** The API version the Studio's own queries and listeners use (perspectives by default). */
+export const STUDIO_API_VERSION = '2025-02-19'

@@ -16,11 +16,10 @@ import type {
 import {DOCUMENT_TYPES, SITE_ID} from '../schemas/constants.ts'
 import {ChildPagesPane, detailsChildId, type ChildPagesOptions} from './ChildPagesPane.tsx'
 import {coursesInSiteOrder, type CourseItem} from './courseOrder.ts'
+import {STUDIO_API_VERSION} from './env.ts'
 
 const {course, module, lesson, responsibility, responsibilityArea, tool, toolCategory, site} =
   DOCUMENT_TYPES
-
-const API_VERSION = '2025-02-19'
 
 /** Course, module and lesson documents that no site, course, module or lesson lists. */
 export const NOT_IN_NAVIGATION = /* groq */ `
@@ -56,7 +55,7 @@ export const structure: StructureResolver = (S, context) =>
         .child(
           S.documentList()
             .title("Not in the site's navigation")
-            .apiVersion(API_VERSION)
+            .apiVersion(STUDIO_API_VERSION)
             // Pages no site, course, module or lesson lists; each preview says why the source
             // hides it. Adding one to a course or module places it (and removes it from here).
             .filter(NOT_IN_NAVIGATION)
@@ -122,7 +121,7 @@ function siteCourses(
         listen: '*[_type == $course || _id in [$site, "drafts." + $site]]',
       },
       {site: SITE_ID, course},
-      {apiVersion: API_VERSION, perspective: 'raw'},
+      {apiVersion: STUDIO_API_VERSION, perspective: 'raw'},
     )
     .pipe(
       map(({order, courses}: {order: string[] | null; courses: CourseItem[]}) =>
@@ -165,7 +164,7 @@ function orderedChildren(
         listen: '*[_id in [$id, "drafts." + $id]]',
       },
       {id: parentId},
-      {apiVersion: API_VERSION, perspective: 'raw'},
+      {apiVersion: STUDIO_API_VERSION, perspective: 'raw'},
     )
     .pipe(
       map((title: string | null) => title ?? `Untitled ${parentType}`),

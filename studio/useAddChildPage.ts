@@ -6,8 +6,7 @@ import {usePaneRouter} from 'sanity/structure'
 import {newArrayKey, newDocumentId, newPageFields, type NewPageType} from './newPage.ts'
 import {appendPatches, referenceToNew, type ChildArrayField} from './reorder.ts'
 import {useParentPatch} from './useParentPatch.ts'
-
-const API_VERSION = '2025-02-19'
+import {STUDIO_API_VERSION} from './env.ts'
 
 /**
  * Creates a page below a course or module: a draft of the new document (the action the Studio
@@ -19,7 +18,7 @@ export function useAddChildPage(
   parentType: string,
   field: ChildArrayField,
 ): (type: NewPageType, typedTitle: string) => Promise<void> {
-  const client = useClient({apiVersion: API_VERSION})
+  const client = useClient({apiVersion: STUDIO_API_VERSION})
   const patchParent = useParentPatch(parentId, parentType)
   const router = useRouter()
   const {routerPanesState, groupIndex} = usePaneRouter()

@@ -3,8 +3,7 @@ import {useDocumentStore, useEditState} from 'sanity'
 
 import {childRows, pagesById, type ChildRow, type PageInfo} from './childPages.ts'
 import type {ChildArrayField} from './reorder.ts'
-
-const API_VERSION = '2025-02-19'
+import {STUDIO_API_VERSION} from './env.ts'
 
 /**
  * The rows of a course or module pane, live. The order is the parent's array as the document
@@ -37,7 +36,7 @@ export function useChildPages(
     const filter = '*[_id in $ids || _id in $drafts]'
     const subscription = documentStore
       .listenQuery({fetch: `${filter}{_id, _type, title, emoji}`, listen: filter}, params, {
-        apiVersion: API_VERSION,
+        apiVersion: STUDIO_API_VERSION,
         perspective: 'raw',
       })
       .subscribe({

@@ -1,7 +1,7 @@
 import {useEffect, useState} from 'react'
 import {useClient} from 'sanity'
+import {STUDIO_API_VERSION} from '../env.ts'
 
-const API_VERSION = '2025-02-19'
 /** Wait this long after the last keystroke before asking for references again. */
 const DEBOUNCE_MS = 250
 
@@ -38,7 +38,7 @@ export function usePreviewPage<T>(
   displayed: Record<string, unknown>,
   documentId: string,
 ): PreviewState<T> {
-  const client = useClient({apiVersion: API_VERSION})
+  const client = useClient({apiVersion: STUDIO_API_VERSION})
   const [state, setState] = useState<PreviewState<T>>({status: 'loading', page: null})
   const serialized = JSON.stringify({...displayed, _id: documentId})
   const [revision, setRevision] = useState(0)
