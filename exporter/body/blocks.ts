@@ -1,0 +1,201 @@
+import {BLOCK_TYPES, DOCUMENT_TYPES} from '../../schemas/constants.ts'
+import {destination} from './inline.ts'
+import type {BodyState, Item} from './state.ts'
+import {blockInline, indent, paragraphs, quote} from './text.ts'
+
+/** Writes one block (outside any list) as markdown; undefined for a type with no handler. */
+export type BlockHandler = (block: Item, state: BodyState) => string
+
+function textBlock(block: Item, state: BodyState): string {
+  const style = typeof block.style === 'string' ? block.style : 'normal'
+  const heading = /^h([2-6])$/.exec(style)
+  if (heading) {
+    const text = blockInline(block, state).replace(/\n+/g, ' ')
+    const line = `${'#'.repeat(Number(heading[1]))} ${text}`
+    return state.noToc.has(plainText(block)) ? `${line}\n{: .no_toc }` : line
+  }
+  const text = paragraphs(block, state).join('\n\n')
+  return style === 'blockquote' ? quote(text) : text
+}
+
+function plainText(block: Item): string {
+  const children = (block.children as Array<{text?: unknown}> | undefined) ?? []
+  return children.map((child) => (typeof child.text === 'string' ? child.text : '')).join('')
+}
+
+function codeBlock(block: Item): string {
+  const code = typeof block.code === 'string' ? block.code : ''
+  const longest = Math.max(2, ...(code.match(/^`+/gm) ?? []).map((run) => run.length))
+  const fence = '`'.repeat(longest + 1)
+  const language = typeof block.language === 'string' ? block.language : ''
+  return `${fence}${language}\n${code}${code === '' ? '' : '\n'}${fence}`
+}
+
+function image(block: Item): string {
+  const alt = typeof block.alt === 'string' ? block.alt.replace(/([[\]\\])/g, '\\$1') : ''
+  const src = typeof block.src === 'string' ? block.src : ''
+  const caption =
+    typeof block.caption === 'string' && block.caption
+      ? ` "${block.caption.replace(/"/g, '\\"')}"`
+      : ''
+  return `![${alt}](${destination(src)}${caption})`
+}
+
+function callout(block: Item, state: BodyState): string {
+  const tone = typeof block.tone === 'string' ? block.tone : 'note'
+  const title = typeof block.title === 'string' && block.title ? block.title : undefined
+  const body = state.blocks((block.body as Item[] | undefined) ?? [])
+  const content = title
+    ? [title.replace(/^([#>])/, '\\$1'), body].filter(Boolean).join('\n\n')
+    : body
+  return `{: .${tone}${title ? '-title' : ''} }\n${quote(content)}`
+}
+
+function details(block: Item, state: BodyState): string {
+  const summary = typeof block.summary === 'string' ? escapeHtml(block.summary) : ''
+  const body = state.blocks((block.body as Item[] | undefined) ?? [])
+  return `<details markdown="1">\n<summary>${summary}</summary>\n\n${body}\n\n</details>`
+}
+
+function footnote(block: Item, state: BodyState): string {
+  const body = state.blocks((block.body as Item[] | undefined) ?? [])
+  return `[^${String(block.label ?? '')}]: ${indent(body, '    ', true)}`
+}
+
+function divider(): string {
+  return '---'
+}
+
+function embed(block: Item): string {
+  const url = escapeHtml(typeof block.url === 'string' ? block.url : '')
+  const title =
+    typeof block.title === 'string' && block.title ? ` title="${escapeHtml(block.title)}"` : ''
+  switch (block.provider) {
+    case 'video':
+    case 'audio':
+      return `<${block.provider} controls src="${url}"${title}></${block.provider}>`
+    case 'gist':
+      return `<script src="${url}.js"></script>`
+    default:
+      return `<iframe src="${url}"${title}></iframe>`
+  }
+}
+
+function rawHtml(block: Item): string {
+  return typeof block.html === 'string' ? block.html.replace(/\n+$/, '') : ''
+}
+
+function cellText(content: unknown, state: BodyState): string {
+  const blocks = Array.isArray(content) ? (content as Item[]) : []
+  return blocks
+    .map((cell) => blockInline(cell, state).replace(/\n+/g, '<br>'))
+    .join('<br>')
+    .trim()
+}
+
+function pipeRow(cells: readonly string[]): string {
+  return `| ${cells.join(' | ')} |`
+}
+
+const ALIGN: Record<string, string> = {left: ':---', center: ':---:', right: '---:'}
+
+function table(block: Item, state: BodyState): string {
+  const rows = ((block.rows as Array<{cells?: Array<{content?: unknown}>}> | undefined) ?? []).map(
+    (row) => (row.cells ?? []).map((cell) => cellText(cell.content, state)),
+  )
+  const width = Math.max(1, ...rows.map((row) => row.length))
+  const padded = rows.map((row) => [...row, ...Array<string>(width - row.length).fill('')])
+  const lines = padded.map(pipeRow)
+  if (block.headerRows === 0) return lines.join('\n')
+  const align = (block.align as string[] | undefined) ?? []
+  const separator = pipeRow(
+    Array.from({length: width}, (_, index) => ALIGN[align[index] ?? 'none'] ?? '---'),
+  )
+  return [lines[0] ?? pipeRow(Array<string>(width).fill('')), separator, ...lines.slice(1)].join(
+    '\n',
+  )
+}
+
+function refId(value: unknown): string | undefined {
+  return (value as {_ref?: string} | undefined)?._ref
+}
+
+function responsibilitySection(block: Item, state: BodyState): string {
+  const area = state.documents.get(refId(block.area) ?? '')
+  if (!area) {
+    state.report({
+      severity: 'error',
+      code: 'missing-reference',
+      message: `Cannot write a responsibility section, expected the area "${refId(block.area)}" in the dataset.`,
+      hint: 'Export the whole dataset, or remove the section.',
+    })
+    return ''
+  }
+  const heading = [area.title, area.emoji].filter(Boolean).join(' ')
+  const intro = state.blocks((area.intro as Item[] | undefined) ?? [])
+  const items = ((block.responsibilities as unknown[] | undefined) ?? []).flatMap((ref) => {
+    const doc = state.documents.get(refId(ref) ?? '')
+    if (!doc || doc._type !== DOCUMENT_TYPES.responsibility) return []
+    const description = ((doc.description as Item[] | undefined) ?? [])
+      .map((part) => blockInline(part, state))
+      .join(' ')
+    return [`- **${String(doc.name)}**: ${description}`]
+  })
+  return [`## ${heading}`, intro, items.join('\n')].filter(Boolean).join('\n\n')
+}
+
+function toolTable(block: Item, state: BodyState): string {
+  const titles = (block.columnTitles as string[] | undefined) ?? ['Tool Type', 'Examples']
+  const rows = (
+    (block.rows as Array<{category?: unknown; tools?: unknown[]}> | undefined) ?? []
+  ).map((row) => {
+    const category = state.documents.get(refId(row.category) ?? '')
+    const tools = (row.tools ?? []).map((ref) => state.documents.get(refId(ref) ?? '')?.name)
+    return pipeRow([String(category?.title ?? ''), tools.filter(Boolean).join(', ')])
+  })
+  return [pipeRow(titles), pipeRow(titles.map(() => '---')), ...rows].join('\n')
+}
+
+function tableOfContents(block: Item): string {
+  return `${block.ordered === false ? '-' : '1.'} TOC\n{:toc}`
+}
+
+function definitionList(block: Item, state: BodyState): string {
+  const items = (block.items as Array<{term?: Item[]; definition?: Item[]}> | undefined) ?? []
+  return items
+    .map((item) => {
+      const terms = (item.term ?? []).map((term) => blockInline(term, state).replace(/\n+/g, ' '))
+      const definitions = (item.definition ?? []).map(
+        (definition) => `: ${blockInline(definition, state).replace(/\n+/g, ' ')}`,
+      )
+      return [...terms, ...definitions].join('\n')
+    })
+    .join('\n\n')
+}
+
+/** Text for HTML attribute values and element content. */
+export function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+}
+
+/** One handler per block `_type`, keyed like the data. */
+export const BLOCK_HANDLERS: Record<string, BlockHandler> = {
+  block: textBlock,
+  [BLOCK_TYPES.code]: codeBlock,
+  [BLOCK_TYPES.image]: image,
+  [BLOCK_TYPES.callout]: callout,
+  [BLOCK_TYPES.details]: details,
+  [BLOCK_TYPES.footnote]: footnote,
+  [BLOCK_TYPES.divider]: divider,
+  [BLOCK_TYPES.embed]: embed,
+  [BLOCK_TYPES.rawHtml]: rawHtml,
+  [BLOCK_TYPES.table]: table,
+  [BLOCK_TYPES.responsibilitySection]: responsibilitySection,
+  [BLOCK_TYPES.toolTable]: toolTable,
+  [BLOCK_TYPES.tableOfContents]: tableOfContents,
+  [BLOCK_TYPES.definitionList]: definitionList,
+}

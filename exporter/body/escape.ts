@@ -1,0 +1,28 @@
+/**
+ * Escaping for text that kramdown and the importer's parser must both read back as the same
+ * characters: only what either would otherwise take as markup is escaped.
+ */
+
+// `|` always: a kramdown line holding a pipe can start a table. `$$` is kramdown math.
+const INLINE_SPECIAL = /[\\*`[\]|]|\$\$|\{:|<(?=[A-Za-z/!?])|&(?=#?\w+;)/g
+
+/** Escapes markup characters anywhere in a run of text. */
+export function escapeInline(text: string): string {
+  const escaped = text.replace(INLINE_SPECIAL, (match) =>
+    match === '$$' ? '\\$\\$' : match === '{:' ? '\\{:' : `\\${match}`,
+  )
+  // `_` only opens or closes emphasis next to a non-word character.
+  return escaped.replace(/_/g, (underscore, offset: number, whole: string) => {
+    const before = whole[offset - 1] ?? ' '
+    const after = whole[offset + 1] ?? ' '
+    return /[\p{L}\p{N}]/u.test(before) && /[\p{L}\p{N}]/u.test(after) ? underscore : '\\_'
+  })
+}
+
+/** Escapes what would make a line start a heading, quote, list, rule or definition. */
+export function escapeLineStart(line: string): string {
+  return line
+    .replace(/^([#>=:])/, '\\$1')
+    .replace(/^([-+])(?=\s|$)/, '\\$1')
+    .replace(/^(\d+)([.)])(?=\s|$)/, '$1\\$2')
+}

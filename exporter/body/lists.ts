@@ -1,0 +1,84 @@
+import type {BodyState, Item} from './state.ts'
+import {indent, paragraphs} from './text.ts'
+
+interface OpenItem {
+  listItem: string
+  /** Where this item's content starts: blocks inside it are indented this far. */
+  indent: string
+  number: number
+}
+
+/** True for an item of a list region: a list item, or a block that belongs to one (`level`). */
+export function inList(item: Item): boolean {
+  return (
+    (item._type === 'block' && typeof item.listItem === 'string') || typeof item.level === 'number'
+  )
+}
+
+function marker(listItem: string, number: number, checked: boolean): string {
+  if (listItem === 'number') return `${number}. `
+  if (listItem === 'task') return `- [${checked ? 'x' : ' '}] `
+  return '- '
+}
+
+function isChecked(item: Item): boolean {
+  const first = (item.children as Array<{_type?: string; checked?: unknown}> | undefined)?.[0]
+  return first?._type === 'taskCheck' && first.checked === true
+}
+
+/**
+ * Writes a run of list items and the blocks inside them. Each item's marker is indented to its
+ * parent's content; a block with `level` n is indented to the content of the open item at
+ * level n, after a blank line. Numbers count from 1 (kramdown ignores the written ones); a
+ * `start` other than 1 is kramdown's attribute list after the list.
+ */
+export function writeList(
+  items: readonly Item[],
+  state: BodyState,
+  single: (item: Item) => string,
+): string {
+  const open: OpenItem[] = []
+  let out = ''
+  let starts: string[] = []
+  let needsBlank = false
+  const closeTopList = () => {
+    if (starts.length > 0) out += `\n${starts.join('')}`
+    starts = []
+  }
+  for (const item of items) {
+    const level = Math.max(1, typeof item.level === 'number' ? item.level : 1)
+    if (item._type === 'block' && typeof item.listItem === 'string') {
+      const listItem = item.listItem
+      const previous = open[level - 1]
+      const continues = previous !== undefined && previous.listItem === listItem
+      if (level === 1 && previous && !continues) {
+        closeTopList()
+        // A list of another kind after a list: a comment keeps kramdown from joining them.
+        out += '\n\n<!-- -->'
+        needsBlank = true
+      }
+      const start = typeof item.start === 'number' ? item.start : 1
+      // kramdown ignores the numbers written: they count from 1, `start` is an attribute list.
+      const number = continues ? previous.number + 1 : 1
+      if (!continues && start !== 1 && level === 1) starts.push(`{: start="${start}"}`)
+      const parentIndent = level > 1 ? (open[level - 2]?.indent ?? '') : ''
+      const mark = marker(listItem, number, isChecked(item))
+      const content = paragraphs(item, state)
+      const itemIndent = parentIndent + ' '.repeat(listItem === 'task' ? 2 : mark.length)
+      const line = parentIndent + mark + indent(content.join('\n\n'), itemIndent, true)
+      out += out === '' ? line : `${needsBlank ? '\n\n' : '\n'}${line}`
+      open.length = level - 1
+      open.push({listItem, indent: itemIndent, number})
+      needsBlank = content.length > 1
+    } else {
+      const owner = open[level - 1] ?? open[open.length - 1]
+      const written = single(item)
+      if (written === '') continue
+      out += `${out === '' ? '' : '\n\n'}${indent(written, owner?.indent ?? '')}`
+      open.length = Math.min(open.length, level)
+      needsBlank = false
+    }
+  }
+  closeTopList()
+  return out
+}

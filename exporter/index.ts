@@ -1,0 +1,3 @@
+/** The exporter: dataset documents (in) → a just-the-docs site's files and problems (out). */
+export {exportSite} from './site.ts'
+export type {ExportDiagnostic, ExportedDocument, ExportOptions, ExportResult} from './types.ts'

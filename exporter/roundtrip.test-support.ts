@@ -1,0 +1,43 @@
+/** Test support: import a site written in memory, export it, import the export again. */
+import {importSite} from '../importer/index.ts'
+import type {ImportedDocument, ImportOptions} from '../importer/index.ts'
+import {exportSite} from './index.ts'
+import type {ExportOptions} from './types.ts'
+
+/** Imports a site given as `{path: text}`. */
+export function importFiles(
+  files: Readonly<Record<string, string>>,
+  options: ImportOptions = {},
+): ImportedDocument[] {
+  const list = Object.entries(files).map(([path, text]) => ({path, text}))
+  return importSite(list, options).documents
+}
+
+/** A document without the fields that describe the file's bytes rather than its content. */
+export function comparable(doc: ImportedDocument): ImportedDocument {
+  const source = doc.source as Record<string, unknown> | undefined
+  if (!source) return doc
+  const {contentHash: _hash, importHash: _import, ...rest} = source
+  return {...doc, source: rest}
+}
+
+/** The site's files after one export; files the export does not write are kept as they were. */
+export function exportFiles(
+  files: Readonly<Record<string, string>>,
+  documents: readonly ImportedDocument[],
+  options: ExportOptions = {},
+): Record<string, string> {
+  const {files: written} = exportSite(documents, options)
+  return {...files, ...Object.fromEntries(written)}
+}
+
+/** Import → export → import: both document sets (comparable) and the exported files. */
+export function roundTrip(
+  files: Readonly<Record<string, string>>,
+  options: ImportOptions = {},
+): {before: ImportedDocument[]; after: ImportedDocument[]; exported: Record<string, string>} {
+  const first = importFiles(files, options)
+  const exported = exportFiles(files, first)
+  const second = importFiles(exported, options)
+  return {before: first.map(comparable), after: second.map(comparable), exported}
+}

@@ -1,0 +1,130 @@
+import {describe, expect, it} from 'vitest'
+
+import {comparable, importFiles, roundTrip} from './roundtrip.test-support.ts'
+
+const CONFIG = 'title: Test site\n'
+
+/** A one-page site whose lesson body is `body`, written in the canonical style. */
+function page(body: string, title = 'Lesson'): Record<string, string> {
+  return {
+    '_config.yml': CONFIG,
+    'course/index.md': '---\ntitle: "Course"\nnav_order: 1\n---\n\n# Course\n',
+    'course/lesson.md': `---\ntitle: "${title}"\nparent: "Course"\nnav_order: 1\n---\n\n# ${title}\n\n${body}\n`,
+  }
+}
+
+// Each construct as the canonical style writes it: exporting its import gives the same bytes.
+const CANONICAL: Record<string, string> = {
+  paragraphs: 'One paragraph.\n\nAnother, with a hard break  \nand the next line.',
+  headings: '## Second\n\n### Third\n\n#### Fourth\n\n##### Fifth\n\n###### Sixth',
+  marks: 'Some **bold**, *em*, `code`, ~~gone~~, ***both*** and **nested *em* inside**; `` a`b ``.',
+  escapes: 'Not \\*emphasis\\*, not a \\[link\\], a \\| pipe, snake_case and \\_under\\_.',
+  'line starts': '\\# not a heading\n\n1\\. not a list\n\n\\- not a bullet',
+  links:
+    'See [the site](https://example.com "Example"), [mail](mailto:me@example.com) and [a part](#part).',
+  'internal links': 'Go [back to the course](index.md) or [its part](index.md#part).',
+  'bullet lists':
+    '- one\n- two with **bold**\n  - nested a\n  - nested b\n    1. deep one\n    2. deep two\n- three',
+  'numbered lists': '1. first\n2. second\n3. third',
+  'list start': '1. counted as five\n2. counted as six\n{: start="5"}',
+  'task lists': '- [ ] todo\n- [x] done\n  - [ ] nested todo',
+  'blocks inside items':
+    '1. Clone the repository:\n\n   ```bash\n   git clone https://example.com/p.git\n   ```\n\n   The folder now holds the sources.\n2. Install:\n\n   ```\n   npm install\n   ```\n3. Done.',
+  'paragraphs inside items': '1. first\n2. second\n\n   more of second\n\n   - nested under second',
+  code: '```python\nprint("hi")\n```\n\n```\nno language\n```',
+  images: '![A diagram](images/diagram.png "The caption")\n\n![](images/no-alt.png)',
+  'inline image': 'Text before ![remote](https://example.com/pic.jpg) text after.',
+  blockquote: '> A plain quote.',
+  callouts:
+    '{: .note }\n> Read this first.\n\n{: .warning }\n> Be careful.\n>\n> Very careful.\n\n{: .important-title }\n> Heads up\n>\n> Important text.',
+  details:
+    '<details markdown="1">\n<summary>Click to expand</summary>\n\nHidden **markdown** content.\n\n- a list inside\n\n</details>',
+  footnotes:
+    'A claim[^1] and another[^note].\n\n[^1]: The first footnote.\n\n[^note]: A footnote with **bold**.\n\n    Second paragraph of the note.',
+  tables:
+    '| Left | Center | Right | None |\n| :--- | :---: | ---: | --- |\n| **bold** | `code` | [link](https://example.com) | a \\| pipe |',
+  divider: 'Before.\n\n---\n\nAfter.',
+  embeds:
+    '<iframe src="https://www.youtube.com/embed/dQw4w9WgXcQ" title="Intro"></iframe>\n\n<video controls src="movie.mp4"></video>',
+  'list embed':
+    '1. Watch this:\n\n   <iframe src="https://www.youtube.com/embed/abc123" title="Intro"></iframe>\n2. Then this.',
+  'definition lists':
+    'Term one\n: The first definition.\n\nTerm two\n: Definition A.\n: Definition B.',
+  'table of contents': '## On this page\n{: .no_toc }\n\n1. TOC\n{:toc}\n\n## Installing\n\nText.',
+  'raw html': '<form action="/x"><input name="q"></form>',
+}
+
+describe('exportSite', () => {
+  for (const [construct, body] of Object.entries(CANONICAL)) {
+    it(`writes ${construct} back byte for byte and re-imports the same documents`, () => {
+      const files = page(body)
+      const {before, after, exported} = roundTrip(files)
+      expect(after).toEqual(before)
+      expect(exported['course/lesson.md']).toBe(files['course/lesson.md'])
+    })
+  }
+
+  it('writes responsibility sections and tool tables in the source shape', () => {
+    const body = [
+      '## Execution 🛠️',
+      'Bringing the product vision to life.',
+      '- **Collaboration**: Work closely with teams.\n- **Iteration**: Iterate on the product.',
+      '## Tools',
+      '| Tool Type | Examples |\n| --- | --- |\n| Project Management | Jira, Trello |',
+    ].join('\n\n')
+    const files = page(body, 'Core Responsibilities')
+    const {before, after, exported} = roundTrip(files)
+    const ids = before.map((doc) => doc._id)
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'responsibility-collaboration',
+        'tool-jira',
+        'toolCategory-project-management',
+      ]),
+    )
+    expect(after).toEqual(before)
+    expect(exported['course/lesson.md']).toBe(files['course/lesson.md'])
+  })
+
+  it('writes the next-lesson navigation block with the address of the lesson it names', () => {
+    const files: Record<string, string> = {
+      ...page(
+        'Lesson text.\n\n---\n\n<div class="nav-buttons">\n    <a href="/course/second.html" class="btn btn-primary">Next: Second 👉</a>\n</div>',
+      ),
+      'course/second.md':
+        '---\ntitle: "Second"\nparent: "Course"\nnav_order: 2\n---\n\n# Second\n\nMore.\n',
+    }
+    const {before, after, exported} = roundTrip(files)
+    const lesson = before.find((doc) => doc._id.includes('lesson'))!
+    expect(lesson.next).toMatchObject({lesson: {_ref: 'lesson-course_second'}})
+    expect(after).toEqual(before)
+    expect(exported['course/lesson.md']).toBe(files['course/lesson.md'])
+  })
+
+  it('writes modules with grand_parent on their lessons and keeps other front matter', () => {
+    const files: Record<string, string> = {
+      '_config.yml': CONFIG,
+      'c/index.md': '---\ntitle: "C"\nnav_order: 1\nhas_children: true\n---\n\n# C\n',
+      'c/m/index.md':
+        '---\ntitle: "M"\nparent: "C"\nnav_order: 1\nhas_children: true\n---\n\n# M\n',
+      'c/m/l.md':
+        '---\ntitle: "L"\nparent: "M"\ngrand_parent: "C"\nnav_order: 1\nlayout: default\ntags:\n  - a\n  - "yes"\n---\n\n# L 🚀\n\nText.\n',
+    }
+    const {before, after, exported} = roundTrip(files)
+    expect(after).toEqual(before)
+    for (const path of Object.keys(files)) expect(exported[path]).toBe(files[path])
+  })
+
+  it('re-imports the same documents for the seed page, which is not in the canonical style', () => {
+    const files = page(
+      'Intro text\nwrapped over two lines, with a [link](https://example.com).\n\n* star bullet\n* another\n\n***\n\nSetext\n------',
+    )
+    const {before, after} = roundTrip(files)
+    expect(after).toEqual(before)
+  })
+
+  it('leaves out the source hash when comparing, so a rewritten file can still compare equal', () => {
+    const docs = importFiles(page('Text.'))
+    expect(comparable(docs[0]).source).not.toHaveProperty('contentHash')
+  })
+})

@@ -1,0 +1,209 @@
+import {DOCUMENT_TYPES, SITE_ID} from '../schemas/constants.ts'
+import {writeBlocks, type BodyState, type Item} from './body/index.ts'
+import {escapeHtml} from './body/blocks.ts'
+import {writeFrontMatter, type FrontMatterLine} from './frontMatter.ts'
+import {navOrders} from './navOrder.ts'
+import {derivedPath, relativeLink} from './paths.ts'
+import type {ExportDiagnostic, ExportedDocument, ExportOptions, ExportResult} from './types.ts'
+
+const PAGE_TYPES: readonly string[] = [
+  DOCUMENT_TYPES.course,
+  DOCUMENT_TYPES.module,
+  DOCUMENT_TYPES.lesson,
+]
+
+interface Source {
+  path?: string
+  hasSourcePage?: boolean
+  navOrder?: string
+  frontMatter?: Array<{key?: string; value?: string}>
+}
+
+/** A page to write: the document, its parent in the navigation, and its computed place. */
+interface Page {
+  doc: ExportedDocument
+  parent?: Page
+  path?: string
+  navOrder?: number | string
+}
+
+function sourceOf(doc: ExportedDocument): Source {
+  return (doc.source as Source | undefined) ?? {}
+}
+
+function refs(value: unknown): string[] {
+  return Array.isArray(value)
+    ? value.flatMap((ref: {_ref?: unknown}) => (typeof ref?._ref === 'string' ? [ref._ref] : []))
+    : []
+}
+
+function childIds(doc: ExportedDocument): string[] {
+  if (doc._type === DOCUMENT_TYPES.site) return refs(doc.courses)
+  if (doc._type === DOCUMENT_TYPES.course) return refs(doc.contents)
+  return refs(doc.lessons)
+}
+
+/** Pages in navigation order: every listed page after its parent, then pages nothing lists. */
+function placePages(byId: ReadonlyMap<string, ExportedDocument>): Page[] {
+  const pages = new Map<string, Page>()
+  const ordered: Page[] = []
+  const visit = (ids: string[], parent: Page | undefined) => {
+    const children: Page[] = []
+    for (const id of ids) {
+      const doc = byId.get(id)
+      if (!doc || !PAGE_TYPES.includes(doc._type) || pages.has(id)) continue
+      const page: Page = {doc, parent}
+      pages.set(id, page)
+      ordered.push(page)
+      children.push(page)
+    }
+    const orders = navOrders(
+      children.map((page) => ({
+        navOrder: sourceOf(page.doc).navOrder,
+        title: String(page.doc.title ?? ''),
+      })),
+    )
+    children.forEach((page, index) => (page.navOrder = orders[index]))
+    for (const page of children) visit(childIds(page.doc), page)
+  }
+  const site = byId.get(SITE_ID)
+  visit(site ? childIds(site) : [], undefined)
+  // Courses the site does not list, then pages no parent lists, keep their own nav_order.
+  const rest = [...byId.values()].filter(
+    (doc) => PAGE_TYPES.includes(doc._type) && !pages.has(doc._id),
+  )
+  for (const doc of rest.filter((d) => d._type === DOCUMENT_TYPES.course))
+    visit([doc._id], undefined)
+  for (const doc of rest) {
+    if (pages.has(doc._id)) continue
+    const page: Page = {doc, navOrder: sourceOf(doc).navOrder}
+    pages.set(doc._id, page)
+    ordered.push(page)
+    visit(childIds(doc), page)
+  }
+  return ordered
+}
+
+function assignPaths(pages: readonly Page[]): void {
+  const taken = new Set(pages.flatMap((page) => sourceOf(page.doc).path ?? []))
+  for (const page of pages) {
+    const path = sourceOf(page.doc).path
+    if (path) {
+      page.path = path
+      continue
+    }
+    page.path = derivedPath({
+      slug: String((page.doc.slug as {current?: string} | undefined)?.current ?? page.doc._id),
+      folder: page.doc._type !== DOCUMENT_TYPES.lesson || childIds(page.doc).length > 0,
+      parentPath: page.parent?.path,
+      taken,
+    })
+    taken.add(page.path)
+  }
+}
+
+function numberOrText(value: number | string): number | string {
+  return typeof value === 'string' && /^-?\d+(?:\.\d+)?$/.test(value) ? Number(value) : value
+}
+
+function frontMatter(page: Page): string {
+  const doc = page.doc
+  const lines: FrontMatterLine[] = [['title', String(doc.title ?? '')]]
+  if (typeof doc.description === 'string') lines.push(['description', doc.description])
+  // A placeholder parent (no page of its own) is still the title the theme matches.
+  if (page.parent) lines.push(['parent', String(page.parent.doc.title ?? '')])
+  if (page.parent?.parent) lines.push(['grand_parent', String(page.parent.parent.doc.title ?? '')])
+  if (page.navOrder !== undefined) lines.push(['nav_order', numberOrText(page.navOrder)])
+  for (const entry of sourceOf(doc).frontMatter ?? []) {
+    if (typeof entry.key !== 'string') continue
+    let value: unknown = null
+    try {
+      value = JSON.parse(entry.value ?? 'null')
+    } catch {
+      value = entry.value
+    }
+    lines.push([entry.key, value])
+  }
+  return writeFrontMatter(lines)
+}
+
+function tocExclusions(body: readonly Item[]): Set<string> {
+  const out = new Set<string>()
+  for (const item of body) {
+    if (item._type !== 'tableOfContents') continue
+    for (const text of (item.exclude as unknown[] | undefined) ?? []) {
+      if (typeof text === 'string') out.add(text)
+    }
+  }
+  return out
+}
+
+function nextBlock(
+  page: Page,
+  pagesById: ReadonlyMap<string, Page>,
+  options: ExportOptions,
+): string {
+  const next = page.doc.next as
+    {label?: string; href?: string; lesson?: {_ref?: string}} | undefined
+  if (!next || typeof next.label !== 'string') return ''
+  const target = next.lesson?._ref ? pagesById.get(next.lesson._ref) : undefined
+  const href = target?.path ? pageUrl(target, options) : next.href
+  if (!href) return ''
+  return [
+    '---',
+    '',
+    '<div class="nav-buttons">',
+    `    <a href="${escapeHtml(href)}" class="btn btn-primary">${escapeHtml(next.label)}</a>`,
+    '</div>',
+  ].join('\n')
+}
+
+/** The address Jekyll gives a page: its `permalink`, else from its path and the site's style. */
+function pageUrl(page: Page, options: ExportOptions): string {
+  const base = (options.baseurl ?? '').replace(/\/+$/, '')
+  const permalink = sourceOf(page.doc).frontMatter?.find((entry) => entry.key === 'permalink')
+  const written = permalink?.value ? (JSON.parse(permalink.value) as unknown) : undefined
+  if (typeof written === 'string' && written.startsWith('/')) return base + written
+  const stem = (page.path ?? '').replace(/\.(?:md|markdown|mkd|mkdn)$/i, '')
+  if (stem === 'index' || stem.endsWith('/index'))
+    return `${base}/${stem.slice(0, -'index'.length)}`
+  return options.permalink === 'pretty' ? `${base}/${stem}/` : `${base}/${stem}.html`
+}
+
+/**
+ * Writes a just-the-docs site from dataset documents: one markdown file per course, module
+ * and lesson that has a page (at `source.path`, or a path derived from its place and slug),
+ * with its front matter from the navigation and its body as kramdown. Pure: documents in,
+ * files out; problems are returned, never thrown.
+ */
+export function exportSite(
+  documents: readonly ExportedDocument[],
+  options: ExportOptions = {},
+): ExportResult {
+  const byId = new Map(documents.map((doc) => [doc._id, doc]))
+  const pages = placePages(byId)
+  assignPaths(pages)
+  const pagesById = new Map(pages.map((page) => [page.doc._id, page]))
+  const files = new Map<string, string>()
+  const diagnostics: ExportDiagnostic[] = []
+  for (const page of pages) {
+    const source = sourceOf(page.doc)
+    if (source.hasSourcePage === false) continue
+    const file = page.path!
+    const body = (page.doc.body as Item[] | undefined) ?? []
+    const state: BodyState = {
+      blocks: (items) => writeBlocks(items, state),
+      linkTo: (id, anchor) => {
+        const target = pagesById.get(id)
+        return target?.path ? relativeLink(file, target.path, anchor) : undefined
+      },
+      documents: byId,
+      noToc: tocExclusions(body),
+      report: (problem) => diagnostics.push({...problem, file, documentId: page.doc._id}),
+    }
+    const heading = `# ${[page.doc.title, page.doc.emoji].filter(Boolean).join(' ')}`
+    const parts = [heading, writeBlocks(body, state), nextBlock(page, pagesById, options)]
+    files.set(file, `${frontMatter(page)}\n${parts.filter(Boolean).join('\n\n')}\n`)
+  }
+  return {files, diagnostics}
+}

@@ -1,0 +1,29 @@
+/** Shapes the exporter reads and returns: dataset documents in, site files out. */
+
+/** A dataset document as the exporter reads it (published or draft, system fields allowed). */
+export type ExportedDocument = {_id: string; _type: string} & Record<string, unknown>
+
+/** A problem met while writing the site, located in the document and the file it concerns. */
+export interface ExportDiagnostic {
+  severity: 'error' | 'warning' | 'info'
+  code: string
+  /** Site-relative path of the file the document is written to. */
+  file: string
+  documentId: string
+  message: string
+  hint?: string
+}
+
+/** Options of `exportSite`; each has a default. */
+export interface ExportOptions {
+  /** `_config.yml`'s `permalink` (`pretty` gives `/dir/page/`), for next-lesson addresses. */
+  permalink?: string
+  /** `_config.yml`'s `baseurl`, prefixed to next-lesson addresses. */
+  baseurl?: string
+}
+
+/** The site's files by site-relative path, and what could not be written as it is. */
+export interface ExportResult {
+  files: Map<string, string>
+  diagnostics: ExportDiagnostic[]
+}
