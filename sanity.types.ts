@@ -168,7 +168,7 @@ export type Footnote = {
 export type Details = {
   _type: 'details'
   summary: string
-  body?: RichText
+  body?: SectionBody
   level?: number
 }
 
@@ -176,7 +176,7 @@ export type Callout = {
   _type: 'callout'
   tone: 'note' | 'tip' | 'warning' | 'important'
   title?: string
-  body: RichText
+  body: SectionBody
   level?: number
 }
 
@@ -285,6 +285,65 @@ export type SanityImageAssetReference = {
   _weak?: boolean
   [internalGroqTypeReferenceTo]?: 'sanity.imageAsset'
 }
+
+export type SectionBody = Array<
+  | {
+      children?: Array<
+        | {
+            marks?: Array<string>
+            text?: string
+            _type: 'span'
+            _key: string
+          }
+        | ({
+            _key: string
+          } & TaskCheck)
+        | ({
+            _key: string
+          } & FootnoteReference)
+      >
+      style?: 'normal' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'blockquote'
+      listItem?: 'bullet' | 'number' | 'task'
+      markDefs?: Array<
+        | ({
+            _key: string
+          } & Link)
+        | ({
+            _key: string
+          } & InternalLink)
+      >
+      level?: number
+      _type: 'block'
+      _key: string
+    }
+  | {
+      asset?: SanityImageAssetReference
+      media?: unknown
+      hotspot?: SanityImageHotspot
+      crop?: SanityImageCrop
+      alt: string
+      caption?: string
+      src?: string
+      level?: number
+      _type: 'image'
+      _key: string
+    }
+  | ({
+      _key: string
+    } & CodeBlock)
+  | ({
+      _key: string
+    } & Table)
+  | ({
+      _key: string
+    } & Embed)
+  | ({
+      _key: string
+    } & Divider)
+  | ({
+      _key: string
+    } & DefinitionList)
+>
 
 export type LessonBody = Array<
   | {
@@ -642,6 +701,7 @@ export type AllSanitySchemaTypes =
   | Link
   | RichText
   | SanityImageAssetReference
+  | SectionBody
   | LessonBody
   | Tool
   | Slug
@@ -665,7 +725,7 @@ export type AllSanitySchemaTypes =
 
 // Source: queries/courseOutline.ts
 // Variable: courseOutlineQuery
-// Query: *[_type == "course" && slug.current == $slug][0]{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "body": body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  _type == "callout" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}},  _type == "details" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}},  _type == "footnote" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  },  _type == "responsibilitySection" => {    "area": area->{  _id,  title,  emoji,  intro[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  "slug": slug.current},    "responsibilities": responsibilities[]->{  _id,  name,  "slug": slug.current,  order,  description[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "toolTable" => {    rows[]{      _key,      _type,      "category": category->{_id, title, "slug": slug.current},      "tools": tools[]->{  _id,  name,  "slug": slug.current,  url}    }  }},  "contents": contents[]->{      _id,  _type,  title,  emoji,  "slug": slug.current,    description,    _type == "module" => {      "lessons": lessons[]->{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "lessons": lessons[]->{      _id,  _type,  title,  emoji,  "slug": slug.current,    description,    "lessons": lessons[]->{  _id,  _type,  title,  emoji,  "slug": slug.current, description}  }}    },    _type == "lesson" => {    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "lessons": lessons[]->{      _id,  _type,  title,  emoji,  "slug": slug.current,    description,    "lessons": lessons[]->{  _id,  _type,  title,  emoji,  "slug": slug.current, description}  }}  }}
+// Query: *[_type == "course" && slug.current == $slug][0]{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "body": body[]{    ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  },  _type == "callout" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "details" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "footnote" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}},  _type == "responsibilitySection" => {    "area": area->{  _id,  title,  emoji,  intro[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  "slug": slug.current},    "responsibilities": responsibilities[]->{  _id,  name,  "slug": slug.current,  order,  description[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "toolTable" => {    rows[]{      _key,      _type,      "category": category->{_id, title, "slug": slug.current},      "tools": tools[]->{  _id,  name,  "slug": slug.current,  url}    }  }},  "contents": contents[]->{      _id,  _type,  title,  emoji,  "slug": slug.current,    description,    _type == "module" => {      "lessons": lessons[]->{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "lessons": lessons[]->{      _id,  _type,  title,  emoji,  "slug": slug.current,    description,    "lessons": lessons[]->{  _id,  _type,  title,  emoji,  "slug": slug.current, description}  }}    },    _type == "lesson" => {    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "lessons": lessons[]->{      _id,  _type,  title,  emoji,  "slug": slug.current,    description,    "lessons": lessons[]->{  _id,  _type,  title,  emoji,  "slug": slug.current, description}  }}  }}
 export type CourseOutlineQueryResult = {
   _id: string
   _type: 'course'
@@ -736,63 +796,295 @@ export type CourseOutlineQueryResult = {
         _type: 'callout'
         tone: 'important' | 'note' | 'tip' | 'warning'
         title?: string
-        body: Array<{
-          children?: Array<
-            | ({
+        body: Array<
+          | {
+              children?: Array<
+                | ({
+                    _key: string
+                  } & FootnoteReference)
+                | ({
+                    _key: string
+                  } & TaskCheck)
+                | {
+                    marks?: Array<string>
+                    text?: string
+                    _type: 'span'
+                    _key: string
+                  }
+              >
+              style?: 'blockquote' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
+              listItem?: 'bullet' | 'number' | 'task'
+              markDefs: Array<
+                | {
+                    _key: string
+                    _type: 'internalLink'
+                    reference: CourseReference | LessonReference | ModuleReference
+                    anchor?: string
+                    target:
+                      | {
+                          _id: string
+                          _type: 'course'
+                          title: string
+                          emoji: string | null
+                          slug: string
+                        }
+                      | {
+                          _id: string
+                          _type: 'lesson'
+                          title: string
+                          emoji: string | null
+                          slug: string
+                        }
+                      | {
+                          _id: string
+                          _type: 'module'
+                          title: string
+                          emoji: string | null
+                          slug: string
+                        }
+                  }
+                | {
+                    _key: string
+                    _type: 'link'
+                    href: string
+                    title?: string
+                  }
+              > | null
+              level?: number
+              _type: 'block'
+              _key: string
+            }
+          | {
+              _key: string
+              _type: 'codeBlock'
+              language?: string
+              code?: string
+              level?: number
+            }
+          | {
+              _key: string
+              _type: 'definitionList'
+              items: Array<{
                 _key: string
-              } & FootnoteReference)
-            | ({
+                _type: 'definitionListItem'
+                term: Array<{
+                  children?: Array<
+                    | ({
+                        _key: string
+                      } & FootnoteReference)
+                    | ({
+                        _key: string
+                      } & TaskCheck)
+                    | {
+                        marks?: Array<string>
+                        text?: string
+                        _type: 'span'
+                        _key: string
+                      }
+                  >
+                  style?: 'normal'
+                  listItem?: 'bullet' | 'number' | 'task'
+                  markDefs: Array<
+                    | {
+                        _key: string
+                        _type: 'internalLink'
+                        reference: CourseReference | LessonReference | ModuleReference
+                        anchor?: string
+                        target:
+                          | {
+                              _id: string
+                              _type: 'course'
+                              title: string
+                              emoji: string | null
+                              slug: string
+                            }
+                          | {
+                              _id: string
+                              _type: 'lesson'
+                              title: string
+                              emoji: string | null
+                              slug: string
+                            }
+                          | {
+                              _id: string
+                              _type: 'module'
+                              title: string
+                              emoji: string | null
+                              slug: string
+                            }
+                      }
+                    | {
+                        _key: string
+                        _type: 'link'
+                        href: string
+                        title?: string
+                      }
+                  > | null
+                  level?: number
+                  _type: 'block'
+                  _key: string
+                }>
+                definition: Array<{
+                  children?: Array<
+                    | ({
+                        _key: string
+                      } & FootnoteReference)
+                    | ({
+                        _key: string
+                      } & TaskCheck)
+                    | {
+                        marks?: Array<string>
+                        text?: string
+                        _type: 'span'
+                        _key: string
+                      }
+                  >
+                  style?: 'normal'
+                  listItem?: 'bullet' | 'number' | 'task'
+                  markDefs: Array<
+                    | {
+                        _key: string
+                        _type: 'internalLink'
+                        reference: CourseReference | LessonReference | ModuleReference
+                        anchor?: string
+                        target:
+                          | {
+                              _id: string
+                              _type: 'course'
+                              title: string
+                              emoji: string | null
+                              slug: string
+                            }
+                          | {
+                              _id: string
+                              _type: 'lesson'
+                              title: string
+                              emoji: string | null
+                              slug: string
+                            }
+                          | {
+                              _id: string
+                              _type: 'module'
+                              title: string
+                              emoji: string | null
+                              slug: string
+                            }
+                      }
+                    | {
+                        _key: string
+                        _type: 'link'
+                        href: string
+                        title?: string
+                      }
+                  > | null
+                  level?: number
+                  _type: 'block'
+                  _key: string
+                }> | null
+              }>
+              level?: number
+            }
+          | {
+              _key: string
+              _type: 'divider'
+              style?: 'line'
+              level?: number
+            }
+          | {
+              _key: string
+              _type: 'embed'
+              url: string
+              title?: string
+              provider: 'audio' | 'gist' | 'iframe' | 'video' | 'vimeo' | 'youtube'
+              level?: number
+            }
+          | {
+              asset?: SanityImageAssetReference
+              media?: unknown
+              hotspot?: SanityImageHotspot
+              crop?: SanityImageCrop
+              alt: string
+              caption?: string
+              src?: string
+              level?: number
+              _type: 'image'
+              _key: string
+              url: string | null
+              dimensions: SanityImageDimensions | null
+            }
+          | {
+              _key: string
+              _type: 'table'
+              rows: Array<{
                 _key: string
-              } & TaskCheck)
-            | {
-                marks?: Array<string>
-                text?: string
-                _type: 'span'
-                _key: string
-              }
-          >
-          style?: 'normal'
-          listItem?: 'bullet' | 'number' | 'task'
-          markDefs: Array<
-            | {
-                _key: string
-                _type: 'internalLink'
-                reference: CourseReference | LessonReference | ModuleReference
-                anchor?: string
-                target:
-                  | {
-                      _id: string
-                      _type: 'course'
-                      title: string
-                      emoji: string | null
-                      slug: string
-                    }
-                  | {
-                      _id: string
-                      _type: 'lesson'
-                      title: string
-                      emoji: string | null
-                      slug: string
-                    }
-                  | {
-                      _id: string
-                      _type: 'module'
-                      title: string
-                      emoji: string | null
-                      slug: string
-                    }
-              }
-            | {
-                _key: string
-                _type: 'link'
-                href: string
-                title?: string
-              }
-          > | null
-          level?: number
-          _type: 'block'
-          _key: string
-        }>
+                _type: 'tableRow'
+                cells: Array<{
+                  _key: string
+                  _type: 'tableCell'
+                  content: Array<{
+                    children?: Array<
+                      | ({
+                          _key: string
+                        } & FootnoteReference)
+                      | ({
+                          _key: string
+                        } & TaskCheck)
+                      | {
+                          marks?: Array<string>
+                          text?: string
+                          _type: 'span'
+                          _key: string
+                        }
+                    >
+                    style?: 'normal'
+                    listItem?: 'bullet' | 'number' | 'task'
+                    markDefs: Array<
+                      | {
+                          _key: string
+                          _type: 'internalLink'
+                          reference: CourseReference | LessonReference | ModuleReference
+                          anchor?: string
+                          target:
+                            | {
+                                _id: string
+                                _type: 'course'
+                                title: string
+                                emoji: string | null
+                                slug: string
+                              }
+                            | {
+                                _id: string
+                                _type: 'lesson'
+                                title: string
+                                emoji: string | null
+                                slug: string
+                              }
+                            | {
+                                _id: string
+                                _type: 'module'
+                                title: string
+                                emoji: string | null
+                                slug: string
+                              }
+                        }
+                      | {
+                          _key: string
+                          _type: 'link'
+                          href: string
+                          title?: string
+                        }
+                    > | null
+                    level?: number
+                    _type: 'block'
+                    _key: string
+                  }> | null
+                }>
+              }>
+              headerRows?: number
+              align?: Array<string>
+              level?: number
+            }
+        >
         level?: number
       }
     | {
@@ -929,63 +1221,295 @@ export type CourseOutlineQueryResult = {
         _key: string
         _type: 'details'
         summary: string
-        body: Array<{
-          children?: Array<
-            | ({
+        body: Array<
+          | {
+              children?: Array<
+                | ({
+                    _key: string
+                  } & FootnoteReference)
+                | ({
+                    _key: string
+                  } & TaskCheck)
+                | {
+                    marks?: Array<string>
+                    text?: string
+                    _type: 'span'
+                    _key: string
+                  }
+              >
+              style?: 'blockquote' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
+              listItem?: 'bullet' | 'number' | 'task'
+              markDefs: Array<
+                | {
+                    _key: string
+                    _type: 'internalLink'
+                    reference: CourseReference | LessonReference | ModuleReference
+                    anchor?: string
+                    target:
+                      | {
+                          _id: string
+                          _type: 'course'
+                          title: string
+                          emoji: string | null
+                          slug: string
+                        }
+                      | {
+                          _id: string
+                          _type: 'lesson'
+                          title: string
+                          emoji: string | null
+                          slug: string
+                        }
+                      | {
+                          _id: string
+                          _type: 'module'
+                          title: string
+                          emoji: string | null
+                          slug: string
+                        }
+                  }
+                | {
+                    _key: string
+                    _type: 'link'
+                    href: string
+                    title?: string
+                  }
+              > | null
+              level?: number
+              _type: 'block'
+              _key: string
+            }
+          | {
+              _key: string
+              _type: 'codeBlock'
+              language?: string
+              code?: string
+              level?: number
+            }
+          | {
+              _key: string
+              _type: 'definitionList'
+              items: Array<{
                 _key: string
-              } & FootnoteReference)
-            | ({
+                _type: 'definitionListItem'
+                term: Array<{
+                  children?: Array<
+                    | ({
+                        _key: string
+                      } & FootnoteReference)
+                    | ({
+                        _key: string
+                      } & TaskCheck)
+                    | {
+                        marks?: Array<string>
+                        text?: string
+                        _type: 'span'
+                        _key: string
+                      }
+                  >
+                  style?: 'normal'
+                  listItem?: 'bullet' | 'number' | 'task'
+                  markDefs: Array<
+                    | {
+                        _key: string
+                        _type: 'internalLink'
+                        reference: CourseReference | LessonReference | ModuleReference
+                        anchor?: string
+                        target:
+                          | {
+                              _id: string
+                              _type: 'course'
+                              title: string
+                              emoji: string | null
+                              slug: string
+                            }
+                          | {
+                              _id: string
+                              _type: 'lesson'
+                              title: string
+                              emoji: string | null
+                              slug: string
+                            }
+                          | {
+                              _id: string
+                              _type: 'module'
+                              title: string
+                              emoji: string | null
+                              slug: string
+                            }
+                      }
+                    | {
+                        _key: string
+                        _type: 'link'
+                        href: string
+                        title?: string
+                      }
+                  > | null
+                  level?: number
+                  _type: 'block'
+                  _key: string
+                }>
+                definition: Array<{
+                  children?: Array<
+                    | ({
+                        _key: string
+                      } & FootnoteReference)
+                    | ({
+                        _key: string
+                      } & TaskCheck)
+                    | {
+                        marks?: Array<string>
+                        text?: string
+                        _type: 'span'
+                        _key: string
+                      }
+                  >
+                  style?: 'normal'
+                  listItem?: 'bullet' | 'number' | 'task'
+                  markDefs: Array<
+                    | {
+                        _key: string
+                        _type: 'internalLink'
+                        reference: CourseReference | LessonReference | ModuleReference
+                        anchor?: string
+                        target:
+                          | {
+                              _id: string
+                              _type: 'course'
+                              title: string
+                              emoji: string | null
+                              slug: string
+                            }
+                          | {
+                              _id: string
+                              _type: 'lesson'
+                              title: string
+                              emoji: string | null
+                              slug: string
+                            }
+                          | {
+                              _id: string
+                              _type: 'module'
+                              title: string
+                              emoji: string | null
+                              slug: string
+                            }
+                      }
+                    | {
+                        _key: string
+                        _type: 'link'
+                        href: string
+                        title?: string
+                      }
+                  > | null
+                  level?: number
+                  _type: 'block'
+                  _key: string
+                }> | null
+              }>
+              level?: number
+            }
+          | {
+              _key: string
+              _type: 'divider'
+              style?: 'line'
+              level?: number
+            }
+          | {
+              _key: string
+              _type: 'embed'
+              url: string
+              title?: string
+              provider: 'audio' | 'gist' | 'iframe' | 'video' | 'vimeo' | 'youtube'
+              level?: number
+            }
+          | {
+              asset?: SanityImageAssetReference
+              media?: unknown
+              hotspot?: SanityImageHotspot
+              crop?: SanityImageCrop
+              alt: string
+              caption?: string
+              src?: string
+              level?: number
+              _type: 'image'
+              _key: string
+              url: string | null
+              dimensions: SanityImageDimensions | null
+            }
+          | {
+              _key: string
+              _type: 'table'
+              rows: Array<{
                 _key: string
-              } & TaskCheck)
-            | {
-                marks?: Array<string>
-                text?: string
-                _type: 'span'
-                _key: string
-              }
-          >
-          style?: 'normal'
-          listItem?: 'bullet' | 'number' | 'task'
-          markDefs: Array<
-            | {
-                _key: string
-                _type: 'internalLink'
-                reference: CourseReference | LessonReference | ModuleReference
-                anchor?: string
-                target:
-                  | {
-                      _id: string
-                      _type: 'course'
-                      title: string
-                      emoji: string | null
-                      slug: string
-                    }
-                  | {
-                      _id: string
-                      _type: 'lesson'
-                      title: string
-                      emoji: string | null
-                      slug: string
-                    }
-                  | {
-                      _id: string
-                      _type: 'module'
-                      title: string
-                      emoji: string | null
-                      slug: string
-                    }
-              }
-            | {
-                _key: string
-                _type: 'link'
-                href: string
-                title?: string
-              }
-          > | null
-          level?: number
-          _type: 'block'
-          _key: string
-        }> | null
+                _type: 'tableRow'
+                cells: Array<{
+                  _key: string
+                  _type: 'tableCell'
+                  content: Array<{
+                    children?: Array<
+                      | ({
+                          _key: string
+                        } & FootnoteReference)
+                      | ({
+                          _key: string
+                        } & TaskCheck)
+                      | {
+                          marks?: Array<string>
+                          text?: string
+                          _type: 'span'
+                          _key: string
+                        }
+                    >
+                    style?: 'normal'
+                    listItem?: 'bullet' | 'number' | 'task'
+                    markDefs: Array<
+                      | {
+                          _key: string
+                          _type: 'internalLink'
+                          reference: CourseReference | LessonReference | ModuleReference
+                          anchor?: string
+                          target:
+                            | {
+                                _id: string
+                                _type: 'course'
+                                title: string
+                                emoji: string | null
+                                slug: string
+                              }
+                            | {
+                                _id: string
+                                _type: 'lesson'
+                                title: string
+                                emoji: string | null
+                                slug: string
+                              }
+                            | {
+                                _id: string
+                                _type: 'module'
+                                title: string
+                                emoji: string | null
+                                slug: string
+                              }
+                        }
+                      | {
+                          _key: string
+                          _type: 'link'
+                          href: string
+                          title?: string
+                        }
+                    > | null
+                    level?: number
+                    _type: 'block'
+                    _key: string
+                  }> | null
+                }>
+              }>
+              headerRows?: number
+              align?: Array<string>
+              level?: number
+            }
+        > | null
         level?: number
       }
     | {
@@ -1377,7 +1901,7 @@ export type CourseOutlineQueryResult = {
 
 // Source: queries/courseOutline.ts
 // Variable: allCourseOutlinesQuery
-// Query: [  ...(*[_type == "site"][0].courses[]->)[_type == "course"]{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "body": body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  _type == "callout" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}},  _type == "details" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}},  _type == "footnote" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  },  _type == "responsibilitySection" => {    "area": area->{  _id,  title,  emoji,  intro[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  "slug": slug.current},    "responsibilities": responsibilities[]->{  _id,  name,  "slug": slug.current,  order,  description[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "toolTable" => {    rows[]{      _key,      _type,      "category": category->{_id, title, "slug": slug.current},      "tools": tools[]->{  _id,  name,  "slug": slug.current,  url}    }  }},  "contents": contents[]->{      _id,  _type,  title,  emoji,  "slug": slug.current,    description,    _type == "module" => {      "lessons": lessons[]->{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "lessons": lessons[]->{      _id,  _type,  title,  emoji,  "slug": slug.current,    description,    "lessons": lessons[]->{  _id,  _type,  title,  emoji,  "slug": slug.current, description}  }}    },    _type == "lesson" => {    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "lessons": lessons[]->{      _id,  _type,  title,  emoji,  "slug": slug.current,    description,    "lessons": lessons[]->{  _id,  _type,  title,  emoji,  "slug": slug.current, description}  }}  }},  ...*[_type == "course" && !(_id in coalesce(*[_type == "site"][0].courses[]._ref, []))] | order(title asc){    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "body": body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  _type == "callout" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}},  _type == "details" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}},  _type == "footnote" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  },  _type == "responsibilitySection" => {    "area": area->{  _id,  title,  emoji,  intro[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  "slug": slug.current},    "responsibilities": responsibilities[]->{  _id,  name,  "slug": slug.current,  order,  description[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "toolTable" => {    rows[]{      _key,      _type,      "category": category->{_id, title, "slug": slug.current},      "tools": tools[]->{  _id,  name,  "slug": slug.current,  url}    }  }},  "contents": contents[]->{      _id,  _type,  title,  emoji,  "slug": slug.current,    description,    _type == "module" => {      "lessons": lessons[]->{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "lessons": lessons[]->{      _id,  _type,  title,  emoji,  "slug": slug.current,    description,    "lessons": lessons[]->{  _id,  _type,  title,  emoji,  "slug": slug.current, description}  }}    },    _type == "lesson" => {    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "lessons": lessons[]->{      _id,  _type,  title,  emoji,  "slug": slug.current,    description,    "lessons": lessons[]->{  _id,  _type,  title,  emoji,  "slug": slug.current, description}  }}  }}]
+// Query: [  ...(*[_type == "site"][0].courses[]->)[_type == "course"]{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "body": body[]{    ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  },  _type == "callout" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "details" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "footnote" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}},  _type == "responsibilitySection" => {    "area": area->{  _id,  title,  emoji,  intro[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  "slug": slug.current},    "responsibilities": responsibilities[]->{  _id,  name,  "slug": slug.current,  order,  description[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "toolTable" => {    rows[]{      _key,      _type,      "category": category->{_id, title, "slug": slug.current},      "tools": tools[]->{  _id,  name,  "slug": slug.current,  url}    }  }},  "contents": contents[]->{      _id,  _type,  title,  emoji,  "slug": slug.current,    description,    _type == "module" => {      "lessons": lessons[]->{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "lessons": lessons[]->{      _id,  _type,  title,  emoji,  "slug": slug.current,    description,    "lessons": lessons[]->{  _id,  _type,  title,  emoji,  "slug": slug.current, description}  }}    },    _type == "lesson" => {    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "lessons": lessons[]->{      _id,  _type,  title,  emoji,  "slug": slug.current,    description,    "lessons": lessons[]->{  _id,  _type,  title,  emoji,  "slug": slug.current, description}  }}  }},  ...*[_type == "course" && !(_id in coalesce(*[_type == "site"][0].courses[]._ref, []))] | order(title asc){    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "body": body[]{    ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  },  _type == "callout" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "details" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "footnote" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}},  _type == "responsibilitySection" => {    "area": area->{  _id,  title,  emoji,  intro[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  "slug": slug.current},    "responsibilities": responsibilities[]->{  _id,  name,  "slug": slug.current,  order,  description[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "toolTable" => {    rows[]{      _key,      _type,      "category": category->{_id, title, "slug": slug.current},      "tools": tools[]->{  _id,  name,  "slug": slug.current,  url}    }  }},  "contents": contents[]->{      _id,  _type,  title,  emoji,  "slug": slug.current,    description,    _type == "module" => {      "lessons": lessons[]->{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "lessons": lessons[]->{      _id,  _type,  title,  emoji,  "slug": slug.current,    description,    "lessons": lessons[]->{  _id,  _type,  title,  emoji,  "slug": slug.current, description}  }}    },    _type == "lesson" => {    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "lessons": lessons[]->{      _id,  _type,  title,  emoji,  "slug": slug.current,    description,    "lessons": lessons[]->{  _id,  _type,  title,  emoji,  "slug": slug.current, description}  }}  }}]
 export type AllCourseOutlinesQueryResult = Array<{
   _id: string
   _type: 'course'
@@ -1448,63 +1972,295 @@ export type AllCourseOutlinesQueryResult = Array<{
         _type: 'callout'
         tone: 'important' | 'note' | 'tip' | 'warning'
         title?: string
-        body: Array<{
-          children?: Array<
-            | ({
+        body: Array<
+          | {
+              children?: Array<
+                | ({
+                    _key: string
+                  } & FootnoteReference)
+                | ({
+                    _key: string
+                  } & TaskCheck)
+                | {
+                    marks?: Array<string>
+                    text?: string
+                    _type: 'span'
+                    _key: string
+                  }
+              >
+              style?: 'blockquote' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
+              listItem?: 'bullet' | 'number' | 'task'
+              markDefs: Array<
+                | {
+                    _key: string
+                    _type: 'internalLink'
+                    reference: CourseReference | LessonReference | ModuleReference
+                    anchor?: string
+                    target:
+                      | {
+                          _id: string
+                          _type: 'course'
+                          title: string
+                          emoji: string | null
+                          slug: string
+                        }
+                      | {
+                          _id: string
+                          _type: 'lesson'
+                          title: string
+                          emoji: string | null
+                          slug: string
+                        }
+                      | {
+                          _id: string
+                          _type: 'module'
+                          title: string
+                          emoji: string | null
+                          slug: string
+                        }
+                  }
+                | {
+                    _key: string
+                    _type: 'link'
+                    href: string
+                    title?: string
+                  }
+              > | null
+              level?: number
+              _type: 'block'
+              _key: string
+            }
+          | {
+              _key: string
+              _type: 'codeBlock'
+              language?: string
+              code?: string
+              level?: number
+            }
+          | {
+              _key: string
+              _type: 'definitionList'
+              items: Array<{
                 _key: string
-              } & FootnoteReference)
-            | ({
+                _type: 'definitionListItem'
+                term: Array<{
+                  children?: Array<
+                    | ({
+                        _key: string
+                      } & FootnoteReference)
+                    | ({
+                        _key: string
+                      } & TaskCheck)
+                    | {
+                        marks?: Array<string>
+                        text?: string
+                        _type: 'span'
+                        _key: string
+                      }
+                  >
+                  style?: 'normal'
+                  listItem?: 'bullet' | 'number' | 'task'
+                  markDefs: Array<
+                    | {
+                        _key: string
+                        _type: 'internalLink'
+                        reference: CourseReference | LessonReference | ModuleReference
+                        anchor?: string
+                        target:
+                          | {
+                              _id: string
+                              _type: 'course'
+                              title: string
+                              emoji: string | null
+                              slug: string
+                            }
+                          | {
+                              _id: string
+                              _type: 'lesson'
+                              title: string
+                              emoji: string | null
+                              slug: string
+                            }
+                          | {
+                              _id: string
+                              _type: 'module'
+                              title: string
+                              emoji: string | null
+                              slug: string
+                            }
+                      }
+                    | {
+                        _key: string
+                        _type: 'link'
+                        href: string
+                        title?: string
+                      }
+                  > | null
+                  level?: number
+                  _type: 'block'
+                  _key: string
+                }>
+                definition: Array<{
+                  children?: Array<
+                    | ({
+                        _key: string
+                      } & FootnoteReference)
+                    | ({
+                        _key: string
+                      } & TaskCheck)
+                    | {
+                        marks?: Array<string>
+                        text?: string
+                        _type: 'span'
+                        _key: string
+                      }
+                  >
+                  style?: 'normal'
+                  listItem?: 'bullet' | 'number' | 'task'
+                  markDefs: Array<
+                    | {
+                        _key: string
+                        _type: 'internalLink'
+                        reference: CourseReference | LessonReference | ModuleReference
+                        anchor?: string
+                        target:
+                          | {
+                              _id: string
+                              _type: 'course'
+                              title: string
+                              emoji: string | null
+                              slug: string
+                            }
+                          | {
+                              _id: string
+                              _type: 'lesson'
+                              title: string
+                              emoji: string | null
+                              slug: string
+                            }
+                          | {
+                              _id: string
+                              _type: 'module'
+                              title: string
+                              emoji: string | null
+                              slug: string
+                            }
+                      }
+                    | {
+                        _key: string
+                        _type: 'link'
+                        href: string
+                        title?: string
+                      }
+                  > | null
+                  level?: number
+                  _type: 'block'
+                  _key: string
+                }> | null
+              }>
+              level?: number
+            }
+          | {
+              _key: string
+              _type: 'divider'
+              style?: 'line'
+              level?: number
+            }
+          | {
+              _key: string
+              _type: 'embed'
+              url: string
+              title?: string
+              provider: 'audio' | 'gist' | 'iframe' | 'video' | 'vimeo' | 'youtube'
+              level?: number
+            }
+          | {
+              asset?: SanityImageAssetReference
+              media?: unknown
+              hotspot?: SanityImageHotspot
+              crop?: SanityImageCrop
+              alt: string
+              caption?: string
+              src?: string
+              level?: number
+              _type: 'image'
+              _key: string
+              url: string | null
+              dimensions: SanityImageDimensions | null
+            }
+          | {
+              _key: string
+              _type: 'table'
+              rows: Array<{
                 _key: string
-              } & TaskCheck)
-            | {
-                marks?: Array<string>
-                text?: string
-                _type: 'span'
-                _key: string
-              }
-          >
-          style?: 'normal'
-          listItem?: 'bullet' | 'number' | 'task'
-          markDefs: Array<
-            | {
-                _key: string
-                _type: 'internalLink'
-                reference: CourseReference | LessonReference | ModuleReference
-                anchor?: string
-                target:
-                  | {
-                      _id: string
-                      _type: 'course'
-                      title: string
-                      emoji: string | null
-                      slug: string
-                    }
-                  | {
-                      _id: string
-                      _type: 'lesson'
-                      title: string
-                      emoji: string | null
-                      slug: string
-                    }
-                  | {
-                      _id: string
-                      _type: 'module'
-                      title: string
-                      emoji: string | null
-                      slug: string
-                    }
-              }
-            | {
-                _key: string
-                _type: 'link'
-                href: string
-                title?: string
-              }
-          > | null
-          level?: number
-          _type: 'block'
-          _key: string
-        }>
+                _type: 'tableRow'
+                cells: Array<{
+                  _key: string
+                  _type: 'tableCell'
+                  content: Array<{
+                    children?: Array<
+                      | ({
+                          _key: string
+                        } & FootnoteReference)
+                      | ({
+                          _key: string
+                        } & TaskCheck)
+                      | {
+                          marks?: Array<string>
+                          text?: string
+                          _type: 'span'
+                          _key: string
+                        }
+                    >
+                    style?: 'normal'
+                    listItem?: 'bullet' | 'number' | 'task'
+                    markDefs: Array<
+                      | {
+                          _key: string
+                          _type: 'internalLink'
+                          reference: CourseReference | LessonReference | ModuleReference
+                          anchor?: string
+                          target:
+                            | {
+                                _id: string
+                                _type: 'course'
+                                title: string
+                                emoji: string | null
+                                slug: string
+                              }
+                            | {
+                                _id: string
+                                _type: 'lesson'
+                                title: string
+                                emoji: string | null
+                                slug: string
+                              }
+                            | {
+                                _id: string
+                                _type: 'module'
+                                title: string
+                                emoji: string | null
+                                slug: string
+                              }
+                        }
+                      | {
+                          _key: string
+                          _type: 'link'
+                          href: string
+                          title?: string
+                        }
+                    > | null
+                    level?: number
+                    _type: 'block'
+                    _key: string
+                  }> | null
+                }>
+              }>
+              headerRows?: number
+              align?: Array<string>
+              level?: number
+            }
+        >
         level?: number
       }
     | {
@@ -1641,63 +2397,295 @@ export type AllCourseOutlinesQueryResult = Array<{
         _key: string
         _type: 'details'
         summary: string
-        body: Array<{
-          children?: Array<
-            | ({
+        body: Array<
+          | {
+              children?: Array<
+                | ({
+                    _key: string
+                  } & FootnoteReference)
+                | ({
+                    _key: string
+                  } & TaskCheck)
+                | {
+                    marks?: Array<string>
+                    text?: string
+                    _type: 'span'
+                    _key: string
+                  }
+              >
+              style?: 'blockquote' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
+              listItem?: 'bullet' | 'number' | 'task'
+              markDefs: Array<
+                | {
+                    _key: string
+                    _type: 'internalLink'
+                    reference: CourseReference | LessonReference | ModuleReference
+                    anchor?: string
+                    target:
+                      | {
+                          _id: string
+                          _type: 'course'
+                          title: string
+                          emoji: string | null
+                          slug: string
+                        }
+                      | {
+                          _id: string
+                          _type: 'lesson'
+                          title: string
+                          emoji: string | null
+                          slug: string
+                        }
+                      | {
+                          _id: string
+                          _type: 'module'
+                          title: string
+                          emoji: string | null
+                          slug: string
+                        }
+                  }
+                | {
+                    _key: string
+                    _type: 'link'
+                    href: string
+                    title?: string
+                  }
+              > | null
+              level?: number
+              _type: 'block'
+              _key: string
+            }
+          | {
+              _key: string
+              _type: 'codeBlock'
+              language?: string
+              code?: string
+              level?: number
+            }
+          | {
+              _key: string
+              _type: 'definitionList'
+              items: Array<{
                 _key: string
-              } & FootnoteReference)
-            | ({
+                _type: 'definitionListItem'
+                term: Array<{
+                  children?: Array<
+                    | ({
+                        _key: string
+                      } & FootnoteReference)
+                    | ({
+                        _key: string
+                      } & TaskCheck)
+                    | {
+                        marks?: Array<string>
+                        text?: string
+                        _type: 'span'
+                        _key: string
+                      }
+                  >
+                  style?: 'normal'
+                  listItem?: 'bullet' | 'number' | 'task'
+                  markDefs: Array<
+                    | {
+                        _key: string
+                        _type: 'internalLink'
+                        reference: CourseReference | LessonReference | ModuleReference
+                        anchor?: string
+                        target:
+                          | {
+                              _id: string
+                              _type: 'course'
+                              title: string
+                              emoji: string | null
+                              slug: string
+                            }
+                          | {
+                              _id: string
+                              _type: 'lesson'
+                              title: string
+                              emoji: string | null
+                              slug: string
+                            }
+                          | {
+                              _id: string
+                              _type: 'module'
+                              title: string
+                              emoji: string | null
+                              slug: string
+                            }
+                      }
+                    | {
+                        _key: string
+                        _type: 'link'
+                        href: string
+                        title?: string
+                      }
+                  > | null
+                  level?: number
+                  _type: 'block'
+                  _key: string
+                }>
+                definition: Array<{
+                  children?: Array<
+                    | ({
+                        _key: string
+                      } & FootnoteReference)
+                    | ({
+                        _key: string
+                      } & TaskCheck)
+                    | {
+                        marks?: Array<string>
+                        text?: string
+                        _type: 'span'
+                        _key: string
+                      }
+                  >
+                  style?: 'normal'
+                  listItem?: 'bullet' | 'number' | 'task'
+                  markDefs: Array<
+                    | {
+                        _key: string
+                        _type: 'internalLink'
+                        reference: CourseReference | LessonReference | ModuleReference
+                        anchor?: string
+                        target:
+                          | {
+                              _id: string
+                              _type: 'course'
+                              title: string
+                              emoji: string | null
+                              slug: string
+                            }
+                          | {
+                              _id: string
+                              _type: 'lesson'
+                              title: string
+                              emoji: string | null
+                              slug: string
+                            }
+                          | {
+                              _id: string
+                              _type: 'module'
+                              title: string
+                              emoji: string | null
+                              slug: string
+                            }
+                      }
+                    | {
+                        _key: string
+                        _type: 'link'
+                        href: string
+                        title?: string
+                      }
+                  > | null
+                  level?: number
+                  _type: 'block'
+                  _key: string
+                }> | null
+              }>
+              level?: number
+            }
+          | {
+              _key: string
+              _type: 'divider'
+              style?: 'line'
+              level?: number
+            }
+          | {
+              _key: string
+              _type: 'embed'
+              url: string
+              title?: string
+              provider: 'audio' | 'gist' | 'iframe' | 'video' | 'vimeo' | 'youtube'
+              level?: number
+            }
+          | {
+              asset?: SanityImageAssetReference
+              media?: unknown
+              hotspot?: SanityImageHotspot
+              crop?: SanityImageCrop
+              alt: string
+              caption?: string
+              src?: string
+              level?: number
+              _type: 'image'
+              _key: string
+              url: string | null
+              dimensions: SanityImageDimensions | null
+            }
+          | {
+              _key: string
+              _type: 'table'
+              rows: Array<{
                 _key: string
-              } & TaskCheck)
-            | {
-                marks?: Array<string>
-                text?: string
-                _type: 'span'
-                _key: string
-              }
-          >
-          style?: 'normal'
-          listItem?: 'bullet' | 'number' | 'task'
-          markDefs: Array<
-            | {
-                _key: string
-                _type: 'internalLink'
-                reference: CourseReference | LessonReference | ModuleReference
-                anchor?: string
-                target:
-                  | {
-                      _id: string
-                      _type: 'course'
-                      title: string
-                      emoji: string | null
-                      slug: string
-                    }
-                  | {
-                      _id: string
-                      _type: 'lesson'
-                      title: string
-                      emoji: string | null
-                      slug: string
-                    }
-                  | {
-                      _id: string
-                      _type: 'module'
-                      title: string
-                      emoji: string | null
-                      slug: string
-                    }
-              }
-            | {
-                _key: string
-                _type: 'link'
-                href: string
-                title?: string
-              }
-          > | null
-          level?: number
-          _type: 'block'
-          _key: string
-        }> | null
+                _type: 'tableRow'
+                cells: Array<{
+                  _key: string
+                  _type: 'tableCell'
+                  content: Array<{
+                    children?: Array<
+                      | ({
+                          _key: string
+                        } & FootnoteReference)
+                      | ({
+                          _key: string
+                        } & TaskCheck)
+                      | {
+                          marks?: Array<string>
+                          text?: string
+                          _type: 'span'
+                          _key: string
+                        }
+                    >
+                    style?: 'normal'
+                    listItem?: 'bullet' | 'number' | 'task'
+                    markDefs: Array<
+                      | {
+                          _key: string
+                          _type: 'internalLink'
+                          reference: CourseReference | LessonReference | ModuleReference
+                          anchor?: string
+                          target:
+                            | {
+                                _id: string
+                                _type: 'course'
+                                title: string
+                                emoji: string | null
+                                slug: string
+                              }
+                            | {
+                                _id: string
+                                _type: 'lesson'
+                                title: string
+                                emoji: string | null
+                                slug: string
+                              }
+                            | {
+                                _id: string
+                                _type: 'module'
+                                title: string
+                                emoji: string | null
+                                slug: string
+                              }
+                        }
+                      | {
+                          _key: string
+                          _type: 'link'
+                          href: string
+                          title?: string
+                        }
+                    > | null
+                    level?: number
+                    _type: 'block'
+                    _key: string
+                  }> | null
+                }>
+              }>
+              headerRows?: number
+              align?: Array<string>
+              level?: number
+            }
+        > | null
         level?: number
       }
     | {
@@ -2089,7 +3077,7 @@ export type AllCourseOutlinesQueryResult = Array<{
 
 // Source: queries/lessonPage.ts
 // Variable: lessonPageQuery
-// Query: *[_type == "lesson" && slug.current == $slug][0]{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  _type == "callout" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}},  _type == "details" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}},  _type == "footnote" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  },  _type == "responsibilitySection" => {    "area": area->{  _id,  title,  emoji,  intro[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  "slug": slug.current},    "responsibilities": responsibilities[]->{  _id,  name,  "slug": slug.current,  order,  description[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "toolTable" => {    rows[]{      _key,      _type,      "category": category->{_id, title, "slug": slug.current},      "tools": tools[]->{  _id,  name,  "slug": slug.current,  url}    }  }},  next{label, href, "lesson": lesson->{  _id,  _type,  title,  emoji,  "slug": slug.current}},  "parentLesson": *[_type == "lesson" && ^._id in lessons[]._ref][0]{      _id,  _type,  title,  emoji,  "slug": slug.current,      "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|",    "module": *[_type == "module" && ^._id in lessons[]._ref][0]{        _id,  _type,  title,  emoji,  "slug": slug.current,      "course": *[_type == "course" && ^._id in contents[]._ref][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}    },    "course": *[_type == "course" && ^._id in contents[]._ref][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}  },  "module": *[_type == "module" && ^._id in lessons[]._ref][0]{      _id,  _type,  title,  emoji,  "slug": slug.current,      "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|",    "course": *[_type == "course" && ^._id in contents[]._ref][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}  },  "directCourse": *[_type == "course" && ^._id in contents[]._ref][0]{      _id,  _type,  title,  emoji,  "slug": slug.current,    "siblingIds": "|" + array::join(contents[@->_type == "lesson"]._ref, "|") + "|"  }}{  ...,  "course": coalesce(module.course, directCourse, parentLesson.module.course, parentLesson.course),  "around": string::split(    coalesce(parentLesson.siblingIds, module.siblingIds, directCourse.siblingIds, ""),    "|" + _id + "|"  )}{  _id,  _type,  title,  emoji,  slug,  description,  body,  next,  "breadcrumbs": [    course{_id, _type, title, emoji, slug},    coalesce(module, parentLesson.module){_id, _type, title, emoji, slug},    parentLesson{_id, _type, title, emoji, slug}  ][defined(@)],  "previous": coalesce(    {"_ref": string::split(around[0], "|")[-1]}->{  _id,  _type,  title,  emoji,  "slug": slug.current},    *[_type == "lesson" && next.lesson._ref == ^._id][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}  ),  "nextLesson": coalesce(    next.lesson,    {"_ref": string::split(around[1], "|")[0]}->{  _id,  _type,  title,  emoji,  "slug": slug.current}  )}
+// Query: *[_type == "lesson" && slug.current == $slug][0]{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  body[]{    ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  },  _type == "callout" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "details" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "footnote" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}},  _type == "responsibilitySection" => {    "area": area->{  _id,  title,  emoji,  intro[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  "slug": slug.current},    "responsibilities": responsibilities[]->{  _id,  name,  "slug": slug.current,  order,  description[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "toolTable" => {    rows[]{      _key,      _type,      "category": category->{_id, title, "slug": slug.current},      "tools": tools[]->{  _id,  name,  "slug": slug.current,  url}    }  }},  next{label, href, "lesson": lesson->{  _id,  _type,  title,  emoji,  "slug": slug.current}},  "parentLesson": *[_type == "lesson" && ^._id in lessons[]._ref][0]{      _id,  _type,  title,  emoji,  "slug": slug.current,      "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|",    "module": *[_type == "module" && ^._id in lessons[]._ref][0]{        _id,  _type,  title,  emoji,  "slug": slug.current,      "course": *[_type == "course" && ^._id in contents[]._ref][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}    },    "course": *[_type == "course" && ^._id in contents[]._ref][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}  },  "module": *[_type == "module" && ^._id in lessons[]._ref][0]{      _id,  _type,  title,  emoji,  "slug": slug.current,      "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|",    "course": *[_type == "course" && ^._id in contents[]._ref][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}  },  "directCourse": *[_type == "course" && ^._id in contents[]._ref][0]{      _id,  _type,  title,  emoji,  "slug": slug.current,    "siblingIds": "|" + array::join(contents[@->_type == "lesson"]._ref, "|") + "|"  }}{  ...,  "course": coalesce(module.course, directCourse, parentLesson.module.course, parentLesson.course),  "around": string::split(    coalesce(parentLesson.siblingIds, module.siblingIds, directCourse.siblingIds, ""),    "|" + _id + "|"  )}{  _id,  _type,  title,  emoji,  slug,  description,  body,  next,  "breadcrumbs": [    course{_id, _type, title, emoji, slug},    coalesce(module, parentLesson.module){_id, _type, title, emoji, slug},    parentLesson{_id, _type, title, emoji, slug}  ][defined(@)],  "previous": coalesce(    {"_ref": string::split(around[0], "|")[-1]}->{  _id,  _type,  title,  emoji,  "slug": slug.current},    *[_type == "lesson" && next.lesson._ref == ^._id][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}  ),  "nextLesson": coalesce(    next.lesson,    {"_ref": string::split(around[1], "|")[0]}->{  _id,  _type,  title,  emoji,  "slug": slug.current}  )}
 export type LessonPageQueryResult = {
   _id: string
   _type: 'lesson'
@@ -2160,63 +3148,295 @@ export type LessonPageQueryResult = {
         _type: 'callout'
         tone: 'important' | 'note' | 'tip' | 'warning'
         title?: string
-        body: Array<{
-          children?: Array<
-            | ({
+        body: Array<
+          | {
+              children?: Array<
+                | ({
+                    _key: string
+                  } & FootnoteReference)
+                | ({
+                    _key: string
+                  } & TaskCheck)
+                | {
+                    marks?: Array<string>
+                    text?: string
+                    _type: 'span'
+                    _key: string
+                  }
+              >
+              style?: 'blockquote' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
+              listItem?: 'bullet' | 'number' | 'task'
+              markDefs: Array<
+                | {
+                    _key: string
+                    _type: 'internalLink'
+                    reference: CourseReference | LessonReference | ModuleReference
+                    anchor?: string
+                    target:
+                      | {
+                          _id: string
+                          _type: 'course'
+                          title: string
+                          emoji: string | null
+                          slug: string
+                        }
+                      | {
+                          _id: string
+                          _type: 'lesson'
+                          title: string
+                          emoji: string | null
+                          slug: string
+                        }
+                      | {
+                          _id: string
+                          _type: 'module'
+                          title: string
+                          emoji: string | null
+                          slug: string
+                        }
+                  }
+                | {
+                    _key: string
+                    _type: 'link'
+                    href: string
+                    title?: string
+                  }
+              > | null
+              level?: number
+              _type: 'block'
+              _key: string
+            }
+          | {
+              _key: string
+              _type: 'codeBlock'
+              language?: string
+              code?: string
+              level?: number
+            }
+          | {
+              _key: string
+              _type: 'definitionList'
+              items: Array<{
                 _key: string
-              } & FootnoteReference)
-            | ({
+                _type: 'definitionListItem'
+                term: Array<{
+                  children?: Array<
+                    | ({
+                        _key: string
+                      } & FootnoteReference)
+                    | ({
+                        _key: string
+                      } & TaskCheck)
+                    | {
+                        marks?: Array<string>
+                        text?: string
+                        _type: 'span'
+                        _key: string
+                      }
+                  >
+                  style?: 'normal'
+                  listItem?: 'bullet' | 'number' | 'task'
+                  markDefs: Array<
+                    | {
+                        _key: string
+                        _type: 'internalLink'
+                        reference: CourseReference | LessonReference | ModuleReference
+                        anchor?: string
+                        target:
+                          | {
+                              _id: string
+                              _type: 'course'
+                              title: string
+                              emoji: string | null
+                              slug: string
+                            }
+                          | {
+                              _id: string
+                              _type: 'lesson'
+                              title: string
+                              emoji: string | null
+                              slug: string
+                            }
+                          | {
+                              _id: string
+                              _type: 'module'
+                              title: string
+                              emoji: string | null
+                              slug: string
+                            }
+                      }
+                    | {
+                        _key: string
+                        _type: 'link'
+                        href: string
+                        title?: string
+                      }
+                  > | null
+                  level?: number
+                  _type: 'block'
+                  _key: string
+                }>
+                definition: Array<{
+                  children?: Array<
+                    | ({
+                        _key: string
+                      } & FootnoteReference)
+                    | ({
+                        _key: string
+                      } & TaskCheck)
+                    | {
+                        marks?: Array<string>
+                        text?: string
+                        _type: 'span'
+                        _key: string
+                      }
+                  >
+                  style?: 'normal'
+                  listItem?: 'bullet' | 'number' | 'task'
+                  markDefs: Array<
+                    | {
+                        _key: string
+                        _type: 'internalLink'
+                        reference: CourseReference | LessonReference | ModuleReference
+                        anchor?: string
+                        target:
+                          | {
+                              _id: string
+                              _type: 'course'
+                              title: string
+                              emoji: string | null
+                              slug: string
+                            }
+                          | {
+                              _id: string
+                              _type: 'lesson'
+                              title: string
+                              emoji: string | null
+                              slug: string
+                            }
+                          | {
+                              _id: string
+                              _type: 'module'
+                              title: string
+                              emoji: string | null
+                              slug: string
+                            }
+                      }
+                    | {
+                        _key: string
+                        _type: 'link'
+                        href: string
+                        title?: string
+                      }
+                  > | null
+                  level?: number
+                  _type: 'block'
+                  _key: string
+                }> | null
+              }>
+              level?: number
+            }
+          | {
+              _key: string
+              _type: 'divider'
+              style?: 'line'
+              level?: number
+            }
+          | {
+              _key: string
+              _type: 'embed'
+              url: string
+              title?: string
+              provider: 'audio' | 'gist' | 'iframe' | 'video' | 'vimeo' | 'youtube'
+              level?: number
+            }
+          | {
+              asset?: SanityImageAssetReference
+              media?: unknown
+              hotspot?: SanityImageHotspot
+              crop?: SanityImageCrop
+              alt: string
+              caption?: string
+              src?: string
+              level?: number
+              _type: 'image'
+              _key: string
+              url: string | null
+              dimensions: SanityImageDimensions | null
+            }
+          | {
+              _key: string
+              _type: 'table'
+              rows: Array<{
                 _key: string
-              } & TaskCheck)
-            | {
-                marks?: Array<string>
-                text?: string
-                _type: 'span'
-                _key: string
-              }
-          >
-          style?: 'normal'
-          listItem?: 'bullet' | 'number' | 'task'
-          markDefs: Array<
-            | {
-                _key: string
-                _type: 'internalLink'
-                reference: CourseReference | LessonReference | ModuleReference
-                anchor?: string
-                target:
-                  | {
-                      _id: string
-                      _type: 'course'
-                      title: string
-                      emoji: string | null
-                      slug: string
-                    }
-                  | {
-                      _id: string
-                      _type: 'lesson'
-                      title: string
-                      emoji: string | null
-                      slug: string
-                    }
-                  | {
-                      _id: string
-                      _type: 'module'
-                      title: string
-                      emoji: string | null
-                      slug: string
-                    }
-              }
-            | {
-                _key: string
-                _type: 'link'
-                href: string
-                title?: string
-              }
-          > | null
-          level?: number
-          _type: 'block'
-          _key: string
-        }>
+                _type: 'tableRow'
+                cells: Array<{
+                  _key: string
+                  _type: 'tableCell'
+                  content: Array<{
+                    children?: Array<
+                      | ({
+                          _key: string
+                        } & FootnoteReference)
+                      | ({
+                          _key: string
+                        } & TaskCheck)
+                      | {
+                          marks?: Array<string>
+                          text?: string
+                          _type: 'span'
+                          _key: string
+                        }
+                    >
+                    style?: 'normal'
+                    listItem?: 'bullet' | 'number' | 'task'
+                    markDefs: Array<
+                      | {
+                          _key: string
+                          _type: 'internalLink'
+                          reference: CourseReference | LessonReference | ModuleReference
+                          anchor?: string
+                          target:
+                            | {
+                                _id: string
+                                _type: 'course'
+                                title: string
+                                emoji: string | null
+                                slug: string
+                              }
+                            | {
+                                _id: string
+                                _type: 'lesson'
+                                title: string
+                                emoji: string | null
+                                slug: string
+                              }
+                            | {
+                                _id: string
+                                _type: 'module'
+                                title: string
+                                emoji: string | null
+                                slug: string
+                              }
+                        }
+                      | {
+                          _key: string
+                          _type: 'link'
+                          href: string
+                          title?: string
+                        }
+                    > | null
+                    level?: number
+                    _type: 'block'
+                    _key: string
+                  }> | null
+                }>
+              }>
+              headerRows?: number
+              align?: Array<string>
+              level?: number
+            }
+        >
         level?: number
       }
     | {
@@ -2353,63 +3573,295 @@ export type LessonPageQueryResult = {
         _key: string
         _type: 'details'
         summary: string
-        body: Array<{
-          children?: Array<
-            | ({
+        body: Array<
+          | {
+              children?: Array<
+                | ({
+                    _key: string
+                  } & FootnoteReference)
+                | ({
+                    _key: string
+                  } & TaskCheck)
+                | {
+                    marks?: Array<string>
+                    text?: string
+                    _type: 'span'
+                    _key: string
+                  }
+              >
+              style?: 'blockquote' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
+              listItem?: 'bullet' | 'number' | 'task'
+              markDefs: Array<
+                | {
+                    _key: string
+                    _type: 'internalLink'
+                    reference: CourseReference | LessonReference | ModuleReference
+                    anchor?: string
+                    target:
+                      | {
+                          _id: string
+                          _type: 'course'
+                          title: string
+                          emoji: string | null
+                          slug: string
+                        }
+                      | {
+                          _id: string
+                          _type: 'lesson'
+                          title: string
+                          emoji: string | null
+                          slug: string
+                        }
+                      | {
+                          _id: string
+                          _type: 'module'
+                          title: string
+                          emoji: string | null
+                          slug: string
+                        }
+                  }
+                | {
+                    _key: string
+                    _type: 'link'
+                    href: string
+                    title?: string
+                  }
+              > | null
+              level?: number
+              _type: 'block'
+              _key: string
+            }
+          | {
+              _key: string
+              _type: 'codeBlock'
+              language?: string
+              code?: string
+              level?: number
+            }
+          | {
+              _key: string
+              _type: 'definitionList'
+              items: Array<{
                 _key: string
-              } & FootnoteReference)
-            | ({
+                _type: 'definitionListItem'
+                term: Array<{
+                  children?: Array<
+                    | ({
+                        _key: string
+                      } & FootnoteReference)
+                    | ({
+                        _key: string
+                      } & TaskCheck)
+                    | {
+                        marks?: Array<string>
+                        text?: string
+                        _type: 'span'
+                        _key: string
+                      }
+                  >
+                  style?: 'normal'
+                  listItem?: 'bullet' | 'number' | 'task'
+                  markDefs: Array<
+                    | {
+                        _key: string
+                        _type: 'internalLink'
+                        reference: CourseReference | LessonReference | ModuleReference
+                        anchor?: string
+                        target:
+                          | {
+                              _id: string
+                              _type: 'course'
+                              title: string
+                              emoji: string | null
+                              slug: string
+                            }
+                          | {
+                              _id: string
+                              _type: 'lesson'
+                              title: string
+                              emoji: string | null
+                              slug: string
+                            }
+                          | {
+                              _id: string
+                              _type: 'module'
+                              title: string
+                              emoji: string | null
+                              slug: string
+                            }
+                      }
+                    | {
+                        _key: string
+                        _type: 'link'
+                        href: string
+                        title?: string
+                      }
+                  > | null
+                  level?: number
+                  _type: 'block'
+                  _key: string
+                }>
+                definition: Array<{
+                  children?: Array<
+                    | ({
+                        _key: string
+                      } & FootnoteReference)
+                    | ({
+                        _key: string
+                      } & TaskCheck)
+                    | {
+                        marks?: Array<string>
+                        text?: string
+                        _type: 'span'
+                        _key: string
+                      }
+                  >
+                  style?: 'normal'
+                  listItem?: 'bullet' | 'number' | 'task'
+                  markDefs: Array<
+                    | {
+                        _key: string
+                        _type: 'internalLink'
+                        reference: CourseReference | LessonReference | ModuleReference
+                        anchor?: string
+                        target:
+                          | {
+                              _id: string
+                              _type: 'course'
+                              title: string
+                              emoji: string | null
+                              slug: string
+                            }
+                          | {
+                              _id: string
+                              _type: 'lesson'
+                              title: string
+                              emoji: string | null
+                              slug: string
+                            }
+                          | {
+                              _id: string
+                              _type: 'module'
+                              title: string
+                              emoji: string | null
+                              slug: string
+                            }
+                      }
+                    | {
+                        _key: string
+                        _type: 'link'
+                        href: string
+                        title?: string
+                      }
+                  > | null
+                  level?: number
+                  _type: 'block'
+                  _key: string
+                }> | null
+              }>
+              level?: number
+            }
+          | {
+              _key: string
+              _type: 'divider'
+              style?: 'line'
+              level?: number
+            }
+          | {
+              _key: string
+              _type: 'embed'
+              url: string
+              title?: string
+              provider: 'audio' | 'gist' | 'iframe' | 'video' | 'vimeo' | 'youtube'
+              level?: number
+            }
+          | {
+              asset?: SanityImageAssetReference
+              media?: unknown
+              hotspot?: SanityImageHotspot
+              crop?: SanityImageCrop
+              alt: string
+              caption?: string
+              src?: string
+              level?: number
+              _type: 'image'
+              _key: string
+              url: string | null
+              dimensions: SanityImageDimensions | null
+            }
+          | {
+              _key: string
+              _type: 'table'
+              rows: Array<{
                 _key: string
-              } & TaskCheck)
-            | {
-                marks?: Array<string>
-                text?: string
-                _type: 'span'
-                _key: string
-              }
-          >
-          style?: 'normal'
-          listItem?: 'bullet' | 'number' | 'task'
-          markDefs: Array<
-            | {
-                _key: string
-                _type: 'internalLink'
-                reference: CourseReference | LessonReference | ModuleReference
-                anchor?: string
-                target:
-                  | {
-                      _id: string
-                      _type: 'course'
-                      title: string
-                      emoji: string | null
-                      slug: string
-                    }
-                  | {
-                      _id: string
-                      _type: 'lesson'
-                      title: string
-                      emoji: string | null
-                      slug: string
-                    }
-                  | {
-                      _id: string
-                      _type: 'module'
-                      title: string
-                      emoji: string | null
-                      slug: string
-                    }
-              }
-            | {
-                _key: string
-                _type: 'link'
-                href: string
-                title?: string
-              }
-          > | null
-          level?: number
-          _type: 'block'
-          _key: string
-        }> | null
+                _type: 'tableRow'
+                cells: Array<{
+                  _key: string
+                  _type: 'tableCell'
+                  content: Array<{
+                    children?: Array<
+                      | ({
+                          _key: string
+                        } & FootnoteReference)
+                      | ({
+                          _key: string
+                        } & TaskCheck)
+                      | {
+                          marks?: Array<string>
+                          text?: string
+                          _type: 'span'
+                          _key: string
+                        }
+                    >
+                    style?: 'normal'
+                    listItem?: 'bullet' | 'number' | 'task'
+                    markDefs: Array<
+                      | {
+                          _key: string
+                          _type: 'internalLink'
+                          reference: CourseReference | LessonReference | ModuleReference
+                          anchor?: string
+                          target:
+                            | {
+                                _id: string
+                                _type: 'course'
+                                title: string
+                                emoji: string | null
+                                slug: string
+                              }
+                            | {
+                                _id: string
+                                _type: 'lesson'
+                                title: string
+                                emoji: string | null
+                                slug: string
+                              }
+                            | {
+                                _id: string
+                                _type: 'module'
+                                title: string
+                                emoji: string | null
+                                slug: string
+                              }
+                        }
+                      | {
+                          _key: string
+                          _type: 'link'
+                          href: string
+                          title?: string
+                        }
+                    > | null
+                    level?: number
+                    _type: 'block'
+                    _key: string
+                  }> | null
+                }>
+              }>
+              headerRows?: number
+              align?: Array<string>
+              level?: number
+            }
+        > | null
         level?: number
       }
     | {
@@ -2792,7 +4244,7 @@ export type LessonPageQueryResult = {
 
 // Source: queries/lessonPage.ts
 // Variable: lessonPageByIdQuery
-// Query: *[_type == "lesson" && _id == $id][0]{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  _type == "callout" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}},  _type == "details" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}},  _type == "footnote" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  },  _type == "responsibilitySection" => {    "area": area->{  _id,  title,  emoji,  intro[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  "slug": slug.current},    "responsibilities": responsibilities[]->{  _id,  name,  "slug": slug.current,  order,  description[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "toolTable" => {    rows[]{      _key,      _type,      "category": category->{_id, title, "slug": slug.current},      "tools": tools[]->{  _id,  name,  "slug": slug.current,  url}    }  }},  next{label, href, "lesson": lesson->{  _id,  _type,  title,  emoji,  "slug": slug.current}},  "parentLesson": *[_type == "lesson" && ^._id in lessons[]._ref][0]{      _id,  _type,  title,  emoji,  "slug": slug.current,      "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|",    "module": *[_type == "module" && ^._id in lessons[]._ref][0]{        _id,  _type,  title,  emoji,  "slug": slug.current,      "course": *[_type == "course" && ^._id in contents[]._ref][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}    },    "course": *[_type == "course" && ^._id in contents[]._ref][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}  },  "module": *[_type == "module" && ^._id in lessons[]._ref][0]{      _id,  _type,  title,  emoji,  "slug": slug.current,      "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|",    "course": *[_type == "course" && ^._id in contents[]._ref][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}  },  "directCourse": *[_type == "course" && ^._id in contents[]._ref][0]{      _id,  _type,  title,  emoji,  "slug": slug.current,    "siblingIds": "|" + array::join(contents[@->_type == "lesson"]._ref, "|") + "|"  }}{  ...,  "course": coalesce(module.course, directCourse, parentLesson.module.course, parentLesson.course),  "around": string::split(    coalesce(parentLesson.siblingIds, module.siblingIds, directCourse.siblingIds, ""),    "|" + _id + "|"  )}{  _id,  _type,  title,  emoji,  slug,  description,  body,  next,  "breadcrumbs": [    course{_id, _type, title, emoji, slug},    coalesce(module, parentLesson.module){_id, _type, title, emoji, slug},    parentLesson{_id, _type, title, emoji, slug}  ][defined(@)],  "previous": coalesce(    {"_ref": string::split(around[0], "|")[-1]}->{  _id,  _type,  title,  emoji,  "slug": slug.current},    *[_type == "lesson" && next.lesson._ref == ^._id][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}  ),  "nextLesson": coalesce(    next.lesson,    {"_ref": string::split(around[1], "|")[0]}->{  _id,  _type,  title,  emoji,  "slug": slug.current}  )}
+// Query: *[_type == "lesson" && _id == $id][0]{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  body[]{    ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  },  _type == "callout" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "details" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "footnote" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}},  _type == "responsibilitySection" => {    "area": area->{  _id,  title,  emoji,  intro[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  "slug": slug.current},    "responsibilities": responsibilities[]->{  _id,  name,  "slug": slug.current,  order,  description[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "toolTable" => {    rows[]{      _key,      _type,      "category": category->{_id, title, "slug": slug.current},      "tools": tools[]->{  _id,  name,  "slug": slug.current,  url}    }  }},  next{label, href, "lesson": lesson->{  _id,  _type,  title,  emoji,  "slug": slug.current}},  "parentLesson": *[_type == "lesson" && ^._id in lessons[]._ref][0]{      _id,  _type,  title,  emoji,  "slug": slug.current,      "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|",    "module": *[_type == "module" && ^._id in lessons[]._ref][0]{        _id,  _type,  title,  emoji,  "slug": slug.current,      "course": *[_type == "course" && ^._id in contents[]._ref][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}    },    "course": *[_type == "course" && ^._id in contents[]._ref][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}  },  "module": *[_type == "module" && ^._id in lessons[]._ref][0]{      _id,  _type,  title,  emoji,  "slug": slug.current,      "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|",    "course": *[_type == "course" && ^._id in contents[]._ref][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}  },  "directCourse": *[_type == "course" && ^._id in contents[]._ref][0]{      _id,  _type,  title,  emoji,  "slug": slug.current,    "siblingIds": "|" + array::join(contents[@->_type == "lesson"]._ref, "|") + "|"  }}{  ...,  "course": coalesce(module.course, directCourse, parentLesson.module.course, parentLesson.course),  "around": string::split(    coalesce(parentLesson.siblingIds, module.siblingIds, directCourse.siblingIds, ""),    "|" + _id + "|"  )}{  _id,  _type,  title,  emoji,  slug,  description,  body,  next,  "breadcrumbs": [    course{_id, _type, title, emoji, slug},    coalesce(module, parentLesson.module){_id, _type, title, emoji, slug},    parentLesson{_id, _type, title, emoji, slug}  ][defined(@)],  "previous": coalesce(    {"_ref": string::split(around[0], "|")[-1]}->{  _id,  _type,  title,  emoji,  "slug": slug.current},    *[_type == "lesson" && next.lesson._ref == ^._id][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}  ),  "nextLesson": coalesce(    next.lesson,    {"_ref": string::split(around[1], "|")[0]}->{  _id,  _type,  title,  emoji,  "slug": slug.current}  )}
 export type LessonPageByIdQueryResult = {
   _id: string
   _type: 'lesson'
@@ -2863,63 +4315,295 @@ export type LessonPageByIdQueryResult = {
         _type: 'callout'
         tone: 'important' | 'note' | 'tip' | 'warning'
         title?: string
-        body: Array<{
-          children?: Array<
-            | ({
+        body: Array<
+          | {
+              children?: Array<
+                | ({
+                    _key: string
+                  } & FootnoteReference)
+                | ({
+                    _key: string
+                  } & TaskCheck)
+                | {
+                    marks?: Array<string>
+                    text?: string
+                    _type: 'span'
+                    _key: string
+                  }
+              >
+              style?: 'blockquote' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
+              listItem?: 'bullet' | 'number' | 'task'
+              markDefs: Array<
+                | {
+                    _key: string
+                    _type: 'internalLink'
+                    reference: CourseReference | LessonReference | ModuleReference
+                    anchor?: string
+                    target:
+                      | {
+                          _id: string
+                          _type: 'course'
+                          title: string
+                          emoji: string | null
+                          slug: string
+                        }
+                      | {
+                          _id: string
+                          _type: 'lesson'
+                          title: string
+                          emoji: string | null
+                          slug: string
+                        }
+                      | {
+                          _id: string
+                          _type: 'module'
+                          title: string
+                          emoji: string | null
+                          slug: string
+                        }
+                  }
+                | {
+                    _key: string
+                    _type: 'link'
+                    href: string
+                    title?: string
+                  }
+              > | null
+              level?: number
+              _type: 'block'
+              _key: string
+            }
+          | {
+              _key: string
+              _type: 'codeBlock'
+              language?: string
+              code?: string
+              level?: number
+            }
+          | {
+              _key: string
+              _type: 'definitionList'
+              items: Array<{
                 _key: string
-              } & FootnoteReference)
-            | ({
+                _type: 'definitionListItem'
+                term: Array<{
+                  children?: Array<
+                    | ({
+                        _key: string
+                      } & FootnoteReference)
+                    | ({
+                        _key: string
+                      } & TaskCheck)
+                    | {
+                        marks?: Array<string>
+                        text?: string
+                        _type: 'span'
+                        _key: string
+                      }
+                  >
+                  style?: 'normal'
+                  listItem?: 'bullet' | 'number' | 'task'
+                  markDefs: Array<
+                    | {
+                        _key: string
+                        _type: 'internalLink'
+                        reference: CourseReference | LessonReference | ModuleReference
+                        anchor?: string
+                        target:
+                          | {
+                              _id: string
+                              _type: 'course'
+                              title: string
+                              emoji: string | null
+                              slug: string
+                            }
+                          | {
+                              _id: string
+                              _type: 'lesson'
+                              title: string
+                              emoji: string | null
+                              slug: string
+                            }
+                          | {
+                              _id: string
+                              _type: 'module'
+                              title: string
+                              emoji: string | null
+                              slug: string
+                            }
+                      }
+                    | {
+                        _key: string
+                        _type: 'link'
+                        href: string
+                        title?: string
+                      }
+                  > | null
+                  level?: number
+                  _type: 'block'
+                  _key: string
+                }>
+                definition: Array<{
+                  children?: Array<
+                    | ({
+                        _key: string
+                      } & FootnoteReference)
+                    | ({
+                        _key: string
+                      } & TaskCheck)
+                    | {
+                        marks?: Array<string>
+                        text?: string
+                        _type: 'span'
+                        _key: string
+                      }
+                  >
+                  style?: 'normal'
+                  listItem?: 'bullet' | 'number' | 'task'
+                  markDefs: Array<
+                    | {
+                        _key: string
+                        _type: 'internalLink'
+                        reference: CourseReference | LessonReference | ModuleReference
+                        anchor?: string
+                        target:
+                          | {
+                              _id: string
+                              _type: 'course'
+                              title: string
+                              emoji: string | null
+                              slug: string
+                            }
+                          | {
+                              _id: string
+                              _type: 'lesson'
+                              title: string
+                              emoji: string | null
+                              slug: string
+                            }
+                          | {
+                              _id: string
+                              _type: 'module'
+                              title: string
+                              emoji: string | null
+                              slug: string
+                            }
+                      }
+                    | {
+                        _key: string
+                        _type: 'link'
+                        href: string
+                        title?: string
+                      }
+                  > | null
+                  level?: number
+                  _type: 'block'
+                  _key: string
+                }> | null
+              }>
+              level?: number
+            }
+          | {
+              _key: string
+              _type: 'divider'
+              style?: 'line'
+              level?: number
+            }
+          | {
+              _key: string
+              _type: 'embed'
+              url: string
+              title?: string
+              provider: 'audio' | 'gist' | 'iframe' | 'video' | 'vimeo' | 'youtube'
+              level?: number
+            }
+          | {
+              asset?: SanityImageAssetReference
+              media?: unknown
+              hotspot?: SanityImageHotspot
+              crop?: SanityImageCrop
+              alt: string
+              caption?: string
+              src?: string
+              level?: number
+              _type: 'image'
+              _key: string
+              url: string | null
+              dimensions: SanityImageDimensions | null
+            }
+          | {
+              _key: string
+              _type: 'table'
+              rows: Array<{
                 _key: string
-              } & TaskCheck)
-            | {
-                marks?: Array<string>
-                text?: string
-                _type: 'span'
-                _key: string
-              }
-          >
-          style?: 'normal'
-          listItem?: 'bullet' | 'number' | 'task'
-          markDefs: Array<
-            | {
-                _key: string
-                _type: 'internalLink'
-                reference: CourseReference | LessonReference | ModuleReference
-                anchor?: string
-                target:
-                  | {
-                      _id: string
-                      _type: 'course'
-                      title: string
-                      emoji: string | null
-                      slug: string
-                    }
-                  | {
-                      _id: string
-                      _type: 'lesson'
-                      title: string
-                      emoji: string | null
-                      slug: string
-                    }
-                  | {
-                      _id: string
-                      _type: 'module'
-                      title: string
-                      emoji: string | null
-                      slug: string
-                    }
-              }
-            | {
-                _key: string
-                _type: 'link'
-                href: string
-                title?: string
-              }
-          > | null
-          level?: number
-          _type: 'block'
-          _key: string
-        }>
+                _type: 'tableRow'
+                cells: Array<{
+                  _key: string
+                  _type: 'tableCell'
+                  content: Array<{
+                    children?: Array<
+                      | ({
+                          _key: string
+                        } & FootnoteReference)
+                      | ({
+                          _key: string
+                        } & TaskCheck)
+                      | {
+                          marks?: Array<string>
+                          text?: string
+                          _type: 'span'
+                          _key: string
+                        }
+                    >
+                    style?: 'normal'
+                    listItem?: 'bullet' | 'number' | 'task'
+                    markDefs: Array<
+                      | {
+                          _key: string
+                          _type: 'internalLink'
+                          reference: CourseReference | LessonReference | ModuleReference
+                          anchor?: string
+                          target:
+                            | {
+                                _id: string
+                                _type: 'course'
+                                title: string
+                                emoji: string | null
+                                slug: string
+                              }
+                            | {
+                                _id: string
+                                _type: 'lesson'
+                                title: string
+                                emoji: string | null
+                                slug: string
+                              }
+                            | {
+                                _id: string
+                                _type: 'module'
+                                title: string
+                                emoji: string | null
+                                slug: string
+                              }
+                        }
+                      | {
+                          _key: string
+                          _type: 'link'
+                          href: string
+                          title?: string
+                        }
+                    > | null
+                    level?: number
+                    _type: 'block'
+                    _key: string
+                  }> | null
+                }>
+              }>
+              headerRows?: number
+              align?: Array<string>
+              level?: number
+            }
+        >
         level?: number
       }
     | {
@@ -3056,63 +4740,295 @@ export type LessonPageByIdQueryResult = {
         _key: string
         _type: 'details'
         summary: string
-        body: Array<{
-          children?: Array<
-            | ({
+        body: Array<
+          | {
+              children?: Array<
+                | ({
+                    _key: string
+                  } & FootnoteReference)
+                | ({
+                    _key: string
+                  } & TaskCheck)
+                | {
+                    marks?: Array<string>
+                    text?: string
+                    _type: 'span'
+                    _key: string
+                  }
+              >
+              style?: 'blockquote' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
+              listItem?: 'bullet' | 'number' | 'task'
+              markDefs: Array<
+                | {
+                    _key: string
+                    _type: 'internalLink'
+                    reference: CourseReference | LessonReference | ModuleReference
+                    anchor?: string
+                    target:
+                      | {
+                          _id: string
+                          _type: 'course'
+                          title: string
+                          emoji: string | null
+                          slug: string
+                        }
+                      | {
+                          _id: string
+                          _type: 'lesson'
+                          title: string
+                          emoji: string | null
+                          slug: string
+                        }
+                      | {
+                          _id: string
+                          _type: 'module'
+                          title: string
+                          emoji: string | null
+                          slug: string
+                        }
+                  }
+                | {
+                    _key: string
+                    _type: 'link'
+                    href: string
+                    title?: string
+                  }
+              > | null
+              level?: number
+              _type: 'block'
+              _key: string
+            }
+          | {
+              _key: string
+              _type: 'codeBlock'
+              language?: string
+              code?: string
+              level?: number
+            }
+          | {
+              _key: string
+              _type: 'definitionList'
+              items: Array<{
                 _key: string
-              } & FootnoteReference)
-            | ({
+                _type: 'definitionListItem'
+                term: Array<{
+                  children?: Array<
+                    | ({
+                        _key: string
+                      } & FootnoteReference)
+                    | ({
+                        _key: string
+                      } & TaskCheck)
+                    | {
+                        marks?: Array<string>
+                        text?: string
+                        _type: 'span'
+                        _key: string
+                      }
+                  >
+                  style?: 'normal'
+                  listItem?: 'bullet' | 'number' | 'task'
+                  markDefs: Array<
+                    | {
+                        _key: string
+                        _type: 'internalLink'
+                        reference: CourseReference | LessonReference | ModuleReference
+                        anchor?: string
+                        target:
+                          | {
+                              _id: string
+                              _type: 'course'
+                              title: string
+                              emoji: string | null
+                              slug: string
+                            }
+                          | {
+                              _id: string
+                              _type: 'lesson'
+                              title: string
+                              emoji: string | null
+                              slug: string
+                            }
+                          | {
+                              _id: string
+                              _type: 'module'
+                              title: string
+                              emoji: string | null
+                              slug: string
+                            }
+                      }
+                    | {
+                        _key: string
+                        _type: 'link'
+                        href: string
+                        title?: string
+                      }
+                  > | null
+                  level?: number
+                  _type: 'block'
+                  _key: string
+                }>
+                definition: Array<{
+                  children?: Array<
+                    | ({
+                        _key: string
+                      } & FootnoteReference)
+                    | ({
+                        _key: string
+                      } & TaskCheck)
+                    | {
+                        marks?: Array<string>
+                        text?: string
+                        _type: 'span'
+                        _key: string
+                      }
+                  >
+                  style?: 'normal'
+                  listItem?: 'bullet' | 'number' | 'task'
+                  markDefs: Array<
+                    | {
+                        _key: string
+                        _type: 'internalLink'
+                        reference: CourseReference | LessonReference | ModuleReference
+                        anchor?: string
+                        target:
+                          | {
+                              _id: string
+                              _type: 'course'
+                              title: string
+                              emoji: string | null
+                              slug: string
+                            }
+                          | {
+                              _id: string
+                              _type: 'lesson'
+                              title: string
+                              emoji: string | null
+                              slug: string
+                            }
+                          | {
+                              _id: string
+                              _type: 'module'
+                              title: string
+                              emoji: string | null
+                              slug: string
+                            }
+                      }
+                    | {
+                        _key: string
+                        _type: 'link'
+                        href: string
+                        title?: string
+                      }
+                  > | null
+                  level?: number
+                  _type: 'block'
+                  _key: string
+                }> | null
+              }>
+              level?: number
+            }
+          | {
+              _key: string
+              _type: 'divider'
+              style?: 'line'
+              level?: number
+            }
+          | {
+              _key: string
+              _type: 'embed'
+              url: string
+              title?: string
+              provider: 'audio' | 'gist' | 'iframe' | 'video' | 'vimeo' | 'youtube'
+              level?: number
+            }
+          | {
+              asset?: SanityImageAssetReference
+              media?: unknown
+              hotspot?: SanityImageHotspot
+              crop?: SanityImageCrop
+              alt: string
+              caption?: string
+              src?: string
+              level?: number
+              _type: 'image'
+              _key: string
+              url: string | null
+              dimensions: SanityImageDimensions | null
+            }
+          | {
+              _key: string
+              _type: 'table'
+              rows: Array<{
                 _key: string
-              } & TaskCheck)
-            | {
-                marks?: Array<string>
-                text?: string
-                _type: 'span'
-                _key: string
-              }
-          >
-          style?: 'normal'
-          listItem?: 'bullet' | 'number' | 'task'
-          markDefs: Array<
-            | {
-                _key: string
-                _type: 'internalLink'
-                reference: CourseReference | LessonReference | ModuleReference
-                anchor?: string
-                target:
-                  | {
-                      _id: string
-                      _type: 'course'
-                      title: string
-                      emoji: string | null
-                      slug: string
-                    }
-                  | {
-                      _id: string
-                      _type: 'lesson'
-                      title: string
-                      emoji: string | null
-                      slug: string
-                    }
-                  | {
-                      _id: string
-                      _type: 'module'
-                      title: string
-                      emoji: string | null
-                      slug: string
-                    }
-              }
-            | {
-                _key: string
-                _type: 'link'
-                href: string
-                title?: string
-              }
-          > | null
-          level?: number
-          _type: 'block'
-          _key: string
-        }> | null
+                _type: 'tableRow'
+                cells: Array<{
+                  _key: string
+                  _type: 'tableCell'
+                  content: Array<{
+                    children?: Array<
+                      | ({
+                          _key: string
+                        } & FootnoteReference)
+                      | ({
+                          _key: string
+                        } & TaskCheck)
+                      | {
+                          marks?: Array<string>
+                          text?: string
+                          _type: 'span'
+                          _key: string
+                        }
+                    >
+                    style?: 'normal'
+                    listItem?: 'bullet' | 'number' | 'task'
+                    markDefs: Array<
+                      | {
+                          _key: string
+                          _type: 'internalLink'
+                          reference: CourseReference | LessonReference | ModuleReference
+                          anchor?: string
+                          target:
+                            | {
+                                _id: string
+                                _type: 'course'
+                                title: string
+                                emoji: string | null
+                                slug: string
+                              }
+                            | {
+                                _id: string
+                                _type: 'lesson'
+                                title: string
+                                emoji: string | null
+                                slug: string
+                              }
+                            | {
+                                _id: string
+                                _type: 'module'
+                                title: string
+                                emoji: string | null
+                                slug: string
+                              }
+                        }
+                      | {
+                          _key: string
+                          _type: 'link'
+                          href: string
+                          title?: string
+                        }
+                    > | null
+                    level?: number
+                    _type: 'block'
+                    _key: string
+                  }> | null
+                }>
+              }>
+              headerRows?: number
+              align?: Array<string>
+              level?: number
+            }
+        > | null
         level?: number
       }
     | {
@@ -3495,7 +5411,7 @@ export type LessonPageByIdQueryResult = {
 
 // Source: queries/lessonPage.ts
 // Variable: lessonPreviewQuery
-// Query: $lesson{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  _type == "callout" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}},  _type == "details" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}},  _type == "footnote" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  },  _type == "responsibilitySection" => {    "area": area->{  _id,  title,  emoji,  intro[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  "slug": slug.current},    "responsibilities": responsibilities[]->{  _id,  name,  "slug": slug.current,  order,  description[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "toolTable" => {    rows[]{      _key,      _type,      "category": category->{_id, title, "slug": slug.current},      "tools": tools[]->{  _id,  name,  "slug": slug.current,  url}    }  }},  next{label, href, "lesson": lesson->{  _id,  _type,  title,  emoji,  "slug": slug.current}},  "parentLesson": *[_type == "lesson" && ^._id in lessons[]._ref][0]{      _id,  _type,  title,  emoji,  "slug": slug.current,      "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|",    "module": *[_type == "module" && ^._id in lessons[]._ref][0]{        _id,  _type,  title,  emoji,  "slug": slug.current,      "course": *[_type == "course" && ^._id in contents[]._ref][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}    },    "course": *[_type == "course" && ^._id in contents[]._ref][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}  },  "module": *[_type == "module" && ^._id in lessons[]._ref][0]{      _id,  _type,  title,  emoji,  "slug": slug.current,      "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|",    "course": *[_type == "course" && ^._id in contents[]._ref][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}  },  "directCourse": *[_type == "course" && ^._id in contents[]._ref][0]{      _id,  _type,  title,  emoji,  "slug": slug.current,    "siblingIds": "|" + array::join(contents[@->_type == "lesson"]._ref, "|") + "|"  }}{  ...,  "course": coalesce(module.course, directCourse, parentLesson.module.course, parentLesson.course),  "around": string::split(    coalesce(parentLesson.siblingIds, module.siblingIds, directCourse.siblingIds, ""),    "|" + _id + "|"  )}{  _id,  _type,  title,  emoji,  slug,  description,  body,  next,  "breadcrumbs": [    course{_id, _type, title, emoji, slug},    coalesce(module, parentLesson.module){_id, _type, title, emoji, slug},    parentLesson{_id, _type, title, emoji, slug}  ][defined(@)],  "previous": coalesce(    {"_ref": string::split(around[0], "|")[-1]}->{  _id,  _type,  title,  emoji,  "slug": slug.current},    *[_type == "lesson" && next.lesson._ref == ^._id][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}  ),  "nextLesson": coalesce(    next.lesson,    {"_ref": string::split(around[1], "|")[0]}->{  _id,  _type,  title,  emoji,  "slug": slug.current}  )}
+// Query: $lesson{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  body[]{    ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  },  _type == "callout" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "details" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "footnote" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}},  _type == "responsibilitySection" => {    "area": area->{  _id,  title,  emoji,  intro[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  "slug": slug.current},    "responsibilities": responsibilities[]->{  _id,  name,  "slug": slug.current,  order,  description[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "toolTable" => {    rows[]{      _key,      _type,      "category": category->{_id, title, "slug": slug.current},      "tools": tools[]->{  _id,  name,  "slug": slug.current,  url}    }  }},  next{label, href, "lesson": lesson->{  _id,  _type,  title,  emoji,  "slug": slug.current}},  "parentLesson": *[_type == "lesson" && ^._id in lessons[]._ref][0]{      _id,  _type,  title,  emoji,  "slug": slug.current,      "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|",    "module": *[_type == "module" && ^._id in lessons[]._ref][0]{        _id,  _type,  title,  emoji,  "slug": slug.current,      "course": *[_type == "course" && ^._id in contents[]._ref][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}    },    "course": *[_type == "course" && ^._id in contents[]._ref][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}  },  "module": *[_type == "module" && ^._id in lessons[]._ref][0]{      _id,  _type,  title,  emoji,  "slug": slug.current,      "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|",    "course": *[_type == "course" && ^._id in contents[]._ref][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}  },  "directCourse": *[_type == "course" && ^._id in contents[]._ref][0]{      _id,  _type,  title,  emoji,  "slug": slug.current,    "siblingIds": "|" + array::join(contents[@->_type == "lesson"]._ref, "|") + "|"  }}{  ...,  "course": coalesce(module.course, directCourse, parentLesson.module.course, parentLesson.course),  "around": string::split(    coalesce(parentLesson.siblingIds, module.siblingIds, directCourse.siblingIds, ""),    "|" + _id + "|"  )}{  _id,  _type,  title,  emoji,  slug,  description,  body,  next,  "breadcrumbs": [    course{_id, _type, title, emoji, slug},    coalesce(module, parentLesson.module){_id, _type, title, emoji, slug},    parentLesson{_id, _type, title, emoji, slug}  ][defined(@)],  "previous": coalesce(    {"_ref": string::split(around[0], "|")[-1]}->{  _id,  _type,  title,  emoji,  "slug": slug.current},    *[_type == "lesson" && next.lesson._ref == ^._id][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}  ),  "nextLesson": coalesce(    next.lesson,    {"_ref": string::split(around[1], "|")[0]}->{  _id,  _type,  title,  emoji,  "slug": slug.current}  )}
 export type LessonPreviewQueryResult = unknown
 
 // Source: queries/lessonSearch.ts
@@ -3513,7 +5429,7 @@ export type LessonSearchQueryResult = Array<{
 
 // Source: queries/modulePage.ts
 // Variable: modulePageQuery
-// Query: *[_type == "module" && slug.current == $slug][0]{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  _type == "callout" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}},  _type == "details" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}},  _type == "footnote" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  },  _type == "responsibilitySection" => {    "area": area->{  _id,  title,  emoji,  intro[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  "slug": slug.current},    "responsibilities": responsibilities[]->{  _id,  name,  "slug": slug.current,  order,  description[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "toolTable" => {    rows[]{      _key,      _type,      "category": category->{_id, title, "slug": slug.current},      "tools": tools[]->{  _id,  name,  "slug": slug.current,  url}    }  }},  "lessons": lessons[]->{  _id,  _type,  title,  emoji,  "slug": slug.current, description},  "course": *[_type == "course" && ^._id in contents[]._ref][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}}
+// Query: *[_type == "module" && slug.current == $slug][0]{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  body[]{    ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  },  _type == "callout" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "details" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "footnote" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}},  _type == "responsibilitySection" => {    "area": area->{  _id,  title,  emoji,  intro[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  "slug": slug.current},    "responsibilities": responsibilities[]->{  _id,  name,  "slug": slug.current,  order,  description[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "toolTable" => {    rows[]{      _key,      _type,      "category": category->{_id, title, "slug": slug.current},      "tools": tools[]->{  _id,  name,  "slug": slug.current,  url}    }  }},  "lessons": lessons[]->{  _id,  _type,  title,  emoji,  "slug": slug.current, description},  "course": *[_type == "course" && ^._id in contents[]._ref][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}}
 export type ModulePageQueryResult = {
   _id: string
   _type: 'module'
@@ -3584,63 +5500,295 @@ export type ModulePageQueryResult = {
         _type: 'callout'
         tone: 'important' | 'note' | 'tip' | 'warning'
         title?: string
-        body: Array<{
-          children?: Array<
-            | ({
+        body: Array<
+          | {
+              children?: Array<
+                | ({
+                    _key: string
+                  } & FootnoteReference)
+                | ({
+                    _key: string
+                  } & TaskCheck)
+                | {
+                    marks?: Array<string>
+                    text?: string
+                    _type: 'span'
+                    _key: string
+                  }
+              >
+              style?: 'blockquote' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
+              listItem?: 'bullet' | 'number' | 'task'
+              markDefs: Array<
+                | {
+                    _key: string
+                    _type: 'internalLink'
+                    reference: CourseReference | LessonReference | ModuleReference
+                    anchor?: string
+                    target:
+                      | {
+                          _id: string
+                          _type: 'course'
+                          title: string
+                          emoji: string | null
+                          slug: string
+                        }
+                      | {
+                          _id: string
+                          _type: 'lesson'
+                          title: string
+                          emoji: string | null
+                          slug: string
+                        }
+                      | {
+                          _id: string
+                          _type: 'module'
+                          title: string
+                          emoji: string | null
+                          slug: string
+                        }
+                  }
+                | {
+                    _key: string
+                    _type: 'link'
+                    href: string
+                    title?: string
+                  }
+              > | null
+              level?: number
+              _type: 'block'
+              _key: string
+            }
+          | {
+              _key: string
+              _type: 'codeBlock'
+              language?: string
+              code?: string
+              level?: number
+            }
+          | {
+              _key: string
+              _type: 'definitionList'
+              items: Array<{
                 _key: string
-              } & FootnoteReference)
-            | ({
+                _type: 'definitionListItem'
+                term: Array<{
+                  children?: Array<
+                    | ({
+                        _key: string
+                      } & FootnoteReference)
+                    | ({
+                        _key: string
+                      } & TaskCheck)
+                    | {
+                        marks?: Array<string>
+                        text?: string
+                        _type: 'span'
+                        _key: string
+                      }
+                  >
+                  style?: 'normal'
+                  listItem?: 'bullet' | 'number' | 'task'
+                  markDefs: Array<
+                    | {
+                        _key: string
+                        _type: 'internalLink'
+                        reference: CourseReference | LessonReference | ModuleReference
+                        anchor?: string
+                        target:
+                          | {
+                              _id: string
+                              _type: 'course'
+                              title: string
+                              emoji: string | null
+                              slug: string
+                            }
+                          | {
+                              _id: string
+                              _type: 'lesson'
+                              title: string
+                              emoji: string | null
+                              slug: string
+                            }
+                          | {
+                              _id: string
+                              _type: 'module'
+                              title: string
+                              emoji: string | null
+                              slug: string
+                            }
+                      }
+                    | {
+                        _key: string
+                        _type: 'link'
+                        href: string
+                        title?: string
+                      }
+                  > | null
+                  level?: number
+                  _type: 'block'
+                  _key: string
+                }>
+                definition: Array<{
+                  children?: Array<
+                    | ({
+                        _key: string
+                      } & FootnoteReference)
+                    | ({
+                        _key: string
+                      } & TaskCheck)
+                    | {
+                        marks?: Array<string>
+                        text?: string
+                        _type: 'span'
+                        _key: string
+                      }
+                  >
+                  style?: 'normal'
+                  listItem?: 'bullet' | 'number' | 'task'
+                  markDefs: Array<
+                    | {
+                        _key: string
+                        _type: 'internalLink'
+                        reference: CourseReference | LessonReference | ModuleReference
+                        anchor?: string
+                        target:
+                          | {
+                              _id: string
+                              _type: 'course'
+                              title: string
+                              emoji: string | null
+                              slug: string
+                            }
+                          | {
+                              _id: string
+                              _type: 'lesson'
+                              title: string
+                              emoji: string | null
+                              slug: string
+                            }
+                          | {
+                              _id: string
+                              _type: 'module'
+                              title: string
+                              emoji: string | null
+                              slug: string
+                            }
+                      }
+                    | {
+                        _key: string
+                        _type: 'link'
+                        href: string
+                        title?: string
+                      }
+                  > | null
+                  level?: number
+                  _type: 'block'
+                  _key: string
+                }> | null
+              }>
+              level?: number
+            }
+          | {
+              _key: string
+              _type: 'divider'
+              style?: 'line'
+              level?: number
+            }
+          | {
+              _key: string
+              _type: 'embed'
+              url: string
+              title?: string
+              provider: 'audio' | 'gist' | 'iframe' | 'video' | 'vimeo' | 'youtube'
+              level?: number
+            }
+          | {
+              asset?: SanityImageAssetReference
+              media?: unknown
+              hotspot?: SanityImageHotspot
+              crop?: SanityImageCrop
+              alt: string
+              caption?: string
+              src?: string
+              level?: number
+              _type: 'image'
+              _key: string
+              url: string | null
+              dimensions: SanityImageDimensions | null
+            }
+          | {
+              _key: string
+              _type: 'table'
+              rows: Array<{
                 _key: string
-              } & TaskCheck)
-            | {
-                marks?: Array<string>
-                text?: string
-                _type: 'span'
-                _key: string
-              }
-          >
-          style?: 'normal'
-          listItem?: 'bullet' | 'number' | 'task'
-          markDefs: Array<
-            | {
-                _key: string
-                _type: 'internalLink'
-                reference: CourseReference | LessonReference | ModuleReference
-                anchor?: string
-                target:
-                  | {
-                      _id: string
-                      _type: 'course'
-                      title: string
-                      emoji: string | null
-                      slug: string
-                    }
-                  | {
-                      _id: string
-                      _type: 'lesson'
-                      title: string
-                      emoji: string | null
-                      slug: string
-                    }
-                  | {
-                      _id: string
-                      _type: 'module'
-                      title: string
-                      emoji: string | null
-                      slug: string
-                    }
-              }
-            | {
-                _key: string
-                _type: 'link'
-                href: string
-                title?: string
-              }
-          > | null
-          level?: number
-          _type: 'block'
-          _key: string
-        }>
+                _type: 'tableRow'
+                cells: Array<{
+                  _key: string
+                  _type: 'tableCell'
+                  content: Array<{
+                    children?: Array<
+                      | ({
+                          _key: string
+                        } & FootnoteReference)
+                      | ({
+                          _key: string
+                        } & TaskCheck)
+                      | {
+                          marks?: Array<string>
+                          text?: string
+                          _type: 'span'
+                          _key: string
+                        }
+                    >
+                    style?: 'normal'
+                    listItem?: 'bullet' | 'number' | 'task'
+                    markDefs: Array<
+                      | {
+                          _key: string
+                          _type: 'internalLink'
+                          reference: CourseReference | LessonReference | ModuleReference
+                          anchor?: string
+                          target:
+                            | {
+                                _id: string
+                                _type: 'course'
+                                title: string
+                                emoji: string | null
+                                slug: string
+                              }
+                            | {
+                                _id: string
+                                _type: 'lesson'
+                                title: string
+                                emoji: string | null
+                                slug: string
+                              }
+                            | {
+                                _id: string
+                                _type: 'module'
+                                title: string
+                                emoji: string | null
+                                slug: string
+                              }
+                        }
+                      | {
+                          _key: string
+                          _type: 'link'
+                          href: string
+                          title?: string
+                        }
+                    > | null
+                    level?: number
+                    _type: 'block'
+                    _key: string
+                  }> | null
+                }>
+              }>
+              headerRows?: number
+              align?: Array<string>
+              level?: number
+            }
+        >
         level?: number
       }
     | {
@@ -3777,63 +5925,295 @@ export type ModulePageQueryResult = {
         _key: string
         _type: 'details'
         summary: string
-        body: Array<{
-          children?: Array<
-            | ({
+        body: Array<
+          | {
+              children?: Array<
+                | ({
+                    _key: string
+                  } & FootnoteReference)
+                | ({
+                    _key: string
+                  } & TaskCheck)
+                | {
+                    marks?: Array<string>
+                    text?: string
+                    _type: 'span'
+                    _key: string
+                  }
+              >
+              style?: 'blockquote' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
+              listItem?: 'bullet' | 'number' | 'task'
+              markDefs: Array<
+                | {
+                    _key: string
+                    _type: 'internalLink'
+                    reference: CourseReference | LessonReference | ModuleReference
+                    anchor?: string
+                    target:
+                      | {
+                          _id: string
+                          _type: 'course'
+                          title: string
+                          emoji: string | null
+                          slug: string
+                        }
+                      | {
+                          _id: string
+                          _type: 'lesson'
+                          title: string
+                          emoji: string | null
+                          slug: string
+                        }
+                      | {
+                          _id: string
+                          _type: 'module'
+                          title: string
+                          emoji: string | null
+                          slug: string
+                        }
+                  }
+                | {
+                    _key: string
+                    _type: 'link'
+                    href: string
+                    title?: string
+                  }
+              > | null
+              level?: number
+              _type: 'block'
+              _key: string
+            }
+          | {
+              _key: string
+              _type: 'codeBlock'
+              language?: string
+              code?: string
+              level?: number
+            }
+          | {
+              _key: string
+              _type: 'definitionList'
+              items: Array<{
                 _key: string
-              } & FootnoteReference)
-            | ({
+                _type: 'definitionListItem'
+                term: Array<{
+                  children?: Array<
+                    | ({
+                        _key: string
+                      } & FootnoteReference)
+                    | ({
+                        _key: string
+                      } & TaskCheck)
+                    | {
+                        marks?: Array<string>
+                        text?: string
+                        _type: 'span'
+                        _key: string
+                      }
+                  >
+                  style?: 'normal'
+                  listItem?: 'bullet' | 'number' | 'task'
+                  markDefs: Array<
+                    | {
+                        _key: string
+                        _type: 'internalLink'
+                        reference: CourseReference | LessonReference | ModuleReference
+                        anchor?: string
+                        target:
+                          | {
+                              _id: string
+                              _type: 'course'
+                              title: string
+                              emoji: string | null
+                              slug: string
+                            }
+                          | {
+                              _id: string
+                              _type: 'lesson'
+                              title: string
+                              emoji: string | null
+                              slug: string
+                            }
+                          | {
+                              _id: string
+                              _type: 'module'
+                              title: string
+                              emoji: string | null
+                              slug: string
+                            }
+                      }
+                    | {
+                        _key: string
+                        _type: 'link'
+                        href: string
+                        title?: string
+                      }
+                  > | null
+                  level?: number
+                  _type: 'block'
+                  _key: string
+                }>
+                definition: Array<{
+                  children?: Array<
+                    | ({
+                        _key: string
+                      } & FootnoteReference)
+                    | ({
+                        _key: string
+                      } & TaskCheck)
+                    | {
+                        marks?: Array<string>
+                        text?: string
+                        _type: 'span'
+                        _key: string
+                      }
+                  >
+                  style?: 'normal'
+                  listItem?: 'bullet' | 'number' | 'task'
+                  markDefs: Array<
+                    | {
+                        _key: string
+                        _type: 'internalLink'
+                        reference: CourseReference | LessonReference | ModuleReference
+                        anchor?: string
+                        target:
+                          | {
+                              _id: string
+                              _type: 'course'
+                              title: string
+                              emoji: string | null
+                              slug: string
+                            }
+                          | {
+                              _id: string
+                              _type: 'lesson'
+                              title: string
+                              emoji: string | null
+                              slug: string
+                            }
+                          | {
+                              _id: string
+                              _type: 'module'
+                              title: string
+                              emoji: string | null
+                              slug: string
+                            }
+                      }
+                    | {
+                        _key: string
+                        _type: 'link'
+                        href: string
+                        title?: string
+                      }
+                  > | null
+                  level?: number
+                  _type: 'block'
+                  _key: string
+                }> | null
+              }>
+              level?: number
+            }
+          | {
+              _key: string
+              _type: 'divider'
+              style?: 'line'
+              level?: number
+            }
+          | {
+              _key: string
+              _type: 'embed'
+              url: string
+              title?: string
+              provider: 'audio' | 'gist' | 'iframe' | 'video' | 'vimeo' | 'youtube'
+              level?: number
+            }
+          | {
+              asset?: SanityImageAssetReference
+              media?: unknown
+              hotspot?: SanityImageHotspot
+              crop?: SanityImageCrop
+              alt: string
+              caption?: string
+              src?: string
+              level?: number
+              _type: 'image'
+              _key: string
+              url: string | null
+              dimensions: SanityImageDimensions | null
+            }
+          | {
+              _key: string
+              _type: 'table'
+              rows: Array<{
                 _key: string
-              } & TaskCheck)
-            | {
-                marks?: Array<string>
-                text?: string
-                _type: 'span'
-                _key: string
-              }
-          >
-          style?: 'normal'
-          listItem?: 'bullet' | 'number' | 'task'
-          markDefs: Array<
-            | {
-                _key: string
-                _type: 'internalLink'
-                reference: CourseReference | LessonReference | ModuleReference
-                anchor?: string
-                target:
-                  | {
-                      _id: string
-                      _type: 'course'
-                      title: string
-                      emoji: string | null
-                      slug: string
-                    }
-                  | {
-                      _id: string
-                      _type: 'lesson'
-                      title: string
-                      emoji: string | null
-                      slug: string
-                    }
-                  | {
-                      _id: string
-                      _type: 'module'
-                      title: string
-                      emoji: string | null
-                      slug: string
-                    }
-              }
-            | {
-                _key: string
-                _type: 'link'
-                href: string
-                title?: string
-              }
-          > | null
-          level?: number
-          _type: 'block'
-          _key: string
-        }> | null
+                _type: 'tableRow'
+                cells: Array<{
+                  _key: string
+                  _type: 'tableCell'
+                  content: Array<{
+                    children?: Array<
+                      | ({
+                          _key: string
+                        } & FootnoteReference)
+                      | ({
+                          _key: string
+                        } & TaskCheck)
+                      | {
+                          marks?: Array<string>
+                          text?: string
+                          _type: 'span'
+                          _key: string
+                        }
+                    >
+                    style?: 'normal'
+                    listItem?: 'bullet' | 'number' | 'task'
+                    markDefs: Array<
+                      | {
+                          _key: string
+                          _type: 'internalLink'
+                          reference: CourseReference | LessonReference | ModuleReference
+                          anchor?: string
+                          target:
+                            | {
+                                _id: string
+                                _type: 'course'
+                                title: string
+                                emoji: string | null
+                                slug: string
+                              }
+                            | {
+                                _id: string
+                                _type: 'lesson'
+                                title: string
+                                emoji: string | null
+                                slug: string
+                              }
+                            | {
+                                _id: string
+                                _type: 'module'
+                                title: string
+                                emoji: string | null
+                                slug: string
+                              }
+                        }
+                      | {
+                          _key: string
+                          _type: 'link'
+                          href: string
+                          title?: string
+                        }
+                    > | null
+                    level?: number
+                    _type: 'block'
+                    _key: string
+                  }> | null
+                }>
+              }>
+              headerRows?: number
+              align?: Array<string>
+              level?: number
+            }
+        > | null
         level?: number
       }
     | {
@@ -4182,7 +6562,7 @@ export type ModulePageQueryResult = {
 
 // Source: queries/modulePage.ts
 // Variable: modulePageByIdQuery
-// Query: *[_type == "module" && _id == $id][0]{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  _type == "callout" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}},  _type == "details" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}},  _type == "footnote" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  },  _type == "responsibilitySection" => {    "area": area->{  _id,  title,  emoji,  intro[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  "slug": slug.current},    "responsibilities": responsibilities[]->{  _id,  name,  "slug": slug.current,  order,  description[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "toolTable" => {    rows[]{      _key,      _type,      "category": category->{_id, title, "slug": slug.current},      "tools": tools[]->{  _id,  name,  "slug": slug.current,  url}    }  }},  "lessons": lessons[]->{  _id,  _type,  title,  emoji,  "slug": slug.current, description},  "course": *[_type == "course" && ^._id in contents[]._ref][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}}
+// Query: *[_type == "module" && _id == $id][0]{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  body[]{    ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  },  _type == "callout" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "details" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "footnote" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}},  _type == "responsibilitySection" => {    "area": area->{  _id,  title,  emoji,  intro[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  "slug": slug.current},    "responsibilities": responsibilities[]->{  _id,  name,  "slug": slug.current,  order,  description[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "toolTable" => {    rows[]{      _key,      _type,      "category": category->{_id, title, "slug": slug.current},      "tools": tools[]->{  _id,  name,  "slug": slug.current,  url}    }  }},  "lessons": lessons[]->{  _id,  _type,  title,  emoji,  "slug": slug.current, description},  "course": *[_type == "course" && ^._id in contents[]._ref][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}}
 export type ModulePageByIdQueryResult = {
   _id: string
   _type: 'module'
@@ -4253,63 +6633,295 @@ export type ModulePageByIdQueryResult = {
         _type: 'callout'
         tone: 'important' | 'note' | 'tip' | 'warning'
         title?: string
-        body: Array<{
-          children?: Array<
-            | ({
+        body: Array<
+          | {
+              children?: Array<
+                | ({
+                    _key: string
+                  } & FootnoteReference)
+                | ({
+                    _key: string
+                  } & TaskCheck)
+                | {
+                    marks?: Array<string>
+                    text?: string
+                    _type: 'span'
+                    _key: string
+                  }
+              >
+              style?: 'blockquote' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
+              listItem?: 'bullet' | 'number' | 'task'
+              markDefs: Array<
+                | {
+                    _key: string
+                    _type: 'internalLink'
+                    reference: CourseReference | LessonReference | ModuleReference
+                    anchor?: string
+                    target:
+                      | {
+                          _id: string
+                          _type: 'course'
+                          title: string
+                          emoji: string | null
+                          slug: string
+                        }
+                      | {
+                          _id: string
+                          _type: 'lesson'
+                          title: string
+                          emoji: string | null
+                          slug: string
+                        }
+                      | {
+                          _id: string
+                          _type: 'module'
+                          title: string
+                          emoji: string | null
+                          slug: string
+                        }
+                  }
+                | {
+                    _key: string
+                    _type: 'link'
+                    href: string
+                    title?: string
+                  }
+              > | null
+              level?: number
+              _type: 'block'
+              _key: string
+            }
+          | {
+              _key: string
+              _type: 'codeBlock'
+              language?: string
+              code?: string
+              level?: number
+            }
+          | {
+              _key: string
+              _type: 'definitionList'
+              items: Array<{
                 _key: string
-              } & FootnoteReference)
-            | ({
+                _type: 'definitionListItem'
+                term: Array<{
+                  children?: Array<
+                    | ({
+                        _key: string
+                      } & FootnoteReference)
+                    | ({
+                        _key: string
+                      } & TaskCheck)
+                    | {
+                        marks?: Array<string>
+                        text?: string
+                        _type: 'span'
+                        _key: string
+                      }
+                  >
+                  style?: 'normal'
+                  listItem?: 'bullet' | 'number' | 'task'
+                  markDefs: Array<
+                    | {
+                        _key: string
+                        _type: 'internalLink'
+                        reference: CourseReference | LessonReference | ModuleReference
+                        anchor?: string
+                        target:
+                          | {
+                              _id: string
+                              _type: 'course'
+                              title: string
+                              emoji: string | null
+                              slug: string
+                            }
+                          | {
+                              _id: string
+                              _type: 'lesson'
+                              title: string
+                              emoji: string | null
+                              slug: string
+                            }
+                          | {
+                              _id: string
+                              _type: 'module'
+                              title: string
+                              emoji: string | null
+                              slug: string
+                            }
+                      }
+                    | {
+                        _key: string
+                        _type: 'link'
+                        href: string
+                        title?: string
+                      }
+                  > | null
+                  level?: number
+                  _type: 'block'
+                  _key: string
+                }>
+                definition: Array<{
+                  children?: Array<
+                    | ({
+                        _key: string
+                      } & FootnoteReference)
+                    | ({
+                        _key: string
+                      } & TaskCheck)
+                    | {
+                        marks?: Array<string>
+                        text?: string
+                        _type: 'span'
+                        _key: string
+                      }
+                  >
+                  style?: 'normal'
+                  listItem?: 'bullet' | 'number' | 'task'
+                  markDefs: Array<
+                    | {
+                        _key: string
+                        _type: 'internalLink'
+                        reference: CourseReference | LessonReference | ModuleReference
+                        anchor?: string
+                        target:
+                          | {
+                              _id: string
+                              _type: 'course'
+                              title: string
+                              emoji: string | null
+                              slug: string
+                            }
+                          | {
+                              _id: string
+                              _type: 'lesson'
+                              title: string
+                              emoji: string | null
+                              slug: string
+                            }
+                          | {
+                              _id: string
+                              _type: 'module'
+                              title: string
+                              emoji: string | null
+                              slug: string
+                            }
+                      }
+                    | {
+                        _key: string
+                        _type: 'link'
+                        href: string
+                        title?: string
+                      }
+                  > | null
+                  level?: number
+                  _type: 'block'
+                  _key: string
+                }> | null
+              }>
+              level?: number
+            }
+          | {
+              _key: string
+              _type: 'divider'
+              style?: 'line'
+              level?: number
+            }
+          | {
+              _key: string
+              _type: 'embed'
+              url: string
+              title?: string
+              provider: 'audio' | 'gist' | 'iframe' | 'video' | 'vimeo' | 'youtube'
+              level?: number
+            }
+          | {
+              asset?: SanityImageAssetReference
+              media?: unknown
+              hotspot?: SanityImageHotspot
+              crop?: SanityImageCrop
+              alt: string
+              caption?: string
+              src?: string
+              level?: number
+              _type: 'image'
+              _key: string
+              url: string | null
+              dimensions: SanityImageDimensions | null
+            }
+          | {
+              _key: string
+              _type: 'table'
+              rows: Array<{
                 _key: string
-              } & TaskCheck)
-            | {
-                marks?: Array<string>
-                text?: string
-                _type: 'span'
-                _key: string
-              }
-          >
-          style?: 'normal'
-          listItem?: 'bullet' | 'number' | 'task'
-          markDefs: Array<
-            | {
-                _key: string
-                _type: 'internalLink'
-                reference: CourseReference | LessonReference | ModuleReference
-                anchor?: string
-                target:
-                  | {
-                      _id: string
-                      _type: 'course'
-                      title: string
-                      emoji: string | null
-                      slug: string
-                    }
-                  | {
-                      _id: string
-                      _type: 'lesson'
-                      title: string
-                      emoji: string | null
-                      slug: string
-                    }
-                  | {
-                      _id: string
-                      _type: 'module'
-                      title: string
-                      emoji: string | null
-                      slug: string
-                    }
-              }
-            | {
-                _key: string
-                _type: 'link'
-                href: string
-                title?: string
-              }
-          > | null
-          level?: number
-          _type: 'block'
-          _key: string
-        }>
+                _type: 'tableRow'
+                cells: Array<{
+                  _key: string
+                  _type: 'tableCell'
+                  content: Array<{
+                    children?: Array<
+                      | ({
+                          _key: string
+                        } & FootnoteReference)
+                      | ({
+                          _key: string
+                        } & TaskCheck)
+                      | {
+                          marks?: Array<string>
+                          text?: string
+                          _type: 'span'
+                          _key: string
+                        }
+                    >
+                    style?: 'normal'
+                    listItem?: 'bullet' | 'number' | 'task'
+                    markDefs: Array<
+                      | {
+                          _key: string
+                          _type: 'internalLink'
+                          reference: CourseReference | LessonReference | ModuleReference
+                          anchor?: string
+                          target:
+                            | {
+                                _id: string
+                                _type: 'course'
+                                title: string
+                                emoji: string | null
+                                slug: string
+                              }
+                            | {
+                                _id: string
+                                _type: 'lesson'
+                                title: string
+                                emoji: string | null
+                                slug: string
+                              }
+                            | {
+                                _id: string
+                                _type: 'module'
+                                title: string
+                                emoji: string | null
+                                slug: string
+                              }
+                        }
+                      | {
+                          _key: string
+                          _type: 'link'
+                          href: string
+                          title?: string
+                        }
+                    > | null
+                    level?: number
+                    _type: 'block'
+                    _key: string
+                  }> | null
+                }>
+              }>
+              headerRows?: number
+              align?: Array<string>
+              level?: number
+            }
+        >
         level?: number
       }
     | {
@@ -4446,63 +7058,295 @@ export type ModulePageByIdQueryResult = {
         _key: string
         _type: 'details'
         summary: string
-        body: Array<{
-          children?: Array<
-            | ({
+        body: Array<
+          | {
+              children?: Array<
+                | ({
+                    _key: string
+                  } & FootnoteReference)
+                | ({
+                    _key: string
+                  } & TaskCheck)
+                | {
+                    marks?: Array<string>
+                    text?: string
+                    _type: 'span'
+                    _key: string
+                  }
+              >
+              style?: 'blockquote' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
+              listItem?: 'bullet' | 'number' | 'task'
+              markDefs: Array<
+                | {
+                    _key: string
+                    _type: 'internalLink'
+                    reference: CourseReference | LessonReference | ModuleReference
+                    anchor?: string
+                    target:
+                      | {
+                          _id: string
+                          _type: 'course'
+                          title: string
+                          emoji: string | null
+                          slug: string
+                        }
+                      | {
+                          _id: string
+                          _type: 'lesson'
+                          title: string
+                          emoji: string | null
+                          slug: string
+                        }
+                      | {
+                          _id: string
+                          _type: 'module'
+                          title: string
+                          emoji: string | null
+                          slug: string
+                        }
+                  }
+                | {
+                    _key: string
+                    _type: 'link'
+                    href: string
+                    title?: string
+                  }
+              > | null
+              level?: number
+              _type: 'block'
+              _key: string
+            }
+          | {
+              _key: string
+              _type: 'codeBlock'
+              language?: string
+              code?: string
+              level?: number
+            }
+          | {
+              _key: string
+              _type: 'definitionList'
+              items: Array<{
                 _key: string
-              } & FootnoteReference)
-            | ({
+                _type: 'definitionListItem'
+                term: Array<{
+                  children?: Array<
+                    | ({
+                        _key: string
+                      } & FootnoteReference)
+                    | ({
+                        _key: string
+                      } & TaskCheck)
+                    | {
+                        marks?: Array<string>
+                        text?: string
+                        _type: 'span'
+                        _key: string
+                      }
+                  >
+                  style?: 'normal'
+                  listItem?: 'bullet' | 'number' | 'task'
+                  markDefs: Array<
+                    | {
+                        _key: string
+                        _type: 'internalLink'
+                        reference: CourseReference | LessonReference | ModuleReference
+                        anchor?: string
+                        target:
+                          | {
+                              _id: string
+                              _type: 'course'
+                              title: string
+                              emoji: string | null
+                              slug: string
+                            }
+                          | {
+                              _id: string
+                              _type: 'lesson'
+                              title: string
+                              emoji: string | null
+                              slug: string
+                            }
+                          | {
+                              _id: string
+                              _type: 'module'
+                              title: string
+                              emoji: string | null
+                              slug: string
+                            }
+                      }
+                    | {
+                        _key: string
+                        _type: 'link'
+                        href: string
+                        title?: string
+                      }
+                  > | null
+                  level?: number
+                  _type: 'block'
+                  _key: string
+                }>
+                definition: Array<{
+                  children?: Array<
+                    | ({
+                        _key: string
+                      } & FootnoteReference)
+                    | ({
+                        _key: string
+                      } & TaskCheck)
+                    | {
+                        marks?: Array<string>
+                        text?: string
+                        _type: 'span'
+                        _key: string
+                      }
+                  >
+                  style?: 'normal'
+                  listItem?: 'bullet' | 'number' | 'task'
+                  markDefs: Array<
+                    | {
+                        _key: string
+                        _type: 'internalLink'
+                        reference: CourseReference | LessonReference | ModuleReference
+                        anchor?: string
+                        target:
+                          | {
+                              _id: string
+                              _type: 'course'
+                              title: string
+                              emoji: string | null
+                              slug: string
+                            }
+                          | {
+                              _id: string
+                              _type: 'lesson'
+                              title: string
+                              emoji: string | null
+                              slug: string
+                            }
+                          | {
+                              _id: string
+                              _type: 'module'
+                              title: string
+                              emoji: string | null
+                              slug: string
+                            }
+                      }
+                    | {
+                        _key: string
+                        _type: 'link'
+                        href: string
+                        title?: string
+                      }
+                  > | null
+                  level?: number
+                  _type: 'block'
+                  _key: string
+                }> | null
+              }>
+              level?: number
+            }
+          | {
+              _key: string
+              _type: 'divider'
+              style?: 'line'
+              level?: number
+            }
+          | {
+              _key: string
+              _type: 'embed'
+              url: string
+              title?: string
+              provider: 'audio' | 'gist' | 'iframe' | 'video' | 'vimeo' | 'youtube'
+              level?: number
+            }
+          | {
+              asset?: SanityImageAssetReference
+              media?: unknown
+              hotspot?: SanityImageHotspot
+              crop?: SanityImageCrop
+              alt: string
+              caption?: string
+              src?: string
+              level?: number
+              _type: 'image'
+              _key: string
+              url: string | null
+              dimensions: SanityImageDimensions | null
+            }
+          | {
+              _key: string
+              _type: 'table'
+              rows: Array<{
                 _key: string
-              } & TaskCheck)
-            | {
-                marks?: Array<string>
-                text?: string
-                _type: 'span'
-                _key: string
-              }
-          >
-          style?: 'normal'
-          listItem?: 'bullet' | 'number' | 'task'
-          markDefs: Array<
-            | {
-                _key: string
-                _type: 'internalLink'
-                reference: CourseReference | LessonReference | ModuleReference
-                anchor?: string
-                target:
-                  | {
-                      _id: string
-                      _type: 'course'
-                      title: string
-                      emoji: string | null
-                      slug: string
-                    }
-                  | {
-                      _id: string
-                      _type: 'lesson'
-                      title: string
-                      emoji: string | null
-                      slug: string
-                    }
-                  | {
-                      _id: string
-                      _type: 'module'
-                      title: string
-                      emoji: string | null
-                      slug: string
-                    }
-              }
-            | {
-                _key: string
-                _type: 'link'
-                href: string
-                title?: string
-              }
-          > | null
-          level?: number
-          _type: 'block'
-          _key: string
-        }> | null
+                _type: 'tableRow'
+                cells: Array<{
+                  _key: string
+                  _type: 'tableCell'
+                  content: Array<{
+                    children?: Array<
+                      | ({
+                          _key: string
+                        } & FootnoteReference)
+                      | ({
+                          _key: string
+                        } & TaskCheck)
+                      | {
+                          marks?: Array<string>
+                          text?: string
+                          _type: 'span'
+                          _key: string
+                        }
+                    >
+                    style?: 'normal'
+                    listItem?: 'bullet' | 'number' | 'task'
+                    markDefs: Array<
+                      | {
+                          _key: string
+                          _type: 'internalLink'
+                          reference: CourseReference | LessonReference | ModuleReference
+                          anchor?: string
+                          target:
+                            | {
+                                _id: string
+                                _type: 'course'
+                                title: string
+                                emoji: string | null
+                                slug: string
+                              }
+                            | {
+                                _id: string
+                                _type: 'lesson'
+                                title: string
+                                emoji: string | null
+                                slug: string
+                              }
+                            | {
+                                _id: string
+                                _type: 'module'
+                                title: string
+                                emoji: string | null
+                                slug: string
+                              }
+                        }
+                      | {
+                          _key: string
+                          _type: 'link'
+                          href: string
+                          title?: string
+                        }
+                    > | null
+                    level?: number
+                    _type: 'block'
+                    _key: string
+                  }> | null
+                }>
+              }>
+              headerRows?: number
+              align?: Array<string>
+              level?: number
+            }
+        > | null
         level?: number
       }
     | {
@@ -4851,7 +7695,7 @@ export type ModulePageByIdQueryResult = {
 
 // Source: queries/modulePage.ts
 // Variable: modulePreviewQuery
-// Query: $module{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  _type == "callout" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}},  _type == "details" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}},  _type == "footnote" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  },  _type == "responsibilitySection" => {    "area": area->{  _id,  title,  emoji,  intro[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  "slug": slug.current},    "responsibilities": responsibilities[]->{  _id,  name,  "slug": slug.current,  order,  description[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "toolTable" => {    rows[]{      _key,      _type,      "category": category->{_id, title, "slug": slug.current},      "tools": tools[]->{  _id,  name,  "slug": slug.current,  url}    }  }},  "lessons": lessons[]->{  _id,  _type,  title,  emoji,  "slug": slug.current, description},  "course": *[_type == "course" && ^._id in contents[]._ref][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}}
+// Query: $module{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  body[]{    ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  },  _type == "callout" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "details" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "footnote" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}},  _type == "responsibilitySection" => {    "area": area->{  _id,  title,  emoji,  intro[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  "slug": slug.current},    "responsibilities": responsibilities[]->{  _id,  name,  "slug": slug.current,  order,  description[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "toolTable" => {    rows[]{      _key,      _type,      "category": category->{_id, title, "slug": slug.current},      "tools": tools[]->{  _id,  name,  "slug": slug.current,  url}    }  }},  "lessons": lessons[]->{  _id,  _type,  title,  emoji,  "slug": slug.current, description},  "course": *[_type == "course" && ^._id in contents[]._ref][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}}
 export type ModulePreviewQueryResult = unknown
 
 // Source: queries/responsibilitiesByArea.ts
@@ -5044,15 +7888,15 @@ export type ToolsByCategoryQueryResult = Array<{
 // Query TypeMap
 declare global {
   interface SanityQueries {
-    '\n  *[_type == "course" && slug.current == $slug][0]{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "body": body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  _type == "callout" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}},\n  _type == "details" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}},\n  _type == "footnote" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  },\n  _type == "responsibilitySection" => {\n    "area": area->{\n  _id,\n  title,\n  emoji,\n  intro[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  "slug": slug.current\n},\n    "responsibilities": responsibilities[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  order,\n  description[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}\n}\n  },\n  _type == "toolTable" => {\n    rows[]{\n      _key,\n      _type,\n      "category": category->{_id, title, "slug": slug.current},\n      "tools": tools[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  url\n}\n    }\n  }\n},\n  "contents": contents[]->{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    _type == "module" => {\n      "lessons": lessons[]->{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "lessons": lessons[]->{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    "lessons": lessons[]->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n, description}\n  }\n}\n    },\n    _type == "lesson" => {\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "lessons": lessons[]->{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    "lessons": lessons[]->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n, description}\n  }\n}\n  }\n}\n': CourseOutlineQueryResult
-    '[\n  ...(*[_type == "site"][0].courses[]->)[_type == "course"]{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "body": body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  _type == "callout" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}},\n  _type == "details" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}},\n  _type == "footnote" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  },\n  _type == "responsibilitySection" => {\n    "area": area->{\n  _id,\n  title,\n  emoji,\n  intro[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  "slug": slug.current\n},\n    "responsibilities": responsibilities[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  order,\n  description[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}\n}\n  },\n  _type == "toolTable" => {\n    rows[]{\n      _key,\n      _type,\n      "category": category->{_id, title, "slug": slug.current},\n      "tools": tools[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  url\n}\n    }\n  }\n},\n  "contents": contents[]->{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    _type == "module" => {\n      "lessons": lessons[]->{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "lessons": lessons[]->{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    "lessons": lessons[]->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n, description}\n  }\n}\n    },\n    _type == "lesson" => {\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "lessons": lessons[]->{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    "lessons": lessons[]->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n, description}\n  }\n}\n  }\n},\n  ...*[_type == "course" && !(_id in coalesce(*[_type == "site"][0].courses[]._ref, []))] | order(title asc){\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "body": body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  _type == "callout" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}},\n  _type == "details" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}},\n  _type == "footnote" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  },\n  _type == "responsibilitySection" => {\n    "area": area->{\n  _id,\n  title,\n  emoji,\n  intro[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  "slug": slug.current\n},\n    "responsibilities": responsibilities[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  order,\n  description[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}\n}\n  },\n  _type == "toolTable" => {\n    rows[]{\n      _key,\n      _type,\n      "category": category->{_id, title, "slug": slug.current},\n      "tools": tools[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  url\n}\n    }\n  }\n},\n  "contents": contents[]->{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    _type == "module" => {\n      "lessons": lessons[]->{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "lessons": lessons[]->{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    "lessons": lessons[]->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n, description}\n  }\n}\n    },\n    _type == "lesson" => {\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "lessons": lessons[]->{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    "lessons": lessons[]->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n, description}\n  }\n}\n  }\n}\n]': AllCourseOutlinesQueryResult
-    '\n  *[_type == "lesson" && slug.current == $slug][0]{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  _type == "callout" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}},\n  _type == "details" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}},\n  _type == "footnote" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  },\n  _type == "responsibilitySection" => {\n    "area": area->{\n  _id,\n  title,\n  emoji,\n  intro[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  "slug": slug.current\n},\n    "responsibilities": responsibilities[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  order,\n  description[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}\n}\n  },\n  _type == "toolTable" => {\n    rows[]{\n      _key,\n      _type,\n      "category": category->{_id, title, "slug": slug.current},\n      "tools": tools[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  url\n}\n    }\n  }\n},\n  next{label, href, "lesson": lesson->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}},\n  "parentLesson": *[_type == "lesson" && ^._id in lessons[]._ref][0]{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    \n  "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|"\n,\n    "module": *[_type == "module" && ^._id in lessons[]._ref][0]{\n      \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n      "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    },\n    "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  },\n  "module": *[_type == "module" && ^._id in lessons[]._ref][0]{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    \n  "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|"\n,\n    "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  },\n  "directCourse": *[_type == "course" && ^._id in contents[]._ref][0]{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    "siblingIds": "|" + array::join(contents[@->_type == "lesson"]._ref, "|") + "|"\n  }\n}{\n  ...,\n  "course": coalesce(module.course, directCourse, parentLesson.module.course, parentLesson.course),\n  "around": string::split(\n    coalesce(parentLesson.siblingIds, module.siblingIds, directCourse.siblingIds, ""),\n    "|" + _id + "|"\n  )\n}{\n  _id,\n  _type,\n  title,\n  emoji,\n  slug,\n  description,\n  body,\n  next,\n  "breadcrumbs": [\n    course{_id, _type, title, emoji, slug},\n    coalesce(module, parentLesson.module){_id, _type, title, emoji, slug},\n    parentLesson{_id, _type, title, emoji, slug}\n  ][defined(@)],\n  "previous": coalesce(\n    {"_ref": string::split(around[0], "|")[-1]}->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n},\n    *[_type == "lesson" && next.lesson._ref == ^._id][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  ),\n  "nextLesson": coalesce(\n    next.lesson,\n    {"_ref": string::split(around[1], "|")[0]}->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  )\n}\n': LessonPageQueryResult
-    '\n  *[_type == "lesson" && _id == $id][0]{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  _type == "callout" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}},\n  _type == "details" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}},\n  _type == "footnote" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  },\n  _type == "responsibilitySection" => {\n    "area": area->{\n  _id,\n  title,\n  emoji,\n  intro[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  "slug": slug.current\n},\n    "responsibilities": responsibilities[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  order,\n  description[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}\n}\n  },\n  _type == "toolTable" => {\n    rows[]{\n      _key,\n      _type,\n      "category": category->{_id, title, "slug": slug.current},\n      "tools": tools[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  url\n}\n    }\n  }\n},\n  next{label, href, "lesson": lesson->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}},\n  "parentLesson": *[_type == "lesson" && ^._id in lessons[]._ref][0]{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    \n  "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|"\n,\n    "module": *[_type == "module" && ^._id in lessons[]._ref][0]{\n      \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n      "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    },\n    "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  },\n  "module": *[_type == "module" && ^._id in lessons[]._ref][0]{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    \n  "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|"\n,\n    "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  },\n  "directCourse": *[_type == "course" && ^._id in contents[]._ref][0]{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    "siblingIds": "|" + array::join(contents[@->_type == "lesson"]._ref, "|") + "|"\n  }\n}{\n  ...,\n  "course": coalesce(module.course, directCourse, parentLesson.module.course, parentLesson.course),\n  "around": string::split(\n    coalesce(parentLesson.siblingIds, module.siblingIds, directCourse.siblingIds, ""),\n    "|" + _id + "|"\n  )\n}{\n  _id,\n  _type,\n  title,\n  emoji,\n  slug,\n  description,\n  body,\n  next,\n  "breadcrumbs": [\n    course{_id, _type, title, emoji, slug},\n    coalesce(module, parentLesson.module){_id, _type, title, emoji, slug},\n    parentLesson{_id, _type, title, emoji, slug}\n  ][defined(@)],\n  "previous": coalesce(\n    {"_ref": string::split(around[0], "|")[-1]}->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n},\n    *[_type == "lesson" && next.lesson._ref == ^._id][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  ),\n  "nextLesson": coalesce(\n    next.lesson,\n    {"_ref": string::split(around[1], "|")[0]}->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  )\n}\n': LessonPageByIdQueryResult
-    '\n  $lesson{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  _type == "callout" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}},\n  _type == "details" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}},\n  _type == "footnote" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  },\n  _type == "responsibilitySection" => {\n    "area": area->{\n  _id,\n  title,\n  emoji,\n  intro[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  "slug": slug.current\n},\n    "responsibilities": responsibilities[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  order,\n  description[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}\n}\n  },\n  _type == "toolTable" => {\n    rows[]{\n      _key,\n      _type,\n      "category": category->{_id, title, "slug": slug.current},\n      "tools": tools[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  url\n}\n    }\n  }\n},\n  next{label, href, "lesson": lesson->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}},\n  "parentLesson": *[_type == "lesson" && ^._id in lessons[]._ref][0]{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    \n  "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|"\n,\n    "module": *[_type == "module" && ^._id in lessons[]._ref][0]{\n      \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n      "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    },\n    "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  },\n  "module": *[_type == "module" && ^._id in lessons[]._ref][0]{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    \n  "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|"\n,\n    "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  },\n  "directCourse": *[_type == "course" && ^._id in contents[]._ref][0]{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    "siblingIds": "|" + array::join(contents[@->_type == "lesson"]._ref, "|") + "|"\n  }\n}{\n  ...,\n  "course": coalesce(module.course, directCourse, parentLesson.module.course, parentLesson.course),\n  "around": string::split(\n    coalesce(parentLesson.siblingIds, module.siblingIds, directCourse.siblingIds, ""),\n    "|" + _id + "|"\n  )\n}{\n  _id,\n  _type,\n  title,\n  emoji,\n  slug,\n  description,\n  body,\n  next,\n  "breadcrumbs": [\n    course{_id, _type, title, emoji, slug},\n    coalesce(module, parentLesson.module){_id, _type, title, emoji, slug},\n    parentLesson{_id, _type, title, emoji, slug}\n  ][defined(@)],\n  "previous": coalesce(\n    {"_ref": string::split(around[0], "|")[-1]}->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n},\n    *[_type == "lesson" && next.lesson._ref == ^._id][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  ),\n  "nextLesson": coalesce(\n    next.lesson,\n    {"_ref": string::split(around[1], "|")[0]}->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  )\n}\n': LessonPreviewQueryResult
+    '\n  *[_type == "course" && slug.current == $slug][0]{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "body": body[]{\n  \n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n,\n  _type == "callout" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n}},\n  _type == "details" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n}},\n  _type == "footnote" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}},\n  _type == "responsibilitySection" => {\n    "area": area->{\n  _id,\n  title,\n  emoji,\n  intro[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  "slug": slug.current\n},\n    "responsibilities": responsibilities[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  order,\n  description[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}\n}\n  },\n  _type == "toolTable" => {\n    rows[]{\n      _key,\n      _type,\n      "category": category->{_id, title, "slug": slug.current},\n      "tools": tools[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  url\n}\n    }\n  }\n},\n  "contents": contents[]->{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    _type == "module" => {\n      "lessons": lessons[]->{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "lessons": lessons[]->{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    "lessons": lessons[]->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n, description}\n  }\n}\n    },\n    _type == "lesson" => {\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "lessons": lessons[]->{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    "lessons": lessons[]->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n, description}\n  }\n}\n  }\n}\n': CourseOutlineQueryResult
+    '[\n  ...(*[_type == "site"][0].courses[]->)[_type == "course"]{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "body": body[]{\n  \n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n,\n  _type == "callout" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n}},\n  _type == "details" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n}},\n  _type == "footnote" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}},\n  _type == "responsibilitySection" => {\n    "area": area->{\n  _id,\n  title,\n  emoji,\n  intro[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  "slug": slug.current\n},\n    "responsibilities": responsibilities[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  order,\n  description[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}\n}\n  },\n  _type == "toolTable" => {\n    rows[]{\n      _key,\n      _type,\n      "category": category->{_id, title, "slug": slug.current},\n      "tools": tools[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  url\n}\n    }\n  }\n},\n  "contents": contents[]->{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    _type == "module" => {\n      "lessons": lessons[]->{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "lessons": lessons[]->{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    "lessons": lessons[]->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n, description}\n  }\n}\n    },\n    _type == "lesson" => {\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "lessons": lessons[]->{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    "lessons": lessons[]->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n, description}\n  }\n}\n  }\n},\n  ...*[_type == "course" && !(_id in coalesce(*[_type == "site"][0].courses[]._ref, []))] | order(title asc){\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "body": body[]{\n  \n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n,\n  _type == "callout" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n}},\n  _type == "details" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n}},\n  _type == "footnote" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}},\n  _type == "responsibilitySection" => {\n    "area": area->{\n  _id,\n  title,\n  emoji,\n  intro[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  "slug": slug.current\n},\n    "responsibilities": responsibilities[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  order,\n  description[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}\n}\n  },\n  _type == "toolTable" => {\n    rows[]{\n      _key,\n      _type,\n      "category": category->{_id, title, "slug": slug.current},\n      "tools": tools[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  url\n}\n    }\n  }\n},\n  "contents": contents[]->{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    _type == "module" => {\n      "lessons": lessons[]->{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "lessons": lessons[]->{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    "lessons": lessons[]->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n, description}\n  }\n}\n    },\n    _type == "lesson" => {\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "lessons": lessons[]->{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    "lessons": lessons[]->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n, description}\n  }\n}\n  }\n}\n]': AllCourseOutlinesQueryResult
+    '\n  *[_type == "lesson" && slug.current == $slug][0]{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  body[]{\n  \n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n,\n  _type == "callout" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n}},\n  _type == "details" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n}},\n  _type == "footnote" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}},\n  _type == "responsibilitySection" => {\n    "area": area->{\n  _id,\n  title,\n  emoji,\n  intro[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  "slug": slug.current\n},\n    "responsibilities": responsibilities[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  order,\n  description[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}\n}\n  },\n  _type == "toolTable" => {\n    rows[]{\n      _key,\n      _type,\n      "category": category->{_id, title, "slug": slug.current},\n      "tools": tools[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  url\n}\n    }\n  }\n},\n  next{label, href, "lesson": lesson->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}},\n  "parentLesson": *[_type == "lesson" && ^._id in lessons[]._ref][0]{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    \n  "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|"\n,\n    "module": *[_type == "module" && ^._id in lessons[]._ref][0]{\n      \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n      "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    },\n    "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  },\n  "module": *[_type == "module" && ^._id in lessons[]._ref][0]{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    \n  "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|"\n,\n    "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  },\n  "directCourse": *[_type == "course" && ^._id in contents[]._ref][0]{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    "siblingIds": "|" + array::join(contents[@->_type == "lesson"]._ref, "|") + "|"\n  }\n}{\n  ...,\n  "course": coalesce(module.course, directCourse, parentLesson.module.course, parentLesson.course),\n  "around": string::split(\n    coalesce(parentLesson.siblingIds, module.siblingIds, directCourse.siblingIds, ""),\n    "|" + _id + "|"\n  )\n}{\n  _id,\n  _type,\n  title,\n  emoji,\n  slug,\n  description,\n  body,\n  next,\n  "breadcrumbs": [\n    course{_id, _type, title, emoji, slug},\n    coalesce(module, parentLesson.module){_id, _type, title, emoji, slug},\n    parentLesson{_id, _type, title, emoji, slug}\n  ][defined(@)],\n  "previous": coalesce(\n    {"_ref": string::split(around[0], "|")[-1]}->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n},\n    *[_type == "lesson" && next.lesson._ref == ^._id][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  ),\n  "nextLesson": coalesce(\n    next.lesson,\n    {"_ref": string::split(around[1], "|")[0]}->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  )\n}\n': LessonPageQueryResult
+    '\n  *[_type == "lesson" && _id == $id][0]{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  body[]{\n  \n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n,\n  _type == "callout" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n}},\n  _type == "details" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n}},\n  _type == "footnote" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}},\n  _type == "responsibilitySection" => {\n    "area": area->{\n  _id,\n  title,\n  emoji,\n  intro[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  "slug": slug.current\n},\n    "responsibilities": responsibilities[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  order,\n  description[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}\n}\n  },\n  _type == "toolTable" => {\n    rows[]{\n      _key,\n      _type,\n      "category": category->{_id, title, "slug": slug.current},\n      "tools": tools[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  url\n}\n    }\n  }\n},\n  next{label, href, "lesson": lesson->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}},\n  "parentLesson": *[_type == "lesson" && ^._id in lessons[]._ref][0]{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    \n  "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|"\n,\n    "module": *[_type == "module" && ^._id in lessons[]._ref][0]{\n      \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n      "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    },\n    "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  },\n  "module": *[_type == "module" && ^._id in lessons[]._ref][0]{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    \n  "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|"\n,\n    "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  },\n  "directCourse": *[_type == "course" && ^._id in contents[]._ref][0]{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    "siblingIds": "|" + array::join(contents[@->_type == "lesson"]._ref, "|") + "|"\n  }\n}{\n  ...,\n  "course": coalesce(module.course, directCourse, parentLesson.module.course, parentLesson.course),\n  "around": string::split(\n    coalesce(parentLesson.siblingIds, module.siblingIds, directCourse.siblingIds, ""),\n    "|" + _id + "|"\n  )\n}{\n  _id,\n  _type,\n  title,\n  emoji,\n  slug,\n  description,\n  body,\n  next,\n  "breadcrumbs": [\n    course{_id, _type, title, emoji, slug},\n    coalesce(module, parentLesson.module){_id, _type, title, emoji, slug},\n    parentLesson{_id, _type, title, emoji, slug}\n  ][defined(@)],\n  "previous": coalesce(\n    {"_ref": string::split(around[0], "|")[-1]}->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n},\n    *[_type == "lesson" && next.lesson._ref == ^._id][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  ),\n  "nextLesson": coalesce(\n    next.lesson,\n    {"_ref": string::split(around[1], "|")[0]}->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  )\n}\n': LessonPageByIdQueryResult
+    '\n  $lesson{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  body[]{\n  \n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n,\n  _type == "callout" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n}},\n  _type == "details" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n}},\n  _type == "footnote" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}},\n  _type == "responsibilitySection" => {\n    "area": area->{\n  _id,\n  title,\n  emoji,\n  intro[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  "slug": slug.current\n},\n    "responsibilities": responsibilities[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  order,\n  description[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}\n}\n  },\n  _type == "toolTable" => {\n    rows[]{\n      _key,\n      _type,\n      "category": category->{_id, title, "slug": slug.current},\n      "tools": tools[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  url\n}\n    }\n  }\n},\n  next{label, href, "lesson": lesson->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}},\n  "parentLesson": *[_type == "lesson" && ^._id in lessons[]._ref][0]{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    \n  "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|"\n,\n    "module": *[_type == "module" && ^._id in lessons[]._ref][0]{\n      \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n      "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    },\n    "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  },\n  "module": *[_type == "module" && ^._id in lessons[]._ref][0]{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    \n  "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|"\n,\n    "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  },\n  "directCourse": *[_type == "course" && ^._id in contents[]._ref][0]{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    "siblingIds": "|" + array::join(contents[@->_type == "lesson"]._ref, "|") + "|"\n  }\n}{\n  ...,\n  "course": coalesce(module.course, directCourse, parentLesson.module.course, parentLesson.course),\n  "around": string::split(\n    coalesce(parentLesson.siblingIds, module.siblingIds, directCourse.siblingIds, ""),\n    "|" + _id + "|"\n  )\n}{\n  _id,\n  _type,\n  title,\n  emoji,\n  slug,\n  description,\n  body,\n  next,\n  "breadcrumbs": [\n    course{_id, _type, title, emoji, slug},\n    coalesce(module, parentLesson.module){_id, _type, title, emoji, slug},\n    parentLesson{_id, _type, title, emoji, slug}\n  ][defined(@)],\n  "previous": coalesce(\n    {"_ref": string::split(around[0], "|")[-1]}->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n},\n    *[_type == "lesson" && next.lesson._ref == ^._id][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  ),\n  "nextLesson": coalesce(\n    next.lesson,\n    {"_ref": string::split(around[1], "|")[0]}->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  )\n}\n': LessonPreviewQueryResult
     '\n  *[\n    _type == "lesson" &&\n    (title match $text || description match $text || pt::text(body) match $text)\n  ]\n  | score(\n      boost(title match $text, 3),\n      description match $text,\n      pt::text(body) match $text\n    )\n  | order(_score desc, title asc)\n  {\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    _score\n  }\n': LessonSearchQueryResult
-    '\n  *[_type == "module" && slug.current == $slug][0]{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  _type == "callout" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}},\n  _type == "details" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}},\n  _type == "footnote" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  },\n  _type == "responsibilitySection" => {\n    "area": area->{\n  _id,\n  title,\n  emoji,\n  intro[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  "slug": slug.current\n},\n    "responsibilities": responsibilities[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  order,\n  description[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}\n}\n  },\n  _type == "toolTable" => {\n    rows[]{\n      _key,\n      _type,\n      "category": category->{_id, title, "slug": slug.current},\n      "tools": tools[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  url\n}\n    }\n  }\n},\n  "lessons": lessons[]->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n, description},\n  "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n}\n': ModulePageQueryResult
-    '\n  *[_type == "module" && _id == $id][0]{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  _type == "callout" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}},\n  _type == "details" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}},\n  _type == "footnote" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  },\n  _type == "responsibilitySection" => {\n    "area": area->{\n  _id,\n  title,\n  emoji,\n  intro[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  "slug": slug.current\n},\n    "responsibilities": responsibilities[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  order,\n  description[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}\n}\n  },\n  _type == "toolTable" => {\n    rows[]{\n      _key,\n      _type,\n      "category": category->{_id, title, "slug": slug.current},\n      "tools": tools[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  url\n}\n    }\n  }\n},\n  "lessons": lessons[]->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n, description},\n  "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n}\n': ModulePageByIdQueryResult
-    '\n  $module{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  _type == "callout" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}},\n  _type == "details" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}},\n  _type == "footnote" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  },\n  _type == "responsibilitySection" => {\n    "area": area->{\n  _id,\n  title,\n  emoji,\n  intro[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  "slug": slug.current\n},\n    "responsibilities": responsibilities[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  order,\n  description[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}\n}\n  },\n  _type == "toolTable" => {\n    rows[]{\n      _key,\n      _type,\n      "category": category->{_id, title, "slug": slug.current},\n      "tools": tools[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  url\n}\n    }\n  }\n},\n  "lessons": lessons[]->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n, description},\n  "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n}\n': ModulePreviewQueryResult
+    '\n  *[_type == "module" && slug.current == $slug][0]{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  body[]{\n  \n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n,\n  _type == "callout" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n}},\n  _type == "details" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n}},\n  _type == "footnote" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}},\n  _type == "responsibilitySection" => {\n    "area": area->{\n  _id,\n  title,\n  emoji,\n  intro[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  "slug": slug.current\n},\n    "responsibilities": responsibilities[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  order,\n  description[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}\n}\n  },\n  _type == "toolTable" => {\n    rows[]{\n      _key,\n      _type,\n      "category": category->{_id, title, "slug": slug.current},\n      "tools": tools[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  url\n}\n    }\n  }\n},\n  "lessons": lessons[]->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n, description},\n  "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n}\n': ModulePageQueryResult
+    '\n  *[_type == "module" && _id == $id][0]{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  body[]{\n  \n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n,\n  _type == "callout" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n}},\n  _type == "details" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n}},\n  _type == "footnote" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}},\n  _type == "responsibilitySection" => {\n    "area": area->{\n  _id,\n  title,\n  emoji,\n  intro[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  "slug": slug.current\n},\n    "responsibilities": responsibilities[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  order,\n  description[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}\n}\n  },\n  _type == "toolTable" => {\n    rows[]{\n      _key,\n      _type,\n      "category": category->{_id, title, "slug": slug.current},\n      "tools": tools[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  url\n}\n    }\n  }\n},\n  "lessons": lessons[]->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n, description},\n  "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n}\n': ModulePageByIdQueryResult
+    '\n  $module{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  body[]{\n  \n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n,\n  _type == "callout" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n}},\n  _type == "details" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n}},\n  _type == "footnote" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}},\n  _type == "responsibilitySection" => {\n    "area": area->{\n  _id,\n  title,\n  emoji,\n  intro[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  "slug": slug.current\n},\n    "responsibilities": responsibilities[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  order,\n  description[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}\n}\n  },\n  _type == "toolTable" => {\n    rows[]{\n      _key,\n      _type,\n      "category": category->{_id, title, "slug": slug.current},\n      "tools": tools[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  url\n}\n    }\n  }\n},\n  "lessons": lessons[]->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n, description},\n  "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n}\n': ModulePreviewQueryResult
     '\n  *[_type == "responsibilityArea"] | order(order asc, title asc){\n    \n  _id,\n  title,\n  emoji,\n  intro[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  "slug": slug.current\n,\n    "responsibilities": *[_type == "responsibility" && area._ref == ^._id]\n      | order(order asc, name asc){\n        _id,\n        name,\n        "slug": slug.current,\n        description[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n        "lessons": *[_type == "lesson" && references(^._id)] | order(title asc){\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n      }\n  }\n': ResponsibilitiesByAreaQueryResult
     '[\n  ...(*[_type == "site"][0].courses[]->)[_type == "course"]{\n  _id,\n  _type,\n  title,\n  "slug": slug.current,\n  "sourcePath": source.path\n},\n  ...*[_type == "course" && !(_id in coalesce(*[_type == "site"][0].courses[]._ref, []))] | order(title asc){\n  _id,\n  _type,\n  title,\n  "slug": slug.current,\n  "sourcePath": source.path\n},\n  ...*[_type in ["module", "lesson"]] | order(_type asc, _id asc){\n  _id,\n  _type,\n  title,\n  "slug": slug.current,\n  "sourcePath": source.path\n}\n]': SitePagesQueryResult
     '\n  *[_type == "toolCategory"] | order(order asc, title asc){\n    _id,\n    title,\n    description,\n    "slug": slug.current,\n    "tools": *[_type == "tool" && category._ref == ^._id] | order(name asc){\n      \n  _id,\n  name,\n  "slug": slug.current,\n  url\n,\n      description,\n      "lessons": *[_type == "lesson" && references(^._id)] | order(title asc){\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n': ToolsByCategoryQueryResult

@@ -50,13 +50,10 @@ export const toolFields = /* groq */ `
   url
 `
 
-/** Every item of a lesson body with its references resolved. */
-export const bodyFields = /* groq */ `
+/** The items a callout's or collapsible section's content holds, references resolved. */
+export const sectionFields = /* groq */ `
   ...,
   _type == "block" => {${richTextFields}},
-  _type == "callout" => {body[]{${richTextFields}}},
-  _type == "details" => {body[]{${richTextFields}}},
-  _type == "footnote" => {body[]{${richTextFields}}},
   _type == "definitionList" => {
     items[]{..., term[]{${richTextFields}}, definition[]{${richTextFields}}}
   },
@@ -66,7 +63,15 @@ export const bodyFields = /* groq */ `
   _type == "image" => {
     "url": asset->url,
     "dimensions": asset->metadata.dimensions
-  },
+  }
+`
+
+/** Every item of a lesson body with its references resolved. */
+export const bodyFields = /* groq */ `
+  ${sectionFields},
+  _type == "callout" => {body[]{${sectionFields}}},
+  _type == "details" => {body[]{${sectionFields}}},
+  _type == "footnote" => {body[]{${richTextFields}}},
   _type == "responsibilitySection" => {
     "area": area->{${responsibilityAreaFields}},
     "responsibilities": responsibilities[]->{${responsibilityFields}}

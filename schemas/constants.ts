@@ -77,6 +77,19 @@ export const LIST_MEMBER_TYPES = [
   BLOCK_TYPES.embed,
 ] as const
 
+/**
+ * Custom block types a callout's or collapsible section's content may hold besides text
+ * (kramdown renders whatever markdown is inside them); anything else is kept as its text.
+ */
+export const SECTION_MEMBER_TYPES = [
+  BLOCK_TYPES.image,
+  BLOCK_TYPES.code,
+  BLOCK_TYPES.table,
+  BLOCK_TYPES.embed,
+  BLOCK_TYPES.divider,
+  BLOCK_TYPES.definitionList,
+] as const
+
 /** Object types used inside custom blocks. */
 export const OBJECT_TYPES = {
   tableRow: 'tableRow',
@@ -87,6 +100,7 @@ export const OBJECT_TYPES = {
   nextLink: 'nextLink',
   richText: 'richText',
   lessonBody: 'lessonBody',
+  sectionBody: 'sectionBody',
   definitionListItem: 'definitionListItem',
 } as const
 

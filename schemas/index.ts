@@ -23,6 +23,7 @@ import {nextLink} from './objects/nextLink.ts'
 import {rawHtml} from './objects/rawHtml.ts'
 import {responsibilitySection} from './objects/responsibilitySection.ts'
 import {richText} from './objects/richText.ts'
+import {sectionBody} from './objects/sectionBody.ts'
 import {sourceInfo} from './objects/sourceInfo.ts'
 import {table} from './objects/table.ts'
 import {tableOfContents} from './objects/tableOfContents.ts'
@@ -47,6 +48,7 @@ export const documentTypes = [
 /** Every object type: Portable Text arrays, annotations, inline objects and custom blocks. */
 export const objectTypes = [
   lessonBody,
+  sectionBody,
   richText,
   link,
   internalLink,

@@ -4,11 +4,12 @@ import {CALLOUT_TONES} from '../../schemas/constants.ts'
 import type {CalloutTone} from '../../schemas/constants.ts'
 import {blockText, isTextBlock} from './blocks/text-block.ts'
 import type {Item, TextBlock} from './blocks/text-block.ts'
+import {unquoteBlocks} from './blocks/blockquote.ts'
 import {tableOfContents} from './blocks/toc.ts'
 import {startAt} from './blocks/list-item.ts'
 import type {ListContext, ListState} from './blocks/walk.ts'
 import {BLOCK_TYPES, LIST} from './names.ts'
-import {toRichText} from './rich-text.ts'
+import {toSectionBody} from './rich-text.ts'
 import type {State} from './state.ts'
 import {report} from './state.ts'
 
@@ -70,9 +71,10 @@ export function applyIal(
     const tone = toneOf(titled ? name.slice(0, -'-title'.length) : name, state)
     if (tone) {
       const items = detach(out.splice(start), list)
+      unquoteBlocks(items, state)
       const first = items[0]
       const title = titled && isTextBlock(first) ? blockText(first) : undefined
-      const body = toRichText(title === undefined ? items : items.slice(1), state, node)
+      const body = toSectionBody(title === undefined ? items : items.slice(1), state, node)
       out.push({_type: BLOCK_TYPES.callout, tone, ...(title ? {title} : {}), body})
       return
     }

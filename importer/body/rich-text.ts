@@ -1,5 +1,6 @@
 import type {Nodes} from 'mdast'
 
+import {SECTION_MEMBER_TYPES} from '../../schemas/constants.ts'
 import {isTextBlock, textBlock} from './blocks/text-block.ts'
 import type {Item, TextBlock} from './blocks/text-block.ts'
 import {BLOCK_TYPES, MARK, STYLE} from './names.ts'
@@ -7,16 +8,40 @@ import {itemPlainText} from './plain-text.ts'
 import type {State} from './state.ts'
 import {report} from './state.ts'
 
+const SECTION_MEMBERS: ReadonlySet<string> = new Set(SECTION_MEMBER_TYPES)
+
 /**
  * Narrows body items to `richText`: text blocks keep marks and lists but take style `normal`;
  * custom blocks (code, tables…) become a paragraph of their text, with an info diagnostic.
  */
 export function toRichText(items: Item[], state: State, node: Nodes | undefined): TextBlock[] {
-  const blocks: TextBlock[] = []
+  return narrow(items, state, node, 'text') as TextBlock[]
+}
+
+/**
+ * Narrows body items to a `sectionBody` (a callout's or collapsible section's content): text
+ * blocks, images, code, tables, embeds, dividers and definition lists stay as they are; other
+ * custom blocks (a callout inside a callout…) become a paragraph of their text.
+ */
+export function toSectionBody(items: Item[], state: State, node: Nodes | undefined): Item[] {
+  return narrow(items, state, node, 'section')
+}
+
+function narrow(
+  items: Item[],
+  state: State,
+  node: Nodes | undefined,
+  into: 'text' | 'section',
+): Item[] {
+  const kept: Item[] = []
   for (const item of items) {
     if (isTextBlock(item)) {
-      item.style = STYLE.normal
-      blocks.push(item)
+      if (into === 'text') item.style = STYLE.normal
+      kept.push(item)
+      continue
+    }
+    if (into === 'section' && SECTION_MEMBERS.has(item._type)) {
+      kept.push(item)
       continue
     }
     const text = itemPlainText(item)
@@ -25,15 +50,15 @@ export function toRichText(items: Item[], state: State, node: Nodes | undefined)
       'info',
       'flattened-in-rich-text',
       node,
-      `Kept the text of a ${item._type} block as a paragraph: this place holds text only.`,
+      `Kept the text of a ${item._type} block as a paragraph: this place holds ${into === 'text' ? 'text only' : 'no ' + item._type + ' blocks'}.`,
     )
     if (text !== '') {
       const marks = item._type === BLOCK_TYPES.code ? [MARK.code] : []
       const block = textBlock(STYLE.normal, [{_type: 'span', text, marks}], [])
       // Still part of its list item, so the list keeps counting past it.
       if (typeof item.level === 'number') block.level = item.level
-      blocks.push(block)
+      kept.push(block)
     }
   }
-  return blocks
+  return kept
 }

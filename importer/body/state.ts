@@ -2,6 +2,7 @@ import type {Definition, Nodes} from 'mdast'
 
 import type {Diagnostic, ImportedDocument} from '../types.ts'
 import type {ExtractionConfig} from '../extract/config.ts'
+import type {Quoted} from './blocks/blockquote.ts'
 import type {Walk} from './blocks/walk.ts'
 import type {LineMap} from './line-map.ts'
 import type {ConvertContext, NextLinkValue} from './types.ts'
@@ -18,8 +19,12 @@ export interface State {
   definitions: Map<string, Definition> | undefined
   /** Original `{% link … %}` tags by the placeholder href the Liquid pass wrote. */
   linkTags: Map<string, string>
-  /** True while converting content that becomes `richText` (cells, callouts, footnotes). */
-  rich: boolean
+  /**
+   * What the content being converted becomes: the page `body`, a callout's or collapsible
+   * section's content (`section`: text, images, code, tables…), or `text` (cells, footnotes,
+   * definition lists: text blocks only). See `within`.
+   */
+  within: Within
   /** Nesting depth of block conversion (quotes, lists, wrappers). */
   depth: number
   /** True once the H1 repeating the title has been seen. */
@@ -39,6 +44,32 @@ export interface State {
   noTocHeadings: string[]
   /** The page line each top-level block came from, so later problems can name it. */
   blockLines: Map<object, number>
+  /** Text blocks a quote restyled, with their own style (see `quoteBlocks`). */
+  quoted: WeakMap<object, Quoted>
+}
+
+/** Where converted content goes; each narrows what it may hold. */
+export type Within = 'body' | 'section' | 'text'
+
+/** True inside any container (a callout, cell, footnote…): no page title, no navigation there. */
+export function isNested(state: State): boolean {
+  return state.within !== 'body'
+}
+
+/** True where only text blocks of style `normal` may go (cells, footnotes, definition lists). */
+export function isTextOnly(state: State): boolean {
+  return state.within === 'text'
+}
+
+/** Runs `convert` with the content going into `within`, restoring the outer setting after. */
+export function convertWithin<T>(state: State, within: Within, convert: () => T): T {
+  const was = state.within
+  state.within = within
+  try {
+    return convert()
+  } finally {
+    state.within = was
+  }
 }
 
 /** Creates the state for one page. */
@@ -49,7 +80,7 @@ export function createState(ctx: ConvertContext, extraction: ExtractionConfig): 
     diagnostics: [],
     definitions: undefined,
     linkTags: new Map(),
-    rich: false,
+    within: 'body',
     depth: 0,
     titleSeen: false,
     documents: new Map(),
@@ -57,6 +88,7 @@ export function createState(ctx: ConvertContext, extraction: ExtractionConfig): 
     extractors: [],
     noTocHeadings: [],
     blockLines: new Map(),
+    quoted: new WeakMap(),
   }
 }
 

@@ -28,7 +28,7 @@ export const callout = defineType({
     defineField({
       name: 'body',
       title: 'Text',
-      type: OBJECT_TYPES.richText,
+      type: OBJECT_TYPES.sectionBody,
       validation: (rule) => rule.required().error('Write the callout text, or remove the callout.'),
     }),
     listLevelField(),

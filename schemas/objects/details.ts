@@ -18,7 +18,7 @@ export const details = defineType({
       validation: (rule) =>
         rule.required().error('Write the line readers click to open the section.'),
     }),
-    defineField({name: 'body', title: 'Content', type: OBJECT_TYPES.richText}),
+    defineField({name: 'body', title: 'Content', type: OBJECT_TYPES.sectionBody}),
     listLevelField(),
   ],
   preview: {select: {title: 'summary'}, prepare: ({title}) => ({title, subtitle: 'Collapsible'})},

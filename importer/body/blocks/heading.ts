@@ -4,7 +4,7 @@ import {splitTrailingEmoji} from '../emoji.ts'
 import {convertInline, createInline, flush} from '../inline/index.ts'
 import {STYLE} from '../names.ts'
 import type {State} from '../state.ts'
-import {report} from '../state.ts'
+import {isNested, isTextOnly, report} from '../state.ts'
 import {phrasingText} from './phrasing-text.ts'
 import {emitSegments} from './segments.ts'
 import type {Walk} from './walk.ts'
@@ -12,10 +12,10 @@ import type {Walk} from './walk.ts'
 /**
  * h2–h6 keep their level. The first H1 repeating the page title is dropped (its trailing
  * emoji becomes the page emoji); any other H1 becomes h2 with a warning, since the title is the
- * page's only H1. Inside rich text (callouts, cells) headings become plain paragraphs.
+ * page's only H1. Where only text goes (cells, footnotes) headings become plain paragraphs.
  */
 export function heading(node: Heading, state: State, walk: Walk): void {
-  if (node.depth === 1 && !state.rich && !state.titleSeen && !walk.list) {
+  if (node.depth === 1 && !isNested(state) && !state.titleSeen && !walk.list) {
     const {text, emoji} = splitTrailingEmoji(phrasingText(node.children))
     if (
       normalise(text) === normalise(state.ctx.title) ||
@@ -40,7 +40,7 @@ export function heading(node: Heading, state: State, walk: Walk): void {
   const inline = createInline()
   convertInline(withoutHeaderId(node, state), state, inline)
   flush(inline)
-  emitSegments(inline, state.rich ? STYLE.normal : STYLE.heading(node.depth), walk)
+  emitSegments(inline, isTextOnly(state) ? STYLE.normal : STYLE.heading(node.depth), walk)
 }
 
 // kramdown header ids (`## Setup {#setup}`) name the anchor; the text a reader sees excludes them.

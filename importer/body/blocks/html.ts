@@ -10,11 +10,11 @@ import {tagAt} from '../html/tokens.ts'
 import {applyIal} from '../ial.ts'
 import {BLOCK_TYPES} from '../names.ts'
 import type {State} from '../state.ts'
-import {report} from '../state.ts'
+import {isNested, report} from '../state.ts'
 import {convertBlocks} from './index.ts'
 import {convertTail} from './fragment.ts'
 import {navigation} from './navigation.ts'
-import {richBlocks} from './rich-inline.ts'
+import {sectionBlocks} from './rich-inline.ts'
 import type {Walk} from './walk.ts'
 
 /**
@@ -31,7 +31,7 @@ export function html(node: Html, state: State, walk: Walk): void {
     walk.transparent = true
     return report(state, 'info', 'html-comment', node, 'Dropped an HTML comment.')
   }
-  if (isNavButtons(value) && !state.rich) return navigation(node, state, walk)
+  if (isNavButtons(value) && !isNested(state)) return navigation(node, state, walk)
   const opening = loneOpening(value)
   if (opening) return container(opening, node, state, walk)
   const closingOnly = parseTag(value)
@@ -128,5 +128,5 @@ function details(
     summary = textOf(first.value)
     inner = inner.slice(1)
   }
-  walk.out.push(detailsBlock(summary, () => richBlocks(inner, state), node, state))
+  walk.out.push(detailsBlock(summary, () => sectionBlocks(inner, state), node, state))
 }

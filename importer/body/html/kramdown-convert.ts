@@ -9,9 +9,10 @@ import type {Walk} from '../blocks/walk.ts'
 import {applyIal} from '../ial.ts'
 import {BLOCK_TYPES, OBJECT_TYPES, STYLE} from '../names.ts'
 import {parseMarkdown} from '../parse.ts'
-import {toRichText} from '../rich-text.ts'
+import {quoteBlocks} from '../blocks/blockquote.ts'
+import {toSectionBody} from '../rich-text.ts'
 import type {State} from '../state.ts'
-import {report} from '../state.ts'
+import {convertWithin, isNested, isTextOnly, report} from '../state.ts'
 import {convertHtml} from './hast/index.ts'
 import type {Point} from './hast/scope.ts'
 import {visibleText} from './hast/text.ts'
@@ -65,7 +66,7 @@ function element(
       `Close it with </${name}>.`,
     )
   }
-  if (isNavButtons(html) && !state.rich) return navigationBlock(html, entry, node, state, walk)
+  if (isNavButtons(html) && !isNested(state)) return navigationBlock(html, entry, node, state, walk)
   if (!block.content || block.model === 'raw') {
     return convertHtml(html, pointIn(entry, block.start), state, walk)
   }
@@ -103,22 +104,18 @@ const spanElement: MarkdownElement = (block, content, at, _node, state, walk) =>
   const start = walk.out.length
   convertMarkdownAt(content, at, state, walk.out, walk.list)
   const depth = /^h([1-6])$/.exec(block.tag?.name ?? '')?.[1]
-  if (!depth || state.rich) return
+  if (!depth || isTextOnly(state)) return
   for (const item of walk.out.slice(start)) {
     if (isTextBlock(item)) item.style = STYLE.heading(Number(depth))
   }
 }
 
-function richMarkdown(content: string, at: Point, node: Html, state: State) {
-  const was = state.rich
-  state.rich = true
-  try {
+function sectionMarkdown(content: string, at: Point, node: Html, state: State): Item[] {
+  return convertWithin(state, 'section', () => {
     const out: Item[] = []
     convertMarkdownAt(content, at, state, out)
-    return toRichText(out, state, node)
-  } finally {
-    state.rich = was
-  }
+    return toSectionBody(out, state, node)
+  })
 }
 
 const markdownElements: Record<string, MarkdownElement> = {
@@ -134,13 +131,14 @@ const markdownElements: Record<string, MarkdownElement> = {
       rest = content.slice(summaryBlock.consumed)
       restAt = pointIn({text: content, at}, summaryBlock.consumed)
     }
-    walk.out.push(detailsBlock(summary, () => richMarkdown(rest, restAt, node, state), node, state))
+    walk.out.push(
+      detailsBlock(summary, () => sectionMarkdown(rest, restAt, node, state), node, state),
+    )
   },
   blockquote: (_block, content, at, _node, state, walk) => {
     const start = walk.out.length
     convertMarkdownAt(content, at, state, walk.out, walk.list)
-    if (state.rich) return
-    for (const item of walk.out.slice(start)) if (isTextBlock(item)) item.style = STYLE.blockquote
+    quoteBlocks(walk.out, start, state)
   },
 }
 

@@ -1,6 +1,6 @@
 import {BLOCK_TYPES} from '../names.ts'
 import type {State} from '../state.ts'
-import {report} from '../state.ts'
+import {isTextOnly, report} from '../state.ts'
 import type {Inline} from './inline.ts'
 import {addMarkDef, appendItem, appendText, withMark} from './inline.ts'
 import {linkAnnotation} from './links.ts'
@@ -42,14 +42,14 @@ export function imageItem(
       'Describe the image between the brackets: ![what it shows](…).',
     )
   }
-  if (state.rich) {
+  if (isTextOnly(state)) {
     report(
       state,
       'warning',
       'image-in-rich-text',
       node,
-      `Replaced the image "${url}" by a link: tables, callouts, footnotes and area intros hold text only.`,
-      'Move the image out of the table, callout, footnote or area intro.',
+      `Replaced the image "${url}" by a link: tables, footnotes, definition lists and area intros hold text only.`,
+      'Move the image out of the table, footnote, definition list or area intro.',
     )
     const def = linkAnnotation(url, title, node, state)
     const text = alt || url

@@ -1,13 +1,14 @@
 import type {Element, ElementContent} from 'hast'
 
+import {quoteBlocks} from '../../blocks/blockquote.ts'
 import {settleItem, startAt} from '../../blocks/list-item.ts'
-import type {Item, TextBlock} from '../../blocks/text-block.ts'
-import {isTextBlock} from '../../blocks/text-block.ts'
+import type {Item} from '../../blocks/text-block.ts'
 import {applyIal} from '../../ial.ts'
 import {createInline} from '../../inline/index.ts'
 import {withMark} from '../../inline/inline.ts'
 import {BLOCK_TYPES, LIST, MARK, OBJECT_TYPES, STYLE} from '../../names.ts'
-import {toRichText} from '../../rich-text.ts'
+import {toRichText, toSectionBody} from '../../rich-text.ts'
+import {convertWithin, isNested, isTextOnly} from '../../state.ts'
 import {emitParagraph} from './paragraph.ts'
 import {convertPhrasing} from './phrasing.ts'
 import type {HastScope} from './scope.ts'
@@ -48,16 +49,18 @@ function isBlockChild(element: Element): boolean {
 const normal = () => STYLE.normal
 
 const heading = (depth: number): BlockHandler => {
-  const style = paragraph((scope) => (scope.state.rich ? STYLE.normal : STYLE.heading(depth)))
+  const style = paragraph((scope) =>
+    isTextOnly(scope.state) ? STYLE.normal : STYLE.heading(depth),
+  )
   return (element, scope) => {
     const {state} = scope
-    if (depth === 1 && !state.rich && !state.titleSeen && !scope.walk.list) {
+    if (depth === 1 && !isNested(state) && !state.titleSeen && !scope.walk.list) {
       if (visibleText(element) === state.ctx.title.replace(/\s+/g, ' ').trim()) {
         state.titleSeen = true
         return
       }
     }
-    if (depth === 1 && !state.rich) {
+    if (depth === 1 && !isNested(state)) {
       reportAt(
         scope,
         'warning',
@@ -104,17 +107,21 @@ const list: BlockHandler = (element, scope) => {
   if (element.tagName === 'ol') startAt(scope.walk.out[first], Number(attribute(element, 'start')))
 }
 
-/** Converts hast content to `richText` (table cells, details bodies). */
-function richContent(nodes: ElementContent[], element: Element, scope: HastScope): TextBlock[] {
-  const was = scope.state.rich
-  scope.state.rich = true
-  try {
+/** Converts hast content to `richText` (table cells) or a `sectionBody` (details bodies). */
+function nestedContent(
+  within: 'text' | 'section',
+  nodes: ElementContent[],
+  element: Element,
+  scope: HastScope,
+): Item[] {
+  return convertWithin(scope.state, within, () => {
     const out: Item[] = []
     scope.all(nodes, {...scope, walk: {...scope.walk, out, list: undefined}})
-    return toRichText(out, scope.state, locate(element, scope) as never)
-  } finally {
-    scope.state.rich = was
-  }
+    const node = locate(element, scope) as never
+    return within === 'text'
+      ? toRichText(out, scope.state, node)
+      : toSectionBody(out, scope.state, node)
+  })
 }
 
 const table: BlockHandler = (element, scope) => {
@@ -146,7 +153,7 @@ const table: BlockHandler = (element, scope) => {
     rows: rows.map(({row}) => {
       const cells = cellsOf(row).map((cell) => ({
         _type: OBJECT_TYPES.tableCell,
-        content: richContent(cell.children, cell, scope),
+        content: nestedContent('text', cell.children, cell, scope),
       }))
       while (cells.length < columns) cells.push({_type: OBJECT_TYPES.tableCell, content: []})
       return {_type: OBJECT_TYPES.tableRow, cells}
@@ -195,16 +202,14 @@ const details: BlockHandler = (element, scope) => {
   scope.walk.out.push({
     _type: BLOCK_TYPES.details,
     summary,
-    body: richContent(rest, element, scope),
+    body: nestedContent('section', rest, element, scope),
   })
 }
 
 const blockquote: BlockHandler = (element, scope) => {
   const start = scope.walk.out.length
   scope.all(element.children, scope)
-  if (scope.state.rich) return
-  for (const item of scope.walk.out.slice(start))
-    if (isTextBlock(item)) item.style = STYLE.blockquote
+  quoteBlocks(scope.walk.out, start, scope.state)
 }
 
 // `<dt>` is the term (bold), `<dd>` its definition, as the markdown definition list converts.

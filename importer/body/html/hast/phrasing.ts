@@ -5,6 +5,7 @@ import type {Inline} from '../../inline/inline.ts'
 import {addMarkDef, appendItem, appendText, withMark} from '../../inline/inline.ts'
 import {linkAnnotation} from '../../inline/links.ts'
 import {BLOCK_TYPES, MARK} from '../../names.ts'
+import {isNested, isTextOnly} from '../../state.ts'
 import {EMBED_ELEMENTS, embedItem, isGistScript} from './embed.ts'
 import type {HastScope} from './scope.ts'
 import {dropPresentational, locate, reportAt, sourceOf} from './scope.ts'
@@ -54,7 +55,7 @@ const code: PhrasingHandler = (element, scope, inline) => {
 
 // Elements with no editable equivalent: kept as HTML for an editor, shown sandboxed.
 const raw: PhrasingHandler = (element, scope, inline) => {
-  if (scope.state.rich) return appendText(inline, textContent(element))
+  if (isNested(scope.state)) return appendText(inline, textContent(element))
   const reason = `<${element.tagName}> has no editable equivalent`
   reportAt(
     scope,
@@ -70,8 +71,8 @@ const raw: PhrasingHandler = (element, scope, inline) => {
 const embed: PhrasingHandler = (element, scope, inline) => {
   const item = embedItem(element, scope)
   if (!item) return
-  if (!scope.state.rich) return appendItem(inline, item)
-  // Rich text holds no blocks: the embed becomes a link to it.
+  if (!isTextOnly(scope.state)) return appendItem(inline, item)
+  // Text-only places hold no blocks: the embed becomes a link to it.
   const {url, title} = item
   const def = linkAnnotation(url, undefined, locate(element, scope), scope.state)
   const text = title ?? url
