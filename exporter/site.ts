@@ -185,6 +185,7 @@ export function exportSite(
   assignPaths(pages)
   const pagesById = new Map(pages.map((page) => [page.doc._id, page]))
   const files = new Map<string, string>()
+  const paths = new Map<string, string>()
   const diagnostics: ExportDiagnostic[] = []
   for (const page of pages) {
     const source = sourceOf(page.doc)
@@ -203,7 +204,8 @@ export function exportSite(
     }
     const heading = `# ${[page.doc.title, page.doc.emoji].filter(Boolean).join(' ')}`
     const parts = [heading, writeBlocks(body, state), nextBlock(page, pagesById, options)]
+    paths.set(page.doc._id, file)
     files.set(file, `${frontMatter(page)}\n${parts.filter(Boolean).join('\n\n')}\n`)
   }
-  return {files, diagnostics}
+  return {files, paths, diagnostics}
 }

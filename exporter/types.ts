@@ -25,5 +25,7 @@ export interface ExportOptions {
 /** The site's files by site-relative path, and what could not be written as it is. */
 export interface ExportResult {
   files: Map<string, string>
+  /** The file each written document went to, by document id. */
+  paths: Map<string, string>
   diagnostics: ExportDiagnostic[]
 }

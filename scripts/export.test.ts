@@ -1,0 +1,193 @@
+import {spawnSync} from 'node:child_process'
+import {mkdir, readdir, readFile, stat, writeFile} from 'node:fs/promises'
+import {join} from 'node:path'
+
+import {afterEach, describe, expect, it, vi} from 'vitest'
+
+import {importFiles} from '../exporter/roundtrip.test-support.ts'
+import {toNdjson} from '../importer/index.ts'
+import {scratchDir} from '../testing/artifacts.ts'
+import type {ExportArgs} from './exportArgs.ts'
+import {runExport} from './exportRun.ts'
+import {writeSiteAtomically} from './exportWrite.ts'
+
+const ROOT = join(import.meta.dirname, '..')
+
+const SITE: Record<string, string> = {
+  '_config.yml': 'title: Test site\n',
+  'c/index.md': '---\ntitle: "Course"\nnav_order: 1\n---\n\n# Course\n\nAbout the course.\n',
+  'c/lesson.md': '---\ntitle: "Lesson"\nparent: "Course"\nnav_order: 1\n---\n\n# Lesson\n\nText.\n',
+}
+
+async function writeTree(dir: string, files: Record<string, string>): Promise<void> {
+  for (const [path, text] of Object.entries(files)) {
+    await mkdir(join(dir, path, '..'), {recursive: true})
+    await writeFile(join(dir, path), text)
+  }
+}
+
+async function readTree(dir: string, prefix = ''): Promise<Record<string, string>> {
+  const out: Record<string, string> = {}
+  for (const entry of await readdir(join(dir, prefix), {withFileTypes: true})) {
+    const path = prefix ? `${prefix}/${entry.name}` : entry.name
+    if (entry.isDirectory()) Object.assign(out, await readTree(dir, path))
+    else out[path] = await readFile(join(dir, path), 'utf8')
+  }
+  return out
+}
+
+/** A scratch folder with the site written into `site/` and its import as `dataset.ndjson`. */
+async function setup(documents = importFiles(SITE)) {
+  const root = await scratchDir('export-')
+  const site = join(root, 'site')
+  await writeTree(site, SITE)
+  const dataset = join(root, 'dataset.ndjson')
+  await writeFile(dataset, toNdjson(documents))
+  return {root, site, dataset}
+}
+
+function args(dir: string, dataset: string, extra: Partial<ExportArgs> = {}): ExportArgs {
+  return {_: [dir], dir, dataset, drafts: false, 'dry-run': false, check: false, ...extra}
+}
+
+const output = {stdout: '', stderr: ''}
+function capture() {
+  output.stdout = ''
+  output.stderr = ''
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    output.stdout += String(chunk)
+    return true
+  })
+  vi.spyOn(console, 'log').mockImplementation(
+    (...parts) => (output.stdout += `${parts.join(' ')}\n`),
+  )
+  vi.spyOn(console, 'error').mockImplementation(
+    (...parts) => (output.stderr += `${parts.join(' ')}\n`),
+  )
+}
+
+afterEach(() => vi.restoreAllMocks())
+
+describe('npm run export', {timeout: 120_000}, () => {
+  it('prints --help with every option', () => {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/export.ts', '--help'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    })
+    expect(result.status).toBe(0)
+    for (const flag of ['--dataset', '--drafts', '--dry-run', '--check']) {
+      expect(result.stdout).toContain(flag)
+    }
+  })
+
+  it('finds nothing to change in the site an NDJSON dataset was imported from', async () => {
+    const {site, dataset} = await setup()
+    capture()
+    expect(await runExport(args(site, dataset, {check: true}))).toBe(0)
+    expect(output.stderr).toMatch(/0 files differ/)
+  })
+
+  it('--check exits 1 and names the file that differs; --dry-run prints its diff and writes nothing', async () => {
+    const documents = importFiles(SITE)
+    const lesson = documents.find((doc) => doc._type === 'lesson')!
+    lesson.title = 'Renamed lesson'
+    const {site, dataset} = await setup(documents)
+    const before = await readTree(site)
+    capture()
+    expect(await runExport(args(site, dataset, {check: true}))).toBe(1)
+    expect(output.stdout).toBe('differs: c/lesson.md\n')
+    capture()
+    expect(await runExport(args(site, dataset, {'dry-run': true}))).toBe(0)
+    expect(output.stdout).toContain(
+      [
+        '--- a/c/lesson.md',
+        '+++ b/c/lesson.md',
+        '@@ -1,9 +1,9 @@',
+        ' ---',
+        '-title: "Lesson"',
+        '+title: "Renamed lesson"',
+      ].join('\n'),
+    )
+    expect(output.stdout).toContain('-# Lesson\n+# Renamed lesson\n')
+    expect(await readTree(site)).toEqual(before)
+  })
+
+  it('writes the changed files, leaves _config.yml and files the importer never read alone', async () => {
+    const documents = importFiles(SITE)
+    documents.find((doc) => doc._type === 'lesson')!.title = 'Renamed lesson'
+    const {site, dataset} = await setup(documents)
+    await writeFile(join(site, 'notes.txt'), 'not a page\n')
+    await writeFile(join(site, '_config.yml'), '# hand-written\ntitle: Test site\n')
+    capture()
+    expect(await runExport(args(site, dataset))).toBe(0)
+    const after = await readTree(site)
+    expect(after['c/lesson.md']).toContain('title: "Renamed lesson"')
+    expect(after['c/index.md']).toBe(SITE['c/index.md'])
+    expect(after['notes.txt']).toBe('not a page\n')
+    expect(after['_config.yml']).toBe('# hand-written\ntitle: Test site\n')
+    expect(await readdir(join(site, '..'))).toEqual(['dataset.ndjson', 'site'])
+  })
+
+  it('exports drafts only with --drafts', async () => {
+    const documents = importFiles(SITE)
+    const lesson = documents.find((doc) => doc._type === 'lesson')!
+    const draft = {...lesson, _id: `drafts.${lesson._id}`, title: 'Draft title'}
+    const {site, dataset} = await setup([...documents, draft])
+    capture()
+    expect(await runExport(args(site, dataset, {check: true}))).toBe(0)
+    capture()
+    expect(await runExport(args(site, dataset, {check: true, drafts: true}))).toBe(1)
+    expect(output.stdout).toBe('differs: c/lesson.md\n')
+  })
+
+  it('reports a document that fails validation and does not write its file', async () => {
+    const documents = importFiles(SITE)
+    const lesson = documents.find((doc) => doc._type === 'lesson')!
+    lesson.title = 'Changed'
+    lesson.slug = {_type: 'slug', current: 'Not A Slug!'}
+    const {site, dataset} = await setup(documents)
+    capture()
+    expect(await runExport(args(site, dataset))).toBe(1)
+    expect(output.stderr).toMatch(
+      /c\/lesson\.md: error: Cannot export lesson "lesson-c_lesson" at slug/,
+    )
+    expect(await readFile(join(site, 'c/lesson.md'), 'utf8')).toBe(SITE['c/lesson.md'])
+  })
+
+  it('never writes outside the folder, whatever a document says its path is', async () => {
+    const documents = importFiles(SITE)
+    const lesson = documents.find((doc) => doc._type === 'lesson')!
+    lesson.source = {...(lesson.source as object), path: '../escaped.md'}
+    const {root, site, dataset} = await setup(documents)
+    capture()
+    expect(await runExport(args(site, dataset))).toBe(1)
+    expect(output.stderr).toMatch(/\.\.\/escaped\.md: error: Cannot write outside/)
+    expect(await readdir(root)).toEqual(['dataset.ndjson', 'site'])
+  })
+})
+
+describe('writeSiteAtomically', () => {
+  it('leaves the folder as it was when a write fails part way', async () => {
+    const root = await scratchDir('export-fail-')
+    const site = join(root, 'site')
+    await writeTree(site, SITE)
+    const before = await readTree(site)
+    const mtime = (await stat(join(site, 'c/lesson.md'))).mtimeMs
+    // The first change is written, the second cannot be: c/lesson.md is a file, not a folder.
+    const changes = new Map([
+      ['c/index.md', 'changed\n'],
+      ['c/lesson.md/inside.md', 'cannot be written\n'],
+    ])
+    await expect(writeSiteAtomically(site, changes)).rejects.toThrow()
+    expect(await readTree(site)).toEqual(before)
+    expect((await stat(join(site, 'c/lesson.md'))).mtimeMs).toBe(mtime)
+    expect(await readdir(root)).toEqual(['site'])
+  })
+
+  it('creates the folder when it does not exist yet', async () => {
+    const root = await scratchDir('export-new-')
+    await writeSiteAtomically(join(root, 'site'), new Map([['a/b.md', 'text\n']]))
+    expect(await readTree(join(root, 'site'))).toEqual({'a/b.md': 'text\n'})
+    expect(await readdir(root)).toEqual(['site'])
+  })
+})
