@@ -2,13 +2,13 @@ import {describe, expect, it} from 'vitest'
 
 import {convertBody} from './body/index.ts'
 import type {ConvertContext} from './body/index.ts'
-import {rememberConversions, type CachedConversion, type ConversionCache} from './cache.ts'
+import {rememberConversions, type ConversionCache} from './cache.ts'
 import {importSite} from './site/importSite.ts'
 import type {SiteFile} from './site/types.ts'
 
 function memoryCache(): ConversionCache {
-  const entries = new Map<string, CachedConversion>()
-  return {get: (key) => entries.get(key), set: (key, entry) => void entries.set(key, entry)}
+  const entries = new Map<string, string>()
+  return {get: (key) => entries.get(key), set: (key, json) => void entries.set(key, json)}
 }
 
 const page = (path: string, front: string, body: string): SiteFile => ({
@@ -123,5 +123,26 @@ describe('remembered conversions', () => {
     convert('x', ctx('uses.md', 'two'))
     convert('x', ctx('other.md', 'two'))
     expect(calls).toEqual(['uses.md'])
+  })
+
+  it('keeps what it remembered when a caller changes a result it was given', () => {
+    const run = importer()
+    const first = run(site()).result.documents.map((doc) => JSON.stringify(doc))
+    for (const doc of run(site()).result.documents) (doc as {body?: unknown[]}).body?.splice(0)
+    const third = run(site())
+    expect(third.converted).toEqual([])
+    expect(third.result.documents.map((doc) => JSON.stringify(doc))).toEqual(first)
+  })
+
+  it('converts a page again when its remembered text is damaged', () => {
+    const entries = new Map<string, string>()
+    const cache: ConversionCache = {
+      get: (key) => entries.get(key),
+      set: (key, json) => void entries.set(key, json),
+    }
+    const run = importer(cache)
+    run(site())
+    for (const [key, json] of entries) entries.set(key, json.slice(0, -1))
+    expect(run(site()).converted).toEqual(['a.md', 'b.md', 'c.md', 'course.md'])
   })
 })

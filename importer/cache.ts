@@ -16,10 +16,14 @@ export interface CachedConversion {
   includes?: Array<[name: string, hash: string | null]>
 }
 
-/** Where cached conversions are kept, by key. */
+/**
+ * Where cached conversions are kept, by key, as the JSON text of a {@link CachedConversion}:
+ * text is what the cache file holds, copies nothing a caller could change, and weighs far less
+ * than the objects it stands for.
+ */
 export interface ConversionCache {
-  get(key: string): CachedConversion | undefined
-  set(key: string, entry: CachedConversion): void
+  get(key: string): string | undefined
+  set(key: string, json: string): void
 }
 
 type Convert = (markdown: string, ctx: ConvertContext) => ConvertResult
@@ -49,6 +53,16 @@ function conversionKey(markdown: string, ctx: ConvertContext, version: string): 
   )
 }
 
+/** The entry a cache's text stands for; damaged text only costs that page's conversion. */
+function remembered(json: string | undefined): CachedConversion | undefined {
+  if (json === undefined) return undefined
+  try {
+    return JSON.parse(json) as CachedConversion
+  } catch {
+    return undefined
+  }
+}
+
 /** Whether every link and include the cached conversion read still gives the same answer. */
 function stillHolds(entry: CachedConversion, ctx: ConvertContext): boolean {
   const includes = ctx.includes ?? {}
@@ -75,13 +89,13 @@ export function rememberConversions(
   version: string,
 ): Convert & {stats: {hits: number; misses: number}} {
   const stats = {hits: 0, misses: 0}
-  const remembered = (markdown: string, ctx: ConvertContext): ConvertResult => {
+  const convertRemembering = (markdown: string, ctx: ConvertContext): ConvertResult => {
     const key = conversionKey(markdown, ctx, version)
-    const entry = cache.get(key)
+    const entry = remembered(cache.get(key))
     if (entry && stillHolds(entry, ctx)) {
       stats.hits++
-      // A copy, so a caller that adjusts the result cannot change what is remembered.
-      return structuredClone(entry.result)
+      // Parsed from text, so it is the caller's own: nothing it changes reaches the cache.
+      return entry.result
     }
     stats.misses++
     const links: CachedConversion['links'] = []
@@ -115,8 +129,9 @@ export function rememberConversions(
     const result = convert(markdown, watched)
     // Running out of time says more about the machine's load than about the page.
     if (result.diagnostics.some((d) => d.code === 'page-too-slow')) return result
-    cache.set(key, {result: structuredClone(result), links, includes: [...includesRead]})
+    const made: CachedConversion = {result, links, includes: [...includesRead]}
+    cache.set(key, JSON.stringify(made))
     return result
   }
-  return Object.assign(remembered, {stats})
+  return Object.assign(convertRemembering, {stats})
 }

@@ -2,11 +2,12 @@
  * The import command's memory of page conversions, kept in the lake folder
  * (`<lake>/cache/conversions.ndjson`), so re-importing an unchanged site does not parse it again.
  */
-import {createHash, randomBytes} from 'node:crypto'
-import {mkdir, readdir, readFile, rename, rm, writeFile} from 'node:fs/promises'
+import {createHash} from 'node:crypto'
+import {mkdir, readdir, readFile} from 'node:fs/promises'
 import {dirname, join, relative, sep} from 'node:path'
 
-import type {CachedConversion, ConversionCache} from '../importer/index.ts'
+import type {ConversionCache} from '../importer/index.ts'
+import {writeAtomically} from './writeAtomically.ts'
 
 const ROOT = join(import.meta.dirname, '..')
 
@@ -30,34 +31,43 @@ export async function converterVersion(): Promise<string> {
   return hash.digest('hex').slice(0, 32)
 }
 
+/** `["<key>",<entry>]`, one line of the cache file; the key is hex, so it needs no escaping. */
+const lineOf = (key: string, json: string) => `["${key}",${json}]\n`
+
+function* lines(entries: ReadonlyMap<string, string>) {
+  for (const [key, json] of entries) yield lineOf(key, json)
+}
+
+/** The key and the entry's text of one cache line, without parsing the entry. */
+function splitLine(line: string): [key: string, json: string] | undefined {
+  const end = line.indexOf('",', 2)
+  if (!line.startsWith('["') || end < 0 || !line.endsWith(']')) return undefined
+  return [line.slice(2, end), line.slice(end + 2, -1)]
+}
+
 /**
- * Opens the cache file (missing or unreadable lines are simply not remembered). `save()`
- * writes back only the entries this run used, atomically, so pages removed from the site are
- * forgotten and a crash never leaves half a file.
+ * Opens the cache file (missing or unreadable lines are simply not remembered). Entries stay
+ * text until a page asks for one. `save()` writes back only the entries this run used,
+ * atomically, so pages removed from the site are forgotten and a crash never leaves half a file.
  */
 export async function openConversionCache(lakeDir: string) {
   const file = join(lakeDir, 'cache', 'conversions.ndjson')
-  const entries = new Map<string, CachedConversion>()
+  const entries = new Map<string, string>()
   const text = await readFile(file, 'utf8').catch(() => '')
   for (const line of text.split('\n')) {
-    if (!line) continue
-    try {
-      const [key, entry] = JSON.parse(line) as [string, CachedConversion]
-      entries.set(key, entry)
-    } catch {
-      // A damaged line only costs that page's conversion.
-    }
+    const pair = splitLine(line)
+    if (pair) entries.set(pair[0], pair[1])
   }
-  const used = new Map<string, CachedConversion>()
+  const used = new Map<string, string>()
   let changed = false
   const store: ConversionCache = {
     get(key) {
-      const entry = entries.get(key)
-      if (entry) used.set(key, entry)
-      return entry
+      const json = entries.get(key)
+      if (json !== undefined) used.set(key, json)
+      return json
     },
-    set(key, entry) {
-      used.set(key, entry)
+    set(key, json) {
+      used.set(key, json)
       changed = true
     },
   }
@@ -66,14 +76,7 @@ export async function openConversionCache(lakeDir: string) {
     async save() {
       if (!changed && used.size === entries.size) return
       await mkdir(dirname(file), {recursive: true})
-      const temp = `${file}.${randomBytes(4).toString('hex')}.tmp`
-      try {
-        await writeFile(temp, [...used].map((pair) => `${JSON.stringify(pair)}\n`).join(''))
-        await rename(temp, file)
-      } catch (error) {
-        await rm(temp, {force: true})
-        throw error
-      }
+      await writeAtomically(file, lines(used))
     },
   }
 }

@@ -2,9 +2,8 @@
  * The import command's pipeline, loaded only when the command runs (so `--help` stays fast):
  * read site → importSite → validate → report → write NDJSON or sync into the dataset.
  */
-import {randomBytes} from 'node:crypto'
-import {rename, rm, stat, writeFile} from 'node:fs/promises'
-import {basename, dirname, join, resolve} from 'node:path'
+import {stat} from 'node:fs/promises'
+import {dirname, resolve} from 'node:path'
 import {performance} from 'node:perf_hooks'
 
 import {
@@ -25,6 +24,7 @@ import {converterVersion, openConversionCache} from './conversionCache.ts'
 import type {ImportArgs} from './importArgs.ts'
 import {parseLimits} from './limitFlags.ts'
 import {readSite} from './readSite.ts'
+import {writeAtomically} from './writeAtomically.ts'
 
 const NAVIGATION_TYPES = new Set<string>([
   DOCUMENT_TYPES.site,
@@ -128,16 +128,9 @@ async function unwritable(path: string): Promise<string | undefined> {
   return undefined
 }
 
-/** Writes next to the target, then renames, so a failed run never leaves half a file. */
-async function writeAtomically(path: string, text: string): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`)
-  try {
-    await writeFile(temp, text)
-    await rename(temp, path)
-  } catch (error) {
-    await rm(temp, {force: true})
-    throw error
-  }
+/** The NDJSON lines of `documents`, as `toNdjson` writes them, one at a time. */
+function* ndjsonLines(documents: readonly ImportedDocument[]) {
+  for (const doc of documents) yield toNdjson([doc])
 }
 
 /** Runs an import with the parsed arguments; `usage` prints the command's usage for argument errors. */
@@ -239,7 +232,7 @@ export async function runImport(args: ImportArgs, usage: () => Promise<void>): P
       )
     } else {
       try {
-        await writeAtomically(resolve(args.out), toNdjson(kept))
+        await writeAtomically(resolve(args.out), ndjsonLines(kept))
       } catch (error) {
         // Checked before the run, so this is the disk or a permission: say which, nothing partial.
         console.error(`Cannot write ${args.out}: ${(error as Error).message}; nothing was written.`)

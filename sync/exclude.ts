@@ -30,6 +30,8 @@ export function excludeRejected(
     .map((doc) => ({id: doc._id, reason: rejected.get(doc._id)!}))
   const gone = new Set(excluded.map((e) => e.id))
   const notes: Exclusion['notes'] = []
+  // Nothing left out, nothing to strip: no copy of every document (a large site's are big).
+  if (gone.size === 0) return {kept: [...documents], excluded, notes}
   const kept = documents
     .filter((doc) => !gone.has(doc._id))
     .map((doc) => {

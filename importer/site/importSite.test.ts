@@ -4,7 +4,6 @@ import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 
 import {DOCUMENT_TYPES} from '../../schemas/constants.ts'
-import type {CachedConversion} from '../cache.ts'
 import {importSite} from './importSite.ts'
 import type {SiteFile} from './types.ts'
 
@@ -269,7 +268,7 @@ describe('importSite', () => {
   })
 
   it('converts a page again when an _includes/ file it uses changes, even with the conversion cache', () => {
-    const entries = new Map<string, CachedConversion>()
+    const entries = new Map<string, string>()
     const store = {get: (key: string) => entries.get(key), set: entries.set.bind(entries)}
     const files = (note: string): SiteFile[] => [
       page('index.md', 'title: Home', '{% include note.md %}\n'),
