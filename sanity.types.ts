@@ -213,6 +213,17 @@ export type CodeBlock = {
   level?: number
 }
 
+export type Math = {
+  _type: 'math'
+  tex: string
+  level?: number
+}
+
+export type InlineMath = {
+  _type: 'inlineMath'
+  tex: string
+}
+
 export type FootnoteReference = {
   _type: 'footnoteReference'
   label: string
@@ -263,6 +274,9 @@ export type RichText = Array<{
     | ({
         _key: string
       } & FootnoteReference)
+    | ({
+        _key: string
+      } & InlineMath)
   >
   style?: 'normal'
   listItem?: 'bullet' | 'number' | 'task'
@@ -301,6 +315,9 @@ export type SectionBody = Array<
         | ({
             _key: string
           } & FootnoteReference)
+        | ({
+            _key: string
+          } & InlineMath)
       >
       style?: 'normal' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'blockquote'
       listItem?: 'bullet' | 'number' | 'task'
@@ -343,6 +360,9 @@ export type SectionBody = Array<
   | ({
       _key: string
     } & DefinitionList)
+  | ({
+      _key: string
+    } & Math)
 >
 
 export type LessonBody = Array<
@@ -360,6 +380,9 @@ export type LessonBody = Array<
         | ({
             _key: string
           } & FootnoteReference)
+        | ({
+            _key: string
+          } & InlineMath)
       >
       style?: 'normal' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'blockquote'
       listItem?: 'bullet' | 'number' | 'task'
@@ -423,6 +446,9 @@ export type LessonBody = Array<
   | ({
       _key: string
     } & DefinitionList)
+  | ({
+      _key: string
+    } & Math)
 >
 
 export type Tool = {
@@ -693,6 +719,8 @@ export type AllSanitySchemaTypes =
   | TableRow
   | Table
   | CodeBlock
+  | Math
+  | InlineMath
   | FootnoteReference
   | TaskCheck
   | CourseReference
@@ -739,6 +767,9 @@ export type CourseOutlineQueryResult = {
           | ({
               _key: string
             } & FootnoteReference)
+          | ({
+              _key: string
+            } & InlineMath)
           | ({
               _key: string
             } & TaskCheck)
@@ -802,6 +833,9 @@ export type CourseOutlineQueryResult = {
                 | ({
                     _key: string
                   } & FootnoteReference)
+                | ({
+                    _key: string
+                  } & InlineMath)
                 | ({
                     _key: string
                   } & TaskCheck)
@@ -874,6 +908,9 @@ export type CourseOutlineQueryResult = {
                       } & FootnoteReference)
                     | ({
                         _key: string
+                      } & InlineMath)
+                    | ({
+                        _key: string
                       } & TaskCheck)
                     | {
                         marks?: Array<string>
@@ -929,6 +966,9 @@ export type CourseOutlineQueryResult = {
                     | ({
                         _key: string
                       } & FootnoteReference)
+                    | ({
+                        _key: string
+                      } & InlineMath)
                     | ({
                         _key: string
                       } & TaskCheck)
@@ -1014,6 +1054,12 @@ export type CourseOutlineQueryResult = {
             }
           | {
               _key: string
+              _type: 'math'
+              tex: string
+              level?: number
+            }
+          | {
+              _key: string
               _type: 'table'
               rows: Array<{
                 _key: string
@@ -1026,6 +1072,9 @@ export type CourseOutlineQueryResult = {
                       | ({
                           _key: string
                         } & FootnoteReference)
+                      | ({
+                          _key: string
+                        } & InlineMath)
                       | ({
                           _key: string
                         } & TaskCheck)
@@ -1107,6 +1156,9 @@ export type CourseOutlineQueryResult = {
                 } & FootnoteReference)
               | ({
                   _key: string
+                } & InlineMath)
+              | ({
+                  _key: string
                 } & TaskCheck)
               | {
                   marks?: Array<string>
@@ -1162,6 +1214,9 @@ export type CourseOutlineQueryResult = {
               | ({
                   _key: string
                 } & FootnoteReference)
+              | ({
+                  _key: string
+                } & InlineMath)
               | ({
                   _key: string
                 } & TaskCheck)
@@ -1227,6 +1282,9 @@ export type CourseOutlineQueryResult = {
                 | ({
                     _key: string
                   } & FootnoteReference)
+                | ({
+                    _key: string
+                  } & InlineMath)
                 | ({
                     _key: string
                   } & TaskCheck)
@@ -1299,6 +1357,9 @@ export type CourseOutlineQueryResult = {
                       } & FootnoteReference)
                     | ({
                         _key: string
+                      } & InlineMath)
+                    | ({
+                        _key: string
                       } & TaskCheck)
                     | {
                         marks?: Array<string>
@@ -1354,6 +1415,9 @@ export type CourseOutlineQueryResult = {
                     | ({
                         _key: string
                       } & FootnoteReference)
+                    | ({
+                        _key: string
+                      } & InlineMath)
                     | ({
                         _key: string
                       } & TaskCheck)
@@ -1439,6 +1503,12 @@ export type CourseOutlineQueryResult = {
             }
           | {
               _key: string
+              _type: 'math'
+              tex: string
+              level?: number
+            }
+          | {
+              _key: string
               _type: 'table'
               rows: Array<{
                 _key: string
@@ -1451,6 +1521,9 @@ export type CourseOutlineQueryResult = {
                       | ({
                           _key: string
                         } & FootnoteReference)
+                      | ({
+                          _key: string
+                        } & InlineMath)
                       | ({
                           _key: string
                         } & TaskCheck)
@@ -1537,6 +1610,9 @@ export type CourseOutlineQueryResult = {
               } & FootnoteReference)
             | ({
                 _key: string
+              } & InlineMath)
+            | ({
+                _key: string
               } & TaskCheck)
             | {
                 marks?: Array<string>
@@ -1605,6 +1681,12 @@ export type CourseOutlineQueryResult = {
       }
     | {
         _key: string
+        _type: 'math'
+        tex: string
+        level?: number
+      }
+    | {
+        _key: string
         _type: 'rawHtml'
         html: string
         reason?: string
@@ -1622,6 +1704,9 @@ export type CourseOutlineQueryResult = {
               | ({
                   _key: string
                 } & FootnoteReference)
+              | ({
+                  _key: string
+                } & InlineMath)
               | ({
                   _key: string
                 } & TaskCheck)
@@ -1686,6 +1771,9 @@ export type CourseOutlineQueryResult = {
               | ({
                   _key: string
                 } & FootnoteReference)
+              | ({
+                  _key: string
+                } & InlineMath)
               | ({
                   _key: string
                 } & TaskCheck)
@@ -1754,6 +1842,9 @@ export type CourseOutlineQueryResult = {
                 | ({
                     _key: string
                   } & FootnoteReference)
+                | ({
+                    _key: string
+                  } & InlineMath)
                 | ({
                     _key: string
                   } & TaskCheck)
@@ -1917,6 +2008,9 @@ export type AllCourseOutlinesQueryResult = Array<{
             } & FootnoteReference)
           | ({
               _key: string
+            } & InlineMath)
+          | ({
+              _key: string
             } & TaskCheck)
           | {
               marks?: Array<string>
@@ -1978,6 +2072,9 @@ export type AllCourseOutlinesQueryResult = Array<{
                 | ({
                     _key: string
                   } & FootnoteReference)
+                | ({
+                    _key: string
+                  } & InlineMath)
                 | ({
                     _key: string
                   } & TaskCheck)
@@ -2050,6 +2147,9 @@ export type AllCourseOutlinesQueryResult = Array<{
                       } & FootnoteReference)
                     | ({
                         _key: string
+                      } & InlineMath)
+                    | ({
+                        _key: string
                       } & TaskCheck)
                     | {
                         marks?: Array<string>
@@ -2105,6 +2205,9 @@ export type AllCourseOutlinesQueryResult = Array<{
                     | ({
                         _key: string
                       } & FootnoteReference)
+                    | ({
+                        _key: string
+                      } & InlineMath)
                     | ({
                         _key: string
                       } & TaskCheck)
@@ -2190,6 +2293,12 @@ export type AllCourseOutlinesQueryResult = Array<{
             }
           | {
               _key: string
+              _type: 'math'
+              tex: string
+              level?: number
+            }
+          | {
+              _key: string
               _type: 'table'
               rows: Array<{
                 _key: string
@@ -2202,6 +2311,9 @@ export type AllCourseOutlinesQueryResult = Array<{
                       | ({
                           _key: string
                         } & FootnoteReference)
+                      | ({
+                          _key: string
+                        } & InlineMath)
                       | ({
                           _key: string
                         } & TaskCheck)
@@ -2283,6 +2395,9 @@ export type AllCourseOutlinesQueryResult = Array<{
                 } & FootnoteReference)
               | ({
                   _key: string
+                } & InlineMath)
+              | ({
+                  _key: string
                 } & TaskCheck)
               | {
                   marks?: Array<string>
@@ -2338,6 +2453,9 @@ export type AllCourseOutlinesQueryResult = Array<{
               | ({
                   _key: string
                 } & FootnoteReference)
+              | ({
+                  _key: string
+                } & InlineMath)
               | ({
                   _key: string
                 } & TaskCheck)
@@ -2403,6 +2521,9 @@ export type AllCourseOutlinesQueryResult = Array<{
                 | ({
                     _key: string
                   } & FootnoteReference)
+                | ({
+                    _key: string
+                  } & InlineMath)
                 | ({
                     _key: string
                   } & TaskCheck)
@@ -2475,6 +2596,9 @@ export type AllCourseOutlinesQueryResult = Array<{
                       } & FootnoteReference)
                     | ({
                         _key: string
+                      } & InlineMath)
+                    | ({
+                        _key: string
                       } & TaskCheck)
                     | {
                         marks?: Array<string>
@@ -2530,6 +2654,9 @@ export type AllCourseOutlinesQueryResult = Array<{
                     | ({
                         _key: string
                       } & FootnoteReference)
+                    | ({
+                        _key: string
+                      } & InlineMath)
                     | ({
                         _key: string
                       } & TaskCheck)
@@ -2615,6 +2742,12 @@ export type AllCourseOutlinesQueryResult = Array<{
             }
           | {
               _key: string
+              _type: 'math'
+              tex: string
+              level?: number
+            }
+          | {
+              _key: string
               _type: 'table'
               rows: Array<{
                 _key: string
@@ -2627,6 +2760,9 @@ export type AllCourseOutlinesQueryResult = Array<{
                       | ({
                           _key: string
                         } & FootnoteReference)
+                      | ({
+                          _key: string
+                        } & InlineMath)
                       | ({
                           _key: string
                         } & TaskCheck)
@@ -2713,6 +2849,9 @@ export type AllCourseOutlinesQueryResult = Array<{
               } & FootnoteReference)
             | ({
                 _key: string
+              } & InlineMath)
+            | ({
+                _key: string
               } & TaskCheck)
             | {
                 marks?: Array<string>
@@ -2781,6 +2920,12 @@ export type AllCourseOutlinesQueryResult = Array<{
       }
     | {
         _key: string
+        _type: 'math'
+        tex: string
+        level?: number
+      }
+    | {
+        _key: string
         _type: 'rawHtml'
         html: string
         reason?: string
@@ -2798,6 +2943,9 @@ export type AllCourseOutlinesQueryResult = Array<{
               | ({
                   _key: string
                 } & FootnoteReference)
+              | ({
+                  _key: string
+                } & InlineMath)
               | ({
                   _key: string
                 } & TaskCheck)
@@ -2862,6 +3010,9 @@ export type AllCourseOutlinesQueryResult = Array<{
               | ({
                   _key: string
                 } & FootnoteReference)
+              | ({
+                  _key: string
+                } & InlineMath)
               | ({
                   _key: string
                 } & TaskCheck)
@@ -2930,6 +3081,9 @@ export type AllCourseOutlinesQueryResult = Array<{
                 | ({
                     _key: string
                   } & FootnoteReference)
+                | ({
+                    _key: string
+                  } & InlineMath)
                 | ({
                     _key: string
                   } & TaskCheck)
@@ -3093,6 +3247,9 @@ export type LessonPageQueryResult = {
             } & FootnoteReference)
           | ({
               _key: string
+            } & InlineMath)
+          | ({
+              _key: string
             } & TaskCheck)
           | {
               marks?: Array<string>
@@ -3154,6 +3311,9 @@ export type LessonPageQueryResult = {
                 | ({
                     _key: string
                   } & FootnoteReference)
+                | ({
+                    _key: string
+                  } & InlineMath)
                 | ({
                     _key: string
                   } & TaskCheck)
@@ -3226,6 +3386,9 @@ export type LessonPageQueryResult = {
                       } & FootnoteReference)
                     | ({
                         _key: string
+                      } & InlineMath)
+                    | ({
+                        _key: string
                       } & TaskCheck)
                     | {
                         marks?: Array<string>
@@ -3281,6 +3444,9 @@ export type LessonPageQueryResult = {
                     | ({
                         _key: string
                       } & FootnoteReference)
+                    | ({
+                        _key: string
+                      } & InlineMath)
                     | ({
                         _key: string
                       } & TaskCheck)
@@ -3366,6 +3532,12 @@ export type LessonPageQueryResult = {
             }
           | {
               _key: string
+              _type: 'math'
+              tex: string
+              level?: number
+            }
+          | {
+              _key: string
               _type: 'table'
               rows: Array<{
                 _key: string
@@ -3378,6 +3550,9 @@ export type LessonPageQueryResult = {
                       | ({
                           _key: string
                         } & FootnoteReference)
+                      | ({
+                          _key: string
+                        } & InlineMath)
                       | ({
                           _key: string
                         } & TaskCheck)
@@ -3459,6 +3634,9 @@ export type LessonPageQueryResult = {
                 } & FootnoteReference)
               | ({
                   _key: string
+                } & InlineMath)
+              | ({
+                  _key: string
                 } & TaskCheck)
               | {
                   marks?: Array<string>
@@ -3514,6 +3692,9 @@ export type LessonPageQueryResult = {
               | ({
                   _key: string
                 } & FootnoteReference)
+              | ({
+                  _key: string
+                } & InlineMath)
               | ({
                   _key: string
                 } & TaskCheck)
@@ -3579,6 +3760,9 @@ export type LessonPageQueryResult = {
                 | ({
                     _key: string
                   } & FootnoteReference)
+                | ({
+                    _key: string
+                  } & InlineMath)
                 | ({
                     _key: string
                   } & TaskCheck)
@@ -3651,6 +3835,9 @@ export type LessonPageQueryResult = {
                       } & FootnoteReference)
                     | ({
                         _key: string
+                      } & InlineMath)
+                    | ({
+                        _key: string
                       } & TaskCheck)
                     | {
                         marks?: Array<string>
@@ -3706,6 +3893,9 @@ export type LessonPageQueryResult = {
                     | ({
                         _key: string
                       } & FootnoteReference)
+                    | ({
+                        _key: string
+                      } & InlineMath)
                     | ({
                         _key: string
                       } & TaskCheck)
@@ -3791,6 +3981,12 @@ export type LessonPageQueryResult = {
             }
           | {
               _key: string
+              _type: 'math'
+              tex: string
+              level?: number
+            }
+          | {
+              _key: string
               _type: 'table'
               rows: Array<{
                 _key: string
@@ -3803,6 +3999,9 @@ export type LessonPageQueryResult = {
                       | ({
                           _key: string
                         } & FootnoteReference)
+                      | ({
+                          _key: string
+                        } & InlineMath)
                       | ({
                           _key: string
                         } & TaskCheck)
@@ -3889,6 +4088,9 @@ export type LessonPageQueryResult = {
               } & FootnoteReference)
             | ({
                 _key: string
+              } & InlineMath)
+            | ({
+                _key: string
               } & TaskCheck)
             | {
                 marks?: Array<string>
@@ -3957,6 +4159,12 @@ export type LessonPageQueryResult = {
       }
     | {
         _key: string
+        _type: 'math'
+        tex: string
+        level?: number
+      }
+    | {
+        _key: string
         _type: 'rawHtml'
         html: string
         reason?: string
@@ -3974,6 +4182,9 @@ export type LessonPageQueryResult = {
               | ({
                   _key: string
                 } & FootnoteReference)
+              | ({
+                  _key: string
+                } & InlineMath)
               | ({
                   _key: string
                 } & TaskCheck)
@@ -4038,6 +4249,9 @@ export type LessonPageQueryResult = {
               | ({
                   _key: string
                 } & FootnoteReference)
+              | ({
+                  _key: string
+                } & InlineMath)
               | ({
                   _key: string
                 } & TaskCheck)
@@ -4106,6 +4320,9 @@ export type LessonPageQueryResult = {
                 | ({
                     _key: string
                   } & FootnoteReference)
+                | ({
+                    _key: string
+                  } & InlineMath)
                 | ({
                     _key: string
                   } & TaskCheck)
@@ -4260,6 +4477,9 @@ export type LessonPageByIdQueryResult = {
             } & FootnoteReference)
           | ({
               _key: string
+            } & InlineMath)
+          | ({
+              _key: string
             } & TaskCheck)
           | {
               marks?: Array<string>
@@ -4321,6 +4541,9 @@ export type LessonPageByIdQueryResult = {
                 | ({
                     _key: string
                   } & FootnoteReference)
+                | ({
+                    _key: string
+                  } & InlineMath)
                 | ({
                     _key: string
                   } & TaskCheck)
@@ -4393,6 +4616,9 @@ export type LessonPageByIdQueryResult = {
                       } & FootnoteReference)
                     | ({
                         _key: string
+                      } & InlineMath)
+                    | ({
+                        _key: string
                       } & TaskCheck)
                     | {
                         marks?: Array<string>
@@ -4448,6 +4674,9 @@ export type LessonPageByIdQueryResult = {
                     | ({
                         _key: string
                       } & FootnoteReference)
+                    | ({
+                        _key: string
+                      } & InlineMath)
                     | ({
                         _key: string
                       } & TaskCheck)
@@ -4533,6 +4762,12 @@ export type LessonPageByIdQueryResult = {
             }
           | {
               _key: string
+              _type: 'math'
+              tex: string
+              level?: number
+            }
+          | {
+              _key: string
               _type: 'table'
               rows: Array<{
                 _key: string
@@ -4545,6 +4780,9 @@ export type LessonPageByIdQueryResult = {
                       | ({
                           _key: string
                         } & FootnoteReference)
+                      | ({
+                          _key: string
+                        } & InlineMath)
                       | ({
                           _key: string
                         } & TaskCheck)
@@ -4626,6 +4864,9 @@ export type LessonPageByIdQueryResult = {
                 } & FootnoteReference)
               | ({
                   _key: string
+                } & InlineMath)
+              | ({
+                  _key: string
                 } & TaskCheck)
               | {
                   marks?: Array<string>
@@ -4681,6 +4922,9 @@ export type LessonPageByIdQueryResult = {
               | ({
                   _key: string
                 } & FootnoteReference)
+              | ({
+                  _key: string
+                } & InlineMath)
               | ({
                   _key: string
                 } & TaskCheck)
@@ -4746,6 +4990,9 @@ export type LessonPageByIdQueryResult = {
                 | ({
                     _key: string
                   } & FootnoteReference)
+                | ({
+                    _key: string
+                  } & InlineMath)
                 | ({
                     _key: string
                   } & TaskCheck)
@@ -4818,6 +5065,9 @@ export type LessonPageByIdQueryResult = {
                       } & FootnoteReference)
                     | ({
                         _key: string
+                      } & InlineMath)
+                    | ({
+                        _key: string
                       } & TaskCheck)
                     | {
                         marks?: Array<string>
@@ -4873,6 +5123,9 @@ export type LessonPageByIdQueryResult = {
                     | ({
                         _key: string
                       } & FootnoteReference)
+                    | ({
+                        _key: string
+                      } & InlineMath)
                     | ({
                         _key: string
                       } & TaskCheck)
@@ -4958,6 +5211,12 @@ export type LessonPageByIdQueryResult = {
             }
           | {
               _key: string
+              _type: 'math'
+              tex: string
+              level?: number
+            }
+          | {
+              _key: string
               _type: 'table'
               rows: Array<{
                 _key: string
@@ -4970,6 +5229,9 @@ export type LessonPageByIdQueryResult = {
                       | ({
                           _key: string
                         } & FootnoteReference)
+                      | ({
+                          _key: string
+                        } & InlineMath)
                       | ({
                           _key: string
                         } & TaskCheck)
@@ -5056,6 +5318,9 @@ export type LessonPageByIdQueryResult = {
               } & FootnoteReference)
             | ({
                 _key: string
+              } & InlineMath)
+            | ({
+                _key: string
               } & TaskCheck)
             | {
                 marks?: Array<string>
@@ -5124,6 +5389,12 @@ export type LessonPageByIdQueryResult = {
       }
     | {
         _key: string
+        _type: 'math'
+        tex: string
+        level?: number
+      }
+    | {
+        _key: string
         _type: 'rawHtml'
         html: string
         reason?: string
@@ -5141,6 +5412,9 @@ export type LessonPageByIdQueryResult = {
               | ({
                   _key: string
                 } & FootnoteReference)
+              | ({
+                  _key: string
+                } & InlineMath)
               | ({
                   _key: string
                 } & TaskCheck)
@@ -5205,6 +5479,9 @@ export type LessonPageByIdQueryResult = {
               | ({
                   _key: string
                 } & FootnoteReference)
+              | ({
+                  _key: string
+                } & InlineMath)
               | ({
                   _key: string
                 } & TaskCheck)
@@ -5273,6 +5550,9 @@ export type LessonPageByIdQueryResult = {
                 | ({
                     _key: string
                   } & FootnoteReference)
+                | ({
+                    _key: string
+                  } & InlineMath)
                 | ({
                     _key: string
                   } & TaskCheck)
@@ -5445,6 +5725,9 @@ export type ModulePageQueryResult = {
             } & FootnoteReference)
           | ({
               _key: string
+            } & InlineMath)
+          | ({
+              _key: string
             } & TaskCheck)
           | {
               marks?: Array<string>
@@ -5506,6 +5789,9 @@ export type ModulePageQueryResult = {
                 | ({
                     _key: string
                   } & FootnoteReference)
+                | ({
+                    _key: string
+                  } & InlineMath)
                 | ({
                     _key: string
                   } & TaskCheck)
@@ -5578,6 +5864,9 @@ export type ModulePageQueryResult = {
                       } & FootnoteReference)
                     | ({
                         _key: string
+                      } & InlineMath)
+                    | ({
+                        _key: string
                       } & TaskCheck)
                     | {
                         marks?: Array<string>
@@ -5633,6 +5922,9 @@ export type ModulePageQueryResult = {
                     | ({
                         _key: string
                       } & FootnoteReference)
+                    | ({
+                        _key: string
+                      } & InlineMath)
                     | ({
                         _key: string
                       } & TaskCheck)
@@ -5718,6 +6010,12 @@ export type ModulePageQueryResult = {
             }
           | {
               _key: string
+              _type: 'math'
+              tex: string
+              level?: number
+            }
+          | {
+              _key: string
               _type: 'table'
               rows: Array<{
                 _key: string
@@ -5730,6 +6028,9 @@ export type ModulePageQueryResult = {
                       | ({
                           _key: string
                         } & FootnoteReference)
+                      | ({
+                          _key: string
+                        } & InlineMath)
                       | ({
                           _key: string
                         } & TaskCheck)
@@ -5811,6 +6112,9 @@ export type ModulePageQueryResult = {
                 } & FootnoteReference)
               | ({
                   _key: string
+                } & InlineMath)
+              | ({
+                  _key: string
                 } & TaskCheck)
               | {
                   marks?: Array<string>
@@ -5866,6 +6170,9 @@ export type ModulePageQueryResult = {
               | ({
                   _key: string
                 } & FootnoteReference)
+              | ({
+                  _key: string
+                } & InlineMath)
               | ({
                   _key: string
                 } & TaskCheck)
@@ -5931,6 +6238,9 @@ export type ModulePageQueryResult = {
                 | ({
                     _key: string
                   } & FootnoteReference)
+                | ({
+                    _key: string
+                  } & InlineMath)
                 | ({
                     _key: string
                   } & TaskCheck)
@@ -6003,6 +6313,9 @@ export type ModulePageQueryResult = {
                       } & FootnoteReference)
                     | ({
                         _key: string
+                      } & InlineMath)
+                    | ({
+                        _key: string
                       } & TaskCheck)
                     | {
                         marks?: Array<string>
@@ -6058,6 +6371,9 @@ export type ModulePageQueryResult = {
                     | ({
                         _key: string
                       } & FootnoteReference)
+                    | ({
+                        _key: string
+                      } & InlineMath)
                     | ({
                         _key: string
                       } & TaskCheck)
@@ -6143,6 +6459,12 @@ export type ModulePageQueryResult = {
             }
           | {
               _key: string
+              _type: 'math'
+              tex: string
+              level?: number
+            }
+          | {
+              _key: string
               _type: 'table'
               rows: Array<{
                 _key: string
@@ -6155,6 +6477,9 @@ export type ModulePageQueryResult = {
                       | ({
                           _key: string
                         } & FootnoteReference)
+                      | ({
+                          _key: string
+                        } & InlineMath)
                       | ({
                           _key: string
                         } & TaskCheck)
@@ -6241,6 +6566,9 @@ export type ModulePageQueryResult = {
               } & FootnoteReference)
             | ({
                 _key: string
+              } & InlineMath)
+            | ({
+                _key: string
               } & TaskCheck)
             | {
                 marks?: Array<string>
@@ -6309,6 +6637,12 @@ export type ModulePageQueryResult = {
       }
     | {
         _key: string
+        _type: 'math'
+        tex: string
+        level?: number
+      }
+    | {
+        _key: string
         _type: 'rawHtml'
         html: string
         reason?: string
@@ -6326,6 +6660,9 @@ export type ModulePageQueryResult = {
               | ({
                   _key: string
                 } & FootnoteReference)
+              | ({
+                  _key: string
+                } & InlineMath)
               | ({
                   _key: string
                 } & TaskCheck)
@@ -6390,6 +6727,9 @@ export type ModulePageQueryResult = {
               | ({
                   _key: string
                 } & FootnoteReference)
+              | ({
+                  _key: string
+                } & InlineMath)
               | ({
                   _key: string
                 } & TaskCheck)
@@ -6458,6 +6798,9 @@ export type ModulePageQueryResult = {
                 | ({
                     _key: string
                   } & FootnoteReference)
+                | ({
+                    _key: string
+                  } & InlineMath)
                 | ({
                     _key: string
                   } & TaskCheck)
@@ -6578,6 +6921,9 @@ export type ModulePageByIdQueryResult = {
             } & FootnoteReference)
           | ({
               _key: string
+            } & InlineMath)
+          | ({
+              _key: string
             } & TaskCheck)
           | {
               marks?: Array<string>
@@ -6639,6 +6985,9 @@ export type ModulePageByIdQueryResult = {
                 | ({
                     _key: string
                   } & FootnoteReference)
+                | ({
+                    _key: string
+                  } & InlineMath)
                 | ({
                     _key: string
                   } & TaskCheck)
@@ -6711,6 +7060,9 @@ export type ModulePageByIdQueryResult = {
                       } & FootnoteReference)
                     | ({
                         _key: string
+                      } & InlineMath)
+                    | ({
+                        _key: string
                       } & TaskCheck)
                     | {
                         marks?: Array<string>
@@ -6766,6 +7118,9 @@ export type ModulePageByIdQueryResult = {
                     | ({
                         _key: string
                       } & FootnoteReference)
+                    | ({
+                        _key: string
+                      } & InlineMath)
                     | ({
                         _key: string
                       } & TaskCheck)
@@ -6851,6 +7206,12 @@ export type ModulePageByIdQueryResult = {
             }
           | {
               _key: string
+              _type: 'math'
+              tex: string
+              level?: number
+            }
+          | {
+              _key: string
               _type: 'table'
               rows: Array<{
                 _key: string
@@ -6863,6 +7224,9 @@ export type ModulePageByIdQueryResult = {
                       | ({
                           _key: string
                         } & FootnoteReference)
+                      | ({
+                          _key: string
+                        } & InlineMath)
                       | ({
                           _key: string
                         } & TaskCheck)
@@ -6944,6 +7308,9 @@ export type ModulePageByIdQueryResult = {
                 } & FootnoteReference)
               | ({
                   _key: string
+                } & InlineMath)
+              | ({
+                  _key: string
                 } & TaskCheck)
               | {
                   marks?: Array<string>
@@ -6999,6 +7366,9 @@ export type ModulePageByIdQueryResult = {
               | ({
                   _key: string
                 } & FootnoteReference)
+              | ({
+                  _key: string
+                } & InlineMath)
               | ({
                   _key: string
                 } & TaskCheck)
@@ -7064,6 +7434,9 @@ export type ModulePageByIdQueryResult = {
                 | ({
                     _key: string
                   } & FootnoteReference)
+                | ({
+                    _key: string
+                  } & InlineMath)
                 | ({
                     _key: string
                   } & TaskCheck)
@@ -7136,6 +7509,9 @@ export type ModulePageByIdQueryResult = {
                       } & FootnoteReference)
                     | ({
                         _key: string
+                      } & InlineMath)
+                    | ({
+                        _key: string
                       } & TaskCheck)
                     | {
                         marks?: Array<string>
@@ -7191,6 +7567,9 @@ export type ModulePageByIdQueryResult = {
                     | ({
                         _key: string
                       } & FootnoteReference)
+                    | ({
+                        _key: string
+                      } & InlineMath)
                     | ({
                         _key: string
                       } & TaskCheck)
@@ -7276,6 +7655,12 @@ export type ModulePageByIdQueryResult = {
             }
           | {
               _key: string
+              _type: 'math'
+              tex: string
+              level?: number
+            }
+          | {
+              _key: string
               _type: 'table'
               rows: Array<{
                 _key: string
@@ -7288,6 +7673,9 @@ export type ModulePageByIdQueryResult = {
                       | ({
                           _key: string
                         } & FootnoteReference)
+                      | ({
+                          _key: string
+                        } & InlineMath)
                       | ({
                           _key: string
                         } & TaskCheck)
@@ -7374,6 +7762,9 @@ export type ModulePageByIdQueryResult = {
               } & FootnoteReference)
             | ({
                 _key: string
+              } & InlineMath)
+            | ({
+                _key: string
               } & TaskCheck)
             | {
                 marks?: Array<string>
@@ -7442,6 +7833,12 @@ export type ModulePageByIdQueryResult = {
       }
     | {
         _key: string
+        _type: 'math'
+        tex: string
+        level?: number
+      }
+    | {
+        _key: string
         _type: 'rawHtml'
         html: string
         reason?: string
@@ -7459,6 +7856,9 @@ export type ModulePageByIdQueryResult = {
               | ({
                   _key: string
                 } & FootnoteReference)
+              | ({
+                  _key: string
+                } & InlineMath)
               | ({
                   _key: string
                 } & TaskCheck)
@@ -7523,6 +7923,9 @@ export type ModulePageByIdQueryResult = {
               | ({
                   _key: string
                 } & FootnoteReference)
+              | ({
+                  _key: string
+                } & InlineMath)
               | ({
                   _key: string
                 } & TaskCheck)
@@ -7591,6 +7994,9 @@ export type ModulePageByIdQueryResult = {
                 | ({
                     _key: string
                   } & FootnoteReference)
+                | ({
+                    _key: string
+                  } & InlineMath)
                 | ({
                     _key: string
                   } & TaskCheck)
@@ -7712,6 +8118,9 @@ export type ResponsibilitiesByAreaQueryResult = Array<{
         } & FootnoteReference)
       | ({
           _key: string
+        } & InlineMath)
+      | ({
+          _key: string
         } & TaskCheck)
       | {
           marks?: Array<string>
@@ -7772,6 +8181,9 @@ export type ResponsibilitiesByAreaQueryResult = Array<{
         | ({
             _key: string
           } & FootnoteReference)
+        | ({
+            _key: string
+          } & InlineMath)
         | ({
             _key: string
           } & TaskCheck)

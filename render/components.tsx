@@ -9,6 +9,7 @@ import {DividerBlock} from './blocks/divider.tsx'
 import {EmbedBlock} from './blocks/embed.tsx'
 import {FootnoteBlock} from './blocks/footnote.tsx'
 import {ImageBlock} from './blocks/image.tsx'
+import {InlineMath, MathBlock} from './blocks/math.tsx'
 import {RawHtmlBlock} from './blocks/rawHtml.tsx'
 import {ResponsibilitySectionBlock} from './blocks/responsibilitySection.tsx'
 import {TableBlock} from './blocks/table.tsx'
@@ -37,8 +38,10 @@ export const bodyComponents = {
     [BLOCK_TYPES.toolTable]: ToolTableBlock,
     [BLOCK_TYPES.tableOfContents]: TableOfContentsBlock,
     [BLOCK_TYPES.definitionList]: DefinitionListBlock,
+    [BLOCK_TYPES.math]: MathBlock,
     [INLINE_TYPES.taskCheck]: TaskCheck,
     [INLINE_TYPES.footnoteReference]: FootnoteReference,
+    [INLINE_TYPES.inlineMath]: InlineMath,
   },
   marks: {
     ...decorators,

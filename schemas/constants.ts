@@ -41,6 +41,7 @@ export const ANNOTATIONS = {
 export const INLINE_TYPES = {
   taskCheck: 'taskCheck',
   footnoteReference: 'footnoteReference',
+  inlineMath: 'inlineMath',
 } as const
 
 /** Custom block type names allowed between text blocks in a lesson body. */
@@ -58,6 +59,7 @@ export const BLOCK_TYPES = {
   embed: 'embed',
   tableOfContents: 'tableOfContents',
   definitionList: 'definitionList',
+  math: 'math',
 } as const
 
 /**
@@ -75,6 +77,7 @@ export const LIST_MEMBER_TYPES = [
   BLOCK_TYPES.footnote,
   BLOCK_TYPES.definitionList,
   BLOCK_TYPES.embed,
+  BLOCK_TYPES.math,
 ] as const
 
 /**
@@ -88,6 +91,7 @@ export const SECTION_MEMBER_TYPES = [
   BLOCK_TYPES.embed,
   BLOCK_TYPES.divider,
   BLOCK_TYPES.definitionList,
+  BLOCK_TYPES.math,
 ] as const
 
 /** Object types used inside custom blocks. */

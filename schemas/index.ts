@@ -19,6 +19,7 @@ import {frontMatterEntry} from './objects/frontMatterEntry.ts'
 import {internalLink} from './objects/internalLink.ts'
 import {lessonBody} from './objects/lessonBody.ts'
 import {link} from './objects/link.ts'
+import {inlineMath, math} from './objects/math.ts'
 import {nextLink} from './objects/nextLink.ts'
 import {rawHtml} from './objects/rawHtml.ts'
 import {responsibilitySection} from './objects/responsibilitySection.ts'
@@ -54,6 +55,8 @@ export const objectTypes = [
   internalLink,
   taskCheck,
   footnoteReference,
+  inlineMath,
+  math,
   codeBlock,
   table,
   tableRow,

@@ -39,12 +39,15 @@ const itemHandlers: Record<string, (item: Node, documents: Documents) => string>
           ? String(child.text)
           : child._type === INLINE_TYPES.footnoteReference
             ? String(child.label)
-            : '',
+            : child._type === INLINE_TYPES.inlineMath
+              ? `$$${String(child.tex ?? '')}$$`
+              : '',
       )
       .join(''),
   [BLOCK_TYPES.code]: (item) => String(item.code ?? ''),
   [BLOCK_TYPES.image]: () => '',
   [BLOCK_TYPES.divider]: () => '',
+  [BLOCK_TYPES.math]: (item) => `$$${String(item.tex ?? '')}$$`,
   [BLOCK_TYPES.embed]: () => '',
   [BLOCK_TYPES.rawHtml]: (item) => textOf(String(item.html ?? '')),
   [BLOCK_TYPES.callout]: (item, docs) => [item.title ?? '', list(item.body, docs)].join('\n'),

@@ -24,5 +24,6 @@ export const lessonBody = defineType({
     defineArrayMember({type: BLOCK_TYPES.toolTable}),
     defineArrayMember({type: BLOCK_TYPES.tableOfContents}),
     defineArrayMember({type: BLOCK_TYPES.definitionList}),
+    defineArrayMember({type: BLOCK_TYPES.math}),
   ],
 })

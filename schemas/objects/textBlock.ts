@@ -32,6 +32,7 @@ export function textBlockMember(styles: readonly BlockStyle[]) {
     of: [
       defineArrayMember({type: INLINE_TYPES.taskCheck}),
       defineArrayMember({type: INLINE_TYPES.footnoteReference}),
+      defineArrayMember({type: INLINE_TYPES.inlineMath}),
     ],
   })
 }

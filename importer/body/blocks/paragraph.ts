@@ -4,9 +4,10 @@ import {IAL_LINE, applyIal, ialClasses} from '../ial.ts'
 import {convertInline, createInline, flush} from '../inline/index.ts'
 import {STYLE} from '../names.ts'
 import type {State} from '../state.ts'
-import {report} from '../state.ts'
+import {isTextOnly, report} from '../state.ts'
 import {definitionList, isDefinitionList, isTermBeforeDefinition} from './definition-list.ts'
 import {html} from './html.ts'
+import {displayMathOf, mathBlock} from './math.ts'
 import {emitSegments} from './segments.ts'
 import type {Walk} from './walk.ts'
 
@@ -42,6 +43,9 @@ export function paragraph(node: Paragraph, state: State, walk: Walk): void {
       walk,
     )
   }
+  // Cells and definitions are inline content (a synthetic paragraph here): their math stays inline.
+  const display = isTextOnly(state) ? undefined : displayMathOf(children)
+  if (display) return mathBlock(display.value, walk)
   const start = walk.out.length
   if (isDefinitionList(children) || isTermBeforeDefinition(walk))
     definitionList(children, node, state, walk)

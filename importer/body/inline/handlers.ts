@@ -12,6 +12,7 @@ import type {
   Strong,
   Text,
 } from 'mdast'
+import type {InlineMath} from 'mdast-util-math'
 
 import {INLINE_TYPES, MARK} from '../names.ts'
 import type {State} from '../state.ts'
@@ -55,6 +56,9 @@ export const inlineHandlers: Record<string, InlineHandler> = {
     })
   },
   html: (node: Html, state, inline) => inlineHtml(node, state, inline),
+  inlineMath: (node: InlineMath, _state, inline) => {
+    inline.children.push({_type: INLINE_TYPES.inlineMath, tex: node.value})
+  },
 }
 
 function softBreaks(text: string): string {
