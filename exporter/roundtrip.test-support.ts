@@ -1,6 +1,7 @@
 /** Test support: import a site written in memory, export it, import the export again. */
 import {importSite} from '../importer/index.ts'
 import type {ImportedDocument, ImportOptions} from '../importer/index.ts'
+import {readConfig} from '../importer/site/config.ts'
 import {exportSite} from './index.ts'
 import type {ExportOptions} from './types.ts'
 
@@ -21,13 +22,18 @@ export function comparable(doc: ImportedDocument): ImportedDocument {
   return {...doc, source: rest}
 }
 
+/** The export options `_config.yml` sets, as the command reads them. */
+export function configOptions(configText: string | undefined): ExportOptions {
+  const {config} = readConfig(configText)
+  return {permalink: config.permalink, baseurl: config.baseurl, navSort: config.navSort}
+}
+
 /** The site's files after one export; files the export does not write are kept as they were. */
 export function exportFiles(
   files: Readonly<Record<string, string>>,
   documents: readonly ImportedDocument[],
-  options: ExportOptions = {},
 ): Record<string, string> {
-  const {files: written} = exportSite(documents, options)
+  const {files: written} = exportSite(documents, configOptions(files['_config.yml']))
   return {...files, ...Object.fromEntries(written)}
 }
 

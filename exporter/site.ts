@@ -1,8 +1,9 @@
 import {DOCUMENT_TYPES, SITE_ID} from '../schemas/constants.ts'
+import {splitTrailingEmoji} from '../importer/body/emoji.ts'
 import {writeBlocks, type BodyState, type Item} from './body/index.ts'
 import {escapeHtml} from './body/blocks.ts'
 import {writeFrontMatter, type FrontMatterLine} from './frontMatter.ts'
-import {navOrders} from './navOrder.ts'
+import {navOrders, yamlNumber, type SortRules} from './navOrder.ts'
 import {derivedPath, relativeLink} from './paths.ts'
 import type {ExportDiagnostic, ExportedDocument, ExportOptions, ExportResult} from './types.ts'
 
@@ -25,6 +26,8 @@ interface Page {
   parent?: Page
   path?: string
   navOrder?: number | string
+  /** The title is written as a YAML number (the theme sorts it as one). */
+  numericTitle?: boolean
 }
 
 function sourceOf(doc: ExportedDocument): Source {
@@ -44,7 +47,24 @@ function childIds(doc: ExportedDocument): string[] {
 }
 
 /** Pages in navigation order: every listed page after its parent, then pages nothing lists. */
-function placePages(byId: ReadonlyMap<string, ExportedDocument>): Page[] {
+function frontMatterValue(doc: ExportedDocument, key: string): unknown {
+  const entry = sourceOf(doc).frontMatter?.find((item) => item.key === key)
+  try {
+    return entry?.value === undefined ? undefined : (JSON.parse(entry.value) as unknown)
+  } catch {
+    return entry?.value
+  }
+}
+
+function childOrderReversed(doc: ExportedDocument): boolean {
+  const value = frontMatterValue(doc, 'child_nav_order')
+  return value === 'reversed' || value === 'desc'
+}
+
+function placePages(
+  byId: ReadonlyMap<string, ExportedDocument>,
+  navSort: SortRules['navSort'],
+): Page[] {
   const pages = new Map<string, Page>()
   const ordered: Page[] = []
   const visit = (ids: string[], parent: Page | undefined) => {
@@ -61,9 +81,14 @@ function placePages(byId: ReadonlyMap<string, ExportedDocument>): Page[] {
       children.map((page) => ({
         navOrder: sourceOf(page.doc).navOrder,
         title: String(page.doc.title ?? ''),
+        path: sourceOf(page.doc).path,
       })),
+      {reversed: parent ? childOrderReversed(parent.doc) : false, navSort},
     )
-    children.forEach((page, index) => (page.navOrder = orders[index]))
+    children.forEach((page, index) => {
+      page.navOrder = orders.orders[index]
+      page.numericTitle = orders.numericTitles[index]
+    })
     for (const page of children) visit(childIds(page.doc), page)
   }
   const site = byId.get(SITE_ID)
@@ -76,7 +101,8 @@ function placePages(byId: ReadonlyMap<string, ExportedDocument>): Page[] {
     visit([doc._id], undefined)
   for (const doc of rest) {
     if (pages.has(doc._id)) continue
-    const page: Page = {doc, navOrder: sourceOf(doc).navOrder}
+    const navOrder = sourceOf(doc).navOrder
+    const page: Page = {doc, navOrder: navOrder === undefined ? undefined : yamlNumber(navOrder)}
     pages.set(doc._id, page)
     ordered.push(page)
     visit(childIds(doc), page)
@@ -102,18 +128,17 @@ function assignPaths(pages: readonly Page[]): void {
   }
 }
 
-function numberOrText(value: number | string): number | string {
-  return typeof value === 'string' && /^-?\d+(?:\.\d+)?$/.test(value) ? Number(value) : value
-}
-
 function frontMatter(page: Page): string {
   const doc = page.doc
-  const lines: FrontMatterLine[] = [['title', String(doc.title ?? '')]]
+  const title = String(doc.title ?? '')
+  const lines: FrontMatterLine[] = [
+    ['title', (page.numericTitle ?? /^\d+$/.test(title)) ? Number(title) : title],
+  ]
   if (typeof doc.description === 'string') lines.push(['description', doc.description])
   // A placeholder parent (no page of its own) is still the title the theme matches.
   if (page.parent) lines.push(['parent', String(page.parent.doc.title ?? '')])
   if (page.parent?.parent) lines.push(['grand_parent', String(page.parent.parent.doc.title ?? '')])
-  if (page.navOrder !== undefined) lines.push(['nav_order', numberOrText(page.navOrder)])
+  if (page.navOrder !== undefined) lines.push(['nav_order', page.navOrder])
   for (const entry of sourceOf(doc).frontMatter ?? []) {
     if (typeof entry.key !== 'string') continue
     let value: unknown = null
@@ -161,13 +186,23 @@ function nextBlock(
 /** The address Jekyll gives a page: its `permalink`, else from its path and the site's style. */
 function pageUrl(page: Page, options: ExportOptions): string {
   const base = (options.baseurl ?? '').replace(/\/+$/, '')
-  const permalink = sourceOf(page.doc).frontMatter?.find((entry) => entry.key === 'permalink')
-  const written = permalink?.value ? (JSON.parse(permalink.value) as unknown) : undefined
+  const written = frontMatterValue(page.doc, 'permalink')
   if (typeof written === 'string' && written.startsWith('/')) return base + written
   const stem = (page.path ?? '').replace(/\.(?:md|markdown|mkd|mkdn)$/i, '')
   if (stem === 'index' || stem.endsWith('/index'))
     return `${base}/${stem.slice(0, -'index'.length)}`
   return options.permalink === 'pretty' ? `${base}/${stem}/` : `${base}/${stem}.html`
+}
+
+/**
+ * The H1 repeating the title, with the page emoji. A title that ends with an emoji while the
+ * page has none cannot have had that H1 (the importer would have taken its emoji), so none
+ * is written.
+ */
+function titleHeading(doc: ExportedDocument): string {
+  const title = String(doc.title ?? '')
+  if (!doc.emoji && splitTrailingEmoji(title).emoji) return ''
+  return `# ${[title, doc.emoji].filter(Boolean).join(' ')}`
 }
 
 /**
@@ -181,7 +216,7 @@ export function exportSite(
   options: ExportOptions = {},
 ): ExportResult {
   const byId = new Map(documents.map((doc) => [doc._id, doc]))
-  const pages = placePages(byId)
+  const pages = placePages(byId, options.navSort ?? 'case_sensitive')
   assignPaths(pages)
   const pagesById = new Map(pages.map((page) => [page.doc._id, page]))
   const files = new Map<string, string>()
@@ -202,8 +237,11 @@ export function exportSite(
       noToc: tocExclusions(body),
       report: (problem) => diagnostics.push({...problem, file, documentId: page.doc._id}),
     }
-    const heading = `# ${[page.doc.title, page.doc.emoji].filter(Boolean).join(' ')}`
-    const parts = [heading, writeBlocks(body, state), nextBlock(page, pagesById, options)]
+    const parts = [
+      titleHeading(page.doc),
+      writeBlocks(body, state),
+      nextBlock(page, pagesById, options),
+    ]
     paths.set(page.doc._id, file)
     files.set(file, `${frontMatter(page)}\n${parts.filter(Boolean).join('\n\n')}\n`)
   }

@@ -20,6 +20,8 @@ export interface ExportOptions {
   permalink?: string
   /** `_config.yml`'s `baseurl`, prefixed to next-lesson addresses. */
   baseurl?: string
+  /** `_config.yml`'s `nav_sort`, which the kept `nav_order` values are checked against. */
+  navSort?: 'case_sensitive' | 'case_insensitive'
 }
 
 /** The site's files by site-relative path, and what could not be written as it is. */

@@ -71,6 +71,7 @@ export async function runExport(args: ExportArgs): Promise<number> {
   const {files, paths, diagnostics} = exportSite(documents, {
     permalink: config.permalink,
     baseurl: config.baseurl,
+    navSort: config.navSort,
   })
   let failed = false
   const skip = new Set<string>()
