@@ -51,6 +51,11 @@ const CANONICAL: Record<string, string> = {
   'definition lists':
     'Term one\n: The first definition.\n\nTerm two\n: Definition A.\n: Definition B.',
   'table of contents': '## On this page\n{: .no_toc }\n\n1. TOC\n{:toc}\n\n## Installing\n\nText.',
+  'callout bodies with blocks':
+    '{: .note }\n> Run:\n>\n> ```sh\n> make\n> ```\n>\n> ![A diagram](images/diagram.png)',
+  'details bodies with blocks':
+    '<details markdown="1">\n<summary>More</summary>\n\n## Setup\n\n| a | b |\n| --- | --- |\n| 1 | 2 |\n\n</details>',
+  math: 'The curve is $$q_d = 10 - p$$ and costs \\$5.\n\n$$\n\\begin{aligned}\nq &= 1\n\\end{aligned}\n$$\n\n$$\\pi = TR - TC$$',
   'raw html': '<form action="/x"><input name="q"></form>',
 }
 

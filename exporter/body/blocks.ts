@@ -62,6 +62,11 @@ function footnote(block: Item, state: BodyState): string {
   return `[^${String(block.label ?? '')}]: ${indent(body, '    ', true)}`
 }
 
+function math(block: Item): string {
+  const tex = typeof block.tex === 'string' ? block.tex : ''
+  return tex.includes('\n') ? `$$\n${tex}\n$$` : `$$${tex}$$`
+}
+
 function divider(): string {
   return '---'
 }
@@ -191,6 +196,7 @@ export const BLOCK_HANDLERS: Record<string, BlockHandler> = {
   [BLOCK_TYPES.details]: details,
   [BLOCK_TYPES.footnote]: footnote,
   [BLOCK_TYPES.divider]: divider,
+  [BLOCK_TYPES.math]: math,
   [BLOCK_TYPES.embed]: embed,
   [BLOCK_TYPES.rawHtml]: rawHtml,
   [BLOCK_TYPES.table]: table,

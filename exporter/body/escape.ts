@@ -3,14 +3,13 @@
  * characters: only what either would otherwise take as markup is escaped.
  */
 
-// `|` always: a kramdown line holding a pipe can start a table. `$$` is kramdown math.
-const INLINE_SPECIAL = /[\\*`[\]|]|\$\$|\{:|<(?=[A-Za-z/!?])|&(?=#?\w+;)/g
+// `|` always: a kramdown line holding a pipe can start a table. `$$` is kramdown math, and
+// every `$` is escaped so no pair of them reads as a formula.
+const INLINE_SPECIAL = /[\\*`[\]|$]|\{:|<(?=[A-Za-z/!?])|&(?=#?\w+;)/g
 
 /** Escapes markup characters anywhere in a run of text. */
 export function escapeInline(text: string): string {
-  const escaped = text.replace(INLINE_SPECIAL, (match) =>
-    match === '$$' ? '\\$\\$' : match === '{:' ? '\\{:' : `\\${match}`,
-  )
+  const escaped = text.replace(INLINE_SPECIAL, (match) => (match === '{:' ? '\\{:' : `\\${match}`))
   // `_` only opens or closes emphasis next to a non-word character.
   return escaped.replace(/_/g, (underscore, offset: number, whole: string) => {
     const before = whole[offset - 1] ?? ' '

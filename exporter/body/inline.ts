@@ -29,6 +29,10 @@ export function inlineMarkdown(
       segments.push({text: `[^${String(child.label ?? '')}]`, raw: true, marks: []})
       continue
     }
+    if (child._type === INLINE_TYPES.inlineMath) {
+      segments.push({text: `$$${String(child.tex ?? '')}$$`, raw: true, marks: []})
+      continue
+    }
     if (typeof child.text !== 'string' || child.text === '') continue
     const marks = (child.marks ?? []).filter((mark) => mark in DELIMITERS || defs.has(mark))
     const code = marks.includes('code') || (child.marks ?? []).includes('code')
