@@ -31,6 +31,11 @@ export type LakeOptions = {
   studioOrigins?: string[]
   /** The Studio's URL, where `/login?sid=` sends the browser (default the first origin). */
   studioUrl?: string
+  /**
+   * A built Studio folder (built with `SANITY_STUDIO_API_HOST=same-origin`) to serve at
+   * `http://localhost:<port>`, which then is the Studio's URL and an allowed origin.
+   */
+  studioDir?: string
   /** Milliseconds between keep-alive comments on listener streams (default 15,000). */
   keepAliveMs?: number
   /** Query workers, time budget, result cap and worker memory (defaults in groq/limits.ts). */
@@ -42,9 +47,15 @@ export type LakeOptions = {
 
 /** A running lake. */
 export type Lake = {
-  /** HTTPS (HTTP/2) base URL for browsers and the Studio's `apiHost`. */
+  /** HTTPS (HTTP/2) base URL, for clients that want HTTP/2 (self-signed certificate). */
   url: string
+  /**
+   * The `apiHost` a Studio build is pointed at: `http://localhost:<port>`, plain HTTP so the
+   * browser shows no certificate warning (`http://localhost` is a secure context).
+   */
   apiHost: string
+  /** Where the editor opens the Studio: `http://localhost:<port>` when the lake serves it. */
+  studioUrl: string
   /** Plain HTTP/1.1 on the same port, for Node clients that do not trust the certificate. */
   httpUrl: string
   port: number
@@ -55,10 +66,7 @@ export type Lake = {
   state: LakeState
   /** Creates a one-time login id: `<studio>/#sid=<id>` logs the Studio in without the token. */
   createLoginSession: () => string
-  /**
-   * A one-time URL on the lake that lets the browser accept the certificate for the host the
-   * Studio calls, then sends it to the Studio logged in.
-   */
+  /** A one-time URL on the lake (plain HTTP) that sends the browser to the Studio logged in. */
   loginUrl: () => string
   close: () => Promise<void>
 }
@@ -104,6 +112,7 @@ async function openLake(dir: string, options: LakeOptions, release: () => void):
     token,
     origins: new Set(origins),
     studioUrl: options.studioUrl ?? origins[0] ?? '',
+    studioDir: options.studioDir ? resolve(options.studioDir) : null,
     unknownEndpoints: CappedList.withLimit<UnknownEndpoint>(100),
     sessions: new Set(),
     publicUrl: '',
@@ -134,13 +143,19 @@ async function openLake(dir: string, options: LakeOptions, release: () => void):
   const url = `https://localhost:${server.port}`
   state.publicUrl = url
   state.origins.add(url)
+  if (state.studioDir) {
+    // The Studio's page, its API calls (`<projectId>.localhost`) and its images share the port.
+    state.studioUrl = `http://localhost:${server.port}`
+    state.origins.add(state.studioUrl)
+  }
   const httpUrl = `http://127.0.0.1:${server.port}`
   writeRunningLake(dir, {pid: process.pid, port: server.port, url, httpUrl, projectId})
   let closed = false
   return {
     url,
-    apiHost: url,
+    apiHost: `http://localhost:${server.port}`,
     httpUrl,
+    studioUrl: state.studioUrl,
     port: server.port,
     projectId,
     token,
@@ -155,7 +170,9 @@ async function openLake(dir: string, options: LakeOptions, release: () => void):
     loginUrl() {
       const sid = randomSession()
       state.sessions.add(sid)
-      return `https://${projectId}.localhost:${server.port}/login?sid=${sid}`
+      // Plain HTTP: no certificate to accept. A Studio the lake serves logs in on its own origin.
+      if (state.studioDir) return `${state.studioUrl}/login?sid=${sid}`
+      return `http://${projectId}.localhost:${server.port}/login?sid=${sid}`
     },
     async close() {
       if (closed) return

@@ -18,6 +18,8 @@ export type LakeState = {
   sessions: Set<string>
   /** Where `/login` sends the browser with a one-time session id (the Studio's URL). */
   studioUrl: string
+  /** A built Studio folder the lake serves on its own host names (`npm run studio`), or null. */
+  studioDir: string | null
   /** The HTTPS base URL (`https://localhost:<port>`) used in asset URLs. */
   publicUrl: string
   /** Milliseconds between keep-alive comments on event streams. */

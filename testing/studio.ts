@@ -1,9 +1,11 @@
 import {spawn} from 'node:child_process'
 import {existsSync, readFileSync} from 'node:fs'
 import {createServer, type Server} from 'node:http'
-import {extname, join} from 'node:path'
+import {extname, join, resolve} from 'node:path'
 
 import type {Browser, Page} from 'playwright-core'
+
+import {ensureStudioBuild, type StudioTarget} from '../scripts/studioBuild.ts'
 
 const MIME: Record<string, string> = {
   '.html': 'text/html',
@@ -61,15 +63,13 @@ export function buildStudio(
 }
 
 /**
- * A page in a new browser context as the Studio tests need it: the lake's self-signed
- * certificate accepted, a desktop viewport, and a closed network where only loopback names
- * answer (the Studio's calls to public hosts fail at once, as they would offline).
+ * A page in a new browser context as the Studio tests need it: a fresh profile that trusts no
+ * certificate (the Studio and the lake are plain HTTP on `localhost` names), a desktop viewport,
+ * and a closed network where only loopback names answer (the Studio's calls to public hosts fail
+ * at once, as they would offline).
  */
 export async function openStudioPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({
-    ignoreHTTPSErrors: true,
-    viewport: {width: 1400, height: 900},
-  })
+  const context = await browser.newContext({viewport: {width: 1400, height: 900}})
   await context.route('**/*', (route) => {
     const host = new URL(route.request().url()).hostname
     return host === 'localhost' || host.endsWith('.localhost') || host === '127.0.0.1'
@@ -77,4 +77,19 @@ export async function openStudioPage(browser: Browser): Promise<Page> {
       : route.abort()
   })
   return context.newPage()
+}
+
+/** Where tests keep the Studio build the lake serves; rebuilt only when its inputs change. */
+export const SAME_ORIGIN_STUDIO = resolve('.artifacts/studio-same-origin')
+
+/**
+ * A Studio build for the lake to serve itself (`startLake({studioDir})`), shared by every test
+ * and every run: built once, then again only when the Studio's code, schema or dependencies
+ * change (scripts/studioBuild.ts).
+ */
+export async function sameOriginStudio(
+  target: StudioTarget = {projectId: 'local', dataset: 'production'},
+): Promise<string> {
+  await ensureStudioBuild(SAME_ORIGIN_STUDIO, target)
+  return SAME_ORIGIN_STUDIO
 }

@@ -12,7 +12,16 @@ export type Upload = {
   filename?: string
   contentType?: string
   projectId: string
-  publicUrl: string
+}
+
+/**
+ * The `url` an asset document keeps: the path on the lake, without scheme, host or port. The lake
+ * answers it on every host name and port it runs on, so the URL stays right after a restart on
+ * another port or an import by a lake started in-process; the Studio the lake serves resolves it
+ * against its own origin, and Node clients against the lake's URL.
+ */
+export function assetUrl(path: string): string {
+  return `/${path}`
 }
 
 /** The asset document for an upload, plus the path its bytes are served from. */
@@ -34,7 +43,7 @@ export function describeAsset(dataset: Dataset, upload: Upload): {doc: Doc; path
       originalFilename: upload.filename,
       size: upload.data.length,
       path,
-      url: `${upload.publicUrl}/${path}`,
+      url: assetUrl(path),
       uploadId: sha1,
       metadata: {
         _type: 'sanity.imageMetadata',
@@ -57,7 +66,7 @@ export function describeAsset(dataset: Dataset, upload: Upload): {doc: Doc; path
     originalFilename: upload.filename,
     size: upload.data.length,
     path,
-    url: `${upload.publicUrl}/${path}`,
+    url: assetUrl(path),
     uploadId: sha1,
   }
   return {doc, path}

@@ -4,6 +4,7 @@ import type {LakeState} from '../state.ts'
 import {handleCors} from './cors.ts'
 import {isLoopbackHostname, requestHostname} from './host.ts'
 import {sendError, sendJson, type Request, type Response} from './respond.ts'
+import {isStudioRequest, serveStudioFile} from './studio-files.ts'
 import {apiVersionOf, findRoute, HANDLED, stripVersion, type Route} from './router.ts'
 
 function bearer(req: Request): string | null {
@@ -32,11 +33,12 @@ const unauthorized = (method: string, path: string) =>
   new LakeError(
     401,
     'unauthorized',
-    `Cannot ${method === 'GET' || method === 'HEAD' ? 'read' : 'change'} ${path} without the lake token, expected "Authorization: Bearer <token>" with the token from the lake folder's token file (.lake/token by default); the Studio gets it from the login link that npm run dev prints`,
+    `Cannot ${method === 'GET' || method === 'HEAD' ? 'read' : 'change'} ${path} without the lake token, expected "Authorization: Bearer <token>" with the token from the lake folder's token file (.lake/token by default); the Studio gets it from the login link that npm run studio (or npm run dev) prints`,
   )
 
 /**
- * The request handler: loopback Host names only, CORS, routing on the version-less path, the
+ * The request handler: loopback Host names only, the built Studio's pages (when the lake serves
+ * one), CORS, routing on the version-less path, the
  * token for everything but the public routes, and Sanity's error shapes.
  */
 export function createHandler(routes: Route[], state: LakeState) {
@@ -45,6 +47,10 @@ export function createHandler(routes: Route[], state: LakeState) {
     try {
       const hostname = requestHostname(req)
       if (!isLoopbackHostname(hostname)) throw foreignHostError(hostname)
+      const studioDir = state.studioDir
+      const pathname = new URL(req.url ?? '/', 'http://localhost').pathname
+      if (studioDir && isStudioRequest(hostname ?? '', state.projectId, method, pathname))
+        return await serveStudioFile(studioDir, req, res)
       if (handleCors(req, res, state.origins)) return
       const url = new URL(req.url ?? '/', 'http://localhost')
       const path = stripVersion(url.pathname)

@@ -16,7 +16,6 @@ async function upload(ctx: RouteContext, kind: 'image' | 'file') {
     filename: ctx.url.searchParams.get('filename') ?? undefined,
     contentType,
     projectId: ctx.state.projectId,
-    publicUrl: ctx.state.publicUrl,
   })
   // Optional metadata the upload can carry, as Sanity's asset endpoint accepts it.
   for (const key of ['label', 'title', 'description', 'creditLine']) {

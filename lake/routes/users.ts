@@ -22,6 +22,8 @@ const keyValues = new Map<string, unknown>()
  */
 function providers(ctx: RouteContext) {
   const host = ctx.req.headers.host ?? ctx.req.headers[':authority'] ?? 'localhost'
+  // The Studio may reach the lake over plain HTTP: an https link would meet the certificate.
+  const scheme = (ctx.req.socket as {encrypted?: boolean}).encrypted ? 'https' : 'http'
   return {
     thirdPartyLogin: false,
     sso: {saml: false},
@@ -29,7 +31,7 @@ function providers(ctx: RouteContext) {
       {
         name: 'local-lake',
         title: 'Log in with the link npm run dev prints',
-        url: `https://${String(host)}/auth/login`,
+        url: `${scheme}://${String(host)}/auth/login`,
       },
     ],
   }

@@ -1,0 +1,69 @@
+import {join} from 'node:path'
+import {defineCommand, runMain} from 'citty'
+
+import {LakeBusyError, LakeFolderError, maskToken, startLake} from '../lake/index.ts'
+import {waitForStop} from '../lake/stop-signal.ts'
+import {lakeDirOf, loadEnv} from '../targets/env.ts'
+import {ensureStudioBuild} from './studioBuild.ts'
+
+const command = defineCommand({
+  meta: {
+    name: 'studio',
+    description:
+      'Serve the Studio and the local Content Lake from one URL (http://localhost:<port>), building the Studio first when its code or schema changed.',
+  },
+  args: {
+    port: {type: 'string', description: 'Port of the Studio and the lake', default: '3333'},
+    dir: {
+      type: 'string',
+      description:
+        'Lake folder for datasets, token and the Studio build (default: LAKE_DIR or .lake)',
+      default: lakeDirOf(loadEnv()),
+    },
+    projectId: {
+      type: 'string',
+      description: 'Project id (SANITY_STUDIO_PROJECT_ID)',
+      default: process.env.SANITY_STUDIO_PROJECT_ID || 'local',
+    },
+    dataset: {
+      type: 'string',
+      description: 'Dataset (SANITY_STUDIO_DATASET)',
+      default: process.env.SANITY_STUDIO_DATASET || 'production',
+    },
+  },
+  async run({args}) {
+    const port = Number(args.port)
+    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+      console.error(`Cannot use --port ${args.port}, expected a number from 0 to 65535`)
+      process.exit(1)
+    }
+    const studioDir = join(args.dir, 'studio')
+    const build = await ensureStudioBuild(
+      studioDir,
+      {projectId: args.projectId, dataset: args.dataset},
+      console.log,
+    )
+    const lake = await startLake({dir: args.dir, port, projectId: args.projectId, studioDir}).catch(
+      (error: Error) => {
+        // A busy port or folder, or a folder it cannot write, is a usage error: one message and
+        // exit 1; anything else in full.
+        const busyPort = (error.cause as NodeJS.ErrnoException | undefined)?.code === 'EADDRINUSE'
+        const usage = error instanceof LakeBusyError || error instanceof LakeFolderError
+        if (!busyPort && !usage) throw error
+        console.error(error.message)
+        return process.exit(1)
+      },
+    )
+    console.log(
+      `\nStudio${build.built ? ' (built)' : ''} and local Content Lake on ${lake.studioUrl} (token ${maskToken(lake.token)} in ${args.dir}/token)`,
+    )
+    console.log(`Open ${lake.loginUrl()}`)
+    console.log('  (this link logs this browser in and works once; later just open the URL above)')
+    console.log(`Node clients: ${lake.httpUrl}. Ctrl-C stops.\n`)
+    const reason = await waitForStop()
+    await lake.close()
+    console.log(`Stopped (${reason}).`)
+  },
+})
+
+void runMain(command)
