@@ -1,0 +1,43 @@
+import {mathFromMarkdown} from 'mdast-util-math'
+import {gfmFootnoteFromMarkdown} from 'mdast-util-gfm-footnote'
+import {gfmStrikethroughFromMarkdown} from 'mdast-util-gfm-strikethrough'
+import {gfmTableFromMarkdown} from 'mdast-util-gfm-table'
+import {gfmTaskListItemFromMarkdown} from 'mdast-util-gfm-task-list-item'
+import {gfmFootnote} from 'micromark-extension-gfm-footnote'
+import {gfmStrikethrough} from 'micromark-extension-gfm-strikethrough'
+import {gfmTable} from 'micromark-extension-gfm-table'
+import {gfmTaskListItem} from 'micromark-extension-gfm-task-list-item'
+import {math} from 'micromark-extension-math'
+import type {Processor} from 'unified'
+
+/**
+ * The syntax kramdown's GFM parser (what Jekyll and GitHub Pages use) reads on top of
+ * CommonMark, as a remark plugin:
+ * - tables, task list items and footnotes, as GitHub's;
+ * - strikethrough with `~~` only (`~one~` stays text);
+ * - no autolink literals: a bare `https://…`, `www.…` or address stays text, as kramdown shows it;
+ * - math: `$$…$$` anywhere in a paragraph is a formula (a paragraph that is only a formula is
+ *   display math, see `blocks/paragraph.ts`); a single `$` is a dollar sign. Only the inline
+ *   construct is used: CommonMark-style `$$` fences, reading text after the opening `$$` as an
+ *   info string, split kramdown's display formulas (`$$\begin{aligned} …` over several lines)
+ *   and swallowed the rest of a quote when a formula ended in `…\end{aligned}$$`.
+ */
+export function kramdownSyntax(this: Processor): void {
+  const data = this.data()
+  const micromark = (data.micromarkExtensions ??= [])
+  const fromMarkdown = (data.fromMarkdownExtensions ??= [])
+  micromark.push(
+    gfmFootnote(),
+    gfmStrikethrough({singleTilde: false}),
+    gfmTable(),
+    gfmTaskListItem(),
+    {text: math({singleDollarTextMath: false}).text},
+  )
+  fromMarkdown.push(
+    gfmFootnoteFromMarkdown(),
+    gfmStrikethroughFromMarkdown(),
+    gfmTableFromMarkdown(),
+    gfmTaskListItemFromMarkdown(),
+    mathFromMarkdown(),
+  )
+}
