@@ -13,6 +13,8 @@ const PAGE_TYPES: readonly string[] = [
   DOCUMENT_TYPES.lesson,
 ]
 
+const PLACING_KEYS = ['parent', 'grand_parent', 'ancestor']
+
 interface Source {
   path?: string
   hasSourcePage?: boolean
@@ -141,6 +143,8 @@ function frontMatter(page: Page): string {
   if (page.navOrder !== undefined) lines.push(['nav_order', page.navOrder])
   for (const entry of sourceOf(doc).frontMatter ?? []) {
     if (typeof entry.key !== 'string') continue
+    // A listed page's place comes from the navigation; an unlisted one keeps what it had.
+    if (page.parent && PLACING_KEYS.includes(entry.key)) continue
     let value: unknown = null
     try {
       value = JSON.parse(entry.value ?? 'null')

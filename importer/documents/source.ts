@@ -26,14 +26,23 @@ export function contentHash(text: string): string {
   return createHash('sha256').update(text).digest('hex')
 }
 
+/** The keys that place a page in the navigation, which its parent's array models. */
+const PLACING_KEYS = ['parent', 'grand_parent', 'ancestor']
+
 /**
  * The front-matter keys the model has no field for, in source order, each value as JSON.
- * `description` is only modelled when it is text; any other value is kept here.
+ * `description` is only modelled when it is text; any other value is kept here. A page no
+ * parent lists (`unlisted`) keeps `parent`, `grand_parent` and `ancestor` too: no array holds
+ * its place, and without them an export would make it a course.
  */
-export function frontMatterEntries(data: Record<string, unknown>): FrontMatterItem[] {
+export function frontMatterEntries(
+  data: Record<string, unknown>,
+  unlisted = false,
+): FrontMatterItem[] {
   return Object.entries(data)
     .filter(([key, value]) => {
       if (key === 'description') return typeof value !== 'string'
+      if (unlisted && PLACING_KEYS.includes(key)) return true
       return !MODELLED_KEYS.includes(key)
     })
     .map(([key, value]) => {
