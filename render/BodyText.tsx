@@ -1,7 +1,9 @@
+import {useMemo} from 'react'
+
 import {Blocks} from './Blocks.tsx'
-import {BodyBlocks} from './blocks/tableOfContents.tsx'
 import {bodyComponents} from './components.tsx'
 import {defaultRenderOptions, RenderContext, type RenderOptions} from './context.ts'
+import {BodyHeadingsContext, headingIds} from './headings.ts'
 import type {TypedObject} from './types.ts'
 
 /** A lesson or module body rendered with `bodyComponents`; nested rich text shares the options. */
@@ -13,15 +15,19 @@ export function BodyText({
   options?: Partial<RenderOptions>
 }) {
   const context = {...defaultRenderOptions, ...options, components: bodyComponents}
+  const headings = useMemo(() => {
+    const blocks = value ?? []
+    return {blocks, ids: headingIds(blocks)}
+  }, [value])
   return (
     <RenderContext.Provider value={context}>
-      <BodyBlocks.Provider value={value ?? []}>
+      <BodyHeadingsContext.Provider value={headings}>
         <Blocks
           value={value ?? []}
           components={bodyComponents}
           onMissingComponent={context.onMissingComponent}
         />
-      </BodyBlocks.Provider>
+      </BodyHeadingsContext.Provider>
     </RenderContext.Provider>
   )
 }

@@ -70,7 +70,7 @@ describe('bodyComponents', () => {
   it("renders a responsibility area's intro as rich text: bold, links and internal links", async () => {
     const {html} = await renderFixtureLesson('all-blocks', 'every-block')
     expect(html).toContain(
-      '<h2 id="planning">Planning 🧭</h2><p>Plans are <strong>never final</strong>: read ' +
+      '<h2 id="planning-">Planning 🧭</h2><p>Plans are <strong>never final</strong>: read ' +
         '<a href="https://example.com/plans" rel="noopener noreferrer">the plan guide</a> and ' +
         '<a href="/lesson/nested-parent/">the parent lesson</a>.</p>',
     )

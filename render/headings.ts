@@ -1,9 +1,55 @@
-/** A heading's anchor id: lowercase words and digits joined by hyphens (emoji dropped). */
+import {toPlainText} from '@portabletext/react'
+import {createContext, useContext} from 'react'
+
+import type {TypedObject} from './types.ts'
+
+// What kramdown's GFM parser removes from a heading's text to make its id: all but word
+// characters (letters, marks, digits, connector punctuation), hyphens, spaces and tabs.
+const NON_WORD = /[^\p{L}\p{M}\p{N}\p{Pc}\- \t]/gu
+
+/**
+ * A heading's anchor id as Jekyll's kramdown (GFM input) makes it: lowercase, characters other
+ * than word characters, hyphens and spaces removed, each space or tab a hyphen (so "A / B" is
+ * `a--b`, and a trailing emoji leaves a trailing hyphen).
+ */
 export function headingId(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[^\p{L}\p{N}\s-]/gu, '')
-    .trim()
-    .replace(/\s+/g, '-')
+  return text.toLowerCase().replace(NON_WORD, '').replace(/[ \t]/g, '-')
+}
+
+type Block = TypedObject & {_key?: string; style?: string; body?: unknown}
+
+/**
+ * The ids of a body's headings in reading order, including those inside callouts and
+ * collapsible sections, by block `_key`: a repeated id gets `-1`, `-2` … as kramdown numbers
+ * it, so anchors and tables of contents point at the heading readers of the site reached.
+ */
+export function headingIds(blocks: readonly TypedObject[]): Map<string, string> {
+  const ids = new Map<string, string>()
+  const seen = new Map<string, number>()
+  const visit = (items: readonly TypedObject[]) => {
+    for (const block of items as readonly Block[]) {
+      if (block._type === 'block' && /^h[1-6]$/.test(block.style ?? '') && block._key) {
+        const base = headingId(toPlainText(block as never))
+        const count = seen.get(base) ?? 0
+        seen.set(base, count + 1)
+        ids.set(block._key, count > 0 ? `${base}-${count}` : base)
+      } else if (Array.isArray(block.body)) visit(block.body as TypedObject[])
+    }
+  }
+  visit(blocks)
+  return ids
+}
+
+/** The body being rendered and its heading ids, for headings and tables of contents. */
+export interface BodyHeadings {
+  blocks: readonly TypedObject[]
+  ids: ReadonlyMap<string, string>
+}
+
+export const BodyHeadingsContext = createContext<BodyHeadings>({blocks: [], ids: new Map()})
+
+/** The id of a heading block of the body being rendered (its own text's id outside a body). */
+export function useHeadingId(block: TypedObject & {_key?: string}): string {
+  const {ids} = useContext(BodyHeadingsContext)
+  return (block._key && ids.get(block._key)) || headingId(toPlainText(block as never))
 }

@@ -5,17 +5,16 @@ import type {
   PortableTextMarkComponent,
   PortableTextTypeComponentProps,
 } from '@portabletext/react'
-import {toPlainText} from '@portabletext/react'
 import type {ReactNode} from 'react'
 
 import {footnoteIds} from './blocks/footnote.tsx'
-import {headingId} from './headings.ts'
+import {useHeadingId} from './headings.ts'
 
 type Level = 'h2' | 'h3' | 'h4' | 'h5' | 'h6'
 
 function heading(Tag: Level): PortableTextBlockComponent {
   return function Heading({value, children}) {
-    return <Tag id={headingId(toPlainText(value))}>{children}</Tag>
+    return <Tag id={useHeadingId(value)}>{children}</Tag>
   }
 }
 

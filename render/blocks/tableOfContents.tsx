@@ -1,22 +1,24 @@
 import {toPlainText, type PortableTextTypeComponentProps} from '@portabletext/react'
-import {createContext, useContext} from 'react'
+import {useContext} from 'react'
 
-import {headingId} from '../headings.ts'
+import {BodyHeadingsContext, headingId} from '../headings.ts'
 import type {TypedObject} from '../types.ts'
-
-/** The whole body being rendered, so a table of contents can read its headings. */
-export const BodyBlocks = createContext<readonly TypedObject[]>([])
 
 interface Entry {
   text: string
+  id: string
   level: number
   children: Entry[]
 }
 
-type Heading = TypedObject & {style?: string; children?: unknown}
+type Heading = TypedObject & {_key?: string; style?: string; children?: unknown}
 
 /** The page's headings nested by level, minus those whose text is in `exclude`. */
-export function headingTree(blocks: readonly TypedObject[], exclude: readonly string[]): Entry[] {
+export function headingTree(
+  blocks: readonly TypedObject[],
+  exclude: readonly string[],
+  ids: ReadonlyMap<string, string> = new Map(),
+): Entry[] {
   const root: Entry[] = []
   const stack: Entry[] = []
   for (const block of blocks as readonly Heading[]) {
@@ -24,7 +26,8 @@ export function headingTree(blocks: readonly TypedObject[], exclude: readonly st
     if (!level) continue
     const text = toPlainText(block as never)
     if (exclude.includes(text)) continue
-    const entry: Entry = {text, level: Number(level), children: []}
+    const id = (block._key && ids.get(block._key)) || headingId(text)
+    const entry: Entry = {text, id, level: Number(level), children: []}
     while (stack.length > 0 && stack[stack.length - 1].level >= entry.level) stack.pop()
     const parent = stack[stack.length - 1]
     if (parent) parent.children.push(entry)
@@ -42,7 +45,8 @@ export function TableOfContentsBlock({
   ordered?: boolean
   exclude?: string[] | null
 }>) {
-  const entries = headingTree(useContext(BodyBlocks), value.exclude ?? [])
+  const {blocks, ids} = useContext(BodyHeadingsContext)
+  const entries = headingTree(blocks, value.exclude ?? [], ids)
   if (entries.length === 0) return null
   return <Entries entries={entries} ordered={value.ordered === true} id="markdown-toc" />
 }
@@ -50,7 +54,7 @@ export function TableOfContentsBlock({
 function Entries({entries, ordered, id}: {entries: Entry[]; ordered: boolean; id?: string}) {
   const items = entries.map((entry, i) => (
     <li key={i}>
-      <a href={`#${headingId(entry.text)}`} id={`markdown-toc-${headingId(entry.text)}`}>
+      <a href={`#${entry.id}`} id={`markdown-toc-${entry.id}`}>
         {entry.text}
       </a>
       {entry.children.length > 0 && <Entries entries={entry.children} ordered={ordered} />}
