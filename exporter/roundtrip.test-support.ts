@@ -1,8 +1,9 @@
 /** Test support: import a site written in memory, export it, import the export again. */
+export {comparable} from './comparable.ts'
 import {importSite} from '../importer/index.ts'
 import type {ImportedDocument, ImportOptions} from '../importer/index.ts'
 import {readConfig} from '../importer/site/config.ts'
-import {exportSite} from './index.ts'
+import {comparable, exportSite} from './index.ts'
 import type {ExportOptions} from './types.ts'
 
 /** Imports a site given as `{path: text}`. */
@@ -12,14 +13,6 @@ export function importFiles(
 ): ImportedDocument[] {
   const list = Object.entries(files).map(([path, text]) => ({path, text}))
   return importSite(list, options).documents
-}
-
-/** A document without the fields that describe the file's bytes rather than its content. */
-export function comparable(doc: ImportedDocument): ImportedDocument {
-  const source = doc.source as Record<string, unknown> | undefined
-  if (!source) return doc
-  const {contentHash: _hash, importHash: _import, ...rest} = source
-  return {...doc, source: rest}
 }
 
 /** The export options `_config.yml` sets, as the command reads them. */
