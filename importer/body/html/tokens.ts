@@ -77,6 +77,10 @@ export function readTag(text: string): TagToken | undefined {
 
 /** The first tag starting exactly at `offset` of `text`, if one does. */
 export function tagAt(text: string, offset: number): TagToken | undefined {
+  // kramdown's tag name (an XML name) must end at a space, `/>` or `>`: the HTML tokenizer
+  // would read the autolink `<https://example.org>` as a tag named `https:`.
+  NAME_AT.lastIndex = offset
+  if (!NAME_AT.test(text)) return undefined
   // A window, so that a `<` that starts no tag does not make the tokenizer read the whole page.
   const window = text.slice(offset, offset + MAX_TAG_LENGTH)
   let found: TagToken | undefined
@@ -86,6 +90,8 @@ export function tagAt(text: string, offset: number): TagToken | undefined {
   })
   return found
 }
+
+const NAME_AT = /<\/?[A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?(?=[\s>]|\/>)/y
 
 // Longer start tags exist only in generated HTML; a page's hand-written block never has one.
 const MAX_TAG_LENGTH = 4096
