@@ -8,6 +8,8 @@ export interface Sibling {
   title: string
   /** The page's file (`source.path`): the theme keeps file order between equal values. */
   path?: string
+  /** A page with no source file yet (made in the Studio). */
+  fresh?: boolean
 }
 
 /** How the parent and the site order children (`child_nav_order`, `nav_sort`). */
@@ -101,11 +103,13 @@ export function navOrders(
   siblings: readonly Sibling[],
   rules: SortRules = {reversed: false, navSort: 'case_sensitive'},
 ): SiblingOrder {
-  const numericOrders = risingNumbers(
-    siblings.map((sibling) => sibling.navOrder),
-    siblings,
-    rules.reversed,
-  )
+  const values = siblings.map((sibling) => sibling.navOrder)
+  // A number read as text (`"2"` after `10`) only where the site writes text nav_orders too;
+  // elsewhere a number out of order is an editor's reorder, and the pages are renumbered.
+  const textSite = values.some((value) => value !== undefined && !NUMBER.test(value))
+  const numericOrders = textSite
+    ? risingNumbers(values, siblings, rules.reversed)
+    : values.map((value) => value !== undefined)
   const kept = siblings.map((sibling, index) =>
     sibling.navOrder === undefined
       ? undefined
@@ -122,7 +126,12 @@ export function navOrders(
   const numericTitles = siblings.map((sibling, index) =>
     kept[index] === undefined ? untitled[index] : /^\d+$/.test(sibling.title),
   )
-  if (sortsAsListed(kept, siblings, numericTitles, rules)) return {orders: kept, numericTitles}
+  // A new page gets a nav_order of its own when its siblings have them.
+  const fresh = siblings.some((sibling) => sibling.fresh)
+  const numbered = kept.some((value) => value !== undefined)
+  if ((!fresh || !numbered) && sortsAsListed(kept, siblings, numericTitles, rules)) {
+    return {orders: kept, numericTitles}
+  }
   const filled = fill(kept, rules.reversed)
   if (sortsAsListed(filled, siblings, numericTitles, rules)) return {orders: filled, numericTitles}
   return {

@@ -84,6 +84,7 @@ function placePages(
         navOrder: sourceOf(page.doc).navOrder,
         title: String(page.doc.title ?? ''),
         path: sourceOf(page.doc).path,
+        fresh: page.doc.source === undefined,
       })),
       {reversed: parent ? childOrderReversed(parent.doc) : false, navSort},
     )
