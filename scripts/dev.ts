@@ -8,10 +8,11 @@ import {lakeDirOf, loadEnv} from '../targets/env.ts'
 const command = defineCommand({
   meta: {
     name: 'dev',
-    description: 'Start the local Content Lake and the Studio dev server pointed at it.',
+    description:
+      "For developers: the local Content Lake and the Studio's hot-reloading dev server pointed at it (editors use npm run studio).",
   },
   args: {
-    port: {type: 'string', description: 'Lake port (HTTPS and HTTP)', default: '3443'},
+    port: {type: 'string', description: 'Lake port (plain HTTP, and HTTPS)', default: '3443'},
     studioPort: {type: 'string', description: 'Studio dev server port', default: '3333'},
     dir: {
       type: 'string',
@@ -62,12 +63,10 @@ const command = defineCommand({
       },
     )
     console.log(
-      `\nLocal Content Lake on ${lake.url} (token ${maskToken(lake.token)} in ${args.dir}/token)`,
+      `\nLocal Content Lake on ${lake.apiHost} (token ${maskToken(lake.token)} in ${args.dir}/token)`,
     )
-    console.log(`Studio: open ${lake.loginUrl()}`)
-    console.log(
-      '  (accept the self-signed certificate once; the link logs the Studio in and works once)',
-    )
+    console.log(`Studio (hot reload): open ${lake.loginUrl()}`)
+    console.log('  (the link logs this browser in and works once)')
     console.log(`  later: ${studioUrl}\nCtrl-C stops both.\n`)
     const studioExit = new Promise<number | null>((resolve) => studio.once('exit', resolve))
     const reason = await Promise.race([waitForStop(), studioExit])

@@ -17,7 +17,7 @@ const command = defineCommand({
     description: "Run the local Content Lake: Sanity's HTTP API on 127.0.0.1, offline, no account.",
   },
   args: {
-    port: {type: 'string', description: 'Port for HTTPS (HTTP/2) and plain HTTP', default: '3443'},
+    port: {type: 'string', description: 'Port for plain HTTP and HTTPS (HTTP/2)', default: '3443'},
     dir: {
       type: 'string',
       description: 'Folder for datasets, token and certificate (default: LAKE_DIR or .lake)',
@@ -72,7 +72,7 @@ const command = defineCommand({
       console.log(`Seeded ${count} documents from ${args.seed} into "${args.dataset}".`)
     }
     console.log(
-      `Local Content Lake on ${lake.url} (Studio apiHost), ${lake.httpUrl} (Node clients)`,
+      `Local Content Lake on ${lake.apiHost} (Studio apiHost; ${lake.url} for HTTP/2), ${lake.httpUrl} (Node clients)`,
     )
     console.log(
       `Project "${lake.projectId}", token ${maskToken(lake.token)} in ${args.dir}/token. Ctrl-C stops.`,
