@@ -35,7 +35,7 @@ const sha = (text: string) => createHash('sha256').update(text).digest('hex')
  * place in the file, front matter, `_config.yml`, extraction settings) and the converter's
  * own version. Links and includes are checked apart, so a new page elsewhere costs nothing.
  */
-function conversionKey(markdown: string, ctx: ConvertContext, version: string): string {
+export function conversionKey(markdown: string, ctx: ConvertContext, version: string): string {
   const {file, title, lineOffset, page, site, keyPrefix, extraction, limits} = ctx
   return sha(
     JSON.stringify([
@@ -79,6 +79,62 @@ function stillHolds(entry: CachedConversion, ctx: ConvertContext): boolean {
 }
 
 /**
+ * The remembered conversion of a page from its cache text, if every link and include it read
+ * still gives the same answer. Parsed from text, so it is the caller's own.
+ */
+export function recallConversion(
+  json: string | undefined,
+  ctx: ConvertContext,
+): ConvertResult | undefined {
+  const entry = remembered(json)
+  return entry && stillHolds(entry, ctx) ? entry.result : undefined
+}
+
+/**
+ * Converts a page and records the links and includes it read: the result, and the text to
+ * remember it by (none when the page ran out of time, which says more about the machine's
+ * load than about the page).
+ */
+export function convertRecording(
+  convert: Convert,
+  markdown: string,
+  ctx: ConvertContext,
+): {result: ConvertResult; json?: string} {
+  const links: CachedConversion['links'] = []
+  const includesRead = new Map<string, string | null>()
+  const includes = ctx.includes
+  const record = (name: string, text: string | undefined) =>
+    includesRead.set(name, text === undefined ? null : sha(text))
+  const watched: ConvertContext = {
+    ...ctx,
+    resolveLink: (href, from) => {
+      const target = ctx.resolveLink(href, from)
+      links.push([href, from, target])
+      return target
+    },
+    ...(includes
+      ? {
+          includes: new Proxy(includes, {
+            get(target, name) {
+              const text = typeof name === 'string' ? target[name] : undefined
+              if (typeof name === 'string') record(name, text)
+              return text
+            },
+            has(target, name) {
+              if (typeof name === 'string') record(name, target[name])
+              return name in target
+            },
+          }),
+        }
+      : {}),
+  }
+  const result = convert(markdown, watched)
+  if (result.diagnostics.some((d) => d.code === 'page-too-slow')) return {result}
+  const made: CachedConversion = {result, links, includes: [...includesRead]}
+  return {result, json: JSON.stringify(made)}
+}
+
+/**
  * `convert` with a memory: a page whose inputs and resolved links are what they were last
  * time gets its stored result; any other page is converted and its result stored with the
  * links and includes it read. `version` changes whenever the converter's code does.
@@ -91,46 +147,14 @@ export function rememberConversions(
   const stats = {hits: 0, misses: 0}
   const convertRemembering = (markdown: string, ctx: ConvertContext): ConvertResult => {
     const key = conversionKey(markdown, ctx, version)
-    const entry = remembered(cache.get(key))
-    if (entry && stillHolds(entry, ctx)) {
+    const recalled = recallConversion(cache.get(key), ctx)
+    if (recalled) {
       stats.hits++
-      // Parsed from text, so it is the caller's own: nothing it changes reaches the cache.
-      return entry.result
+      return recalled
     }
     stats.misses++
-    const links: CachedConversion['links'] = []
-    const includesRead = new Map<string, string | null>()
-    const includes = ctx.includes
-    const record = (name: string, text: string | undefined) =>
-      includesRead.set(name, text === undefined ? null : sha(text))
-    const watched: ConvertContext = {
-      ...ctx,
-      resolveLink: (href, from) => {
-        const target = ctx.resolveLink(href, from)
-        links.push([href, from, target])
-        return target
-      },
-      ...(includes
-        ? {
-            includes: new Proxy(includes, {
-              get(target, name) {
-                const text = typeof name === 'string' ? target[name] : undefined
-                if (typeof name === 'string') record(name, text)
-                return text
-              },
-              has(target, name) {
-                if (typeof name === 'string') record(name, target[name])
-                return name in target
-              },
-            }),
-          }
-        : {}),
-    }
-    const result = convert(markdown, watched)
-    // Running out of time says more about the machine's load than about the page.
-    if (result.diagnostics.some((d) => d.code === 'page-too-slow')) return result
-    const made: CachedConversion = {result, links, includes: [...includesRead]}
-    cache.set(key, JSON.stringify(made))
+    const {result, json} = convertRecording(convert, markdown, ctx)
+    if (json !== undefined) cache.set(key, json)
     return result
   }
   return Object.assign(convertRemembering, {stats})

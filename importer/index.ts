@@ -1,6 +1,13 @@
 /** The importer: a just-the-docs site (files in) → Sanity documents and diagnostics (out). */
-export {importSite} from './site/importSite.ts'
-export type {ImportOptions, ImportResult, ImportStats} from './site/importSite.ts'
+export {convertJob, finishSite, importSite, prepareSite, siteContext} from './site/importSite.ts'
+export type {
+  ImportOptions,
+  ImportResult,
+  ImportStats,
+  PageJob,
+  PreparedSite,
+  SiteContextData,
+} from './site/importSite.ts'
 export type {SiteFile} from './site/types.ts'
 export {DEFAULT_LIMITS, LIMIT_FLAGS, type PageLimits} from './body/limits.ts'
 export type {
@@ -15,4 +22,11 @@ export {formatSummary} from './report/summary.ts'
 export {createReporter, formatWarningTable} from './report/reporter.ts'
 export {createProgress} from './report/progress.ts'
 export {toNdjson} from './documents/ndjson.ts'
-export {rememberConversions, type CachedConversion, type ConversionCache} from './cache.ts'
+export {
+  conversionKey,
+  convertRecording,
+  recallConversion,
+  rememberConversions,
+  type CachedConversion,
+  type ConversionCache,
+} from './cache.ts'

@@ -48,7 +48,8 @@ function splitLine(line: string): [key: string, json: string] | undefined {
 /**
  * Opens the cache file (missing or unreadable lines are simply not remembered). Entries stay
  * text until a page asks for one. `save()` writes back only the entries this run used,
- * atomically, so pages removed from the site are forgotten and a crash never leaves half a file.
+ * atomically, so pages removed from the site are forgotten and a crash never leaves half a file;
+ * the cache is empty afterwards.
  */
 export async function openConversionCache(lakeDir: string) {
   const file = join(lakeDir, 'cache', 'conversions.ndjson')
@@ -74,9 +75,13 @@ export async function openConversionCache(lakeDir: string) {
   return {
     store,
     async save() {
-      if (!changed && used.size === entries.size) return
-      await mkdir(dirname(file), {recursive: true})
-      await writeAtomically(file, lines(used))
+      if (changed || used.size !== entries.size) {
+        await mkdir(dirname(file), {recursive: true})
+        await writeAtomically(file, lines(used))
+      }
+      // Written: the rest of the import (validation, writing) needs the memory more.
+      entries.clear()
+      used.clear()
     },
   }
 }

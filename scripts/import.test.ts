@@ -139,4 +139,11 @@ describe('npm run import', {timeout: 180_000}, () => {
     expect(stdout + stderr).toMatch(/USAGE/)
     expect(stderr).toMatch(/Cannot read the site folder "no-such-folder"/)
   })
+
+  it('refuses a --workers that is not a whole number before reading the site', () => {
+    const {code, stdout, stderr} = run('content', '--workers', 'two', '--out', tmpdir())
+    expect(code).toBe(1)
+    expect(stdout + stderr).toMatch(/USAGE/)
+    expect(stderr).toMatch(/Cannot use --workers two, expected a whole number from 0 to 64\./)
+  })
 })

@@ -50,6 +50,12 @@ export const importArgs = {
       'Reuse the conversion of pages whose inputs did not change since the last import (kept in the lake folder, LAKE_DIR or .lake); --no-cache converts every page.',
     default: true,
   },
+  workers: {
+    type: 'string',
+    description:
+      'Worker threads that convert pages (default: one per core when the pages to convert exceed 1 MB of markdown; 0 converts on the main thread).',
+    valueHint: 'n',
+  },
   placeholders: {
     type: 'boolean',
     description:

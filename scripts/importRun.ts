@@ -9,8 +9,9 @@ import {performance} from 'node:perf_hooks'
 import {
   createProgress,
   createReporter,
+  finishSite,
   formatSummary,
-  importSite,
+  prepareSite,
   toNdjson,
   type Diagnostic,
   type ImportedDocument,
@@ -21,6 +22,7 @@ import {repeatedFlag, runSyncStep} from '../sync/cli.ts'
 import {excludeRejected} from '../sync/exclude.ts'
 import {lakeDirOf, loadEnv} from '../targets/env.ts'
 import {converterVersion, openConversionCache} from './conversionCache.ts'
+import {convertPages} from './convertPages.ts'
 import type {ImportArgs} from './importArgs.ts'
 import {parseLimits} from './limitFlags.ts'
 import {readSite} from './readSite.ts'
@@ -133,6 +135,13 @@ function* ndjsonLines(documents: readonly ImportedDocument[]) {
   for (const doc of documents) yield toNdjson([doc])
 }
 
+/** `--workers`: a count of worker threads, or the default (by the site's size) when absent. */
+function workerCount(value: string | undefined): {count?: number} | {error: string} {
+  if (value === undefined) return {}
+  if (/^\d+$/.test(value) && Number(value) <= 64) return {count: Number(value)}
+  return {error: `Cannot use --workers ${value}, expected a whole number from 0 to 64.`}
+}
+
 /** Runs an import with the parsed arguments; `usage` prints the command's usage for argument errors. */
 export async function runImport(args: ImportArgs, usage: () => Promise<void>): Promise<void> {
   // With --json, stdout carries only the JSON report.
@@ -160,6 +169,12 @@ export async function runImport(args: ImportArgs, usage: () => Promise<void>): P
     )
     process.exit(1)
   }
+  const workers = workerCount(args.workers)
+  if ('error' in workers) {
+    await usage()
+    console.error(workers.error)
+    process.exit(1)
+  }
   const outProblem = args.out ? await unwritable(resolve(args.out)) : undefined
   if (outProblem) {
     await usage()
@@ -171,14 +186,18 @@ export async function runImport(args: ImportArgs, usage: () => Promise<void>): P
   const progress = createProgress(process.stderr)
   // The same folder the local target uses, so the cache sits beside the dataset it fed.
   const cache = args.cache ? await openConversionCache(lakeDirOf(loadEnv())) : undefined
-  const result = importSite(files, {
-    onProgress: progress.update,
+  const prepared = prepareSite(files, {
     themeVersion,
     placeholders: args.placeholders,
     limits: limits.limits,
     readProblems,
+  })
+  const {converted, reused} = await convertPages(prepared, {
+    onProgress: progress.update,
+    workers: workers.count,
     ...(cache ? {cache: {store: cache.store, version: await converterVersion()}} : {}),
   })
+  const result = finishSite(prepared, converted, reused)
   progress.finish()
   await cache?.save()
   const strict = (list: Diagnostic[]) =>

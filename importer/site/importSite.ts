@@ -6,13 +6,13 @@ import {assembleDocuments, mergeExtracted} from '../documents/assemble.ts'
 import {planDocuments, type PlannedDocument} from '../documents/plan.ts'
 import {siteDocument} from '../documents/site.ts'
 import {pageFailed} from '../report/error-text.ts'
-import type {Diagnostic, ImportedDocument} from '../types.ts'
+import type {Diagnostic, ImportedDocument, LinkTarget} from '../types.ts'
 import {readConfig} from './config.ts'
 import {readIncludes} from './includes.ts'
-import {createLinkResolver} from './links.ts'
+import {createLinkResolver, type LinkedPage} from './links.ts'
 import {buildNavTree} from './nav/build.ts'
-import {readPages} from './pages.ts'
-import type {SiteFile, ThemeVersion} from './types.ts'
+import {readPages, type ReadPages} from './pages.ts'
+import type {SiteConfig, SiteFile, ThemeVersion} from './types.ts'
 
 /** Options of {@link importSite}; every one has a default. */
 export interface ImportOptions {
@@ -81,26 +81,58 @@ function fileText(files: readonly SiteFile[], path: string): string | undefined 
   return file.text ?? new TextDecoder().decode(file.bytes)
 }
 
-function convertPage(
-  plan: PlannedDocument,
-  ctx: Omit<ConvertContext, 'file' | 'title' | 'lineOffset' | 'page'>,
+/** One page body to convert, as plain data (it can be sent to a worker thread). */
+export interface PageJob {
+  /** The id of the page's document. */
+  id: string
+  markdown: string
+  file: string
+  title: string
+  lineOffset: number
+  /** The page's front matter. */
+  page: Record<string, unknown>
+}
+
+/** What every page's conversion shares: the site, its links and includes, the limits. */
+export type SiteContext = Omit<ConvertContext, 'file' | 'title' | 'lineOffset' | 'page'>
+
+/** The plain data a {@link SiteContext} is made from, so a worker thread can make its own. */
+export interface SiteContextData {
+  config: SiteConfig
+  /** Each page's path and front matter: not its text, which a worker has no use for. */
+  linkPages: Array<{page: LinkedPage; target: LinkTarget}>
+  includes: Record<string, string>
+  extraction?: ConvertContext['extraction']
+  limits?: Partial<PageLimits>
+}
+
+/** The context of every page's conversion, made from its data. */
+export function siteContext(data: SiteContextData, clock?: () => number): SiteContext {
+  const {config, linkPages, includes, extraction, limits} = data
+  const resolveLink = createLinkResolver(linkPages, config)
+  return {site: config.raw, resolveLink, extraction, includes, limits, clock}
+}
+
+/** Converts one page's body; a converter that throws fails that page only. */
+export function convertJob(
+  job: PageJob,
+  ctx: SiteContext,
   convert: NonNullable<ImportOptions['convertBody']>,
 ): ConvertResult {
-  const page = plan.page!
   try {
-    return convert(page.body, {
+    return convert(job.markdown, {
       ...ctx,
-      file: page.file,
-      title: plan.title,
-      lineOffset: page.lineOffset,
-      page: page.data,
+      file: job.file,
+      title: job.title,
+      lineOffset: job.lineOffset,
+      page: job.page,
     })
   } catch (error) {
     return {
       body: [],
       documents: [],
       diagnostics: [
-        pageFailed('body-failed', page.file, page.lineOffset + 1, 'converting its body', error),
+        pageFailed('body-failed', job.file, job.lineOffset + 1, 'converting its body', error),
       ],
     }
   }
@@ -146,11 +178,27 @@ function documentOrigins(
   return origins
 }
 
-/**
- * Imports a just-the-docs site: files in, Sanity documents out. Pure: no file system, no
- * network; the caller reads the files and writes the result.
- */
-export function importSite(files: readonly SiteFile[], options: ImportOptions = {}): ImportResult {
+/** A site read and planned, its page bodies not converted yet. */
+export interface PreparedSite {
+  /** The page bodies to convert, in navigation order. */
+  jobs: PageJob[]
+  /** Everything their conversion shares, and the plain data it was made from. */
+  context: SiteContext
+  contextData: SiteContextData
+  plans: PlannedDocument[]
+  config: SiteConfig
+  configText: string | undefined
+  read: ReadPages
+  unread: Set<string>
+  /** Problems found so far: reading, `_config.yml`, front matter, navigation, includes. */
+  diagnostics: Diagnostic[]
+}
+
+/** Reads the site's files and plans its documents: everything before page bodies are converted. */
+export function prepareSite(
+  files: readonly SiteFile[],
+  options: Omit<ImportOptions, 'convertBody' | 'cache' | 'onProgress'> = {},
+): PreparedSite {
   const configText = fileText(files, '_config.yml')
   const {config, diagnostics: configProblems} = readConfig(configText, {
     gemfileLock: fileText(files, 'Gemfile.lock'),
@@ -171,28 +219,59 @@ export function importSite(files: readonly SiteFile[], options: ImportOptions = 
   diagnostics.push(...nav.diagnostics)
   const plans = planDocuments(nav.tree)
   const withPages = plans.filter((plan) => plan.page)
-  const resolveLink = createLinkResolver(
-    withPages.map((plan) => ({page: plan.page!, target: {_id: plan.id, _type: plan.type}})),
-    config,
-  )
-  const baseConvert = options.convertBody ?? defaultConvertBody
-  const remembered = options.cache
-    ? rememberConversions(baseConvert, options.cache.store, options.cache.version)
-    : undefined
-  const convert = remembered ?? baseConvert
   const {includes, diagnostics: includeProblems} = readIncludes(files)
   diagnostics.push(...includeProblems)
-  const converted = new Map<string, ConvertResult>()
+  const contextData: SiteContextData = {
+    config,
+    linkPages: withPages.map((plan) => ({
+      page: {file: plan.page!.file, data: plan.page!.data},
+      target: {_id: plan.id, _type: plan.type},
+    })),
+    includes,
+    extraction: options.extraction,
+    limits: options.limits,
+  }
+  const jobs = withPages.map(({id, title, page}) => ({
+    id,
+    markdown: page!.body,
+    file: page!.file,
+    title,
+    lineOffset: page!.lineOffset,
+    page: page!.data,
+  }))
+  return {
+    jobs,
+    context: siteContext(contextData, options.clock),
+    contextData,
+    plans,
+    config,
+    configText,
+    read,
+    unread,
+    diagnostics,
+  }
+}
+
+/**
+ * The documents, problems and counts of a prepared site once every page body is converted
+ * (`converted` by document id); `reused` counts the conversions a cache gave back.
+ */
+export function finishSite(
+  prepared: PreparedSite,
+  converted: ReadonlyMap<string, ConvertResult>,
+  reused?: number,
+): ImportResult {
+  const {plans, config, configText, read, unread} = prepared
+  const diagnostics = [...prepared.diagnostics]
   const extracted: Array<{file: string; documents: ImportedDocument[]}> = []
-  withPages.forEach((plan, index) => {
-    const {extraction, limits, clock} = options
-    const ctx = {site: config.raw, resolveLink, extraction, includes, limits, clock}
-    const result = convertPage(plan, ctx, convert)
-    converted.set(plan.id, result)
+  const blockLines: Record<string, Record<string, number>> = {}
+  // In page order, whatever order the conversions finished in.
+  for (const job of prepared.jobs) {
+    const result = converted.get(job.id)!
     diagnostics.push(...result.diagnostics)
-    extracted.push({file: plan.page!.file, documents: result.documents})
-    options.onProgress?.(index + 1, withPages.length, plan.page!.file)
-  })
+    extracted.push({file: job.file, documents: result.documents})
+    if (result.lines) blockLines[job.id] = result.lines
+  }
   const pagesDocs = assembleDocuments(plans, converted)
   const site = siteDocument(plans, {raw: config.raw, text: configText})
   const extras = mergeExtracted(extracted)
@@ -203,8 +282,6 @@ export function importSite(files: readonly SiteFile[], options: ImportOptions = 
   const failed = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file))
   const byType: Record<string, number> = {}
   for (const doc of documents) byType[doc._type] = (byType[doc._type] ?? 0) + 1
-  const blockLines: Record<string, Record<string, number>> = {}
-  for (const [id, result] of converted) if (result.lines) blockLines[id] = result.lines
   return {
     documents,
     diagnostics,
@@ -220,7 +297,26 @@ export function importSite(files: readonly SiteFile[], options: ImportOptions = 
       warnings: diagnostics.filter((d) => d.severity === 'warning').length,
       errors: diagnostics.filter((d) => d.severity === 'error').length,
       theme: {...config.theme, legacy: config.legacy},
-      ...(remembered ? {reused: remembered.stats.hits} : {}),
+      ...(reused === undefined ? {} : {reused}),
     },
   }
+}
+
+/**
+ * Imports a just-the-docs site: files in, Sanity documents out. Pure: no file system, no
+ * network; the caller reads the files and writes the result.
+ */
+export function importSite(files: readonly SiteFile[], options: ImportOptions = {}): ImportResult {
+  const prepared = prepareSite(files, options)
+  const baseConvert = options.convertBody ?? defaultConvertBody
+  const remembered = options.cache
+    ? rememberConversions(baseConvert, options.cache.store, options.cache.version)
+    : undefined
+  const convert = remembered ?? baseConvert
+  const converted = new Map<string, ConvertResult>()
+  prepared.jobs.forEach((job, index) => {
+    converted.set(job.id, convertJob(job, prepared.context, convert))
+    options.onProgress?.(index + 1, prepared.jobs.length, job.file)
+  })
+  return finishSite(prepared, converted, remembered?.stats.hits)
 }

@@ -5,6 +5,9 @@ import type {SiteConfig, SourcePage} from './types.ts'
 
 const MARKDOWN_EXTENSION = /\.(?:md|markdown|mkd|mkdn)$/i
 
+/** What links to a page are resolved by: its path and its front matter (`permalink`). */
+export type LinkedPage = Pick<SourcePage, 'file' | 'data'>
+
 /** `/a/b/c.html`, `/a/b/c/` and `/a/b/c` all name the same page; this is their shared form. */
 function canonicalUrl(url: string): string {
   let path = url
@@ -22,7 +25,7 @@ function canonicalUrl(url: string): string {
 }
 
 /** The URL Jekyll gives a page: its `permalink`, else from its path and the site's style. */
-export function pageUrl(page: SourcePage, config: SiteConfig): string {
+export function pageUrl(page: LinkedPage, config: SiteConfig): string {
   const permalink = page.data.permalink
   if (typeof permalink === 'string' && permalink.startsWith('/')) return permalink
   const stem = page.file.replace(MARKDOWN_EXTENSION, '')
@@ -35,7 +38,7 @@ export function pageUrl(page: SourcePage, config: SiteConfig): string {
  * links, `{% link path %}`, and site-absolute paths or permalinks, each to the page's document.
  */
 export function createLinkResolver(
-  pages: ReadonlyArray<{page: SourcePage; target: LinkTarget}>,
+  pages: ReadonlyArray<{page: LinkedPage; target: LinkTarget}>,
   config: SiteConfig,
 ): (href: string, fromFile: string) => LinkTarget | null {
   const byFile = new Map<string, LinkTarget>()

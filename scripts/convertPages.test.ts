@@ -1,0 +1,66 @@
+import {describe, expect, it} from 'vitest'
+
+import {
+  finishSite,
+  importSite,
+  prepareSite,
+  toNdjson,
+  type ConversionCache,
+  type ImportResult,
+} from '../importer/index.ts'
+import {generateSite} from './bench-site.ts'
+import {convertPages, type ConvertPagesOptions} from './convertPages.ts'
+
+function memoryCache(): ConversionCache & {size: () => number} {
+  const entries = new Map<string, string>()
+  return {
+    get: (key) => entries.get(key),
+    set: (key, json) => void entries.set(key, json),
+    size: () => entries.size,
+  }
+}
+
+const files = generateSite(120, 7)
+
+async function imported(options: ConvertPagesOptions): Promise<ImportResult> {
+  const prepared = prepareSite(files)
+  const {converted, reused} = await convertPages(prepared, options)
+  return finishSite(prepared, converted, reused)
+}
+
+/** What the command writes and reports: the NDJSON bytes and every diagnostic. */
+const output = (result: ImportResult) => ({
+  ndjson: toNdjson(result.documents),
+  diagnostics: JSON.stringify(result.diagnostics),
+  lines: JSON.stringify(result.blockLines),
+})
+
+// Each case starts worker threads, which load the converter: slow on a busy machine.
+describe('convertPages', {timeout: 120_000}, () => {
+  it('writes byte for byte the same site on worker threads as on the main thread and as importSite', async () => {
+    const serial = output(await imported({workers: 0}))
+    expect(serial.ndjson.split('\n').length).toBeGreaterThan(120)
+    expect(output(await imported({workers: 2}))).toEqual(serial)
+    expect(output(importSite(files))).toEqual(serial)
+  })
+
+  it('writes the same site again from the cache, converting no page, whichever thread filled it', async () => {
+    const cache = memoryCache()
+    const version = 'test'
+    const first = await imported({workers: 2, cache: {store: cache, version}})
+    expect(first.stats.reused).toBe(0)
+    expect(cache.size()).toBe(first.stats.pages)
+    const again = await imported({workers: 2, cache: {store: cache, version}})
+    expect(again.stats.reused).toBe(first.stats.pages)
+    expect(output(again)).toEqual(output(first))
+    expect(output(await imported({workers: 0}))).toEqual(output(first))
+  })
+
+  it('reports progress once per page, ending at the number of pages', async () => {
+    const seen: number[] = []
+    const result = await imported({workers: 2, onProgress: (done, total) => seen.push(done, total)})
+    const pages = result.stats.pages
+    expect(seen.filter((_, i) => i % 2 === 0)).toEqual(Array.from({length: pages}, (_, i) => i + 1))
+    expect(new Set(seen.filter((_, i) => i % 2 === 1))).toEqual(new Set([pages]))
+  })
+})

@@ -1,0 +1,40 @@
+/**
+ * A worker thread of `convertPages.ts`: makes the site's conversion context once from the
+ * plain data it is started with, then converts each page it is sent and answers with the
+ * text of its conversion (what the conversion cache keeps, and what the main thread parses).
+ */
+import {parentPort, workerData} from 'node:worker_threads'
+
+import {convertBody} from '../importer/body/index.ts'
+import {
+  convertJob,
+  convertRecording,
+  siteContext,
+  type PageJob,
+  type SiteContextData,
+} from '../importer/index.ts'
+
+const context = siteContext(workerData as SiteContextData)
+const encoder = new TextEncoder()
+
+/** One page's conversion as text, and whether it is worth remembering. */
+function convertOne(job: PageJob): {json: string; remember: boolean} {
+  let json: string | undefined
+  const result = convertJob(job, context, (markdown, ctx) => {
+    const recorded = convertRecording(convertBody, markdown, ctx)
+    json = recorded.json
+    return recorded.result
+  })
+  return {json: json ?? JSON.stringify({result, links: []}), remember: json !== undefined}
+}
+
+parentPort!.on('message', (jobs: PageJob[]) => {
+  const pages = jobs.map(convertOne)
+  const ends: number[] = []
+  let text = ''
+  for (const page of pages) ends.push((text += page.json).length)
+  // One buffer for the batch, handed over rather than copied.
+  const bytes = encoder.encode(text)
+  const remember = pages.map((page) => page.remember)
+  parentPort!.postMessage({bytes, ends, remember}, [bytes.buffer])
+})
