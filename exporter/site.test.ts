@@ -69,6 +69,17 @@ describe('exportSite', () => {
     })
   }
 
+  it('writes no title H1 for a page whose body opens with an H1 of its own', () => {
+    const files = {
+      ...page(''),
+      'course/lesson.md':
+        '---\ntitle: "Lesson"\nparent: "Course"\nnav_order: 1\n---\n\n# Welcome\n\nText.\n',
+    }
+    const {before, after, exported} = roundTrip(files)
+    expect(after).toEqual(before)
+    expect(exported['course/lesson.md']).toBe(files['course/lesson.md'])
+  })
+
   it('writes responsibility sections and tool tables in the source shape', () => {
     const body = [
       '## Execution 🛠️',

@@ -200,13 +200,16 @@ function pageUrl(page: Page, options: ExportOptions): string {
 }
 
 /**
- * The H1 repeating the title, with the page emoji. A title that ends with an emoji while the
- * page has none cannot have had that H1 (the importer would have taken its emoji), so none
- * is written.
+ * The H1 repeating the title, with the page emoji. None when the page cannot have had it: a
+ * title that ends with an emoji the page does not have (the importer would have taken it), or
+ * a body that opens with an H1 of its own.
  */
 function titleHeading(doc: ExportedDocument): string {
   const title = String(doc.title ?? '')
   if (!doc.emoji && splitTrailingEmoji(title).emoji) return ''
+  // A body that opens with its own H1 is a page written without the title's.
+  const first = (doc.body as Item[] | undefined)?.[0]
+  if (first?._type === 'block' && first.style === 'h1' && !first.listItem) return ''
   return `# ${[title, doc.emoji].filter(Boolean).join(' ')}`
 }
 

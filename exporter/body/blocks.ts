@@ -8,7 +8,7 @@ export type BlockHandler = (block: Item, state: BodyState) => string
 
 function textBlock(block: Item, state: BodyState): string {
   const style = typeof block.style === 'string' ? block.style : 'normal'
-  const heading = /^h([2-6])$/.exec(style)
+  const heading = /^h([1-6])$/.exec(style)
   if (heading) {
     const text = blockInline(block, state).replace(/\n+/g, ' ')
     const line = `${'#'.repeat(Number(heading[1]))} ${text}`
