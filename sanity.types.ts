@@ -319,7 +319,7 @@ export type SectionBody = Array<
             _key: string
           } & InlineMath)
       >
-      style?: 'normal' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'blockquote'
+      style?: 'normal' | 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'blockquote'
       listItem?: 'bullet' | 'number' | 'task'
       markDefs?: Array<
         | ({
@@ -384,7 +384,7 @@ export type LessonBody = Array<
             _key: string
           } & InlineMath)
       >
-      style?: 'normal' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'blockquote'
+      style?: 'normal' | 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'blockquote'
       listItem?: 'bullet' | 'number' | 'task'
       markDefs?: Array<
         | ({
@@ -780,7 +780,7 @@ export type CourseOutlineQueryResult = {
               _key: string
             }
         >
-        style?: 'blockquote' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
+        style?: 'blockquote' | 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
         listItem?: 'bullet' | 'number' | 'task'
         markDefs: Array<
           | {
@@ -846,7 +846,7 @@ export type CourseOutlineQueryResult = {
                     _key: string
                   }
               >
-              style?: 'blockquote' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
+              style?: 'blockquote' | 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
               listItem?: 'bullet' | 'number' | 'task'
               markDefs: Array<
                 | {
@@ -1295,7 +1295,7 @@ export type CourseOutlineQueryResult = {
                     _key: string
                   }
               >
-              style?: 'blockquote' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
+              style?: 'blockquote' | 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
               listItem?: 'bullet' | 'number' | 'task'
               markDefs: Array<
                 | {
@@ -2019,7 +2019,7 @@ export type AllCourseOutlinesQueryResult = Array<{
               _key: string
             }
         >
-        style?: 'blockquote' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
+        style?: 'blockquote' | 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
         listItem?: 'bullet' | 'number' | 'task'
         markDefs: Array<
           | {
@@ -2085,7 +2085,7 @@ export type AllCourseOutlinesQueryResult = Array<{
                     _key: string
                   }
               >
-              style?: 'blockquote' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
+              style?: 'blockquote' | 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
               listItem?: 'bullet' | 'number' | 'task'
               markDefs: Array<
                 | {
@@ -2534,7 +2534,7 @@ export type AllCourseOutlinesQueryResult = Array<{
                     _key: string
                   }
               >
-              style?: 'blockquote' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
+              style?: 'blockquote' | 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
               listItem?: 'bullet' | 'number' | 'task'
               markDefs: Array<
                 | {
@@ -3258,7 +3258,7 @@ export type LessonPageQueryResult = {
               _key: string
             }
         >
-        style?: 'blockquote' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
+        style?: 'blockquote' | 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
         listItem?: 'bullet' | 'number' | 'task'
         markDefs: Array<
           | {
@@ -3324,7 +3324,7 @@ export type LessonPageQueryResult = {
                     _key: string
                   }
               >
-              style?: 'blockquote' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
+              style?: 'blockquote' | 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
               listItem?: 'bullet' | 'number' | 'task'
               markDefs: Array<
                 | {
@@ -3773,7 +3773,7 @@ export type LessonPageQueryResult = {
                     _key: string
                   }
               >
-              style?: 'blockquote' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
+              style?: 'blockquote' | 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
               listItem?: 'bullet' | 'number' | 'task'
               markDefs: Array<
                 | {
@@ -4488,7 +4488,7 @@ export type LessonPageByIdQueryResult = {
               _key: string
             }
         >
-        style?: 'blockquote' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
+        style?: 'blockquote' | 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
         listItem?: 'bullet' | 'number' | 'task'
         markDefs: Array<
           | {
@@ -4554,7 +4554,7 @@ export type LessonPageByIdQueryResult = {
                     _key: string
                   }
               >
-              style?: 'blockquote' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
+              style?: 'blockquote' | 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
               listItem?: 'bullet' | 'number' | 'task'
               markDefs: Array<
                 | {
@@ -5003,7 +5003,7 @@ export type LessonPageByIdQueryResult = {
                     _key: string
                   }
               >
-              style?: 'blockquote' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
+              style?: 'blockquote' | 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
               listItem?: 'bullet' | 'number' | 'task'
               markDefs: Array<
                 | {
@@ -5736,7 +5736,7 @@ export type ModulePageQueryResult = {
               _key: string
             }
         >
-        style?: 'blockquote' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
+        style?: 'blockquote' | 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
         listItem?: 'bullet' | 'number' | 'task'
         markDefs: Array<
           | {
@@ -5802,7 +5802,7 @@ export type ModulePageQueryResult = {
                     _key: string
                   }
               >
-              style?: 'blockquote' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
+              style?: 'blockquote' | 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
               listItem?: 'bullet' | 'number' | 'task'
               markDefs: Array<
                 | {
@@ -6251,7 +6251,7 @@ export type ModulePageQueryResult = {
                     _key: string
                   }
               >
-              style?: 'blockquote' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
+              style?: 'blockquote' | 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
               listItem?: 'bullet' | 'number' | 'task'
               markDefs: Array<
                 | {
@@ -6932,7 +6932,7 @@ export type ModulePageByIdQueryResult = {
               _key: string
             }
         >
-        style?: 'blockquote' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
+        style?: 'blockquote' | 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
         listItem?: 'bullet' | 'number' | 'task'
         markDefs: Array<
           | {
@@ -6998,7 +6998,7 @@ export type ModulePageByIdQueryResult = {
                     _key: string
                   }
               >
-              style?: 'blockquote' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
+              style?: 'blockquote' | 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
               listItem?: 'bullet' | 'number' | 'task'
               markDefs: Array<
                 | {
@@ -7447,7 +7447,7 @@ export type ModulePageByIdQueryResult = {
                     _key: string
                   }
               >
-              style?: 'blockquote' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
+              style?: 'blockquote' | 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
               listItem?: 'bullet' | 'number' | 'task'
               markDefs: Array<
                 | {

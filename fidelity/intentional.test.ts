@@ -11,13 +11,13 @@ function kramdown(html: string, title = 'Setup') {
 }
 
 describe('prepareKramdown', () => {
-  it('leaves out the H1 repeating the title, emoji aside, and reads other H1s as H2', () => {
+  it('leaves out the H1 repeating the title, emoji aside, and keeps other H1s', () => {
     const result = kramdown('<h1>Setup 🚀</h1><p>x</p><h1>Other</h1>')
-    expect(result.headings).toEqual(['h2 Other'])
+    expect(result.headings).toEqual(['h1 Other'])
   })
 
   it('keeps a first H1 that is not the title', () => {
-    expect(kramdown('<h1>Intro</h1>').headings).toEqual(['h2 Intro'])
+    expect(kramdown('<h1>Intro</h1>').headings).toEqual(['h1 Intro'])
   })
 
   it('leaves out the navigation block and the rule right before it', () => {

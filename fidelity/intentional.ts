@@ -25,11 +25,6 @@ export const INTENTIONAL_DIFFERENCES: readonly IntentionalDifference[] = [
     why: "The title and its emoji are the document's title and emoji fields; the page shows them as its H1.",
   },
   {
-    id: 'other-h1',
-    what: "kramdown's other H1s are compared as H2s.",
-    why: "The title is the page's only H1, so a body has no h1 style (the importer warns: extra-h1).",
-  },
-  {
     id: 'nav-buttons',
     what: 'kramdown\'s <div class="nav-buttons"> and a horizontal rule right before it are left out.',
     why: "Its Next link becomes the lesson's `next` field, shown after the body by the lesson page; the previous/next pager comes from the course outline.",
@@ -118,7 +113,6 @@ export function prepareKramdown(root: Parents, title: string): Footnotes {
   if (firstH1 && titleWords(text(firstH1)) === titleWords(title)) {
     removeElements(root, (element) => element === firstH1)
   }
-  for (const element of descendants(root)) if (element.tagName === 'h1') element.tagName = 'h2'
   const isNav = (element: Element) =>
     element.tagName === 'div' && classes(element).includes('nav-buttons')
   removeRuleBefore(root, isNav)

@@ -10,7 +10,7 @@ import type {ReactNode} from 'react'
 import {footnoteIds} from './blocks/footnote.tsx'
 import {useHeadingId} from './headings.ts'
 
-type Level = 'h2' | 'h3' | 'h4' | 'h5' | 'h6'
+type Level = 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6'
 
 function heading(Tag: Level): PortableTextBlockComponent {
   return function Heading({value, children}) {
@@ -21,6 +21,7 @@ function heading(Tag: Level): PortableTextBlockComponent {
 /** Block styles, keyed like `BLOCK_STYLES`. */
 export const blockStyles = {
   normal: ({children}: {children?: ReactNode}) => <p>{children}</p>,
+  h1: heading('h1'),
   h2: heading('h2'),
   h3: heading('h3'),
   h4: heading('h4'),

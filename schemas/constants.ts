@@ -19,8 +19,11 @@ export const DOCUMENT_TYPES = {
 /** The `_id` of the one `site` document (the importer writes it; Studio opens only it). */
 export const SITE_ID = 'site'
 
-/** Block styles allowed in lesson bodies (h1 is the lesson title, never a body style). */
-export const BLOCK_STYLES = ['normal', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote'] as const
+/**
+ * Block styles allowed in lesson bodies. The title is shown as the page's first H1; a body h1 is
+ * a further top-level section, as sites that use `#` for their sections have it.
+ */
+export const BLOCK_STYLES = ['normal', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote'] as const
 
 /** Block styles allowed in short rich text (callouts, table cells, footnotes, descriptions). */
 export const RICH_TEXT_STYLES = ['normal'] as const
@@ -131,6 +134,7 @@ export type DocumentTypeName = (typeof DOCUMENT_TYPES)[keyof typeof DOCUMENT_TYP
 /** Human titles for styles, decorators and lists, used by the Studio toolbar. */
 export const STYLE_TITLES: Record<BlockStyle, string> = {
   normal: 'Normal',
+  h1: 'Heading 1',
   h2: 'Heading 2',
   h3: 'Heading 3',
   h4: 'Heading 4',

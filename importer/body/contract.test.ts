@@ -147,13 +147,13 @@ describe('schema contract', () => {
       {
         _type: 'block',
         _key: 'a',
-        style: 'h1',
+        style: 'h7',
         markDefs: [],
         children: [{_type: 'span', _key: 'b', text: 'x', marks: ['underline']}],
       },
     ]
     expect(violations(body, schema.get('lessonBody')!, 'body')).toEqual([
-      'body[0].style: "h1" is not allowed',
+      'body[0].style: "h7" is not allowed',
       'body[0].children[0]: mark "underline" is neither a decorator nor an annotation key',
     ])
   })

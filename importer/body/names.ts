@@ -17,7 +17,7 @@ function member<const T extends readonly string[]>(list: T, value: T[number]): T
 export const STYLE = {
   normal: member(BLOCK_STYLES, 'normal'),
   blockquote: member(BLOCK_STYLES, 'blockquote'),
-  heading: (depth: number) => member(BLOCK_STYLES, `h${Math.min(6, Math.max(2, depth))}` as 'h2'),
+  heading: (depth: number) => member(BLOCK_STYLES, `h${Math.min(6, Math.max(1, depth))}` as 'h2'),
 }
 
 export const MARK = {

@@ -22,7 +22,7 @@ export function headingTree(
   const root: Entry[] = []
   const stack: Entry[] = []
   for (const block of blocks as readonly Heading[]) {
-    const level = block._type === 'block' ? /^h([2-6])$/.exec(block.style ?? '')?.[1] : undefined
+    const level = block._type === 'block' ? /^h([1-6])$/.exec(block.style ?? '')?.[1] : undefined
     if (!level) continue
     const text = toPlainText(block as never)
     if (exclude.includes(text)) continue

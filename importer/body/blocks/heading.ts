@@ -10,9 +10,9 @@ import {emitSegments} from './segments.ts'
 import type {Walk} from './walk.ts'
 
 /**
- * h2–h6 keep their level. The first H1 repeating the page title is dropped (its trailing
- * emoji becomes the page emoji); any other H1 becomes h2 with a warning, since the title is the
- * page's only H1. Where only text goes (cells, footnotes) headings become plain paragraphs.
+ * Headings keep their level. The first H1 repeating the page title is dropped (its trailing
+ * emoji becomes the page emoji); any other H1 stays an h1, a top-level section as readers see
+ * it. Where only text goes (cells, footnotes) headings become plain paragraphs.
  */
 export function heading(node: Heading, state: State, walk: Walk): void {
   if (node.depth === 1 && !isNested(state) && !state.titleSeen && !walk.list) {
@@ -26,16 +26,6 @@ export function heading(node: Heading, state: State, walk: Walk): void {
       walk.transparent = true
       return
     }
-  }
-  if (node.depth === 1) {
-    report(
-      state,
-      'warning',
-      'extra-h1',
-      node,
-      `Turned the H1 "${phrasingText(node.children)}" into a level-2 heading: the page title "${state.ctx.title}" is the only H1.`,
-      'Use ## for section headings, or make the H1 repeat the title.',
-    )
   }
   const inline = createInline()
   convertInline(withoutHeaderId(node, state), state, inline)

@@ -60,16 +60,6 @@ const heading = (depth: number): BlockHandler => {
         return
       }
     }
-    if (depth === 1 && !isNested(state)) {
-      reportAt(
-        scope,
-        'warning',
-        'extra-h1',
-        element,
-        `Turned the H1 "${visibleText(element)}" into a level-2 heading: the page title "${state.ctx.title}" is the only H1.`,
-        'Use <h2> for section headings.',
-      )
-    }
     style(element, scope)
   }
 }
