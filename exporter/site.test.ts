@@ -17,7 +17,8 @@ function page(body: string, title = 'Lesson'): Record<string, string> {
 const CANONICAL: Record<string, string> = {
   paragraphs: 'One paragraph.\n\nAnother, with a hard break  \nand the next line.',
   headings: '## Second\n\n### Third\n\n#### Fourth\n\n##### Fifth\n\n###### Sixth',
-  marks: 'Some **bold**, *em*, `code`, ~~gone~~, ***both*** and **nested *em* inside**; `` a`b ``.',
+  marks:
+    'Some **bold**, *em*, `code`, ~~gone~~, _**both**_, __*both*__ and **nested *em* inside**; `` a`b ``.',
   escapes: 'Not \\*emphasis\\*, not a \\[link\\], a \\| pipe, snake_case and \\_under\\_.',
   'line starts': '\\# not a heading\n\n1\\. not a list\n\n\\- not a bullet',
   links:

@@ -210,7 +210,10 @@ function titleHeading(doc: ExportedDocument): string {
   // A body that opens with its own H1 is a page written without the title's.
   const first = (doc.body as Item[] | undefined)?.[0]
   if (first?._type === 'block' && first.style === 'h1' && !first.listItem) return ''
-  return `# ${[title, doc.emoji].filter(Boolean).join(' ')}`
+  const heading = `# ${[title, doc.emoji].filter(Boolean).join(' ')}`
+  return tocExclusions((doc.body as Item[] | undefined) ?? []).has(title)
+    ? `${heading}\n{: .no_toc }`
+    : heading
 }
 
 /**

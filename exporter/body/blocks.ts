@@ -28,7 +28,9 @@ function codeBlock(block: Item): string {
   const longest = Math.max(2, ...(code.match(/^`+/gm) ?? []).map((run) => run.length))
   const fence = '`'.repeat(longest + 1)
   const language = typeof block.language === 'string' ? block.language : ''
-  return `${fence}${language}\n${code}${code === '' ? '' : '\n'}${fence}`
+  const fenced = `${fence}${language}\n${code}${code === '' ? '' : '\n'}${fence}`
+  // Jekyll evaluates Liquid in code too: code that holds some is kept from it.
+  return /\{[{%]/.test(code) ? `{% raw %}\n${fenced}\n{% endraw %}` : fenced
 }
 
 function image(block: Item): string {
@@ -92,10 +94,17 @@ function rawHtml(block: Item): string {
 
 function cellText(content: unknown, state: BodyState): string {
   const blocks = Array.isArray(content) ? (content as Item[]) : []
-  return blocks
-    .map((cell) => blockInline(cell, state).replace(/\n+/g, '<br>'))
-    .join('<br>')
-    .trim()
+  return (
+    blocks
+      // A pipe in a code span would end the cell: GFM and kramdown read `\|` there.
+      .map((cell) =>
+        blockInline(cell, state)
+          .replace(/\n+/g, '<br>')
+          .replace(/(?<!\\)\|/g, '\\|'),
+      )
+      .join('<br>')
+      .trim()
+  )
 }
 
 function pipeRow(cells: readonly string[]): string {

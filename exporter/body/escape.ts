@@ -5,17 +5,32 @@
 
 // `|` always: a kramdown line holding a pipe can start a table. `$$` is kramdown math, and
 // every `$` is escaped so no pair of them reads as a formula.
-const INLINE_SPECIAL = /[\\*`[\]|$]|\{:|<(?=[A-Za-z/!?])|&(?=#?\w+;)/g
+const INLINE_SPECIAL = /[\\*`[\]|$]|<(?=[A-Za-z/!?])|&(?=#?\w+;)/g
+
+// `{:` would be read as an attribute list (before any markdown escape is looked at): the brace
+// is written as a character reference. `{{` and `{%` are kept: the importer keeps Liquid it
+// cannot evaluate as text, and writing it back lets Jekyll evaluate it as it did.
+const BRACES = /\{(?=:)/g
 
 /** Escapes markup characters anywhere in a run of text. */
 export function escapeInline(text: string): string {
-  const escaped = text.replace(INLINE_SPECIAL, (match) => (match === '{:' ? '\\{:' : `\\${match}`))
+  const escaped = text.replace(INLINE_SPECIAL, (match) => `\\${match}`)
   // `_` only opens or closes emphasis next to a non-word character.
-  return escaped.replace(/_/g, (underscore, offset: number, whole: string) => {
-    const before = whole[offset - 1] ?? ' '
-    const after = whole[offset + 1] ?? ' '
-    return /[\p{L}\p{N}]/u.test(before) && /[\p{L}\p{N}]/u.test(after) ? underscore : '\\_'
-  })
+  return escaped
+    .replace(/_/g, (underscore, offset: number, whole: string) => {
+      const before = whole[offset - 1] ?? ' '
+      const after = whole[offset + 1] ?? ' '
+      return /[\p{L}\p{N}]/u.test(before) && /[\p{L}\p{N}]/u.test(after) ? underscore : '\\_'
+    })
+    .replace(BRACES, '&#123;')
+}
+
+/**
+ * Code holding Liquid (`{{`, `{%`) inside `{% raw %}`: Jekyll evaluates Liquid before
+ * markdown, code included, and character references would show as written in code.
+ */
+export function rawLiquid(markdown: string, code: string): string {
+  return /\{[{%]/.test(code) ? `{% raw %}${markdown}{% endraw %}` : markdown
 }
 
 /** Escapes what would make a line start a heading, quote, list, rule or definition. */

@@ -1,5 +1,5 @@
 import {ANNOTATIONS, INLINE_TYPES} from '../../schemas/constants.ts'
-import {escapeInline} from './escape.ts'
+import {escapeInline, rawLiquid} from './escape.ts'
 import type {BodyState, Child, MarkDef} from './state.ts'
 
 const DELIMITERS: Record<string, string> = {strong: '**', em: '*', 'strike-through': '~~'}
@@ -9,6 +9,8 @@ interface Segment {
   text: string
   raw: boolean
   marks: string[]
+  /** An inline object, which takes the marks around it. */
+  inline?: boolean
 }
 
 /**
@@ -26,11 +28,11 @@ export function inlineMarkdown(
   for (const child of children) {
     if (child._type === INLINE_TYPES.taskCheck) continue
     if (child._type === INLINE_TYPES.footnoteReference) {
-      segments.push({text: `[^${String(child.label ?? '')}]`, raw: true, marks: []})
+      segments.push({text: `[^${String(child.label ?? '')}]`, raw: true, marks: [], inline: true})
       continue
     }
     if (child._type === INLINE_TYPES.inlineMath) {
-      segments.push({text: `$$${String(child.tex ?? '')}$$`, raw: true, marks: []})
+      segments.push({text: `$$${String(child.tex ?? '')}$$`, raw: true, marks: [], inline: true})
       continue
     }
     if (typeof child.text !== 'string' || child.text === '') continue
@@ -42,7 +44,20 @@ export function inlineMarkdown(
         : {text: child.text, raw: false, marks},
     )
   }
-  return render(segments, defs, state)
+  return render(carryMarks(segments), defs, state)
+}
+
+/**
+ * An inline object (formula, footnote reference) has no marks of its own: it takes the marks
+ * of the text on both sides, so `**a $$x$$ b**` stays one strong run around it.
+ */
+function carryMarks(segments: Segment[]): Segment[] {
+  return segments.map((segment, index) => {
+    if (!segment.inline) return segment
+    const before = segments[index - 1]?.marks ?? []
+    const after = segments[index + 1]?.marks ?? []
+    return {...segment, marks: before.filter((mark) => after.includes(mark))}
+  })
 }
 
 function render(segments: Segment[], defs: Map<string, MarkDef>, state: BodyState): string {
@@ -61,7 +76,8 @@ function render(segments: Segment[], defs: Map<string, MarkDef>, state: BodyStat
     for (const mark of first.marks) {
       let end = index + 1
       while (end < segments.length && segments[end].marks.includes(mark)) end++
-      if (end > bestEnd || (end === bestEnd && defs.has(mark) && !defs.has(best))) {
+      // Equal runs nest in the order the span lists them (the importer lists outer first).
+      if (end > bestEnd) {
         best = mark
         bestEnd = end
       }
@@ -81,7 +97,7 @@ function wrap(inner: string, mark: string, defs: Map<string, MarkDef>, state: Bo
   const trail = inner.slice(lead.length).match(/\s*$/)![0]
   const core = inner.slice(lead.length, inner.length - trail.length)
   if (core === '') return inner
-  const delimiter = DELIMITERS[mark]
+  const delimiter = nestedDelimiter(mark, core)
   if (delimiter) return `${lead}${delimiter}${core}${delimiter}${trail}`
   const def = defs.get(mark)!
   const href = linkHref(def, state)
@@ -89,6 +105,18 @@ function wrap(inner: string, mark: string, defs: Map<string, MarkDef>, state: Bo
   const title =
     typeof def.title === 'string' && def.title ? ` "${def.title.replace(/"/g, '\\"')}"` : ''
   return `${lead}[${core}](${destination(href)}${title})${trail}`
+}
+
+/**
+ * `***x***` reads as emphasis around strong, whatever was meant: strong right around emphasis
+ * is written `__*x*__`, emphasis right around strong `_**x**_`.
+ */
+function nestedDelimiter(mark: string, core: string): string | undefined {
+  const delimiter = DELIMITERS[mark]
+  const edge = (pattern: RegExp) => pattern.test(core)
+  if (mark === 'strong' && edge(/^\*(?!\*)|(?<!\*)\*$/)) return '__'
+  if (mark === 'em' && edge(/^\*\*|\*\*$/)) return '_'
+  return delimiter
 }
 
 function linkHref(def: MarkDef, state: BodyState): string | undefined {
@@ -109,9 +137,10 @@ export function destination(href: string): string {
 }
 
 /** A code span with enough backticks to hold the backticks inside it. */
-export function codeSpan(text: string): string {
+export function codeSpan(code: string): string {
+  const text = code.replace(/\n/g, ' ')
   const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length))
   const fence = '`'.repeat(longest + 1)
-  const pad = longest > 0 ? ' ' : ''
-  return `${fence}${pad}${text}${pad}${fence}`
+  const pad = longest > 0 || /^ | $/.test(text) ? ' ' : ''
+  return rawLiquid(`${fence}${pad}${text}${pad}${fence}`, text)
 }
