@@ -4,7 +4,7 @@ import type {Html} from 'mdast'
 import {richInline} from '../blocks/rich-inline.ts'
 import {reportNotLast, takeNavigation} from '../blocks/navigation.ts'
 import type {Item} from '../blocks/text-block.ts'
-import {isTextBlock} from '../blocks/text-block.ts'
+import {blockText, isTextBlock} from '../blocks/text-block.ts'
 import type {Walk} from '../blocks/walk.ts'
 import {applyIal} from '../ial.ts'
 import {BLOCK_TYPES, OBJECT_TYPES, STYLE} from '../names.ts'
@@ -106,7 +106,10 @@ const spanElement: MarkdownElement = (block, content, at, _node, state, walk) =>
   const depth = /^h([1-6])$/.exec(block.tag?.name ?? '')?.[1]
   if (!depth || isTextOnly(state)) return
   for (const item of walk.out.slice(start)) {
-    if (isTextBlock(item)) item.style = STYLE.heading(Number(depth))
+    if (!isTextBlock(item)) continue
+    item.style = STYLE.heading(Number(depth))
+    // An HTML heading, even with markdown="1", is not in kramdown's table of contents.
+    state.noTocHeadings.push(blockText(item))
   }
 }
 

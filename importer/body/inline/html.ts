@@ -46,6 +46,12 @@ const TEXT_TAGS = new Set([
   'wbr',
   'center',
   'label',
+  // Interactive or data wrappers: readers see their text (a button's label, a value's text).
+  'button',
+  'data',
+  'output',
+  'ruby',
+  'slot',
 ])
 
 /** An `<img>` tag as an image item, after warning about attributes that are dropped. */

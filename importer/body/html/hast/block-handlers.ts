@@ -60,6 +60,8 @@ const heading = (depth: number): BlockHandler => {
         return
       }
     }
+    // kramdown's table of contents lists its own headers only, never an HTML <h2>.
+    if (!isTextOnly(state)) state.noTocHeadings.push(visibleText(element))
     style(element, scope)
   }
 }
