@@ -52,6 +52,12 @@ describe('extractFeatures', () => {
     expect(result.images).toEqual(['i.png | pic'])
   })
 
+  it('reads an alt text broken over lines as the words a screen reader says', () => {
+    expect(features('<img src="a.png" alt="Before and after\n  the push">').images).toEqual([
+      'a.png | Before and after the push',
+    ])
+  })
+
   it('compares typography as typed', () => {
     expect(features('<p>\u201cquoted\u201d \u2013 it\u2019s\u2026</p>').words).toEqual([
       '"quoted"',

@@ -153,7 +153,8 @@ export function extractFeatures(root: Parents, options: FeatureOptions = {}): Pa
         features.links.push(`${href(attribute(node, 'href')!)} ${normalised(visibleText(node))}`)
       } else if (tag === 'img') {
         features.images.push(
-          `${src(attribute(node, 'src') ?? '')} | ${attribute(node, 'alt') ?? ''}`,
+          // Line breaks in an alt attribute are spaces to a screen reader, as everywhere in text.
+          `${src(attribute(node, 'src') ?? '')} | ${normalised(attribute(node, 'alt') ?? '')}`,
         )
       } else if (tag === 'pre' && !classes(node).includes('raw-html')) {
         const code = node.children.find((child) => isElement(child, 'code'))
