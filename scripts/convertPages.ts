@@ -102,10 +102,18 @@ export async function convertPages(
     }
     return {converted, reused}
   }
+  // Kept as text while the workers run and parsed once they are gone, so the results' objects
+  // and the workers' heaps are never in memory at the same time (the text is what the cache
+  // keeps anyway).
+  const texts: Array<[PageJob, string]> = []
   await onWorkers(prepared, misses, workers, (job, page) => {
-    done(job, (JSON.parse(page.json) as CachedConversion).result)
+    texts.push([job, page.json])
     if (page.remember) remember(job, page.json)
+    onProgress?.(converted.size + texts.length, total, job.file)
   })
+  for (const [job, json] of texts.splice(0)) {
+    converted.set(job.id, (JSON.parse(json) as CachedConversion).result)
+  }
   return {converted, reused}
 }
 
