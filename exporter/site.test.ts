@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest'
 
+import {exportSite} from './index.ts'
 import {comparable, importFiles, roundTrip} from './roundtrip.test-support.ts'
 
 const CONFIG = 'title: Test site\n'
@@ -79,6 +80,25 @@ describe('exportSite', () => {
     const {before, after, exported} = roundTrip(files)
     expect(after).toEqual(before)
     expect(exported['course/lesson.md']).toBe(files['course/lesson.md'])
+  })
+
+  it('reports an uploaded image that has no file in the site and leaves it out', () => {
+    const documents = importFiles(page('Text.'))
+    const lesson = documents.find((doc) => doc._type === 'lesson')!
+    lesson.body = [
+      ...(lesson.body as object[]),
+      {_type: 'image', _key: 'up', alt: 'A chart', asset: {_type: 'reference', _ref: 'image-abc'}},
+    ]
+    const {files, diagnostics} = exportSite(documents)
+    expect(files.get('course/lesson.md')).toBe(page('Text.')['course/lesson.md'])
+    expect(diagnostics).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        code: 'image-without-src',
+        file: 'course/lesson.md',
+        documentId: lesson._id,
+      }),
+    ])
   })
 
   it('writes responsibility sections and tool tables in the source shape', () => {

@@ -72,6 +72,7 @@ const command = defineCommand({
         ? {}
         : {
             sameHtml: share(pages, (page) => page.sameHtml),
+            sameHtmlButTitle: share(pages, (page) => page.sameHtmlButTitle),
             sameFeatures: share(pages, (page) => page.sameFeatures),
           }),
     }
@@ -98,6 +99,7 @@ const command = defineCommand({
           ? []
           : [
               `kramdown HTML identical ${totals.sameHtml}`,
+              `identical but for the title H1 ${totals.sameHtmlButTitle}`,
               `kramdown features identical ${totals.sameFeatures}`,
             ]),
         `file byte-identical ${totals.sameBytes}`,

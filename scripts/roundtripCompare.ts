@@ -24,6 +24,8 @@ export interface PageRoundTrip {
   sameDocument: boolean
   /** kramdown's HTML of the exported page equals that of the original. */
   sameHtml?: boolean
+  /** The same, but for an H1 of the title the original did not have. */
+  sameHtmlButTitle?: boolean
   /** The features `fidelity/` compares are equal, or the first that differs. */
   sameFeatures?: boolean
   firstDifference?: string
@@ -145,6 +147,10 @@ export async function roundTripSite(
       const written = html[2 * index + 1]
       if ('error' in original || 'error' in written) return
       page.sameHtml = normalHtml(original.html) === normalHtml(written.html)
+      // The model does not say whether the page had the title's H1; the export always writes it.
+      page.sameHtmlButTitle =
+        page.sameHtml ||
+        normalHtml(original.html) === normalHtml(written.html).replace(/^<h1[^>]*>.*?<\/h1>/, '')
       const differences = compareFeatures(
         features(original.html, before),
         features(written.html, again),

@@ -33,7 +33,16 @@ function codeBlock(block: Item): string {
   return /\{[{%]/.test(code) ? `{% raw %}\n${fenced}\n{% endraw %}` : fenced
 }
 
-function image(block: Item): string {
+function image(block: Item, state: BodyState): string {
+  if (typeof block.src !== 'string' || block.src === '') {
+    state.report({
+      severity: 'warning',
+      code: 'image-without-src',
+      message: `Cannot write the image "${String(block.alt ?? '')}", expected a src: an image uploaded in the Studio has no file in the site yet; it is left out.`,
+      hint: 'Add the image file to the site and give the image its path as src.',
+    })
+    return ''
+  }
   const alt = typeof block.alt === 'string' ? block.alt.replace(/([[\]\\])/g, '\\$1') : ''
   const src = typeof block.src === 'string' ? block.src : ''
   const caption =
