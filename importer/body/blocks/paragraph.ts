@@ -13,8 +13,9 @@ import type {Walk} from './walk.ts'
 
 /**
  * A paragraph becomes a `normal` block (images split it). A kramdown attribute list on its
- * first or last line applies to it; one on a line of its own applies to the adjacent block
- * (the next one first, as just-the-docs documents `{: .note }` above the paragraph).
+ * first or last line applies to it; one on a line of its own applies to the block right
+ * before it, as kramdown attaches it, or else to the block right after it (just-the-docs
+ * documents `{: .note }` above the paragraph, after a blank line).
  */
 export function paragraph(node: Paragraph, state: State, walk: Walk): void {
   const {leading, trailing, children} = splitIal(node.children)
@@ -63,10 +64,11 @@ function attributeOnly(classes: string[], node: Paragraph, state: State, walk: W
   walk.transparent = true
   const next = walk.nodes[walk.index + 1]
   const previous = walk.nodes[walk.index - 1]
-  if (next && adjacent(node, next)) walk.pendingIal = {classes, node}
-  else if (previous && adjacent(previous, node) && walk.lastStart !== undefined) {
+  // kramdown attaches a line directly after a block to that block, else to the block after it.
+  if (previous && adjacent(previous, node) && walk.lastStart !== undefined) {
     applyIal(classes, walk.out, walk.lastStart, node, state, walk.list)
-  } else {
+  } else if (next && adjacent(node, next)) walk.pendingIal = {classes, node}
+  else {
     report(
       state,
       'info',
