@@ -68,6 +68,8 @@ function cstTokens(text: string): CstToken[] {
  * `:` and inside values are fine in both.
  */
 function rejectedTab(text: string): number | undefined {
+  // Most front matter has no tab at all: no second parse for it.
+  if (!text.includes('\t')) return undefined
   const tokens = cstTokens(text)
   for (let i = 0; i < tokens.length - 1; i++) {
     const [token, next] = [tokens[i], tokens[i + 1]]
