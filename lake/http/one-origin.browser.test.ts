@@ -141,10 +141,14 @@ describe(
       await expect.poll(() => loadedImages(page, imagesAt(lake.studioUrl))).toContain(120)
       await shot('3-uploaded')
       const client = createLakeClient(lake, {dataset: 'production'})
-      const asset = await client.fetch<{url: string; path: string}>(
-        '*[_id == $id][0].body[_type == "image"][0].asset->{url, path}',
-        {id: `drafts.${LESSON}`},
-      )
+      // The Studio saves the draft a moment after the upload shows.
+      const assetOfDraft = () =>
+        client.fetch<{url: string; path: string} | null>(
+          '*[_id == $id][0].body[_type == "image"][0].asset->{url, path}',
+          {id: `drafts.${LESSON}`},
+        )
+      await expect.poll(assetOfDraft).not.toBeNull()
+      const asset = (await assetOfDraft())!
       // Stored without scheme, host or port: whichever port the lake runs on next, it answers it.
       expect(asset.url).toBe(`/${asset.path}`)
 
@@ -161,6 +165,19 @@ describe(
       await page.getByText(ALT).first().dblclick()
       await expect.poll(() => loadedImages(page, imagesAt(lake.studioUrl))).toContain(120)
       await shot('4-after-restart-on-another-port')
+      // The Preview renders the stored asset URL itself (`asset->url`), not one the Studio derives.
+      await page.keyboard.press('Escape')
+      await page.getByRole('tab', {name: 'Preview'}).first().click()
+      const preview = page.locator('.course-page-preview img')
+      await preview.first().waitFor({timeout: 30_000})
+      await expect
+        .poll(() =>
+          preview.evaluateAll((images) =>
+            images.map((image) => (image as HTMLImageElement).naturalWidth),
+          ),
+        )
+        .toContain(120)
+      await shot('5-preview-after-restart')
       for (const base of [lake.studioUrl, lake.httpUrl]) {
         const served = await fetch(`${base}${asset.url}`)
         expect(served.status).toBe(200)
