@@ -63,4 +63,13 @@ describe('convertPages', {timeout: 120_000}, () => {
     expect(seen.filter((_, i) => i % 2 === 0)).toEqual(Array.from({length: pages}, (_, i) => i + 1))
     expect(new Set(seen.filter((_, i) => i % 2 === 1))).toEqual(new Set([pages]))
   })
+
+  it('says how to convert on the main thread when the worker threads cannot', async () => {
+    const prepared = prepareSite(files)
+    // A function cannot be sent to a worker thread.
+    Object.assign(prepared.contextData, {limits: {clock: () => 0}})
+    await expect(convertPages(prepared, {workers: 2})).rejects.toThrow(
+      /Cannot convert the pages on worker threads: .*Run again with --workers 0/,
+    )
+  })
 })

@@ -137,8 +137,10 @@ function startWorker(prepared: PreparedSite) {
     }))
     owed.shift()?.resolve(pages)
   })
+  let failed: Error | undefined
   const fail = (error: Error) => {
-    for (const {reject} of owed.splice(0)) reject(error)
+    failed ??= error
+    for (const {reject} of owed.splice(0)) reject(failed)
   }
   worker.on('error', fail)
   worker.on('exit', (code) => fail(new Error(`a worker thread stopped (exit code ${code})`)))
@@ -146,6 +148,8 @@ function startWorker(prepared: PreparedSite) {
     worker,
     ask(jobs: PageJob[]): Promise<ConvertedPage[]> {
       return new Promise((resolve, reject) => {
+        // A worker that failed answers nothing more: whoever asks it next hears why.
+        if (failed) return reject(failed)
         owed.push({resolve, reject})
         worker.postMessage(jobs)
       })
@@ -163,7 +167,7 @@ async function onWorkers(
   count: number,
   each: (job: PageJob, page: ConvertedPage) => void,
 ): Promise<void> {
-  const workers = Array.from({length: count}, () => startWorker(prepared))
+  const workers: Array<ReturnType<typeof startWorker>> = []
   let next = 0
   const lane = async (worker: ReturnType<typeof startWorker>) => {
     while (next < jobs.length) {
@@ -173,6 +177,7 @@ async function onWorkers(
     }
   }
   try {
+    while (workers.length < count) workers.push(startWorker(prepared))
     await Promise.all(workers.flatMap((worker) => [lane(worker), lane(worker)]))
   } catch (error) {
     throw new Error(
