@@ -12,4 +12,12 @@ export default defineCliConfig({
     generates: process.env.TYPEGEN_OUT || './sanity.types.ts',
   },
   deployment: {autoUpdates: false},
+  // `npm run dev`: asset URLs are paths on the lake (`/images/…`, `/files/…`), which the lake
+  // answers itself when it serves the Studio; the Vite dev server passes them on to it.
+  vite: (config) => {
+    const lake = process.env.SANITY_STUDIO_API_HOST
+    if (!lake?.startsWith('http')) return config
+    const proxy = {...config.server?.proxy, '/images': lake, '/files': lake}
+    return {...config, server: {...config.server, proxy}}
+  },
 })
