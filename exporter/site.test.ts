@@ -152,6 +152,26 @@ describe('exportSite', () => {
     for (const path of Object.keys(files)) expect(exported[path]).toBe(files[path])
   })
 
+  it('writes ancestor where parent and grand_parent name two places', () => {
+    const files: Record<string, string> = {
+      '_config.yml': CONFIG,
+      'x.md': '---\ntitle: "X"\nnav_order: 1\n---\n\n# X\n',
+      'xs.md': '---\ntitle: "S"\nparent: "X"\nnav_order: 1\n---\n\n# S\n',
+      'xt.md': '---\ntitle: "T"\nparent: "S"\ngrand_parent: "X"\nnav_order: 1\n---\n\n# T\n',
+      'y.md': '---\ntitle: "Y"\nnav_order: 2\n---\n\n# Y\n',
+      'ys.md': '---\ntitle: "S"\nparent: "Y"\nnav_order: 1\n---\n\n# S\n',
+      'yt.md': '---\ntitle: "T"\nparent: "S"\ngrand_parent: "Y"\nnav_order: 1\n---\n\n# T\n',
+      'yu.md':
+        '---\ntitle: "U"\nparent: "T"\ngrand_parent: "S"\nancestor: "Y"\nnav_order: 1\n---\n\n# U\n',
+    }
+    const {before, after, exported} = roundTrip(files)
+    expect(before.find((doc) => doc._id === 'lesson-yt')?.lessons).toEqual([
+      expect.objectContaining({_ref: 'lesson-yu'}),
+    ])
+    expect(after).toEqual(before)
+    for (const path of Object.keys(files)) expect(exported[path]).toBe(files[path])
+  })
+
   it('re-imports the same documents for the seed page, which is not in the canonical style', () => {
     const files = page(
       'Intro text\nwrapped over two lines, with a [link](https://example.com).\n\n* star bullet\n* another\n\n***\n\nSetext\n------',

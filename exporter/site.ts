@@ -131,7 +131,39 @@ function assignPaths(pages: readonly Page[]): void {
   }
 }
 
-function frontMatter(page: Page): string {
+function titleOf(page: Page | undefined): string {
+  return String(page?.doc.title ?? '')
+}
+
+function ancestors(page: Page): Page[] {
+  const out: Page[] = []
+  for (let up = page.parent; up; up = up.parent) out.push(up)
+  return out
+}
+
+/**
+ * `ancestor`, where `parent` and `grand_parent` name more than one place: another page has the
+ * parent's title under a page with the grandparent's title. The nearest page above the
+ * grandparent whose title no such other place has above it tells them apart.
+ */
+function distinguishingAncestor(page: Page, pages: readonly Page[]): string | undefined {
+  const parent = page.parent
+  const grand = parent?.parent
+  if (!parent || !grand) return undefined
+  const others = pages.filter(
+    (other) =>
+      other !== parent &&
+      titleOf(other) === titleOf(parent) &&
+      titleOf(other.parent) === titleOf(grand),
+  )
+  if (others.length === 0) return undefined
+  const theirs = new Set(others.flatMap((other) => ancestors(other).map(titleOf)))
+  return ancestors(grand)
+    .map(titleOf)
+    .find((title) => !theirs.has(title))
+}
+
+function frontMatter(page: Page, pages: readonly Page[]): string {
   const doc = page.doc
   const title = String(doc.title ?? '')
   const lines: FrontMatterLine[] = [
@@ -141,6 +173,8 @@ function frontMatter(page: Page): string {
   // A placeholder parent (no page of its own) is still the title the theme matches.
   if (page.parent) lines.push(['parent', String(page.parent.doc.title ?? '')])
   if (page.parent?.parent) lines.push(['grand_parent', String(page.parent.parent.doc.title ?? '')])
+  const ancestor = distinguishingAncestor(page, pages)
+  if (ancestor !== undefined) lines.push(['ancestor', ancestor])
   if (page.navOrder !== undefined) lines.push(['nav_order', page.navOrder])
   for (const entry of sourceOf(doc).frontMatter ?? []) {
     if (typeof entry.key !== 'string') continue
@@ -254,7 +288,7 @@ export function exportSite(
       nextBlock(page, pagesById, options),
     ]
     paths.set(page.doc._id, file)
-    files.set(file, `${frontMatter(page)}\n${parts.filter(Boolean).join('\n\n')}\n`)
+    files.set(file, `${frontMatter(page, pages)}\n${parts.filter(Boolean).join('\n\n')}\n`)
   }
   return {files, paths, diagnostics}
 }
