@@ -363,6 +363,9 @@ export type SectionBody = Array<
   | ({
       _key: string
     } & Math)
+  | ({
+      _key: string
+    } & TableOfContents)
 >
 
 export type LessonBody = Array<
@@ -1133,6 +1136,12 @@ export type CourseOutlineQueryResult = {
               align?: Array<string>
               level?: number
             }
+          | {
+              _key: string
+              _type: 'tableOfContents'
+              ordered?: boolean
+              exclude?: Array<string>
+            }
         >
         level?: number
       }
@@ -1581,6 +1590,12 @@ export type CourseOutlineQueryResult = {
               headerRows?: number
               align?: Array<string>
               level?: number
+            }
+          | {
+              _key: string
+              _type: 'tableOfContents'
+              ordered?: boolean
+              exclude?: Array<string>
             }
         > | null
         level?: number
@@ -2372,6 +2387,12 @@ export type AllCourseOutlinesQueryResult = Array<{
               align?: Array<string>
               level?: number
             }
+          | {
+              _key: string
+              _type: 'tableOfContents'
+              ordered?: boolean
+              exclude?: Array<string>
+            }
         >
         level?: number
       }
@@ -2820,6 +2841,12 @@ export type AllCourseOutlinesQueryResult = Array<{
               headerRows?: number
               align?: Array<string>
               level?: number
+            }
+          | {
+              _key: string
+              _type: 'tableOfContents'
+              ordered?: boolean
+              exclude?: Array<string>
             }
         > | null
         level?: number
@@ -3611,6 +3638,12 @@ export type LessonPageQueryResult = {
               align?: Array<string>
               level?: number
             }
+          | {
+              _key: string
+              _type: 'tableOfContents'
+              ordered?: boolean
+              exclude?: Array<string>
+            }
         >
         level?: number
       }
@@ -4059,6 +4092,12 @@ export type LessonPageQueryResult = {
               headerRows?: number
               align?: Array<string>
               level?: number
+            }
+          | {
+              _key: string
+              _type: 'tableOfContents'
+              ordered?: boolean
+              exclude?: Array<string>
             }
         > | null
         level?: number
@@ -4841,6 +4880,12 @@ export type LessonPageByIdQueryResult = {
               align?: Array<string>
               level?: number
             }
+          | {
+              _key: string
+              _type: 'tableOfContents'
+              ordered?: boolean
+              exclude?: Array<string>
+            }
         >
         level?: number
       }
@@ -5289,6 +5334,12 @@ export type LessonPageByIdQueryResult = {
               headerRows?: number
               align?: Array<string>
               level?: number
+            }
+          | {
+              _key: string
+              _type: 'tableOfContents'
+              ordered?: boolean
+              exclude?: Array<string>
             }
         > | null
         level?: number
@@ -6089,6 +6140,12 @@ export type ModulePageQueryResult = {
               align?: Array<string>
               level?: number
             }
+          | {
+              _key: string
+              _type: 'tableOfContents'
+              ordered?: boolean
+              exclude?: Array<string>
+            }
         >
         level?: number
       }
@@ -6537,6 +6594,12 @@ export type ModulePageQueryResult = {
               headerRows?: number
               align?: Array<string>
               level?: number
+            }
+          | {
+              _key: string
+              _type: 'tableOfContents'
+              ordered?: boolean
+              exclude?: Array<string>
             }
         > | null
         level?: number
@@ -7285,6 +7348,12 @@ export type ModulePageByIdQueryResult = {
               align?: Array<string>
               level?: number
             }
+          | {
+              _key: string
+              _type: 'tableOfContents'
+              ordered?: boolean
+              exclude?: Array<string>
+            }
         >
         level?: number
       }
@@ -7733,6 +7802,12 @@ export type ModulePageByIdQueryResult = {
               headerRows?: number
               align?: Array<string>
               level?: number
+            }
+          | {
+              _key: string
+              _type: 'tableOfContents'
+              ordered?: boolean
+              exclude?: Array<string>
             }
         > | null
         level?: number

@@ -19,6 +19,20 @@ export function headingId(text: string): string {
 type Block = TypedObject & {_key?: string; style?: string; body?: unknown}
 
 /**
+ * A body's headings in reading order with their level, including those inside callouts and
+ * collapsible sections, which kramdown numbers and lists in tables of contents too.
+ */
+export function* headingBlocks(
+  blocks: readonly TypedObject[],
+): Generator<{block: TypedObject & {_key?: string}; level: number}> {
+  for (const block of blocks as readonly Block[]) {
+    const level = block._type === 'block' ? /^h([1-6])$/.exec(block.style ?? '')?.[1] : undefined
+    if (level) yield {block, level: Number(level)}
+    else if (Array.isArray(block.body)) yield* headingBlocks(block.body as TypedObject[])
+  }
+}
+
+/**
  * The ids of a body's headings in reading order, including those inside callouts and
  * collapsible sections, by block `_key`: a repeated id gets `-1`, `-2` … as kramdown numbers
  * it, so anchors and tables of contents point at the heading readers of the site reached.
@@ -26,17 +40,12 @@ type Block = TypedObject & {_key?: string; style?: string; body?: unknown}
 export function headingIds(blocks: readonly TypedObject[]): Map<string, string> {
   const ids = new Map<string, string>()
   const seen = new Map<string, number>()
-  const visit = (items: readonly TypedObject[]) => {
-    for (const block of items as readonly Block[]) {
-      if (block._type === 'block' && /^h[1-6]$/.test(block.style ?? '') && block._key) {
-        const base = headingId(toPlainText(block as never))
-        const count = seen.get(base) ?? 0
-        seen.set(base, count + 1)
-        ids.set(block._key, count > 0 ? `${base}-${count}` : base)
-      } else if (Array.isArray(block.body)) visit(block.body as TypedObject[])
-    }
+  for (const {block} of headingBlocks(blocks)) {
+    const base = headingId(toPlainText(block as never))
+    const count = seen.get(base) ?? 0
+    seen.set(base, count + 1)
+    if (block._key) ids.set(block._key, count > 0 ? `${base}-${count}` : base)
   }
-  visit(blocks)
   return ids
 }
 

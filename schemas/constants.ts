@@ -95,6 +95,8 @@ export const SECTION_MEMBER_TYPES = [
   BLOCK_TYPES.divider,
   BLOCK_TYPES.definitionList,
   BLOCK_TYPES.math,
+  // just-the-docs documents a table of contents inside `<details>` as its collapsible TOC.
+  BLOCK_TYPES.tableOfContents,
 ] as const
 
 /** Object types used inside custom blocks. */

@@ -1,7 +1,7 @@
 import {toPlainText, type PortableTextTypeComponentProps} from '@portabletext/react'
 import {useContext} from 'react'
 
-import {BodyHeadingsContext, headingId} from '../headings.ts'
+import {BodyHeadingsContext, headingBlocks, headingId} from '../headings.ts'
 import type {TypedObject} from '../types.ts'
 
 interface Entry {
@@ -11,8 +11,6 @@ interface Entry {
   children: Entry[]
 }
 
-type Heading = TypedObject & {_key?: string; style?: string; children?: unknown}
-
 /** The page's headings nested by level, minus those whose text is in `exclude`. */
 export function headingTree(
   blocks: readonly TypedObject[],
@@ -21,13 +19,11 @@ export function headingTree(
 ): Entry[] {
   const root: Entry[] = []
   const stack: Entry[] = []
-  for (const block of blocks as readonly Heading[]) {
-    const level = block._type === 'block' ? /^h([1-6])$/.exec(block.style ?? '')?.[1] : undefined
-    if (!level) continue
+  for (const {block, level} of headingBlocks(blocks)) {
     const text = toPlainText(block as never)
     if (exclude.includes(text)) continue
     const id = (block._key && ids.get(block._key)) || headingId(text)
-    const entry: Entry = {text, id, level: Number(level), children: []}
+    const entry: Entry = {text, id, level, children: []}
     while (stack.length > 0 && stack[stack.length - 1].level >= entry.level) stack.pop()
     const parent = stack[stack.length - 1]
     if (parent) parent.children.push(entry)

@@ -1,10 +1,12 @@
-import type {Nodes, Paragraph, PhrasingContent, RootContent, Text} from 'mdast'
+import type {Code, Nodes, Paragraph, PhrasingContent, RootContent, Text} from 'mdast'
 
 import {BLOCK_TYPES, OBJECT_TYPES, STYLE} from '../names.ts'
 import type {State} from '../state.ts'
-import {report} from '../state.ts'
+import {convertMarkdownAt} from '../html/markdown.ts'
+import {toRichText} from '../rich-text.ts'
+import {convertWithin, report} from '../state.ts'
 import {richInline} from './rich-inline.ts'
-import type {TextBlock} from './text-block.ts'
+import type {Item, TextBlock} from './text-block.ts'
 import {textBlock} from './text-block.ts'
 import type {Walk} from './walk.ts'
 
@@ -47,6 +49,10 @@ export function definitionList(
       addLines(entries, (next as Paragraph).children, state, (last?.definition.length ?? 0) > 0)
     } else if (last?.definition.length && next.type === 'paragraph' && indented(next, state)) {
       last.definition.push(...richInline(next.children, state))
+    } else if (last?.definition.length && isIndentedCode(next, state)) {
+      // Indented four spaces after a blank line, CommonMark reads code; kramdown reads the
+      // definition's further blocks (paragraphs, lists), as the `: ` marker's content column.
+      last.definition.push(...definitionBlocks(next as Code, state))
     } else break
     walk.index++
   }
@@ -73,7 +79,7 @@ function addLines(
     const first = line[0] as Text
     if (isDefinitionLine(line)) {
       if (entries.length === 0) entries.push({term: [], definition: []})
-      const content = [{...first, value: first.value.slice(2)}, ...line.slice(1)]
+      const content = [{...first, value: first.value.replace(/^:[ \t]+/, '')}, ...line.slice(1)]
       entries[entries.length - 1].definition.push(...richInline(content, state))
       inDefinition = true
       continue
@@ -96,6 +102,23 @@ function startsWithDefinition(node: RootContent): boolean {
 
 function isDefinitionParagraph(node: RootContent): boolean {
   return node.type === 'paragraph' && isDefinitionList(node.children)
+}
+
+function isIndentedCode(node: RootContent, state: State): boolean {
+  if (node.type !== 'code' || node.lang) return false
+  const offset = node.position?.start.offset
+  return offset !== undefined && !/^[ \t]*(`{3}|~{3})/.test(state.source.slice(offset, offset + 80))
+}
+
+// The code's lines are the definition's markdown, each on the page line it came from.
+function definitionBlocks(node: Code, state: State): TextBlock[] {
+  const start = node.position?.start
+  const at = {line: start?.line ?? 1, column: (start?.column ?? 1) + 4, offset: start?.offset ?? 0}
+  return convertWithin(state, 'text', () => {
+    const items: Item[] = []
+    convertMarkdownAt(node.value, at, state, items)
+    return toRichText(items, state, node)
+  })
 }
 
 // kramdown keeps a paragraph in the definition when it is indented under the `: ` marker.

@@ -10,7 +10,9 @@ import {prepareKramdownBlocks} from './prepare.ts'
 
 /**
  * Converts markdown found inside HTML (a `markdown="1"` element's content, the text after a
- * closing tag) as kramdown does, appending to `out`; positions point into the page.
+ * closing tag) as kramdown does, appending to `out`. Lines and columns point into the page;
+ * offsets point into the text this call parses, which is `state.source` while it converts, so
+ * the handlers that look at the source around a node (indents, fences) read the right text.
  */
 export function convertMarkdownAt(
   text: string,
@@ -20,17 +22,24 @@ export function convertMarkdownAt(
   list?: ListContext,
 ): void {
   if (text.trim() === '') return
-  const root = parseMarkdown(prepareKramdownBlocks(text, state, at))
-  shiftPositions(root, at)
-  convertBlocks(root.children, state, out, list)
+  const source = prepareKramdownBlocks(text, state, at)
+  const root = parseMarkdown(source)
+  shiftLines(root, at)
+  const outer = state.source
+  state.source = source
+  try {
+    convertBlocks(root.children, state, out, list)
+  } finally {
+    state.source = outer
+  }
 }
 
-function shiftPositions(root: Nodes, at: Point): void {
+function shiftLines(root: Nodes, at: Point): void {
   const stack: Nodes[] = [root]
   const shift = (point: {line: number; column: number; offset?: number}) => ({
     line: point.line + at.line - 1,
     column: point.line === 1 ? point.column + at.column - 1 : point.column,
-    offset: (point.offset ?? 0) + at.offset,
+    offset: point.offset,
   })
   while (stack.length > 0) {
     const node = stack.pop()!
