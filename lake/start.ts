@@ -1,4 +1,5 @@
 import {join, resolve} from 'node:path'
+import {makeAssetUrlsPortFree} from './assets/migrate.ts'
 import {loadCertificate} from './cert.ts'
 import {lockLakeDir} from './dir-lock.ts'
 import {CappedList, limitLog} from './bounded.ts'
@@ -95,6 +96,7 @@ async function openLake(dir: string, options: LakeOptions, release: () => void):
     projectId: options.projectId,
     warn: options.log ?? ((message) => console.warn(`[lake] ${message}`)),
   })
+  await portFreeAssets(registry, options.log ?? ((message) => console.log(`[lake] ${message}`)))
   const token = loadToken(join(dir, 'token'))
   const projectId = options.projectId ?? 'local'
   const certificate = await loadCertificate(dir, projectId)
@@ -183,6 +185,21 @@ async function openLake(dir: string, options: LakeOptions, release: () => void):
       removeRunningLake(dir)
       release()
     },
+  }
+}
+
+/**
+ * Asset documents stored before asset URLs were port-free name the port of the lake that stored
+ * them: rewritten once, before the lake answers anyone.
+ */
+async function portFreeAssets(registry: DatasetRegistry, log: (message: string) => void) {
+  for (const name of registry.names()) {
+    try {
+      const count = await makeAssetUrlsPortFree(registry.get(name))
+      if (count) log(`Dataset "${name}": ${count} asset URLs no longer name a host and port`)
+    } catch (error) {
+      log(`Dataset "${name}": cannot make its asset URLs port-free (${String(error)})`)
+    }
   }
 }
 
