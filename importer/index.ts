@@ -1,13 +1,8 @@
 /** The importer: a just-the-docs site (files in) → Sanity documents and diagnostics (out). */
-export {convertJob, finishSite, importSite, prepareSite, siteContext} from './site/importSite.ts'
-export type {
-  ImportOptions,
-  ImportResult,
-  ImportStats,
-  PageJob,
-  PreparedSite,
-  SiteContextData,
-} from './site/importSite.ts'
+export {importSite} from './site/importSite.ts'
+export {convertJob, finishSite, prepareSite, siteContext} from './site/stages.ts'
+export type {ImportOptions, ImportResult, ImportStats} from './site/importSite.ts'
+export type {PageJob, PreparedSite, SiteContextData} from './site/stages.ts'
 export type {SiteFile} from './site/types.ts'
 export {DEFAULT_LIMITS, LIMIT_FLAGS, type PageLimits} from './body/limits.ts'
 export type {

@@ -6,18 +6,15 @@
 import {availableParallelism} from 'node:os'
 import {Worker} from 'node:worker_threads'
 
+import type {ConvertContext, ConvertResult} from '../importer/body/index.ts'
 import {
   conversionKey,
-  convertJob,
   convertRecording,
   recallConversion,
   type CachedConversion,
   type ConversionCache,
-  type PageJob,
-  type PreparedSite,
-} from '../importer/index.ts'
-import {convertBody} from '../importer/body/index.ts'
-import type {ConvertContext, ConvertResult} from '../importer/body/index.ts'
+} from '../importer/cache.ts'
+import {convertJob, type PageJob, type PreparedSite} from '../importer/site/stages.ts'
 
 /**
  * Markdown (characters) below which pages are converted on the main thread: a worker costs
@@ -90,10 +87,12 @@ export async function convertPages(
     misses.length,
   )
   if (workers <= 0) {
+    // Loaded only to convert here: an import whose every page is cached never loads it.
+    const {convertBody} = misses.length ? await import('../importer/body/index.ts') : {}
     for (const job of misses) {
       let json: string | undefined
       const result = convertJob(job, prepared.context, (markdown, ctx) => {
-        const recorded = convertRecording(convertBody, markdown, ctx)
+        const recorded = convertRecording(convertBody!, markdown, ctx)
         json = recorded.json
         return recorded.result
       })

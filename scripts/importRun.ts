@@ -6,19 +6,16 @@ import {stat} from 'node:fs/promises'
 import {dirname, resolve} from 'node:path'
 import {performance} from 'node:perf_hooks'
 
-import {
-  createProgress,
-  createReporter,
-  finishSite,
-  formatSummary,
-  prepareSite,
-  toNdjson,
-  type Diagnostic,
-  type ImportedDocument,
-  type ImportResult,
-} from '../importer/index.ts'
+// The importer's modules one by one, not its index: that would load the body converter, which
+// an import whose pages are all cached, or converted on worker threads, never runs here.
+import {toNdjson} from '../importer/documents/ndjson.ts'
+import {createProgress} from '../importer/report/progress.ts'
+import {createReporter} from '../importer/report/reporter.ts'
+import {formatSummary} from '../importer/report/summary.ts'
+import type {ImportResult} from '../importer/site/importSite.ts'
+import {finishSite, prepareSite} from '../importer/site/stages.ts'
+import type {Diagnostic, ImportedDocument} from '../importer/types.ts'
 import {BLOCK_TYPES, DOCUMENT_TYPES} from '../schemas/constants.ts'
-import {repeatedFlag, runSyncStep} from '../sync/cli.ts'
 import {excludeRejected} from '../sync/exclude.ts'
 import {lakeDirOf, loadEnv} from '../targets/env.ts'
 import {converterVersion, openConversionCache} from './conversionCache.ts'
@@ -220,8 +217,10 @@ export async function runImport(args: ImportArgs, usage: () => Promise<void>): P
     reporter.add(found)
     return found
   }
-  const sync = (dryRun: boolean) =>
-    runSyncStep({
+  const sync = async (dryRun: boolean) => {
+    // The dataset's side (the lake, SQLite, the client) loads only when there is one to write.
+    const {repeatedFlag, runSyncStep} = await import('../sync/cli.ts')
+    return runSyncStep({
       documents: result.documents,
       origins: result.origins,
       siteDir: root,
@@ -234,6 +233,7 @@ export async function runImport(args: ImportArgs, usage: () => Promise<void>): P
       validate: async (documents, {existing}) =>
         rejectedBy(await validateAndReport(documents, existing)),
     })
+  }
   let syncCode = 0
 
   if (args.out) {

@@ -1,0 +1,247 @@
+/**
+ * The import's stages around the page bodies' conversion: prepare (read the site, plan its
+ * documents), convert each page (here or on a worker thread), finish (assemble, check, count).
+ * No body converter is loaded here: a caller that converts nothing (every page cached) or
+ * converts elsewhere never pays for it.
+ */
+import type {ConvertContext, ConvertResult} from '../body/index.ts'
+import type {PageLimits} from '../body/limits.ts'
+import {assembleDocuments, mergeExtracted} from '../documents/assemble.ts'
+import {planDocuments, type PlannedDocument} from '../documents/plan.ts'
+import {siteDocument} from '../documents/site.ts'
+import {pageFailed} from '../report/error-text.ts'
+import type {Diagnostic, ImportedDocument, LinkTarget} from '../types.ts'
+import {readConfig} from './config.ts'
+import type {ImportOptions, ImportResult} from './importSite.ts'
+import {readIncludes} from './includes.ts'
+import {createLinkResolver, type LinkedPage} from './links.ts'
+import {buildNavTree} from './nav/build.ts'
+import {readPages, type ReadPages} from './pages.ts'
+import type {SiteConfig, SiteFile} from './types.ts'
+
+function fileText(files: readonly SiteFile[], path: string): string | undefined {
+  const file = files.find((f) => f.path === path)
+  if (!file) return undefined
+  return file.text ?? new TextDecoder().decode(file.bytes)
+}
+
+/** One page body to convert, as plain data (it can be sent to a worker thread). */
+export interface PageJob {
+  /** The id of the page's document. */
+  id: string
+  markdown: string
+  file: string
+  title: string
+  lineOffset: number
+  /** The page's front matter. */
+  page: Record<string, unknown>
+}
+
+/** What every page's conversion shares: the site, its links and includes, the limits. */
+export type SiteContext = Omit<ConvertContext, 'file' | 'title' | 'lineOffset' | 'page'>
+
+/** The plain data a {@link SiteContext} is made from, so a worker thread can make its own. */
+export interface SiteContextData {
+  config: SiteConfig
+  /** Each page's path and front matter: not its text, which a worker has no use for. */
+  linkPages: Array<{page: LinkedPage; target: LinkTarget}>
+  includes: Record<string, string>
+  extraction?: ConvertContext['extraction']
+  limits?: Partial<PageLimits>
+}
+
+/** The context of every page's conversion, made from its data. */
+export function siteContext(data: SiteContextData, clock?: () => number): SiteContext {
+  const {config, linkPages, includes, extraction, limits} = data
+  const resolveLink = createLinkResolver(linkPages, config)
+  return {site: config.raw, resolveLink, extraction, includes, limits, clock}
+}
+
+/** Converts one page's body; a converter that throws fails that page only. */
+export function convertJob(
+  job: PageJob,
+  ctx: SiteContext,
+  convert: NonNullable<ImportOptions['convertBody']>,
+): ConvertResult {
+  try {
+    return convert(job.markdown, {
+      ...ctx,
+      file: job.file,
+      title: job.title,
+      lineOffset: job.lineOffset,
+      page: job.page,
+    })
+  } catch (error) {
+    return {
+      body: [],
+      documents: [],
+      diagnostics: [
+        pageFailed('body-failed', job.file, job.lineOffset + 1, 'converting its body', error),
+      ],
+    }
+  }
+}
+
+/** Two documents with one `_id` would overwrite each other in the dataset. */
+function duplicateIds(documents: readonly ImportedDocument[], plans: readonly PlannedDocument[]) {
+  const seen = new Set<string>()
+  const diagnostics: Diagnostic[] = []
+  for (const doc of documents) {
+    if (!seen.has(doc._id)) {
+      seen.add(doc._id)
+      continue
+    }
+    const file = plans.find((plan) => plan.id === doc._id && plan.page)?.page?.file ?? '_config.yml'
+    diagnostics.push({
+      severity: 'error',
+      code: 'duplicate-id',
+      file,
+      message: `Cannot give two documents the id "${doc._id}", expected ids to be unique.`,
+      hint: 'Rename one of the files (or the extracted item) so their ids differ.',
+    })
+  }
+  return diagnostics
+}
+
+/** The source file of each document; a placeholder takes the first page below it. */
+function documentOrigins(
+  plans: readonly PlannedDocument[],
+  extracted: ReadonlyArray<{file: string; documents: readonly ImportedDocument[]}>,
+): Record<string, string> {
+  const origins: Record<string, string> = {}
+  for (const plan of plans) if (plan.page) origins[plan.id] = plan.page.file
+  // Plans are in tree pre-order, so walking backwards reaches children before their parents.
+  for (const plan of [...plans].reverse()) {
+    if (plan.parentId && origins[plan.id] && !origins[plan.parentId]) {
+      origins[plan.parentId] = origins[plan.id]
+    }
+  }
+  for (const {file, documents} of extracted) {
+    for (const doc of documents) origins[doc._id] ??= file
+  }
+  return origins
+}
+
+/** A site read and planned, its page bodies not converted yet. */
+export interface PreparedSite {
+  /** The page bodies to convert, in navigation order. */
+  jobs: PageJob[]
+  /** Everything their conversion shares, and the plain data it was made from. */
+  context: SiteContext
+  contextData: SiteContextData
+  plans: PlannedDocument[]
+  config: SiteConfig
+  configText: string | undefined
+  read: ReadPages
+  unread: Set<string>
+  /** Problems found so far: reading, `_config.yml`, front matter, navigation, includes. */
+  diagnostics: Diagnostic[]
+}
+
+/** Reads the site's files and plans its documents: everything before page bodies are converted. */
+export function prepareSite(
+  files: readonly SiteFile[],
+  options: Omit<ImportOptions, 'convertBody' | 'cache' | 'onProgress'> = {},
+): PreparedSite {
+  const configText = fileText(files, '_config.yml')
+  const {config, diagnostics: configProblems} = readConfig(configText, {
+    gemfileLock: fileText(files, 'Gemfile.lock'),
+    gemfile: fileText(files, 'Gemfile'),
+    legacy: options.legacy,
+    themeVersion: options.themeVersion,
+  })
+  const diagnostics = [...(options.readProblems ?? []), ...configProblems]
+  const unread = new Set(
+    options.readProblems?.filter((d) => d.severity === 'error').map((d) => d.file),
+  )
+  const read = readPages(files, config, {maxYamlNodes: options.maxYamlNodes})
+  diagnostics.push(...read.diagnostics)
+  const nav = buildNavTree(read.pages, config, {
+    placeholders: options.placeholders,
+    notPages: read.notPages,
+  })
+  diagnostics.push(...nav.diagnostics)
+  const plans = planDocuments(nav.tree)
+  const withPages = plans.filter((plan) => plan.page)
+  const {includes, diagnostics: includeProblems} = readIncludes(files)
+  diagnostics.push(...includeProblems)
+  const contextData: SiteContextData = {
+    config,
+    linkPages: withPages.map((plan) => ({
+      page: {file: plan.page!.file, data: plan.page!.data},
+      target: {_id: plan.id, _type: plan.type},
+    })),
+    includes,
+    extraction: options.extraction,
+    limits: options.limits,
+  }
+  const jobs = withPages.map(({id, title, page}) => ({
+    id,
+    markdown: page!.body,
+    file: page!.file,
+    title,
+    lineOffset: page!.lineOffset,
+    page: page!.data,
+  }))
+  return {
+    jobs,
+    context: siteContext(contextData, options.clock),
+    contextData,
+    plans,
+    config,
+    configText,
+    read,
+    unread,
+    diagnostics,
+  }
+}
+
+/**
+ * The documents, problems and counts of a prepared site once every page body is converted
+ * (`converted` by document id); `reused` counts the conversions a cache gave back.
+ */
+export function finishSite(
+  prepared: PreparedSite,
+  converted: ReadonlyMap<string, ConvertResult>,
+  reused?: number,
+): ImportResult {
+  const {plans, config, configText, read, unread} = prepared
+  const diagnostics = [...prepared.diagnostics]
+  const extracted: Array<{file: string; documents: ImportedDocument[]}> = []
+  const blockLines: Record<string, Record<string, number>> = {}
+  // In page order, whatever order the conversions finished in.
+  for (const job of prepared.jobs) {
+    const result = converted.get(job.id)!
+    diagnostics.push(...result.diagnostics)
+    extracted.push({file: job.file, documents: result.documents})
+    if (result.lines) blockLines[job.id] = result.lines
+  }
+  const pagesDocs = assembleDocuments(plans, converted)
+  const site = siteDocument(plans, {raw: config.raw, text: configText})
+  const extras = mergeExtracted(extracted)
+  diagnostics.push(...pagesDocs.diagnostics, ...site.diagnostics, ...extras.diagnostics)
+  const documents = [...pagesDocs.documents, site.document, ...extras.documents]
+  diagnostics.push(...duplicateIds(documents, plans))
+  const origins = {[site.document._id]: '_config.yml', ...documentOrigins(plans, extracted)}
+  const failed = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file))
+  const byType: Record<string, number> = {}
+  for (const doc of documents) byType[doc._type] = (byType[doc._type] ?? 0) + 1
+  return {
+    documents,
+    diagnostics,
+    blockLines,
+    failedFiles: [...failed].sort(),
+    origins,
+    stats: {
+      files: read.pages.length + read.skipped.length + read.failed.length + unread.size,
+      pages: read.pages.length,
+      skipped: read.skipped.length,
+      failed: read.failed.length + unread.size,
+      documents: byType,
+      warnings: diagnostics.filter((d) => d.severity === 'warning').length,
+      errors: diagnostics.filter((d) => d.severity === 'error').length,
+      theme: {...config.theme, legacy: config.legacy},
+      ...(reused === undefined ? {} : {reused}),
+    },
+  }
+}
