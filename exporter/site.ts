@@ -146,16 +146,14 @@ function ancestors(page: Page): Page[] {
  * parent's title under a page with the grandparent's title. The nearest page above the
  * grandparent whose title no such other place has above it tells them apart.
  */
-function distinguishingAncestor(page: Page, pages: readonly Page[]): string | undefined {
+function distinguishingAncestor(
+  page: Page,
+  placesByTitles: ReadonlyMap<string, readonly Page[]>,
+): string | undefined {
   const parent = page.parent
   const grand = parent?.parent
   if (!parent || !grand) return undefined
-  const others = pages.filter(
-    (other) =>
-      other !== parent &&
-      titleOf(other) === titleOf(parent) &&
-      titleOf(other.parent) === titleOf(grand),
-  )
+  const others = (placesByTitles.get(placeKey(parent)) ?? []).filter((other) => other !== parent)
   if (others.length === 0) return undefined
   const theirs = new Set(others.flatMap((other) => ancestors(other).map(titleOf)))
   return ancestors(grand)
@@ -163,7 +161,21 @@ function distinguishingAncestor(page: Page, pages: readonly Page[]): string | un
     .find((title) => !theirs.has(title))
 }
 
-function frontMatter(page: Page, pages: readonly Page[]): string {
+/** A page's title and its parent's, which `parent` and `grand_parent` name. */
+function placeKey(page: Page): string {
+  return JSON.stringify([titleOf(page), titleOf(page.parent)])
+}
+
+function placesByTitles(pages: readonly Page[]): Map<string, Page[]> {
+  const out = new Map<string, Page[]>()
+  for (const page of pages) {
+    const key = placeKey(page)
+    out.set(key, [...(out.get(key) ?? []), page])
+  }
+  return out
+}
+
+function frontMatter(page: Page, places: ReadonlyMap<string, readonly Page[]>): string {
   const doc = page.doc
   const title = String(doc.title ?? '')
   const lines: FrontMatterLine[] = [
@@ -173,7 +185,7 @@ function frontMatter(page: Page, pages: readonly Page[]): string {
   // A placeholder parent (no page of its own) is still the title the theme matches.
   if (page.parent) lines.push(['parent', String(page.parent.doc.title ?? '')])
   if (page.parent?.parent) lines.push(['grand_parent', String(page.parent.parent.doc.title ?? '')])
-  const ancestor = distinguishingAncestor(page, pages)
+  const ancestor = distinguishingAncestor(page, places)
   if (ancestor !== undefined) lines.push(['ancestor', ancestor])
   if (page.navOrder !== undefined) lines.push(['nav_order', page.navOrder])
   for (const entry of sourceOf(doc).frontMatter ?? []) {
@@ -264,6 +276,7 @@ export function exportSite(
   const pages = placePages(byId, options.navSort ?? 'case_sensitive')
   assignPaths(pages)
   const pagesById = new Map(pages.map((page) => [page.doc._id, page]))
+  const places = placesByTitles(pages)
   const files = new Map<string, string>()
   const paths = new Map<string, string>()
   const diagnostics: ExportDiagnostic[] = []
@@ -288,7 +301,7 @@ export function exportSite(
       nextBlock(page, pagesById, options),
     ]
     paths.set(page.doc._id, file)
-    files.set(file, `${frontMatter(page, pages)}\n${parts.filter(Boolean).join('\n\n')}\n`)
+    files.set(file, `${frontMatter(page, places)}\n${parts.filter(Boolean).join('\n\n')}\n`)
   }
   return {files, paths, diagnostics}
 }
