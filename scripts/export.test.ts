@@ -66,7 +66,10 @@ function capture() {
   )
 }
 
-afterEach(() => vi.restoreAllMocks())
+afterEach(() => {
+  vi.restoreAllMocks()
+  vi.unstubAllEnvs()
+})
 
 describe('npm run export', {timeout: 120_000}, () => {
   it('prints --help with every option', () => {
@@ -85,6 +88,26 @@ describe('npm run export', {timeout: 120_000}, () => {
     capture()
     expect(await runExport(args(site, dataset, {check: true}))).toBe(0)
     expect(output.stderr).toMatch(/0 files differ/)
+  })
+
+  it('exports the local dataset an import wrote, with nothing to change', async () => {
+    const root = await scratchDir('export-local-')
+    const site = join(root, 'site')
+    const lake = join(root, 'lake')
+    await writeTree(site, SITE)
+    const env = {...process.env, LAKE_DIR: lake, SANITY_PROJECT_ID: '', SANITY_API_TOKEN: ''}
+    const imported = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/import.ts', site, '--no-cache'],
+      {cwd: ROOT, encoding: 'utf8', env},
+    )
+    expect(imported.status, imported.stderr).toBe(0)
+    vi.stubEnv('LAKE_DIR', lake)
+    vi.stubEnv('SANITY_PROJECT_ID', '')
+    vi.stubEnv('SANITY_API_TOKEN', '')
+    capture()
+    expect(await runExport(args(site, '', {check: true}))).toBe(0)
+    expect(output.stderr).toMatch(/2 pages from local dataset .*; 0 files differ/)
   })
 
   it('--check exits 1 and names the file that differs; --dry-run prints its diff and writes nothing', async () => {
