@@ -20,7 +20,7 @@ export type LakeState = {
   studioUrl: string
   /** A built Studio folder the lake serves on its own host names (`npm run studio`), or null. */
   studioDir: string | null
-  /** The HTTPS base URL (`https://localhost:<port>`) used in asset URLs. */
+  /** The HTTPS base URL (`https://localhost:<port>`), the project's `externalStudioHost`. */
   publicUrl: string
   /** Milliseconds between keep-alive comments on event streams. */
   keepAliveMs: number

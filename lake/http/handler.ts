@@ -50,7 +50,7 @@ export function createHandler(routes: Route[], state: LakeState) {
       const studioDir = state.studioDir
       const pathname = new URL(req.url ?? '/', 'http://localhost').pathname
       if (studioDir && isStudioRequest(hostname ?? '', state.projectId, method, pathname))
-        return await serveStudioFile(studioDir, req, res)
+        return await serveStudioFile(studioDir, state.studioUrl, req, res)
       if (handleCors(req, res, state.origins)) return
       const url = new URL(req.url ?? '/', 'http://localhost')
       const path = stripVersion(url.pathname)

@@ -69,6 +69,12 @@ describe('a lake that serves a built Studio', () => {
     expect(chunk.headers['cache-control']).toBe('public, max-age=31536000, immutable')
   })
 
+  it('sends a page asked for at 127.0.0.1 to the same path on http://localhost:<port>, whose API host the Studio can reach', async () => {
+    const page = await get(t.lake.port, `127.0.0.1:${t.lake.port}`, '/structure/courses?x=1')
+    expect(page.status).toBe(302)
+    expect(page.headers.location).toBe(`${t.lake.studioUrl}/structure/courses?x=1`)
+  })
+
   it('never serves a file outside the Studio folder', async () => {
     writeFileSync(join(studioDir, '..', 'outside-studio.txt'), 'secret')
     const host = `localhost:${t.lake.port}`

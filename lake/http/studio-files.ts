@@ -46,10 +46,26 @@ function decodedPath(url: string): string {
 
 /**
  * Answers a request from a built Studio folder: the file when it exists, `index.html` for every
- * other path (the Studio routes in the browser). Hashed chunks are cached for good and the page
+ * other path (the Studio routes in the browser); a page asked for on another host name
+ * (`127.0.0.1`) is sent to the same path on `studioUrl`. Hashed chunks are cached for good and the page
  * is revalidated, so a reload only asks for `index.html` again.
  */
-export async function serveStudioFile(dir: string, req: Request, res: Response): Promise<void> {
+export async function serveStudioFile(
+  dir: string,
+  studioUrl: string,
+  req: Request,
+  res: Response,
+): Promise<void> {
+  const studio = new URL(studioUrl)
+  const host = String(req.headers.host ?? req.headers[':authority'] ?? '')
+  if (host !== studio.host) {
+    // The Studio sends its API calls to `<projectId>.<its host>`: that works for `localhost`,
+    // not for `127.0.0.1`, so the page is always loaded from the Studio's own URL.
+    res.statusCode = 302
+    res.setHeader('location', new URL(req.url ?? '/', studio).href)
+    res.end()
+    return
+  }
   const root = resolve(dir)
   let file = resolve(root, `.${decodedPath(req.url ?? '/')}`)
   const inside = file.startsWith(root + sep)
