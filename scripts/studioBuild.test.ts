@@ -3,7 +3,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
 
-import {studioInputsHash} from './studioBuild.ts'
+import {ensureStudioBuild, HASH_FILE, studioInputsHash} from './studioBuild.ts'
 
 const target = {projectId: 'local', dataset: 'production'}
 
@@ -30,5 +30,19 @@ describe('studioInputsHash', () => {
     expect(await studioInputsHash({...target, dataset: 'staging'}, root)).not.toBe(
       await studioInputsHash(target, root),
     )
+  })
+})
+
+describe('ensureStudioBuild', () => {
+  const outDir = mkdtempSync(join(tmpdir(), 'studio-build-'))
+  afterAll(() => rmSync(outDir, {recursive: true, force: true}))
+
+  it('keeps a build whose hash file matches the current inputs, without running the build', async () => {
+    writeFileSync(join(outDir, 'index.html'), '<!doctype html>')
+    writeFileSync(join(outDir, HASH_FILE), `${await studioInputsHash(target)}\n`)
+    const messages: string[] = []
+    const result = await ensureStudioBuild(outDir, target, (line) => messages.push(line))
+    expect(result.built).toBe(false)
+    expect(messages).toEqual([])
   })
 })
