@@ -75,4 +75,36 @@ describe('Dataset', () => {
     expect([...reopened.documents.keys()]).toEqual(['x'])
     reopened.close()
   })
+
+  it('keeps recent history for reconnecting listeners within a size, not only a count', () => {
+    const dataset = new Dataset('window', join(dir, 'window.sqlite'), undefined, {
+      transactions: 1000,
+      bytes: 10_000,
+    })
+    const commit = (n: number, size: number) =>
+      dataset.commit({
+        id: `t${n}`,
+        timestamp: '2026-01-01T00:00:00Z',
+        author: 'me',
+        mutations: [],
+        changes: [
+          {
+            id: `d${n}`,
+            before: null,
+            after: {_id: `d${n}`, _type: 't', _rev: `t${n}`, text: 'x'.repeat(size)},
+            mutations: [],
+          },
+        ],
+      })
+    for (let n = 1; n <= 5; n++) commit(n, 100)
+    expect(dataset.recent.map((tx) => tx.id)).toEqual(['t1', 't2', 't3', 't4', 't5'])
+    // One large commit pushes the small ones out; alone it is kept, however large.
+    commit(6, 9_900)
+    expect(dataset.recent.map((tx) => tx.id)).toEqual(['t6'])
+    commit(7, 20_000)
+    expect(dataset.recent.map((tx) => tx.id)).toEqual(['t7'])
+    commit(8, 100)
+    expect(dataset.recent.map((tx) => tx.id)).toEqual(['t8'])
+    dataset.close()
+  })
 })

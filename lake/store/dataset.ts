@@ -6,7 +6,13 @@ import {migrate} from './schema.ts'
 import {storageError} from './storage-error.ts'
 import type {CommittedTransaction, Doc, Transaction} from './types.ts'
 
-const RECENT_LIMIT = 1000
+/**
+ * How much of the latest history stays in memory for listeners that reconnect: at most this
+ * many transactions and about this many bytes of their documents and mutations (as JSON), so a
+ * few huge patch-by-query commits cannot pin gigabytes of old versions. A listener that missed
+ * more is told to refetch (`reset`).
+ */
+export const RECENT_WINDOW = {transactions: 1000, bytes: 64 * 1024 * 1024}
 
 type Listener = (transaction: CommittedTransaction) => void
 
@@ -24,6 +30,10 @@ export class Dataset {
   version = 0
   /** The latest commits, so a listener that reconnects gets the events it missed. */
   readonly recent: CommittedTransaction[] = []
+  /** The JSON size of each transaction in `recent`, in the same order, and their sum. */
+  readonly #recentSizes: number[] = []
+  #recentBytes = 0
+  readonly #window: typeof RECENT_WINDOW
   readonly #listeners = new Set<Listener>()
   readonly #upsert: StatementSync
   readonly #remove: StatementSync
@@ -33,8 +43,14 @@ export class Dataset {
   readonly #file: string
 
   /** Opens (or creates) the dataset file; `warn` hears about documents left out at load. */
-  constructor(name: string, file: string, warn: (message: string) => void = console.warn) {
+  constructor(
+    name: string,
+    file: string,
+    warn: (message: string) => void = console.warn,
+    window: typeof RECENT_WINDOW = RECENT_WINDOW,
+  ) {
     this.name = name
+    this.#window = window
     this.#file = file
     this.db = new DatabaseSync(file)
     try {
@@ -77,12 +93,16 @@ export class Dataset {
     const {id, timestamp, author, changes, mutations} = transaction
     this.db.exec('BEGIN IMMEDIATE')
     let seq: number
+    let bytes = 0
     try {
-      const info = this.#insertTransaction.run(id, timestamp, author, JSON.stringify(mutations))
+      const mutationsJson = JSON.stringify(mutations)
+      bytes += mutationsJson.length
+      const info = this.#insertTransaction.run(id, timestamp, author, mutationsJson)
       seq = Number(info.lastInsertRowid)
       for (const change of changes) {
         // One serialization serves the current row and the history snapshot.
         const json = change.after ? JSON.stringify(change.after) : null
+        bytes += json?.length ?? 0
         if (json) this.#upsert.run(change.id, json)
         else this.#remove.run(change.id)
         this.#insertRevision.run(
@@ -108,10 +128,23 @@ export class Dataset {
     }
     this.version++
     const committed = {...transaction, seq}
-    this.recent.push(committed)
-    if (this.recent.length > RECENT_LIMIT) this.recent.shift()
+    this.#remember(committed, bytes)
     for (const listener of this.#listeners) listener(committed)
     return committed
+  }
+
+  // Keeps the latest transactions within the window (the newest always, however large).
+  #remember(committed: CommittedTransaction, bytes: number): void {
+    this.recent.push(committed)
+    this.#recentSizes.push(bytes)
+    this.#recentBytes += bytes
+    while (
+      this.recent.length > 1 &&
+      (this.recent.length > this.#window.transactions || this.#recentBytes > this.#window.bytes)
+    ) {
+      this.recent.shift()
+      this.#recentBytes -= this.#recentSizes.shift() ?? 0
+    }
   }
 
   /** Calls `listener` after every commit; returns a function that stops it. */
