@@ -15,10 +15,15 @@ export async function readJsonObject(req: Request): Promise<Record<string, unkno
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
     throw badRequest('Cannot read the request body, expected a JSON object')
   }
-  if (nestingOf(body, MAX_BODY_NESTING) > MAX_BODY_NESTING) {
+  refuseDeepNesting(body, 'a request body')
+  return body as Record<string, unknown>
+}
+
+/** Throws 400 when `value` (a body, a query parameter) nests deeper than any document may. */
+export function refuseDeepNesting(value: unknown, what: string): void {
+  if (nestingOf(value, MAX_BODY_NESTING) > MAX_BODY_NESTING) {
     throw badRequest(
-      `Cannot accept a request body nested more than ${MAX_BODY_NESTING} levels deep, expected documents within Sanity's limit of 20 nested attributes`,
+      `Cannot accept ${what} nested more than ${MAX_BODY_NESTING} levels deep, expected documents within Sanity's limit of 20 nested attributes`,
     )
   }
-  return body as Record<string, unknown>
 }

@@ -1,6 +1,6 @@
 import {badRequest} from '../errors.ts'
 import {parsePerspective} from '../groq/perspective.ts'
-import {readJsonObject} from '../http/body.ts'
+import {readJsonObject, refuseDeepNesting} from '../http/body.ts'
 import {HANDLED, type Route, type RouteContext} from '../http/router.ts'
 
 /** Reads `$name=<json>` query-string parameters into GROQ params. */
@@ -8,11 +8,14 @@ export function paramsFromSearch(search: URLSearchParams): Record<string, unknow
   const params: Record<string, unknown> = {}
   for (const [key, value] of search) {
     if (!key.startsWith('$')) continue
+    let parsed: unknown
     try {
-      params[key.slice(1)] = JSON.parse(value)
+      parsed = JSON.parse(value)
     } catch {
       throw badRequest(`Cannot parse query parameter "${key}", expected a JSON value`)
     }
+    refuseDeepNesting(parsed, `the query parameter "${key}"`)
+    params[key.slice(1)] = parsed
   }
   return params
 }
