@@ -7,7 +7,7 @@
  * them all), so `l<n>.<projectId>.localhost` gives each stream its own connection pool.
  */
 
-/** A listen request's URL on the local lake, moved to host `l<n>.<its host>`; other URLs as they are. */
+/** A listen request's URL on the local lake moved to host `l<n>.<its host>`; others unchanged. */
 export function listenerUrl(url: string, n: number): string {
   const parsed = new URL(url)
   const local = parsed.hostname === 'localhost' || parsed.hostname.endsWith('.localhost')

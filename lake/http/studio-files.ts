@@ -15,14 +15,15 @@ const MIME: Record<string, string> = {
   '.ico': 'image/x-icon',
 }
 
-/** The Vite build names its chunks `<name>-<8 character hash>.<ext>`: their content never changes. */
+/** Vite names its chunks `<name>-<8 character hash>.<ext>`: their content never changes. */
 const HASHED = /-[A-Za-z0-9_-]{8}\.(js|css|woff2?)$/
 
 /**
  * Whether a request is for the built Studio rather than the API: a page load (GET or HEAD) on a
  * host other than the project's API host (`<projectId>.localhost`, where the Studio sends its
  * API calls), for a path that is not versioned (`/v2025-02-19/…`, the Studio's calls that skip
- * the project host) not an asset file (`/images/…`, `/files/…`) and not the login link. Everything else is the API.
+ * the project host), not an asset file (`/images/…`, `/files/…`) and not the login link.
+ * Everything else is the API.
  */
 export function isStudioRequest(
   hostname: string,
@@ -46,9 +47,9 @@ function decodedPath(url: string): string {
 
 /**
  * Answers a request from a built Studio folder: the file when it exists, `index.html` for every
- * other path (the Studio routes in the browser); a page asked for on another host name
- * (`127.0.0.1`) is sent to the same path on `studioUrl`. Hashed chunks are cached for good and the page
- * is revalidated, so a reload only asks for `index.html` again.
+ * other path (the Studio routes in the browser). Hashed chunks are cached for good and the page
+ * is revalidated, so a reload only asks for `index.html` again. A page asked for on another host
+ * name (`127.0.0.1`) is sent to the same path on `studioUrl`.
  */
 export async function serveStudioFile(
   dir: string,
