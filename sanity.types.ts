@@ -51,6 +51,7 @@ export type SourceInfo = {
       _key: string
     } & FrontMatterEntry
   >
+  titleHeading?: boolean
   navOrder?: string
   contentHash?: string
   importHash?: string

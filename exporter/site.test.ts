@@ -82,6 +82,23 @@ describe('exportSite', () => {
     expect(exported['course/lesson.md']).toBe(files['course/lesson.md'])
   })
 
+  it('writes the title H1 only for a page that had one, as the import recorded it', () => {
+    const files = {
+      ...page(''),
+      'course/lesson.md': '---\ntitle: "Lesson"\nparent: "Course"\nnav_order: 1\n---\n\nText.\n',
+    }
+    const {before, after, exported} = roundTrip(files)
+    expect(after).toEqual(before)
+    expect(exported['course/lesson.md']).toBe(files['course/lesson.md'])
+    // A page whose body opens with a second H1 after the title's keeps both.
+    const twice = {
+      ...page(''),
+      'course/lesson.md':
+        '---\ntitle: "Lesson"\nparent: "Course"\nnav_order: 1\n---\n\n# Lesson\n\n# Welcome\n\nText.\n',
+    }
+    expect(roundTrip(twice).exported['course/lesson.md']).toBe(twice['course/lesson.md'])
+  })
+
   it('reports an uploaded image that has no file in the site and leaves it out', () => {
     const documents = importFiles(page('Text.'))
     const lesson = documents.find((doc) => doc._type === 'lesson')!

@@ -86,16 +86,20 @@ function pageUrl(page: Page, options: ExportOptions): string {
 }
 
 /**
- * The H1 repeating the title, with the page emoji. None when the page cannot have had it: a
- * title that ends with an emoji the page does not have (the importer would have taken it), or
- * a body that opens with an H1 of its own.
+ * The H1 repeating the title, with the page emoji, when the page had it (`source.titleHeading`,
+ * or, for documents imported before the importer recorded it, unless the page cannot have had
+ * it: a title that ends with an emoji the page does not have, or a body that opens with an H1
+ * of its own).
  */
 function titleHeading(doc: ExportedDocument): string {
   const title = String(doc.title ?? '')
-  if (!doc.emoji && splitTrailingEmoji(title).emoji) return ''
+  // What the importer saw; documents imported before it recorded this are guessed at below.
+  const had = (doc.source as {titleHeading?: unknown} | undefined)?.titleHeading
+  if (had === false) return ''
+  if (had !== true && !doc.emoji && splitTrailingEmoji(title).emoji) return ''
   // A body that opens with its own H1 is a page written without the title's.
   const first = (doc.body as Item[] | undefined)?.[0]
-  if (first?._type === 'block' && first.style === 'h1' && !first.listItem) return ''
+  if (had !== true && first?._type === 'block' && first.style === 'h1' && !first.listItem) return ''
   const heading = `# ${[title, doc.emoji].filter(Boolean).join(' ')}`
   return tocExclusions((doc.body as Item[] | undefined) ?? []).has(title)
     ? `${heading}\n{: .no_toc }`

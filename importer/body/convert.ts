@@ -52,6 +52,7 @@ export function convertBody(markdown: string, ctx: ConvertContext): ConvertResul
       body: body as PortableTextItem[],
       lines,
       ...(state.emoji ? {emoji: state.emoji} : {}),
+      titleHeading: state.titleSeen,
       ...(state.next ? {next: state.next} : {}),
       documents,
       diagnostics: state.diagnostics,

@@ -45,6 +45,8 @@ export interface ConvertResult {
   lines?: Record<string, number>
   /** Trailing emoji of the H1 that repeats the title, byte for byte. */
   emoji?: string
+  /** Whether the page opens with an H1 repeating its title (which the body then leaves out). */
+  titleHeading?: boolean
   next?: NextLinkValue
   /** Documents extracted from the body: areas, responsibilities, tool categories, tools. */
   documents: ImportedDocument[]

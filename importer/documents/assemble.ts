@@ -9,7 +9,7 @@ function references(children: readonly PlannedDocument[]): Array<Reference & {_k
   return children.map((child) => ({_key: child.id, _type: 'reference', _ref: child.id}))
 }
 
-function sourceInfo(plan: PlannedDocument): Record<string, unknown> {
+function sourceInfo(plan: PlannedDocument, result?: ConvertResult): Record<string, unknown> {
   const page = plan.page
   if (!page) return {_type: OBJECT_TYPES.sourceInfo, hasSourcePage: false}
   const navOrder = page.data.nav_order
@@ -22,6 +22,7 @@ function sourceInfo(plan: PlannedDocument): Record<string, unknown> {
       ? {navOrder: String(navOrder)}
       : {}),
     contentHash: contentHash(page.text),
+    ...(result ? {titleHeading: result.titleHeading === true} : {}),
     ...(plan.hiddenReason ? {notInNavigation: plan.hiddenReason} : {}),
   }
 }
@@ -86,7 +87,7 @@ export function assembleDocuments(
         doc.lessons = references(plan.children)
       }
     }
-    doc.source = sourceInfo(plan)
+    doc.source = sourceInfo(plan, result)
     return doc
   })
   return {documents, diagnostics}

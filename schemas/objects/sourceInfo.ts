@@ -36,6 +36,13 @@ export const sourceInfo = defineType({
       type: 'array',
       of: [defineArrayMember({type: OBJECT_TYPES.frontMatterEntry})],
     }),
+    defineField({
+      name: 'titleHeading',
+      title: 'Opens with the title as its H1',
+      type: 'boolean',
+      description:
+        'Whether the markdown page starts with a # heading repeating its title; an export writes it back only then.',
+    }),
     defineField({name: 'navOrder', title: 'nav_order', type: 'string'}),
     defineField({name: 'contentHash', title: 'Source content hash', type: 'string'}),
     defineField({
