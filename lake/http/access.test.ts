@@ -64,7 +64,7 @@ describe('access without the token', () => {
     expect(providers).toEqual([
       expect.objectContaining({url: expect.stringMatching(/\/auth\/login$/)}),
     ])
-    expect((await get('/auth/login')).body).toContain('npm run dev')
+    expect((await get('/auth/login')).body).toContain('npm run studio')
   })
 
   it('answers the same reads with the token', async () => {

@@ -32,7 +32,7 @@ export const homeRoutes: Route[] = [
         return page(
           ctx,
           400,
-          '<h1>This login link was already used</h1><p>Restart <code>npm run dev</code> for a new one, or open the Studio directly if you are logged in.</p>',
+          '<h1>This login link was already used</h1><p>Restart <code>npm run studio</code> (or <code>npm run dev</code>) for a new one, or open the Studio directly if you are logged in.</p>',
         )
       }
       ctx.res.statusCode = 302

@@ -30,7 +30,7 @@ function providers(ctx: RouteContext) {
     providers: [
       {
         name: 'local-lake',
-        title: 'Log in with the link npm run dev prints',
+        title: 'Log in with the link npm run studio prints',
         url: `${scheme}://${String(host)}/auth/login`,
       },
     ],
@@ -41,7 +41,7 @@ function loginHelp(ctx: RouteContext): typeof HANDLED {
   ctx.res.statusCode = 200
   ctx.res.setHeader('content-type', 'text/html; charset=utf-8')
   ctx.res.end(
-    '<!doctype html><meta charset="utf-8"><title>Log in to the local Studio</title><body style="font:16px system-ui;margin:3rem"><h1>Log in to the local Studio</h1><p>The local Content Lake lets in the browser that opens its one-time login link. Run <code>npm run dev</code> and open the <code>/login?sid=…</code> link it prints; the link works once, so start <code>npm run dev</code> again for another browser.</p></body>',
+    '<!doctype html><meta charset="utf-8"><title>Log in to the local Studio</title><body style="font:16px system-ui;margin:3rem"><h1>Log in to the local Studio</h1><p>The local Content Lake lets in the browser that opens its one-time login link. Run <code>npm run studio</code> (or <code>npm run dev</code> when developing the Studio) and open the <code>/login?sid=…</code> link it prints; the link works once, so start it again for another browser.</p></body>',
   )
   return HANDLED
 }
@@ -77,7 +77,7 @@ export const userRoutes: Route[] = [
         throw new LakeError(
           401,
           'unauthorized',
-          'Cannot log in with this session id: it was already used or is unknown, run `npm run dev` again for a new login URL',
+          'Cannot log in with this session id: it was already used or is unknown, run `npm run studio` (or `npm run dev`) again for a new login URL',
         )
       }
       return {token: ctx.state.token}
