@@ -14,6 +14,8 @@ export interface RenderOptions {
   pageHref: (target: PageTarget) => string
   /** Rewrites an allowed `link` href, e.g. a site-absolute path into a relative one. */
   linkHref: (href: string) => string
+  /** The address of an uploaded image's file (`asset->url`), e.g. a copy beside the page. */
+  assetHref: (url: string) => string
   /** Called for every block, mark, style or list type without a component. */
   onMissingComponent: MissingComponentHandler
 }
@@ -37,6 +39,7 @@ export const warnMissingComponent: MissingComponentHandler = (_message, {type, n
 export const defaultRenderOptions: RenderOptions = {
   pageHref: (target) => `/${target._type}/${target.slug ?? target._id}/`,
   linkHref: (href) => href,
+  assetHref: (url) => url,
   onMissingComponent: warnMissingComponent,
 }
 

@@ -2,7 +2,8 @@ import {posix} from 'node:path'
 
 import {describe, expect, it} from 'vitest'
 
-import {fixtureSource, type FixtureName} from '../queries/testing.ts'
+import {memorySource} from '../queries/memory.ts'
+import {fixtureDocuments, fixtureSource, type FixtureName} from '../queries/testing.ts'
 import {buildSite} from './site.tsx'
 import {sourceUrl} from './sitePaths.ts'
 
@@ -45,6 +46,24 @@ describe('buildSite', () => {
     const blocks = await buildSite(fixtureSource('all-blocks'))
     expect(blocks.files.map((file) => file.path)).toContain(
       'handbook/basics/nested-parent/nested-child/index.html',
+    )
+  })
+
+  it("points uploaded images on the lake's origin at a copy beside the pages, and lists them", async () => {
+    const documents = fixtureDocuments('all-blocks').map((doc) =>
+      doc._type === 'sanity.imageAsset'
+        ? {...doc, url: '/images/p1/production/abc123-20x10.png'}
+        : doc,
+    )
+    const site = await buildSite(memorySource(documents))
+    const page = site.files.find((file) => file.path === 'handbook/every-block/index.html')
+    expect(page?.html).toContain('src="../../images/p1/production/abc123-20x10.png"')
+    expect(site.assets).toEqual(['/images/p1/production/abc123-20x10.png'])
+    // A hosted asset keeps its own address and needs no copy.
+    const hosted = await buildSite(fixtureSource('all-blocks'))
+    expect(hosted.assets).toEqual([])
+    expect(hosted.files.map((file) => file.html).join('')).toContain(
+      'src="https://cdn.example.com/images/abc123-20x10.png"',
     )
   })
 

@@ -27,6 +27,11 @@ export interface SiteFile {
 export interface BuiltSite {
   files: SiteFile[]
   missing: string[]
+  /**
+   * The uploaded images the pages show from the lake's own origin (`/images/…`): the pages
+   * point at `<out>/images/…`, where the caller copies each file.
+   */
+  assets: string[]
 }
 
 /**
@@ -45,8 +50,15 @@ export async function buildSite(
   ])
   const paths = planSitePaths(outlines, pages)
   const missing: string[] = []
+  const assets = new Set<string>()
   const optionsFor = (folder: string, id?: string): Partial<RenderOptions> => ({
     pageHref: (target) => relativePageHref(paths, folder, target),
+    assetHref: (url) => {
+      // A hosted asset has its own address; a local one is a path on the lake's origin.
+      if (!url.startsWith('/') || url.startsWith('//')) return url
+      assets.add(url)
+      return `${'../'.repeat(folder.split('/').length)}${url.slice(1)}`
+    },
     linkHref: (href) => relativeLinkHref(paths, folder, href, id && paths.sourceUrlOf.get(id)),
     onMissingComponent: (_message, {type, nodeType}) =>
       missing.push(`${folder}: ${nodeType} "${type}"`),
@@ -81,7 +93,7 @@ export async function buildSite(
       files.push(file(folder, html))
     }
   }
-  return {files, missing}
+  return {files, missing, assets: [...assets]}
 }
 
 function renderIndex(outlines: AllCourseOutlinesQueryResult, paths: SitePaths): string {

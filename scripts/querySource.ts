@@ -14,6 +14,8 @@ import {loadEnv, resolveTarget} from '../targets/index.ts'
 export interface OpenSource {
   source: QuerySource
   describe: string
+  /** Where the dataset's uploaded files (`/images/…`, `/files/…`) are served: the local lake's origin. */
+  assetOrigin?: string
   close: () => Promise<void>
 }
 
@@ -31,6 +33,7 @@ export async function openQuerySource(datasetFile: string | undefined): Promise<
   return {
     source: clientSource(asFetchClient(target.client)),
     describe: target.describe(),
+    ...(target.kind === 'local' ? {assetOrigin: target.client.config().apiHost} : {}),
     close: () => target.close(),
   }
 }

@@ -3,7 +3,7 @@
  * renders every course, module and lesson to static HTML with relative links.
  */
 import {mkdir, rm, writeFile} from 'node:fs/promises'
-import {dirname, join, resolve} from 'node:path'
+import {dirname, join, resolve, sep} from 'node:path'
 
 import {defineCommand, runMain} from 'citty'
 
@@ -43,15 +43,49 @@ const command = defineCommand({
         await mkdir(dirname(path), {recursive: true})
         await writeFile(path, file.html)
       }
+      const copied = await copyAssets(site.assets, out, open.assetOrigin)
       for (const warning of site.missing) console.warn(`Cannot render ${warning}: no component.`)
       console.log(
-        `Wrote ${site.files.length} pages from ${open.describe} to ${join(args.out, 'index.html')}`,
+        `Wrote ${site.files.length} pages and ${copied} image${copied === 1 ? '' : 's'} from ${open.describe} to ${join(args.out, 'index.html')}`,
       )
-      if (site.missing.length > 0) process.exitCode = 1
+      if (site.missing.length > 0 || copied < site.assets.length) process.exitCode = 1
     } finally {
       await open.close()
     }
   },
 })
+
+/**
+ * Copies the uploaded images the pages show (`/images/…` on the lake's origin) to the same
+ * path under `out`, where the pages point; returns how many were copied. An NDJSON dataset holds
+ * no files, so its images are named as missing.
+ */
+async function copyAssets(
+  assets: readonly string[],
+  out: string,
+  origin: string | undefined,
+): Promise<number> {
+  let copied = 0
+  for (const url of assets) {
+    const to = join(out, ...url.split('/').filter(Boolean).map(decodeURIComponent))
+    if (!to.startsWith(out + sep)) continue
+    if (!origin) {
+      console.warn(
+        `Cannot copy the image ${url}: a dataset file holds no image files; the page shows none.`,
+      )
+      continue
+    }
+    const response = await fetch(new URL(url, origin)).catch((error: Error) => error)
+    if (response instanceof Error || !response.ok) {
+      const why = response instanceof Error ? response.message : `HTTP ${response.status}`
+      console.warn(`Cannot copy the image ${url} from ${origin} (${why}); the page shows none.`)
+      continue
+    }
+    await mkdir(dirname(to), {recursive: true})
+    await writeFile(to, Buffer.from(await response.arrayBuffer()))
+    copied++
+  }
+  return copied
+}
 
 void runMain(command)

@@ -1,12 +1,14 @@
 import type {PortableTextTypeComponentProps} from '@portabletext/react'
 
+import {useRender} from '../context.ts'
 import {safeHref} from '../links.tsx'
 import type {BodyItemOf} from '../types.ts'
 
 /** An uploaded image (asset URL) or an imported one still at its source address (`src`). */
 export function ImageBlock({value}: PortableTextTypeComponentProps<BodyItemOf<'image'>>) {
+  const {assetHref} = useRender()
   // Only http(s) and relative addresses: a `data:` or `javascript:` src is dropped.
-  const src = safeHref(value.url) ?? safeHref(value.src)
+  const src = safeHref(value.url ? assetHref(value.url) : undefined) ?? safeHref(value.src)
   const alt = value.alt ?? ''
   return (
     <figure>
