@@ -79,9 +79,11 @@ export async function openConversionCache(lakeDir: string) {
         await mkdir(dirname(file), {recursive: true})
         await writeAtomically(file, lines(used))
       }
-      // Written: the rest of the import (validation, writing) needs the memory more.
+      // Written: the rest of the import (validation, writing) needs the memory more, and a
+      // second save has nothing to write.
       entries.clear()
       used.clear()
+      changed = false
     },
   }
 }

@@ -37,7 +37,8 @@ interface ConvertedPage {
 
 /** Options of {@link convertPages}. */
 export interface ConvertPagesOptions {
-  cache?: {store: ConversionCache; version: string}
+  /** `save` writes the store out and empties it (called before the results are parsed). */
+  cache?: {store: ConversionCache; version: string; save?: () => Promise<void>}
   /** Worker threads (0: convert on this thread); default one per core for a large site. */
   workers?: number
   onProgress?: (done: number, total: number, file: string) => void
@@ -110,8 +111,13 @@ export async function convertPages(
     if (page.remember) remember(job, page.json)
     onProgress?.(converted.size + texts.length, total, job.file)
   })
-  for (const [job, json] of texts.splice(0)) {
+  // The cache holds the same texts: written out and let go first, each text is garbage as
+  // soon as it is parsed.
+  await cache?.save?.()
+  for (let i = 0; i < texts.length; i++) {
+    const [job, json] = texts[i]
     converted.set(job.id, (JSON.parse(json) as CachedConversion).result)
+    texts[i] = [job, '']
   }
   return {converted, reused}
 }

@@ -192,7 +192,7 @@ export async function runImport(args: ImportArgs, usage: () => Promise<void>): P
   const {converted, reused} = await convertPages(prepared, {
     onProgress: progress.update,
     workers: workers.count,
-    ...(cache ? {cache: {store: cache.store, version: await converterVersion()}} : {}),
+    ...(cache ? {cache: {...cache, version: await converterVersion()}} : {}),
   })
   const result = finishSite(prepared, converted, reused)
   progress.finish()
