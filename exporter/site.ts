@@ -124,6 +124,7 @@ export function exportSite(
   const files = new Map<string, string>()
   const paths = new Map<string, string>()
   const diagnostics: ExportDiagnostic[] = []
+  const uploads = new Map<string, string>()
   for (const page of pages) {
     const source = sourceOf(page.doc)
     if (source.hasSourcePage === false) continue
@@ -138,6 +139,12 @@ export function exportSite(
       documents: byId,
       noToc: tocExclusions(body),
       report: (problem) => diagnostics.push({...problem, file, documentId: page.doc._id}),
+      upload: (assetId) => {
+        const upload = uploadPath(byId.get(assetId))
+        if (!upload) return undefined
+        uploads.set(upload.path, upload.url)
+        return relativeLink(file, upload.path)
+      },
     }
     const parts = [
       titleHeading(page.doc),
@@ -147,5 +154,20 @@ export function exportSite(
     paths.set(page.doc._id, file)
     files.set(file, `${frontMatter(page, places)}\n${parts.filter(Boolean).join('\n\n')}\n`)
   }
-  return {files, paths, diagnostics}
+  return {files, paths, diagnostics, uploads}
+}
+
+/** Where an uploaded image asset's file goes in the site: `assets/uploads/<its file name>`. */
+function uploadPath(asset: ExportedDocument | undefined): {path: string; url: string} | undefined {
+  const url = asset?.url
+  if (typeof url !== 'string' || !url) return undefined
+  // The asset's own file name (`<sha1>-<w>x<h>.<ext>`): the same upload is the same file.
+  const name = decodeURIComponent(
+    url
+      .replace(/[?#].*$/, '')
+      .split('/')
+      .pop() ?? '',
+  )
+  if (!/^[\w.-]+$/.test(name)) return undefined
+  return {path: `assets/uploads/${name}`, url}
 }

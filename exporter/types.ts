@@ -30,4 +30,9 @@ export interface ExportResult {
   /** The file each written document went to, by document id. */
   paths: Map<string, string>
   diagnostics: ExportDiagnostic[]
+  /**
+   * Uploaded image files the pages now point at: site-relative path → the asset's `url` (an
+   * address, or a path on the lake's origin), for the command to fetch and write.
+   */
+  uploads: Map<string, string>
 }

@@ -6,7 +6,10 @@ import {afterEach, describe, expect, it, vi} from 'vitest'
 
 import {importFiles} from '../exporter/roundtrip.test-support.ts'
 import {toNdjson} from '../importer/index.ts'
+import {createLakeClient} from '../lake/client.ts'
+import {startLake} from '../lake/start.ts'
 import {scratchDir} from '../testing/artifacts.ts'
+import {png} from '../testing/png.ts'
 import type {ExportArgs} from './exportArgs.ts'
 import {runExport} from './exportRun.ts'
 import {writeSiteAtomically} from './exportWrite.ts'
@@ -108,6 +111,53 @@ describe('npm run export', {timeout: 120_000}, () => {
     capture()
     expect(await runExport(args(site, '', {check: true}))).toBe(0)
     expect(output.stderr).toMatch(/2 pages from local dataset .*; 0 files differ/)
+  })
+
+  it('writes an image uploaded in the Studio into the site and points the page at it', async () => {
+    const root = await scratchDir('export-upload-')
+    const site = join(root, 'site')
+    const lakeDir = join(root, 'lake')
+    await writeTree(site, SITE)
+    const env = {...process.env, LAKE_DIR: lakeDir, SANITY_PROJECT_ID: '', SANITY_API_TOKEN: ''}
+    const imported = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/import.ts', site, '--no-cache'],
+      {cwd: ROOT, encoding: 'utf8', env},
+    )
+    expect(imported.status, imported.stderr).toBe(0)
+    // An editor uploads an image into the lesson, as the Studio does: an asset, no src.
+    const picture = png(4, 3, [200, 30, 30])
+    const lake = await startLake({dir: lakeDir, port: 0, log: () => undefined})
+    try {
+      const client = createLakeClient(lake, {dataset: 'production'})
+      const asset = await client.assets.upload('image', picture, {filename: 'chart.png'})
+      const lessonId = await client.fetch<string>('*[_type == "lesson"][0]._id')
+      await client
+        .patch(lessonId)
+        .setIfMissing({body: []})
+        .append('body', [
+          {
+            _type: 'image',
+            _key: 'up',
+            alt: 'A chart',
+            asset: {_type: 'reference', _ref: asset._id},
+          },
+        ])
+        .commit()
+    } finally {
+      await lake.close()
+    }
+    vi.stubEnv('LAKE_DIR', lakeDir)
+    vi.stubEnv('SANITY_PROJECT_ID', '')
+    vi.stubEnv('SANITY_API_TOKEN', '')
+    capture()
+    expect(await runExport(args(site, '')), output.stderr).toBe(0)
+    const lesson = await readFile(join(site, 'c/lesson.md'), 'utf8')
+    const link = /!\[A chart\]\((\.\.\/assets\/uploads\/[\w.-]+\.png)\)/.exec(lesson)
+    expect(link, lesson).not.toBeNull()
+    expect(await readFile(join(site, 'c', link![1]))).toEqual(picture)
+    // The folder now holds what the dataset says: nothing left to write.
+    expect(await runExport(args(site, '', {check: true}))).toBe(0)
   })
 
   it('--check exits 1 and names the file that differs; --dry-run prints its diff and writes nothing', async () => {

@@ -15,6 +15,15 @@ import {unifiedDiff} from './unifiedDiff.ts'
 
 const EXPORTED_TYPES = Object.values(DOCUMENT_TYPES)
 
+async function readBytes(path: string): Promise<Uint8Array | undefined> {
+  try {
+    return await readFile(path)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    throw error
+  }
+}
+
 async function readText(path: string): Promise<string | undefined> {
   try {
     return await readFile(path, 'utf8')
@@ -24,33 +33,96 @@ async function readText(path: string): Promise<string | undefined> {
   }
 }
 
+/** What an export reads: the documents, the image assets they show, and those assets' bytes. */
+interface Dataset {
+  documents: ExportedDocument[]
+  /** The `sanity.imageAsset` documents the pages' images point at. */
+  assets: ExportedDocument[]
+  /** Each asset's file by its `url`; missing when it could not be read (named on stderr). */
+  files: Map<string, Uint8Array>
+  describe: string
+}
+
 /** The documents to export: published ones, or drafts over them with `--drafts`. */
 export async function readDataset(
   datasetFile: string | undefined,
   drafts: boolean,
-): Promise<{documents: ExportedDocument[]; describe: string}> {
+): Promise<Dataset> {
   const open = await openQuerySource(datasetFile)
   try {
+    const perspective = drafts ? 'drafts' : 'published'
     const documents = await open.source.fetch<ExportedDocument[]>(
       '*[_type in $types]',
       {types: EXPORTED_TYPES},
-      {perspective: drafts ? 'drafts' : 'published'},
+      {perspective},
     )
     documents.sort((a, b) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0))
-    return {documents, describe: open.describe}
+    const assets = await open.source.fetch<ExportedDocument[]>(
+      '*[_type == "sanity.imageAsset" && _id in $ids]',
+      {ids: [...assetIds(documents)]},
+      {perspective},
+    )
+    // Fetched while the source is open: an in-process lake stops at close().
+    const files = new Map<string, Uint8Array>()
+    for (const asset of assets) {
+      const url = typeof asset.url === 'string' ? asset.url : ''
+      const bytes = await fetchAsset(url, open.assetOrigin)
+      if (bytes) files.set(url, bytes)
+    }
+    return {documents, assets, files, describe: open.describe}
   } finally {
     await open.close()
   }
 }
 
+// The image assets the documents' images (at any depth: callouts, sections) point at.
+function assetIds(documents: readonly ExportedDocument[]): Set<string> {
+  const ids = new Set<string>()
+  const visit = (value: unknown) => {
+    if (Array.isArray(value)) return value.forEach(visit)
+    if (!value || typeof value !== 'object') return
+    const item = value as {_type?: unknown; asset?: {_ref?: unknown}}
+    if (item._type === 'image' && typeof item.asset?._ref === 'string') ids.add(item.asset._ref)
+    for (const child of Object.values(value)) if (child && typeof child === 'object') visit(child)
+  }
+  documents.forEach(visit)
+  return ids
+}
+
+// An asset's bytes: a hosted address as it is, a path on the local lake's origin through it.
+async function fetchAsset(
+  url: string,
+  origin: string | undefined,
+): Promise<Uint8Array | undefined> {
+  const absolute = /^https?:\/\//i.test(url)
+  if (!url || (!absolute && !origin)) {
+    console.error(
+      `${url || '(asset)'}: warning: Cannot read this uploaded image: a dataset file holds no image files; pages that show it leave it out.`,
+    )
+    return undefined
+  }
+  const response = await fetch(absolute ? url : new URL(url, origin)).catch((error: Error) => error)
+  if (response instanceof Error || !response.ok) {
+    const why = response instanceof Error ? response.message : `HTTP ${response.status}`
+    console.error(
+      `${url}: warning: Cannot read this uploaded image (${why}); pages that show it leave it out.`,
+    )
+    return undefined
+  }
+  return new Uint8Array(await response.arrayBuffer())
+}
+
 /** Ids of documents that break the Studio's rules, each reported on stderr. */
 async function invalidDocuments(
   documents: readonly ExportedDocument[],
+  assets: readonly ExportedDocument[],
   paths: ReadonlyMap<string, string>,
 ): Promise<Set<string>> {
   const {loadValidator} = await import('../schemas/compiled/load.ts')
   const validator = await loadValidator()
-  const problems = await validator.validateDocuments(documents, {existing: documents})
+  const problems = await validator.validateDocuments(documents, {
+    existing: [...documents, ...assets],
+  })
   const rejected = new Set<string>()
   for (const problem of problems) {
     if (problem.level !== 'error') continue
@@ -66,9 +138,12 @@ async function invalidDocuments(
 /** Runs the export; resolves to the exit code. */
 export async function runExport(args: ExportArgs): Promise<number> {
   const dir = args.dir
-  const {documents, describe} = await readDataset(args.dataset || undefined, args.drafts)
+  const dataset = await readDataset(args.dataset || undefined, args.drafts)
+  const {documents, describe} = dataset
   const config = readConfig(await readText(join(dir, '_config.yml'))).config
-  const {files, paths, diagnostics} = exportSite(documents, {
+  // Only assets whose file was read: an image whose file is missing is reported and left out.
+  const readable = dataset.assets.filter((asset) => dataset.files.has(String(asset.url)))
+  const {files, paths, diagnostics, uploads} = exportSite([...documents, ...readable], {
     permalink: config.permalink,
     baseurl: config.baseurl,
     navSort: config.navSort,
@@ -79,7 +154,7 @@ export async function runExport(args: ExportArgs): Promise<number> {
     console.error(`${problem.file}: ${problem.severity}: ${problem.message} ${problem.hint ?? ''}`)
     if (problem.severity === 'error') skip.add(problem.file)
   }
-  for (const id of await invalidDocuments(documents, paths)) {
+  for (const id of await invalidDocuments(documents, dataset.assets, paths)) {
     const file = paths.get(id)
     if (file) skip.add(file)
   }
@@ -90,7 +165,7 @@ export async function runExport(args: ExportArgs): Promise<number> {
     }
   }
   failed = skip.size > 0
-  const changes = new Map<string, string>()
+  const changes = new Map<string, string | Uint8Array>()
   for (const [path, text] of files) {
     if (skip.has(path)) continue
     const before = await readText(join(dir, path))
@@ -104,6 +179,17 @@ export async function runExport(args: ExportArgs): Promise<number> {
           before === undefined ? '/dev/null' : `a/${path}`,
           `b/${path}`,
         ),
+      )
+    } else if (args.check) console.log(`differs: ${path}`)
+  }
+  for (const [path, url] of uploads) {
+    const bytes = dataset.files.get(url)!
+    const before = await readBytes(join(dir, path))
+    if (before && Buffer.from(before).equals(bytes)) continue
+    changes.set(path, bytes)
+    if (args['dry-run']) {
+      process.stdout.write(
+        `Binary file ${before ? `a/${path}` : '/dev/null'} and b/${path} differ\n`,
       )
     } else if (args.check) console.log(`differs: ${path}`)
   }

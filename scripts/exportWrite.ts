@@ -21,10 +21,10 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
-/** Writes `changes` (site-relative path → text) into `dir`, all or nothing. */
+/** Writes `changes` (site-relative path → text or bytes) into `dir`, all or nothing. */
 export async function writeSiteAtomically(
   dir: string,
-  changes: ReadonlyMap<string, string>,
+  changes: ReadonlyMap<string, string | Uint8Array>,
 ): Promise<void> {
   const target = resolve(dir)
   for (const path of changes.keys()) {

@@ -34,17 +34,24 @@ function codeBlock(block: Item): string {
 }
 
 function image(block: Item, state: BodyState): string {
-  if (typeof block.src !== 'string' || block.src === '') {
+  // An image uploaded in the Studio has no src: its file is written into the site beside it.
+  const assetId = (block.asset as {_ref?: unknown} | undefined)?._ref
+  const src =
+    typeof block.src === 'string' && block.src !== ''
+      ? block.src
+      : typeof assetId === 'string'
+        ? state.upload(assetId)
+        : undefined
+  if (!src) {
     state.report({
       severity: 'warning',
       code: 'image-without-src',
-      message: `Cannot write the image "${String(block.alt ?? '')}", expected a src: an image uploaded in the Studio has no file in the site yet; it is left out.`,
-      hint: 'Add the image file to the site and give the image its path as src.',
+      message: `Cannot write the image "${String(block.alt ?? '')}", expected a src or an uploaded file the dataset holds; it is left out.`,
+      hint: 'Upload the image again in the Studio, or give the image the path of a file in the site.',
     })
     return ''
   }
   const alt = typeof block.alt === 'string' ? block.alt.replace(/([[\]\\])/g, '\\$1') : ''
-  const src = typeof block.src === 'string' ? block.src : ''
   const caption =
     typeof block.caption === 'string' && block.caption
       ? ` "${block.caption.replace(/"/g, '\\"')}"`

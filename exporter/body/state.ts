@@ -25,4 +25,9 @@ export interface BodyState {
   noToc: ReadonlySet<string>
   /** Records a problem of the page being written. */
   report(problem: Omit<ExportDiagnostic, 'file' | 'documentId'>): void
+  /**
+   * The address, relative to the page, of the site file an uploaded image asset is written to
+   * (`assets/uploads/<asset file name>`); undefined when the dataset has no such asset.
+   */
+  upload(assetId: string): string | undefined
 }
