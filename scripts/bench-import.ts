@@ -9,7 +9,7 @@
 import {spawnSync} from 'node:child_process'
 import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
-import {join, resolve} from 'node:path'
+import {basename, join, resolve} from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 
 import {defineCommand, runMain} from 'citty'
@@ -34,7 +34,8 @@ interface Usage {
 const THIS_FILE = fileURLToPath(import.meta.url)
 const ROOT = join(import.meta.dirname, '..')
 const README = join(ROOT, 'importer', 'README.md')
-const MARKERS = ['<!-- bench:import -->', '<!-- /bench:import -->'] as const
+/** Where `--readme` writes: the synthetic site's table, or (with `--site`) the real site's. */
+const markers = (name: string) => [`<!-- ${name} -->`, `<!-- /${name} -->`] as const
 
 // Preloaded into every Node process a measured command starts (npm, tsx and the import itself):
 // each appends its own CPU time and peak RSS when it exits. Worker threads share their process's
@@ -173,7 +174,8 @@ function check(rounds: Record<'floor' | 'command', Usage>[], about: string): num
   return over.length ? 1 : 0
 }
 
-function writeReadme(summary: string): void {
+function writeReadme(summary: string, name: string): void {
+  const MARKERS = markers(name)
   const text = readFileSync(README, 'utf8')
   const start = text.indexOf(MARKERS[0])
   const end = text.indexOf(MARKERS[1])
@@ -194,7 +196,8 @@ const command = defineCommand({
     rounds: {type: 'string', description: 'Rounds of the four phases (medians).', default: '3'},
     readme: {
       type: 'boolean',
-      description: "Write the table into importer/README.md's Performance section.",
+      description:
+        "Write the table into importer/README.md's Performance section (the real site's own table with --site).",
       default: false,
     },
     phase: {type: 'string', description: 'Internal: run one phase on --dir.'},
@@ -216,7 +219,14 @@ const command = defineCommand({
     try {
       writeFileSync(join(scratch, 'reporter.mjs'), REPORTER)
       const site = args.site ? resolve(args.site) : join(scratch, 'site')
-      let about = `the site ${args.site}`
+      // Named by its folder: where it sits on this machine means nothing to a reader.
+      let about = `the site \`${basename(resolve(args.site ?? '.'))}\``
+      if (args.site) {
+        const {files} = await readSite(site)
+        const pages = files.filter((file) => file.path.endsWith('.md'))
+        const bytes = pages.reduce((sum, file) => sum + (file.bytes?.length ?? 0), 0)
+        about += ` (${pages.length} markdown files, ${(bytes / 1e3).toFixed(0)} kB)`
+      }
       if (!args.site) {
         const files = generateSite(lessons)
         writeSite(files, site)
@@ -268,7 +278,7 @@ const command = defineCommand({
       const complete = rounds as Record<Phase, Usage>[]
       const summary = `\`npm run bench\` on ${about}; medians of ${rounds.length} rounds, ratios taken round by round, ${new Date().toISOString().slice(0, 10)}:\n\n${table(complete)}`
       console.log(summary)
-      if (args.readme) writeReadme(summary)
+      if (args.readme) writeReadme(summary, args.site ? 'bench:import-site' : 'bench:import')
       const cpu = median(complete.map((r) => r.command.cpuS / r.floor.cpuS))
       console.log(
         `The command uses ${cpu.toFixed(2)}× the floor's CPU: ${cpu <= 1.5 ? 'within' : 'over'} the 1.5× target.`,
