@@ -81,6 +81,6 @@ export function storeFile(dataset: Dataset, path: string, mime: string, data: Bu
 
 /** The stored bytes of an asset path, or null. */
 export function readFile(dataset: Dataset, path: string): {mime: string; data: Buffer} | null {
-  const row = dataset.db.prepare('SELECT mime, data FROM files WHERE path = ?').get(path)
+  const row = dataset.reader.prepare('SELECT mime, data FROM files WHERE path = ?').get(path)
   return row ? {mime: String(row.mime), data: Buffer.from(row.data as Uint8Array)} : null
 }

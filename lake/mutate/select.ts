@@ -25,20 +25,3 @@ export async function selectTargets(ws: WorkingSet, selection: Selection): Promi
   // A dataset opened outside a running lake has no workers; evaluate it here.
   return selectIds(selection.query, params, new Map(ws.documents().map((doc) => [doc._id, doc])))
 }
-
-/**
- * Calls `apply` for each id, yielding to the event loop every few milliseconds, so a patch that
- * touches thousands of documents lets other requests run in between.
- */
-export async function forEachSliced<T>(ids: string[], apply: (id: string) => T): Promise<T[]> {
-  const results: T[] = []
-  let sliceStarted = performance.now()
-  for (const id of ids) {
-    results.push(apply(id))
-    if (performance.now() - sliceStarted > 4) {
-      await new Promise<void>((resolve) => setImmediate(resolve))
-      sliceStarted = performance.now()
-    }
-  }
-  return results
-}

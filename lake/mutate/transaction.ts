@@ -56,13 +56,13 @@ export function runTransaction<T>(
     })
     const value = await build(ws)
     const changed = ws.changed()
-    checkDocuments(changed)
+    await checkDocuments(changed)
     checkReferences(changed, (id) => ws.get(id) !== null, dataset.references)
     const pending = ws.toTransaction()
     const document = (id: string) => ws.get(id)
     if (options.dryRun || pending.changes.length === 0) {
       return {transaction: null, transactionId, value, document}
     }
-    return {transaction: dataset.commit(pending), transactionId, value, document}
+    return {transaction: await dataset.commitInSlices(pending), transactionId, value, document}
   })
 }

@@ -1,6 +1,7 @@
 import {mutationFailed, type LakeError, type MutationErrorItem} from '../errors.ts'
-import {documentProblem} from '../store/document-rules.ts'
 import type {CheckedChange} from '../refs/integrity.ts'
+import {forEachSliced} from '../slices.ts'
+import {documentProblem} from '../store/document-rules.ts'
 
 /**
  * Refuses (400, Sanity's `mutationError` with one `validationError` item per document) a
@@ -8,15 +9,12 @@ import type {CheckedChange} from '../refs/integrity.ts'
  * `_type`, or a shape or size over the documented limits. Every write path ends here, so no
  * stored document can break a later query, a restart or history.
  */
-export function checkDocuments(changes: CheckedChange[]): void {
-  const items: MutationErrorItem[] = []
-  for (const change of changes) {
-    if (!change.after) continue
-    const problem = documentProblem(change.after)
-    if (problem) {
-      items.push(validationItem(change.index, change.after._id, problem))
-    }
-  }
+export async function checkDocuments(changes: CheckedChange[]): Promise<void> {
+  const problems = await forEachSliced(changes, (change) => {
+    const problem = change.after && documentProblem(change.after)
+    return problem ? validationItem(change.index, change.after!._id, problem) : undefined
+  })
+  const items = problems.filter((item): item is MutationErrorItem => item !== undefined)
   if (items.length > 0) throw mutationFailed(400, items)
 }
 

@@ -28,9 +28,10 @@ async function upload(ctx: RouteContext, kind: 'image' | 'file') {
   const existing = dataset.get(doc._id)
   if (existing) return {document: existing}
   const mime = typeof doc.mimeType === 'string' ? doc.mimeType : contentType
-  // The bytes go in before the document so a listed asset always has its file.
-  storeFile(dataset, path, mime, data)
   const outcome = await runTransaction(dataset, {}, async (ws) => {
+    // The bytes go in before the document so a listed asset always has its file; under the
+    // dataset's lock, so never into another transaction still writing its slices.
+    storeFile(dataset, path, mime, data)
     ws.record({create: doc})
     ws.put(doc._id, doc, {create: doc})
   })

@@ -107,4 +107,41 @@ describe('Dataset', () => {
     expect(dataset.recent.map((tx) => tx.id)).toEqual(['t8'])
     dataset.close()
   })
+
+  it('writes a large transaction in slices, other work running between them, nothing of it visible until it commits', async () => {
+    const dataset = new Dataset('slices', join(dir, 'slices.sqlite'))
+    const changes = Array.from({length: 20_000}, (_, n) => ({
+      id: `d${n}`,
+      before: null,
+      after: {_id: `d${n}`, _type: 't', _rev: 'big', text: `document ${n}`},
+      mutations: [],
+    }))
+    let turns = 0
+    let sawPartial = false
+    const other = setInterval(() => {
+      turns++
+      const revisions = Number(
+        dataset.reader.prepare('SELECT count(*) AS n FROM revisions').get()?.n,
+      )
+      if (dataset.documents.size > 0 || revisions > 0) sawPartial = true
+    }, 0)
+    try {
+      await dataset.commitInSlices({
+        id: 'big',
+        timestamp: '2026-01-01T00:00:00Z',
+        author: 'me',
+        mutations: [],
+        changes,
+      })
+    } finally {
+      clearInterval(other)
+    }
+    expect(turns).toBeGreaterThan(0)
+    expect(sawPartial).toBe(false)
+    expect(dataset.documents.size).toBe(20_000)
+    expect(Number(dataset.reader.prepare('SELECT count(*) AS n FROM revisions').get()?.n)).toBe(
+      20_000,
+    )
+    dataset.close()
+  })
 })

@@ -56,12 +56,12 @@ const placeholders = (values: unknown[]) => values.map(() => '?').join(', ')
 
 function seqOf(dataset: Dataset, transactionId: string | undefined): number | undefined {
   if (!transactionId) return undefined
-  const row = dataset.db.prepare('SELECT seq FROM transactions WHERE id = ?').get(transactionId)
+  const row = dataset.reader.prepare('SELECT seq FROM transactions WHERE id = ?').get(transactionId)
   return row ? Number(row.seq) : undefined
 }
 
 function beforeOf(dataset: Dataset, docId: string, seq: number): Doc | null {
-  const row = dataset.db
+  const row = dataset.reader
     .prepare('SELECT doc FROM revisions WHERE doc_id = ? AND seq < ? ORDER BY seq DESC LIMIT 1')
     .get(docId, seq)
   return row?.doc ? docOf(String(row.doc), docId) : null
@@ -83,12 +83,12 @@ export function transactionsOf(
   if (range.toTime) where.push('t.timestamp <= ?') && args.push(range.toTime)
   const order = range.reverse ? 'DESC' : 'ASC'
   const limit = range.limit && range.limit > 0 ? `LIMIT ${Math.floor(range.limit)}` : ''
-  const rows = dataset.db
+  const rows = dataset.reader
     .prepare(
       `SELECT t.seq, t.id, t.timestamp, t.author, t.mutations FROM transactions t WHERE ${where.join(' AND ')} ORDER BY t.seq ${order} ${limit}`,
     )
     .all(...args)
-  const changesOf = dataset.db.prepare(
+  const changesOf = dataset.reader.prepare(
     `SELECT doc_id, rev, doc, mutations FROM revisions WHERE seq = ? AND doc_id IN (${placeholders(ids)}) ORDER BY doc_id`,
   )
   return rows.map((row) => {
@@ -130,7 +130,7 @@ export function documentsAt(
     args.push(at.time)
   }
   const nonNull = at.lastRevision ? 'AND r.doc IS NOT NULL' : ''
-  const statement = dataset.db.prepare(
+  const statement = dataset.reader.prepare(
     `SELECT r.doc FROM revisions r JOIN transactions t ON t.seq = r.seq WHERE r.doc_id = ? ${condition} ${nonNull} ORDER BY r.seq DESC LIMIT 1`,
   )
   return ids.flatMap((id) => {
