@@ -2,7 +2,7 @@ import {dirname} from 'node:path'
 import {Worker} from 'node:worker_threads'
 import {LakeError} from '../errors.ts'
 import type {Dataset} from '../store/dataset.ts'
-import type {Doc} from '../store/types.ts'
+import type {CommittedTransaction, Doc} from '../store/types.ts'
 import {
   DEFAULT_QUERY_LIMITS,
   queryQueueFullError,
@@ -116,7 +116,7 @@ export class QueryPool {
         type: 'commit',
         dataset: dataset.name,
         seq: tx.seq,
-        changes: JSON.stringify(tx.changes.map(({id, after}) => ({id, after}))),
+        changes: changesJson(tx, dataset.afterJsonOf(tx)),
       }),
     )
     this.#datasets.set(dataset.name, {file, unsubscribe})
@@ -410,4 +410,13 @@ export class QueryPool {
     if (slot.demoteTimer) clearTimeout(slot.demoteTimer)
     this.#slots.delete(slot)
   }
+}
+
+// `ReplicatedCommit['changes']` as JSON, from the texts the commit wrote when it has them.
+function changesJson(
+  tx: CommittedTransaction,
+  written: ReadonlyArray<string | null> | undefined,
+): string {
+  if (!written) return JSON.stringify(tx.changes.map(({id, after}) => ({id, after})))
+  return `[${tx.changes.map(({id}, i) => `{"id":${JSON.stringify(id)},"after":${written[i] ?? 'null'}}`).join(',')}]`
 }

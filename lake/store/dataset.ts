@@ -17,6 +17,9 @@ export const RECENT_WINDOW = {transactions: 1000, bytes: 64 * 1024 * 1024}
 
 type Listener = (transaction: CommittedTransaction) => void
 
+/** What writing a transaction to the file produced: its sequence number, size and texts. */
+type Written = {seq: number; bytes: number; afterJson: Array<string | null>}
+
 /**
  * One dataset: a SQLite file that is the source of truth, and an in-memory Map of the current
  * documents that queries read.
@@ -40,6 +43,7 @@ export class Dataset {
   readonly #recentSizes: number[] = []
   #recentBytes = 0
   readonly #window: typeof RECENT_WINDOW
+  #afterJson: {committed: CommittedTransaction; json: ReadonlyArray<string | null>} | undefined
   readonly #listeners = new Set<Listener>()
   readonly #upsert: StatementSync
   readonly #remove: StatementSync
@@ -115,18 +119,20 @@ export class Dataset {
 
   // Writes the transaction in one SQLite transaction, yielding after each document; returns its
   // sequence number and JSON size. Rolls back and throws a storage error on failure.
-  *#write(transaction: Transaction): Generator<void, {seq: number; bytes: number}> {
+  *#write(transaction: Transaction): Generator<void, Written> {
     const {id, timestamp, author, changes, mutations} = transaction
     this.db.exec('BEGIN IMMEDIATE')
     try {
       const mutationsJson = JSON.stringify(mutations)
       let bytes = mutationsJson.length
+      const afterJson: Array<string | null> = []
       const info = this.#insertTransaction.run(id, timestamp, author, mutationsJson)
       const seq = Number(info.lastInsertRowid)
       for (const change of changes) {
         // One serialization serves the current row and the history snapshot.
         const json = change.after ? JSON.stringify(change.after) : null
         bytes += json?.length ?? 0
+        afterJson.push(json)
         if (json) this.#upsert.run(change.id, json)
         else this.#remove.run(change.id)
         this.#insertRevision.run(
@@ -140,7 +146,7 @@ export class Dataset {
         yield
       }
       this.db.exec('COMMIT')
-      return {seq, bytes}
+      return {seq, bytes, afterJson}
     } catch (error) {
       // SQLite rolls back by itself on some failures (a full disk, an I/O error); rolling back
       // again would fail with "cannot rollback" and hide what happened.
@@ -150,10 +156,7 @@ export class Dataset {
   }
 
   // After COMMIT: the documents in memory, the reference index, the resume window, listeners.
-  #apply(
-    transaction: Transaction,
-    {seq, bytes}: {seq: number; bytes: number},
-  ): CommittedTransaction {
+  #apply(transaction: Transaction, {seq, bytes, afterJson}: Written): CommittedTransaction {
     const {changes} = transaction
     for (const change of changes) {
       if (change.after) this.documents.set(change.id, change.after)
@@ -163,8 +166,22 @@ export class Dataset {
     this.version++
     const committed = {...transaction, seq}
     this.#remember(committed, bytes)
-    for (const listener of this.#listeners) listener(committed)
+    this.#afterJson = {committed, json: afterJson}
+    try {
+      for (const listener of this.#listeners) listener(committed)
+    } finally {
+      this.#afterJson = undefined
+    }
     return committed
+  }
+
+  /**
+   * The JSON text of each change's document after `committed` (null for a deletion), as written
+   * to the file: listeners that pass documents on as text (query workers' replicas) reuse it
+   * instead of serializing them again. Only while listeners of that commit are being called.
+   */
+  afterJsonOf(committed: CommittedTransaction): ReadonlyArray<string | null> | undefined {
+    return this.#afterJson?.committed === committed ? this.#afterJson.json : undefined
   }
 
   // Keeps the latest transactions within the window (the newest always, however large).
