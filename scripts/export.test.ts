@@ -50,7 +50,16 @@ async function setup(documents = importFiles(SITE)) {
 }
 
 function args(dir: string, dataset: string, extra: Partial<ExportArgs> = {}): ExportArgs {
-  return {_: [dir], dir, dataset, drafts: false, 'dry-run': false, check: false, ...extra}
+  return {
+    _: [dir],
+    dir,
+    dataset,
+    drafts: false,
+    'dry-run': false,
+    prune: false,
+    check: false,
+    ...extra,
+  }
 }
 
 const output = {stdout: '', stderr: ''}
@@ -111,6 +120,30 @@ describe('npm run export', {timeout: 120_000}, () => {
     capture()
     expect(await runExport(args(site, '', {check: true}))).toBe(0)
     expect(output.stderr).toMatch(/2 pages from local dataset .*; 0 files differ/)
+  })
+
+  it('lists a page whose document was deleted, and removes it only with --prune', async () => {
+    const root = await scratchDir('export-prune-')
+    const site = join(root, 'site')
+    await writeTree(site, SITE)
+    const dataset = join(root, 'data.ndjson')
+    // The lesson was deleted in the Studio: the dataset has the course only.
+    const documents = importFiles(SITE).filter((doc) => doc._type !== 'lesson')
+    for (const doc of documents) if (Array.isArray(doc.contents)) doc.contents = []
+    await writeFile(dataset, toNdjson(documents))
+    capture()
+    expect(await runExport(args(site, dataset, {check: true}))).toBe(1)
+    expect(output.stdout).toMatch(/differs: c\/lesson\.md \(no document exports it/)
+    expect(await runExport(args(site, dataset))).toBe(0)
+    expect(output.stdout).toMatch(/kept: c\/lesson\.md .*--prune removes it/)
+    expect(await readFile(join(site, 'c/lesson.md'), 'utf8')).toBe(SITE['c/lesson.md'])
+    expect(await runExport(args(site, dataset, {'dry-run': true, prune: true}))).toBe(0)
+    expect(output.stdout).toContain('+++ /dev/null')
+    expect(await readFile(join(site, 'c/lesson.md'), 'utf8')).toBe(SITE['c/lesson.md'])
+    expect(await runExport(args(site, dataset, {prune: true}))).toBe(0)
+    await expect(stat(join(site, 'c/lesson.md'))).rejects.toThrow()
+    expect(await readFile(join(site, '_config.yml'), 'utf8')).toBe(SITE['_config.yml'])
+    expect(await runExport(args(site, dataset, {check: true}))).toBe(0)
   })
 
   it('writes an image uploaded in the Studio into the site and points the page at it', async () => {

@@ -26,6 +26,12 @@ export const exportArgs = {
     description: 'Write nothing: print a unified diff of every file the export would change.',
     default: false,
   },
+  prune: {
+    type: 'boolean',
+    description:
+      "Also remove the folder's pages that no document exports any more (deleted in the Studio); without it they are listed and kept.",
+    default: false,
+  },
   check: {
     type: 'boolean',
     description:

@@ -2,15 +2,18 @@
  * The export: read the dataset → validate → exportSite → compare with the folder → print a
  * diff (`--dry-run`), list what differs (`--check`), or write the changed files atomically.
  */
-import {readFile} from 'node:fs/promises'
+import {readdir, readFile} from 'node:fs/promises'
 import {join} from 'node:path'
 
 import {exportSite, type ExportedDocument} from '../exporter/index.ts'
 import {readConfig} from '../importer/site/config.ts'
+import {readPages} from '../importer/site/pages.ts'
+import type {SiteConfig} from '../importer/site/types.ts'
 import {DOCUMENT_TYPES} from '../schemas/constants.ts'
 import type {ExportArgs} from './exportArgs.ts'
 import {insideSite, writeSiteAtomically} from './exportWrite.ts'
 import {openQuerySource} from './querySource.ts'
+import {readSite} from './readSite.ts'
 import {unifiedDiff} from './unifiedDiff.ts'
 
 const EXPORTED_TYPES = Object.values(DOCUMENT_TYPES)
@@ -135,6 +138,30 @@ async function invalidDocuments(
   return rejected
 }
 
+/**
+ * The folder's pages (markdown files the importer would read as pages) that no document is
+ * exported to: their documents were deleted, or the page never imported (an error). Files the
+ * importer does not read as pages, and those of documents left out for errors, are not listed.
+ */
+async function stalePages(
+  dir: string,
+  files: ReadonlyMap<string, string>,
+  skip: ReadonlySet<string>,
+  config: SiteConfig,
+): Promise<string[]> {
+  if (!(await readDirectory(dir))) return []
+  const site = await readSite(dir)
+  const {pages} = readPages(site.files, config)
+  return pages.map((page) => page.file).filter((path) => !files.has(path) && !skip.has(path))
+}
+
+async function readDirectory(dir: string): Promise<boolean> {
+  return readdir(dir).then(
+    () => true,
+    () => false,
+  )
+}
+
 /** Runs the export; resolves to the exit code. */
 export async function runExport(args: ExportArgs): Promise<number> {
   const dir = args.dir
@@ -165,7 +192,7 @@ export async function runExport(args: ExportArgs): Promise<number> {
     }
   }
   failed = skip.size > 0
-  const changes = new Map<string, string | Uint8Array>()
+  const changes = new Map<string, string | Uint8Array | null>()
   for (const [path, text] of files) {
     if (skip.has(path)) continue
     const before = await readText(join(dir, path))
@@ -193,10 +220,22 @@ export async function runExport(args: ExportArgs): Promise<number> {
       )
     } else if (args.check) console.log(`differs: ${path}`)
   }
+  const stale = await stalePages(dir, files, skip, config)
+  for (const path of stale) {
+    if (args.prune) changes.set(path, null)
+    if (args['dry-run'] && args.prune) {
+      const before = (await readText(join(dir, path))) ?? ''
+      process.stdout.write(unifiedDiff(before, '', `a/${path}`, '/dev/null'))
+    } else if (args.check || !args.prune) {
+      console.log(
+        `${args.check ? 'differs' : 'kept'}: ${path} (no document exports it: deleted in the Studio, or never imported${args.prune ? '' : '; --prune removes it'})`,
+      )
+    }
+  }
   const summary = `${files.size} pages from ${describe}; ${changes.size} ${changes.size === 1 ? 'file differs' : 'files differ'} from ${dir}${skip.size > 0 ? `; ${skip.size} not written (errors above)` : ''}.`
   if (args.check) {
     console.error(summary)
-    return changes.size > 0 || failed ? 1 : 0
+    return changes.size > 0 || stale.length > 0 || failed ? 1 : 0
   }
   if (args['dry-run']) {
     console.error(`${summary} Nothing written (--dry-run).`)

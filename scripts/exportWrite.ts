@@ -21,10 +21,13 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
-/** Writes `changes` (site-relative path → text or bytes) into `dir`, all or nothing. */
+/**
+ * Writes `changes` (site-relative path → text or bytes; null removes the file) into `dir`,
+ * all or nothing.
+ */
 export async function writeSiteAtomically(
   dir: string,
-  changes: ReadonlyMap<string, string | Uint8Array>,
+  changes: ReadonlyMap<string, string | Uint8Array | null>,
 ): Promise<void> {
   const target = resolve(dir)
   for (const path of changes.keys()) {
@@ -41,9 +44,13 @@ export async function writeSiteAtomically(
     if (had) {
       await cp(target, staging, {recursive: true, verbatimSymlinks: true, preserveTimestamps: true})
     } else await mkdir(staging)
-    for (const [path, text] of changes) {
+    for (const [path, content] of changes) {
+      if (content === null) {
+        await rm(join(staging, path), {force: true})
+        continue
+      }
       await mkdir(dirname(join(staging, path)), {recursive: true})
-      await writeFile(join(staging, path), text)
+      await writeFile(join(staging, path), content)
     }
     if (had) {
       const old = join(temp, 'old')
