@@ -84,6 +84,27 @@ describe('Studio against the lake', {tags: [CHROMIUM_TAG]}, () => {
     if (work) rmSync(work, {recursive: true, force: true})
   })
 
+  it('shows a browser without the login link a logged-out Studio that says how to get in, never the content', async () => {
+    const stranger = await openStudioPage(browser)
+    try {
+      const shot = (name: string) => stranger.screenshot({path: join(ARTIFACTS, `${name}.png`)})
+      await stranger.goto(studio.url)
+      const provider = stranger.getByText('Log in with the npm run studio link')
+      await provider.waitFor({timeout: 60_000})
+      await shot('0-logged-out')
+      // Nothing of the dataset is shown, and reading it without the token is refused.
+      expect(await stranger.getByText(COURSE).count()).toBe(0)
+      const read = await fetch(`${t.lake.httpUrl}/v2025-02-19/data/query/production?query=*`)
+      expect(read.status).toBe(401)
+      await provider.click()
+      await stranger.getByText('Log in to the local Studio').first().waitFor({timeout: 30_000})
+      expect(await stranger.content()).toContain('npm run studio')
+      await shot('0-how-to-log-in')
+    } finally {
+      await stranger.context().close()
+    }
+  })
+
   it('opens Courses → course → module → the imported lesson, edits and publishes the title, history lists the edit, and the Preview renders it', async () => {
     const shot = (name: string) => page.screenshot({path: join(ARTIFACTS, `${name}.png`)})
     await page.goto(t.lake.loginUrl())

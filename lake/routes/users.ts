@@ -30,7 +30,7 @@ function providers(ctx: RouteContext) {
     providers: [
       {
         name: 'local-lake',
-        title: 'Log in with the link npm run studio prints',
+        title: 'Log in with the npm run studio link',
         url: `${scheme}://${String(host)}/auth/login`,
       },
     ],
