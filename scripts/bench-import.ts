@@ -6,14 +6,23 @@
  * a user runs it (`npm run import -- <site> --out <file>`, validation included, cold). Each reports CPU, wall time and peak memory, with medians and
  * ratios to the floor. `--readme` writes the table into importer/README.md.
  */
-import {spawnSync} from 'node:child_process'
-import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {createHash} from 'node:crypto'
+import {
+  appendFileSync,
+  cpSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {basename, join, resolve} from 'node:path'
-import {fileURLToPath, pathToFileURL} from 'node:url'
+import {fileURLToPath} from 'node:url'
 
 import {defineCommand, runMain} from 'citty'
 
+import {measure, median, prepareScratch, table, type Usage} from './bench-measure.ts'
 import {generateSite, writeSite} from './bench-site.ts'
 import {readSite} from './readSite.ts'
 
@@ -25,11 +34,12 @@ const PHASES = {
 } as const
 type Phase = keyof typeof PHASES
 
-interface Usage {
-  cpuS: number
-  wallS: number
-  peakMb: number
-}
+const REIMPORT = {
+  hash: 'floor: read and hash every file of the site',
+  unchanged: 'the command again, nothing changed: `npm run import -- <site>`',
+  changed: 'the command again, one page changed',
+} as const
+type Reimport = keyof typeof REIMPORT
 
 const THIS_FILE = fileURLToPath(import.meta.url)
 const ROOT = join(import.meta.dirname, '..')
@@ -37,23 +47,16 @@ const README = join(ROOT, 'importer', 'README.md')
 /** Where `--readme` writes: the synthetic site's table, or (with `--site`) the real site's. */
 const markers = (name: string) => [`<!-- ${name} -->`, `<!-- /${name} -->`] as const
 
-// Preloaded into every Node process a measured command starts (npm, tsx and the import itself):
-// each appends its own CPU time and peak RSS when it exits. Worker threads share their process's
-// figures, so only main threads report.
-const REPORTER = `import {appendFileSync} from 'node:fs'
-import {isMainThread} from 'node:worker_threads'
-if (isMainThread) process.on('exit', () => {
-  const u = process.resourceUsage()
-  appendFileSync(process.env.BENCH_USAGE_FILE, JSON.stringify({cpu: u.userCPUTime + u.systemCPUTime, rss: u.maxRSS}) + '\\n')
-})
-`
+type InChild = Exclude<Phase, 'command'> | 'hash'
 
-type InChild = Exclude<Phase, 'command'>
-
-/** In a child process: the floor, the core, or the core and validation, on the site in `dir`. */
+/** In a child process: a floor, the core, or the core and validation, on the site in `dir`. */
 async function runPhase(phase: InChild, dir: string): Promise<void> {
   // The files the import command reads, read the way it reads them.
   const {files} = await readSite(dir)
+  if (phase === 'hash') {
+    for (const file of files) createHash('sha256').update(file.bytes!).digest()
+    return
+  }
   if (phase !== 'floor') {
     const {importSite} = await import('../importer/index.ts')
     const {documents} = importSite(files)
@@ -75,86 +78,59 @@ async function runPhase(phase: InChild, dir: string): Promise<void> {
   }
 }
 
-/** Runs one command to its end and sums what its Node processes report; peak is the largest one. */
-function measure(command: string[], env: Record<string, string>, scratch: string): Usage {
-  const usageFile = join(scratch, `usage-${Math.random().toString(36).slice(2)}.jsonl`)
-  const reporter = pathToFileURL(join(scratch, 'reporter.mjs')).href
-  const started = performance.now()
-  const run = spawnSync(command[0], command.slice(1), {
-    env: {
-      ...process.env,
-      ...env,
-      BENCH_USAGE_FILE: usageFile,
-      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import=${reporter}`.trim(),
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
-    maxBuffer: 1 << 26,
-  })
-  const wallS = (performance.now() - started) / 1000
-  if (run.status !== 0) {
-    throw new Error(
-      `Cannot measure \`${command.join(' ')}\`: it exited with ${run.status}.\n${String(run.stderr)}`,
-    )
+/**
+ * Rounds of re-imports into a local dataset that a first import filled, on a copy of the site
+ * (one page of it is edited): reading and hashing the files (the floor), the command with
+ * nothing changed, and the command after one page changed. Exit code 1 counts as a run: a
+ * real site's import reports problems (a missing image) every time.
+ */
+function reimportRounds(
+  source: string,
+  count: number,
+  npmRun: string[],
+  hash: string[],
+  scratch: string,
+): Record<Reimport, Usage>[] {
+  const site = join(scratch, 'reimport-site')
+  cpSync(source, site, {recursive: true})
+  const lake = mkdtempSync(join(scratch, 'lake-'))
+  const command = [...npmRun, 'import', '--', site]
+  measure(command, {LAKE_DIR: lake}, scratch, [0, 1])
+  const page = join(site, editablePage(site))
+  const rounds: Record<Reimport, Usage>[] = []
+  for (let round = 0; round < count; round++) {
+    const measured = {} as Record<Reimport, Usage>
+    measured.hash = measure([...hash.slice(0, -1), site], {}, scratch)
+    measured.unchanged = measure(command, {LAKE_DIR: lake}, scratch, [0, 1])
+    appendFileSync(page, `\nEdited in round ${round + 1}.\n`)
+    measured.changed = measure(command, {LAKE_DIR: lake}, scratch, [0, 1])
+    rounds.push(measured)
+    console.error(`re-import round ${round + 1}: ${JSON.stringify(measured)}`)
   }
-  const reports = readFileSync(usageFile, 'utf8')
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line) as {cpu: number; rss: number})
-  return {
-    cpuS: reports.reduce((sum, r) => sum + r.cpu, 0) / 1e6,
-    wallS,
-    peakMb: Math.max(...reports.map((r) => r.rss)) / 1024,
-  }
+  return rounds
 }
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = sorted.length >> 1
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
-}
-
-/** The markdown table: medians, and ratios to the floor taken round by round. */
-function table(rounds: Record<Phase, Usage>[]): string {
-  const row = (phase: Phase) => {
-    const of = (key: keyof Usage) => median(rounds.map((r) => r[phase][key]))
-    const ratio = (key: keyof Usage) =>
-      `${median(rounds.map((r) => r[phase][key] / r.floor[key])).toFixed(2)}×`
-    return [
-      PHASES[phase],
-      `${of('cpuS').toFixed(2)} s`,
-      ratio('cpuS'),
-      `${of('wallS').toFixed(2)} s`,
-      ratio('wallS'),
-      `${of('peakMb').toFixed(0)} MB`,
-      ratio('peakMb'),
-    ]
-  }
-  const header = [
-    'Phase (whole process)',
-    'CPU',
-    'vs floor',
-    'Wall',
-    'vs floor',
-    'Peak RSS',
-    'vs floor',
-  ]
-  const rows = [header, ...(Object.keys(PHASES) as Phase[]).map(row)]
-  // Padded as Prettier pads markdown tables, so the README stays formatted.
-  const widths = header.map((_, i) => Math.max(...rows.map((cells) => cells[i].length)))
-  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`
-  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.slice(1).map(line)].join(
-    '\n',
+/** A page of the site (front matter with a title) to edit: the first in path order. */
+function editablePage(site: string): string {
+  const pages = readdirSync(site, {recursive: true, encoding: 'utf8'})
+    .filter((path) => path.endsWith('.md'))
+    .sort()
+  const page = pages.find((path) =>
+    /^---\r?\n[\s\S]*?^title:/m.test(readFileSync(join(site, path), 'utf8')),
   )
+  if (!page) throw new Error(`Cannot measure a changed page: no page of ${site} has a title.`)
+  return page
 }
 
 /**
  * What `--check` holds the command to, as ratios to the floor measured in the same run, so a
  * slower or busier machine moves both sides alike. Each is the median of per-round ratios,
  * CPU time (not wall time, which a shared machine's load decides), with a margin above what
- * the command measures on a loaded 2-core machine (CPU 1.5-1.7×, peak memory 2.8-3.2× on
- * 5,000 lessons), so only a real regression of about a fifth fails it, not the noise.
+ * the command measures on a loaded 2-core machine (CPU 1.36-1.66×, peak memory 2.2-3.0× on
+ * 1,000 to 5,000 lessons, the high ends at a load of 8 on 2 cores), so a real regression of a
+ * fifth or more fails it, and the noise does not.
  */
-const LIMITS = {cpu: 2.0, memory: 4.0}
+const LIMITS = {cpu: 2.0, memory: 3.5}
 
 /** Prints the median ratios and whether they are within {@link LIMITS}; the exit code. */
 function check(rounds: Record<'floor' | 'command', Usage>[], about: string): number {
@@ -217,7 +193,7 @@ const command = defineCommand({
     const lessons = Number(args.lessons)
     const scratch = mkdtempSync(join(tmpdir(), 'bench-import-'))
     try {
-      writeFileSync(join(scratch, 'reporter.mjs'), REPORTER)
+      prepareScratch(scratch)
       const site = args.site ? resolve(args.site) : join(scratch, 'site')
       // Named by its folder: where it sits on this machine means nothing to a reader.
       let about = `the site \`${basename(resolve(args.site ?? '.'))}\``
@@ -235,7 +211,7 @@ const command = defineCommand({
       }
       console.log(`Measuring on ${about}.`)
       // Node runs the TypeScript itself, as `npm run import` does: no transform in any figure.
-      const inChild = (phase: Phase) => [
+      const inChild = (phase: InChild) => [
         process.execPath,
         THIS_FILE,
         '--phase',
@@ -243,23 +219,18 @@ const command = defineCommand({
         '--dir',
         site,
       ]
-      const npm = process.env.npm_execpath
+      const npmRun = [
+        ...(process.env.npm_execpath ? [process.execPath, process.env.npm_execpath] : ['npm']),
+        'run',
+        '--silent',
+      ]
       const rounds: Partial<Record<Phase, Usage>>[] = []
       const phases: Phase[] = args.check ? ['floor', 'command'] : (Object.keys(PHASES) as Phase[])
       for (let round = 0; round < Number(args.rounds); round++) {
         // A fresh lake folder each time: the command runs cold, as a first import does.
         const lake = mkdtempSync(join(scratch, 'lake-'))
         const out = join(scratch, 'out.ndjson')
-        const user = [
-          ...(npm ? [process.execPath, npm] : ['npm']),
-          'run',
-          '--silent',
-          'import',
-          '--',
-          site,
-          '--out',
-          out,
-        ]
+        const user = [...npmRun, 'import', '--', site, '--out', out]
         const measured: Partial<Record<Phase, Usage>> = {}
         // Every other round in the opposite order, so a drift of the machine's speed evens out.
         for (const phase of round % 2 ? [...phases].reverse() : phases) {
@@ -276,7 +247,13 @@ const command = defineCommand({
         return
       }
       const complete = rounds as Record<Phase, Usage>[]
-      const summary = `\`npm run bench\` on ${about}; medians of ${rounds.length} rounds, ratios taken round by round, ${new Date().toISOString().slice(0, 10)}:\n\n${table(complete)}`
+      const again = reimportRounds(site, Number(args.rounds), npmRun, inChild('hash'), scratch)
+      const summary = [
+        `\`npm run bench\` on ${about}; medians of ${rounds.length} rounds, ratios taken round by round, ${new Date().toISOString().slice(0, 10)}:`,
+        table(complete, PHASES, 'floor'),
+        'Re-imports into the local dataset after a first one, against reading and hashing the same files:',
+        table(again, REIMPORT, 'hash'),
+      ].join('\n\n')
       console.log(summary)
       if (args.readme) writeReadme(summary, args.site ? 'bench:import-site' : 'bench:import')
       const cpu = median(complete.map((r) => r.command.cpuS / r.floor.cpuS))
