@@ -253,6 +253,7 @@ export type InternalLink = {
   _type: 'internalLink'
   reference: CourseReference | ModuleReference | LessonReference
   anchor?: string
+  written?: string
 }
 
 export type Link = {
@@ -792,6 +793,7 @@ export type CourseOutlineQueryResult = {
               _type: 'internalLink'
               reference: CourseReference | LessonReference | ModuleReference
               anchor?: string
+              written?: string
               target:
                 | {
                     _id: string
@@ -858,6 +860,7 @@ export type CourseOutlineQueryResult = {
                     _type: 'internalLink'
                     reference: CourseReference | LessonReference | ModuleReference
                     anchor?: string
+                    written?: string
                     target:
                       | {
                           _id: string
@@ -931,6 +934,7 @@ export type CourseOutlineQueryResult = {
                         _type: 'internalLink'
                         reference: CourseReference | LessonReference | ModuleReference
                         anchor?: string
+                        written?: string
                         target:
                           | {
                               _id: string
@@ -991,6 +995,7 @@ export type CourseOutlineQueryResult = {
                         _type: 'internalLink'
                         reference: CourseReference | LessonReference | ModuleReference
                         anchor?: string
+                        written?: string
                         target:
                           | {
                               _id: string
@@ -1097,6 +1102,7 @@ export type CourseOutlineQueryResult = {
                           _type: 'internalLink'
                           reference: CourseReference | LessonReference | ModuleReference
                           anchor?: string
+                          written?: string
                           target:
                             | {
                                 _id: string
@@ -1185,6 +1191,7 @@ export type CourseOutlineQueryResult = {
                   _type: 'internalLink'
                   reference: CourseReference | LessonReference | ModuleReference
                   anchor?: string
+                  written?: string
                   target:
                     | {
                         _id: string
@@ -1245,6 +1252,7 @@ export type CourseOutlineQueryResult = {
                   _type: 'internalLink'
                   reference: CourseReference | LessonReference | ModuleReference
                   anchor?: string
+                  written?: string
                   target:
                     | {
                         _id: string
@@ -1313,6 +1321,7 @@ export type CourseOutlineQueryResult = {
                     _type: 'internalLink'
                     reference: CourseReference | LessonReference | ModuleReference
                     anchor?: string
+                    written?: string
                     target:
                       | {
                           _id: string
@@ -1386,6 +1395,7 @@ export type CourseOutlineQueryResult = {
                         _type: 'internalLink'
                         reference: CourseReference | LessonReference | ModuleReference
                         anchor?: string
+                        written?: string
                         target:
                           | {
                               _id: string
@@ -1446,6 +1456,7 @@ export type CourseOutlineQueryResult = {
                         _type: 'internalLink'
                         reference: CourseReference | LessonReference | ModuleReference
                         anchor?: string
+                        written?: string
                         target:
                           | {
                               _id: string
@@ -1552,6 +1563,7 @@ export type CourseOutlineQueryResult = {
                           _type: 'internalLink'
                           reference: CourseReference | LessonReference | ModuleReference
                           anchor?: string
+                          written?: string
                           target:
                             | {
                                 _id: string
@@ -1645,6 +1657,7 @@ export type CourseOutlineQueryResult = {
                 _type: 'internalLink'
                 reference: CourseReference | LessonReference | ModuleReference
                 anchor?: string
+                written?: string
                 target:
                   | {
                       _id: string
@@ -1741,6 +1754,7 @@ export type CourseOutlineQueryResult = {
                   _type: 'internalLink'
                   reference: CourseReference | LessonReference | ModuleReference
                   anchor?: string
+                  written?: string
                   target:
                     | {
                         _id: string
@@ -1808,6 +1822,7 @@ export type CourseOutlineQueryResult = {
                   _type: 'internalLink'
                   reference: CourseReference | LessonReference | ModuleReference
                   anchor?: string
+                  written?: string
                   target:
                     | {
                         _id: string
@@ -1879,6 +1894,7 @@ export type CourseOutlineQueryResult = {
                     _type: 'internalLink'
                     reference: CourseReference | LessonReference | ModuleReference
                     anchor?: string
+                    written?: string
                     target:
                       | {
                           _id: string
@@ -2043,6 +2059,7 @@ export type AllCourseOutlinesQueryResult = Array<{
               _type: 'internalLink'
               reference: CourseReference | LessonReference | ModuleReference
               anchor?: string
+              written?: string
               target:
                 | {
                     _id: string
@@ -2109,6 +2126,7 @@ export type AllCourseOutlinesQueryResult = Array<{
                     _type: 'internalLink'
                     reference: CourseReference | LessonReference | ModuleReference
                     anchor?: string
+                    written?: string
                     target:
                       | {
                           _id: string
@@ -2182,6 +2200,7 @@ export type AllCourseOutlinesQueryResult = Array<{
                         _type: 'internalLink'
                         reference: CourseReference | LessonReference | ModuleReference
                         anchor?: string
+                        written?: string
                         target:
                           | {
                               _id: string
@@ -2242,6 +2261,7 @@ export type AllCourseOutlinesQueryResult = Array<{
                         _type: 'internalLink'
                         reference: CourseReference | LessonReference | ModuleReference
                         anchor?: string
+                        written?: string
                         target:
                           | {
                               _id: string
@@ -2348,6 +2368,7 @@ export type AllCourseOutlinesQueryResult = Array<{
                           _type: 'internalLink'
                           reference: CourseReference | LessonReference | ModuleReference
                           anchor?: string
+                          written?: string
                           target:
                             | {
                                 _id: string
@@ -2436,6 +2457,7 @@ export type AllCourseOutlinesQueryResult = Array<{
                   _type: 'internalLink'
                   reference: CourseReference | LessonReference | ModuleReference
                   anchor?: string
+                  written?: string
                   target:
                     | {
                         _id: string
@@ -2496,6 +2518,7 @@ export type AllCourseOutlinesQueryResult = Array<{
                   _type: 'internalLink'
                   reference: CourseReference | LessonReference | ModuleReference
                   anchor?: string
+                  written?: string
                   target:
                     | {
                         _id: string
@@ -2564,6 +2587,7 @@ export type AllCourseOutlinesQueryResult = Array<{
                     _type: 'internalLink'
                     reference: CourseReference | LessonReference | ModuleReference
                     anchor?: string
+                    written?: string
                     target:
                       | {
                           _id: string
@@ -2637,6 +2661,7 @@ export type AllCourseOutlinesQueryResult = Array<{
                         _type: 'internalLink'
                         reference: CourseReference | LessonReference | ModuleReference
                         anchor?: string
+                        written?: string
                         target:
                           | {
                               _id: string
@@ -2697,6 +2722,7 @@ export type AllCourseOutlinesQueryResult = Array<{
                         _type: 'internalLink'
                         reference: CourseReference | LessonReference | ModuleReference
                         anchor?: string
+                        written?: string
                         target:
                           | {
                               _id: string
@@ -2803,6 +2829,7 @@ export type AllCourseOutlinesQueryResult = Array<{
                           _type: 'internalLink'
                           reference: CourseReference | LessonReference | ModuleReference
                           anchor?: string
+                          written?: string
                           target:
                             | {
                                 _id: string
@@ -2896,6 +2923,7 @@ export type AllCourseOutlinesQueryResult = Array<{
                 _type: 'internalLink'
                 reference: CourseReference | LessonReference | ModuleReference
                 anchor?: string
+                written?: string
                 target:
                   | {
                       _id: string
@@ -2992,6 +3020,7 @@ export type AllCourseOutlinesQueryResult = Array<{
                   _type: 'internalLink'
                   reference: CourseReference | LessonReference | ModuleReference
                   anchor?: string
+                  written?: string
                   target:
                     | {
                         _id: string
@@ -3059,6 +3088,7 @@ export type AllCourseOutlinesQueryResult = Array<{
                   _type: 'internalLink'
                   reference: CourseReference | LessonReference | ModuleReference
                   anchor?: string
+                  written?: string
                   target:
                     | {
                         _id: string
@@ -3130,6 +3160,7 @@ export type AllCourseOutlinesQueryResult = Array<{
                     _type: 'internalLink'
                     reference: CourseReference | LessonReference | ModuleReference
                     anchor?: string
+                    written?: string
                     target:
                       | {
                           _id: string
@@ -3294,6 +3325,7 @@ export type LessonPageQueryResult = {
               _type: 'internalLink'
               reference: CourseReference | LessonReference | ModuleReference
               anchor?: string
+              written?: string
               target:
                 | {
                     _id: string
@@ -3360,6 +3392,7 @@ export type LessonPageQueryResult = {
                     _type: 'internalLink'
                     reference: CourseReference | LessonReference | ModuleReference
                     anchor?: string
+                    written?: string
                     target:
                       | {
                           _id: string
@@ -3433,6 +3466,7 @@ export type LessonPageQueryResult = {
                         _type: 'internalLink'
                         reference: CourseReference | LessonReference | ModuleReference
                         anchor?: string
+                        written?: string
                         target:
                           | {
                               _id: string
@@ -3493,6 +3527,7 @@ export type LessonPageQueryResult = {
                         _type: 'internalLink'
                         reference: CourseReference | LessonReference | ModuleReference
                         anchor?: string
+                        written?: string
                         target:
                           | {
                               _id: string
@@ -3599,6 +3634,7 @@ export type LessonPageQueryResult = {
                           _type: 'internalLink'
                           reference: CourseReference | LessonReference | ModuleReference
                           anchor?: string
+                          written?: string
                           target:
                             | {
                                 _id: string
@@ -3687,6 +3723,7 @@ export type LessonPageQueryResult = {
                   _type: 'internalLink'
                   reference: CourseReference | LessonReference | ModuleReference
                   anchor?: string
+                  written?: string
                   target:
                     | {
                         _id: string
@@ -3747,6 +3784,7 @@ export type LessonPageQueryResult = {
                   _type: 'internalLink'
                   reference: CourseReference | LessonReference | ModuleReference
                   anchor?: string
+                  written?: string
                   target:
                     | {
                         _id: string
@@ -3815,6 +3853,7 @@ export type LessonPageQueryResult = {
                     _type: 'internalLink'
                     reference: CourseReference | LessonReference | ModuleReference
                     anchor?: string
+                    written?: string
                     target:
                       | {
                           _id: string
@@ -3888,6 +3927,7 @@ export type LessonPageQueryResult = {
                         _type: 'internalLink'
                         reference: CourseReference | LessonReference | ModuleReference
                         anchor?: string
+                        written?: string
                         target:
                           | {
                               _id: string
@@ -3948,6 +3988,7 @@ export type LessonPageQueryResult = {
                         _type: 'internalLink'
                         reference: CourseReference | LessonReference | ModuleReference
                         anchor?: string
+                        written?: string
                         target:
                           | {
                               _id: string
@@ -4054,6 +4095,7 @@ export type LessonPageQueryResult = {
                           _type: 'internalLink'
                           reference: CourseReference | LessonReference | ModuleReference
                           anchor?: string
+                          written?: string
                           target:
                             | {
                                 _id: string
@@ -4147,6 +4189,7 @@ export type LessonPageQueryResult = {
                 _type: 'internalLink'
                 reference: CourseReference | LessonReference | ModuleReference
                 anchor?: string
+                written?: string
                 target:
                   | {
                       _id: string
@@ -4243,6 +4286,7 @@ export type LessonPageQueryResult = {
                   _type: 'internalLink'
                   reference: CourseReference | LessonReference | ModuleReference
                   anchor?: string
+                  written?: string
                   target:
                     | {
                         _id: string
@@ -4310,6 +4354,7 @@ export type LessonPageQueryResult = {
                   _type: 'internalLink'
                   reference: CourseReference | LessonReference | ModuleReference
                   anchor?: string
+                  written?: string
                   target:
                     | {
                         _id: string
@@ -4381,6 +4426,7 @@ export type LessonPageQueryResult = {
                     _type: 'internalLink'
                     reference: CourseReference | LessonReference | ModuleReference
                     anchor?: string
+                    written?: string
                     target:
                       | {
                           _id: string
@@ -4536,6 +4582,7 @@ export type LessonPageByIdQueryResult = {
               _type: 'internalLink'
               reference: CourseReference | LessonReference | ModuleReference
               anchor?: string
+              written?: string
               target:
                 | {
                     _id: string
@@ -4602,6 +4649,7 @@ export type LessonPageByIdQueryResult = {
                     _type: 'internalLink'
                     reference: CourseReference | LessonReference | ModuleReference
                     anchor?: string
+                    written?: string
                     target:
                       | {
                           _id: string
@@ -4675,6 +4723,7 @@ export type LessonPageByIdQueryResult = {
                         _type: 'internalLink'
                         reference: CourseReference | LessonReference | ModuleReference
                         anchor?: string
+                        written?: string
                         target:
                           | {
                               _id: string
@@ -4735,6 +4784,7 @@ export type LessonPageByIdQueryResult = {
                         _type: 'internalLink'
                         reference: CourseReference | LessonReference | ModuleReference
                         anchor?: string
+                        written?: string
                         target:
                           | {
                               _id: string
@@ -4841,6 +4891,7 @@ export type LessonPageByIdQueryResult = {
                           _type: 'internalLink'
                           reference: CourseReference | LessonReference | ModuleReference
                           anchor?: string
+                          written?: string
                           target:
                             | {
                                 _id: string
@@ -4929,6 +4980,7 @@ export type LessonPageByIdQueryResult = {
                   _type: 'internalLink'
                   reference: CourseReference | LessonReference | ModuleReference
                   anchor?: string
+                  written?: string
                   target:
                     | {
                         _id: string
@@ -4989,6 +5041,7 @@ export type LessonPageByIdQueryResult = {
                   _type: 'internalLink'
                   reference: CourseReference | LessonReference | ModuleReference
                   anchor?: string
+                  written?: string
                   target:
                     | {
                         _id: string
@@ -5057,6 +5110,7 @@ export type LessonPageByIdQueryResult = {
                     _type: 'internalLink'
                     reference: CourseReference | LessonReference | ModuleReference
                     anchor?: string
+                    written?: string
                     target:
                       | {
                           _id: string
@@ -5130,6 +5184,7 @@ export type LessonPageByIdQueryResult = {
                         _type: 'internalLink'
                         reference: CourseReference | LessonReference | ModuleReference
                         anchor?: string
+                        written?: string
                         target:
                           | {
                               _id: string
@@ -5190,6 +5245,7 @@ export type LessonPageByIdQueryResult = {
                         _type: 'internalLink'
                         reference: CourseReference | LessonReference | ModuleReference
                         anchor?: string
+                        written?: string
                         target:
                           | {
                               _id: string
@@ -5296,6 +5352,7 @@ export type LessonPageByIdQueryResult = {
                           _type: 'internalLink'
                           reference: CourseReference | LessonReference | ModuleReference
                           anchor?: string
+                          written?: string
                           target:
                             | {
                                 _id: string
@@ -5389,6 +5446,7 @@ export type LessonPageByIdQueryResult = {
                 _type: 'internalLink'
                 reference: CourseReference | LessonReference | ModuleReference
                 anchor?: string
+                written?: string
                 target:
                   | {
                       _id: string
@@ -5485,6 +5543,7 @@ export type LessonPageByIdQueryResult = {
                   _type: 'internalLink'
                   reference: CourseReference | LessonReference | ModuleReference
                   anchor?: string
+                  written?: string
                   target:
                     | {
                         _id: string
@@ -5552,6 +5611,7 @@ export type LessonPageByIdQueryResult = {
                   _type: 'internalLink'
                   reference: CourseReference | LessonReference | ModuleReference
                   anchor?: string
+                  written?: string
                   target:
                     | {
                         _id: string
@@ -5623,6 +5683,7 @@ export type LessonPageByIdQueryResult = {
                     _type: 'internalLink'
                     reference: CourseReference | LessonReference | ModuleReference
                     anchor?: string
+                    written?: string
                     target:
                       | {
                           _id: string
@@ -5796,6 +5857,7 @@ export type ModulePageQueryResult = {
               _type: 'internalLink'
               reference: CourseReference | LessonReference | ModuleReference
               anchor?: string
+              written?: string
               target:
                 | {
                     _id: string
@@ -5862,6 +5924,7 @@ export type ModulePageQueryResult = {
                     _type: 'internalLink'
                     reference: CourseReference | LessonReference | ModuleReference
                     anchor?: string
+                    written?: string
                     target:
                       | {
                           _id: string
@@ -5935,6 +5998,7 @@ export type ModulePageQueryResult = {
                         _type: 'internalLink'
                         reference: CourseReference | LessonReference | ModuleReference
                         anchor?: string
+                        written?: string
                         target:
                           | {
                               _id: string
@@ -5995,6 +6059,7 @@ export type ModulePageQueryResult = {
                         _type: 'internalLink'
                         reference: CourseReference | LessonReference | ModuleReference
                         anchor?: string
+                        written?: string
                         target:
                           | {
                               _id: string
@@ -6101,6 +6166,7 @@ export type ModulePageQueryResult = {
                           _type: 'internalLink'
                           reference: CourseReference | LessonReference | ModuleReference
                           anchor?: string
+                          written?: string
                           target:
                             | {
                                 _id: string
@@ -6189,6 +6255,7 @@ export type ModulePageQueryResult = {
                   _type: 'internalLink'
                   reference: CourseReference | LessonReference | ModuleReference
                   anchor?: string
+                  written?: string
                   target:
                     | {
                         _id: string
@@ -6249,6 +6316,7 @@ export type ModulePageQueryResult = {
                   _type: 'internalLink'
                   reference: CourseReference | LessonReference | ModuleReference
                   anchor?: string
+                  written?: string
                   target:
                     | {
                         _id: string
@@ -6317,6 +6385,7 @@ export type ModulePageQueryResult = {
                     _type: 'internalLink'
                     reference: CourseReference | LessonReference | ModuleReference
                     anchor?: string
+                    written?: string
                     target:
                       | {
                           _id: string
@@ -6390,6 +6459,7 @@ export type ModulePageQueryResult = {
                         _type: 'internalLink'
                         reference: CourseReference | LessonReference | ModuleReference
                         anchor?: string
+                        written?: string
                         target:
                           | {
                               _id: string
@@ -6450,6 +6520,7 @@ export type ModulePageQueryResult = {
                         _type: 'internalLink'
                         reference: CourseReference | LessonReference | ModuleReference
                         anchor?: string
+                        written?: string
                         target:
                           | {
                               _id: string
@@ -6556,6 +6627,7 @@ export type ModulePageQueryResult = {
                           _type: 'internalLink'
                           reference: CourseReference | LessonReference | ModuleReference
                           anchor?: string
+                          written?: string
                           target:
                             | {
                                 _id: string
@@ -6649,6 +6721,7 @@ export type ModulePageQueryResult = {
                 _type: 'internalLink'
                 reference: CourseReference | LessonReference | ModuleReference
                 anchor?: string
+                written?: string
                 target:
                   | {
                       _id: string
@@ -6745,6 +6818,7 @@ export type ModulePageQueryResult = {
                   _type: 'internalLink'
                   reference: CourseReference | LessonReference | ModuleReference
                   anchor?: string
+                  written?: string
                   target:
                     | {
                         _id: string
@@ -6812,6 +6886,7 @@ export type ModulePageQueryResult = {
                   _type: 'internalLink'
                   reference: CourseReference | LessonReference | ModuleReference
                   anchor?: string
+                  written?: string
                   target:
                     | {
                         _id: string
@@ -6883,6 +6958,7 @@ export type ModulePageQueryResult = {
                     _type: 'internalLink'
                     reference: CourseReference | LessonReference | ModuleReference
                     anchor?: string
+                    written?: string
                     target:
                       | {
                           _id: string
@@ -7004,6 +7080,7 @@ export type ModulePageByIdQueryResult = {
               _type: 'internalLink'
               reference: CourseReference | LessonReference | ModuleReference
               anchor?: string
+              written?: string
               target:
                 | {
                     _id: string
@@ -7070,6 +7147,7 @@ export type ModulePageByIdQueryResult = {
                     _type: 'internalLink'
                     reference: CourseReference | LessonReference | ModuleReference
                     anchor?: string
+                    written?: string
                     target:
                       | {
                           _id: string
@@ -7143,6 +7221,7 @@ export type ModulePageByIdQueryResult = {
                         _type: 'internalLink'
                         reference: CourseReference | LessonReference | ModuleReference
                         anchor?: string
+                        written?: string
                         target:
                           | {
                               _id: string
@@ -7203,6 +7282,7 @@ export type ModulePageByIdQueryResult = {
                         _type: 'internalLink'
                         reference: CourseReference | LessonReference | ModuleReference
                         anchor?: string
+                        written?: string
                         target:
                           | {
                               _id: string
@@ -7309,6 +7389,7 @@ export type ModulePageByIdQueryResult = {
                           _type: 'internalLink'
                           reference: CourseReference | LessonReference | ModuleReference
                           anchor?: string
+                          written?: string
                           target:
                             | {
                                 _id: string
@@ -7397,6 +7478,7 @@ export type ModulePageByIdQueryResult = {
                   _type: 'internalLink'
                   reference: CourseReference | LessonReference | ModuleReference
                   anchor?: string
+                  written?: string
                   target:
                     | {
                         _id: string
@@ -7457,6 +7539,7 @@ export type ModulePageByIdQueryResult = {
                   _type: 'internalLink'
                   reference: CourseReference | LessonReference | ModuleReference
                   anchor?: string
+                  written?: string
                   target:
                     | {
                         _id: string
@@ -7525,6 +7608,7 @@ export type ModulePageByIdQueryResult = {
                     _type: 'internalLink'
                     reference: CourseReference | LessonReference | ModuleReference
                     anchor?: string
+                    written?: string
                     target:
                       | {
                           _id: string
@@ -7598,6 +7682,7 @@ export type ModulePageByIdQueryResult = {
                         _type: 'internalLink'
                         reference: CourseReference | LessonReference | ModuleReference
                         anchor?: string
+                        written?: string
                         target:
                           | {
                               _id: string
@@ -7658,6 +7743,7 @@ export type ModulePageByIdQueryResult = {
                         _type: 'internalLink'
                         reference: CourseReference | LessonReference | ModuleReference
                         anchor?: string
+                        written?: string
                         target:
                           | {
                               _id: string
@@ -7764,6 +7850,7 @@ export type ModulePageByIdQueryResult = {
                           _type: 'internalLink'
                           reference: CourseReference | LessonReference | ModuleReference
                           anchor?: string
+                          written?: string
                           target:
                             | {
                                 _id: string
@@ -7857,6 +7944,7 @@ export type ModulePageByIdQueryResult = {
                 _type: 'internalLink'
                 reference: CourseReference | LessonReference | ModuleReference
                 anchor?: string
+                written?: string
                 target:
                   | {
                       _id: string
@@ -7953,6 +8041,7 @@ export type ModulePageByIdQueryResult = {
                   _type: 'internalLink'
                   reference: CourseReference | LessonReference | ModuleReference
                   anchor?: string
+                  written?: string
                   target:
                     | {
                         _id: string
@@ -8020,6 +8109,7 @@ export type ModulePageByIdQueryResult = {
                   _type: 'internalLink'
                   reference: CourseReference | LessonReference | ModuleReference
                   anchor?: string
+                  written?: string
                   target:
                     | {
                         _id: string
@@ -8091,6 +8181,7 @@ export type ModulePageByIdQueryResult = {
                     _type: 'internalLink'
                     reference: CourseReference | LessonReference | ModuleReference
                     anchor?: string
+                    written?: string
                     target:
                       | {
                           _id: string
@@ -8213,6 +8304,7 @@ export type ResponsibilitiesByAreaQueryResult = Array<{
           _type: 'internalLink'
           reference: CourseReference | LessonReference | ModuleReference
           anchor?: string
+          written?: string
           target:
             | {
                 _id: string
@@ -8278,6 +8370,7 @@ export type ResponsibilitiesByAreaQueryResult = Array<{
             _type: 'internalLink'
             reference: CourseReference | LessonReference | ModuleReference
             anchor?: string
+            written?: string
             target:
               | {
                   _id: string

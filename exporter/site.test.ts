@@ -71,6 +71,23 @@ describe('exportSite', () => {
     })
   }
 
+  it('writes internal links back as the page wrote them while they still lead there', () => {
+    const body =
+      'A [tag link]({% link course/index.md %}#part), a [relative one](index.md) and a [page address](/course/).'
+    const files = page(body)
+    const {before, after, exported} = roundTrip(files)
+    expect(after).toEqual(before)
+    expect(exported['course/lesson.md']).toBe(files['course/lesson.md'])
+    // Once the course moves, the written forms lead nowhere: the links follow the document.
+    const documents = importFiles(files)
+    const course = documents.find((doc) => doc._type === 'course')!
+    ;(course.source as {path: string}).path = 'moved/index.md'
+    const moved = exportSite(documents).files.get('course/lesson.md')
+    expect(moved).toContain('[tag link](../moved/index.md#part)')
+    expect(moved).toContain('[relative one](../moved/index.md)')
+    expect(moved).toContain('[page address](../moved/index.md)')
+  })
+
   it('writes no title H1 for a page whose body opens with an H1 of its own', () => {
     const files = {
       ...page(''),

@@ -1,3 +1,5 @@
+import {posix} from 'node:path'
+
 import {splitTrailingEmoji} from '../importer/body/emoji.ts'
 import {writeBlocks, type BodyState, type Item} from './body/index.ts'
 import {escapeHtml} from './body/blocks.ts'
@@ -74,6 +76,22 @@ function nextBlock(
   ].join('\n')
 }
 
+/**
+ * Whether an address as a page (`from`) wrote it leads to `target`: a `{% link path %}` naming
+ * its file, a relative or site-absolute path to its file, or its address on the site.
+ */
+function leadsTo(written: string, from: string, target: Page, options: ExportOptions): boolean {
+  const path = target.path!
+  const tag = /^\{%-?\s*link\s+(['"]?)([^'"%]+?)\1\s*-?%\}$/.exec(written)
+  if (tag) return tag[2].replace(/^\/+/, '') === path
+  if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(written)) return false
+  if (written.startsWith('/')) {
+    return written === pageUrl(target, options) || written.slice(1) === path
+  }
+  const resolved = posix.normalize(posix.join(posix.dirname(from), decodeURI(written)))
+  return resolved === path || `${resolved.replace(/\/$/, '')}.md` === path
+}
+
 /** The address Jekyll gives a page: its `permalink`, else from its path and the site's style. */
 function pageUrl(page: Page, options: ExportOptions): string {
   const base = (options.baseurl ?? '').replace(/\/+$/, '')
@@ -132,6 +150,10 @@ export function exportSite(
     const body = (page.doc.body as Item[] | undefined) ?? []
     const state: BodyState = {
       blocks: (items) => writeBlocks(items, state),
+      stillLeadsTo: (written, id) => {
+        const target = pagesById.get(id)
+        return target?.path !== undefined && leadsTo(written, file, target, options)
+      },
       linkTo: (id, anchor) => {
         const target = pagesById.get(id)
         return target?.path ? relativeLink(file, target.path, anchor) : undefined

@@ -124,6 +124,11 @@ function linkHref(def: MarkDef, state: BodyState): string | undefined {
   if (def._type === ANNOTATIONS.internalLink) {
     const ref = (def.reference as {_ref?: string} | undefined)?._ref
     const anchor = typeof def.anchor === 'string' ? def.anchor : undefined
+    // The address as the page wrote it, while it still leads there: `{% link %}` stays a tag.
+    const written = typeof def.written === 'string' ? def.written : undefined
+    if (ref && written && state.stillLeadsTo(written, ref)) {
+      return anchor ? `${written}#${anchor}` : written
+    }
     return ref ? state.linkTo(ref, anchor) : anchor ? `#${anchor}` : undefined
   }
   return undefined
@@ -131,6 +136,8 @@ function linkHref(def: MarkDef, state: BodyState): string | undefined {
 
 /** A link destination, in angle brackets when it holds spaces or unbalanced parentheses. */
 export function destination(href: string): string {
+  // A `{% link … %}` tag is replaced by Jekyll before kramdown reads the page: it stays bare.
+  if (/^\{%-?\s*link\s[^%]*%\}(?:#[^\s()<>]*)?$/.test(href)) return href
   const opened = (href.match(/\(/g) ?? []).length
   const closed = (href.match(/\)/g) ?? []).length
   return /[\s<>]/.test(href) || opened !== closed ? `<${href.replace(/>/g, '%3E')}>` : href

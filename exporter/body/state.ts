@@ -19,6 +19,8 @@ export interface BodyState {
   blocks(items: readonly Item[]): string
   /** The href to write for an internal link to a document, relative to the page written. */
   linkTo(id: string, anchor?: string): string | undefined
+  /** Whether an address as the source wrote it (`written`) still leads to that document. */
+  stillLeadsTo(written: string, id: string): boolean
   /** Documents by id: areas, responsibilities, tool categories and tools are read from here. */
   documents: ReadonlyMap<string, ExportedDocument>
   /** Heading texts the page's table of contents leaves out (`{: .no_toc }`). */

@@ -25,5 +25,13 @@ export const internalLink = defineType({
       type: 'string',
       description: 'Optional heading anchor on the target page, without the #.',
     }),
+    defineField({
+      name: 'written',
+      title: 'Written in the source as',
+      type: 'string',
+      readOnly: true,
+      description:
+        'The address as the markdown page wrote it ({% link … %}, a relative .md path…); an export writes it again while it still leads to this page.',
+    }),
   ],
 })

@@ -86,6 +86,8 @@ function internal(
       _type: ANNOTATIONS.internalLink,
       reference: {_type: 'reference', _ref: target._id, _weak: true},
       ...(anchor ? {anchor} : {}),
+      // How the page wrote it (`{% link … %}`, `../x.md`, `/x.html`), for an export to keep.
+      written: tag ?? path,
     }
     return {_key: `l${hash(JSON.stringify(def))}`, ...def}
   }
