@@ -39,7 +39,9 @@ export async function localTarget(env: Env, options: LocalOptions = {}): Promise
       close: () => Promise.resolve(),
     }
   }
-  const lake = await startLake({dir, port: 0, log: () => undefined})
+  // One query worker, not the server's two: each holds a replica of every document, and the
+  // import asks a handful of queries, one at a time.
+  const lake = await startLake({dir, port: 0, log: () => undefined, queries: {workers: 1}})
   return {
     kind: 'local',
     client: createLakeClient(lake, {dataset}),
