@@ -4,6 +4,7 @@ import {defineCommand, runMain} from 'citty'
 import {LakeBusyError, LakeFolderError, maskToken, startLake} from '../lake/index.ts'
 import {waitForStop} from '../lake/stop-signal.ts'
 import {lakeDirOf, loadEnv} from '../targets/env.ts'
+import {studioDatasetArgs} from './studioArgs.ts'
 
 const command = defineCommand({
   meta: {
@@ -19,16 +20,7 @@ const command = defineCommand({
       description: 'Lake folder for datasets, token and certificate (default: LAKE_DIR or .lake)',
       default: lakeDirOf(loadEnv()),
     },
-    projectId: {
-      type: 'string',
-      description: 'Project id (SANITY_STUDIO_PROJECT_ID)',
-      default: process.env.SANITY_STUDIO_PROJECT_ID || 'local',
-    },
-    dataset: {
-      type: 'string',
-      description: 'Dataset (SANITY_STUDIO_DATASET)',
-      default: process.env.SANITY_STUDIO_DATASET || 'production',
-    },
+    ...studioDatasetArgs,
   },
   async run({args}) {
     const studioUrl = `http://localhost:${args.studioPort}`

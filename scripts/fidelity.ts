@@ -3,10 +3,8 @@
  * project does and compares it with kramdown's rendering of the same markdown (what Jekyll and
  * GitHub Pages show readers). The work is in `fidelity/`; this file reads arguments and prints.
  */
-import {stat} from 'node:fs/promises'
-import {resolve} from 'node:path'
 
-import {defineCommand, runMain, showUsage} from 'citty'
+import {defineCommand, runMain} from 'citty'
 
 import {
   formatPage,
@@ -18,6 +16,7 @@ import {
   totalsOf,
 } from '../fidelity/index.ts'
 import {createProgress} from '../importer/index.ts'
+import {siteFolderOrExit} from './siteFolder.ts'
 
 const command = defineCommand({
   meta: {
@@ -44,12 +43,7 @@ const command = defineCommand({
     },
   },
   async run({args}) {
-    const root = resolve(args.site)
-    if (!(await stat(root).catch(() => undefined))?.isDirectory()) {
-      await showUsage(command)
-      console.error(`Cannot read the site folder "${args.site}", expected a directory.`)
-      process.exit(1)
-    }
+    const root = await siteFolderOrExit(command, args.site)
     const missing = kramdownMissing()
     if (missing) {
       console.error(missing)

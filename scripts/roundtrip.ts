@@ -3,13 +3,12 @@
  * imports the export again, and reports per page whether the documents came back identical
  * and whether kramdown renders the exported page as it renders the original.
  */
-import {stat} from 'node:fs/promises'
-import {resolve} from 'node:path'
 
-import {defineCommand, runMain, showUsage} from 'citty'
+import {defineCommand, runMain} from 'citty'
 
 import {kramdownMissing, readSiteFiles, renderWithKramdown} from '../fidelity/index.ts'
 import {roundTripSite, type PageRoundTrip} from './roundtripCompare.ts'
+import {siteFolderOrExit} from './siteFolder.ts'
 
 function share(
   pages: readonly PageRoundTrip[],
@@ -50,12 +49,7 @@ const command = defineCommand({
     },
   },
   async run({args}) {
-    const root = resolve(args.site)
-    if (!(await stat(root).catch(() => undefined))?.isDirectory()) {
-      await showUsage(command)
-      console.error(`Cannot read the site folder "${args.site}", expected a directory.`)
-      process.exit(1)
-    }
+    const root = await siteFolderOrExit(command, args.site)
     const missing = kramdownMissing()
     if (missing) console.error(`${missing} Comparing documents only.`)
     const {files, includes} = await readSiteFiles(root)
