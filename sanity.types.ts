@@ -35,6 +35,14 @@ export type NextLink = {
   href?: string
 }
 
+export type IncludeUse = {
+  _type: 'includeUse'
+  tag: string
+  firstKey?: string
+  lastKey?: string
+  contentHash?: string
+}
+
 export type FrontMatterEntry = {
   _type: 'frontMatterEntry'
   key: string
@@ -52,6 +60,11 @@ export type SourceInfo = {
     } & FrontMatterEntry
   >
   titleHeading?: boolean
+  includes?: Array<
+    {
+      _key: string
+    } & IncludeUse
+  >
   navOrder?: string
   contentHash?: string
   importHash?: string
@@ -702,6 +715,7 @@ export type Geopoint = {
 export type AllSanitySchemaTypes =
   | LessonReference
   | NextLink
+  | IncludeUse
   | FrontMatterEntry
   | SourceInfo
   | DefinitionListItem

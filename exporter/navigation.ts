@@ -22,6 +22,8 @@ interface Source {
   hasSourcePage?: boolean
   navOrder?: string
   frontMatter?: Array<{key?: string; value?: string}>
+  /** The `{% include %}` tags of the page and the blocks each made (`source.includes`). */
+  includes?: unknown
 }
 
 /** A page to write: the document, its parent in the navigation, and its computed place. */

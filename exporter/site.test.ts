@@ -88,6 +88,25 @@ describe('exportSite', () => {
     expect(moved).toContain('[page address](../moved/index.md)')
   })
 
+  it('writes an {% include %} back as the tag while its blocks are as the include made them', () => {
+    const files = {
+      ...page('Before.\n\n{% include note.md level="intro" %}\n\nAfter.'),
+      '_includes/note.md': 'A **shared** {{ include.level }} note.\n\n- one\n- two\n',
+    }
+    const {before, after, exported} = roundTrip(files)
+    expect(after).toEqual(before)
+    expect(exported['course/lesson.md']).toBe(files['course/lesson.md'])
+    // An editor changes a block the include made: the page now differs from the include, so
+    // its blocks are written out and the tag is not.
+    const documents = importFiles(files)
+    const lesson = documents.find((doc) => doc._type === 'lesson')!
+    const body = lesson.body as Array<{children?: Array<{text?: string}>}>
+    body[1].children![0].text = 'An edited '
+    const edited = exportSite(documents).files.get('course/lesson.md')!
+    expect(edited).not.toContain('{% include')
+    expect(edited).toContain('An edited **shared** intro note.\n\n- one\n- two')
+  })
+
   it('writes no title H1 for a page whose body opens with an H1 of its own', () => {
     const files = {
       ...page(''),

@@ -14,6 +14,7 @@ import {
   placesByTitles,
   sourceOf,
 } from './navigation.ts'
+import {withIncludeTags} from './includes.ts'
 import {relativeLink} from './paths.ts'
 import type {ExportDiagnostic, ExportedDocument, ExportOptions, ExportResult} from './types.ts'
 
@@ -170,7 +171,7 @@ export function exportSite(
     }
     const parts = [
       titleHeading(page.doc),
-      writeBlocks(body, state),
+      writeBlocks(withIncludeTags(body, source.includes), state),
       nextBlock(page, pagesById, options),
     ]
     paths.set(page.doc._id, file)

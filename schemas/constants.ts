@@ -106,6 +106,7 @@ export const OBJECT_TYPES = {
   toolTableRow: 'toolTableRow',
   sourceInfo: 'sourceInfo',
   frontMatterEntry: 'frontMatterEntry',
+  includeUse: 'includeUse',
   nextLink: 'nextLink',
   richText: 'richText',
   lessonBody: 'lessonBody',

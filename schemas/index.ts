@@ -16,6 +16,7 @@ import {embed} from './objects/embed.ts'
 import {footnote} from './objects/footnote.ts'
 import {footnoteReference} from './objects/footnoteReference.ts'
 import {frontMatterEntry} from './objects/frontMatterEntry.ts'
+import {includeUse} from './objects/includeUse.ts'
 import {internalLink} from './objects/internalLink.ts'
 import {lessonBody} from './objects/lessonBody.ts'
 import {link} from './objects/link.ts'
@@ -75,6 +76,7 @@ export const objectTypes = [
   definitionListItem,
   sourceInfo,
   frontMatterEntry,
+  includeUse,
   nextLink,
 ]
 

@@ -1,5 +1,6 @@
 import {createHash} from 'node:crypto'
 
+import {canonicalJson} from '../importer/canonical.ts'
 import type {ImportedDocument} from './types.ts'
 
 /** Fields of `source` that sync itself writes; they are not part of the import hash. */
@@ -28,19 +29,6 @@ export function ownedContent(doc: Record<string, unknown>): Record<string, unkno
     }
   }
   return out
-}
-
-/** JSON with object keys sorted, so equal content always hashes equally. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null'
-  if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item)).join(',')}]`
-  const entries = Object.keys(value)
-    .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
-    .sort()
-    .map(
-      (key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`,
-    )
-  return `{${entries.join(',')}}`
 }
 
 const sha = (algorithm: string, text: string) => createHash(algorithm).update(text).digest('hex')

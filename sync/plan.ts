@@ -1,5 +1,5 @@
+import {canonicalJson} from '../importer/canonical.ts'
 import {
-  canonicalJson,
   importHash,
   isOwnedField,
   isImportHash,

@@ -1,4 +1,5 @@
 import {BLOCK_TYPES} from '../../schemas/constants.ts'
+import {INCLUDE_TAG} from '../includes.ts'
 import {BLOCK_HANDLERS} from './blocks.ts'
 import {inList, writeList} from './lists.ts'
 import type {BodyState, Item} from './state.ts'
@@ -6,6 +7,7 @@ import type {BodyState, Item} from './state.ts'
 export type {BodyState, Item} from './state.ts'
 
 function writeOne(item: Item, state: BodyState): string {
+  if (item._type === INCLUDE_TAG) return String(item.tag)
   const handler = BLOCK_HANDLERS[item._type]
   if (handler) return handler(item, state)
   state.report({

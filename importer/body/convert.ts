@@ -4,6 +4,7 @@ import {describeError} from '../report/error-text.ts'
 import type {PortableTextItem} from '../types.ts'
 import {convertBlocks} from './blocks/index.ts'
 import {createBudget, LimitExceeded} from './budget.ts'
+import {includedRuns} from './includes.ts'
 import {assignKeys, keyNested} from './keys.ts'
 import {prepareKramdownBlocks} from './html/prepare.ts'
 import {resolveLimits} from './limits.ts'
@@ -58,6 +59,8 @@ export function convertBody(markdown: string, ctx: ConvertContext): ConvertResul
       diagnostics: state.diagnostics,
     }
     if (state.source !== prepared) unmaskDelimiters(result)
+    const includes = includedRuns(result.body, state)
+    if (includes.length > 0) result.includes = includes
     return result
   } catch (error) {
     state.diagnostics.push(

@@ -52,6 +52,14 @@ function evaluate(source: string, state: State, scope: Scope, lines?: LineMapBui
     lines?.copy(before)
     const at = scope.within?.at ?? locate(match.index)
     const {text, included} = evaluateTag(match, at, state, scope)
+    if (included && lines && onOwnLines(source, match.index, match[0].length) && text.trim()) {
+      const startLine = countLines(out) + 1
+      state.includeUses.push({
+        tag: match[0],
+        startLine,
+        endLine: startLine + countLines(text.replace(/\s+$/, '')),
+      })
+    }
     out += text
     lines?.replace(match[0], text, included ? at : undefined)
     last = match.index + match[0].length
@@ -59,6 +67,13 @@ function evaluate(source: string, state: State, scope: Scope, lines?: LineMapBui
   const rest = source.slice(last)
   lines?.copy(rest)
   return out + rest
+}
+
+// Whether a tag stands on lines of its own (spaces aside), as a block-level include does.
+function onOwnLines(source: string, index: number, length: number): boolean {
+  const lineStart = source.lastIndexOf('\n', index - 1) + 1
+  const after = /^[ \t]*(?:\r?\n|$)/.test(source.slice(index + length, index + length + 200))
+  return /^[ \t]*$/.test(source.slice(lineStart, index)) && after
 }
 
 function evaluateTag(

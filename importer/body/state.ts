@@ -44,6 +44,13 @@ export interface State {
   noTocHeadings: string[]
   /** The page line each top-level block came from, so later problems can name it. */
   blockLines: Map<object, number>
+  /**
+   * `{% include %}` tags written on lines of their own at the page's top level, with the lines
+   * their text took after Liquid (1-based, inclusive), so the blocks they made can be told.
+   */
+  includeUses: Array<{tag: string; startLine: number; endLine: number}>
+  /** The lines after Liquid each top-level block came from (first and last). */
+  blockSpans: Map<object, [number, number]>
   /** Text blocks a quote restyled, with their own style (see `quoteBlocks`). */
   quoted: WeakMap<object, Quoted>
 }
@@ -89,6 +96,8 @@ export function createState(ctx: ConvertContext, extraction: ExtractionConfig): 
     noTocHeadings: [],
     blockLines: new Map(),
     quoted: new WeakMap(),
+    includeUses: [],
+    blockSpans: new Map(),
   }
 }
 

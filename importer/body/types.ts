@@ -38,6 +38,16 @@ export interface NextLinkValue {
   target: LinkTarget | null
 }
 
+/** The top-level blocks one `{% include %}` made, from `firstKey` to `lastKey`. */
+export interface IncludedRun {
+  /** The tag as the page wrote it. */
+  tag: string
+  firstKey: string
+  lastKey: string
+  /** `canonicalHash` of those blocks as the include made them. */
+  contentHash: string
+}
+
 /** The result of converting one page body. */
 export interface ConvertResult {
   body: PortableTextItem[]
@@ -47,6 +57,8 @@ export interface ConvertResult {
   emoji?: string
   /** Whether the page opens with an H1 repeating its title (which the body then leaves out). */
   titleHeading?: boolean
+  /** The blocks `{% include %}` tags on lines of their own made (see `includes.ts`). */
+  includes?: IncludedRun[]
   next?: NextLinkValue
   /** Documents extracted from the body: areas, responsibilities, tool categories, tools. */
   documents: ImportedDocument[]

@@ -23,6 +23,15 @@ function sourceInfo(plan: PlannedDocument, result?: ConvertResult): Record<strin
       : {}),
     contentHash: contentHash(page.text),
     ...(result ? {titleHeading: result.titleHeading === true} : {}),
+    ...(result?.includes?.length
+      ? {
+          includes: result.includes.map((run) => ({
+            _type: OBJECT_TYPES.includeUse,
+            _key: run.firstKey,
+            ...run,
+          })),
+        }
+      : {}),
     ...(plan.hiddenReason ? {notInNavigation: plan.hiddenReason} : {}),
   }
 }

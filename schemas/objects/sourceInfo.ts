@@ -43,6 +43,13 @@ export const sourceInfo = defineType({
       description:
         'Whether the markdown page starts with a # heading repeating its title; an export writes it back only then.',
     }),
+    defineField({
+      name: 'includes',
+      title: 'Includes',
+      type: 'array',
+      of: [defineArrayMember({type: OBJECT_TYPES.includeUse})],
+      description: 'The {% include %} tags of the page and the body blocks each made.',
+    }),
     defineField({name: 'navOrder', title: 'nav_order', type: 'string'}),
     defineField({name: 'contentHash', title: 'Source content hash', type: 'string'}),
     defineField({

@@ -73,6 +73,9 @@ export function walkBlocks(
     }
     if (!walk.transparent) walk.lastStart = start
     if (topLevel) {
+      const span = node.position && ([node.position.start.line, node.position.end.line] as const)
+      for (let i = start; i < out.length; i++)
+        if (span && !state.blockSpans.has(out[i])) state.blockSpans.set(out[i], [...span])
       const line = pageLine(state, node)
       for (let i = start; i < out.length; i++)
         if (line !== undefined && !state.blockLines.has(out[i])) state.blockLines.set(out[i], line)
