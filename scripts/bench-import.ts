@@ -3,8 +3,10 @@
  * measures four whole processes on it, alternating, several rounds: the bare parse of every
  * page with remark-parse + remark-gfm (the floor), the import core (`importSite` on the files
  * read from disk), the core followed by the validation of every document, and the command as
- * a user runs it (`npm run import -- <site> --out <file>`, validation included, cold). Each reports CPU, wall time and peak memory, with medians and
- * ratios to the floor. `--readme` writes the table into importer/README.md.
+ * a user runs it (`npm run import -- <site> --out <file>`, validation included, cold); then
+ * re-imports against reading and hashing the files, and the export of the imported documents
+ * (`npm run export -- <dir> --dataset <file>`) against the import. Each reports CPU, wall time
+ * and peak memory, with medians and ratios. `--readme` writes the tables into importer/README.md.
  */
 import {createHash} from 'node:crypto'
 import {
@@ -40,6 +42,12 @@ const REIMPORT = {
   changed: 'the command again, one page changed',
 } as const
 type Reimport = keyof typeof REIMPORT
+
+const EXPORT = {
+  import: 'the import command: `npm run import -- <site> --out <file>`',
+  export: 'the export of its documents: `npm run export -- <dir> --dataset <file>`',
+} as const
+type Export = keyof typeof EXPORT
 
 const THIS_FILE = fileURLToPath(import.meta.url)
 const ROOT = join(import.meta.dirname, '..')
@@ -106,6 +114,40 @@ function reimportRounds(
     measured.changed = measure(command, {LAKE_DIR: lake}, scratch, [0, 1])
     rounds.push(measured)
     console.error(`re-import round ${round + 1}: ${JSON.stringify(measured)}`)
+  }
+  return rounds
+}
+
+/**
+ * Rounds of the export of the documents an import wrote (`--dataset`, into a fresh folder each
+ * time, every file written) against that import command, alternating.
+ */
+function exportRounds(
+  site: string,
+  count: number,
+  npmRun: string[],
+  scratch: string,
+): Record<Export, Usage>[] {
+  const dataset = join(scratch, 'export.ndjson')
+  const rounds: Record<Export, Usage>[] = []
+  for (let round = 0; round < count; round++) {
+    const lake = mkdtempSync(join(scratch, 'lake-'))
+    const folder = join(scratch, `exported-${round}`)
+    const steps: Record<Export, () => Usage> = {
+      import: () =>
+        measure([...npmRun, 'import', '--', site, '--out', dataset], {LAKE_DIR: lake}, scratch),
+      export: () => measure([...npmRun, 'export', '--', folder, '--dataset', dataset], {}, scratch),
+    }
+    const measured = {} as Record<Export, Usage>
+    // The export reads what the import wrote, so the first round runs the import first.
+    for (const step of round % 2 && round > 0
+      ? (['export', 'import'] as const)
+      : (['import', 'export'] as const)) {
+      measured[step] = steps[step]()
+    }
+    rmSync(folder, {recursive: true, force: true})
+    rounds.push(measured)
+    console.error(`export round ${round + 1}: ${JSON.stringify(measured)}`)
   }
   return rounds
 }
@@ -248,11 +290,14 @@ const command = defineCommand({
       }
       const complete = rounds as Record<Phase, Usage>[]
       const again = reimportRounds(site, Number(args.rounds), npmRun, inChild('hash'), scratch)
+      const exported = exportRounds(site, Number(args.rounds), npmRun, scratch)
       const summary = [
         `\`npm run bench\` on ${about}; medians of ${rounds.length} rounds, ratios taken round by round, ${new Date().toISOString().slice(0, 10)}:`,
         table(complete, PHASES, 'floor'),
         'Re-imports into the local dataset after a first one, against reading and hashing the same files:',
         table(again, REIMPORT, 'hash'),
+        'The export of the documents the import wrote, against that import:',
+        table(exported, EXPORT, 'import', 'vs import'),
       ].join('\n\n')
       console.log(summary)
       if (args.readme) writeReadme(summary, args.site ? 'bench:import-site' : 'bench:import')

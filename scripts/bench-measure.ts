@@ -87,6 +87,7 @@ export function table<P extends string>(
   rounds: Record<P, Usage>[],
   labels: Record<P, string>,
   floor: P,
+  versus = 'vs floor',
 ): string {
   const row = (phase: P) => {
     const of = (key: keyof Usage) => median(rounds.map((r) => r[phase][key]))
@@ -102,15 +103,7 @@ export function table<P extends string>(
       ratio('peakMb'),
     ]
   }
-  const header = [
-    'Phase (whole process)',
-    'CPU',
-    'vs floor',
-    'Wall',
-    'vs floor',
-    'Peak RSS',
-    'vs floor',
-  ]
+  const header = ['Phase (whole process)', 'CPU', versus, 'Wall', versus, 'Peak RSS', versus]
   const rows = [header, ...(Object.keys(labels) as P[]).map(row)]
   // Padded as Prettier pads markdown tables, so the README stays formatted.
   const widths = header.map((_, i) => Math.max(...rows.map((cells) => cells[i].length)))
