@@ -49,6 +49,28 @@ async function setup(documents = importFiles(SITE)) {
   return {root, site, dataset}
 }
 
+/**
+ * SITE written into a scratch folder and imported by the command into a lake folder of its own,
+ * which the export then reads (LAKE_DIR, no hosted project).
+ */
+async function importedIntoLake(prefix: string): Promise<{site: string; lake: string}> {
+  const root = await scratchDir(prefix)
+  const site = join(root, 'site')
+  const lake = join(root, 'lake')
+  await writeTree(site, SITE)
+  const env = {...process.env, LAKE_DIR: lake, SANITY_PROJECT_ID: '', SANITY_API_TOKEN: ''}
+  const imported = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', 'scripts/import.ts', site, '--no-cache'],
+    {cwd: ROOT, encoding: 'utf8', env},
+  )
+  expect(imported.status, imported.stderr).toBe(0)
+  vi.stubEnv('LAKE_DIR', lake)
+  vi.stubEnv('SANITY_PROJECT_ID', '')
+  vi.stubEnv('SANITY_API_TOKEN', '')
+  return {site, lake}
+}
+
 function args(dir: string, dataset: string, extra: Partial<ExportArgs> = {}): ExportArgs {
   return {
     _: [dir],
@@ -103,20 +125,7 @@ describe('npm run export', {timeout: 120_000}, () => {
   })
 
   it('exports the local dataset an import wrote, with nothing to change', async () => {
-    const root = await scratchDir('export-local-')
-    const site = join(root, 'site')
-    const lake = join(root, 'lake')
-    await writeTree(site, SITE)
-    const env = {...process.env, LAKE_DIR: lake, SANITY_PROJECT_ID: '', SANITY_API_TOKEN: ''}
-    const imported = spawnSync(
-      process.execPath,
-      ['--import', 'tsx', 'scripts/import.ts', site, '--no-cache'],
-      {cwd: ROOT, encoding: 'utf8', env},
-    )
-    expect(imported.status, imported.stderr).toBe(0)
-    vi.stubEnv('LAKE_DIR', lake)
-    vi.stubEnv('SANITY_PROJECT_ID', '')
-    vi.stubEnv('SANITY_API_TOKEN', '')
+    const {site} = await importedIntoLake('export-local-')
     capture()
     expect(await runExport(args(site, '', {check: true}))).toBe(0)
     expect(output.stderr).toMatch(/2 pages from local dataset .*; 0 files differ/)
@@ -147,17 +156,7 @@ describe('npm run export', {timeout: 120_000}, () => {
   })
 
   it('writes an image uploaded in the Studio into the site and points the page at it', async () => {
-    const root = await scratchDir('export-upload-')
-    const site = join(root, 'site')
-    const lakeDir = join(root, 'lake')
-    await writeTree(site, SITE)
-    const env = {...process.env, LAKE_DIR: lakeDir, SANITY_PROJECT_ID: '', SANITY_API_TOKEN: ''}
-    const imported = spawnSync(
-      process.execPath,
-      ['--import', 'tsx', 'scripts/import.ts', site, '--no-cache'],
-      {cwd: ROOT, encoding: 'utf8', env},
-    )
-    expect(imported.status, imported.stderr).toBe(0)
+    const {site, lake: lakeDir} = await importedIntoLake('export-upload-')
     // An editor uploads an image into the lesson, as the Studio does: an asset, no src.
     const picture = png(4, 3, [200, 30, 30])
     const lake = await startLake({dir: lakeDir, port: 0, log: () => undefined})
@@ -180,9 +179,6 @@ describe('npm run export', {timeout: 120_000}, () => {
     } finally {
       await lake.close()
     }
-    vi.stubEnv('LAKE_DIR', lakeDir)
-    vi.stubEnv('SANITY_PROJECT_ID', '')
-    vi.stubEnv('SANITY_API_TOKEN', '')
     capture()
     expect(await runExport(args(site, '')), output.stderr).toBe(0)
     const lesson = await readFile(join(site, 'c/lesson.md'), 'utf8')
