@@ -89,7 +89,7 @@ describe('exportSite', () => {
   })
 
   it('writes an {% include %} back as the tag while its blocks are as the include made them', () => {
-    const files = {
+    const files: Record<string, string> = {
       ...page('Before.\n\n{% include note.md level="intro" %}\n\nAfter.'),
       '_includes/note.md': 'A **shared** {{ include.level }} note.\n\n- one\n- two\n',
     }
