@@ -107,6 +107,21 @@ describe('exportSite', () => {
     expect(edited).toContain('An edited **shared** intro note.\n\n- one\n- two')
   })
 
+  it('does not stop at malformed percent-escapes in a written link or an asset address', () => {
+    const documents = importFiles(page('Go [back](index.md).'))
+    const lesson = documents.find((doc) => doc._type === 'lesson')!
+    const body = lesson.body as Array<{markDefs?: Array<Record<string, unknown>>}>
+    body[0].markDefs![0].written = 'in%zz.md'
+    lesson.body = [
+      ...(lesson.body as object[]),
+      {_type: 'image', _key: 'up', alt: 'A chart', asset: {_type: 'reference', _ref: 'image-x'}},
+    ]
+    documents.push({_id: 'image-x', _type: 'sanity.imageAsset', url: '/images/p/d/a%zz.png'})
+    const {files, diagnostics} = exportSite(documents)
+    expect(files.get('course/lesson.md')).toContain('Go [back](index.md).')
+    expect(diagnostics).toEqual([expect.objectContaining({code: 'image-without-src'})])
+  })
+
   it('writes no title H1 for a page whose body opens with an H1 of its own', () => {
     const files = {
       ...page(''),

@@ -17,6 +17,7 @@ import {
 import {withIncludeTags} from './includes.ts'
 import {relativeLink} from './paths.ts'
 import type {ExportDiagnostic, ExportedDocument, ExportOptions, ExportResult} from './types.ts'
+import {decodedOr} from '../importer/uri.ts'
 
 function frontMatter(page: Page, places: ReadonlyMap<string, readonly Page[]>): string {
   const doc = page.doc
@@ -89,7 +90,7 @@ function leadsTo(written: string, from: string, target: Page, options: ExportOpt
   if (written.startsWith('/')) {
     return written === pageUrl(target, options) || written.slice(1) === path
   }
-  const resolved = posix.normalize(posix.join(posix.dirname(from), decodeURI(written)))
+  const resolved = posix.normalize(posix.join(posix.dirname(from), decodedOr(written, decodeURI)))
   return resolved === path || `${resolved.replace(/\/$/, '')}.md` === path
 }
 
@@ -185,7 +186,7 @@ function uploadPath(asset: ExportedDocument | undefined): {path: string; url: st
   const url = asset?.url
   if (typeof url !== 'string' || !url) return undefined
   // The asset's own file name (`<sha1>-<w>x<h>.<ext>`): the same upload is the same file.
-  const name = decodeURIComponent(
+  const name = decodedOr(
     url
       .replace(/[?#].*$/, '')
       .split('/')

@@ -7,6 +7,7 @@ import type {Element, Parents} from 'hast'
 
 import {visibleText, wordsOf, type FeatureOptions} from './features.ts'
 import {attribute, classes, descendants, isElement, removeElements} from './html.ts'
+import {decodedOr} from '../importer/uri.ts'
 
 /** A difference the project makes on purpose. */
 export interface IntentionalDifference {
@@ -160,18 +161,10 @@ export function pageAddress(target: {_id: string}): string {
   return `page:${target._id}`
 }
 
-function decoded(text: string): string {
-  try {
-    return decodeURIComponent(text)
-  } catch {
-    return text
-  }
-}
-
 /** An anchor compared decoded, since the renderer encodes it and kramdown's source may not. */
 function withDecodedAnchor(href: string): string {
   const hash = href.indexOf('#')
-  return hash === -1 ? href : `${href.slice(0, hash)}#${decoded(href.slice(hash + 1))}`
+  return hash === -1 ? href : `${href.slice(0, hash)}#${decodedOr(href.slice(hash + 1))}`
 }
 
 /**

@@ -90,7 +90,13 @@ export function relativeLinkHref(
   if (!href.startsWith('/') && base === undefined) return href
   const url = new URL(href, `http://source.invalid${base ?? '/'}`)
   const path = url.pathname.replace(/\/index\.html$/, '/').replace(/\/?$/, '/')
-  const id = paths.sourceUrls.get(decodeURI(path))
+  let decodedPath = path
+  try {
+    decodedPath = decodeURI(path)
+  } catch {
+    // A stray `%` in a hand-written address: looked up as written.
+  }
+  const id = paths.sourceUrls.get(decodedPath)
   if (!id) return href
   return `${relativePageHref(paths, from, {_id: id, _type: 'page', slug: null})}${url.search}${url.hash}`
 }

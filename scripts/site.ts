@@ -10,6 +10,7 @@ import {defineCommand, runMain} from 'citty'
 import {PERSPECTIVES, type Perspective} from '../queries/source.ts'
 import {buildSite} from '../render/site.tsx'
 import {openQuerySource} from './querySource.ts'
+import {decodedOr} from '../importer/uri.ts'
 
 const command = defineCommand({
   meta: {
@@ -67,7 +68,13 @@ async function copyAssets(
 ): Promise<number> {
   let copied = 0
   for (const url of assets) {
-    const to = join(out, ...url.split('/').filter(Boolean).map(decodeURIComponent))
+    const to = join(
+      out,
+      ...url
+        .split('/')
+        .filter(Boolean)
+        .map((part) => decodedOr(part)),
+    )
     if (!to.startsWith(out + sep)) continue
     if (!origin) {
       console.warn(

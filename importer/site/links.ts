@@ -2,6 +2,7 @@ import {posix} from 'node:path'
 
 import type {LinkTarget} from '../types.ts'
 import type {SiteConfig, SourcePage} from './types.ts'
+import {decodedOr} from '../uri.ts'
 
 const MARKDOWN_EXTENSION = /\.(?:md|markdown|mkd|mkdn)$/i
 
@@ -10,14 +11,9 @@ export type LinkedPage = Pick<SourcePage, 'file' | 'data'>
 
 /** `/a/b/c.html`, `/a/b/c/` and `/a/b/c` all name the same page; this is their shared form. */
 function canonicalUrl(url: string): string {
-  let path = url
-  try {
-    path = decodeURI(url)
-  } catch {
-    // A stray `%` is kept as written.
-  }
+  // A stray `%` is kept as written.
   return (
-    path
+    decodedOr(url, decodeURI)
       .replace(/\/index\.html?$/i, '/')
       .replace(/\.html?$/i, '')
       .replace(/\/+$/, '') || '/'

@@ -5,6 +5,7 @@ import {ANNOTATIONS} from '../names.ts'
 import type {MarkDef} from '../blocks/text-block.ts'
 import type {State} from '../state.ts'
 import {report} from '../state.ts'
+import {decodedOr} from '../../uri.ts'
 
 type Located = Parameters<typeof report>[3]
 
@@ -37,7 +38,7 @@ export function linkAnnotation(
   }
   // Percent-encoding cannot form a scheme in a browser, but a later decoder might: check both.
   const scheme =
-    SCHEME.exec(href)?.[1]?.toLowerCase() ?? SCHEME.exec(decoded(href))?.[1]?.toLowerCase()
+    SCHEME.exec(href)?.[1]?.toLowerCase() ?? SCHEME.exec(decodedOr(href))?.[1]?.toLowerCase()
   if (scheme !== undefined) {
     if (!(LINK_SCHEMES as readonly string[]).includes(scheme) || checkLinkHref(href) !== true) {
       report(
@@ -114,15 +115,6 @@ function internal(
     )
   }
   return external(safe, title)
-}
-
-function decoded(href: string): string {
-  if (!href.includes('%')) return href
-  try {
-    return decodeURIComponent(href)
-  } catch {
-    return href
-  }
 }
 
 function external(href: string, title: string | null | undefined): MarkDef {
