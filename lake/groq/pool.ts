@@ -111,12 +111,12 @@ export class QueryPool {
     if (!file) throw new Error(`Cannot replicate dataset "${dataset.name}": it has no file`)
     // Serialized once for all workers: posting the documents themselves would structured-clone
     // them on the event loop once per worker, while a string is copied as it is.
-    const unsubscribe = dataset.subscribe((tx) =>
+    const unsubscribe = dataset.subscribe((tx, afterJson) =>
       this.#broadcast({
         type: 'commit',
         dataset: dataset.name,
         seq: tx.seq,
-        changes: changesJson(tx, dataset.afterJsonOf(tx)),
+        changes: changesJson(tx, afterJson),
       }),
     )
     this.#datasets.set(dataset.name, {file, unsubscribe})
@@ -412,11 +412,7 @@ export class QueryPool {
   }
 }
 
-// `ReplicatedCommit['changes']` as JSON, from the texts the commit wrote when it has them.
-function changesJson(
-  tx: CommittedTransaction,
-  written: ReadonlyArray<string | null> | undefined,
-): string {
-  if (!written) return JSON.stringify(tx.changes.map(({id, after}) => ({id, after})))
+// `ReplicatedCommit['changes']` as JSON, from the texts the commit wrote to the file.
+function changesJson(tx: CommittedTransaction, written: ReadonlyArray<string | null>): string {
   return `[${tx.changes.map(({id}, i) => `{"id":${JSON.stringify(id)},"after":${written[i] ?? 'null'}}`).join(',')}]`
 }

@@ -15,7 +15,11 @@ import type {CommittedTransaction, Doc, Transaction} from './types.ts'
  */
 export const RECENT_WINDOW = {transactions: 1000, bytes: 64 * 1024 * 1024}
 
-type Listener = (transaction: CommittedTransaction) => void
+/**
+ * Hears every commit, with the JSON text of each change's document after it as written to the
+ * file (null for a deletion), for listeners that pass documents on as text.
+ */
+type Listener = (transaction: CommittedTransaction, afterJson: ReadonlyArray<string | null>) => void
 
 /** What writing a transaction to the file produced: its sequence number, size and texts. */
 type Written = {seq: number; bytes: number; afterJson: Array<string | null>}
@@ -43,7 +47,6 @@ export class Dataset {
   readonly #recentSizes: number[] = []
   #recentBytes = 0
   readonly #window: typeof RECENT_WINDOW
-  #afterJson: {committed: CommittedTransaction; json: ReadonlyArray<string | null>} | undefined
   readonly #listeners = new Set<Listener>()
   readonly #upsert: StatementSync
   readonly #remove: StatementSync
@@ -166,22 +169,8 @@ export class Dataset {
     this.version++
     const committed = {...transaction, seq}
     this.#remember(committed, bytes)
-    this.#afterJson = {committed, json: afterJson}
-    try {
-      for (const listener of this.#listeners) listener(committed)
-    } finally {
-      this.#afterJson = undefined
-    }
+    for (const listener of this.#listeners) listener(committed, afterJson)
     return committed
-  }
-
-  /**
-   * The JSON text of each change's document after `committed` (null for a deletion), as written
-   * to the file: listeners that pass documents on as text (query workers' replicas) reuse it
-   * instead of serializing them again. Only while listeners of that commit are being called.
-   */
-  afterJsonOf(committed: CommittedTransaction): ReadonlyArray<string | null> | undefined {
-    return this.#afterJson?.committed === committed ? this.#afterJson.json : undefined
   }
 
   // Keeps the latest transactions within the window (the newest always, however large).
