@@ -8,7 +8,7 @@ import {join} from 'node:path'
 import {exportSite, type ExportedDocument} from '../exporter/index.ts'
 import {readConfig} from '../importer/site/config.ts'
 import {readPages} from '../importer/site/pages.ts'
-import type {SiteConfig} from '../importer/site/types.ts'
+import type {SiteConfig, SiteFile} from '../importer/site/types.ts'
 import {DOCUMENT_TYPES} from '../schemas/constants.ts'
 import type {ExportArgs} from './exportArgs.ts'
 import {insideSite, writeSiteAtomically} from './exportWrite.ts'
@@ -143,23 +143,26 @@ async function invalidDocuments(
  * exported to: their documents were deleted, or the page never imported (an error). Files the
  * importer does not read as pages, and those of documents left out for errors, are not listed.
  */
-async function stalePages(
-  dir: string,
+function stalePages(
+  folder: readonly SiteFile[],
   files: ReadonlyMap<string, string>,
   skip: ReadonlySet<string>,
   config: SiteConfig,
-): Promise<string[]> {
-  if (!(await readDirectory(dir))) return []
-  const site = await readSite(dir)
-  const {pages} = readPages(site.files, config)
+): string[] {
+  const {pages} = readPages(folder, config)
   return pages.map((page) => page.file).filter((path) => !files.has(path) && !skip.has(path))
 }
 
-async function readDirectory(dir: string): Promise<boolean> {
-  return readdir(dir).then(
+/**
+ * The folder's files as the importer reads them, read once for the comparison, the stale pages
+ * and `_config.yml`; none when the folder does not exist yet.
+ */
+async function readFolder(dir: string): Promise<SiteFile[]> {
+  const exists = await readdir(dir).then(
     () => true,
     () => false,
   )
+  return exists ? (await readSite(dir)).files : []
 }
 
 /** Runs the export; resolves to the exit code. */
@@ -167,7 +170,12 @@ export async function runExport(args: ExportArgs): Promise<number> {
   const dir = args.dir
   const dataset = await readDataset(args.dataset || undefined, args.drafts)
   const {documents, describe} = dataset
-  const config = readConfig(await readText(join(dir, '_config.yml'))).config
+  const folder = await readFolder(dir)
+  const decoder = new TextDecoder()
+  const folderText = new Map(folder.map((file) => [file.path, decoder.decode(file.bytes)]))
+  // A file the importer does not read (a page at a new path under `_…`) is read from disk.
+  const textOf = async (path: string) => folderText.get(path) ?? (await readText(join(dir, path)))
+  const config = readConfig(folderText.get('_config.yml')).config
   // Only assets whose file was read: an image whose file is missing is reported and left out.
   const readable = dataset.assets.filter((asset) => dataset.files.has(String(asset.url)))
   const {files, paths, diagnostics, uploads} = exportSite([...documents, ...readable], {
@@ -195,7 +203,7 @@ export async function runExport(args: ExportArgs): Promise<number> {
   const changes = new Map<string, string | Uint8Array | null>()
   for (const [path, text] of files) {
     if (skip.has(path)) continue
-    const before = await readText(join(dir, path))
+    const before = await textOf(path)
     if (before === text) continue
     changes.set(path, text)
     if (args['dry-run']) {
@@ -220,11 +228,11 @@ export async function runExport(args: ExportArgs): Promise<number> {
       )
     } else if (args.check) console.log(`differs: ${path}`)
   }
-  const stale = await stalePages(dir, files, skip, config)
+  const stale = stalePages(folder, files, skip, config)
   for (const path of stale) {
     if (args.prune) changes.set(path, null)
     if (args['dry-run'] && args.prune) {
-      const before = (await readText(join(dir, path))) ?? ''
+      const before = (await textOf(path)) ?? ''
       process.stdout.write(unifiedDiff(before, '', `a/${path}`, '/dev/null'))
     } else if (args.check || !args.prune) {
       console.log(
