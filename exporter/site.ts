@@ -1,6 +1,7 @@
-import {posix} from 'node:path'
-
 import {splitTrailingEmoji} from '../importer/body/emoji.ts'
+import {createLinkResolver, pageUrl as siteUrl, type LinkedPage} from '../importer/site/links.ts'
+import type {LinkTarget} from '../importer/types.ts'
+import {decodedOr} from '../importer/uri.ts'
 import {writeBlocks, type BodyState, type Item} from './body/index.ts'
 import {escapeHtml} from './body/blocks.ts'
 import {writeFrontMatter, type FrontMatterLine} from './frontMatter.ts'
@@ -17,7 +18,6 @@ import {
 import {withIncludeTags} from './includes.ts'
 import {relativeLink} from './paths.ts'
 import type {ExportDiagnostic, ExportedDocument, ExportOptions, ExportResult} from './types.ts'
-import {decodedOr} from '../importer/uri.ts'
 
 function frontMatter(page: Page, places: ReadonlyMap<string, readonly Page[]>): string {
   const doc = page.doc
@@ -78,31 +78,15 @@ function nextBlock(
   ].join('\n')
 }
 
-/**
- * Whether an address as a page (`from`) wrote it leads to `target`: a `{% link path %}` naming
- * its file, a relative or site-absolute path to its file, or its address on the site.
- */
-function leadsTo(written: string, from: string, target: Page, options: ExportOptions): boolean {
-  const path = target.path!
-  const tag = /^\{%-?\s*link\s+(['"]?)([^'"%]+?)\1\s*-?%\}$/.exec(written)
-  if (tag) return tag[2].replace(/^\/+/, '') === path
-  if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(written)) return false
-  if (written.startsWith('/')) {
-    return written === pageUrl(target, options) || written.slice(1) === path
-  }
-  const resolved = posix.normalize(posix.join(posix.dirname(from), decodedOr(written, decodeURI)))
-  return resolved === path || `${resolved.replace(/\/$/, '')}.md` === path
+/** A page as the importer's link resolution sees it: its file and its `permalink`. */
+function linkedPage(page: Page): LinkedPage {
+  return {file: page.path ?? '', data: {permalink: frontMatterValue(page.doc, 'permalink')}}
 }
 
-/** The address Jekyll gives a page: its `permalink`, else from its path and the site's style. */
+/** The address Jekyll gives a page, with the site's `baseurl` (see `importer/site/links.ts`). */
 function pageUrl(page: Page, options: ExportOptions): string {
   const base = (options.baseurl ?? '').replace(/\/+$/, '')
-  const written = frontMatterValue(page.doc, 'permalink')
-  if (typeof written === 'string' && written.startsWith('/')) return base + written
-  const stem = (page.path ?? '').replace(/\.(?:md|markdown|mkd|mkdn)$/i, '')
-  if (stem === 'index' || stem.endsWith('/index'))
-    return `${base}/${stem.slice(0, -'index'.length)}`
-  return options.permalink === 'pretty' ? `${base}/${stem}/` : `${base}/${stem}.html`
+  return base + siteUrl(linkedPage(page), {permalink: options.permalink ?? 'date'})
 }
 
 /**
@@ -141,6 +125,15 @@ export function exportSite(
   assignPaths(pages)
   const pagesById = new Map(pages.map((page) => [page.doc._id, page]))
   const places = placesByTitles(pages)
+  const resolveLink = createLinkResolver(
+    pages
+      .filter((page) => page.path !== undefined)
+      .map((page) => ({
+        page: linkedPage(page),
+        target: {_id: page.doc._id, _type: page.doc._type as LinkTarget['_type']},
+      })),
+    {permalink: options.permalink ?? 'date', baseurl: (options.baseurl ?? '').replace(/\/+$/, '')},
+  )
   const files = new Map<string, string>()
   const paths = new Map<string, string>()
   const diagnostics: ExportDiagnostic[] = []
@@ -152,10 +145,8 @@ export function exportSite(
     const body = (page.doc.body as Item[] | undefined) ?? []
     const state: BodyState = {
       blocks: (items) => writeBlocks(items, state),
-      stillLeadsTo: (written, id) => {
-        const target = pagesById.get(id)
-        return target?.path !== undefined && leadsTo(written, file, target, options)
-      },
+      // Resolved as the importer resolves links, so what it read as this page still is.
+      stillLeadsTo: (written, id) => resolveLink(written, file)?._id === id,
       linkTo: (id, anchor) => {
         const target = pagesById.get(id)
         return target?.path ? relativeLink(file, target.path, anchor) : undefined

@@ -21,7 +21,7 @@ function canonicalUrl(url: string): string {
 }
 
 /** The URL Jekyll gives a page: its `permalink`, else from its path and the site's style. */
-export function pageUrl(page: LinkedPage, config: SiteConfig): string {
+export function pageUrl(page: LinkedPage, config: Pick<SiteConfig, 'permalink'>): string {
   const permalink = page.data.permalink
   if (typeof permalink === 'string' && permalink.startsWith('/')) return permalink
   const stem = page.file.replace(MARKDOWN_EXTENSION, '')
@@ -35,7 +35,7 @@ export function pageUrl(page: LinkedPage, config: SiteConfig): string {
  */
 export function createLinkResolver(
   pages: ReadonlyArray<{page: LinkedPage; target: LinkTarget}>,
-  config: SiteConfig,
+  config: Pick<SiteConfig, 'permalink' | 'baseurl'>,
 ): (href: string, fromFile: string) => LinkTarget | null {
   const byFile = new Map<string, LinkTarget>()
   const byUrl = new Map<string, LinkTarget>()
