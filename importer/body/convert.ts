@@ -12,7 +12,7 @@ import {atPageLine} from './line-map.ts'
 import {evaluateLiquid} from './liquid.ts'
 import {unmaskDelimiters} from './mask.ts'
 import {parseMarkdown} from './parse.ts'
-import {createState} from './state.ts'
+import {createState, pageLineAt} from './state.ts'
 import type {ConvertContext, ConvertResult} from './types.ts'
 
 /**
@@ -45,9 +45,9 @@ export function convertBody(markdown: string, ctx: ConvertContext): ConvertResul
     for (const document of documents) keyNested(document)
     const lines: Record<string, number> = {}
     for (const item of body) {
-      const line = state.blockLines.get(item)
+      const span = state.blockSpans.get(item)
       const key = (item as {_key?: unknown})._key
-      if (line !== undefined && typeof key === 'string') lines[key] = line
+      if (span && typeof key === 'string') lines[key] = pageLineAt(state, span[0])
     }
     const result: ConvertResult = {
       body: body as PortableTextItem[],

@@ -42,14 +42,15 @@ export interface State {
   extractors: Array<(walk: Walk, state: State) => boolean>
   /** Texts of headings marked `{: .no_toc }`, shared with every `tableOfContents` block. */
   noTocHeadings: string[]
-  /** The page line each top-level block came from, so later problems can name it. */
-  blockLines: Map<object, number>
   /**
    * `{% include %}` tags written on lines of their own at the page's top level, with the lines
    * their text took after Liquid (1-based, inclusive), so the blocks they made can be told.
    */
   includeUses: Array<{tag: string; startLine: number; endLine: number}>
-  /** The lines after Liquid each top-level block came from (first and last). */
+  /**
+   * The lines after Liquid each top-level block came from (first and last): its page line for
+   * later problems (`pageLineAt`), and what an include made.
+   */
   blockSpans: Map<object, [number, number]>
   /** Text blocks a quote restyled, with their own style (see `quoteBlocks`). */
   quoted: WeakMap<object, Quoted>
@@ -94,7 +95,6 @@ export function createState(ctx: ConvertContext, extraction: ExtractionConfig): 
     source: '',
     extractors: [],
     noTocHeadings: [],
-    blockLines: new Map(),
     quoted: new WeakMap(),
     includeUses: [],
     blockSpans: new Map(),
@@ -104,8 +104,12 @@ export function createState(ctx: ConvertContext, extraction: ExtractionConfig): 
 /** The page line (front matter included) a node starts on, or undefined when unknown. */
 export function pageLine(state: State, node: Located): number | undefined {
   const start = node?.position?.start
-  if (!start) return undefined
-  return (state.lineMap ? state.lineMap(start.line).line : start.line) + state.ctx.lineOffset
+  return start ? pageLineAt(state, start.line) : undefined
+}
+
+/** The page line of a line of the body after Liquid. */
+export function pageLineAt(state: State, line: number): number {
+  return (state.lineMap ? state.lineMap(line).line : line) + state.ctx.lineOffset
 }
 
 /** Records a diagnostic at a node's start, mapped to the file's line numbers. */

@@ -1,7 +1,7 @@
 import type {Nodes, RootContent} from 'mdast'
 
 import type {State} from '../state.ts'
-import {pageLine, report} from '../state.ts'
+import {report} from '../state.ts'
 import type {Item} from './text-block.ts'
 
 /** The list item a block sits in: text blocks take its list type and level. */
@@ -76,9 +76,6 @@ export function walkBlocks(
       const span = node.position && ([node.position.start.line, node.position.end.line] as const)
       for (let i = start; i < out.length; i++)
         if (span && !state.blockSpans.has(out[i])) state.blockSpans.set(out[i], [...span])
-      const line = pageLine(state, node)
-      for (let i = start; i < out.length; i++)
-        if (line !== undefined && !state.blockLines.has(out[i])) state.blockLines.set(out[i], line)
     }
   }
   if (walk.pendingIal) {
