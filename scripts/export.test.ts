@@ -1,4 +1,6 @@
 import {spawnSync} from 'node:child_process'
+import {mkdtempSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
 import {mkdir, readdir, readFile, stat, writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
 
@@ -106,6 +108,41 @@ afterEach(() => {
 })
 
 describe('npm run export', {timeout: 120_000}, () => {
+  it('names a missing or malformed dataset file and a target that is a file, exit 1, no stack', () => {
+    const root = mkdtempSync(join(tmpdir(), 'export-bad-'))
+    const bad = join(root, 'bad.ndjson')
+    writeFileSync(bad, '{"_id":\n')
+    const file = join(root, 'a-file')
+    writeFileSync(file, '')
+    const exportTo = (dir: string, dataset: string) =>
+      spawnSync(
+        process.execPath,
+        ['--import', 'tsx', 'scripts/export.ts', dir, '--dataset', dataset],
+        {cwd: ROOT, encoding: 'utf8'},
+      )
+    const cases = [
+      [
+        exportTo(join(root, 'out'), join(root, 'missing.ndjson')),
+        /Cannot read --dataset .*missing\.ndjson: no such file/,
+      ],
+      [exportTo(join(root, 'out'), bad), /bad\.ndjson:1:1: Cannot parse JSON/],
+      [exportTo(file, bad.replace('bad', 'missing')), /Cannot read --dataset/],
+    ] as const
+    for (const [run, message] of cases) {
+      expect(run.status).toBe(1)
+      expect(run.stderr).toMatch(message)
+      expect(run.stderr).not.toMatch(/\n\s+at /)
+    }
+    const good = join(root, 'good.ndjson')
+    writeFileSync(good, toNdjson(importFiles(SITE)))
+    const intoFile = exportTo(file, good)
+    expect(intoFile.status).toBe(1)
+    expect(intoFile.stderr).toMatch(
+      /Cannot write the site into .*a-file: it is a file, expected a folder/,
+    )
+    expect(intoFile.stderr).not.toMatch(/\n\s+at /)
+  })
+
   it('prints --help with every option', () => {
     const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/export.ts', '--help'], {
       cwd: ROOT,

@@ -14,8 +14,17 @@ const command = defineCommand({
   },
   args: exportArgs,
   async run({args}) {
-    const {runExport} = await import('./exportRun.ts')
-    process.exitCode = await runExport(args)
+    const [{runExport}, {UsageError}] = await Promise.all([
+      import('./exportRun.ts'),
+      import('../queries/command.ts'),
+    ])
+    try {
+      process.exitCode = await runExport(args)
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error
+      console.error(error.message)
+      process.exitCode = 1
+    }
   },
 })
 

@@ -2,13 +2,14 @@
  * The export: read the dataset → validate → exportSite → compare with the folder → print a
  * diff (`--dry-run`), list what differs (`--check`), or write the changed files atomically.
  */
-import {readdir, readFile} from 'node:fs/promises'
+import {readFile, stat} from 'node:fs/promises'
 import {join} from 'node:path'
 
 import {exportSite, type ExportedDocument} from '../exporter/index.ts'
 import {readConfig} from '../importer/site/config.ts'
 import {readPages} from '../importer/site/pages.ts'
 import type {SiteConfig, SiteFile} from '../importer/site/types.ts'
+import {UsageError} from '../queries/command.ts'
 import {DOCUMENT_TYPES} from '../schemas/constants.ts'
 import type {ExportArgs} from './exportArgs.ts'
 import {insideSite, writeSiteAtomically} from './exportWrite.ts'
@@ -158,11 +159,11 @@ function stalePages(
  * and `_config.yml`; none when the folder does not exist yet.
  */
 async function readFolder(dir: string): Promise<SiteFile[]> {
-  const exists = await readdir(dir).then(
-    () => true,
-    () => false,
-  )
-  return exists ? (await readSite(dir)).files : []
+  const kind = await stat(dir).catch(() => undefined)
+  if (kind && !kind.isDirectory()) {
+    throw new UsageError(`Cannot write the site into ${dir}: it is a file, expected a folder.`)
+  }
+  return kind ? (await readSite(dir)).files : []
 }
 
 /** Runs the export; resolves to the exit code. */

@@ -6,6 +6,7 @@ import {readFile} from 'node:fs/promises'
 
 import type {SanityClient} from '@sanity/client'
 
+import {UsageError} from '../queries/command.ts'
 import {memorySource, parseNdjson} from '../queries/memory.ts'
 import {clientSource, type FetchClient, type QuerySource} from '../queries/source.ts'
 import {loadEnv, resolveTarget} from '../targets/index.ts'
@@ -22,9 +23,19 @@ export interface OpenSource {
 /** The NDJSON file when given, else the resolved target. */
 export async function openQuerySource(datasetFile: string | undefined): Promise<OpenSource> {
   if (datasetFile) {
-    const text = await readFile(datasetFile, 'utf8')
+    const text = await readFile(datasetFile, 'utf8').catch((error: NodeJS.ErrnoException) => {
+      throw new UsageError(
+        `Cannot read --dataset ${datasetFile}: ${error.code === 'ENOENT' ? 'no such file' : error.message}. Give an NDJSON file, as npm run import -- <site> --out <file> writes.`,
+      )
+    })
+    let documents
+    try {
+      documents = parseNdjson(text, datasetFile)
+    } catch (error) {
+      throw new UsageError((error as Error).message)
+    }
     return {
-      source: memorySource(parseNdjson(text, datasetFile)),
+      source: memorySource(documents),
       describe: `${datasetFile} (in memory, groq-js)`,
       close: () => Promise.resolve(),
     }

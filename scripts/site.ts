@@ -7,6 +7,7 @@ import {dirname, join, resolve, sep} from 'node:path'
 
 import {defineCommand, runMain} from 'citty'
 
+import {UsageError} from '../queries/command.ts'
 import {PERSPECTIVES, type Perspective} from '../queries/source.ts'
 import {buildSite} from '../render/site.tsx'
 import {openQuerySource} from './querySource.ts'
@@ -35,7 +36,11 @@ const command = defineCommand({
   },
   async run({args}) {
     const out = resolve(args.out)
-    const open = await openQuerySource(args.dataset || undefined)
+    const open = await openQuerySource(args.dataset || undefined).catch((error: unknown) => {
+      if (!(error instanceof UsageError)) throw error
+      console.error(error.message)
+      process.exit(1)
+    })
     try {
       const site = await buildSite(open.source, {perspective: args.perspective as Perspective})
       await rm(out, {recursive: true, force: true})
