@@ -17,11 +17,20 @@ import {finishSite, prepareSite} from '../importer/site/stages.ts'
 import type {Diagnostic, ImportedDocument} from '../importer/types.ts'
 import {BLOCK_TYPES, DOCUMENT_TYPES} from '../schemas/constants.ts'
 import {excludeRejected} from '../sync/exclude.ts'
+import {repeatedFlag} from '../sync/flags.ts'
+import type {SyncReport} from '../sync/types.ts'
 import {lakeDirOf, loadEnv} from '../targets/env.ts'
 import {converterVersion, openConversionCache} from './conversionCache.ts'
 import {convertPages} from './convertPages.ts'
 import type {ImportArgs} from './importArgs.ts'
 import {parseLimits} from './limitFlags.ts'
+import {
+  lastImportIfUnchanged,
+  logPosition,
+  prepareUnchangedCheck,
+  recordImport,
+  reportUnchanged,
+} from './importUnchanged.ts'
 import {readSite} from './readSite.ts'
 import {writeAtomically} from './writeAtomically.ts'
 
@@ -180,9 +189,29 @@ export async function runImport(args: ImportArgs, usage: () => Promise<void>): P
   }
   // Every argument is checked before the site is read.
   const {files, problems: readProblems} = await readSite(root)
+  const env = loadEnv()
+  const force = repeatedFlag(process.argv, 'force')
+  // An unchanged site into an unchanged dataset: nothing to parse, validate or write.
+  const check = await prepareUnchangedCheck(args, {
+    root,
+    files,
+    readProblems,
+    limits: limits.limits,
+    force,
+    env,
+  })
+  if (check) {
+    const last = await lastImportIfUnchanged(check)
+    if ('outcome' in last) {
+      const elapsed = () => performance.now() - started
+      process.exitCode = reportUnchanged(last.outcome, check, args, elapsed)
+      return
+    }
+    if (args.verbose) console.error(`Importing again: ${last.reason}.`)
+  }
   const progress = createProgress(process.stderr)
   // The same folder the local target uses, so the cache sits beside the dataset it fed.
-  const cache = args.cache ? await openConversionCache(lakeDirOf(loadEnv())) : undefined
+  const cache = args.cache ? await openConversionCache(lakeDirOf(env)) : undefined
   const prepared = prepareSite(files, {
     themeVersion,
     placeholders: args.placeholders,
@@ -194,6 +223,7 @@ export async function runImport(args: ImportArgs, usage: () => Promise<void>): P
     workers: workers.count,
     ...(cache ? {cache: {...cache, version: await converterVersion()}} : {}),
   })
+  const pages = prepared.jobs.length
   const result = finishSite(prepared, converted, reused)
   progress.finish()
   await cache?.save()
@@ -219,20 +249,38 @@ export async function runImport(args: ImportArgs, usage: () => Promise<void>): P
   }
   const sync = async (dryRun: boolean) => {
     // The dataset's side (the lake, SQLite, the client) loads only when there is one to write.
-    const {repeatedFlag, runSyncStep} = await import('../sync/cli.ts')
-    return runSyncStep({
+    const {runSyncStep} = await import('../sync/cli.ts')
+    const before = check && logPosition(check)
+    const written = {transactions: new Set<string>(), assets: new Set<string>()}
+    let report: SyncReport | undefined
+    const code = await runSyncStep({
       documents: result.documents,
       origins: result.origins,
       siteDir: root,
       dryRun,
-      force: repeatedFlag(process.argv, 'force'),
+      force,
       prune: args.prune,
       json: args.json,
       jsonExtras: () => ({diagnostics: reporter.diagnostics}),
       alwaysWrite: isNavigation,
       validate: async (documents, {existing}) =>
         rejectedBy(await validateAndReport(documents, existing)),
+      written,
+      onReport: (done) => (report = done),
+      env,
     })
+    if (check) {
+      const outcome = {diagnostics: result.diagnostics, stats: result.stats, pages}
+      await recordImport(check, {
+        before,
+        written,
+        report,
+        documents: result.documents,
+        root,
+        outcome,
+      })
+    }
+    return code
   }
   let syncCode = 0
 

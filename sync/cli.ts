@@ -5,7 +5,7 @@ import {formatPlan, formatSummary, progressBar} from './report.ts'
 import {hasFailures, syncDocuments} from './run.ts'
 import type {SyncOptions} from './run.ts'
 import {errorMessage, scrubber} from './scrub.ts'
-import type {ImportedDocument, SyncPlan} from './types.ts'
+import type {ImportedDocument, SyncPlan, SyncReport} from './types.ts'
 
 /** Options of the import command's sync step. */
 export type SyncStepOptions = {
@@ -25,21 +25,20 @@ export type SyncStepOptions = {
   validate?: SyncOptions['validate']
   /** Documents written even when invalid; see `SyncOptions.alwaysWrite`. */
   alwaysWrite?: SyncOptions['alwaysWrite']
+  /**
+   * Collects what this step wrote: the id of every transaction it committed (whose request
+   * succeeded) and of every asset document an upload answered.
+   */
+  written?: {transactions: Set<string>; assets: Set<string>}
+  /** Hears the report of a run that reached the end (not when the target failed). */
+  onReport?: (report: SyncReport) => void
   env?: Env
   local?: LocalOptions
   stdout?: NodeJS.WritableStream
   stderr?: NodeJS.WriteStream
 }
 
-/** Every value of a repeatable `--name value` / `--name=value` flag (citty keeps only the last). */
-export function repeatedFlag(argv: readonly string[], name: string): string[] {
-  const values: string[] = []
-  argv.forEach((arg, i) => {
-    if (arg === `--${name}` && argv[i + 1] !== undefined) values.push(argv[i + 1])
-    else if (arg.startsWith(`--${name}=`)) values.push(arg.slice(name.length + 3))
-  })
-  return values
-}
+export {repeatedFlag} from './flags.ts'
 
 function planJson(plan: SyncPlan) {
   return {
@@ -75,8 +74,23 @@ export async function runSyncStep(options: SyncStepOptions): Promise<number> {
     target = await resolveTarget(env, options.local)
     secrets.push(...target.secrets)
     scrub = scrubber(secrets)
+    const api = syncApiFor(target.client)
+    const written = options.written
     const {plan, report} = await syncDocuments(options.documents, {
-      api: syncApiFor(target.client),
+      api: written
+        ? {
+            ...api,
+            mutate: async (mutations, opts) => {
+              await api.mutate(mutations, opts)
+              written.transactions.add(opts.transactionId)
+            },
+            uploadImage: async (body, opts) => {
+              const asset = await api.uploadImage(body, opts)
+              written.assets.add(asset._id)
+              return asset
+            },
+          }
+        : api,
       target: target.describe(),
       siteDir: options.siteDir,
       dryRun: options.dryRun,
@@ -91,6 +105,7 @@ export async function runSyncStep(options: SyncStepOptions): Promise<number> {
       onProgress: (phase, done, total) => bar.update(phase, done, total),
     })
     bar.done()
+    options.onReport?.(report)
     if (options.json) {
       const extras = options.jsonExtras?.() ?? {}
       const json = options.dryRun

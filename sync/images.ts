@@ -48,6 +48,17 @@ export function resolveImagePath(siteDir: string, pagePath: string | null, src: 
   return path.resolve(base, clean.replace(/^\/+/, ''))
 }
 
+/**
+ * The local files the image blocks of `docs` name (resolved as the image step resolves them),
+ * once each: what a sync reads besides the documents.
+ */
+export function localImageFiles(docs: readonly ImportedDocument[], siteDir: string): string[] {
+  const images: LocalImage[] = []
+  for (const doc of docs) findLocalImages(doc, images)
+  const root = path.resolve(siteDir)
+  return [...new Set(images.map((i) => resolveImagePath(root, sourcePath(i.doc), i.src)))]
+}
+
 /** How images reach the dataset. */
 export type ImageOptions = {
   siteDir: string

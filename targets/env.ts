@@ -39,3 +39,14 @@ export function loadEnv(dir = process.cwd(), env: Env = process.env): Env {
 export function lakeDirOf(env: Env): string {
   return resolve(env.LAKE_DIR || '.lake')
 }
+
+/** The variables that choose Sanity's hosted Content Lake over the local dataset. */
+export const HOSTED_VARIABLES = ['SANITY_PROJECT_ID', 'SANITY_DATASET', 'SANITY_API_TOKEN'] as const
+
+/**
+ * Whether the environment asks for the hosted Content Lake (any of its variables set); here,
+ * not in hosted.ts, so a caller can ask without loading the client.
+ */
+export function wantsHosted(env: Env): boolean {
+  return HOSTED_VARIABLES.some((key) => env[key])
+}

@@ -1,14 +1,9 @@
 import {createClient} from '@sanity/client'
 
-import type {Env} from './env.ts'
+import {HOSTED_VARIABLES as REQUIRED, type Env} from './env.ts'
 import type {Target} from './types.ts'
 
-const REQUIRED = ['SANITY_PROJECT_ID', 'SANITY_DATASET', 'SANITY_API_TOKEN'] as const
-
-/** Whether the environment asks for the hosted Content Lake (any of its variables set). */
-export function wantsHosted(env: Env): boolean {
-  return REQUIRED.some((key) => env[key])
-}
+export {wantsHosted} from './env.ts'
 
 /** A target on Sanity's hosted Content Lake, from `SANITY_PROJECT_ID`, `SANITY_DATASET`, `SANITY_API_TOKEN`. */
 export function hostedTarget(env: Env): Target {

@@ -1,0 +1,144 @@
+import {spawnSync} from 'node:child_process'
+import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {DatabaseSync} from 'node:sqlite'
+
+import {afterAll, describe, expect, it} from 'vitest'
+
+import {createLakeClient, startLake} from '../lake/index.ts'
+
+const ROOT = join(import.meta.dirname, '..')
+const scratch = mkdtempSync(join(tmpdir(), 'import-unchanged-'))
+afterAll(() => rmSync(scratch, {recursive: true, force: true}))
+
+/** A 1×1 GIF, and the same with another colour: two real images the lake can measure. */
+const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64')
+const OTHER_PIXEL = Buffer.from(PIXEL.map((byte, i) => (i === 13 ? 0x40 : byte)))
+
+const FAST = /as the last import left it/
+
+/** A site whose pages read every kind of input: an image, an include, `_config.yml`. */
+function writeSite(dir: string) {
+  const write = (path: string, text: string | Buffer) => {
+    mkdirSync(join(dir, path, '..'), {recursive: true})
+    writeFileSync(join(dir, path), text)
+  }
+  write('_config.yml', 'title: Workshop\n')
+  write('index.md', '---\ntitle: Home\nnav_order: 1\n---\n\nWelcome.\n')
+  write('guide.md', '---\ntitle: Guide\nnav_order: 2\n---\n\n![A pixel](pixel.gif)\n')
+  write('notes.md', '---\ntitle: Notes\nnav_order: 3\n---\n\n{% include tip.md %}\n')
+  write('_includes/tip.md', 'Pair up.\n')
+  write('pixel.gif', PIXEL)
+  return write
+}
+
+function importer(site: string, lakeDir: string) {
+  return (...args: string[]) => {
+    const result = spawnSync(process.execPath, ['scripts/import.ts', site, '--verbose', ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        LAKE_DIR: lakeDir,
+        SANITY_PROJECT_ID: '',
+        SANITY_DATASET: '',
+        SANITY_API_TOKEN: '',
+      },
+    })
+    const output = `${result.stdout}\n${result.stderr}`
+    expect(result.status, output).toBe(0)
+    const reused = /; (\d+) unchanged since the last import, not converted again/.exec(output)
+    return {output, fast: FAST.test(output), reused: Number(reused?.[1])}
+  }
+}
+
+/** The stored document of the page at `path`, read from the dataset file. */
+function storedPage(lakeDir: string, path: string) {
+  const db = new DatabaseSync(join(lakeDir, 'data', 'production.sqlite'), {readOnly: true})
+  try {
+    const rows = db.prepare('SELECT doc FROM documents').all() as {doc: string}[]
+    const docs = rows.map((row) => JSON.parse(row.doc) as Record<string, unknown>)
+    return docs.find((doc) => (doc.source as {path?: string} | undefined)?.path === path)!
+  } finally {
+    db.close()
+  }
+}
+
+// Each step starts the import command: slow on a busy machine.
+describe('an unchanged re-import', {timeout: 300_000}, () => {
+  it('is answered from the manifest, and a change to any input imports again, converting only the pages it affects', () => {
+    const site = join(scratch, 'inputs-site')
+    const lakeDir = join(scratch, 'inputs-lake')
+    const write = writeSite(site)
+    const run = importer(site, lakeDir)
+
+    const first = run()
+    expect(first.output).toMatch(/Created\s+\d+/)
+    const again = run()
+    expect(again.fast, again.output).toBe(true)
+    expect(again.output).toMatch(/Unchanged\s+4\b/)
+    expect(again.output).toMatch(/0 queries, 0 mutation requests/)
+
+    write('guide.md', '---\ntitle: Guide\nnav_order: 2\n---\n\n![A pixel](pixel.gif)\n\nMore.\n')
+    const page = run()
+    expect(page.output).toMatch(/Importing again: guide\.md changed/)
+    expect(page.reused).toBe(2)
+    expect(run().fast).toBe(true)
+
+    write('_includes/tip.md', 'Pair up, then swap.\n')
+    const include = run()
+    expect(include.output).toMatch(/Importing again: _includes\/tip\.md changed/)
+    expect(include.reused).toBe(2)
+    expect(JSON.stringify(storedPage(lakeDir, 'notes.md'))).toContain('Pair up, then swap.')
+    expect(run().fast).toBe(true)
+
+    const assetBefore = JSON.stringify(storedPage(lakeDir, 'guide.md')).match(/image-\w+/)?.[0]
+    write('pixel.gif', OTHER_PIXEL)
+    const image = run()
+    expect(image.output).toMatch(/Importing again: the image .*pixel\.gif changed/)
+    expect(image.reused).toBe(3)
+    const assetAfter = JSON.stringify(storedPage(lakeDir, 'guide.md')).match(/image-\w+/)?.[0]
+    expect(assetAfter).toBeDefined()
+    expect(assetAfter).not.toBe(assetBefore)
+    expect(run().fast).toBe(true)
+
+    write('_config.yml', 'title: Workshop notes\n')
+    const config = run()
+    expect(config.output).toMatch(/Importing again: _config\.yml changed/)
+    expect(run().fast).toBe(true)
+
+    write('new.md', '---\ntitle: New\nnav_order: 4\n---\n\nNew page.\n')
+    const added = run()
+    expect(added.output).toMatch(/Importing again: new\.md is new/)
+    expect(added.reused).toBe(3)
+
+    const flag = run('--placeholders')
+    expect(flag.output).toMatch(/Importing again: the code, the site folder or a flag changed/)
+    expect(run('--placeholders').fast).toBe(true)
+  })
+
+  it("sees an editor's change in the dataset: the import runs in full and keeps the edit", async () => {
+    const site = join(scratch, 'editor-site')
+    const lakeDir = join(scratch, 'editor-lake')
+    writeSite(site)
+    const run = importer(site, lakeDir)
+    run()
+    expect(run().fast).toBe(true)
+
+    const id = storedPage(lakeDir, 'notes.md')._id as string
+    const lake = await startLake({dir: lakeDir, port: 0, log: () => undefined})
+    try {
+      const client = createLakeClient(lake, {dataset: 'production'})
+      await client.patch(id).set({title: 'Notes, as the editor calls them'}).commit()
+    } finally {
+      await lake.close()
+    }
+
+    const after = run()
+    expect(after.output).toMatch(/Importing again: the dataset changed since the last import/)
+    expect(after.output).toMatch(/Unchanged\s+4\b/)
+    expect(storedPage(lakeDir, 'notes.md').title).toBe('Notes, as the editor calls them')
+    expect(run().fast).toBe(true)
+  })
+})
