@@ -6,8 +6,8 @@
  * and says so after reading and hashing the files, without parsing a page or opening the dataset.
  */
 import {createHash} from 'node:crypto'
-import {mkdir, readdir, readFile, realpath} from 'node:fs/promises'
-import {dirname, join} from 'node:path'
+import {mkdir, readdir, readFile, realpath, stat} from 'node:fs/promises'
+import {dirname, join, sep} from 'node:path'
 
 import type {ImportStats} from '../importer/site/importSite.ts'
 import type {Diagnostic, SiteFile} from '../importer/index.ts'
@@ -17,8 +17,12 @@ import {writeAtomically} from './writeAtomically.ts'
 
 const ROOT = join(import.meta.dirname, '..')
 
-/** Folders and files whose code decides what an import converts, validates and writes. */
+/** Folders whose code decides what an import converts, validates and writes. */
 const CODE = ['importer', 'schemas', 'sync', 'targets', join('lake', 'store'), 'scripts']
+
+/** The scripts of the import command itself (the rest of `scripts/` are other commands). */
+const IMPORT_SCRIPTS =
+  /^scripts\/(?:import[A-Z]\w*|readSite|conversionCache|convertPages|convertWorker|limitFlags|writeAtomically)\.ts$/
 
 /** What the last run reported, replayed when nothing changed. */
 export interface RecordedOutcome {
@@ -92,23 +96,26 @@ export async function fingerprintImages(
   return Object.fromEntries(entries)
 }
 
-/** A hash of the import's code (see {@link CODE}) and of package-lock.json. */
+/**
+ * A hash of the import's code (see {@link CODE}) and of package-lock.json: each file's path,
+ * size and modification time, as build tools decide what to rebuild (reading them all would
+ * cost an unchanged re-import more than its pages' bytes on a small site).
+ */
 export async function codeVersion(): Promise<string> {
-  const hash = createHash('sha256')
   const files = (
     await Promise.all(
       CODE.map(async (folder) =>
         (await readdir(join(ROOT, folder), {recursive: true}))
+          .map((name) => join(folder, name).split(sep).join('/'))
           .filter((name) => name.endsWith('.ts') && !/\.test(-support)?\.ts$/.test(name))
-          .map((name) => join(folder, name)),
+          .filter((name) => !name.startsWith('scripts/') || IMPORT_SCRIPTS.test(name)),
       ),
     )
   ).flat()
   files.push('package-lock.json')
   files.sort()
-  const texts = await Promise.all(files.map((file) => readFile(join(ROOT, file))))
-  files.forEach((file, i) => hash.update(`${file}\0`).update(texts[i]))
-  return hash.digest('hex')
+  const stats = await Promise.all(files.map((file) => stat(join(ROOT, file))))
+  return sha256(files.map((file, i) => `${file} ${stats[i].size} ${stats[i].mtimeMs}`).join('\n'))
 }
 
 /** The manifest's key: the code and everything of the command line that changes the outcome. */

@@ -1,130 +1,19 @@
 /**
- * The import command's pipeline, loaded only when the command runs (so `--help` stays fast):
- * read site → importSite → validate → report → write NDJSON or sync into the dataset.
+ * The import command, loaded only when it runs (so `--help` stays fast): checks every argument,
+ * reads the site, and answers an unchanged site from the last import's manifest
+ * (`importUnchanged.ts`); anything else goes on to the pipeline (`importPipeline.ts`), which is
+ * loaded only then.
  */
 import {stat} from 'node:fs/promises'
 import {dirname, resolve} from 'node:path'
 import {performance} from 'node:perf_hooks'
 
-// The importer's modules one by one, not its index: that would load the body converter, which
-// an import whose pages are all cached, or converted on worker threads, never runs here.
-import {toNdjson} from '../importer/documents/ndjson.ts'
-import {createProgress} from '../importer/report/progress.ts'
-import {createReporter} from '../importer/report/reporter.ts'
-import {formatSummary} from '../importer/report/summary.ts'
-import type {ImportResult} from '../importer/site/importSite.ts'
-import {finishSite, prepareSite} from '../importer/site/stages.ts'
-import type {Diagnostic, ImportedDocument} from '../importer/types.ts'
-import {BLOCK_TYPES, DOCUMENT_TYPES} from '../schemas/constants.ts'
-import {excludeRejected} from '../sync/exclude.ts'
 import {repeatedFlag} from '../sync/flags.ts'
-import type {SyncReport} from '../sync/types.ts'
-import {lakeDirOf, loadEnv} from '../targets/env.ts'
-import {converterVersion, openConversionCache} from './conversionCache.ts'
-import {convertPages} from './convertPages.ts'
+import {loadEnv} from '../targets/env.ts'
 import type {ImportArgs} from './importArgs.ts'
+import {lastImportIfUnchanged, prepareUnchangedCheck, reportUnchanged} from './importUnchanged.ts'
 import {parseLimits} from './limitFlags.ts'
-import {
-  lastImportIfUnchanged,
-  logPosition,
-  prepareUnchangedCheck,
-  recordImport,
-  reportUnchanged,
-} from './importUnchanged.ts'
 import {readSite} from './readSite.ts'
-import {writeAtomically} from './writeAtomically.ts'
-
-const NAVIGATION_TYPES = new Set<string>([
-  DOCUMENT_TYPES.site,
-  DOCUMENT_TYPES.course,
-  DOCUMENT_TYPES.module,
-])
-
-/** The site's navigation: written even when invalid, so one bad page never hides its parents. */
-const isNavigation = (doc: ImportedDocument) => NAVIGATION_TYPES.has(doc._type)
-
-/** Why each document with an error is rejected, by id. */
-function rejectedBy(found: readonly Diagnostic[]): Map<string, string> {
-  const rejected = new Map<string, string>()
-  for (const d of found)
-    if (d.severity === 'error' && d.documentId) rejected.set(d.documentId, d.message)
-  return rejected
-}
-
-/**
- * The Studio's validation of `documents` (the others of the import count as existing, so
- * references between them resolve), as diagnostics naming the source file.
- */
-async function validate(
-  documents: readonly ImportedDocument[],
-  result: ImportResult,
-  alsoExisting: readonly {_id: string; _type: string}[] = [],
-): Promise<Diagnostic[]> {
-  if (documents.length === 0) return []
-  // Loaded on demand, so `--help` never loads the schema. The compiled validator applies the
-  // Studio's rules without loading `sanity` (see schemas/compiled/).
-  const {loadValidator} = await import('../schemas/compiled/load.ts')
-  const validator = await loadValidator()
-  const progress = createProgress(process.stderr)
-  const problems = await validator.validateDocuments(documents, {
-    existing: [...result.documents, ...alsoExisting],
-    onProgress: (done, total) => progress.update(done, total, "validating with the Studio's rules"),
-  })
-  progress.finish()
-  const byId = new Map(documents.map((doc) => [doc._id, doc]))
-  return problems
-    .filter((problem) => problem.level !== 'info')
-    .filter((problem) => !reportedByImporter(byId.get(problem.documentId), problem, result))
-    .map((problem) => ({
-      severity: problem.level === 'error' ? 'error' : 'warning',
-      code: 'schema',
-      file: result.origins[problem.documentId] ?? `(${problem.documentType} ${problem.documentId})`,
-      ...lineOf(result, problem),
-      documentId: problem.documentId,
-      message: `Cannot accept ${problem.documentType} "${problem.documentId}" at ${problem.path || 'the document'}: ${problem.message}`,
-      hint: 'Fix the source page so the imported value passes; Studio applies the same rule.',
-    }))
-}
-
-/** The page line of the body block a schema problem is in, when the importer recorded it. */
-function lineOf(result: ImportResult, problem: {documentId: string; path: string}) {
-  const key = /^\w+\[_key=="([^"]+)"\]/.exec(problem.path)?.[1]
-  const line = key === undefined ? undefined : result.blockLines[problem.documentId]?.[key]
-  return line === undefined ? {} : {line}
-}
-
-/**
- * Schema warnings that restate an importer diagnostic, by the block they are on: the Studio
- * warns editors about every unconverted HTML block and every image without a description,
- * which the importer reports as `raw-html` and `image-alt-missing` when it makes them.
- */
-const RESTATED: Array<{code: string; on: (type: string | undefined, path: string) => boolean}> = [
-  {code: 'raw-html', on: (type) => type === BLOCK_TYPES.rawHtml},
-  {
-    code: 'image-alt-missing',
-    on: (type, path) => type === BLOCK_TYPES.image && path.endsWith('.alt'),
-  },
-]
-
-/** Whether a schema warning restates what the importer already reported for that file and line. */
-function reportedByImporter(
-  doc: ImportedDocument | undefined,
-  problem: {level: string; path: string; documentId: string},
-  result: ImportResult,
-): boolean {
-  const key = /^\w+\[_key=="([^"]+)"\]/.exec(problem.path)?.[1]
-  if (problem.level !== 'warning' || !doc || key === undefined) return false
-  const block = Object.values(doc)
-    .flatMap((value) => (Array.isArray(value) ? (value as {_key?: string; _type?: string}[]) : []))
-    .find((item) => item?._key === key)
-  const restated = RESTATED.find((r) => r.on(block?._type, problem.path))
-  if (!restated) return false
-  const file = result.origins[problem.documentId]
-  const {line} = lineOf(result, problem)
-  return result.diagnostics.some(
-    (d) => d.code === restated.code && d.file === file && (line === undefined || d.line === line),
-  )
-}
 
 /** Why an NDJSON file cannot be written at `path` (its folder is missing, it is a folder), if so. */
 async function unwritable(path: string): Promise<string | undefined> {
@@ -134,11 +23,6 @@ async function unwritable(path: string): Promise<string | undefined> {
   if ((await stat(path).catch(() => undefined))?.isDirectory())
     return 'expected a file name, but it is a folder'
   return undefined
-}
-
-/** The NDJSON lines of `documents`, as `toNdjson` writes them, one at a time. */
-function* ndjsonLines(documents: readonly ImportedDocument[]) {
-  for (const doc of documents) yield toNdjson([doc])
 }
 
 /** `--workers`: a count of worker threads, or the default (by the site's size) when absent. */
@@ -209,119 +93,16 @@ export async function runImport(args: ImportArgs, usage: () => Promise<void>): P
     }
     if (args.verbose) console.error(`Importing again: ${last.reason}.`)
   }
-  const progress = createProgress(process.stderr)
-  // The same folder the local target uses, so the cache sits beside the dataset it fed.
-  const cache = args.cache ? await openConversionCache(lakeDirOf(env)) : undefined
-  const prepared = prepareSite(files, {
-    themeVersion,
-    placeholders: args.placeholders,
-    limits: limits.limits,
+  const {runPipeline} = await import('./importPipeline.ts')
+  await runPipeline(args, {
+    started,
+    root,
+    files,
     readProblems,
-  })
-  const {converted, reused} = await convertPages(prepared, {
-    onProgress: progress.update,
+    limits: limits.limits,
     workers: workers.count,
-    ...(cache ? {cache: {...cache, version: await converterVersion()}} : {}),
+    force,
+    env,
+    check,
   })
-  const pages = prepared.jobs.length
-  const result = finishSite(prepared, converted, reused)
-  progress.finish()
-  await cache?.save()
-  const strict = (list: Diagnostic[]) =>
-    list.map((d) =>
-      args.strict && d.severity === 'warning' ? {...d, severity: 'error' as const} : d,
-    )
-  const reporter = createReporter((text) => console.error(text), {
-    color: process.stderr.isTTY,
-    verbose: args.verbose,
-  })
-  reporter.add(strict(result.diagnostics))
-
-  // Every document is checked before it is written: all of them for an NDJSON file, and
-  // for a dataset the ones the sync plan creates or patches (unchanged ones passed before).
-  const validateAndReport = async (
-    documents: readonly ImportedDocument[],
-    existing: readonly {_id: string; _type: string}[] = [],
-  ) => {
-    const found = strict(await validate(documents, result, existing))
-    reporter.add(found)
-    return found
-  }
-  const sync = async (dryRun: boolean) => {
-    // The dataset's side (the lake, SQLite, the client) loads only when there is one to write.
-    const {runSyncStep} = await import('../sync/cli.ts')
-    const before = check && logPosition(check)
-    const written = {transactions: new Set<string>(), assets: new Set<string>()}
-    let report: SyncReport | undefined
-    const code = await runSyncStep({
-      documents: result.documents,
-      origins: result.origins,
-      siteDir: root,
-      dryRun,
-      force,
-      prune: args.prune,
-      json: args.json,
-      jsonExtras: () => ({diagnostics: reporter.diagnostics}),
-      alwaysWrite: isNavigation,
-      validate: async (documents, {existing}) =>
-        rejectedBy(await validateAndReport(documents, existing)),
-      written,
-      onReport: (done) => (report = done),
-      env,
-    })
-    if (check) {
-      const outcome = {diagnostics: result.diagnostics, stats: result.stats, pages}
-      await recordImport(check, {
-        before,
-        written,
-        report,
-        documents: result.documents,
-        root,
-        outcome,
-      })
-    }
-    return code
-  }
-  let syncCode = 0
-
-  if (args.out) {
-    const found = await validateAndReport(result.documents)
-    const {kept, excluded, notes} = excludeRejected(result.documents, rejectedBy(found), {
-      alwaysWrite: isNavigation,
-      describe: (id) => result.origins[id] ?? id,
-    })
-    for (const note of notes) console.error(`warning: ${note.message}`)
-    for (const left of excluded)
-      console.error(`Left out ${left.id} (${result.origins[left.id] ?? 'no source file'}).`)
-    if (args['dry-run']) {
-      console.log(
-        `Dry run: ${result.documents.length} documents converted and validated, ${kept.length} would be written, nothing written.`,
-      )
-    } else {
-      try {
-        await writeAtomically(resolve(args.out), ndjsonLines(kept))
-      } catch (error) {
-        // Checked before the run, so this is the disk or a permission: say which, nothing partial.
-        console.error(`Cannot write ${args.out}: ${(error as Error).message}; nothing was written.`)
-        process.exit(1)
-      }
-      const left = excluded.length ? `; ${excluded.length} left out (listed above)` : ''
-      console.log(`Wrote ${kept.length} documents to ${args.out}${left}.`)
-    }
-    if (args.json) {
-      const written = args['dry-run'] ? [] : kept.map((doc) => doc._id)
-      process.stdout.write(
-        `${JSON.stringify({out: args.out, written, excluded, diagnostics: reporter.diagnostics})}\n`,
-      )
-    }
-  } else {
-    // A dry run shows the sync plan; documents that fail validation are skipped, not written.
-    syncCode = await sync(args['dry-run'])
-  }
-  reporter.finish()
-  const diagnostics = reporter.diagnostics
-  const errors = diagnostics.filter((d) => d.severity === 'error').length
-  const stats = {...result.stats, errors, warnings: diagnostics.length - errors}
-  console.log(formatSummary(stats, performance.now() - started))
-  process.exitCode = errors > 0 || syncCode ? 1 : 0
 }

@@ -18,12 +18,14 @@ const WHAT: Readonly<Record<keyof PageLimits, string>> = {
 const KEYS = Object.keys(WHAT) as Array<keyof PageLimits>
 const inKb = (key: keyof PageLimits) => key.endsWith('Bytes')
 const flagName = (key: keyof PageLimits) => LIMIT_FLAGS[key].slice(2)
+/** `3418` as `3,418`: toLocaleString would load ICU's data on every start, `--help` too. */
+const withCommas = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
 
 /** The citty definitions of the limit flags, defaults in their descriptions. */
 export const limitArgs: Record<string, ArgDef> = Object.fromEntries(
   KEYS.map((key) => {
     const value = inKb(key) ? DEFAULT_LIMITS[key] / 1024 : DEFAULT_LIMITS[key]
-    const description = `${WHAT[key]} (default ${Math.round(value).toLocaleString('en')}).`
+    const description = `${WHAT[key]} (default ${withCommas(Math.round(value))}).`
     return [flagName(key), {type: 'string', description, valueHint: 'n'}]
   }),
 )
