@@ -82,6 +82,32 @@ describe('access without the token', () => {
   })
 })
 
+describe("a token that is not the lake's", () => {
+  const stale = {authorization: `Bearer sk${'0'.repeat(64)}`}
+
+  it('answers the hosted API\'s "Session not found" (401, errorCode SIO-401-ANF) on reads, the current user and the session id, so the Studio logs out', async () => {
+    for (const path of [
+      query('count(*)', 'raw'),
+      `/v2025-02-19/data/listen/test?query=${encodeURIComponent('*')}`,
+      '/v2025-02-19/users/me',
+      '/v2025-02-19/auth/id',
+    ]) {
+      const response = await get(path, stale)
+      expect(response.status).toBe(401)
+      const body = JSON.parse(response.body)
+      expect(body.errorCode).toBe('SIO-401-ANF')
+      expect(body.error.description).toMatch(/login link/)
+    }
+  })
+
+  it('keeps a request without any token logged out, not an invalid session', async () => {
+    expect(JSON.parse((await get('/v2025-02-19/users/me')).body)).toEqual({})
+    const refused = await get(query('count(*)', 'raw'))
+    expect(refused.status).toBe(401)
+    expect(JSON.parse(refused.body).errorCode).toBeUndefined()
+  })
+})
+
 describe('host names', () => {
   it.each(['attacker.example', 'localhost.attacker.example', '127.0.0.2', 'attacker.example:80'])(
     'refuses Host "%s" with 403 even with the token (DNS rebinding)',

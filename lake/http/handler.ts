@@ -1,4 +1,3 @@
-import {timingSafeEqual} from 'node:crypto'
 import {LakeError} from '../errors.ts'
 import type {LakeState} from '../state.ts'
 import {handleCors} from './cors.ts'
@@ -6,19 +5,7 @@ import {isLoopbackHostname, requestHostname} from './host.ts'
 import {sendError, sendJson, type Request, type Response} from './respond.ts'
 import {isStudioRequest, serveStudioFile} from './studio-files.ts'
 import {apiVersionOf, findRoute, HANDLED, stripVersion, type Route} from './router.ts'
-
-function bearer(req: Request): string | null {
-  const header = req.headers.authorization
-  const match = typeof header === 'string' ? /^Bearer\s+(.+)$/i.exec(header) : null
-  return match ? match[1].trim() : null
-}
-
-/** Whether the request carries the lake's token. */
-export function isAuthorized(req: Request, token: string): boolean {
-  const given = bearer(req)
-  if (!given || given.length !== token.length) return false
-  return timingSafeEqual(Buffer.from(given), Buffer.from(token))
-}
+import {SessionNotFoundError, sessionOf} from './session.ts'
 
 /** The refusal for a request whose Host is not a loopback name (a DNS rebinding attempt). */
 function foreignHostError(hostname: string | null): LakeError {
@@ -64,15 +51,17 @@ export function createHandler(routes: Route[], state: LakeState) {
           `Unknown endpoint: ${method} ${path} is not implemented by the local Content Lake`,
         )
       }
-      const authorized = isAuthorized(req, state.token)
-      if (!found.route.public && !authorized) throw unauthorized(method, path)
+      const session = sessionOf(req, state.token)
+      if (!found.route.public && session === 'invalid') throw new SessionNotFoundError()
+      if (!found.route.public && session === 'none') throw unauthorized(method, path)
       const result = await found.route.handle({
         req,
         res,
         url,
         params: found.params,
         apiVersion: apiVersionOf(url.pathname),
-        authorized,
+        authorized: session === 'valid',
+        session,
         state,
       })
       if (result !== HANDLED && !res.headersSent) sendJson(res, 200, result)

@@ -1,6 +1,7 @@
 import {LakeError} from '../errors.ts'
 import type {LakeState} from '../state.ts'
 import type {Request, Response} from './respond.ts'
+import type {Session} from './session.ts'
 
 /** What a route handler receives. */
 export type RouteContext = {
@@ -12,6 +13,8 @@ export type RouteContext = {
   apiVersion: string | null
   /** Whether the request carries the lake's token (public routes answer either way). */
   authorized: boolean
+  /** The request's credentials: the token, none, or a token that is not (or no longer) valid. */
+  session: Session
   state: LakeState
 }
 

@@ -1,6 +1,7 @@
 import {readJson} from '../http/respond.ts'
 import {HANDLED, type Route, type RouteContext} from '../http/router.ts'
 import {badRequest, LakeError} from '../errors.ts'
+import {SessionNotFoundError} from '../http/session.ts'
 
 /** The single local administrator every request with the token acts as. */
 export const LOCAL_USER = {
@@ -47,6 +48,16 @@ function loginHelp(ctx: RouteContext): typeof HANDLED {
 }
 
 /**
+ * Who is logged in, as the hosted API answers it: the user for the token, `{}` without a token,
+ * and 401 "Session not found" for a token that is not the lake's, which the Studio takes as
+ * logged out (and, from any other request, as the signal to log out).
+ */
+function currentUser<T>(ctx: RouteContext, user: T): T | Record<string, never> {
+  if (ctx.session === 'invalid') throw new SessionNotFoundError()
+  return ctx.session === 'valid' ? user : {}
+}
+
+/**
  * Auth and user endpoints: `/users/me` and `/auth/id` (logged out without the token, as Sanity
  * answers an anonymous caller), the one-time login exchange `/auth/fetch`, the login screen's
  * providers, and the user's key-value store.
@@ -56,13 +67,13 @@ export const userRoutes: Route[] = [
     method: 'GET',
     path: '/users/me',
     public: true,
-    handle: (ctx) => (ctx.authorized ? LOCAL_USER : {}),
+    handle: (ctx) => currentUser(ctx, LOCAL_USER),
   },
   {
     method: 'GET',
     path: '/auth/id',
     public: true,
-    handle: (ctx) => (ctx.authorized ? {id: LOCAL_USER.id} : {}),
+    handle: (ctx) => currentUser(ctx, {id: LOCAL_USER.id}),
   },
   {method: 'POST', path: '/auth/logout', public: true, handle: () => ({})},
   {method: 'GET', path: '/auth/providers', public: true, handle: providers},

@@ -1,0 +1,139 @@
+import type {BrowserContext, ConsoleMessage, Page, Response} from 'playwright-core'
+
+/**
+ * Console errors that are not the project's and not the lake's: the Studio's calls to public hosts
+ * (a version check, fonts, the bridge script) fail at once on the closed network the tests use,
+ * as they do offline. Each entry says why it is harmless; anything else fails the test.
+ */
+const OFFLINE_NOISE: Array<{pattern: RegExp; why: string}> = [
+  {
+    pattern: /^Failed to load resource: net::ERR_FAILED$/,
+    why: 'a request to a public host, aborted by openStudioPage like an offline network',
+  },
+  {
+    pattern: /^Failed to fetch version for package/,
+    why: "the Studio's version check against a public registry, offline",
+  },
+  {
+    pattern: /^Failed to load resource: the server responded with a status of \d+/,
+    why: 'reported with its address by the response check, which knows the lake from others',
+  },
+]
+
+/** What a test expects to go wrong on purpose: responses it provokes, matched by status and path. */
+export type ExpectedFailure = {status: number; path: RegExp}
+
+/** Where the lake answers: its port, on `localhost`, `*.localhost` and `127.0.0.1`. */
+export type WatchedLake = {port: number; unknownEndpoints: Array<{method: string; path: string}>}
+
+/**
+ * Watches a Studio page from the moment it opens: error and warning toasts (Sanity UI's `Toast`
+ * with role "alert", seen by a MutationObserver in the page, so one that shows and goes between two
+ * checks is still caught), uncaught page errors, console errors other than the offline noise
+ * above, and every 4xx or 5xx the lake answers. `problems()` lists them, with the lake's unknown
+ * endpoints; a test asserts it is empty at its end (`afterEach`), after `expectFailure` for what
+ * it provokes on purpose.
+ */
+export async function watchStudio(page: Page, getLake: () => WatchedLake) {
+  const seen: string[] = []
+  let expected: ExpectedFailure[] = []
+  let expectedConsole: RegExp[] = []
+  let expectedToasts: RegExp[] = []
+  const isLake = (url: URL) =>
+    (url.hostname === 'localhost' ||
+      url.hostname.endsWith('.localhost') ||
+      url.hostname === '127.0.0.1') &&
+    url.port === String(getLake().port)
+  const onResponse = (response: Response) => {
+    const url = new URL(response.url())
+    if (response.status() < 400 || !isLake(url)) return
+    const wanted = expected.some(
+      (failure) => failure.status === response.status() && failure.path.test(url.pathname),
+    )
+    if (!wanted)
+      seen.push(
+        `lake answered ${response.status()} to ${response.request().method()} ${url.pathname}`,
+      )
+  }
+  const onConsole = (message: ConsoleMessage) => {
+    if (message.type() !== 'error') return
+    const text = message.text()
+    if (OFFLINE_NOISE.some(({pattern}) => pattern.test(text))) return
+    if (expectedConsole.some((pattern) => pattern.test(text))) return
+    seen.push(`console error: ${text.slice(0, 500)}`)
+  }
+  const onPageError = (error: Error) => seen.push(`uncaught page error: ${error.message}`)
+  await installToastObserver(page.context(), (text) => {
+    if (!expectedToasts.some((pattern) => pattern.test(text))) seen.push(`error toast: ${text}`)
+  })
+  page.on('response', onResponse)
+  page.on('console', onConsole)
+  page.on('pageerror', onPageError)
+  let unknownBefore = getLake().unknownEndpoints.length
+  return {
+    /** Lets the current test provoke these failures (until `reset`). */
+    expectFailure(...failures: ExpectedFailure[]) {
+      expected.push(...failures)
+    },
+    /** Lets the current test provoke error toasts whose text matches these (until `reset`). */
+    expectToast(...patterns: RegExp[]) {
+      expectedToasts.push(...patterns)
+    },
+    /** Lets the current test provoke console errors matching these (until `reset`). */
+    expectConsoleError(...patterns: RegExp[]) {
+      expectedConsole.push(...patterns)
+    },
+    /** Everything that went wrong since the watch started or was last reset. */
+    problems(): string[] {
+      const unknown = getLake()
+        .unknownEndpoints.slice(unknownBefore)
+        .map((endpoint) => `unknown endpoint: ${endpoint.method} ${endpoint.path}`)
+      return [...seen, ...unknown]
+    },
+    /** Starts over for the next test. */
+    reset() {
+      seen.length = 0
+      expected = []
+      expectedConsole = []
+      expectedToasts = []
+      unknownBefore = getLake().unknownEndpoints.length
+    },
+  }
+}
+
+/** The watch `watchStudio` returns. */
+export type StudioWatch = Awaited<ReturnType<typeof watchStudio>>
+
+const reported = new WeakMap<BrowserContext, Array<(text: string) => void>>()
+
+/**
+ * Reports every error or warning toast (role "alert"; information toasts are "status") any page
+ * of the context shows, with its text, through a
+ * binding the page calls from a MutationObserver installed before the Studio's own scripts run.
+ */
+async function installToastObserver(context: BrowserContext, report: (text: string) => void) {
+  const listeners = reported.get(context)
+  if (listeners) {
+    listeners.push(report)
+    return
+  }
+  const all = [report]
+  reported.set(context, all)
+  await context.exposeBinding('__reportStudioToast', (_source, text: string) => {
+    for (const listener of all) listener(text)
+  })
+  await context.addInitScript(() => {
+    const seen = new WeakSet<Element>()
+    const check = () => {
+      for (const toast of document.querySelectorAll('[data-ui="Toast"][role="alert"]')) {
+        if (seen.has(toast)) continue
+        seen.add(toast)
+        const send = (window as unknown as {__reportStudioToast: (text: string) => void})
+          .__reportStudioToast
+        // The text is rendered with the toast; read it once the frame has painted.
+        requestAnimationFrame(() => send(toast.textContent ?? ''))
+      }
+    }
+    new MutationObserver(check).observe(document, {childList: true, subtree: true})
+  })
+}
