@@ -102,6 +102,10 @@ export function placePages(
   }
   const site = byId.get(SITE_ID)
   visit(site ? childIds(site) : [], undefined)
+  // Each navigation section (a collection the theme shows) orders its own courses.
+  const sections = Array.isArray(site?.collections) ? site.collections : []
+  for (const section of sections as Array<{courses?: unknown}>)
+    visit(refs(section?.courses), undefined)
   // Courses the site does not list, then pages no parent lists, keep their own nav_order.
   const rest = [...byId.values()].filter(
     (doc) => PAGE_TYPES.includes(doc._type) && !pages.has(doc._id),

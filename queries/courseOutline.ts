@@ -1,7 +1,7 @@
 import {defineQuery} from 'groq'
 
 import {bodyFields, pageLinkFields} from './fields.ts'
-import {listedCourses, unlistedCourses} from './siteOrder.ts'
+import {listedCourses, sectionCourses, unlistedCourses} from './siteOrder.ts'
 
 /** A lesson in an outline, with up to two levels of sub-lessons (deeper pages are rare). */
 const outlineLessonFields = /* groq */ `
@@ -37,5 +37,6 @@ export const courseOutlineQuery = defineQuery(`
 /** Every course with its outline, in the site document's order, then unlisted courses by title. */
 export const allCourseOutlinesQuery = defineQuery(`[
   ...${listedCourses}${courseOutlineFields},
+  ...${sectionCourses}${courseOutlineFields},
   ...${unlistedCourses}${courseOutlineFields}
 ]`)

@@ -1,6 +1,6 @@
 import {defineQuery} from 'groq'
 
-import {listedCourses, unlistedCourses} from './siteOrder.ts'
+import {listedCourses, sectionCourses, unlistedCourses} from './siteOrder.ts'
 
 /** The fields a site needs of a page to plan its path. */
 const sitePageFields = /* groq */ `{
@@ -17,6 +17,18 @@ const sitePageFields = /* groq */ `{
  */
 export const sitePagesQuery = defineQuery(`[
   ...${listedCourses}${sitePageFields},
+  ...${sectionCourses}${sitePageFields},
   ...${unlistedCourses}${sitePageFields},
   ...*[_type in ["module", "lesson"]] | order(_type asc, _id asc)${sitePageFields}
 ]`)
+
+/**
+ * The site's navigation sections (Jekyll collections the theme shows after the pages), each
+ * with its heading and the ids of its courses in order.
+ */
+export const siteSectionsQuery = defineQuery(`*[_type == "site"][0].collections[]{
+  key,
+  name,
+  navFold,
+  "courseIds": coalesce(courses[]._ref, [])
+}`)

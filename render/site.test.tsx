@@ -2,8 +2,10 @@ import {posix} from 'node:path'
 
 import {describe, expect, it} from 'vitest'
 
+import {importSite} from '../importer/index.ts'
 import {memorySource} from '../queries/memory.ts'
 import {fixtureDocuments, fixtureSource, type FixtureName} from '../queries/testing.ts'
+import {siteFixtureFiles} from '../testing/siteFixture.ts'
 import {buildSite} from './site.tsx'
 import {sourceUrl} from './sitePaths.ts'
 
@@ -86,6 +88,21 @@ describe('buildSite', () => {
       'biology/index.html',
       'art/index.html',
       'chemistry/index.html',
+    ])
+  })
+
+  it('lists the courses of each navigation section under its heading, after the site’s own', async () => {
+    const {documents} = importSite(siteFixtureFiles('site-collections'))
+    const site = await buildSite(memorySource(documents))
+    const index = site.files.find((file) => file.path === 'index.html')?.html ?? ''
+    const headingsAndLinks = [...index.matchAll(/<h2>([^<]+)<\/h2>|<a href="[^"]+">([^<]+)<\/a>/g)]
+    expect(headingsAndLinks.map((match) => match[1] ?? `- ${match[2]}`)).toEqual([
+      '- Home',
+      'Reference',
+      '- API',
+      'Guides',
+      '- Setup',
+      '- Later steps',
     ])
   })
 

@@ -3,11 +3,12 @@ import type {
   LessonPageByIdQueryResult,
   ModulePageByIdQueryResult,
   SitePagesQueryResult,
+  SiteSectionsQueryResult,
 } from '../sanity.types.ts'
 import {allCourseOutlinesQuery} from '../queries/courseOutline.ts'
 import {lessonPageByIdQuery} from '../queries/lessonPage.ts'
 import {modulePageByIdQuery} from '../queries/modulePage.ts'
-import {sitePagesQuery} from '../queries/sitePages.ts'
+import {sitePagesQuery, siteSectionsQuery} from '../queries/sitePages.ts'
 import type {Perspective, QuerySource} from '../queries/source.ts'
 import type {RenderOptions} from './context.ts'
 import {pageTitle} from './pages/Breadcrumbs.tsx'
@@ -44,9 +45,10 @@ export async function buildSite(
 ): Promise<BuiltSite> {
   const fetch = <R,>(query: string, params: Record<string, unknown> = {}) =>
     source.fetch<R>(query, params, {perspective})
-  const [outlines, pages] = await Promise.all([
+  const [outlines, pages, sections] = await Promise.all([
     fetch<AllCourseOutlinesQueryResult>(allCourseOutlinesQuery),
     fetch<SitePagesQueryResult>(sitePagesQuery),
+    fetch<SiteSectionsQueryResult>(siteSectionsQuery),
   ])
   const paths = planSitePaths(outlines, pages)
   const missing: string[] = []
@@ -64,7 +66,9 @@ export async function buildSite(
       missing.push(`${folder}: ${nodeType} "${type}"`),
   })
   const file = (folder: string, html: string) => ({path: `${folder}/index.html`, html})
-  const files: SiteFile[] = [{path: 'index.html', html: renderIndex(outlines, paths)}]
+  const files: SiteFile[] = [
+    {path: 'index.html', html: renderIndex(outlines, sections ?? [], paths)},
+  ]
   for (const outline of outlines) {
     const folder = paths.folders.get(outline._id)!
     const html = renderDocument(
@@ -96,19 +100,40 @@ export async function buildSite(
   return {files, missing, assets: [...assets]}
 }
 
-function renderIndex(outlines: AllCourseOutlinesQueryResult, paths: SitePaths): string {
+/**
+ * The index: the courses, then each navigation section under its heading (as the theme does,
+ * a heading only when there is more than one section or there are courses before it).
+ */
+function renderIndex(
+  outlines: AllCourseOutlinesQueryResult,
+  sections: NonNullable<SiteSectionsQueryResult>,
+  paths: SitePaths,
+): string {
+  const inSection = new Set(sections.flatMap((section) => section.courseIds))
+  const byId = new Map(outlines.map((course) => [course._id, course]))
+  const list = (courses: AllCourseOutlinesQueryResult) => (
+    <ul className="courses">
+      {courses.map((course) => (
+        <li key={course._id}>
+          <a href={relativePageHref(paths, '.', course)}>{pageTitle(course)}</a>
+          {course.description && <p className="description">{course.description}</p>}
+        </li>
+      ))}
+    </ul>
+  )
+  const top = outlines.filter((course) => !inSection.has(course._id))
+  const headed = sections.length > 1 || top.length > 0
   return renderDocument(
     'Courses',
     <article>
       <h1>Courses</h1>
-      <ul className="courses">
-        {outlines.map((course) => (
-          <li key={course._id}>
-            <a href={relativePageHref(paths, '.', course)}>{pageTitle(course)}</a>
-            {course.description && <p className="description">{course.description}</p>}
-          </li>
-        ))}
-      </ul>
+      {top.length > 0 && list(top)}
+      {sections.map((section) => (
+        <section key={section.key} className="nav-section">
+          {headed && section.name && <h2>{section.name}</h2>}
+          {list(section.courseIds.flatMap((id) => byId.get(id) ?? []))}
+        </section>
+      ))}
     </article>,
   )
 }

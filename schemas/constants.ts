@@ -112,6 +112,7 @@ export const OBJECT_TYPES = {
   lessonBody: 'lessonBody',
   sectionBody: 'sectionBody',
   definitionListItem: 'definitionListItem',
+  navCollection: 'navCollection',
 } as const
 
 /** Callout tones, from kramdown attribute lists such as `{: .note }`. */

@@ -21,6 +21,7 @@ import {internalLink} from './objects/internalLink.ts'
 import {lessonBody} from './objects/lessonBody.ts'
 import {link} from './objects/link.ts'
 import {inlineMath, math} from './objects/math.ts'
+import {navCollection} from './objects/navCollection.ts'
 import {nextLink} from './objects/nextLink.ts'
 import {rawHtml} from './objects/rawHtml.ts'
 import {responsibilitySection} from './objects/responsibilitySection.ts'
@@ -58,6 +59,7 @@ export const objectTypes = [
   footnoteReference,
   inlineMath,
   math,
+  navCollection,
   codeBlock,
   table,
   tableRow,

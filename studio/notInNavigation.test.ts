@@ -1,24 +1,14 @@
-import {readdirSync, readFileSync} from 'node:fs'
-import {join, relative, sep} from 'node:path'
-
 import {evaluate, parse} from 'groq-js'
 import {describe, expect, it} from 'vitest'
 
 import {importSite} from '../importer/index.ts'
 import type {ImportedDocument} from '../importer/index.ts'
 import {DOCUMENT_TYPES} from '../schemas/constants.ts'
+import {siteFixtureFiles} from '../testing/siteFixture.ts'
 import {NOT_IN_NAVIGATION} from './structure.ts'
 
-const SITE = join(import.meta.dirname, '..', 'importer', 'fixtures', 'site-hidden-parents', 'input')
-
-function importFixture(): ImportedDocument[] {
-  const files = readdirSync(SITE, {recursive: true, withFileTypes: true})
-    .filter((entry) => entry.isFile())
-    .map((entry) => {
-      const full = join(entry.parentPath, entry.name)
-      return {path: relative(SITE, full).split(sep).join('/'), bytes: readFileSync(full)}
-    })
-  return importSite(files).documents
+function importFixture(name = 'site-hidden-parents'): ImportedDocument[] {
+  return importSite(siteFixtureFiles(name)).documents
 }
 
 async function notInNavigation(dataset: ImportedDocument[]) {
@@ -42,6 +32,11 @@ describe('Studio\'s "Not in the site\'s navigation" list', () => {
       'no page is titled "Jenv" (did you mean "JEnv"? only letter case differs)',
     )
     expect(listed.every((page) => page.why)).toBe(true)
+  })
+
+  it('lists no course of a navigation section, and the collection pages the theme hides', async () => {
+    const listed = await notInNavigation(importFixture('site-collections'))
+    expect(listed.map((page) => page.title)).toEqual(['Cross', 'Secret'])
   })
 
   it('drops a hidden page once an editor adds it to a course', async () => {

@@ -25,6 +25,7 @@ const {course, module, lesson, responsibility, responsibilityArea, tool, toolCat
 export const NOT_IN_NAVIGATION = /* groq */ `
   _type in [$course, $module, $lesson]
   && !(_id in *[_type == $site].courses[]._ref)
+  && !(_id in *[_type == $site].collections[].courses[]._ref)
   && !(_id in *[_type == $course].contents[]._ref)
   && !(_id in *[_type in [$module, $lesson]].lessons[]._ref)
 `
@@ -115,7 +116,9 @@ function siteCourses(
     .listenQuery(
       {
         fetch: `{
-          "order": (*[_id in [$site, "drafts." + $site]] | order(_updatedAt desc))[0].courses[]._ref,
+          "order": (*[_id in [$site, "drafts." + $site]] | order(_updatedAt desc))[0]{
+            "refs": coalesce(courses[]._ref, []) + coalesce(collections[].courses[]._ref, [])
+          }.refs,
           "courses": *[_type == $course]{_id, title, "notInNavigation": source.notInNavigation}
         }`,
         listen: '*[_type == $course || _id in [$site, "drafts." + $site]]',

@@ -21,6 +21,8 @@ export interface PlannedDocument {
   hidden: boolean
   /** Why the theme leaves this page out of the navigation (it is listed by no parent). */
   hiddenReason?: string
+  /** For a course: the collection whose navigation section lists it (absent: the site's). */
+  collection?: string
 }
 
 /**
@@ -54,6 +56,7 @@ export function planDocuments(tree: NavTree): PlannedDocument[] {
       children: [],
       depth: node.depth,
       hidden: node.hidden,
+      ...(node.collection === undefined ? {} : {collection: node.collection}),
       // The page with nav_exclude leaves the navigation; its own subtree stays listed under it.
       ...(node.hidden && !parent?.hidden ? {hiddenReason: 'it has `nav_exclude: true`'} : {}),
     }

@@ -56,3 +56,44 @@ describe('readConfig', () => {
     expect(defaultsFor(config, 'blog/a.md')).toEqual({x: 1})
   })
 })
+
+describe('readCollections', () => {
+  it('lists the collections the theme shows first, in just_the_docs order, then the others', () => {
+    const {config} = readConfig(
+      [
+        'collections_dir: ./collections/',
+        'collections:',
+        '  b: {output: true}',
+        '  a: {output: true, permalink: /x/:path/}',
+        '  data:',
+        'just_the_docs:',
+        '  collections:',
+        '    a: {name: A, nav_fold: true}',
+        '    b: {name: B, nav_exclude: true}',
+        '    undefined_in_jekyll: {name: Nothing}',
+      ].join('\n'),
+    )
+    expect(config.collections).toEqual([
+      {
+        key: 'a',
+        folder: 'collections/_a',
+        output: true,
+        permalink: '/x/:path/',
+        nav: {name: 'A', navExclude: false, navFold: true},
+      },
+      {
+        key: 'b',
+        folder: 'collections/_b',
+        output: true,
+        nav: {name: 'B', navExclude: true, navFold: false},
+      },
+      {key: 'data', folder: 'collections/_data', output: false},
+    ])
+  })
+
+  it('reads `collections:` written as a list of names', () => {
+    expect(readConfig('collections: [notes]\n').config.collections).toEqual([
+      {key: 'notes', folder: '_notes', output: false},
+    ])
+  })
+})

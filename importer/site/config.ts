@@ -1,5 +1,5 @@
 import type {Diagnostic} from '../types.ts'
-import type {SiteConfig, ThemeSource, ThemeVersion} from './types.ts'
+import type {SiteCollection, SiteConfig, ThemeSource, ThemeVersion} from './types.ts'
 import {isMapping, parseYamlMapping, yamlDiagnostic} from './yaml.ts'
 
 /** Jekyll excludes these even when `_config.yml` lists its own `exclude:`. */
@@ -104,13 +104,69 @@ export function readConfig(
       permalink,
       legacy,
       theme,
+      collections: readCollections(raw),
     },
     diagnostics,
   }
 }
 
-/** Front-matter defaults from `_config.yml` `defaults:` that apply to a page path. */
-export function defaultsFor(config: SiteConfig, path: string): Record<string, unknown> {
+/**
+ * The site's Jekyll collections (`collections:` as a mapping or a list of names, folders under
+ * `collections_dir`), those `just_the_docs.collections` names first and in its order: the order of
+ * the navigation's sections. A name the theme lists that Jekyll does not define has no documents.
+ */
+export function readCollections(raw: Record<string, unknown>): SiteCollection[] {
+  const defined = raw.collections
+  const settings: Record<string, unknown> = Array.isArray(defined)
+    ? Object.fromEntries(defined.map((name) => [String(name), {}]))
+    : isMapping(defined)
+      ? defined
+      : {}
+  const dir =
+    typeof raw.collections_dir === 'string' ? raw.collections_dir.replace(/^\.?\/+|\/+$/g, '') : ''
+  const theme =
+    isMapping(raw.just_the_docs) && isMapping(raw.just_the_docs.collections)
+      ? raw.just_the_docs.collections
+      : {}
+  const keys = [
+    ...Object.keys(theme).filter((key) => key in settings),
+    ...Object.keys(settings).filter((key) => !(key in theme)),
+  ]
+  return keys.map((key) => {
+    const own = isMapping(settings[key]) ? settings[key] : {}
+    const nav = isMapping(theme[key]) ? theme[key] : key in theme ? {} : undefined
+    return {
+      key,
+      folder: dir ? `${dir}/_${key}` : `_${key}`,
+      output: own.output === true,
+      ...(typeof own.permalink === 'string' ? {permalink: own.permalink} : {}),
+      ...(nav
+        ? {
+            nav: {
+              name: typeof nav.name === 'string' ? nav.name : '',
+              navExclude: nav.nav_exclude === true,
+              navFold: nav.nav_fold === true,
+            },
+          }
+        : {}),
+    }
+  })
+}
+
+/** The collection a site path belongs to (its file is under the collection's folder), if any. */
+export function collectionOf(config: SiteConfig, path: string): SiteCollection | undefined {
+  return config.collections.find((collection) => path.startsWith(`${collection.folder}/`))
+}
+
+/**
+ * Front-matter defaults from `_config.yml` `defaults:` that apply to a page path: a scope's
+ * `type` is `pages` or the key of the collection the file is a document of.
+ */
+export function defaultsFor(
+  config: SiteConfig,
+  path: string,
+  collection?: string,
+): Record<string, unknown> {
   const entries = Array.isArray(config.raw.defaults) ? config.raw.defaults : []
   const merged: Record<string, unknown> = {}
   for (const entry of entries) {
@@ -118,7 +174,7 @@ export function defaultsFor(config: SiteConfig, path: string): Record<string, un
     const scope = isMapping(entry.scope) ? entry.scope : {}
     const scopePath = typeof scope.path === 'string' ? scope.path.replace(/^\.?\/+|\/+$/g, '') : ''
     const type = scope.type
-    if (type !== undefined && type !== 'pages') continue
+    if (type !== undefined && type !== (collection ?? 'pages')) continue
     if (scopePath && !globMatches(scopePath, path) && !path.startsWith(`${scopePath}/`)) continue
     Object.assign(merged, entry.values)
   }

@@ -1,26 +1,17 @@
 import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
-import {join, relative, sep} from 'node:path'
+import {join} from 'node:path'
 
 import {describe, expect, it} from 'vitest'
 
 import type {ImportedDocument} from '../types.ts'
 import {importSite} from './importSite.ts'
-import type {SiteFile} from './types.ts'
+import {readSiteFiles} from '../../testing/siteFixture.ts'
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures')
 const UPDATE = process.env.UPDATE_FIXTURES === '1'
 
 /** Site fixtures test the hierarchy and documents, so bodies come from a stub. */
 const stubBody = () => ({body: [], documents: [], diagnostics: []})
-
-function readInput(dir: string): SiteFile[] {
-  return readdirSync(dir, {recursive: true, withFileTypes: true})
-    .filter((entry) => entry.isFile())
-    .map((entry) => {
-      const full = join(entry.parentPath, entry.name)
-      return {path: relative(dir, full).split(sep).join('/'), bytes: readFileSync(full)}
-    })
-}
 
 /** The tree as indented lines, e.g. `  module Setup (setup.md)`, for a readable diff. */
 function outline(documents: ImportedDocument[]): string[] {
@@ -45,6 +36,18 @@ function outline(documents: ImportedDocument[]): string[] {
     listed.add(site._id)
     lines.push(`site ${site.title as string}`)
     for (const ref of site.courses as Array<{_ref: string}>) visit(byId.get(ref._ref)!, 0)
+    const sections = (site.collections ?? []) as Array<{
+      key: string
+      name?: string
+      navFold?: boolean
+      courses: Array<{_ref: string}>
+    }>
+    for (const section of sections) {
+      lines.push(
+        `section ${section.name ?? ''} (collection ${section.key}${section.navFold ? ', folded' : ''})`,
+      )
+      for (const ref of section.courses) visit(byId.get(ref._ref)!, 1)
+    }
   }
   for (const doc of documents) {
     if (doc._type !== 'course' || listed.has(doc._id)) continue
@@ -69,7 +72,10 @@ describe('site fixtures', () => {
     const options = existsSync(optionsFile)
       ? (JSON.parse(readFileSync(optionsFile, 'utf8')) as Record<string, unknown>)
       : {}
-    const result = importSite(readInput(join(dir, 'input')), {...options, convertBody: stubBody})
+    const result = importSite(readSiteFiles(join(dir, 'input')), {
+      ...options,
+      convertBody: stubBody,
+    })
     const actual = {
       outline: outline(result.documents),
       diagnostics: result.diagnostics.map(

@@ -60,3 +60,55 @@ describe('createLinkResolver', () => {
     }
   })
 })
+
+describe('createLinkResolver with pretty permalinks and collections', () => {
+  const {config} = readConfig(
+    [
+      'permalink: pretty',
+      'collections_dir: collections',
+      'collections:',
+      '  guides: {output: true}',
+      '  reference: {output: true, permalink: "/ref/:path/"}',
+    ].join('\n'),
+  )
+  const site = [
+    page('index.md'),
+    page('docs/a.md'),
+    page('docs/b.md'),
+    page('collections/_guides/setup/index.md'),
+    page('collections/_guides/setup/install.md'),
+    page('collections/_reference/api.md'),
+  ].map((p) => ({page: p, target: {_id: p.file, _type: 'lesson' as const}}))
+  const resolve = createLinkResolver(site, config)
+
+  it('resolves a folder-style link against the page’s address, as the reader’s browser does', () => {
+    // docs/a.md is served at /docs/a/, so `../b/` is /docs/b/.
+    expect(resolve('../b/', 'docs/a.md')?._id).toBe('docs/b.md')
+    expect(resolve('../install/', 'collections/_guides/setup/index.md')?._id).toBe(
+      'collections/_guides/setup/install.md',
+    )
+  })
+
+  it('gives a collection’s documents the collection’s addresses', () => {
+    expect(resolve('/guides/setup/install/', 'index.md')?._id).toBe(
+      'collections/_guides/setup/install.md',
+    )
+    expect(resolve('/ref/api/', 'index.md')?._id).toBe('collections/_reference/api.md')
+    expect(resolve('../../../ref/api/', 'collections/_guides/setup/index.md')?._id).toBe(
+      'collections/_reference/api.md',
+    )
+  })
+
+  it('resolves {% link %} to a collection document by its path below collections_dir', () => {
+    expect(resolve('{% link _guides/setup/install.md %}', 'index.md')?._id).toBe(
+      'collections/_guides/setup/install.md',
+    )
+    expect(resolve('{% link collections/_reference/api.md %}', 'index.md')?._id).toBe(
+      'collections/_reference/api.md',
+    )
+  })
+
+  it('leaves a link to an address no page has unresolved', () => {
+    expect(resolve('../c/', 'docs/a.md')).toBeNull()
+  })
+})

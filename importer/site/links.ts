@@ -1,7 +1,7 @@
 import {posix} from 'node:path'
 
 import type {LinkTarget} from '../types.ts'
-import type {SiteConfig, SourcePage} from './types.ts'
+import type {SiteCollection, SiteConfig, SourcePage} from './types.ts'
 import {decodedOr} from '../uri.ts'
 
 const MARKDOWN_EXTENSION = /\.(?:md|markdown|mkd|mkdn)$/i
@@ -20,10 +20,32 @@ function canonicalUrl(url: string): string {
   )
 }
 
+/** The settings of `_config.yml` a page's URL depends on. */
+export type UrlConfig = Pick<SiteConfig, 'permalink'> & Partial<Pick<SiteConfig, 'collections'>>
+
+/**
+ * The URL Jekyll gives a document of a collection: the collection's `permalink` pattern, by
+ * default `/:collection/:path:output_ext` (`/:collection/:path/` with `permalink: pretty`).
+ */
+function collectionUrl(file: string, collection: SiteCollection, style: string): string {
+  const path = file.slice(collection.folder.length + 1).replace(MARKDOWN_EXTENSION, '')
+  const pattern =
+    collection.permalink ??
+    (style === 'pretty' ? '/:collection/:path/' : '/:collection/:path:output_ext')
+  return pattern
+    .replace(/:collection/g, collection.key)
+    .replace(/:path/g, path)
+    .replace(/:name/g, path.split('/').pop() ?? path)
+    .replace(/:output_ext/g, '.html')
+    .replace(/\/{2,}/g, '/')
+}
+
 /** The URL Jekyll gives a page: its `permalink`, else from its path and the site's style. */
-export function pageUrl(page: LinkedPage, config: Pick<SiteConfig, 'permalink'>): string {
+export function pageUrl(page: LinkedPage, config: UrlConfig): string {
   const permalink = page.data.permalink
   if (typeof permalink === 'string' && permalink.startsWith('/')) return permalink
+  const collection = config.collections?.find((c) => page.file.startsWith(`${c.folder}/`))
+  if (collection) return collectionUrl(page.file, collection, config.permalink)
   const stem = page.file.replace(MARKDOWN_EXTENSION, '')
   if (stem === 'index' || stem.endsWith('/index')) return `/${stem.slice(0, -'index'.length)}`
   return config.permalink === 'pretty' ? `/${stem}/` : `/${stem}.html`
@@ -35,13 +57,22 @@ export function pageUrl(page: LinkedPage, config: Pick<SiteConfig, 'permalink'>)
  */
 export function createLinkResolver(
   pages: ReadonlyArray<{page: LinkedPage; target: LinkTarget}>,
-  config: Pick<SiteConfig, 'permalink' | 'baseurl'>,
+  config: UrlConfig & Pick<SiteConfig, 'baseurl'>,
 ): (href: string, fromFile: string) => LinkTarget | null {
   const byFile = new Map<string, LinkTarget>()
   const byUrl = new Map<string, LinkTarget>()
+  const urlOf = new Map<string, string>()
   for (const {page, target} of pages) {
     byFile.set(page.file, target)
-    byUrl.set(canonicalUrl(pageUrl(page, config)), target)
+    // `{% link %}` names a collection's document by its path below `collections_dir`.
+    const collection = config.collections?.find((c) => page.file.startsWith(`${c.folder}/`))
+    const inDir = collection?.folder.lastIndexOf('/') ?? -1
+    if (inDir > 0 && !byFile.has(page.file.slice(inDir + 1))) {
+      byFile.set(page.file.slice(inDir + 1), target)
+    }
+    const url = pageUrl(page, config)
+    urlOf.set(page.file, url)
+    byUrl.set(canonicalUrl(url), target)
     const fromPath = `/${page.file.replace(MARKDOWN_EXTENSION, '')}`
     if (!byUrl.has(canonicalUrl(fromPath))) byUrl.set(canonicalUrl(fromPath), target)
   }
@@ -64,6 +95,13 @@ export function createLinkResolver(
           : target
       return lookup(withoutBase)
     }
-    return lookup(posix.join(posix.dirname(fromFile), target))
+    const fromPath = lookup(posix.join(posix.dirname(fromFile), target))
+    if (fromPath || MARKDOWN_EXTENSION.test(target)) return fromPath
+    // The reader's browser resolves the link against the page's address, which is not its
+    // file's folder when the site's permalinks are pretty or the page is in a collection.
+    const from = urlOf.get(fromFile)
+    if (!from) return null
+    const resolved = posix.join(from.endsWith('/') ? from : posix.dirname(from), target)
+    return byUrl.get(canonicalUrl(resolved.startsWith('/') ? resolved : `/${resolved}`)) ?? null
   }
 }

@@ -1,6 +1,6 @@
 import {pageFailed} from '../report/error-text.ts'
 import type {Diagnostic} from '../types.ts'
-import {defaultsFor, isExcluded} from './config.ts'
+import {collectionOf, defaultsFor, isExcluded} from './config.ts'
 import {decodeSiteFile} from './decode.ts'
 import {parseFrontMatter} from './frontMatter.ts'
 import type {NotAPage, SiteConfig, SiteFile, SourcePage} from './types.ts'
@@ -61,23 +61,15 @@ export function textValue(value: unknown): string | undefined {
   return undefined
 }
 
-/** Folders of Jekyll collections (`collections:` in _config.yml), which just-the-docs can show. */
-function collectionFolders(config: SiteConfig): Set<string> {
-  const collections = config.raw.collections
-  const names = Array.isArray(collections)
-    ? collections.map(String)
-    : collections && typeof collections === 'object'
-      ? Object.keys(collections)
-      : []
-  return new Set(names.map((name) => `_${name}`))
-}
-
 function skipReason(config: SiteConfig, path: string): string | undefined {
-  const folders = path.split('/').slice(0, -1)
-  const hidden = folders.find((name) => name.startsWith('_') || name.startsWith('.'))
-  if (hidden && collectionFolders(config).has(folders[0])) {
-    return `it belongs to the collection \`${folders[0].slice(1)}\` (\`collections:\` in \`_config.yml\`), which this importer does not read yet`
+  const collection = collectionOf(config, path)
+  if (collection && !collection.output && !collection.nav) {
+    return `it is a document of the collection \`${collection.key}\`, which has no \`output: true\` (\`collections:\` in \`_config.yml\`), so Jekyll writes no page for it; the site's Liquid may still list it`
   }
+  // A collection's own folder starts with `_`; what is below it follows the usual rules.
+  const within = collection ? path.slice(collection.folder.length + 1) : path
+  const folders = within.split('/').slice(0, -1)
+  const hidden = folders.find((name) => name.startsWith('_') || name.startsWith('.'))
   if (hidden) return `it is under \`${hidden}/\`, which Jekyll does not publish`
   const name = path.split('/').pop() ?? path
   if (name.startsWith('_') || name.startsWith('.')) return 'its name starts with `_` or `.`'
@@ -140,7 +132,8 @@ function readPage(
     result.failed.push(file.path)
     return
   }
-  const data = {...defaultsFor(config, file.path), ...parsed.data}
+  const collection = collectionOf(config, file.path)
+  const data = {...defaultsFor(config, file.path, collection?.key), ...parsed.data}
   const page: SourcePage = {
     file: file.path,
     index: result.pages.length,
@@ -149,6 +142,7 @@ function readPage(
     body: parsed.body,
     lineOffset: parsed.lineOffset,
     text: decoded.text,
+    ...(collection ? {collection: collection.key} : {}),
   }
   result.diagnostics.push(...checkTypes(page))
   if (data.published === false) {

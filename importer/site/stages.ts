@@ -15,7 +15,7 @@ import {readConfig} from './config.ts'
 import type {ImportOptions, ImportResult} from './importSite.ts'
 import {readIncludes} from './includes.ts'
 import {createLinkResolver, type LinkedPage} from './links.ts'
-import {buildNavTree} from './nav/build.ts'
+import {buildSiteNav} from './nav/build.ts'
 import {readPages, type ReadPages} from './pages.ts'
 import type {SiteConfig, SiteFile} from './types.ts'
 
@@ -156,7 +156,7 @@ export function prepareSite(
   )
   const read = readPages(files, config, {maxYamlNodes: options.maxYamlNodes})
   diagnostics.push(...read.diagnostics)
-  const nav = buildNavTree(read.pages, config, {
+  const nav = buildSiteNav(read.pages, config, {
     placeholders: options.placeholders,
     notPages: read.notPages,
   })
@@ -217,7 +217,11 @@ export function finishSite(
     if (result.lines) blockLines[job.id] = result.lines
   }
   const pagesDocs = assembleDocuments(plans, converted)
-  const site = siteDocument(plans, {raw: config.raw, text: configText})
+  const site = siteDocument(plans, {
+    raw: config.raw,
+    text: configText,
+    collections: config.collections,
+  })
   const extras = mergeExtracted(extracted)
   diagnostics.push(...pagesDocs.diagnostics, ...site.diagnostics, ...extras.diagnostics)
   const documents = [...pagesDocs.documents, site.document, ...extras.documents]

@@ -28,6 +28,25 @@ export interface SiteConfig {
   legacy: boolean
   /** The theme version the rules were chosen by, and where it came from. */
   theme: ThemeVersion
+  /** Jekyll collections (`collections:`): navigation sections first, in the theme's order. */
+  collections: SiteCollection[]
+}
+
+/**
+ * A Jekyll collection: its documents are the markdown files under `folder`. just-the-docs shows
+ * the ones `just_the_docs.collections` names as sections of the navigation, after the pages.
+ */
+export interface SiteCollection {
+  /** The key under `collections:`, e.g. `tests`. */
+  key: string
+  /** `_tests`, or `<collections_dir>/_tests`. */
+  folder: string
+  /** `output: true`: Jekyll writes a page for each document. */
+  output: boolean
+  /** The collection's `permalink:` (Jekyll's default is `/:collection/:path:output_ext`). */
+  permalink?: string
+  /** Its entry under `just_the_docs.collections`, absent when the theme does not show it. */
+  nav?: {name: string; navExclude: boolean; navFold: boolean}
 }
 
 /** A markdown page of the site with its front matter parsed. */
@@ -44,6 +63,8 @@ export interface SourcePage {
   lineOffset: number
   /** The whole decoded file, for hashing. */
   text: string
+  /** The key of the Jekyll collection the page is a document of; absent for a page. */
+  collection?: string
 }
 
 /** A node of the navigation tree: a page, or a placeholder for a parent named only in front matter. */
@@ -58,6 +79,8 @@ export interface NavNode {
   depth: number
   /** `nav_exclude: true` on this node or an ancestor: a page, but not in the navigation. */
   hidden: boolean
+  /** The collection whose navigation section lists this node; absent for the site's pages. */
+  collection?: string
 }
 
 /** The navigation tree the theme would show, and every titled page it would not. */

@@ -1,8 +1,8 @@
 import {HomeIcon} from '@sanity/icons/Home'
-import {defineType} from 'sanity'
+import {defineField, defineType} from 'sanity'
 
-import {DOCUMENT_TYPES} from '../constants.ts'
-import {childPagesField, pageGroups, sourceField, titleField} from '../fields.ts'
+import {DOCUMENT_TYPES, OBJECT_TYPES} from '../constants.ts'
+import {childPagesField, counted, pageGroups, sourceField, titleField} from '../fields.ts'
 
 /** The site itself (one document, id `site`): its title and the order of its courses. */
 export const site = defineType({
@@ -20,13 +20,23 @@ export const site = defineType({
       to: [DOCUMENT_TYPES.course],
       duplicateMessage: 'List each course once.',
     }),
+    defineField({
+      name: 'collections',
+      title: 'Navigation sections',
+      description:
+        'Jekyll collections the theme shows after the courses, each under its own heading.',
+      type: 'array',
+      group: 'content',
+      of: [{type: OBJECT_TYPES.navCollection}],
+      validation: (rule) => rule.unique(),
+    }),
     sourceField('source'),
   ],
   preview: {
     select: {title: 'title', count: 'courses.length'},
     prepare: ({title, count}) => ({
       title: title || 'Untitled site',
-      subtitle: `Site · ${count ?? 0} courses`,
+      subtitle: `Site · ${counted(count, 'course')}`,
     }),
   },
 })

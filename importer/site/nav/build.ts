@@ -1,4 +1,5 @@
 import type {Diagnostic} from '../../types.ts'
+import {collectionOf} from '../config.ts'
 import {keyPosition} from '../pages.ts'
 import type {HiddenPage, NavNode, NavTree, NotAPage, SiteConfig, SourcePage} from '../types.ts'
 import {pageEntry, withPlaceholders, type NavEntry} from './entries.ts'
@@ -107,4 +108,70 @@ export function buildNavTree(
   }
   diagnostics.push(...titleWarnings(placement.roots))
   return {tree: {roots: placement.roots, unplaced}, diagnostics}
+}
+
+/**
+ * The whole navigation: the site's pages, then one section per collection that
+ * `just_the_docs.collections` shows, each built from that collection's documents alone (a
+ * `parent` names a page of the same collection, as the theme's `nav/pages.html` is given one
+ * collection at a time). Documents of a collection the theme does not show are published but
+ * listed nowhere.
+ */
+export function buildSiteNav(
+  pages: readonly SourcePage[],
+  config: SiteConfig,
+  options: Parameters<typeof buildNavTree>[2] = {},
+): {tree: NavTree; diagnostics: Diagnostic[]} {
+  const inGroup = (key: string | undefined) => (file: string) =>
+    collectionOf(config, file)?.key === key
+  const build = (key: string | undefined, members: SourcePage[]) =>
+    buildNavTree(members, config, {
+      ...options,
+      notPages: options.notPages?.filter((notPage) => inGroup(key)(notPage.file)),
+    })
+  const main = build(
+    undefined,
+    pages.filter((page) => page.collection === undefined),
+  )
+  const roots = [...main.tree.roots]
+  const unplaced = [...main.tree.unplaced]
+  const diagnostics = [...main.diagnostics]
+  for (const collection of config.collections) {
+    const members = pages.filter((page) => page.collection === collection.key)
+    if (members.length === 0) continue
+    if (!collection.nav || collection.nav.navExclude) {
+      const why = collection.nav
+        ? `its collection \`${collection.key}\` has \`nav_exclude: true\` under \`just_the_docs.collections\``
+        : `its collection \`${collection.key}\` is not listed under \`just_the_docs.collections\` in \`_config.yml\``
+      for (const page of members) {
+        unplaced.push({page, reason: why})
+        diagnostics.push({
+          severity: 'warning',
+          code: 'collection-not-in-nav',
+          file: page.file,
+          line: 1,
+          column: 1,
+          message: `Cannot list "${page.title}" in the navigation, expected its collection to be shown by the theme, but ${why}; it is imported unlisted.`,
+          hint: `Add \`${collection.key}:\` with a \`name:\` under \`just_the_docs.collections\` if the theme should show it.`,
+        })
+      }
+      continue
+    }
+    const section = build(collection.key, members)
+    for (const root of section.tree.roots) root.collection = collection.key
+    roots.push(...section.tree.roots)
+    unplaced.push(...section.tree.unplaced)
+    const elsewhere = new Set(
+      pages.filter((page) => page.collection !== collection.key).map((page) => page.title),
+    )
+    for (const diagnostic of section.diagnostics) {
+      // The theme builds each section from its own collection: a parent elsewhere is not found.
+      const parent = /^Cannot place .* no page is titled "([^"]*)"/.exec(diagnostic.message)?.[1]
+      if (diagnostic.code === 'parent-not-found' && parent !== undefined && elsewhere.has(parent)) {
+        diagnostic.message += ` The theme looks for parents of the collection \`${collection.key}\`'s pages in that collection only, and "${parent}" is a page outside it.`
+      }
+      diagnostics.push(diagnostic)
+    }
+  }
+  return {tree: {roots, unplaced}, diagnostics}
 }
