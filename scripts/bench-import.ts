@@ -25,6 +25,7 @@ import {fileURLToPath} from 'node:url'
 import {defineCommand, runMain} from 'citty'
 
 import {measure, median, prepareScratch, table, type Usage} from './bench-measure.ts'
+import {judgeRatios, LIMITS} from './benchCheck.ts'
 import {generateSite, writeSite} from './bench-site.ts'
 import {readSite} from './readSite.ts'
 
@@ -164,32 +165,12 @@ function editablePage(site: string): string {
   return page
 }
 
-/**
- * What `--check` holds the command to, as ratios to the floor measured in the same run, so a
- * slower or busier machine moves both sides alike. Each is the median of per-round ratios,
- * CPU time (not wall time, which a shared machine's load decides), with a margin above what
- * the command measures on a loaded 2-core machine (CPU 1.36-1.66×, peak memory 2.2-3.0× on
- * 1,000 to 5,000 lessons, the high ends at a load of 8 on 2 cores), so a real regression of a
- * fifth or more fails it, and the noise does not.
- */
-const LIMITS = {cpu: 2.0, memory: 3.5}
-
 /** Prints the median ratios and whether they are within {@link LIMITS}; the exit code. */
 function check(rounds: Record<'floor' | 'command', Usage>[], about: string): number {
-  const ratio = (key: keyof Usage) => median(rounds.map((r) => r.command[key] / r.floor[key]))
-  const found = {cpu: ratio('cpuS'), memory: ratio('peakMb')}
-  const over = (Object.keys(LIMITS) as Array<keyof typeof LIMITS>).filter(
-    (key) => found[key] > LIMITS[key],
-  )
-  console.log(
-    `On ${about}, ${rounds.length} rounds: the command uses ${found.cpu.toFixed(2)}× the floor's CPU (limit ${LIMITS.cpu}×) and ${found.memory.toFixed(2)}× its peak memory (limit ${LIMITS.memory}×).`,
-  )
-  for (const key of over) {
-    console.error(
-      `FAILED: the import command's ${key} is ${found[key].toFixed(2)}× the bare parse's, over the limit of ${LIMITS[key]}×. Profile it (\`node --cpu-prof scripts/import.ts <site> --out x.ndjson\`) and find what grew.`,
-    )
-  }
-  return over.length ? 1 : 0
+  const verdict = judgeRatios(rounds, about)
+  console.log(verdict.summary)
+  for (const failure of verdict.failures) console.error(failure)
+  return verdict.code
 }
 
 function writeReadme(summary: string, name: string): void {
