@@ -1,4 +1,3 @@
-import {toPlainText} from '@portabletext/react'
 import {createContext, useContext} from 'react'
 
 import type {TypedObject} from './types.ts'
@@ -17,6 +16,24 @@ export function headingId(text: string): string {
 }
 
 type Block = TypedObject & {_key?: string; style?: string; body?: unknown}
+
+/**
+ * A heading's text as kramdown reads it for its id and tables of contents: its spans, with an
+ * inline formula as its TeX source (`$$\KaTeX$$ Tests` has the id `katex-tests`).
+ */
+export function headingText(block: TypedObject): string {
+  const children = (block as {children?: unknown}).children
+  if (!Array.isArray(children)) return ''
+  return children
+    .map((child: {_type?: string; text?: unknown; tex?: unknown}) =>
+      child._type === 'span' && typeof child.text === 'string'
+        ? child.text
+        : child._type === 'inlineMath' && typeof child.tex === 'string'
+          ? child.tex
+          : '',
+    )
+    .join('')
+}
 
 /**
  * A body's headings in reading order with their level, including those inside callouts and
@@ -41,7 +58,7 @@ export function headingIds(blocks: readonly TypedObject[]): Map<string, string> 
   const ids = new Map<string, string>()
   const seen = new Map<string, number>()
   for (const {block} of headingBlocks(blocks)) {
-    const base = headingId(toPlainText(block as never))
+    const base = headingId(headingText(block))
     const count = seen.get(base) ?? 0
     seen.set(base, count + 1)
     if (block._key) ids.set(block._key, count > 0 ? `${base}-${count}` : base)
@@ -60,5 +77,5 @@ export const BodyHeadingsContext = createContext<BodyHeadings>({blocks: [], ids:
 /** The id of a heading block of the body being rendered (its own text's id outside a body). */
 export function useHeadingId(block: TypedObject & {_key?: string}): string {
   const {ids} = useContext(BodyHeadingsContext)
-  return (block._key && ids.get(block._key)) || headingId(toPlainText(block as never))
+  return (block._key && ids.get(block._key)) || headingId(headingText(block))
 }

@@ -1,7 +1,7 @@
-import {toPlainText, type PortableTextTypeComponentProps} from '@portabletext/react'
+import type {PortableTextTypeComponentProps} from '@portabletext/react'
 import {useContext} from 'react'
 
-import {BodyHeadingsContext, headingBlocks, headingId} from '../headings.ts'
+import {BodyHeadingsContext, headingBlocks, headingId, headingText} from '../headings.ts'
 import type {TypedObject} from '../types.ts'
 
 interface Entry {
@@ -20,7 +20,7 @@ export function headingTree(
   const root: Entry[] = []
   const stack: Entry[] = []
   for (const {block, level} of headingBlocks(blocks)) {
-    const text = toPlainText(block as never)
+    const text = headingText(block)
     if (exclude.includes(text)) continue
     const id = (block._key && ids.get(block._key)) || headingId(text)
     const entry: Entry = {text, id, level, children: []}
