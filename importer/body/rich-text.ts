@@ -9,6 +9,8 @@ import type {State} from './state.ts'
 import {report} from './state.ts'
 
 const SECTION_MEMBERS: ReadonlySet<string> = new Set(SECTION_MEMBER_TYPES)
+/** Blocks whose own content is a section body, so it can move into an outer one. */
+const NESTED_SECTIONS: ReadonlySet<string> = new Set([BLOCK_TYPES.callout, BLOCK_TYPES.details])
 
 /**
  * Narrows body items to `richText`: text blocks keep marks and lists but take style `normal`;
@@ -42,6 +44,27 @@ function narrow(
     }
     if (into === 'section' && SECTION_MEMBERS.has(item._type)) {
       kept.push(item)
+      continue
+    }
+    const inner = (item as {body?: unknown}).body
+    if (into === 'section' && NESTED_SECTIONS.has(item._type) && Array.isArray(inner)) {
+      // A callout in a callout: its blocks join the outer one, which keeps their types.
+      report(
+        state,
+        'info',
+        'nested-section-flattened',
+        node,
+        `Moved the content of a ${item._type} inside another into the outer one: a ${item._type} cannot hold one.`,
+      )
+      const heading =
+        (item as {title?: unknown; summary?: unknown}).title ??
+        (item as {summary?: unknown}).summary
+      if (typeof heading === 'string' && heading !== '') {
+        kept.push(
+          textBlock(STYLE.normal, [{_type: 'span', text: heading, marks: [MARK.strong]}], []),
+        )
+      }
+      kept.push(...narrow(inner as Item[], state, node, into))
       continue
     }
     const text = itemPlainText(item)

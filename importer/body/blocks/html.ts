@@ -4,6 +4,7 @@ import {closingCut, findClosing, loneOpening} from '../html/containers.ts'
 import {convertHtml} from '../html/hast/index.ts'
 import {convertPrepared, detailsBlock} from '../html/kramdown-convert.ts'
 import {isNavButtons} from '../html/next-link.ts'
+import {convertMarkdownAt} from '../html/markdown.ts'
 import {preparedBlock} from '../html/prepare.ts'
 import {KNOWN_ELEMENTS, parseTag, textOf} from '../html/tags.ts'
 import {tagAt} from '../html/tokens.ts'
@@ -23,6 +24,9 @@ import type {Walk} from './walk.ts'
  * Comments are dropped; the navigation block becomes `next`; `<details>` and callout `<div>`s
  * wrapping markdown become `details` / `callout`; other wrappers are unwrapped.
  */
+/** An element whose content kramdown reads as markdown: `<div markdown="1">`, `markdown="block"`. */
+const MARKDOWN_ATTRIBUTE = /^<[a-z][a-z0-9-]*\b[^>]*\smarkdown\s*=\s*["']?(?:1|block|span)\b/i
+
 export function html(node: Html, state: State, walk: Walk): void {
   const prepared = preparedBlock(node.value, state)
   if (prepared) return convertPrepared(prepared, node, state, walk)
@@ -45,6 +49,13 @@ export function html(node: Html, state: State, walk: Walk): void {
       `Dropped a closing </${closingOnly.name}> tag that closes nothing converted.`,
     )
   }
+  const start = node.position?.start
+  const at = {line: start?.line ?? 1, column: start?.column ?? 1, offset: start?.offset ?? 0}
+  if (MARKDOWN_ATTRIBUTE.test(value)) {
+    // Inside a quote or list item the pre-pass has not delimited it: its own markdown is read
+    // as the page's is, so `markdown="1"` content and attribute lists there convert the same.
+    return convertMarkdownAt(value, at, state, walk.out, walk.list)
+  }
   const first = tagAt(value, 0)
   if (!first || !KNOWN_ELEMENTS.has(first.name)) {
     // `<String>` on its own line: a parser sees a tag, a reader sees text.
@@ -56,8 +67,6 @@ export function html(node: Html, state: State, walk: Walk): void {
     )
     return
   }
-  const start = node.position?.start
-  const at = {line: start?.line ?? 1, column: start?.column ?? 1, offset: start?.offset ?? 0}
   convertHtml(node.value, at, state, walk)
 }
 
