@@ -3,11 +3,12 @@ import type {Server} from 'node:http'
 import {tmpdir} from 'node:os'
 import {join, resolve} from 'node:path'
 import type {Browser, Page} from 'playwright-core'
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest'
 import {createLakeClient} from './client.ts'
 import {seedNdjson} from './seed.ts'
 import {CHROMIUM_TAG, launchChromium} from '../testing/chromium.ts'
 import {buildStudio, openStudioPage, run, serveStudio} from '../testing/studio.ts'
+import {watchStudio, type StudioWatch} from '../testing/studioWatch.ts'
 import {startTestLake} from './test-lake.ts'
 
 const ARTIFACTS = resolve('.artifacts/lake-browser')
@@ -29,6 +30,7 @@ describe('Studio against the lake', {tags: [CHROMIUM_TAG]}, () => {
   let t: Awaited<ReturnType<typeof startTestLake>>
   let browser: Browser
   let page: Page
+  let watch: StudioWatch
   let studio: {server: Server; url: string}
   let work = ''
   const consoleErrors: string[] = []
@@ -69,6 +71,7 @@ describe('Studio against the lake', {tags: [CHROMIUM_TAG]}, () => {
     expect(lessonId).not.toBe('')
     browser = await launchChromium()
     page = await openStudioPage(browser)
+    watch = await watchStudio(page, () => t.lake)
     page.on('websocket', (socket) => {
       socket.on('framereceived', () => socketFrames.push(socket.url()))
     })
@@ -76,6 +79,10 @@ describe('Studio against the lake', {tags: [CHROMIUM_TAG]}, () => {
       if (message.type() === 'error') consoleErrors.push(message.text())
     })
   }, 180_000)
+
+  afterEach(() => {
+    expect(watch.take()).toEqual([])
+  })
 
   afterAll(async () => {
     await browser?.close()
@@ -86,6 +93,7 @@ describe('Studio against the lake', {tags: [CHROMIUM_TAG]}, () => {
 
   it('shows a browser without the login link a logged-out Studio that says how to get in, never the content', async () => {
     const stranger = await openStudioPage(browser)
+    const strangerWatch = await watchStudio(stranger, () => t.lake)
     try {
       const shot = (name: string) => stranger.screenshot({path: join(ARTIFACTS, `${name}.png`)})
       await stranger.goto(studio.url)
@@ -100,6 +108,7 @@ describe('Studio against the lake', {tags: [CHROMIUM_TAG]}, () => {
       await stranger.getByText('Log in to the local Studio').first().waitFor({timeout: 30_000})
       expect(await stranger.content()).toContain('npm run studio')
       await shot('0-how-to-log-in')
+      expect(strangerWatch.problems()).toEqual([])
     } finally {
       await stranger.context().close()
     }

@@ -2,7 +2,7 @@ import type {Server} from 'node:http'
 import {mkdirSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import type {Browser, Page} from 'playwright-core'
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest'
 
 import {createLakeClient} from '../lake/client.ts'
 import {seedNdjson} from '../lake/seed.ts'
@@ -10,6 +10,7 @@ import {startTestLake} from '../lake/test-lake.ts'
 import {scratchDir} from '../testing/artifacts.ts'
 import {CHROMIUM_TAG, launchChromium} from '../testing/chromium.ts'
 import {buildStudio, openStudioPage, run, serveStudio} from '../testing/studio.ts'
+import {watchStudio, type StudioWatch} from '../testing/studioWatch.ts'
 
 const COURSE = 'Ordering Course'
 const MODULE = 'Ordering Module'
@@ -27,6 +28,7 @@ describe('ordering in the course and module panes', {tags: [CHROMIUM_TAG]}, () =
   let t: Awaited<ReturnType<typeof startTestLake>>
   let browser: Browser
   let page: Page
+  let watch: StudioWatch
   let studio: {server: Server; url: string}
   let work = ''
   const pageErrors: string[] = []
@@ -60,6 +62,7 @@ describe('ordering in the course and module panes', {tags: [CHROMIUM_TAG]}, () =
     await Promise.all([importSite(), buildStudio(join(work, 'studio'), t.lake, 'production')])
     browser = await launchChromium()
     page = await openStudioPage(browser)
+    watch = await watchStudio(page, () => t.lake)
     page.on('pageerror', (error) => pageErrors.push(error.message))
     // Every read and write this feature makes goes to the lake's /data/ endpoints.
     page.on('response', (response) => {
@@ -68,6 +71,10 @@ describe('ordering in the course and module panes', {tags: [CHROMIUM_TAG]}, () =
         refusedData.push(`${response.status()} ${response.request().method()} ${url.pathname}`)
     })
   }, 300_000)
+
+  afterEach(() => {
+    expect(watch.take()).toEqual([])
+  })
 
   afterAll(async () => {
     await browser?.close()

@@ -3,7 +3,8 @@ import type {BrowserContext, ConsoleMessage, Page, Response} from 'playwright-co
 /**
  * Console errors that are not the project's and not the lake's: the Studio's calls to public hosts
  * (a version check, fonts, the bridge script) fail at once on the closed network the tests use,
- * as they do offline. Each entry says why it is harmless; anything else fails the test.
+ * as they do offline, and one React warning of Sanity's own form. Each entry says why it is
+ * harmless or not ours; anything else fails the test.
  */
 const OFFLINE_NOISE: Array<{pattern: RegExp; why: string}> = [
   {
@@ -13,6 +14,11 @@ const OFFLINE_NOISE: Array<{pattern: RegExp; why: string}> = [
   {
     pattern: /^Failed to fetch version for package/,
     why: "the Studio's version check against a public registry, offline",
+  },
+  {
+    pattern:
+      /^React does not recognize the `%s` prop on a DOM element\. .* (flexGrow flexgrow|flexBasis flexbasis)$/,
+    why: "sanity 6.16's document form, on opening any lesson: this Studio has no custom input, and nothing in studio/, schemas/ or render/ passes flexGrow or flexBasis",
   },
   {
     pattern: /^Failed to load resource: the server responded with a status of \d+/,
@@ -28,7 +34,7 @@ export type WatchedLake = {port: number; unknownEndpoints: Array<{method: string
 
 /**
  * Watches a Studio page from the moment it opens: error and warning toasts (Sanity UI's `Toast`
- * with role "alert", seen by a MutationObserver in the page, so one that shows and goes between two
+ * with the critical or caution tone, seen by a MutationObserver in the page, so one that shows and goes between two
  * checks is still caught), uncaught page errors, console errors other than the offline noise
  * above, and every 4xx or 5xx the lake answers. `problems()` lists them, with the lake's unknown
  * endpoints; a test asserts it is empty at its end (`afterEach`), after `expectFailure` for what
@@ -60,16 +66,37 @@ export async function watchStudio(page: Page, getLake: () => WatchedLake) {
     const text = message.text()
     if (OFFLINE_NOISE.some(({pattern}) => pattern.test(text))) return
     if (expectedConsole.some((pattern) => pattern.test(text))) return
-    seen.push(`console error: ${text.slice(0, 500)}`)
+    const {url, lineNumber} = message.location()
+    seen.push(`console error: ${text.slice(0, 500)} (${url}:${lineNumber})`)
   }
   const onPageError = (error: Error) => seen.push(`uncaught page error: ${error.message}`)
-  await installToastObserver(page.context(), (text) => {
-    if (!expectedToasts.some((pattern) => pattern.test(text))) seen.push(`error toast: ${text}`)
+  await installToastObserver(page.context(), (toneAndText) => {
+    const [, tone, text] = /^([^:]*): ([\s\S]*)$/.exec(toneAndText) ?? ['', '', toneAndText]
+    // Success and information toasts (positive, neutral) are what an editor should see.
+    if (tone === 'positive' || tone === 'neutral') return
+    if (!expectedToasts.some((pattern) => pattern.test(text))) seen.push(`${tone} toast: ${text}`)
   })
   page.on('response', onResponse)
   page.on('console', onConsole)
   page.on('pageerror', onPageError)
-  let unknownBefore = getLake().unknownEndpoints.length
+  // Unknown endpoints are counted per lake: a test may restart it, and the new one starts at 0.
+  let counted = new Map<WatchedLake, number>()
+  const problems = (): string[] => {
+    const lake = getLake()
+    const unknown = lake.unknownEndpoints
+      .slice(counted.get(lake) ?? 0)
+      .map((endpoint) => `unknown endpoint: ${endpoint.method} ${endpoint.path}`)
+    return [...seen, ...unknown]
+  }
+  const reset = () => {
+    seen.length = 0
+    expected = []
+    expectedConsole = []
+    expectedToasts = []
+    const lake = getLake()
+    counted = new Map([[lake, lake.unknownEndpoints.length]])
+  }
+  reset()
   return {
     /** Lets the current test provoke these failures (until `reset`). */
     expectFailure(...failures: ExpectedFailure[]) {
@@ -84,20 +111,15 @@ export async function watchStudio(page: Page, getLake: () => WatchedLake) {
       expectedConsole.push(...patterns)
     },
     /** Everything that went wrong since the watch started or was last reset. */
-    problems(): string[] {
-      const unknown = getLake()
-        .unknownEndpoints.slice(unknownBefore)
-        .map((endpoint) => `unknown endpoint: ${endpoint.method} ${endpoint.path}`)
-      return [...seen, ...unknown]
+    problems,
+    /** Everything that went wrong, and starts over for the next test: for `afterEach`. */
+    take(): string[] {
+      const found = problems()
+      reset()
+      return found
     },
     /** Starts over for the next test. */
-    reset() {
-      seen.length = 0
-      expected = []
-      expectedConsole = []
-      expectedToasts = []
-      unknownBefore = getLake().unknownEndpoints.length
-    },
+    reset,
   }
 }
 
@@ -107,8 +129,8 @@ export type StudioWatch = Awaited<ReturnType<typeof watchStudio>>
 const reported = new WeakMap<BrowserContext, Array<(text: string) => void>>()
 
 /**
- * Reports every error or warning toast (role "alert"; information toasts are "status") any page
- * of the context shows, with its text, through a
+ * Reports every toast any page of the context shows, as `<tone>: <text>` (Sanity UI's tones:
+ * critical for errors, caution for warnings, positive, neutral), with its text, through a
  * binding the page calls from a MutationObserver installed before the Studio's own scripts run.
  */
 async function installToastObserver(context: BrowserContext, report: (text: string) => void) {
@@ -125,13 +147,15 @@ async function installToastObserver(context: BrowserContext, report: (text: stri
   await context.addInitScript(() => {
     const seen = new WeakSet<Element>()
     const check = () => {
-      for (const toast of document.querySelectorAll('[data-ui="Toast"][role="alert"]')) {
+      for (const toast of document.querySelectorAll('[data-ui="Toast"]')) {
         if (seen.has(toast)) continue
         seen.add(toast)
         const send = (window as unknown as {__reportStudioToast: (text: string) => void})
           .__reportStudioToast
         // The text is rendered with the toast; read it once the frame has painted.
-        requestAnimationFrame(() => send(toast.textContent ?? ''))
+        requestAnimationFrame(() =>
+          send(`${toast.getAttribute('data-tone') ?? 'no tone'}: ${toast.textContent ?? ''}`),
+        )
       }
     }
     new MutationObserver(check).observe(document, {childList: true, subtree: true})

@@ -3,11 +3,12 @@ import {createServer} from 'node:net'
 import {tmpdir} from 'node:os'
 import {join, resolve} from 'node:path'
 import type {Browser, Page} from 'playwright-core'
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest'
 
 import {CHROMIUM_TAG, launchChromium} from '../../testing/chromium.ts'
 import {png} from '../../testing/png.ts'
 import {openStudioPage, sameOriginStudio} from '../../testing/studio.ts'
+import {watchStudio, type StudioWatch} from '../../testing/studioWatch.ts'
 import {createLakeClient} from '../client.ts'
 import {seedNdjson} from '../seed.ts'
 import {startLake, type Lake} from '../start.ts'
@@ -62,6 +63,7 @@ describe(
     let lake: Lake
     let browser: Browser
     let page: Page
+    let watch: StudioWatch
     const requests: URL[] = []
     const lakeLog: string[] = []
     /** Event streams open right now, and the most open at once (per host and in all). */
@@ -85,6 +87,7 @@ describe(
       await client.createOrReplace(lessonWithImage)
       browser = await launchChromium()
       page = await openStudioPage(browser)
+      watch = await watchStudio(page, () => lake)
       page.on('request', (request) => {
         const url = new URL(request.url())
         requests.push(url)
@@ -98,6 +101,10 @@ describe(
       page.on('requestfinished', ended)
       page.on('requestfailed', ended)
     }, 300_000)
+
+    afterEach(() => {
+      expect(watch.take()).toEqual([])
+    })
 
     afterAll(async () => {
       await browser?.close()
@@ -153,6 +160,12 @@ describe(
       expect(asset.url).toBe(`/${asset.path}`)
 
       const firstPort = lake.port
+      // The open event streams and the presence socket break while the lake is down: on purpose.
+      watch.expectConsoleError(
+        /^Failed to load resource: net::ERR_(INCOMPLETE_CHUNKED_ENCODING|CONNECTION_RESET|CONNECTION_REFUSED)$/,
+        /^WebSocket connection to .* failed/,
+        /^WebSocketError: WebSocket connection error/,
+      )
       await lake.close()
       // The old port stays taken while the lake restarts, so it must come back on another one.
       const release = await holdPort(firstPort)

@@ -47,8 +47,7 @@ describe('a session the lake no longer knows', {tags: [CHROMIUM_TAG]}, () => {
   }, 300_000)
 
   afterEach(() => {
-    expect(watch.problems()).toEqual([])
-    watch.reset()
+    expect(watch.take()).toEqual([])
   })
 
   afterAll(async () => {
