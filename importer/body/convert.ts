@@ -9,6 +9,7 @@ import {assignKeys, keyNested} from './keys.ts'
 import {prepareKramdownBlocks} from './html/prepare.ts'
 import {resolveLimits} from './limits.ts'
 import {atPageLine} from './line-map.ts'
+import {kramdownListNesting} from './list-nesting.ts'
 import {evaluateLiquid} from './liquid.ts'
 import {unmaskDelimiters} from './mask.ts'
 import {parseMarkdown} from './parse.ts'
@@ -29,8 +30,9 @@ export function convertBody(markdown: string, ctx: ConvertContext): ConvertResul
     const evaluated = evaluateLiquid(markdown, state)
     budget.size(evaluated, 'after Liquid')
     budget.htmlNesting(evaluated)
-    // kramdown's HTML block and table boundaries, before remark reads the page (html/prepare.ts).
-    const prepared = prepareKramdownBlocks(evaluated, state)
+    // kramdown's HTML block and table boundaries (html/prepare.ts) and list nesting
+    // (list-nesting.ts), before remark reads the page.
+    const prepared = kramdownListNesting(prepareKramdownBlocks(evaluated, state))
     state.source = budget.structure(prepared, (d) =>
       state.diagnostics.push(atPageLine(d, state.lineMap, ctx.lineOffset)),
     )

@@ -6,6 +6,7 @@ import type {ListContext} from '../blocks/walk.ts'
 import {parseMarkdown} from '../parse.ts'
 import type {State} from '../state.ts'
 import type {Point} from './hast/scope.ts'
+import {kramdownListNesting} from '../list-nesting.ts'
 import {prepareKramdownBlocks} from './prepare.ts'
 
 /**
@@ -22,7 +23,7 @@ export function convertMarkdownAt(
   list?: ListContext,
 ): void {
   if (text.trim() === '') return
-  const source = prepareKramdownBlocks(text, state, at)
+  const source = kramdownListNesting(prepareKramdownBlocks(text, state, at))
   const root = parseMarkdown(source)
   shiftLines(root, at)
   const outer = state.source

@@ -1,0 +1,38 @@
+import {describe, expect, it} from 'vitest'
+
+import {kramdownListNesting} from './list-nesting.ts'
+
+describe('kramdownListNesting', () => {
+  it('moves a bullet list written under a numbered item to the item’s text, as kramdown nests it', () => {
+    expect(kramdownListNesting('1. Step\n  - detail\n  - more\n2. Next\n')).toBe(
+      '1. Step\n     - detail\n     - more\n2. Next\n',
+    )
+  })
+
+  it('gives a list’s items one bullet character, as kramdown reads them as one list', () => {
+    expect(kramdownListNesting('- a\n* b\n+ c\n')).toBe('- a\n- b\n- c\n')
+  })
+
+  it('leaves lists after a blank line, code fences, quotes and plain text as written', () => {
+    const written = [
+      '1. First',
+      '',
+      '- separate list',
+      '',
+      '```',
+      '1. not a list',
+      '  - in code',
+      '```',
+      '> 1. quoted',
+      '>   - quoted detail',
+      'Text',
+      '  - item',
+    ].join('\n')
+    expect(kramdownListNesting(written)).toBe(written)
+  })
+
+  it('keeps every line on its line number', () => {
+    const text = '- a\n  1. b\n    - c\n\n  1. d\n'
+    expect(kramdownListNesting(text).split('\n')).toHaveLength(text.split('\n').length)
+  })
+})

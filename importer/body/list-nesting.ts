@@ -1,0 +1,132 @@
+/**
+ * kramdown's list nesting, written so CommonMark reads the same structure. Before parsing, list
+ * item lines whose place kramdown and CommonMark disagree on are re-indented (spaces added at
+ * the line start, so every line keeps its number) or given their list's bullet:
+ *
+ * - A list marker right after a line of an item (no blank line between) that is neither a
+ *   sibling of that item nor indented to its content is a lazy line of that item for kramdown
+ *   (`parser/kramdown/list.rb`), and GFM's paragraphs end at a list marker, so it starts a list
+ *   nested in the item. CommonMark ends the item there and starts a new list:
+ *
+ *   ```
+ *   1. Step
+ *     - detail      ← kramdown: inside step 1; CommonMark: a new list after it
+ *   2. Next step    ← kramdown: 2; CommonMark: a new list starting at 2
+ *   ```
+ *
+ * - `-`, `*` and `+` items are one list for kramdown; CommonMark starts a new list at each
+ *   change of bullet character.
+ *
+ * Fenced code, quotes and tab-indented lines are left alone (the stack of open items is
+ * forgotten at a quote or a tab).
+ */
+
+interface OpenItem {
+  /** The column the item's list starts at: its parent item's content column, or 0 (or up to
+   * 3 columns left of the list's first marker when that is further right). */
+  base: number
+  /** The column of the item's content (CommonMark's rule: marker, then 1–4 spaces). */
+  content: number
+  ordered: boolean
+  /** The bullet character of the item's list (`-`, `*`, `+`), for unordered lists. */
+  bullet?: string
+}
+
+const MARKER = /^( *)([-+*]|\d{1,9}\.)( {1,}|$)/
+const THEMATIC_BREAK = /^ {0,3}([-*_])(?: *\1){2,} *$/
+const FENCE = /^ *(`{3,}|~{3,})/
+
+/** The text with list lines moved to where kramdown nests them (same lines, same order). */
+export function kramdownListNesting(text: string): string {
+  if (!/^ *(?:[-+*]|\d{1,9}\.)(?: |$)/m.test(text)) return text
+  const lines = text.split('\n')
+  const stack: OpenItem[] = []
+  let blank = true
+  let fence: string | undefined
+  let changed = false
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n]
+    if (fence !== undefined) {
+      const close = FENCE.exec(line)?.[1]
+      if (close && close[0] === fence[0] && close.length >= fence.length) fence = undefined
+      continue
+    }
+    if (line.trim() === '') {
+      blank = true
+      continue
+    }
+    const opened = FENCE.exec(line)?.[1]
+    const indent = line.length - line.trimStart().length
+    if (/^[ ]*\t/.test(line) || line.trimStart().startsWith('>')) {
+      stack.length = 0
+      blank = false
+      if (opened) fence = opened
+      continue
+    }
+    const match = THEMATIC_BREAK.test(line) ? null : MARKER.exec(line)
+    const placed = place(stack, indent, match, blank)
+    blank = false
+    if (opened) fence = opened
+    if (!match || !placed) continue
+    let moved = placed.indent > indent ? ' '.repeat(placed.indent - indent) + line : line
+    if (placed.bullet && placed.bullet !== match[2]) {
+      const at = moved.length - line.length + indent
+      moved = moved.slice(0, at) + placed.bullet + moved.slice(at + 1)
+    }
+    if (moved !== line) {
+      lines[n] = moved
+      changed = true
+    }
+  }
+  return changed ? lines.join('\n') : text
+}
+
+/**
+ * Walks the open items from the outermost to find where a line belongs, truncating the stack
+ * to its container; for a list marker, pushes its item and returns the column and bullet it
+ * must have for CommonMark to read kramdown's structure.
+ */
+function place(
+  stack: OpenItem[],
+  indent: number,
+  marker: RegExpExecArray | null,
+  afterBlank: boolean,
+): {indent: number; bullet?: string} | undefined {
+  const ordered = marker ? /\d/.test(marker[2]) : false
+  let column = indent
+  let depth = stack.length
+  let sibling: OpenItem | undefined
+  for (let level = 0; level < stack.length; level++) {
+    const item = stack[level]
+    if (
+      marker &&
+      item.ordered === ordered &&
+      column >= item.base &&
+      column - item.base <= 3 &&
+      column < item.content
+    ) {
+      depth = level
+      sibling = item
+      break
+    }
+    if (column >= item.content) continue
+    if (afterBlank) {
+      depth = level
+      break
+    }
+    // A paragraph's lazy continuation line changes nothing.
+    if (!marker) return undefined
+    // kramdown keeps a lazy line's indentation relative to the item's own container.
+    column += item.content - item.base
+  }
+  stack.length = depth
+  if (!marker) return undefined
+  // A list's siblings may sit up to 3 columns left of its first item; a container this walk
+  // does not track (a definition) can indent the whole list.
+  const base = sibling?.base ?? Math.max(depth > 0 ? stack[depth - 1].content : 0, column - 3)
+  const spaces = marker[3].length
+  const width = marker[2].length + (spaces === 0 || spaces > 4 ? 1 : spaces)
+  const bullet = ordered ? undefined : (sibling?.bullet ?? marker[2])
+  stack.push({base, content: column + width, ordered, ...(bullet ? {bullet} : {})})
+  return {indent: column, ...(bullet ? {bullet} : {})}
+}
