@@ -164,7 +164,8 @@ describe(
       watch.expectConsoleError(
         /^Failed to load resource: net::ERR_(INCOMPLETE_CHUNKED_ENCODING|CONNECTION_RESET|CONNECTION_REFUSED)$/,
         /^WebSocket connection to .* failed/,
-        /^WebSocketError: WebSocket connection error/,
+        // React reports it through a format string: "%o\n\n%s\n\n%s\n\n WebSocketError: …".
+        /WebSocketError: WebSocket connection error/,
       )
       await lake.close()
       // The old port stays taken while the lake restarts, so it must come back on another one.

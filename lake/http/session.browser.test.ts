@@ -64,13 +64,14 @@ describe('a session the lake no longer knows', {tags: [CHROMIUM_TAG]}, () => {
     await shot('1-logged-in')
 
     const port = lake.port
-    await lake.close()
-    // The open streams break and the Studio's token is refused: both provoked here on purpose.
+    // The open streams break and the Studio's token is refused: both provoked here on purpose,
+    // and declared before the close, during which the browser already sees the streams break.
     watch.expectFailure({status: 401, path: /^\/v[\w-]+\//})
     watch.expectConsoleError(
       /^Failed to load resource: net::ERR_(INCOMPLETE_CHUNKED_ENCODING|CONNECTION_REFUSED)$/,
     )
     watch.expectToast(/^You've been logged out/)
+    await lake.close()
     lake = await start(2, port)
     const refused = await fetch(`${lake.httpUrl}/v2025-02-19/users/me`, {
       headers: {authorization: 'Bearer sk-a-token-of-another-lake-0000000000'},
