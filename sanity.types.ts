@@ -91,6 +91,8 @@ export type TableOfContents = {
   _type: 'tableOfContents'
   ordered?: boolean
   exclude?: Array<string>
+  minLevel?: number
+  maxLevel?: number
 }
 
 export type ToolCategoryReference = {
@@ -1180,6 +1182,8 @@ export type CourseOutlineQueryResult = {
               _type: 'tableOfContents'
               ordered?: boolean
               exclude?: Array<string>
+              minLevel?: number
+              maxLevel?: number
             }
         >
         level?: number
@@ -1641,6 +1645,8 @@ export type CourseOutlineQueryResult = {
               _type: 'tableOfContents'
               ordered?: boolean
               exclude?: Array<string>
+              minLevel?: number
+              maxLevel?: number
             }
         > | null
         level?: number
@@ -1972,6 +1978,8 @@ export type CourseOutlineQueryResult = {
         _type: 'tableOfContents'
         ordered?: boolean
         exclude?: Array<string>
+        minLevel?: number
+        maxLevel?: number
       }
     | {
         _key: string
@@ -2446,6 +2454,8 @@ export type AllCourseOutlinesQueryResult = Array<{
               _type: 'tableOfContents'
               ordered?: boolean
               exclude?: Array<string>
+              minLevel?: number
+              maxLevel?: number
             }
         >
         level?: number
@@ -2907,6 +2917,8 @@ export type AllCourseOutlinesQueryResult = Array<{
               _type: 'tableOfContents'
               ordered?: boolean
               exclude?: Array<string>
+              minLevel?: number
+              maxLevel?: number
             }
         > | null
         level?: number
@@ -3238,6 +3250,8 @@ export type AllCourseOutlinesQueryResult = Array<{
         _type: 'tableOfContents'
         ordered?: boolean
         exclude?: Array<string>
+        minLevel?: number
+        maxLevel?: number
       }
     | {
         _key: string
@@ -3712,6 +3726,8 @@ export type LessonPageQueryResult = {
               _type: 'tableOfContents'
               ordered?: boolean
               exclude?: Array<string>
+              minLevel?: number
+              maxLevel?: number
             }
         >
         level?: number
@@ -4173,6 +4189,8 @@ export type LessonPageQueryResult = {
               _type: 'tableOfContents'
               ordered?: boolean
               exclude?: Array<string>
+              minLevel?: number
+              maxLevel?: number
             }
         > | null
         level?: number
@@ -4504,6 +4522,8 @@ export type LessonPageQueryResult = {
         _type: 'tableOfContents'
         ordered?: boolean
         exclude?: Array<string>
+        minLevel?: number
+        maxLevel?: number
       }
     | {
         _key: string
@@ -4969,6 +4989,8 @@ export type LessonPageByIdQueryResult = {
               _type: 'tableOfContents'
               ordered?: boolean
               exclude?: Array<string>
+              minLevel?: number
+              maxLevel?: number
             }
         >
         level?: number
@@ -5430,6 +5452,8 @@ export type LessonPageByIdQueryResult = {
               _type: 'tableOfContents'
               ordered?: boolean
               exclude?: Array<string>
+              minLevel?: number
+              maxLevel?: number
             }
         > | null
         level?: number
@@ -5761,6 +5785,8 @@ export type LessonPageByIdQueryResult = {
         _type: 'tableOfContents'
         ordered?: boolean
         exclude?: Array<string>
+        minLevel?: number
+        maxLevel?: number
       }
     | {
         _key: string
@@ -6244,6 +6270,8 @@ export type ModulePageQueryResult = {
               _type: 'tableOfContents'
               ordered?: boolean
               exclude?: Array<string>
+              minLevel?: number
+              maxLevel?: number
             }
         >
         level?: number
@@ -6705,6 +6733,8 @@ export type ModulePageQueryResult = {
               _type: 'tableOfContents'
               ordered?: boolean
               exclude?: Array<string>
+              minLevel?: number
+              maxLevel?: number
             }
         > | null
         level?: number
@@ -7036,6 +7066,8 @@ export type ModulePageQueryResult = {
         _type: 'tableOfContents'
         ordered?: boolean
         exclude?: Array<string>
+        minLevel?: number
+        maxLevel?: number
       }
     | {
         _key: string
@@ -7467,6 +7499,8 @@ export type ModulePageByIdQueryResult = {
               _type: 'tableOfContents'
               ordered?: boolean
               exclude?: Array<string>
+              minLevel?: number
+              maxLevel?: number
             }
         >
         level?: number
@@ -7928,6 +7962,8 @@ export type ModulePageByIdQueryResult = {
               _type: 'tableOfContents'
               ordered?: boolean
               exclude?: Array<string>
+              minLevel?: number
+              maxLevel?: number
             }
         > | null
         level?: number
@@ -8259,6 +8295,8 @@ export type ModulePageByIdQueryResult = {
         _type: 'tableOfContents'
         ordered?: boolean
         exclude?: Array<string>
+        minLevel?: number
+        maxLevel?: number
       }
     | {
         _key: string

@@ -53,6 +53,8 @@ const CANONICAL: Record<string, string> = {
   'definition lists':
     'Term one\n: The first definition.\n\nTerm two\n: Definition A.\n: Definition B.',
   'table of contents': '## On this page\n{: .no_toc }\n\n1. TOC\n{:toc}\n\n## Installing\n\nText.',
+  'table of contents levels':
+    '## On this page\n{: .no_toc }\n\n- TOC\n{:toc}\n\n{::options toc_levels="2..3" /}\n\n## Installing\n\n#### Not listed',
   'callout bodies with blocks':
     '{: .note }\n> Run:\n>\n> ```sh\n> make\n> ```\n>\n> ![A diagram](images/diagram.png)',
   'details bodies with blocks':

@@ -187,7 +187,11 @@ function toolTable(block: Item, state: BodyState): string {
 }
 
 function tableOfContents(block: Item): string {
-  return `${block.ordered === false ? '-' : '1.'} TOC\n{:toc}`
+  const placeholder = `${block.ordered === false ? '-' : '1.'} TOC\n{:toc}`
+  const {minLevel, maxLevel} = block as {minLevel?: unknown; maxLevel?: unknown}
+  if (typeof minLevel !== 'number' && typeof maxLevel !== 'number') return placeholder
+  const levels = `${typeof minLevel === 'number' ? minLevel : 1}..${typeof maxLevel === 'number' ? maxLevel : 6}`
+  return `${placeholder}\n\n{::options toc_levels="${levels}" /}`
 }
 
 function definitionList(block: Item, state: BodyState): string {

@@ -14,6 +14,7 @@ import {evaluateLiquid} from './liquid.ts'
 import {unmaskDelimiters} from './mask.ts'
 import {parseMarkdown} from './parse.ts'
 import {createState, pageLineAt} from './state.ts'
+import {applyTocLevels} from './blocks/toc.ts'
 import type {ConvertContext, ConvertResult} from './types.ts'
 
 /**
@@ -40,6 +41,7 @@ export function convertBody(markdown: string, ctx: ConvertContext): ConvertResul
     budget.time('parsing')
     state.root = root
     const body = convertBlocks(root.children, state, [], undefined, true)
+    applyTocLevels(body, evaluated)
     budget.time('converting')
     budget.body(body)
     assignKeys(body, ctx.keyPrefix)

@@ -32,6 +32,8 @@ const STYLE_ONLY =
 /** Parses the inside of `{: … }` into class names and a list's `start=N` (ids and other pairs are ignored). */
 export function ialClasses(inner: string): string[] {
   if (inner === 'toc') return ['toc']
+  // A kramdown extension, `{::options … /}`: its tokens as written, the first `:name`.
+  if (inner.startsWith(':')) return inner.split(/\s+/).filter((token) => token !== '/')
   const tokens: string[] = []
   for (const part of inner.split(/\s+/)) {
     if (part.startsWith('.')) tokens.push(part.slice(1))
@@ -56,6 +58,8 @@ export function applyIal(
   state: State,
   list?: ListContext,
 ): void {
+  // An extension on a block's line styles nothing (paragraph.ts reports it on its own line).
+  if (classes[0]?.startsWith(':')) return
   if (classes.includes('toc')) return applyToc(out, start, node, state, list)
   const startToken = classes.find((name) => name.startsWith('start='))
   if (startToken) {

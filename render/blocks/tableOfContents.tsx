@@ -16,10 +16,12 @@ export function headingTree(
   blocks: readonly TypedObject[],
   exclude: readonly string[],
   ids: ReadonlyMap<string, string> = new Map(),
+  levels: {min?: number | null; max?: number | null} = {},
 ): Entry[] {
   const root: Entry[] = []
   const stack: Entry[] = []
   for (const {block, level} of headingBlocks(blocks)) {
+    if (level < (levels.min ?? 1) || level > (levels.max ?? 6)) continue
     const text = headingText(block)
     if (exclude.includes(text)) continue
     const id = (block._key && ids.get(block._key)) || headingId(text)
@@ -40,9 +42,14 @@ export function TableOfContentsBlock({
   _type: 'tableOfContents'
   ordered?: boolean
   exclude?: string[] | null
+  minLevel?: number | null
+  maxLevel?: number | null
 }>) {
   const {blocks, ids} = useContext(BodyHeadingsContext)
-  const entries = headingTree(blocks, value.exclude ?? [], ids)
+  const entries = headingTree(blocks, value.exclude ?? [], ids, {
+    min: value.minLevel,
+    max: value.maxLevel,
+  })
   if (entries.length === 0) return null
   return <Entries entries={entries} ordered={value.ordered === true} id="markdown-toc" />
 }

@@ -25,6 +25,20 @@ export const tableOfContents = defineType({
       description:
         'The text of headings not listed (marked `{: .no_toc }` in the source), such as the "Table of contents" heading itself.',
     }),
+    defineField({
+      name: 'minLevel',
+      title: 'From heading level',
+      type: 'number',
+      description: 'The highest heading level listed (1 lists H1s; the source’s `toc_levels`).',
+      validation: (rule) => rule.min(1).max(6).integer(),
+    }),
+    defineField({
+      name: 'maxLevel',
+      title: 'To heading level',
+      type: 'number',
+      description: 'The deepest heading level listed (6 lists every heading).',
+      validation: (rule) => rule.min(1).max(6).integer(),
+    }),
   ],
   preview: {
     select: {ordered: 'ordered'},

@@ -62,6 +62,19 @@ export function paragraph(node: Paragraph, state: State, walk: Walk): void {
 
 function attributeOnly(classes: string[], node: Paragraph, state: State, walk: Walk): void {
   walk.transparent = true
+  if (classes[0]?.startsWith(':')) {
+    // A kramdown extension (`{::options toc_levels="2..4" /}`) styles no block.
+    const toc = classes.some((token) => token.startsWith('toc_levels='))
+    return report(
+      state,
+      'info',
+      'kramdown-extension',
+      node,
+      toc
+        ? 'Read toc_levels from the kramdown options line for the page’s tables of contents.'
+        : `Dropped the kramdown extension {${classes.join(' ')}}: it only changes how kramdown renders.`,
+    )
+  }
   const next = walk.nodes[walk.index + 1]
   const previous = walk.nodes[walk.index - 1]
   // kramdown attaches a line directly after a block to that block, else to the block after it.
