@@ -5,6 +5,8 @@ import {convertHtml} from '../html/hast/index.ts'
 import {convertPrepared, detailsBlock} from '../html/kramdown-convert.ts'
 import {isNavButtons} from '../html/next-link.ts'
 import {convertMarkdownAt} from '../html/markdown.ts'
+import {SPAN_ELEMENTS} from '../html/kramdown-blocks.ts'
+import type {Point} from '../html/hast/scope.ts'
 import {preparedBlock} from '../html/prepare.ts'
 import {KNOWN_ELEMENTS, parseTag, textOf} from '../html/tags.ts'
 import {tagAt} from '../html/tokens.ts'
@@ -57,6 +59,9 @@ export function html(node: Html, state: State, walk: Walk): void {
     return convertMarkdownAt(value, at, state, walk.out, walk.list)
   }
   const first = tagAt(value, 0)
+  if (first && !first.closing && TEXT_SPAN_ELEMENTS.has(first.name)) {
+    return spanParagraph(node, at, state, walk)
+  }
   if (!first || !KNOWN_ELEMENTS.has(first.name)) {
     // `<String>` on its own line: a parser sees a tag, a reader sees text.
     convertBlocks(
@@ -68,6 +73,53 @@ export function html(node: Html, state: State, walk: Walk): void {
     return
   }
   convertHtml(node.value, at, state, walk)
+}
+
+// Span elements that hold text; an image or a form control on its own line stays an element.
+const TEXT_SPAN_ELEMENTS = new Set(
+  [...SPAN_ELEMENTS].filter(
+    (name) => !['img', 'br', 'input', 'select', 'option', 'button'].includes(name),
+  ),
+)
+
+// Starts the text so remark reads the lines as a paragraph; taken out of the result again.
+const PARAGRAPH_MARK = '\uFDD6'
+
+/**
+ * `<span class="fs-6">` on a line of its own: CommonMark starts an HTML block there, kramdown a
+ * paragraph whose span-level HTML holds markdown (a link, an attribute list…). The lines are
+ * converted as that paragraph.
+ */
+function spanParagraph(node: Html, at: Point, state: State, walk: Walk): void {
+  const start = walk.out.length
+  convertMarkdownAt(PARAGRAPH_MARK + node.value, at, state, walk.out, walk.list)
+  for (const item of walk.out.slice(start)) {
+    removeMark(item)
+    // The line breaks after the opening tag and before the closing one are not text.
+    const spans = (item as {children?: Array<{_type?: string; text?: string}>}).children
+    const first = spans?.[0]
+    const last = spans?.[spans.length - 1]
+    if (first?._type === 'span' && first.text) first.text = first.text.trimStart()
+    if (last?._type === 'span' && last.text) last.text = last.text.trimEnd()
+  }
+}
+
+function removeMark(value: unknown): void {
+  if (Array.isArray(value)) {
+    for (const entry of value) removeMark(entry)
+    const empty = value.findIndex(
+      (entry: {_type?: unknown; text?: unknown}) => entry?._type === 'span' && entry.text === '',
+    )
+    if (empty !== -1 && value.length > 1) value.splice(empty, 1)
+    return
+  }
+  if (!value || typeof value !== 'object') return
+  const record = value as Record<string, unknown>
+  for (const [key, entry] of Object.entries(record)) {
+    if (typeof entry === 'string' && entry.includes(PARAGRAPH_MARK)) {
+      record[key] = entry.replaceAll(PARAGRAPH_MARK, '')
+    } else if (entry && typeof entry === 'object') removeMark(entry)
+  }
 }
 
 function container(

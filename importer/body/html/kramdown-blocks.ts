@@ -28,7 +28,7 @@ export interface HtmlExtent {
 export type KramdownBlock = HtmlExtent | KramdownTable
 
 // kramdown's HTML_SPAN_ELEMENTS: at the start of a line these begin a paragraph, not an HTML block.
-const SPAN_ELEMENTS = new Set(
+export const SPAN_ELEMENTS: ReadonlySet<string> = new Set(
   'a abbr acronym b big bdo br button cite code del dfn em i img input ins kbd label mark option q rb rbc rp rt rtc ruby samp select small span strong sub sup tt u var'.split(
     ' ',
   ),
