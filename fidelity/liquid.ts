@@ -1,3 +1,5 @@
+import {fenceFor, RAW_BLOCK} from '../importer/body/liquid.ts'
+
 /**
  * The Liquid Jekyll evaluates before kramdown reads a page, emulated for the reference side:
  * enough for what course sites write, written independently of the importer so that the
@@ -19,7 +21,7 @@ export interface LiquidResult {
 }
 
 const TAG =
-  /\{%-?\s*raw\s*-?%\}([\s\S]*?)\{%-?\s*endraw\s*-?%\}|\{%-?\s*comment\s*-?%\}[\s\S]*?\{%-?\s*endcomment\s*-?%\}|\{%-?\s*highlight\s+([\w+#.-]+)[^%]*?-?%\}\n?([\s\S]*?)\n?\{%-?\s*endhighlight\s*-?%\}|\{\{-?([\s\S]{0,1000}?)-?\}\}|\{%-?\s*(\w+)([\s\S]{0,1000}?)-?%\}/g
+  /\{%-?\s*raw\s*-?%\}([\s\S]*?)\{%-?\s*endraw\s*-?%\}|\{%-?\s*comment\s*-?%\}[\s\S]*?\{%-?\s*endcomment\s*-?%\}|\{%-?\s*highlight\s+([\w+#.-]+)[^%]*?-?%\}\n?((?:\{%-?\s*raw\s*-?%\}[\s\S]*?\{%-?\s*endraw\s*-?%\}|[\s\S])*?)\n?\{%-?\s*endhighlight\s*-?%\}|\{\{-?([\s\S]{0,1000}?)-?\}\}|\{%-?\s*(\w+)([\s\S]{0,1000}?)-?%\}/g
 
 /** Tags whose blocks are shown unconditionally (their tags removed): not evaluated. */
 const CONTROL = new Set(
@@ -113,7 +115,9 @@ export function evaluateJekyllLiquid(
       if (raw !== undefined) return raw
       if (language !== undefined) {
         notEmulated.add('highlight (read as a fenced code block)')
-        return `\n\`\`\`${language}\n${code}\n\`\`\`\n`
+        const body = String(code).replace(RAW_BLOCK, '$1')
+        const fence = fenceFor(body)
+        return `\n${fence}${language}\n${body}\n${fence}\n`
       }
       if (expression !== undefined) return output(expression)
       if (tag === undefined) return ''

@@ -13,7 +13,20 @@ import type {State} from './state.ts'
  */
 // Tag and output bodies are bounded so an unclosed `{{` or `{%` cannot make the scan quadratic.
 const LIQUID =
-  /\{%-?\s*raw\s*-?%\}([\s\S]*?)\{%-?\s*endraw\s*-?%\}|\{%-?\s*comment\s*-?%\}[\s\S]*?\{%-?\s*endcomment\s*-?%\}|\{%-?\s*highlight\s+([\w+#.-]+)[^%\n]{0,200}%\}(\r?\n?)([\s\S]*?)\{%-?\s*endhighlight\s*-?%\}|\{%-?\s*link\s+([^%\n]{1,500}?)\s*-?%\}|\{\{-?\s*([^{}]{0,1000}?)\s*-?\}\}|\{%-?\s*(\w+)[^%]{0,1000}?%\}/g
+  /\{%-?\s*raw\s*-?%\}([\s\S]*?)\{%-?\s*endraw\s*-?%\}|\{%-?\s*comment\s*-?%\}[\s\S]*?\{%-?\s*endcomment\s*-?%\}|\{%-?\s*highlight\s+([\w+#.-]+)[^%\n]{0,200}%\}(\r?\n?)((?:\{%-?\s*raw\s*-?%\}[\s\S]*?\{%-?\s*endraw\s*-?%\}|[\s\S])*?)\{%-?\s*endhighlight\s*-?%\}|\{%-?\s*link\s+([^%\n]{1,500}?)\s*-?%\}|\{\{-?\s*([^{}]{0,1000}?)\s*-?\}\}|\{%-?\s*(\w+)[^%]{0,1000}?%\}/g
+
+export const RAW_BLOCK = /\{%-?\s*raw\s*-?%\}([\s\S]*?)\{%-?\s*endraw\s*-?%\}/g
+
+/**
+ * A code fence longer than every run of backticks that starts a line of `code`, so a
+ * `{% highlight %}` block whose code shows a fenced block (``` lines) stays one block.
+ */
+export function fenceFor(code: string): string {
+  let longest = 2
+  for (const match of code.matchAll(/^[ \t]*(`{3,})/gm))
+    longest = Math.max(longest, match[1].length)
+  return '`'.repeat(longest + 1)
+}
 
 /** Includes nested deeper than this are an error (Jekyll has no limit; its stack overflows). */
 const MAX_INCLUDE_DEPTH = 20
@@ -88,8 +101,12 @@ function evaluateTag(
     return {text: '\n'.repeat(countLines(match))}
   }
   if (lang !== undefined) {
-    const body = String(code).replace(/\r?\n$/, '')
-    return {text: '```' + lang + (nl || '\n') + body + '\n```'}
+    // The block's own Liquid runs first: a `{% raw %}` inside shows its text.
+    const body = String(code)
+      .replace(RAW_BLOCK, '$1')
+      .replace(/\r?\n$/, '')
+    const fence = fenceFor(body)
+    return {text: fence + lang + (nl || '\n') + body + '\n' + fence}
   }
   if (linkPath !== undefined) return {text: linkPlaceholder(String(linkPath), match, state)}
   if (output !== undefined) return {text: evaluateOutput(String(output), match, at, state, scope)}
