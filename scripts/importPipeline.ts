@@ -128,8 +128,8 @@ function* ndjsonLines(documents: readonly ImportedDocument[]) {
 export interface PipelineInput {
   started: number
   root: string
-  files: SiteFile[]
-  readProblems: Diagnostic[]
+  /** What readSite read; the pipeline takes its files over (and empties the list). */
+  site: {files: SiteFile[]; problems: Diagnostic[]}
   limits: Partial<PageLimits>
   workers: number | undefined
   force: string[]
@@ -138,28 +138,42 @@ export interface PipelineInput {
   check: UnchangedCheck | undefined
 }
 
-/** Converts, validates, reports and writes or syncs the site; sets the exit code. */
-export async function runPipeline(args: ImportArgs, input: PipelineInput): Promise<void> {
-  const {started, root, files, readProblems, force, env, check} = input
-  const themeVersion = args['theme-version']
+/**
+ * The site's documents, converted through the cache and on worker threads. A function of its
+ * own so that what only conversion needs (the files' bytes, the prepared pages, each page's
+ * result) is garbage once it returns, before validation and writing.
+ */
+async function convertSite(
+  args: ImportArgs,
+  input: PipelineInput,
+): Promise<{result: ImportResult; pages: number}> {
+  // Taken over from the caller, so nothing else keeps the bytes once they are decoded.
+  const files = input.site.files
+  input.site.files = []
   const progress = createProgress(process.stderr)
   // The same folder the local target uses, so the cache sits beside the dataset it fed.
-  const cache = args.cache ? await openConversionCache(lakeDirOf(env)) : undefined
+  const cache = args.cache ? await openConversionCache(lakeDirOf(input.env)) : undefined
   const prepared = prepareSite(files, {
-    themeVersion,
+    themeVersion: args['theme-version'],
     placeholders: args.placeholders,
     limits: input.limits,
-    readProblems,
+    readProblems: input.site.problems,
   })
   const {converted, reused} = await convertPages(prepared, {
     onProgress: progress.update,
     workers: input.workers,
     ...(cache ? {cache: {...cache, version: await converterVersion()}} : {}),
   })
-  const pages = prepared.jobs.length
   const result = finishSite(prepared, converted, reused)
   progress.finish()
   await cache?.save()
+  return {result, pages: prepared.jobs.length}
+}
+
+/** Converts, validates, reports and writes or syncs the site; sets the exit code. */
+export async function runPipeline(args: ImportArgs, input: PipelineInput): Promise<void> {
+  const {started, root, force, env, check} = input
+  const {result, pages} = await convertSite(args, input)
   const strict = (list: Diagnostic[]) =>
     list.map((d) =>
       args.strict && d.severity === 'warning' ? {...d, severity: 'error' as const} : d,

@@ -72,14 +72,15 @@ export async function runImport(args: ImportArgs, usage: () => Promise<void>): P
     process.exit(1)
   }
   // Every argument is checked before the site is read.
-  const {files, problems: readProblems} = await readSite(root)
+  // Not taken apart: the pipeline takes the files over, so this function must not keep them.
+  const site = await readSite(root)
   const env = loadEnv()
   const force = repeatedFlag(process.argv, 'force')
   // An unchanged site into an unchanged dataset: nothing to parse, validate or write.
   const check = await prepareUnchangedCheck(args, {
     root,
-    files,
-    readProblems,
+    files: site.files,
+    readProblems: site.problems,
     limits: limits.limits,
     force,
     env,
@@ -97,8 +98,7 @@ export async function runImport(args: ImportArgs, usage: () => Promise<void>): P
   await runPipeline(args, {
     started,
     root,
-    files,
-    readProblems,
+    site,
     limits: limits.limits,
     workers: workers.count,
     force,
