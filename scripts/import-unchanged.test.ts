@@ -33,7 +33,7 @@ function writeSite(dir: string) {
   return write
 }
 
-function importer(site: string, lakeDir: string) {
+function importer(site: string, lakeDir: string, exitCode = 0) {
   return (...args: string[]) => {
     const result = spawnSync(process.execPath, ['scripts/import.ts', site, '--verbose', ...args], {
       cwd: ROOT,
@@ -47,7 +47,7 @@ function importer(site: string, lakeDir: string) {
       },
     })
     const output = `${result.stdout}\n${result.stderr}`
-    expect(result.status, output).toBe(0)
+    expect(result.status, output).toBe(exitCode)
     const reused = /; (\d+) unchanged since the last import, not converted again/.exec(output)
     return {output, fast: FAST.test(output), reused: Number(reused?.[1])}
   }
@@ -116,6 +116,21 @@ describe('an unchanged re-import', {timeout: 300_000}, () => {
     const flag = run('--placeholders')
     expect(flag.output).toMatch(/Importing again: the code, the site folder or a flag changed/)
     expect(run('--placeholders').fast).toBe(true)
+  })
+
+  it('repeats what the full run reported: its problems, warnings and exit code', () => {
+    const site = join(scratch, 'problems-site')
+    const write = writeSite(site)
+    write('guide.md', '---\ntitle: Guide\nnav_order: 2\n---\n\n![Gone](missing.gif)\n')
+    const run = importer(site, join(scratch, 'problems-lake'), 1)
+    const full = run()
+    expect(full.fast).toBe(false)
+    const again = run()
+    expect(again.fast, again.output).toBe(true)
+    expect(again.output).toMatch(/image: guide\.md: cannot read image missing\.gif/)
+    expect(again.output).toMatch(/Unchanged\s+4\b/)
+    const warnings = (text: string) => /Problems: +(.*)/.exec(text)?.[1]
+    expect(warnings(again.output)).toBe(warnings(full.output))
   })
 
   it("sees an editor's change in the dataset: the import runs in full and keeps the edit", async () => {
