@@ -6,6 +6,7 @@ import {DOCUMENT_TYPES} from './schemas/constants.ts'
 import {schemaTypes} from './schemas/index.ts'
 import {STUDIO_API_VERSION, studioEnv} from './studio/env.ts'
 import {hostedOnlyFeatures} from './studio/hostedOnly.ts'
+import {resolveInput} from './studio/inputs/resolveInput.tsx'
 import {needsListenerHosts, spreadListenerHosts} from './studio/listenerHosts.ts'
 import {defaultDocumentNode} from './studio/defaultDocumentNode.ts'
 import {structure} from './studio/structure.ts'
@@ -28,6 +29,7 @@ export default defineConfig({
     visionTool({defaultApiVersion: STUDIO_API_VERSION}),
   ],
   schema: {types: schemaTypes},
+  form: {components: {input: resolveInput}},
   ...hostedOnly,
   document: {
     ...hostedOnlyDocument,

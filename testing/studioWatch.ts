@@ -18,7 +18,7 @@ const OFFLINE_NOISE: Array<{pattern: RegExp; why: string}> = [
   {
     pattern:
       /^React does not recognize the `%s` prop on a DOM element\. .* (flexGrow flexgrow|flexBasis flexbasis)$/,
-    why: "sanity 6.16's document form, on opening any lesson: this Studio has no custom input, and nothing in studio/, schemas/ or render/ passes flexGrow or flexBasis",
+    why: "sanity 6.16's Portable Text toolbar passes flexGrow and flexBasis to a Box that hands them to its div (InnerToolbar's ActionMenuBox and insert-menu Box)",
   },
   {
     pattern: /^Failed to load resource: the server responded with a status of \d+/,

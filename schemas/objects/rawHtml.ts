@@ -13,6 +13,9 @@ export const rawHtml = defineType({
   title: 'Unconverted HTML',
   type: 'object',
   icon: CodeIcon,
+  // Only the importer writes it: imported blocks still display and validate, but the body's
+  // insert menu leaves it out (sanity filters hidden types from it), as editors write rich text.
+  hidden: true,
   fields: [
     defineField({
       name: 'html',

@@ -1,0 +1,174 @@
+import {mkdirSync, mkdtempSync, rmSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join, resolve} from 'node:path'
+import type {Browser, Page} from 'playwright-core'
+import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest'
+
+import {createLakeClient} from '../../lake/client.ts'
+import {startLake, type Lake} from '../../lake/start.ts'
+import {CHROMIUM_TAG, launchChromium} from '../../testing/chromium.ts'
+import {openStudioPage, sameOriginStudio} from '../../testing/studio.ts'
+import {watchStudio, type StudioWatch} from '../../testing/studioWatch.ts'
+
+const ARTIFACTS = resolve('.artifacts/studio-inputs')
+const LESSON = 'lesson-with-a-table'
+
+const span = (key: string, text: string, marks: string[] = []) => ({
+  _type: 'span',
+  _key: key,
+  text,
+  marks,
+})
+const block = (key: string, children: object[]) => ({
+  _type: 'block',
+  _key: key,
+  style: 'normal',
+  markDefs: [],
+  children,
+})
+const cell = (key: string, text: string) => ({
+  _type: 'tableCell',
+  _key: key,
+  content: [block(`${key}b`, [span(`${key}s`, text)])],
+})
+
+/** A lesson as the importer writes one: bold text, a 2 × 2 table and an unconverted HTML block. */
+const lesson = {
+  _id: LESSON,
+  _type: 'lesson',
+  title: 'A lesson with a table',
+  slug: {_type: 'slug', current: 'a-lesson-with-a-table'},
+  body: [
+    block('p1', [span('a', 'Plain and '), span('b', 'bold', ['strong']), span('c', ' text.')]),
+    {
+      _type: 'table',
+      _key: 'grid',
+      headerRows: 1,
+      rows: [
+        {_type: 'tableRow', _key: 'r1', cells: [cell('c11', 'Tool'), cell('c12', 'Use')]},
+        {_type: 'tableRow', _key: 'r2', cells: [cell('c21', 'Jira'), cell('c22', 'Tracking')]},
+      ],
+    },
+    {_type: 'rawHtml', _key: 'html', html: '<marquee>old</marquee>', reason: 'HTML element'},
+    block('p2', [span('d', 'A second paragraph.')]),
+  ],
+}
+
+type StoredTable = {rows: Array<{cells: Array<{content?: Array<{children?: {text: string}[]}>}>}>}
+
+describe('the lesson form as an editor reads it', {tags: [CHROMIUM_TAG]}, () => {
+  let work = ''
+  let lake: Lake
+  let browser: Browser
+  let page: Page
+  let watch: StudioWatch
+  const shot = (name: string) => page.screenshot({path: join(ARTIFACTS, `${name}.png`)})
+
+  beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), 'studio-inputs-'))
+    mkdirSync(ARTIFACTS, {recursive: true})
+    const studioDir = await sameOriginStudio()
+    lake = await startLake({dir: join(work, 'lake'), studioDir, log: () => undefined})
+    await createLakeClient(lake, {dataset: 'production'}).createOrReplace(lesson)
+    browser = await launchChromium()
+    page = await openStudioPage(browser)
+    watch = await watchStudio(page, () => lake)
+    await page.goto(lake.loginUrl())
+    await page.getByText('Courses', {exact: true}).first().waitFor({timeout: 60_000})
+    await page.goto(`${lake.studioUrl}/structure/intent/edit/id=${LESSON};type=lesson/`)
+    await page.locator('[data-testid="field-body"]').first().waitFor({timeout: 60_000})
+  }, 300_000)
+
+  afterEach(() => {
+    expect(watch.take()).toEqual([])
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await lake?.close()
+    if (work) rmSync(work, {recursive: true, force: true})
+  })
+
+  it('opens the body tall, with Link and Internal link in the toolbar and no "Unconverted HTML" to insert, while the imported HTML block still shows', async () => {
+    const body = page.locator('[data-testid="field-body"]').first()
+    await body.scrollIntoViewIfNeeded()
+    await body.getByText('<marquee>old</marquee>').waitFor({timeout: 30_000})
+    const editor = body.getByTestId('pt-editor')
+    expect((await editor.boundingBox())!.height).toBeGreaterThan(500)
+    for (const mark of ['link', 'internalLink']) {
+      await expect
+        .poll(() => body.getByTestId(`action-button-${mark}`).first().isVisible())
+        .toBe(true)
+    }
+    await shot('1-body')
+    // Everything the insert menu offers, including what its overflow menu holds.
+    const insert = body.getByTestId('insert-menu-auto-collapse-menu')
+    const offered = [...(await insert.innerText()).split('\n')]
+    const more = insert.locator('[data-testid="insert-menu-button"]:visible')
+    if (await more.count()) {
+      // The insert buttons are enabled once the editor has a caret.
+      await body.getByText('A second paragraph.').click()
+      await more.click()
+      const menu = page.locator('[data-ui="MenuButton__popover"], [data-ui="Popover"]').last()
+      offered.push(...(await menu.innerText()).split('\n'))
+      await shot('2-insert-menu')
+      await page.keyboard.press('Escape')
+    }
+    expect(offered).toContain('Table')
+    expect(offered).not.toContain('Unconverted HTML')
+  })
+
+  it('edits the table as a grid: cell text in place, rows and columns added and removed', async () => {
+    const client = createLakeClient(lake, {dataset: 'production'})
+    const draftTable = () =>
+      client.fetch<StoredTable | null>('*[_id == $id][0].body[_key == "grid"][0]', {
+        id: `drafts.${LESSON}`,
+      })
+    const texts = async () =>
+      (await draftTable())?.rows.map((row) =>
+        row.cells.map((c) => (c.content ?? []).map((b) => b.children?.[0]?.text ?? '').join('')),
+      )
+    const body = page.locator('[data-testid="field-body"]').first()
+    await body.getByText('Tool | Use').dblclick()
+    const grid = page.getByTestId('table-grid')
+    await grid.waitFor({timeout: 30_000})
+    await grid.getByLabel('Row 2, column 2').fill('Issue tracking')
+    await expect.poll(texts, {timeout: 30_000}).toEqual([
+      ['Tool', 'Use'],
+      ['Jira', 'Issue tracking'],
+    ])
+    await page.getByRole('button', {name: 'Add row'}).click()
+    await grid.getByLabel('Row 3, column 1').fill('Amplitude')
+    await page.getByRole('button', {name: 'Add column'}).click()
+    await grid.getByLabel('Row 1, column 3').fill('Owner')
+    await expect.poll(texts, {timeout: 30_000}).toEqual([
+      ['Tool', 'Use', 'Owner'],
+      ['Jira', 'Issue tracking', ''],
+      ['Amplitude', '', ''],
+    ])
+    await shot('3-table-grid')
+    await page.getByRole('button', {name: 'Remove column 2'}).click()
+    await page.getByRole('button', {name: 'Remove row 2'}).click()
+    await expect.poll(texts, {timeout: 30_000}).toEqual([
+      ['Tool', 'Owner'],
+      ['Amplitude', ''],
+    ])
+    await shot('4-table-grid-removed')
+    await page.keyboard.press('Escape')
+  })
+
+  it('shows bold text bold and paragraphs spaced in the Preview', async () => {
+    await page.getByRole('tab', {name: 'Preview'}).first().click()
+    const preview = page.locator('.course-page-preview')
+    const bold = preview.locator('strong', {hasText: 'bold'}).first()
+    await bold.waitFor({timeout: 30_000})
+    const weight = await bold.evaluate((element) => Number(getComputedStyle(element).fontWeight))
+    expect(weight).toBeGreaterThanOrEqual(700)
+    const paragraph = preview.locator('p', {hasText: 'Plain and'}).first()
+    const spacing = await paragraph.evaluate((element) =>
+      parseFloat(getComputedStyle(element).marginBottom),
+    )
+    expect(spacing).toBeGreaterThan(0)
+    await shot('5-preview')
+  })
+})
