@@ -64,8 +64,7 @@ describe('a session the lake no longer knows', {tags: [CHROMIUM_TAG]}, () => {
     await shot('1-logged-in')
 
     const port = lake.port
-    // The open streams break and the Studio's token is refused: both provoked here on purpose,
-    // and declared before the close, during which the browser already sees the streams break.
+    // The open streams break and the Studio's token is refused: both provoked here on purpose.
     watch.expectFailure({status: 401, path: /^\/v[\w-]+\//})
     watch.expectConsoleError(
       /^Failed to load resource: net::ERR_(INCOMPLETE_CHUNKED_ENCODING|CONNECTION_REFUSED)$/,
