@@ -22,6 +22,35 @@ export async function driveInSlices<R>(steps: Generator<void, R>): Promise<R> {
   return step.value
 }
 
+/**
+ * For loops of asynchronous work: returns a function to await between units, which waits for
+ * the next turn of the event loop once the current slice has run {@link SLICE_MS} (awaiting a
+ * promise that is already settled lets nothing else run).
+ */
+export function sliceBreaks(): () => Promise<void> | void {
+  let sliceStarted = performance.now()
+  return () => {
+    if (performance.now() - sliceStarted <= SLICE_MS) return
+    return nextTurn().then(() => {
+      sliceStarted = performance.now()
+    })
+  }
+}
+
+/** Awaits `apply` for each item in order, in slices; resolves to the results. */
+export async function mapSliced<I, T>(
+  items: readonly I[],
+  apply: (item: I) => Promise<T> | T,
+): Promise<T[]> {
+  const pause = sliceBreaks()
+  const results: T[] = []
+  for (const item of items) {
+    await pause()
+    results.push(await apply(item))
+  }
+  return results
+}
+
 /** Calls `apply` for each item, in slices; resolves to the results in order. */
 export function forEachSliced<I, T>(items: readonly I[], apply: (item: I) => T): Promise<T[]> {
   return driveInSlices(

@@ -135,7 +135,7 @@ async function openLake(dir: string, options: LakeOptions, release: () => void):
     },
   }).catch(async (error: NodeJS.ErrnoException) => {
     await queries.close()
-    registry.close()
+    await registry.close()
     if (error.code !== 'EADDRINUSE') throw error
     throw new Error(
       `Cannot listen on ${host}:${options.port}: the port is in use, expected a free port (--port)`,
@@ -181,7 +181,7 @@ async function openLake(dir: string, options: LakeOptions, release: () => void):
       closed = true
       await server.close()
       await queries.close()
-      registry.close()
+      await registry.close()
       removeRunningLake(dir)
       release()
     },

@@ -15,6 +15,7 @@ import {evaluateQuery, type View} from '../lake/groq/query.ts'
 import {startLake, type Lake} from '../lake/start.ts'
 import type {Doc} from '../lake/store/types.ts'
 import {lessonPageByIdQuery} from '../queries/lessonPage.ts'
+import {largeTransactions, workerMemory} from './bench-lake-large.ts'
 
 const ref = (id: string, key?: string) => ({
   _type: 'reference',
@@ -251,16 +252,28 @@ const command = defineCommand({
     clients: {type: 'string', description: 'With --abuse: normal clients', default: '4'},
     requests: {type: 'string', description: 'With --abuse: queries per client', default: '200'},
     abusers: {type: 'string', description: 'With --abuse: abusive clients', default: '1'},
+    documents: {
+      type: 'string',
+      description: 'With --abuse: documents patched by query, and held while memory is measured',
+      default: '50000',
+    },
+    workers: {
+      type: 'string',
+      description: 'With --abuse: query workers whose memory is compared with one',
+      default: '2',
+    },
   },
   async run({args}) {
     const rounds = Math.max(1, Number(args.rounds) || 5)
     const documents = syntheticDataset()
     if (args.abuse) {
-      return abuse(documents, {
-        clients: Math.max(1, Number(args.clients) || 4),
-        requests: Math.max(1, Number(args.requests) || 200),
-        abusers: Math.max(1, Number(args.abusers) || 1),
-      })
+      const clients = Math.max(1, Number(args.clients) || 4)
+      const requests = Math.max(1, Number(args.requests) || 200)
+      const large = Math.max(1, Number(args.documents) || 50_000)
+      await abuse(documents, {clients, requests, abusers: Math.max(1, Number(args.abusers) || 1)})
+      await largeTransactions({documents: large, clients, requests})
+      workerMemory({documents: large, workers: Math.max(1, Number(args.workers) || 2)})
+      return
     }
     const view: View = {documents, byId: new Map(documents.map((doc) => [doc._id, doc]))}
     const queries = [

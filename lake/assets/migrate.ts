@@ -22,9 +22,9 @@ export function portFreeUrl(url: unknown): string | null {
  */
 export async function makeAssetUrlsPortFree(dataset: Dataset): Promise<number> {
   const stale: Array<{id: string; url: string}> = []
-  for (const [id, doc] of dataset.documents) {
+  for (const doc of dataset.all()) {
     const url = ASSET_TYPES.has(String(doc._type)) ? portFreeUrl(doc.url) : null
-    if (url) stale.push({id, url})
+    if (url) stale.push({id: doc._id, url})
   }
   if (!stale.length) return 0
   await runTransaction(dataset, {author: 'local-lake'}, async (ws) => {

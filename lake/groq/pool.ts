@@ -27,8 +27,10 @@ const cancelled = () => new LakeError(400, 'requestCancelled', 'The client close
 
 type Slot = {
   worker: Worker
-  /** Answered the ping posted after its replicas were opened. */
+  /** Answered the ping posted after its replicas were opened (again after each new dataset). */
   ready: boolean
+  /** The number of the last ping posted; only its pong makes the worker ready. */
+  ping: number
   job: Job | null
   timer: NodeJS.Timeout | null
   /** Lowers the thread's priority once its task has run long (see DEMOTE_AFTER_MS). */
@@ -110,17 +112,23 @@ export class QueryPool {
     const file = dataset.db.location()
     if (!file) throw new Error(`Cannot replicate dataset "${dataset.name}": it has no file`)
     // Serialized once for all workers: posting the documents themselves would structured-clone
-    // them on the event loop once per worker, while a string is copied as it is.
-    const unsubscribe = dataset.subscribe((tx, afterJson) =>
+    // them on the event loop once per worker, while a string is copied as it is. A large
+    // transaction is not copied at all: each worker reads it from the file, which takes a while,
+    // so no task (and its time budget) starts on a worker until it has.
+    const unsubscribe = dataset.subscribe((tx, afterJson) => {
       this.#broadcast({
         type: 'commit',
         dataset: dataset.name,
         seq: tx.seq,
-        changes: changesJson(tx, afterJson),
-      }),
-    )
+        changes: afterJson ? changesJson(tx, afterJson) : null,
+      })
+      if (!afterJson) for (const slot of this.#slots) this.#ping(slot)
+    })
     this.#datasets.set(dataset.name, {file, unsubscribe})
     this.#broadcast({type: 'open', dataset: dataset.name, file})
+    // Loading a large dataset takes seconds: no task is given a worker (and its time budget
+    // started) until the worker has answered a ping posted after the load.
+    for (const slot of this.#slots) this.#ping(slot)
   }
 
   /** Evaluates a `/data/query` request; resolves to the result as JSON bytes. */
@@ -242,6 +250,7 @@ export class QueryPool {
     const slot: Slot = {
       worker,
       ready: false,
+      ping: 0,
       job: null,
       timer: null,
       demoteTimer: null,
@@ -257,7 +266,12 @@ export class QueryPool {
     for (const [dataset, {file}] of this.#datasets) {
       this.#post(slot, {type: 'open', dataset, file})
     }
-    this.#post(slot, {type: 'ping', n: 0})
+    this.#ping(slot)
+  }
+
+  #ping(slot: Slot): void {
+    slot.ready = false
+    this.#post(slot, {type: 'ping', n: ++slot.ping})
   }
 
   #post(slot: Slot, message: ToWorker, transfer?: ArrayBuffer[]): void {
@@ -346,6 +360,7 @@ export class QueryPool {
     if (slot.retired) return
     switch (message.type) {
       case 'pong':
+        if (message.n !== slot.ping) break
         slot.ready = true
         slot.tid = message.tid
         this.#failedStarts = 0

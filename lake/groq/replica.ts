@@ -16,9 +16,16 @@ export class Replica implements DocumentSource {
   /** The sequence number of the last transaction reflected in `documents`. */
   seq = 0
 
+  readonly #file: string
+  #db: DatabaseSync | null = null
+
+  constructor(file: string) {
+    this.#file = file
+  }
+
   /** Reads every document and the latest transaction sequence in one read transaction. */
   static load(file: string): Replica {
-    const replica = new Replica()
+    const replica = new Replica(file)
     const db = new DatabaseSync(file, {readOnly: true, timeout: 5_000})
     try {
       db.exec('BEGIN')
@@ -44,5 +51,18 @@ export class Replica implements DocumentSource {
     }
     this.seq = commit.seq
     this.version++
+  }
+
+  /** Applies a committed transaction newer than the snapshot, reading its documents from the file. */
+  applyFromFile(seq: number): void {
+    if (seq <= this.seq) return
+    this.#db ??= new DatabaseSync(this.#file, {readOnly: true, timeout: 5_000})
+    const rows = this.#db.prepare('SELECT doc_id, doc FROM revisions WHERE seq = ?').iterate(seq)
+    const changes: ReplicatedCommit['changes'] = []
+    for (const row of rows) {
+      const after = row.doc === null ? null : (JSON.parse(String(row.doc)) as Doc)
+      changes.push({id: String(row.doc_id), after})
+    }
+    this.apply({seq, changes})
   }
 }

@@ -93,7 +93,11 @@ export async function matchEach(
   return answers
 }
 
-async function matchesQuery(filter: {query: string; params: Params}, doc: Doc): Promise<boolean> {
+/** Whether a listener's query, evaluated over this document alone, selects it. */
+export async function matchesQuery(
+  filter: {query: string; params: Params},
+  doc: Doc,
+): Promise<boolean> {
   const view = {documents: [doc], byId: new Map([[doc._id, doc]])}
   const result = await evaluateQuery(filter.query, filter.params, view)
   return Array.isArray(result) ? result.length > 0 : result !== null && result !== undefined

@@ -11,8 +11,8 @@ import {runTask, serializeError, type Task} from './tasks.ts'
 /** Messages from the lake to a query worker. */
 export type ToWorker =
   | {type: 'open'; dataset: string; file: string}
-  /** `changes` is the commit's `ReplicatedCommit['changes']` as JSON. */
-  | {type: 'commit'; dataset: string; seq: number; changes: string}
+  /** `changes` is the commit's `ReplicatedCommit['changes']` as JSON, or null: read the file. */
+  | {type: 'commit'; dataset: string; seq: number; changes: string | null}
   | {type: 'ping'; n: number}
   | {type: 'task'; id: number; task: Task; maxResultBytes: number}
 
@@ -25,12 +25,15 @@ async function handle(message: ToWorker): Promise<void> {
     case 'open':
       replicas.set(message.dataset, Replica.load(message.file))
       return
-    case 'commit':
-      replicas.get(message.dataset)?.apply({
-        seq: message.seq,
-        changes: JSON.parse(message.changes) as ReplicatedCommit['changes'],
-      })
+    case 'commit': {
+      const replica = replicas.get(message.dataset)
+      if (message.changes === null) replica?.applyFromFile(message.seq)
+      else {
+        const changes = JSON.parse(message.changes) as ReplicatedCommit['changes']
+        replica?.apply({seq: message.seq, changes})
+      }
       return
+    }
     case 'ping':
       parentPort?.postMessage({type: 'pong', n: message.n, tid: threadId()})
       return

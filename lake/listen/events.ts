@@ -55,14 +55,15 @@ function eventData(
 /**
  * The events a listener receives for one transaction, from position `skip` on, given whether each
  * change's document matched the listener's query before and after. Event ids are `<seq>-<index>`
- * so a reconnecting client's `Last-Event-ID` says where to resume.
+ * so a reconnecting client's `Last-Event-ID` says where to resume. Each event (and its mendoza
+ * diff) is made when it is asked for, so a sender can pause between them.
  */
-export function eventsFor(
+export function* eventsFor(
   tx: CommittedTransaction,
   options: ListenOptions,
   matches: Array<[boolean, boolean]>,
   skip = -1,
-): MutationEvent[] {
+): Generator<MutationEvent> {
   const matched: Array<{index: number; change: Change; transition: string}> = []
   for (const [index, change] of tx.changes.entries()) {
     const transition = transitionOf(...matches[index])
@@ -70,20 +71,17 @@ export function eventsFor(
   }
   // Totals count the whole transaction, also when resuming in its middle: the Studio waits
   // until it has `transactionTotalEvents` events of a transaction.
-  return matched.flatMap(({index, change, transition}, position) =>
-    index <= skip
-      ? []
-      : [
-          {
-            id: `${tx.seq}-${index}`,
-            data: {
-              ...eventData(tx, change, transition, options),
-              transactionTotalEvents: matched.length,
-              transactionCurrentEvent: position + 1,
-            },
-          },
-        ],
-  )
+  for (const [position, {index, change, transition}] of matched.entries()) {
+    if (index <= skip) continue
+    yield {
+      id: `${tx.seq}-${index}`,
+      data: {
+        ...eventData(tx, change, transition, options),
+        transactionTotalEvents: matched.length,
+        transactionCurrentEvent: position + 1,
+      },
+    }
+  }
 }
 
 /** Parses a `Last-Event-ID` header into the transaction sequence and change index. */

@@ -1,7 +1,8 @@
 import type {ExprNode} from 'groq-js'
 import type {QueryPool} from '../groq/pool.ts'
 import {parseQuery} from '../groq/query.ts'
-import {matchEach} from '../groq/tasks.ts'
+import {matchesQuery} from '../groq/tasks.ts'
+import {mapSliced} from '../slices.ts'
 import type {CommittedTransaction, Doc} from '../store/types.ts'
 
 type Node = Record<string, unknown>
@@ -73,6 +74,9 @@ export type ListenerFilter = {
   matches: (tx: CommittedTransaction) => Promise<Array<[boolean, boolean]>>
 }
 
+/** Documents posted to a query worker in one listener-matching task. */
+const MATCH_CHUNK = 500
+
 // Many listeners (every open Studio document) share a query: each transaction is matched once.
 const matchedByTransaction = new WeakMap<CommittedTransaction, Map<string, Promise<boolean[]>>>()
 
@@ -87,8 +91,16 @@ export function listenerFilter(
 ): ListenerFilter {
   const linear = isLinearFilter(parseQuery(query, params))
   const key = `${query}\u0000${JSON.stringify(params)}`
-  const evaluate = (docs: Array<Doc | null>): Promise<boolean[]> =>
-    linear ? matchEach({query, params}, docs) : pool.match(query, params, docs)
+  // On the event loop in slices, or posted to the workers in chunks (posting copies the
+  // documents on the event loop), so a transaction of 50,000 documents does not hold it.
+  const evaluate = async (docs: Array<Doc | null>): Promise<boolean[]> => {
+    if (linear) return mapSliced(docs, (doc) => (doc ? matchesQuery({query, params}, doc) : false))
+    const chunks: Array<Array<Doc | null>> = []
+    for (let start = 0; start < docs.length; start += MATCH_CHUNK) {
+      chunks.push(docs.slice(start, start + MATCH_CHUNK))
+    }
+    return (await mapSliced(chunks, (chunk) => pool.match(query, params, chunk))).flat()
+  }
   return {
     async matches(tx) {
       let cache = matchedByTransaction.get(tx)

@@ -54,7 +54,7 @@ describe('server faults', () => {
     const dataset = t.lake.state.registry.get('test')
     const pages = Number(dataset.db.prepare('PRAGMA page_count').get()?.page_count)
     // SQLite's page cap makes the file "full" exactly as a full disk does (SQLITE_FULL).
-    dataset.db.exec(`PRAGMA max_page_count = ${pages}`)
+    dataset.pragmaForWrites(`max_page_count = ${pages}`)
     const big = {_id: 'big', _type: 'x', text: 'x'.repeat(200_000)}
     const full = await post('data/mutate/test', JSON.stringify({mutations: [{create: big}]}))
     expect(full.status).toBe(507)
@@ -62,7 +62,7 @@ describe('server faults', () => {
     expect(full.body.error.description).toMatch(/test\.sqlite is full .*nothing of it was written/)
     expect(full.text).not.toMatch(/cannot rollback/)
     expect(await t.client.getDocument('big')).toBeUndefined()
-    dataset.db.exec('PRAGMA max_page_count = 1073741823')
+    dataset.pragmaForWrites('max_page_count = 1073741823')
     await t.client.create(big)
     expect((await t.client.getDocument('big'))?.text).toHaveLength(200_000)
   })

@@ -34,9 +34,7 @@ export class WorkingSet {
   /** Every document as this transaction currently sees it. */
   documents(): Doc[] {
     const docs: Doc[] = []
-    for (const [id, doc] of this.dataset.documents) {
-      if (!this.#pending.has(id)) docs.push(doc)
-    }
+    for (const doc of this.dataset.all()) if (!this.#pending.has(doc._id)) docs.push(doc)
     for (const pending of this.#pending.values()) if (pending.after) docs.push(pending.after)
     return docs
   }

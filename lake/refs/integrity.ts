@@ -1,4 +1,5 @@
 import {LakeError} from '../errors.ts'
+import {driveInSlices} from '../slices.ts'
 import type {Doc} from '../store/types.ts'
 import type {ReferenceIndex} from './reference-index.ts'
 import {strongRefs} from './strong-refs.ts'
@@ -15,14 +16,33 @@ const quoted = (ids: Iterable<string>) => [...ids].map((id) => `"${id}"`).join('
  * leave a strong reference to a document that does not exist: deleting a document others still
  * reference strongly (`documentHasExistingReferencesError`, as Sanity answers), or writing a
  * strong reference to a missing document. Drafts and versions count like any document, as on
- * the hosted Content Lake; weak references are never checked.
+ * the hosted Content Lake; weak references are never checked. Runs in slices of a few
+ * milliseconds, so a transaction of 50,000 documents does not hold the event loop.
  */
-export function checkReferences(
+export async function checkReferences(
   changes: CheckedChange[],
   exists: (id: string) => boolean,
   index: ReferenceIndex,
-): void {
-  const byId = new Map(changes.map((change) => [change.id, change]))
+): Promise<void> {
+  const items = await driveInSlices(problems(changes, exists, index))
+  if (items.length === 0) return
+  items.sort((a, b) => a.index - b.index)
+  throw new LakeError(409, 'mutationError', `Mutation(s) failed with ${items.length} error(s)`, {
+    items,
+  })
+}
+
+// The problems of a transaction, yielding after each change it looks at.
+function* problems(
+  changes: CheckedChange[],
+  exists: (id: string) => boolean,
+  index: ReferenceIndex,
+): Generator<void, Item[]> {
+  const byId = new Map<string, CheckedChange>()
+  for (const change of changes) {
+    byId.set(change.id, change)
+    yield
+  }
   const refsOf = new Map<string, Set<string>>()
   const targetsAfter = (change: CheckedChange) => {
     let refs = refsOf.get(change.id)
@@ -32,6 +52,7 @@ export function checkReferences(
   const items: Item[] = []
   const reported = new Set<string>()
   for (const change of changes) {
+    yield
     if (change.after || !change.before) continue
     const referrers: string[] = []
     for (const referrer of index.referrersOf(change.id)) {
@@ -52,6 +73,7 @@ export function checkReferences(
     })
   }
   for (const change of changes) {
+    yield
     const missing = [...targetsAfter(change)].filter(
       (target) => !exists(target) && !reported.has(`${change.id}\n${target}`),
     )
@@ -67,9 +89,5 @@ export function checkReferences(
       })
     }
   }
-  if (items.length === 0) return
-  items.sort((a, b) => a.index - b.index)
-  throw new LakeError(409, 'mutationError', `Mutation(s) failed with ${items.length} error(s)`, {
-    items,
-  })
+  return items
 }

@@ -5,6 +5,7 @@ import {eventsFor, type ListenOptions} from '../listen/events.ts'
 import {listenerFilter, type ListenerFilter} from '../listen/filter.ts'
 import {planResume} from '../listen/resume.ts'
 import {EventStream} from '../listen/sse.ts'
+import {sliceBreaks} from '../slices.ts'
 import type {CommittedTransaction} from '../store/types.ts'
 import {paramsFromSearch} from './query.ts'
 
@@ -104,8 +105,9 @@ function listen(ctx: RouteContext): typeof HANDLED {
         if (!stream.open) return
         const tx = keptTransaction(dataset.recent, seq)
         if (!tx) return disconnectBehind(`fell behind the replay window (transaction ${seq})`)
-        const events = eventsFor(tx, options, await filter.matches(tx), skip)
-        for (const event of events) {
+        const pause = sliceBreaks()
+        for (const event of eventsFor(tx, options, await filter.matches(tx), skip)) {
+          await pause()
           await stream.drained()
           stream.send('mutation', event.data, event.id)
         }

@@ -1,7 +1,9 @@
 // Commits transactions forever, printing each committed number; the crash test SIGKILLs it.
+// `thread` as second argument commits through the writer thread (commitInSlices).
 import {Dataset} from './dataset.ts'
 
 const dataset = new Dataset('crash', process.argv[2] ?? '')
+const threaded = process.argv[3] === 'thread'
 for (let n = Number(dataset.get('a')?.n ?? 0) + 1; ; n++) {
   const doc = (id: string) => ({
     _id: id,
@@ -10,7 +12,7 @@ for (let n = Number(dataset.get('a')?.n ?? 0) + 1; ; n++) {
     _rev: `tx-${n}`,
     padding: 'x'.repeat(2000),
   })
-  dataset.commit({
+  const transaction = {
     id: `tx-${n}`,
     timestamp: new Date().toISOString(),
     author: 'crash-test',
@@ -21,6 +23,8 @@ for (let n = Number(dataset.get('a')?.n ?? 0) + 1; ; n++) {
       after: doc(id),
       mutations: [],
     })),
-  })
+  }
+  if (threaded) await dataset.commitInSlices(transaction)
+  else dataset.commit(transaction)
   process.stdout.write(`${n}\n`)
 }

@@ -9,10 +9,10 @@ const dir = mkdtempSync(join(tmpdir(), 'lake-crash-'))
 afterAll(() => rmSync(dir, {recursive: true, force: true}))
 
 /** Starts the writer, waits until it reports `count` commits, then SIGKILLs it mid-write. */
-function writeThenKill(file: string, count: number): Promise<number> {
+function writeThenKill(file: string, count: number, mode: string): Promise<number> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', join(import.meta.dirname, 'crash-writer.fixture.ts'), file],
+    ['--import', 'tsx', join(import.meta.dirname, 'crash-writer.fixture.ts'), file, mode],
     {stdio: ['ignore', 'pipe', 'inherit']},
   )
   return new Promise((resolve, reject) => {
@@ -32,22 +32,28 @@ function writeThenKill(file: string, count: number): Promise<number> {
 }
 
 describe('Dataset', () => {
-  it('keeps every committed transaction and no partial one when the process is killed with SIGKILL', async () => {
-    const file = join(dir, 'crash.sqlite')
-    for (const round of [1, 2, 3]) {
-      const acknowledged = await writeThenKill(file, round * 200)
-      const dataset = new Dataset('crash', file)
-      const values = ['a', 'b', 'c'].map((id) => dataset.get(id)?.n as number)
-      const transactions = Number(
-        dataset.db.prepare('SELECT count(*) AS n FROM transactions').get()?.n,
-      )
-      dataset.close()
-      // All three documents come from the same transaction, at or after the last acknowledged one.
-      expect(new Set(values).size).toBe(1)
-      expect(values[0]).toBeGreaterThanOrEqual(acknowledged)
-      expect(transactions).toBe(values[0])
-    }
-  })
+  it.each([
+    ['on the event loop', 'sync'],
+    ['through the writer thread', 'thread'],
+  ])(
+    'keeps every committed transaction and no partial one when the process writing %s is killed with SIGKILL',
+    async (_, mode) => {
+      const file = join(dir, `crash-${mode}.sqlite`)
+      for (const round of [1, 2, 3]) {
+        const acknowledged = await writeThenKill(file, round * 200, mode)
+        const dataset = new Dataset('crash', file)
+        const values = ['a', 'b', 'c'].map((id) => dataset.get(id)?.n as number)
+        const transactions = Number(
+          dataset.db.prepare('SELECT count(*) AS n FROM transactions').get()?.n,
+        )
+        dataset.close()
+        // All three documents come from the same transaction, at or after the last acknowledged one.
+        expect(new Set(values).size).toBe(1)
+        expect(values[0]).toBeGreaterThanOrEqual(acknowledged)
+        expect(transactions).toBe(values[0])
+      }
+    },
+  )
 
   it('reloads documents from disk and rolls back a failing transaction entirely', () => {
     const file = join(dir, 'reload.sqlite')
@@ -72,7 +78,7 @@ describe('Dataset', () => {
     ).toThrow()
     dataset.close()
     const reopened = new Dataset('reload', file)
-    expect([...reopened.documents.keys()]).toEqual(['x'])
+    expect(reopened.ids()).toEqual(['x'])
     reopened.close()
   })
 
@@ -108,7 +114,7 @@ describe('Dataset', () => {
     dataset.close()
   })
 
-  it('writes a large transaction in slices, other work running between them, nothing of it visible until it commits', async () => {
+  it('writes a large transaction off the event loop, other work running meanwhile, none of it visible until all of it is', async () => {
     const dataset = new Dataset('slices', join(dir, 'slices.sqlite'))
     const changes = Array.from({length: 20_000}, (_, n) => ({
       id: `d${n}`,
@@ -120,10 +126,14 @@ describe('Dataset', () => {
     let sawPartial = false
     const other = setInterval(() => {
       turns++
-      const revisions = Number(
-        dataset.reader.prepare('SELECT count(*) AS n FROM revisions').get()?.n,
-      )
-      if (dataset.documents.size > 0 || revisions > 0) sawPartial = true
+      // One statement reads one snapshot of the file.
+      const counts = dataset.reader
+        .prepare(
+          'SELECT (SELECT count(*) FROM documents) AS documents, (SELECT count(*) FROM revisions) AS revisions',
+        )
+        .get()
+      const [documents, revisions] = [Number(counts?.documents), Number(counts?.revisions)]
+      if (![0, 20_000].includes(revisions) || documents !== revisions) sawPartial = true
     }, 0)
     try {
       await dataset.commitInSlices({
@@ -138,7 +148,7 @@ describe('Dataset', () => {
     }
     expect(turns).toBeGreaterThan(0)
     expect(sawPartial).toBe(false)
-    expect(dataset.documents.size).toBe(20_000)
+    expect(dataset.ids().length).toBe(20_000)
     expect(Number(dataset.reader.prepare('SELECT count(*) AS n FROM revisions').get()?.n)).toBe(
       20_000,
     )

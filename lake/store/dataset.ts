@@ -1,11 +1,13 @@
 import {chmodSync} from 'node:fs'
 import {DatabaseSync, type StatementSync} from 'node:sqlite'
 import {ReferenceIndex} from '../refs/reference-index.ts'
-import {driveInSlices} from '../slices.ts'
+import {driveInSlices, forEachSliced} from '../slices.ts'
 import {loadDocuments} from './quarantine.ts'
+import {transactionWriter, type RevisionRow} from './rows.ts'
 import {migrate} from './schema.ts'
 import {storageError} from './storage-error.ts'
-import type {CommittedTransaction, Doc, Transaction} from './types.ts'
+import type {Change, CommittedTransaction, Doc, Transaction} from './types.ts'
+import {WriterThread} from './writer-thread.ts'
 
 /**
  * How much of the latest history stays in memory for listeners that reconnect: at most this
@@ -17,27 +19,37 @@ export const RECENT_WINDOW = {transactions: 1000, bytes: 64 * 1024 * 1024}
 
 /**
  * Hears every commit, with the JSON text of each change's document after it as written to the
- * file (null for a deletion), for listeners that pass documents on as text.
+ * file (null for a deletion), for listeners that pass documents on as text; `null` instead of
+ * the texts for a transaction over {@link INLINE_JSON_BYTES}, which is better read from the file.
  */
-type Listener = (transaction: CommittedTransaction, afterJson: ReadonlyArray<string | null>) => void
+type Listener = (
+  transaction: CommittedTransaction,
+  afterJson: ReadonlyArray<string | null> | null,
+) => void
+
+/** Transactions up to this many bytes of JSON are handed to listeners as text. */
+export const INLINE_JSON_BYTES = 256 * 1024
+
+/** Rows posted to the writer thread at a time. */
+const CHUNK_BYTES = 1024 * 1024
 
 /** What writing a transaction to the file produced: its sequence number, size and texts. */
 type Written = {seq: number; bytes: number; afterJson: Array<string | null>}
 
 /**
- * One dataset: a SQLite file that is the source of truth, and an in-memory Map of the current
- * documents that queries read.
+ * One dataset: a SQLite file that is the source of truth (documents are read from it by id; the
+ * query workers hold the copies that queries scan), the reference index, and the latest commits.
  */
 export class Dataset {
   readonly name: string
+  /** The main thread's connection: reads documents, and writes for `commit` and asset files. */
   readonly db: DatabaseSync
   /**
    * A second, read-only connection for history and files: it sees committed data only, also
-   * while `commitInSlices` has a transaction open on `db`.
+   * while a transaction is open on `db`.
    */
   readonly reader: DatabaseSync
-  readonly documents = new Map<string, Doc>()
-  /** The strong references between the current documents, kept in step with `documents`. */
+  /** The strong references between the current documents, kept in step with the file. */
   readonly references = new ReferenceIndex()
   /** Increases on every commit; lets caches know the documents changed. */
   version = 0
@@ -48,12 +60,14 @@ export class Dataset {
   #recentBytes = 0
   readonly #window: typeof RECENT_WINDOW
   readonly #listeners = new Set<Listener>()
-  readonly #upsert: StatementSync
-  readonly #remove: StatementSync
-  readonly #insertTransaction: StatementSync
-  readonly #insertRevision: StatementSync
+  readonly #select: StatementSync
   readonly #findTransaction: StatementSync
   readonly #file: string
+  /** Stored documents that break the rules and could not be moved to quarantine. */
+  readonly #leftOut: Set<string>
+  /** Writes `commitInSlices` transactions off the event loop, started on first use. */
+  readonly #writer: WriterThread
+  #syncWriter: ReturnType<typeof transactionWriter> | null = null
 
   /** Opens (or creates) the dataset file; `warn` hears about documents left out at load. */
   constructor(
@@ -65,31 +79,25 @@ export class Dataset {
     this.name = name
     this.#window = window
     this.#file = file
-    this.db = new DatabaseSync(file)
+    // At open, wait a little for a lake that is still closing the file (its last connection
+    // checkpoints the WAL under a lock); later, a lock held elsewhere is reported at once.
+    this.db = new DatabaseSync(file, {timeout: 5_000})
     try {
       // Drafts, history and uploads are private: only the lake's own user reads the file.
       chmodSync(file, 0o600)
       migrate(this.db)
-      for (const doc of loadDocuments(this.db, file, warn)) {
-        this.documents.set(doc._id, doc)
-        this.references.update(doc._id, doc)
-      }
+      const loaded = loadDocuments(this.db, file, warn)
+      for (const doc of loaded.documents) this.references.update(doc._id, doc)
+      this.#leftOut = new Set(loaded.leftOut)
+      this.db.exec('PRAGMA busy_timeout = 0')
     } catch (error) {
       this.db.close()
       throw storageError(error, file, `open dataset "${name}"`)
     }
-    this.#upsert = this.db.prepare(
-      'INSERT INTO documents (id, doc) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc',
-    )
-    this.#remove = this.db.prepare('DELETE FROM documents WHERE id = ?')
-    this.#insertTransaction = this.db.prepare(
-      'INSERT INTO transactions (id, timestamp, author, mutations) VALUES (?, ?, ?, ?)',
-    )
-    this.#insertRevision = this.db.prepare(
-      'INSERT INTO revisions (seq, doc_id, rev, previous_rev, doc, mutations) VALUES (?, ?, ?, ?, ?, ?)',
-    )
+    this.#select = this.db.prepare('SELECT doc FROM documents WHERE id = ?')
     this.#findTransaction = this.db.prepare('SELECT 1 AS found FROM transactions WHERE id = ?')
     this.reader = new DatabaseSync(file, {readOnly: true})
+    this.#writer = new WriterThread(file)
   }
 
   /** Whether a transaction with this id was ever committed to the dataset. */
@@ -97,79 +105,103 @@ export class Dataset {
     return this.#findTransaction.get(id) !== undefined
   }
 
-  /** The current document with this id, or undefined. */
+  /** The current (committed) document with this id, or undefined. */
   get(id: string): Doc | undefined {
-    return this.documents.get(id)
+    if (this.#leftOut.has(id)) return undefined
+    const row = this.#select.get(id)
+    return row ? (JSON.parse(String(row.doc)) as Doc) : undefined
   }
 
-  /** Writes a transaction atomically, then updates memory and notifies listeners. */
+  /** Every current document, read from the file one at a time. */
+  *all(): Generator<Doc> {
+    for (const row of this.db.prepare('SELECT id, doc FROM documents ORDER BY id').iterate()) {
+      if (!this.#leftOut.has(String(row.id))) yield JSON.parse(String(row.doc)) as Doc
+    }
+  }
+
+  /** The ids of every current document, in order. */
+  ids(): string[] {
+    return this.db
+      .prepare('SELECT id FROM documents ORDER BY id')
+      .all()
+      .map((row) => String(row.id))
+      .filter((id) => !this.#leftOut.has(id))
+  }
+
+  /** Writes a transaction atomically on this thread, then notifies listeners. */
   commit(transaction: Transaction): CommittedTransaction {
-    const writing = this.#write(transaction)
-    let step = writing.next()
-    while (!step.done) step = writing.next()
-    return this.#apply(transaction, step.value)
+    const writer = (this.#syncWriter ??= transactionWriter(this.db))
+    let seq: number
+    const rows = revisionRows(transaction)
+    try {
+      seq = writer.begin(transactionRow(transaction))
+      writer.rows(seq, rows.rows)
+      writer.commit()
+    } catch (error) {
+      writer.rollback()
+      throw storageError(error, this.#file, `commit transaction "${transaction.id}"`)
+    }
+    for (const change of transaction.changes) this.references.update(change.id, change.after)
+    return this.#publish(transaction, {seq, bytes: rows.bytes, afterJson: rows.afterJson})
   }
 
   /**
-   * `commit`, with the file written a few milliseconds at a time and the event loop free
-   * between slices, so one transaction of 50,000 documents does not stall every other client.
-   * Callers hold the dataset's transaction lock (`runTransaction`); until COMMIT nothing of it is
-   * visible: memory changes after, and history and files are read through `reader`.
+   * `commit`, without holding the event loop: the rows are serialized a few milliseconds at a
+   * time and written, COMMIT's fsync included, by the dataset's writer thread. Callers hold the
+   * dataset's transaction lock (`runTransaction`); nothing of the transaction is visible before
+   * COMMIT (documents and history are read from the file), and listeners hear of it after.
    */
   async commitInSlices(transaction: Transaction): Promise<CommittedTransaction> {
-    return this.#apply(transaction, await driveInSlices(this.#write(transaction)))
+    const serialized = await driveInSlices(this.#post(transaction))
+    let seq: number
+    try {
+      seq = await this.#writer.commit()
+    } catch (error) {
+      throw storageError(error, this.#file, `commit transaction "${transaction.id}"`)
+    }
+    await forEachSliced(transaction.changes, (change) =>
+      this.references.update(change.id, change.after),
+    )
+    return this.#publish(transaction, {seq, ...serialized})
   }
 
-  // Writes the transaction in one SQLite transaction, yielding after each document; returns its
-  // sequence number and JSON size. Rolls back and throws a storage error on failure.
-  *#write(transaction: Transaction): Generator<void, Written> {
-    const {id, timestamp, author, changes, mutations} = transaction
-    this.db.exec('BEGIN IMMEDIATE')
+  // Posts the transaction to the writer thread in chunks, yielding after each document.
+  *#post(transaction: Transaction): Generator<void, Omit<Written, 'seq'>> {
+    this.#writer.post({type: 'begin', ...transactionRow(transaction)})
     try {
-      const mutationsJson = JSON.stringify(mutations)
-      let bytes = mutationsJson.length
+      let chunk: RevisionRow[] = []
+      let chunkBytes = 0
+      let bytes = 0
       const afterJson: Array<string | null> = []
-      const info = this.#insertTransaction.run(id, timestamp, author, mutationsJson)
-      const seq = Number(info.lastInsertRowid)
-      for (const change of changes) {
-        // One serialization serves the current row and the history snapshot.
-        const json = change.after ? JSON.stringify(change.after) : null
-        bytes += json?.length ?? 0
-        afterJson.push(json)
-        if (json) this.#upsert.run(change.id, json)
-        else this.#remove.run(change.id)
-        this.#insertRevision.run(
-          seq,
-          change.id,
-          change.after?._rev ?? null,
-          change.before?._rev ?? null,
-          json,
-          JSON.stringify(change.mutations),
-        )
+      for (const change of transaction.changes) {
+        const row = revisionRow(change)
+        chunk.push(row)
+        const size = (row[3]?.length ?? 0) + row[4].length
+        chunkBytes += size
+        bytes += row[3]?.length ?? 0
+        afterJson.push(row[3])
+        if (chunkBytes >= CHUNK_BYTES) {
+          this.#writer.post({type: 'rows', rows: chunk})
+          chunk = []
+          chunkBytes = 0
+        }
         yield
       }
-      this.db.exec('COMMIT')
-      return {seq, bytes, afterJson}
+      if (chunk.length > 0) this.#writer.post({type: 'rows', rows: chunk})
+      return {bytes: bytes + JSON.stringify(transaction.mutations).length, afterJson}
     } catch (error) {
-      // SQLite rolls back by itself on some failures (a full disk, an I/O error); rolling back
-      // again would fail with "cannot rollback" and hide what happened.
-      if (this.db.isTransaction) this.db.exec('ROLLBACK')
-      throw storageError(error, this.#file, `commit transaction "${id}"`)
+      this.#writer.post({type: 'abort'})
+      throw error
     }
   }
 
-  // After COMMIT: the documents in memory, the reference index, the resume window, listeners.
-  #apply(transaction: Transaction, {seq, bytes, afterJson}: Written): CommittedTransaction {
-    const {changes} = transaction
-    for (const change of changes) {
-      if (change.after) this.documents.set(change.id, change.after)
-      else this.documents.delete(change.id)
-      this.references.update(change.id, change.after)
-    }
+  // After COMMIT: the resume window and listeners.
+  #publish(transaction: Transaction, {seq, bytes, afterJson}: Written): CommittedTransaction {
     this.version++
     const committed = {...transaction, seq}
     this.#remember(committed, bytes)
-    for (const listener of this.#listeners) listener(committed, afterJson)
+    const texts = bytes <= INLINE_JSON_BYTES ? afterJson : null
+    for (const listener of this.#listeners) listener(committed, texts)
     return committed
   }
 
@@ -193,10 +225,43 @@ export class Dataset {
     return () => this.#listeners.delete(listener)
   }
 
-  /** Closes the database file. */
-  close(): void {
+  /**
+   * Sets a PRAGMA on both write connections, this thread's and the writer thread's (whose
+   * settings are per connection), e.g. `max_page_count`, with which tests make the file full.
+   */
+  pragmaForWrites(pragma: string): void {
+    this.db.exec(`PRAGMA ${pragma}`)
+    this.#writer.post({type: 'pragma', pragma})
+  }
+
+  /**
+   * Closes the database file; the returned promise settles once the writer thread has finished
+   * what was posted to it and closed its connection too.
+   */
+  close(): Promise<void> {
     this.#listeners.clear()
     if (this.reader.isOpen) this.reader.close()
     if (this.db.isOpen) this.db.close()
+    return this.#writer.close()
   }
+}
+
+// One serialization of the document serves the current row and the history snapshot.
+function revisionRow(change: Change): RevisionRow {
+  const json = change.after ? JSON.stringify(change.after) : null
+  const {id, before, after, mutations} = change
+  return [id, after?._rev ?? null, before?._rev ?? null, json, JSON.stringify(mutations)]
+}
+
+function revisionRows(transaction: Transaction) {
+  const rows = transaction.changes.map(revisionRow)
+  const afterJson = rows.map((row) => row[3])
+  const bytes =
+    JSON.stringify(transaction.mutations).length +
+    afterJson.reduce((sum, json) => sum + (json?.length ?? 0), 0)
+  return {rows, afterJson, bytes}
+}
+
+function transactionRow({id, timestamp, author, mutations}: Transaction) {
+  return {id, timestamp, author, mutations: JSON.stringify(mutations)}
 }

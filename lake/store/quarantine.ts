@@ -9,13 +9,14 @@ type Refused = {rowId: string; text: string; reason: string}
  * (an id that is not a valid string, no `_type`, invalid JSON, nesting that could overflow the
  * stack: all possible in files written before the lake checked them) is moved to the
  * `quarantine` table with the reason, and `warn` is told, so one bad document cannot fail every
- * query, every restart and its history.
+ * query, every restart and its history. Returns the documents that pass, and the ids of those
+ * that fail but could not be moved (the lake leaves them out of every read).
  */
 export function loadDocuments(
   db: DatabaseSync,
   file: string,
   warn: (message: string) => void,
-): Doc[] {
+): {documents: Doc[]; leftOut: string[]} {
   const documents: Doc[] = []
   const refused: Refused[] = []
   for (const row of db.prepare('SELECT id, doc FROM documents').iterate()) {
@@ -34,8 +35,8 @@ export function loadDocuments(
     if (problem) refused.push({rowId, text, reason: problem})
     else documents.push(doc as Doc)
   }
-  if (refused.length > 0) quarantine(db, refused, file, warn)
-  return documents
+  const moved = refused.length === 0 || quarantine(db, refused, file, warn)
+  return {documents, leftOut: moved ? [] : refused.map(({rowId}) => rowId)}
 }
 
 function quarantine(
@@ -43,8 +44,9 @@ function quarantine(
   refused: Refused[],
   file: string,
   warn: (message: string) => void,
-): void {
+): boolean {
   const at = new Date().toISOString()
+  let moved = true
   let kept = `It is kept in the "quarantine" table of that file; fix it and write it again, or delete it there`
   try {
     db.exec('BEGIN IMMEDIATE')
@@ -57,9 +59,11 @@ function quarantine(
     db.exec('COMMIT')
   } catch (error) {
     if (db.isTransaction) db.exec('ROLLBACK')
+    moved = false
     kept = `It stays in the documents table (moving it to "quarantine" failed: ${(error as Error).message}) and is left out at every start until fixed`
   }
   for (const {rowId, reason} of refused) {
     warn(`Left out document "${rowId.slice(0, 140)}" of ${file}: ${reason}. ${kept}`)
   }
+  return moved
 }

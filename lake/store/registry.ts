@@ -51,9 +51,10 @@ export class DatasetRegistry {
     return [...new Set([...onDisk, ...this.#open.keys()])].sort()
   }
 
-  /** Closes every open dataset file. */
-  close(): void {
-    for (const dataset of this.#open.values()) dataset.close()
+  /** Closes every open dataset file; settles once their writer threads have ended. */
+  async close(): Promise<void> {
+    const closing = [...this.#open.values()].map((dataset) => dataset.close())
     this.#open.clear()
+    await Promise.all(closing)
   }
 }

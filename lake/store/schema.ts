@@ -1,15 +1,20 @@
 import type {DatabaseSync} from 'node:sqlite'
 
 /**
+ * Settings SQLite keeps per connection, for every connection that writes: FULL fsyncs each
+ * commit so a committed transaction survives a crash or power loss.
+ */
+export const WRITE_PRAGMAS = 'PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;'
+
+/**
  * Creates the tables of a dataset file; safe to run on an existing file. `quarantine` keeps
  * documents set aside at load because they break the lake's rules (see store/quarantine.ts).
  */
 export function migrate(db: DatabaseSync): void {
-  // WAL keeps readers unblocked; FULL fsyncs each commit so a committed transaction survives.
+  // WAL keeps readers unblocked (and is kept in the file, for every connection).
+  db.exec(WRITE_PRAGMAS)
   db.exec(`
     PRAGMA journal_mode = WAL;
-    PRAGMA synchronous = FULL;
-    PRAGMA foreign_keys = ON;
     CREATE TABLE IF NOT EXISTS documents (
       id TEXT PRIMARY KEY,
       doc TEXT NOT NULL
@@ -31,6 +36,7 @@ export function migrate(db: DatabaseSync): void {
       PRIMARY KEY (doc_id, seq)
     );
     CREATE INDEX IF NOT EXISTS revisions_by_rev ON revisions (doc_id, rev);
+    CREATE INDEX IF NOT EXISTS revisions_by_seq ON revisions (seq);
     CREATE TABLE IF NOT EXISTS quarantine (
       id TEXT NOT NULL,
       doc TEXT NOT NULL,

@@ -1,0 +1,46 @@
+import type {DatabaseSync} from 'node:sqlite'
+
+/** One changed document: id, revision, previous revision, JSON after (null: deleted), mutations. */
+export type RevisionRow = [string, string | null, string | null, string | null, string]
+
+/** The header of a transaction as the `transactions` table keeps it (mutations as JSON). */
+export type TransactionRow = {id: string; timestamp: string; author: string; mutations: string}
+
+/**
+ * Writes transactions into a dataset file through one connection: `begin` opens the SQLite
+ * transaction and returns its sequence number, `rows` adds changed documents (current row and
+ * history snapshot), `commit` makes it durable. Used by the writer thread and the synchronous
+ * `Dataset.commit`, so both write the same rows.
+ */
+export function transactionWriter(db: DatabaseSync) {
+  const upsert = db.prepare(
+    'INSERT INTO documents (id, doc) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc',
+  )
+  const remove = db.prepare('DELETE FROM documents WHERE id = ?')
+  const insertTransaction = db.prepare(
+    'INSERT INTO transactions (id, timestamp, author, mutations) VALUES (?, ?, ?, ?)',
+  )
+  const insertRevision = db.prepare(
+    'INSERT INTO revisions (seq, doc_id, rev, previous_rev, doc, mutations) VALUES (?, ?, ?, ?, ?, ?)',
+  )
+  return {
+    begin({id, timestamp, author, mutations}: TransactionRow): number {
+      db.exec('BEGIN IMMEDIATE')
+      return Number(insertTransaction.run(id, timestamp, author, mutations).lastInsertRowid)
+    },
+    rows(seq: number, rows: readonly RevisionRow[]): void {
+      for (const [id, rev, previousRev, json, mutations] of rows) {
+        if (json) upsert.run(id, json)
+        else remove.run(id)
+        insertRevision.run(seq, id, rev, previousRev, json, mutations)
+      }
+    },
+    commit(): void {
+      db.exec('COMMIT')
+    },
+    /** Rolls back what is open; SQLite has already rolled back after a full disk or I/O error. */
+    rollback(): void {
+      if (db.isTransaction) db.exec('ROLLBACK')
+    },
+  }
+}

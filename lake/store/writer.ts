@@ -1,0 +1,85 @@
+/**
+ * Writer thread entry (runs on Node's own TypeScript support): owns the write connection of one
+ * dataset file, so inserting a transaction's rows and COMMIT's fsync happen off the event loop.
+ * The lake posts a transaction as `begin`, `rows` in chunks and `commit` (or `abort`), one
+ * transaction at a time, and hears `committed` or `failed` for each `commit`.
+ */
+import {DatabaseSync} from 'node:sqlite'
+import {parentPort, workerData} from 'node:worker_threads'
+import {transactionWriter, type RevisionRow, type TransactionRow} from './rows.ts'
+import {WRITE_PRAGMAS} from './schema.ts'
+
+/** Messages from the lake to a writer thread. */
+export type ToWriter =
+  | ({type: 'begin'} & TransactionRow)
+  | {type: 'rows'; rows: RevisionRow[]}
+  | {type: 'commit'}
+  | {type: 'abort'}
+  /** A PRAGMA for this connection, such as `max_page_count` (tests simulate a full disk). */
+  | {type: 'pragma'; pragma: string}
+  | {type: 'close'}
+
+/** A SQLite error as it crosses the thread boundary (what `storageError` reads). */
+export type WriteFailure = {message: string; code?: string; errcode?: number; errstr?: string}
+
+/** Answers to `commit`: the sequence number the transaction got, or why nothing was written. */
+export type FromWriter = {type: 'committed'; seq: number} | {type: 'failed'; error: WriteFailure}
+
+const db = new DatabaseSync(String((workerData as {file: string}).file), {timeout: 5_000})
+db.exec(WRITE_PRAGMAS)
+const writer = transactionWriter(db)
+
+/** The open transaction's sequence number, or the error that rolled it back. */
+let current: {seq: number} | {error: WriteFailure} | null = null
+
+function failure(error: unknown): WriteFailure {
+  const {message, code, errcode, errstr} = error as WriteFailure
+  return {message: String(message ?? error), code, errcode, errstr}
+}
+
+// After a failure the transaction's remaining rows are ignored until its `commit` is answered.
+function attempt(work: (seq: number) => void): void {
+  if (!current || 'error' in current) return
+  try {
+    work(current.seq)
+  } catch (error) {
+    current = {error: failure(error)}
+    writer.rollback()
+  }
+}
+
+function handle(message: ToWriter): void {
+  switch (message.type) {
+    case 'begin':
+      current = {seq: 0}
+      attempt(() => (current = {seq: writer.begin(message)}))
+      return
+    case 'rows':
+      attempt((seq) => writer.rows(seq, message.rows))
+      return
+    case 'commit': {
+      attempt(() => writer.commit())
+      const done = current
+      current = null
+      const answer: FromWriter =
+        done && 'seq' in done
+          ? {type: 'committed', seq: done.seq}
+          : {type: 'failed', error: done?.error ?? {message: 'COMMIT without BEGIN'}}
+      parentPort?.postMessage(answer)
+      return
+    }
+    case 'abort':
+      current = null
+      writer.rollback()
+      return
+    case 'pragma':
+      db.exec(`PRAGMA ${message.pragma}`)
+      return
+    case 'close':
+      writer.rollback()
+      db.close()
+      parentPort?.close()
+  }
+}
+
+parentPort?.on('message', handle)

@@ -1,0 +1,239 @@
+/**
+ * `npm run bench:lake -- --abuse` measurements on a 50,000-document dataset: other clients'
+ * latency while patch-by-query transactions over every document run, and the lake's memory with
+ * one and more query workers (each lake in a child process of its own).
+ */
+import {spawnSync} from 'node:child_process'
+import {mkdirSync, mkdtempSync, rmSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {monitorEventLoopDelay} from 'node:perf_hooks'
+import {measureLatency, percentile, query, until} from '../lake/groq/abuse.test-support.ts'
+import {startLake, type Lake} from '../lake/start.ts'
+import {Dataset} from '../lake/store/dataset.ts'
+import type {Doc} from '../lake/store/types.ts'
+
+const fmt = (ms: number) => `${ms.toFixed(1)} ms`
+
+/** `count` documents of about 1 KB each: a title, a number, tags and four paragraphs. */
+export function largeDataset(count: number): Doc[] {
+  return Array.from({length: count}, (_, n) => ({
+    _id: `item-${n}`,
+    _type: 'item',
+    title: `Item ${n}`,
+    n,
+    tags: ['a', 'b', 'c'].map((tag) => `${tag}${n % 50}`),
+    body: Array.from({length: 4}, (_, b) => ({
+      _type: 'block',
+      _key: `b${b}`,
+      style: 'normal',
+      markDefs: [],
+      children: [
+        {
+          _type: 'span',
+          _key: 's',
+          text: `Paragraph ${b} of item ${n}: ${'lorem ipsum dolor sit amet '.repeat(5)}`,
+          marks: [],
+        },
+      ],
+    })),
+  }))
+}
+
+/** A lake folder whose dataset `large` holds `count` documents, written in one transaction. */
+export function largeLakeDir(count: number): string {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-lake-large-'))
+  mkdirSync(join(dir, 'data'), {mode: 0o700})
+  const dataset = new Dataset('large', join(dir, 'data', 'large.sqlite'), () => undefined)
+  dataset.commit({
+    id: `seed-${count}`,
+    timestamp: new Date().toISOString(),
+    author: 'bench',
+    changes: largeDataset(count).map((doc) => ({
+      id: doc._id,
+      before: null,
+      after: doc,
+      mutations: [],
+    })),
+    mutations: [],
+  })
+  dataset.close()
+  return dir
+}
+
+async function mutate(lake: Lake, dataset: string, mutations: unknown[]): Promise<void> {
+  const response = await fetch(`${lake.httpUrl}/v2025-02-19/data/mutate/${dataset}`, {
+    method: 'POST',
+    headers: {authorization: `Bearer ${lake.token}`, 'content-type': 'application/json'},
+    body: JSON.stringify({mutations}),
+  })
+  const text = await response.text()
+  if (!response.ok) throw new Error(`A patch by query answered ${response.status}: ${text}`)
+}
+
+/**
+ * A listener as an open Studio document keeps one (a filter on two ids, evaluated for every
+ * document a transaction changes); counts the mutation events it receives until `stop()`.
+ */
+async function studioListener(lake: Lake, dataset: string, id: string) {
+  const search = new URLSearchParams({
+    query: '*[_id in [$id, "drafts." + $id]]',
+    $id: JSON.stringify(id),
+    includeResult: 'false',
+  })
+  const controller = new AbortController()
+  const response = await fetch(`${lake.httpUrl}/v2025-02-19/data/listen/${dataset}?${search}`, {
+    headers: {authorization: `Bearer ${lake.token}`},
+    signal: controller.signal,
+  })
+  let events = 0
+  const reading = (async () => {
+    const decoder = new TextDecoder()
+    const reader = response.body!.getReader()
+    for (let read = await reader.read(); !read.done; read = await reader.read()) {
+      events += decoder.decode(read.value).split('event: mutation').length - 1
+    }
+  })().catch(() => undefined)
+  return {
+    get events() {
+      return events
+    },
+    async stop() {
+      controller.abort()
+      await reading
+    },
+  }
+}
+
+/**
+ * Sends cheap queries from `clients` clients, one after another per client, until `busy`
+ * settles, and then once more each (the query workers apply the commit after it is answered).
+ */
+async function latencyDuring(
+  busy: Promise<unknown>,
+  clients: number,
+  send: (client: number, request: number) => Promise<void>,
+): Promise<number[]> {
+  let settled = false
+  void busy.finally(() => (settled = true))
+  const samples: number[] = []
+  await Promise.all(
+    Array.from({length: clients}, async (_, client) => {
+      for (let request = 0, last = false; !last; request++) {
+        last = settled
+        const started = performance.now()
+        await send(client, request)
+        samples.push(performance.now() - started)
+      }
+    }),
+  )
+  return samples
+}
+
+/**
+ * A cheap query's latency from other clients, idle and while a patch by query over every
+ * document runs (alternating, one run), with the longest stall of the event loop in each.
+ */
+export async function largeTransactions(options: {
+  documents: number
+  clients: number
+  requests: number
+}) {
+  const dir = largeLakeDir(options.documents)
+  const lake = await startLake({dir, log: () => undefined})
+  try {
+    const cheap = async (client: number, request: number) => {
+      const id = `item-${(client * 7919 + request * 104_729) % options.documents}`
+      const status = await query(lake, 'large', '*[_id == $id][0]{title}', {id})
+      if (status !== 200) throw new Error(`A cheap query answered ${status}`)
+    }
+    // Both workers load the replica before anything is measured.
+    await measureLatency(cheap, {clients: options.clients * 2, requests: 10})
+    const listener = await studioListener(lake, 'large', 'item-1')
+    const rounds = 4
+    const block = {clients: options.clients, requests: Math.ceil(options.requests / rounds)}
+    const idle: number[] = []
+    const busy: number[] = []
+    const stalls = {idle: 0, busy: 0}
+    const patches: number[] = []
+    const measure = async <T>(work: () => Promise<T>): Promise<{value: T; stall: number}> => {
+      const loop = monitorEventLoopDelay({resolution: 1})
+      loop.enable()
+      const value = await work()
+      loop.disable()
+      return {value, stall: loop.max / 1e6}
+    }
+    for (let round = 0; round < rounds; round++) {
+      // Settle: the workers have applied the last commit, the garbage is collected.
+      await measureLatency(cheap, {clients: options.clients, requests: 5})
+      const quiet = await measure(() => measureLatency(cheap, block))
+      idle.push(...quiet.value)
+      stalls.idle = Math.max(stalls.idle, quiet.stall)
+      const started = performance.now()
+      const patch = mutate(lake, 'large', [
+        {patch: {query: '*[_type == "item"]', set: {round}}},
+      ]).then(() => patches.push(performance.now() - started))
+      const during = await measure(() => latencyDuring(patch, options.clients, cheap))
+      busy.push(...during.value)
+      stalls.busy = Math.max(stalls.busy, during.stall)
+    }
+    // Its events come after the transactions' responses.
+    await until(() => listener.events >= patches.length)
+    await listener.stop()
+    const line = (name: string, samples: number[], stall: number) =>
+      `  ${name.padEnd(32)} p50 ${fmt(percentile(samples, 50)).padStart(9)}   p99 ${fmt(percentile(samples, 99)).padStart(9)}   longest event-loop stall ${fmt(stall)}`
+    console.log(
+      `\n${options.documents} documents; ${options.clients} clients x ${options.requests} cheap queries each (*[_id == $id][0]{title})\n`,
+    )
+    console.log(line('idle', idle, stalls.idle))
+    console.log(line('patch by query over all', busy, stalls.busy))
+    console.log(
+      `  p99 ratio ${(percentile(busy, 99) / percentile(idle, 99)).toFixed(2)}x; ${patches.length} patches of ${options.documents} documents, median ${fmt(percentile(patches, 50))} each; a Studio-like listener on one document got ${listener.events} events`,
+    )
+  } finally {
+    await lake.close()
+    rmSync(dir, {recursive: true, force: true})
+  }
+}
+
+/** The lake's resident memory with 1 and `workers` query workers, each in a fresh process. */
+export function workerMemory(options: {documents: number; workers: number}) {
+  const dir = largeLakeDir(options.documents)
+  try {
+    console.log(
+      `\nResident memory of a lake holding ${options.documents} documents (one process each):\n`,
+    )
+    const counts = [...new Set([1, options.workers])]
+    const figures = counts.map((workers) => {
+      const run = spawnSync(
+        process.execPath,
+        [
+          '--expose-gc',
+          '--import',
+          'tsx',
+          join(import.meta.dirname, 'bench-lake-rss.ts'),
+          '--dir',
+          dir,
+          '--workers',
+          String(workers),
+        ],
+        {encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit']},
+      )
+      if (run.status !== 0) throw new Error(`The memory probe exited with ${run.status}`)
+      const {rss, heap} = JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '{}') as {
+        rss: number
+        heap: number
+      }
+      console.log(
+        `  ${String(workers).padStart(2)} query worker(s)   RSS ${(rss / 2 ** 20).toFixed(0).padStart(5)} MB   main heap ${(heap / 2 ** 20).toFixed(0).padStart(5)} MB`,
+      )
+      return rss
+    })
+    if (figures.length === 2) {
+      const perWorker = (figures[1] - figures[0]) / (counts[1] - counts[0])
+      console.log(`  each further worker: ${(perWorker / 2 ** 20).toFixed(0)} MB`)
+    }
+  } finally {
+    rmSync(dir, {recursive: true, force: true})
+  }
+}
