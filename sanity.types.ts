@@ -289,6 +289,13 @@ export type Link = {
   title?: string
 }
 
+export type SanityImageAssetReference = {
+  _ref: string
+  _type: 'reference'
+  _weak?: boolean
+  [internalGroqTypeReferenceTo]?: 'sanity.imageAsset'
+}
+
 export type RichText = Array<{
   children?: Array<
     | {
@@ -306,6 +313,16 @@ export type RichText = Array<{
     | ({
         _key: string
       } & InlineMath)
+    | {
+        asset?: SanityImageAssetReference
+        media?: unknown
+        hotspot?: SanityImageHotspot
+        crop?: SanityImageCrop
+        alt: string
+        src?: string
+        _type: 'inlineImage'
+        _key: string
+      }
   >
   style?: 'normal'
   listItem?: 'bullet' | 'number' | 'task'
@@ -321,13 +338,6 @@ export type RichText = Array<{
   _type: 'block'
   _key: string
 }>
-
-export type SanityImageAssetReference = {
-  _ref: string
-  _type: 'reference'
-  _weak?: boolean
-  [internalGroqTypeReferenceTo]?: 'sanity.imageAsset'
-}
 
 export type SectionBody = Array<
   | {
@@ -347,6 +357,16 @@ export type SectionBody = Array<
         | ({
             _key: string
           } & InlineMath)
+        | {
+            asset?: SanityImageAssetReference
+            media?: unknown
+            hotspot?: SanityImageHotspot
+            crop?: SanityImageCrop
+            alt: string
+            src?: string
+            _type: 'inlineImage'
+            _key: string
+          }
       >
       style?: 'normal' | 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'blockquote'
       listItem?: 'bullet' | 'number' | 'task'
@@ -415,6 +435,16 @@ export type LessonBody = Array<
         | ({
             _key: string
           } & InlineMath)
+        | {
+            asset?: SanityImageAssetReference
+            media?: unknown
+            hotspot?: SanityImageHotspot
+            crop?: SanityImageCrop
+            alt: string
+            src?: string
+            _type: 'inlineImage'
+            _key: string
+          }
       >
       style?: 'normal' | 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'blockquote'
       listItem?: 'bullet' | 'number' | 'task'
@@ -766,8 +796,8 @@ export type AllSanitySchemaTypes =
   | ModuleReference
   | InternalLink
   | Link
-  | RichText
   | SanityImageAssetReference
+  | RichText
   | SectionBody
   | LessonBody
   | Tool
@@ -792,7 +822,7 @@ export type AllSanitySchemaTypes =
 
 // Source: queries/courseOutline.ts
 // Variable: courseOutlineQuery
-// Query: *[_type == "course" && slug.current == $slug][0]{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "body": body[]{    ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  },  _type == "callout" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "details" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "footnote" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}},  _type == "responsibilitySection" => {    "area": area->{  _id,  title,  emoji,  intro[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  "slug": slug.current},    "responsibilities": responsibilities[]->{  _id,  name,  "slug": slug.current,  order,  description[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "toolTable" => {    rows[]{      _key,      _type,      "category": category->{_id, title, "slug": slug.current},      "tools": tools[]->{  _id,  name,  "slug": slug.current,  url}    }  }},  "contents": contents[]->{      _id,  _type,  title,  emoji,  "slug": slug.current,    description,    _type == "module" => {      "lessons": lessons[]->{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "lessons": lessons[]->{      _id,  _type,  title,  emoji,  "slug": slug.current,    description,    "lessons": lessons[]->{  _id,  _type,  title,  emoji,  "slug": slug.current, description}  }}    },    _type == "lesson" => {    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "lessons": lessons[]->{      _id,  _type,  title,  emoji,  "slug": slug.current,    description,    "lessons": lessons[]->{  _id,  _type,  title,  emoji,  "slug": slug.current, description}  }}  }}
+// Query: *[_type == "course" && slug.current == $slug][0]{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "body": body[]{    ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  },  _type == "callout" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "details" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "footnote" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}},  _type == "responsibilitySection" => {    "area": area->{  _id,  title,  emoji,  intro[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  "slug": slug.current},    "responsibilities": responsibilities[]->{  _id,  name,  "slug": slug.current,  order,  description[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}  },  _type == "toolTable" => {    rows[]{      _key,      _type,      "category": category->{_id, title, "slug": slug.current},      "tools": tools[]->{  _id,  name,  "slug": slug.current,  url}    }  }},  "contents": contents[]->{      _id,  _type,  title,  emoji,  "slug": slug.current,    description,    _type == "module" => {      "lessons": lessons[]->{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "lessons": lessons[]->{      _id,  _type,  title,  emoji,  "slug": slug.current,    description,    "lessons": lessons[]->{  _id,  _type,  title,  emoji,  "slug": slug.current, description}  }}    },    _type == "lesson" => {    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "lessons": lessons[]->{      _id,  _type,  title,  emoji,  "slug": slug.current,    description,    "lessons": lessons[]->{  _id,  _type,  title,  emoji,  "slug": slug.current, description}  }}  }}
 export type CourseOutlineQueryResult = {
   _id: string
   _type: 'course'
@@ -802,23 +832,40 @@ export type CourseOutlineQueryResult = {
   description: string | null
   body: Array<
     | {
-        children?: Array<
-          | ({
+        children: Array<
+          | {
               _key: string
-            } & FootnoteReference)
-          | ({
+              _type: 'footnoteReference'
+              label: string
+            }
+          | {
+              asset?: SanityImageAssetReference
+              media?: unknown
+              hotspot?: SanityImageHotspot
+              crop?: SanityImageCrop
+              alt: string
+              src?: string
+              _type: 'inlineImage'
               _key: string
-            } & InlineMath)
-          | ({
+              url: string | null
+            }
+          | {
               _key: string
-            } & TaskCheck)
+              _type: 'inlineMath'
+              tex: string
+            }
           | {
               marks?: Array<string>
               text?: string
               _type: 'span'
               _key: string
             }
-        >
+          | {
+              _key: string
+              _type: 'taskCheck'
+              checked?: boolean
+            }
+        > | null
         style?: 'blockquote' | 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
         listItem?: 'bullet' | 'number' | 'task'
         markDefs: Array<
@@ -869,23 +916,40 @@ export type CourseOutlineQueryResult = {
         title?: string
         body: Array<
           | {
-              children?: Array<
-                | ({
+              children: Array<
+                | {
                     _key: string
-                  } & FootnoteReference)
-                | ({
+                    _type: 'footnoteReference'
+                    label: string
+                  }
+                | {
+                    asset?: SanityImageAssetReference
+                    media?: unknown
+                    hotspot?: SanityImageHotspot
+                    crop?: SanityImageCrop
+                    alt: string
+                    src?: string
+                    _type: 'inlineImage'
                     _key: string
-                  } & InlineMath)
-                | ({
+                    url: string | null
+                  }
+                | {
                     _key: string
-                  } & TaskCheck)
+                    _type: 'inlineMath'
+                    tex: string
+                  }
                 | {
                     marks?: Array<string>
                     text?: string
                     _type: 'span'
                     _key: string
                   }
-              >
+                | {
+                    _key: string
+                    _type: 'taskCheck'
+                    checked?: boolean
+                  }
+              > | null
               style?: 'blockquote' | 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
               listItem?: 'bullet' | 'number' | 'task'
               markDefs: Array<
@@ -943,23 +1007,40 @@ export type CourseOutlineQueryResult = {
                 _key: string
                 _type: 'definitionListItem'
                 term: Array<{
-                  children?: Array<
-                    | ({
+                  children: Array<
+                    | {
                         _key: string
-                      } & FootnoteReference)
-                    | ({
+                        _type: 'footnoteReference'
+                        label: string
+                      }
+                    | {
+                        asset?: SanityImageAssetReference
+                        media?: unknown
+                        hotspot?: SanityImageHotspot
+                        crop?: SanityImageCrop
+                        alt: string
+                        src?: string
+                        _type: 'inlineImage'
                         _key: string
-                      } & InlineMath)
-                    | ({
+                        url: string | null
+                      }
+                    | {
                         _key: string
-                      } & TaskCheck)
+                        _type: 'inlineMath'
+                        tex: string
+                      }
                     | {
                         marks?: Array<string>
                         text?: string
                         _type: 'span'
                         _key: string
                       }
-                  >
+                    | {
+                        _key: string
+                        _type: 'taskCheck'
+                        checked?: boolean
+                      }
+                  > | null
                   style?: 'normal'
                   listItem?: 'bullet' | 'number' | 'task'
                   markDefs: Array<
@@ -1004,23 +1085,40 @@ export type CourseOutlineQueryResult = {
                   _key: string
                 }>
                 definition: Array<{
-                  children?: Array<
-                    | ({
+                  children: Array<
+                    | {
                         _key: string
-                      } & FootnoteReference)
-                    | ({
+                        _type: 'footnoteReference'
+                        label: string
+                      }
+                    | {
+                        asset?: SanityImageAssetReference
+                        media?: unknown
+                        hotspot?: SanityImageHotspot
+                        crop?: SanityImageCrop
+                        alt: string
+                        src?: string
+                        _type: 'inlineImage'
                         _key: string
-                      } & InlineMath)
-                    | ({
+                        url: string | null
+                      }
+                    | {
                         _key: string
-                      } & TaskCheck)
+                        _type: 'inlineMath'
+                        tex: string
+                      }
                     | {
                         marks?: Array<string>
                         text?: string
                         _type: 'span'
                         _key: string
                       }
-                  >
+                    | {
+                        _key: string
+                        _type: 'taskCheck'
+                        checked?: boolean
+                      }
+                  > | null
                   style?: 'normal'
                   listItem?: 'bullet' | 'number' | 'task'
                   markDefs: Array<
@@ -1111,23 +1209,40 @@ export type CourseOutlineQueryResult = {
                   _key: string
                   _type: 'tableCell'
                   content: Array<{
-                    children?: Array<
-                      | ({
+                    children: Array<
+                      | {
                           _key: string
-                        } & FootnoteReference)
-                      | ({
+                          _type: 'footnoteReference'
+                          label: string
+                        }
+                      | {
+                          asset?: SanityImageAssetReference
+                          media?: unknown
+                          hotspot?: SanityImageHotspot
+                          crop?: SanityImageCrop
+                          alt: string
+                          src?: string
+                          _type: 'inlineImage'
                           _key: string
-                        } & InlineMath)
-                      | ({
+                          url: string | null
+                        }
+                      | {
                           _key: string
-                        } & TaskCheck)
+                          _type: 'inlineMath'
+                          tex: string
+                        }
                       | {
                           marks?: Array<string>
                           text?: string
                           _type: 'span'
                           _key: string
                         }
-                    >
+                      | {
+                          _key: string
+                          _type: 'taskCheck'
+                          checked?: boolean
+                        }
+                    > | null
                     style?: 'normal'
                     listItem?: 'bullet' | 'number' | 'task'
                     markDefs: Array<
@@ -1202,23 +1317,40 @@ export type CourseOutlineQueryResult = {
           _key: string
           _type: 'definitionListItem'
           term: Array<{
-            children?: Array<
-              | ({
+            children: Array<
+              | {
                   _key: string
-                } & FootnoteReference)
-              | ({
+                  _type: 'footnoteReference'
+                  label: string
+                }
+              | {
+                  asset?: SanityImageAssetReference
+                  media?: unknown
+                  hotspot?: SanityImageHotspot
+                  crop?: SanityImageCrop
+                  alt: string
+                  src?: string
+                  _type: 'inlineImage'
                   _key: string
-                } & InlineMath)
-              | ({
+                  url: string | null
+                }
+              | {
                   _key: string
-                } & TaskCheck)
+                  _type: 'inlineMath'
+                  tex: string
+                }
               | {
                   marks?: Array<string>
                   text?: string
                   _type: 'span'
                   _key: string
                 }
-            >
+              | {
+                  _key: string
+                  _type: 'taskCheck'
+                  checked?: boolean
+                }
+            > | null
             style?: 'normal'
             listItem?: 'bullet' | 'number' | 'task'
             markDefs: Array<
@@ -1263,23 +1395,40 @@ export type CourseOutlineQueryResult = {
             _key: string
           }>
           definition: Array<{
-            children?: Array<
-              | ({
+            children: Array<
+              | {
                   _key: string
-                } & FootnoteReference)
-              | ({
+                  _type: 'footnoteReference'
+                  label: string
+                }
+              | {
+                  asset?: SanityImageAssetReference
+                  media?: unknown
+                  hotspot?: SanityImageHotspot
+                  crop?: SanityImageCrop
+                  alt: string
+                  src?: string
+                  _type: 'inlineImage'
                   _key: string
-                } & InlineMath)
-              | ({
+                  url: string | null
+                }
+              | {
                   _key: string
-                } & TaskCheck)
+                  _type: 'inlineMath'
+                  tex: string
+                }
               | {
                   marks?: Array<string>
                   text?: string
                   _type: 'span'
                   _key: string
                 }
-            >
+              | {
+                  _key: string
+                  _type: 'taskCheck'
+                  checked?: boolean
+                }
+            > | null
             style?: 'normal'
             listItem?: 'bullet' | 'number' | 'task'
             markDefs: Array<
@@ -1332,23 +1481,40 @@ export type CourseOutlineQueryResult = {
         summary: string
         body: Array<
           | {
-              children?: Array<
-                | ({
+              children: Array<
+                | {
                     _key: string
-                  } & FootnoteReference)
-                | ({
+                    _type: 'footnoteReference'
+                    label: string
+                  }
+                | {
+                    asset?: SanityImageAssetReference
+                    media?: unknown
+                    hotspot?: SanityImageHotspot
+                    crop?: SanityImageCrop
+                    alt: string
+                    src?: string
+                    _type: 'inlineImage'
                     _key: string
-                  } & InlineMath)
-                | ({
+                    url: string | null
+                  }
+                | {
                     _key: string
-                  } & TaskCheck)
+                    _type: 'inlineMath'
+                    tex: string
+                  }
                 | {
                     marks?: Array<string>
                     text?: string
                     _type: 'span'
                     _key: string
                   }
-              >
+                | {
+                    _key: string
+                    _type: 'taskCheck'
+                    checked?: boolean
+                  }
+              > | null
               style?: 'blockquote' | 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
               listItem?: 'bullet' | 'number' | 'task'
               markDefs: Array<
@@ -1406,23 +1572,40 @@ export type CourseOutlineQueryResult = {
                 _key: string
                 _type: 'definitionListItem'
                 term: Array<{
-                  children?: Array<
-                    | ({
+                  children: Array<
+                    | {
                         _key: string
-                      } & FootnoteReference)
-                    | ({
+                        _type: 'footnoteReference'
+                        label: string
+                      }
+                    | {
+                        asset?: SanityImageAssetReference
+                        media?: unknown
+                        hotspot?: SanityImageHotspot
+                        crop?: SanityImageCrop
+                        alt: string
+                        src?: string
+                        _type: 'inlineImage'
                         _key: string
-                      } & InlineMath)
-                    | ({
+                        url: string | null
+                      }
+                    | {
                         _key: string
-                      } & TaskCheck)
+                        _type: 'inlineMath'
+                        tex: string
+                      }
                     | {
                         marks?: Array<string>
                         text?: string
                         _type: 'span'
                         _key: string
                       }
-                  >
+                    | {
+                        _key: string
+                        _type: 'taskCheck'
+                        checked?: boolean
+                      }
+                  > | null
                   style?: 'normal'
                   listItem?: 'bullet' | 'number' | 'task'
                   markDefs: Array<
@@ -1467,23 +1650,40 @@ export type CourseOutlineQueryResult = {
                   _key: string
                 }>
                 definition: Array<{
-                  children?: Array<
-                    | ({
+                  children: Array<
+                    | {
                         _key: string
-                      } & FootnoteReference)
-                    | ({
+                        _type: 'footnoteReference'
+                        label: string
+                      }
+                    | {
+                        asset?: SanityImageAssetReference
+                        media?: unknown
+                        hotspot?: SanityImageHotspot
+                        crop?: SanityImageCrop
+                        alt: string
+                        src?: string
+                        _type: 'inlineImage'
                         _key: string
-                      } & InlineMath)
-                    | ({
+                        url: string | null
+                      }
+                    | {
                         _key: string
-                      } & TaskCheck)
+                        _type: 'inlineMath'
+                        tex: string
+                      }
                     | {
                         marks?: Array<string>
                         text?: string
                         _type: 'span'
                         _key: string
                       }
-                  >
+                    | {
+                        _key: string
+                        _type: 'taskCheck'
+                        checked?: boolean
+                      }
+                  > | null
                   style?: 'normal'
                   listItem?: 'bullet' | 'number' | 'task'
                   markDefs: Array<
@@ -1574,23 +1774,40 @@ export type CourseOutlineQueryResult = {
                   _key: string
                   _type: 'tableCell'
                   content: Array<{
-                    children?: Array<
-                      | ({
+                    children: Array<
+                      | {
                           _key: string
-                        } & FootnoteReference)
-                      | ({
+                          _type: 'footnoteReference'
+                          label: string
+                        }
+                      | {
+                          asset?: SanityImageAssetReference
+                          media?: unknown
+                          hotspot?: SanityImageHotspot
+                          crop?: SanityImageCrop
+                          alt: string
+                          src?: string
+                          _type: 'inlineImage'
                           _key: string
-                        } & InlineMath)
-                      | ({
+                          url: string | null
+                        }
+                      | {
                           _key: string
-                        } & TaskCheck)
+                          _type: 'inlineMath'
+                          tex: string
+                        }
                       | {
                           marks?: Array<string>
                           text?: string
                           _type: 'span'
                           _key: string
                         }
-                    >
+                      | {
+                          _key: string
+                          _type: 'taskCheck'
+                          checked?: boolean
+                        }
+                    > | null
                     style?: 'normal'
                     listItem?: 'bullet' | 'number' | 'task'
                     markDefs: Array<
@@ -1670,23 +1887,40 @@ export type CourseOutlineQueryResult = {
         _type: 'footnote'
         label: string
         body: Array<{
-          children?: Array<
-            | ({
+          children: Array<
+            | {
                 _key: string
-              } & FootnoteReference)
-            | ({
+                _type: 'footnoteReference'
+                label: string
+              }
+            | {
+                asset?: SanityImageAssetReference
+                media?: unknown
+                hotspot?: SanityImageHotspot
+                crop?: SanityImageCrop
+                alt: string
+                src?: string
+                _type: 'inlineImage'
                 _key: string
-              } & InlineMath)
-            | ({
+                url: string | null
+              }
+            | {
                 _key: string
-              } & TaskCheck)
+                _type: 'inlineMath'
+                tex: string
+              }
             | {
                 marks?: Array<string>
                 text?: string
                 _type: 'span'
                 _key: string
               }
-          >
+            | {
+                _key: string
+                _type: 'taskCheck'
+                checked?: boolean
+              }
+          > | null
           style?: 'normal'
           listItem?: 'bullet' | 'number' | 'task'
           markDefs: Array<
@@ -1767,23 +2001,40 @@ export type CourseOutlineQueryResult = {
           title: string
           emoji: string | null
           intro: Array<{
-            children?: Array<
-              | ({
+            children: Array<
+              | {
                   _key: string
-                } & FootnoteReference)
-              | ({
+                  _type: 'footnoteReference'
+                  label: string
+                }
+              | {
+                  asset?: SanityImageAssetReference
+                  media?: unknown
+                  hotspot?: SanityImageHotspot
+                  crop?: SanityImageCrop
+                  alt: string
+                  src?: string
+                  _type: 'inlineImage'
                   _key: string
-                } & InlineMath)
-              | ({
+                  url: string | null
+                }
+              | {
                   _key: string
-                } & TaskCheck)
+                  _type: 'inlineMath'
+                  tex: string
+                }
               | {
                   marks?: Array<string>
                   text?: string
                   _type: 'span'
                   _key: string
                 }
-            >
+              | {
+                  _key: string
+                  _type: 'taskCheck'
+                  checked?: boolean
+                }
+            > | null
             style?: 'normal'
             listItem?: 'bullet' | 'number' | 'task'
             markDefs: Array<
@@ -1835,23 +2086,40 @@ export type CourseOutlineQueryResult = {
           slug: string
           order: number
           description: Array<{
-            children?: Array<
-              | ({
+            children: Array<
+              | {
                   _key: string
-                } & FootnoteReference)
-              | ({
+                  _type: 'footnoteReference'
+                  label: string
+                }
+              | {
+                  asset?: SanityImageAssetReference
+                  media?: unknown
+                  hotspot?: SanityImageHotspot
+                  crop?: SanityImageCrop
+                  alt: string
+                  src?: string
+                  _type: 'inlineImage'
                   _key: string
-                } & InlineMath)
-              | ({
+                  url: string | null
+                }
+              | {
                   _key: string
-                } & TaskCheck)
+                  _type: 'inlineMath'
+                  tex: string
+                }
               | {
                   marks?: Array<string>
                   text?: string
                   _type: 'span'
                   _key: string
                 }
-            >
+              | {
+                  _key: string
+                  _type: 'taskCheck'
+                  checked?: boolean
+                }
+            > | null
             style?: 'normal'
             listItem?: 'bullet' | 'number' | 'task'
             markDefs: Array<
@@ -1907,23 +2175,40 @@ export type CourseOutlineQueryResult = {
             _key: string
             _type: 'tableCell'
             content: Array<{
-              children?: Array<
-                | ({
+              children: Array<
+                | {
                     _key: string
-                  } & FootnoteReference)
-                | ({
+                    _type: 'footnoteReference'
+                    label: string
+                  }
+                | {
+                    asset?: SanityImageAssetReference
+                    media?: unknown
+                    hotspot?: SanityImageHotspot
+                    crop?: SanityImageCrop
+                    alt: string
+                    src?: string
+                    _type: 'inlineImage'
                     _key: string
-                  } & InlineMath)
-                | ({
+                    url: string | null
+                  }
+                | {
                     _key: string
-                  } & TaskCheck)
+                    _type: 'inlineMath'
+                    tex: string
+                  }
                 | {
                     marks?: Array<string>
                     text?: string
                     _type: 'span'
                     _key: string
                   }
-              >
+                | {
+                    _key: string
+                    _type: 'taskCheck'
+                    checked?: boolean
+                  }
+              > | null
               style?: 'normal'
               listItem?: 'bullet' | 'number' | 'task'
               markDefs: Array<
@@ -2064,7 +2349,7 @@ export type CourseOutlineQueryResult = {
 
 // Source: queries/courseOutline.ts
 // Variable: allCourseOutlinesQuery
-// Query: [  ...(*[_type == "site"][0].courses[]->)[_type == "course"]{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "body": body[]{    ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  },  _type == "callout" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "details" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "footnote" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}},  _type == "responsibilitySection" => {    "area": area->{  _id,  title,  emoji,  intro[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  "slug": slug.current},    "responsibilities": responsibilities[]->{  _id,  name,  "slug": slug.current,  order,  description[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "toolTable" => {    rows[]{      _key,      _type,      "category": category->{_id, title, "slug": slug.current},      "tools": tools[]->{  _id,  name,  "slug": slug.current,  url}    }  }},  "contents": contents[]->{      _id,  _type,  title,  emoji,  "slug": slug.current,    description,    _type == "module" => {      "lessons": lessons[]->{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "lessons": lessons[]->{      _id,  _type,  title,  emoji,  "slug": slug.current,    description,    "lessons": lessons[]->{  _id,  _type,  title,  emoji,  "slug": slug.current, description}  }}    },    _type == "lesson" => {    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "lessons": lessons[]->{      _id,  _type,  title,  emoji,  "slug": slug.current,    description,    "lessons": lessons[]->{  _id,  _type,  title,  emoji,  "slug": slug.current, description}  }}  }},  ...(*[_type == "site"][0].collections[].courses[]->)[_type == "course"]{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "body": body[]{    ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  },  _type == "callout" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "details" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "footnote" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}},  _type == "responsibilitySection" => {    "area": area->{  _id,  title,  emoji,  intro[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  "slug": slug.current},    "responsibilities": responsibilities[]->{  _id,  name,  "slug": slug.current,  order,  description[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "toolTable" => {    rows[]{      _key,      _type,      "category": category->{_id, title, "slug": slug.current},      "tools": tools[]->{  _id,  name,  "slug": slug.current,  url}    }  }},  "contents": contents[]->{      _id,  _type,  title,  emoji,  "slug": slug.current,    description,    _type == "module" => {      "lessons": lessons[]->{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "lessons": lessons[]->{      _id,  _type,  title,  emoji,  "slug": slug.current,    description,    "lessons": lessons[]->{  _id,  _type,  title,  emoji,  "slug": slug.current, description}  }}    },    _type == "lesson" => {    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "lessons": lessons[]->{      _id,  _type,  title,  emoji,  "slug": slug.current,    description,    "lessons": lessons[]->{  _id,  _type,  title,  emoji,  "slug": slug.current, description}  }}  }},  ...*[_type == "course" && !(_id in coalesce(*[_type == "site"][0].courses[]._ref, [])) && !(_id in coalesce(*[_type == "site"][0].collections[].courses[]._ref, []))] | order(title asc){    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "body": body[]{    ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  },  _type == "callout" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "details" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "footnote" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}},  _type == "responsibilitySection" => {    "area": area->{  _id,  title,  emoji,  intro[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  "slug": slug.current},    "responsibilities": responsibilities[]->{  _id,  name,  "slug": slug.current,  order,  description[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "toolTable" => {    rows[]{      _key,      _type,      "category": category->{_id, title, "slug": slug.current},      "tools": tools[]->{  _id,  name,  "slug": slug.current,  url}    }  }},  "contents": contents[]->{      _id,  _type,  title,  emoji,  "slug": slug.current,    description,    _type == "module" => {      "lessons": lessons[]->{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "lessons": lessons[]->{      _id,  _type,  title,  emoji,  "slug": slug.current,    description,    "lessons": lessons[]->{  _id,  _type,  title,  emoji,  "slug": slug.current, description}  }}    },    _type == "lesson" => {    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "lessons": lessons[]->{      _id,  _type,  title,  emoji,  "slug": slug.current,    description,    "lessons": lessons[]->{  _id,  _type,  title,  emoji,  "slug": slug.current, description}  }}  }}]
+// Query: [  ...(*[_type == "site"][0].courses[]->)[_type == "course"]{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "body": body[]{    ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  },  _type == "callout" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "details" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "footnote" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}},  _type == "responsibilitySection" => {    "area": area->{  _id,  title,  emoji,  intro[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  "slug": slug.current},    "responsibilities": responsibilities[]->{  _id,  name,  "slug": slug.current,  order,  description[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}  },  _type == "toolTable" => {    rows[]{      _key,      _type,      "category": category->{_id, title, "slug": slug.current},      "tools": tools[]->{  _id,  name,  "slug": slug.current,  url}    }  }},  "contents": contents[]->{      _id,  _type,  title,  emoji,  "slug": slug.current,    description,    _type == "module" => {      "lessons": lessons[]->{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "lessons": lessons[]->{      _id,  _type,  title,  emoji,  "slug": slug.current,    description,    "lessons": lessons[]->{  _id,  _type,  title,  emoji,  "slug": slug.current, description}  }}    },    _type == "lesson" => {    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "lessons": lessons[]->{      _id,  _type,  title,  emoji,  "slug": slug.current,    description,    "lessons": lessons[]->{  _id,  _type,  title,  emoji,  "slug": slug.current, description}  }}  }},  ...(*[_type == "site"][0].collections[].courses[]->)[_type == "course"]{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "body": body[]{    ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  },  _type == "callout" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "details" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "footnote" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}},  _type == "responsibilitySection" => {    "area": area->{  _id,  title,  emoji,  intro[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  "slug": slug.current},    "responsibilities": responsibilities[]->{  _id,  name,  "slug": slug.current,  order,  description[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}  },  _type == "toolTable" => {    rows[]{      _key,      _type,      "category": category->{_id, title, "slug": slug.current},      "tools": tools[]->{  _id,  name,  "slug": slug.current,  url}    }  }},  "contents": contents[]->{      _id,  _type,  title,  emoji,  "slug": slug.current,    description,    _type == "module" => {      "lessons": lessons[]->{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "lessons": lessons[]->{      _id,  _type,  title,  emoji,  "slug": slug.current,    description,    "lessons": lessons[]->{  _id,  _type,  title,  emoji,  "slug": slug.current, description}  }}    },    _type == "lesson" => {    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "lessons": lessons[]->{      _id,  _type,  title,  emoji,  "slug": slug.current,    description,    "lessons": lessons[]->{  _id,  _type,  title,  emoji,  "slug": slug.current, description}  }}  }},  ...*[_type == "course" && !(_id in coalesce(*[_type == "site"][0].courses[]._ref, [])) && !(_id in coalesce(*[_type == "site"][0].collections[].courses[]._ref, []))] | order(title asc){    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "body": body[]{    ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  },  _type == "callout" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "details" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "footnote" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}},  _type == "responsibilitySection" => {    "area": area->{  _id,  title,  emoji,  intro[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  "slug": slug.current},    "responsibilities": responsibilities[]->{  _id,  name,  "slug": slug.current,  order,  description[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}  },  _type == "toolTable" => {    rows[]{      _key,      _type,      "category": category->{_id, title, "slug": slug.current},      "tools": tools[]->{  _id,  name,  "slug": slug.current,  url}    }  }},  "contents": contents[]->{      _id,  _type,  title,  emoji,  "slug": slug.current,    description,    _type == "module" => {      "lessons": lessons[]->{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "lessons": lessons[]->{      _id,  _type,  title,  emoji,  "slug": slug.current,    description,    "lessons": lessons[]->{  _id,  _type,  title,  emoji,  "slug": slug.current, description}  }}    },    _type == "lesson" => {    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "lessons": lessons[]->{      _id,  _type,  title,  emoji,  "slug": slug.current,    description,    "lessons": lessons[]->{  _id,  _type,  title,  emoji,  "slug": slug.current, description}  }}  }}]
 export type AllCourseOutlinesQueryResult = Array<{
   _id: string
   _type: 'course'
@@ -2074,23 +2359,40 @@ export type AllCourseOutlinesQueryResult = Array<{
   description: string | null
   body: Array<
     | {
-        children?: Array<
-          | ({
+        children: Array<
+          | {
               _key: string
-            } & FootnoteReference)
-          | ({
+              _type: 'footnoteReference'
+              label: string
+            }
+          | {
+              asset?: SanityImageAssetReference
+              media?: unknown
+              hotspot?: SanityImageHotspot
+              crop?: SanityImageCrop
+              alt: string
+              src?: string
+              _type: 'inlineImage'
               _key: string
-            } & InlineMath)
-          | ({
+              url: string | null
+            }
+          | {
               _key: string
-            } & TaskCheck)
+              _type: 'inlineMath'
+              tex: string
+            }
           | {
               marks?: Array<string>
               text?: string
               _type: 'span'
               _key: string
             }
-        >
+          | {
+              _key: string
+              _type: 'taskCheck'
+              checked?: boolean
+            }
+        > | null
         style?: 'blockquote' | 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
         listItem?: 'bullet' | 'number' | 'task'
         markDefs: Array<
@@ -2141,23 +2443,40 @@ export type AllCourseOutlinesQueryResult = Array<{
         title?: string
         body: Array<
           | {
-              children?: Array<
-                | ({
+              children: Array<
+                | {
                     _key: string
-                  } & FootnoteReference)
-                | ({
+                    _type: 'footnoteReference'
+                    label: string
+                  }
+                | {
+                    asset?: SanityImageAssetReference
+                    media?: unknown
+                    hotspot?: SanityImageHotspot
+                    crop?: SanityImageCrop
+                    alt: string
+                    src?: string
+                    _type: 'inlineImage'
                     _key: string
-                  } & InlineMath)
-                | ({
+                    url: string | null
+                  }
+                | {
                     _key: string
-                  } & TaskCheck)
+                    _type: 'inlineMath'
+                    tex: string
+                  }
                 | {
                     marks?: Array<string>
                     text?: string
                     _type: 'span'
                     _key: string
                   }
-              >
+                | {
+                    _key: string
+                    _type: 'taskCheck'
+                    checked?: boolean
+                  }
+              > | null
               style?: 'blockquote' | 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
               listItem?: 'bullet' | 'number' | 'task'
               markDefs: Array<
@@ -2215,23 +2534,40 @@ export type AllCourseOutlinesQueryResult = Array<{
                 _key: string
                 _type: 'definitionListItem'
                 term: Array<{
-                  children?: Array<
-                    | ({
+                  children: Array<
+                    | {
                         _key: string
-                      } & FootnoteReference)
-                    | ({
+                        _type: 'footnoteReference'
+                        label: string
+                      }
+                    | {
+                        asset?: SanityImageAssetReference
+                        media?: unknown
+                        hotspot?: SanityImageHotspot
+                        crop?: SanityImageCrop
+                        alt: string
+                        src?: string
+                        _type: 'inlineImage'
                         _key: string
-                      } & InlineMath)
-                    | ({
+                        url: string | null
+                      }
+                    | {
                         _key: string
-                      } & TaskCheck)
+                        _type: 'inlineMath'
+                        tex: string
+                      }
                     | {
                         marks?: Array<string>
                         text?: string
                         _type: 'span'
                         _key: string
                       }
-                  >
+                    | {
+                        _key: string
+                        _type: 'taskCheck'
+                        checked?: boolean
+                      }
+                  > | null
                   style?: 'normal'
                   listItem?: 'bullet' | 'number' | 'task'
                   markDefs: Array<
@@ -2276,23 +2612,40 @@ export type AllCourseOutlinesQueryResult = Array<{
                   _key: string
                 }>
                 definition: Array<{
-                  children?: Array<
-                    | ({
+                  children: Array<
+                    | {
                         _key: string
-                      } & FootnoteReference)
-                    | ({
+                        _type: 'footnoteReference'
+                        label: string
+                      }
+                    | {
+                        asset?: SanityImageAssetReference
+                        media?: unknown
+                        hotspot?: SanityImageHotspot
+                        crop?: SanityImageCrop
+                        alt: string
+                        src?: string
+                        _type: 'inlineImage'
                         _key: string
-                      } & InlineMath)
-                    | ({
+                        url: string | null
+                      }
+                    | {
                         _key: string
-                      } & TaskCheck)
+                        _type: 'inlineMath'
+                        tex: string
+                      }
                     | {
                         marks?: Array<string>
                         text?: string
                         _type: 'span'
                         _key: string
                       }
-                  >
+                    | {
+                        _key: string
+                        _type: 'taskCheck'
+                        checked?: boolean
+                      }
+                  > | null
                   style?: 'normal'
                   listItem?: 'bullet' | 'number' | 'task'
                   markDefs: Array<
@@ -2383,23 +2736,40 @@ export type AllCourseOutlinesQueryResult = Array<{
                   _key: string
                   _type: 'tableCell'
                   content: Array<{
-                    children?: Array<
-                      | ({
+                    children: Array<
+                      | {
                           _key: string
-                        } & FootnoteReference)
-                      | ({
+                          _type: 'footnoteReference'
+                          label: string
+                        }
+                      | {
+                          asset?: SanityImageAssetReference
+                          media?: unknown
+                          hotspot?: SanityImageHotspot
+                          crop?: SanityImageCrop
+                          alt: string
+                          src?: string
+                          _type: 'inlineImage'
                           _key: string
-                        } & InlineMath)
-                      | ({
+                          url: string | null
+                        }
+                      | {
                           _key: string
-                        } & TaskCheck)
+                          _type: 'inlineMath'
+                          tex: string
+                        }
                       | {
                           marks?: Array<string>
                           text?: string
                           _type: 'span'
                           _key: string
                         }
-                    >
+                      | {
+                          _key: string
+                          _type: 'taskCheck'
+                          checked?: boolean
+                        }
+                    > | null
                     style?: 'normal'
                     listItem?: 'bullet' | 'number' | 'task'
                     markDefs: Array<
@@ -2474,23 +2844,40 @@ export type AllCourseOutlinesQueryResult = Array<{
           _key: string
           _type: 'definitionListItem'
           term: Array<{
-            children?: Array<
-              | ({
+            children: Array<
+              | {
                   _key: string
-                } & FootnoteReference)
-              | ({
+                  _type: 'footnoteReference'
+                  label: string
+                }
+              | {
+                  asset?: SanityImageAssetReference
+                  media?: unknown
+                  hotspot?: SanityImageHotspot
+                  crop?: SanityImageCrop
+                  alt: string
+                  src?: string
+                  _type: 'inlineImage'
                   _key: string
-                } & InlineMath)
-              | ({
+                  url: string | null
+                }
+              | {
                   _key: string
-                } & TaskCheck)
+                  _type: 'inlineMath'
+                  tex: string
+                }
               | {
                   marks?: Array<string>
                   text?: string
                   _type: 'span'
                   _key: string
                 }
-            >
+              | {
+                  _key: string
+                  _type: 'taskCheck'
+                  checked?: boolean
+                }
+            > | null
             style?: 'normal'
             listItem?: 'bullet' | 'number' | 'task'
             markDefs: Array<
@@ -2535,23 +2922,40 @@ export type AllCourseOutlinesQueryResult = Array<{
             _key: string
           }>
           definition: Array<{
-            children?: Array<
-              | ({
+            children: Array<
+              | {
                   _key: string
-                } & FootnoteReference)
-              | ({
+                  _type: 'footnoteReference'
+                  label: string
+                }
+              | {
+                  asset?: SanityImageAssetReference
+                  media?: unknown
+                  hotspot?: SanityImageHotspot
+                  crop?: SanityImageCrop
+                  alt: string
+                  src?: string
+                  _type: 'inlineImage'
                   _key: string
-                } & InlineMath)
-              | ({
+                  url: string | null
+                }
+              | {
                   _key: string
-                } & TaskCheck)
+                  _type: 'inlineMath'
+                  tex: string
+                }
               | {
                   marks?: Array<string>
                   text?: string
                   _type: 'span'
                   _key: string
                 }
-            >
+              | {
+                  _key: string
+                  _type: 'taskCheck'
+                  checked?: boolean
+                }
+            > | null
             style?: 'normal'
             listItem?: 'bullet' | 'number' | 'task'
             markDefs: Array<
@@ -2604,23 +3008,40 @@ export type AllCourseOutlinesQueryResult = Array<{
         summary: string
         body: Array<
           | {
-              children?: Array<
-                | ({
+              children: Array<
+                | {
                     _key: string
-                  } & FootnoteReference)
-                | ({
+                    _type: 'footnoteReference'
+                    label: string
+                  }
+                | {
+                    asset?: SanityImageAssetReference
+                    media?: unknown
+                    hotspot?: SanityImageHotspot
+                    crop?: SanityImageCrop
+                    alt: string
+                    src?: string
+                    _type: 'inlineImage'
                     _key: string
-                  } & InlineMath)
-                | ({
+                    url: string | null
+                  }
+                | {
                     _key: string
-                  } & TaskCheck)
+                    _type: 'inlineMath'
+                    tex: string
+                  }
                 | {
                     marks?: Array<string>
                     text?: string
                     _type: 'span'
                     _key: string
                   }
-              >
+                | {
+                    _key: string
+                    _type: 'taskCheck'
+                    checked?: boolean
+                  }
+              > | null
               style?: 'blockquote' | 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
               listItem?: 'bullet' | 'number' | 'task'
               markDefs: Array<
@@ -2678,23 +3099,40 @@ export type AllCourseOutlinesQueryResult = Array<{
                 _key: string
                 _type: 'definitionListItem'
                 term: Array<{
-                  children?: Array<
-                    | ({
+                  children: Array<
+                    | {
                         _key: string
-                      } & FootnoteReference)
-                    | ({
+                        _type: 'footnoteReference'
+                        label: string
+                      }
+                    | {
+                        asset?: SanityImageAssetReference
+                        media?: unknown
+                        hotspot?: SanityImageHotspot
+                        crop?: SanityImageCrop
+                        alt: string
+                        src?: string
+                        _type: 'inlineImage'
                         _key: string
-                      } & InlineMath)
-                    | ({
+                        url: string | null
+                      }
+                    | {
                         _key: string
-                      } & TaskCheck)
+                        _type: 'inlineMath'
+                        tex: string
+                      }
                     | {
                         marks?: Array<string>
                         text?: string
                         _type: 'span'
                         _key: string
                       }
-                  >
+                    | {
+                        _key: string
+                        _type: 'taskCheck'
+                        checked?: boolean
+                      }
+                  > | null
                   style?: 'normal'
                   listItem?: 'bullet' | 'number' | 'task'
                   markDefs: Array<
@@ -2739,23 +3177,40 @@ export type AllCourseOutlinesQueryResult = Array<{
                   _key: string
                 }>
                 definition: Array<{
-                  children?: Array<
-                    | ({
+                  children: Array<
+                    | {
                         _key: string
-                      } & FootnoteReference)
-                    | ({
+                        _type: 'footnoteReference'
+                        label: string
+                      }
+                    | {
+                        asset?: SanityImageAssetReference
+                        media?: unknown
+                        hotspot?: SanityImageHotspot
+                        crop?: SanityImageCrop
+                        alt: string
+                        src?: string
+                        _type: 'inlineImage'
                         _key: string
-                      } & InlineMath)
-                    | ({
+                        url: string | null
+                      }
+                    | {
                         _key: string
-                      } & TaskCheck)
+                        _type: 'inlineMath'
+                        tex: string
+                      }
                     | {
                         marks?: Array<string>
                         text?: string
                         _type: 'span'
                         _key: string
                       }
-                  >
+                    | {
+                        _key: string
+                        _type: 'taskCheck'
+                        checked?: boolean
+                      }
+                  > | null
                   style?: 'normal'
                   listItem?: 'bullet' | 'number' | 'task'
                   markDefs: Array<
@@ -2846,23 +3301,40 @@ export type AllCourseOutlinesQueryResult = Array<{
                   _key: string
                   _type: 'tableCell'
                   content: Array<{
-                    children?: Array<
-                      | ({
+                    children: Array<
+                      | {
                           _key: string
-                        } & FootnoteReference)
-                      | ({
+                          _type: 'footnoteReference'
+                          label: string
+                        }
+                      | {
+                          asset?: SanityImageAssetReference
+                          media?: unknown
+                          hotspot?: SanityImageHotspot
+                          crop?: SanityImageCrop
+                          alt: string
+                          src?: string
+                          _type: 'inlineImage'
                           _key: string
-                        } & InlineMath)
-                      | ({
+                          url: string | null
+                        }
+                      | {
                           _key: string
-                        } & TaskCheck)
+                          _type: 'inlineMath'
+                          tex: string
+                        }
                       | {
                           marks?: Array<string>
                           text?: string
                           _type: 'span'
                           _key: string
                         }
-                    >
+                      | {
+                          _key: string
+                          _type: 'taskCheck'
+                          checked?: boolean
+                        }
+                    > | null
                     style?: 'normal'
                     listItem?: 'bullet' | 'number' | 'task'
                     markDefs: Array<
@@ -2942,23 +3414,40 @@ export type AllCourseOutlinesQueryResult = Array<{
         _type: 'footnote'
         label: string
         body: Array<{
-          children?: Array<
-            | ({
+          children: Array<
+            | {
                 _key: string
-              } & FootnoteReference)
-            | ({
+                _type: 'footnoteReference'
+                label: string
+              }
+            | {
+                asset?: SanityImageAssetReference
+                media?: unknown
+                hotspot?: SanityImageHotspot
+                crop?: SanityImageCrop
+                alt: string
+                src?: string
+                _type: 'inlineImage'
                 _key: string
-              } & InlineMath)
-            | ({
+                url: string | null
+              }
+            | {
                 _key: string
-              } & TaskCheck)
+                _type: 'inlineMath'
+                tex: string
+              }
             | {
                 marks?: Array<string>
                 text?: string
                 _type: 'span'
                 _key: string
               }
-          >
+            | {
+                _key: string
+                _type: 'taskCheck'
+                checked?: boolean
+              }
+          > | null
           style?: 'normal'
           listItem?: 'bullet' | 'number' | 'task'
           markDefs: Array<
@@ -3039,23 +3528,40 @@ export type AllCourseOutlinesQueryResult = Array<{
           title: string
           emoji: string | null
           intro: Array<{
-            children?: Array<
-              | ({
+            children: Array<
+              | {
                   _key: string
-                } & FootnoteReference)
-              | ({
+                  _type: 'footnoteReference'
+                  label: string
+                }
+              | {
+                  asset?: SanityImageAssetReference
+                  media?: unknown
+                  hotspot?: SanityImageHotspot
+                  crop?: SanityImageCrop
+                  alt: string
+                  src?: string
+                  _type: 'inlineImage'
                   _key: string
-                } & InlineMath)
-              | ({
+                  url: string | null
+                }
+              | {
                   _key: string
-                } & TaskCheck)
+                  _type: 'inlineMath'
+                  tex: string
+                }
               | {
                   marks?: Array<string>
                   text?: string
                   _type: 'span'
                   _key: string
                 }
-            >
+              | {
+                  _key: string
+                  _type: 'taskCheck'
+                  checked?: boolean
+                }
+            > | null
             style?: 'normal'
             listItem?: 'bullet' | 'number' | 'task'
             markDefs: Array<
@@ -3107,23 +3613,40 @@ export type AllCourseOutlinesQueryResult = Array<{
           slug: string
           order: number
           description: Array<{
-            children?: Array<
-              | ({
+            children: Array<
+              | {
                   _key: string
-                } & FootnoteReference)
-              | ({
+                  _type: 'footnoteReference'
+                  label: string
+                }
+              | {
+                  asset?: SanityImageAssetReference
+                  media?: unknown
+                  hotspot?: SanityImageHotspot
+                  crop?: SanityImageCrop
+                  alt: string
+                  src?: string
+                  _type: 'inlineImage'
                   _key: string
-                } & InlineMath)
-              | ({
+                  url: string | null
+                }
+              | {
                   _key: string
-                } & TaskCheck)
+                  _type: 'inlineMath'
+                  tex: string
+                }
               | {
                   marks?: Array<string>
                   text?: string
                   _type: 'span'
                   _key: string
                 }
-            >
+              | {
+                  _key: string
+                  _type: 'taskCheck'
+                  checked?: boolean
+                }
+            > | null
             style?: 'normal'
             listItem?: 'bullet' | 'number' | 'task'
             markDefs: Array<
@@ -3179,23 +3702,40 @@ export type AllCourseOutlinesQueryResult = Array<{
             _key: string
             _type: 'tableCell'
             content: Array<{
-              children?: Array<
-                | ({
+              children: Array<
+                | {
                     _key: string
-                  } & FootnoteReference)
-                | ({
+                    _type: 'footnoteReference'
+                    label: string
+                  }
+                | {
+                    asset?: SanityImageAssetReference
+                    media?: unknown
+                    hotspot?: SanityImageHotspot
+                    crop?: SanityImageCrop
+                    alt: string
+                    src?: string
+                    _type: 'inlineImage'
                     _key: string
-                  } & InlineMath)
-                | ({
+                    url: string | null
+                  }
+                | {
                     _key: string
-                  } & TaskCheck)
+                    _type: 'inlineMath'
+                    tex: string
+                  }
                 | {
                     marks?: Array<string>
                     text?: string
                     _type: 'span'
                     _key: string
                   }
-              >
+                | {
+                    _key: string
+                    _type: 'taskCheck'
+                    checked?: boolean
+                  }
+              > | null
               style?: 'normal'
               listItem?: 'bullet' | 'number' | 'task'
               markDefs: Array<
@@ -3336,7 +3876,7 @@ export type AllCourseOutlinesQueryResult = Array<{
 
 // Source: queries/lessonPage.ts
 // Variable: lessonPageQuery
-// Query: *[_type == "lesson" && slug.current == $slug][0]{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  body[]{    ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  },  _type == "callout" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "details" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "footnote" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}},  _type == "responsibilitySection" => {    "area": area->{  _id,  title,  emoji,  intro[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  "slug": slug.current},    "responsibilities": responsibilities[]->{  _id,  name,  "slug": slug.current,  order,  description[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "toolTable" => {    rows[]{      _key,      _type,      "category": category->{_id, title, "slug": slug.current},      "tools": tools[]->{  _id,  name,  "slug": slug.current,  url}    }  }},  next{label, href, "lesson": lesson->{  _id,  _type,  title,  emoji,  "slug": slug.current}},  "parentLesson": *[_type == "lesson" && ^._id in lessons[]._ref][0]{      _id,  _type,  title,  emoji,  "slug": slug.current,      "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|",    "module": *[_type == "module" && ^._id in lessons[]._ref][0]{        _id,  _type,  title,  emoji,  "slug": slug.current,      "course": *[_type == "course" && ^._id in contents[]._ref][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}    },    "course": *[_type == "course" && ^._id in contents[]._ref][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}  },  "module": *[_type == "module" && ^._id in lessons[]._ref][0]{      _id,  _type,  title,  emoji,  "slug": slug.current,      "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|",    "course": *[_type == "course" && ^._id in contents[]._ref][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}  },  "directCourse": *[_type == "course" && ^._id in contents[]._ref][0]{      _id,  _type,  title,  emoji,  "slug": slug.current,    "siblingIds": "|" + array::join(contents[@->_type == "lesson"]._ref, "|") + "|"  }}{  ...,  "course": coalesce(module.course, directCourse, parentLesson.module.course, parentLesson.course),  "around": string::split(    coalesce(parentLesson.siblingIds, module.siblingIds, directCourse.siblingIds, ""),    "|" + _id + "|"  )}{  _id,  _type,  title,  emoji,  slug,  description,  body,  next,  "breadcrumbs": [    course{_id, _type, title, emoji, slug},    coalesce(module, parentLesson.module){_id, _type, title, emoji, slug},    parentLesson{_id, _type, title, emoji, slug}  ][defined(@)],  "previous": coalesce(    {"_ref": string::split(around[0], "|")[-1]}->{  _id,  _type,  title,  emoji,  "slug": slug.current},    *[_type == "lesson" && next.lesson._ref == ^._id][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}  ),  "nextLesson": coalesce(    next.lesson,    {"_ref": string::split(around[1], "|")[0]}->{  _id,  _type,  title,  emoji,  "slug": slug.current}  )}
+// Query: *[_type == "lesson" && slug.current == $slug][0]{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  body[]{    ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  },  _type == "callout" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "details" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "footnote" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}},  _type == "responsibilitySection" => {    "area": area->{  _id,  title,  emoji,  intro[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  "slug": slug.current},    "responsibilities": responsibilities[]->{  _id,  name,  "slug": slug.current,  order,  description[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}  },  _type == "toolTable" => {    rows[]{      _key,      _type,      "category": category->{_id, title, "slug": slug.current},      "tools": tools[]->{  _id,  name,  "slug": slug.current,  url}    }  }},  next{label, href, "lesson": lesson->{  _id,  _type,  title,  emoji,  "slug": slug.current}},  "parentLesson": *[_type == "lesson" && ^._id in lessons[]._ref][0]{      _id,  _type,  title,  emoji,  "slug": slug.current,      "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|",    "module": *[_type == "module" && ^._id in lessons[]._ref][0]{        _id,  _type,  title,  emoji,  "slug": slug.current,      "course": *[_type == "course" && ^._id in contents[]._ref][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}    },    "course": *[_type == "course" && ^._id in contents[]._ref][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}  },  "module": *[_type == "module" && ^._id in lessons[]._ref][0]{      _id,  _type,  title,  emoji,  "slug": slug.current,      "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|",    "course": *[_type == "course" && ^._id in contents[]._ref][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}  },  "directCourse": *[_type == "course" && ^._id in contents[]._ref][0]{      _id,  _type,  title,  emoji,  "slug": slug.current,    "siblingIds": "|" + array::join(contents[@->_type == "lesson"]._ref, "|") + "|"  }}{  ...,  "course": coalesce(module.course, directCourse, parentLesson.module.course, parentLesson.course),  "around": string::split(    coalesce(parentLesson.siblingIds, module.siblingIds, directCourse.siblingIds, ""),    "|" + _id + "|"  )}{  _id,  _type,  title,  emoji,  slug,  description,  body,  next,  "breadcrumbs": [    course{_id, _type, title, emoji, slug},    coalesce(module, parentLesson.module){_id, _type, title, emoji, slug},    parentLesson{_id, _type, title, emoji, slug}  ][defined(@)],  "previous": coalesce(    {"_ref": string::split(around[0], "|")[-1]}->{  _id,  _type,  title,  emoji,  "slug": slug.current},    *[_type == "lesson" && next.lesson._ref == ^._id][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}  ),  "nextLesson": coalesce(    next.lesson,    {"_ref": string::split(around[1], "|")[0]}->{  _id,  _type,  title,  emoji,  "slug": slug.current}  )}
 export type LessonPageQueryResult = {
   _id: string
   _type: 'lesson'
@@ -3346,23 +3886,40 @@ export type LessonPageQueryResult = {
   description: string | null
   body: Array<
     | {
-        children?: Array<
-          | ({
+        children: Array<
+          | {
               _key: string
-            } & FootnoteReference)
-          | ({
+              _type: 'footnoteReference'
+              label: string
+            }
+          | {
+              asset?: SanityImageAssetReference
+              media?: unknown
+              hotspot?: SanityImageHotspot
+              crop?: SanityImageCrop
+              alt: string
+              src?: string
+              _type: 'inlineImage'
               _key: string
-            } & InlineMath)
-          | ({
+              url: string | null
+            }
+          | {
               _key: string
-            } & TaskCheck)
+              _type: 'inlineMath'
+              tex: string
+            }
           | {
               marks?: Array<string>
               text?: string
               _type: 'span'
               _key: string
             }
-        >
+          | {
+              _key: string
+              _type: 'taskCheck'
+              checked?: boolean
+            }
+        > | null
         style?: 'blockquote' | 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
         listItem?: 'bullet' | 'number' | 'task'
         markDefs: Array<
@@ -3413,23 +3970,40 @@ export type LessonPageQueryResult = {
         title?: string
         body: Array<
           | {
-              children?: Array<
-                | ({
+              children: Array<
+                | {
                     _key: string
-                  } & FootnoteReference)
-                | ({
+                    _type: 'footnoteReference'
+                    label: string
+                  }
+                | {
+                    asset?: SanityImageAssetReference
+                    media?: unknown
+                    hotspot?: SanityImageHotspot
+                    crop?: SanityImageCrop
+                    alt: string
+                    src?: string
+                    _type: 'inlineImage'
                     _key: string
-                  } & InlineMath)
-                | ({
+                    url: string | null
+                  }
+                | {
                     _key: string
-                  } & TaskCheck)
+                    _type: 'inlineMath'
+                    tex: string
+                  }
                 | {
                     marks?: Array<string>
                     text?: string
                     _type: 'span'
                     _key: string
                   }
-              >
+                | {
+                    _key: string
+                    _type: 'taskCheck'
+                    checked?: boolean
+                  }
+              > | null
               style?: 'blockquote' | 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
               listItem?: 'bullet' | 'number' | 'task'
               markDefs: Array<
@@ -3487,23 +4061,40 @@ export type LessonPageQueryResult = {
                 _key: string
                 _type: 'definitionListItem'
                 term: Array<{
-                  children?: Array<
-                    | ({
+                  children: Array<
+                    | {
                         _key: string
-                      } & FootnoteReference)
-                    | ({
+                        _type: 'footnoteReference'
+                        label: string
+                      }
+                    | {
+                        asset?: SanityImageAssetReference
+                        media?: unknown
+                        hotspot?: SanityImageHotspot
+                        crop?: SanityImageCrop
+                        alt: string
+                        src?: string
+                        _type: 'inlineImage'
                         _key: string
-                      } & InlineMath)
-                    | ({
+                        url: string | null
+                      }
+                    | {
                         _key: string
-                      } & TaskCheck)
+                        _type: 'inlineMath'
+                        tex: string
+                      }
                     | {
                         marks?: Array<string>
                         text?: string
                         _type: 'span'
                         _key: string
                       }
-                  >
+                    | {
+                        _key: string
+                        _type: 'taskCheck'
+                        checked?: boolean
+                      }
+                  > | null
                   style?: 'normal'
                   listItem?: 'bullet' | 'number' | 'task'
                   markDefs: Array<
@@ -3548,23 +4139,40 @@ export type LessonPageQueryResult = {
                   _key: string
                 }>
                 definition: Array<{
-                  children?: Array<
-                    | ({
+                  children: Array<
+                    | {
                         _key: string
-                      } & FootnoteReference)
-                    | ({
+                        _type: 'footnoteReference'
+                        label: string
+                      }
+                    | {
+                        asset?: SanityImageAssetReference
+                        media?: unknown
+                        hotspot?: SanityImageHotspot
+                        crop?: SanityImageCrop
+                        alt: string
+                        src?: string
+                        _type: 'inlineImage'
                         _key: string
-                      } & InlineMath)
-                    | ({
+                        url: string | null
+                      }
+                    | {
                         _key: string
-                      } & TaskCheck)
+                        _type: 'inlineMath'
+                        tex: string
+                      }
                     | {
                         marks?: Array<string>
                         text?: string
                         _type: 'span'
                         _key: string
                       }
-                  >
+                    | {
+                        _key: string
+                        _type: 'taskCheck'
+                        checked?: boolean
+                      }
+                  > | null
                   style?: 'normal'
                   listItem?: 'bullet' | 'number' | 'task'
                   markDefs: Array<
@@ -3655,23 +4263,40 @@ export type LessonPageQueryResult = {
                   _key: string
                   _type: 'tableCell'
                   content: Array<{
-                    children?: Array<
-                      | ({
+                    children: Array<
+                      | {
                           _key: string
-                        } & FootnoteReference)
-                      | ({
+                          _type: 'footnoteReference'
+                          label: string
+                        }
+                      | {
+                          asset?: SanityImageAssetReference
+                          media?: unknown
+                          hotspot?: SanityImageHotspot
+                          crop?: SanityImageCrop
+                          alt: string
+                          src?: string
+                          _type: 'inlineImage'
                           _key: string
-                        } & InlineMath)
-                      | ({
+                          url: string | null
+                        }
+                      | {
                           _key: string
-                        } & TaskCheck)
+                          _type: 'inlineMath'
+                          tex: string
+                        }
                       | {
                           marks?: Array<string>
                           text?: string
                           _type: 'span'
                           _key: string
                         }
-                    >
+                      | {
+                          _key: string
+                          _type: 'taskCheck'
+                          checked?: boolean
+                        }
+                    > | null
                     style?: 'normal'
                     listItem?: 'bullet' | 'number' | 'task'
                     markDefs: Array<
@@ -3746,23 +4371,40 @@ export type LessonPageQueryResult = {
           _key: string
           _type: 'definitionListItem'
           term: Array<{
-            children?: Array<
-              | ({
+            children: Array<
+              | {
                   _key: string
-                } & FootnoteReference)
-              | ({
+                  _type: 'footnoteReference'
+                  label: string
+                }
+              | {
+                  asset?: SanityImageAssetReference
+                  media?: unknown
+                  hotspot?: SanityImageHotspot
+                  crop?: SanityImageCrop
+                  alt: string
+                  src?: string
+                  _type: 'inlineImage'
                   _key: string
-                } & InlineMath)
-              | ({
+                  url: string | null
+                }
+              | {
                   _key: string
-                } & TaskCheck)
+                  _type: 'inlineMath'
+                  tex: string
+                }
               | {
                   marks?: Array<string>
                   text?: string
                   _type: 'span'
                   _key: string
                 }
-            >
+              | {
+                  _key: string
+                  _type: 'taskCheck'
+                  checked?: boolean
+                }
+            > | null
             style?: 'normal'
             listItem?: 'bullet' | 'number' | 'task'
             markDefs: Array<
@@ -3807,23 +4449,40 @@ export type LessonPageQueryResult = {
             _key: string
           }>
           definition: Array<{
-            children?: Array<
-              | ({
+            children: Array<
+              | {
                   _key: string
-                } & FootnoteReference)
-              | ({
+                  _type: 'footnoteReference'
+                  label: string
+                }
+              | {
+                  asset?: SanityImageAssetReference
+                  media?: unknown
+                  hotspot?: SanityImageHotspot
+                  crop?: SanityImageCrop
+                  alt: string
+                  src?: string
+                  _type: 'inlineImage'
                   _key: string
-                } & InlineMath)
-              | ({
+                  url: string | null
+                }
+              | {
                   _key: string
-                } & TaskCheck)
+                  _type: 'inlineMath'
+                  tex: string
+                }
               | {
                   marks?: Array<string>
                   text?: string
                   _type: 'span'
                   _key: string
                 }
-            >
+              | {
+                  _key: string
+                  _type: 'taskCheck'
+                  checked?: boolean
+                }
+            > | null
             style?: 'normal'
             listItem?: 'bullet' | 'number' | 'task'
             markDefs: Array<
@@ -3876,23 +4535,40 @@ export type LessonPageQueryResult = {
         summary: string
         body: Array<
           | {
-              children?: Array<
-                | ({
+              children: Array<
+                | {
                     _key: string
-                  } & FootnoteReference)
-                | ({
+                    _type: 'footnoteReference'
+                    label: string
+                  }
+                | {
+                    asset?: SanityImageAssetReference
+                    media?: unknown
+                    hotspot?: SanityImageHotspot
+                    crop?: SanityImageCrop
+                    alt: string
+                    src?: string
+                    _type: 'inlineImage'
                     _key: string
-                  } & InlineMath)
-                | ({
+                    url: string | null
+                  }
+                | {
                     _key: string
-                  } & TaskCheck)
+                    _type: 'inlineMath'
+                    tex: string
+                  }
                 | {
                     marks?: Array<string>
                     text?: string
                     _type: 'span'
                     _key: string
                   }
-              >
+                | {
+                    _key: string
+                    _type: 'taskCheck'
+                    checked?: boolean
+                  }
+              > | null
               style?: 'blockquote' | 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
               listItem?: 'bullet' | 'number' | 'task'
               markDefs: Array<
@@ -3950,23 +4626,40 @@ export type LessonPageQueryResult = {
                 _key: string
                 _type: 'definitionListItem'
                 term: Array<{
-                  children?: Array<
-                    | ({
+                  children: Array<
+                    | {
                         _key: string
-                      } & FootnoteReference)
-                    | ({
+                        _type: 'footnoteReference'
+                        label: string
+                      }
+                    | {
+                        asset?: SanityImageAssetReference
+                        media?: unknown
+                        hotspot?: SanityImageHotspot
+                        crop?: SanityImageCrop
+                        alt: string
+                        src?: string
+                        _type: 'inlineImage'
                         _key: string
-                      } & InlineMath)
-                    | ({
+                        url: string | null
+                      }
+                    | {
                         _key: string
-                      } & TaskCheck)
+                        _type: 'inlineMath'
+                        tex: string
+                      }
                     | {
                         marks?: Array<string>
                         text?: string
                         _type: 'span'
                         _key: string
                       }
-                  >
+                    | {
+                        _key: string
+                        _type: 'taskCheck'
+                        checked?: boolean
+                      }
+                  > | null
                   style?: 'normal'
                   listItem?: 'bullet' | 'number' | 'task'
                   markDefs: Array<
@@ -4011,23 +4704,40 @@ export type LessonPageQueryResult = {
                   _key: string
                 }>
                 definition: Array<{
-                  children?: Array<
-                    | ({
+                  children: Array<
+                    | {
                         _key: string
-                      } & FootnoteReference)
-                    | ({
+                        _type: 'footnoteReference'
+                        label: string
+                      }
+                    | {
+                        asset?: SanityImageAssetReference
+                        media?: unknown
+                        hotspot?: SanityImageHotspot
+                        crop?: SanityImageCrop
+                        alt: string
+                        src?: string
+                        _type: 'inlineImage'
                         _key: string
-                      } & InlineMath)
-                    | ({
+                        url: string | null
+                      }
+                    | {
                         _key: string
-                      } & TaskCheck)
+                        _type: 'inlineMath'
+                        tex: string
+                      }
                     | {
                         marks?: Array<string>
                         text?: string
                         _type: 'span'
                         _key: string
                       }
-                  >
+                    | {
+                        _key: string
+                        _type: 'taskCheck'
+                        checked?: boolean
+                      }
+                  > | null
                   style?: 'normal'
                   listItem?: 'bullet' | 'number' | 'task'
                   markDefs: Array<
@@ -4118,23 +4828,40 @@ export type LessonPageQueryResult = {
                   _key: string
                   _type: 'tableCell'
                   content: Array<{
-                    children?: Array<
-                      | ({
+                    children: Array<
+                      | {
                           _key: string
-                        } & FootnoteReference)
-                      | ({
+                          _type: 'footnoteReference'
+                          label: string
+                        }
+                      | {
+                          asset?: SanityImageAssetReference
+                          media?: unknown
+                          hotspot?: SanityImageHotspot
+                          crop?: SanityImageCrop
+                          alt: string
+                          src?: string
+                          _type: 'inlineImage'
                           _key: string
-                        } & InlineMath)
-                      | ({
+                          url: string | null
+                        }
+                      | {
                           _key: string
-                        } & TaskCheck)
+                          _type: 'inlineMath'
+                          tex: string
+                        }
                       | {
                           marks?: Array<string>
                           text?: string
                           _type: 'span'
                           _key: string
                         }
-                    >
+                      | {
+                          _key: string
+                          _type: 'taskCheck'
+                          checked?: boolean
+                        }
+                    > | null
                     style?: 'normal'
                     listItem?: 'bullet' | 'number' | 'task'
                     markDefs: Array<
@@ -4214,23 +4941,40 @@ export type LessonPageQueryResult = {
         _type: 'footnote'
         label: string
         body: Array<{
-          children?: Array<
-            | ({
+          children: Array<
+            | {
                 _key: string
-              } & FootnoteReference)
-            | ({
+                _type: 'footnoteReference'
+                label: string
+              }
+            | {
+                asset?: SanityImageAssetReference
+                media?: unknown
+                hotspot?: SanityImageHotspot
+                crop?: SanityImageCrop
+                alt: string
+                src?: string
+                _type: 'inlineImage'
                 _key: string
-              } & InlineMath)
-            | ({
+                url: string | null
+              }
+            | {
                 _key: string
-              } & TaskCheck)
+                _type: 'inlineMath'
+                tex: string
+              }
             | {
                 marks?: Array<string>
                 text?: string
                 _type: 'span'
                 _key: string
               }
-          >
+            | {
+                _key: string
+                _type: 'taskCheck'
+                checked?: boolean
+              }
+          > | null
           style?: 'normal'
           listItem?: 'bullet' | 'number' | 'task'
           markDefs: Array<
@@ -4311,23 +5055,40 @@ export type LessonPageQueryResult = {
           title: string
           emoji: string | null
           intro: Array<{
-            children?: Array<
-              | ({
+            children: Array<
+              | {
                   _key: string
-                } & FootnoteReference)
-              | ({
+                  _type: 'footnoteReference'
+                  label: string
+                }
+              | {
+                  asset?: SanityImageAssetReference
+                  media?: unknown
+                  hotspot?: SanityImageHotspot
+                  crop?: SanityImageCrop
+                  alt: string
+                  src?: string
+                  _type: 'inlineImage'
                   _key: string
-                } & InlineMath)
-              | ({
+                  url: string | null
+                }
+              | {
                   _key: string
-                } & TaskCheck)
+                  _type: 'inlineMath'
+                  tex: string
+                }
               | {
                   marks?: Array<string>
                   text?: string
                   _type: 'span'
                   _key: string
                 }
-            >
+              | {
+                  _key: string
+                  _type: 'taskCheck'
+                  checked?: boolean
+                }
+            > | null
             style?: 'normal'
             listItem?: 'bullet' | 'number' | 'task'
             markDefs: Array<
@@ -4379,23 +5140,40 @@ export type LessonPageQueryResult = {
           slug: string
           order: number
           description: Array<{
-            children?: Array<
-              | ({
+            children: Array<
+              | {
                   _key: string
-                } & FootnoteReference)
-              | ({
+                  _type: 'footnoteReference'
+                  label: string
+                }
+              | {
+                  asset?: SanityImageAssetReference
+                  media?: unknown
+                  hotspot?: SanityImageHotspot
+                  crop?: SanityImageCrop
+                  alt: string
+                  src?: string
+                  _type: 'inlineImage'
                   _key: string
-                } & InlineMath)
-              | ({
+                  url: string | null
+                }
+              | {
                   _key: string
-                } & TaskCheck)
+                  _type: 'inlineMath'
+                  tex: string
+                }
               | {
                   marks?: Array<string>
                   text?: string
                   _type: 'span'
                   _key: string
                 }
-            >
+              | {
+                  _key: string
+                  _type: 'taskCheck'
+                  checked?: boolean
+                }
+            > | null
             style?: 'normal'
             listItem?: 'bullet' | 'number' | 'task'
             markDefs: Array<
@@ -4451,23 +5229,40 @@ export type LessonPageQueryResult = {
             _key: string
             _type: 'tableCell'
             content: Array<{
-              children?: Array<
-                | ({
+              children: Array<
+                | {
                     _key: string
-                  } & FootnoteReference)
-                | ({
+                    _type: 'footnoteReference'
+                    label: string
+                  }
+                | {
+                    asset?: SanityImageAssetReference
+                    media?: unknown
+                    hotspot?: SanityImageHotspot
+                    crop?: SanityImageCrop
+                    alt: string
+                    src?: string
+                    _type: 'inlineImage'
                     _key: string
-                  } & InlineMath)
-                | ({
+                    url: string | null
+                  }
+                | {
                     _key: string
-                  } & TaskCheck)
+                    _type: 'inlineMath'
+                    tex: string
+                  }
                 | {
                     marks?: Array<string>
                     text?: string
                     _type: 'span'
                     _key: string
                   }
-              >
+                | {
+                    _key: string
+                    _type: 'taskCheck'
+                    checked?: boolean
+                  }
+              > | null
               style?: 'normal'
               listItem?: 'bullet' | 'number' | 'task'
               markDefs: Array<
@@ -4599,7 +5394,7 @@ export type LessonPageQueryResult = {
 
 // Source: queries/lessonPage.ts
 // Variable: lessonPageByIdQuery
-// Query: *[_type == "lesson" && _id == $id][0]{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  body[]{    ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  },  _type == "callout" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "details" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "footnote" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}},  _type == "responsibilitySection" => {    "area": area->{  _id,  title,  emoji,  intro[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  "slug": slug.current},    "responsibilities": responsibilities[]->{  _id,  name,  "slug": slug.current,  order,  description[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "toolTable" => {    rows[]{      _key,      _type,      "category": category->{_id, title, "slug": slug.current},      "tools": tools[]->{  _id,  name,  "slug": slug.current,  url}    }  }},  next{label, href, "lesson": lesson->{  _id,  _type,  title,  emoji,  "slug": slug.current}},  "parentLesson": *[_type == "lesson" && ^._id in lessons[]._ref][0]{      _id,  _type,  title,  emoji,  "slug": slug.current,      "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|",    "module": *[_type == "module" && ^._id in lessons[]._ref][0]{        _id,  _type,  title,  emoji,  "slug": slug.current,      "course": *[_type == "course" && ^._id in contents[]._ref][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}    },    "course": *[_type == "course" && ^._id in contents[]._ref][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}  },  "module": *[_type == "module" && ^._id in lessons[]._ref][0]{      _id,  _type,  title,  emoji,  "slug": slug.current,      "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|",    "course": *[_type == "course" && ^._id in contents[]._ref][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}  },  "directCourse": *[_type == "course" && ^._id in contents[]._ref][0]{      _id,  _type,  title,  emoji,  "slug": slug.current,    "siblingIds": "|" + array::join(contents[@->_type == "lesson"]._ref, "|") + "|"  }}{  ...,  "course": coalesce(module.course, directCourse, parentLesson.module.course, parentLesson.course),  "around": string::split(    coalesce(parentLesson.siblingIds, module.siblingIds, directCourse.siblingIds, ""),    "|" + _id + "|"  )}{  _id,  _type,  title,  emoji,  slug,  description,  body,  next,  "breadcrumbs": [    course{_id, _type, title, emoji, slug},    coalesce(module, parentLesson.module){_id, _type, title, emoji, slug},    parentLesson{_id, _type, title, emoji, slug}  ][defined(@)],  "previous": coalesce(    {"_ref": string::split(around[0], "|")[-1]}->{  _id,  _type,  title,  emoji,  "slug": slug.current},    *[_type == "lesson" && next.lesson._ref == ^._id][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}  ),  "nextLesson": coalesce(    next.lesson,    {"_ref": string::split(around[1], "|")[0]}->{  _id,  _type,  title,  emoji,  "slug": slug.current}  )}
+// Query: *[_type == "lesson" && _id == $id][0]{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  body[]{    ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  },  _type == "callout" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "details" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "footnote" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}},  _type == "responsibilitySection" => {    "area": area->{  _id,  title,  emoji,  intro[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  "slug": slug.current},    "responsibilities": responsibilities[]->{  _id,  name,  "slug": slug.current,  order,  description[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}  },  _type == "toolTable" => {    rows[]{      _key,      _type,      "category": category->{_id, title, "slug": slug.current},      "tools": tools[]->{  _id,  name,  "slug": slug.current,  url}    }  }},  next{label, href, "lesson": lesson->{  _id,  _type,  title,  emoji,  "slug": slug.current}},  "parentLesson": *[_type == "lesson" && ^._id in lessons[]._ref][0]{      _id,  _type,  title,  emoji,  "slug": slug.current,      "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|",    "module": *[_type == "module" && ^._id in lessons[]._ref][0]{        _id,  _type,  title,  emoji,  "slug": slug.current,      "course": *[_type == "course" && ^._id in contents[]._ref][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}    },    "course": *[_type == "course" && ^._id in contents[]._ref][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}  },  "module": *[_type == "module" && ^._id in lessons[]._ref][0]{      _id,  _type,  title,  emoji,  "slug": slug.current,      "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|",    "course": *[_type == "course" && ^._id in contents[]._ref][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}  },  "directCourse": *[_type == "course" && ^._id in contents[]._ref][0]{      _id,  _type,  title,  emoji,  "slug": slug.current,    "siblingIds": "|" + array::join(contents[@->_type == "lesson"]._ref, "|") + "|"  }}{  ...,  "course": coalesce(module.course, directCourse, parentLesson.module.course, parentLesson.course),  "around": string::split(    coalesce(parentLesson.siblingIds, module.siblingIds, directCourse.siblingIds, ""),    "|" + _id + "|"  )}{  _id,  _type,  title,  emoji,  slug,  description,  body,  next,  "breadcrumbs": [    course{_id, _type, title, emoji, slug},    coalesce(module, parentLesson.module){_id, _type, title, emoji, slug},    parentLesson{_id, _type, title, emoji, slug}  ][defined(@)],  "previous": coalesce(    {"_ref": string::split(around[0], "|")[-1]}->{  _id,  _type,  title,  emoji,  "slug": slug.current},    *[_type == "lesson" && next.lesson._ref == ^._id][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}  ),  "nextLesson": coalesce(    next.lesson,    {"_ref": string::split(around[1], "|")[0]}->{  _id,  _type,  title,  emoji,  "slug": slug.current}  )}
 export type LessonPageByIdQueryResult = {
   _id: string
   _type: 'lesson'
@@ -4609,23 +5404,40 @@ export type LessonPageByIdQueryResult = {
   description: string | null
   body: Array<
     | {
-        children?: Array<
-          | ({
+        children: Array<
+          | {
               _key: string
-            } & FootnoteReference)
-          | ({
+              _type: 'footnoteReference'
+              label: string
+            }
+          | {
+              asset?: SanityImageAssetReference
+              media?: unknown
+              hotspot?: SanityImageHotspot
+              crop?: SanityImageCrop
+              alt: string
+              src?: string
+              _type: 'inlineImage'
               _key: string
-            } & InlineMath)
-          | ({
+              url: string | null
+            }
+          | {
               _key: string
-            } & TaskCheck)
+              _type: 'inlineMath'
+              tex: string
+            }
           | {
               marks?: Array<string>
               text?: string
               _type: 'span'
               _key: string
             }
-        >
+          | {
+              _key: string
+              _type: 'taskCheck'
+              checked?: boolean
+            }
+        > | null
         style?: 'blockquote' | 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
         listItem?: 'bullet' | 'number' | 'task'
         markDefs: Array<
@@ -4676,23 +5488,40 @@ export type LessonPageByIdQueryResult = {
         title?: string
         body: Array<
           | {
-              children?: Array<
-                | ({
+              children: Array<
+                | {
                     _key: string
-                  } & FootnoteReference)
-                | ({
+                    _type: 'footnoteReference'
+                    label: string
+                  }
+                | {
+                    asset?: SanityImageAssetReference
+                    media?: unknown
+                    hotspot?: SanityImageHotspot
+                    crop?: SanityImageCrop
+                    alt: string
+                    src?: string
+                    _type: 'inlineImage'
                     _key: string
-                  } & InlineMath)
-                | ({
+                    url: string | null
+                  }
+                | {
                     _key: string
-                  } & TaskCheck)
+                    _type: 'inlineMath'
+                    tex: string
+                  }
                 | {
                     marks?: Array<string>
                     text?: string
                     _type: 'span'
                     _key: string
                   }
-              >
+                | {
+                    _key: string
+                    _type: 'taskCheck'
+                    checked?: boolean
+                  }
+              > | null
               style?: 'blockquote' | 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
               listItem?: 'bullet' | 'number' | 'task'
               markDefs: Array<
@@ -4750,23 +5579,40 @@ export type LessonPageByIdQueryResult = {
                 _key: string
                 _type: 'definitionListItem'
                 term: Array<{
-                  children?: Array<
-                    | ({
+                  children: Array<
+                    | {
                         _key: string
-                      } & FootnoteReference)
-                    | ({
+                        _type: 'footnoteReference'
+                        label: string
+                      }
+                    | {
+                        asset?: SanityImageAssetReference
+                        media?: unknown
+                        hotspot?: SanityImageHotspot
+                        crop?: SanityImageCrop
+                        alt: string
+                        src?: string
+                        _type: 'inlineImage'
                         _key: string
-                      } & InlineMath)
-                    | ({
+                        url: string | null
+                      }
+                    | {
                         _key: string
-                      } & TaskCheck)
+                        _type: 'inlineMath'
+                        tex: string
+                      }
                     | {
                         marks?: Array<string>
                         text?: string
                         _type: 'span'
                         _key: string
                       }
-                  >
+                    | {
+                        _key: string
+                        _type: 'taskCheck'
+                        checked?: boolean
+                      }
+                  > | null
                   style?: 'normal'
                   listItem?: 'bullet' | 'number' | 'task'
                   markDefs: Array<
@@ -4811,23 +5657,40 @@ export type LessonPageByIdQueryResult = {
                   _key: string
                 }>
                 definition: Array<{
-                  children?: Array<
-                    | ({
+                  children: Array<
+                    | {
                         _key: string
-                      } & FootnoteReference)
-                    | ({
+                        _type: 'footnoteReference'
+                        label: string
+                      }
+                    | {
+                        asset?: SanityImageAssetReference
+                        media?: unknown
+                        hotspot?: SanityImageHotspot
+                        crop?: SanityImageCrop
+                        alt: string
+                        src?: string
+                        _type: 'inlineImage'
                         _key: string
-                      } & InlineMath)
-                    | ({
+                        url: string | null
+                      }
+                    | {
                         _key: string
-                      } & TaskCheck)
+                        _type: 'inlineMath'
+                        tex: string
+                      }
                     | {
                         marks?: Array<string>
                         text?: string
                         _type: 'span'
                         _key: string
                       }
-                  >
+                    | {
+                        _key: string
+                        _type: 'taskCheck'
+                        checked?: boolean
+                      }
+                  > | null
                   style?: 'normal'
                   listItem?: 'bullet' | 'number' | 'task'
                   markDefs: Array<
@@ -4918,23 +5781,40 @@ export type LessonPageByIdQueryResult = {
                   _key: string
                   _type: 'tableCell'
                   content: Array<{
-                    children?: Array<
-                      | ({
+                    children: Array<
+                      | {
                           _key: string
-                        } & FootnoteReference)
-                      | ({
+                          _type: 'footnoteReference'
+                          label: string
+                        }
+                      | {
+                          asset?: SanityImageAssetReference
+                          media?: unknown
+                          hotspot?: SanityImageHotspot
+                          crop?: SanityImageCrop
+                          alt: string
+                          src?: string
+                          _type: 'inlineImage'
                           _key: string
-                        } & InlineMath)
-                      | ({
+                          url: string | null
+                        }
+                      | {
                           _key: string
-                        } & TaskCheck)
+                          _type: 'inlineMath'
+                          tex: string
+                        }
                       | {
                           marks?: Array<string>
                           text?: string
                           _type: 'span'
                           _key: string
                         }
-                    >
+                      | {
+                          _key: string
+                          _type: 'taskCheck'
+                          checked?: boolean
+                        }
+                    > | null
                     style?: 'normal'
                     listItem?: 'bullet' | 'number' | 'task'
                     markDefs: Array<
@@ -5009,23 +5889,40 @@ export type LessonPageByIdQueryResult = {
           _key: string
           _type: 'definitionListItem'
           term: Array<{
-            children?: Array<
-              | ({
+            children: Array<
+              | {
                   _key: string
-                } & FootnoteReference)
-              | ({
+                  _type: 'footnoteReference'
+                  label: string
+                }
+              | {
+                  asset?: SanityImageAssetReference
+                  media?: unknown
+                  hotspot?: SanityImageHotspot
+                  crop?: SanityImageCrop
+                  alt: string
+                  src?: string
+                  _type: 'inlineImage'
                   _key: string
-                } & InlineMath)
-              | ({
+                  url: string | null
+                }
+              | {
                   _key: string
-                } & TaskCheck)
+                  _type: 'inlineMath'
+                  tex: string
+                }
               | {
                   marks?: Array<string>
                   text?: string
                   _type: 'span'
                   _key: string
                 }
-            >
+              | {
+                  _key: string
+                  _type: 'taskCheck'
+                  checked?: boolean
+                }
+            > | null
             style?: 'normal'
             listItem?: 'bullet' | 'number' | 'task'
             markDefs: Array<
@@ -5070,23 +5967,40 @@ export type LessonPageByIdQueryResult = {
             _key: string
           }>
           definition: Array<{
-            children?: Array<
-              | ({
+            children: Array<
+              | {
                   _key: string
-                } & FootnoteReference)
-              | ({
+                  _type: 'footnoteReference'
+                  label: string
+                }
+              | {
+                  asset?: SanityImageAssetReference
+                  media?: unknown
+                  hotspot?: SanityImageHotspot
+                  crop?: SanityImageCrop
+                  alt: string
+                  src?: string
+                  _type: 'inlineImage'
                   _key: string
-                } & InlineMath)
-              | ({
+                  url: string | null
+                }
+              | {
                   _key: string
-                } & TaskCheck)
+                  _type: 'inlineMath'
+                  tex: string
+                }
               | {
                   marks?: Array<string>
                   text?: string
                   _type: 'span'
                   _key: string
                 }
-            >
+              | {
+                  _key: string
+                  _type: 'taskCheck'
+                  checked?: boolean
+                }
+            > | null
             style?: 'normal'
             listItem?: 'bullet' | 'number' | 'task'
             markDefs: Array<
@@ -5139,23 +6053,40 @@ export type LessonPageByIdQueryResult = {
         summary: string
         body: Array<
           | {
-              children?: Array<
-                | ({
+              children: Array<
+                | {
                     _key: string
-                  } & FootnoteReference)
-                | ({
+                    _type: 'footnoteReference'
+                    label: string
+                  }
+                | {
+                    asset?: SanityImageAssetReference
+                    media?: unknown
+                    hotspot?: SanityImageHotspot
+                    crop?: SanityImageCrop
+                    alt: string
+                    src?: string
+                    _type: 'inlineImage'
                     _key: string
-                  } & InlineMath)
-                | ({
+                    url: string | null
+                  }
+                | {
                     _key: string
-                  } & TaskCheck)
+                    _type: 'inlineMath'
+                    tex: string
+                  }
                 | {
                     marks?: Array<string>
                     text?: string
                     _type: 'span'
                     _key: string
                   }
-              >
+                | {
+                    _key: string
+                    _type: 'taskCheck'
+                    checked?: boolean
+                  }
+              > | null
               style?: 'blockquote' | 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
               listItem?: 'bullet' | 'number' | 'task'
               markDefs: Array<
@@ -5213,23 +6144,40 @@ export type LessonPageByIdQueryResult = {
                 _key: string
                 _type: 'definitionListItem'
                 term: Array<{
-                  children?: Array<
-                    | ({
+                  children: Array<
+                    | {
                         _key: string
-                      } & FootnoteReference)
-                    | ({
+                        _type: 'footnoteReference'
+                        label: string
+                      }
+                    | {
+                        asset?: SanityImageAssetReference
+                        media?: unknown
+                        hotspot?: SanityImageHotspot
+                        crop?: SanityImageCrop
+                        alt: string
+                        src?: string
+                        _type: 'inlineImage'
                         _key: string
-                      } & InlineMath)
-                    | ({
+                        url: string | null
+                      }
+                    | {
                         _key: string
-                      } & TaskCheck)
+                        _type: 'inlineMath'
+                        tex: string
+                      }
                     | {
                         marks?: Array<string>
                         text?: string
                         _type: 'span'
                         _key: string
                       }
-                  >
+                    | {
+                        _key: string
+                        _type: 'taskCheck'
+                        checked?: boolean
+                      }
+                  > | null
                   style?: 'normal'
                   listItem?: 'bullet' | 'number' | 'task'
                   markDefs: Array<
@@ -5274,23 +6222,40 @@ export type LessonPageByIdQueryResult = {
                   _key: string
                 }>
                 definition: Array<{
-                  children?: Array<
-                    | ({
+                  children: Array<
+                    | {
                         _key: string
-                      } & FootnoteReference)
-                    | ({
+                        _type: 'footnoteReference'
+                        label: string
+                      }
+                    | {
+                        asset?: SanityImageAssetReference
+                        media?: unknown
+                        hotspot?: SanityImageHotspot
+                        crop?: SanityImageCrop
+                        alt: string
+                        src?: string
+                        _type: 'inlineImage'
                         _key: string
-                      } & InlineMath)
-                    | ({
+                        url: string | null
+                      }
+                    | {
                         _key: string
-                      } & TaskCheck)
+                        _type: 'inlineMath'
+                        tex: string
+                      }
                     | {
                         marks?: Array<string>
                         text?: string
                         _type: 'span'
                         _key: string
                       }
-                  >
+                    | {
+                        _key: string
+                        _type: 'taskCheck'
+                        checked?: boolean
+                      }
+                  > | null
                   style?: 'normal'
                   listItem?: 'bullet' | 'number' | 'task'
                   markDefs: Array<
@@ -5381,23 +6346,40 @@ export type LessonPageByIdQueryResult = {
                   _key: string
                   _type: 'tableCell'
                   content: Array<{
-                    children?: Array<
-                      | ({
+                    children: Array<
+                      | {
                           _key: string
-                        } & FootnoteReference)
-                      | ({
+                          _type: 'footnoteReference'
+                          label: string
+                        }
+                      | {
+                          asset?: SanityImageAssetReference
+                          media?: unknown
+                          hotspot?: SanityImageHotspot
+                          crop?: SanityImageCrop
+                          alt: string
+                          src?: string
+                          _type: 'inlineImage'
                           _key: string
-                        } & InlineMath)
-                      | ({
+                          url: string | null
+                        }
+                      | {
                           _key: string
-                        } & TaskCheck)
+                          _type: 'inlineMath'
+                          tex: string
+                        }
                       | {
                           marks?: Array<string>
                           text?: string
                           _type: 'span'
                           _key: string
                         }
-                    >
+                      | {
+                          _key: string
+                          _type: 'taskCheck'
+                          checked?: boolean
+                        }
+                    > | null
                     style?: 'normal'
                     listItem?: 'bullet' | 'number' | 'task'
                     markDefs: Array<
@@ -5477,23 +6459,40 @@ export type LessonPageByIdQueryResult = {
         _type: 'footnote'
         label: string
         body: Array<{
-          children?: Array<
-            | ({
+          children: Array<
+            | {
                 _key: string
-              } & FootnoteReference)
-            | ({
+                _type: 'footnoteReference'
+                label: string
+              }
+            | {
+                asset?: SanityImageAssetReference
+                media?: unknown
+                hotspot?: SanityImageHotspot
+                crop?: SanityImageCrop
+                alt: string
+                src?: string
+                _type: 'inlineImage'
                 _key: string
-              } & InlineMath)
-            | ({
+                url: string | null
+              }
+            | {
                 _key: string
-              } & TaskCheck)
+                _type: 'inlineMath'
+                tex: string
+              }
             | {
                 marks?: Array<string>
                 text?: string
                 _type: 'span'
                 _key: string
               }
-          >
+            | {
+                _key: string
+                _type: 'taskCheck'
+                checked?: boolean
+              }
+          > | null
           style?: 'normal'
           listItem?: 'bullet' | 'number' | 'task'
           markDefs: Array<
@@ -5574,23 +6573,40 @@ export type LessonPageByIdQueryResult = {
           title: string
           emoji: string | null
           intro: Array<{
-            children?: Array<
-              | ({
+            children: Array<
+              | {
                   _key: string
-                } & FootnoteReference)
-              | ({
+                  _type: 'footnoteReference'
+                  label: string
+                }
+              | {
+                  asset?: SanityImageAssetReference
+                  media?: unknown
+                  hotspot?: SanityImageHotspot
+                  crop?: SanityImageCrop
+                  alt: string
+                  src?: string
+                  _type: 'inlineImage'
                   _key: string
-                } & InlineMath)
-              | ({
+                  url: string | null
+                }
+              | {
                   _key: string
-                } & TaskCheck)
+                  _type: 'inlineMath'
+                  tex: string
+                }
               | {
                   marks?: Array<string>
                   text?: string
                   _type: 'span'
                   _key: string
                 }
-            >
+              | {
+                  _key: string
+                  _type: 'taskCheck'
+                  checked?: boolean
+                }
+            > | null
             style?: 'normal'
             listItem?: 'bullet' | 'number' | 'task'
             markDefs: Array<
@@ -5642,23 +6658,40 @@ export type LessonPageByIdQueryResult = {
           slug: string
           order: number
           description: Array<{
-            children?: Array<
-              | ({
+            children: Array<
+              | {
                   _key: string
-                } & FootnoteReference)
-              | ({
+                  _type: 'footnoteReference'
+                  label: string
+                }
+              | {
+                  asset?: SanityImageAssetReference
+                  media?: unknown
+                  hotspot?: SanityImageHotspot
+                  crop?: SanityImageCrop
+                  alt: string
+                  src?: string
+                  _type: 'inlineImage'
                   _key: string
-                } & InlineMath)
-              | ({
+                  url: string | null
+                }
+              | {
                   _key: string
-                } & TaskCheck)
+                  _type: 'inlineMath'
+                  tex: string
+                }
               | {
                   marks?: Array<string>
                   text?: string
                   _type: 'span'
                   _key: string
                 }
-            >
+              | {
+                  _key: string
+                  _type: 'taskCheck'
+                  checked?: boolean
+                }
+            > | null
             style?: 'normal'
             listItem?: 'bullet' | 'number' | 'task'
             markDefs: Array<
@@ -5714,23 +6747,40 @@ export type LessonPageByIdQueryResult = {
             _key: string
             _type: 'tableCell'
             content: Array<{
-              children?: Array<
-                | ({
+              children: Array<
+                | {
                     _key: string
-                  } & FootnoteReference)
-                | ({
+                    _type: 'footnoteReference'
+                    label: string
+                  }
+                | {
+                    asset?: SanityImageAssetReference
+                    media?: unknown
+                    hotspot?: SanityImageHotspot
+                    crop?: SanityImageCrop
+                    alt: string
+                    src?: string
+                    _type: 'inlineImage'
                     _key: string
-                  } & InlineMath)
-                | ({
+                    url: string | null
+                  }
+                | {
                     _key: string
-                  } & TaskCheck)
+                    _type: 'inlineMath'
+                    tex: string
+                  }
                 | {
                     marks?: Array<string>
                     text?: string
                     _type: 'span'
                     _key: string
                   }
-              >
+                | {
+                    _key: string
+                    _type: 'taskCheck'
+                    checked?: boolean
+                  }
+              > | null
               style?: 'normal'
               listItem?: 'bullet' | 'number' | 'task'
               markDefs: Array<
@@ -5862,7 +6912,7 @@ export type LessonPageByIdQueryResult = {
 
 // Source: queries/lessonPage.ts
 // Variable: lessonPreviewQuery
-// Query: $lesson{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  body[]{    ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  },  _type == "callout" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "details" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "footnote" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}},  _type == "responsibilitySection" => {    "area": area->{  _id,  title,  emoji,  intro[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  "slug": slug.current},    "responsibilities": responsibilities[]->{  _id,  name,  "slug": slug.current,  order,  description[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "toolTable" => {    rows[]{      _key,      _type,      "category": category->{_id, title, "slug": slug.current},      "tools": tools[]->{  _id,  name,  "slug": slug.current,  url}    }  }},  next{label, href, "lesson": lesson->{  _id,  _type,  title,  emoji,  "slug": slug.current}},  "parentLesson": *[_type == "lesson" && ^._id in lessons[]._ref][0]{      _id,  _type,  title,  emoji,  "slug": slug.current,      "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|",    "module": *[_type == "module" && ^._id in lessons[]._ref][0]{        _id,  _type,  title,  emoji,  "slug": slug.current,      "course": *[_type == "course" && ^._id in contents[]._ref][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}    },    "course": *[_type == "course" && ^._id in contents[]._ref][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}  },  "module": *[_type == "module" && ^._id in lessons[]._ref][0]{      _id,  _type,  title,  emoji,  "slug": slug.current,      "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|",    "course": *[_type == "course" && ^._id in contents[]._ref][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}  },  "directCourse": *[_type == "course" && ^._id in contents[]._ref][0]{      _id,  _type,  title,  emoji,  "slug": slug.current,    "siblingIds": "|" + array::join(contents[@->_type == "lesson"]._ref, "|") + "|"  }}{  ...,  "course": coalesce(module.course, directCourse, parentLesson.module.course, parentLesson.course),  "around": string::split(    coalesce(parentLesson.siblingIds, module.siblingIds, directCourse.siblingIds, ""),    "|" + _id + "|"  )}{  _id,  _type,  title,  emoji,  slug,  description,  body,  next,  "breadcrumbs": [    course{_id, _type, title, emoji, slug},    coalesce(module, parentLesson.module){_id, _type, title, emoji, slug},    parentLesson{_id, _type, title, emoji, slug}  ][defined(@)],  "previous": coalesce(    {"_ref": string::split(around[0], "|")[-1]}->{  _id,  _type,  title,  emoji,  "slug": slug.current},    *[_type == "lesson" && next.lesson._ref == ^._id][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}  ),  "nextLesson": coalesce(    next.lesson,    {"_ref": string::split(around[1], "|")[0]}->{  _id,  _type,  title,  emoji,  "slug": slug.current}  )}
+// Query: $lesson{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  body[]{    ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  },  _type == "callout" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "details" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "footnote" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}},  _type == "responsibilitySection" => {    "area": area->{  _id,  title,  emoji,  intro[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  "slug": slug.current},    "responsibilities": responsibilities[]->{  _id,  name,  "slug": slug.current,  order,  description[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}  },  _type == "toolTable" => {    rows[]{      _key,      _type,      "category": category->{_id, title, "slug": slug.current},      "tools": tools[]->{  _id,  name,  "slug": slug.current,  url}    }  }},  next{label, href, "lesson": lesson->{  _id,  _type,  title,  emoji,  "slug": slug.current}},  "parentLesson": *[_type == "lesson" && ^._id in lessons[]._ref][0]{      _id,  _type,  title,  emoji,  "slug": slug.current,      "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|",    "module": *[_type == "module" && ^._id in lessons[]._ref][0]{        _id,  _type,  title,  emoji,  "slug": slug.current,      "course": *[_type == "course" && ^._id in contents[]._ref][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}    },    "course": *[_type == "course" && ^._id in contents[]._ref][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}  },  "module": *[_type == "module" && ^._id in lessons[]._ref][0]{      _id,  _type,  title,  emoji,  "slug": slug.current,      "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|",    "course": *[_type == "course" && ^._id in contents[]._ref][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}  },  "directCourse": *[_type == "course" && ^._id in contents[]._ref][0]{      _id,  _type,  title,  emoji,  "slug": slug.current,    "siblingIds": "|" + array::join(contents[@->_type == "lesson"]._ref, "|") + "|"  }}{  ...,  "course": coalesce(module.course, directCourse, parentLesson.module.course, parentLesson.course),  "around": string::split(    coalesce(parentLesson.siblingIds, module.siblingIds, directCourse.siblingIds, ""),    "|" + _id + "|"  )}{  _id,  _type,  title,  emoji,  slug,  description,  body,  next,  "breadcrumbs": [    course{_id, _type, title, emoji, slug},    coalesce(module, parentLesson.module){_id, _type, title, emoji, slug},    parentLesson{_id, _type, title, emoji, slug}  ][defined(@)],  "previous": coalesce(    {"_ref": string::split(around[0], "|")[-1]}->{  _id,  _type,  title,  emoji,  "slug": slug.current},    *[_type == "lesson" && next.lesson._ref == ^._id][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}  ),  "nextLesson": coalesce(    next.lesson,    {"_ref": string::split(around[1], "|")[0]}->{  _id,  _type,  title,  emoji,  "slug": slug.current}  )}
 export type LessonPreviewQueryResult = unknown
 
 // Source: queries/lessonSearch.ts
@@ -5880,7 +6930,7 @@ export type LessonSearchQueryResult = Array<{
 
 // Source: queries/modulePage.ts
 // Variable: modulePageQuery
-// Query: *[_type == "module" && slug.current == $slug][0]{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  body[]{    ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  },  _type == "callout" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "details" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "footnote" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}},  _type == "responsibilitySection" => {    "area": area->{  _id,  title,  emoji,  intro[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  "slug": slug.current},    "responsibilities": responsibilities[]->{  _id,  name,  "slug": slug.current,  order,  description[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "toolTable" => {    rows[]{      _key,      _type,      "category": category->{_id, title, "slug": slug.current},      "tools": tools[]->{  _id,  name,  "slug": slug.current,  url}    }  }},  "lessons": lessons[]->{  _id,  _type,  title,  emoji,  "slug": slug.current, description},  "course": *[_type == "course" && ^._id in contents[]._ref][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}}
+// Query: *[_type == "module" && slug.current == $slug][0]{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  body[]{    ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  },  _type == "callout" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "details" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "footnote" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}},  _type == "responsibilitySection" => {    "area": area->{  _id,  title,  emoji,  intro[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  "slug": slug.current},    "responsibilities": responsibilities[]->{  _id,  name,  "slug": slug.current,  order,  description[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}  },  _type == "toolTable" => {    rows[]{      _key,      _type,      "category": category->{_id, title, "slug": slug.current},      "tools": tools[]->{  _id,  name,  "slug": slug.current,  url}    }  }},  "lessons": lessons[]->{  _id,  _type,  title,  emoji,  "slug": slug.current, description},  "course": *[_type == "course" && ^._id in contents[]._ref][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}}
 export type ModulePageQueryResult = {
   _id: string
   _type: 'module'
@@ -5890,23 +6940,40 @@ export type ModulePageQueryResult = {
   description: string | null
   body: Array<
     | {
-        children?: Array<
-          | ({
+        children: Array<
+          | {
               _key: string
-            } & FootnoteReference)
-          | ({
+              _type: 'footnoteReference'
+              label: string
+            }
+          | {
+              asset?: SanityImageAssetReference
+              media?: unknown
+              hotspot?: SanityImageHotspot
+              crop?: SanityImageCrop
+              alt: string
+              src?: string
+              _type: 'inlineImage'
               _key: string
-            } & InlineMath)
-          | ({
+              url: string | null
+            }
+          | {
               _key: string
-            } & TaskCheck)
+              _type: 'inlineMath'
+              tex: string
+            }
           | {
               marks?: Array<string>
               text?: string
               _type: 'span'
               _key: string
             }
-        >
+          | {
+              _key: string
+              _type: 'taskCheck'
+              checked?: boolean
+            }
+        > | null
         style?: 'blockquote' | 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
         listItem?: 'bullet' | 'number' | 'task'
         markDefs: Array<
@@ -5957,23 +7024,40 @@ export type ModulePageQueryResult = {
         title?: string
         body: Array<
           | {
-              children?: Array<
-                | ({
+              children: Array<
+                | {
                     _key: string
-                  } & FootnoteReference)
-                | ({
+                    _type: 'footnoteReference'
+                    label: string
+                  }
+                | {
+                    asset?: SanityImageAssetReference
+                    media?: unknown
+                    hotspot?: SanityImageHotspot
+                    crop?: SanityImageCrop
+                    alt: string
+                    src?: string
+                    _type: 'inlineImage'
                     _key: string
-                  } & InlineMath)
-                | ({
+                    url: string | null
+                  }
+                | {
                     _key: string
-                  } & TaskCheck)
+                    _type: 'inlineMath'
+                    tex: string
+                  }
                 | {
                     marks?: Array<string>
                     text?: string
                     _type: 'span'
                     _key: string
                   }
-              >
+                | {
+                    _key: string
+                    _type: 'taskCheck'
+                    checked?: boolean
+                  }
+              > | null
               style?: 'blockquote' | 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
               listItem?: 'bullet' | 'number' | 'task'
               markDefs: Array<
@@ -6031,23 +7115,40 @@ export type ModulePageQueryResult = {
                 _key: string
                 _type: 'definitionListItem'
                 term: Array<{
-                  children?: Array<
-                    | ({
+                  children: Array<
+                    | {
                         _key: string
-                      } & FootnoteReference)
-                    | ({
+                        _type: 'footnoteReference'
+                        label: string
+                      }
+                    | {
+                        asset?: SanityImageAssetReference
+                        media?: unknown
+                        hotspot?: SanityImageHotspot
+                        crop?: SanityImageCrop
+                        alt: string
+                        src?: string
+                        _type: 'inlineImage'
                         _key: string
-                      } & InlineMath)
-                    | ({
+                        url: string | null
+                      }
+                    | {
                         _key: string
-                      } & TaskCheck)
+                        _type: 'inlineMath'
+                        tex: string
+                      }
                     | {
                         marks?: Array<string>
                         text?: string
                         _type: 'span'
                         _key: string
                       }
-                  >
+                    | {
+                        _key: string
+                        _type: 'taskCheck'
+                        checked?: boolean
+                      }
+                  > | null
                   style?: 'normal'
                   listItem?: 'bullet' | 'number' | 'task'
                   markDefs: Array<
@@ -6092,23 +7193,40 @@ export type ModulePageQueryResult = {
                   _key: string
                 }>
                 definition: Array<{
-                  children?: Array<
-                    | ({
+                  children: Array<
+                    | {
                         _key: string
-                      } & FootnoteReference)
-                    | ({
+                        _type: 'footnoteReference'
+                        label: string
+                      }
+                    | {
+                        asset?: SanityImageAssetReference
+                        media?: unknown
+                        hotspot?: SanityImageHotspot
+                        crop?: SanityImageCrop
+                        alt: string
+                        src?: string
+                        _type: 'inlineImage'
                         _key: string
-                      } & InlineMath)
-                    | ({
+                        url: string | null
+                      }
+                    | {
                         _key: string
-                      } & TaskCheck)
+                        _type: 'inlineMath'
+                        tex: string
+                      }
                     | {
                         marks?: Array<string>
                         text?: string
                         _type: 'span'
                         _key: string
                       }
-                  >
+                    | {
+                        _key: string
+                        _type: 'taskCheck'
+                        checked?: boolean
+                      }
+                  > | null
                   style?: 'normal'
                   listItem?: 'bullet' | 'number' | 'task'
                   markDefs: Array<
@@ -6199,23 +7317,40 @@ export type ModulePageQueryResult = {
                   _key: string
                   _type: 'tableCell'
                   content: Array<{
-                    children?: Array<
-                      | ({
+                    children: Array<
+                      | {
                           _key: string
-                        } & FootnoteReference)
-                      | ({
+                          _type: 'footnoteReference'
+                          label: string
+                        }
+                      | {
+                          asset?: SanityImageAssetReference
+                          media?: unknown
+                          hotspot?: SanityImageHotspot
+                          crop?: SanityImageCrop
+                          alt: string
+                          src?: string
+                          _type: 'inlineImage'
                           _key: string
-                        } & InlineMath)
-                      | ({
+                          url: string | null
+                        }
+                      | {
                           _key: string
-                        } & TaskCheck)
+                          _type: 'inlineMath'
+                          tex: string
+                        }
                       | {
                           marks?: Array<string>
                           text?: string
                           _type: 'span'
                           _key: string
                         }
-                    >
+                      | {
+                          _key: string
+                          _type: 'taskCheck'
+                          checked?: boolean
+                        }
+                    > | null
                     style?: 'normal'
                     listItem?: 'bullet' | 'number' | 'task'
                     markDefs: Array<
@@ -6290,23 +7425,40 @@ export type ModulePageQueryResult = {
           _key: string
           _type: 'definitionListItem'
           term: Array<{
-            children?: Array<
-              | ({
+            children: Array<
+              | {
                   _key: string
-                } & FootnoteReference)
-              | ({
+                  _type: 'footnoteReference'
+                  label: string
+                }
+              | {
+                  asset?: SanityImageAssetReference
+                  media?: unknown
+                  hotspot?: SanityImageHotspot
+                  crop?: SanityImageCrop
+                  alt: string
+                  src?: string
+                  _type: 'inlineImage'
                   _key: string
-                } & InlineMath)
-              | ({
+                  url: string | null
+                }
+              | {
                   _key: string
-                } & TaskCheck)
+                  _type: 'inlineMath'
+                  tex: string
+                }
               | {
                   marks?: Array<string>
                   text?: string
                   _type: 'span'
                   _key: string
                 }
-            >
+              | {
+                  _key: string
+                  _type: 'taskCheck'
+                  checked?: boolean
+                }
+            > | null
             style?: 'normal'
             listItem?: 'bullet' | 'number' | 'task'
             markDefs: Array<
@@ -6351,23 +7503,40 @@ export type ModulePageQueryResult = {
             _key: string
           }>
           definition: Array<{
-            children?: Array<
-              | ({
+            children: Array<
+              | {
                   _key: string
-                } & FootnoteReference)
-              | ({
+                  _type: 'footnoteReference'
+                  label: string
+                }
+              | {
+                  asset?: SanityImageAssetReference
+                  media?: unknown
+                  hotspot?: SanityImageHotspot
+                  crop?: SanityImageCrop
+                  alt: string
+                  src?: string
+                  _type: 'inlineImage'
                   _key: string
-                } & InlineMath)
-              | ({
+                  url: string | null
+                }
+              | {
                   _key: string
-                } & TaskCheck)
+                  _type: 'inlineMath'
+                  tex: string
+                }
               | {
                   marks?: Array<string>
                   text?: string
                   _type: 'span'
                   _key: string
                 }
-            >
+              | {
+                  _key: string
+                  _type: 'taskCheck'
+                  checked?: boolean
+                }
+            > | null
             style?: 'normal'
             listItem?: 'bullet' | 'number' | 'task'
             markDefs: Array<
@@ -6420,23 +7589,40 @@ export type ModulePageQueryResult = {
         summary: string
         body: Array<
           | {
-              children?: Array<
-                | ({
+              children: Array<
+                | {
                     _key: string
-                  } & FootnoteReference)
-                | ({
+                    _type: 'footnoteReference'
+                    label: string
+                  }
+                | {
+                    asset?: SanityImageAssetReference
+                    media?: unknown
+                    hotspot?: SanityImageHotspot
+                    crop?: SanityImageCrop
+                    alt: string
+                    src?: string
+                    _type: 'inlineImage'
                     _key: string
-                  } & InlineMath)
-                | ({
+                    url: string | null
+                  }
+                | {
                     _key: string
-                  } & TaskCheck)
+                    _type: 'inlineMath'
+                    tex: string
+                  }
                 | {
                     marks?: Array<string>
                     text?: string
                     _type: 'span'
                     _key: string
                   }
-              >
+                | {
+                    _key: string
+                    _type: 'taskCheck'
+                    checked?: boolean
+                  }
+              > | null
               style?: 'blockquote' | 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
               listItem?: 'bullet' | 'number' | 'task'
               markDefs: Array<
@@ -6494,23 +7680,40 @@ export type ModulePageQueryResult = {
                 _key: string
                 _type: 'definitionListItem'
                 term: Array<{
-                  children?: Array<
-                    | ({
+                  children: Array<
+                    | {
                         _key: string
-                      } & FootnoteReference)
-                    | ({
+                        _type: 'footnoteReference'
+                        label: string
+                      }
+                    | {
+                        asset?: SanityImageAssetReference
+                        media?: unknown
+                        hotspot?: SanityImageHotspot
+                        crop?: SanityImageCrop
+                        alt: string
+                        src?: string
+                        _type: 'inlineImage'
                         _key: string
-                      } & InlineMath)
-                    | ({
+                        url: string | null
+                      }
+                    | {
                         _key: string
-                      } & TaskCheck)
+                        _type: 'inlineMath'
+                        tex: string
+                      }
                     | {
                         marks?: Array<string>
                         text?: string
                         _type: 'span'
                         _key: string
                       }
-                  >
+                    | {
+                        _key: string
+                        _type: 'taskCheck'
+                        checked?: boolean
+                      }
+                  > | null
                   style?: 'normal'
                   listItem?: 'bullet' | 'number' | 'task'
                   markDefs: Array<
@@ -6555,23 +7758,40 @@ export type ModulePageQueryResult = {
                   _key: string
                 }>
                 definition: Array<{
-                  children?: Array<
-                    | ({
+                  children: Array<
+                    | {
                         _key: string
-                      } & FootnoteReference)
-                    | ({
+                        _type: 'footnoteReference'
+                        label: string
+                      }
+                    | {
+                        asset?: SanityImageAssetReference
+                        media?: unknown
+                        hotspot?: SanityImageHotspot
+                        crop?: SanityImageCrop
+                        alt: string
+                        src?: string
+                        _type: 'inlineImage'
                         _key: string
-                      } & InlineMath)
-                    | ({
+                        url: string | null
+                      }
+                    | {
                         _key: string
-                      } & TaskCheck)
+                        _type: 'inlineMath'
+                        tex: string
+                      }
                     | {
                         marks?: Array<string>
                         text?: string
                         _type: 'span'
                         _key: string
                       }
-                  >
+                    | {
+                        _key: string
+                        _type: 'taskCheck'
+                        checked?: boolean
+                      }
+                  > | null
                   style?: 'normal'
                   listItem?: 'bullet' | 'number' | 'task'
                   markDefs: Array<
@@ -6662,23 +7882,40 @@ export type ModulePageQueryResult = {
                   _key: string
                   _type: 'tableCell'
                   content: Array<{
-                    children?: Array<
-                      | ({
+                    children: Array<
+                      | {
                           _key: string
-                        } & FootnoteReference)
-                      | ({
+                          _type: 'footnoteReference'
+                          label: string
+                        }
+                      | {
+                          asset?: SanityImageAssetReference
+                          media?: unknown
+                          hotspot?: SanityImageHotspot
+                          crop?: SanityImageCrop
+                          alt: string
+                          src?: string
+                          _type: 'inlineImage'
                           _key: string
-                        } & InlineMath)
-                      | ({
+                          url: string | null
+                        }
+                      | {
                           _key: string
-                        } & TaskCheck)
+                          _type: 'inlineMath'
+                          tex: string
+                        }
                       | {
                           marks?: Array<string>
                           text?: string
                           _type: 'span'
                           _key: string
                         }
-                    >
+                      | {
+                          _key: string
+                          _type: 'taskCheck'
+                          checked?: boolean
+                        }
+                    > | null
                     style?: 'normal'
                     listItem?: 'bullet' | 'number' | 'task'
                     markDefs: Array<
@@ -6758,23 +7995,40 @@ export type ModulePageQueryResult = {
         _type: 'footnote'
         label: string
         body: Array<{
-          children?: Array<
-            | ({
+          children: Array<
+            | {
                 _key: string
-              } & FootnoteReference)
-            | ({
+                _type: 'footnoteReference'
+                label: string
+              }
+            | {
+                asset?: SanityImageAssetReference
+                media?: unknown
+                hotspot?: SanityImageHotspot
+                crop?: SanityImageCrop
+                alt: string
+                src?: string
+                _type: 'inlineImage'
                 _key: string
-              } & InlineMath)
-            | ({
+                url: string | null
+              }
+            | {
                 _key: string
-              } & TaskCheck)
+                _type: 'inlineMath'
+                tex: string
+              }
             | {
                 marks?: Array<string>
                 text?: string
                 _type: 'span'
                 _key: string
               }
-          >
+            | {
+                _key: string
+                _type: 'taskCheck'
+                checked?: boolean
+              }
+          > | null
           style?: 'normal'
           listItem?: 'bullet' | 'number' | 'task'
           markDefs: Array<
@@ -6855,23 +8109,40 @@ export type ModulePageQueryResult = {
           title: string
           emoji: string | null
           intro: Array<{
-            children?: Array<
-              | ({
+            children: Array<
+              | {
                   _key: string
-                } & FootnoteReference)
-              | ({
+                  _type: 'footnoteReference'
+                  label: string
+                }
+              | {
+                  asset?: SanityImageAssetReference
+                  media?: unknown
+                  hotspot?: SanityImageHotspot
+                  crop?: SanityImageCrop
+                  alt: string
+                  src?: string
+                  _type: 'inlineImage'
                   _key: string
-                } & InlineMath)
-              | ({
+                  url: string | null
+                }
+              | {
                   _key: string
-                } & TaskCheck)
+                  _type: 'inlineMath'
+                  tex: string
+                }
               | {
                   marks?: Array<string>
                   text?: string
                   _type: 'span'
                   _key: string
                 }
-            >
+              | {
+                  _key: string
+                  _type: 'taskCheck'
+                  checked?: boolean
+                }
+            > | null
             style?: 'normal'
             listItem?: 'bullet' | 'number' | 'task'
             markDefs: Array<
@@ -6923,23 +8194,40 @@ export type ModulePageQueryResult = {
           slug: string
           order: number
           description: Array<{
-            children?: Array<
-              | ({
+            children: Array<
+              | {
                   _key: string
-                } & FootnoteReference)
-              | ({
+                  _type: 'footnoteReference'
+                  label: string
+                }
+              | {
+                  asset?: SanityImageAssetReference
+                  media?: unknown
+                  hotspot?: SanityImageHotspot
+                  crop?: SanityImageCrop
+                  alt: string
+                  src?: string
+                  _type: 'inlineImage'
                   _key: string
-                } & InlineMath)
-              | ({
+                  url: string | null
+                }
+              | {
                   _key: string
-                } & TaskCheck)
+                  _type: 'inlineMath'
+                  tex: string
+                }
               | {
                   marks?: Array<string>
                   text?: string
                   _type: 'span'
                   _key: string
                 }
-            >
+              | {
+                  _key: string
+                  _type: 'taskCheck'
+                  checked?: boolean
+                }
+            > | null
             style?: 'normal'
             listItem?: 'bullet' | 'number' | 'task'
             markDefs: Array<
@@ -6995,23 +8283,40 @@ export type ModulePageQueryResult = {
             _key: string
             _type: 'tableCell'
             content: Array<{
-              children?: Array<
-                | ({
+              children: Array<
+                | {
                     _key: string
-                  } & FootnoteReference)
-                | ({
+                    _type: 'footnoteReference'
+                    label: string
+                  }
+                | {
+                    asset?: SanityImageAssetReference
+                    media?: unknown
+                    hotspot?: SanityImageHotspot
+                    crop?: SanityImageCrop
+                    alt: string
+                    src?: string
+                    _type: 'inlineImage'
                     _key: string
-                  } & InlineMath)
-                | ({
+                    url: string | null
+                  }
+                | {
                     _key: string
-                  } & TaskCheck)
+                    _type: 'inlineMath'
+                    tex: string
+                  }
                 | {
                     marks?: Array<string>
                     text?: string
                     _type: 'span'
                     _key: string
                   }
-              >
+                | {
+                    _key: string
+                    _type: 'taskCheck'
+                    checked?: boolean
+                  }
+              > | null
               style?: 'normal'
               listItem?: 'bullet' | 'number' | 'task'
               markDefs: Array<
@@ -7109,7 +8414,7 @@ export type ModulePageQueryResult = {
 
 // Source: queries/modulePage.ts
 // Variable: modulePageByIdQuery
-// Query: *[_type == "module" && _id == $id][0]{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  body[]{    ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  },  _type == "callout" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "details" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "footnote" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}},  _type == "responsibilitySection" => {    "area": area->{  _id,  title,  emoji,  intro[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  "slug": slug.current},    "responsibilities": responsibilities[]->{  _id,  name,  "slug": slug.current,  order,  description[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "toolTable" => {    rows[]{      _key,      _type,      "category": category->{_id, title, "slug": slug.current},      "tools": tools[]->{  _id,  name,  "slug": slug.current,  url}    }  }},  "lessons": lessons[]->{  _id,  _type,  title,  emoji,  "slug": slug.current, description},  "course": *[_type == "course" && ^._id in contents[]._ref][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}}
+// Query: *[_type == "module" && _id == $id][0]{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  body[]{    ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  },  _type == "callout" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "details" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "footnote" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}},  _type == "responsibilitySection" => {    "area": area->{  _id,  title,  emoji,  intro[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  "slug": slug.current},    "responsibilities": responsibilities[]->{  _id,  name,  "slug": slug.current,  order,  description[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}  },  _type == "toolTable" => {    rows[]{      _key,      _type,      "category": category->{_id, title, "slug": slug.current},      "tools": tools[]->{  _id,  name,  "slug": slug.current,  url}    }  }},  "lessons": lessons[]->{  _id,  _type,  title,  emoji,  "slug": slug.current, description},  "course": *[_type == "course" && ^._id in contents[]._ref][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}}
 export type ModulePageByIdQueryResult = {
   _id: string
   _type: 'module'
@@ -7119,23 +8424,40 @@ export type ModulePageByIdQueryResult = {
   description: string | null
   body: Array<
     | {
-        children?: Array<
-          | ({
+        children: Array<
+          | {
               _key: string
-            } & FootnoteReference)
-          | ({
+              _type: 'footnoteReference'
+              label: string
+            }
+          | {
+              asset?: SanityImageAssetReference
+              media?: unknown
+              hotspot?: SanityImageHotspot
+              crop?: SanityImageCrop
+              alt: string
+              src?: string
+              _type: 'inlineImage'
               _key: string
-            } & InlineMath)
-          | ({
+              url: string | null
+            }
+          | {
               _key: string
-            } & TaskCheck)
+              _type: 'inlineMath'
+              tex: string
+            }
           | {
               marks?: Array<string>
               text?: string
               _type: 'span'
               _key: string
             }
-        >
+          | {
+              _key: string
+              _type: 'taskCheck'
+              checked?: boolean
+            }
+        > | null
         style?: 'blockquote' | 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
         listItem?: 'bullet' | 'number' | 'task'
         markDefs: Array<
@@ -7186,23 +8508,40 @@ export type ModulePageByIdQueryResult = {
         title?: string
         body: Array<
           | {
-              children?: Array<
-                | ({
+              children: Array<
+                | {
                     _key: string
-                  } & FootnoteReference)
-                | ({
+                    _type: 'footnoteReference'
+                    label: string
+                  }
+                | {
+                    asset?: SanityImageAssetReference
+                    media?: unknown
+                    hotspot?: SanityImageHotspot
+                    crop?: SanityImageCrop
+                    alt: string
+                    src?: string
+                    _type: 'inlineImage'
                     _key: string
-                  } & InlineMath)
-                | ({
+                    url: string | null
+                  }
+                | {
                     _key: string
-                  } & TaskCheck)
+                    _type: 'inlineMath'
+                    tex: string
+                  }
                 | {
                     marks?: Array<string>
                     text?: string
                     _type: 'span'
                     _key: string
                   }
-              >
+                | {
+                    _key: string
+                    _type: 'taskCheck'
+                    checked?: boolean
+                  }
+              > | null
               style?: 'blockquote' | 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
               listItem?: 'bullet' | 'number' | 'task'
               markDefs: Array<
@@ -7260,23 +8599,40 @@ export type ModulePageByIdQueryResult = {
                 _key: string
                 _type: 'definitionListItem'
                 term: Array<{
-                  children?: Array<
-                    | ({
+                  children: Array<
+                    | {
                         _key: string
-                      } & FootnoteReference)
-                    | ({
+                        _type: 'footnoteReference'
+                        label: string
+                      }
+                    | {
+                        asset?: SanityImageAssetReference
+                        media?: unknown
+                        hotspot?: SanityImageHotspot
+                        crop?: SanityImageCrop
+                        alt: string
+                        src?: string
+                        _type: 'inlineImage'
                         _key: string
-                      } & InlineMath)
-                    | ({
+                        url: string | null
+                      }
+                    | {
                         _key: string
-                      } & TaskCheck)
+                        _type: 'inlineMath'
+                        tex: string
+                      }
                     | {
                         marks?: Array<string>
                         text?: string
                         _type: 'span'
                         _key: string
                       }
-                  >
+                    | {
+                        _key: string
+                        _type: 'taskCheck'
+                        checked?: boolean
+                      }
+                  > | null
                   style?: 'normal'
                   listItem?: 'bullet' | 'number' | 'task'
                   markDefs: Array<
@@ -7321,23 +8677,40 @@ export type ModulePageByIdQueryResult = {
                   _key: string
                 }>
                 definition: Array<{
-                  children?: Array<
-                    | ({
+                  children: Array<
+                    | {
                         _key: string
-                      } & FootnoteReference)
-                    | ({
+                        _type: 'footnoteReference'
+                        label: string
+                      }
+                    | {
+                        asset?: SanityImageAssetReference
+                        media?: unknown
+                        hotspot?: SanityImageHotspot
+                        crop?: SanityImageCrop
+                        alt: string
+                        src?: string
+                        _type: 'inlineImage'
                         _key: string
-                      } & InlineMath)
-                    | ({
+                        url: string | null
+                      }
+                    | {
                         _key: string
-                      } & TaskCheck)
+                        _type: 'inlineMath'
+                        tex: string
+                      }
                     | {
                         marks?: Array<string>
                         text?: string
                         _type: 'span'
                         _key: string
                       }
-                  >
+                    | {
+                        _key: string
+                        _type: 'taskCheck'
+                        checked?: boolean
+                      }
+                  > | null
                   style?: 'normal'
                   listItem?: 'bullet' | 'number' | 'task'
                   markDefs: Array<
@@ -7428,23 +8801,40 @@ export type ModulePageByIdQueryResult = {
                   _key: string
                   _type: 'tableCell'
                   content: Array<{
-                    children?: Array<
-                      | ({
+                    children: Array<
+                      | {
                           _key: string
-                        } & FootnoteReference)
-                      | ({
+                          _type: 'footnoteReference'
+                          label: string
+                        }
+                      | {
+                          asset?: SanityImageAssetReference
+                          media?: unknown
+                          hotspot?: SanityImageHotspot
+                          crop?: SanityImageCrop
+                          alt: string
+                          src?: string
+                          _type: 'inlineImage'
                           _key: string
-                        } & InlineMath)
-                      | ({
+                          url: string | null
+                        }
+                      | {
                           _key: string
-                        } & TaskCheck)
+                          _type: 'inlineMath'
+                          tex: string
+                        }
                       | {
                           marks?: Array<string>
                           text?: string
                           _type: 'span'
                           _key: string
                         }
-                    >
+                      | {
+                          _key: string
+                          _type: 'taskCheck'
+                          checked?: boolean
+                        }
+                    > | null
                     style?: 'normal'
                     listItem?: 'bullet' | 'number' | 'task'
                     markDefs: Array<
@@ -7519,23 +8909,40 @@ export type ModulePageByIdQueryResult = {
           _key: string
           _type: 'definitionListItem'
           term: Array<{
-            children?: Array<
-              | ({
+            children: Array<
+              | {
                   _key: string
-                } & FootnoteReference)
-              | ({
+                  _type: 'footnoteReference'
+                  label: string
+                }
+              | {
+                  asset?: SanityImageAssetReference
+                  media?: unknown
+                  hotspot?: SanityImageHotspot
+                  crop?: SanityImageCrop
+                  alt: string
+                  src?: string
+                  _type: 'inlineImage'
                   _key: string
-                } & InlineMath)
-              | ({
+                  url: string | null
+                }
+              | {
                   _key: string
-                } & TaskCheck)
+                  _type: 'inlineMath'
+                  tex: string
+                }
               | {
                   marks?: Array<string>
                   text?: string
                   _type: 'span'
                   _key: string
                 }
-            >
+              | {
+                  _key: string
+                  _type: 'taskCheck'
+                  checked?: boolean
+                }
+            > | null
             style?: 'normal'
             listItem?: 'bullet' | 'number' | 'task'
             markDefs: Array<
@@ -7580,23 +8987,40 @@ export type ModulePageByIdQueryResult = {
             _key: string
           }>
           definition: Array<{
-            children?: Array<
-              | ({
+            children: Array<
+              | {
                   _key: string
-                } & FootnoteReference)
-              | ({
+                  _type: 'footnoteReference'
+                  label: string
+                }
+              | {
+                  asset?: SanityImageAssetReference
+                  media?: unknown
+                  hotspot?: SanityImageHotspot
+                  crop?: SanityImageCrop
+                  alt: string
+                  src?: string
+                  _type: 'inlineImage'
                   _key: string
-                } & InlineMath)
-              | ({
+                  url: string | null
+                }
+              | {
                   _key: string
-                } & TaskCheck)
+                  _type: 'inlineMath'
+                  tex: string
+                }
               | {
                   marks?: Array<string>
                   text?: string
                   _type: 'span'
                   _key: string
                 }
-            >
+              | {
+                  _key: string
+                  _type: 'taskCheck'
+                  checked?: boolean
+                }
+            > | null
             style?: 'normal'
             listItem?: 'bullet' | 'number' | 'task'
             markDefs: Array<
@@ -7649,23 +9073,40 @@ export type ModulePageByIdQueryResult = {
         summary: string
         body: Array<
           | {
-              children?: Array<
-                | ({
+              children: Array<
+                | {
                     _key: string
-                  } & FootnoteReference)
-                | ({
+                    _type: 'footnoteReference'
+                    label: string
+                  }
+                | {
+                    asset?: SanityImageAssetReference
+                    media?: unknown
+                    hotspot?: SanityImageHotspot
+                    crop?: SanityImageCrop
+                    alt: string
+                    src?: string
+                    _type: 'inlineImage'
                     _key: string
-                  } & InlineMath)
-                | ({
+                    url: string | null
+                  }
+                | {
                     _key: string
-                  } & TaskCheck)
+                    _type: 'inlineMath'
+                    tex: string
+                  }
                 | {
                     marks?: Array<string>
                     text?: string
                     _type: 'span'
                     _key: string
                   }
-              >
+                | {
+                    _key: string
+                    _type: 'taskCheck'
+                    checked?: boolean
+                  }
+              > | null
               style?: 'blockquote' | 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
               listItem?: 'bullet' | 'number' | 'task'
               markDefs: Array<
@@ -7723,23 +9164,40 @@ export type ModulePageByIdQueryResult = {
                 _key: string
                 _type: 'definitionListItem'
                 term: Array<{
-                  children?: Array<
-                    | ({
+                  children: Array<
+                    | {
                         _key: string
-                      } & FootnoteReference)
-                    | ({
+                        _type: 'footnoteReference'
+                        label: string
+                      }
+                    | {
+                        asset?: SanityImageAssetReference
+                        media?: unknown
+                        hotspot?: SanityImageHotspot
+                        crop?: SanityImageCrop
+                        alt: string
+                        src?: string
+                        _type: 'inlineImage'
                         _key: string
-                      } & InlineMath)
-                    | ({
+                        url: string | null
+                      }
+                    | {
                         _key: string
-                      } & TaskCheck)
+                        _type: 'inlineMath'
+                        tex: string
+                      }
                     | {
                         marks?: Array<string>
                         text?: string
                         _type: 'span'
                         _key: string
                       }
-                  >
+                    | {
+                        _key: string
+                        _type: 'taskCheck'
+                        checked?: boolean
+                      }
+                  > | null
                   style?: 'normal'
                   listItem?: 'bullet' | 'number' | 'task'
                   markDefs: Array<
@@ -7784,23 +9242,40 @@ export type ModulePageByIdQueryResult = {
                   _key: string
                 }>
                 definition: Array<{
-                  children?: Array<
-                    | ({
+                  children: Array<
+                    | {
                         _key: string
-                      } & FootnoteReference)
-                    | ({
+                        _type: 'footnoteReference'
+                        label: string
+                      }
+                    | {
+                        asset?: SanityImageAssetReference
+                        media?: unknown
+                        hotspot?: SanityImageHotspot
+                        crop?: SanityImageCrop
+                        alt: string
+                        src?: string
+                        _type: 'inlineImage'
                         _key: string
-                      } & InlineMath)
-                    | ({
+                        url: string | null
+                      }
+                    | {
                         _key: string
-                      } & TaskCheck)
+                        _type: 'inlineMath'
+                        tex: string
+                      }
                     | {
                         marks?: Array<string>
                         text?: string
                         _type: 'span'
                         _key: string
                       }
-                  >
+                    | {
+                        _key: string
+                        _type: 'taskCheck'
+                        checked?: boolean
+                      }
+                  > | null
                   style?: 'normal'
                   listItem?: 'bullet' | 'number' | 'task'
                   markDefs: Array<
@@ -7891,23 +9366,40 @@ export type ModulePageByIdQueryResult = {
                   _key: string
                   _type: 'tableCell'
                   content: Array<{
-                    children?: Array<
-                      | ({
+                    children: Array<
+                      | {
                           _key: string
-                        } & FootnoteReference)
-                      | ({
+                          _type: 'footnoteReference'
+                          label: string
+                        }
+                      | {
+                          asset?: SanityImageAssetReference
+                          media?: unknown
+                          hotspot?: SanityImageHotspot
+                          crop?: SanityImageCrop
+                          alt: string
+                          src?: string
+                          _type: 'inlineImage'
                           _key: string
-                        } & InlineMath)
-                      | ({
+                          url: string | null
+                        }
+                      | {
                           _key: string
-                        } & TaskCheck)
+                          _type: 'inlineMath'
+                          tex: string
+                        }
                       | {
                           marks?: Array<string>
                           text?: string
                           _type: 'span'
                           _key: string
                         }
-                    >
+                      | {
+                          _key: string
+                          _type: 'taskCheck'
+                          checked?: boolean
+                        }
+                    > | null
                     style?: 'normal'
                     listItem?: 'bullet' | 'number' | 'task'
                     markDefs: Array<
@@ -7987,23 +9479,40 @@ export type ModulePageByIdQueryResult = {
         _type: 'footnote'
         label: string
         body: Array<{
-          children?: Array<
-            | ({
+          children: Array<
+            | {
                 _key: string
-              } & FootnoteReference)
-            | ({
+                _type: 'footnoteReference'
+                label: string
+              }
+            | {
+                asset?: SanityImageAssetReference
+                media?: unknown
+                hotspot?: SanityImageHotspot
+                crop?: SanityImageCrop
+                alt: string
+                src?: string
+                _type: 'inlineImage'
                 _key: string
-              } & InlineMath)
-            | ({
+                url: string | null
+              }
+            | {
                 _key: string
-              } & TaskCheck)
+                _type: 'inlineMath'
+                tex: string
+              }
             | {
                 marks?: Array<string>
                 text?: string
                 _type: 'span'
                 _key: string
               }
-          >
+            | {
+                _key: string
+                _type: 'taskCheck'
+                checked?: boolean
+              }
+          > | null
           style?: 'normal'
           listItem?: 'bullet' | 'number' | 'task'
           markDefs: Array<
@@ -8084,23 +9593,40 @@ export type ModulePageByIdQueryResult = {
           title: string
           emoji: string | null
           intro: Array<{
-            children?: Array<
-              | ({
+            children: Array<
+              | {
                   _key: string
-                } & FootnoteReference)
-              | ({
+                  _type: 'footnoteReference'
+                  label: string
+                }
+              | {
+                  asset?: SanityImageAssetReference
+                  media?: unknown
+                  hotspot?: SanityImageHotspot
+                  crop?: SanityImageCrop
+                  alt: string
+                  src?: string
+                  _type: 'inlineImage'
                   _key: string
-                } & InlineMath)
-              | ({
+                  url: string | null
+                }
+              | {
                   _key: string
-                } & TaskCheck)
+                  _type: 'inlineMath'
+                  tex: string
+                }
               | {
                   marks?: Array<string>
                   text?: string
                   _type: 'span'
                   _key: string
                 }
-            >
+              | {
+                  _key: string
+                  _type: 'taskCheck'
+                  checked?: boolean
+                }
+            > | null
             style?: 'normal'
             listItem?: 'bullet' | 'number' | 'task'
             markDefs: Array<
@@ -8152,23 +9678,40 @@ export type ModulePageByIdQueryResult = {
           slug: string
           order: number
           description: Array<{
-            children?: Array<
-              | ({
+            children: Array<
+              | {
                   _key: string
-                } & FootnoteReference)
-              | ({
+                  _type: 'footnoteReference'
+                  label: string
+                }
+              | {
+                  asset?: SanityImageAssetReference
+                  media?: unknown
+                  hotspot?: SanityImageHotspot
+                  crop?: SanityImageCrop
+                  alt: string
+                  src?: string
+                  _type: 'inlineImage'
                   _key: string
-                } & InlineMath)
-              | ({
+                  url: string | null
+                }
+              | {
                   _key: string
-                } & TaskCheck)
+                  _type: 'inlineMath'
+                  tex: string
+                }
               | {
                   marks?: Array<string>
                   text?: string
                   _type: 'span'
                   _key: string
                 }
-            >
+              | {
+                  _key: string
+                  _type: 'taskCheck'
+                  checked?: boolean
+                }
+            > | null
             style?: 'normal'
             listItem?: 'bullet' | 'number' | 'task'
             markDefs: Array<
@@ -8224,23 +9767,40 @@ export type ModulePageByIdQueryResult = {
             _key: string
             _type: 'tableCell'
             content: Array<{
-              children?: Array<
-                | ({
+              children: Array<
+                | {
                     _key: string
-                  } & FootnoteReference)
-                | ({
+                    _type: 'footnoteReference'
+                    label: string
+                  }
+                | {
+                    asset?: SanityImageAssetReference
+                    media?: unknown
+                    hotspot?: SanityImageHotspot
+                    crop?: SanityImageCrop
+                    alt: string
+                    src?: string
+                    _type: 'inlineImage'
                     _key: string
-                  } & InlineMath)
-                | ({
+                    url: string | null
+                  }
+                | {
                     _key: string
-                  } & TaskCheck)
+                    _type: 'inlineMath'
+                    tex: string
+                  }
                 | {
                     marks?: Array<string>
                     text?: string
                     _type: 'span'
                     _key: string
                   }
-              >
+                | {
+                    _key: string
+                    _type: 'taskCheck'
+                    checked?: boolean
+                  }
+              > | null
               style?: 'normal'
               listItem?: 'bullet' | 'number' | 'task'
               markDefs: Array<
@@ -8338,34 +9898,51 @@ export type ModulePageByIdQueryResult = {
 
 // Source: queries/modulePage.ts
 // Variable: modulePreviewQuery
-// Query: $module{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  body[]{    ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  },  _type == "callout" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "details" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "footnote" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}},  _type == "responsibilitySection" => {    "area": area->{  _id,  title,  emoji,  intro[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  "slug": slug.current},    "responsibilities": responsibilities[]->{  _id,  name,  "slug": slug.current,  order,  description[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }}}  },  _type == "toolTable" => {    rows[]{      _key,      _type,      "category": category->{_id, title, "slug": slug.current},      "tools": tools[]->{  _id,  name,  "slug": slug.current,  url}    }  }},  "lessons": lessons[]->{  _id,  _type,  title,  emoji,  "slug": slug.current, description},  "course": *[_type == "course" && ^._id in contents[]._ref][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}}
+// Query: $module{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  body[]{    ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  },  _type == "callout" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "details" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}  },  _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "footnote" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}},  _type == "responsibilitySection" => {    "area": area->{  _id,  title,  emoji,  intro[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  "slug": slug.current},    "responsibilities": responsibilities[]->{  _id,  name,  "slug": slug.current,  order,  description[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}  },  _type == "toolTable" => {    rows[]{      _key,      _type,      "category": category->{_id, title, "slug": slug.current},      "tools": tools[]->{  _id,  name,  "slug": slug.current,  url}    }  }},  "lessons": lessons[]->{  _id,  _type,  title,  emoji,  "slug": slug.current, description},  "course": *[_type == "course" && ^._id in contents[]._ref][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}}
 export type ModulePreviewQueryResult = unknown
 
 // Source: queries/responsibilitiesByArea.ts
 // Variable: responsibilitiesByAreaQuery
-// Query: *[_type == "responsibilityArea"] | order(order asc, title asc){      _id,  title,  emoji,  intro[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},  "slug": slug.current,    "responsibilities": *[_type == "responsibility" && area._ref == ^._id]      | order(order asc, name asc){        _id,        name,        "slug": slug.current,        description[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  }},        "lessons": *[_type == "lesson" && references(^._id)] | order(title asc){  _id,  _type,  title,  emoji,  "slug": slug.current}      }  }
+// Query: *[_type == "responsibilityArea"] | order(order asc, title asc){      _id,  title,  emoji,  intro[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  "slug": slug.current,    "responsibilities": *[_type == "responsibility" && area._ref == ^._id]      | order(order asc, name asc){        _id,        name,        "slug": slug.current,        description[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},        "lessons": *[_type == "lesson" && references(^._id)] | order(title asc){  _id,  _type,  title,  emoji,  "slug": slug.current}      }  }
 export type ResponsibilitiesByAreaQueryResult = Array<{
   _id: string
   title: string
   emoji: string | null
   intro: Array<{
-    children?: Array<
-      | ({
+    children: Array<
+      | {
           _key: string
-        } & FootnoteReference)
-      | ({
+          _type: 'footnoteReference'
+          label: string
+        }
+      | {
+          asset?: SanityImageAssetReference
+          media?: unknown
+          hotspot?: SanityImageHotspot
+          crop?: SanityImageCrop
+          alt: string
+          src?: string
+          _type: 'inlineImage'
           _key: string
-        } & InlineMath)
-      | ({
+          url: string | null
+        }
+      | {
           _key: string
-        } & TaskCheck)
+          _type: 'inlineMath'
+          tex: string
+        }
       | {
           marks?: Array<string>
           text?: string
           _type: 'span'
           _key: string
         }
-    >
+      | {
+          _key: string
+          _type: 'taskCheck'
+          checked?: boolean
+        }
+    > | null
     style?: 'normal'
     listItem?: 'bullet' | 'number' | 'task'
     markDefs: Array<
@@ -8415,23 +9992,40 @@ export type ResponsibilitiesByAreaQueryResult = Array<{
     name: string
     slug: string
     description: Array<{
-      children?: Array<
-        | ({
+      children: Array<
+        | {
             _key: string
-          } & FootnoteReference)
-        | ({
+            _type: 'footnoteReference'
+            label: string
+          }
+        | {
+            asset?: SanityImageAssetReference
+            media?: unknown
+            hotspot?: SanityImageHotspot
+            crop?: SanityImageCrop
+            alt: string
+            src?: string
+            _type: 'inlineImage'
             _key: string
-          } & InlineMath)
-        | ({
+            url: string | null
+          }
+        | {
             _key: string
-          } & TaskCheck)
+            _type: 'inlineMath'
+            tex: string
+          }
         | {
             marks?: Array<string>
             text?: string
             _type: 'span'
             _key: string
           }
-      >
+        | {
+            _key: string
+            _type: 'taskCheck'
+            checked?: boolean
+          }
+      > | null
       style?: 'normal'
       listItem?: 'bullet' | 'number' | 'task'
       markDefs: Array<
@@ -8549,16 +10143,16 @@ export type ToolsByCategoryQueryResult = Array<{
 // Query TypeMap
 declare global {
   interface SanityQueries {
-    '\n  *[_type == "course" && slug.current == $slug][0]{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "body": body[]{\n  \n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n,\n  _type == "callout" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n}},\n  _type == "details" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n}},\n  _type == "footnote" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}},\n  _type == "responsibilitySection" => {\n    "area": area->{\n  _id,\n  title,\n  emoji,\n  intro[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  "slug": slug.current\n},\n    "responsibilities": responsibilities[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  order,\n  description[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}\n}\n  },\n  _type == "toolTable" => {\n    rows[]{\n      _key,\n      _type,\n      "category": category->{_id, title, "slug": slug.current},\n      "tools": tools[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  url\n}\n    }\n  }\n},\n  "contents": contents[]->{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    _type == "module" => {\n      "lessons": lessons[]->{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "lessons": lessons[]->{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    "lessons": lessons[]->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n, description}\n  }\n}\n    },\n    _type == "lesson" => {\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "lessons": lessons[]->{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    "lessons": lessons[]->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n, description}\n  }\n}\n  }\n}\n': CourseOutlineQueryResult
-    '[\n  ...(*[_type == "site"][0].courses[]->)[_type == "course"]{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "body": body[]{\n  \n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n,\n  _type == "callout" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n}},\n  _type == "details" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n}},\n  _type == "footnote" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}},\n  _type == "responsibilitySection" => {\n    "area": area->{\n  _id,\n  title,\n  emoji,\n  intro[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  "slug": slug.current\n},\n    "responsibilities": responsibilities[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  order,\n  description[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}\n}\n  },\n  _type == "toolTable" => {\n    rows[]{\n      _key,\n      _type,\n      "category": category->{_id, title, "slug": slug.current},\n      "tools": tools[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  url\n}\n    }\n  }\n},\n  "contents": contents[]->{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    _type == "module" => {\n      "lessons": lessons[]->{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "lessons": lessons[]->{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    "lessons": lessons[]->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n, description}\n  }\n}\n    },\n    _type == "lesson" => {\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "lessons": lessons[]->{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    "lessons": lessons[]->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n, description}\n  }\n}\n  }\n},\n  ...(*[_type == "site"][0].collections[].courses[]->)[_type == "course"]{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "body": body[]{\n  \n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n,\n  _type == "callout" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n}},\n  _type == "details" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n}},\n  _type == "footnote" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}},\n  _type == "responsibilitySection" => {\n    "area": area->{\n  _id,\n  title,\n  emoji,\n  intro[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  "slug": slug.current\n},\n    "responsibilities": responsibilities[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  order,\n  description[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}\n}\n  },\n  _type == "toolTable" => {\n    rows[]{\n      _key,\n      _type,\n      "category": category->{_id, title, "slug": slug.current},\n      "tools": tools[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  url\n}\n    }\n  }\n},\n  "contents": contents[]->{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    _type == "module" => {\n      "lessons": lessons[]->{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "lessons": lessons[]->{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    "lessons": lessons[]->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n, description}\n  }\n}\n    },\n    _type == "lesson" => {\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "lessons": lessons[]->{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    "lessons": lessons[]->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n, description}\n  }\n}\n  }\n},\n  ...*[_type == "course" && !(_id in coalesce(*[_type == "site"][0].courses[]._ref, [])) && !(_id in coalesce(*[_type == "site"][0].collections[].courses[]._ref, []))] | order(title asc){\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "body": body[]{\n  \n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n,\n  _type == "callout" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n}},\n  _type == "details" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n}},\n  _type == "footnote" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}},\n  _type == "responsibilitySection" => {\n    "area": area->{\n  _id,\n  title,\n  emoji,\n  intro[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  "slug": slug.current\n},\n    "responsibilities": responsibilities[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  order,\n  description[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}\n}\n  },\n  _type == "toolTable" => {\n    rows[]{\n      _key,\n      _type,\n      "category": category->{_id, title, "slug": slug.current},\n      "tools": tools[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  url\n}\n    }\n  }\n},\n  "contents": contents[]->{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    _type == "module" => {\n      "lessons": lessons[]->{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "lessons": lessons[]->{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    "lessons": lessons[]->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n, description}\n  }\n}\n    },\n    _type == "lesson" => {\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "lessons": lessons[]->{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    "lessons": lessons[]->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n, description}\n  }\n}\n  }\n}\n]': AllCourseOutlinesQueryResult
-    '\n  *[_type == "lesson" && slug.current == $slug][0]{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  body[]{\n  \n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n,\n  _type == "callout" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n}},\n  _type == "details" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n}},\n  _type == "footnote" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}},\n  _type == "responsibilitySection" => {\n    "area": area->{\n  _id,\n  title,\n  emoji,\n  intro[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  "slug": slug.current\n},\n    "responsibilities": responsibilities[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  order,\n  description[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}\n}\n  },\n  _type == "toolTable" => {\n    rows[]{\n      _key,\n      _type,\n      "category": category->{_id, title, "slug": slug.current},\n      "tools": tools[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  url\n}\n    }\n  }\n},\n  next{label, href, "lesson": lesson->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}},\n  "parentLesson": *[_type == "lesson" && ^._id in lessons[]._ref][0]{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    \n  "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|"\n,\n    "module": *[_type == "module" && ^._id in lessons[]._ref][0]{\n      \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n      "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    },\n    "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  },\n  "module": *[_type == "module" && ^._id in lessons[]._ref][0]{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    \n  "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|"\n,\n    "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  },\n  "directCourse": *[_type == "course" && ^._id in contents[]._ref][0]{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    "siblingIds": "|" + array::join(contents[@->_type == "lesson"]._ref, "|") + "|"\n  }\n}{\n  ...,\n  "course": coalesce(module.course, directCourse, parentLesson.module.course, parentLesson.course),\n  "around": string::split(\n    coalesce(parentLesson.siblingIds, module.siblingIds, directCourse.siblingIds, ""),\n    "|" + _id + "|"\n  )\n}{\n  _id,\n  _type,\n  title,\n  emoji,\n  slug,\n  description,\n  body,\n  next,\n  "breadcrumbs": [\n    course{_id, _type, title, emoji, slug},\n    coalesce(module, parentLesson.module){_id, _type, title, emoji, slug},\n    parentLesson{_id, _type, title, emoji, slug}\n  ][defined(@)],\n  "previous": coalesce(\n    {"_ref": string::split(around[0], "|")[-1]}->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n},\n    *[_type == "lesson" && next.lesson._ref == ^._id][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  ),\n  "nextLesson": coalesce(\n    next.lesson,\n    {"_ref": string::split(around[1], "|")[0]}->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  )\n}\n': LessonPageQueryResult
-    '\n  *[_type == "lesson" && _id == $id][0]{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  body[]{\n  \n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n,\n  _type == "callout" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n}},\n  _type == "details" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n}},\n  _type == "footnote" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}},\n  _type == "responsibilitySection" => {\n    "area": area->{\n  _id,\n  title,\n  emoji,\n  intro[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  "slug": slug.current\n},\n    "responsibilities": responsibilities[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  order,\n  description[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}\n}\n  },\n  _type == "toolTable" => {\n    rows[]{\n      _key,\n      _type,\n      "category": category->{_id, title, "slug": slug.current},\n      "tools": tools[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  url\n}\n    }\n  }\n},\n  next{label, href, "lesson": lesson->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}},\n  "parentLesson": *[_type == "lesson" && ^._id in lessons[]._ref][0]{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    \n  "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|"\n,\n    "module": *[_type == "module" && ^._id in lessons[]._ref][0]{\n      \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n      "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    },\n    "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  },\n  "module": *[_type == "module" && ^._id in lessons[]._ref][0]{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    \n  "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|"\n,\n    "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  },\n  "directCourse": *[_type == "course" && ^._id in contents[]._ref][0]{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    "siblingIds": "|" + array::join(contents[@->_type == "lesson"]._ref, "|") + "|"\n  }\n}{\n  ...,\n  "course": coalesce(module.course, directCourse, parentLesson.module.course, parentLesson.course),\n  "around": string::split(\n    coalesce(parentLesson.siblingIds, module.siblingIds, directCourse.siblingIds, ""),\n    "|" + _id + "|"\n  )\n}{\n  _id,\n  _type,\n  title,\n  emoji,\n  slug,\n  description,\n  body,\n  next,\n  "breadcrumbs": [\n    course{_id, _type, title, emoji, slug},\n    coalesce(module, parentLesson.module){_id, _type, title, emoji, slug},\n    parentLesson{_id, _type, title, emoji, slug}\n  ][defined(@)],\n  "previous": coalesce(\n    {"_ref": string::split(around[0], "|")[-1]}->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n},\n    *[_type == "lesson" && next.lesson._ref == ^._id][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  ),\n  "nextLesson": coalesce(\n    next.lesson,\n    {"_ref": string::split(around[1], "|")[0]}->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  )\n}\n': LessonPageByIdQueryResult
-    '\n  $lesson{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  body[]{\n  \n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n,\n  _type == "callout" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n}},\n  _type == "details" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n}},\n  _type == "footnote" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}},\n  _type == "responsibilitySection" => {\n    "area": area->{\n  _id,\n  title,\n  emoji,\n  intro[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  "slug": slug.current\n},\n    "responsibilities": responsibilities[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  order,\n  description[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}\n}\n  },\n  _type == "toolTable" => {\n    rows[]{\n      _key,\n      _type,\n      "category": category->{_id, title, "slug": slug.current},\n      "tools": tools[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  url\n}\n    }\n  }\n},\n  next{label, href, "lesson": lesson->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}},\n  "parentLesson": *[_type == "lesson" && ^._id in lessons[]._ref][0]{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    \n  "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|"\n,\n    "module": *[_type == "module" && ^._id in lessons[]._ref][0]{\n      \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n      "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    },\n    "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  },\n  "module": *[_type == "module" && ^._id in lessons[]._ref][0]{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    \n  "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|"\n,\n    "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  },\n  "directCourse": *[_type == "course" && ^._id in contents[]._ref][0]{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    "siblingIds": "|" + array::join(contents[@->_type == "lesson"]._ref, "|") + "|"\n  }\n}{\n  ...,\n  "course": coalesce(module.course, directCourse, parentLesson.module.course, parentLesson.course),\n  "around": string::split(\n    coalesce(parentLesson.siblingIds, module.siblingIds, directCourse.siblingIds, ""),\n    "|" + _id + "|"\n  )\n}{\n  _id,\n  _type,\n  title,\n  emoji,\n  slug,\n  description,\n  body,\n  next,\n  "breadcrumbs": [\n    course{_id, _type, title, emoji, slug},\n    coalesce(module, parentLesson.module){_id, _type, title, emoji, slug},\n    parentLesson{_id, _type, title, emoji, slug}\n  ][defined(@)],\n  "previous": coalesce(\n    {"_ref": string::split(around[0], "|")[-1]}->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n},\n    *[_type == "lesson" && next.lesson._ref == ^._id][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  ),\n  "nextLesson": coalesce(\n    next.lesson,\n    {"_ref": string::split(around[1], "|")[0]}->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  )\n}\n': LessonPreviewQueryResult
+    '\n  *[_type == "course" && slug.current == $slug][0]{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "body": body[]{\n  \n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n,\n  _type == "callout" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n}},\n  _type == "details" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n}},\n  _type == "footnote" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}},\n  _type == "responsibilitySection" => {\n    "area": area->{\n  _id,\n  title,\n  emoji,\n  intro[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  "slug": slug.current\n},\n    "responsibilities": responsibilities[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  order,\n  description[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}\n}\n  },\n  _type == "toolTable" => {\n    rows[]{\n      _key,\n      _type,\n      "category": category->{_id, title, "slug": slug.current},\n      "tools": tools[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  url\n}\n    }\n  }\n},\n  "contents": contents[]->{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    _type == "module" => {\n      "lessons": lessons[]->{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "lessons": lessons[]->{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    "lessons": lessons[]->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n, description}\n  }\n}\n    },\n    _type == "lesson" => {\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "lessons": lessons[]->{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    "lessons": lessons[]->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n, description}\n  }\n}\n  }\n}\n': CourseOutlineQueryResult
+    '[\n  ...(*[_type == "site"][0].courses[]->)[_type == "course"]{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "body": body[]{\n  \n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n,\n  _type == "callout" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n}},\n  _type == "details" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n}},\n  _type == "footnote" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}},\n  _type == "responsibilitySection" => {\n    "area": area->{\n  _id,\n  title,\n  emoji,\n  intro[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  "slug": slug.current\n},\n    "responsibilities": responsibilities[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  order,\n  description[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}\n}\n  },\n  _type == "toolTable" => {\n    rows[]{\n      _key,\n      _type,\n      "category": category->{_id, title, "slug": slug.current},\n      "tools": tools[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  url\n}\n    }\n  }\n},\n  "contents": contents[]->{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    _type == "module" => {\n      "lessons": lessons[]->{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "lessons": lessons[]->{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    "lessons": lessons[]->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n, description}\n  }\n}\n    },\n    _type == "lesson" => {\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "lessons": lessons[]->{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    "lessons": lessons[]->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n, description}\n  }\n}\n  }\n},\n  ...(*[_type == "site"][0].collections[].courses[]->)[_type == "course"]{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "body": body[]{\n  \n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n,\n  _type == "callout" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n}},\n  _type == "details" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n}},\n  _type == "footnote" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}},\n  _type == "responsibilitySection" => {\n    "area": area->{\n  _id,\n  title,\n  emoji,\n  intro[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  "slug": slug.current\n},\n    "responsibilities": responsibilities[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  order,\n  description[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}\n}\n  },\n  _type == "toolTable" => {\n    rows[]{\n      _key,\n      _type,\n      "category": category->{_id, title, "slug": slug.current},\n      "tools": tools[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  url\n}\n    }\n  }\n},\n  "contents": contents[]->{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    _type == "module" => {\n      "lessons": lessons[]->{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "lessons": lessons[]->{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    "lessons": lessons[]->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n, description}\n  }\n}\n    },\n    _type == "lesson" => {\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "lessons": lessons[]->{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    "lessons": lessons[]->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n, description}\n  }\n}\n  }\n},\n  ...*[_type == "course" && !(_id in coalesce(*[_type == "site"][0].courses[]._ref, [])) && !(_id in coalesce(*[_type == "site"][0].collections[].courses[]._ref, []))] | order(title asc){\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "body": body[]{\n  \n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n,\n  _type == "callout" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n}},\n  _type == "details" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n}},\n  _type == "footnote" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}},\n  _type == "responsibilitySection" => {\n    "area": area->{\n  _id,\n  title,\n  emoji,\n  intro[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  "slug": slug.current\n},\n    "responsibilities": responsibilities[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  order,\n  description[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}\n}\n  },\n  _type == "toolTable" => {\n    rows[]{\n      _key,\n      _type,\n      "category": category->{_id, title, "slug": slug.current},\n      "tools": tools[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  url\n}\n    }\n  }\n},\n  "contents": contents[]->{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    _type == "module" => {\n      "lessons": lessons[]->{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "lessons": lessons[]->{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    "lessons": lessons[]->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n, description}\n  }\n}\n    },\n    _type == "lesson" => {\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "lessons": lessons[]->{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    "lessons": lessons[]->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n, description}\n  }\n}\n  }\n}\n]': AllCourseOutlinesQueryResult
+    '\n  *[_type == "lesson" && slug.current == $slug][0]{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  body[]{\n  \n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n,\n  _type == "callout" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n}},\n  _type == "details" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n}},\n  _type == "footnote" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}},\n  _type == "responsibilitySection" => {\n    "area": area->{\n  _id,\n  title,\n  emoji,\n  intro[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  "slug": slug.current\n},\n    "responsibilities": responsibilities[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  order,\n  description[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}\n}\n  },\n  _type == "toolTable" => {\n    rows[]{\n      _key,\n      _type,\n      "category": category->{_id, title, "slug": slug.current},\n      "tools": tools[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  url\n}\n    }\n  }\n},\n  next{label, href, "lesson": lesson->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}},\n  "parentLesson": *[_type == "lesson" && ^._id in lessons[]._ref][0]{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    \n  "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|"\n,\n    "module": *[_type == "module" && ^._id in lessons[]._ref][0]{\n      \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n      "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    },\n    "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  },\n  "module": *[_type == "module" && ^._id in lessons[]._ref][0]{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    \n  "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|"\n,\n    "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  },\n  "directCourse": *[_type == "course" && ^._id in contents[]._ref][0]{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    "siblingIds": "|" + array::join(contents[@->_type == "lesson"]._ref, "|") + "|"\n  }\n}{\n  ...,\n  "course": coalesce(module.course, directCourse, parentLesson.module.course, parentLesson.course),\n  "around": string::split(\n    coalesce(parentLesson.siblingIds, module.siblingIds, directCourse.siblingIds, ""),\n    "|" + _id + "|"\n  )\n}{\n  _id,\n  _type,\n  title,\n  emoji,\n  slug,\n  description,\n  body,\n  next,\n  "breadcrumbs": [\n    course{_id, _type, title, emoji, slug},\n    coalesce(module, parentLesson.module){_id, _type, title, emoji, slug},\n    parentLesson{_id, _type, title, emoji, slug}\n  ][defined(@)],\n  "previous": coalesce(\n    {"_ref": string::split(around[0], "|")[-1]}->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n},\n    *[_type == "lesson" && next.lesson._ref == ^._id][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  ),\n  "nextLesson": coalesce(\n    next.lesson,\n    {"_ref": string::split(around[1], "|")[0]}->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  )\n}\n': LessonPageQueryResult
+    '\n  *[_type == "lesson" && _id == $id][0]{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  body[]{\n  \n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n,\n  _type == "callout" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n}},\n  _type == "details" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n}},\n  _type == "footnote" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}},\n  _type == "responsibilitySection" => {\n    "area": area->{\n  _id,\n  title,\n  emoji,\n  intro[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  "slug": slug.current\n},\n    "responsibilities": responsibilities[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  order,\n  description[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}\n}\n  },\n  _type == "toolTable" => {\n    rows[]{\n      _key,\n      _type,\n      "category": category->{_id, title, "slug": slug.current},\n      "tools": tools[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  url\n}\n    }\n  }\n},\n  next{label, href, "lesson": lesson->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}},\n  "parentLesson": *[_type == "lesson" && ^._id in lessons[]._ref][0]{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    \n  "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|"\n,\n    "module": *[_type == "module" && ^._id in lessons[]._ref][0]{\n      \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n      "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    },\n    "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  },\n  "module": *[_type == "module" && ^._id in lessons[]._ref][0]{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    \n  "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|"\n,\n    "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  },\n  "directCourse": *[_type == "course" && ^._id in contents[]._ref][0]{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    "siblingIds": "|" + array::join(contents[@->_type == "lesson"]._ref, "|") + "|"\n  }\n}{\n  ...,\n  "course": coalesce(module.course, directCourse, parentLesson.module.course, parentLesson.course),\n  "around": string::split(\n    coalesce(parentLesson.siblingIds, module.siblingIds, directCourse.siblingIds, ""),\n    "|" + _id + "|"\n  )\n}{\n  _id,\n  _type,\n  title,\n  emoji,\n  slug,\n  description,\n  body,\n  next,\n  "breadcrumbs": [\n    course{_id, _type, title, emoji, slug},\n    coalesce(module, parentLesson.module){_id, _type, title, emoji, slug},\n    parentLesson{_id, _type, title, emoji, slug}\n  ][defined(@)],\n  "previous": coalesce(\n    {"_ref": string::split(around[0], "|")[-1]}->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n},\n    *[_type == "lesson" && next.lesson._ref == ^._id][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  ),\n  "nextLesson": coalesce(\n    next.lesson,\n    {"_ref": string::split(around[1], "|")[0]}->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  )\n}\n': LessonPageByIdQueryResult
+    '\n  $lesson{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  body[]{\n  \n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n,\n  _type == "callout" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n}},\n  _type == "details" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n}},\n  _type == "footnote" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}},\n  _type == "responsibilitySection" => {\n    "area": area->{\n  _id,\n  title,\n  emoji,\n  intro[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  "slug": slug.current\n},\n    "responsibilities": responsibilities[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  order,\n  description[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}\n}\n  },\n  _type == "toolTable" => {\n    rows[]{\n      _key,\n      _type,\n      "category": category->{_id, title, "slug": slug.current},\n      "tools": tools[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  url\n}\n    }\n  }\n},\n  next{label, href, "lesson": lesson->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}},\n  "parentLesson": *[_type == "lesson" && ^._id in lessons[]._ref][0]{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    \n  "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|"\n,\n    "module": *[_type == "module" && ^._id in lessons[]._ref][0]{\n      \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n      "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    },\n    "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  },\n  "module": *[_type == "module" && ^._id in lessons[]._ref][0]{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    \n  "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|"\n,\n    "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  },\n  "directCourse": *[_type == "course" && ^._id in contents[]._ref][0]{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    "siblingIds": "|" + array::join(contents[@->_type == "lesson"]._ref, "|") + "|"\n  }\n}{\n  ...,\n  "course": coalesce(module.course, directCourse, parentLesson.module.course, parentLesson.course),\n  "around": string::split(\n    coalesce(parentLesson.siblingIds, module.siblingIds, directCourse.siblingIds, ""),\n    "|" + _id + "|"\n  )\n}{\n  _id,\n  _type,\n  title,\n  emoji,\n  slug,\n  description,\n  body,\n  next,\n  "breadcrumbs": [\n    course{_id, _type, title, emoji, slug},\n    coalesce(module, parentLesson.module){_id, _type, title, emoji, slug},\n    parentLesson{_id, _type, title, emoji, slug}\n  ][defined(@)],\n  "previous": coalesce(\n    {"_ref": string::split(around[0], "|")[-1]}->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n},\n    *[_type == "lesson" && next.lesson._ref == ^._id][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  ),\n  "nextLesson": coalesce(\n    next.lesson,\n    {"_ref": string::split(around[1], "|")[0]}->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  )\n}\n': LessonPreviewQueryResult
     '\n  *[\n    _type == "lesson" &&\n    (title match $text || description match $text || pt::text(body) match $text)\n  ]\n  | score(\n      boost(title match $text, 3),\n      description match $text,\n      pt::text(body) match $text\n    )\n  | order(_score desc, title asc)\n  {\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    _score\n  }\n': LessonSearchQueryResult
-    '\n  *[_type == "module" && slug.current == $slug][0]{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  body[]{\n  \n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n,\n  _type == "callout" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n}},\n  _type == "details" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n}},\n  _type == "footnote" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}},\n  _type == "responsibilitySection" => {\n    "area": area->{\n  _id,\n  title,\n  emoji,\n  intro[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  "slug": slug.current\n},\n    "responsibilities": responsibilities[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  order,\n  description[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}\n}\n  },\n  _type == "toolTable" => {\n    rows[]{\n      _key,\n      _type,\n      "category": category->{_id, title, "slug": slug.current},\n      "tools": tools[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  url\n}\n    }\n  }\n},\n  "lessons": lessons[]->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n, description},\n  "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n}\n': ModulePageQueryResult
-    '\n  *[_type == "module" && _id == $id][0]{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  body[]{\n  \n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n,\n  _type == "callout" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n}},\n  _type == "details" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n}},\n  _type == "footnote" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}},\n  _type == "responsibilitySection" => {\n    "area": area->{\n  _id,\n  title,\n  emoji,\n  intro[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  "slug": slug.current\n},\n    "responsibilities": responsibilities[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  order,\n  description[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}\n}\n  },\n  _type == "toolTable" => {\n    rows[]{\n      _key,\n      _type,\n      "category": category->{_id, title, "slug": slug.current},\n      "tools": tools[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  url\n}\n    }\n  }\n},\n  "lessons": lessons[]->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n, description},\n  "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n}\n': ModulePageByIdQueryResult
-    '\n  $module{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  body[]{\n  \n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n,\n  _type == "callout" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n}},\n  _type == "details" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n}},\n  _type == "footnote" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}},\n  _type == "responsibilitySection" => {\n    "area": area->{\n  _id,\n  title,\n  emoji,\n  intro[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  "slug": slug.current\n},\n    "responsibilities": responsibilities[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  order,\n  description[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n}\n}\n  },\n  _type == "toolTable" => {\n    rows[]{\n      _key,\n      _type,\n      "category": category->{_id, title, "slug": slug.current},\n      "tools": tools[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  url\n}\n    }\n  }\n},\n  "lessons": lessons[]->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n, description},\n  "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n}\n': ModulePreviewQueryResult
-    '\n  *[_type == "responsibilityArea"] | order(order asc, title asc){\n    \n  _id,\n  title,\n  emoji,\n  intro[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n  "slug": slug.current\n,\n    "responsibilities": *[_type == "responsibility" && area._ref == ^._id]\n      | order(order asc, name asc){\n        _id,\n        name,\n        "slug": slug.current,\n        description[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n},\n        "lessons": *[_type == "lesson" && references(^._id)] | order(title asc){\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n      }\n  }\n': ResponsibilitiesByAreaQueryResult
+    '\n  *[_type == "module" && slug.current == $slug][0]{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  body[]{\n  \n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n,\n  _type == "callout" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n}},\n  _type == "details" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n}},\n  _type == "footnote" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}},\n  _type == "responsibilitySection" => {\n    "area": area->{\n  _id,\n  title,\n  emoji,\n  intro[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  "slug": slug.current\n},\n    "responsibilities": responsibilities[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  order,\n  description[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}\n}\n  },\n  _type == "toolTable" => {\n    rows[]{\n      _key,\n      _type,\n      "category": category->{_id, title, "slug": slug.current},\n      "tools": tools[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  url\n}\n    }\n  }\n},\n  "lessons": lessons[]->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n, description},\n  "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n}\n': ModulePageQueryResult
+    '\n  *[_type == "module" && _id == $id][0]{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  body[]{\n  \n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n,\n  _type == "callout" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n}},\n  _type == "details" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n}},\n  _type == "footnote" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}},\n  _type == "responsibilitySection" => {\n    "area": area->{\n  _id,\n  title,\n  emoji,\n  intro[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  "slug": slug.current\n},\n    "responsibilities": responsibilities[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  order,\n  description[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}\n}\n  },\n  _type == "toolTable" => {\n    rows[]{\n      _key,\n      _type,\n      "category": category->{_id, title, "slug": slug.current},\n      "tools": tools[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  url\n}\n    }\n  }\n},\n  "lessons": lessons[]->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n, description},\n  "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n}\n': ModulePageByIdQueryResult
+    '\n  $module{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  body[]{\n  \n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n,\n  _type == "callout" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n}},\n  _type == "details" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n  },\n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n}},\n  _type == "footnote" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}},\n  _type == "responsibilitySection" => {\n    "area": area->{\n  _id,\n  title,\n  emoji,\n  intro[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  "slug": slug.current\n},\n    "responsibilities": responsibilities[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  order,\n  description[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}\n}\n  },\n  _type == "toolTable" => {\n    rows[]{\n      _key,\n      _type,\n      "category": category->{_id, title, "slug": slug.current},\n      "tools": tools[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  url\n}\n    }\n  }\n},\n  "lessons": lessons[]->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n, description},\n  "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n}\n': ModulePreviewQueryResult
+    '\n  *[_type == "responsibilityArea"] | order(order asc, title asc){\n    \n  _id,\n  title,\n  emoji,\n  intro[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  "slug": slug.current\n,\n    "responsibilities": *[_type == "responsibility" && area._ref == ^._id]\n      | order(order asc, name asc){\n        _id,\n        name,\n        "slug": slug.current,\n        description[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n        "lessons": *[_type == "lesson" && references(^._id)] | order(title asc){\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n      }\n  }\n': ResponsibilitiesByAreaQueryResult
     '[\n  ...(*[_type == "site"][0].courses[]->)[_type == "course"]{\n  _id,\n  _type,\n  title,\n  "slug": slug.current,\n  "sourcePath": source.path\n},\n  ...(*[_type == "site"][0].collections[].courses[]->)[_type == "course"]{\n  _id,\n  _type,\n  title,\n  "slug": slug.current,\n  "sourcePath": source.path\n},\n  ...*[_type == "course" && !(_id in coalesce(*[_type == "site"][0].courses[]._ref, [])) && !(_id in coalesce(*[_type == "site"][0].collections[].courses[]._ref, []))] | order(title asc){\n  _id,\n  _type,\n  title,\n  "slug": slug.current,\n  "sourcePath": source.path\n},\n  ...*[_type in ["module", "lesson"]] | order(_type asc, _id asc){\n  _id,\n  _type,\n  title,\n  "slug": slug.current,\n  "sourcePath": source.path\n}\n]': SitePagesQueryResult
     '*[_type == "site"][0].collections[]{\n  key,\n  name,\n  navFold,\n  "courseIds": coalesce(courses[]._ref, [])\n}': SiteSectionsQueryResult
     '\n  *[_type == "toolCategory"] | order(order asc, title asc){\n    _id,\n    title,\n    description,\n    "slug": slug.current,\n    "tools": *[_type == "tool" && category._ref == ^._id] | order(name asc){\n      \n  _id,\n  name,\n  "slug": slug.current,\n  url\n,\n      description,\n      "lessons": *[_type == "lesson" && references(^._id)] | order(title asc){\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  }\n': ToolsByCategoryQueryResult

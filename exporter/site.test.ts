@@ -45,6 +45,7 @@ const CANONICAL: Record<string, string> = {
     'A claim[^1] and another[^note].\n\n[^1]: The first footnote.\n\n[^note]: A footnote with **bold**.\n\n    Second paragraph of the note.',
   tables:
     '| Left | Center | Right | None |\n| :--- | :---: | ---: | --- |\n| **bold** | `code` | [link](https://example.com) | a \\| pipe |',
+  'images in table cells': '| Icon | Name |\n| --- | --- |\n| ![Done](images/done.png) | Finished |',
   divider: 'Before.\n\n---\n\nAfter.',
   embeds:
     '<iframe src="https://www.youtube.com/embed/dQw4w9WgXcQ" title="Intro"></iframe>\n\n<video controls src="movie.mp4"></video>',

@@ -1,6 +1,12 @@
 import {describe, expect, it} from 'vitest'
 
-import {ANNOTATIONS, BLOCK_TYPES, DOCUMENT_TYPES, OBJECT_TYPES} from '../schemas/constants.ts'
+import {
+  ANNOTATIONS,
+  BLOCK_TYPES,
+  DOCUMENT_TYPES,
+  INLINE_TYPES,
+  OBJECT_TYPES,
+} from '../schemas/constants.ts'
 import {isQueryName, namedQueries} from './index.ts'
 
 const known = new Set<string>([
@@ -8,6 +14,7 @@ const known = new Set<string>([
   ...Object.values(DOCUMENT_TYPES),
   ...Object.values(BLOCK_TYPES),
   ...Object.values(ANNOTATIONS),
+  ...Object.values(INLINE_TYPES),
   ...Object.values(OBJECT_TYPES),
 ])
 

@@ -13,7 +13,7 @@ export const pageLinkFields = /* groq */ `
   "slug": slug.current
 `
 
-/** Rich text blocks with internal links resolved to their target page. */
+/** Rich text blocks with internal links resolved to their target page and inline images' URLs. */
 export const richTextFields = /* groq */ `
   ...,
   markDefs[]{
@@ -21,6 +21,10 @@ export const richTextFields = /* groq */ `
     _type == "internalLink" => {
       "target": reference->{${pageLinkFields}}
     }
+  },
+  children[]{
+    ...,
+    _type == "inlineImage" => {"url": asset->url}
   }
 `
 

@@ -9,6 +9,7 @@ import {DividerBlock} from './blocks/divider.tsx'
 import {EmbedBlock} from './blocks/embed.tsx'
 import {FootnoteBlock} from './blocks/footnote.tsx'
 import {ImageBlock} from './blocks/image.tsx'
+import {InlineImage} from './blocks/inlineImage.tsx'
 import {InlineMath, MathBlock} from './blocks/math.tsx'
 import {RawHtmlBlock} from './blocks/rawHtml.tsx'
 import {ResponsibilitySectionBlock} from './blocks/responsibilitySection.tsx'
@@ -42,6 +43,7 @@ export const bodyComponents = {
     [INLINE_TYPES.taskCheck]: TaskCheck,
     [INLINE_TYPES.footnoteReference]: FootnoteReference,
     [INLINE_TYPES.inlineMath]: InlineMath,
+    [INLINE_TYPES.inlineImage]: InlineImage,
   },
   marks: {
     ...decorators,

@@ -45,6 +45,7 @@ export const INLINE_TYPES = {
   taskCheck: 'taskCheck',
   footnoteReference: 'footnoteReference',
   inlineMath: 'inlineMath',
+  inlineImage: 'inlineImage',
 } as const
 
 /** Custom block type names allowed between text blocks in a lesson body. */

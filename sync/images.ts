@@ -2,6 +2,7 @@ import {createHash} from 'node:crypto'
 import {readFile, realpath} from 'node:fs/promises'
 import path from 'node:path'
 
+import {INLINE_TYPES} from '../schemas/constants.ts'
 import {sourcePath} from './plan.ts'
 import {mapPool} from './retry.ts'
 import type {ImportedDocument, SyncProblem} from './types.ts'
@@ -20,7 +21,7 @@ function findLocalImages(doc: ImportedDocument, into: LocalImage[]) {
     if (!value || typeof value !== 'object') return
     const block = value as Record<string, unknown>
     if (
-      block._type === 'image' &&
+      (block._type === 'image' || block._type === INLINE_TYPES.inlineImage) &&
       typeof block.src === 'string' &&
       !block.asset &&
       !isRemote(block.src)

@@ -1,5 +1,5 @@
 import {BLOCK_TYPES, DOCUMENT_TYPES} from '../../schemas/constants.ts'
-import {destination} from './inline.ts'
+import {image} from './image.ts'
 import type {BodyState, Item} from './state.ts'
 import {blockInline, indent, paragraphs, quote} from './text.ts'
 
@@ -31,32 +31,6 @@ function codeBlock(block: Item): string {
   const fenced = `${fence}${language}\n${code}${code === '' ? '' : '\n'}${fence}`
   // Jekyll evaluates Liquid in code too: code that holds some is kept from it.
   return /\{[{%]/.test(code) ? `{% raw %}\n${fenced}\n{% endraw %}` : fenced
-}
-
-function image(block: Item, state: BodyState): string {
-  // An image uploaded in the Studio has no src: its file is written into the site beside it.
-  const assetId = (block.asset as {_ref?: unknown} | undefined)?._ref
-  const src =
-    typeof block.src === 'string' && block.src !== ''
-      ? block.src
-      : typeof assetId === 'string'
-        ? state.upload(assetId)
-        : undefined
-  if (!src) {
-    state.report({
-      severity: 'warning',
-      code: 'image-without-src',
-      message: `Cannot write the image "${String(block.alt ?? '')}", expected a src or an uploaded file the dataset holds; it is left out.`,
-      hint: 'Upload the image again in the Studio, or give the image the path of a file in the site.',
-    })
-    return ''
-  }
-  const alt = typeof block.alt === 'string' ? block.alt.replace(/([[\]\\])/g, '\\$1') : ''
-  const caption =
-    typeof block.caption === 'string' && block.caption
-      ? ` "${block.caption.replace(/"/g, '\\"')}"`
-      : ''
-  return `![${alt}](${destination(src)}${caption})`
 }
 
 function callout(block: Item, state: BodyState): string {

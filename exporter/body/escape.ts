@@ -40,3 +40,12 @@ export function escapeLineStart(line: string): string {
     .replace(/^([-+])(?=\s|$)/, '\\$1')
     .replace(/^(\d+)([.)])(?=\s|$)/, '$1\\$2')
 }
+
+/** A link destination, in angle brackets when it holds spaces or unbalanced parentheses. */
+export function destination(href: string): string {
+  // A `{% link … %}` tag is replaced by Jekyll before kramdown reads the page: it stays bare.
+  if (/^\{%-?\s*link\s[^%]*%\}(?:#[^\s()<>]*)?$/.test(href)) return href
+  const opened = (href.match(/\(/g) ?? []).length
+  const closed = (href.match(/\)/g) ?? []).length
+  return /[\s<>]/.test(href) || opened !== closed ? `<${href.replace(/>/g, '%3E')}>` : href
+}

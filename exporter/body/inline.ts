@@ -1,5 +1,6 @@
 import {ANNOTATIONS, INLINE_TYPES} from '../../schemas/constants.ts'
-import {escapeInline, rawLiquid} from './escape.ts'
+import {destination, escapeInline, rawLiquid} from './escape.ts'
+import {image} from './image.ts'
 import type {BodyState, Child, MarkDef} from './state.ts'
 
 const DELIMITERS: Record<string, string> = {strong: '**', em: '*', 'strike-through': '~~'}
@@ -33,6 +34,10 @@ export function inlineMarkdown(
     }
     if (child._type === INLINE_TYPES.inlineMath) {
       segments.push({text: `$$${String(child.tex ?? '')}$$`, raw: true, marks: [], inline: true})
+      continue
+    }
+    if (child._type === INLINE_TYPES.inlineImage) {
+      segments.push({text: image(child, state), raw: true, marks: [], inline: true})
       continue
     }
     if (typeof child.text !== 'string' || child.text === '') continue
@@ -132,15 +137,6 @@ function linkHref(def: MarkDef, state: BodyState): string | undefined {
     return ref ? state.linkTo(ref, anchor) : anchor ? `#${anchor}` : undefined
   }
   return undefined
-}
-
-/** A link destination, in angle brackets when it holds spaces or unbalanced parentheses. */
-export function destination(href: string): string {
-  // A `{% link … %}` tag is replaced by Jekyll before kramdown reads the page: it stays bare.
-  if (/^\{%-?\s*link\s[^%]*%\}(?:#[^\s()<>]*)?$/.test(href)) return href
-  const opened = (href.match(/\(/g) ?? []).length
-  const closed = (href.match(/\)/g) ?? []).length
-  return /[\s<>]/.test(href) || opened !== closed ? `<${href.replace(/>/g, '%3E')}>` : href
 }
 
 /** A code span with enough backticks to hold the backticks inside it. */

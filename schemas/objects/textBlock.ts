@@ -10,6 +10,7 @@ import {
   STYLE_TITLES,
   type BlockStyle,
 } from '../constants.ts'
+import {inlineImageMember} from './inlineImage.ts'
 
 /** The annotation members every rich-text field allows. */
 export function annotationMembers() {
@@ -33,6 +34,7 @@ export function textBlockMember(styles: readonly BlockStyle[]) {
       defineArrayMember({type: INLINE_TYPES.taskCheck}),
       defineArrayMember({type: INLINE_TYPES.footnoteReference}),
       defineArrayMember({type: INLINE_TYPES.inlineMath}),
+      inlineImageMember(),
     ],
   })
 }

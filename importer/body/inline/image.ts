@@ -1,16 +1,15 @@
-import {BLOCK_TYPES} from '../names.ts'
+import {BLOCK_TYPES, INLINE_TYPES} from '../names.ts'
 import type {State} from '../state.ts'
 import {isTextOnly, report} from '../state.ts'
 import type {Inline} from './inline.ts'
-import {addMarkDef, appendItem, appendText, withMark} from './inline.ts'
-import {linkAnnotation} from './links.ts'
+import {appendItem} from './inline.ts'
 
 type Located = Parameters<typeof report>[3]
 
 /**
  * An image (markdown or `<img>`) becomes an `image` block between text runs, keeping `src` as
- * written so the sync stage can upload local files. Rich text cannot hold images, so there it
- * becomes its alt text linked to the source.
+ * written so the sync stage can upload local files. In rich text (table cells, definitions,
+ * footnotes) it is an `inlineImage` in the line, as kramdown shows it there.
  */
 export function imageItem(
   src: string,
@@ -43,18 +42,12 @@ export function imageItem(
     )
   }
   if (isTextOnly(state)) {
-    report(
-      state,
-      'warning',
-      'image-in-rich-text',
-      node,
-      `Replaced the image "${url}" by a link: tables, footnotes, definition lists and area intros hold text only.`,
-      'Move the image out of the table, footnote, definition list or area intro.',
-    )
-    const def = linkAnnotation(url, title, node, state)
-    const text = alt || url
-    if (def) withMark(inline, addMarkDef(inline, def), () => appendText(inline, text))
-    else appendText(inline, text)
+    // A table cell, definition or footnote holds text: the image stays in its line.
+    inline.children.push({
+      _type: INLINE_TYPES.inlineImage,
+      ...(alt ? {alt} : {}),
+      src: url,
+    })
     return
   }
   appendItem(inline, {
