@@ -35,6 +35,7 @@ interface OpenItem {
 const MARKER = /^( *)([-+*]|\d{1,9}\.)( {1,}|$)/
 const THEMATIC_BREAK = /^ {0,3}([-*_])(?: *\1){2,} *$/
 const FENCE = /^ *(`{3,}|~{3,})/
+const BLOCK_START = /^ *(?:>|#{1,6}(?:[ \t]|$))/
 
 /** The text with list lines moved to where kramdown nests them (same lines, same order). */
 export function kramdownListNesting(text: string): string {
@@ -43,38 +44,51 @@ export function kramdownListNesting(text: string): string {
   const stack: OpenItem[] = []
   let blank = true
   let fence: string | undefined
+  // Lines after one moved into an item, up to a blank line, move with it (kramdown's lazy run).
+  let run: number | undefined
   let changed = false
+  const shift = (n: number, by: number) => {
+    if (by <= 0) return
+    lines[n] = ' '.repeat(by) + lines[n]
+    changed = true
+  }
   for (let n = 0; n < lines.length; n++) {
     const line = lines[n]
     if (fence !== undefined) {
+      if (run !== undefined && line.trim() !== '') shift(n, run)
       const close = FENCE.exec(line)?.[1]
       if (close && close[0] === fence[0] && close.length >= fence.length) fence = undefined
       continue
     }
     if (line.trim() === '') {
       blank = true
+      run = undefined
       continue
     }
     const opened = FENCE.exec(line)?.[1]
     const indent = line.length - line.trimStart().length
-    if (/^[ ]*\t/.test(line) || line.trimStart().startsWith('>')) {
+    if (/^[ ]*\t/.test(line)) {
       stack.length = 0
       blank = false
+      run = undefined
       if (opened) fence = opened
       continue
     }
     const match = THEMATIC_BREAK.test(line) ? null : MARKER.exec(line)
-    const placed = place(stack, indent, match, blank)
+    // GFM paragraphs end at these, so a lazy one starts a block inside the item.
+    const blockStart = !match && (BLOCK_START.test(line) || opened !== undefined)
+    const placed = place(stack, indent, match, blank, blockStart)
     blank = false
     if (opened) fence = opened
-    if (!match || !placed) continue
-    let moved = placed.indent > indent ? ' '.repeat(placed.indent - indent) + line : line
-    if (placed.bullet && placed.bullet !== match[2]) {
-      const at = moved.length - line.length + indent
-      moved = moved.slice(0, at) + placed.bullet + moved.slice(at + 1)
+    if (!placed) {
+      if (run !== undefined && !match) shift(n, run)
+      continue
     }
-    if (moved !== line) {
-      lines[n] = moved
+    run = placed.indent > indent ? placed.indent - indent : undefined
+    shift(n, placed.indent - indent)
+    if (match && placed.bullet && placed.bullet !== match[2]) {
+      const at = placed.indent
+      lines[n] = lines[n].slice(0, at) + placed.bullet + lines[n].slice(at + 1)
       changed = true
     }
   }
@@ -91,6 +105,7 @@ function place(
   indent: number,
   marker: RegExpExecArray | null,
   afterBlank: boolean,
+  blockStart = false,
 ): {indent: number; bullet?: string} | undefined {
   const ordered = marker ? /\d/.test(marker[2]) : false
   let column = indent
@@ -115,12 +130,12 @@ function place(
       break
     }
     // A paragraph's lazy continuation line changes nothing.
-    if (!marker) return undefined
+    if (!marker && !blockStart) return undefined
     // kramdown keeps a lazy line's indentation relative to the item's own container.
     column += item.content - item.base
   }
   stack.length = depth
-  if (!marker) return undefined
+  if (!marker) return blockStart && column > indent ? {indent: column} : undefined
   // A list's siblings may sit up to 3 columns left of its first item; a container this walk
   // does not track (a definition) can indent the whole list.
   const base = sibling?.base ?? Math.max(depth > 0 ? stack[depth - 1].content : 0, column - 3)
