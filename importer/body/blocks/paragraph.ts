@@ -1,5 +1,6 @@
 import type {Html, Nodes, Paragraph, PhrasingContent, Text} from 'mdast'
 
+import {SEPARATOR} from '../html/kramdown-table.ts'
 import {IAL_LINE, applyIal, ialClasses} from '../ial.ts'
 import {convertInline, createInline, flush} from '../inline/index.ts'
 import {STYLE} from '../names.ts'
@@ -18,6 +19,11 @@ import type {Walk} from './walk.ts'
  * documents `{: .note }` above the paragraph, after a blank line).
  */
 export function paragraph(node: Paragraph, state: State, walk: Walk): void {
+  if (isTableBorder(node, walk)) {
+    // kramdown's table may open with a separator line (`|----+----|`): a border, not text.
+    walk.transparent = true
+    return
+  }
   const {leading, trailing, children} = splitIal(node.children)
   if (leading && children.length === 0) return attributeOnly(leading, node, state, walk)
   let own = leading
@@ -90,6 +96,19 @@ function attributeOnly(classes: string[], node: Paragraph, state: State, walk: W
       'Dropped an attribute list separated from every block by blank lines.',
     )
   }
+}
+
+function isTableBorder(node: Paragraph, walk: Walk): boolean {
+  const [only] = node.children
+  const next = walk.nodes[walk.index + 1]
+  return (
+    node.children.length === 1 &&
+    only.type === 'text' &&
+    only.value.trim().startsWith('|') &&
+    SEPARATOR.test(only.value.trim()) &&
+    next?.type === 'table' &&
+    adjacent(node, next)
+  )
 }
 
 function adjacent(before: Nodes, after: Nodes): boolean {
