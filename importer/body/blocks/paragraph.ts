@@ -1,6 +1,7 @@
 import type {Html, Nodes, Paragraph, PhrasingContent, Text} from 'mdast'
 
-import {SEPARATOR} from '../html/kramdown-table.ts'
+import {kramdownTable} from '../html/kramdown-convert.ts'
+import {findKramdownTable, SEPARATOR, type KramdownTable} from '../html/kramdown-table.ts'
 import {IAL_LINE, applyIal, ialClasses} from '../ial.ts'
 import {convertInline, createInline, flush} from '../inline/index.ts'
 import {STYLE} from '../names.ts'
@@ -24,6 +25,8 @@ export function paragraph(node: Paragraph, state: State, walk: Walk): void {
     walk.transparent = true
     return
   }
+  const table = tableLines(node, state)
+  if (table) return kramdownTable(table, state, walk)
   const {leading, trailing, children} = splitIal(node.children)
   if (leading && children.length === 0) return attributeOnly(leading, node, state, walk)
   let own = leading
@@ -96,6 +99,22 @@ function attributeOnly(classes: string[], node: Paragraph, state: State, walk: W
       'Dropped an attribute list separated from every block by blank lines.',
     )
   }
+}
+
+/**
+ * A paragraph whose lines are all table rows (`| a | b |` with no separator line, in a list
+ * item where the pre-pass does not look) is a table to kramdown.
+ */
+function tableLines(node: Paragraph, state: State): KramdownTable | undefined {
+  const start = node.position?.start.offset
+  const end = node.position?.end.offset
+  if (start === undefined || end === undefined || !state.source.startsWith('|', start)) return
+  const lines = state.source
+    .slice(start, end)
+    .split('\n')
+    .map((line) => line.trim())
+  if (!lines.every((line) => line.startsWith('|'))) return
+  return findKramdownTable(lines.join('\n'), 0)
 }
 
 function isTableBorder(node: Paragraph, walk: Walk): boolean {

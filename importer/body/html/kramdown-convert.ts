@@ -160,7 +160,8 @@ export function detailsBlock(summary: string, body: () => Item[], node: Html, st
   return {_type: BLOCK_TYPES.details, summary: summary || 'Details', body: body()}
 }
 
-function kramdownTable(table: KramdownTable, state: State, walk: Walk): void {
+/** A table as kramdown reads it (from the pre-pass, or a paragraph of table lines in a list). */
+export function kramdownTable(table: KramdownTable, state: State, walk: Walk): void {
   walk.out.push({
     _type: BLOCK_TYPES.table,
     rows: table.rows.map((cells) => ({
