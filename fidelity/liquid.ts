@@ -1,5 +1,3 @@
-import {fenceFor, RAW_BLOCK} from '../importer/body/liquid.ts'
-
 /**
  * The Liquid Jekyll evaluates before kramdown reads a page, emulated for the reference side:
  * enough for what course sites write, written independently of the importer so that the
@@ -115,8 +113,9 @@ export function evaluateJekyllLiquid(
       if (raw !== undefined) return raw
       if (language !== undefined) {
         notEmulated.add('highlight (read as a fenced code block)')
-        const body = String(code).replace(RAW_BLOCK, '$1')
-        const fence = fenceFor(body)
+        // Jekyll runs the block's own Liquid first: a `{% raw %}` inside shows its text.
+        const body = String(code).replace(RAW_TAGS, '$1')
+        const fence = '`'.repeat(Math.max(3, longestFence(body) + 1))
         return `\n${fence}${language}\n${body}\n${fence}\n`
       }
       if (expression !== undefined) return output(expression)
@@ -143,4 +142,16 @@ export function evaluateJekyllLiquid(
     },
   )
   return {text, notEmulated: [...notEmulated].sort()}
+}
+
+const RAW_TAGS = /\{%-?\s*raw\s*-?%\}([\s\S]*?)\{%-?\s*endraw\s*-?%\}/g
+
+/** The longest run of backticks opening a line of `code` (0 when none), so a fence around it is longer. */
+function longestFence(code: string): number {
+  let longest = 0
+  for (const line of code.split('\n')) {
+    const run = /^\s*(`+)/.exec(line)?.[1].length ?? 0
+    if (run > longest) longest = run
+  }
+  return longest
 }

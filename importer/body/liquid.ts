@@ -15,13 +15,13 @@ import type {State} from './state.ts'
 const LIQUID =
   /\{%-?\s*raw\s*-?%\}([\s\S]*?)\{%-?\s*endraw\s*-?%\}|\{%-?\s*comment\s*-?%\}[\s\S]*?\{%-?\s*endcomment\s*-?%\}|\{%-?\s*highlight\s+([\w+#.-]+)[^%\n]{0,200}%\}(\r?\n?)((?:\{%-?\s*raw\s*-?%\}[\s\S]*?\{%-?\s*endraw\s*-?%\}|[\s\S])*?)\{%-?\s*endhighlight\s*-?%\}|\{%-?\s*link\s+([^%\n]{1,500}?)\s*-?%\}|\{\{-?\s*([^{}]{0,1000}?)\s*-?\}\}|\{%-?\s*(\w+)[^%]{0,1000}?%\}/g
 
-export const RAW_BLOCK = /\{%-?\s*raw\s*-?%\}([\s\S]*?)\{%-?\s*endraw\s*-?%\}/g
+const RAW_BLOCK = /\{%-?\s*raw\s*-?%\}([\s\S]*?)\{%-?\s*endraw\s*-?%\}/g
 
 /**
  * A code fence longer than every run of backticks that starts a line of `code`, so a
  * `{% highlight %}` block whose code shows a fenced block (``` lines) stays one block.
  */
-export function fenceFor(code: string): string {
+function fenceFor(code: string): string {
   let longest = 2
   for (const match of code.matchAll(/^[ \t]*(`{3,})/gm))
     longest = Math.max(longest, match[1].length)
