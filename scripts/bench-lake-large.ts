@@ -220,12 +220,14 @@ export function workerMemory(options: {documents: number; workers: number}) {
         {encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit']},
       )
       if (run.status !== 0) throw new Error(`The memory probe exited with ${run.status}`)
-      const {rss, heap} = JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '{}') as {
+      const {rss, heap, opened} = JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '{}') as {
         rss: number
         heap: number
+        opened: number
       }
+      const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0).padStart(5)} MB`
       console.log(
-        `  ${String(workers).padStart(2)} query worker(s)   RSS ${(rss / 2 ** 20).toFixed(0).padStart(5)} MB   main heap ${(heap / 2 ** 20).toFixed(0).padStart(5)} MB`,
+        `  ${String(workers).padStart(2)} query worker(s) holding the dataset: RSS ${mb(rss)}, main heap ${mb(heap)} (before the first query: RSS ${mb(opened)})`,
       )
       return rss
     })

@@ -2,7 +2,10 @@ import {LakeError} from '../errors.ts'
 
 /** What one query may cost, and how many run at once. */
 export type QueryLimits = {
-  /** Query worker threads (each holds a replica of the datasets' documents). */
+  /**
+   * Query worker threads once queries overlap (each holds a replica of the datasets'
+   * documents): one starts with the lake, the others when a query first has to wait.
+   */
   workers: number
   /** Milliseconds a query may run before its worker is terminated and replaced. */
   timeoutMs: number

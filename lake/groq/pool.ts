@@ -85,6 +85,13 @@ export class QueryPool {
   #broken: LakeError | null = null
   #closed = false
   #restarts = 0
+  /**
+   * Workers the pool keeps (a crashed or terminated one is replaced up to this many): 1 while
+   * queries have come one at a time, `limits.workers` once one had to wait. Workers are not
+   * retired when idle again: measured, the memory of a terminated worker's replica mostly stays
+   * with the process (50,000 documents: 609 MB with two workers, 593 MB after one left).
+   */
+  #wanted = 1
 
   constructor(
     options: {
@@ -97,7 +104,7 @@ export class QueryPool {
     this.#log = options.log ?? (() => undefined)
     this.#dataDir = options.dataDir ?? null
     if (this.#dataDir) poolsByDataDir.set(this.#dataDir, this)
-    for (let i = 0; i < Math.max(1, this.limits.workers); i++) this.#spawn()
+    this.#spawn()
   }
 
   /** The pool of the lake whose data folder holds this dataset's file, if one is running. */
@@ -289,6 +296,17 @@ export class QueryPool {
       this.#start(slot, this.#queue.shift()!)
     }
     const slots = [...this.#slots]
+    // A query has to wait while every worker is busy: start another (it loads the replicas first).
+    if (
+      this.#queue.length > 0 &&
+      slots.every((slot) => slot.job) &&
+      slots.length < this.limits.workers &&
+      !this.#closed
+    ) {
+      this.#wanted = this.limits.workers
+      this.#spawn()
+      return
+    }
     const allHeldByLongTasks = slots.every((slot) => slot.job && slot.demoted)
     if (
       this.#queue.length > 0 &&
@@ -300,7 +318,7 @@ export class QueryPool {
     }
   }
 
-  /** An extra worker that has nothing to do leaves. */
+  /** An extra worker (added for long tasks) that has nothing to do leaves. */
   #shrink(slot: Slot): void {
     if (this.#slots.size <= this.limits.workers || slot.job || this.#queue.length > 0) return
     this.#retire(slot)
@@ -353,7 +371,7 @@ export class QueryPool {
     if (restorePriority(slot.tid)) return
     this.#retire(slot)
     void slot.worker.terminate()
-    if (!this.#closed && this.#slots.size < this.limits.workers) this.#spawn()
+    if (!this.#closed && this.#slots.size < this.#wanted) this.#spawn()
   }
 
   #onMessage(slot: Slot, message: FromWorker): void {
@@ -414,7 +432,7 @@ export class QueryPool {
     job?.reject(error)
     if (this.#broken) {
       for (const queued of this.#queue.splice(0)) queued.reject(this.#broken)
-    } else if (!this.#closed && this.#slots.size < this.limits.workers) {
+    } else if (!this.#closed && this.#slots.size < this.#wanted) {
       this.#spawn()
     }
   }

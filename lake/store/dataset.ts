@@ -86,9 +86,10 @@ export class Dataset {
       // Drafts, history and uploads are private: only the lake's own user reads the file.
       chmodSync(file, 0o600)
       migrate(this.db)
-      const loaded = loadDocuments(this.db, file, warn)
-      for (const doc of loaded.documents) this.references.update(doc._id, doc)
-      this.#leftOut = new Set(loaded.leftOut)
+      const leftOut = loadDocuments(this.db, file, warn, (doc) =>
+        this.references.update(doc._id, doc),
+      )
+      this.#leftOut = new Set(leftOut)
       this.db.exec('PRAGMA busy_timeout = 0')
     } catch (error) {
       this.db.close()

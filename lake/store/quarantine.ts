@@ -9,15 +9,16 @@ type Refused = {rowId: string; text: string; reason: string}
  * (an id that is not a valid string, no `_type`, invalid JSON, nesting that could overflow the
  * stack: all possible in files written before the lake checked them) is moved to the
  * `quarantine` table with the reason, and `warn` is told, so one bad document cannot fail every
- * query, every restart and its history. Returns the documents that pass, and the ids of those
- * that fail but could not be moved (the lake leaves them out of every read).
+ * query, every restart and its history. Hands each document that passes to `keep` (one at a
+ * time: none is held here, so a large dataset is not all in memory at once) and returns the ids
+ * of those that fail but could not be moved (the lake leaves them out of every read).
  */
 export function loadDocuments(
   db: DatabaseSync,
   file: string,
   warn: (message: string) => void,
-): {documents: Doc[]; leftOut: string[]} {
-  const documents: Doc[] = []
+  keep: (doc: Doc) => void,
+): string[] {
   const refused: Refused[] = []
   for (const row of db.prepare('SELECT id, doc FROM documents').iterate()) {
     const rowId = String(row.id)
@@ -33,10 +34,10 @@ export function loadDocuments(
       documentProblem(doc, LOAD_LIMITS, text.length) ??
       ((doc as Doc)._id === rowId ? null : `its _id does not match the stored id "${rowId}"`)
     if (problem) refused.push({rowId, text, reason: problem})
-    else documents.push(doc as Doc)
+    else keep(doc as Doc)
   }
   const moved = refused.length === 0 || quarantine(db, refused, file, warn)
-  return {documents, leftOut: moved ? [] : refused.map(({rowId}) => rowId)}
+  return moved ? [] : refused.map(({rowId}) => rowId)
 }
 
 function quarantine(
