@@ -15,7 +15,6 @@ import {
   type ConversionCache,
 } from '../importer/cache.ts'
 import {convertJob, type PageJob, type PreparedSite} from '../importer/site/stages.ts'
-import {convertOne} from './convertOne.ts'
 
 /**
  * Markdown (characters) below which pages are converted on the main thread: a worker costs
@@ -40,10 +39,7 @@ interface ConvertedPage {
 export interface ConvertPagesOptions {
   /** `save` writes the store out and empties it (called before the results are parsed). */
   cache?: {store: ConversionCache; version: string; save?: () => Promise<void>}
-  /**
-   * Worker threads besides this one, which converts too (0: this thread alone); default one
-   * fewer than cores for a large site.
-   */
+  /** Worker threads (0: convert on this thread); default one per core for a large site. */
   workers?: number
   onProgress?: (done: number, total: number, file: string) => void
 }
@@ -87,9 +83,8 @@ export async function convertPages(
     if (cache && json !== undefined) cache.store.set(keys.get(job.id)!, json)
   }
   const size = misses.reduce((sum, job) => sum + job.markdown.length, 0)
-  // The main thread converts too (see onWorkers): one worker fewer than cores keeps them busy.
   const workers = Math.min(
-    options.workers ?? (size >= WORKER_THRESHOLD ? availableParallelism() - 1 : 0),
+    options.workers ?? (size >= WORKER_THRESHOLD ? availableParallelism() : 0),
     misses.length,
   )
   if (workers <= 0) {
@@ -129,9 +124,6 @@ export async function convertPages(
 
 /** Pages sent to a worker in one message, and answered in one: fewer trips between threads. */
 const BATCH = 16
-
-/** Pages the main thread converts between two looks at the workers' answers. */
-const HERE_BATCH = 4
 
 /** A worker thread and the batches it owes, in the order it was asked. */
 function startWorker(prepared: PreparedSite) {
@@ -173,9 +165,6 @@ function startWorker(prepared: PreparedSite) {
 /**
  * Converts `jobs` on `count` worker threads, two batches asked of each at a time so none waits
  * for the main thread between batches; the next batch goes to the first worker that answers.
- * The main thread converts small batches too, between the workers' answers, as a worker does
- * (to text): it has little else to do, and a worker more would cost a heap of its own, about
- * 100 MB on 5,000 lessons.
  */
 async function onWorkers(
   prepared: PreparedSite,
@@ -192,18 +181,9 @@ async function onWorkers(
       batch.forEach((job, i) => each(job, pages[i]))
     }
   }
-  const here = async () => {
-    const {convertBody} = await import('../importer/body/index.ts')
-    while (next < jobs.length) {
-      const batch = jobs.slice(next, (next += HERE_BATCH))
-      for (const job of batch) each(job, convertOne(job, prepared.context, convertBody))
-      // Lets the workers' answers in (and their next batches out) between two of its own.
-      await new Promise((resolve) => setImmediate(resolve))
-    }
-  }
   try {
     while (workers.length < count) workers.push(startWorker(prepared))
-    await Promise.all([...workers.flatMap((worker) => [lane(worker), lane(worker)]), here()])
+    await Promise.all(workers.flatMap((worker) => [lane(worker), lane(worker)]))
   } catch (error) {
     throw new Error(
       `Cannot convert the pages on worker threads: ${(error as Error).message}. Run again with --workers 0 to convert them on the main thread.`,

@@ -53,7 +53,7 @@ export const importArgs = {
   workers: {
     type: 'string',
     description:
-      'Worker threads that convert pages besides the main thread (default: one fewer than cores when the pages to convert exceed 1 MB of markdown; 0 converts on the main thread alone).',
+      'Worker threads that convert pages (default: one per core when the pages to convert exceed 1 MB of markdown; 0 converts on the main thread).',
     valueHint: 'n',
   },
   placeholders: {
