@@ -94,14 +94,23 @@ function listen(ctx: RouteContext): typeof HANDLED {
     stream.destroy()
   }
   let pending = 0
+  // Sequence numbers queued and not yet being sent, oldest first.
+  const waiting: number[] = []
   let queue = Promise.resolve()
   const deliver = (seq: number, skip = -1) => {
     if (pending >= MAX_PENDING_TRANSACTIONS) {
       return disconnectBehind(`has ${pending} transactions waiting`)
     }
+    // A reader that stopped reading is found out now, not when it reads again.
+    const oldestKept = dataset.recent[0]?.seq ?? seq
+    if (waiting.length > 0 && waiting[0] < oldestKept) {
+      return disconnectBehind(`fell behind the replay window (transaction ${waiting[0]})`)
+    }
     pending++
+    waiting.push(seq)
     queue = queue
       .then(async () => {
+        waiting.shift()
         if (!stream.open) return
         const tx = keptTransaction(dataset.recent, seq)
         if (!tx) return disconnectBehind(`fell behind the replay window (transaction ${seq})`)
