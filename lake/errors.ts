@@ -32,11 +32,15 @@ export class LakeError extends Error {
  * discriminator the Studio reads to show its "dataset not found" screen.
  */
 export class DatasetNotFoundError extends LakeError {
-  constructor(dataset: string, projectId: string) {
+  constructor(
+    dataset: string,
+    projectId: string,
+    expected = 'a lowercase name of letters, digits, "_" and "-" (at most 64 characters)',
+  ) {
     super(
       404,
       'datasetNotFound',
-      `Dataset "${dataset.slice(0, 100)}" not found for project ID "${projectId}", expected a lowercase name of letters, digits, "_" and "-" (at most 64 characters)`,
+      `Dataset "${dataset.slice(0, 100)}" not found for project ID "${projectId}", expected ${expected}`,
     )
   }
 

@@ -43,6 +43,8 @@ export type LakeOptions = {
   queries?: Partial<QueryLimits>
   /** Header, body and idle timeouts and the connection cap (defaults in http/deadlines.ts). */
   connections?: Partial<ConnectionLimits>
+  /** Datasets the data folder may hold before new names are refused (default 100). */
+  maxDatasets?: number
   log?: (message: string) => void
 }
 
@@ -94,6 +96,7 @@ async function openLake(dir: string, options: LakeOptions, release: () => void):
   assertWritableFolder(dataDir, 'data folder')
   const registry = new DatasetRegistry(dataDir, {
     projectId: options.projectId,
+    maxDatasets: options.maxDatasets,
     warn: options.log ?? ((message) => console.warn(`[lake] ${message}`)),
   })
   await portFreeAssets(registry, options.log ?? ((message) => console.log(`[lake] ${message}`)))

@@ -1,4 +1,4 @@
-import {mkdirSync, readdirSync} from 'node:fs'
+import {existsSync, mkdirSync, readdirSync} from 'node:fs'
 import {join} from 'node:path'
 import {DatasetNotFoundError} from '../errors.ts'
 import {Dataset} from './dataset.ts'
@@ -11,7 +11,15 @@ export type RegistryOptions = {
   projectId?: string
   /** Hears about documents left out when a dataset file is opened. */
   warn?: (message: string) => void
+  /** Datasets the data folder may hold; a new one beyond it is refused (default 100). */
+  maxDatasets?: number
 }
+
+/**
+ * Each open dataset holds a few file descriptors (its connections and their WAL files), and any
+ * client with the token can name a new one: the lake holds at most this many by default.
+ */
+export const MAX_DATASETS = 100
 
 /**
  * Opens one dataset file per dataset name inside a data directory, on first use. A dataset
@@ -24,10 +32,12 @@ export class DatasetRegistry {
   readonly #open = new Map<string, Dataset>()
   readonly #projectId: string
   readonly #warn: (message: string) => void
+  readonly #maxDatasets: number
 
   constructor(dataDir: string, options: RegistryOptions = {}) {
     this.dataDir = dataDir
     this.#projectId = options.projectId ?? 'local'
+    this.#maxDatasets = options.maxDatasets ?? MAX_DATASETS
     this.#warn = options.warn ?? ((message) => console.warn(`[lake] ${message}`))
     mkdirSync(dataDir, {recursive: true, mode: 0o700})
   }
@@ -37,7 +47,15 @@ export class DatasetRegistry {
     if (!DATASET_NAME.test(name)) throw new DatasetNotFoundError(name, this.#projectId)
     let dataset = this.#open.get(name)
     if (!dataset) {
-      dataset = new Dataset(name, join(this.dataDir, `${name}.sqlite`), this.#warn)
+      const file = join(this.dataDir, `${name}.sqlite`)
+      if (!existsSync(file) && this.names().length >= this.#maxDatasets) {
+        throw new DatasetNotFoundError(
+          name,
+          this.#projectId,
+          `one of the ${this.#maxDatasets} datasets this lake holds; it creates no more (remove a dataset file from ${this.dataDir}, or start the lake with a higher maxDatasets)`,
+        )
+      }
+      dataset = new Dataset(name, file, this.#warn)
       this.#open.set(name, dataset)
     }
     return dataset
