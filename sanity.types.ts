@@ -65,6 +65,7 @@ export type SourceInfo = {
       _key: string
     } & IncludeUse
   >
+  titleFromFile?: boolean
   navOrder?: string
   contentHash?: string
   importHash?: string

@@ -45,7 +45,8 @@ const CANONICAL: Record<string, string> = {
     'A claim[^1] and another[^note].\n\n[^1]: The first footnote.\n\n[^note]: A footnote with **bold**.\n\n    Second paragraph of the note.',
   tables:
     '| Left | Center | Right | None |\n| :--- | :---: | ---: | --- |\n| **bold** | `code` | [link](https://example.com) | a \\| pipe |',
-  'images in table cells': '| Icon | Name |\n| --- | --- |\n| ![Done](images/done.png) | Finished |',
+  'images in table cells':
+    '| Icon | Name |\n| --- | --- |\n| ![Done](images/done.png) | Finished |',
   divider: 'Before.\n\n---\n\nAfter.',
   embeds:
     '<iframe src="https://www.youtube.com/embed/dQw4w9WgXcQ" title="Intro"></iframe>\n\n<video controls src="movie.mp4"></video>',
@@ -73,6 +74,19 @@ describe('exportSite', () => {
       expect(exported['course/lesson.md']).toBe(files['course/lesson.md'])
     })
   }
+
+  it('writes collections back: a section’s pages and a data collection’s documents without a title', () => {
+    const files: Record<string, string> = {
+      ...page('Text.'),
+      '_config.yml': `${CONFIG}collections:\n  guides:\n    output: true\n  staff:\njust_the_docs:\n  collections:\n    guides:\n      name: Guides\n`,
+      '_guides/setup.md': '---\ntitle: "Setup"\nnav_order: 1\n---\n\nSet it up.\n',
+      '_staff/ada.md': '---\nname: Ada\nrole: Instructor\n---\n\nTeaches the course.\n',
+    }
+    const {before, after, exported} = roundTrip(files)
+    expect(after).toEqual(before)
+    expect(exported['_guides/setup.md']).toBe(files['_guides/setup.md'])
+    expect(exported['_staff/ada.md']).toBe(files['_staff/ada.md'])
+  })
 
   it('writes internal links back as the page wrote them while they still lead there', () => {
     const body =

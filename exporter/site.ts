@@ -22,9 +22,10 @@ import type {ExportDiagnostic, ExportedDocument, ExportOptions, ExportResult} fr
 function frontMatter(page: Page, places: ReadonlyMap<string, readonly Page[]>): string {
   const doc = page.doc
   const title = String(doc.title ?? '')
-  const lines: FrontMatterLine[] = [
-    ['title', (page.numericTitle ?? /^\d+$/.test(title)) ? Number(title) : title],
-  ]
+  // A collection document whose source had no `title:` keeps having none.
+  const lines: FrontMatterLine[] = (sourceOf(doc) as {titleFromFile?: boolean}).titleFromFile
+    ? []
+    : [['title', (page.numericTitle ?? /^\d+$/.test(title)) ? Number(title) : title]]
   if (typeof doc.description === 'string') lines.push(['description', doc.description])
   // A placeholder parent (no page of its own) is still the title the theme matches.
   if (page.parent) lines.push(['parent', String(page.parent.doc.title ?? '')])

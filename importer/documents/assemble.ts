@@ -33,6 +33,7 @@ function sourceInfo(plan: PlannedDocument, result?: ConvertResult): Record<strin
         }
       : {}),
     ...(plan.hiddenReason ? {notInNavigation: plan.hiddenReason} : {}),
+    ...(page.titleFromFile ? {titleFromFile: true} : {}),
   }
 }
 

@@ -63,9 +63,6 @@ export function textValue(value: unknown): string | undefined {
 
 function skipReason(config: SiteConfig, path: string): string | undefined {
   const collection = collectionOf(config, path)
-  if (collection && !collection.output && !collection.nav) {
-    return `it is a document of the collection \`${collection.key}\`, which has no \`output: true\` (\`collections:\` in \`_config.yml\`), so Jekyll writes no page for it; the site's Liquid may still list it`
-  }
   // A collection's own folder starts with `_`; what is below it follows the usual rules.
   const within = collection ? path.slice(collection.folder.length + 1) : path
   const folders = within.split('/').slice(0, -1)
@@ -157,6 +154,13 @@ function readPage(
     // No front matter at all: Jekyll copies the file as-is (a README or an include).
     result.skipped.push(file.path)
     return
+  }
+  if (page.title === undefined && collection) {
+    // A collection document needs no title (a staff entry has a `name:`): Jekyll's own default
+    // is the file name. It is imported with that title, which the export does not write.
+    const stem = file.path.split('/').pop()!.replace(MARKDOWN, '')
+    page.title = textValue(data.name) ?? stem
+    page.titleFromFile = true
   }
   if (page.title === undefined) {
     const head = decoded.text.slice(0, decoded.text.length - parsed.body.length)

@@ -65,6 +65,8 @@ export interface SourcePage {
   text: string
   /** The key of the Jekyll collection the page is a document of; absent for a page. */
   collection?: string
+  /** A collection document with no `title:`: `title` came from its `name:` or file name. */
+  titleFromFile?: boolean
 }
 
 /** A node of the navigation tree: a page, or a placeholder for a parent named only in front matter. */

@@ -50,6 +50,14 @@ export const sourceInfo = defineType({
       of: [defineArrayMember({type: OBJECT_TYPES.includeUse})],
       description: 'The {% include %} tags of the page and the body blocks each made.',
     }),
+    defineField({
+      name: 'titleFromFile',
+      title: 'Title not in the front matter',
+      type: 'boolean',
+      readOnly: true,
+      description:
+        'The source file has no `title:` (a collection document, such as a staff entry): the title shown here came from its `name:` or file name and is not written back.',
+    }),
     defineField({name: 'navOrder', title: 'nav_order', type: 'string'}),
     defineField({name: 'contentHash', title: 'Source content hash', type: 'string'}),
     defineField({

@@ -140,21 +140,30 @@ export function buildSiteNav(
     const members = pages.filter((page) => page.collection === collection.key)
     if (members.length === 0) continue
     if (!collection.nav || collection.nav.navExclude) {
-      const why = collection.nav
-        ? `its collection \`${collection.key}\` has \`nav_exclude: true\` under \`just_the_docs.collections\``
-        : `its collection \`${collection.key}\` is not listed under \`just_the_docs.collections\` in \`_config.yml\``
-      for (const page of members) {
-        unplaced.push({page, reason: why})
-        diagnostics.push({
-          severity: 'warning',
-          code: 'collection-not-in-nav',
-          file: page.file,
-          line: 1,
-          column: 1,
-          message: `Cannot list "${page.title}" in the navigation, expected its collection to be shown by the theme, but ${why}; it is imported unlisted.`,
-          hint: `Add \`${collection.key}:\` with a \`name:\` under \`just_the_docs.collections\` if the theme should show it.`,
-        })
-      }
+      const why = !collection.nav
+        ? collection.output
+          ? `its collection \`${collection.key}\` is not listed under \`just_the_docs.collections\` in \`_config.yml\``
+          : `it is a document of the collection \`${collection.key}\`, which Jekyll writes no page for (no \`output: true\`); the site's Liquid shows it where a page lists the collection`
+        : `its collection \`${collection.key}\` has \`nav_exclude: true\` under \`just_the_docs.collections\``
+      for (const page of members) unplaced.push({page, reason: why})
+      // One warning per collection: its documents share the reason.
+      const count = members.length === 1 ? 'the document' : `the ${members.length} documents`
+      const because = !collection.nav
+        ? collection.output
+          ? 'expected the collection under `just_the_docs.collections` in `_config.yml`'
+          : "as Jekyll writes no page for them (no `output: true`): the site's Liquid shows them where a page lists the collection"
+        : 'expected it shown, but it has `nav_exclude: true` under `just_the_docs.collections`'
+      diagnostics.push({
+        severity: 'warning',
+        code: 'collection-not-in-nav',
+        file: members[0].file,
+        line: 1,
+        column: 1,
+        message: `Cannot list ${count} of the collection \`${collection.key}\` in the navigation, ${because}; imported as ${members.length === 1 ? 'a page' : 'pages'} no course lists.`,
+        hint: collection.output
+          ? `Add \`${collection.key}:\` with a \`name:\` under \`just_the_docs.collections\` if the theme should show it.`
+          : 'Nothing to do: edit them in the Studio under "Not in the site\'s navigation"; the export writes them back to their folder.',
+      })
       continue
     }
     const section = build(collection.key, members)
