@@ -36,6 +36,13 @@ describe('prepareKramdown', () => {
     expect(result.footnotes).toEqual(['note'])
   })
 
+  it('leaves out a link with nothing inside and keeps one around an image', () => {
+    const result = kramdown(
+      '<p><a href="#"></a> a <a href="x.html"><img src="i.png" alt="" /></a></p>',
+    )
+    expect(result.links.map((link) => link.split(' ')[0])).toEqual(['x.html'])
+  })
+
   it('keeps the text of a script link and leaves out a script image', () => {
     const result = kramdown(
       '<p><a href=" javascript:alert(1)">click</a><img src="javascript:x" alt="y"></p>',

@@ -61,6 +61,11 @@ export const INTENTIONAL_DIFFERENCES: readonly IntentionalDifference[] = [
     why: 'Nothing a page contains may run script in the project: the link keeps its text, the image (which no browser shows) is dropped with a warning.',
   },
   {
+    id: 'empty-links',
+    what: "kramdown's links with nothing inside (`[](#)`: no text, no image) are left out.",
+    why: 'A link in Portable Text is a mark on text; with no text there is nothing to mark, and readers cannot see or follow such a link either.',
+  },
+  {
     id: 'internal-links',
     what: "A kramdown href that the site's link resolver maps to a page is compared as that page (`page:<id>` plus its anchor).",
     why: 'The project links pages by reference, not by address; the page a reader reaches is what counts.',
@@ -121,6 +126,13 @@ export function prepareKramdown(root: Parents, title: string): Footnotes {
   removeElements(
     root,
     (element) => element.tagName === 'img' && SCRIPT_ADDRESS.test(attribute(element, 'src') ?? ''),
+  )
+  removeElements(
+    root,
+    (element) =>
+      element.tagName === 'a' &&
+      visibleText(element).trim() === '' &&
+      ![...descendants(element)].some((inner) => inner.tagName === 'img'),
   )
   for (const element of descendants(root)) {
     if (element.tagName === 'a' && SCRIPT_LINK.test(attribute(element, 'href') ?? '')) {
