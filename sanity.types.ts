@@ -320,6 +320,7 @@ export type RichText = Array<{
         hotspot?: SanityImageHotspot
         crop?: SanityImageCrop
         alt: string
+        href?: string
         src?: string
         _type: 'inlineImage'
         _key: string
@@ -364,6 +365,7 @@ export type SectionBody = Array<
             hotspot?: SanityImageHotspot
             crop?: SanityImageCrop
             alt: string
+            href?: string
             src?: string
             _type: 'inlineImage'
             _key: string
@@ -390,6 +392,7 @@ export type SectionBody = Array<
       crop?: SanityImageCrop
       alt: string
       caption?: string
+      href?: string
       src?: string
       level?: number
       _type: 'image'
@@ -442,6 +445,7 @@ export type LessonBody = Array<
             hotspot?: SanityImageHotspot
             crop?: SanityImageCrop
             alt: string
+            href?: string
             src?: string
             _type: 'inlineImage'
             _key: string
@@ -468,6 +472,7 @@ export type LessonBody = Array<
       crop?: SanityImageCrop
       alt: string
       caption?: string
+      href?: string
       src?: string
       level?: number
       _type: 'image'
@@ -845,6 +850,7 @@ export type CourseOutlineQueryResult = {
               hotspot?: SanityImageHotspot
               crop?: SanityImageCrop
               alt: string
+              href?: string
               src?: string
               _type: 'inlineImage'
               _key: string
@@ -929,6 +935,7 @@ export type CourseOutlineQueryResult = {
                     hotspot?: SanityImageHotspot
                     crop?: SanityImageCrop
                     alt: string
+                    href?: string
                     src?: string
                     _type: 'inlineImage'
                     _key: string
@@ -1020,6 +1027,7 @@ export type CourseOutlineQueryResult = {
                         hotspot?: SanityImageHotspot
                         crop?: SanityImageCrop
                         alt: string
+                        href?: string
                         src?: string
                         _type: 'inlineImage'
                         _key: string
@@ -1098,6 +1106,7 @@ export type CourseOutlineQueryResult = {
                         hotspot?: SanityImageHotspot
                         crop?: SanityImageCrop
                         alt: string
+                        href?: string
                         src?: string
                         _type: 'inlineImage'
                         _key: string
@@ -1187,6 +1196,7 @@ export type CourseOutlineQueryResult = {
               crop?: SanityImageCrop
               alt: string
               caption?: string
+              href?: string
               src?: string
               level?: number
               _type: 'image'
@@ -1222,6 +1232,7 @@ export type CourseOutlineQueryResult = {
                           hotspot?: SanityImageHotspot
                           crop?: SanityImageCrop
                           alt: string
+                          href?: string
                           src?: string
                           _type: 'inlineImage'
                           _key: string
@@ -1330,6 +1341,7 @@ export type CourseOutlineQueryResult = {
                   hotspot?: SanityImageHotspot
                   crop?: SanityImageCrop
                   alt: string
+                  href?: string
                   src?: string
                   _type: 'inlineImage'
                   _key: string
@@ -1408,6 +1420,7 @@ export type CourseOutlineQueryResult = {
                   hotspot?: SanityImageHotspot
                   crop?: SanityImageCrop
                   alt: string
+                  href?: string
                   src?: string
                   _type: 'inlineImage'
                   _key: string
@@ -1494,6 +1507,7 @@ export type CourseOutlineQueryResult = {
                     hotspot?: SanityImageHotspot
                     crop?: SanityImageCrop
                     alt: string
+                    href?: string
                     src?: string
                     _type: 'inlineImage'
                     _key: string
@@ -1585,6 +1599,7 @@ export type CourseOutlineQueryResult = {
                         hotspot?: SanityImageHotspot
                         crop?: SanityImageCrop
                         alt: string
+                        href?: string
                         src?: string
                         _type: 'inlineImage'
                         _key: string
@@ -1663,6 +1678,7 @@ export type CourseOutlineQueryResult = {
                         hotspot?: SanityImageHotspot
                         crop?: SanityImageCrop
                         alt: string
+                        href?: string
                         src?: string
                         _type: 'inlineImage'
                         _key: string
@@ -1752,6 +1768,7 @@ export type CourseOutlineQueryResult = {
               crop?: SanityImageCrop
               alt: string
               caption?: string
+              href?: string
               src?: string
               level?: number
               _type: 'image'
@@ -1787,6 +1804,7 @@ export type CourseOutlineQueryResult = {
                           hotspot?: SanityImageHotspot
                           crop?: SanityImageCrop
                           alt: string
+                          href?: string
                           src?: string
                           _type: 'inlineImage'
                           _key: string
@@ -1900,6 +1918,7 @@ export type CourseOutlineQueryResult = {
                 hotspot?: SanityImageHotspot
                 crop?: SanityImageCrop
                 alt: string
+                href?: string
                 src?: string
                 _type: 'inlineImage'
                 _key: string
@@ -1974,6 +1993,7 @@ export type CourseOutlineQueryResult = {
         crop?: SanityImageCrop
         alt: string
         caption?: string
+        href?: string
         src?: string
         level?: number
         _type: 'image'
@@ -2014,6 +2034,7 @@ export type CourseOutlineQueryResult = {
                   hotspot?: SanityImageHotspot
                   crop?: SanityImageCrop
                   alt: string
+                  href?: string
                   src?: string
                   _type: 'inlineImage'
                   _key: string
@@ -2099,6 +2120,7 @@ export type CourseOutlineQueryResult = {
                   hotspot?: SanityImageHotspot
                   crop?: SanityImageCrop
                   alt: string
+                  href?: string
                   src?: string
                   _type: 'inlineImage'
                   _key: string
@@ -2188,6 +2210,7 @@ export type CourseOutlineQueryResult = {
                     hotspot?: SanityImageHotspot
                     crop?: SanityImageCrop
                     alt: string
+                    href?: string
                     src?: string
                     _type: 'inlineImage'
                     _key: string
@@ -2372,6 +2395,7 @@ export type AllCourseOutlinesQueryResult = Array<{
               hotspot?: SanityImageHotspot
               crop?: SanityImageCrop
               alt: string
+              href?: string
               src?: string
               _type: 'inlineImage'
               _key: string
@@ -2456,6 +2480,7 @@ export type AllCourseOutlinesQueryResult = Array<{
                     hotspot?: SanityImageHotspot
                     crop?: SanityImageCrop
                     alt: string
+                    href?: string
                     src?: string
                     _type: 'inlineImage'
                     _key: string
@@ -2547,6 +2572,7 @@ export type AllCourseOutlinesQueryResult = Array<{
                         hotspot?: SanityImageHotspot
                         crop?: SanityImageCrop
                         alt: string
+                        href?: string
                         src?: string
                         _type: 'inlineImage'
                         _key: string
@@ -2625,6 +2651,7 @@ export type AllCourseOutlinesQueryResult = Array<{
                         hotspot?: SanityImageHotspot
                         crop?: SanityImageCrop
                         alt: string
+                        href?: string
                         src?: string
                         _type: 'inlineImage'
                         _key: string
@@ -2714,6 +2741,7 @@ export type AllCourseOutlinesQueryResult = Array<{
               crop?: SanityImageCrop
               alt: string
               caption?: string
+              href?: string
               src?: string
               level?: number
               _type: 'image'
@@ -2749,6 +2777,7 @@ export type AllCourseOutlinesQueryResult = Array<{
                           hotspot?: SanityImageHotspot
                           crop?: SanityImageCrop
                           alt: string
+                          href?: string
                           src?: string
                           _type: 'inlineImage'
                           _key: string
@@ -2857,6 +2886,7 @@ export type AllCourseOutlinesQueryResult = Array<{
                   hotspot?: SanityImageHotspot
                   crop?: SanityImageCrop
                   alt: string
+                  href?: string
                   src?: string
                   _type: 'inlineImage'
                   _key: string
@@ -2935,6 +2965,7 @@ export type AllCourseOutlinesQueryResult = Array<{
                   hotspot?: SanityImageHotspot
                   crop?: SanityImageCrop
                   alt: string
+                  href?: string
                   src?: string
                   _type: 'inlineImage'
                   _key: string
@@ -3021,6 +3052,7 @@ export type AllCourseOutlinesQueryResult = Array<{
                     hotspot?: SanityImageHotspot
                     crop?: SanityImageCrop
                     alt: string
+                    href?: string
                     src?: string
                     _type: 'inlineImage'
                     _key: string
@@ -3112,6 +3144,7 @@ export type AllCourseOutlinesQueryResult = Array<{
                         hotspot?: SanityImageHotspot
                         crop?: SanityImageCrop
                         alt: string
+                        href?: string
                         src?: string
                         _type: 'inlineImage'
                         _key: string
@@ -3190,6 +3223,7 @@ export type AllCourseOutlinesQueryResult = Array<{
                         hotspot?: SanityImageHotspot
                         crop?: SanityImageCrop
                         alt: string
+                        href?: string
                         src?: string
                         _type: 'inlineImage'
                         _key: string
@@ -3279,6 +3313,7 @@ export type AllCourseOutlinesQueryResult = Array<{
               crop?: SanityImageCrop
               alt: string
               caption?: string
+              href?: string
               src?: string
               level?: number
               _type: 'image'
@@ -3314,6 +3349,7 @@ export type AllCourseOutlinesQueryResult = Array<{
                           hotspot?: SanityImageHotspot
                           crop?: SanityImageCrop
                           alt: string
+                          href?: string
                           src?: string
                           _type: 'inlineImage'
                           _key: string
@@ -3427,6 +3463,7 @@ export type AllCourseOutlinesQueryResult = Array<{
                 hotspot?: SanityImageHotspot
                 crop?: SanityImageCrop
                 alt: string
+                href?: string
                 src?: string
                 _type: 'inlineImage'
                 _key: string
@@ -3501,6 +3538,7 @@ export type AllCourseOutlinesQueryResult = Array<{
         crop?: SanityImageCrop
         alt: string
         caption?: string
+        href?: string
         src?: string
         level?: number
         _type: 'image'
@@ -3541,6 +3579,7 @@ export type AllCourseOutlinesQueryResult = Array<{
                   hotspot?: SanityImageHotspot
                   crop?: SanityImageCrop
                   alt: string
+                  href?: string
                   src?: string
                   _type: 'inlineImage'
                   _key: string
@@ -3626,6 +3665,7 @@ export type AllCourseOutlinesQueryResult = Array<{
                   hotspot?: SanityImageHotspot
                   crop?: SanityImageCrop
                   alt: string
+                  href?: string
                   src?: string
                   _type: 'inlineImage'
                   _key: string
@@ -3715,6 +3755,7 @@ export type AllCourseOutlinesQueryResult = Array<{
                     hotspot?: SanityImageHotspot
                     crop?: SanityImageCrop
                     alt: string
+                    href?: string
                     src?: string
                     _type: 'inlineImage'
                     _key: string
@@ -3899,6 +3940,7 @@ export type LessonPageQueryResult = {
               hotspot?: SanityImageHotspot
               crop?: SanityImageCrop
               alt: string
+              href?: string
               src?: string
               _type: 'inlineImage'
               _key: string
@@ -3983,6 +4025,7 @@ export type LessonPageQueryResult = {
                     hotspot?: SanityImageHotspot
                     crop?: SanityImageCrop
                     alt: string
+                    href?: string
                     src?: string
                     _type: 'inlineImage'
                     _key: string
@@ -4074,6 +4117,7 @@ export type LessonPageQueryResult = {
                         hotspot?: SanityImageHotspot
                         crop?: SanityImageCrop
                         alt: string
+                        href?: string
                         src?: string
                         _type: 'inlineImage'
                         _key: string
@@ -4152,6 +4196,7 @@ export type LessonPageQueryResult = {
                         hotspot?: SanityImageHotspot
                         crop?: SanityImageCrop
                         alt: string
+                        href?: string
                         src?: string
                         _type: 'inlineImage'
                         _key: string
@@ -4241,6 +4286,7 @@ export type LessonPageQueryResult = {
               crop?: SanityImageCrop
               alt: string
               caption?: string
+              href?: string
               src?: string
               level?: number
               _type: 'image'
@@ -4276,6 +4322,7 @@ export type LessonPageQueryResult = {
                           hotspot?: SanityImageHotspot
                           crop?: SanityImageCrop
                           alt: string
+                          href?: string
                           src?: string
                           _type: 'inlineImage'
                           _key: string
@@ -4384,6 +4431,7 @@ export type LessonPageQueryResult = {
                   hotspot?: SanityImageHotspot
                   crop?: SanityImageCrop
                   alt: string
+                  href?: string
                   src?: string
                   _type: 'inlineImage'
                   _key: string
@@ -4462,6 +4510,7 @@ export type LessonPageQueryResult = {
                   hotspot?: SanityImageHotspot
                   crop?: SanityImageCrop
                   alt: string
+                  href?: string
                   src?: string
                   _type: 'inlineImage'
                   _key: string
@@ -4548,6 +4597,7 @@ export type LessonPageQueryResult = {
                     hotspot?: SanityImageHotspot
                     crop?: SanityImageCrop
                     alt: string
+                    href?: string
                     src?: string
                     _type: 'inlineImage'
                     _key: string
@@ -4639,6 +4689,7 @@ export type LessonPageQueryResult = {
                         hotspot?: SanityImageHotspot
                         crop?: SanityImageCrop
                         alt: string
+                        href?: string
                         src?: string
                         _type: 'inlineImage'
                         _key: string
@@ -4717,6 +4768,7 @@ export type LessonPageQueryResult = {
                         hotspot?: SanityImageHotspot
                         crop?: SanityImageCrop
                         alt: string
+                        href?: string
                         src?: string
                         _type: 'inlineImage'
                         _key: string
@@ -4806,6 +4858,7 @@ export type LessonPageQueryResult = {
               crop?: SanityImageCrop
               alt: string
               caption?: string
+              href?: string
               src?: string
               level?: number
               _type: 'image'
@@ -4841,6 +4894,7 @@ export type LessonPageQueryResult = {
                           hotspot?: SanityImageHotspot
                           crop?: SanityImageCrop
                           alt: string
+                          href?: string
                           src?: string
                           _type: 'inlineImage'
                           _key: string
@@ -4954,6 +5008,7 @@ export type LessonPageQueryResult = {
                 hotspot?: SanityImageHotspot
                 crop?: SanityImageCrop
                 alt: string
+                href?: string
                 src?: string
                 _type: 'inlineImage'
                 _key: string
@@ -5028,6 +5083,7 @@ export type LessonPageQueryResult = {
         crop?: SanityImageCrop
         alt: string
         caption?: string
+        href?: string
         src?: string
         level?: number
         _type: 'image'
@@ -5068,6 +5124,7 @@ export type LessonPageQueryResult = {
                   hotspot?: SanityImageHotspot
                   crop?: SanityImageCrop
                   alt: string
+                  href?: string
                   src?: string
                   _type: 'inlineImage'
                   _key: string
@@ -5153,6 +5210,7 @@ export type LessonPageQueryResult = {
                   hotspot?: SanityImageHotspot
                   crop?: SanityImageCrop
                   alt: string
+                  href?: string
                   src?: string
                   _type: 'inlineImage'
                   _key: string
@@ -5242,6 +5300,7 @@ export type LessonPageQueryResult = {
                     hotspot?: SanityImageHotspot
                     crop?: SanityImageCrop
                     alt: string
+                    href?: string
                     src?: string
                     _type: 'inlineImage'
                     _key: string
@@ -5417,6 +5476,7 @@ export type LessonPageByIdQueryResult = {
               hotspot?: SanityImageHotspot
               crop?: SanityImageCrop
               alt: string
+              href?: string
               src?: string
               _type: 'inlineImage'
               _key: string
@@ -5501,6 +5561,7 @@ export type LessonPageByIdQueryResult = {
                     hotspot?: SanityImageHotspot
                     crop?: SanityImageCrop
                     alt: string
+                    href?: string
                     src?: string
                     _type: 'inlineImage'
                     _key: string
@@ -5592,6 +5653,7 @@ export type LessonPageByIdQueryResult = {
                         hotspot?: SanityImageHotspot
                         crop?: SanityImageCrop
                         alt: string
+                        href?: string
                         src?: string
                         _type: 'inlineImage'
                         _key: string
@@ -5670,6 +5732,7 @@ export type LessonPageByIdQueryResult = {
                         hotspot?: SanityImageHotspot
                         crop?: SanityImageCrop
                         alt: string
+                        href?: string
                         src?: string
                         _type: 'inlineImage'
                         _key: string
@@ -5759,6 +5822,7 @@ export type LessonPageByIdQueryResult = {
               crop?: SanityImageCrop
               alt: string
               caption?: string
+              href?: string
               src?: string
               level?: number
               _type: 'image'
@@ -5794,6 +5858,7 @@ export type LessonPageByIdQueryResult = {
                           hotspot?: SanityImageHotspot
                           crop?: SanityImageCrop
                           alt: string
+                          href?: string
                           src?: string
                           _type: 'inlineImage'
                           _key: string
@@ -5902,6 +5967,7 @@ export type LessonPageByIdQueryResult = {
                   hotspot?: SanityImageHotspot
                   crop?: SanityImageCrop
                   alt: string
+                  href?: string
                   src?: string
                   _type: 'inlineImage'
                   _key: string
@@ -5980,6 +6046,7 @@ export type LessonPageByIdQueryResult = {
                   hotspot?: SanityImageHotspot
                   crop?: SanityImageCrop
                   alt: string
+                  href?: string
                   src?: string
                   _type: 'inlineImage'
                   _key: string
@@ -6066,6 +6133,7 @@ export type LessonPageByIdQueryResult = {
                     hotspot?: SanityImageHotspot
                     crop?: SanityImageCrop
                     alt: string
+                    href?: string
                     src?: string
                     _type: 'inlineImage'
                     _key: string
@@ -6157,6 +6225,7 @@ export type LessonPageByIdQueryResult = {
                         hotspot?: SanityImageHotspot
                         crop?: SanityImageCrop
                         alt: string
+                        href?: string
                         src?: string
                         _type: 'inlineImage'
                         _key: string
@@ -6235,6 +6304,7 @@ export type LessonPageByIdQueryResult = {
                         hotspot?: SanityImageHotspot
                         crop?: SanityImageCrop
                         alt: string
+                        href?: string
                         src?: string
                         _type: 'inlineImage'
                         _key: string
@@ -6324,6 +6394,7 @@ export type LessonPageByIdQueryResult = {
               crop?: SanityImageCrop
               alt: string
               caption?: string
+              href?: string
               src?: string
               level?: number
               _type: 'image'
@@ -6359,6 +6430,7 @@ export type LessonPageByIdQueryResult = {
                           hotspot?: SanityImageHotspot
                           crop?: SanityImageCrop
                           alt: string
+                          href?: string
                           src?: string
                           _type: 'inlineImage'
                           _key: string
@@ -6472,6 +6544,7 @@ export type LessonPageByIdQueryResult = {
                 hotspot?: SanityImageHotspot
                 crop?: SanityImageCrop
                 alt: string
+                href?: string
                 src?: string
                 _type: 'inlineImage'
                 _key: string
@@ -6546,6 +6619,7 @@ export type LessonPageByIdQueryResult = {
         crop?: SanityImageCrop
         alt: string
         caption?: string
+        href?: string
         src?: string
         level?: number
         _type: 'image'
@@ -6586,6 +6660,7 @@ export type LessonPageByIdQueryResult = {
                   hotspot?: SanityImageHotspot
                   crop?: SanityImageCrop
                   alt: string
+                  href?: string
                   src?: string
                   _type: 'inlineImage'
                   _key: string
@@ -6671,6 +6746,7 @@ export type LessonPageByIdQueryResult = {
                   hotspot?: SanityImageHotspot
                   crop?: SanityImageCrop
                   alt: string
+                  href?: string
                   src?: string
                   _type: 'inlineImage'
                   _key: string
@@ -6760,6 +6836,7 @@ export type LessonPageByIdQueryResult = {
                     hotspot?: SanityImageHotspot
                     crop?: SanityImageCrop
                     alt: string
+                    href?: string
                     src?: string
                     _type: 'inlineImage'
                     _key: string
@@ -6953,6 +7030,7 @@ export type ModulePageQueryResult = {
               hotspot?: SanityImageHotspot
               crop?: SanityImageCrop
               alt: string
+              href?: string
               src?: string
               _type: 'inlineImage'
               _key: string
@@ -7037,6 +7115,7 @@ export type ModulePageQueryResult = {
                     hotspot?: SanityImageHotspot
                     crop?: SanityImageCrop
                     alt: string
+                    href?: string
                     src?: string
                     _type: 'inlineImage'
                     _key: string
@@ -7128,6 +7207,7 @@ export type ModulePageQueryResult = {
                         hotspot?: SanityImageHotspot
                         crop?: SanityImageCrop
                         alt: string
+                        href?: string
                         src?: string
                         _type: 'inlineImage'
                         _key: string
@@ -7206,6 +7286,7 @@ export type ModulePageQueryResult = {
                         hotspot?: SanityImageHotspot
                         crop?: SanityImageCrop
                         alt: string
+                        href?: string
                         src?: string
                         _type: 'inlineImage'
                         _key: string
@@ -7295,6 +7376,7 @@ export type ModulePageQueryResult = {
               crop?: SanityImageCrop
               alt: string
               caption?: string
+              href?: string
               src?: string
               level?: number
               _type: 'image'
@@ -7330,6 +7412,7 @@ export type ModulePageQueryResult = {
                           hotspot?: SanityImageHotspot
                           crop?: SanityImageCrop
                           alt: string
+                          href?: string
                           src?: string
                           _type: 'inlineImage'
                           _key: string
@@ -7438,6 +7521,7 @@ export type ModulePageQueryResult = {
                   hotspot?: SanityImageHotspot
                   crop?: SanityImageCrop
                   alt: string
+                  href?: string
                   src?: string
                   _type: 'inlineImage'
                   _key: string
@@ -7516,6 +7600,7 @@ export type ModulePageQueryResult = {
                   hotspot?: SanityImageHotspot
                   crop?: SanityImageCrop
                   alt: string
+                  href?: string
                   src?: string
                   _type: 'inlineImage'
                   _key: string
@@ -7602,6 +7687,7 @@ export type ModulePageQueryResult = {
                     hotspot?: SanityImageHotspot
                     crop?: SanityImageCrop
                     alt: string
+                    href?: string
                     src?: string
                     _type: 'inlineImage'
                     _key: string
@@ -7693,6 +7779,7 @@ export type ModulePageQueryResult = {
                         hotspot?: SanityImageHotspot
                         crop?: SanityImageCrop
                         alt: string
+                        href?: string
                         src?: string
                         _type: 'inlineImage'
                         _key: string
@@ -7771,6 +7858,7 @@ export type ModulePageQueryResult = {
                         hotspot?: SanityImageHotspot
                         crop?: SanityImageCrop
                         alt: string
+                        href?: string
                         src?: string
                         _type: 'inlineImage'
                         _key: string
@@ -7860,6 +7948,7 @@ export type ModulePageQueryResult = {
               crop?: SanityImageCrop
               alt: string
               caption?: string
+              href?: string
               src?: string
               level?: number
               _type: 'image'
@@ -7895,6 +7984,7 @@ export type ModulePageQueryResult = {
                           hotspot?: SanityImageHotspot
                           crop?: SanityImageCrop
                           alt: string
+                          href?: string
                           src?: string
                           _type: 'inlineImage'
                           _key: string
@@ -8008,6 +8098,7 @@ export type ModulePageQueryResult = {
                 hotspot?: SanityImageHotspot
                 crop?: SanityImageCrop
                 alt: string
+                href?: string
                 src?: string
                 _type: 'inlineImage'
                 _key: string
@@ -8082,6 +8173,7 @@ export type ModulePageQueryResult = {
         crop?: SanityImageCrop
         alt: string
         caption?: string
+        href?: string
         src?: string
         level?: number
         _type: 'image'
@@ -8122,6 +8214,7 @@ export type ModulePageQueryResult = {
                   hotspot?: SanityImageHotspot
                   crop?: SanityImageCrop
                   alt: string
+                  href?: string
                   src?: string
                   _type: 'inlineImage'
                   _key: string
@@ -8207,6 +8300,7 @@ export type ModulePageQueryResult = {
                   hotspot?: SanityImageHotspot
                   crop?: SanityImageCrop
                   alt: string
+                  href?: string
                   src?: string
                   _type: 'inlineImage'
                   _key: string
@@ -8296,6 +8390,7 @@ export type ModulePageQueryResult = {
                     hotspot?: SanityImageHotspot
                     crop?: SanityImageCrop
                     alt: string
+                    href?: string
                     src?: string
                     _type: 'inlineImage'
                     _key: string
@@ -8437,6 +8532,7 @@ export type ModulePageByIdQueryResult = {
               hotspot?: SanityImageHotspot
               crop?: SanityImageCrop
               alt: string
+              href?: string
               src?: string
               _type: 'inlineImage'
               _key: string
@@ -8521,6 +8617,7 @@ export type ModulePageByIdQueryResult = {
                     hotspot?: SanityImageHotspot
                     crop?: SanityImageCrop
                     alt: string
+                    href?: string
                     src?: string
                     _type: 'inlineImage'
                     _key: string
@@ -8612,6 +8709,7 @@ export type ModulePageByIdQueryResult = {
                         hotspot?: SanityImageHotspot
                         crop?: SanityImageCrop
                         alt: string
+                        href?: string
                         src?: string
                         _type: 'inlineImage'
                         _key: string
@@ -8690,6 +8788,7 @@ export type ModulePageByIdQueryResult = {
                         hotspot?: SanityImageHotspot
                         crop?: SanityImageCrop
                         alt: string
+                        href?: string
                         src?: string
                         _type: 'inlineImage'
                         _key: string
@@ -8779,6 +8878,7 @@ export type ModulePageByIdQueryResult = {
               crop?: SanityImageCrop
               alt: string
               caption?: string
+              href?: string
               src?: string
               level?: number
               _type: 'image'
@@ -8814,6 +8914,7 @@ export type ModulePageByIdQueryResult = {
                           hotspot?: SanityImageHotspot
                           crop?: SanityImageCrop
                           alt: string
+                          href?: string
                           src?: string
                           _type: 'inlineImage'
                           _key: string
@@ -8922,6 +9023,7 @@ export type ModulePageByIdQueryResult = {
                   hotspot?: SanityImageHotspot
                   crop?: SanityImageCrop
                   alt: string
+                  href?: string
                   src?: string
                   _type: 'inlineImage'
                   _key: string
@@ -9000,6 +9102,7 @@ export type ModulePageByIdQueryResult = {
                   hotspot?: SanityImageHotspot
                   crop?: SanityImageCrop
                   alt: string
+                  href?: string
                   src?: string
                   _type: 'inlineImage'
                   _key: string
@@ -9086,6 +9189,7 @@ export type ModulePageByIdQueryResult = {
                     hotspot?: SanityImageHotspot
                     crop?: SanityImageCrop
                     alt: string
+                    href?: string
                     src?: string
                     _type: 'inlineImage'
                     _key: string
@@ -9177,6 +9281,7 @@ export type ModulePageByIdQueryResult = {
                         hotspot?: SanityImageHotspot
                         crop?: SanityImageCrop
                         alt: string
+                        href?: string
                         src?: string
                         _type: 'inlineImage'
                         _key: string
@@ -9255,6 +9360,7 @@ export type ModulePageByIdQueryResult = {
                         hotspot?: SanityImageHotspot
                         crop?: SanityImageCrop
                         alt: string
+                        href?: string
                         src?: string
                         _type: 'inlineImage'
                         _key: string
@@ -9344,6 +9450,7 @@ export type ModulePageByIdQueryResult = {
               crop?: SanityImageCrop
               alt: string
               caption?: string
+              href?: string
               src?: string
               level?: number
               _type: 'image'
@@ -9379,6 +9486,7 @@ export type ModulePageByIdQueryResult = {
                           hotspot?: SanityImageHotspot
                           crop?: SanityImageCrop
                           alt: string
+                          href?: string
                           src?: string
                           _type: 'inlineImage'
                           _key: string
@@ -9492,6 +9600,7 @@ export type ModulePageByIdQueryResult = {
                 hotspot?: SanityImageHotspot
                 crop?: SanityImageCrop
                 alt: string
+                href?: string
                 src?: string
                 _type: 'inlineImage'
                 _key: string
@@ -9566,6 +9675,7 @@ export type ModulePageByIdQueryResult = {
         crop?: SanityImageCrop
         alt: string
         caption?: string
+        href?: string
         src?: string
         level?: number
         _type: 'image'
@@ -9606,6 +9716,7 @@ export type ModulePageByIdQueryResult = {
                   hotspot?: SanityImageHotspot
                   crop?: SanityImageCrop
                   alt: string
+                  href?: string
                   src?: string
                   _type: 'inlineImage'
                   _key: string
@@ -9691,6 +9802,7 @@ export type ModulePageByIdQueryResult = {
                   hotspot?: SanityImageHotspot
                   crop?: SanityImageCrop
                   alt: string
+                  href?: string
                   src?: string
                   _type: 'inlineImage'
                   _key: string
@@ -9780,6 +9892,7 @@ export type ModulePageByIdQueryResult = {
                     hotspot?: SanityImageHotspot
                     crop?: SanityImageCrop
                     alt: string
+                    href?: string
                     src?: string
                     _type: 'inlineImage'
                     _key: string
@@ -9922,6 +10035,7 @@ export type ResponsibilitiesByAreaQueryResult = Array<{
           hotspot?: SanityImageHotspot
           crop?: SanityImageCrop
           alt: string
+          href?: string
           src?: string
           _type: 'inlineImage'
           _key: string
@@ -10005,6 +10119,7 @@ export type ResponsibilitiesByAreaQueryResult = Array<{
             hotspot?: SanityImageHotspot
             crop?: SanityImageCrop
             alt: string
+            href?: string
             src?: string
             _type: 'inlineImage'
             _key: string

@@ -45,6 +45,8 @@ const CANONICAL: Record<string, string> = {
     'A claim[^1] and another[^note].\n\n[^1]: The first footnote.\n\n[^note]: A footnote with **bold**.\n\n    Second paragraph of the note.',
   tables:
     '| Left | Center | Right | None |\n| :--- | :---: | ---: | --- |\n| **bold** | `code` | [link](https://example.com) | a \\| pipe |',
+  'linked images':
+    '[![A badge](https://img.shields.io/badge.svg)](https://ci.example.com)\n\n| Logo |\n| --- |\n| [![Home](images/home.png)](https://example.com) |',
   'images in table cells':
     '| Icon | Name |\n| --- | --- |\n| ![Done](images/done.png) | Finished |',
   divider: 'Before.\n\n---\n\nAfter.',

@@ -40,6 +40,18 @@ export function LinkMark({
   )
 }
 
+/** An image's own link (`[![alt](src)](href)`): the image wrapped in it, when the address is allowed. */
+export function ImageLink({href, children}: {href?: string | null; children: ReactNode}) {
+  const {linkHref} = useRender()
+  const safe = safeHref(href)
+  if (safe === undefined) return <>{children}</>
+  return (
+    <a href={linkHref(safe)} {...(/^https?:/i.test(safe) ? {rel: 'noopener noreferrer'} : {})}>
+      {children}
+    </a>
+  )
+}
+
 /** The `internalLink` annotation: the target page's address, plus its anchor. */
 export function InternalLinkMark({
   value,

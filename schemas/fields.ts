@@ -1,7 +1,7 @@
 import {defineArrayMember, defineField, type ReferenceRule} from 'sanity'
 
 import {OBJECT_TYPES, type DocumentTypeName} from './constants.ts'
-import {checkSlug} from './validation.ts'
+import {checkLinkHref, checkSlug} from './validation.ts'
 
 /** Field groups shared by the page-like documents. */
 export const pageGroups = [
@@ -169,6 +169,17 @@ export function namesPreview(
   if (shown.length === 0) return `${total} ${total === 1 ? one : many}`
   const rest = total - shown.length
   return rest > 0 ? `${shown.join(', ')} and ${rest} more` : shown.join(', ')
+}
+
+/** Where clicking an image leads (`[![alt](src)](href)` in the source), checked like a link. */
+export function imageLinkField() {
+  return defineField({
+    name: 'href',
+    title: 'Link',
+    type: 'string',
+    description: 'Where clicking the image leads: http(s), mailto, a relative path or #anchor.',
+    validation: (rule) => rule.custom((href: unknown) => (href ? checkLinkHref(href) : true)),
+  })
 }
 
 /** Where an image comes from, for its preview: uploaded, or the host of a remote address. */

@@ -28,5 +28,9 @@ export function image(block: Item | Child, state: BodyState): string {
     typeof block.caption === 'string' && block.caption
       ? ` "${block.caption.replace(/"/g, '\\"')}"`
       : ''
-  return `![${alt}](${destination(src)}${caption})`
+  const markdown = `![${alt}](${destination(src)}${caption})`
+  // An image with its own link is the link's text: `[![alt](src)](href)`.
+  return typeof block.href === 'string' && block.href !== ''
+    ? `[${markdown}](${destination(block.href)})`
+    : markdown
 }

@@ -1,7 +1,7 @@
 import type {PortableTextTypeComponentProps} from '@portabletext/react'
 
 import {useRender} from '../context.ts'
-import {safeHref} from '../links.tsx'
+import {ImageLink, safeHref} from '../links.tsx'
 import type {BodyItemOf} from '../types.ts'
 
 /** An uploaded image (asset URL) or an imported one still at its source address (`src`). */
@@ -13,13 +13,15 @@ export function ImageBlock({value}: PortableTextTypeComponentProps<BodyItemOf<'i
   return (
     <figure>
       {src ? (
-        <img
-          src={src}
-          alt={alt}
-          loading="lazy"
-          width={value.dimensions?.width}
-          height={value.dimensions?.height}
-        />
+        <ImageLink href={value.href}>
+          <img
+            src={src}
+            alt={alt}
+            loading="lazy"
+            width={value.dimensions?.width}
+            height={value.dimensions?.height}
+          />
+        </ImageLink>
       ) : (
         <span className="image-missing" role="img" aria-label={alt} />
       )}

@@ -1,12 +1,13 @@
 import type {PortableTextTypeComponentProps} from '@portabletext/react'
 
 import {useRender} from '../context.ts'
-import {safeHref} from '../links.tsx'
+import {ImageLink, safeHref} from '../links.tsx'
 
 interface InlineImageValue {
   _type: 'inlineImage'
   alt?: string | null
   src?: string | null
+  href?: string | null
   /** The uploaded asset's address, when the query resolved it. */
   url?: string | null
 }
@@ -19,7 +20,9 @@ export function InlineImage({value}: PortableTextTypeComponentProps<InlineImageV
     safeHref(value.url ? assetHref(value.url) : undefined) ?? safeHref(value.src ?? undefined)
   const alt = value.alt ?? ''
   return src ? (
-    <img src={src} alt={alt} loading="lazy" />
+    <ImageLink href={value.href}>
+      <img src={src} alt={alt} loading="lazy" />
+    </ImageLink>
   ) : (
     <span className="image-missing" role="img" aria-label={alt} />
   )

@@ -1,7 +1,7 @@
 import {defineArrayMember, defineField} from 'sanity'
 
 import {BLOCK_TYPES} from '../constants.ts'
-import {imageSubtitle} from '../fields.ts'
+import {imageLinkField, imageSubtitle} from '../fields.ts'
 import {listLevelField} from '../listLevel.ts'
 
 /** An image between text blocks (a lesson body, a callout, a collapsible section). */
@@ -20,6 +20,7 @@ export function bodyImageMember() {
           rule.required().warning('Describe the image in a few words for screen readers.'),
       }),
       defineField({name: 'caption', title: 'Caption', type: 'string'}),
+      imageLinkField(),
       defineField({
         name: 'src',
         title: 'Source address',

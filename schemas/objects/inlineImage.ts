@@ -2,7 +2,7 @@ import {ImageIcon} from '@sanity/icons/Image'
 import {defineArrayMember, defineField} from 'sanity'
 
 import {INLINE_TYPES} from '../constants.ts'
-import {imageSubtitle} from '../fields.ts'
+import {imageLinkField, imageSubtitle} from '../fields.ts'
 
 /**
  * An image inside a line of text: in a table cell, a definition, a footnote, where a page shows
@@ -23,6 +23,7 @@ export function inlineImageMember() {
         validation: (rule) =>
           rule.required().warning('Describe the image in a few words for screen readers.'),
       }),
+      imageLinkField(),
       defineField({
         name: 'src',
         title: 'Source address',

@@ -1,4 +1,4 @@
-import {BLOCK_TYPES, INLINE_TYPES} from '../names.ts'
+import {ANNOTATIONS, BLOCK_TYPES, INLINE_TYPES} from '../names.ts'
 import type {State} from '../state.ts'
 import {isTextOnly, report} from '../state.ts'
 import type {Inline} from './inline.ts'
@@ -41,11 +41,14 @@ export function imageItem(
       'Describe the image between the brackets: ![what it shows](…).',
     )
   }
+  // `[![alt](src)](href)`: the image is what the link shows, so it keeps the address.
+  const href = enclosingHref(inline)
   if (isTextOnly(state)) {
     // A table cell, definition or footnote holds text: the image stays in its line.
     inline.children.push({
       _type: INLINE_TYPES.inlineImage,
       ...(alt ? {alt} : {}),
+      ...(href ? {href} : {}),
       src: url,
     })
     return
@@ -54,6 +57,7 @@ export function imageItem(
     _type: BLOCK_TYPES.image,
     ...(alt ? {alt} : {}),
     ...(title ? {caption: title} : {}),
+    ...(href ? {href} : {}),
     src: url,
   })
 }
@@ -62,4 +66,13 @@ export function imageItem(
 function withoutBaseurl(url: string, state: State): string {
   const base = String(state.ctx.site.baseurl ?? '').replace(/\/+$/, '')
   return base !== '' && url.startsWith(base + '/') ? url.slice(base.length) : url
+}
+
+/** The address of the innermost external link the image is inside, if any. */
+function enclosingHref(inline: Inline): string | undefined {
+  for (let i = inline.marks.length - 1; i >= 0; i--) {
+    const def = inline.markDefs.find((candidate) => candidate._key === inline.marks[i])
+    if (def && def._type === ANNOTATIONS.link && typeof def.href === 'string') return def.href
+  }
+  return undefined
 }

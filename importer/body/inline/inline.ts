@@ -57,7 +57,14 @@ export function withMark(inline: Inline, mark: string, inner: () => void): void 
 /** Ends the current text run. */
 export function flush(inline: Inline): void {
   if (inline.children.length > 0) {
-    inline.segments.push({children: inline.children, markDefs: inline.markDefs})
+    // Only the annotations a span of this run uses (a link around an image alone marks none).
+    const used = new Set(
+      inline.children.flatMap((child) => (child as {marks?: string[]}).marks ?? []),
+    )
+    inline.segments.push({
+      children: inline.children,
+      markDefs: inline.markDefs.filter((def) => used.has(def._key)),
+    })
   }
   inline.children = []
   // An annotation still open (a link around an image) carries over to the next run.
