@@ -125,3 +125,29 @@ describe('client mistakes', () => {
     expect(response.status).toBe(400)
   })
 })
+
+describe('large transactions', () => {
+  it('are seen whole by the next query, document read and listener once answered, though the workers read them from the file', async () => {
+    const client = t.client.withConfig({dataset: 'large'})
+    const events: string[] = []
+    const listening = client
+      .listen('*[_type == "bulk"]', {}, {events: ['welcome', 'mutation'], includeResult: false})
+      .subscribe((event) => events.push(event.type === 'mutation' ? event.documentId : 'welcome'))
+    await expect.poll(() => events).toContain('welcome')
+    // 400 documents of 1 KB: over the 256 KB a commit may have to be posted to the workers.
+    const create = client.transaction()
+    for (let n = 0; n < 400; n++)
+      create.create({_id: `bulk-${n}`, _type: 'bulk', n, text: 'x'.repeat(1000)})
+    await create.commit()
+    expect(await client.fetch('count(*[_type == "bulk"])')).toBe(400)
+    await client.mutate([
+      {patch: {query: '*[_type == "bulk"]', set: {text: 'y'.repeat(1000)}}},
+    ] as never)
+    expect(await client.fetch('count(*[_type == "bulk" && text match "y*"])')).toBe(400)
+    expect((await client.getDocument('bulk-399'))?.text).toMatch(/^y+$/)
+    // Every event, in commit order: the 400 creations, then the 400 patches.
+    await expect.poll(() => events.length).toBe(801)
+    expect(events.slice(1, 401)).toEqual(Array.from({length: 400}, (_, n) => `bulk-${n}`))
+    listening.unsubscribe()
+  })
+})
