@@ -57,7 +57,7 @@ export function runTransaction<T>(
     const value = await build(ws)
     const changed = ws.changed()
     await checkDocuments(changed)
-    await checkReferences(changed, (id) => ws.get(id) !== null, dataset.references)
+    await checkReferences(changed, (id) => ws.has(id), dataset.references)
     const pending = ws.toTransaction()
     const document = (id: string) => ws.get(id)
     if (options.dryRun || pending.changes.length === 0) {

@@ -31,6 +31,12 @@ export class WorkingSet {
     return this.dataset.get(id) ?? null
   }
 
+  /** Whether the document exists as this transaction currently sees it, without reading it. */
+  has(id: string): boolean {
+    const pending = this.#pending.get(id)
+    return pending ? pending.after !== null : this.dataset.has(id)
+  }
+
   /** Every document as this transaction currently sees it. */
   documents(): Doc[] {
     const docs: Doc[] = []

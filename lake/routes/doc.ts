@@ -8,8 +8,10 @@ export const docRoutes: Route[] = [
     handle(ctx) {
       const dataset = ctx.state.registry.get(ctx.params.dataset)
       const ids = ctx.params.ids.split(',').filter(Boolean)
-      const documents = ids.flatMap((id) => dataset.get(id) ?? [])
-      const omitted = ids.filter((id) => !dataset.get(id)).map((id) => ({id, reason: 'existence'}))
+      // Each document is read from the file once.
+      const found = ids.map((id) => ({id, doc: dataset.get(id)}))
+      const documents = found.flatMap(({doc}) => doc ?? [])
+      const omitted = found.filter(({doc}) => !doc).map(({id}) => ({id, reason: 'existence'}))
       return {documents, omitted}
     },
   },

@@ -61,6 +61,7 @@ export class Dataset {
   readonly #window: typeof RECENT_WINDOW
   readonly #listeners = new Set<Listener>()
   readonly #select: StatementSync
+  readonly #exists: StatementSync
   readonly #findTransaction: StatementSync
   readonly #file: string
   /** Stored documents that break the rules and could not be moved to quarantine. */
@@ -96,6 +97,7 @@ export class Dataset {
       throw storageError(error, file, `open dataset "${name}"`)
     }
     this.#select = this.db.prepare('SELECT doc FROM documents WHERE id = ?')
+    this.#exists = this.db.prepare('SELECT 1 AS found FROM documents WHERE id = ?')
     this.#findTransaction = this.db.prepare('SELECT 1 AS found FROM transactions WHERE id = ?')
     this.reader = new DatabaseSync(file, {readOnly: true})
     this.#writer = new WriterThread(file)
@@ -111,6 +113,11 @@ export class Dataset {
     if (this.#leftOut.has(id)) return undefined
     const row = this.#select.get(id)
     return row ? (JSON.parse(String(row.doc)) as Doc) : undefined
+  }
+
+  /** Whether a document with this id exists, without reading it. */
+  has(id: string): boolean {
+    return !this.#leftOut.has(id) && this.#exists.get(id) !== undefined
   }
 
   /** Every current document, read from the file one at a time. */
