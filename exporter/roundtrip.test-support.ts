@@ -18,7 +18,12 @@ export function importFiles(
 /** The export options `_config.yml` sets, as the command reads them. */
 export function configOptions(configText: string | undefined): ExportOptions {
   const {config} = readConfig(configText)
-  return {permalink: config.permalink, baseurl: config.baseurl, navSort: config.navSort}
+  return {
+    permalink: config.permalink,
+    baseurl: config.baseurl,
+    navSort: config.navSort,
+    collections: config.collections,
+  }
 }
 
 /** The site's files after one export; files the export does not write are kept as they were. */

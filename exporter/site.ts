@@ -87,7 +87,13 @@ function linkedPage(page: Page): LinkedPage {
 /** The address Jekyll gives a page, with the site's `baseurl` (see `importer/site/links.ts`). */
 function pageUrl(page: Page, options: ExportOptions): string {
   const base = (options.baseurl ?? '').replace(/\/+$/, '')
-  return base + siteUrl(linkedPage(page), {permalink: options.permalink ?? 'date'})
+  return (
+    base +
+    siteUrl(linkedPage(page), {
+      permalink: options.permalink ?? 'date',
+      collections: options.collections,
+    })
+  )
 }
 
 /**
@@ -133,7 +139,11 @@ export function exportSite(
         page: linkedPage(page),
         target: {_id: page.doc._id, _type: page.doc._type as LinkTarget['_type']},
       })),
-    {permalink: options.permalink ?? 'date', baseurl: (options.baseurl ?? '').replace(/\/+$/, '')},
+    {
+      permalink: options.permalink ?? 'date',
+      baseurl: (options.baseurl ?? '').replace(/\/+$/, ''),
+      collections: options.collections,
+    },
   )
   const files = new Map<string, string>()
   const paths = new Map<string, string>()

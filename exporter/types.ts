@@ -1,4 +1,5 @@
 /** Shapes the exporter reads and returns: dataset documents in, site files out. */
+import type {SiteConfig} from '../importer/site/types.ts'
 
 /** A dataset document as the exporter reads it (published or draft, system fields allowed). */
 export type ExportedDocument = {_id: string; _type: string} & Record<string, unknown>
@@ -22,6 +23,8 @@ export interface ExportOptions {
   baseurl?: string
   /** `_config.yml`'s `nav_sort`, which the kept `nav_order` values are checked against. */
   navSort?: 'case_sensitive' | 'case_insensitive'
+  /** `_config.yml`'s Jekyll collections, whose documents have their collection's addresses. */
+  collections?: SiteConfig['collections']
 }
 
 /** The site's files by site-relative path, and what could not be written as it is. */

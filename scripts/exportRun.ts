@@ -183,6 +183,7 @@ export async function runExport(args: ExportArgs): Promise<number> {
     permalink: config.permalink,
     baseurl: config.baseurl,
     navSort: config.navSort,
+    collections: config.collections,
   })
   let failed = false
   const skip = new Set<string>()

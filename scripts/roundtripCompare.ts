@@ -111,6 +111,7 @@ export async function roundTripSite(
     permalink: config.permalink,
     baseurl: config.baseurl,
     navSort: config.navSort,
+    collections: config.collections,
   })
   const byPath = new Map(files.map((file) => [file.path, file]))
   const merged: SiteFile[] = [
