@@ -77,10 +77,10 @@ describe('exportSite', () => {
     })
   }
 
-  it('writes collections back: a section’s pages and a data collection’s documents without a title', () => {
+  it('writes collections back: a section’s pages, a data collection’s documents without a title, no defaults', () => {
     const files: Record<string, string> = {
       ...page('Text.'),
-      '_config.yml': `${CONFIG}collections:\n  guides:\n    output: true\n  staff:\njust_the_docs:\n  collections:\n    guides:\n      name: Guides\n`,
+      '_config.yml': `${CONFIG}collections:\n  guides:\n    output: true\n  staff:\njust_the_docs:\n  collections:\n    guides:\n      name: Guides\ndefaults:\n  - scope: {path: '', type: staff}\n    values: {layout: staffer}\n`,
       '_guides/setup.md': '---\ntitle: "Setup"\nnav_order: 1\n---\n\nSet it up.\n',
       '_staff/ada.md': '---\nname: Ada\nrole: Instructor\n---\n\nTeaches the course.\n',
     }

@@ -17,7 +17,7 @@ function sourceInfo(plan: PlannedDocument, result?: ConvertResult): Record<strin
     _type: OBJECT_TYPES.sourceInfo,
     path: page.file,
     hasSourcePage: true,
-    frontMatter: frontMatterEntries(page.data, plan.hiddenReason !== undefined),
+    frontMatter: frontMatterEntries(page.own ?? page.data, plan.hiddenReason !== undefined),
     ...(typeof navOrder === 'number' || typeof navOrder === 'string'
       ? {navOrder: String(navOrder)}
       : {}),

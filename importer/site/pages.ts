@@ -130,7 +130,8 @@ function readPage(
     return
   }
   const collection = collectionOf(config, file.path)
-  const data = {...defaultsFor(config, file.path, collection?.key), ...parsed.data}
+  const defaults = defaultsFor(config, file.path, collection?.key)
+  const data = {...defaults, ...parsed.data}
   const page: SourcePage = {
     file: file.path,
     index: result.pages.length,
@@ -140,6 +141,8 @@ function readPage(
     lineOffset: parsed.lineOffset,
     text: decoded.text,
     ...(collection ? {collection: collection.key} : {}),
+    // The export writes back what the file wrote, not what `defaults:` adds to every page.
+    ...(Object.keys(defaults).length > 0 ? {own: parsed.data} : {}),
   }
   result.diagnostics.push(...checkTypes(page))
   if (data.published === false) {

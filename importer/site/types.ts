@@ -54,8 +54,10 @@ export interface SourcePage {
   file: string
   /** Position in the site's file order (paths sorted), the tie-breaker everywhere. */
   index: number
-  /** The front matter, `{}` when there is none or it failed to parse. */
+  /** The front matter with `_config.yml` `defaults:` applied, `{}` when there is none. */
   data: Record<string, unknown>
+  /** The keys the file itself writes (without defaults), when defaults added any. */
+  own?: Record<string, unknown>
   /** `title` as text; pages without one are not in the navigation. */
   title?: string
   /** The markdown after the front matter, and how many lines precede it. */
