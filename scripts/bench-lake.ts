@@ -246,7 +246,8 @@ const command = defineCommand({
     },
     abuse: {
       type: 'boolean',
-      description: 'Instead: latency of normal clients, idle and while abusive clients run',
+      description:
+        "Instead: normal clients' latency, idle, while abusive queries run and while a patch by query over --documents runs; then the lake's memory with 1 and --workers query workers",
       default: false,
     },
     clients: {type: 'string', description: 'With --abuse: normal clients', default: '4'},
