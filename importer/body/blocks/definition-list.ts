@@ -80,7 +80,7 @@ function addLines(
     if (isDefinitionLine(line)) {
       if (entries.length === 0) entries.push({term: [], definition: []})
       const content = [{...first, value: first.value.replace(/^:[ \t]+/, '')}, ...line.slice(1)]
-      entries[entries.length - 1].definition.push(...richInline(content, state))
+      entries[entries.length - 1].definition.push(...richInline(unwrapBlockHtml(content), state))
       inDefinition = true
       continue
     }
@@ -88,6 +88,20 @@ function addLines(
     entries[entries.length - 1].term.push(...richInline(line, state))
     inDefinition = false
   }
+}
+
+// A definition is block content for kramdown: `: <p class="x">text</p>` is an HTML paragraph.
+const BLOCK_WRAPPER = /^<(p|div)(?:\s[^>]*)?>$/i
+
+/** A definition written as one block HTML element: its content, without the tags readers never see. */
+function unwrapBlockHtml(content: PhrasingContent[]): PhrasingContent[] {
+  const items = content.filter((child) => !(child.type === 'text' && child.value.trim() === ''))
+  const open = items[0]
+  const close = items[items.length - 1]
+  const name = open?.type === 'html' ? BLOCK_WRAPPER.exec(open.value.trim())?.[1] : undefined
+  if (!name || close === open || close?.type !== 'html') return content
+  if (close.value.trim().toLowerCase() !== `</${name.toLowerCase()}>`) return content
+  return content.filter((child) => child !== open && child !== close)
 }
 
 function emptySpan() {
