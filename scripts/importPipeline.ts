@@ -203,6 +203,7 @@ export async function runPipeline(args: ImportArgs, input: PipelineInput): Promi
     const code = await runSyncStep({
       documents: result.documents,
       origins: result.origins,
+      addresses: result.addresses,
       siteDir: root,
       dryRun,
       force,
@@ -224,6 +225,7 @@ export async function runPipeline(args: ImportArgs, input: PipelineInput): Promi
         report,
         documents: result.documents,
         root,
+        addresses: result.addresses,
         outcome,
       })
     }

@@ -183,6 +183,8 @@ export async function recordImport(
     report: SyncReport | undefined
     documents: readonly ImportedDocument[]
     root: string
+    /** Each page file's address, as the image step resolved relative sources with. */
+    addresses?: Readonly<Record<string, string>>
     outcome: Omit<RecordedOutcome, 'problems' | 'documents'>
   },
 ): Promise<void> {
@@ -210,7 +212,7 @@ export async function recordImport(
     dataset: log.last,
     files: check.files,
     readProblems: check.readProblems,
-    images: await fingerprintImages(localImageFiles(run.documents, run.root)),
+    images: await fingerprintImages(localImageFiles(run.documents, run.root, run.addresses)),
     outcome: {
       ...run.outcome,
       documents: created + updated + unchanged,

@@ -17,6 +17,8 @@ export type SyncStepOptions = {
   prune?: boolean
   /** Source file of each document id (the importer's `origins`), to name it in messages. */
   origins?: Readonly<Record<string, string>>
+  /** Each page file's address on the site (the importer's `addresses`), for image sources. */
+  addresses?: Readonly<Record<string, string>>
   /** Print the machine-readable report on stdout instead of the table. */
   json?: boolean
   /** More fields for the JSON report, read when it is printed (e.g. the import's diagnostics). */
@@ -97,6 +99,7 @@ export async function runSyncStep(options: SyncStepOptions): Promise<number> {
       force: options.force,
       prune: options.prune,
       origins: options.origins,
+      addresses: options.addresses,
       validate: options.validate,
       alwaysWrite: options.alwaysWrite,
       mutationsPerSecond: target.mutationsPerSecond,

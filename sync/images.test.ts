@@ -4,7 +4,7 @@ import {join} from 'node:path'
 
 import {afterAll, describe, expect, it} from 'vitest'
 
-import {resolveImages} from './images.ts'
+import {resolveImagePath, resolveImages} from './images.ts'
 import type {ImportedDocument} from './types.ts'
 
 const scratch = mkdtempSync(join(tmpdir(), 'sync-images-'))
@@ -70,5 +70,35 @@ describe('resolveImages', () => {
       }),
     ])
     expect(assets.size).toBe(1)
+  })
+})
+
+describe('resolveImagePath', () => {
+  const site = join(scratch, 'addressed')
+  mkdirSync(join(site, 'assets'), {recursive: true})
+  mkdirSync(join(site, 'docs', 'shots'), {recursive: true})
+  writeFileSync(join(site, 'assets', 'a.png'), 'served')
+  writeFileSync(join(site, 'docs', 'shots', 'b.png'), 'beside')
+
+  it('resolves a relative source against the page’s address, as the reader’s browser does', () => {
+    // docs/setup.md is served at /docs/setup/ (pretty permalinks): ../../assets is /assets.
+    expect(resolveImagePath(site, 'docs/setup.md', '../../assets/a.png', '/docs/setup/')).toBe(
+      join(site, 'assets', 'a.png'),
+    )
+  })
+
+  it('falls back to the page file’s folder when only that file exists', () => {
+    expect(resolveImagePath(site, 'docs/setup.md', 'shots/b.png', '/docs/setup/')).toBe(
+      join(site, 'docs', 'shots', 'b.png'),
+    )
+  })
+
+  it('names the served path when neither exists, and the file’s folder without an address', () => {
+    expect(resolveImagePath(site, 'docs/setup.md', '../../assets/gone.png', '/docs/setup/')).toBe(
+      join(site, 'assets', 'gone.png'),
+    )
+    expect(resolveImagePath(site, 'docs/setup.md', 'shots/b.png')).toBe(
+      join(site, 'docs', 'shots', 'b.png'),
+    )
   })
 })

@@ -1,4 +1,5 @@
 import {createHash} from 'node:crypto'
+import {existsSync} from 'node:fs'
 import {readFile, realpath} from 'node:fs/promises'
 import path from 'node:path'
 
@@ -34,10 +35,18 @@ function findLocalImages(doc: ImportedDocument, into: LocalImage[]) {
 
 /**
  * The file an image `src` names: relative to its page, or to the site root when it starts with
- * `/`. A `src` whose percent-escapes are malformed (`bad%zz.png`) is taken literally, as a
- * static file server would fail to decode it too; the lookup then reports it missing.
+ * `/`. A relative `src` is resolved as the reader's browser resolves it, against the page's
+ * address (`address`, e.g. `/docs/setup/` with pretty permalinks), when a file is there; else
+ * against the page file's folder. A `src` whose percent-escapes are malformed (`bad%zz.png`) is
+ * taken literally, as a static file server would fail to decode it too; the lookup then
+ * reports it missing.
  */
-export function resolveImagePath(siteDir: string, pagePath: string | null, src: string): string {
+export function resolveImagePath(
+  siteDir: string,
+  pagePath: string | null,
+  src: string,
+  address?: string,
+): string {
   const withoutQuery = src.replace(/[?#].*$/, '')
   let clean = withoutQuery
   try {
@@ -45,24 +54,43 @@ export function resolveImagePath(siteDir: string, pagePath: string | null, src: 
   } catch {
     // URIError: keep the bytes as written.
   }
-  const base = clean.startsWith('/') ? siteDir : path.join(siteDir, path.dirname(pagePath ?? ''))
-  return path.resolve(base, clean.replace(/^\/+/, ''))
+  if (clean.startsWith('/')) return path.resolve(siteDir, clean.replace(/^\/+/, ''))
+  const besideFile = path.resolve(path.join(siteDir, path.dirname(pagePath ?? '')), clean)
+  if (address === undefined) return besideFile
+  const folder = address.endsWith('/') ? address : path.posix.dirname(address)
+  // The address's `..` cannot climb above the site: the browser stops at its root too.
+  const served = path.resolve(siteDir, path.posix.join('/', folder, clean).replace(/^\/+/, ''))
+  // What readers see wins; a source written beside the file (as GitHub previews it) still works.
+  return !existsSync(served) && existsSync(besideFile) ? besideFile : served
 }
 
 /**
  * The local files the image blocks of `docs` name (resolved as the image step resolves them),
  * once each: what a sync reads besides the documents.
  */
-export function localImageFiles(docs: readonly ImportedDocument[], siteDir: string): string[] {
+export function localImageFiles(
+  docs: readonly ImportedDocument[],
+  siteDir: string,
+  addresses?: Readonly<Record<string, string>>,
+): string[] {
   const images: LocalImage[] = []
   for (const doc of docs) findLocalImages(doc, images)
   const root = path.resolve(siteDir)
-  return [...new Set(images.map((i) => resolveImagePath(root, sourcePath(i.doc), i.src)))]
+  return [
+    ...new Set(
+      images.map((i) => {
+        const page = sourcePath(i.doc)
+        return resolveImagePath(root, page, i.src, page ? addresses?.[page] : undefined)
+      }),
+    ),
+  ]
 }
 
 /** How images reach the dataset. */
 export type ImageOptions = {
   siteDir: string
+  /** Each page file's address on the site (`importSite`'s `addresses`), for relative sources. */
+  addresses?: Readonly<Record<string, string>>
   /** Finds asset ids by SHA-1 of the file content. */
   findAssets: (sha1s: string[]) => Promise<Map<string, string>>
   upload: (body: Buffer, filename: string) => Promise<string>
@@ -114,7 +142,12 @@ export async function resolveImages(
   }
   const located = await mapPool(images, options.concurrency ?? 8, async (image) => {
     const page = sourcePath(image.doc)
-    const file = resolveImagePath(root, page, image.src)
+    const file = resolveImagePath(
+      root,
+      page,
+      image.src,
+      page ? options.addresses?.[page] : undefined,
+    )
     const report = (message: string, hint: string) => {
       problems.push({
         kind: 'image',

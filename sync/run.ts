@@ -28,6 +28,8 @@ export type SyncOptions = {
   prune?: boolean
   /** Source file of each document id (the importer's `origins`), to name it in messages. */
   origins?: Readonly<Record<string, string>>
+  /** Each page file's address on the site (the importer's `addresses`), for image sources. */
+  addresses?: Readonly<Record<string, string>>
   /** Plan and report only; nothing is written or uploaded. */
   dryRun?: boolean
   concurrency?: number
@@ -155,6 +157,7 @@ async function syncUnscrubbed(
   const uploadLimit = rateLimiter(options.mutationsPerSecond ?? Infinity)
   const images = await resolveImages(documents, {
     siteDir: options.siteDir ?? '.',
+    addresses: options.addresses,
     dryRun: options.dryRun,
     findAssets: async (sha1s) => {
       const found = await query<{_id: string; sha1hash: string}[]>(

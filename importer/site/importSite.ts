@@ -65,6 +65,8 @@ export interface ImportResult {
   failedFiles: string[]
   /** The source file each document came from (placeholders: the first page below them). */
   origins: Record<string, string>
+  /** Each page file's address on the site (`/docs/setup/`), for sources relative to it. */
+  addresses: Record<string, string>
 }
 
 /**

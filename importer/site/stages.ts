@@ -14,7 +14,7 @@ import type {Diagnostic, ImportedDocument, LinkTarget} from '../types.ts'
 import {readConfig} from './config.ts'
 import type {ImportOptions, ImportResult} from './importSite.ts'
 import {readIncludes} from './includes.ts'
-import {createLinkResolver, type LinkedPage} from './links.ts'
+import {createLinkResolver, pageUrl, type LinkedPage} from './links.ts'
 import {buildSiteNav} from './nav/build.ts'
 import {readPages, type ReadPages} from './pages.ts'
 import type {SiteConfig, SiteFile} from './types.ts'
@@ -236,6 +236,9 @@ export function finishSite(
     blockLines,
     failedFiles: [...failed].sort(),
     origins,
+    addresses: Object.fromEntries(
+      plans.flatMap((plan) => (plan.page ? [[plan.page.file, pageUrl(plan.page, config)]] : [])),
+    ),
     stats: {
       files: read.pages.length + read.skipped.length + read.failed.length + unread.size,
       pages: read.pages.length,
