@@ -214,7 +214,10 @@ export async function runPipeline(args: ImportArgs, input: PipelineInput): Promi
       validate: async (documents, {existing}) =>
         rejectedBy(await validateAndReport(documents, existing)),
       written,
-      onReport: (done) => (report = done),
+      onReport: (done) => {
+        report = done
+        syncProblems = done.problems.length
+      },
       env,
     })
     if (check) {
@@ -232,6 +235,7 @@ export async function runPipeline(args: ImportArgs, input: PipelineInput): Promi
     return code
   }
   let syncCode = 0
+  let syncProblems = 0
 
   if (args.out) {
     const found = await validateAndReport(result.documents)
@@ -271,6 +275,6 @@ export async function runPipeline(args: ImportArgs, input: PipelineInput): Promi
   const diagnostics = reporter.diagnostics
   const errors = diagnostics.filter((d) => d.severity === 'error').length
   const stats = {...result.stats, errors, warnings: diagnostics.length - errors}
-  console.log(formatSummary(stats, performance.now() - started))
+  console.log(formatSummary(stats, performance.now() - started, syncProblems))
   process.exitCode = errors > 0 || syncCode ? 1 : 0
 }

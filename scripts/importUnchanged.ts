@@ -152,7 +152,7 @@ export function reportUnchanged(
     errors,
     warnings: reporter.diagnostics.length - errors,
   }
-  console.log(formatSummary(stats, elapsedMs()))
+  console.log(formatSummary(stats, elapsedMs(), outcome.problems.length))
   return errors > 0 || outcome.problems.length > 0 ? 1 : 0
 }
 

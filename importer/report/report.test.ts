@@ -57,6 +57,23 @@ describe('report', () => {
     expect(text).toContain('Elapsed:    1.23 s')
   })
 
+  it('counts the problems the sync step listed in the summary, so it never says none', () => {
+    const stats = {
+      files: 1,
+      pages: 1,
+      skipped: 0,
+      failed: 0,
+      documents: {course: 1},
+      warnings: 0,
+      errors: 0,
+      theme: {from: 'none' as const, legacy: false},
+    }
+    expect(formatSummary(stats, 10, 1)).toContain(
+      'Problems:   0 errors, 0 warnings; 1 more from the sync (listed above)',
+    )
+    expect(formatSummary(stats, 10)).toContain('Problems:   0 errors, 0 warnings\n')
+  })
+
   it('draws a progress bar only on a terminal', () => {
     const written: string[] = []
     const write = (text: string) => written.push(text)

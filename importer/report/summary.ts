@@ -4,8 +4,11 @@ function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`
 }
 
-/** The end-of-run summary: pages read, documents by type, warnings, errors, elapsed time. */
-export function formatSummary(stats: ImportStats, elapsedMs: number): string {
+/**
+ * The end-of-run summary: pages read, documents by type, warnings, errors (and the problems the
+ * sync step listed: an image it could not read, a conflict), elapsed time.
+ */
+export function formatSummary(stats: ImportStats, elapsedMs: number, syncProblems = 0): string {
   const total = Object.values(stats.documents).reduce((sum, n) => sum + n, 0)
   const byType = Object.entries(stats.documents)
     .sort(([a], [b]) => (a < b ? -1 : 1))
@@ -20,7 +23,7 @@ export function formatSummary(stats: ImportStats, elapsedMs: number): string {
       : `Theme:      version not found in _config.yml, Gemfile.lock or Gemfile (${rules}; --theme-version chooses)`,
     `Pages read: ${stats.pages} of ${plural(stats.files, 'markdown file')} (${stats.skipped} skipped, ${stats.failed} unreadable)${stats.reused === undefined ? '' : `; ${stats.reused} unchanged since the last import, not converted again`}`,
     `Documents:  ${total}${byType ? ` (${byType})` : ''}`,
-    `Problems:   ${plural(stats.errors, 'error')}, ${plural(stats.warnings, 'warning')}`,
+    `Problems:   ${plural(stats.errors, 'error')}, ${plural(stats.warnings, 'warning')}${syncProblems ? `; ${syncProblems} more from the sync (listed above)` : ''}`,
     `Elapsed:    ${seconds} s`,
   ].join('\n')
 }
