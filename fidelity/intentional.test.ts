@@ -16,6 +16,14 @@ describe('prepareKramdown', () => {
     expect(result.headings).toEqual(['h1 Other'])
   })
 
+  it('leaves the title H1 out of kramdown’s table of contents, its sub-entries in its place', () => {
+    const result = kramdown(
+      '<ul id="markdown-toc"><li><a href="#setup" id="markdown-toc-setup">Setup</a><ul><li><a href="#step" id="markdown-toc-step">Step</a></li></ul></li></ul><h1 id="setup">Setup</h1><h2 id="step">Step</h2>',
+    )
+    expect(result.lists).toEqual(['ul 1'])
+    expect(result.words).toEqual(['Step', 'Step'])
+  })
+
   it('keeps a first H1 that is not the title', () => {
     expect(kramdown('<h1>Intro</h1>').headings).toEqual(['h1 Intro'])
   })

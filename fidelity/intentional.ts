@@ -22,7 +22,7 @@ export interface IntentionalDifference {
 export const INTENTIONAL_DIFFERENCES: readonly IntentionalDifference[] = [
   {
     id: 'title-h1',
-    what: "kramdown's first H1, when it repeats the page title (a trailing emoji aside), is left out.",
+    what: "kramdown's first H1, when it repeats the page title (a trailing emoji aside), is left out, and so is its entry in kramdown's table of contents (its sub-entries take its place).",
     why: "The title and its emoji are the document's title and emoji fields; the page shows them as its H1.",
   },
   {
@@ -100,6 +100,29 @@ function isBlankText(node: Parents['children'][number]): boolean {
   return node.type === 'text' && node.value.trim() === ''
 }
 
+/**
+ * The entry of kramdown's table of contents (`#markdown-toc`) that points at the heading `id`,
+ * its sub-entries kept in its place: the title H1 is the document's title, not a body heading.
+ */
+function removeTocEntry(root: Parents, id: string): void {
+  for (const list of descendants(root)) {
+    if (attribute(list, 'id') !== 'markdown-toc') continue
+    const items = list.children
+    for (let index = 0; index < items.length; index++) {
+      const item = items[index]
+      if (!isElement(item, 'li')) continue
+      const link = item.children.find((child) => isElement(child, 'a'))
+      if (!link || !isElement(link) || attribute(link, 'href') !== `#${id}`) continue
+      // Its sub-list's entries take its place.
+      const nested = item.children.flatMap((child) =>
+        isElement(child, 'ul') || isElement(child, 'ol') ? child.children : [],
+      )
+      items.splice(index, 1, ...nested)
+      return
+    }
+  }
+}
+
 /** Addresses that run script; browsers ignore leading whitespace and control characters. */
 const SCRIPT_ADDRESS = /^[\s\0-\x1f]*(?:javascript|vbscript):/i
 /** Link addresses that run script or open a document of their own (`data:text/html`). */
@@ -118,6 +141,8 @@ export function prepareKramdown(root: Parents, title: string): Footnotes {
   const firstH1 = [...descendants(root)].find((element) => element.tagName === 'h1')
   if (firstH1 && titleWords(text(firstH1)) === titleWords(title)) {
     removeElements(root, (element) => element === firstH1)
+    const id = attribute(firstH1, 'id')
+    if (id) removeTocEntry(root, id)
   }
   const isNav = (element: Element) =>
     element.tagName === 'div' && classes(element).includes('nav-buttons')
