@@ -258,6 +258,7 @@ export type Math = {
 export type InlineMath = {
   _type: 'inlineMath'
   tex: string
+  href?: string
 }
 
 export type FootnoteReference = {
@@ -860,6 +861,7 @@ export type CourseOutlineQueryResult = {
               _key: string
               _type: 'inlineMath'
               tex: string
+              href?: string
             }
           | {
               marks?: Array<string>
@@ -945,6 +947,7 @@ export type CourseOutlineQueryResult = {
                     _key: string
                     _type: 'inlineMath'
                     tex: string
+                    href?: string
                   }
                 | {
                     marks?: Array<string>
@@ -1037,6 +1040,7 @@ export type CourseOutlineQueryResult = {
                         _key: string
                         _type: 'inlineMath'
                         tex: string
+                        href?: string
                       }
                     | {
                         marks?: Array<string>
@@ -1116,6 +1120,7 @@ export type CourseOutlineQueryResult = {
                         _key: string
                         _type: 'inlineMath'
                         tex: string
+                        href?: string
                       }
                     | {
                         marks?: Array<string>
@@ -1242,6 +1247,7 @@ export type CourseOutlineQueryResult = {
                           _key: string
                           _type: 'inlineMath'
                           tex: string
+                          href?: string
                         }
                       | {
                           marks?: Array<string>
@@ -1351,6 +1357,7 @@ export type CourseOutlineQueryResult = {
                   _key: string
                   _type: 'inlineMath'
                   tex: string
+                  href?: string
                 }
               | {
                   marks?: Array<string>
@@ -1430,6 +1437,7 @@ export type CourseOutlineQueryResult = {
                   _key: string
                   _type: 'inlineMath'
                   tex: string
+                  href?: string
                 }
               | {
                   marks?: Array<string>
@@ -1517,6 +1525,7 @@ export type CourseOutlineQueryResult = {
                     _key: string
                     _type: 'inlineMath'
                     tex: string
+                    href?: string
                   }
                 | {
                     marks?: Array<string>
@@ -1609,6 +1618,7 @@ export type CourseOutlineQueryResult = {
                         _key: string
                         _type: 'inlineMath'
                         tex: string
+                        href?: string
                       }
                     | {
                         marks?: Array<string>
@@ -1688,6 +1698,7 @@ export type CourseOutlineQueryResult = {
                         _key: string
                         _type: 'inlineMath'
                         tex: string
+                        href?: string
                       }
                     | {
                         marks?: Array<string>
@@ -1814,6 +1825,7 @@ export type CourseOutlineQueryResult = {
                           _key: string
                           _type: 'inlineMath'
                           tex: string
+                          href?: string
                         }
                       | {
                           marks?: Array<string>
@@ -1928,6 +1940,7 @@ export type CourseOutlineQueryResult = {
                 _key: string
                 _type: 'inlineMath'
                 tex: string
+                href?: string
               }
             | {
                 marks?: Array<string>
@@ -2044,6 +2057,7 @@ export type CourseOutlineQueryResult = {
                   _key: string
                   _type: 'inlineMath'
                   tex: string
+                  href?: string
                 }
               | {
                   marks?: Array<string>
@@ -2130,6 +2144,7 @@ export type CourseOutlineQueryResult = {
                   _key: string
                   _type: 'inlineMath'
                   tex: string
+                  href?: string
                 }
               | {
                   marks?: Array<string>
@@ -2220,6 +2235,7 @@ export type CourseOutlineQueryResult = {
                     _key: string
                     _type: 'inlineMath'
                     tex: string
+                    href?: string
                   }
                 | {
                     marks?: Array<string>
@@ -2405,6 +2421,7 @@ export type AllCourseOutlinesQueryResult = Array<{
               _key: string
               _type: 'inlineMath'
               tex: string
+              href?: string
             }
           | {
               marks?: Array<string>
@@ -2490,6 +2507,7 @@ export type AllCourseOutlinesQueryResult = Array<{
                     _key: string
                     _type: 'inlineMath'
                     tex: string
+                    href?: string
                   }
                 | {
                     marks?: Array<string>
@@ -2582,6 +2600,7 @@ export type AllCourseOutlinesQueryResult = Array<{
                         _key: string
                         _type: 'inlineMath'
                         tex: string
+                        href?: string
                       }
                     | {
                         marks?: Array<string>
@@ -2661,6 +2680,7 @@ export type AllCourseOutlinesQueryResult = Array<{
                         _key: string
                         _type: 'inlineMath'
                         tex: string
+                        href?: string
                       }
                     | {
                         marks?: Array<string>
@@ -2787,6 +2807,7 @@ export type AllCourseOutlinesQueryResult = Array<{
                           _key: string
                           _type: 'inlineMath'
                           tex: string
+                          href?: string
                         }
                       | {
                           marks?: Array<string>
@@ -2896,6 +2917,7 @@ export type AllCourseOutlinesQueryResult = Array<{
                   _key: string
                   _type: 'inlineMath'
                   tex: string
+                  href?: string
                 }
               | {
                   marks?: Array<string>
@@ -2975,6 +2997,7 @@ export type AllCourseOutlinesQueryResult = Array<{
                   _key: string
                   _type: 'inlineMath'
                   tex: string
+                  href?: string
                 }
               | {
                   marks?: Array<string>
@@ -3062,6 +3085,7 @@ export type AllCourseOutlinesQueryResult = Array<{
                     _key: string
                     _type: 'inlineMath'
                     tex: string
+                    href?: string
                   }
                 | {
                     marks?: Array<string>
@@ -3154,6 +3178,7 @@ export type AllCourseOutlinesQueryResult = Array<{
                         _key: string
                         _type: 'inlineMath'
                         tex: string
+                        href?: string
                       }
                     | {
                         marks?: Array<string>
@@ -3233,6 +3258,7 @@ export type AllCourseOutlinesQueryResult = Array<{
                         _key: string
                         _type: 'inlineMath'
                         tex: string
+                        href?: string
                       }
                     | {
                         marks?: Array<string>
@@ -3359,6 +3385,7 @@ export type AllCourseOutlinesQueryResult = Array<{
                           _key: string
                           _type: 'inlineMath'
                           tex: string
+                          href?: string
                         }
                       | {
                           marks?: Array<string>
@@ -3473,6 +3500,7 @@ export type AllCourseOutlinesQueryResult = Array<{
                 _key: string
                 _type: 'inlineMath'
                 tex: string
+                href?: string
               }
             | {
                 marks?: Array<string>
@@ -3589,6 +3617,7 @@ export type AllCourseOutlinesQueryResult = Array<{
                   _key: string
                   _type: 'inlineMath'
                   tex: string
+                  href?: string
                 }
               | {
                   marks?: Array<string>
@@ -3675,6 +3704,7 @@ export type AllCourseOutlinesQueryResult = Array<{
                   _key: string
                   _type: 'inlineMath'
                   tex: string
+                  href?: string
                 }
               | {
                   marks?: Array<string>
@@ -3765,6 +3795,7 @@ export type AllCourseOutlinesQueryResult = Array<{
                     _key: string
                     _type: 'inlineMath'
                     tex: string
+                    href?: string
                   }
                 | {
                     marks?: Array<string>
@@ -3950,6 +3981,7 @@ export type LessonPageQueryResult = {
               _key: string
               _type: 'inlineMath'
               tex: string
+              href?: string
             }
           | {
               marks?: Array<string>
@@ -4035,6 +4067,7 @@ export type LessonPageQueryResult = {
                     _key: string
                     _type: 'inlineMath'
                     tex: string
+                    href?: string
                   }
                 | {
                     marks?: Array<string>
@@ -4127,6 +4160,7 @@ export type LessonPageQueryResult = {
                         _key: string
                         _type: 'inlineMath'
                         tex: string
+                        href?: string
                       }
                     | {
                         marks?: Array<string>
@@ -4206,6 +4240,7 @@ export type LessonPageQueryResult = {
                         _key: string
                         _type: 'inlineMath'
                         tex: string
+                        href?: string
                       }
                     | {
                         marks?: Array<string>
@@ -4332,6 +4367,7 @@ export type LessonPageQueryResult = {
                           _key: string
                           _type: 'inlineMath'
                           tex: string
+                          href?: string
                         }
                       | {
                           marks?: Array<string>
@@ -4441,6 +4477,7 @@ export type LessonPageQueryResult = {
                   _key: string
                   _type: 'inlineMath'
                   tex: string
+                  href?: string
                 }
               | {
                   marks?: Array<string>
@@ -4520,6 +4557,7 @@ export type LessonPageQueryResult = {
                   _key: string
                   _type: 'inlineMath'
                   tex: string
+                  href?: string
                 }
               | {
                   marks?: Array<string>
@@ -4607,6 +4645,7 @@ export type LessonPageQueryResult = {
                     _key: string
                     _type: 'inlineMath'
                     tex: string
+                    href?: string
                   }
                 | {
                     marks?: Array<string>
@@ -4699,6 +4738,7 @@ export type LessonPageQueryResult = {
                         _key: string
                         _type: 'inlineMath'
                         tex: string
+                        href?: string
                       }
                     | {
                         marks?: Array<string>
@@ -4778,6 +4818,7 @@ export type LessonPageQueryResult = {
                         _key: string
                         _type: 'inlineMath'
                         tex: string
+                        href?: string
                       }
                     | {
                         marks?: Array<string>
@@ -4904,6 +4945,7 @@ export type LessonPageQueryResult = {
                           _key: string
                           _type: 'inlineMath'
                           tex: string
+                          href?: string
                         }
                       | {
                           marks?: Array<string>
@@ -5018,6 +5060,7 @@ export type LessonPageQueryResult = {
                 _key: string
                 _type: 'inlineMath'
                 tex: string
+                href?: string
               }
             | {
                 marks?: Array<string>
@@ -5134,6 +5177,7 @@ export type LessonPageQueryResult = {
                   _key: string
                   _type: 'inlineMath'
                   tex: string
+                  href?: string
                 }
               | {
                   marks?: Array<string>
@@ -5220,6 +5264,7 @@ export type LessonPageQueryResult = {
                   _key: string
                   _type: 'inlineMath'
                   tex: string
+                  href?: string
                 }
               | {
                   marks?: Array<string>
@@ -5310,6 +5355,7 @@ export type LessonPageQueryResult = {
                     _key: string
                     _type: 'inlineMath'
                     tex: string
+                    href?: string
                   }
                 | {
                     marks?: Array<string>
@@ -5486,6 +5532,7 @@ export type LessonPageByIdQueryResult = {
               _key: string
               _type: 'inlineMath'
               tex: string
+              href?: string
             }
           | {
               marks?: Array<string>
@@ -5571,6 +5618,7 @@ export type LessonPageByIdQueryResult = {
                     _key: string
                     _type: 'inlineMath'
                     tex: string
+                    href?: string
                   }
                 | {
                     marks?: Array<string>
@@ -5663,6 +5711,7 @@ export type LessonPageByIdQueryResult = {
                         _key: string
                         _type: 'inlineMath'
                         tex: string
+                        href?: string
                       }
                     | {
                         marks?: Array<string>
@@ -5742,6 +5791,7 @@ export type LessonPageByIdQueryResult = {
                         _key: string
                         _type: 'inlineMath'
                         tex: string
+                        href?: string
                       }
                     | {
                         marks?: Array<string>
@@ -5868,6 +5918,7 @@ export type LessonPageByIdQueryResult = {
                           _key: string
                           _type: 'inlineMath'
                           tex: string
+                          href?: string
                         }
                       | {
                           marks?: Array<string>
@@ -5977,6 +6028,7 @@ export type LessonPageByIdQueryResult = {
                   _key: string
                   _type: 'inlineMath'
                   tex: string
+                  href?: string
                 }
               | {
                   marks?: Array<string>
@@ -6056,6 +6108,7 @@ export type LessonPageByIdQueryResult = {
                   _key: string
                   _type: 'inlineMath'
                   tex: string
+                  href?: string
                 }
               | {
                   marks?: Array<string>
@@ -6143,6 +6196,7 @@ export type LessonPageByIdQueryResult = {
                     _key: string
                     _type: 'inlineMath'
                     tex: string
+                    href?: string
                   }
                 | {
                     marks?: Array<string>
@@ -6235,6 +6289,7 @@ export type LessonPageByIdQueryResult = {
                         _key: string
                         _type: 'inlineMath'
                         tex: string
+                        href?: string
                       }
                     | {
                         marks?: Array<string>
@@ -6314,6 +6369,7 @@ export type LessonPageByIdQueryResult = {
                         _key: string
                         _type: 'inlineMath'
                         tex: string
+                        href?: string
                       }
                     | {
                         marks?: Array<string>
@@ -6440,6 +6496,7 @@ export type LessonPageByIdQueryResult = {
                           _key: string
                           _type: 'inlineMath'
                           tex: string
+                          href?: string
                         }
                       | {
                           marks?: Array<string>
@@ -6554,6 +6611,7 @@ export type LessonPageByIdQueryResult = {
                 _key: string
                 _type: 'inlineMath'
                 tex: string
+                href?: string
               }
             | {
                 marks?: Array<string>
@@ -6670,6 +6728,7 @@ export type LessonPageByIdQueryResult = {
                   _key: string
                   _type: 'inlineMath'
                   tex: string
+                  href?: string
                 }
               | {
                   marks?: Array<string>
@@ -6756,6 +6815,7 @@ export type LessonPageByIdQueryResult = {
                   _key: string
                   _type: 'inlineMath'
                   tex: string
+                  href?: string
                 }
               | {
                   marks?: Array<string>
@@ -6846,6 +6906,7 @@ export type LessonPageByIdQueryResult = {
                     _key: string
                     _type: 'inlineMath'
                     tex: string
+                    href?: string
                   }
                 | {
                     marks?: Array<string>
@@ -7040,6 +7101,7 @@ export type ModulePageQueryResult = {
               _key: string
               _type: 'inlineMath'
               tex: string
+              href?: string
             }
           | {
               marks?: Array<string>
@@ -7125,6 +7187,7 @@ export type ModulePageQueryResult = {
                     _key: string
                     _type: 'inlineMath'
                     tex: string
+                    href?: string
                   }
                 | {
                     marks?: Array<string>
@@ -7217,6 +7280,7 @@ export type ModulePageQueryResult = {
                         _key: string
                         _type: 'inlineMath'
                         tex: string
+                        href?: string
                       }
                     | {
                         marks?: Array<string>
@@ -7296,6 +7360,7 @@ export type ModulePageQueryResult = {
                         _key: string
                         _type: 'inlineMath'
                         tex: string
+                        href?: string
                       }
                     | {
                         marks?: Array<string>
@@ -7422,6 +7487,7 @@ export type ModulePageQueryResult = {
                           _key: string
                           _type: 'inlineMath'
                           tex: string
+                          href?: string
                         }
                       | {
                           marks?: Array<string>
@@ -7531,6 +7597,7 @@ export type ModulePageQueryResult = {
                   _key: string
                   _type: 'inlineMath'
                   tex: string
+                  href?: string
                 }
               | {
                   marks?: Array<string>
@@ -7610,6 +7677,7 @@ export type ModulePageQueryResult = {
                   _key: string
                   _type: 'inlineMath'
                   tex: string
+                  href?: string
                 }
               | {
                   marks?: Array<string>
@@ -7697,6 +7765,7 @@ export type ModulePageQueryResult = {
                     _key: string
                     _type: 'inlineMath'
                     tex: string
+                    href?: string
                   }
                 | {
                     marks?: Array<string>
@@ -7789,6 +7858,7 @@ export type ModulePageQueryResult = {
                         _key: string
                         _type: 'inlineMath'
                         tex: string
+                        href?: string
                       }
                     | {
                         marks?: Array<string>
@@ -7868,6 +7938,7 @@ export type ModulePageQueryResult = {
                         _key: string
                         _type: 'inlineMath'
                         tex: string
+                        href?: string
                       }
                     | {
                         marks?: Array<string>
@@ -7994,6 +8065,7 @@ export type ModulePageQueryResult = {
                           _key: string
                           _type: 'inlineMath'
                           tex: string
+                          href?: string
                         }
                       | {
                           marks?: Array<string>
@@ -8108,6 +8180,7 @@ export type ModulePageQueryResult = {
                 _key: string
                 _type: 'inlineMath'
                 tex: string
+                href?: string
               }
             | {
                 marks?: Array<string>
@@ -8224,6 +8297,7 @@ export type ModulePageQueryResult = {
                   _key: string
                   _type: 'inlineMath'
                   tex: string
+                  href?: string
                 }
               | {
                   marks?: Array<string>
@@ -8310,6 +8384,7 @@ export type ModulePageQueryResult = {
                   _key: string
                   _type: 'inlineMath'
                   tex: string
+                  href?: string
                 }
               | {
                   marks?: Array<string>
@@ -8400,6 +8475,7 @@ export type ModulePageQueryResult = {
                     _key: string
                     _type: 'inlineMath'
                     tex: string
+                    href?: string
                   }
                 | {
                     marks?: Array<string>
@@ -8542,6 +8618,7 @@ export type ModulePageByIdQueryResult = {
               _key: string
               _type: 'inlineMath'
               tex: string
+              href?: string
             }
           | {
               marks?: Array<string>
@@ -8627,6 +8704,7 @@ export type ModulePageByIdQueryResult = {
                     _key: string
                     _type: 'inlineMath'
                     tex: string
+                    href?: string
                   }
                 | {
                     marks?: Array<string>
@@ -8719,6 +8797,7 @@ export type ModulePageByIdQueryResult = {
                         _key: string
                         _type: 'inlineMath'
                         tex: string
+                        href?: string
                       }
                     | {
                         marks?: Array<string>
@@ -8798,6 +8877,7 @@ export type ModulePageByIdQueryResult = {
                         _key: string
                         _type: 'inlineMath'
                         tex: string
+                        href?: string
                       }
                     | {
                         marks?: Array<string>
@@ -8924,6 +9004,7 @@ export type ModulePageByIdQueryResult = {
                           _key: string
                           _type: 'inlineMath'
                           tex: string
+                          href?: string
                         }
                       | {
                           marks?: Array<string>
@@ -9033,6 +9114,7 @@ export type ModulePageByIdQueryResult = {
                   _key: string
                   _type: 'inlineMath'
                   tex: string
+                  href?: string
                 }
               | {
                   marks?: Array<string>
@@ -9112,6 +9194,7 @@ export type ModulePageByIdQueryResult = {
                   _key: string
                   _type: 'inlineMath'
                   tex: string
+                  href?: string
                 }
               | {
                   marks?: Array<string>
@@ -9199,6 +9282,7 @@ export type ModulePageByIdQueryResult = {
                     _key: string
                     _type: 'inlineMath'
                     tex: string
+                    href?: string
                   }
                 | {
                     marks?: Array<string>
@@ -9291,6 +9375,7 @@ export type ModulePageByIdQueryResult = {
                         _key: string
                         _type: 'inlineMath'
                         tex: string
+                        href?: string
                       }
                     | {
                         marks?: Array<string>
@@ -9370,6 +9455,7 @@ export type ModulePageByIdQueryResult = {
                         _key: string
                         _type: 'inlineMath'
                         tex: string
+                        href?: string
                       }
                     | {
                         marks?: Array<string>
@@ -9496,6 +9582,7 @@ export type ModulePageByIdQueryResult = {
                           _key: string
                           _type: 'inlineMath'
                           tex: string
+                          href?: string
                         }
                       | {
                           marks?: Array<string>
@@ -9610,6 +9697,7 @@ export type ModulePageByIdQueryResult = {
                 _key: string
                 _type: 'inlineMath'
                 tex: string
+                href?: string
               }
             | {
                 marks?: Array<string>
@@ -9726,6 +9814,7 @@ export type ModulePageByIdQueryResult = {
                   _key: string
                   _type: 'inlineMath'
                   tex: string
+                  href?: string
                 }
               | {
                   marks?: Array<string>
@@ -9812,6 +9901,7 @@ export type ModulePageByIdQueryResult = {
                   _key: string
                   _type: 'inlineMath'
                   tex: string
+                  href?: string
                 }
               | {
                   marks?: Array<string>
@@ -9902,6 +9992,7 @@ export type ModulePageByIdQueryResult = {
                     _key: string
                     _type: 'inlineMath'
                     tex: string
+                    href?: string
                   }
                 | {
                     marks?: Array<string>
@@ -10045,6 +10136,7 @@ export type ResponsibilitiesByAreaQueryResult = Array<{
           _key: string
           _type: 'inlineMath'
           tex: string
+          href?: string
         }
       | {
           marks?: Array<string>
@@ -10129,6 +10221,7 @@ export type ResponsibilitiesByAreaQueryResult = Array<{
             _key: string
             _type: 'inlineMath'
             tex: string
+            href?: string
           }
         | {
             marks?: Array<string>

@@ -65,6 +65,7 @@ const CANONICAL: Record<string, string> = {
     '<details markdown="1">\n<summary>More</summary>\n\n## Setup\n\n| a | b |\n| --- | --- |\n| 1 | 2 |\n\n</details>',
   math: 'The curve is $$q_d = 10 - p$$ and costs \\$5.\n\n$$\n\\begin{aligned}\nq &= 1\n\\end{aligned}\n$$\n\n$$\\pi = TR - TC$$',
   'raw html': '<form action="/x"><input name="q"></form>',
+  'linked formula': 'Typeset by [$$\\KaTeX$$](https://katex.org).',
 }
 
 describe('exportSite', () => {

@@ -40,8 +40,8 @@ export function LinkMark({
   )
 }
 
-/** An image's own link (`[![alt](src)](href)`): the image wrapped in it, when the address is allowed. */
-export function ImageLink({href, children}: {href?: string | null; children: ReactNode}) {
+/** The link of an image or a formula (`[![alt](src)](href)`, `[$$x$$](href)`): the object wrapped in it, when the address is allowed. */
+export function ObjectLink({href, children}: {href?: string | null; children: ReactNode}) {
   const {linkHref} = useRender()
   const safe = safeHref(href)
   if (safe === undefined) return <>{children}</>

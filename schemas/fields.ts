@@ -171,13 +171,16 @@ export function namesPreview(
   return rest > 0 ? `${shown.join(', ')} and ${rest} more` : shown.join(', ')
 }
 
-/** Where clicking an image leads (`[![alt](src)](href)` in the source), checked like a link. */
+/**
+ * Where clicking an image or an inline formula leads (`[![alt](src)](href)`, `[$$x$$](href)` in
+ * the source: a link mark cannot cover an inline object), checked like a link.
+ */
 export function imageLinkField() {
   return defineField({
     name: 'href',
     title: 'Link',
     type: 'string',
-    description: 'Where clicking the image leads: http(s), mailto, a relative path or #anchor.',
+    description: 'Where clicking it leads: http(s), mailto, a relative path or #anchor.',
     validation: (rule) => rule.custom((href: unknown) => (href ? checkLinkHref(href) : true)),
   })
 }

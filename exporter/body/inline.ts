@@ -33,7 +33,10 @@ export function inlineMarkdown(
       continue
     }
     if (child._type === INLINE_TYPES.inlineMath) {
-      segments.push({text: `$$${String(child.tex ?? '')}$$`, raw: true, marks: [], inline: true})
+      const formula = `$$${String(child.tex ?? '')}$$`
+      const href = typeof child.href === 'string' && child.href !== '' ? child.href : undefined
+      const text = href ? `[${formula}](${destination(href)})` : formula
+      segments.push({text, raw: true, marks: [], inline: true})
       continue
     }
     if (child._type === INLINE_TYPES.inlineImage) {

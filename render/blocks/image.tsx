@@ -1,7 +1,7 @@
 import type {PortableTextTypeComponentProps} from '@portabletext/react'
 
 import {useRender} from '../context.ts'
-import {ImageLink, safeHref} from '../links.tsx'
+import {ObjectLink, safeHref} from '../links.tsx'
 import type {BodyItemOf} from '../types.ts'
 
 /** An uploaded image (asset URL) or an imported one still at its source address (`src`). */
@@ -13,7 +13,7 @@ export function ImageBlock({value}: PortableTextTypeComponentProps<BodyItemOf<'i
   return (
     <figure>
       {src ? (
-        <ImageLink href={value.href}>
+        <ObjectLink href={value.href}>
           <img
             src={src}
             alt={alt}
@@ -21,7 +21,7 @@ export function ImageBlock({value}: PortableTextTypeComponentProps<BodyItemOf<'i
             width={value.dimensions?.width}
             height={value.dimensions?.height}
           />
-        </ImageLink>
+        </ObjectLink>
       ) : (
         <span className="image-missing" role="img" aria-label={alt} />
       )}

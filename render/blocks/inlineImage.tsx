@@ -1,7 +1,7 @@
 import type {PortableTextTypeComponentProps} from '@portabletext/react'
 
 import {useRender} from '../context.ts'
-import {ImageLink, safeHref} from '../links.tsx'
+import {ObjectLink, safeHref} from '../links.tsx'
 
 interface InlineImageValue {
   _type: 'inlineImage'
@@ -20,9 +20,9 @@ export function InlineImage({value}: PortableTextTypeComponentProps<InlineImageV
     safeHref(value.url ? assetHref(value.url) : undefined) ?? safeHref(value.src ?? undefined)
   const alt = value.alt ?? ''
   return src ? (
-    <ImageLink href={value.href}>
+    <ObjectLink href={value.href}>
       <img src={src} alt={alt} loading="lazy" />
-    </ImageLink>
+    </ObjectLink>
   ) : (
     <span className="image-missing" role="img" aria-label={alt} />
   )

@@ -1,5 +1,6 @@
 import type {PortableTextTypeComponentProps} from '@portabletext/react'
 
+import {ObjectLink} from '../links.tsx'
 import type {BodyItemOf} from '../types.ts'
 
 /**
@@ -13,6 +14,10 @@ export function MathBlock({value}: PortableTextTypeComponentProps<BodyItemOf<'ma
 /** An inline formula, as kramdown writes it for MathJax (`\(…\)`). */
 export function InlineMath({
   value,
-}: PortableTextTypeComponentProps<{_type: 'inlineMath'; tex?: string}>) {
-  return <span className="math math-inline">{`\\(${value.tex ?? ''}\\)`}</span>
+}: PortableTextTypeComponentProps<{_type: 'inlineMath'; tex?: string; href?: string | null}>) {
+  return (
+    <ObjectLink href={value.href}>
+      <span className="math math-inline">{`\\(${value.tex ?? ''}\\)`}</span>
+    </ObjectLink>
+  )
 }

@@ -2,6 +2,7 @@ import {TextIcon} from '@sanity/icons/Text'
 import {defineField, defineType} from 'sanity'
 
 import {BLOCK_TYPES, INLINE_TYPES} from '../constants.ts'
+import {imageLinkField} from '../fields.ts'
 import {listLevelField} from '../listLevel.ts'
 
 /** The TeX source of a formula, as written between kramdown's `$$` delimiters. */
@@ -40,6 +41,6 @@ export const inlineMath = defineType({
   title: 'Inline formula',
   type: 'object',
   icon: TextIcon,
-  fields: [texField(1)],
+  fields: [texField(1), imageLinkField()],
   preview: {select: {tex: 'tex'}, prepare: ({tex}) => ({title: firstLine(tex)})},
 })

@@ -21,7 +21,7 @@ import {imageItem} from './image.ts'
 import {inlineHtml} from './html.ts'
 import {convertInline} from './index.ts'
 import type {Inline, InlineHandler} from './inline.ts'
-import {addMarkDef, appendText, withMark} from './inline.ts'
+import {addMarkDef, appendText, enclosingHref, withMark} from './inline.ts'
 import {linkAnnotation} from './links.ts'
 
 /** One handler per mdast phrasing node type. */
@@ -57,7 +57,9 @@ export const inlineHandlers: Record<string, InlineHandler> = {
   },
   html: (node: Html, state, inline) => inlineHtml(node, state, inline),
   inlineMath: (node: InlineMath, _state, inline) => {
-    inline.children.push({_type: INLINE_TYPES.inlineMath, tex: node.value})
+    // `[$$\KaTeX$$](https://katex.org)`: a mark cannot cover the formula, so it keeps the link.
+    const href = enclosingHref(inline)
+    inline.children.push({_type: INLINE_TYPES.inlineMath, tex: node.value, ...(href ? {href} : {})})
   },
 }
 

@@ -1,8 +1,8 @@
-import {ANNOTATIONS, BLOCK_TYPES, INLINE_TYPES} from '../names.ts'
+import {BLOCK_TYPES, INLINE_TYPES} from '../names.ts'
 import type {State} from '../state.ts'
 import {isTextOnly, report} from '../state.ts'
 import type {Inline} from './inline.ts'
-import {appendItem} from './inline.ts'
+import {appendItem, enclosingHref} from './inline.ts'
 
 type Located = Parameters<typeof report>[3]
 
@@ -66,13 +66,4 @@ export function imageItem(
 function withoutBaseurl(url: string, state: State): string {
   const base = String(state.ctx.site.baseurl ?? '').replace(/\/+$/, '')
   return base !== '' && url.startsWith(base + '/') ? url.slice(base.length) : url
-}
-
-/** The address of the innermost external link the image is inside, if any. */
-function enclosingHref(inline: Inline): string | undefined {
-  for (let i = inline.marks.length - 1; i >= 0; i--) {
-    const def = inline.markDefs.find((candidate) => candidate._key === inline.marks[i])
-    if (def && def._type === ANNOTATIONS.link && typeof def.href === 'string') return def.href
-  }
-  return undefined
 }

@@ -1,5 +1,6 @@
 import type {State} from '../state.ts'
 import type {Child, Item, MarkDef, Span} from '../blocks/text-block.ts'
+import {ANNOTATIONS} from '../names.ts'
 
 /** Inline content collected for one paragraph, heading or cell; images split it into segments. */
 export interface Inline {
@@ -75,4 +76,16 @@ function sameMarks(a: string[], b: string[]): boolean {
   if (a.length !== b.length) return false
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
   return true
+}
+
+/**
+ * The address of the innermost external link open around the current position, for an inline
+ * object (an image, a formula) that a link mark cannot cover.
+ */
+export function enclosingHref(inline: Inline): string | undefined {
+  for (let i = inline.marks.length - 1; i >= 0; i--) {
+    const def = inline.markDefs.find((candidate) => candidate._key === inline.marks[i])
+    if (def && def._type === ANNOTATIONS.link && typeof def.href === 'string') return def.href
+  }
+  return undefined
 }
