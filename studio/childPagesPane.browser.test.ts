@@ -82,6 +82,18 @@ describe('ordering in the course and module panes', {tags: [CHROMIUM_TAG]}, () =
     await t?.stop()
   })
 
+  it('opens a lesson of a module by its id outside the "Not in the site\'s navigation" list', async () => {
+    const client = createLakeClient(t.lake, {dataset: 'production', perspective: 'raw'})
+    const alpha = await client.fetch<string>('*[_type == "lesson" && title == "Alpha"][0]._id')
+    await page.goto(t.lake.loginUrl())
+    await page.getByText('Courses', {exact: true}).first().waitFor({timeout: 60_000})
+    await page.goto(`${studio.url}/intent/edit/id=${alpha}`)
+    const title = page.locator('[data-testid="field-title"] input').first()
+    await expect.poll(() => title.inputValue().catch(() => ''), {timeout: 60_000}).toBe('Alpha')
+    expect(new URL(page.url()).pathname).not.toContain('not-in-navigation')
+    await shot('0-opened-by-intent')
+  })
+
   it('adds a lesson in the module pane and reorders it by drag and drop, writing the module draft', async () => {
     const client = createLakeClient(t.lake, {dataset: 'production', perspective: 'raw'})
     const moduleId = await client.fetch<string>('*[_type == "module" && title == $title][0]._id', {

@@ -60,7 +60,9 @@ export const structure: StructureResolver = (S, context) =>
             // Pages no site, course, module or lesson lists; each preview says why the source
             // hides it. Adding one to a course or module places it (and removes it from here).
             .filter(NOT_IN_NAVIGATION)
-            .params({site, course, module, lesson}),
+            .params({site, course, module, lesson})
+            // It lists only some lessons: opening any lesson (a link, search) must not land here.
+            .canHandleIntent(() => false),
         ),
       S.divider(),
       S.listItem()
