@@ -1,11 +1,19 @@
 import type {Diagnostic} from '../../types.ts'
 import {collectionOf} from '../config.ts'
 import {keyPosition} from '../pages.ts'
-import type {HiddenPage, NavNode, NavTree, NotAPage, SiteConfig, SourcePage} from '../types.ts'
+import type {
+  HiddenPage,
+  NavNode,
+  NavTree,
+  NotAPage,
+  SiteCollection,
+  SiteConfig,
+  SourcePage,
+} from '../types.ts'
 import {pageEntry, withPlaceholders, type NavEntry} from './entries.ts'
 import {place, push} from './place.ts'
 import {sortSiblings} from './sort.ts'
-import {explainUnplaced} from './unplaced.ts'
+import {explainUnplaced, type ParentHints} from './unplaced.ts'
 
 function at(node: NavNode, key: string) {
   return node.page ? keyPosition(node.page.text, key) : {line: 1, column: 1}
@@ -59,6 +67,8 @@ export function buildNavTree(
     placeholders?: boolean
     /** Files that are not pages but whose titles a `parent` may name, for the warnings. */
     notPages?: readonly NotAPage[]
+    /** Built for one collection: its key, and the titles of pages outside it. */
+    collection?: ParentHints['collection']
   } = {},
 ): {tree: NavTree; diagnostics: Diagnostic[]} {
   const {entries, diagnostics} = options.placeholders
@@ -73,7 +83,11 @@ export function buildNavTree(
   const byTitle = new Map<string, NavEntry[]>()
   for (const entry of entries) push(byTitle, entry.title, entry)
   const unplaced: HiddenPage[] = []
-  const hints = {notPages: options.notPages ?? [], titles: [...byTitle.keys()]}
+  const hints: ParentHints = {
+    notPages: options.notPages ?? [],
+    titles: [...byTitle.keys()],
+    collection: options.collection,
+  }
   for (const entry of entries) {
     const node = placement.placed.get(entry)
     if (!entry.page) continue
@@ -124,10 +138,15 @@ export function buildSiteNav(
 ): {tree: NavTree; diagnostics: Diagnostic[]} {
   const inGroup = (key: string | undefined) => (file: string) =>
     collectionOf(config, file)?.key === key
-  const build = (key: string | undefined, members: SourcePage[]) =>
+  const build = (
+    key: string | undefined,
+    members: SourcePage[],
+    collection?: ParentHints['collection'],
+  ) =>
     buildNavTree(members, config, {
       ...options,
       notPages: options.notPages?.filter((notPage) => inGroup(key)(notPage.file)),
+      collection,
     })
   const main = build(
     undefined,
@@ -139,48 +158,63 @@ export function buildSiteNav(
   for (const collection of config.collections) {
     const members = pages.filter((page) => page.collection === collection.key)
     if (members.length === 0) continue
-    if (!collection.nav || collection.nav.navExclude) {
-      const why = !collection.nav
-        ? collection.output
-          ? `its collection \`${collection.key}\` is not listed under \`just_the_docs.collections\` in \`_config.yml\``
-          : `it is a document of the collection \`${collection.key}\`, which Jekyll writes no page for (no \`output: true\`); the site's Liquid shows it where a page lists the collection`
-        : `its collection \`${collection.key}\` has \`nav_exclude: true\` under \`just_the_docs.collections\``
-      for (const page of members) unplaced.push({page, reason: why})
+    const hidden = notShown(collection)
+    if (hidden) {
+      for (const page of members) unplaced.push({page, reason: hidden.reason})
       // One warning per collection: its documents share the reason.
       const count = members.length === 1 ? 'the document' : `the ${members.length} documents`
-      const because = !collection.nav
-        ? collection.output
-          ? 'expected the collection under `just_the_docs.collections` in `_config.yml`'
-          : "as Jekyll writes no page for them (no `output: true`): the site's Liquid shows them where a page lists the collection"
-        : 'expected it shown, but it has `nav_exclude: true` under `just_the_docs.collections`'
       diagnostics.push({
         severity: 'warning',
         code: 'collection-not-in-nav',
         file: members[0].file,
         line: 1,
         column: 1,
-        message: `Cannot list ${count} of the collection \`${collection.key}\` in the navigation, ${because}; imported as ${members.length === 1 ? 'a page' : 'pages'} no course lists.`,
-        hint: collection.output
-          ? `Add \`${collection.key}:\` with a \`name:\` under \`just_the_docs.collections\` if the theme should show it.`
-          : 'Nothing to do: edit them in the Studio under "Not in the site\'s navigation"; the export writes them back to their folder.',
+        message: `Cannot list ${count} of the collection \`${collection.key}\` in the navigation, ${hidden.because}; imported as ${members.length === 1 ? 'a page' : 'pages'} no course lists.`,
+        hint: hidden.hint,
       })
       continue
     }
-    const section = build(collection.key, members)
+    const outside = new Set(
+      pages.flatMap((page) =>
+        page.collection !== collection.key && page.title ? [page.title] : [],
+      ),
+    )
+    const section = build(collection.key, members, {key: collection.key, outside})
     for (const root of section.tree.roots) root.collection = collection.key
     roots.push(...section.tree.roots)
     unplaced.push(...section.tree.unplaced)
-    const elsewhere = new Set(
-      pages.filter((page) => page.collection !== collection.key).map((page) => page.title),
-    )
-    for (const diagnostic of section.diagnostics) {
-      // The theme builds each section from its own collection: a parent elsewhere is not found.
-      const parent = /^Cannot place .* no page is titled "([^"]*)"/.exec(diagnostic.message)?.[1]
-      if (diagnostic.code === 'parent-not-found' && parent !== undefined && elsewhere.has(parent)) {
-        diagnostic.message += ` The theme looks for parents of the collection \`${collection.key}\`'s pages in that collection only, and "${parent}" is a page outside it.`
-      }
-      diagnostics.push(diagnostic)
-    }
+    diagnostics.push(...section.diagnostics)
   }
   return {tree: {roots, unplaced}, diagnostics}
+}
+
+/**
+ * Why the theme lists none of a collection's documents, in words for the pages (`reason`) and
+ * for the one warning (`because`, `hint`); undefined for a collection it shows.
+ */
+function notShown(
+  collection: SiteCollection,
+): {reason: string; because: string; hint: string} | undefined {
+  const {key, nav, output} = collection
+  const listIt = `Add \`${key}:\` with a \`name:\` under \`just_the_docs.collections\` if the theme should show it.`
+  if (nav?.navExclude)
+    return {
+      reason: `its collection \`${key}\` has \`nav_exclude: true\` under \`just_the_docs.collections\``,
+      because:
+        'expected it shown, but it has `nav_exclude: true` under `just_the_docs.collections`',
+      hint: listIt,
+    }
+  if (nav) return undefined
+  if (output)
+    return {
+      reason: `its collection \`${key}\` is not listed under \`just_the_docs.collections\` in \`_config.yml\``,
+      because: 'expected the collection under `just_the_docs.collections` in `_config.yml`',
+      hint: listIt,
+    }
+  return {
+    reason: `it is a document of the collection \`${key}\`, which Jekyll writes no page for (no \`output: true\`); the site's Liquid shows it where a page lists the collection`,
+    because:
+      "as Jekyll writes no page for them (no `output: true`): the site's Liquid shows them where a page lists the collection",
+    hint: 'Nothing to do: edit them in the Studio under "Not in the site\'s navigation"; the export writes them back to their folder.',
+  }
 }

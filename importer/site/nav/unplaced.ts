@@ -59,6 +59,8 @@ function findCycle(entry: NavEntry, byTitle: Map<string, NavEntry[]>): string[] 
 export interface ParentHints {
   notPages: readonly NotAPage[]
   titles: readonly string[]
+  /** When the tree is one collection's: its key and the titles of pages outside it. */
+  collection?: {key: string; outside: ReadonlySet<string>}
 }
 
 function parentNotFound(entry: NavEntry, hints: ParentHints): [string, string] {
@@ -74,6 +76,14 @@ function parentNotFound(entry: NavEntry, hints: ParentHints): [string, string] {
           `its parent "${parent}" (${skipped.file}) has its \`title\` line commented out, so it is not a page of the navigation`,
           `Uncomment \`title:\` in ${skipped.file}, or give this page another \`parent\`.`,
         ]
+  if (hints.collection?.outside.has(parent)) {
+    // The theme builds a collection's navigation from its own documents only.
+    const {key} = hints.collection
+    return [
+      `no page of the collection \`${key}\` is titled "${parent}": the theme looks for a parent in the page's own collection, and "${parent}" is a page outside it`,
+      `Move the page into the folder of its parent's collection, or the parent into \`_${key}/\`.`,
+    ]
+  }
   const close = closestTitle(parent, hints.titles)
   const differs = close && howTitlesDiffer(parent, close)
   return [
