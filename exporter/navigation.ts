@@ -24,6 +24,8 @@ interface Source {
   frontMatter?: Array<{key?: string; value?: string}>
   /** The `{% include %}` tags of the page and the blocks each made (`source.includes`). */
   includes?: unknown
+  /** The file has no `title:` (a collection document): the title is not written back. */
+  titleFromFile?: boolean
 }
 
 /** A page to write: the document, its parent in the navigation, and its computed place. */

@@ -23,7 +23,7 @@ function frontMatter(page: Page, places: ReadonlyMap<string, readonly Page[]>): 
   const doc = page.doc
   const title = String(doc.title ?? '')
   // A collection document whose source had no `title:` keeps having none.
-  const lines: FrontMatterLine[] = (sourceOf(doc) as {titleFromFile?: boolean}).titleFromFile
+  const lines: FrontMatterLine[] = sourceOf(doc).titleFromFile
     ? []
     : [['title', (page.numericTitle ?? /^\d+$/.test(title)) ? Number(title) : title]]
   if (typeof doc.description === 'string') lines.push(['description', doc.description])

@@ -171,6 +171,30 @@ export function namesPreview(
   return rest > 0 ? `${shown.join(', ')} and ${rest} more` : shown.join(', ')
 }
 
+/** An image's alternative text: a warning, not an error, when missing. */
+export function imageAltField() {
+  return defineField({
+    name: 'alt',
+    title: 'Alternative text',
+    type: 'string',
+    description: 'What the image shows, for readers who cannot see it.',
+    validation: (rule) =>
+      rule.required().warning('Describe the image in a few words for screen readers.'),
+  })
+}
+
+/** Where the importer found an image (read-only): the sync uploads a local file it names. */
+export function imageSrcField() {
+  return defineField({
+    name: 'src',
+    title: 'Source address',
+    type: 'string',
+    readOnly: true,
+    description:
+      'Where the importer found the image. A remote image stays a link until someone uploads it.',
+  })
+}
+
 /**
  * Where clicking an image or an inline formula leads (`[![alt](src)](href)`, `[$$x$$](href)` in
  * the source: a link mark cannot cover an inline object), checked like a link.

@@ -10,6 +10,7 @@ import {
 import {seedNdjson} from '../lake/seed.ts'
 import {waitForStop} from '../lake/stop-signal.ts'
 import {lakeDirOf, loadEnv} from '../targets/env.ts'
+import {studioDatasetArgs} from './studioArgs.ts'
 
 const command = defineCommand({
   meta: {
@@ -24,15 +25,10 @@ const command = defineCommand({
       default: lakeDirOf(loadEnv()),
     },
     projectId: {
-      type: 'string',
+      ...studioDatasetArgs.projectId,
       description: 'Project id the Studio uses (host <projectId>.localhost)',
-      default: process.env.SANITY_STUDIO_PROJECT_ID || 'local',
     },
-    dataset: {
-      type: 'string',
-      description: 'Dataset that --seed writes to',
-      default: process.env.SANITY_STUDIO_DATASET || 'production',
-    },
+    dataset: {...studioDatasetArgs.dataset, description: 'Dataset that --seed writes to'},
     origin: {
       type: 'string',
       description: 'Comma-separated origins allowed by CORS (the Studio)',

@@ -1,7 +1,7 @@
 import type {PortableTextTypeComponentProps} from '@portabletext/react'
 
-import {useRender} from '../context.ts'
-import {ObjectLink, safeHref} from '../links.tsx'
+import {ObjectLink} from '../links.tsx'
+import {useImageSrc} from './image.tsx'
 
 interface InlineImageValue {
   _type: 'inlineImage'
@@ -14,10 +14,7 @@ interface InlineImageValue {
 
 /** An image in a line of text (a table cell, a definition): uploaded, or at its source address. */
 export function InlineImage({value}: PortableTextTypeComponentProps<InlineImageValue>) {
-  const {assetHref} = useRender()
-  // Only http(s) and relative addresses: a `data:` or `javascript:` src is dropped.
-  const src =
-    safeHref(value.url ? assetHref(value.url) : undefined) ?? safeHref(value.src ?? undefined)
+  const src = useImageSrc(value)
   const alt = value.alt ?? ''
   return src ? (
     <ObjectLink href={value.href}>
