@@ -8,6 +8,7 @@ import {
   prepareProject,
   projectAddresses,
 } from './intentional.ts'
+import type {JekyllPage} from './jekyll.ts'
 import type {KramdownRequest} from './kramdown.ts'
 import {evaluateJekyllLiquid} from './liquid.ts'
 
@@ -25,14 +26,22 @@ export interface PageSource {
   resolveLink: (href: string) => string | null
   /** The text of `_includes/<name>`, when the site has it. */
   include?: (name: string) => string | undefined
+  /** The page after Jekyll's own Liquid (`jekyll.ts`), when Jekyll ran; else Liquid is emulated. */
+  jekyll?: JekyllPage
 }
 
-/** The kramdown request for a page (Liquid evaluated first, as Jekyll does) and what Liquid approximated. */
+/**
+ * The kramdown request for a page (Liquid evaluated first: by Jekyll when it ran on the page,
+ * else emulated) and what Liquid approximated.
+ */
 export function kramdownRequest(source: PageSource): {
   request: KramdownRequest
   notEmulated: string[]
 } {
-  const liquid = evaluateJekyllLiquid(source.markdown, source)
+  const liquid =
+    source.jekyll && 'markdown' in source.jekyll
+      ? {text: source.jekyll.markdown, notEmulated: []}
+      : emulated(source)
   const options = source.site.kramdown
   return {
     request: {
@@ -43,6 +52,13 @@ export function kramdownRequest(source: PageSource): {
     },
     notEmulated: liquid.notEmulated,
   }
+}
+
+function emulated(source: PageSource): {text: string; notEmulated: string[]} {
+  const liquid = evaluateJekyllLiquid(source.markdown, source)
+  if (!source.jekyll || !('error' in source.jekyll) || liquid.notEmulated.length === 0)
+    return liquid
+  return {...liquid, notEmulated: [`Jekyll failed (${source.jekyll.error})`, ...liquid.notEmulated]}
 }
 
 /** Compares kramdown's HTML of a page with the project's rendered body. */

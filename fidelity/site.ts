@@ -9,6 +9,7 @@ import {importSite, type ImportedDocument, type SiteFile} from '../importer/inde
 import type {StoredDocument} from '../queries/memory.ts'
 import {BLOCK_TYPES} from '../schemas/constants.ts'
 import type {PageComparison} from './compare.ts'
+import type {JekyllPage} from './jekyll.ts'
 import type {KramdownRequest, KramdownResult} from './kramdown.ts'
 import {comparePage, kramdownRequest, type PageSource} from './page.ts'
 import {renderBodies} from './render.tsx'
@@ -43,6 +44,8 @@ export interface SiteFidelityOptions {
   kramdown: (requests: readonly KramdownRequest[]) => Promise<KramdownResult[]>
   /** `_includes/<name>` by name, for Liquid includes. */
   includes?: ReadonlyMap<string, string>
+  /** Each page after Jekyll's own Liquid (`jekyll.ts`), by file; pages missing here are emulated. */
+  jekyll?: ReadonlyMap<string, JekyllPage>
   onProgress?: (phase: FidelityPhase, done: number, total: number, file: string) => void
 }
 
@@ -93,6 +96,7 @@ export async function siteFidelity(
       site: ctx.site,
       resolveLink: (href) => ctx.resolveLink(href, file)?._id ?? null,
       include: (name) => options.includes?.get(name),
+      jekyll: options.jekyll?.get(file),
     }
   })
   const requests = sources.map(kramdownRequest)

@@ -9,7 +9,9 @@ import {defineCommand, runMain} from 'citty'
 import {
   formatPage,
   formatTotals,
+  jekyllMissing,
   kramdownMissing,
+  liquidWithJekyll,
   readSiteFiles,
   renderWithKramdown,
   siteFidelity,
@@ -36,6 +38,12 @@ const command = defineCommand({
       description: 'Print every page report and the totals as JSON on stdout.',
       default: false,
     },
+    'emulate-liquid': {
+      type: 'boolean',
+      description:
+        "Evaluate the reference side's Liquid with the emulation in fidelity/liquid.ts instead of Jekyll.",
+      default: false,
+    },
     details: {
       type: 'boolean',
       description: "Show each differing feature's first difference under its page.",
@@ -51,9 +59,14 @@ const command = defineCommand({
     }
     const {files, includes} = await readSiteFiles(root)
     const progress = createProgress(process.stderr)
+    const noJekyll = args['emulate-liquid']
+      ? 'Liquid emulated (--emulate-liquid).'
+      : jekyllMissing()
+    if (noJekyll) console.error(noJekyll)
     const report = await siteFidelity(files, {
       kramdown: renderWithKramdown,
       includes,
+      jekyll: noJekyll ? undefined : await liquidWithJekyll(root),
       onProgress: (phase, done, total, file) => progress.update(done, total, `${phase} ${file}`),
     })
     progress.finish()

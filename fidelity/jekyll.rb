@@ -1,0 +1,73 @@
+# Evaluates every page's Liquid with Jekyll itself, as `jekyll build` does before kramdown reads
+# the page: the site's `_config.yml`, `_data`, collections, `_includes` and `_layouts`, Jekyll's
+# own tags and filters. Documents of collections are rendered first (with their layouts), so a
+# page that outputs `{{ staffer }}` gets what readers see. The theme and plugins are not loaded
+# (they are gems this machine does not have); a page whose Liquid needs them is reported with
+# Jekyll's error and the caller falls back to its own emulation for that page.
+#
+# Usage: ruby jekyll.rb <site folder>. Prints one JSON object on stdout:
+#   {"pages": {"<path relative to the site>": {"markdown": "..."} | {"error": "..."}}}
+require 'json'
+require 'pathname'
+require 'tmpdir'
+require 'jekyll'
+
+source = File.expand_path(ARGV.fetch(0))
+captured = {}
+# Paths as the importer names files: relative to the site, collections_dir included.
+relative = lambda do |document|
+  next document.relative_path unless document.is_a?(Jekyll::Document)
+
+  Pathname.new(document.path).relative_path_from(Pathname.new(source)).to_s
+end
+current = nil
+
+# The markdown Jekyll hands its converters is the page after Liquid: keep it per page.
+module CaptureLiquidOutput
+  def convert(content)
+    hook = Thread.current[:fidelity_capture]
+    hook&.call(document, content.to_s)
+    super
+  end
+end
+Jekyll::Renderer.prepend(CaptureLiquidOutput)
+
+Jekyll.logger.log_level = :error
+Dir.mktmpdir('fidelity-jekyll') do |destination|
+  overrides = {
+    'source' => source,
+    'destination' => destination,
+    'quiet' => true,
+    'safe' => true,
+    'theme' => nil,
+    'plugins' => [],
+    'highlighter' => 'none',
+    'incremental' => false,
+  }
+  config = Jekyll.configuration(overrides)
+  config.delete('theme')
+  site = Jekyll::Site.new(config)
+  site.reset
+  site.read
+  site.generate
+  payload = site.site_payload
+  Thread.current[:fidelity_capture] = lambda do |document, markdown|
+    next unless document.equal?(current)
+
+    captured[relative.call(current)] ||= { markdown: markdown }
+  end
+  documents = site.collections.values.flat_map(&:docs) + site.pages
+  documents.each do |document|
+    next unless File.extname(relative.call(document)).match?(/\A\.(md|markdown|mkdn?|mkd)\z/i)
+
+    current = document
+    begin
+      document.renderer.payload = payload
+      document.output = document.renderer.run
+    rescue StandardError, SystemStackError => e
+      captured[relative.call(document)] ||= { error: "#{e.class}: #{e.message}".lines.first.strip.sub(/(?<=\.) .*/, '') }
+    end
+  end
+end
+
+puts JSON.generate({ pages: captured })

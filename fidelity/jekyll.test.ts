@@ -1,0 +1,57 @@
+import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {dirname, join} from 'node:path'
+
+import {afterAll, describe, expect, it} from 'vitest'
+
+import {jekyllMissing, liquidWithJekyll} from './jekyll.ts'
+
+const site: Record<string, string> = {
+  '_config.yml':
+    'title: Course\ntheme: just-the-docs\nplugins: [jekyll-seo-tag]\ncollections:\n  staffers:\n    output: false\n',
+  '_layouts/staffer.html': '<div class="staffer">{{ page.name }}: {{ content }}</div>\n',
+  '_staffers/b.md': '---\nname: Bea\nrole: TA\nlayout: staffer\n---\nLikes *proofs*.\n',
+  '_staffers/a.md': '---\nname: Ada\nrole: Instructor\nlayout: staffer\n---\nTeaches.\n',
+  '_data/links.yml': '- {title: Forum, url: "https://forum.example"}\n',
+  'staff.md': [
+    '---',
+    'title: Staff',
+    '---',
+    "{% assign tas = site.staffers | where: 'role', 'TA' %}",
+    '{% for staffer in tas %}{{ staffer }}{% endfor %}',
+    '{% for link in site.data.links %}[{{ link.title }}]({{ link.url }}){% endfor %}',
+    '{% if page.title == "Staff" %}shown{% else %}hidden{% endif %}',
+    '',
+  ].join('\n'),
+  'broken.md': '---\ntitle: Broken\n---\n{% include missing.html %}\n',
+}
+
+describe.skipIf(jekyllMissing() !== null)('liquidWithJekyll', () => {
+  const root = mkdtempSync(join(tmpdir(), 'fidelity-jekyll-'))
+  for (const [path, text] of Object.entries(site)) {
+    mkdirSync(dirname(join(root, path)), {recursive: true})
+    writeFileSync(join(root, path), text)
+  }
+  afterAll(() => rmSync(root, {recursive: true, force: true}))
+
+  it("gives each page's markdown after Jekyll's Liquid, collection documents rendered in their layouts first", async () => {
+    const pages = await liquidWithJekyll(root)
+    const staff = pages.get('staff.md')
+    expect(staff && 'markdown' in staff && staff.markdown.trim().split('\n')).toEqual([
+      '<div class="staffer">Bea: <p>Likes <em>proofs</em>.</p>',
+      '</div>',
+      '',
+      '[Forum](https://forum.example)',
+      'shown',
+    ])
+    expect(pages.get('_staffers/a.md')).toEqual({markdown: 'Teaches.\n'})
+  })
+
+  it("names Jekyll's error for a page it cannot evaluate, and still evaluates the others", async () => {
+    const pages = await liquidWithJekyll(root)
+    expect(pages.get('broken.md')).toEqual({
+      error: expect.stringMatching(/^IOError: Could not locate the included file 'missing\.html'/),
+    })
+    expect(pages.get('staff.md')).toHaveProperty('markdown')
+  })
+})

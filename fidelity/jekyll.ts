@@ -1,0 +1,43 @@
+/**
+ * Jekyll, the reference for Liquid: `jekyll.rb` evaluates every page's Liquid with Jekyll itself
+ * (the site's data, collections, includes and layouts), so the reference side shows what a
+ * `{% for %}` over a collection really outputs. Without Jekyll, `liquid.ts` emulates.
+ */
+import {spawn, spawnSync} from 'node:child_process'
+import {join} from 'node:path'
+
+const SCRIPT = join(import.meta.dirname, 'jekyll.rb')
+
+/** The Debian package that provides Jekyll (with Liquid and its dependencies). */
+export const JEKYLL_PACKAGE = 'jekyll'
+
+/** A page's markdown after Jekyll's Liquid, or Jekyll's error for it. */
+export type JekyllPage = {markdown: string} | {error: string}
+
+/** Null when Jekyll can run here, else a sentence saying what to install. */
+export function jekyllMissing(): string | null {
+  const probe = spawnSync('ruby', ['-rjekyll', '-e', ''], {stdio: 'ignore'})
+  if (probe.status === 0) return null
+  return `Cannot run Jekyll, so Liquid is emulated (fidelity/liquid.ts): install the Debian package ${JEKYLL_PACKAGE} (apt-get install ${JEKYLL_PACKAGE}).`
+}
+
+/** Every markdown page of the site at `root` after Jekyll's Liquid, by path relative to `root`. */
+export async function liquidWithJekyll(root: string): Promise<Map<string, JekyllPage>> {
+  const ruby = spawn('ruby', [SCRIPT, root], {stdio: ['ignore', 'pipe', 'pipe']})
+  let stdout = ''
+  let stderr = ''
+  ruby.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
+  ruby.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+  const code = await new Promise<number | null>((resolve, reject) => {
+    ruby.on('error', reject)
+    ruby.on('close', resolve)
+  })
+  if (code !== 0) {
+    const message = stderr.trim().split('\n').at(-1) ?? 'no message'
+    throw new Error(
+      `Jekyll could not read the site ${root} (${SCRIPT}, exit code ${code}): ${message}`,
+    )
+  }
+  const {pages} = JSON.parse(stdout) as {pages: Record<string, JekyllPage>}
+  return new Map(Object.entries(pages))
+}
