@@ -3,7 +3,7 @@
  * (`<lake>/cache/conversions.ndjson`), so re-importing an unchanged site does not parse it again.
  */
 import {createHash} from 'node:crypto'
-import {mkdir, readdir, readFile} from 'node:fs/promises'
+import {appendFile, mkdir, readdir, readFile} from 'node:fs/promises'
 import {dirname, join, relative, sep} from 'node:path'
 
 import type {ConversionCache} from '../importer/index.ts'
@@ -45,6 +45,22 @@ function splitLine(line: string): [key: string, json: string] | undefined {
   return [line.slice(2, end), line.slice(end + 2, -1)]
 }
 
+const cacheFile = (lakeDir: string) => join(lakeDir, 'cache', 'conversions.ndjson')
+
+/**
+ * Adds entries to the cache file without reading it (a later line wins over an earlier one with
+ * the same key, and the next full import writes the file anew with only what it used).
+ */
+export async function appendConversions(
+  lakeDir: string,
+  entries: ReadonlyMap<string, string>,
+): Promise<void> {
+  if (!entries.size) return
+  await mkdir(join(lakeDir, 'cache'), {recursive: true})
+  // After a newline of its own: a line a crash left unfinished damages only itself.
+  await appendFile(cacheFile(lakeDir), `\n${[...lines(entries)].join('')}`)
+}
+
 /**
  * Opens the cache file (missing or unreadable lines are simply not remembered). Entries stay
  * text until a page asks for one. `save()` writes back only the entries this run used,
@@ -52,7 +68,7 @@ function splitLine(line: string): [key: string, json: string] | undefined {
  * the cache is empty afterwards.
  */
 export async function openConversionCache(lakeDir: string) {
-  const file = join(lakeDir, 'cache', 'conversions.ndjson')
+  const file = cacheFile(lakeDir)
   const entries = new Map<string, string>()
   const text = await readFile(file, 'utf8').catch(() => '')
   for (const line of text.split('\n')) {

@@ -133,7 +133,7 @@ describe('an unchanged re-import', {timeout: 300_000}, () => {
     expect(warnings(again.output)).toBe(warnings(full.output))
   })
 
-  it("sees an editor's change in the dataset: the import runs in full and keeps the edit", async () => {
+  it("sees an editor's change in the dataset: the import plans that document again and keeps the edit", async () => {
     const site = join(scratch, 'editor-site')
     const lakeDir = join(scratch, 'editor-lake')
     writeSite(site)

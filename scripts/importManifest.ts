@@ -10,6 +10,7 @@ import {mkdir, readdir, readFile, realpath, stat} from 'node:fs/promises'
 import {dirname, join, sep} from 'node:path'
 
 import type {ImportStats} from '../importer/site/importSite.ts'
+import type {PageHead} from '../importer/site/shape.ts'
 import type {Diagnostic, SiteFile} from '../importer/index.ts'
 import type {LoggedTransaction} from '../lake/store/transactions-read.ts'
 import type {SyncProblem, SyncReport} from '../sync/types.ts'
@@ -51,6 +52,17 @@ export interface ImportManifest {
   /** `<real path> <SHA-256>` of each local image the documents name (null: unreadable). */
   images: Record<string, string | null>
   outcome: RecordedOutcome
+  /**
+   * What the one-page path needs to rewrite only the documents of changed pages: the shape of
+   * the site (`siteShape`) and each page's conversion without its body, by document id.
+   */
+  site?: RecordedSite
+}
+
+/** The site as the recorded import prepared it, besides its page bodies. */
+export interface RecordedSite {
+  shape: string
+  pages: Record<string, PageHead>
 }
 
 /** What the current run finds, to compare with a manifest. */

@@ -13,6 +13,7 @@ import {createProgress} from '../importer/report/progress.ts'
 import {createReporter} from '../importer/report/reporter.ts'
 import {formatSummary} from '../importer/report/summary.ts'
 import type {ImportResult} from '../importer/site/importSite.ts'
+import {pageHead, siteShape} from '../importer/site/shape.ts'
 import {finishSite, prepareSite} from '../importer/site/stages.ts'
 import type {SiteFile} from '../importer/index.ts'
 import type {Diagnostic, ImportedDocument} from '../importer/types.ts'
@@ -24,6 +25,7 @@ import {lakeDirOf, type Env} from '../targets/env.ts'
 import {converterVersion, openConversionCache} from './conversionCache.ts'
 import {convertPages} from './convertPages.ts'
 import type {ImportArgs} from './importArgs.ts'
+import type {ImportManifest, RecordedSite} from './importManifest.ts'
 import {logPosition, recordImport, type UnchangedCheck} from './importUnchanged.ts'
 import {writeAtomically} from './writeAtomically.ts'
 
@@ -143,22 +145,14 @@ export interface PipelineInput {
  * own so that what only conversion needs (the files' bytes, the prepared pages, each page's
  * result) is garbage once it returns, before validation and writing.
  */
-async function convertSite(
-  args: ImportArgs,
-  input: PipelineInput,
-): Promise<{result: ImportResult; pages: number}> {
+async function convertSite(args: ImportArgs, input: PipelineInput): Promise<ConvertedSite> {
   // Taken over from the caller, so nothing else keeps the bytes once they are decoded.
   const files = input.site.files
   input.site.files = []
   const progress = createProgress(process.stderr)
   // The same folder the local target uses, so the cache sits beside the dataset it fed.
   const cache = args.cache ? await openConversionCache(lakeDirOf(input.env)) : undefined
-  const prepared = prepareSite(files, {
-    themeVersion: args['theme-version'],
-    placeholders: args.placeholders,
-    limits: input.limits,
-    readProblems: input.site.problems,
-  })
+  const prepared = prepareFiles(files, args, input)
   const {converted, reused} = await convertPages(prepared, {
     onProgress: progress.update,
     workers: input.workers,
@@ -167,13 +161,50 @@ async function convertSite(
   const result = finishSite(prepared, converted, reused)
   progress.finish()
   await cache?.save()
-  return {result, pages: prepared.jobs.length}
+  const heads = Object.fromEntries([...converted].map(([id, page]) => [id, pageHead(page)]))
+  return {result, pages: prepared.jobs.length, site: {shape: siteShape(prepared), pages: heads}}
+}
+
+/** The site's files read and planned, with the command's options. */
+export function prepareFiles(files: SiteFile[], args: ImportArgs, input: PipelineInput) {
+  return prepareSite(files, {
+    themeVersion: args['theme-version'],
+    placeholders: args.placeholders,
+    limits: input.limits,
+    readProblems: input.site.problems,
+  })
+}
+
+/** A converted site: its documents and problems, its page count, and what the manifest keeps. */
+export interface ConvertedSite {
+  result: ImportResult
+  pages: number
+  site: RecordedSite
+}
+
+/** Only some of the site's documents to sync, the rest known to be as the last import left them. */
+export interface PartialSync {
+  documents: ImportedDocument[]
+  /** The record of the last import, which stands for the other documents. */
+  previous: ImportManifest
 }
 
 /** Converts, validates, reports and writes or syncs the site; sets the exit code. */
 export async function runPipeline(args: ImportArgs, input: PipelineInput): Promise<void> {
+  await finishImport(args, input, await convertSite(args, input))
+}
+
+/**
+ * Validates, reports and writes or syncs a converted site (with `partial`, only those of its
+ * documents); sets the exit code.
+ */
+export async function finishImport(
+  args: ImportArgs,
+  input: PipelineInput,
+  {result, pages, site}: ConvertedSite,
+  partial?: PartialSync,
+): Promise<void> {
   const {started, root, force, env, check} = input
-  const {result, pages} = await convertSite(args, input)
   const strict = (list: Diagnostic[]) =>
     list.map((d) =>
       args.strict && d.severity === 'warning' ? {...d, severity: 'error' as const} : d,
@@ -200,8 +231,10 @@ export async function runPipeline(args: ImportArgs, input: PipelineInput): Promi
     const before = check && logPosition(check)
     const written = {transactions: new Set<string>(), assets: new Set<string>()}
     let report: SyncReport | undefined
+    const documents = partial?.documents ?? result.documents
     const code = await runSyncStep({
-      documents: result.documents,
+      documents,
+      ...(partial ? {unchangedBesides: result.documents.length - documents.length} : {}),
       origins: result.origins,
       addresses: result.addresses,
       siteDir: root,
@@ -226,10 +259,12 @@ export async function runPipeline(args: ImportArgs, input: PipelineInput): Promi
         before,
         written,
         report,
-        documents: result.documents,
+        documents,
         root,
         addresses: result.addresses,
         outcome,
+        site,
+        previous: partial?.previous,
       })
     }
     return code

@@ -11,6 +11,7 @@ import {performance} from 'node:perf_hooks'
 import {repeatedFlag} from '../sync/flags.ts'
 import {loadEnv} from '../targets/env.ts'
 import type {ImportArgs} from './importArgs.ts'
+import type {ImportManifest} from './importManifest.ts'
 import {lastImportIfUnchanged, prepareUnchangedCheck, reportUnchanged} from './importUnchanged.ts'
 import {parseLimits} from './limitFlags.ts'
 import {readSite} from './readSite.ts'
@@ -85,6 +86,7 @@ export async function runImport(args: ImportArgs, usage: () => Promise<void>): P
     force,
     env,
   })
+  let manifest: ImportManifest | undefined
   if (check) {
     const last = await lastImportIfUnchanged(check)
     if ('outcome' in last) {
@@ -93,9 +95,9 @@ export async function runImport(args: ImportArgs, usage: () => Promise<void>): P
       return
     }
     if (args.verbose) console.error(`Importing again: ${last.reason}.`)
+    manifest = last.manifest
   }
-  const {runPipeline} = await import('./importPipeline.ts')
-  await runPipeline(args, {
+  const input = {
     started,
     root,
     site,
@@ -104,5 +106,12 @@ export async function runImport(args: ImportArgs, usage: () => Promise<void>): P
     force,
     env,
     check,
-  })
+  }
+  // Only page bodies changed, or someone committed to the dataset: only what that affects.
+  if (manifest?.site) {
+    const {importChangedPages} = await import('./importChangedPages.ts')
+    if (await importChangedPages(args, input, manifest)) return
+  }
+  const {runPipeline} = await import('./importPipeline.ts')
+  await runPipeline(args, input)
 }

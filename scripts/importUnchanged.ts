@@ -33,6 +33,7 @@ import {
   writeManifest,
   type ImportManifest,
   type RecordedOutcome,
+  type RecordedSite,
 } from './importManifest.ts'
 
 /** What this run compares with the manifest, and where the manifest and the dataset are. */
@@ -95,7 +96,7 @@ export async function prepareUnchangedCheck(
  */
 export async function lastImportIfUnchanged(
   check: UnchangedCheck,
-): Promise<{outcome: RecordedOutcome} | {reason: string}> {
+): Promise<{outcome: RecordedOutcome} | {reason: string; manifest?: ImportManifest}> {
   const manifest = await readManifest(check.manifest)
   try {
     const current = {
@@ -104,7 +105,7 @@ export async function lastImportIfUnchanged(
       images: manifest ? await fingerprintImages(Object.keys(manifest.images)) : {},
     }
     const reason = whatChanged(manifest, current)
-    return reason === undefined ? {outcome: manifest!.outcome} : {reason}
+    return reason === undefined ? {outcome: manifest!.outcome} : {reason, manifest}
   } catch (error) {
     // The full import reads the dataset its own way and reports what is wrong with it.
     return {reason: `cannot read ${check.data} (${(error as Error).message})`}
@@ -186,6 +187,12 @@ export async function recordImport(
     /** Each page file's address, as the image step resolved relative sources with. */
     addresses?: Readonly<Record<string, string>>
     outcome: Omit<RecordedOutcome, 'problems' | 'documents'>
+    site?: RecordedSite
+    /**
+     * For a sync of only some documents (the one-page path): the record it updates, whose
+     * images and problems stand for the documents this sync did not touch.
+     */
+    previous?: ImportManifest
   },
 ): Promise<void> {
   const {report} = run
@@ -206,18 +213,22 @@ export async function recordImport(
     (documents.length > 0 && documents.every((doc) => run.written.assets.has(doc)))
   if (!log || !log.after.every(ours)) return
   const {created, updated, unchanged} = report.counts
+  const images = await fingerprintImages(localImageFiles(run.documents, run.root, run.addresses))
+  const synced = new Set(run.documents.map((doc) => doc._id))
+  const kept = run.previous?.outcome.problems.filter((p) => p.id === undefined || !synced.has(p.id))
   const manifest: ImportManifest = {
     format: 1,
     key: check.key,
     dataset: log.last,
     files: check.files,
     readProblems: check.readProblems,
-    images: await fingerprintImages(localImageFiles(run.documents, run.root, run.addresses)),
+    images: {...run.previous?.images, ...images},
     outcome: {
       ...run.outcome,
       documents: created + updated + unchanged,
-      problems: report.problems,
+      problems: [...(kept ?? []), ...report.problems],
     },
+    ...(run.site ? {site: run.site} : {}),
   }
   await writeManifest(check.manifest, manifest)
 }

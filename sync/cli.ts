@@ -27,6 +27,8 @@ export type SyncStepOptions = {
   validate?: SyncOptions['validate']
   /** Documents written even when invalid; see `SyncOptions.alwaysWrite`. */
   alwaysWrite?: SyncOptions['alwaysWrite']
+  /** More documents of the import, known to be unchanged; see `SyncOptions.unchangedBesides`. */
+  unchangedBesides?: SyncOptions['unchangedBesides']
   /**
    * Collects what this step wrote: the id of every transaction it committed (whose request
    * succeeded) and of every asset document an upload answered.
@@ -102,6 +104,7 @@ export async function runSyncStep(options: SyncStepOptions): Promise<number> {
       addresses: options.addresses,
       validate: options.validate,
       alwaysWrite: options.alwaysWrite,
+      unchangedBesides: options.unchangedBesides,
       mutationsPerSecond: target.mutationsPerSecond,
       scrub,
       whenUnreachable: target.whenUnreachable,

@@ -7,7 +7,7 @@ import {isForced, needsFullDocument, planSync, sourcePath} from './plan.ts'
 import {createReachability, rateLimiter, UnreachableError, withRetry} from './retry.ts'
 import type {RetryOptions} from './retry.ts'
 import {errorMessage} from './scrub.ts'
-import {readSnapshot} from './state.ts'
+import {readSnapshot, readSnapshotOf} from './state.ts'
 import type {
   ImportedDocument,
   Outcome,
@@ -60,6 +60,12 @@ export type SyncOptions = {
   ) => Promise<ReadonlyMap<string, string>>
   /** Documents written even when `validate` rejects them (the site's navigation). */
   alwaysWrite?: (doc: ImportedDocument) => boolean
+  /**
+   * How many more documents the import has, known to be as the last sync left them: only the
+   * given documents are read (by id) and planned, nothing counts as removed, and these many
+   * are reported unchanged.
+   */
+  unchangedBesides?: number
 }
 
 /** Counts the requests a run makes, by kind. */
@@ -160,6 +166,7 @@ async function syncUnscrubbed(
     addresses: options.addresses,
     dryRun: options.dryRun,
     findAssets: async (sha1s) => {
+      if (!sha1s.length) return new Map()
       const found = await query<{_id: string; sha1hash: string}[]>(
         '*[_type == "sanity.imageAsset" && sha1hash in $sha1s]{_id, sha1hash}',
         {sha1s},
@@ -177,9 +184,15 @@ async function syncUnscrubbed(
   options.onProgress?.('images', 1, 1)
   const docs = images.docs
   const byId = new Map(docs.map((doc) => [doc._id, doc]))
-  const snapshot = await readSnapshot(query, [...byId.keys()], needsFullDocument(byId), {
-    withRemoved: options.prune ?? false,
-  })
+  const snapshot =
+    options.unchangedBesides === undefined
+      ? await readSnapshot(query, [...byId.keys()], needsFullDocument(byId), {
+          withRemoved: options.prune ?? false,
+        })
+      : await readSnapshotOf(
+          (ids) => withRetry(() => api.getDocuments(ids), retry),
+          [...byId.keys()],
+        )
   options.onProgress?.('read', 1, 1)
   const plan = planSync(docs, snapshot, {
     force: options.force,
@@ -218,6 +231,7 @@ async function syncUnscrubbed(
 
   const counts = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>
   for (const r of results) counts[r.outcome]++
+  counts.unchanged += options.unchangedBesides ?? 0
   const problems: SyncProblem[] = [
     ...unmatched.map((entry): SyncProblem => ({
       kind: 'usage',

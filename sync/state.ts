@@ -90,3 +90,36 @@ export async function readSnapshot(
   }
   return {existing, full, drafts, removed, referencedBy}
 }
+
+/**
+ * The snapshot of `importIds` alone, for an import whose other documents are known to be as
+ * the last sync left them: each document and its draft read by id, no removal candidates.
+ */
+export async function readSnapshotOf(
+  getDocuments: (ids: string[]) => Promise<(StoredDocument | null)[]>,
+  importIds: readonly string[],
+): Promise<DatasetSnapshot> {
+  const existing = new Map<string, StoredSummary>()
+  const full = new Map<string, StoredDocument>()
+  const drafts = new Set<string>()
+  const parts = chunks(importIds, CHUNK / 2).map((part) => [
+    ...part,
+    ...part.map((id) => DRAFT + id),
+  ])
+  for (const doc of (await mapPool(parts, 4, getDocuments)).flat()) {
+    if (!doc) continue
+    if (doc._id.startsWith(DRAFT)) {
+      drafts.add(doc._id.slice(DRAFT.length))
+      continue
+    }
+    const source = doc.source as {importHash?: string; path?: string} | undefined
+    existing.set(doc._id, {
+      _id: doc._id,
+      _rev: doc._rev,
+      importHash: source?.importHash,
+      path: source?.path ?? null,
+    })
+    full.set(doc._id, doc)
+  }
+  return {existing, full, drafts, removed: [], referencedBy: new Map()}
+}

@@ -59,3 +59,41 @@ export function readTransactionLog(
     db.close()
   }
 }
+
+/** The id of the transaction committed at `seq`, if the file holds one there. */
+export function transactionIdAt(file: string, seq: number): string | undefined {
+  if (!existsSync(file)) return undefined
+  const db = new DatabaseSync(file, {readOnly: true, timeout: 10_000})
+  try {
+    const row = db.prepare('SELECT id FROM transactions WHERE seq = ?').get(seq) as
+      {id: string} | undefined
+    return row?.id
+  } catch {
+    return undefined
+  } finally {
+    db.close()
+  }
+}
+
+/**
+ * The current documents with these ids, read from the dataset file without opening the dataset
+ * (absent ids are left out): for a process that needs a handful of documents, not all of them.
+ */
+export function readDocuments(
+  file: string,
+  ids: readonly string[],
+): Map<string, Record<string, unknown>> {
+  const found = new Map<string, Record<string, unknown>>()
+  if (!ids.length || !existsSync(file)) return found
+  const db = new DatabaseSync(file, {readOnly: true, timeout: 10_000})
+  try {
+    const select = db.prepare('SELECT doc FROM documents WHERE id = ?')
+    for (const id of ids) {
+      const row = select.get(id) as {doc: string} | undefined
+      if (row) found.set(id, JSON.parse(String(row.doc)) as Record<string, unknown>)
+    }
+    return found
+  } finally {
+    db.close()
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * What a prepared site's documents depend on besides the page bodies: the plans (navigation,
+ * titles, front matter, ids) and the context every conversion shares (`_config.yml`, the pages
+ * links resolve to, includes). Two preparations with the same shape differ only in page
+ * bodies, so each page's body affects its own document alone.
+ */
+import {createHash} from 'node:crypto'
+
+import type {ConvertResult} from '../body/index.ts'
+import type {PreparedSite} from './stages.ts'
+
+/** A hash of everything in `prepared` except the page bodies and file texts. */
+export function siteShape(prepared: PreparedSite): string {
+  const plans = prepared.plans.map((plan) => ({
+    ...plan,
+    children: plan.children.map((child) => child.id),
+    page: plan.page && {...plan.page, body: undefined, text: undefined},
+  }))
+  const {config, contextData} = prepared
+  return createHash('sha256')
+    .update(JSON.stringify([plans, config, contextData, prepared.diagnostics]))
+    .digest('hex')
+}
+
+/** A page's conversion without its body (and block lines): what its document needs besides. */
+export type PageHead = Omit<ConvertResult, 'body' | 'lines'>
+
+/** The head of a conversion: small enough to remember for every page. */
+export function pageHead(result: ConvertResult): PageHead {
+  const {body: _body, lines: _lines, ...head} = result
+  return head
+}
+
+/** A conversion made from a remembered head, for a page whose document is not rewritten. */
+export const fromHead = (head: PageHead): ConvertResult => ({...head, body: []})

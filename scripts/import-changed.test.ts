@@ -1,0 +1,171 @@
+import {spawnSync} from 'node:child_process'
+import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {DatabaseSync} from 'node:sqlite'
+
+import {afterAll, describe, expect, it} from 'vitest'
+
+import {createLakeClient, startLake} from '../lake/index.ts'
+
+const ROOT = join(import.meta.dirname, '..')
+const scratch = mkdtempSync(join(tmpdir(), 'import-changed-'))
+afterAll(() => rmSync(scratch, {recursive: true, force: true}))
+
+const ONLY =
+  /Importing only what changed: (\d+) changed files, (\d+) documents changed in the dataset; (\d+) documents to sync/
+const FULL = /Importing in full: (.*)\./
+
+/** A site of a course with two lessons that link to each other, an include and a note. */
+function writeSite(dir: string) {
+  const write = (path: string, text: string) => {
+    mkdirSync(join(dir, path, '..'), {recursive: true})
+    writeFileSync(join(dir, path), text)
+  }
+  write('_config.yml', 'title: Workshop\n')
+  write('index.md', '---\ntitle: Home\nnav_order: 1\n---\n\nWelcome.\n')
+  write('course.md', '---\ntitle: Course\nnav_order: 2\nhas_children: true\n---\n\nThe course.\n')
+  write('one.md', '---\ntitle: One\nparent: Course\nnav_order: 1\n---\n\nSee [two](two.md).\n')
+  write('two.md', '---\ntitle: Two\nparent: Course\nnav_order: 2\n---\n\nBack to [one](one.md).\n')
+  write('notes.md', '---\ntitle: Notes\nnav_order: 3\n---\n\n{% include tip.md %}\n')
+  write('_includes/tip.md', 'Pair up.\n')
+  return write
+}
+
+function importer(site: string, lakeDir: string) {
+  return (exitCode = 0, ...args: string[]) => {
+    const result = spawnSync(process.execPath, ['scripts/import.ts', site, '--verbose', ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        LAKE_DIR: lakeDir,
+        SANITY_PROJECT_ID: '',
+        SANITY_DATASET: '',
+        SANITY_API_TOKEN: '',
+      },
+    })
+    const output = `${result.stdout}\n${result.stderr}`
+    expect(result.status, output).toBe(exitCode)
+    const only = ONLY.exec(output)
+    return {output, only: only ? Number(only[3]) : undefined, full: FULL.exec(output)?.[1]}
+  }
+}
+
+/** Every document of the dataset, without what differs between two lakes (revisions, times). */
+function storedDocuments(lakeDir: string) {
+  const db = new DatabaseSync(join(lakeDir, 'data', 'production.sqlite'), {readOnly: true})
+  try {
+    const rows = db.prepare('SELECT doc FROM documents ORDER BY id').all() as {doc: string}[]
+    return rows.map((row) => {
+      const {_rev, _createdAt, _updatedAt, ...doc} = JSON.parse(row.doc) as Record<string, unknown>
+      const {importedAt, ...source} = (doc.source ?? {}) as Record<string, unknown>
+      void [_rev, _createdAt, _updatedAt, importedAt]
+      return {...doc, source} as Record<string, unknown>
+    })
+  } finally {
+    db.close()
+  }
+}
+
+const byPath = (docs: ReturnType<typeof storedDocuments>, path: string) =>
+  docs.find((doc) => (doc.source as {path?: string}).path === path)!
+
+/** Sets a field of a stored document as an editor in Studio would, through a lake's API. */
+async function editorSets(lakeDir: string, id: string, set: Record<string, unknown>) {
+  const lake = await startLake({dir: lakeDir, port: 0, log: () => undefined})
+  try {
+    await createLakeClient(lake, {dataset: 'production'}).patch(id).set(set).commit()
+  } finally {
+    await lake.close()
+  }
+}
+
+// Each step starts the import command: slow on a busy machine.
+describe('a re-import after pages changed', {timeout: 300_000}, () => {
+  it('syncs only the changed page, and leaves the dataset as a full import into a new one does', () => {
+    const site = join(scratch, 'body-site')
+    const lakeDir = join(scratch, 'body-lake')
+    const write = writeSite(site)
+    const run = importer(site, lakeDir)
+    run()
+    write(
+      'two.md',
+      '---\ntitle: Two\nparent: Course\nnav_order: 2\n---\n\nBack to [one](one.md), then [home](index.md).\n',
+    )
+    const changed = run()
+    expect(changed.only, changed.output).toBe(1)
+    expect(changed.output).toMatch(/Updated\s+1\b/)
+    expect(changed.output).toMatch(/Unchanged\s+5\b/)
+    expect(changed.output).toMatch(/4 unchanged since the last import, not converted again/)
+    expect(run().output).toMatch(/as the last import left it/)
+
+    const fresh = join(scratch, 'body-fresh-lake')
+    importer(site, fresh)(0, '--no-cache')
+    expect(storedDocuments(lakeDir)).toEqual(storedDocuments(fresh))
+  })
+
+  it('goes the full way when front matter, an include or _config.yml changed, or a page is new', () => {
+    const site = join(scratch, 'shape-site')
+    const write = writeSite(site)
+    const run = importer(site, join(scratch, 'shape-lake'))
+    run()
+    write(
+      'one.md',
+      '---\ntitle: One, renamed\nparent: Course\nnav_order: 1\n---\n\nSee [two](two.md).\n',
+    )
+    expect(run().full).toMatch(/navigation, front matter/)
+    write('_includes/tip.md', 'Pair up, then swap.\n')
+    expect(run().full).toMatch(/an include changed/)
+    const notes = byPath(storedDocuments(join(scratch, 'shape-lake')), 'notes.md')
+    expect(JSON.stringify(notes.body)).toContain('Pair up, then swap.')
+    write('_config.yml', 'title: Workshop notes\n')
+    expect(run().full).toMatch(/_config\.yml or an include changed/)
+    write('three.md', '---\ntitle: Three\nparent: Course\nnav_order: 3\n---\n\nThree.\n')
+    expect(run().full).toMatch(/three\.md is new/)
+    expect(run().output).toMatch(/as the last import left it/)
+  })
+
+  it("keeps an editor's edit of another document, and plans the edited one as a full import does", async () => {
+    const site = join(scratch, 'editor-site')
+    const lakeDir = join(scratch, 'editor-lake')
+    const write = writeSite(site)
+    const run = importer(site, lakeDir)
+    run()
+    const notes = byPath(storedDocuments(lakeDir), 'notes.md')._id as string
+    await editorSets(lakeDir, notes, {title: 'Notes, as the editor calls them'})
+    write(
+      'two.md',
+      '---\ntitle: Two\nparent: Course\nnav_order: 2\n---\n\nBack to [one](one.md) again.\n',
+    )
+    const changed = run()
+    // The page that changed, and the document the editor changed (planned: unchanged source).
+    expect(changed.only, changed.output).toBe(2)
+    expect(changed.output).toMatch(/Updated\s+1\b/)
+    expect(changed.output).toMatch(/Unchanged\s+5\b/)
+    const docs = storedDocuments(lakeDir)
+    expect(byPath(docs, 'notes.md').title).toBe('Notes, as the editor calls them')
+    expect(JSON.stringify(byPath(docs, 'two.md').body)).toContain('again.')
+    expect(run().output).toMatch(/as the last import left it/)
+  })
+
+  it("reports a conflict, as a full import does, when an editor changed the changed page's document", async () => {
+    const site = join(scratch, 'conflict-site')
+    const lakeDir = join(scratch, 'conflict-lake')
+    const write = writeSite(site)
+    const run = importer(site, lakeDir)
+    run()
+    const two = byPath(storedDocuments(lakeDir), 'two.md')._id as string
+    await editorSets(lakeDir, two, {title: 'Two, as the editor calls it'})
+    write(
+      'two.md',
+      '---\ntitle: Two\nparent: Course\nnav_order: 2\n---\n\nBack to [one](one.md) again.\n',
+    )
+    const changed = run(1)
+    expect(changed.only, changed.output).toBe(1)
+    expect(changed.output).toMatch(/Conflicts\s+1\b/)
+    expect(byPath(storedDocuments(lakeDir), 'two.md').title).toBe('Two, as the editor calls it')
+    // Not recorded: the next run plans the conflict again.
+    expect(run(1).output).toMatch(/Conflicts\s+1\b/)
+  })
+})

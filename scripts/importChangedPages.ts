@@ -1,0 +1,147 @@
+/**
+ * The import command's one-page path: when the last import's manifest no longer holds but only
+ * page bodies changed (the same files, front matter, navigation, `_config.yml` and includes:
+ * the same site shape), or someone committed to the dataset since, only the documents those
+ * affect are converted, validated and synced. Every other document is as the last import left
+ * it: no commit touched it since (the dataset's log says which documents each commit touched),
+ * its page's bytes are the same, and nothing it depends on changed. A document a commit touched
+ * is planned against the dataset like a changed one, so an editor's edit is kept exactly as the
+ * full import keeps it. Anything else goes the full way.
+ */
+import {convertPages} from './convertPages.ts'
+import {appendConversions, converterVersion} from './conversionCache.ts'
+import type {ImportArgs} from './importArgs.ts'
+import {fingerprintImages, type ImportManifest} from './importManifest.ts'
+import {finishImport, prepareFiles, type PipelineInput} from './importPipeline.ts'
+import type {ConvertResult} from '../importer/body/index.ts'
+import {fromHead, pageHead, siteShape} from '../importer/site/shape.ts'
+import {finishSite, type PageJob} from '../importer/site/stages.ts'
+import {
+  readDocuments,
+  readTransactionLog,
+  transactionIdAt,
+} from '../lake/store/transactions-read.ts'
+
+/**
+ * Pages past which the full path is taken: it converts on worker threads and reads the dataset
+ * in a few queries, which many pages repay.
+ */
+const MOST_PAGES = 50
+
+const DRAFT = 'drafts.'
+
+/** The site paths whose hashes differ between the record and this run, or why they cannot. */
+function changedFiles(
+  recorded: Readonly<Record<string, string>>,
+  current: Readonly<Record<string, string>>,
+): string[] | {reason: string} {
+  const changed: string[] = []
+  for (const [path, hash] of Object.entries(current)) {
+    if (!(path in recorded)) return {reason: `${path} is new`}
+    if (recorded[path] !== hash) changed.push(path)
+  }
+  for (const path of Object.keys(recorded))
+    if (!(path in current)) return {reason: `${path} is gone`}
+  return changed
+}
+
+/**
+ * Imports only what changed since `manifest`'s import; false (having done nothing) when that
+ * cannot be decided this way, and the full import must run.
+ */
+export async function importChangedPages(
+  args: ImportArgs,
+  input: PipelineInput,
+  manifest: ImportManifest,
+): Promise<boolean> {
+  const {check} = input
+  const fullWay = (reason: string) => {
+    if (args.verbose) console.error(`Importing in full: ${reason}.`)
+    return false
+  }
+  const recorded = manifest.site
+  if (!check || !recorded) return fullWay('the last import recorded no site shape')
+  if (manifest.key !== check.key) return fullWay('the code, the site folder or a flag changed')
+  if (manifest.readProblems !== check.readProblems)
+    return fullWay('what the folder holds changed (a link, an unreadable file)')
+  const changed = changedFiles(manifest.files, check.files)
+  if ('reason' in changed) return fullWay(changed.reason)
+  if (changed.length > MOST_PAGES) return fullWay(`${changed.length} files changed`)
+  const images = await fingerprintImages(Object.keys(manifest.images))
+  const image = Object.keys(images).find((path) => images[path] !== manifest.images[path])
+  if (image !== undefined) return fullWay(`the image ${image} changed`)
+
+  // Every commit since the recorded one is someone else's (the import records after its own).
+  if (transactionIdAt(check.data, manifest.dataset.seq) !== manifest.dataset.id)
+    return fullWay('the dataset no longer holds the last import’s commit')
+  const log = readTransactionLog(check.data, manifest.dataset.seq)
+  if (!log) return fullWay('the dataset has no transactions')
+  const touched = new Set(log.after.flatMap((tx) => tx.documents))
+
+  // The files stay the caller's: the full import needs them when this path cannot be taken.
+  const prepared = prepareFiles(input.site.files, args, input)
+  if (siteShape(prepared) !== recorded.shape)
+    return fullWay('the navigation, front matter, _config.yml or an include changed')
+  const byFile = new Map(prepared.jobs.map((job) => [job.file, job]))
+  const jobs = new Map<string, PageJob>()
+  for (const file of changed) {
+    const job = byFile.get(file)
+    if (!job) return fullWay(`${file} changed, and it is not a page's body`)
+    jobs.set(job.id, job)
+  }
+  for (const id of touched) {
+    const own = id.startsWith(DRAFT) ? id.slice(DRAFT.length) : id
+    const job = prepared.jobs.find((candidate) => candidate.id === own)
+    if (job) jobs.set(job.id, job)
+  }
+  if (jobs.size > MOST_PAGES) return fullWay(`${jobs.size} pages to convert again`)
+
+  // The pages to convert again, remembered for the next full import too.
+  const remembered = new Map<string, string>()
+  const version = await converterVersion()
+  // Converted, not recalled: their bytes changed, or a commit touched their document.
+  const store = {
+    get: () => undefined,
+    set: (key: string, json: string) => remembered.set(key, json),
+  }
+  const {converted: fresh} = await convertPages(
+    {...prepared, jobs: [...jobs.values()]},
+    {workers: 0, cache: {store, version}},
+  )
+  const converted = new Map<string, ConvertResult>()
+  for (const job of prepared.jobs) {
+    const page = fresh.get(job.id)
+    const head = recorded.pages[job.id]
+    if (!head) return fullWay(`the last import recorded no conversion of ${job.file}`)
+    if (page && (page.documents.length || head.documents.length))
+      return fullWay(`${job.file} extracts documents that other pages may share`)
+    converted.set(job.id, page ?? fromHead(head))
+  }
+  const result = finishSite(prepared, converted, prepared.jobs.length - jobs.size)
+
+  const all = new Set(result.documents.map((doc) => doc._id))
+  const others = [...touched].filter((id) => !all.has(id) && !id.includes('.'))
+  for (const [id, doc] of readDocuments(check.data, others)) {
+    if ((doc.source as {importHash?: unknown} | undefined)?.importHash !== undefined)
+      return fullWay(`${id}, a document an import wrote, changed in the dataset`)
+  }
+  const synced = new Set([
+    ...jobs.keys(),
+    ...[...touched].map((id) => (id.startsWith(DRAFT) ? id.slice(DRAFT.length) : id)),
+  ])
+  const documents = result.documents.filter((doc) => synced.has(doc._id))
+  if (args.verbose)
+    console.error(
+      `Importing only what changed: ${changed.length} changed files, ${touched.size} documents changed in the dataset; ${documents.length} documents to sync.`,
+    )
+  await appendConversions(check.lakeDir, remembered)
+  const pages = {...recorded.pages}
+  for (const [id, page] of fresh) pages[id] = pageHead(page)
+  await finishImport(
+    args,
+    input,
+    {result, pages: prepared.jobs.length, site: {shape: recorded.shape, pages}},
+    {documents, previous: manifest},
+  )
+  return true
+}
