@@ -3,8 +3,9 @@ import {readdir, readFile} from 'node:fs/promises'
 import {join, relative, sep} from 'node:path'
 
 import type {SiteFile} from '../importer/index.ts'
+import {isLiquidSiteFile} from '../importer/site/liquidSite.ts'
 
-/** The files the importer reads: markdown pages, `_config.yml`, `Gemfile` and its lock. */
+/** The files the importer reads: markdown pages, `_config.yml`, `Gemfile` and its lock (and `_data/`, `_layouts/`). */
 const IMPORTED = /\.(?:md|markdown|mkd|mkdn)$|^_config\.yml$|^Gemfile(?:\.lock)?$/i
 const NEVER_READ = new Set(['.git', 'node_modules', '_site', 'vendor'])
 
@@ -27,7 +28,7 @@ export async function readSiteFiles(
       const bytes = await readFile(join(root, path))
       includes.set(path.slice('_includes/'.length), new TextDecoder().decode(bytes))
       files.push({path, bytes})
-    } else if (IMPORTED.test(entry.name)) {
+    } else if (IMPORTED.test(entry.name) || isLiquidSiteFile(path)) {
       files.push({path, bytes: await readFile(join(root, path))})
     }
   }

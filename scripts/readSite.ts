@@ -1,6 +1,6 @@
 /**
- * Reads a site folder for the importer: every markdown file, `_config.yml`, `Gemfile(.lock)`
- * and `_includes/` file as raw bytes, and a diagnostic for each file it cannot or will not read,
+ * Reads a site folder for the importer: every markdown file, `_config.yml`, `Gemfile(.lock)`,
+ * `_includes/` file, `_data/` file and `_layouts/` template as raw bytes, and a diagnostic for each file it cannot or will not read,
  * so one odd entry never stops the import. Names are read as bytes: a name that is not UTF-8
  * is reported with its bytes escaped (`caf\xE9.md`). Symbolic links are resolved with
  * `realpath`: one pointing inside the site is read under its own path (as Jekyll does), one
@@ -12,6 +12,7 @@ import {readdir, readFile, realpath, stat} from 'node:fs/promises'
 import {join, relative, sep} from 'node:path'
 
 import type {Diagnostic, SiteFile} from '../importer/index.ts'
+import {isLiquidSiteFile} from '../importer/site/liquidSite.ts'
 import {mapPool} from '../sync/retry.ts'
 
 const SITE_FILES = /\.(?:md|markdown|mkd|mkdn)$|^_config\.yml$|^Gemfile(?:\.lock)?$/i
@@ -60,7 +61,12 @@ const problem = (
 
 /** Whether a file of this name (under `dir`, site-relative) is one the importer reads. */
 function isSiteFile(dir: string, name: string): boolean {
-  return SITE_FILES.test(name) || dir === '_includes' || dir.startsWith('_includes/')
+  return (
+    SITE_FILES.test(name) ||
+    dir === '_includes' ||
+    dir.startsWith('_includes/') ||
+    isLiquidSiteFile(dir ? `${dir}/${name}` : name)
+  )
 }
 
 interface Walk {

@@ -150,8 +150,8 @@ describe('{% include %}', () => {
       },
     })
     expect(diagnostics.map(({code, line}) => ({code, line}))).toEqual([
-      {code: 'liquid-unknown', line: 1},
-      {code: 'liquid-unknown', line: 2},
+      {code: 'liquid-control', line: 1},
+      {code: 'liquid-control', line: 2},
     ])
   })
 
@@ -194,5 +194,94 @@ describe('lines after an include', () => {
     expect(lines('{% include steps.md %}\n\n> > > > deep\n', {maxNesting: 3})).toEqual([
       {code: 'page-too-deep', line: 5},
     ])
+  })
+})
+
+describe('Liquid control flow', () => {
+  const liquidSite = {
+    data: {links: [{title: 'Forum', url: 'https://forum.example'}]},
+    pages: [],
+    collections: {
+      staffers: [
+        {
+          file: '_staffers/ada.md',
+          url: '/staffers/ada',
+          data: {name: 'Ada', role: 'Instructor', layout: 'staffer'},
+          body: 'Teaches *proofs*.\n',
+          collection: 'staffers',
+        },
+        {
+          file: '_staffers/bea.md',
+          url: '/staffers/bea',
+          data: {name: 'Bea', role: 'TA', layout: 'missing-theme-layout'},
+          body: 'Grades.\n',
+          collection: 'staffers',
+        },
+      ],
+    },
+    layouts: {staffer: {data: {}, body: '<div class="staffer">{{ page.name }}{{ content }}</div>'}},
+  }
+
+  it('evaluates if, for and assign over page, site and _data, and a later output reads what was assigned', () => {
+    const {text, diagnostics} = liquid(
+      [
+        'Intro',
+        '{% assign n = site.data.links | size %}{% if page.show %}Shown{% else %}Hidden{% endif %}',
+        '{% for link in site.data.links %}- [{{ link.title }}]({{ link.url }}){% endfor %}',
+        'There are {{ n }} links on {{ site.title }}.',
+      ].join('\n'),
+      {page: {show: true}, site: {title: 'Course'}, liquid: liquidSite},
+    )
+    expect(text).toBe(
+      'Intro\nShown\n- [Forum](https://forum.example)\nThere are 1 links on Course.',
+    )
+    expect(diagnostics).toMatchObject([{severity: 'warning', code: 'liquid-evaluated', line: 2}])
+  })
+
+  it('writes a collection document out as Jekyll does: its body as markdown in the layout the site has, or bare', () => {
+    const {text} = liquid(
+      "{% assign staff = site.staffers | where: 'role', 'Instructor' %}{% for s in staff %}{{ s }}{% endfor %}|{% for s in site.staffers offset:1 %}{{ s }}{% endfor %}",
+      {liquid: liquidSite},
+    )
+    expect(text).toBe(
+      '<div class="staffer">Ada<div markdown="1">\n\nTeaches *proofs*.\n\n</div>\n</div>|<div markdown="1">\n\nGrades.\n\n</div>\n',
+    )
+  })
+
+  it('keeps a region it cannot evaluate as text, with one warning naming its page lines and why', () => {
+    const {text, diagnostics} = liquid(
+      'A\n{% for x in site.list %}\n{{ x | no_such_filter }}\n{% endfor %}\nB',
+      {
+        lineOffset: 3,
+      },
+    )
+    expect(text).toBe('A\n{% for x in site.list %}\n{{ x | no_such_filter }}\n{% endfor %}\nB')
+    expect(diagnostics.filter((d) => d.code === 'liquid-control')).toMatchObject([
+      {
+        severity: 'warning',
+        line: 5,
+        message: expect.stringMatching(
+          /^Kept the Liquid control flow on lines 5–7 as text: .*no_such_filter/,
+        ),
+      },
+    ])
+  })
+
+  it('stops a loop that would write more than the page limit, and keeps the page', () => {
+    const {text, diagnostics} = liquid('{% for i in (1..100000000) %}xxxxxxxx{% endfor %}\nAfter', {
+      limits: {maxPageBytes: 10_000},
+    })
+    expect(text).toBe('{% for i in (1..100000000) %}xxxxxxxx{% endfor %}\nAfter')
+    expect(diagnostics.map((d) => d.code)).toContain('liquid-control')
+  })
+
+  it('leaves Liquid inside raw and highlight blocks alone', () => {
+    const {text, diagnostics} = liquid(
+      '{% raw %}{% for x in y %}{% endraw %}\n{% highlight liquid %}\n{% if a %}b{% endif %}\n{% endhighlight %}',
+    )
+    expect(text).toBe(
+      '{% for x in y %}\n````liquid\n{% if a %}b{% endif %}\n````'.replace(/````/g, '```'),
+    )
+    expect(diagnostics.map((d) => d.code)).not.toContain('liquid-evaluated')
   })
 })

@@ -1,7 +1,10 @@
+import {resolveLimits} from './limits.ts'
 import {LineMapBuilder, countLines} from './line-map.ts'
+import {evaluateControlFlow} from './liquid-control.ts'
 import {parseIncludeTag, validIncludeFile, type IncludeParameter} from './liquid-include.ts'
 import {evaluateOutput, evaluateHead, lookup} from './liquid-output.ts'
 import {warn, type Point, type Scope} from './liquid-scope.ts'
+import {CONTROL_CONTINUATIONS, CONTROL_TAGS} from './liquid-syntax.ts'
 import type {State} from './state.ts'
 
 /**
@@ -57,9 +60,23 @@ export function evaluateLiquid(source: string, state: State): string {
 function evaluate(source: string, state: State, scope: Scope, lines?: LineMapBuilder): string {
   if (!source.includes('{%') && !source.includes('{{')) return source
   const locate = locator(source)
+  const region = controlRegion(source)
   let out = ''
   let last = 0
   for (const match of source.matchAll(LIQUID)) {
+    if (match.index < last) continue
+    if (region?.start === match.index) {
+      const text = source.slice(region.start, region.end)
+      const evaluated = evaluateRegion(text, scope.within?.at ?? locate(match.index), state, scope)
+      if (evaluated !== undefined) {
+        const before = source.slice(last, match.index)
+        out += before + evaluated
+        lines?.copy(before)
+        lines?.replace(text, evaluated)
+        last = region.end
+        continue
+      }
+    }
     const before = source.slice(last, match.index)
     out += before
     lines?.copy(before)
@@ -80,6 +97,76 @@ function evaluate(source: string, state: State, scope: Scope, lines?: LineMapBui
   const rest = source.slice(last)
   lines?.copy(rest)
   return out + rest
+}
+
+const CONTROL = new Set<string>([...CONTROL_TAGS, ...CONTROL_CONTINUATIONS])
+
+/**
+ * From the first control-flow tag of `source` to the end of its last one (or of its last
+ * output or tag, when the region assigns variables): evaluated as one template, since a
+ * variable assigned early can be read anywhere after. Tags inside `{% raw %}`,
+ * comments and `{% highlight %}` are text, as the scan skips those whole.
+ */
+function controlRegion(source: string): {start: number; end: number} | undefined {
+  let region: {start: number; end: number} | undefined
+  let assigns = false
+  let lastUse = 0
+  for (const match of source.matchAll(LIQUID)) {
+    const tag = match[7]
+    const end = match.index + match[0].length
+    if (match[6] !== undefined || match[5] !== undefined || tag !== undefined) lastUse = end
+    if (tag === undefined || !CONTROL.has(tag)) continue
+    region ??= {start: match.index, end: 0}
+    region.end = end
+    assigns ||= VARIABLE_TAGS.has(tag)
+  }
+  // A variable assigned in the region can be read by any later output or tag.
+  if (region && assigns) region.end = Math.max(region.end, lastUse)
+  return region
+}
+
+const VARIABLE_TAGS = new Set(['assign', 'capture', 'increment', 'decrement'])
+
+/** The text a control-flow region produces, or undefined (with a warning) when it cannot be evaluated. */
+function evaluateRegion(text: string, at: Point, state: State, scope: Scope): string | undefined {
+  const {ctx} = state
+  const limits = resolveLimits(ctx.limits)
+  const result = evaluateControlFlow(text, {
+    file: ctx.file,
+    page: ctx.page,
+    site: ctx.site,
+    include: scope.include,
+    includes: ctx.includes,
+    liquid: ctx.liquid,
+    link: (path, tag) => linkPlaceholder(path, tag, state),
+    timeLimitMs: limits.maxSeconds * 1000,
+    maxChars: limits.maxPageBytes,
+  })
+  const first = at.line + ctx.lineOffset
+  const lastLine = first + countLines(text)
+  const where = lastLine > first ? `lines ${first}–${lastLine}` : `line ${first}`
+  if ('error' in result) {
+    warn(
+      state,
+      scope,
+      'warning',
+      'liquid-control',
+      at,
+      `Kept the Liquid control flow on ${where} as text: it cannot be evaluated here (${result.error.replace(/\.$/, '')}).`,
+      'Replace the tags with the content they produce, or make what they read available (a file under _data/ or _includes/, a front-matter key).',
+    )
+    return undefined
+  }
+  warn(
+    state,
+    scope,
+    'warning',
+    'liquid-evaluated',
+    at,
+    `Evaluated the Liquid control flow on ${where} as Jekyll does: the page now holds what it produced, so later changes to the pages or data it read do not show here.`,
+    'Edit the produced content in Studio; re-import after changing what it read.',
+  )
+  return result.text
 }
 
 // Whether a tag stands on lines of its own (spaces aside), as a block-level include does.
@@ -115,6 +202,8 @@ function evaluateTag(
     const text = expandInclude(match, at, state, scope)
     return text === undefined ? {text: match} : {text, included: true}
   }
+  // A control-flow tag here is in a region that could not be evaluated: its warning says why.
+  if (CONTROL.has(name)) return {text: match}
   if (name === 'include_relative') {
     warn(
       state,

@@ -27,6 +27,11 @@ export interface ConvertContext {
   includes?: Readonly<Record<string, string>>
   /** Limits on size, nesting, delimiters and time (defaults: `DEFAULT_LIMITS`). */
   limits?: Partial<PageLimits>
+  /**
+   * What Liquid control flow reads besides `page` and `site`: `site.data`, the site's pages and
+   * collections, its layouts. Absent when no page of the site uses control flow.
+   */
+  liquid?: LiquidSite
   /** Milliseconds for the time limit (default `performance.now`); tests pass their own. */
   clock?: () => number
 }
@@ -63,4 +68,29 @@ export interface ConvertResult {
   /** Documents extracted from the body: areas, responsibilities, tool categories, tools. */
   documents: ImportedDocument[]
   diagnostics: Diagnostic[]
+}
+
+/** A page or collection document as Liquid sees it. */
+export interface LiquidDocument {
+  file: string
+  /** Its address on the site, without `baseurl` (`page.url`). */
+  url: string
+  /** Front matter with defaults applied. */
+  data: Record<string, unknown>
+  /** The markdown after the front matter. */
+  body: string
+  /** The collection's key, absent for a page. */
+  collection?: string
+}
+
+/** Everything {@link LiquidDocument}s and `_data` a page's Liquid can read. */
+export interface LiquidSite {
+  /** `site.data`: each `_data/` file by its path without extension (`staff/ta` → `data.staff.ta`). */
+  data: Record<string, unknown>
+  /** `site.pages`. */
+  pages: LiquidDocument[]
+  /** `site.<key>` for each collection, its documents in Jekyll's order (date, then path). */
+  collections: Record<string, LiquidDocument[]>
+  /** `_layouts/<name>.html` by name: its front matter (`layout:` chains) and template. */
+  layouts: Record<string, {data: Record<string, unknown>; body: string}>
 }

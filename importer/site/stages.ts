@@ -15,6 +15,7 @@ import {readConfig} from './config.ts'
 import type {ImportOptions, ImportResult} from './importSite.ts'
 import {readIncludes} from './includes.ts'
 import {createLinkResolver, pageUrl, type LinkedPage} from './links.ts'
+import {readLiquidSite} from './liquidSite.ts'
 import {buildSiteNav} from './nav/build.ts'
 import {readPages, type ReadPages} from './pages.ts'
 import type {SiteConfig, SiteFile} from './types.ts'
@@ -46,15 +47,17 @@ export interface SiteContextData {
   /** Each page's path and front matter: not its text, which a worker has no use for. */
   linkPages: Array<{page: LinkedPage; target: LinkTarget}>
   includes: Record<string, string>
+  /** What Liquid control flow reads; absent when no page uses it. */
+  liquid?: ConvertContext['liquid']
   extraction?: ConvertContext['extraction']
   limits?: Partial<PageLimits>
 }
 
 /** The context of every page's conversion, made from its data. */
 export function siteContext(data: SiteContextData, clock?: () => number): SiteContext {
-  const {config, linkPages, includes, extraction, limits} = data
+  const {config, linkPages, includes, liquid, extraction, limits} = data
   const resolveLink = createLinkResolver(linkPages, config)
-  return {site: config.raw, resolveLink, extraction, includes, limits, clock}
+  return {site: config.raw, resolveLink, extraction, includes, liquid, limits, clock}
 }
 
 /** Converts one page's body; a converter that throws fails that page only. */
@@ -165,6 +168,8 @@ export function prepareSite(
   const withPages = plans.filter((plan) => plan.page)
   const {includes, diagnostics: includeProblems} = readIncludes(files)
   diagnostics.push(...includeProblems)
+  const liquid = readLiquidSite(files, read.pages, config)
+  diagnostics.push(...liquid.diagnostics)
   const contextData: SiteContextData = {
     config,
     linkPages: withPages.map((plan) => ({
@@ -172,6 +177,7 @@ export function prepareSite(
       target: {_id: plan.id, _type: plan.type},
     })),
     includes,
+    ...(liquid.site ? {liquid: liquid.site} : {}),
     extraction: options.extraction,
     limits: options.limits,
   }

@@ -72,7 +72,9 @@ export function html(node: Html, state: State, walk: Walk): void {
     )
     return
   }
-  convertHtml(node.value, at, state, walk)
+  convertHtml(node.value, at, state, walk, (text, point) =>
+    convertMarkdownAt(text, point, state, walk.out, walk.list),
+  )
 }
 
 // Span elements that hold text; an image or a form control on its own line stays an element.

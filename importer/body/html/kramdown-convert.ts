@@ -68,7 +68,9 @@ function element(
   }
   if (isNavButtons(html) && !isNested(state)) return navigationBlock(html, entry, node, state, walk)
   if (!block.content || block.model === 'raw') {
-    return convertHtml(html, pointIn(entry, block.start), state, walk)
+    return convertHtml(html, pointIn(entry, block.start), state, walk, (text, at) =>
+      convertMarkdownAt(text, at, state, walk.out, walk.list),
+    )
   }
   const content = entry.text.slice(block.content.start, block.content.end)
   const at = pointIn(entry, block.content.start)

@@ -5,7 +5,7 @@ import {STYLE} from '../../names.ts'
 import {blockHandlers} from './block-handlers.ts'
 import {emitParagraph} from './paragraph.ts'
 import {convertPhrasing, warnUnsafeAttributes} from './phrasing.ts'
-import type {HastScope} from './scope.ts'
+import {locate, type HastScope} from './scope.ts'
 import {textContent} from './text.ts'
 
 // Elements a browser lays out as blocks: they end the paragraph before them.
@@ -56,6 +56,7 @@ function blockElement(element: Element, scope: HastScope): void {
     emitParagraph(inline, STYLE.normal, scope)
     return
   }
+  if (markdownContent(element, scope)) return
   scope.depth++
   try {
     warnUnsafeAttributes(element, scope)
@@ -64,4 +65,20 @@ function blockElement(element: Element, scope: HastScope): void {
   } finally {
     scope.depth--
   }
+}
+
+/**
+ * A block element marked `markdown="1"` (or `"block"`) inside HTML: kramdown reads its content as
+ * markdown, so the source between its tags goes to the markdown converter. False when there is
+ * none to convert that way.
+ */
+function markdownContent(element: Element, scope: HastScope): boolean {
+  const attribute = element.properties.markdown
+  if (!scope.markdown || (attribute !== '1' && attribute !== 'block')) return false
+  const first = element.children[0]
+  const start = first?.position?.start.offset
+  const end = element.children.at(-1)?.position?.end.offset
+  if (start === undefined || end === undefined) return false
+  scope.markdown(scope.html.slice(start, end), locate(first, scope).position.start)
+  return true
 }

@@ -10,9 +10,25 @@ export type {Point} from './scope.ts'
 /**
  * Converts an HTML fragment, parsed by parse5 as a browser parses it (entities included), to
  * Portable Text appended to `walk.out`; `at` is where the fragment starts in the page.
+ * `markdown` converts the content of a nested `markdown="1"` element, as kramdown reads it.
  */
-export function convertHtml(html: string, at: Point, state: State, walk: Walk): void {
+export function convertHtml(
+  html: string,
+  at: Point,
+  state: State,
+  walk: Walk,
+  markdown?: HastScope['markdown'],
+): void {
   const root = fromHtml(html, {fragment: true})
-  const scope: HastScope = {state, walk, html, at, pre: false, depth: 0, all: convertHast}
+  const scope: HastScope = {
+    state,
+    walk,
+    html,
+    at,
+    pre: false,
+    depth: 0,
+    all: convertHast,
+    ...(markdown ? {markdown} : {}),
+  }
   convertHast(root.children, scope)
 }

@@ -25,6 +25,8 @@ export interface HastScope {
   depth: number
   /** Converts child nodes as blocks: handlers recurse through this, not through imports. */
   all: (nodes: ElementContent[], scope: HastScope) => void
+  /** Converts the markdown content of a `markdown="1"` element found at `at` (see `blocks.ts`). */
+  markdown?: (text: string, at: Point) => void
 }
 
 /** A mdast-style position for diagnostics about `node`, mapped from the HTML to the page. */

@@ -1,0 +1,54 @@
+import {join} from 'node:path'
+
+import {describe, expect, it} from 'vitest'
+
+import {jekyllMissing, liquidWithJekyll} from './jekyll.ts'
+import {kramdownMissing, renderWithKramdown} from './kramdown.ts'
+import {siteFidelity} from './site.ts'
+import {readSiteFiles} from './siteFiles.ts'
+
+/** A site whose pages list collection documents in their layouts, loop over `_data`, assign and capture. */
+const SITE = join(import.meta.dirname, 'fixtures', 'site-liquid')
+
+describe.skipIf(kramdownMissing() !== null || jekyllMissing() !== null)(
+  'a site built with Liquid control flow, against Jekyll and kramdown',
+  () => {
+    it('reads every page as Jekyll renders it: loops over collections in their layouts, _data, assign, capture, includes', async () => {
+      const {files, includes} = await readSiteFiles(SITE)
+      const report = await siteFidelity(files, {
+        kramdown: renderWithKramdown,
+        includes,
+        jekyll: await liquidWithJekyll(SITE),
+      })
+      const pages = report.pages.map((page) => ({
+        file: page.file,
+        error: page.error,
+        notEmulated: page.notEmulated,
+        differences: page.comparison?.differences.map(
+          (d) => `${d.feature} #${d.at}: kramdown «${d.expected}», project «${d.actual}»`,
+        ),
+      }))
+      expect(pages.map((page) => page.file).sort()).toEqual(
+        [
+          '_modules/week-1.md',
+          '_modules/week-2.md',
+          '_staffers/ada.md',
+          '_staffers/grace.md',
+          '_staffers/linus.md',
+          'calendar.md',
+          'index.md',
+          'resources.md',
+          'staff.md',
+        ].sort(),
+      )
+      for (const page of pages) {
+        expect(page, page.file).toEqual({
+          file: page.file,
+          error: undefined,
+          notEmulated: [],
+          differences: [],
+        })
+      }
+    })
+  },
+)

@@ -1,0 +1,217 @@
+/**
+ * Liquid control flow (`{% for %}`, `{% if %}`, `{% assign %}`, `{% capture %}` …) evaluated as
+ * Jekyll does, with liquidjs: over the page's front matter, `_config.yml`, `site.data`, the
+ * site's pages and collection documents (`LiquidSite`), with Jekyll's `include`, `link`,
+ * `highlight` tags and URL and markdown filters. A collection document written out
+ * (`{{ staffer }}`) is its body as HTML in the site's own layout, as Jekyll renders it first.
+ * liquidjs is loaded on the first page that needs it, so pages without control flow never pay.
+ */
+import {createRequire} from 'node:module'
+
+import type {Liquid as LiquidEngine, TagToken, TopLevelToken} from 'liquidjs'
+
+import {markdownBlock} from './markdown-html.ts'
+import type {LiquidDocument, LiquidSite} from './types.ts'
+
+/** What evaluating one region needs from the page. */
+export interface ControlFlowPage {
+  file: string
+  page: Record<string, unknown>
+  site: Record<string, unknown>
+  /** `include.*` when the region is inside an include. */
+  include?: Record<string, unknown>
+  includes?: Readonly<Record<string, string>>
+  liquid?: LiquidSite
+  /** The href a `{% link path %}` tag becomes (the caller's placeholder). */
+  link: (path: string, tag: string) => string
+  /** Milliseconds the evaluation may take. */
+  timeLimitMs: number
+  /** Characters the evaluation may produce. */
+  maxChars: number
+}
+
+/** Layouts (with front matter) nested deeper than this are not followed (Jekyll loops forever). */
+const MAX_LAYOUT_DEPTH = 10
+/** Documents rendered inside documents deeper than this output nothing. */
+const MAX_DOCUMENT_DEPTH = 3
+
+const load = createRequire(import.meta.url)
+let engineClass: typeof LiquidEngine | undefined
+
+/** The region's text after Liquid, or the reason it could not be evaluated. */
+export function evaluateControlFlow(
+  text: string,
+  page: ControlFlowPage,
+): {text: string} | {error: string} {
+  try {
+    const engine = createEngine(page)
+    const site = siteDrop(page, engine)
+    const own =
+      page.liquid?.pages.find((document) => document.file === page.file) ??
+      Object.values(page.liquid?.collections ?? {})
+        .flat()
+        .find((document) => document.file === page.file)
+    const scope = {
+      site,
+      page: {...page.page, url: own?.url, path: page.file},
+      ...(page.include ? {include: page.include} : {}),
+    }
+    const output = String(engine.parseAndRenderSync(text, scope))
+    if (output.length > page.maxChars) {
+      return {error: `it produces more than ${page.maxChars} characters`}
+    }
+    return {text: output}
+  } catch (error) {
+    return {error: ((error as Error).message || String(error)).split('\n')[0]}
+  }
+}
+
+function createEngine(page: ControlFlowPage): LiquidEngine {
+  engineClass ??= (load('liquidjs') as {Liquid: typeof LiquidEngine}).Liquid
+  const engine = new engineClass({
+    templates: {...page.includes},
+    jekyllInclude: true,
+    jekyllWhere: true,
+    dynamicPartials: false,
+    extname: '',
+    strictFilters: true,
+    renderLimit: page.timeLimitMs,
+    memoryLimit: page.maxChars * 4,
+  })
+  const baseurl = () => String(page.site.baseurl ?? '').replace(/\/+$/, '')
+  const relative = (value: unknown) => {
+    const path = String(value ?? '')
+    if (/^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('//')) return path
+    return `${baseurl()}/${path.replace(/^\/+/, '')}`
+  }
+  engine.registerFilter('relative_url', relative)
+  engine.registerFilter('absolute_url', (value: unknown) => {
+    const path = relative(value)
+    return /^[a-z][a-z0-9+.-]*:/i.test(path)
+      ? path
+      : `${String(page.site.url ?? '').replace(/\/+$/, '')}${path}`
+  })
+  engine.registerFilter('markdownify', (value: unknown) => markdownBlock(String(value ?? '')))
+  engine.registerFilter('smartify', (value: unknown) => String(value ?? ''))
+  engine.registerTag('link', {
+    parse(token: TagToken) {
+      this.path = token.args.trim()
+      this.tag = token.getText()
+    },
+    render() {
+      return page.link(String(this.path), String(this.tag))
+    },
+  })
+  engine.registerTag('highlight', {
+    parse(token: TagToken, remain: TopLevelToken[]) {
+      this.language = token.args.trim().split(/\s+/)[0] ?? ''
+      const body: string[] = []
+      for (let next = remain.shift(); next; next = remain.shift()) {
+        if ('name' in next && (next as TagToken).name === 'endhighlight') {
+          this.code = body
+            .join('')
+            .replace(/^\r?\n/, '')
+            .replace(/\r?\n$/, '')
+          return
+        }
+        body.push(next.getText())
+      }
+      throw new Error(`tag ${token.getText()} not closed`)
+    },
+    render() {
+      const code = String(this.code).replace(
+        /\{%-?\s*raw\s*-?%\}([\s\S]*?)\{%-?\s*endraw\s*-?%\}/g,
+        '$1',
+      )
+      let longest = 2
+      for (const match of code.matchAll(/^[ \t]*(`{3,})/gm))
+        longest = Math.max(longest, match[1].length)
+      const fence = '`'.repeat(longest + 1)
+      return `${fence}${String(this.language)}\n${code}\n${fence}`
+    },
+  })
+  return engine
+}
+
+/** `site`: `_config.yml`, `site.data`, `site.pages` and each collection's documents. */
+function siteDrop(page: ControlFlowPage, engine: LiquidEngine): Record<string, unknown> {
+  const liquid = page.liquid
+  if (!liquid) return {...page.site}
+  const drops = new Map<LiquidDocument, Record<string, unknown>>()
+  const drop = (document: LiquidDocument) => {
+    let made = drops.get(document)
+    if (!made) drops.set(document, (made = documentDrop(document, page, engine, site, 0)))
+    return made
+  }
+  const site: Record<string, unknown> = {...page.site, data: liquid.data}
+  site.pages = liquid.pages.map(drop)
+  const collections = []
+  for (const [label, documents] of Object.entries(liquid.collections)) {
+    site[label] = documents.map(drop)
+    collections.push({label, docs: site[label]})
+  }
+  site.collections = collections
+  site.documents = collections.flatMap((collection) => collection.docs as unknown[])
+  return site
+}
+
+/**
+ * A page or document as Liquid reads it: front matter, `url`, `path`, `collection`, `content`
+ * (its body as HTML); written out whole, it is its HTML in the site's own layouts.
+ */
+function documentDrop(
+  document: LiquidDocument,
+  page: ControlFlowPage,
+  engine: LiquidEngine,
+  site: Record<string, unknown>,
+  depth: number,
+): Record<string, unknown> {
+  let content: string | undefined
+  let output: string | undefined
+  const drop: Record<string, unknown> = {
+    ...document.data,
+    url: document.url,
+    path: document.file,
+    relative_path: document.file,
+    collection: document.collection,
+    slug: document.file.replace(/^.*\//, '').replace(/\.[^.]+$/, ''),
+  }
+  const render = () => {
+    if (content !== undefined) return content
+    if (depth >= MAX_DOCUMENT_DEPTH) return (content = '')
+    const body = String(engine.parseAndRenderSync(document.body, {site, page: drop}))
+    return (content = markdownBlock(body))
+  }
+  Object.defineProperty(drop, 'content', {enumerable: true, get: render})
+  Object.defineProperty(drop, 'output', {
+    enumerable: false,
+    get: () => (output ??= inLayouts(render(), document.data.layout, drop, page, engine, site)),
+  })
+  // Written out whole (`{{ staffer }}`), a document is its output, as in Jekyll.
+  Object.defineProperty(drop, 'valueOf', {enumerable: false, value: () => drop.output})
+  Object.defineProperty(drop, 'toString', {enumerable: false, value: () => String(drop.output)})
+  return drop
+}
+
+/** `content` placed in the layout `name` and the layouts it names in turn, as far as the site has them. */
+function inLayouts(
+  content: string,
+  name: unknown,
+  pageDrop: Record<string, unknown>,
+  page: ControlFlowPage,
+  engine: LiquidEngine,
+  site: Record<string, unknown>,
+): string {
+  let html = content
+  let layout = name
+  for (let depth = 0; typeof layout === 'string' && depth < MAX_LAYOUT_DEPTH; depth++) {
+    const found = page.liquid?.layouts[layout]
+    if (found === undefined) break
+    const {data, body} = found
+    html = String(
+      engine.parseAndRenderSync(body, {site, page: pageDrop, layout: data, content: html}),
+    )
+    layout = data.layout
+  }
+  return html
+}

@@ -1,0 +1,30 @@
+/** The Liquid syntax the importer recognises before evaluating anything: shared by `liquid*.ts`. */
+
+/** Tags of Liquid's control flow: what makes a page's content depend on data. */
+export const CONTROL_TAGS = [
+  'if',
+  'unless',
+  'case',
+  'for',
+  'tablerow',
+  'assign',
+  'capture',
+  'increment',
+  'decrement',
+  'cycle',
+] as const
+
+/** A control-flow tag opening (or standing alone) anywhere in a text. */
+export const LIQUID_CONTROL = new RegExp(`\\{%-?\\s*(?:${CONTROL_TAGS.join('|')})\\b`)
+
+/** The tags that close or continue a control-flow block. */
+export const CONTROL_CONTINUATIONS = new Set([
+  'elsif',
+  'else',
+  'when',
+  'break',
+  'continue',
+  ...CONTROL_TAGS.filter((tag) => !['assign', 'increment', 'decrement', 'cycle'].includes(tag)).map(
+    (tag) => `end${tag}`,
+  ),
+])

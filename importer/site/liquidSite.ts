@@ -1,0 +1,148 @@
+/**
+ * What a page's Liquid control flow can read besides its own front matter and `_config.yml`:
+ * `site.data` (the `_data/` files), the documents of each collection and the site's pages (front
+ * matter, address, body), and the site's own `_layouts/`. Plain data, so a worker thread gets
+ * it with the rest of the site context; it is built only when some page body uses control flow,
+ * because then a page's document depends on other pages' bodies.
+ */
+import {posix} from 'node:path'
+
+import {LIQUID_CONTROL} from '../body/liquid-syntax.ts'
+import type {LiquidDocument, LiquidSite} from '../body/types.ts'
+import type {Diagnostic} from '../types.ts'
+import {decodeSiteFile} from './decode.ts'
+import {parseFrontMatter} from './frontMatter.ts'
+import {pageUrl} from './links.ts'
+import type {SiteConfig, SiteFile, SourcePage} from './types.ts'
+import {loadYaml, yamlDiagnostic} from './yaml.ts'
+
+const DATA = /^_data\/(.+)\.(ya?ml|json|csv|tsv)$/i
+const LAYOUT = /^_layouts\/(.+)\.html?$/i
+
+/** Whether the importer reads this site file for Liquid (`_data/`, `_layouts/`). */
+export function isLiquidSiteFile(path: string): boolean {
+  return DATA.test(path) || LAYOUT.test(path)
+}
+
+/** Whether a page body uses Liquid control flow (`{% for %}`, `{% if %}`, `{% assign %}` …). */
+export function usesControlFlow(body: string): boolean {
+  return body.includes('{%') && LIQUID_CONTROL.test(body)
+}
+
+/** The Liquid site of `pages`, or undefined when no page body uses control flow. */
+export function readLiquidSite(
+  files: readonly SiteFile[],
+  pages: readonly SourcePage[],
+  config: SiteConfig,
+): {site?: LiquidSite; diagnostics: Diagnostic[]} {
+  if (!pages.some((page) => usesControlFlow(page.body))) return {diagnostics: []}
+  const diagnostics: Diagnostic[] = []
+  const data: Record<string, unknown> = Object.create(null)
+  const layouts: LiquidSite['layouts'] = Object.create(null)
+  for (const file of files) {
+    const dataPath = DATA.exec(file.path)
+    const layout = LAYOUT.exec(file.path)
+    if (!dataPath && !layout) continue
+    const decoded = decodeSiteFile(file)
+    if ('diagnostic' in decoded) {
+      if (decoded.diagnostic.code !== 'binary-file') diagnostics.push(decoded.diagnostic)
+      continue
+    }
+    if (layout) {
+      const parsed = parseFrontMatter(decoded.text, file.path)
+      diagnostics.push(...parsed.diagnostics)
+      layouts[layout[1]] = {data: parsed.data, body: parsed.body}
+      continue
+    }
+    try {
+      setPath(data, dataPath![1].split('/'), parseData(decoded.text, dataPath![2].toLowerCase()))
+    } catch (error) {
+      diagnostics.push({
+        ...yamlDiagnostic(error, file.path, 1, 'data-file', `this data file`),
+        hint: 'Fix the file: Jekyll fails the build on it, and pages that read it show nothing of it until then.',
+      })
+    }
+  }
+  const documents = pages.map((page): LiquidDocument => ({
+    file: page.file,
+    url: pageUrl({file: page.file, data: page.data}, config),
+    data: page.data,
+    body: page.body,
+    ...(page.collection ? {collection: page.collection} : {}),
+  }))
+  const collections: Record<string, LiquidDocument[]> = Object.create(null)
+  for (const collection of config.collections) {
+    collections[collection.key] = documents
+      .filter((document) => document.collection === collection.key)
+      .sort(jekyllOrder)
+  }
+  return {
+    site: {
+      data,
+      pages: documents.filter((document) => document.collection === undefined),
+      collections,
+      layouts,
+    },
+    diagnostics,
+  }
+}
+
+/** Jekyll sorts a collection's documents by `date` (when they have one), then by path. */
+function jekyllOrder(a: LiquidDocument, b: LiquidDocument): number {
+  const dateA = dateOf(a.data.date)
+  const dateB = dateOf(b.data.date)
+  if (dateA !== dateB) return dateA - dateB
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : 0
+}
+
+function dateOf(value: unknown): number {
+  const time = typeof value === 'string' || value instanceof Date ? Date.parse(String(value)) : NaN
+  return Number.isNaN(time) ? 0 : time
+}
+
+function setPath(root: Record<string, unknown>, parts: string[], value: unknown): void {
+  let node = root
+  for (const part of parts.slice(0, -1)) {
+    const next = node[part]
+    node = (
+      typeof next === 'object' && next !== null ? next : (node[part] = Object.create(null))
+    ) as Record<string, unknown>
+  }
+  node[posix.basename(parts.at(-1)!)] = value
+}
+
+function parseData(text: string, extension: string): unknown {
+  if (extension === 'json') return JSON.parse(text)
+  if (extension === 'csv' || extension === 'tsv')
+    return parseTable(text, extension === 'csv' ? ',' : '\t')
+  return loadYaml(text)
+}
+
+/** A CSV or TSV file as Jekyll reads it: one object per row, keyed by the header row. */
+function parseTable(text: string, separator: string): Array<Record<string, string>> {
+  const rows: string[][] = []
+  let row: string[] = []
+  let cell = ''
+  let quoted = false
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]
+    if (quoted) {
+      if (char === '"' && text[i + 1] === '"') cell += text[++i]
+      else if (char === '"') quoted = false
+      else cell += char
+    } else if (char === '"' && cell === '') quoted = true
+    else if (char === separator) {
+      row.push(cell)
+      cell = ''
+    } else if (char === '\n' || char === '\r') {
+      if (char === '\r' && text[i + 1] === '\n') i++
+      row.push(cell)
+      rows.push(row)
+      row = []
+      cell = ''
+    } else cell += char
+  }
+  if (cell !== '' || row.length > 0) rows.push([...row, cell])
+  const [header = [], ...body] = rows.filter((line) => line.some((value) => value !== ''))
+  return body.map((line) => Object.fromEntries(header.map((key, i) => [key, line[i] ?? ''])))
+}
