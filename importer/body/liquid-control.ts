@@ -10,7 +10,7 @@ import {createRequire} from 'node:module'
 
 import type {Liquid as LiquidEngine, TagToken, TopLevelToken} from 'liquidjs'
 
-import {markdownBlock} from './markdown-html.ts'
+import {markdownBlock, markdownBlocksAsText} from './markdown-html.ts'
 import type {LiquidDocument, LiquidSite} from './types.ts'
 
 /** What evaluating one region needs from the page. */
@@ -92,6 +92,13 @@ function createEngine(page: ControlFlowPage): LiquidEngine {
       : `${String(page.site.url ?? '').replace(/\/+$/, '')}${path}`
   })
   engine.registerFilter('markdownify', (value: unknown) => markdownBlock(String(value ?? '')))
+  const stripHtml = engine.filters.strip_html
+  engine.registerFilter('strip_html', function (value: unknown) {
+    const text = markdownBlocksAsText(String(value ?? ''))
+    return typeof stripHtml === 'function'
+      ? (stripHtml as (this: unknown, text: string) => string).call(this, text)
+      : text
+  })
   engine.registerFilter('smartify', (value: unknown) => String(value ?? ''))
   engine.registerTag('link', {
     parse(token: TagToken) {

@@ -2,7 +2,7 @@
 import type {State} from './state.ts'
 import {warn, type Point, type Scope} from './liquid-scope.ts'
 
-/** The filters supported; any other keeps the expression as text. */
+/** The filters evaluated here; any other is left to liquidjs (`withAllFilters`), else kept as text. */
 const FILTERS: Record<string, (value: string, site: Record<string, unknown>) => string> = {
   relative_url: (value, site) => joinUrl(String(site.baseurl ?? ''), value),
   absolute_url: (value, site) =>
@@ -16,6 +16,8 @@ export function evaluateOutput(
   at: Point,
   state: State,
   scope: Scope,
+  /** Evaluates the whole `{{ … }}` with every Jekyll filter (`liquid-control.ts`), or undefined. */
+  withAllFilters?: (match: string) => string | undefined,
 ): string {
   const keptAsText = (reason: string) => {
     const hint = 'Replace the expression with the text it produces.'
@@ -43,7 +45,9 @@ export function evaluateOutput(
   }
   for (const filter of filters) {
     const apply = FILTERS[filter]
-    if (!apply) return keptAsText(`the filter "${filter}" is not supported`)
+    if (!apply) {
+      return withAllFilters?.(match) ?? keptAsText(`the filter "${filter}" is not supported`)
+    }
     value = apply(value, state.ctx.site)
   }
   return value

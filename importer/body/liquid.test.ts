@@ -285,3 +285,41 @@ describe('Liquid control flow', () => {
     expect(diagnostics.map((d) => d.code)).not.toContain('liquid-evaluated')
   })
 })
+
+describe('{{ output }} with filters the importer does not evaluate itself', () => {
+  it('evaluates them as Jekyll does, through liquidjs', () => {
+    const {text, diagnostics} = liquid(
+      '{{ site.theme | replace: "@", " @" }} {{ "a b" | split: " " | last }}',
+      {
+        site: {theme: 'owner/repo@v1'},
+      },
+    )
+    expect(text).toBe('owner/repo @v1 b')
+    expect(diagnostics).toEqual([])
+  })
+
+  it('counts the words a reader sees in a document written out, for a reading time in its layout', () => {
+    const {text} = liquid(
+      '{% for a in site.posts %}{{ a.content | strip_html | number_of_words }}{% endfor %}',
+      {
+        liquid: {
+          data: {},
+          pages: [],
+          collections: {
+            posts: [
+              {
+                file: '_posts/a.md',
+                url: '/a',
+                data: {},
+                body: '## One two\n\n- three\n- [four](x)\n{: .note }\n',
+                collection: 'posts',
+              },
+            ],
+          },
+          layouts: {},
+        },
+      },
+    )
+    expect(text).toBe('4')
+  })
+})

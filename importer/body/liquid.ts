@@ -1,6 +1,6 @@
 import {resolveLimits} from './limits.ts'
 import {LineMapBuilder, countLines} from './line-map.ts'
-import {evaluateControlFlow} from './liquid-control.ts'
+import {evaluateControlFlow, type ControlFlowPage} from './liquid-control.ts'
 import {parseIncludeTag, validIncludeFile, type IncludeParameter} from './liquid-include.ts'
 import {evaluateOutput, evaluateHead, lookup} from './liquid-output.ts'
 import {warn, type Point, type Scope} from './liquid-scope.ts'
@@ -130,18 +130,7 @@ const VARIABLE_TAGS = new Set(['assign', 'capture', 'increment', 'decrement'])
 /** The text a control-flow region produces, or undefined (with a warning) when it cannot be evaluated. */
 function evaluateRegion(text: string, at: Point, state: State, scope: Scope): string | undefined {
   const {ctx} = state
-  const limits = resolveLimits(ctx.limits)
-  const result = evaluateControlFlow(text, {
-    file: ctx.file,
-    page: ctx.page,
-    site: ctx.site,
-    include: scope.include,
-    includes: ctx.includes,
-    liquid: ctx.liquid,
-    link: (path, tag) => linkPlaceholder(path, tag, state),
-    timeLimitMs: limits.maxSeconds * 1000,
-    maxChars: limits.maxPageBytes,
-  })
+  const result = evaluateControlFlow(text, controlFlowPage(state, scope))
   const first = at.line + ctx.lineOffset
   const lastLine = first + countLines(text)
   const where = lastLine > first ? `lines ${first}–${lastLine}` : `line ${first}`
@@ -167,6 +156,23 @@ function evaluateRegion(text: string, at: Point, state: State, scope: Scope): st
     'Edit the produced content in Studio; re-import after changing what it read.',
   )
   return result.text
+}
+
+/** What liquidjs evaluates a page's Liquid with (`liquid-control.ts`). */
+function controlFlowPage(state: State, scope: Scope): ControlFlowPage {
+  const {ctx} = state
+  const limits = resolveLimits(ctx.limits)
+  return {
+    file: ctx.file,
+    page: ctx.page,
+    site: ctx.site,
+    include: scope.include,
+    includes: ctx.includes,
+    liquid: ctx.liquid,
+    link: (path, tag) => linkPlaceholder(path, tag, state),
+    timeLimitMs: limits.maxSeconds * 1000,
+    maxChars: limits.maxPageBytes,
+  }
 }
 
 // Whether a tag stands on lines of its own (spaces aside), as a block-level include does.
@@ -196,7 +202,13 @@ function evaluateTag(
     return {text: fence + lang + (nl || '\n') + body + '\n' + fence}
   }
   if (linkPath !== undefined) return {text: linkPlaceholder(String(linkPath), match, state)}
-  if (output !== undefined) return {text: evaluateOutput(String(output), match, at, state, scope)}
+  if (output !== undefined) {
+    const withAllFilters = (text: string) => {
+      const result = evaluateControlFlow(text, controlFlowPage(state, scope))
+      return 'text' in result ? result.text : undefined
+    }
+    return {text: evaluateOutput(String(output), match, at, state, scope, withAllFilters)}
+  }
   const name = String(tag)
   if (name === 'include') {
     const text = expandInclude(match, at, state, scope)
