@@ -71,6 +71,43 @@ describe('listener resume', () => {
     expect([...text.matchAll(/"result":\{[^}]*"n":(\d)/g)].map((m) => m[1])).toEqual(['2'])
   })
 
+  it('replays from the file exactly the events it sent live, also from the middle of a transaction', async () => {
+    const t = await startTestLake()
+    stops.push(t.stop)
+    const options = '&enableResume=true&includePreviousRevision=true&effectFormat=mendoza'
+    const live = await openStream(listenUrl(t.lake, options), t.auth)
+    await live.until((text) => text.includes('event: welcome'))
+    await t.client.create({_id: 'a', _type: 'r', n: 1})
+    await t.client.create({_id: 'b', _type: 'r', n: 1})
+    await t.client
+      .transaction()
+      .patch('b', (p) => p.set({n: 2}))
+      .delete('a')
+      .create({_id: 'c', _type: 'r', n: 3})
+      .commit()
+    const mutationEvents = (text: string) =>
+      text.split('\n\n').filter((event) => event.includes('event: mutation'))
+    const sent = mutationEvents(await live.until((text) => mutationEvents(text).length === 5))
+    live.close()
+    const lastSeen = /^id: (\S+)/.exec(sent[1])![1]
+    const resumed = await openStream(listenUrl(t.lake, options), {
+      ...t.auth,
+      'last-event-id': lastSeen,
+    })
+    const replayed = await resumed.until((text) => mutationEvents(text).length === 3)
+    resumed.close()
+    expect(replayed).toMatch(/^event: welcomeback\n/)
+    expect(mutationEvents(replayed)).toEqual(sent.slice(2))
+    // And from inside the last transaction: its third event only.
+    const inside = await openStream(listenUrl(t.lake, options), {
+      ...t.auth,
+      'last-event-id': /^id: (\S+)/.exec(sent[3])![1],
+    })
+    const rest = await inside.until((text) => mutationEvents(text).length === 1)
+    inside.close()
+    expect(mutationEvents(rest)).toEqual(sent.slice(4))
+  })
+
   it('answers reset to a resume older than the kept transactions', async () => {
     const {t, id} = await lakeWithOneEvent()
     // Restarting empties the window; the transactions after it are all the lake can replay.

@@ -10,22 +10,17 @@ import type {CommittedTransaction} from '../store/types.ts'
 import {paramsFromSearch} from './query.ts'
 
 /**
- * Transactions a listener may have waiting for delivery, as sequence numbers (the transactions
- * stay in the dataset's replay window, not in the listener). A listener is disconnected when it
- * falls behind that window, or this far behind at all: the way Sanity closes a listener at the
- * end of its lifetime (sanity.io/docs/content-lake/technical-limits), EventSource then reconnects
- * with `Last-Event-ID` and gets a `reset` (or `welcome`), so the client refetches. The
- * `disconnect` and `channelError` events are not used for this: @sanity/client errors the
- * subscription on both (DisconnectError is documented as "reconnect attempts will fail"), so
- * the client would stop instead of resyncing.
+ * Transactions a listener may have waiting for delivery. A listener is disconnected when it
+ * falls behind the dataset's replay window, or this far behind at all: the way Sanity closes a
+ * listener at the end of its lifetime (sanity.io/docs/content-lake/technical-limits), EventSource
+ * then reconnects with `Last-Event-ID` and gets a `reset` (or `welcome`), so the client
+ * refetches. The `disconnect` and `channelError` events are not used for this: @sanity/client
+ * errors the subscription on both (DisconnectError is documented as "reconnect attempts will
+ * fail"), so the client would stop instead of resyncing. A live transaction waits in the
+ * listener's queue as the committed object (shared by every listener, garbage once all have sent
+ * it); the window bounds how many a listener that stopped reading can hold.
  */
 const MAX_PENDING_TRANSACTIONS = 2000
-
-/** The kept transaction with this sequence number (the window holds consecutive ones). */
-function keptTransaction(recent: readonly CommittedTransaction[], seq: number) {
-  const guess = recent[seq - (recent[0]?.seq ?? 0)]
-  return guess?.seq === seq ? guess : recent.find((tx) => tx.seq === seq)
-}
 
 function listenOptions(search: URLSearchParams): ListenOptions & {enableResume: boolean} {
   const query = search.get('query')
@@ -97,7 +92,8 @@ function listen(ctx: RouteContext): typeof HANDLED {
   // Sequence numbers queued and not yet being sent, oldest first.
   const waiting: number[] = []
   let queue = Promise.resolve()
-  const deliver = (seq: number, skip = -1) => {
+  // `live`: the transaction just committed; without it (a replay) it is read from the file.
+  const deliver = (seq: number, skip = -1, live?: CommittedTransaction) => {
     if (pending >= MAX_PENDING_TRANSACTIONS) {
       return disconnectBehind(`has ${pending} transactions waiting`)
     }
@@ -112,7 +108,8 @@ function listen(ctx: RouteContext): typeof HANDLED {
       .then(async () => {
         waiting.shift()
         if (!stream.open) return
-        const tx = keptTransaction(dataset.recent, seq)
+        const inWindow = seq >= (dataset.recent[0]?.seq ?? seq)
+        const tx = inWindow ? (live ?? dataset.transactionAt(seq)) : undefined
         if (!tx) return disconnectBehind(`fell behind the replay window (transaction ${seq})`)
         const pause = sliceBreaks()
         for (const event of eventsFor(tx, options, await filter.matches(tx), skip)) {
@@ -129,7 +126,7 @@ function listen(ctx: RouteContext): typeof HANDLED {
       .finally(() => pending--)
   }
   if (plan.kind === 'resume') for (const {tx, skip} of plan.replay) deliver(tx.seq, skip)
-  unsubscribe = dataset.subscribe((tx) => deliver(tx.seq))
+  unsubscribe = dataset.subscribe((tx) => deliver(tx.seq, -1, tx))
   keepAlive = setInterval(() => stream.comment('keep-alive'), state.keepAliveMs)
   req.on('close', stop)
   res.on('close', stop)

@@ -2,11 +2,20 @@ import {spawn} from 'node:child_process'
 import {mkdtempSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
+import {setFlagsFromString} from 'node:v8'
+import {runInNewContext} from 'node:vm'
 import {afterAll, describe, expect, it} from 'vitest'
 import {Dataset} from './dataset.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'lake-crash-'))
 afterAll(() => rmSync(dir, {recursive: true, force: true}))
+
+/** A full garbage collection, after the current job (a WeakRef stays alive until its end). */
+async function collectGarbage() {
+  await new Promise((resolve) => setImmediate(resolve))
+  setFlagsFromString('--expose-gc')
+  ;(runInNewContext('gc') as () => void)()
+}
 
 /** Starts the writer, waits until it reports `count` commits, then SIGKILLs it mid-write. */
 function writeThenKill(file: string, count: number, mode: string): Promise<number> {
@@ -112,6 +121,48 @@ describe('Dataset', () => {
     commit(8, 100)
     expect(dataset.recent.map((tx) => tx.id)).toEqual(['t8'])
     dataset.close()
+  })
+
+  it('keeps no documents in memory for the replay window: a replayed transaction is read back from the file as it was committed', async () => {
+    const dataset = new Dataset('replay', join(dir, 'replay.sqlite'))
+    const doc = (id: string, rev: string, n: number) => ({_id: id, _type: 't', _rev: rev, n})
+    const first = dataset.commit({
+      id: 'first',
+      timestamp: '2026-01-01T00:00:00Z',
+      author: 'me',
+      mutations: [{create: doc('a', 'first', 1)}, {create: doc('b', 'first', 1)}],
+      changes: [
+        {id: 'b', before: null, after: doc('b', 'first', 1), mutations: [{create: {_id: 'b'}}]},
+        {id: 'a', before: null, after: doc('a', 'first', 1), mutations: [{create: {_id: 'a'}}]},
+      ],
+    })
+    const second = {
+      id: 'second',
+      timestamp: '2026-01-01T00:00:01Z',
+      author: 'you',
+      mutations: [{patch: {query: '*', set: {n: 2}}}],
+      changes: [
+        {
+          id: 'b',
+          before: doc('b', 'first', 1),
+          after: doc('b', 'second', 2),
+          mutations: [{patch: {id: 'b', set: {n: 2}}}],
+        },
+        {id: 'a', before: doc('a', 'first', 1), after: null, mutations: [{delete: {id: 'a'}}]},
+        {id: 'c', before: null, after: doc('c', 'second', 2), mutations: [{create: {_id: 'c'}}]},
+      ],
+    }
+    let committed: unknown = await dataset.commitInSlices(second)
+    // Changes keep the order they were committed in (event ids count on it), not the ids' order.
+    expect(dataset.transactionAt(first.seq)).toEqual(first)
+    expect(dataset.transactionAt(first.seq + 1)).toEqual(committed)
+    expect(dataset.recent.map((tx) => tx.id)).toEqual(['first', 'second'])
+    // Nothing holds the committed transaction once its commit is done (no listeners here).
+    const collected = new WeakRef(committed as object)
+    committed = undefined
+    await collectGarbage()
+    expect(collected.deref()).toBeUndefined()
+    await dataset.close()
   })
 
   it('writes a large transaction off the event loop, other work running meanwhile, none of it visible until all of it is', async () => {

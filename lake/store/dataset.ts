@@ -6,14 +6,17 @@ import {loadDocuments} from './quarantine.ts'
 import {transactionWriter, type RevisionRow} from './rows.ts'
 import {migrate} from './schema.ts'
 import {storageError} from './storage-error.ts'
+import {storedTransaction} from './history.ts'
 import type {Change, CommittedTransaction, Doc, Transaction} from './types.ts'
 import {WriterThread} from './writer-thread.ts'
 
 /**
- * How much of the latest history stays in memory for listeners that reconnect: at most this
- * many transactions and about this many bytes of their documents and mutations (as JSON), so a
- * few huge patch-by-query commits cannot pin gigabytes of old versions. A listener that missed
- * more is told to refetch (`reset`).
+ * How much of the latest history a listener that reconnects can have replayed: at most this
+ * many transactions and about this many bytes of their documents and mutations (as JSON). The
+ * transactions are read back from the file when replayed; in memory the window is only their
+ * sequence numbers, ids and sizes. The byte bound also bounds what a live listener that stopped
+ * reading may hold before it is disconnected (routes/listen.ts). A listener that missed more is
+ * told to refetch (`reset`).
  */
 export const RECENT_WINDOW = {transactions: 1000, bytes: 64 * 1024 * 1024}
 
@@ -26,6 +29,9 @@ type Listener = (
   transaction: CommittedTransaction,
   afterJson: ReadonlyArray<string | null> | null,
 ) => void
+
+/** A transaction of the replay window: its place, id and JSON size. */
+export type KeptTransaction = {seq: number; id: string; bytes: number}
 
 /** Transactions up to this many bytes of JSON are handed to listeners as text. */
 export const INLINE_JSON_BYTES = 256 * 1024
@@ -53,10 +59,12 @@ export class Dataset {
   readonly references = new ReferenceIndex()
   /** Increases on every commit; lets caches know the documents changed. */
   version = 0
-  /** The latest commits, so a listener that reconnects gets the events it missed. */
-  readonly recent: CommittedTransaction[] = []
-  /** The JSON size of each transaction in `recent`, in the same order, and their sum. */
-  readonly #recentSizes: number[] = []
+  /**
+   * The latest commits a listener that reconnects can have replayed (`transactionAt` reads one
+   * from the file), oldest first: metadata only, so a commit's documents are garbage as soon as
+   * its live listeners have sent it. Empty after a restart.
+   */
+  readonly recent: KeptTransaction[] = []
   #recentBytes = 0
   readonly #window: typeof RECENT_WINDOW
   readonly #listeners = new Set<Listener>()
@@ -214,17 +222,28 @@ export class Dataset {
   }
 
   // Keeps the latest transactions within the window (the newest always, however large).
-  #remember(committed: CommittedTransaction, bytes: number): void {
-    this.recent.push(committed)
-    this.#recentSizes.push(bytes)
+  #remember({seq, id}: CommittedTransaction, bytes: number): void {
+    this.recent.push({seq, id, bytes})
     this.#recentBytes += bytes
     while (
       this.recent.length > 1 &&
       (this.recent.length > this.#window.transactions || this.#recentBytes > this.#window.bytes)
     ) {
-      this.recent.shift()
-      this.#recentBytes -= this.#recentSizes.shift() ?? 0
+      this.#recentBytes -= this.recent.shift()?.bytes ?? 0
     }
+  }
+
+  /**
+   * A transaction of the replay window as committed, read back from the file (the documents
+   * before and after each change, in the order they were written); undefined when the window no
+   * longer holds it.
+   */
+  transactionAt(seq: number): CommittedTransaction | undefined {
+    const oldest = this.recent[0]?.seq
+    if (oldest === undefined || seq < oldest || seq > (this.recent.at(-1)?.seq ?? -1)) {
+      return undefined
+    }
+    return storedTransaction(this, seq)
   }
 
   /** Calls `listener` after every commit; returns a function that stops it. */

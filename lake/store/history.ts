@@ -1,7 +1,7 @@
 import type {SQLInputValue} from 'node:sqlite'
 import type {Dataset} from './dataset.ts'
 import {LOAD_LIMITS, nestingOf} from './document-rules.ts'
-import type {Doc, WireMutation} from './types.ts'
+import type {CommittedTransaction, Doc, WireMutation} from './types.ts'
 
 /** One document's change within a stored transaction. */
 export type RevisionRow = {
@@ -60,11 +60,15 @@ function seqOf(dataset: Dataset, transactionId: string | undefined): number | un
   return row ? Number(row.seq) : undefined
 }
 
-function beforeOf(dataset: Dataset, docId: string, seq: number): Doc | null {
-  const row = dataset.reader
-    .prepare('SELECT doc FROM revisions WHERE doc_id = ? AND seq < ? ORDER BY seq DESC LIMIT 1')
-    .get(docId, seq)
-  return row?.doc ? docOf(String(row.doc), docId) : null
+/** Reads a document as it was before transaction `seq` changed it (its previous revision). */
+function beforeReader(dataset: Dataset) {
+  const previous = dataset.reader.prepare(
+    'SELECT doc FROM revisions WHERE doc_id = ? AND seq < ? ORDER BY seq DESC LIMIT 1',
+  )
+  return (docId: string, seq: number): Doc | null => {
+    const row = previous.get(docId, seq)
+    return row?.doc ? docOf(String(row.doc), docId) : null
+  }
 }
 
 /** The transactions that touched any of `ids`, oldest first unless `reverse`. */
@@ -91,13 +95,14 @@ export function transactionsOf(
   const changesOf = dataset.reader.prepare(
     `SELECT doc_id, rev, doc, mutations FROM revisions WHERE seq = ? AND doc_id IN (${placeholders(ids)}) ORDER BY doc_id`,
   )
+  const beforeOf = beforeReader(dataset)
   return rows.map((row) => {
     const seq = Number(row.seq)
     const changes = changesOf.all(seq, ...ids).map((change) => ({
       seq,
       docId: String(change.doc_id),
       rev: change.rev === null ? null : String(change.rev),
-      before: beforeOf(dataset, String(change.doc_id), seq),
+      before: beforeOf(String(change.doc_id), seq),
       after: change.doc ? docOf(String(change.doc), String(change.doc_id)) : null,
       mutations: mutationsOf(String(change.mutations)),
     }))
@@ -110,6 +115,40 @@ export function transactionsOf(
       changes,
     }
   })
+}
+
+/**
+ * Transaction `seq` as it was committed, read from the file: each change with the document
+ * before it (its previous revision) and after it, in the order the changes were written (which
+ * is the order of their events, `<seq>-<index>`); undefined when the file has no such
+ * transaction.
+ */
+export function storedTransaction(dataset: Dataset, seq: number): CommittedTransaction | undefined {
+  const row = dataset.reader
+    .prepare('SELECT id, timestamp, author, mutations FROM transactions WHERE seq = ?')
+    .get(seq)
+  if (!row) return undefined
+  const beforeOf = beforeReader(dataset)
+  const changes = dataset.reader
+    .prepare('SELECT doc_id, doc, mutations FROM revisions WHERE seq = ? ORDER BY rowid')
+    .all(seq)
+    .map((change) => {
+      const id = String(change.doc_id)
+      return {
+        id,
+        before: beforeOf(id, seq),
+        after: change.doc === null ? null : docOf(String(change.doc), id),
+        mutations: mutationsOf(String(change.mutations)),
+      }
+    })
+  return {
+    seq,
+    id: String(row.id),
+    timestamp: String(row.timestamp),
+    author: String(row.author),
+    mutations: mutationsOf(String(row.mutations)),
+    changes,
+  }
 }
 
 /** Each document as it was after transaction `revision` (or at `time`, or its last stored state). */
