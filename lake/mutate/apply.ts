@@ -114,6 +114,7 @@ function patch(ws: WorkingSet, id: string, body: Patch): MutationResult {
     )
   }
   if (!next) throw new LakeError(500, 'mutationError', `Patching document "${id}" deleted it`)
-  ws.put(id, {...(next as Doc), _id: id}, {patch: wirePatch})
+  // @sanity/mutator leaves `current` as it was: it serves as the document before the patch.
+  ws.put(id, {...(next as Doc), _id: id}, {patch: wirePatch}, current)
   return {id, operation: 'update'}
 }
