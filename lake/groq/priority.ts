@@ -1,3 +1,4 @@
+import {readlinkSync} from 'node:fs'
 import {setPriority} from 'node:os'
 
 /**
@@ -28,5 +29,15 @@ export function restorePriority(tid: number): boolean {
     return true
   } catch {
     return false
+  }
+}
+
+/** The calling thread's Linux thread id (so its priority can be changed), or null elsewhere. */
+export function ownThreadId(): number | null {
+  try {
+    const match = /\/task\/(\d+)$/.exec(readlinkSync('/proc/thread-self'))
+    return match ? Number(match[1]) : null
+  } catch {
+    return null
   }
 }

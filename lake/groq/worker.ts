@@ -2,9 +2,9 @@
  * Query worker entry (runs on Node's own TypeScript support): keeps replicas of the datasets the
  * lake posts and evaluates one task at a time, so a slow query never blocks the lake's event loop.
  */
-import {readlinkSync} from 'node:fs'
 import {parentPort} from 'node:worker_threads'
 import {queryTooLargeError} from './limits.ts'
+import {ownThreadId} from './priority.ts'
 import {Replica, type ReplicatedCommit} from './replica.ts'
 import {runTask, serializeError, type Task} from './tasks.ts'
 
@@ -35,7 +35,7 @@ async function handle(message: ToWorker): Promise<void> {
       return
     }
     case 'ping':
-      parentPort?.postMessage({type: 'pong', n: message.n, tid: threadId()})
+      parentPort?.postMessage({type: 'pong', n: message.n, tid: ownThreadId()})
       return
     case 'task':
       try {
@@ -52,16 +52,6 @@ async function handle(message: ToWorker): Promise<void> {
       } catch (error) {
         parentPort?.postMessage({type: 'error', id: message.id, error: serializeError(error)})
       }
-  }
-}
-
-/** This thread's Linux thread id (so the lake can lower its priority), or null elsewhere. */
-function threadId(): number | null {
-  try {
-    const match = /\/task\/(\d+)$/.exec(readlinkSync('/proc/thread-self'))
-    return match ? Number(match[1]) : null
-  } catch {
-    return null
   }
 }
 

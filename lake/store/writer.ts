@@ -6,6 +6,7 @@
  */
 import {DatabaseSync} from 'node:sqlite'
 import {parentPort, workerData} from 'node:worker_threads'
+import {lowerPriority, ownThreadId} from '../groq/priority.ts'
 import {transactionWriter, type RevisionRow, type TransactionRow} from './rows.ts'
 import {WRITE_PRAGMAS} from './schema.ts'
 
@@ -24,6 +25,10 @@ export type WriteFailure = {message: string; code?: string; errcode?: number; er
 
 /** Answers to `commit`: the sequence number the transaction got, or why nothing was written. */
 export type FromWriter = {type: 'committed'; seq: number} | {type: 'failed'; error: WriteFailure}
+
+// Writing is bulk work: on a machine with few cores the scheduler should prefer the event loop,
+// which serves every client, to this thread (whose transaction's client waits for it anyway).
+lowerPriority(ownThreadId())
 
 const db = new DatabaseSync(String((workerData as {file: string}).file), {timeout: 5_000})
 db.exec(WRITE_PRAGMAS)
