@@ -83,7 +83,28 @@ export async function evaluateQuery(
   view: View,
   sanity?: {projectId: string; dataset: string},
 ): Promise<unknown> {
-  const tree = plannedTree(query, params, view)
+  return evaluateTree(plannedTree(query, params, view), query, params, view, sanity)
+}
+
+/**
+ * Evaluates a parsed query over a view as it is, without planning it for the view: for a view of
+ * one document (a listener's match), where planning would cost more than it saves.
+ */
+export function evaluateUnplanned(
+  query: string,
+  params: Record<string, unknown>,
+  view: View,
+): Promise<unknown> {
+  return evaluateTree(parsedWithKey(query, params).tree, query, params, view)
+}
+
+async function evaluateTree(
+  tree: ExprNode,
+  query: string,
+  params: Record<string, unknown>,
+  view: View,
+  sanity?: {projectId: string; dataset: string},
+): Promise<unknown> {
   const options = {
     dataset: view.documents,
     params,
