@@ -105,6 +105,18 @@ describe('a re-import after pages changed', {timeout: 300_000}, () => {
     expect(storedDocuments(lakeDir)).toEqual(storedDocuments(fresh))
   })
 
+  it('syncs only the page whose empty body got its first line', () => {
+    const site = join(scratch, 'empty-site')
+    const write = writeSite(site)
+    write('one.md', '---\ntitle: One\nparent: Course\nnav_order: 1\n---\n')
+    const run = importer(site, join(scratch, 'empty-lake'))
+    run()
+    write('one.md', '---\ntitle: One\nparent: Course\nnav_order: 1\n---\n\nNow with a body.\n')
+    const changed = run()
+    expect(changed.only, changed.output).toBe(1)
+    expect(changed.output).toMatch(/Updated\s+1\b/)
+  })
+
   it('goes the full way when front matter, an include or _config.yml changed, or a page is new', () => {
     const site = join(scratch, 'shape-site')
     const write = writeSite(site)

@@ -9,12 +9,13 @@ import {createHash} from 'node:crypto'
 import type {ConvertResult} from '../body/index.ts'
 import type {PreparedSite} from './stages.ts'
 
-/** A hash of everything in `prepared` except the page bodies and file texts. */
+/** A hash of everything in `prepared` except the page bodies, file texts and body lines. */
 export function siteShape(prepared: PreparedSite): string {
   const plans = prepared.plans.map((plan) => ({
     ...plan,
     children: plan.children.map((child) => child.id),
-    page: plan.page && {...plan.page, body: undefined, text: undefined},
+    // Where the body starts moves when an empty body gets its first line: its own concern.
+    page: plan.page && {...plan.page, body: undefined, text: undefined, lineOffset: undefined},
   }))
   const {config, contextData} = prepared
   return createHash('sha256')
