@@ -136,10 +136,18 @@ export function noFeatures(): PageFeatures {
   }
 }
 
+/** An address as a browser reads an attribute: trimmed, tabs and line breaks dropped, spaces `%20`. */
+function asBrowserReads(url: string): string {
+  return url
+    .trim()
+    .replace(/[\t\n\r]/g, '')
+    .replace(/ /g, '%20')
+}
+
 /** The features of a prepared page tree (see `intentional.ts` for the preparation). */
 export function extractFeatures(root: Parents, options: FeatureOptions = {}): PageFeatures {
-  const href = options.href ?? ((value: string) => value)
-  const src = options.src ?? ((value: string) => value)
+  const href = (value: string) => (options.href ?? String)(asBrowserReads(value))
+  const src = (value: string) => (options.src ?? String)(asBrowserReads(value))
   inlineFrames(root)
   const features = noFeatures()
   features.words = wordsOf(visibleText(root))

@@ -108,6 +108,15 @@ describe('convertBody', () => {
     ])
   })
 
+  it('reads an HTML image or link address with spaces as a browser does, spaces written %20', () => {
+    const {body} = convertBody(
+      '<img src=" /assets/a (1).jpg " alt="Ada">\n\nA <a href="files/my notes.pdf">file</a>.',
+      ctx(),
+    )
+    expect(body[0]).toMatchObject({_type: 'image', src: '/assets/a%20(1).jpg', alt: 'Ada'})
+    expect(body[1]).toMatchObject({markDefs: [{_type: 'link', href: 'files/my%20notes.pdf'}]})
+  })
+
   it('turns an internal link into a weak reference through resolveLink', () => {
     const {body} = convertBody(
       '[next](../next.md#part)\n',

@@ -9,7 +9,7 @@ import {isNested, isTextOnly} from '../../state.ts'
 import {EMBED_ELEMENTS, embedItem, isGistScript} from './embed.ts'
 import type {HastScope} from './scope.ts'
 import {dropPresentational, locate, reportAt, sourceOf} from './scope.ts'
-import {attribute, textContent} from './text.ts'
+import {attribute, textContent, urlAttribute} from './text.ts'
 
 type PhrasingHandler = (element: Element, scope: HastScope, inline: Inline) => void
 
@@ -99,7 +99,7 @@ const phrasingHandlers: Record<string, PhrasingHandler> = {
   br: (_element, _scope, inline) => appendText(inline, '\n'),
   wbr: () => undefined,
   a: (element, scope, inline) => {
-    const href = attribute(element, 'href')
+    const href = urlAttribute(element, 'href')
     const def =
       href === undefined
         ? undefined
@@ -111,7 +111,7 @@ const phrasingHandlers: Record<string, PhrasingHandler> = {
   },
   img: (element, scope, inline) =>
     imageItem(
-      attribute(element, 'src') ?? '',
+      urlAttribute(element, 'src') ?? '',
       attribute(element, 'alt'),
       attribute(element, 'title'),
       locate(element, scope),

@@ -48,3 +48,16 @@ export function textContent(node: Nodes): string {
 export function visibleText(node: Nodes): string {
   return textContent(node).replace(/\s+/g, ' ').trim()
 }
+
+/**
+ * A URL attribute (`src`, `href`) as a browser reads it: surrounding whitespace removed, tabs and
+ * line breaks inside dropped, spaces inside written `%20` (`a (1).jpg` → `a%20(1).jpg`), so the
+ * address is one the schema's URL rules accept and a markdown image of the same file would have.
+ */
+export function urlAttribute(element: Element, name: string): string | undefined {
+  const value = attribute(element, name)
+  return value
+    ?.trim()
+    .replace(/[\t\n\r]/g, '')
+    .replace(/ /g, '%20')
+}
