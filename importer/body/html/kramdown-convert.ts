@@ -169,7 +169,7 @@ export function kramdownTable(table: KramdownTable, state: State, walk: Walk): v
     rows: table.rows.map((cells) => ({
       _type: OBJECT_TYPES.tableRow,
       cells: cells.map((cell) => {
-        const paragraph = parseMarkdown(cell).children[0]
+        const paragraph = parseMarkdown(asSpanText(cell)).children[0]
         return {
           _type: OBJECT_TYPES.tableCell,
           content: paragraph?.type === 'paragraph' ? richInline(paragraph.children, state) : [],
@@ -179,6 +179,16 @@ export function kramdownTable(table: KramdownTable, state: State, walk: Walk): v
     headerRows: table.headerRows,
     align: table.align,
   })
+}
+
+/**
+ * A table cell's text as one paragraph: kramdown reads cells as span-level text, so a cell
+ * that is only `-`, `1. …`, `# …` or `> …` is that text, not a list, heading or quote.
+ */
+function asSpanText(cell: string): string {
+  const number = /^(\d{1,9})([.)])(?=\s|$)/.exec(cell)
+  if (number) return `${number[1]}\\${cell.slice(number[1].length)}`
+  return /^(?:[-+*]|#{1,6}|>)(?=\s|$)/.test(cell) ? `\\${cell}` : cell
 }
 
 function navigationBlock(

@@ -43,7 +43,10 @@ export function findKramdownTable(text: string, pos: number): KramdownTable | un
   if (end < text.length && !/^[ \t]*$/.test(after) && !after.startsWith('{:')) return undefined
   if (!lines.every((line) => splitCells(line).pipes > 0)) return undefined
   const table = readRows(lines)
-  if (!table || isGfmTable(lines, table.rows.length)) return undefined
+  // GFM splits cells at a pipe inside a code span (`|`); kramdown does not.
+  if (!table || (isGfmTable(lines, table.rows.length) && !lines.some(hasCodeSpanPipe))) {
+    return undefined
+  }
   return {kind: 'table', lineStart: pos, consumed: end, ...table}
 }
 
@@ -107,6 +110,10 @@ function splitCells(line: string): {cells: string[]; pipes: number} {
     } else cells[cells.length - 1] += char
   }
   return {cells, pipes}
+}
+
+function hasCodeSpanPipe(line: string): boolean {
+  return splitCells(line).pipes < (line.match(/(?<!\\)\|/g)?.length ?? 0)
 }
 
 function isGfmTable(lines: string[], rows: number): boolean {
