@@ -193,12 +193,12 @@ async function openLake(dir: string, options: LakeOptions, release: () => void):
 
 /**
  * Asset documents stored before asset URLs were port-free name the port of the lake that stored
- * them: rewritten once, before the lake answers anyone.
+ * them: rewritten once per dataset file, before the lake answers anyone.
  */
 async function portFreeAssets(registry: DatasetRegistry, log: (message: string) => void) {
   for (const name of registry.names()) {
     try {
-      const count = await makeAssetUrlsPortFree(registry.get(name))
+      const {rewritten: count} = await makeAssetUrlsPortFree(registry.get(name))
       if (count) log(`Dataset "${name}": ${count} asset URLs no longer name a host and port`)
     } catch (error) {
       log(`Dataset "${name}": cannot make its asset URLs port-free (${String(error)})`)

@@ -5,7 +5,9 @@ import {afterAll, describe, expect, it} from 'vitest'
 
 import {createLakeClient} from '../client.ts'
 import {startLake, type Lake} from '../start.ts'
-import {portFreeUrl} from './migrate.ts'
+import {Dataset} from '../store/dataset.ts'
+import type {Doc} from '../store/types.ts'
+import {makeAssetUrlsPortFree, portFreeUrl} from './migrate.ts'
 
 describe('portFreeUrl', () => {
   it('drops the scheme, loopback host and port of a lake asset URL and leaves every other URL alone', () => {
@@ -53,5 +55,51 @@ describe('asset URLs stored with a port', () => {
     )
     expect(urls).toEqual({old: '/images/local/production/abc-1x1.png', hosted, tool: old})
     expect(log).toContain('Dataset "production": 1 asset URLs no longer name a host and port')
+  })
+})
+
+describe('the asset URL migration', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'asset-migrate-once-'))
+  afterAll(() => rmSync(dir, {recursive: true, force: true}))
+  const old = 'https://localhost:3443/images/local/production/abc-1x1.png'
+
+  /** Opens the dataset file, runs the migration, closes it; what the migration reported. */
+  async function open(file: string, write: Doc[] = []) {
+    const dataset = new Dataset('production', file, () => undefined)
+    try {
+      if (write.length) {
+        dataset.commit({
+          id: `t${write.length}`,
+          timestamp: '2026-01-01T00:00:00Z',
+          author: 'old-lake',
+          mutations: [],
+          changes: write.map((after) => ({id: after._id, before: null, after, mutations: []})),
+        })
+      }
+      const report = await makeAssetUrlsPortFree(dataset)
+      const transactions = Number(
+        dataset.db.prepare('SELECT count(*) AS n FROM transactions').get()?.n,
+      )
+      return {report, transactions, urls: [...dataset.all()].map((doc) => doc.url)}
+    } finally {
+      await dataset.close()
+    }
+  }
+
+  it('parses only documents whose text names a loopback host, and none at a later open', async () => {
+    const file = join(dir, 'production.sqlite')
+    const lessons = Array.from({length: 20}, (_, i) => ({_id: `lesson-${i}`, _type: 'lesson'}))
+    const first = await open(file, [
+      {_id: 'image-abc-1x1-png', _type: 'sanity.imageAsset', url: old},
+      {_id: 'link', _type: 'tool', url: old},
+      ...lessons,
+    ])
+    expect(first.report).toEqual({parsed: 2, rewritten: 1})
+    expect(first.transactions).toBe(2)
+    // The tool's URL still names a loopback host: only a record of the run keeps it unread.
+    const second = await open(file)
+    expect(second.report).toEqual({parsed: 0, rewritten: 0})
+    expect(second.transactions).toBe(2)
+    expect(second.urls).toEqual(first.urls)
   })
 })

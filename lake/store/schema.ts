@@ -8,7 +8,8 @@ export const WRITE_PRAGMAS = 'PRAGMA synchronous = FULL; PRAGMA foreign_keys = O
 
 /**
  * Creates the tables of a dataset file; safe to run on an existing file. `quarantine` keeps
- * documents set aside at load because they break the lake's rules (see store/quarantine.ts).
+ * documents set aside at load because they break the lake's rules (see store/quarantine.ts);
+ * `migrations` names the one-time rewrites of stored documents that have run on this file.
  */
 export function migrate(db: DatabaseSync): void {
   // WAL keeps readers unblocked (and is kept in the file, for every connection).
@@ -47,6 +48,10 @@ export function migrate(db: DatabaseSync): void {
       path TEXT PRIMARY KEY,
       mime TEXT NOT NULL,
       data BLOB NOT NULL
+    );
+    CREATE TABLE IF NOT EXISTS migrations (
+      name TEXT PRIMARY KEY,
+      at TEXT NOT NULL
     );
   `)
 }
