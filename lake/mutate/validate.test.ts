@@ -178,6 +178,19 @@ describe('document shapes', () => {
     await expectDatasetIntact()
   })
 
+  it('accepts a document of more than 1,000 values that repeat fewer attributes, and refuses one level too deep inside it', async () => {
+    const items = Array.from({length: 2000}, (_, i) => ({_key: `k${i}`, text: `item ${i}`}))
+    expect((await mutate([{create: {_id: 'long', _type: 'x', items}}])).status).toBe(200)
+    expect((await mutate([{delete: {id: 'long'}}])).status).toBe(200)
+    let deep: Record<string, unknown> = {leaf: 1}
+    for (let level = 0; level < 20; level++) deep = {child: deep}
+    expectRefused(
+      await mutate([{create: {_id: 'long-deep', _type: 'x', items: [...items, deep]}}]),
+      /nested 21 levels deep/,
+    )
+    await expectDatasetIntact()
+  })
+
   it('names each refused document with the index of its mutation', async () => {
     const answer = await mutate([
       {create: {_id: 'fine', _type: 'x'}},

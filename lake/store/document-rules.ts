@@ -68,8 +68,38 @@ function typeOf(value: unknown): string {
 
 type Frame = {value: unknown; path: string; depth: number; nesting: number}
 
+/**
+ * Whether a document is certainly within the shape limits, found without building a path per
+ * value: no deeper than the limits, and with no more values than attributes allowed (a document
+ * has at most as many unique attributes as values). False means "look closer", not a refusal.
+ */
+function surelyWithin(doc: object, limits: DocumentLimits): boolean {
+  let values = 0
+  const pending = [doc] as unknown[]
+  const depths = [0]
+  const nestings = [0]
+  while (pending.length > 0) {
+    const value = pending.pop()
+    const depth = depths.pop()!
+    const nesting = nestings.pop()!
+    if (depth > limits.maxDepth || nesting > limits.maxNesting) return false
+    if (value === null || typeof value !== 'object') continue
+    const array = Array.isArray(value)
+    for (const child of array ? value : Object.values(value)) {
+      if (++values > limits.maxAttributes) return false
+      pending.push(child)
+      depths.push(array ? depth : depth + 1)
+      nestings.push(nesting + 1)
+    }
+  }
+  return true
+}
+
 /** Checks the shape limits without recursion, so no document can overflow the stack here. */
 function shapeProblem(doc: object, label: string, limits: DocumentLimits): string | null {
+  // Most documents: a count, without the path strings below (validation was 7.4 s of the event
+  // loop's 86 s CPU profile over the bench's four 50,000-document patches).
+  if (surelyWithin(doc, limits)) return null
   const attributes = new Set<string>()
   const countAttributes = Number.isFinite(limits.maxAttributes)
   const stack: Frame[] = [{value: doc, path: '', depth: 0, nesting: 0}]
