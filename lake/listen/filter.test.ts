@@ -1,7 +1,8 @@
 import {parse} from 'groq-js'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {startTestLake} from '../test-lake.ts'
-import {isLinearFilter} from './filter.ts'
+import {matchesQuery} from '../groq/tasks.ts'
+import {idsSelected, isLinearFilter} from './filter.ts'
 import {openStream} from './stream.test-support.ts'
 
 describe('isLinearFilter', () => {
@@ -27,6 +28,36 @@ describe('isLinearFilter', () => {
   for (const query of costly) {
     it(`sends to the query workers: ${query}`, () => {
       expect(isLinearFilter(parse(query))).toBe(false)
+    })
+  }
+})
+
+describe('idsSelected', () => {
+  const params = {id: 'a', publishedId: 'a', draftId: 'drafts.a', ids: ['b', 'c', 3]}
+  const byId: Array<[string, string[] | null]> = [
+    ['*[_id in [$id, "drafts." + $id]]', ['a', 'drafts.a']],
+    ['*[_id == $publishedId || _id == $draftId]', ['a', 'drafts.a']],
+    ['*[(@._id == "x") || _id in $ids]', ['x', 'b', 'c']],
+    ['*[_id in path("drafts.**")]', null],
+    ['*[_id == title]', null],
+    ['*[_id == $id && _type == "t"]', null],
+    ['*[_type == "t" || _id == $id]', null],
+    ['*[_id in "abc"]', null],
+    ['*[_id == $id]{title}', null],
+  ]
+  const docs = ['a', 'drafts.a', 'b', 'c', 'x', 'drafts.x', '3'].map((id) => ({
+    _id: id,
+    _type: 't',
+    title: 'a',
+  }))
+  for (const [query, expected] of byId) {
+    it(`matches by id only what GROQ selects: ${query}`, async () => {
+      const ids = idsSelected(parse(query, {params}), params)
+      expect(ids && [...ids]).toEqual(expected)
+      if (!ids) return
+      for (const doc of docs) {
+        expect(ids.has(doc._id)).toBe(await matchesQuery({query, params}, doc))
+      }
     })
   }
 })

@@ -1,8 +1,8 @@
-import type {ExprNode} from 'groq-js'
+import {evaluateSync, toJS, type ExprNode} from 'groq-js'
 import type {QueryPool} from '../groq/pool.ts'
 import {parseQuery} from '../groq/query.ts'
 import {matchesQuery} from '../groq/tasks.ts'
-import {mapSliced} from '../slices.ts'
+import {forEachSliced, mapSliced} from '../slices.ts'
 import type {CommittedTransaction, Doc} from '../store/types.ts'
 
 type Node = Record<string, unknown>
@@ -68,6 +68,55 @@ export function isLinearFilter(tree: ExprNode): boolean {
   return root.type === 'Filter' && (root.base as Node).type === 'Everything' && isLinear(root.expr)
 }
 
+/** Nodes a constant (in a filter on `_id`) may be made of: literals, folded parameters, `+`. */
+const CONSTANT_NODES = new Set(['Value', 'Parameter', 'Array', 'ArrayElement', 'OpCall', 'Group'])
+
+function isConstant(node: unknown): boolean {
+  if (Array.isArray(node)) return node.every(isConstant)
+  if (!node || typeof node !== 'object') return true
+  const object = node as Node
+  if (typeof object.type === 'string' && !CONSTANT_NODES.has(object.type)) return false
+  return Object.entries(object).every(([key, value]) => key === 'value' || isConstant(value))
+}
+
+const isIdAttribute = (node: Node) =>
+  node.type === 'AccessAttribute' &&
+  node.name === '_id' &&
+  (node.base === undefined || (node.base as Node).type === 'This')
+
+function idsSelectedBy(expr: Node, params: Record<string, unknown>): Set<string> | null {
+  if (expr.type === 'Group') return idsSelectedBy(expr.base as Node, params)
+  if (expr.type === 'Or') {
+    const left = idsSelectedBy(expr.left as Node, params)
+    const right = left && idsSelectedBy(expr.right as Node, params)
+    return left && right ? new Set([...left, ...right]) : null
+  }
+  if (expr.type !== 'OpCall' || (expr.op !== '==' && expr.op !== 'in')) return null
+  const [attribute, constant] = [expr.left as Node, expr.right as Node]
+  if (!isIdAttribute(attribute) || !isConstant(constant)) return null
+  let value: unknown
+  try {
+    value = toJS(evaluateSync(constant as unknown as ExprNode, {params}))
+  } catch {
+    return null
+  }
+  const values = expr.op === '==' ? [value] : value
+  if (!Array.isArray(values)) return null
+  return new Set(values.filter((id): id is string => typeof id === 'string'))
+}
+
+/**
+ * The ids a listener query selects when its filter only compares `_id` with constants
+ * (`*[_id == $id]`, `*[_id in [$id, "drafts." + $id]]`, such comparisons joined by `||`): what
+ * the Studio's document listeners send, one per open document. Those are matched by id instead of
+ * running GROQ over every changed document; null for any other query.
+ */
+export function idsSelected(tree: ExprNode, params: Record<string, unknown>): Set<string> | null {
+  const root = tree as unknown as Node
+  if (root.type !== 'Filter' || (root.base as Node).type !== 'Everything') return null
+  return idsSelectedBy(root.expr as Node, params)
+}
+
 /** Decides which documents of a transaction a listener receives. */
 export type ListenerFilter = {
   /** For each change, whether the document matched before and after it. */
@@ -89,11 +138,14 @@ export function listenerFilter(
   params: Record<string, unknown>,
   pool: QueryPool,
 ): ListenerFilter {
-  const linear = isLinearFilter(parseQuery(query, params))
+  const tree = parseQuery(query, params)
+  const linear = isLinearFilter(tree)
+  const ids = idsSelected(tree, params)
   const key = `${query}\u0000${JSON.stringify(params)}`
   // On the event loop in slices, or posted to the workers in chunks (posting copies the
   // documents on the event loop), so a transaction of 50,000 documents does not hold it.
   const evaluate = async (docs: Array<Doc | null>): Promise<boolean[]> => {
+    if (ids) return forEachSliced(docs, (doc) => doc !== null && ids.has(doc._id))
     if (linear) return mapSliced(docs, (doc) => (doc ? matchesQuery({query, params}, doc) : false))
     const chunks: Array<Array<Doc | null>> = []
     for (let start = 0; start < docs.length; start += MATCH_CHUNK) {
