@@ -3,6 +3,7 @@ import {readdir, readFile} from 'node:fs/promises'
 import {join, relative, sep} from 'node:path'
 
 import type {SiteFile} from '../importer/index.ts'
+import {relativeIncludeTargets} from '../importer/site/includes.ts'
 import {isLiquidSiteFile} from '../importer/site/liquidSite.ts'
 
 /** The files the importer reads: markdown pages, `_config.yml`, `Gemfile` and its lock (and `_data/`, `_layouts/`). */
@@ -31,6 +32,10 @@ export async function readSiteFiles(
     } else if (IMPORTED.test(entry.name) || isLiquidSiteFile(path)) {
       files.push({path, bytes: await readFile(join(root, path))})
     }
+  }
+  for (const path of relativeIncludeTargets(files)) {
+    const bytes = await readFile(join(root, path)).catch(() => undefined)
+    if (bytes) files.push({path, bytes})
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
   return {files, includes}

@@ -75,3 +75,31 @@ describe('readSite', () => {
     expect(problems.find((p) => p.file === 'again.md')!.message).toContain('docs/intro.md')
   })
 })
+
+describe('readSite and {% include_relative %}', () => {
+  let base: string
+  beforeAll(() => {
+    base = mkdtempSync(join(tmpdir(), 'read-site-relative-'))
+    mkdirSync(join(base, 'site', 'docs', 'code'), {recursive: true})
+    mkdirSync(join(base, 'elsewhere'))
+    writeFileSync(join(base, 'elsewhere', 'secret.py'), 'SECRET = 1\n')
+    writeFileSync(join(base, 'site', '_config.yml'), 'title: Site\n')
+    writeFileSync(
+      join(base, 'site', 'docs', 'lab.md'),
+      '---\ntitle: Lab\n---\n```python\n{% include_relative code/example.py %}\n```\n{% include_relative code/leak.py %}\n{% include_relative ../../elsewhere/secret.py %}\n',
+    )
+    writeFileSync(join(base, 'site', 'docs', 'code', 'example.py'), 'print(1)\n')
+    writeFileSync(join(base, 'site', 'docs', 'code', 'unused.py'), 'print(2)\n')
+    symlinkSync(join(base, 'elsewhere', 'secret.py'), join(base, 'site', 'docs', 'code', 'leak.py'))
+  })
+  afterAll(() => rmSync(base, {recursive: true, force: true}))
+
+  it('reads the files pages include beside them, and nothing outside the site or not named', async () => {
+    const {files} = await readSite(join(base, 'site'))
+    const paths = files.map((file) => file.path)
+    expect(paths).toContain('docs/code/example.py')
+    expect(paths).not.toContain('docs/code/unused.py')
+    expect(paths).not.toContain('docs/code/leak.py')
+    expect(paths.some((path) => path.includes('secret'))).toBe(false)
+  })
+})

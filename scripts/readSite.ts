@@ -12,6 +12,7 @@ import {readdir, readFile, realpath, stat} from 'node:fs/promises'
 import {join, relative, sep} from 'node:path'
 
 import type {Diagnostic, SiteFile} from '../importer/index.ts'
+import {relativeIncludeTargets} from '../importer/site/includes.ts'
 import {isLiquidSiteFile} from '../importer/site/liquidSite.ts'
 import {mapPool} from '../sync/retry.ts'
 
@@ -206,5 +207,26 @@ export async function readSite(root: string): Promise<ReadSite> {
     },
   )
   const files = read.filter((file) => file !== undefined)
+  files.push(...(await readRelativeIncludes(walk, relativeIncludeTargets(files))))
   return {files, problems: walk.problems}
+}
+
+/** Largest file an `{% include_relative %}` may bring in (a code sample, not a data dump). */
+const MAX_RELATIVE_INCLUDE_BYTES = 1024 * 1024
+
+/**
+ * The files pages name in `{% include_relative %}` (code samples beside a page, any extension),
+ * read when they are regular files inside the site; any other is left out, and the importer
+ * keeps the tag as text with a warning.
+ */
+async function readRelativeIncludes(walk: Walk, paths: readonly string[]): Promise<SiteFile[]> {
+  const read = await mapPool(paths, 16, async (path): Promise<SiteFile | undefined> => {
+    const full = join(walk.root, ...path.split('/'))
+    const target = await realpath(full).catch(() => undefined)
+    if (target === undefined || !target.startsWith(walk.realRoot + sep)) return undefined
+    const info = await stat(target).catch(() => undefined)
+    if (!info?.isFile() || info.size > MAX_RELATIVE_INCLUDE_BYTES) return undefined
+    return {path, bytes: await readFile(target)}
+  })
+  return read.filter((file) => file !== undefined)
 }

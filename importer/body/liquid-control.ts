@@ -7,8 +7,9 @@
  * liquidjs is loaded on the first page that needs it, so pages without control flow never pay.
  */
 import {createRequire} from 'node:module'
+import {posix} from 'node:path'
 
-import type {Liquid as LiquidEngine, TagToken, TopLevelToken} from 'liquidjs'
+import type {Context, Liquid as LiquidEngine, TagToken, TopLevelToken} from 'liquidjs'
 
 import {markdownBlock, markdownBlocksAsText} from './markdown-html.ts'
 import type {LiquidDocument, LiquidSite} from './types.ts'
@@ -21,6 +22,8 @@ export interface ControlFlowPage {
   /** `include.*` when the region is inside an include. */
   include?: Record<string, unknown>
   includes?: Readonly<Record<string, string>>
+  /** `{% include_relative %}` files by site path. */
+  relativeIncludes?: Readonly<Record<string, string>>
   liquid?: LiquidSite
   /** The href a `{% link path %}` tag becomes (the caller's placeholder). */
   link: (path: string, tag: string) => string
@@ -107,6 +110,17 @@ function createEngine(page: ControlFlowPage): LiquidEngine {
     },
     render() {
       return page.link(String(this.path), String(this.tag))
+    },
+  })
+  engine.registerTag('include_relative', {
+    parse(token: TagToken) {
+      this.file = token.args.trim().split(/\s+/)[0] ?? ''
+    },
+    render(ctx: Context) {
+      const path = posix.join(posix.dirname(page.file), String(this.file))
+      const text = page.relativeIncludes?.[path]
+      if (text === undefined) throw new Error(`${path} is not in the site`)
+      return engine.parseAndRenderSync(text, ctx.getAll()) as string
     },
   })
   engine.registerTag('highlight', {

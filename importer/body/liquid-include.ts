@@ -11,7 +11,7 @@ export type IncludeParameter = {key: string} & ({text: string} | {expression: st
 export type IncludeMarkup =
   {file: string; parameters: IncludeParameter[]} | {invalid: 'file' | 'parameters'}
 
-const TAG = /^\{%-?\s*include\s+([\s\S]*?)\s*-?%\}$/
+const TAG = /^\{%-?\s*include(?:_relative)?\s+([\s\S]*?)\s*-?%\}$/
 const PARAMETER =
   /([\w-]+)\s*=\s*(?:"([^"\\]*(?:\\.[^"\\]*)*)"|'([^'\\]*(?:\\.[^'\\]*)*)'|([\w.-]+))(?=\s|$)\s*/y
 const FILE_NAME = /^[\w/.\-()+~#@]+$/
@@ -19,7 +19,7 @@ const INVALID_SEQUENCE = /[./]{2,}/
 // Jekyll's VARIABLE_SYNTAX: a name built from `{{ … }}` runs to the last `}}` and what sticks to it.
 const VARIABLE_FILE = /^([^{]*(?:\{\{\s*[\w\-.]+\s*(?:\|[^}]*)?\}\}[^\s{}]*)+)([\s\S]*)$/
 
-/** Reads the markup of an `{% include %}` tag as Jekyll does. */
+/** Reads the markup of an `{% include %}` (or `{% include_relative %}`) tag as Jekyll does. */
 export function parseIncludeTag(tag: string): IncludeMarkup {
   const markup = TAG.exec(tag)?.[1] ?? ''
   const variable = VARIABLE_FILE.exec(markup)
@@ -51,4 +51,13 @@ function parseParameters(text: string): IncludeParameter[] | undefined {
 /** Whether Jekyll accepts `name` as an include file name (also after `{{ … }}` in it is evaluated). */
 export function validIncludeFile(name: string): boolean {
   return FILE_NAME.test(name) && !INVALID_SEQUENCE.test(name)
+}
+
+/** `{% include_relative name %}` tags anywhere in a text: their file names, as written. */
+export function relativeIncludeNames(text: string): string[] {
+  const names: string[] = []
+  for (const match of text.matchAll(/\{%-?\s*include_relative\s+([^\s%]+)/g)) {
+    if (validIncludeFile(match[1])) names.push(match[1])
+  }
+  return names
 }

@@ -9,7 +9,7 @@ export type Point = {line: number; column: number}
 export interface Scope {
   /** `include.*`: the parameters of the include being evaluated (empty on the page). */
   include: Record<string, unknown>
-  /** The `_includes/` files being expanded, outermost first. */
+  /** The files being expanded (site paths: `_includes/note.html`, `docs/code/a.py`), outermost first. */
   stack: string[]
   /** Inside an include: the page's include tag (where diagnostics point) and the file evaluated. */
   within?: {at: Point; file: string}
@@ -30,7 +30,7 @@ export function warn(
   message: string,
   hint?: string,
 ): void {
-  const where = scope.within ? ` (in _includes/${scope.within.file})` : ''
+  const where = scope.within ? ` (in ${scope.within.file})` : ''
   const text = where ? message.replace(/\.?$/, `${where}.`) : message
   if (where) {
     // An include used several times says the same thing at the same tag only once.

@@ -155,12 +155,30 @@ describe('{% include %}', () => {
     ])
   })
 
-  it('keeps include_relative as text with a warning', () => {
+  it('inserts the file include_relative names beside the page, as Jekyll does', () => {
+    const {text, diagnostics} = liquid(
+      '```python\n{% include_relative code/example.py %}\n```\n{% include_relative code/{{ page.lang }}.md %}',
+      {
+        page: {lang: 'en'},
+        relativeIncludes: {
+          'docs/code/example.py': 'print(1)',
+          'docs/code/en.md': 'Hello {{ page.lang }}',
+        },
+      },
+    )
+    expect(text).toBe('```python\nprint(1)\n```\nHello en')
+    expect(diagnostics).toEqual([])
+  })
+
+  it('keeps an include_relative of a file the site does not have as text, naming the path it looked for', () => {
     const {text, diagnostics} = liquid('{% include_relative code/example.py %}', {
       includes: {'code/example.py': 'print(1)'},
     })
     expect(text).toBe('{% include_relative code/example.py %}')
-    expect(diagnostics[0]).toMatchObject({code: 'liquid-include', message: /include_relative/})
+    expect(diagnostics[0]).toMatchObject({
+      code: 'liquid-include',
+      message: /docs\/code\/example\.py is not in the site/,
+    })
   })
 })
 

@@ -1,3 +1,5 @@
+import {posix} from 'node:path'
+
 import {resolveLimits} from './limits.ts'
 import {LineMapBuilder, countLines} from './line-map.ts'
 import {evaluateControlFlow, type ControlFlowPage} from './liquid-control.ts'
@@ -168,6 +170,7 @@ function controlFlowPage(state: State, scope: Scope): ControlFlowPage {
     site: ctx.site,
     include: scope.include,
     includes: ctx.includes,
+    relativeIncludes: ctx.relativeIncludes,
     liquid: ctx.liquid,
     link: (path, tag) => linkPlaceholder(path, tag, state),
     timeLimitMs: limits.maxSeconds * 1000,
@@ -210,41 +213,36 @@ function evaluateTag(
     return {text: evaluateOutput(String(output), match, at, state, scope, withAllFilters)}
   }
   const name = String(tag)
-  if (name === 'include') {
-    const text = expandInclude(match, at, state, scope)
+  if (name === 'include' || name === 'include_relative') {
+    const text = expandInclude(match, at, state, scope, name === 'include_relative')
     return text === undefined ? {text: match} : {text, included: true}
   }
   // A control-flow tag here is in a region that could not be evaluated: its warning says why.
   if (CONTROL.has(name)) return {text: match}
-  if (name === 'include_relative') {
-    warn(
-      state,
-      scope,
-      'warning',
-      'liquid-include',
-      at,
-      `Kept "${match}" as text: include_relative is not imported (the importer reads only _includes/).`,
-      'Move the file to _includes/ and use {% include %}, or rewrite its content in the page.',
-    )
-  } else {
-    warn(
-      state,
-      scope,
-      'warning',
-      'liquid-unknown',
-      at,
-      `Kept the Liquid tag "${match}" as text: the importer does not evaluate it.`,
-      'Replace the tag with the text it produces.',
-    )
-  }
+  warn(
+    state,
+    scope,
+    'warning',
+    'liquid-unknown',
+    at,
+    `Kept the Liquid tag "${match}" as text: the importer does not evaluate it.`,
+    'Replace the tag with the text it produces.',
+  )
   return {text: match}
 }
 
 /**
- * The text of `_includes/<file>` with its own Liquid evaluated (`include.key` set from the
- * tag's parameters), or `undefined` when the tag stays as text (a diagnostic says why).
+ * The text of `_includes/<file>` (or, for `include_relative`, of the file beside the page) with
+ * its own Liquid evaluated (`include.key` set from the tag's parameters), or `undefined` when
+ * the tag stays as text (a diagnostic says why).
  */
-function expandInclude(tag: string, at: Point, state: State, scope: Scope): string | undefined {
+function expandInclude(
+  tag: string,
+  at: Point,
+  state: State,
+  scope: Scope,
+  relative: boolean,
+): string | undefined {
   const markup = parseIncludeTag(tag)
   const keep = (severity: 'warning' | 'error', code: string, why: string, hint: string) => {
     warn(state, scope, severity, code, at, `Kept "${tag}" as text: ${why}.`, hint)
@@ -267,22 +265,25 @@ function expandInclude(tag: string, at: Point, state: State, scope: Scope): stri
       'Write the file name out, or set the variables it uses in front matter or _config.yml.',
     )
   }
-  const text = state.ctx.includes?.[file]
+  const path = relative ? posix.join(posix.dirname(state.ctx.file), file) : `_includes/${file}`
+  const text = relative ? state.ctx.relativeIncludes?.[path] : state.ctx.includes?.[file]
   if (typeof text !== 'string') {
     return keep(
       'warning',
       'liquid-include',
-      `_includes/${file} is not in the site`,
-      `Add _includes/${file} to the site, or rewrite the included content in the page.`,
+      `${path} is not in the site${relative ? ' (or is not a text file)' : ''}`,
+      relative
+        ? `include_relative reads the file beside the page: add ${path}, or rewrite the included content in the page.`
+        : `Add ${path} to the site, or rewrite the included content in the page.`,
     )
   }
-  if (scope.stack.includes(file)) {
-    const chain = [...scope.stack, file].map((name) => `_includes/${name}`).join(' → ')
+  if (scope.stack.includes(path)) {
+    const chain = [...scope.stack, path].join(' → ')
     return keep(
       'error',
       'liquid-include-cycle',
       `it would include itself without end: ${chain}`,
-      `Jekyll fails the build on this ("stack level too deep"): remove the include of _includes/${file} from _includes/${scope.stack.at(-1)}.`,
+      `Jekyll fails the build on this ("stack level too deep"): remove the include of ${path} from ${scope.stack.at(-1)}.`,
     )
   }
   if (
@@ -299,8 +300,8 @@ function expandInclude(tag: string, at: Point, state: State, scope: Scope): stri
   scope.page.chars += text.length
   return evaluate(text, state, {
     include: includeParameters(markup.parameters, at, state, scope),
-    stack: [...scope.stack, file],
-    within: {at: scope.within?.at ?? at, file},
+    stack: [...scope.stack, path],
+    within: {at: scope.within?.at ?? at, file: path},
     page: scope.page,
   })
 }

@@ -25,6 +25,8 @@ export interface ConvertContext {
    * read by `{% include %}`; a missing one leaves the tag as text with a warning.
    */
   includes?: Readonly<Record<string, string>>
+  /** The files pages name in `{% include_relative %}`, by site path (`docs/code/example.py`). */
+  relativeIncludes?: Readonly<Record<string, string>>
   /** Limits on size, nesting, delimiters and time (defaults: `DEFAULT_LIMITS`). */
   limits?: Partial<PageLimits>
   /**

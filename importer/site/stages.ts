@@ -13,7 +13,7 @@ import {pageFailed} from '../report/error-text.ts'
 import type {Diagnostic, ImportedDocument, LinkTarget} from '../types.ts'
 import {readConfig} from './config.ts'
 import type {ImportOptions, ImportResult} from './importSite.ts'
-import {readIncludes} from './includes.ts'
+import {readIncludes, readRelativeIncludes} from './includes.ts'
 import {createLinkResolver, pageUrl, type LinkedPage} from './links.ts'
 import {readLiquidSite} from './liquidSite.ts'
 import {buildSiteNav} from './nav/build.ts'
@@ -47,6 +47,8 @@ export interface SiteContextData {
   /** Each page's path and front matter: not its text, which a worker has no use for. */
   linkPages: Array<{page: LinkedPage; target: LinkTarget}>
   includes: Record<string, string>
+  /** The files `{% include_relative %}` reads, by site path; absent when no page uses it. */
+  relativeIncludes?: Record<string, string>
   /** What Liquid control flow reads; absent when no page uses it. */
   liquid?: ConvertContext['liquid']
   extraction?: ConvertContext['extraction']
@@ -55,9 +57,18 @@ export interface SiteContextData {
 
 /** The context of every page's conversion, made from its data. */
 export function siteContext(data: SiteContextData, clock?: () => number): SiteContext {
-  const {config, linkPages, includes, liquid, extraction, limits} = data
+  const {config, linkPages, includes, relativeIncludes, liquid, extraction, limits} = data
   const resolveLink = createLinkResolver(linkPages, config)
-  return {site: config.raw, resolveLink, extraction, includes, liquid, limits, clock}
+  return {
+    site: config.raw,
+    resolveLink,
+    extraction,
+    includes,
+    relativeIncludes,
+    liquid,
+    limits,
+    clock,
+  }
 }
 
 /** Converts one page's body; a converter that throws fails that page only. */
@@ -168,6 +179,7 @@ export function prepareSite(
   const withPages = plans.filter((plan) => plan.page)
   const {includes, diagnostics: includeProblems} = readIncludes(files)
   diagnostics.push(...includeProblems)
+  const relativeIncludes = readRelativeIncludes(files, read.pages)
   const liquid = readLiquidSite(files, read.pages, config)
   diagnostics.push(...liquid.diagnostics)
   const contextData: SiteContextData = {
@@ -177,6 +189,7 @@ export function prepareSite(
       target: {_id: plan.id, _type: plan.type},
     })),
     includes,
+    ...(Object.keys(relativeIncludes).length > 0 ? {relativeIncludes} : {}),
     ...(liquid.site ? {liquid: liquid.site} : {}),
     extraction: options.extraction,
     limits: options.limits,
