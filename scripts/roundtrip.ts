@@ -6,7 +6,13 @@
 
 import {defineCommand, runMain} from 'citty'
 
-import {kramdownMissing, readSiteFiles, renderWithKramdown} from '../fidelity/index.ts'
+import {
+  jekyllMissing,
+  kramdownMissing,
+  liquidWithJekyll,
+  readSiteFiles,
+  renderWithKramdown,
+} from '../fidelity/index.ts'
 import {roundTripSite, type PageRoundTrip} from './roundtripCompare.ts'
 import {siteFolderOrExit} from './siteFolder.ts'
 
@@ -53,9 +59,13 @@ const command = defineCommand({
     const missing = kramdownMissing()
     if (missing) console.error(`${missing} Comparing documents only.`)
     const {files, includes} = await readSiteFiles(root)
+    // The originals' Liquid as Jekyll evaluates it; the exported pages hold its output already.
+    const noJekyll = missing ? 'no kramdown' : jekyllMissing()
+    if (noJekyll && !missing) console.error(noJekyll)
     const {pages} = await roundTripSite(files, {
       import: {placeholders: args.placeholders},
       includes,
+      ...(noJekyll ? {} : {jekyll: await liquidWithJekyll(root)}),
       ...(missing ? {} : {kramdown: renderWithKramdown}),
     })
     const totals = {

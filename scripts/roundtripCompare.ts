@@ -9,6 +9,7 @@ import {compareFeatures} from '../fidelity/compare.ts'
 import {extractFeatures, type PageFeatures} from '../fidelity/features.ts'
 import {parseFragment} from '../fidelity/html.ts'
 import {kramdownAddresses, prepareKramdown} from '../fidelity/intentional.ts'
+import type {JekyllPage} from '../fidelity/jekyll.ts'
 import type {KramdownRequest, KramdownResult} from '../fidelity/kramdown.ts'
 import {kramdownRequest} from '../fidelity/page.ts'
 import {comparable, exportSite} from '../exporter/index.ts'
@@ -61,7 +62,11 @@ function textOf(file: SiteFile | undefined): string | undefined {
   return file.text ?? (file.bytes ? new TextDecoder().decode(file.bytes) : undefined)
 }
 
-function request(page: Captured, includes?: ReadonlyMap<string, string>): KramdownRequest {
+function request(
+  page: Captured,
+  includes?: ReadonlyMap<string, string>,
+  jekyll?: JekyllPage,
+): KramdownRequest {
   return kramdownRequest({
     file: page.ctx.file,
     title: page.ctx.title,
@@ -70,6 +75,7 @@ function request(page: Captured, includes?: ReadonlyMap<string, string>): Kramdo
     site: page.ctx.site,
     resolveLink: (href) => page.ctx.resolveLink(href, page.ctx.file)?._id ?? null,
     include: (name) => includes?.get(name),
+    jekyll,
   }).request
 }
 
@@ -102,6 +108,8 @@ export async function roundTripSite(
     kramdown?: (requests: readonly KramdownRequest[]) => Promise<KramdownResult[]>
     /** `_includes/<name>` by name, for Liquid includes on kramdown's side. */
     includes?: ReadonlyMap<string, string>
+    /** The original pages after Jekyll's own Liquid (`fidelity/jekyll.ts`), by file. */
+    jekyll?: ReadonlyMap<string, JekyllPage>
   } = {},
 ): Promise<SiteRoundTrip> {
   const first = importCapturing(files, options.import ?? {})
@@ -139,7 +147,7 @@ export async function roundTripSite(
   if (options.kramdown && compared.length > 0) {
     const html = await options.kramdown(
       compared.flatMap(({before, after: again}) => [
-        request(before, options.includes),
+        request(before, options.includes, options.jekyll?.get(before.ctx.file)),
         request(again, options.includes),
       ]),
     )
