@@ -24,6 +24,8 @@ export async function checkReferences(
   exists: (id: string) => boolean,
   index: ReferenceIndex,
 ): Promise<void> {
+  // Only a deletion asks who references a document: nothing else reads every document for it.
+  if (changes.some((change) => change.before && !change.after)) await index.ready()
   const items = await driveInSlices(problems(changes, exists, index))
   if (items.length === 0) return
   items.sort((a, b) => a.index - b.index)

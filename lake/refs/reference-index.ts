@@ -1,3 +1,4 @@
+import {driveInSlices} from '../slices.ts'
 import type {Doc} from '../store/types.ts'
 import {strongRefs} from './strong-refs.ts'
 
@@ -5,25 +6,91 @@ const EMPTY: ReadonlySet<string> = new Set()
 
 /**
  * The strong references between the current documents of a dataset, both ways, so integrity
- * checks cost what a transaction changes rather than a scan of the dataset.
+ * checks cost what a transaction changes rather than a scan of the dataset. Built from `load`
+ * (every current document) the first time it is needed, not when the dataset opens: only a
+ * deletion reads it, and an import that deletes nothing never parses every document for it.
  */
 export class ReferenceIndex {
   readonly #targets = new Map<string, Set<string>>()
   readonly #referrers = new Map<string, Set<string>>()
+  #load: (() => Iterable<Doc>) | null
+  #building: Promise<void> | null = null
+
+  /** `load` yields every current document as committed, however often the caller yields. */
+  constructor(load: () => Iterable<Doc> = () => []) {
+    this.#load = load
+  }
+
+  /** Whether the documents have been read (or are being read) into the index. */
+  get built(): boolean {
+    return this.#load === null
+  }
+
+  /**
+   * Reads every document into the index unless it has been, a few milliseconds at a time so a
+   * large dataset does not hold the event loop; settles when the index can be read.
+   */
+  ready(): Promise<void> {
+    const load = this.#load
+    if (load) {
+      // Commits from here on update the index; the documents are read as committed when read.
+      this.#load = null
+      const index = this
+      this.#building = driveInSlices(
+        (function* () {
+          for (const doc of load()) {
+            index.#set(doc._id, doc)
+            yield
+          }
+        })(),
+      )
+        .catch((error: unknown) => {
+          // Read again from the start next time rather than answer from half the documents.
+          this.#targets.clear()
+          this.#referrers.clear()
+          this.#load = load
+          throw error
+        })
+        .finally(() => (this.#building = null))
+    }
+    return this.#building ?? Promise.resolve()
+  }
 
   /** The ids `id` strongly references. */
   targetsOf(id: string): ReadonlySet<string> {
+    this.#buildNow()
     return this.#targets.get(id) ?? EMPTY
   }
 
   /** The ids of the documents that strongly reference `id`. */
   referrersOf(id: string): ReadonlySet<string> {
+    this.#buildNow()
     return this.#referrers.get(id) ?? EMPTY
   }
 
-  /** Records that document `id` is now `doc` (null when deleted). */
+  /**
+   * Records that document `id` is now `doc` (null when deleted), after it was committed. Before
+   * the index is built there is nothing to change: building reads the committed documents.
+   */
   update(id: string, doc: Doc | null): void {
-    for (const target of this.targetsOf(id)) {
+    if (this.built) this.#set(id, doc)
+  }
+
+  // A read before `ready()`: built at once, on this turn of the event loop.
+  #buildNow(): void {
+    if (this.#building) {
+      throw new Error(
+        'Cannot read the reference index while it is being built, expected `await ready()` first',
+      )
+    }
+    const load = this.#load
+    if (!load) return
+    this.#load = null
+    for (const doc of load()) this.#set(doc._id, doc)
+  }
+
+  #set(id: string, doc: Doc | null): void {
+    for (const target of this.#targets.get(id) ?? EMPTY) {
       const referrers = this.#referrers.get(target)
       referrers?.delete(id)
       if (referrers?.size === 0) this.#referrers.delete(target)

@@ -36,6 +36,9 @@ export type KeptTransaction = {seq: number; id: string; bytes: number}
 /** Transactions up to this many bytes of JSON are handed to listeners as text. */
 export const INLINE_JSON_BYTES = 256 * 1024
 
+/** Documents read at a time by {@link Dataset}'s paged read of every document. */
+const DOCUMENTS_PER_PAGE = 256
+
 /** Rows posted to the writer thread at a time. */
 const CHUNK_BYTES = 1024 * 1024
 
@@ -55,8 +58,11 @@ export class Dataset {
    * while a transaction is open on `db`.
    */
   readonly reader: DatabaseSync
-  /** The strong references between the current documents, kept in step with the file. */
-  readonly references = new ReferenceIndex()
+  /**
+   * The strong references between the current documents, kept in step with the file; read from
+   * the file on first use.
+   */
+  readonly references = new ReferenceIndex(() => this.#allInPages())
   /** Increases on every commit; lets caches know the documents changed. */
   version = 0
   /**
@@ -95,10 +101,7 @@ export class Dataset {
       // Drafts, history and uploads are private: only the lake's own user reads the file.
       chmodSync(file, 0o600)
       migrate(this.db)
-      const leftOut = loadDocuments(this.db, file, warn, (doc) =>
-        this.references.update(doc._id, doc),
-      )
-      this.#leftOut = new Set(leftOut)
+      this.#leftOut = new Set(loadDocuments(this.db, file, warn))
       this.db.exec('PRAGMA busy_timeout = 0')
     } catch (error) {
       this.db.close()
@@ -132,6 +135,20 @@ export class Dataset {
   *all(): Generator<Doc> {
     for (const row of this.db.prepare('SELECT id, doc FROM documents ORDER BY id').iterate()) {
       if (!this.#leftOut.has(String(row.id))) yield JSON.parse(String(row.doc)) as Doc
+    }
+  }
+
+  // Every current document in id order, read a page at a time: no statement stays open while
+  // the reader (the reference index, building in slices) yields to the event loop.
+  *#allInPages(): Generator<Doc> {
+    const page = this.db.prepare('SELECT id, doc FROM documents WHERE id > ? ORDER BY id LIMIT ?')
+    for (let after = ''; ;) {
+      const rows = page.all(after, DOCUMENTS_PER_PAGE)
+      for (const row of rows) {
+        if (!this.#leftOut.has(String(row.id))) yield JSON.parse(String(row.doc)) as Doc
+      }
+      if (rows.length < DOCUMENTS_PER_PAGE) return
+      after = String(rows.at(-1)?.id)
     }
   }
 

@@ -2,10 +2,12 @@ import {mkdtempSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {DatabaseSync} from 'node:sqlite'
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest'
 import {createLakeClient} from '../client.ts'
 import {startLake, type Lake} from '../start.ts'
+import {Dataset} from './dataset.ts'
 import {migrate} from './schema.ts'
+import type {Doc} from './types.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'lake-quarantine-'))
 const file = join(dir, 'data', 'test.sqlite')
@@ -84,5 +86,47 @@ describe('documents already on disk that break the rules', () => {
       .map((row) => row.id)
     db.close()
     expect(ids).toEqual(['5', 'broken', 'deep', 'untyped'])
+  })
+})
+
+describe('a later load of a checked dataset file', () => {
+  const later = join(dir, 'later.sqlite')
+  /** What an older lake that did not check documents would commit. */
+  const commit = (dataset: Dataset, id: string, after: Doc) =>
+    dataset.commit({
+      id,
+      timestamp: '2026-01-01T00:00:00Z',
+      author: 'old-lake',
+      mutations: [],
+      changes: [{id: after._id, before: null, after, mutations: []}],
+    })
+  /** Opens and closes the file; the documents parsed and the warnings of that load. */
+  async function load() {
+    const heard: string[] = []
+    const parse = vi.spyOn(JSON, 'parse')
+    try {
+      const dataset = new Dataset('later', later, (message) => heard.push(message))
+      const parsed = parse.mock.calls.length
+      await dataset.close()
+      return {parsed, heard}
+    } finally {
+      parse.mockRestore()
+    }
+  }
+
+  it('parses only the documents committed since the last check, and still sets a bad one aside', async () => {
+    const dataset = new Dataset('later', later, () => undefined)
+    for (let i = 0; i < 10; i++) commit(dataset, `t${i}`, {_id: `d${i}`, _type: 'x'})
+    await dataset.close()
+    expect((await load()).parsed).toBe(10)
+    expect(await load()).toEqual({parsed: 0, heard: []})
+
+    const reopened = new Dataset('later', later, () => undefined)
+    commit(reopened, 'bad', {_id: 'untyped'} as Doc)
+    await reopened.close()
+    const {parsed, heard} = await load()
+    expect(parsed).toBe(1)
+    expect(heard).toEqual([expect.stringContaining('Left out document "untyped"')])
+    expect((await load()).parsed).toBe(0)
   })
 })

@@ -4,23 +4,43 @@ import type {Doc} from './types.ts'
 
 type Refused = {rowId: string; text: string; reason: string}
 
+/** Names the rules a load applies: when they change, every stored document is checked again. */
+const LOAD_RULES = `documentProblem v1 ${JSON.stringify(LOAD_LIMITS)}`
+
 /**
  * Reads the current documents of a dataset file. A stored document that breaks the lake's rules
  * (an id that is not a valid string, no `_type`, invalid JSON, nesting that could overflow the
  * stack: all possible in files written before the lake checked them) is moved to the
  * `quarantine` table with the reason, and `warn` is told, so one bad document cannot fail every
- * query, every restart and its history. Hands each document that passes to `keep` (one at a
- * time: none is held here, so a large dataset is not all in memory at once) and returns the ids
- * of those that fail but could not be moved (the lake leaves them out of every read).
+ * query, every restart and its history. Holds none of them (one is parsed at a time, so a large
+ * dataset is not all in memory at once) and returns the ids of those that fail but could not be
+ * moved (the lake leaves them out of every read).
+ *
+ * Once every document passed (or was moved), the file records the last transaction then
+ * committed (`load_checks`), and later loads check only the documents written after it: a lake
+ * writes every document with a revision row of a later transaction. A row changed in the file
+ * without a transaction (by hand, with SQL) after that is not checked again.
  */
 export function loadDocuments(
   db: DatabaseSync,
   file: string,
   warn: (message: string) => void,
-  keep: (doc: Doc) => void,
 ): string[] {
+  const record = db.prepare('SELECT seq FROM load_checks WHERE rules = ?').get(LOAD_RULES)
+  const checked = record ? Number(record.seq) : undefined
+  const latest = Number(
+    db.prepare('SELECT coalesce(max(seq), 0) AS seq FROM transactions').get()?.seq,
+  )
+  const rows =
+    checked === undefined
+      ? db.prepare('SELECT id, doc FROM documents').iterate()
+      : db
+          .prepare(
+            'SELECT id, doc FROM documents WHERE id IN (SELECT doc_id FROM revisions WHERE seq > ?)',
+          )
+          .iterate(checked)
   const refused: Refused[] = []
-  for (const row of db.prepare('SELECT id, doc FROM documents').iterate()) {
+  for (const row of rows) {
     const rowId = String(row.id)
     const text = String(row.doc)
     let doc: unknown
@@ -34,10 +54,16 @@ export function loadDocuments(
       documentProblem(doc, LOAD_LIMITS, text.length) ??
       ((doc as Doc)._id === rowId ? null : `its _id does not match the stored id "${rowId}"`)
     if (problem) refused.push({rowId, text, reason: problem})
-    else keep(doc as Doc)
   }
   const moved = refused.length === 0 || quarantine(db, refused, file, warn)
-  return moved ? [] : refused.map(({rowId}) => rowId)
+  if (!moved) return refused.map(({rowId}) => rowId)
+  if (checked !== latest) {
+    db.prepare('INSERT OR REPLACE INTO load_checks (rules, seq) VALUES (?, ?)').run(
+      LOAD_RULES,
+      latest,
+    )
+  }
+  return []
 }
 
 function quarantine(

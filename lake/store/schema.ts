@@ -9,7 +9,8 @@ export const WRITE_PRAGMAS = 'PRAGMA synchronous = FULL; PRAGMA foreign_keys = O
 /**
  * Creates the tables of a dataset file; safe to run on an existing file. `quarantine` keeps
  * documents set aside at load because they break the lake's rules (see store/quarantine.ts);
- * `migrations` names the one-time rewrites of stored documents that have run on this file.
+ * `migrations` names the one-time rewrites of stored documents that have run on this file;
+ * `load_checks` the last transaction whose documents those rules have checked.
  */
 export function migrate(db: DatabaseSync): void {
   // WAL keeps readers unblocked (and is kept in the file, for every connection).
@@ -52,6 +53,10 @@ export function migrate(db: DatabaseSync): void {
     CREATE TABLE IF NOT EXISTS migrations (
       name TEXT PRIMARY KEY,
       at TEXT NOT NULL
+    );
+    CREATE TABLE IF NOT EXISTS load_checks (
+      rules TEXT PRIMARY KEY,
+      seq INTEGER NOT NULL
     );
   `)
 }
