@@ -39,24 +39,14 @@ export const LOAD_LIMITS: DocumentLimits = {
 
 /** How deep objects and arrays nest in a parsed JSON value, counted without recursion. */
 export function nestingOf(value: unknown, stopAfter = Infinity): number {
-  if (value === null || typeof value !== 'object') return 0
   let deepest = 0
-  // Only objects and arrays are stacked, each with its level: the load check of every stored
-  // document runs this, so it allocates nothing per value.
-  const objects: object[] = [value]
-  const levels: number[] = [1]
-  while (objects.length > 0) {
-    const current = objects.pop() as Record<string, unknown>
-    const level = levels.pop() as number
-    if (level > deepest) deepest = level
+  const stack: Array<[unknown, number]> = [[value, 0]]
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop() as [unknown, number]
+    if (current === null || typeof current !== 'object') continue
+    if (depth + 1 > deepest) deepest = depth + 1
     if (deepest > stopAfter) return deepest
-    for (const key in current) {
-      const child = current[key]
-      if (child !== null && typeof child === 'object') {
-        objects.push(child)
-        levels.push(level + 1)
-      }
-    }
+    for (const child of Object.values(current)) stack.push([child, depth + 1])
   }
   return deepest
 }
@@ -112,11 +102,6 @@ function shapeProblem(doc: object, label: string, limits: DocumentLimits): strin
   if (surelyWithin(doc, limits)) return null
   const attributes = new Set<string>()
   const countAttributes = Number.isFinite(limits.maxAttributes)
-  // Attribute depth never exceeds nesting, so a document that nests no deeper than both limits
-  // breaks neither: without attributes to count (the load of every stored document), no path
-  // needs building unless a limit is broken, and then the walk below names where.
-  const bound = Math.min(limits.maxDepth, limits.maxNesting)
-  if (!countAttributes && nestingOf(doc, bound) <= bound) return null
   const stack: Frame[] = [{value: doc, path: '', depth: 0, nesting: 0}]
   while (stack.length > 0) {
     const {value, path, depth, nesting} = stack.pop() as Frame
