@@ -11,7 +11,7 @@ import {resolveLimits} from './limits.ts'
 import {atPageLine} from './line-map.ts'
 import {kramdownListNesting} from './list-nesting.ts'
 import {evaluateLiquid} from './liquid.ts'
-import {mathContinuations} from './math-lines.ts'
+import {kramdownLines} from './kramdown-lines.ts'
 import {unmaskDelimiters} from './mask.ts'
 import {parseMarkdown} from './parse.ts'
 import {createState, pageLineAt} from './state.ts'
@@ -34,7 +34,7 @@ export function convertBody(markdown: string, ctx: ConvertContext): ConvertResul
     budget.htmlNesting(evaluated)
     // kramdown's HTML block and table boundaries (html/prepare.ts) and list nesting
     // (list-nesting.ts), before remark reads the page.
-    const prepared = mathContinuations(kramdownListNesting(prepareKramdownBlocks(evaluated, state)))
+    const prepared = kramdownLines(kramdownListNesting(prepareKramdownBlocks(evaluated, state)))
     state.source = budget.structure(prepared, (d) =>
       state.diagnostics.push(atPageLine(d, state.lineMap, ctx.lineOffset)),
     )

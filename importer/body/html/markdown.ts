@@ -7,7 +7,7 @@ import {parseMarkdown} from '../parse.ts'
 import type {State} from '../state.ts'
 import type {Point} from './hast/scope.ts'
 import {kramdownListNesting} from '../list-nesting.ts'
-import {mathContinuations} from '../math-lines.ts'
+import {kramdownLines} from '../kramdown-lines.ts'
 import {prepareKramdownBlocks} from './prepare.ts'
 
 /**
@@ -24,7 +24,7 @@ export function convertMarkdownAt(
   list?: ListContext,
 ): void {
   if (text.trim() === '') return
-  const source = mathContinuations(kramdownListNesting(prepareKramdownBlocks(text, state, at)))
+  const source = kramdownLines(kramdownListNesting(prepareKramdownBlocks(text, state, at)))
   const root = parseMarkdown(source)
   shiftLines(root, at)
   const outer = state.source

@@ -1,0 +1,52 @@
+/**
+ * Lines kramdown reads as text where CommonMark starts a block, rewritten before parsing so
+ * CommonMark reads them as kramdown does (after `list-nesting.ts`, which moves list lines):
+ *
+ * - kramdown's display math runs from `$$` to `$$` across lines, so a line inside an open formula
+ *   that starts like a list item, heading or thematic break (`-     (q_1 + 2q_2) &= -15`, a
+ *   minus sign at a line start) is part of the formula. CommonMark's paragraph ends at such a
+ *   line and a list begins there. Those lines are indented by four spaces, which keeps them in
+ *   the paragraph (an indented line cannot interrupt one) and changes nothing a formula shows.
+ * - A heading needs text for kramdown: a line of only `#`s is text (of its paragraph), where
+ *   CommonMark makes an empty heading. Its first `#` is escaped.
+ */
+
+const INTERRUPTS =
+  /^ {0,3}(?:[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|#{1,6}(?:[ \t]|$)|={2,}|-{2,}|_{3,})/
+const FENCE = /^[ >]*(`{3,}|~{3,})/
+const EMPTY_HEADING = /^( {0,3})(#{1,6}[ \t]*)$/
+
+/** The text with the lines above rewritten (same lines, same order). */
+export function kramdownLines(text: string): string {
+  if (!text.includes('$$') && !/^ {0,3}#{1,6}[ \t]*$/m.test(text)) return text
+  const lines = text.split('\n')
+  let open = false
+  let fence: string | undefined
+  let changed = false
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n]
+    const marker = FENCE.exec(line)?.[1]
+    if (fence !== undefined) {
+      if (marker && marker[0] === fence[0] && marker.length >= fence.length) fence = undefined
+      continue
+    }
+    if (marker && !open) {
+      fence = marker
+      continue
+    }
+    // A blank line (also a quote's `>` alone) ends a paragraph and any formula in it.
+    if (/^[ >]*$/.test(line)) {
+      open = false
+      continue
+    }
+    if (open && INTERRUPTS.test(line)) {
+      lines[n] = `    ${line}`
+      changed = true
+    } else if (EMPTY_HEADING.test(line)) {
+      lines[n] = line.replace(EMPTY_HEADING, '$1\\$2')
+      changed = true
+    }
+    if ((line.split('$$').length - 1) % 2 === 1) open = !open
+  }
+  return changed ? lines.join('\n') : text
+}
