@@ -96,3 +96,40 @@ describe('connections that are busy', () => {
     expect(text).toMatch(/^event: welcome/)
   })
 })
+
+describe('connections beyond the limit', () => {
+  it('are closed at once, and served again once a connection is free', async () => {
+    const small = await startTestLake({connections: {maxConnections: 3}})
+    const held: Socket[] = []
+    try {
+      const connectTo = () =>
+        new Promise<Socket>((resolve, reject) => {
+          const socket = connect(small.lake.port, '127.0.0.1', () => resolve(socket))
+          socket.on('error', reject)
+        })
+      // Three idle connections (within the 10 s head timeout) take every place.
+      for (let n = 0; n < 3; n++) held.push(await connectTo())
+      const extra = await connectTo()
+      extra.write('GET /v1/ping HTTP/1.1\r\nhost: localhost\r\n\r\n')
+      // Accepted in order, the fourth is closed unanswered instead of holding a descriptor.
+      expect(await closed(extra)).toBe('')
+      held.pop()?.destroy()
+      // Once the lake has seen that close, requests are served again.
+      await expect
+        .poll(
+          () =>
+            fetch(`${small.lake.httpUrl}/v1/ping`).then(
+              (r) => r.status,
+              () => 0,
+            ),
+          {
+            timeout: 10_000,
+          },
+        )
+        .toBe(200)
+    } finally {
+      for (const socket of held) socket.destroy()
+      await small.stop()
+    }
+  })
+})
