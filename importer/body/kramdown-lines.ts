@@ -9,6 +9,9 @@
  *   the paragraph (an indented line cannot interrupt one) and changes nothing a formula shows.
  * - A heading needs text for kramdown: a line of only `#`s is text (of its paragraph), where
  *   CommonMark makes an empty heading. Its first `#` is escaped.
+ * - `\\` at the end of a line followed by more of its paragraph is a line break for kramdown and
+ *   an escaped backslash for CommonMark; one backslash less is CommonMark's line break (outside
+ *   formulas, where `\\` is TeX's).
  */
 
 const INTERRUPTS =
@@ -18,7 +21,9 @@ const EMPTY_HEADING = /^( {0,3})(#{1,6}[ \t]*)$/
 
 /** The text with the lines above rewritten (same lines, same order). */
 export function kramdownLines(text: string): string {
-  if (!text.includes('$$') && !/^ {0,3}#{1,6}[ \t]*$/m.test(text)) return text
+  if (!text.includes('$$') && !text.includes('\\\n') && !/^ {0,3}#{1,6}[ \t]*$/m.test(text)) {
+    return text
+  }
   const lines = text.split('\n')
   let open = false
   let fence: string | undefined
@@ -47,6 +52,12 @@ export function kramdownLines(text: string): string {
       changed = true
     }
     if ((line.split('$$').length - 1) % 2 === 1) open = !open
+    const backslashes = /\\+$/.exec(lines[n])?.[0].length ?? 0
+    const next = lines[n + 1]
+    if (!open && backslashes >= 2 && backslashes % 2 === 0 && next && !/^[ >]*$/.test(next)) {
+      lines[n] = lines[n].slice(0, -1)
+      changed = true
+    }
   }
   return changed ? lines.join('\n') : text
 }
