@@ -2,13 +2,20 @@ import {mkdirSync, mkdtempSync, readFileSync, rmSync} from 'node:fs'
 import type {Server} from 'node:http'
 import {tmpdir} from 'node:os'
 import {join, resolve} from 'node:path'
-import type {Browser, Page} from 'playwright-core'
-import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest'
+import type {Page} from 'playwright-core'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {createLakeClient} from './client.ts'
 import {seedNdjson} from './seed.ts'
-import {CHROMIUM_TAG, launchChromium} from '../testing/chromium.ts'
-import {buildStudio, openStudioPage, run, serveStudio} from '../testing/studio.ts'
-import {watchStudio, type StudioWatch} from '../testing/studioWatch.ts'
+import {CHROMIUM_TAG} from '../testing/chromium.ts'
+import {
+  buildStudio,
+  logIn,
+  openStudioPage,
+  run,
+  serveStudio,
+  useStudioBrowser,
+} from '../testing/studio.ts'
+import {watchStudio} from '../testing/studioWatch.ts'
 import {startTestLake} from './test-lake.ts'
 
 const ARTIFACTS = resolve('.artifacts/lake-browser')
@@ -28,9 +35,7 @@ function readNdjson(file: string): SeedDoc[] {
 
 describe('Studio against the lake', {tags: [CHROMIUM_TAG]}, () => {
   let t: Awaited<ReturnType<typeof startTestLake>>
-  let browser: Browser
   let page: Page
-  let watch: StudioWatch
   let studio: {server: Server; url: string}
   let work = ''
   const consoleErrors: string[] = []
@@ -69,30 +74,28 @@ describe('Studio against the lake', {tags: [CHROMIUM_TAG]}, () => {
     }
     await Promise.all([importSeed(), buildStudio(join(work, 'studio'), t.lake, 'production')])
     expect(lessonId).not.toBe('')
-    browser = await launchChromium()
-    page = await openStudioPage(browser)
-    watch = await watchStudio(page, () => t.lake)
+  }, 180_000)
+
+  afterAll(async () => {
+    await new Promise((done) => studio?.server.close(done))
+    await t?.stop()
+    if (work) rmSync(work, {recursive: true, force: true})
+  })
+
+  const session = useStudioBrowser(() => t.lake)
+
+  beforeAll(() => {
+    page = session.page
     page.on('websocket', (socket) => {
       socket.on('framereceived', () => socketFrames.push(socket.url()))
     })
     page.on('console', (message) => {
       if (message.type() === 'error') consoleErrors.push(message.text())
     })
-  }, 180_000)
-
-  afterEach(() => {
-    expect(watch.take()).toEqual([])
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await new Promise((done) => studio?.server.close(done))
-    await t?.stop()
-    if (work) rmSync(work, {recursive: true, force: true})
   })
 
   it('shows a browser without the login link a logged-out Studio that says how to get in, never the content', async () => {
-    const stranger = await openStudioPage(browser)
+    const stranger = await openStudioPage(session.browser)
     const strangerWatch = await watchStudio(stranger, () => t.lake)
     try {
       const shot = (name: string) => stranger.screenshot({path: join(ARTIFACTS, `${name}.png`)})
@@ -116,8 +119,7 @@ describe('Studio against the lake', {tags: [CHROMIUM_TAG]}, () => {
 
   it('opens Courses → course → module → the imported lesson, edits and publishes the title, history lists the edit, and the Preview renders it', async () => {
     const shot = (name: string) => page.screenshot({path: join(ARTIFACTS, `${name}.png`)})
-    await page.goto(t.lake.loginUrl())
-    await page.getByText('Courses', {exact: true}).first().click({timeout: 60_000})
+    await (await logIn(page, t.lake)).click()
     await shot('1-courses')
     // The search box uses text::query(); the lake rewrites it to match.
     await page.keyboard.press('Control+k')

@@ -1,16 +1,15 @@
 import type {Server} from 'node:http'
 import {mkdirSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
-import type {Browser, Page} from 'playwright-core'
-import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest'
+import type {Page} from 'playwright-core'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
 import {createLakeClient} from '../lake/client.ts'
 import {seedNdjson} from '../lake/seed.ts'
 import {startTestLake} from '../lake/test-lake.ts'
 import {scratchDir} from '../testing/artifacts.ts'
-import {CHROMIUM_TAG, launchChromium} from '../testing/chromium.ts'
-import {buildStudio, openStudioPage, run, serveStudio} from '../testing/studio.ts'
-import {watchStudio, type StudioWatch} from '../testing/studioWatch.ts'
+import {CHROMIUM_TAG} from '../testing/chromium.ts'
+import {buildStudio, logIn, run, serveStudio, useStudioBrowser} from '../testing/studio.ts'
 
 const COURSE = 'Ordering Course'
 const MODULE = 'Ordering Module'
@@ -26,9 +25,7 @@ const SITE: Record<string, string> = {
 
 describe('ordering in the course and module panes', {tags: [CHROMIUM_TAG]}, () => {
   let t: Awaited<ReturnType<typeof startTestLake>>
-  let browser: Browser
   let page: Page
-  let watch: StudioWatch
   let studio: {server: Server; url: string}
   let work = ''
   const pageErrors: string[] = []
@@ -60,9 +57,17 @@ describe('ordering in the course and module panes', {tags: [CHROMIUM_TAG]}, () =
       await seedNdjson(createLakeClient(t.lake, {dataset: 'production'}), seedFile)
     }
     await Promise.all([importSite(), buildStudio(join(work, 'studio'), t.lake, 'production')])
-    browser = await launchChromium()
-    page = await openStudioPage(browser)
-    watch = await watchStudio(page, () => t.lake)
+  }, 300_000)
+
+  afterAll(async () => {
+    await new Promise((done) => studio?.server.close(done))
+    await t?.stop()
+  })
+
+  const session = useStudioBrowser(() => t.lake)
+
+  beforeAll(() => {
+    page = session.page
     page.on('pageerror', (error) => pageErrors.push(error.message))
     // Every read and write this feature makes goes to the lake's /data/ endpoints.
     page.on('response', (response) => {
@@ -70,23 +75,12 @@ describe('ordering in the course and module panes', {tags: [CHROMIUM_TAG]}, () =
       if (response.status() >= 400 && url.pathname.includes('/data/'))
         refusedData.push(`${response.status()} ${response.request().method()} ${url.pathname}`)
     })
-  }, 300_000)
-
-  afterEach(() => {
-    expect(watch.take()).toEqual([])
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await new Promise((done) => studio?.server.close(done))
-    await t?.stop()
   })
 
   it('opens a lesson of a module by its id outside the "Not in the site\'s navigation" list', async () => {
     const client = createLakeClient(t.lake, {dataset: 'production', perspective: 'raw'})
     const alpha = await client.fetch<string>('*[_type == "lesson" && title == "Alpha"][0]._id')
-    await page.goto(t.lake.loginUrl())
-    await page.getByText('Courses', {exact: true}).first().waitFor({timeout: 60_000})
+    await logIn(page, t.lake)
     await page.goto(`${studio.url}/intent/edit/id=${alpha}`)
     const title = page.locator('[data-testid="field-title"] input').first()
     await expect.poll(() => title.inputValue().catch(() => ''), {timeout: 60_000}).toBe('Alpha')
@@ -120,8 +114,7 @@ describe('ordering in the course and module panes', {tags: [CHROMIUM_TAG]}, () =
     const rowTitles = async () =>
       (await rows.allInnerTexts()).map((text) => text.split('\n')[0]!.trim())
 
-    await page.goto(t.lake.loginUrl())
-    await page.getByText('Courses', {exact: true}).first().click({timeout: 60_000})
+    await (await logIn(page, t.lake)).click()
     await page.getByText(COURSE, {exact: true}).first().click({timeout: 30_000})
     // The course pane lists its module, with "Course details" and the buttons to add pages.
     await page.getByText('Course details', {exact: true}).waitFor({timeout: 30_000})

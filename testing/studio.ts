@@ -3,9 +3,12 @@ import {existsSync, readFileSync} from 'node:fs'
 import {createServer, type Server} from 'node:http'
 import {extname, join, resolve} from 'node:path'
 
-import type {Browser, Page} from 'playwright-core'
+import type {Browser, Locator, Page} from 'playwright-core'
+import {afterAll, afterEach, beforeAll, expect} from 'vitest'
 
 import {ensureStudioBuild, type StudioTarget} from '../scripts/studioBuild.ts'
+import {launchChromium} from './chromium.ts'
+import {watchStudio, type StudioWatch, type WatchedLake} from './studioWatch.ts'
 
 const MIME: Record<string, string> = {
   '.html': 'text/html',
@@ -92,4 +95,41 @@ export async function sameOriginStudio(
 ): Promise<string> {
   await ensureStudioBuild(SAME_ORIGIN_STUDIO, target)
   return SAME_ORIGIN_STUDIO
+}
+
+/** The browser, page and watch a Studio browser test drives, set once `beforeAll` has run. */
+export type StudioBrowser = {browser: Browser; page: Page; watch: StudioWatch}
+
+/**
+ * The steps every Studio browser test shares, registered as vitest hooks in the calling `describe`
+ * after its own `beforeAll` (which starts the lake): Chromium and a page from
+ * {@link openStudioPage}, watched from its first request by {@link watchStudio} against `lake()`
+ * (read again after a test restarts the lake); after each test, nothing the watch saw; after all,
+ * Chromium closed (before the test's own `afterAll` stops the lake).
+ */
+export function useStudioBrowser(lake: () => WatchedLake): StudioBrowser {
+  const session = {} as StudioBrowser
+  beforeAll(async () => {
+    session.browser = await launchChromium()
+    session.page = await openStudioPage(session.browser)
+    session.watch = await watchStudio(session.page, lake)
+  })
+  afterEach(() => {
+    expect(session.watch.take()).toEqual([])
+  })
+  afterAll(async () => {
+    await session.browser?.close()
+  })
+  return session
+}
+
+/**
+ * Logs `page` in with the lake's one-time link and waits for the Studio's structure; returns its
+ * "Courses" item.
+ */
+export async function logIn(page: Page, lake: {loginUrl: () => string}): Promise<Locator> {
+  await page.goto(lake.loginUrl())
+  const courses = page.getByText('Courses', {exact: true}).first()
+  await courses.waitFor({timeout: 60_000})
+  return courses
 }

@@ -2,13 +2,13 @@ import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import {createServer} from 'node:net'
 import {tmpdir} from 'node:os'
 import {join, resolve} from 'node:path'
-import type {Browser, Page} from 'playwright-core'
-import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest'
+import type {Page} from 'playwright-core'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
-import {CHROMIUM_TAG, launchChromium} from '../../testing/chromium.ts'
+import {CHROMIUM_TAG} from '../../testing/chromium.ts'
 import {png} from '../../testing/png.ts'
-import {openStudioPage, sameOriginStudio} from '../../testing/studio.ts'
-import {watchStudio, type StudioWatch} from '../../testing/studioWatch.ts'
+import {logIn, sameOriginStudio, useStudioBrowser} from '../../testing/studio.ts'
+import type {StudioWatch} from '../../testing/studioWatch.ts'
 import {createLakeClient} from '../client.ts'
 import {seedNdjson} from '../seed.ts'
 import {startLake, type Lake} from '../start.ts'
@@ -61,7 +61,6 @@ describe(
     let work = ''
     let studioDir = ''
     let lake: Lake
-    let browser: Browser
     let page: Page
     let watch: StudioWatch
     const requests: URL[] = []
@@ -85,9 +84,17 @@ describe(
       const client = createLakeClient(lake, {dataset: 'production'})
       await seedNdjson(client, 'lake/fixtures/course.ndjson')
       await client.createOrReplace(lessonWithImage)
-      browser = await launchChromium()
-      page = await openStudioPage(browser)
-      watch = await watchStudio(page, () => lake)
+    }, 300_000)
+
+    afterAll(async () => {
+      await lake?.close()
+      if (work) rmSync(work, {recursive: true, force: true})
+    })
+
+    const studio = useStudioBrowser(() => lake)
+
+    beforeAll(() => {
+      ;({page, watch} = studio)
       page.on('request', (request) => {
         const url = new URL(request.url())
         requests.push(url)
@@ -100,21 +107,10 @@ describe(
       const ended = (request: unknown) => streams.delete(request)
       page.on('requestfinished', ended)
       page.on('requestfailed', ended)
-    }, 300_000)
-
-    afterEach(() => {
-      expect(watch.take()).toEqual([])
-    })
-
-    afterAll(async () => {
-      await browser?.close()
-      await lake?.close()
-      if (work) rmSync(work, {recursive: true, force: true})
     })
 
     it('shows the Studio first at one plain-HTTP URL on a fresh profile, and opens course → module → lesson with every event stream on a host name of its own', async () => {
-      await page.goto(lake.loginUrl())
-      await page.getByText('Courses', {exact: true}).first().click({timeout: 60_000})
+      await (await logIn(page, lake)).click()
       // Logged in by the link, on the URL the editor opened: no certificate page, no other origin.
       expect(new URL(page.url()).origin).toBe(lake.studioUrl)
       await shot('1-studio-first')
@@ -173,8 +169,7 @@ describe(
       lake = await start().finally(release)
       expect(lake.port).not.toBe(firstPort)
       // A new port is a new origin, whose storage has no session yet: the new link logs in again.
-      await page.goto(lake.loginUrl())
-      await page.getByText('Courses', {exact: true}).first().waitFor({timeout: 60_000})
+      await logIn(page, lake)
       await openLesson(LESSON)
       await page.getByText(ALT).first().dblclick()
       await expect.poll(() => loadedImages(page, imagesAt(lake.studioUrl))).toContain(120)

@@ -1,12 +1,10 @@
 import {mkdirSync, mkdtempSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join, resolve} from 'node:path'
-import type {Browser, Page} from 'playwright-core'
-import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
-import {CHROMIUM_TAG, launchChromium} from '../../testing/chromium.ts'
-import {openStudioPage, sameOriginStudio} from '../../testing/studio.ts'
-import {watchStudio, type StudioWatch} from '../../testing/studioWatch.ts'
+import {CHROMIUM_TAG} from '../../testing/chromium.ts'
+import {logIn, sameOriginStudio, useStudioBrowser} from '../../testing/studio.ts'
 import {createLakeClient} from '../client.ts'
 import {seedNdjson} from '../seed.ts'
 import {startLake, type Lake} from '../start.ts'
@@ -17,9 +15,6 @@ describe('a session the lake no longer knows', {tags: [CHROMIUM_TAG]}, () => {
   let work = ''
   let studioDir = ''
   let lake: Lake
-  let browser: Browser
-  let page: Page
-  let watch: StudioWatch
   /** A lake with a token folder of its own (`n`) on `port` (0: any free port), seeded. */
   const start = async (n: number, port = 0) => {
     const started = await startLake({
@@ -34,31 +29,25 @@ describe('a session the lake no longer knows', {tags: [CHROMIUM_TAG]}, () => {
     )
     return started
   }
-  const shot = (name: string) => page.screenshot({path: join(ARTIFACTS, `${name}.png`)})
+  const shot = (name: string) => studio.page.screenshot({path: join(ARTIFACTS, `${name}.png`)})
 
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'lake-session-'))
     mkdirSync(ARTIFACTS, {recursive: true})
     studioDir = await sameOriginStudio()
     lake = await start(1)
-    browser = await launchChromium()
-    page = await openStudioPage(browser)
-    watch = await watchStudio(page, () => lake)
   }, 300_000)
 
-  afterEach(() => {
-    expect(watch.take()).toEqual([])
-  })
-
   afterAll(async () => {
-    await browser?.close()
     await lake?.close()
     if (work) rmSync(work, {recursive: true, force: true})
   })
 
+  const studio = useStudioBrowser(() => lake)
+
   it('shows the logged-out screen with how to get in, not a crash, when the lake restarts with another token under an open Studio, and the new link logs in again', async () => {
-    await page.goto(lake.loginUrl())
-    await page.getByText('Courses', {exact: true}).first().click({timeout: 60_000})
+    const {page, watch} = studio
+    await (await logIn(page, lake)).click()
     // The course list keeps an event stream open: the request that crashed the Studio before.
     await page.getByText('Product Management Basics').first().waitFor({timeout: 30_000})
     await shot('1-logged-in')
@@ -83,8 +72,7 @@ describe('a session the lake no longer knows', {tags: [CHROMIUM_TAG]}, () => {
     expect(await page.getByText('Product Management Basics').count()).toBe(0)
     await shot('2-logged-out-after-restart')
 
-    await page.goto(lake.loginUrl())
-    await page.getByText('Courses', {exact: true}).first().click({timeout: 60_000})
+    await (await logIn(page, lake)).click()
     await page.getByText('Product Management Basics').first().waitFor({timeout: 30_000})
     await shot('3-logged-in-again')
   })
