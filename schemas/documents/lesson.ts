@@ -28,6 +28,8 @@ export const lesson = defineType({
       title: 'Next lesson link',
       type: OBJECT_TYPES.nextLink,
       group: 'content',
+      // Closed until opened: rarely edited, and its three inputs are drawn on every load otherwise.
+      options: {collapsible: true, collapsed: true},
     }),
     childPagesField({
       name: 'lessons',
