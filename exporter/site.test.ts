@@ -29,6 +29,8 @@ const CANONICAL: Record<string, string> = {
     '- one\n- two with **bold**\n  - nested a\n  - nested b\n    1. deep one\n    2. deep two\n- three',
   'numbered lists': '1. first\n2. second\n3. third',
   'list start': '1. counted as five\n2. counted as six\n{: start="5"}',
+  'numbered lists one after another':
+    '1. the first list\n\n<!-- -->\n\n1. the second list\n2. its second step',
   'task lists': '- [ ] todo\n- [x] done\n  - [ ] nested todo',
   'blocks inside items':
     '1. Clone the repository:\n\n   ```bash\n   git clone https://example.com/p.git\n   ```\n\n   The folder now holds the sources.\n2. Install:\n\n   ```\n   npm install\n   ```\n3. Done.',

@@ -28,7 +28,10 @@ const kramdownAvailable =
   spawnSync('ruby', ['-rkramdown', '-rkramdown-parser-gfm', '-e', '1']).status === 0
 
 function kramdown(markdown: string): string {
-  const script = 'puts Kramdown::Document.new(STDIN.read, input: "GFM", hard_wrap: false).to_html'
+  // No highlighter, as in fidelity/kramdown.rb: with rouge installed (Jekyll brings it) kramdown
+  // would otherwise wrap code in its spans.
+  const script =
+    'puts Kramdown::Document.new(STDIN.read, input: "GFM", hard_wrap: false, syntax_highlighter: nil).to_html'
   const run = spawnSync('ruby', ['-rkramdown', '-rkramdown-parser-gfm', '-e', script], {
     input: markdown,
     encoding: 'utf8',

@@ -6,6 +6,8 @@ interface OpenItem {
   /** Where this item's content starts: blocks inside it are indented this far. */
   indent: string
   number: number
+  /** The item's own `start`, when it has one: a different one begins a new list. */
+  start?: number
 }
 
 /** True for an item of a list region: a list item, or a block that belongs to one (`level`). */
@@ -50,10 +52,13 @@ export function writeList(
     if (item._type === 'block' && typeof item.listItem === 'string') {
       const listItem = item.listItem
       const previous = open[level - 1]
-      const continues = previous !== undefined && previous.listItem === listItem
+      const own = typeof item.start === 'number' ? item.start : undefined
+      const restarts = listItem === 'number' && own !== undefined && own !== previous?.start
+      const continues = previous !== undefined && previous.listItem === listItem && !restarts
       if (level === 1 && previous && !continues) {
         closeTopList()
-        // A list of another kind after a list: a comment keeps kramdown from joining them.
+        // A list of another kind (or counting anew) after a list: a comment keeps kramdown
+        // from joining them.
         out += '\n\n<!-- -->'
         needsBlank = true
       }
@@ -68,7 +73,7 @@ export function writeList(
       const line = parentIndent + mark + indent(content.join('\n\n'), itemIndent, true)
       out += out === '' ? line : `${needsBlank ? '\n\n' : '\n'}${line}`
       open.length = level - 1
-      open.push({listItem, indent: itemIndent, number})
+      open.push({listItem, indent: itemIndent, number, start: continues ? previous.start : own})
       needsBlank = content.length > 1
     } else {
       const owner = open[level - 1] ?? open[open.length - 1]

@@ -38,6 +38,12 @@ export function list(node: List, state: State, walk: Walk): void {
     settleItem(walk.out, start, context)
   }
   if (shared.start !== undefined) startAt(walk.out[listStart], shared.start)
+  else if (node.ordered && followsNumberedList(walk.out, listStart, level)) {
+    // Only an attribute list stood between this list and the one before (`{: style=…}` above
+    // it): kramdown ends that list there, so this one counts from 1 again, and says so.
+    const head = walk.out[listStart]
+    if (isTextBlock(head) && head.start === undefined) head.start = 1
+  }
   if (shared.toc) {
     walk.out.splice(listStart)
     walk.out.push(tableOfContents(node.ordered === true, state, shared.toc))
@@ -69,4 +75,19 @@ function joinParagraphs(out: Item[], start: number, type: string, level: number)
       if (!previous.markDefs.some((other) => other._key === def._key)) previous.markDefs.push(def)
     out.splice(i, 1)
   }
+}
+
+/**
+ * True when the blocks before `index` end in a numbered list at `level` (its last item, or
+ * blocks that belong to it), which a numbered item right after would continue.
+ */
+function followsNumberedList(out: readonly Item[], index: number, level: number): boolean {
+  for (let i = index - 1; i >= 0; i--) {
+    const block = out[i] as {listItem?: unknown; level?: unknown}
+    if (typeof block.level !== 'number' || block.level < level) return false
+    if (block.level === level && typeof block.listItem === 'string') {
+      return block.listItem === LIST.number
+    }
+  }
+  return false
 }
