@@ -11,6 +11,7 @@ import {posix} from 'node:path'
 
 import type {Context, Liquid as LiquidEngine, TagToken, TopLevelToken} from 'liquidjs'
 
+import {fenceFor, RAW_BLOCK} from './liquid-syntax.ts'
 import {markdownBlock, markdownBlocksAsText} from './markdown-html.ts'
 import type {LiquidDocument, LiquidSite} from './types.ts'
 
@@ -140,14 +141,8 @@ function createEngine(page: ControlFlowPage): LiquidEngine {
       throw new Error(`tag ${token.getText()} not closed`)
     },
     render() {
-      const code = String(this.code).replace(
-        /\{%-?\s*raw\s*-?%\}([\s\S]*?)\{%-?\s*endraw\s*-?%\}/g,
-        '$1',
-      )
-      let longest = 2
-      for (const match of code.matchAll(/^[ \t]*(`{3,})/gm))
-        longest = Math.max(longest, match[1].length)
-      const fence = '`'.repeat(longest + 1)
+      const code = String(this.code).replace(RAW_BLOCK, '$1')
+      const fence = fenceFor(code)
       return `${fence}${String(this.language)}\n${code}\n${fence}`
     },
   })

@@ -28,3 +28,17 @@ export const CONTROL_CONTINUATIONS = new Set([
     (tag) => `end${tag}`,
   ),
 ])
+
+/** `{% raw %}…{% endraw %}`: its text is shown as written. */
+export const RAW_BLOCK = /\{%-?\s*raw\s*-?%\}([\s\S]*?)\{%-?\s*endraw\s*-?%\}/g
+
+/**
+ * A code fence longer than every run of backticks that starts a line of `code`, so a
+ * `{% highlight %}` block whose code shows a fenced block (``` lines) stays one block.
+ */
+export function fenceFor(code: string): string {
+  let longest = 2
+  for (const match of code.matchAll(/^[ \t]*(`{3,})/gm))
+    longest = Math.max(longest, match[1].length)
+  return '`'.repeat(longest + 1)
+}

@@ -6,7 +6,7 @@ import {evaluateControlFlow, type ControlFlowPage} from './liquid-control.ts'
 import {parseIncludeTag, validIncludeFile, type IncludeParameter} from './liquid-include.ts'
 import {evaluateOutput, evaluateHead, lookup} from './liquid-output.ts'
 import {warn, type Point, type Scope} from './liquid-scope.ts'
-import {CONTROL_CONTINUATIONS, CONTROL_TAGS} from './liquid-syntax.ts'
+import {CONTROL_CONTINUATIONS, CONTROL_TAGS, fenceFor, RAW_BLOCK} from './liquid-syntax.ts'
 import type {State} from './state.ts'
 
 /**
@@ -19,19 +19,6 @@ import type {State} from './state.ts'
 // Tag and output bodies are bounded so an unclosed `{{` or `{%` cannot make the scan quadratic.
 const LIQUID =
   /\{%-?\s*raw\s*-?%\}([\s\S]*?)\{%-?\s*endraw\s*-?%\}|\{%-?\s*comment\s*-?%\}[\s\S]*?\{%-?\s*endcomment\s*-?%\}|\{%-?\s*highlight\s+([\w+#.-]+)[^%\n]{0,200}%\}(\r?\n?)((?:\{%-?\s*raw\s*-?%\}[\s\S]*?\{%-?\s*endraw\s*-?%\}|[\s\S])*?)\{%-?\s*endhighlight\s*-?%\}|\{%-?\s*link\s+([^%\n]{1,500}?)\s*-?%\}|\{\{-?\s*([^{}]{0,1000}?)\s*-?\}\}|\{%-?\s*(\w+)[^%]{0,1000}?%\}/g
-
-const RAW_BLOCK = /\{%-?\s*raw\s*-?%\}([\s\S]*?)\{%-?\s*endraw\s*-?%\}/g
-
-/**
- * A code fence longer than every run of backticks that starts a line of `code`, so a
- * `{% highlight %}` block whose code shows a fenced block (``` lines) stays one block.
- */
-function fenceFor(code: string): string {
-  let longest = 2
-  for (const match of code.matchAll(/^[ \t]*(`{3,})/gm))
-    longest = Math.max(longest, match[1].length)
-  return '`'.repeat(longest + 1)
-}
 
 /** Includes nested deeper than this are an error (Jekyll has no limit; its stack overflows). */
 const MAX_INCLUDE_DEPTH = 20
@@ -186,23 +173,31 @@ function onOwnLines(source: string, index: number, length: number): boolean {
 }
 
 function evaluateTag(
-  [match, raw, lang, nl, code, linkPath, output, tag]: RegExpExecArray,
+  found: RegExpExecArray,
   at: Point,
   state: State,
   scope: Scope,
 ): {text: string; included?: boolean} {
+  const [match, raw, lang, nl, code, linkPath, output, tag] = found
+  const {input, index} = found
   if (raw !== undefined) return {text: raw}
   if (match.startsWith('{%') && /^\{%-?\s*comment/.test(match)) {
     warn(state, scope, 'info', 'liquid-comment', at, 'Dropped a Liquid comment, as Jekyll does.')
     return {text: '\n'.repeat(countLines(match))}
   }
   if (lang !== undefined) {
-    // The block's own Liquid runs first: a `{% raw %}` inside shows its text.
+    // The block's own Liquid runs first: a `{% raw %}` inside shows its text. Jekyll strips
+    // the spaces before `{% endhighlight %}` (`end {% endhighlight %}` ends in `end`).
     const body = String(code)
       .replace(RAW_BLOCK, '$1')
       .replace(/\r?\n$/, '')
+      .replace(/[ \t]+$/, '')
     const fence = fenceFor(body)
-    return {text: fence + lang + (nl || '\n') + body + '\n' + fence}
+    // Indented like the tag's line (a list item's content), so the closing fence stays inside.
+    const lineStart = input.lastIndexOf('\n', index - 1) + 1
+    const before = input.slice(lineStart, index)
+    const indent = /^[ \t]*$/.test(before) ? before : ''
+    return {text: fence + lang + (nl || '\n') + body + '\n' + indent + fence}
   }
   if (linkPath !== undefined) return {text: linkPlaceholder(String(linkPath), match, state)}
   if (output !== undefined) {
