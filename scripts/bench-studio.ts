@@ -1,12 +1,14 @@
 /**
  * `npm run bench:studio`: how long the Studio the lake serves (`npm run studio`) takes to be ready
- * in Chromium, from the start of a navigation to the structure (or a lesson's form) on screen: the
- * first visit with an empty cache, then reloads. The browser context is a plain one, as an
- * editor's: no request interception (which would switch Chromium's cache off); offline, the
- * Studio's calls to public hosts fail at once.
+ * in Chromium, from the start of a navigation to the structure, or to a lesson's form with its
+ * body editable, on screen: the first visit with an empty cache, then reloads. The content is the
+ * project's own course (`content/`, imported as `npm run import` does) and the lesson is its
+ * longest. The browser context is a plain one, as an editor's: no request interception (which
+ * would switch Chromium's cache off); offline, the Studio's calls to public hosts fail at once.
  */
+import {spawn} from 'node:child_process'
 import {mkdtempSync, rmSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {availableParallelism, loadavg, tmpdir} from 'node:os'
 import {join, resolve} from 'node:path'
 
 import {defineCommand, runMain} from 'citty'
@@ -17,7 +19,33 @@ import {launchChromium} from '../testing/chromium.ts'
 import {ensureStudioBuild} from './studioBuild.ts'
 
 const STRUCTURE = 'text=Courses'
-const FORM = '[data-testid="field-title"] input'
+/** The form is usable when its body, what an editor works on, takes typing. */
+const FORM = '[data-testid="field-body"] [contenteditable="true"]'
+
+/** Imports a site folder to an NDJSON file with `scripts/import.ts`, its cache kept in `dir`. */
+function importSite(site: string, out: string, dir: string): Promise<void> {
+  const args = ['--import', 'tsx', 'scripts/import.ts', site, '--out', out]
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, args, {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {...process.env, LAKE_DIR: dir},
+    })
+    // The import's report (its warnings included) is shown only when it fails.
+    const report: Buffer[] = []
+    child.stdout.on('data', (chunk: Buffer) => report.push(chunk))
+    child.stderr.on('data', (chunk: Buffer) => report.push(chunk))
+    child.on('exit', (code) => {
+      if (code === 0) return done()
+      process.stderr.write(Buffer.concat(report))
+      fail(new Error(`Cannot import ${site} for the benchmark: the import exited with ${code}`))
+    })
+  })
+}
+
+const load = () =>
+  loadavg()
+    .map((value) => value.toFixed(1))
+    .join(' ')
 
 /** Milliseconds from starting `navigate` to `ready` on screen. */
 async function timed(page: Page, navigate: () => Promise<unknown>, ready: string) {
@@ -33,10 +61,14 @@ const command = defineCommand({
   meta: {name: 'bench:studio', description: 'Time from navigation to Studio ready, in Chromium.'},
   args: {
     rounds: {type: 'string', description: 'Reloads of each page', default: '5'},
+    site: {
+      type: 'string',
+      description: 'Site folder to import and open (its longest lesson is reloaded)',
+      default: 'content',
+    },
     seed: {
       type: 'string',
-      description: 'NDJSON documents to open',
-      default: 'lake/fixtures/course.ndjson',
+      description: 'NDJSON documents to open instead of importing --site',
     },
   },
   async run({args}) {
@@ -44,12 +76,21 @@ const command = defineCommand({
     const build = await ensureStudioBuild(studioDir, {projectId: 'local', dataset: 'production'})
     console.log(build.built ? 'Built the Studio.' : 'Studio build is current (inputs unchanged).')
     const dir = mkdtempSync(join(tmpdir(), 'bench-studio-'))
-    const lake = await startLake({dir, studioDir, log: () => undefined})
+    const seed = args.seed ?? join(dir, 'seed.ndjson')
+    if (!args.seed)
+      await importSite(args.site, seed, join(dir, 'import')).catch((error: unknown) => {
+        rmSync(dir, {recursive: true, force: true})
+        throw error
+      })
+    const lake = await startLake({dir: join(dir, 'lake'), studioDir, log: () => undefined})
     const browser = await launchChromium()
     try {
       const client = createLakeClient(lake, {dataset: 'production'})
-      await seedNdjson(client, args.seed)
-      const lesson = await client.fetch<string | null>('*[_type == "lesson"][0]._id')
+      await seedNdjson(client, seed)
+      const lesson = await client.fetch<{_id: string; title: string; blocks: number} | null>(
+        '*[_type == "lesson"] | order(count(body) desc)[0]{_id, title, "blocks": count(body)}',
+      )
+      console.log(`Load average before: ${load()} (${availableParallelism()} cores)`)
       const page = await (
         await browser.newContext({viewport: {width: 1400, height: 900}})
       ).newPage()
@@ -59,7 +100,7 @@ const command = defineCommand({
       for (let round = 0; round < Number(args.rounds); round++)
         structure.push(await timed(page, () => page.reload(), STRUCTURE))
       if (lesson) {
-        await timed(page, () => page.goto(`${lake.studioUrl}/intent/edit/id=${lesson}/`), FORM)
+        await timed(page, () => page.goto(`${lake.studioUrl}/intent/edit/id=${lesson._id}/`), FORM)
         for (let round = 0; round < Number(args.rounds); round++)
           form.push(await timed(page, () => page.reload(), FORM))
       }
@@ -69,8 +110,9 @@ const command = defineCommand({
       )
       if (form.length)
         console.log(
-          `Reload of a lesson to its form: median ${median(form)} ms, max ${Math.max(...form)} ms (${form.join(', ')})`,
+          `Reload of a lesson ("${lesson?.title}", ${lesson?.blocks ?? 0} body blocks) to its form with the body editable: median ${median(form)} ms, max ${Math.max(...form)} ms (${form.join(', ')})`,
         )
+      console.log(`Load average after: ${load()}`)
     } finally {
       await browser.close()
       await lake.close()
