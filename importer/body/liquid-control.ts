@@ -36,7 +36,10 @@ export interface ControlFlowPage {
 
 /** Layouts (with front matter) nested deeper than this are not followed (Jekyll loops forever). */
 const MAX_LAYOUT_DEPTH = 10
-/** Documents rendered inside documents deeper than this output nothing. */
+/**
+ * Documents rendered inside documents deeper than this output nothing; so does a document
+ * written out while it is being rendered (Jekyll has no output for it yet).
+ */
 const MAX_DOCUMENT_DEPTH = 3
 
 const load = createRequire(import.meta.url)
@@ -154,9 +157,10 @@ function siteDrop(page: ControlFlowPage, engine: LiquidEngine): Record<string, u
   const liquid = page.liquid
   if (!liquid) return {...page.site}
   const drops = new Map<LiquidDocument, Record<string, unknown>>()
+  const rendering = new Set<LiquidDocument>()
   const drop = (document: LiquidDocument) => {
     let made = drops.get(document)
-    if (!made) drops.set(document, (made = documentDrop(document, page, engine, site, 0)))
+    if (!made) drops.set(document, (made = documentDrop(document, page, engine, site, rendering)))
     return made
   }
   const site: Record<string, unknown> = {...page.site, data: liquid.data}
@@ -180,7 +184,8 @@ function documentDrop(
   page: ControlFlowPage,
   engine: LiquidEngine,
   site: Record<string, unknown>,
-  depth: number,
+  /** The documents being rendered, outermost first. */
+  rendering: Set<LiquidDocument>,
 ): Record<string, unknown> {
   let content: string | undefined
   let output: string | undefined
@@ -194,9 +199,14 @@ function documentDrop(
   }
   const render = () => {
     if (content !== undefined) return content
-    if (depth >= MAX_DOCUMENT_DEPTH) return (content = '')
-    const body = String(engine.parseAndRenderSync(document.body, {site, page: drop}))
-    return (content = markdownBlock(body))
+    if (rendering.has(document) || rendering.size >= MAX_DOCUMENT_DEPTH) return ''
+    rendering.add(document)
+    try {
+      const body = String(engine.parseAndRenderSync(document.body, {site, page: drop}))
+      return (content = markdownBlock(body))
+    } finally {
+      rendering.delete(document)
+    }
   }
   Object.defineProperty(drop, 'content', {enumerable: true, get: render})
   Object.defineProperty(drop, 'output', {

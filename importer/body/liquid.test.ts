@@ -341,3 +341,20 @@ describe('{{ output }} with filters the importer does not evaluate itself', () =
     expect(text).toBe('4')
   })
 })
+
+describe('documents written out inside documents', () => {
+  it('writes nothing for a document that writes itself out, as Jekyll has no output for it yet', () => {
+    const self = {
+      file: '_notes/a.md',
+      url: '/notes/a',
+      data: {},
+      body: 'Before {% for n in site.notes %}[{{ n }}]{% endfor %} after\n',
+      collection: 'notes',
+    }
+    const {text, diagnostics} = liquid('{% for n in site.notes %}{{ n }}{% endfor %}', {
+      liquid: {data: {}, pages: [], collections: {notes: [self]}, layouts: {}},
+    })
+    expect(text).toContain('Before [] after')
+    expect(diagnostics.map((d) => d.code)).toEqual(['liquid-evaluated'])
+  })
+})
