@@ -7,7 +7,7 @@
  * would switch Chromium's cache off); offline, the Studio's calls to public hosts fail at once.
  */
 import {spawn} from 'node:child_process'
-import {mkdtempSync, rmSync} from 'node:fs'
+import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs'
 import {availableParallelism, loadavg, tmpdir} from 'node:os'
 import {join, resolve} from 'node:path'
 
@@ -40,6 +40,47 @@ function importSite(site: string, out: string, dir: string): Promise<void> {
       fail(new Error(`Cannot import ${site} for the benchmark: the import exited with ${code}`))
     })
   })
+}
+
+/**
+ * CPU milliseconds (user + system) used so far by this process's descendants (Chromium's
+ * processes) and by the main threads of its renderers, from Linux's /proc; null elsewhere. Unlike
+ * wall time, it barely depends on what else the machine runs.
+ */
+function chromiumCpu(): {all: number; rendererMain: number} | null {
+  if (!existsSync('/proc/self/stat')) return null
+  const ticks = (stat: string) => {
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    return {parent: Number(fields[1]), cpu: Number(fields[11]) + Number(fields[12])}
+  }
+  const processes = new Map<number, {parent: number; cpu: number}>()
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue
+    try {
+      processes.set(Number(name), ticks(readFileSync(`/proc/${name}/stat`, 'utf8')))
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  const isOurs = (pid: number) => {
+    for (let at = processes.get(pid)?.parent ?? 0; at > 1; at = processes.get(at)?.parent ?? 0)
+      if (at === process.pid) return true
+    return false
+  }
+  let all = 0
+  let rendererMain = 0
+  for (const [pid, {cpu}] of processes) {
+    if (!isOurs(pid)) continue
+    all += cpu
+    try {
+      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer'))
+        rendererMain += ticks(readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8')).cpu
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  // Clock ticks are 1/100 s on Linux.
+  return {all: all * 10, rendererMain: rendererMain * 10}
 }
 
 const load = () =>
@@ -97,12 +138,21 @@ const command = defineCommand({
       const first = await timed(page, () => page.goto(lake.loginUrl()), STRUCTURE)
       const structure: number[] = []
       const form: number[] = []
+      const formCpu: number[] = []
+      const formMainCpu: number[] = []
       for (let round = 0; round < Number(args.rounds); round++)
         structure.push(await timed(page, () => page.reload(), STRUCTURE))
       if (lesson) {
         await timed(page, () => page.goto(`${lake.studioUrl}/intent/edit/id=${lesson._id}/`), FORM)
-        for (let round = 0; round < Number(args.rounds); round++)
+        for (let round = 0; round < Number(args.rounds); round++) {
+          const before = chromiumCpu()
           form.push(await timed(page, () => page.reload(), FORM))
+          const after = chromiumCpu()
+          if (before && after) {
+            formCpu.push(after.all - before.all)
+            formMainCpu.push(after.rendererMain - before.rendererMain)
+          }
+        }
       }
       console.log(`First visit (empty cache) to the structure: ${first} ms`)
       console.log(
@@ -111,6 +161,10 @@ const command = defineCommand({
       if (form.length)
         console.log(
           `Reload of a lesson ("${lesson?.title}", ${lesson?.blocks ?? 0} body blocks) to its form with the body editable: median ${median(form)} ms, max ${Math.max(...form)} ms (${form.join(', ')})`,
+        )
+      if (formCpu.length)
+        console.log(
+          `Chromium CPU per lesson reload: median ${median(formCpu)} ms (${formCpu.join(', ')}), of which the page's main thread ${median(formMainCpu)} ms (${formMainCpu.join(', ')})`,
         )
       console.log(`Load average after: ${load()}`)
     } finally {
