@@ -114,51 +114,90 @@ describe('the lesson form as an editor reads it', {tags: [CHROMIUM_TAG]}, () => 
     expect(offered).not.toContain('Unconverted HTML')
   })
 
-  it('types, links and bolds text in the body, and the draft keeps the marks', async () => {
+  it('links, bolds and types text in the body, and the draft keeps the marks', async () => {
     const client = createLakeClient(lake, {dataset: 'production'})
     type StoredBlock = {
       children: Array<{text: string; marks?: string[]}>
       markDefs?: Array<{_key: string; _type: string; href?: string}>
     }
-    const paragraph = () =>
-      client.fetch<StoredBlock | null>('*[_id == $id][0].body[_key == "p2"][0]', {
-        id: `drafts.${LESSON}`,
-      })
+    const spans = async (key: string) => {
+      const stored = await client.fetch<StoredBlock | null>(
+        '*[_id == $id][0].body[_key == $key][0]',
+        {id: `drafts.${LESSON}`, key},
+      )
+      return stored?.children.map((span) => [span.text, span.marks ?? []])
+    }
     const body = page.locator('[data-testid="field-body"]').first()
-    // The toolbar's buttons are enabled once the editor has taken the focus and its caret: only
-    // then does End move the caret for good (the editor puts back its own caret as it takes focus).
+    /** Where `word` is drawn in the body's text. */
+    const wordAt = async (word: string) => {
+      const box = await body.evaluate((field, wanted) => {
+        const walker = document.createTreeWalker(field, NodeFilter.SHOW_TEXT)
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const at = node.textContent?.indexOf(wanted) ?? -1
+          if (at < 0) continue
+          const range = document.createRange()
+          range.setStart(node, at)
+          range.setEnd(node, at + wanted.length)
+          const {x, y, width, height} = range.getBoundingClientRect()
+          return {x, y, width, height}
+        }
+        return null
+      }, word)
+      if (!box) throw new Error(`Cannot find "${word}" in the body`)
+      return box
+    }
+    // The toolbar's buttons are enabled once the editor has the focus. Taking the focus, the
+    // editor puts back the caret it last had, so words are selected and the caret placed after.
     const strong = body.getByTestId('action-button-strong').first()
-    const focused = () => expect.poll(() => strong.isEnabled(), {timeout: 30_000}).toBe(true)
+    const focus = async () => {
+      if (!(await strong.isEnabled())) await body.getByText('Plain and').click()
+      await expect.poll(() => strong.isEnabled(), {timeout: 30_000}).toBe(true)
+    }
+    const select = async (word: string) => {
+      await focus()
+      const box = await wordAt(word)
+      await page.mouse.dblclick(box.x + box.width / 2, box.y + box.height / 2)
+      await expect.poll(() => page.evaluate(() => String(getSelection()).trim())).toBe(word)
+    }
     await body.getByTestId('pt-editor__toolbar-card').waitFor({timeout: 30_000})
-    await body.getByText('A second paragraph.').click()
-    await focused()
-    await page.keyboard.press('End')
-    await page.keyboard.type(' See the guide')
-    for (let i = 0; i < 'guide'.length; i++) await page.keyboard.press('Shift+ArrowLeft')
+
+    await select('second')
     await body.getByTestId('action-button-link').first().click()
-    const url = page.locator('input[id$=".href"]').first()
-    await url.fill('https://example.com/guide')
+    await page.locator('input[id$=".href"]').first().fill('https://example.com/guide')
     await expect
-      .poll(async () => (await paragraph())?.markDefs?.map((mark) => mark.href), {timeout: 30_000})
-      .toEqual(['https://example.com/guide'])
+      .poll(() => spans('p2'))
+      .toEqual([
+        ['A ', []],
+        ['second', [expect.any(String)]],
+        [' paragraph.', []],
+      ])
     await page.keyboard.press('Escape')
-    await shot('2b-linked')
-    await focused()
-    await page.keyboard.press('End')
-    await page.keyboard.type(' Bold words')
-    for (let i = 0; i < 'Bold words'.length; i++) await page.keyboard.press('Shift+ArrowLeft')
+
+    await select('Plain')
     await strong.click()
     await expect
-      .poll(async () => (await paragraph())?.children.map((span) => [span.text, span.marks]), {
-        timeout: 30_000,
-      })
+      .poll(() => spans('p1'))
       .toEqual([
-        ['A second paragraph. See the ', []],
-        ['guide', [expect.any(String)]],
-        [' ', []],
-        ['Bold words', ['strong']],
+        ['Plain', ['strong']],
+        [' and ', []],
+        ['bold', ['strong']],
+        [' text.', []],
       ])
-    await shot('2c-bold')
+
+    // Bold is on while "Plain" is selected; it goes off once the editor has the new caret.
+    await expect.poll(() => strong.getAttribute('data-selected')).not.toBeNull()
+    const end = await wordAt('paragraph.')
+    await page.mouse.click(end.x + end.width - 1, end.y + end.height / 2)
+    await expect.poll(() => strong.getAttribute('data-selected')).toBeNull()
+    await page.keyboard.type(' Typed here.')
+    await expect
+      .poll(() => spans('p2'))
+      .toEqual([
+        ['A ', []],
+        ['second', [expect.any(String)]],
+        [' paragraph. Typed here.', []],
+      ])
+    await shot('2b-linked-bold-typed')
   })
 
   it('edits the table as a grid: cell text in place, rows and columns added and removed', async () => {
