@@ -162,6 +162,8 @@ describe(
         /^WebSocket connection to .* failed/,
         // React reports it through a format string: "%o\n\n%s\n\n%s\n\n WebSocketError: …".
         /WebSocketError: WebSocket connection error/,
+        // The presence socket sends into the connection the restart closed.
+        /^WebSocket is already in CLOSING or CLOSED state\./,
       )
       await lake.close()
       // The old port stays taken while the lake restarts, so it must come back on another one.
