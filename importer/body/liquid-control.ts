@@ -12,10 +12,13 @@ import {posix} from 'node:path'
 import type {Context, Liquid as LiquidEngine, TagToken, TopLevelToken} from 'liquidjs'
 
 import {fenceFor, RAW_BLOCK} from './liquid-syntax.ts'
-import {markdownBlock, markdownBlocksAsText} from './markdown-html.ts'
+import {markdownBlock, markdownBlocksAsText} from './markdown-block.ts'
 import type {LiquidDocument, LiquidSite} from './types.ts'
 
-/** What evaluating one region needs from the page. */
+/**
+ * What evaluating one region needs from the page; the same object for every region of a page
+ * (or of one include), so its engine and documents are made once.
+ */
 export interface ControlFlowPage {
   file: string
   page: Record<string, unknown>
@@ -51,19 +54,8 @@ export function evaluateControlFlow(
   page: ControlFlowPage,
 ): {text: string} | {error: string} {
   try {
-    const engine = createEngine(page)
-    const site = siteDrop(page, engine)
-    const own =
-      page.liquid?.pages.find((document) => document.file === page.file) ??
-      Object.values(page.liquid?.collections ?? {})
-        .flat()
-        .find((document) => document.file === page.file)
-    const scope = {
-      site,
-      page: {...page.page, url: own?.url, path: page.file},
-      ...(page.include ? {include: page.include} : {}),
-    }
-    const output = String(engine.parseAndRenderSync(text, scope))
+    const {engine, scope} = prepared(page)
+    const output = String(engine.parseAndRenderSync(text, {...scope}))
     if (output.length > page.maxChars) {
       return {error: `it produces more than ${page.maxChars} characters`}
     }
@@ -71,6 +63,30 @@ export function evaluateControlFlow(
   } catch (error) {
     return {error: ((error as Error).message || String(error)).split('\n')[0]}
   }
+}
+
+/** Each page's engine and variables, made on its first region and kept for the next ones. */
+const preparedPages = new WeakMap<
+  ControlFlowPage,
+  {engine: LiquidEngine; scope: Record<string, unknown>}
+>()
+
+function prepared(page: ControlFlowPage) {
+  let made = preparedPages.get(page)
+  if (made) return made
+  const engine = createEngine(page)
+  const own =
+    page.liquid?.pages.find((document) => document.file === page.file) ??
+    Object.values(page.liquid?.collections ?? {})
+      .flat()
+      .find((document) => document.file === page.file)
+  const scope = {
+    site: siteDrop(page, engine),
+    page: {...page.page, url: own?.url, path: page.file},
+    ...(page.include ? {include: page.include} : {}),
+  }
+  preparedPages.set(page, (made = {engine, scope}))
+  return made
 }
 
 function createEngine(page: ControlFlowPage): LiquidEngine {

@@ -147,11 +147,15 @@ function evaluateRegion(text: string, at: Point, state: State, scope: Scope): st
   return result.text
 }
 
-/** What liquidjs evaluates a page's Liquid with (`liquid-control.ts`). */
+const controlFlowPages = new WeakMap<Scope, ControlFlowPage>()
+
+/** What liquidjs evaluates a page's Liquid with (`liquid-control.ts`), one per page or include. */
 function controlFlowPage(state: State, scope: Scope): ControlFlowPage {
+  const known = controlFlowPages.get(scope)
+  if (known) return known
   const {ctx} = state
   const limits = resolveLimits(ctx.limits)
-  return {
+  const page: ControlFlowPage = {
     file: ctx.file,
     page: ctx.page,
     site: ctx.site,
@@ -163,6 +167,8 @@ function controlFlowPage(state: State, scope: Scope): ControlFlowPage {
     timeLimitMs: limits.maxSeconds * 1000,
     maxChars: limits.maxPageBytes,
   }
+  controlFlowPages.set(scope, page)
+  return page
 }
 
 // Whether a tag stands on lines of its own (spaces aside), as a block-level include does.

@@ -48,14 +48,21 @@ function relativeIncludeUses(pages: ReadonlyArray<{file: string; text: string}>)
   return wanted
 }
 
+function mentionsRelativeInclude(file: SiteFile): boolean {
+  if (file.text !== undefined) return file.text.includes('include_relative')
+  const bytes = file.bytes ?? new Uint8Array()
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes('include_relative')
+}
+
 /**
  * The site paths of the files pages name in `{% include_relative %}` and that are not among
  * `files` yet: the reader reads them too, so the tag can be evaluated.
  */
 export function relativeIncludeTargets(files: readonly SiteFile[]): string[] {
   const have = new Set(files.map((file) => file.path))
+  // Every import reads this: only the pages whose bytes name the tag are decoded.
   const pages = files
-    .filter((file) => MARKDOWN.test(file.path))
+    .filter((file) => MARKDOWN.test(file.path) && mentionsRelativeInclude(file))
     .map((file) => ({file: file.path, text: file.text ?? new TextDecoder().decode(file.bytes)}))
   return [...relativeIncludeUses(pages)].filter((path) => !have.has(path)).sort()
 }
