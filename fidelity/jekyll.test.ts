@@ -4,7 +4,7 @@ import {dirname, join} from 'node:path'
 
 import {afterAll, describe, expect, it} from 'vitest'
 
-import {jekyllMissing, liquidWithJekyll} from './jekyll.ts'
+import {jekyllMissing, jekyllReference, liquidWithJekyll} from './jekyll.ts'
 
 const site: Record<string, string> = {
   '_config.yml':
@@ -53,5 +53,18 @@ describe.skipIf(jekyllMissing() !== null)('liquidWithJekyll', () => {
       error: expect.stringMatching(/^IOError: Could not locate the included file 'missing\.html'/),
     })
     expect(pages.get('staff.md')).toHaveProperty('markdown')
+  })
+
+  it('falls back to the emulation, saying why, when Jekyll cannot read the site at all', async () => {
+    const broken = mkdtempSync(join(tmpdir(), 'fidelity-jekyll-broken-'))
+    try {
+      writeFileSync(join(broken, '_config.yml'), 'title: [unclosed\n')
+      writeFileSync(join(broken, 'page.md'), '---\ntitle: P\n---\nText.\n')
+      const said: string[] = []
+      expect(await jekyllReference(broken, (message) => said.push(message))).toBeUndefined()
+      expect(said).toEqual([expect.stringMatching(/Psych::SyntaxError.*Liquid is emulated/)])
+    } finally {
+      rmSync(broken, {recursive: true, force: true})
+    }
   })
 })

@@ -33,11 +33,33 @@ export async function liquidWithJekyll(root: string): Promise<Map<string, Jekyll
     ruby.on('close', resolve)
   })
   if (code !== 0) {
-    const message = stderr.trim().split('\n').at(-1) ?? 'no message'
+    // Ruby writes the error first, then its backtrace.
+    const message = stderr.trim().split('\n')[0] || 'no message'
     throw new Error(
       `Jekyll could not read the site ${root} (${SCRIPT}, exit code ${code}): ${message}`,
     )
   }
   const {pages} = JSON.parse(stdout) as {pages: Record<string, JekyllPage>}
   return new Map(Object.entries(pages))
+}
+
+/**
+ * The reference side's Liquid for the site at `root`: Jekyll's when it runs here and can read
+ * the site, else undefined (the emulation), with the reason passed to `say`.
+ */
+export async function jekyllReference(
+  root: string,
+  say: (message: string) => void,
+): Promise<Map<string, JekyllPage> | undefined> {
+  const missing = jekyllMissing()
+  if (missing) {
+    say(missing)
+    return undefined
+  }
+  try {
+    return await liquidWithJekyll(root)
+  } catch (error) {
+    say(`${(error as Error).message} Liquid is emulated (fidelity/liquid.ts) instead.`)
+    return undefined
+  }
 }

@@ -9,9 +9,8 @@ import {defineCommand, runMain} from 'citty'
 import {
   formatPage,
   formatTotals,
-  jekyllMissing,
+  jekyllReference,
   kramdownMissing,
-  liquidWithJekyll,
   readSiteFiles,
   renderWithKramdown,
   siteFidelity,
@@ -59,14 +58,12 @@ const command = defineCommand({
     }
     const {files, includes} = await readSiteFiles(root)
     const progress = createProgress(process.stderr)
-    const noJekyll = args['emulate-liquid']
-      ? 'Liquid emulated (--emulate-liquid).'
-      : jekyllMissing()
-    if (noJekyll) console.error(noJekyll)
+    const say = (message: string) => console.error(message)
+    if (args['emulate-liquid']) say('Liquid emulated (--emulate-liquid).')
     const report = await siteFidelity(files, {
       kramdown: renderWithKramdown,
       includes,
-      jekyll: noJekyll ? undefined : await liquidWithJekyll(root),
+      jekyll: args['emulate-liquid'] ? undefined : await jekyllReference(root, say),
       onProgress: (phase, done, total, file) => progress.update(done, total, `${phase} ${file}`),
     })
     progress.finish()

@@ -7,9 +7,8 @@
 import {defineCommand, runMain} from 'citty'
 
 import {
-  jekyllMissing,
+  jekyllReference,
   kramdownMissing,
-  liquidWithJekyll,
   readSiteFiles,
   renderWithKramdown,
 } from '../fidelity/index.ts'
@@ -60,12 +59,11 @@ const command = defineCommand({
     if (missing) console.error(`${missing} Comparing documents only.`)
     const {files, includes} = await readSiteFiles(root)
     // The originals' Liquid as Jekyll evaluates it; the exported pages hold its output already.
-    const noJekyll = missing ? 'no kramdown' : jekyllMissing()
-    if (noJekyll && !missing) console.error(noJekyll)
+    const jekyll = missing ? undefined : await jekyllReference(root, (m) => console.error(m))
     const {pages} = await roundTripSite(files, {
       import: {placeholders: args.placeholders},
       includes,
-      ...(noJekyll ? {} : {jekyll: await liquidWithJekyll(root)}),
+      ...(jekyll ? {jekyll} : {}),
       ...(missing ? {} : {kramdown: renderWithKramdown}),
     })
     const totals = {
