@@ -1,4 +1,3 @@
-import {spawnSync} from 'node:child_process'
 import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
@@ -7,8 +6,8 @@ import {DatabaseSync} from 'node:sqlite'
 import {afterAll, describe, expect, it} from 'vitest'
 
 import {createLakeClient, startLake} from '../lake/index.ts'
+import {runImport} from '../testing/importCommand.ts'
 
-const ROOT = join(import.meta.dirname, '..')
 const scratch = mkdtempSync(join(tmpdir(), 'import-unchanged-'))
 afterAll(() => rmSync(scratch, {recursive: true, force: true}))
 
@@ -35,19 +34,8 @@ function writeSite(dir: string) {
 
 function importer(site: string, lakeDir: string, exitCode = 0) {
   return (...args: string[]) => {
-    const result = spawnSync(process.execPath, ['scripts/import.ts', site, '--verbose', ...args], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: {
-        ...process.env,
-        LAKE_DIR: lakeDir,
-        SANITY_PROJECT_ID: '',
-        SANITY_DATASET: '',
-        SANITY_API_TOKEN: '',
-      },
-    })
-    const output = `${result.stdout}\n${result.stderr}`
-    expect(result.status, output).toBe(exitCode)
+    const {status, output} = runImport(site, lakeDir, args)
+    expect(status, output).toBe(exitCode)
     const reused = /; (\d+) unchanged since the last import, not converted again/.exec(output)
     return {output, fast: FAST.test(output), reused: Number(reused?.[1])}
   }

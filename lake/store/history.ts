@@ -106,15 +106,18 @@ export function transactionsOf(
       after: change.doc ? docOf(String(change.doc), String(change.doc_id)) : null,
       mutations: mutationsOf(String(change.mutations)),
     }))
-    return {
-      seq,
-      id: String(row.id),
-      timestamp: String(row.timestamp),
-      author: String(row.author),
-      mutations: mutationsOf(String(row.mutations)),
-      changes,
-    }
+    return {seq, ...transactionFields(row), changes}
   })
+}
+
+/** A `transactions` row's own fields: its id, time, author and mutations. */
+function transactionFields(row: Record<string, unknown>) {
+  return {
+    id: String(row.id),
+    timestamp: String(row.timestamp),
+    author: String(row.author),
+    mutations: mutationsOf(String(row.mutations)),
+  }
 }
 
 /**
@@ -141,14 +144,7 @@ export function storedTransaction(dataset: Dataset, seq: number): CommittedTrans
         mutations: mutationsOf(String(change.mutations)),
       }
     })
-  return {
-    seq,
-    id: String(row.id),
-    timestamp: String(row.timestamp),
-    author: String(row.author),
-    mutations: mutationsOf(String(row.mutations)),
-    changes,
-  }
+  return {seq, ...transactionFields(row), changes}
 }
 
 /** Each document as it was after transaction `revision` (or at `time`, or its last stored state). */
