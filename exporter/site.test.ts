@@ -58,6 +58,8 @@ const CANONICAL: Record<string, string> = {
     '1. Watch this:\n\n   <iframe src="https://www.youtube.com/embed/abc123" title="Intro"></iframe>\n2. Then this.',
   'definition lists':
     'Term one\n: The first definition.\n\nTerm two\n: Definition A.\n: Definition B.',
+  'definitions holding blocks':
+    'Shell\n: ```sh\n  npm run import\n  ```\n\n  Runs the import.\n\nSteps\n: 1. Open the folder.\n  2. Run it.\n\nNested\n: inner term\n  : inner description',
   'table of contents': '## On this page\n{: .no_toc }\n\n1. TOC\n{:toc}\n\n## Installing\n\nText.',
   'table of contents levels':
     '## On this page\n{: .no_toc }\n\n- TOC\n{:toc}\n\n{::options toc_levels="2..3" /}\n\n## Installing\n\n#### Not listed',

@@ -54,13 +54,8 @@ export const toolFields = /* groq */ `
   url
 `
 
-/** The items a callout's or collapsible section's content holds, references resolved. */
-export const sectionFields = /* groq */ `
-  ...,
-  _type == "block" => {${richTextFields}},
-  _type == "definitionList" => {
-    items[]{..., term[]{${richTextFields}}, definition[]{${richTextFields}}}
-  },
+/** A table's cells and an image's URL, as any block content holds them. */
+const tableAndImageFields = /* groq */ `
   _type == "table" => {
     rows[]{..., cells[]{..., content[]{${richTextFields}}}}
   },
@@ -68,6 +63,28 @@ export const sectionFields = /* groq */ `
     "url": asset->url,
     "dimensions": asset->metadata.dimensions
   }
+`
+
+/**
+ * A definition's blocks, references resolved. A definition may hold a definition list of its
+ * own (kramdown reads a definition as blocks); GROQ projections do not recurse, so a nested
+ * list's own definitions come as stored (links to pages by reference only).
+ */
+const definitionFields = /* groq */ `
+  ...,
+  _type == "block" => {${richTextFields}},
+  _type == "definitionList" => {items[]{..., term[]{${richTextFields}}}},
+  ${tableAndImageFields}
+`
+
+/** The items a callout's or collapsible section's content holds, references resolved. */
+export const sectionFields = /* groq */ `
+  ...,
+  _type == "block" => {${richTextFields}},
+  _type == "definitionList" => {
+    items[]{..., term[]{${richTextFields}}, definition[]{${definitionFields}}}
+  },
+  ${tableAndImageFields}
 `
 
 /** Every item of a lesson body with its references resolved. */

@@ -173,12 +173,22 @@ function definitionList(block: Item, state: BodyState): string {
   return items
     .map((item) => {
       const terms = (item.term ?? []).map((term) => blockInline(term, state).replace(/\n+/g, ' '))
-      const definitions = (item.definition ?? []).map(
-        (definition) => `: ${blockInline(definition, state).replace(/\n+/g, ' ')}`,
-      )
-      return [...terms, ...definitions].join('\n')
+      return [...terms, ...definition(item.definition ?? [], state)].join('\n')
     })
     .join('\n\n')
+}
+
+// Paragraphs are `: ` lines, one each; a definition holding other blocks (code, lists, a
+// nested definition list) is written once, indented under its marker as kramdown reads it.
+function definition(blocks: Item[], state: BodyState): string[] {
+  if (blocks.every(isParagraph)) {
+    return blocks.map((paragraph) => `: ${blockInline(paragraph, state).replace(/\n+/g, ' ')}`)
+  }
+  return [`: ${indent(state.blocks(blocks), '  ', true)}`]
+}
+
+function isParagraph(block: Item): boolean {
+  return block._type === 'block' && (block.style ?? 'normal') === 'normal' && !block.listItem
 }
 
 /** Text for HTML attribute values and element content. */

@@ -58,11 +58,49 @@ describe('compiling a schema', () => {
     )
   })
 
-  it('refuses a type that contains itself', () => {
+  it('refuses a type that contains itself outside an array, where an absent value never ends', () => {
     const schema = documentWith({name: 'tree', type: 'node'}, [
       {name: 'node', type: 'object', fields: [{name: 'child', type: 'node'}]},
     ])
-    expect(() => compileValidator(schema)).toThrow(/contains itself/)
+    expect(() => compileValidator(schema)).toThrow(
+      /page\.tree\.child: .*contains itself outside an array/,
+    )
+  })
+
+  it('follows a type that contains itself through an array as deep as the value goes', async () => {
+    const schema = documentWith({name: 'outline', type: 'entries'}, [
+      {name: 'entries', type: 'array', of: [{type: 'entry'}]},
+      {
+        name: 'entry',
+        type: 'object',
+        fields: [
+          {
+            name: 'label',
+            type: 'string',
+            validation: (rule: {required(): unknown}) => rule.required(),
+          },
+          {name: 'children', type: 'entries'},
+        ],
+      },
+    ])
+    const validator = compileValidator(schema)
+    const leaf = {_key: 'c', _type: 'entry'}
+    const value = {
+      _id: 'p',
+      _type: 'page',
+      outline: [
+        {
+          _key: 'a',
+          _type: 'entry',
+          label: 'A',
+          children: [{_key: 'b', _type: 'entry', label: 'B', children: [leaf]}],
+        },
+      ],
+    }
+    const problems = await validator.validateDocuments([value])
+    expect(problems.map((problem) => problem.path)).toEqual([
+      'outline[_key=="a"].children[_key=="b"].children[_key=="c"].label',
+    ])
   })
 
   it('refuses a text block without declared annotations (Sanity’s default link is not modelled)', () => {

@@ -9,7 +9,7 @@ import {
   type CoreType,
   type Definition,
 } from './builtins.ts'
-import type {FieldNode, JsonType, TypeNode} from './nodes.ts'
+import type {FieldNode, TypeNode} from './nodes.ts'
 import {buildRules} from './rules.ts'
 
 // Properties that only change how the Studio shows or edits a value, never what is valid.
@@ -87,9 +87,20 @@ export function compileTypes(types: readonly Definition[]): Map<string, TypeNode
   return documents
 }
 
+/** A named type being compiled: a use of it inside itself shares its fields and members. */
+interface Open {
+  name: string
+  fields: FieldNode[]
+  of: TypeNode[]
+  /** Where along `cores` it opened: a use of it inside itself must pass through an array. */
+  depth: number
+}
+
 class Compiler {
   private readonly registry: Map<string, Definition>
-  private readonly stack: string[] = []
+  private readonly open: Open[] = []
+  /** The core type of every node being compiled, outermost first. */
+  private readonly cores: CoreType[] = []
 
   constructor(registry: Map<string, Definition>) {
     this.registry = registry
@@ -101,34 +112,39 @@ class Compiler {
     const names = memberName === undefined ? resolved.names : [...resolved.names, memberName]
     const {core, props} = resolved
     const named = resolved.names.length > 1 ? resolved.names.at(-1) : undefined
-    if (named && this.stack.includes(named)) {
-      throw new Error(
-        `Cannot compile ${where}: type "${named}" contains itself, which the compiled validator does not follow.`,
-      )
+    const outer = named === undefined ? undefined : this.open.find((o) => o.name === named)
+    if (outer) checkRecursion(outer, this.cores, def, named!, where)
+    // A type that contains itself (a definition holding a definition list) is one node graph
+    // with a cycle: the inner use shares the outer's fields and members, which the walk
+    // follows only as deep as the value goes.
+    const fields: FieldNode[] = outer?.fields ?? []
+    const of: TypeNode[] = outer?.of ?? []
+    const node: TypeNode = {
+      name: String(def.name ?? def.type),
+      typeName: String(def.type),
+      jsonType: CORE_TYPES[core],
+      rules: [],
+      required: false,
+      fields,
+      of,
+      weak: props.weak === true,
+      blocks: Array.isArray(props.of) && (props.of as Definition[]).some((m) => m.type === 'block'),
+      unsupported: typeof props.unsupported === 'string' ? props.unsupported : undefined,
     }
-    if (named) this.stack.push(named)
-    try {
-      const jsonType: JsonType = CORE_TYPES[core]
-      const fields = this.fields(core, props, where)
-      const of = this.members(core, props, where)
-      const node: TypeNode = {
-        name: String(def.name ?? def.type),
-        typeName: String(def.type),
-        jsonType,
-        rules: [],
-        required: false,
-        fields,
-        of,
-        weak: props.weak === true,
-        blocks: of.some((member) => member.typeName === 'block'),
-        unsupported: typeof props.unsupported === 'string' ? props.unsupported : undefined,
+    if (!outer) {
+      if (named) this.open.push({name: named, fields, of, depth: this.cores.length})
+      this.cores.push(core)
+      try {
+        fields.push(...this.fields(core, props, where))
+        of.push(...this.members(core, props, where))
+      } finally {
+        this.cores.pop()
+        if (named) this.open.pop()
       }
-      node.rules = buildRules({node, names, props, where})
-      node.required = node.rules.some((rule) => rule.isRequired())
-      return node
-    } finally {
-      if (named) this.stack.pop()
     }
+    node.rules = buildRules({node, names, props, where})
+    node.required = node.rules.some((rule) => rule.isRequired())
+    return node
   }
 
   private resolve(def: Definition, where: string): Resolved {
@@ -212,6 +228,28 @@ function blockFields(props: Definition, where: string): Definition[] {
     {name: 'markDefs', type: 'array', of: marks!.annotations},
     {name: 'level', type: 'number'},
   ]
+}
+
+// The walk visits the fields of an absent required object, so a type may contain itself only
+// through an array (where an absent value ends the descent), and the inner use may not change
+// what is valid there (its rules would need their own fields and members).
+function checkRecursion(
+  outer: Open,
+  cores: readonly CoreType[],
+  def: Definition,
+  named: string,
+  where: string,
+): void {
+  if (!cores.slice(outer.depth).includes('array')) {
+    throw new Error(
+      `Cannot compile ${where}: type "${named}" contains itself outside an array, which the compiled validator does not follow.`,
+    )
+  }
+  if (def.options !== undefined) {
+    throw new Error(
+      `Cannot compile ${where}: type "${named}" contains itself with its own options, which the compiled validator does not follow.`,
+    )
+  }
 }
 
 function checkKeys(def: Definition, allowed: ReadonlySet<string>, where: string): void {

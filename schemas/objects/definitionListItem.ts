@@ -3,7 +3,7 @@ import {defineField, defineType} from 'sanity'
 import {OBJECT_TYPES} from '../constants.ts'
 import {richTextPlainText} from '../fields.ts'
 
-/** One entry of a definition list: its term (one line per synonym) and its definition. */
+/** One entry of a definition list: its term (one line per synonym) and its definition's blocks. */
 export const definitionListItem = defineType({
   name: OBJECT_TYPES.definitionListItem,
   title: 'Term',
@@ -19,8 +19,10 @@ export const definitionListItem = defineType({
     defineField({
       name: 'definition',
       title: 'Definition',
-      type: OBJECT_TYPES.richText,
-      description: 'Several paragraphs when the source gives several definitions.',
+      // kramdown reads a definition as blocks: paragraphs, code, lists, tables, quotes and
+      // definition lists of its own, as a callout's content.
+      type: OBJECT_TYPES.sectionBody,
+      description: 'Paragraphs, lists, code, tables or a nested definition list.',
     }),
   ],
   preview: {

@@ -1,9 +1,12 @@
-import type {Code, Nodes, Paragraph, PhrasingContent, RootContent, Text} from 'mdast'
+import type {Code, Html, Nodes, Paragraph, PhrasingContent, RootContent, Text} from 'mdast'
 
 import {BLOCK_TYPES, OBJECT_TYPES, STYLE} from '../names.ts'
 import type {State} from '../state.ts'
+import type {DefinitionText, KramdownDefinitionList} from '../html/kramdown-definitions.ts'
 import {convertMarkdownAt} from '../html/markdown.ts'
-import {toRichText} from '../rich-text.ts'
+import type {PreparedBlock} from '../html/prepare.ts'
+import {pointIn} from '../html/prepare.ts'
+import {toRichText, toSectionBody} from '../rich-text.ts'
 import {convertWithin, report} from '../state.ts'
 import {richInline} from './rich-inline.ts'
 import type {Item, TextBlock} from './text-block.ts'
@@ -26,7 +29,62 @@ export function isTermBeforeDefinition(walk: Walk): boolean {
 
 interface Entry {
   term: TextBlock[]
-  definition: TextBlock[]
+  definition: Item[]
+}
+
+/**
+ * A definition list the pre-pass found as kramdown delimits it (`html/kramdown-definitions.ts`):
+ * each term is a line of markdown text, each definition blocks of markdown, converted as a
+ * callout's content is (code, lists, tables, quotes, nested definition lists).
+ */
+export function kramdownDefinitionList(
+  entry: PreparedBlock,
+  block: KramdownDefinitionList,
+  node: Html,
+  state: State,
+  walk: Walk,
+): void {
+  const items = block.entries.map((each) => {
+    const definition = each.definitions.flatMap((part) =>
+      convertWithin(state, 'section', () => {
+        const out: Item[] = []
+        convertMarkdownAt(part.text, pointIn(entry, part.offset), state, out)
+        return toSectionBody(out, state, node)
+      }),
+    )
+    return item(
+      each.terms.map((term) => termBlock(term, entry, node, state)),
+      definition,
+    )
+  })
+  walk.out.push({_type: BLOCK_TYPES.definitionList, items})
+  report(state, 'info', 'definition-list', node, 'Converted a kramdown definition list.')
+}
+
+// A term is a line of text for kramdown, never a block: `1. Step` or `# Name` is its text.
+function termBlock(
+  term: DefinitionText,
+  entry: PreparedBlock,
+  node: Html,
+  state: State,
+): TextBlock {
+  const blocks = convertWithin(state, 'text', () => {
+    const out: Item[] = []
+    convertMarkdownAt(term.text, pointIn(entry, term.offset), state, out)
+    return toRichText(out, state, node)
+  })
+  const only = blocks.length === 1 ? blocks[0] : undefined
+  if (only && only.style === STYLE.normal && !only.listItem) return only
+  return textBlock(STYLE.normal, [{_type: 'span', text: term.text, marks: []}], [])
+}
+
+function item(term: TextBlock[], definition: Item[]) {
+  return {
+    _type: OBJECT_TYPES.definitionListItem,
+    // A definition written without a term keeps an empty one: the schema requires a term.
+    term: term.length > 0 ? term : [textBlock(STYLE.normal, [emptySpan()], [])],
+    ...(definition.length > 0 ? {definition} : {}),
+  }
 }
 
 /**
@@ -56,12 +114,7 @@ export function definitionList(
     } else break
     walk.index++
   }
-  const items = entries.map((entry) => ({
-    _type: OBJECT_TYPES.definitionListItem,
-    // A definition written without a term keeps an empty one: the schema requires a term.
-    term: entry.term.length > 0 ? entry.term : [textBlock(STYLE.normal, [emptySpan()], [])],
-    ...(entry.definition.length > 0 ? {definition: entry.definition} : {}),
-  }))
+  const items = entries.map((entry) => item(entry.term, entry.definition))
   walk.out.push({_type: BLOCK_TYPES.definitionList, items})
   report(state, 'info', 'definition-list', node, 'Converted a kramdown definition list.')
 }

@@ -1,6 +1,8 @@
+import {findDefinitionList} from './kramdown-definitions.ts'
+import type {KramdownDefinitionList} from './kramdown-definitions.ts'
 import {findKramdownTable} from './kramdown-table.ts'
 import type {KramdownTable} from './kramdown-table.ts'
-import {scanTags, tagAt} from './tokens.ts'
+import {scanTags, SPAN_ELEMENTS, tagAt} from './tokens.ts'
 import type {TagToken} from './tokens.ts'
 
 /** How kramdown reads an HTML element's content: as HTML, as markdown blocks, or as markdown text. */
@@ -24,15 +26,11 @@ export interface HtmlExtent {
   content?: {start: number; end: number}
 }
 
-/** A block the pre-pass hands over whole: an HTML block or a table only kramdown accepts. */
-export type KramdownBlock = HtmlExtent | KramdownTable
-
-// kramdown's HTML_SPAN_ELEMENTS: at the start of a line these begin a paragraph, not an HTML block.
-export const SPAN_ELEMENTS: ReadonlySet<string> = new Set(
-  'a abbr acronym b big bdo br button cite code del dfn em i img input ins kbd label mark option q rb rbc rp rt rtc ruby samp select small span strong sub sup tt u var'.split(
-    ' ',
-  ),
-)
+/**
+ * A block the pre-pass hands over whole: an HTML block, a table only kramdown accepts, or a
+ * definition list (its definitions are blocks).
+ */
+export type KramdownBlock = HtmlExtent | KramdownTable | KramdownDefinitionList
 
 // kramdown's content models for `markdown="1"` (any other element is raw).
 const BLOCK_MODEL = new Set(
@@ -98,7 +96,7 @@ export function scanBlocks(
     const block: KramdownBlock | undefined = line.startsWith('<')
       ? htmlBlockAt(text, pos)
       : boundary
-        ? findKramdownTable(text, pos)
+        ? (findKramdownTable(text, pos) ?? findDefinitionList(text, pos))
         : undefined
     if (block) {
       blocks.push(block)

@@ -1,6 +1,7 @@
 import {fromHtml} from 'hast-util-from-html'
 import type {Html} from 'mdast'
 
+import {kramdownDefinitionList} from '../blocks/definition-list.ts'
 import {richInline} from '../blocks/rich-inline.ts'
 import {reportNotLast, takeNavigation} from '../blocks/navigation.ts'
 import type {Item} from '../blocks/text-block.ts'
@@ -35,6 +36,7 @@ export function convertPrepared(entry: PreparedBlock, node: Html, state: State, 
     walk.transparent = true
     report(state, 'info', 'html-comment', node, 'Dropped an HTML comment.')
   } else if (block.kind === 'table') kramdownTable(block, state, walk)
+  else if (block.kind === 'definitions') kramdownDefinitionList(entry, block, node, state, walk)
   else element(entry, block, node, state, walk)
   if (entry.tail) {
     convertMarkdownAt(

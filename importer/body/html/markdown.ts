@@ -1,4 +1,4 @@
-import type {Nodes} from 'mdast'
+import type {Definition, Nodes} from 'mdast'
 
 import {convertBlocks} from '../blocks/index.ts'
 import type {Item} from '../blocks/text-block.ts'
@@ -24,9 +24,11 @@ export function convertMarkdownAt(
   list?: ListContext,
 ): void {
   if (text.trim() === '') return
-  const source = kramdownLines(kramdownListNesting(prepareKramdownBlocks(text, state, at)))
+  const prefix = pageDefinitions(text, state)
+  const source =
+    prefix.text + kramdownLines(kramdownListNesting(prepareKramdownBlocks(text, state, at)))
   const root = parseMarkdown(source)
-  shiftLines(root, at)
+  shiftLines(root, at, prefix.lines)
   const outer = state.source
   state.source = source
   try {
@@ -36,11 +38,59 @@ export function convertMarkdownAt(
   }
 }
 
-function shiftLines(root: Nodes, at: Point): void {
+/**
+ * The page's link reference definitions this text names, as markdown lines to read before it:
+ * kramdown resolves `[guide]` anywhere on the page, and CommonMark makes a reference only when
+ * its definition is in the text it parses, which for markdown inside HTML or a definition is
+ * not the page.
+ */
+function pageDefinitions(text: string, state: State): {text: string; lines: number} {
+  if (!text.includes('[') || !state.root) return {text: '', lines: 0}
+  const lower = text.toLowerCase()
+  const lines: string[] = []
+  for (const definition of collectDefinitions(state.root)) {
+    const label = definition.label ?? definition.identifier
+    if (!lower.includes(label.toLowerCase())) continue
+    const url = definition.url.replace(/[<>\n]/g, encodeURIComponent)
+    const title = definition.title
+      ? ` "${definition.title.replace(/[\\"]/g, (char) => `\\${char}`)}"`
+      : ''
+    lines.push(`[${label}]: <${url}>${title}\n`)
+  }
+  if (lines.length === 0) return {text: '', lines: 0}
+  return {text: `${lines.join('')}\n`, lines: lines.length + 1}
+}
+
+// The page's definitions (each identifier once, the first wins as in CommonMark), kept per root.
+const definitionsOf = new WeakMap<Nodes, Definition[]>()
+
+function collectDefinitions(root: Nodes): Definition[] {
+  let found = definitionsOf.get(root)
+  if (found) return found
+  found = []
+  const seen = new Set<string>()
+  const stack: Nodes[] = [root]
+  while (stack.length > 0) {
+    const node = stack.pop()!
+    if (node.type === 'definition' && !seen.has(node.identifier)) {
+      seen.add(node.identifier)
+      found.push(node)
+    }
+    if ('children' in node && node.type !== 'paragraph' && node.type !== 'heading') {
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i])
+    }
+  }
+  definitionsOf.set(root, found)
+  return found
+}
+
+// Lines and columns of the parsed text to the page's: its first `skip` lines are definitions
+// read before it.
+function shiftLines(root: Nodes, at: Point, skip: number): void {
   const stack: Nodes[] = [root]
   const shift = (point: {line: number; column: number; offset?: number}) => ({
-    line: point.line + at.line - 1,
-    column: point.line === 1 ? point.column + at.column - 1 : point.column,
+    line: point.line - skip + at.line - 1,
+    column: point.line === skip + 1 ? point.column + at.column - 1 : point.column,
     offset: point.offset,
   })
   while (stack.length > 0) {

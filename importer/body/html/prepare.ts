@@ -21,6 +21,9 @@ interface Registry {
 
 const registries = new WeakMap<State, Registry>()
 
+// A line that may start a kramdown definition (`html/kramdown-definitions.ts`).
+const DEFINITION_MARKER = /^ {0,3}:[\t| ]/m
+
 /** The start of the page body. */
 const PAGE_START: Point = {line: 1, column: 1, offset: 0}
 
@@ -31,7 +34,7 @@ const PAGE_START: Point = {line: 1, column: 1, offset: 0}
  * registry of the page for `preparedBlock`.
  */
 export function prepareKramdownBlocks(text: string, state: State, at: Point = PAGE_START): string {
-  if (!text.includes('<') && !text.includes('|')) return text
+  if (!text.includes('<') && !text.includes('|') && !DEFINITION_MARKER.test(text)) return text
   const {blocks} = scanBlocks(text)
   if (blocks.length === 0) return text
   let registry = registries.get(state)

@@ -12,6 +12,13 @@ export interface TagToken {
   end: number
 }
 
+// kramdown's HTML_SPAN_ELEMENTS: at the start of a line these begin a paragraph, not an HTML block.
+export const SPAN_ELEMENTS: ReadonlySet<string> = new Set(
+  'a abbr acronym b big bdo br button cite code del dfn em i img input ins kbd label mark option q rb rbc rp rt rtc ruby samp select small span strong sub sup tt u var'.split(
+    ' ',
+  ),
+)
+
 /** Elements whose text runs to their closing tag without markup (kramdown reads them raw too). */
 const RAW_TEXT = new Set(['script', 'style'])
 

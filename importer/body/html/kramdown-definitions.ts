@@ -1,0 +1,231 @@
+import {SPAN_ELEMENTS} from './tokens.ts'
+
+/**
+ * A kramdown definition list as kramdown delimits it (`parser/kramdown/list.rb`): the term
+ * paragraph, then `: ` definitions whose content is blocks, indented to the marker's content
+ * column (fenced code, lists, quotes, tables, headings, nested definition lists). CommonMark
+ * reads the same lines as paragraphs and, worse, can open a fence on an indented line inside a
+ * definition that then swallows the rest of the page; handed over whole, the list is read here.
+ */
+export interface KramdownDefinitionList {
+  kind: 'definitions'
+  lineStart: number
+  /** Offset after its last line (and that line's newline). */
+  consumed: number
+  entries: DefinitionEntry[]
+}
+
+/** A piece of the page's text: its markdown (indentation removed) and where it starts. */
+export interface DefinitionText {
+  text: string
+  /** Offset of its first character in the scanned text. */
+  offset: number
+}
+
+/** Terms that share the definitions after them (kramdown's `dt`s, then its `dd`s). */
+export interface DefinitionEntry {
+  terms: DefinitionText[]
+  definitions: DefinitionText[]
+}
+
+interface Line {
+  start: number
+  /** Offset after the line's newline (or the end of the text). */
+  next: number
+  text: string
+}
+
+// kramdown's DEFINITION_LIST_START and PATTERN_TAIL: up to three spaces, `:`, then a tab, a
+// space or a pipe.
+const DEFINITION_START = /^( {0,3}:)([\t| ].*)?$/
+const BLANK = /^[ \t]*$/
+// kramdown's IAL_BLOCK at a line start, and its end-of-block marker.
+const IAL_BLOCK = /^ {0,3}\{:(?!:|\/)[^}]+\}[ \t]*$/
+const EOB = /^\^[ \t]*$/
+// Lines that end a paragraph for kramdown's GFM parser (PARAGRAPH_END_GFM) besides `: `.
+const PARAGRAPH_END =
+  /^(?: {0,3}(?:[-+*][ \t]|\d+\.[ \t]|>|[~`]{3})|#{1,6}[\t ]|\{:(?!:|\/)[^}]+\}[ \t]*$)/
+// Lines that start another block, so a paragraph (of terms) cannot start there.
+const OTHER_BLOCK =
+  /^(?: {4}|\t| {0,3}(?:[-+*][ \t]|\d+\.[ \t]|>|#|[~`]{3}|\$\$|\[\^?[^\]]+\]:|\*\[|\^[ \t]*$|\{:|([-*_])(?: *\1){2,} *$))/
+const SETEXT = /^ {0,3}(?:=+|-+)[ \t]*$/
+const TAG_NAME = /^ {0,3}<\/?([A-Za-z][\w:-]*)/
+
+/**
+ * The definition list whose term paragraph starts at `pos` (a line start after a blank line),
+ * or undefined when the paragraph there is not followed by a `: ` definition.
+ */
+export function findDefinitionList(text: string, pos: number): KramdownDefinitionList | undefined {
+  const entries: DefinitionEntry[] = []
+  let at = pos
+  let end = pos
+  for (;;) {
+    const terms = termParagraph(text, at)
+    if (!terms) break
+    const definitions: DefinitionText[] = []
+    const after = readDefinitions(text, terms.next, definitions)
+    if (definitions.length === 0) break
+    entries.push({terms: terms.lines.map(termText), definitions})
+    end = after.end
+    // kramdown joins a list to the one before it when only blank lines separate them.
+    const following = skipBlank(text, after.stop)
+    if (following === undefined) break
+    at = following
+  }
+  if (entries.length === 0) return undefined
+  return {kind: 'definitions', lineStart: pos, consumed: end, entries}
+}
+
+/** The paragraph of terms at `pos` and where its definitions start (a `: ` line), if any. */
+function termParagraph(text: string, pos: number): {lines: Line[]; next: number} | undefined {
+  const first = lineAt(text, pos)
+  if (!first || BLANK.test(first.text) || OTHER_BLOCK.test(first.text) || htmlLine(first.text)) {
+    return undefined
+  }
+  if (DEFINITION_START.test(first.text) || hasPipe(first.text)) return undefined
+  const lines = [first]
+  let line = lineAt(text, first.next)
+  while (line && !DEFINITION_START.test(line.text)) {
+    if (BLANK.test(line.text)) {
+      // Exactly one empty line may separate the terms from their definition.
+      const following = line.text === '' ? lineAt(text, line.next) : undefined
+      if (following && DEFINITION_START.test(following.text)) return {lines, next: following.start}
+      return undefined
+    }
+    // A line that ends the paragraph, or underlines it as a setext heading, makes no terms.
+    if (
+      PARAGRAPH_END.test(line.text) ||
+      htmlLine(line.text) ||
+      EOB.test(line.text) ||
+      SETEXT.test(line.text)
+    ) {
+      return undefined
+    }
+    lines.push(line)
+    line = lineAt(text, line.next)
+  }
+  return line ? {lines, next: line.start} : undefined
+}
+
+/**
+ * Reads `: ` definitions from `pos` as kramdown's `parse_definition_list` does: each marker
+ * starts a definition whose content column is the marker's width plus the spaces after it;
+ * lines indented to it, lazy lines right after text, and blank lines continue it.
+ */
+function readDefinitions(
+  text: string,
+  pos: number,
+  out: DefinitionText[],
+): {end: number; stop: number} {
+  let start = DEFINITION_START
+  let indentation = 0
+  let lastBlank = false
+  let current: {parts: string[]; offset: number} | undefined
+  let end = pos
+  let line = lineAt(text, pos)
+  const finish = () => {
+    if (current) out.push({text: trimTrailingBlank(current.parts.join('')), offset: current.offset})
+  }
+  for (; line; line = lineAt(text, line.next)) {
+    const marker = start.exec(line.text)
+    if (marker) {
+      finish()
+      const first = firstLine(marker[1].length, marker[2] ?? '')
+      indentation = first.indentation
+      start = markerAfter(indentation)
+      current = {
+        parts: [first.content + '\n'],
+        offset: line.start + line.text.length - first.content.length,
+      }
+      lastBlank = false
+      end = line.next
+      continue
+    }
+    if (!current || EOB.test(line.text)) break
+    const expanded = line.text.replace(/^\t+/, (tabs) => ' '.repeat(4 * tabs.length))
+    const content = !BLANK.test(expanded) && leadingSpaces(expanded) >= indentation
+    if (content || (!lastBlank && !BLANK.test(line.text) && lazy(line.text, indentation))) {
+      current.parts.push((content ? expanded.slice(indentation) : expanded) + '\n')
+      lastBlank = false
+      end = line.next
+    } else if (BLANK.test(line.text)) {
+      current.parts.push('\n')
+      lastBlank = true
+    } else break
+  }
+  finish()
+  return {end, stop: line?.start ?? text.length}
+}
+
+// kramdown's parse_first_list_line: the content column is the marker's width plus the spaces
+// after it, or 4 when the line holds nothing but an attribute list.
+function firstLine(markerWidth: number, tail: string): {indentation: number; content: string} {
+  if (/^\s*(?:\{:(?!:|\/)[^}]+\})?\s*$/.test(tail)) {
+    return {indentation: 4, content: tail.replace(/^\s*(?:\{:[^}]*\})?\s*/, '')}
+  }
+  let expanded = tail
+  while (/^ *\t/.test(expanded)) {
+    expanded = expanded.replace(/^( *)(\t+)/, (_all, spaces: string, tabs: string) => {
+      const column = spaces.length + markerWidth
+      return spaces + ' '.repeat(4 - (column % 4) + (tabs.length - 1) * 4)
+    })
+  }
+  const spaces = leadingSpaces(expanded)
+  return {indentation: markerWidth + spaces, content: expanded.slice(spaces)}
+}
+
+// kramdown's fetch_pattern(:dl, indentation): a later marker may be indented less than the
+// content column.
+function markerAfter(indentation: number): RegExp {
+  const most = Math.min(Math.max(indentation - 1, 0), 3)
+  return new RegExp(`^( {0,${most}}:)([\\t| ].*)?$`)
+}
+
+// kramdown's lazy_re: any text line, except an attribute list or an HTML block tag at the
+// start of the line.
+function lazy(line: string, indentation: number): boolean {
+  const indent = leadingSpaces(line)
+  if (indent > Math.min(indentation, 3)) return true
+  return !IAL_BLOCK.test(line) && !htmlLine(line)
+}
+
+// kramdown's LAZY_END_HTML_START/STOP: a block-level tag (not a span element or `script`).
+function htmlLine(line: string): boolean {
+  const name = TAG_NAME.exec(line)?.[1]?.toLowerCase()
+  return name !== undefined && !SPAN_ELEMENTS.has(name) && name !== 'script'
+}
+
+// kramdown reads a line with an unescaped pipe as a table line before it reads a paragraph.
+function hasPipe(line: string): boolean {
+  return /(?:^|[^\\])\|/.test(line)
+}
+
+function termText(line: Line): DefinitionText {
+  const leading = leadingSpaces(line.text)
+  return {text: line.text.slice(leading).trimEnd(), offset: line.start + leading}
+}
+
+function skipBlank(text: string, pos: number): number | undefined {
+  let line = lineAt(text, pos)
+  while (line && BLANK.test(line.text)) line = lineAt(text, line.next)
+  return line?.start
+}
+
+function trimTrailingBlank(text: string): string {
+  return text.replace(/\n(?:[ \t]*\n)+$/, '\n')
+}
+
+function leadingSpaces(line: string): number {
+  return /^ */.exec(line)![0].length
+}
+
+function lineAt(text: string, pos: number): Line | undefined {
+  if (pos >= text.length) return undefined
+  const newline = text.indexOf('\n', pos)
+  const lineEnd = newline === -1 ? text.length : newline
+  return {
+    start: pos,
+    next: newline === -1 ? text.length : newline + 1,
+    text: text.slice(pos, lineEnd),
+  }
+}
