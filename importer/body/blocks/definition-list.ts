@@ -73,6 +73,8 @@ function termBlock(
     convertMarkdownAt(term.text, pointIn(entry, term.offset), state, out)
     return toRichText(out, state, node)
   })
+  // A term of nothing readers see (`[](#)`, an empty link) is an empty term.
+  if (blocks.length === 0) return textBlock(STYLE.normal, [emptySpan()], [])
   const only = blocks.length === 1 ? blocks[0] : undefined
   if (only && only.style === STYLE.normal && !only.listItem) return only
   return textBlock(STYLE.normal, [{_type: 'span', text: term.text, marks: []}], [])
