@@ -5,7 +5,9 @@
 # (they are gems this machine does not have); a page whose Liquid needs them is reported with
 # Jekyll's error and the caller falls back to its own emulation for that page.
 #
-# Usage: ruby jekyll.rb <site folder>. Prints one JSON object on stdout:
+# Usage: ruby jekyll.rb <site folder> [theme includes folder]. The second folder holds the
+# theme's includes (importer/site/themeIncludes.ts), read after the site's own `_includes/` as
+# Jekyll reads a theme's. Prints one JSON object on stdout:
 #   {"pages": {"<path relative to the site>": {"markdown": "..."} | {"error": "..."}}}
 require 'json'
 require 'pathname'
@@ -13,6 +15,7 @@ require 'tmpdir'
 require 'jekyll'
 
 source = File.expand_path(ARGV.fetch(0))
+theme_includes = ARGV[1] && File.expand_path(ARGV[1])
 captured = {}
 # Paths as the importer names files: relative to the site, collections_dir included.
 relative = lambda do |document|
@@ -31,6 +34,16 @@ module CaptureLiquidOutput
   end
 end
 Jekyll::Renderer.prepend(CaptureLiquidOutput)
+
+# The theme's includes come after the site's own, as a theme gem's do.
+module ThemeIncludes
+  def includes_load_paths
+    extra = Thread.current[:fidelity_theme_includes]
+    extra ? super + [extra] : super
+  end
+end
+Jekyll::Site.prepend(ThemeIncludes)
+Thread.current[:fidelity_theme_includes] = theme_includes
 
 Jekyll.logger.log_level = :error
 Dir.mktmpdir('fidelity-jekyll') do |destination|

@@ -4,7 +4,11 @@
  * `{% for %}` over a collection really outputs. Without Jekyll, `liquid.ts` emulates.
  */
 import {spawn, spawnSync} from 'node:child_process'
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
 import {join} from 'node:path'
+
+import {THEME_INCLUDES} from '../importer/site/themeIncludes.ts'
 
 const SCRIPT = join(import.meta.dirname, 'jekyll.rb')
 
@@ -23,7 +27,20 @@ export function jekyllMissing(): string | null {
 
 /** Every markdown page of the site at `root` after Jekyll's Liquid, by path relative to `root`. */
 export async function liquidWithJekyll(root: string): Promise<Map<string, JekyllPage>> {
-  const ruby = spawn('ruby', [SCRIPT, root], {stdio: ['ignore', 'pipe', 'pipe']})
+  // The theme's includes (its gem is not here), after the site's own `_includes/`.
+  const themeIncludes = mkdtempSync(join(tmpdir(), 'fidelity-theme-includes-'))
+  try {
+    for (const [name, text] of Object.entries(THEME_INCLUDES)) {
+      writeFileSync(join(themeIncludes, name), text)
+    }
+    return await runJekyll(root, themeIncludes)
+  } finally {
+    rmSync(themeIncludes, {recursive: true, force: true})
+  }
+}
+
+async function runJekyll(root: string, themeIncludes: string): Promise<Map<string, JekyllPage>> {
+  const ruby = spawn('ruby', [SCRIPT, root, themeIncludes], {stdio: ['ignore', 'pipe', 'pipe']})
   let stdout = ''
   let stderr = ''
   ruby.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))

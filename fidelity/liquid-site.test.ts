@@ -7,13 +7,16 @@ import {kramdownMissing, renderWithKramdown} from './kramdown.ts'
 import {siteFidelity} from './site.ts'
 import {readSiteFiles} from './siteFiles.ts'
 
-/** A site whose pages list collection documents in their layouts, loop over `_data`, assign and capture. */
+/**
+ * A site whose pages list collection documents in their layouts, loop over `_data`, assign and
+ * capture, and call an include only the theme provides (`fix_linenos.html`).
+ */
 const SITE = join(import.meta.dirname, 'fixtures', 'site-liquid')
 
 describe.skipIf(kramdownMissing() !== null || jekyllMissing() !== null)(
   'a site built with Liquid control flow, against Jekyll and kramdown',
   () => {
-    it('reads every page as Jekyll renders it: loops over collections in their layouts, _data, assign, capture, includes', async () => {
+    it('reads every page as Jekyll renders it: loops over collections in their layouts, _data, assign, capture, includes, the theme’s includes', async () => {
       const {files, includes} = await readSiteFiles(SITE)
       const report = await siteFidelity(files, {
         kramdown: renderWithKramdown,
@@ -38,6 +41,7 @@ describe.skipIf(kramdownMissing() !== null || jekyllMissing() !== null)(
           'calendar.md',
           'index.md',
           'resources.md',
+          'snippets.md',
           'staff.md',
         ].sort(),
       )

@@ -3,13 +3,14 @@ import {posix} from 'node:path'
 import {relativeIncludeNames} from '../body/liquid-include.ts'
 import type {Diagnostic} from '../types.ts'
 import {decodeSiteFile} from './decode.ts'
+import {THEME_INCLUDES} from './themeIncludes.ts'
 import type {SiteFile} from './types.ts'
 
 const INCLUDES = '_includes/'
 
 /**
  * The site's `_includes/` files as text, by path below `_includes/`, for `{% include %}` in page
- * bodies. Binary files there are not includable text and are left out; a file that is not UTF-8
+ * bodies, and the theme's includes the site does not override (`themeIncludes.ts`). Binary files there are not includable text and are left out; a file that is not UTF-8
  * is an error, as it is for Jekyll.
  */
 export function readIncludes(files: readonly SiteFile[]): {
@@ -25,6 +26,7 @@ export function readIncludes(files: readonly SiteFile[]): {
     if (!('diagnostic' in decoded)) includes[file.path.slice(INCLUDES.length)] = decoded.text
     else if (decoded.diagnostic.code !== 'binary-file') diagnostics.push(decoded.diagnostic)
   }
+  for (const [name, text] of Object.entries(THEME_INCLUDES)) includes[name] ??= text
   return {includes, diagnostics}
 }
 
