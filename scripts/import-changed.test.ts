@@ -93,6 +93,25 @@ describe('a re-import after pages changed', {timeout: 300_000}, () => {
     expect(storedDocuments(lakeDir)).toEqual(storedDocuments(fresh))
   })
 
+  it("parses no page's front matter again when only a body changed", () => {
+    const site = join(scratch, 'memo-site')
+    const write = writeSite(site)
+    const run = importer(site, join(scratch, 'memo-lake'))
+    run()
+    write(
+      'one.md',
+      '---\ntitle: One\nparent: Course\nnav_order: 1\n---\n\nSee [two](two.md) first.\n',
+    )
+    const changed = run()
+    expect(changed.only, changed.output).toBe(1)
+    expect(changed.output).toMatch(/front matter: 0 parsed, 5 remembered/)
+    write('one.md', '---\ntitle: One\nparent: Course\nnav_order: 1\nowner: Ann\n---\n\nSee two.\n')
+    const full = run()
+    expect(full.full).toMatch(/navigation, front matter/)
+    write('two.md', '---\ntitle: Two\nparent: Course\nnav_order: 2\n---\n\nBack to one.\n')
+    expect(run().output).toMatch(/front matter: 0 parsed, 5 remembered/)
+  })
+
   it('syncs only the page whose empty body got its first line', () => {
     const site = join(scratch, 'empty-site')
     const write = writeSite(site)

@@ -15,7 +15,7 @@ import {fingerprintImages, type ImportManifest} from './importManifest.ts'
 import {finishImport, prepareFiles, type PipelineInput} from './importPipeline.ts'
 import type {ConvertResult} from '../importer/body/index.ts'
 import {fromHead, pageHead, siteShape} from '../importer/site/shape.ts'
-import {finishSite, type PageJob} from '../importer/site/stages.ts'
+import {finishSite, type PageJob, type PreparedSite} from '../importer/site/stages.ts'
 import {
   readDocuments,
   readTransactionLog,
@@ -45,19 +45,33 @@ function changedFiles(
   return changed
 }
 
+/** How many pages' front matter was parsed, and how many remembered (for `--verbose`). */
+function frontMatterRead({frontMatter}: PipelineInput): string {
+  if (!frontMatter) return ''
+  const {parsed, remembered} = frontMatter.counts
+  return ` (front matter: ${parsed} parsed, ${remembered} remembered)`
+}
+
 /**
- * Imports only what changed since `manifest`'s import; false (having done nothing) when that
- * cannot be decided this way, and the full import must run.
+ * What {@link importChangedPages} did: imported what changed, or nothing, and the full import
+ * must run (on the site it prepared, when it got that far).
+ */
+export type ChangedPagesOutcome = {imported: true} | {imported: false; prepared?: PreparedSite}
+
+/**
+ * Imports only what changed since `manifest`'s import, or does nothing when that cannot be
+ * decided this way and the full import must run.
  */
 export async function importChangedPages(
   args: ImportArgs,
   input: PipelineInput,
   manifest: ImportManifest,
-): Promise<boolean> {
+): Promise<ChangedPagesOutcome> {
   const {check} = input
-  const fullWay = (reason: string) => {
+  let prepared: PreparedSite | undefined
+  const fullWay = (reason: string): ChangedPagesOutcome => {
     if (args.verbose) console.error(`Importing in full: ${reason}.`)
-    return false
+    return {imported: false, prepared}
   }
   const recorded = manifest.site
   if (!check || !recorded) return fullWay('the last import recorded no site shape')
@@ -79,7 +93,8 @@ export async function importChangedPages(
   const touched = new Set(log.after.flatMap((tx) => tx.documents))
 
   // The files stay the caller's: the full import needs them when this path cannot be taken.
-  const prepared = prepareFiles(input.site.files, args, input)
+  prepared = prepareFiles(input.site.files, args, input)
+  await input.frontMatter?.save()
   if (siteShape(prepared) !== recorded.shape)
     return fullWay('the navigation, front matter, _config.yml or an include changed')
   const byFile = new Map(prepared.jobs.map((job) => [job.file, job]))
@@ -132,7 +147,7 @@ export async function importChangedPages(
   const documents = result.documents.filter((doc) => synced.has(doc._id))
   if (args.verbose)
     console.error(
-      `Importing only what changed: ${changed.length} changed files, ${touched.size} documents changed in the dataset; ${documents.length} documents to sync.`,
+      `Importing only what changed: ${changed.length} changed files, ${touched.size} documents changed in the dataset; ${documents.length} documents to sync${frontMatterRead(input)}.`,
     )
   await appendConversions(check.lakeDir, remembered)
   const pages = {...recorded.pages}
@@ -143,5 +158,5 @@ export async function importChangedPages(
     {result, pages: prepared.jobs.length, site: {shape: recorded.shape, pages}},
     {documents, previous: manifest},
   )
-  return true
+  return {imported: true}
 }

@@ -14,7 +14,7 @@ import {createReporter} from '../importer/report/reporter.ts'
 import {formatSummary} from '../importer/report/summary.ts'
 import type {ImportResult} from '../importer/site/importSite.ts'
 import {pageHead, siteShape} from '../importer/site/shape.ts'
-import {finishSite, prepareSite} from '../importer/site/stages.ts'
+import {finishSite, prepareSite, type PreparedSite} from '../importer/site/stages.ts'
 import type {SiteFile} from '../importer/index.ts'
 import type {Diagnostic, ImportedDocument} from '../importer/types.ts'
 import type {PageLimits} from '../importer/body/limits.ts'
@@ -25,6 +25,7 @@ import {lakeDirOf, type Env} from '../targets/env.ts'
 import {converterVersion, openConversionCache} from './conversionCache.ts'
 import {convertPages} from './convertPages.ts'
 import type {ImportArgs} from './importArgs.ts'
+import type {OpenedFrontMatter} from './importFrontMatter.ts'
 import type {ImportManifest, RecordedSite} from './importManifest.ts'
 import {logPosition, recordImport, type UnchangedCheck} from './importUnchanged.ts'
 import {writeAtomically} from './writeAtomically.ts'
@@ -138,6 +139,8 @@ export interface PipelineInput {
   env: Env
   /** The manifest check, when this run may record one. */
   check: UnchangedCheck | undefined
+  /** Front matter the last import read, when this run may record an import (see `check`). */
+  frontMatter?: OpenedFrontMatter
 }
 
 /**
@@ -145,14 +148,19 @@ export interface PipelineInput {
  * own so that what only conversion needs (the files' bytes, the prepared pages, each page's
  * result) is garbage once it returns, before validation and writing.
  */
-async function convertSite(args: ImportArgs, input: PipelineInput): Promise<ConvertedSite> {
+async function convertSite(
+  args: ImportArgs,
+  input: PipelineInput,
+  preparedBefore?: PreparedSite,
+): Promise<ConvertedSite> {
   // Taken over from the caller, so nothing else keeps the bytes once they are decoded.
   const files = input.site.files
   input.site.files = []
   const progress = createProgress(process.stderr)
   // The same folder the local target uses, so the cache sits beside the dataset it fed.
   const cache = args.cache ? await openConversionCache(lakeDirOf(input.env)) : undefined
-  const prepared = prepareFiles(files, args, input)
+  const prepared = preparedBefore ?? prepareFiles(files, args, input)
+  await input.frontMatter?.save()
   const {converted, reused} = await convertPages(prepared, {
     onProgress: progress.update,
     workers: input.workers,
@@ -172,6 +180,7 @@ export function prepareFiles(files: SiteFile[], args: ImportArgs, input: Pipelin
     placeholders: args.placeholders,
     limits: input.limits,
     readProblems: input.site.problems,
+    frontMatter: input.frontMatter?.memo,
   })
 }
 
@@ -189,9 +198,16 @@ export interface PartialSync {
   previous: ImportManifest
 }
 
-/** Converts, validates, reports and writes or syncs the site; sets the exit code. */
-export async function runPipeline(args: ImportArgs, input: PipelineInput): Promise<void> {
-  await finishImport(args, input, await convertSite(args, input))
+/**
+ * Converts, validates, reports and writes or syncs the site (`prepared` from its files, when
+ * that is done already); sets the exit code.
+ */
+export async function runPipeline(
+  args: ImportArgs,
+  input: PipelineInput,
+  prepared?: PreparedSite,
+): Promise<void> {
+  await finishImport(args, input, await convertSite(args, input, prepared))
 }
 
 /**

@@ -11,6 +11,7 @@ import {performance} from 'node:perf_hooks'
 import {repeatedFlag} from '../sync/flags.ts'
 import {loadEnv} from '../targets/env.ts'
 import type {ImportArgs} from './importArgs.ts'
+import {frontMatterFile, openFrontMatter} from './importFrontMatter.ts'
 import type {ImportManifest} from './importManifest.ts'
 import {lastImportIfUnchanged, prepareUnchangedCheck, reportUnchanged} from './importUnchanged.ts'
 import {parseLimits} from './limitFlags.ts'
@@ -106,12 +107,17 @@ export async function runImport(args: ImportArgs, usage: () => Promise<void>): P
     force,
     env,
     check,
+    frontMatter:
+      check && (await openFrontMatter(frontMatterFile(check.lakeDir, check.dataset), check.key)),
   }
   // Only page bodies changed, or someone committed to the dataset: only what that affects.
+  let prepared
   if (manifest?.site) {
     const {importChangedPages} = await import('./importChangedPages.ts')
-    if (await importChangedPages(args, input, manifest)) return
+    const outcome = await importChangedPages(args, input, manifest)
+    if (outcome.imported) return
+    prepared = outcome.prepared
   }
   const {runPipeline} = await import('./importPipeline.ts')
-  await runPipeline(args, input)
+  await runPipeline(args, input, prepared)
 }

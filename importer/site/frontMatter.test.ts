@@ -5,7 +5,7 @@ import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 
 import {decodeSiteFile} from './decode.ts'
-import {parseFrontMatter} from './frontMatter.ts'
+import {parseFrontMatter, type FrontMatterMemo} from './frontMatter.ts'
 
 /**
  * The corpus: quirky pages in fixtures/front-matter/*.md, each with what Jekyll reads in *.json
@@ -223,5 +223,46 @@ describe('parseFrontMatter', () => {
       severity: 'warning',
       code: 'front-matter-unclosed',
     })
+  })
+})
+
+describe('parseFrontMatter with a memo', () => {
+  /** A memo that records what it was asked and told. */
+  function recordingMemo(known: Record<string, Record<string, unknown>> = {}) {
+    const asked: string[] = []
+    const told = new Map<string, Record<string, unknown>>()
+    const memo: FrontMatterMemo = {
+      get: (yaml) => (asked.push(yaml), known[yaml]),
+      set: (yaml, data) => told.set(yaml, data),
+    }
+    return {memo, asked, told}
+  }
+
+  it('remembers front matter it parsed, by its YAML text, and gives it back unparsed', () => {
+    const text = '---\ntitle: One\nnav_order: 2\n---\nBody\n'
+    const first = recordingMemo()
+    const parsed = parseFrontMatter(text, 'a.md', {memo: first.memo})
+    expect([...first.told]).toEqual([['---\ntitle: One\nnav_order: 2\n', parsed.data]])
+    // What the memo holds is what the page gets: the YAML is not read again.
+    const known = {'---\ntitle: One\nnav_order: 2\n': {title: 'Remembered'}}
+    const second = recordingMemo(known)
+    const again = parseFrontMatter(text.replace('Body', 'Another body'), 'a.md', {
+      memo: second.memo,
+    })
+    expect(again).toEqual({
+      status: 'ok',
+      data: {title: 'Remembered'},
+      body: 'Another body\n',
+      lineOffset: 4,
+      diagnostics: [],
+    })
+    expect(second.told.size).toBe(0)
+  })
+
+  it('remembers nothing of front matter Jekyll cannot read', () => {
+    const {memo, told} = recordingMemo()
+    const parsed = parseFrontMatter('---\ntitle: [unclosed\n---\n', 'a.md', {memo})
+    expect(parsed.status).toBe('invalid')
+    expect(told.size).toBe(0)
   })
 })

@@ -41,10 +41,21 @@ function warning(file: string, code: string, message: string, hint: string): Dia
   return {severity: 'warning', code, file, line: 1, column: 1, message, hint}
 }
 
+/**
+ * Front matter read before, by its YAML text (between the fences): a page whose front matter is
+ * the same text is not parsed again. Only front matter read without a problem is remembered; a
+ * memo holds for one YAML reader and one `maxNodes`.
+ */
+export interface FrontMatterMemo {
+  get(yaml: string): Record<string, unknown> | undefined
+  set(yaml: string, data: Record<string, unknown>): void
+}
+
 /** Options of {@link parseFrontMatter}. */
 export interface FrontMatterOptions extends YamlOptions {
   /** The file began with a UTF-8 byte-order mark (already removed from the text). */
   bom?: boolean
+  memo?: FrontMatterMemo
 }
 
 /**
@@ -80,6 +91,8 @@ export function parseFrontMatter(
   }
   const body = text.slice(match[0].length)
   const lineOffset = countLines(match[0])
+  const remembered = options.memo?.get(match[1])
+  if (remembered) return {status: 'ok', data: remembered, body, lineOffset, diagnostics: []}
   try {
     // Jekyll keeps `data || {}`: an empty document (null) or `false` is no front matter.
     const data = loadYaml(match[1], options) ?? {}
@@ -89,6 +102,7 @@ export function parseFrontMatter(
         column: 0,
       })
     }
+    options.memo?.set(match[1], data || {})
     return {status: 'ok', data: data || {}, body, lineOffset, diagnostics: []}
   } catch (error) {
     // The YAML text starts with the opening `---`, so its lines are the file's lines.

@@ -3,6 +3,7 @@ import type {ConvertContext, ConvertResult} from '../body/index.ts'
 import type {PageLimits} from '../body/limits.ts'
 import {rememberConversions, type ConversionCache} from '../cache.ts'
 import type {Diagnostic, ImportedDocument} from '../types.ts'
+import type {FrontMatterMemo} from './frontMatter.ts'
 import {convertJob, finishSite, prepareSite} from './stages.ts'
 import type {SiteFile, ThemeVersion} from './types.ts'
 
@@ -23,6 +24,8 @@ export interface ImportOptions {
   extraction?: ConvertContext['extraction']
   /** Budget of YAML values per front matter after alias expansion (default 100,000). */
   maxYamlNodes?: number
+  /** Front matter read before (for this `maxYamlNodes`): the same text is not parsed again. */
+  frontMatter?: FrontMatterMemo
   /** Limits on each page's size, nesting, delimiters and time (defaults: `DEFAULT_LIMITS`). */
   limits?: Partial<PageLimits>
   /** Milliseconds for the per-page time limit (default `performance.now`). */

@@ -2,12 +2,19 @@ import {pageFailed} from '../report/error-text.ts'
 import type {Diagnostic} from '../types.ts'
 import {collectionOf, defaultsFor, isExcluded} from './config.ts'
 import {decodeSiteFile} from './decode.ts'
-import {parseFrontMatter} from './frontMatter.ts'
+import {parseFrontMatter, type FrontMatterMemo} from './frontMatter.ts'
 import type {NotAPage, SiteConfig, SiteFile, SourcePage} from './types.ts'
 
 const MARKDOWN = /\.(?:md|markdown|mkd|mkdn)$/i
 const BOOLEAN_KEYS = ['published', 'nav_exclude', 'has_children', 'has_toc', 'search_exclude']
 const TEXT_KEYS = ['title', 'parent', 'grand_parent', 'ancestor']
+
+/** Options of {@link readPages}. */
+export interface ReadPagesOptions {
+  maxYamlNodes?: number
+  /** Front matter read before (see `FrontMatterMemo`). */
+  frontMatter?: FrontMatterMemo
+}
 
 /** Pages read from the site, and what was left out before the navigation is built. */
 export interface ReadPages {
@@ -81,7 +88,7 @@ function skipReason(config: SiteConfig, path: string): string | undefined {
 export function readPages(
   files: readonly SiteFile[],
   config: SiteConfig,
-  options: {maxYamlNodes?: number} = {},
+  options: ReadPagesOptions = {},
 ): ReadPages {
   const result: ReadPages = {pages: [], skipped: [], failed: [], diagnostics: [], notPages: []}
   const markdown = files.filter((file) => MARKDOWN.test(file.path))
@@ -102,7 +109,7 @@ export function readPages(
 function readPage(
   file: SiteFile,
   config: SiteConfig,
-  options: {maxYamlNodes?: number},
+  options: ReadPagesOptions,
   result: ReadPages,
 ): void {
   const reason = skipReason(config, file.path)
@@ -122,6 +129,7 @@ function readPage(
   const parsed = parseFrontMatter(decoded.text, file.path, {
     bom: decoded.bom,
     maxNodes: options.maxYamlNodes,
+    memo: options.frontMatter,
   })
   result.diagnostics.push(...parsed.diagnostics)
   if (parsed.diagnostics.some((d) => d.severity === 'error')) {

@@ -168,7 +168,10 @@ export function prepareSite(
   const unread = new Set(
     options.readProblems?.filter((d) => d.severity === 'error').map((d) => d.file),
   )
-  const read = readPages(files, config, {maxYamlNodes: options.maxYamlNodes})
+  const read = readPages(files, config, {
+    maxYamlNodes: options.maxYamlNodes,
+    frontMatter: options.frontMatter,
+  })
   diagnostics.push(...read.diagnostics)
   const nav = buildSiteNav(read.pages, config, {
     placeholders: options.placeholders,

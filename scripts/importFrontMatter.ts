@@ -1,0 +1,116 @@
+/**
+ * The import command's memory of front matter (`<lake>/cache/front-matter-<dataset>.json`): each
+ * page's front matter as it was read, by its YAML text. A re-import after a page body changed
+ * reads the same front matter text on every other page, and this gives it back without parsing
+ * the YAML again. The file holds for one manifest key (the import's code, flags and folders), so
+ * a new YAML reader never reuses what an older one read.
+ */
+import {mkdir, readFile} from 'node:fs/promises'
+import {dirname, join} from 'node:path'
+
+import type {FrontMatterMemo} from '../importer/site/frontMatter.ts'
+import {writeAtomically} from './writeAtomically.ts'
+
+/** The memo file of `dataset` in the lake folder. */
+export const frontMatterFile = (lakeDir: string, dataset: string) =>
+  join(lakeDir, 'cache', `front-matter-${dataset}.json`)
+
+/** What the file holds: the key it was written for, and `[yaml, data]` pairs (one a line). */
+interface MemoFile {
+  key: string
+  entries: Array<[string, Record<string, unknown>]>
+}
+
+/**
+ * Whether JSON gives `value` back as it is: only text, finite numbers (not -0), booleans, null,
+ * arrays and plain objects. Front matter with `.inf`, `.nan` or `-0` is parsed every time.
+ */
+export function survivesJson(value: unknown): boolean {
+  const stack = [value]
+  while (stack.length > 0) {
+    const item = stack.pop()
+    if (item === null || typeof item === 'string' || typeof item === 'boolean') continue
+    if (typeof item === 'number') {
+      if (!Number.isFinite(item) || Object.is(item, -0)) return false
+      continue
+    }
+    if (Array.isArray(item)) stack.push(...item)
+    else if (typeof item === 'object' && Object.getPrototypeOf(item) === Object.prototype)
+      stack.push(...Object.values(item))
+    else return false
+  }
+  return true
+}
+
+/** The memo of one run, with what it gave back and what it learnt. */
+export interface OpenedFrontMatter {
+  memo: FrontMatterMemo
+  /** Front matter given back without parsing, and front matter parsed (and remembered). */
+  counts: {remembered: number; parsed: number}
+  /**
+   * Writes the entries this run used, when they differ from the file's; once only, and the memo
+   * remembers nothing after it.
+   */
+  save(): Promise<void>
+}
+
+/**
+ * Opens the memo in `file` for `key` (a missing, unreadable or other key's file remembers
+ * nothing). Each remembered value is given out once, so no two pages share one object, as no two
+ * parses do.
+ */
+export async function openFrontMatter(file: string, key: string): Promise<OpenedFrontMatter> {
+  let stored = new Map<string, Record<string, unknown>>()
+  try {
+    const parsed = JSON.parse(await readFile(file, 'utf8')) as MemoFile
+    if (parsed.key === key && Array.isArray(parsed.entries)) stored = new Map(parsed.entries)
+  } catch {
+    // Nothing remembered: every page's front matter is parsed, and the file written anew.
+  }
+  const storedSize = stored.size
+  // What this run read, by YAML text: a value from the file, or the JSON text of one it parsed.
+  const used = new Map<string, Record<string, unknown> | string>()
+  let learnt = false
+  let saved = false
+  const counts = {remembered: 0, parsed: 0}
+  const memo: FrontMatterMemo = {
+    get(yaml) {
+      const data = stored.get(yaml)
+      if (data === undefined) return undefined
+      stored.delete(yaml)
+      used.set(yaml, data)
+      counts.remembered++
+      return data
+    },
+    set(yaml, data) {
+      counts.parsed++
+      if (used.has(yaml) || !survivesJson(data)) return
+      // Written out now: the page's data goes on into documents, and nothing done to it there
+      // may change what is remembered.
+      used.set(yaml, JSON.stringify(data))
+      learnt = true
+    },
+  }
+  return {
+    memo,
+    counts,
+    async save() {
+      if (saved) return
+      saved = true
+      const unchanged = !learnt && used.size === storedSize
+      const entries = [...used]
+      stored = new Map()
+      used.clear()
+      if (unchanged) return
+      const json = (value: Record<string, unknown> | string) =>
+        typeof value === 'string' ? value : JSON.stringify(value)
+      const lines = entries.map(([yaml, value]) => `[${JSON.stringify(yaml)},${json(value)}]`)
+      await mkdir(dirname(file), {recursive: true})
+      await writeAtomically(file, [
+        `{"key":${JSON.stringify(key)},"entries":[`,
+        lines.join(',\n'),
+        ']}\n',
+      ])
+    },
+  }
+}
