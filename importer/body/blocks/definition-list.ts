@@ -21,10 +21,19 @@ export function isDefinitionList(children: PhrasingContent[]): boolean {
   return false
 }
 
-/** True when the paragraph at `walk.index` is a term whose definition follows after a blank line. */
-export function isTermBeforeDefinition(walk: Walk): boolean {
+/**
+ * True when the paragraph at `walk.index` is a term whose definition follows after a blank
+ * line: exactly one, and empty (kramdown reads a line of spaces, or two blank lines, as ending
+ * the paragraph, and the `: ` line as text).
+ */
+export function isTermBeforeDefinition(walk: Walk, state: State): boolean {
+  const node = walk.nodes[walk.index]
   const next = walk.nodes[walk.index + 1]
-  return next !== undefined && startsWithDefinition(next)
+  if (next === undefined || !startsWithDefinition(next)) return false
+  const end = node?.position?.end.offset
+  const start = next.position?.start.offset
+  if (end === undefined || start === undefined) return true
+  return /^\n\n[ \t]*$/.test(state.source.slice(end, start))
 }
 
 interface Entry {

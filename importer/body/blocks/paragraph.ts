@@ -57,7 +57,7 @@ export function paragraph(node: Paragraph, state: State, walk: Walk): void {
   const display = isTextOnly(state) ? undefined : displayMathOf(children)
   if (display) return mathBlock(display.value, walk)
   const start = walk.out.length
-  if (isDefinitionList(children) || isTermBeforeDefinition(walk))
+  if (isDefinitionList(children) || isTermBeforeDefinition(walk, state))
     definitionList(children, node, state, walk)
   else {
     const inline = createInline()
