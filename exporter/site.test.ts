@@ -82,6 +82,15 @@ describe('exportSite', () => {
     })
   }
 
+  it('writes a definition term or definition readers do not see so that the list stays a list', () => {
+    const files = page('Apr 10\n: A first entry.\n: [](#)\n   : **10PM** due\n\nApr 11\n: [](#)')
+    const {before, after, exported} = roundTrip(files)
+    expect(after).toEqual(before)
+    expect(exported['course/lesson.md']).toContain(
+      'Apr 10\n: A first entry.\n\n  <span></span>\n  : **10PM** due\n\nApr 11\n: <span></span>',
+    )
+  })
+
   it('writes collections back: a section’s pages, a data collection’s documents without a title, no defaults', () => {
     const files: Record<string, string> = {
       ...page('Text.'),

@@ -172,15 +172,24 @@ function definitionList(block: Item, state: BodyState): string {
   const items = (block.items as Array<{term?: Item[]; definition?: Item[]}> | undefined) ?? []
   return items
     .map((item) => {
-      const terms = (item.term ?? []).map((term) => blockInline(term, state).replace(/\n+/g, ' '))
+      const terms = (item.term ?? []).map((term) => termLine(term, state))
       return [...terms, ...definition(item.definition ?? [], state)].join('\n')
     })
     .join('\n\n')
 }
 
+// A term readers do not see (the page had `[](#)`) still needs a line of text before its
+// definition, or the `: ` line would be text: an empty span is one.
+function termLine(term: Item, state: BodyState): string {
+  const text = blockInline(term, state).replace(/\n+/g, ' ')
+  return text.trim() === '' ? '<span></span>' : text
+}
+
 // Paragraphs are `: ` lines, one each; a definition holding other blocks (code, lists, a
 // nested definition list) is written once, indented under its marker as kramdown reads it.
 function definition(blocks: Item[], state: BodyState): string[] {
+  // A definition readers do not see (`: [](#)`) still makes its term a term.
+  if (blocks.length === 0) return [': <span></span>']
   if (blocks.every(isParagraph)) {
     return blocks.map((paragraph) => `: ${blockInline(paragraph, state).replace(/\n+/g, ' ')}`)
   }

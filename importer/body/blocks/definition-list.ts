@@ -10,7 +10,7 @@ import {toRichText, toSectionBody} from '../rich-text.ts'
 import {convertWithin, report} from '../state.ts'
 import {richInline} from './rich-inline.ts'
 import type {Item, TextBlock} from './text-block.ts'
-import {textBlock} from './text-block.ts'
+import {isTextBlock, textBlock} from './text-block.ts'
 import type {Walk} from './walk.ts'
 
 /** True when a paragraph is a kramdown definition list: term lines, then `: definition` lines. */
@@ -58,7 +58,8 @@ export function kramdownDefinitionList(
       convertWithin(state, 'section', () => {
         const out: Item[] = []
         convertMarkdownAt(part.text, pointIn(entry, part.offset), state, out)
-        return toSectionBody(out, state, node)
+        // A definition of nothing readers see (`: [](#)`, `: <span></span>`) holds no block.
+        return toSectionBody(out, state, node).filter((block) => !isEmptyText(block))
       }),
     )
     return item(
@@ -87,6 +88,11 @@ function termBlock(
   const only = blocks.length === 1 ? blocks[0] : undefined
   if (only && only.style === STYLE.normal && !only.listItem) return only
   return textBlock(STYLE.normal, [{_type: 'span', text: term.text, marks: []}], [])
+}
+
+function isEmptyText(block: Item): boolean {
+  if (!isTextBlock(block) || block.listItem) return false
+  return block.children.every((child) => child._type === 'span' && child.text === '')
 }
 
 function item(term: TextBlock[], definition: Item[]) {
