@@ -1,4 +1,4 @@
-import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {DatabaseSync} from 'node:sqlite'
@@ -7,6 +7,7 @@ import {afterAll, describe, expect, it} from 'vitest'
 
 import {createLakeClient, startLake} from '../lake/index.ts'
 import {runImport} from '../testing/importCommand.ts'
+import {converterVersion} from './conversionCache.ts'
 
 const scratch = mkdtempSync(join(tmpdir(), 'import-changed-'))
 afterAll(() => rmSync(scratch, {recursive: true, force: true}))
@@ -71,7 +72,7 @@ async function editorSets(lakeDir: string, id: string, set: Record<string, unkno
 
 // Each step starts the import command: slow on a busy machine.
 describe('a re-import after pages changed', {timeout: 300_000}, () => {
-  it('syncs only the changed page, and leaves the dataset as a full import into a new one does', () => {
+  it('syncs only the changed page, and leaves the dataset as a full import into a new one does', async () => {
     const site = join(scratch, 'body-site')
     const lakeDir = join(scratch, 'body-lake')
     const write = writeSite(site)
@@ -86,6 +87,11 @@ describe('a re-import after pages changed', {timeout: 300_000}, () => {
     expect(changed.output).toMatch(/Updated\s+1\b/)
     expect(changed.output).toMatch(/Unchanged\s+5\b/)
     expect(changed.output).toMatch(/4 unchanged since the last import, not converted again/)
+    // The converter's version, kept for the next run: the conversion cache's entries name it.
+    const manifest = JSON.parse(
+      readFileSync(join(lakeDir, 'cache', 'import-production.json'), 'utf8'),
+    ) as {site: {converter: string}}
+    expect(manifest.site.converter).toBe(await converterVersion())
     expect(run().output).toMatch(/as the last import left it/)
 
     const fresh = join(scratch, 'body-fresh-lake')

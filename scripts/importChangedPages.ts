@@ -113,7 +113,7 @@ export async function importChangedPages(
 
   // The pages to convert again, remembered for the next full import too.
   const remembered = new Map<string, string>()
-  const version = await converterVersion()
+  const version = recorded.converter ?? (await converterVersion())
   // Converted, not recalled: their bytes changed, or a commit touched their document.
   const store = {
     get: () => undefined,
@@ -155,7 +155,7 @@ export async function importChangedPages(
   await finishImport(
     args,
     input,
-    {result, pages: prepared.jobs.length, site: {shape: recorded.shape, pages}},
+    {result, pages: prepared.jobs.length, site: {...recorded, pages, converter: version}},
     {documents, previous: manifest},
   )
   return {imported: true}

@@ -63,6 +63,11 @@ export interface ImportManifest {
 export interface RecordedSite {
   shape: string
   pages: Record<string, PageHead>
+  /**
+   * The converter's version (`converterVersion`) the pages were converted with: the same while
+   * the manifest's key is, which covers the converter's code.
+   */
+  converter?: string
 }
 
 /** What the current run finds, to compare with a manifest. */

@@ -161,16 +161,18 @@ async function convertSite(
   const cache = args.cache ? await openConversionCache(lakeDirOf(input.env)) : undefined
   const prepared = preparedBefore ?? prepareFiles(files, args, input)
   await input.frontMatter?.save()
+  const version = cache && (await converterVersion())
   const {converted, reused} = await convertPages(prepared, {
     onProgress: progress.update,
     workers: input.workers,
-    ...(cache ? {cache: {...cache, version: await converterVersion()}} : {}),
+    ...(cache && version ? {cache: {...cache, version}} : {}),
   })
   const result = finishSite(prepared, converted, reused)
   progress.finish()
   await cache?.save()
   const heads = Object.fromEntries([...converted].map(([id, page]) => [id, pageHead(page)]))
-  return {result, pages: prepared.jobs.length, site: {shape: siteShape(prepared), pages: heads}}
+  const site = {shape: siteShape(prepared), pages: heads, ...(version ? {converter: version} : {})}
+  return {result, pages: prepared.jobs.length, site}
 }
 
 /** The site's files read and planned, with the command's options. */

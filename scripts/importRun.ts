@@ -89,6 +89,8 @@ export async function runImport(args: ImportArgs, usage: () => Promise<void>): P
   })
   let manifest: ImportManifest | undefined
   if (check) {
+    // Hashed for the check already: the importer need not hash the pages again.
+    for (const file of site.files) file.sha256 = check.files[file.path]
     const last = await lastImportIfUnchanged(check)
     if ('outcome' in last) {
       const elapsed = () => performance.now() - started

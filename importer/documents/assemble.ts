@@ -21,7 +21,7 @@ function sourceInfo(plan: PlannedDocument, result?: ConvertResult): Record<strin
     ...(typeof navOrder === 'number' || typeof navOrder === 'string'
       ? {navOrder: String(navOrder)}
       : {}),
-    contentHash: contentHash(page.text),
+    contentHash: page.textHash ?? contentHash(page.text),
     ...(result ? {titleHeading: result.titleHeading === true} : {}),
     ...(result?.includes?.length
       ? {

@@ -1,3 +1,4 @@
+import {createHash} from 'node:crypto'
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 
@@ -20,6 +21,30 @@ const page = (path: string, front: string, body = 'Text.\n'): SiteFile => ({
 })
 
 describe('importSite', () => {
+  it("takes a page's hash from the caller instead of hashing its text again", () => {
+    const encode = (text: string) => new TextEncoder().encode(text)
+    const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
+    const files = [
+      {path: 'index.md', bytes: encode('---\ntitle: Home\n---\n\nWelcome.\n')},
+      {path: 'a.md', bytes: encode('---\ntitle: A\nparent: Home\n---\n\nÄ text.\n')},
+    ]
+    const hashes = (result: ReturnType<typeof importSite>) =>
+      result.documents.map((doc) => (doc.source as {contentHash?: string}).contentHash)
+    const computed = importSite(files, {convertBody: stubBody})
+    // A stand-in the caller gives is what the documents carry: it is not hashed again (the site
+    // document has no _config.yml to hash).
+    const given = files.map((file) => ({...file, sha256: `given ${file.path}`}))
+    expect(hashes(importSite(given, {convertBody: stubBody}))).toEqual([
+      'given index.md',
+      'given a.md',
+      undefined,
+    ])
+    // The real hashes are the text's: the same documents as hashing the text.
+    const real = files.map((file) => ({...file, sha256: sha256(file.bytes)}))
+    expect(importSite(real, {convertBody: stubBody}).documents).toEqual(computed.documents)
+    expect(hashes(computed)).toEqual([sha256(files[0].bytes), sha256(files[1].bytes), undefined])
+  })
+
   it("keeps the text of a course's and a module's own page in their body", () => {
     const result = importSite([
       page('index.md', 'title: Home', 'Welcome to the course.\n'),

@@ -148,6 +148,8 @@ function readPage(
     body: parsed.body,
     lineOffset: parsed.lineOffset,
     text: decoded.text,
+    // A file's bytes are its text's UTF-8 unless a byte-order mark was taken off.
+    ...(file.sha256 !== undefined && !decoded.bom ? {textHash: file.sha256} : {}),
     ...(collection ? {collection: collection.key} : {}),
     // The export writes back what the file wrote, not what `defaults:` adds to every page.
     ...(Object.keys(defaults).length > 0 ? {own: parsed.data} : {}),

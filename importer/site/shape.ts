@@ -15,7 +15,13 @@ export function siteShape(prepared: PreparedSite): string {
     ...plan,
     children: plan.children.map((child) => child.id),
     // Where the body starts moves when an empty body gets its first line: its own concern.
-    page: plan.page && {...plan.page, body: undefined, text: undefined, lineOffset: undefined},
+    page: plan.page && {
+      ...plan.page,
+      body: undefined,
+      text: undefined,
+      textHash: undefined,
+      lineOffset: undefined,
+    },
   }))
   const {config, contextData} = prepared
   return createHash('sha256')

@@ -7,6 +7,8 @@ export interface SiteFile {
   /** Raw bytes (decoded here, so invalid UTF-8 becomes a diagnostic) or already-decoded text. */
   bytes?: Uint8Array
   text?: string
+  /** SHA-256 (hex) of `bytes` or `text`, when the caller has it: a page is then not hashed again. */
+  sha256?: string
 }
 
 /** Where the theme version was read: a file of the site, the command line, or nowhere. */
@@ -65,6 +67,8 @@ export interface SourcePage {
   lineOffset: number
   /** The whole decoded file, for hashing. */
   text: string
+  /** SHA-256 (hex) of `text`, when the caller gave the file's (see `SiteFile.sha256`). */
+  textHash?: string
   /** The key of the Jekyll collection the page is a document of; absent for a page. */
   collection?: string
   /** A collection document with no `title:`: `title` came from its `name:` or file name. */
