@@ -34,6 +34,8 @@ const CANONICAL: Record<string, string> = {
   'task lists': '- [ ] todo\n- [x] done\n  - [ ] nested todo',
   'blocks inside items':
     '1. Clone the repository:\n\n   ```bash\n   git clone https://example.com/p.git\n   ```\n\n   The folder now holds the sources.\n2. Install:\n\n   ```\n   npm install\n   ```\n3. Done.',
+  'items that start with a block or hold a rule':
+    '1. Open the settings.\n2. ---\n\n   A step that starts with a rule keeps its number.\n3. ```sh\n   make\n   ```\n4. Save:\n\n    ---\n\n   the rule stays in the step.',
   'paragraphs inside items': '1. first\n2. second\n\n   more of second\n\n   - nested under second',
   code: '```python\nprint("hi")\n```\n\n```\nno language\n```',
   images: '![A diagram](images/diagram.png "The caption")\n\n![](images/no-alt.png)',

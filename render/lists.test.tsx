@@ -20,6 +20,7 @@ const LIST_FIXTURES = [
   'list-interrupted',
   'list-start',
   'list-embed',
+  'list-rules',
   'lists-and-tasks',
   'toc-placeholder-and-own-toc',
 ]

@@ -43,6 +43,8 @@ export function writeList(
   let out = ''
   let starts: string[] = []
   let needsBlank = false
+  /** The level of the item just written when its first line is empty. */
+  let emptyHead: number | undefined
   const closeTopList = () => {
     if (starts.length > 0) out += `\n${starts.join('')}`
     starts = []
@@ -72,6 +74,10 @@ export function writeList(
       const itemIndent = parentIndent + ' '.repeat(listItem === 'task' ? 2 : mark.length)
       const line = parentIndent + mark + indent(content.join('\n\n'), itemIndent, true)
       out += out === '' ? line : `${needsBlank ? '\n\n' : '\n'}${line}`
+      // An item that starts with a block (a step that is a code block or a rule): the block
+      // goes on the marker's line. Written below it, after the blank line an empty first line
+      // is, kramdown would want it indented four columns, and CommonMark would end the item.
+      emptyHead = content.join('').trim() === '' ? level : undefined
       open.length = level - 1
       open.push({listItem, indent: itemIndent, number, start: continues ? previous.start : own})
       needsBlank = content.length > 1
@@ -79,9 +85,23 @@ export function writeList(
       const owner = open[level - 1] ?? open[open.length - 1]
       const written = single(item)
       if (written === '') continue
-      out += `${out === '' ? '' : '\n\n'}${indent(written, owner?.indent ?? '')}`
+      if (emptyHead === level && owner) {
+        out += indent(written, owner.indent, true)
+        emptyHead = undefined
+        needsBlank = false
+        continue
+      }
+      let into = owner?.indent ?? ''
+      if (item._type === 'divider') {
+        // kramdown ends a list at a rule indented up to three columns past the list's own:
+        // one inside an item is indented four.
+        const base = level > 1 ? (open[level - 2]?.indent ?? '') : ''
+        into = ' '.repeat(Math.max(into.length, base.length + 4))
+      }
+      out += `${out === '' ? '' : '\n\n'}${indent(written, into)}`
       open.length = Math.min(open.length, level)
       needsBlank = false
+      emptyHead = undefined
     }
   }
   closeTopList()

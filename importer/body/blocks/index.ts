@@ -1,4 +1,4 @@
-import type {RootContent} from 'mdast'
+import type {RootContent, ThematicBreak} from 'mdast'
 
 import {applyIal} from '../ial.ts'
 import type {State} from '../state.ts'
@@ -27,13 +27,29 @@ export const blockHandlers: Record<string, BlockHandler> = {
   table,
   html,
   footnoteDefinition,
-  thematicBreak: (_node, _state, walk) => {
-    walk.out.push({_type: BLOCK_TYPES.divider, style: 'line'})
+  thematicBreak: (node: ThematicBreak, state, walk) => {
+    const divider: Item = {_type: BLOCK_TYPES.divider, style: 'line'}
+    if (walk.list && ruleInItem(node, state, walk.list)) divider.level = walk.list.level
+    walk.out.push(divider)
   },
   // Link reference definitions are read when a reference uses them; they render nothing.
   definition: (_node, _state, walk) => {
     walk.transparent = true
   },
+}
+
+/**
+ * Whether kramdown keeps a rule inside the list item CommonMark put it in: when it is the item's
+ * first line (`1.  ***`) or indented four columns past the list's own, where kramdown's check
+ * for a rule that ends the list (`HR_START`, up to three spaces) does not match.
+ */
+function ruleInItem(node: ThematicBreak, state: State, item: ListContext): boolean {
+  const offset = node.position?.start.offset
+  if (offset === undefined) return false
+  const lineStart = state.source.lastIndexOf('\n', offset - 1) + 1
+  const before = state.source.slice(lineStart, offset)
+  if (/\S/.test(before)) return true
+  return before.length - (item.outer?.contentColumn ?? 0) >= 4
 }
 
 // Quotes and lists nested deeper than any reader follows; past this, content is kept as text

@@ -20,11 +20,23 @@ export function settleItem(out: Item[], start: number, item: ListContext): void 
   if (!own(out[start])) out.splice(start, 0, emptyHead(item))
   for (let i = start + 1; i < out.length; i++) {
     const block = out[i]
+    if (block._type === BLOCK_TYPES.divider && block.level === undefined) {
+      // kramdown ends the list at this rule: what the item holds after it is outside the list.
+      return outsideList(out, i + 1, level)
+    }
     if (own(block)) delete block.listItem
     else if (block.level === undefined && (isTextBlock(block) || MEMBERS.has(block._type))) {
-      // kramdown reads a `---` line in an item as a rule that ends the list, even indented.
-      if (block._type !== BLOCK_TYPES.divider) block.level = level
+      block.level = level
     }
+  }
+}
+
+function outsideList(out: Item[], from: number, level: number): void {
+  for (let i = from; i < out.length; i++) {
+    const block = out[i]
+    if (block.level !== level) continue
+    delete block.level
+    if (isTextBlock(block)) delete block.listItem
   }
 }
 
