@@ -99,23 +99,34 @@ describe('a re-import after pages changed', {timeout: 300_000}, () => {
     expect(storedDocuments(lakeDir)).toEqual(storedDocuments(fresh))
   })
 
-  it("parses no page's front matter again when only a body changed", () => {
+  it('reads no other page again when only a body changed: the site comes from its snapshot', () => {
     const site = join(scratch, 'memo-site')
+    const lakeDir = join(scratch, 'memo-lake')
     const write = writeSite(site)
-    const run = importer(site, join(scratch, 'memo-lake'))
+    const run = importer(site, lakeDir)
     run()
-    write(
-      'one.md',
-      '---\ntitle: One\nparent: Course\nnav_order: 1\n---\n\nSee [two](two.md) first.\n',
-    )
+    const body = (text: string) => `---\ntitle: One\nparent: Course\nnav_order: 1\n---\n\n${text}\n`
+    write('one.md', body('See [two](two.md) first.'))
     const changed = run()
     expect(changed.only, changed.output).toBe(1)
-    expect(changed.output).toMatch(/front matter: 0 parsed, 5 remembered/)
-    write('one.md', '---\ntitle: One\nparent: Course\nnav_order: 1\nowner: Ann\n---\n\nSee two.\n')
-    const full = run()
-    expect(full.full).toMatch(/navigation, front matter/)
+    expect(changed.output).toMatch(/front matter: 0 parsed, 1 remembered\); the site restored/)
+    // Without the snapshot, every page is read, its front matter remembered, not parsed.
+    rmSync(join(lakeDir, 'cache', 'site-production.json'))
+    write('one.md', body('See [two](two.md) second.'))
+    const prepared = run()
+    expect(prepared.only, prepared.output).toBe(1)
+    expect(prepared.output).toMatch(/front matter: 0 parsed, 5 remembered\)\.\n/)
+    write('one.md', `---\ntitle: One\nparent: Course\nnav_order: 1\nowner: Ann\n---\n\nSee two.\n`)
+    expect(run().full).toMatch(/navigation, front matter/)
+    // The full import that followed left a snapshot, and the front matter it read.
     write('two.md', '---\ntitle: Two\nparent: Course\nnav_order: 2\n---\n\nBack to one.\n')
-    expect(run().output).toMatch(/front matter: 0 parsed, 5 remembered/)
+    expect(run().output).toMatch(/front matter: 0 parsed, 1 remembered\); the site restored/)
+    rmSync(join(lakeDir, 'cache', 'site-production.json'))
+    write('two.md', '---\ntitle: Two\nparent: Course\nnav_order: 2\n---\n\nBack to one, again.\n')
+    expect(run().output).toMatch(/front matter: 0 parsed, 5 remembered\)\.\n/)
+    const fresh = join(scratch, 'memo-fresh-lake')
+    importer(site, fresh)(0, '--no-cache')
+    expect(storedDocuments(lakeDir)).toEqual(storedDocuments(fresh))
   })
 
   it('syncs only the page whose empty body got its first line', () => {
@@ -170,6 +181,8 @@ describe('a re-import after pages changed', {timeout: 300_000}, () => {
     expect(changed.output).toMatch(/Unchanged\s+5\b/)
     const docs = storedDocuments(lakeDir)
     expect(byPath(docs, 'notes.md').title).toBe('Notes, as the editor calls them')
+    // Converted again from its page (read again for it), not from an empty text.
+    expect(JSON.stringify(byPath(docs, 'notes.md').body)).toContain('Pair up.')
     expect(JSON.stringify(byPath(docs, 'two.md').body)).toContain('again.')
     expect(run().output).toMatch(/as the last import left it/)
   })

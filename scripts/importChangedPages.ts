@@ -11,10 +11,12 @@
 import {convertPages} from './convertPages.ts'
 import {appendConversions, converterVersion} from './conversionCache.ts'
 import type {ImportArgs} from './importArgs.ts'
-import {fingerprintImages, type ImportManifest} from './importManifest.ts'
+import {fingerprintImages, type ImportManifest, type RecordedSite} from './importManifest.ts'
+import {readSnapshot, snapshotFile} from './importSnapshot.ts'
 import {finishImport, prepareFiles, type PipelineInput} from './importPipeline.ts'
 import type {ConvertResult} from '../importer/body/index.ts'
 import {fromHead, pageHead, siteShape} from '../importer/site/shape.ts'
+import {restoreSite} from '../importer/site/snapshot.ts'
 import {finishSite, type PageJob, type PreparedSite} from '../importer/site/stages.ts'
 import {
   readDocuments,
@@ -43,6 +45,47 @@ function changedFiles(
   for (const path of Object.keys(recorded))
     if (!(path in current)) return {reason: `${path} is gone`}
   return changed
+}
+
+/** The published document's id of a draft's (or its own). */
+const ownId = (id: string) => (id.startsWith(DRAFT) ? id.slice(DRAFT.length) : id)
+
+/** The site as it is now, and whether it was restored from a snapshot; or why not. */
+type SiteNow = {prepared: PreparedSite; restored: boolean; reason?: string}
+
+/**
+ * The site as it is now: restored from the last import's snapshot and the pages read again
+ * (those whose bytes changed or whose documents a commit touched), or else prepared from every
+ * file, with why it cannot be imported this way when its shape is not the recorded one.
+ */
+async function siteNow(
+  args: ImportArgs,
+  input: PipelineInput,
+  recorded: RecordedSite,
+  changed: readonly string[],
+  touched: ReadonlySet<string>,
+): Promise<SiteNow> {
+  const check = input.check!
+  const file = snapshotFile(check.lakeDir, check.dataset)
+  const snapshot = await readSnapshot(file, check.key, recorded.shape)
+  if (snapshot) {
+    const ids = new Set([...touched].map(ownId))
+    const again = new Set(changed)
+    for (const plan of snapshot.plans) if (plan.page && ids.has(plan.id)) again.add(plan.page.file)
+    const files = new Map(input.site.files.map((siteFile) => [siteFile.path, siteFile]))
+    // The memo is not saved: it would keep only the few pages read again.
+    const restored = restoreSite(snapshot, files, [...again], {
+      frontMatter: input.frontMatter?.memo,
+    })
+    if (!('reason' in restored)) return {prepared: restored, restored: true}
+    if (args.verbose) console.error(`Preparing the whole site: ${restored.reason}.`)
+  }
+  // The files stay the caller's: the full import needs them when this path cannot be taken.
+  const prepared = prepareFiles(input.site.files, args, input)
+  await input.frontMatter?.save()
+  if (siteShape(prepared) === recorded.shape) return {prepared, restored: false}
+  const reason = 'the navigation, front matter, _config.yml or an include changed'
+  return {prepared, restored: false, reason}
 }
 
 /** How many pages' front matter was parsed, and how many remembered (for `--verbose`). */
@@ -92,21 +135,22 @@ export async function importChangedPages(
   if (!log) return fullWay('the dataset has no transactions')
   const touched = new Set(log.after.flatMap((tx) => tx.documents))
 
-  // The files stay the caller's: the full import needs them when this path cannot be taken.
-  prepared = prepareFiles(input.site.files, args, input)
-  await input.frontMatter?.save()
-  if (siteShape(prepared) !== recorded.shape)
-    return fullWay('the navigation, front matter, _config.yml or an include changed')
-  const byFile = new Map(prepared.jobs.map((job) => [job.file, job]))
+  const now = await siteNow(args, input, recorded, changed, touched)
+  // Only a site prepared from every file may go on to the full import; a restored one has no
+  // text of the pages it did not read again.
+  if (!now.restored) prepared = now.prepared
+  if (now.reason !== undefined) return fullWay(now.reason)
+  const site = now.prepared
+  const byFile = new Map(site.jobs.map((job) => [job.file, job]))
   const jobs = new Map<string, PageJob>()
   for (const file of changed) {
     const job = byFile.get(file)
     if (!job) return fullWay(`${file} changed, and it is not a page's body`)
     jobs.set(job.id, job)
   }
+  const byId = new Map(site.jobs.map((job) => [job.id, job]))
   for (const id of touched) {
-    const own = id.startsWith(DRAFT) ? id.slice(DRAFT.length) : id
-    const job = prepared.jobs.find((candidate) => candidate.id === own)
+    const job = byId.get(ownId(id))
     if (job) jobs.set(job.id, job)
   }
   if (jobs.size > MOST_PAGES) return fullWay(`${jobs.size} pages to convert again`)
@@ -120,11 +164,11 @@ export async function importChangedPages(
     set: (key: string, json: string) => remembered.set(key, json),
   }
   const {converted: fresh} = await convertPages(
-    {...prepared, jobs: [...jobs.values()]},
+    {...site, jobs: [...jobs.values()]},
     {workers: 0, cache: {store, version}},
   )
   const converted = new Map<string, ConvertResult>()
-  for (const job of prepared.jobs) {
+  for (const job of site.jobs) {
     const page = fresh.get(job.id)
     const head = recorded.pages[job.id]
     if (!head) return fullWay(`the last import recorded no conversion of ${job.file}`)
@@ -132,7 +176,7 @@ export async function importChangedPages(
       return fullWay(`${job.file} extracts documents that other pages may share`)
     converted.set(job.id, page ?? fromHead(head))
   }
-  const result = finishSite(prepared, converted, prepared.jobs.length - jobs.size)
+  const result = finishSite(site, converted, site.jobs.length - jobs.size)
 
   const all = new Set(result.documents.map((doc) => doc._id))
   const others = [...touched].filter((id) => !all.has(id) && !id.includes('.'))
@@ -140,14 +184,11 @@ export async function importChangedPages(
     if ((doc.source as {importHash?: unknown} | undefined)?.importHash !== undefined)
       return fullWay(`${id}, a document an import wrote, changed in the dataset`)
   }
-  const synced = new Set([
-    ...jobs.keys(),
-    ...[...touched].map((id) => (id.startsWith(DRAFT) ? id.slice(DRAFT.length) : id)),
-  ])
+  const synced = new Set([...jobs.keys(), ...[...touched].map(ownId)])
   const documents = result.documents.filter((doc) => synced.has(doc._id))
   if (args.verbose)
     console.error(
-      `Importing only what changed: ${changed.length} changed files, ${touched.size} documents changed in the dataset; ${documents.length} documents to sync${frontMatterRead(input)}.`,
+      `Importing only what changed: ${changed.length} changed files, ${touched.size} documents changed in the dataset; ${documents.length} documents to sync${frontMatterRead(input)}${now.restored ? '; the site restored from its snapshot' : ''}.`,
     )
   await appendConversions(check.lakeDir, remembered)
   const pages = {...recorded.pages}
@@ -155,7 +196,7 @@ export async function importChangedPages(
   await finishImport(
     args,
     input,
-    {result, pages: prepared.jobs.length, site: {...recorded, pages, converter: version}},
+    {result, pages: site.jobs.length, site: {...recorded, pages, converter: version}},
     {documents, previous: manifest},
   )
   return {imported: true}

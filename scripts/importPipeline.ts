@@ -26,6 +26,7 @@ import {converterVersion, openConversionCache} from './conversionCache.ts'
 import {convertPages} from './convertPages.ts'
 import type {ImportArgs} from './importArgs.ts'
 import type {OpenedFrontMatter} from './importFrontMatter.ts'
+import {snapshotFile, writeSnapshot} from './importSnapshot.ts'
 import type {ImportManifest, RecordedSite} from './importManifest.ts'
 import {logPosition, recordImport, type UnchangedCheck} from './importUnchanged.ts'
 import {writeAtomically} from './writeAtomically.ts'
@@ -171,7 +172,12 @@ async function convertSite(
   progress.finish()
   await cache?.save()
   const heads = Object.fromEntries([...converted].map(([id, page]) => [id, pageHead(page)]))
-  const site = {shape: siteShape(prepared), pages: heads, ...(version ? {converter: version} : {})}
+  const shape = siteShape(prepared)
+  const {check} = input
+  // For the next one-page import, which restores the site from it (only a recorded shape's).
+  if (check)
+    await writeSnapshot(snapshotFile(check.lakeDir, check.dataset), check.key, shape, prepared)
+  const site = {shape, pages: heads, ...(version ? {converter: version} : {})}
   return {result, pages: prepared.jobs.length, site}
 }
 

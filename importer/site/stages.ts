@@ -152,6 +152,38 @@ export interface PreparedSite {
   diagnostics: Diagnostic[]
 }
 
+/** What links resolve to: each planned page's path and front matter, and its document. */
+export function linkPagesOf(plans: readonly PlannedDocument[]): SiteContextData['linkPages'] {
+  return plans.flatMap((plan) =>
+    plan.page
+      ? [
+          {
+            page: {file: plan.page.file, data: plan.page.data},
+            target: {_id: plan.id, _type: plan.type},
+          },
+        ]
+      : [],
+  )
+}
+
+/** The page bodies to convert, one for each planned page, in plan order. */
+export function jobsOf(plans: readonly PlannedDocument[]): PageJob[] {
+  return plans.flatMap(({id, title, page}) =>
+    page
+      ? [
+          {
+            id,
+            markdown: page.body,
+            file: page.file,
+            title,
+            lineOffset: page.lineOffset,
+            page: page.data,
+          },
+        ]
+      : [],
+  )
+}
+
 /** Reads the site's files and plans its documents: everything before page bodies are converted. */
 export function prepareSite(
   files: readonly SiteFile[],
@@ -179,7 +211,6 @@ export function prepareSite(
   })
   diagnostics.push(...nav.diagnostics)
   const plans = planDocuments(nav.tree)
-  const withPages = plans.filter((plan) => plan.page)
   const {includes, diagnostics: includeProblems} = readIncludes(files)
   diagnostics.push(...includeProblems)
   const relativeIncludes = readRelativeIncludes(files, read.pages)
@@ -187,26 +218,15 @@ export function prepareSite(
   diagnostics.push(...liquid.diagnostics)
   const contextData: SiteContextData = {
     config,
-    linkPages: withPages.map((plan) => ({
-      page: {file: plan.page!.file, data: plan.page!.data},
-      target: {_id: plan.id, _type: plan.type},
-    })),
+    linkPages: linkPagesOf(plans),
     includes,
     ...(Object.keys(relativeIncludes).length > 0 ? {relativeIncludes} : {}),
     ...(liquid.site ? {liquid: liquid.site} : {}),
     extraction: options.extraction,
     limits: options.limits,
   }
-  const jobs = withPages.map(({id, title, page}) => ({
-    id,
-    markdown: page!.body,
-    file: page!.file,
-    title,
-    lineOffset: page!.lineOffset,
-    page: page!.data,
-  }))
   return {
-    jobs,
+    jobs: jobsOf(plans),
     context: siteContext(contextData, options.clock),
     contextData,
     plans,

@@ -1,0 +1,121 @@
+import {createHash} from 'node:crypto'
+import {readdirSync} from 'node:fs'
+import {join} from 'node:path'
+
+import {describe, expect, it} from 'vitest'
+
+import {readSiteFiles, SITE_FIXTURES} from '../../testing/siteFixture.ts'
+import type {ConvertResult} from '../body/index.ts'
+import {siteShape} from './shape.ts'
+import {restoreSite, snapshotSite, type SiteSnapshot} from './snapshot.ts'
+import {finishSite, prepareSite, type PreparedSite} from './stages.ts'
+import type {SiteFile} from './types.ts'
+
+const hashed = (file: SiteFile): SiteFile => ({
+  ...file,
+  sha256: createHash('sha256')
+    .update(file.bytes ?? file.text ?? '')
+    .digest('hex'),
+})
+const encode = (text: string) => new TextEncoder().encode(text)
+const decode = (file: SiteFile) => file.text ?? new TextDecoder().decode(file.bytes)
+
+/** The site's files with `edit` applied to the text of the file at `path`. */
+function edited(files: SiteFile[], path: string, edit: (text: string) => string): SiteFile[] {
+  return files.map((file) =>
+    file.path === path ? hashed({path, bytes: encode(edit(decode(file)))}) : file,
+  )
+}
+
+/** The snapshot as it comes back from its file. */
+function stored(prepared: PreparedSite): SiteSnapshot {
+  const snapshot = snapshotSite(prepared)
+  if ('reason' in snapshot) throw new Error(snapshot.reason)
+  return JSON.parse(JSON.stringify(snapshot)) as SiteSnapshot
+}
+
+/** Every page body converted by a stand-in that keeps what the document needs of it. */
+function converted(prepared: PreparedSite): Map<string, ConvertResult> {
+  return new Map(
+    prepared.jobs.map((job) => [
+      job.id,
+      {body: [], documents: [], diagnostics: [], titleHeading: job.markdown.startsWith('#')},
+    ]),
+  )
+}
+
+const restore = (snapshot: SiteSnapshot, files: SiteFile[], changed: string[]) =>
+  restoreSite(snapshot, new Map(files.map((file) => [file.path, file])), changed)
+
+const FIXTURE_SITES = readdirSync(SITE_FIXTURES).filter((name) => name.startsWith('site-'))
+
+describe('restoreSite', () => {
+  it.each(FIXTURE_SITES)(
+    '%s: a body changed, it prepares the site as prepareSite does from every file',
+    (name) => {
+      const files = readSiteFiles(join(SITE_FIXTURES, name, 'input')).map(hashed)
+      const before = prepareSite(files)
+      const snapshot = stored(before)
+      for (const job of before.jobs) {
+        const after = edited(files, job.file, (text) => `${text}\nChanged.\n`)
+        const prepared = prepareSite(after)
+        const restored = restore(snapshot, after, [job.file])
+        if ('reason' in restored) throw new Error(restored.reason)
+        expect(siteShape(restored), job.file).toBe(siteShape(prepared))
+        expect(restored.jobs.find((j) => j.id === job.id)).toEqual(
+          prepared.jobs.find((j) => j.id === job.id),
+        )
+        expect(restored.contextData).toEqual(prepared.contextData)
+        expect(Object.getPrototypeOf(restored.contextData.includes)).toBe(null)
+        expect(restored.diagnostics).toEqual(prepared.diagnostics)
+        expect(finishSite(restored, converted(prepared))).toEqual(
+          finishSite(prepared, converted(prepared)),
+        )
+        const rest = (site: PreparedSite) => ({
+          configText: site.configText,
+          unread: site.unread,
+          read: {...site.read, pages: site.read.pages.map((page) => page.file)},
+          jobs: site.jobs.map((j) => [j.id, j.file, j.title, j.page]),
+        })
+        expect(rest(restored)).toEqual(rest(prepared))
+      }
+    },
+  )
+
+  const SITE = [
+    {path: '_config.yml', text: 'title: Course\n'},
+    {path: 'index.md', text: '---\ntitle: Home\nnav_order: 1\n---\n\nWelcome.\n'},
+    {path: 'one.md', text: '---\ntitle: One\nparent: Home\n---\n\nOne.\n'},
+    {path: 'two.md', text: '---\ntitle: Two\nparent: Home\n---\n\nTwo.\n'},
+  ].map(hashed)
+  const snapshot = stored(prepareSite(SITE))
+
+  it('cannot restore a page whose front matter changed, even to the same values', () => {
+    const files = edited(SITE, 'one.md', (text) => text.replace('parent: Home', 'parent:  Home'))
+    expect(restore(snapshot, files, ['one.md'])).toEqual({
+      reason: 'the front matter of one.md changed',
+    })
+  })
+
+  it('cannot restore a page that is no longer one, or whose body uses Liquid control flow', () => {
+    const none = edited(SITE, 'one.md', (text) => text.replace(/^---[\s\S]*?---\n/, ''))
+    expect(restore(snapshot, none, ['one.md'])).toEqual({reason: 'one.md is no longer a page'})
+    const liquid = edited(SITE, 'two.md', (text) => `${text}{% if site.title %}x{% endif %}\n`)
+    expect(restore(snapshot, liquid, ['two.md'])).toEqual({
+      reason: 'two.md uses Liquid control flow',
+    })
+    const relative = edited(SITE, 'two.md', (text) => `${text}{% include_relative one.md %}\n`)
+    expect(restore(snapshot, relative, ['two.md'])).toEqual({
+      reason: 'two.md uses {% include_relative %}',
+    })
+  })
+
+  it('keeps no snapshot of a site whose preparation reads page bodies', () => {
+    const liquid = edited(
+      SITE,
+      'two.md',
+      (text) => `${text}{% for p in site.pages %}x{% endfor %}\n`,
+    )
+    expect(snapshotSite(prepareSite(liquid))).toEqual({reason: 'a page uses Liquid control flow'})
+  })
+})

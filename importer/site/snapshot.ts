@@ -1,0 +1,174 @@
+/**
+ * A prepared site without its page bodies, as plain data to keep between imports. When only page
+ * bodies changed since (each changed page's front matter is the same text), the site is
+ * prepared again from the snapshot and the changed pages alone: no other page is decoded, its
+ * front matter read, the navigation built or the links resolved again. Only a site whose
+ * preparation no page body enters can be restored this way: none uses Liquid control flow
+ * (`site.pages` holds every body) or `{% include_relative %}`.
+ */
+import {createHash} from 'node:crypto'
+
+import type {PlannedDocument} from '../documents/plan.ts'
+import type {Diagnostic} from '../types.ts'
+import type {FrontMatterMemo} from './frontMatter.ts'
+import {usesControlFlow} from './liquidSite.ts'
+import {readPages, type ReadPages} from './pages.ts'
+import {
+  jobsOf,
+  linkPagesOf,
+  siteContext,
+  type PreparedSite,
+  type SiteContextData,
+} from './stages.ts'
+import type {SiteConfig, SiteFile, SourcePage} from './types.ts'
+
+/** A page as the snapshot keeps it: without its text, and with a hash of what precedes its body. */
+type KeptPage = Omit<SourcePage, 'body' | 'text' | 'lineOffset' | 'textHash'> & {head: string}
+
+/** A planned document as the snapshot keeps it: its children by id. */
+type KeptPlan = Omit<PlannedDocument, 'children' | 'page'> & {children: string[]; page?: KeptPage}
+
+/** What {@link snapshotSite} keeps of a prepared site: plain data, JSON as it is. */
+export interface SiteSnapshot {
+  plans: KeptPlan[]
+  /** Without the pages links resolve to, which the plans hold (null keeps its place). */
+  contextData: Omit<SiteContextData, 'linkPages'> & {linkPages: null}
+  config: SiteConfig
+  configText?: string
+  diagnostics: Diagnostic[]
+  /** What reading the pages found, the pages by site path; and the files that could not be read. */
+  read: Omit<ReadPages, 'pages'> & {pages: string[]}
+  unread: string[]
+}
+
+/** `object` with the values of `values` in place of its own, in its keys' order. */
+function replaced<T extends object, R>(object: T, values: Partial<Record<keyof T, unknown>>): R {
+  const entries = Object.entries(object).map(([key, value]) => [
+    key,
+    key in values ? values[key as keyof T] : value,
+  ])
+  return Object.fromEntries(entries.filter(([, value]) => value !== undefined)) as R
+}
+
+/** SHA-256 of a page's text before its body: its front matter and fences. */
+const headHash = (text: string, body: string) =>
+  createHash('sha256')
+    .update(text.slice(0, text.length - body.length))
+    .digest('hex')
+
+/** A page without its text, body and their places, with the hash of what precedes its body. */
+function keptPage(page: SourcePage): KeptPage {
+  const gone = {body: undefined, text: undefined, lineOffset: undefined, textHash: undefined}
+  return {...replaced<SourcePage, KeptPage>(page, gone), head: headHash(page.text, page.body)}
+}
+
+/**
+ * The snapshot of `prepared`, or why it cannot be restored later (a page body enters its
+ * preparation).
+ */
+export function snapshotSite(prepared: PreparedSite): SiteSnapshot | {reason: string} {
+  const {contextData, plans, read} = prepared
+  if (contextData.liquid) return {reason: 'a page uses Liquid control flow'}
+  if (contextData.relativeIncludes) return {reason: 'a page uses {% include_relative %}'}
+  return {
+    // Each object keeps its keys' order, so a restored site's shape is the prepared one's.
+    plans: plans.map((plan) =>
+      replaced(plan, {
+        children: plan.children.map((child) => child.id),
+        ...(plan.page ? {page: keptPage(plan.page)} : {}),
+      }),
+    ),
+    // The includes have no prototype (an include named `constructor` is no function): JSON has
+    // none, so they are kept as a plain object and given none again.
+    contextData: replaced(contextData, {linkPages: null, includes: {...contextData.includes}}),
+    config: prepared.config,
+    ...(prepared.configText === undefined ? {} : {configText: prepared.configText}),
+    diagnostics: prepared.diagnostics,
+    read: {...read, pages: read.pages.map((page) => page.file)},
+    unread: [...prepared.unread],
+  }
+}
+
+/** Options of {@link restoreSite}. */
+export interface RestoreOptions {
+  frontMatter?: FrontMatterMemo
+  maxYamlNodes?: number
+  clock?: () => number
+}
+
+/**
+ * The prepared site of `snapshot` with `changed` (files whose bytes changed, every one a page of
+ * it) read again; every other page is as the snapshot has it, its text and body empty and its
+ * hash taken from `files` (each with `sha256`). Why not, when a changed page's front matter
+ * differs, it is no longer a page, or its body uses what enters the preparation.
+ */
+export function restoreSite(
+  snapshot: SiteSnapshot,
+  files: ReadonlyMap<string, SiteFile>,
+  changed: readonly string[],
+  options: RestoreOptions = {},
+): PreparedSite | {reason: string} {
+  const reread = new Map<string, SourcePage>()
+  for (const path of changed) {
+    const file = files.get(path)
+    if (!file) return {reason: `${path} is not among the files`}
+    const read = readPages([file], snapshot.config, {
+      maxYamlNodes: options.maxYamlNodes,
+      frontMatter: options.frontMatter,
+    })
+    const page = read.pages[0]
+    if (read.pages.length !== 1) return {reason: `${path} is no longer a page`}
+    if (usesControlFlow(page.body)) return {reason: `${path} uses Liquid control flow`}
+    if (page.text.includes('include_relative'))
+      return {reason: `${path} uses {% include_relative %}`}
+    reread.set(path, page)
+  }
+  const byId = new Map<string, PlannedDocument>()
+  const plans: PlannedDocument[] = []
+  for (const plan of snapshot.plans) {
+    const page = plan.page && restorePage(plan.page, files, reread.get(plan.page.file))
+    if (page && 'reason' in page) return page
+    const restored = replaced<KeptPlan, PlannedDocument>(plan, {children: [], page})
+    byId.set(plan.id, restored)
+    plans.push(restored)
+  }
+  for (const [i, plan] of snapshot.plans.entries())
+    plans[i].children = plan.children.map((id) => byId.get(id)!)
+  const pages = new Map(plans.flatMap((plan) => (plan.page ? [[plan.page.file, plan.page]] : [])))
+  const unlisted = snapshot.read.pages.filter((file) => !pages.has(file))
+  if (unlisted.length > 0) return {reason: `${unlisted[0]} is a page no plan has`}
+  for (const path of changed) if (!pages.has(path)) return {reason: `${path} is a page no plan has`}
+  const contextData = replaced<SiteSnapshot['contextData'], SiteContextData>(snapshot.contextData, {
+    linkPages: linkPagesOf(plans),
+    includes: Object.assign(Object.create(null), snapshot.contextData.includes),
+  })
+  return {
+    jobs: jobsOf(plans),
+    context: siteContext(contextData, options.clock),
+    contextData,
+    plans,
+    config: snapshot.config,
+    configText: snapshot.configText,
+    read: {...snapshot.read, pages: snapshot.read.pages.map((file) => pages.get(file)!)},
+    unread: new Set(snapshot.unread),
+    diagnostics: snapshot.diagnostics,
+  }
+}
+
+/** A kept page made whole again: read anew when it changed, else its text left empty. */
+function restorePage(
+  kept: KeptPage,
+  files: ReadonlyMap<string, SiteFile>,
+  reread: SourcePage | undefined,
+): SourcePage | {reason: string} {
+  const {head, ...page} = kept
+  if (reread) {
+    if (headHash(reread.text, reread.body) !== head)
+      return {reason: `the front matter of ${kept.file} changed`}
+    // The kept page's keys are in the order it was read, where the text comes back.
+    return replaced(reread, page)
+  }
+  const textHash = files.get(kept.file)?.sha256
+  if (textHash === undefined) return {reason: `${kept.file} has no hash`}
+  return {...page, body: '', lineOffset: 0, text: '', textHash}
+}
