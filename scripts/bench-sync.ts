@@ -7,13 +7,25 @@ import {mkdtempSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
-import {importSite} from '../importer/index.ts'
 import type {SiteFile} from '../importer/index.ts'
-import {createLakeClient, startLake} from '../lake/index.ts'
-import {syncApiFor, syncDocuments} from '../sync/index.ts'
 import type {SyncReport} from '../sync/index.ts'
-import {scrubber} from '../sync/scrub.ts'
-import {syntheticSite} from '../sync/testing/syntheticSite.ts'
+
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  console.log(
+    'Usage: npm run bench:sync (BENCH_LESSONS=n for another size, default 5000): a first sync of the synthetic site into a fresh local lake, an unchanged re-run and one page changed, with request counts.',
+  )
+  process.exit(0)
+}
+
+// Loaded after the usage check, so `--help` answers at once.
+const [{importSite}, {createLakeClient, startLake}, {syncApiFor, syncDocuments}, {scrubber}] =
+  await Promise.all([
+    import('../importer/index.ts'),
+    import('../lake/index.ts'),
+    import('../sync/index.ts'),
+    import('../sync/scrub.ts'),
+  ])
+const {syntheticSite} = await import('../sync/testing/syntheticSite.ts')
 
 const lessons = Number(process.env.BENCH_LESSONS ?? 5000)
 const lessonsPerModule = 20
