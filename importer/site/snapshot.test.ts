@@ -99,7 +99,7 @@ describe('restoreSite', () => {
 
   it('cannot restore a page that is no longer one, or whose body uses Liquid control flow', () => {
     const none = edited(SITE, 'one.md', (text) => text.replace(/^---[\s\S]*?---\n/, ''))
-    expect(restore(snapshot, none, ['one.md'])).toEqual({reason: 'one.md is no longer a page'})
+    expect(restore(snapshot, none, ['one.md'])).toEqual({reason: 'one.md is not a page'})
     const liquid = edited(SITE, 'two.md', (text) => `${text}{% if site.title %}x{% endif %}\n`)
     expect(restore(snapshot, liquid, ['two.md'])).toEqual({
       reason: 'two.md uses Liquid control flow',

@@ -117,7 +117,7 @@ export function restoreSite(
       frontMatter: options.frontMatter,
     })
     const page = read.pages[0]
-    if (read.pages.length !== 1) return {reason: `${path} is no longer a page`}
+    if (read.pages.length !== 1) return {reason: `${path} is not a page`}
     if (usesControlFlow(page.body)) return {reason: `${path} uses Liquid control flow`}
     if (page.text.includes('include_relative'))
       return {reason: `${path} uses {% include_relative %}`}
