@@ -227,4 +227,36 @@ describe('Studio against the lake', {tags: [CHROMIUM_TAG]}, () => {
     expect(above!.y).toBeLessThan(below!.y)
     await page.screenshot({path: join(ARTIFACTS, '10-live-module-pane.png')})
   })
+
+  it("offers no releases, scheduling, tasks or comments, which need Sanity's hosted services", async () => {
+    await logIn(page, t.lake)
+    await page.goto(`${studio.url}/intent/edit/id=${lessonId}/`)
+    await page.locator('[data-testid="field-title"] input').first().waitFor({timeout: 60_000})
+    // The document's actions: what the lake serves (Duplicate), not what it cannot.
+    await page.getByTestId('action-menu-button').last().click()
+    const menu = page.locator('[data-ui="MenuButton__popover"]').last()
+    await menu.getByText('Duplicate').waitFor({timeout: 30_000})
+    expect(await menu.innerText()).not.toMatch(/schedul|release/i)
+    await page.screenshot({path: join(ARTIFACTS, '11-document-actions.png')})
+    await page.keyboard.press('Escape')
+    // No comment or task buttons in the document's header or the Studio's bar.
+    const bars =
+      '[data-testid="studio-navbar"], [data-testid="document-pane"] [data-testid="pane-header"]'
+    const labels = await page.evaluate(
+      (selector) =>
+        [...document.querySelectorAll(selector)].flatMap((bar) => [
+          (bar as HTMLElement).innerText,
+          ...[...bar.querySelectorAll('[aria-label]')].map((e) => e.getAttribute('aria-label')!),
+        ]),
+      bars,
+    )
+    expect(labels).toContain('Open search')
+    expect(labels.filter((label) => /comment|task|release|schedul/i.test(label))).toEqual([])
+    // The Studio knows no such tools: their addresses say so instead of an empty page.
+    for (const tool of ['releases', 'tasks', 'schedules']) {
+      await page.goto(`${studio.url}/${tool}`)
+      await page.getByText(`Tool not found: ${tool}`).waitFor({timeout: 60_000})
+    }
+    await page.screenshot({path: join(ARTIFACTS, '12-no-releases-tool.png')})
+  })
 })
