@@ -1,81 +1,20 @@
+/**
+ * `npm run lake`: runs only the local Content Lake until Ctrl-C. The lake (`lakeRun.ts`) loads
+ * only when the command runs.
+ */
 import {defineCommand, runMain} from 'citty'
 
-import {
-  createLakeClient,
-  LakeBusyError,
-  LakeFolderError,
-  maskToken,
-  startLake,
-} from '../lake/index.ts'
-import {seedNdjson} from '../lake/seed.ts'
-import {waitForStop} from '../lake/stop-signal.ts'
-import {lakeDirOf, loadEnv} from '../targets/env.ts'
-import {studioDatasetArgs} from './studioArgs.ts'
+import {lakeArgs} from './lakeArgs.ts'
 
 const command = defineCommand({
   meta: {
     name: 'lake',
     description: "Run the local Content Lake: Sanity's HTTP API on 127.0.0.1, offline, no account.",
   },
-  args: {
-    port: {type: 'string', description: 'Port for plain HTTP and HTTPS (HTTP/2)', default: '3443'},
-    dir: {
-      type: 'string',
-      description: 'Folder for datasets, token and certificate (default: LAKE_DIR or .lake)',
-      default: lakeDirOf(loadEnv()),
-    },
-    projectId: {
-      ...studioDatasetArgs.projectId,
-      description: 'Project id the Studio uses (host <projectId>.localhost)',
-    },
-    dataset: {...studioDatasetArgs.dataset, description: 'Dataset that --seed writes to'},
-    origin: {
-      type: 'string',
-      description: 'Comma-separated origins allowed by CORS (the Studio)',
-      default: 'http://localhost:3333',
-    },
-    seed: {
-      type: 'string',
-      description: 'NDJSON file of documents to write on start (e.g. lake/fixtures/course.ndjson)',
-      default: '',
-    },
-  },
+  args: lakeArgs,
   async run({args}) {
-    const port = Number(args.port)
-    if (!Number.isInteger(port) || port < 0 || port > 65535) {
-      console.error(`Cannot use --port ${args.port}, expected a number from 0 to 65535`)
-      process.exit(1)
-    }
-    const lake = await startLake({
-      dir: args.dir,
-      port,
-      projectId: args.projectId,
-      studioOrigins: args.origin
-        .split(',')
-        .map((o) => o.trim())
-        .filter(Boolean),
-    }).catch((error: Error) => {
-      // A busy port or folder, or a folder it cannot write, is a usage error: one message and
-      // exit 1; anything else in full.
-      const busyPort = (error.cause as NodeJS.ErrnoException | undefined)?.code === 'EADDRINUSE'
-      const usage = error instanceof LakeBusyError || error instanceof LakeFolderError
-      if (!busyPort && !usage) throw error
-      console.error(error.message)
-      return process.exit(1)
-    })
-    if (args.seed) {
-      const count = await seedNdjson(createLakeClient(lake, {dataset: args.dataset}), args.seed)
-      console.log(`Seeded ${count} documents from ${args.seed} into "${args.dataset}".`)
-    }
-    console.log(
-      `Local Content Lake on ${lake.apiHost} (Studio apiHost; ${lake.url} for HTTP/2), ${lake.httpUrl} (Node clients)`,
-    )
-    console.log(
-      `Project "${lake.projectId}", token ${maskToken(lake.token)} in ${args.dir}/token. Ctrl-C stops.`,
-    )
-    await waitForStop()
-    await lake.close()
-    console.log('Lake stopped.')
+    const {runLake} = await import('./lakeRun.ts')
+    await runLake(args)
   },
 })
 

@@ -11,7 +11,7 @@ async function query(...args: string[]): Promise<{code: number; stdout: string; 
   try {
     const {stdout, stderr} = await promisify(execFile)(
       process.execPath,
-      ['--import', 'tsx', 'scripts/query.ts', ...args],
+      ['scripts/query.ts', ...args],
       {cwd: root, env: {...process.env, NO_COLOR: '1'}},
     )
     return {code: 0, stdout, stderr}

@@ -1,0 +1,45 @@
+import {spawnSync} from 'node:child_process'
+import {join} from 'node:path'
+
+import {describe, expect, it} from 'vitest'
+
+const ROOT = join(import.meta.dirname, '..')
+
+/** Preloaded with --import: prints the URL of every module the process loaded, at exit. */
+const RECORD_LOADS = `data:text/javascript,${encodeURIComponent(`
+import {registerHooks} from 'node:module'
+const loaded = []
+registerHooks({load(url, context, next) { loaded.push(url); return next(url, context) }})
+process.on('exit', () => process.stderr.write('LOADED ' + JSON.stringify(loaded) + '\\n'))
+`)}`
+
+/** Each command's entry, a flag its usage lists, and the module its run loads. */
+const COMMANDS = [
+  {script: 'query.ts', flag: '--perspective', run: 'scripts/queryRun.ts'},
+  {script: 'lake.ts', flag: '--seed', run: 'scripts/lakeRun.ts'},
+  {script: 'bench-lake.ts', flag: '--abuse', run: 'scripts/bench-lake-run.ts'},
+  {script: 'bench-page.ts', flag: '--sizes', run: 'scripts/bench-page-run.ts'},
+]
+
+/** Folders and packages that only a command's run needs. */
+const HEAVY = ['/lake/', '/importer/', '/render/', '/fidelity/', '/exporter/', '/node_modules/tsx/']
+
+describe('--help of each command', () => {
+  it.each(COMMANDS)('$script prints its usage and exits 0 without loading its run', (command) => {
+    const result = spawnSync(
+      process.execPath,
+      ['--import', RECORD_LOADS, join('scripts', command.script), '--help'],
+      {cwd: ROOT, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}},
+    )
+    expect(result.stderr).toMatch(/^LOADED /m)
+    expect(result.status).toBe(0)
+    expect(result.stdout).toContain('USAGE')
+    expect(result.stdout).toContain(command.flag)
+    const loaded: string[] = JSON.parse(result.stderr.split('LOADED ')[1])
+    expect(loaded.some((url) => url.endsWith(`/scripts/${command.script}`))).toBe(true)
+    const heavy = loaded.filter(
+      (url) => url.endsWith(command.run) || HEAVY.some((folder) => url.includes(folder)),
+    )
+    expect(heavy).toEqual([])
+  })
+})

@@ -1,0 +1,50 @@
+/** What `npm run lake` does once its arguments are parsed: start the lake, seed it, wait. */
+import {
+  createLakeClient,
+  LakeBusyError,
+  LakeFolderError,
+  maskToken,
+  startLake,
+} from '../lake/index.ts'
+import {seedNdjson} from '../lake/seed.ts'
+import {waitForStop} from '../lake/stop-signal.ts'
+import type {LakeArgs} from './lakeArgs.ts'
+
+/** Runs the local Content Lake until Ctrl-C or SIGTERM; a usage error prints one line, exit 1. */
+export async function runLake(args: LakeArgs): Promise<void> {
+  const port = Number(args.port)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`Cannot use --port ${args.port}, expected a number from 0 to 65535`)
+    process.exit(1)
+  }
+  const lake = await startLake({
+    dir: args.dir,
+    port,
+    projectId: args.projectId,
+    studioOrigins: args.origin
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
+  }).catch((error: Error) => {
+    // A busy port or folder, or a folder it cannot write, is a usage error: one message and
+    // exit 1; anything else in full.
+    const busyPort = (error.cause as NodeJS.ErrnoException | undefined)?.code === 'EADDRINUSE'
+    const usage = error instanceof LakeBusyError || error instanceof LakeFolderError
+    if (!busyPort && !usage) throw error
+    console.error(error.message)
+    return process.exit(1)
+  })
+  if (args.seed) {
+    const count = await seedNdjson(createLakeClient(lake, {dataset: args.dataset}), args.seed)
+    console.log(`Seeded ${count} documents from ${args.seed} into "${args.dataset}".`)
+  }
+  console.log(
+    `Local Content Lake on ${lake.apiHost} (Studio apiHost; ${lake.url} for HTTP/2), ${lake.httpUrl} (Node clients)`,
+  )
+  console.log(
+    `Project "${lake.projectId}", token ${maskToken(lake.token)} in ${args.dir}/token. Ctrl-C stops.`,
+  )
+  await waitForStop()
+  await lake.close()
+  console.log('Lake stopped.')
+}
