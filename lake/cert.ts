@@ -1,7 +1,6 @@
 import {X509Certificate} from 'node:crypto'
 import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {generate} from 'selfsigned'
 
 /** A PEM certificate and private key. */
 export type Certificate = {cert: string; key: string}
@@ -22,6 +21,8 @@ export async function loadCertificate(dir: string, projectId: string): Promise<C
   }
   const notAfterDate = new Date()
   notAfterDate.setFullYear(notAfterDate.getFullYear() + 2)
+  // Loaded only here: most starts find the certificate on disk, and the module takes ~75 ms.
+  const {generate} = await import('selfsigned')
   const pems = await generate([{name: 'commonName', value: 'localhost'}], {
     keyType: 'ec',
     curve: 'P-256',

@@ -104,7 +104,8 @@ export class QueryPool {
     this.#log = options.log ?? (() => undefined)
     this.#dataDir = options.dataDir ?? null
     if (this.#dataDir) poolsByDataDir.set(this.#dataDir, this)
-    this.#spawn()
+    // No worker until a task needs one: a lake started for an import writes and reads documents
+    // by id, which need none, and a worker costs a thread and a replica of every dataset.
   }
 
   /** The pool of the lake whose data folder holds this dataset's file, if one is running. */
@@ -200,6 +201,7 @@ export class QueryPool {
       }
       signal?.addEventListener('abort', onAbort, {once: true})
       this.#queue.push(job)
+      if (this.#slots.size === 0) this.#spawn()
       this.#dispatch()
     })
   }
