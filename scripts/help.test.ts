@@ -19,6 +19,9 @@ const COMMANDS = [
   {script: 'lake.ts', flag: '--seed', run: 'scripts/lakeRun.ts'},
   {script: 'bench-lake.ts', flag: '--abuse', run: 'scripts/bench-lake-run.ts'},
   {script: 'bench-page.ts', flag: '--sizes', run: 'scripts/bench-page-run.ts'},
+  {script: 'site.ts', flag: '--perspective', run: 'scripts/siteRun.ts'},
+  {script: 'fidelity.ts', flag: '--emulate-liquid', run: 'scripts/fidelityRun.ts'},
+  {script: 'roundtrip.ts', flag: '--placeholders', run: 'scripts/roundtripRun.ts'},
 ]
 
 /** Folders and packages that only a command's run needs. */

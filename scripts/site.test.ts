@@ -15,8 +15,9 @@ const root = join(import.meta.dirname, '..')
 const LESSON =
   'foundations-of-product-management/introduction-to-product-management/core-responsibilities-of-a-product-manager/index.html'
 const run = promisify(execFile)
-const tsx = (script: string, ...args: string[]) =>
-  run(process.execPath, ['--import', 'tsx', script, ...args], {cwd: root})
+/** Runs a command's entry as `npm run` does: plain node, which loads tsx only where it must. */
+const command = (script: string, ...args: string[]) =>
+  run(process.execPath, [script, ...args], {cwd: root})
 
 /** Serves `dir` on 127.0.0.1 at a free port. */
 async function serve(dir: string): Promise<{server: Server; origin: string}> {
@@ -48,8 +49,8 @@ describe('npm run site in Chromium', {tags: [CHROMIUM_TAG]}, () => {
   beforeAll(async () => {
     dir = await scratchDir('site-')
     const dataset = join(dir, 'seed.ndjson')
-    await tsx('scripts/import.ts', '--out', dataset)
-    await tsx('scripts/site.ts', '--dataset', dataset, '--out', join(dir, 'site-dist'))
+    await command('scripts/import.ts', '--out', dataset)
+    await command('scripts/site.ts', '--dataset', dataset, '--out', join(dir, 'site-dist'))
     ;({server, origin} = await serve(join(dir, 'site-dist')))
     browser = await launchChromium()
   })
