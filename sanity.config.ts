@@ -7,6 +7,7 @@ import {schemaTypes} from './schemas/index.ts'
 import {STUDIO_API_VERSION, studioEnv} from './studio/env.ts'
 import {hostedOnlyFeatures} from './studio/hostedOnly.ts'
 import {resolveInput} from './studio/inputs/resolveInput.tsx'
+import {calmStart} from './studio/calmStart.ts'
 import {needsListenerHosts, spreadListenerHosts} from './studio/listenerHosts.ts'
 import {defaultDocumentNode} from './studio/defaultDocumentNode.ts'
 import {structure} from './studio/structure.ts'
@@ -14,6 +15,9 @@ import {structure} from './studio/structure.ts'
 // Over plain HTTP/1.1 the Studio's event streams would use up Chromium's six connections per host.
 if (typeof window !== 'undefined' && needsListenerHosts(studioEnv.apiHost))
   spreadListenerHosts(window)
+
+// The start's spinners and shimmers cost CPU the start itself needs: still until the page is idle.
+if (typeof window !== 'undefined') calmStart(window)
 
 // Releases, schedules, tasks and comments need Sanity's hosted services: off against the local lake.
 const {document: hostedOnlyDocument, ...hostedOnly} = hostedOnlyFeatures(studioEnv.apiHost)

@@ -47,7 +47,7 @@ function importSite(site: string, out: string, dir: string): Promise<void> {
  * processes) and by the main threads of its renderers, from Linux's /proc; null elsewhere. Unlike
  * wall time, it barely depends on what else the machine runs.
  */
-function chromiumCpu(): {all: number; rendererMain: number} | null {
+function chromiumCpu(): {all: number; rendererMain: number; gpu: number} | null {
   if (!existsSync('/proc/self/stat')) return null
   const ticks = (stat: string) => {
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
@@ -69,18 +69,22 @@ function chromiumCpu(): {all: number; rendererMain: number} | null {
   }
   let all = 0
   let rendererMain = 0
+  let gpu = 0
   for (const [pid, {cpu}] of processes) {
     if (!isOurs(pid)) continue
     all += cpu
     try {
-      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer'))
+      const commandLine = readFileSync(`/proc/${pid}/cmdline`, 'utf8')
+      if (commandLine.includes('--type=renderer'))
         rendererMain += ticks(readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8')).cpu
+      // With --disable-gpu, the GPU process composites the frames in software.
+      if (commandLine.includes('--type=gpu-process')) gpu += cpu
     } catch {
       // The process ended meanwhile.
     }
   }
   // Clock ticks are 1/100 s on Linux.
-  return {all: all * 10, rendererMain: rendererMain * 10}
+  return {all: all * 10, rendererMain: rendererMain * 10, gpu: gpu * 10}
 }
 
 const load = () =>
@@ -140,6 +144,7 @@ const command = defineCommand({
       const form: number[] = []
       const formCpu: number[] = []
       const formMainCpu: number[] = []
+      const formGpuCpu: number[] = []
       for (let round = 0; round < Number(args.rounds); round++)
         structure.push(await timed(page, () => page.reload(), STRUCTURE))
       if (lesson) {
@@ -151,6 +156,7 @@ const command = defineCommand({
           if (before && after) {
             formCpu.push(after.all - before.all)
             formMainCpu.push(after.rendererMain - before.rendererMain)
+            formGpuCpu.push(after.gpu - before.gpu)
           }
         }
       }
@@ -164,7 +170,7 @@ const command = defineCommand({
         )
       if (formCpu.length)
         console.log(
-          `Chromium CPU per lesson reload: median ${median(formCpu)} ms (${formCpu.join(', ')}), of which the page's main thread ${median(formMainCpu)} ms (${formMainCpu.join(', ')})`,
+          `Chromium CPU per lesson reload: median ${median(formCpu)} ms (${formCpu.join(', ')}), of which the page's main thread ${median(formMainCpu)} ms (${formMainCpu.join(', ')}) and the GPU process (compositing) ${median(formGpuCpu)} ms (${formGpuCpu.join(', ')})`,
         )
       console.log(`Load average after: ${load()}`)
     } finally {
