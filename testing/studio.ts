@@ -1,11 +1,14 @@
 import {spawn} from 'node:child_process'
-import {existsSync, readFileSync} from 'node:fs'
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync} from 'node:fs'
 import {createServer, type Server} from 'node:http'
+import {tmpdir} from 'node:os'
 import {extname, join, resolve} from 'node:path'
 
 import type {Browser, Locator, Page} from 'playwright-core'
 import {afterAll, afterEach, beforeAll, expect} from 'vitest'
 
+import {createLakeClient} from '../lake/client.ts'
+import {startLake, type Lake} from '../lake/start.ts'
 import {ensureStudioBuild, type StudioTarget} from '../scripts/studioBuild.ts'
 import {launchChromium} from './chromium.ts'
 import {watchStudio, type StudioWatch, type WatchedLake} from './studioWatch.ts'
@@ -121,6 +124,49 @@ export function useStudioBrowser(lake: () => WatchedLake): StudioBrowser {
     await session.browser?.close()
   })
   return session
+}
+
+/** A document's form in the Studio, as `useDocumentForm` sets it up. */
+export type DocumentForm = StudioBrowser & {
+  lake: Lake
+  /** Saves a screenshot of the page as `<name>.png` in the test's artifacts folder. */
+  shot: (name: string) => Promise<Buffer>
+}
+
+/**
+ * For the tests of the calling `describe`: a lake serving the built Studio with `document`
+ * stored in it, a browser logged in, and the document's form open with its body field drawn.
+ * Screenshots go to `.artifacts/<artifacts>/`; the lake and its folder are removed after.
+ */
+export function useDocumentForm(
+  document: {_id: string; _type: string},
+  artifacts: string,
+): DocumentForm {
+  const form = {} as DocumentForm
+  const folder = resolve('.artifacts', artifacts)
+  let work = ''
+  beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), `${artifacts}-`))
+    mkdirSync(folder, {recursive: true})
+    const studioDir = await sameOriginStudio()
+    form.lake = await startLake({dir: join(work, 'lake'), studioDir, log: () => undefined})
+    await createLakeClient(form.lake, {dataset: 'production'}).createOrReplace(document)
+  }, 300_000)
+  afterAll(async () => {
+    await form.lake?.close()
+    if (work) rmSync(work, {recursive: true, force: true})
+  })
+  const studio = useStudioBrowser(() => form.lake)
+  beforeAll(async () => {
+    Object.assign(form, studio)
+    await logIn(form.page, form.lake)
+    await form.page.goto(
+      `${form.lake.studioUrl}/structure/intent/edit/id=${document._id};type=${document._type}/`,
+    )
+    await form.page.locator('[data-testid="field-body"]').first().waitFor({timeout: 60_000})
+  })
+  form.shot = (name) => form.page.screenshot({path: join(folder, `${name}.png`)})
+  return form
 }
 
 /**

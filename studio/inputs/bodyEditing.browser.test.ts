@@ -1,15 +1,11 @@
-import {mkdirSync, mkdtempSync, rmSync} from 'node:fs'
-import {tmpdir} from 'node:os'
-import {join, resolve} from 'node:path'
 import type {Locator, Page} from 'playwright-core'
-import {afterAll, beforeAll, describe, expect, it, onTestFailed} from 'vitest'
+import {beforeAll, describe, expect, it, onTestFailed} from 'vitest'
 
 import {createLakeClient} from '../../lake/client.ts'
-import {startLake, type Lake} from '../../lake/start.ts'
+import type {Lake} from '../../lake/start.ts'
 import {CHROMIUM_TAG} from '../../testing/chromium.ts'
-import {logIn, sameOriginStudio, useStudioBrowser} from '../../testing/studio.ts'
+import {useDocumentForm} from '../../testing/studio.ts'
 
-const ARTIFACTS = resolve('.artifacts/studio-body-editing')
 const LESSON = 'lesson-to-edit'
 const HREF = 'https://example.com/guide'
 
@@ -59,31 +55,13 @@ function spansOf(block: StoredBlock | null | undefined) {
  * in the lake) instead of for a fixed time.
  */
 describe('editing a lesson body in the Studio', {tags: [CHROMIUM_TAG]}, () => {
-  let work = ''
-  let lake: Lake
+  const studio = useDocumentForm(lesson, 'studio-body-editing')
+  const shot = studio.shot
   let page: Page
-  const shot = (name: string) => page.screenshot({path: join(ARTIFACTS, `${name}.png`)})
-
-  beforeAll(async () => {
-    work = mkdtempSync(join(tmpdir(), 'studio-body-editing-'))
-    mkdirSync(ARTIFACTS, {recursive: true})
-    const studioDir = await sameOriginStudio()
-    lake = await startLake({dir: join(work, 'lake'), studioDir, log: () => undefined})
-    await createLakeClient(lake, {dataset: 'production'}).createOrReplace(lesson)
-  }, 300_000)
-
-  afterAll(async () => {
-    await lake?.close()
-    if (work) rmSync(work, {recursive: true, force: true})
-  })
-
-  const studio = useStudioBrowser(() => lake)
-
-  beforeAll(async () => {
+  let lake: Lake
+  beforeAll(() => {
     page = studio.page
-    await logIn(page, lake)
-    await page.goto(`${lake.studioUrl}/structure/intent/edit/id=${LESSON};type=lesson/`)
-    await page.locator('[data-testid="field-body"]').first().waitFor({timeout: 60_000})
+    lake = studio.lake
   })
 
   /** The text of the page's current selection. */

@@ -1,17 +1,9 @@
-import {mkdirSync, mkdtempSync, rmSync} from 'node:fs'
-import {tmpdir} from 'node:os'
-import {join, resolve} from 'node:path'
 import type {Page} from 'playwright-core'
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {beforeAll, describe, expect, it} from 'vitest'
 
 import {convertBody} from '../../importer/body/convert.ts'
-import {createLakeClient} from '../../lake/client.ts'
-import {startLake, type Lake} from '../../lake/start.ts'
 import {CHROMIUM_TAG} from '../../testing/chromium.ts'
-import {logIn, sameOriginStudio, useStudioBrowser} from '../../testing/studio.ts'
-
-const ARTIFACTS = resolve('.artifacts/studio-definitions')
-const LESSON = 'lesson-with-definitions'
+import {useDocumentForm} from '../../testing/studio.ts'
 
 // A glossary whose definitions hold blocks, as kramdown reads them: a code block, a paragraph
 // and a definition list of their own.
@@ -28,51 +20,36 @@ const MARKDOWN = [
   '',
 ].join('\n')
 
+/** The glossary as a lesson, its body as the importer converts it. */
+function glossary() {
+  const {body, diagnostics} = convertBody(MARKDOWN, {
+    file: 'glossary.md',
+    title: 'Glossary',
+    lineOffset: 0,
+    page: {},
+    site: {},
+    resolveLink: () => null,
+  })
+  const errors = diagnostics.filter((d) => d.severity === 'error')
+  if (errors.length > 0) throw new Error(`The glossary did not convert: ${JSON.stringify(errors)}`)
+  return {
+    _id: 'lesson-with-definitions',
+    _type: 'lesson',
+    title: 'Glossary',
+    slug: {_type: 'slug', current: 'glossary'},
+    body,
+  }
+}
+
 describe(
   'a definition list whose definitions hold blocks, in the Studio',
   {tags: [CHROMIUM_TAG]},
   () => {
-    let work = ''
-    let lake: Lake
+    const studio = useDocumentForm(glossary(), 'studio-definitions')
+    const shot = studio.shot
     let page: Page
-    const shot = (name: string) => page.screenshot({path: join(ARTIFACTS, `${name}.png`)})
-
-    beforeAll(async () => {
-      work = mkdtempSync(join(tmpdir(), 'studio-definitions-'))
-      mkdirSync(ARTIFACTS, {recursive: true})
-      const {body, diagnostics} = convertBody(MARKDOWN, {
-        file: 'glossary.md',
-        title: 'Glossary',
-        lineOffset: 0,
-        page: {},
-        site: {},
-        resolveLink: () => null,
-      })
-      expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([])
-      const lesson = {
-        _id: LESSON,
-        _type: 'lesson',
-        title: 'Glossary',
-        slug: {_type: 'slug', current: 'glossary'},
-        body,
-      }
-      const studioDir = await sameOriginStudio()
-      lake = await startLake({dir: join(work, 'lake'), studioDir, log: () => undefined})
-      await createLakeClient(lake, {dataset: 'production'}).createOrReplace(lesson)
-    }, 300_000)
-
-    afterAll(async () => {
-      await lake?.close()
-      if (work) rmSync(work, {recursive: true, force: true})
-    })
-
-    const studio = useStudioBrowser(() => lake)
-
-    beforeAll(async () => {
+    beforeAll(() => {
       page = studio.page
-      await logIn(page, lake)
-      await page.goto(`${lake.studioUrl}/structure/intent/edit/id=${LESSON};type=lesson/`)
-      await page.locator('[data-testid="field-body"]').first().waitFor({timeout: 60_000})
     })
 
     it('opens a term in the form with its definition’s code block and nested term', async () => {

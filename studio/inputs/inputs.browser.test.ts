@@ -1,15 +1,11 @@
-import {mkdirSync, mkdtempSync, rmSync} from 'node:fs'
-import {tmpdir} from 'node:os'
-import {join, resolve} from 'node:path'
 import type {Page} from 'playwright-core'
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {beforeAll, describe, expect, it} from 'vitest'
 
 import {createLakeClient} from '../../lake/client.ts'
-import {startLake, type Lake} from '../../lake/start.ts'
+import type {Lake} from '../../lake/start.ts'
 import {CHROMIUM_TAG} from '../../testing/chromium.ts'
-import {logIn, sameOriginStudio, useStudioBrowser} from '../../testing/studio.ts'
+import {useDocumentForm} from '../../testing/studio.ts'
 
-const ARTIFACTS = resolve('.artifacts/studio-inputs')
 const LESSON = 'lesson-with-a-table'
 
 const span = (key: string, text: string, marks: string[] = []) => ({
@@ -56,31 +52,13 @@ const lesson = {
 type StoredTable = {rows: Array<{cells: Array<{content?: Array<{children?: {text: string}[]}>}>}>}
 
 describe('the lesson form as an editor reads it', {tags: [CHROMIUM_TAG]}, () => {
-  let work = ''
-  let lake: Lake
+  const studio = useDocumentForm(lesson, 'studio-inputs')
+  const shot = studio.shot
   let page: Page
-  const shot = (name: string) => page.screenshot({path: join(ARTIFACTS, `${name}.png`)})
-
-  beforeAll(async () => {
-    work = mkdtempSync(join(tmpdir(), 'studio-inputs-'))
-    mkdirSync(ARTIFACTS, {recursive: true})
-    const studioDir = await sameOriginStudio()
-    lake = await startLake({dir: join(work, 'lake'), studioDir, log: () => undefined})
-    await createLakeClient(lake, {dataset: 'production'}).createOrReplace(lesson)
-  }, 300_000)
-
-  afterAll(async () => {
-    await lake?.close()
-    if (work) rmSync(work, {recursive: true, force: true})
-  })
-
-  const studio = useStudioBrowser(() => lake)
-
-  beforeAll(async () => {
+  let lake: Lake
+  beforeAll(() => {
     page = studio.page
-    await logIn(page, lake)
-    await page.goto(`${lake.studioUrl}/structure/intent/edit/id=${LESSON};type=lesson/`)
-    await page.locator('[data-testid="field-body"]').first().waitFor({timeout: 60_000})
+    lake = studio.lake
   })
 
   it('opens the body tall and editable, its toolbar drawn after it with Link and Internal link and no "Unconverted HTML" to insert, while the imported HTML block still shows', async () => {
