@@ -26,6 +26,7 @@ export type CalmStartScope = {
   document: Document
   requestIdleCallback: (callback: (deadline: IdleDeadline) => void) => number
   setTimeout: (callback: () => void, ms: number) => unknown
+  clearTimeout: (handle: never) => void
 }
 
 /**
@@ -39,17 +40,22 @@ export function calmStart(scope: CalmStartScope): void {
   scope.document.head.append(style)
   root.classList.add(STARTING_CLASS)
   let done = false
+  let limit: unknown
   const finish = () => {
     done = true
     root.classList.remove(STARTING_CLASS)
+    if (limit !== undefined) scope.clearTimeout(limit as never)
   }
   let calm = 0
-  const step = (deadline: IdleDeadline) => {
+  const step = (deadline: IdleDeadline | undefined) => {
     if (done) return
+    // A stand-in without idle periods (the Sanity CLI's, when it reads this config under
+    // jsdom) calls back without a deadline: nothing is starting there.
+    if (typeof deadline?.timeRemaining !== 'function') return finish()
     calm = deadline.timeRemaining() >= SPARE_MS ? calm + 1 : 0
     if (calm >= CALM_IDLE_PERIODS) finish()
     else scope.requestIdleCallback(step)
   }
+  limit = scope.setTimeout(finish, CALM_START_LIMIT_MS)
   scope.requestIdleCallback(step)
-  scope.setTimeout(finish, CALM_START_LIMIT_MS)
 }
