@@ -1,8 +1,6 @@
 import {spawn} from 'node:child_process'
 import {defineCommand, runMain} from 'citty'
 
-import {LakeBusyError, LakeFolderError, maskToken, startLake} from '../lake/index.ts'
-import {waitForStop} from '../lake/stop-signal.ts'
 import {lakeDirOf, loadEnv} from '../targets/env.ts'
 import {studioDatasetArgs} from './studioArgs.ts'
 
@@ -23,20 +21,18 @@ const command = defineCommand({
     ...studioDatasetArgs,
   },
   async run({args}) {
+    // Loaded only when the command runs, so --help answers at once.
+    const [{maskToken}, {waitForStop}, {startLakeForCommand}] = await Promise.all([
+      import('../lake/index.ts'),
+      import('../lake/stop-signal.ts'),
+      import('./lakeCommand.ts'),
+    ])
     const studioUrl = `http://localhost:${args.studioPort}`
-    const lake = await startLake({
+    const lake = await startLakeForCommand({
       dir: args.dir,
       port: Number(args.port),
       projectId: args.projectId,
       studioOrigins: [studioUrl],
-    }).catch((error: Error) => {
-      // A busy port or folder, or a folder it cannot write, is a usage error: one message and
-      // exit 1; anything else in full.
-      const busyPort = (error.cause as NodeJS.ErrnoException | undefined)?.code === 'EADDRINUSE'
-      const usage = error instanceof LakeBusyError || error instanceof LakeFolderError
-      if (!busyPort && !usage) throw error
-      console.error(error.message)
-      return process.exit(1)
     })
     const studio = spawn(
       'npx',

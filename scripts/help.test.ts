@@ -22,6 +22,8 @@ const COMMANDS = [
   {script: 'site.ts', flag: '--perspective', run: 'scripts/siteRun.ts'},
   {script: 'fidelity.ts', flag: '--emulate-liquid', run: 'scripts/fidelityRun.ts'},
   {script: 'roundtrip.ts', flag: '--placeholders', run: 'scripts/roundtripRun.ts'},
+  {script: 'studio.ts', flag: '--port', run: 'scripts/studioBuild.ts'},
+  {script: 'dev.ts', flag: '--studioPort', run: 'scripts/lakeCommand.ts'},
 ]
 
 /** Folders and packages that only a command's run needs. */

@@ -1,14 +1,9 @@
 /** What `npm run lake` does once its arguments are parsed: start the lake, seed it, wait. */
-import {
-  createLakeClient,
-  LakeBusyError,
-  LakeFolderError,
-  maskToken,
-  startLake,
-} from '../lake/index.ts'
+import {createLakeClient, maskToken} from '../lake/index.ts'
 import {seedNdjson} from '../lake/seed.ts'
 import {waitForStop} from '../lake/stop-signal.ts'
 import type {LakeArgs} from './lakeArgs.ts'
+import {startLakeForCommand} from './lakeCommand.ts'
 
 /** Runs the local Content Lake until Ctrl-C or SIGTERM; a usage error prints one line, exit 1. */
 export async function runLake(args: LakeArgs): Promise<void> {
@@ -17,7 +12,7 @@ export async function runLake(args: LakeArgs): Promise<void> {
     console.error(`Cannot use --port ${args.port}, expected a number from 0 to 65535`)
     process.exit(1)
   }
-  const lake = await startLake({
+  const lake = await startLakeForCommand({
     dir: args.dir,
     port,
     projectId: args.projectId,
@@ -25,14 +20,6 @@ export async function runLake(args: LakeArgs): Promise<void> {
       .split(',')
       .map((o) => o.trim())
       .filter(Boolean),
-  }).catch((error: Error) => {
-    // A busy port or folder, or a folder it cannot write, is a usage error: one message and
-    // exit 1; anything else in full.
-    const busyPort = (error.cause as NodeJS.ErrnoException | undefined)?.code === 'EADDRINUSE'
-    const usage = error instanceof LakeBusyError || error instanceof LakeFolderError
-    if (!busyPort && !usage) throw error
-    console.error(error.message)
-    return process.exit(1)
   })
   if (args.seed) {
     const count = await seedNdjson(createLakeClient(lake, {dataset: args.dataset}), args.seed)

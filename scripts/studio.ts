@@ -1,11 +1,8 @@
 import {join} from 'node:path'
 import {defineCommand, runMain} from 'citty'
 
-import {LakeBusyError, LakeFolderError, maskToken, startLake} from '../lake/index.ts'
-import {waitForStop} from '../lake/stop-signal.ts'
 import {lakeDirOf, loadEnv} from '../targets/env.ts'
 import {studioDatasetArgs} from './studioArgs.ts'
-import {ensureStudioBuild} from './studioBuild.ts'
 
 const command = defineCommand({
   meta: {
@@ -24,6 +21,14 @@ const command = defineCommand({
     ...studioDatasetArgs,
   },
   async run({args}) {
+    // Loaded only when the command runs, so --help answers at once.
+    const [{maskToken}, {waitForStop}, {ensureStudioBuild}, {startLakeForCommand}] =
+      await Promise.all([
+        import('../lake/index.ts'),
+        import('../lake/stop-signal.ts'),
+        import('./studioBuild.ts'),
+        import('./lakeCommand.ts'),
+      ])
     const port = Number(args.port)
     if (!Number.isInteger(port) || port < 0 || port > 65535) {
       console.error(`Cannot use --port ${args.port}, expected a number from 0 to 65535`)
@@ -35,17 +40,12 @@ const command = defineCommand({
       {projectId: args.projectId, dataset: args.dataset},
       console.log,
     )
-    const lake = await startLake({dir: args.dir, port, projectId: args.projectId, studioDir}).catch(
-      (error: Error) => {
-        // A busy port or folder, or a folder it cannot write, is a usage error: one message and
-        // exit 1; anything else in full.
-        const busyPort = (error.cause as NodeJS.ErrnoException | undefined)?.code === 'EADDRINUSE'
-        const usage = error instanceof LakeBusyError || error instanceof LakeFolderError
-        if (!busyPort && !usage) throw error
-        console.error(error.message)
-        return process.exit(1)
-      },
-    )
+    const lake = await startLakeForCommand({
+      dir: args.dir,
+      port,
+      projectId: args.projectId,
+      studioDir,
+    })
     console.log(
       `\nStudio${build.built ? ' (built)' : ''} and local Content Lake on ${lake.studioUrl} (token ${maskToken(lake.token)} in ${args.dir}/token)`,
     )
