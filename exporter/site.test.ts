@@ -93,6 +93,16 @@ describe('exportSite', () => {
     )
   })
 
+  it('keeps a block below a task item whose text an editor emptied, off the checkbox line', () => {
+    const documents = importFiles(page('- [ ] Build it:\n\n  ```sh\n  make\n  ```'))
+    const lesson = documents.find((doc) => doc._type === 'lesson')!
+    const head = (lesson.body as Array<{children: Array<{_type: string; text?: string}>}>)[0]
+    for (const child of head.children) if (child._type === 'span') child.text = ''
+    const written = exportSite(documents).files.get('course/lesson.md')!
+    expect(written).toContain('- [ ] \n\n  ```sh\n  make\n  ```')
+    expect(written).not.toContain('[ ] ```')
+  })
+
   it('writes collections back: a section’s pages, a data collection’s documents without a title, no defaults', () => {
     const files: Record<string, string> = {
       ...page('Text.'),

@@ -77,7 +77,8 @@ export function writeList(
       // An item that starts with a block (a step that is a code block or a rule): the block
       // goes on the marker's line. Written below it, after the blank line an empty first line
       // is, kramdown would want it indented four columns, and CommonMark would end the item.
-      emptyHead = content.join('').trim() === '' ? level : undefined
+      // A task's checkbox is text on the marker's line already, so its block stays below it.
+      emptyHead = listItem !== 'task' && content.join('').trim() === '' ? level : undefined
       open.length = level - 1
       open.push({listItem, indent: itemIndent, number, start: continues ? previous.start : own})
       needsBlank = content.length > 1

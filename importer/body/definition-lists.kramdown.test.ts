@@ -103,7 +103,11 @@ describe.skipIf(kramdownMissing() !== null)('definition lists, against kramdown'
   let htmls: string[] = []
   beforeAll(async () => {
     const results = await renderWithKramdown(names.map((name) => ({markdown: SNIPPETS[name]})))
-    htmls = results.map((result) => ('html' in result ? result.html : result.error))
+    // An error must fail the snippets, not read as a page without definition lists.
+    htmls = results.map((result, i) => {
+      if ('html' in result) return result.html
+      throw new Error(`kramdown could not render "${names[i]}": ${result.error}`)
+    })
   })
   names.forEach((name, i) => {
     it(name, () => {

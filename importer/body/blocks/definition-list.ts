@@ -78,6 +78,8 @@ function termBlock(
   node: Html,
   state: State,
 ): TextBlock {
+  // Most terms are words and numbers (`Apr 10`, `Week 3`): nothing to parse.
+  if (PLAIN_TERM.test(term.text)) return textBlock(STYLE.normal, [plainSpan(term.text)], [])
   const blocks = convertWithin(state, 'text', () => {
     const out: Item[] = []
     convertMarkdownAt(term.text, pointIn(entry, term.offset), state, out)
@@ -87,7 +89,15 @@ function termBlock(
   if (blocks.length === 0) return textBlock(STYLE.normal, [emptySpan()], [])
   const only = blocks.length === 1 ? blocks[0] : undefined
   if (only && only.style === STYLE.normal && !only.listItem) return only
-  return textBlock(STYLE.normal, [{_type: 'span', text: term.text, marks: []}], [])
+  return textBlock(STYLE.normal, [plainSpan(term.text)], [])
+}
+
+// Letters, digits, spaces and single punctuation that markdown and kramdown's typography
+// leave as written (no quotes, dashes, dots in a row, markup or entities).
+const PLAIN_TERM = /^[\p{L}\p{N}](?:[\p{L}\p{N} ,/()]|[.:;?](?![.:;?]))*$/u
+
+function plainSpan(text: string) {
+  return {_type: 'span' as const, text, marks: []}
 }
 
 function isEmptyText(block: Item): boolean {
@@ -105,10 +115,12 @@ function item(term: TextBlock[], definition: Item[]) {
 }
 
 /**
- * A kramdown definition list becomes one `definitionList` block: each run of term lines is an
- * item's `term` (one paragraph per term), its `: ` lines and the paragraphs indented under them
- * its `definition`. Paragraphs that continue the list after blank lines (`: more`, an indented
- * paragraph, another term with its definition) are taken in too.
+ * A definition list the pre-pass did not take out (`kramdownDefinitionList` reads those): one
+ * inside a list item or a quote, or right after a heading, read from remark's paragraphs. It
+ * becomes one `definitionList` block: each run of term lines is an item's `term` (one paragraph
+ * per term), its `: ` lines and the paragraphs indented under them its `definition`. Paragraphs
+ * that continue the list after blank lines (`: more`, an indented paragraph, another term with
+ * its definition) are taken in too.
  */
 export function definitionList(
   children: PhrasingContent[],
