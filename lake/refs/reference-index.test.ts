@@ -6,6 +6,7 @@ import {afterAll, describe, expect, it} from 'vitest'
 import {runTransaction} from '../mutate/transaction.ts'
 import {Dataset} from '../store/dataset.ts'
 import type {Doc} from '../store/types.ts'
+import {ReferenceIndex} from './reference-index.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'lake-reference-index-'))
 afterAll(() => rmSync(dir, {recursive: true, force: true}))
@@ -62,6 +63,29 @@ describe('the reference index of a dataset', () => {
       expect(await write(dataset, [], ['lesson', 'module'])).toBeNull()
     } finally {
       await dataset.close()
+    }
+  })
+})
+
+describe('a reference index whose documents cannot be read', () => {
+  it('answers from no half-read documents, and reads them all again the next time', async () => {
+    let fail = true
+    const load = function* (): Generator<Doc> {
+      yield {_id: 'lesson', _type: 'lesson', module: ref('module')}
+      if (fail) throw new Error('disk gone')
+      yield {_id: 'quiz', _type: 'quiz', module: ref('module')}
+    }
+    for (const read of [
+      (index: ReferenceIndex) => index.ready(),
+      async (index: ReferenceIndex) => index.referrersOf('module'),
+    ]) {
+      fail = true
+      const index = new ReferenceIndex(load)
+      await expect(read(index)).rejects.toThrow('disk gone')
+      expect(index.built).toBe(false)
+      fail = false
+      await read(index)
+      expect([...index.referrersOf('module')]).toEqual(['lesson', 'quiz'])
     }
   })
 })

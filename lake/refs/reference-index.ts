@@ -35,23 +35,7 @@ export class ReferenceIndex {
     if (load) {
       // Commits from here on update the index; the documents are read as committed when read.
       this.#load = null
-      const index = this
-      this.#building = driveInSlices(
-        (function* () {
-          for (const doc of load()) {
-            index.#set(doc._id, doc)
-            yield
-          }
-        })(),
-      )
-        .catch((error: unknown) => {
-          // Read again from the start next time rather than answer from half the documents.
-          this.#targets.clear()
-          this.#referrers.clear()
-          this.#load = load
-          throw error
-        })
-        .finally(() => (this.#building = null))
+      this.#building = driveInSlices(this.#read(load)).finally(() => (this.#building = null))
     }
     return this.#building ?? Promise.resolve()
   }
@@ -86,7 +70,24 @@ export class ReferenceIndex {
     const load = this.#load
     if (!load) return
     this.#load = null
-    for (const doc of load()) this.#set(doc._id, doc)
+    const steps = this.#read(load)
+    while (!steps.next().done) continue
+  }
+
+  // Reads every document from `load`, yielding after each; when that fails, the index is emptied
+  // and read again from the start next time rather than answer from half the documents.
+  *#read(load: () => Iterable<Doc>): Generator<void> {
+    try {
+      for (const doc of load()) {
+        this.#set(doc._id, doc)
+        yield
+      }
+    } catch (error) {
+      this.#targets.clear()
+      this.#referrers.clear()
+      this.#load = load
+      throw error
+    }
   }
 
   #set(id: string, doc: Doc | null): void {

@@ -36,7 +36,7 @@ export type KeptTransaction = {seq: number; id: string; bytes: number}
 /** Transactions up to this many bytes of JSON are handed to listeners as text. */
 export const INLINE_JSON_BYTES = 256 * 1024
 
-/** Documents read at a time by {@link Dataset}'s paged read of every document. */
+/** Documents read at a time by {@link Dataset.all}. */
 const DOCUMENTS_PER_PAGE = 256
 
 /** Rows posted to the writer thread at a time. */
@@ -62,7 +62,7 @@ export class Dataset {
    * The strong references between the current documents, kept in step with the file; read from
    * the file on first use.
    */
-  readonly references = new ReferenceIndex(() => this.#allInPages())
+  readonly references = new ReferenceIndex(() => this.all())
   /** Increases on every commit; lets caches know the documents changed. */
   version = 0
   /**
@@ -131,16 +131,12 @@ export class Dataset {
     return !this.#leftOut.has(id) && this.#exists.get(id) !== undefined
   }
 
-  /** Every current document, read from the file one at a time. */
+  /**
+   * Every current document in id order, parsed one at a time and read a page at a time: no
+   * statement stays open while a reader (the reference index, building in slices) yields to the
+   * event loop.
+   */
   *all(): Generator<Doc> {
-    for (const row of this.db.prepare('SELECT id, doc FROM documents ORDER BY id').iterate()) {
-      if (!this.#leftOut.has(String(row.id))) yield JSON.parse(String(row.doc)) as Doc
-    }
-  }
-
-  // Every current document in id order, read a page at a time: no statement stays open while
-  // the reader (the reference index, building in slices) yields to the event loop.
-  *#allInPages(): Generator<Doc> {
     const page = this.db.prepare('SELECT id, doc FROM documents WHERE id > ? ORDER BY id LIMIT ?')
     for (let after = ''; ;) {
       const rows = page.all(after, DOCUMENTS_PER_PAGE)
