@@ -1,4 +1,4 @@
-import {mkdtempSync, readFileSync, rmSync, statSync} from 'node:fs'
+import {mkdtempSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
@@ -46,6 +46,27 @@ describe('the front matter memo of the import command', () => {
     const file = frontMatterFile(join(scratch, 'key'), 'production')
     await run(file, 'old')
     expect((await run(file, 'new')).counts).toEqual({parsed: 2, remembered: 0})
+  })
+
+  it('remembers nothing from a damaged file of its key: every page is parsed again', async () => {
+    const file = frontMatterFile(join(scratch, 'damaged'), 'production')
+    const {data} = await run(file, 'k')
+    const text = readFileSync(file, 'utf8')
+    const stored = JSON.parse(text) as {key: string; entries: [string, unknown][]}
+    const damaged = [
+      text.slice(0, text.length / 2),
+      'null',
+      JSON.stringify({key: 'k', entries: [1, 2]}),
+      JSON.stringify({...stored, entries: stored.entries.map(([yaml]) => [yaml, 'text'])}),
+      JSON.stringify({...stored, entries: stored.entries.map(([yaml]) => [yaml, null])}),
+      JSON.stringify({...stored, entries: stored.entries.map(([yaml]) => [yaml, ['a']])}),
+    ]
+    for (const content of damaged) {
+      writeFileSync(file, content)
+      const again = await run(file, 'k')
+      expect(again.counts, content).toEqual({parsed: 2, remembered: 0})
+      expect(again.data).toEqual(data)
+    }
   })
 
   it('keeps only the front matter the last run read', async () => {

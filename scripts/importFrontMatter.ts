@@ -42,6 +42,13 @@ export function survivesJson(value: unknown): boolean {
   return true
 }
 
+/** Whether `entry` is what the memo writes: a YAML text and the plain object read from it. */
+function isEntry(entry: unknown): entry is MemoFile['entries'][number] {
+  if (!Array.isArray(entry) || entry.length !== 2 || typeof entry[0] !== 'string') return false
+  const data: unknown = entry[1]
+  return typeof data === 'object' && data !== null && !Array.isArray(data)
+}
+
 /** The memo of one run, with what it gave back and what it learnt. */
 export interface OpenedFrontMatter {
   memo: FrontMatterMemo
@@ -55,15 +62,16 @@ export interface OpenedFrontMatter {
 }
 
 /**
- * Opens the memo in `file` for `key` (a missing, unreadable or other key's file remembers
- * nothing). Each remembered value is given out once, so no two pages share one object, as no two
+ * Opens the memo in `file` for `key` (a missing, unreadable or damaged file, or another key's,
+ * remembers nothing). Each remembered value is given out once, so no two pages share one object, as no two
  * parses do.
  */
 export async function openFrontMatter(file: string, key: string): Promise<OpenedFrontMatter> {
   let stored = new Map<string, Record<string, unknown>>()
   try {
     const parsed = JSON.parse(await readFile(file, 'utf8')) as MemoFile
-    if (parsed.key === key && Array.isArray(parsed.entries)) stored = new Map(parsed.entries)
+    if (parsed.key === key && Array.isArray(parsed.entries) && parsed.entries.every(isEntry))
+      stored = new Map(parsed.entries)
   } catch {
     // Nothing remembered: every page's front matter is parsed, and the file written anew.
   }
