@@ -129,6 +129,27 @@ describe('a re-import after pages changed', {timeout: 300_000}, () => {
     expect(storedDocuments(lakeDir)).toEqual(storedDocuments(fresh))
   })
 
+  it('prepares the whole site when its snapshot is damaged, for the right key and shape', () => {
+    const site = join(scratch, 'damaged-site')
+    const lakeDir = join(scratch, 'damaged-lake')
+    const write = writeSite(site)
+    const run = importer(site, lakeDir)
+    run()
+    const file = join(lakeDir, 'cache', 'site-production.json')
+    const kept = JSON.parse(readFileSync(file, 'utf8')) as {snapshot: Record<string, unknown>}
+    const damaged = [{}, {...kept.snapshot, plans: [{id: 'one'}]}]
+    for (const [i, snapshot] of damaged.entries()) {
+      writeFileSync(file, JSON.stringify({...kept, snapshot}))
+      write('one.md', `---\ntitle: One\nparent: Course\nnav_order: 1\n---\n\nEdit ${i}.\n`)
+      const again = run()
+      expect(again.only, again.output).toBe(1)
+      expect(again.output).toMatch(/Preparing the whole site: the site's snapshot is damaged \(/)
+    }
+    const fresh = join(scratch, 'damaged-fresh-lake')
+    importer(site, fresh)(0, '--no-cache')
+    expect(storedDocuments(lakeDir)).toEqual(storedDocuments(fresh))
+  })
+
   it('syncs only the page whose empty body got its first line', () => {
     const site = join(scratch, 'empty-site')
     const write = writeSite(site)

@@ -16,7 +16,7 @@ import {readSnapshot, snapshotFile} from './importSnapshot.ts'
 import {finishImport, prepareFiles, type PipelineInput} from './importPipeline.ts'
 import type {ConvertResult} from '../importer/body/index.ts'
 import {fromHead, pageHead, siteShape} from '../importer/site/shape.ts'
-import {restoreSite} from '../importer/site/snapshot.ts'
+import {restoreSite, type SiteSnapshot} from '../importer/site/snapshot.ts'
 import {finishSite, type PageJob, type PreparedSite} from '../importer/site/stages.ts'
 import {
   readDocuments,
@@ -54,6 +54,29 @@ const ownId = (id: string) => (id.startsWith(DRAFT) ? id.slice(DRAFT.length) : i
 type SiteNow = {prepared: PreparedSite; restored: boolean; reason?: string}
 
 /**
+ * The site restored from `snapshot` with the pages read again (those whose bytes changed or
+ * whose documents a commit touched), or why not; a damaged snapshot of the right key and shape
+ * (it makes the restore throw) is one more reason to prepare the whole site.
+ */
+function restoreFrom(
+  snapshot: SiteSnapshot,
+  input: PipelineInput,
+  changed: readonly string[],
+  touched: ReadonlySet<string>,
+): PreparedSite | {reason: string} {
+  try {
+    const ids = new Set([...touched].map(ownId))
+    const again = new Set(changed)
+    for (const plan of snapshot.plans) if (plan.page && ids.has(plan.id)) again.add(plan.page.file)
+    const files = new Map(input.site.files.map((siteFile) => [siteFile.path, siteFile]))
+    // The memo is not saved: it would keep only the few pages read again.
+    return restoreSite(snapshot, files, [...again], {frontMatter: input.frontMatter?.memo})
+  } catch (error) {
+    return {reason: `the site's snapshot is damaged (${(error as Error).message})`}
+  }
+}
+
+/**
  * The site as it is now: restored from the last import's snapshot and the pages read again
  * (those whose bytes changed or whose documents a commit touched), or else prepared from every
  * file, with why it cannot be imported this way when its shape is not the recorded one.
@@ -69,14 +92,7 @@ async function siteNow(
   const file = snapshotFile(check.lakeDir, check.dataset)
   const snapshot = await readSnapshot(file, check.key, recorded.shape)
   if (snapshot) {
-    const ids = new Set([...touched].map(ownId))
-    const again = new Set(changed)
-    for (const plan of snapshot.plans) if (plan.page && ids.has(plan.id)) again.add(plan.page.file)
-    const files = new Map(input.site.files.map((siteFile) => [siteFile.path, siteFile]))
-    // The memo is not saved: it would keep only the few pages read again.
-    const restored = restoreSite(snapshot, files, [...again], {
-      frontMatter: input.frontMatter?.memo,
-    })
+    const restored = restoreFrom(snapshot, input, changed, touched)
     if (!('reason' in restored)) return {prepared: restored, restored: true}
     if (args.verbose) console.error(`Preparing the whole site: ${restored.reason}.`)
   }
