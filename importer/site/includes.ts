@@ -3,6 +3,7 @@ import {posix} from 'node:path'
 import {relativeIncludeNames} from '../body/liquid-include.ts'
 import type {Diagnostic} from '../types.ts'
 import {decodeSiteFile} from './decode.ts'
+import {MARKDOWN} from './pages.ts'
 import {THEME_INCLUDES} from './themeIncludes.ts'
 import type {SiteFile} from './types.ts'
 
@@ -10,8 +11,9 @@ const INCLUDES = '_includes/'
 
 /**
  * The site's `_includes/` files as text, by path below `_includes/`, for `{% include %}` in page
- * bodies, and the theme's includes the site does not override (`themeIncludes.ts`). Binary files there are not includable text and are left out; a file that is not UTF-8
- * is an error, as it is for Jekyll.
+ * bodies, and the theme's includes the site does not override (`themeIncludes.ts`). Binary
+ * files there are not includable text and are left out; a file that is not UTF-8 is an error,
+ * as it is for Jekyll.
  */
 export function readIncludes(files: readonly SiteFile[]): {
   includes: Record<string, string>
@@ -29,8 +31,6 @@ export function readIncludes(files: readonly SiteFile[]): {
   for (const [name, text] of Object.entries(THEME_INCLUDES)) includes[name] ??= text
   return {includes, diagnostics}
 }
-
-const MARKDOWN = /\.(?:md|markdown|mkd|mkdn)$/i
 
 /** The site path `{% include_relative name %}` in the page `file` reads (Jekyll: beside the page). */
 export function relativeIncludePath(file: string, name: string): string {
@@ -70,8 +70,8 @@ export function relativeIncludeTargets(files: readonly SiteFile[]): string[] {
 }
 
 /**
- * The text of every file one of `pages` names in `{% include_relative %}`, by site path; binary files and
- * files that are not UTF-8 are left out (the tag then stays as text with a warning).
+ * The text of every file one of `pages` names in `{% include_relative %}`, by site path; binary
+ * files and files that are not UTF-8 are left out (the tag then stays as text with a warning).
  */
 export function readRelativeIncludes(
   files: readonly SiteFile[],

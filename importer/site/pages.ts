@@ -5,7 +5,8 @@ import {decodeSiteFile} from './decode.ts'
 import {parseFrontMatter, type FrontMatterMemo} from './frontMatter.ts'
 import type {NotAPage, SiteConfig, SiteFile, SourcePage} from './types.ts'
 
-const MARKDOWN = /\.(?:md|markdown|mkd|mkdn)$/i
+/** A site path Jekyll reads as Markdown. */
+export const MARKDOWN = /\.(?:md|markdown|mkd|mkdn)$/i
 const BOOLEAN_KEYS = ['published', 'nav_exclude', 'has_children', 'has_toc', 'search_exclude']
 const TEXT_KEYS = ['title', 'parent', 'grand_parent', 'ancestor']
 
