@@ -1,4 +1,6 @@
 /** What `npm run lake` does once its arguments are parsed: start the lake, seed it, wait. */
+import {existsSync} from 'node:fs'
+
 import {createLakeClient, maskToken} from '../lake/index.ts'
 import {seedNdjson} from '../lake/seed.ts'
 import {waitForStop} from '../lake/stop-signal.ts'
@@ -10,6 +12,13 @@ export async function runLake(args: LakeArgs): Promise<void> {
   const port = Number(args.port)
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     console.error(`Cannot use --port ${args.port}, expected a number from 0 to 65535`)
+    process.exit(1)
+  }
+  // Before the lake starts: a wrong path is a usage error, not ENOENT's stack after the start.
+  if (args.seed && !existsSync(args.seed)) {
+    console.error(
+      `Cannot seed from ${args.seed}: no such file, expected an NDJSON file of documents`,
+    )
     process.exit(1)
   }
   const lake = await startLakeForCommand({
