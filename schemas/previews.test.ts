@@ -1,11 +1,15 @@
 import {describe, expect, it} from 'vitest'
 
+import {responsibility} from './documents/responsibility.ts'
+import {tool} from './documents/tool.ts'
 import {imageSubtitle, namesPreview} from './fields.ts'
 import {definitionList} from './objects/definitionList.ts'
 import {lessonBody} from './objects/lessonBody.ts'
+import {responsibilitySection} from './objects/responsibilitySection.ts'
 import {table} from './objects/table.ts'
 import {tableCell} from './objects/tableCell.ts'
 import {tableRow} from './objects/tableRow.ts'
+import {toolTableRow} from './objects/toolTableRow.ts'
 
 type Preview = {prepare: (value: Record<string, unknown>) => {title?: string; subtitle?: string}}
 const prepare = (type: {preview?: unknown}, value: Record<string, unknown>) =>
@@ -52,5 +56,17 @@ describe('Studio previews', () => {
       'Jira, Trello, Asana and 2 more',
     )
     expect(namesPreview([], 1, 'tool', 'tools')).toBe('1 tool')
+  })
+
+  it('selects the names of referenced responsibilities and tools from fields those types have', () => {
+    const selected = (type: {preview?: unknown}, prefix: string) =>
+      Object.values((type.preview as {select: Record<string, string>}).select)
+        .filter((path) => path.startsWith(`${prefix}.`) && !path.endsWith('.length'))
+        .map((path) => path.split('.').at(-1))
+    const fields = (type: {fields?: {name: string}[]}) => type.fields?.map((field) => field.name)
+    expect(selected(responsibilitySection, 'responsibilities')).toEqual(['name', 'name', 'name'])
+    expect(fields(responsibility)).toContain('name')
+    expect(selected(toolTableRow, 'tools')).toEqual(['name', 'name', 'name'])
+    expect(fields(tool)).toContain('name')
   })
 })

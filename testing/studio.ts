@@ -134,13 +134,15 @@ export type DocumentForm = StudioBrowser & {
 }
 
 /**
- * For the tests of the calling `describe`: a lake serving the built Studio with `document`
- * stored in it, a browser logged in, and the document's form open with its body field drawn.
- * Screenshots go to `.artifacts/<artifacts>/`; the lake and its folder are removed after.
+ * For the tests of the calling `describe`: a lake serving the built Studio with `document` (and
+ * the documents it refers to, `related`) stored in it, a browser logged in, and the document's
+ * form open with its body field drawn. Screenshots go to `.artifacts/<artifacts>/`; the lake and
+ * its folder are removed after.
  */
 export function useDocumentForm(
   document: {_id: string; _type: string},
   artifacts: string,
+  related: Array<{_id: string; _type: string}> = [],
 ): DocumentForm {
   const form = {} as DocumentForm
   const folder = resolve('.artifacts', artifacts)
@@ -150,7 +152,9 @@ export function useDocumentForm(
     mkdirSync(folder, {recursive: true})
     const studioDir = await sameOriginStudio()
     form.lake = await startLake({dir: join(work, 'lake'), studioDir, log: () => undefined})
-    await createLakeClient(form.lake, {dataset: 'production'}).createOrReplace(document)
+    const transaction = createLakeClient(form.lake, {dataset: 'production'}).transaction()
+    for (const stored of [...related, document]) transaction.createOrReplace(stored)
+    await transaction.commit()
   }, 300_000)
   afterAll(async () => {
     await form.lake?.close()

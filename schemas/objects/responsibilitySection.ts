@@ -32,9 +32,9 @@ export const responsibilitySection = defineType({
       area: 'area.title',
       emoji: 'area.emoji',
       count: 'responsibilities.length',
-      r0: 'responsibilities.0.title',
-      r1: 'responsibilities.1.title',
-      r2: 'responsibilities.2.title',
+      r0: 'responsibilities.0.name',
+      r1: 'responsibilities.1.name',
+      r2: 'responsibilities.2.name',
     },
     prepare: ({area, emoji, count, r0, r1, r2}) => ({
       title: titleWithEmoji(area ?? 'Responsibilities', emoji),

@@ -29,9 +29,9 @@ export const toolTableRow = defineType({
     select: {
       category: 'category.title',
       count: 'tools.length',
-      t0: 'tools.0.title',
-      t1: 'tools.1.title',
-      t2: 'tools.2.title',
+      t0: 'tools.0.name',
+      t1: 'tools.1.name',
+      t2: 'tools.2.name',
     },
     prepare: ({category, count, t0, t1, t2}) => ({
       title: category ?? 'Category',
