@@ -63,6 +63,7 @@ export function runTransaction<T>(
     if (options.dryRun || pending.changes.length === 0) {
       return {transaction: null, transactionId, value, document}
     }
-    return {transaction: await dataset.commitInSlices(pending), transactionId, value, document}
+    const transaction = await dataset.commitInSlices(pending, {checked: true})
+    return {transaction, transactionId, value, document}
   })
 }

@@ -3,7 +3,7 @@ import {DatabaseSync, type StatementSync} from 'node:sqlite'
 import {ReferenceIndex} from '../refs/reference-index.ts'
 import {driveInSlices, forEachSliced} from '../slices.ts'
 import {loadDocuments} from './quarantine.ts'
-import {transactionWriter, type RevisionRow} from './rows.ts'
+import {transactionWriter, type Checked, type RevisionRow} from './rows.ts'
 import {migrate} from './schema.ts'
 import {storageError} from './storage-error.ts'
 import {storedTransaction} from './history.ts'
@@ -179,9 +179,13 @@ export class Dataset {
    * time and written, COMMIT's fsync included, by the dataset's writer thread. Callers hold the
    * dataset's transaction lock (`runTransaction`); nothing of the transaction is visible before
    * COMMIT (documents and history are read from the file), and listeners hear of it after.
+   * `checked`: the documents passed `checkDocuments`, so the next load need not parse them.
    */
-  async commitInSlices(transaction: Transaction): Promise<CommittedTransaction> {
-    const serialized = await driveInSlices(this.#post(transaction))
+  async commitInSlices(
+    transaction: Transaction,
+    {checked = false}: Checked = {},
+  ): Promise<CommittedTransaction> {
+    const serialized = await driveInSlices(this.#post(transaction, checked))
     let seq: number
     try {
       seq = await this.#writer.commit()
@@ -195,8 +199,12 @@ export class Dataset {
   }
 
   // Posts the transaction to the writer thread in chunks, yielding after each document.
-  *#post(transaction: Transaction): Generator<void, Omit<Written, 'seq'>> {
-    this.#writer.post({type: 'begin', ...transactionRow(transaction)})
+  *#post(transaction: Transaction, checked: boolean): Generator<void, Omit<Written, 'seq'>> {
+    // A document stored under another id than its own would fail the load's check.
+    const own = transaction.changes.every(
+      (change) => !change.after || change.after._id === change.id,
+    )
+    this.#writer.post({type: 'begin', ...transactionRow(transaction), checked: checked && own})
     try {
       let chunk: RevisionRow[] = []
       let chunkBytes = 0

@@ -5,7 +5,7 @@ import type {Doc} from './types.ts'
 type Refused = {rowId: string; text: string; reason: string}
 
 /** Names the rules a load applies: when they change, every stored document is checked again. */
-const LOAD_RULES = `documentProblem v1 ${JSON.stringify(LOAD_LIMITS)}`
+export const LOAD_RULES = `documentProblem v1 ${JSON.stringify(LOAD_LIMITS)}`
 
 /**
  * Reads the current documents of a dataset file. A stored document that breaks the lake's rules
@@ -18,8 +18,11 @@ const LOAD_RULES = `documentProblem v1 ${JSON.stringify(LOAD_LIMITS)}`
  *
  * Once every document passed (or was moved), the file records the last transaction then
  * committed (`load_checks`), and later loads check only the documents written after it: a lake
- * writes every document with a revision row of a later transaction. A row changed in the file
- * without a transaction (by hand, with SQL) after that is not checked again.
+ * writes every document with a revision row of a later transaction. A transaction whose documents
+ * the lake checked before writing them (`runTransaction`, under rules stricter than these) moves
+ * the record on in its own commit, when the record stood at the transaction before it (see
+ * `transactionWriter`), so a load after a lake's own writes parses none of them. A row changed in
+ * the file without a transaction (by hand, with SQL) after that is not checked again.
  */
 export function loadDocuments(
   db: DatabaseSync,

@@ -1,4 +1,5 @@
 import type {DatabaseSync} from 'node:sqlite'
+import {LOAD_RULES} from './quarantine.ts'
 
 /** One changed document: id, revision, previous revision, JSON after (null: deleted), mutations. */
 export type RevisionRow = [string, string | null, string | null, string | null, string]
@@ -7,10 +8,18 @@ export type RevisionRow = [string, string | null, string | null, string | null, 
 export type TransactionRow = {id: string; timestamp: string; author: string; mutations: string}
 
 /**
+ * Whether every document the transaction writes passed the lake's write rules before it was
+ * posted (`checkDocuments`, stricter than the load's) under the id it is stored with.
+ */
+export type Checked = {checked?: boolean}
+
+/**
  * Writes transactions into a dataset file through one connection: `begin` opens the SQLite
  * transaction and returns its sequence number, `rows` adds changed documents (current row and
  * history snapshot), `commit` makes it durable. Used by the writer thread and the synchronous
- * `Dataset.commit`, so both write the same rows.
+ * `Dataset.commit`, so both write the same rows. A checked transaction (see {@link Checked})
+ * moves the load check's record (store/quarantine.ts) on to itself, in the same commit, when the
+ * record stood at the transaction before it: every document up to it is then known to pass.
  */
 export function transactionWriter(db: DatabaseSync) {
   const upsert = db.prepare(
@@ -23,10 +32,16 @@ export function transactionWriter(db: DatabaseSync) {
   const insertRevision = db.prepare(
     'INSERT INTO revisions (seq, doc_id, rev, previous_rev, doc, mutations) VALUES (?, ?, ?, ?, ?, ?)',
   )
+  const advanceCheck = db.prepare(
+    `UPDATE load_checks SET seq = :seq WHERE rules = :rules
+       AND seq = (SELECT coalesce(max(seq), 0) FROM transactions WHERE seq < :seq)`,
+  )
   return {
-    begin({id, timestamp, author, mutations}: TransactionRow): number {
+    begin({id, timestamp, author, mutations}: TransactionRow, {checked}: Checked = {}): number {
       db.exec('BEGIN IMMEDIATE')
-      return Number(insertTransaction.run(id, timestamp, author, mutations).lastInsertRowid)
+      const seq = Number(insertTransaction.run(id, timestamp, author, mutations).lastInsertRowid)
+      if (checked) advanceCheck.run({seq, rules: LOAD_RULES})
+      return seq
     },
     rows(seq: number, rows: readonly RevisionRow[]): void {
       for (const [id, rev, previousRev, json, mutations] of rows) {

@@ -7,12 +7,12 @@
 import {DatabaseSync} from 'node:sqlite'
 import {parentPort, workerData} from 'node:worker_threads'
 import {lowerPriority, ownThreadId} from '../groq/priority.ts'
-import {transactionWriter, type RevisionRow, type TransactionRow} from './rows.ts'
+import {transactionWriter, type Checked, type RevisionRow, type TransactionRow} from './rows.ts'
 import {WRITE_PRAGMAS} from './schema.ts'
 
 /** Messages from the lake to a writer thread. */
 export type ToWriter =
-  | ({type: 'begin'} & TransactionRow)
+  | ({type: 'begin'} & TransactionRow & Checked)
   | {type: 'rows'; rows: RevisionRow[]}
   | {type: 'commit'}
   | {type: 'abort'}
@@ -57,7 +57,7 @@ function handle(message: ToWriter): void {
   switch (message.type) {
     case 'begin':
       current = {seq: 0}
-      attempt(() => (current = {seq: writer.begin(message)}))
+      attempt(() => (current = {seq: writer.begin(message, message)}))
       return
     case 'rows':
       attempt((seq) => writer.rows(seq, message.rows))
