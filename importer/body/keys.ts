@@ -3,18 +3,55 @@
  * whatever is inserted or removed around it. Equal siblings get an occurrence suffix.
  */
 
-/** A 53-bit string hash (cyrb53), rendered in base 36. */
-export function hash(text: string): string {
-  let h1 = 0xdeadbeef
-  let h2 = 0x41c6ce57
+// The state of one cyrb53 hash fed piece by piece: a text fed in pieces hashes as the whole
+// text would, without the whole text ever being built. Never fed two hashes at once.
+let h1 = 0
+let h2 = 0
+
+function begin(): void {
+  h1 = 0xdeadbeef
+  h2 = 0x41c6ce57
+}
+
+function feed(text: string): void {
+  let a = h1
+  let b = h2
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i)
-    h1 = Math.imul(h1 ^ c, 2654435761)
-    h2 = Math.imul(h2 ^ c, 1597334677)
+    a = Math.imul(a ^ c, 2654435761)
+    b = Math.imul(b ^ c, 1597334677)
   }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909)
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909)
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36)
+  h1 = a
+  h2 = b
+}
+
+function digest(): string {
+  const a = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909)
+  const b = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(a ^ (a >>> 13), 3266489909)
+  return base36(4294967296 * (2097151 & b) + (a >>> 0))
+}
+
+const DIGITS = '0123456789abcdefghijklmnopqrstuvwxyz'
+
+/**
+ * A whole number below 2^53 in base 36, as `toString(36)` writes it, several times faster: each
+ * step is exact (the remainder of a whole number, then a whole number divided by 36).
+ */
+function base36(value: number): string {
+  let text = ''
+  do {
+    const digit = value % 36
+    text = DIGITS[digit] + text
+    value = (value - digit) / 36
+  } while (value > 0)
+  return text
+}
+
+/** A 53-bit string hash (cyrb53), rendered in base 36. */
+export function hash(text: string): string {
+  begin()
+  feed(text)
+  return digest()
 }
 
 type Keyed = Record<string, unknown>
@@ -30,7 +67,7 @@ export function assignKeys(items: unknown[], prefix = ''): void {
       if (Array.isArray(value)) assignKeys(value)
       else if (isObject(value)) keyNested(value)
     }
-    const base = typeof item._key === 'string' ? item._key : prefix + hash(fingerprint(item))
+    const base = typeof item._key === 'string' ? item._key : prefix + fingerprintHash(item)
     let key = base
     let n = nextSuffix.get(base) ?? 1
     while (used.has(key)) key = `${base}_${n++}`
@@ -49,23 +86,27 @@ export function keyNested(value: Keyed): void {
 }
 
 /**
- * The item's own fields plus the keys of its nested items: nested keys already stand for their
- * content, so each character of text is hashed once per level instead of once per ancestor.
+ * The hash of the item's own fields plus the keys of its nested items: nested keys already stand
+ * for their content, so each character of text is hashed once per level instead of once per
+ * ancestor. The text hashed is each field's name, \u0001, its value (each array element's key
+ * or JSON followed by \u0002), then \u0003.
  */
-function fingerprint(item: Keyed): string {
-  let text = ''
+function fingerprintHash(item: Keyed): string {
+  begin()
   for (const name in item) {
     if (name === '_key') continue
     const value = item[name]
-    text += name + '\u0001'
+    feed(name)
+    feed('\u0001')
     if (Array.isArray(value)) {
       for (const element of value) {
-        text += (isObject(element) ? String(element._key) : JSON.stringify(element)) + '\u0002'
+        feed(isObject(element) ? String(element._key) : JSON.stringify(element))
+        feed('\u0002')
       }
-    } else text += typeof value === 'object' ? JSON.stringify(value) : String(value)
-    text += '\u0003'
+    } else feed(typeof value === 'object' ? JSON.stringify(value) : String(value))
+    feed('\u0003')
   }
-  return text
+  return digest()
 }
 
 function isObject(value: unknown): value is Keyed {

@@ -116,8 +116,42 @@ function hasCodeSpanPipe(line: string): boolean {
   return splitCells(line).pipes < (line.match(/(?<!\\)\|/g)?.length ?? 0)
 }
 
+/** Whether GFM reads `lines` as one table of `rows` rows: decided from the lines when it can be. */
 function isGfmTable(lines: string[], rows: number): boolean {
+  const known = plainGfmTable(lines)
+  if (known !== undefined) return known && rows === lines.length - 1
   const root = parseMarkdown(lines.join('\n'))
   const only = root.children[0]
   return root.children.length === 1 && only.type === 'table' && only.children.length === rows
+}
+
+/** One cell of GFM's delimiter row: dashes, a colon on either side for the alignment. */
+const DELIMITER_CELL = /^[ \t]*:?-+:?[ \t]*$/
+
+/** GFM's cells of a row that starts with a pipe and has no escapes: split at every pipe. */
+function gfmCells(line: string): string[] {
+  const inner = line.trimEnd().slice(1)
+  return (inner.endsWith('|') ? inner.slice(0, -1) : inner).split('|')
+}
+
+/**
+ * What GFM reads in the common shape of a table, without parsing it: every line starts with a
+ * pipe (so none starts another block, and none is lazy) and has no backslash (so every pipe
+ * splits cells, as GFM splits them, code spans included). Such lines are one table of one row
+ * a line after the delimiter row when the second line is a delimiter row of as many cells as the
+ * first; otherwise GFM reads a paragraph. `undefined` when the lines are of another shape, when
+ * the header is only pipes and spaces, or when a later line is a separator, which kramdown does
+ * not count as a row (the parser decides).
+ */
+export function plainGfmTable(lines: readonly string[]): boolean | undefined {
+  if (lines.length < 2) return undefined
+  for (const line of lines) if (line[0] !== '|' || line.includes('\\')) return undefined
+  for (let i = 2; i < lines.length; i++) {
+    if (SEPARATOR.test(lines[i]) || FOOTER_SEPARATOR.test(lines[i])) return undefined
+  }
+  // A header of nothing but pipes and spaces: the edge of GFM's rules, left to the parser.
+  if (/^[|\s]*$/.test(lines[0])) return undefined
+  const delimiter = gfmCells(lines[1])
+  if (!delimiter.every((cell) => DELIMITER_CELL.test(cell))) return false
+  return gfmCells(lines[0]).length === delimiter.length
 }
