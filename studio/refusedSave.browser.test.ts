@@ -1,0 +1,101 @@
+import type {Page, Response} from 'playwright-core'
+import {beforeAll, describe, expect, it, onTestFailed} from 'vitest'
+
+import {createLakeClient} from '../lake/client.ts'
+import type {Lake} from '../lake/start.ts'
+import {CHROMIUM_TAG} from '../testing/chromium.ts'
+import {useDocumentForm} from '../testing/studio.ts'
+
+const LESSON = 'lesson-on-a-full-disk'
+const TITLE = 'A lesson saved on a full disk'
+const EDITED = `${TITLE} (revised) again`
+
+/**
+ * A lesson whose body is long enough (about 20 KB) that every revision the lake stores needs new
+ * pages in its database file, so a file that may not grow refuses the first save.
+ */
+const lesson = {
+  _id: LESSON,
+  _type: 'lesson',
+  title: TITLE,
+  slug: {_type: 'slug', current: 'a-lesson-saved-on-a-full-disk'},
+  body: [
+    {
+      _type: 'block',
+      _key: 'long',
+      style: 'normal',
+      markDefs: [],
+      children: [{_type: 'span', _key: 'text', text: 'Some words. '.repeat(1700), marks: []}],
+    },
+  ],
+}
+
+const isSave = (response: Response) =>
+  /\/data\/(actions|mutate)\//.test(new URL(response.url()).pathname)
+
+describe('a save the lake refuses', {tags: [CHROMIUM_TAG]}, () => {
+  const studio = useDocumentForm(lesson, 'studio-refused-save')
+  let page: Page
+  let lake: Lake
+  beforeAll(() => {
+    page = studio.page
+    lake = studio.lake
+  })
+
+  it('says the disk is full and what to do, keeps the edit in the form, and saves it once there is room', async () => {
+    onTestFailed(() => studio.shot('failed').then(() => undefined))
+    const client = createLakeClient(lake, {dataset: 'production'})
+    const draftTitle = () =>
+      client.fetch<string | null>('*[_id == $id][0].title', {id: `drafts.${LESSON}`})
+    const title = page.locator('[data-testid="field-title"] input').first()
+    const type = async (text: string) => {
+      await title.click()
+      await page.keyboard.press('End')
+      await page.keyboard.type(text)
+    }
+
+    // The editor is at work: a first change is saved, so the lesson has a draft.
+    await type(' (revised)')
+    await expect.poll(draftTitle, {timeout: 60_000, interval: 250}).toBe(`${TITLE} (revised)`)
+
+    // Then the disk fills up: SQLite's page cap makes the file full exactly as a full disk does.
+    const dataset = lake.state.registry.get('production')
+    const pages = (dataset.db.prepare('PRAGMA page_count').get() as {page_count: number}).page_count
+    studio.watch.expectFailure({status: 507, path: /\/data\/(actions|mutate)\//})
+    studio.watch.expectToast(
+      /^Your changes are not saved yet/,
+      // Sanity's own notices while it retries, if the refusal lasts long enough on a slow machine.
+      /^Saving your changes/,
+      /^Your changes still aren't saving/,
+    )
+    dataset.pragmaForWrites(`max_page_count = ${pages}`)
+    const refused = page.waitForResponse(
+      (response) => response.status() === 507 && isSave(response),
+      {timeout: 60_000},
+    )
+    await type(' again')
+    expect((await (await refused).json()).error.description).toMatch(/is full/)
+
+    // The editor is told what happened and what to do, in the lake's words, and keeps the edit.
+    const toast = page.locator('[data-ui="Toast"]', {hasText: 'Your changes are not saved yet'})
+    await toast.waitFor({timeout: 30_000})
+    const told = await toast.innerText()
+    expect(told).toMatch(/the disk holding .*production\.sqlite is full/)
+    expect(told).toMatch(/Free disk space/)
+    expect(told).toMatch(/kept in this tab/)
+    // Sanity retries: after another refusal the edit is still in the form, and not in the lake.
+    await page.waitForResponse((response) => response.status() === 507 && isSave(response), {
+      timeout: 60_000,
+    })
+    expect(await title.inputValue()).toBe(EDITED)
+    expect(await draftTitle()).toBe(`${TITLE} (revised)`)
+    await studio.shot('1-refused')
+
+    // Room again: the Studio's next attempt saves the edit, and the notice goes.
+    dataset.pragmaForWrites('max_page_count = 1073741823')
+    await expect.poll(draftTitle, {timeout: 120_000, interval: 500}).toBe(EDITED)
+    await toast.waitFor({state: 'detached', timeout: 30_000})
+    expect(await title.inputValue()).toBe(EDITED)
+    await studio.shot('2-saved')
+  }, 240_000)
+})
