@@ -119,9 +119,12 @@ const lesson = {
   ],
 }
 
-/** Waits until `scope` shows `text` exactly, in an element of its own. */
+/**
+ * Waits until `scope` shows `text` exactly, in an element of its own that is visible: the body's
+ * insert menu, once drawn, holds hidden items of the same names ("Tool table").
+ */
 const shows = (scope: Locator, text: string) =>
-  scope.getByText(text, {exact: true}).first().waitFor({timeout: 30_000})
+  scope.getByText(text, {exact: true}).filter({visible: true}).first().waitFor({timeout: 30_000})
 
 describe('readable previews in the lesson form', {tags: [CHROMIUM_TAG]}, () => {
   const studio = useDocumentForm(lesson, 'studio-previews', related)
@@ -171,7 +174,6 @@ describe('readable previews in the lesson form', {tags: [CHROMIUM_TAG]}, () => {
     await cells.waitFor({state: 'detached', timeout: 30_000})
 
     // A tool table's rows name their category and its tools.
-    // The insert menu offers a "Tool table" too, hidden in its overflow menu: the visible one.
     await body.getByText('Tool table', {exact: true}).filter({visible: true}).first().dblclick()
     const toolRows = page.locator('[data-testid^="field-body"][data-testid$=".rows"]').last()
     await toolRows.waitFor({timeout: 30_000})
