@@ -1,0 +1,211 @@
+import type {Locator, Page} from 'playwright-core'
+import {beforeAll, describe, expect, it, onTestFailed} from 'vitest'
+
+import {createLakeClient} from '../../lake/client.ts'
+import type {Lake} from '../../lake/start.ts'
+import {CHROMIUM_TAG} from '../../testing/chromium.ts'
+import {useDocumentForm} from '../../testing/studio.ts'
+
+const LESSON = 'lesson-to-edit'
+const HREF = 'https://example.com/guide'
+const START = 'A paragraph to extend.'
+const TYPED = ' Some bold words and a link'
+
+const paragraph = (key: string, text: string) => ({
+  _type: 'block',
+  _key: key,
+  style: 'normal',
+  markDefs: [],
+  children: [{_type: 'span', _key: `${key}s`, text, marks: []}],
+})
+
+/** A lesson whose body ends with a text paragraph, so Ctrl+End puts the caret at its end. */
+const lesson = {
+  _id: LESSON,
+  _type: 'lesson',
+  title: 'A lesson to edit',
+  slug: {_type: 'slug', current: 'a-lesson-to-edit'},
+  body: [paragraph('p1', 'An opening paragraph.'), paragraph('p2', START)],
+}
+
+type StoredBlock = {
+  children: Array<{text: string; marks?: string[]}>
+  markDefs?: Array<{_key: string; _type: string; href?: string}>
+}
+
+/**
+ * The last paragraph's spans as `[text, marks]`, a link mark written as `link <href>`, so what the
+ * editor did can be compared whatever keys the editor chose.
+ */
+function spansOf(block: StoredBlock | null | undefined) {
+  if (!block) return null
+  const defs = new Map(block.markDefs?.map((def) => [def._key, def]))
+  return block.children.map((span) => [
+    span.text,
+    (span.marks ?? []).map((mark) => {
+      const def = defs.get(mark)
+      return def ? `${def._type} ${def.href}` : mark
+    }),
+  ])
+}
+
+/**
+ * Bold and a link in the body, then publishing, driven so that no step depends on timing: every
+ * key goes to the body only once the page says the body's editor has the focus, a selection is
+ * checked with `getSelection()` before a mark is applied, each mark is applied once (the link
+ * last, so nothing is selected after its address field took the focus), and every step waits for
+ * what the lake holds rather than for a time.
+ */
+describe('editing a lesson body in the Studio', {tags: [CHROMIUM_TAG]}, () => {
+  const studio = useDocumentForm(lesson, 'studio-body-editing')
+  let page: Page
+  let lake: Lake
+  beforeAll(() => {
+    page = studio.page
+    lake = studio.lake
+  })
+
+  /** Where the page's focus and selection are: inside the body's editor or not, and the text. */
+  const selection = () =>
+    page.evaluate(() => {
+      const current = getSelection()
+      const inBody = (node: Node | null | undefined) =>
+        Boolean(
+          (node instanceof Element ? node : node?.parentElement)?.closest(
+            '[data-testid="field-body"] [contenteditable="true"]',
+          ),
+        )
+      return {
+        focused: inBody(document.activeElement),
+        anchored: inBody(current?.anchorNode) && inBody(current?.focusNode),
+        text: String(current ?? ''),
+        collapsed: current?.isCollapsed ?? true,
+        caretAfter: current?.anchorNode?.textContent?.slice(0, current.anchorOffset) ?? '',
+      }
+    })
+
+  /**
+   * Whether the Studio has nothing left to save and shows no validation error. While it saves,
+   * the editor receives its own patches back and may put back the selection it had when it sent
+   * them; and publishing then can validate a revision older than what is on screen.
+   */
+  const settled = () =>
+    page.evaluate(() => {
+      const saving = [...document.querySelectorAll('body *')].some(
+        (element) => element.childElementCount === 0 && /^Saving/.test(element.textContent ?? ''),
+      )
+      const errors = document.querySelectorAll(
+        '[aria-label="Validation"], [data-testid="input-validation-icon-error"]',
+      ).length
+      return !saving && errors === 0
+    })
+  const untilSettled = () => expect.poll(settled, {timeout: 60_000, interval: 250}).toBe(true)
+
+  it('types in the body, makes a word bold, links another, publishes, and the lake keeps text and marks', async () => {
+    // Which step a failure (a timeout included) happened in, with the page as it was then.
+    let step = 'focusing the body'
+    onTestFailed(async () => {
+      console.error(`Failed while: ${step}; selection: ${JSON.stringify(await selection())}`)
+      await studio.shot('failed')
+    })
+    const client = createLakeClient(lake, {dataset: 'production'})
+    const lastParagraph = (id: string) =>
+      client.fetch<StoredBlock | null>('*[_id == $id][0].body[_key == "p2"][0]', {id}).then(spansOf)
+    const draft = () => lastParagraph(`drafts.${LESSON}`)
+    const wait = {timeout: 60_000, interval: 250}
+    const body = page.locator('[data-testid="field-body"]').first()
+    const editable = body.locator('[contenteditable="true"]').first()
+    const button = (mark: string): Locator => body.getByTestId(`action-button-${mark}`).first()
+    // The toolbar is drawn when the page is first idle; once it is, nothing re-renders the editor
+    // between the focus and the keys.
+    await body.getByTestId('pt-editor__toolbar-card').waitFor({timeout: 60_000})
+
+    /**
+     * Gives the body's editor the focus: a click on the last paragraph's text, until the page's
+     * focus and selection are both in the editor (a click that lands while the editor re-renders
+     * may leave them elsewhere). Keys are pressed only after this.
+     */
+    const focusBody = async () => {
+      await expect
+        .poll(async () => {
+          const now = await selection()
+          if (now.focused && now.anchored) return true
+          await editable.getByText(START, {exact: false}).first().click()
+          return false
+        }, wait)
+        .toBe(true)
+    }
+
+    /**
+     * Selects `word`, which `after` follows up to the end of the body: the caret to the end with
+     * Ctrl+End, then one ArrowLeft per character of `after` and one Shift+ArrowLeft per character
+     * of `word`, each key sent only while the body's editor has the focus. The selection is then
+     * read back from the page: it must be exactly the word, inside the body.
+     */
+    const select = async (word: string, after = '') => {
+      await untilSettled()
+      await focusBody()
+      await page.keyboard.press('Control+End')
+      await expect.poll(selection, wait).toMatchObject({collapsed: true, anchored: true})
+      expect((await selection()).caretAfter.endsWith(`${word}${after}`)).toBe(true)
+      for (let i = 0; i < after.length; i++) await page.keyboard.press('ArrowLeft')
+      for (let i = 0; i < word.length; i++) await page.keyboard.press('Shift+ArrowLeft')
+      await expect
+        .poll(selection, wait)
+        .toMatchObject({focused: true, anchored: true, collapsed: false, text: word})
+    }
+
+    await focusBody()
+    await page.keyboard.press('Control+End')
+    await expect
+      .poll(selection, wait)
+      .toMatchObject({focused: true, anchored: true, collapsed: true, caretAfter: START})
+    step = 'typing'
+    await page.keyboard.type(TYPED)
+    await expect.poll(draft, wait).toEqual([[`${START}${TYPED}`, []]])
+    await studio.shot('1-typed')
+
+    step = 'making a word bold'
+    await select('words', ' and a link')
+    await expect.poll(() => button('strong').isEnabled(), wait).toBe(true)
+    await button('strong').click()
+    const bold = [
+      [`${START} Some bold `, []],
+      ['words', ['strong']],
+      [' and a link', []],
+    ]
+    await editable.locator('strong', {hasText: 'words'}).waitFor({timeout: 60_000})
+    await expect.poll(draft, wait).toEqual(bold)
+    await studio.shot('2-bold')
+
+    // The link last: its address field takes the focus, and nothing is selected after it.
+    step = 'linking'
+    await select('link')
+    await button('link').click()
+    const href = page.locator('input[id$=".href"]').first()
+    await href.waitFor({timeout: 60_000})
+    await href.fill(HREF)
+    const linked = [
+      [`${START} Some bold `, []],
+      ['words', ['strong']],
+      [' and a ', []],
+      ['link', [`link ${HREF}`]],
+    ]
+    await expect.poll(draft, wait).toEqual(linked)
+    await page.keyboard.press('Escape')
+    await href.waitFor({state: 'detached', timeout: 60_000})
+    await editable.locator('[data-link] [data-annotation]', {hasText: 'link'}).waitFor()
+    await studio.shot('3-linked')
+
+    step = 'publishing'
+    await untilSettled()
+    await page.getByTestId('action-publish').click({timeout: 60_000})
+    await expect.poll(() => lastParagraph(LESSON), wait).toEqual(linked)
+    // Published: the draft is gone, and once the Studio has nothing left to save it has made
+    // no new one; the form shows the published text with its marks.
+    await untilSettled()
+    expect(await client.fetch('count(*[_id == $id])', {id: `drafts.${LESSON}`})).toBe(0)
+    await editable.locator('strong', {hasText: 'words'}).waitFor({timeout: 30_000})
+    await studio.shot('4-published')
+  }, 240_000)
+})
