@@ -1,6 +1,8 @@
+import {spawn} from 'node:child_process'
 import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
+import {pathToFileURL} from 'node:url'
 import {DatabaseSync} from 'node:sqlite'
 
 import {afterAll, describe, expect, it} from 'vitest'
@@ -70,8 +72,75 @@ async function editorSets(lakeDir: string, id: string, set: Record<string, unkno
   }
 }
 
+/** Preloaded with --import: prints the URL of every module the process loaded, at exit. */
+const RECORD_LOADS = `data:text/javascript,${encodeURIComponent(`
+import {registerHooks} from 'node:module'
+const loaded = []
+registerHooks({load(url, context, next) { loaded.push(url); return next(url, context) }})
+process.on('exit', () => process.stderr.write('LOADED ' + JSON.stringify(loaded) + '\\n'))
+`)}`
+
+/**
+ * The import command as runImport runs it, and the modules it loaded; not blocking this process,
+ * which may be serving the lake the command talks to.
+ */
+async function importLoading(site: string, lakeDir: string) {
+  const child = spawn(
+    process.execPath,
+    ['--import', RECORD_LOADS, 'scripts/import.ts', site, '--verbose'],
+    {
+      cwd: join(import.meta.dirname, '..'),
+      env: {...process.env, LAKE_DIR: lakeDir, SANITY_PROJECT_ID: '', SANITY_DATASET: ''},
+    },
+  )
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk))
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk))
+  const status = await new Promise((resolve) => child.on('close', resolve))
+  const output = `${stdout}\n${stderr}`
+  expect(status, output).toBe(0)
+  // Every thread of the process prints its own list.
+  const loaded = stderr
+    .split('LOADED ')
+    .slice(1)
+    .flatMap((list) => JSON.parse(list.slice(0, list.indexOf('\n'))) as string[])
+  expect(loaded).toContain(pathToFileURL(join(import.meta.dirname, 'importChangedPages.ts')).href)
+  return {output, loaded}
+}
+
 // Each step starts the import command: slow on a busy machine.
 describe('a re-import after pages changed', {timeout: 300_000}, () => {
+  it('syncs a changed page into the local lake without loading @sanity/client, in-process or running', async () => {
+    const site = join(scratch, 'client-site')
+    const lakeDir = join(scratch, 'client-lake')
+    const write = writeSite(site)
+    importer(site, lakeDir)()
+    const client = (loaded: string[]) => loaded.filter((url) => url.includes('/@sanity/client/'))
+    const body = (text: string) => `---\ntitle: One\nparent: Course\nnav_order: 1\n---\n\n${text}\n`
+    write('one.md', body('Changed with no lake running.'))
+    const inProcess = await importLoading(site, lakeDir)
+    expect(inProcess.output).toMatch(ONLY)
+    expect(inProcess.output).toMatch(/Updated\s+1\b/)
+    expect(inProcess.output).toContain('in-process')
+    expect(client(inProcess.loaded)).toEqual([])
+
+    const lake = await startLake({dir: lakeDir, port: 0, log: () => undefined})
+    try {
+      write('one.md', body('Changed while the lake runs.'))
+      const running = await importLoading(site, lakeDir)
+      expect(running.output).toMatch(ONLY)
+      expect(running.output).toContain(`lake server at ${lake.url}`)
+      expect(client(running.loaded)).toEqual([])
+    } finally {
+      await lake.close()
+    }
+    const fresh = join(scratch, 'client-fresh-lake')
+    importer(site, fresh)(0, '--no-cache')
+    expect(storedDocuments(lakeDir)).toEqual(storedDocuments(fresh))
+    expect(JSON.stringify(byPath(storedDocuments(lakeDir), 'one.md').body)).toContain('lake runs')
+  })
+
   it('syncs only the changed page, and leaves the dataset as a full import into a new one does', async () => {
     const site = join(scratch, 'body-site')
     const lakeDir = join(scratch, 'body-lake')

@@ -41,10 +41,11 @@ export async function openQuerySource(datasetFile: string | undefined): Promise<
     }
   }
   const target = await resolveTarget(loadEnv())
+  const client = await target.client()
   return {
-    source: clientSource(asFetchClient(target.client)),
+    source: clientSource(asFetchClient(client)),
     describe: target.describe(),
-    ...(target.kind === 'local' ? {assetOrigin: target.client.config().apiHost} : {}),
+    ...(target.kind === 'local' ? {assetOrigin: client.config().apiHost} : {}),
     close: () => target.close(),
   }
 }

@@ -78,7 +78,7 @@ export async function runSyncStep(options: SyncStepOptions): Promise<number> {
     target = await resolveTarget(env, options.local)
     secrets.push(...target.secrets)
     scrub = scrubber(secrets)
-    const api = syncApiFor(target.client)
+    const api = target.syncApi ?? syncApiFor(await target.client())
     const written = options.written
     const {plan, report} = await syncDocuments(options.documents, {
       api: written

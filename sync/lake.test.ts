@@ -11,7 +11,9 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
 import {createLakeClient} from '../lake/index.ts'
 import {startTestLake} from '../lake/test-lake.ts'
+import type {LakeConnection} from '../lake/client.ts'
 import {syncApiFor} from './client.ts'
+import {lakeSyncApi} from './lakeHttp.ts'
 import {syncDocuments} from './run.ts'
 import type {SyncOptions} from './run.ts'
 import {scrubber} from './scrub.ts'
@@ -32,29 +34,41 @@ afterAll(async () => {
   await lake?.stop()
 })
 
-/** A client for `dataset` that goes through the counting, fault-injecting proxy. */
-const proxied = (dataset: string) =>
-  createLakeClient(
-    {httpUrl: proxy.url, projectId: lake.lake.projectId, token: lake.lake.token},
-    {dataset},
-  )
-const direct = (dataset: string) => createLakeClient(lake.lake, {dataset})
+/**
+ * The two ways a sync talks to the lake: @sanity/client (as for the hosted API) and the plain
+ * HTTP client the import uses for the local lake; every test runs with each, in datasets of its
+ * own, and must come out the same.
+ */
+const APIS = [
+  {
+    name: '@sanity/client',
+    prefix: 'c-',
+    apiFor: (lake: LakeConnection, dataset: string) =>
+      syncApiFor(createLakeClient(lake, {dataset})),
+  },
+  {name: 'plain HTTP', prefix: 'h-', apiFor: lakeSyncApi},
+]
 
-const run = (dataset: string, docs: ImportedDocument[], options: Partial<SyncOptions> = {}) =>
-  syncDocuments(docs, {
-    api: syncApiFor(proxied(dataset)),
-    target: `lake ${dataset}`,
-    scrub: scrubber([lake.lake.token]),
-    retry: {baseMs: 5, maxMs: 50, retries: 12},
-    ...options,
-  })
+describe.each(APIS)('sync against the local Content Lake through $name', ({prefix, apiFor}) => {
+  /** A sync API for `dataset` that goes through the counting, fault-injecting proxy. */
+  const proxied = (dataset: string) =>
+    apiFor({httpUrl: proxy.url, projectId: lake.lake.projectId, token: lake.lake.token}, dataset)
+  const direct = (dataset: string) => createLakeClient(lake.lake, {dataset: prefix + dataset})
 
-const contentOf = async (dataset: string) =>
-  datasetContent(
-    await direct(dataset).fetch<Record<string, unknown>[]>('*', {}, {perspective: 'raw'}),
-  )
+  const run = (dataset: string, docs: ImportedDocument[], options: Partial<SyncOptions> = {}) =>
+    syncDocuments(docs, {
+      api: proxied(prefix + dataset),
+      target: `lake ${dataset}`,
+      scrub: scrubber([lake.lake.token]),
+      retry: {baseMs: 5, maxMs: 50, retries: 12},
+      ...options,
+    })
 
-describe('sync against the local Content Lake', () => {
+  const contentOf = async (dataset: string) =>
+    datasetContent(
+      await direct(dataset).fetch<Record<string, unknown>[]>('*', {}, {perspective: 'raw'}),
+    )
+
   it('makes zero mutation requests when the source did not change', async () => {
     const first = await run('unchanged', sampleDocs({lessons: 20}))
     expect(first.report.counts.created).toBe(23)
@@ -153,7 +167,7 @@ describe('sync against the local Content Lake', () => {
             ...process.env,
             SYNC_LAKE_URL: killProxy.url,
             SYNC_PROJECT: lake.lake.projectId,
-            SYNC_DATASET: `killed${after}`,
+            SYNC_DATASET: `${prefix}killed${after}`,
             SYNC_TOKEN: lake.lake.token,
             SYNC_LESSONS: String(lessons),
           },
@@ -248,12 +262,9 @@ describe('sync against the local Content Lake', () => {
     await new Promise<void>((resolve) => echo.listen(0, '127.0.0.1', resolve))
     try {
       const port = (echo.address() as AddressInfo).port
-      const client = createLakeClient(
-        {httpUrl: `http://127.0.0.1:${port}`, projectId: 'local', token},
-        {dataset: 'x'},
-      )
+      const api = apiFor({httpUrl: `http://127.0.0.1:${port}`, projectId: 'local', token}, 'x')
       const error = await syncDocuments(sampleDocs(), {
-        api: syncApiFor(client),
+        api,
         target: 'echo',
         scrub: scrubber([token]),
         retry: {retries: 0},

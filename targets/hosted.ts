@@ -25,7 +25,7 @@ export function hostedTarget(env: Env): Target {
   })
   return {
     kind: 'hosted',
-    client,
+    client: () => Promise.resolve(client),
     dataset,
     secrets: [token],
     // The hosted API allows 25 mutation requests per second per client IP.

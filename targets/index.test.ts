@@ -63,7 +63,7 @@ describe('resolveTarget', () => {
     })
     expect(target.kind).toBe('hosted')
     expect(target.mutationsPerSecond).toBe(25)
-    expect(target.client.config()).toMatchObject({projectId: 'abc123', dataset: 'prod'})
+    expect((await target.client()).config()).toMatchObject({projectId: 'abc123', dataset: 'prod'})
     expect(target.describe()).not.toContain(token)
     expect(target.secrets).toEqual([token])
     await target.close()
@@ -81,13 +81,13 @@ describe('resolveTarget', () => {
     try {
       expect(target.kind).toBe('local')
       expect(target.describe()).toContain('in-process')
-      await target.client.create({_id: 'x', _type: 'lesson', title: 'T'})
+      await (await target.client()).create({_id: 'x', _type: 'lesson', title: 'T'})
     } finally {
       await target.close()
     }
     const again = await resolveTarget({}, {lakeDir: dir, dataset: 'test'})
     try {
-      expect(await again.client.getDocument('x')).toMatchObject({title: 'T'})
+      expect(await (await again.client()).getDocument('x')).toMatchObject({title: 'T'})
     } finally {
       await again.close()
     }
@@ -99,7 +99,7 @@ describe('resolveTarget', () => {
     try {
       const target = await resolveTarget({}, {lakeDir: dir, dataset: 'test'})
       expect(target.describe()).toContain(`pid ${process.pid}`)
-      await target.client.create({_id: 'y', _type: 'lesson'})
+      await (await target.client()).create({_id: 'y', _type: 'lesson'})
       await target.close()
       const direct = createLakeClient(lake, {dataset: 'test'})
       expect(await direct.getDocument('y')).toMatchObject({_type: 'lesson'})

@@ -1,7 +1,12 @@
 import {readFileSync} from 'node:fs'
 import {join, resolve} from 'node:path'
 
-import {createLakeClient, readRunningLake, startLake} from '../lake/index.ts'
+// The lake's modules one by one, not its index: that loads @sanity/client, which the sync does
+// not use (its requests go through `lakeSyncApi`).
+import type {LakeConnection} from '../lake/client.ts'
+import {readRunningLake} from '../lake/server-info.ts'
+import {startLake} from '../lake/start.ts'
+import {lakeSyncApi} from '../sync/lakeHttp.ts'
 import {lakeDirOf, type Env} from './env.ts'
 import type {Target} from './types.ts'
 
@@ -10,6 +15,15 @@ export type LocalOptions = {
   /** The lake folder (token, server.json, datasets); default `.lake`. */
   lakeDir?: string
   dataset?: string
+}
+
+/** A @sanity/client for the lake, loaded when first asked for. */
+function clientOf(lake: LakeConnection, dataset: string): Target['client'] {
+  let client: ReturnType<Target['client']> | undefined
+  return () =>
+    (client ??= import('../lake/client.ts').then(({createLakeClient}) =>
+      createLakeClient(lake, {dataset}),
+    ))
 }
 
 /**
@@ -24,32 +38,37 @@ export async function localTarget(env: Env, options: LocalOptions = {}): Promise
   if (running) {
     // Read, never generate: the running server already has its token in this file.
     const token = readFileSync(join(dir, 'token'), 'utf8').trim()
+    const connection = {httpUrl: running.httpUrl, projectId: running.projectId, token}
+    const syncApi = lakeSyncApi(connection, dataset)
     return {
       kind: 'local',
-      client: createLakeClient(
-        {httpUrl: running.httpUrl, projectId: running.projectId, token},
-        {dataset},
-      ),
+      client: clientOf(connection, dataset),
+      syncApi,
       dataset,
       secrets: [token],
       mutationsPerSecond: Infinity,
       describe: () =>
         `local dataset "${dataset}" (lake server at ${running.url}, pid ${running.pid})`,
       whenUnreachable: `The lake server at ${running.httpUrl} (pid ${running.pid}) does not answer: restart it with \`npm run lake\` (or stop it, and the import starts its own), then run the import again.`,
-      close: () => Promise.resolve(),
+      close: () => Promise.resolve(syncApi.close()),
     }
   }
   // One query worker, not the server's two: each holds a replica of every document, and the
   // import asks a handful of queries, one at a time.
   const lake = await startLake({dir, port: 0, log: () => undefined, queries: {workers: 1}})
+  const syncApi = lakeSyncApi(lake, dataset)
   return {
     kind: 'local',
-    client: createLakeClient(lake, {dataset}),
+    client: clientOf(lake, dataset),
+    syncApi,
     dataset,
     secrets: [lake.token],
     mutationsPerSecond: Infinity,
     describe: () => `local dataset "${dataset}" (${dir}, no lake server running: in-process)`,
     whenUnreachable: `The lake this import started at ${lake.httpUrl} stopped answering; run the import again.`,
-    close: () => lake.close(),
+    close: async () => {
+      syncApi.close()
+      await lake.close()
+    },
   }
 }
