@@ -125,6 +125,52 @@ describe('remembered conversions', () => {
     expect(calls).toEqual(['uses.md'])
   })
 
+  it("converts again a page whose Liquid lists the site's pages when another page changes, and only it", () => {
+    const run = importer()
+    const listing = page(
+      'pages.md',
+      'title: Pages\nparent: Course\nnav_order: 4',
+      'All:{% for p in site.pages %} {{ p.title }};{% endfor %}',
+    )
+    const listed = (files: SiteFile[]) => {
+      const {result} = run(files)
+      return JSON.stringify(result.documents.find((doc) => doc._id.endsWith('pages')))
+    }
+    const files = [...site(), listing]
+    expect(listed(files)).toContain('B;')
+    const renamed = replace(
+      files,
+      'b.md',
+      page('b.md', 'title: Bee\nparent: Course\nnav_order: 2', 'B itself.'),
+    )
+    expect(run(renamed).converted).toEqual(['b.md', 'pages.md'])
+    expect(listed(renamed)).toContain('Bee;')
+    // A body elsewhere is in site.pages too (`p.content`); unchanged, nothing is converted.
+    expect(run(renamed).converted).toEqual([])
+    const body = replace(
+      renamed,
+      'c.md',
+      page('c.md', 'title: C\nparent: Course\nnav_order: 3', 'C **changed**.'),
+    )
+    expect(run(body).converted).toEqual(['c.md', 'pages.md'])
+  })
+
+  it('converts again a page whose {% include_relative %} file changed, and only it', () => {
+    const run = importer()
+    const including = page(
+      'with-snippet.md',
+      'title: With snippet\nparent: Course\nnav_order: 4',
+      '{% include_relative snippet.txt %}',
+    )
+    const files = [...site(), including, {path: 'snippet.txt', text: 'First words.\n'}]
+    const first = run(files)
+    expect(JSON.stringify(first.result.documents)).toContain('First words.')
+    const changed = replace(files, 'snippet.txt', {path: 'snippet.txt', text: 'Other words.\n'})
+    const second = run(changed)
+    expect(second.converted).toEqual(['with-snippet.md'])
+    expect(JSON.stringify(second.result.documents)).toContain('Other words.')
+  })
+
   it('keeps what it remembered when a caller changes a result it was given', () => {
     const run = importer()
     const first = run(site()).result.documents.map((doc) => JSON.stringify(doc))

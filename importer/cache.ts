@@ -14,6 +14,13 @@ export interface CachedConversion {
   links: Array<[href: string, from: string, target: LinkTarget | null]>
   /** Every `_includes/` file the page asked for, with a hash of its text (null: missing). */
   includes?: Array<[name: string, hash: string | null]>
+  /** Every file `{% include_relative %}` asked for, the same way. */
+  relativeIncludes?: Array<[path: string, hash: string | null]>
+  /**
+   * A hash of the Liquid site (`_data/`, `_layouts/`, every page and document), when the page's
+   * Liquid control flow read it: `site.pages` changes with any page.
+   */
+  liquid?: string
 }
 
 /**
@@ -63,18 +70,36 @@ function remembered(json: string | undefined): CachedConversion | undefined {
   }
 }
 
-/** Whether every link and include the cached conversion read still gives the same answer. */
+/** A hash of each Liquid site, taken once per site object (each thread has its own). */
+const liquidHashes = new WeakMap<object, string>()
+
+function liquidHash(liquid: NonNullable<ConvertContext['liquid']>): string {
+  let hash = liquidHashes.get(liquid)
+  if (hash === undefined) liquidHashes.set(liquid, (hash = sha(JSON.stringify(liquid))))
+  return hash
+}
+
+/** Whether each file read (by name, with the hash of its text, null: missing) is still the same. */
+const sameFiles = (
+  read: ReadonlyArray<[string, string | null]> | undefined,
+  files: Readonly<Record<string, string>> | undefined,
+) =>
+  (read ?? []).every(([name, hash]) => {
+    const text = files?.[name]
+    return (text === undefined ? null : sha(text)) === hash
+  })
+
+/** Whether every link, file and site the cached conversion read still gives the same answer. */
 function stillHolds(entry: CachedConversion, ctx: ConvertContext): boolean {
-  const includes = ctx.includes ?? {}
   return (
     entry.links.every(
       ([href, from, target]) =>
         JSON.stringify(ctx.resolveLink(href, from)) === JSON.stringify(target),
     ) &&
-    (entry.includes ?? []).every(([name, hash]) => {
-      const text = includes[name]
-      return (text === undefined ? null : sha(text)) === hash
-    })
+    sameFiles(entry.includes, ctx.includes) &&
+    sameFiles(entry.relativeIncludes, ctx.relativeIncludes) &&
+    (entry.liquid === undefined ||
+      (ctx.liquid !== undefined && liquidHash(ctx.liquid) === entry.liquid))
   )
 }
 
@@ -90,6 +115,28 @@ export function recallConversion(
   return entry && stillHolds(entry, ctx) ? entry.result : undefined
 }
 
+/** `files` as a page reads them, each name it asks for recorded in `read` with its text's hash. */
+function watchFiles(
+  files: Readonly<Record<string, string>>,
+  read: Map<string, string | null>,
+): Readonly<Record<string, string>> {
+  const record = (name: string) => {
+    const text = files[name]
+    read.set(name, text === undefined ? null : sha(text))
+  }
+  return new Proxy(files, {
+    get(target, name) {
+      if (typeof name !== 'string') return undefined
+      record(name)
+      return target[name]
+    },
+    has(target, name) {
+      if (typeof name === 'string') record(name)
+      return name in target
+    },
+  })
+}
+
 /**
  * Converts a page and records the links and includes it read: the result, and the text to
  * remember it by (none when the page ran out of time, which says more about the machine's
@@ -101,10 +148,9 @@ export function convertRecording(
   ctx: ConvertContext,
 ): {result: ConvertResult; json?: string} {
   const links: CachedConversion['links'] = []
-  const includesRead = new Map<string, string | null>()
-  const includes = ctx.includes
-  const record = (name: string, text: string | undefined) =>
-    includesRead.set(name, text === undefined ? null : sha(text))
+  const includes = new Map<string, string | null>()
+  const relativeIncludes = new Map<string, string | null>()
+  let liquidRead = false
   const watched: ConvertContext = {
     ...ctx,
     resolveLink: (href, from) => {
@@ -112,17 +158,16 @@ export function convertRecording(
       links.push([href, from, target])
       return target
     },
-    ...(includes
+    ...(ctx.includes ? {includes: watchFiles(ctx.includes, includes)} : {}),
+    ...(ctx.relativeIncludes
+      ? {relativeIncludes: watchFiles(ctx.relativeIncludes, relativeIncludes)}
+      : {}),
+    ...(ctx.liquid
       ? {
-          includes: new Proxy(includes, {
+          liquid: new Proxy(ctx.liquid, {
             get(target, name) {
-              const text = typeof name === 'string' ? target[name] : undefined
-              if (typeof name === 'string') record(name, text)
-              return text
-            },
-            has(target, name) {
-              if (typeof name === 'string') record(name, target[name])
-              return name in target
+              liquidRead = true
+              return Reflect.get(target, name)
             },
           }),
         }
@@ -130,7 +175,13 @@ export function convertRecording(
   }
   const result = convert(markdown, watched)
   if (result.diagnostics.some((d) => d.code === 'page-too-slow')) return {result}
-  const made: CachedConversion = {result, links, includes: [...includesRead]}
+  const made: CachedConversion = {
+    result,
+    links,
+    includes: [...includes],
+    ...(relativeIncludes.size ? {relativeIncludes: [...relativeIncludes]} : {}),
+    ...(liquidRead && ctx.liquid ? {liquid: liquidHash(ctx.liquid)} : {}),
+  }
   return {result, json: JSON.stringify(made)}
 }
 
