@@ -45,6 +45,11 @@ export type LakeOptions = {
   connections?: Partial<ConnectionLimits>
   /** Datasets the data folder may hold before new names are refused (default 100). */
   maxDatasets?: number
+  /**
+   * Bytes up to which a transaction of a document or two is written on the event loop instead of
+   * a writer thread (default 0: never): for a lake that serves its own process, as an import's.
+   */
+  inlineWritesUpTo?: number
   log?: (message: string) => void
 }
 
@@ -97,6 +102,7 @@ async function openLake(dir: string, options: LakeOptions, release: () => void):
   const registry = new DatasetRegistry(dataDir, {
     projectId: options.projectId,
     maxDatasets: options.maxDatasets,
+    inlineWritesUpTo: options.inlineWritesUpTo,
     warn: options.log ?? ((message) => console.warn(`[lake] ${message}`)),
   })
   await portFreeAssets(registry, options.log ?? ((message) => console.log(`[lake] ${message}`)))

@@ -10,6 +10,9 @@ import {lakeSyncApi} from '../sync/lakeHttp.ts'
 import {lakeDirOf, type Env} from './env.ts'
 import type {Target} from './types.ts'
 
+/** Bytes of a transaction of one or two documents that the import's own lake writes inline. */
+const INLINE_WRITES = 1024 * 1024
+
 /** Options of {@link localTarget}. */
 export type LocalOptions = {
   /** The lake folder (token, server.json, datasets); default `.lake`. */
@@ -54,8 +57,15 @@ export async function localTarget(env: Env, options: LocalOptions = {}): Promise
     }
   }
   // One query worker, not the server's two: each holds a replica of every document, and the
-  // import asks a handful of queries, one at a time.
-  const lake = await startLake({dir, port: 0, log: () => undefined, queries: {workers: 1}})
+  // import asks a handful of queries, one at a time. A one-page re-import's single small
+  // transaction is written on this thread: the writer thread would cost more to start.
+  const lake = await startLake({
+    dir,
+    port: 0,
+    log: () => undefined,
+    queries: {workers: 1},
+    inlineWritesUpTo: INLINE_WRITES,
+  })
   const syncApi = lakeSyncApi(lake, dataset)
   return {
     kind: 'local',

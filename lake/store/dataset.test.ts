@@ -4,8 +4,9 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {setFlagsFromString} from 'node:v8'
 import {runInNewContext} from 'node:vm'
-import {afterAll, describe, expect, it} from 'vitest'
+import {afterAll, describe, expect, it, vi} from 'vitest'
 import {Dataset} from './dataset.ts'
+import {WriterThread} from './writer-thread.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'lake-crash-'))
 afterAll(() => rmSync(dir, {recursive: true, force: true}))
@@ -204,5 +205,38 @@ describe('Dataset', () => {
       20_000,
     )
     dataset.close()
+  })
+
+  it('writes a transaction of one small document on the event loop when told to, anything more on its writer thread', async () => {
+    const dataset = new Dataset('inline', join(dir, 'inline.sqlite'))
+    dataset.inlineWritesUpTo = 10_000
+    const thread = vi.spyOn(WriterThread.prototype, 'commit')
+    const write = (id: string, text: string, count = 1) =>
+      dataset.commitInSlices({
+        id,
+        timestamp: '2026-01-01T00:00:00Z',
+        author: 'me',
+        mutations: [],
+        changes: Array.from({length: count}, (_, n) => ({
+          id: `${id}-${n}`,
+          before: null,
+          after: {_id: `${id}-${n}`, _type: 't', _rev: id, text},
+          mutations: [],
+        })),
+      })
+    try {
+      const small = await write('small', 'a page')
+      expect(thread).not.toHaveBeenCalled()
+      await write('large', 'x'.repeat(20_000))
+      expect(thread).toHaveBeenCalledTimes(1)
+      await write('many', 'a page', 3)
+      expect(thread).toHaveBeenCalledTimes(2)
+      expect(small.seq).toBe(1)
+      expect(dataset.ids()).toEqual(['large-0', 'many-0', 'many-1', 'many-2', 'small-0'])
+      expect(dataset.get('small-0')).toMatchObject({text: 'a page', _rev: 'small'})
+    } finally {
+      thread.mockRestore()
+      await dataset.close()
+    }
   })
 })

@@ -83,6 +83,12 @@ export class Dataset {
   /** Writes `commitInSlices` transactions off the event loop, started on first use. */
   readonly #writer: WriterThread
   #syncWriter: ReturnType<typeof transactionWriter> | null = null
+  /**
+   * Bytes of JSON up to which `commitInSlices` writes a small transaction on this thread (0:
+   * never). Only for a lake that serves its own process (an import's): its event loop waits for
+   * the commit anyway, where a server's would stall every client for the fsync.
+   */
+  inlineWritesUpTo = 0
 
   /** Opens (or creates) the dataset file; `warn` hears about documents left out at load. */
   constructor(
@@ -157,13 +163,23 @@ export class Dataset {
       .filter((id) => !this.#leftOut.has(id))
   }
 
-  /** Writes a transaction atomically on this thread, then notifies listeners. */
-  commit(transaction: Transaction): CommittedTransaction {
+  /**
+   * Writes a transaction atomically on this thread, then notifies listeners; `checked` as for
+   * {@link commitInSlices}.
+   */
+  commit(transaction: Transaction, {checked = false}: Checked = {}): CommittedTransaction {
+    return this.#commitRows(transaction, revisionRows(transaction), checked)
+  }
+
+  #commitRows(
+    transaction: Transaction,
+    rows: ReturnType<typeof revisionRows>,
+    checked: boolean,
+  ): CommittedTransaction {
     const writer = (this.#syncWriter ??= transactionWriter(this.db))
     let seq: number
-    const rows = revisionRows(transaction)
     try {
-      seq = writer.begin(transactionRow(transaction))
+      seq = writer.begin(transactionRow(transaction), {checked: checked && ownIds(transaction)})
       writer.rows(seq, rows.rows)
       writer.commit()
     } catch (error) {
@@ -180,11 +196,17 @@ export class Dataset {
    * dataset's transaction lock (`runTransaction`); nothing of the transaction is visible before
    * COMMIT (documents and history are read from the file), and listeners hear of it after.
    * `checked`: the documents passed `checkDocuments`, so the next load need not parse them.
+   * A transaction of a document or two within {@link inlineWritesUpTo} is written on this thread
+   * instead: starting the writer thread costs more than writing it.
    */
   async commitInSlices(
     transaction: Transaction,
     {checked = false}: Checked = {},
   ): Promise<CommittedTransaction> {
+    if (this.inlineWritesUpTo > 0 && transaction.changes.length <= INLINE_CHANGES) {
+      const rows = revisionRows(transaction)
+      if (rows.bytes <= this.inlineWritesUpTo) return this.#commitRows(transaction, rows, checked)
+    }
     const serialized = await driveInSlices(this.#post(transaction, checked))
     let seq: number
     try {
@@ -293,6 +315,13 @@ export class Dataset {
     return this.#writer.close()
   }
 }
+
+/** Changes a transaction may have and still be written inline (see `inlineWritesUpTo`). */
+const INLINE_CHANGES = 2
+
+/** Whether each document is stored under its own id (one that is not would fail the load's check). */
+const ownIds = (transaction: Transaction) =>
+  transaction.changes.every((change) => !change.after || change.after._id === change.id)
 
 // One serialization of the document serves the current row and the history snapshot.
 function revisionRow(change: Change): RevisionRow {

@@ -139,6 +139,9 @@ describe('a later load of a checked dataset file', () => {
 
     const after = new Dataset('own', own, () => undefined)
     await write(after, {_id: 'w11', _type: 'x'})
+    // Written on the event loop, as an import's own lake writes a small transaction.
+    after.inlineWritesUpTo = 1024 * 1024
+    await write(after, {_id: 'w12', _type: 'x'})
     await after.close()
     expect(await load(own)).toEqual({parsed: 0, heard: []})
   })

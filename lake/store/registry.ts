@@ -13,6 +13,8 @@ export type RegistryOptions = {
   warn?: (message: string) => void
   /** Datasets the data folder may hold; a new one beyond it is refused (default 100). */
   maxDatasets?: number
+  /** Each dataset's `inlineWritesUpTo` (default 0: every write on its writer thread). */
+  inlineWritesUpTo?: number
 }
 
 /**
@@ -33,11 +35,13 @@ export class DatasetRegistry {
   readonly #projectId: string
   readonly #warn: (message: string) => void
   readonly #maxDatasets: number
+  readonly #inlineWritesUpTo: number
 
   constructor(dataDir: string, options: RegistryOptions = {}) {
     this.dataDir = dataDir
     this.#projectId = options.projectId ?? 'local'
     this.#maxDatasets = options.maxDatasets ?? MAX_DATASETS
+    this.#inlineWritesUpTo = options.inlineWritesUpTo ?? 0
     this.#warn = options.warn ?? ((message) => console.warn(`[lake] ${message}`))
     mkdirSync(dataDir, {recursive: true, mode: 0o700})
   }
@@ -56,6 +60,7 @@ export class DatasetRegistry {
         )
       }
       dataset = new Dataset(name, file, this.#warn)
+      dataset.inlineWritesUpTo = this.#inlineWritesUpTo
       this.#open.set(name, dataset)
     }
     return dataset
