@@ -79,6 +79,24 @@ describe('createReachability', () => {
     expect(calls).toBeLessThan(30)
   })
 
+  it('tries a last time as the budget ends, not a backoff after it', async () => {
+    let clock = 0
+    const reachability = createReachability(10_000, () => clock)
+    const attempt = withRetry(
+      () => Promise.reject(refused()),
+      // Backoffs of 6.4 to 12.8 s from the seventh try: one of them would end far past 10 s.
+      {
+        reachability,
+        baseMs: 200,
+        maxMs: 15_000,
+        retries: 100,
+        sleep: async (ms) => void (clock += ms),
+      },
+    )
+    await expect(attempt).rejects.toThrow(/nothing answered for 10 s/)
+    expect(clock).toBe(10_000)
+  })
+
   it('starts counting again after any answer, even an error status', () => {
     let clock = 0
     const reachability = createReachability(1_000, () => clock)

@@ -122,6 +122,10 @@ export function createReachability(budgetMs = 10_000, now = () => Date.now()) {
       since ??= t
       if (t - since >= budgetMs) throw new UnreachableError(t - since, error)
     },
+    /** While nothing answers: how long until the budget is spent (else undefined). */
+    remainingMs(): number | undefined {
+      return since === undefined ? undefined : Math.max(0, since + budgetMs - now())
+    },
   }
 }
 
@@ -146,7 +150,9 @@ export async function withRetry<T>(fn: () => Promise<T>, options: RetryOptions =
       else options.reachability?.failed(error)
       if (attempt >= retries || !isTransient(error)) throw error
       const backoff = Math.min(maxMs, baseMs * 2 ** attempt) * (0.5 + Math.random() / 2)
-      const delay = Math.min(60_000, Math.max(backoff, retryAfterMs(error) ?? 0))
+      // While nothing answers, the last try comes as the budget ends, not a backoff later.
+      const budget = options.reachability?.remainingMs() ?? Infinity
+      const delay = Math.min(60_000, budget, Math.max(backoff, retryAfterMs(error) ?? 0))
       onRetry?.(error, attempt + 1, delay)
       await sleep(delay)
     }
