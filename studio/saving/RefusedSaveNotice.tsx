@@ -3,12 +3,13 @@ import {useEffect, useState} from 'react'
 import {getPublishedId, useDocumentStore} from 'sanity'
 
 import {refusedSaveMessage} from './refusedSave.ts'
+import {useKeptDraft} from './useKeptDraft.ts'
 
 /**
  * Shows, for as long as the document's saves fail, a notice with the lake's reason and what to
- * do. Sanity retries such saves and keeps the edits, but says only that they are not saving, and
- * only after 15 s; the reason (a full disk, a locked file, a stopped lake) is what the editor
- * can act on.
+ * do, and keeps the edits meanwhile ({@link useKeptDraft}). Sanity retries such saves, but says
+ * only that they are not saving, and only after 15 s; the reason (a full disk, a locked file, a
+ * stopped lake) is what the editor can act on.
  */
 export function RefusedSaveNotice({
   documentId,
@@ -17,24 +18,27 @@ export function RefusedSaveNotice({
   documentId: string
   documentType: string
 }) {
+  // The form's value is the published document until the draft exists: one id for both.
+  const publishedId = getPublishedId(documentId)
   const documentStore = useDocumentStore()
   const toast = useToast()
   const [error, setError] = useState<unknown>(undefined)
   useEffect(() => {
     const subscription = documentStore.pair
-      .commitErrorStatus(getPublishedId(documentId), documentType)
+      .commitErrorStatus(publishedId, documentType)
       .subscribe((status) => setError(status?.error))
     return () => subscription.unsubscribe()
-  }, [documentStore, documentId, documentType])
+  }, [documentStore, publishedId, documentType])
+  useKeptDraft(publishedId, documentType, error !== undefined)
   useEffect(() => {
     if (error === undefined) return
-    const id = `refused-save-${documentId}`
+    const id = `refused-save-${publishedId}`
     const {title, description} = refusedSaveMessage(error)
     toast.push({id, status: 'error', title, description, closable: true, duration: Infinity})
     // Gone once a save goes through (or the form closes): the same id, shown for no time.
     return () => {
       toast.push({id, status: 'error', title, description, duration: 0.01})
     }
-  }, [error, documentId, toast])
+  }, [error, publishedId, toast])
   return null
 }
