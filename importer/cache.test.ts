@@ -125,7 +125,7 @@ describe('remembered conversions', () => {
     expect(calls).toEqual(['uses.md'])
   })
 
-  it("converts again a page whose Liquid lists the site's pages when another page changes, and only it", () => {
+  it("converts again a page whose Liquid lists the site's pages when a title changes, not when a body does", () => {
     const run = importer()
     const listing = page(
       'pages.md',
@@ -145,14 +145,34 @@ describe('remembered conversions', () => {
     )
     expect(run(renamed).converted).toEqual(['b.md', 'pages.md'])
     expect(listed(renamed)).toContain('Bee;')
-    // A body elsewhere is in site.pages too (`p.content`); unchanged, nothing is converted.
     expect(run(renamed).converted).toEqual([])
     const body = replace(
       renamed,
       'c.md',
       page('c.md', 'title: C\nparent: Course\nnav_order: 3', 'C **changed**.'),
     )
-    expect(run(body).converted).toEqual(['c.md', 'pages.md'])
+    expect(run(body).converted).toEqual(['c.md'])
+  })
+
+  it("converts again a page whose Liquid shows other pages' contents whenever one of them changes", () => {
+    const run = importer()
+    const showing = page(
+      'contents.md',
+      'title: Contents\nparent: Course\nnav_order: 4',
+      '{% for p in site.pages %}{% if p.title == "C" %}Shown: {{ p.content }}{% endif %}{% endfor %}',
+    )
+    const shown = (files: SiteFile[]) =>
+      JSON.stringify(run(files).result.documents.find((doc) => doc._id.endsWith('contents')))
+    const files = [...site(), showing]
+    expect(shown(files)).toContain('alone')
+    const body = replace(
+      files,
+      'c.md',
+      page('c.md', 'title: C\nparent: Course\nnav_order: 3', 'C **changed**.'),
+    )
+    expect(run(body).converted).toEqual(['c.md', 'contents.md'])
+    expect(shown(body)).toContain('changed')
+    expect(run(body).converted).toEqual([])
   })
 
   it('converts again a page whose {% include_relative %} file changed, and only it', () => {

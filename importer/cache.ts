@@ -5,6 +5,8 @@
 import {createHash} from 'node:crypto'
 
 import type {ConvertContext, ConvertResult} from './body/index.ts'
+import type {LiquidSite} from './body/types.ts'
+import {liquidHashes, watchLiquid, type LiquidReads} from './liquidReads.ts'
 import type {LinkTarget} from './types.ts'
 
 /** One remembered conversion and the outside facts it read, to check they still hold. */
@@ -17,10 +19,10 @@ export interface CachedConversion {
   /** Every file `{% include_relative %}` asked for, the same way. */
   relativeIncludes?: Array<[path: string, hash: string | null]>
   /**
-   * A hash of the Liquid site (`_data/`, `_layouts/`, every page and document), when the page's
-   * Liquid control flow read it: `site.pages` changes with any page.
+   * Hashes of the Liquid site, when the page's control flow read it (see `liquidReads.ts`): of its
+   * shape, and of the whole site when it read a body too.
    */
-  liquid?: string
+  liquid?: {shape: string; whole?: string}
 }
 
 /**
@@ -70,15 +72,6 @@ function remembered(json: string | undefined): CachedConversion | undefined {
   }
 }
 
-/** A hash of each Liquid site, taken once per site object (each thread has its own). */
-const liquidHashes = new WeakMap<object, string>()
-
-function liquidHash(liquid: NonNullable<ConvertContext['liquid']>): string {
-  let hash = liquidHashes.get(liquid)
-  if (hash === undefined) liquidHashes.set(liquid, (hash = sha(JSON.stringify(liquid))))
-  return hash
-}
-
 /** Whether each file read (by name, with the hash of its text, null: missing) is still the same. */
 const sameFiles = (
   read: ReadonlyArray<[string, string | null]> | undefined,
@@ -89,6 +82,14 @@ const sameFiles = (
     return (text === undefined ? null : sha(text)) === hash
   })
 
+/** Whether what the page read of the Liquid site (if anything) is still the same. */
+function sameLiquid(read: CachedConversion['liquid'], liquid: ConvertContext['liquid']): boolean {
+  if (read === undefined) return true
+  if (liquid === undefined) return false
+  const now = liquidHashes(liquid)
+  return read.shape === now.shape && (read.whole === undefined || read.whole === now.whole)
+}
+
 /** Whether every link, file and site the cached conversion read still gives the same answer. */
 function stillHolds(entry: CachedConversion, ctx: ConvertContext): boolean {
   return (
@@ -98,8 +99,7 @@ function stillHolds(entry: CachedConversion, ctx: ConvertContext): boolean {
     ) &&
     sameFiles(entry.includes, ctx.includes) &&
     sameFiles(entry.relativeIncludes, ctx.relativeIncludes) &&
-    (entry.liquid === undefined ||
-      (ctx.liquid !== undefined && liquidHash(ctx.liquid) === entry.liquid))
+    sameLiquid(entry.liquid, ctx.liquid)
   )
 }
 
@@ -113,6 +113,12 @@ export function recallConversion(
 ): ConvertResult | undefined {
   const entry = remembered(json)
   return entry && stillHolds(entry, ctx) ? entry.result : undefined
+}
+
+/** The hashes a conversion keeps of the Liquid site it read. */
+function liquidRecord(liquid: LiquidSite, reads: LiquidReads): CachedConversion['liquid'] {
+  const {shape, whole} = liquidHashes(liquid)
+  return reads.bodies ? {shape, whole} : {shape}
 }
 
 /** `files` as a page reads them, each name it asks for recorded in `read` with its text's hash. */
@@ -150,7 +156,7 @@ export function convertRecording(
   const links: CachedConversion['links'] = []
   const includes = new Map<string, string | null>()
   const relativeIncludes = new Map<string, string | null>()
-  let liquidRead = false
+  const liquidRead: LiquidReads = {site: false, bodies: false}
   const watched: ConvertContext = {
     ...ctx,
     resolveLink: (href, from) => {
@@ -162,16 +168,7 @@ export function convertRecording(
     ...(ctx.relativeIncludes
       ? {relativeIncludes: watchFiles(ctx.relativeIncludes, relativeIncludes)}
       : {}),
-    ...(ctx.liquid
-      ? {
-          liquid: new Proxy(ctx.liquid, {
-            get(target, name) {
-              liquidRead = true
-              return Reflect.get(target, name)
-            },
-          }),
-        }
-      : {}),
+    ...(ctx.liquid ? {liquid: watchLiquid(ctx.liquid, liquidRead)} : {}),
   }
   const result = convert(markdown, watched)
   if (result.diagnostics.some((d) => d.code === 'page-too-slow')) return {result}
@@ -180,7 +177,7 @@ export function convertRecording(
     links,
     includes: [...includes],
     ...(relativeIncludes.size ? {relativeIncludes: [...relativeIncludes]} : {}),
-    ...(liquidRead && ctx.liquid ? {liquid: liquidHash(ctx.liquid)} : {}),
+    ...(liquidRead.site && ctx.liquid ? {liquid: liquidRecord(ctx.liquid, liquidRead)} : {}),
   }
   return {result, json: JSON.stringify(made)}
 }

@@ -1,0 +1,88 @@
+/**
+ * What a page's Liquid control flow read of the Liquid site (see `site/liquidSite.ts`), for the
+ * conversion cache: the site's shape (`_data/`, layouts, every page's and document's front matter
+ * and address), and whether it also read a page's or document's body (`{{ p.content }}`, a
+ * document written out whole). A page that lists titles is converted again when a title changes,
+ * not when a body elsewhere does; a page that shows other pages' contents is, whenever one does.
+ */
+import {createHash} from 'node:crypto'
+
+import type {LiquidDocument, LiquidSite} from './body/types.ts'
+
+/** The two hashes of one Liquid site. */
+export interface LiquidHashes {
+  /** Everything but the bodies of its pages and documents (layout templates included). */
+  shape: string
+  /** Everything. */
+  whole: string
+}
+
+const sha = (text: string) => createHash('sha256').update(text).digest('hex')
+
+const withoutBody = ({body: _body, ...rest}: LiquidDocument) => rest
+
+/** Taken once per site object (each thread has its own). */
+const hashes = new WeakMap<LiquidSite, LiquidHashes>()
+
+export function liquidHashes(liquid: LiquidSite): LiquidHashes {
+  let known = hashes.get(liquid)
+  if (known) return known
+  const shape = {
+    data: liquid.data,
+    layouts: liquid.layouts,
+    pages: liquid.pages.map(withoutBody),
+    collections: Object.entries(liquid.collections).map(([key, documents]) => [
+      key,
+      documents.map(withoutBody),
+    ]),
+  }
+  known = {shape: sha(JSON.stringify(shape)), whole: sha(JSON.stringify(liquid))}
+  hashes.set(liquid, known)
+  return known
+}
+
+/** What a page read of the site through {@link watchLiquid}. */
+export interface LiquidReads {
+  site: boolean
+  bodies: boolean
+}
+
+/**
+ * `liquid` as a page reads it, recording in `reads` that it read the site at all and whether it
+ * read a body. Each page and document stands for itself by one object throughout (the renderer
+ * tells them apart by identity), and so does each list.
+ */
+export function watchLiquid(liquid: LiquidSite, reads: LiquidReads): LiquidSite {
+  const documents = new Map<LiquidDocument, LiquidDocument>()
+  const watched = (document: LiquidDocument) => {
+    let proxy = documents.get(document)
+    if (!proxy) {
+      proxy = new Proxy(document, {
+        get(target, name) {
+          if (name === 'body') reads.bodies = true
+          return Reflect.get(target, name)
+        },
+      })
+      documents.set(document, proxy)
+    }
+    return proxy
+  }
+  let pages: LiquidDocument[] | undefined
+  let collections: Record<string, LiquidDocument[]> | undefined
+  return new Proxy(liquid, {
+    get(target, name) {
+      reads.site = true
+      if (name === 'pages') return (pages ??= target.pages.map(watched))
+      if (name === 'collections') {
+        collections ??= Object.assign(
+          Object.create(null) as Record<string, LiquidDocument[]>,
+          Object.fromEntries(
+            Object.entries(target.collections).map(([key, list]) => [key, list.map(watched)]),
+          ),
+        )
+        return collections
+      }
+      return Reflect.get(target, name)
+    },
+  })
+}
