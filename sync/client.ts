@@ -1,4 +1,4 @@
-import type {SanityClient} from '@sanity/client'
+import {createClient, type SanityClient} from '@sanity/client'
 
 import type {SyncApi} from './types.ts'
 
@@ -7,7 +7,8 @@ import type {SyncApi} from './types.ts'
  * own retries (mutations included, made safe by transaction ids), so the client's are off.
  */
 export function syncApiFor(client: SanityClient): SyncApi {
-  const raw = client.withConfig({maxRetries: 0, useCdn: false, perspective: 'raw'})
+  // A client of its own: retries are set when a client is made, and `withConfig` keeps them.
+  const raw = createClient({...client.config(), maxRetries: 0, useCdn: false, perspective: 'raw'})
   return {
     query: (groq, params = {}) => raw.fetch(groq, params, {perspective: 'raw', tag: 'import.sync'}),
     getDocuments: (ids) => raw.getDocuments(ids, {tag: 'import.sync'}) as never,

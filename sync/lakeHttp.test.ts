@@ -1,10 +1,9 @@
 import http from 'node:http'
 import type {AddressInfo} from 'node:net'
 
-import {createClient} from '@sanity/client'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
-import type {LakeConnection} from '../lake/client.ts'
+import {createLakeClient, type LakeConnection} from '../lake/client.ts'
 import {startTestLake} from '../lake/test-lake.ts'
 import {syncApiFor} from './client.ts'
 import {lakeSyncApi} from './lakeHttp.ts'
@@ -17,23 +16,9 @@ beforeAll(async () => {
 })
 afterAll(() => lake?.stop())
 
-/**
- * The same request through @sanity/client (configured as lake/client.ts does, its retries off
- * when it is made: `withConfig` does not turn them off) and through the plain HTTP client.
- */
+/** The same request through @sanity/client and through the plain HTTP client. */
 function both(connection: LakeConnection, dataset: string): SyncApi[] {
-  const client = createClient({
-    projectId: connection.projectId,
-    dataset,
-    apiHost: connection.httpUrl,
-    useProjectHostname: false,
-    useCdn: false,
-    apiVersion: '2025-02-19',
-    token: connection.token,
-    perspective: 'raw',
-    maxRetries: 0,
-  })
-  return [syncApiFor(client), lakeSyncApi(connection, dataset)]
+  return [syncApiFor(createLakeClient(connection, {dataset})), lakeSyncApi(connection, dataset)]
 }
 
 /** What the sync reads of an error: its message, status, transience and `Retry-After`. */
