@@ -1,7 +1,8 @@
 /**
  * Contracts of the sync stage: the small Content Lake surface it needs, the plan it makes
- * and the report it gives back. Hosted and local datasets both implement `SyncApi` through
- * one @sanity/client adapter (see `client.ts`); tests use an in-memory fake.
+ * and the report it gives back. The hosted dataset implements `SyncApi` through a
+ * @sanity/client adapter (`client.ts`), the local lake through plain HTTP (`lakeHttp.ts`);
+ * tests use an in-memory fake.
  */
 import type {ImportedDocument} from '../importer/types.ts'
 
