@@ -1,6 +1,5 @@
 import {loadEnv, resolveTarget} from '../targets/index.ts'
 import type {Env, LocalOptions} from '../targets/index.ts'
-import {syncApiFor} from './client.ts'
 import {formatPlan, formatSummary, progressBar} from './report.ts'
 import {hasFailures, syncDocuments} from './run.ts'
 import type {SyncOptions} from './run.ts'
@@ -78,7 +77,8 @@ export async function runSyncStep(options: SyncStepOptions): Promise<number> {
     target = await resolveTarget(env, options.local)
     secrets.push(...target.secrets)
     scrub = scrubber(secrets)
-    const api = target.syncApi ?? syncApiFor(await target.client())
+    // The @sanity/client adapter loads only for a target without its own (the hosted API).
+    const api = target.syncApi ?? (await import('./client.ts')).syncApiFor(await target.client())
     const written = options.written
     const {plan, report} = await syncDocuments(options.documents, {
       api: written
