@@ -30,15 +30,18 @@ export function RefusedSaveNotice({
     return () => subscription.unsubscribe()
   }, [documentStore, publishedId, documentType])
   useKeptDraft(publishedId, documentType, error !== undefined)
+  // Each retry that fails brings a new error: the notice changes only when what it says does.
+  const message = error === undefined ? undefined : refusedSaveMessage(error)
+  const title = message?.title
+  const description = message?.description
   useEffect(() => {
-    if (error === undefined) return
+    if (title === undefined) return
     const id = `refused-save-${publishedId}`
-    const {title, description} = refusedSaveMessage(error)
     toast.push({id, status: 'error', title, description, closable: true, duration: Infinity})
     // Gone once a save goes through (or the form closes): the same id, shown for no time.
     return () => {
       toast.push({id, status: 'error', title, description, duration: 0.01})
     }
-  }, [error, publishedId, toast])
+  }, [title, description, publishedId, toast])
   return null
 }
