@@ -121,15 +121,21 @@ describe('page limits', () => {
     expect(errors(result)[0].hint).toContain('--max-body-kb')
   })
 
-  it('converts a page twice as long at about twice the cost', () => {
-    const small = largePage(60_000)
-    const large = largePage(120_000)
+  it('converts a page four times as long at about four times the cost', () => {
+    const small = largePage(40_000)
+    const large = largePage(160_000)
     convertBody(small, ctx())
     let text = ''
+    // The least of three conversions of each page: one pause of a busy machine is not the page's.
     const cost = (page: string) =>
-      cpuMs(() => (text = portableTextToPlainText(convertBody(page, ctx()).body)))
+      Math.min(
+        ...[0, 1, 2].map(() =>
+          cpuMs(() => (text = portableTextToPlainText(convertBody(page, ctx()).body))),
+        ),
+      )
     const ratio = cost(large) / cost(small)
-    expect(text.length).toBeGreaterThan(30_000)
-    expect(ratio).toBeLessThan(3.5)
+    expect(text.length).toBeGreaterThan(25_000)
+    // Linear is 4, quadratic 16: the limit is between them (their geometric mean).
+    expect(ratio).toBeLessThan(8)
   })
 })
