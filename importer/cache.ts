@@ -2,10 +2,10 @@
  * Remembers each page's conversion so an unchanged re-import does not parse it again. Pure:
  * where entries live (a file in the lake folder) is the caller's business.
  */
-import {createHash} from 'node:crypto'
 
 import type {ConvertContext, ConvertResult} from './body/index.ts'
 import type {LiquidSite} from './body/types.ts'
+import {contentHash} from './documents/source.ts'
 import {liquidHashes, watchLiquid, type LiquidReads} from './liquidReads.ts'
 import type {LinkTarget} from './types.ts'
 
@@ -37,8 +37,6 @@ export interface ConversionCache {
 
 type Convert = (markdown: string, ctx: ConvertContext) => ConvertResult
 
-const sha = (text: string) => createHash('sha256').update(text).digest('hex')
-
 /**
  * The key of a page's conversion: everything the converter reads directly (the body, its
  * place in the file, front matter, `_config.yml`, extraction settings) and the converter's
@@ -46,7 +44,7 @@ const sha = (text: string) => createHash('sha256').update(text).digest('hex')
  */
 export function conversionKey(markdown: string, ctx: ConvertContext, version: string): string {
   const {file, title, lineOffset, page, site, keyPrefix, extraction, limits} = ctx
-  return sha(
+  return contentHash(
     JSON.stringify([
       version,
       file,
@@ -79,7 +77,7 @@ const sameFiles = (
 ) =>
   (read ?? []).every(([name, hash]) => {
     const text = files?.[name]
-    return (text === undefined ? null : sha(text)) === hash
+    return (text === undefined ? null : contentHash(text)) === hash
   })
 
 /** Whether what the page read of the Liquid site (if anything) is still the same. */
@@ -126,9 +124,11 @@ function watchFiles(
   files: Readonly<Record<string, string>>,
   read: Map<string, string | null>,
 ): Readonly<Record<string, string>> {
+  // Each file hashed once per page, however often the page asks for it.
   const record = (name: string) => {
+    if (read.has(name)) return
     const text = files[name]
-    read.set(name, text === undefined ? null : sha(text))
+    read.set(name, text === undefined ? null : contentHash(text))
   }
   return new Proxy(files, {
     get(target, name) {

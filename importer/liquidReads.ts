@@ -5,9 +5,8 @@
  * document written out whole). A page that lists titles is converted again when a title changes,
  * not when a body elsewhere does; a page that shows other pages' contents is, whenever one does.
  */
-import {createHash} from 'node:crypto'
-
 import type {LiquidDocument, LiquidSite} from './body/types.ts'
+import {contentHash} from './documents/source.ts'
 
 /** The two hashes of one Liquid site. */
 export interface LiquidHashes {
@@ -16,8 +15,6 @@ export interface LiquidHashes {
   /** Everything. */
   whole: string
 }
-
-const sha = (text: string) => createHash('sha256').update(text).digest('hex')
 
 const withoutBody = ({body: _body, ...rest}: LiquidDocument) => rest
 
@@ -36,7 +33,7 @@ export function liquidHashes(liquid: LiquidSite): LiquidHashes {
       documents.map(withoutBody),
     ]),
   }
-  known = {shape: sha(JSON.stringify(shape)), whole: sha(JSON.stringify(liquid))}
+  known = {shape: contentHash(JSON.stringify(shape)), whole: contentHash(JSON.stringify(liquid))}
   hashes.set(liquid, known)
   return known
 }
