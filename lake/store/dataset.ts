@@ -164,11 +164,11 @@ export class Dataset {
   }
 
   /**
-   * Writes a transaction atomically on this thread, then notifies listeners; `checked` as for
-   * {@link commitInSlices}.
+   * Writes a transaction atomically on this thread, then notifies listeners. Its documents were
+   * not checked on the way in, so the next load parses them (see `store/quarantine.ts`).
    */
-  commit(transaction: Transaction, {checked = false}: Checked = {}): CommittedTransaction {
-    return this.#commitRows(transaction, revisionRows(transaction), checked)
+  commit(transaction: Transaction): CommittedTransaction {
+    return this.#commitRows(transaction, revisionRows(transaction), false)
   }
 
   #commitRows(
@@ -222,11 +222,8 @@ export class Dataset {
 
   // Posts the transaction to the writer thread in chunks, yielding after each document.
   *#post(transaction: Transaction, checked: boolean): Generator<void, Omit<Written, 'seq'>> {
-    // A document stored under another id than its own would fail the load's check.
-    const own = transaction.changes.every(
-      (change) => !change.after || change.after._id === change.id,
-    )
-    this.#writer.post({type: 'begin', ...transactionRow(transaction), checked: checked && own})
+    const begin = {...transactionRow(transaction), checked: checked && ownIds(transaction)}
+    this.#writer.post({type: 'begin', ...begin})
     try {
       let chunk: RevisionRow[] = []
       let chunkBytes = 0
