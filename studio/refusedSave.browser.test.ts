@@ -42,6 +42,25 @@ describe('a save the lake refuses', {tags: [CHROMIUM_TAG]}, () => {
     lake = studio.lake
   })
 
+  /**
+   * Fills the disk: SQLite's page cap makes the dataset's file full exactly as a full disk does,
+   * and the watch is told of the refused saves and the notices that follow. Returns the dataset,
+   * whose cap the test lifts again (`max_page_count = 1073741823`).
+   */
+  const fillTheDisk = () => {
+    const dataset = lake.state.registry.get('production')
+    const pages = (dataset.db.prepare('PRAGMA page_count').get() as {page_count: number}).page_count
+    studio.watch.expectFailure({status: 507, path: /\/data\/(actions|mutate)\//})
+    studio.watch.expectToast(
+      /^Your changes are not saved yet/,
+      // Sanity's own notices while it retries, if the refusal lasts long enough on a slow machine.
+      /^Saving your changes/,
+      /^Your changes still aren't saving/,
+    )
+    dataset.pragmaForWrites(`max_page_count = ${pages}`)
+    return dataset
+  }
+
   it('says the disk is full and what to do, keeps the edit in the form, and saves it once there is room', async () => {
     onTestFailed(() => studio.shot('failed').then(() => undefined))
     const client = createLakeClient(lake, {dataset: 'production'})
@@ -58,17 +77,8 @@ describe('a save the lake refuses', {tags: [CHROMIUM_TAG]}, () => {
     await type(' (revised)')
     await expect.poll(draftTitle, {timeout: 60_000, interval: 250}).toBe(`${TITLE} (revised)`)
 
-    // Then the disk fills up: SQLite's page cap makes the file full exactly as a full disk does.
-    const dataset = lake.state.registry.get('production')
-    const pages = (dataset.db.prepare('PRAGMA page_count').get() as {page_count: number}).page_count
-    studio.watch.expectFailure({status: 507, path: /\/data\/(actions|mutate)\//})
-    studio.watch.expectToast(
-      /^Your changes are not saved yet/,
-      // Sanity's own notices while it retries, if the refusal lasts long enough on a slow machine.
-      /^Saving your changes/,
-      /^Your changes still aren't saving/,
-    )
-    dataset.pragmaForWrites(`max_page_count = ${pages}`)
+    // Then the disk fills up.
+    const dataset = fillTheDisk()
     const refused = page.waitForResponse(
       (response) => response.status() === 507 && isSave(response),
       {timeout: 60_000},
@@ -111,15 +121,7 @@ describe('a save the lake refuses', {tags: [CHROMIUM_TAG]}, () => {
     await title.waitFor({timeout: 60_000})
     await expect.poll(() => title.inputValue()).toBe(TITLE)
 
-    const dataset = lake.state.registry.get('production')
-    const pages = (dataset.db.prepare('PRAGMA page_count').get() as {page_count: number}).page_count
-    studio.watch.expectFailure({status: 507, path: /\/data\/(actions|mutate)\//})
-    studio.watch.expectToast(
-      /^Your changes are not saved yet/,
-      /^Saving your changes/,
-      /^Your changes still aren't saving/,
-    )
-    dataset.pragmaForWrites(`max_page_count = ${pages}`)
+    const dataset = fillTheDisk()
     let refusals = 0
     const countRefusals = (response: Response) => {
       if (response.status() === 507 && isSave(response)) refusals += 1

@@ -58,6 +58,19 @@ describe('the Studio watch', {tags: [CHROMIUM_TAG]}, () => {
       await fetch('/v2025-02-19/data/no-such-endpoint/production', {credentials: 'include'})
     })
 
+  /**
+   * Waits for the watch to report as many problems as `expected`, then takes them: those, in any
+   * order, and no more.
+   */
+  const takeExactly = async (expected: unknown[]) => {
+    await expect
+      .poll(() => watch.problems().length, {timeout: 30_000})
+      .toBeGreaterThanOrEqual(expected.length)
+    const problems = watch.take()
+    expect(problems).toEqual(expect.arrayContaining(expected))
+    expect(problems).toHaveLength(expected.length)
+  }
+
   it('reports a console error, an uncaught error, an error toast, the lake answering 4xx and the unknown endpoint, and nothing else', async () => {
     await misbehave()
     const expected = [
@@ -67,13 +80,8 @@ describe('the Studio watch', {tags: [CHROMIUM_TAG]}, () => {
       expect.stringMatching(/^lake answered 4\d\d to GET \/v2025-02-19\/data\/no-such-endpoint\//),
       expect.stringMatching(/^unknown endpoint: GET .*no-such-endpoint/),
     ]
-    await expect
-      .poll(() => watch.problems().length, {timeout: 30_000})
-      .toBeGreaterThanOrEqual(expected.length)
-    const problems = watch.take()
-    expect(problems).toEqual(expect.arrayContaining(expected))
     // The positive toast is what an editor should see, and each problem is reported once.
-    expect(problems).toHaveLength(expected.length)
+    await takeExactly(expected)
     expect(watch.problems()).toEqual([])
   })
 
@@ -99,11 +107,6 @@ describe('the Studio watch', {tags: [CHROMIUM_TAG]}, () => {
       expect.stringMatching(/^console error: Cannot load the preview /),
       'caution toast: Connection lost',
     ]
-    await expect
-      .poll(() => watch.problems().length, {timeout: 30_000})
-      .toBeGreaterThanOrEqual(expected.length)
-    const problems = watch.take()
-    expect(problems).toEqual(expect.arrayContaining(expected))
-    expect(problems).toHaveLength(expected.length)
+    await takeExactly(expected)
   })
 })

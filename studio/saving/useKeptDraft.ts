@@ -39,11 +39,11 @@ export function useKeptDraft(publishedId: string, documentType: string, failing:
       }, FORGET_AFTER_MS)
       return () => clearTimeout(forget)
     }
-    if (!last.current) return undefined
-    kept.current = last.current
+    const restore = last.current
+    if (!restore) return undefined
+    kept.current = restore
     const timer = setTimeout(() => {
-      const restore = kept.current
-      if (!restore || patch.current.disabled) return
+      if (patch.current.disabled) return
       attempts.current += 1
       patch.current.execute([restorePatch(restore)])
     }, restoreDelay(attempts.current))
