@@ -1,14 +1,16 @@
 /**
  * Run in a fresh process by `load.test.ts`: loads the compiled validator the way the import
- * command does, validates one document and prints which files of `sanity` were loaded.
+ * command does, validates one document and prints which files of `sanity`, `@sanity/icons` and
+ * `react` were loaded.
  */
 import {registerHooks} from 'node:module'
 
 const loaded: string[] = []
+const STUDIO_ONLY = /\/node_modules\/(?:sanity|@sanity\/icons|react)\//
 registerHooks({
   resolve(specifier, context, nextResolve) {
     const resolved = nextResolve(specifier, context)
-    if (resolved.url.includes('/node_modules/sanity/')) loaded.push(resolved.url)
+    if (STUDIO_ONLY.test(resolved.url)) loaded.push(resolved.url)
     return resolved
   },
 })

@@ -8,7 +8,7 @@ const run = promisify(execFile)
 const probe = join(import.meta.dirname, 'load-probe.test-support.ts')
 
 describe('loadValidator', () => {
-  it('validates the content model in a fresh process without loading the sanity package', async () => {
+  it('validates the content model in a fresh process without loading sanity, its icons or React', async () => {
     const {stdout} = await run(process.execPath, ['--import', 'tsx', probe], {
       cwd: join(import.meta.dirname, '..', '..'),
     })

@@ -3,7 +3,10 @@
  * files import only `defineType`, `defineField` and `defineArrayMember` from it at run time,
  * which `sanity` re-exports from the small `@sanity/types`. Loading the Studio package for
  * them costs seconds and hundreds of megabytes; a schema file that needs more from it fails
- * to load here with the name of the missing export.
+ * to load here with the name of the missing export. Their `@sanity/icons` icons (React components,
+ * which load React) are only how the Studio shows a type, never what is valid: each resolves to a
+ * module whose icon is undefined, named by the package's convention (`@sanity/icons/Book`
+ * exports `BookIcon`), so an icon named otherwise fails to load here with its name.
  */
 import * as nodeModule from 'node:module'
 
@@ -13,7 +16,16 @@ const SCHEMAS = new URL('../', import.meta.url).href
 let hooked = false
 let loading: Promise<CompiledValidator> | undefined
 
-/** Resolves `sanity` to `@sanity/types` for modules under `schemas/` (once per process). */
+const ICON = /^@sanity\/icons\/([A-Z][A-Za-z0-9]*)$/
+
+/** A module exporting `<Name>Icon` (and a default) as undefined, for `@sanity/icons/<Name>`. */
+const iconStub = (name: string) =>
+  `data:text/javascript,export const ${name}Icon = undefined; export default undefined`
+
+/**
+ * Resolves `sanity` to `@sanity/types`, and each `@sanity/icons/<Name>` to {@link iconStub}, for
+ * modules under `schemas/` (once per process).
+ */
 function resolveSanityToTypes(): void {
   // Node before 22.15 has no synchronous hooks: there the schema loads `sanity`, only slower.
   if (hooked || typeof nodeModule.registerHooks !== 'function') return
@@ -21,6 +33,8 @@ function resolveSanityToTypes(): void {
   nodeModule.registerHooks({
     resolve(specifier, context, nextResolve) {
       const fromSchemas = context.parentURL?.startsWith(SCHEMAS) ?? false
+      const icon = fromSchemas ? ICON.exec(specifier) : null
+      if (icon) return {url: iconStub(icon[1]), shortCircuit: true}
       return nextResolve(
         fromSchemas && specifier === 'sanity' ? '@sanity/types' : specifier,
         context,
