@@ -15,6 +15,7 @@ import {
   type ConversionCache,
 } from '../importer/cache.ts'
 import {convertJob, type PageJob, type PreparedSite} from '../importer/site/stages.ts'
+import {Spill} from './spill.ts'
 
 /**
  * Markdown (characters) below which pages are converted on the main thread: a worker costs
@@ -28,11 +29,21 @@ const WORKER_THRESHOLD = 1_000_000
  */
 const YOUNG_GENERATION_MB = 48
 
-/** What a worker answers for one page: the text of its {@link CachedConversion}. */
-interface ConvertedPage {
-  json: string
-  /** False when the page ran out of time: not worth remembering. */
-  remember: boolean
+/**
+ * What a worker answers for a batch of pages, whose {@link CachedConversion}s it wrote one after
+ * another in ASCII into its spill file: where the first starts, where each ends, and whether each
+ * is worth remembering (false when the page ran out of time).
+ */
+export interface Answer {
+  start: number
+  ends: number[]
+  remember: boolean[]
+}
+
+/** What a worker is started with: the site's context, and the spill file it writes into. */
+export interface WorkerData {
+  context: PreparedSite['contextData']
+  spill: number
 }
 
 /** Options of {@link convertPages}. */
@@ -102,22 +113,43 @@ export async function convertPages(
     }
     return {converted, reused}
   }
-  // Kept as text while the workers run and parsed once they are gone, so the results' objects
-  // and the workers' heaps are never in memory at the same time (the text is what the cache
-  // keeps anyway).
-  const texts: Array<[PageJob, string]> = []
-  await onWorkers(prepared, misses, workers, (job, page) => {
-    texts.push([job, page.json])
-    if (page.remember) remember(job, page.json)
-    onProgress?.(converted.size + texts.length, total, job.file)
-  })
-  // The cache holds the same texts: written out and let go first, each text is garbage as
-  // soon as it is parsed.
-  await cache?.save?.()
-  for (let i = 0; i < texts.length; i++) {
-    const [job, json] = texts[i]
-    converted.set(job.id, (JSON.parse(json) as CachedConversion).result)
-    texts[i] = [job, '']
+  // Each worker writes its pages' texts into a file of its own and answers where they are; they
+  // are read and parsed once the workers are gone, so the results and the workers' heaps are
+  // never in memory at the same time.
+  const spills: Spill[] = []
+  const answered: Array<{
+    job: PageJob
+    spill: number
+    start: number
+    end: number
+    remember: boolean
+  }> = []
+  const sizes: number[] = []
+  const texts: Buffer[] = []
+  try {
+    while (spills.length < workers) spills.push(new Spill())
+    await onWorkers(prepared, misses, spills, (batch, answer, spill) => {
+      batch.forEach((job, i) => {
+        const start = i ? answer.ends[i - 1] : answer.start
+        answered.push({job, spill, start, end: answer.ends[i], remember: answer.remember[i]})
+        onProgress?.(converted.size + answered.length, total, job.file)
+      })
+      sizes[spill] = answer.ends.at(-1) ?? answer.start
+    })
+    spills.forEach((spill, i) => texts.push(spill.read(sizes[i] ?? 0)))
+  } finally {
+    for (const spill of spills) spill.close()
+  }
+  // The workers write ASCII (see convertWorker.ts), so each byte is one character.
+  const text = (page: (typeof answered)[number]) =>
+    texts[page.spill].toString('latin1', page.start, page.end)
+  if (cache) {
+    for (const page of answered) if (page.remember) remember(page.job, text(page))
+    // Written out and let go before the results are parsed.
+    await cache.save?.()
+  }
+  for (const page of answered) {
+    converted.set(page.job.id, (JSON.parse(text(page)) as CachedConversion).result)
   }
   return {converted, reused}
 }
@@ -126,22 +158,15 @@ export async function convertPages(
 const BATCH = 16
 
 /** A worker thread and the batches it owes, in the order it was asked. */
-function startWorker(prepared: PreparedSite) {
+function startWorker(prepared: PreparedSite, spill: Spill) {
+  const workerData: WorkerData = {context: prepared.contextData, spill: spill.fd}
   const worker = new Worker(new URL('./convertWorker.ts', import.meta.url), {
-    workerData: prepared.contextData,
+    workerData,
     resourceLimits: {maxYoungGenerationSizeMb: YOUNG_GENERATION_MB},
   })
-  type Owed = {resolve: (pages: ConvertedPage[]) => void; reject: (error: Error) => void}
+  type Owed = {resolve: (answer: Answer) => void; reject: (error: Error) => void}
   const owed: Owed[] = []
-  const decoder = new TextDecoder()
-  worker.on('message', (answer: {bytes: Uint8Array; ends: number[]; remember: boolean[]}) => {
-    const text = decoder.decode(answer.bytes)
-    const pages = answer.ends.map((end, i) => ({
-      json: text.slice(i ? answer.ends[i - 1] : 0, end),
-      remember: answer.remember[i],
-    }))
-    owed.shift()?.resolve(pages)
-  })
+  worker.on('message', (answer: Answer) => owed.shift()?.resolve(answer))
   let failed: Error | undefined
   const fail = (error: Error) => {
     failed ??= error
@@ -151,7 +176,7 @@ function startWorker(prepared: PreparedSite) {
   worker.on('exit', (code) => fail(new Error(`a worker thread stopped (exit code ${code})`)))
   return {
     worker,
-    ask(jobs: PageJob[]): Promise<ConvertedPage[]> {
+    ask(jobs: PageJob[]): Promise<Answer> {
       return new Promise((resolve, reject) => {
         // A worker that failed answers nothing more: whoever asks it next hears why.
         if (failed) return reject(failed)
@@ -163,27 +188,27 @@ function startWorker(prepared: PreparedSite) {
 }
 
 /**
- * Converts `jobs` on `count` worker threads, two batches asked of each at a time so none waits
- * for the main thread between batches; the next batch goes to the first worker that answers.
+ * Converts `jobs` on one worker thread per spill file, two batches asked of each at a time so
+ * none waits for the main thread between batches; the next batch goes to the first worker that
+ * answers. `each` hears which worker (and spill) answered.
  */
 async function onWorkers(
   prepared: PreparedSite,
   jobs: readonly PageJob[],
-  count: number,
-  each: (job: PageJob, page: ConvertedPage) => void,
+  spills: readonly Spill[],
+  each: (batch: PageJob[], answer: Answer, spill: number) => void,
 ): Promise<void> {
   const workers: Array<ReturnType<typeof startWorker>> = []
   let next = 0
-  const lane = async (worker: ReturnType<typeof startWorker>) => {
+  const lane = async (index: number) => {
     while (next < jobs.length) {
       const batch = jobs.slice(next, (next += BATCH))
-      const pages = await worker.ask(batch)
-      batch.forEach((job, i) => each(job, pages[i]))
+      each(batch, await workers[index].ask(batch), index)
     }
   }
   try {
-    while (workers.length < count) workers.push(startWorker(prepared))
-    await Promise.all(workers.flatMap((worker) => [lane(worker), lane(worker)]))
+    for (const spill of spills) workers.push(startWorker(prepared, spill))
+    await Promise.all(workers.flatMap((_, index) => [lane(index), lane(index)]))
   } catch (error) {
     throw new Error(
       `Cannot convert the pages on worker threads: ${(error as Error).message}. Run again with --workers 0 to convert them on the main thread.`,

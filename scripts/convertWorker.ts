@@ -1,7 +1,8 @@
 /**
  * A worker thread of `convertPages.ts`: makes the site's conversion context once from the
- * plain data it is started with, then converts each page it is sent and answers with the
- * text of its conversion (what the conversion cache keeps, and what the main thread parses).
+ * plain data it is started with, then converts each page it is sent, writes the text of its
+ * conversion (what the conversion cache keeps, and what the main thread parses) into its spill
+ * file, and answers where it wrote it.
  */
 import {parentPort, workerData} from 'node:worker_threads'
 
@@ -13,9 +14,13 @@ import {
   type PageJob,
   type SiteContextData,
 } from '../importer/index.ts'
+import type {Answer, WorkerData} from './convertPages.ts'
+import {writeAt} from './spill.ts'
 
-const context = siteContext(workerData as SiteContextData)
-const encoder = new TextEncoder()
+const data = workerData as WorkerData
+const context = siteContext(data.context as SiteContextData)
+/** Where the next page's text goes in the spill file. */
+let position = 0
 
 const NOT_ASCII = /[\u0080-\uffff]/g
 const escape = (char: string) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`
@@ -29,18 +34,21 @@ function convertOne(job: PageJob): {json: string; remember: boolean} {
     return recorded.result
   })
   const text = json ?? JSON.stringify({result, links: []})
-  // Escaped to ASCII (the same JSON to a parser), so the main thread holds it in one byte a
-  // character instead of two for a whole page once it has an emoji.
+  // Escaped to ASCII (the same JSON to a parser): one byte a character in the spill file, and
+  // one byte a character in the main thread's strings, even for a page with an emoji.
   return {json: text.replace(NOT_ASCII, escape), remember: json !== undefined}
 }
 
 parentPort!.on('message', (jobs: PageJob[]) => {
-  const pages = jobs.map(convertOne)
+  const start = position
   const ends: number[] = []
-  let text = ''
-  for (const page of pages) ends.push((text += page.json).length)
-  // One buffer for the batch, handed over rather than copied.
-  const bytes = encoder.encode(text)
-  const remember = pages.map((page) => page.remember)
-  parentPort!.postMessage({bytes, ends, remember}, [bytes.buffer])
+  const remember: boolean[] = []
+  for (const job of jobs) {
+    const page = convertOne(job)
+    writeAt(data.spill, Buffer.from(page.json, 'latin1'), position)
+    ends.push((position += page.json.length))
+    remember.push(page.remember)
+  }
+  const answer: Answer = {start, ends, remember}
+  parentPort!.postMessage(answer)
 })
