@@ -7,6 +7,7 @@ import {schemaTypes} from './schemas/index.ts'
 import {STUDIO_API_VERSION, studioEnv} from './studio/env.ts'
 import {hostedOnlyFeatures} from './studio/hostedOnly.ts'
 import {resolveInput} from './studio/inputs/resolveInput.tsx'
+import {KeptEditsLayout} from './studio/session/RestoreKeptEdits.tsx'
 import {calmStart} from './studio/calmStart.ts'
 import {needsListenerHosts, spreadListenerHosts} from './studio/listenerHosts.ts'
 import {defaultDocumentNode} from './studio/defaultDocumentNode.ts'
@@ -34,6 +35,8 @@ export default defineConfig({
   ],
   schema: {types: schemaTypes},
   form: {components: {input: resolveInput}},
+  // Edits the lake never took (a session that ended, a closed page) are put back after login.
+  studio: {components: {layout: KeptEditsLayout}},
   ...hostedOnly,
   document: {
     ...hostedOnlyDocument,

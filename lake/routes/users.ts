@@ -42,7 +42,7 @@ function loginHelp(ctx: RouteContext): typeof HANDLED {
   ctx.res.statusCode = 200
   ctx.res.setHeader('content-type', 'text/html; charset=utf-8')
   ctx.res.end(
-    '<!doctype html><meta charset="utf-8"><title>Log in to the local Studio</title><body style="font:16px system-ui;margin:3rem"><h1>Log in to the local Studio</h1><p>The local Content Lake lets in the browser that opens its one-time login link. Run <code>npm run studio</code> (or <code>npm run dev</code> when developing the Studio) and open the <code>/login?sid=…</code> link it prints; the link works once, so start it again for another browser.</p></body>',
+    '<!doctype html><meta charset="utf-8"><title>Log in to the local Studio</title><body style="font:16px system-ui;margin:3rem"><h1>Log in to the local Studio</h1><p>The local Content Lake lets in the browser that opens its one-time login link. Run <code>npm run studio</code> (or <code>npm run dev</code> when developing the Studio) and open the <code>/login?sid=…</code> link it prints; the link works once, so start it again for another browser.</p><p>Logged out while editing (the lake restarted with another token)? Changes the lake had not saved are kept in this browser: after you log in again they are saved, or, if the document changed meanwhile, the Studio asks you what to do with them.</p></body>',
   )
   return HANDLED
 }

@@ -2,6 +2,7 @@ import type {InputProps, SchemaType} from 'sanity'
 
 import {BLOCK_TYPES, OBJECT_TYPES} from '../../schemas/constants.ts'
 import {RefusedSaveNotice} from '../saving/RefusedSaveNotice.tsx'
+import {KeepUnsavedEdits} from '../session/KeepUnsavedEdits.tsx'
 import {BodyInput} from './BodyInput.tsx'
 import {TableGridInput} from './TableGridInput.tsx'
 
@@ -22,6 +23,7 @@ export function resolveInput(props: InputProps) {
     return (
       <>
         <RefusedSaveNotice documentId={id} documentType={props.schemaType.name} />
+        <KeepUnsavedEdits documentId={id} documentType={props.schemaType.name} />
         {props.renderDefault(props)}
       </>
     )

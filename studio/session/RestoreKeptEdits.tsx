@@ -1,0 +1,146 @@
+import {Button, Flex, Stack, Text} from '@sanity/ui'
+import {useToast} from '@sanity/ui/toast'
+import {useEffect} from 'react'
+import {useClient, type LayoutProps, type SanityClient} from 'sanity'
+import {useRouter} from 'sanity/router'
+
+import {STUDIO_API_VERSION} from '../env.ts'
+import {useKeptEditsScope} from './KeepUnsavedEdits.tsx'
+import {
+  decideRestore,
+  forgetEdit,
+  keptEdits,
+  restoreMutation,
+  type KeptEdit,
+  type LakeDocument,
+} from './keptEdits.ts'
+
+/** Documents whose kept edits are being settled: one at a time however often the layout mounts. */
+const settling = new Set<string>()
+
+async function lakePair(client: SanityClient, kept: KeptEdit) {
+  const [draft, published] = await client.getDocuments<LakeDocument>([
+    `drafts.${kept.publishedId}`,
+    kept.publishedId,
+  ])
+  return {draft: draft ?? null, published: published ?? null}
+}
+
+/** Puts `kept` back as the draft, over the draft the lake holds now (`draft`). */
+async function putBack(client: SanityClient, kept: KeptEdit, draft: LakeDocument | null) {
+  await client.mutate([restoreMutation(kept, draft) as never], {visibility: 'async'})
+}
+
+/**
+ * Once the editor is logged in, goes through the edits kept in this browser that the lake never
+ * took ({@link KeepUnsavedEdits}): already saved, they are forgotten; made on what the lake still
+ * holds, they are put back as the draft and the editor is told; made on a document that changed
+ * since, nothing is written and the editor chooses, in a notice that stays, between opening the
+ * document, putting their version back over the change, and discarding it.
+ */
+function RestoreKeptEdits() {
+  const client = useClient({apiVersion: STUDIO_API_VERSION})
+  const scope = useKeptEditsScope()
+  const toast = useToast()
+  const router = useRouter()
+
+  useEffect(() => {
+    let stopped = false
+    const open = (kept: KeptEdit) =>
+      router.navigateIntent('edit', {id: kept.publishedId, type: kept.type})
+    const restored = (kept: KeptEdit) =>
+      toast.push({
+        id: `kept-edits-${kept.publishedId}`,
+        status: 'success',
+        title: 'Your unsaved changes are saved',
+        description: `“${kept.title}”: what you had typed but the lake had not saved (your session ended, or the page closed) is back in its draft.`,
+        closable: true,
+        duration: 15_000,
+      })
+    const offer = (kept: KeptEdit) => {
+      const id = `kept-edits-${kept.publishedId}`
+      const close = () => toast.push({id, status: 'warning', title: '', duration: 0.01})
+      const restoreAnyway = async () => {
+        const {draft} = await lakePair(client, kept)
+        await putBack(client, kept, draft)
+        forgetEdit(localStorage, scope, kept.publishedId)
+        close()
+        restored(kept)
+        open(kept)
+      }
+      toast.push({
+        id,
+        status: 'warning',
+        title: `Your unsaved changes to “${kept.title}” were not put back`,
+        description: (
+          <Stack gap={3}>
+            <Text size={1}>
+              The document changed in the lake after your changes were made, so they were not
+              written over it. They are kept in this browser until you choose.
+            </Text>
+            <Flex gap={2} wrap="wrap">
+              <Button mode="ghost" text="Open the document" onClick={() => open(kept)} />
+              <Button
+                tone="caution"
+                text="Put my version back"
+                onClick={() => void restoreAnyway()}
+              />
+              <Button
+                mode="bleed"
+                tone="critical"
+                text="Discard my version"
+                onClick={() => {
+                  forgetEdit(localStorage, scope, kept.publishedId)
+                  close()
+                }}
+              />
+            </Flex>
+          </Stack>
+        ),
+        closable: true,
+        duration: Infinity,
+      })
+    }
+    const settle = async (kept: KeptEdit) => {
+      const {draft, published} = await lakePair(client, kept)
+      if (stopped) return
+      const decision = decideRestore(kept, draft, published)
+      if (decision === 'changed') return offer(kept)
+      if (decision === 'restore') await putBack(client, kept, draft)
+      forgetEdit(localStorage, scope, kept.publishedId)
+      if (decision === 'restore') restored(kept)
+    }
+    void (async () => {
+      for (const kept of keptEdits(localStorage, scope)) {
+        if (stopped) return
+        const key = `${scope}:${kept.publishedId}`
+        if (settling.has(key)) continue
+        settling.add(key)
+        // A lake that does not answer keeps them for the next start; one that refuses the
+        // guarded write (a draft that changed after it was read) has the editor choose.
+        await settle(kept)
+          .catch((error: {statusCode?: number}) => {
+            if (error?.statusCode === 409) offer(kept)
+          })
+          .finally(() => settling.delete(key))
+      }
+    })()
+    return () => {
+      stopped = true
+    }
+    // Once per login (router and toast change identity on navigation): what this tab keeps
+    // later is its own form's, not left over.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [client, scope])
+  return null
+}
+
+/** The Studio's layout with {@link RestoreKeptEdits} running inside it (logged in). */
+export function KeptEditsLayout(props: LayoutProps) {
+  return (
+    <>
+      <RestoreKeptEdits />
+      {props.renderDefault(props)}
+    </>
+  )
+}
