@@ -192,7 +192,9 @@ export async function importChangedPages(
       return fullWay(`${job.file} extracts documents that other pages may share`)
     converted.set(job.id, page ?? fromHead(head))
   }
-  const result = finishSite(site, converted, site.jobs.length - jobs.size)
+  // Only the documents to sync are made in full; the others are as the last import left them.
+  const synced = new Set([...jobs.keys(), ...[...touched].map(ownId)])
+  const result = finishSite(site, converted, site.jobs.length - jobs.size, synced)
 
   const all = new Set(result.documents.map((doc) => doc._id))
   const others = [...touched].filter((id) => !all.has(id) && !id.includes('.'))
@@ -200,7 +202,6 @@ export async function importChangedPages(
     if ((doc.source as {importHash?: unknown} | undefined)?.importHash !== undefined)
       return fullWay(`${id}, a document an import wrote, changed in the dataset`)
   }
-  const synced = new Set([...jobs.keys(), ...[...touched].map(ownId)])
   const documents = result.documents.filter((doc) => synced.has(doc._id))
   if (args.verbose)
     console.error(

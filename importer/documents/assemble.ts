@@ -61,6 +61,16 @@ function nextLink(plan: PlannedDocument, next: NonNullable<ConvertResult['next']
   return {value, diagnostics}
 }
 
+/** Options of {@link assembleDocuments}. */
+export interface AssembleOptions {
+  /**
+   * The ids of the documents to build in full; every other is only its `_id` and `_type`, for
+   * a caller that writes only these (the rest are as the last import left them). Diagnostics
+   * are found for every document either way.
+   */
+  only?: ReadonlySet<string>
+}
+
 /**
  * Builds the course, module and lesson documents from the plan and each page's converted body.
  * Field order follows the schema so NDJSON diffs read like the Studio form.
@@ -68,6 +78,7 @@ function nextLink(plan: PlannedDocument, next: NonNullable<ConvertResult['next']
 export function assembleDocuments(
   plans: readonly PlannedDocument[],
   converted: ReadonlyMap<string, ConvertResult>,
+  {only}: AssembleOptions = {},
 ): {documents: ImportedDocument[]; diagnostics: Diagnostic[]} {
   const slugs = assignSlugs(
     plans.map((p) => ({id: p.id, type: p.type, title: p.title, parentId: p.parentId})),
@@ -75,6 +86,9 @@ export function assembleDocuments(
   const diagnostics: Diagnostic[] = []
   const documents = plans.map((plan): ImportedDocument => {
     const result = converted.get(plan.id)
+    const next = plan.type === DOCUMENT_TYPES.lesson && result?.next && nextLink(plan, result.next)
+    if (next) diagnostics.push(...next.diagnostics)
+    if (only && !only.has(plan.id)) return {_id: plan.id, _type: plan.type}
     const description = plan.page?.data.description
     const doc: ImportedDocument = {
       _id: plan.id,
@@ -88,11 +102,7 @@ export function assembleDocuments(
     if (plan.type === DOCUMENT_TYPES.course) {
       doc.contents = references(plan.children)
     } else {
-      if (plan.type === DOCUMENT_TYPES.lesson && result?.next) {
-        const next = nextLink(plan, result.next)
-        doc.next = next.value
-        diagnostics.push(...next.diagnostics)
-      }
+      if (next) doc.next = next.value
       if (plan.type === DOCUMENT_TYPES.module || plan.children.length > 0) {
         doc.lessons = references(plan.children)
       }

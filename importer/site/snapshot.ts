@@ -128,7 +128,8 @@ export function restoreSite(
   for (const plan of snapshot.plans) {
     const page = plan.page && restorePage(plan.page, files, reread.get(plan.page.file))
     if (page && 'reason' in page) return page
-    const restored = replaced<KeptPlan, PlannedDocument>(plan, {children: [], page})
+    // Spread, not `replaced`: the same keys in the same order, at a fraction of its cost.
+    const restored = {...plan, children: [], ...(page ? {page} : {})} as PlannedDocument
     byId.set(plan.id, restored)
     plans.push(restored)
   }

@@ -240,12 +240,15 @@ export function prepareSite(
 
 /**
  * The documents, problems and counts of a prepared site once every page body is converted
- * (`converted` by document id); `reused` counts the conversions a cache gave back.
+ * (`converted` by document id); `reused` counts the conversions a cache gave back. With `only`,
+ * just those documents (and their pages' addresses) are made in full, the others being their
+ * `_id` and `_type` (see `assembleDocuments`); problems and counts are the whole site's.
  */
 export function finishSite(
   prepared: PreparedSite,
   converted: ReadonlyMap<string, ConvertResult>,
   reused?: number,
+  only?: ReadonlySet<string>,
 ): ImportResult {
   const {plans, config, configText, read, unread} = prepared
   const diagnostics = [...prepared.diagnostics]
@@ -258,7 +261,7 @@ export function finishSite(
     extracted.push({file: job.file, documents: result.documents})
     if (result.lines) blockLines[job.id] = result.lines
   }
-  const pagesDocs = assembleDocuments(plans, converted)
+  const pagesDocs = assembleDocuments(plans, converted, {only})
   const site = siteDocument(plans, {
     raw: config.raw,
     text: configText,
@@ -279,7 +282,11 @@ export function finishSite(
     failedFiles: [...failed].sort(),
     origins,
     addresses: Object.fromEntries(
-      plans.flatMap((plan) => (plan.page ? [[plan.page.file, pageUrl(plan.page, config)]] : [])),
+      plans.flatMap((plan) =>
+        plan.page && (!only || only.has(plan.id))
+          ? [[plan.page.file, pageUrl(plan.page, config)]]
+          : [],
+      ),
     ),
     stats: {
       files: read.pages.length + read.skipped.length + read.failed.length + unread.size,
