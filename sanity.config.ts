@@ -7,6 +7,7 @@ import {schemaTypes} from './schemas/index.ts'
 import {STUDIO_API_VERSION, studioEnv} from './studio/env.ts'
 import {hostedOnlyFeatures} from './studio/hostedOnly.ts'
 import {resolveInput} from './studio/inputs/resolveInput.tsx'
+import {clientHoldingRefusedSaves} from './studio/saving/holdRefusedSaves.ts'
 import {KeptEditsLayout} from './studio/session/RestoreKeptEdits.tsx'
 import {calmStart} from './studio/calmStart.ts'
 import {needsListenerHosts, spreadListenerHosts} from './studio/listenerHosts.ts'
@@ -33,6 +34,8 @@ export default defineConfig({
     structureTool({structure, defaultDocumentNode}),
     visionTool({defaultApiVersion: STUDIO_API_VERSION}),
   ],
+  // A save the lake refuses is held and tried again, never dropped with the editor's edits.
+  unstable_clientFactory: clientHoldingRefusedSaves,
   schema: {types: schemaTypes},
   form: {components: {input: resolveInput}},
   // Edits the lake never took (a session that ended, a closed page) are put back after login.

@@ -56,6 +56,7 @@ describe('a save the lake refuses', {tags: [CHROMIUM_TAG]}, () => {
       // Sanity's own notices while it retries, if the refusal lasts long enough on a slow machine.
       /^Saving your changes/,
       /^Your changes still aren't saving/,
+      /^Saving is taking longer than expected/,
     )
     dataset.pragmaForWrites(`max_page_count = ${pages}`)
     return dataset
@@ -134,7 +135,7 @@ describe('a save the lake refuses', {tags: [CHROMIUM_TAG]}, () => {
       const toast = page.locator('[data-ui="Toast"]', {hasText: 'Your changes are not saved yet'})
       await toast.waitFor({timeout: 60_000})
       expect(await toast.innerText()).toMatch(/is full/)
-      // The Studio puts the change back and tries again, more than once while the disk is full.
+      // The Studio keeps the change and tries again, more than once while the disk is full.
       await expect.poll(() => refusals, {timeout: 60_000, interval: 250}).toBeGreaterThan(2)
       expect(await draftTitle()).toBeNull()
       await studio.shot('3-first-change-refused')
@@ -146,6 +147,59 @@ describe('a save the lake refuses', {tags: [CHROMIUM_TAG]}, () => {
       await toast.waitFor({state: 'detached', timeout: 30_000})
       await expect.poll(() => title.inputValue()).toBe(`${TITLE} (first change)`)
       await studio.shot('4-first-change-saved')
+    } finally {
+      page.off('response', countRefusals)
+    }
+  }, 240_000)
+  it('shows and keeps every key typed while the save that would create the draft is refused, and saves them all once there is room', async () => {
+    onTestFailed(() => studio.shot('failed-typing').then(() => undefined))
+    const id = 'lesson-typed-through-a-refusal'
+    const client = createLakeClient(lake, {dataset: 'production'})
+    await client.createOrReplace({...lesson, _id: id, slug: {_type: 'slug', current: id}})
+    const draftTitle = () =>
+      client.fetch<string | null>('*[_id == $id][0].title', {id: `drafts.${id}`})
+    await page.goto(`${lake.studioUrl}/structure/intent/edit/id=${id};type=lesson/`)
+    const title = page.locator('[data-testid="field-title"] input').first()
+    await title.waitFor({timeout: 60_000})
+    await expect.poll(() => title.inputValue()).toBe(TITLE)
+
+    const dataset = fillTheDisk()
+    let refusals = 0
+    const countRefusals = (response: Response) => {
+      if (response.status() === 507 && isSave(response)) refusals += 1
+    }
+    page.on('response', countRefusals)
+    try {
+      // Key after key, across the refusal of the first save (which would create the draft) and
+      // 20 keys beyond it: after each, the form shows everything typed.
+      await title.click()
+      await page.keyboard.press('End')
+      const letters = 'abcdefghijklmnopqrstuvwxyz'
+      let typed = ''
+      let afterRefusal = 0
+      for (let index = 0; afterRefusal < 20; index += 1) {
+        if (index === 600) throw new Error('Expected a refused save within 600 keys, saw none')
+        const wasRefused = refusals > 0
+        await page.keyboard.type(letters[index % letters.length])
+        typed += letters[index % letters.length]
+        if (wasRefused) afterRefusal += 1
+        expect(await title.inputValue()).toBe(`${TITLE}${typed}`)
+      }
+      const toast = page.locator('[data-ui="Toast"]', {hasText: 'Your changes are not saved yet'})
+      await toast.waitFor({timeout: 60_000})
+      expect(await toast.innerText()).toMatch(/is full/)
+      // A try after the last key is refused too: the form still shows every key, the lake none.
+      const seen = refusals
+      await expect.poll(() => refusals, {timeout: 60_000, interval: 100}).toBeGreaterThan(seen)
+      expect(await title.inputValue()).toBe(`${TITLE}${typed}`)
+      expect(await draftTitle()).toBeNull()
+      await studio.shot('5-typed-through-refusal')
+
+      dataset.pragmaForWrites('max_page_count = 1073741823')
+      await expect.poll(draftTitle, {timeout: 120_000, interval: 500}).toBe(`${TITLE}${typed}`)
+      await toast.waitFor({state: 'detached', timeout: 30_000})
+      expect(await title.inputValue()).toBe(`${TITLE}${typed}`)
+      await studio.shot('6-typed-through-saved')
     } finally {
       page.off('response', countRefusals)
     }

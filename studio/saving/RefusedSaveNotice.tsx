@@ -1,15 +1,15 @@
 import {useToast} from '@sanity/ui/toast'
-import {useEffect, useState} from 'react'
+import {useEffect, useSyncExternalStore} from 'react'
 import {getPublishedId, useDocumentStore} from 'sanity'
 
+import {heldSaves, type ShownDraft} from './heldSaves.ts'
 import {refusedSaveMessage} from './refusedSave.ts'
-import {useKeptDraft} from './useKeptDraft.ts'
 
 /**
- * Shows, for as long as the document's saves fail, a notice with the lake's reason and what to
- * do, and keeps the edits meanwhile ({@link useKeptDraft}). Sanity retries such saves, but says
- * only that they are not saving, and only after 15 s; the reason (a full disk, a locked file, a
- * stopped lake) is what the editor can act on.
+ * Shows, for as long as the document's saves are refused, a notice with the lake's reason and
+ * what to do. The saves themselves are held and tried again by `holdRefusedSaves`, with the draft
+ * this form shows, which this component tells it; once Sanity has sent every change, the
+ * document's saves go back to being changes.
  */
 export function RefusedSaveNotice({
   documentId,
@@ -22,16 +22,25 @@ export function RefusedSaveNotice({
   const publishedId = getPublishedId(documentId)
   const documentStore = useDocumentStore()
   const toast = useToast()
-  const [error, setError] = useState<unknown>(undefined)
   useEffect(() => {
-    const subscription = documentStore.pair
-      .commitErrorStatus(publishedId, documentType)
-      .subscribe((status) => setError(status?.error))
-    return () => subscription.unsubscribe()
+    const pair = documentStore.pair
+    const drafts = pair.editState(publishedId, documentType).subscribe((state) => {
+      if (state.ready) heldSaves.show(publishedId, state.draft as ShownDraft | null)
+    })
+    const consistency = pair.consistencyStatus(publishedId, documentType).subscribe((synced) => {
+      if (synced) heldSaves.settled(publishedId)
+    })
+    return () => {
+      drafts.unsubscribe()
+      consistency.unsubscribe()
+    }
   }, [documentStore, publishedId, documentType])
-  useKeptDraft(publishedId, documentType, error !== undefined)
-  // Each retry that fails brings a new error: the notice changes only when what it says does.
-  const message = error === undefined ? undefined : refusedSaveMessage(error)
+  const held = useSyncExternalStore(
+    (listener) => heldSaves.subscribe(listener),
+    () => heldSaves.get(publishedId),
+  )
+  // Each refused try brings a new error: the notice changes only when what it says does.
+  const message = held === undefined ? undefined : refusedSaveMessage(held.error)
   const title = message?.title
   const description = message?.description
   useEffect(() => {

@@ -31,6 +31,33 @@ describe('refusedSaveMessage', () => {
     expect(description).toMatch(/kept in this tab/)
   })
 
+  it("gives each refused document's reason for a refusal outright, and says the change must go", () => {
+    const error = Object.assign(new Error('Mutation(s) failed with 1 error(s)'), {
+      statusCode: 400,
+      response: {
+        body: {
+          error: {
+            type: 'mutationError',
+            description: 'Mutation(s) failed with 1 error(s)',
+            items: [
+              {
+                error: {
+                  type: 'validationError',
+                  description:
+                    'Cannot store document "drafts.a": it is 2521 bytes as JSON, over Sanity\'s limit of 1879 bytes',
+                },
+                index: 0,
+              },
+            ],
+          },
+        },
+      },
+    })
+    expect(refusedSaveMessage(error).description).toBe(
+      'The lake refused them (400): Cannot store document "drafts.a": it is 2521 bytes as JSON, over Sanity\'s limit of 1879 bytes. Your changes stay in this form, not saved: change what the lake refuses (undo the change that caused it) and they are saved at once. Keep this tab open until then.',
+    )
+  })
+
   it("falls back to the client's message when the answer has no description", () => {
     const error = Object.assign(new Error('Server error: Bad gateway'), {statusCode: 502})
     expect(refusedSaveMessage(error).description).toMatch(

@@ -4,18 +4,39 @@ export type RefusedSaveMessage = {title: string; description: string}
 const KEPT =
   'Your changes are kept in this tab and saved as soon as the lake takes them: keep this tab open.'
 
-/** The lake's own sentence for a refusal (`{error: {description}}`), or the client's message. */
+const KEPT_UNTIL_CHANGED =
+  'Your changes stay in this form, not saved: change what the lake refuses (undo the change that caused it) and they are saved at once. Keep this tab open until then.'
+
+/**
+ * Statuses that say the lake will not take these changes as they are (Sanity's terminal ones):
+ * only a change by the editor can get them saved.
+ */
+const REFUSED_AS_THEY_ARE = new Set([400, 402, 403, 404, 409, 410, 412, 413, 422])
+
+type LakeErrorBody = {
+  error?: {description?: unknown; items?: Array<{error?: {description?: unknown}}>}
+}
+
+/**
+ * The lake's own sentences for a refusal: each refused document's (`{error: {items}}`, which
+ * name the document and the rule), else `{error: {description}}`, else the client's message.
+ */
 function lakeReason(error: {message?: unknown; response?: {body?: unknown}}): string {
-  const body = error.response?.body as {error?: {description?: unknown}} | undefined
+  const body = error.response?.body as LakeErrorBody | undefined
+  const items = (body?.error?.items ?? [])
+    .map((item) => item.error?.description)
+    .filter((description): description is string => typeof description === 'string')
+  if (items.length > 0) return items.join('; ')
   const description = body?.error?.description
   if (typeof description === 'string' && description) return description
   return typeof error.message === 'string' ? error.message : String(error)
 }
 
 /**
- * The notice for a save that failed and is being retried: the lake's refusal in its own words
- * (they say what happened and what fixes it, such as "the disk holding … is full … Free disk
- * space"), or, when no answer came, that the lake is not running; with what happens to the edits.
+ * The notice for a save the lake refused or did not answer, which the Studio keeps trying: the
+ * lake's refusal in its own words (they say what happened and what fixes it, such as "the disk
+ * holding … is full … Free disk space", or which limit a document is over), or, when no answer
+ * came, that the lake is not running; with what happens to the edits and what to do.
  */
 export function refusedSaveMessage(error: unknown): RefusedSaveMessage {
   const title = 'Your changes are not saved yet'
@@ -33,5 +54,6 @@ export function refusedSaveMessage(error: unknown): RefusedSaveMessage {
   const reason = lakeReason(error)
     .replace(/^Cannot commit transaction "[^"]*": /, '')
     .replace(/\s*\.?$/, '.')
-  return {title, description: `The lake refused them (${status}): ${reason} ${KEPT}`}
+  const kept = REFUSED_AS_THEY_ARE.has(status) ? KEPT_UNTIL_CHANGED : KEPT
+  return {title, description: `The lake refused them (${status}): ${reason} ${kept}`}
 }
