@@ -152,4 +152,29 @@ describe('npm run import', {timeout: 180_000}, () => {
     expect(stdout + stderr).toMatch(/USAGE/)
     expect(stderr).toMatch(/Cannot use --workers two, expected a whole number from 0 to 64\./)
   })
+
+  it('strips the types of its own TypeScript files once: npm run import starts with the compile cache on', () => {
+    // Node's compile cache says what it read and wrote; without NODE_COMPILE_CACHE from the start,
+    // scripts/import.ts and its imports were stripped again on every run (before the cache was on).
+    const {NODE_COMPILE_CACHE: _chosen, ...inherited} = process.env
+    const env = {...inherited, NODE_DEBUG_NATIVE: 'COMPILE_CACHE'}
+    const help = () =>
+      spawnSync('npm', ['run', '--silent', 'import', '--', '--help'], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env,
+      })
+    expect(help().status).toBe(0)
+    const again = help()
+    expect(again.status, again.stderr).toBe(0)
+    const stripped = again.stderr.split('\n').filter((line) => line.includes('StrippedTypeScript'))
+    const entry = 'retrieving transpile cache for StrippedTypeScript file://'
+    expect(
+      stripped.some(
+        (line) => line.includes(entry) && line.includes('/scripts/import.ts...success'),
+      ),
+      again.stderr,
+    ).toBe(true)
+    expect(stripped.filter((line) => /saving transpilation cache/.test(line))).toEqual([])
+  })
 })
