@@ -1,4 +1,3 @@
-import {fromHtml} from 'hast-util-from-html'
 import type {Html} from 'mdast'
 
 import {kramdownDefinitionList} from '../blocks/definition-list.ts'
@@ -10,6 +9,7 @@ import type {Walk} from '../blocks/walk.ts'
 import {applyIal} from '../ial.ts'
 import {BLOCK_TYPES, OBJECT_TYPES, STYLE} from '../names.ts'
 import {parseMarkdown} from '../parse.ts'
+import {fromHtml} from './fromHtml.ts'
 import {quoteBlocks} from '../blocks/blockquote.ts'
 import {toSectionBody} from '../rich-text.ts'
 import type {State} from '../state.ts'

@@ -1,10 +1,10 @@
 import type {Element, Nodes} from 'hast'
-import {fromHtml} from 'hast-util-from-html'
 import type {Html} from 'mdast'
 
 import {checkLinkHref} from '../../../schemas/validation.ts'
 import type {State} from '../state.ts'
 import {report} from '../state.ts'
+import {fromHtml} from './fromHtml.ts'
 import {attribute, visibleText} from './hast/text.ts'
 import {tagAt} from './tokens.ts'
 

@@ -1,5 +1,4 @@
-import {fromHtml} from 'hast-util-from-html'
-
+import {fromHtml} from './fromHtml.ts'
 import {visibleText} from './hast/text.ts'
 import {readTag} from './tokens.ts'
 

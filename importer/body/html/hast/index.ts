@@ -1,7 +1,6 @@
-import {fromHtml} from 'hast-util-from-html'
-
 import type {Walk} from '../../blocks/walk.ts'
 import type {State} from '../../state.ts'
+import {fromHtml} from '../fromHtml.ts'
 import {convertHast} from './blocks.ts'
 import type {HastScope, Point} from './scope.ts'
 
