@@ -1,16 +1,45 @@
 import {createHash} from 'node:crypto'
 
-/** JSON with object keys sorted, so equal content always hashes equally. */
+/**
+ * Each object key as JSON followed by its colon. Documents use a few dozen keys over and over
+ * (`_type`, `_key`, `children`, `marks`, `text`), so quoting each once saves most of the work;
+ * the bound keeps data with ever-new keys from growing it without end.
+ */
+const quotedKeys = new Map<string, string>()
+const QUOTED_KEYS_KEPT = 10_000
+
+function quotedKey(key: string): string {
+  let quoted = quotedKeys.get(key)
+  if (quoted === undefined) {
+    quoted = `${JSON.stringify(key)}:`
+    if (quotedKeys.size < QUOTED_KEYS_KEPT) quotedKeys.set(key, quoted)
+  }
+  return quoted
+}
+
+/**
+ * JSON with object keys sorted, so equal content always hashes equally: `JSON.stringify` of the
+ * same value with every object's keys in sorted order (`undefined` members left out, `undefined`
+ * items written as `null`), for the plain JSON data documents are.
+ */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null'
-  if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item)).join(',')}]`
-  const entries = Object.keys(value)
-    .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
-    .sort()
-    .map(
-      (key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`,
-    )
-  return `{${entries.join(',')}}`
+  if (Array.isArray(value)) {
+    let out = '['
+    for (let i = 0; i < value.length; i++) {
+      if (i) out += ','
+      out += canonicalJson(value[i])
+    }
+    return `${out}]`
+  }
+  let out = '{'
+  for (const key of Object.keys(value).sort()) {
+    const member = (value as Record<string, unknown>)[key]
+    if (member === undefined) continue
+    if (out.length > 1) out += ','
+    out += quotedKey(key) + canonicalJson(member)
+  }
+  return `${out}}`
 }
 
 /** SHA-256 (hex, 40 characters) of a value's canonical JSON: the same for any key order. */

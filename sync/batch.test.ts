@@ -1,6 +1,9 @@
 import {describe, expect, it} from 'vitest'
 
-import {batchBySize, DEFAULT_BATCH_LIMITS, mutationBytes} from './batch.ts'
+import {createHash} from 'node:crypto'
+
+import {batchBySize, DEFAULT_BATCH_LIMITS, mutationBytes, mutationsJson} from './batch.ts'
+import {transactionIdFor} from './mutations.ts'
 import {syncDocuments} from './run.ts'
 import {FakeLake} from './testing/fakeLake.ts'
 import type {Mutation} from './types.ts'
@@ -26,6 +29,37 @@ describe('batchBySize', () => {
   it('gives a document larger than the batch size a transaction of its own', () => {
     const batches = batchBySize([entry('a', 10), entry('big', 400_000), entry('b', 10)])
     expect(batches.map((b) => b.length)).toEqual([1, 1, 1])
+  })
+})
+
+describe('mutation texts', () => {
+  /** A mutation whose document counts how often it is written as JSON. */
+  const counted = (id: string) => {
+    const doc = {_id: id, _type: 'lesson', title: `Title ${id} é`}
+    const seen = {count: 0}
+    const mutation = {
+      create: {...doc, toJSON: () => (seen.count++, doc)},
+    } as unknown as Mutation
+    return {mutation, seen, doc}
+  }
+
+  it('are JSON.stringify of the mutations, and the transaction id hashes that text', () => {
+    const mutations = [counted('a'), counted('b')]
+    const plain = mutations.map(({doc}) => ({create: doc}))
+    const list = mutations.map(({mutation}) => mutation)
+    expect(mutationsJson(list)).toBe(JSON.stringify(plain))
+    const expected = createHash('sha256').update('salt').update(JSON.stringify(plain))
+    expect(transactionIdFor(list, 'salt')).toBe(`import-${expected.digest('hex').slice(0, 32)}`)
+  })
+
+  it('are written once per mutation for its batch, size check, transaction id and body', () => {
+    const mutations = Array.from({length: 5}, (_, i) => counted(`d${i}`))
+    const list = mutations.map(({mutation}) => mutation)
+    batchBySize(list.map((mutation) => ({mutation})))
+    list.reduce((sum, m) => sum + mutationBytes(m), 0)
+    transactionIdFor(list)
+    mutationsJson(list)
+    expect(mutations.map(({seen}) => seen.count)).toEqual([1, 1, 1, 1, 1])
   })
 })
 

@@ -7,6 +7,7 @@
 import {Agent, request, type IncomingHttpHeaders} from 'node:http'
 
 import type {LakeConnection} from '../lake/client.ts'
+import {mutationsJson} from './batch.ts'
 import type {SyncApi} from './types.ts'
 
 /** The API version the lake's client uses (lake/client.ts). */
@@ -94,17 +95,22 @@ export function lakeSyncApi(lake: LakeConnection, dataset: string): SyncApi & {c
     method: 'GET' | 'POST',
     path: string,
     search: Record<string, string>,
-    body?: {json: unknown} | {bytes: Uint8Array},
+    body?: {json: unknown} | {jsonText: string} | {bytes: Uint8Array},
   ) =>
     new Promise<unknown>((resolve, reject) => {
       const query = new URLSearchParams({...search, tag: TAG}).toString()
       const url = new URL(`/v${API_VERSION}${path}?${query}`, base)
       const payload =
-        body && ('json' in body ? Buffer.from(JSON.stringify(body.json)) : Buffer.from(body.bytes))
+        body &&
+        ('json' in body
+          ? Buffer.from(JSON.stringify(body.json))
+          : 'jsonText' in body
+            ? Buffer.from(body.jsonText)
+            : Buffer.from(body.bytes))
       const headers: Record<string, string | number> = {accept: 'application/json'}
       if (lake.token) headers.authorization = `Bearer ${lake.token}`
       if (payload) headers['content-length'] = payload.length
-      if (body && 'json' in body) headers['content-type'] = 'application/json'
+      if (body && !('bytes' in body)) headers['content-type'] = 'application/json'
       const req = request(url, {method, agent, headers}, (res) => {
         const chunks: Buffer[] = []
         res.on('data', (chunk: Buffer) => chunks.push(chunk))
@@ -158,7 +164,9 @@ export function lakeSyncApi(lake: LakeConnection, dataset: string): SyncApi & {c
     },
     async mutate(mutations, {transactionId}) {
       const search = {returnIds: 'true', returnDocuments: 'false', visibility: 'async'}
-      await send('POST', `/data/mutate/${ds}`, search, {json: {mutations, transactionId}})
+      // The mutations' texts are the ones their batching measured and their id hashed.
+      const jsonText = `{"mutations":${mutationsJson(mutations)},"transactionId":${JSON.stringify(transactionId)}}`
+      await send('POST', `/data/mutate/${ds}`, search, {jsonText})
     },
     async uploadImage(body, {filename}) {
       const answer = (await send('POST', `/assets/images/${ds}`, {filename}, {bytes: body})) as {

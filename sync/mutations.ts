@@ -1,5 +1,6 @@
 import {createHash} from 'node:crypto'
 
+import {mutationsJson} from './batch.ts'
 import {importHash, isOwnedField, withImportStamp} from './hash.ts'
 import type {ImportedDocument, Mutation} from './types.ts'
 
@@ -45,6 +46,6 @@ export function mutationId(mutation: Mutation): string {
  * is recognisable: the Content Lake sets each written document's `_rev` to it.
  */
 export function transactionIdFor(mutations: readonly Mutation[], salt = ''): string {
-  const hash = createHash('sha256').update(salt).update(JSON.stringify(mutations))
+  const hash = createHash('sha256').update(salt).update(mutationsJson(mutations))
   return `import-${hash.digest('hex').slice(0, 32)}`
 }
