@@ -44,11 +44,14 @@ export class HeldSaves {
     return () => this.listeners.delete(listener)
   }
 
-  /** Records a refusal: from now on, each save of the document sends the whole draft. */
-  refused(publishedId: string, error: unknown): void {
+  /**
+   * Records a refusal; one `outright` (the save sent again unchanged would be refused again) makes
+   * each save of the document from now on send the whole draft.
+   */
+  refused(publishedId: string, error: unknown, outright: boolean): void {
     const refusals = (this.held.get(publishedId)?.refusals ?? 0) + 1
     this.held.set(publishedId, {error, refusals})
-    this.whole.add(publishedId)
+    if (outright) this.whole.add(publishedId)
     this.emit()
   }
 
@@ -59,9 +62,9 @@ export class HeldSaves {
   }
 
   /**
-   * Whether saves of the document send the whole draft: from a refusal until Sanity has nothing
-   * left to send ({@link settled}), since its queued changes were made on the edits it could not
-   * send, and the lake may already hold them once a whole draft went through.
+   * Whether saves of the document send the whole draft: from a refusal outright until Sanity has
+   * nothing left to send ({@link settled}), since its queued changes were made on the edits it
+   * could not send, and the lake may already hold them once a whole draft went through.
    */
   sendsWholeDraft(publishedId: string): boolean {
     return this.whole.has(publishedId)

@@ -98,6 +98,28 @@ describe('holdRefusedSaves', () => {
     expect(saves.sendsWholeDraft('a')).toBe(false)
   })
 
+  it('sends a save refused for a full disk or no answer again as it was', async () => {
+    const saves = new HeldSaves()
+    saves.show('a', draft)
+    const sent: RequestHandlerOptions[] = []
+    const answers: unknown[] = [refusal(507), new TypeError('Failed to fetch'), 'taken']
+    const next = async (request: RequestHandlerOptions) => {
+      sent.push(request)
+      const answer = answers.shift()
+      if (answer instanceof Error) throw answer
+      return answer
+    }
+    const held = holdRefusedSaves(undefined, saves)(commit(), next)
+    await vi.advanceTimersByTimeAsync(3000)
+    expect(await held).toBe('taken')
+    expect(sent.map((request) => request.body)).toEqual([
+      commit().body,
+      commit().body,
+      commit().body,
+    ])
+    expect(saves.sendsWholeDraft('a')).toBe(false)
+  })
+
   it("lets a session's 401 and an abandoned save fail as they did", async () => {
     const saves = new HeldSaves()
     const handler = holdRefusedSaves(undefined, saves)

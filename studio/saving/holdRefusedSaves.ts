@@ -7,6 +7,7 @@ import {
 } from '@sanity/client'
 
 import {heldSaves as pageSaves, retryDelay, type HeldSaves, type ShownDraft} from './heldSaves.ts'
+import {isRefusedOutright} from './refusedSave.ts'
 
 /** A save of the Studio's document store: one document's changes, as one request. */
 type Save = {publishedId: string; draftId: string; actions: boolean}
@@ -90,9 +91,12 @@ function isHeld(error: unknown, signal: AbortSignal | undefined): boolean {
  * a retried save that would create the draft (it takes the draft for deleted); keys typed
  * meanwhile go with them. Here the save stays pending, so Sanity keeps every edit in the form and
  * queues new ones behind it, while the refusal is recorded for the notice and the save is tried
- * again ({@link retryDelay}, sooner after an edit) with the draft the form shows sent whole, so
- * that an edit that fixes what the lake refused is saved with the next try. `inner` is the
- * Studio's own handler, which every try goes through.
+ * again ({@link retryDelay}, sooner after an edit). A save refused outright is tried with the
+ * draft the form shows sent whole, so that an edit that fixes what the lake refused is saved with
+ * the next try; any other (a full disk, a lake that does not answer) is sent again as it was,
+ * since after the lake's listener reconnects the form may show the lake's draft, without the
+ * edits of the save held meanwhile. `inner` is the Studio's own handler, which every try goes
+ * through.
  */
 export function holdRefusedSaves(inner?: RequestHandler, saves: HeldSaves = pageSaves) {
   const handler: RequestHandler = async (request, next) => {
@@ -108,7 +112,7 @@ export function holdRefusedSaves(inner?: RequestHandler, saves: HeldSaves = page
         return result
       } catch (error) {
         if (!isHeld(error, request.signal ?? undefined)) throw error
-        saves.refused(save.publishedId, error)
+        saves.refused(save.publishedId, error, isRefusedOutright(error))
         const {refusals} = saves.get(save.publishedId)!
         await saves.nextTry(save.publishedId, retryDelay(refusals), request.signal ?? undefined)
       }

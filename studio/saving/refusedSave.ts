@@ -8,10 +8,16 @@ const KEPT_UNTIL_CHANGED =
   'Your changes stay in this form, not saved: change what the lake refuses (undo the change that caused it) and they are saved at once. Keep this tab open until then.'
 
 /**
- * Statuses that say the lake will not take these changes as they are (Sanity's terminal ones):
- * only a change by the editor can get them saved.
+ * Statuses that say the lake will not take these changes as they are (Sanity's terminal ones but
+ * 401, the session's): only a change by the editor can get them saved.
  */
 const REFUSED_AS_THEY_ARE = new Set([400, 402, 403, 404, 409, 410, 412, 413, 422])
+
+/** Whether the lake refused a save outright: sent again unchanged, it would be refused again. */
+export function isRefusedOutright(error: unknown): boolean {
+  const status = (error as {statusCode?: unknown} | null)?.statusCode
+  return typeof status === 'number' && REFUSED_AS_THEY_ARE.has(status)
+}
 
 type LakeErrorBody = {
   error?: {description?: unknown; items?: Array<{error?: {description?: unknown}}>}
@@ -54,6 +60,6 @@ export function refusedSaveMessage(error: unknown): RefusedSaveMessage {
   const reason = lakeReason(error)
     .replace(/^Cannot commit transaction "[^"]*": /, '')
     .replace(/\s*\.?$/, '.')
-  const kept = REFUSED_AS_THEY_ARE.has(status) ? KEPT_UNTIL_CHANGED : KEPT
+  const kept = isRefusedOutright(error) ? KEPT_UNTIL_CHANGED : KEPT
   return {title, description: `The lake refused them (${status}): ${reason} ${kept}`}
 }
