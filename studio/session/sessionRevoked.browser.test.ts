@@ -115,7 +115,9 @@ describe('a session the lake revokes while the editor is editing', {tags: [CHROM
   it('does not put an edit back over a document that changed meanwhile, and says so', async () => {
     const {page, watch} = studio
     onTestFailed(() => studio.shot('failed-changed').then(() => undefined))
-    const before = `${TITLE} (first) and second`
+    // Whatever the title is now (the test before this one changed it, when it ran).
+    await titleInput().waitFor({timeout: 60_000})
+    const before = await titleInput().inputValue()
     await typeSaved(' and third', `${before} and third`)
 
     await typeAsTheSessionEnds(' and mine')
