@@ -13,6 +13,13 @@ import type {Target} from './types.ts'
 /** Bytes of a transaction of one or two documents that the import's own lake writes inline. */
 const INLINE_WRITES = 1024 * 1024
 
+/**
+ * Bytes of documents the import's own lake replicates into its query worker while no query
+ * runs: the import asks its queries before it writes, so writing a whole site lets the worker
+ * and its copy of the site go (about 130 MB of the 5,000-lesson site's peak).
+ */
+const IDLE_REPLICA_BYTES = 4 * 1024 * 1024
+
 /** Options of {@link localTarget}. */
 export type LocalOptions = {
   /** The lake folder (token, server.json, datasets); default `.lake`. */
@@ -63,7 +70,7 @@ export async function localTarget(env: Env, options: LocalOptions = {}): Promise
     dir,
     port: 0,
     log: () => undefined,
-    queries: {workers: 1},
+    queries: {workers: 1, idleReplicaBytes: IDLE_REPLICA_BYTES},
     inlineWritesUpTo: INLINE_WRITES,
   })
   const syncApi = lakeSyncApi(lake, dataset)

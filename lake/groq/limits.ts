@@ -15,6 +15,14 @@ export type QueryLimits = {
   memoryMb: number
   /** Queries waiting for a worker before new ones are turned away. */
   maxQueued: number
+  /**
+   * Bytes of documents that commits may bring while no query runs or waits before the pool lets
+   * its workers (and their replicas) go; the next query starts a worker, which loads the
+   * datasets from their files. Infinity (the server's) keeps replicas current for the next query.
+   * An import's own lake writes a whole site and asks no query after: it sets a bound, so the
+   * site is not replicated for nothing.
+   */
+  idleReplicaBytes: number
 }
 
 /**
@@ -29,6 +37,7 @@ export const DEFAULT_QUERY_LIMITS: QueryLimits = {
   maxResultBytes: 50_000_000,
   memoryMb: 1024,
   maxQueued: 512,
+  idleReplicaBytes: Infinity,
 }
 
 // Status codes: the technical-limits page says only that "the API rejects calls that exceed these

@@ -21,4 +21,45 @@ describe('QueryPool', () => {
     expect(await t.client.fetch('*[_type == "lesson"].title')).toEqual(['A'])
     expect(t.lake.state.queries.stats().workers).toBe(1)
   })
+
+  it('lets its idle worker go once commits bring more than idleReplicaBytes, and the next query still sees every commit', async () => {
+    const t = await startTestLake({queries: {workers: 1, idleReplicaBytes: 10_000}})
+    stops.push(t.stop)
+    const pool = t.lake.state.queries
+    await t.client.createOrReplace({_id: 'lesson-a', _type: 'lesson', title: 'A'})
+    expect(await t.client.fetch('*[_type == "lesson"].title')).toEqual(['A'])
+    expect(pool.stats().workers).toBe(1)
+    // Small commits stay under the bound: the worker keeps its replica current.
+    await t.client.createOrReplace({_id: 'lesson-b', _type: 'lesson', title: 'B'})
+    expect(pool.stats().workers).toBe(1)
+    const text = 'x'.repeat(4_000)
+    const tx = t.client.transaction()
+    for (const id of ['c', 'd', 'e'])
+      tx.createOrReplace({_id: `lesson-${id}`, _type: 'lesson', title: id.toUpperCase(), text})
+    await tx.commit()
+    expect(pool.stats().workers).toBe(0)
+    await t.client.createOrReplace({_id: 'lesson-f', _type: 'lesson', title: 'F'})
+    expect(await t.client.fetch('*[_type == "lesson"] | order(title).title')).toEqual([
+      'A',
+      'B',
+      'C',
+      'D',
+      'E',
+      'F',
+    ])
+    expect(pool.stats().workers).toBe(1)
+  })
+
+  it("keeps the server's workers current however much is written while no query runs", async () => {
+    const t = await startTestLake()
+    stops.push(t.stop)
+    const pool = t.lake.state.queries
+    expect(await t.client.fetch('count(*[_type == "lesson"])')).toBe(0)
+    const tx = t.client.transaction()
+    const text = 'x'.repeat(100_000)
+    for (let i = 0; i < 20; i++) tx.createOrReplace({_id: `lesson-${i}`, _type: 'lesson', text})
+    await tx.commit()
+    expect(pool.stats().workers).toBe(1)
+    expect(await t.client.fetch('count(*[_type == "lesson"])')).toBe(20)
+  })
 })

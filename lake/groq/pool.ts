@@ -81,6 +81,8 @@ export class QueryPool {
   readonly #queue: Job[] = []
   readonly #log: (message: string) => void
   #nextId = 1
+  /** Bytes of documents replicated since a query last ran (see `idleReplicaBytes`). */
+  #idleBytes = 0
   #failedStarts = 0
   #broken: LakeError | null = null
   #closed = false
@@ -124,6 +126,8 @@ export class QueryPool {
     // transaction is not copied at all: each worker reads it from the file, which takes a while,
     // so no task (and its time budget) starts on a worker until it has.
     const unsubscribe = dataset.subscribe((tx, afterJson) => {
+      const bytes = afterJson ? afterJson.reduce((sum, json) => sum + (json?.length ?? 0), 0) : null
+      if (this.#releaseIdle(bytes)) return
       this.#broadcast({
         type: 'commit',
         dataset: dataset.name,
@@ -250,6 +254,27 @@ export class QueryPool {
     )
   }
 
+  /**
+   * Lets every worker go when, with no query running or waiting, commits have brought more than
+   * `idleReplicaBytes` of documents (`bytes` null: a transaction too large to pass as text) since
+   * the last query; true when no worker is left to replicate this commit into.
+   */
+  #releaseIdle(bytes: number | null): boolean {
+    if (this.#slots.size === 0) return true
+    if (this.limits.idleReplicaBytes === Infinity) return false
+    if (this.#queue.length > 0 || [...this.#slots].some((slot) => slot.job || !slot.ready)) {
+      return false
+    }
+    this.#idleBytes += bytes ?? Infinity
+    if (this.#idleBytes <= this.limits.idleReplicaBytes) return false
+    this.#idleBytes = 0
+    for (const slot of [...this.#slots]) {
+      this.#retire(slot)
+      void slot.worker.terminate()
+    }
+    return true
+  }
+
   #spawn(): void {
     const worker = new Worker(new URL('./worker.ts', import.meta.url), {
       resourceLimits: {maxOldGenerationSizeMb: this.limits.memoryMb},
@@ -329,6 +354,7 @@ export class QueryPool {
 
   #start(slot: Slot, job: Job): void {
     slot.job = job
+    this.#idleBytes = 0
     slot.startedAt = performance.now()
     slot.worker.ref()
     slot.timer = setTimeout(
