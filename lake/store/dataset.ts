@@ -244,7 +244,7 @@ export class Dataset {
         yield
       }
       if (chunk.length > 0) this.#writer.post({type: 'rows', rows: chunk})
-      return {bytes: bytes + JSON.stringify(transaction.mutations).length, afterJson}
+      return {bytes: bytes + begin.mutations.length, afterJson}
     } catch (error) {
       this.#writer.post({type: 'abort'})
       throw error
@@ -320,22 +320,38 @@ const INLINE_CHANGES = 2
 const ownIds = (transaction: Transaction) =>
   transaction.changes.every((change) => !change.after || change.after._id === change.id)
 
+const mutationTexts = new WeakMap<object, string>()
+
+/**
+ * Mutations as a JSON array (`JSON.stringify(mutations)`), each mutation written once however
+ * many rows hold it: a create is in its transaction's row and in its document's revision.
+ */
+function mutationsJson(mutations: readonly unknown[]): string {
+  const texts = mutations.map((mutation) => {
+    if (mutation === null || typeof mutation !== 'object') return JSON.stringify(mutation)
+    let text = mutationTexts.get(mutation)
+    if (text === undefined) mutationTexts.set(mutation, (text = JSON.stringify(mutation)))
+    return text
+  })
+  return `[${texts.join(',')}]`
+}
+
 // One serialization of the document serves the current row and the history snapshot.
 function revisionRow(change: Change): RevisionRow {
   const json = change.after ? JSON.stringify(change.after) : null
   const {id, before, after, mutations} = change
-  return [id, after?._rev ?? null, before?._rev ?? null, json, JSON.stringify(mutations)]
+  return [id, after?._rev ?? null, before?._rev ?? null, json, mutationsJson(mutations)]
 }
 
 function revisionRows(transaction: Transaction) {
   const rows = transaction.changes.map(revisionRow)
   const afterJson = rows.map((row) => row[3])
   const bytes =
-    JSON.stringify(transaction.mutations).length +
+    mutationsJson(transaction.mutations).length +
     afterJson.reduce((sum, json) => sum + (json?.length ?? 0), 0)
   return {rows, afterJson, bytes}
 }
 
 function transactionRow({id, timestamp, author, mutations}: Transaction) {
-  return {id, timestamp, author, mutations: JSON.stringify(mutations)}
+  return {id, timestamp, author, mutations: mutationsJson(mutations)}
 }
