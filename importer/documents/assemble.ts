@@ -64,9 +64,10 @@ function nextLink(plan: PlannedDocument, next: NonNullable<ConvertResult['next']
 /** Options of {@link assembleDocuments}. */
 export interface AssembleOptions {
   /**
-   * The ids of the documents to build in full; every other is only its `_id` and `_type`, for
-   * a caller that writes only these (the rest are as the last import left them). Diagnostics
-   * are found for every document either way.
+   * The ids of the documents to build in full; every other is only its `_id`, `_type` and
+   * `slug` (what validation reads of the other documents: references and unique slugs), for a
+   * caller that writes only these (the rest are as the last import left them). Diagnostics are
+   * found for every document either way.
    */
   only?: ReadonlySet<string>
 }
@@ -88,13 +89,14 @@ export function assembleDocuments(
     const result = converted.get(plan.id)
     const next = plan.type === DOCUMENT_TYPES.lesson && result?.next && nextLink(plan, result.next)
     if (next) diagnostics.push(...next.diagnostics)
-    if (only && !only.has(plan.id)) return {_id: plan.id, _type: plan.type}
+    const slug = {_type: 'slug', current: slugs.get(plan.id)}
+    if (only && !only.has(plan.id)) return {_id: plan.id, _type: plan.type, slug}
     const description = plan.page?.data.description
     const doc: ImportedDocument = {
       _id: plan.id,
       _type: plan.type,
       title: plan.title,
-      slug: {_type: 'slug', current: slugs.get(plan.id)},
+      slug,
       ...(result?.emoji ? {emoji: result.emoji} : {}),
       ...(typeof description === 'string' ? {description} : {}),
     }

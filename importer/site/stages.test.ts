@@ -5,6 +5,7 @@ import {describe, expect, it} from 'vitest'
 
 import {readSiteFiles, SITE_FIXTURES} from '../../testing/siteFixture.ts'
 import {convertBody, type ConvertResult} from '../body/index.ts'
+import type {ImportedDocument} from '../types.ts'
 import {SITE_ID} from '../../schemas/constants.ts'
 import {convertJob, finishSite, prepareSite} from './stages.ts'
 
@@ -25,10 +26,14 @@ describe('finishSite with only some documents', () => {
         const {documents: all, addresses: allAddresses, ...wholeRest} = whole
         expect(rest, id).toEqual(wholeRest)
         expect(documents.map((doc) => doc._id)).toEqual(all.map((doc) => doc._id))
-        // The other plans' documents are only named; the site's (one, and cheap) and those
-        // extracted from pages (made by their conversion) are whole.
+        // The other plans' documents are only their id, type and slug (what validation reads of
+        // them); the site's (one, and cheap) and those extracted from pages are whole.
         const planned = new Set(prepared.plans.map((plan) => plan.id))
-        const made = documents.filter((doc) => Object.keys(doc).length > 2)
+        const named = ({_id, _type, slug}: ImportedDocument) => ({_id, _type, slug})
+        expect(documents.filter((doc) => doc._id !== id && planned.has(doc._id))).toEqual(
+          all.filter((doc) => doc._id !== id && planned.has(doc._id)).map(named),
+        )
+        const made = documents.filter((doc) => Object.keys(doc).length > 3)
         expect(made.filter((doc) => planned.has(doc._id)).map((doc) => doc._id)).toEqual(
           planned.has(id) ? [id] : [],
         )
@@ -38,4 +43,34 @@ describe('finishSite with only some documents', () => {
       }
     },
   )
+})
+
+describe('finishSite with only some documents, validated', () => {
+  it('gives validation what it reads of the others: a slug two documents share is still found', async () => {
+    const page = (title: string) => `---\ntitle: ${title}\n---\n\nText.\n`
+    const prepared = prepareSite([
+      {path: '_config.yml', text: 'title: Site\n'},
+      {path: 'a.md', text: page('Setup')},
+      {path: 'b.md', text: page('Setup')},
+      {path: 'c.md', text: page('Setup 2')},
+    ])
+    const converted = new Map<string, ConvertResult>(
+      prepared.jobs.map((job) => [job.id, convertJob(job, prepared.context, convertBody)]),
+    )
+    const {loadValidator} = await import('../../schemas/compiled/load.ts')
+    const validator = await loadValidator()
+    const whole = finishSite(prepared, converted).documents
+    for (const {id} of prepared.jobs) {
+      const part = finishSite(prepared, converted, undefined, new Set([id])).documents
+      const doc = part.find((each) => each._id === id)!
+      const problems = await validator.validateDocuments([doc], {existing: part})
+      expect(problems, id).toEqual(await validator.validateDocuments([doc], {existing: whole}))
+    }
+    const b = finishSite(prepared, converted, undefined, new Set([prepared.jobs[1].id])).documents
+    const found = await validator.validateDocuments(
+      [b.find((doc) => doc._id === prepared.jobs[1].id)!],
+      {existing: b},
+    )
+    expect(found.map((problem) => problem.path)).toContain('slug')
+  }, 60_000)
 })

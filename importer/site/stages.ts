@@ -242,7 +242,7 @@ export function prepareSite(
  * The documents, problems and counts of a prepared site once every page body is converted
  * (`converted` by document id); `reused` counts the conversions a cache gave back. With `only`,
  * just those documents (and their pages' addresses) are made in full, the others being their
- * `_id` and `_type` (see `assembleDocuments`); problems and counts are the whole site's.
+ * `_id`, `_type` and `slug` (see `assembleDocuments`); problems and counts are the whole site's.
  */
 export function finishSite(
   prepared: PreparedSite,
