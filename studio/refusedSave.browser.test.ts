@@ -129,8 +129,7 @@ describe('a save the lake refuses', {tags: [CHROMIUM_TAG]}, () => {
     }
     page.on('response', countRefusals)
     try {
-      // The whole change at once: the save that creates the draft goes with the first key, and
-      // keys that land while Sanity drops the draft (a few milliseconds) would be lost with it.
+      // The whole change at once (the next test types key by key across the refusal).
       await title.fill(`${TITLE} (first change)`)
       const toast = page.locator('[data-ui="Toast"]', {hasText: 'Your changes are not saved yet'})
       await toast.waitFor({timeout: 60_000})
