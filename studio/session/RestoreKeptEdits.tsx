@@ -9,13 +9,19 @@ import {useKeptEditsScope} from './KeepUnsavedEdits.tsx'
 import {
   decideRestore,
   forgetEdit,
+  keptEdit,
   keptEdits,
+  PREFIX,
   restoreMutation,
   type KeptEdit,
   type LakeDocument,
 } from './keptEdits.ts'
 
-/** Documents whose kept edits are being settled: one at a time however often the layout mounts. */
+/**
+ * Documents whose kept edits are being settled: once, however often the layout mounts or its
+ * effect runs again (the Studio's client changes identity as the login settles); a run that
+ * finds one here leaves it to the run that is settling it, which carries on to the end.
+ */
 const settling = new Set<string>()
 
 async function lakePair(client: SanityClient, kept: KeptEdit) {
@@ -45,7 +51,6 @@ function RestoreKeptEdits() {
   const router = useRouter()
 
   useEffect(() => {
-    let stopped = false
     const open = (kept: KeptEdit) =>
       router.navigateIntent('edit', {id: kept.publishedId, type: kept.type})
     const restored = (kept: KeptEdit) =>
@@ -83,7 +88,16 @@ function RestoreKeptEdits() {
               <Button
                 tone="caution"
                 text="Put my version back"
-                onClick={() => void restoreAnyway()}
+                onClick={() =>
+                  void restoreAnyway().catch((error: Error) =>
+                    toast.push({
+                      status: 'error',
+                      title: 'Your version was not put back',
+                      description: `${error.message}. It is still kept in this browser: try again.`,
+                      closable: true,
+                    }),
+                  )
+                }
               />
               <Button
                 mode="bleed"
@@ -103,7 +117,6 @@ function RestoreKeptEdits() {
     }
     const settle = async (kept: KeptEdit) => {
       const {draft, published} = await lakePair(client, kept)
-      if (stopped) return
       const decision = decideRestore(kept, draft, published)
       if (decision === 'changed') return offer(kept)
       if (decision === 'restore') await putBack(client, kept, draft)
@@ -112,22 +125,25 @@ function RestoreKeptEdits() {
     }
     void (async () => {
       for (const kept of keptEdits(localStorage, scope)) {
-        if (stopped) return
         const key = `${scope}:${kept.publishedId}`
         if (settling.has(key)) continue
         settling.add(key)
-        // A lake that does not answer keeps them for the next start; one that refuses the
-        // guarded write (a draft that changed after it was read) has the editor choose.
-        await settle(kept)
-          .catch((error: {statusCode?: number}) => {
-            if (error?.statusCode === 409) offer(kept)
+        // Another tab logged in by the same link settles the same entries: one at a time, and
+        // only while the entry is still there (the other tab forgets it once settled).
+        const once = async () => {
+          const current = keptEdit(localStorage, scope, kept.publishedId)
+          if (!current) return
+          // A lake that does not answer keeps them for the next start; one that refuses the
+          // guarded write (the draft changed after it was read) has it decided again.
+          await settle(current).catch(async (error: {statusCode?: number}) => {
+            if (error?.statusCode === 409) await settle(current)
           })
+        }
+        await (navigator.locks ? navigator.locks.request(`${PREFIX}:${key}`, once) : once())
+          .catch(() => undefined)
           .finally(() => settling.delete(key))
       }
     })()
-    return () => {
-      stopped = true
-    }
     // Once per login (router and toast change identity on navigation): what this tab keeps
     // later is its own form's, not left over.
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -4,6 +4,7 @@ import {
   decideRestore,
   forgetEdit,
   keepEdit,
+  keptEdit,
   keptEdits,
   ownFields,
   restoreMutation,
@@ -102,6 +103,11 @@ describe('kept edits', () => {
       'b',
       'lesson-a',
     ])
+    expect(keptEdit(storage, 'local.production', 'lesson-a')?.keptAt).toBe(
+      '2026-11-30T20:05:00.000Z',
+    )
+    expect(keptEdit(storage, 'local.production', 'broken')).toBeNull()
+    expect(keptEdit(storage, 'local.production', 'c')).toBeNull()
     forgetEdit(storage, 'local.production', 'b')
     expect(keptEdits(storage, 'local.production').map((one) => one.publishedId)).toEqual([
       'lesson-a',

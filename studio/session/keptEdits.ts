@@ -36,7 +36,8 @@ export type LakeDocument = {_id: string; _rev: string; [field: string]: unknown}
 export type RestoreDecision = 'saved' | 'restore' | 'changed'
 
 const SYSTEM_FIELDS = new Set(['_id', '_rev', '_createdAt', '_updatedAt', '_originalId'])
-const PREFIX = 'course-lake:kept-edits'
+/** Where kept edits live in localStorage, and the name of the lock that settles them. */
+export const PREFIX = 'course-lake:kept-edits'
 
 /** A document's own fields: what an editor changes, without the ones the lake sets. */
 export function ownFields(document: Record<string, unknown>): Record<string, unknown> {
@@ -113,6 +114,21 @@ export function forgetEdit(storage: Storage, scope: string, publishedId: string)
   storage.removeItem(keptEditKey(scope, publishedId))
 }
 
+/** A document's kept edits, or null when none are kept (or the entry is not one). */
+export function keptEdit(storage: Storage, scope: string, publishedId: string): KeptEdit | null {
+  return parseKept(storage.getItem(keptEditKey(scope, publishedId)))
+}
+
+function parseKept(text: string | null): KeptEdit | null {
+  let value: unknown = null
+  try {
+    value = JSON.parse(text ?? 'null')
+  } catch {
+    return null
+  }
+  return isKeptEdit(value) ? value : null
+}
+
 function isKeptEdit(value: unknown): value is KeptEdit {
   const kept = value as KeptEdit | null
   return (
@@ -132,13 +148,8 @@ export function keptEdits(storage: Storage, scope: string): KeptEdit[] {
   for (let index = 0; index < storage.length; index += 1) {
     const key = storage.key(index)
     if (!key?.startsWith(prefix)) continue
-    let value: unknown = null
-    try {
-      value = JSON.parse(storage.getItem(key) ?? 'null')
-    } catch {
-      // Not ours to read: dropped below.
-    }
-    if (isKeptEdit(value)) found.push(value)
+    const kept = parseKept(storage.getItem(key))
+    if (kept) found.push(kept)
   }
   return found.sort((a, b) => a.keptAt.localeCompare(b.keptAt))
 }
