@@ -1,6 +1,6 @@
 import {randomUUID} from 'node:crypto'
 
-import {batchBySize, DEFAULT_BATCH_LIMITS, MAX_REQUEST_BYTES, mutationBytes} from './batch.ts'
+import {batchBySize, DEFAULT_BATCH_LIMITS, MAX_REQUEST_BYTES} from './batch.ts'
 import type {BatchLimits} from './batch.ts'
 import {createMutation, patchMutation, transactionIdFor} from './mutations.ts'
 import {planSync} from './plan.ts'
@@ -138,14 +138,17 @@ export async function applyPlan(plan: SyncPlan, options: ApplyOptions): Promise<
 
   const commit = async (ops: Op[], salt: string): Promise<void> => {
     const mutations = ops.flatMap((op) => op.mutations)
-    const transactionId = transactionIdFor(mutations, runId + salt)
+    // Written once for the id, the size check and the request; garbage once it is sent.
+    const texts = mutations.map((mutation) => JSON.stringify(mutation))
+    const json = `[${texts.join(',')}]`
+    const transactionId = transactionIdFor(json, runId + salt)
     try {
-      const bytes = mutations.reduce((sum, m) => sum + mutationBytes(m), 0)
+      const bytes = texts.reduce((sum, text) => sum + Buffer.byteLength(text) + 1, 0)
       if (bytes > MAX_REQUEST_BYTES)
         throw new Error(`Cannot write ${ops[0].id}: ${bytes} bytes is over the 4 MB request limit`)
       await withRetry(async () => {
         await limit()
-        await api.mutate(mutations, {transactionId})
+        await api.mutate(mutations, {transactionId, json})
       }, options.retry)
       succeed(ops, transactionId)
     } catch (error) {

@@ -2,11 +2,11 @@ import {describe, expect, it} from 'vitest'
 
 import {createHash} from 'node:crypto'
 
-import {batchBySize, DEFAULT_BATCH_LIMITS, mutationBytes, mutationsJson} from './batch.ts'
+import {batchBySize, DEFAULT_BATCH_LIMITS, mutationBytes} from './batch.ts'
 import {transactionIdFor} from './mutations.ts'
 import {syncDocuments} from './run.ts'
 import {FakeLake} from './testing/fakeLake.ts'
-import type {Mutation} from './types.ts'
+import type {Mutation, SyncApi} from './types.ts'
 
 const entry = (id: string, bytes: number) => ({
   mutation: {create: {_id: id, _type: 'lesson', text: 'x'.repeat(bytes)}} as Mutation,
@@ -32,34 +32,37 @@ describe('batchBySize', () => {
   })
 })
 
-describe('mutation texts', () => {
-  /** A mutation whose document counts how often it is written as JSON. */
-  const counted = (id: string) => {
-    const doc = {_id: id, _type: 'lesson', title: `Title ${id} é`}
-    const seen = {count: 0}
-    const mutation = {
-      create: {...doc, toJSON: () => (seen.count++, doc)},
-    } as unknown as Mutation
-    return {mutation, seen, doc}
-  }
-
-  it('are JSON.stringify of the mutations, and the transaction id hashes that text', () => {
-    const mutations = [counted('a'), counted('b')]
-    const plain = mutations.map(({doc}) => ({create: doc}))
-    const list = mutations.map(({mutation}) => mutation)
-    expect(mutationsJson(list)).toBe(JSON.stringify(plain))
-    const expected = createHash('sha256').update('salt').update(JSON.stringify(plain))
-    expect(transactionIdFor(list, 'salt')).toBe(`import-${expected.digest('hex').slice(0, 32)}`)
-  })
-
-  it('are written once per mutation for its batch, size check, transaction id and body', () => {
-    const mutations = Array.from({length: 5}, (_, i) => counted(`d${i}`))
-    const list = mutations.map(({mutation}) => mutation)
-    batchBySize(list.map((mutation) => ({mutation})))
-    list.reduce((sum, m) => sum + mutationBytes(m), 0)
-    transactionIdFor(list)
-    mutationsJson(list)
-    expect(mutations.map(({seen}) => seen.count)).toEqual([1, 1, 1, 1, 1])
+describe('mutation requests', () => {
+  it('hand the API the JSON their transaction id was hashed from, and keep no text once sent', async () => {
+    const lake = new FakeLake()
+    const sent: Array<{mutations: Mutation[]; transactionId: string; json?: string}> = []
+    const api: SyncApi = {
+      query: (groq, params) => lake.query(groq, params),
+      getDocuments: (ids) => lake.getDocuments(ids),
+      uploadImage: (body, options) => lake.uploadImage(body, options),
+      mutate: async (mutations, options) => {
+        sent.push({mutations, ...options})
+        await lake.mutate(mutations, options)
+      },
+    }
+    const docs = Array.from({length: 30}, (_, i) => ({
+      _id: `lesson-${i}`,
+      _type: 'lesson',
+      title: `Lesson ${i} é`,
+      source: {path: `${i}.md`},
+    }))
+    const {report} = await syncDocuments(docs, {api, target: 'fake'})
+    expect(report.counts).toMatchObject({created: 30})
+    expect(sent.length).toBeGreaterThan(0)
+    for (const {mutations, json, transactionId} of sent) {
+      expect(json).toBe(JSON.stringify(mutations))
+      const hash = (text: string) => createHash('sha256').update(text)
+      expect(transactionId).toMatch(/^import-[0-9a-f]{32}$/)
+      // The id hashes the very text sent (the salt is the run's own, so compare the text's part).
+      expect(transactionIdFor(json!, 'salt')).toBe(
+        `import-${hash('salt').update(JSON.stringify(mutations)).digest('hex').slice(0, 32)}`,
+      )
+    }
   })
 })
 

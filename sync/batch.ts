@@ -9,27 +9,9 @@ export type BatchLimits = {maxBytes: number; maxMutations: number}
 /** Sanity's own import tools send about 256 KB per request. */
 export const DEFAULT_BATCH_LIMITS: BatchLimits = {maxBytes: 256 * 1024, maxMutations: 200}
 
-const texts = new WeakMap<Mutation, string>()
-
-/**
- * A mutation as JSON, written once however often it is asked for: its size decides its batch,
- * its text is hashed into the transaction id and sent as the request body. Mutations are not
- * changed once made, so the text stays true.
- */
-export function mutationJson(mutation: Mutation): string {
-  let text = texts.get(mutation)
-  if (text === undefined) texts.set(mutation, (text = JSON.stringify(mutation)))
-  return text
-}
-
-/** Mutations as a JSON array, the same text as `JSON.stringify(mutations)`. */
-export function mutationsJson(mutations: readonly Mutation[]): string {
-  return `[${mutations.map(mutationJson).join(',')}]`
-}
-
 /** Bytes a mutation adds to a request body. */
 export function mutationBytes(mutation: Mutation): number {
-  return Buffer.byteLength(mutationJson(mutation)) + 1
+  return Buffer.byteLength(JSON.stringify(mutation)) + 1
 }
 
 /**

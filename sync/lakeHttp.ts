@@ -7,7 +7,6 @@
 import {Agent, request, type IncomingHttpHeaders} from 'node:http'
 
 import type {LakeConnection} from '../lake/client.ts'
-import {mutationsJson} from './batch.ts'
 import type {SyncApi} from './types.ts'
 
 /** The API version the lake's client uses (lake/client.ts). */
@@ -162,10 +161,10 @@ export function lakeSyncApi(lake: LakeConnection, dataset: string): SyncApi & {c
       const byId = new Map(documents.map((doc) => [doc._id, doc]))
       return ids.map((id) => (byId.get(id) ?? null) as never)
     },
-    async mutate(mutations, {transactionId}) {
+    async mutate(mutations, {transactionId, json}) {
       const search = {returnIds: 'true', returnDocuments: 'false', visibility: 'async'}
-      // The mutations' texts are the ones their batching measured and their id hashed.
-      const jsonText = `{"mutations":${mutationsJson(mutations)},"transactionId":${JSON.stringify(transactionId)}}`
+      // The text the transaction id was hashed from, when the caller has it: not written again.
+      const jsonText = `{"mutations":${json ?? JSON.stringify(mutations)},"transactionId":${JSON.stringify(transactionId)}}`
       await send('POST', `/data/mutate/${ds}`, search, {jsonText})
     },
     async uploadImage(body, {filename}) {

@@ -1,6 +1,5 @@
 import {createHash} from 'node:crypto'
 
-import {mutationsJson} from './batch.ts'
 import {importHash, isOwnedField, withImportStamp} from './hash.ts'
 import type {ImportedDocument, Mutation} from './types.ts'
 
@@ -42,10 +41,12 @@ export function mutationId(mutation: Mutation): string {
 }
 
 /**
- * A transaction id derived from the mutations, so a batch retried after a lost response
- * is recognisable: the Content Lake sets each written document's `_rev` to it.
+ * A transaction id derived from the mutations (or their JSON text, `JSON.stringify(mutations)`,
+ * when the caller has it), so a batch retried after a lost response is recognisable: the
+ * Content Lake sets each written document's `_rev` to it.
  */
-export function transactionIdFor(mutations: readonly Mutation[], salt = ''): string {
-  const hash = createHash('sha256').update(salt).update(mutationsJson(mutations))
+export function transactionIdFor(mutations: readonly Mutation[] | string, salt = ''): string {
+  const json = typeof mutations === 'string' ? mutations : JSON.stringify(mutations)
+  const hash = createHash('sha256').update(salt).update(json)
   return `import-${hash.digest('hex').slice(0, 32)}`
 }

@@ -35,8 +35,12 @@ export interface SyncApi {
   query<T>(groq: string, params?: Record<string, unknown>): Promise<T>
   /** Reads documents by id from the document store (consistent even when queries lag). */
   getDocuments(ids: string[]): Promise<(StoredDocument | null)[]>
-  /** Commits the mutations as one atomic transaction with the given id. */
-  mutate(mutations: Mutation[], options: {transactionId: string}): Promise<void>
+  /**
+   * Commits the mutations as one atomic transaction with the given id. `json` is the mutations
+   * as a JSON array when the caller has it already (`JSON.stringify(mutations)`): an API that
+   * sends JSON itself need not write them again.
+   */
+  mutate(mutations: Mutation[], options: {transactionId: string; json?: string}): Promise<void>
   /** Uploads an image and returns its asset document id. */
   uploadImage(body: Uint8Array, options: {filename: string}): Promise<{_id: string}>
 }
