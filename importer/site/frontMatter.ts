@@ -91,18 +91,21 @@ export function parseFrontMatter(
   }
   const body = text.slice(match[0].length)
   const lineOffset = countLines(match[0])
-  const remembered = options.memo?.get(match[1])
+  // A copy of its own: V8 makes a part of a string (the front matter, and each value read from
+  // it) refer to the whole, so a title kept to the end of the import would keep the page's text.
+  const yaml = Buffer.from(match[1], 'utf16le').toString('utf16le')
+  const remembered = options.memo?.get(yaml)
   if (remembered) return {status: 'ok', data: remembered, body, lineOffset, diagnostics: []}
   try {
     // Jekyll keeps `data || {}`: an empty document (null) or `false` is no front matter.
-    const data = loadYaml(match[1], options) ?? {}
+    const data = loadYaml(yaml, options) ?? {}
     if (data !== false && !isMapping(data)) {
       throw new YamlProblem('expected key: value pairs, found a single value or a list', {
         line: 1,
         column: 0,
       })
     }
-    options.memo?.set(match[1], data || {})
+    options.memo?.set(yaml, data || {})
     return {status: 'ok', data: data || {}, body, lineOffset, diagnostics: []}
   } catch (error) {
     // The YAML text starts with the opening `---`, so its lines are the file's lines.
