@@ -1,9 +1,10 @@
 /**
  * `npm run bench`: writes one synthetic site (default 5,000 lessons) to a temporary folder and
- * measures four whole processes on it, alternating, several rounds: the bare parse of every
+ * measures five whole processes on it, alternating, several rounds: the bare parse of every
  * page with remark-parse + remark-gfm (the floor), the import core (`importSite` on the files
  * read from disk), the core followed by the validation of every document, and the command as
- * a user runs it (`npm run import -- <site> --out <file>`, validation included, cold); then
+ * a user runs it, validation included, cold: to a file (`npm run import -- <site> --out <file>`)
+ * and into a new local dataset (`npm run import -- <site>`); then
  * re-imports against reading and hashing the files, and the export of the imported documents
  * (`npm run export -- <dir> --dataset <file>`) against the import. Each reports CPU, wall time
  * and peak memory, with medians and ratios. `--readme` writes the tables into importer/README.md.
@@ -34,6 +35,7 @@ const PHASES = {
   core: 'import core: `importSite`, no validation',
   validated: 'import core + validation of every document',
   command: 'the command: `npm run import -- <site> --out <file>`',
+  dataset: 'the command into a new local dataset: `npm run import -- <site>`',
 } as const
 type Phase = keyof typeof PHASES
 
@@ -56,7 +58,7 @@ const README = join(ROOT, 'importer', 'README.md')
 /** Where `--readme` writes: the synthetic site's table, or (with `--site`) the real site's. */
 const markers = (name: string) => [`<!-- ${name} -->`, `<!-- /${name} -->`] as const
 
-type InChild = Exclude<Phase, 'command'> | 'hash'
+type InChild = Exclude<Phase, 'command' | 'dataset'> | 'hash'
 
 /** In a child process: a floor, the core, or the core and validation, on the site in `dir`. */
 async function runPhase(phase: InChild, dir: string): Promise<void> {
@@ -192,7 +194,7 @@ const command = defineCommand({
   },
   args: {
     lessons: {type: 'string', description: 'Lessons in the synthetic site.', default: '5000'},
-    rounds: {type: 'string', description: 'Rounds of the four phases (medians).', default: '3'},
+    rounds: {type: 'string', description: 'Rounds of the five phases (medians).', default: '3'},
     readme: {
       type: 'boolean',
       description:
@@ -257,10 +259,15 @@ const command = defineCommand({
         const measured: Partial<Record<Phase, Usage>> = {}
         // Every other round in the opposite order, so a drift of the machine's speed evens out.
         for (const phase of round % 2 ? [...phases].reverse() : phases) {
-          measured[phase] =
-            phase === 'command'
-              ? measure(user, {LAKE_DIR: lake}, scratch)
-              : measure(inChild(phase), {}, scratch)
+          if (phase === 'command') measured[phase] = measure(user, {LAKE_DIR: lake}, scratch)
+          else if (phase === 'dataset') {
+            // Into a dataset of its own, started by the import in its process (no server runs).
+            // Exit code 1 counts: a real site's import reports problems (a missing image).
+            const dataset = mkdtempSync(join(scratch, 'dataset-'))
+            const into = [...npmRun, 'import', '--', site]
+            measured[phase] = measure(into, {LAKE_DIR: dataset}, scratch, [0, 1])
+            rmSync(dataset, {recursive: true, force: true})
+          } else measured[phase] = measure(inChild(phase), {}, scratch)
         }
         rounds.push(measured)
         console.error(`round ${round + 1}: ${JSON.stringify(measured)}`)
