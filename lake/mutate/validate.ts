@@ -2,6 +2,7 @@ import {mutationFailed, type LakeError, type MutationErrorItem} from '../errors.
 import type {CheckedChange} from '../refs/integrity.ts'
 import {forEachSliced} from '../slices.ts'
 import {documentProblem} from '../store/document-rules.ts'
+import {documentJson} from '../store/documentJson.ts'
 
 /**
  * Refuses (400, Sanity's `mutationError` with one `validationError` item per document) a
@@ -11,7 +12,9 @@ import {documentProblem} from '../store/document-rules.ts'
  */
 export async function checkDocuments(changes: CheckedChange[]): Promise<void> {
   const problems = await forEachSliced(changes, (change) => {
-    const problem = change.after && documentProblem(change.after)
+    const after = change.after
+    const problem =
+      after && documentProblem(after, undefined, Buffer.byteLength(documentJson(after)))
     return problem ? validationItem(change.index, change.after!._id, problem) : undefined
   })
   const items = problems.filter((item): item is MutationErrorItem => item !== undefined)

@@ -2,6 +2,7 @@ import {chmodSync} from 'node:fs'
 import {DatabaseSync, type StatementSync} from 'node:sqlite'
 import {ReferenceIndex} from '../refs/reference-index.ts'
 import {driveInSlices, forEachSliced} from '../slices.ts'
+import {documentJson} from './documentJson.ts'
 import {loadDocuments} from './quarantine.ts'
 import {transactionWriter, type Checked, type RevisionRow} from './rows.ts'
 import {migrate} from './schema.ts'
@@ -338,7 +339,7 @@ function mutationsJson(mutations: readonly unknown[]): string {
 
 // One serialization of the document serves the current row and the history snapshot.
 function revisionRow(change: Change): RevisionRow {
-  const json = change.after ? JSON.stringify(change.after) : null
+  const json = change.after ? documentJson(change.after) : null
   const {id, before, after, mutations} = change
   return [id, after?._rev ?? null, before?._rev ?? null, json, mutationsJson(mutations)]
 }

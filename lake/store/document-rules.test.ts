@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 
-import {documentProblem, LOAD_LIMITS, nestingOf} from './document-rules.ts'
+import {documentProblem, LOAD_LIMITS, nestingOf, pathsProblem} from './document-rules.ts'
 
 /** `levels` objects or arrays inside each other under a document, `bottom` in the innermost. */
 function nested(levels: number, kind: 'object' | 'array', bottom: unknown): object {
@@ -33,5 +33,58 @@ describe('the load check of a stored document', () => {
     expect(nestingOf(1)).toBe(0)
     expect(nestingOf({a: [1, {b: {}}]})).toBe(4)
     expect(nestingOf(nested(500, 'object', 1), 10)).toBe(11)
+  })
+})
+
+describe('the shape check of a written document', () => {
+  /** Documents of every shape near small limits, keys in random order, `.` and `[]` in some. */
+  function* generated(count: number) {
+    let state = 7
+    const next = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648
+    const keys = ['a', 'b', 'c', 'a.b', '[]', 'children', '_key']
+    const make = (level: number): unknown => {
+      const pick = next()
+      if (level > 6 || pick < 0.3) {
+        const leaf = next()
+        return leaf < 0.2 ? null : leaf < 0.4 ? 1 : leaf < 0.5 ? 1.5 : leaf < 0.7 ? 's' : true
+      }
+      if (pick < 0.6) return Array.from({length: Math.floor(next() * 4)}, () => make(level + 1))
+      const out: Record<string, unknown> = {}
+      for (let i = Math.floor(next() * 4); i > 0; i--) {
+        out[keys[Math.floor(next() * keys.length)]] = make(level + 1)
+      }
+      return out
+    }
+    for (let i = 0; i < count; i++) yield {_id: `doc-${i}`, _type: 'x', body: make(0)}
+  }
+
+  it('answers exactly as the walk that names the path, on 3,000 generated documents near the limits', () => {
+    const limits = {maxBytes: Infinity, maxAttributes: 12, maxDepth: 4, maxNesting: 7}
+    let refused = 0
+    for (const doc of generated(3000)) {
+      const expected = pathsProblem(doc, `"${doc._id}"`, limits)
+      expect(documentProblem(doc, limits), JSON.stringify(doc)).toBe(expected)
+      if (expected) refused++
+    }
+    // Both answers occur: the generator reaches over every limit and stays within it too.
+    expect(refused).toBeGreaterThan(300)
+    expect(refused).toBeLessThan(2700)
+  })
+
+  it('accepts a long lesson of many values but few paths, and refuses one over 1,000 attributes', () => {
+    const blocks = Array.from({length: 2000}, (_, i) => ({
+      _type: 'block',
+      _key: `k${i}`,
+      children: [{_type: 'span', _key: `s${i}`, text: `Text ${i}`, marks: []}],
+      markDefs: [],
+    }))
+    const doc = {_id: 'lesson-long', _type: 'lesson', body: blocks}
+    expect(documentProblem(doc)).toBeNull()
+    // One attribute per path and type: a few, though the document holds over 10,000 values.
+    const many = {
+      ...doc,
+      extra: Object.fromEntries(Array.from({length: 1001}, (_, i) => [`f${i}`, i])),
+    }
+    expect(documentProblem(many)).toMatch(/more than 1000 attributes/)
   })
 })
