@@ -5,27 +5,13 @@ import {createLakeClient} from '../lake/client.ts'
 import type {Lake} from '../lake/start.ts'
 import {DOCUMENT_LIMITS} from '../lake/store/document-rules.ts'
 import {CHROMIUM_TAG} from '../testing/chromium.ts'
-import {useDocumentForm} from '../testing/studio.ts'
+import {oneParagraphLesson, useDocumentForm} from '../testing/studio.ts'
 
 const LESSON = 'lesson-too-large'
 const TITLE = 'A lesson that grows too large'
 const FIXED = `${TITLE} (short)`
 
-const lesson = {
-  _id: LESSON,
-  _type: 'lesson',
-  title: TITLE,
-  slug: {_type: 'slug', current: LESSON},
-  body: [
-    {
-      _type: 'block',
-      _key: 'p',
-      style: 'normal',
-      markDefs: [],
-      children: [{_type: 'span', _key: 's', text: 'Some words. '.repeat(100), marks: []}],
-    },
-  ],
-}
+const lesson = oneParagraphLesson(LESSON, TITLE, 'Some words. '.repeat(100))
 
 const isSave = (response: Response) => /\/data\/actions\//.test(new URL(response.url()).pathname)
 

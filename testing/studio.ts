@@ -133,6 +133,25 @@ export type DocumentForm = StudioBrowser & {
   shot: (name: string) => Promise<Buffer>
 }
 
+/** A lesson of one paragraph (`text`), slugged by its id: what a Studio test edits. */
+export function oneParagraphLesson(id: string, title: string, text = 'Some words.') {
+  return {
+    _id: id,
+    _type: 'lesson',
+    title,
+    slug: {_type: 'slug', current: id},
+    body: [
+      {
+        _type: 'block',
+        _key: 'p',
+        style: 'normal',
+        markDefs: [],
+        children: [{_type: 'span', _key: 's', text, marks: []}],
+      },
+    ],
+  }
+}
+
 /**
  * For the tests of the calling `describe`: a lake serving the built Studio with `document` (and
  * the documents it refers to, `related`) stored in it, a browser logged in, and the document's

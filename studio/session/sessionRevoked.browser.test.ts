@@ -7,27 +7,13 @@ import {describe, expect, it, onTestFailed} from 'vitest'
 import {createLakeClient} from '../../lake/client.ts'
 import {startLake} from '../../lake/start.ts'
 import {CHROMIUM_TAG} from '../../testing/chromium.ts'
-import {logIn, sameOriginStudio, useDocumentForm} from '../../testing/studio.ts'
+import {logIn, oneParagraphLesson, sameOriginStudio, useDocumentForm} from '../../testing/studio.ts'
 
 const LESSON = 'lesson-of-a-revoked-session'
 const TITLE = 'A lesson edited as the session ends'
 const SAVES = /\/data\/(actions|mutate)\//
 
-const lesson = {
-  _id: LESSON,
-  _type: 'lesson',
-  title: TITLE,
-  slug: {_type: 'slug', current: LESSON},
-  body: [
-    {
-      _type: 'block',
-      _key: 'p',
-      style: 'normal',
-      markDefs: [],
-      children: [{_type: 'span', _key: 's', text: 'Some words.', marks: []}],
-    },
-  ],
-}
+const lesson = oneParagraphLesson(LESSON, TITLE)
 
 describe('a session the lake revokes while the editor is editing', {tags: [CHROMIUM_TAG]}, () => {
   const studio = useDocumentForm(lesson, 'studio-session-revoked')
