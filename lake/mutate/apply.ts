@@ -30,11 +30,11 @@ export async function applyMutation(
   ws.record(mutation)
   switch (kind) {
     case 'create':
-      return [create(ws, checkedDoc(ws, body as Doc, true), mutation)]
+      return [create(ws, checkedDoc(ws, body as Doc, true))]
     case 'createIfNotExists':
-      return [createIfNotExists(ws, checkedDoc(ws, body as Doc, false), mutation)]
+      return [createIfNotExists(ws, checkedDoc(ws, body as Doc, false))]
     case 'createOrReplace':
-      return [createOrReplace(ws, checkedDoc(ws, body as Doc, false), mutation)]
+      return [createOrReplace(ws, checkedDoc(ws, body as Doc, false))]
     case 'delete':
       return forEachSliced(await selectTargets(ws, body as Patch), (id) => remove(ws, id))
     case 'patch':
@@ -58,42 +58,26 @@ function checkedDoc(ws: WorkingSet, doc: Doc, generateId: boolean): Doc {
   if (generateId && (id === undefined || id === null || id === '')) id = randomId()
   else if (generateId && typeof id === 'string' && id.endsWith('.')) id = `${id}${randomId()}`
   // Only the id and type here: shape and size are checked once the transaction is built.
-  // The client's own object when its id stands: the document's revision then records the very
-  // mutation the transaction does (see `as`).
-  if (id === doc._id) {
-    const problem = identityProblem(doc)
-    if (problem) throw documentRefused(ws.index, id, problem)
-    return doc
-  }
   const problem = identityProblem({...doc, _id: id})
   if (problem) throw documentRefused(ws.index, id, problem)
   return {...doc, _id: id as string}
 }
 
-/**
- * The mutation a document's revision records: the transaction's own `mutation` when it creates
- * exactly `doc` (so both rows share one JSON text), else one of `kind` made for it.
- */
-function as(kind: string, doc: Doc, mutation: WireMutation): WireMutation {
-  const own = (mutation as Record<string, unknown>)[kind] === doc
-  return own && Object.keys(mutation).length === 1 ? mutation : ({[kind]: doc} as WireMutation)
-}
-
-function create(ws: WorkingSet, doc: Doc, mutation: WireMutation): MutationResult {
+function create(ws: WorkingSet, doc: Doc): MutationResult {
   if (ws.get(doc._id)) throw conflict(`Document by ID "${doc._id}" already exists`, {id: doc._id})
-  ws.put(doc._id, doc, as('create', doc, mutation))
+  ws.put(doc._id, doc, {create: doc})
   return {id: doc._id, operation: 'create'}
 }
 
-function createIfNotExists(ws: WorkingSet, doc: Doc, mutation: WireMutation): MutationResult {
+function createIfNotExists(ws: WorkingSet, doc: Doc): MutationResult {
   if (ws.get(doc._id)) return {id: doc._id, operation: 'none'}
-  ws.put(doc._id, doc, as('createIfNotExists', doc, mutation))
+  ws.put(doc._id, doc, {createIfNotExists: doc})
   return {id: doc._id, operation: 'create'}
 }
 
-function createOrReplace(ws: WorkingSet, doc: Doc, mutation: WireMutation): MutationResult {
+function createOrReplace(ws: WorkingSet, doc: Doc): MutationResult {
   const existed = ws.get(doc._id) !== null
-  ws.put(doc._id, doc, as('createOrReplace', doc, mutation))
+  ws.put(doc._id, doc, {createOrReplace: doc})
   return {id: doc._id, operation: existed ? 'update' : 'create'}
 }
 

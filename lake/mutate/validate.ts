@@ -2,7 +2,6 @@ import {mutationFailed, type LakeError, type MutationErrorItem} from '../errors.
 import type {CheckedChange} from '../refs/integrity.ts'
 import {forEachSliced} from '../slices.ts'
 import {documentProblem} from '../store/document-rules.ts'
-import {documentJson} from '../store/documentJson.ts'
 
 /**
  * Refuses (400, Sanity's `mutationError` with one `validationError` item per document) a
@@ -12,9 +11,7 @@ import {documentJson} from '../store/documentJson.ts'
  */
 export async function checkDocuments(changes: CheckedChange[]): Promise<void> {
   const problems = await forEachSliced(changes, (change) => {
-    const after = change.after
-    const problem =
-      after && documentProblem(after, undefined, Buffer.byteLength(documentJson(after)))
+    const problem = change.after && documentProblem(change.after)
     return problem ? validationItem(change.index, change.after!._id, problem) : undefined
   })
   const items = problems.filter((item): item is MutationErrorItem => item !== undefined)

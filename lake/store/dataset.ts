@@ -2,7 +2,6 @@ import {chmodSync} from 'node:fs'
 import {DatabaseSync, type StatementSync} from 'node:sqlite'
 import {ReferenceIndex} from '../refs/reference-index.ts'
 import {driveInSlices, forEachSliced} from '../slices.ts'
-import {documentJson} from './documentJson.ts'
 import {loadDocuments} from './quarantine.ts'
 import {transactionWriter, type Checked, type RevisionRow} from './rows.ts'
 import {migrate} from './schema.ts'
@@ -321,38 +320,22 @@ const INLINE_CHANGES = 2
 const ownIds = (transaction: Transaction) =>
   transaction.changes.every((change) => !change.after || change.after._id === change.id)
 
-const mutationTexts = new WeakMap<object, string>()
-
-/**
- * Mutations as a JSON array (`JSON.stringify(mutations)`), each mutation written once however
- * many rows hold it: a create is in its transaction's row and in its document's revision.
- */
-function mutationsJson(mutations: readonly unknown[]): string {
-  const texts = mutations.map((mutation) => {
-    if (mutation === null || typeof mutation !== 'object') return JSON.stringify(mutation)
-    let text = mutationTexts.get(mutation)
-    if (text === undefined) mutationTexts.set(mutation, (text = JSON.stringify(mutation)))
-    return text
-  })
-  return `[${texts.join(',')}]`
-}
-
 // One serialization of the document serves the current row and the history snapshot.
 function revisionRow(change: Change): RevisionRow {
-  const json = change.after ? documentJson(change.after) : null
+  const json = change.after ? JSON.stringify(change.after) : null
   const {id, before, after, mutations} = change
-  return [id, after?._rev ?? null, before?._rev ?? null, json, mutationsJson(mutations)]
+  return [id, after?._rev ?? null, before?._rev ?? null, json, JSON.stringify(mutations)]
 }
 
 function revisionRows(transaction: Transaction) {
   const rows = transaction.changes.map(revisionRow)
   const afterJson = rows.map((row) => row[3])
   const bytes =
-    mutationsJson(transaction.mutations).length +
+    JSON.stringify(transaction.mutations).length +
     afterJson.reduce((sum, json) => sum + (json?.length ?? 0), 0)
   return {rows, afterJson, bytes}
 }
 
 function transactionRow({id, timestamp, author, mutations}: Transaction) {
-  return {id, timestamp, author, mutations: mutationsJson(mutations)}
+  return {id, timestamp, author, mutations: JSON.stringify(mutations)}
 }
