@@ -62,6 +62,29 @@ describe('a save the lake refuses', {tags: [CHROMIUM_TAG]}, () => {
     return dataset
   }
 
+  /** A published lesson of its own (`id`), opened in the form: its title field and draft title. */
+  const openPublishedLesson = async (id: string) => {
+    const client = createLakeClient(lake, {dataset: 'production'})
+    await client.createOrReplace({...lesson, _id: id, slug: {_type: 'slug', current: id}})
+    const draftTitle = () =>
+      client.fetch<string | null>('*[_id == $id][0].title', {id: `drafts.${id}`})
+    await page.goto(`${lake.studioUrl}/structure/intent/edit/id=${id};type=lesson/`)
+    const title = page.locator('[data-testid="field-title"] input').first()
+    await title.waitFor({timeout: 60_000})
+    await expect.poll(() => title.inputValue()).toBe(TITLE)
+    return {draftTitle, title}
+  }
+
+  /** Counts the saves the full disk refuses (507) from now until `stop()`. */
+  const countRefusals = () => {
+    let refusals = 0
+    const count507 = (response: Response) => {
+      if (response.status() === 507 && isSave(response)) refusals += 1
+    }
+    page.on('response', count507)
+    return {count: () => refusals, stop: () => void page.off('response', count507)}
+  }
+
   it('says the disk is full and what to do, keeps the edit in the form, and saves it once there is room', async () => {
     onTestFailed(() => studio.shot('failed').then(() => undefined))
     const client = createLakeClient(lake, {dataset: 'production'})
@@ -112,22 +135,9 @@ describe('a save the lake refuses', {tags: [CHROMIUM_TAG]}, () => {
 
   it('keeps the first change to a published lesson, which would create its draft, and saves it once there is room', async () => {
     onTestFailed(() => studio.shot('failed-first-change').then(() => undefined))
-    const id = 'lesson-first-change'
-    const client = createLakeClient(lake, {dataset: 'production'})
-    await client.createOrReplace({...lesson, _id: id, slug: {_type: 'slug', current: id}})
-    const draftTitle = () =>
-      client.fetch<string | null>('*[_id == $id][0].title', {id: `drafts.${id}`})
-    await page.goto(`${lake.studioUrl}/structure/intent/edit/id=${id};type=lesson/`)
-    const title = page.locator('[data-testid="field-title"] input').first()
-    await title.waitFor({timeout: 60_000})
-    await expect.poll(() => title.inputValue()).toBe(TITLE)
-
+    const {draftTitle, title} = await openPublishedLesson('lesson-first-change')
     const dataset = fillTheDisk()
-    let refusals = 0
-    const countRefusals = (response: Response) => {
-      if (response.status() === 507 && isSave(response)) refusals += 1
-    }
-    page.on('response', countRefusals)
+    const refused = countRefusals()
     try {
       // The whole change at once (the next test types key by key across the refusal).
       await title.fill(`${TITLE} (first change)`)
@@ -135,7 +145,7 @@ describe('a save the lake refuses', {tags: [CHROMIUM_TAG]}, () => {
       await toast.waitFor({timeout: 60_000})
       expect(await toast.innerText()).toMatch(/is full/)
       // The Studio keeps the change and tries again, more than once while the disk is full.
-      await expect.poll(() => refusals, {timeout: 60_000, interval: 250}).toBeGreaterThan(2)
+      await expect.poll(refused.count, {timeout: 60_000, interval: 250}).toBeGreaterThan(2)
       expect(await draftTitle()).toBeNull()
       await studio.shot('3-first-change-refused')
 
@@ -147,27 +157,14 @@ describe('a save the lake refuses', {tags: [CHROMIUM_TAG]}, () => {
       await expect.poll(() => title.inputValue()).toBe(`${TITLE} (first change)`)
       await studio.shot('4-first-change-saved')
     } finally {
-      page.off('response', countRefusals)
+      refused.stop()
     }
   }, 240_000)
   it('shows and keeps every key typed while the save that would create the draft is refused, and saves them all once there is room', async () => {
     onTestFailed(() => studio.shot('failed-typing').then(() => undefined))
-    const id = 'lesson-typed-through-a-refusal'
-    const client = createLakeClient(lake, {dataset: 'production'})
-    await client.createOrReplace({...lesson, _id: id, slug: {_type: 'slug', current: id}})
-    const draftTitle = () =>
-      client.fetch<string | null>('*[_id == $id][0].title', {id: `drafts.${id}`})
-    await page.goto(`${lake.studioUrl}/structure/intent/edit/id=${id};type=lesson/`)
-    const title = page.locator('[data-testid="field-title"] input').first()
-    await title.waitFor({timeout: 60_000})
-    await expect.poll(() => title.inputValue()).toBe(TITLE)
-
+    const {draftTitle, title} = await openPublishedLesson('lesson-typed-through-a-refusal')
     const dataset = fillTheDisk()
-    let refusals = 0
-    const countRefusals = (response: Response) => {
-      if (response.status() === 507 && isSave(response)) refusals += 1
-    }
-    page.on('response', countRefusals)
+    const refused = countRefusals()
     try {
       // Key after key, across the refusal of the first save (which would create the draft) and
       // 20 keys beyond it: after each, the form shows everything typed.
@@ -178,7 +175,7 @@ describe('a save the lake refuses', {tags: [CHROMIUM_TAG]}, () => {
       let afterRefusal = 0
       for (let index = 0; afterRefusal < 20; index += 1) {
         if (index === 600) throw new Error('Expected a refused save within 600 keys, saw none')
-        const wasRefused = refusals > 0
+        const wasRefused = refused.count() > 0
         await page.keyboard.type(letters[index % letters.length])
         typed += letters[index % letters.length]
         if (wasRefused) afterRefusal += 1
@@ -188,8 +185,8 @@ describe('a save the lake refuses', {tags: [CHROMIUM_TAG]}, () => {
       await toast.waitFor({timeout: 60_000})
       expect(await toast.innerText()).toMatch(/is full/)
       // A try after the last key is refused too: the form still shows every key, the lake none.
-      const seen = refusals
-      await expect.poll(() => refusals, {timeout: 60_000, interval: 100}).toBeGreaterThan(seen)
+      const seen = refused.count()
+      await expect.poll(refused.count, {timeout: 60_000, interval: 100}).toBeGreaterThan(seen)
       expect(await title.inputValue()).toBe(`${TITLE}${typed}`)
       expect(await draftTitle()).toBeNull()
       await studio.shot('5-typed-through-refusal')
@@ -200,7 +197,7 @@ describe('a save the lake refuses', {tags: [CHROMIUM_TAG]}, () => {
       expect(await title.inputValue()).toBe(`${TITLE}${typed}`)
       await studio.shot('6-typed-through-saved')
     } finally {
-      page.off('response', countRefusals)
+      refused.stop()
     }
   }, 240_000)
 })

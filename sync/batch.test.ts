@@ -33,7 +33,7 @@ describe('batchBySize', () => {
 })
 
 describe('mutation requests', () => {
-  it('hand the API the JSON their transaction id was hashed from, and keep no text once sent', async () => {
+  it('hand the API the JSON their transaction id was hashed from', async () => {
     const lake = new FakeLake()
     const sent: Array<{mutations: Mutation[]; transactionId: string; json?: string}> = []
     const api: SyncApi = {
