@@ -4,7 +4,7 @@
  */
 import {registerHooks} from 'node:module'
 
-import {HTML_PAGE, PLAIN_PAGE} from './fromHtml.test-support.ts'
+import {HTML_PAGE, PAGE_CONTEXT, PLAIN_PAGE} from './fromHtml.test-support.ts'
 
 let loaded = false
 registerHooks({
@@ -15,17 +15,9 @@ registerHooks({
 })
 
 const {convertBody} = await import('../index.ts')
-const ctx = {
-  file: 'page.md',
-  title: 'Page',
-  lineOffset: 4,
-  page: {},
-  site: {},
-  resolveLink: () => null,
-}
-const plain = convertBody(PLAIN_PAGE, ctx)
+const plain = convertBody(PLAIN_PAGE, PAGE_CONTEXT)
 const afterPlain = loaded
-const html = convertBody(HTML_PAGE, ctx)
+const html = convertBody(HTML_PAGE, PAGE_CONTEXT)
 process.stdout.write(
   JSON.stringify({afterPlain, afterHtml: loaded, plain: plain.body, html: html.body}),
 )

@@ -5,7 +5,7 @@ import {promisify} from 'node:util'
 import {describe, expect, it} from 'vitest'
 
 import {convertBody} from '../index.ts'
-import {HTML_PAGE, PLAIN_PAGE} from './fromHtml.test-support.ts'
+import {HTML_PAGE, PAGE_CONTEXT, PLAIN_PAGE} from './fromHtml.test-support.ts'
 
 const run = promisify(execFile)
 const probe = join(import.meta.dirname, 'fromHtml-probe.test-support.ts')
@@ -19,15 +19,7 @@ describe('fromHtml', () => {
     const found = JSON.parse(stdout) as Record<string, unknown>
     expect(found.afterPlain).toBe(false)
     expect(found.afterHtml).toBe(true)
-    const ctx = {
-      file: 'page.md',
-      title: 'Page',
-      lineOffset: 4,
-      page: {},
-      site: {},
-      resolveLink: () => null,
-    }
-    expect(found.plain).toEqual(convertBody(PLAIN_PAGE, ctx).body)
-    expect(found.html).toEqual(convertBody(HTML_PAGE, ctx).body)
+    expect(found.plain).toEqual(convertBody(PLAIN_PAGE, PAGE_CONTEXT).body)
+    expect(found.html).toEqual(convertBody(HTML_PAGE, PAGE_CONTEXT).body)
   }, 120_000)
 })
