@@ -1,4 +1,4 @@
-import {existsSync, mkdtempSync, readdirSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {mkdir} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
@@ -10,6 +10,7 @@ import {migrate} from '../lake/store/schema.ts'
 import type {SyncReport} from '../sync/types.ts'
 import {
   fingerprintImages,
+  patchesFile,
   readManifest,
   repeatsUnchanged,
   whatChanged,
@@ -148,6 +149,113 @@ describe('the manifest file', () => {
     expect(await readManifest(file)).toEqual(manifestOf(inputs()))
     expect(readdirSync(join(dir, 'cache'))).toEqual(['import-production.json'])
     writeFileSync(file, '{"format":1,"key":')
+    expect(await readManifest(file)).toBeUndefined()
+  })
+
+  /** A record of `pages` pages, each with a conversion and a diagnostic, as an import makes it. */
+  const siteManifest = (pages: number): ImportManifest => {
+    const ids = Array.from({length: pages}, (_, i) => `lesson-${i}`)
+    const diagnostic = (id: string) => ({
+      severity: 'info' as const,
+      code: 'ial-dropped',
+      file: `${id}.md`,
+      line: 3,
+      column: undefined,
+      message: `Dropped the span attribute list of ${id}.`,
+    })
+    return {
+      ...manifestOf(inputs()),
+      files: Object.fromEntries(ids.map((id) => [`${id}.md`, `hash-${id}`])),
+      outcome: {
+        ...manifestOf(inputs()).outcome,
+        diagnostics: ids.map(diagnostic),
+        documents: pages,
+      },
+      site: {
+        shape: 's1',
+        converter: 'v1',
+        pages: Object.fromEntries(
+          ids.map((id) => [id, {titleHeading: true, documents: [], diagnostics: [diagnostic(id)]}]),
+        ),
+      },
+    }
+  }
+
+  /** `manifest` after an import of one changed page, built as the one-page path builds it. */
+  const onePageChanged = (manifest: ImportManifest, id: string, edit: string): ImportManifest => {
+    const diagnostics = manifest.outcome.diagnostics.flatMap((d) =>
+      d.file === `${id}.md`
+        ? [
+            {...d, message: edit},
+            {...d, line: 9, message: edit},
+          ]
+        : [d],
+    )
+    return {
+      ...manifest,
+      dataset: {seq: manifest.dataset.seq + 1, id: `tx-${edit}`},
+      files: {...manifest.files, [`${id}.md`]: `hash-${edit}`},
+      images: {...manifest.images, '/site/b.png': null},
+      outcome: {...manifest.outcome, diagnostics},
+      site: {
+        ...manifest.site!,
+        pages: {
+          ...manifest.site!.pages,
+          [id]: {emoji: '🚀', documents: [], diagnostics: diagnostics.slice(0, 1)},
+        },
+      },
+    }
+  }
+
+  it('after one page changed, writes only what changed beside the record, and reads the whole', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'manifest-'))
+    const file = join(dir, 'cache', 'import-production.json')
+    await writeManifest(file, siteManifest(500))
+    const whole = readFileSync(file, 'utf8')
+    const first = (await readManifest(file))!
+    const second = onePageChanged(first, 'lesson-7', 'first edit')
+    await writeManifest(file, second, first)
+    // The record stays as it was; the patches are a small fraction of it.
+    expect(readFileSync(file, 'utf8')).toBe(whole)
+    expect(readFileSync(patchesFile(file), 'utf8').length).toBeLessThan(whole.length / 50)
+    const read = (await readManifest(file))!
+    expect(JSON.stringify(read)).toBe(JSON.stringify(second))
+
+    // A second patch applies on top of the first.
+    const third = onePageChanged(read, 'lesson-499', 'second edit')
+    await writeManifest(file, third, read)
+    expect(readFileSync(file, 'utf8')).toBe(whole)
+    expect(JSON.stringify(await readManifest(file))).toBe(JSON.stringify(third))
+
+    // Written whole (a full import), the record leaves the patches behind, even a stale file.
+    const patches = readFileSync(patchesFile(file), 'utf8')
+    await writeManifest(file, siteManifest(3))
+    expect(existsSync(patchesFile(file))).toBe(false)
+    writeFileSync(patchesFile(file), patches)
+    expect(await readManifest(file)).toEqual(siteManifest(3))
+  })
+
+  it('reads as none with damaged patches, and writes the record whole once they grow', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'manifest-'))
+    const file = join(dir, 'cache', 'import-production.json')
+    await writeManifest(file, siteManifest(20))
+    let manifest = (await readManifest(file))!
+    for (let edit = 0; edit < 3; edit++) {
+      const next = onePageChanged(manifest, `lesson-${edit}`, `edit ${edit}`)
+      await writeManifest(file, next, manifest)
+      manifest = (await readManifest(file))!
+      expect(JSON.stringify(manifest)).toBe(JSON.stringify(next))
+    }
+    // Twenty pages: a patch is more than a sixteenth of the record, so it was written whole.
+    expect(existsSync(patchesFile(file))).toBe(false)
+
+    await writeManifest(file, siteManifest(500))
+    const first = (await readManifest(file))!
+    await writeManifest(file, onePageChanged(first, 'lesson-1', 'edit'), first)
+    const patches = readFileSync(patchesFile(file), 'utf8')
+    writeFileSync(patchesFile(file), patches.slice(0, -10))
+    expect(await readManifest(file)).toBeUndefined()
+    writeFileSync(patchesFile(file), patches.replace('"s":[', '"s":[1000'))
     expect(await readManifest(file)).toBeUndefined()
   })
 })

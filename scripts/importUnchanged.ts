@@ -230,5 +230,5 @@ export async function recordImport(
     },
     ...(run.site ? {site: run.site} : {}),
   }
-  await writeManifest(check.manifest, manifest)
+  await writeManifest(check.manifest, manifest, run.previous)
 }
