@@ -1,7 +1,7 @@
 import {randomUUID} from 'node:crypto'
 
-import {batchBySize, DEFAULT_BATCH_LIMITS, MAX_REQUEST_BYTES} from './batch.ts'
-import type {BatchLimits} from './batch.ts'
+import {batchBySize, DEFAULT_BATCH_LIMITS, MAX_REQUEST_BYTES, textBytes} from './batch.ts'
+import type {Batch, BatchLimits} from './batch.ts'
 import {createMutation, patchMutation, transactionIdFor} from './mutations.ts'
 import {planSync} from './plan.ts'
 import {strongRefs, weakenRefs, writeLevels} from './refs.ts'
@@ -136,14 +136,15 @@ export async function applyPlan(plan: SyncPlan, options: ApplyOptions): Promise<
     )
   }
 
-  const commit = async (ops: Op[], salt: string): Promise<void> => {
+  // `given`: the mutations' JSON texts when the batching wrote them already.
+  const commit = async (ops: Op[], salt: string, given?: string[]): Promise<void> => {
     const mutations = ops.flatMap((op) => op.mutations)
-    // Written once for the id, the size check and the request; garbage once it is sent.
-    const texts = mutations.map((mutation) => JSON.stringify(mutation))
+    // Written once for the size, the id and the request; garbage once it is sent.
+    const texts = given ?? mutations.map((mutation) => JSON.stringify(mutation))
     const json = `[${texts.join(',')}]`
     const transactionId = transactionIdFor(json, runId + salt)
     try {
-      const bytes = texts.reduce((sum, text) => sum + Buffer.byteLength(text) + 1, 0)
+      const bytes = texts.reduce((sum, text) => sum + textBytes(text), 0)
       if (bytes > MAX_REQUEST_BYTES)
         throw new Error(`Cannot write ${ops[0].id}: ${bytes} bytes is over the 4 MB request limit`)
       await withRetry(async () => {
@@ -164,6 +165,14 @@ export async function applyPlan(plan: SyncPlan, options: ApplyOptions): Promise<
       await replan(ops[0], error, salt)
     }
   }
+
+  const commitBatch = (batch: Batch<{op: Op}>, salt: string) =>
+    commit(
+      batch.entries.map((entry) => entry.op),
+      salt,
+      // One text per op while each op has one mutation (deletes guarded by a revision have two).
+      batch.entries.every((entry) => entry.op.mutations.length === 1) ? batch.texts : undefined,
+    )
 
   const replan = async (op: Op, error: unknown, salt: string) => {
     const doc = op.item?.doc
@@ -233,10 +242,7 @@ export async function applyPlan(plan: SyncPlan, options: ApplyOptions): Promise<
       ops.push(toOp(weakened, importedAt))
     }
     await mapPool(batchBySize(ops.map(withMutation), batchLimits), concurrency, (batch, i) =>
-      commit(
-        batch.map((b) => b.op),
-        `l${index}b${i}`,
-      ),
+      commitBatch(batch, `l${index}b${i}`),
     )
   }
 
@@ -251,10 +257,7 @@ export async function applyPlan(plan: SyncPlan, options: ApplyOptions): Promise<
     })
   }
   await mapPool(batchBySize(strengthen.map(withMutation), batchLimits), concurrency, (batch, i) =>
-    commit(
-      batch.map((b) => b.op),
-      `s${i}`,
-    ),
+    commitBatch(batch, `s${i}`),
   )
 
   // Pruning comes last: patches above may have dropped references to removed documents.
@@ -272,10 +275,7 @@ export async function applyPlan(plan: SyncPlan, options: ApplyOptions): Promise<
       ],
     }))
   await mapPool(batchBySize(deletes.map(withMutation), batchLimits), concurrency, (batch, i) =>
-    commit(
-      batch.map((b) => b.op),
-      `d${i}`,
-    ),
+    commitBatch(batch, `d${i}`),
   )
 
   return [...plan.items, ...plan.removed].map((item) => results.get(item.id)!).filter(Boolean)

@@ -15,20 +15,40 @@ const entry = (id: string, bytes: number) => ({
 describe('batchBySize', () => {
   it('keeps transactions near 256 KB and in order', () => {
     const entries = Array.from({length: 10}, (_, i) => entry(`d${i}`, 100_000))
-    const batches = batchBySize(entries)
-    expect(batches.map((b) => b.length)).toEqual([2, 2, 2, 2, 2])
-    for (const batch of batches)
-      expect(batch.reduce((sum, e) => sum + mutationBytes(e.mutation), 0)).toBeLessThanOrEqual(
-        DEFAULT_BATCH_LIMITS.maxBytes,
-      )
-    expect(batches.flat().map((e) => (e.mutation as {create: {_id: string}}).create._id)).toEqual(
-      entries.map((_, i) => `d${i}`),
-    )
+    const batches = [...batchBySize(entries)]
+    expect(batches.map((b) => b.entries.length)).toEqual([2, 2, 2, 2, 2])
+    for (const batch of batches) {
+      expect(
+        batch.entries.reduce((sum, e) => sum + mutationBytes(e.mutation), 0),
+      ).toBeLessThanOrEqual(DEFAULT_BATCH_LIMITS.maxBytes)
+      expect(batch.texts).toEqual(batch.entries.map((e) => JSON.stringify(e.mutation)))
+    }
+    expect(
+      batches
+        .flatMap((b) => b.entries)
+        .map((e) => (e.mutation as {create: {_id: string}}).create._id),
+    ).toEqual(entries.map((_, i) => `d${i}`))
+  })
+
+  it('writes a batch only when it is asked for', () => {
+    const entries = Array.from({length: 10}, (_, i) => entry(`d${i}`, 100_000))
+    const written: string[] = []
+    const watched = entries.map((e, i) => ({
+      get mutation() {
+        written.push(`d${i}`)
+        return e.mutation
+      },
+    }))
+    const batches = batchBySize(watched)
+    expect(written).toEqual([])
+    expect(batches.next().value?.entries).toHaveLength(2)
+    // The first batch closes when the third entry does not fit: three written, not ten.
+    expect(written).toEqual(['d0', 'd1', 'd2'])
   })
 
   it('gives a document larger than the batch size a transaction of its own', () => {
-    const batches = batchBySize([entry('a', 10), entry('big', 400_000), entry('b', 10)])
-    expect(batches.map((b) => b.length)).toEqual([1, 1, 1])
+    const batches = [...batchBySize([entry('a', 10), entry('big', 400_000), entry('b', 10)])]
+    expect(batches.map((b) => b.entries.length)).toEqual([1, 1, 1])
   })
 })
 

@@ -9,35 +9,43 @@ export type BatchLimits = {maxBytes: number; maxMutations: number}
 /** Sanity's own import tools send about 256 KB per request. */
 export const DEFAULT_BATCH_LIMITS: BatchLimits = {maxBytes: 256 * 1024, maxMutations: 200}
 
+/** Bytes a mutation's JSON text adds to a request body. */
+export const textBytes = (text: string) => Buffer.byteLength(text) + 1
+
 /** Bytes a mutation adds to a request body. */
 export function mutationBytes(mutation: Mutation): number {
-  return Buffer.byteLength(JSON.stringify(mutation)) + 1
+  return textBytes(JSON.stringify(mutation))
 }
 
+/** A batch of entries, with each entry's mutation as JSON text (written once, here). */
+export type Batch<T> = {entries: T[]; texts: string[]}
+
 /**
- * Splits entries into batches under the limits, keeping their order. An entry larger than
+ * Splits entries into batches under the limits, keeping their order, one batch at a time as
+ * they are asked for: each mutation is written as JSON once, for its size and then for the
+ * request, and only the texts of the batches in flight are kept. An entry larger than
  * `maxBytes` gets a batch of its own (it still has to fit `MAX_REQUEST_BYTES`).
  */
-export function batchBySize<T extends {mutation: Mutation}>(
+export function* batchBySize<T extends {mutation: Mutation}>(
   entries: readonly T[],
   limits: BatchLimits = DEFAULT_BATCH_LIMITS,
-): T[][] {
-  const batches: T[][] = []
-  let current: T[] = []
+): Generator<Batch<T>> {
+  let current: Batch<T> = {entries: [], texts: []}
   let bytes = 20
   for (const entry of entries) {
-    const size = mutationBytes(entry.mutation)
+    const text = JSON.stringify(entry.mutation)
+    const size = textBytes(text)
     if (
-      current.length &&
-      (bytes + size > limits.maxBytes || current.length >= limits.maxMutations)
+      current.entries.length &&
+      (bytes + size > limits.maxBytes || current.entries.length >= limits.maxMutations)
     ) {
-      batches.push(current)
-      current = []
+      yield current
+      current = {entries: [], texts: []}
       bytes = 20
     }
-    current.push(entry)
+    current.entries.push(entry)
+    current.texts.push(text)
     bytes += size
   }
-  if (current.length) batches.push(current)
-  return batches
+  if (current.entries.length) yield current
 }

@@ -84,8 +84,25 @@ class AnswerError extends Error {
   }
 }
 
-/** A {@link SyncApi} for `dataset` of the lake at `lake.httpUrl`; `close()` ends its connections. */
-export function lakeSyncApi(lake: LakeConnection, dataset: string): SyncApi & {close(): void} {
+/**
+ * How the process that started the lake writes to it without HTTP (lake/in-process.ts): the
+ * request body's mutations as JSON text, answered with the status and body HTTP would carry.
+ */
+export type InProcessMutate = (
+  mutationsJson: string,
+  transactionId: string,
+) => Promise<{statusCode: number; body: unknown}>
+
+/**
+ * A {@link SyncApi} for `dataset` of the lake at `lake.httpUrl`; `close()` ends its connections.
+ * With `inProcess`, mutations go to the lake in this process directly and are answered, and
+ * refused, the same way.
+ */
+export function lakeSyncApi(
+  lake: LakeConnection,
+  dataset: string,
+  inProcess?: InProcessMutate,
+): SyncApi & {close(): void} {
   const agent = new Agent({keepAlive: true})
   const base = new URL(lake.httpUrl)
   const ds = encodeURIComponent(dataset)
@@ -164,7 +181,20 @@ export function lakeSyncApi(lake: LakeConnection, dataset: string): SyncApi & {c
     async mutate(mutations, {transactionId, json}) {
       const search = {returnIds: 'true', returnDocuments: 'false', visibility: 'async'}
       // The text the transaction id was hashed from, when the caller has it: not written again.
-      const jsonText = `{"mutations":${json ?? JSON.stringify(mutations)},"transactionId":${JSON.stringify(transactionId)}}`
+      const mutationsJson = json ?? JSON.stringify(mutations)
+      if (inProcess) {
+        const answer = await inProcess(mutationsJson, transactionId)
+        if (answer.statusCode >= 200 && answer.statusCode < 300) return
+        const query = new URLSearchParams({...search, tag: TAG}).toString()
+        const url = new URL(`/v${API_VERSION}/data/mutate/${ds}?${query}`, base)
+        throw new AnswerError({
+          ...answer,
+          headers: {'content-type': 'application/json; charset=utf-8'},
+          url: url.href,
+          method: 'POST',
+        })
+      }
+      const jsonText = `{"mutations":${mutationsJson},"transactionId":${JSON.stringify(transactionId)}}`
       await send('POST', `/data/mutate/${ds}`, search, {jsonText})
     },
     async uploadImage(body, {filename}) {

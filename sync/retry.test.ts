@@ -3,6 +3,7 @@ import {describe, expect, it} from 'vitest'
 import {
   createReachability,
   isTransient,
+  mapPool,
   rateLimiter,
   retryAfterMs,
   UnreachableError,
@@ -109,5 +110,28 @@ describe('createReachability', () => {
     expect(() => reachability.failed(refused())).toThrow(
       /nothing answered for 1 s \(ECONNREFUSED\)/,
     )
+  })
+})
+
+describe('mapPool', () => {
+  it('takes items from an iterable only as a worker is free for them', async () => {
+    let taken = 0
+    function* items() {
+      for (let i = 0; i < 10; i++) {
+        taken++
+        yield i
+      }
+    }
+    let finished = 0
+    let mostUnfinished = 0
+    const results = await mapPool(items(), 3, async (item) => {
+      mostUnfinished = Math.max(mostUnfinished, taken - finished)
+      await new Promise((resolve) => setImmediate(resolve))
+      finished++
+      return item * 2
+    })
+    expect(results).toEqual([0, 2, 4, 6, 8, 10, 12, 14, 16, 18])
+    // Never more items taken and unfinished than the three workers.
+    expect(mostUnfinished).toBe(3)
   })
 })

@@ -180,20 +180,31 @@ export function rateLimiter(perSecond: number): () => Promise<void> {
   }
 }
 
-/** Runs `worker` over `items` with at most `concurrency` in flight, in order of start. */
+/**
+ * Runs `worker` over `items` with at most `concurrency` in flight, in order of start. Items are
+ * taken from the iterable only as a worker is free for them, so a lazy one (a generator) holds
+ * no more than `concurrency` of them at a time.
+ */
 export async function mapPool<T, R>(
-  items: readonly T[],
+  items: Iterable<T>,
   concurrency: number,
   worker: (item: T, index: number) => Promise<R>,
 ): Promise<R[]> {
-  const results = new Array<R>(items.length)
+  const results: R[] = []
+  const iterator = items[Symbol.iterator]()
   let index = 0
+  let done = false
   const run = async () => {
-    while (index < items.length) {
+    while (!done) {
+      const next = iterator.next()
+      if (next.done) {
+        done = true
+        return
+      }
       const i = index++
-      results[i] = await worker(items[i], i)
+      results[i] = await worker(next.value, i)
     }
   }
-  await Promise.all(Array.from({length: Math.min(concurrency, items.length)}, run))
+  await Promise.all(Array.from({length: Math.max(1, concurrency)}, run))
   return results
 }

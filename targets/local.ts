@@ -4,6 +4,7 @@ import {join, resolve} from 'node:path'
 // The lake's modules one by one, not its index: that loads @sanity/client, which the sync does
 // not use (its requests go through `lakeSyncApi`).
 import type {LakeConnection} from '../lake/client.ts'
+import {mutateInProcess} from '../lake/in-process.ts'
 import {readRunningLake} from '../lake/server-info.ts'
 import {startLake} from '../lake/start.ts'
 import {lakeSyncApi} from '../sync/lakeHttp.ts'
@@ -73,7 +74,11 @@ export async function localTarget(env: Env, options: LocalOptions = {}): Promise
     queries: {workers: 1, idleReplicaBytes: IDLE_REPLICA_BYTES},
     inlineWritesUpTo: INLINE_WRITES,
   })
-  const syncApi = lakeSyncApi(lake, dataset)
+  // Writes go to the lake on this thread without HTTP: the same checks and refusals, without
+  // sending each batch's text through a socket to be read back into buffers.
+  const syncApi = lakeSyncApi(lake, dataset, (json, transactionId) =>
+    mutateInProcess(lake.state, dataset, json, transactionId),
+  )
   return {
     kind: 'local',
     client: clientOf(lake, dataset),

@@ -18,12 +18,22 @@ export function sendJson(res: Response, status: number, body: unknown): void {
 
 /** Sends an error in Sanity's `{error: {description, type}}` shape. */
 export function sendError(res: Response, error: unknown): void {
+  const {status, body} = errorAnswer(error)
+  sendJson(res, status, body)
+}
+
+/** The status and JSON body the lake answers for an error (500 for one that is not a LakeError). */
+export function errorAnswer(error: unknown): {status: number; body: Record<string, unknown>} {
   const lakeError =
     error instanceof LakeError
       ? error
       : new LakeError(500, 'internalError', error instanceof Error ? error.message : String(error))
-  sendJson(res, lakeError.status, lakeError.toBody())
+  return {status: lakeError.status, body: lakeError.toBody()}
 }
+
+/** Sanity's 413 for a request body over `limit` bytes. */
+export const bodyTooLarge = (limit: number) =>
+  new LakeError(413, 'requestEntityTooLarge', `Cannot accept a body over ${limit} bytes`)
 
 /** Reads the whole request body, refusing bodies larger than `limit` bytes. */
 export async function readBody(req: Request, limit: number): Promise<Buffer> {
@@ -31,17 +41,18 @@ export async function readBody(req: Request, limit: number): Promise<Buffer> {
   let size = 0
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length
-    if (size > limit) {
-      throw new LakeError(413, 'requestEntityTooLarge', `Cannot accept a body over ${limit} bytes`)
-    }
+    if (size > limit) throw bodyTooLarge(limit)
     chunks.push(chunk)
   }
   return Buffer.concat(chunks)
 }
 
-/** Reads a JSON request body (at most 4,000,000 bytes, like Sanity's mutation limit). */
+/** Bytes a JSON request body may have, like Sanity's mutation limit. */
+export const MAX_JSON_BODY = 4_000_000
+
+/** Reads a JSON request body (at most {@link MAX_JSON_BODY} bytes). */
 export async function readJson(req: Request): Promise<Record<string, unknown>> {
-  const body = await readBody(req, 4_000_000)
+  const body = await readBody(req, MAX_JSON_BODY)
   if (body.length === 0) return {}
   try {
     return JSON.parse(body.toString('utf8')) as Record<string, unknown>

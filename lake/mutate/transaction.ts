@@ -9,7 +9,16 @@ import {checkDocuments} from './validate.ts'
 import {WorkingSet} from './working-set.ts'
 
 /** Options shared by mutations and actions. */
-export type TransactionOptions = {transactionId?: string; author?: string; dryRun?: boolean}
+export type TransactionOptions = {
+  transactionId?: string
+  author?: string
+  dryRun?: boolean
+  /**
+   * The JSON text of exactly the mutations `build` applies, in order, when the caller parsed
+   * them from it: stored as the transaction's mutations instead of being written again.
+   */
+  mutationsJson?: string
+}
 
 /** The outcome of a transaction: what was committed and the documents as they now are. */
 export type TransactionOutcome<T> = {
@@ -59,6 +68,7 @@ export function runTransaction<T>(
     await checkDocuments(changed)
     await checkReferences(changed, (id) => ws.has(id), dataset.references)
     const pending = ws.toTransaction()
+    if (options.mutationsJson !== undefined) pending.mutationsJson = options.mutationsJson
     const document = (id: string) => ws.get(id)
     if (options.dryRun || pending.changes.length === 0) {
       return {transaction: null, transactionId, value, document}

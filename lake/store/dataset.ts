@@ -7,7 +7,7 @@ import {transactionWriter, type Checked, type RevisionRow} from './rows.ts'
 import {migrate} from './schema.ts'
 import {storageError} from './storage-error.ts'
 import {storedTransaction} from './history.ts'
-import type {Change, CommittedTransaction, Doc, Transaction} from './types.ts'
+import type {Change, CommittedTransaction, Doc, Transaction, WireMutation} from './types.ts'
 import {WriterThread} from './writer-thread.ts'
 
 /**
@@ -320,22 +320,66 @@ const INLINE_CHANGES = 2
 const ownIds = (transaction: Transaction) =>
   transaction.changes.every((change) => !change.after || change.after._id === change.id)
 
-// One serialization of the document serves the current row and the history snapshot.
+// One serialization of the document serves the current row and the history snapshot; a
+// document created by the change's one mutation also serves that mutation's text.
 function revisionRow(change: Change): RevisionRow {
-  const json = change.after ? JSON.stringify(change.after) : null
   const {id, before, after, mutations} = change
+  const created = after && mutations.length === 1 ? createdBy(mutations[0], after) : undefined
+  if (created) {
+    const [kind, docJson] = created
+    return [
+      id,
+      after!._rev ?? null,
+      before?._rev ?? null,
+      stampedJson(docJson, after!),
+      `[{${JSON.stringify(kind)}:${docJson}}]`,
+    ]
+  }
+  const json = after ? JSON.stringify(after) : null
   return [id, after?._rev ?? null, before?._rev ?? null, json, JSON.stringify(mutations)]
+}
+
+/** The fields the working set adds to each document it writes, in the order it adds them. */
+const STAMPS = ['_createdAt', '_updatedAt', '_rev'] as const
+
+/**
+ * `[kind, JSON of the created document]` when `after` is that document with the working set's
+ * stamps added after its own fields (store/../mutate/working-set.ts): then `after`'s text is the
+ * created document's with the stamps appended. Undefined otherwise (a patch, a delete, a created
+ * document that brought stamps of its own, or none at all).
+ */
+function createdBy(mutation: WireMutation, after: Doc): [string, string] | undefined {
+  const kind = CREATES.find((k) => k in mutation)
+  const doc = kind && (mutation[kind] as Record<string, unknown> | undefined)
+  if (!kind || !doc || typeof doc !== 'object' || Object.keys(mutation).length !== 1) return
+  if (STAMPS.some((stamp) => Object.hasOwn(doc, stamp) || after[stamp] === undefined)) return
+  const json = JSON.stringify(doc)
+  return json.length > 2 && json.startsWith('{') && doc._id === after._id ? [kind, json] : undefined
+}
+
+const CREATES = ['create', 'createIfNotExists', 'createOrReplace'] as const
+
+/** `JSON.stringify(after)`, from the text of the document `after` stamps. */
+function stampedJson(docJson: string, after: Doc): string {
+  let json = docJson.slice(0, -1)
+  for (const stamp of STAMPS) json += `,${JSON.stringify(stamp)}:${JSON.stringify(after[stamp])}`
+  return `${json}}`
 }
 
 function revisionRows(transaction: Transaction) {
   const rows = transaction.changes.map(revisionRow)
   const afterJson = rows.map((row) => row[3])
   const bytes =
-    JSON.stringify(transaction.mutations).length +
+    mutationsText(transaction).length +
     afterJson.reduce((sum, json) => sum + (json?.length ?? 0), 0)
   return {rows, afterJson, bytes}
 }
 
-function transactionRow({id, timestamp, author, mutations}: Transaction) {
-  return {id, timestamp, author, mutations: JSON.stringify(mutations)}
+/** The transaction's mutations as JSON: the client's own text when the transaction kept it. */
+const mutationsText = (transaction: Transaction) =>
+  transaction.mutationsJson ?? JSON.stringify(transaction.mutations)
+
+function transactionRow(transaction: Transaction) {
+  const {id, timestamp, author} = transaction
+  return {id, timestamp, author, mutations: mutationsText(transaction)}
 }

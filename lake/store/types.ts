@@ -27,6 +27,8 @@ export type Transaction = {
   author: string
   changes: Change[]
   mutations: WireMutation[]
+  /** `mutations` as the JSON text they were parsed from, when the client's text is at hand. */
+  mutationsJson?: string
 }
 
 /** A transaction with the sequence number the dataset gave it on commit. */

@@ -1,0 +1,62 @@
+import {badRequest} from '../errors.ts'
+import type {Dataset} from '../store/dataset.ts'
+import type {WireMutation} from '../store/types.ts'
+import {applyMutation, type MutationResult} from './apply.ts'
+import {requestedTransactionId, runTransaction} from './transaction.ts'
+
+/** What `POST /data/mutate` answers. */
+export type MutateAnswer = {
+  transactionId: string
+  results: Array<MutationResult & {document?: unknown}>
+}
+
+/** Options of {@link mutateDataset}. */
+export type MutateOptions = {
+  /** The transaction id the client asked for (checked here), if any. */
+  transactionId?: unknown
+  dryRun?: boolean
+  returnDocuments?: boolean
+  /**
+   * The mutations as the JSON text they were parsed from, when the caller has it: stored as the
+   * transaction's mutations instead of being written again.
+   */
+  mutationsJson?: string
+}
+
+/**
+ * `POST /data/mutate`'s work once its body is read: the request's `mutations` (one or a list)
+ * applied in order as one atomic transaction, refused in Sanity's shape when any of them fails.
+ * Checked in this order: the mutations, the transaction id, then the dataset (`dataset()`).
+ * The HTTP route and the import's own lake (lake/in-process.ts) both go through here.
+ */
+export async function mutateDataset(
+  dataset: () => Dataset,
+  requested: unknown,
+  options: MutateOptions = {},
+): Promise<MutateAnswer> {
+  const mutations = (Array.isArray(requested) ? requested : [requested]) as WireMutation[]
+  if (!requested || mutations.length === 0) {
+    throw badRequest('Cannot mutate without mutations, expected {"mutations": [...]}')
+  }
+  const transactionId = requestedTransactionId(options.transactionId)
+  const outcome = await runTransaction(
+    dataset(),
+    {
+      transactionId,
+      dryRun: options.dryRun,
+      mutationsJson: Array.isArray(requested) ? options.mutationsJson : undefined,
+    },
+    async (ws) => {
+      const results: MutationResult[] = []
+      for (const [index, mutation] of mutations.entries()) {
+        ws.index = index
+        results.push(...(await applyMutation(ws, mutation)))
+      }
+      return results
+    },
+  )
+  const results = outcome.value.map((result) =>
+    options.returnDocuments ? {...result, document: outcome.document(result.id)} : result,
+  )
+  return {transactionId: outcome.transactionId, results}
+}
