@@ -178,7 +178,9 @@ describe('a re-import after pages changed', {timeout: 300_000}, () => {
     write('one.md', body('See [two](two.md) first.'))
     const changed = run()
     expect(changed.only, changed.output).toBe(1)
-    expect(changed.output).toMatch(/front matter: 0 parsed, 1 remembered\); the site restored/)
+    expect(changed.output).toMatch(
+      /sync; the site and its front matter restored from its snapshot\.\n/,
+    )
     // Without the snapshot, every page is read, its front matter remembered, not parsed.
     rmSync(join(lakeDir, 'cache', 'site-production.json'))
     write('one.md', body('See [two](two.md) second.'))
@@ -189,7 +191,9 @@ describe('a re-import after pages changed', {timeout: 300_000}, () => {
     expect(run().full).toMatch(/navigation, front matter/)
     // The full import that followed left a snapshot, and the front matter it read.
     write('two.md', '---\ntitle: Two\nparent: Course\nnav_order: 2\n---\n\nBack to one.\n')
-    expect(run().output).toMatch(/front matter: 0 parsed, 1 remembered\); the site restored/)
+    expect(run().output).toMatch(
+      /sync; the site and its front matter restored from its snapshot\.\n/,
+    )
     rmSync(join(lakeDir, 'cache', 'site-production.json'))
     write('two.md', '---\ntitle: Two\nparent: Course\nnav_order: 2\n---\n\nBack to one, again.\n')
     expect(run().output).toMatch(/front matter: 0 parsed, 5 remembered\)\.\n/)

@@ -205,7 +205,7 @@ export async function importChangedPages(
   const documents = result.documents.filter((doc) => synced.has(doc._id))
   if (args.verbose)
     console.error(
-      `Importing only what changed: ${changed.length} changed files, ${touched.size} documents changed in the dataset; ${documents.length} documents to sync${frontMatterRead(input)}${now.restored ? '; the site restored from its snapshot' : ''}.`,
+      `Importing only what changed: ${changed.length} changed files, ${touched.size} documents changed in the dataset; ${documents.length} documents to sync${now.restored ? '; the site and its front matter restored from its snapshot' : frontMatterRead(input)}.`,
     )
   await appendConversions(check.lakeDir, remembered)
   const pages = {...recorded.pages}

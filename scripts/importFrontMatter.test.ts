@@ -1,4 +1,4 @@
-import {mkdtempSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
@@ -40,6 +40,25 @@ describe('the front matter memo of the import command', () => {
     await new Promise((resolve) => setTimeout(resolve, 20))
     await run(file, 'k')
     expect(statSync(file).mtimeMs).toBe(written)
+  })
+
+  it('reads its file only when first asked, and leaves it as it is when never asked', async () => {
+    const file = frontMatterFile(join(scratch, 'lazy'), 'production')
+    await run(file, 'k')
+    const written = readFileSync(file, 'utf8')
+    const idle = await openFrontMatter(file, 'k')
+    rmSync(file)
+    await idle.save()
+    expect(existsSync(file)).toBe(false)
+    expect(idle.counts).toEqual({parsed: 0, remembered: 0})
+    writeFileSync(file, written)
+    // Opened before the file is there, asked after: what the file holds then is remembered.
+    rmSync(file)
+    const opened = await openFrontMatter(file, 'k')
+    writeFileSync(file, written)
+    const data = PAGES.map((text) => parseFrontMatter(text, 'page.md', {memo: opened.memo}).data)
+    expect(opened.counts).toEqual({parsed: 0, remembered: 2})
+    expect(data).toEqual((await run(file, 'k')).data)
   })
 
   it('remembers nothing written for another key (other code or flags)', async () => {

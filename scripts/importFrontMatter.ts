@@ -5,7 +5,8 @@
  * the YAML again. The file holds for one manifest key (the import's code, flags and folders), so
  * a new YAML reader never reuses what an older one read.
  */
-import {mkdir, readFile} from 'node:fs/promises'
+import {readFileSync} from 'node:fs'
+import {mkdir} from 'node:fs/promises'
 import {dirname, join} from 'node:path'
 
 import type {FrontMatterMemo} from '../importer/site/frontMatter.ts'
@@ -64,18 +65,25 @@ export interface OpenedFrontMatter {
 /**
  * Opens the memo in `file` for `key` (a missing, unreadable or damaged file, or another key's,
  * remembers nothing). Each remembered value is given out once, so no two pages share one object, as no two
- * parses do.
+ * parses do. The file is read when the memo is first asked: a one-page re-import restores the
+ * site and its front matter from the last import's snapshot, and never asks.
  */
 export async function openFrontMatter(file: string, key: string): Promise<OpenedFrontMatter> {
-  let stored = new Map<string, Record<string, unknown>>()
-  try {
-    const parsed = JSON.parse(await readFile(file, 'utf8')) as MemoFile
-    if (parsed.key === key && Array.isArray(parsed.entries) && parsed.entries.every(isEntry))
-      stored = new Map(parsed.entries)
-  } catch {
-    // Nothing remembered: every page's front matter is parsed, and the file written anew.
+  let loaded: Map<string, Record<string, unknown>> | undefined
+  let storedSize = 0
+  const load = () => {
+    if (loaded) return loaded
+    loaded = new Map()
+    try {
+      const parsed = JSON.parse(readFileSync(file, 'utf8')) as MemoFile
+      if (parsed.key === key && Array.isArray(parsed.entries) && parsed.entries.every(isEntry))
+        loaded = new Map(parsed.entries)
+    } catch {
+      // Nothing remembered: every page's front matter is parsed, and the file written anew.
+    }
+    storedSize = loaded.size
+    return loaded
   }
-  const storedSize = stored.size
   // What this run read, by YAML text: a value from the file, or the JSON text of one it parsed.
   const used = new Map<string, Record<string, unknown> | string>()
   let learnt = false
@@ -83,6 +91,7 @@ export async function openFrontMatter(file: string, key: string): Promise<Opened
   const counts = {remembered: 0, parsed: 0}
   const memo: FrontMatterMemo = {
     get(yaml) {
+      const stored = load()
       const data = stored.get(yaml)
       if (data === undefined) return undefined
       stored.delete(yaml)
@@ -91,6 +100,7 @@ export async function openFrontMatter(file: string, key: string): Promise<Opened
       return data
     },
     set(yaml, data) {
+      load()
       counts.parsed++
       if (used.has(yaml) || !survivesJson(data)) return
       // Written out now: the page's data goes on into documents, and nothing done to it there
@@ -105,9 +115,10 @@ export async function openFrontMatter(file: string, key: string): Promise<Opened
     async save() {
       if (saved) return
       saved = true
-      const unchanged = !learnt && used.size === storedSize
+      // Never asked: the file stays as it is.
+      const unchanged = !loaded || (!learnt && used.size === storedSize)
       const entries = [...used]
-      stored = new Map()
+      loaded = new Map()
       used.clear()
       if (unchanged) return
       const json = (value: Record<string, unknown> | string) =>

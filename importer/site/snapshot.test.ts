@@ -1,6 +1,9 @@
+import {execFile} from 'node:child_process'
 import {createHash} from 'node:crypto'
-import {readdirSync} from 'node:fs'
+import {mkdtempSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
 import {join} from 'node:path'
+import {promisify} from 'node:util'
 
 import {describe, expect, it} from 'vitest'
 
@@ -96,6 +99,48 @@ describe('restoreSite', () => {
       reason: 'the front matter of one.md changed',
     })
   })
+
+  it('reads no YAML of a page whose body changed: its front matter is the kept one', () => {
+    const files = edited(SITE, 'one.md', (text) => `${text}\nMore.\n`)
+    const asked: string[] = []
+    const frontMatter = {
+      get: (yaml: string) => void asked.push(yaml),
+      set: (yaml: string) => void asked.push(yaml),
+    }
+    const restored = restoreSite(
+      snapshot,
+      new Map(files.map((file) => [file.path, file])),
+      ['one.md'],
+      {frontMatter},
+    )
+    if ('reason' in restored) throw new Error(restored.reason)
+    expect(asked).toEqual([])
+    expect(restored.read.pages.find((page) => page.file === 'one.md')).toEqual(
+      prepareSite(files).read.pages.find((page) => page.file === 'one.md'),
+    )
+  })
+
+  it('loads no YAML reader to restore a site whose page body changed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'snapshot-yaml-'))
+    try {
+      const input = join(dir, 'site.json')
+      const files = edited(SITE, 'two.md', (text) => `${text}\nMore.\n`).map((file) => ({
+        path: file.path,
+        text: decode(file),
+        sha256: file.sha256,
+      }))
+      writeFileSync(input, JSON.stringify({snapshot, files, changed: 'two.md'}))
+      // Node's own type stripping, as the import command runs: tsx loads required modules its own way.
+      const {stdout} = await promisify(execFile)(
+        process.execPath,
+        [join(import.meta.dirname, 'yaml-probe.test-support.ts'), input],
+        {cwd: join(import.meta.dirname, '..', '..')},
+      )
+      expect(JSON.parse(stdout)).toEqual({restored: true, afterRestore: false, afterPrepare: true})
+    } finally {
+      rmSync(dir, {recursive: true, force: true})
+    }
+  }, 120_000)
 
   it('cannot restore a page that is no longer one, or whose body uses Liquid control flow', () => {
     const none = edited(SITE, 'one.md', (text) => text.replace(/^---[\s\S]*?---\n/, ''))

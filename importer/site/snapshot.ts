@@ -109,12 +109,14 @@ export function restoreSite(
   options: RestoreOptions = {},
 ): PreparedSite | {reason: string} {
   const reread = new Map<string, SourcePage>()
+  const kept = new Map<string, KeptPage>()
+  for (const plan of snapshot.plans) if (plan.page) kept.set(plan.page.file, plan.page)
   for (const path of changed) {
     const file = files.get(path)
     if (!file) return {reason: `${path} is not among the files`}
     const read = readPages([file], snapshot.config, {
       maxYamlNodes: options.maxYamlNodes,
-      frontMatter: options.frontMatter,
+      frontMatter: keptFrontMatter(kept.get(path)) ?? options.frontMatter,
     })
     const page = read.pages[0]
     if (read.pages.length !== 1) return {reason: `${path} is not a page`}
@@ -153,6 +155,20 @@ export function restoreSite(
     read: {...snapshot.read, pages: snapshot.read.pages.map((file) => pages.get(file)!)},
     unread: new Set(snapshot.unread),
     diagnostics: snapshot.diagnostics,
+  }
+}
+
+/**
+ * The front matter a kept page was read with, given back for its YAML text whatever that is: the
+ * page read again keeps its kept values (see `restorePage`), and is restored only when the text
+ * before its body is the very text it had, whose YAML reads as it did. So the YAML of a page whose
+ * body changed is not read again (nor the YAML reader loaded).
+ */
+function keptFrontMatter(page: KeptPage | undefined): FrontMatterMemo | undefined {
+  if (!page) return undefined
+  return {
+    get: () => structuredClone(page.own ?? page.data),
+    set: () => undefined,
   }
 }
 

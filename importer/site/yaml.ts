@@ -1,16 +1,20 @@
-import {
-  isAlias,
-  isMap,
-  isScalar,
-  isSeq,
-  LineCounter,
-  parseAllDocuments,
-  Parser,
-  type Node as YamlNode,
-} from 'yaml'
+import {createRequire} from 'node:module'
+
+import type * as Yaml from 'yaml'
+import type {Node as YamlNode} from 'yaml'
 
 import type {Diagnostic} from '../types.ts'
 import {resolvePlainScalar} from './yamlScalar.ts'
+
+const require = createRequire(import.meta.url)
+let loaded: typeof Yaml | undefined
+
+/**
+ * The `yaml` package, loaded the first time a text is read (about 70 modules): a one-page
+ * re-import restores the site and its front matter from the last import's snapshot and reads
+ * no YAML. Loaded with `require`, since reading is synchronous.
+ */
+const yaml = () => (loaded ??= require('yaml') as typeof Yaml)
 
 /** Values (scalars and collections, aliases counted in full) one YAML text may expand to. */
 export const DEFAULT_MAX_YAML_NODES = 100_000
@@ -58,7 +62,7 @@ function cstTokens(text: string): CstToken[] {
     }
     for (const [key, item] of Object.entries(value)) if (key !== 'source') walk(item, flow)
   }
-  for (const token of new Parser().parse(text)) walk(token, false)
+  for (const token of new (yaml().Parser)().parse(text)) walk(token, false)
   return tokens.sort((a, b) => a.offset - b.offset)
 }
 
@@ -157,6 +161,7 @@ class Builder {
 
   visit(node: YamlNode | null): void {
     if (node === null) return this.add(null, null)
+    const {isAlias, isMap, isScalar, isSeq} = yaml()
     if (isAlias(node)) {
       const anchor = this.anchors.get(node.source)
       if (anchor && anchor.size === undefined) {
@@ -216,13 +221,13 @@ function scalarValue(node: YamlNode & {type?: string; tag?: string; value: unkno
  * read it, or when aliases expand to more values than the budget allows.
  */
 export function loadYaml(text: string, options: YamlOptions = {}): unknown {
-  const lineCounter = new LineCounter()
+  const lineCounter = new (yaml().LineCounter)()
   const at = (offset: number) => {
     const {line, col} = lineCounter.linePos(offset)
     return {line: line - 1, column: col - 1}
   }
   try {
-    const documents = parseAllDocuments(text, {
+    const documents = yaml().parseAllDocuments(text, {
       version: '1.1',
       schema: 'failsafe',
       merge: false,
