@@ -1,9 +1,9 @@
 import {badRequest} from '../errors.ts'
 import {randomId} from '../ids.ts'
 import {checkReferences} from '../refs/integrity.ts'
-import type {Dataset} from '../store/dataset.ts'
+import {changeTexts, type Dataset} from '../store/dataset.ts'
 import {transactionIdUsed} from '../store/storage-error.ts'
-import type {CommittedTransaction, Doc} from '../store/types.ts'
+import type {Change, ChangeTexts, CommittedTransaction, Doc} from '../store/types.ts'
 import {datasetLock} from './locks.ts'
 import {checkDocuments} from './validate.ts'
 import {WorkingSet} from './working-set.ts'
@@ -65,15 +65,24 @@ export function runTransaction<T>(
     })
     const value = await build(ws)
     const changed = ws.changed()
-    await checkDocuments(changed)
-    await checkReferences(changed, (id) => ws.has(id), dataset.references)
     const pending = ws.toTransaction()
     if (options.mutationsJson !== undefined) pending.mutationsJson = options.mutationsJson
+    // Each document is written as JSON once: for its size here, then by the commit.
+    const byId = new Map(pending.changes.map((change) => [change.id, change]))
+    const texts = new Map<Change, ChangeTexts>()
+    await checkDocuments(changed, ({id}) => {
+      const change = byId.get(id)
+      if (!change) return null
+      const written = changeTexts(change)
+      texts.set(change, written)
+      return written.afterJson
+    })
+    await checkReferences(changed, (id) => ws.has(id), dataset.references)
     const document = (id: string) => ws.get(id)
     if (options.dryRun || pending.changes.length === 0) {
       return {transaction: null, transactionId, value, document}
     }
-    const transaction = await dataset.commitInSlices(pending, {checked: true})
+    const transaction = await dataset.commitInSlices(pending, {checked: true, texts})
     return {transaction, transactionId, value, document}
   })
 }

@@ -1,18 +1,26 @@
 import {mutationFailed, type LakeError, type MutationErrorItem} from '../errors.ts'
 import type {CheckedChange} from '../refs/integrity.ts'
 import {forEachSliced} from '../slices.ts'
-import {documentProblem} from '../store/document-rules.ts'
+import {DOCUMENT_LIMITS, documentProblem} from '../store/document-rules.ts'
 
 /**
  * Refuses (400, Sanity's `mutationError` with one `validationError` item per document) a
  * transaction that would store a document breaking Sanity's rules: a malformed `_id`, no
  * `_type`, or a shape or size over the documented limits. Every write path ends here, so no
- * stored document can break a later query, a restart or history.
+ * stored document can break a later query, a restart or history. `json`, when given, writes the
+ * document as the file will store it.
  */
-export async function checkDocuments(changes: CheckedChange[]): Promise<void> {
+export async function checkDocuments(
+  changes: CheckedChange[],
+  json?: (change: CheckedChange) => string | null,
+): Promise<void> {
   const problems = await forEachSliced(changes, (change) => {
-    const problem = change.after && documentProblem(change.after)
-    return problem ? validationItem(change.index, change.after!._id, problem) : undefined
+    if (!change.after) return undefined
+    // The size is measured on the text the commit stores, when the caller writes it here.
+    const text = json?.(change)
+    const bytes = typeof text === 'string' ? Buffer.byteLength(text) : undefined
+    const problem = documentProblem(change.after, DOCUMENT_LIMITS, bytes)
+    return problem ? validationItem(change.index, change.after._id, problem) : undefined
   })
   const items = problems.filter((item): item is MutationErrorItem => item !== undefined)
   if (items.length > 0) throw mutationFailed(400, items)

@@ -7,7 +7,14 @@ import {transactionWriter, type Checked, type RevisionRow} from './rows.ts'
 import {migrate} from './schema.ts'
 import {storageError} from './storage-error.ts'
 import {storedTransaction} from './history.ts'
-import type {Change, CommittedTransaction, Doc, Transaction, WireMutation} from './types.ts'
+import type {
+  Change,
+  ChangeTexts,
+  CommittedTransaction,
+  Doc,
+  Transaction,
+  WireMutation,
+} from './types.ts'
 import {WriterThread} from './writer-thread.ts'
 
 /**
@@ -41,6 +48,9 @@ const DOCUMENTS_PER_PAGE = 256
 
 /** Rows posted to the writer thread at a time. */
 const CHUNK_BYTES = 1024 * 1024
+
+/** Changes' texts written before the commit (for the write rules), which it then reuses. */
+export type WrittenTexts = ReadonlyMap<Change, ChangeTexts>
 
 /** What writing a transaction to the file produced: its sequence number, size and texts. */
 type Written = {seq: number; bytes: number; afterJson: Array<string | null>}
@@ -201,13 +211,13 @@ export class Dataset {
    */
   async commitInSlices(
     transaction: Transaction,
-    {checked = false}: Checked = {},
+    {checked = false, texts}: Checked & {texts?: WrittenTexts} = {},
   ): Promise<CommittedTransaction> {
     if (this.inlineWritesUpTo > 0 && transaction.changes.length <= INLINE_CHANGES) {
-      const rows = revisionRows(transaction)
+      const rows = revisionRows(transaction, texts)
       if (rows.bytes <= this.inlineWritesUpTo) return this.#commitRows(transaction, rows, checked)
     }
-    const serialized = await driveInSlices(this.#post(transaction, checked))
+    const serialized = await driveInSlices(this.#post(transaction, checked, texts))
     let seq: number
     try {
       seq = await this.#writer.commit()
@@ -221,7 +231,11 @@ export class Dataset {
   }
 
   // Posts the transaction to the writer thread in chunks, yielding after each document.
-  *#post(transaction: Transaction, checked: boolean): Generator<void, Omit<Written, 'seq'>> {
+  *#post(
+    transaction: Transaction,
+    checked: boolean,
+    texts?: WrittenTexts,
+  ): Generator<void, Omit<Written, 'seq'>> {
     const begin = {...transactionRow(transaction), checked: checked && ownIds(transaction)}
     this.#writer.post({type: 'begin', ...begin})
     try {
@@ -230,7 +244,7 @@ export class Dataset {
       let bytes = 0
       const afterJson: Array<string | null> = []
       for (const change of transaction.changes) {
-        const row = revisionRow(change)
+        const row = revisionRow(change, texts?.get(change))
         chunk.push(row)
         const size = (row[3]?.length ?? 0) + row[4].length
         chunkBytes += size
@@ -320,23 +334,30 @@ const INLINE_CHANGES = 2
 const ownIds = (transaction: Transaction) =>
   transaction.changes.every((change) => !change.after || change.after._id === change.id)
 
-// One serialization of the document serves the current row and the history snapshot; a
-// document created by the change's one mutation also serves that mutation's text.
-function revisionRow(change: Change): RevisionRow {
-  const {id, before, after, mutations} = change
+function revisionRow(change: Change, written?: ChangeTexts): RevisionRow {
+  const {id, before, after} = change
+  const {afterJson, mutationsJson} = written ?? changeTexts(change)
+  return [id, after?._rev ?? null, before?._rev ?? null, afterJson, mutationsJson]
+}
+
+/**
+ * A change's texts as the file stores them. One serialization of the document serves the
+ * current row and the history snapshot; a document created by the change's one mutation also
+ * serves that mutation's text.
+ */
+export function changeTexts({after, mutations}: Change): ChangeTexts {
   const created = after && mutations.length === 1 ? createdBy(mutations[0], after) : undefined
   if (created) {
     const [kind, docJson] = created
-    return [
-      id,
-      after!._rev ?? null,
-      before?._rev ?? null,
-      stampedJson(docJson, after!),
-      `[{${JSON.stringify(kind)}:${docJson}}]`,
-    ]
+    return {
+      afterJson: stampedJson(docJson, after!),
+      mutationsJson: `[{${JSON.stringify(kind)}:${docJson}}]`,
+    }
   }
-  const json = after ? JSON.stringify(after) : null
-  return [id, after?._rev ?? null, before?._rev ?? null, json, JSON.stringify(mutations)]
+  return {
+    afterJson: after ? JSON.stringify(after) : null,
+    mutationsJson: JSON.stringify(mutations),
+  }
 }
 
 /** The fields the working set adds to each document it writes, in the order it adds them. */
@@ -366,8 +387,8 @@ function stampedJson(docJson: string, after: Doc): string {
   return `${json}}`
 }
 
-function revisionRows(transaction: Transaction) {
-  const rows = transaction.changes.map(revisionRow)
+function revisionRows(transaction: Transaction, texts?: WrittenTexts) {
+  const rows = transaction.changes.map((change) => revisionRow(change, texts?.get(change)))
   const afterJson = rows.map((row) => row[3])
   const bytes =
     mutationsText(transaction).length +

@@ -20,6 +20,9 @@ export type Change = {
   mutations: WireMutation[]
 }
 
+/** A change's document after it (null: deleted) and its mutations, as JSON text. */
+export type ChangeTexts = {afterJson: string | null; mutationsJson: string}
+
 /** A committed (or about to be committed) transaction. */
 export type Transaction = {
   id: string
