@@ -23,6 +23,27 @@ describe('createLinkResolver', () => {
   const {config} = readConfig('baseurl: /site\n')
   const resolve = createLinkResolver(targets, config)
 
+  it('makes no page’s URL until a link needs one: a link to a .md file needs none', () => {
+    const read: string[] = []
+    const watched = pages.map((p) => ({
+      page: {
+        file: p.file,
+        get data() {
+          read.push(p.file)
+          return p.data
+        },
+      },
+      target: {_id: p.file, _type: 'lesson' as const},
+    }))
+    const lazy = createLinkResolver(watched, config)
+    expect(lazy('intro.md', 'docs/setup.md')?._id).toBe('docs/intro.md')
+    expect(read).toEqual([])
+    expect(lazy('/start-here/', 'index.md')?._id).toBe('docs/setup.md')
+    expect(read).toEqual(pages.map((p) => p.file))
+    expect(lazy('intro.html', 'docs/setup.md')?._id).toBe('docs/intro.md')
+    expect(read).toHaveLength(pages.length)
+  })
+
   it('resolves a relative .md link from the linking file’s folder', () => {
     expect(resolve('intro.md', 'docs/setup.md')?._id).toBe('lesson-docs-intro-md')
     expect(resolve('../intro.md#part', 'docs/guide/index.md')?._id).toBe('lesson-docs-intro-md')

@@ -60,8 +60,6 @@ export function createLinkResolver(
   config: UrlConfig & Pick<SiteConfig, 'baseurl'>,
 ): (href: string, fromFile: string) => LinkTarget | null {
   const byFile = new Map<string, LinkTarget>()
-  const byUrl = new Map<string, LinkTarget>()
-  const urlOf = new Map<string, string>()
   for (const {page, target} of pages) {
     byFile.set(page.file, target)
     // `{% link %}` names a collection's document by its path below `collections_dir`.
@@ -70,18 +68,29 @@ export function createLinkResolver(
     if (inDir > 0 && !byFile.has(page.file.slice(inDir + 1))) {
       byFile.set(page.file.slice(inDir + 1), target)
     }
-    const url = pageUrl(page, config)
-    urlOf.set(page.file, url)
-    byUrl.set(canonicalUrl(url), target)
-    const fromPath = `/${page.file.replace(MARKDOWN_EXTENSION, '')}`
-    if (!byUrl.has(canonicalUrl(fromPath))) byUrl.set(canonicalUrl(fromPath), target)
+  }
+  // Every page's URL, made when a link first needs one: links to `.md` files need none, and a
+  // one-page re-import resolves one page's links.
+  let urls: {byUrl: Map<string, LinkTarget>; urlOf: Map<string, string>} | undefined
+  const byUrls = () => {
+    if (urls) return urls
+    urls = {byUrl: new Map(), urlOf: new Map()}
+    const {byUrl, urlOf} = urls
+    for (const {page, target} of pages) {
+      const url = pageUrl(page, config)
+      urlOf.set(page.file, url)
+      byUrl.set(canonicalUrl(url), target)
+      const fromPath = `/${page.file.replace(MARKDOWN_EXTENSION, '')}`
+      if (!byUrl.has(canonicalUrl(fromPath))) byUrl.set(canonicalUrl(fromPath), target)
+    }
+    return urls
   }
   const lookup = (sitePath: string): LinkTarget | null => {
     const path = posix.normalize(sitePath)
     if (path.startsWith('../')) return null
     const file = path.replace(/^\/+/, '')
     if (MARKDOWN_EXTENSION.test(file)) return byFile.get(file) ?? null
-    return byUrl.get(canonicalUrl(`/${file}`)) ?? null
+    return byUrls().byUrl.get(canonicalUrl(`/${file}`)) ?? null
   }
   return (href, fromFile) => {
     const liquid = /^\{%-?\s*link\s+(\S+?)\s*-?%\}$/.exec(href.trim())
@@ -99,9 +108,11 @@ export function createLinkResolver(
     if (fromPath || MARKDOWN_EXTENSION.test(target)) return fromPath
     // The reader's browser resolves the link against the page's address, which is not its
     // file's folder when the site's permalinks are pretty or the page is in a collection.
-    const from = urlOf.get(fromFile)
+    const from = byUrls().urlOf.get(fromFile)
     if (!from) return null
     const resolved = posix.join(from.endsWith('/') ? from : posix.dirname(from), target)
-    return byUrl.get(canonicalUrl(resolved.startsWith('/') ? resolved : `/${resolved}`)) ?? null
+    return (
+      byUrls().byUrl.get(canonicalUrl(resolved.startsWith('/') ? resolved : `/${resolved}`)) ?? null
+    )
   }
 }
