@@ -70,6 +70,15 @@ export interface AssembleOptions {
    * found for every document either way.
    */
   only?: ReadonlySet<string>
+  /** Each plan's slug by id, when known already ({@link planSlugs} of these very plans). */
+  slugs?: ReadonlyMap<string, string>
+}
+
+/** The slug of each planned document by id: every document's slug depends on every title. */
+export function planSlugs(plans: readonly PlannedDocument[]): Map<string, string> {
+  return assignSlugs(
+    plans.map((p) => ({id: p.id, type: p.type, title: p.title, parentId: p.parentId})),
+  )
 }
 
 /**
@@ -79,11 +88,8 @@ export interface AssembleOptions {
 export function assembleDocuments(
   plans: readonly PlannedDocument[],
   converted: ReadonlyMap<string, ConvertResult>,
-  {only}: AssembleOptions = {},
+  {only, slugs = planSlugs(plans)}: AssembleOptions = {},
 ): {documents: ImportedDocument[]; diagnostics: Diagnostic[]} {
-  const slugs = assignSlugs(
-    plans.map((p) => ({id: p.id, type: p.type, title: p.title, parentId: p.parentId})),
-  )
   const diagnostics: Diagnostic[] = []
   const documents = plans.map((plan): ImportedDocument => {
     const result = converted.get(plan.id)

@@ -9,6 +9,7 @@ import {describe, expect, it} from 'vitest'
 
 import {readSiteFiles, SITE_FIXTURES} from '../../testing/siteFixture.ts'
 import type {ConvertResult} from '../body/index.ts'
+import {planSlugs} from '../documents/assemble.ts'
 import {siteShape} from './shape.ts'
 import {restoreSite, snapshotSite, type SiteSnapshot} from './snapshot.ts'
 import {finishSite, prepareSite, type PreparedSite} from './stages.ts'
@@ -71,6 +72,8 @@ describe('restoreSite', () => {
         expect(restored.contextData).toEqual(prepared.contextData)
         expect(Object.getPrototypeOf(restored.contextData.includes)).toBe(null)
         expect(restored.diagnostics).toEqual(prepared.diagnostics)
+        // Its slugs come from the snapshot, not from every title again, and are the same.
+        expect(restored.slugs).toEqual(planSlugs(prepared.plans))
         expect(finishSite(restored, converted(prepared))).toEqual(
           finishSite(prepared, converted(prepared)),
         )

@@ -8,6 +8,7 @@
  */
 import {createHash} from 'node:crypto'
 
+import {planSlugs} from '../documents/assemble.ts'
 import type {PlannedDocument} from '../documents/plan.ts'
 import type {Diagnostic} from '../types.ts'
 import type {FrontMatterMemo} from './frontMatter.ts'
@@ -39,6 +40,11 @@ export interface SiteSnapshot {
   /** What reading the pages found, the pages by site path; and the files that could not be read. */
   read: Omit<ReadPages, 'pages'> & {pages: string[]}
   unread: string[]
+  /**
+   * Each plan's slug, in plan order: a slug depends on every title, which a restored site keeps
+   * (absent in a snapshot written before they were kept).
+   */
+  slugs?: string[]
 }
 
 /** `object` with the values of `values` in place of its own, in its keys' order. */
@@ -70,6 +76,7 @@ export function snapshotSite(prepared: PreparedSite): SiteSnapshot | {reason: st
   const {contextData, plans, read} = prepared
   if (contextData.liquid) return {reason: 'a page uses Liquid control flow'}
   if (contextData.relativeIncludes) return {reason: 'a page uses {% include_relative %}'}
+  const slugs = prepared.slugs ?? planSlugs(plans)
   return {
     // Each object keeps its keys' order, so a restored site's shape is the prepared one's.
     plans: plans.map((plan) =>
@@ -86,6 +93,7 @@ export function snapshotSite(prepared: PreparedSite): SiteSnapshot | {reason: st
     diagnostics: prepared.diagnostics,
     read: {...read, pages: read.pages.map((page) => page.file)},
     unread: [...prepared.unread],
+    slugs: plans.map((plan) => slugs.get(plan.id)!),
   }
 }
 
@@ -155,6 +163,10 @@ export function restoreSite(
     read: {...snapshot.read, pages: snapshot.read.pages.map((file) => pages.get(file)!)},
     unread: new Set(snapshot.unread),
     diagnostics: snapshot.diagnostics,
+    // The kept plans' ids, types, titles and parents are the restored plans': so are their slugs.
+    ...(snapshot.slugs?.length === plans.length
+      ? {slugs: new Map(plans.map((plan, i) => [plan.id, snapshot.slugs![i]]))}
+      : {}),
   }
 }
 

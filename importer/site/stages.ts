@@ -150,6 +150,8 @@ export interface PreparedSite {
   unread: Set<string>
   /** Problems found so far: reading, `_config.yml`, front matter, navigation, includes. */
   diagnostics: Diagnostic[]
+  /** Each plan's slug by id, when known already (a site restored from its snapshot). */
+  slugs?: ReadonlyMap<string, string>
 }
 
 /** What links resolve to: each planned page's path and front matter, and its document. */
@@ -261,7 +263,7 @@ export function finishSite(
     extracted.push({file: job.file, documents: result.documents})
     if (result.lines) blockLines[job.id] = result.lines
   }
-  const pagesDocs = assembleDocuments(plans, converted, {only})
+  const pagesDocs = assembleDocuments(plans, converted, {only, slugs: prepared.slugs})
   const site = siteDocument(plans, {
     raw: config.raw,
     text: configText,
