@@ -1,0 +1,26 @@
+import {execFile} from 'node:child_process'
+import {join} from 'node:path'
+import {promisify} from 'node:util'
+
+import {describe, expect, it} from 'vitest'
+
+import {PAGE_CONTEXT} from './html/fromHtml.test-support.ts'
+import {convertBody} from './index.ts'
+import {MATH_PAGE} from './syntax.test-support.ts'
+
+const run = promisify(execFile)
+const probe = join(import.meta.dirname, 'syntax-probe.test-support.ts')
+
+describe('kramdownSyntax', () => {
+  it('reads math without loading KaTeX (the math package’s HTML compiler), and converts alike', async () => {
+    // Node's own type stripping, as the import command runs: tsx loads required modules its own way.
+    const {stdout} = await run(process.execPath, [probe], {
+      cwd: join(import.meta.dirname, '..', '..'),
+    })
+    const found = JSON.parse(stdout) as {katex: boolean; body: unknown}
+    expect(found.katex).toBe(false)
+    const {body} = convertBody(MATH_PAGE, PAGE_CONTEXT)
+    expect(found.body).toEqual(body)
+    expect(JSON.stringify(body)).toContain('a^2 + b^2')
+  }, 120_000)
+})
