@@ -1,2 +1,17 @@
-/** The page `syntax.test.ts` converts: math inline, on a line of its own, and a dollar sign. */
-export const MATH_PAGE = 'Costs $5, and $$a^2 + b^2$$ holds.\n\n$$\\sum_{i=1}^n i$$\n'
+/**
+ * The page `syntax.test.ts` converts: math inline, on a line of its own, and a dollar sign; a
+ * table with an escaped pipe in code; a task list.
+ */
+export const MATH_PAGE = [
+  'Costs $5, and $$a^2 + b^2$$ holds.',
+  '',
+  '$$\\sum_{i=1}^n i$$',
+  '',
+  '| Left | Right |',
+  '| :--- | ----: |',
+  '| `a\\|b` | two |',
+  '',
+  '- [x] done',
+  '- [ ] open',
+  '',
+].join('\n')

@@ -12,15 +12,17 @@ const run = promisify(execFile)
 const probe = join(import.meta.dirname, 'syntax-probe.test-support.ts')
 
 describe('kramdownSyntax', () => {
-  it('reads math without loading KaTeX (the math package’s HTML compiler), and converts alike', async () => {
+  it('loads neither KaTeX nor mdast-util-to-markdown (what writes HTML and markdown), and converts alike', async () => {
     // Node's own type stripping, as the import command runs: tsx loads required modules its own way.
     const {stdout} = await run(process.execPath, [probe], {
       cwd: join(import.meta.dirname, '..', '..'),
     })
-    const found = JSON.parse(stdout) as {katex: boolean; body: unknown}
+    const found = JSON.parse(stdout) as {katex: boolean; toMarkdown: boolean; body: unknown}
     expect(found.katex).toBe(false)
+    expect(found.toMarkdown).toBe(false)
     const {body} = convertBody(MATH_PAGE, PAGE_CONTEXT)
     expect(found.body).toEqual(body)
     expect(JSON.stringify(body)).toContain('a^2 + b^2')
+    expect(JSON.stringify(body)).toContain('a|b')
   }, 120_000)
 })
