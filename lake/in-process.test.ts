@@ -40,70 +40,88 @@ describe('in-process mutations', () => {
     ['nesting deeper than any document may', () => `[${'['.repeat(70)}${']'.repeat(70)}]`],
   ]
   it.each(cases)('answer %s as the HTTP route does', async (_, mutations) => {
-    const inProcess = await mutateInProcess(t.lake.state, 'one', mutations('1'), 'tx-in-process')
-    const http = await overHttp('two', mutations('1'), 'tx-http')
+    const json = mutations('1')
+    const inProcess = await mutateInProcess(t.lake.state, 'one', {json}, 'tx-in-process')
+    const http = await overHttp('two', json, 'tx-http')
     expect(comparable(inProcess, 'tx-in-process')).toEqual(comparable(http, 'tx-http'))
+    // Given as the objects the text was written from, with each one's text: the same answer.
+    const parsed = (() => {
+      try {
+        return JSON.parse(json) as Array<Record<string, unknown>>
+      } catch {
+        return undefined
+      }
+    })()
+    if (!parsed) return
+    const given = {json, mutations: parsed, texts: parsed.map((m) => JSON.stringify(m))}
+    const asObjects = await mutateInProcess(t.lake.state, 'six', given, 'tx-objects')
+    expect(comparable(asObjects, 'tx-objects')).toEqual(comparable(http, 'tx-http'))
   })
 
   it('refuses a transaction id the dataset already committed, as the route does', async () => {
     const create = (id: string) => JSON.stringify([{create: {_id: id, _type: 'lesson'}}])
-    expect((await mutateInProcess(t.lake.state, 'three', create('e1'), 'tx-once')).statusCode).toBe(
-      200,
-    )
-    const again = await mutateInProcess(t.lake.state, 'three', create('e2'), 'tx-once')
+    const first = await mutateInProcess(t.lake.state, 'three', {json: create('e1')}, 'tx-once')
+    expect(first.statusCode).toBe(200)
+    const again = await mutateInProcess(t.lake.state, 'three', {json: create('e2')}, 'tx-once')
     await overHttp('four', create('e1'), 'tx-once')
     expect(again).toEqual(await overHttp('four', create('e2'), 'tx-once'))
     expect(again.statusCode).toBe(409)
   })
 
-  it('stores each document, its history and the transaction as JSON.stringify writes them', async () => {
-    const docs = [
-      {
-        _id: 'f-1',
-        _type: 'lesson',
-        title: 'Ünïcode "quoted" \u2028',
-        n: -0,
-        list: [1, 'two', null],
-      },
-      {_type: 'lesson', _id: 'f-2', nested: {deep: {deeper: [{_key: 'k', x: 1e21}]}}},
-      {_id: 'f-3', _type: 'lesson', _createdAt: '2020-01-01T00:00:00Z', title: 'brings a stamp'},
-      {_id: 'f-4', _type: 'lesson', 10: 'an integer key', title: 'keys in JSON order'},
-    ]
-    const mutations = [
-      {create: docs[0]},
-      {createOrReplace: docs[1]},
-      {createIfNotExists: docs[2]},
-      {create: docs[3]},
-      {patch: {id: 'f-1', set: {title: 'patched in the same transaction'}}},
-    ]
-    const json = JSON.stringify(mutations)
-    expect((await mutateInProcess(t.lake.state, 'five', json, 'tx-texts')).statusCode).toBe(200)
-    const db = t.lake.state.registry.get('five').reader
-    const tx = db.prepare('SELECT seq, mutations FROM transactions WHERE id = ?').get('tx-texts')!
-    expect(tx.mutations).toBe(JSON.stringify(JSON.parse(json)))
-    const revisions = db
-      .prepare('SELECT doc_id, doc, mutations FROM revisions WHERE seq = ?')
-      .all(tx.seq)
-    expect(revisions).toHaveLength(4)
-    for (const row of revisions) {
-      const stored = db.prepare('SELECT doc FROM documents WHERE id = ?').get(row.doc_id)!
-      expect(row.doc).toBe(stored.doc)
-      expect(row.doc).toBe(JSON.stringify(JSON.parse(String(row.doc))))
-      expect(row.mutations).toBe(JSON.stringify(JSON.parse(String(row.mutations))))
-      const doc = JSON.parse(String(row.doc)) as Record<string, unknown>
-      expect(doc._rev).toBe('tx-texts')
-      const own = JSON.parse(String(row.mutations)) as Array<
-        Record<string, Record<string, unknown>>
-      >
-      const created = Object.values(own[0])[0]
-      // The created document's fields as it sent them, then the stamps it did not bring, in
-      // the order the working set adds them (as JSON.stringify writes the stamped object).
-      const stamps = ['_createdAt', '_updatedAt', '_rev'].filter((key) => !(key in created))
-      expect(Object.keys(doc)).toEqual([...Object.keys(created), ...stamps])
-    }
-    const f3 = JSON.parse(String(revisions.find((row) => row.doc_id === 'f-3')!.doc))
-    expect(f3._createdAt).toBe('2020-01-01T00:00:00Z')
-    const f1 = revisions.find((row) => row.doc_id === 'f-1')!
-    expect(f1.mutations).toBe(JSON.stringify([mutations[0], mutations[4]]))
-  })
+  it.each([
+    ['text', 'five'],
+    ['objects and their texts', 'seven'],
+  ])(
+    'stores each document, its history and the transaction as JSON.stringify writes them, given %s',
+    async (given, dataset) => {
+      const docs = [
+        {_id: 'f-1', _type: 'lesson', title: 'Ünïcode "quoted" \u2028', list: [1, 'two', null]},
+        {_type: 'lesson', _id: 'f-2', nested: {deep: {deeper: [{_key: 'k', x: 1e21}]}}},
+        {_id: 'f-3', _type: 'lesson', _createdAt: '2020-01-01T00:00:00Z', title: 'brings a stamp'},
+        {_id: 'f-4', _type: 'lesson', 10: 'an integer key', title: 'keys in JSON order'},
+      ]
+      const mutations = [
+        {create: docs[0]},
+        {createOrReplace: docs[1]},
+        {createIfNotExists: docs[2]},
+        {create: docs[3]},
+        {patch: {id: 'f-1', set: {title: 'patched in the same transaction'}}},
+      ]
+      const json = JSON.stringify(mutations)
+      const texts = mutations.map((mutation) => JSON.stringify(mutation))
+      const request = given === 'text' ? {json} : {json, mutations, texts}
+      const answer = await mutateInProcess(t.lake.state, dataset, request, 'tx-texts')
+      expect(answer.statusCode).toBe(200)
+      const db = t.lake.state.registry.get(dataset).reader
+      const tx = db.prepare('SELECT seq, mutations FROM transactions WHERE id = ?').get('tx-texts')!
+      expect(tx.mutations).toBe(json)
+      const revisions = db
+        .prepare('SELECT doc_id, doc, mutations FROM revisions WHERE seq = ?')
+        .all(tx.seq)
+      expect(revisions).toHaveLength(4)
+      for (const row of revisions) {
+        const stored = db.prepare('SELECT doc FROM documents WHERE id = ?').get(row.doc_id)!
+        expect(row.doc).toBe(stored.doc)
+        expect(row.doc).toBe(JSON.stringify(JSON.parse(String(row.doc))))
+        expect(row.mutations).toBe(JSON.stringify(JSON.parse(String(row.mutations))))
+        const doc = JSON.parse(String(row.doc)) as Record<string, unknown>
+        expect(doc._rev).toBe('tx-texts')
+        const own = JSON.parse(String(row.mutations)) as Array<
+          Record<string, Record<string, unknown>>
+        >
+        const created = Object.values(own[0])[0]
+        // The created document's fields as it sent them, then the stamps it did not bring, in
+        // the order the working set adds them (as JSON.stringify writes the stamped object).
+        const stamps = ['_createdAt', '_updatedAt', '_rev'].filter((key) => !(key in created))
+        expect(Object.keys(doc)).toEqual([...Object.keys(created), ...stamps])
+      }
+      const f3 = JSON.parse(String(revisions.find((row) => row.doc_id === 'f-3')!.doc))
+      expect(f3._createdAt).toBe('2020-01-01T00:00:00Z')
+      const f1 = revisions.find((row) => row.doc_id === 'f-1')!
+      expect(f1.mutations).toBe(JSON.stringify([mutations[0], mutations[4]]))
+      // The created documents' texts are the client's own: none is written a second time.
+      const f2 = revisions.find((row) => row.doc_id === 'f-2')!
+      expect(f2.mutations).toBe(`[${texts[1]}]`)
+    },
+  )
 })

@@ -3,22 +3,34 @@ import {refuseDeepNesting} from './http/body.ts'
 import {bodyTooLarge, errorAnswer, MAX_JSON_BODY} from './http/respond.ts'
 import {mutateDataset} from './mutate/mutate.ts'
 import type {LakeState} from './state.ts'
+import type {WireMutation} from './store/types.ts'
 
 /** What the lake answers a request: its status and JSON body, as HTTP would carry them. */
 export type InProcessAnswer = {statusCode: number; body: unknown}
 
 /**
+ * The mutations of a request as an in-process client gives them: their JSON text (the request
+ * body's `mutations`), and optionally the objects it was written from with each one's own text
+ * (`texts[i]` is `JSON.stringify(mutations[i])`), which then are neither parsed nor written
+ * again. The objects must be what parsing the text gives, and stay unchanged afterwards.
+ */
+export type InProcessMutations = {
+  json: string
+  mutations?: readonly WireMutation[]
+  texts?: readonly string[]
+}
+
+/**
  * `POST /data/mutate/<dataset>` for the process that started the lake (an import's own lake),
- * without HTTP: the mutations come as the JSON text the request body would carry, and are
- * checked, applied and refused exactly as the route does (the same size limit, nesting check,
- * transaction id rules and error bodies). The text is parsed once and stored as the
- * transaction's mutations, not written again; the request, its buffers and the socket are gone.
+ * without HTTP: checked, applied and refused exactly as the route does (the same size limit,
+ * nesting check, transaction id rules and error bodies). The text is stored as the transaction's
+ * mutations, not written again; the request, its buffers and the socket are gone.
  * Never throws: a refusal is an answer with its status, as over HTTP.
  */
 export async function mutateInProcess(
   state: LakeState,
   dataset: string,
-  mutationsJson: string,
+  request: InProcessMutations,
   transactionId: string,
 ): Promise<InProcessAnswer> {
   try {
@@ -26,18 +38,22 @@ export async function mutateInProcess(
     const envelope = Buffer.byteLength(
       `{"mutations":,"transactionId":${JSON.stringify(transactionId)}}`,
     )
-    if (Buffer.byteLength(mutationsJson) + envelope > MAX_JSON_BODY)
+    if (Buffer.byteLength(request.json) + envelope > MAX_JSON_BODY)
       throw bodyTooLarge(MAX_JSON_BODY)
-    let mutations: unknown
-    try {
-      mutations = JSON.parse(mutationsJson)
-    } catch {
-      throw new LakeError(400, 'invalidJson', 'Cannot parse the request body, expected JSON')
+    const given = request.mutations && request.texts ? request : undefined
+    let mutations: unknown = given?.mutations
+    if (!given) {
+      try {
+        mutations = JSON.parse(request.json)
+      } catch {
+        throw new LakeError(400, 'invalidJson', 'Cannot parse the request body, expected JSON')
+      }
     }
     refuseDeepNesting({mutations}, 'a request body')
     const answer = await mutateDataset(() => state.registry.get(dataset), mutations, {
       transactionId,
-      mutationsJson,
+      mutationsJson: request.json,
+      documentJson: given && createdDocumentTexts(given.mutations!, given.texts!),
     })
     return {statusCode: 200, body: answer}
   } catch (error) {
@@ -46,4 +62,21 @@ export async function mutateInProcess(
       state.log(`error on in-process mutate of "${dataset}": ${String(error)}`)
     return {statusCode: status, body}
   }
+}
+
+/**
+ * The text of each document a create mutation carries, cut from its mutation's text
+ * (`{"create":<document>}`), by the document object.
+ */
+function createdDocumentTexts(mutations: readonly WireMutation[], texts: readonly string[]) {
+  const byDocument = new Map<object, string>()
+  mutations.forEach((mutation, i) => {
+    const keys = Object.keys(mutation)
+    const doc = keys.length === 1 ? mutation[keys[0]] : undefined
+    const prefix = `{${JSON.stringify(keys[0])}:`
+    const text = texts[i]
+    if (doc && typeof doc === 'object' && text?.startsWith(prefix) && text.endsWith('}'))
+      byDocument.set(doc, text.slice(prefix.length, -1))
+  })
+  return (doc: object) => byDocument.get(doc)
 }

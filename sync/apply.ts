@@ -149,7 +149,7 @@ export async function applyPlan(plan: SyncPlan, options: ApplyOptions): Promise<
         throw new Error(`Cannot write ${ops[0].id}: ${bytes} bytes is over the 4 MB request limit`)
       await withRetry(async () => {
         await limit()
-        await api.mutate(mutations, {transactionId, json})
+        await api.mutate(mutations, {transactionId, json, texts})
       }, options.retry)
       succeed(ops, transactionId)
     } catch (error) {

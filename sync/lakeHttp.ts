@@ -7,7 +7,7 @@
 import {Agent, request, type IncomingHttpHeaders} from 'node:http'
 
 import type {LakeConnection} from '../lake/client.ts'
-import type {SyncApi} from './types.ts'
+import type {Mutation, SyncApi} from './types.ts'
 
 /** The API version the lake's client uses (lake/client.ts). */
 const API_VERSION = '2025-02-19'
@@ -89,7 +89,7 @@ class AnswerError extends Error {
  * request body's mutations as JSON text, answered with the status and body HTTP would carry.
  */
 export type InProcessMutate = (
-  mutationsJson: string,
+  request: {json: string; mutations: readonly Mutation[]; texts?: readonly string[]},
   transactionId: string,
 ) => Promise<{statusCode: number; body: unknown}>
 
@@ -178,12 +178,12 @@ export function lakeSyncApi(
       const byId = new Map(documents.map((doc) => [doc._id, doc]))
       return ids.map((id) => (byId.get(id) ?? null) as never)
     },
-    async mutate(mutations, {transactionId, json}) {
+    async mutate(mutations, {transactionId, json, texts}) {
       const search = {returnIds: 'true', returnDocuments: 'false', visibility: 'async'}
       // The text the transaction id was hashed from, when the caller has it: not written again.
       const mutationsJson = json ?? JSON.stringify(mutations)
       if (inProcess) {
-        const answer = await inProcess(mutationsJson, transactionId)
+        const answer = await inProcess({json: mutationsJson, mutations, texts}, transactionId)
         if (answer.statusCode >= 200 && answer.statusCode < 300) return
         const query = new URLSearchParams({...search, tag: TAG}).toString()
         const url = new URL(`/v${API_VERSION}/data/mutate/${ds}?${query}`, base)

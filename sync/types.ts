@@ -38,9 +38,13 @@ export interface SyncApi {
   /**
    * Commits the mutations as one atomic transaction with the given id. `json` is the mutations
    * as a JSON array when the caller has it already (`JSON.stringify(mutations)`): an API that
-   * sends JSON itself need not write them again.
+   * sends JSON itself need not write them again; `texts`, each mutation's own JSON, when the
+   * caller has them (`json` is then `[texts joined by commas]`).
    */
-  mutate(mutations: Mutation[], options: {transactionId: string; json?: string}): Promise<void>
+  mutate(
+    mutations: Mutation[],
+    options: {transactionId: string; json?: string; texts?: readonly string[]},
+  ): Promise<void>
   /** Uploads an image and returns its asset document id. */
   uploadImage(body: Uint8Array, options: {filename: string}): Promise<{_id: string}>
 }

@@ -58,9 +58,12 @@ function checkedDoc(ws: WorkingSet, doc: Doc, generateId: boolean): Doc {
   if (generateId && (id === undefined || id === null || id === '')) id = randomId()
   else if (generateId && typeof id === 'string' && id.endsWith('.')) id = `${id}${randomId()}`
   // Only the id and type here: shape and size are checked once the transaction is built.
-  const problem = identityProblem({...doc, _id: id})
+  // The client's own object when its id stands: a caller that gave its JSON text too (an
+  // in-process client) is then not serialized again (see TransactionOptions.documentJson).
+  const withId = id === doc._id ? doc : {...doc, _id: id as string}
+  const problem = identityProblem(withId)
   if (problem) throw documentRefused(ws.index, id, problem)
-  return {...doc, _id: id as string}
+  return withId
 }
 
 function create(ws: WorkingSet, doc: Doc): MutationResult {

@@ -21,6 +21,8 @@ export type MutateOptions = {
    * transaction's mutations instead of being written again.
    */
   mutationsJson?: string
+  /** See TransactionOptions.documentJson. */
+  documentJson?: (doc: object) => string | undefined
 }
 
 /**
@@ -45,6 +47,7 @@ export async function mutateDataset(
       transactionId,
       dryRun: options.dryRun,
       mutationsJson: Array.isArray(requested) ? options.mutationsJson : undefined,
+      documentJson: options.documentJson,
     },
     async (ws) => {
       const results: MutationResult[] = []

@@ -18,6 +18,11 @@ export type TransactionOptions = {
    * them from it: stored as the transaction's mutations instead of being written again.
    */
   mutationsJson?: string
+  /**
+   * The JSON text of a document object a mutation creates, when the caller has it (an
+   * in-process client that wrote its mutations as JSON); undefined for any other object.
+   */
+  documentJson?: (doc: object) => string | undefined
 }
 
 /** The outcome of a transaction: what was committed and the documents as they now are. */
@@ -73,7 +78,7 @@ export function runTransaction<T>(
     await checkDocuments(changed, ({id}) => {
       const change = byId.get(id)
       if (!change) return null
-      const written = changeTexts(change)
+      const written = changeTexts(change, options.documentJson)
       texts.set(change, written)
       return written.afterJson
     })

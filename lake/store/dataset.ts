@@ -345,8 +345,12 @@ function revisionRow(change: Change, written?: ChangeTexts): RevisionRow {
  * current row and the history snapshot; a document created by the change's one mutation also
  * serves that mutation's text.
  */
-export function changeTexts({after, mutations}: Change): ChangeTexts {
-  const created = after && mutations.length === 1 ? createdBy(mutations[0], after) : undefined
+export function changeTexts(
+  {after, mutations}: Change,
+  documentJson?: (doc: object) => string | undefined,
+): ChangeTexts {
+  const created =
+    after && mutations.length === 1 ? createdBy(mutations[0], after, documentJson) : undefined
   if (created) {
     const [kind, docJson] = created
     return {
@@ -369,12 +373,16 @@ const STAMPS = ['_createdAt', '_updatedAt', '_rev'] as const
  * created document's with the stamps appended. Undefined otherwise (a patch, a delete, a created
  * document that brought stamps of its own, or none at all).
  */
-function createdBy(mutation: WireMutation, after: Doc): [string, string] | undefined {
+function createdBy(
+  mutation: WireMutation,
+  after: Doc,
+  documentJson?: (doc: object) => string | undefined,
+): [string, string] | undefined {
   const kind = CREATES.find((k) => k in mutation)
   const doc = kind && (mutation[kind] as Record<string, unknown> | undefined)
   if (!kind || !doc || typeof doc !== 'object' || Object.keys(mutation).length !== 1) return
   if (STAMPS.some((stamp) => Object.hasOwn(doc, stamp) || after[stamp] === undefined)) return
-  const json = JSON.stringify(doc)
+  const json = documentJson?.(doc) ?? JSON.stringify(doc)
   return json.length > 2 && json.startsWith('{') && doc._id === after._id ? [kind, json] : undefined
 }
 
