@@ -53,7 +53,7 @@ describe('in-process mutations', () => {
       }
     })()
     if (!parsed) return
-    const given = {json, mutations: parsed, texts: parsed.map((m) => JSON.stringify(m))}
+    const given = {mutations: parsed, texts: parsed.map((m) => JSON.stringify(m))}
     const asObjects = await mutateInProcess(t.lake.state, 'six', given, 'tx-objects')
     expect(comparable(asObjects, 'tx-objects')).toEqual(comparable(http, 'tx-http'))
   })
@@ -89,7 +89,7 @@ describe('in-process mutations', () => {
       ]
       const json = JSON.stringify(mutations)
       const texts = mutations.map((mutation) => JSON.stringify(mutation))
-      const request = given === 'text' ? {json} : {json, mutations, texts}
+      const request = given === 'text' ? {json} : {mutations, texts}
       const answer = await mutateInProcess(t.lake.state, dataset, request, 'tx-texts')
       expect(answer.statusCode).toBe(200)
       const db = t.lake.state.registry.get(dataset).reader

@@ -3,7 +3,7 @@ import {refuseDeepNesting} from './http/body.ts'
 import {bodyTooLarge, errorAnswer, MAX_JSON_BODY} from './http/respond.ts'
 import {mutateDataset} from './mutate/mutate.ts'
 import type {LakeState} from './state.ts'
-import type {WireMutation} from './store/types.ts'
+import type {JsonText, WireMutation} from './store/types.ts'
 
 /** What the lake answers a request: its status and JSON body, as HTTP would carry them. */
 export type InProcessAnswer = {statusCode: number; body: unknown}
@@ -14,11 +14,9 @@ export type InProcessAnswer = {statusCode: number; body: unknown}
  * (`texts[i]` is `JSON.stringify(mutations[i])`), which then are neither parsed nor written
  * again. The objects must be what parsing the text gives, and stay unchanged afterwards.
  */
-export type InProcessMutations = {
-  json: string
-  mutations?: readonly WireMutation[]
-  texts?: readonly string[]
-}
+export type InProcessMutations =
+  | {json: string; mutations?: readonly WireMutation[]}
+  | {mutations: readonly WireMutation[]; texts: readonly string[]}
 
 /**
  * `POST /data/mutate/<dataset>` for the process that started the lake (an import's own lake),
@@ -38,13 +36,13 @@ export async function mutateInProcess(
     const envelope = Buffer.byteLength(
       `{"mutations":,"transactionId":${JSON.stringify(transactionId)}}`,
     )
-    if (Buffer.byteLength(request.json) + envelope > MAX_JSON_BODY)
-      throw bodyTooLarge(MAX_JSON_BODY)
-    const given = request.mutations && request.texts ? request : undefined
+    const given = 'texts' in request ? request : undefined
+    const text: JsonText = 'texts' in request ? {items: request.texts} : request.json
+    if (jsonBytes(text) + envelope > MAX_JSON_BODY) throw bodyTooLarge(MAX_JSON_BODY)
     let mutations: unknown = given?.mutations
     if (!given) {
       try {
-        mutations = JSON.parse(request.json)
+        mutations = JSON.parse(text as string)
       } catch {
         throw new LakeError(400, 'invalidJson', 'Cannot parse the request body, expected JSON')
       }
@@ -52,8 +50,8 @@ export async function mutateInProcess(
     refuseDeepNesting({mutations}, 'a request body')
     const answer = await mutateDataset(() => state.registry.get(dataset), mutations, {
       transactionId,
-      mutationsJson: request.json,
-      documentJson: given && createdDocumentTexts(given.mutations!, given.texts!),
+      mutationsJson: text,
+      documentJson: given && createdDocumentTexts(given.mutations, given.texts),
     })
     return {statusCode: 200, body: answer}
   } catch (error) {
@@ -79,4 +77,12 @@ function createdDocumentTexts(mutations: readonly WireMutation[], texts: readonl
       byDocument.set(doc, text.slice(prefix.length, -1))
   })
   return (doc: object) => byDocument.get(doc)
+}
+
+/** Bytes of the UTF-8 text a {@link JsonText} stands for, without joining it. */
+function jsonBytes(text: JsonText): number {
+  if (typeof text === 'string') return Buffer.byteLength(text)
+  let bytes = 2 + Math.max(0, text.items.length - 1)
+  for (const item of text.items) bytes += Buffer.byteLength(item)
+  return bytes
 }

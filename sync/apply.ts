@@ -141,15 +141,15 @@ export async function applyPlan(plan: SyncPlan, options: ApplyOptions): Promise<
     const mutations = ops.flatMap((op) => op.mutations)
     // Written once for the size, the id and the request; garbage once it is sent.
     const texts = given ?? mutations.map((mutation) => JSON.stringify(mutation))
-    const json = `[${texts.join(',')}]`
-    const transactionId = transactionIdFor(json, runId + salt)
+    // Not joined into one text here: an API that sends text joins them, the local lake need not.
+    const transactionId = transactionIdFor({texts}, runId + salt)
     try {
       const bytes = texts.reduce((sum, text) => sum + textBytes(text), 0)
       if (bytes > MAX_REQUEST_BYTES)
         throw new Error(`Cannot write ${ops[0].id}: ${bytes} bytes is over the 4 MB request limit`)
       await withRetry(async () => {
         await limit()
-        await api.mutate(mutations, {transactionId, json, texts})
+        await api.mutate(mutations, {transactionId, texts})
       }, options.retry)
       succeed(ops, transactionId)
     } catch (error) {

@@ -53,9 +53,14 @@ describe('batchBySize', () => {
 })
 
 describe('mutation requests', () => {
-  it('hand the API the JSON their transaction id was hashed from', async () => {
+  it('hand the API the JSON texts their transaction id was hashed from', async () => {
     const lake = new FakeLake()
-    const sent: Array<{mutations: Mutation[]; transactionId: string; json?: string}> = []
+    const sent: Array<{
+      mutations: Mutation[]
+      transactionId: string
+      json?: string
+      texts?: readonly string[]
+    }> = []
     const api: SyncApi = {
       query: (groq, params) => lake.query(groq, params),
       getDocuments: (ids) => lake.getDocuments(ids),
@@ -74,14 +79,16 @@ describe('mutation requests', () => {
     const {report} = await syncDocuments(docs, {api, target: 'fake'})
     expect(report.counts).toMatchObject({created: 30})
     expect(sent.length).toBeGreaterThan(0)
-    for (const {mutations, json, transactionId} of sent) {
-      expect(json).toBe(JSON.stringify(mutations))
+    for (const {mutations, texts, transactionId} of sent) {
+      expect(texts).toEqual(mutations.map((mutation) => JSON.stringify(mutation)))
       const hash = (text: string) => createHash('sha256').update(text)
       expect(transactionId).toMatch(/^import-[0-9a-f]{32}$/)
-      // The id hashes the very text sent (the salt is the run's own, so compare the text's part).
-      expect(transactionIdFor(json!, 'salt')).toBe(
-        `import-${hash('salt').update(JSON.stringify(mutations)).digest('hex').slice(0, 32)}`,
-      )
+      // The id hashes the very texts sent, as one array (the salt is the run's own, so compare
+      // the texts' part), and the same mutations in any of their forms give the same id.
+      const expected = `import-${hash('salt').update(JSON.stringify(mutations)).digest('hex').slice(0, 32)}`
+      expect(transactionIdFor({texts: texts!}, 'salt')).toBe(expected)
+      expect(transactionIdFor(JSON.stringify(mutations), 'salt')).toBe(expected)
+      expect(transactionIdFor(mutations, 'salt')).toBe(expected)
     }
   })
 })

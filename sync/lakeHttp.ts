@@ -89,7 +89,7 @@ class AnswerError extends Error {
  * request body's mutations as JSON text, answered with the status and body HTTP would carry.
  */
 export type InProcessMutate = (
-  request: {json: string; mutations: readonly Mutation[]; texts?: readonly string[]},
+  request: {mutations: readonly Mutation[]} & ({json: string} | {texts: readonly string[]}),
   transactionId: string,
 ) => Promise<{statusCode: number; body: unknown}>
 
@@ -181,9 +181,13 @@ export function lakeSyncApi(
     async mutate(mutations, {transactionId, json, texts}) {
       const search = {returnIds: 'true', returnDocuments: 'false', visibility: 'async'}
       // The text the transaction id was hashed from, when the caller has it: not written again.
-      const mutationsJson = json ?? JSON.stringify(mutations)
+      const mutationsJson = () =>
+        json ?? (texts ? `[${texts.join(',')}]` : JSON.stringify(mutations))
       if (inProcess) {
-        const answer = await inProcess({json: mutationsJson, mutations, texts}, transactionId)
+        const answer = await inProcess(
+          texts ? {mutations, texts} : {json: mutationsJson(), mutations},
+          transactionId,
+        )
         if (answer.statusCode >= 200 && answer.statusCode < 300) return
         const query = new URLSearchParams({...search, tag: TAG}).toString()
         const url = new URL(`/v${API_VERSION}/data/mutate/${ds}?${query}`, base)
@@ -194,7 +198,7 @@ export function lakeSyncApi(
           method: 'POST',
         })
       }
-      const jsonText = `{"mutations":${mutationsJson},"transactionId":${JSON.stringify(transactionId)}}`
+      const jsonText = `{"mutations":${mutationsJson()},"transactionId":${JSON.stringify(transactionId)}}`
       await send('POST', `/data/mutate/${ds}`, search, {jsonText})
     },
     async uploadImage(body, {filename}) {

@@ -42,11 +42,22 @@ export function mutationId(mutation: Mutation): string {
 
 /**
  * A transaction id derived from the mutations (or their JSON text, `JSON.stringify(mutations)`,
- * when the caller has it), so a batch retried after a lost response is recognisable: the
- * Content Lake sets each written document's `_rev` to it.
+ * or each mutation's own text, when the caller has them), so a batch retried after a lost
+ * response is recognisable: the Content Lake sets each written document's `_rev` to it. The
+ * three forms of the same mutations give the same id.
  */
-export function transactionIdFor(mutations: readonly Mutation[] | string, salt = ''): string {
-  const json = typeof mutations === 'string' ? mutations : JSON.stringify(mutations)
-  const hash = createHash('sha256').update(salt).update(json)
+export function transactionIdFor(
+  mutations: readonly Mutation[] | string | {texts: readonly string[]},
+  salt = '',
+): string {
+  const hash = createHash('sha256').update(salt)
+  if (typeof mutations === 'object' && 'texts' in mutations) {
+    // The hash of `[${texts.join(',')}]`, without writing that text.
+    hash.update('[')
+    mutations.texts.forEach((text, i) => hash.update(i ? `,${text}` : text))
+    hash.update(']')
+  } else {
+    hash.update(typeof mutations === 'string' ? mutations : JSON.stringify(mutations))
+  }
   return `import-${hash.digest('hex').slice(0, 32)}`
 }

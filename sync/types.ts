@@ -37,9 +37,9 @@ export interface SyncApi {
   getDocuments(ids: string[]): Promise<(StoredDocument | null)[]>
   /**
    * Commits the mutations as one atomic transaction with the given id. `json` is the mutations
-   * as a JSON array when the caller has it already (`JSON.stringify(mutations)`): an API that
-   * sends JSON itself need not write them again; `texts`, each mutation's own JSON, when the
-   * caller has them (`json` is then `[texts joined by commas]`).
+   * as a JSON array when the caller has it already (`JSON.stringify(mutations)`), `texts` each
+   * mutation's own JSON (`json` is then `[texts joined by commas]`): an API that sends JSON
+   * itself need not write them again.
    */
   mutate(
     mutations: Mutation[],

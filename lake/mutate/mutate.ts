@@ -1,6 +1,6 @@
 import {badRequest} from '../errors.ts'
 import type {Dataset} from '../store/dataset.ts'
-import type {WireMutation} from '../store/types.ts'
+import type {JsonText, WireMutation} from '../store/types.ts'
 import {applyMutation, type MutationResult} from './apply.ts'
 import {requestedTransactionId, runTransaction} from './transaction.ts'
 
@@ -20,7 +20,7 @@ export type MutateOptions = {
    * The mutations as the JSON text they were parsed from, when the caller has it: stored as the
    * transaction's mutations instead of being written again.
    */
-  mutationsJson?: string
+  mutationsJson?: JsonText
   /** See TransactionOptions.documentJson. */
   documentJson?: (doc: object) => string | undefined
 }

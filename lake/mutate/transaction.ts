@@ -3,7 +3,7 @@ import {randomId} from '../ids.ts'
 import {checkReferences} from '../refs/integrity.ts'
 import {changeTexts, type Dataset} from '../store/dataset.ts'
 import {transactionIdUsed} from '../store/storage-error.ts'
-import type {Change, ChangeTexts, CommittedTransaction, Doc} from '../store/types.ts'
+import type {Change, ChangeTexts, CommittedTransaction, Doc, JsonText} from '../store/types.ts'
 import {datasetLock} from './locks.ts'
 import {checkDocuments} from './validate.ts'
 import {WorkingSet} from './working-set.ts'
@@ -17,7 +17,7 @@ export type TransactionOptions = {
    * The JSON text of exactly the mutations `build` applies, in order, when the caller parsed
    * them from it: stored as the transaction's mutations instead of being written again.
    */
-  mutationsJson?: string
+  mutationsJson?: JsonText
   /**
    * The JSON text of a document object a mutation creates, when the caller has it (an
    * in-process client that wrote its mutations as JSON); undefined for any other object.

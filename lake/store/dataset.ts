@@ -12,9 +12,11 @@ import type {
   ChangeTexts,
   CommittedTransaction,
   Doc,
+  JsonText,
   Transaction,
   WireMutation,
 } from './types.ts'
+import {jsonTextLength} from './types.ts'
 import {WriterThread} from './writer-thread.ts'
 
 /**
@@ -258,7 +260,7 @@ export class Dataset {
         yield
       }
       if (chunk.length > 0) this.#writer.post({type: 'rows', rows: chunk})
-      return {bytes: bytes + begin.mutations.length, afterJson}
+      return {bytes: bytes + jsonTextLength(begin.mutations), afterJson}
     } catch (error) {
       this.#writer.post({type: 'abort'})
       throw error
@@ -399,13 +401,16 @@ function revisionRows(transaction: Transaction, texts?: WrittenTexts) {
   const rows = transaction.changes.map((change) => revisionRow(change, texts?.get(change)))
   const afterJson = rows.map((row) => row[3])
   const bytes =
-    mutationsText(transaction).length +
+    jsonTextLength(mutationsText(transaction)) +
     afterJson.reduce((sum, json) => sum + (json?.length ?? 0), 0)
   return {rows, afterJson, bytes}
 }
 
-/** The transaction's mutations as JSON: the client's own text when the transaction kept it. */
-const mutationsText = (transaction: Transaction) =>
+/**
+ * The transaction's mutations as JSON: the client's own text when the transaction kept it (as
+ * the items' texts, joined by the thread that writes the row).
+ */
+const mutationsText = (transaction: Transaction): JsonText =>
   transaction.mutationsJson ?? JSON.stringify(transaction.mutations)
 
 function transactionRow(transaction: Transaction) {

@@ -1,11 +1,12 @@
 import type {DatabaseSync} from 'node:sqlite'
 import {LOAD_RULES} from './quarantine.ts'
+import {jsonText, type JsonText} from './types.ts'
 
 /** One changed document: id, revision, previous revision, JSON after (null: deleted), mutations. */
 export type RevisionRow = [string, string | null, string | null, string | null, string]
 
 /** The header of a transaction as the `transactions` table keeps it (mutations as JSON). */
-export type TransactionRow = {id: string; timestamp: string; author: string; mutations: string}
+export type TransactionRow = {id: string; timestamp: string; author: string; mutations: JsonText}
 
 /**
  * Whether every document the transaction writes passed the lake's write rules before it was
@@ -39,7 +40,9 @@ export function transactionWriter(db: DatabaseSync) {
   return {
     begin({id, timestamp, author, mutations}: TransactionRow, {checked}: Checked = {}): number {
       db.exec('BEGIN IMMEDIATE')
-      const seq = Number(insertTransaction.run(id, timestamp, author, mutations).lastInsertRowid)
+      const seq = Number(
+        insertTransaction.run(id, timestamp, author, jsonText(mutations)).lastInsertRowid,
+      )
       if (checked) advanceCheck.run({seq, rules: LOAD_RULES})
       return seq
     },

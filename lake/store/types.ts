@@ -31,8 +31,26 @@ export type Transaction = {
   changes: Change[]
   mutations: WireMutation[]
   /** `mutations` as the JSON text they were parsed from, when the client's text is at hand. */
-  mutationsJson?: string
+  mutationsJson?: JsonText
 }
 
 /** A transaction with the sequence number the dataset gave it on commit. */
 export type CommittedTransaction = Transaction & {seq: number}
+
+/**
+ * A JSON array as text: whole, or as its items' texts (`{items}` stands for
+ * `[${items.join(',')}]`), joined only where it is written.
+ */
+export type JsonText = string | {items: readonly string[]}
+
+/** The text a {@link JsonText} stands for. */
+export const jsonText = (text: JsonText): string =>
+  typeof text === 'string' ? text : `[${text.items.join(',')}]`
+
+/** The length of the text a {@link JsonText} stands for, without joining it. */
+export function jsonTextLength(text: JsonText): number {
+  if (typeof text === 'string') return text.length
+  let length = 2 + Math.max(0, text.items.length - 1)
+  for (const item of text.items) length += item.length
+  return length
+}
