@@ -4,7 +4,7 @@ import {promisify} from 'node:util'
 
 import {describe, expect, it} from 'vitest'
 
-import {PAGE_CONTEXT} from './html/fromHtml.test-support.ts'
+import {HTML_PAGE, PAGE_CONTEXT} from './html/fromHtml.test-support.ts'
 import {convertBody} from './index.ts'
 import {MATH_PAGE} from './syntax.test-support.ts'
 
@@ -12,14 +12,17 @@ const run = promisify(execFile)
 const probe = join(import.meta.dirname, 'syntax-probe.test-support.ts')
 
 describe('kramdownSyntax', () => {
-  it('loads neither KaTeX nor mdast-util-to-markdown (what writes HTML and markdown), and converts alike', async () => {
+  it('loads neither KaTeX nor mdast-util-to-markdown (what writes HTML and markdown), nor parse5 before a page has HTML, and converts alike', async () => {
     // Node's own type stripping, as the import command runs: tsx loads required modules its own way.
     const {stdout} = await run(process.execPath, [probe], {
       cwd: join(import.meta.dirname, '..', '..'),
     })
-    const found = JSON.parse(stdout) as {katex: boolean; toMarkdown: boolean; body: unknown}
+    const found = JSON.parse(stdout) as Record<string, unknown>
     expect(found.katex).toBe(false)
     expect(found.toMarkdown).toBe(false)
+    expect(found.parse5).toBe(false)
+    expect(found.parse5AfterHtml).toBe(true)
+    expect(found.html).toEqual(convertBody(HTML_PAGE, PAGE_CONTEXT).body)
     const {body} = convertBody(MATH_PAGE, PAGE_CONTEXT)
     expect(found.body).toEqual(body)
     expect(JSON.stringify(body)).toContain('a^2 + b^2')
