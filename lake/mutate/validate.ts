@@ -7,18 +7,17 @@ import {DOCUMENT_LIMITS, documentProblem} from '../store/document-rules.ts'
  * Refuses (400, Sanity's `mutationError` with one `validationError` item per document) a
  * transaction that would store a document breaking Sanity's rules: a malformed `_id`, no
  * `_type`, or a shape or size over the documented limits. Every write path ends here, so no
- * stored document can break a later query, a restart or history. `json`, when given, writes the
- * document as the file will store it.
+ * stored document can break a later query, a restart or history. `bytesOf`, when given, writes the
+ * document as the file will store it and gives its size in bytes.
  */
 export async function checkDocuments(
   changes: CheckedChange[],
-  json?: (change: CheckedChange) => string | null,
+  bytesOf?: (change: CheckedChange) => number | null,
 ): Promise<void> {
   const problems = await forEachSliced(changes, (change) => {
     if (!change.after) return undefined
     // The size is measured on the text the commit stores, when the caller writes it here.
-    const text = json?.(change)
-    const bytes = typeof text === 'string' ? Buffer.byteLength(text) : undefined
+    const bytes = bytesOf?.(change) ?? undefined
     const problem = documentProblem(change.after, DOCUMENT_LIMITS, bytes)
     return problem ? validationItem(change.index, change.after._id, problem) : undefined
   })

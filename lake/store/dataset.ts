@@ -13,10 +13,11 @@ import type {
   CommittedTransaction,
   Doc,
   JsonText,
+  Text,
   Transaction,
   WireMutation,
 } from './types.ts'
-import {jsonTextLength} from './types.ts'
+import {joined, jsonTextLength, textLength} from './types.ts'
 import {WriterThread} from './writer-thread.ts'
 
 /**
@@ -244,14 +245,17 @@ export class Dataset {
       let chunk: RevisionRow[] = []
       let chunkBytes = 0
       let bytes = 0
-      const afterJson: Array<string | null> = []
+      // Listeners hear the texts of a transaction within INLINE_JSON_BYTES only: past that, none
+      // is kept (or joined) here.
+      let afterJson: Array<string | null> = []
       for (const change of transaction.changes) {
         const row = revisionRow(change, texts?.get(change))
         chunk.push(row)
-        const size = (row[3]?.length ?? 0) + row[4].length
-        chunkBytes += size
-        bytes += row[3]?.length ?? 0
-        afterJson.push(row[3])
+        const size = row[3] === null ? 0 : textLength(row[3])
+        chunkBytes += size + textLength(row[4])
+        bytes += size
+        if (bytes > INLINE_JSON_BYTES) afterJson = []
+        else afterJson.push(row[3] === null ? null : joined(row[3]))
         if (chunkBytes >= CHUNK_BYTES) {
           this.#writer.post({type: 'rows', rows: chunk})
           chunk = []
@@ -357,7 +361,7 @@ export function changeTexts(
     const [kind, docJson] = created
     return {
       afterJson: stampedJson(docJson, after!),
-      mutationsJson: `[{${JSON.stringify(kind)}:${docJson}}]`,
+      mutationsJson: [`[{${JSON.stringify(kind)}:`, docJson, '}]'],
     }
   }
   return {
@@ -380,6 +384,7 @@ function createdBy(
   after: Doc,
   documentJson?: (doc: object) => string | undefined,
 ): [string, string] | undefined {
+  // Written as parts (see Text): the document's text is the client's own, whole.
   const kind = CREATES.find((k) => k in mutation)
   const doc = kind && (mutation[kind] as Record<string, unknown> | undefined)
   if (!kind || !doc || typeof doc !== 'object' || Object.keys(mutation).length !== 1) return
@@ -390,16 +395,16 @@ function createdBy(
 
 const CREATES = ['create', 'createIfNotExists', 'createOrReplace'] as const
 
-/** `JSON.stringify(after)`, from the text of the document `after` stamps. */
-function stampedJson(docJson: string, after: Doc): string {
-  let json = docJson.slice(0, -1)
-  for (const stamp of STAMPS) json += `,${JSON.stringify(stamp)}:${JSON.stringify(after[stamp])}`
-  return `${json}}`
+/** `JSON.stringify(after)` in parts, from the text of the document `after` stamps. */
+function stampedJson(docJson: string, after: Doc): Text {
+  let stamps = ''
+  for (const stamp of STAMPS) stamps += `,${JSON.stringify(stamp)}:${JSON.stringify(after[stamp])}`
+  return [docJson.slice(0, -1), `${stamps}}`]
 }
 
 function revisionRows(transaction: Transaction, texts?: WrittenTexts) {
   const rows = transaction.changes.map((change) => revisionRow(change, texts?.get(change)))
-  const afterJson = rows.map((row) => row[3])
+  const afterJson = rows.map((row) => (row[3] === null ? null : joined(row[3])))
   const bytes =
     jsonTextLength(mutationsText(transaction)) +
     afterJson.reduce((sum, json) => sum + (json?.length ?? 0), 0)

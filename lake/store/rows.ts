@@ -1,9 +1,9 @@
 import type {DatabaseSync} from 'node:sqlite'
 import {LOAD_RULES} from './quarantine.ts'
-import {jsonText, type JsonText} from './types.ts'
+import {joined, jsonText, type JsonText, type Text} from './types.ts'
 
 /** One changed document: id, revision, previous revision, JSON after (null: deleted), mutations. */
-export type RevisionRow = [string, string | null, string | null, string | null, string]
+export type RevisionRow = [string, string | null, string | null, Text | null, Text]
 
 /** The header of a transaction as the `transactions` table keeps it (mutations as JSON). */
 export type TransactionRow = {id: string; timestamp: string; author: string; mutations: JsonText}
@@ -47,10 +47,11 @@ export function transactionWriter(db: DatabaseSync) {
       return seq
     },
     rows(seq: number, rows: readonly RevisionRow[]): void {
-      for (const [id, rev, previousRev, json, mutations] of rows) {
+      for (const [id, rev, previousRev, parts, mutations] of rows) {
+        const json = parts === null ? null : joined(parts)
         if (json) upsert.run(id, json)
         else remove.run(id)
-        insertRevision.run(seq, id, rev, previousRev, json, mutations)
+        insertRevision.run(seq, id, rev, previousRev, json, joined(mutations))
       }
     },
     commit(): void {

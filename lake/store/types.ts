@@ -21,7 +21,33 @@ export type Change = {
 }
 
 /** A change's document after it (null: deleted) and its mutations, as JSON text. */
-export type ChangeTexts = {afterJson: string | null; mutationsJson: string}
+export type ChangeTexts = {afterJson: Text | null; mutationsJson: Text}
+
+/**
+ * A text, whole or as the parts it is made of, joined only where it is written: a document's
+ * text made of its client's text and the lake's stamps is not copied on the event loop, where
+ * the copy would outlive the young generation while the commit waits for the disk.
+ */
+export type Text = string | readonly string[]
+
+/** The text a {@link Text} stands for. */
+export const joined = (text: Text): string => (typeof text === 'string' ? text : text.join(''))
+
+/** The length of the text a {@link Text} stands for, without joining it. */
+export function textLength(text: Text): number {
+  if (typeof text === 'string') return text.length
+  let length = 0
+  for (const part of text) length += part.length
+  return length
+}
+
+/** Bytes of the UTF-8 text a {@link Text} stands for, without joining it. */
+export function textBytes(text: Text): number {
+  if (typeof text === 'string') return Buffer.byteLength(text)
+  let bytes = 0
+  for (const part of text) bytes += Buffer.byteLength(part)
+  return bytes
+}
 
 /** A committed (or about to be committed) transaction. */
 export type Transaction = {
