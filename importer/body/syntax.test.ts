@@ -12,14 +12,13 @@ const run = promisify(execFile)
 const probe = join(import.meta.dirname, 'syntax-probe.test-support.ts')
 
 describe('kramdownSyntax', () => {
-  it('loads neither KaTeX nor mdast-util-to-markdown (what writes HTML and markdown), nor parse5 before a page has HTML, and converts alike', async () => {
+  it('loads neither KaTeX (what writes math as HTML) nor parse5 before a page has HTML, and converts alike', async () => {
     // Node's own type stripping, as the import command runs: tsx loads required modules its own way.
     const {stdout} = await run(process.execPath, [probe], {
       cwd: join(import.meta.dirname, '..', '..'),
     })
     const found = JSON.parse(stdout) as Record<string, unknown>
     expect(found.katex).toBe(false)
-    expect(found.toMarkdown).toBe(false)
     expect(found.parse5).toBe(false)
     expect(found.parse5AfterHtml).toBe(true)
     expect(found.html).toEqual(convertBody(HTML_PAGE, PAGE_CONTEXT).body)

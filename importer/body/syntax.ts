@@ -4,6 +4,8 @@ import {dirname, join} from 'node:path'
 import {mathFromMarkdown} from 'mdast-util-math'
 import {gfmFootnoteFromMarkdown} from 'mdast-util-gfm-footnote'
 import {gfmStrikethroughFromMarkdown} from 'mdast-util-gfm-strikethrough'
+import {gfmTableFromMarkdown} from 'mdast-util-gfm-table'
+import {gfmTaskListItemFromMarkdown} from 'mdast-util-gfm-task-list-item'
 import {gfmFootnote} from 'micromark-extension-gfm-footnote'
 import {gfmStrikethrough} from 'micromark-extension-gfm-strikethrough'
 import {gfmTable} from 'micromark-extension-gfm-table'
@@ -11,8 +13,6 @@ import {gfmTaskListItem} from 'micromark-extension-gfm-task-list-item'
 import type {math} from 'micromark-extension-math'
 import type {Construct} from 'micromark-util-types'
 import type {Processor} from 'unified'
-
-import {gfmTableFromMarkdown, gfmTaskListItemFromMarkdown} from './gfmFromMarkdown.ts'
 
 /**
  * micromark-extension-math's inline construct, from its own file: the package's entry point
