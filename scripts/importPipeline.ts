@@ -22,6 +22,7 @@ import {BLOCK_TYPES, DOCUMENT_TYPES} from '../schemas/constants.ts'
 import {excludeRejected} from '../sync/exclude.ts'
 import type {SyncReport} from '../sync/types.ts'
 import {lakeDirOf, type Env} from '../targets/env.ts'
+import {collectGarbage} from './collectGarbage.ts'
 import {converterVersion, openConversionCache} from './conversionCache.ts'
 import {convertPages} from './convertPages.ts'
 import type {ImportArgs} from './importArgs.ts'
@@ -252,6 +253,8 @@ export async function finishImport(
   const sync = async (dryRun: boolean) => {
     // The dataset's side (the lake, SQLite, the client) loads only when there is one to write.
     const {runSyncStep} = await import('../sync/cli.ts')
+    // The sync allocates about as much as the conversion left behind: not on top of it.
+    collectGarbage()
     const before = check && logPosition(check)
     const written = {transactions: new Set<string>(), assets: new Set<string>()}
     let report: SyncReport | undefined
