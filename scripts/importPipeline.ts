@@ -253,8 +253,9 @@ export async function finishImport(
   const sync = async (dryRun: boolean) => {
     // The dataset's side (the lake, SQLite, the client) loads only when there is one to write.
     const {runSyncStep} = await import('../sync/cli.ts')
-    // The sync allocates about as much as the conversion left behind: not on top of it.
-    collectGarbage()
+    // The sync of a whole site allocates about as much as its conversion left behind: not on
+    // top of it. A one-page sync (`partial`) leaves little, and the collection would cost more.
+    if (!partial) collectGarbage()
     const before = check && logPosition(check)
     const written = {transactions: new Set<string>(), assets: new Set<string>()}
     let report: SyncReport | undefined
