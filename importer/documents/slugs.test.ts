@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest'
 
+import {seeded} from '../../testing/seeded.ts'
 import {slugify} from '../slug.ts'
 import {assignSlugs, type SlugRequest} from './slugs.ts'
 
@@ -12,18 +13,6 @@ function permutations<T>(items: readonly T[]): T[][] {
   return items.flatMap((item, i) =>
     permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]),
   )
-}
-
-/** A small seeded generator (mulberry32), so the generated title lists are the same every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 function expectDistinct(slugs: ReadonlyMap<string, string>): void {
@@ -85,7 +74,7 @@ describe('assignSlugs', () => {
 
   it('keeps slugs distinct and each the title’s slug or that plus a number, over generated title lists', () => {
     const alphabet = ['A', 'A 2', 'A 3', 'a-2', 'B', 'b 2', 'A 2 2', 'a-3-2']
-    const next = random(20261130)
+    const next = seeded(20261130)
     for (let run = 0; run < 400; run++) {
       const length = 1 + Math.floor(next() * 12)
       const titles = Array.from({length}, () => alphabet[Math.floor(next() * alphabet.length)])
@@ -110,7 +99,7 @@ describe('assignSlugs', () => {
 
   it('keeps slugs distinct per type with parents in play', () => {
     const alphabet = ['Intro', 'Intro 2', 'Web', 'Web Intro', 'web-intro-2', 'Mobile']
-    const next = random(7)
+    const next = seeded(7)
     for (let run = 0; run < 300; run++) {
       const requests: SlugRequest[] = [
         {id: 'm0', type: 'module', title: 'Web'},

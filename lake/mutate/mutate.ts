@@ -1,8 +1,8 @@
 import {badRequest} from '../errors.ts'
 import type {Dataset} from '../store/dataset.ts'
-import type {JsonText, WireMutation} from '../store/types.ts'
+import type {WireMutation} from '../store/types.ts'
 import {applyMutation, type MutationResult} from './apply.ts'
-import {requestedTransactionId, runTransaction} from './transaction.ts'
+import {requestedTransactionId, runTransaction, type TransactionOptions} from './transaction.ts'
 
 /** What `POST /data/mutate` answers. */
 export type MutateAnswer = {
@@ -10,19 +10,13 @@ export type MutateAnswer = {
   results: Array<MutationResult & {document?: unknown}>
 }
 
-/** Options of {@link mutateDataset}. */
-export type MutateOptions = {
-  /** The transaction id the client asked for (checked here), if any. */
+/**
+ * Options of {@link mutateDataset}: a transaction's (see TransactionOptions), with the id as the
+ * client asked for it (checked here), and whether to answer with the documents.
+ */
+export type MutateOptions = Omit<TransactionOptions, 'transactionId' | 'author'> & {
   transactionId?: unknown
-  dryRun?: boolean
   returnDocuments?: boolean
-  /**
-   * The mutations as the JSON text they were parsed from, when the caller has it: stored as the
-   * transaction's mutations instead of being written again.
-   */
-  mutationsJson?: JsonText
-  /** See TransactionOptions.documentJson. */
-  documentJson?: (doc: object) => string | undefined
 }
 
 /**
