@@ -3,20 +3,19 @@ import {refuseDeepNesting} from './http/body.ts'
 import {bodyTooLarge, errorAnswer, MAX_JSON_BODY} from './http/respond.ts'
 import {mutateDataset} from './mutate/mutate.ts'
 import type {LakeState} from './state.ts'
-import type {JsonText, WireMutation} from './store/types.ts'
+import {jsonArray, textBytes, type Text, type WireMutation} from './store/types.ts'
 
 /** What the lake answers a request: its status and JSON body, as HTTP would carry them. */
 export type InProcessAnswer = {statusCode: number; body: unknown}
 
 /**
  * The mutations of a request as an in-process client gives them: their JSON text (the request
- * body's `mutations`), and optionally the objects it was written from with each one's own text
- * (`texts[i]` is `JSON.stringify(mutations[i])`), which then are neither parsed nor written
- * again. The objects must be what parsing the text gives, and stay unchanged afterwards.
+ * body's `mutations`), or the objects with each one's own text (`texts[i]` is
+ * `JSON.stringify(mutations[i])`), which then are neither parsed nor written again. The objects
+ * must be what parsing their texts gives, and stay unchanged afterwards.
  */
 export type InProcessMutations =
-  | {json: string; mutations?: readonly WireMutation[]}
-  | {mutations: readonly WireMutation[]; texts: readonly string[]}
+  {json: string} | {mutations: readonly WireMutation[]; texts: readonly string[]}
 
 /**
  * `POST /data/mutate/<dataset>` for the process that started the lake (an import's own lake),
@@ -37,8 +36,8 @@ export async function mutateInProcess(
       `{"mutations":,"transactionId":${JSON.stringify(transactionId)}}`,
     )
     const given = 'texts' in request ? request : undefined
-    const text: JsonText = 'texts' in request ? {items: request.texts} : request.json
-    if (jsonBytes(text) + envelope > MAX_JSON_BODY) throw bodyTooLarge(MAX_JSON_BODY)
+    const text: Text = given ? jsonArray(given.texts) : (request as {json: string}).json
+    if (textBytes(text) + envelope > MAX_JSON_BODY) throw bodyTooLarge(MAX_JSON_BODY)
     let mutations: unknown = given?.mutations
     if (!given) {
       try {
@@ -77,12 +76,4 @@ function createdDocumentTexts(mutations: readonly WireMutation[], texts: readonl
       byDocument.set(doc, text.slice(prefix.length, -1))
   })
   return (doc: object) => byDocument.get(doc)
-}
-
-/** Bytes of the UTF-8 text a {@link JsonText} stands for, without joining it. */
-function jsonBytes(text: JsonText): number {
-  if (typeof text === 'string') return Buffer.byteLength(text)
-  let bytes = 2 + Math.max(0, text.items.length - 1)
-  for (const item of text.items) bytes += Buffer.byteLength(item)
-  return bytes
 }

@@ -1,6 +1,6 @@
 import {randomUUID} from 'node:crypto'
 
-import {batchBySize, DEFAULT_BATCH_LIMITS, MAX_REQUEST_BYTES, textBytes} from './batch.ts'
+import {batchBySize, DEFAULT_BATCH_LIMITS, MAX_REQUEST_BYTES, requestBytes} from './batch.ts'
 import type {Batch, BatchLimits} from './batch.ts'
 import {createMutation, patchMutation, transactionIdFor} from './mutations.ts'
 import {planSync} from './plan.ts'
@@ -144,7 +144,7 @@ export async function applyPlan(plan: SyncPlan, options: ApplyOptions): Promise<
     // Not joined into one text here: an API that sends text joins them, the local lake need not.
     const transactionId = transactionIdFor({texts}, runId + salt)
     try {
-      const bytes = texts.reduce((sum, text) => sum + textBytes(text), 0)
+      const bytes = texts.reduce((sum, text) => sum + requestBytes(text), 0)
       if (bytes > MAX_REQUEST_BYTES)
         throw new Error(`Cannot write ${ops[0].id}: ${bytes} bytes is over the 4 MB request limit`)
       await withRetry(async () => {

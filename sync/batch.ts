@@ -9,12 +9,12 @@ export type BatchLimits = {maxBytes: number; maxMutations: number}
 /** Sanity's own import tools send about 256 KB per request. */
 export const DEFAULT_BATCH_LIMITS: BatchLimits = {maxBytes: 256 * 1024, maxMutations: 200}
 
-/** Bytes a mutation's JSON text adds to a request body. */
-export const textBytes = (text: string) => Buffer.byteLength(text) + 1
+/** Bytes a mutation's JSON text adds to a request body (a comma after it). */
+export const requestBytes = (text: string) => Buffer.byteLength(text) + 1
 
 /** Bytes a mutation adds to a request body. */
 export function mutationBytes(mutation: Mutation): number {
-  return textBytes(JSON.stringify(mutation))
+  return requestBytes(JSON.stringify(mutation))
 }
 
 /** A batch of entries, with each entry's mutation as JSON text (written once, here). */
@@ -34,7 +34,7 @@ export function* batchBySize<T extends {mutation: Mutation}>(
   let bytes = 20
   for (const entry of entries) {
     const text = JSON.stringify(entry.mutation)
-    const size = textBytes(text)
+    const size = requestBytes(text)
     if (
       current.entries.length &&
       (bytes + size > limits.maxBytes || current.entries.length >= limits.maxMutations)

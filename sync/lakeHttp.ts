@@ -89,7 +89,7 @@ class AnswerError extends Error {
  * request body's mutations as JSON text, answered with the status and body HTTP would carry.
  */
 export type InProcessMutate = (
-  request: {mutations: readonly Mutation[]} & ({json: string} | {texts: readonly string[]}),
+  request: {json: string} | {mutations: readonly Mutation[]; texts: readonly string[]},
   transactionId: string,
 ) => Promise<{statusCode: number; body: unknown}>
 
@@ -185,7 +185,7 @@ export function lakeSyncApi(
         json ?? (texts ? `[${texts.join(',')}]` : JSON.stringify(mutations))
       if (inProcess) {
         const answer = await inProcess(
-          texts ? {mutations, texts} : {json: mutationsJson(), mutations},
+          texts ? {mutations, texts} : {json: mutationsJson()},
           transactionId,
         )
         if (answer.statusCode >= 200 && answer.statusCode < 300) return

@@ -6,7 +6,6 @@ import {join, resolve} from 'node:path'
 import type {LakeConnection} from '../lake/client.ts'
 import {mutateInProcess} from '../lake/in-process.ts'
 import {readRunningLake} from '../lake/server-info.ts'
-import type {WireMutation} from '../lake/store/types.ts'
 import {startLake} from '../lake/start.ts'
 import {lakeSyncApi} from '../sync/lakeHttp.ts'
 import {lakeDirOf, type Env} from './env.ts'
@@ -78,12 +77,7 @@ export async function localTarget(env: Env, options: LocalOptions = {}): Promise
   // Writes go to the lake on this thread without HTTP: the same checks and refusals, without
   // sending each batch's text through a socket to be read back into buffers.
   const syncApi = lakeSyncApi(lake, dataset, (request, transactionId) =>
-    mutateInProcess(
-      lake.state,
-      dataset,
-      {...request, mutations: request.mutations as unknown as WireMutation[]},
-      transactionId,
-    ),
+    mutateInProcess(lake.state, dataset, request, transactionId),
   )
   return {
     kind: 'local',

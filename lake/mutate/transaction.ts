@@ -4,7 +4,7 @@ import {checkReferences} from '../refs/integrity.ts'
 import {changeTexts, type Dataset} from '../store/dataset.ts'
 import {transactionIdUsed} from '../store/storage-error.ts'
 import {textBytes} from '../store/types.ts'
-import type {Change, ChangeTexts, CommittedTransaction, Doc, JsonText} from '../store/types.ts'
+import type {Change, ChangeTexts, CommittedTransaction, Doc, Text} from '../store/types.ts'
 import {datasetLock} from './locks.ts'
 import {checkDocuments} from './validate.ts'
 import {WorkingSet} from './working-set.ts'
@@ -18,7 +18,7 @@ export type TransactionOptions = {
    * The JSON text of exactly the mutations `build` applies, in order, when the caller parsed
    * them from it: stored as the transaction's mutations instead of being written again.
    */
-  mutationsJson?: JsonText
+  mutationsJson?: Text
   /**
    * The JSON text of a document object a mutation creates, when the caller has it (an
    * in-process client that wrote its mutations as JSON); undefined for any other object.

@@ -12,12 +12,11 @@ import type {
   ChangeTexts,
   CommittedTransaction,
   Doc,
-  JsonText,
   Text,
   Transaction,
   WireMutation,
 } from './types.ts'
-import {joined, jsonTextLength, textLength} from './types.ts'
+import {joined, textLength} from './types.ts'
 import {WriterThread} from './writer-thread.ts'
 
 /**
@@ -55,8 +54,11 @@ const CHUNK_BYTES = 1024 * 1024
 /** Changes' texts written before the commit (for the write rules), which it then reuses. */
 export type WrittenTexts = ReadonlyMap<Change, ChangeTexts>
 
-/** What writing a transaction to the file produced: its sequence number, size and texts. */
-type Written = {seq: number; bytes: number; afterJson: Array<string | null>}
+/**
+ * What writing a transaction to the file produced: its sequence number, size and, for listeners,
+ * its documents' texts (null past {@link INLINE_JSON_BYTES}).
+ */
+type Written = {seq: number; bytes: number; afterJson: Array<string | null> | null}
 
 /**
  * One dataset: a SQLite file that is the source of truth (documents are read from it by id; the
@@ -247,15 +249,15 @@ export class Dataset {
       let bytes = 0
       // Listeners hear the texts of a transaction within INLINE_JSON_BYTES only: past that, none
       // is kept (or joined) here.
-      let afterJson: Array<string | null> = []
+      let afterJson: Array<string | null> | null = []
       for (const change of transaction.changes) {
         const row = revisionRow(change, texts?.get(change))
         chunk.push(row)
         const size = row[3] === null ? 0 : textLength(row[3])
         chunkBytes += size + textLength(row[4])
         bytes += size
-        if (bytes > INLINE_JSON_BYTES) afterJson = []
-        else afterJson.push(row[3] === null ? null : joined(row[3]))
+        if (bytes > INLINE_JSON_BYTES) afterJson = null
+        else afterJson?.push(row[3] === null ? null : joined(row[3]))
         if (chunkBytes >= CHUNK_BYTES) {
           this.#writer.post({type: 'rows', rows: chunk})
           chunk = []
@@ -264,7 +266,7 @@ export class Dataset {
         yield
       }
       if (chunk.length > 0) this.#writer.post({type: 'rows', rows: chunk})
-      return {bytes: bytes + jsonTextLength(begin.mutations), afterJson}
+      return {bytes: bytes + textLength(begin.mutations), afterJson}
     } catch (error) {
       this.#writer.post({type: 'abort'})
       throw error
@@ -276,7 +278,7 @@ export class Dataset {
     this.version++
     const committed = {...transaction, seq}
     this.#remember(committed, bytes)
-    const texts = bytes <= INLINE_JSON_BYTES ? afterJson : null
+    const texts = afterJson && bytes <= INLINE_JSON_BYTES ? afterJson : null
     for (const listener of this.#listeners) listener(committed, texts)
     return committed
   }
@@ -406,7 +408,7 @@ function revisionRows(transaction: Transaction, texts?: WrittenTexts) {
   const rows = transaction.changes.map((change) => revisionRow(change, texts?.get(change)))
   const afterJson = rows.map((row) => (row[3] === null ? null : joined(row[3])))
   const bytes =
-    jsonTextLength(mutationsText(transaction)) +
+    textLength(mutationsText(transaction)) +
     afterJson.reduce((sum, json) => sum + (json?.length ?? 0), 0)
   return {rows, afterJson, bytes}
 }
@@ -415,7 +417,7 @@ function revisionRows(transaction: Transaction, texts?: WrittenTexts) {
  * The transaction's mutations as JSON: the client's own text when the transaction kept it (as
  * the items' texts, joined by the thread that writes the row).
  */
-const mutationsText = (transaction: Transaction): JsonText =>
+const mutationsText = (transaction: Transaction): Text =>
   transaction.mutationsJson ?? JSON.stringify(transaction.mutations)
 
 function transactionRow(transaction: Transaction) {

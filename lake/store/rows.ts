@@ -1,12 +1,12 @@
 import type {DatabaseSync} from 'node:sqlite'
 import {LOAD_RULES} from './quarantine.ts'
-import {joined, jsonText, type JsonText, type Text} from './types.ts'
+import {joined, type Text} from './types.ts'
 
 /** One changed document: id, revision, previous revision, JSON after (null: deleted), mutations. */
 export type RevisionRow = [string, string | null, string | null, Text | null, Text]
 
 /** The header of a transaction as the `transactions` table keeps it (mutations as JSON). */
-export type TransactionRow = {id: string; timestamp: string; author: string; mutations: JsonText}
+export type TransactionRow = {id: string; timestamp: string; author: string; mutations: Text}
 
 /**
  * Whether every document the transaction writes passed the lake's write rules before it was
@@ -41,7 +41,7 @@ export function transactionWriter(db: DatabaseSync) {
     begin({id, timestamp, author, mutations}: TransactionRow, {checked}: Checked = {}): number {
       db.exec('BEGIN IMMEDIATE')
       const seq = Number(
-        insertTransaction.run(id, timestamp, author, jsonText(mutations)).lastInsertRowid,
+        insertTransaction.run(id, timestamp, author, joined(mutations)).lastInsertRowid,
       )
       if (checked) advanceCheck.run({seq, rules: LOAD_RULES})
       return seq

@@ -24,29 +24,34 @@ export type Change = {
 export type ChangeTexts = {afterJson: Text | null; mutationsJson: Text}
 
 /**
- * A text, whole or as the parts it is made of, joined only where it is written: a document's
- * text made of its client's text and the lake's stamps is not copied on the event loop, where
- * the copy would outlive the young generation while the commit waits for the disk.
+ * A text, whole or as the parts it is made of, joined only where it is written (the writer
+ * thread): a text made of a client's texts and the lake's own is then not copied on the event
+ * loop, where the copy would outlive the young generation while the commit waits for the disk.
  */
 export type Text = string | readonly string[]
+
+/** A JSON array as the parts of its text: `[`, the items' texts between commas, `]`. */
+export function jsonArray(items: readonly string[]): Text {
+  const parts = ['[']
+  items.forEach((item, i) => parts.push(i ? ',' : '', item))
+  parts.push(']')
+  return parts
+}
 
 /** The text a {@link Text} stands for. */
 export const joined = (text: Text): string => (typeof text === 'string' ? text : text.join(''))
 
 /** The length of the text a {@link Text} stands for, without joining it. */
-export function textLength(text: Text): number {
-  if (typeof text === 'string') return text.length
-  let length = 0
-  for (const part of text) length += part.length
-  return length
-}
+export const textLength = (text: Text): number => measure(text, (part) => part.length)
 
 /** Bytes of the UTF-8 text a {@link Text} stands for, without joining it. */
-export function textBytes(text: Text): number {
-  if (typeof text === 'string') return Buffer.byteLength(text)
-  let bytes = 0
-  for (const part of text) bytes += Buffer.byteLength(part)
-  return bytes
+export const textBytes = (text: Text): number => measure(text, Buffer.byteLength)
+
+function measure(text: Text, size: (part: string) => number): number {
+  if (typeof text === 'string') return size(text)
+  let total = 0
+  for (const part of text) total += size(part)
+  return total
 }
 
 /** A committed (or about to be committed) transaction. */
@@ -57,26 +62,8 @@ export type Transaction = {
   changes: Change[]
   mutations: WireMutation[]
   /** `mutations` as the JSON text they were parsed from, when the client's text is at hand. */
-  mutationsJson?: JsonText
+  mutationsJson?: Text
 }
 
 /** A transaction with the sequence number the dataset gave it on commit. */
 export type CommittedTransaction = Transaction & {seq: number}
-
-/**
- * A JSON array as text: whole, or as its items' texts (`{items}` stands for
- * `[${items.join(',')}]`), joined only where it is written.
- */
-export type JsonText = string | {items: readonly string[]}
-
-/** The text a {@link JsonText} stands for. */
-export const jsonText = (text: JsonText): string =>
-  typeof text === 'string' ? text : `[${text.items.join(',')}]`
-
-/** The length of the text a {@link JsonText} stands for, without joining it. */
-export function jsonTextLength(text: JsonText): number {
-  if (typeof text === 'string') return text.length
-  let length = 2 + Math.max(0, text.items.length - 1)
-  for (const item of text.items) length += item.length
-  return length
-}
