@@ -6,11 +6,11 @@
  * (`{{ staffer }}`) is its body as HTML in the site's own layout, as Jekyll renders it first.
  * liquidjs is loaded on the first page that needs it, so pages without control flow never pay.
  */
-import {createRequire} from 'node:module'
 import {posix} from 'node:path'
 
 import type {Context, Liquid as LiquidEngine, TagToken, TopLevelToken} from 'liquidjs'
 
+import {onFirstUse} from '../onFirstUse.ts'
 import {fenceFor, RAW_BLOCK} from './liquid-syntax.ts'
 import {markdownBlock, markdownBlocksAsText} from './markdown-block.ts'
 import type {LiquidDocument, LiquidSite} from './types.ts'
@@ -45,8 +45,7 @@ const MAX_LAYOUT_DEPTH = 10
  */
 const MAX_DOCUMENT_DEPTH = 3
 
-const load = createRequire(import.meta.url)
-let engineClass: typeof LiquidEngine | undefined
+const liquid = onFirstUse<{Liquid: typeof LiquidEngine}>('liquidjs')
 
 /** The region's text after Liquid, or the reason it could not be evaluated. */
 export function evaluateControlFlow(
@@ -90,8 +89,7 @@ function prepared(page: ControlFlowPage) {
 }
 
 function createEngine(page: ControlFlowPage): LiquidEngine {
-  engineClass ??= (load('liquidjs') as {Liquid: typeof LiquidEngine}).Liquid
-  const engine = new engineClass({
+  const engine = new (liquid().Liquid)({
     templates: {...page.includes},
     jekyllInclude: true,
     jekyllWhere: true,

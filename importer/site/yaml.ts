@@ -1,20 +1,15 @@
-import {createRequire} from 'node:module'
-
 import type * as Yaml from 'yaml'
 import type {Node as YamlNode} from 'yaml'
 
+import {onFirstUse} from '../onFirstUse.ts'
 import type {Diagnostic} from '../types.ts'
 import {resolvePlainScalar} from './yamlScalar.ts'
 
-const require = createRequire(import.meta.url)
-let loaded: typeof Yaml | undefined
-
 /**
- * The `yaml` package, loaded the first time a text is read (about 70 modules): a one-page
- * re-import restores the site and its front matter from the last import's snapshot and reads
- * no YAML. Loaded with `require`, since reading is synchronous.
+ * The `yaml` package, loaded when a text is first read (about 70 modules): a one-page re-import
+ * restores the site and its front matter from the last import's snapshot and reads no YAML.
  */
-const yaml = () => (loaded ??= require('yaml') as typeof Yaml)
+const yaml = onFirstUse<typeof Yaml>('yaml')
 
 /** Values (scalars and collections, aliases counted in full) one YAML text may expand to. */
 export const DEFAULT_MAX_YAML_NODES = 100_000

@@ -5,15 +5,13 @@
  * re-import. Loaded with `require` (Node loads an ES module synchronously that way), since
  * the conversion is synchronous.
  */
-import {createRequire} from 'node:module'
-
 import type {fromHtml as FromHtml} from 'hast-util-from-html'
 
-const require = createRequire(import.meta.url)
-let loaded: typeof FromHtml | undefined
+import {onFirstUse} from '../../onFirstUse.ts'
+
+const load = onFirstUse<{fromHtml: typeof FromHtml}>('hast-util-from-html')
 
 /** Parses HTML as browsers do (see hast-util-from-html). */
 export function fromHtml(...args: Parameters<typeof FromHtml>): ReturnType<typeof FromHtml> {
-  loaded ??= (require('hast-util-from-html') as {fromHtml: typeof FromHtml}).fromHtml
-  return loaded(...args)
+  return load().fromHtml(...args)
 }

@@ -1,17 +1,10 @@
-import {createRequire} from 'node:module'
-
 import type * as Parse5 from 'parse5'
 import type {Token, Tokenizer} from 'parse5'
 
-const require = createRequire(import.meta.url)
-let parse5: typeof Parse5 | undefined
+import {onFirstUse} from '../../onFirstUse.ts'
 
-/**
- * parse5, loaded the first time a page has a tag to read (19 modules): a page without HTML, as
- * in most one-page re-imports, never needs it. Loaded with `require` (Node loads an ES module
- * synchronously that way), since the conversion is synchronous.
- */
-const loadParse5 = () => (parse5 ??= require('parse5') as typeof Parse5)
+/** parse5, loaded when a page first has a tag to read (19 modules). */
+const loadParse5 = onFirstUse<typeof Parse5>('parse5')
 
 /** A tag read by the HTML tokenizer: name, attributes (entities decoded), and where it is. */
 export interface TagToken {
