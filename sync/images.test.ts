@@ -51,6 +51,25 @@ describe('resolveImages', () => {
     expect(assets).toEqual(new Set(['image-1']))
   })
 
+  it('reports failed uploads in the pages’ order, not in the order the uploads fail', async () => {
+    const site = join(scratch, 'order')
+    mkdirSync(join(site, 'docs'), {recursive: true})
+    const ids = ['p1', 'p2', 'p3', 'p4', 'p5']
+    for (const id of ids) writeFileSync(join(site, 'docs', `${id}.gif`), `GIF89a ${id}`)
+    // Every upload fails, the last one started first, once all of them are in flight.
+    const pending: Array<() => void> = []
+    const upload = (_body: Buffer, name: string) =>
+      new Promise<string>((_, reject) => {
+        pending.push(() => reject(new Error(`refused ${name}`)))
+        if (pending.length === ids.length) for (const fail of pending.reverse()) setImmediate(fail)
+      })
+    const {problems} = await resolveImages(
+      ids.map((id) => page(id, `${id}.gif`)),
+      {siteDir: site, findAssets: async () => new Map(), upload, concurrency: ids.length},
+    )
+    expect(problems.map((problem) => problem.id)).toEqual(ids)
+  })
+
   it('refuses an image reached through a symlink that leaves the site folder', async () => {
     const site = join(scratch, 'symlink')
     const outside = join(scratch, 'secret.gif')

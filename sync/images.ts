@@ -148,16 +148,15 @@ export async function resolveImages(
       image.src,
       page ? options.addresses?.[page] : undefined,
     )
-    const report = (message: string, hint: string) => {
-      problems.push({
-        kind: 'image',
+    const report = (message: string, hint: string) => ({
+      problem: {
+        kind: 'image' as const,
         id: image.doc._id,
         path: page,
         message: `${page ?? image.doc._id}: ${message}`,
         hint,
-      })
-      return null
-    }
+      },
+    })
     // The real path, so a symlink inside the site cannot bring in a file from outside it.
     const real = await realpath(file).catch(() => null)
     if (!isInside(file, root) || (real !== null && !isInside(real, realRoot)))
@@ -173,38 +172,47 @@ export async function resolveImages(
       )
     return {image, file, ...loaded}
   })
-  const found = located.filter((x): x is NonNullable<typeof x> => x !== null)
+  // Reported in the images' order, not in the order their reads finish: the same every run.
+  const found: Array<Exclude<(typeof located)[number], {problem: unknown}>> = []
+  for (const x of located) {
+    if ('problem' in x) problems.push(x.problem)
+    else found.push(x)
+  }
   const assets = await options.findAssets([...new Set(found.map((f) => f.sha1))])
   const uploads = new Map<string, Promise<string | Error>>()
   let uploaded = 0
-  await mapPool(found, options.concurrency ?? 4, async ({image, file, sha1, body}) => {
-    let assetId = assets.get(sha1)
-    if (!assetId && options.dryRun) return
-    if (!assetId) {
-      if (!uploads.has(sha1)) {
-        uploaded++
-        uploads.set(
-          sha1,
-          options.upload(body, path.basename(file)).catch((error: Error) => error),
-        )
+  const failed = await mapPool(
+    found,
+    options.concurrency ?? 4,
+    async ({image, file, sha1, body}) => {
+      let assetId = assets.get(sha1)
+      if (!assetId && options.dryRun) return
+      if (!assetId) {
+        if (!uploads.has(sha1)) {
+          uploaded++
+          uploads.set(
+            sha1,
+            options.upload(body, path.basename(file)).catch((error: Error) => error),
+          )
+        }
+        const result = await uploads.get(sha1)!
+        if (result instanceof Error) {
+          const page = sourcePath(image.doc)
+          return {
+            kind: 'image' as const,
+            id: image.doc._id,
+            path: page,
+            message: `${page ?? image.doc._id}: cannot upload image ${image.src} (${result.message})`,
+            hint: 'Run the import again; images already uploaded are not sent twice.',
+          }
+        }
+        assetId = result
       }
-      const result = await uploads.get(sha1)!
-      if (result instanceof Error) {
-        const page = sourcePath(image.doc)
-        problems.push({
-          kind: 'image',
-          id: image.doc._id,
-          path: page,
-          message: `${page ?? image.doc._id}: cannot upload image ${image.src} (${result.message})`,
-          hint: 'Run the import again; images already uploaded are not sent twice.',
-        })
-        return
-      }
-      assetId = result
-    }
-    image.block.asset = {_type: 'reference', _ref: assetId}
-    assetIds.add(assetId)
-  })
+      image.block.asset = {_type: 'reference', _ref: assetId}
+      assetIds.add(assetId)
+    },
+  )
+  for (const problem of failed) if (problem) problems.push(problem)
   return {docs: copies, problems, uploaded, assets: assetIds}
 }
 
