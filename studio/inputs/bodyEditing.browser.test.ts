@@ -52,9 +52,10 @@ function spansOf(block: StoredBlock | null | undefined) {
 /**
  * Bold and a link in the body, then publishing, driven so that no step depends on timing: every
  * key goes to the body only once the page says the body's editor has the focus, a selection is
- * checked with `getSelection()` before a mark is applied, each mark is applied once (the link
- * last, so nothing is selected after its address field took the focus), and every step waits for
- * what the lake holds rather than for a time.
+ * checked with `getSelection()` before a mark is applied, a mark is applied only while the text
+ * lacks it, so a selection the editor undid is made again and no mark is ever toggled off (the
+ * link last, so nothing is selected after its address field took the focus), and every step
+ * waits for what the page or the lake holds rather than for a time.
  */
 describe('editing a lesson body in the Studio', {tags: [CHROMIUM_TAG]}, () => {
   const studio = useDocumentForm(lesson, 'studio-body-editing')
@@ -137,23 +138,38 @@ describe('editing a lesson body in the Studio', {tags: [CHROMIUM_TAG]}, () => {
     }
 
     /**
-     * Selects `word`, which `after` follows up to the end of the body: the caret to the end with
-     * Ctrl+End, then one ArrowLeft per character of `after` and one Shift+ArrowLeft per character
-     * of `word`, each key sent only while the body's editor has the focus. The selection is then
-     * read back from the page: it must be exactly the word, inside the body.
+     * Tries once to select `word`, which `after` follows up to the end of the body: the caret to
+     * the end with Ctrl+End, then one ArrowLeft per character of `after` and one Shift+ArrowLeft
+     * per character of `word`. The selection is then read back from the page; whether it is
+     * exactly the word, inside the body, is the answer. The editor reads the page's selection a
+     * little after it changes, and a re-render in between puts back the one it last read (seen in
+     * CI: the Shift+ArrowLefts undone), so a caller tries again until its mark is there.
      */
-    const select = async (word: string, after = '') => {
+    const trySelect = async (word: string, after = '') => {
       await untilSettled()
       await focusBody()
       await page.keyboard.press('Control+End')
       await expect.poll(selection, wait).toMatchObject({collapsed: true, anchored: true})
-      expect((await selection()).caretAfter.endsWith(`${word}${after}`)).toBe(true)
+      if (!(await selection()).caretAfter.endsWith(`${word}${after}`)) return false
       for (let i = 0; i < after.length; i++) await page.keyboard.press('ArrowLeft')
       for (let i = 0; i < word.length; i++) await page.keyboard.press('Shift+ArrowLeft')
-      await expect
-        .poll(selection, wait)
-        .toMatchObject({focused: true, anchored: true, collapsed: false, text: word})
+      const now = await selection()
+      return now.focused && now.anchored && !now.collapsed && now.text === word
     }
+
+    /**
+     * Until `done()` holds: each time it does not, `attempt()` once. Each attempt acts only on
+     * what the page shows then (a mark is applied only while the text lacks it), so an attempt
+     * that the editor undid is simply made again, and one that took is never repeated.
+     */
+    const until = (done: () => Promise<boolean>, attempt: () => Promise<unknown>) =>
+      expect
+        .poll(async () => {
+          if (await done()) return true
+          await attempt()
+          return false
+        }, wait)
+        .toBe(true)
 
     await focusBody()
     await page.keyboard.press('Control+End')
@@ -161,28 +177,53 @@ describe('editing a lesson body in the Studio', {tags: [CHROMIUM_TAG]}, () => {
       .poll(selection, wait)
       .toMatchObject({focused: true, anchored: true, collapsed: true, caretAfter: START})
     step = 'typing'
-    await page.keyboard.type(TYPED)
+    // The first keys create the draft. The editor is drawn again from the draft when it arrives,
+    // and that can put the caret back where the click left it (once seen in CI: the rest of the
+    // keys landed in the middle of the paragraph). So the rest is typed once the draft is there
+    // and saved, with the caret put at the end again and read back.
+    await page.keyboard.type(TYPED.slice(0, 2))
+    await expect.poll(draft, wait).toEqual([[`${START}${TYPED.slice(0, 2)}`, []]])
+    await untilSettled()
+    await focusBody()
+    await page.keyboard.press('Control+End')
+    await expect.poll(selection, wait).toMatchObject({
+      focused: true,
+      anchored: true,
+      collapsed: true,
+      caretAfter: `${START}${TYPED.slice(0, 2)}`,
+    })
+    await page.keyboard.type(TYPED.slice(2))
     await expect.poll(draft, wait).toEqual([[`${START}${TYPED}`, []]])
     await studio.shot('1-typed')
 
     step = 'making a word bold'
-    await select('words', ' and a link')
-    await expect.poll(() => button('strong').isEnabled(), wait).toBe(true)
-    await button('strong').click()
+    const boldWord = editable.locator('strong', {hasText: 'words'})
+    await until(
+      async () => (await boldWord.count()) > 0,
+      async () => {
+        if ((await trySelect('words', ' and a link')) && (await button('strong').isEnabled()))
+          await button('strong').click({force: true})
+      },
+    )
     const bold = [
       [`${START} Some bold `, []],
       ['words', ['strong']],
       [' and a link', []],
     ]
-    await editable.locator('strong', {hasText: 'words'}).waitFor({timeout: 60_000})
     await expect.poll(draft, wait).toEqual(bold)
     await studio.shot('2-bold')
 
     // The link last: its address field takes the focus, and nothing is selected after it.
     step = 'linking'
-    await select('link')
-    await button('link').click()
     const href = page.locator('input[id$=".href"]').first()
+    const linkWord = editable.locator('[data-link] [data-annotation]', {hasText: 'link'})
+    await until(
+      async () => (await href.count()) > 0 || (await linkWord.count()) > 0,
+      async () => {
+        if ((await trySelect('link')) && (await button('link').isEnabled()))
+          await button('link').click({force: true})
+      },
+    )
     await href.waitFor({timeout: 60_000})
     await href.fill(HREF)
     const linked = [
@@ -194,7 +235,7 @@ describe('editing a lesson body in the Studio', {tags: [CHROMIUM_TAG]}, () => {
     await expect.poll(draft, wait).toEqual(linked)
     await page.keyboard.press('Escape')
     await href.waitFor({state: 'detached', timeout: 60_000})
-    await editable.locator('[data-link] [data-annotation]', {hasText: 'link'}).waitFor()
+    await linkWord.waitFor()
     await studio.shot('3-linked')
 
     step = 'publishing'
