@@ -1,4 +1,5 @@
 import {mkdtempSync, rmSync} from 'node:fs'
+import {DatabaseSync} from 'node:sqlite'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
@@ -47,6 +48,10 @@ describe('asset URLs stored with a port', () => {
       .create({_id: 'link', _type: 'tool', url: old})
       .commit()
     await lake.close()
+    // The file as a lake before the rewrite left it: no record that the rewrite ran.
+    const db = new DatabaseSync(join(dir, 'data', 'production.sqlite'))
+    db.exec('DELETE FROM migrations')
+    db.close()
     lake = await startLake({dir, log: (line) => log.push(line)})
     const urls = await createLakeClient(lake, {dataset: 'production'}).fetch<
       Record<string, string>
@@ -63,10 +68,14 @@ describe('the asset URL migration', () => {
   afterAll(() => rmSync(dir, {recursive: true, force: true}))
   const old = 'https://localhost:3443/images/local/production/abc-1x1.png'
 
-  /** Opens the dataset file, runs the migration, closes it; what the migration reported. */
-  async function open(file: string, write: Doc[] = []) {
+  /**
+   * Opens the dataset file, runs the migration, closes it; what the migration reported. `older`:
+   * the file as a lake before the rewrite left it, with no record that the rewrite ran.
+   */
+  async function open(file: string, write: Doc[] = [], {older = false} = {}) {
     const dataset = new Dataset('production', file, () => undefined)
     try {
+      if (older) dataset.db.exec('DELETE FROM migrations')
       if (write.length) {
         dataset.commit({
           id: `t${write.length}`,
@@ -89,11 +98,15 @@ describe('the asset URL migration', () => {
   it('parses only documents whose text names a loopback host, and none at a later open', async () => {
     const file = join(dir, 'production.sqlite')
     const lessons = Array.from({length: 20}, (_, i) => ({_id: `lesson-${i}`, _type: 'lesson'}))
-    const first = await open(file, [
-      {_id: 'image-abc-1x1-png', _type: 'sanity.imageAsset', url: old},
-      {_id: 'link', _type: 'tool', url: old},
-      ...lessons,
-    ])
+    const first = await open(
+      file,
+      [
+        {_id: 'image-abc-1x1-png', _type: 'sanity.imageAsset', url: old},
+        {_id: 'link', _type: 'tool', url: old},
+        ...lessons,
+      ],
+      {older: true},
+    )
     expect(first.report).toEqual({parsed: 2, rewritten: 1})
     expect(first.transactions).toBe(2)
     // The tool's URL still names a loopback host: only a record of the run keeps it unread.
@@ -101,5 +114,14 @@ describe('the asset URL migration', () => {
     expect(second.report).toEqual({parsed: 0, rewritten: 0})
     expect(second.transactions).toBe(2)
     expect(second.urls).toEqual(first.urls)
+  })
+
+  it('reads no document of a file this lake created, which holds nothing written the old way', async () => {
+    const file = join(dir, 'created.sqlite')
+    const opened = await open(file, [
+      {_id: 'image-abc-1x1-png', _type: 'sanity.imageAsset', url: old},
+    ])
+    expect(opened.report).toEqual({parsed: 0, rewritten: 0})
+    expect(opened.transactions).toBe(1)
   })
 })

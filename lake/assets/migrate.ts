@@ -1,5 +1,6 @@
 import {runTransaction} from '../mutate/transaction.ts'
 import type {Dataset} from '../store/dataset.ts'
+import {DATA_MIGRATIONS} from '../store/schema.ts'
 
 const ASSET_TYPES = new Set(['sanity.imageAsset', 'sanity.fileAsset'])
 
@@ -8,7 +9,7 @@ const LAKE_ORIGIN =
   /^https?:\/\/(?:localhost|127\.0\.0\.1|\[::1\]|[a-z0-9.-]+\.localhost)(?::\d+)?(?=\/(?:images|files)\/)/i
 
 /** The name this migration is recorded under in the dataset file's `migrations` table. */
-export const PORT_FREE_ASSET_URLS = 'asset-urls-port-free'
+export const PORT_FREE_ASSET_URLS = DATA_MIGRATIONS.portFreeAssetUrls
 
 /**
  * The rows that can hold a URL {@link LAKE_ORIGIN} matches: their JSON text names a loopback
@@ -34,7 +35,8 @@ export type PortFreeReport = {parsed: number; rewritten: number}
 /**
  * Rewrites, in one transaction, the asset documents whose `url` names the host and port of the
  * lake that stored them (dead once it runs on another port) to the path alone. Runs once per
- * dataset file: afterwards the `migrations` table records it, and later opens read nothing.
+ * dataset file an older lake wrote: afterwards the `migrations` table records it, and later
+ * opens read nothing (a file this lake created records it from the start).
  */
 export async function makeAssetUrlsPortFree(dataset: Dataset): Promise<PortFreeReport> {
   const ran = dataset.db.prepare('SELECT 1 AS ran FROM migrations WHERE name = ?')

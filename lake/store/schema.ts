@@ -7,12 +7,22 @@ import type {DatabaseSync} from 'node:sqlite'
 export const WRITE_PRAGMAS = 'PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;'
 
 /**
+ * The one-time rewrites of stored documents, by the name the `migrations` table records them
+ * under. A file this lake creates holds nothing written the old way, so it records them all as
+ * done when it is created, and no later open reads its documents for them.
+ */
+export const DATA_MIGRATIONS = {portFreeAssetUrls: 'asset-urls-port-free'} as const
+
+/**
  * Creates the tables of a dataset file; safe to run on an existing file. `quarantine` keeps
  * documents set aside at load because they break the lake's rules (see store/quarantine.ts);
  * `migrations` names the one-time rewrites of stored documents that have run on this file;
  * `load_checks` the last transaction whose documents those rules have checked.
  */
 export function migrate(db: DatabaseSync): void {
+  const created = !db
+    .prepare("SELECT 1 AS found FROM sqlite_master WHERE type = 'table' AND name = 'documents'")
+    .get()
   // WAL keeps readers unblocked (and is kept in the file, for every connection).
   db.exec(WRITE_PRAGMAS)
   db.exec(`
@@ -59,4 +69,8 @@ export function migrate(db: DatabaseSync): void {
       seq INTEGER NOT NULL
     );
   `)
+  if (!created) return
+  const done = db.prepare('INSERT OR IGNORE INTO migrations (name, at) VALUES (?, ?)')
+  const at = new Date().toISOString()
+  for (const name of Object.values(DATA_MIGRATIONS)) done.run(name, at)
 }
