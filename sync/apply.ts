@@ -51,6 +51,8 @@ type Op = {
   kind: 'create' | 'patch' | 'strengthen' | 'delete'
   item?: PlanItem
   mutations: Mutation[]
+  /** The JSON text of its only mutation, when it was written with the mutation. */
+  text?: string
   /** Set after a retry with a fresh plan, so a document is re-planned at most once. */
   replanned?: boolean
 }
@@ -222,8 +224,9 @@ export async function applyPlan(plan: SyncPlan, options: ApplyOptions): Promise<
     const outcome = results.get(id)?.outcome
     return outcome !== undefined && outcome !== 'failed' && outcome !== 'skipped'
   }
-  for (const [index, level] of levels.entries()) {
-    const ops: Op[] = []
+  // Each op is made as its batch is filled, so the hashing and writing of a batch's documents
+  // overlaps the lake's commit of the batches before it.
+  function* levelOps(level: readonly string[]) {
     for (const id of level) {
       const item = byId.get(id)!
       const missing = [...deps.get(id)!].filter((dep) => !cyclic.get(id)?.has(dep) && !exists(dep))
@@ -239,9 +242,11 @@ export async function applyPlan(plan: SyncPlan, options: ApplyOptions): Promise<
       const weakened = cyclic.has(id)
         ? {...item, doc: weakenRefs(item.doc!, cyclic.get(id)!)}
         : item
-      ops.push(toOp(weakened, importedAt))
+      yield withMutation(toOp(weakened, importedAt))
     }
-    await mapPool(batchBySize(ops.map(withMutation), batchLimits), concurrency, (batch, i) =>
+  }
+  for (const [index, level] of levels.entries()) {
+    await mapPool(batchBySize(levelOps(level), batchLimits), concurrency, (batch, i) =>
       commitBatch(batch, `l${index}b${i}`),
     )
   }
@@ -283,19 +288,15 @@ export async function applyPlan(plan: SyncPlan, options: ApplyOptions): Promise<
 
 function toOp(item: PlanItem, importedAt: string): Op {
   const doc = item.doc as ImportedDocument
-  const mutation =
-    item.action === 'create'
-      ? createMutation(doc, importedAt)
-      : patchMutation(doc, item.rev, item.unset ?? [], importedAt)
-  return {
-    id: item.id,
-    path: item.path,
-    kind: item.action === 'create' ? 'create' : 'patch',
-    item,
-    mutations: [mutation],
+  const op = {id: item.id, path: item.path, item}
+  if (item.action !== 'create') {
+    const mutation = patchMutation(doc, item.rev, item.unset ?? [], importedAt)
+    return {...op, kind: 'patch', mutations: [mutation]}
   }
+  const {mutation, text} = createMutation(doc, importedAt)
+  return {...op, kind: 'create', mutations: [mutation], text}
 }
 
-function withMutation(op: Op): {op: Op; mutation: Mutation} {
-  return {op, mutation: op.mutations[0]}
+function withMutation(op: Op): {op: Op; mutation: Mutation; text?: string} {
+  return {op, mutation: op.mutations[0], text: op.text}
 }

@@ -22,18 +22,19 @@ export type Batch<T> = {entries: T[]; texts: string[]}
 
 /**
  * Splits entries into batches under the limits, keeping their order, one batch at a time as
- * they are asked for: each mutation is written as JSON once, for its size and then for the
- * request, and only the texts of the batches in flight are kept. An entry larger than
+ * they are asked for (entries too are taken only as a batch needs them): each mutation is
+ * written as JSON once (or given with its `text`), for its size and then for the request, and
+ * only the texts of the batches in flight are kept. An entry larger than
  * `maxBytes` gets a batch of its own (it still has to fit `MAX_REQUEST_BYTES`).
  */
-export function* batchBySize<T extends {mutation: Mutation}>(
-  entries: readonly T[],
+export function* batchBySize<T extends {mutation: Mutation; text?: string}>(
+  entries: Iterable<T>,
   limits: BatchLimits = DEFAULT_BATCH_LIMITS,
 ): Generator<Batch<T>> {
   let current: Batch<T> = {entries: [], texts: []}
   let bytes = 20
   for (const entry of entries) {
-    const text = JSON.stringify(entry.mutation)
+    const text = entry.text ?? JSON.stringify(entry.mutation)
     const size = requestBytes(text)
     if (
       current.entries.length &&

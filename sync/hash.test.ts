@@ -1,6 +1,13 @@
 import {describe, expect, it} from 'vitest'
 
-import {importHash, isUnchangedSinceImport, matchesImportHash, withImportStamp} from './hash.ts'
+import {
+  importHash,
+  isUnchangedSinceImport,
+  matchesImportHash,
+  stampedWithText,
+  withImportStamp,
+} from './hash.ts'
+import type {ImportedDocument} from './types.ts'
 
 const doc = {
   _id: 'a',
@@ -58,4 +65,37 @@ describe('import hash', () => {
     expect(isUnchangedSinceImport(doc)).toBe(false)
     expect(matchesImportHash(undefined, doc)).toBe(false)
   })
+})
+
+describe('a document stamped with its text', () => {
+  const cases: Record<string, ImportedDocument> = {
+    'with a source': doc,
+    'without a source': {_id: 'r', _type: 'responsibility', name: 'N'},
+    'with a source holding an old stamp': {
+      _id: 's',
+      _type: 'lesson',
+      source: {importedAt: 'then', path: 'b.md', importHash: 'v1:old:old'},
+      title: 'S',
+    },
+    'with undefined fields, system fields and quotes in keys and text': {
+      _id: 'u',
+      _type: 'lesson',
+      _rev: 'r9',
+      title: undefined,
+      'odd "key"': 'a "quoted"\u2028 text',
+      body: [{_type: 'block', children: [{text: 'é', marks: [], gone: undefined}]}],
+      source: {path: 'c.md', note: undefined},
+    },
+  }
+  it.each(Object.entries(cases))(
+    '%s: is the stamped document, its text is JSON.stringify of it, and its hash the import hash',
+    (_, document) => {
+      const {stamped, text} = stampedWithText(document, '2026-12-01T00:00:00Z')
+      expect(stamped).toEqual(
+        withImportStamp(document, importHash(document), '2026-12-01T00:00:00Z'),
+      )
+      expect(text).toBe(JSON.stringify(stamped))
+      expect(matchesImportHash(importHash(document), JSON.parse(text))).toBe(true)
+    },
+  )
 })

@@ -40,6 +40,9 @@ export function canonicalHash(doc: Record<string, unknown>): string {
 
 const fastHashes = new WeakMap<object, string>()
 
+/** The fast hash of the text `JSON.stringify(ownedContent(doc))`. */
+const fastHashOf = (ownedText: string) => sha('sha1', ownedText).slice(0, 24)
+
 /**
  * SHA-1 of the owned content serialised in its own key order: several times cheaper than the
  * canonical hash, and stable for the importer's deterministic output, so an unchanged
@@ -47,9 +50,38 @@ const fastHashes = new WeakMap<object, string>()
  */
 export function fastHash(doc: Record<string, unknown>): string {
   let hash = fastHashes.get(doc)
-  if (!hash)
-    fastHashes.set(doc, (hash = sha('sha1', JSON.stringify(ownedContent(doc))).slice(0, 24)))
+  if (!hash) fastHashes.set(doc, (hash = fastHashOf(JSON.stringify(ownedContent(doc)))))
   return hash
+}
+
+/**
+ * The document as sync writes it (see {@link withImportStamp}) and its JSON text, exactly
+ * `JSON.stringify(stamped)`. Each field is written as JSON once, for both the import hash's
+ * own-order text and the result, so a lesson's body is not serialised twice.
+ */
+export function stampedWithText(
+  doc: ImportedDocument,
+  importedAt: string,
+): {stamped: ImportedDocument; text: string} {
+  // Every field but `source` is the document's own value in both texts (`source` is a copy).
+  const texts = new Map<string, string | undefined>()
+  const textOf = (key: string, value: unknown) => {
+    if (key === 'source') return JSON.stringify(value)
+    if (!texts.has(key)) texts.set(key, JSON.stringify(value))
+    return texts.get(key)
+  }
+  const join = (object: Record<string, unknown>) => {
+    const members: string[] = []
+    for (const [key, value] of Object.entries(object)) {
+      const text = textOf(key, value)
+      if (text !== undefined) members.push(`${JSON.stringify(key)}:${text}`)
+    }
+    return `{${members.join(',')}}`
+  }
+  let fast = fastHashes.get(doc)
+  if (!fast) fastHashes.set(doc, (fast = fastHashOf(join(ownedContent(doc)))))
+  const stamped = withImportStamp(doc, `v1:${canonicalHash(doc)}:${fast}`, importedAt)
+  return {stamped, text: join(stamped)}
 }
 
 /** The import hash of a document: `v1:<canonical>:<fast>` over its importer-owned content. */

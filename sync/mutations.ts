@@ -1,11 +1,18 @@
 import {createHash} from 'node:crypto'
 
-import {importHash, isOwnedField, withImportStamp} from './hash.ts'
+import {importHash, isOwnedField, stampedWithText, withImportStamp} from './hash.ts'
 import type {ImportedDocument, Mutation} from './types.ts'
 
-/** A create of a new document, stamped with the hash of exactly what it writes. */
-export function createMutation(doc: ImportedDocument, importedAt: string): Mutation {
-  return {create: withImportStamp(doc, importHash(doc), importedAt)}
+/**
+ * A create of a new document, stamped with the hash of exactly what it writes, and its JSON
+ * text (`JSON.stringify(mutation)`), written in the same pass as the hash.
+ */
+export function createMutation(
+  doc: ImportedDocument,
+  importedAt: string,
+): {mutation: Mutation; text: string} {
+  const {stamped, text} = stampedWithText(doc, importedAt)
+  return {mutation: {create: stamped}, text: `{"create":${text}}`}
 }
 
 /**
