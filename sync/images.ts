@@ -16,7 +16,9 @@ export function isRemote(src: string): boolean {
   return /^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//')
 }
 
-function findLocalImages(doc: ImportedDocument, into: LocalImage[]) {
+/** The image blocks of `doc` with a local `src` and no asset yet. */
+function findLocalImages(doc: ImportedDocument): LocalImage[] {
+  const images: LocalImage[] = []
   const visit = (value: unknown) => {
     if (Array.isArray(value)) return value.forEach(visit)
     if (!value || typeof value !== 'object') return
@@ -27,10 +29,23 @@ function findLocalImages(doc: ImportedDocument, into: LocalImage[]) {
       !block.asset &&
       !isRemote(block.src)
     )
-      into.push({doc, block, src: block.src})
+      images.push({doc, block, src: block.src})
     for (const child of Object.values(block)) if (child && typeof child === 'object') visit(child)
   }
   visit(doc)
+  return images
+}
+
+/**
+ * Each imported document's local images, found once: the image step and the import record
+ * both ask. Sync never changes an imported document (the image step changes copies), so
+ * what was found stays true.
+ */
+const imported = new WeakMap<ImportedDocument, readonly LocalImage[]>()
+function localImagesOf(doc: ImportedDocument): readonly LocalImage[] {
+  let images = imported.get(doc)
+  if (!images) imported.set(doc, (images = findLocalImages(doc)))
+  return images
 }
 
 /**
@@ -73,8 +88,7 @@ export function localImageFiles(
   siteDir: string,
   addresses?: Readonly<Record<string, string>>,
 ): string[] {
-  const images: LocalImage[] = []
-  for (const doc of docs) findLocalImages(doc, images)
+  const images = docs.flatMap(localImagesOf)
   const root = path.resolve(siteDir)
   return [
     ...new Set(
@@ -116,13 +130,8 @@ export async function resolveImages(
   assets: Set<string>
 }> {
   // Only documents with local images are copied (and changed); the rest pass through as is.
-  const copies = docs.map((doc) => {
-    const found: LocalImage[] = []
-    findLocalImages(doc, found)
-    return found.length ? structuredClone(doc) : doc
-  })
-  const images: LocalImage[] = []
-  copies.forEach((doc, i) => doc !== docs[i] && findLocalImages(doc, images))
+  const copies = docs.map((doc) => (localImagesOf(doc).length ? structuredClone(doc) : doc))
+  const images = copies.flatMap((doc, i) => (doc !== docs[i] ? findLocalImages(doc) : []))
   const problems: SyncProblem[] = []
   const assetIds = new Set<string>()
   if (!images.length) return {docs: copies, problems, uploaded: 0, assets: assetIds}
