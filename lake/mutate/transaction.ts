@@ -3,7 +3,6 @@ import {randomId} from '../ids.ts'
 import {checkReferences} from '../refs/integrity.ts'
 import {changeTexts, type Dataset} from '../store/dataset.ts'
 import {transactionIdUsed} from '../store/storage-error.ts'
-import {textBytes} from '../store/types.ts'
 import type {Change, ChangeTexts, CommittedTransaction, Doc, Text} from '../store/types.ts'
 import {datasetLock} from './locks.ts'
 import {checkDocuments} from './validate.ts'
@@ -81,7 +80,7 @@ export function runTransaction<T>(
       if (!change) return null
       const written = changeTexts(change, options.documentJson)
       texts.set(change, written)
-      return written.afterJson === null ? null : textBytes(written.afterJson)
+      return written.afterJson
     })
     await checkReferences(changed, (id) => ws.has(id), dataset.references)
     const document = (id: string) => ws.get(id)

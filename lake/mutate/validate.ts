@@ -2,23 +2,24 @@ import {mutationFailed, type LakeError, type MutationErrorItem} from '../errors.
 import type {CheckedChange} from '../refs/integrity.ts'
 import {forEachSliced} from '../slices.ts'
 import {DOCUMENT_LIMITS, documentProblem} from '../store/document-rules.ts'
+import type {Text} from '../store/types.ts'
 
 /**
  * Refuses (400, Sanity's `mutationError` with one `validationError` item per document) a
  * transaction that would store a document breaking Sanity's rules: a malformed `_id`, no
  * `_type`, or a shape or size over the documented limits. Every write path ends here, so no
- * stored document can break a later query, a restart or history. `bytesOf`, when given, writes the
- * document as the file will store it and gives its size in bytes.
+ * stored document can break a later query, a restart or history. `jsonOf`, when given, writes
+ * the document as the file will store it.
  */
 export async function checkDocuments(
   changes: CheckedChange[],
-  bytesOf?: (change: CheckedChange) => number | null,
+  jsonOf?: (change: CheckedChange) => Text | null,
 ): Promise<void> {
   const problems = await forEachSliced(changes, (change) => {
     if (!change.after) return undefined
     // The size is measured on the text the commit stores, when the caller writes it here.
-    const bytes = bytesOf?.(change) ?? undefined
-    const problem = documentProblem(change.after, DOCUMENT_LIMITS, bytes)
+    const json = jsonOf?.(change) ?? undefined
+    const problem = documentProblem(change.after, DOCUMENT_LIMITS, json)
     return problem ? validationItem(change.index, change.after._id, problem) : undefined
   })
   const items = problems.filter((item): item is MutationErrorItem => item !== undefined)

@@ -88,3 +88,23 @@ describe('the shape check of a written document', () => {
     expect(documentProblem(many)).toMatch(/more than 1000 attributes/)
   })
 })
+
+describe('the size check of a document given as its JSON text', () => {
+  const limits = {...LOAD_LIMITS, maxBytes: 300}
+  const withText = (text: string) => ({_id: 'sized', _type: 'x', text})
+
+  it('counts UTF-8 bytes, not characters, once a text could be over the limit', () => {
+    // 100 three-byte characters: 100 units (within a third of the limit) but well over 300 bytes.
+    for (const text of ['a'.repeat(250), '€'.repeat(100), '😀'.repeat(70), 'é'.repeat(130)]) {
+      const doc = withText(text)
+      const json = JSON.stringify(doc)
+      const bytes = Buffer.byteLength(json)
+      const expected = bytes > 300 ? `it is ${bytes} bytes as JSON` : null
+      for (const given of [json, [json.slice(0, 20), json.slice(20)], undefined]) {
+        const problem = documentProblem(doc, limits, given)
+        if (expected) expect(problem, `${text[0]} ${typeof given}`).toContain(expected)
+        else expect(problem, `${text[0]} ${typeof given}`).toBeNull()
+      }
+    }
+  })
+})

@@ -1,4 +1,5 @@
 import {isValidId} from '../ids.ts'
+import {bytesOver, type Text} from './types.ts'
 
 /** Bounds on one document's size and shape. */
 export type DocumentLimits = {
@@ -227,12 +228,13 @@ export function identityProblem(doc: unknown): string | null {
 /**
  * Why a document cannot be stored, as a sentence, or null when it can: `_id` must follow Sanity's
  * id rules, `_type` must be a non-empty string, and the shape and size must be within the limits
- * ({@link DOCUMENT_LIMITS} unless given; `bytes` saves serializing a document read as JSON).
+ * ({@link DOCUMENT_LIMITS} unless given; `json`, the document's JSON text when the caller has
+ * it, saves serializing it).
  */
 export function documentProblem(
   doc: unknown,
   limits: DocumentLimits = DOCUMENT_LIMITS,
-  bytes?: number,
+  json?: Text,
 ): string | null {
   const identity = identityProblem(doc)
   if (identity) return identity
@@ -240,8 +242,8 @@ export function documentProblem(
   const shape = shapeProblem(doc as object, label, limits)
   if (shape) return shape
   if (!Number.isFinite(limits.maxBytes)) return null
-  const size = bytes ?? Buffer.byteLength(JSON.stringify(doc))
-  if (size > limits.maxBytes) {
+  const size = bytesOver(json ?? JSON.stringify(doc), limits.maxBytes)
+  if (size !== null) {
     return `Cannot store document ${label}: it is ${size} bytes as JSON, over Sanity's limit of ${limits.maxBytes} bytes`
   }
   return null

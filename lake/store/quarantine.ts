@@ -54,7 +54,7 @@ export function loadDocuments(
       continue
     }
     const problem =
-      documentProblem(doc, LOAD_LIMITS, text.length) ??
+      documentProblem(doc, LOAD_LIMITS, text) ??
       ((doc as Doc)._id === rowId ? null : `its _id does not match the stored id "${rowId}"`)
     if (problem) refused.push({rowId, text, reason: problem})
   }

@@ -47,6 +47,17 @@ export const textLength = (text: Text): number => measure(text, (part) => part.l
 /** Bytes of the UTF-8 text a {@link Text} stands for, without joining it. */
 export const textBytes = (text: Text): number => measure(text, Buffer.byteLength)
 
+/**
+ * The size in bytes of the UTF-8 text a {@link Text} stands for when it is over `limit`, else
+ * null. UTF-8 takes at most 3 bytes per UTF-16 unit, so a text of no more than a third of the
+ * limit in units is not counted.
+ */
+export function bytesOver(text: Text, limit: number): number | null {
+  if (textLength(text) * 3 <= limit) return null
+  const bytes = textBytes(text)
+  return bytes > limit ? bytes : null
+}
+
 function measure(text: Text, size: (part: string) => number): number {
   if (typeof text === 'string') return size(text)
   let total = 0
