@@ -51,8 +51,8 @@ type Op = {
   kind: 'create' | 'patch' | 'strengthen' | 'delete'
   item?: PlanItem
   mutations: Mutation[]
-  /** The JSON text of its only mutation, when it was written with the mutation. */
-  text?: string
+  /** The JSON texts of its mutations, when they were written with them. */
+  texts?: string[]
   /** Set after a retry with a fresh plan, so a document is re-planned at most once. */
   replanned?: boolean
 }
@@ -142,7 +142,8 @@ export async function applyPlan(plan: SyncPlan, options: ApplyOptions): Promise<
   const commit = async (ops: Op[], salt: string, given?: string[]): Promise<void> => {
     const mutations = ops.flatMap((op) => op.mutations)
     // Written once for the size, the id and the request; garbage once it is sent.
-    const texts = given ?? mutations.map((mutation) => JSON.stringify(mutation))
+    const texts =
+      given ?? ops.flatMap((op) => op.texts ?? op.mutations.map((m) => JSON.stringify(m)))
     // Not joined into one text here: an API that sends text joins them, the local lake need not.
     const transactionId = transactionIdFor({texts}, runId + salt)
     try {
@@ -168,13 +169,7 @@ export async function applyPlan(plan: SyncPlan, options: ApplyOptions): Promise<
     }
   }
 
-  const commitBatch = (batch: Batch<{op: Op}>, salt: string) =>
-    commit(
-      batch.entries.map((entry) => entry.op),
-      salt,
-      // One text per op while each op has one mutation (deletes guarded by a revision have two).
-      batch.entries.every((entry) => entry.op.mutations.length === 1) ? batch.texts : undefined,
-    )
+  const commitBatch = (batch: Batch<Op>, salt: string) => commit(batch.entries, salt, batch.texts)
 
   const replan = async (op: Op, error: unknown, salt: string) => {
     const doc = op.item?.doc
@@ -242,7 +237,7 @@ export async function applyPlan(plan: SyncPlan, options: ApplyOptions): Promise<
       const weakened = cyclic.has(id)
         ? {...item, doc: weakenRefs(item.doc!, cyclic.get(id)!)}
         : item
-      yield withMutation(toOp(weakened, importedAt))
+      yield toOp(weakened, importedAt)
     }
   }
   for (const [index, level] of levels.entries()) {
@@ -261,7 +256,7 @@ export async function applyPlan(plan: SyncPlan, options: ApplyOptions): Promise<
       kind: 'strengthen',
     })
   }
-  await mapPool(batchBySize(strengthen.map(withMutation), batchLimits), concurrency, (batch, i) =>
+  await mapPool(batchBySize(strengthen, batchLimits), concurrency, (batch, i) =>
     commitBatch(batch, `s${i}`),
   )
 
@@ -279,7 +274,7 @@ export async function applyPlan(plan: SyncPlan, options: ApplyOptions): Promise<
         {delete: {id: item.id}},
       ],
     }))
-  await mapPool(batchBySize(deletes.map(withMutation), batchLimits), concurrency, (batch, i) =>
+  await mapPool(batchBySize(deletes, batchLimits), concurrency, (batch, i) =>
     commitBatch(batch, `d${i}`),
   )
 
@@ -294,9 +289,5 @@ function toOp(item: PlanItem, importedAt: string): Op {
     return {...op, kind: 'patch', mutations: [mutation]}
   }
   const {mutation, text} = createMutation(doc, importedAt)
-  return {...op, kind: 'create', mutations: [mutation], text}
-}
-
-function withMutation(op: Op): {op: Op; mutation: Mutation; text?: string} {
-  return {op, mutation: op.mutations[0], text: op.text}
+  return {...op, kind: 'create', mutations: [mutation], texts: [text]}
 }

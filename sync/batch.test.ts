@@ -9,7 +9,7 @@ import {FakeLake} from './testing/fakeLake.ts'
 import type {Mutation, SyncApi} from './types.ts'
 
 const entry = (id: string, bytes: number) => ({
-  mutation: {create: {_id: id, _type: 'lesson', text: 'x'.repeat(bytes)}} as Mutation,
+  mutations: [{create: {_id: id, _type: 'lesson', text: 'x'.repeat(bytes)}} as Mutation],
 })
 
 describe('batchBySize', () => {
@@ -19,14 +19,14 @@ describe('batchBySize', () => {
     expect(batches.map((b) => b.entries.length)).toEqual([2, 2, 2, 2, 2])
     for (const batch of batches) {
       expect(
-        batch.entries.reduce((sum, e) => sum + mutationBytes(e.mutation), 0),
+        batch.entries.reduce((sum, e) => sum + mutationBytes(e.mutations[0]), 0),
       ).toBeLessThanOrEqual(DEFAULT_BATCH_LIMITS.maxBytes)
-      expect(batch.texts).toEqual(batch.entries.map((e) => JSON.stringify(e.mutation)))
+      expect(batch.texts).toEqual(batch.entries.map((e) => JSON.stringify(e.mutations[0])))
     }
     expect(
       batches
         .flatMap((b) => b.entries)
-        .map((e) => (e.mutation as {create: {_id: string}}).create._id),
+        .map((e) => (e.mutations[0] as {create: {_id: string}}).create._id),
     ).toEqual(entries.map((_, i) => `d${i}`))
   })
 
@@ -34,9 +34,9 @@ describe('batchBySize', () => {
     const entries = Array.from({length: 10}, (_, i) => entry(`d${i}`, 100_000))
     const written: string[] = []
     const watched = entries.map((e, i) => ({
-      get mutation() {
+      get mutations() {
         written.push(`d${i}`)
-        return e.mutation
+        return e.mutations
       },
     }))
     const batches = batchBySize(watched)
@@ -44,6 +44,28 @@ describe('batchBySize', () => {
     expect(batches.next().value?.entries).toHaveLength(2)
     // The first batch closes when the third entry does not fit: three written, not ten.
     expect(written).toEqual(['d0', 'd1', 'd2'])
+  })
+
+  it('counts every mutation of an entry, for the size and for the number of mutations', () => {
+    // A delete guarded by a revision: a patch, then the delete.
+    const guarded = (id: string, pad: number) => ({
+      mutations: [{patch: {id, ifRevisionID: 'r'.repeat(pad)}}, {delete: {id}}] as Mutation[],
+    })
+    const byCount = [
+      ...batchBySize([guarded('a', 1), guarded('b', 1), guarded('c', 1)], {
+        maxBytes: 1e6,
+        maxMutations: 4,
+      }),
+    ]
+    expect(byCount.map((b) => [b.entries.length, b.texts.length])).toEqual([
+      [2, 4],
+      [1, 2],
+    ])
+    expect(byCount[0].texts[1]).toBe(JSON.stringify({delete: {id: 'a'}}))
+    const bySize = [
+      ...batchBySize([guarded('a', 100), guarded('b', 100)], {maxBytes: 250, maxMutations: 100}),
+    ]
+    expect(bySize.map((b) => b.entries.length)).toEqual([1, 1])
   })
 
   it('gives a document larger than the batch size a transaction of its own', () => {

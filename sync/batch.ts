@@ -17,35 +17,36 @@ export function mutationBytes(mutation: Mutation): number {
   return requestBytes(JSON.stringify(mutation))
 }
 
-/** A batch of entries, with each entry's mutation as JSON text (written once, here). */
+/** A batch of entries, with their mutations as JSON texts (written once, here), in order. */
 export type Batch<T> = {entries: T[]; texts: string[]}
 
 /**
  * Splits entries into batches under the limits, keeping their order, one batch at a time as
  * they are asked for (entries too are taken only as a batch needs them): each mutation is
- * written as JSON once (or given with its `text`), for its size and then for the request, and
- * only the texts of the batches in flight are kept. An entry larger than
- * `maxBytes` gets a batch of its own (it still has to fit `MAX_REQUEST_BYTES`).
+ * written as JSON once (or given with the entry's `texts`), for its size and then for the
+ * request, and only the texts of the batches in flight are kept. Every mutation of an entry
+ * counts (a delete guarded by a revision has two). An entry larger than `maxBytes` gets a batch
+ * of its own (it still has to fit `MAX_REQUEST_BYTES`).
  */
-export function* batchBySize<T extends {mutation: Mutation; text?: string}>(
+export function* batchBySize<T extends {mutations: readonly Mutation[]; texts?: readonly string[]}>(
   entries: Iterable<T>,
   limits: BatchLimits = DEFAULT_BATCH_LIMITS,
 ): Generator<Batch<T>> {
   let current: Batch<T> = {entries: [], texts: []}
   let bytes = 20
   for (const entry of entries) {
-    const text = entry.text ?? JSON.stringify(entry.mutation)
-    const size = requestBytes(text)
+    const texts = entry.texts ?? entry.mutations.map((mutation) => JSON.stringify(mutation))
+    const size = texts.reduce((sum, text) => sum + requestBytes(text), 0)
     if (
       current.entries.length &&
-      (bytes + size > limits.maxBytes || current.entries.length >= limits.maxMutations)
+      (bytes + size > limits.maxBytes || current.texts.length + texts.length > limits.maxMutations)
     ) {
       yield current
       current = {entries: [], texts: []}
       bytes = 20
     }
     current.entries.push(entry)
-    current.texts.push(text)
+    current.texts.push(...texts)
     bytes += size
   }
   if (current.entries.length) yield current
