@@ -4,8 +4,8 @@ import {dirname, join} from 'node:path'
 import {mathFromMarkdown} from 'mdast-util-math'
 import {gfmFootnoteFromMarkdown} from 'mdast-util-gfm-footnote'
 import {gfmStrikethroughFromMarkdown} from 'mdast-util-gfm-strikethrough'
-import {gfmTableFromMarkdown} from 'mdast-util-gfm-table'
-import {gfmTaskListItemFromMarkdown} from 'mdast-util-gfm-task-list-item'
+import type * as GfmTableFromMarkdown from 'mdast-util-gfm-table'
+import type * as GfmTaskListItemFromMarkdown from 'mdast-util-gfm-task-list-item'
 import {gfmFootnote} from 'micromark-extension-gfm-footnote'
 import {gfmStrikethrough} from 'micromark-extension-gfm-strikethrough'
 import {gfmTable} from 'micromark-extension-gfm-table'
@@ -13,6 +13,25 @@ import {gfmTaskListItem} from 'micromark-extension-gfm-task-list-item'
 import type {math} from 'micromark-extension-math'
 import type {Construct} from 'micromark-util-types'
 import type {Processor} from 'unified'
+
+import {onFirstUse} from '../onFirstUse.ts'
+
+// Each package's entry also holds its markdown writer, which loads mdast-util-to-markdown and
+// markdown-table (about 35 ms of a process that converts a page): only a text that may hold a
+// table or a task list needs them.
+const tableFromMarkdown = onFirstUse<typeof GfmTableFromMarkdown>('mdast-util-gfm-table')
+const taskListItemFromMarkdown = onFirstUse<typeof GfmTaskListItemFromMarkdown>(
+  'mdast-util-gfm-task-list-item',
+)
+
+/**
+ * Whether `markdown` may hold a GFM table or task list item: a table's delimiter row has a `|`
+ * or a colon beside a hyphen (`a` over `:-` is a one-column table), and a task list item's
+ * check is `[` with a space, line ending, `x` or `X` and `]`. Without either, the syntax that
+ * reads them finds nothing, so it is left out.
+ */
+export const mayHoldTableOrTaskList = (markdown: string): boolean =>
+  /\||:-|-:|\[(?:[\t\n\r xX]|\r\n)\]/.test(markdown)
 
 /**
  * micromark-extension-math's inline construct, from its own file: the package's entry point
@@ -32,7 +51,8 @@ const mathText = (() => {
 /**
  * The syntax kramdown's GFM parser (what Jekyll and GitHub Pages use) reads on top of
  * CommonMark, as a remark plugin:
- * - tables, task list items and footnotes, as GitHub's;
+ * - tables, task list items and footnotes, as GitHub's (tables and task list items with
+ *   `tablesAndTaskLists`, for a text that {@link mayHoldTableOrTaskList});
  * - strikethrough with `~~` only (`~one~` stays text);
  * - no autolink literals: a bare `https://…`, `www.…` or address stays text, as kramdown shows it;
  * - math: `$$…$$` anywhere in a paragraph is a formula (a paragraph that is only a formula is
@@ -41,23 +61,29 @@ const mathText = (() => {
  *   info string, split kramdown's display formulas (`$$\begin{aligned} …` over several lines)
  *   and swallowed the rest of a quote when a formula ended in `…\end{aligned}$$`.
  */
-export function kramdownSyntax(this: Processor): void {
+export function kramdownSyntax(
+  this: Processor,
+  {tablesAndTaskLists}: {tablesAndTaskLists: boolean},
+): void {
   const data = this.data()
   const micromark = (data.micromarkExtensions ??= [])
   const fromMarkdown = (data.fromMarkdownExtensions ??= [])
   micromark.push(
     gfmFootnote(),
     gfmStrikethrough({singleTilde: false}),
-    gfmTable(),
-    gfmTaskListItem(),
+    ...(tablesAndTaskLists ? [gfmTable(), gfmTaskListItem()] : []),
     // What `math(options).text` is: the construct under `$` (code 36).
     {text: {36: mathText({singleDollarTextMath: false})}},
   )
   fromMarkdown.push(
     gfmFootnoteFromMarkdown(),
     gfmStrikethroughFromMarkdown(),
-    gfmTableFromMarkdown(),
-    gfmTaskListItemFromMarkdown(),
+    ...(tablesAndTaskLists
+      ? [
+          tableFromMarkdown().gfmTableFromMarkdown(),
+          taskListItemFromMarkdown().gfmTaskListItemFromMarkdown(),
+        ]
+      : []),
     mathFromMarkdown(),
   )
 }
