@@ -51,13 +51,16 @@ export async function mapSliced<I, T>(
   return results
 }
 
-/** Calls `apply` for each item, in slices; resolves to the results in order. */
-export function forEachSliced<I, T>(items: readonly I[], apply: (item: I) => T): Promise<T[]> {
+/** Calls `apply` for each item (and its index), in slices; resolves to the results in order. */
+export function forEachSliced<I, T>(
+  items: readonly I[],
+  apply: (item: I, index: number) => T,
+): Promise<T[]> {
   return driveInSlices(
     (function* () {
       const results: T[] = []
-      for (const item of items) {
-        results.push(apply(item))
+      for (const [index, item] of items.entries()) {
+        results.push(apply(item, index))
         yield
       }
       return results

@@ -69,15 +69,14 @@ export function runTransaction<T>(
       author: options.author ?? 'local-admin',
     })
     const value = await build(ws)
+    // The same documents in the same order: changed[i] is pending.changes[i].
     const changed = ws.changed()
     const pending = ws.toTransaction()
     if (options.mutationsJson !== undefined) pending.mutationsJson = options.mutationsJson
     // Each document is written as JSON once: for its size here, then by the commit.
-    const byId = new Map(pending.changes.map((change) => [change.id, change]))
     const texts = new Map<Change, ChangeTexts>()
-    await checkDocuments(changed, ({id}) => {
-      const change = byId.get(id)
-      if (!change) return null
+    await checkDocuments(changed, (_, position) => {
+      const change = pending.changes[position]
       const written = changeTexts(change, options.documentJson)
       texts.set(change, written)
       return written.afterJson

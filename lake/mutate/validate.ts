@@ -9,16 +9,16 @@ import type {Text} from '../store/types.ts'
  * transaction that would store a document breaking Sanity's rules: a malformed `_id`, no
  * `_type`, or a shape or size over the documented limits. Every write path ends here, so no
  * stored document can break a later query, a restart or history. `jsonOf`, when given, writes
- * the document as the file will store it.
+ * the document as the file will store it (given the change and its position in `changes`).
  */
 export async function checkDocuments(
   changes: CheckedChange[],
-  jsonOf?: (change: CheckedChange) => Text | null,
+  jsonOf?: (change: CheckedChange, position: number) => Text | null,
 ): Promise<void> {
-  const problems = await forEachSliced(changes, (change) => {
+  const problems = await forEachSliced(changes, (change, position) => {
     if (!change.after) return undefined
     // The size is measured on the text the commit stores, when the caller writes it here.
-    const json = jsonOf?.(change) ?? undefined
+    const json = jsonOf?.(change, position) ?? undefined
     const problem = documentProblem(change.after, DOCUMENT_LIMITS, json)
     return problem ? validationItem(change.index, change.after._id, problem) : undefined
   })

@@ -67,22 +67,28 @@ export class WorkingSet {
     this.mutations.push(mutation)
   }
 
-  /** The documents this transaction changes, each with the index of its last mutation. */
+  /** The documents this transaction alters (not created and deleted in it), in order. */
+  *#altered() {
+    for (const [id, pending] of this.#pending)
+      if (pending.before !== null || pending.after !== null) yield {id, ...pending}
+  }
+
+  /**
+   * The documents this transaction changes, each with the index of its last mutation: the same
+   * documents in the same order as {@link toTransaction}'s changes.
+   */
   changed(): Array<{id: string; before: Doc | null; after: Doc | null; index: number}> {
-    const changed = []
-    for (const [id, {before, after, index}] of this.#pending) {
-      if (before !== null || after !== null) changed.push({id, before, after, index})
-    }
-    return changed
+    return [...this.#altered()].map(({id, before, after, index}) => ({id, before, after, index}))
   }
 
   /** The changes that actually alter a document, ready to commit. */
   toTransaction(): Transaction {
-    const changes: Change[] = []
-    for (const [id, {before, after, mutations}] of this.#pending) {
-      if (before === null && after === null) continue
-      changes.push({id, before, after, mutations})
-    }
+    const changes: Change[] = [...this.#altered()].map(({id, before, after, mutations}) => ({
+      id,
+      before,
+      after,
+      mutations,
+    }))
     const {transactionId: id, timestamp, author, mutations} = this
     return {id, timestamp, author, changes, mutations}
   }
