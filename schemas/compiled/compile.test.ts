@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest'
 
+import {compileTypes} from './compile.ts'
 import {compileValidator} from './validator.ts'
 
 const documentWith = (field: Record<string, unknown>, extra: Record<string, unknown>[] = []) => [
@@ -106,5 +107,55 @@ describe('compiling a schema', () => {
   it('refuses a text block without declared annotations (Sanity’s default link is not modelled)', () => {
     const schema = documentWith({name: 'body', type: 'array', of: [{type: 'block'}]})
     expect(() => compileValidator(schema)).toThrow(/marks\.annotations/)
+  })
+
+  it('compiles a named type once however many fields use it, each use keeping its own rules', async () => {
+    const required = (rule: {required(): unknown}) => rule.required()
+    const schema = [
+      {
+        name: 'address',
+        type: 'object',
+        fields: [{name: 'street', type: 'string', validation: required}],
+      },
+      // An outline holds outlines: each use shares its own fields with the uses inside it.
+      {
+        name: 'outline',
+        type: 'object',
+        fields: [{name: 'items', type: 'array', of: [{type: 'outline'}]}],
+      },
+      ...documentWith({name: 'home', type: 'address', validation: required}, []),
+    ]
+    const page = schema[2] as {fields: unknown[]}
+    page.fields.push(
+      {name: 'work', type: 'address'},
+      {name: 'toc', type: 'outline'},
+      {name: 'index', type: 'outline'},
+    )
+    const node = compileTypes(schema).get('page')!
+    const field = (name: string) => node.fields.find((f) => f.name === name)!.type
+    expect(field('home')).not.toBe(field('work'))
+    expect(field('home').required).toBe(true)
+    expect(field('work').required).toBe(false)
+    expect(field('home').fields[0].type).toBe(field('work').fields[0].type)
+
+    const problems = await compileValidator(schema).validateDocuments([
+      {
+        _id: 'p',
+        _type: 'page',
+        title: 't',
+        work: {},
+        toc: {
+          items: [{_key: 'a', _type: 'outline', items: [{_key: 'b', _type: 'outline', items: 1}]}],
+        },
+        index: {items: [{_key: 'c', _type: 'outline', items: 'x'}]},
+      },
+    ])
+    expect(problems.map((problem) => problem.path).sort()).toEqual([
+      'home',
+      'home.street',
+      'index.items[_key=="c"].items',
+      'toc.items[_key=="a"].items[_key=="b"].items',
+      'work.street',
+    ])
   })
 })
