@@ -138,21 +138,40 @@ describe('editing a lesson body in the Studio', {tags: [CHROMIUM_TAG]}, () => {
     }
 
     /**
-     * Tries once to select `word`, which `after` follows up to the end of the body: the caret to
-     * the end with Ctrl+End, then one ArrowLeft per character of `after` and one Shift+ArrowLeft
-     * per character of `word`. The selection is then read back from the page; whether it is
-     * exactly the word, inside the body, is the answer. The editor reads the page's selection a
-     * little after it changes, and a re-render in between puts back the one it last read (seen in
-     * CI: the Shift+ArrowLefts undone), so a caller tries again until its mark is there.
+     * Tries once to select `word`, which `after` follows at the end of the body's last text: the
+     * page's selection is set to exactly the word in one step, and the editor has read it once
+     * the `selectionchange` it causes has reached a listener added after the editor's. Keys
+     * (Shift+ArrowLeft, once per character) made a selection grow one character at a time, and
+     * the editor, reading it a little later, applied bold to the part it had read ("wor**ds**",
+     * seen in CI). The selection is then read back from the page; whether it is exactly the
+     * word, inside the body, is the answer.
      */
     const trySelect = async (word: string, after = '') => {
       await untilSettled()
       await focusBody()
-      await page.keyboard.press('Control+End')
-      await expect.poll(selection, wait).toMatchObject({collapsed: true, anchored: true})
-      if (!(await selection()).caretAfter.endsWith(`${word}${after}`)) return false
-      for (let i = 0; i < after.length; i++) await page.keyboard.press('ArrowLeft')
-      for (let i = 0; i < word.length; i++) await page.keyboard.press('Shift+ArrowLeft')
+      const set = await page.evaluate(
+        async ({word, after}) => {
+          const root = document.querySelector('[data-testid="field-body"] [contenteditable="true"]')
+          if (!root) return false
+          const texts = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
+          let last: Text | null = null
+          for (let node = texts.nextNode(); node; node = texts.nextNode())
+            if (node.textContent) last = node as Text
+          const text = last?.textContent ?? ''
+          if (!last || !text.endsWith(`${word}${after}`)) return false
+          const start = text.length - after.length - word.length
+          const read = new Promise((resolve) =>
+            document.addEventListener('selectionchange', resolve, {once: true}),
+          )
+          getSelection()!.setBaseAndExtent(last, start, last, start + word.length)
+          await read
+          // And the render that follows it.
+          await new Promise(requestAnimationFrame)
+          return true
+        },
+        {word, after},
+      )
+      if (!set) return false
       const now = await selection()
       return now.focused && now.anchored && !now.collapsed && now.text === word
     }
