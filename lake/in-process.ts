@@ -36,7 +36,7 @@ export async function mutateInProcess(
       `{"mutations":,"transactionId":${JSON.stringify(transactionId)}}`,
     )
     const given = 'texts' in request ? request : undefined
-    const text: Text = given ? jsonArray(given.texts) : (request as {json: string}).json
+    const text: Text = 'json' in request ? request.json : jsonArray(request.texts)
     if (textBytes(text) + envelope > MAX_JSON_BODY) throw bodyTooLarge(MAX_JSON_BODY)
     let mutations: unknown = given?.mutations
     if (!given) {

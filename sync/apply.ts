@@ -1,6 +1,12 @@
 import {randomUUID} from 'node:crypto'
 
-import {batchBySize, DEFAULT_BATCH_LIMITS, MAX_REQUEST_BYTES, requestBytes} from './batch.ts'
+import {
+  batchBySize,
+  DEFAULT_BATCH_LIMITS,
+  MAX_REQUEST_BYTES,
+  mutationTexts,
+  requestBytes,
+} from './batch.ts'
 import type {Batch, BatchLimits} from './batch.ts'
 import {createMutation, patchMutation, transactionIdFor} from './mutations.ts'
 import {planSync} from './plan.ts'
@@ -138,16 +144,19 @@ export async function applyPlan(plan: SyncPlan, options: ApplyOptions): Promise<
     )
   }
 
-  // `given`: the mutations' JSON texts when the batching wrote them already.
-  const commit = async (ops: Op[], salt: string, given?: string[]): Promise<void> => {
+  // `given`: the mutations' JSON texts and their size, when the batching wrote them already.
+  const commit = async (
+    ops: Op[],
+    salt: string,
+    given?: {texts: string[]; bytes: number},
+  ): Promise<void> => {
     const mutations = ops.flatMap((op) => op.mutations)
     // Written once for the size, the id and the request; garbage once it is sent.
-    const texts =
-      given ?? ops.flatMap((op) => op.texts ?? op.mutations.map((m) => JSON.stringify(m)))
+    const texts = given?.texts ?? ops.flatMap(mutationTexts)
     // Not joined into one text here: an API that sends text joins them, the local lake need not.
     const transactionId = transactionIdFor({texts}, runId + salt)
     try {
-      const bytes = texts.reduce((sum, text) => sum + requestBytes(text), 0)
+      const bytes = given?.bytes ?? texts.reduce((sum, text) => sum + requestBytes(text), 0)
       if (bytes > MAX_REQUEST_BYTES)
         throw new Error(`Cannot write ${ops[0].id}: ${bytes} bytes is over the 4 MB request limit`)
       await withRetry(async () => {
@@ -169,7 +178,7 @@ export async function applyPlan(plan: SyncPlan, options: ApplyOptions): Promise<
     }
   }
 
-  const commitBatch = (batch: Batch<Op>, salt: string) => commit(batch.entries, salt, batch.texts)
+  const commitBatch = (batch: Batch<Op>, salt: string) => commit(batch.entries, salt, batch)
 
   const replan = async (op: Op, error: unknown, salt: string) => {
     const doc = op.item?.doc

@@ -17,8 +17,15 @@ export function mutationBytes(mutation: Mutation): number {
   return requestBytes(JSON.stringify(mutation))
 }
 
-/** A batch of entries, with their mutations as JSON texts (written once, here), in order. */
-export type Batch<T> = {entries: T[]; texts: string[]}
+/** An op's mutations as JSON texts: the ones it was given with, or written now. */
+export const mutationTexts = (op: {mutations: readonly Mutation[]; texts?: readonly string[]}) =>
+  op.texts ?? op.mutations.map((mutation) => JSON.stringify(mutation))
+
+/**
+ * A batch of entries, with their mutations as JSON texts (written once, here), in order, and
+ * the bytes those texts add to a request body.
+ */
+export type Batch<T> = {entries: T[]; texts: string[]; bytes: number}
 
 /**
  * Splits entries into batches under the limits, keeping their order, one batch at a time as
@@ -32,22 +39,23 @@ export function* batchBySize<T extends {mutations: readonly Mutation[]; texts?: 
   entries: Iterable<T>,
   limits: BatchLimits = DEFAULT_BATCH_LIMITS,
 ): Generator<Batch<T>> {
-  let current: Batch<T> = {entries: [], texts: []}
-  let bytes = 20
+  // The request's own JSON around the mutations.
+  const ENVELOPE = 20
+  let current: Batch<T> = {entries: [], texts: [], bytes: 0}
   for (const entry of entries) {
-    const texts = entry.texts ?? entry.mutations.map((mutation) => JSON.stringify(mutation))
+    const texts = mutationTexts(entry)
     const size = texts.reduce((sum, text) => sum + requestBytes(text), 0)
     if (
       current.entries.length &&
-      (bytes + size > limits.maxBytes || current.texts.length + texts.length > limits.maxMutations)
+      (ENVELOPE + current.bytes + size > limits.maxBytes ||
+        current.texts.length + texts.length > limits.maxMutations)
     ) {
       yield current
-      current = {entries: [], texts: []}
-      bytes = 20
+      current = {entries: [], texts: [], bytes: 0}
     }
     current.entries.push(entry)
     current.texts.push(...texts)
-    bytes += size
+    current.bytes += size
   }
   if (current.entries.length) yield current
 }

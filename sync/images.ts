@@ -48,6 +48,18 @@ function localImagesOf(doc: ImportedDocument): readonly LocalImage[] {
   return images
 }
 
+/** A problem with an image, named by its page (or its document, without one). */
+function imageProblem(image: LocalImage, message: string, hint: string): SyncProblem {
+  const page = sourcePath(image.doc)
+  return {
+    kind: 'image',
+    id: image.doc._id,
+    path: page,
+    message: `${page ?? image.doc._id}: ${message}`,
+    hint,
+  }
+}
+
 /**
  * The file an image `src` names: relative to its page, or to the site root when it starts with
  * `/`. A relative `src` is resolved as the reader's browser resolves it, against the page's
@@ -158,13 +170,7 @@ export async function resolveImages(
       page ? options.addresses?.[page] : undefined,
     )
     const report = (message: string, hint: string) => ({
-      problem: {
-        kind: 'image' as const,
-        id: image.doc._id,
-        path: page,
-        message: `${page ?? image.doc._id}: ${message}`,
-        hint,
-      },
+      problem: imageProblem(image, message, hint),
     })
     // The real path, so a symlink inside the site cannot bring in a file from outside it.
     const real = await realpath(file).catch(() => null)
@@ -205,16 +211,12 @@ export async function resolveImages(
           )
         }
         const result = await uploads.get(sha1)!
-        if (result instanceof Error) {
-          const page = sourcePath(image.doc)
-          return {
-            kind: 'image' as const,
-            id: image.doc._id,
-            path: page,
-            message: `${page ?? image.doc._id}: cannot upload image ${image.src} (${result.message})`,
-            hint: 'Run the import again; images already uploaded are not sent twice.',
-          }
-        }
+        if (result instanceof Error)
+          return imageProblem(
+            image,
+            `cannot upload image ${image.src} (${result.message})`,
+            'Run the import again; images already uploaded are not sent twice.',
+          )
         assetId = result
       }
       image.block.asset = {_type: 'reference', _ref: assetId}

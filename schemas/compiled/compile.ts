@@ -115,8 +115,8 @@ class Compiler {
 
   /** The node of a type, field or array member definition at `where`. */
   node(def: Definition, where: string, memberName?: string): TypeNode {
-    const byMember = this.compiled.get(def) ?? new Map<string | undefined, TypeNode>()
-    this.compiled.set(def, byMember)
+    let byMember = this.compiled.get(def)
+    if (!byMember) this.compiled.set(def, (byMember = new Map()))
     let node = byMember.get(memberName)
     if (!node) byMember.set(memberName, (node = this.compile(def, where, memberName)))
     return node
