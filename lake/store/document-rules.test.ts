@@ -30,9 +30,49 @@ describe('the load check of a stored document', () => {
   })
 
   it('counts how deep objects and arrays nest, stopping once past the bound', () => {
-    expect(nestingOf(1)).toBe(0)
-    expect(nestingOf({a: [1, {b: {}}]})).toBe(4)
+    // The definition, recursive: fine for these small values.
+    const depthOf = (value: unknown): number =>
+      value === null || typeof value !== 'object'
+        ? 0
+        : 1 + Math.max(0, ...Object.values(value).map(depthOf))
+    const values = [
+      1,
+      'text',
+      true,
+      null,
+      undefined,
+      {},
+      [],
+      {a: 1, b: 'x', c: null},
+      [1, 'x', null],
+      {a: [1, {b: {}}]},
+      // The deepest branch first, last, and between shallower ones, in objects and arrays.
+      [[[[]]], []],
+      [[], [[[]]]],
+      [{}, [[{a: [1]}]], {b: null}],
+      {a: {b: {c: {}}}, d: [], e: {f: 1}},
+      {a: [], b: [[[[{}]]]], c: {}},
+      nested(7, 'object', [1, {x: 2}]),
+      nested(7, 'array', {y: [[]]}),
+    ]
+    for (const value of values) {
+      const depth = depthOf(value)
+      const shown = JSON.stringify(value) ?? String(value)
+      expect(nestingOf(value), shown).toBe(depth)
+      // At the bound it counts all the way; one under it, it stops as soon as it is past.
+      expect(nestingOf(value, depth), shown).toBe(depth)
+      if (depth > 0) expect(nestingOf(value, depth - 1), shown).toBe(depth)
+    }
     expect(nestingOf(nested(500, 'object', 1), 10)).toBe(11)
+    expect(nestingOf(nested(500, 'array', {}), 64)).toBe(65)
+    expect(nestingOf(nested(500, 'array', {}))).toBe(502)
+  })
+
+  it('counts hostile nesting without overflowing the stack', () => {
+    const deep = nested(100_000, 'array', 1)
+    expect(nestingOf(deep)).toBe(100_001)
+    expect(nestingOf(deep, 64)).toBe(65)
+    expect(nestingOf(nested(100_000, 'object', {}))).toBe(100_002)
   })
 })
 

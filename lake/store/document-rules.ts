@@ -38,16 +38,42 @@ export const LOAD_LIMITS: DocumentLimits = {
   maxNesting: 100,
 }
 
-/** How deep objects and arrays nest in a parsed JSON value, counted without recursion. */
+/**
+ * How deep objects and arrays nest in a parsed JSON value (0 for a primitive), counted without
+ * recursion and without allocating per value (it runs on every mutation an import writes): the
+ * objects still to visit and their depths on two stacks, primitives never pushed. Stops once
+ * deeper than `stopAfter`, answering `stopAfter + 1` (for a whole `stopAfter`).
+ */
 export function nestingOf(value: unknown, stopAfter = Infinity): number {
+  if (value === null || typeof value !== 'object') return 0
   let deepest = 0
-  const stack: Array<[unknown, number]> = [[value, 0]]
-  while (stack.length > 0) {
-    const [current, depth] = stack.pop() as [unknown, number]
-    if (current === null || typeof current !== 'object') continue
-    if (depth + 1 > deepest) deepest = depth + 1
-    if (deepest > stopAfter) return deepest
-    for (const child of Object.values(current)) stack.push([child, depth + 1])
+  const objects: object[] = [value]
+  const depths: number[] = [1]
+  while (objects.length > 0) {
+    const current = objects.pop()!
+    const depth = depths.pop()!
+    if (depth > deepest) {
+      deepest = depth
+      if (deepest > stopAfter) return deepest
+    }
+    if (Array.isArray(current)) {
+      for (let i = 0; i < current.length; i++) {
+        const child: unknown = current[i]
+        if (child !== null && typeof child === 'object') {
+          objects.push(child)
+          depths.push(depth + 1)
+        }
+      }
+    } else {
+      // Parsed JSON has no inherited enumerable keys: for…in sees exactly Object.values's.
+      for (const key in current) {
+        const child: unknown = (current as Record<string, unknown>)[key]
+        if (child !== null && typeof child === 'object') {
+          objects.push(child)
+          depths.push(depth + 1)
+        }
+      }
+    }
   }
   return deepest
 }
