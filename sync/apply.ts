@@ -8,7 +8,7 @@ import {
   requestBytes,
 } from './batch.ts'
 import type {Batch, BatchLimits} from './batch.ts'
-import {createMutation, patchMutation, transactionIdFor} from './mutations.ts'
+import {commitTransactionId, createMutation, patchMutation} from './mutations.ts'
 import {planSync} from './plan.ts'
 import {strongRefs, weakenRefs, writeLevels} from './refs.ts'
 import {isTransient, mapPool, rateLimiter, withRetry} from './retry.ts'
@@ -75,8 +75,9 @@ export async function applyPlan(plan: SyncPlan, options: ApplyOptions): Promise<
   const scrub = options.scrub ?? ((text: string) => text)
   const importedAt = options.importedAt ?? new Date().toISOString()
   const limit = rateLimiter(options.mutationsPerSecond ?? Infinity)
-  // Transaction ids are deterministic per batch within a run (so a retried batch is
-  // recognised) and never collide with an earlier run's identical batch.
+  // Transaction ids are the same for a retried commit (so it is recognised) and new for every
+  // other: from this run's id and a salt unique to each commit call (`l{level}b{batch}`,
+  // `s{batch}`, `d{batch}`, then `a`/`b` for the halves of a split and `r` for a replan).
   const runId = randomUUID()
   const results = new Map<string, DocumentResult>()
   const written = new Map<string, string>()
@@ -151,10 +152,10 @@ export async function applyPlan(plan: SyncPlan, options: ApplyOptions): Promise<
     given?: {texts: string[]; bytes: number},
   ): Promise<void> => {
     const mutations = ops.flatMap((op) => op.mutations)
-    // Written once for the size, the id and the request; garbage once it is sent.
+    // Written once for the size and the request; garbage once it is sent. Not joined into one
+    // text here: an API that sends text joins them, the local lake need not.
     const texts = given?.texts ?? ops.flatMap(mutationTexts)
-    // Not joined into one text here: an API that sends text joins them, the local lake need not.
-    const transactionId = transactionIdFor({texts}, runId + salt)
+    const transactionId = commitTransactionId(runId, salt)
     try {
       const bytes = given?.bytes ?? texts.reduce((sum, text) => sum + requestBytes(text), 0)
       if (bytes > MAX_REQUEST_BYTES)

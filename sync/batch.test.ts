@@ -1,11 +1,12 @@
 import {describe, expect, it} from 'vitest'
 
-import {createHash} from 'node:crypto'
+import {randomUUID} from 'node:crypto'
 
+import {requestedTransactionId} from '../lake/mutate/transaction.ts'
 import {batchBySize, DEFAULT_BATCH_LIMITS, mutationBytes} from './batch.ts'
-import {transactionIdFor} from './mutations.ts'
+import {commitTransactionId} from './mutations.ts'
 import {syncDocuments} from './run.ts'
-import {FakeLake} from './testing/fakeLake.ts'
+import {FakeLake, resetError} from './testing/fakeLake.ts'
 import type {Mutation, SyncApi} from './types.ts'
 
 const entry = (id: string, bytes: number) => ({
@@ -74,15 +75,47 @@ describe('batchBySize', () => {
   })
 })
 
-describe('mutation requests', () => {
-  it('hand the API the JSON texts their transaction id was hashed from', async () => {
+describe('transaction ids', () => {
+  // Salts as applyPlan gives its commits: batches of levels, splits, replans, strengthens, deletes.
+  const commits = [
+    'l0b0',
+    'l0b1',
+    'l1b12',
+    'l11b2',
+    'l0b1a',
+    'l0b1b',
+    'l0b1ab',
+    'l0b1r',
+    's0',
+    'd0',
+  ]
+
+  it('are the same for the same run and commit, and new for any other commit or run', () => {
+    const run = randomUUID()
+    const ids = commits.map((salt) => commitTransactionId(run, salt))
+    expect(commits.map((salt) => commitTransactionId(run, salt))).toEqual(ids)
+    expect(new Set(ids).size).toBe(commits.length)
+    const other = randomUUID()
+    for (const [i, salt] of commits.entries())
+      expect(commitTransactionId(other, salt)).not.toBe(ids[i])
+    // Run and salt are kept apart: moving a character from one to the other is another commit.
+    expect(commitTransactionId('run1', 'b')).not.toBe(commitTransactionId('run', '1b'))
+    for (const id of ids) {
+      expect(id).toMatch(/^import-[0-9a-f]{32}$/)
+      // The lake holds transaction ids to the Content Lake's rules, and takes these as they are.
+      expect(requestedTransactionId(id)).toBe(id)
+    }
+  })
+
+  it('are sent with the JSON texts of their mutations, new for every commit, the same on a retry', async () => {
     const lake = new FakeLake()
-    const sent: Array<{
-      mutations: Mutation[]
-      transactionId: string
-      json?: string
-      texts?: readonly string[]
-    }> = []
+    const sent: Array<{mutations: Mutation[]; transactionId: string; texts?: readonly string[]}> =
+      []
+    // The first commit goes through but its response is lost, so the sync asks again.
+    lake.fault = (request) =>
+      request.kind === 'mutate' && sent.length === 1
+        ? {when: 'after', error: resetError()}
+        : undefined
     const api: SyncApi = {
       query: (groq, params) => lake.query(groq, params),
       getDocuments: (ids) => lake.getDocuments(ids),
@@ -98,19 +131,27 @@ describe('mutation requests', () => {
       title: `Lesson ${i} é`,
       source: {path: `${i}.md`},
     }))
-    const {report} = await syncDocuments(docs, {api, target: 'fake'})
-    expect(report.counts).toMatchObject({created: 30})
-    expect(sent.length).toBeGreaterThan(0)
+    const {report} = await syncDocuments(docs, {
+      api,
+      target: 'fake',
+      batchLimits: {maxBytes: 1e6, maxMutations: 4},
+      retry: {baseMs: 1, maxMs: 5},
+    })
+    // Recognised by its id, the lost commit counts as created, not as a conflict or an update.
+    expect(report.counts).toMatchObject({created: 30, failed: 0, updated: 0})
+    expect(sent).toHaveLength(9)
+    // Batches go out concurrently: the retry is the request that sends the first one's mutations.
+    const retry = sent.findIndex(
+      (request, i) =>
+        i > 0 && JSON.stringify(request.mutations) === JSON.stringify(sent[0].mutations),
+    )
+    expect(retry).toBeGreaterThan(0)
+    expect(sent[retry].transactionId).toBe(sent[0].transactionId)
+    const ids = sent.filter((_, i) => i !== retry).map((request) => request.transactionId)
+    expect(new Set(ids).size).toBe(8)
     for (const {mutations, texts, transactionId} of sent) {
-      expect(texts).toEqual(mutations.map((mutation) => JSON.stringify(mutation)))
-      const hash = (text: string) => createHash('sha256').update(text)
       expect(transactionId).toMatch(/^import-[0-9a-f]{32}$/)
-      // The id hashes the very texts sent, as one array (the salt is the run's own, so compare
-      // the texts' part), and the same mutations in any of their forms give the same id.
-      const expected = `import-${hash('salt').update(JSON.stringify(mutations)).digest('hex').slice(0, 32)}`
-      expect(transactionIdFor({texts: texts!}, 'salt')).toBe(expected)
-      expect(transactionIdFor(JSON.stringify(mutations), 'salt')).toBe(expected)
-      expect(transactionIdFor(mutations, 'salt')).toBe(expected)
+      expect(texts).toEqual(mutations.map((mutation) => JSON.stringify(mutation)))
     }
   })
 })

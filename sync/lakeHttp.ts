@@ -180,7 +180,7 @@ export function lakeSyncApi(
     },
     async mutate(mutations, {transactionId, json, texts}) {
       const search = {returnIds: 'true', returnDocuments: 'false', visibility: 'async'}
-      // The text the transaction id was hashed from, when the caller has it: not written again.
+      // The mutations' text, when the caller has it already: not written again.
       const mutationsJson = () =>
         json ?? (texts ? `[${texts.join(',')}]` : JSON.stringify(mutations))
       if (inProcess) {

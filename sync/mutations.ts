@@ -48,23 +48,14 @@ export function mutationId(mutation: Mutation): string {
 }
 
 /**
- * A transaction id derived from the mutations (or their JSON text, `JSON.stringify(mutations)`,
- * or each mutation's own text, when the caller has them), so a batch retried after a lost
- * response is recognisable: the Content Lake sets each written document's `_rev` to it. The
- * three forms of the same mutations give the same id.
+ * The transaction id of one commit of a run: `import-` and 32 hex digits, derived from the run's
+ * id (random per run) and the commit's salt (unique per commit within the run, see applyPlan).
+ * The same commit retried gets the same id, so one whose response was lost is recognisable (the
+ * Content Lake sets each written document's `_rev` to it); every other commit gets a new one, as
+ * the Content Lake requires. The mutations need not be read: the salt already tells the commits
+ * apart.
  */
-export function transactionIdFor(
-  mutations: readonly Mutation[] | string | {texts: readonly string[]},
-  salt = '',
-): string {
-  const hash = createHash('sha256').update(salt)
-  if (typeof mutations === 'object' && 'texts' in mutations) {
-    // The hash of `[${texts.join(',')}]`, without writing that text.
-    hash.update('[')
-    mutations.texts.forEach((text, i) => hash.update(i ? `,${text}` : text))
-    hash.update(']')
-  } else {
-    hash.update(typeof mutations === 'string' ? mutations : JSON.stringify(mutations))
-  }
+export function commitTransactionId(runId: string, salt: string): string {
+  const hash = createHash('sha256').update(JSON.stringify([runId, salt]))
   return `import-${hash.digest('hex').slice(0, 32)}`
 }
