@@ -57,7 +57,7 @@ export async function makeAssetUrlsPortFree(dataset: Dataset): Promise<PortFreeR
       for (const {id, url} of stale) {
         const patch = {patch: {id, set: {url}}}
         ws.record(patch)
-        ws.put(id, {...dataset.get(id)!, url}, patch)
+        ws.put(id, {...ws.get(id)!, url}, patch)
       }
     })
   }

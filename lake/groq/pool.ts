@@ -2,7 +2,7 @@ import {dirname} from 'node:path'
 import {Worker} from 'node:worker_threads'
 import {LakeError} from '../errors.ts'
 import type {Dataset} from '../store/dataset.ts'
-import type {CommittedTransaction, Doc} from '../store/types.ts'
+import {joined, textLength, type CommittedTransaction, type Doc, type Text} from '../store/types.ts'
 import {
   DEFAULT_QUERY_LIMITS,
   queryQueueFullError,
@@ -126,7 +126,9 @@ export class QueryPool {
     // transaction is not copied at all: each worker reads it from the file, which takes a while,
     // so no task (and its time budget) starts on a worker until it has.
     const unsubscribe = dataset.subscribe((tx, afterJson) => {
-      const bytes = afterJson ? afterJson.reduce((sum, json) => sum + (json?.length ?? 0), 0) : null
+      const bytes = afterJson
+        ? afterJson.reduce((sum: number, json) => sum + (json === null ? 0 : textLength(json)), 0)
+        : null
       if (this.#releaseIdle(bytes)) return
       this.#broadcast({
         type: 'commit',
@@ -474,6 +476,6 @@ export class QueryPool {
 }
 
 // `ReplicatedCommit['changes']` as JSON, from the texts the commit wrote to the file.
-function changesJson(tx: CommittedTransaction, written: ReadonlyArray<string | null>): string {
-  return `[${tx.changes.map(({id}, i) => `{"id":${JSON.stringify(id)},"after":${written[i] ?? 'null'}}`).join(',')}]`
+function changesJson(tx: CommittedTransaction, written: ReadonlyArray<Text | null>): string {
+  return `[${tx.changes.map(({id}, i) => `{"id":${JSON.stringify(id)},"after":${joined(written[i] ?? 'null')}}`).join(',')}]`
 }

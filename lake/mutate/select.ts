@@ -8,7 +8,7 @@ export type Selection = {id?: string; query?: string; params?: Record<string, un
 
 /**
  * The `_id`s a mutation targets. A `query` is evaluated on the lake's query workers (with their
- * time and size limits) over the dataset plus this transaction's changes, so a patch by query
+ * time and size limits) over the dataset as this transaction sees it, so a patch by query
  * over a large dataset does not block other clients.
  */
 export async function selectTargets(ws: WorkingSet, selection: Selection): Promise<string[]> {
@@ -19,8 +19,9 @@ export async function selectTargets(ws: WorkingSet, selection: Selection): Promi
   const params = selection.params ?? {}
   const pool = QueryPool.for(ws.dataset)
   if (pool) {
-    const overlay = ws.changed().map(({id, after}): [string, typeof after] => [id, after])
-    return pool.select(ws.dataset, selection.query, params, overlay)
+    // The workers' replicas hold committed documents: the rest of what this transaction sees
+    // goes with the query.
+    return pool.select(ws.dataset, selection.query, params, ws.unsettled())
   }
   // A dataset opened outside a running lake has no workers; evaluate it here.
   return selectIds(selection.query, params, new Map(ws.documents().map((doc) => [doc._id, doc])))

@@ -3,6 +3,7 @@ import {randomId} from '../ids.ts'
 import {checkReferences} from '../refs/integrity.ts'
 import {changeTexts, type Dataset} from '../store/dataset.ts'
 import {transactionIdUsed} from '../store/storage-error.ts'
+import {Superseded} from '../store/pending.ts'
 import type {Change, ChangeTexts, CommittedTransaction, Doc, Text} from '../store/types.ts'
 import {datasetLock} from './locks.ts'
 import {checkDocuments} from './validate.ts'
@@ -48,45 +49,74 @@ export function requestedTransactionId(value: unknown): string | undefined {
 }
 
 /**
- * Builds a transaction with `build` and commits it atomically; one transaction per dataset
- * runs at a time so every transaction sees the previous one's result. A transaction id the
+ * Builds a transaction with `build` and commits it atomically. Transactions of a dataset are
+ * built and checked one at a time, each against the documents as the ones before it leave
+ * them, committed or still being written; they commit in that order. A transaction id the
  * dataset has already committed is refused with 409, so a client that retries after a lost
- * response learns that its first attempt went through.
+ * response learns that its first attempt went through. A transaction checked against one that
+ * then failed to commit is built again (`build` runs again), with the same id.
  */
-export function runTransaction<T>(
+export async function runTransaction<T>(
   dataset: Dataset,
   options: TransactionOptions,
   build: (ws: WorkingSet) => Promise<T>,
 ): Promise<TransactionOutcome<T>> {
-  return datasetLock(dataset).run(async () => {
-    if (options.transactionId && dataset.hasTransaction(options.transactionId)) {
-      throw transactionIdUsed(`commit transaction "${options.transactionId}"`)
+  const transactionId = options.transactionId || randomId()
+  // Ends: each round follows the failure of a transaction posted before this one.
+  for (;;) {
+    try {
+      const {committed, ...outcome} = await datasetLock(dataset).run(() =>
+        buildAndPost(dataset, options, transactionId, build),
+      )
+      return {...outcome, transaction: committed ? await committed : null}
+    } catch (error) {
+      if (!(error instanceof Superseded)) throw error
     }
-    const transactionId = options.transactionId || randomId()
-    const ws = new WorkingSet(dataset, {
-      transactionId,
-      timestamp: new Date().toISOString(),
-      author: options.author ?? 'local-admin',
-    })
-    const value = await build(ws)
-    // The same documents in the same order: changed[i] is pending.changes[i].
-    const changed = ws.changed()
-    const pending = ws.toTransaction()
-    if (options.mutationsJson !== undefined) pending.mutationsJson = options.mutationsJson
-    // Each document is written as JSON once: for its size here, then by the commit.
-    const texts = new Map<Change, ChangeTexts>()
-    await checkDocuments(changed, (_, position) => {
-      const change = pending.changes[position]
-      const written = changeTexts(change, options.documentJson)
-      texts.set(change, written)
-      return written.afterJson
-    })
-    await checkReferences(changed, (id) => ws.has(id), dataset.references)
-    const document = (id: string) => ws.get(id)
-    if (options.dryRun || pending.changes.length === 0) {
-      return {transaction: null, transactionId, value, document}
-    }
-    const transaction = await dataset.commitInSlices(pending, {checked: true, texts})
-    return {transaction, transactionId, value, document}
+  }
+}
+
+/**
+ * Under the dataset's lock: builds and checks the transaction and posts it to be committed
+ * (`committed`, absent for a dry run or a transaction that changes nothing).
+ */
+async function buildAndPost<T>(
+  dataset: Dataset,
+  options: TransactionOptions,
+  transactionId: string,
+  build: (ws: WorkingSet) => Promise<T>,
+): Promise<
+  Omit<TransactionOutcome<T>, 'transaction'> & {committed?: Promise<CommittedTransaction>}
+> {
+  if (options.transactionId && dataset.hasTransaction(options.transactionId)) {
+    throw transactionIdUsed(`commit transaction "${options.transactionId}"`)
+  }
+  const epoch = dataset.epoch
+  const ws = new WorkingSet(dataset, {
+    transactionId,
+    timestamp: new Date().toISOString(),
+    author: options.author ?? 'local-admin',
   })
+  const value = await build(ws)
+  // The same documents in the same order: changed[i] is pending.changes[i].
+  const changed = ws.changed()
+  const pending = ws.toTransaction()
+  if (options.mutationsJson !== undefined) pending.mutationsJson = options.mutationsJson
+  // Each document is written as JSON once: for its size here, then by the commit.
+  const texts = new Map<Change, ChangeTexts>()
+  await checkDocuments(changed, (_, position) => {
+    const change = pending.changes[position]
+    const written = changeTexts(change, options.documentJson)
+    texts.set(change, written)
+    return written.afterJson
+  })
+  // A deletion reads the reference index, which is first read from the file: once the file
+  // holds every transaction posted before this one.
+  if (!dataset.references.built && changed.some((change) => change.before && !change.after)) {
+    await dataset.settled()
+  }
+  await checkReferences(changed, (id) => ws.has(id), dataset.references)
+  const document = (id: string) => ws.get(id)
+  if (options.dryRun || pending.changes.length === 0) return {transactionId, value, document}
+  const {committed} = await dataset.post(pending, {checked: true, texts, epoch})
+  return {transactionId, value, document, committed}
 }

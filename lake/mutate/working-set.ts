@@ -24,23 +24,38 @@ export class WorkingSet {
     this.author = options.author
   }
 
-  /** The document as this transaction currently sees it. */
+  /**
+   * The document as this transaction currently sees it: its own writes over the dataset's
+   * documents as the transactions before it leave them (`Dataset.latest`).
+   */
   get(id: string): Doc | null {
     const pending = this.#pending.get(id)
     if (pending) return pending.after
-    return this.dataset.get(id) ?? null
+    return this.dataset.latest(id) ?? null
   }
 
   /** Whether the document exists as this transaction currently sees it, without reading it. */
   has(id: string): boolean {
     const pending = this.#pending.get(id)
-    return pending ? pending.after !== null : this.dataset.has(id)
+    return pending ? pending.after !== null : this.dataset.latestHas(id)
+  }
+
+  /**
+   * The documents this transaction sees other than the file holds them, as it sees them (null:
+   * deleted): those the transactions before it change and are not committed yet, then its own.
+   */
+  unsettled(): Array<[string, Doc | null]> {
+    const docs: Array<[string, Doc | null]> = []
+    for (const [id, doc] of this.dataset.latestChanges())
+      if (!this.#pending.has(id)) docs.push([id, doc])
+    for (const {id, after} of this.#altered()) docs.push([id, after])
+    return docs
   }
 
   /** Every document as this transaction currently sees it. */
   documents(): Doc[] {
     const docs: Doc[] = []
-    for (const doc of this.dataset.all()) if (!this.#pending.has(doc._id)) docs.push(doc)
+    for (const doc of this.dataset.latestAll()) if (!this.#pending.has(doc._id)) docs.push(doc)
     for (const pending of this.#pending.values()) if (pending.after) docs.push(pending.after)
     return docs
   }
@@ -53,7 +68,7 @@ export class WorkingSet {
   put(id: string, doc: Doc | null, mutation: WireMutation, read?: Doc | null): void {
     let pending = this.#pending.get(id)
     if (!pending) {
-      const before = read === undefined ? (this.dataset.get(id) ?? null) : read
+      const before = read === undefined ? (this.dataset.latest(id) ?? null) : read
       pending = {before, after: null, mutations: [], index: 0}
       this.#pending.set(id, pending)
     }

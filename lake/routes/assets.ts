@@ -30,7 +30,9 @@ async function upload(ctx: RouteContext, kind: 'image' | 'file') {
   const mime = typeof doc.mimeType === 'string' ? doc.mimeType : contentType
   const outcome = await runTransaction(dataset, {}, async (ws) => {
     // The bytes go in before the document so a listed asset always has its file; under the
-    // dataset's lock, so never into another transaction still writing its slices.
+    // dataset's lock once the writer thread has committed what was posted before, so never into
+    // another transaction still being written.
+    await dataset.settled()
     storeFile(dataset, path, mime, data)
     ws.record({create: doc})
     ws.put(doc._id, doc, {create: doc})

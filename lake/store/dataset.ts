@@ -1,7 +1,8 @@
 import {chmodSync} from 'node:fs'
 import {DatabaseSync, type StatementSync} from 'node:sqlite'
 import {ReferenceIndex} from '../refs/reference-index.ts'
-import {driveInSlices, forEachSliced} from '../slices.ts'
+import {driveInSlices} from '../slices.ts'
+import {PendingWrites, Superseded} from './pending.ts'
 import {loadDocuments} from './quarantine.ts'
 import {transactionWriter, type Checked, type RevisionRow} from './rows.ts'
 import {migrate} from './schema.ts'
@@ -16,7 +17,7 @@ import type {
   Transaction,
   WireMutation,
 } from './types.ts'
-import {joined, textLength} from './types.ts'
+import {textLength} from './types.ts'
 import {WriterThread} from './writer-thread.ts'
 
 /**
@@ -33,10 +34,11 @@ export const RECENT_WINDOW = {transactions: 1000, bytes: 64 * 1024 * 1024}
  * Hears every commit, with the JSON text of each change's document after it as written to the
  * file (null for a deletion), for listeners that pass documents on as text; `null` instead of
  * the texts for a transaction over {@link INLINE_JSON_BYTES}, which is better read from the file.
+ * The texts come in their parts (see Text): one no listener passes on is never joined.
  */
 type Listener = (
   transaction: CommittedTransaction,
-  afterJson: ReadonlyArray<string | null> | null,
+  afterJson: ReadonlyArray<Text | null> | null,
 ) => void
 
 /** A transaction of the replay window: its place, id and JSON size. */
@@ -58,7 +60,7 @@ export type WrittenTexts = ReadonlyMap<Change, ChangeTexts>
  * What writing a transaction to the file produced: its sequence number, size and, for listeners,
  * its documents' texts (null past {@link INLINE_JSON_BYTES}).
  */
-type Written = {seq: number; bytes: number; afterJson: Array<string | null> | null}
+type Written = {seq: number; bytes: number; afterJson: Array<Text | null> | null}
 
 /**
  * One dataset: a SQLite file that is the source of truth (documents are read from it by id; the
@@ -97,6 +99,11 @@ export class Dataset {
   readonly #leftOut: Set<string>
   /** Writes `commitInSlices` transactions off the event loop, started on first use. */
   readonly #writer: WriterThread
+  /** Transactions posted to the writer and not yet answered, and what they leave. */
+  readonly #pending = new PendingWrites()
+  #epoch = 0
+  /** The commit last posted to the writer thread (see {@link settled}). */
+  #answered: Promise<void> = Promise.resolve()
   #syncWriter: ReturnType<typeof transactionWriter> | null = null
   /**
    * Bytes of JSON up to which `commitInSlices` writes a small transaction on this thread (0:
@@ -135,9 +142,70 @@ export class Dataset {
     this.#writer = new WriterThread(file)
   }
 
-  /** Whether a transaction with this id was ever committed to the dataset. */
+  /** Whether a transaction with this id was ever committed to the dataset, or is being. */
   hasTransaction(id: string): boolean {
-    return this.#findTransaction.get(id) !== undefined
+    return this.#pending.hasTransaction(id) || this.#findTransaction.get(id) !== undefined
+  }
+
+  /**
+   * Increases when transactions posted to the writer thread are discarded because one of them
+   * failed: a transaction checked against the documents of one epoch is posted in that epoch
+   * only (see {@link post}).
+   */
+  get epoch(): number {
+    return this.#epoch
+  }
+
+  /**
+   * The document with this id as the next transaction sees it: as the transactions posted to
+   * the writer thread leave it, committed or not yet (`get` reads only committed documents).
+   */
+  latest(id: string): Doc | undefined {
+    const pending = this.#pending.latest(id)
+    return pending === undefined ? this.get(id) : (pending ?? undefined)
+  }
+
+  /** Whether the document exists as the next transaction sees it (see {@link latest}). */
+  latestHas(id: string): boolean {
+    const pending = this.#pending.latest(id)
+    return pending === undefined ? this.has(id) : pending !== null
+  }
+
+  /**
+   * The documents that posted transactions change and the file does not hold yet, as they leave
+   * them (null: deleted): what the next transaction sees over the committed documents.
+   */
+  *latestChanges(): Generator<[string, Doc | null]> {
+    for (const id of this.#pending.changedIds()) yield [id, this.#pending.latest(id) ?? null]
+  }
+
+  /**
+   * Every document as the next transaction sees it (see {@link latest}): the committed ones in
+   * id order, then those that only posted transactions create. Read it to its end without
+   * yielding to the event loop, or a commit meanwhile can leave a document out.
+   */
+  *latestAll(): Generator<Doc> {
+    const created = new Set(this.#pending.changedIds())
+    for (const doc of this.all()) {
+      created.delete(doc._id)
+      const pending = this.#pending.latest(doc._id)
+      if (pending === undefined) yield doc
+      else if (pending) yield pending
+    }
+    for (const id of created) {
+      const pending = this.#pending.latest(id)
+      if (pending) yield pending
+    }
+  }
+
+  /**
+   * Settles once every transaction posted to the writer thread is answered, committed or not:
+   * then the file holds every document as {@link latest} reads it. Callers that write the file on
+   * this thread (asset bytes) or read every document for the reference index wait for this
+   * under the transaction lock, so no transaction is posted meanwhile.
+   */
+  async settled(): Promise<void> {
+    while (this.#pending.size > 0) await this.#answered
   }
 
   /** The current (committed) document with this id, or undefined. */
@@ -183,6 +251,11 @@ export class Dataset {
    * not checked on the way in, so the next load parses them (see `store/quarantine.ts`).
    */
   commit(transaction: Transaction): CommittedTransaction {
+    if (this.#pending.size > 0) {
+      throw new Error(
+        `Cannot commit transaction "${transaction.id}" on this thread while the writer thread has transactions to commit, expected \`await settled()\` first`,
+      )
+    }
     return this.#commitRows(transaction, revisionRows(transaction), false)
   }
 
@@ -206,33 +279,79 @@ export class Dataset {
   }
 
   /**
-   * `commit`, without holding the event loop: the rows are serialized a few milliseconds at a
-   * time and written, COMMIT's fsync included, by the dataset's writer thread. Callers hold the
-   * dataset's transaction lock (`runTransaction`); nothing of the transaction is visible before
-   * COMMIT (documents and history are read from the file), and listeners hear of it after.
-   * `checked`: the documents passed `checkDocuments`, so the next load need not parse them.
-   * A transaction of a document or two within {@link inlineWritesUpTo} is written on this thread
-   * instead: starting the writer thread costs more than writing it.
+   * `commit`, without holding the event loop: {@link post}, then its commit awaited.
    */
   async commitInSlices(
     transaction: Transaction,
-    {checked = false, texts}: Checked & {texts?: WrittenTexts} = {},
+    options: Checked & {texts?: WrittenTexts} = {},
   ): Promise<CommittedTransaction> {
-    if (this.inlineWritesUpTo > 0 && transaction.changes.length <= INLINE_CHANGES) {
+    return (await this.post(transaction, {...options, epoch: this.#epoch})).committed
+  }
+
+  /**
+   * Writes a transaction without holding the event loop: the rows are serialized a few
+   * milliseconds at a time and written, COMMIT's fsync included, by the dataset's writer thread.
+   * Resolves once it is posted, with the promise of its commit: the next transaction can be
+   * checked against what this one leaves ({@link latest}) while the writer commits it. Readers
+   * of the file and listeners see it after COMMIT. When it fails, every transaction posted after
+   * it is refused unwritten and rejects with {@link Superseded}, to be built again.
+   *
+   * Callers hold the dataset's transaction lock (`runTransaction`), and built the transaction
+   * in `epoch` ({@link epoch}; posting in another throws Superseded). `checked`: the documents
+   * passed `checkDocuments`, so the next load need not parse them. A transaction of a document
+   * or two within {@link inlineWritesUpTo}, with nothing pending, is written on this thread
+   * instead: starting the writer thread costs more than writing it.
+   */
+  async post(
+    transaction: Transaction,
+    {checked = false, texts, epoch}: Checked & {texts?: WrittenTexts; epoch: number},
+  ): Promise<{committed: Promise<CommittedTransaction>}> {
+    if (epoch !== this.#epoch) throw new Superseded(transaction.id)
+    if (
+      this.inlineWritesUpTo > 0 &&
+      this.#pending.size === 0 &&
+      transaction.changes.length <= INLINE_CHANGES
+    ) {
       const rows = revisionRows(transaction, texts)
-      if (rows.bytes <= this.inlineWritesUpTo) return this.#commitRows(transaction, rows, checked)
+      if (rows.bytes <= this.inlineWritesUpTo) {
+        return {committed: Promise.resolve(this.#commitRows(transaction, rows, checked))}
+      }
     }
-    const serialized = await driveInSlices(this.#post(transaction, checked, texts))
-    let seq: number
+    const entry = this.#pending.add(transaction)
+    let serialized: Omit<Written, 'seq'>
     try {
-      seq = await this.#writer.commit()
+      serialized = await driveInSlices(this.#post(transaction, checked, texts))
     } catch (error) {
-      throw storageError(error, this.#file, `commit transaction "${transaction.id}"`)
+      this.#pending.discardNewest(entry, (change) => this.#undo(change))
+      throw error
     }
-    await forEachSliced(transaction.changes, (change) =>
-      this.references.update(change.id, change.after),
+    const committed = this.#writer.commit().then(
+      (seq) => {
+        this.#pending.settle(entry)
+        return this.#publish(transaction, {seq, ...serialized})
+      },
+      (error: unknown) => {
+        if (entry.doomed) throw new Superseded(transaction.id)
+        this.#discardPending()
+        throw storageError(error, this.#file, `commit transaction "${transaction.id}"`)
+      },
     )
-    return this.#publish(transaction, {seq, ...serialized})
+    // Holds nothing of the transaction once it is committed.
+    this.#answered = committed.then(ignore, ignore)
+    return {committed}
+  }
+
+  // After the oldest pending transaction failed: it and every one posted after it were checked
+  // against documents that will not be written. They are discarded (the writer refuses them),
+  // and the reference index is put back as the committed documents have it.
+  #discardPending(): void {
+    this.#epoch++
+    this.#pending.discardAll((change) => this.#undo(change))
+    this.#writer.resume()
+  }
+
+  #undo(change: Change): void {
+    this.references.update(change.id, change.before)
   }
 
   // Posts the transaction to the writer thread in chunks, yielding after each document.
@@ -249,15 +368,17 @@ export class Dataset {
       let bytes = 0
       // Listeners hear the texts of a transaction within INLINE_JSON_BYTES only: past that, none
       // is kept (or joined) here.
-      let afterJson: Array<string | null> | null = []
+      let afterJson: Array<Text | null> | null = []
       for (const change of transaction.changes) {
+        // Checks of later transactions read the index before this one commits.
+        this.references.update(change.id, change.after)
         const row = revisionRow(change, texts?.get(change))
         chunk.push(row)
         const size = row[3] === null ? 0 : textLength(row[3])
         chunkBytes += size + textLength(row[4])
         bytes += size
         if (bytes > INLINE_JSON_BYTES) afterJson = null
-        else afterJson?.push(row[3] === null ? null : joined(row[3]))
+        else afterJson?.push(row[3])
         if (chunkBytes >= CHUNK_BYTES) {
           this.#writer.post({type: 'rows', rows: chunk})
           chunk = []
@@ -335,6 +456,8 @@ export class Dataset {
   }
 }
 
+const ignore = () => undefined
+
 /** Changes a transaction may have and still be written inline (see `inlineWritesUpTo`). */
 const INLINE_CHANGES = 2
 
@@ -406,10 +529,10 @@ function stampedJson(docJson: string, after: Doc): Text {
 
 function revisionRows(transaction: Transaction, texts?: WrittenTexts) {
   const rows = transaction.changes.map((change) => revisionRow(change, texts?.get(change)))
-  const afterJson = rows.map((row) => (row[3] === null ? null : joined(row[3])))
+  const afterJson = rows.map((row) => row[3])
   const bytes =
     textLength(mutationsText(transaction)) +
-    afterJson.reduce((sum, json) => sum + (json?.length ?? 0), 0)
+    afterJson.reduce((sum: number, json) => sum + (json === null ? 0 : textLength(json)), 0)
   return {rows, afterJson, bytes}
 }
 

@@ -23,6 +23,14 @@ export class WriterThread {
     this.#thread().postMessage(message)
   }
 
+  /**
+   * Tells the thread the lake heard of its last failure, so it writes the transactions begun
+   * from here on (a thread started after the failure refuses none).
+   */
+  resume(): void {
+    this.#worker?.postMessage({type: 'resume'} satisfies ToWriter)
+  }
+
   /** Commits the open transaction; rejects with the SQLite error if nothing was written. */
   commit(): Promise<number> {
     const worker = this.#thread()

@@ -2,7 +2,10 @@
  * Writer thread entry (runs on Node's own TypeScript support): owns the write connection of one
  * dataset file, so inserting a transaction's rows and COMMIT's fsync happen off the event loop.
  * The lake posts a transaction as `begin`, `rows` in chunks and `commit` (or `abort`), one
- * transaction at a time, and hears `committed` or `failed` for each `commit`.
+ * transaction after another, and hears `committed` or `failed` for each `commit`, in order.
+ * The lake posts a transaction before the ones before it are answered (it checked it against
+ * what they leave), so after a failure every transaction is refused unwritten until the lake,
+ * having heard of the failure, posts `resume`.
  */
 import {DatabaseSync} from 'node:sqlite'
 import {parentPort, workerData} from 'node:worker_threads'
@@ -16,6 +19,8 @@ export type ToWriter =
   | {type: 'rows'; rows: RevisionRow[]}
   | {type: 'commit'}
   | {type: 'abort'}
+  /** The lake heard of the last failure: transactions begun from here on are written again. */
+  | {type: 'resume'}
   /** A PRAGMA for this connection, such as `max_page_count` (tests simulate a full disk). */
   | {type: 'pragma'; pragma: string}
   | {type: 'close'}
@@ -37,6 +42,15 @@ const writer = transactionWriter(db)
 /** The open transaction's sequence number, or the error that rolled it back. */
 let current: {seq: number} | {error: WriteFailure} | null = null
 
+/** Set by a failure and cleared by `resume`: transactions begun meanwhile are refused. */
+let refusing = false
+
+/** Why a transaction begun after a failure, before the lake heard of it, is refused. */
+const AFTER_FAILURE: WriteFailure = {
+  message: 'an earlier transaction failed to commit, and this one was checked against it',
+  code: 'ERR_AFTER_FAILED_COMMIT',
+}
+
 function failure(error: unknown): WriteFailure {
   const {message, code, errcode, errstr} = error as WriteFailure
   return {message: String(message ?? error), code, errcode, errstr}
@@ -49,6 +63,7 @@ function attempt(work: (seq: number) => void): void {
     work(current.seq)
   } catch (error) {
     current = {error: failure(error)}
+    refusing = true
     writer.rollback()
   }
 }
@@ -56,6 +71,10 @@ function attempt(work: (seq: number) => void): void {
 function handle(message: ToWriter): void {
   switch (message.type) {
     case 'begin':
+      if (refusing) {
+        current = {error: AFTER_FAILURE}
+        return
+      }
       current = {seq: 0}
       attempt(() => (current = {seq: writer.begin(message, message)}))
       return
@@ -70,12 +89,16 @@ function handle(message: ToWriter): void {
         done && 'seq' in done
           ? {type: 'committed', seq: done.seq}
           : {type: 'failed', error: done?.error ?? {message: 'COMMIT without BEGIN'}}
+      if (answer.type === 'failed') refusing = true
       parentPort?.postMessage(answer)
       return
     }
     case 'abort':
       current = null
       writer.rollback()
+      return
+    case 'resume':
+      refusing = false
       return
     case 'pragma':
       db.exec(`PRAGMA ${message.pragma}`)

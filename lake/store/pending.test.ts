@@ -1,0 +1,79 @@
+import {describe, expect, it} from 'vitest'
+import {PendingWrites} from './pending.ts'
+import type {Change, Doc, Transaction} from './types.ts'
+
+const doc = (id: string, n: number): Doc => ({_id: id, _type: 't', n})
+
+function transaction(id: string, changes: Array<[string, Doc | null, Doc | null]>): Transaction {
+  return {
+    id,
+    timestamp: '2026-01-01T00:00:00Z',
+    author: 'me',
+    mutations: [],
+    changes: changes.map(([docId, before, after]) => ({id: docId, before, after, mutations: []})),
+  }
+}
+
+describe('PendingWrites', () => {
+  it('reads each document as the newest pending transaction leaves it, and forgets it once the last one that changed it is settled', () => {
+    const pending = new PendingWrites()
+    const first = pending.add(transaction('t1', [['a', null, doc('a', 1)]]))
+    const second = pending.add(
+      transaction('t2', [
+        ['a', doc('a', 1), doc('a', 2)],
+        ['b', doc('b', 0), null],
+      ]),
+    )
+    expect(pending.latest('a')).toEqual(doc('a', 2))
+    expect(pending.latest('b')).toBeNull()
+    expect(pending.latest('c')).toBeUndefined()
+    expect([...pending.changedIds()].sort()).toEqual(['a', 'b'])
+    expect(pending.hasTransaction('t2')).toBe(true)
+
+    expect(() => pending.settle(second)).toThrow(/out of order/)
+    pending.settle(first)
+    expect(pending.latest('a')).toEqual(doc('a', 2))
+    expect(pending.hasTransaction('t1')).toBe(false)
+    pending.settle(second)
+    expect(pending.latest('a')).toBeUndefined()
+    expect(pending.latest('b')).toBeUndefined()
+    expect(pending.size).toBe(0)
+  })
+
+  it('discards every pending transaction newest first, marking each doomed and undoing each change newest first', () => {
+    const pending = new PendingWrites()
+    const first = pending.add(
+      transaction('t1', [
+        ['a', null, doc('a', 1)],
+        ['b', null, doc('b', 1)],
+      ]),
+    )
+    const second = pending.add(transaction('t2', [['a', doc('a', 1), doc('a', 2)]]))
+    const undone: Change[] = []
+    pending.discardAll((change) => undone.push(change))
+    expect(undone.map((c) => [c.id, c.after?.n])).toEqual([
+      ['a', 2],
+      ['b', 1],
+      ['a', 1],
+    ])
+    expect([first.doomed, second.doomed]).toEqual([true, true])
+    expect(pending.size).toBe(0)
+    expect(pending.latest('a')).toBeUndefined()
+    expect(pending.hasTransaction('t1')).toBe(false)
+  })
+
+  it('discards only the newest transaction when one could not be posted, leaving what the ones before it left', () => {
+    const pending = new PendingWrites()
+    const first = pending.add(transaction('t1', [['a', null, doc('a', 1)]]))
+    const second = pending.add(transaction('t2', [['a', doc('a', 1), doc('a', 2)]]))
+    const undone: string[] = []
+    pending.discardNewest(first, (change) => undone.push(change.id))
+    expect(undone).toEqual([])
+    pending.discardNewest(second, (change) => undone.push(change.id))
+    expect(undone).toEqual(['a'])
+    expect(second.doomed).toBe(true)
+    expect(first.doomed).toBe(false)
+    expect(pending.latest('a')).toEqual(doc('a', 1))
+    expect(pending.hasTransaction('t2')).toBe(false)
+  })
+})
