@@ -49,6 +49,31 @@ describe('canonicalJson', () => {
     }
   })
 
+  it('sorts few and many keys alike', () => {
+    for (const count of [2, 7, 24, 25, 300]) {
+      const keys = Array.from({length: count}, (_, i) => `k${(i * 7919) % count}`)
+      const value = {
+        nested: Object.fromEntries(keys.map((key, i) => [key, i % 2 ? [key] : {[key]: i}])),
+      }
+      expect(canonicalJson(value), `${count} keys`).toBe(reference(value))
+    }
+  })
+
+  it('sorts integer-like keys by their text, as the hashes datasets store were made', () => {
+    const many = Object.fromEntries(Array.from({length: 30}, (_, i) => [String(30 - i), i]))
+    for (const value of [{9: 'a', 10: 'b', a: 'c'}, many]) {
+      const text = canonicalJson(value)
+      const keys = Object.keys(JSON.parse(text) as object)
+      expect(text).toBe(
+        `{${keys
+          .sort()
+          .map((key) => `"${key}":${JSON.stringify((value as Record<string, unknown>)[key])}`)
+          .join(',')}}`,
+      )
+      expect(text.startsWith('{"1')).toBe(true)
+    }
+  })
+
   it('is the same text for the same content in any key order', () => {
     expect(canonicalJson({b: 1, a: {d: [1, {f: 2, e: 3}], c: null}})).toBe(
       canonicalJson({a: {c: null, d: [1, {e: 3, f: 2}]}, b: 1}),
