@@ -102,22 +102,43 @@ type Frame = {value: unknown; path: string; depth: number; nesting: number}
  */
 function surelyWithin(doc: object, limits: DocumentLimits): boolean {
   let values = 0
-  const pending = [doc] as unknown[]
+  // Objects and arrays only, with their depth and nesting: a primitive is counted, not pushed.
+  const objects: object[] = [doc]
   const depths = [0]
   const nestings = [0]
-  while (pending.length > 0) {
-    const value = pending.pop()
+  while (objects.length > 0) {
+    const value = objects.pop()!
     const depth = depths.pop()!
     const nesting = nestings.pop()!
     if (depth > limits.maxDepth || nesting > limits.maxNesting) return false
-    if (value === null || typeof value !== 'object') continue
     const array = Array.isArray(value)
-    for (const child of array ? value : Object.values(value)) {
-      if (++values > limits.maxAttributes) return false
-      pending.push(child)
-      depths.push(array ? depth : depth + 1)
+    const childDepth = array ? depth : depth + 1
+    let children = 0
+    const before = objects.length
+    if (array) {
+      children = value.length
+      for (let i = 0; i < children; i++) {
+        const child: unknown = value[i]
+        if (child !== null && typeof child === 'object') objects.push(child)
+      }
+    } else {
+      // Parsed JSON has no inherited enumerable keys: for…in sees exactly Object.values's.
+      for (const key in value) {
+        children++
+        const child: unknown = (value as Record<string, unknown>)[key]
+        if (child !== null && typeof child === 'object') objects.push(child)
+      }
+    }
+    for (let i = before; i < objects.length; i++) {
+      depths.push(childDepth)
       nestings.push(nesting + 1)
     }
+    // Every child, primitive or not, sits at the children's depth and nesting.
+    if (children > 0 && (childDepth > limits.maxDepth || nesting + 1 > limits.maxNesting)) {
+      return false
+    }
+    values += children
+    if (values > limits.maxAttributes) return false
   }
   return true
 }
