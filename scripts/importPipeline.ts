@@ -22,7 +22,7 @@ import {BLOCK_TYPES, DOCUMENT_TYPES} from '../schemas/constants.ts'
 import {excludeRejected} from '../sync/exclude.ts'
 import type {SyncReport} from '../sync/types.ts'
 import {lakeDirOf, type Env} from '../targets/env.ts'
-import {collectGarbage} from './collectGarbage.ts'
+import {collectGarbage, collectGarbageHalfway} from './collectGarbage.ts'
 import {converterVersion, openConversionCache} from './conversionCache.ts'
 import {convertPages} from './convertPages.ts'
 import type {ImportArgs} from './importArgs.ts'
@@ -279,6 +279,7 @@ export async function finishImport(
         report = done
         syncProblems = done.problems.length
       },
+      onProgress: partial ? undefined : collectGarbageHalfway(),
       env,
     })
     if (check) {

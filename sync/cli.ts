@@ -35,6 +35,8 @@ export type SyncStepOptions = {
   written?: {transactions: Set<string>; assets: Set<string>}
   /** Hears the report of a run that reached the end (not when the target failed). */
   onReport?: (report: SyncReport) => void
+  /** Hears each phase's progress, as the progress bar does; see `SyncOptions.onProgress`. */
+  onProgress?: SyncOptions['onProgress']
   env?: Env
   local?: LocalOptions
   stdout?: NodeJS.WritableStream
@@ -108,7 +110,10 @@ export async function runSyncStep(options: SyncStepOptions): Promise<number> {
       mutationsPerSecond: target.mutationsPerSecond,
       scrub,
       whenUnreachable: target.whenUnreachable,
-      onProgress: (phase, done, total) => bar.update(phase, done, total),
+      onProgress: (phase, done, total) => {
+        bar.update(phase, done, total)
+        options.onProgress?.(phase, done, total)
+      },
     })
     bar.done()
     options.onReport?.(report)
