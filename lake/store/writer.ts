@@ -42,7 +42,11 @@ const writer = transactionWriter(db)
 /** The open transaction's sequence number, or the error that rolled it back. */
 let current: {seq: number} | {error: WriteFailure} | null = null
 
-/** Set by a failure and cleared by `resume`: transactions begun meanwhile are refused. */
+/**
+ * Set by a failure to write and cleared by `resume`: transactions begun meanwhile are refused.
+ * A refused transaction's own answer sets nothing: it may end after `resume`, when the ones
+ * begun since are the lake's new ones.
+ */
 let refusing = false
 
 /** Why a transaction begun after a failure, before the lake heard of it, is refused. */
@@ -89,7 +93,6 @@ function handle(message: ToWriter): void {
         done && 'seq' in done
           ? {type: 'committed', seq: done.seq}
           : {type: 'failed', error: done?.error ?? {message: 'COMMIT without BEGIN'}}
-      if (answer.type === 'failed') refusing = true
       parentPort?.postMessage(answer)
       return
     }
