@@ -20,7 +20,10 @@ export function isRemote(src: string): boolean {
 function findLocalImages(doc: ImportedDocument): LocalImage[] {
   const images: LocalImage[] = []
   const visit = (value: unknown) => {
-    if (Array.isArray(value)) return value.forEach(visit)
+    if (Array.isArray(value)) {
+      for (const item of value) visit(item)
+      return
+    }
     if (!value || typeof value !== 'object') return
     const block = value as Record<string, unknown>
     if (
@@ -30,7 +33,11 @@ function findLocalImages(doc: ImportedDocument): LocalImage[] {
       !isRemote(block.src)
     )
       images.push({doc, block, src: block.src})
-    for (const child of Object.values(block)) if (child && typeof child === 'object') visit(child)
+    // Plain JSON data: for…in sees exactly its own keys, without copying the values.
+    for (const key in block) {
+      const child = block[key]
+      if (child && typeof child === 'object') visit(child)
+    }
   }
   visit(doc)
   return images

@@ -2,14 +2,18 @@
 
 type RefLike = {_ref?: unknown; _weak?: unknown}
 
+// Documents are plain JSON data: for…in sees exactly their own keys, without the copy of the
+// values Object.values makes for every object (a site's sync walks every document once).
 function walk(value: unknown, visit: (ref: RefLike & {_ref: string}) => void): void {
   if (Array.isArray(value)) {
     for (const item of value) walk(item, visit)
   } else if (value && typeof value === 'object') {
-    const ref = value as RefLike
+    const ref = value as RefLike & Record<string, unknown>
     if (typeof ref._ref === 'string') visit(ref as RefLike & {_ref: string})
-    for (const child of Object.values(value))
+    for (const key in ref) {
+      const child = ref[key]
       if (child && typeof child === 'object') walk(child, visit)
+    }
   }
 }
 
