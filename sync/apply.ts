@@ -5,7 +5,7 @@ import {
   DEFAULT_BATCH_LIMITS,
   MAX_REQUEST_BYTES,
   mutationTexts,
-  requestBytes,
+  requestBytesOf,
 } from './batch.ts'
 import type {Batch, BatchLimits} from './batch.ts'
 import {commitTransactionId, createMutation, patchMutation} from './mutations.ts'
@@ -157,7 +157,7 @@ export async function applyPlan(plan: SyncPlan, options: ApplyOptions): Promise<
     const texts = given?.texts ?? ops.flatMap(mutationTexts)
     const transactionId = commitTransactionId(runId, salt)
     try {
-      const bytes = given?.bytes ?? texts.reduce((sum, text) => sum + requestBytes(text), 0)
+      const bytes = given?.bytes ?? requestBytesOf(texts)
       if (bytes > MAX_REQUEST_BYTES)
         throw new Error(`Cannot write ${ops[0].id}: ${bytes} bytes is over the 4 MB request limit`)
       await withRetry(async () => {

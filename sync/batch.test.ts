@@ -3,7 +3,7 @@ import {describe, expect, it} from 'vitest'
 import {randomUUID} from 'node:crypto'
 
 import {requestedTransactionId} from '../lake/mutate/transaction.ts'
-import {batchBySize, DEFAULT_BATCH_LIMITS, mutationBytes} from './batch.ts'
+import {batchBySize, DEFAULT_BATCH_LIMITS, requestBytesOf} from './batch.ts'
 import {commitTransactionId} from './mutations.ts'
 import {syncDocuments} from './run.ts'
 import {FakeLake, resetError} from './testing/fakeLake.ts'
@@ -20,7 +20,7 @@ describe('batchBySize', () => {
     expect(batches.map((b) => b.entries.length)).toEqual([2, 2, 2, 2, 2])
     for (const batch of batches) {
       expect(
-        batch.entries.reduce((sum, e) => sum + mutationBytes(e.mutations[0]), 0),
+        requestBytesOf(batch.entries.map((e) => JSON.stringify(e.mutations[0]))),
       ).toBeLessThanOrEqual(DEFAULT_BATCH_LIMITS.maxBytes)
       expect(batch.texts).toEqual(batch.entries.map((e) => JSON.stringify(e.mutations[0])))
     }

@@ -12,10 +12,9 @@ export const DEFAULT_BATCH_LIMITS: BatchLimits = {maxBytes: 256 * 1024, maxMutat
 /** Bytes a mutation's JSON text adds to a request body (a comma after it). */
 export const requestBytes = (text: string) => Buffer.byteLength(text) + 1
 
-/** Bytes a mutation adds to a request body. */
-export function mutationBytes(mutation: Mutation): number {
-  return requestBytes(JSON.stringify(mutation))
-}
+/** Bytes mutations' JSON texts add to a request body. */
+export const requestBytesOf = (texts: readonly string[]) =>
+  texts.reduce((sum, text) => sum + requestBytes(text), 0)
 
 /** An op's mutations as JSON texts: the ones it was given with, or written now. */
 export const mutationTexts = (op: {mutations: readonly Mutation[]; texts?: readonly string[]}) =>
@@ -44,7 +43,7 @@ export function* batchBySize<T extends {mutations: readonly Mutation[]; texts?: 
   let current: Batch<T> = {entries: [], texts: [], bytes: 0}
   for (const entry of entries) {
     const texts = mutationTexts(entry)
-    const size = texts.reduce((sum, text) => sum + requestBytes(text), 0)
+    const size = requestBytesOf(texts)
     if (
       current.entries.length &&
       (ENVELOPE + current.bytes + size > limits.maxBytes ||

@@ -1,9 +1,12 @@
 /** Strong references and the order in which documents must be written because of them. */
 
+/** Ids a document references strongly (the Content Lake refuses them if missing). */
+export {strongRefs} from '../lake/refs/strong-refs.ts'
+
 type RefLike = {_ref?: unknown; _weak?: unknown}
 
 // Documents are plain JSON data: for…in sees exactly their own keys, without the copy of the
-// values Object.values makes for every object (a site's sync walks every document once).
+// values Object.values makes for every object.
 function walk(value: unknown, visit: (ref: RefLike & {_ref: string}) => void): void {
   if (Array.isArray(value)) {
     for (const item of value) walk(item, visit)
@@ -15,15 +18,6 @@ function walk(value: unknown, visit: (ref: RefLike & {_ref: string}) => void): v
       if (child && typeof child === 'object') walk(child, visit)
     }
   }
-}
-
-/** Ids a document references strongly (the Content Lake refuses them if missing). */
-export function strongRefs(doc: unknown): Set<string> {
-  const refs = new Set<string>()
-  walk(doc, (ref) => {
-    if (ref._weak !== true) refs.add(ref._ref)
-  })
-  return refs
 }
 
 /** A copy of `doc` whose strong references to `targets` are weak. */

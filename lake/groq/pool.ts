@@ -2,7 +2,13 @@ import {dirname} from 'node:path'
 import {Worker} from 'node:worker_threads'
 import {LakeError} from '../errors.ts'
 import type {Dataset} from '../store/dataset.ts'
-import {joined, textLength, type CommittedTransaction, type Doc, type Text} from '../store/types.ts'
+import {
+  joined,
+  textsLength,
+  type CommittedTransaction,
+  type Doc,
+  type Text,
+} from '../store/types.ts'
 import {
   DEFAULT_QUERY_LIMITS,
   queryQueueFullError,
@@ -126,9 +132,7 @@ export class QueryPool {
     // transaction is not copied at all: each worker reads it from the file, which takes a while,
     // so no task (and its time budget) starts on a worker until it has.
     const unsubscribe = dataset.subscribe((tx, afterJson) => {
-      const bytes = afterJson
-        ? afterJson.reduce((sum: number, json) => sum + (json === null ? 0 : textLength(json)), 0)
-        : null
+      const bytes = afterJson ? textsLength(afterJson) : null
       if (this.#releaseIdle(bytes)) return
       this.#broadcast({
         type: 'commit',

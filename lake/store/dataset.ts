@@ -17,7 +17,7 @@ import type {
   Transaction,
   WireMutation,
 } from './types.ts'
-import {textLength} from './types.ts'
+import {textLength, textsLength} from './types.ts'
 import {WriterThread} from './writer-thread.ts'
 
 /**
@@ -530,9 +530,7 @@ function stampedJson(docJson: string, after: Doc): Text {
 function revisionRows(transaction: Transaction, texts?: WrittenTexts) {
   const rows = transaction.changes.map((change) => revisionRow(change, texts?.get(change)))
   const afterJson = rows.map((row) => row[3])
-  const bytes =
-    textLength(mutationsText(transaction)) +
-    afterJson.reduce((sum: number, json) => sum + (json === null ? 0 : textLength(json)), 0)
+  const bytes = textLength(mutationsText(transaction)) + textsLength(afterJson)
   return {rows, afterJson, bytes}
 }
 

@@ -58,6 +58,10 @@ export function bytesOver(text: Text, limit: number): number | null {
   return bytes > limit ? bytes : null
 }
 
+/** The length of the texts together (null: none), without joining any. */
+export const textsLength = (texts: ReadonlyArray<Text | null>): number =>
+  texts.reduce((sum: number, text) => sum + (text === null ? 0 : textLength(text)), 0)
+
 function measure(text: Text, size: (part: string) => number): number {
   if (typeof text === 'string') return size(text)
   let total = 0
