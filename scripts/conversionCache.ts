@@ -32,10 +32,22 @@ export async function converterVersion(): Promise<string> {
 }
 
 /** `["<key>",<entry>]`, one line of the cache file; the key is hex, so it needs no escaping. */
-const lineOf = (key: string, json: string) => `["${key}",${json}]\n`
+export const cacheLine = (key: string, json: string) => `["${key}",${json}]\n`
+
+/** Characters of a {@link cacheLine} of `key` before its entry, and after it. */
+export const cacheLineBounds = (key: string) => ({head: key.length + 4, tail: 2})
+
+/**
+ * Cache lines already written as bytes (by the conversion worker threads, see convertPages.ts),
+ * in the file's format, and the keys they hold: saved as they are, never made into strings.
+ */
+export interface WrittenLines {
+  keys: readonly string[]
+  chunks: readonly Uint8Array[]
+}
 
 function* lines(entries: ReadonlyMap<string, string>) {
-  for (const [key, json] of entries) yield lineOf(key, json)
+  for (const [key, json] of entries) yield cacheLine(key, json)
 }
 
 /** The key and the entry's text of one cache line, without parsing the entry. */
@@ -63,9 +75,9 @@ export async function appendConversions(
 
 /**
  * Opens the cache file (missing or unreadable lines are simply not remembered). Entries stay
- * text until a page asks for one. `save()` writes back only the entries this run used,
- * atomically, so pages removed from the site are forgotten and a crash never leaves half a file;
- * the cache is empty afterwards.
+ * text until a page asks for one. `save()` writes back only the entries this run used, and the
+ * lines it is given (which replace entries of the same keys), atomically, so pages removed from
+ * the site are forgotten and a crash never leaves half a file; the cache is empty afterwards.
  */
 export async function openConversionCache(lakeDir: string) {
   const file = cacheFile(lakeDir)
@@ -90,10 +102,11 @@ export async function openConversionCache(lakeDir: string) {
   }
   return {
     store,
-    async save() {
-      if (changed || used.size !== entries.size) {
+    async save(written?: WrittenLines) {
+      for (const key of written?.keys ?? []) used.delete(key)
+      if (changed || written?.keys.length || used.size !== entries.size) {
         await mkdir(dirname(file), {recursive: true})
-        await writeAtomically(file, lines(used))
+        await writeAtomically(file, [lines(used), written?.chunks ?? []])
       }
       // Written: the rest of the import (validation, writing) needs the memory more, and a
       // second save has nothing to write.

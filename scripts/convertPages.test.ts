@@ -1,3 +1,7 @@
+import {mkdtempSync, readFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+
 import {describe, expect, it} from 'vitest'
 
 import {
@@ -9,6 +13,7 @@ import {
   type ImportResult,
 } from '../importer/index.ts'
 import {generateSite} from './bench-site.ts'
+import {openConversionCache} from './conversionCache.ts'
 import {convertPages, type ConvertPagesOptions} from './convertPages.ts'
 
 function memoryCache(): ConversionCache & {size: () => number} {
@@ -54,6 +59,24 @@ describe('convertPages', {timeout: 120_000}, () => {
     expect(again.stats.reused).toBe(first.stats.pages)
     expect(output(again)).toEqual(output(first))
     expect(output(await imported({workers: 0}))).toEqual(output(first))
+  })
+
+  it('saves the lines the worker threads wrote into the cache file, one per page, for the next run to recall', async () => {
+    const lake = mkdtempSync(join(tmpdir(), 'convert-pages-'))
+    const version = 'test'
+    const first = await imported({
+      workers: 2,
+      cache: {...(await openConversionCache(lake)), version},
+    })
+    expect(first.stats.reused).toBe(0)
+    const file = readFileSync(join(lake, 'cache', 'conversions.ndjson'), 'utf8')
+    expect(file.split('\n').filter(Boolean)).toHaveLength(first.stats.pages)
+    const again = await imported({
+      workers: 2,
+      cache: {...(await openConversionCache(lake)), version},
+    })
+    expect(again.stats.reused).toBe(first.stats.pages)
+    expect(output(again)).toEqual(output(first))
   })
 
   it('reports progress once per page, ending at the number of pages', async () => {

@@ -15,6 +15,7 @@ import {
   type ConversionCache,
 } from '../importer/cache.ts'
 import {convertJob, type PageJob, type PreparedSite} from '../importer/site/stages.ts'
+import {cacheLineBounds, type WrittenLines} from './conversionCache.ts'
 import {Spill} from './spill.ts'
 
 /**
@@ -29,10 +30,17 @@ const WORKER_THRESHOLD = 1_000_000
  */
 const YOUNG_GENERATION_MB = 48
 
+/** Pages sent to a worker in one message, with the cache key of each ('' without a cache). */
+export interface Batch {
+  jobs: PageJob[]
+  keys: string[]
+}
+
 /**
  * What a worker answers for a batch of pages, whose {@link CachedConversion}s it wrote one after
- * another in ASCII into its spill file: where the first starts, where each ends, and whether each
- * is worth remembering (false when the page ran out of time).
+ * another in ASCII into its spill file, each as a cache line (see conversionCache.ts): where the
+ * first starts, where each ends, and whether each is worth remembering (false when the page ran
+ * out of time).
  */
 export interface Answer {
   start: number
@@ -48,8 +56,15 @@ export interface WorkerData {
 
 /** Options of {@link convertPages}. */
 export interface ConvertPagesOptions {
-  /** `save` writes the store out and empties it (called before the results are parsed). */
-  cache?: {store: ConversionCache; version: string; save?: () => Promise<void>}
+  /**
+   * `save` writes the store out, with the cache lines the worker threads wrote, and empties it
+   * (called before the results are parsed); without it, those are set in the store one by one.
+   */
+  cache?: {
+    store: ConversionCache
+    version: string
+    save?: (written: WrittenLines) => Promise<void>
+  }
   /** Worker threads (0: convert on this thread); default one per core for a large site. */
   workers?: number
   onProgress?: (done: number, total: number, file: string) => void
@@ -126,9 +141,10 @@ export async function convertPages(
   }> = []
   const sizes: number[] = []
   const texts: Buffer[] = []
+  const keyOf = (job: PageJob) => keys.get(job.id) ?? ''
   try {
     while (spills.length < workers) spills.push(new Spill())
-    await onWorkers(prepared, misses, spills, (batch, answer, spill) => {
+    await onWorkers(prepared, misses, keyOf, spills, (batch, answer, spill) => {
       batch.forEach((job, i) => {
         const start = i ? answer.ends[i - 1] : answer.start
         answered.push({job, spill, start, end: answer.ends[i], remember: answer.remember[i]})
@@ -141,17 +157,48 @@ export async function convertPages(
     for (const spill of spills) spill.close()
   }
   // The workers write ASCII (see convertWorker.ts), so each byte is one character.
-  const text = (page: (typeof answered)[number]) =>
-    texts[page.spill].toString('latin1', page.start, page.end)
-  if (cache) {
-    for (const page of answered) if (page.remember) remember(page.job, text(page))
-    // Written out and let go before the results are parsed.
-    await cache.save?.()
+  const entry = (page: (typeof answered)[number]) => {
+    const {head, tail} = cacheLineBounds(keyOf(page.job))
+    return texts[page.spill].toString('latin1', page.start + head, page.end - tail)
   }
+  // Written out as the workers wrote them, and let go before the results are parsed.
+  if (cache?.save) await cache.save(rememberedLines(answered, texts, keyOf))
+  else if (cache) for (const page of answered) if (page.remember) remember(page.job, entry(page))
   for (const page of answered) {
-    converted.set(page.job.id, (JSON.parse(text(page)) as CachedConversion).result)
+    converted.set(page.job.id, (JSON.parse(entry(page)) as CachedConversion).result)
   }
   return {converted, reused}
+}
+
+/**
+ * The cache lines of the pages worth remembering, as slices of the spill files' bytes: one
+ * slice for each run of such pages written one after another.
+ */
+function rememberedLines(
+  answered: ReadonlyArray<{
+    job: PageJob
+    spill: number
+    start: number
+    end: number
+    remember: boolean
+  }>,
+  texts: readonly Buffer[],
+  keyOf: (job: PageJob) => string,
+): WrittenLines {
+  const keys: string[] = []
+  const chunks: Uint8Array[] = []
+  const runs = texts.map(() => [] as Array<[start: number, end: number]>)
+  for (const page of answered) {
+    if (!page.remember) continue
+    keys.push(keyOf(page.job))
+    const run = runs[page.spill].at(-1)
+    if (run && run[1] === page.start) run[1] = page.end
+    else runs[page.spill].push([page.start, page.end])
+  }
+  runs.forEach((spans, spill) => {
+    for (const [start, end] of spans) chunks.push(texts[spill].subarray(start, end))
+  })
+  return {keys, chunks}
 }
 
 /** Pages sent to a worker in one message, and answered in one: fewer trips between threads. */
@@ -176,12 +223,12 @@ function startWorker(prepared: PreparedSite, spill: Spill) {
   worker.on('exit', (code) => fail(new Error(`a worker thread stopped (exit code ${code})`)))
   return {
     worker,
-    ask(jobs: PageJob[]): Promise<Answer> {
+    ask(batch: Batch): Promise<Answer> {
       return new Promise((resolve, reject) => {
         // A worker that failed answers nothing more: whoever asks it next hears why.
         if (failed) return reject(failed)
         owed.push({resolve, reject})
-        worker.postMessage(jobs)
+        worker.postMessage(batch)
       })
     },
   }
@@ -195,6 +242,7 @@ function startWorker(prepared: PreparedSite, spill: Spill) {
 async function onWorkers(
   prepared: PreparedSite,
   jobs: readonly PageJob[],
+  keyOf: (job: PageJob) => string,
   spills: readonly Spill[],
   each: (batch: PageJob[], answer: Answer, spill: number) => void,
 ): Promise<void> {
@@ -203,7 +251,7 @@ async function onWorkers(
   const lane = async (index: number) => {
     while (next < jobs.length) {
       const batch = jobs.slice(next, (next += BATCH))
-      each(batch, await workers[index].ask(batch), index)
+      each(batch, await workers[index].ask({jobs: batch, keys: batch.map(keyOf)}), index)
     }
   }
   try {

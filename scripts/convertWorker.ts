@@ -1,8 +1,9 @@
 /**
  * A worker thread of `convertPages.ts`: makes the site's conversion context once from the
  * plain data it is started with, then converts each page it is sent, writes the text of its
- * conversion (what the conversion cache keeps, and what the main thread parses) into its spill
- * file, and answers where it wrote it.
+ * conversion into its spill file as a line of the conversion cache (under the key it was sent
+ * with the page), and answers where it wrote it: the main thread parses the entry, and saves the
+ * line as it is.
  */
 import {parentPort, workerData} from 'node:worker_threads'
 
@@ -14,7 +15,8 @@ import {
   type PageJob,
   type SiteContextData,
 } from '../importer/index.ts'
-import type {Answer, WorkerData} from './convertPages.ts'
+import {cacheLine} from './conversionCache.ts'
+import type {Answer, Batch, WorkerData} from './convertPages.ts'
 import {writeAt} from './spill.ts'
 
 const data = workerData as WorkerData
@@ -39,16 +41,17 @@ function convertOne(job: PageJob): {json: string; remember: boolean} {
   return {json: text.replace(NOT_ASCII, escape), remember: json !== undefined}
 }
 
-parentPort!.on('message', (jobs: PageJob[]) => {
+parentPort!.on('message', ({jobs, keys}: Batch) => {
   const start = position
   const ends: number[] = []
   const remember: boolean[] = []
-  for (const job of jobs) {
+  jobs.forEach((job, i) => {
     const page = convertOne(job)
-    writeAt(data.spill, Buffer.from(page.json, 'latin1'), position)
-    ends.push((position += page.json.length))
+    const line = cacheLine(keys[i], page.json)
+    writeAt(data.spill, Buffer.from(line, 'latin1'), position)
+    ends.push((position += line.length))
     remember.push(page.remember)
-  }
+  })
   const answer: Answer = {start, ends, remember}
   parentPort!.postMessage(answer)
 })
