@@ -4,6 +4,7 @@ import type {Node as YamlNode} from 'yaml'
 import {onFirstUse} from '../onFirstUse.ts'
 import type {Diagnostic} from '../types.ts'
 import {resolvePlainScalar} from './yamlScalar.ts'
+import {simpleMapping} from './yamlSimple.ts'
 
 /**
  * The `yaml` package, loaded when a text is first read (about 70 modules): a one-page re-import
@@ -216,6 +217,13 @@ function scalarValue(node: YamlNode & {type?: string; tag?: string; value: unkno
  * read it, or when aliases expand to more values than the budget allows.
  */
 export function loadYaml(text: string, options: YamlOptions = {}): unknown {
+  // Most front matter is `key: value` lines, read here without loading the parser.
+  return simpleMapping(text, options.maxNodes ?? DEFAULT_MAX_YAML_NODES) ?? parseYaml(text, options)
+}
+
+/** {@link loadYaml} with the YAML parser, whatever the text: what `simpleMapping` must match. */
+export function parseYaml(text: string, options: YamlOptions = {}): unknown {
+  const maxNodes = options.maxNodes ?? DEFAULT_MAX_YAML_NODES
   const lineCounter = new (yaml().LineCounter)()
   const at = (offset: number) => {
     const {line, col} = lineCounter.linePos(offset)
@@ -240,9 +248,7 @@ export function loadYaml(text: string, options: YamlOptions = {}): unknown {
     if (tab !== undefined) {
       throw new YamlProblem('found a tab where YAML allows only spaces', at(tab))
     }
-    const builder = new Builder(options.maxNodes ?? DEFAULT_MAX_YAML_NODES, (node) =>
-      at(node.range?.[0] ?? 0),
-    )
+    const builder = new Builder(maxNodes, (node) => at(node.range?.[0] ?? 0))
     builder.visit((first.contents as YamlNode | null) ?? null)
     return builder.result
   } catch (error) {
