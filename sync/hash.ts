@@ -1,6 +1,6 @@
 import {createHash} from 'node:crypto'
 
-import {canonicalJson} from '../importer/canonical.ts'
+import {canonicalHash as canonicalHashOf} from '../importer/canonical.ts'
 import type {ImportedDocument} from './types.ts'
 
 /** Fields of `source` that sync itself writes; they are not part of the import hash. */
@@ -35,7 +35,7 @@ const sha = (algorithm: string, text: string) => createHash(algorithm).update(te
 
 /** SHA-256 of the canonical (key-sorted) owned content: survives any reordering of keys. */
 export function canonicalHash(doc: Record<string, unknown>): string {
-  return sha('sha256', canonicalJson(ownedContent(doc))).slice(0, 40)
+  return canonicalHashOf(ownedContent(doc))
 }
 
 const fastHashes = new WeakMap<object, string>()
