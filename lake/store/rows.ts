@@ -1,6 +1,7 @@
 import type {DatabaseSync} from 'node:sqlite'
 import {LOAD_RULES} from './quarantine.ts'
 import {joined, type Text} from './types.ts'
+import {utf8Writer} from './utf8.ts'
 
 /** One changed document: id, revision, previous revision, JSON after (null: deleted), mutations. */
 export type RevisionRow = [string, string | null, string | null, Text | null, Text]
@@ -27,9 +28,11 @@ export function transactionWriter(db: DatabaseSync) {
     'INSERT INTO documents (id, doc) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc',
   )
   const remove = db.prepare('DELETE FROM documents WHERE id = ?')
+  // The mutations as UTF-8 bytes stored as text: never joined into one string (see utf8.ts).
   const insertTransaction = db.prepare(
-    'INSERT INTO transactions (id, timestamp, author, mutations) VALUES (?, ?, ?, ?)',
+    'INSERT INTO transactions (id, timestamp, author, mutations) VALUES (?, ?, ?, CAST(? AS TEXT))',
   )
+  const utf8 = utf8Writer()
   const insertRevision = db.prepare(
     'INSERT INTO revisions (seq, doc_id, rev, previous_rev, doc, mutations) VALUES (?, ?, ?, ?, ?, ?)',
   )
@@ -41,7 +44,7 @@ export function transactionWriter(db: DatabaseSync) {
     begin({id, timestamp, author, mutations}: TransactionRow, {checked}: Checked = {}): number {
       db.exec('BEGIN IMMEDIATE')
       const seq = Number(
-        insertTransaction.run(id, timestamp, author, joined(mutations)).lastInsertRowid,
+        insertTransaction.run(id, timestamp, author, utf8(mutations)).lastInsertRowid,
       )
       if (checked) advanceCheck.run({seq, rules: LOAD_RULES})
       return seq
