@@ -46,8 +46,10 @@ export interface WrittenLines {
   chunks: readonly Uint8Array[]
 }
 
-function* lines(entries: ReadonlyMap<string, string>) {
+/** The lines of `entries`, then the lines already written as bytes. */
+function* lines(entries: ReadonlyMap<string, string>, written: readonly Uint8Array[] = []) {
   for (const [key, json] of entries) yield cacheLine(key, json)
+  yield* written
 }
 
 /** The key and the entry's text of one cache line, without parsing the entry. */
@@ -106,7 +108,7 @@ export async function openConversionCache(lakeDir: string) {
       for (const key of written?.keys ?? []) used.delete(key)
       if (changed || written?.keys.length || used.size !== entries.size) {
         await mkdir(dirname(file), {recursive: true})
-        await writeAtomically(file, [lines(used), written?.chunks ?? []])
+        await writeAtomically(file, lines(used, written?.chunks))
       }
       // Written: the rest of the import (validation, writing) needs the memory more, and a
       // second save has nothing to write.

@@ -54,6 +54,15 @@ export interface WorkerData {
   spill: number
 }
 
+/** Where a worker wrote a page's cache line: its spill file, and the line's bytes there. */
+interface AnsweredPage {
+  job: PageJob
+  spill: number
+  start: number
+  end: number
+  remember: boolean
+}
+
 /** Options of {@link convertPages}. */
 export interface ConvertPagesOptions {
   /**
@@ -132,13 +141,7 @@ export async function convertPages(
   // are read and parsed once the workers are gone, so the results and the workers' heaps are
   // never in memory at the same time.
   const spills: Spill[] = []
-  const answered: Array<{
-    job: PageJob
-    spill: number
-    start: number
-    end: number
-    remember: boolean
-  }> = []
+  const answered: AnsweredPage[] = []
   const sizes: number[] = []
   const texts: Buffer[] = []
   const keyOf = (job: PageJob) => keys.get(job.id) ?? ''
@@ -157,7 +160,7 @@ export async function convertPages(
     for (const spill of spills) spill.close()
   }
   // The workers write ASCII (see convertWorker.ts), so each byte is one character.
-  const entry = (page: (typeof answered)[number]) => {
+  const entry = (page: AnsweredPage) => {
     const {head, tail} = cacheLineBounds(keyOf(page.job))
     return texts[page.spill].toString('latin1', page.start + head, page.end - tail)
   }
@@ -175,13 +178,7 @@ export async function convertPages(
  * slice for each run of such pages written one after another.
  */
 function rememberedLines(
-  answered: ReadonlyArray<{
-    job: PageJob
-    spill: number
-    start: number
-    end: number
-    remember: boolean
-  }>,
+  answered: readonly AnsweredPage[],
   texts: readonly Buffer[],
   keyOf: (job: PageJob) => string,
 ): WrittenLines {

@@ -9,27 +9,20 @@ import {basename, dirname, join} from 'node:path'
 
 const CHUNK = 1 << 20
 
-/** Lines of text, bytes holding whole lines, or groups of them. */
-export type Lines = Iterable<string | Uint8Array | Lines>
-
-function* flat(lines: Lines): Generator<string | Uint8Array> {
-  for (const line of lines) {
-    if (typeof line === 'string' || line instanceof Uint8Array) yield line
-    else yield* flat(line)
-  }
-}
-
 /**
- * Writes `lines` (each with its own line end) to `path` atomically; bytes (or groups of lines,
- * strings and bytes) are written as they come, in their place.
+ * Writes `lines` (each with its own line end) to `path` atomically; bytes (whole lines) are
+ * written as they come, in their place.
  */
-export async function writeAtomically(path: string, lines: Lines): Promise<void> {
+export async function writeAtomically(
+  path: string,
+  lines: Iterable<string | Uint8Array>,
+): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`)
   try {
     const handle = await open(temp, 'w')
     try {
       let chunk = ''
-      for (const line of flat(lines)) {
+      for (const line of lines) {
         if (typeof line !== 'string') {
           if (chunk) await handle.write(chunk)
           chunk = ''
