@@ -111,6 +111,21 @@ describe('npm run import', {timeout: 180_000}, () => {
     )
   })
 
+  it('reports HTML kept inside a block once: the Studio rule on that block does not repeat it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'import-'))
+    mkdirSync(join(dir, 'site'))
+    writeFileSync(join(dir, 'site', '_config.yml'), 'title: Workshop\n')
+    writeFileSync(
+      join(dir, 'site', 'index.md'),
+      '---\ntitle: Buttons\n---\n\nA button:\n\n<div class="example">\n<button type="button">Press</button>\n</div>\n\nAfter.\n',
+    )
+    const json = run(join(dir, 'site'), '--out', join(dir, 'out.ndjson'), '--json')
+    expect(json.code, json.stderr).toBe(0)
+    const report = JSON.parse(json.stdout) as {diagnostics: {code: string; line?: number}[]}
+    // The block opens on line 7 with the <div>; the importer names the <button> on line 8.
+    expect(report.diagnostics.map((d) => [d.code, d.line])).toEqual([['raw-html', 8]])
+  })
+
   it('writes nothing on --dry-run and fails on warnings with --strict', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'import-')), 'none.ndjson')
     const dry = run('content', '--dry-run', '--out', out)

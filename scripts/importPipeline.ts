@@ -104,7 +104,12 @@ const RESTATED: Array<{code: string; on: (type: string | undefined, path: string
   },
 ]
 
-/** Whether a schema warning restates what the importer already reported for that file and line. */
+/**
+ * Whether a schema warning restates what the importer already reported for that file, on the
+ * lines of the block it is about: from the block's first line to the next block's. The importer
+ * names the element it kept (a `<button>` on line 46), the schema the block that holds it (the
+ * `<div>` opened on line 45).
+ */
 function reportedByImporter(
   doc: ImportedDocument | undefined,
   problem: {level: string; path: string; documentId: string},
@@ -119,9 +124,21 @@ function reportedByImporter(
   if (!restated) return false
   const file = result.origins[problem.documentId]
   const {line} = lineOf(result, problem)
+  const end = line === undefined ? undefined : nextBlockLine(result, problem.documentId, line)
   return result.diagnostics.some(
-    (d) => d.code === restated.code && d.file === file && (line === undefined || d.line === line),
+    (d) =>
+      d.code === restated.code &&
+      d.file === file &&
+      (line === undefined || (d.line !== undefined && d.line >= line && d.line < end!)),
   )
+}
+
+/** The first line after `line` on which a block of the document starts (Infinity: none). */
+function nextBlockLine(result: ImportResult, documentId: string, line: number): number {
+  let next = Infinity
+  for (const start of Object.values(result.blockLines[documentId] ?? {}))
+    if (start > line && start < next) next = start
+  return next
 }
 
 /** The NDJSON lines of `documents`, as `toNdjson` writes them, one at a time. */
