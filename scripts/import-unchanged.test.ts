@@ -1,4 +1,4 @@
-import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {DatabaseSync} from 'node:sqlite'
@@ -119,6 +119,46 @@ describe('an unchanged re-import', {timeout: 300_000}, () => {
     expect(again.output).toMatch(/Unchanged\s+4\b/)
     const warnings = (text: string) => /Problems: +(.*)/.exec(text)?.[1]
     expect(warnings(again.output)).toBe(warnings(full.output))
+  })
+
+  it("repeats what the Studio's rules found, and a one-page re-import keeps it for the pages it leaves", () => {
+    const site = join(scratch, 'schema-site')
+    const lakeDir = join(scratch, 'schema-lake')
+    const write = writeSite(site)
+    const run = importer(site, lakeDir)
+    run()
+    // What the last import's validation found, as it records it: every rule the importer
+    // cannot break restates one of its own warnings, so the finding is written in here.
+    const file = join(lakeDir, 'cache', 'import-production.json')
+    const manifest = JSON.parse(readFileSync(file, 'utf8')) as {
+      outcome: {schema?: object[]}
+    }
+    expect(manifest.outcome.schema).toEqual([])
+    const finding = (page: string) => ({
+      severity: 'warning',
+      code: 'schema',
+      file: page,
+      documentId: storedPage(lakeDir, page)._id,
+      message: `A rule found something in ${page}`,
+    })
+    manifest.outcome.schema = [finding('notes.md'), finding('guide.md')]
+    writeFileSync(file, JSON.stringify(manifest))
+
+    const again = run()
+    expect(again.fast, again.output).toBe(true)
+    expect(again.output).toMatch(/notes\.md: warning: A rule found something in notes\.md/)
+    expect(again.output).toMatch(/guide\.md: warning: A rule found something in guide\.md/)
+
+    // guide.md's document is checked again (and passes); notes.md's finding still stands.
+    write('guide.md', '---\ntitle: Guide\nnav_order: 2\n---\n\n![A pixel](pixel.gif)\n\nMore.\n')
+    const page = run()
+    expect(page.output).toMatch(/Importing only what changed/)
+    expect(page.output).toMatch(/A rule found something in notes\.md/)
+    expect(page.output).not.toMatch(/A rule found something in guide\.md/)
+    const after = run()
+    expect(after.fast).toBe(true)
+    expect(after.output).toMatch(/A rule found something in notes\.md/)
+    expect(after.output).not.toMatch(/A rule found something in guide\.md/)
   })
 
   it("sees an editor's change in the dataset: the import plans that document again and keeps the edit", async () => {

@@ -111,19 +111,25 @@ describe('npm run import', {timeout: 180_000}, () => {
     )
   })
 
-  it('reports HTML kept inside a block once: the Studio rule on that block does not repeat it', () => {
+  it('reports kept HTML and an image in a table once: the Studio rules on their blocks do not repeat them', () => {
     const dir = mkdtempSync(join(tmpdir(), 'import-'))
     mkdirSync(join(dir, 'site'))
     writeFileSync(join(dir, 'site', '_config.yml'), 'title: Workshop\n')
     writeFileSync(
       join(dir, 'site', 'index.md'),
-      '---\ntitle: Buttons\n---\n\nA button:\n\n<div class="example">\n<button type="button">Press</button>\n</div>\n\nAfter.\n',
+      '---\ntitle: Buttons\n---\n\nA button:\n\n<div class="example">\n<button type="button">Press</button>\n</div>\n\n| Icon | Name |\n|---|---|\n| x | y |\n| ![](icon.gif) | Icon |\n\n- Steps\n\n  <div class="x">\n\n  Never closed.\n',
     )
     const json = run(join(dir, 'site'), '--out', join(dir, 'out.ndjson'), '--json')
     expect(json.code, json.stderr).toBe(0)
     const report = JSON.parse(json.stdout) as {diagnostics: {code: string; line?: number}[]}
-    // The block opens on line 7 with the <div>; the importer names the <button> on line 8.
-    expect(report.diagnostics.map((d) => [d.code, d.line])).toEqual([['raw-html', 8]])
+    // The block opens on line 7 with the <div>, the importer names the <button> on line 8; the
+    // table opens on line 11, the importer names the image on line 14; nothing closes the <div>
+    // in the list item, kept as HTML.
+    expect(report.diagnostics.map((d) => [d.code, d.line])).toEqual([
+      ['raw-html', 8],
+      ['image-alt-missing', 14],
+      ['unclosed-html', 18],
+    ])
   })
 
   it('writes nothing on --dry-run and fails on warnings with --strict', () => {

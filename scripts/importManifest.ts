@@ -36,6 +36,8 @@ const IMPORT_SCRIPTS =
 export interface RecordedOutcome {
   /** The importer's own diagnostics (what an unchanged re-import reports). */
   diagnostics: Diagnostic[]
+  /** What the Studio's rules found in the documents, each naming its document (reported too). */
+  schema?: Diagnostic[]
   stats: ImportStats
   /** Pages whose bodies the importer converts. */
   pages: number

@@ -18,7 +18,7 @@ import {finishSite, prepareSite, type PreparedSite} from '../importer/site/stage
 import type {SiteFile} from '../importer/index.ts'
 import type {Diagnostic, ImportedDocument} from '../importer/types.ts'
 import type {PageLimits} from '../importer/body/limits.ts'
-import {BLOCK_TYPES, DOCUMENT_TYPES} from '../schemas/constants.ts'
+import {BLOCK_TYPES, DOCUMENT_TYPES, INLINE_TYPES} from '../schemas/constants.ts'
 import {excludeRejected} from '../sync/exclude.ts'
 import type {SyncReport} from '../sync/types.ts'
 import {lakeDirOf, type Env} from '../targets/env.ts'
@@ -92,42 +92,57 @@ function lineOf(result: ImportResult, problem: {documentId: string; path: string
 }
 
 /**
- * Schema warnings that restate an importer diagnostic, by the block they are on: the Studio
+ * Schema warnings that restate an importer diagnostic, by the item they are on: the Studio
  * warns editors about every unconverted HTML block and every image without a description,
- * which the importer reports as `raw-html` and `image-alt-missing` when it makes them.
+ * which the importer reports when it makes them (`raw-html`, or `unclosed-html` for a tag it
+ * kept because nothing closes it, and `image-alt-missing`).
  */
-const RESTATED: Array<{code: string; on: (type: string | undefined, path: string) => boolean}> = [
-  {code: 'raw-html', on: (type) => type === BLOCK_TYPES.rawHtml},
-  {
-    code: 'image-alt-missing',
-    on: (type, path) => type === BLOCK_TYPES.image && path.endsWith('.alt'),
-  },
-]
+const IMAGE_TYPES = new Set<string>([BLOCK_TYPES.image, INLINE_TYPES.inlineImage])
+const RESTATED: Array<{codes: string[]; on: (type: string | undefined, path: string) => boolean}> =
+  [
+    {codes: ['raw-html', 'unclosed-html'], on: (type) => type === BLOCK_TYPES.rawHtml},
+    {
+      codes: ['image-alt-missing'],
+      on: (type, path) => type !== undefined && IMAGE_TYPES.has(type) && path.endsWith('.alt'),
+    },
+  ]
+
+/**
+ * The type of the innermost keyed item a problem's path names (`body[_key=="a"].rows[_key=="b"]
+ * …children[_key=="c"].alt`: the inline image `c`), or undefined when the path names none.
+ */
+function innermostType(doc: ImportedDocument, path: string): string | undefined {
+  let value: unknown = doc
+  let type: string | undefined
+  for (const [, field, key] of path.matchAll(/(\w+)\[_key=="([^"]+)"\]/g)) {
+    const items = (value as Record<string, unknown> | undefined)?.[field!]
+    if (!Array.isArray(items)) return undefined
+    value = (items as {_key?: string}[]).find((item) => item?._key === key)
+    type = (value as {_type?: string} | undefined)?._type
+  }
+  return type
+}
 
 /**
  * Whether a schema warning restates what the importer already reported for that file, on the
- * lines of the block it is about: from the block's first line to the next block's. The importer
- * names the element it kept (a `<button>` on line 46), the schema the block that holds it (the
- * `<div>` opened on line 45).
+ * lines of the top-level block it is in: from the block's first line to the next block's. The
+ * importer names the element it kept (a `<button>` on line 46, an image in a table's row), the
+ * schema the block that holds it (the `<div>` opened on line 45, the table).
  */
 function reportedByImporter(
   doc: ImportedDocument | undefined,
   problem: {level: string; path: string; documentId: string},
   result: ImportResult,
 ): boolean {
-  const key = /^\w+\[_key=="([^"]+)"\]/.exec(problem.path)?.[1]
-  if (problem.level !== 'warning' || !doc || key === undefined) return false
-  const block = Object.values(doc)
-    .flatMap((value) => (Array.isArray(value) ? (value as {_key?: string; _type?: string}[]) : []))
-    .find((item) => item?._key === key)
-  const restated = RESTATED.find((r) => r.on(block?._type, problem.path))
+  if (problem.level !== 'warning' || !doc) return false
+  const restated = RESTATED.find((r) => r.on(innermostType(doc, problem.path), problem.path))
   if (!restated) return false
   const file = result.origins[problem.documentId]
   const {line} = lineOf(result, problem)
   const end = line === undefined ? undefined : nextBlockLine(result, problem.documentId, line)
   return result.diagnostics.some(
     (d) =>
-      d.code === restated.code &&
+      restated.codes.includes(d.code) &&
       d.file === file &&
       (line === undefined || (d.line !== undefined && d.line >= line && d.line < end!)),
   )
@@ -139,6 +154,14 @@ function nextBlockLine(result: ImportResult, documentId: string, line: number): 
   for (const start of Object.values(result.blockLines[documentId] ?? {}))
     if (start > line && start < next) next = start
   return next
+}
+
+/** The Studio rules' findings the last import recorded for the documents a one-page sync leaves. */
+function schemaOfOthers({documents, previous}: PartialSync): Diagnostic[] {
+  const synced = new Set(documents.map((doc) => doc._id))
+  return (previous.outcome.schema ?? []).filter(
+    (d) => d.documentId === undefined || !synced.has(d.documentId),
+  )
 }
 
 /** The NDJSON lines of `documents`, as `toNdjson` writes them, one at a time. */
@@ -256,15 +279,20 @@ export async function finishImport(
     verbose: args.verbose,
   })
   reporter.add(strict(result.diagnostics))
+  // What the Studio's rules found, for the record an unchanged re-import replays. A one-page
+  // sync checks only its documents: the last import's findings stand for the others.
+  const schema = partial ? schemaOfOthers(partial) : []
+  reporter.add(schema)
 
-  // Every document is checked before it is written: all of them for an NDJSON file, and
-  // for a dataset the ones the sync plan creates or patches (unchanged ones passed before).
+  // Every document is checked before it is written: all of them for an NDJSON file, and for
+  // a dataset every one the sync plans (those it leaves unchanged for their warnings only).
   const validateAndReport = async (
     documents: readonly ImportedDocument[],
     existing: readonly {_id: string; _type: string}[] = [],
   ) => {
     const found = strict(await validate(documents, result, existing))
     reporter.add(found)
+    schema.push(...found)
     return found
   }
   const sync = async (dryRun: boolean) => {
@@ -289,8 +317,8 @@ export async function finishImport(
       json: args.json,
       jsonExtras: () => ({diagnostics: reporter.diagnostics}),
       alwaysWrite: isNavigation,
-      validate: async (documents, {existing}) =>
-        rejectedBy(await validateAndReport(documents, existing)),
+      validate: async (documents, {existing, unchanged}) =>
+        rejectedBy(await validateAndReport([...documents, ...unchanged], existing)),
       written,
       onReport: (done) => {
         report = done
@@ -300,7 +328,7 @@ export async function finishImport(
       env,
     })
     if (check) {
-      const outcome = {diagnostics: result.diagnostics, stats: result.stats, pages}
+      const outcome = {diagnostics: result.diagnostics, schema, stats: result.stats, pages}
       await recordImport(check, {
         before,
         written,

@@ -131,6 +131,8 @@ export function reportUnchanged(
       args.strict && d.severity === 'warning' ? {...d, severity: 'error' as const} : d,
     ),
   )
+  // Recorded as reported: `--strict` is part of the manifest's key.
+  reporter.add(outcome.schema ?? [])
   const counts = Object.fromEntries(
     ['created', 'updated', 'skipped', 'conflict', 'failed', 'deleted', 'kept'].map((o) => [o, 0]),
   ) as Record<Outcome, number>

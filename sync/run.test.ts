@@ -54,10 +54,22 @@ describe('syncDocuments', () => {
     )
 
     // Once the lesson is fixed, the next run creates it and gives the module its reference back.
+    // The documents it leaves as they are are checked too, for the warnings they report.
+    const unchanged: string[] = []
     const second = await sync(lake, sampleDocs(), {
-      validate: async (docs) => (checked.push(docs.map((d) => d._id)), new Map()),
+      validate: async (docs, context) => {
+        checked.push(docs.map((d) => d._id))
+        unchanged.push(...context.unchanged.map((d) => d._id))
+        return new Map(context.unchanged.map((d) => [d._id, 'rejecting it changes nothing']))
+      },
     })
     expect([...checked[1]].sort()).toEqual(['lesson-2', 'module-main'])
+    expect(unchanged.sort()).toEqual(
+      sampleDocs()
+        .map((doc) => doc._id)
+        .filter((id) => id !== 'lesson-2' && id !== 'module-main')
+        .sort(),
+    )
     expect(second.report.counts).toMatchObject({created: 1, updated: 1, unchanged: 6})
     expect(lessons('module-main')).toEqual([
       'lesson-0',

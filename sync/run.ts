@@ -51,12 +51,16 @@ export type SyncOptions = {
   /**
    * Checks the documents the plan is about to write (creates and patches, images resolved)
    * and returns why each invalid one is rejected; those are skipped, the rest is written.
-   * `context.existing` lists documents of the target it may treat as existing (image assets).
-   * Unchanged documents are not checked again, which keeps re-imports fast.
+   * `context.existing` lists documents of the target it may treat as existing (image assets);
+   * `context.unchanged` the documents the plan leaves as they are, to check for what they
+   * report (the same warnings on every run): rejecting one of them changes nothing.
    */
   validate?: (
     docs: readonly ImportedDocument[],
-    context: {existing: readonly {_id: string; _type: string}[]},
+    context: {
+      existing: readonly {_id: string; _type: string}[]
+      unchanged: readonly ImportedDocument[]
+    },
   ) => Promise<ReadonlyMap<string, string>>
   /** Documents written even when `validate` rejects them (the site's navigation). */
   alwaysWrite?: (doc: ImportedDocument) => boolean
@@ -208,6 +212,9 @@ async function syncUnscrubbed(
         alwaysWrite: options.alwaysWrite,
         // Assets the image step found or uploaded exist in the target, like the import's own.
         existing: [...images.assets].map((_id) => ({_id, _type: 'sanity.imageAsset'})),
+        unchanged: plan.items.flatMap((item) =>
+          item.action === 'unchanged' ? [byId.get(item.id)!] : [],
+        ),
       })),
     )
     options.onProgress?.('validate', 1, 1)
@@ -290,6 +297,7 @@ async function skipInvalid(
   options: Pick<SyncOptions, 'alwaysWrite'> & {
     validate: NonNullable<SyncOptions['validate']>
     existing: readonly {_id: string; _type: string}[]
+    unchanged: readonly ImportedDocument[]
   },
 ): Promise<SyncProblem[]> {
   const writes = plan.items.filter(
@@ -297,7 +305,7 @@ async function skipInvalid(
   )
   const rejected = await options.validate(
     writes.map((item) => item.doc as ImportedDocument),
-    {existing: options.existing},
+    {existing: options.existing, unchanged: options.unchanged},
   )
   const hint =
     "Fix the source page so the document passes the Studio's validation, then import again."
