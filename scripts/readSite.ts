@@ -7,7 +7,7 @@
  * pointing outside is refused (as Jekyll's safe mode, which GitHub Pages uses, does), one to a
  * folder is not followed; each is reported with its target.
  */
-import type {Dirent} from 'node:fs'
+import {readFileSync, type Dirent} from 'node:fs'
 import {readdir, readFile, realpath, stat} from 'node:fs/promises'
 import {join, relative, sep} from 'node:path'
 
@@ -193,20 +193,18 @@ async function walkFolder(walk: Walk, dir: string): Promise<void> {
 export async function readSite(root: string): Promise<ReadSite> {
   const walk: Walk = {root, realRoot: await realpath(root), files: [], problems: []}
   await walkFolder(walk, '')
-  // Many small files: read several at once, keep the walk's order.
-  const read = await mapPool(
-    walk.files,
-    16,
-    async ({path, full}): Promise<SiteFile | undefined> => {
-      try {
-        return {path, bytes: await readFile(full)}
-      } catch (error) {
-        walk.problems.push(unreadable(path, error))
-        return undefined
-      }
-    },
-  )
-  const files = read.filter((file) => file !== undefined)
+  // One after another, in the walk's order: nothing else runs yet, and a blocking read of a
+  // small file costs a fraction of the CPU of an asynchronous one (its promise and the trips
+  // to the thread pool for open, stat, read and close): 0.12 s against 0.4 s or more for the
+  // 5,111 files of the benchmark site.
+  const files: SiteFile[] = []
+  for (const {path, full} of walk.files) {
+    try {
+      files.push({path, bytes: readFileSync(full)})
+    } catch (error) {
+      walk.problems.push(unreadable(path, error))
+    }
+  }
   files.push(...(await readRelativeIncludes(walk, relativeIncludeTargets(files))))
   return {files, problems: walk.problems}
 }
