@@ -104,6 +104,8 @@ export async function openConversionCache(lakeDir: string) {
   }
   return {
     store,
+    /** Entries the file held when opened (0: every page will be converted). */
+    size: entries.size,
     async save(written?: WrittenLines) {
       for (const key of written?.keys ?? []) used.delete(key)
       if (changed || written?.keys.length || used.size !== entries.size) {

@@ -14,7 +14,7 @@ import {
 } from '../importer/index.ts'
 import {generateSite} from './bench-site.ts'
 import {openConversionCache} from './conversionCache.ts'
-import {convertPages, type ConvertPagesOptions} from './convertPages.ts'
+import {convertPages, startConverters, type ConvertPagesOptions} from './convertPages.ts'
 
 function memoryCache(): ConversionCache & {size: () => number} {
   const entries = new Map<string, string>()
@@ -47,6 +47,28 @@ describe('convertPages', {timeout: 120_000}, () => {
     expect(serial.ndjson.split('\n').length).toBeGreaterThan(120)
     expect(output(await imported({workers: 2}))).toEqual(serial)
     expect(output(importSite(files))).toEqual(serial)
+  })
+
+  it('writes the same site on worker threads started before the site was prepared', async () => {
+    const converters = startConverters(2)
+    let answers = 0
+    for (const {worker} of converters.started) worker.on('message', () => answers++)
+    const early = output(await imported({workers: 2, converters}))
+    expect(answers).toBeGreaterThan(1)
+    expect(early).toEqual(output(await imported({workers: 0})))
+    // Stopped once the pages are converted: nothing keeps the process alive.
+    expect(converters.started.map(({worker}) => worker.threadId)).toEqual([-1, -1])
+  })
+
+  it('stops worker threads started before the site was prepared when every page is cached', async () => {
+    const cache = memoryCache()
+    const version = 'test'
+    const first = await imported({workers: 0, cache: {store: cache, version}})
+    const converters = startConverters(2)
+    const again = await imported({converters, cache: {store: cache, version}})
+    expect(again.stats.reused).toBe(first.stats.pages)
+    expect(output(again)).toEqual(output(first))
+    expect(converters.started.map(({worker}) => worker.threadId)).toEqual([-1, -1])
   })
 
   it('writes the same site again from the cache, converting no page, whichever thread filled it', async () => {

@@ -48,10 +48,14 @@ export interface Answer {
   remember: boolean[]
 }
 
-/** What a worker is started with: the site's context, and the spill file it writes into. */
+/** What a worker is started with: the spill file it writes into. */
 export interface WorkerData {
-  context: PreparedSite['contextData']
   spill: number
+}
+
+/** A worker's first message: the site's context, which every page it converts shares. */
+export interface ContextMessage {
+  context: PreparedSite['contextData']
 }
 
 /** Where a worker wrote a page's cache line: its spill file, and the line's bytes there. */
@@ -76,6 +80,11 @@ export interface ConvertPagesOptions {
   }
   /** Worker threads (0: convert on this thread); default one per core for a large site. */
   workers?: number
+  /**
+   * Worker threads started before the site was prepared ({@link startConverters}), used instead
+   * of starting others when this run converts on worker threads, else stopped.
+   */
+  converters?: Converters
   onProgress?: (done: number, total: number, file: string) => void
 }
 
@@ -123,6 +132,7 @@ export async function convertPages(
     misses.length,
   )
   if (workers <= 0) {
+    await options.converters?.stop()
     // Loaded only to convert here: an import whose every page is cached never loads it.
     const {convertBody} = misses.length ? await import('../importer/body/index.ts') : {}
     for (const job of misses) {
@@ -140,14 +150,13 @@ export async function convertPages(
   // Each worker writes its pages' texts into a file of its own and answers where they are; they
   // are read and parsed once the workers are gone, so the results and the workers' heaps are
   // never in memory at the same time.
-  const spills: Spill[] = []
   const answered: AnsweredPage[] = []
   const sizes: number[] = []
   const texts: Buffer[] = []
   const keyOf = (job: PageJob) => keys.get(job.id) ?? ''
+  const converters = options.converters ?? startConverters(workers)
   try {
-    while (spills.length < workers) spills.push(new Spill())
-    await onWorkers(prepared, misses, keyOf, spills, (batch, answer, spill) => {
+    await onWorkers(prepared, misses, keyOf, converters.started, (batch, answer, spill) => {
       batch.forEach((job, i) => {
         const start = i ? answer.ends[i - 1] : answer.start
         answered.push({job, spill, start, end: answer.ends[i], remember: answer.remember[i]})
@@ -155,9 +164,10 @@ export async function convertPages(
       })
       sizes[spill] = answer.ends.at(-1) ?? answer.start
     })
-    spills.forEach((spill, i) => texts.push(spill.read(sizes[i] ?? 0)))
+    await converters.terminate()
+    converters.started.forEach(({spill}, i) => texts.push(spill.read(sizes[i] ?? 0)))
   } finally {
-    for (const spill of spills) spill.close()
+    await converters.stop()
   }
   // The workers write ASCII (see convertWorker.ts), so each byte is one character.
   const entry = (page: AnsweredPage) => {
@@ -201,9 +211,68 @@ function rememberedLines(
 /** Pages sent to a worker in one message, and answered in one: fewer trips between threads. */
 const BATCH = 16
 
+/** Worker threads started to convert pages, each with its spill file, and how to stop them all. */
+export interface Converters {
+  started: Array<ReturnType<typeof startWorker>>
+  /** Stops the workers; their spill files stay open to be read. */
+  terminate(): Promise<void>
+  /** Stops the workers and closes their spill files (again: nothing more). */
+  stop(): Promise<void>
+}
+
+/**
+ * Starts `count` worker threads, each with a spill file: they load the converter while this
+ * thread goes on (an import starts them before it prepares the site when it knows it will
+ * convert every page), and wait for the site's context, which {@link convertPages} sends.
+ */
+export function startConverters(count: number): Converters {
+  const started: Converters['started'] = []
+  let terminated: Promise<unknown> | undefined
+  let stopped: Promise<void> | undefined
+  const terminate = async () => {
+    await (terminated ??= Promise.all(started.map(({worker}) => worker.terminate())))
+  }
+  const stop = () =>
+    (stopped ??= terminate().finally(() => {
+      for (const {spill} of started) spill.close()
+    }))
+  try {
+    while (started.length < count) {
+      const spill = new Spill()
+      try {
+        started.push(startWorker(spill))
+      } catch (error) {
+        spill.close()
+        throw error
+      }
+    }
+  } catch (error) {
+    void stop()
+    throw error
+  }
+  return {started, terminate, stop}
+}
+
+/**
+ * The worker threads {@link convertPages} will want for a site whose every page it converts
+ * (nothing is cached), started now: as many as it starts for pages of `markdownBytes` in all,
+ * none for a small site.
+ */
+export function startConvertersEarly(
+  markdownBytes: number,
+  pages: number,
+  workers: number | undefined,
+): Converters | undefined {
+  const count = Math.min(
+    workers ?? (markdownBytes >= WORKER_THRESHOLD ? availableParallelism() : 0),
+    pages,
+  )
+  return count > 0 ? startConverters(count) : undefined
+}
+
 /** A worker thread and the batches it owes, in the order it was asked. */
-function startWorker(prepared: PreparedSite, spill: Spill) {
-  const workerData: WorkerData = {context: prepared.contextData, spill: spill.fd}
+function startWorker(spill: Spill) {
+  const workerData: WorkerData = {spill: spill.fd}
   const worker = new Worker(new URL('./convertWorker.ts', import.meta.url), {
     workerData,
     resourceLimits: {maxYoungGenerationSizeMb: YOUNG_GENERATION_MB},
@@ -220,6 +289,11 @@ function startWorker(prepared: PreparedSite, spill: Spill) {
   worker.on('exit', (code) => fail(new Error(`a worker thread stopped (exit code ${code})`)))
   return {
     worker,
+    spill,
+    /** Sends the site's context, which the worker needs before its first batch. */
+    tell(message: ContextMessage): void {
+      worker.postMessage(message)
+    },
     ask(batch: Batch): Promise<Answer> {
       return new Promise((resolve, reject) => {
         // A worker that failed answers nothing more: whoever asks it next hears why.
@@ -232,18 +306,17 @@ function startWorker(prepared: PreparedSite, spill: Spill) {
 }
 
 /**
- * Converts `jobs` on one worker thread per spill file, two batches asked of each at a time so
- * none waits for the main thread between batches; the next batch goes to the first worker that
+ * Converts `jobs` on the started worker threads, two batches asked of each at a time so none
+ * waits for the main thread between batches; the next batch goes to the first worker that
  * answers. `each` hears which worker (and spill) answered.
  */
 async function onWorkers(
   prepared: PreparedSite,
   jobs: readonly PageJob[],
   keyOf: (job: PageJob) => string,
-  spills: readonly Spill[],
+  workers: Converters['started'],
   each: (batch: PageJob[], answer: Answer, spill: number) => void,
 ): Promise<void> {
-  const workers: Array<ReturnType<typeof startWorker>> = []
   let next = 0
   const lane = async (index: number) => {
     while (next < jobs.length) {
@@ -252,14 +325,12 @@ async function onWorkers(
     }
   }
   try {
-    for (const spill of spills) workers.push(startWorker(prepared, spill))
+    for (const worker of workers) worker.tell({context: prepared.contextData})
     await Promise.all(workers.flatMap((_, index) => [lane(index), lane(index)]))
   } catch (error) {
     throw new Error(
       `Cannot convert the pages on worker threads: ${(error as Error).message}. Run again with --workers 0 to convert them on the main thread.`,
       {cause: error},
     )
-  } finally {
-    await Promise.all(workers.map(({worker}) => worker.terminate()))
   }
 }

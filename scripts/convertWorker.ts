@@ -1,6 +1,6 @@
 /**
  * A worker thread of `convertPages.ts`: makes the site's conversion context once from the
- * plain data it is started with, then converts each page it is sent, writes the text of its
+ * plain data of its first message, then converts each page it is sent, writes the text of its
  * conversion into its spill file as a line of the conversion cache (under the key it was sent
  * with the page), and answers where it wrote it: the main thread parses the entry, and saves the
  * line as it is.
@@ -16,11 +16,12 @@ import {
   type SiteContextData,
 } from '../importer/index.ts'
 import {cacheLine} from './conversionCache.ts'
-import type {Answer, Batch, WorkerData} from './convertPages.ts'
+import type {Answer, Batch, ContextMessage, WorkerData} from './convertPages.ts'
 import {writeAt} from './spill.ts'
 
 const data = workerData as WorkerData
-const context = siteContext(data.context as SiteContextData)
+/** The site's context, from the first message (the worker may start before the site is read). */
+let context: ReturnType<typeof siteContext> | undefined
 /** Where the next page's text goes in the spill file. */
 let position = 0
 
@@ -30,7 +31,7 @@ const escape = (char: string) => `\\u${char.charCodeAt(0).toString(16).padStart(
 /** One page's conversion as text, and whether it is worth remembering. */
 function convertOne(job: PageJob): {json: string; remember: boolean} {
   let json: string | undefined
-  const result = convertJob(job, context, (markdown, ctx) => {
+  const result = convertJob(job, context!, (markdown, ctx) => {
     const recorded = convertRecording(convertBody, markdown, ctx)
     json = recorded.json
     return recorded.result
@@ -41,7 +42,12 @@ function convertOne(job: PageJob): {json: string; remember: boolean} {
   return {json: text.replace(NOT_ASCII, escape), remember: json !== undefined}
 }
 
-parentPort!.on('message', ({jobs, keys}: Batch) => {
+parentPort!.on('message', (message: Batch | ContextMessage) => {
+  if ('context' in message) {
+    context = siteContext(message.context as SiteContextData)
+    return
+  }
+  const {jobs, keys} = message
   const start = position
   const ends: number[] = []
   const remember: boolean[] = []

@@ -13,6 +13,7 @@ import {createProgress} from '../importer/report/progress.ts'
 import {createReporter} from '../importer/report/reporter.ts'
 import {formatSummary} from '../importer/report/summary.ts'
 import type {ImportResult} from '../importer/site/importSite.ts'
+import {MARKDOWN} from '../importer/site/pages.ts'
 import {pageHead, siteShape} from '../importer/site/shape.ts'
 import {finishSite, prepareSite, type PreparedSite} from '../importer/site/stages.ts'
 import type {SiteFile} from '../importer/index.ts'
@@ -24,7 +25,7 @@ import type {SyncReport} from '../sync/types.ts'
 import {lakeDirOf, type Env} from '../targets/env.ts'
 import {collectGarbage, collectGarbageHalfway} from './collectGarbage.ts'
 import {converterVersion, openConversionCache} from './conversionCache.ts'
-import {convertPages} from './convertPages.ts'
+import {convertPages, startConvertersEarly} from './convertPages.ts'
 import type {ImportArgs} from './importArgs.ts'
 import type {OpenedFrontMatter} from './importFrontMatter.ts'
 import {snapshotFile, writeSnapshot} from './importSnapshot.ts'
@@ -201,14 +202,23 @@ async function convertSite(
   const progress = createProgress(process.stderr)
   // The same folder the local target uses, so the cache sits beside the dataset it fed.
   const cache = args.cache ? await openConversionCache(lakeDirOf(input.env)) : undefined
-  const prepared = preparedBefore ?? prepareFiles(files, args, input)
-  await input.frontMatter?.save()
-  const version = cache && (await converterVersion())
-  const {converted, reused} = await convertPages(prepared, {
-    onProgress: progress.update,
-    workers: input.workers,
-    ...(cache && version ? {cache: {...cache, version}} : {}),
-  })
+  // Every page will be converted: the worker threads load the converter while the site is
+  // prepared (about 0.4 s each), not after.
+  const converters = cache?.size ? undefined : startEarly(files, input.workers)
+  const convert = async () => {
+    const prepared = preparedBefore ?? prepareFiles(files, args, input)
+    await input.frontMatter?.save()
+    const version = cache && (await converterVersion())
+    const pages = await convertPages(prepared, {
+      onProgress: progress.update,
+      workers: input.workers,
+      ...(converters ? {converters} : {}),
+      ...(cache && version ? {cache: {...cache, version}} : {}),
+    })
+    return {prepared, version, ...pages}
+  }
+  // convertPages stops them when it gets them; anything thrown before must not leave them.
+  const {prepared, version, converted, reused} = await convert().finally(() => converters?.stop())
   const result = finishSite(prepared, converted, reused)
   progress.finish()
   await cache?.save()
@@ -220,6 +230,13 @@ async function convertSite(
     await writeSnapshot(snapshotFile(check.lakeDir, check.dataset), check.key, shape, prepared)
   const site = {shape, pages: heads, ...(version ? {converter: version} : {})}
   return {result, pages: prepared.jobs.length, site}
+}
+
+/** The worker threads to convert every page of `files` with, started now (none: small site). */
+function startEarly(files: readonly SiteFile[], workers: number | undefined) {
+  const pages = files.filter((file) => MARKDOWN.test(file.path))
+  const bytes = pages.reduce((sum, file) => sum + (file.bytes?.length ?? 0), 0)
+  return startConvertersEarly(bytes, pages.length, workers)
 }
 
 /** The site's files read and planned, with the command's options. */
