@@ -127,10 +127,7 @@ export async function convertPages(
     if (cache && json !== undefined) cache.store.set(keys.get(job.id)!, json)
   }
   const size = misses.reduce((sum, job) => sum + job.markdown.length, 0)
-  const workers = Math.min(
-    options.workers ?? (size >= WORKER_THRESHOLD ? availableParallelism() : 0),
-    misses.length,
-  )
+  const workers = workersFor(size, misses.length, options.workers)
   if (workers <= 0) {
     await options.converters?.stop()
     // Loaded only to convert here: an import whose every page is cached never loads it.
@@ -263,11 +260,16 @@ export function startConvertersEarly(
   pages: number,
   workers: number | undefined,
 ): Converters | undefined {
-  const count = Math.min(
-    workers ?? (markdownBytes >= WORKER_THRESHOLD ? availableParallelism() : 0),
-    pages,
-  )
+  const count = workersFor(markdownBytes, pages, workers)
   return count > 0 ? startConverters(count) : undefined
+}
+
+/**
+ * Worker threads for `pages` pages of `size` characters of markdown: `asked` (`--workers`), or
+ * one per core for a large site, none for a small one; never more than the pages.
+ */
+function workersFor(size: number, pages: number, asked: number | undefined): number {
+  return Math.min(asked ?? (size >= WORKER_THRESHOLD ? availableParallelism() : 0), pages)
 }
 
 /** A worker thread and the batches it owes, in the order it was asked. */

@@ -71,9 +71,12 @@ async function validate(
   })
   progress.finish()
   const byId = new Map(documents.map((doc) => [doc._id, doc]))
+  const restatable = restatableByFile(result.diagnostics)
   return problems
     .filter((problem) => problem.level !== 'info')
-    .filter((problem) => !reportedByImporter(byId.get(problem.documentId), problem, result))
+    .filter(
+      (problem) => !reportedByImporter(byId.get(problem.documentId), problem, result, restatable),
+    )
     .map((problem) => ({
       severity: problem.level === 'error' ? 'error' : 'warning',
       code: 'schema',
@@ -108,6 +111,19 @@ const RESTATED: Array<{codes: string[]; on: (type: string | undefined, path: str
     },
   ]
 
+/** The importer's diagnostics a schema warning may restate, by file: looked up, not scanned. */
+function restatableByFile(diagnostics: readonly Diagnostic[]): Map<string, Diagnostic[]> {
+  const codes = new Set(RESTATED.flatMap((r) => r.codes))
+  const byFile = new Map<string, Diagnostic[]>()
+  for (const d of diagnostics) {
+    if (!codes.has(d.code)) continue
+    const list = byFile.get(d.file)
+    if (list) list.push(d)
+    else byFile.set(d.file, [d])
+  }
+  return byFile
+}
+
 /**
  * The type of the innermost keyed item a problem's path names (`body[_key=="a"].rows[_key=="b"]
  * …children[_key=="c"].alt`: the inline image `c`), or undefined when the path names none.
@@ -134,17 +150,18 @@ function reportedByImporter(
   doc: ImportedDocument | undefined,
   problem: {level: string; path: string; documentId: string},
   result: ImportResult,
+  restatable: ReadonlyMap<string, readonly Diagnostic[]>,
 ): boolean {
   if (problem.level !== 'warning' || !doc) return false
   const restated = RESTATED.find((r) => r.on(innermostType(doc, problem.path), problem.path))
-  if (!restated) return false
   const file = result.origins[problem.documentId]
+  const said = file === undefined ? undefined : restatable.get(file)
+  if (!restated || !said) return false
   const {line} = lineOf(result, problem)
   const end = line === undefined ? undefined : nextBlockLine(result, problem.documentId, line)
-  return result.diagnostics.some(
+  return said.some(
     (d) =>
       restated.codes.includes(d.code) &&
-      d.file === file &&
       (line === undefined || (d.line !== undefined && d.line >= line && d.line < end!)),
   )
 }
