@@ -65,10 +65,15 @@ describe('convertPages', {timeout: 120_000}, () => {
     const version = 'test'
     const first = await imported({workers: 0, cache: {store: cache, version}})
     const converters = startConverters(2)
+    // Stopped only once loaded: V8 can abort the process when a thread is stopped mid-compile.
+    let loaded = 0
+    for (const {worker} of converters.started)
+      worker.on('message', (message: object) => void ('ready' in message && loaded++))
     const again = await imported({converters, cache: {store: cache, version}})
     expect(again.stats.reused).toBe(first.stats.pages)
     expect(output(again)).toEqual(output(first))
     expect(converters.started.map(({worker}) => worker.threadId)).toEqual([-1, -1])
+    expect(loaded).toBe(2)
   })
 
   it('writes the same site again from the cache, converting no page, whichever thread filled it', async () => {

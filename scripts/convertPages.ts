@@ -53,6 +53,11 @@ export interface WorkerData {
   spill: number
 }
 
+/** What a worker says once it has loaded the converter, before any answer. */
+export interface Ready {
+  ready: true
+}
+
 /** A worker's first message: the site's context, which every page it converts shares. */
 export interface ContextMessage {
   context: PreparedSite['contextData']
@@ -226,8 +231,16 @@ export function startConverters(count: number): Converters {
   const started: Converters['started'] = []
   let terminated: Promise<unknown> | undefined
   let stopped: Promise<void> | undefined
+  // Never while a worker still loads the converter: V8 can abort the whole process when a
+  // thread is terminated in the middle of compiling (`Check failed: jit_page.has_value()`,
+  // seen in CI when workers started early were stopped at once).
   const terminate = async () => {
-    await (terminated ??= Promise.all(started.map(({worker}) => worker.terminate())))
+    await (terminated ??= Promise.all(
+      started.map(async ({worker, ready}) => {
+        await ready
+        await worker.terminate()
+      }),
+    ))
   }
   const stop = () =>
     (stopped ??= terminate().finally(() => {
@@ -281,9 +294,16 @@ function startWorker(spill: Spill) {
   })
   type Owed = {resolve: (answer: Answer) => void; reject: (error: Error) => void}
   const owed: Owed[] = []
-  worker.on('message', (answer: Answer) => owed.shift()?.resolve(answer))
+  let loaded!: () => void
+  /** Settled once the worker has loaded the converter (or failed, or stopped). */
+  const ready = new Promise<void>((resolve) => (loaded = resolve))
+  worker.on('message', (message: Answer | Ready) => {
+    if ('ready' in message) loaded()
+    else owed.shift()?.resolve(message)
+  })
   let failed: Error | undefined
   const fail = (error: Error) => {
+    loaded()
     failed ??= error
     for (const {reject} of owed.splice(0)) reject(failed)
   }
@@ -292,6 +312,7 @@ function startWorker(spill: Spill) {
   return {
     worker,
     spill,
+    ready,
     /** Sends the site's context, which the worker needs before its first batch. */
     tell(message: ContextMessage): void {
       worker.postMessage(message)

@@ -16,7 +16,7 @@ import {
   type SiteContextData,
 } from '../importer/index.ts'
 import {cacheLine} from './conversionCache.ts'
-import type {Answer, Batch, ContextMessage, WorkerData} from './convertPages.ts'
+import type {Answer, Batch, ContextMessage, Ready, WorkerData} from './convertPages.ts'
 import {writeAt} from './spill.ts'
 
 const data = workerData as WorkerData
@@ -61,3 +61,7 @@ parentPort!.on('message', (message: Batch | ContextMessage) => {
   const answer: Answer = {start, ends, remember}
   parentPort!.postMessage(answer)
 })
+
+// Loaded: the main thread may stop this worker from now on without cutting a compilation short.
+const ready: Ready = {ready: true}
+parentPort!.postMessage(ready)
