@@ -108,6 +108,28 @@ describe('convertBody', () => {
     ])
   })
 
+  it('reports what a cell of a table only kramdown reads holds at the cell, in a list item too', () => {
+    // Tables without a delimiter row: GFM reads paragraphs, kramdown tables, and their cells are
+    // parsed one at a time. Found on just-the-docs-tests, where such warnings said line 5.
+    const page = [
+      'Intro.',
+      '',
+      '| x | ![](a.png) |',
+      '| - c | ![](b.png) |',
+      '',
+      '1.  Item',
+      '',
+      '    | ![](c.png) |',
+      '',
+    ].join('\n')
+    const {diagnostics} = convertBody(page, ctx({lineOffset: 4}))
+    expect(diagnostics.map(({code, line, column}) => ({code, line, column}))).toEqual([
+      {code: 'image-alt-missing', line: 7, column: 7},
+      {code: 'image-alt-missing', line: 8, column: 9},
+      {code: 'image-alt-missing', line: 12, column: 7},
+    ])
+  })
+
   it('reads an HTML image or link address with spaces as a browser does, spaces written %20', () => {
     const {body} = convertBody(
       '<img src=" /assets/a (1).jpg " alt="Ada">\n\nA <a href="files/my notes.pdf">file</a>.',

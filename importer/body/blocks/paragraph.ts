@@ -1,6 +1,7 @@
 import type {Html, Nodes, Paragraph, PhrasingContent, Text} from 'mdast'
 
 import {kramdownTable} from '../html/kramdown-convert.ts'
+import type {Point} from '../html/hast/scope.ts'
 import {findKramdownTable, SEPARATOR, type KramdownTable} from '../html/kramdown-table.ts'
 import {IAL_LINE, applyIal, ialClasses} from '../ial.ts'
 import {convertInline, createInline, flush} from '../inline/index.ts'
@@ -26,7 +27,7 @@ export function paragraph(node: Paragraph, state: State, walk: Walk): void {
     return
   }
   const table = tableLines(node, state)
-  if (table) return kramdownTable(table, state, walk)
+  if (table) return kramdownTable(table.table, state, walk, table.pointAt)
   const {leading, trailing, children} = splitIal(node.children)
   if (leading && children.length === 0) return attributeOnly(leading, node, state, walk)
   let own = leading
@@ -105,16 +106,43 @@ function attributeOnly(classes: string[], node: Paragraph, state: State, walk: W
  * A paragraph whose lines are all table rows (`| a | b |` with no separator line, in a list
  * item where the pre-pass does not look) is a table to kramdown.
  */
-function tableLines(node: Paragraph, state: State): KramdownTable | undefined {
-  const start = node.position?.start.offset
+function tableLines(
+  node: Paragraph,
+  state: State,
+): {table: KramdownTable; pointAt: (offset: number) => Point} | undefined {
+  const start = node.position?.start
   const end = node.position?.end.offset
-  if (start === undefined || end === undefined || !state.source.startsWith('|', start)) return
-  const lines = state.source
-    .slice(start, end)
-    .split('\n')
-    .map((line) => line.trim())
+  if (start?.offset === undefined || end === undefined) return
+  if (!state.source.startsWith('|', start.offset)) return
+  const raw = state.source.slice(start.offset, end).split('\n')
+  const lines = raw.map((line) => line.trim())
   if (!lines.every((line) => line.startsWith('|'))) return
-  return findKramdownTable(lines.join('\n'), 0)
+  const table = findKramdownTable(lines.join('\n'), 0)
+  if (!table) return
+  // Where each trimmed line starts in the joined text and in the page (the first line where the
+  // paragraph does, the others after their indentation).
+  const joined: number[] = []
+  const page: Point[] = []
+  let at = 0
+  let offset = start.offset
+  for (const [i, line] of raw.entries()) {
+    const indent = i === 0 ? 0 : line.length - line.trimStart().length
+    joined.push(at)
+    page.push({
+      line: start.line + i,
+      column: i === 0 ? start.column : indent + 1,
+      offset: offset + indent,
+    })
+    at += lines[i].length + 1
+    offset += line.length + 1
+  }
+  const pointAt = (offset: number): Point => {
+    let i = joined.length - 1
+    while (i > 0 && joined[i] > offset) i--
+    const by = offset - joined[i]
+    return {line: page[i].line, column: page[i].column + by, offset: page[i].offset + by}
+  }
+  return {table, pointAt}
 }
 
 function isTableBorder(node: Paragraph, walk: Walk): boolean {

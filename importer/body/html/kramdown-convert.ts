@@ -20,7 +20,7 @@ import {visibleText} from './hast/text.ts'
 import {htmlBlockAt} from './kramdown-blocks.ts'
 import type {HtmlExtent} from './kramdown-blocks.ts'
 import type {KramdownTable} from './kramdown-table.ts'
-import {convertMarkdownAt} from './markdown.ts'
+import {convertMarkdownAt, shiftLines} from './markdown.ts'
 import {isNavButtons} from './next-link.ts'
 import type {PreparedBlock} from './prepare.ts'
 import {pointIn} from './prepare.ts'
@@ -35,8 +35,9 @@ export function convertPrepared(entry: PreparedBlock, node: Html, state: State, 
   if (block.kind === 'comment') {
     walk.transparent = true
     report(state, 'info', 'html-comment', node, 'Dropped an HTML comment.')
-  } else if (block.kind === 'table') kramdownTable(block, state, walk)
-  else if (block.kind === 'definitions') kramdownDefinitionList(entry, block, node, state, walk)
+  } else if (block.kind === 'table') {
+    kramdownTable(block, state, walk, (offset) => pointIn(entry, offset))
+  } else if (block.kind === 'definitions') kramdownDefinitionList(entry, block, node, state, walk)
   else element(entry, block, node, state, walk)
   if (entry.tail) {
     convertMarkdownAt(
@@ -164,14 +165,28 @@ export function detailsBlock(summary: string, body: () => Item[], node: Html, st
   return {_type: BLOCK_TYPES.details, summary: summary || 'Details', body: body()}
 }
 
-/** A table as kramdown reads it (from the pre-pass, or a paragraph of table lines in a list). */
-export function kramdownTable(table: KramdownTable, state: State, walk: Walk): void {
+/**
+ * A table as kramdown reads it (from the pre-pass, or a paragraph of table lines in a list).
+ * `pointAt` gives the page's point of an offset in the text the table was found in.
+ */
+export function kramdownTable(
+  table: KramdownTable,
+  state: State,
+  walk: Walk,
+  pointAt: (offset: number) => Point,
+): void {
   walk.out.push({
     _type: BLOCK_TYPES.table,
-    rows: table.rows.map((cells) => ({
+    rows: table.rows.map((cells, r) => ({
       _type: OBJECT_TYPES.tableRow,
-      cells: cells.map((cell) => {
-        const paragraph = parseMarkdown(asSpanText(cell)).children[0]
+      cells: cells.map((cell, c) => {
+        const text = asSpanText(cell)
+        const root = parseMarkdown(text)
+        // Parsed on its own, the cell's nodes are at its line 1: moved to where it is in the page
+        // (less the backslash `asSpanText` may add before it).
+        const at = pointAt(table.cellOffsets[r][c])
+        shiftLines(root, {...at, column: at.column - (text.length - cell.length)}, 0)
+        const paragraph = root.children[0]
         return {
           _type: OBJECT_TYPES.tableCell,
           content: paragraph?.type === 'paragraph' ? richInline(paragraph.children, state) : [],

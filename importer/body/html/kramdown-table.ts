@@ -8,6 +8,12 @@ export interface KramdownTable {
   consumed: number
   /** Cell texts (markdown), each row padded to the widest row. */
   rows: string[][]
+  /**
+   * Where each cell's text starts, as an offset in the text the table was found in (a cell
+   * added to pad its row: where the row's last cell starts), so that what a cell holds is
+   * reported on its own line.
+   */
+  cellOffsets: number[][]
   headerRows: number
   align: Array<'left' | 'center' | 'right' | 'none'>
 }
@@ -26,12 +32,14 @@ const OTHER_BLOCK = /^ {0,3}(?:>|#|[*+-][ \t]|\d+\.[ \t]|:[ \t]|<|`{3}|~{3})/
  */
 export function findKramdownTable(text: string, pos: number): KramdownTable | undefined {
   const lines: string[] = []
+  const starts: number[] = []
   let end = pos
   while (end < text.length) {
     const newline = text.indexOf('\n', end)
     const line = text.slice(end, newline === -1 ? text.length : newline)
     if (!TABLE_LINE.test(line) || (lines.length === 0 && OTHER_BLOCK.test(line))) break
     lines.push(line)
+    starts.push(end)
     end = newline === -1 ? text.length : newline + 1
   }
   if (lines.length === 0) return undefined
@@ -42,7 +50,7 @@ export function findKramdownTable(text: string, pos: number): KramdownTable | un
   )
   if (end < text.length && !/^[ \t]*$/.test(after) && !after.startsWith('{:')) return undefined
   if (!lines.every((line) => splitCells(line).pipes > 0)) return undefined
-  const table = readRows(lines)
+  const table = readRows(lines, starts)
   // GFM splits cells at a pipe inside a code span (`|`); kramdown does not.
   if (!table || (isGfmTable(lines, table.rows.length) && !lines.some(hasCodeSpanPipe))) {
     return undefined
@@ -52,12 +60,14 @@ export function findKramdownTable(text: string, pos: number): KramdownTable | un
 
 function readRows(
   lines: string[],
+  starts: number[],
 ): Omit<KramdownTable, 'kind' | 'lineStart' | 'consumed'> | undefined {
   const rows: string[][] = []
+  const cellOffsets: number[][] = []
   let headerRows = 0
   let align: KramdownTable['align'] = []
   let body = false
-  for (const line of lines) {
+  for (const [index, line] of lines.entries()) {
     if (SEPARATOR.test(line)) {
       if (rows.length > 0 && headerRows === 0 && !body) {
         headerRows = rows.length
@@ -68,24 +78,41 @@ function readRows(
       continue
     }
     if (FOOTER_SEPARATOR.test(line)) continue
-    const {cells} = splitCells(line)
-    if (/^\s*\|/.test(line) && cells[0]?.trim() === '') cells.shift()
+    const {cells, at} = splitCells(line)
+    if (/^\s*\|/.test(line) && cells[0]?.trim() === '') {
+      cells.shift()
+      at.shift()
+    }
     if (cells.length > 0 && cells[cells.length - 1].trim() === '') cells.pop()
     rows.push(cells.map((cell) => cell.trim()))
+    const lineStart = starts[index]
+    cellOffsets.push(
+      cells.map((cell, i) => lineStart + at[i] + (cell.length - cell.trimStart().length)),
+    )
     if (headerRows > 0) body = true
   }
   // A header with no body is not a table to kramdown.
   if (rows.length === 0 || rows.length === headerRows) return undefined
   const columns = Math.max(...rows.map((row) => row.length))
-  for (const row of rows) while (row.length < columns) row.push('')
+  rows.forEach((row, r) => {
+    const lineEnd = cellOffsets[r].length ? cellOffsets[r][cellOffsets[r].length - 1] : 0
+    while (row.length < columns) {
+      row.push('')
+      cellOffsets[r].push(lineEnd)
+    }
+  })
   align = align.slice(0, columns)
   while (align.length < columns) align.push('none')
-  return {rows, headerRows, align}
+  return {rows, headerRows, align, cellOffsets}
 }
 
-/** Splits a row at pipes outside code spans and Liquid; `\|` is a literal pipe. */
-function splitCells(line: string): {cells: string[]; pipes: number} {
+/**
+ * Splits a row at pipes outside code spans and Liquid; `\|` is a literal pipe. `at` is where
+ * each cell starts in the line (after its pipe).
+ */
+function splitCells(line: string): {cells: string[]; at: number[]; pipes: number} {
   const cells = ['']
+  const at = [0]
   let pipes = 0
   for (let i = 0; i < line.length; i++) {
     const char = line[i]
@@ -107,9 +134,10 @@ function splitCells(line: string): {cells: string[]; pipes: number} {
     } else if (char === '|') {
       pipes++
       cells.push('')
+      at.push(i + 1)
     } else cells[cells.length - 1] += char
   }
-  return {cells, pipes}
+  return {cells, at, pipes}
 }
 
 function hasCodeSpanPipe(line: string): boolean {

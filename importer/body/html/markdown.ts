@@ -84,9 +84,11 @@ function collectDefinitions(root: Nodes): Definition[] {
   return found
 }
 
-// Lines and columns of the parsed text to the page's: its first `skip` lines are definitions
-// read before it.
-function shiftLines(root: Nodes, at: Point, skip: number): void {
+/**
+ * Moves the lines and columns of a text parsed on its own to the page's, the text starting at
+ * `at`: its first `skip` lines are definitions read before it. Offsets stay the text's.
+ */
+export function shiftLines(root: Nodes, at: Point, skip: number): void {
   const stack: Nodes[] = [root]
   const shift = (point: {line: number; column: number; offset?: number}) => ({
     line: point.line - skip + at.line - 1,
