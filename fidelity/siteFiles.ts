@@ -19,6 +19,7 @@ export async function readSiteFiles(
 ): Promise<{files: SiteFile[]; includes: Map<string, string>}> {
   const entries = await readdir(root, {recursive: true, withFileTypes: true})
   const files: SiteFile[] = []
+  const others: string[] = []
   const includes = new Map<string, string>()
   for (const entry of entries) {
     if (!entry.isFile()) continue
@@ -31,9 +32,9 @@ export async function readSiteFiles(
       files.push({path, bytes})
     } else if (IMPORTED.test(entry.name) || isLiquidSiteFile(path)) {
       files.push({path, bytes: await readFile(join(root, path))})
-    }
+    } else others.push(path)
   }
-  for (const path of relativeIncludeTargets(files)) {
+  for (const path of relativeIncludeTargets(files, others)) {
     const bytes = await readFile(join(root, path)).catch(() => undefined)
     if (bytes) files.push({path, bytes})
   }

@@ -4,6 +4,9 @@ import {join} from 'node:path'
 
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
+import {importSite} from '../importer/index.ts'
+import {portableTextToPlainText} from '../importer/body/plain-text.ts'
+import type {PortableTextItem} from '../importer/types.ts'
 import {escapeName, readSite} from './readSite.ts'
 
 const page = (title: string) => `---\ntitle: ${title}\n---\n\nText.\n`
@@ -91,6 +94,24 @@ describe('readSite and {% include_relative %}', () => {
     writeFileSync(join(base, 'site', 'docs', 'code', 'example.py'), 'print(1)\n')
     writeFileSync(join(base, 'site', 'docs', 'code', 'unused.py'), 'print(2)\n')
     symlinkSync(join(base, 'elsewhere', 'secret.py'), join(base, 'site', 'docs', 'code', 'leak.py'))
+    // A file name only Liquid knows, in an include of an include (just-the-docs-tests' profiles).
+    mkdirSync(join(base, 'site', '_includes'))
+    mkdirSync(join(base, 'site', 'runs', 'fast'), {recursive: true})
+    mkdirSync(join(base, 'site', 'other'))
+    writeFileSync(
+      join(base, 'site', 'runs', 'index.md'),
+      '---\ntitle: Runs\n---\n{% include row.md run="fast" %}\n',
+    )
+    writeFileSync(
+      join(base, 'site', '_includes', 'row.md'),
+      'Run: {% include time.md run=include.run %}\n',
+    )
+    writeFileSync(
+      join(base, 'site', '_includes', 'time.md'),
+      '{%- capture t -%}{% include_relative {{ include.run }}/time.txt %}{%- endcapture -%}{{ t | strip }} s',
+    )
+    writeFileSync(join(base, 'site', 'runs', 'fast', 'time.txt'), '  42  \n')
+    writeFileSync(join(base, 'site', 'other', 'time.txt'), '7\n')
   })
   afterAll(() => rmSync(base, {recursive: true, force: true}))
 
@@ -101,5 +122,18 @@ describe('readSite and {% include_relative %}', () => {
     expect(paths).not.toContain('docs/code/unused.py')
     expect(paths).not.toContain('docs/code/leak.py')
     expect(paths.some((path) => path.includes('secret'))).toBe(false)
+  })
+
+  it('reads the files beside a page whose include makes the file name with Liquid, and shows them', async () => {
+    const {files} = await readSite(join(base, 'site'))
+    const paths = files.map((file) => file.path)
+    expect(paths).toContain('runs/fast/time.txt')
+    expect(paths).not.toContain('other/time.txt')
+    const {documents, diagnostics} = importSite(files)
+    const runs = documents.find((doc) => doc.title === 'Runs')
+    expect(portableTextToPlainText((runs?.body ?? []) as PortableTextItem[])).toBe('Run: 42 s')
+    expect(diagnostics.filter((d) => d.file === 'runs/index.md')).toMatchObject([
+      {code: 'liquid-evaluated'},
+    ])
   })
 })

@@ -74,6 +74,8 @@ interface Walk {
   root: string
   realRoot: string
   files: Array<{path: string; full: string}>
+  /** The paths of the site's other regular files, which `{% include_relative %}` may read. */
+  others: string[]
   problems: Diagnostic[]
 }
 
@@ -186,12 +188,13 @@ async function walkFolder(walk: Walk, dir: string): Promise<void> {
       })
     } else if (entry.isDirectory()) await walkFolder(walk, path)
     else if (entry.isFile() && isSiteFile(dir, name)) walk.files.push({path, full})
+    else if (entry.isFile()) walk.others.push(path)
   }
 }
 
 /** Every file of the site the importer reads, as raw bytes, and what could not be read. */
 export async function readSite(root: string): Promise<ReadSite> {
-  const walk: Walk = {root, realRoot: await realpath(root), files: [], problems: []}
+  const walk: Walk = {root, realRoot: await realpath(root), files: [], others: [], problems: []}
   await walkFolder(walk, '')
   // One after another, in the walk's order: nothing else runs yet, and a blocking read of a
   // small file costs a fraction of the CPU of an asynchronous one (its promise and the trips
@@ -205,7 +208,7 @@ export async function readSite(root: string): Promise<ReadSite> {
       walk.problems.push(unreadable(path, error))
     }
   }
-  files.push(...(await readRelativeIncludes(walk, relativeIncludeTargets(files))))
+  files.push(...(await readRelativeIncludes(walk, relativeIncludeTargets(files, walk.others))))
   return {files, problems: walk.problems}
 }
 

@@ -11,6 +11,7 @@ import {posix} from 'node:path'
 import type {Context, Liquid as LiquidEngine, TagToken, TopLevelToken} from 'liquidjs'
 
 import {onFirstUse} from '../onFirstUse.ts'
+import {parseIncludeTag, validIncludeFile} from './liquid-include.ts'
 import {fenceFor, RAW_BLOCK} from './liquid-syntax.ts'
 import {markdownBlock, markdownBlocksAsText} from './markdown-block.ts'
 import type {LiquidDocument, LiquidSite} from './types.ts'
@@ -132,10 +133,17 @@ function createEngine(page: ControlFlowPage): LiquidEngine {
   })
   engine.registerTag('include_relative', {
     parse(token: TagToken) {
-      this.file = token.args.trim().split(/\s+/)[0] ?? ''
+      const markup = parseIncludeTag(token.getText())
+      this.file = 'file' in markup ? markup.file : (token.args.trim().split(/\s+/)[0] ?? '')
     },
     render(ctx: Context) {
-      const path = posix.join(posix.dirname(page.file), String(this.file))
+      // A name built with `{{ … }}` is rendered first, as Jekyll renders it.
+      const file = String(this.file)
+      const name = file.includes('{{')
+        ? String(engine.parseAndRenderSync(file, ctx.getAll())).trim()
+        : file
+      if (!validIncludeFile(name)) throw new Error(`"${name}" is not a file name Jekyll accepts`)
+      const path = posix.join(posix.dirname(page.file), name)
       const text = page.relativeIncludes?.[path]
       if (text === undefined) throw new Error(`${path} is not in the site`)
       return engine.parseAndRenderSync(text, ctx.getAll()) as string

@@ -50,38 +50,107 @@ function relativeIncludeUses(pages: ReadonlyArray<{file: string; text: string}>)
   return wanted
 }
 
-function mentionsRelativeInclude(file: SiteFile): boolean {
-  if (file.text !== undefined) return file.text.includes('include_relative')
+// An `{% include_relative %}` whose file name Liquid makes (`{{ include.site }}/profile.txt`).
+const DYNAMIC_RELATIVE_INCLUDE = /\{%-?\s*include_relative\s[^%]*?\{\{/
+// The file names of `{% include %}` tags written out (no `{{ … }}` in them).
+const INCLUDE_TAG = /\{%-?\s*include\s+([\w/.\-()+~#@]+)/g
+
+/**
+ * The folders whose files may be read by an `{% include_relative %}` whose file name is only
+ * known once Liquid runs, in a page or in an include the page uses (at any depth): each such
+ * page's folder, whose files and subfolders' files Jekyll may read beside the page. `include`
+ * gives the text of an include by its name below `_includes/`.
+ */
+export function dynamicRelativeIncludeFolders(
+  pages: ReadonlyArray<{file: string; text: string}>,
+  include: (name: string) => string | undefined,
+): string[] {
+  const reaches = new Map<string, boolean>()
+  // Whether the text, or an include it names, holds a dynamic include_relative.
+  const dynamic = (text: string, seen: ReadonlySet<string>): boolean =>
+    DYNAMIC_RELATIVE_INCLUDE.test(text) ||
+    [...text.matchAll(INCLUDE_TAG)].some(([, name]) => includeReaches(name, seen))
+  const includeReaches = (name: string, seen: ReadonlySet<string>): boolean => {
+    const known = reaches.get(name)
+    if (known !== undefined) return known
+    const text = include(name)
+    if (text === undefined || seen.has(name)) return false
+    const found = dynamic(text, new Set([...seen, name]))
+    reaches.set(name, found)
+    return found
+  }
+  const folders = new Set<string>()
+  for (const {file, text} of pages) {
+    if (text.includes('include') && dynamic(text, new Set())) folders.add(posix.dirname(file))
+  }
+  return [...folders]
+}
+
+/** Whether `path` is in `folder` or below it (`.`: the site's root). */
+const isBelow = (path: string, folder: string) => folder === '.' || path.startsWith(`${folder}/`)
+
+/** Whether the file's text holds `word`, without decoding its bytes. */
+function mentions(file: SiteFile, word: string): boolean {
+  if (file.text !== undefined) return file.text.includes(word)
   const bytes = file.bytes ?? new Uint8Array()
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes('include_relative')
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(word)
 }
 
 /**
  * The site paths of the files pages name in `{% include_relative %}` and that are not among
- * `files` yet: the reader reads them too, so the tag can be evaluated.
+ * `files` yet: the reader reads them too, so the tag can be evaluated. Where a page's tag (or
+ * an include's it uses) makes its file name with Liquid, every path of `others` (the site's
+ * other files) in the page's folder or below it.
  */
-export function relativeIncludeTargets(files: readonly SiteFile[]): string[] {
+export function relativeIncludeTargets(
+  files: readonly SiteFile[],
+  others: readonly string[] = [],
+): string[] {
   const have = new Set(files.map((file) => file.path))
   // Every import reads this: only the pages whose bytes name the tag are decoded.
-  const pages = files
-    .filter((file) => MARKDOWN.test(file.path) && mentionsRelativeInclude(file))
-    .map((file) => ({file: file.path, text: file.text ?? new TextDecoder().decode(file.bytes)}))
-  return [...relativeIncludeUses(pages)].filter((path) => !have.has(path)).sort()
+  const decoded = (file: SiteFile) => file.text ?? new TextDecoder().decode(file.bytes)
+  const relativeTags = files.filter((file) => mentions(file, 'include_relative'))
+  const pages = relativeTags
+    .filter((file) => MARKDOWN.test(file.path))
+    .map((file) => ({file: file.path, text: decoded(file)}))
+  const wanted = relativeIncludeUses(pages)
+  if (others.length > 0 && relativeTags.some((f) => DYNAMIC_RELATIVE_INCLUDE.test(decoded(f)))) {
+    const includes = new Map(
+      files
+        .filter((file) => file.path.startsWith(INCLUDES))
+        .map((file) => [file.path.slice(INCLUDES.length), file]),
+    )
+    const include = (name: string) => {
+      const file = includes.get(name)
+      return file && decoded(file)
+    }
+    const users = files
+      .filter((file) => MARKDOWN.test(file.path) && mentions(file, 'include'))
+      .map((file) => ({file: file.path, text: decoded(file)}))
+    for (const folder of dynamicRelativeIncludeFolders(users, include))
+      for (const path of others) if (isBelow(path, folder)) wanted.add(path)
+  }
+  return [...wanted].filter((path) => !have.has(path)).sort()
 }
 
 /**
- * The text of every file one of `pages` names in `{% include_relative %}`, by site path; binary
- * files and files that are not UTF-8 are left out (the tag then stays as text with a warning).
+ * The text of every file one of `pages` names in `{% include_relative %}`, and of every file in
+ * the folder (or below) of a page whose tag makes its file name with Liquid (see
+ * {@link dynamicRelativeIncludeFolders}; `includes` by name below `_includes/`), by site path;
+ * binary files and files that are not UTF-8 are left out (the tag then stays as text with a
+ * warning).
  */
 export function readRelativeIncludes(
   files: readonly SiteFile[],
   pages: ReadonlyArray<{file: string; text: string}>,
+  includes: Readonly<Record<string, string>>,
 ): Record<string, string> {
   const wanted = relativeIncludeUses(pages)
+  const folders = dynamicRelativeIncludeFolders(pages, (name) => includes[name])
   const texts: Record<string, string> = Object.create(null)
-  if (wanted.size === 0) return texts
+  if (wanted.size === 0 && folders.length === 0) return texts
   for (const file of files) {
-    if (!wanted.has(file.path)) continue
+    if (!wanted.has(file.path) && !folders.some((folder) => isBelow(file.path, folder))) continue
     const decoded = decodeSiteFile(file)
     if (!('diagnostic' in decoded)) texts[file.path] = decoded.text
   }

@@ -215,7 +215,7 @@ export function prepareSite(
   const plans = planDocuments(nav.tree)
   const {includes, diagnostics: includeProblems} = readIncludes(files)
   diagnostics.push(...includeProblems)
-  const relativeIncludes = readRelativeIncludes(files, read.pages)
+  const relativeIncludes = readRelativeIncludes(files, read.pages, includes)
   const liquid = readLiquidSite(files, read.pages, config)
   diagnostics.push(...liquid.diagnostics)
   const contextData: SiteContextData = {
