@@ -215,6 +215,33 @@ describe('lines after an include', () => {
   })
 })
 
+describe('whitespace control', () => {
+  // The rows an include writes, as just-the-docs-tests' profiles page writes its tables.
+  const includes = {
+    'row.md':
+      '{%- comment -%}\nOne row.\n{%- endcomment -%}\n\n{%- capture t -%}\nx{{ include.v }}\n{%- endcapture -%}\n\n| {{ t }} | b {{ include.v -}}\n',
+  }
+
+  it('drops the whitespace around a tag with - markers, and writes nothing for a comment, as Jekyll does', () => {
+    expect(
+      liquid('A\n{{- page.x -}}\n\nB {%- comment %}\nnote\n{% endcomment %}!', {page: {x: 1}}).text,
+    ).toBe('A1B!')
+    const rows = '| A | B |\n|:--|--:|\n{% include row.md v="1" %}\n{% include row.md v="2" %}\n'
+    expect(liquid(rows, {includes}).text).toBe('| A | B |\n|:--|--:|\n| x1 | b 1\n| x2 | b 2\n')
+  })
+
+  it('keeps the rows an include writes in one table, and later lines on their page lines', () => {
+    const rows = '| A | B |\n|:--|--:|\n{% include row.md v="1" %}\n{% include row.md v="2" %}\n'
+    const source = `${rows}\n{%- comment -%}\nTwo\nlines.\n{%- endcomment %}\n\n[z](javascript:3)\n`
+    const {body, diagnostics} = convertBody(source, ctx({includes}))
+    expect(body.map((item) => [item._type, (item as {rows?: unknown[]}).rows?.length])).toEqual([
+      ['table', 3],
+      ['block', undefined],
+    ])
+    expect(diagnostics.filter((d) => d.code === 'unsafe-link').map((d) => d.line)).toEqual([11])
+  })
+})
+
 describe('Liquid control flow', () => {
   const liquidSite = {
     data: {links: [{title: 'Forum', url: 'https://forum.example'}]},

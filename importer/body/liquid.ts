@@ -20,6 +20,8 @@ import type {State} from './state.ts'
 const LIQUID =
   /\{%-?\s*raw\s*-?%\}([\s\S]*?)\{%-?\s*endraw\s*-?%\}|\{%-?\s*comment\s*-?%\}[\s\S]*?\{%-?\s*endcomment\s*-?%\}|\{%-?\s*highlight\s+([\w+#.-]+)[^%\n]{0,200}%\}(\r?\n?)((?:\{%-?\s*raw\s*-?%\}[\s\S]*?\{%-?\s*endraw\s*-?%\}|[\s\S])*?)\{%-?\s*endhighlight\s*-?%\}|\{%-?\s*link\s+([^%\n]{1,500}?)\s*-?%\}|\{\{-?\s*([^{}]{0,1000}?)\s*-?\}\}|\{%-?\s*(\w+)[^%]{0,1000}?%\}/g
 
+const WHITESPACE = /\s/
+
 /** Includes nested deeper than this are an error (Jekyll has no limit; its stack overflows). */
 const MAX_INCLUDE_DEPTH = 20
 /**
@@ -50,6 +52,18 @@ function evaluate(source: string, state: State, scope: Scope, lines?: LineMapBui
   if (!source.includes('{%') && !source.includes('{{')) return source
   const locate = locator(source)
   const region = controlRegion(source)
+  // Jekyll's whitespace control: `{%-` and `{{-` drop the whitespace before the tag (back to
+  // `from`), `-%}` and `-}}` the whitespace after it; the dropped text counts as replaced.
+  const trimmedStart = (from: number, index: number, tag: string) => {
+    let i = index
+    if (tag[2] === '-') while (i > from && WHITESPACE.test(source[i - 1])) i--
+    return i
+  }
+  const trimmedEnd = (end: number, tag: string) => {
+    let i = end
+    if (tag[tag.length - 3] === '-') while (i < source.length && WHITESPACE.test(source[i])) i++
+    return i
+  }
   let out = ''
   let last = 0
   for (const match of source.matchAll(LIQUID)) {
@@ -58,15 +72,19 @@ function evaluate(source: string, state: State, scope: Scope, lines?: LineMapBui
       const text = source.slice(region.start, region.end)
       const evaluated = evaluateRegion(text, scope.within?.at ?? locate(match.index), state, scope)
       if (evaluated !== undefined) {
-        const before = source.slice(last, match.index)
+        const from = trimmedStart(last, match.index, text)
+        const to = trimmedEnd(region.end, text)
+        const before = source.slice(last, from)
         out += before + evaluated
         lines?.copy(before)
-        lines?.replace(text, evaluated)
-        last = region.end
+        lines?.replace(source.slice(from, to), evaluated)
+        last = to
         continue
       }
     }
-    const before = source.slice(last, match.index)
+    const from = trimmedStart(last, match.index, match[0])
+    const to = trimmedEnd(match.index + match[0].length, match[0])
+    const before = source.slice(last, from)
     out += before
     lines?.copy(before)
     const at = scope.within?.at ?? locate(match.index)
@@ -80,8 +98,8 @@ function evaluate(source: string, state: State, scope: Scope, lines?: LineMapBui
       })
     }
     out += text
-    lines?.replace(match[0], text, included ? at : undefined)
-    last = match.index + match[0].length
+    lines?.replace(source.slice(from, to), text, included ? at : undefined)
+    last = to
   }
   const rest = source.slice(last)
   lines?.copy(rest)
@@ -189,7 +207,8 @@ function evaluateTag(
   if (raw !== undefined) return {text: raw}
   if (match.startsWith('{%') && /^\{%-?\s*comment/.test(match)) {
     warn(state, scope, 'info', 'liquid-comment', at, 'Dropped a Liquid comment, as Jekyll does.')
-    return {text: '\n'.repeat(countLines(match))}
+    // Nothing, as Jekyll writes nothing: the line map keeps the later lines where they were.
+    return {text: ''}
   }
   if (lang !== undefined) {
     // The block's own Liquid runs first: a `{% raw %}` inside shows its text. Jekyll strips
