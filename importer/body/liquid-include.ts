@@ -55,9 +55,16 @@ export function validIncludeFile(name: string): boolean {
 
 /** `{% include_relative name %}` tags anywhere in a text: their file names, as written. */
 export function relativeIncludeNames(text: string): string[] {
+  return namesOf(text, /\{%-?\s*include_relative\s+([^\s%]+)/g)
+}
+
+/** `{% include name %}` tags anywhere in a text: the file names written out, as written. */
+export function includeNames(text: string): string[] {
+  return namesOf(text, /\{%-?\s*include\s+([^\s%]+)/g)
+}
+
+function namesOf(text: string, tags: RegExp): string[] {
   const names: string[] = []
-  for (const match of text.matchAll(/\{%-?\s*include_relative\s+([^\s%]+)/g)) {
-    if (validIncludeFile(match[1])) names.push(match[1])
-  }
+  for (const match of text.matchAll(tags)) if (validIncludeFile(match[1])) names.push(match[1])
   return names
 }

@@ -1,6 +1,6 @@
 import {posix} from 'node:path'
 
-import {relativeIncludeNames} from '../body/liquid-include.ts'
+import {includeNames, relativeIncludeNames} from '../body/liquid-include.ts'
 import type {Diagnostic} from '../types.ts'
 import {decodeSiteFile} from './decode.ts'
 import {MARKDOWN} from './pages.ts'
@@ -52,36 +52,34 @@ function relativeIncludeUses(pages: ReadonlyArray<{file: string; text: string}>)
 
 // An `{% include_relative %}` whose file name Liquid makes (`{{ include.site }}/profile.txt`).
 const DYNAMIC_RELATIVE_INCLUDE = /\{%-?\s*include_relative\s[^%]*?\{\{/
-// The file names of `{% include %}` tags written out (no `{{ … }}` in them).
-const INCLUDE_TAG = /\{%-?\s*include\s+([\w/.\-()+~#@]+)/g
 
 /**
  * The folders whose files may be read by an `{% include_relative %}` whose file name is only
  * known once Liquid runs, in a page or in an include the page uses (at any depth): each such
- * page's folder, whose files and subfolders' files Jekyll may read beside the page. `include`
- * gives the text of an include by its name below `_includes/`.
+ * page's folder, whose files and subfolders' files Jekyll may read beside the page. `includes`
+ * are the texts of `_includes/` by name below it.
  */
 export function dynamicRelativeIncludeFolders(
   pages: ReadonlyArray<{file: string; text: string}>,
-  include: (name: string) => string | undefined,
+  includes: ReadonlyMap<string, string>,
 ): string[] {
-  const reaches = new Map<string, boolean>()
-  // Whether the text, or an include it names, holds a dynamic include_relative.
-  const dynamic = (text: string, seen: ReadonlySet<string>): boolean =>
-    DYNAMIC_RELATIVE_INCLUDE.test(text) ||
-    [...text.matchAll(INCLUDE_TAG)].some(([, name]) => includeReaches(name, seen))
-  const includeReaches = (name: string, seen: ReadonlySet<string>): boolean => {
-    const known = reaches.get(name)
-    if (known !== undefined) return known
-    const text = include(name)
-    if (text === undefined || seen.has(name)) return false
-    const found = dynamic(text, new Set([...seen, name]))
-    reaches.set(name, found)
-    return found
+  // The includes that hold such a tag, then, until none is added, those that include one of them.
+  const reaching = new Set<string>()
+  for (const [name, text] of includes) if (DYNAMIC_RELATIVE_INCLUDE.test(text)) reaching.add(name)
+  const usesReaching = (text: string) => includeNames(text).some((name) => reaching.has(name))
+  for (let added = reaching.size > 0; added;) {
+    added = false
+    for (const [name, text] of includes) {
+      if (reaching.has(name) || !usesReaching(text)) continue
+      reaching.add(name)
+      added = true
+    }
   }
   const folders = new Set<string>()
   for (const {file, text} of pages) {
-    if (text.includes('include') && dynamic(text, new Set())) folders.add(posix.dirname(file))
+    if (!text.includes('include')) continue
+    if (DYNAMIC_RELATIVE_INCLUDE.test(text) || (reaching.size > 0 && usesReaching(text)))
+      folders.add(posix.dirname(file))
   }
   return [...folders]
 }
@@ -118,16 +116,12 @@ export function relativeIncludeTargets(
     const includes = new Map(
       files
         .filter((file) => file.path.startsWith(INCLUDES))
-        .map((file) => [file.path.slice(INCLUDES.length), file]),
+        .map((file) => [file.path.slice(INCLUDES.length), decoded(file)]),
     )
-    const include = (name: string) => {
-      const file = includes.get(name)
-      return file && decoded(file)
-    }
     const users = files
       .filter((file) => MARKDOWN.test(file.path) && mentions(file, 'include'))
       .map((file) => ({file: file.path, text: decoded(file)}))
-    for (const folder of dynamicRelativeIncludeFolders(users, include))
+    for (const folder of dynamicRelativeIncludeFolders(users, includes))
       for (const path of others) if (isBelow(path, folder)) wanted.add(path)
   }
   return [...wanted].filter((path) => !have.has(path)).sort()
@@ -146,7 +140,7 @@ export function readRelativeIncludes(
   includes: Readonly<Record<string, string>>,
 ): Record<string, string> {
   const wanted = relativeIncludeUses(pages)
-  const folders = dynamicRelativeIncludeFolders(pages, (name) => includes[name])
+  const folders = dynamicRelativeIncludeFolders(pages, new Map(Object.entries(includes)))
   const texts: Record<string, string> = Object.create(null)
   if (wanted.size === 0 && folders.length === 0) return texts
   for (const file of files) {

@@ -124,17 +124,17 @@ function tableLines(
   const joined: number[] = []
   const page: Point[] = []
   let at = 0
-  let offset = start.offset
+  let lineOffset = start.offset
   for (const [i, line] of raw.entries()) {
     const indent = i === 0 ? 0 : line.length - line.trimStart().length
     joined.push(at)
     page.push({
       line: start.line + i,
       column: i === 0 ? start.column : indent + 1,
-      offset: offset + indent,
+      offset: lineOffset + indent,
     })
     at += lines[i].length + 1
-    offset += line.length + 1
+    lineOffset += line.length + 1
   }
   const pointAt = (offset: number): Point => {
     let i = joined.length - 1

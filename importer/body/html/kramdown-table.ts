@@ -95,10 +95,10 @@ function readRows(
   if (rows.length === 0 || rows.length === headerRows) return undefined
   const columns = Math.max(...rows.map((row) => row.length))
   rows.forEach((row, r) => {
-    const lineEnd = cellOffsets[r].length ? cellOffsets[r][cellOffsets[r].length - 1] : 0
+    const last = cellOffsets[r].at(-1) ?? 0
     while (row.length < columns) {
       row.push('')
-      cellOffsets[r].push(lineEnd)
+      cellOffsets[r].push(last)
     }
   })
   align = align.slice(0, columns)
