@@ -38,6 +38,18 @@ describe('readConfig', () => {
     expect(diagnostics).toMatchObject([
       {severity: 'error', code: 'config-invalid', file: '_config.yml', line: 3},
     ])
+    expect(diagnostics[0].hint).toMatch(/Jekyll stops the build.*Jekyll's defaults/)
+  })
+
+  it('reads a list continued on lines less indented than its key, as Jekyll (libyaml) does', () => {
+    // The shape of a real site's `_config.yml`: the list's last item and `]` on lines of their own.
+    const {config, diagnostics} = readConfig(
+      'title: Notes\nexclude: ["node_modules/", "Gemfile", "README.md"\n, "docs/tests/"\n]\npermalink: pretty\n',
+    )
+    expect(diagnostics).toEqual([])
+    expect(config.raw.title).toBe('Notes')
+    expect(isExcluded(config, 'docs/tests/a.md')).toBe('docs/tests/')
+    expect(config.permalink).toBe('pretty')
   })
 
   it('excludes by path prefix and by glob at any folder level, as Jekyll does', () => {

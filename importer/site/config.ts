@@ -73,7 +73,10 @@ export function readConfig(
     try {
       raw = parseYamlMapping(text)
     } catch (error) {
-      diagnostics.push(yamlDiagnostic(error, file, 1, 'config-invalid', '_config.yml'))
+      diagnostics.push({
+        ...yamlDiagnostic(error, file, 1, 'config-invalid', '_config.yml'),
+        hint: 'Fix the YAML (tabs are not allowed for indentation; quote values that contain ": " or start with a special character): Jekyll stops the build on this file. Until then the import reads the site with Jekyll\'s defaults, none of this file\'s settings (title, exclude, baseurl).',
+      })
     }
   }
   const exclude = Array.isArray(raw.exclude) ? raw.exclude.map(String) : []

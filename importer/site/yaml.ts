@@ -3,6 +3,7 @@ import type {Node as YamlNode} from 'yaml'
 
 import {onFirstUse} from '../onFirstUse.ts'
 import type {Diagnostic} from '../types.ts'
+import {indentContinuations} from './yamlIndent.ts'
 import {resolvePlainScalar} from './yamlScalar.ts'
 import {simpleMapping} from './yamlSimple.ts'
 
@@ -221,30 +222,43 @@ export function loadYaml(text: string, options: YamlOptions = {}): unknown {
   return simpleMapping(text, options.maxNodes ?? DEFAULT_MAX_YAML_NODES) ?? parseYaml(text, options)
 }
 
-/** {@link loadYaml} with the YAML parser, whatever the text: what `simpleMapping` must match. */
-export function parseYaml(text: string, options: YamlOptions = {}): unknown {
-  const maxNodes = options.maxNodes ?? DEFAULT_MAX_YAML_NODES
+/** The first YAML document of a text, and where an offset of the text is (0-based). */
+function firstDocument(text: string) {
   const lineCounter = new (yaml().LineCounter)()
+  const documents = yaml().parseAllDocuments(text, {
+    version: '1.1',
+    schema: 'failsafe',
+    merge: false,
+    uniqueKeys: false,
+    lineCounter,
+  })
   const at = (offset: number) => {
     const {line, col} = lineCounter.linePos(offset)
     return {line: line - 1, column: col - 1}
   }
+  return {text, first: Array.isArray(documents) ? documents[0] : undefined, at}
+}
+
+/** {@link loadYaml} with the YAML parser, whatever the text: what `simpleMapping` must match. */
+export function parseYaml(text: string, options: YamlOptions = {}): unknown {
+  const maxNodes = options.maxNodes ?? DEFAULT_MAX_YAML_NODES
   try {
-    const documents = yaml().parseAllDocuments(text, {
-      version: '1.1',
-      schema: 'failsafe',
-      merge: false,
-      uniqueKeys: false,
-      lineCounter,
-    })
-    const first = Array.isArray(documents) ? documents[0] : undefined
-    if (!first) return null
-    const error = first.errors[0]
+    let read = firstDocument(text)
+    const error = read.first?.errors[0]
     if (error) {
-      const reason = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')
-      throw new YamlProblem(reason, at(error.pos[0]))
+      // libyaml reads continuation lines at any indentation; the `yaml` package does once they
+      // are indented (which changes no value).
+      const indented = indentContinuations(text)
+      const again = indented === text ? undefined : firstDocument(indented)
+      if (!again?.first || again.first.errors.length > 0) {
+        const reason = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')
+        throw new YamlProblem(reason, read.at(error.pos[0]))
+      }
+      read = again
     }
-    const tab = rejectedTab(text)
+    const {first, at} = read
+    if (!first) return null
+    const tab = rejectedTab(read.text)
     if (tab !== undefined) {
       throw new YamlProblem('found a tab where YAML allows only spaces', at(tab))
     }
