@@ -70,6 +70,31 @@ describe('resolveImages', () => {
     expect(problems.map((problem) => problem.id)).toEqual(ids)
   })
 
+  it('names both places a missing image may go when the page’s address is not its folder', async () => {
+    // docs/lab.md is served at /docs/lab/ (pretty permalinks); its other images are beside it.
+    const site = join(scratch, 'missing')
+    mkdirSync(join(site, 'docs', 'images'), {recursive: true})
+    writeFileSync(join(site, 'docs', 'images', 'shown.png'), 'PNG')
+    const lab = (src: string): ImportedDocument => ({...page('lab', src), _id: `lab-${src}`})
+    const {problems} = await resolveImages([lab('images/shown.png'), lab('images/gone.gif')], {
+      siteDir: site,
+      addresses: {'docs/lab.md': '/docs/lab/'},
+      findAssets: async () => new Map(),
+      upload: async () => 'image-1',
+    })
+    expect(problems).toEqual([
+      expect.objectContaining({
+        message: 'docs/lab.md: cannot read image images/gone.gif (ENOENT)',
+        hint: "Add docs/lab/images/gone.gif (where the site's readers' browsers look) or docs/images/gone.gif (beside the page's file), or fix the image path in the page.",
+      }),
+    ])
+    // Without an address both are the same place, named once.
+    const plain = await resolve(site, [page('lab', 'images/gone.gif')])
+    expect(plain.problems[0].hint).toBe(
+      'Add docs/images/gone.gif, or fix the image path in the page.',
+    )
+  })
+
   it('refuses an image reached through a symlink that leaves the site folder', async () => {
     const site = join(scratch, 'symlink')
     const outside = join(scratch, 'secret.gif')

@@ -99,6 +99,17 @@ export function resolveImagePath(
 }
 
 /**
+ * Where a missing image may be added, relative to the site: the path the readers' browsers ask
+ * for and, when it differs, the one beside the page's file (where a page's other images often
+ * are, and GitHub's preview looks).
+ */
+function missingImagePlaces(root: string, page: string | null, src: string, served: string) {
+  const beside = resolveImagePath(root, page, src)
+  if (beside === served) return path.relative(root, served)
+  return `${path.relative(root, served)} (where the site's readers' browsers look) or ${path.relative(root, beside)} (beside the page's file)`
+}
+
+/**
  * The local files the image blocks of `docs` name (resolved as the image step resolves them),
  * once each: what a sync reads besides the documents.
  */
@@ -190,7 +201,7 @@ export async function resolveImages(
     if (loaded instanceof Error)
       return report(
         `cannot read image ${image.src} (${(loaded as NodeJS.ErrnoException).code ?? loaded.message})`,
-        `Add ${path.relative(root, file)} or fix the image path in the page.`,
+        `Add ${missingImagePlaces(root, page, image.src, file)}, or fix the image path in the page.`,
       )
     return {image, file, ...loaded}
   })
