@@ -17,22 +17,45 @@ export function headingId(text: string): string {
 
 type Block = TypedObject & {_key?: string; style?: string; body?: unknown}
 
-/**
- * A heading's text as kramdown reads it for its id and tables of contents: its spans, with an
- * inline formula as its TeX source (`$$\KaTeX$$ Tests` has the id `katex-tests`).
- */
-export function headingText(block: TypedObject): string {
+type Child = {_type?: string; text?: unknown; tex?: unknown; marks?: unknown}
+
+/** A heading's children as text: each span's text as `spanText` gives it, a formula's TeX. */
+function childrenText(block: TypedObject, spanText: (text: string, child: Child) => string) {
   const children = (block as {children?: unknown}).children
   if (!Array.isArray(children)) return ''
   return children
-    .map((child: {_type?: string; text?: unknown; tex?: unknown}) =>
+    .map((child: Child) =>
       child._type === 'span' && typeof child.text === 'string'
-        ? child.text
+        ? spanText(child.text, child)
         : child._type === 'inlineMath' && typeof child.tex === 'string'
           ? child.tex
           : '',
     )
     .join('')
+}
+
+/**
+ * A heading's text as kramdown reads it for its tables of contents: its spans, with an inline
+ * formula as its TeX source (`$$\KaTeX$$ Tests` has the id `katex-tests`).
+ */
+export function headingText(block: TypedObject): string {
+  return childrenText(block, (text) => text)
+}
+
+/** The dashes kramdown's typography makes of hyphens typed in text: `---` and `--`. */
+const TYPED_DASHES = /---|--/g
+
+/**
+ * A heading's text as kramdown's GFM parser reads it for its id: {@link headingText}, with the
+ * hyphens typed as dashes outside code as the em and en dashes kramdown shows, which the id
+ * then drops (`Rules -- Westphalian` is `rules--westphalian`, not `rules----westphalian`).
+ */
+export function headingIdText(block: TypedObject): string {
+  return childrenText(block, (text, child) =>
+    Array.isArray(child.marks) && child.marks.includes('code')
+      ? text
+      : text.replace(TYPED_DASHES, (dashes) => (dashes.length === 3 ? '\u2014' : '\u2013')),
+  )
 }
 
 /**
@@ -58,7 +81,7 @@ export function headingIds(blocks: readonly TypedObject[]): Map<string, string> 
   const ids = new Map<string, string>()
   const seen = new Map<string, number>()
   for (const {block} of headingBlocks(blocks)) {
-    const base = headingId(headingText(block))
+    const base = headingId(headingIdText(block))
     const count = seen.get(base) ?? 0
     seen.set(base, count + 1)
     if (block._key) ids.set(block._key, count > 0 ? `${base}-${count}` : base)

@@ -1,7 +1,13 @@
 import type {PortableTextTypeComponentProps} from '@portabletext/react'
 import {useContext} from 'react'
 
-import {BodyHeadingsContext, headingBlocks, headingId, headingText} from '../headings.ts'
+import {
+  BodyHeadingsContext,
+  headingBlocks,
+  headingId,
+  headingIdText,
+  headingText,
+} from '../headings.ts'
 import type {TypedObject} from '../types.ts'
 
 interface Entry {
@@ -24,7 +30,7 @@ export function headingTree(
     if (level < (levels.min ?? 1) || level > (levels.max ?? 6)) continue
     const text = headingText(block)
     if (exclude.includes(text)) continue
-    const id = (block._key && ids.get(block._key)) || headingId(text)
+    const id = (block._key && ids.get(block._key)) || headingId(headingIdText(block))
     const entry: Entry = {text, id, level, children: []}
     while (stack.length > 0 && stack[stack.length - 1].level >= entry.level) stack.pop()
     const parent = stack[stack.length - 1]
