@@ -9,6 +9,11 @@
  *   the paragraph (an indented line cannot interrupt one) and changes nothing a formula shows.
  * - A heading needs text for kramdown: a line of only `#`s is text (of its paragraph), where
  *   CommonMark makes an empty heading. Its first `#` is escaped.
+ * - A list marker with nothing after it, not even a space (`6.`, `*`), starts no list item for
+ *   kramdown: it is a paragraph of its own, or text of the item above (`1. a` then `2.` is the
+ *   one item `a 2.`). CommonMark makes an empty item. The marker is escaped, except a `-` under a
+ *   line (both read a heading's underline there) and a number opening a paragraph whose next
+ *   line is an item numbered other than 1 (CommonMark would read it as that paragraph's text).
  * - `\\` at the end of a line followed by more of its paragraph is a line break for kramdown and
  *   an escaped backslash for CommonMark; one backslash less is CommonMark's line break (outside
  *   formulas, where `\\` is TeX's).
@@ -18,10 +23,16 @@ const INTERRUPTS =
   /^ {0,3}(?:[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|#{1,6}(?:[ \t]|$)|={2,}|-{2,}|_{3,})/
 const FENCE = /^[ >]*(`{3,}|~{3,})/
 const EMPTY_HEADING = /^( {0,3})(#{1,6}[ \t]*)$/
+const BARE_MARKER = /^( {0,3})(\d{1,9}\.|[-+*])$/
+const NUMBERED_ITEM = /^ {0,3}(\d{1,9})[.)](?:[ \t]|$)/
 
 /** The text with the lines above rewritten (same lines, same order). */
 export function kramdownLines(text: string): string {
-  if (!text.includes('$$') && !text.includes('\\\n') && !/^ {0,3}#{1,6}[ \t]*$/m.test(text)) {
+  if (
+    !text.includes('$$') &&
+    !text.includes('\\\n') &&
+    !/^ {0,3}(?:#{1,6}[ \t]*|\d{1,9}\.|[-+*])$/m.test(text)
+  ) {
     return text
   }
   const lines = text.split('\n')
@@ -50,6 +61,10 @@ export function kramdownLines(text: string): string {
     } else if (EMPTY_HEADING.test(line)) {
       lines[n] = line.replace(EMPTY_HEADING, '$1\\$2')
       changed = true
+    } else if (!open && bareMarkerIsText(line, lines[n - 1], lines[n + 1])) {
+      // The marker's punctuation is escaped (`6\.`, `\*`): a backslash before a digit is text.
+      lines[n] = line.replace(/[.*+-]$/, '\\$&')
+      changed = true
     }
     if ((line.split('$$').length - 1) % 2 === 1) open = !open
     const backslashes = /\\+$/.exec(lines[n])?.[0].length ?? 0
@@ -60,4 +75,17 @@ export function kramdownLines(text: string): string {
     }
   }
   return changed ? lines.join('\n') : text
+}
+
+/** Whether a bare list marker line is escaped (see the module's notes). */
+function bareMarkerIsText(line: string, previous?: string, next?: string): boolean {
+  const marker = BARE_MARKER.exec(line)?.[2]
+  if (!marker) return false
+  // A numbered item other than 1 cannot interrupt the paragraph a bare number would start in
+  // CommonMark (after an item, the number is the item's text and the list goes on).
+  const number = next === undefined ? undefined : NUMBERED_ITEM.exec(next)?.[1]
+  const startsParagraph = previous === undefined || /^[ >]*$/.test(previous)
+  if (marker === '-') return startsParagraph
+  if (/^\d/.test(marker)) return !startsParagraph || number === undefined || Number(number) === 1
+  return true
 }

@@ -32,7 +32,9 @@ interface OpenItem {
   bullet?: string
 }
 
-const MARKER = /^( *)([-+*]|\d{1,9}\.)( {1,}|$)/
+// A marker with nothing after it, not even a space, starts no item for kramdown: text (see
+// kramdown-lines.ts).
+const MARKER = /^( *)([-+*]|\d{1,9}\.)( +)/
 const THEMATIC_BREAK = /^ {0,3}([-*_])(?: *\1){2,} *$/
 const FENCE = /^ *(`{3,}|~{3,})/
 const BLOCK_START = /^ *(?:>|#{1,6}(?:[ \t]|$))/
