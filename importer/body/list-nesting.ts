@@ -16,6 +16,10 @@
  *
  * - `-`, `*` and `+` items are one list for kramdown; CommonMark starts a new list at each
  *   change of bullet character.
+ * - A thematic break after a blank line ends every open list for kramdown, however it is
+ *   indented; it is moved to column 0 (the one change that removes spaces).
+ * - A heading outside any list must start at column 0 for kramdown: an indented one (`  ## x`)
+ *   is paragraph text, so its `#` is escaped.
  *
  * Fenced code, quotes and tab-indented lines are left alone (the stack of open items is
  * forgotten at a quote or a tab).
@@ -38,10 +42,11 @@ const MARKER = /^( *)([-+*]|\d{1,9}\.)( +)/
 const THEMATIC_BREAK = /^ {0,3}([-*_])(?: *\1){2,} *$/
 const FENCE = /^ *(`{3,}|~{3,})/
 const BLOCK_START = /^ *(?:>|#{1,6}(?:[ \t]|$))/
+const INDENTED_HEADING = /^ {1,3}#{1,6}[ \t]/
 
 /** The text with list lines moved to where kramdown nests them (same lines, same order). */
 export function kramdownListNesting(text: string): string {
-  if (!/^ *(?:[-+*]|\d{1,9}\.)(?: |$)/m.test(text)) return text
+  if (!/^ *(?:[-+*]|\d{1,9}\.) |^ {1,3}#{1,6}[ \t]/m.test(text)) return text
   const lines = text.split('\n')
   const stack: OpenItem[] = []
   let blank = true
@@ -76,6 +81,16 @@ export function kramdownListNesting(text: string): string {
       if (opened) fence = opened
       continue
     }
+    if (blank && stack.length > 0 && THEMATIC_BREAK.test(line)) {
+      // kramdown ends every open list at a rule after a blank line, however it is indented
+      // (`list.rb`); CommonMark keeps an indented one in the item. It moves to column 0.
+      if (indent > 0) lines[n] = line.trimStart()
+      changed ||= indent > 0
+      stack.length = 0
+      blank = false
+      run = undefined
+      continue
+    }
     const match = THEMATIC_BREAK.test(line) ? null : MARKER.exec(line)
     // GFM paragraphs end at these, so a lazy one starts a block inside the item.
     const blockStart = !match && (BLOCK_START.test(line) || opened !== undefined)
@@ -84,6 +99,11 @@ export function kramdownListNesting(text: string): string {
     if (opened) fence = opened
     if (!placed) {
       if (run !== undefined && !match) shift(n, run)
+      else if (stack.length === 0 && INDENTED_HEADING.test(line)) {
+        // kramdown's headings start at the line's first column: an indented one is text.
+        lines[n] = line.replace('#', '\\#')
+        changed = true
+      }
       continue
     }
     run = placed.indent > indent ? placed.indent - indent : undefined
