@@ -14,10 +14,13 @@
  *   one item `a 2.`). CommonMark makes an empty item. The marker is escaped, except a `-` under a
  *   line (both read a heading's underline there) and a number opening a paragraph whose next
  *   line is an item numbered other than 1 (CommonMark would read it as that paragraph's text).
+ * - An inline link's address may hold spaces for kramdown (`kramdown-links.ts`).
  * - `\\` at the end of a line followed by more of its paragraph is a line break for kramdown and
  *   an escaped backslash for CommonMark; one backslash less is CommonMark's line break (outside
  *   formulas, where `\\` is TeX's).
  */
+
+import {bracketSpacedAddresses} from './kramdown-links.ts'
 
 const INTERRUPTS =
   /^ {0,3}(?:[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|#{1,6}(?:[ \t]|$)|={2,}|-{2,}|_{3,})/
@@ -31,7 +34,8 @@ export function kramdownLines(text: string): string {
   if (
     !text.includes('$$') &&
     !text.includes('\\\n') &&
-    !/^ {0,3}(?:#{1,6}[ \t]*|\d{1,9}\.|[-+*])$/m.test(text)
+    !/^ {0,3}(?:#{1,6}[ \t]*|\d{1,9}\.|[-+*])$/m.test(text) &&
+    !/\]\([^)\n]*[ \t]/.test(text)
   ) {
     return text
   }
@@ -65,6 +69,13 @@ export function kramdownLines(text: string): string {
       // The marker's punctuation is escaped (`6\.`, `\*`): a backslash before a digit is text.
       lines[n] = line.replace(/[.*+-]$/, '\\$&')
       changed = true
+    }
+    // Outside formulas and what may be an indented code block (after a blank line).
+    const code = /^(?: {4}|\t)/.test(line) && (n === 0 || /^[ >]*$/.test(lines[n - 1]))
+    if (!open && !code) {
+      const bracketed = bracketSpacedAddresses(lines[n])
+      changed ||= bracketed !== lines[n]
+      lines[n] = bracketed
     }
     if ((line.split('$$').length - 1) % 2 === 1) open = !open
     const backslashes = /\\+$/.exec(lines[n])?.[0].length ?? 0
