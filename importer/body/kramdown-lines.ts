@@ -2,9 +2,10 @@
  * Lines kramdown reads as text where CommonMark starts a block, rewritten before parsing so
  * CommonMark reads them as kramdown does (after `list-nesting.ts`, which moves list lines):
  *
- * - kramdown's display math runs from `$$` to `$$` across lines, so a line inside an open formula
- *   that starts like a list item, heading or thematic break (`-     (q_1 + 2q_2) &= -15`, a
- *   minus sign at a line start) is part of the formula. CommonMark's paragraph ends at such a
+ * - kramdown's display math (a block that starts with `$$`) runs from `$$` to `$$` across lines,
+ *   so a line inside it that starts like a list item, heading or thematic break
+ *   (`-     (q_1 + 2q_2) &= -15`, a minus sign at a line start) is part of the formula (a
+ *   formula inside a paragraph is not: kramdown ends the paragraph at such a line first). CommonMark's paragraph ends at such a
  *   line and a list begins there. Those lines are indented by four spaces, which keeps them in
  *   the paragraph (an indented line cannot interrupt one) and changes nothing a formula shows.
  * - A heading needs text for kramdown: a line of only `#`s is text (of its paragraph), where
@@ -40,7 +41,11 @@ export function kramdownLines(text: string): string {
     return text
   }
   const lines = text.split('\n')
-  let open = false
+  // A formula that starts a block runs over lines whatever they hold; one inside a paragraph
+  // ends with it, and kramdown ends a paragraph at a list item or heading before it reads the
+  // paragraph's formulas.
+  let display = false
+  let inline = false
   let fence: string | undefined
   let changed = false
   for (let n = 0; n < lines.length; n++) {
@@ -50,16 +55,18 @@ export function kramdownLines(text: string): string {
       if (marker && marker[0] === fence[0] && marker.length >= fence.length) fence = undefined
       continue
     }
-    if (marker && !open) {
+    if (marker && !display && !inline) {
       fence = marker
       continue
     }
     // A blank line (also a quote's `>` alone) ends a paragraph and any formula in it.
     if (/^[ >]*$/.test(line)) {
-      open = false
+      display = inline = false
       continue
     }
-    if (open && INTERRUPTS.test(line)) {
+    if (!display && INTERRUPTS.test(line)) inline = false
+    const open = display || inline
+    if (display && INTERRUPTS.test(line)) {
       lines[n] = `    ${line}`
       changed = true
     } else if (EMPTY_HEADING.test(line)) {
@@ -77,10 +84,21 @@ export function kramdownLines(text: string): string {
       changed ||= bracketed !== lines[n]
       lines[n] = bracketed
     }
-    if ((line.split('$$').length - 1) % 2 === 1) open = !open
+    if ((line.split('$$').length - 1) % 2 === 1) {
+      if (display || inline) display = inline = false
+      else if (/^[ >]*\$\$/.test(line) && (n === 0 || /^[ >]*$/.test(lines[n - 1]))) display = true
+      else inline = true
+    }
     const backslashes = /\\+$/.exec(lines[n])?.[0].length ?? 0
     const next = lines[n + 1]
-    if (!open && backslashes >= 2 && backslashes % 2 === 0 && next && !/^[ >]*$/.test(next)) {
+    if (
+      !display &&
+      !inline &&
+      backslashes >= 2 &&
+      backslashes % 2 === 0 &&
+      next &&
+      !/^[ >]*$/.test(next)
+    ) {
       lines[n] = lines[n].slice(0, -1)
       changed = true
     }
