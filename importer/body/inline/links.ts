@@ -24,7 +24,9 @@ export function linkAnnotation(
   node: Located,
   state: State,
 ): MarkDef | undefined {
-  const href = url.trim()
+  // An address with spaces (kramdown reads them, `kramdown-links.ts`) is what the browser asks
+  // for with each space as `%20`, as kramdown writes it.
+  const href = url.trim().replace(/ /g, '%20')
   if (href === '') {
     report(
       state,
