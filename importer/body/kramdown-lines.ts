@@ -47,6 +47,7 @@ export function kramdownLines(text: string): string {
   let display = false
   let inline = false
   let fence: string | undefined
+  let code = false
   let changed = false
   for (let n = 0; n < lines.length; n++) {
     const line = lines[n]
@@ -77,8 +78,9 @@ export function kramdownLines(text: string): string {
       lines[n] = line.replace(/[.*+-]$/, '\\$&')
       changed = true
     }
-    // Outside formulas and what may be an indented code block (after a blank line).
-    const code = /^(?: {4}|\t)/.test(line) && (n === 0 || /^[ >]*$/.test(lines[n - 1]))
+    // Outside formulas and what may be an indented code block (indented lines after a blank one).
+    const indented = /^(?: {4}|\t)/.test(line)
+    code = indented && (code || n === 0 || /^[ >]*$/.test(lines[n - 1]))
     if (!open && !code) {
       const bracketed = bracketSpacedAddresses(lines[n])
       changed ||= bracketed !== lines[n]
