@@ -2,7 +2,12 @@ import type {Html, Nodes, Paragraph, PhrasingContent, Text} from 'mdast'
 
 import {kramdownTable} from '../html/kramdown-convert.ts'
 import type {Point} from '../html/hast/scope.ts'
-import {findKramdownTable, SEPARATOR, type KramdownTable} from '../html/kramdown-table.ts'
+import {
+  findKramdownTable,
+  SEPARATOR,
+  TABLE_LINE,
+  type KramdownTable,
+} from '../html/kramdown-table.ts'
 import {IAL_LINE, applyIal, ialClasses} from '../ial.ts'
 import {convertInline, createInline, flush} from '../inline/index.ts'
 import {STYLE} from '../names.ts'
@@ -26,7 +31,7 @@ export function paragraph(node: Paragraph, state: State, walk: Walk): void {
     walk.transparent = true
     return
   }
-  const table = tableLines(node, state)
+  const table = tableLines(node, state, walk.list !== undefined)
   if (table) return kramdownTable(table.table, state, walk, table.pointAt)
   const {leading, trailing, children} = splitIal(node.children)
   if (leading && children.length === 0) return attributeOnly(leading, node, state, walk)
@@ -104,19 +109,23 @@ function attributeOnly(classes: string[], node: Paragraph, state: State, walk: W
 
 /**
  * A paragraph whose lines are all table rows (`| a | b |` with no separator line, in a list
- * item where the pre-pass does not look) is a table to kramdown.
+ * item where the pre-pass does not look) is a table to kramdown. In a list item a row need not
+ * start with `|`: any line with an unescaped pipe is one (`- Example: $$|x|$$` is a table of
+ * three cells there, the formula cut at its pipes, as readers of the site see it).
  */
 function tableLines(
   node: Paragraph,
   state: State,
+  inList: boolean,
 ): {table: KramdownTable; pointAt: (offset: number) => Point} | undefined {
   const start = node.position?.start
   const end = node.position?.end.offset
   if (start?.offset === undefined || end === undefined) return
-  if (!state.source.startsWith('|', start.offset)) return
+  if (!inList && !state.source.startsWith('|', start.offset)) return
   const raw = state.source.slice(start.offset, end).split('\n')
   const lines = raw.map((line) => line.trim())
-  if (!lines.every((line) => line.startsWith('|'))) return
+  const row = (line: string) => (inList ? TABLE_LINE.test(line) : line.startsWith('|'))
+  if (!lines.every(row)) return
   const table = findKramdownTable(lines.join('\n'), 0)
   if (!table) return
   // Where each trimmed line starts in the joined text and in the page (the first line where the

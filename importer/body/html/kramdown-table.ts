@@ -20,7 +20,7 @@ export interface KramdownTable {
 
 // A line with a pipe that is not escaped (kramdown's TABLE_LINE); only unindented lines, so a
 // table never breaks out of a list item.
-const TABLE_LINE = /^(?=\S)(?:\||.*?[^\\\n]\|)/
+export const TABLE_LINE = /^(?=\S)(?:\||.*?[^\\\n]\|)/
 export const SEPARATOR = /^[+|: \t-]*?-[+|: \t-]*?[ \t]*$/
 export const FOOTER_SEPARATOR = /^[+|: \t=]*?=[+|: \t=]*?[ \t]*$/
 // Lines that start another block before kramdown tries a table: quotes, headings, lists, HTML.
