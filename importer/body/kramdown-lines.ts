@@ -48,21 +48,26 @@ export function kramdownLines(text: string): string {
   let inline = false
   let fence: string | undefined
   let code = false
+  // Whether the line before is blank (or there is none): the line starts a block.
+  let afterBlank = true
   let changed = false
   for (let n = 0; n < lines.length; n++) {
     const line = lines[n]
     const marker = FENCE.exec(line)?.[1]
     if (fence !== undefined) {
       if (marker && marker[0] === fence[0] && marker.length >= fence.length) fence = undefined
+      afterBlank = false
       continue
     }
     if (marker && !display && !inline) {
       fence = marker
+      afterBlank = false
       continue
     }
     // A blank line (also a quote's `>` alone) ends a paragraph and any formula in it.
-    if (/^[ >]*$/.test(line)) {
+    if (isBlank(line)) {
       display = inline = false
+      afterBlank = true
       continue
     }
     if (!display && INTERRUPTS.test(line)) inline = false
@@ -73,14 +78,14 @@ export function kramdownLines(text: string): string {
     } else if (EMPTY_HEADING.test(line)) {
       lines[n] = line.replace(EMPTY_HEADING, '$1\\$2')
       changed = true
-    } else if (!open && bareMarkerIsText(line, lines[n - 1], lines[n + 1])) {
+    } else if (!open && bareMarkerIsText(line, afterBlank, lines[n + 1])) {
       // The marker's punctuation is escaped (`6\.`, `\*`): a backslash before a digit is text.
       lines[n] = line.replace(/[.*+-]$/, '\\$&')
       changed = true
     }
     // Outside formulas and what may be an indented code block (indented lines after a blank one).
     const indented = /^(?: {4}|\t)/.test(line)
-    code = indented && (code || n === 0 || /^[ >]*$/.test(lines[n - 1]))
+    code = indented && (code || afterBlank)
     if (!open && !code) {
       const bracketed = bracketSpacedAddresses(lines[n])
       changed ||= bracketed !== lines[n]
@@ -88,7 +93,7 @@ export function kramdownLines(text: string): string {
     }
     if ((line.split('$$').length - 1) % 2 === 1) {
       if (display || inline) display = inline = false
-      else if (/^[ >]*\$\$/.test(line) && (n === 0 || /^[ >]*$/.test(lines[n - 1]))) display = true
+      else if (afterBlank && /^[ >]*\$\$/.test(line)) display = true
       else inline = true
     }
     const backslashes = /\\+$/.exec(lines[n])?.[0].length ?? 0
@@ -99,24 +104,27 @@ export function kramdownLines(text: string): string {
       backslashes >= 2 &&
       backslashes % 2 === 0 &&
       next &&
-      !/^[ >]*$/.test(next)
+      !isBlank(next)
     ) {
       lines[n] = lines[n].slice(0, -1)
       changed = true
     }
+    afterBlank = false
   }
   return changed ? lines.join('\n') : text
 }
 
 /** Whether a bare list marker line is escaped (see the module's notes). */
-function bareMarkerIsText(line: string, previous?: string, next?: string): boolean {
+function bareMarkerIsText(line: string, startsParagraph: boolean, next?: string): boolean {
   const marker = BARE_MARKER.exec(line)?.[2]
   if (!marker) return false
   // A numbered item other than 1 cannot interrupt the paragraph a bare number would start in
   // CommonMark (after an item, the number is the item's text and the list goes on).
   const number = next === undefined ? undefined : NUMBERED_ITEM.exec(next)?.[1]
-  const startsParagraph = previous === undefined || /^[ >]*$/.test(previous)
   if (marker === '-') return startsParagraph
   if (/^\d/.test(marker)) return !startsParagraph || number === undefined || Number(number) === 1
   return true
 }
+
+/** A blank line, also a quote's `>` alone. */
+const isBlank = (line: string) => /^[ >]*$/.test(line)

@@ -97,7 +97,7 @@ export function indentContinuations(text: string): string {
   let changed = false
   for (let n = 0; n < lines.length; n++) {
     let line = lines[n]
-    const blank = line.trim() === '' || line.trim() === '\r'
+    const blank = line.trim() === ''
     if (open.flow > 0 || open.quote !== null) {
       if (!blank && indentOf(line) <= opener) {
         line = ' '.repeat(opener + 1 - indentOf(line)) + line
