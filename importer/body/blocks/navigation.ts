@@ -60,5 +60,7 @@ function isComment(node: {type: string; value?: unknown}, state: State): boolean
   if (node.type !== 'html') return false
   const value = String(node.value)
   const prepared = preparedBlock(value, state)
-  return prepared ? prepared.block.kind === 'comment' : /^\s*<!--[\s\S]*-->\s*$/.test(value)
+  return prepared
+    ? prepared.block.kind === 'comment' && !prepared.following
+    : /^\s*<!--[\s\S]*-->\s*$/.test(value)
 }

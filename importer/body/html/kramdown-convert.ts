@@ -28,17 +28,14 @@ import {pointIn} from './prepare.ts'
 /**
  * Converts a block the pre-pass took out: an HTML comment (dropped), a kramdown-only table, or
  * an HTML element: its HTML through the HTML parser, or its `markdown="1"` content as markdown.
- * Markdown after a one-line block on the same line follows it.
+ * The blocks that follow it on its closing line, then the markdown after them, follow it.
  */
 export function convertPrepared(entry: PreparedBlock, node: Html, state: State, walk: Walk): void {
-  const {block} = entry
-  if (block.kind === 'comment') {
-    walk.transparent = true
-    report(state, 'info', 'html-comment', node, 'Dropped an HTML comment.')
-  } else if (block.kind === 'table') {
-    kramdownTable(block, state, walk, (offset) => pointIn(entry, offset))
-  } else if (block.kind === 'definitions') kramdownDefinitionList(entry, block, node, state, walk)
-  else element(entry, block, node, state, walk)
+  const group = [entry, ...(entry.following ?? [])]
+  for (const each of group) convertOne(each, node, state, walk)
+  // A comment before other blocks on its line does not leave their placeholder empty.
+  if (group.length > 1 && group.some((each) => each.block.kind !== 'comment'))
+    walk.transparent = false
   if (entry.tail) {
     convertMarkdownAt(
       entry.tail.text,
@@ -48,6 +45,17 @@ export function convertPrepared(entry: PreparedBlock, node: Html, state: State, 
       walk.list,
     )
   }
+}
+
+function convertOne(entry: PreparedBlock, node: Html, state: State, walk: Walk): void {
+  const {block} = entry
+  if (block.kind === 'comment') {
+    walk.transparent = true
+    report(state, 'info', 'html-comment', node, 'Dropped an HTML comment.')
+  } else if (block.kind === 'table') {
+    kramdownTable(block, state, walk, (offset) => pointIn(entry, offset))
+  } else if (block.kind === 'definitions') kramdownDefinitionList(entry, block, node, state, walk)
+  else element(entry, block, node, state, walk)
 }
 
 function element(

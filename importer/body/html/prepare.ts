@@ -10,7 +10,13 @@ export interface PreparedBlock {
   text: string
   /** Where `text` starts in the page. */
   at: Point
-  /** Markdown after a one-line block on its line, converted after it. */
+  /**
+   * Blocks that start on this one's closing line, right where it ends
+   * (`<div>Show</div><div class="answer">…`): one placeholder stands for them all, and they are
+   * converted after it, in order.
+   */
+  following?: PreparedBlock[]
+  /** Markdown after a one-line block (or the last of `following`) on its line, converted last. */
   tail?: {text: string; offset: number}
 }
 
@@ -45,31 +51,45 @@ export function prepareKramdownBlocks(text: string, state: State, at: Point = PA
   }
   let out = ''
   let pos = 0
-  for (const block of blocks) {
+  for (let i = 0; i < blocks.length;) {
+    const block = blocks[i++]!
     out += text.slice(pos, block.lineStart)
     const index = registry.blocks.length
     const entry: PreparedBlock = {block, text, at}
     registry.blocks.push(entry)
-    const span = text.slice(block.lineStart, block.consumed)
+    let last = block
+    while (i < blocks.length && startsWhereEnds(text, last, blocks[i]!)) {
+      last = blocks[i++]!
+      ;(entry.following ??= []).push({block: last, text, at})
+    }
+    const span = text.slice(block.lineStart, last.consumed)
     const open = `<!--kramdown-${registry.nonce}:${index}`
-    const atLineEnd = span.endsWith('\n') || block.consumed >= text.length
+    const atLineEnd = span.endsWith('\n') || last.consumed >= text.length
     const lines = newlines(span.endsWith('\n') ? span.slice(0, -1) : span)
     if (atLineEnd) {
       out += open + '\n'.repeat(lines) + '-->' + (span.endsWith('\n') ? '\n' : '')
-      pos = block.consumed
+      pos = last.consumed
     } else if (lines > 0) {
       // The rest of the closing line is markdown: it starts the line after the comment.
       out += open + '\n'.repeat(lines - 1) + '-->\n'
-      pos = block.consumed
+      pos = last.consumed
     } else {
-      const lineEnd = text.indexOf('\n', block.consumed)
+      const lineEnd = text.indexOf('\n', last.consumed)
       const end = lineEnd === -1 ? text.length : lineEnd
-      entry.tail = {text: text.slice(block.consumed, end), offset: block.consumed}
+      entry.tail = {text: text.slice(last.consumed, end), offset: last.consumed}
       out += open + '-->'
       pos = end
     }
   }
   return out + text.slice(pos)
+}
+
+/**
+ * Whether `next` starts on `block`'s closing line, right where it ends: kramdown reads it as the
+ * next HTML block, and a placeholder of its own there would end the one before it too soon.
+ */
+function startsWhereEnds(text: string, block: KramdownBlock, next: KramdownBlock): boolean {
+  return next.lineStart === block.consumed && text[block.consumed - 1] !== '\n'
 }
 
 /** The block a placeholder comment stands for, or undefined for any other HTML. */
