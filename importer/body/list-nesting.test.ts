@@ -13,7 +13,7 @@ describe('kramdownListNesting', () => {
     expect(kramdownListNesting('- a\n* b\n+ c\n')).toBe('- a\n- b\n- c\n')
   })
 
-  it('leaves lists after a blank line, code fences, quotes and plain text as written', () => {
+  it('leaves lists after a blank line, code fences and plain text as written', () => {
     const written = [
       '1. First',
       '',
@@ -22,13 +22,37 @@ describe('kramdownListNesting', () => {
       '```',
       '1. not a list',
       '  - in code',
+      '> 1. quoted in code',
+      '>   - in code',
       '```',
-      '> 1. quoted',
-      '>   - quoted detail',
       'Text',
       '  - item',
     ].join('\n')
     expect(kramdownListNesting(written)).toBe(written)
+  })
+
+  it('nests the lists inside a quote as it nests the page’s, also a quote inside an item', () => {
+    const written = [
+      '> 1. quoted',
+      '>   - quoted detail',
+      '> 2. next',
+      '>   - detail',
+      '>   > 1. deeper',
+      '>   >   - its detail',
+    ].join('\n')
+    expect(kramdownListNesting(written).split('\n')).toEqual([
+      '> 1. quoted',
+      '>      - quoted detail',
+      '> 2. next',
+      '>      - detail',
+      '>          > 1. deeper',
+      '>          >      - its detail',
+    ])
+  })
+
+  it('reads quotes nested far deeper than any page is allowed in linear time', () => {
+    const deep = '> '.repeat(20_000) + '1. x\n' + '> '.repeat(20_000) + '  - y'
+    expect(kramdownListNesting(deep).split('\n')).toHaveLength(2)
   })
 
   it('keeps every line on its line number', () => {

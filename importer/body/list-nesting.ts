@@ -21,8 +21,9 @@
  * - A heading outside any list must start at column 0 for kramdown: an indented one (`  ## x`)
  *   is paragraph text, so its `#` is escaped.
  *
- * Fenced code, quotes and tab-indented lines are left alone (the stack of open items is
- * forgotten at a quote or a tab).
+ * A quote outside any list is a text of its own: the lines after its `>` markers are nested
+ * the same way. Fenced code and tab-indented lines are left alone (the stack of open items is
+ * forgotten at a tab).
  */
 
 interface OpenItem {
@@ -44,9 +45,52 @@ const FENCE = /^ *(`{3,}|~{3,})/
 const BLOCK_START = /^ *(?:>|#{1,6}(?:[ \t]|$))/
 const INDENTED_HEADING = /^ {1,3}#{1,6}[ \t]/
 
+/**
+ * Quotes in quotes whose lists are nested; deeper ones are left as written (the page's nesting
+ * limit refuses far less deep pages, after this pass).
+ */
+const MAX_QUOTES = 32
+
+/** A quote's line: the spaces before its `>`. */
+const QUOTE = /^( *)>/
+
+/**
+ * The index after the last line of the quote starting at `from`: the lines whose `>` follows
+ * the same spaces (a lazy line without `>` is not its).
+ */
+function quoteEnd(lines: readonly string[], from: number, spaces: string): number {
+  let end = from + 1
+  while (end < lines.length && lines[end]!.startsWith(`${spaces}>`)) end++
+  return end
+}
+
+/**
+ * Nests the lists inside the quote on lines `from`–`end` (exclusive, `>` at column `at`) in
+ * place: the text after each `>` and the one space that belongs to it. Whether any moved.
+ */
+function nestInQuote(
+  lines: string[],
+  from: number,
+  end: number,
+  at: number,
+  depth: number,
+): boolean {
+  const markers = lines
+    .slice(from, end)
+    .map((line) => line.slice(0, at + (line[at + 1] === ' ' ? 2 : 1)))
+  const text = lines
+    .slice(from, end)
+    .map((line, i) => line.slice(markers[i]!.length))
+    .join('\n')
+  const nested = kramdownListNesting(text, depth)
+  if (nested === text) return false
+  nested.split('\n').forEach((line, i) => (lines[from + i] = markers[i] + line))
+  return true
+}
+
 /** The text with list lines moved to where kramdown nests them (same lines, same order). */
-export function kramdownListNesting(text: string): string {
-  if (!/^ *(?:[-+*]|\d{1,9}\.) |^ {1,3}#{1,6}[ \t]/m.test(text)) return text
+export function kramdownListNesting(text: string, quotes = 0): string {
+  if (!/^(?: *>)*(?: *(?:[-+*]|\d{1,9}\.) | {1,3}#{1,6}[ \t])/m.test(text)) return text
   const lines = text.split('\n')
   const stack: OpenItem[] = []
   let blank = true
@@ -54,6 +98,8 @@ export function kramdownListNesting(text: string): string {
   // Lines after one moved into an item, up to a blank line, move with it (kramdown's lazy run).
   let run: number | undefined
   let changed = false
+  // The lines of a quote whose lists are nested already, up to this index.
+  let quoted = 0
   const shift = (n: number, by: number) => {
     if (by <= 0) return
     lines[n] = ' '.repeat(by) + lines[n]
@@ -71,6 +117,19 @@ export function kramdownListNesting(text: string): string {
       blank = true
       run = undefined
       continue
+    }
+    const quote = n >= quoted && quotes < MAX_QUOTES ? QUOTE.exec(line) : null
+    if (quote && quote[1]!.length < (stack.at(-1)?.content ?? 0) + 4) {
+      // A quote's lines hold a text of their own: its lists nest as the page's do. Outside any
+      // list its lines are done; in an item they are then placed as any other line.
+      quoted = quoteEnd(lines, n, quote[1]!)
+      changed = nestInQuote(lines, n, quoted, quote[1]!.length, quotes + 1) || changed
+      if (stack.length === 0) {
+        n = quoted - 1
+        blank = false
+        run = undefined
+        continue
+      }
     }
     const opened = FENCE.exec(line)?.[1]
     const indent = line.length - line.trimStart().length
