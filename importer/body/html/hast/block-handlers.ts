@@ -70,6 +70,8 @@ const list: BlockHandler = (element, scope) => {
   const level = (scope.walk.list?.level ?? 0) + 1
   const first = scope.walk.out.length
   for (const item of element.children) {
+    // Text between the items (`…</li> The delay stays 0.3ns.</ol>`) shows where it stands.
+    if (item.type === 'text' && item.value.trim() !== '') scope.all([item], scope)
     if (item.type !== 'element') continue
     if (item.tagName !== 'li') {
       scope.all([item], scope)
