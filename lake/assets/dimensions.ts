@@ -65,7 +65,57 @@ function webp(data: Buffer): ImageInfo | null {
   return null
 }
 
-/** Reads the size of a PNG, JPEG, GIF or WebP image, or null for anything else. */
+/** The `<svg …>` start tag of an SVG file, after an XML declaration, comments and a doctype. */
+const SVG_ROOT =
+  /^\uFEFF?\s*(?:<\?xml[^>]*\?>\s*)?(?:(?:<!--[\s\S]*?-->|<!DOCTYPE[^>[]*(?:\[[^\]]*\])?\s*>)\s*)*<svg\b([^>]*)>/i
+
+/** Where the root element ends at the latest: the head of the file read for it. */
+const SVG_HEAD_BYTES = 64 * 1024
+
+/** The size a browser gives an SVG image that states none: the default of replaced elements. */
+const SVG_DEFAULT = {width: 300, height: 150}
+
+/** A length in CSS pixels (`120`, `120px`), or undefined for a relative one (`100%`, `2em`). */
+function pixels(value: string | undefined): number | undefined {
+  const match = /^\s*(\d+(?:\.\d+)?|\.\d+)\s*(?:px)?\s*$/.exec(value ?? '')
+  const number = match ? Number(match[1]) : NaN
+  return number > 0 ? number : undefined
+}
+
+/**
+ * An SVG image's size as a browser shows it in an `<img>`: its `width` and `height` in pixels,
+ * one of them and the `viewBox`'s proportions, the `viewBox` alone, or 300×150.
+ */
+function svg(data: Buffer): ImageInfo | null {
+  const root = SVG_ROOT.exec(data.toString('utf8', 0, Math.min(data.length, SVG_HEAD_BYTES)))
+  if (!root) return null
+  const attributes = new Map<string, string>()
+  for (const [, name, , double, single] of root[1]!.matchAll(
+    /(?:^|\s)([\w:-]+)\s*=\s*("([^"]*)"|'([^']*)')/g,
+  ))
+    attributes.set(name!.toLowerCase(), double ?? single ?? '')
+  const box = (attributes.get('viewbox') ?? '')
+    .trim()
+    .split(/[\s,]+/)
+    .map(Number)
+  const [boxWidth, boxHeight] = box.length === 4 && box[2]! > 0 && box[3]! > 0 ? box.slice(2) : []
+  let width = pixels(attributes.get('width'))
+  let height = pixels(attributes.get('height'))
+  if (boxWidth && boxHeight) {
+    if (width && !height) height = (width * boxHeight) / boxWidth
+    else if (height && !width) width = (height * boxWidth) / boxHeight
+    else if (!width && !height) [width, height] = [boxWidth, boxHeight]
+  }
+  const size = width && height ? {width, height} : SVG_DEFAULT
+  return {
+    width: Math.max(1, Math.round(size.width)),
+    height: Math.max(1, Math.round(size.height)),
+    extension: 'svg',
+    mimeType: 'image/svg+xml',
+  }
+}
+
+/** Reads the size of a PNG, JPEG, GIF, WebP or SVG image, or null for anything else. */
 export function imageInfo(data: Buffer): ImageInfo | null {
-  return png(data) ?? jpeg(data) ?? gif(data) ?? webp(data)
+  return png(data) ?? jpeg(data) ?? gif(data) ?? webp(data) ?? svg(data)
 }

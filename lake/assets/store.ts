@@ -30,7 +30,8 @@ export function describeAsset(dataset: Dataset, upload: Upload): {doc: Doc; path
   const base = `${upload.projectId}/${dataset.name}/${sha1}`
   if (upload.kind === 'image') {
     const info = imageInfo(upload.data)
-    if (!info) throw badRequest('Cannot read this image, expected a PNG, JPEG, GIF or WebP file')
+    if (!info)
+      throw badRequest('Cannot read this image, expected a PNG, JPEG, GIF, WebP or SVG file')
     const {width, height, extension, mimeType} = info
     const path = `images/${base}-${width}x${height}.${extension}`
     const doc: Doc = {
@@ -48,7 +49,7 @@ export function describeAsset(dataset: Dataset, upload: Upload): {doc: Doc; path
       metadata: {
         _type: 'sanity.imageMetadata',
         dimensions: {_type: 'sanity.imageDimensions', width, height, aspectRatio: width / height},
-        hasAlpha: extension === 'png' || extension === 'webp',
+        hasAlpha: extension === 'png' || extension === 'webp' || extension === 'svg',
         isOpaque: extension === 'jpg',
       },
     }
