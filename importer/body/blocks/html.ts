@@ -59,7 +59,13 @@ export function html(node: Html, state: State, walk: Walk): void {
     return convertMarkdownAt(value, at, state, walk.out, walk.list)
   }
   const first = tagAt(value, 0)
-  if (first && !first.closing && TEXT_SPAN_ELEMENTS.has(first.name)) {
+  if (
+    first &&
+    !first.closing &&
+    (TEXT_SPAN_ELEMENTS.has(first.name) ||
+      // `<br>` or `<img …>` alone on a line, then text: CommonMark's HTML block took the text.
+      (SPAN_ELEMENTS.has(first.name) && /\n[ \t]*\S/.test(value.slice(first.end))))
+  ) {
     return spanParagraph(node, at, state, walk)
   }
   if (!first || !KNOWN_ELEMENTS.has(first.name)) {
@@ -88,9 +94,9 @@ const TEXT_SPAN_ELEMENTS = new Set(
 const PARAGRAPH_MARK = '\uFDD6'
 
 /**
- * `<span class="fs-6">` on a line of its own: CommonMark starts an HTML block there, kramdown a
- * paragraph whose span-level HTML holds markdown (a link, an attribute list…). The lines are
- * converted as that paragraph.
+ * `<span class="fs-6">` on a line of its own, or `<br>` before lines of text: CommonMark starts
+ * an HTML block there, kramdown a paragraph whose span-level HTML holds markdown (a link, an
+ * attribute list…), which a list may follow. The lines are converted as that paragraph.
  */
 function spanParagraph(node: Html, at: Point, state: State, walk: Walk): void {
   const start = walk.out.length
