@@ -9,6 +9,7 @@ import {imageItem} from './image.ts'
 import type {Inline} from './inline.ts'
 import {addMarkDef, appendText} from './inline.ts'
 import {linkAnnotation} from './links.ts'
+import {declarations, droppedStyleMessage, styleDecorators} from '../html/style.ts'
 
 // Inline tags whose meaning is a decorator: `<b>x</b>` is the same as `**x**`.
 const DECORATOR_TAGS: Record<string, string> = {
@@ -102,14 +103,15 @@ export function inlineHtml(node: Html, state: State, inline: Inline): void {
     return
   }
   if (TEXT_TAGS.has(tag.name)) {
-    if (!tag.closing)
-      report(
-        state,
-        'info',
-        'html-tag-dropped',
-        node,
-        `Dropped the <${tag.name}> tag and kept its text.`,
-      )
+    if (tag.closing) return closeStyled(tag.name, inline)
+    report(
+      state,
+      'info',
+      'html-tag-dropped',
+      node,
+      `Dropped the <${tag.name}> tag and kept its text.`,
+    )
+    if (!tag.selfClosing) openStyled(tag, node, state, inline)
     return
   }
   report(
@@ -132,18 +134,55 @@ function popMark(inline: Inline, matches: (mark: string) => boolean): void {
   }
 }
 
-/** Event-handler attributes (`onerror=`) are never carried over; say so. */
+/**
+ * Event-handler attributes (`onerror=`) are never carried over; say so. A `style` only styles:
+ * dropped (info), except what a tag that only styles its text shows of it (see openStyled).
+ */
 export function warnUnsafeAttributes(tag: Tag, node: Html, state: State): void {
   for (const name of Object.keys(tag.attributes)) {
-    if (name.startsWith('on') || name === 'style' || name === 'srcdoc') {
+    if (name.startsWith('on') || name === 'srcdoc') {
       report(
         state,
         'warning',
         'unsafe-html-attribute',
         node,
-        `Dropped the "${name}" attribute of <${tag.name}>: scripts and styles are never imported.`,
+        `Dropped the "${name}" attribute of <${tag.name}>: scripts are never imported.`,
         'Remove the attribute from the source.',
       )
     }
   }
+  const style = tag.attributes.style
+  const message =
+    style !== undefined && !TEXT_TAGS.has(tag.name)
+      ? droppedStyleMessage(tag.name, declarations(style))
+      : undefined
+  if (message) report(state, 'info', 'style-dropped', node, message)
+}
+
+/** Per paragraph, the styling tags open now and the decorators each one's `style` added. */
+const openTags = new WeakMap<Inline, Array<{name: string; marks: string[]}>>()
+
+/**
+ * A styling tag's `style` shows bold, italic or struck-through text as kramdown's readers see
+ * it (`<span style="color:red; font-weight: bold;">`): those marks apply up to its closing tag.
+ */
+function openStyled(tag: Tag, node: Html, state: State, inline: Inline): void {
+  const style = tag.attributes.style
+  const {marks, dropped} = styleDecorators(style ?? '')
+  const message = droppedStyleMessage(tag.name, dropped)
+  if (message) report(state, 'info', 'style-dropped', node, message)
+  const added = marks.filter((mark) => !inline.marks.includes(mark))
+  inline.marks.push(...added)
+  const open = openTags.get(inline) ?? []
+  open.push({name: tag.name, marks: added})
+  openTags.set(inline, open)
+}
+
+/** The closing tag of a styling tag: the decorators its `style` added end here. */
+function closeStyled(name: string, inline: Inline): void {
+  const open = openTags.get(inline)
+  const index = open?.findLastIndex((tag) => tag.name === name) ?? -1
+  if (index === -1) return
+  const [closed] = open!.splice(index, 1)
+  for (const mark of closed!.marks) popMark(inline, (each) => each === mark)
 }

@@ -5,7 +5,8 @@ import {STYLE} from '../../names.ts'
 import {blockHandlers} from './block-handlers.ts'
 import {emitParagraph} from './paragraph.ts'
 import {convertPhrasing, warnUnsafeAttributes} from './phrasing.ts'
-import {locate, type HastScope} from './scope.ts'
+import {locate, reportAt, type HastScope} from './scope.ts'
+import {declarations, droppedStyleMessage} from '../style.ts'
 import {textContent} from './text.ts'
 
 // Elements a browser lays out as blocks: they end the paragraph before them.
@@ -60,6 +61,11 @@ function blockElement(element: Element, scope: HastScope): void {
   scope.depth++
   try {
     warnUnsafeAttributes(element, scope)
+    const style = element.properties.style
+    const message =
+      typeof style === 'string' &&
+      droppedStyleMessage(element.tagName, declarations(style), 'block')
+    if (message) reportAt(scope, 'info', 'style-dropped', element, message)
     const handler = blockHandlers[element.tagName] ?? blockHandlers.div
     handler(element, scope)
   } finally {

@@ -9,6 +9,7 @@ import {isNested, isTextOnly} from '../../state.ts'
 import {EMBED_ELEMENTS, embedItem, isGistScript} from './embed.ts'
 import type {HastScope} from './scope.ts'
 import {dropPresentational, locate, reportAt, sourceOf} from './scope.ts'
+import {droppedStyleMessage, styleDecorators} from '../style.ts'
 import {attribute, textContent, urlAttribute} from './text.ts'
 
 type PhrasingHandler = (element: Element, scope: HastScope, inline: Inline) => void
@@ -32,10 +33,29 @@ function phrasingElement(element: Element, scope: HastScope, inline: Inline): vo
   try {
     warnUnsafeAttributes(element, scope)
     const handler = phrasingHandlers[element.tagName] ?? children
-    handler(element, scope, inline)
+    withMarks(inline, styleMarks(element, scope), () => handler(element, scope, inline))
   } finally {
     scope.depth--
   }
+}
+
+/** Runs `inner` with each of `marks` on the text it appends. */
+function withMarks(inline: Inline, marks: readonly string[], inner: () => void): void {
+  if (marks.length === 0) return inner()
+  withMark(inline, marks[0]!, () => withMarks(inline, marks.slice(1), inner))
+}
+
+/**
+ * The decorators an element's `style` shows (`font-weight: bold`); the declarations that only
+ * style the text (a colour) are reported as dropped.
+ */
+export function styleMarks(element: Element, scope: HastScope): string[] {
+  const style = element.properties.style
+  if (typeof style !== 'string') return []
+  const {marks, dropped} = styleDecorators(style)
+  const message = droppedStyleMessage(element.tagName, dropped)
+  if (message) reportAt(scope, 'info', 'style-dropped', element, message)
+  return marks
 }
 
 const children: PhrasingHandler = (element, scope, inline) =>
@@ -154,17 +174,17 @@ function endsWithSpace(inline: Inline): boolean {
   )
 }
 
-/** Event handlers, `style` and `srcdoc` are never carried over; say so. */
+/** Event handlers and `srcdoc` are never carried over; say so (a `style`: see styleMarks). */
 export function warnUnsafeAttributes(element: Element, scope: HastScope): void {
   for (const key of Object.keys(element.properties)) {
     const name = key.toLowerCase()
-    if (name.startsWith('on') || name === 'style' || name === 'srcdoc') {
+    if (name.startsWith('on') || name === 'srcdoc') {
       reportAt(
         scope,
         'warning',
         'unsafe-html-attribute',
         element,
-        `Dropped the "${name}" attribute of <${element.tagName}>: scripts and styles are never imported.`,
+        `Dropped the "${name}" attribute of <${element.tagName}>: scripts are never imported.`,
         'Remove the attribute from the source.',
       )
     }

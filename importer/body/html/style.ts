@@ -1,0 +1,67 @@
+import {MARK} from '../names.ts'
+
+/**
+ * What an element's `style` attribute shows that Portable Text keeps: bold, italic and
+ * struck-through text, as decorators. The rest (a colour, a size, a margin) only styles the text
+ * and is dropped, as a class's styling is; `dropped` lists those declarations for the report.
+ */
+export function styleDecorators(style: string): {marks: string[]; dropped: string[]} {
+  const marks: string[] = []
+  const dropped: string[] = []
+  for (const declaration of style.split(';')) {
+    const colon = declaration.indexOf(':')
+    if (colon === -1) {
+      if (declaration.trim()) dropped.push(declaration.trim())
+      continue
+    }
+    const property = declaration.slice(0, colon).trim().toLowerCase()
+    const value = declaration
+      .slice(colon + 1)
+      .replace(/!\s*important\s*$/i, '')
+      .trim()
+      .toLowerCase()
+    const mark = decoratorOf(property, value)
+    if (mark === undefined) dropped.push(`${property}: ${value}`)
+    else if (mark !== null && !marks.includes(mark)) marks.push(mark)
+  }
+  return {marks, dropped}
+}
+
+/** The decorator a declaration shows, null for one that shows plain text, else undefined. */
+function decoratorOf(property: string, value: string): string | null | undefined {
+  if (property === 'font-weight') {
+    if (value === 'bold' || value === 'bolder' || /^[6-9]00$/.test(value)) return MARK.strong
+    return value === 'normal' || /^[1-5]00$/.test(value) ? null : undefined
+  }
+  if (property === 'font-style') {
+    if (/^(?:italic|oblique)\b/.test(value)) return MARK.em
+    return value === 'normal' ? null : undefined
+  }
+  if (property === 'text-decoration' || property === 'text-decoration-line') {
+    if (/\bline-through\b/.test(value)) return MARK.strike
+    return value === 'none' ? null : undefined
+  }
+  return undefined
+}
+
+/** The declarations of a style, for a report that drops them all. */
+export function declarations(style: string): string[] {
+  return style
+    .split(';')
+    .map((declaration) => declaration.trim())
+    .filter(Boolean)
+}
+
+/**
+ * The report of a style's dropped declarations (on an element whose text is converted, or a
+ * block), or undefined when none is dropped.
+ */
+export function droppedStyleMessage(
+  tagName: string,
+  dropped: readonly string[],
+  on: 'text' | 'block' = 'text',
+): string | undefined {
+  if (dropped.length === 0) return undefined
+  const kept = on === 'text' ? 'the text, which is kept' : 'the block, whose content is kept'
+  return `Dropped the style "${dropped.join('; ')}" of <${tagName}>: it only styles ${kept}.`
+}
