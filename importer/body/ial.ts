@@ -2,7 +2,7 @@ import type {Nodes} from 'mdast'
 
 import {CALLOUT_TONES} from '../../schemas/constants.ts'
 import type {CalloutTone} from '../../schemas/constants.ts'
-import {blockText, isTextBlock} from './blocks/text-block.ts'
+import {blockText, headingText, isTextBlock} from './blocks/text-block.ts'
 import type {Item, TextBlock} from './blocks/text-block.ts'
 import {unquoteBlocks} from './blocks/blockquote.ts'
 import {tableOfContents} from './blocks/toc.ts'
@@ -69,7 +69,7 @@ export function applyIal(
   }
   const head = out[start]
   if (classes.includes('no_toc') && isTextBlock(head) && /^h\d$/.test(head.style))
-    state.noTocHeadings.push(blockText(head))
+    state.noTocHeadings.push(headingText(head))
   for (const name of classes) {
     const titled = name.endsWith('-title')
     const tone = toneOf(titled ? name.slice(0, -'-title'.length) : name, state)

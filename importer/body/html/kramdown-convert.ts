@@ -4,7 +4,7 @@ import {kramdownDefinitionList} from '../blocks/definition-list.ts'
 import {richInline} from '../blocks/rich-inline.ts'
 import {reportNotLast, takeNavigation} from '../blocks/navigation.ts'
 import type {Item} from '../blocks/text-block.ts'
-import {blockText, isTextBlock} from '../blocks/text-block.ts'
+import {headingText, isTextBlock} from '../blocks/text-block.ts'
 import type {Walk} from '../blocks/walk.ts'
 import {applyIal} from '../ial.ts'
 import {BLOCK_TYPES, OBJECT_TYPES, STYLE} from '../names.ts'
@@ -122,7 +122,7 @@ const spanElement: MarkdownElement = (block, content, at, _node, state, walk) =>
     if (!isTextBlock(item)) continue
     item.style = STYLE.heading(Number(depth))
     // An HTML heading, even with markdown="1", is not in kramdown's table of contents.
-    state.noTocHeadings.push(blockText(item))
+    state.noTocHeadings.push(headingText(item))
   }
 }
 
