@@ -21,7 +21,7 @@ import {imageItem} from './image.ts'
 import {inlineHtml} from './html.ts'
 import {convertInline} from './index.ts'
 import type {Inline, InlineHandler} from './inline.ts'
-import {addMarkDef, appendText, enclosingHref, withMark} from './inline.ts'
+import {addMarkDef, appendInlineObject, appendText, enclosingHref, withMark} from './inline.ts'
 import {linkAnnotation} from './links.ts'
 
 /** One handler per mdast phrasing node type. */
@@ -50,7 +50,7 @@ export const inlineHandlers: Record<string, InlineHandler> = {
     imageItem(definition?.url ?? '', node.alt, definition?.title, node, state, inline)
   },
   footnoteReference: (node: FootnoteReference, _state, inline) => {
-    inline.children.push({
+    appendInlineObject(inline, {
       _type: INLINE_TYPES.footnoteReference,
       label: node.label ?? node.identifier,
     })
@@ -59,7 +59,11 @@ export const inlineHandlers: Record<string, InlineHandler> = {
   inlineMath: (node: InlineMath, _state, inline) => {
     // `[$$\KaTeX$$](https://katex.org)`: a mark cannot cover the formula, so it keeps the link.
     const href = enclosingHref(inline)
-    inline.children.push({_type: INLINE_TYPES.inlineMath, tex: node.value, ...(href ? {href} : {})})
+    appendInlineObject(inline, {
+      _type: INLINE_TYPES.inlineMath,
+      tex: node.value,
+      ...(href ? {href} : {}),
+    })
   },
 }
 

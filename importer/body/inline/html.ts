@@ -7,7 +7,7 @@ import type {State} from '../state.ts'
 import {report} from '../state.ts'
 import {imageItem} from './image.ts'
 import type {Inline} from './inline.ts'
-import {addMarkDef, appendText} from './inline.ts'
+import {addMarkDef, appendLineBreak, appendText} from './inline.ts'
 import {linkAnnotation} from './links.ts'
 import {declarations, droppedStyleMessage, styleDecorators} from '../html/style.ts'
 
@@ -66,7 +66,7 @@ const elementHandlers: Record<
   string,
   (tag: Tag, node: Html, state: State, inline: Inline) => void
 > = {
-  br: (_tag, _node, _state, inline) => appendText(inline, '\n'),
+  br: (_tag, _node, _state, inline) => appendLineBreak(inline),
   img: imgTagItem,
   a: (tag, node, state, inline) => {
     if (tag.closing) return popMark(inline, (mark) => mark === '' || mark.startsWith('l'))

@@ -2,7 +2,7 @@ import {BLOCK_TYPES, INLINE_TYPES} from '../names.ts'
 import type {State} from '../state.ts'
 import {isTextOnly, report} from '../state.ts'
 import type {Inline} from './inline.ts'
-import {appendItem, enclosingHref} from './inline.ts'
+import {appendInlineObject, appendItem, enclosingHref} from './inline.ts'
 
 type Located = Parameters<typeof report>[3]
 
@@ -45,7 +45,7 @@ export function imageItem(
   const href = enclosingHref(inline)
   if (isTextOnly(state)) {
     // A table cell, definition or footnote holds text: the image stays in its line.
-    inline.children.push({
+    appendInlineObject(inline, {
       _type: INLINE_TYPES.inlineImage,
       ...(alt ? {alt} : {}),
       ...(href ? {href} : {}),

@@ -10,6 +10,8 @@ export interface Inline {
   marks: string[]
   /** Finished segments: text runs and block items (images) that interrupt them. */
   segments: Array<{children: Child[]; markDefs: MarkDef[]} | {item: Item}>
+  /** After an HTML line break: the spaces that start the text appended next are not shown. */
+  afterBreak?: boolean
 }
 
 /** Handles one phrasing node. */
@@ -22,6 +24,10 @@ export function createInline(): Inline {
 
 /** Appends text with the current marks, merging with the previous span when the marks match. */
 export function appendText(inline: Inline, text: string): void {
+  if (inline.afterBreak) {
+    text = text.replace(/^[ \t]+/, '')
+    if (text !== '') inline.afterBreak = false
+  }
   if (text === '') return
   // '' marks an `<a>` without a usable href: it closes like a link but annotates nothing.
   const marks = inline.marks.includes('') ? inline.marks.filter((m) => m !== '') : inline.marks
@@ -33,8 +39,26 @@ export function appendText(inline: Inline, text: string): void {
   inline.children.push({_type: 'span', text, marks: [...marks]})
 }
 
+/**
+ * An HTML `<br>`: a line break, without the spaces around it that a browser does not show
+ * (`text <br>` and the line after it, whose soft line break reads as a space).
+ */
+export function appendLineBreak(inline: Inline): void {
+  const last = inline.children[inline.children.length - 1] as Span | undefined
+  if (last?._type === 'span' && !last.marks.includes('code')) last.text = last.text.trimEnd()
+  appendText(inline, '\n')
+  inline.afterBreak = true
+}
+
+/** Appends an inline object (a formula, a footnote reference, an image in a line). */
+export function appendInlineObject(inline: Inline, child: Child): void {
+  inline.afterBreak = false
+  inline.children.push(child)
+}
+
 /** Closes the current text run and puts a block item (an image) between runs. */
 export function appendItem(inline: Inline, item: Item): void {
+  inline.afterBreak = false
   flush(inline)
   inline.segments.push({item})
 }
