@@ -22,8 +22,9 @@
  *   is paragraph text, so its `#` is escaped.
  *
  * A quote outside any list is a text of its own: the lines after its `>` markers are nested
- * the same way. Fenced code and tab-indented lines are left alone (the stack of open items is
- * forgotten at a tab).
+ * the same way. Fenced code is left alone; in a list, a line indented with tabs is read with
+ * its tabs as spaces to the next tab stop (outside lists it is left alone, and the stack of
+ * open items is forgotten).
  */
 
 interface OpenItem {
@@ -106,7 +107,7 @@ export function kramdownListNesting(text: string, quotes = 0): string {
     changed = true
   }
   for (let n = 0; n < lines.length; n++) {
-    const line = lines[n]
+    let line = lines[n]!
     if (fence !== undefined) {
       if (run !== undefined && line.trim() !== '') shift(n, run)
       const close = FENCE.exec(line)?.[1]
@@ -130,6 +131,12 @@ export function kramdownListNesting(text: string, quotes = 0): string {
         run = undefined
         continue
       }
+    }
+    if (stack.length > 0 && /^[ ]*\t/.test(line)) {
+      // In a list a tab advances to the next multiple of four columns, for kramdown and
+      // CommonMark alike: written as those spaces, the line can be placed as any other.
+      line = lines[n] = expandLeadingTabs(line)
+      changed = true
     }
     const opened = FENCE.exec(line)?.[1]
     const indent = line.length - line.trimStart().length
@@ -174,6 +181,15 @@ export function kramdownListNesting(text: string, quotes = 0): string {
     }
   }
   return changed ? lines.join('\n') : text
+}
+
+/** The line with the tabs of its indentation written as spaces, to tab stops of four columns. */
+function expandLeadingTabs(line: string): string {
+  let column = 0
+  let at = 0
+  for (; at < line.length && (line[at] === ' ' || line[at] === '\t'); at++)
+    column += line[at] === '\t' ? 4 - (column % 4) : 1
+  return ' '.repeat(column) + line.slice(at)
 }
 
 /**
