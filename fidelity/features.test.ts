@@ -20,6 +20,15 @@ describe('extractFeatures', () => {
     expect(features(html).words).toEqual(['a', 'framed', 'text'])
   })
 
+  it('sees an <object> or <embed> showing an image as that image, its content as the description', () => {
+    const result = features(
+      '<object type="image/svg+xml" data="/a.svg"></object><object data="/b.png">The plan</object>' +
+        '<embed src="/c.gif"><object data="/d.pdf" type="application/pdf">Get the PDF</object>',
+    )
+    expect(result.images).toEqual(['/a.svg | ', '/b.png | The plan', '/c.gif | '])
+    expect(result.words).toEqual(['Get', 'the', 'PDF'])
+  })
+
   it('numbers ordered items from the start attribute, and records nesting per list', () => {
     const result = features(
       '<ol start="3"><li><p>three</p><pre><code>x</code></pre><ul><li>sub</li></ul></li><li>four</li></ol>',

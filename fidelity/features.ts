@@ -89,9 +89,25 @@ function inlineFrames(parent: Parents): void {
     if (!isElement(child)) return [child]
     const srcdoc = child.tagName === 'iframe' ? attribute(child, 'srcDoc') : undefined
     if (srcdoc !== undefined) return parseFragment(srcdoc).children as ElementContent[]
+    const image = imageObject(child)
+    if (image) return [image]
     inlineFrames(child)
     return [child]
   }) as typeof parent.children
+}
+
+/**
+ * An `<object>` or `<embed>` showing an image, as a browser shows it: the image, described by
+ * the object's content (shown only when the image cannot be).
+ */
+function imageObject(element: Element): Element | undefined {
+  if (element.tagName !== 'object' && element.tagName !== 'embed') return undefined
+  const src = attribute(element, element.tagName === 'object' ? 'data' : 'src') ?? ''
+  const type = attribute(element, 'type')
+  const image = type ? /^image\//i.test(type) : /\.(?:svg|png|jpe?g|gif|webp)(?:[?#]|$)/i.test(src)
+  if (!image) return undefined
+  const alt = visibleText(element).replace(/\s+/g, ' ').trim()
+  return {type: 'element', tagName: 'img', properties: {src, alt}, children: []}
 }
 
 function languageOf(element: Element): string | undefined {

@@ -40,6 +40,13 @@ describe('imageInfo of an SVG image', () => {
     expect(svg(text)).toMatchObject({width: 64, height: 48})
   })
 
+  it('reads a root tag longer than any head of the file, with quoted ">" in its attributes', () => {
+    // draw.io keeps the whole diagram, escaped or not, in one attribute of the root element.
+    const diagram = '<mxfile host="x">'.repeat(20_000)
+    const text = `<?xml version="1.0"?>\n<svg content='${diagram}' width="3200px" height="7826px" viewBox="-0.5 -0.5 3200 7826"><g/></svg>`
+    expect(svg(text)).toMatchObject({width: 3200, height: 7826})
+  })
+
   it('gives an SVG that states no size the 300×150 of a browser', () => {
     expect(svg('<svg xmlns="http://www.w3.org/2000/svg"><circle r="4"/></svg>')).toMatchObject({
       width: 300,

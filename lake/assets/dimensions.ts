@@ -65,12 +65,27 @@ function webp(data: Buffer): ImageInfo | null {
   return null
 }
 
-/** The `<svg …>` start tag of an SVG file, after an XML declaration, comments and a doctype. */
+/** The start of an SVG file's root element, after an XML declaration, comments and a doctype. */
 const SVG_ROOT =
-  /^\uFEFF?\s*(?:<\?xml[^>]*\?>\s*)?(?:(?:<!--[\s\S]*?-->|<!DOCTYPE[^>[]*(?:\[[^\]]*\])?\s*>)\s*)*<svg\b([^>]*)>/i
+  /^\uFEFF?\s*(?:<\?xml[^>]*\?>\s*)?(?:(?:<!--[\s\S]*?-->|<!DOCTYPE[^>[]*(?:\[[^\]]*\])?\s*>)\s*)*<svg(?=[\s/>])/i
 
-/** Where the root element ends at the latest: the head of the file read for it. */
-const SVG_HEAD_BYTES = 64 * 1024
+/**
+ * The attributes of the root `<svg …>` tag: up to its first `>` outside quoted values (a
+ * drawing tool's file may keep a whole diagram, megabytes long, in one of them).
+ */
+function svgRootAttributes(text: string): string | undefined {
+  const root = SVG_ROOT.exec(text)
+  if (!root) return undefined
+  let quote = ''
+  for (let at = root[0].length; at < text.length; at++) {
+    const char = text[at]
+    if (quote) {
+      if (char === quote) quote = ''
+    } else if (char === '"' || char === "'") quote = char
+    else if (char === '>') return text.slice(root[0].length, at)
+  }
+  return undefined
+}
 
 /** The size a browser gives an SVG image that states none: the default of replaced elements. */
 const SVG_DEFAULT = {width: 300, height: 150}
@@ -87,10 +102,10 @@ function pixels(value: string | undefined): number | undefined {
  * one of them and the `viewBox`'s proportions, the `viewBox` alone, or 300×150.
  */
 function svg(data: Buffer): ImageInfo | null {
-  const root = SVG_ROOT.exec(data.toString('utf8', 0, Math.min(data.length, SVG_HEAD_BYTES)))
-  if (!root) return null
+  const root = svgRootAttributes(data.toString('utf8'))
+  if (root === undefined) return null
   const attributes = new Map<string, string>()
-  for (const [, name, , double, single] of root[1]!.matchAll(
+  for (const [, name, , double, single] of root.matchAll(
     /(?:^|\s)([\w:-]+)\s*=\s*("([^"]*)"|'([^']*)')/g,
   ))
     attributes.set(name!.toLowerCase(), double ?? single ?? '')

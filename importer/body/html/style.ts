@@ -59,9 +59,13 @@ export function declarations(style: string): string[] {
 export function droppedStyleMessage(
   tagName: string,
   dropped: readonly string[],
-  on: 'text' | 'block' = 'text',
+  on: 'text' | 'block' | 'element' = 'text',
 ): string | undefined {
   if (dropped.length === 0) return undefined
-  const kept = on === 'text' ? 'the text, which is kept' : 'the block, whose content is kept'
+  const kept = {
+    text: 'the text, which is kept',
+    block: 'the block, whose content is kept',
+    element: 'the element, which is kept',
+  }[on]
   return `Dropped the style "${dropped.join('; ')}" of <${tagName}>: it only styles ${kept}.`
 }

@@ -53,7 +53,8 @@ export function styleMarks(element: Element, scope: HastScope): string[] {
   const style = element.properties.style
   if (typeof style !== 'string') return []
   const {marks, dropped} = styleDecorators(style)
-  const message = droppedStyleMessage(element.tagName, dropped)
+  const media = element.tagName === 'img' || EMBED_ELEMENTS.has(element.tagName)
+  const message = droppedStyleMessage(element.tagName, dropped, media ? 'element' : 'text')
   if (message) reportAt(scope, 'info', 'style-dropped', element, message)
   return marks
 }
@@ -88,7 +89,27 @@ const raw: PhrasingHandler = (element, scope, inline) => {
   appendItem(inline, {_type: BLOCK_TYPES.rawHtml, html: sourceOf(element, scope), reason})
 }
 
+/** An `<object>` or `<embed>` showing an image (`type="image/svg+xml"`, or an image's address). */
+function isImageObject(element: Element): boolean {
+  if (element.tagName !== 'object' && element.tagName !== 'embed') return false
+  const type = attribute(element, 'type')
+  const url = urlAttribute(element, element.tagName === 'object' ? 'data' : 'src') ?? ''
+  return type ? /^image\//i.test(type) : /\.(?:svg|png|jpe?g|gif|webp)(?:[?#]|$)/i.test(url)
+}
+
 const embed: PhrasingHandler = (element, scope, inline) => {
+  if (isImageObject(element)) {
+    // Its content is what a browser shows when the image cannot be: the image's description.
+    const fallback = textContent(element).replace(/\s+/g, ' ').trim()
+    return imageItem(
+      urlAttribute(element, element.tagName === 'object' ? 'data' : 'src') ?? '',
+      fallback || attribute(element, 'aria-label') || attribute(element, 'title'),
+      attribute(element, 'title'),
+      locate(element, scope),
+      scope.state,
+      inline,
+    )
+  }
   const item = embedItem(element, scope)
   if (!item) return
   if (!isTextOnly(scope.state)) return appendItem(inline, item)
