@@ -32,22 +32,17 @@ describe('kramdownListNesting', () => {
   })
 
   it('nests the lists inside a quote as it nests the page’s, also a quote inside an item', () => {
-    const written = [
-      '> 1. quoted',
-      '>   - quoted detail',
-      '> 2. next',
-      '>   - detail',
-      '>   > 1. deeper',
-      '>   >   - its detail',
-    ].join('\n')
-    expect(kramdownListNesting(written).split('\n')).toEqual([
-      '> 1. quoted',
-      '>      - quoted detail',
-      '> 2. next',
-      '>      - detail',
-      '>          > 1. deeper',
-      '>          >      - its detail',
-    ])
+    // Each line as written, and where the pass moves it.
+    const lines: Array<[string, string]> = [
+      ['> 1. quoted', '> 1. quoted'],
+      ['>   - quoted detail', '>      - quoted detail'],
+      ['> 2. next', '> 2. next'],
+      ['>   - detail', '>      - detail'],
+      ['>   > 1. deeper', '>          > 1. deeper'],
+      ['>   >   - its detail', '>          >      - its detail'],
+    ]
+    const written = lines.map(([line]) => line).join('\n')
+    expect(kramdownListNesting(written).split('\n')).toEqual(lines.map(([, moved]) => moved))
   })
 
   it('reads quotes nested far deeper than any page is allowed in linear time', () => {
