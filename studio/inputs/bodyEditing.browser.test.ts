@@ -207,7 +207,9 @@ describe('editing a lesson body in the Studio', {tags: [CHROMIUM_TAG]}, () => {
     // and that can put the caret back where the click left it (seen in CI: the keys after it
     // landed in the middle of the paragraph, even the second of two). So the first key is typed
     // alone, and the rest once the draft is there and saved, with the caret put at the end again
-    // and read back.
+    // and read back. The rest is one text input, as an input method enters a word: keys one by
+    // one were still split by a redraw on a loaded machine ("A paragrap" + "ome bold words and a
+    // link" + "h to extend. S", seen in CI), the keys after it typed where the click had been.
     await page.keyboard.type(TYPED.slice(0, FIRST_KEYS))
     await expect.poll(draft, wait).toEqual([[`${START}${TYPED.slice(0, FIRST_KEYS)}`, []]])
     await untilSettled()
@@ -219,7 +221,7 @@ describe('editing a lesson body in the Studio', {tags: [CHROMIUM_TAG]}, () => {
       collapsed: true,
       caretAfter: `${START}${TYPED.slice(0, FIRST_KEYS)}`,
     })
-    await page.keyboard.type(TYPED.slice(FIRST_KEYS))
+    await page.keyboard.insertText(TYPED.slice(FIRST_KEYS))
     await expect.poll(draft, wait).toEqual([[`${START}${TYPED}`, []]])
     await studio.shot('1-typed')
 
@@ -266,9 +268,24 @@ describe('editing a lesson body in the Studio', {tags: [CHROMIUM_TAG]}, () => {
     await studio.shot('3-linked')
 
     step = 'publishing'
-    await untilSettled()
-    await page.getByTestId('action-publish').click({timeout: 60_000})
-    await expect.poll(() => lastParagraph(LESSON), wait).toEqual(linked)
+    // Settled for a second on end: a validation still catching up with the last patch shows no
+    // error yet, and publishing then says the document has errors (seen on a loaded machine).
+    let calm = 0
+    await expect
+      .poll(async () => (calm = (await settled()) ? calm + 1 : 0), wait)
+      .toBeGreaterThan(4)
+    // A click that lands while the document pane is drawn again publishes nothing (seen on a
+    // loaded machine: the published text stayed as it was for a minute): the button is clicked
+    // again until the published text is the draft's. A click while it publishes waits for it.
+    const published = JSON.stringify(linked)
+    await until(
+      async () => JSON.stringify(await lastParagraph(LESSON)) === published,
+      () =>
+        page
+          .getByTestId('action-publish')
+          .click({timeout: 10_000})
+          .catch(() => undefined),
+    )
     // Published: the draft is gone, and once the Studio has nothing left to save it has made
     // no new one; the form shows the published text with its marks.
     await untilSettled()
