@@ -1,5 +1,6 @@
 import {createContext, useContext} from 'react'
 
+import {headingText as textOf} from '../schemas/headingText.ts'
 import type {TypedObject} from './types.ts'
 
 // What kramdown's GFM parser removes from a heading's text to make its id: all but word
@@ -17,29 +18,12 @@ export function headingId(text: string): string {
 
 type Block = TypedObject & {_key?: string; style?: string; body?: unknown}
 
-type Child = {_type?: string; text?: unknown; tex?: unknown; marks?: unknown}
-
-/** A heading's children as text: each span's text as `spanText` gives it, a formula's TeX. */
-function childrenText(block: TypedObject, spanText: (text: string, child: Child) => string) {
-  const children = (block as {children?: unknown}).children
-  if (!Array.isArray(children)) return ''
-  return children
-    .map((child: Child) =>
-      child._type === 'span' && typeof child.text === 'string'
-        ? spanText(child.text, child)
-        : child._type === 'inlineMath' && typeof child.tex === 'string'
-          ? child.tex
-          : '',
-    )
-    .join('')
-}
-
 /**
  * A heading's text as kramdown reads it for its tables of contents: its spans, with an inline
  * formula as its TeX source (`$$\KaTeX$$ Tests` has the id `katex-tests`).
  */
 export function headingText(block: TypedObject): string {
-  return childrenText(block, (text) => text)
+  return textOf(block)
 }
 
 /** The dashes kramdown's typography makes of hyphens typed in text: `---` and `--`. */
@@ -51,7 +35,7 @@ const TYPED_DASHES = /---|--/g
  * then drops (`Rules -- Westphalian` is `rules--westphalian`, not `rules----westphalian`).
  */
 export function headingIdText(block: TypedObject): string {
-  return childrenText(block, (text, child) =>
+  return textOf(block, (text, child) =>
     Array.isArray(child.marks) && child.marks.includes('code')
       ? text
       : text.replace(TYPED_DASHES, (dashes) => (dashes.length === 3 ? '\u2014' : '\u2013')),

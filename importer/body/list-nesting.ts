@@ -57,11 +57,16 @@ const QUOTE = /^( *)>/
 
 /**
  * The index after the last line of the quote starting at `from`: the lines whose `>` follows
- * the same spaces (a lazy line without `>` is not its).
+ * the same spaces (a lazy line without `>` is not its). In a list (`inList`), a line's leading
+ * tabs count as the spaces they advance to, and are written as them.
  */
-function quoteEnd(lines: readonly string[], from: number, spaces: string): number {
+function quoteEnd(lines: string[], from: number, spaces: string, inList: boolean): number {
   let end = from + 1
-  while (end < lines.length && lines[end]!.startsWith(`${spaces}>`)) end++
+  for (; end < lines.length; end++) {
+    const line = inList ? expandLeadingTabs(lines[end]!) : lines[end]!
+    if (!line.startsWith(`${spaces}>`)) break
+    lines[end] = line
+  }
   return end
 }
 
@@ -119,24 +124,25 @@ export function kramdownListNesting(text: string, quotes = 0): string {
       run = undefined
       continue
     }
+    if (stack.length > 0 && /^[ ]*\t/.test(line)) {
+      // In a list a tab advances to the next multiple of four columns, for kramdown and
+      // CommonMark alike: written as those spaces, the line can be placed as any other.
+      line = lines[n] = expandLeadingTabs(line)
+      changed = true
+    }
     const quote = n >= quoted && quotes < MAX_QUOTES ? QUOTE.exec(line) : null
     if (quote && quote[1]!.length < (stack.at(-1)?.content ?? 0) + 4) {
       // A quote's lines hold a text of their own: its lists nest as the page's do. Outside any
       // list its lines are done; in an item they are then placed as any other line.
-      quoted = quoteEnd(lines, n, quote[1]!)
+      quoted = quoteEnd(lines, n, quote[1]!, stack.length > 0)
       changed = nestInQuote(lines, n, quoted, quote[1]!.length, quotes + 1) || changed
+      line = lines[n]!
       if (stack.length === 0) {
         n = quoted - 1
         blank = false
         run = undefined
         continue
       }
-    }
-    if (stack.length > 0 && /^[ ]*\t/.test(line)) {
-      // In a list a tab advances to the next multiple of four columns, for kramdown and
-      // CommonMark alike: written as those spaces, the line can be placed as any other.
-      line = lines[n] = expandLeadingTabs(line)
-      changed = true
     }
     const opened = FENCE.exec(line)?.[1]
     const indent = line.length - line.trimStart().length

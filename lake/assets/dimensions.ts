@@ -69,20 +69,29 @@ function webp(data: Buffer): ImageInfo | null {
 const SVG_ROOT =
   /^\uFEFF?\s*(?:<\?xml[^>]*\?>\s*)?(?:(?:<!--[\s\S]*?-->|<!DOCTYPE[^>[]*(?:\[[^\]]*\])?\s*>)\s*)*<svg(?=[\s/>])/i
 
+/** Where an SVG file's root element starts at the latest: the head read for its prolog. */
+const SVG_PROLOG_BYTES = 64 * 1024
+
+const QUOTE_MARKS = [0x22, 0x27] // " and '
+const TAG_END = 0x3e // >
+
 /**
  * The attributes of the root `<svg …>` tag: up to its first `>` outside quoted values (a
- * drawing tool's file may keep a whole diagram, megabytes long, in one of them).
+ * drawing tool's file may keep a whole diagram, megabytes long, in one of them). Only the head
+ * is decoded to find the tag; its end is found in the bytes (quotes and `>` are ASCII in UTF-8).
  */
-function svgRootAttributes(text: string): string | undefined {
-  const root = SVG_ROOT.exec(text)
+function svgRootAttributes(data: Buffer): string | undefined {
+  const head = data.toString('utf8', 0, Math.min(data.length, SVG_PROLOG_BYTES))
+  const root = SVG_ROOT.exec(head)
   if (!root) return undefined
-  let quote = ''
-  for (let at = root[0].length; at < text.length; at++) {
-    const char = text[at]
+  const from = Buffer.byteLength(root[0])
+  let quote = 0
+  for (let at = from; at < data.length; at++) {
+    const byte = data[at]!
     if (quote) {
-      if (char === quote) quote = ''
-    } else if (char === '"' || char === "'") quote = char
-    else if (char === '>') return text.slice(root[0].length, at)
+      if (byte === quote) quote = 0
+    } else if (QUOTE_MARKS.includes(byte)) quote = byte
+    else if (byte === TAG_END) return data.toString('utf8', from, at)
   }
   return undefined
 }
@@ -102,7 +111,7 @@ function pixels(value: string | undefined): number | undefined {
  * one of them and the `viewBox`'s proportions, the `viewBox` alone, or 300×150.
  */
 function svg(data: Buffer): ImageInfo | null {
-  const root = svgRootAttributes(data.toString('utf8'))
+  const root = svgRootAttributes(data)
   if (root === undefined) return null
   const attributes = new Map<string, string>()
   for (const [, name, , double, single] of root.matchAll(

@@ -1,5 +1,3 @@
-import {INLINE_TYPES} from '../names.ts'
-
 /** A span of text with decorators and annotation keys. */
 export interface Span {
   _type: 'span'
@@ -42,18 +40,5 @@ export type Item = ({_type: string} & Record<string, unknown>) | TextBlock
 export function blockText(block: TextBlock): string {
   let text = ''
   for (const child of block.children) if (child._type === 'span') text += (child as Span).text
-  return text
-}
-
-/**
- * A heading's text as the table of contents matches it (render/headings.ts `headingText`): its
- * spans, and an inline formula as its TeX (`Building the $$\beta$$ CPU`: `Building the \beta CPU`).
- */
-export function headingText(block: TextBlock): string {
-  let text = ''
-  for (const child of block.children) {
-    if (child._type === 'span') text += (child as Span).text
-    else if (child._type === INLINE_TYPES.inlineMath) text += String(child.tex ?? '')
-  }
   return text
 }

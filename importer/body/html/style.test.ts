@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 
-import {droppedStyleMessage, styleDecorators} from './style.ts'
+import {droppedStyleMessage, readStyle, styleDecorators} from './style.ts'
 
 describe('styleDecorators', () => {
   it('keeps the bold, italic and struck-through text a style shows, as decorators', () => {
@@ -34,5 +34,18 @@ describe('styleDecorators', () => {
     )
     expect(droppedStyleMessage('div', ['margin: 0'], 'block')).toMatch(/styles the block/)
     expect(droppedStyleMessage('span', [])).toBeUndefined()
+  })
+
+  it('keeps no decorator of a block’s style and reports every declaration dropped', () => {
+    expect(readStyle('span', 'font-weight: bold; color: red')).toEqual({
+      marks: ['strong'],
+      message: 'Dropped the style "color: red" of <span>: it only styles the text, which is kept.',
+    })
+    expect(readStyle('div', 'font-weight: bold; color: red', 'block')).toEqual({
+      marks: [],
+      message:
+        'Dropped the style "font-weight: bold; color: red" of <div>: it only styles the block, whose content is kept.',
+    })
+    expect(readStyle('span', 'font-style: italic')).toEqual({marks: ['em']})
   })
 })

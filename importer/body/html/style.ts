@@ -45,7 +45,7 @@ function decoratorOf(property: string, value: string): string | null | undefined
 }
 
 /** The declarations of a style, for a report that drops them all. */
-export function declarations(style: string): string[] {
+function declarations(style: string): string[] {
   return style
     .split(';')
     .map((declaration) => declaration.trim())
@@ -68,4 +68,22 @@ export function droppedStyleMessage(
     element: 'the element, which is kept',
   }[on]
   return `Dropped the style "${dropped.join('; ')}" of <${tagName}>: it only styles ${kept}.`
+}
+
+/**
+ * What an element's `style` keeps and what is said of the rest: on text (and images, embeds)
+ * the decorators it shows; `applies: false` (a block, a tag whose text takes no marks here)
+ * keeps none, and every declaration is reported dropped.
+ */
+export function readStyle(
+  tagName: string,
+  style: string,
+  on: 'text' | 'block' | 'element' = 'text',
+  applies = on !== 'block',
+): {marks: string[]; message?: string} {
+  const {marks, dropped} = applies
+    ? styleDecorators(style)
+    : {marks: [], dropped: declarations(style)}
+  const message = droppedStyleMessage(tagName, dropped, on)
+  return message ? {marks, message} : {marks}
 }

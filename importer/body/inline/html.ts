@@ -9,7 +9,7 @@ import {imageItem} from './image.ts'
 import type {Inline} from './inline.ts'
 import {addMarkDef, appendLineBreak, appendText} from './inline.ts'
 import {linkAnnotation} from './links.ts'
-import {declarations, droppedStyleMessage, styleDecorators} from '../html/style.ts'
+import {readStyle} from '../html/style.ts'
 
 // Inline tags whose meaning is a decorator: `<b>x</b>` is the same as `**x**`.
 const DECORATOR_TAGS: Record<string, string> = {
@@ -151,11 +151,10 @@ export function warnUnsafeAttributes(tag: Tag, node: Html, state: State): void {
       )
     }
   }
+  // A styling tag's own style is read when it opens (openStyled).
   const style = tag.attributes.style
-  const message =
-    style !== undefined && !TEXT_TAGS.has(tag.name)
-      ? droppedStyleMessage(tag.name, declarations(style))
-      : undefined
+  if (style === undefined || TEXT_TAGS.has(tag.name)) return
+  const {message} = readStyle(tag.name, style, 'text', false)
   if (message) report(state, 'info', 'style-dropped', node, message)
 }
 
@@ -167,9 +166,7 @@ const openTags = new WeakMap<Inline, Array<{name: string; marks: string[]}>>()
  * it (`<span style="color:red; font-weight: bold;">`): those marks apply up to its closing tag.
  */
 function openStyled(tag: Tag, node: Html, state: State, inline: Inline): void {
-  const style = tag.attributes.style
-  const {marks, dropped} = styleDecorators(style ?? '')
-  const message = droppedStyleMessage(tag.name, dropped)
+  const {marks, message} = readStyle(tag.name, tag.attributes.style ?? '')
   if (message) report(state, 'info', 'style-dropped', node, message)
   const added = marks.filter((mark) => !inline.marks.includes(mark))
   inline.marks.push(...added)

@@ -45,7 +45,9 @@ export function appendText(inline: Inline, text: string): void {
  */
 export function appendLineBreak(inline: Inline): void {
   const last = inline.children[inline.children.length - 1] as Span | undefined
-  if (last?._type === 'span' && !last.marks.includes('code')) last.text = last.text.trimEnd()
+  // Spaces only: a line break before it (`<br><br>`) is one a reader sees.
+  if (last?._type === 'span' && !last.marks.includes('code'))
+    last.text = last.text.replace(/[ \t]+$/, '')
   appendText(inline, '\n')
   inline.afterBreak = true
 }

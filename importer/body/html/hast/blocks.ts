@@ -6,7 +6,7 @@ import {blockHandlers} from './block-handlers.ts'
 import {emitParagraph} from './paragraph.ts'
 import {convertPhrasing, warnUnsafeAttributes} from './phrasing.ts'
 import {locate, reportAt, type HastScope} from './scope.ts'
-import {declarations, droppedStyleMessage} from '../style.ts'
+import {readStyle} from '../style.ts'
 import {textContent} from './text.ts'
 
 // Elements a browser lays out as blocks: they end the paragraph before them.
@@ -62,9 +62,7 @@ function blockElement(element: Element, scope: HastScope): void {
   try {
     warnUnsafeAttributes(element, scope)
     const style = element.properties.style
-    const message =
-      typeof style === 'string' &&
-      droppedStyleMessage(element.tagName, declarations(style), 'block')
+    const {message} = typeof style === 'string' ? readStyle(element.tagName, style, 'block') : {}
     if (message) reportAt(scope, 'info', 'style-dropped', element, message)
     const handler = blockHandlers[element.tagName] ?? blockHandlers.div
     handler(element, scope)

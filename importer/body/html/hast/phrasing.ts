@@ -9,7 +9,7 @@ import {isNested, isTextOnly} from '../../state.ts'
 import {EMBED_ELEMENTS, embedItem, isGistScript} from './embed.ts'
 import type {HastScope} from './scope.ts'
 import {dropPresentational, locate, reportAt, sourceOf} from './scope.ts'
-import {droppedStyleMessage, styleDecorators} from '../style.ts'
+import {readStyle} from '../style.ts'
 import {attribute, textContent, urlAttribute} from './text.ts'
 
 type PhrasingHandler = (element: Element, scope: HastScope, inline: Inline) => void
@@ -49,12 +49,11 @@ function withMarks(inline: Inline, marks: readonly string[], inner: () => void):
  * The decorators an element's `style` shows (`font-weight: bold`); the declarations that only
  * style the text (a colour) are reported as dropped.
  */
-export function styleMarks(element: Element, scope: HastScope): string[] {
+function styleMarks(element: Element, scope: HastScope): string[] {
   const style = element.properties.style
   if (typeof style !== 'string') return []
-  const {marks, dropped} = styleDecorators(style)
   const media = element.tagName === 'img' || EMBED_ELEMENTS.has(element.tagName)
-  const message = droppedStyleMessage(element.tagName, dropped, media ? 'element' : 'text')
+  const {marks, message} = readStyle(element.tagName, style, media ? 'element' : 'text')
   if (message) reportAt(scope, 'info', 'style-dropped', element, message)
   return marks
 }
@@ -89,20 +88,22 @@ const raw: PhrasingHandler = (element, scope, inline) => {
   appendItem(inline, {_type: BLOCK_TYPES.rawHtml, html: sourceOf(element, scope), reason})
 }
 
-/** An `<object>` or `<embed>` showing an image (`type="image/svg+xml"`, or an image's address). */
-function isImageObject(element: Element): boolean {
-  if (element.tagName !== 'object' && element.tagName !== 'embed') return false
+/** The address of an `<object>` or `<embed>` that shows an image (`type="image/svg+xml"`, or an image's address). */
+function imageObjectSrc(element: Element): string | undefined {
+  if (element.tagName !== 'object' && element.tagName !== 'embed') return undefined
+  const src = urlAttribute(element, element.tagName === 'object' ? 'data' : 'src') ?? ''
   const type = attribute(element, 'type')
-  const url = urlAttribute(element, element.tagName === 'object' ? 'data' : 'src') ?? ''
-  return type ? /^image\//i.test(type) : /\.(?:svg|png|jpe?g|gif|webp)(?:[?#]|$)/i.test(url)
+  const image = type ? /^image\//i.test(type) : /\.(?:svg|png|jpe?g|gif|webp)(?:[?#]|$)/i.test(src)
+  return image ? src : undefined
 }
 
 const embed: PhrasingHandler = (element, scope, inline) => {
-  if (isImageObject(element)) {
+  const src = imageObjectSrc(element)
+  if (src !== undefined) {
     // Its content is what a browser shows when the image cannot be: the image's description.
     const fallback = textContent(element).replace(/\s+/g, ' ').trim()
     return imageItem(
-      urlAttribute(element, element.tagName === 'object' ? 'data' : 'src') ?? '',
+      src,
       fallback || attribute(element, 'aria-label') || attribute(element, 'title'),
       attribute(element, 'title'),
       locate(element, scope),
