@@ -8,7 +8,13 @@
  */
 import {posix} from 'node:path'
 
-import type {Context, Liquid as LiquidEngine, TagToken, TopLevelToken} from 'liquidjs'
+import type {
+  Context,
+  Liquid as LiquidEngine,
+  TagToken,
+  TopLevelToken,
+  Value as LiquidValue,
+} from 'liquidjs'
 
 import {onFirstUse} from '../onFirstUse.ts'
 import {parseIncludeTag, validIncludeFile} from './liquid-include.ts'
@@ -46,7 +52,14 @@ const MAX_LAYOUT_DEPTH = 10
  */
 const MAX_DOCUMENT_DEPTH = 3
 
-const liquid = onFirstUse<{Liquid: typeof LiquidEngine}>('liquidjs')
+const liquid = onFirstUse<{Liquid: typeof LiquidEngine; Value: typeof LiquidValue}>('liquidjs')
+
+/**
+ * `{% assign name = value %}` as Ruby's Liquid reads it: the name is any run of word characters,
+ * dashes, dots and brackets (`assign staffer.photo = …`, which sets a variable no lookup reaches,
+ * so it changes nothing a page shows). liquidjs takes only an identifier and rejects the region.
+ */
+const ASSIGN = /^\s*([\w\-.[\]()]+)\s*=\s*([\s\S]*)$/
 
 /** The region's text after Liquid, or the reason it could not be evaluated. */
 export function evaluateControlFlow(
@@ -122,6 +135,20 @@ function createEngine(page: ControlFlowPage): LiquidEngine {
       : text
   })
   engine.registerFilter('smartify', (value: unknown) => String(value ?? ''))
+  engine.registerTag('assign', {
+    parse(token: TagToken) {
+      const [, name, value] = ASSIGN.exec(token.args) ?? []
+      if (name === undefined || value === undefined) {
+        throw new Error(`expected "name = value" in ${token.getText()}`)
+      }
+      this.key = name
+      this.value = new (liquid().Value)(value, this.liquid)
+    },
+    *render(ctx: Context): Generator<unknown, void, unknown> {
+      const value = this.value as LiquidValue
+      ctx.bottom()[String(this.key)] = yield value.value(ctx, this.liquid.options.lenientIf)
+    },
+  })
   engine.registerTag('link', {
     parse(token: TagToken) {
       this.path = token.args.trim()
