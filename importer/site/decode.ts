@@ -36,16 +36,26 @@ function invalidUtf8Position(bytes: Uint8Array): {line: number; column: number} 
   return {line, column: 1}
 }
 
-/** Text without its byte-order mark, and whether there was one (Jekyll then sees no front matter). */
-function withoutBom(text: string): {text: string; bom: boolean} {
-  return text.startsWith('\uFEFF') ? {text: text.slice(1), bom: true} : {text, bom: false}
+/**
+ * Text without its byte-order mark, and whether there was one (Jekyll then sees no front matter);
+ * each `\r\n` one `\n`, as kramdown reads its source, so a page saved on Windows converts as the
+ * same page saved elsewhere (no `\r` left in code or terms, a collection document's definition
+ * list still one inside a page that lists it). A file whose lines end in a lone `\r` has no front
+ * matter for Jekyll, so it is left as it is.
+ */
+function asKramdownReads(text: string): {text: string; bom: boolean} {
+  const lines = text.includes('\r') ? text.replaceAll('\r\n', '\n') : text
+  return lines.startsWith('\uFEFF') ? {text: lines.slice(1), bom: true} : {text: lines, bom: false}
 }
 
-/** Decodes a site file as UTF-8 text (a leading BOM removed and reported), or explains why not. */
+/**
+ * Decodes a site file as UTF-8 text (a leading BOM removed and reported, line endings made `\n`),
+ * or explains why not.
+ */
 export function decodeSiteFile(
   file: SiteFile,
 ): {text: string; bom: boolean} | {diagnostic: Diagnostic} {
-  if (file.text !== undefined) return withoutBom(file.text)
+  if (file.text !== undefined) return asKramdownReads(file.text)
   const bytes = file.bytes ?? new Uint8Array()
   if (looksBinary(bytes)) {
     return {
@@ -61,7 +71,7 @@ export function decodeSiteFile(
     }
   }
   try {
-    return withoutBom(utf8.decode(bytes))
+    return asKramdownReads(utf8.decode(bytes))
   } catch {
     const {line, column} = invalidUtf8Position(bytes)
     return {

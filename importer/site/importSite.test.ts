@@ -308,4 +308,40 @@ describe('importSite', () => {
     expect(body(second)).toContain('Second note.')
     expect(second.stats.reused).toBe(1)
   })
+
+  it('imports a site saved with Windows line endings as the same site saved with Unix ones', () => {
+    const site = (newline: string): SiteFile[] =>
+      [
+        {path: '_config.yml', text: 'title: Course\ncollections:\n  modules:\n'},
+        {
+          path: 'index.md',
+          text: [
+            '---',
+            'title: Home',
+            '---',
+            '',
+            'Week one',
+            ': **Lecture 1** [Intro](https://example.com/)',
+            ': Lab 1',
+            '',
+            '```python',
+            'x = 1',
+            'y = 2',
+            '```',
+            '',
+            '{% for module in site.modules %}',
+            '{{ module }}',
+            '{% endfor %}',
+            '',
+          ].join('\n'),
+        },
+        {path: '_modules/week-1.md', text: '---\ntitle: Week 1\n---\n\nMon\n: Lecture\n: Lab\n'},
+      ].map((file) => ({...file, text: file.text.replaceAll('\n', newline)}))
+    const documents = (files: SiteFile[]) =>
+      importSite(files).documents.map((doc) => ({...doc, source: undefined}))
+    const unix = documents(site('\n'))
+    expect(JSON.stringify(unix)).toContain('"code":"x = 1\\ny = 2"')
+    expect(JSON.stringify(unix).match(/definitionList"/g)).toHaveLength(3)
+    expect(documents(site('\r\n'))).toEqual(unix)
+  })
 })
