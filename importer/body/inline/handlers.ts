@@ -112,7 +112,8 @@ function collectDefinitions(node: unknown, into: Map<string, Definition>): void 
   if (!n) return
   if (n.type === 'definition') {
     const definition = n as Definition
-    if (!into.has(definition.identifier)) into.set(definition.identifier, definition)
+    // kramdown takes the last definition of a label (CommonMark the first).
+    into.set(definition.identifier, definition)
   }
   if (n.children && n.type !== 'paragraph' && n.type !== 'heading') {
     for (const child of n.children) collectDefinitions(child, into)
