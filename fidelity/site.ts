@@ -27,6 +27,8 @@ export interface PageReport {
   /** Top-level body blocks, and how many of them are `rawHtml`. */
   blocks: number
   rawHtmlBlocks: number
+  /** Both renderings compared, when asked for (`keepHtml`). */
+  html?: {kramdown: string; project: string}
 }
 
 /** Every imported page of a site compared, plus the markdown files the importer skipped. */
@@ -47,6 +49,8 @@ export interface SiteFidelityOptions {
   /** Each page after Jekyll's own Liquid (`jekyll.ts`), by file; pages missing here are emulated. */
   jekyll?: ReadonlyMap<string, JekyllPage>
   onProgress?: (phase: FidelityPhase, done: number, total: number, file: string) => void
+  /** Keep both renderings of every page in its report, to read a difference in full. */
+  keepHtml?: boolean
 }
 
 interface Captured {
@@ -116,6 +120,7 @@ export async function siteFidelity(
       rawHtmlBlocks: body.filter((block) => block._type === BLOCK_TYPES.rawHtml).length,
     }
     if ('error' in reference) return {...report, error: `kramdown failed: ${reference.error}`}
+    if (options.keepHtml) report.html = {kramdown: reference.html, project: html?.html ?? ''}
     try {
       return {...report, comparison: comparePage(sources[index], reference.html, html?.html ?? '')}
     } catch (error) {

@@ -47,3 +47,17 @@ describe.skipIf(kramdownMissing() !== null)('siteFidelity with includes', () => 
     expect(report.pages[0].comparison?.words).toMatchObject({lost: 0, added: 0})
   })
 })
+
+describe('siteFidelity keepHtml', () => {
+  it('keeps both renderings of a page in its report when asked, and only then', async () => {
+    const {files, includes} = await readSiteFiles(siteWithIncludes())
+    const kramdown = async (requests: readonly unknown[]) =>
+      requests.map(() => ({html: '<p>What kramdown wrote.</p>'}))
+    const kept = await siteFidelity(files, {kramdown, includes, keepHtml: true})
+    expect(kept.pages[0].html?.kramdown).toBe('<p>What kramdown wrote.</p>')
+    expect(kept.pages[0].html?.project).toContain('Ship it.')
+    expect(kept.pages[0].comparison?.differences).not.toEqual([])
+    const plain = await siteFidelity(files, {kramdown, includes})
+    expect(plain.pages[0].html).toBeUndefined()
+  })
+})

@@ -25,6 +25,12 @@ export const fidelityArgs = {
     description: "Show each differing feature's first difference under its page.",
     default: false,
   },
+  html: {
+    type: 'string',
+    description:
+      'Write both renderings of each differing page to this folder (<page>.kramdown.html, <page>.project.html), to read a difference in full.',
+    valueHint: 'dir',
+  },
 } satisfies ArgsDef
 
 /** The parsed arguments the fidelity run receives. */
