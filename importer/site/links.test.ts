@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest'
 
 import {readConfig} from './config.ts'
-import {createLinkResolver} from './links.ts'
+import {createLinkResolver, pageUrl} from './links.ts'
 import type {SourcePage} from './types.ts'
 
 function page(file: string, data: Record<string, unknown> = {}): SourcePage {
@@ -131,5 +131,29 @@ describe('createLinkResolver with pretty permalinks and collections', () => {
 
   it('leaves a link to an address no page has unresolved', () => {
     expect(resolve('../c/', 'docs/a.md')).toBeNull()
+  })
+})
+
+describe('pageUrl of a collection document with a permalink pattern', () => {
+  const {config} = readConfig(
+    [
+      'collections:',
+      '  pages: {output: true, permalink: "/:name"}',
+      '  notes: {output: true, permalink: "/:collection/:title/"}',
+      '  posts: {output: true, permalink: "/p/:slug:output_ext"}',
+    ].join('\n'),
+  )
+
+  it('fills :name, :title and :slug as Jekyll does (values from Jekyll::Utils.slugify)', () => {
+    // 6.112's `_pages/project/phase_1.md` is served at /phase-1, where its links point.
+    expect(pageUrl(page('_pages/project/phase_1.md'), config)).toBe('/phase-1')
+    expect(pageUrl(page('_notes/Week 1: Intro (draft).md'), config)).toBe(
+      '/notes/Week-1-Intro-(draft)/',
+    )
+    expect(pageUrl(page('_notes/x.md', {slug: 'Custom Slug!'}), config)).toBe(
+      '/notes/Custom-Slug!/',
+    )
+    expect(pageUrl(page('_posts/-_Edge_-.md'), config)).toBe('/p/edge.html')
+    expect(pageUrl(page('_posts/x.md', {slug: 'Custom Slug!'}), config)).toBe('/p/custom-slug.html')
   })
 })

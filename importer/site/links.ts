@@ -24,19 +24,40 @@ function canonicalUrl(url: string): string {
 export type UrlConfig = Pick<SiteConfig, 'permalink'> & Partial<Pick<SiteConfig, 'collections'>>
 
 /**
- * The URL Jekyll gives a document of a collection: the collection's `permalink` pattern, by
- * default `/:collection/:path:output_ext` (`/:collection/:path/` with `permalink: pretty`).
+ * Jekyll's `Utils.slugify` as its URLs use it: each run of characters other than letters, marks
+ * and digits (and, `pretty`, `._~!$&'()+,;=@`) is one hyphen, one at either end is dropped, and
+ * the result is lowercase unless `cased`.
  */
-function collectionUrl(file: string, collection: SiteCollection, style: string): string {
-  const path = file.slice(collection.folder.length + 1).replace(MARKDOWN_EXTENSION, '')
+function jekyllSlug(text: string, mode: 'default' | 'pretty', cased: boolean): string {
+  const other =
+    mode === 'pretty' ? /[^\p{M}\p{L}\p{Nd}._~!$&'()+,;=@]+/gu : /[^\p{M}\p{L}\p{Nd}]+/gu
+  const slug = text.replace(other, '-').replace(/^-|-$/g, '')
+  return cased ? slug : slug.toLowerCase()
+}
+
+/**
+ * The URL Jekyll gives a document of a collection: the collection's `permalink` pattern, by
+ * default `/:collection/:path:output_ext` (`/:collection/:path/` with `permalink: pretty`), its
+ * placeholders filled as Jekyll fills them (`:name` and `:slug` slugified, `:title` from a
+ * `slug:` in the front matter or the file name, slugified keeping case and some punctuation).
+ */
+function collectionUrl(page: LinkedPage, collection: SiteCollection, style: string): string {
+  const path = page.file.slice(collection.folder.length + 1).replace(MARKDOWN_EXTENSION, '')
+  const base = path.split('/').pop() ?? path
+  const slug = typeof page.data.slug === 'string' ? page.data.slug : undefined
   const pattern =
     collection.permalink ??
     (style === 'pretty' ? '/:collection/:path/' : '/:collection/:path:output_ext')
+  const placeholders: Record<string, string> = {
+    collection: collection.key,
+    path,
+    name: jekyllSlug(base, 'default', false),
+    title: jekyllSlug(slug ?? base, 'pretty', true),
+    slug: jekyllSlug(slug ?? base, 'default', false),
+    output_ext: '.html',
+  }
   return pattern
-    .replace(/:collection/g, collection.key)
-    .replace(/:path/g, path)
-    .replace(/:name/g, path.split('/').pop() ?? path)
-    .replace(/:output_ext/g, '.html')
+    .replace(/:([a-z_]+)/g, (match, name: string) => placeholders[name] ?? match)
     .replace(/\/{2,}/g, '/')
 }
 
@@ -45,7 +66,7 @@ export function pageUrl(page: LinkedPage, config: UrlConfig): string {
   const permalink = page.data.permalink
   if (typeof permalink === 'string' && permalink.startsWith('/')) return permalink
   const collection = config.collections?.find((c) => page.file.startsWith(`${c.folder}/`))
-  if (collection) return collectionUrl(page.file, collection, config.permalink)
+  if (collection) return collectionUrl(page, collection, config.permalink)
   const stem = page.file.replace(MARKDOWN_EXTENSION, '')
   if (stem === 'index' || stem.endsWith('/index')) return `/${stem.slice(0, -'index'.length)}`
   return config.permalink === 'pretty' ? `/${stem}/` : `/${stem}.html`
