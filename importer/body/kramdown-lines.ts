@@ -15,6 +15,8 @@
  *   one item `a 2.`). CommonMark makes an empty item. The marker is escaped, except a `-` under a
  *   line (both read a heading's underline there) and a number opening a paragraph whose next
  *   line is an item numbered other than 1 (CommonMark would read it as that paragraph's text).
+ * - kramdown numbers list items with `1.` only: `1) Verify …` is text, where CommonMark starts an
+ *   ordered list (DS-100's setup page). The parenthesis is escaped, outside code and formulas.
  * - An inline link's address may hold spaces for kramdown (`kramdown-links.ts`).
  * - `\\` at the end of a line followed by more of its paragraph is a line break for kramdown and
  *   an escaped backslash for CommonMark; one backslash less is CommonMark's line break (outside
@@ -29,6 +31,8 @@ const FENCE = /^[ >]*(`{3,}|~{3,})/
 const EMPTY_HEADING = /^( {0,3})(#{1,6}[ \t]*)$/
 const BARE_MARKER = /^( {0,3})(\d{1,9}\.|[-+*])$/
 const NUMBERED_ITEM = /^ {0,3}(\d{1,9})[.)](?:[ \t]|$)/
+/** A CommonMark list item numbered with a parenthesis, after any quote markers. */
+const PAREN_ITEM = /^([ \t>]*\d{1,9})\)(?=[ \t]|$)/
 
 /** The text with the lines above rewritten (same lines, same order). */
 export function kramdownLines(text: string): string {
@@ -36,7 +40,8 @@ export function kramdownLines(text: string): string {
     !text.includes('$$') &&
     !text.includes('\\\n') &&
     !/^ {0,3}(?:#{1,6}[ \t]*|\d{1,9}\.|[-+*])$/m.test(text) &&
-    !/\]\([^)\n]*[ \t]/.test(text)
+    !/\]\([^)\n]*[ \t]/.test(text) &&
+    !/^[ \t>]*\d{1,9}\)(?:[ \t]|$)/m.test(text)
   ) {
     return text
   }
@@ -86,6 +91,10 @@ export function kramdownLines(text: string): string {
     // Outside formulas and what may be an indented code block (indented lines after a blank one).
     const indented = /^(?: {4}|\t)/.test(line)
     code = indented && (code || afterBlank)
+    if (!open && !code && PAREN_ITEM.test(lines[n])) {
+      lines[n] = lines[n].replace(PAREN_ITEM, '$1\\)')
+      changed = true
+    }
     if (!open && !code) {
       const bracketed = bracketSpacedAddresses(lines[n])
       changed ||= bracketed !== lines[n]
