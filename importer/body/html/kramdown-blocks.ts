@@ -51,6 +51,25 @@ export const VOID_ELEMENTS = new Set(
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/
 const BLANK = /^[ \t]*$/
+const MATH_START = /^ {0,3}\$\$/
+/** What must follow a block formula for kramdown: a blank line or the end. */
+const AFTER_MATH = /^[ \t]*(?:\n|$)/
+
+/**
+ * Where a block formula starting at `pos` (a line start after a block boundary) ends: kramdown
+ * reads `$$ … $$` there as math, from its first `$$` to the next, when only a block boundary
+ * (a blank line or the end) follows, before it looks for a table (so a formula's `|` makes no cells).
+ */
+function blockMathEnd(text: string, pos: number, line: string): number | undefined {
+  const open = MATH_START.exec(line)
+  if (!open) return undefined
+  const close = text.indexOf('$$', pos + open[0].length)
+  if (close === -1) return undefined
+  let end = close + 2
+  while (text[end] === ' ' || text[end] === '\t') end++
+  if (text[end] === '\n') end++
+  return AFTER_MATH.test(text.slice(end, end + 200)) ? end : undefined
+}
 
 /**
  * Finds the blocks kramdown reads differently from CommonMark in `text` from `from`: HTML
@@ -92,6 +111,12 @@ export function scanBlocks(
     if (indent && close) {
       const tag = tagAt(text, pos + indent[0].length - 1)
       if (tag?.closing && tag.name === close) return {blocks, closing: tag}
+    }
+    const math = boundary ? blockMathEnd(text, pos, line) : undefined
+    if (math !== undefined) {
+      pos = math
+      boundary = true
+      continue
     }
     const block: KramdownBlock | undefined = line.startsWith('<')
       ? htmlBlockAt(text, pos)
