@@ -9,7 +9,8 @@ import {readSiteFiles} from './siteFiles.ts'
 
 /**
  * A site whose pages list collection documents in their layouts, loop over `_data`, assign and
- * capture, and call an include only the theme provides (`fix_linenos.html`).
+ * capture, call an include only the theme provides (`fix_linenos.html`), and include files beside
+ * a page from a file included so (`homework/`).
  */
 const SITE = join(import.meta.dirname, 'fixtures', 'site-liquid')
 
@@ -39,6 +40,7 @@ describe.skipIf(kramdownMissing() !== null || jekyllMissing() !== null)(
           '_staffers/grace.md',
           '_staffers/linus.md',
           'calendar.md',
+          'homework/index.md',
           'index.md',
           'resources.md',
           'snippets.md',

@@ -37,14 +37,29 @@ export function relativeIncludePath(file: string, name: string): string {
   return posix.join(posix.dirname(file), name)
 }
 
-/** Every site path a page's `{% include_relative %}` names (never above the site's root). */
-function relativeIncludeUses(pages: ReadonlyArray<{file: string; text: string}>): Set<string> {
+/**
+ * Every site path a page's `{% include_relative %}` names (never above the site's root), also
+ * those named in a file it includes so (`textOf`, when given), which Jekyll reads beside the page
+ * too (gradML's homework page includes `_programming.md`, which includes `code/*.py`).
+ */
+function relativeIncludeUses(
+  pages: ReadonlyArray<{file: string; text: string}>,
+  textOf?: (path: string) => string | undefined,
+): Set<string> {
   const wanted = new Set<string>()
   for (const {file, text} of pages) {
     if (!text.includes('include_relative')) continue
-    for (const name of relativeIncludeNames(text)) {
-      const path = relativeIncludePath(file, name)
-      if (!path.startsWith('../')) wanted.add(path)
+    const seen = new Set<string>()
+    const texts = [text]
+    for (let next = texts.pop(); next !== undefined; next = texts.pop()) {
+      for (const name of relativeIncludeNames(next)) {
+        const path = relativeIncludePath(file, name)
+        if (path.startsWith('../') || seen.has(path)) continue
+        seen.add(path)
+        wanted.add(path)
+        const nested = textOf?.(path)
+        if (nested?.includes('include_relative')) texts.push(nested)
+      }
     }
   }
   return wanted
@@ -111,7 +126,11 @@ export function relativeIncludeTargets(
   const pages = relativeTags
     .filter((file) => MARKDOWN.test(file.path))
     .map((file) => ({file: file.path, text: decoded(file)}))
-  const wanted = relativeIncludeUses(pages)
+  const byPath = new Map(relativeTags.map((file) => [file.path, file]))
+  const wanted = relativeIncludeUses(pages, (path) => {
+    const file = byPath.get(path)
+    return file && decoded(file)
+  })
   if (others.length > 0 && relativeTags.some((f) => DYNAMIC_RELATIVE_INCLUDE.test(decoded(f)))) {
     const includes = new Map(
       files
@@ -139,7 +158,13 @@ export function readRelativeIncludes(
   pages: ReadonlyArray<{file: string; text: string}>,
   includes: Readonly<Record<string, string>>,
 ): Record<string, string> {
-  const wanted = relativeIncludeUses(pages)
+  let byPath: Map<string, SiteFile> | undefined
+  const wanted = relativeIncludeUses(pages, (path) => {
+    byPath ??= new Map(files.map((file) => [file.path, file]))
+    const file = byPath.get(path)
+    const decoded = file && decodeSiteFile(file)
+    return decoded && 'text' in decoded ? decoded.text : undefined
+  })
   const folders = dynamicRelativeIncludeFolders(pages, new Map(Object.entries(includes)))
   const texts: Record<string, string> = Object.create(null)
   if (wanted.size === 0 && folders.length === 0) return texts
