@@ -21,6 +21,9 @@ const CANONICAL: Record<string, string> = {
   marks:
     'Some **bold**, *em*, `code`, ~~gone~~, _**both**_, __*both*__ and **nested *em* inside**; `` a`b ``.',
   escapes: 'Not \\*emphasis\\*, not a \\[link\\], a \\| pipe, snake_case and \\_under\\_.',
+  backslashes:
+    'Before punctuation kramdown does not escape a backslash is text: 50\\\\% and \\\\, in \\$a\\\\,b\\$.',
+  'entities as text': 'The entity &amp;amp; written out, and &amp;#65; too.',
   'line starts': '\\# not a heading\n\n1\\. not a list\n\n\\- not a bullet',
   links:
     'See [the site](https://example.com "Example"), [mail](mailto:me@example.com) and [a part](#part).',

@@ -5,7 +5,11 @@
 
 // `|` always: a kramdown line holding a pipe can start a table. `$$` is kramdown math, and
 // every `$` is escaped so no pair of them reads as a formula.
-const INLINE_SPECIAL = /[\\*`[\]|$]|<(?=[A-Za-z/!?])|&(?=#?\w+;)/g
+const INLINE_SPECIAL = /[\\*`[\]|$]|<(?=[A-Za-z/!?])/g
+
+// An `&` that would start a character reference is written as one: kramdown does not escape
+// `&` with a backslash (`\&amp;` shows `\&`).
+const REFERENCE_START = /&(?=#?\w+;)/g
 
 // `{:` would be read as an attribute list (before any markdown escape is looked at): the brace
 // is written as a character reference. `{{` and `{%` are kept: the importer keeps Liquid it
@@ -14,7 +18,9 @@ const BRACES = /\{(?=:)/g
 
 /** Escapes markup characters anywhere in a run of text. */
 export function escapeInline(text: string): string {
-  const escaped = text.replace(INLINE_SPECIAL, (match) => `\\${match}`)
+  const escaped = text
+    .replace(INLINE_SPECIAL, (match) => `\\${match}`)
+    .replace(REFERENCE_START, '&amp;')
   // `_` only opens or closes emphasis next to a non-word character.
   return escaped
     .replace(/_/g, (underscore, offset: number, whole: string) => {

@@ -11,7 +11,7 @@ import {gfmStrikethrough} from 'micromark-extension-gfm-strikethrough'
 import {gfmTable} from 'micromark-extension-gfm-table'
 import {gfmTaskListItem} from 'micromark-extension-gfm-task-list-item'
 import type {math} from 'micromark-extension-math'
-import type {Construct} from 'micromark-util-types'
+import type {Code, Construct, State, TokenizeContext} from 'micromark-util-types'
 import type {Processor} from 'unified'
 
 import {onFirstUse} from '../onFirstUse.ts'
@@ -49,6 +49,38 @@ const mathText = (() => {
 })()
 
 /**
+ * Punctuation a backslash escapes for kramdown's GFM parser (its ESCAPED_CHARS and `~`);
+ * CommonMark escapes every ASCII punctuation character.
+ */
+const KRAMDOWN_ESCAPED = new Set('\\.*_+`<>()[]{}#!:|"\'$=-~')
+
+/**
+ * A backslash before ASCII punctuation kramdown does not escape (`%`, `&`, `,`, `/`, `;`, `?`,
+ * `@`, `^`) is text, and so is the character after it: `$60\%$` and `$a\,b$` keep their TeX for
+ * the site's MathJax, as kramdown writes them. Tried before CommonMark's escape, which takes
+ * every other backslash.
+ */
+const literalBackslash: Construct = {
+  name: 'kramdownLiteralBackslash',
+  add: 'before',
+  tokenize(this: TokenizeContext, effects, ok, nok) {
+    const after: State = (code: Code) =>
+      code !== null &&
+      code < 0x7f &&
+      /[!-/:-@[-`{-~]/.test(String.fromCharCode(code)) &&
+      !KRAMDOWN_ESCAPED.has(String.fromCharCode(code))
+        ? ok(code)
+        : nok(code)
+    return (code: Code) => {
+      effects.enter('data')
+      effects.consume(code)
+      effects.exit('data')
+      return after
+    }
+  },
+}
+
+/**
  * The syntax kramdown's GFM parser (what Jekyll and GitHub Pages use) reads on top of
  * CommonMark, as a remark plugin:
  * - tables, task list items and footnotes, as GitHub's (tables and task list items with
@@ -59,7 +91,8 @@ const mathText = (() => {
  *   display math, see `blocks/paragraph.ts`); a single `$` is a dollar sign. Only the inline
  *   construct is used: CommonMark-style `$$` fences, reading text after the opening `$$` as an
  *   info string, split kramdown's display formulas (`$$\begin{aligned} …` over several lines)
- *   and swallowed the rest of a quote when a formula ended in `…\end{aligned}$$`.
+ *   and swallowed the rest of a quote when a formula ended in `…\end{aligned}$$`;
+ * - a backslash escapes only the punctuation kramdown escapes ({@link literalBackslash}).
  */
 export function kramdownSyntax(
   this: Processor,
@@ -73,7 +106,7 @@ export function kramdownSyntax(
     gfmStrikethrough({singleTilde: false}),
     ...(tablesAndTaskLists ? [gfmTable(), gfmTaskListItem()] : []),
     // What `math(options).text` is: the construct under `$` (code 36).
-    {text: {36: mathText({singleDollarTextMath: false})}},
+    {text: {36: mathText({singleDollarTextMath: false}), 92: literalBackslash}},
   )
   fromMarkdown.push(
     gfmFootnoteFromMarkdown(),
