@@ -18,6 +18,8 @@
  *   change of bullet character.
  * - A thematic break after a blank line ends every open list for kramdown, however it is
  *   indented; it is moved to column 0 (the one change that removes spaces).
+ * - A block attribute list line (`{:toc}` under `1. TOC`) ends the lists it is not inside: the
+ *   heading after it is not a lazy line of their last item.
  * - A heading outside any list must start at column 0 for kramdown: an indented one (`  ## x`)
  *   is paragraph text, so its `#` is escaped.
  *
@@ -45,6 +47,8 @@ const THEMATIC_BREAK = /^ {0,3}([-*_])(?: *\1){2,} *$/
 const FENCE = /^ *(`{3,}|~{3,})/
 const BLOCK_START = /^ *(?:>|#{1,6}(?:[ \t]|$))/
 const INDENTED_HEADING = /^ {1,3}#{1,6}[ \t]/
+/** A block attribute list on a line of its own (`{:toc}`, `{: .note }`). */
+const IAL_LINE = /^ {0,3}\{:(?![:/])(?:\\\}|[^}\n])+\}[ \t]*$/
 
 /**
  * Quotes in quotes whose lists are nested; deeper ones are left as written (the page's nesting
@@ -159,6 +163,14 @@ export function kramdownListNesting(text: string, quotes = 0): string {
       if (indent > 0) lines[n] = line.trimStart()
       changed ||= indent > 0
       stack.length = 0
+      blank = false
+      run = undefined
+      continue
+    }
+    if (stack.length > 0 && indent < stack.at(-1)!.content && IAL_LINE.test(line)) {
+      // A block attribute list is never a lazy line for kramdown: it applies to the list
+      // (`1. TOC` then `{:toc}`), which ends there, with every list it is not inside.
+      while (stack.length > 0 && stack.at(-1)!.content > indent) stack.pop()
       blank = false
       run = undefined
       continue
