@@ -29,6 +29,12 @@ export interface State {
   depth: number
   /** True once the H1 repeating the title has been seen. */
   titleSeen: boolean
+  /**
+   * True once the page shows a heading of its own: an H1 repeating the title after it is a
+   * section of the page (gradML: `# Reinforcement Learning`, then `# Overview` on the page
+   * titled Overview), not the title.
+   */
+  headingSeen: boolean
   emoji?: string
   next?: NextLinkValue
   /** Extracted documents by `_id`, so a tool named twice is one document. */
@@ -91,6 +97,7 @@ export function createState(ctx: ConvertContext, extraction: ExtractionConfig): 
     within: 'body',
     depth: 0,
     titleSeen: false,
+    headingSeen: false,
     documents: new Map(),
     source: '',
     extractors: [],

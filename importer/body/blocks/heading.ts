@@ -10,12 +10,13 @@ import {emitSegments} from './segments.ts'
 import type {Walk} from './walk.ts'
 
 /**
- * Headings keep their level. The first H1 repeating the page title is dropped (its trailing
- * emoji becomes the page emoji); any other H1 stays an h1, a top-level section as readers see
- * it. Where only text goes (cells, footnotes) headings become plain paragraphs.
+ * Headings keep their level. The first H1 repeating the page title, before any other heading,
+ * is dropped (its trailing emoji becomes the page emoji); any other H1 stays an h1, a top-level
+ * section as readers see it. Where only text goes (cells, footnotes) headings become plain
+ * paragraphs.
  */
 export function heading(node: Heading, state: State, walk: Walk): void {
-  if (node.depth === 1 && !isNested(state) && !state.titleSeen && !walk.list) {
+  if (node.depth === 1 && mayBeTitle(state, walk)) {
     const {text, emoji} = splitTrailingEmoji(phrasingText(node.children))
     if (
       normalise(text) === normalise(state.ctx.title) ||
@@ -27,6 +28,7 @@ export function heading(node: Heading, state: State, walk: Walk): void {
       return
     }
   }
+  if (!isNested(state)) state.headingSeen = true
   const inline = createInline()
   convertInline(withoutHeaderId(node, state), state, inline)
   flush(inline)
@@ -49,6 +51,11 @@ function withoutHeaderId(node: Heading, state: State): Heading['children'] {
   return value === ''
     ? node.children.slice(0, -1)
     : [...node.children.slice(0, -1), {...last, value}]
+}
+
+/** Whether an H1 here may be the page's title heading: the first, at the top level, before any other heading. */
+export function mayBeTitle(state: State, walk: Pick<Walk, 'list'>): boolean {
+  return !isNested(state) && !state.titleSeen && !state.headingSeen && !walk.list
 }
 
 function normalise(text: string): string {

@@ -1,6 +1,7 @@
 import type {Element, ElementContent} from 'hast'
 
 import {quoteBlocks} from '../../blocks/blockquote.ts'
+import {mayBeTitle} from '../../blocks/heading.ts'
 import {settleItem, startAt} from '../../blocks/list-item.ts'
 import type {Item} from '../../blocks/text-block.ts'
 import {applyIal} from '../../ial.ts'
@@ -54,12 +55,13 @@ const heading = (depth: number): BlockHandler => {
   )
   return (element, scope) => {
     const {state} = scope
-    if (depth === 1 && !isNested(state) && !state.titleSeen && !scope.walk.list) {
+    if (depth === 1 && mayBeTitle(state, scope.walk)) {
       if (visibleText(element) === state.ctx.title.replace(/\s+/g, ' ').trim()) {
         state.titleSeen = true
         return
       }
     }
+    if (!isNested(state)) state.headingSeen = true
     // kramdown's table of contents lists its own headers only, never an HTML <h2>.
     if (!isTextOnly(state)) state.noTocHeadings.push(visibleText(element))
     style(element, scope)
