@@ -27,10 +27,22 @@ export interface HtmlExtent {
 }
 
 /**
- * A block the pre-pass hands over whole: an HTML block, a table only kramdown accepts, or a
- * definition list (its definitions are blocks).
+ * A block formula that runs over a blank line (`$$\begin{aligned}`, a blank line, the rows,
+ * `\end{aligned}$$`): one formula for kramdown, which CommonMark would end at the blank line.
  */
-export type KramdownBlock = HtmlExtent | KramdownTable | KramdownDefinitionList
+export interface KramdownMath {
+  kind: 'math'
+  lineStart: number
+  consumed: number
+  /** The TeX between the `$$`s, trimmed as kramdown trims it. */
+  tex: string
+}
+
+/**
+ * A block the pre-pass hands over whole: an HTML block, a table only kramdown accepts, a
+ * definition list (its definitions are blocks), or a formula over blank lines.
+ */
+export type KramdownBlock = HtmlExtent | KramdownTable | KramdownDefinitionList | KramdownMath
 
 // kramdown's content models for `markdown="1"` (any other element is raw).
 const BLOCK_MODEL = new Set(
@@ -56,20 +68,25 @@ const MATH_START = /^ {0,3}\$\$/
 const AFTER_MATH = /^[ \t]*(?:\n|$)/
 
 /**
- * Where a block formula starting at `pos` (a line start after a block boundary) ends: kramdown
+ * The block formula starting at `pos` (a line start after a block boundary), if any: kramdown
  * reads `$$ … $$` there as math, from its first `$$` to the next, when only a block boundary
  * (a blank line or the end) follows, before it looks for a table (so a formula's `|` makes no cells).
  */
-function blockMathEnd(text: string, pos: number, line: string): number | undefined {
+function blockMath(text: string, pos: number, line: string): KramdownMath | undefined {
   const open = MATH_START.exec(line)
   if (!open) return undefined
-  const close = text.indexOf('$$', pos + open[0].length)
+  const from = pos + open[0].length
+  const close = text.indexOf('$$', from)
   if (close === -1) return undefined
   let end = close + 2
   while (text[end] === ' ' || text[end] === '\t') end++
   if (text[end] === '\n') end++
-  return AFTER_MATH.test(text.slice(end, end + 200)) ? end : undefined
+  if (!AFTER_MATH.test(text.slice(end, end + 200))) return undefined
+  return {kind: 'math', lineStart: pos, consumed: end, tex: text.slice(from, close).trim()}
 }
+
+/** A blank line inside a formula: CommonMark would end its paragraph there. */
+const BLANK_INSIDE = /\n[ \t]*\n/
 
 /**
  * Finds the blocks kramdown reads differently from CommonMark in `text` from `from`: HTML
@@ -112,9 +129,12 @@ export function scanBlocks(
       const tag = tagAt(text, pos + indent[0].length - 1)
       if (tag?.closing && tag.name === close) return {blocks, closing: tag}
     }
-    const math = boundary ? blockMathEnd(text, pos, line) : undefined
-    if (math !== undefined) {
-      pos = math
+    const math = boundary ? blockMath(text, pos, line) : undefined
+    if (math) {
+      // Handed over whole only when it runs over a blank line; otherwise CommonMark's paragraph
+      // holds it as it is.
+      if (BLANK_INSIDE.test(text.slice(pos, math.consumed).trimEnd())) blocks.push(math)
+      pos = math.consumed
       boundary = true
       continue
     }

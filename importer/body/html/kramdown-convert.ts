@@ -12,6 +12,7 @@ import {BLOCK_TYPES, OBJECT_TYPES, STYLE} from '../names.ts'
 import {parseMarkdown} from '../parse.ts'
 import {fromHtml} from './fromHtml.ts'
 import {quoteBlocks} from '../blocks/blockquote.ts'
+import {mathBlock} from '../blocks/math.ts'
 import {toSectionBody} from '../rich-text.ts'
 import type {State} from '../state.ts'
 import {convertWithin, isNested, isTextOnly, report} from '../state.ts'
@@ -27,7 +28,8 @@ import type {PreparedBlock} from './prepare.ts'
 import {pointIn} from './prepare.ts'
 
 /**
- * Converts a block the pre-pass took out: an HTML comment (dropped), a kramdown-only table, or
+ * Converts a block the pre-pass took out: an HTML comment (dropped), a kramdown-only table, a
+ * formula over blank lines, or
  * an HTML element: its HTML through the HTML parser, or its `markdown="1"` content as markdown.
  * The blocks that follow it on its closing line, then the markdown after them, follow it.
  */
@@ -55,7 +57,8 @@ function convertOne(entry: PreparedBlock, node: Html, state: State, walk: Walk):
     report(state, 'info', 'html-comment', node, 'Dropped an HTML comment.')
   } else if (block.kind === 'table') {
     kramdownTable(block, state, walk, (offset) => pointIn(entry, offset))
-  } else if (block.kind === 'definitions') kramdownDefinitionList(entry, block, node, state, walk)
+  } else if (block.kind === 'math') mathBlock(block.tex, walk)
+  else if (block.kind === 'definitions') kramdownDefinitionList(entry, block, node, state, walk)
   else element(entry, block, node, state, walk)
 }
 

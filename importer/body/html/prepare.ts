@@ -40,7 +40,14 @@ const PAGE_START: Point = {line: 1, column: 1, offset: 0}
  * registry of the page for `preparedBlock`.
  */
 export function prepareKramdownBlocks(text: string, state: State, at: Point = PAGE_START): string {
-  if (!text.includes('<') && !text.includes('|') && !DEFINITION_MARKER.test(text)) return text
+  if (
+    !text.includes('<') &&
+    !text.includes('|') &&
+    !text.includes('$$') &&
+    !DEFINITION_MARKER.test(text)
+  ) {
+    return text
+  }
   const {blocks} = scanBlocks(text)
   if (blocks.length === 0) return text
   let registry = registries.get(state)
