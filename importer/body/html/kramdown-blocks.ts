@@ -64,6 +64,7 @@ export const VOID_ELEMENTS = new Set(
 const FENCE = /^ {0,3}(`{3,}|~{3,})/
 const BLANK = /^[ \t]*$/
 const MATH_START = /^ {0,3}\$\$/
+const LIST_ITEM = /^ {0,3}(?:[-+*]|\d{1,9}\.)(?:[ \t]|$)/
 /** What must follow a block formula for kramdown: a blank line or the end. */
 const AFTER_MATH = /^[ \t]*(?:\n|$)/
 
@@ -102,6 +103,8 @@ export function scanBlocks(
   let pos = from
   let boundary = true
   let fence: string | undefined
+  // Whether a list may be open: an indented tag there is an item's content, not a block here.
+  let inList = false
   while (pos < text.length) {
     const newline = text.indexOf('\n', pos)
     const lineEnd = newline === -1 ? text.length : newline
@@ -138,11 +141,21 @@ export function scanBlocks(
       boundary = true
       continue
     }
-    const block: KramdownBlock | undefined = line.startsWith('<')
-      ? htmlBlockAt(text, pos)
-      : boundary
-        ? (findKramdownTable(text, pos) ?? findDefinitionList(text, pos))
+    if (LIST_ITEM.test(line)) inList = true
+    else if (boundary && !/^[ \t]/.test(line)) inList = false
+    // kramdown starts an HTML block at a tag indented by up to three spaces (`  {{ post }}` in a
+    // Liquid loop writes a layout's `<div>` so); CommonMark ends such a block at a blank line.
+    const openAt = !indent
+      ? undefined
+      : line.startsWith('<') || !inList
+        ? pos + indent[0].length - 1
         : undefined
+    const block: KramdownBlock | undefined =
+      openAt !== undefined
+        ? htmlBlockAt(text, openAt, pos)
+        : boundary
+          ? (findKramdownTable(text, pos) ?? findDefinitionList(text, pos))
+          : undefined
     if (block) {
       blocks.push(block)
       pos = block.consumed
@@ -155,16 +168,19 @@ export function scanBlocks(
   return {blocks}
 }
 
-/** The HTML block starting at `pos` (a line start), if kramdown starts one there. */
-export function htmlBlockAt(text: string, pos: number): HtmlExtent | undefined {
+/**
+ * The HTML block whose `<` is at `pos`, on the line starting at `lineStart`, if kramdown starts
+ * one there.
+ */
+export function htmlBlockAt(text: string, pos: number, lineStart = pos): HtmlExtent | undefined {
   if (text.startsWith('<!--', pos)) {
     const end = text.indexOf('-->', pos + 4)
     if (end === -1) return undefined
-    return finish(text, {kind: 'comment', lineStart: pos, start: pos, closed: true}, end + 3)
+    return finish(text, {kind: 'comment', lineStart, start: pos, closed: true}, end + 3)
   }
   const tag = tagAt(text, pos)
   if (!tag || tag.closing || SPAN_ELEMENTS.has(tag.name)) return undefined
-  const base = {kind: 'element' as const, lineStart: pos, start: pos, tag}
+  const base = {kind: 'element' as const, lineStart, start: pos, tag}
   if (tag.selfClosing || VOID_ELEMENTS.has(tag.name)) {
     return finish(text, {...base, closed: true, model: 'raw'}, tag.end)
   }
