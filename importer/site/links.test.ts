@@ -157,3 +157,18 @@ describe('pageUrl of a collection document with a permalink pattern', () => {
     expect(pageUrl(page('_posts/x.md', {slug: 'Custom Slug!'}), config)).toBe('/p/custom-slug.html')
   })
 })
+
+describe('createLinkResolver in a collection Jekyll writes no page for', () => {
+  const {config} = readConfig('collections:\n  modules:\n  notes: {output: true}\n')
+  const site = [page('lecture/lec01.md'), page('_modules/week-01.md'), page('_notes/n.md')].map(
+    (p) => ({page: p, target: {_id: p.file, _type: 'lesson' as const}}),
+  )
+  const resolve = createLinkResolver(site, config)
+
+  it('resolves a relative link from the site root, where a page lists the document', () => {
+    // DS-100's `_modules/week-01.md` links `lecture/lec01`; the home page lists the module.
+    expect(resolve('lecture/lec01', '_modules/week-01.md')?._id).toBe('lecture/lec01.md')
+    // A document with a page of its own resolves from its own address only.
+    expect(resolve('lecture/lec01', '_notes/n.md')).toBeNull()
+  })
+})

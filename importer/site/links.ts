@@ -132,8 +132,13 @@ export function createLinkResolver(
     const from = byUrls().urlOf.get(fromFile)
     if (!from) return null
     const resolved = posix.join(from.endsWith('/') ? from : posix.dirname(from), target)
-    return (
-      byUrls().byUrl.get(canonicalUrl(resolved.startsWith('/') ? resolved : `/${resolved}`)) ?? null
+    const found = byUrls().byUrl.get(
+      canonicalUrl(resolved.startsWith('/') ? resolved : `/${resolved}`),
     )
+    if (found) return found
+    // A document Jekyll writes no page for (a collection without `output: true`) is only read
+    // where a page lists it, most often the home page: its links lead where they lead from there.
+    const collection = config.collections?.find((c) => fromFile.startsWith(`${c.folder}/`))
+    return collection && !collection.output ? lookup(target) : null
   }
 }
