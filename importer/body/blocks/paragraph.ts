@@ -44,6 +44,7 @@ export function paragraph(node: Paragraph, state: State, walk: Walk): void {
     }
   }
   if (
+    children.some((child) => child.type === 'html') &&
     children.every(
       (child) => child.type === 'html' || (child.type === 'text' && child.value.trim() === ''),
     )
