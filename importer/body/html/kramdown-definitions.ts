@@ -82,7 +82,9 @@ function termParagraph(text: string, pos: number): {lines: Line[]; next: number}
   if (!first || BLANK.test(first.text) || OTHER_BLOCK.test(first.text) || htmlLine(first.text)) {
     return undefined
   }
-  if (DEFINITION_START.test(first.text) || hasPipe(first.text)) return undefined
+  // A `: ` line with no paragraph before it is a paragraph's text for kramdown, which the
+  // definitions after it take as their term (`: Containers I` over `  : [Lecture 3](…)`).
+  if (hasPipe(first.text)) return undefined
   const lines = [first]
   let line = lineAt(text, first.next)
   while (line && !DEFINITION_START.test(line.text)) {
