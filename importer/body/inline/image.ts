@@ -19,7 +19,9 @@ export function imageItem(
   state: State,
   inline: Inline,
 ): void {
-  const url = withoutBaseurl(src.trim(), state)
+  // kramdown keeps an address's spaces (`AC215 - Schedule.svg`) and the browser asks for them as
+  // `%20`, as links are written (the sync stage decodes the path to find the file).
+  const url = withoutBaseurl(src.trim(), state).replace(/ /g, '%20')
   if (url === '' || (/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(url) && !/^https?:/i.test(url))) {
     report(
       state,
