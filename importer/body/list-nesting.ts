@@ -45,7 +45,7 @@ interface OpenItem {
 const MARKER = /^( *)([-+*]|\d{1,9}\.)( +)/
 const THEMATIC_BREAK = /^ {0,3}([-*_])(?: *\1){2,} *$/
 const FENCE = /^ *(`{3,}|~{3,})/
-const BLOCK_START = /^ *(?:>|#{1,6}(?:[ \t]|$))/
+const BLOCK_START = /^ *(?:>|#{1,6}(?:[ \t]|$)|<!--)/
 const INDENTED_HEADING = /^ {1,3}#{1,6}[ \t]/
 /** A block attribute list on a line of its own (`{:toc}`, `{: .note }`). */
 const IAL_LINE = /^ {0,3}\{:(?![:/])(?:\\\}|[^}\n])+\}[ \t]*$/
@@ -176,7 +176,8 @@ export function kramdownListNesting(text: string, quotes = 0): string {
       continue
     }
     const match = THEMATIC_BREAK.test(line) ? null : MARKER.exec(line)
-    // GFM paragraphs end at these, so a lazy one starts a block inside the item.
+    // GFM paragraphs end at these, so a lazy one starts a block inside the item (an HTML
+    // comment too: it is a lazy line for kramdown, `<!-- 3. Old step -->` between two steps).
     const blockStart = !match && (BLOCK_START.test(line) || opened !== undefined)
     const placed = place(stack, indent, match, blank, blockStart)
     blank = false
