@@ -59,6 +59,12 @@ describe('prepareKramdown', () => {
     expect(result.links).toEqual([])
     expect(result.images).toEqual([])
   })
+
+  it('keeps the text of a link with an empty address, and the links with an address', () => {
+    const result = kramdown('<p><a href="">Quiz 4</a> and <a href="#">top</a></p>')
+    expect(result.words).toEqual(['Quiz', '4', 'and', 'top'])
+    expect(result.links).toEqual(['# top'])
+  })
 })
 
 describe('prepareProject', () => {

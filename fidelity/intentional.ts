@@ -66,6 +66,11 @@ export const INTENTIONAL_DIFFERENCES: readonly IntentionalDifference[] = [
     why: 'A link in Portable Text is a mark on text; with no text there is nothing to mark, and readers cannot see or follow such a link either.',
   },
   {
+    id: 'empty-addresses',
+    what: "kramdown's links with an empty address (`[Quiz 4]()`) are compared as their text alone.",
+    why: 'An empty address leads back to the page itself, nowhere a reader means to go: the importer keeps the text and reports `empty-link`, so the author can add the address.',
+  },
+  {
     id: 'internal-links',
     what: "A kramdown href that the site's link resolver maps to a page is compared as that page (`page:<id>` plus its anchor).",
     why: 'The project links pages by reference, not by address; the page a reader reaches is what counts.',
@@ -160,7 +165,8 @@ export function prepareKramdown(root: Parents, title: string): Footnotes {
       ![...descendants(element)].some((inner) => inner.tagName === 'img'),
   )
   for (const element of descendants(root)) {
-    if (element.tagName === 'a' && SCRIPT_LINK.test(attribute(element, 'href') ?? '')) {
+    const href = element.tagName === 'a' ? attribute(element, 'href') : undefined
+    if (href !== undefined && (SCRIPT_LINK.test(href) || href.trim() === '')) {
       delete element.properties.href
     }
   }
