@@ -37,6 +37,19 @@ export function html(node: Html, state: State, walk: Walk): void {
     walk.transparent = true
     return report(state, 'info', 'html-comment', node, 'Dropped an HTML comment.')
   }
+  const comment = /^\s*<!--[\s\S]*?-->/.exec(node.value)
+  if (comment) {
+    // `<!-- [Grad section only] -->New robot …` in a list item: kramdown drops the comment and
+    // reads the rest of its line as a paragraph; CommonMark's HTML block took the line whole.
+    report(state, 'info', 'html-comment', node, 'Dropped an HTML comment.')
+    return convertMarkdownAt(
+      node.value.slice(comment[0].length),
+      after(node, comment[0]),
+      state,
+      walk.out,
+      walk.list,
+    )
+  }
   if (isNavButtons(value) && !isNested(state)) return navigation(node, state, walk)
   const opening = loneOpening(value)
   if (opening) return container(opening, node, state, walk)
@@ -198,4 +211,14 @@ function details(
     inner = inner.slice(1)
   }
   walk.out.push(detailsBlock(summary, () => sectionBlocks(inner, state), node, state))
+}
+
+/** The page point right after `text`, which starts where `node` does. */
+function after(node: Html, text: string): Point {
+  const start = node.position?.start
+  const lines = text.split('\n')
+  const line = (start?.line ?? 1) + lines.length - 1
+  const column =
+    lines.length === 1 ? (start?.column ?? 1) + text.length : lines[lines.length - 1].length + 1
+  return {line, column, offset: (start?.offset ?? 0) + text.length}
 }
