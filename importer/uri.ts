@@ -1,4 +1,13 @@
 /**
+ * An address as the reader's browser asks for it: kramdown keeps the spaces an author wrote in
+ * it (`files/Problems 1 (5).pdf`), the request has each as `%20`, which the schema's URL rules
+ * accept.
+ */
+export function spacesEscaped(address: string): string {
+  return address.replace(/ /g, '%20')
+}
+
+/**
  * `text` with its percent-escapes decoded, or as it is when they are malformed (`a%zz.md`):
  * addresses written by hand must never stop an import, an export or a site build.
  */

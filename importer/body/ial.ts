@@ -17,6 +17,12 @@ import {report} from './state.ts'
 /** A kramdown attribute list on its own line: `{: .note }`, `{:toc}`, `{: #id .a .b }`. */
 export const IAL_LINE = /^\{:\s*([^{}\n]*?)\s*\}$/
 
+/**
+ * kramdown's IAL_BLOCK at a line start (up to three spaces in; `{::` extensions and `{:/}` are
+ * not attribute lists): a line kramdown never reads as a lazy line of a list item or definition.
+ */
+export const IAL_BLOCK_LINE = /^ {0,3}\{:(?![:/])(?:\\\}|[^}\n])+\}[ \t]*$/
+
 /** Tone for a just-the-docs callout class; other sites name them differently, so aliases too. */
 const TONE_ALIASES: Record<string, string> = {
   info: 'note',

@@ -33,6 +33,7 @@ const BARE_MARKER = /^( {0,3})(\d{1,9}\.|[-+*])$/
 const NUMBERED_ITEM = /^ {0,3}(\d{1,9})[.)](?:[ \t]|$)/
 /** A CommonMark list item numbered with a parenthesis, after any quote markers. */
 const PAREN_ITEM = /^([ \t>]*\d{1,9})\)(?=[ \t]|$)/
+const PAREN_ITEMS = new RegExp(PAREN_ITEM.source, 'm')
 
 /** The text with the lines above rewritten (same lines, same order). */
 export function kramdownLines(text: string): string {
@@ -41,7 +42,7 @@ export function kramdownLines(text: string): string {
     !text.includes('\\\n') &&
     !/^ {0,3}(?:#{1,6}[ \t]*|\d{1,9}\.|[-+*])$/m.test(text) &&
     !/\]\([^)\n]*[ \t]/.test(text) &&
-    !/^[ \t>]*\d{1,9}\)(?:[ \t]|$)/m.test(text)
+    !PAREN_ITEMS.test(text)
   ) {
     return text
   }

@@ -1,3 +1,4 @@
+import {spacesEscaped} from '../uri.ts'
 import {posix} from 'node:path'
 
 import {resolveLimits} from './limits.ts'
@@ -369,13 +370,13 @@ function includeParameters(
 }
 
 function linkPlaceholder(path: string, tag: string, state: State): string {
-  const href =
+  const href = spacesEscaped(
     '/' +
-    path
-      .trim()
-      .replace(/^['"]|['"]$/g, '')
-      .replace(/^\/+/, '')
-      .replace(/ /g, '%20')
+      path
+        .trim()
+        .replace(/^['"]|['"]$/g, '')
+        .replace(/^\/+/, ''),
+  )
   state.linkTags.set(href, tag)
   return href
 }

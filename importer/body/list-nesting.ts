@@ -29,6 +29,8 @@
  * open items is forgotten).
  */
 
+import {IAL_BLOCK_LINE} from './ial.ts'
+
 interface OpenItem {
   /** The column the item's list starts at: its parent item's content column, or 0 (or up to
    * 3 columns left of the list's first marker when that is further right). */
@@ -47,8 +49,6 @@ const THEMATIC_BREAK = /^ {0,3}([-*_])(?: *\1){2,} *$/
 const FENCE = /^ *(`{3,}|~{3,})/
 const BLOCK_START = /^ *(?:>|#{1,6}(?:[ \t]|$)|<!--)/
 const INDENTED_HEADING = /^ {1,3}#{1,6}[ \t]/
-/** A block attribute list on a line of its own (`{:toc}`, `{: .note }`). */
-const IAL_LINE = /^ {0,3}\{:(?![:/])(?:\\\}|[^}\n])+\}[ \t]*$/
 
 /**
  * Quotes in quotes whose lists are nested; deeper ones are left as written (the page's nesting
@@ -167,7 +167,7 @@ export function kramdownListNesting(text: string, quotes = 0): string {
       run = undefined
       continue
     }
-    if (stack.length > 0 && indent < stack.at(-1)!.content && IAL_LINE.test(line)) {
+    if (stack.length > 0 && indent < stack.at(-1)!.content && IAL_BLOCK_LINE.test(line)) {
       // A block attribute list is never a lazy line for kramdown: it applies to the list
       // (`1. TOC` then `{:toc}`), which ends there, with every list it is not inside.
       while (stack.length > 0 && stack.at(-1)!.content > indent) stack.pop()

@@ -61,11 +61,16 @@ function collectionUrl(page: LinkedPage, collection: SiteCollection, style: stri
     .replace(/\/{2,}/g, '/')
 }
 
+/** The collection whose folder holds `file`, if any. */
+function collectionOf(file: string, config: Partial<Pick<SiteConfig, 'collections'>>) {
+  return config.collections?.find((c) => file.startsWith(`${c.folder}/`))
+}
+
 /** The URL Jekyll gives a page: its `permalink`, else from its path and the site's style. */
 export function pageUrl(page: LinkedPage, config: UrlConfig): string {
   const permalink = page.data.permalink
   if (typeof permalink === 'string' && permalink.startsWith('/')) return permalink
-  const collection = config.collections?.find((c) => page.file.startsWith(`${c.folder}/`))
+  const collection = collectionOf(page.file, config)
   if (collection) return collectionUrl(page, collection, config.permalink)
   const stem = page.file.replace(MARKDOWN_EXTENSION, '')
   if (stem === 'index' || stem.endsWith('/index')) return `/${stem.slice(0, -'index'.length)}`
@@ -84,7 +89,7 @@ export function createLinkResolver(
   for (const {page, target} of pages) {
     byFile.set(page.file, target)
     // `{% link %}` names a collection's document by its path below `collections_dir`.
-    const collection = config.collections?.find((c) => page.file.startsWith(`${c.folder}/`))
+    const collection = collectionOf(page.file, config)
     const inDir = collection?.folder.lastIndexOf('/') ?? -1
     if (inDir > 0 && !byFile.has(page.file.slice(inDir + 1))) {
       byFile.set(page.file.slice(inDir + 1), target)
@@ -138,7 +143,7 @@ export function createLinkResolver(
     if (found) return found
     // A document Jekyll writes no page for (a collection without `output: true`) is only read
     // where a page lists it, most often the home page: its links lead where they lead from there.
-    const collection = config.collections?.find((c) => fromFile.startsWith(`${c.folder}/`))
+    const collection = collectionOf(fromFile, config)
     return collection && !collection.output ? lookup(target) : null
   }
 }

@@ -7,12 +7,14 @@ import type {Walk} from './walk.ts'
 
 /** A fenced or indented code block becomes a `codeBlock`; a fence never closed is reported. */
 export function code(node: Code, state: State, walk: Walk): void {
+  const unclosed = isUnclosed(node, state.source)
   walk.out.push({
     _type: BLOCK_TYPES.code,
     ...(node.lang ? {language: node.lang} : {}),
-    code: keptIndentation(node, state.source, walk.list?.contentColumn ?? 0) ?? node.value,
+    code:
+      keptIndentation(node, state.source, walk.list?.contentColumn ?? 0, unclosed) ?? node.value,
   })
-  if (isUnclosed(node, state.source)) {
+  if (unclosed) {
     report(
       state,
       'warning',
@@ -31,7 +33,12 @@ export function code(node: Code, state: State, walk: Walk): void {
  * is not indented so, or its lines are not plain spaces-and-text (quotes, tabs): then CommonMark's
  * reading stands.
  */
-function keptIndentation(node: Code, source: string, container: number): string | undefined {
+function keptIndentation(
+  node: Code,
+  source: string,
+  container: number,
+  unclosed: boolean,
+): string | undefined {
   const start = node.position?.start.offset
   const end = node.position?.end.offset
   if (start === undefined || end === undefined) return undefined
@@ -42,7 +49,7 @@ function keptIndentation(node: Code, source: string, container: number): string 
   const firstLine = source.indexOf('\n', start) + 1
   if (firstLine === 0 || firstLine > end) return undefined
   const lines = source.slice(firstLine, end).split('\n')
-  if (!isUnclosed(node, source)) lines.pop()
+  if (!unclosed) lines.pop()
   const kept: string[] = []
   for (const line of lines) {
     const spaces = /^ */.exec(line)![0].length
@@ -51,7 +58,9 @@ function keptIndentation(node: Code, source: string, container: number): string 
   }
   const text = kept.join('\n')
   // Only the indentation may differ from CommonMark's reading.
-  const stripped = kept.map((line) => line.replace(new RegExp(`^ {0,${indent}}`), '')).join('\n')
+  const stripped = kept
+    .map((line) => line.slice(Math.min(/^ */.exec(line)![0].length, indent)))
+    .join('\n')
   return stripped === node.value && text !== node.value ? text : undefined
 }
 

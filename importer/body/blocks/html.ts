@@ -7,7 +7,7 @@ import {isNavButtons} from '../html/next-link.ts'
 import {convertMarkdownAt} from '../html/markdown.ts'
 import {SPAN_ELEMENTS} from '../html/tokens.ts'
 import type {Point} from '../html/hast/scope.ts'
-import {preparedBlock} from '../html/prepare.ts'
+import {pointIn, preparedBlock} from '../html/prepare.ts'
 import {KNOWN_ELEMENTS, parseTag, textOf} from '../html/tags.ts'
 import {tagAt} from '../html/tokens.ts'
 import {applyIal} from '../ial.ts'
@@ -37,6 +37,8 @@ export function html(node: Html, state: State, walk: Walk): void {
     walk.transparent = true
     return report(state, 'info', 'html-comment', node, 'Dropped an HTML comment.')
   }
+  const start = node.position?.start
+  const at = {line: start?.line ?? 1, column: start?.column ?? 1, offset: start?.offset ?? 0}
   const comment = /^\s*<!--[\s\S]*?-->/.exec(node.value)
   if (comment) {
     // `<!-- [Grad section only] -->New robot …` in a list item: kramdown drops the comment and
@@ -44,7 +46,7 @@ export function html(node: Html, state: State, walk: Walk): void {
     report(state, 'info', 'html-comment', node, 'Dropped an HTML comment.')
     return convertMarkdownAt(
       node.value.slice(comment[0].length),
-      after(node, comment[0]),
+      pointIn({text: node.value, at}, comment[0].length),
       state,
       walk.out,
       walk.list,
@@ -64,8 +66,6 @@ export function html(node: Html, state: State, walk: Walk): void {
       `Dropped a closing </${closingOnly.name}> tag that closes nothing converted.`,
     )
   }
-  const start = node.position?.start
-  const at = {line: start?.line ?? 1, column: start?.column ?? 1, offset: start?.offset ?? 0}
   if (MARKDOWN_ATTRIBUTE.test(value)) {
     // Inside a quote or list item the pre-pass has not delimited it: its own markdown is read
     // as the page's is, so `markdown="1"` content and attribute lists there convert the same.
@@ -211,14 +211,4 @@ function details(
     inner = inner.slice(1)
   }
   walk.out.push(detailsBlock(summary, () => sectionBlocks(inner, state), node, state))
-}
-
-/** The page point right after `text`, which starts where `node` does. */
-function after(node: Html, text: string): Point {
-  const start = node.position?.start
-  const lines = text.split('\n')
-  const line = (start?.line ?? 1) + lines.length - 1
-  const column =
-    lines.length === 1 ? (start?.column ?? 1) + text.length : lines[lines.length - 1].length + 1
-  return {line, column, offset: (start?.offset ?? 0) + text.length}
 }

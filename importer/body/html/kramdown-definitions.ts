@@ -1,4 +1,5 @@
 import {SPAN_ELEMENTS} from './tokens.ts'
+import {IAL_BLOCK_LINE} from '../ial.ts'
 
 /**
  * A kramdown definition list as kramdown delimits it (`parser/kramdown/list.rb`): the term
@@ -39,8 +40,7 @@ interface Line {
 // space or a pipe.
 const DEFINITION_START = /^( {0,3}:)([\t| ].*)?$/
 const BLANK = /^[ \t]*$/
-// kramdown's IAL_BLOCK at a line start, and its end-of-block marker.
-const IAL_BLOCK = /^ {0,3}\{:(?!:|\/)[^}]+\}[ \t]*$/
+// kramdown's end-of-block marker.
 const EOB = /^\^[ \t]*$/
 // Lines that end a paragraph for kramdown's GFM parser (PARAGRAPH_END_GFM) besides `: `.
 const PARAGRAPH_END =
@@ -188,7 +188,7 @@ function markerAfter(indentation: number): RegExp {
 function lazy(line: string, indentation: number): boolean {
   const indent = leadingSpaces(line)
   if (indent > Math.min(indentation, 3)) return true
-  return !IAL_BLOCK.test(line) && !htmlLine(line)
+  return !IAL_BLOCK_LINE.test(line) && !htmlLine(line)
 }
 
 // kramdown's LAZY_END_HTML_START/STOP: a block-level tag (not a span element or `script`).

@@ -1,3 +1,4 @@
+import {spacesEscaped} from '../../uri.ts'
 import {BLOCK_TYPES, INLINE_TYPES} from '../names.ts'
 import type {State} from '../state.ts'
 import {isTextOnly, report} from '../state.ts'
@@ -19,9 +20,8 @@ export function imageItem(
   state: State,
   inline: Inline,
 ): void {
-  // kramdown keeps an address's spaces (`AC215 - Schedule.svg`) and the browser asks for them as
-  // `%20`, as links are written (the sync stage decodes the path to find the file).
-  const url = withoutBaseurl(src.trim(), state).replace(/ /g, '%20')
+  // `AC215 - Schedule.svg` as the browser asks for it (the sync stage decodes it to find the file).
+  const url = spacesEscaped(withoutBaseurl(src.trim(), state))
   if (url === '' || (/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(url) && !/^https?:/i.test(url))) {
     report(
       state,

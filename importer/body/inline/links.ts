@@ -5,7 +5,7 @@ import {ANNOTATIONS} from '../names.ts'
 import type {MarkDef} from '../blocks/text-block.ts'
 import type {State} from '../state.ts'
 import {report} from '../state.ts'
-import {decodedOr} from '../../uri.ts'
+import {decodedOr, spacesEscaped} from '../../uri.ts'
 
 type Located = Parameters<typeof report>[3]
 
@@ -26,7 +26,7 @@ export function linkAnnotation(
 ): MarkDef | undefined {
   // An address with spaces (kramdown reads them, `kramdown-links.ts`) is what the browser asks
   // for with each space as `%20`, as kramdown writes it.
-  const href = url.trim().replace(/ /g, '%20')
+  const href = spacesEscaped(url.trim())
   if (href === '') {
     report(
       state,
@@ -94,8 +94,7 @@ function internal(
     }
     return {_key: `l${hash(JSON.stringify(def))}`, ...def}
   }
-  const safe = href.replace(/ /g, '%20')
-  if (checkLinkHref(safe) !== true) {
+  if (checkLinkHref(href) !== true) {
     report(
       state,
       'warning',
@@ -116,7 +115,7 @@ function internal(
       'Fix the path so it names a page of the site, or link to a full URL.',
     )
   }
-  return external(safe, title)
+  return external(href, title)
 }
 
 function external(href: string, title: string | null | undefined): MarkDef {

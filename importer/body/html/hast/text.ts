@@ -1,3 +1,4 @@
+import {spacesEscaped} from '../../../uri.ts'
 import type {Element, Nodes} from 'hast'
 
 /** An attribute as written (hast keeps parsed properties), or undefined. */
@@ -56,8 +57,5 @@ export function visibleText(node: Nodes): string {
  */
 export function urlAttribute(element: Element, name: string): string | undefined {
   const value = attribute(element, name)
-  return value
-    ?.trim()
-    .replace(/[\t\n\r]/g, '')
-    .replace(/ /g, '%20')
+  return value === undefined ? undefined : spacesEscaped(value.trim().replace(/[\t\n\r]/g, ''))
 }
