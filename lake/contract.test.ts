@@ -390,4 +390,17 @@ describe('endpoints', () => {
     expect(refused.status).toBe(403)
     expect(refused.headers.get('access-control-allow-origin')).toBeNull()
   })
+
+  it("tells the Studio's CORS check whether its origin is allowed, readable from any origin", async () => {
+    const check = (origin: string) =>
+      fetch(`${t.lake.httpUrl}/v2026-05-04/check/cors`, {headers: {origin}})
+    const allowed = await check('http://localhost:3333')
+    expect(allowed.status).toBe(200)
+    expect(await allowed.json()).toEqual({result: {allowed: true, withCredentials: true}})
+    const refused = await check('https://evil.example')
+    expect(refused.status).toBe(200)
+    expect(refused.headers.get('access-control-allow-origin')).toBe('*')
+    expect(await refused.json()).toEqual({result: {allowed: false, withCredentials: false}})
+    expect([...t.lake.unknownEndpoints]).toEqual([])
+  })
 })

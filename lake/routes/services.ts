@@ -26,4 +26,18 @@ export const serviceRoutes: Route[] = [
   },
   // The Studio's latency report reads a shard name from this response's headers.
   {method: 'GET', path: '/data/ping/:dataset', public: true, handle: () => 'PONG'},
+  // The Studio asks this when a request fails without an answer (the lake stopped, or a browser
+  // refused the answer), to tell a refused origin from a network failure. Any page may read the
+  // verdict, as from the hosted API; it says nothing about the content.
+  {
+    method: 'GET',
+    path: '/check/cors',
+    public: true,
+    handle: ({req, res, state}) => {
+      const origin = req.headers.origin
+      const allowed = typeof origin === 'string' && state.origins.has(origin)
+      if (!allowed) res.setHeader('access-control-allow-origin', '*')
+      return {result: {allowed, withCredentials: allowed}}
+    },
+  },
 ]
