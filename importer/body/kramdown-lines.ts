@@ -41,7 +41,7 @@ export function kramdownLines(text: string): string {
     !text.includes('$$') &&
     !text.includes('\\\n') &&
     !/^ {0,3}(?:#{1,6}[ \t]*|\d{1,9}\.|[-+*])$/m.test(text) &&
-    !/\]\([^)\n]*[ \t]/.test(text) &&
+    !/\]\([^)\n]*[ \t\n]/.test(text) &&
     !PAREN_ITEMS.test(text)
   ) {
     return text
@@ -57,6 +57,8 @@ export function kramdownLines(text: string): string {
   // Whether the line before is blank (or there is none): the line starts a block.
   let afterBlank = true
   let changed = false
+  // How many `[` the paragraph's lines so far left open: a link's text may go on over lines.
+  let brackets = 0
   for (let n = 0; n < lines.length; n++) {
     const line = lines[n]
     const marker = FENCE.exec(line)?.[1]
@@ -97,9 +99,18 @@ export function kramdownLines(text: string): string {
       changed = true
     }
     if (!open && !code) {
-      const bracketed = bracketSpacedAddresses(lines[n])
-      changed ||= bracketed !== lines[n]
-      lines[n] = bracketed
+      const next = lines[n + 1]
+      const continues = next !== undefined && !isBlank(next) && !INTERRUPTS.test(next)
+      if (afterBlank || INTERRUPTS.test(line)) brackets = 0
+      const bracketed = bracketSpacedAddresses(
+        lines[n],
+        continues && !FENCE.test(next) && !/^ *>/.test(next) ? next : undefined,
+        brackets,
+      )
+      brackets = bracketed.open
+      changed ||= bracketed.line !== lines[n] || bracketed.next !== undefined
+      lines[n] = bracketed.line
+      if (bracketed.next !== undefined) lines[n + 1] = bracketed.next
     }
     if ((line.split('$$').length - 1) % 2 === 1) {
       if (display || inline) display = inline = false

@@ -4,15 +4,17 @@ import {bracketSpacedAddresses} from './kramdown-links.ts'
 
 describe('bracketSpacedAddresses', () => {
   it('brackets an address with spaces, up to its balanced closing parenthesis', () => {
-    expect(bracketSpacedAddresses('[Homework 1](hw/Problems 1 (5).pdf), [b](c)')).toBe(
-      '[Homework 1](<hw/Problems 1 (5).pdf>), [b](c)',
-    )
+    expect(bracketSpacedAddresses('[Homework 1](hw/Problems 1 (5).pdf), [b](c)')).toEqual({
+      line: '[Homework 1](<hw/Problems 1 (5).pdf>), [b](c)',
+      open: 0,
+    })
   })
 
   it('keeps a title after the bracketed address', () => {
-    expect(bracketSpacedAddresses('![a](figure one.png "One")')).toBe(
-      '![a](<figure one.png> "One")',
-    )
+    expect(bracketSpacedAddresses('![a](figure one.png "One")')).toEqual({
+      line: '![a](<figure one.png> "One")',
+      open: 0,
+    })
   })
 
   it('leaves code spans, escaped brackets, unopened brackets and unclosed addresses alone', () => {
@@ -20,10 +22,41 @@ describe('bracketSpacedAddresses', () => {
       '`[a](b c)` in code',
       '\\[not a link](b c)',
       'no opening](b c)',
-      '[open](b c',
       '[angle](<b c>)',
     ]) {
-      expect(bracketSpacedAddresses(line)).toBe(line)
+      expect(bracketSpacedAddresses(line)).toEqual({line, open: 0})
+    }
+    expect(bracketSpacedAddresses('[open](b c')).toEqual({line: '[open](b c', open: 0})
+  })
+
+  it('counts the brackets a line leaves open, and closes those the lines before opened', () => {
+    expect(bracketSpacedAddresses('1. [The field guide for')).toEqual({
+      line: '1. [The field guide for',
+      open: 1,
+    })
+    expect(
+      bracketSpacedAddresses('   2024](/files/Field guide.pdf) and more', undefined, 1),
+    ).toEqual({line: '   2024](</files/Field guide.pdf>) and more', open: 0})
+  })
+
+  it('moves an address that goes on to the next line there, joined as a browser reads it', () => {
+    expect(
+      bracketSpacedAddresses('1. [Volunteer](/docs/For the Desk &', '   Help Desk 2024.pdf) now'),
+    ).toEqual({
+      line: '1. [Volunteer](',
+      next: '   <&#47;docs/For the Desk &Help Desk 2024.pdf>) now',
+      open: 0,
+    })
+    expect(bracketSpacedAddresses('[a](b (c', 'd) e) f')).toEqual({
+      line: '[a](',
+      next: '<&#98; (cd) e>) f',
+      open: 0,
+    })
+  })
+
+  it('leaves an address alone when the next line does not close it or opens its title', () => {
+    for (const next of ['more text', '"Title")', 'with <angle>)']) {
+      expect(bracketSpacedAddresses('[a](b c', next)).toEqual({line: '[a](b c', open: 0})
     }
   })
 })

@@ -1,17 +1,32 @@
 /**
  * kramdown reads an inline link's address up to its closing parenthesis (parentheses inside it
- * balanced), spaces included: `[Homework 1](files/Problems 1 (5).pdf)` links that file. A
- * CommonMark address ends at the first space, so the same text is no link at all (and an
- * autolink is found inside it). Such an address, on one line, is written in angle brackets
+ * balanced), spaces and line breaks included: `[Homework 1](files/Problems 1 (5).pdf)` links
+ * that file. A CommonMark address ends at the first space or line break, so the same text is no
+ * link at all (and an autolink is found inside it). Such an address is written in angle brackets
  * (before its title, if any), which CommonMark reads with its spaces; nothing else changes.
+ *
+ * An address that goes on to the next line of its paragraph is what the reader's browser asks
+ * for: kramdown writes the line break into the `href`, and a browser drops line breaks from an
+ * address. It is moved, whole and bracketed, to that next line, which CommonMark allows after
+ * `](` (one line ending before the address), so every line stays where it was.
  */
 
-/** The line with each spaced link address on it bracketed (the same line when there is none). */
-export function bracketSpacedAddresses(line: string): string {
-  if (!line.includes('](')) return line
+/**
+ * A line with its spaced link addresses bracketed, the next line when one went on to it, and
+ * how many `[` are open at its end (a link's text may go on over lines).
+ */
+export type Bracketed = {line: string; next?: string; open: number}
+
+/**
+ * The line with each spaced link address on it bracketed (the same line when there is none);
+ * given `next`, the line after it in the same paragraph, an address that goes on to it is
+ * joined there. `openBefore` is how many `[` the paragraph's lines before left open.
+ */
+export function bracketSpacedAddresses(line: string, next?: string, openBefore = 0): Bracketed {
+  if (!line.includes('[') && !line.includes(']')) return {line, open: openBefore}
   let out = ''
   let copied = 0
-  const opens: number[] = []
+  const opens: number[] = Array<number>(openBefore).fill(-1)
   for (let i = 0; i < line.length; i++) {
     const char = line[i]
     if (char === '\\') {
@@ -29,7 +44,11 @@ export function bracketSpacedAddresses(line: string): string {
     if (char === '[') opens.push(i)
     else if (char === ']' && opens.pop() !== undefined && line[i + 1] === '(') {
       const end = addressEnd(line, i + 2)
-      if (end === undefined) continue
+      if (end === undefined) {
+        const joined = next === undefined ? undefined : joinedAddress(line.slice(i + 2), next)
+        if (joined === undefined) continue
+        return {line: `${out}${line.slice(copied, i + 2)}`, next: joined, open: opens.length}
+      }
       const address = line.slice(i + 2, end).trim()
       if (/[ \t]/.test(address) && !/[<>]/.test(address)) {
         out += `${line.slice(copied, i + 2)}<${address}>`
@@ -38,16 +57,38 @@ export function bracketSpacedAddresses(line: string): string {
       i = end - 1
     }
   }
-  return copied === 0 ? line : out + line.slice(copied)
+  return {line: copied === 0 ? line : out + line.slice(copied), open: opens.length}
+}
+
+/**
+ * The next line with the address that `start` (the rest of a line after `](`) begins joined to
+ * its part on it and bracketed, or undefined when it does not close there or holds `<` or `>`.
+ * The address's first character is written as a character reference, so the line cannot open
+ * an HTML block (`</p …`).
+ */
+function joinedAddress(start: string, next: string): string | undefined {
+  const indent = /^[ \t]*/.exec(next)![0].length
+  // A quote after the line break opens the link's title (CommonMark reads that link itself).
+  if (next[indent] === '"' || next[indent] === "'") return undefined
+  const depth = [...start].reduce(
+    (sum, char) => sum + (char === '(' ? 1 : char === ')' ? -1 : 0),
+    0,
+  )
+  if (depth < 0) return undefined
+  const end = addressEnd(next, indent, depth)
+  if (end === undefined) return undefined
+  const address = (start + next.slice(indent, end)).trim()
+  if (address === '' || /[<>]/.test(address)) return undefined
+  const first = address.codePointAt(0)!
+  return `${next.slice(0, indent)}<&#${first};${address.slice(String.fromCodePoint(first).length)}>${next.slice(end)}`
 }
 
 /**
  * Where the address that starts at `start` ends, as kramdown scans it: at its closing `)`
- * (parentheses inside it balanced) or at the space before a quoted title; undefined when it
- * does not close on the line.
+ * (parentheses inside it balanced, `depth` of them open before `start`) or at the space before a
+ * quoted title; undefined when it does not close on the line.
  */
-function addressEnd(line: string, start: number): number | undefined {
-  let depth = 0
+function addressEnd(line: string, start: number, depth = 0): number | undefined {
   for (let i = start; i < line.length; i++) {
     const char = line[i]
     if (char === '(') depth++
