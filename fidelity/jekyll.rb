@@ -5,9 +5,12 @@
 # (they are gems this machine does not have); a page whose Liquid needs them is reported with
 # Jekyll's error and the caller falls back to its own emulation for that page.
 #
-# Usage: ruby jekyll.rb <site folder> [theme includes folder]. The second folder holds the
-# theme's includes (importer/site/themeIncludes.ts), read after the site's own `_includes/` as
-# Jekyll reads a theme's. Prints one JSON object on stdout:
+# Usage: ruby jekyll.rb <site folder> [theme includes folder] [Jekyll major version]. The second
+# folder holds the theme's includes (importer/site/themeIncludes.ts), read after the site's own
+# `_includes/` as Jekyll reads a theme's. The third argument is the major version of Jekyll that
+# builds the site (its Gemfile.lock's): with 3 (GitHub Pages' github-pages gem), `{% link %}`
+# gives the page's URL without the site's baseurl, as Jekyll 3 does; Jekyll 4 adds it. Prints
+# one JSON object on stdout:
 #   {"pages": {"<path relative to the site>": {"markdown": "..."} | {"error": "..."}}}
 require 'json'
 require 'pathname'
@@ -44,6 +47,17 @@ module ThemeIncludes
 end
 Jekyll::Site.prepend(ThemeIncludes)
 Thread.current[:fidelity_theme_includes] = theme_includes
+
+# Jekyll 3's `{% link %}`: the URL without the baseurl (a page writes `{{ site.baseurl }}` before
+# it); Jekyll 4 passes it through `relative_url`.
+module LinkWithoutBaseurl
+  def render(context)
+    url = super
+    base = context.registers[:site].config['baseurl'].to_s.chomp('/')
+    base.empty? ? url : url.delete_prefix(base)
+  end
+end
+Jekyll::Tags::Link.prepend(LinkWithoutBaseurl) if ARGV[2] == '3'
 
 Jekyll.logger.log_level = :error
 Dir.mktmpdir('fidelity-jekyll') do |destination|

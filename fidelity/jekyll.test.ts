@@ -4,7 +4,7 @@ import {dirname, join} from 'node:path'
 
 import {afterAll, describe, expect, it} from 'vitest'
 
-import {jekyllMissing, jekyllReference, liquidWithJekyll} from './jekyll.ts'
+import {jekyllMajor, jekyllMissing, jekyllReference, liquidWithJekyll} from './jekyll.ts'
 
 const site: Record<string, string> = {
   '_config.yml':
@@ -65,6 +65,35 @@ describe.skipIf(jekyllMissing() !== null)('liquidWithJekyll', () => {
       expect(said).toEqual([expect.stringMatching(/Psych::SyntaxError.*Liquid is emulated/)])
     } finally {
       rmSync(broken, {recursive: true, force: true})
+    }
+  })
+
+  it("writes `{% link %}` without the baseurl where the site's Gemfile.lock names Jekyll 3, with it otherwise", async () => {
+    const linking = (lock?: string) => {
+      const folder = mkdtempSync(join(tmpdir(), 'fidelity-jekyll-link-'))
+      writeFileSync(join(folder, '_config.yml'), 'title: Desk\nbaseurl: /desk\n')
+      writeFileSync(join(folder, 'faq.md'), '---\ntitle: FAQ\n---\nAnswers.\n')
+      writeFileSync(
+        join(folder, 'index.md'),
+        '---\ntitle: Home\n---\n[FAQ]({{ site.baseurl }}{% link faq.md %})\n',
+      )
+      if (lock) writeFileSync(join(folder, 'Gemfile.lock'), lock)
+      return folder
+    }
+    const three = linking('GEM\n  specs:\n    jekyll (3.10.0)\n      addressable (~> 2.4)\n')
+    const four = linking()
+    try {
+      expect(jekyllMajor(three)).toBe('3')
+      expect(jekyllMajor(four)).toBeUndefined()
+      expect((await liquidWithJekyll(three)).get('index.md')).toEqual({
+        markdown: '[FAQ](/desk/faq.html)\n',
+      })
+      expect((await liquidWithJekyll(four)).get('index.md')).toEqual({
+        markdown: '[FAQ](/desk/desk/faq.html)\n',
+      })
+    } finally {
+      rmSync(three, {recursive: true, force: true})
+      rmSync(four, {recursive: true, force: true})
     }
   })
 })

@@ -4,7 +4,7 @@
  * `{% for %}` over a collection really outputs. Without Jekyll, `liquid.ts` emulates.
  */
 import {spawn, spawnSync} from 'node:child_process'
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
@@ -33,14 +33,38 @@ export async function liquidWithJekyll(root: string): Promise<Map<string, Jekyll
     for (const [name, text] of Object.entries(THEME_INCLUDES)) {
       writeFileSync(join(themeIncludes, name), text)
     }
-    return await runJekyll(root, themeIncludes)
+    return await runJekyll(root, themeIncludes, jekyllMajor(root))
   } finally {
     rmSync(themeIncludes, {recursive: true, force: true})
   }
 }
 
-async function runJekyll(root: string, themeIncludes: string): Promise<Map<string, JekyllPage>> {
-  const ruby = spawn('ruby', [SCRIPT, root, themeIncludes], {stdio: ['ignore', 'pipe', 'pipe']})
+/**
+ * The major version of Jekyll that builds the site, from its Gemfile.lock (`jekyll (3.10.0)`;
+ * GitHub Pages' `github-pages` gem pins Jekyll 3), else its Gemfile's `github-pages`; undefined
+ * when neither says (the Jekyll installed here, 4, is used as it is).
+ */
+export function jekyllMajor(root: string): string | undefined {
+  const read = (name: string) => {
+    try {
+      return readFileSync(join(root, name), 'utf8')
+    } catch {
+      return ''
+    }
+  }
+  const lock = read('Gemfile.lock')
+  const locked = /^ {4}jekyll \((\d+)\./m.exec(lock)?.[1]
+  if (locked) return locked
+  return /^\s*gem\s+["']github-pages["']/m.test(read('Gemfile')) ? '3' : undefined
+}
+
+async function runJekyll(
+  root: string,
+  themeIncludes: string,
+  major: string | undefined,
+): Promise<Map<string, JekyllPage>> {
+  const args = [SCRIPT, root, themeIncludes, ...(major ? [major] : [])]
+  const ruby = spawn('ruby', args, {stdio: ['ignore', 'pipe', 'pipe']})
   let stdout = ''
   let stderr = ''
   ruby.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
