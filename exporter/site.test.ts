@@ -34,7 +34,10 @@ const CANONICAL: Record<string, string> = {
   'list start': '1. counted as five\n2. counted as six\n{: start="5"}',
   'numbered lists one after another':
     '1. the first list\n\n<!-- -->\n\n1. the second list\n2. its second step',
+  'bullet lists one after another':
+    '- **Always**\n  - be polite\n\n<!-- -->\n\n- **Never**\n  - sound annoyed\n\n<!-- -->\n\n- [ ] a task list of its own\n\n<!-- -->\n\n- and a fourth list',
   'task lists': '- [ ] todo\n- [x] done\n  - [ ] nested todo',
+  'task items and bullets in one list': '- [ ] todo\n- a plain item\n- [x] done',
   'blocks inside items':
     '1. Clone the repository:\n\n   ```bash\n   git clone https://example.com/p.git\n   ```\n\n   The folder now holds the sources.\n2. Install:\n\n   ```\n   npm install\n   ```\n3. Done.',
   'items that start with a block or hold a rule':

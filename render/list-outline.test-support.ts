@@ -7,8 +7,8 @@ import {visibleText} from '../fidelity/features.ts'
 const NESTED_LISTS = new Set(['ol', 'ul'])
 
 /**
- * The lists of an HTML page as a reader sees them: one line per item, indented by nesting,
- * with the number an `<ol>` shows (`start` + position) or `-` for `<ul>`, then the item's own
+ * The lists of an HTML page as a reader sees them: a line where each list begins (`<ul>`,
+ * `<ol>`), then one line per item, indented by nesting, with the number an `<ol>` shows (`start` + position) or `-` for `<ul>`, then the item's own
  * text (nested lists left out, read as the fidelity harness reads text) with whitespace collapsed.
  */
 export function listOutline(html: string): string[] {
@@ -27,6 +27,8 @@ function visit(node: Root | Element, depth: number, lines: string[]): void {
 
 function list(node: Element, depth: number, lines: string[]): void {
   const start = Number(node.properties.start ?? 1)
+  // Where a list begins: two lists one after another are not one longer list.
+  lines.push(`${'  '.repeat(depth)}<${node.tagName}>`)
   let index = 0
   for (const item of node.children) {
     if (item.type !== 'element' || item.tagName !== 'li') continue

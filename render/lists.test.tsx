@@ -22,6 +22,7 @@ const LIST_FIXTURES = [
   'list-embed',
   'list-rules',
   'lists-and-tasks',
+  'lists-adjacent',
   'toc-placeholder-and-own-toc',
 ]
 
@@ -63,8 +64,8 @@ describe('lists as readers see them', () => {
 
   it('keeps counting after a code block inside an item', () => {
     const outline = listOutline(rendered('list-steps-with-code'))
-    expect(outline.map((line) => line.split(' ')[0])).toEqual(['1.', '2.', '3.', '4.'])
-    expect(outline[0]).toContain('The folder now holds the sources.')
+    expect(outline.map((line) => line.split(' ')[0])).toEqual(['<ol>', '1.', '2.', '3.', '4.'])
+    expect(outline[1]).toContain('The folder now holds the sources.')
   })
 
   it('starts a numbered list at its start number and keeps an item split in an editor in it', () => {
@@ -81,7 +82,38 @@ describe('lists as readers see them', () => {
     const html = renderFragment(
       <BodyText value={[item('three', 3), item('four', 3), item('five'), item('one', 1)]} />,
     )
-    expect(listOutline(html)).toEqual(['3. three', '4. four', '5. five', '1. one'])
+    expect(listOutline(html)).toEqual(['<ol>', '3. three', '4. four', '5. five', '<ol>', '1. one'])
+  })
+
+  it('keeps bullet and task items in one list, as kramdown does, unless an item starts a list', () => {
+    const item = (listItem: string, text: string, start?: number) => ({
+      _type: 'block',
+      _key: text,
+      style: 'normal',
+      markDefs: [],
+      listItem,
+      level: 1,
+      ...(start ? {start} : {}),
+      children: [{_type: 'span', _key: `${text}s`, text, marks: []}],
+    })
+    const html = renderFragment(
+      <BodyText
+        value={[
+          item('task', 'todo'),
+          item('bullet', 'plain'),
+          item('bullet', 'apart', 1),
+          item('bullet', 'split from apart', 1),
+        ]}
+      />,
+    )
+    expect(listOutline(html)).toEqual([
+      '<ul>',
+      '- todo',
+      '- plain',
+      '<ul>',
+      '- apart',
+      '- split from apart',
+    ])
   })
 
   it('ends a list at a block that is not part of it, so the next list counts from 1', () => {

@@ -1,3 +1,4 @@
+import {listElementOf} from '../schemas/constants.ts'
 import type {TypedObject} from './types.ts'
 
 /** A Portable Text block as list grouping reads it. */
@@ -34,9 +35,9 @@ export function isListMember(block: Block): boolean {
 /**
  * Groups flat Portable Text into lists as kramdown nests them: a text block with `listItem`
  * starts an item at its `level`; a later block with only a `level` belongs to the nearest item
- * at that level; any other block ends the lists. A numbered item with a `start` that differs
- * from the item before it begins a new list counting from it (an item split in an editor keeps
- * its predecessor's `start`, so it does not).
+ * at that level; any other block ends the lists. An item with a `start` that differs from the
+ * item before it begins a new list, a numbered one counting from it (an item split in an editor
+ * keeps its predecessor's `start`, so it does not).
  */
 export function groupLists(blocks: readonly Block[]): Grouped {
   const out: Grouped = []
@@ -81,13 +82,13 @@ function placeItem(block: Block, stack: ListNode[], out: Grouped): ListNode[] {
 }
 
 function continues(list: ListNode, block: Block): boolean {
-  if (list.listItem !== block.listItem) return false
+  if (listElementOf(list.listItem) !== listElementOf(block.listItem)) return false
   const start = startOf(block)
   return start === undefined || start === startOf(list.items[list.items.length - 1].head)
 }
 
 function startOf(block: Block): number | undefined {
-  return block.listItem === 'number' && Number.isInteger(block.start) ? block.start : undefined
+  return Number.isInteger(block.start) ? block.start : undefined
 }
 
 function lastItem(list: ListNode): ItemNode {

@@ -34,6 +34,15 @@ export const DECORATORS = ['strong', 'em', 'code', 'strike-through'] as const
 /** List item kinds; a task item starts with a `taskCheck` inline object. */
 export const LIST_TYPES = ['bullet', 'number', 'task'] as const
 
+/**
+ * The HTML list an item of a kind belongs in. Task items and bullets share one `<ul>`, as in
+ * kramdown: items one after another with the same element are one list unless one begins a list
+ * of its own (`start`).
+ */
+export function listElementOf(listItem: unknown): 'ol' | 'ul' {
+  return listItem === 'number' ? 'ol' : 'ul'
+}
+
 /** Annotation (mark definition) type names. */
 export const ANNOTATIONS = {
   link: 'link',

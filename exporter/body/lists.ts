@@ -1,3 +1,4 @@
+import {listElementOf} from '../../schemas/constants.ts'
 import type {BodyState, Item} from './state.ts'
 import {indent, paragraphs} from './text.ts'
 
@@ -55,19 +56,25 @@ export function writeList(
       const listItem = item.listItem
       const previous = open[level - 1]
       const own = typeof item.start === 'number' ? item.start : undefined
-      const restarts = listItem === 'number' && own !== undefined && own !== previous?.start
-      const continues = previous !== undefined && previous.listItem === listItem && !restarts
+      const restarts = own !== undefined && own !== previous?.start
+      // Task items and bullets are one list for kramdown (one `<ul>`), as for the renderer.
+      const continues =
+        previous !== undefined &&
+        listElementOf(previous.listItem) === listElementOf(listItem) &&
+        !restarts
       if (level === 1 && previous && !continues) {
         closeTopList()
-        // A list of another kind (or counting anew) after a list: a comment keeps kramdown
-        // from joining them.
+        // A list of another kind (or one of its own, counting anew) after a list: a comment
+        // keeps kramdown from joining them.
         out += '\n\n<!-- -->'
         needsBlank = true
       }
       const start = typeof item.start === 'number' ? item.start : 1
       // kramdown ignores the numbers written: they count from 1, `start` is an attribute list.
       const number = continues ? previous.number + 1 : 1
-      if (!continues && start !== 1 && level === 1) starts.push(`{: start="${start}"}`)
+      if (!continues && start !== 1 && level === 1 && listItem === 'number') {
+        starts.push(`{: start="${start}"}`)
+      }
       const parentIndent = level > 1 ? (open[level - 2]?.indent ?? '') : ''
       const mark = marker(listItem, number, isChecked(item))
       const content = paragraphs(item, state)

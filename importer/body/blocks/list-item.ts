@@ -1,4 +1,4 @@
-import {LIST_MEMBER_TYPES} from '../../../schemas/constants.ts'
+import {LIST_MEMBER_TYPES, listElementOf} from '../../../schemas/constants.ts'
 import {BLOCK_TYPES, INLINE_TYPES, STYLE} from '../names.ts'
 import type {Item, TextBlock} from './text-block.ts'
 import {isTextBlock, textBlock} from './text-block.ts'
@@ -43,6 +43,30 @@ function outsideList(out: Item[], from: number, level: number): void {
 /** Marks a numbered list's first item as counting from `start` (HTML `<ol start>`, `{: start }`). */
 export function startAt(head: Item | undefined, start: number): void {
   if (isTextBlock(head) && Number.isInteger(start) && start !== 1) head.start = start
+}
+
+/**
+ * Marks the list whose first item is `out[index]` as a list of its own (`start`, 1 unless it is
+ * set) when the blocks before it end with an item of the same list element at its level (a
+ * bullet or task item before bullets or tasks, a number before numbers): Portable Text
+ * items of one kind and level read as one list, where kramdown ended the list before at what
+ * stood between them (a comment, an attribute list) or began an HTML list. A numbered list then
+ * counts from 1 again; a bullet list shows as a list of its own.
+ */
+export function separateFromListBefore(out: readonly Item[], index: number, level: number): void {
+  const head = out[index]
+  if (!isTextBlock(head) || head.start !== undefined) return
+  for (let i = index - 1; i >= 0; i--) {
+    const block = out[i] as {listItem?: unknown; level?: unknown}
+    if (typeof block.level !== 'number' || block.level < level) return
+    if (block.level === level && typeof block.listItem === 'string') {
+      if (listElementOf(block.listItem) !== listElementOf(head.listItem)) return
+      // A bullet list shows no number: its `start` only differs from the item's before, so the
+      // third of three such lists in a row does not read as an item split from the second.
+      head.start = head.listItem !== 'number' && (block as {start?: unknown}).start === 1 ? 2 : 1
+      return
+    }
+  }
 }
 
 function emptyHead(item: ListContext): TextBlock {

@@ -3,7 +3,7 @@ import type {List, ListItem} from 'mdast'
 import {LIST} from '../names.ts'
 import type {State} from '../state.ts'
 import {convertBlocks} from './index.ts'
-import {settleItem, startAt} from './list-item.ts'
+import {separateFromListBefore, settleItem, startAt} from './list-item.ts'
 import type {Item, TextBlock} from './text-block.ts'
 import {isTextBlock} from './text-block.ts'
 import {tableOfContents} from './toc.ts'
@@ -38,11 +38,11 @@ export function list(node: List, state: State, walk: Walk): void {
     settleItem(walk.out, start, context)
   }
   if (shared.start !== undefined) startAt(walk.out[listStart], shared.start)
-  else if (node.ordered && followsNumberedList(walk.out, listStart, level)) {
-    // Only an attribute list stood between this list and the one before (`{: style=…}` above
-    // it): kramdown ends that list there, so this one counts from 1 again, and says so.
-    const head = walk.out[listStart]
-    if (isTextBlock(head) && head.start === undefined) head.start = 1
+  else if (walk.nodes[walk.index - 1]?.type !== 'list') {
+    // Something stood between this list and an item before it (a comment, an attribute list
+    // such as `{: style=…}`): kramdown ended that list there. Lists right after one another
+    // differ only in their bullets (`-` then `*`), which kramdown reads as one list.
+    separateFromListBefore(walk.out, listStart, level)
   }
   if (shared.toc) {
     walk.out.splice(listStart)
@@ -81,13 +81,3 @@ function joinParagraphs(out: Item[], start: number, type: string, level: number)
  * True when the blocks before `index` end in a numbered list at `level` (its last item, or
  * blocks that belong to it), which a numbered item right after would continue.
  */
-function followsNumberedList(out: readonly Item[], index: number, level: number): boolean {
-  for (let i = index - 1; i >= 0; i--) {
-    const block = out[i] as {listItem?: unknown; level?: unknown}
-    if (typeof block.level !== 'number' || block.level < level) return false
-    if (block.level === level && typeof block.listItem === 'string') {
-      return block.listItem === LIST.number
-    }
-  }
-  return false
-}

@@ -2,7 +2,7 @@ import type {Element, ElementContent} from 'hast'
 
 import {quoteBlocks} from '../../blocks/blockquote.ts'
 import {mayBeTitle} from '../../blocks/heading.ts'
-import {settleItem, startAt} from '../../blocks/list-item.ts'
+import {separateFromListBefore, settleItem, startAt} from '../../blocks/list-item.ts'
 import type {Item} from '../../blocks/text-block.ts'
 import {applyIal} from '../../ial.ts'
 import {createInline} from '../../inline/index.ts'
@@ -101,6 +101,8 @@ const list: BlockHandler = (element, scope) => {
     settleItem(scope.walk.out, before, context)
   }
   if (element.tagName === 'ol') startAt(scope.walk.out[first], Number(attribute(element, 'start')))
+  // An HTML list is a list of its own, also right after a markdown list of the same kind.
+  separateFromListBefore(scope.walk.out, first, level)
 }
 
 /** Converts hast content to `richText` (table cells) or a `sectionBody` (details bodies). */
