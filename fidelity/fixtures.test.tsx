@@ -45,6 +45,7 @@ async function compareFixtures(): Promise<Map<string, Recorded>> {
     _id: `fixture-${name}`,
     _type: 'lesson',
     title: ctx.title,
+    source: {titleHeading: result.titleHeading === true},
     body: result.body,
   }))
   const extracted = runs.flatMap(({result}) => result.documents as StoredDocument[])

@@ -3,15 +3,16 @@
  * site's body projection (references resolved) and rendered by `render/` on the server.
  */
 import {memorySource, type StoredDocument} from '../queries/memory.ts'
-import {bodyFields} from '../queries/fields.ts'
+import {bodyFields, titleHeadingField} from '../queries/fields.ts'
 import {BodyText} from '../render/BodyText.tsx'
+import {titleHeadingId} from '../render/headings.ts'
 import {renderFragment} from '../render/server.tsx'
 import type {TypedObject} from '../render/types.ts'
 import {pageAddress} from './intentional.ts'
 
 /** Every page body, as the lesson page projects it. */
 const pageBodiesQuery = /* groq */ `
-  *[_id in $ids]{_id, "body": body[]{${bodyFields}}}
+  *[_id in $ids]{_id, title, emoji, ${titleHeadingField}, "body": body[]{${bodyFields}}}
 `
 
 /** A rendered body, and the types the component map had no component for. */
@@ -26,7 +27,13 @@ export async function renderBodies(
   ids: readonly string[],
 ): Promise<Map<string, RenderedBody>> {
   const pages = await memorySource(documents).fetch<
-    Array<{_id: string; body: TypedObject[] | null}>
+    Array<{
+      _id: string
+      title: string | null
+      emoji: string | null
+      titleHeading: boolean
+      body: TypedObject[] | null
+    }>
   >(pageBodiesQuery, {ids}, {perspective: 'published'})
   const rendered = new Map<string, RenderedBody>()
   for (const page of pages) {
@@ -34,6 +41,7 @@ export async function renderBodies(
     const html = renderFragment(
       <BodyText
         value={page.body}
+        titleId={titleHeadingId(page)}
         options={{
           pageHref: pageAddress,
           onMissingComponent: (_message, {type}) => missingComponents.push(type),

@@ -1,6 +1,6 @@
 import {defineQuery} from 'groq'
 
-import {bodyFields, pageLinkFields} from './fields.ts'
+import {bodyFields, pageLinkFields, titleHeadingField} from './fields.ts'
 import {listedCourses, sectionCourses, unlistedCourses} from './siteOrder.ts'
 
 /** A lesson in an outline, with up to two levels of sub-lessons (deeper pages are rare). */
@@ -18,6 +18,7 @@ const outlineLessonFields = /* groq */ `
 const courseOutlineFields = /* groq */ `{
   ${pageLinkFields},
   description,
+  ${titleHeadingField},
   "body": body[]{${bodyFields}},
   "contents": contents[]->{
     ${pageLinkFields},

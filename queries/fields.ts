@@ -13,6 +13,12 @@ export const pageLinkFields = /* groq */ `
   "slug": slug.current
 `
 
+/**
+ * Whether the page's markdown opened with an H1 repeating its title: kramdown gave that heading
+ * an id, which the body's headings then count (`## About` under `# About` is `#about-1`).
+ */
+export const titleHeadingField = /* groq */ `"titleHeading": source.titleHeading == true`
+
 /** Rich text blocks with internal links resolved to their target page and inline images' URLs. */
 export const richTextFields = /* groq */ `
   ...,
@@ -124,6 +130,7 @@ export const siblingIdsFields = /* groq */ `
 export const lessonPageFields = /* groq */ `{
   ${pageLinkFields},
   description,
+  ${titleHeadingField},
   body[]{${bodyFields}},
   next{label, href, "lesson": lesson->{${pageLinkFields}}},
   "parentLesson": *[_type == "lesson" && ^._id in lessons[]._ref][0]{
@@ -158,6 +165,7 @@ export const lessonPageFields = /* groq */ `{
   emoji,
   slug,
   description,
+  titleHeading,
   body,
   next,
   "breadcrumbs": [

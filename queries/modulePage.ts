@@ -1,11 +1,12 @@
 import {defineQuery} from 'groq'
 
-import {bodyFields, pageLinkFields} from './fields.ts'
+import {bodyFields, pageLinkFields, titleHeadingField} from './fields.ts'
 
 /** The projection of a module page: its own content, its lessons and its course. */
 const modulePageFields = /* groq */ `{
   ${pageLinkFields},
   description,
+  ${titleHeadingField},
   body[]{${bodyFields}},
   "lessons": lessons[]->{${pageLinkFields}, description},
   "course": *[_type == "course" && ^._id in contents[]._ref][0]{${pageLinkFields}}

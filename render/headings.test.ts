@@ -1,47 +1,25 @@
 import {describe, expect, it} from 'vitest'
 
-import {headingIds, headingText} from './headings.ts'
+import {headingIds, titleHeadingId} from './headings.ts'
 
-const heading = (key: string, children: object[]) => ({
+const heading = (key: string, text: string) => ({
   _type: 'block',
   _key: key,
   style: 'h2',
   markDefs: [],
-  children,
+  children: [{_type: 'span', _key: `${key}s`, text, marks: []}],
 })
 
 describe('heading ids', () => {
-  it('read an inline formula as its TeX source, as kramdown does', () => {
-    const blocks = [
-      heading('a', [
-        {_type: 'span', text: 'With respect to ', marks: []},
-        {_type: 'inlineMath', tex: 'y'},
-      ]),
-      heading('b', [
-        {_type: 'inlineMath', tex: '\\KaTeX'},
-        {_type: 'span', text: ' Tests', marks: []},
-      ]),
-    ]
-    expect(headingText(blocks[1])).toBe('\\KaTeX Tests')
-    expect([...headingIds(blocks).values()]).toEqual(['with-respect-to-y', 'katex-tests'])
+  it('counts the id the page title heading took, as kramdown numbers a repeated id', () => {
+    const body = [heading('a', 'About'), heading('b', 'Lecture'), heading('c', 'About')]
+    expect([...headingIds(body, ['about']).values()]).toEqual(['about-1', 'lecture', 'about-2'])
+    expect([...headingIds(body).values()]).toEqual(['about', 'lecture', 'about-1'])
   })
 
-  it('drop the dashes kramdown makes of typed hyphens, but not hyphens in code', () => {
-    // The ids kramdown (GFM input, as Jekyll runs it) gives these four headings.
-    const blocks = [
-      heading('a', [{_type: 'span', text: "Lecture 11: Rawls' Law -- Rules", marks: []}]),
-      heading('b', [{_type: 'span', text: 'Before --- after ---- end', marks: []}]),
-      heading('c', [
-        {_type: 'span', text: 'Flag ', marks: []},
-        {_type: 'span', text: '--verbose', marks: ['code']},
-      ]),
-      heading('d', [{_type: 'span', text: 'a - b', marks: []}]),
-    ]
-    expect([...headingIds(blocks).values()]).toEqual([
-      'lecture-11-rawls-law--rules',
-      'before--after---end',
-      'flag---verbose',
-      'a---b',
-    ])
+  it('gives the title heading an id only where the markdown had one, with its emoji', () => {
+    expect(titleHeadingId({title: 'About', titleHeading: true})).toBe('about')
+    expect(titleHeadingId({title: 'Setup', emoji: '🚀', titleHeading: true})).toBe('setup-')
+    expect(titleHeadingId({title: 'About', titleHeading: false})).toBeUndefined()
   })
 })

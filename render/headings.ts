@@ -60,10 +60,15 @@ export function* headingBlocks(
  * The ids of a body's headings in reading order, including those inside callouts and
  * collapsible sections, by block `_key`: a repeated id gets `-1`, `-2` … as kramdown numbers
  * it, so anchors and tables of contents point at the heading readers of the site reached.
+ * `before` are ids taken above the body (the page title's, when its markdown had the H1).
  */
-export function headingIds(blocks: readonly TypedObject[]): Map<string, string> {
+export function headingIds(
+  blocks: readonly TypedObject[],
+  before: readonly string[] = [],
+): Map<string, string> {
   const ids = new Map<string, string>()
   const seen = new Map<string, number>()
+  for (const id of before) seen.set(id, (seen.get(id) ?? 0) + 1)
   for (const {block} of headingBlocks(blocks)) {
     const base = headingId(headingIdText(block))
     const count = seen.get(base) ?? 0
@@ -77,6 +82,19 @@ export function headingIds(blocks: readonly TypedObject[]): Map<string, string> 
 export interface BodyHeadings {
   blocks: readonly TypedObject[]
   ids: ReadonlyMap<string, string>
+}
+
+/**
+ * The id of a page's title heading when its markdown opened with the H1 repeating the title
+ * (`titleHeading`), which kramdown gave an id as any heading; undefined otherwise.
+ */
+export function titleHeadingId(page: {
+  title?: string | null
+  emoji?: string | null
+  titleHeading?: boolean | null
+}): string | undefined {
+  if (!page.titleHeading || !page.title) return undefined
+  return headingId(page.emoji ? `${page.title} ${page.emoji}` : page.title)
 }
 
 export const BodyHeadingsContext = createContext<BodyHeadings>({blocks: [], ids: new Map()})

@@ -1,5 +1,6 @@
 import type {CourseOutlineQueryResult} from '../../sanity.types.ts'
 import {BodyText} from '../BodyText.tsx'
+import {titleHeadingId} from '../headings.ts'
 import {defaultRenderOptions, type RenderOptions} from '../context.ts'
 import {pageTitle, type PageLink} from './Breadcrumbs.tsx'
 
@@ -15,6 +16,7 @@ export function CoursePage({
   options?: Partial<RenderOptions>
 }) {
   const resolved = {...defaultRenderOptions, ...options}
+  const titleId = titleHeadingId(outline)
   const {pageHref} = resolved
   const renderItems = (items: readonly (OutlineItem | null)[] | null | undefined) => {
     const present = (items ?? []).filter((item): item is OutlineItem => item !== null)
@@ -32,11 +34,11 @@ export function CoursePage({
   }
   return (
     <article className="course">
-      <h1>{pageTitle(outline)}</h1>
+      <h1 id={titleId}>{pageTitle(outline)}</h1>
       {outline.description && <p className="description">{outline.description}</p>}
       {outline.body && (
         <div className="body">
-          <BodyText value={outline.body} options={resolved} />
+          <BodyText value={outline.body} options={resolved} titleId={titleId} />
         </div>
       )}
       <nav className="outline" aria-label="Course outline">

@@ -1,4 +1,5 @@
 import {BodyText} from '../BodyText.tsx'
+import {titleHeadingId} from '../headings.ts'
 import {defaultRenderOptions, type RenderOptions} from '../context.ts'
 import {safeHref} from '../links.tsx'
 import type {LessonPage as LessonPageData} from '../types.ts'
@@ -13,6 +14,7 @@ export function LessonPage({
   options?: Partial<RenderOptions>
 }) {
   const resolved = {...defaultRenderOptions, ...options}
+  const titleId = titleHeadingId(page)
   const {pageHref, linkHref} = resolved
   const next = page.next
   const nextHref = next?.lesson ? pageHref(next.lesson) : safeHref(next?.href)
@@ -20,10 +22,10 @@ export function LessonPage({
     <>
       <Breadcrumbs trail={page.breadcrumbs} pageHref={pageHref} />
       <article className="lesson">
-        <h1>{pageTitle(page)}</h1>
+        <h1 id={titleId}>{pageTitle(page)}</h1>
         {page.description && <p className="description">{page.description}</p>}
         <div className="body">
-          <BodyText value={page.body} options={resolved} />
+          <BodyText value={page.body} options={resolved} titleId={titleId} />
         </div>
         {next && (
           <p className="next-link">

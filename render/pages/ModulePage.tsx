@@ -1,5 +1,6 @@
 import type {ModulePageQueryResult} from '../../sanity.types.ts'
 import {BodyText} from '../BodyText.tsx'
+import {titleHeadingId} from '../headings.ts'
 import {defaultRenderOptions, type RenderOptions} from '../context.ts'
 import {Breadcrumbs, pageTitle} from './Breadcrumbs.tsx'
 
@@ -12,16 +13,17 @@ export function ModulePage({
   options?: Partial<RenderOptions>
 }) {
   const resolved = {...defaultRenderOptions, ...options}
+  const titleId = titleHeadingId(page)
   const lessons = (page.lessons ?? []).filter((lesson) => lesson !== null)
   return (
     <>
       <Breadcrumbs trail={[page.course]} pageHref={resolved.pageHref} />
       <article className="module">
-        <h1>{pageTitle(page)}</h1>
+        <h1 id={titleId}>{pageTitle(page)}</h1>
         {page.description && <p className="description">{page.description}</p>}
         {page.body && (
           <div className="body">
-            <BodyText value={page.body} options={resolved} />
+            <BodyText value={page.body} options={resolved} titleId={titleId} />
           </div>
         )}
         <h2 id="lessons">Lessons</h2>
