@@ -18,6 +18,7 @@ function page(body: string, title = 'Lesson'): Record<string, string> {
 const CANONICAL: Record<string, string> = {
   paragraphs: 'One paragraph.\n\nAnother, with a hard break  \nand the next line.',
   headings: '## Second\n\n### Third\n\n#### Fourth\n\n##### Fifth\n\n###### Sixth',
+  'heading ids': '## The Operating System {#the-os}\n\nText.\n\n## Setup',
   marks:
     'Some **bold**, *em*, `code`, ~~gone~~, _**both**_, __*both*__ and **nested *em* inside**; `` a`b ``.',
   escapes: 'Not \\*emphasis\\*, not a \\[link\\], a \\| pipe, snake_case and \\_under\\_.',

@@ -70,6 +70,13 @@ export function headingIds(
   const seen = new Map<string, number>()
   for (const id of before) seen.set(id, (seen.get(id) ?? 0) + 1)
   for (const {block} of headingBlocks(blocks)) {
+    // An id the markdown named (`{#setup}`) is used as it is, and kramdown's own ids for the
+    // other headings do not count it.
+    const anchor = anchorOf(block)
+    if (anchor !== undefined) {
+      if (block._key) ids.set(block._key, anchor)
+      continue
+    }
     const base = headingId(headingIdText(block))
     const count = seen.get(base) ?? 0
     seen.set(base, count + 1)
@@ -99,8 +106,14 @@ export function titleHeadingId(page: {
 
 export const BodyHeadingsContext = createContext<BodyHeadings>({blocks: [], ids: new Map()})
 
+/** The id a heading's markdown gave it (`## Setup {#setup}`), if any. */
+export function anchorOf(block: TypedObject): string | undefined {
+  const anchor = (block as {anchor?: unknown}).anchor
+  return typeof anchor === 'string' && anchor !== '' ? anchor : undefined
+}
+
 /** The id of a heading block of the body being rendered (its own text's id outside a body). */
 export function useHeadingId(block: TypedObject & {_key?: string}): string {
   const {ids} = useContext(BodyHeadingsContext)
-  return (block._key && ids.get(block._key)) || headingId(headingText(block))
+  return (block._key && ids.get(block._key)) || anchorOf(block) || headingId(headingText(block))
 }

@@ -11,7 +11,8 @@ function textBlock(block: Item, state: BodyState): string {
   const heading = /^h([1-6])$/.exec(style)
   if (heading) {
     const text = blockInline(block, state).replace(/\n+/g, ' ')
-    const line = `${'#'.repeat(Number(heading[1]))} ${text}`
+    const anchor = typeof block.anchor === 'string' && block.anchor ? ` {#${block.anchor}}` : ''
+    const line = `${'#'.repeat(Number(heading[1]))} ${text}${anchor}`
     return state.noToc.has(plainText(block)) ? `${line}\n{: .no_toc }` : line
   }
   const text = paragraphs(block, state).join('\n\n')

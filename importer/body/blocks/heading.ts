@@ -4,7 +4,7 @@ import {splitTrailingEmoji} from '../emoji.ts'
 import {convertInline, createInline, flush} from '../inline/index.ts'
 import {STYLE} from '../names.ts'
 import type {State} from '../state.ts'
-import {isNested, isTextOnly, report} from '../state.ts'
+import {isNested, isTextOnly} from '../state.ts'
 import {phrasingText} from './phrasing-text.ts'
 import {emitSegments} from './segments.ts'
 import type {Walk} from './walk.ts'
@@ -30,27 +30,29 @@ export function heading(node: Heading, state: State, walk: Walk): void {
   }
   if (!isNested(state)) state.headingSeen = true
   const inline = createInline()
-  convertInline(withoutHeaderId(node, state), state, inline)
+  const {children, id} = headerId(node)
+  convertInline(children, state, inline)
   flush(inline)
-  emitSegments(inline, isTextOnly(state) ? STYLE.normal : STYLE.heading(node.depth), walk)
+  const textOnly = isTextOnly(state)
+  const [block] = emitSegments(inline, textOnly ? STYLE.normal : STYLE.heading(node.depth), walk)
+  if (id !== undefined && block && !textOnly) block.anchor = id
 }
 
-// kramdown header ids (`## Setup {#setup}`) name the anchor; the text a reader sees excludes them.
-function withoutHeaderId(node: Heading, state: State): Heading['children'] {
+/** kramdown's header id: a letter, then word characters, `:` and `-` (`{#9x}` is text). */
+const HEADER_ID = /[ \t]*\{#([A-Za-z][\w:-]*)\}[ \t]*$/
+
+/**
+ * A kramdown header id (`## Setup {#setup}`) names the heading's anchor instead of its text;
+ * the text a reader sees excludes it.
+ */
+function headerId(node: Heading): {children: Heading['children']; id?: string} {
   const last = node.children[node.children.length - 1]
-  const match = last?.type === 'text' ? /\s*\{#[\w-]+\}\s*$/.exec(last.value) : null
-  if (!last || !match || last.type !== 'text') return node.children
-  report(
-    state,
-    'info',
-    'header-id-dropped',
-    node,
-    `Dropped the header id ${match[0].trim()}: anchors come from the heading text.`,
-  )
+  const match = last?.type === 'text' ? HEADER_ID.exec(last.value) : null
+  if (!last || !match || last.type !== 'text') return {children: node.children}
   const value = last.value.slice(0, match.index)
-  return value === ''
-    ? node.children.slice(0, -1)
-    : [...node.children.slice(0, -1), {...last, value}]
+  const children =
+    value === '' ? node.children.slice(0, -1) : [...node.children.slice(0, -1), {...last, value}]
+  return {children, id: match[1]}
 }
 
 /** Whether an H1 here may be the page's title heading: the first, at the top level, before any other heading. */

@@ -21,6 +21,8 @@ export interface TextBlock {
   level?: number
   /** On a numbered list's first item: the number it counts from, when not 1. */
   start?: number
+  /** A heading's own id, as its markdown named it (`## Setup {#setup}`). */
+  anchor?: string
 }
 
 /** Makes a text block; `_key` is added at the end from its content. */
