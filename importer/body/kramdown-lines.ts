@@ -17,13 +17,14 @@
  *   line is an item numbered other than 1 (CommonMark would read it as that paragraph's text).
  * - kramdown numbers list items with `1.` only: `1) Verify …` is text, where CommonMark starts an
  *   ordered list (DS-100's setup page). The parenthesis is escaped, outside code and formulas.
- * - An inline link's address may hold spaces for kramdown (`kramdown-links.ts`).
+ * - An inline link's address may hold spaces for kramdown, and so may a link definition's
+ *   (`[//]: # ### Draft` is a definition, which readers do not see; `kramdown-links.ts`).
  * - `\\` at the end of a line followed by more of its paragraph is a line break for kramdown and
  *   an escaped backslash for CommonMark; one backslash less is CommonMark's line break (outside
  *   formulas, where `\\` is TeX's).
  */
 
-import {bracketSpacedAddresses} from './kramdown-links.ts'
+import {bracketSpacedAddresses, bracketSpacedDefinition} from './kramdown-links.ts'
 
 const INTERRUPTS =
   /^ {0,3}(?:[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|#{1,6}(?:[ \t]|$)|={2,}|-{2,}|_{3,})/
@@ -42,6 +43,7 @@ export function kramdownLines(text: string): string {
     !text.includes('\\\n') &&
     !/^ {0,3}(?:#{1,6}[ \t]*|\d{1,9}\.|[-+*])$/m.test(text) &&
     !/\]\([^)\n]*[ \t\n]/.test(text) &&
+    !/^ {0,3}\[[^\n\]]+\]:[ \t]*[^<\s][^\n]*?[ \t]\S/m.test(text) &&
     !PAREN_ITEMS.test(text)
   ) {
     return text
@@ -59,6 +61,8 @@ export function kramdownLines(text: string): string {
   let changed = false
   // How many `[` the paragraph's lines so far left open: a link's text may go on over lines.
   let brackets = 0
+  // Whether the line before is a link definition: another may follow it.
+  let afterDefinition = false
   for (let n = 0; n < lines.length; n++) {
     const line = lines[n]
     const marker = FENCE.exec(line)?.[1]
@@ -97,6 +101,14 @@ export function kramdownLines(text: string): string {
     if (!open && !code && PAREN_ITEM.test(lines[n])) {
       lines[n] = lines[n].replace(PAREN_ITEM, '$1\\)')
       changed = true
+    }
+    const definition = !open && !code && (afterBlank || afterDefinition)
+    afterDefinition = false
+    if (definition) {
+      const bracketed = bracketSpacedDefinition(lines[n])
+      afterDefinition = /^ {0,3}\[[^\n\]]+\]:/.test(lines[n])
+      changed ||= bracketed !== lines[n]
+      lines[n] = bracketed
     }
     if (!open && !code) {
       const next = lines[n + 1]

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 
-import {bracketSpacedAddresses} from './kramdown-links.ts'
+import {bracketSpacedAddresses, bracketSpacedDefinition} from './kramdown-links.ts'
 
 describe('bracketSpacedAddresses', () => {
   it('brackets an address with spaces, up to its balanced closing parenthesis', () => {
@@ -57,6 +57,29 @@ describe('bracketSpacedAddresses', () => {
   it('leaves an address alone when the next line does not close it or opens its title', () => {
     for (const next of ['more text', '"Title")', 'with <angle>)']) {
       expect(bracketSpacedAddresses('[a](b c', next)).toEqual({line: '[a](b c', open: 0})
+    }
+  })
+})
+
+describe('bracketSpacedDefinition', () => {
+  it("brackets a definition's address that holds spaces, before its title", () => {
+    expect(bracketSpacedDefinition('[//]: #  ### Draft section')).toBe(
+      '[//]: <#  ### Draft section>',
+    )
+    expect(bracketSpacedDefinition('[p]: /files/course policies.pdf "Policies"')).toBe(
+      '[p]: </files/course policies.pdf> "Policies"',
+    )
+  })
+
+  it('leaves footnotes, plain definitions and what kramdown reads as text alone', () => {
+    for (const line of [
+      '[^note]: A footnote with words.',
+      '[a]: /plain "Title"',
+      '[a]: /x "T" extra',
+      '[a]: <already bracketed>',
+      'text [a]: b c',
+    ]) {
+      expect(bracketSpacedDefinition(line)).toBe(line)
     }
   })
 })

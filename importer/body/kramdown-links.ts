@@ -101,3 +101,25 @@ function addressEnd(line: string, start: number, depth = 0): number | undefined 
   }
   return undefined
 }
+
+/** A link definition line as kramdown reads one: its label, then what follows the colon. */
+const DEFINITION = /^( {0,3}\[(?!\^)[^\n\]]+\]:[ \t]*)([^<\s].*?)[ \t]*$/
+/** A title at the end of a definition, in quotes, after a space. */
+const DEFINITION_TITLE = /[ \t]+(["'])(.+)\1$/
+
+/**
+ * A link definition whose address holds spaces, with the address bracketed (the line as it is
+ * when it has none). kramdown's address runs to the end of the line or to a quoted title, so
+ * `[//]: # ### Draft section` is a definition (the "comment" that hides a line from readers)
+ * where CommonMark reads a paragraph. An address with a space before a quote is no definition
+ * for kramdown either.
+ */
+export function bracketSpacedDefinition(line: string): string {
+  const match = DEFINITION.exec(line)
+  if (!match) return line
+  const [, start, rest] = match
+  const title = DEFINITION_TITLE.exec(rest)
+  const address = title ? rest.slice(0, title.index) : rest
+  if (!/[ \t]/.test(address) || /[ \t]["']/.test(address) || /[<>]/.test(address)) return line
+  return `${start}<${address}>${title ? rest.slice(title.index) : ''}`
+}
