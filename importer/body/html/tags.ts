@@ -79,6 +79,11 @@ const BLOCK_NAMES = [
 const INLINE_NAMES = [
   'a',
   'abbr',
+  // Obsolete, and still shown by browsers as text in a line.
+  'acronym',
+  'big',
+  'blink',
+  'nobr',
   'b',
   'bdi',
   'bdo',
@@ -135,8 +140,21 @@ const INLINE_NAMES = [
   'img',
 ]
 
-/** Element names a browser knows; anything else in angle brackets (`List<String>`) is text. */
+/**
+ * Element names a browser knows, and custom elements (a hyphen in the name: `<ion-icon>`);
+ * anything else in angle brackets (`List<String>`) is text.
+ */
 export const KNOWN_ELEMENTS = new Set([...BLOCK_NAMES, ...INLINE_NAMES])
+
+/** A custom element's name (`<ion-icon>`, `<my-widget>`): a browser shows what it holds. */
+export function isCustomElement(name: string): boolean {
+  return /^[a-z][a-z0-9._]*-[a-z0-9._-]*$/.test(name)
+}
+
+/** Whether a browser reads `<name>` as an element rather than text. */
+export function isElementName(name: string): boolean {
+  return KNOWN_ELEMENTS.has(name) || isCustomElement(name)
+}
 
 /** Parses a single tag such as `<img src="x" alt="y">`, or returns `undefined` if `text` is not one. */
 export function parseTag(text: string): Tag | undefined {

@@ -1,6 +1,6 @@
 import type {Html} from 'mdast'
 
-import {KNOWN_ELEMENTS, parseTag} from '../html/tags.ts'
+import {isCustomElement, isElementName, parseTag} from '../html/tags.ts'
 import type {Tag} from '../html/tags.ts'
 import {MARK} from '../names.ts'
 import type {State} from '../state.ts'
@@ -38,6 +38,10 @@ const TEXT_TAGS = new Set([
   'cite',
   'q',
   'font',
+  'acronym',
+  'big',
+  'blink',
+  'nobr',
   'var',
   'samp',
   'dfn',
@@ -92,7 +96,7 @@ export function inlineHtml(node: Html, state: State, inline: Inline): void {
     return
   }
   const tag = parseTag(value)
-  if (!tag || !KNOWN_ELEMENTS.has(tag.name)) return appendText(inline, value)
+  if (!tag || !isElementName(tag.name)) return appendText(inline, value)
   const handler = elementHandlers[tag.name]
   if (handler) return handler(tag, node, state, inline)
   if (!tag.closing) warnUnsafeAttributes(tag, node, state)
@@ -102,7 +106,7 @@ export function inlineHtml(node: Html, state: State, inline: Inline): void {
     else if (!tag.selfClosing) inline.marks.push(decorator)
     return
   }
-  if (TEXT_TAGS.has(tag.name)) {
+  if (TEXT_TAGS.has(tag.name) || isCustomElement(tag.name)) {
     if (tag.closing) return closeStyled(tag.name, inline)
     report(
       state,
