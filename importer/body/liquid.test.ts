@@ -283,6 +283,14 @@ describe('Liquid control flow', () => {
     expect(diagnostics).toMatchObject([{severity: 'warning', code: 'liquid-evaluated', line: 2}])
   })
 
+  it('reads a tag whose quoted argument holds a percent sign, as a date format does', () => {
+    const {text} = liquid(
+      '{% assign day = page.date | date: "%Y-%m-%d" %}Due {{ day }}.{% if day %} Soon.{% endif %}',
+      {page: {date: '2024-09-11T10:00:00Z'}, liquid: liquidSite},
+    )
+    expect(text).toBe('Due 2024-09-11. Soon.')
+  })
+
   it('writes a collection document out as Jekyll does: its body as markdown in the layout the site has, or bare', () => {
     const {text} = liquid(
       "{% assign staff = site.staffers | where: 'role', 'Instructor' %}{% for s in staff %}{{ s }}{% endfor %}|{% for s in site.staffers offset:1 %}{{ s }}{% endfor %}",
