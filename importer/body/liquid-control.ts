@@ -61,6 +61,46 @@ const liquid = onFirstUse<{Liquid: typeof LiquidEngine; Value: typeof LiquidValu
  */
 const ASSIGN = /^\s*([\w\-.[\]()]+)\s*=\s*([\s\S]*)$/
 
+/** An output or an `assign`, whose filters Ruby's Liquid may read laxly. */
+const FILTERED_MARKUP = /\{\{-?[\s\S]*?-?\}\}|\{%-?\s*assign\b[\s\S]*?-?%\}/g
+
+/**
+ * Markup Jekyll reads laxly and liquidjs rejects, made what Jekyll reads: an empty output, and
+ * filters written without the colon before their arguments (`| join ' '`):
+ * strict parsing fails, and Liquid's lax parser, which Jekyll falls back to, takes arguments
+ * only after `:` or `,`, so the filter runs without them (`join` then joins with a space).
+ * liquidjs rejects the whole region instead.
+ */
+export function laxFilters(text: string): string {
+  // An empty output (`{{}}`) renders nothing for Ruby's Liquid; liquidjs rejects it.
+  if (text.includes('{{')) text = text.replace(/\{\{\s*\}\}/g, '')
+  if (!text.includes('|')) return text
+  return text.replace(FILTERED_MARKUP, (markup) => {
+    let out = ''
+    let quote: string | undefined
+    for (let i = 0; i < markup.length; i++) {
+      const char = markup[i]
+      out += char
+      if (quote) {
+        if (char === quote) quote = undefined
+        continue
+      }
+      if (char === '"' || char === "'") quote = char
+      if (char !== '|') continue
+      // `| name args` without a colon: the arguments go, as the lax parser drops them.
+      const filter =
+        /^(\s*[A-Za-z_][\w-]*)(\s+)(?![\s:|]|-?%\}|-?\}\})((?:"[^"]*"|'[^']*'|-(?![}%])|[^\s|%}"'-])+)/.exec(
+          markup.slice(i + 1),
+        )
+      if (filter) {
+        out += `${filter[1]} `
+        i += filter[0].length
+      }
+    }
+    return out
+  })
+}
+
 /** The region's text after Liquid, or the reason it could not be evaluated. */
 export function evaluateControlFlow(
   text: string,
@@ -68,7 +108,7 @@ export function evaluateControlFlow(
 ): {text: string} | {error: string} {
   try {
     const {engine, scope} = prepared(page)
-    const output = String(engine.parseAndRenderSync(text, {...scope}))
+    const output = String(engine.parseAndRenderSync(laxFilters(text), {...scope}))
     if (output.length > page.maxChars) {
       return {error: `it produces more than ${page.maxChars} characters`}
     }
@@ -104,7 +144,9 @@ function prepared(page: ControlFlowPage) {
 
 function createEngine(page: ControlFlowPage): LiquidEngine {
   const engine = new (liquid().Liquid)({
-    templates: {...page.includes},
+    templates: Object.fromEntries(
+      Object.entries(page.includes ?? {}).map(([name, text]) => [name, laxFilters(text)]),
+    ),
     jekyllInclude: true,
     jekyllWhere: true,
     dynamicPartials: false,

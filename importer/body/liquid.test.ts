@@ -291,6 +291,22 @@ describe('Liquid control flow', () => {
     expect(text).toBe('Due 2024-09-11. Soon.')
   })
 
+  it('runs a filter written without its colon as Jekyll does, without the arguments, and an empty output', () => {
+    const {text, diagnostics} = liquid(
+      '{% for c in page.classes %}{% endfor %}{% include cell.html classes=page.classes %}',
+      {
+        page: {classes: ['odd', 'lecture']},
+        includes: {
+          'cell.html':
+            "<td class=\"{{ include.classes | join ' ' }}\">{{ include.classes | join: '+' }}</td>",
+        },
+        liquid: liquidSite,
+      },
+    )
+    expect(text).toBe('<td class="odd lecture">odd+lecture</td>')
+    expect(diagnostics.map((d) => d.code)).not.toContain('liquid-control')
+  })
+
   it('writes a collection document out as Jekyll does: its body as markdown in the layout the site has, or bare', () => {
     const {text} = liquid(
       "{% assign staff = site.staffers | where: 'role', 'Instructor' %}{% for s in staff %}{{ s }}{% endfor %}|{% for s in site.staffers offset:1 %}{{ s }}{% endfor %}",
