@@ -46,6 +46,18 @@ function rendered(name: string): string {
   return renderFragment(<BodyText value={runFixture(name).result.body as TypedObject[]} />)
 }
 
+/** A one-span list item block. */
+const item = (listItem: string, text: string, start?: number) => ({
+  _type: 'block',
+  _key: text,
+  style: 'normal',
+  markDefs: [],
+  listItem,
+  level: 1,
+  ...(start ? {start} : {}),
+  children: [{_type: 'span', _key: `${text}s`, text, marks: []}],
+})
+
 describe('lists as readers see them', () => {
   for (const name of LIST_FIXTURES) {
     it(`numbers and nests the lists of ${name} as kramdown does`, () => {
@@ -69,33 +81,20 @@ describe('lists as readers see them', () => {
   })
 
   it('starts a numbered list at its start number and keeps an item split in an editor in it', () => {
-    const item = (text: string, start?: number) => ({
-      _type: 'block',
-      _key: text,
-      style: 'normal',
-      markDefs: [],
-      listItem: 'number',
-      level: 1,
-      ...(start ? {start} : {}),
-      children: [{_type: 'span', _key: `${text}s`, text, marks: []}],
-    })
     const html = renderFragment(
-      <BodyText value={[item('three', 3), item('four', 3), item('five'), item('one', 1)]} />,
+      <BodyText
+        value={[
+          item('number', 'three', 3),
+          item('number', 'four', 3),
+          item('number', 'five'),
+          item('number', 'one', 1),
+        ]}
+      />,
     )
     expect(listOutline(html)).toEqual(['<ol>', '3. three', '4. four', '5. five', '<ol>', '1. one'])
   })
 
   it('keeps bullet and task items in one list, as kramdown does, unless an item starts a list', () => {
-    const item = (listItem: string, text: string, start?: number) => ({
-      _type: 'block',
-      _key: text,
-      style: 'normal',
-      markDefs: [],
-      listItem,
-      level: 1,
-      ...(start ? {start} : {}),
-      children: [{_type: 'span', _key: `${text}s`, text, marks: []}],
-    })
     const html = renderFragment(
       <BodyText
         value={[

@@ -24,7 +24,11 @@
  *   formulas, where `\\` is TeX's).
  */
 
-import {bracketSpacedAddresses, bracketSpacedDefinition} from './kramdown-links.ts'
+import {
+  bracketSpacedAddresses,
+  bracketSpacedDefinition,
+  DEFINITION_START,
+} from './kramdown-links.ts'
 
 const INTERRUPTS =
   /^ {0,3}(?:[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|#{1,6}(?:[ \t]|$)|={2,}|-{2,}|_{3,})/
@@ -106,7 +110,7 @@ export function kramdownLines(text: string): string {
     afterDefinition = false
     if (definition) {
       const bracketed = bracketSpacedDefinition(lines[n])
-      afterDefinition = /^ {0,3}\[[^\n\]]+\]:/.test(lines[n])
+      afterDefinition = DEFINITION_START.test(lines[n])
       changed ||= bracketed !== lines[n]
       lines[n] = bracketed
     }

@@ -102,6 +102,9 @@ function addressEnd(line: string, start: number, depth = 0): number | undefined 
   return undefined
 }
 
+/** The start of a link definition line: up to three spaces, `[label]:`. */
+export const DEFINITION_START = /^ {0,3}\[[^\n\]]+\]:/
+
 /** A link definition line as kramdown reads one: its label, then what follows the colon. */
 const DEFINITION = /^( {0,3}\[(?!\^)[^\n\]]+\]:[ \t]*)([^<\s].*?)[ \t]*$/
 /** A title at the end of a definition, in quotes, after a space. */
