@@ -73,13 +73,20 @@ const tableAndImageFields = /* groq */ `
 
 /**
  * A definition's blocks, references resolved. A definition may hold a definition list of its
- * own (kramdown reads a definition as blocks); GROQ projections do not recurse, so a nested
- * list's own definitions come as stored (links to pages by reference only).
+ * own (kramdown reads a definition as blocks): just-the-class's schedule nests one per day,
+ * whose definitions link the lecture notes. GROQ projections do not recurse, so the text of a
+ * list nested deeper still comes as stored (links to pages by reference only).
  */
 const definitionFields = /* groq */ `
   ...,
   _type == "block" => {${richTextFields}},
-  _type == "definitionList" => {items[]{..., term[]{${richTextFields}}}},
+  _type == "definitionList" => {
+    items[]{
+      ...,
+      term[]{${richTextFields}},
+      definition[]{..., _type == "block" => {${richTextFields}}}
+    }
+  },
   ${tableAndImageFields}
 `
 

@@ -2,6 +2,7 @@ import {describe, expect, it} from 'vitest'
 
 import type {LessonPageQueryResult, LessonPreviewQueryResult} from '../sanity.types.ts'
 import {lessonPageByIdQuery, lessonPageQuery, lessonPreviewQuery} from './lessonPage.ts'
+import {memorySource} from './memory.ts'
 import {fetchPublished, fixtureDocuments, fixtureSource} from './testing.ts'
 
 type Page = NonNullable<LessonPageQueryResult>
@@ -132,5 +133,60 @@ describe('lessonPageQuery', () => {
     expect(page?.nextLesson).toBeNull()
     // The course lists a missing module first; the lesson sits directly in the course.
     expect(page?.breadcrumbs.map((crumb) => crumb?.slug)).toEqual(['broken-course'])
+  })
+
+  it("resolves the links in a definition list's own definitions, as a schedule nests them", async () => {
+    const block = (key: string, text: string, link?: string) => ({
+      _type: 'block',
+      _key: key,
+      style: 'normal',
+      markDefs: link
+        ? [{_type: 'internalLink', _key: 'l', reference: {_type: 'reference', _ref: link}}]
+        : [],
+      children: [{_type: 'span', _key: `${key}s`, text, marks: link ? ['l'] : []}],
+    })
+    const source = memorySource([
+      {_id: 'lecture-1', _type: 'lesson', title: 'Lecture 1', slug: {current: 'lecture-1'}},
+      {
+        _id: 'week-1',
+        _type: 'lesson',
+        title: 'Week 1',
+        slug: {current: 'week-1'},
+        body: [
+          {
+            _type: 'definitionList',
+            _key: 'd',
+            items: [
+              {
+                _type: 'definitionListItem',
+                _key: 'i',
+                term: [block('t', 'Mon Apr 3')],
+                definition: [
+                  block('lecture', 'Lecture: Introduction'),
+                  {
+                    _type: 'definitionList',
+                    _key: 'n',
+                    items: [
+                      {
+                        _type: 'definitionListItem',
+                        _key: 'ni',
+                        term: [],
+                        definition: [block('notes', 'Lecture Notes', 'lecture-1')],
+                      },
+                    ],
+                  },
+                ],
+              },
+            ],
+          },
+        ],
+      },
+    ])
+    const page = await fetchPublished<LessonPageQueryResult>(source, lessonPageByIdQuery, {
+      id: 'week-1',
+    })
+    expect(JSON.stringify(page?.body)).toContain(
+      '"target":{"_id":"lecture-1","_type":"lesson","title":"Lecture 1","emoji":null,"slug":"lecture-1"}',
+    )
   })
 })
