@@ -30,6 +30,9 @@ const WORKER_THRESHOLD = 1_000_000
  */
 const YOUNG_GENERATION_MB = 48
 
+/** How long a worker asked to stop may take to end before it is terminated. */
+const STOP_GRACE_MS = 10_000
+
 /** Pages sent to a worker in one message, with the cache key of each ('' without a cache). */
 export interface Batch {
   jobs: PageJob[]
@@ -56,6 +59,11 @@ export interface WorkerData {
 /** What a worker says once it has loaded the converter, before any answer. */
 export interface Ready {
   ready: true
+}
+
+/** The last message a worker gets: it ends on its own. */
+export interface Stop {
+  stop: true
 }
 
 /** A worker's first message: the site's context, which every page it converts shares. */
@@ -231,14 +239,23 @@ export function startConverters(count: number): Converters {
   const started: Converters['started'] = []
   let terminated: Promise<unknown> | undefined
   let stopped: Promise<void> | undefined
-  // Never while a worker still loads the converter: V8 can abort the whole process when a
-  // thread is terminated in the middle of compiling (`Check failed: jit_page.has_value()`,
-  // seen in CI when workers started early were stopped at once).
+  // Each worker is asked to end and ends on its own, once it has loaded the converter: V8 can
+  // abort the whole process when a thread is terminated in the middle of compiling (`Check
+  // failed: jit_page.has_value()`, seen in CI when workers were stopped at once, and again
+  // after they had converted pages, with compilations still running in the background).
+  // Terminated only if it has not ended within STOP_GRACE_MS.
   const terminate = async () => {
     await (terminated ??= Promise.all(
-      started.map(async ({worker, ready}) => {
+      started.map(async ({worker, ready, exited}) => {
         await ready
-        await worker.terminate()
+        worker.postMessage({stop: true} satisfies Stop)
+        let timer: NodeJS.Timeout | undefined
+        const late = new Promise<'late'>((resolve) => {
+          timer = setTimeout(() => resolve('late'), STOP_GRACE_MS)
+        })
+        const ended = await Promise.race([exited, late])
+        clearTimeout(timer)
+        if (ended === 'late') await worker.terminate()
       }),
     ))
   }
@@ -308,11 +325,18 @@ function startWorker(spill: Spill) {
     for (const {reject} of owed.splice(0)) reject(failed)
   }
   worker.on('error', fail)
-  worker.on('exit', (code) => fail(new Error(`a worker thread stopped (exit code ${code})`)))
+  /** Settled once the thread has ended. */
+  const exited = new Promise<void>((resolve) =>
+    worker.on('exit', (code) => {
+      fail(new Error(`a worker thread stopped (exit code ${code})`))
+      resolve()
+    }),
+  )
   return {
     worker,
     spill,
     ready,
+    exited,
     /** Sends the site's context, which the worker needs before its first batch. */
     tell(message: ContextMessage): void {
       worker.postMessage(message)

@@ -16,7 +16,7 @@ import {
   type SiteContextData,
 } from '../importer/index.ts'
 import {cacheLine} from './conversionCache.ts'
-import type {Answer, Batch, ContextMessage, Ready, WorkerData} from './convertPages.ts'
+import type {Answer, Batch, ContextMessage, Ready, Stop, WorkerData} from './convertPages.ts'
 import {writeAt} from './spill.ts'
 
 const data = workerData as WorkerData
@@ -42,7 +42,13 @@ function convertOne(job: PageJob): {json: string; remember: boolean} {
   return {json: text.replace(NOT_ASCII, escape), remember: json !== undefined}
 }
 
-parentPort!.on('message', (message: Batch | ContextMessage) => {
+parentPort!.on('message', (message: Batch | ContextMessage | Stop) => {
+  if ('stop' in message) {
+    // Nothing more will come: the thread ends on its own once this turn is over, rather than
+    // being terminated (see convertPages.ts).
+    parentPort!.close()
+    return
+  }
   if ('context' in message) {
     context = siteContext(message.context as SiteContextData)
     return
