@@ -5,7 +5,7 @@
 import {memorySource, type StoredDocument} from '../queries/memory.ts'
 import {bodyFields, titleHeadingField} from '../queries/fields.ts'
 import {BodyText} from '../render/BodyText.tsx'
-import {titleHeadingId} from '../render/headings.ts'
+import {titleHeadingId} from '../render/pages/Breadcrumbs.tsx'
 import {renderFragment} from '../render/server.tsx'
 import type {TypedObject} from '../render/types.ts'
 import {pageAddress} from './intentional.ts'

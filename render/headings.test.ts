@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest'
 
-import {headingIds, titleHeadingId} from './headings.ts'
+import {headingIds} from './headings.ts'
+import {titleHeadingId} from './pages/Breadcrumbs.tsx'
 
 const heading = (key: string, text: string) => ({
   _type: 'block',

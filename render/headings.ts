@@ -91,19 +91,6 @@ export interface BodyHeadings {
   ids: ReadonlyMap<string, string>
 }
 
-/**
- * The id of a page's title heading when its markdown opened with the H1 repeating the title
- * (`titleHeading`), which kramdown gave an id as any heading; undefined otherwise.
- */
-export function titleHeadingId(page: {
-  title?: string | null
-  emoji?: string | null
-  titleHeading?: boolean | null
-}): string | undefined {
-  if (!page.titleHeading || !page.title) return undefined
-  return headingId(page.emoji ? `${page.title} ${page.emoji}` : page.title)
-}
-
 export const BodyHeadingsContext = createContext<BodyHeadings>({blocks: [], ids: new Map()})
 
 /** The id a heading's markdown gave it (`## Setup {#setup}`), if any. */

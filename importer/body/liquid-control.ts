@@ -101,6 +101,21 @@ export function laxFilters(text: string): string {
   })
 }
 
+/** The site's includes with {@link laxFilters} applied, once per site, not once per page. */
+const laxIncluded = new WeakMap<object, Record<string, string>>()
+
+function laxIncludes(includes: Record<string, string> | undefined): Record<string, string> {
+  if (!includes) return {}
+  let lax = laxIncluded.get(includes)
+  if (!lax) {
+    lax = Object.fromEntries(
+      Object.entries(includes).map(([name, text]) => [name, laxFilters(text)]),
+    )
+    laxIncluded.set(includes, lax)
+  }
+  return lax
+}
+
 /** The region's text after Liquid, or the reason it could not be evaluated. */
 export function evaluateControlFlow(
   text: string,
@@ -144,9 +159,7 @@ function prepared(page: ControlFlowPage) {
 
 function createEngine(page: ControlFlowPage): LiquidEngine {
   const engine = new (liquid().Liquid)({
-    templates: Object.fromEntries(
-      Object.entries(page.includes ?? {}).map(([name, text]) => [name, laxFilters(text)]),
-    ),
+    templates: {...laxIncludes(page.includes)},
     jekyllInclude: true,
     jekyllWhere: true,
     dynamicPartials: false,

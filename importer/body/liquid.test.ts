@@ -283,6 +283,11 @@ describe('Liquid control flow', () => {
     expect(diagnostics).toMatchObject([{severity: 'warning', code: 'liquid-evaluated', line: 2}])
   })
 
+  it('reads tags written without spaces inside their braces', () => {
+    const {text} = liquid('A{%if page.show%}shown{%endif%}B', {page: {show: true}})
+    expect(text).toBe('AshownB')
+  })
+
   it('reads a tag whose quoted argument holds a percent sign, as a date format does', () => {
     const {text} = liquid(
       '{% assign day = page.date | date: "%Y-%m-%d" %}Due {{ day }}.{% if day %} Soon.{% endif %}',

@@ -1,8 +1,7 @@
 import type {CourseOutlineQueryResult} from '../../sanity.types.ts'
 import {BodyText} from '../BodyText.tsx'
-import {titleHeadingId} from '../headings.ts'
 import {defaultRenderOptions, type RenderOptions} from '../context.ts'
-import {pageTitle, type PageLink} from './Breadcrumbs.tsx'
+import {pageTitle, titleHeadingId, type PageLink} from './Breadcrumbs.tsx'
 
 type Outline = NonNullable<CourseOutlineQueryResult>
 type OutlineItem = PageLink & {lessons?: (OutlineItem | null)[] | null}

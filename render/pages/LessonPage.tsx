@@ -1,9 +1,8 @@
 import {BodyText} from '../BodyText.tsx'
-import {titleHeadingId} from '../headings.ts'
 import {defaultRenderOptions, type RenderOptions} from '../context.ts'
 import {safeHref} from '../links.tsx'
 import type {LessonPage as LessonPageData} from '../types.ts'
-import {Breadcrumbs, pageTitle} from './Breadcrumbs.tsx'
+import {Breadcrumbs, pageTitle, titleHeadingId} from './Breadcrumbs.tsx'
 
 /** A lesson: breadcrumbs, title, body, the "Next" button, and previous/next lesson links. */
 export function LessonPage({

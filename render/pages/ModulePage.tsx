@@ -1,8 +1,7 @@
 import type {ModulePageQueryResult} from '../../sanity.types.ts'
 import {BodyText} from '../BodyText.tsx'
-import {titleHeadingId} from '../headings.ts'
 import {defaultRenderOptions, type RenderOptions} from '../context.ts'
-import {Breadcrumbs, pageTitle} from './Breadcrumbs.tsx'
+import {Breadcrumbs, pageTitle, titleHeadingId} from './Breadcrumbs.tsx'
 
 /** A module: its own content, then its lessons in order. */
 export function ModulePage({

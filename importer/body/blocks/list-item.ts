@@ -63,7 +63,8 @@ export function separateFromListBefore(out: readonly Item[], index: number, leve
       if (listElementOf(block.listItem) !== listElementOf(head.listItem)) return
       // A bullet list shows no number: its `start` only differs from the item's before, so the
       // third of three such lists in a row does not read as an item split from the second.
-      head.start = head.listItem !== 'number' && (block as {start?: unknown}).start === 1 ? 2 : 1
+      head.start =
+        listElementOf(head.listItem) === 'ul' && (block as {start?: unknown}).start === 1 ? 2 : 1
       return
     }
   }
