@@ -24,9 +24,11 @@
  *   is paragraph text, so its `#` is escaped.
  *
  * A quote outside any list is a text of its own: the lines after its `>` markers are nested
- * the same way. Fenced code is left alone; in a list, a line indented with tabs is read with
- * its tabs as spaces to the next tab stop (outside lists it is left alone, and the stack of
- * open items is forgotten).
+ * the same way. Fenced code is left alone, unless its fence is a lazy line of an item (a fence
+ * at the margin right under `- Step:`): kramdown takes the item's indentation off its lines
+ * that have it, so they are placed to keep what kramdown keeps, which may remove spaces. In a
+ * list, a line indented with tabs is read with its tabs as spaces to the next tab stop
+ * (outside lists it is left alone, and the stack of open items is forgotten).
  */
 
 import {IAL_BLOCK_LINE} from './ial.ts'
@@ -98,6 +100,18 @@ function nestInQuote(
   return true
 }
 
+/**
+ * What kramdown keeps of a line's indentation in the open items (`parser/kramdown/list.rb`):
+ * each item, from the outermost, takes its own indentation off a line that has that many spaces
+ * left, and leaves a line with fewer as it is. A fenced block keeps the rest: its code is not
+ * un-indented to its fence, as CommonMark's is.
+ */
+function kramdownIndent(stack: readonly OpenItem[], spaces: number): number {
+  for (const item of stack)
+    if (spaces >= item.content - item.base) spaces -= item.content - item.base
+  return spaces
+}
+
 /** The text with list lines moved to where kramdown nests them (same lines, same order). */
 export function kramdownListNesting(text: string, quotes = 0): string {
   if (!/^(?: *>)*(?: *(?:[-+*]|\d{1,9}\.) | {1,3}#{1,6}[ \t])/m.test(text)) return text
@@ -105,6 +119,9 @@ export function kramdownListNesting(text: string, quotes = 0): string {
   const stack: OpenItem[] = []
   let blank = true
   let fence: string | undefined
+  // The opening fence's line and its indentation before this pass moved it.
+  let fenceLine = 0
+  let fenceIndent = 0
   // Lines after one moved into an item, up to a blank line, move with it (kramdown's lazy run).
   let run: number | undefined
   let changed = false
@@ -118,9 +135,22 @@ export function kramdownListNesting(text: string, quotes = 0): string {
   for (let n = 0; n < lines.length; n++) {
     let line = lines[n]!
     if (fence !== undefined) {
-      if (run !== undefined && line.trim() !== '') shift(n, run)
       const close = FENCE.exec(line)?.[1]
-      if (close && close[0] === fence[0] && close.length >= fence.length) fence = undefined
+      const closes = close !== undefined && close[0] === fence[0] && close.length >= fence.length
+      const moved = lines[fenceLine]!.length - lines[fenceLine]!.trimStart().length
+      if (moved > fenceIndent && /^ *\S/.test(line)) {
+        // A fence moved into an item (a lazy line for kramdown): each line is placed what
+        // kramdown keeps of its indentation (see `kramdownIndent`) right of the item's text,
+        // as blocks/code.ts then reads a fence's lines; the closing fence where the opening one
+        // is.
+        const content = moved - kramdownIndent(stack, fenceIndent)
+        const indent = line.length - line.trimStart().length
+        const column = closes ? moved : content + kramdownIndent(stack, indent)
+        const placed = ' '.repeat(column) + line.trimStart()
+        changed ||= placed !== line
+        lines[n] = placed
+      } else if (run !== undefined && line.trim() !== '') shift(n, run)
+      if (closes) fence = undefined
       continue
     }
     if (line.trim() === '') {
@@ -154,7 +184,7 @@ export function kramdownListNesting(text: string, quotes = 0): string {
       stack.length = 0
       blank = false
       run = undefined
-      if (opened) fence = opened
+      if (opened) [fence, fenceLine, fenceIndent] = [opened, n, indent]
       continue
     }
     if (blank && stack.length > 0 && THEMATIC_BREAK.test(line)) {
@@ -181,7 +211,7 @@ export function kramdownListNesting(text: string, quotes = 0): string {
     const blockStart = !match && (BLOCK_START.test(line) || opened !== undefined)
     const placed = place(stack, indent, match, blank, blockStart)
     blank = false
-    if (opened) fence = opened
+    if (opened) [fence, fenceLine, fenceIndent] = [opened, n, indent]
     if (!placed) {
       if (run !== undefined && !match) shift(n, run)
       else if (stack.length === 0 && INDENTED_HEADING.test(line)) {
