@@ -51,6 +51,8 @@ export interface SiteFidelityOptions {
   onProgress?: (phase: FidelityPhase, done: number, total: number, file: string) => void
   /** Keep both renderings of every page in its report, to read a difference in full. */
   keepHtml?: boolean
+  /** Liquid's `site.time` on the project's side (ISO 8601): when Jekyll built the reference. */
+  time?: string
 }
 
 interface Captured {
@@ -74,6 +76,7 @@ export async function siteFidelity(
 ): Promise<SiteReport> {
   const captured = new Map<string, Captured>()
   const result = importSite(files, {
+    time: options.time,
     convertBody: (markdown, ctx) => {
       captured.set(ctx.file, {markdown, ctx})
       return defaultConvertBody(markdown, ctx)

@@ -26,7 +26,7 @@ const site = (): SiteFile[] => [
 
 /** Imports with a shared cache and names the pages that were converted (not reused). */
 function importer(cache = memoryCache()) {
-  return (files: SiteFile[]) => {
+  return (files: SiteFile[], time?: string) => {
     const converted: string[] = []
     const counting = (markdown: string, ctx: ConvertContext) => {
       converted.push(ctx.file)
@@ -35,6 +35,7 @@ function importer(cache = memoryCache()) {
     const result = importSite(files, {
       convertBody: counting,
       cache: {store: cache, version: 'v1'},
+      time,
     })
     return {converted: converted.sort(), result}
   }
@@ -173,6 +174,22 @@ describe('remembered conversions', () => {
     expect(run(body).converted).toEqual(['c.md', 'contents.md'])
     expect(shown(body)).toContain('changed')
     expect(run(body).converted).toEqual([])
+  })
+
+  it("keeps a page whose Liquid reads site.time and other pages' contents when only the import's time differs", () => {
+    const run = importer()
+    const dated = page(
+      'news.md',
+      'title: News\nparent: Course\nnav_order: 4',
+      '{% assign today = site.time | date: "%Y-%m-%d" %}{% for p in site.pages %}{% if p.title == "C" %}{{ p.content }} as of {{ today }}{% endif %}{% endfor %}',
+    )
+    const files = [...site(), dated]
+    expect(run(files, '2024-09-02T08:00:00Z').converted).toContain('news.md')
+    const again = run(files, '2024-09-09T08:00:00Z')
+    expect(again.converted).toEqual([])
+    // What it remembered is what it made at the first import's time.
+    const news = again.result.documents.find((doc) => doc._id.endsWith('news'))
+    expect(JSON.stringify(news)).toContain('as of 2024-09-02')
   })
 
   it('converts again a page whose {% include_relative %} file changed, and only it', () => {

@@ -33,7 +33,8 @@ export function liquidHashes(liquid: LiquidSite): LiquidHashes {
       documents.map(withoutBody),
     ]),
   }
-  known = {shape: contentHash(JSON.stringify(shape)), whole: contentHash(JSON.stringify(liquid))}
+  const {time: _time, ...site} = liquid
+  known = {shape: contentHash(JSON.stringify(shape)), whole: contentHash(JSON.stringify(site))}
   hashes.set(liquid, known)
   return known
 }

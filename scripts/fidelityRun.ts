@@ -30,7 +30,10 @@ export async function runFidelity(args: FidelityArgs, root: string): Promise<voi
   const progress = createProgress(process.stderr)
   const say = (message: string) => console.error(message)
   if (args['emulate-liquid']) say('Liquid emulated (--emulate-liquid).')
+  // Jekyll's `site.time` is when its build began: the import is given the same moment.
+  const time = new Date().toISOString()
   const report = await siteFidelity(files, {
+    time,
     kramdown: renderWithKramdown,
     includes,
     jekyll: args['emulate-liquid'] ? undefined : await jekyllReference(root, say),

@@ -190,6 +190,8 @@ function* ndjsonLines(documents: readonly ImportedDocument[]) {
 /** What the checks before the pipeline found: the site's files and the parsed arguments. */
 export interface PipelineInput {
   started: number
+  /** When the command began (ISO 8601): Liquid's `site.time`, as Jekyll's is the build's. */
+  startedAt: string
   root: string
   /** What readSite read; the pipeline takes its files over (and empties the list). */
   site: {files: SiteFile[]; problems: Diagnostic[]}
@@ -264,6 +266,7 @@ export function prepareFiles(files: SiteFile[], args: ImportArgs, input: Pipelin
     limits: input.limits,
     readProblems: input.site.problems,
     frontMatter: input.frontMatter?.memo,
+    time: input.startedAt,
   })
 }
 

@@ -39,6 +39,7 @@ export async function runImport(args: ImportArgs, usage: () => Promise<void>): P
   // With --json, stdout carries only the JSON report.
   if (args.json) console.log = console.error
   const started = performance.now()
+  const startedAt = new Date().toISOString()
   const root = resolve(args.dir)
   if (!(await stat(root).catch(() => undefined))?.isDirectory()) {
     await usage()
@@ -102,6 +103,7 @@ export async function runImport(args: ImportArgs, usage: () => Promise<void>): P
   }
   const input = {
     started,
+    startedAt,
     root,
     site,
     limits: limits.limits,

@@ -268,6 +268,8 @@ function siteDrop(page: ControlFlowPage, engine: LiquidEngine): Record<string, u
     return made
   }
   const site: Record<string, unknown> = {...page.site, data: liquid.data}
+  // A Date, as Jekyll's Time: `date:` formats it, and `| date: "%Y-%m-%d"` compares as text.
+  if (liquid.time !== undefined) site.time = new Date(liquid.time)
   site.pages = liquid.pages.map(drop)
   const collections = []
   for (const [label, documents] of Object.entries(liquid.collections)) {

@@ -296,6 +296,32 @@ describe('Liquid control flow', () => {
     expect(text).toBe('Due 2024-09-11. Soon.')
   })
 
+  it("reads site.time as the import's time, as Jekyll's is its build's, and nil without one", () => {
+    const shown = (time?: string) =>
+      liquid(
+        [
+          '{% assign today = site.time | date: "%Y-%m-%d" %}',
+          '{% for a in site.data.news %}{% if a.date <= today %}- {{ a.title }}\n{% endif %}{% endfor %}',
+          'Built {{ site.time | date: "%Y" }}.',
+        ].join('\n'),
+        {
+          liquid: {
+            ...liquidSite,
+            data: {
+              news: [
+                {title: 'Week 1', date: '2024-09-02'},
+                {title: 'Week 2', date: '2024-09-09'},
+              ],
+            },
+            ...(time ? {time} : {}),
+          },
+        },
+      ).text
+    expect(shown('2024-09-05T12:00:00Z')).toBe('\n- Week 1\n\nBuilt 2024.')
+    expect(shown('2024-09-10T12:00:00Z')).toBe('\n- Week 1\n- Week 2\n\nBuilt 2024.')
+    expect(shown()).toBe('\n\nBuilt .')
+  })
+
   it('runs a filter written without its colon as Jekyll does, without the arguments, and an empty output', () => {
     const {text, diagnostics} = liquid(
       '{% for c in page.classes %}{% endfor %}{% include cell.html classes=page.classes %}',

@@ -95,4 +95,10 @@ export interface LiquidSite {
   collections: Record<string, LiquidDocument[]>
   /** `_layouts/<name>.html` by name: its front matter (`layout:` chains) and template. */
   layouts: Record<string, {data: Record<string, unknown>; body: string}>
+  /**
+   * `site.time`: when the import began (ISO 8601), as Jekyll's is when the build began; unset,
+   * `site.time` is nil. No hash of the site holds it (`liquidReads.ts`): a remembered conversion
+   * keeps the time it was made at until what it read changes.
+   */
+  time?: string
 }

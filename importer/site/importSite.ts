@@ -30,6 +30,8 @@ export interface ImportOptions {
   limits?: Partial<PageLimits>
   /** Milliseconds for the per-page time limit (default `performance.now`). */
   clock?: () => number
+  /** When the import began (ISO 8601): Liquid's `site.time` (unset: nil, as in tests). */
+  time?: string
   /**
    * Problems the caller met reading the site (a file name that is not UTF-8, a symbolic
    * link), reported with the others; files with an error there count as unreadable.

@@ -34,6 +34,7 @@ export function readLiquidSite(
   files: readonly SiteFile[],
   pages: readonly SourcePage[],
   config: SiteConfig,
+  time?: string,
 ): {site?: LiquidSite; diagnostics: Diagnostic[]} {
   if (!pages.some((page) => usesControlFlow(page.body))) return {diagnostics: []}
   const diagnostics: Diagnostic[] = []
@@ -82,6 +83,7 @@ export function readLiquidSite(
       pages: documents.filter((document) => document.collection === undefined),
       collections,
       layouts,
+      ...(time !== undefined ? {time} : {}),
     },
     diagnostics,
   }

@@ -216,7 +216,7 @@ export function prepareSite(
   const {includes, diagnostics: includeProblems} = readIncludes(files)
   diagnostics.push(...includeProblems)
   const relativeIncludes = readRelativeIncludes(files, read.pages, includes)
-  const liquid = readLiquidSite(files, read.pages, config)
+  const liquid = readLiquidSite(files, read.pages, config, options.time)
   diagnostics.push(...liquid.diagnostics)
   const contextData: SiteContextData = {
     config,
