@@ -54,14 +54,26 @@ export function kramdownDefinitionList(
   walk: Walk,
 ): void {
   const items = block.entries.map((each) => {
-    const definition = each.definitions.flatMap((part) =>
-      convertWithin(state, 'section', () => {
+    const definition = each.definitions.flatMap((part) => {
+      if (part.attributes !== undefined) {
+        const at = {
+          position: {start: pointIn(entry, part.offset), end: pointIn(entry, part.offset)},
+        }
+        report(
+          state,
+          'info',
+          'ial-dropped',
+          at,
+          `Dropped the attribute list ${part.attributes} of a definition: it only styles it.`,
+        )
+      }
+      return convertWithin(state, 'section', () => {
         const out: Item[] = []
         convertMarkdownAt(part.text, pointIn(entry, part.offset), state, out)
         // A definition of nothing readers see (`: [](#)`, `: <span></span>`) holds no block.
         return toSectionBody(out, state, node).filter((block) => !isEmptyText(block))
-      }),
-    )
+      })
+    })
     return item(
       each.terms.map((term) => termBlock(term, entry, node, state)),
       definition,

@@ -159,7 +159,9 @@ export function scanBlocks(
     if (block) {
       blocks.push(block)
       pos = block.consumed
-      boundary = block.kind === 'table'
+      // kramdown starts a block on the line after a table, or after an HTML block that ends its
+      // line: `-->` then `Classes` over `: Topics` is a definition list.
+      boundary = block.kind === 'table' || (block.kind !== 'definitions' && text[pos - 1] === '\n')
       continue
     }
     boundary = false

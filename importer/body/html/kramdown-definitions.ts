@@ -21,6 +21,8 @@ export interface DefinitionText {
   text: string
   /** Offset of its first character in the scanned text. */
   offset: number
+  /** The attribute list a definition starts with (`{: .label}`), which kramdown gives its `dd`. */
+  attributes?: string
 }
 
 /** Terms that share the definitions after them (kramdown's `dt`s, then its `dd`s). */
@@ -48,6 +50,8 @@ const PARAGRAPH_END =
 // Lines that start another block, so a paragraph (of terms) cannot start there.
 const OTHER_BLOCK =
   /^(?: {4}|\t| {0,3}(?:[-+*][ \t]|\d+\.[ \t]|>|#|[~`]{3}|\$\$|\[\^?[^\]]+\]:|\*\[|\^[ \t]*$|\{:|([-*_])(?: *\1){2,} *$))/
+// kramdown's LIST_ITEM_IAL, on a definition's first line after its marker and spaces.
+const DEFINITION_IAL = /^(\{:(?!(?:[A-Za-z][\w-]*)?:|\/)(?:\\\}|[^}])+\})\s*(?=\S)/
 const SETEXT = /^ {0,3}(?:=+|-+)[ \t]*$/
 const TAG_NAME = /^ {0,3}<\/?([A-Za-z][\w:-]*)/
 
@@ -79,7 +83,13 @@ export function findDefinitionList(text: string, pos: number): KramdownDefinitio
 /** The paragraph of terms at `pos` and where its definitions start (a `: ` line), if any. */
 function termParagraph(text: string, pos: number): {lines: Line[]; next: number} | undefined {
   const first = lineAt(text, pos)
-  if (!first || BLANK.test(first.text) || OTHER_BLOCK.test(first.text) || htmlLine(first.text)) {
+  if (
+    !first ||
+    BLANK.test(first.text) ||
+    OTHER_BLOCK.test(first.text) ||
+    htmlLine(first.text) ||
+    opensComment(text, first)
+  ) {
     return undefined
   }
   // A `: ` line with no paragraph before it is a paragraph's text for kramdown, which the
@@ -122,11 +132,14 @@ function readDefinitions(
   let start = DEFINITION_START
   let indentation = 0
   let lastBlank = false
-  let current: {parts: string[]; offset: number} | undefined
+  let current: {parts: string[]; offset: number; attributes?: string} | undefined
   let end = pos
   let line = lineAt(text, pos)
   const finish = () => {
-    if (current) out.push({text: trimTrailingBlank(current.parts.join('')), offset: current.offset})
+    if (current) {
+      const {parts, ...at} = current
+      out.push({text: trimTrailingBlank(parts.join('')), ...at})
+    }
   }
   for (; line; line = lineAt(text, line.next)) {
     const marker = start.exec(line.text)
@@ -135,9 +148,13 @@ function readDefinitions(
       const first = firstLine(marker[1].length, marker[2] ?? '')
       indentation = first.indentation
       start = markerAfter(indentation)
+      // kramdown's LIST_ITEM_IAL: an attribute list before the text is the `dd`'s, not text.
+      const attributes = DEFINITION_IAL.exec(first.content)
+      const content = first.content.slice(attributes?.[0].length ?? 0)
       current = {
-        parts: [first.content + '\n'],
-        offset: line.start + line.text.length - first.content.length,
+        parts: [content + '\n'],
+        offset: line.start + line.text.length - content.length,
+        ...(attributes ? {attributes: attributes[1]} : {}),
       }
       lastBlank = false
       end = line.next
@@ -195,6 +212,14 @@ function lazy(line: string, indentation: number): boolean {
 function htmlLine(line: string): boolean {
   const name = TAG_NAME.exec(line)?.[1]?.toLowerCase()
   return name !== undefined && !SPAN_ELEMENTS.has(name) && name !== 'script'
+}
+
+/**
+ * Whether the line starts an HTML comment that closes later: kramdown reads it, to its first
+ * `-->`, before it reads a paragraph, so `<!-- Holidays` over `: None -->` is no term.
+ */
+function opensComment(text: string, line: Line): boolean {
+  return line.text.startsWith('<!--') && text.includes('-->', line.start + 4)
 }
 
 // kramdown reads a line with an unescaped pipe as a table line before it reads a paragraph.
