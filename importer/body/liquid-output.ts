@@ -1,6 +1,7 @@
 /** `{{ expression | filter }}`: the values and filters the importer evaluates. */
 import type {State} from './state.ts'
 import {warn, type Point, type Scope} from './liquid-scope.ts'
+import {LIQUID_SITE_KEYS} from './liquid-syntax.ts'
 
 /** The filters evaluated here; any other is left to liquidjs (`withAllFilters`), else kept as text. */
 const FILTERS: Record<string, (value: string, site: Record<string, unknown>) => string> = {
@@ -25,6 +26,14 @@ export function evaluateOutput(
     return match
   }
   const [head = '', ...filters] = expression.split('|').map((part) => part.trim())
+  // What only the Liquid site holds (a collection, `site.data`, `site.time`) is Jekyll's to write.
+  const key = /^site\.([\w-]+)/.exec(head)?.[1]
+  const liquid = state.ctx.liquid
+  if (key !== undefined && liquid && withAllFilters && !Object.hasOwn(state.ctx.site, key)) {
+    if (LIQUID_SITE_KEYS.includes(key) || Object.hasOwn(liquid.collections, key)) {
+      return withAllFilters(match) ?? keptAsText('liquidjs cannot evaluate it')
+    }
+  }
   let value = evaluateHead(head, state, scope)
   if (value === undefined) {
     return keptAsText('the importer only evaluates page.x, site.x, include.x and quoted strings')

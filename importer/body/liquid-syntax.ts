@@ -42,3 +42,12 @@ export function fenceFor(code: string): string {
     longest = Math.max(longest, match[1].length)
   return '`'.repeat(longest + 1)
 }
+
+/** What `site.<key>` reads of the Liquid site (`LiquidSite`) rather than of `_config.yml`. */
+export const LIQUID_SITE_KEYS: readonly string[] = [
+  'data',
+  'pages',
+  'documents',
+  'collections',
+  'time',
+]

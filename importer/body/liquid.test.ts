@@ -348,6 +348,15 @@ describe('Liquid control flow', () => {
     )
   })
 
+  it('writes out what an output names of the Liquid site outside any control flow, as Jekyll does', () => {
+    const {text, diagnostics} = liquid(
+      'Latest:\n\n{{ site.staffers.last }}\n{{ site.staffers | size }} staff; {{ site.title }}.',
+      {site: {title: 'Course'}, liquid: liquidSite},
+    )
+    expect(text).toBe('Latest:\n\n<div markdown="1">\n\nGrades.\n\n</div>\n\n2 staff; Course.')
+    expect(diagnostics.filter((d) => d.severity !== 'info')).toEqual([])
+  })
+
   it('keeps a region it cannot evaluate as text, with one warning naming its page lines and why', () => {
     const {text, diagnostics} = liquid(
       'A\n{% for x in site.list %}\n{{ x | no_such_filter }}\n{% endfor %}\nB',

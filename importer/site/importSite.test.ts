@@ -292,6 +292,21 @@ describe('importSite', () => {
     )
   })
 
+  it("writes out the collection document a page's only Liquid names, {{ site.modules.last }}", () => {
+    const result = importSite([
+      {path: '_config.yml', text: 'title: Course\ncollections:\n  modules:\n    output: true\n'},
+      page('index.md', 'title: Home', 'This week:\n\n{{ site.modules.last }}\n'),
+      page('_modules/week-01.md', 'title: Week 1', 'Vectors.\n'),
+      page('_modules/week-02.md', 'title: Week 2', 'Matrices *and* maps.\n'),
+    ])
+    const home = result.documents.find((doc) => doc.title === 'Home')
+    const body = JSON.stringify(home?.body)
+    expect(body).toContain('"text":"and","marks":["em"]')
+    expect(body).not.toContain('Vectors')
+    expect(body).not.toContain('site.modules')
+    expect(result.diagnostics.filter((d) => d.code === 'liquid-undefined')).toEqual([])
+  })
+
   it('converts a page again when an _includes/ file it uses changes, even with the conversion cache', () => {
     const entries = new Map<string, string>()
     const store = {get: (key: string) => entries.get(key), set: entries.set.bind(entries)}

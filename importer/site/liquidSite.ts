@@ -7,7 +7,7 @@
  */
 import {posix} from 'node:path'
 
-import {LIQUID_CONTROL} from '../body/liquid-syntax.ts'
+import {LIQUID_CONTROL, LIQUID_SITE_KEYS} from '../body/liquid-syntax.ts'
 import type {LiquidDocument, LiquidSite} from '../body/types.ts'
 import type {Diagnostic} from '../types.ts'
 import {decodeSiteFile} from './decode.ts'
@@ -29,14 +29,28 @@ export function usesControlFlow(body: string): boolean {
   return body.includes('{%') && LIQUID_CONTROL.test(body)
 }
 
-/** The Liquid site of `pages`, or undefined when no page body uses control flow. */
+/**
+ * Whether a page body reads the Liquid site: control flow, or an output of something only it
+ * holds (`{{ site.modules.last }}` writes the last document of the `modules` collection out).
+ */
+function readsLiquidSite(body: string, collections: readonly string[]): boolean {
+  if (usesControlFlow(body)) return true
+  if (!body.includes('{{')) return false
+  for (const [, key] of body.matchAll(/\{\{-?\s*site\.([\w-]+)/g)) {
+    if (LIQUID_SITE_KEYS.includes(key!) || collections.includes(key!)) return true
+  }
+  return false
+}
+
+/** The Liquid site of `pages`, or undefined when no page body reads it. */
 export function readLiquidSite(
   files: readonly SiteFile[],
   pages: readonly SourcePage[],
   config: SiteConfig,
   time?: string,
 ): {site?: LiquidSite; diagnostics: Diagnostic[]} {
-  if (!pages.some((page) => usesControlFlow(page.body))) return {diagnostics: []}
+  const labels = config.collections.map((collection) => collection.key)
+  if (!pages.some((page) => readsLiquidSite(page.body, labels))) return {diagnostics: []}
   const diagnostics: Diagnostic[] = []
   const data: Record<string, unknown> = Object.create(null)
   const layouts: LiquidSite['layouts'] = Object.create(null)
