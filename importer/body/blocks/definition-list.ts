@@ -22,6 +22,20 @@ export function isDefinitionList(children: PhrasingContent[]): boolean {
 }
 
 /**
+ * Whether a paragraph at the margin has a line kramdown reads as a definition: `:` after at most
+ * three spaces. CommonMark drops a continuation line's indentation, so `    : [Lecture 9]` under
+ * `: Fine tuning` reads as a `: ` line, where kramdown reads the two lines as one paragraph's
+ * text. A paragraph in a list item or a quote is not checked here.
+ */
+export function hasDefinitionLine(node: Paragraph, state: State): boolean {
+  const start = node.position?.start
+  const end = node.position?.end.offset
+  if (start?.offset === undefined || end === undefined || start.column !== 1) return true
+  const lines = state.source.slice(start.offset, end).split('\n').slice(1)
+  return lines.some((line) => /^ {0,3}:(?:[\t ]|$)/.test(line))
+}
+
+/**
  * True when the paragraph at `walk.index` is a term whose definition follows after a blank
  * line: exactly one, and empty (kramdown reads a line of spaces, or two blank lines, as ending
  * the paragraph, and the `: ` line as text).

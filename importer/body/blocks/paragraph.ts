@@ -13,7 +13,12 @@ import {convertInline, createInline, flush} from '../inline/index.ts'
 import {STYLE} from '../names.ts'
 import type {State} from '../state.ts'
 import {isTextOnly, report} from '../state.ts'
-import {definitionList, isDefinitionList, isTermBeforeDefinition} from './definition-list.ts'
+import {
+  definitionList,
+  hasDefinitionLine,
+  isDefinitionList,
+  isTermBeforeDefinition,
+} from './definition-list.ts'
 import {html} from './html.ts'
 import {displayMathOf, mathBlock} from './math.ts'
 import {emitSegments} from './segments.ts'
@@ -64,7 +69,10 @@ export function paragraph(node: Paragraph, state: State, walk: Walk): void {
   const display = isTextOnly(state) ? undefined : displayMathOf(children)
   if (display) return mathBlock(display.value, walk)
   const start = walk.out.length
-  if (isDefinitionList(children) || isTermBeforeDefinition(walk, state))
+  if (
+    (isDefinitionList(children) && hasDefinitionLine(node, state)) ||
+    isTermBeforeDefinition(walk, state)
+  )
     definitionList(children, node, state, walk)
   else {
     const inline = createInline()
