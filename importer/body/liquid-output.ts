@@ -95,7 +95,33 @@ export function lookup(expression: string, state: State, scope: Scope): unknown 
   return value ?? null
 }
 
+/**
+ * Jekyll's `relative_url`: the base and the path joined with one slash, then normalized as
+ * Addressable normalizes a URI, its `.` and `..` segments resolved (`../assets/a.pdf` from the
+ * root is `/assets/a.pdf`); an absolute URL is left as it is.
+ */
 function joinUrl(base: string, path: string): string {
   if (/^[a-z][a-z0-9+.-]*:/i.test(path)) return path
-  return base.replace(/\/+$/, '') + '/' + path.replace(/^\/+/, '')
+  const joined = base.replace(/\/+$/, '') + '/' + path.replace(/^\/+/, '')
+  const origin = /^[a-z][a-z0-9+.-]*:\/\/[^/]*/i.exec(joined)?.[0] ?? ''
+  const rest = joined.slice(origin.length)
+  const split = rest.search(/[?#]/)
+  const pathPart = split === -1 ? rest : rest.slice(0, split)
+  return origin + withoutDotSegments(pathPart) + (split === -1 ? '' : rest.slice(split))
+}
+
+/** RFC 3986's remove_dot_segments for an absolute path: `..` above the root stays at the root. */
+function withoutDotSegments(path: string): string {
+  if (!/(?:^|\/)\.\.?(?:\/|$)/.test(path)) return path
+  const out: string[] = []
+  const segments = path.split('/')
+  segments.forEach((segment, i) => {
+    const last = i === segments.length - 1
+    if (segment === '..') {
+      if (out.length > 1) out.pop()
+    } else if (segment !== '.') out.push(segment)
+    // A path ending in `.` or `..` keeps its trailing slash.
+    if (last && (segment === '.' || segment === '..')) out.push('')
+  })
+  return out.join('/')
 }

@@ -395,6 +395,16 @@ describe('Liquid control flow', () => {
   })
 })
 
+describe('relative_url and absolute_url', () => {
+  it("resolve . and .. segments as Jekyll's normalized address does, and leave the query alone", () => {
+    const {text} = liquid(
+      "{{ '../assets/a.pdf' | relative_url }} {{ 'docs/./b/../c.pdf?up=../x' | relative_url }} {{ '../../x' | absolute_url }}",
+      {site: {baseurl: '/course', url: 'https://example.org'}},
+    )
+    expect(text).toBe('/assets/a.pdf /course/docs/c.pdf?up=../x https://example.org/x')
+  })
+})
+
 describe('{{ output }} with filters the importer does not evaluate itself', () => {
   it('evaluates them as Jekyll does, through liquidjs', () => {
     const {text, diagnostics} = liquid(
