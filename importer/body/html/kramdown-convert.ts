@@ -10,6 +10,7 @@ import type {Walk} from '../blocks/walk.ts'
 import {applyIal} from '../ial.ts'
 import {BLOCK_TYPES, OBJECT_TYPES, STYLE} from '../names.ts'
 import {parseMarkdown} from '../parse.ts'
+import {portableTextToPlainText} from '../plain-text.ts'
 import {fromHtml} from './fromHtml.ts'
 import {quoteBlocks} from '../blocks/blockquote.ts'
 import {mathBlock} from '../blocks/math.ts'
@@ -138,6 +139,29 @@ function sectionMarkdown(content: string, at: Point, node: Html, state: State): 
   })
 }
 
+/**
+ * The text a reader sees of markdown in an element (`<summary markdown="block">` over
+ * `**Hint 1**` reads "Hint 1"): a summary is plain text in the schema, so marks are not kept.
+ */
+function markdownText(
+  content: string,
+  inner: {start: number; end: number},
+  at: Point,
+  state: State,
+): string {
+  const blocks = convertWithin(state, 'text', () => {
+    const out: Item[] = []
+    convertMarkdownAt(
+      content.slice(inner.start, inner.end),
+      pointIn({text: content, at}, inner.start),
+      state,
+      out,
+    )
+    return out
+  })
+  return portableTextToPlainText(blocks).replace(/\s+/g, ' ').trim()
+}
+
 const markdownElements: Record<string, MarkdownElement> = {
   details: (_block, content, at, node, state, walk) => {
     // kramdown reads the `<summary>` line inside as an HTML block of its own.
@@ -147,7 +171,11 @@ const markdownElements: Record<string, MarkdownElement> = {
     let rest = content
     let restAt = at
     if (summaryBlock?.tag?.name === 'summary') {
-      summary = visibleText(fromHtml(content.slice(first, summaryBlock.end), {fragment: true}))
+      const inner = summaryBlock.content
+      summary =
+        summaryBlock.model !== 'raw' && inner
+          ? markdownText(content, inner, at, state)
+          : visibleText(fromHtml(content.slice(first, summaryBlock.end), {fragment: true}))
       rest = content.slice(summaryBlock.consumed)
       restAt = pointIn({text: content, at}, summaryBlock.consumed)
     }
