@@ -91,8 +91,8 @@ export function html(node: Html, state: State, walk: Walk): void {
     )
     return
   }
-  convertHtml(node.value, at, state, walk, (text, point) =>
-    convertMarkdownAt(text, point, state, walk.out, walk.list),
+  convertHtml(node.value, at, state, walk, (text, point, into) =>
+    convertMarkdownAt(text, point, state, into.out, into.list),
   )
 }
 

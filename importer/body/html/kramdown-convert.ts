@@ -84,8 +84,8 @@ function element(
   }
   if (isNavButtons(html) && !isNested(state)) return navigationBlock(html, entry, node, state, walk)
   if (!block.content || block.model === 'raw') {
-    return convertHtml(html, pointIn(entry, block.start), state, walk, (text, at) =>
-      convertMarkdownAt(text, at, state, walk.out, walk.list),
+    return convertHtml(html, pointIn(entry, block.start), state, walk, (text, at, into) =>
+      convertMarkdownAt(text, at, state, into.out, into.list),
     )
   }
   const content = entry.text.slice(block.content.start, block.content.end)

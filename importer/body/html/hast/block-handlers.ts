@@ -14,6 +14,7 @@ import {emitParagraph} from './paragraph.ts'
 import {convertPhrasing} from './phrasing.ts'
 import type {HastScope} from './scope.ts'
 import {locate, reportAt} from './scope.ts'
+import {markdownContent} from './markdown-content.ts'
 import {attribute, classesOf, textContent, visibleText} from './text.ts'
 
 type BlockHandler = (element: Element, scope: HastScope) => void
@@ -105,16 +106,22 @@ const list: BlockHandler = (element, scope) => {
   separateFromListBefore(scope.walk.out, first, level)
 }
 
-/** Converts hast content to `richText` (table cells) or a `sectionBody` (details bodies). */
+/**
+ * Converts hast content to `richText` (table cells) or a `sectionBody` (details bodies); with
+ * `ownMarkdown`, the markdown of an element marked `markdown="1"` (`<td markdown="block">` over
+ * a code fence) as kramdown reads it.
+ */
 function nestedContent(
   within: 'text' | 'section',
   nodes: ElementContent[],
   element: Element,
   scope: HastScope,
+  ownMarkdown = false,
 ): Item[] {
   return convertWithin(scope.state, within, () => {
     const out: Item[] = []
-    scope.all(nodes, {...scope, walk: {...scope.walk, out, list: undefined}})
+    const inner = {...scope, walk: {...scope.walk, out, list: undefined}}
+    if (!ownMarkdown || !markdownContent(element, inner)) scope.all(nodes, inner)
     const node = locate(element, scope) as never
     return within === 'text'
       ? toRichText(out, scope.state, node)
@@ -151,7 +158,7 @@ const table: BlockHandler = (element, scope) => {
     rows: rows.map(({row}) => {
       const cells = cellsOf(row).map((cell) => ({
         _type: OBJECT_TYPES.tableCell,
-        content: nestedContent('text', cell.children, cell, scope),
+        content: nestedContent('text', cell.children, cell, scope, true),
       }))
       while (cells.length < columns) cells.push({_type: OBJECT_TYPES.tableCell, content: []})
       return {_type: OBJECT_TYPES.tableRow, cells}

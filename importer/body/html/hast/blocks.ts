@@ -8,6 +8,7 @@ import {convertPhrasing, warnUnsafeAttributes} from './phrasing.ts'
 import {locate, reportAt, type HastScope} from './scope.ts'
 import {readStyle} from '../style.ts'
 import {textContent} from './text.ts'
+import {markdownContent} from './markdown-content.ts'
 
 // Elements a browser lays out as blocks: they end the paragraph before them.
 const BLOCK_NAMES = new Set(
@@ -69,20 +70,4 @@ function blockElement(element: Element, scope: HastScope): void {
   } finally {
     scope.depth--
   }
-}
-
-/**
- * A block element marked `markdown="1"` (or `"block"`) inside HTML: kramdown reads its content as
- * markdown, so the source between its tags goes to the markdown converter. False when there is
- * none to convert that way.
- */
-function markdownContent(element: Element, scope: HastScope): boolean {
-  const attribute = element.properties.markdown
-  if (!scope.markdown || (attribute !== '1' && attribute !== 'block')) return false
-  const first = element.children[0]
-  const start = first?.position?.start.offset
-  const end = element.children.at(-1)?.position?.end.offset
-  if (start === undefined || end === undefined) return false
-  scope.markdown(scope.html.slice(start, end), locate(first, scope).position.start)
-  return true
 }

@@ -25,8 +25,11 @@ export interface HastScope {
   depth: number
   /** Converts child nodes as blocks: handlers recurse through this, not through imports. */
   all: (nodes: ElementContent[], scope: HastScope) => void
-  /** Converts the markdown content of a `markdown="1"` element found at `at` (see `blocks.ts`). */
-  markdown?: (text: string, at: Point) => void
+  /**
+   * Converts the markdown content of a `markdown="1"` element found at `at` into `walk` (see
+   * `markdown-content.ts`): the page's own, or a table cell's.
+   */
+  markdown?: (text: string, at: Point, walk: Walk) => void
 }
 
 /** A mdast-style position for diagnostics about `node`, mapped from the HTML to the page. */
