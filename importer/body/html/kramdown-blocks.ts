@@ -233,16 +233,28 @@ function contentModel(tag: TagToken): ContentModel {
 function balancedClosing(text: string, tag: TagToken): TagToken | undefined {
   const open = [tag.name]
   let closing: TagToken | undefined
-  scanTags(text, tag.end, (each) => {
-    if (!each.closing) {
-      if (!each.selfClosing && !VOID_ELEMENTS.has(each.name)) open.push(each.name)
-    } else if (each.name === open[open.length - 1]) {
-      open.pop()
-      if (open.length === 0) closing = each
-    }
-    return closing !== undefined
-  })
-  return closing
+  for (let from = tag.end; ;) {
+    // Where scanning goes on after an element whose content kramdown reads as markdown.
+    let resume: number | undefined
+    scanTags(text, from, (each) => {
+      if (!each.closing && !each.selfClosing && contentModel(each) === 'block') {
+        // Its content is markdown (`<td markdown="block">` over a fence holding `List<String>`):
+        // a tag in its code is text, and its own closing tag ends it.
+        const contentStart = each.end + (/^[ \t]*\n/.exec(text.slice(each.end))?.[0].length ?? 0)
+        resume = scanBlocks(text, contentStart, each.name).closing?.end ?? text.length
+        return true
+      }
+      if (!each.closing) {
+        if (!each.selfClosing && !VOID_ELEMENTS.has(each.name)) open.push(each.name)
+      } else if (each.name === open[open.length - 1]) {
+        open.pop()
+        if (open.length === 0) closing = each
+      }
+      return closing !== undefined
+    })
+    if (resume === undefined || resume >= text.length) return closing
+    from = resume
+  }
 }
 
 function firstClosing(text: string, tag: TagToken): TagToken | undefined {
