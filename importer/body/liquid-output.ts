@@ -82,11 +82,13 @@ export function lookup(expression: string, state: State, scope: Scope): unknown 
   if (/^-?\d+(\.\d+)?$/.test(expression)) return Number(expression)
   if (expression === 'true' || expression === 'false') return expression === 'true'
   if (expression === 'nil') return null
-  const path = /^(page|site|include)((?:\.[\w-]+)+)$/.exec(expression)
+  // `.key` and `["a key"]` (or `['a key']`) segments, as Liquid reads them.
+  const path = /^(page|site|include)((?:\.[\w-]+|\[(["'])[^"'\]]*\3\])+)$/.exec(expression)
   if (!path) return undefined
   let value: unknown =
     path[1] === 'page' ? state.ctx.page : path[1] === 'site' ? state.ctx.site : scope.include
-  for (const key of path[2].slice(1).split('.')) {
+  const keys = [...path[2].matchAll(/\.([\w-]+)|\[["']([^"'\]]*)["']\]/g)].map((m) => m[1] ?? m[2]!)
+  for (const key of keys) {
     value =
       typeof value === 'object' && value !== null && Object.hasOwn(value, key)
         ? (value as Record<string, unknown>)[key]

@@ -395,6 +395,17 @@ describe('Liquid control flow', () => {
   })
 })
 
+describe('{{ site.x["a key"] }}', () => {
+  it('reads a key in brackets and quotes, as Liquid does, beside dotted ones', () => {
+    const {text, diagnostics} = liquid(
+      `[Form]({{ site.aux_links["Extensions Form"] }}) {{ site.aux_links['Extensions Form'] }} {{ site.aux_links["Gone"] }}.`,
+      {site: {aux_links: {'Extensions Form': ['https://forms.example/ext']}}},
+    )
+    expect(text).toBe('[Form](https://forms.example/ext) https://forms.example/ext .')
+    expect(diagnostics).toMatchObject([{code: 'liquid-undefined'}])
+  })
+})
+
 describe('relative_url and absolute_url', () => {
   it("resolve . and .. segments as Jekyll's normalized address does, and leave the query alone", () => {
     const {text} = liquid(
