@@ -119,9 +119,12 @@ export function kramdownListNesting(text: string, quotes = 0): string {
   const stack: OpenItem[] = []
   let blank = true
   let fence: string | undefined
-  // The opening fence's line and its indentation before this pass moved it.
+  // The opening fence's line and its indentation before this pass moved it; once its line is
+  // placed, where it went and where its item's text starts, when it moved into an item (null:
+  // it did not).
   let fenceLine = 0
   let fenceIndent = 0
+  let lazyFence: {moved: number; content: number} | null | undefined
   // Lines after one moved into an item, up to a blank line, move with it (kramdown's lazy run).
   let run: number | undefined
   let changed = false
@@ -137,15 +140,18 @@ export function kramdownListNesting(text: string, quotes = 0): string {
     if (fence !== undefined) {
       const close = FENCE.exec(line)?.[1]
       const closes = close !== undefined && close[0] === fence[0] && close.length >= fence.length
-      const moved = lines[fenceLine]!.length - lines[fenceLine]!.trimStart().length
-      if (moved > fenceIndent && /^ *\S/.test(line)) {
+      if (lazyFence === undefined) {
+        const moved = lines[fenceLine]!.length - lines[fenceLine]!.trimStart().length
+        lazyFence =
+          moved > fenceIndent ? {moved, content: moved - kramdownIndent(stack, fenceIndent)} : null
+      }
+      if (lazyFence && /^ *\S/.test(line)) {
         // A fence moved into an item (a lazy line for kramdown): each line is placed what
         // kramdown keeps of its indentation (see `kramdownIndent`) right of the item's text,
         // as blocks/code.ts then reads a fence's lines; the closing fence where the opening one
         // is.
-        const content = moved - kramdownIndent(stack, fenceIndent)
         const indent = line.length - line.trimStart().length
-        const column = closes ? moved : content + kramdownIndent(stack, indent)
+        const column = closes ? lazyFence.moved : lazyFence.content + kramdownIndent(stack, indent)
         const placed = ' '.repeat(column) + line.trimStart()
         changed ||= placed !== line
         lines[n] = placed
@@ -184,7 +190,7 @@ export function kramdownListNesting(text: string, quotes = 0): string {
       stack.length = 0
       blank = false
       run = undefined
-      if (opened) [fence, fenceLine, fenceIndent] = [opened, n, indent]
+      if (opened) [fence, fenceLine, fenceIndent, lazyFence] = [opened, n, indent, undefined]
       continue
     }
     if (blank && stack.length > 0 && THEMATIC_BREAK.test(line)) {
@@ -211,7 +217,7 @@ export function kramdownListNesting(text: string, quotes = 0): string {
     const blockStart = !match && (BLOCK_START.test(line) || opened !== undefined)
     const placed = place(stack, indent, match, blank, blockStart)
     blank = false
-    if (opened) [fence, fenceLine, fenceIndent] = [opened, n, indent]
+    if (opened) [fence, fenceLine, fenceIndent, lazyFence] = [opened, n, indent, undefined]
     if (!placed) {
       if (run !== undefined && !match) shift(n, run)
       else if (stack.length === 0 && INDENTED_HEADING.test(line)) {

@@ -25,7 +25,7 @@ export function isLiquidSiteFile(path: string): boolean {
 }
 
 /** Whether a page body uses Liquid control flow (`{% for %}`, `{% if %}`, `{% assign %}` …). */
-export function usesControlFlow(body: string): boolean {
+function usesControlFlow(body: string): boolean {
   return body.includes('{%') && LIQUID_CONTROL.test(body)
 }
 
@@ -33,11 +33,12 @@ export function usesControlFlow(body: string): boolean {
  * Whether a page body reads the Liquid site: control flow, or an output of something only it
  * holds (`{{ site.modules.last }}` writes the last document of the `modules` collection out).
  */
-function readsLiquidSite(body: string, collections: readonly string[]): boolean {
+export function readsLiquidSite(body: string, config: SiteConfig): boolean {
   if (usesControlFlow(body)) return true
   if (!body.includes('{{')) return false
   for (const [, key] of body.matchAll(/\{\{-?\s*site\.([\w-]+)/g)) {
-    if (LIQUID_SITE_KEYS.includes(key!) || collections.includes(key!)) return true
+    if (LIQUID_SITE_KEYS.includes(key!)) return true
+    if (config.collections.some((collection) => collection.key === key)) return true
   }
   return false
 }
@@ -49,8 +50,7 @@ export function readLiquidSite(
   config: SiteConfig,
   time?: string,
 ): {site?: LiquidSite; diagnostics: Diagnostic[]} {
-  const labels = config.collections.map((collection) => collection.key)
-  if (!pages.some((page) => readsLiquidSite(page.body, labels))) return {diagnostics: []}
+  if (!pages.some((page) => readsLiquidSite(page.body, config))) return {diagnostics: []}
   const diagnostics: Diagnostic[] = []
   const data: Record<string, unknown> = Object.create(null)
   const layouts: LiquidSite['layouts'] = Object.create(null)

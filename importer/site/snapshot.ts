@@ -3,8 +3,9 @@
  * bodies changed since (each changed page's front matter is the same text), the site is
  * prepared again from the snapshot and the changed pages alone: no other page is decoded, its
  * front matter read, the navigation built or the links resolved again. Only a site whose
- * preparation no page body enters can be restored this way: none uses Liquid control flow
- * (`site.pages` holds every body) or `{% include_relative %}`.
+ * preparation no page body enters can be restored this way: none reads the Liquid site
+ * (control flow, or an output such as `{{ site.modules.last }}`: `site.pages` holds every body)
+ * or uses `{% include_relative %}`.
  */
 import {createHash} from 'node:crypto'
 
@@ -12,7 +13,7 @@ import {planSlugs} from '../documents/assemble.ts'
 import type {PlannedDocument} from '../documents/plan.ts'
 import type {Diagnostic} from '../types.ts'
 import type {FrontMatterMemo} from './frontMatter.ts'
-import {usesControlFlow} from './liquidSite.ts'
+import {readsLiquidSite} from './liquidSite.ts'
 import {readPages, type ReadPages} from './pages.ts'
 import {
   jobsOf,
@@ -74,7 +75,7 @@ function keptPage(page: SourcePage): KeptPage {
  */
 export function snapshotSite(prepared: PreparedSite): SiteSnapshot | {reason: string} {
   const {contextData, plans, read} = prepared
-  if (contextData.liquid) return {reason: 'a page uses Liquid control flow'}
+  if (contextData.liquid) return {reason: 'a page reads the Liquid site'}
   if (contextData.relativeIncludes) return {reason: 'a page uses {% include_relative %}'}
   const slugs = prepared.slugs ?? planSlugs(plans)
   return {
@@ -128,7 +129,9 @@ export function restoreSite(
     })
     const page = read.pages[0]
     if (read.pages.length !== 1) return {reason: `${path} is not a page`}
-    if (usesControlFlow(page.body)) return {reason: `${path} uses Liquid control flow`}
+    // Its document would depend on other pages' bodies, which a snapshot does not keep.
+    if (readsLiquidSite(page.body, snapshot.config))
+      return {reason: `${path} reads the Liquid site`}
     if (page.text.includes('include_relative'))
       return {reason: `${path} uses {% include_relative %}`}
     reread.set(path, page)
