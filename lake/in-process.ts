@@ -2,11 +2,79 @@ import {LakeError} from './errors.ts'
 import {refuseDeepNesting} from './http/body.ts'
 import {bodyTooLarge, errorAnswer, MAX_JSON_BODY} from './http/respond.ts'
 import {mutateDataset} from './mutate/mutate.ts'
+import {storeUpload, UPLOAD_LIMIT} from './routes/assets.ts'
+import {documentsById} from './routes/doc.ts'
+import {queryResult} from './routes/query.ts'
 import type {LakeState} from './state.ts'
 import {jsonArray, textBytes, type Text, type WireMutation} from './store/types.ts'
 
 /** What the lake answers a request: its status and JSON body, as HTTP would carry them. */
 export type InProcessAnswer = {statusCode: number; body: unknown}
+
+/** The API version the in-process requests are read as: the one the import's client uses. */
+const API_VERSION = '2025-02-19'
+
+/** An answer from what `work` returns, or the error body and status HTTP would carry. */
+async function answer(
+  state: LakeState,
+  what: string,
+  work: () => unknown,
+): Promise<InProcessAnswer> {
+  try {
+    return {statusCode: 200, body: await work()}
+  } catch (error) {
+    const {status, body} = errorAnswer(error)
+    if (!(error instanceof LakeError) || status >= 500)
+      state.log(`error on in-process ${what}: ${String(error)}`)
+    return {statusCode: status, body}
+  }
+}
+
+/** `GET /data/doc/<dataset>/<ids>` without HTTP: the documents found and the ids omitted. */
+export function getDocumentsInProcess(
+  state: LakeState,
+  dataset: string,
+  ids: readonly string[],
+): Promise<InProcessAnswer> {
+  return answer(state, `read of "${dataset}"`, () =>
+    documentsById(state.registry.get(dataset), ids),
+  )
+}
+
+/**
+ * `POST /data/query/<dataset>` without HTTP: evaluated on a query worker with the same budget,
+ * cap and refusals; the body is `{result}`.
+ */
+export function queryInProcess(
+  state: LakeState,
+  dataset: string,
+  request: {query: string; params?: Record<string, unknown>; perspective?: string},
+): Promise<InProcessAnswer> {
+  return answer(state, `query of "${dataset}"`, async () => {
+    refuseDeepNesting(request.params ?? {}, 'the query parameters')
+    const bytes = await queryResult(state, dataset, {
+      query: request.query,
+      params: request.params ?? {},
+      perspective: request.perspective,
+      apiVersion: API_VERSION,
+    })
+    return {result: JSON.parse(Buffer.from(bytes).toString('utf8')) as unknown}
+  })
+}
+
+/** `POST /assets/<kind>s/<dataset>?filename=` without HTTP: the asset document, as `{document}`. */
+export function uploadInProcess(
+  state: LakeState,
+  dataset: string,
+  upload: {kind: 'image' | 'file'; data: Uint8Array; filename?: string},
+): Promise<InProcessAnswer> {
+  return answer(state, `upload into "${dataset}"`, () => {
+    if (upload.data.byteLength > UPLOAD_LIMIT) throw bodyTooLarge(UPLOAD_LIMIT)
+    const search = new URLSearchParams(upload.filename ? {filename: upload.filename} : {})
+    const data = Buffer.from(upload.data.buffer, upload.data.byteOffset, upload.data.byteLength)
+    return storeUpload(state, dataset, {kind: upload.kind, data, contentType: '', search})
+  })
+}
 
 /**
  * The mutations of a request as an in-process client gives them: their JSON text (the request
@@ -24,13 +92,13 @@ export type InProcessMutations =
  * mutations, not written again; the request, its buffers and the socket are gone.
  * Never throws: a refusal is an answer with its status, as over HTTP.
  */
-export async function mutateInProcess(
+export function mutateInProcess(
   state: LakeState,
   dataset: string,
   request: InProcessMutations,
   transactionId: string,
 ): Promise<InProcessAnswer> {
-  try {
+  return answer(state, `mutate of "${dataset}"`, () => {
     // The body the route would read: {"mutations":…,"transactionId":"…"}.
     const envelope = Buffer.byteLength(
       `{"mutations":,"transactionId":${JSON.stringify(transactionId)}}`,
@@ -47,18 +115,12 @@ export async function mutateInProcess(
       }
     }
     refuseDeepNesting({mutations}, 'a request body')
-    const answer = await mutateDataset(() => state.registry.get(dataset), mutations, {
+    return mutateDataset(() => state.registry.get(dataset), mutations, {
       transactionId,
       mutationsJson: text,
       documentJson: given && createdDocumentTexts(given.mutations, given.texts),
     })
-    return {statusCode: 200, body: answer}
-  } catch (error) {
-    const {status, body} = errorAnswer(error)
-    if (!(error instanceof LakeError) || status >= 500)
-      state.log(`error on in-process mutate of "${dataset}": ${String(error)}`)
-    return {statusCode: status, body}
-  }
+  })
 }
 
 /**

@@ -111,7 +111,7 @@ async function importLoading(site: string, lakeDir: string) {
 
 // Each step starts the import command: slow on a busy machine.
 describe('a re-import after pages changed', {timeout: 300_000}, () => {
-  it('syncs a changed page into the local lake without loading @sanity/client, in-process or running', async () => {
+  it('syncs a changed page into the local lake without loading @sanity/client, in-process (without a server) or running', async () => {
     const site = join(scratch, 'client-site')
     const lakeDir = join(scratch, 'client-lake')
     const write = writeSite(site)
@@ -124,6 +124,10 @@ describe('a re-import after pages changed', {timeout: 300_000}, () => {
     expect(inProcess.output).toMatch(/Updated\s+1\b/)
     expect(inProcess.output).toContain('in-process')
     expect(client(inProcess.loaded)).toEqual([])
+    // The lake of the import itself is read and written in-process: no server, no HTTP client.
+    const network = (loaded: string[]) =>
+      loaded.filter((url) => /^node:(http|https|http2|tls|net)$/.test(url))
+    expect(network(inProcess.loaded)).toEqual([])
 
     const lake = await startLake({dir: lakeDir, port: 0, log: () => undefined})
     try {
@@ -132,6 +136,7 @@ describe('a re-import after pages changed', {timeout: 300_000}, () => {
       expect(running.output).toMatch(ONLY)
       expect(running.output).toContain(`lake server at ${lake.url}`)
       expect(client(running.loaded)).toEqual([])
+      expect(network(running.loaded)).toContain('node:http')
     } finally {
       await lake.close()
     }

@@ -7,6 +7,7 @@ import {createLakeClient, type LakeConnection} from '../lake/client.ts'
 import {startTestLake} from '../lake/test-lake.ts'
 import {syncApiFor} from './client.ts'
 import {lakeSyncApi} from './lakeHttp.ts'
+import {inProcessSyncApi} from './lakeInProcess.ts'
 import {createReachability, isTransient, retryAfterMs, statusOf} from './retry.ts'
 import type {SyncApi} from './types.ts'
 
@@ -36,28 +37,52 @@ async function failure(request: Promise<unknown>) {
   }
 }
 
-describe('the plain HTTP sync client', () => {
-  it('answers queries, reads and writes as @sanity/client does', async () => {
+/** The same requests to the lake of this process, without HTTP (an import's own lake). */
+const inProcess = (dataset: string) => inProcessSyncApi(lake.lake.state, dataset, lake.dir)
+
+describe('the plain HTTP and in-process sync clients', () => {
+  it('answer queries, reads and writes as @sanity/client does', async () => {
     const [client, plain] = both(lake.lake, 'same')
+    const own = inProcess('same')
     await client.mutate([{create: {_id: 'a', _type: 'lesson', title: 'A'}}], {transactionId: 't1'})
     await plain.mutate([{create: {_id: 'b', _type: 'lesson', title: 'B'}}], {transactionId: 't2'})
+    const c = {_id: 'c', _type: 'lesson', title: 'C'}
+    await own.mutate([{create: c}], {transactionId: 't3', texts: [JSON.stringify({create: c})]})
     const query = '*[_type == $type] | order(_id) {_id, _rev, title}'
-    for (const api of [client, plain]) {
+    for (const api of [client, plain, own]) {
       expect(await api.query(query, {type: 'lesson'})).toEqual([
         {_id: 'a', _rev: 't1', title: 'A'},
         {_id: 'b', _rev: 't2', title: 'B'},
+        {_id: 'c', _rev: 't3', title: 'C'},
       ])
     }
-    const ids = ['b', 'missing', 'a', 'drafts.a']
-    expect(await plain.getDocuments(ids)).toEqual(await client.getDocuments(ids))
+    const ids = ['b', 'missing', 'a', 'drafts.a', 'c']
+    const read = await client.getDocuments(ids)
+    expect(read.filter(Boolean)).toHaveLength(3)
+    expect(await plain.getDocuments(ids)).toEqual(read)
+    expect(await own.getDocuments(ids)).toEqual(read)
     const gif = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64')
-    const uploaded = await plain.uploadImage(gif, {filename: 'pixel.gif'})
-    expect(await client.uploadImage(gif, {filename: 'pixel.gif'})).toEqual(uploaded)
+    const uploaded = await own.uploadImage(gif, {filename: 'pixel.gif'})
     expect(uploaded._id).toMatch(/^image-/)
+    expect(await plain.uploadImage(gif, {filename: 'pixel.gif'})).toEqual(uploaded)
+    expect(await client.uploadImage(gif, {filename: 'pixel.gif'})).toEqual(uploaded)
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+      'base64',
+    )
+    const [byClient, byOwn] = [
+      await client.uploadImage(png, {filename: 'dot.png'}),
+      await inProcess('other').uploadImage(png, {filename: 'dot.png'}),
+    ]
+    // The same asset document, by the bytes' hash, in a dataset each.
+    expect(byOwn).toEqual(byClient)
+    const stored = await inProcess('other').getDocuments([byOwn._id])
+    expect(stored[0]).toMatchObject({_type: 'sanity.imageAsset', originalFilename: 'dot.png'})
   })
 
-  it('fails as @sanity/client does when the lake refuses a request', async () => {
+  it('fail as @sanity/client does when the lake refuses a request', async () => {
     const [client, plain] = both(lake.lake, 'refused')
+    const own = inProcess('refused')
     await client.mutate([{create: {_id: 'x', _type: 'lesson'}}], {transactionId: 'r1'})
     const requests: Array<(api: SyncApi) => Promise<unknown>> = [
       // Each refused mutation: a malformed id, an old revision, an id that exists already.
@@ -74,7 +99,17 @@ describe('the plain HTTP sync client', () => {
       const expected = await failure(send(client))
       expect(expected.status).toBeGreaterThanOrEqual(400)
       expect(await failure(send(plain))).toEqual(expected)
+      expect(await failure(send(own))).toEqual(expected)
     }
+    // A query the lake cannot parse (@sanity/client writes its message with a caret under the
+    // query), and a dataset name the lake refuses.
+    const broken = await failure(plain.query('*[_type == ]'))
+    expect(broken).toMatchObject({status: 400, message: /^GROQ query parse error: Syntax error/})
+    expect(await failure(own.query('*[_type == ]'))).toEqual(broken)
+    const badName = (api: SyncApi) => api.getDocuments(['x'])
+    const refused = await failure(badName(lakeSyncApi(lake.lake, '-no')))
+    expect(refused.status).toBeGreaterThanOrEqual(400)
+    expect(await failure(badName(inProcess('-no')))).toEqual(refused)
   })
 
   it('fails as @sanity/client does on a busy server, one that is not JSON and one that is gone', async () => {

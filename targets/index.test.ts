@@ -4,7 +4,7 @@ import {join, resolve} from 'node:path'
 
 import {afterEach, describe, expect, it} from 'vitest'
 
-import {createLakeClient, startLake} from '../lake/index.ts'
+import {createLakeClient, LakeBusyError, readRunningLake, startLake} from '../lake/index.ts'
 import {lakeDirOf, loadEnv, parseDotenv, resolveTarget} from './index.ts'
 
 const dirs: string[] = []
@@ -91,6 +91,31 @@ describe('resolveTarget', () => {
     } finally {
       await again.close()
     }
+  })
+
+  it('serves the in-process lake over HTTP only once a client is asked for, holding the folder all along', async () => {
+    const dir = tempDir()
+    const target = await resolveTarget({}, {lakeDir: dir, dataset: 'test'})
+    try {
+      const api = target.syncApi!
+      await api.mutate([{create: {_id: 'z', _type: 'lesson', title: 'Z'}}], {transactionId: 'tz'})
+      expect(await api.query('*[_id == "z"][0].title')).toBe('Z')
+      expect((await api.getDocuments(['z']))[0]).toMatchObject({_rev: 'tz'})
+      // Synced without a server: nothing for another process to connect to, and the folder locked.
+      expect(readRunningLake(dir)).toBeNull()
+      await expect(startLake({dir, log: () => undefined})).rejects.toBeInstanceOf(LakeBusyError)
+      const client = await target.client()
+      expect(readRunningLake(dir)).toMatchObject({pid: process.pid})
+      expect(await client.getDocument('z')).toMatchObject({title: 'Z'})
+    } finally {
+      await target.close()
+    }
+    expect(readRunningLake(dir)).toBeNull()
+    // Closed without ever serving: the folder is free again.
+    const unserved = await resolveTarget({}, {lakeDir: dir, dataset: 'test'})
+    await unserved.close()
+    const lake = await startLake({dir, log: () => undefined})
+    await lake.close()
   })
 
   it('uses the running lake server over HTTP when there is one', async () => {

@@ -2,12 +2,12 @@ import {readFileSync} from 'node:fs'
 import {join, resolve} from 'node:path'
 
 // The lake's modules one by one, not its index: that loads @sanity/client, which the sync does
-// not use (its requests go through `lakeSyncApi`).
+// not use (its requests go through `lakeSyncApi` or `inProcessSyncApi`).
 import type {LakeConnection} from '../lake/client.ts'
-import {mutateInProcess} from '../lake/in-process.ts'
+import {openLake} from '../lake/open.ts'
 import {readRunningLake} from '../lake/server-info.ts'
-import {startLake} from '../lake/start.ts'
-import {lakeSyncApi} from '../sync/lakeHttp.ts'
+import type {Lake} from '../lake/start.ts'
+import {inProcessSyncApi} from '../sync/lakeInProcess.ts'
 import {lakeDirOf, type Env} from './env.ts'
 import type {Target} from './types.ts'
 
@@ -39,8 +39,9 @@ function clientOf(lake: LakeConnection, dataset: string): Target['client'] {
 
 /**
  * The local dataset. When a lake server runs from `lakeDir`, it is used over HTTP so an open
- * Studio shows the changes live; otherwise a lake is started in this process on a free port,
- * against the same data, and stopped by `close()`.
+ * Studio shows the changes live; otherwise the lake is opened in this process against the same
+ * data, read and written without HTTP, served on a free port only when a client is asked for,
+ * and closed by `close()`.
  */
 export async function localTarget(env: Env, options: LocalOptions = {}): Promise<Target> {
   const dir = options.lakeDir ? resolve(options.lakeDir) : lakeDirOf(env)
@@ -50,6 +51,8 @@ export async function localTarget(env: Env, options: LocalOptions = {}): Promise
     // Read, never generate: the running server already has its token in this file.
     const token = readFileSync(join(dir, 'token'), 'utf8').trim()
     const connection = {httpUrl: running.httpUrl, projectId: running.projectId, token}
+    // Loaded only here: the in-process lake needs no HTTP client.
+    const {lakeSyncApi} = await import('../sync/lakeHttp.ts')
     const syncApi = lakeSyncApi(connection, dataset)
     return {
       kind: 'local',
@@ -67,30 +70,36 @@ export async function localTarget(env: Env, options: LocalOptions = {}): Promise
   // One query worker, not the server's two: each holds a replica of every document, and the
   // import asks a handful of queries, one at a time. A one-page re-import's single small
   // transaction is written on this thread: the writer thread would cost more to start.
-  const lake = await startLake({
+  const lake = await openLake({
     dir,
-    port: 0,
     log: () => undefined,
     queries: {workers: 1, idleReplicaBytes: IDLE_REPLICA_BYTES},
     inlineWritesUpTo: INLINE_WRITES,
   })
-  // Writes go to the lake on this thread without HTTP: the same checks and refusals, without
-  // sending each batch's text through a socket to be read back into buffers.
-  const syncApi = lakeSyncApi(lake, dataset, (request, transactionId) =>
-    mutateInProcess(lake.state, dataset, request, transactionId),
-  )
+  // The sync reads, writes, queries and uploads in this process: the same checks and refusals as
+  // over HTTP, without a server (its HTTP, TLS and HTTP/2 modules and certificate) or sending each
+  // batch's text through a socket to be read back into buffers.
+  const syncApi = inProcessSyncApi(lake.state, dataset, dir)
+  // Served on a free port only for what needs HTTP: a @sanity/client (`npm run query`, export).
+  let served: Promise<Lake> | undefined
+  const serve = () =>
+    (served ??= import('../lake/start.ts').then(({serveLake}) => serveLake(lake, {port: 0})))
+  let client: ReturnType<Target['client']> | undefined
   return {
     kind: 'local',
-    client: clientOf(lake, dataset),
+    client: () =>
+      (client ??= Promise.all([serve(), import('../lake/client.ts')]).then(
+        ([running, {createLakeClient}]) => createLakeClient(running, {dataset}),
+      )),
     syncApi,
     dataset,
     secrets: [lake.token],
     mutationsPerSecond: Infinity,
     describe: () => `local dataset "${dataset}" (${dir}, no lake server running: in-process)`,
-    whenUnreachable: `The lake this import started at ${lake.httpUrl} stopped answering; run the import again.`,
+    whenUnreachable: `The lake this import opened in-process (${dir}) stopped answering; run the import again.`,
     close: async () => {
-      syncApi.close()
-      await lake.close()
+      const running = await served?.catch(() => undefined)
+      await (running ?? lake).close()
     },
   }
 }

@@ -3,26 +3,39 @@ import {LakeError} from '../errors.ts'
 import {readBody} from '../http/respond.ts'
 import {HANDLED, type Route, type RouteContext} from '../http/router.ts'
 import {runTransaction} from '../mutate/transaction.ts'
+import type {LakeState} from '../state.ts'
 
-const UPLOAD_LIMIT = 100 * 1024 * 1024
+/** Bytes an upload may have. */
+export const UPLOAD_LIMIT = 100 * 1024 * 1024
 
-async function upload(ctx: RouteContext, kind: 'image' | 'file') {
-  const dataset = ctx.state.registry.get(ctx.params.dataset)
-  const data = await readBody(ctx.req, UPLOAD_LIMIT)
-  const contentType = String(ctx.req.headers['content-type'] ?? '')
+/** An upload's bytes and what its request said of them (`filename`, `label`, `sourceName`…). */
+export type Upload = {
+  kind: 'image' | 'file'
+  data: Buffer
+  contentType: string
+  search: URLSearchParams
+}
+
+/**
+ * Stores an uploaded file and creates its `sanity.imageAsset` / `sanity.fileAsset` document, or
+ * answers the one that holds the same bytes already: what `POST /assets/<kind>s/<ds>` answers.
+ */
+export async function storeUpload(state: LakeState, name: string, upload: Upload) {
+  const {kind, data, contentType, search} = upload
+  const dataset = state.registry.get(name)
   const {doc, path} = describeAsset(dataset, {
     kind,
     data,
-    filename: ctx.url.searchParams.get('filename') ?? undefined,
+    filename: search.get('filename') ?? undefined,
     contentType,
-    projectId: ctx.state.projectId,
+    projectId: state.projectId,
   })
   // Optional metadata the upload can carry, as Sanity's asset endpoint accepts it.
   for (const key of ['label', 'title', 'description', 'creditLine']) {
-    const value = ctx.url.searchParams.get(key)
+    const value = search.get(key)
     if (value) doc[key] = value
   }
-  const source = ['sourceName', 'sourceId', 'sourceUrl'].map((key) => ctx.url.searchParams.get(key))
+  const source = ['sourceName', 'sourceId', 'sourceUrl'].map((key) => search.get(key))
   if (source[0] && source[1])
     doc.source = {name: source[0], id: source[1], ...(source[2] ? {url: source[2]} : {})}
   const existing = dataset.get(doc._id)
@@ -38,6 +51,17 @@ async function upload(ctx: RouteContext, kind: 'image' | 'file') {
     ws.put(doc._id, doc, {create: doc})
   })
   return {document: outcome.document(doc._id)}
+}
+
+async function upload(ctx: RouteContext, kind: 'image' | 'file') {
+  // The dataset's name is checked before the body is read.
+  ctx.state.registry.get(ctx.params.dataset)
+  return storeUpload(ctx.state, ctx.params.dataset, {
+    kind,
+    data: await readBody(ctx.req, UPLOAD_LIMIT),
+    contentType: String(ctx.req.headers['content-type'] ?? ''),
+    search: ctx.url.searchParams,
+  })
 }
 
 function serve(ctx: RouteContext, kind: 'images' | 'files'): typeof HANDLED {

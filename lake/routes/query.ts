@@ -2,6 +2,7 @@ import {badRequest} from '../errors.ts'
 import {parsePerspective} from '../groq/perspective.ts'
 import {readJsonObject, refuseDeepNesting} from '../http/body.ts'
 import {HANDLED, type Route, type RouteContext} from '../http/router.ts'
+import type {LakeState} from '../state.ts'
 
 /** Reads `$name=<json>` query-string parameters into GROQ params. */
 export function paramsFromSearch(search: URLSearchParams): Record<string, unknown> {
@@ -20,20 +21,53 @@ export function paramsFromSearch(search: URLSearchParams): Record<string, unknow
   return params
 }
 
+/** What a query asks, from a request's body or its search (`apiVersion` reads the perspective). */
+export type QueryRequest = {
+  query: unknown
+  params: unknown
+  perspective: unknown
+  apiVersion: string | null
+}
+
+/**
+ * Evaluates a query on a query worker (with its time budget and result cap): the result as
+ * JSON bytes. `signal` frees the worker when whoever asked gives up.
+ */
+export async function queryResult(
+  state: LakeState,
+  name: string,
+  request: QueryRequest,
+  signal?: AbortSignal,
+): Promise<Uint8Array> {
+  const {query, params} = request
+  if (typeof query !== 'string' || !query)
+    throw badRequest('Cannot run a query without "query", expected a GROQ string')
+  if (typeof params !== 'object' || params === null || Array.isArray(params)) {
+    throw badRequest('Cannot run a query with these "params", expected an object of {name: value}')
+  }
+  const perspective = parsePerspective(request.perspective, request.apiVersion)
+  const dataset = state.registry.get(name)
+  return state.queries.query(
+    dataset,
+    {
+      perspective,
+      query,
+      params: params as Record<string, unknown>,
+      sanity: {projectId: state.projectId, dataset: dataset.name},
+    },
+    signal,
+  )
+}
+
 async function runQuery(ctx: RouteContext, body: Record<string, unknown>) {
   const search = ctx.url.searchParams
   const query = typeof body.query === 'string' ? body.query : search.get('query')
-  if (!query) throw badRequest('Cannot run a query without "query", expected a GROQ string')
   const bodyParams = body.params ?? {}
-  if (typeof bodyParams !== 'object' || Array.isArray(bodyParams)) {
-    throw badRequest('Cannot run a query with these "params", expected an object of {name: value}')
-  }
-  const params = {...paramsFromSearch(search), ...bodyParams}
-  const perspective = parsePerspective(
-    body.perspective ?? search.get('perspective'),
-    ctx.apiVersion,
-  )
-  const dataset = ctx.state.registry.get(ctx.params.dataset)
+  // Read only for a query whose params are an object: a request without them is refused first.
+  const params =
+    query && typeof bodyParams === 'object' && !Array.isArray(bodyParams)
+      ? {...paramsFromSearch(search), ...bodyParams}
+      : bodyParams
   const started = performance.now()
   // A client that gives up frees the worker instead of leaving its query running.
   const gone = new AbortController()
@@ -45,13 +79,14 @@ async function runQuery(ctx: RouteContext, body: Record<string, unknown>) {
     if (!res.writableEnded) gone.abort()
   })
   // Evaluated on a query worker; the result arrives as JSON bytes and is written as they are.
-  const result = await ctx.state.queries.query(
-    dataset,
+  const result = await queryResult(
+    ctx.state,
+    ctx.params.dataset,
     {
-      perspective,
       query,
       params,
-      sanity: {projectId: ctx.state.projectId, dataset: dataset.name},
+      perspective: body.perspective ?? search.get('perspective'),
+      apiVersion: ctx.apiVersion,
     },
     gone.signal,
   )

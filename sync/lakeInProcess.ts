@@ -1,0 +1,69 @@
+/**
+ * The sync surface on a lake open in this process (an import's own lake): the four requests a
+ * sync makes, checked, answered and refused as the lake's routes answer them over HTTP
+ * (lake/in-process.ts), and their errors thrown as the HTTP client throws them. Nothing is sent
+ * through a socket, and no server, HTTP or TLS module is loaded for it.
+ */
+import {
+  getDocumentsInProcess,
+  mutateInProcess,
+  queryInProcess,
+  uploadInProcess,
+  type InProcessAnswer,
+} from '../lake/in-process.ts'
+import type {LakeState} from '../lake/state.ts'
+import {AnswerError} from './lakeAnswer.ts'
+import type {StoredDocument, SyncApi} from './types.ts'
+
+/** Where an in-process request would have gone over HTTP, for messages that name it. */
+const API_PATH = '/v2025-02-19'
+
+/** A {@link SyncApi} for `dataset` of the lake whose state is `state`, in this process. */
+export function inProcessSyncApi(state: LakeState, dataset: string, lakeDir: string): SyncApi {
+  const ds = encodeURIComponent(dataset)
+  /** The body of a success; an error answer thrown as the HTTP client throws it. */
+  const body = async (
+    method: 'GET' | 'POST',
+    path: string,
+    answer: Promise<InProcessAnswer>,
+  ): Promise<unknown> => {
+    const {statusCode, body} = await answer
+    if (statusCode >= 200 && statusCode < 300) return body
+    throw new AnswerError({
+      statusCode,
+      headers: {'content-type': 'application/json; charset=utf-8'},
+      body,
+      url: `in-process lake ${lakeDir}: ${API_PATH}${path}`,
+      method,
+    })
+  }
+  return {
+    async query<T>(query: string, params: Record<string, unknown> = {}) {
+      const answer = queryInProcess(state, dataset, {query, params, perspective: 'raw'})
+      return ((await body('POST', `/data/query/${ds}`, answer)) as {result: T}).result
+    },
+    async getDocuments(ids) {
+      const answer = getDocumentsInProcess(state, dataset, ids)
+      const {documents} = (await body('GET', `/data/doc/${ds}`, answer)) as {
+        documents: StoredDocument[]
+      }
+      const byId = new Map(documents.map((doc) => [doc._id, doc]))
+      return ids.map((id) => byId.get(id) ?? null)
+    },
+    async mutate(mutations, {transactionId, json, texts}) {
+      const request = texts ? {mutations, texts} : {json: json ?? JSON.stringify(mutations)}
+      await body(
+        'POST',
+        `/data/mutate/${ds}`,
+        mutateInProcess(state, dataset, request, transactionId),
+      )
+    },
+    async uploadImage(data, {filename}) {
+      const answer = uploadInProcess(state, dataset, {kind: 'image', data, filename})
+      const {document} = (await body('POST', `/assets/images/${ds}`, answer)) as {
+        document: {_id: string}
+      }
+      return {_id: document._id}
+    },
+  }
+}
