@@ -75,9 +75,11 @@ export function applyIal(
     if (classes.length === 0) return
   }
   const head = out[start]
-  if (classes.includes('no_toc') && isTextBlock(head) && /^h\d$/.test(head.style))
-    state.noTocHeadings.push(headingText(head))
-  for (const name of classes) {
+  const heading = isTextBlock(head) && /^h\d$/.test(head.style)
+  if (classes.includes('no_toc') && heading) state.noTocHeadings.push(headingText(head))
+  // just-the-docs styles a callout class only on a paragraph or a quote (`p.note`,
+  // `blockquote.note`): a heading's (`### Apple Silicon` over `{: .new-title}`) styles nothing.
+  for (const name of heading ? [] : classes) {
     const titled = name.endsWith('-title')
     const tone = toneOf(titled ? name.slice(0, -'-title'.length) : name, state)
     if (tone) {
@@ -91,12 +93,19 @@ export function applyIal(
     }
   }
   const dropped = classes.filter((name) => !STYLE_ONLY.test(name))
+  const calloutOnHeading =
+    heading && classes.some((name) => toneOf(name.replace(/-title$/, ''), state))
+  const why = calloutOnHeading
+    ? '; a callout class styles only a paragraph or a quote, not a heading'
+    : dropped.length
+      ? `; "${dropped.join('", "')}" is not a callout`
+      : ''
   report(
     state,
     'info',
     'ial-dropped',
     node,
-    `Dropped the attribute list {: ${classes.map((c) => '.' + c).join(' ')} }${dropped.length ? `; "${dropped.join('", "')}" is not a callout` : ''}: it only styles the block.`,
+    `Dropped the attribute list {: ${classes.map((c) => '.' + c).join(' ')} }${why}: it only styles the block.`,
   )
 }
 
