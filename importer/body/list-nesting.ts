@@ -28,7 +28,8 @@
  * at the margin right under `- Step:`): kramdown takes the item's indentation off its lines
  * that have it, so they are placed to keep what kramdown keeps, which may remove spaces. In a
  * list, a line indented with tabs is read with its tabs as spaces to the next tab stop
- * (outside lists it is left alone, and the stack of open items is forgotten).
+ * (outside lists it is left alone, and the stack of open items is forgotten); a tab after a
+ * list marker is written as the spaces it advances to, which places the item's text.
  */
 
 import {IAL_BLOCK_LINE} from './ial.ts'
@@ -114,7 +115,7 @@ function kramdownIndent(stack: readonly OpenItem[], spaces: number): number {
 
 /** The text with list lines moved to where kramdown nests them (same lines, same order). */
 export function kramdownListNesting(text: string, quotes = 0): string {
-  if (!/^(?: *>)*(?: *(?:[-+*]|\d{1,9}\.) | {1,3}#{1,6}[ \t])/m.test(text)) return text
+  if (!/^(?: *>)*(?: *(?:[-+*]|\d{1,9}\.)[ \t]| {1,3}#{1,6}[ \t])/m.test(text)) return text
   const lines = text.split('\n')
   const stack: OpenItem[] = []
   let blank = true
@@ -168,6 +169,11 @@ export function kramdownListNesting(text: string, quotes = 0): string {
       // In a list a tab advances to the next multiple of four columns, for kramdown and
       // CommonMark alike: written as those spaces, the line can be placed as any other.
       line = lines[n] = expandLeadingTabs(line)
+      changed = true
+    }
+    const expanded = expandMarkerTabs(line)
+    if (expanded !== line) {
+      line = lines[n] = expanded
       changed = true
     }
     const quote = n >= quoted && quotes < MAX_QUOTES ? QUOTE.exec(line) : null
@@ -240,11 +246,31 @@ export function kramdownListNesting(text: string, quotes = 0): string {
 
 /** The line with the tabs of its indentation written as spaces, to tab stops of four columns. */
 function expandLeadingTabs(line: string): string {
-  let column = 0
   let at = 0
-  for (; at < line.length && (line[at] === ' ' || line[at] === '\t'); at++)
-    column += line[at] === '\t' ? 4 - (column % 4) : 1
-  return ' '.repeat(column) + line.slice(at)
+  while (line[at] === ' ' || line[at] === '\t') at++
+  return ' '.repeat(columnAfter(line.slice(0, at), 0)) + line.slice(at)
+}
+
+/** The column after `blanks` (spaces and tabs) written from `column`, tabs to stops of four. */
+function columnAfter(blanks: string, column: number): number {
+  for (const blank of blanks) column += blank === '\t' ? 4 - (column % 4) : 1
+  return column
+}
+
+/** A list marker followed by blanks of which one is a tab (`1.<tab>Edge-triggered`). */
+const MARKER_TAB = /^( *(?:[-+*]|\d{1,9}\.))( *\t[ \t]*)/
+
+/**
+ * A list item's line with the tabs after its marker written as the spaces they advance to (tab
+ * stops of four columns), as kramdown reads them: `1.<tab>Step` is `1.  Step`, whose text starts
+ * at column 4 for nesting the lines under it.
+ */
+function expandMarkerTabs(line: string): string {
+  const match = MARKER_TAB.exec(line)
+  if (!match) return line
+  const marker = match[1]!
+  const spaces = columnAfter(match[2]!, marker.length) - marker.length
+  return marker + ' '.repeat(spaces) + line.slice(match[0].length)
 }
 
 /**
