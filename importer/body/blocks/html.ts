@@ -18,6 +18,7 @@ import {convertBlocks} from './index.ts'
 import {convertTail} from './fragment.ts'
 import {navigation} from './navigation.ts'
 import {sectionBlocks} from './rich-inline.ts'
+import {isTextBlock} from './text-block.ts'
 import type {Walk} from './walk.ts'
 
 /**
@@ -71,16 +72,8 @@ export function html(node: Html, state: State, walk: Walk): void {
     // as the page's is, so `markdown="1"` content and attribute lists there convert the same.
     return convertMarkdownAt(value, at, state, walk.out, walk.list)
   }
+  if (isSpanParagraph(value)) return spanParagraph(node, at, state, walk)
   const first = tagAt(value, 0)
-  if (
-    first &&
-    !first.closing &&
-    (TEXT_SPAN_ELEMENTS.has(first.name) ||
-      // `<br>` or `<img …>` alone on a line, then text: CommonMark's HTML block took the text.
-      (SPAN_ELEMENTS.has(first.name) && /\n[ \t]*\S/.test(value.slice(first.end))))
-  ) {
-    return spanParagraph(node, at, state, walk)
-  }
   if (!first || !KNOWN_ELEMENTS.has(first.name)) {
     // `<String>` on its own line: a parser sees a tag, a reader sees text.
     convertBlocks(
@@ -103,6 +96,37 @@ const TEXT_SPAN_ELEMENTS = new Set(
   ),
 )
 
+/**
+ * Whether HTML that CommonMark took as a block is, for kramdown, a paragraph starting with
+ * span-level HTML (`<span class="fs-6">` on a line of its own, `<img …>` then lines of text).
+ */
+function isSpanParagraph(value: string): boolean {
+  const first = tagAt(value, 0)
+  return (
+    first !== undefined &&
+    !first.closing &&
+    (TEXT_SPAN_ELEMENTS.has(first.name) ||
+      // `<br>` or `<img …>` alone on a line, then text: CommonMark's HTML block took the text.
+      (SPAN_ELEMENTS.has(first.name) && /\n[ \t]*\S/.test(value.slice(first.end))))
+  )
+}
+
+// A list item's marker at the margin, as kramdown starts a list there.
+const MARGIN_ITEM = /^(?:([-+*])|\d{1,9}\.)[ \t]/gm
+
+/**
+ * Whether such a paragraph's lines end in a list that a list right after it continues: the
+ * image, its text and `1. Raw +5V` are one HTML block for CommonMark, which then starts a list
+ * at `2. Single-ended IO`; kramdown reads one list, numbered on from 1.
+ */
+export function endsInListOf(node: Html, ordered: boolean): boolean {
+  const value = node.value.trim()
+  if (!isSpanParagraph(value)) return false
+  const markers = [...value.matchAll(MARGIN_ITEM)]
+  const last = markers.at(-1)
+  return last !== undefined && (last[1] === undefined) === ordered
+}
+
 // Starts the text so remark reads the lines as a paragraph; taken out of the result again.
 const PARAGRAPH_MARK = '\uFDD6'
 
@@ -123,6 +147,14 @@ function spanParagraph(node: Html, at: Point, state: State, walk: Walk): void {
     if (first?._type === 'span' && first.text) first.text = first.text.trimStart()
     if (last?._type === 'span' && last.text) last.text = last.text.trimEnd()
   }
+  // The mark alone before an image taken out of the paragraph (`<img …>` then text): no block.
+  const head = walk.out[start]
+  if (
+    isTextBlock(head) &&
+    head.listItem === undefined &&
+    head.children.every((child) => child._type === 'span' && child.text === '')
+  )
+    walk.out.splice(start, 1)
 }
 
 function removeMark(value: unknown): void {

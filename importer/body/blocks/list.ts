@@ -1,7 +1,8 @@
-import type {List, ListItem} from 'mdast'
+import type {List, ListItem, RootContent} from 'mdast'
 
 import {LIST} from '../names.ts'
 import type {State} from '../state.ts'
+import {endsInListOf} from './html.ts'
 import {convertBlocks} from './index.ts'
 import {separateFromListBefore, settleItem, startAt} from './list-item.ts'
 import type {Item, TextBlock} from './text-block.ts'
@@ -38,16 +39,25 @@ export function list(node: List, state: State, walk: Walk): void {
     settleItem(walk.out, start, context)
   }
   if (shared.start !== undefined) startAt(walk.out[listStart], shared.start)
-  else if (walk.nodes[walk.index - 1]?.type !== 'list') {
+  else if (!continuesList(walk.nodes[walk.index - 1], node)) {
     // Something stood between this list and an item before it (a comment, an attribute list
-    // such as `{: style=…}`): kramdown ended that list there. Lists right after one another
-    // differ only in their bullets (`-` then `*`), which kramdown reads as one list.
+    // such as `{: style=…}`): kramdown ended that list there.
     separateFromListBefore(walk.out, listStart, level)
   }
   if (shared.toc) {
     walk.out.splice(listStart)
     walk.out.push(tableOfContents(node.ordered === true, state, shared.toc))
   }
+}
+
+/**
+ * Whether kramdown reads `list` as going on from the node before it: lists right after one
+ * another that differ only in their bullets (`-` then `*`), or a list after a paragraph of
+ * span-level HTML whose lines CommonMark took with the list's first items.
+ */
+function continuesList(before: RootContent | undefined, list: List): boolean {
+  if (before?.type === 'list') return true
+  return before?.type === 'html' && endsInListOf(before, list.ordered === true)
 }
 
 // Where an item's content starts: after its marker and the spaces that follow it (one space
