@@ -29,7 +29,8 @@ describe('kramdownSyntax', () => {
     const {body} = convertBody(MATH_PAGE, PAGE_CONTEXT)
     expect(found.body).toEqual(body)
     expect(JSON.stringify(body)).toContain('a^2 + b^2')
-    expect(JSON.stringify(body)).toContain('a|b')
+    // The table was read: its cell's code keeps `\|` as written, as kramdown shows it.
+    expect(JSON.stringify(body)).toContain(JSON.stringify('a\\|b').slice(1, -1))
   }, 120_000)
 
   it('reads a table or task list wherever one can be, pipes or not', () => {

@@ -1,6 +1,8 @@
 import {createRequire} from 'node:module'
 import {dirname, join} from 'node:path'
 
+import type {InlineCode} from 'mdast'
+import type {Extension as FromMarkdownExtension} from 'mdast-util-from-markdown'
 import {mathFromMarkdown} from 'mdast-util-math'
 import {gfmFootnoteFromMarkdown} from 'mdast-util-gfm-footnote'
 import {gfmStrikethroughFromMarkdown} from 'mdast-util-gfm-strikethrough'
@@ -47,6 +49,22 @@ const mathText = (() => {
   }
   return mathText
 })()
+
+/**
+ * A code span's text as written, in a table cell too: GFM's table takes the backslash off `\|`
+ * in a cell's code (`| \`\\|\` | OR |` shows `|`), kramdown keeps it (`\|`), as it keeps
+ * every backslash in code. Given after the table's own handler, which it replaces.
+ */
+const codeTextAsWritten: FromMarkdownExtension = {
+  exit: {
+    codeText(token) {
+      const value = this.resume()
+      const node = this.stack[this.stack.length - 1] as InlineCode
+      node.value = value
+      this.exit(token)
+    },
+  },
+}
 
 /**
  * Punctuation a backslash escapes for kramdown's GFM parser (its ESCAPED_CHARS and `~`);
@@ -114,6 +132,7 @@ export function kramdownSyntax(
     ...(tablesAndTaskLists
       ? [
           tableFromMarkdown().gfmTableFromMarkdown(),
+          codeTextAsWritten,
           taskListItemFromMarkdown().gfmTaskListItemFromMarkdown(),
         ]
       : []),
