@@ -84,9 +84,12 @@ export function applyIal(
     const tone = toneOf(titled ? name.slice(0, -'-title'.length) : name, state)
     if (tone) {
       const items = detach(out.splice(start), list)
-      unquoteBlocks(items, state)
       const first = items[0]
-      const title = titled && isTextBlock(first) ? blockText(first) : undefined
+      // The title is a quote's first paragraph (`blockquote.note-title > p:first-child`); a
+      // paragraph of that class is a callout whose text is all body (`p.note-title`).
+      const quote = isTextBlock(first) && state.quoted.has(first)
+      unquoteBlocks(items, state)
+      const title = titled && quote ? blockText(first) : undefined
       const body = toSectionBody(title === undefined ? items : items.slice(1), state, node)
       out.push({_type: BLOCK_TYPES.callout, tone, ...(title ? {title} : {}), body})
       return
