@@ -12,7 +12,7 @@ import type {ListContext, ListState} from './blocks/walk.ts'
 import {BLOCK_TYPES, LIST} from './names.ts'
 import {toSectionBody} from './rich-text.ts'
 import type {State} from './state.ts'
-import {report} from './state.ts'
+import {isTextOnly, report} from './state.ts'
 
 /** A kramdown attribute list on its own line: `{: .note }`, `{:toc}`, `{: #id .a .b }`. */
 export const IAL_LINE = /^\{:\s*([^{}\n]*?)\s*\}$/
@@ -36,7 +36,10 @@ const TONE_ALIASES: Record<string, string> = {
 const STYLE_ONLY =
   /^(?:btn|label|fs-\d|fw-|text-|bg-|lh-|d-|float-|m[trblxy]?-|p[trblxy]?-|v-align|no_toc$|main-content$)/
 
-/** Parses the inside of `{: … }` into class names and a list's `start=N` (ids and other pairs are ignored). */
+/**
+ * Parses the inside of `{: … }` into class names, a list's `start=N` and an id as `id=name`
+ * (other pairs are ignored).
+ */
 export function ialClasses(inner: string): string[] {
   if (inner === 'toc') return ['toc']
   // A kramdown extension, `{::options … /}`: its tokens as written, the first `:name`.
@@ -46,6 +49,9 @@ export function ialClasses(inner: string): string[] {
     if (part.startsWith('.')) tokens.push(part.slice(1))
     const start = /^start=(["']?)(\d{1,9})\1$/.exec(part)
     if (start) tokens.push(`start=${start[2]}`)
+    // kramdown's id: a letter, then word characters, `:` and `-` (as a header id's).
+    const id = /^#([A-Za-z][\w:-]*)$/.exec(part)
+    if (id) tokens.push(`id=${id[1]}`)
   }
   return tokens
 }
@@ -76,6 +82,17 @@ export function applyIal(
   }
   const head = out[start]
   const heading = isTextBlock(head) && /^h\d$/.test(head.style)
+  const idToken = classes.find((name) => name.startsWith('id='))
+  if (idToken) {
+    // An id names a heading's anchor (`## Week 1 (18 May)` over `{: #week-1 }`), as a header id
+    // does; the page's other blocks have no anchors.
+    const id = idToken.slice('id='.length)
+    if (heading && !isTextOnly(state)) head.anchor = id
+    else
+      report(state, 'info', 'ial-dropped', node, `Dropped the id #${id}: only a heading has one.`)
+    classes = classes.filter((name) => name !== idToken)
+    if (classes.length === 0) return
+  }
   if (classes.includes('no_toc') && heading) state.noTocHeadings.push(headingText(head))
   // just-the-docs styles a callout class only on a paragraph or a quote (`p.note`,
   // `blockquote.note`): a heading's (`### Apple Silicon` over `{: .new-title}`) styles nothing.
