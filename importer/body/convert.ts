@@ -15,6 +15,7 @@ import {kramdownLines} from './kramdown-lines.ts'
 import {unmaskDelimiters} from './mask.ts'
 import {parseMarkdown} from './parse.ts'
 import {createState, pageLineAt} from './state.ts'
+import {dropUnreferencedFootnotes} from './blocks/footnote.ts'
 import {applyTocLevels} from './blocks/toc.ts'
 import type {ConvertContext, ConvertResult} from './types.ts'
 
@@ -43,6 +44,8 @@ export function convertBody(markdown: string, ctx: ConvertContext): ConvertResul
     state.root = root
     const body = convertBlocks(root.children, state, [], undefined, true)
     applyTocLevels(body, evaluated)
+    // A footnote is defined with `[^label]:`; a page without one has none to drop.
+    if (evaluated.includes('[^')) dropUnreferencedFootnotes(body, state)
     budget.time('converting')
     budget.body(body)
     assignKeys(body, ctx.keyPrefix)

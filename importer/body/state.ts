@@ -60,6 +60,8 @@ export interface State {
   blockSpans: Map<object, [number, number]>
   /** Text blocks a quote restyled, with their own style (see `quoteBlocks`). */
   quoted: WeakMap<object, Quoted>
+  /** Each footnote block's definition, where it is reported when nothing refers to it. */
+  footnotes: WeakMap<object, Located>
 }
 
 /** Where converted content goes; each narrows what it may hold. */
@@ -103,6 +105,7 @@ export function createState(ctx: ConvertContext, extraction: ExtractionConfig): 
     extractors: [],
     noTocHeadings: [],
     quoted: new WeakMap(),
+    footnotes: new WeakMap(),
     includeUses: [],
     blockSpans: new Map(),
   }

@@ -1,7 +1,8 @@
 import type {FootnoteDefinition, Paragraph, PhrasingContent} from 'mdast'
 
-import {BLOCK_TYPES} from '../names.ts'
+import {BLOCK_TYPES, INLINE_TYPES} from '../names.ts'
 import type {State} from '../state.ts'
+import {report} from '../state.ts'
 import {convertBlocks} from './index.ts'
 import {richBlocks} from './rich-inline.ts'
 import type {Walk} from './walk.ts'
@@ -15,11 +16,13 @@ import type {Walk} from './walk.ts'
 export function footnoteDefinition(node: FootnoteDefinition, state: State, walk: Walk): void {
   const [first, ...rest] = node.children
   const split = first?.type === 'paragraph' ? splitAtUnindentedLine(first, state) : undefined
-  walk.out.push({
+  const footnote = {
     _type: BLOCK_TYPES.footnote,
     label: node.label ?? node.identifier,
     body: richBlocks(split ? [split.inside, ...rest] : node.children, state),
-  })
+  }
+  walk.out.push(footnote)
+  state.footnotes.set(footnote, node)
   if (split) convertBlocks([split.outside], state, walk.out, walk.list)
 }
 
@@ -66,4 +69,52 @@ function splitAtUnindentedLine(
       position: {...at(outside), start: {line, column: 1}},
     },
   }
+}
+
+/** A footnote's label as references match it: case and runs of spaces do not count. */
+const labelKey = (label: unknown) =>
+  typeof label === 'string' ? label.toLowerCase().replace(/\s+/g, ' ') : ''
+
+/**
+ * Takes out the footnotes nothing in the body refers to, as kramdown writes only referenced
+ * footnotes (readers never see the others), and reports each where it is defined.
+ */
+export function dropUnreferencedFootnotes(body: unknown[], state: State): void {
+  const referenced = new Set<string>()
+  let footnotes = 0
+  const scan = (value: unknown): void => {
+    if (Array.isArray(value)) for (const entry of value) scan(entry)
+    else if (value !== null && typeof value === 'object') {
+      const record = value as Record<string, unknown>
+      if (record._type === INLINE_TYPES.footnoteReference) referenced.add(labelKey(record.label))
+      if (record._type === BLOCK_TYPES.footnote) footnotes++
+      for (const key in record) if (typeof record[key] === 'object') scan(record[key])
+    }
+  }
+  scan(body)
+  if (footnotes === 0) return
+  const drop = (blocks: unknown[]): void => {
+    let kept = 0
+    for (const block of blocks) {
+      if (block !== null && typeof block === 'object') {
+        const record = block as Record<string, unknown>
+        if (record._type === BLOCK_TYPES.footnote && !referenced.has(labelKey(record.label))) {
+          const label = String(record.label)
+          report(
+            state,
+            'warning',
+            'footnote-unreferenced',
+            state.footnotes.get(record),
+            `Dropped the footnote [^${label}]: nothing on the page refers to it, so kramdown does not show it.`,
+            `Refer to it with [^${label}] where it belongs, or remove its definition.`,
+          )
+          continue
+        }
+        for (const key in record) if (Array.isArray(record[key])) drop(record[key])
+      }
+      blocks[kept++] = block
+    }
+    blocks.length = kept
+  }
+  drop(body)
 }
