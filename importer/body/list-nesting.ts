@@ -43,6 +43,11 @@ interface OpenItem {
   ordered: boolean
   /** The bullet character of the item's list (`-`, `*`, `+`), for unordered lists. */
   bullet?: string
+  /**
+   * Whether kramdown has found a list (or a blank line) in the item's own lines: from then on
+   * it moves a lazy list line in (`nested_list_found` in list.rb).
+   */
+  nested?: boolean
 }
 
 // A marker with nothing after it, not even a space, starts no item for kramdown: text (see
@@ -163,6 +168,7 @@ export function kramdownListNesting(text: string, quotes = 0): string {
     if (line.trim() === '') {
       blank = true
       run = undefined
+      for (const item of stack) item.nested = true
       continue
     }
     if (stack.length > 0 && /^[ ]*\t/.test(line)) {
@@ -233,6 +239,23 @@ export function kramdownListNesting(text: string, quotes = 0): string {
       }
       continue
     }
+    if (placed.text && match) {
+      // `  - Relying on …` under an item's nested list: text of the paragraph before it.
+      const at = indent + match[2].length - 1
+      lines[n] = `${line.slice(0, at)}\\${line.slice(at)}`
+      changed = true
+      continue
+    }
+    if (match && placed.pushedIn && /^\d+\.$/.test(match[2])) {
+      // A lazy numbered line kramdown moved in opens a list under an item's text: CommonMark
+      // lets a numbered list interrupt that text only from 1, and kramdown numbers every list
+      // from 1 anyway.
+      const number = match[2].slice(0, -1)
+      if (number !== '1') {
+        lines[n] = `${line.slice(0, indent)}1.${line.slice(indent + match[2].length)}`
+        changed = true
+      }
+    }
     run = placed.indent > indent ? placed.indent - indent : undefined
     shift(n, placed.indent - indent)
     if (match && placed.bullet && placed.bullet !== match[2]) {
@@ -284,11 +307,12 @@ function place(
   marker: RegExpExecArray | null,
   afterBlank: boolean,
   blockStart = false,
-): {indent: number; bullet?: string} | undefined {
+): {indent: number; bullet?: string; text?: boolean; pushedIn?: boolean} | undefined {
   const ordered = marker ? /\d/.test(marker[2]) : false
   let column = indent
   let depth = stack.length
   let sibling: OpenItem | undefined
+  let pushedIn = false
   for (let level = 0; level < stack.length; level++) {
     const item = stack[level]
     if (
@@ -302,18 +326,27 @@ function place(
       sibling = item
       break
     }
-    if (column >= item.content) continue
+    if (column >= item.content) {
+      // A list line among the item's own lines: a list the item holds.
+      if (marker && column - item.content <= 3) item.nested = true
+      continue
+    }
     if (afterBlank) {
       depth = level
       break
     }
     // A paragraph's lazy continuation line changes nothing.
     if (!marker && !blockStart) return undefined
-    // kramdown keeps a lazy line's indentation relative to the item's own container.
-    column += item.content - item.base
+    // kramdown keeps a lazy line's indentation relative to the item's own container; once the
+    // item holds a list of its own, it moves a lazy list line in by the item's indentation and
+    // four more (list.rb), which leaves no list marker: the line is text.
+    const nested = marker !== null && item.nested === true
+    column += (item.content - item.base) * (nested ? 2 : 1) + (nested ? 4 : 0)
+    pushedIn ||= nested
   }
   stack.length = depth
   if (!marker) return blockStart && column > indent ? {indent: column} : undefined
+  if (pushedIn && column - (stack.at(-1)?.content ?? 0) >= 4) return {indent, text: true}
   // A list's siblings may sit up to 3 columns left of its first item; a container this walk
   // does not track (a definition) can indent the whole list.
   const base = sibling?.base ?? Math.max(depth > 0 ? stack[depth - 1].content : 0, column - 3)
@@ -321,5 +354,5 @@ function place(
   const width = marker[2].length + (spaces === 0 || spaces > 4 ? 1 : spaces)
   const bullet = ordered ? undefined : (sibling?.bullet ?? marker[2])
   stack.push({base, content: column + width, ordered, ...(bullet ? {bullet} : {})})
-  return {indent: column, ...(bullet ? {bullet} : {})}
+  return {indent: column, ...(bullet ? {bullet} : {}), ...(pushedIn ? {pushedIn} : {})}
 }
