@@ -27,6 +27,26 @@ export const SPAN_ELEMENTS: ReadonlySet<string> = new Set(
 /** Elements whose text runs to their closing tag without markup (kramdown reads them raw too). */
 const RAW_TEXT = new Set(['script', 'style'])
 
+/**
+ * A `</` that kramdown does not read as a closing tag (`</name>`, spaces allowed before the
+ * `>`): `</strong.` then text, `</ p>`, `</3`. kramdown keeps it as text; a browser's parser
+ * reads an end tag or a bogus comment up to the next `>`, which takes the text and the tags in
+ * between.
+ */
+const NOT_A_CLOSING_TAG = /<\/(?![A-Za-z_:][-\w.:]*\s*>)/g
+
+/** Stands for such a `<` while parse5 reads the HTML: one code unit, so offsets hold. */
+export const TEXT_LT = '\uE000'
+
+/**
+ * The HTML with each `<` of a `</` kramdown keeps as text written {@link TEXT_LT}, for parse5 to
+ * read it as text too; as it is when it has none (or already holds that character).
+ */
+export function textClosersEscaped(html: string): string {
+  if (!html.includes('</') || html.includes(TEXT_LT)) return html
+  return html.replace(NOT_A_CLOSING_TAG, `${TEXT_LT}/`)
+}
+
 // Thrown from a token handler to stop the tokenizer once the caller has what it needs.
 class Stop extends Error {}
 
@@ -57,7 +77,7 @@ export function scanTags(text: string, from: number, visit: (tag: TagToken) => b
     },
   )
   try {
-    tokenizer.write(from === 0 ? text : text.slice(from), true)
+    tokenizer.write(textClosersEscaped(from === 0 ? text : text.slice(from)), true)
   } catch (error) {
     if (!(error instanceof Stop)) throw error
   }
