@@ -2,13 +2,14 @@ import type {Html} from 'mdast'
 
 import {kramdownDefinitionList} from '../blocks/definition-list.ts'
 import {richInline} from '../blocks/rich-inline.ts'
+import {tableBlock} from '../blocks/table.ts'
 import {reportNotLast, takeNavigation} from '../blocks/navigation.ts'
 import type {Item} from '../blocks/text-block.ts'
 import {headingText} from '../../../schemas/headingText.ts'
 import {isTextBlock} from '../blocks/text-block.ts'
 import type {Walk} from '../blocks/walk.ts'
 import {applyIal} from '../ial.ts'
-import {BLOCK_TYPES, OBJECT_TYPES, STYLE} from '../names.ts'
+import {BLOCK_TYPES, STYLE} from '../names.ts'
 import {parseMarkdown} from '../parse.ts'
 import {portableTextToPlainText} from '../plain-text.ts'
 import {fromHtml} from './fromHtml.ts'
@@ -215,27 +216,19 @@ export function kramdownTable(
   walk: Walk,
   pointAt: (offset: number) => Point,
 ): void {
-  walk.out.push({
-    _type: BLOCK_TYPES.table,
-    rows: table.rows.map((cells, r) => ({
-      _type: OBJECT_TYPES.tableRow,
-      cells: cells.map((cell, c) => {
-        const text = asSpanText(cell)
-        const root = parseMarkdown(text)
-        // Parsed on its own, the cell's nodes are at its line 1: moved to where it is in the page
-        // (less the backslash `asSpanText` may add before it).
-        const at = pointAt(table.cellOffsets[r][c])
-        shiftLines(root, {...at, column: at.column - (text.length - cell.length)}, 0)
-        const paragraph = root.children[0]
-        return {
-          _type: OBJECT_TYPES.tableCell,
-          content: paragraph?.type === 'paragraph' ? richInline(paragraph.children, state) : [],
-        }
-      }),
-    })),
-    headerRows: table.headerRows,
-    align: table.align,
-  })
+  const rows = table.rows.map((cells, r) =>
+    cells.map((cell, c) => {
+      const text = asSpanText(cell)
+      const root = parseMarkdown(text)
+      // Parsed on its own, the cell's nodes are at its line 1: moved to where it is in the page
+      // (less the backslash `asSpanText` may add before it).
+      const at = pointAt(table.cellOffsets[r][c])
+      shiftLines(root, {...at, column: at.column - (text.length - cell.length)}, 0)
+      const paragraph = root.children[0]
+      return paragraph?.type === 'paragraph' ? richInline(paragraph.children, state) : []
+    }),
+  )
+  walk.out.push(tableBlock(rows, table.headerRows, table.align))
 }
 
 /**
