@@ -177,7 +177,10 @@ export function kramdownListNesting(text: string, quotes = 0): string {
       line = lines[n] = expandLeadingTabs(line)
       changed = true
     }
-    const expanded = expandMarkerTabs(line)
+    // A marker indented four columns past the text it could nest in starts code, which keeps
+    // its tabs.
+    const code = line.length - line.trimStart().length >= (stack.at(-1)?.content ?? 0) + 4
+    const expanded = code ? line : expandMarkerTabs(line)
     if (expanded !== line) {
       line = lines[n] = expanded
       changed = true
