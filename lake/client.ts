@@ -1,5 +1,7 @@
 import {createClient, type SanityClient} from '@sanity/client'
 
+import {LAKE_API_VERSION} from './api-version.ts'
+
 /** The parts of a running lake a client needs (a `Lake` or `readRunningLake()` plus the token). */
 export type LakeConnection = {httpUrl: string; projectId: string; token?: string}
 
@@ -21,7 +23,7 @@ export function createLakeClient(
     apiHost: lake.httpUrl,
     useProjectHostname: false,
     useCdn: false,
-    apiVersion: options.apiVersion ?? '2025-02-19',
+    apiVersion: options.apiVersion ?? LAKE_API_VERSION,
     token: lake.token,
     perspective: options.perspective ?? 'raw',
   })

@@ -1,3 +1,4 @@
+import {LAKE_API_VERSION} from './api-version.ts'
 import {LakeError} from './errors.ts'
 import {refuseDeepNesting} from './http/body.ts'
 import {bodyTooLarge, errorAnswer, MAX_JSON_BODY} from './http/respond.ts'
@@ -10,9 +11,6 @@ import {jsonArray, textBytes, type Text, type WireMutation} from './store/types.
 
 /** What the lake answers a request: its status and JSON body, as HTTP would carry them. */
 export type InProcessAnswer = {statusCode: number; body: unknown}
-
-/** The API version the in-process requests are read as: the one the import's client uses. */
-const API_VERSION = '2025-02-19'
 
 /** An answer from what `work` returns, or the error body and status HTTP would carry. */
 async function answer(
@@ -56,7 +54,7 @@ export function queryInProcess(
       query: request.query,
       params: request.params ?? {},
       perspective: request.perspective,
-      apiVersion: API_VERSION,
+      apiVersion: LAKE_API_VERSION,
     })
     return {result: JSON.parse(Buffer.from(bytes).toString('utf8')) as unknown}
   })

@@ -6,12 +6,11 @@
  */
 import {Agent, request} from 'node:http'
 
+import {LAKE_API_VERSION as API_VERSION} from '../lake/api-version.ts'
 import type {LakeConnection} from '../lake/client.ts'
 import {AnswerError} from './lakeAnswer.ts'
 import type {SyncApi} from './types.ts'
 
-/** The API version the lake's client uses (lake/client.ts). */
-const API_VERSION = '2025-02-19'
 const TAG = 'import.sync'
 
 /** A {@link SyncApi} for `dataset` of the lake at `lake.httpUrl`; `close()` ends its connections. */

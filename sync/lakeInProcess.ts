@@ -4,6 +4,7 @@
  * (lake/in-process.ts), and their errors thrown as the HTTP client throws them. Nothing is sent
  * through a socket, and no server, HTTP or TLS module is loaded for it.
  */
+import {LAKE_API_VERSION} from '../lake/api-version.ts'
 import {
   getDocumentsInProcess,
   mutateInProcess,
@@ -16,7 +17,7 @@ import {AnswerError} from './lakeAnswer.ts'
 import type {StoredDocument, SyncApi} from './types.ts'
 
 /** Where an in-process request would have gone over HTTP, for messages that name it. */
-const API_PATH = '/v2025-02-19'
+const API_PATH = `/v${LAKE_API_VERSION}`
 
 /** A {@link SyncApi} for `dataset` of the lake whose state is `state`, in this process. */
 export function inProcessSyncApi(state: LakeState, dataset: string, lakeDir: string): SyncApi {

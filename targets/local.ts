@@ -28,12 +28,18 @@ export type LocalOptions = {
   dataset?: string
 }
 
-/** A @sanity/client for the lake, loaded when first asked for. */
-function clientOf(lake: LakeConnection, dataset: string): Target['client'] {
+/**
+ * A @sanity/client for the lake, loaded when first asked for; `connect` gives the lake to talk to
+ * (serving it first, for a lake opened in this process).
+ */
+function clientOf(
+  connect: () => LakeConnection | Promise<LakeConnection>,
+  dataset: string,
+): Target['client'] {
   let client: ReturnType<Target['client']> | undefined
   return () =>
-    (client ??= import('../lake/client.ts').then(({createLakeClient}) =>
-      createLakeClient(lake, {dataset}),
+    (client ??= Promise.all([connect(), import('../lake/client.ts')]).then(
+      ([lake, {createLakeClient}]) => createLakeClient(lake, {dataset}),
     ))
 }
 
@@ -56,7 +62,7 @@ export async function localTarget(env: Env, options: LocalOptions = {}): Promise
     const syncApi = lakeSyncApi(connection, dataset)
     return {
       kind: 'local',
-      client: clientOf(connection, dataset),
+      client: clientOf(() => connection, dataset),
       syncApi,
       dataset,
       secrets: [token],
@@ -84,13 +90,9 @@ export async function localTarget(env: Env, options: LocalOptions = {}): Promise
   let served: Promise<Lake> | undefined
   const serve = () =>
     (served ??= import('../lake/start.ts').then(({serveLake}) => serveLake(lake, {port: 0})))
-  let client: ReturnType<Target['client']> | undefined
   return {
     kind: 'local',
-    client: () =>
-      (client ??= Promise.all([serve(), import('../lake/client.ts')]).then(
-        ([running, {createLakeClient}]) => createLakeClient(running, {dataset}),
-      )),
+    client: clientOf(serve, dataset),
     syncApi,
     dataset,
     secrets: [lake.token],
