@@ -188,7 +188,7 @@ export function htmlBlockAt(text: string, pos: number, lineStart = pos): HtmlExt
   }
   const model = contentModel(tag)
   if (model === 'block') {
-    const contentStart = tag.end + (/^[ \t]*\n/.exec(text.slice(tag.end))?.[0].length ?? 0)
+    const contentStart = contentStartAfter(text, tag)
     const {closing} = scanBlocks(text, contentStart, tag.name)
     const contentEnd = closing ? lineStartOf(text, closing.start) : text.length
     return finish(
@@ -212,6 +212,15 @@ export function htmlBlockAt(text: string, pos: number, lineStart = pos): HtmlExt
     },
     closing?.end ?? text.length,
   )
+}
+
+// Blanks and the line break right after a start tag, which its markdown content does not hold.
+const AFTER_START_TAG = /[ \t]*\n/y
+
+/** Where the markdown content of a `markdown="block"` element whose start tag is `tag` begins. */
+function contentStartAfter(text: string, tag: TagToken): number {
+  AFTER_START_TAG.lastIndex = tag.end
+  return AFTER_START_TAG.test(text) ? AFTER_START_TAG.lastIndex : tag.end
 }
 
 function finish(text: string, extent: Omit<HtmlExtent, 'end' | 'consumed'>, end: number) {
@@ -240,7 +249,7 @@ function balancedClosing(text: string, tag: TagToken): TagToken | undefined {
       if (!each.closing && !each.selfClosing && contentModel(each) === 'block') {
         // Its content is markdown (`<td markdown="block">` over a fence holding `List<String>`):
         // a tag in its code is text, and its own closing tag ends it.
-        const contentStart = each.end + (/^[ \t]*\n/.exec(text.slice(each.end))?.[0].length ?? 0)
+        const contentStart = contentStartAfter(text, each)
         resume = scanBlocks(text, contentStart, each.name).closing?.end ?? text.length
         return true
       }
