@@ -1,7 +1,7 @@
 /**
  * Run in a fresh process by `syntax.test.ts`: converts a page with math and no table or task
  * list, and one with math, a table and a task list, and prints whether KaTeX, parse5 or
- * mdast-util-to-markdown (which the table and task list packages load) was loaded after each,
+ * mdast-util-to-markdown (which mdast-util-gfm-table and -task-list-item load) was loaded after each,
  * with the bodies; then a page with an HTML block, and whether parse5 was loaded after it.
  */
 import {registerHooks} from 'node:module'

@@ -1,13 +1,9 @@
 import {createRequire} from 'node:module'
 import {dirname, join} from 'node:path'
 
-import type {InlineCode} from 'mdast'
-import type {Extension as FromMarkdownExtension} from 'mdast-util-from-markdown'
 import {mathFromMarkdown} from 'mdast-util-math'
 import {gfmFootnoteFromMarkdown} from 'mdast-util-gfm-footnote'
 import {gfmStrikethroughFromMarkdown} from 'mdast-util-gfm-strikethrough'
-import type * as GfmTableFromMarkdown from 'mdast-util-gfm-table'
-import type * as GfmTaskListItemFromMarkdown from 'mdast-util-gfm-task-list-item'
 import {gfmFootnote} from 'micromark-extension-gfm-footnote'
 import {gfmStrikethrough} from 'micromark-extension-gfm-strikethrough'
 import {gfmTable} from 'micromark-extension-gfm-table'
@@ -16,15 +12,7 @@ import type {math} from 'micromark-extension-math'
 import type {Code, Construct, State, TokenizeContext} from 'micromark-util-types'
 import type {Processor} from 'unified'
 
-import {onFirstUse} from '../onFirstUse.ts'
-
-// Each package's entry also holds its markdown writer, which loads mdast-util-to-markdown and
-// markdown-table (about 35 ms of a process that converts a page): only a text that may hold a
-// table or a task list needs them.
-const tableFromMarkdown = onFirstUse<typeof GfmTableFromMarkdown>('mdast-util-gfm-table')
-const taskListItemFromMarkdown = onFirstUse<typeof GfmTaskListItemFromMarkdown>(
-  'mdast-util-gfm-task-list-item',
-)
+import {tableFromMarkdown, taskListItemFromMarkdown} from './gfm-tree.ts'
 
 /**
  * Whether `markdown` may hold a GFM table or task list item: a table's delimiter row has a `|`
@@ -49,22 +37,6 @@ const mathText = (() => {
   }
   return mathText
 })()
-
-/**
- * A code span's text as written, in a table cell too: GFM's table takes the backslash off `\|`
- * in a cell's code (`| \`\\|\` | OR |` shows `|`), kramdown keeps it (`\|`), as it keeps
- * every backslash in code. Given after the table's own handler, which it replaces.
- */
-const codeTextAsWritten: FromMarkdownExtension = {
-  exit: {
-    codeText(token) {
-      const value = this.resume()
-      const node = this.stack[this.stack.length - 1] as InlineCode
-      node.value = value
-      this.exit(token)
-    },
-  },
-}
 
 /**
  * Punctuation a backslash escapes for kramdown's GFM parser (its ESCAPED_CHARS and `~`);
@@ -129,13 +101,7 @@ export function kramdownSyntax(
   fromMarkdown.push(
     gfmFootnoteFromMarkdown(),
     gfmStrikethroughFromMarkdown(),
-    ...(tablesAndTaskLists
-      ? [
-          tableFromMarkdown().gfmTableFromMarkdown(),
-          codeTextAsWritten,
-          taskListItemFromMarkdown().gfmTaskListItemFromMarkdown(),
-        ]
-      : []),
+    ...(tablesAndTaskLists ? [tableFromMarkdown, taskListItemFromMarkdown] : []),
     mathFromMarkdown(),
   )
 }
