@@ -35,10 +35,14 @@ export function evaluateOutput(
     }
   }
   let value = evaluateHead(head, state, scope)
-  if (value === undefined) {
+  // Read as Ruby's Liquid reads what it cannot parse (`w >= 1` is `w`, `1 + 1` is `1`).
+  const lax = value === undefined && filters.length === 0 ? laxHead(head) : undefined
+  if (lax !== undefined && lax !== head) value = evaluateHead(lax, state, scope)
+  const unset = value === undefined && !scope.page.mayAssign && isUnsetName(lax ?? head)
+  if (value === undefined && !unset) {
     return keptAsText('the importer only evaluates page.x, site.x, include.x and quoted strings')
   }
-  if (value === null) {
+  if (value === null || value === undefined) {
     warn(
       state,
       scope,
@@ -46,9 +50,11 @@ export function evaluateOutput(
       'liquid-undefined',
       at,
       `"${match}" names a variable that is not set; it renders empty, as in Jekyll.`,
-      head.startsWith('include.')
-        ? `Pass ${head.slice('include.'.length)}="…" in the include tag, or remove the expression.`
-        : `Set "${head}" in front matter or _config.yml, or remove the expression.`,
+      unset
+        ? `To show it as written, wrap it in {% raw %}…{% endraw %}; or remove it.`
+        : head.startsWith('include.')
+          ? `Pass ${head.slice('include.'.length)}="…" in the include tag, or remove the expression.`
+          : `Set "${head}" in front matter or _config.yml, or remove the expression.`,
     )
     value = ''
   }
@@ -60,6 +66,44 @@ export function evaluateOutput(
     value = apply(value, state.ctx.site)
   }
   return value
+}
+
+/**
+ * The variables Jekyll gives a page's Liquid, and those of a loop: any other is unset until a
+ * tag assigns it.
+ */
+const JEKYLL_VARIABLES = new Set([
+  'site',
+  'page',
+  'include',
+  'layout',
+  'paginator',
+  'jekyll',
+  'content',
+  'highlighter_prefix',
+  'highlighter_suffix',
+  'forloop',
+  'tablerowloop',
+])
+
+/**
+ * What Ruby's Liquid evaluates of an output it cannot parse: Jekyll parses Liquid in its `warn`
+ * mode, which falls back to the lax parser, and that reads the first run of characters other
+ * than spaces, commas and pipes (quotes kept whole), ignoring the rest.
+ */
+function laxHead(head: string): string | undefined {
+  return /^(?:"[^"]*"|'[^']*'|[^\s,|'"])+/.exec(head)?.[0]
+}
+
+/**
+ * Whether `expression` reads a variable no page has unless a tag sets it: what Liquid looks up
+ * is the first name in it (`Inv`, `16b0`, `w` of `w.x`), and an expression with no name
+ * (`...`) looks up nothing, which is unset too.
+ */
+function isUnsetName(expression: string): boolean {
+  if (/^(?:-?\d+(?:\.\d+)?|true|false|nil|(['"]).*\1)$/.test(expression)) return false
+  const name = /\[[^\]]*\]|[\w-]+\??/.exec(expression)?.[0]
+  return name === undefined || (!name.startsWith('[') && !JEKYLL_VARIABLES.has(name))
 }
 
 /** A string for a value, `null` for an unset variable, `undefined` for an unsupported expression. */

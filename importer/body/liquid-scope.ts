@@ -13,8 +13,12 @@ export interface Scope {
   stack: string[]
   /** Inside an include: the page's include tag (where diagnostics point) and the file evaluated. */
   within?: {at: Point; file: string}
-  /** Shared by the whole page: characters includes inserted, diagnostics reported from them. */
-  page: {chars: number; reported: Set<string>}
+  /**
+   * Shared by the whole page: characters includes inserted, diagnostics reported from them, and
+   * whether a text evaluated so far may set variables (an `assign`, `capture` or loop tag): until
+   * one does, any variable but Jekyll's own is unset.
+   */
+  page: {chars: number; reported: Set<string>; mayAssign: boolean}
 }
 
 /**

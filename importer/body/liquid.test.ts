@@ -470,3 +470,30 @@ describe('documents written out inside documents', () => {
     expect(diagnostics.map((d) => d.code)).toEqual(['liquid-evaluated'])
   })
 })
+
+describe('an output of a variable nothing sets', () => {
+  it('renders empty, as Jekyll renders it, with a warning at its line saying how to keep it', () => {
+    const {text, diagnostics} = liquid('Before {{ P }} S\n\n    {{ Inv }}\n', {lineOffset: 2})
+    expect(text).toBe('Before  S\n\n    \n')
+    expect(diagnostics).toMatchObject([
+      {code: 'liquid-undefined', line: 3, hint: expect.stringContaining('{% raw %}')},
+      {code: 'liquid-undefined', line: 5},
+    ])
+  })
+
+  it("reads what Liquid's strict parser refuses as its lax parser does: the first fragment", () => {
+    const {text} = liquid('{{ w >= 1 }}|{{ 1 + 1 }}|{{ 16b0 }}|{{ ... }}|{{ page.title extra }}', {
+      page: {title: 'Hoare'},
+    })
+    expect(text).toBe('|1|||Hoare')
+  })
+
+  it('keeps the output as text when a tag of the page may set it, or it names what Jekyll sets', () => {
+    expect(liquid('{{ later }}\n{% assign later = 1 %}').diagnostics[0]).toMatchObject({
+      code: 'liquid-unknown',
+    })
+    const {text, diagnostics} = liquid('{{ layout.title }} {{ paginator.page }}')
+    expect(text).toBe('{{ layout.title }} {{ paginator.page }}')
+    expect(diagnostics.map((d) => d.code)).toEqual(['liquid-unknown', 'liquid-unknown'])
+  })
+})

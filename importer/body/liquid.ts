@@ -42,7 +42,7 @@ export function evaluateLiquid(source: string, state: State): string {
   const text = evaluate(
     source,
     state,
-    {include: {}, stack: [], page: {chars: 0, reported: new Set()}},
+    {include: {}, stack: [], page: {chars: 0, reported: new Set(), mayAssign: false}},
     lines,
   )
   state.lineMap = lines.build()
@@ -51,6 +51,7 @@ export function evaluateLiquid(source: string, state: State): string {
 
 function evaluate(source: string, state: State, scope: Scope, lines?: LineMapBuilder): string {
   if (!source.includes('{%') && !source.includes('{{')) return source
+  scope.page.mayAssign ||= SETS_VARIABLES.test(source)
   const locate = locator(source)
   const region = controlRegion(source)
   // Jekyll's whitespace control: `{%-` and `{{-` drop the whitespace before the tag (back to
@@ -134,6 +135,9 @@ function controlRegion(source: string): {start: number; end: number} | undefined
 }
 
 const VARIABLE_TAGS = new Set(['assign', 'capture', 'increment', 'decrement'])
+
+/** A tag that sets a variable an output may read: an assignment, or a loop's own variable. */
+const SETS_VARIABLES = /\{%-?\s*(?:assign|capture|increment|decrement|for|tablerow|cycle)\b/
 
 /** The text a control-flow region produces, or undefined (with a warning) when it cannot be evaluated. */
 function evaluateRegion(text: string, at: Point, state: State, scope: Scope): string | undefined {
