@@ -12,6 +12,7 @@ import type {math} from 'micromark-extension-math'
 import type {Code, Construct, State, TokenizeContext} from 'micromark-util-types'
 import type {Processor} from 'unified'
 
+import {codeSpanFromMarkdown, codeSpanSyntax} from './code-span.ts'
 import {tableFromMarkdown, taskListItemFromMarkdown} from './gfm-tree.ts'
 
 /**
@@ -97,11 +98,13 @@ export function kramdownSyntax(
     ...(tablesAndTaskLists ? [gfmTable(), gfmTaskListItem()] : []),
     // What `math(options).text` is: the construct under `$` (code 36).
     {text: {36: mathText({singleDollarTextMath: false}), 92: literalBackslash}},
+    codeSpanSyntax,
   )
   fromMarkdown.push(
     gfmFootnoteFromMarkdown(),
     gfmStrikethroughFromMarkdown(),
     ...(tablesAndTaskLists ? [tableFromMarkdown, taskListItemFromMarkdown] : []),
     mathFromMarkdown(),
+    codeSpanFromMarkdown,
   )
 }
