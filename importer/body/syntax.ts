@@ -45,6 +45,12 @@ const mathText = (() => {
  */
 const KRAMDOWN_ESCAPED = new Set('\\.*_+`<>()[]{}#!:|"\'$=-~')
 
+/** `text` with kramdown's backslash escapes undone: `\*` is `*`, `\%` stays `\%`. */
+export const withoutKramdownEscapes = (text: string): string =>
+  text.replace(/\\([\s\S])/g, (escape, char: string) =>
+    KRAMDOWN_ESCAPED.has(char) ? char : escape,
+  )
+
 /**
  * A backslash before ASCII punctuation kramdown does not escape (`%`, `&`, `,`, `/`, `;`, `?`,
  * `@`, `^`) is text, and so is the character after it: `$60\%$` and `$a\,b$` keep their TeX for

@@ -17,7 +17,7 @@ import type {InlineMath} from 'mdast-util-math'
 import {INLINE_TYPES, MARK} from '../names.ts'
 import type {State} from '../state.ts'
 import {report} from '../state.ts'
-import {imageItem} from './image.ts'
+import {altAsWritten, imageItem} from './image.ts'
 import {inlineHtml} from './html.ts'
 import {convertInline} from './index.ts'
 import type {Inline, InlineHandler} from './inline.ts'
@@ -44,10 +44,11 @@ export const inlineHandlers: Record<string, InlineHandler> = {
     link(definition?.url ?? '', definition?.title, node, node.children, state, inline)
   },
   image: (node: Image, state, inline) =>
-    imageItem(node.url, node.alt, node.title, node, state, inline),
+    imageItem(node.url, altAsWritten(node, state), node.title, node, state, inline),
   imageReference: (node: ImageReference, state, inline) => {
     const definition = lookup(node.identifier, state)
-    imageItem(definition?.url ?? '', node.alt, definition?.title, node, state, inline)
+    const alt = altAsWritten(node, state)
+    imageItem(definition?.url ?? '', alt, definition?.title, node, state, inline)
   },
   footnoteReference: (node: FootnoteReference, _state, inline) => {
     appendInlineObject(inline, {

@@ -1,7 +1,10 @@
+import type {Image, ImageReference} from 'mdast'
+
 import {spacesEscaped} from '../../uri.ts'
 import {BLOCK_TYPES, INLINE_TYPES} from '../names.ts'
 import type {State} from '../state.ts'
 import {isTextOnly, report} from '../state.ts'
+import {withoutKramdownEscapes} from '../syntax.ts'
 import type {Inline} from './inline.ts'
 import {appendInlineObject, appendItem, enclosingHref} from './inline.ts'
 
@@ -62,6 +65,27 @@ export function imageItem(
     ...(href ? {href} : {}),
     src: url,
   })
+}
+
+/**
+ * An image's alternative text as kramdown gives it: its brackets' text as written, less the
+ * backslashes of escapes (``![Open `$HOME` *now*](a.png)`` keeps its backticks and stars, where
+ * CommonMark's is the plain text `Open $HOME now`). CommonMark's, when the brackets cannot be
+ * found in the text parsed.
+ */
+export function altAsWritten(node: Image | ImageReference, state: State): string {
+  const start = node.position?.start.offset
+  const end = node.position?.end.offset
+  const written = start === undefined ? '' : state.source.slice(start, end)
+  if (!written.startsWith('![')) return node.alt ?? ''
+  let depth = 0
+  for (let i = 2; i < written.length; i++) {
+    const char = written[i]
+    if (char === '\\') i++
+    else if (char === '[') depth++
+    else if (char === ']' && depth-- === 0) return withoutKramdownEscapes(written.slice(2, i))
+  }
+  return node.alt ?? ''
 }
 
 // `{{ site.baseurl }}/assets/a.png` names the site file `/assets/a.png`, which the sync stage uploads.
