@@ -152,12 +152,12 @@ export function noFeatures(): PageFeatures {
   }
 }
 
-/** An address as a browser reads an attribute: trimmed, tabs and line breaks dropped, spaces `%20`. */
+/** An address as a browser reads an attribute: trimmed, tabs and line breaks dropped, space characters percent-encoded (` ` is `%20`). */
 function asBrowserReads(url: string): string {
   return url
     .trim()
     .replace(/[\t\n\r]/g, '')
-    .replace(/ /g, '%20')
+    .replace(/[^\S\t\n\r]/g, (space) => (space === ' ' ? '%20' : encodeURIComponent(space)))
 }
 
 /** The features of a prepared page tree (see `intentional.ts` for the preparation). */

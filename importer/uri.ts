@@ -1,10 +1,14 @@
 /**
  * An address as the reader's browser asks for it: kramdown keeps the spaces an author wrote in
  * it (`files/Problems 1 (5).pdf`), the request has each as `%20`, which the schema's URL rules
- * accept.
+ * accept; so for every other space character (the narrow no-break space a Mac writes before
+ * `PM` in a screenshot's name is `%E2%80%AF`). Tabs and line breaks, which a browser drops, are
+ * the caller's.
  */
 export function spacesEscaped(address: string): string {
-  return address.replace(/ /g, '%20')
+  return address.replace(/[^\S\t\n\r]/g, (space) =>
+    space === ' ' ? '%20' : encodeURIComponent(space),
+  )
 }
 
 /**

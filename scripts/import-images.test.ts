@@ -22,6 +22,8 @@ function writeSite(dir: string) {
   }
   mkdirSync(join(dir, 'assets'), {recursive: true})
   writeFileSync(join(dir, 'assets', 'pixel.gif'), PIXEL)
+  // A Mac names a screenshot with a narrow no-break space before "PM".
+  writeFileSync(join(dir, 'assets', 'Screenshot at 2.05\u202fPM.gif'), PIXEL)
   writeFileSync(join(dir, '_config.yml'), 'title: Pictures\n')
   page('index.md', 'title: Home\nnav_order: 1', 'Welcome.')
   page('course/index.md', 'title: Drawing\nnav_order: 2', 'A course with pictures.')
@@ -34,7 +36,8 @@ function writeSite(dir: string) {
   page(
     'course/shapes/squares.md',
     'title: Squares\nparent: Shapes\ngrand_parent: Drawing\nnav_order: 2',
-    'A square:\n\n<img src="/assets/pixel.gif" alt="Another pixel">',
+    'A square:\n\n<img src="/assets/pixel.gif" alt="Another pixel">\n\n' +
+      '<img src="/assets/Screenshot at 2.05\u202fPM.gif" alt="A screenshot">',
   )
   page(
     'course/colours.md',
@@ -44,7 +47,7 @@ function writeSite(dir: string) {
 }
 
 describe('npm run import into the local dataset', {timeout: 180_000}, () => {
-  it('writes every page, module, course and the site when pages use local images', async () => {
+  it('writes every page, module, course and the site when pages use local images, a file named with a no-break space too', async () => {
     const site = join(scratch, 'site')
     const lakeDir = join(scratch, 'lake')
     writeSite(site)
@@ -72,9 +75,10 @@ describe('npm run import into the local dataset', {timeout: 180_000}, () => {
         'module: Shapes',
         'site: Pictures',
       ])
-      // One asset for the three uses of the same file, and each lesson shows it.
+      // One asset for the four uses of the same bytes, and each lesson shows it.
       const urls = docs.flatMap((d) => d.images ?? [])
-      expect(urls).toHaveLength(3)
+      expect(urls).toHaveLength(4)
+      expect(urls.every((url) => typeof url === 'string')).toBe(true)
       expect(new Set(urls).size).toBe(1)
       const course = await client.fetch<{contents: string[]; lessons: string[]}>(
         `*[_type == "course" && title == "Drawing"][0]{
