@@ -26,3 +26,17 @@ export function decodedOr(
     return text
   }
 }
+
+/**
+ * The site path an address names once the site's `baseurl` is taken off it:
+ * `/50002/assets/a.png` is `/assets/a.png`, and `/50002//docs/a.png` (what
+ * `{{ site.baseurl }}//docs/a.png` writes, which the site's server reads as `/50002/docs/a.png`)
+ * is `/docs/a.png`, not `//docs/a.png`, an address on another host. Any other address is
+ * returned as it is.
+ */
+export function withoutBaseurl(url: string, baseurl: unknown): string {
+  const base = String(baseurl ?? '').replace(/\/+$/, '')
+  return base !== '' && url.startsWith(base + '/')
+    ? url.slice(base.length).replace(/^\/+/, '/')
+    : url
+}

@@ -24,7 +24,7 @@ function writeSite(dir: string) {
   writeFileSync(join(dir, 'assets', 'pixel.gif'), PIXEL)
   // A Mac names a screenshot with a narrow no-break space before "PM".
   writeFileSync(join(dir, 'assets', 'Screenshot at 2.05\u202fPM.gif'), PIXEL)
-  writeFileSync(join(dir, '_config.yml'), 'title: Pictures\n')
+  writeFileSync(join(dir, '_config.yml'), 'title: Pictures\nbaseurl: /pictures\n')
   page('index.md', 'title: Home\nnav_order: 1', 'Welcome.')
   page('course/index.md', 'title: Drawing\nnav_order: 2', 'A course with pictures.')
   page('course/shapes/index.md', 'title: Shapes\nparent: Drawing', 'Shapes first.')
@@ -42,12 +42,14 @@ function writeSite(dir: string) {
   page(
     'course/colours.md',
     'title: Colours\nparent: Drawing',
-    'A lesson straight in the course.\n\n![Same pixel](/assets/pixel.gif)',
+    'A lesson straight in the course.\n\n![Same pixel](/assets/pixel.gif)\n\n' +
+      // The server reads `/pictures//assets/pixel.gif` as the site's `/assets/pixel.gif`.
+      '<img src="{{ site.baseurl }}//assets/pixel.gif" alt="Written with two slashes">',
   )
 }
 
 describe('npm run import into the local dataset', {timeout: 180_000}, () => {
-  it('writes every page, module, course and the site when pages use local images, a file named with a no-break space too', async () => {
+  it('writes every page, module, course and the site when pages use local images, a file named with a no-break space or after the base and two slashes too', async () => {
     const site = join(scratch, 'site')
     const lakeDir = join(scratch, 'lake')
     writeSite(site)
@@ -75,9 +77,9 @@ describe('npm run import into the local dataset', {timeout: 180_000}, () => {
         'module: Shapes',
         'site: Pictures',
       ])
-      // One asset for the four uses of the same bytes, and each lesson shows it.
+      // One asset for the five uses of the same bytes, and each lesson shows it.
       const urls = docs.flatMap((d) => d.images ?? [])
-      expect(urls).toHaveLength(4)
+      expect(urls).toHaveLength(5)
       expect(urls.every((url) => typeof url === 'string')).toBe(true)
       expect(new Set(urls).size).toBe(1)
       const course = await client.fetch<{contents: string[]; lessons: string[]}>(

@@ -1,6 +1,6 @@
 import type {Image, ImageReference} from 'mdast'
 
-import {spacesEscaped} from '../../uri.ts'
+import {spacesEscaped, withoutBaseurl} from '../../uri.ts'
 import {BLOCK_TYPES, INLINE_TYPES} from '../names.ts'
 import type {State} from '../state.ts'
 import {isTextOnly, report} from '../state.ts'
@@ -24,7 +24,8 @@ export function imageItem(
   inline: Inline,
 ): void {
   // `AC215 - Schedule.svg` as the browser asks for it (the sync stage decodes it to find the file).
-  const url = spacesEscaped(withoutBaseurl(src.trim(), state))
+  // `{{ site.baseurl }}/assets/a.png` names the site file `/assets/a.png`, which the sync uploads.
+  const url = spacesEscaped(withoutBaseurl(src.trim(), state.ctx.site.baseurl))
   if (url === '' || (/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(url) && !/^https?:/i.test(url))) {
     report(
       state,
@@ -86,10 +87,4 @@ export function altAsWritten(node: Image | ImageReference, state: State): string
     else if (char === ']' && depth-- === 0) return withoutKramdownEscapes(written.slice(2, i))
   }
   return node.alt ?? ''
-}
-
-// `{{ site.baseurl }}/assets/a.png` names the site file `/assets/a.png`, which the sync stage uploads.
-function withoutBaseurl(url: string, state: State): string {
-  const base = String(state.ctx.site.baseurl ?? '').replace(/\/+$/, '')
-  return base !== '' && url.startsWith(base + '/') ? url.slice(base.length) : url
 }

@@ -1,5 +1,6 @@
 import type {Element} from 'hast'
 
+import {withoutBaseurl} from '../../../uri.ts'
 import {embedProvider, isEmbedUrl} from '../../../../schemas/embedProviders.ts'
 import {BLOCK_TYPES} from '../../names.ts'
 import type {HastScope} from './scope.ts'
@@ -33,8 +34,7 @@ export function embedItem(element: Element, scope: HastScope): EmbedItem | undef
   ).trim()
   let url = raw.startsWith('//') ? `https:${raw}` : raw.replace(/^http:\/\//i, 'https://')
   if (name === 'script') url = url.replace(/\.js(?=$|\?)/, '')
-  const base = String(scope.state.ctx.site.baseurl ?? '').replace(/\/+$/, '')
-  if (base !== '' && url.startsWith(base + '/')) url = url.slice(base.length)
+  url = withoutBaseurl(url, scope.state.ctx.site.baseurl)
   if (!isEmbedUrl(url)) {
     reportAt(
       scope,
