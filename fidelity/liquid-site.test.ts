@@ -11,18 +11,20 @@ import {readSiteFiles} from './siteFiles.ts'
  * A site whose pages list collection documents in their layouts, loop over `_data`, assign and
  * capture, call an include only the theme provides (`fix_linenos.html`), include files beside
  * a page from a file included so (`homework/`), and output variables nothing sets, in text and
- * code, some in expressions only Liquid's lax parser reads (`hoare.md`).
+ * code, some in expressions only Liquid's lax parser reads (`hoare.md`), and link a handout only
+ * when `site.static_files` lists its file (`handouts.md`).
  */
 const SITE = join(import.meta.dirname, 'fixtures', 'site-liquid')
 
 describe.skipIf(kramdownMissing() !== null || jekyllMissing() !== null)(
   'a site built with Liquid control flow, against Jekyll and kramdown',
   () => {
-    it('reads every page as Jekyll renders it: loops over collections in their layouts, _data, assign, capture, includes, the theme’s includes, variables nothing sets', async () => {
-      const {files, includes} = await readSiteFiles(SITE)
+    it('reads every page as Jekyll renders it: loops over collections in their layouts, _data, assign, capture, includes, the theme’s includes, variables nothing sets, the static files', async () => {
+      const {files, includes, others} = await readSiteFiles(SITE)
       const report = await siteFidelity(files, {
         kramdown: renderWithKramdown,
         includes,
+        otherFiles: others,
         jekyll: await liquidWithJekyll(SITE),
       })
       const pages = report.pages.map((page) => ({
@@ -41,6 +43,7 @@ describe.skipIf(kramdownMissing() !== null || jekyllMissing() !== null)(
           '_staffers/grace.md',
           '_staffers/linus.md',
           'calendar.md',
+          'handouts.md',
           'hoare.md',
           'homework/index.md',
           'index.md',

@@ -53,6 +53,8 @@ export interface SiteFidelityOptions {
   keepHtml?: boolean
   /** Liquid's `site.time` on the project's side (ISO 8601): when Jekyll built the reference. */
   time?: string
+  /** The site's files the importer does not read, by site path (`site.static_files`). */
+  otherFiles?: readonly string[]
 }
 
 interface Captured {
@@ -77,6 +79,7 @@ export async function siteFidelity(
   const captured = new Map<string, Captured>()
   const result = importSite(files, {
     time: options.time,
+    otherFiles: options.otherFiles,
     convertBody: (markdown, ctx) => {
       captured.set(ctx.file, {markdown, ctx})
       return defaultConvertBody(markdown, ctx)

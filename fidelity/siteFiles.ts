@@ -16,7 +16,7 @@ const NEVER_READ = new Set(['.git', 'node_modules', '_site', 'vendor'])
  */
 export async function readSiteFiles(
   root: string,
-): Promise<{files: SiteFile[]; includes: Map<string, string>}> {
+): Promise<{files: SiteFile[]; includes: Map<string, string>; others: string[]}> {
   const entries = await readdir(root, {recursive: true, withFileTypes: true})
   const files: SiteFile[] = []
   const others: string[] = []
@@ -39,5 +39,5 @@ export async function readSiteFiles(
     if (bytes) files.push({path, bytes})
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
-  return {files, includes}
+  return {files, includes, others}
 }

@@ -1,7 +1,7 @@
 /**
  * What a page's Liquid control flow read of the Liquid site (see `site/liquidSite.ts`), for the
  * conversion cache: the site's shape (`_data/`, layouts, every page's and document's front matter
- * and address), and whether it also read a page's or document's body (`{{ p.content }}`, a
+ * and address, the static files' paths), and whether it also read a page's or document's body (`{{ p.content }}`, a
  * document written out whole). A page that lists titles is converted again when a title changes,
  * not when a body elsewhere does; a page that shows other pages' contents is, whenever one does.
  */
@@ -26,6 +26,7 @@ export function liquidHashes(liquid: LiquidSite): LiquidHashes {
   if (known) return known
   const shape = {
     data: liquid.data,
+    staticFiles: liquid.staticFiles,
     layouts: liquid.layouts,
     pages: liquid.pages.map(withoutBody),
     collections: Object.entries(liquid.collections).map(([key, documents]) => [

@@ -26,7 +26,7 @@ export async function runFidelity(args: FidelityArgs, root: string): Promise<voi
     console.error(missing)
     process.exit(1)
   }
-  const {files, includes} = await readSiteFiles(root)
+  const {files, includes, others} = await readSiteFiles(root)
   const progress = createProgress(process.stderr)
   const say = (message: string) => console.error(message)
   if (args['emulate-liquid']) say('Liquid emulated (--emulate-liquid).')
@@ -34,6 +34,7 @@ export async function runFidelity(args: FidelityArgs, root: string): Promise<voi
   const time = new Date().toISOString()
   const report = await siteFidelity(files, {
     time,
+    otherFiles: others,
     kramdown: renderWithKramdown,
     includes,
     jekyll: args['emulate-liquid'] ? undefined : await jekyllReference(root, say),

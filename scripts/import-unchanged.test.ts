@@ -106,6 +106,27 @@ describe('an unchanged re-import', {timeout: 300_000}, () => {
     expect(run('--placeholders').fast).toBe(true)
   })
 
+  it("imports again when a file it does not read is added, converting only the page whose Liquid lists the site's files", () => {
+    const site = join(scratch, 'static-site')
+    const lakeDir = join(scratch, 'static-lake')
+    const write = writeSite(site)
+    write(
+      'handouts.md',
+      '---\ntitle: Handouts\nnav_order: 4\n---\n\n' +
+        '{% for file in site.static_files %}- [{{ file.name }}]({{ file.path }})\n{% endfor %}',
+    )
+    const run = importer(site, lakeDir)
+    run()
+    expect(run().fast).toBe(true)
+
+    write('files/week1.pdf', '%PDF-1.4\n')
+    const added = run()
+    expect(added.output).toMatch(/Importing again: files\/week1\.pdf is new/)
+    expect(added.reused).toBe(3)
+    expect(JSON.stringify(storedPage(lakeDir, 'handouts.md'))).toContain('week1.pdf')
+    expect(run().fast).toBe(true)
+  })
+
   it('repeats what the full run reported: its problems, warnings and exit code', () => {
     const site = join(scratch, 'problems-site')
     const write = writeSite(site)

@@ -9,6 +9,7 @@ import {describe, expect, it} from 'vitest'
 import {migrate} from '../lake/store/schema.ts'
 import type {SyncReport} from '../sync/types.ts'
 import {
+  fingerprintFiles,
   fingerprintImages,
   patchesFile,
   readManifest,
@@ -107,6 +108,15 @@ describe('whatChanged', () => {
 
   it('imports in full when there is no record', () => {
     expect(whatChanged(undefined, inputs())).toMatch(/no record/)
+  })
+
+  it('sees a file it does not read added or removed, as Liquid lists them (site.static_files)', () => {
+    const page = {path: 'index.md', bytes: new TextEncoder().encode('# Home')}
+    const before = {...inputs(), files: fingerprintFiles([page], ['assets/week1.pdf'])}
+    const added = {...inputs(), files: fingerprintFiles([page], ['assets/week1.pdf', 'w2.pdf'])}
+    expect(whatChanged(manifestOf(before), {...before})).toBeUndefined()
+    expect(whatChanged(manifestOf(before), added)).toMatch(/w2\.pdf is new/)
+    expect(whatChanged(manifestOf(added), before)).toMatch(/w2\.pdf is gone/)
   })
 })
 

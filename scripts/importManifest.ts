@@ -94,12 +94,23 @@ const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).
 export const manifestFile = (lakeDir: string, dataset: string) =>
   join(lakeDir, 'cache', `import-${dataset}.json`)
 
-/** SHA-256 of every file's bytes (or text), by its site path. */
-export function fingerprintFiles(files: readonly SiteFile[]): Record<string, string> {
+/**
+ * SHA-256 of every file's bytes (or text), by its site path; and `listed` for each of `others`,
+ * files the import does not read but Liquid lists (`site.static_files`): one added or removed
+ * is a change, as a page listing the site's PDFs shows one more or one less.
+ */
+export function fingerprintFiles(
+  files: readonly SiteFile[],
+  others: readonly string[] = [],
+): Record<string, string> {
   const hashes: Record<string, string> = {}
   for (const file of files) hashes[file.path] = sha256(file.bytes ?? file.text ?? '')
+  for (const path of others) hashes[path] ??= LISTED
   return hashes
 }
+
+/** What {@link fingerprintFiles} records of a file it lists without reading. */
+const LISTED = 'listed'
 
 /** A hash of the problems met reading the site folder. */
 export const fingerprintProblems = (problems: readonly Diagnostic[]) =>

@@ -194,7 +194,7 @@ export interface PipelineInput {
   startedAt: string
   root: string
   /** What readSite read; the pipeline takes its files over (and empties the list). */
-  site: {files: SiteFile[]; problems: Diagnostic[]}
+  site: {files: SiteFile[]; problems: Diagnostic[]; others?: readonly string[]}
   limits: Partial<PageLimits>
   workers: number | undefined
   force: string[]
@@ -267,6 +267,7 @@ export function prepareFiles(files: SiteFile[], args: ImportArgs, input: Pipelin
     readProblems: input.site.problems,
     frontMatter: input.frontMatter?.memo,
     time: input.startedAt,
+    otherFiles: input.site.others,
   })
 }
 

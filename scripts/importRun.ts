@@ -83,6 +83,7 @@ export async function runImport(args: ImportArgs, usage: () => Promise<void>): P
   const check = await prepareUnchangedCheck(args, {
     root,
     files: site.files,
+    others: site.others,
     readProblems: site.problems,
     limits: limits.limits,
     force,

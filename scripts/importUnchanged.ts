@@ -57,6 +57,8 @@ export async function prepareUnchangedCheck(
   site: {
     root: string
     files: readonly SiteFile[]
+    /** The site's files it does not read: Liquid lists them (`site.static_files`). */
+    others?: readonly string[]
     readProblems: readonly Diagnostic[]
     limits: unknown
     force: readonly string[]
@@ -85,7 +87,7 @@ export async function prepareUnchangedCheck(
     dataset,
     lakeDir,
     key,
-    files: fingerprintFiles(site.files),
+    files: fingerprintFiles(site.files, site.others),
     readProblems: fingerprintProblems(site.readProblems),
   }
 }

@@ -24,6 +24,8 @@ const utf8 = new TextDecoder('utf-8', {fatal: true})
 export interface ReadSite {
   files: SiteFile[]
   problems: Diagnostic[]
+  /** The site's other files (images, PDFs, …), by site path: listed, not read. */
+  others: string[]
 }
 
 /** `bytes` as text, each byte that is not part of valid UTF-8 written as `\xNN`. */
@@ -209,7 +211,7 @@ export async function readSite(root: string): Promise<ReadSite> {
     }
   }
   files.push(...(await readRelativeIncludes(walk, relativeIncludeTargets(files, walk.others))))
-  return {files, problems: walk.problems}
+  return {files, problems: walk.problems, others: walk.others}
 }
 
 /** Largest file an `{% include_relative %}` may bring in (a code sample, not a data dump). */

@@ -256,7 +256,10 @@ function createEngine(page: ControlFlowPage): LiquidEngine {
   return engine
 }
 
-/** `site`: `_config.yml`, `site.data`, `site.pages` and each collection's documents. */
+/**
+ * `site`: `_config.yml`, `site.data`, `site.pages`, each collection's documents and
+ * `site.static_files`.
+ */
 function siteDrop(page: ControlFlowPage, engine: LiquidEngine): Record<string, unknown> {
   const liquid = page.liquid
   if (!liquid) return {...page.site}
@@ -278,7 +281,22 @@ function siteDrop(page: ControlFlowPage, engine: LiquidEngine): Record<string, u
   }
   site.collections = collections
   site.documents = collections.flatMap((collection) => collection.docs as unknown[])
+  site.static_files = (liquid.staticFiles ?? []).map(staticFileDrop)
   return site
+}
+
+/** A static file as Liquid reads it (Jekyll's StaticFileDrop, less its modification time). */
+function staticFileDrop(path: string): Record<string, unknown> {
+  const name = path.slice(path.lastIndexOf('/') + 1)
+  const dot = name.lastIndexOf('.')
+  const extname = dot > 0 ? name.slice(dot) : ''
+  return {
+    path,
+    name,
+    basename: name.slice(0, name.length - extname.length),
+    extname,
+    collection: null,
+  }
 }
 
 /**

@@ -50,4 +50,5 @@ export const LIQUID_SITE_KEYS: readonly string[] = [
   'documents',
   'collections',
   'time',
+  'static_files',
 ]

@@ -283,6 +283,21 @@ describe('Liquid control flow', () => {
     expect(diagnostics).toMatchObject([{severity: 'warning', code: 'liquid-evaluated', line: 2}])
   })
 
+  it("lists the site's static files, as a schedule checks a handout exists before linking it", () => {
+    const {text} = liquid(
+      [
+        '{% assign handout = "/assets/discussions/disc01.pdf" %}{% assign found = false %}',
+        '{% for file in site.static_files %}{% if file.path == handout %}{% assign found = true %}{% endif %}{% endfor %}',
+        '{% if found %}[Handout]({{ handout }}){% else %}No handout yet{% endif %}.',
+        '{% for file in site.static_files %}{{ file.name }} {{ file.basename }} {{ file.extname }};{% endfor %}',
+      ].join('\n'),
+      {liquid: {...liquidSite, staticFiles: ['/assets/discussions/disc01.pdf', '/notes/README']}},
+    )
+    expect(text).toBe(
+      '\n\n[Handout](/assets/discussions/disc01.pdf).\ndisc01.pdf disc01 .pdf;README README ;',
+    )
+  })
+
   it('reads tags written without spaces inside their braces', () => {
     const {text} = liquid('A{%if page.show%}shown{%endif%}B', {page: {show: true}})
     expect(text).toBe('AshownB')

@@ -101,4 +101,9 @@ export interface LiquidSite {
    * keeps the time it was made at until what it read changes.
    */
   time?: string
+  /**
+   * `site.static_files`: the site path (`/assets/week1.pdf`) of each file Jekyll copies as it
+   * is (no front matter, not under a `_` or `.` folder, not excluded), in path order.
+   */
+  staticFiles?: string[]
 }

@@ -33,6 +33,11 @@ export interface ImportOptions {
   /** When the import began (ISO 8601): Liquid's `site.time` (unset: nil, as in tests). */
   time?: string
   /**
+   * The site's files the importer does not read (PDFs, images, …), by site path: with the
+   * markdown files that are not pages, Liquid's `site.static_files`.
+   */
+  otherFiles?: readonly string[]
+  /**
    * Problems the caller met reading the site (a file name that is not UTF-8, a symbolic
    * link), reported with the others; files with an error there count as unreadable.
    */

@@ -10,6 +10,7 @@ import {posix} from 'node:path'
 import {LIQUID_CONTROL, LIQUID_SITE_KEYS} from '../body/liquid-syntax.ts'
 import type {LiquidDocument, LiquidSite} from '../body/types.ts'
 import type {Diagnostic} from '../types.ts'
+import {isExcluded} from './config.ts'
 import {decodeSiteFile} from './decode.ts'
 import {parseFrontMatter} from './frontMatter.ts'
 import {pageUrl} from './links.ts'
@@ -48,7 +49,7 @@ export function readLiquidSite(
   files: readonly SiteFile[],
   pages: readonly SourcePage[],
   config: SiteConfig,
-  time?: string,
+  {time, otherFiles = []}: {time?: string; otherFiles?: readonly string[]} = {},
 ): {site?: LiquidSite; diagnostics: Diagnostic[]} {
   if (!pages.some((page) => readsLiquidSite(page.body, config))) return {diagnostics: []}
   const diagnostics: Diagnostic[] = []
@@ -98,9 +99,32 @@ export function readLiquidSite(
       collections,
       layouts,
       ...(time !== undefined ? {time} : {}),
+      staticFiles: staticFiles(files, pages, otherFiles, config),
     },
     diagnostics,
   }
+}
+
+/**
+ * The files Jekyll copies into the site as they are: every file it does not read as a page,
+ * layout, include or data (a markdown file without front matter too), except under a folder or
+ * with a name starting with `_` or `.`, and what `exclude:` removes. As site paths (`/a/b.pdf`).
+ */
+function staticFiles(
+  files: readonly SiteFile[],
+  pages: readonly SourcePage[],
+  otherFiles: readonly string[],
+  config: SiteConfig,
+): string[] {
+  const isPage = new Set(pages.map((page) => page.file))
+  // A file beside a page that one includes (`{% include_relative %}`) is read and listed both.
+  const candidates = new Set([...otherFiles, ...files.map((file) => file.path)])
+  return [...candidates]
+    .filter((path) => !isPage.has(path))
+    .filter((path) => !path.split('/').some((part) => /^[_.]/.test(part)))
+    .filter((path) => isExcluded(config, path) === undefined)
+    .map((path) => `/${path}`)
+    .sort()
 }
 
 /** Jekyll sorts a collection's documents by `date` (when they have one), then by path. */

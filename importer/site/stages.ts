@@ -216,7 +216,10 @@ export function prepareSite(
   const {includes, diagnostics: includeProblems} = readIncludes(files)
   diagnostics.push(...includeProblems)
   const relativeIncludes = readRelativeIncludes(files, read.pages, includes)
-  const liquid = readLiquidSite(files, read.pages, config, options.time)
+  const liquid = readLiquidSite(files, read.pages, config, {
+    time: options.time,
+    otherFiles: options.otherFiles,
+  })
   diagnostics.push(...liquid.diagnostics)
   const contextData: SiteContextData = {
     config,
