@@ -91,4 +91,9 @@ describe('kramdownAddresses', () => {
     expect(addresses.src('/docs/assets/i.png')).toBe('/assets/i.png')
     expect(addresses.src('https://x.org/docs/i.png')).toBe('https://x.org/docs/i.png')
   })
+
+  it("reads an image source's slashes after the base URL as one, as the site's server does", () => {
+    expect(addresses.src('/docs//assets/i.png')).toBe('/assets/i.png')
+    expect(addresses.src('//cdn.example/i.png')).toBe('//cdn.example/i.png')
+  })
 })

@@ -52,8 +52,8 @@ export const INTENTIONAL_DIFFERENCES: readonly IntentionalDifference[] = [
   },
   {
     id: 'baseurl',
-    what: "kramdown's site-absolute hrefs and image sources are compared without `site.baseurl`.",
-    why: 'The importer stores sources without the base URL so that the sync stage can upload the file it names; the site adds its own address when it serves them.',
+    what: "kramdown's site-absolute hrefs and image sources are compared without `site.baseurl`, an image source's slashes after it as one (`{{ site.baseurl }}//assets/a.png`).",
+    why: "The importer stores sources without the base URL so that the sync stage can upload the file it names; the site adds its own address when it serves them. The site's server reads `/base//assets/a.png` as `/base/assets/a.png`.",
   },
   {
     id: 'script-addresses',
@@ -232,7 +232,10 @@ export function kramdownAddresses(
       const hash = local.indexOf('#')
       return withDecodedAnchor(`page:${id}${hash === -1 ? '' : local.slice(hash)}`)
     },
-    src: withoutBase,
+    src: (src) => {
+      const local = withoutBase(src)
+      return local === src ? src : local.replace(/^\/+/, '/')
+    },
   }
 }
 
