@@ -23,6 +23,20 @@ export const IAL_LINE = /^\{:\s*([^{}\n]*?)\s*\}$/
  */
 export const IAL_BLOCK_LINE = /^ {0,3}\{:(?![:/])(?:\\\}|[^}\n])+\}[ \t]*$/
 
+/**
+ * A block attribute list right under a list's last line, where kramdown ends the list and gives
+ * it the list (`<ul class="highlight">`), and CommonMark reads it as a lazy line of the last
+ * item's paragraph, and the text after it too. `list-nesting.ts` writes such a line as this
+ * comment (a noncharacter marks it as the importer's), which ends the paragraph and the list for
+ * CommonMark as well; `blocks/html.ts` reports it.
+ */
+export const listIalLine = (line: string): string =>
+  `${/^ */.exec(line)![0]}<!--\uFDDF${line.trim()}-->`
+
+/** The attribute list `listIalLine` wrote into `html`, if it is one. */
+export const listIalOf = (html: string): string | undefined =>
+  /^<!--\uFDDF(\{:[^\n]*\})-->$/.exec(html)?.[1]
+
 /** Tone for a just-the-docs callout class; other sites name them differently, so aliases too. */
 const TONE_ALIASES: Record<string, string> = {
   info: 'note',

@@ -32,7 +32,7 @@
  * list marker is written as the spaces it advances to, which places the item's text.
  */
 
-import {IAL_BLOCK_LINE} from './ial.ts'
+import {IAL_BLOCK_LINE, listIalLine} from './ial.ts'
 
 interface OpenItem {
   /** The column the item's list starts at: its parent item's content column, or 0 (or up to
@@ -220,7 +220,13 @@ export function kramdownListNesting(text: string, quotes = 0): string {
     }
     if (stack.length > 0 && indent < stack.at(-1)!.content && IAL_BLOCK_LINE.test(line)) {
       // A block attribute list is never a lazy line for kramdown: it applies to the list
-      // (`1. TOC` then `{:toc}`), which ends there, with every list it is not inside.
+      // (`1. TOC` then `{:toc}`), which ends there, with every list it is not inside. One that
+      // only styles the list (a class, an id) ends it for CommonMark too (see `listIalLine`): the
+      // text under it is a paragraph after the list.
+      if (!blank && !/\btoc\b|\bstart\s*=/.test(line)) {
+        lines[n] = listIalLine(line)
+        changed = true
+      }
       while (stack.length > 0 && stack.at(-1)!.content > indent) stack.pop()
       blank = false
       run = undefined

@@ -10,7 +10,7 @@ import type {Point} from '../html/hast/scope.ts'
 import {pointIn, preparedBlock} from '../html/prepare.ts'
 import {KNOWN_ELEMENTS, parseTag, textOf} from '../html/tags.ts'
 import {tagAt} from '../html/tokens.ts'
-import {applyIal} from '../ial.ts'
+import {applyIal, listIalOf} from '../ial.ts'
 import {BLOCK_TYPES} from '../names.ts'
 import type {State} from '../state.ts'
 import {isNested, report} from '../state.ts'
@@ -34,6 +34,12 @@ export function html(node: Html, state: State, walk: Walk): void {
   const prepared = preparedBlock(node.value, state)
   if (prepared) return convertPrepared(prepared, node, state, walk)
   const value = node.value.trim()
+  const listIal = listIalOf(value)
+  if (listIal !== undefined) {
+    const why = 'just-the-docs styles a class only on a paragraph or a quote, not on a list'
+    const message = `Dropped the attribute list ${listIal} under the list it ends: ${why}.`
+    return report(state, 'info', 'ial-dropped', node, message)
+  }
   if (/^<!--[\s\S]*-->$/.test(value)) {
     walk.transparent = true
     return report(state, 'info', 'html-comment', node, 'Dropped an HTML comment.')
