@@ -1,5 +1,8 @@
 import type {List, ListItem, RootContent} from 'mdast'
 
+import type {Point} from '../html/hast/scope.ts'
+import {scanBlocks} from '../html/kramdown-blocks.ts'
+import {convertMarkdownAt} from '../html/markdown.ts'
 import {LIST} from '../names.ts'
 import type {State} from '../state.ts'
 import {endsInListOf} from './html.ts'
@@ -34,7 +37,14 @@ export function list(node: List, state: State, walk: Walk): void {
       list: shared,
     }
     const start = walk.out.length
-    convertBlocks(item.children, state, walk.out, context)
+    const html = htmlItemText(item, context.contentColumn, state)
+    if (html) {
+      // Its text is read anew, from its content's first column: code blocks' indentation too.
+      const column = context.contentColumn
+      context.contentColumn = 0
+      convertMarkdownAt(html.text, html.at, state, walk.out, context, column)
+      context.contentColumn = column
+    } else convertBlocks(item.children, state, walk.out, context)
     joinParagraphs(walk.out, start, type, level)
     settleItem(walk.out, start, context)
   }
@@ -55,6 +65,34 @@ export function list(node: List, state: State, walk: Walk): void {
  * another that differ only in their bullets (`-` then `*`), or a list after a paragraph of
  * span-level HTML whose lines CommonMark took with the list's first items.
  */
+/**
+ * An item's text with its indentation taken off, when it holds HTML that kramdown delimits
+ * differently from CommonMark (a `<div>` holding blank lines, which CommonMark ends at the
+ * first; its content, which kramdown keeps as HTML): read as kramdown reads an item's text,
+ * as the page's is (`html/prepare.ts`). Undefined for any other item, and in a quote.
+ */
+function htmlItemText(
+  item: ListItem,
+  column: number | undefined,
+  state: State,
+): {text: string; at: Point} | undefined {
+  const element = (child: RootContent) => child.type === 'html' && /^\s*<[a-z]/i.test(child.value)
+  if (column === undefined || !item.children.some(element)) return
+  const start = item.children[0]?.position?.start
+  const end = item.position?.end.offset
+  if (start?.offset === undefined || end === undefined) return
+  const lineStart = state.source.lastIndexOf('\n', start.offset - 1) + 1
+  if (state.source.slice(lineStart, start.offset).includes('>')) return
+  const [first = '', ...rest] = state.source.slice(start.offset, end).split('\n')
+  const text = [first, ...rest.map((line) => line.slice(Math.min(column, indentOf(line))))].join(
+    '\n',
+  )
+  if (scanBlocks(text).blocks.length === 0) return
+  return {text, at: {line: start.line, column: start.column, offset: start.offset}}
+}
+
+const indentOf = (line: string) => line.length - line.trimStart().length
+
 function continuesList(before: RootContent | undefined, list: List): boolean {
   if (before?.type === 'list') return true
   return before?.type === 'html' && endsInListOf(before, list.ordered === true)

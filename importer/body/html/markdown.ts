@@ -22,13 +22,15 @@ export function convertMarkdownAt(
   state: State,
   out: Item[],
   list?: ListContext,
+  /** Columns taken off the start of each line after the first (a list item's indentation). */
+  indent = 0,
 ): void {
   if (text.trim() === '') return
   const prefix = pageDefinitions(text, state)
   const source =
-    prefix.text + kramdownLines(kramdownListNesting(prepareKramdownBlocks(text, state, at)))
+    prefix.text + kramdownLines(kramdownListNesting(prepareKramdownBlocks(text, state, at, indent)))
   const root = parseMarkdown(source)
-  shiftLines(root, at, prefix.lines)
+  shiftLines(root, at, prefix.lines, indent)
   const outer = state.source
   state.source = source
   try {
@@ -88,11 +90,11 @@ function collectDefinitions(root: Nodes): Definition[] {
  * Moves the lines and columns of a text parsed on its own to the page's, the text starting at
  * `at`: its first `skip` lines are definitions read before it. Offsets stay the text's.
  */
-export function shiftLines(root: Nodes, at: Point, skip: number): void {
+export function shiftLines(root: Nodes, at: Point, skip: number, indent = 0): void {
   const stack: Nodes[] = [root]
   const shift = (point: {line: number; column: number; offset?: number}) => ({
     line: point.line - skip + at.line - 1,
-    column: point.line === skip + 1 ? point.column + at.column - 1 : point.column,
+    column: point.line === skip + 1 ? point.column + at.column - 1 : point.column + indent,
     offset: point.offset,
   })
   while (stack.length > 0) {

@@ -10,6 +10,8 @@ export interface PreparedBlock {
   text: string
   /** Where `text` starts in the page. */
   at: Point
+  /** Columns taken off the start of each line of `text` after the first (a list item's indentation). */
+  indent?: number
   /**
    * Blocks that start on this one's closing line, right where it ends
    * (`<div>Show</div><div class="answer">…`): one placeholder stands for them all, and they are
@@ -39,7 +41,12 @@ const PAGE_START: Point = {line: 1, column: 1, offset: 0}
  * as many lines, which remark reads as one block ending on that line. The blocks are kept in a
  * registry of the page for `preparedBlock`.
  */
-export function prepareKramdownBlocks(text: string, state: State, at: Point = PAGE_START): string {
+export function prepareKramdownBlocks(
+  text: string,
+  state: State,
+  at: Point = PAGE_START,
+  indent = 0,
+): string {
   if (
     !text.includes('<') &&
     !text.includes('|') &&
@@ -62,12 +69,12 @@ export function prepareKramdownBlocks(text: string, state: State, at: Point = PA
     const block = blocks[i++]!
     out += text.slice(pos, block.lineStart)
     const index = registry.blocks.length
-    const entry: PreparedBlock = {block, text, at}
+    const entry: PreparedBlock = {block, text, at, ...(indent ? {indent} : {})}
     registry.blocks.push(entry)
     let last = block
     while (i < blocks.length && startsWhereEnds(text, last, blocks[i]!)) {
       last = blocks[i++]!
-      ;(entry.following ??= []).push({block: last, text, at})
+      ;(entry.following ??= []).push({block: last, text, at, ...(indent ? {indent} : {})})
     }
     const span = text.slice(block.lineStart, last.consumed)
     const open = `<!--kramdown-${registry.nonce}:${index}`
@@ -109,13 +116,13 @@ export function preparedBlock(value: string, state: State): PreparedBlock | unde
 }
 
 /** The page point of `offset` in a prepared block's text. */
-export function pointIn(entry: {text: string; at: Point}, offset: number): Point {
+export function pointIn(entry: {text: string; at: Point; indent?: number}, offset: number): Point {
   const before = entry.text.slice(0, offset)
   const line = newlines(before)
   const column = offset - (before.lastIndexOf('\n') + 1) + 1
   return {
     line: entry.at.line + line,
-    column: line === 0 ? entry.at.column + column - 1 : column,
+    column: line === 0 ? entry.at.column + column - 1 : column + (entry.indent ?? 0),
     offset: entry.at.offset + offset,
   }
 }
