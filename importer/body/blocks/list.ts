@@ -61,11 +61,6 @@ export function list(node: List, state: State, walk: Walk): void {
 }
 
 /**
- * Whether kramdown reads `list` as going on from the node before it: lists right after one
- * another that differ only in their bullets (`-` then `*`), or a list after a paragraph of
- * span-level HTML whose lines CommonMark took with the list's first items.
- */
-/**
  * An item's text with its indentation taken off, when it holds HTML that kramdown delimits
  * differently from CommonMark (a `<div>` holding blank lines, which CommonMark ends at the
  * first; its content, which kramdown keeps as HTML): read as kramdown reads an item's text,
@@ -93,6 +88,11 @@ function htmlItemText(
 
 const indentOf = (line: string) => line.length - line.trimStart().length
 
+/**
+ * Whether kramdown reads `list` as going on from the node before it: lists right after one
+ * another that differ only in their bullets (`-` then `*`), or a list after a paragraph of
+ * span-level HTML whose lines CommonMark took with the list's first items.
+ */
 function continuesList(before: RootContent | undefined, list: List): boolean {
   if (before?.type === 'list') return true
   return before?.type === 'html' && endsInListOf(before, list.ordered === true)
