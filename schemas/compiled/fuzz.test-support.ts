@@ -52,12 +52,11 @@ const WRONG_VALUES: Json[] = [
   'https://example.com/a b',
 ]
 
-/** Replacements aimed at a key's meaning: styles, marks, slugs, references, kinds of block. */
-function targeted(
-  key: string | number,
-  ids: readonly string[],
-  pick: <T>(list: readonly T[]) => T,
-): Json[] {
+/**
+ * Replacements aimed at a key's meaning: styles, marks, slugs, references (to no document, to
+ * one of each type in `typed`, and empty), kinds of block.
+ */
+function targeted(key: string | number, typed: readonly string[]): Json[] {
   switch (key) {
     case 'style':
       return ['h1', 'blockquote', 'title', 'normal']
@@ -72,7 +71,7 @@ function targeted(
     case 'current':
       return ['Upper', 'double--hyphen', '-lead', 'fine-slug', '   ']
     case '_ref':
-      return ['missing-document', pick(ids), pick(ids), '']
+      return ['missing-document', ...typed, '']
     case '_key':
       return ['dup', 7]
     case 'href':
@@ -110,7 +109,7 @@ export function mutate(
   if (all.length === 0) return {doc, change: 'nothing to mutate'}
   // Half the time, a value with a meaning of its own (a style, a slug, a reference, a link).
   const aimedAt = all.filter(
-    (candidate) => targeted(candidate[candidate.length - 1], ids, pick).length > 0,
+    (candidate) => targeted(candidate[candidate.length - 1], ids).length > 0,
   )
   const path = aimedAt.length > 0 && random() < 0.5 ? pick(aimedAt) : pick(all)
   const copy = clone(doc)
@@ -126,7 +125,7 @@ export function mutate(
     parent.splice(key as number, 0, clone(parent[key as number]))
     return {doc: copy, change: `duplicated ${where}`}
   }
-  const aimed = targeted(key, ids, pick)
+  const aimed = targeted(key, [pick(ids), pick(ids)])
   const value = aimed.length > 0 && roll < 0.7 ? pick(aimed) : pick(WRONG_VALUES)
   parent[key] = clone(value)
   return {doc: copy, change: `${where} = ${JSON.stringify(value)}`}
@@ -138,15 +137,16 @@ export function mutate(
  */
 export function aimedMutations(
   pool: readonly DocumentLike[],
-  ids: readonly string[],
 ): {doc: DocumentLike; change: string}[] {
   const seen = new Set<string | number>()
   const mutations: {doc: DocumentLike; change: string}[] = []
+  // A document of each type, whatever documents the pool starts with: a reference is pointed at
+  // one of the wrong type for sure.
+  const typed = [...new Map(pool.map((doc) => [doc._type, doc._id])).values()]
   for (const doc of pool) {
     for (const path of paths(doc)) {
       const key = path[path.length - 1]
-      let turn = 0
-      const values = targeted(key, ids, (list) => list[turn++ % list.length])
+      const values = targeted(key, typed)
       if (values.length === 0 || seen.has(key)) continue
       seen.add(key)
       for (const value of values) {
