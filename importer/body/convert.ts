@@ -14,7 +14,8 @@ import {evaluateLiquid} from './liquid.ts'
 import {kramdownLines} from './kramdown-lines.ts'
 import {unmaskDelimiters} from './mask.ts'
 import {parseMarkdown} from './parse.ts'
-import {createState, pageLineAt} from './state.ts'
+import {createState, pageLineAt, report} from './state.ts'
+import type {State} from './state.ts'
 import {dropUnreferencedFootnotes} from './blocks/footnote.ts'
 import {applyTocLevels} from './blocks/toc.ts'
 import type {ConvertContext, ConvertResult} from './types.ts'
@@ -35,7 +36,10 @@ export function convertBody(markdown: string, ctx: ConvertContext): ConvertResul
     budget.htmlNesting(evaluated)
     // kramdown's HTML block and table boundaries (html/prepare.ts) and list nesting
     // (list-nesting.ts), before remark reads the page.
-    const prepared = kramdownLines(kramdownListNesting(prepareKramdownBlocks(evaluated, state)))
+    const prepared = kramdownLines(
+      kramdownListNesting(prepareKramdownBlocks(evaluated, state)),
+      (first, last) => unclosedAttributeList(state, first, last),
+    )
     state.source = budget.structure(prepared, (d) =>
       state.diagnostics.push(atPageLine(d, state.lineMap, ctx.lineOffset)),
     )
@@ -87,4 +91,17 @@ export function convertBody(markdown: string, ctx: ConvertContext): ConvertResul
     )
     return {body: [], documents: [], diagnostics: state.diagnostics}
   }
+}
+
+/** Reports lines kramdown reads as one attribute list (`kramdown-lines.ts`), from 0-based lines. */
+function unclosedAttributeList(state: State, first: number, last: number): void {
+  const lines = last - first
+  report(
+    state,
+    'warning',
+    'ial-unclosed',
+    {position: {start: {line: first + 1, column: 1}, end: {line: last + 1, column: 1}}},
+    `kramdown reads this "{:" and the ${lines === 1 ? 'line' : `${lines} lines`} after it, up to the first "}", as one attribute list: none of their text shows on the site, nor in the import.`,
+    'Close the attribute list on its own line (`{: .note-title }`), and the text under it shows.',
+  )
 }

@@ -22,6 +22,12 @@
  * - `\\` at the end of a line followed by more of its paragraph is a line break for kramdown and
  *   an escaped backslash for CommonMark; one backslash less is CommonMark's line break (outside
  *   formulas, where `\\` is TeX's).
+ * - A block attribute list runs from `{:` to the first `}` for kramdown, over lines: a `{:` line
+ *   left unclosed (`{: .note-title` over a quote, where `{: .note-title}` was meant) takes every
+ *   line up to the first `}` that ends a line, and none of their text shows. The attribute list
+ *   is written on one line, next to the block it applies to (the one before, unless a blank line
+ *   stands between, else the one after), and its other lines are left blank; `onAttributeLines`
+ *   is told which lines it took.
  */
 
 import {
@@ -40,9 +46,38 @@ const NUMBERED_ITEM = /^ {0,3}(\d{1,9})[.)](?:[ \t]|$)/
 const PAREN_ITEM = /^([ \t>]*\d{1,9})\)(?=[ \t]|$)/
 const PAREN_ITEMS = new RegExp(PAREN_ITEM.source, 'm')
 
-/** The text with the lines above rewritten (same lines, same order). */
-export function kramdownLines(text: string): string {
+/**
+ * The line where the attribute list opened on line `n` ends: the first `}` after it, unless
+ * escaped (`\\}`), when only white space follows it on its line; undefined when that `}` is
+ * followed by text (kramdown then reads no attribute list) or there is none.
+ */
+function attributeListEnd(lines: readonly string[], n: number): number | undefined {
+  for (let k = n + 1; k < lines.length; k++) {
+    const brace = /(?:^|[^\\])\}/.exec(lines[k])
+    if (!brace) continue
+    const after = lines[k].slice(brace.index + brace[0].length)
+    return after.trim() === '' ? k : undefined
+  }
+  return undefined
+}
+
+/** A class, an id or a `key="value"` pair of an attribute list, with white space before it. */
+const ATTRIBUTE =
+  /(?<=^|\s)(?:\.-?[A-Za-z_][\w-]*|#[A-Za-z][\w:-]*|[\w-]+=(?:"[^"]*"|'[^']*'))(?=\s|$)/g
+
+/** A `{:` line kramdown starts a block attribute list on, with no `}` to close it there. */
+const UNCLOSED_IAL = /^ {0,3}\{:(?![:/])(?:\\\}|[^}\n])*$/m
+
+/**
+ * The text with the lines above rewritten (same lines, same order); `onAttributeLines` gets the
+ * first and last line (0-based) of each attribute list written over lines.
+ */
+export function kramdownLines(
+  text: string,
+  onAttributeLines?: (first: number, last: number) => void,
+): string {
   if (
+    !UNCLOSED_IAL.test(text) &&
     !text.includes('$$') &&
     !text.includes('\\\n') &&
     !/^ {0,3}(?:#{1,6}[ \t]*|\d{1,9}\.|[-+*])$/m.test(text) &&
@@ -88,6 +123,21 @@ export function kramdownLines(text: string): string {
     }
     if (!display && INTERRUPTS.test(line)) inline = false
     const open = display || inline
+    const last = !open && UNCLOSED_IAL.test(line) ? attributeListEnd(lines, n) : undefined
+    if (last !== undefined) {
+      const written = lines.slice(n, last + 1).join('\n')
+      const inner = written.slice(written.indexOf('{:') + 2, written.lastIndexOf('}'))
+      // What kramdown reads of it: classes, ids and key="value" pairs between white space.
+      const tokens = inner.match(ATTRIBUTE) ?? []
+      const ial = `{: ${tokens.map((token) => token.trim()).join(' ')} }`
+      const at: number = afterBlank && !isBlank(lines[last + 1] ?? '') ? last : n
+      for (let k = n; k <= last; k++) lines[k] = k === at ? ial : ''
+      onAttributeLines?.(n, last)
+      changed = true
+      n = last
+      afterBlank = at === last ? false : true
+      continue
+    }
     if (display && INTERRUPTS.test(line)) {
       lines[n] = `    ${line}`
       changed = true
