@@ -157,7 +157,7 @@ function asBrowserReads(url: string): string {
   return url
     .trim()
     .replace(/[\t\n\r]/g, '')
-    .replace(/[^\S\t\n\r]/g, (space) => (space === ' ' ? '%20' : encodeURIComponent(space)))
+    .replace(/[^\S\t\n\r]/g, encodeURIComponent)
 }
 
 /** The features of a prepared page tree (see `intentional.ts` for the preparation). */

@@ -6,9 +6,7 @@
  * the caller's.
  */
 export function spacesEscaped(address: string): string {
-  return address.replace(/[^\S\t\n\r]/g, (space) =>
-    space === ' ' ? '%20' : encodeURIComponent(space),
-  )
+  return address.replace(/[^\S\t\n\r]/g, encodeURIComponent)
 }
 
 /**

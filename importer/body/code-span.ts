@@ -23,6 +23,9 @@ const BACKTICK = 96
 /** A line ending (micromark's negative codes -5 to -3), a tab or virtual space, or a space. */
 const isWhiteSpace = (code: Code): boolean => code !== null && (code < 0 || code === 32)
 
+/** A line ending: CR LF, CR or LF (micromark's codes -5, -4 and -3). */
+const isLineEnding = (code: Code): boolean => code !== null && code >= -5 && code <= -3
+
 const codeSpan: Construct = {
   name: 'kramdownCodeSpan',
   // A run of backticks opens at its first one: the rest of a run left as text open nothing.
@@ -73,7 +76,7 @@ const codeSpan: Construct = {
     const between: State = (code) => {
       if (code === null) return nok(code)
       if (code === BACKTICK) return effects.attempt(closing, ok, shortRun)(code)
-      if (code === -5 || code === -4 || code === -3) {
+      if (isLineEnding(code)) {
         effects.enter('lineEnding')
         effects.consume(code)
         effects.exit('lineEnding')
@@ -98,7 +101,7 @@ const codeSpan: Construct = {
     }
 
     const data: State = (code) => {
-      if (code === null || code === BACKTICK || code === -5 || code === -4 || code === -3) {
+      if (code === null || code === BACKTICK || isLineEnding(code)) {
         effects.exit('codeTextData')
         return between(code)
       }

@@ -129,13 +129,13 @@ export function kramdownLines(
       const inner = written.slice(written.indexOf('{:') + 2, written.lastIndexOf('}'))
       // What kramdown reads of it: classes, ids and key="value" pairs between white space.
       const tokens = inner.match(ATTRIBUTE) ?? []
-      const ial = `{: ${tokens.map((token) => token.trim()).join(' ')} }`
+      const ial = `{: ${tokens.join(' ')} }`
       const at: number = afterBlank && !isBlank(lines[last + 1] ?? '') ? last : n
       for (let k = n; k <= last; k++) lines[k] = k === at ? ial : ''
       onAttributeLines?.(n, last)
       changed = true
       n = last
-      afterBlank = at === last ? false : true
+      afterBlank = at !== last
       continue
     }
     if (display && INTERRUPTS.test(line)) {

@@ -58,6 +58,7 @@ describe('createLinkResolver', () => {
   it('resolves site-absolute paths, with or without the baseurl, and permalinks', () => {
     expect(resolve('/docs/intro/', 'index.md')?._id).toBe('lesson-docs-intro-md')
     expect(resolve('/site/docs/intro.html', 'index.md')?._id).toBe('lesson-docs-intro-md')
+    expect(resolve('/site//docs/intro.html', 'index.md')?._id).toBe('lesson-docs-intro-md')
     expect(resolve('/start-here/', 'index.md')?._id).toBe('lesson-docs-setup-md')
     expect(resolve('/', 'docs/intro.md')?._id).toBe('lesson-index-md')
   })

@@ -2,7 +2,7 @@ import {posix} from 'node:path'
 
 import type {LinkTarget} from '../types.ts'
 import type {SiteCollection, SiteConfig, SourcePage} from './types.ts'
-import {decodedOr} from '../uri.ts'
+import {decodedOr, withoutBaseurl} from '../uri.ts'
 
 const MARKDOWN_EXTENSION = /\.(?:md|markdown|mkd|mkdn)$/i
 
@@ -123,13 +123,7 @@ export function createLinkResolver(
     if (liquid) return lookup(liquid[1])
     const target = href.trim().replace(/[?#].*$/, '')
     if (!target || /^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('//')) return null
-    if (target.startsWith('/')) {
-      const withoutBase =
-        config.baseurl && target.startsWith(`${config.baseurl}/`)
-          ? target.slice(config.baseurl.length)
-          : target
-      return lookup(withoutBase)
-    }
+    if (target.startsWith('/')) return lookup(withoutBaseurl(target, config.baseurl))
     const fromPath = lookup(posix.join(posix.dirname(fromFile), target))
     if (fromPath || MARKDOWN_EXTENSION.test(target)) return fromPath
     // The reader's browser resolves the link against the page's address, which is not its

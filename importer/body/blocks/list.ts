@@ -42,8 +42,11 @@ export function list(node: List, state: State, walk: Walk): void {
       // Its text is read anew, from its content's first column: code blocks' indentation too.
       const column = context.contentColumn
       context.contentColumn = 0
-      convertMarkdownAt(html.text, html.at, state, walk.out, context, column)
-      context.contentColumn = column
+      try {
+        convertMarkdownAt(html.text, html.at, state, walk.out, context, column)
+      } finally {
+        context.contentColumn = column
+      }
     } else convertBlocks(item.children, state, walk.out, context)
     joinParagraphs(walk.out, start, type, level)
     settleItem(walk.out, start, context)
