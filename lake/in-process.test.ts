@@ -1,6 +1,7 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
 import {mutateInProcess} from './in-process.ts'
+import {storedTransaction} from './store/history.ts'
 import {startTestLake} from './test-lake.ts'
 
 let t: Awaited<ReturnType<typeof startTestLake>>
@@ -99,6 +100,8 @@ describe('in-process mutations', () => {
         .prepare('SELECT doc_id, doc, mutations FROM revisions WHERE seq = ?')
         .all(tx.seq)
       expect(revisions).toHaveLength(4)
+      const read = storedTransaction(t.lake.state.registry.get(dataset), Number(tx.seq))!
+      expect(read.mutations).toEqual(mutations)
       for (const row of revisions) {
         const stored = db.prepare('SELECT doc FROM documents WHERE id = ?').get(row.doc_id)!
         expect(row.doc).toBe(stored.doc)
@@ -106,10 +109,8 @@ describe('in-process mutations', () => {
         expect(row.mutations).toBe(JSON.stringify(JSON.parse(String(row.mutations))))
         const doc = JSON.parse(String(row.doc)) as Record<string, unknown>
         expect(doc._rev).toBe('tx-texts')
-        const own = JSON.parse(String(row.mutations)) as Array<
-          Record<string, Record<string, unknown>>
-        >
-        const created = Object.values(own[0])[0]
+        const own = read.changes.find((change) => change.id === row.doc_id)!.mutations
+        const created = Object.values(own[0])[0] as Record<string, unknown>
         // The created document's fields as it sent them, then the stamps it did not bring, in
         // the order the working set adds them (as JSON.stringify writes the stamped object).
         const stamps = ['_createdAt', '_updatedAt', '_rev'].filter((key) => !(key in created))
@@ -119,9 +120,70 @@ describe('in-process mutations', () => {
       expect(f3._createdAt).toBe('2020-01-01T00:00:00Z')
       const f1 = revisions.find((row) => row.doc_id === 'f-1')!
       expect(f1.mutations).toBe(JSON.stringify([mutations[0], mutations[4]]))
-      // The created documents' texts are the client's own: none is written a second time.
+      // A document created by its one mutation is written once: the mutation notes it.
       const f2 = revisions.find((row) => row.doc_id === 'f-2')!
-      expect(f2.mutations).toBe(`[${texts[1]}]`)
+      expect(f2.mutations).toBe('{"created":"createOrReplace"}')
+      expect(read.changes.find((change) => change.id === 'f-2')!.mutations).toEqual([mutations[1]])
+    },
+  )
+
+  it.each([
+    ['text', 'eight'],
+    ['objects and their texts', 'nine'],
+  ])(
+    'stores a transaction of one mutation per document as a note, and reads it back, given %s',
+    async (given, dataset) => {
+      const mutations = [
+        {createOrReplace: {_id: 'g-1', _type: 'lesson', title: 'One'}},
+        {create: {_id: 'g-2', _type: 'lesson', title: 'Two', body: [{_key: 'a', n: 2}]}},
+        {createIfNotExists: {_id: 'g-3', _type: 'lesson', _createdAt: '2020-01-01T00:00:00Z'}},
+        {patch: {id: 'g-1', set: {title: 'One, patched'}}},
+      ]
+      const json = JSON.stringify(mutations)
+      const texts = mutations.map((mutation) => JSON.stringify(mutation))
+      const request = given === 'text' ? {json} : {mutations, texts}
+      const answer = await mutateInProcess(t.lake.state, dataset, request, 'tx-notes')
+      expect(answer.statusCode).toBe(200)
+      const db = t.lake.state.registry.get(dataset).reader
+      // g-1's two mutations are not next to each other: the transaction keeps its text.
+      const tx = db.prepare('SELECT seq, mutations FROM transactions WHERE id = ?').get('tx-notes')!
+      expect(tx.mutations).toBe(json)
+      const ones = [
+        {createOrReplace: {_id: 'g-4', _type: 'lesson', title: 'Four'}},
+        {createOrReplace: {_id: 'g-5', _type: 'lesson', title: 'Five'}},
+        {patch: {id: 'g-2', set: {title: 'Two, patched'}}},
+        {delete: {id: 'g-3'}},
+      ]
+      const each3 =
+        given === 'text'
+          ? {json: JSON.stringify(ones)}
+          : {mutations: ones, texts: ones.map((mutation) => JSON.stringify(mutation))}
+      expect((await mutateInProcess(t.lake.state, dataset, each3, 'tx-each')).statusCode).toBe(200)
+      const each = db
+        .prepare('SELECT seq, mutations FROM transactions WHERE id = ?')
+        .get('tx-each')!
+      expect(each.mutations).toBe('{"byChange":true}')
+      const read = storedTransaction(t.lake.state.registry.get(dataset), Number(each.seq))!
+      expect(read.mutations).toEqual(ones)
+      expect(read.changes.map((change) => [change.id, change.mutations])).toEqual(
+        ones.map((mutation, i) => [['g-4', 'g-5', 'g-2', 'g-3'][i], [mutation]]),
+      )
+      // A patch by query is recorded per document with its id: the transaction keeps its text.
+      const byQuery = [{patch: {query: '*[_id in ["g-4", "g-5"]]', set: {title: 'Queried'}}}]
+      const queried =
+        given === 'text'
+          ? {json: JSON.stringify(byQuery)}
+          : {mutations: byQuery, texts: [JSON.stringify(byQuery[0])]}
+      expect((await mutateInProcess(t.lake.state, dataset, queried, 'tx-query')).statusCode).toBe(
+        200,
+      )
+      const query = db
+        .prepare('SELECT seq, mutations FROM transactions WHERE id = ?')
+        .get('tx-query')!
+      expect(query.mutations).toBe(JSON.stringify(byQuery))
+      expect(
+        storedTransaction(t.lake.state.registry.get(dataset), Number(query.seq))!.mutations,
+      ).toEqual(byQuery)
     },
   )
 })

@@ -8,15 +8,8 @@ import {transactionWriter, type Checked, type RevisionRow} from './rows.ts'
 import {migrate} from './schema.ts'
 import {storageError} from './storage-error.ts'
 import {storedTransaction} from './history.ts'
-import type {
-  Change,
-  ChangeTexts,
-  CommittedTransaction,
-  Doc,
-  Text,
-  Transaction,
-  WireMutation,
-} from './types.ts'
+import {changeTexts, transactionMutationsText} from './stored-texts.ts'
+import type {Change, ChangeTexts, CommittedTransaction, Doc, Text, Transaction} from './types.ts'
 import {textLength, textsLength} from './types.ts'
 import {WriterThread} from './writer-thread.ts'
 
@@ -471,77 +464,14 @@ function revisionRow(change: Change, written?: ChangeTexts): RevisionRow {
   return [id, after?._rev ?? null, before?._rev ?? null, afterJson, mutationsJson]
 }
 
-/**
- * A change's texts as the file stores them. One serialization of the document serves the
- * current row and the history snapshot; a document created by the change's one mutation also
- * serves that mutation's text.
- */
-export function changeTexts(
-  {after, mutations}: Change,
-  documentJson?: (doc: object) => string | undefined,
-): ChangeTexts {
-  const created =
-    after && mutations.length === 1 ? createdBy(mutations[0], after, documentJson) : undefined
-  if (created) {
-    const [kind, docJson] = created
-    return {
-      afterJson: stampedJson(docJson, after!),
-      mutationsJson: [`[{${JSON.stringify(kind)}:`, docJson, '}]'],
-    }
-  }
-  return {
-    afterJson: after ? JSON.stringify(after) : null,
-    mutationsJson: JSON.stringify(mutations),
-  }
-}
-
-/** The fields the working set adds to each document it writes, in the order it adds them. */
-const STAMPS = ['_createdAt', '_updatedAt', '_rev'] as const
-
-/**
- * `[kind, JSON of the created document]` when `after` is that document with the working set's
- * stamps added after its own fields (store/../mutate/working-set.ts): then `after`'s text is the
- * created document's with the stamps appended. Undefined otherwise (a patch, a delete, a created
- * document that brought stamps of its own, or none at all).
- */
-function createdBy(
-  mutation: WireMutation,
-  after: Doc,
-  documentJson?: (doc: object) => string | undefined,
-): [string, string] | undefined {
-  // Written as parts (see Text): the document's text is the client's own, whole.
-  const kind = CREATES.find((k) => k in mutation)
-  const doc = kind && (mutation[kind] as Record<string, unknown> | undefined)
-  if (!kind || !doc || typeof doc !== 'object' || Object.keys(mutation).length !== 1) return
-  if (STAMPS.some((stamp) => Object.hasOwn(doc, stamp) || after[stamp] === undefined)) return
-  const json = documentJson?.(doc) ?? JSON.stringify(doc)
-  return json.length > 2 && json.startsWith('{') && doc._id === after._id ? [kind, json] : undefined
-}
-
-const CREATES = ['create', 'createIfNotExists', 'createOrReplace'] as const
-
-/** `JSON.stringify(after)` in parts, from the text of the document `after` stamps. */
-function stampedJson(docJson: string, after: Doc): Text {
-  let stamps = ''
-  for (const stamp of STAMPS) stamps += `,${JSON.stringify(stamp)}:${JSON.stringify(after[stamp])}`
-  return [docJson.slice(0, -1), `${stamps}}`]
-}
-
 function revisionRows(transaction: Transaction, texts?: WrittenTexts) {
   const rows = transaction.changes.map((change) => revisionRow(change, texts?.get(change)))
   const afterJson = rows.map((row) => row[3])
-  const bytes = textLength(mutationsText(transaction)) + textsLength(afterJson)
+  const bytes = textLength(transactionMutationsText(transaction)) + textsLength(afterJson)
   return {rows, afterJson, bytes}
 }
 
-/**
- * The transaction's mutations as JSON: the client's own text when the transaction kept it (as
- * the items' texts, joined by the thread that writes the row).
- */
-const mutationsText = (transaction: Transaction): Text =>
-  transaction.mutationsJson ?? JSON.stringify(transaction.mutations)
-
 function transactionRow(transaction: Transaction) {
   const {id, timestamp, author} = transaction
-  return {id, timestamp, author, mutations: mutationsText(transaction)}
+  return {id, timestamp, author, mutations: transactionMutationsText(transaction)}
 }

@@ -1,6 +1,7 @@
 import type {SQLInputValue} from 'node:sqlite'
 import type {Dataset} from './dataset.ts'
 import {LOAD_LIMITS, nestingOf} from './document-rules.ts'
+import {storedChangeMutations, storedTransactionMutations} from './stored-texts.ts'
 import type {CommittedTransaction, Doc, WireMutation} from './types.ts'
 
 /** One document's change within a stored transaction. */
@@ -95,6 +96,9 @@ export function transactionsOf(
   const changesOf = dataset.reader.prepare(
     `SELECT doc_id, rev, doc, mutations FROM revisions WHERE seq = ? AND doc_id IN (${placeholders(ids)}) ORDER BY doc_id`,
   )
+  const allChangesOf = dataset.reader.prepare(
+    'SELECT doc, mutations FROM revisions WHERE seq = ? ORDER BY rowid',
+  )
   const beforeOf = beforeReader(dataset)
   return rows.map((row) => {
     const seq = Number(row.seq)
@@ -104,21 +108,36 @@ export function transactionsOf(
       rev: change.rev === null ? null : String(change.rev),
       before: beforeOf(String(change.doc_id), seq),
       after: change.doc ? docOf(String(change.doc), String(change.doc_id)) : null,
-      mutations: mutationsOf(String(change.mutations)),
+      mutations: changeMutationsOf(change),
     }))
-    return {seq, ...transactionFields(row), changes}
+    return {
+      seq,
+      ...transactionFields(row, () => allChangesOf.all(seq).map(changeMutationsOf)),
+      changes,
+    }
   })
 }
 
-/** A `transactions` row's own fields: its id, time, author and mutations. */
-function transactionFields(row: Record<string, unknown>) {
+/**
+ * A `transactions` row's own fields: its id, time, author and mutations; `byChange` reads its
+ * changes' mutations, in the order they were written, when the row notes they are the same.
+ */
+function transactionFields(row: Record<string, unknown>, byChange: () => WireMutation[][]) {
   return {
     id: String(row.id),
     timestamp: String(row.timestamp),
     author: String(row.author),
-    mutations: mutationsOf(String(row.mutations)),
+    mutations: storedTransactionMutations(String(row.mutations), byChange, mutationsOf),
   }
 }
+
+/** A `revisions` row's mutations (see {@link storedChangeMutations}). */
+const changeMutationsOf = (row: Record<string, unknown>): WireMutation[] =>
+  storedChangeMutations(
+    String(row.mutations),
+    row.doc === null ? null : String(row.doc),
+    mutationsOf,
+  )
 
 /**
  * Transaction `seq` as it was committed, read from the file: each change with the document
@@ -141,10 +160,10 @@ export function storedTransaction(dataset: Dataset, seq: number): CommittedTrans
         id,
         before: beforeOf(id, seq),
         after: change.doc === null ? null : docOf(String(change.doc), id),
-        mutations: mutationsOf(String(change.mutations)),
+        mutations: changeMutationsOf(change),
       }
     })
-  return {seq, ...transactionFields(row), changes}
+  return {seq, ...transactionFields(row, () => changes.map((c) => c.mutations)), changes}
 }
 
 /** Each document as it was after transaction `revision` (or at `time`, or its last stored state). */
