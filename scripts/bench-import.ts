@@ -28,6 +28,7 @@ import {defineCommand, runMain} from 'citty'
 import {measure, median, prepareScratch, table, type Usage} from './bench-measure.ts'
 import {judgeRatios, LIMITS} from './benchCheck.ts'
 import {generateSite, writeSite} from './bench-site.ts'
+import {buildBundle, currentBundle} from './importBundle.ts'
 import {readSite} from './readSite.ts'
 
 const PHASES = {
@@ -235,6 +236,8 @@ const command = defineCommand({
         about = `${lessons.toLocaleString('en')} lessons, ${files.length.toLocaleString('en')} files, ${(bytes / 1e6).toFixed(1)} MB of markdown`
       }
       console.log(`Measuring on ${about}.`)
+      // The command runs from its bundle, built on its first run: built here, not measured.
+      if (!(await currentBundle())) await buildBundle()
       // Node runs the TypeScript itself, as `npm run import` does: no transform in any figure.
       const inChild = (phase: InChild) => [
         process.execPath,

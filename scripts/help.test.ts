@@ -3,15 +3,9 @@ import {join} from 'node:path'
 
 import {describe, expect, it} from 'vitest'
 
-const ROOT = join(import.meta.dirname, '..')
+import {RECORD_LOADS} from '../testing/recordLoads.ts'
 
-/** Preloaded with --import: prints the URL of every module the process loaded, at exit. */
-const RECORD_LOADS = `data:text/javascript,${encodeURIComponent(`
-import {registerHooks} from 'node:module'
-const loaded = []
-registerHooks({load(url, context, next) { loaded.push(url); return next(url, context) }})
-process.on('exit', () => process.stderr.write('LOADED ' + JSON.stringify(loaded) + '\\n'))
-`)}`
+const ROOT = join(import.meta.dirname, '..')
 
 /** Each command's entry, a flag its usage lists, and the module its run loads. */
 const COMMANDS = [

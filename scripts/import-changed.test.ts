@@ -10,6 +10,7 @@ import {afterAll, describe, expect, it} from 'vitest'
 import {createLakeClient, startLake} from '../lake/index.ts'
 import {runImport} from '../testing/importCommand.ts'
 import {converterVersion} from './conversionCache.ts'
+import {loadedModules, RECORD_LOADS} from '../testing/recordLoads.ts'
 
 const scratch = mkdtempSync(join(tmpdir(), 'import-changed-'))
 afterAll(() => rmSync(scratch, {recursive: true, force: true}))
@@ -72,14 +73,6 @@ async function editorSets(lakeDir: string, id: string, set: Record<string, unkno
   }
 }
 
-/** Preloaded with --import: prints the URL of every module the process loaded, at exit. */
-const RECORD_LOADS = `data:text/javascript,${encodeURIComponent(`
-import {registerHooks} from 'node:module'
-const loaded = []
-registerHooks({load(url, context, next) { loaded.push(url); return next(url, context) }})
-process.on('exit', () => process.stderr.write('LOADED ' + JSON.stringify(loaded) + '\\n'))
-`)}`
-
 /**
  * The import command as runImport runs it, and the modules it loaded; not blocking this process,
  * which may be serving the lake the command talks to.
@@ -90,7 +83,15 @@ async function importLoading(site: string, lakeDir: string) {
     ['--import', RECORD_LOADS, 'scripts/import.ts', site, '--verbose'],
     {
       cwd: join(import.meta.dirname, '..'),
-      env: {...process.env, LAKE_DIR: lakeDir, SANITY_PROJECT_ID: '', SANITY_DATASET: ''},
+      // The sources' modules: the bundle keeps each lazy import() a chunk of its own, which
+      // importBundle.test.ts checks the same way.
+      env: {
+        ...process.env,
+        LAKE_DIR: lakeDir,
+        SANITY_PROJECT_ID: '',
+        SANITY_DATASET: '',
+        IMPORT_BUNDLE: 'off',
+      },
     },
   )
   let stdout = ''
@@ -101,10 +102,7 @@ async function importLoading(site: string, lakeDir: string) {
   const output = `${stdout}\n${stderr}`
   expect(status, output).toBe(0)
   // Every thread of the process prints its own list.
-  const loaded = stderr
-    .split('LOADED ')
-    .slice(1)
-    .flatMap((list) => JSON.parse(list.slice(0, list.indexOf('\n'))) as string[])
+  const loaded = loadedModules(stderr)
   expect(loaded).toContain(pathToFileURL(join(import.meta.dirname, 'importChangedPages.ts')).href)
   return {output, loaded}
 }

@@ -26,7 +26,9 @@ const command = defineCommand({
   },
   args: importArgs,
   async run({args}) {
-    const {runImport} = await import('./importRun.ts')
+    // The pipeline as one bundle, built again whenever its code changed (importBundle.ts).
+    const {loadImportRun} = await import('./importBundle.ts')
+    const {runImport} = await loadImportRun()
     await runImport(args, () => showUsage(command))
   },
 })

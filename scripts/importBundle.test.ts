@@ -1,0 +1,185 @@
+import {spawnSync} from 'node:child_process'
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {pathToFileURL} from 'node:url'
+
+import {afterAll, describe, expect, it} from 'vitest'
+
+import {loadedModules, RECORD_LOADS} from '../testing/recordLoads.ts'
+import {asWhereItLies, currentBundle} from './importBundle.ts'
+
+const ROOT = join(import.meta.dirname, '..')
+const scratch = mkdtempSync(join(tmpdir(), 'import-bundle-'))
+afterAll(() => rmSync(scratch, {recursive: true, force: true}))
+
+describe('a source file in the bundle', () => {
+  const file = '/repo/scripts/convertPages.ts'
+  const threads = new Map([['/repo/scripts/convertWorker.ts', 'convertWorker']])
+
+  it('keeps its own folder and address, as where it lies', () => {
+    const text = [
+      "const ROOT = join(import.meta.dirname, '..')",
+      'const require = createRequire(import.meta.url)',
+      'const me = import.meta.filename',
+    ].join('\n')
+    expect(asWhereItLies(text, file, threads)).toBe(
+      [
+        `const ROOT = join("/repo/scripts", '..')`,
+        'const require = createRequire("file:///repo/scripts/convertPages.ts")',
+        'const me = "/repo/scripts/convertPages.ts"',
+      ].join('\n'),
+    )
+  })
+
+  it('starts a bundled thread as the entry beside it, and any other module where it lies', () => {
+    const text = [
+      "new Worker(new URL('./convertWorker.ts', import.meta.url), {workerData})",
+      "new Worker(new URL('../lake/other.ts', import.meta.url))",
+    ].join('\n')
+    expect(asWhereItLies(text, file, threads)).toBe(
+      [
+        "new Worker(new URL('./convertWorker.js', import.meta.url), {workerData})",
+        `new Worker(new URL('../lake/other.ts', "file:///repo/scripts/convertPages.ts"))`,
+      ].join('\n'),
+    )
+  })
+})
+
+describe('the latest bundle', () => {
+  const root = join(scratch, 'root')
+  const cache = join(scratch, 'cache')
+  mkdirSync(join(root, 'scripts'), {recursive: true})
+  mkdirSync(join(cache, 'b1'), {recursive: true})
+  const source = join(root, 'scripts', 'a.ts')
+  writeFileSync(source, 'export const a = 1\n')
+  utimesSync(source, 1_700_000_000, 1_700_000_000)
+  const record = (stamp: unknown[]) =>
+    writeFileSync(join(cache, 'latest.json'), JSON.stringify({format: 1, folder: 'b1', stamp}))
+
+  it('is used while every file it was built from has its size and time', async () => {
+    record([['scripts/a.ts', 19, 1_700_000_000_000]])
+    expect(await currentBundle(cache, root)).toBe(join(cache, 'b1'))
+  })
+
+  it('is stale once a file it was built from changed or is gone, or its record is damaged', async () => {
+    record([['scripts/a.ts', 19, 1_700_000_000_000]])
+    utimesSync(source, 1_700_000_001, 1_700_000_001)
+    expect(await currentBundle(cache, root)).toBeUndefined()
+    record([['scripts/gone.ts', 19, 1_700_000_000_000]])
+    expect(await currentBundle(cache, root)).toBeUndefined()
+    writeFileSync(join(cache, 'latest.json'), '{"format": 1, "folder": "b1", "sta')
+    expect(await currentBundle(cache, root)).toBeUndefined()
+  })
+})
+
+const BUNDLES = join(scratch, 'bundles')
+
+/** The import command on `site` in a fresh process, bundled or from its sources. */
+function importCommand(site: string, lakeDir: string, bundle: 'on' | 'off', args: string[]) {
+  const result = spawnSync(
+    process.execPath,
+    ['--import', RECORD_LOADS, 'scripts/import.ts', site, ...args],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        LAKE_DIR: lakeDir,
+        IMPORT_BUNDLE: bundle,
+        IMPORT_BUNDLE_CACHE: BUNDLES,
+        SANITY_PROJECT_ID: '',
+        SANITY_DATASET: '',
+        SANITY_API_TOKEN: '',
+      },
+    },
+  )
+  const output = `${result.stdout}\n${result.stderr}`
+  // What differs from run to run: how long it took, and where it wrote.
+  const comparable = output
+    .replace(/^LOADED .*\n/gm, '')
+    .replace(/\b\d+(\.\d+)? s\b/g, '<time>')
+    .replaceAll(`-${bundle}`, '-<mode>')
+  return {status: result.status, output: comparable, loaded: loadedModules(result.stderr)}
+}
+
+/** A site with a page of each kind the pipeline loads code for: HTML, a table, Liquid, YAML. */
+function writeSite(dir: string, pages: number) {
+  const write = (path: string, text: string) => {
+    mkdirSync(join(dir, path, '..'), {recursive: true})
+    writeFileSync(join(dir, path), text)
+  }
+  write('_config.yml', 'title: Workshop\n')
+  write('index.md', '---\ntitle: Home\nnav_order: 1\n---\n\n{{ site.title }} <em>here</em>.\n')
+  for (let i = 1; i <= pages; i++) {
+    write(
+      `docs/page-${i}.md`,
+      `---\ntitle: Page ${i}\nnav_order: ${i + 1}\n---\n\n# Page ${i}\n\n| a | b |\n|---|---|\n| ${i} | <b>x</b> |\n\n1. one\n2. two\n\n<div class="note">Note ${i}</div>\n`,
+    )
+  }
+}
+
+// Each step starts the import command (the first also builds the bundle): slow on a busy machine.
+describe('the bundled import command', {timeout: 300_000}, () => {
+  it('writes the same documents and reports the same as the sources, on worker threads too', () => {
+    const site = join(scratch, 'site')
+    writeSite(site, 12)
+    const outputs = (['on', 'off'] as const).map((bundle) => {
+      const out = join(scratch, `out-${bundle}.ndjson`)
+      const run = importCommand(site, join(scratch, `lake-${bundle}`), bundle, [
+        '--out',
+        out,
+        '--workers',
+        '2',
+      ])
+      expect(run.status, run.output).toBe(0)
+      return {status: run.status, output: run.output, documents: readFileSync(out, 'utf8')}
+    })
+    expect(outputs[0].documents.split('\n').length).toBeGreaterThan(12)
+    expect(outputs[0]).toEqual(outputs[1])
+  })
+
+  it('syncs into the local dataset, and re-imports one changed page, as the sources do', () => {
+    const results = (['on', 'off'] as const).map((bundle) => {
+      const site = join(scratch, `sync-site-${bundle}`)
+      const lakeDir = join(scratch, `sync-lake-${bundle}`)
+      writeSite(site, 6)
+      const first = importCommand(site, lakeDir, bundle, ['--verbose'])
+      writeFileSync(
+        join(site, 'docs', 'page-3.md'),
+        '---\ntitle: Page 3\nnav_order: 4\n---\n\nEdited.\n',
+      )
+      const again = importCommand(site, lakeDir, bundle, ['--verbose'])
+      return [first, again]
+    })
+    expect(results[0][0].status, results[0][0].output).toBe(0)
+    expect(results[0][1].output).toMatch(/Updated +1\n/)
+    const reported = results.map((runs) => runs.map(({status, output}) => ({status, output})))
+    expect(reported[0]).toEqual(reported[1])
+    // Each lazy import() is a file of its own: the one-page re-import, bundled, loads no
+    // hosted-project client and no HTTP, as the sources do (import-changed.test.ts).
+    const bundled = results[0][1].loaded
+    expect(bundled.some((url) => url.endsWith('/importRun.js'))).toBe(true)
+    const folder = readdirSync(BUNDLES).find((name) => !name.endsWith('.json'))!
+    const chunks = JSON.parse(readFileSync(join(BUNDLES, folder, 'chunks.json'), 'utf8')) as Record<
+      string,
+      string[]
+    >
+    const held = bundled
+      .filter((url) => url.startsWith(pathToFileURL(join(BUNDLES, folder)).href))
+      .flatMap((url) => chunks[url.slice(url.lastIndexOf('/') + 1)] ?? [])
+    expect(held).toContain('scripts/importChangedPages.ts')
+    expect(held).toContain('micromark')
+    expect(Object.values(chunks).flat()).toContain('@sanity/client')
+    expect(held.filter((holds) => holds.startsWith('@sanity/client'))).toEqual([])
+    expect(bundled.filter((url) => /^node:(http|https|http2|tls|net)$/.test(url))).toEqual([])
+  })
+})

@@ -1,0 +1,220 @@
+/**
+ * The import command's code as one bundle (esbuild, ES modules split at each lazy `import()`),
+ * kept in `node_modules/.cache/import-bundle/` and built again whenever a file it was built
+ * from changed. Node loads a few large files much faster than the ~450 small modules of a
+ * re-import that converts a page (their resolution, not their compilation, was a third of that
+ * run), and each conversion worker loads its own copy.
+ *
+ * The bundle runs as the sources do: each source file keeps its own `import.meta` (its folder,
+ * which the import reads its own code from), the schema's icons and `sanity` resolve as
+ * `schemas/compiled/load.ts` resolves them, and the worker threads a file starts
+ * (`new Worker(new URL('./x.ts', import.meta.url))`) are bundled entries of their own. Anything
+ * that stops the bundle from being built or found (no esbuild, a read-only folder) leaves the
+ * command on its sources, a little slower, never failing.
+ */
+import {createHash, randomBytes} from 'node:crypto'
+import {mkdir, readdir, readFile, rename, rm, stat, writeFile} from 'node:fs/promises'
+import {basename, dirname, join, relative, resolve, sep} from 'node:path'
+import {pathToFileURL} from 'node:url'
+
+import type {Metafile, Plugin} from 'esbuild'
+
+const ROOT = join(import.meta.dirname, '..')
+
+/** The bundle's entries: the pipeline, and each thread a bundled module starts, by source. */
+const ENTRIES: Record<string, string> = {
+  importRun: 'scripts/importRun.ts',
+  convertWorker: 'scripts/convertWorker.ts',
+  writer: 'lake/store/writer.ts',
+  worker: 'lake/groq/worker.ts',
+}
+
+/** Bundles past this age that are not the latest are removed when a new one is built. */
+const KEPT_MS = 60 * 60 * 1000
+
+/** What a bundle was built from: each source file's path (from the root), size and time. */
+type Stamp = Array<[path: string, size: number, mtimeMs: number]>
+
+/** The record of the latest bundle: its folder (under the cache) and its sources' stamp. */
+type Latest = {format: 1; folder: string; stamp: Stamp}
+
+/** Where bundles are kept: under `node_modules/.cache` unless `IMPORT_BUNDLE_CACHE` says. */
+export const bundleCache = () =>
+  process.env.IMPORT_BUNDLE_CACHE ?? join(ROOT, 'node_modules', '.cache', 'import-bundle')
+
+/** The current stamp of `stamp`'s files (paths from `root`); a file that is gone has size -1. */
+async function restamp(stamp: Stamp, root = ROOT): Promise<Stamp> {
+  return Promise.all(
+    stamp.map(async ([path]) => {
+      const stats = await stat(join(root, path)).catch(() => undefined)
+      return [path, stats?.size ?? -1, stats?.mtimeMs ?? -1] as Stamp[number]
+    }),
+  )
+}
+
+const sameStamp = (a: Stamp, b: Stamp) =>
+  a.length === b.length && a.every((entry, i) => entry.join(' ') === b[i].join(' '))
+
+/**
+ * The latest bundle's folder when every file it was built from (paths from `root`) is as it
+ * was; else undefined.
+ */
+export async function currentBundle(
+  cache = bundleCache(),
+  root = ROOT,
+): Promise<string | undefined> {
+  const text = await readFile(join(cache, 'latest.json'), 'utf8').catch(() => undefined)
+  if (text === undefined) return undefined
+  let latest: Latest
+  try {
+    latest = JSON.parse(text) as Latest
+  } catch {
+    return undefined
+  }
+  if (latest.format !== 1 || !Array.isArray(latest.stamp)) return undefined
+  return sameStamp(latest.stamp, await restamp(latest.stamp, root))
+    ? join(cache, latest.folder)
+    : undefined
+}
+
+/** The text of a source file with its `import.meta` as it is where the file lies. */
+export function asWhereItLies(text: string, file: string, threads: ReadonlyMap<string, string>) {
+  // A thread's module, in the bundle, is the entry beside every chunk.
+  const THREAD = '\u0000thread-url\u0000'
+  const withThreads = text.replace(
+    /new URL\('(\.\.?\/[\w./-]+\.ts)', import\.meta\.url\)/g,
+    (whole, path: string) => {
+      const entry = threads.get(resolve(dirname(file), path))
+      return entry ? `new URL('./${entry}.js', ${THREAD})` : whole
+    },
+  )
+  return withThreads
+    .replaceAll('import.meta.url', JSON.stringify(pathToFileURL(file).href))
+    .replaceAll('import.meta.dirname', JSON.stringify(dirname(file)))
+    .replaceAll('import.meta.filename', JSON.stringify(file))
+    .replaceAll(THREAD, 'import.meta.url')
+}
+
+/** esbuild's resolution and loading of the repository's own files, as the sources run. */
+function asSources(): Plugin {
+  const schemas = join(ROOT, 'schemas') + sep
+  const threads = new Map(
+    Object.entries(ENTRIES).map(([name, path]) => [join(ROOT, path), name] as const),
+  )
+  return {
+    name: 'as-sources',
+    setup(build) {
+      // As schemas/compiled/load.ts resolves them for the schema's own files.
+      build.onResolve({filter: /^@sanity\/icons\/[A-Z]/}, ({path, importer}) =>
+        importer.startsWith(schemas) ? {path, namespace: 'icon'} : undefined,
+      )
+      build.onLoad({filter: /.*/, namespace: 'icon'}, ({path}) => ({
+        contents: `export const ${path.split('/').pop()}Icon = undefined; export default undefined`,
+        loader: 'js',
+      }))
+      build.onResolve({filter: /^sanity$/}, ({importer, kind, resolveDir}) =>
+        importer.startsWith(schemas)
+          ? build.resolve('@sanity/types', {kind, resolveDir})
+          : undefined,
+      )
+      build.onLoad({filter: /\.ts$/}, async ({path}) => {
+        if (path.includes(`${sep}node_modules${sep}`)) return undefined
+        const text = await readFile(path, 'utf8')
+        return {contents: asWhereItLies(text, path, threads), loader: 'ts'}
+      })
+    },
+  }
+}
+
+/**
+ * Builds the bundle into a new folder of `cache` and records it as the latest; returns the
+ * folder. Two imports that build at once each build their own; the last to finish is recorded.
+ */
+export async function buildBundle(cache = bundleCache()): Promise<string> {
+  const {build} = await import('esbuild')
+  await mkdir(cache, {recursive: true})
+  const temp = join(cache, `.build-${randomBytes(4).toString('hex')}`)
+  try {
+    const result = await build({
+      entryPoints: Object.fromEntries(
+        Object.entries(ENTRIES).map(([name, path]) => [name, join(ROOT, path)]),
+      ),
+      bundle: true,
+      splitting: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node22',
+      outdir: temp,
+      entryNames: '[name]',
+      chunkNames: '[name]-[hash]',
+      metafile: true,
+      logLevel: 'silent',
+      plugins: [asSources()],
+      // The CommonJS packages in the bundle load Node's own modules with `require`.
+      banner: {
+        js: "import {createRequire as __bundleRequire} from 'node:module'; const require = __bundleRequire(import.meta.url);",
+      },
+    })
+    await writeFile(join(temp, 'chunks.json'), JSON.stringify(chunkSources(result.metafile)))
+    const sources = Object.keys(result.metafile.inputs)
+      .filter((input) => !input.includes('node_modules/') && !input.includes(':'))
+      .map((input) => relative(ROOT, resolve(input)).split(sep).join('/'))
+    sources.push('package-lock.json')
+    const stamp = await restamp([...new Set(sources)].sort().map((path) => [path, 0, 0]))
+    const folder = createHash('sha256').update(JSON.stringify(stamp)).digest('hex').slice(0, 16)
+    await rename(temp, join(cache, folder)).catch(async (error: NodeJS.ErrnoException) => {
+      // Another import built the same bundle first.
+      if (error.code !== 'ENOTEMPTY' && error.code !== 'EEXIST') throw error
+      await rm(temp, {recursive: true, force: true})
+    })
+    const latest: Latest = {format: 1, folder, stamp}
+    const record = join(cache, `.latest-${randomBytes(4).toString('hex')}.json`)
+    await writeFile(record, JSON.stringify(latest))
+    await rename(record, join(cache, 'latest.json'))
+    await removeOld(cache, folder)
+    return join(cache, folder)
+  } finally {
+    await rm(temp, {recursive: true, force: true})
+  }
+}
+
+/**
+ * Each file of the bundle and what it holds: packages by name, the repository's files by path
+ * (`chunks.json`, which tells which code a run of the bundle loaded).
+ */
+function chunkSources(metafile: Metafile): Record<string, string[]> {
+  const holds = (input: string) =>
+    /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1] ?? relative(ROOT, resolve(input))
+  return Object.fromEntries(
+    Object.entries(metafile.outputs).map(([output, {inputs}]) => [
+      basename(output),
+      [...new Set(Object.keys(inputs).map(holds))].sort(),
+    ]),
+  )
+}
+
+/** Removes the bundles (and abandoned builds) other than `keep` not used for {@link KEPT_MS}. */
+async function removeOld(cache: string, keep: string): Promise<void> {
+  const now = Date.now()
+  for (const name of await readdir(cache)) {
+    if (name === keep || name.endsWith('.json')) continue
+    const stats = await stat(join(cache, name)).catch(() => undefined)
+    if (stats && now - stats.mtimeMs > KEPT_MS) await rm(join(cache, name), {recursive: true})
+  }
+}
+
+/** The import pipeline's entry (`importRun.ts`'s exports), bundled when it can be. */
+export async function loadImportRun(): Promise<typeof import('./importRun.ts')> {
+  if (process.env.IMPORT_BUNDLE !== 'off') {
+    try {
+      const cache = bundleCache()
+      const folder = (await currentBundle(cache)) ?? (await buildBundle(cache))
+      return (await import(
+        pathToFileURL(join(folder, 'importRun.js')).href
+      )) as typeof import('./importRun.ts')
+    } catch (error) {
+      if (process.env.IMPORT_BUNDLE === 'on') throw error
+    }
+  }
+  return import('./importRun.ts')
+}
