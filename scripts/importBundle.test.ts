@@ -84,7 +84,13 @@ describe('the latest bundle', () => {
 const BUNDLES = join(scratch, 'bundles')
 
 /** The import command on `site` in a fresh process, bundled or from its sources. */
-function importCommand(site: string, lakeDir: string, bundle: 'on' | 'off', args: string[]) {
+function importCommand(
+  site: string,
+  lakeDir: string,
+  bundle: 'on' | 'off' | 'auto',
+  args: string[],
+  cache = BUNDLES,
+) {
   const result = spawnSync(
     process.execPath,
     ['--import', RECORD_LOADS, 'scripts/import.ts', site, ...args],
@@ -95,7 +101,7 @@ function importCommand(site: string, lakeDir: string, bundle: 'on' | 'off', args
         ...process.env,
         LAKE_DIR: lakeDir,
         IMPORT_BUNDLE: bundle,
-        IMPORT_BUNDLE_CACHE: BUNDLES,
+        IMPORT_BUNDLE_CACHE: cache,
         SANITY_PROJECT_ID: '',
         SANITY_DATASET: '',
         SANITY_API_TOKEN: '',
@@ -103,9 +109,10 @@ function importCommand(site: string, lakeDir: string, bundle: 'on' | 'off', args
     },
   )
   const output = `${result.stdout}\n${result.stderr}`
-  // What differs from run to run: how long it took, and where it wrote.
+  // What differs from run to run: how long it took, where it wrote, where its code came from.
   const comparable = output
     .replace(/^LOADED .*\n/gm, '')
+    .replace(/^Running the import from its sources: IMPORT_BUNDLE=off\.\n/m, '')
     .replace(/\b\d+(\.\d+)? s\b/g, '<time>')
     .replaceAll(`-${bundle}`, '-<mode>')
   return {status: result.status, output: comparable, loaded: loadedModules(result.stderr)}
@@ -181,5 +188,19 @@ describe('the bundled import command', {timeout: 300_000}, () => {
     expect(Object.values(chunks).flat()).toContain('@sanity/client')
     expect(held.filter((holds) => holds.startsWith('@sanity/client'))).toEqual([])
     expect(bundled.filter((url) => /^node:(http|https|http2|tls|net)$/.test(url))).toEqual([])
+  })
+
+  it('runs from the sources, and says why, when the bundle cannot be built', () => {
+    const site = join(scratch, 'fallback-site')
+    writeSite(site, 2)
+    // A file where the cache's folder would be: nothing can be written under it.
+    const blocked = join(scratch, 'not-a-folder')
+    writeFileSync(blocked, '')
+    const args = ['--out', join(scratch, 'fallback.ndjson'), '--verbose']
+    const run = importCommand(site, join(scratch, 'fallback-lake'), 'auto', args, blocked)
+    expect(run.status, run.output).toBe(0)
+    expect(run.output).toMatch(/Running the import from its sources: its bundle could not be built/)
+    expect(run.output).toContain('Wrote 4 documents')
+    expect(run.loaded.some((url) => url.endsWith('/scripts/importRun.ts'))).toBe(true)
   })
 })

@@ -203,9 +203,16 @@ async function removeOld(cache: string, keep: string): Promise<void> {
   }
 }
 
-/** The import pipeline's entry (`importRun.ts`'s exports), bundled when it can be. */
-export async function loadImportRun(): Promise<typeof import('./importRun.ts')> {
-  if (process.env.IMPORT_BUNDLE !== 'off') {
+/**
+ * The import pipeline's entry (`importRun.ts`'s exports), bundled when it can be; `onSources`
+ * hears why it runs from its sources instead (`IMPORT_BUNDLE=on` makes that an error).
+ */
+export async function loadImportRun(
+  onSources: (why: string) => void = () => undefined,
+): Promise<typeof import('./importRun.ts')> {
+  if (process.env.IMPORT_BUNDLE === 'off') {
+    onSources('IMPORT_BUNDLE=off')
+  } else {
     try {
       const cache = bundleCache()
       const folder = (await currentBundle(cache)) ?? (await buildBundle(cache))
@@ -214,6 +221,7 @@ export async function loadImportRun(): Promise<typeof import('./importRun.ts')> 
       )) as typeof import('./importRun.ts')
     } catch (error) {
       if (process.env.IMPORT_BUNDLE === 'on') throw error
+      onSources(`its bundle could not be built or loaded (${(error as Error).message})`)
     }
   }
   return import('./importRun.ts')
