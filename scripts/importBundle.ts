@@ -139,6 +139,7 @@ export async function buildBundle(cache = bundleCache()): Promise<string> {
       entryPoints: Object.fromEntries(
         Object.entries(ENTRIES).map(([name, path]) => [name, join(ROOT, path)]),
       ),
+      absWorkingDir: ROOT,
       bundle: true,
       splitting: true,
       format: 'esm',
@@ -158,7 +159,7 @@ export async function buildBundle(cache = bundleCache()): Promise<string> {
     await writeFile(join(temp, 'chunks.json'), JSON.stringify(chunkSources(result.metafile)))
     const sources = Object.keys(result.metafile.inputs)
       .filter((input) => !input.includes('node_modules/') && !input.includes(':'))
-      .map((input) => relative(ROOT, resolve(input)).split(sep).join('/'))
+      .map((input) => relative(ROOT, resolve(ROOT, input)).split(sep).join('/'))
     sources.push('package-lock.json')
     const stamp = await restamp([...new Set(sources)].sort().map((path) => [path, 0, 0]))
     const folder = createHash('sha256').update(JSON.stringify(stamp)).digest('hex').slice(0, 16)
@@ -184,7 +185,7 @@ export async function buildBundle(cache = bundleCache()): Promise<string> {
  */
 function chunkSources(metafile: Metafile): Record<string, string[]> {
   const holds = (input: string) =>
-    /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1] ?? relative(ROOT, resolve(input))
+    /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1] ?? relative(ROOT, resolve(ROOT, input))
   return Object.fromEntries(
     Object.entries(metafile.outputs).map(([output, {inputs}]) => [
       basename(output),
