@@ -194,7 +194,11 @@ function chunkSources(metafile: Metafile): Record<string, string[]> {
   )
 }
 
-/** Removes the bundles (and abandoned builds) other than `keep` not used for {@link KEPT_MS}. */
+/**
+ * Removes the bundles (and abandoned builds) other than `keep` built more than {@link KEPT_MS}
+ * ago: an import still running from one has loaded its files by then, but for a thread or a
+ * lazy part it had not needed yet.
+ */
 async function removeOld(cache: string, keep: string): Promise<void> {
   const now = Date.now()
   for (const name of await readdir(cache)) {
