@@ -80,7 +80,13 @@ export function changeTexts(
 function sameMutation(own: WireMutation, change: WireMutation): boolean {
   if (own === change) return true
   const kind = CREATES.find((k) => k in own)
-  if (kind) return own[kind] === change[kind] && Object.keys(change).length === 1
+  if (kind) {
+    return (
+      own[kind] === change[kind] &&
+      Object.keys(own).length === 1 &&
+      Object.keys(change).length === 1
+    )
+  }
   return JSON.stringify(own) === JSON.stringify(change)
 }
 
