@@ -15,7 +15,7 @@ import {pathToFileURL} from 'node:url'
 import {afterAll, describe, expect, it} from 'vitest'
 
 import {loadedModules, RECORD_LOADS} from '../testing/recordLoads.ts'
-import {asWhereItLies, currentBundle} from './importBundle.ts'
+import {asWhereItLies, buildBundle, currentBundle} from './importBundle.ts'
 
 const ROOT = join(import.meta.dirname, '..')
 const scratch = mkdtempSync(join(tmpdir(), 'import-bundle-'))
@@ -82,6 +82,17 @@ describe('the latest bundle', () => {
 })
 
 const BUNDLES = join(scratch, 'bundles')
+
+describe('a bundle built while a file it is built from changed', {timeout: 120_000}, () => {
+  it('serves the run that built it, and is not recorded as the latest', async () => {
+    const cache = join(scratch, 'changed-cache')
+    // Every file changed after the start of time: as if each were saved during the build.
+    const folder = await buildBundle(cache, 0)
+    expect(readdirSync(folder)).toContain('importRun.js')
+    expect(readdirSync(cache)).not.toContain('latest.json')
+    expect(await currentBundle(cache)).toBeUndefined()
+  })
+})
 
 /** The import command on `site` in a fresh process, bundled or from its sources. */
 function importCommand(

@@ -129,8 +129,10 @@ function asSources(): Plugin {
 /**
  * Builds the bundle into a new folder of `cache` and records it as the latest; returns the
  * folder. Two imports that build at once each build their own; the last to finish is recorded.
+ * A bundle built while one of its files changed (since `started`) serves this run only: it may
+ * hold the file as it was, so it is not recorded, and the next run builds again.
  */
-export async function buildBundle(cache = bundleCache()): Promise<string> {
+export async function buildBundle(cache = bundleCache(), started = Date.now()): Promise<string> {
   const {build} = await import('esbuild')
   await mkdir(cache, {recursive: true})
   const temp = join(cache, `.build-${randomBytes(4).toString('hex')}`)
@@ -162,6 +164,11 @@ export async function buildBundle(cache = bundleCache()): Promise<string> {
       .map((input) => relative(ROOT, resolve(ROOT, input)).split(sep).join('/'))
     sources.push('package-lock.json')
     const stamp = await restamp([...new Set(sources)].sort().map((path) => [path, 0, 0]))
+    if (stamp.some(([, , mtimeMs]) => mtimeMs >= started)) {
+      const once = join(cache, `.changed-${randomBytes(4).toString('hex')}`)
+      await rename(temp, once)
+      return once
+    }
     const folder = createHash('sha256').update(JSON.stringify(stamp)).digest('hex').slice(0, 16)
     await rename(temp, join(cache, folder)).catch(async (error: NodeJS.ErrnoException) => {
       // Another import built the same bundle first.
