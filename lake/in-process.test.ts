@@ -2,6 +2,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
 import {mutateInProcess} from './in-process.ts'
 import {storedTransaction} from './store/history.ts'
+import type {WireMutation} from './store/types.ts'
 import {startTestLake} from './test-lake.ts'
 
 let t: Awaited<ReturnType<typeof startTestLake>>
@@ -23,6 +24,21 @@ async function overHttp(dataset: string, mutationsJson: string, transactionId: s
 /** An answer with the parts that differ from request to request (ids, times) made comparable. */
 const comparable = (answer: {statusCode: number; body: unknown}, transactionId: string) =>
   JSON.parse(JSON.stringify(answer).replaceAll(transactionId, '<tx>')) as unknown
+
+/** `mutations` as an in-process client sends them: as text, or as objects with each one's text. */
+const requestOf = (given: string, mutations: WireMutation[]) =>
+  given === 'text'
+    ? {json: JSON.stringify(mutations)}
+    : {mutations, texts: mutations.map((mutation) => JSON.stringify(mutation))}
+
+/** Commits `mutations` in process; the `transactions` row the dataset file keeps of it. */
+async function committed(given: string, dataset: string, mutations: WireMutation[], id: string) {
+  const answer = await mutateInProcess(t.lake.state, dataset, requestOf(given, mutations), id)
+  expect(answer.statusCode, JSON.stringify(answer.body)).toBe(200)
+  const db = t.lake.state.registry.get(dataset).reader
+  const row = db.prepare('SELECT seq, mutations FROM transactions WHERE id = ?').get(id)!
+  return {seq: Number(row.seq), mutations: row.mutations, db}
+}
 
 describe('in-process mutations', () => {
   const cases: Array<[string, (n: string) => string]> = [
@@ -89,12 +105,8 @@ describe('in-process mutations', () => {
         {patch: {id: 'f-1', set: {title: 'patched in the same transaction'}}},
       ]
       const json = JSON.stringify(mutations)
-      const texts = mutations.map((mutation) => JSON.stringify(mutation))
-      const request = given === 'text' ? {json} : {mutations, texts}
-      const answer = await mutateInProcess(t.lake.state, dataset, request, 'tx-texts')
-      expect(answer.statusCode).toBe(200)
-      const db = t.lake.state.registry.get(dataset).reader
-      const tx = db.prepare('SELECT seq, mutations FROM transactions WHERE id = ?').get('tx-texts')!
+      const tx = await committed(given, dataset, mutations, 'tx-texts')
+      const db = tx.db
       expect(tx.mutations).toBe(json)
       const revisions = db
         .prepare('SELECT doc_id, doc, mutations FROM revisions WHERE seq = ?')
@@ -139,51 +151,28 @@ describe('in-process mutations', () => {
         {createIfNotExists: {_id: 'g-3', _type: 'lesson', _createdAt: '2020-01-01T00:00:00Z'}},
         {patch: {id: 'g-1', set: {title: 'One, patched'}}},
       ]
-      const json = JSON.stringify(mutations)
-      const texts = mutations.map((mutation) => JSON.stringify(mutation))
-      const request = given === 'text' ? {json} : {mutations, texts}
-      const answer = await mutateInProcess(t.lake.state, dataset, request, 'tx-notes')
-      expect(answer.statusCode).toBe(200)
-      const db = t.lake.state.registry.get(dataset).reader
       // g-1's two mutations are not next to each other: the transaction keeps its text.
-      const tx = db.prepare('SELECT seq, mutations FROM transactions WHERE id = ?').get('tx-notes')!
-      expect(tx.mutations).toBe(json)
+      const notes = await committed(given, dataset, mutations, 'tx-notes')
+      expect(notes.mutations).toBe(JSON.stringify(mutations))
       const ones = [
         {createOrReplace: {_id: 'g-4', _type: 'lesson', title: 'Four'}},
         {createOrReplace: {_id: 'g-5', _type: 'lesson', title: 'Five'}},
         {patch: {id: 'g-2', set: {title: 'Two, patched'}}},
         {delete: {id: 'g-3'}},
       ]
-      const each3 =
-        given === 'text'
-          ? {json: JSON.stringify(ones)}
-          : {mutations: ones, texts: ones.map((mutation) => JSON.stringify(mutation))}
-      expect((await mutateInProcess(t.lake.state, dataset, each3, 'tx-each')).statusCode).toBe(200)
-      const each = db
-        .prepare('SELECT seq, mutations FROM transactions WHERE id = ?')
-        .get('tx-each')!
+      const each = await committed(given, dataset, ones, 'tx-each')
       expect(each.mutations).toBe('{"byChange":true}')
-      const read = storedTransaction(t.lake.state.registry.get(dataset), Number(each.seq))!
+      const read = storedTransaction(t.lake.state.registry.get(dataset), each.seq)!
       expect(read.mutations).toEqual(ones)
       expect(read.changes.map((change) => [change.id, change.mutations])).toEqual(
         ones.map((mutation, i) => [['g-4', 'g-5', 'g-2', 'g-3'][i], [mutation]]),
       )
       // A patch by query is recorded per document with its id: the transaction keeps its text.
       const byQuery = [{patch: {query: '*[_id in ["g-4", "g-5"]]', set: {title: 'Queried'}}}]
-      const queried =
-        given === 'text'
-          ? {json: JSON.stringify(byQuery)}
-          : {mutations: byQuery, texts: [JSON.stringify(byQuery[0])]}
-      expect((await mutateInProcess(t.lake.state, dataset, queried, 'tx-query')).statusCode).toBe(
-        200,
-      )
-      const query = db
-        .prepare('SELECT seq, mutations FROM transactions WHERE id = ?')
-        .get('tx-query')!
+      const query = await committed(given, dataset, byQuery, 'tx-query')
       expect(query.mutations).toBe(JSON.stringify(byQuery))
-      expect(
-        storedTransaction(t.lake.state.registry.get(dataset), Number(query.seq))!.mutations,
-      ).toEqual(byQuery)
+      const queried = storedTransaction(t.lake.state.registry.get(dataset), query.seq)!
+      expect(queried.mutations).toEqual(byQuery)
     },
   )
 })

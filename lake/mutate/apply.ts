@@ -36,7 +36,9 @@ export async function applyMutation(
     case 'createOrReplace':
       return [createOrReplace(ws, checkedDoc(ws, body as Doc, false))]
     case 'delete':
-      return forEachSliced(await selectTargets(ws, body as Patch), (id) => remove(ws, id))
+      return forEachSliced(await selectTargets(ws, body as Patch), (id) =>
+        remove(ws, id, body as Patch),
+      )
     case 'patch':
       return forEachSliced(await selectTargets(ws, body as Patch), (id) =>
         patch(ws, id, body as Patch),
@@ -84,9 +86,19 @@ function createOrReplace(ws: WorkingSet, doc: Doc): MutationResult {
   return {id: doc._id, operation: existed ? 'update' : 'create'}
 }
 
-function remove(ws: WorkingSet, id: string): MutationResult {
+/**
+ * The client's own patch or delete body when it names exactly this document by id, as the
+ * working set records it: then the file keeps the transaction's mutations as its changes' own
+ * (store/stored-texts.ts) without comparing their JSON. Undefined for one by query.
+ */
+function ownBody(body: Patch, id: string): Patch | undefined {
+  return body.id === id && body.query === undefined && body.params === undefined ? body : undefined
+}
+
+function remove(ws: WorkingSet, id: string, body: Patch): MutationResult {
   if (!ws.get(id)) return {id, operation: 'none'}
-  ws.put(id, null, {delete: {id}})
+  const own = ownBody(body, id)
+  ws.put(id, null, {delete: own && Object.keys(own).length === 1 ? own : {id}})
   return {id, operation: 'delete'}
 }
 
@@ -103,9 +115,12 @@ function patch(ws: WorkingSet, id: string, body: Patch): MutationResult {
       {id, expectedRevision: body.ifRevisionID, actualRevision: current._rev},
     )
   }
-  const wirePatch = {...body, id}
-  delete wirePatch.query
-  delete wirePatch.params
+  let wirePatch = ownBody(body, id)
+  if (!wirePatch) {
+    wirePatch = {...body, id}
+    delete wirePatch.query
+    delete wirePatch.params
+  }
   let next: unknown
   try {
     next = new Mutation({mutations: [{patch: wirePatch as never}]}).apply(current)

@@ -260,7 +260,9 @@ export class Dataset {
     const writer = (this.#syncWriter ??= transactionWriter(this.db))
     let seq: number
     try {
-      seq = writer.begin(transactionRow(transaction), {checked: checked && ownIds(transaction)})
+      seq = writer.begin(transactionRow(transaction, rows.mutations), {
+        checked: checked && ownIds(transaction),
+      })
       writer.rows(seq, rows.rows)
       writer.commit()
     } catch (error) {
@@ -467,11 +469,15 @@ function revisionRow(change: Change, written?: ChangeTexts): RevisionRow {
 function revisionRows(transaction: Transaction, texts?: WrittenTexts) {
   const rows = transaction.changes.map((change) => revisionRow(change, texts?.get(change)))
   const afterJson = rows.map((row) => row[3])
-  const bytes = textLength(transactionMutationsText(transaction)) + textsLength(afterJson)
-  return {rows, afterJson, bytes}
+  const mutations = transactionMutationsText(transaction)
+  return {rows, afterJson, bytes: textLength(mutations) + textsLength(afterJson), mutations}
 }
 
-function transactionRow(transaction: Transaction) {
+/** The `transactions` row; `mutations` is their text when the caller already made it. */
+function transactionRow(
+  transaction: Transaction,
+  mutations = transactionMutationsText(transaction),
+) {
   const {id, timestamp, author} = transaction
-  return {id, timestamp, author, mutations: transactionMutationsText(transaction)}
+  return {id, timestamp, author, mutations}
 }

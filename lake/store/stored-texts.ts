@@ -73,21 +73,16 @@ export function changeTexts(
 }
 
 /**
- * Whether a change's mutation is the transaction's: the same object, a create of the same
- * document object, or the same JSON (the working set records a patch or a delete per document
- * with its id: one by query, or of several documents, is not its changes' mutation).
+ * Whether a change's mutation is the transaction's: the same object, or the one mutation of the
+ * same kind on the same body (a created document; a patch or delete naming only this document,
+ * whose body the working set records as the client's: mutate/apply.ts). A patch or delete by
+ * query is recorded per document with its id: not its changes' mutation.
  */
 function sameMutation(own: WireMutation, change: WireMutation): boolean {
   if (own === change) return true
-  const kind = CREATES.find((k) => k in own)
-  if (kind) {
-    return (
-      own[kind] === change[kind] &&
-      Object.keys(own).length === 1 &&
-      Object.keys(change).length === 1
-    )
-  }
-  return JSON.stringify(own) === JSON.stringify(change)
+  const [kind, ...more] = Object.keys(own)
+  if (kind === undefined || more.length > 0 || Object.keys(change).length !== 1) return false
+  return own[kind] === change[kind]
 }
 
 /**
