@@ -28,7 +28,7 @@ import {defineCommand, runMain} from 'citty'
 import {measure, median, prepareScratch, table, type Usage} from './bench-measure.ts'
 import {judgeRatios, LIMITS} from './benchCheck.ts'
 import {generateSite, writeSite} from './bench-site.ts'
-import {buildBundle, currentBundle} from './importBundle.ts'
+import {bundleFolder} from './importBundle.ts'
 import {readSite} from './readSite.ts'
 
 const PHASES = {
@@ -237,7 +237,7 @@ const command = defineCommand({
       }
       console.log(`Measuring on ${about}.`)
       // The command runs from its bundle, built on its first run: built here, not measured.
-      if (!(await currentBundle())) await buildBundle()
+      await bundleFolder()
       // Node runs the TypeScript itself, as `npm run import` does: no transform in any figure.
       const inChild = (phase: InChild) => [
         process.execPath,

@@ -1,4 +1,3 @@
-import {spawnSync} from 'node:child_process'
 import {
   mkdirSync,
   mkdtempSync,
@@ -14,10 +13,10 @@ import {pathToFileURL} from 'node:url'
 
 import {afterAll, describe, expect, it} from 'vitest'
 
+import {runImport} from '../testing/importCommand.ts'
 import {loadedModules, RECORD_LOADS} from '../testing/recordLoads.ts'
 import {asWhereItLies, buildBundle, currentBundle} from './importBundle.ts'
 
-const ROOT = join(import.meta.dirname, '..')
 const scratch = mkdtempSync(join(tmpdir(), 'import-bundle-'))
 afterAll(() => rmSync(scratch, {recursive: true, force: true}))
 
@@ -102,31 +101,17 @@ function importCommand(
   args: string[],
   cache = BUNDLES,
 ) {
-  const result = spawnSync(
-    process.execPath,
-    ['--import', RECORD_LOADS, 'scripts/import.ts', site, ...args],
-    {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: {
-        ...process.env,
-        LAKE_DIR: lakeDir,
-        IMPORT_BUNDLE: bundle,
-        IMPORT_BUNDLE_CACHE: cache,
-        SANITY_PROJECT_ID: '',
-        SANITY_DATASET: '',
-        SANITY_API_TOKEN: '',
-      },
-    },
-  )
-  const output = `${result.stdout}\n${result.stderr}`
+  const {status, output} = runImport(site, lakeDir, args, {
+    env: {IMPORT_BUNDLE: bundle, IMPORT_BUNDLE_CACHE: cache},
+    node: ['--import', RECORD_LOADS],
+  })
   // What differs from run to run: how long it took, where it wrote, where its code came from.
   const comparable = output
     .replace(/^LOADED .*\n/gm, '')
     .replace(/^Running the import from its sources: IMPORT_BUNDLE=off\.\n/m, '')
     .replace(/\b\d+(\.\d+)? s\b/g, '<time>')
     .replaceAll(`-${bundle}`, '-<mode>')
-  return {status: result.status, output: comparable, loaded: loadedModules(result.stderr)}
+  return {status, output: comparable, loaded: loadedModules(output)}
 }
 
 /** A site with a page of each kind the pipeline loads code for: HTML, a table, Liquid, YAML. */
@@ -170,12 +155,12 @@ describe('the bundled import command', {timeout: 300_000}, () => {
       const site = join(scratch, `sync-site-${bundle}`)
       const lakeDir = join(scratch, `sync-lake-${bundle}`)
       writeSite(site, 6)
-      const first = importCommand(site, lakeDir, bundle, ['--verbose'])
+      const first = importCommand(site, lakeDir, bundle, [])
       writeFileSync(
         join(site, 'docs', 'page-3.md'),
         '---\ntitle: Page 3\nnav_order: 4\n---\n\nEdited.\n',
       )
-      const again = importCommand(site, lakeDir, bundle, ['--verbose'])
+      const again = importCommand(site, lakeDir, bundle, [])
       return [first, again]
     })
     expect(results[0][0].status, results[0][0].output).toBe(0)
@@ -207,7 +192,7 @@ describe('the bundled import command', {timeout: 300_000}, () => {
     // A file where the cache's folder would be: nothing can be written under it.
     const blocked = join(scratch, 'not-a-folder')
     writeFileSync(blocked, '')
-    const args = ['--out', join(scratch, 'fallback.ndjson'), '--verbose']
+    const args = ['--out', join(scratch, 'fallback.ndjson')]
     const run = importCommand(site, join(scratch, 'fallback-lake'), 'auto', args, blocked)
     expect(run.status, run.output).toBe(0)
     expect(run.output).toMatch(/Running the import from its sources: its bundle could not be built/)

@@ -39,7 +39,7 @@ type Stamp = Array<[path: string, size: number, mtimeMs: number]>
 type Latest = {format: 1; folder: string; stamp: Stamp}
 
 /** Where bundles are kept: under `node_modules/.cache` unless `IMPORT_BUNDLE_CACHE` says. */
-export const bundleCache = () =>
+const bundleCache = () =>
   process.env.IMPORT_BUNDLE_CACHE ?? join(ROOT, 'node_modules', '.cache', 'import-bundle')
 
 /** The current stamp of `stamp`'s files (paths from `root`); a file that is gone has size -1. */
@@ -215,6 +215,11 @@ async function removeOld(cache: string, keep: string): Promise<void> {
   }
 }
 
+/** The folder of the current bundle, built first when there is none or its code changed. */
+export async function bundleFolder(cache = bundleCache()): Promise<string> {
+  return (await currentBundle(cache)) ?? (await buildBundle(cache))
+}
+
 /**
  * The import pipeline's entry (`importRun.ts`'s exports), bundled when it can be; `onSources`
  * hears why it runs from its sources instead (`IMPORT_BUNDLE=on` makes that an error).
@@ -226,8 +231,7 @@ export async function loadImportRun(
     onSources('IMPORT_BUNDLE=off')
   } else {
     try {
-      const cache = bundleCache()
-      const folder = (await currentBundle(cache)) ?? (await buildBundle(cache))
+      const folder = await bundleFolder()
       return (await import(
         pathToFileURL(join(folder, 'importRun.js')).href
       )) as typeof import('./importRun.ts')
