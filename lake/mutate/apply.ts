@@ -68,22 +68,24 @@ function checkedDoc(ws: WorkingSet, doc: Doc, generateId: boolean): Doc {
   return withId
 }
 
+// A create asks only whether its document exists, and tells `put` it does not: a first import
+// of 5,000 documents looked each one up twice and found nothing either time.
 function create(ws: WorkingSet, doc: Doc): MutationResult {
-  if (ws.get(doc._id)) throw conflict(`Document by ID "${doc._id}" already exists`, {id: doc._id})
-  ws.put(doc._id, doc, {create: doc})
+  if (ws.has(doc._id)) throw conflict(`Document by ID "${doc._id}" already exists`, {id: doc._id})
+  ws.put(doc._id, doc, {create: doc}, null)
   return {id: doc._id, operation: 'create'}
 }
 
 function createIfNotExists(ws: WorkingSet, doc: Doc): MutationResult {
-  if (ws.get(doc._id)) return {id: doc._id, operation: 'none'}
-  ws.put(doc._id, doc, {createIfNotExists: doc})
+  if (ws.has(doc._id)) return {id: doc._id, operation: 'none'}
+  ws.put(doc._id, doc, {createIfNotExists: doc}, null)
   return {id: doc._id, operation: 'create'}
 }
 
 function createOrReplace(ws: WorkingSet, doc: Doc): MutationResult {
-  const existed = ws.get(doc._id) !== null
-  ws.put(doc._id, doc, {createOrReplace: doc})
-  return {id: doc._id, operation: existed ? 'update' : 'create'}
+  const current = ws.get(doc._id)
+  ws.put(doc._id, doc, {createOrReplace: doc}, current)
+  return {id: doc._id, operation: current !== null ? 'update' : 'create'}
 }
 
 /**

@@ -62,8 +62,9 @@ export class WorkingSet {
 
   /**
    * Replaces (or deletes, with null) a document, recording the mutation that did it. `read` is
-   * the document as the caller just had it from `get` and left unchanged: it is then not read and
-   * parsed from the file a second time (a patch by query over 50,000 documents read each twice).
+   * the document as the caller just had it from `get` and left unchanged, or null when `has` just
+   * said there is none: it is then not read and parsed from the file a second time (a patch by
+   * query over 50,000 documents read each twice).
    */
   put(id: string, doc: Doc | null, mutation: WireMutation, read?: Doc | null): void {
     let pending = this.#pending.get(id)
