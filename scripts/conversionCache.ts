@@ -43,11 +43,12 @@ export const cacheLineBounds = (key: string) => ({head: key.length + 4, tail: 2}
  */
 export interface WrittenLines {
   keys: readonly string[]
-  chunks: readonly Uint8Array[]
+  /** Their bytes, in order; each may be valid only until the next is asked for. */
+  chunks: Iterable<Uint8Array>
 }
 
 /** The lines of `entries`, then the lines already written as bytes. */
-function* lines(entries: ReadonlyMap<string, string>, written: readonly Uint8Array[] = []) {
+function* lines(entries: ReadonlyMap<string, string>, written: Iterable<Uint8Array> = []) {
   for (const [key, json] of entries) yield cacheLine(key, json)
   yield* written
 }

@@ -161,8 +161,6 @@ export async function convertPages(
   // are read and parsed once the workers are gone, so the results and the workers' heaps are
   // never in memory at the same time.
   const answered: AnsweredPage[] = []
-  const sizes: number[] = []
-  const texts: Buffer[] = []
   const keyOf = (job: PageJob) => keys.get(job.id) ?? ''
   const converters = options.converters ?? startConverters(workers)
   try {
@@ -172,39 +170,37 @@ export async function convertPages(
         answered.push({job, spill, start, end: answer.ends[i], remember: answer.remember[i]})
         onProgress?.(converted.size + answered.length, total, job.file)
       })
-      sizes[spill] = answer.ends.at(-1) ?? answer.start
     })
     await converters.terminate()
-    converters.started.forEach(({spill}, i) => texts.push(spill.read(sizes[i] ?? 0)))
+    const spills = converters.started.map(({spill}) => spill)
+    // The workers write ASCII (see convertWorker.ts), so each byte is one character.
+    const entry = (page: AnsweredPage) => {
+      const {head, tail} = cacheLineBounds(keyOf(page.job))
+      return spills[page.spill].text(page.start + head, page.end - tail)
+    }
+    // Written out as the workers wrote them, before the results are parsed.
+    if (cache?.save) await cache.save(rememberedLines(answered, spills, keyOf))
+    else if (cache) for (const page of answered) if (page.remember) remember(page.job, entry(page))
+    for (const page of answered) {
+      converted.set(page.job.id, (JSON.parse(entry(page)) as CachedConversion).result)
+    }
   } finally {
     await converters.stop()
-  }
-  // The workers write ASCII (see convertWorker.ts), so each byte is one character.
-  const entry = (page: AnsweredPage) => {
-    const {head, tail} = cacheLineBounds(keyOf(page.job))
-    return texts[page.spill].toString('latin1', page.start + head, page.end - tail)
-  }
-  // Written out as the workers wrote them, and let go before the results are parsed.
-  if (cache?.save) await cache.save(rememberedLines(answered, texts, keyOf))
-  else if (cache) for (const page of answered) if (page.remember) remember(page.job, entry(page))
-  for (const page of answered) {
-    converted.set(page.job.id, (JSON.parse(entry(page)) as CachedConversion).result)
   }
   return {converted, reused}
 }
 
 /**
- * The cache lines of the pages worth remembering, as slices of the spill files' bytes: one
- * slice for each run of such pages written one after another.
+ * The cache lines of the pages worth remembering, as the spill files' bytes: each run of such
+ * pages written one after another, read a megabyte at a time as the cache file is written.
  */
 function rememberedLines(
   answered: readonly AnsweredPage[],
-  texts: readonly Buffer[],
+  spills: readonly Spill[],
   keyOf: (job: PageJob) => string,
 ): WrittenLines {
   const keys: string[] = []
-  const chunks: Uint8Array[] = []
-  const runs = texts.map(() => [] as Array<[start: number, end: number]>)
+  const runs = spills.map(() => [] as Array<[start: number, end: number]>)
   for (const page of answered) {
     if (!page.remember) continue
     keys.push(keyOf(page.job))
@@ -212,10 +208,11 @@ function rememberedLines(
     if (run && run[1] === page.start) run[1] = page.end
     else runs[page.spill].push([page.start, page.end])
   }
-  runs.forEach((spans, spill) => {
-    for (const [start, end] of spans) chunks.push(texts[spill].subarray(start, end))
-  })
-  return {keys, chunks}
+  function* chunks() {
+    for (const [spill, spans] of runs.entries())
+      for (const [start, end] of spans) yield* spills[spill].slices(start, end)
+  }
+  return {keys, chunks: chunks()}
 }
 
 /** Pages sent to a worker in one message, and answered in one: fewer trips between threads. */

@@ -23,13 +23,14 @@ describe('Spill', () => {
     rmSync(dir, {recursive: true, force: true})
   })
 
-  it('gives back what writers put at their own positions, in one buffer', () => {
+  it('gives back what writers put at their own positions', () => {
     const spill = new Spill()
     try {
       writeAt(spill.fd, bytes('world'), 6)
       writeAt(spill.fd, bytes('hello '), 0)
-      expect(spill.read(11).toString('latin1')).toBe('hello world')
-      expect(spill.read(5).toString('latin1')).toBe('hello')
+      expect(spill.text(0, 11)).toBe('hello world')
+      expect(spill.text(0, 5)).toBe('hello')
+      expect(spill.text(6, 11)).toBe('world')
     } finally {
       spill.close()
     }
@@ -39,7 +40,32 @@ describe('Spill', () => {
     const spill = new Spill()
     try {
       writeAt(spill.fd, bytes('abc'), 0)
-      expect(() => spill.read(10)).toThrow('The spill file ended after 3 of 10 bytes')
+      expect(() => spill.bytes(0, 10)).toThrow('The spill file ended after 3 of 10 bytes')
+    } finally {
+      spill.close()
+    }
+  })
+
+  it('reads runs of any length through one reused buffer, across its ends', () => {
+    const spill = new Spill()
+    try {
+      const MB = 1 << 20
+      // Each byte tells its place, so a misplaced read shows.
+      const written = Buffer.alloc(3 * MB + 7, 0)
+      for (let i = 0; i < written.length; i++) written[i] = 32 + ((i * 7 + (i >> 12)) % 95)
+      writeAt(spill.fd, written, 0)
+      const expected = (start: number, end: number) => written.toString('latin1', start, end)
+      const first = spill.bytes(10, 20)
+      // Within the megabyte read with it: the same memory, not read again.
+      expect(spill.bytes(MB - 10, MB).buffer).toBe(first.buffer)
+      expect(spill.text(MB - 5, MB + 5)).toBe(expected(MB - 5, MB + 5))
+      expect(spill.text(MB / 2, 3 * MB)).toBe(expected(MB / 2, 3 * MB))
+      expect(spill.text(3 * MB, 3 * MB + 7)).toBe(expected(3 * MB, 3 * MB + 7))
+      expect([...spill.slices(5, 3 * MB + 7)].map((slice) => slice.length)).toEqual([MB, MB, MB, 2])
+      // Each slice is read while it is the newest.
+      const each: string[] = []
+      for (const slice of spill.slices(5, 3 * MB + 7)) each.push(slice.toString('latin1'))
+      expect(each.join('')).toBe(expected(5, 3 * MB + 7))
     } finally {
       spill.close()
     }
@@ -71,7 +97,7 @@ describe('Spill', () => {
       })
       await worker.terminate()
       writeAt(spill.fd, bytes('>>'), 0)
-      expect(spill.read(15).toString('latin1')).toBe('>>from a worker')
+      expect(spill.text(0, 15)).toBe('>>from a worker')
     } finally {
       spill.close()
     }
