@@ -5,7 +5,9 @@ import {join} from 'node:path'
 import {setFlagsFromString} from 'node:v8'
 import {runInNewContext} from 'node:vm'
 import {afterAll, describe, expect, it, vi} from 'vitest'
+import {DatabaseSync} from 'node:sqlite'
 import {Dataset} from './dataset.ts'
+import {PAGE_SIZE} from './schema.ts'
 import {WriterThread} from './writer-thread.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'lake-crash-'))
@@ -64,6 +66,26 @@ describe('Dataset', () => {
       }
     },
   )
+
+  it('creates a file with pages of PAGE_SIZE, and keeps the page size of a file it opens', async () => {
+    const pageSize = (db: DatabaseSync) => Number(db.prepare('PRAGMA page_size').get()?.page_size)
+    const fresh = new Dataset('pages', join(dir, 'pages-new.sqlite'))
+    expect(pageSize(fresh.db)).toBe(PAGE_SIZE)
+    await fresh.close()
+    // A file an older version created, with SQLite's default pages and a document in it.
+    const file = join(dir, 'pages-old.sqlite')
+    const old = new DatabaseSync(file)
+    old.exec(`PRAGMA page_size = 4096; PRAGMA journal_mode = WAL;
+      CREATE TABLE documents (id TEXT PRIMARY KEY, doc TEXT NOT NULL);
+      INSERT INTO documents VALUES ('x', '{"_id":"x","_type":"t","_rev":"r"}')`)
+    old.close()
+    const opened = new Dataset('pages', file)
+    expect(pageSize(opened.db)).toBe(4096)
+    expect(opened.get('x')).toEqual({_id: 'x', _type: 't', _rev: 'r'})
+    await opened.close()
+    // Otherwise the second half would show nothing.
+    expect(PAGE_SIZE).not.toBe(4096)
+  })
 
   it('reloads documents from disk and rolls back a failing transaction entirely', () => {
     const file = join(dir, 'reload.sqlite')

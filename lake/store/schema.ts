@@ -7,6 +7,15 @@ import type {DatabaseSync} from 'node:sqlite'
 export const WRITE_PRAGMAS = 'PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;'
 
 /**
+ * The page size of a new dataset file (SQLite's default is 4 KB). A lesson's JSON is about 10 KB,
+ * so with 4 KB pages most documents, current and in history, spilled over a chain of overflow
+ * pages; at 16 KB most fit in one. A first import of the 5,000-lesson synthetic site took 0.983×
+ * the CPU (6 paired runs); a small edit writes somewhat more bytes to the log. A file keeps the
+ * page size it was created with.
+ */
+export const PAGE_SIZE = 16_384
+
+/**
  * The one-time rewrites of stored documents, by the name the `migrations` table records them
  * under. A file this lake creates holds nothing written the old way, so it records them all as
  * done when it is created, and no later open reads its documents for them.
@@ -23,6 +32,8 @@ export function migrate(db: DatabaseSync): void {
   const created = !db
     .prepare("SELECT 1 AS found FROM sqlite_master WHERE type = 'table' AND name = 'documents'")
     .get()
+  // Only a file with nothing in it yet takes a page size (WAL fixes it from then on).
+  if (created) db.exec(`PRAGMA page_size = ${PAGE_SIZE}`)
   // WAL keeps readers unblocked (and is kept in the file, for every connection).
   db.exec(WRITE_PRAGMAS)
   db.exec(`
