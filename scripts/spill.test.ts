@@ -31,6 +31,7 @@ describe('Spill', () => {
       expect(spill.text(0, 11)).toBe('hello world')
       expect(spill.text(0, 5)).toBe('hello')
       expect(spill.text(6, 11)).toBe('world')
+      expect(spill.text(3, 3)).toBe('')
     } finally {
       spill.close()
     }

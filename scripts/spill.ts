@@ -53,8 +53,8 @@ export class Spill {
    * 57 MB read whole and made into text took about ten times the CPU of a megabyte at a time).
    */
   bytes(start: number, end: number): Buffer {
-    if (start >= this.#from && end <= this.#to) {
-      return this.#window!.subarray(start - this.#from, end - this.#from)
+    if (this.#window && start >= this.#from && end <= this.#to) {
+      return this.#window.subarray(start - this.#from, end - this.#from)
     }
     const size = end - start
     const buffer =
