@@ -144,6 +144,8 @@ describe('npm run import', {timeout: 180_000}, () => {
     const first = run('content')
     expect(first.code).toBe(0)
     expect(first.stdout).toMatch(/Created\s+36\b/)
+    // Nothing else writes this file's lake: a new dataset is asked nothing (no query worker).
+    expect(first.stdout).toMatch(/Requests: 0 queries, \d+ mutation requests/)
     const second = run('content')
     expect(second.code).toBe(0)
     expect(second.stdout).toMatch(/Unchanged\s+36\b/)

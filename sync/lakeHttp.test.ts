@@ -44,11 +44,13 @@ describe('the plain HTTP and in-process sync clients', () => {
   it('answer queries, reads and writes as @sanity/client does', async () => {
     const [client, plain] = both(lake.lake, 'same')
     const own = inProcess('same')
+    expect(await own.isEmpty?.()).toBe(true)
     await client.mutate([{create: {_id: 'a', _type: 'lesson', title: 'A'}}], {transactionId: 't1'})
     await plain.mutate([{create: {_id: 'b', _type: 'lesson', title: 'B'}}], {transactionId: 't2'})
     const c = {_id: 'c', _type: 'lesson', title: 'C'}
     await own.mutate([{create: c}], {transactionId: 't3', texts: [JSON.stringify({create: c})]})
     const query = '*[_type == $type] | order(_id) {_id, _rev, title}'
+    expect(await own.isEmpty?.()).toBe(false)
     for (const api of [client, plain, own]) {
       expect(await api.query(query, {type: 'lesson'})).toEqual([
         {_id: 'a', _rev: 't1', title: 'A'},

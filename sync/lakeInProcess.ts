@@ -66,5 +66,13 @@ export function inProcessSyncApi(state: LakeState, dataset: string, lakeDir: str
       }
       return {_id: document._id}
     },
+    async isEmpty() {
+      // A dataset that cannot be opened is not known to be empty: the queries then say why.
+      try {
+        return state.registry.get(dataset).isEmpty()
+      } catch {
+        return false
+      }
+    },
   }
 }

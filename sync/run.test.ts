@@ -1,3 +1,7 @@
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+
 import {describe, expect, it} from 'vitest'
 
 import {syncDocuments} from './run.ts'
@@ -300,6 +304,41 @@ describe('syncDocuments', () => {
     const {report} = await sync(lake, docs)
     expect(report.counts).toMatchObject({created: 8, failed: 1})
     expect(report.problems.find((p) => p.kind === 'failed')?.message).toContain('docs/broken.md')
+  })
+
+  it('asks a dataset that says it is empty nothing, and still uploads its images and creates every document', async () => {
+    const site = mkdtempSync(join(tmpdir(), 'sync-empty-'))
+    try {
+      const gif = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64')
+      writeFileSync(join(site, 'pic.gif'), gif)
+      const lake = Object.assign(new FakeLake(), {
+        isEmpty: async () => lake.docs.size === 0,
+      })
+      const docs = [
+        ...sampleDocs(),
+        {
+          _id: 'pictured',
+          _type: 'lesson',
+          title: 'Pictured',
+          body: [{_type: 'image', _key: 'i', src: 'pic.gif', alt: 'A pixel'}],
+          source: {path: 'pictured.md'},
+        },
+      ]
+      const first = await sync(lake, docs, {siteDir: site})
+      expect(first.report.requests).toMatchObject({queries: 0, uploads: 1})
+      expect(lake.requests.filter((r) => r.kind === 'query')).toEqual([])
+      expect(first.report.counts).toMatchObject({created: 9, failed: 0})
+      const body = lake.docs.get('pictured')?.body as {asset?: {_ref: string}}[]
+      expect(body[0].asset?._ref).toMatch(/^image-/)
+
+      // No longer empty: the next run reads the dataset, finds the image and changes nothing.
+      const second = await sync(lake, docs, {siteDir: site})
+      expect(second.report.requests.queries).toBeGreaterThan(0)
+      expect(second.report.requests).toMatchObject({uploads: 0, mutations: 0})
+      expect(second.report.counts.unchanged).toBe(9)
+    } finally {
+      rmSync(site, {recursive: true, force: true})
+    }
   })
 
   it('plans without writing on a dry run', async () => {

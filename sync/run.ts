@@ -7,7 +7,7 @@ import {isForced, needsFullDocument, planSync, sourcePath} from './plan.ts'
 import {createReachability, rateLimiter, UnreachableError, withRetry} from './retry.ts'
 import type {RetryOptions} from './retry.ts'
 import {errorMessage} from './scrub.ts'
-import {readSnapshot, readSnapshotOf} from './state.ts'
+import {emptySnapshot, readSnapshot, readSnapshotOf} from './state.ts'
 import type {
   ImportedDocument,
   Outcome,
@@ -80,6 +80,7 @@ export function countRequests(api: SyncApi) {
     getDocuments: (ids) => (requests.queries++, api.getDocuments(ids)),
     mutate: (mutations, opts) => (requests.mutations++, api.mutate(mutations, opts)),
     uploadImage: (body, opts) => (requests.uploads++, api.uploadImage(body, opts)),
+    ...(api.isEmpty && {isEmpty: api.isEmpty.bind(api)}),
   }
   return {api: counted, requests}
 }
@@ -163,6 +164,9 @@ async function syncUnscrubbed(
   const query = <T>(groq: string, params?: Record<string, unknown>) =>
     withRetry(() => api.query<T>(groq, params), retry)
 
+  // A dataset that holds nothing (an import's first into a new local dataset) has none of the
+  // import's documents, drafts or images: nothing to ask it, and no query worker to start.
+  const empty = (await api.isEmpty?.()) === true
   // The hosted API allows as many upload requests per second as mutation requests.
   const uploadLimit = rateLimiter(options.mutationsPerSecond ?? Infinity)
   const images = await resolveImages(documents, {
@@ -170,7 +174,7 @@ async function syncUnscrubbed(
     addresses: options.addresses,
     dryRun: options.dryRun,
     findAssets: async (sha1s) => {
-      if (!sha1s.length) return new Map()
+      if (!sha1s.length || empty) return new Map()
       const found = await query<{_id: string; sha1hash: string}[]>(
         '*[_type == "sanity.imageAsset" && sha1hash in $sha1s]{_id, sha1hash}',
         {sha1s},
@@ -188,8 +192,9 @@ async function syncUnscrubbed(
   options.onProgress?.('images', 1, 1)
   const docs = images.docs
   const byId = new Map(docs.map((doc) => [doc._id, doc]))
-  const snapshot =
-    options.unchangedBesides === undefined
+  const snapshot = empty
+    ? emptySnapshot()
+    : options.unchangedBesides === undefined
       ? await readSnapshot(query, [...byId.keys()], needsFullDocument(byId), {
           withRemoved: options.prune ?? false,
         })

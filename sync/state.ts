@@ -91,6 +91,15 @@ export async function readSnapshot(
   return {existing, full, drafts, removed, referencedBy}
 }
 
+/** The snapshot of a dataset that holds no document. */
+export const emptySnapshot = (): DatasetSnapshot => ({
+  existing: new Map(),
+  full: new Map(),
+  drafts: new Set(),
+  removed: [],
+  referencedBy: new Map(),
+})
+
 /**
  * The snapshot of `importIds` alone, for an import whose other documents are known to be as
  * the last sync left them: each document and its draft read by id, no removal candidates.

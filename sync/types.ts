@@ -47,6 +47,12 @@ export interface SyncApi {
   ): Promise<void>
   /** Uploads an image and returns its asset document id. */
   uploadImage(body: Uint8Array, options: {filename: string}): Promise<{_id: string}>
+  /**
+   * Whether the dataset holds no document at all (drafts, assets and system documents
+   * included), for an API that can tell without a query (the lake of this process). The sync
+   * then asks it nothing: none of the import's documents, drafts or images is there.
+   */
+  isEmpty?(): Promise<boolean>
 }
 
 /** How a document of the import compares with the dataset. */

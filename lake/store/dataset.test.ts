@@ -114,6 +114,37 @@ describe('Dataset', () => {
     reopened.close()
   })
 
+  it('is empty until a transaction creates a document, posted or committed, and again once its last document is deleted', async () => {
+    const dataset = new Dataset('empty', join(dir, 'empty.sqlite'))
+    const change = (id: string, after: boolean) => ({
+      id,
+      timestamp: '2026-01-01T00:00:00Z',
+      author: 'me',
+      mutations: [],
+      changes: [
+        after
+          ? {id: 'x', before: null, after: {_id: 'x', _type: 't', _rev: id}, mutations: []}
+          : {id: 'x', before: dataset.latest('x') ?? null, after: null, mutations: []},
+      ],
+    })
+    try {
+      expect(dataset.isEmpty()).toBe(true)
+      // Posted to the writer thread and not committed yet: the next transaction sees it.
+      const {committed} = await dataset.post(change('t1', true), {epoch: dataset.epoch})
+      expect(dataset.isEmpty()).toBe(false)
+      await committed
+      expect(dataset.isEmpty()).toBe(false)
+      const deleted = await dataset.post(change('t2', false), {epoch: dataset.epoch})
+      expect(dataset.isEmpty()).toBe(true)
+      await deleted.committed
+      expect(dataset.isEmpty()).toBe(true)
+      dataset.commit(change('t3', true))
+      expect(dataset.isEmpty()).toBe(false)
+    } finally {
+      await dataset.close()
+    }
+  })
+
   it('keeps recent history for reconnecting listeners within a size, not only a count', () => {
     const dataset = new Dataset('window', join(dir, 'window.sqlite'), undefined, {
       transactions: 1000,

@@ -230,6 +230,20 @@ export class Dataset {
     }
   }
 
+  /**
+   * Whether the dataset holds no document at all (drafts, assets and system documents
+   * included) as the next transaction sees it: true for a new dataset. Reads no document.
+   */
+  isEmpty(): boolean {
+    for (const [, doc] of this.latestChanges()) if (doc) return false
+    const changed = new Set(this.#pending.changedIds())
+    for (const row of this.db.prepare('SELECT id FROM documents').iterate()) {
+      const id = String(row.id)
+      if (!this.#leftOut.has(id) && !changed.has(id)) return false
+    }
+    return true
+  }
+
   /** The ids of every current document, in order. */
   ids(): string[] {
     return this.db
