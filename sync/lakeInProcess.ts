@@ -74,5 +74,13 @@ export function inProcessSyncApi(state: LakeState, dataset: string, lakeDir: str
         return false
       }
     },
+    expectWrites(documents) {
+      // Only a hint: a dataset that cannot be opened fails the mutation that follows, saying why.
+      try {
+        state.registry.get(dataset).expectWrites(documents)
+      } catch {
+        // nothing to prepare
+      }
+    },
   }
 }

@@ -341,6 +341,22 @@ describe('syncDocuments', () => {
     }
   })
 
+  it('tells the dataset how many documents it is about to write, and nothing when it writes none', async () => {
+    const told: number[] = []
+    const lake = Object.assign(new FakeLake(), {expectWrites: (n: number) => void told.push(n)})
+    await sync(lake, sampleDocs(), {dryRun: true})
+    expect(told).toEqual([])
+    await sync(lake)
+    expect(told).toEqual([8])
+    // An editor's edit the sync keeps is no write.
+    lake.edit('lesson-1', () => ({}))
+    const docs = sampleDocs()
+    docs[0] = {...docs[0], title: 'Changed'}
+    await sync(lake, docs)
+    await sync(lake, docs)
+    expect(told).toEqual([8, 1])
+  })
+
   it('plans without writing on a dry run', async () => {
     const lake = new FakeLake()
     const {report, plan} = await sync(lake, sampleDocs(), {dryRun: true})

@@ -81,6 +81,7 @@ export function countRequests(api: SyncApi) {
     mutate: (mutations, opts) => (requests.mutations++, api.mutate(mutations, opts)),
     uploadImage: (body, opts) => (requests.uploads++, api.uploadImage(body, opts)),
     ...(api.isEmpty && {isEmpty: api.isEmpty.bind(api)}),
+    ...(api.expectWrites && {expectWrites: api.expectWrites.bind(api)}),
   }
   return {api: counted, requests}
 }
@@ -208,6 +209,8 @@ async function syncUnscrubbed(
     prune: options.prune,
     origins: options.origins,
   })
+  const writes = plan.items.filter((i) => i.action === 'create' || i.action === 'patch').length
+  if (!options.dryRun && writes > 0) api.expectWrites?.(writes)
   const validationNotes: SyncProblem[] = []
   if (options.validate) {
     options.onProgress?.('validate', 0, 1)

@@ -53,6 +53,11 @@ export interface SyncApi {
    * then asks it nothing: none of the import's documents, drafts or images is there.
    */
   isEmpty?(): Promise<boolean>
+  /**
+   * A hint that mutations writing about `documents` documents follow, for an API that can
+   * prepare (the lake of this process starts its writer thread while the sync validates).
+   */
+  expectWrites?(documents: number): void
 }
 
 /** How a document of the import compares with the dataset. */

@@ -145,6 +145,25 @@ describe('Dataset', () => {
     }
   })
 
+  it('starts its writer thread when told that more than an inline write follows, and not for less', async () => {
+    const start = vi.spyOn(WriterThread.prototype, 'start')
+    const inline = new Dataset('expect-inline', join(dir, 'expect-inline.sqlite'))
+    const threaded = new Dataset('expect-thread', join(dir, 'expect-thread.sqlite'))
+    inline.inlineWritesUpTo = 10_000
+    try {
+      inline.expectWrites(2)
+      expect(start).not.toHaveBeenCalled()
+      inline.expectWrites(3)
+      expect(start).toHaveBeenCalledTimes(1)
+      // A lake that writes nothing inline needs its thread for any write.
+      threaded.expectWrites(1)
+      expect(start).toHaveBeenCalledTimes(2)
+    } finally {
+      start.mockRestore()
+      await Promise.all([inline.close(), threaded.close()])
+    }
+  })
+
   it('keeps recent history for reconnecting listeners within a size, not only a count', () => {
     const dataset = new Dataset('window', join(dir, 'window.sqlite'), undefined, {
       transactions: 1000,

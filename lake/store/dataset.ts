@@ -350,6 +350,15 @@ export class Dataset {
     return {committed}
   }
 
+  /**
+   * Told that transactions changing about `changes` documents follow: starts the writer thread
+   * now when they will need it (more than an inline write takes), so its start overlaps the
+   * caller's work before the first of them.
+   */
+  expectWrites(changes: number): void {
+    if (changes > (this.inlineWritesUpTo > 0 ? INLINE_CHANGES : 0)) this.#writer.start()
+  }
+
   // After the oldest pending transaction failed: it and every one posted after it were checked
   // against documents that will not be written. They are discarded (the writer refuses them),
   // and the reference index is put back as the committed documents have it.

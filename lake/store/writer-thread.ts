@@ -18,6 +18,14 @@ export class WriterThread {
     this.#file = file
   }
 
+  /**
+   * Starts the thread ahead of the first transaction, so that its start (a Node bootstrap and
+   * the file's opening) overlaps whatever the caller does before writing. Holds no process.
+   */
+  start(): void {
+    this.#thread()
+  }
+
   /** Posts part of the open transaction (`begin`, `rows`, `abort`). */
   post(message: ToWriter): void {
     this.#thread().postMessage(message)
