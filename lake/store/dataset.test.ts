@@ -145,21 +145,42 @@ describe('Dataset', () => {
     }
   })
 
-  it('starts its writer thread when told that more than an inline write follows, and not for less', async () => {
+  it('writes every transaction on the event loop when told that a few hundred writes follow, and starts its writer thread ahead of more', async () => {
     const start = vi.spyOn(WriterThread.prototype, 'start')
+    const thread = vi.spyOn(WriterThread.prototype, 'commit')
     const inline = new Dataset('expect-inline', join(dir, 'expect-inline.sqlite'))
     const threaded = new Dataset('expect-thread', join(dir, 'expect-thread.sqlite'))
-    inline.inlineWritesUpTo = 10_000
+    inline.inlineWritesUpTo = 1024 * 1024
+    const write = (id: string, count: number) =>
+      inline.commitInSlices({
+        id,
+        timestamp: '2026-01-01T00:00:00Z',
+        author: 'me',
+        mutations: [],
+        changes: Array.from({length: count}, (_, n) => ({
+          id: `${id}-${n}`,
+          before: null,
+          after: {_id: `${id}-${n}`, _type: 't', _rev: id, text: 'a page'},
+          mutations: [],
+        })),
+      })
     try {
-      inline.expectWrites(2)
+      inline.expectWrites(50)
+      await write('few', 25)
+      await write('more', 25)
       expect(start).not.toHaveBeenCalled()
-      inline.expectWrites(3)
+      expect(thread).not.toHaveBeenCalled()
+      inline.expectWrites(5_000)
       expect(start).toHaveBeenCalledTimes(1)
+      await write('many', 25)
+      expect(thread).toHaveBeenCalledTimes(1)
+      expect(inline.ids()).toHaveLength(75)
       // A lake that writes nothing inline needs its thread for any write.
       threaded.expectWrites(1)
       expect(start).toHaveBeenCalledTimes(2)
     } finally {
       start.mockRestore()
+      thread.mockRestore()
       await Promise.all([inline.close(), threaded.close()])
     }
   })

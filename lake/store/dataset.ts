@@ -104,6 +104,8 @@ export class Dataset {
    * the commit anyway, where a server's would stall every client for the fsync.
    */
   inlineWritesUpTo = 0
+  /** Told that few writes follow ({@link expectWrites}): any transaction may be written inline. */
+  #inlineAll = false
 
   /** Opens (or creates) the dataset file; `warn` hears about documents left out at load. */
   constructor(
@@ -308,8 +310,9 @@ export class Dataset {
    * Callers hold the dataset's transaction lock (`runTransaction`), and built the transaction
    * in `epoch` ({@link epoch}; posting in another throws Superseded). `checked`: the documents
    * passed `checkDocuments`, so the next load need not parse them. A transaction of a document
-   * or two within {@link inlineWritesUpTo}, with nothing pending, is written on this thread
-   * instead: starting the writer thread costs more than writing it.
+   * or two within {@link inlineWritesUpTo} (any transaction within it, when few writes are
+   * expected: {@link expectWrites}), with nothing pending, is written on this thread instead:
+   * starting the writer thread costs more than writing it.
    */
   async post(
     transaction: Transaction,
@@ -319,7 +322,7 @@ export class Dataset {
     if (
       this.inlineWritesUpTo > 0 &&
       this.#pending.size === 0 &&
-      transaction.changes.length <= INLINE_CHANGES
+      (transaction.changes.length <= INLINE_CHANGES || this.#inlineAll)
     ) {
       const rows = revisionRows(transaction, texts)
       if (rows.bytes <= this.inlineWritesUpTo) {
@@ -351,12 +354,18 @@ export class Dataset {
   }
 
   /**
-   * Told that transactions changing about `changes` documents follow: starts the writer thread
-   * now when they will need it (more than an inline write takes), so its start overlaps the
-   * caller's work before the first of them.
+   * Told that transactions changing about `changes` documents follow: with
+   * {@link inlineWritesUpTo}, up to {@link INLINE_EXPECTED} of them are written on this thread
+   * whatever their transactions' sizes (each within `inlineWritesUpTo`); otherwise the writer
+   * thread starts now when they will need it, so its start overlaps the caller's work before
+   * the first of them.
    */
   expectWrites(changes: number): void {
-    if (changes > (this.inlineWritesUpTo > 0 ? INLINE_CHANGES : 0)) this.#writer.start()
+    // A few hundred documents take the thread about as long to write as it takes to start:
+    // written here, one transaction at a time, they cost less and finish no later.
+    this.#inlineAll = this.inlineWritesUpTo > 0 && changes <= INLINE_EXPECTED
+    if (!this.#inlineAll && changes > (this.inlineWritesUpTo > 0 ? INLINE_CHANGES : 0))
+      this.#writer.start()
   }
 
   // After the oldest pending transaction failed: it and every one posted after it were checked
@@ -478,6 +487,8 @@ const ignore = () => undefined
 
 /** Changes a transaction may have and still be written inline (see `inlineWritesUpTo`). */
 const INLINE_CHANGES = 2
+/** Documents a caller may expect to write and have every transaction written inline. */
+const INLINE_EXPECTED = 200
 
 /** Whether each document is stored under its own id (one that is not would fail the load's check). */
 const ownIds = (transaction: Transaction) =>
