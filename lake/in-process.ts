@@ -40,6 +40,23 @@ export function getDocumentsInProcess(
 }
 
 /**
+ * Every document of `dataset` with a value at `where`, with its values at `paths`
+ * (`Dataset.valuesWhere`): what a query projecting those fields returns, read by SQLite on this
+ * thread instead of a query worker (no worker to start, no replica of every document to load).
+ * For the process's own reads of a few fields, not for queries from elsewhere.
+ */
+export function valuesWhereInProcess(
+  state: LakeState,
+  dataset: string,
+  where: string,
+  paths: readonly string[],
+): Promise<InProcessAnswer> {
+  return answer(state, `read of "${dataset}"`, () => [
+    ...state.registry.get(dataset).valuesWhere(where, paths),
+  ])
+}
+
+/**
  * `POST /data/query/<dataset>` without HTTP: evaluated on a query worker with the same budget,
  * cap and refusals; the body is `{result}`.
  */

@@ -9,6 +9,7 @@ import {syncApiFor} from './client.ts'
 import {lakeSyncApi} from './lakeHttp.ts'
 import {inProcessSyncApi} from './lakeInProcess.ts'
 import {createReachability, isTransient, retryAfterMs, statusOf} from './retry.ts'
+import {importedSummaries} from './state.ts'
 import type {SyncApi} from './types.ts'
 
 let lake: Awaited<ReturnType<typeof startTestLake>>
@@ -67,6 +68,14 @@ describe('the plain HTTP and in-process sync clients', () => {
     const uploaded = await own.uploadImage(gif, {filename: 'pixel.gif'})
     expect(uploaded._id).toMatch(/^image-/)
     expect(await plain.uploadImage(gif, {filename: 'pixel.gif'})).toEqual(uploaded)
+    // The fields the sync reads of image assets in-process, as a query of them answers.
+    const assets = await client.query<Array<{_id: string; _type: string; sha1hash: string}>>(
+      '*[defined(sha1hash)]{_id, _type, sha1hash}',
+    )
+    expect(assets).toHaveLength(1)
+    expect(await own.valuesWhere!('$.sha1hash', ['$._type', '$.sha1hash'])).toEqual(
+      assets.map((a) => ({id: a._id, values: [a._type, a.sha1hash]})),
+    )
     expect(await client.uploadImage(gif, {filename: 'pixel.gif'})).toEqual(uploaded)
     const png = Buffer.from(
       'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
@@ -80,6 +89,45 @@ describe('the plain HTTP and in-process sync clients', () => {
     expect(byOwn).toEqual(byClient)
     const stored = await inProcess('other').getDocuments([byOwn._id])
     expect(stored[0]).toMatchObject({_type: 'sanity.imageAsset', originalFilename: 'dot.png'})
+  })
+
+  it('list the documents imports wrote in-process as the lake answers the projection that asks for them', async () => {
+    const [client] = both(lake.lake, 'summaries')
+    const own = inProcess('summaries')
+    const doc = (id: string, source?: Record<string, unknown>) => ({
+      _id: id,
+      _type: 'lesson',
+      title: id,
+      ...(source && {source}),
+    })
+    const docs = [
+      doc('imported', {importHash: 'v1:aa:bb', path: 'docs/a.md'}),
+      doc('no-path', {importHash: 'v1:cc:dd'}),
+      doc('null-path', {importHash: 'v1:ee:ff', path: null}),
+      doc('drafts.imported', {importHash: 'v1:aa:bb', path: 'docs/a.md'}),
+      doc('by-hand'),
+      doc('other-source', {path: 'docs/b.md'}),
+      doc('null-hash', {importHash: null, path: 'docs/c.md'}),
+    ]
+    await client.mutate(
+      docs.map((d) => ({create: d})),
+      {transactionId: 's1'},
+    )
+    // One more, written in this process.
+    const late = doc('late', {importHash: 'v1:11:22', path: 'docs/late.md'})
+    await own.mutate([{create: late}], {
+      transactionId: 's2',
+      texts: [JSON.stringify({create: late})],
+    })
+    const byId = (a: {_id: string}, b: {_id: string}) => a._id.localeCompare(b._id)
+    const asked = await client.query<Array<{_id: string}>>(
+      '*[defined(source.importHash)]{_id, _rev, "importHash": source.importHash, "path": source.path}',
+    )
+    const listed = await importedSummaries(own.valuesWhere!)
+    expect(listed.map((s) => s._id).sort()).toEqual(
+      ['drafts.imported', 'imported', 'late', 'no-path', 'null-path'].sort(),
+    )
+    expect([...listed].sort(byId)).toEqual([...asked].sort(byId))
   })
 
   it('fail as @sanity/client does when the lake refuses a request', async () => {

@@ -10,11 +10,12 @@ import {
   mutateInProcess,
   queryInProcess,
   uploadInProcess,
+  valuesWhereInProcess,
   type InProcessAnswer,
 } from '../lake/in-process.ts'
 import type {LakeState} from '../lake/state.ts'
 import {AnswerError} from './lakeAnswer.ts'
-import type {StoredDocument, SyncApi} from './types.ts'
+import type {FieldValues, StoredDocument, SyncApi} from './types.ts'
 
 /** Where an in-process request would have gone over HTTP, for messages that name it. */
 const API_PATH = `/v${LAKE_API_VERSION}`
@@ -65,6 +66,10 @@ export function inProcessSyncApi(state: LakeState, dataset: string, lakeDir: str
         document: {_id: string}
       }
       return {_id: document._id}
+    },
+    async valuesWhere(where, paths) {
+      const answer = valuesWhereInProcess(state, dataset, where, paths)
+      return (await body('POST', `/data/query/${ds}`, answer)) as FieldValues[]
     },
     async isEmpty() {
       // A dataset that cannot be opened is not known to be empty: the queries then say why.

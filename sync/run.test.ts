@@ -6,7 +6,7 @@ import {describe, expect, it} from 'vitest'
 
 import {syncDocuments} from './run.ts'
 import type {SyncOptions} from './run.ts'
-import type {SyncApi} from './types.ts'
+import type {ImportedDocument, SyncApi} from './types.ts'
 import {FakeLake, httpError, resetError} from './testing/fakeLake.ts'
 import {datasetContent, sampleDocs} from './testing/sampleDocs.ts'
 
@@ -339,6 +339,92 @@ describe('syncDocuments', () => {
     } finally {
       rmSync(site, {recursive: true, force: true})
     }
+  })
+
+  it('plans the same from a dataset that reads fields without a query as from queries, asking none but who references a removed page', async () => {
+    /** A fake lake that reads fields itself (as SQLite's json_extract), and the queries it was asked. */
+    const reading = () => {
+      const lake = new FakeLake()
+      const asked: string[] = []
+      const query = lake.query.bind(lake)
+      const extract = (doc: unknown, path: string) => {
+        const value = path
+          .slice(2)
+          .split('.')
+          .reduce<unknown>((at, key) => (at as Record<string, unknown> | undefined)?.[key], doc)
+        return value === undefined ? null : value
+      }
+      return Object.assign(lake, {
+        asked,
+        query: <T>(groq: string, params?: Record<string, unknown>) => {
+          asked.push(groq)
+          return query<T>(groq, params)
+        },
+        valuesWhere: async (where: string, paths: string[]) =>
+          [...lake.docs.values()]
+            .filter((doc) => extract(doc, where) !== null)
+            .map((doc) => ({id: doc._id, values: paths.map((path) => extract(doc, path))})),
+      })
+    }
+    const site = mkdtempSync(join(tmpdir(), 'sync-direct-'))
+    const gif = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64')
+    writeFileSync(join(site, 'pic.gif'), gif)
+    const pictured = {
+      _id: 'pictured',
+      _type: 'lesson',
+      title: 'Pictured',
+      body: [{_type: 'image', _key: 'i', src: 'pic.gif', alt: 'A pixel'}],
+      source: {path: 'pictured.md'},
+    }
+    const direct = reading()
+    const queried = new FakeLake()
+    /** The same step on both lakes: their reports, less timings and request counts. */
+    const both = async (
+      change: (lake: FakeLake) => void,
+      docs: ImportedDocument[],
+      options = {},
+    ) => {
+      const reports = []
+      for (const lake of [direct, queried]) {
+        change(lake)
+        const {report} = await sync(lake, [...docs, pictured], {siteDir: site, ...options})
+        reports.push({...report, elapsedMs: 0, requests: {...report.requests, queries: 0}})
+      }
+      expect(reports[0]).toEqual(reports[1])
+      return reports[0]
+    }
+    try {
+      await both(() => undefined, sampleDocs({lessons: 6}))
+      const changed = sampleDocs({
+        lessons: 4,
+        title: (i) => (i === 1 || i === 3 ? 'Source title' : `Lesson ${i}`),
+      })
+      const report = await both(
+        (lake) => {
+          lake.edit('lesson-1', () => ({title: 'Edited in Studio'}))
+          const draft = {...lake.docs.get('lesson-3')!, _id: 'drafts.lesson-3', title: 'Draft'}
+          lake.docs.set(draft._id, draft)
+          lake.edit('lesson-5', () => ({title: 'Edited'}))
+        },
+        changed,
+        {prune: true},
+      )
+      // The image was found, not uploaded again; the removed lesson-4 is still linked from
+      // lesson-3 (in conflict) and the edited lesson-5.
+      expect(report.requests.uploads).toBe(0)
+      expect(report.counts).toMatchObject({updated: 1, conflict: 2, kept: 2})
+    } finally {
+      rmSync(site, {recursive: true, force: true})
+    }
+    // Less what each write stamps with its own time and transaction.
+    const stored = (lake: FakeLake) =>
+      [...lake.docs.values()].map(({_rev, _createdAt, _updatedAt, ...doc}) => ({
+        ...doc,
+        source: {...(doc.source as object), importedAt: undefined},
+      }))
+    expect(stored(direct)).toEqual(stored(queried))
+    expect(direct.asked.length).toBeGreaterThan(0)
+    expect(direct.asked.every((groq) => groq.includes('references('))).toBe(true)
   })
 
   it('tells the dataset how many documents it is about to write, and nothing when it writes none', async () => {

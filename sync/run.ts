@@ -72,6 +72,9 @@ export type SyncOptions = {
   unchangedBesides?: number
 }
 
+/** The type of the asset document an uploaded image gets. */
+const ASSET_TYPE = 'sanity.imageAsset'
+
 /** Counts the requests a run makes, by kind. */
 export function countRequests(api: SyncApi) {
   const requests = {queries: 0, mutations: 0, uploads: 0, retries: 0}
@@ -80,6 +83,9 @@ export function countRequests(api: SyncApi) {
     getDocuments: (ids) => (requests.queries++, api.getDocuments(ids)),
     mutate: (mutations, opts) => (requests.mutations++, api.mutate(mutations, opts)),
     uploadImage: (body, opts) => (requests.uploads++, api.uploadImage(body, opts)),
+    ...(api.valuesWhere && {
+      valuesWhere: (where, paths) => (requests.queries++, api.valuesWhere!(where, paths)),
+    }),
     ...(api.isEmpty && {isEmpty: api.isEmpty.bind(api)}),
     ...(api.expectWrites && {expectWrites: api.expectWrites.bind(api)}),
   }
@@ -164,6 +170,9 @@ async function syncUnscrubbed(
   }
   const query = <T>(groq: string, params?: Record<string, unknown>) =>
     withRetry(() => api.query<T>(groq, params), retry)
+  const valuesWhere =
+    api.valuesWhere &&
+    ((where: string, paths: string[]) => withRetry(() => api.valuesWhere!(where, paths), retry))
 
   // A dataset that holds nothing (an import's first into a new local dataset) has none of the
   // import's documents, drafts or images: nothing to ask it, and no query worker to start.
@@ -176,8 +185,17 @@ async function syncUnscrubbed(
     dryRun: options.dryRun,
     findAssets: async (sha1s) => {
       if (!sha1s.length || empty) return new Map()
+      if (valuesWhere) {
+        const wanted = new Set(sha1s)
+        const found = await valuesWhere('$.sha1hash', ['$._type', '$.sha1hash'])
+        return new Map(
+          found
+            .filter(({values: [type, sha1]}) => type === ASSET_TYPE && wanted.has(sha1 as string))
+            .map(({id, values: [, sha1]}) => [sha1 as string, id]),
+        )
+      }
       const found = await query<{_id: string; sha1hash: string}[]>(
-        '*[_type == "sanity.imageAsset" && sha1hash in $sha1s]{_id, sha1hash}',
+        `*[_type == "${ASSET_TYPE}" && sha1hash in $sha1s]{_id, sha1hash}`,
         {sha1s},
       )
       return new Map(found.map((a) => [a.sha1hash, a._id]))
@@ -196,9 +214,16 @@ async function syncUnscrubbed(
   const snapshot = empty
     ? emptySnapshot()
     : options.unchangedBesides === undefined
-      ? await readSnapshot(query, [...byId.keys()], needsFullDocument(byId), {
-          withRemoved: options.prune ?? false,
-        })
+      ? await readSnapshot(
+          query,
+          [...byId.keys()],
+          needsFullDocument(byId),
+          {withRemoved: options.prune ?? false},
+          valuesWhere && {
+            valuesWhere,
+            getDocuments: (ids) => withRetry(() => api.getDocuments(ids), retry),
+          },
+        )
       : await readSnapshotOf(
           (ids) => withRetry(() => api.getDocuments(ids), retry),
           [...byId.keys()],

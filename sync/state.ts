@@ -1,8 +1,7 @@
 import {mapPool} from './retry.ts'
-import type {StoredDocument} from './types.ts'
+import type {FieldValues, StoredDocument, StoredSummary} from './types.ts'
 
-/** What a cheap projection tells about a stored document. */
-export type StoredSummary = {_id: string; _rev: string; importHash?: string; path?: string | null}
+export type {StoredSummary}
 
 /** The part of the dataset a plan depends on. */
 export type DatasetSnapshot = {
@@ -47,18 +46,56 @@ export async function readFull(query: QueryFn, ids: readonly string[]) {
   return full
 }
 
+/** Reads documents by id (null for an id not found), as `SyncApi.getDocuments`. */
+export type GetDocumentsFn = (ids: string[]) => Promise<(StoredDocument | null)[]>
+
+/** Fields of the documents that have one, read without a query (`SyncApi.valuesWhere`). */
+export type ValuesWhereFn = (where: string, paths: string[]) => Promise<FieldValues[]>
+
+/**
+ * A dataset that reads fields without a query, and documents by id without the limits of a
+ * request's address (the lake of this process): the snapshot is read without queries.
+ */
+export type DirectReads = {valuesWhere: ValuesWhereFn; getDocuments: GetDocumentsFn}
+
+/** Summaries of every document an import wrote, as {@link readManaged}'s query projects them. */
+export async function importedSummaries(valuesWhere: ValuesWhereFn): Promise<StoredSummary[]> {
+  const paths = ['$._rev', '$.source.importHash', '$.source.path']
+  const rows = await valuesWhere('$.source.importHash', paths)
+  return rows.map(({id, values: [rev, importHash, path]}) => ({
+    _id: id,
+    _rev: rev as string,
+    importHash: importHash as string,
+    path: path as string | null,
+  }))
+}
+
+/** The summary of a stored document, as the snapshot's projection gives it. */
+function summaryOf(doc: StoredDocument): StoredSummary {
+  const source = doc.source as {importHash?: string; path?: string} | undefined
+  return {_id: doc._id, _rev: doc._rev, importHash: source?.importHash, path: source?.path ?? null}
+}
+
+/** The documents with these ids that exist, a few requests at a time. */
+async function readById(getDocuments: GetDocumentsFn, ids: readonly string[]) {
+  const found = await mapPool(chunks(ids, CHUNK / 2), 4, getDocuments)
+  return found.flat().filter((doc): doc is StoredDocument => doc !== null)
+}
+
 /**
  * Reads what the plan needs with as few requests as possible: one query for every document
  * earlier imports wrote; by-id lookups only for ids that query did not find (new
  * documents, or documents created by someone else); full documents only for `needFull`.
+ * With `direct`, the same without a query (but who references a removed page).
  */
 export async function readSnapshot(
   query: QueryFn,
   importIds: readonly string[],
   needFull: (summary: StoredSummary) => boolean,
   options: {withRemoved: boolean},
+  direct?: DirectReads,
 ): Promise<DatasetSnapshot> {
-  const managed = await readManaged(query)
+  const managed = direct ? await importedSummaries(direct.valuesWhere) : await readManaged(query)
   const ids = new Set(importIds)
   const existing = new Map<string, StoredSummary>()
   const drafts = new Set<string>()
@@ -74,13 +111,19 @@ export async function readSnapshot(
     ...part,
     ...part.map((id) => DRAFT + id),
   ])
-  const found = await mapPool(lookups, 4, (part) =>
-    query<StoredSummary[]>(`*[_id in $ids]${SUMMARY}`, {ids: part}),
-  )
-  found.flat().forEach(note)
+  const found = direct
+    ? (await readById(direct.getDocuments, lookups.flat())).map(summaryOf)
+    : (
+        await mapPool(lookups, 4, (part) =>
+          query<StoredSummary[]>(`*[_id in $ids]${SUMMARY}`, {ids: part}),
+        )
+      ).flat()
+  found.forEach(note)
   const fullIds = [...existing.values()].filter(needFull).map((doc) => doc._id)
   if (options.withRemoved) fullIds.push(...removed.map((doc) => doc._id))
-  const full = await readFull(query, fullIds)
+  const full = direct
+    ? new Map((await readById(direct.getDocuments, fullIds)).map((doc) => [doc._id, doc]))
+    : await readFull(query, fullIds)
   const referencedBy = new Map<string, string[]>()
   if (options.withRemoved) {
     await mapPool(removed, 4, async (doc) => {
@@ -121,13 +164,7 @@ export async function readSnapshotOf(
       drafts.add(doc._id.slice(DRAFT.length))
       continue
     }
-    const source = doc.source as {importHash?: string; path?: string} | undefined
-    existing.set(doc._id, {
-      _id: doc._id,
-      _rev: doc._rev,
-      importHash: source?.importHash,
-      path: source?.path ?? null,
-    })
+    existing.set(doc._id, summaryOf(doc))
     full.set(doc._id, doc)
   }
   return {existing, full, drafts, removed: [], referencedBy: new Map()}

@@ -15,6 +15,12 @@ export type StoredDocument = ImportedDocument & {
   _updatedAt?: string
 }
 
+/** What a cheap projection tells about a stored document. */
+export type StoredSummary = {_id: string; _rev: string; importHash?: string; path?: string | null}
+
+/** A document's id and the values of some of its fields (see `SyncApi.valuesWhere`). */
+export type FieldValues = {id: string; values: unknown[]}
+
 /** A raw mutation as sent to `/data/mutate`. */
 export type Mutation =
   | {create: ImportedDocument}
@@ -53,6 +59,14 @@ export interface SyncApi {
    * then asks it nothing: none of the import's documents, drafts or images is there.
    */
   isEmpty?(): Promise<boolean>
+  /**
+   * Every document with a value at `where`, and its values at `paths` (JSON paths of keys, as
+   * `$.source.path`; a value is a string, a number or null, booleans 1 and 0, objects and arrays
+   * their JSON text), for an API that reads them without a query (the lake of this process).
+   * With it, the sync reads the dataset without queries, but for who references a removed page
+   * (`--prune`).
+   */
+  valuesWhere?(where: string, paths: string[]): Promise<FieldValues[]>
   /**
    * A hint that mutations writing about `documents` documents follow, for an API that can
    * prepare (the lake of this process starts its writer thread while the sync validates).

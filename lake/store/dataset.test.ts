@@ -185,6 +185,58 @@ describe('Dataset', () => {
     }
   })
 
+  it('reads fields of the documents that have one, posted ones included, as json_extract gives them', async () => {
+    const dataset = new Dataset('values', join(dir, 'values.sqlite'))
+    const tx = (id: string, docs: Array<Record<string, unknown> & {_id: string}>) => ({
+      id,
+      timestamp: '2026-01-01T00:00:00Z',
+      author: 'me',
+      mutations: [],
+      changes: docs.map((doc) => ({
+        id: doc._id,
+        before: dataset.latest(doc._id) ?? null,
+        after: {_type: 't', _rev: id, ...doc},
+        mutations: [],
+      })),
+    })
+    const read = () =>
+      [...dataset.valuesWhere('$.source.hash', ['$._rev', '$.source.path', '$.source.flag'])].sort(
+        (a, b) => a.id.localeCompare(b.id),
+      )
+    try {
+      dataset.commit(
+        tx('t1', [
+          {_id: 'a', source: {hash: 'h1', path: 'a.md', flag: true}},
+          {_id: 'b', source: {hash: 'h2', path: {nested: 1}}},
+          {_id: 'c', source: {path: 'c.md'}},
+          {_id: 'd', source: {hash: null}},
+        ]),
+      )
+      expect(read()).toEqual([
+        {id: 'a', values: ['t1', 'a.md', 1]},
+        {id: 'b', values: ['t1', '{"nested":1}', null]},
+      ])
+      // Posted and not committed yet: read from the transaction, in the same forms.
+      const {committed} = await dataset.post(
+        tx('t2', [
+          {_id: 'a', source: {path: 'a.md'}},
+          {_id: 'c', source: {hash: 'h3', path: {nested: 2}, flag: false}},
+        ]),
+        {epoch: dataset.epoch},
+      )
+      const posted = read()
+      await committed
+      expect(posted).toEqual([
+        {id: 'b', values: ['t1', '{"nested":1}', null]},
+        {id: 'c', values: ['t2', '{"nested":2}', 0]},
+      ])
+      expect(read()).toEqual(posted)
+      expect(() => [...dataset.valuesWhere("$.a'b", [])]).toThrow(/expected \$ and keys/)
+    } finally {
+      await dataset.close()
+    }
+  })
+
   it('keeps recent history for reconnecting listeners within a size, not only a count', () => {
     const dataset = new Dataset('window', join(dir, 'window.sqlite'), undefined, {
       transactions: 1000,

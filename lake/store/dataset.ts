@@ -246,6 +246,34 @@ export class Dataset {
     return true
   }
 
+  /**
+   * For every current document with a value at `where`, its id and its values at `paths`, as the
+   * next transaction sees them. Paths are SQLite JSON paths of keys (`$.source.path`); SQLite
+   * reads them from the stored text (`json_extract`), so no document is parsed here. A value is
+   * a string, a number or null (missing or null); booleans are 1 and 0, objects and arrays their
+   * JSON text, as `json_extract` gives them.
+   */
+  *valuesWhere(
+    where: string,
+    paths: readonly string[],
+  ): Generator<{id: string; values: unknown[]}> {
+    const keys = [where, ...paths].map(pathKeys)
+    const columns = paths.map((_, i) => `json_extract(doc, ?) AS v${i}`).join(', ')
+    const select = this.db.prepare(
+      `SELECT id${columns ? `, ${columns}` : ''} FROM documents WHERE json_extract(doc, ?) IS NOT NULL`,
+    )
+    const changed = new Set(this.#pending.changedIds())
+    for (const row of select.iterate(...paths, where)) {
+      const id = String(row.id)
+      if (this.#leftOut.has(id) || changed.has(id)) continue
+      yield {id, values: paths.map((_, i) => row[`v${i}`] ?? null)}
+    }
+    for (const [id, doc] of this.latestChanges()) {
+      if (!doc || extracted(doc, keys[0]) === null) continue
+      yield {id, values: keys.slice(1).map((path) => extracted(doc, path))}
+    }
+  }
+
   /** The ids of every current document, in order. */
   ids(): string[] {
     return this.db
@@ -484,6 +512,25 @@ export class Dataset {
 }
 
 const ignore = () => undefined
+
+/** The keys of a JSON path of keys (`$.a.b`); any other path is refused. */
+function pathKeys(path: string): string[] {
+  if (!/^\$(\.[A-Za-z_][A-Za-z0-9_]*)+$/.test(path))
+    throw new Error(`Cannot read the JSON path ${path}, expected $ and keys, as $.source.path`)
+  return path.slice(2).split('.')
+}
+
+/** The value at `keys` of a document, as SQLite's `json_extract` gives it. */
+function extracted(doc: Doc, keys: readonly string[]): unknown {
+  let value: unknown = doc
+  for (const key of keys) {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return null
+    value = (value as Record<string, unknown>)[key]
+  }
+  if (value === undefined || value === null) return null
+  if (typeof value === 'boolean') return value ? 1 : 0
+  return typeof value === 'object' ? JSON.stringify(value) : value
+}
 
 /** Changes a transaction may have and still be written inline (see `inlineWritesUpTo`). */
 const INLINE_CHANGES = 2
