@@ -43,6 +43,21 @@ function writeThenKill(file: string, count: number, mode: string): Promise<numbe
   })
 }
 
+/** Commits (in slices) a transaction `id` creating `count` documents `<id>-<n>` of this text. */
+const createMany = (dataset: Dataset, id: string, text: string, count: number) =>
+  dataset.commitInSlices({
+    id,
+    timestamp: '2026-01-01T00:00:00Z',
+    author: 'me',
+    mutations: [],
+    changes: Array.from({length: count}, (_, n) => ({
+      id: `${id}-${n}`,
+      before: null,
+      after: {_id: `${id}-${n}`, _type: 't', _rev: id, text},
+      mutations: [],
+    })),
+  })
+
 describe('Dataset', () => {
   it.each([
     ['on the event loop', 'sync'],
@@ -151,19 +166,7 @@ describe('Dataset', () => {
     const inline = new Dataset('expect-inline', join(dir, 'expect-inline.sqlite'))
     const threaded = new Dataset('expect-thread', join(dir, 'expect-thread.sqlite'))
     inline.inlineWritesUpTo = 1024 * 1024
-    const write = (id: string, count: number) =>
-      inline.commitInSlices({
-        id,
-        timestamp: '2026-01-01T00:00:00Z',
-        author: 'me',
-        mutations: [],
-        changes: Array.from({length: count}, (_, n) => ({
-          id: `${id}-${n}`,
-          before: null,
-          after: {_id: `${id}-${n}`, _type: 't', _rev: id, text: 'a page'},
-          mutations: [],
-        })),
-      })
+    const write = (id: string, count: number) => createMany(inline, id, 'a page', count)
     try {
       inline.expectWrites(50)
       await write('few', 25)
@@ -356,19 +359,7 @@ describe('Dataset', () => {
     const dataset = new Dataset('inline', join(dir, 'inline.sqlite'))
     dataset.inlineWritesUpTo = 10_000
     const thread = vi.spyOn(WriterThread.prototype, 'commit')
-    const write = (id: string, text: string, count = 1) =>
-      dataset.commitInSlices({
-        id,
-        timestamp: '2026-01-01T00:00:00Z',
-        author: 'me',
-        mutations: [],
-        changes: Array.from({length: count}, (_, n) => ({
-          id: `${id}-${n}`,
-          before: null,
-          after: {_id: `${id}-${n}`, _type: 't', _rev: id, text},
-          mutations: [],
-        })),
-      })
+    const write = (id: string, text: string, count = 1) => createMany(dataset, id, text, count)
     try {
       const small = await write('small', 'a page')
       expect(thread).not.toHaveBeenCalled()
