@@ -74,9 +74,9 @@ export async function localTarget(env: Env, options: LocalOptions = {}): Promise
     }
   }
   // One query worker, not the server's two: each holds a replica of every document, and the
-  // import asks a handful of queries, one at a time. A one-page re-import's single small
-  // transaction, and every transaction of a sync of at most a few hundred documents, is written
-  // on this thread: the writer thread would cost more to start.
+  // sync reads its own lake without queries (but `--prune`'s, one at a time). A one-page
+  // re-import's single small transaction, and every transaction of a sync of at most 200
+  // documents, is written on this thread: the writer thread would cost more to start.
   const lake = await openLake({
     dir,
     log: () => undefined,
