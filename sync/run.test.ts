@@ -443,6 +443,17 @@ describe('syncDocuments', () => {
     expect(told).toEqual([8, 1])
   })
 
+  it("reports a document someone made under an import's id as a conflict, and syncs the rest", async () => {
+    const lake = new FakeLake()
+    lake.docs.set('lesson-1', {_id: 'lesson-1', _type: 'lesson', _rev: 'hand', title: 'By hand'})
+    const {report} = await sync(lake)
+    expect(report.counts).toMatchObject({created: 7, conflict: 1, failed: 0})
+    expect(report.problems[0].message).toMatch(
+      /lesson-1 exists in the dataset but was not written by the importer/,
+    )
+    expect(lake.docs.get('lesson-1')?.title).toBe('By hand')
+  })
+
   it('plans without writing on a dry run', async () => {
     const lake = new FakeLake()
     const {report, plan} = await sync(lake, sampleDocs(), {dryRun: true})

@@ -21,6 +21,14 @@ export type DatasetSnapshot = {
 export type QueryFn = <T>(groq: string, params?: Record<string, unknown>) => Promise<T>
 
 const SUMMARY = '{_id, _rev, "importHash": source.importHash, "path": source.path}'
+
+/**
+ * A summary as {@link SUMMARY} projects it: GROQ gives null for a missing field, and a document
+ * someone else made under an import's id has no `source.importHash`, which the plan reads as
+ * undefined (not written by the importer).
+ */
+const projected = (summary: Omit<StoredSummary, 'importHash'> & {importHash?: string | null}) =>
+  ({...summary, importHash: summary.importHash ?? undefined}) as StoredSummary
 const CHUNK = 500
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
@@ -117,7 +125,9 @@ export async function readSnapshot(
         await mapPool(lookups, 4, (part) =>
           query<StoredSummary[]>(`*[_id in $ids]${SUMMARY}`, {ids: part}),
         )
-      ).flat()
+      )
+        .flat()
+        .map(projected)
   found.forEach(note)
   const fullIds = [...existing.values()].filter(needFull).map((doc) => doc._id)
   if (options.withRemoved) fullIds.push(...removed.map((doc) => doc._id))
