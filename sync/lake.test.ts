@@ -78,6 +78,13 @@ describe.each(APIS)('sync against the local Content Lake through $name', ({prefi
     expect(second.report.counts.unchanged).toBe(23)
   })
 
+  it("reports a document made through the API under an import's id as a conflict, and syncs the rest", async () => {
+    await direct('by-hand').create({_id: 'lesson-1', _type: 'lesson', title: 'By hand'})
+    const {report} = await run('by-hand', sampleDocs())
+    expect(report.counts).toMatchObject({created: 7, conflict: 1, failed: 0})
+    expect(report.problems[0].message).toMatch(/lesson-1 exists in the dataset but was not written/)
+  })
+
   it('keeps a title edited through the API, reports a conflict when the source changed too, and --force resolves it', async () => {
     await run('edit', sampleDocs())
     await direct('edit').patch('lesson-2').set({title: 'Edited in Studio'}).commit()
