@@ -14,6 +14,27 @@ const fast = {retry: {baseMs: 1, maxMs: 5}}
 const sync = (lake: FakeLake, docs = sampleDocs(), options: Partial<SyncOptions> = {}) =>
   syncDocuments(docs, {api: lake, target: 'fake', ...fast, ...options})
 
+/** A lesson showing `pic.gif`, a one-pixel image of the site {@link withPictureSite} writes. */
+const pictured: ImportedDocument = {
+  _id: 'pictured',
+  _type: 'lesson',
+  title: 'Pictured',
+  body: [{_type: 'image', _key: 'i', src: 'pic.gif', alt: 'A pixel'}],
+  source: {path: 'pictured.md'},
+}
+
+/** Runs `work` with a site folder holding `pic.gif`, removed afterwards. */
+async function withPictureSite(work: (site: string) => Promise<void>) {
+  const site = mkdtempSync(join(tmpdir(), 'sync-site-'))
+  try {
+    const gif = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64')
+    writeFileSync(join(site, 'pic.gif'), gif)
+    await work(site)
+  } finally {
+    rmSync(site, {recursive: true, force: true})
+  }
+}
+
 describe('syncDocuments', () => {
   it('creates every document on the first run and makes no mutation on an unchanged re-run', async () => {
     const lake = new FakeLake()
@@ -307,23 +328,11 @@ describe('syncDocuments', () => {
   })
 
   it('asks a dataset that says it is empty nothing, and still uploads its images and creates every document', async () => {
-    const site = mkdtempSync(join(tmpdir(), 'sync-empty-'))
-    try {
-      const gif = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64')
-      writeFileSync(join(site, 'pic.gif'), gif)
+    await withPictureSite(async (site) => {
       const lake = Object.assign(new FakeLake(), {
         isEmpty: async () => lake.docs.size === 0,
       })
-      const docs = [
-        ...sampleDocs(),
-        {
-          _id: 'pictured',
-          _type: 'lesson',
-          title: 'Pictured',
-          body: [{_type: 'image', _key: 'i', src: 'pic.gif', alt: 'A pixel'}],
-          source: {path: 'pictured.md'},
-        },
-      ]
+      const docs = [...sampleDocs(), pictured]
       const first = await sync(lake, docs, {siteDir: site})
       expect(first.report.requests).toMatchObject({queries: 0, uploads: 1})
       expect(lake.requests.filter((r) => r.kind === 'query')).toEqual([])
@@ -336,13 +345,11 @@ describe('syncDocuments', () => {
       expect(second.report.requests.queries).toBeGreaterThan(0)
       expect(second.report.requests).toMatchObject({uploads: 0, mutations: 0})
       expect(second.report.counts.unchanged).toBe(9)
-    } finally {
-      rmSync(site, {recursive: true, force: true})
-    }
+    })
   })
 
   it('plans the same from a dataset that reads fields without a query as from queries, asking none but who references a removed page', async () => {
-    /** A fake lake that reads fields itself (as SQLite's json_extract), and the queries it was asked. */
+    /** A fake lake that reads fields itself (the string fields the sync reads), and the queries it was asked. */
     const reading = () => {
       const lake = new FakeLake()
       const asked: string[] = []
@@ -366,20 +373,11 @@ describe('syncDocuments', () => {
             .map((doc) => ({id: doc._id, values: paths.map((path) => extract(doc, path))})),
       })
     }
-    const site = mkdtempSync(join(tmpdir(), 'sync-direct-'))
-    const gif = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64')
-    writeFileSync(join(site, 'pic.gif'), gif)
-    const pictured = {
-      _id: 'pictured',
-      _type: 'lesson',
-      title: 'Pictured',
-      body: [{_type: 'image', _key: 'i', src: 'pic.gif', alt: 'A pixel'}],
-      source: {path: 'pictured.md'},
-    }
     const direct = reading()
     const queried = new FakeLake()
     /** The same step on both lakes: their reports, less timings and request counts. */
     const both = async (
+      site: string,
       change: (lake: FakeLake) => void,
       docs: ImportedDocument[],
       options = {},
@@ -393,13 +391,14 @@ describe('syncDocuments', () => {
       expect(reports[0]).toEqual(reports[1])
       return reports[0]
     }
-    try {
-      await both(() => undefined, sampleDocs({lessons: 6}))
+    await withPictureSite(async (site) => {
+      await both(site, () => undefined, sampleDocs({lessons: 6}))
       const changed = sampleDocs({
         lessons: 4,
         title: (i) => (i === 1 || i === 3 ? 'Source title' : `Lesson ${i}`),
       })
       const report = await both(
+        site,
         (lake) => {
           lake.edit('lesson-1', () => ({title: 'Edited in Studio'}))
           const draft = {...lake.docs.get('lesson-3')!, _id: 'drafts.lesson-3', title: 'Draft'}
@@ -413,9 +412,7 @@ describe('syncDocuments', () => {
       // lesson-3 (in conflict) and the edited lesson-5.
       expect(report.requests.uploads).toBe(0)
       expect(report.counts).toMatchObject({updated: 1, conflict: 2, kept: 2})
-    } finally {
-      rmSync(site, {recursive: true, force: true})
-    }
+    })
     // Less what each write stamps with its own time and transaction.
     const stored = (lake: FakeLake) =>
       [...lake.docs.values()].map(({_rev, _createdAt, _updatedAt, ...doc}) => ({

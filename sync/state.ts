@@ -114,20 +114,13 @@ export async function readSnapshot(
     else if (!doc._id.includes('.')) removed.push(doc)
   }
   managed.forEach(note)
-  const missing = importIds.filter((id) => !existing.has(id))
-  const lookups = chunks(missing, CHUNK / 2).map((part) => [
-    ...part,
-    ...part.map((id) => DRAFT + id),
-  ])
+  // Each id the query did not find, and its draft.
+  const lookups = importIds.filter((id) => !existing.has(id)).flatMap((id) => [id, DRAFT + id])
   const found = direct
-    ? (await readById(direct.getDocuments, lookups.flat())).map(summaryOf)
-    : (
-        await mapPool(lookups, 4, (part) =>
-          query<StoredSummary[]>(`*[_id in $ids]${SUMMARY}`, {ids: part}),
-        )
-      )
-        .flat()
-        .map(projected)
+    ? (await readById(direct.getDocuments, lookups)).map(summaryOf)
+    : await mapPool(chunks(lookups, CHUNK), 4, (part) =>
+        query<StoredSummary[]>(`*[_id in $ids]${SUMMARY}`, {ids: part}),
+      ).then((parts) => parts.flat().map(projected))
   found.forEach(note)
   const fullIds = [...existing.values()].filter(needFull).map((doc) => doc._id)
   if (options.withRemoved) fullIds.push(...removed.map((doc) => doc._id))

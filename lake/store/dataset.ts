@@ -104,8 +104,11 @@ export class Dataset {
    * the commit anyway, where a server's would stall every client for the fsync.
    */
   inlineWritesUpTo = 0
-  /** Told that few writes follow ({@link expectWrites}): any transaction may be written inline. */
-  #inlineAll = false
+  /**
+   * Changes still to come of the few a caller said it would write ({@link expectWrites}): a
+   * transaction of up to this many is written inline, and spends them.
+   */
+  #inlineExpected = 0
 
   /** Opens (or creates) the dataset file; `warn` hears about documents left out at load. */
   constructor(
@@ -350,10 +353,11 @@ export class Dataset {
     if (
       this.inlineWritesUpTo > 0 &&
       this.#pending.size === 0 &&
-      (transaction.changes.length <= INLINE_CHANGES || this.#inlineAll)
+      transaction.changes.length <= Math.max(INLINE_CHANGES, this.#inlineExpected)
     ) {
       const rows = revisionRows(transaction, texts)
       if (rows.bytes <= this.inlineWritesUpTo) {
+        this.#inlineExpected = Math.max(0, this.#inlineExpected - transaction.changes.length)
         return {committed: Promise.resolve(this.#commitRows(transaction, rows, checked))}
       }
     }
@@ -384,16 +388,16 @@ export class Dataset {
   /**
    * Told that transactions changing about `changes` documents follow: with
    * {@link inlineWritesUpTo}, up to {@link INLINE_EXPECTED} of them are written on this thread
-   * whatever their transactions' sizes (each within `inlineWritesUpTo`); otherwise the writer
-   * thread starts now when they will need it, so its start overlaps the caller's work before
-   * the first of them.
+   * whatever their transactions' sizes (each within `inlineWritesUpTo`), and once they are
+   * written the usual rule applies again; otherwise the writer thread starts now when they will
+   * need it, so its start overlaps the caller's work before the first of them.
    */
   expectWrites(changes: number): void {
     // A few hundred documents take the thread about as long to write as it takes to start:
     // written here, one transaction at a time, they cost less and finish no later.
-    this.#inlineAll = this.inlineWritesUpTo > 0 && changes <= INLINE_EXPECTED
-    if (!this.#inlineAll && changes > (this.inlineWritesUpTo > 0 ? INLINE_CHANGES : 0))
-      this.#writer.start()
+    const inline = this.inlineWritesUpTo > 0 && changes <= INLINE_EXPECTED
+    this.#inlineExpected = inline ? changes : 0
+    if (!inline && changes > (this.inlineWritesUpTo > 0 ? INLINE_CHANGES : 0)) this.#writer.start()
   }
 
   // After the oldest pending transaction failed: it and every one posted after it were checked
