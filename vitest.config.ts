@@ -15,6 +15,8 @@ const requirements: Requirement[] = [
 export default defineConfig({
   test: {
     include: ['**/*.test.ts', '**/*.test.tsx'],
+    // One temporary folder for the run, removed at its end (scratch folders tests leave).
+    globalSetup: ['./testing/runTmpdir.ts'],
     exclude: ['node_modules/**', 'studio-dist/**', 'site-dist/**', '.lake/**'],
     // Generous: many tests start processes (the importer, the lake, the Sanity CLI), which on a
     // busy two-core machine wait their turn; a timeout should only ever mean a hang.
