@@ -81,3 +81,26 @@ export function badRequest(description: string, details?: Record<string, unknown
 export function conflict(description: string, details?: Record<string, unknown>): LakeError {
   return new LakeError(409, 'mutationError', description, details)
 }
+
+/** A LakeError as it crosses the thread boundary. */
+export type SerializedError = {
+  status: number
+  type: string
+  message: string
+  details: Record<string, unknown>
+}
+
+/** Turns any thrown value into something `postMessage` can carry. */
+export function serializeError(error: unknown): SerializedError {
+  if (error instanceof LakeError) {
+    const {status, type, message, details} = error
+    return {status, type, message, details}
+  }
+  const message = error instanceof Error ? error.message : String(error)
+  return {status: 500, type: 'internalError', message, details: {}}
+}
+
+/** The LakeError a worker reported. */
+export function deserializeError(error: SerializedError): LakeError {
+  return new LakeError(error.status, error.type, error.message, error.details)
+}

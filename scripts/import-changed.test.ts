@@ -109,12 +109,14 @@ async function importLoading(site: string, lakeDir: string) {
 
 // Each step starts the import command: slow on a busy machine.
 describe('a re-import after pages changed', {timeout: 300_000}, () => {
-  it('syncs a changed page into the local lake without loading @sanity/client, in-process (without a server) or running', async () => {
+  it('syncs a changed page into the local lake without loading @sanity/client or the GROQ evaluator, in-process (without a server) or running', async () => {
     const site = join(scratch, 'client-site')
     const lakeDir = join(scratch, 'client-lake')
     const write = writeSite(site)
     importer(site, lakeDir)()
     const client = (loaded: string[]) => loaded.filter((url) => url.includes('/@sanity/client/'))
+    // The sync reads its own lake by fields and ids, and writes by id: no query to evaluate.
+    const groq = (loaded: string[]) => loaded.filter((url) => url.includes('/groq-js/'))
     const body = (text: string) => `---\ntitle: One\nparent: Course\nnav_order: 1\n---\n\n${text}\n`
     write('one.md', body('Changed with no lake running.'))
     const inProcess = await importLoading(site, lakeDir)
@@ -122,6 +124,7 @@ describe('a re-import after pages changed', {timeout: 300_000}, () => {
     expect(inProcess.output).toMatch(/Updated\s+1\b/)
     expect(inProcess.output).toContain('in-process')
     expect(client(inProcess.loaded)).toEqual([])
+    expect(groq(inProcess.loaded)).toEqual([])
     // The lake of the import itself is read and written in-process: no server, no HTTP client.
     const network = (loaded: string[]) =>
       loaded.filter((url) => /^node:(http|https|http2|tls|net)$/.test(url))
@@ -134,6 +137,7 @@ describe('a re-import after pages changed', {timeout: 300_000}, () => {
       expect(running.output).toMatch(ONLY)
       expect(running.output).toContain(`lake server at ${lake.url}`)
       expect(client(running.loaded)).toEqual([])
+      expect(groq(running.loaded)).toEqual([])
       expect(network(running.loaded)).toContain('node:http')
     } finally {
       await lake.close()

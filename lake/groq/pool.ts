@@ -1,6 +1,6 @@
 import {dirname} from 'node:path'
 import {Worker} from 'node:worker_threads'
-import {LakeError} from '../errors.ts'
+import {deserializeError, LakeError, type SerializedError} from '../errors.ts'
 import type {Dataset} from '../store/dataset.ts'
 import {
   joined,
@@ -18,7 +18,7 @@ import {
 } from './limits.ts'
 import type {Perspective} from './perspective.ts'
 import {DEMOTE_AFTER_MS, lowerPriority, restorePriority} from './priority.ts'
-import {deserializeError, type SerializedError, type Task} from './tasks.ts'
+import type {Task} from './tasks.ts'
 import type {ToWorker} from './worker.ts'
 
 type Job = {

@@ -1,4 +1,3 @@
-import {LakeError} from '../errors.ts'
 import type {Doc} from '../store/types.ts'
 import type {Perspective} from './perspective.ts'
 import {evaluateQuery, evaluateUnplanned, viewOf} from './query.ts'
@@ -31,29 +30,6 @@ export type MatchTask = {kind: 'match'; query: string; params: Params; docs: Arr
 
 /** Work a query worker does. */
 export type Task = QueryTask | SelectTask | MatchTask
-
-/** A LakeError as it crosses the thread boundary. */
-export type SerializedError = {
-  status: number
-  type: string
-  message: string
-  details: Record<string, unknown>
-}
-
-/** Turns any thrown value into something `postMessage` can carry. */
-export function serializeError(error: unknown): SerializedError {
-  if (error instanceof LakeError) {
-    const {status, type, message, details} = error
-    return {status, type, message, details}
-  }
-  const message = error instanceof Error ? error.message : String(error)
-  return {status: 500, type: 'internalError', message, details: {}}
-}
-
-/** The LakeError a worker reported. */
-export function deserializeError(error: SerializedError): LakeError {
-  return new LakeError(error.status, error.type, error.message, error.details)
-}
 
 function replicaOf(replicas: Map<string, Replica>, name: string): Replica {
   const replica = replicas.get(name)

@@ -3,10 +3,11 @@
  * lake posts and evaluates one task at a time, so a slow query never blocks the lake's event loop.
  */
 import {parentPort} from 'node:worker_threads'
+import {serializeError} from '../errors.ts'
 import {queryTooLargeError} from './limits.ts'
 import {ownThreadId} from './priority.ts'
 import {Replica, type ReplicatedCommit} from './replica.ts'
-import {runTask, serializeError, type Task} from './tasks.ts'
+import {runTask, type Task} from './tasks.ts'
 
 /** Messages from the lake to a query worker. */
 export type ToWorker =

@@ -1,6 +1,5 @@
 import {badRequest} from '../errors.ts'
 import {QueryPool} from '../groq/pool.ts'
-import {selectIds} from '../groq/tasks.ts'
 import type {WorkingSet} from './working-set.ts'
 
 /** A patch or delete target: one `id`, or every document a `query` selects. */
@@ -23,6 +22,8 @@ export async function selectTargets(ws: WorkingSet, selection: Selection): Promi
     // goes with the query.
     return pool.select(ws.dataset, selection.query, params, ws.unsettled())
   }
-  // A dataset opened outside a running lake has no workers; evaluate it here.
+  // A dataset opened outside a running lake has no workers; evaluate it here (GROQ loaded only
+  // then: an import's own lake writes without it).
+  const {selectIds} = await import('../groq/tasks.ts')
   return selectIds(selection.query, params, new Map(ws.documents().map((doc) => [doc._id, doc])))
 }
