@@ -17,7 +17,6 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
-  writeFileSync,
 } from 'node:fs'
 import {tmpdir} from 'node:os'
 import {basename, join, resolve} from 'node:path'
@@ -28,6 +27,7 @@ import {defineCommand, runMain} from 'citty'
 import {measure, median, prepareScratch, table, type Usage} from './bench-measure.ts'
 import {judgeRatios, LIMITS} from './benchCheck.ts'
 import {generateSite, writeSite} from './bench-site.ts'
+import {writeReadmeSection} from './benchReadme.ts'
 import {bundleFolder} from './importBundle.ts'
 import {readSite} from './readSite.ts'
 
@@ -56,8 +56,6 @@ type Export = keyof typeof EXPORT
 const THIS_FILE = fileURLToPath(import.meta.url)
 const ROOT = join(import.meta.dirname, '..')
 const README = join(ROOT, 'importer', 'README.md')
-/** Where `--readme` writes: the synthetic site's table, or (with `--site`) the real site's. */
-const markers = (name: string) => [`<!-- ${name} -->`, `<!-- /${name} -->`] as const
 
 type InChild = Exclude<Phase, 'command' | 'dataset'> | 'hash'
 
@@ -176,18 +174,6 @@ function check(rounds: Record<'floor' | 'command', Usage>[], about: string): num
   return verdict.code
 }
 
-function writeReadme(summary: string, name: string): void {
-  const MARKERS = markers(name)
-  const text = readFileSync(README, 'utf8')
-  const start = text.indexOf(MARKERS[0])
-  const end = text.indexOf(MARKERS[1])
-  if (start < 0 || end < start) {
-    throw new Error(`Cannot update ${README}: expected the markers ${MARKERS.join(' and ')}.`)
-  }
-  const body = `${MARKERS[0]}\n\n${summary}\n\n`
-  writeFileSync(README, text.slice(0, start) + body + text.slice(end))
-}
-
 const command = defineCommand({
   meta: {
     name: 'bench',
@@ -291,7 +277,9 @@ const command = defineCommand({
         table(exported, EXPORT, 'import', 'vs import'),
       ].join('\n\n')
       console.log(summary)
-      if (args.readme) writeReadme(summary, args.site ? 'bench:import-site' : 'bench:import')
+      // The synthetic site's table, or (with `--site`) the real site's.
+      if (args.readme)
+        writeReadmeSection(README, args.site ? 'bench:import-site' : 'bench:import', summary)
       // Issue 14's targets, for both ways a user runs the command.
       const verdict = (ratio: number, target: number) =>
         `${ratio.toFixed(2)}× (${ratio <= target ? 'within' : 'over'} the ${target.toFixed(1)}× target)`

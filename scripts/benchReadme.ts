@@ -1,0 +1,23 @@
+/**
+ * Where a benchmark's `--readme` writes its figures: the part of a README between the markers
+ * `<!-- name -->` and `<!-- /name -->`, so the figures a reader sees are the benchmark's own
+ * output, never typed by hand.
+ */
+import {readFileSync, writeFileSync} from 'node:fs'
+
+/** The README's text with `summary` between the markers of `name`; throws when they are missing. */
+export function withSection(text: string, name: string, summary: string, file: string): string {
+  const open = `<!-- ${name} -->`
+  const close = `<!-- /${name} -->`
+  const start = text.indexOf(open)
+  const end = text.indexOf(close)
+  if (start < 0 || end < start) {
+    throw new Error(`Cannot update ${file}: expected the markers ${open} and ${close}.`)
+  }
+  return `${text.slice(0, start)}${open}\n\n${summary}\n\n${text.slice(end)}`
+}
+
+/** Writes `summary` between the markers of `name` in the README `file`. */
+export function writeReadmeSection(file: string, name: string, summary: string): void {
+  writeFileSync(file, withSection(readFileSync(file, 'utf8'), name, summary, file))
+}
