@@ -16,6 +16,7 @@ import {startLake, type Lake} from '../lake/start.ts'
 import type {Doc} from '../lake/store/types.ts'
 import {lessonPageByIdQuery} from '../queries/lessonPage.ts'
 import {largeTransactions, workerMemory} from './bench-lake-large.ts'
+import type {QueryTiming} from './benchLakeCheck.ts'
 
 const ref = (id: string, key?: string) => ({
   _type: 'reference',
@@ -242,11 +243,14 @@ export interface AbuseOptions {
 }
 
 /**
- * Times the lesson-page queries on the lake and on plain groq-js (`rounds` runs each, median),
- * or with `abuse`, normal clients' latency under abusive queries and the lake's memory; exits 1
- * when the lake's and groq-js's results differ.
+ * Times the lesson-page queries on the lake and on plain groq-js (`rounds` runs each, median)
+ * and prints them, returning the timings; or with `abuse`, normal clients' latency under
+ * abusive queries and the lake's memory. Exits 1 when the lake's and groq-js's results differ.
  */
-export async function runBenchLake(options: {rounds: number; abuse?: AbuseOptions}): Promise<void> {
+export async function runBenchLake(options: {
+  rounds: number
+  abuse?: AbuseOptions
+}): Promise<{documents: number; timings: QueryTiming[]}> {
   const {rounds} = options
   const documents = syntheticDataset()
   if (options.abuse) {
@@ -254,7 +258,7 @@ export async function runBenchLake(options: {rounds: number; abuse?: AbuseOption
     await abuse(documents, {clients, requests, abusers})
     await largeTransactions({documents: large, clients, requests})
     workerMemory({documents: large, workers})
-    return
+    return {documents: documents.length, timings: []}
   }
   const view: View = {documents, byId: new Map(documents.map((doc) => [doc._id, doc]))}
   const queries = [
@@ -264,6 +268,7 @@ export async function runBenchLake(options: {rounds: number; abuse?: AbuseOption
   console.log(`${documents.length} documents, median of ${rounds} runs\n`)
   const served = await benchLake(documents)
   let failed = false
+  const timings: QueryTiming[] = []
   for (const {name, query: groq} of queries) {
     const params = {id: 'lesson-1234'}
     const lake = await time(() => evaluateQuery(groq, params, view), rounds)
@@ -283,7 +288,9 @@ export async function runBenchLake(options: {rounds: number; abuse?: AbuseOption
     console.log(
       `${name}\n  lake (Map dereference): ${fmt(lake.median)}\n  plain groq-js:          ${fmt(plain.median)}\n  speed-up:               ${ratio.toFixed(1)}×\n  over HTTP (query worker, JSON, loopback): ${fmt(http.median)}\n`,
     )
+    timings.push({name, lakeMs: lake.median, plainMs: plain.median, httpMs: http.median})
   }
   await served.stop()
   if (failed) process.exit(1)
+  return {documents: documents.length, timings}
 }

@@ -1,9 +1,18 @@
 /**
  * `npm run bench:lake`: the lesson-page query over 10,000 documents on the lake and on plain
  * groq-js, or with `--abuse` the lake under abusive clients. The benchmark
- * (`bench-lake-run.ts`) loads only when the command runs.
+ * (`bench-lake-run.ts`) loads only when the command runs. `--check` holds each query to at
+ * least 50× plain groq-js in the same run (CI runs it); `--readme` writes the table into
+ * lake/README.md.
  */
+import {join} from 'node:path'
+
 import {defineCommand, runMain} from 'citty'
+
+import {judgeSpeedups, lakeTable, MIN_SPEEDUP} from './benchLakeCheck.ts'
+import {writeReadmeSection} from './benchReadme.ts'
+
+const README = join(import.meta.dirname, '..', 'lake', 'README.md')
 
 const command = defineCommand({
   meta: {
@@ -36,12 +45,23 @@ const command = defineCommand({
       description: 'With --abuse: query workers whose memory is compared with one',
       default: '2',
     },
+    check: {
+      type: 'boolean',
+      description: `Exit 1 when a query is less than ${MIN_SPEEDUP}× faster on the lake than on plain groq-js (a ratio of one run). For CI.`,
+      default: false,
+    },
+    readme: {
+      type: 'boolean',
+      description: "Write the table into lake/README.md's bench:lake section.",
+      default: false,
+    },
   },
   async run({args}) {
     const count = (value: string, otherwise: number) => Math.max(1, Number(value) || otherwise)
     const {runBenchLake} = await import('./bench-lake-run.ts')
-    await runBenchLake({
-      rounds: count(args.rounds, 5),
+    const rounds = count(args.rounds, 5)
+    const {documents, timings} = await runBenchLake({
+      rounds,
       ...(args.abuse
         ? {
             abuse: {
@@ -54,6 +74,17 @@ const command = defineCommand({
           }
         : {}),
     })
+    if (args.abuse) return
+    if (args.readme) {
+      const date = new Date().toISOString().slice(0, 10)
+      writeReadmeSection(README, 'bench:lake', lakeTable(timings, {documents, rounds, date}))
+    }
+    if (args.check) {
+      const verdict = judgeSpeedups(timings)
+      console.log(verdict.summary)
+      for (const failure of verdict.failures) console.error(failure)
+      process.exitCode = verdict.code
+    }
   },
 })
 

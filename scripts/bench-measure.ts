@@ -9,6 +9,8 @@ import {readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {pathToFileURL} from 'node:url'
 
+import {markdownTable} from './benchReadme.ts'
+
 /** One run of a command: CPU seconds of all its Node processes, wall seconds, largest peak RSS. */
 export interface Usage {
   cpuS: number
@@ -104,11 +106,5 @@ export function table<P extends string>(
     ]
   }
   const header = ['Phase (whole process)', 'CPU', versus, 'Wall', versus, 'Peak RSS', versus]
-  const rows = [header, ...(Object.keys(labels) as P[]).map(row)]
-  // Padded as Prettier pads markdown tables, so the README stays formatted.
-  const widths = header.map((_, i) => Math.max(...rows.map((cells) => cells[i].length)))
-  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`
-  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.slice(1).map(line)].join(
-    '\n',
-  )
+  return markdownTable(header, (Object.keys(labels) as P[]).map(row))
 }

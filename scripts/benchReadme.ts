@@ -21,3 +21,14 @@ export function withSection(text: string, name: string, summary: string, file: s
 export function writeReadmeSection(file: string, name: string, summary: string): void {
   writeFileSync(file, withSection(readFileSync(file, 'utf8'), name, summary, file))
 }
+
+/** A markdown table, its columns padded as Prettier pads them, so a README stays formatted. */
+export function markdownTable(header: readonly string[], rows: ReadonlyArray<readonly string[]>) {
+  const all = [header, ...rows]
+  const widths = header.map((_, i) => Math.max(...all.map((cells) => cells[i].length)))
+  const line = (cells: readonly string[]) =>
+    `| ${cells.map((cell, i) => cell.padEnd(widths[i])).join(' | ')} |`
+  return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join(
+    '\n',
+  )
+}
