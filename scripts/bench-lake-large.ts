@@ -11,6 +11,7 @@ import {measureLatency, percentile, query, until} from '../lake/groq/abuse.test-
 import {startLake, type Lake} from '../lake/start.ts'
 import {Dataset} from '../lake/store/dataset.ts'
 import type {Doc} from '../lake/store/types.ts'
+import type {MemoryFigures, PatchFigures, Stalls} from './benchLakeAbuse.ts'
 
 const fmt = (ms: number) => `${ms.toFixed(1)} ms`
 
@@ -69,9 +70,6 @@ async function mutate(lake: Lake, dataset: string, mutations: unknown[]): Promis
   const text = await response.text()
   if (!response.ok) throw new Error(`A patch by query answered ${response.status}: ${text}`)
 }
-
-/** The longest stall of the event loop, and the most CPU time the main thread spent in one. */
-type Stalls = {longest: number; mostWork: number}
 
 /**
  * Runs `work` while a 1 ms timer watches the event loop: a turn that comes late is a stall, and
@@ -159,13 +157,13 @@ async function latencyDuring(
 /**
  * A cheap query's latency from other clients, idle and while a patch by query over every
  * document runs (alternating, one run), with the longest stall of the event loop in each and the
- * most CPU time the main thread spent in one stall.
+ * most CPU time the main thread spent in one stall; prints the figures and returns them.
  */
 export async function largeTransactions(options: {
   documents: number
   clients: number
   requests: number
-}) {
+}): Promise<PatchFigures> {
   const dir = largeLakeDir(options.documents)
   const lake = await startLake({dir, log: () => undefined})
   try {
@@ -204,24 +202,36 @@ export async function largeTransactions(options: {
     // Its events come after the transactions' responses.
     await until(() => listener.events >= patches.length)
     await listener.stop()
-    const line = (name: string, samples: number[], stall: Stalls) =>
-      `  ${name.padEnd(24)} p50 ${fmt(percentile(samples, 50)).padStart(8)}   p99 ${fmt(percentile(samples, 99)).padStart(8)}   longest event-loop stall ${fmt(stall.longest)}, main-thread CPU in one stall at most ${fmt(stall.mostWork)}`
+    const figures: PatchFigures = {
+      idle: {p50: percentile(idle, 50), p99: percentile(idle, 99)},
+      during: {p50: percentile(busy, 50), p99: percentile(busy, 99)},
+      stalls: {idle: stalls.idle, during: stalls.busy},
+      patchMs: percentile(patches, 50),
+      patches: patches.length,
+      events: listener.events,
+    }
+    const line = (name: string, latency: {p50: number; p99: number}, stall: Stalls) =>
+      `  ${name.padEnd(24)} p50 ${fmt(latency.p50).padStart(8)}   p99 ${fmt(latency.p99).padStart(8)}   longest event-loop stall ${fmt(stall.longest)}, main-thread CPU in one stall at most ${fmt(stall.mostWork)}`
     console.log(
       `\n${options.documents} documents; ${options.clients} clients x ${options.requests} cheap queries each (*[_id == $id][0]{title})\n`,
     )
-    console.log(line('idle', idle, stalls.idle))
-    console.log(line('patch by query over all', busy, stalls.busy))
+    console.log(line('idle', figures.idle, stalls.idle))
+    console.log(line('patch by query over all', figures.during, stalls.busy))
     console.log(
-      `  p99 ratio ${(percentile(busy, 99) / percentile(idle, 99)).toFixed(2)}x; ${patches.length} patches of ${options.documents} documents, median ${fmt(percentile(patches, 50))} each; a Studio-like listener on one document got ${listener.events} events`,
+      `  p99 ratio ${(figures.during.p99 / figures.idle.p99).toFixed(2)}x; ${patches.length} patches of ${options.documents} documents, median ${fmt(figures.patchMs)} each; a Studio-like listener on one document got ${figures.events} events`,
     )
+    return figures
   } finally {
     await lake.close()
     rmSync(dir, {recursive: true, force: true})
   }
 }
 
-/** The lake's resident memory with 1 and `workers` query workers, each in a fresh process. */
-export function workerMemory(options: {documents: number; workers: number}) {
+/**
+ * The lake's resident memory with 1 and `workers` query workers, each in a fresh process;
+ * prints the figures and returns them.
+ */
+export function workerMemory(options: {documents: number; workers: number}): MemoryFigures[] {
   const dir = largeLakeDir(options.documents)
   try {
     console.log(
@@ -244,21 +254,20 @@ export function workerMemory(options: {documents: number; workers: number}) {
         {encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit']},
       )
       if (run.status !== 0) throw new Error(`The memory probe exited with ${run.status}`)
-      const {rss, heap, opened} = JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '{}') as {
-        rss: number
-        heap: number
-        opened: number
-      }
+      const {rss, heap, opened} = JSON.parse(
+        run.stdout.trim().split('\n').at(-1) ?? '{}',
+      ) as MemoryFigures
       const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0).padStart(5)} MB`
       console.log(
         `  ${String(workers).padStart(2)} query worker(s) holding the dataset: RSS ${mb(rss)}, main heap ${mb(heap)} (before the first query: RSS ${mb(opened)})`,
       )
-      return rss
+      return {workers, rss, heap, opened}
     })
     if (figures.length === 2) {
-      const perWorker = (figures[1] - figures[0]) / (counts[1] - counts[0])
+      const perWorker = (figures[1].rss - figures[0].rss) / (counts[1] - counts[0])
       console.log(`  each further worker: ${(perWorker / 2 ** 20).toFixed(0)} MB`)
     }
+    return figures
   } finally {
     rmSync(dir, {recursive: true, force: true})
   }

@@ -16,6 +16,7 @@ import {startLake, type Lake} from '../lake/start.ts'
 import type {Doc} from '../lake/store/types.ts'
 import {lessonPageByIdQuery} from '../queries/lessonPage.ts'
 import {largeTransactions, workerMemory} from './bench-lake-large.ts'
+import type {AbusedFigures, AbuseFigures} from './benchLakeAbuse.ts'
 import type {QueryTiming} from './benchLakeCheck.ts'
 
 const ref = (id: string, key?: string) => ({
@@ -180,12 +181,12 @@ const CHEAP = '*[_type == "lesson" && _id == $id][0]{title, "slug": slug.current
 
 /**
  * Normal clients' latency with nobody else, then while abusive clients each keep the nested
- * query in flight (re-sending as soon as the lake refuses it).
+ * query in flight (re-sending as soon as the lake refuses it); prints the figures and returns them.
  */
 async function abuse(
   documents: Doc[],
   options: {clients: number; requests: number; abusers: number},
-) {
+): Promise<AbusedFigures> {
   const {lake, stop} = await benchLake(documents)
   try {
     const cheap = async (client: number, request: number) => {
@@ -218,16 +219,23 @@ async function abuse(
       })
     }
     const {restarts} = lake.state.queries.stats()
-    const line = (name: string, samples: number[]) =>
-      `  ${name.padEnd(26)} p50 ${fmt(percentile(samples, 50)).padStart(10)}   p99 ${fmt(percentile(samples, 99)).padStart(10)}`
+    const figures: AbusedFigures = {
+      idle: {p50: percentile(idle, 50), p99: percentile(idle, 99)},
+      abused: {p50: percentile(abused, 50), p99: percentile(abused, 99)},
+      refused,
+      restarts,
+    }
+    const line = (name: string, latency: {p50: number; p99: number}) =>
+      `  ${name.padEnd(26)} p50 ${fmt(latency.p50).padStart(10)}   p99 ${fmt(latency.p99).padStart(10)}`
     console.log(
       `${documents.length} documents; ${options.clients} clients x ${options.requests} cheap queries each (${CHEAP})\n`,
     )
-    console.log(line('idle', idle))
-    console.log(line(`${options.abusers} abusive client(s)`, abused))
+    console.log(line('idle', figures.idle))
+    console.log(line(`${options.abusers} abusive client(s)`, figures.abused))
     console.log(
-      `  p99 ratio ${(percentile(abused, 99) / percentile(idle, 99)).toFixed(2)}x (target <= 2x); abusive queries refused: ${refused}, workers replaced: ${restarts} (${rounds} x ${options.abusers} by disconnecting)`,
+      `  p99 ratio ${(figures.abused.p99 / figures.idle.p99).toFixed(2)}x (target <= 2x); abusive queries refused: ${refused}, workers replaced: ${restarts} (${rounds} x ${options.abusers} by disconnecting)`,
     )
+    return figures
   } finally {
     await stop()
   }
@@ -245,20 +253,21 @@ export interface AbuseOptions {
 /**
  * Times the lesson-page queries on the lake and on plain groq-js (`rounds` runs each, median)
  * and prints them, returning the timings; or with `abuse`, normal clients' latency under
- * abusive queries and the lake's memory. Exits 1 when the lake's and groq-js's results differ.
+ * abusive queries and the lake's memory, printed and returned as `abuse`. Exits 1 when the
+ * lake's and groq-js's results differ.
  */
 export async function runBenchLake(options: {
   rounds: number
   abuse?: AbuseOptions
-}): Promise<{documents: number; timings: QueryTiming[]}> {
+}): Promise<{documents: number; timings: QueryTiming[]; abuse?: AbuseFigures}> {
   const {rounds} = options
   const documents = syntheticDataset()
   if (options.abuse) {
     const {clients, requests, abusers, documents: large, workers} = options.abuse
-    await abuse(documents, {clients, requests, abusers})
-    await largeTransactions({documents: large, clients, requests})
-    workerMemory({documents: large, workers})
-    return {documents: documents.length, timings: []}
+    const abused = await abuse(documents, {clients, requests, abusers})
+    const patch = await largeTransactions({documents: large, clients, requests})
+    const memory = workerMemory({documents: large, workers})
+    return {documents: documents.length, timings: [], abuse: {abused, patch, memory}}
   }
   const view: View = {documents, byId: new Map(documents.map((doc) => [doc._id, doc]))}
   const queries = [

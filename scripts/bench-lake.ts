@@ -3,12 +3,13 @@
  * groq-js, or with `--abuse` the lake under abusive clients. The benchmark
  * (`bench-lake-run.ts`) loads only when the command runs. `--check` holds each query to at
  * least 50× plain groq-js in the same run (CI runs it); `--readme` writes the table into
- * lake/README.md.
+ * lake/README.md (with `--abuse`, the abuse run's table).
  */
 import {join} from 'node:path'
 
 import {defineCommand, runMain} from 'citty'
 
+import {abuseTable} from './benchLakeAbuse.ts'
 import {judgeSpeedups, lakeTable, MIN_SPEEDUP} from './benchLakeCheck.ts'
 import {writeReadmeSection} from './benchReadme.ts'
 
@@ -52,7 +53,8 @@ const command = defineCommand({
     },
     readme: {
       type: 'boolean',
-      description: "Write the table into lake/README.md's bench:lake section.",
+      description:
+        "Write the table into lake/README.md's bench:lake section (with --abuse, its bench:lake-abuse section).",
       default: false,
     },
   },
@@ -60,25 +62,25 @@ const command = defineCommand({
     const count = (value: string, otherwise: number) => Math.max(1, Number(value) || otherwise)
     const {runBenchLake} = await import('./bench-lake-run.ts')
     const rounds = count(args.rounds, 5)
-    const {documents, timings} = await runBenchLake({
-      rounds,
-      ...(args.abuse
-        ? {
-            abuse: {
-              clients: count(args.clients, 4),
-              requests: count(args.requests, 200),
-              abusers: count(args.abusers, 1),
-              documents: count(args.documents, 50_000),
-              workers: count(args.workers, 2),
-            },
-          }
-        : {}),
-    })
-    if (args.abuse) return
-    if (args.readme) {
-      const date = new Date().toISOString().slice(0, 10)
-      writeReadmeSection(README, 'bench:lake', lakeTable(timings, {documents, rounds, date}))
+    const abuse = args.abuse
+      ? {
+          clients: count(args.clients, 4),
+          requests: count(args.requests, 200),
+          abusers: count(args.abusers, 1),
+          documents: count(args.documents, 50_000),
+          workers: count(args.workers, 2),
+        }
+      : undefined
+    const run = await runBenchLake({rounds, ...(abuse ? {abuse} : {})})
+    const date = new Date().toISOString().slice(0, 10)
+    if (abuse) {
+      if (args.readme && run.abuse)
+        writeReadmeSection(README, 'bench:lake-abuse', abuseTable(run.abuse, {...abuse, date}))
+      return
     }
+    const {documents, timings} = run
+    if (args.readme)
+      writeReadmeSection(README, 'bench:lake', lakeTable(timings, {documents, rounds, date}))
     if (args.check) {
       const verdict = judgeSpeedups(timings)
       console.log(verdict.summary)

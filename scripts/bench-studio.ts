@@ -5,6 +5,7 @@
  * project's own course (`content/`, imported as `npm run import` does) and the lesson is its
  * longest. The browser context is a plain one, as an editor's: no request interception (which
  * would switch Chromium's cache off); offline, the Studio's calls to public hosts fail at once.
+ * `--readme` writes the run's medians and ranges into lake/README.md's bench:studio section.
  */
 import {spawn} from 'node:child_process'
 import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs'
@@ -16,7 +17,11 @@ import type {Page} from 'playwright-core'
 
 import {createLakeClient, seedNdjson, startLake} from '../lake/index.ts'
 import {launchChromium} from '../testing/chromium.ts'
+import {writeReadmeSection} from './benchReadme.ts'
+import {median, studioSummary} from './benchStudioTable.ts'
 import {ensureStudioBuild} from './studioBuild.ts'
+
+const README = join(import.meta.dirname, '..', 'lake', 'README.md')
 
 const STRUCTURE = 'text=Courses'
 /** The form is usable when its body, what an editor works on, takes typing. */
@@ -100,8 +105,6 @@ async function timed(page: Page, navigate: () => Promise<unknown>, ready: string
   return Math.round(performance.now() - started)
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]
-
 const command = defineCommand({
   meta: {name: 'bench:studio', description: 'Time from navigation to Studio ready, in Chromium.'},
   args: {
@@ -114,6 +117,11 @@ const command = defineCommand({
     seed: {
       type: 'string',
       description: 'NDJSON documents to open instead of importing --site',
+    },
+    readme: {
+      type: 'boolean',
+      description: "Write the run's medians and ranges into lake/README.md's bench:studio section",
+      default: false,
     },
   },
   async run({args}) {
@@ -135,7 +143,8 @@ const command = defineCommand({
       const lesson = await client.fetch<{_id: string; title: string; blocks: number} | null>(
         '*[_type == "lesson"] | order(count(body) desc)[0]{_id, title, "blocks": count(body)}',
       )
-      console.log(`Load average before: ${load()} (${availableParallelism()} cores)`)
+      const loadBefore = load()
+      console.log(`Load average before: ${loadBefore} (${availableParallelism()} cores)`)
       const page = await (
         await browser.newContext({viewport: {width: 1400, height: 900}})
       ).newPage()
@@ -172,7 +181,28 @@ const command = defineCommand({
         console.log(
           `Chromium CPU per lesson reload: median ${median(formCpu)} ms (${formCpu.join(', ')}), of which the page's main thread ${median(formMainCpu)} ms (${formMainCpu.join(', ')}) and the GPU process (compositing) ${median(formGpuCpu)} ms (${formGpuCpu.join(', ')})`,
         )
-      console.log(`Load average after: ${load()}`)
+      const loadAfter = load()
+      console.log(`Load average after: ${loadAfter}`)
+      if (args.readme) {
+        const summary = studioSummary(
+          {
+            firstMs: first,
+            structureMs: structure,
+            lesson: lesson && {title: lesson.title, blocks: lesson.blocks ?? 0},
+            formMs: form,
+            cpu: {all: formCpu, rendererMain: formMainCpu, gpu: formGpuCpu},
+          },
+          {
+            rounds: Number(args.rounds),
+            source: args.seed ? {seed: args.seed} : {site: args.site},
+            cores: availableParallelism(),
+            load: {before: loadBefore, after: loadAfter},
+            date: new Date().toISOString().slice(0, 10),
+          },
+        )
+        writeReadmeSection(README, 'bench:studio', summary)
+        console.log(`Wrote the table into ${README}.`)
+      }
     } finally {
       await browser.close()
       await lake.close()
