@@ -10,14 +10,7 @@
  * and peak memory, with medians and ratios. `--readme` writes the tables into importer/README.md.
  */
 import {createHash} from 'node:crypto'
-import {
-  appendFileSync,
-  cpSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-} from 'node:fs'
+import {appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {basename, join, resolve} from 'node:path'
 import {fileURLToPath} from 'node:url'
