@@ -1,5 +1,5 @@
 import {existsSync} from 'node:fs'
-import {mkdtemp, writeFile} from 'node:fs/promises'
+import {mkdtemp, stat, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {dirname, join} from 'node:path'
 import {describe, expect, it} from 'vitest'
@@ -14,6 +14,8 @@ describe('the test run’s temporary folder', () => {
     try {
       const run = tmpdir()
       expect(dirname(run)).toBe(outside)
+      // As /tmp: writable by every user (a test runs a child as another), sticky.
+      expect((await stat(run)).mode & 0o7777).toBe(0o1777)
       const scratch = await mkdtemp(join(tmpdir(), 'left-behind-'))
       await writeFile(join(scratch, 'file'), 'x')
       expect(dirname(scratch)).toBe(run)

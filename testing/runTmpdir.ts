@@ -1,4 +1,4 @@
-import {mkdtemp, rm} from 'node:fs/promises'
+import {chmod, mkdtemp, rm} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
@@ -11,6 +11,8 @@ import {join} from 'node:path'
 export default async function runTmpdir(): Promise<() => Promise<void>> {
   const previous = process.env.TMPDIR
   const dir = await mkdtemp(join(tmpdir(), 'course-tests-'))
+  // Open to every user, with the sticky bit, as /tmp is: some tests run a child as another user.
+  await chmod(dir, 0o1777)
   process.env.TMPDIR = dir
   return async () => {
     if (previous === undefined) delete process.env.TMPDIR
