@@ -20,7 +20,7 @@ import {defineCommand, runMain} from 'citty'
 import {measure, median, prepareScratch, table, type Usage} from './bench-measure.ts'
 import {judgeRatios, LIMITS} from './benchCheck.ts'
 import {generateSite, writeSite} from './bench-site.ts'
-import {writeReadmeSection} from './benchReadme.ts'
+import {isoDay, writeReadmeSection} from './benchReadme.ts'
 import {bundleFolder} from './importBundle.ts'
 import {readSite} from './readSite.ts'
 
@@ -262,7 +262,7 @@ const command = defineCommand({
       const again = reimportRounds(site, Number(args.rounds), npmRun, inChild('hash'), scratch)
       const exported = exportRounds(site, Number(args.rounds), npmRun, scratch)
       const summary = [
-        `\`npm run bench\` on ${about}; medians of ${rounds.length} rounds, ratios taken round by round, ${new Date().toISOString().slice(0, 10)}:`,
+        `\`npm run bench\` on ${about}; medians of ${rounds.length} rounds, ratios taken round by round, ${isoDay()}:`,
         table(complete, PHASES, 'floor'),
         'Re-imports into the local dataset after a first one, against reading and hashing the same files:',
         table(again, REIMPORT, 'hash'),

@@ -11,7 +11,7 @@ import {defineCommand, runMain} from 'citty'
 
 import {abuseTable} from './benchLakeAbuse.ts'
 import {judgeSpeedups, lakeTable, MIN_SPEEDUP} from './benchLakeCheck.ts'
-import {writeReadmeSection} from './benchReadme.ts'
+import {isoDay, writeReadmeSection} from './benchReadme.ts'
 
 const README = join(import.meta.dirname, '..', 'lake', 'README.md')
 
@@ -59,6 +59,14 @@ const command = defineCommand({
     },
   },
   async run({args}) {
+    if (args.check && args.abuse) {
+      // The abuse run has no verdict: a check that passed it would pass anything.
+      console.error(
+        'Cannot use --check with --abuse: --check holds the lesson-page queries to 50× plain groq-js. Run `npm run bench:lake -- --check` on its own.',
+      )
+      process.exitCode = 2
+      return
+    }
     const count = (value: string, otherwise: number) => Math.max(1, Number(value) || otherwise)
     const {runBenchLake} = await import('./bench-lake-run.ts')
     const rounds = count(args.rounds, 5)
@@ -72,7 +80,7 @@ const command = defineCommand({
         }
       : undefined
     const run = await runBenchLake({rounds, ...(abuse ? {abuse} : {})})
-    const date = new Date().toISOString().slice(0, 10)
+    const date = isoDay()
     if (abuse) {
       if (args.readme && run.abuse)
         writeReadmeSection(README, 'bench:lake-abuse', abuseTable(run.abuse, {...abuse, date}))

@@ -34,9 +34,8 @@ export function pageTable(rows: readonly PageFigures[]): string {
   return markdownTable(header, rows.map(cells))
 }
 
-/** What `--readme` writes: a one-line intro (the command, CPU on this machine, the date) and the table. */
-export function pageSummary(rows: readonly PageFigures[], date: Date): string {
-  const day = date.toISOString().slice(0, 10)
+/** What `--readme` writes: a one-line intro (the command, CPU on this machine, the day) and the table. */
+export function pageSummary(rows: readonly PageFigures[], day: string): string {
   return `\`npm run bench:page\`, CPU time on this machine, ${day}:\n\n${pageTable(rows)}`
 }
 

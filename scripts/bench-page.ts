@@ -10,7 +10,7 @@ import {join} from 'node:path'
 
 import {defineCommand, runMain} from 'citty'
 
-import {writeReadmeSection} from './benchReadme.ts'
+import {isoDay, writeReadmeSection} from './benchReadme.ts'
 
 const README = join(import.meta.dirname, '..', 'importer', 'README.md')
 
@@ -36,7 +36,7 @@ const command = defineCommand({
   async run({args}) {
     const {benchPage, pageSummary} = await import('./bench-page-run.ts')
     const rows = benchPage(args.sizes.split(',').map(Number))
-    if (args.readme) writeReadmeSection(README, 'bench:page', pageSummary(rows, new Date()))
+    if (args.readme) writeReadmeSection(README, 'bench:page', pageSummary(rows, isoDay()))
   },
 })
 

@@ -17,8 +17,9 @@ import type {Page} from 'playwright-core'
 
 import {createLakeClient, seedNdjson, startLake} from '../lake/index.ts'
 import {launchChromium} from '../testing/chromium.ts'
-import {writeReadmeSection} from './benchReadme.ts'
-import {median, studioSummary} from './benchStudioTable.ts'
+import {median} from './bench-measure.ts'
+import {isoDay, writeReadmeSection} from './benchReadme.ts'
+import {studioSummary} from './benchStudioTable.ts'
 import {ensureStudioBuild} from './studioBuild.ts'
 
 const README = join(import.meta.dirname, '..', 'lake', 'README.md')
@@ -197,7 +198,7 @@ const command = defineCommand({
             source: args.seed ? {seed: args.seed} : {site: args.site},
             cores: availableParallelism(),
             load: {before: loadBefore, after: loadAfter},
-            date: new Date().toISOString().slice(0, 10),
+            date: isoDay(),
           },
         )
         writeReadmeSection(README, 'bench:studio', summary)

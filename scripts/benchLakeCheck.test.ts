@@ -1,3 +1,6 @@
+import {spawnSync} from 'node:child_process'
+import {join} from 'node:path'
+
 import {describe, expect, it} from 'vitest'
 
 import {judgeSpeedups, lakeTable, MIN_SPEEDUP, type QueryTiming} from './benchLakeCheck.ts'
@@ -49,5 +52,18 @@ describe('lakeTable (npm run bench:lake -- --readme)', () => {
       '| ----- | ------------------------ | ------------- | -------- | ------------------------ |',
       '| deref | 0.12 ms                  | 27.42 ms      | 228.5×   | 2.00 ms                  |',
     ])
+  })
+})
+
+describe('npm run bench:lake -- --check --abuse', () => {
+  it('is refused with what to run instead, not passed without a verdict', () => {
+    const run = spawnSync(process.execPath, ['scripts/bench-lake.ts', '--check', '--abuse'], {
+      cwd: join(import.meta.dirname, '..'),
+      encoding: 'utf8',
+    })
+    expect(run.status).toBe(2)
+    expect(run.stderr).toContain(
+      'Cannot use --check with --abuse: --check holds the lesson-page queries to 50× plain groq-js. Run `npm run bench:lake -- --check` on its own.',
+    )
   })
 })

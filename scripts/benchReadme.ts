@@ -17,6 +17,9 @@ export function withSection(text: string, name: string, summary: string, file: s
   return `${text.slice(0, start)}${open}\n\n${summary}\n\n${text.slice(end)}`
 }
 
+/** The day of `date` (default now) as the tables name it: ISO, `yyyy-mm-dd`. */
+export const isoDay = (date: Date = new Date()) => date.toISOString().slice(0, 10)
+
 /** Writes `summary` between the markers of `name` in the README `file`. */
 export function writeReadmeSection(file: string, name: string, summary: string): void {
   writeFileSync(file, withSection(readFileSync(file, 'utf8'), name, summary, file))

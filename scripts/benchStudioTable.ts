@@ -2,11 +2,8 @@
  * The table `npm run bench:studio -- --readme` writes into lake/README.md: the run's medians and
  * ranges, from the samples it measured. Pure, so a test can pin its lines without a browser.
  */
+import {median} from './bench-measure.ts'
 import {markdownTable} from './benchReadme.ts'
-
-/** The middle sample (the upper one of an even count), as the benchmark prints it. */
-export const median = (values: readonly number[]) =>
-  [...values].sort((a, b) => a - b)[values.length >> 1]
 
 /** What one run measured, in milliseconds. */
 export interface StudioFigures {
@@ -35,7 +32,7 @@ export interface StudioRun {
 const seconds = (ms: number) => (ms / 1000).toFixed(2)
 
 /** A row: the measure, its median, and its min–max over more than one sample. */
-function row(measure: string, samples: readonly number[]): string[] {
+function row(measure: string, samples: number[]): string[] {
   const range =
     samples.length > 1 ? `${seconds(Math.min(...samples))}–${seconds(Math.max(...samples))} s` : '—'
   return [measure, `${seconds(median(samples))} s`, range, String(samples.length)]
