@@ -54,20 +54,22 @@ function eventData(
 
 /**
  * The events a listener receives for one transaction, from position `skip` on, given whether each
- * change's document matched the listener's query before and after. Event ids are `<seq>-<index>`
+ * change's document matched the listener's query before and after (flat, as
+ * `ListenerFilter.matches` answers). Event ids are `<seq>-<index>`
  * so a reconnecting client's `Last-Event-ID` says where to resume. Each event (and its mendoza
  * diff) is made when it is asked for, so a sender can pause between them.
  */
 export function* eventsFor(
   tx: CommittedTransaction,
   options: ListenOptions,
-  matches: Array<[boolean, boolean]>,
+  matches: readonly boolean[],
   skip = -1,
 ): Generator<MutationEvent> {
   const matched: Array<{index: number; change: Change; transition: string}> = []
-  for (const [index, change] of tx.changes.entries()) {
-    const transition = transitionOf(...matches[index])
-    if (transition) matched.push({index, change, transition})
+  const {changes} = tx
+  for (let index = 0; index < changes.length; index++) {
+    const transition = transitionOf(matches[2 * index]!, matches[2 * index + 1]!)
+    if (transition) matched.push({index, change: changes[index]!, transition})
   }
   // Totals count the whole transaction, also when resuming in its middle: the Studio waits
   // until it has `transactionTotalEvents` events of a transaction.
