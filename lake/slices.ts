@@ -3,8 +3,13 @@
  * requests run, so one transaction over 50,000 documents does not stall every other client.
  */
 
-/** How long one slice may hold the event loop. */
-export const SLICE_MS = 4
+/**
+ * How long one slice may hold the event loop. A request waits for a slice at each of its turns
+ * of the event loop (reading it, posting it to a query worker, writing the answer): with 2 ms
+ * instead of 4 a cheap query's p99 during a patch by query over 50,000 documents went from
+ * 37-39 ms to 27-32 ms (three paired runs), the patch taking no longer.
+ */
+export const SLICE_MS = 2
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
 

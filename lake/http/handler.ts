@@ -2,7 +2,7 @@ import {LakeError} from '../errors.ts'
 import type {LakeState} from '../state.ts'
 import {handleCors} from './cors.ts'
 import {isLoopbackHostname, requestHostname} from './host.ts'
-import {sendError, sendJson, type Request, type Response} from './respond.ts'
+import {sendAnswer, sendError, type Request, type Response} from './respond.ts'
 import {isStudioRequest, serveStudioFile} from './studio-files.ts'
 import {apiVersionOf, findRoute, HANDLED, stripVersion, type Route} from './router.ts'
 import {SessionNotFoundError, sessionOf} from './session.ts'
@@ -64,7 +64,7 @@ export function createHandler(routes: Route[], state: LakeState) {
         session,
         state,
       })
-      if (result !== HANDLED && !res.headersSent) sendJson(res, 200, result)
+      if (result !== HANDLED && !res.headersSent) await sendAnswer(res, 200, result)
     } catch (error) {
       if (!(error instanceof LakeError) || error.status >= 500)
         state.log(`error on ${method} ${req.url}: ${String(error)}`)

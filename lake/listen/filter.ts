@@ -2,7 +2,7 @@ import {evaluateSync, toJS, type ExprNode} from 'groq-js'
 import type {QueryPool} from '../groq/pool.ts'
 import {parseQuery} from '../groq/query.ts'
 import {matchesQuery} from '../groq/tasks.ts'
-import {forEachSliced, mapSliced} from '../slices.ts'
+import {driveInSlices, forEachSliced, mapSliced} from '../slices.ts'
 import type {CommittedTransaction, Doc} from '../store/types.ts'
 
 type Node = Record<string, unknown>
@@ -127,6 +127,20 @@ export type ListenerFilter = {
   matches: (tx: CommittedTransaction) => Promise<readonly boolean[]>
 }
 
+/** Each change's document before and after it, flat, listed a few milliseconds at a time. */
+function documentsOf(tx: CommittedTransaction): Promise<Array<Doc | null>> {
+  return driveInSlices(
+    (function* () {
+      const docs: Array<Doc | null> = []
+      for (const {before, after} of tx.changes) {
+        docs.push(before, after)
+        yield
+      }
+      return docs
+    })(),
+  )
+}
+
 /** Documents posted to a query worker in one listener-matching task. */
 const MATCH_CHUNK = 500
 
@@ -163,7 +177,7 @@ export function listenerFilter(
       if (!cache) matchedByTransaction.set(tx, (cache = new Map()))
       let answers = cache.get(key)
       if (!answers) {
-        answers = evaluate(tx.changes.flatMap((change) => [change.before, change.after]))
+        answers = documentsOf(tx).then(evaluate)
         cache.set(key, answers)
       }
       return answers

@@ -54,8 +54,9 @@ export async function mutateDataset(
       return results
     },
   )
-  const results = outcome.value.map((result) =>
-    options.returnDocuments ? {...result, document: outcome.document(result.id)} : result,
-  )
+  // Copied only to add the documents: a patch by query over 50,000 documents has as many results.
+  const results = options.returnDocuments
+    ? outcome.value.map((result) => ({...result, document: outcome.document(result.id)}))
+    : outcome.value
   return {transactionId: outcome.transactionId, results}
 }

@@ -371,7 +371,7 @@ export class Dataset {
     }
     const committed = this.#writer.commit().then(
       (seq) => {
-        this.#pending.settle(entry)
+        void driveInSlices(this.#pending.release(entry))
         return this.#publish(transaction, {seq, ...serialized})
       },
       (error: unknown) => {

@@ -92,4 +92,27 @@ describe('PendingWrites', () => {
     expect(pending.latest('a')).toBeUndefined()
     expect([...pending.changedIds()]).toEqual([])
   })
+
+  it('forgets a released transaction a document a step, the newest state answering meanwhile, and steps of several interleave', () => {
+    const pending = new PendingWrites()
+    const first = pending.add(
+      transaction('t1', [
+        ['a', null, doc('a', 1)],
+        ['b', null, doc('b', 1)],
+      ]),
+    )
+    const second = pending.add(transaction('t2', [['a', doc('a', 1), doc('a', 2)]]))
+    const firstSteps = pending.release(first)
+    expect(pending.size).toBe(1)
+    expect(pending.hasTransaction('t1')).toBe(false)
+    expect(pending.latest('b')).toEqual(doc('b', 1))
+    const secondSteps = pending.release(second)
+    expect(secondSteps.next().done).toBe(false)
+    expect(pending.latest('a')).toEqual(doc('a', 2))
+    while (!firstSteps.next().done);
+    expect(pending.latest('a')).toBeUndefined()
+    expect(pending.latest('b')).toBeUndefined()
+    expect(secondSteps.next().done).toBe(true)
+    expect([...pending.changedIds()]).toEqual([])
+  })
 })
