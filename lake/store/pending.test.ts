@@ -14,6 +14,19 @@ function transaction(id: string, changes: Array<[string, Doc | null, Doc | null]
   }
 }
 
+/** Two pending transactions: the first creates a and b, the second changes a again. */
+function twoOverlapping() {
+  const pending = new PendingWrites()
+  const first = pending.add(
+    transaction('t1', [
+      ['a', null, doc('a', 1)],
+      ['b', null, doc('b', 1)],
+    ]),
+  )
+  const second = pending.add(transaction('t2', [['a', doc('a', 1), doc('a', 2)]]))
+  return {pending, first, second}
+}
+
 describe('PendingWrites', () => {
   it('reads each document as the newest pending transaction leaves it, and forgets it once the last one that changed it is settled', () => {
     const pending = new PendingWrites()
@@ -41,14 +54,7 @@ describe('PendingWrites', () => {
   })
 
   it('discards every pending transaction newest first, marking each doomed and undoing each change newest first', () => {
-    const pending = new PendingWrites()
-    const first = pending.add(
-      transaction('t1', [
-        ['a', null, doc('a', 1)],
-        ['b', null, doc('b', 1)],
-      ]),
-    )
-    const second = pending.add(transaction('t2', [['a', doc('a', 1), doc('a', 2)]]))
+    const {pending, first, second} = twoOverlapping()
     const undone: Change[] = []
     pending.discardAll((change) => undone.push(change))
     expect(undone.map((c) => [c.id, c.after?.n])).toEqual([
@@ -94,14 +100,7 @@ describe('PendingWrites', () => {
   })
 
   it('forgets a released transaction a document a step, the newest state answering meanwhile, and steps of several interleave', () => {
-    const pending = new PendingWrites()
-    const first = pending.add(
-      transaction('t1', [
-        ['a', null, doc('a', 1)],
-        ['b', null, doc('b', 1)],
-      ]),
-    )
-    const second = pending.add(transaction('t2', [['a', doc('a', 1), doc('a', 2)]]))
+    const {pending, first, second} = twoOverlapping()
     const firstSteps = pending.release(first)
     expect(pending.size).toBe(1)
     expect(pending.hasTransaction('t1')).toBe(false)
