@@ -240,6 +240,15 @@ describe('a re-import after pages changed', {timeout: 300_000}, () => {
     const changed = run()
     expect(changed.only, changed.output).toBe(1)
     expect(changed.output).toMatch(/Updated\s+1\b/)
+    // The text before its body changed (the blank line joined it): the whole site was prepared,
+    // and its snapshot written again, so the next body edit restores the site from it.
+    expect(changed.output).toMatch(/Preparing the whole site: the front matter of one\.md changed/)
+    write('one.md', '---\ntitle: One\nparent: Course\nnav_order: 1\n---\n\nNow with two lines.\n')
+    const again = run()
+    expect(again.only, again.output).toBe(1)
+    expect(again.output).toMatch(
+      /sync; the site and its front matter restored from its snapshot\.\n/,
+    )
   })
 
   it('goes the full way when front matter, an include or _config.yml changed, or a page is new', () => {

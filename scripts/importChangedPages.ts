@@ -12,7 +12,7 @@ import {convertPages} from './convertPages.ts'
 import {appendConversions, converterVersion} from './conversionCache.ts'
 import type {ImportArgs} from './importArgs.ts'
 import {fingerprintImages, type ImportManifest, type RecordedSite} from './importManifest.ts'
-import {readSnapshot, snapshotFile} from './importSnapshot.ts'
+import {readSnapshot, snapshotFile, writeSnapshot} from './importSnapshot.ts'
 import {finishImport, prepareFiles, type PipelineInput} from './importPipeline.ts'
 import type {ConvertResult} from '../importer/body/index.ts'
 import {fromHead, pageHead, siteShape} from '../importer/site/shape.ts'
@@ -99,7 +99,13 @@ async function siteNow(
   // The files stay the caller's: the full import needs them when this path cannot be taken.
   const prepared = prepareFiles(input.site.files, args, input)
   await input.frontMatter?.save()
-  if (siteShape(prepared) === recorded.shape) return {prepared, restored: false}
+  if (siteShape(prepared) === recorded.shape) {
+    // The snapshot of the site as it is now, for the imports that follow: a page whose body
+    // got its first line (the blank line after the front matter joined what precedes its body)
+    // made every later one-page import prepare the whole site again.
+    await writeSnapshot(file, check.key, recorded.shape, prepared)
+    return {prepared, restored: false}
+  }
   const reason = 'the navigation, front matter, _config.yml or an include changed'
   return {prepared, restored: false, reason}
 }
