@@ -123,5 +123,9 @@ describe('the front matter memo of the import command', () => {
     expect(survivesJson({a: [1, 'b', null, true, {c: 2.5}]})).toBe(true)
     for (const value of [NaN, Infinity, -0, {a: [-Infinity]}, new Date(0), undefined])
       expect(survivesJson(value), String(value)).toBe(false)
+    // A site's snapshot of 200,000 pages: as many plans in one list.
+    const plans = Array.from({length: 200_000}, (_, id) => ({id}))
+    expect(survivesJson({plans})).toBe(true)
+    expect(survivesJson({plans: [...plans, {id: NaN}]})).toBe(false)
   })
 })

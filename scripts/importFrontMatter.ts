@@ -35,9 +35,11 @@ export function survivesJson(value: unknown): boolean {
       if (!Number.isFinite(item) || Object.is(item, -0)) return false
       continue
     }
-    if (Array.isArray(item)) stack.push(...item)
+    // Pushed one by one: spread into push, a list of more than about 120,000 items (a
+    // snapshot's plans) overflowed the stack.
+    if (Array.isArray(item)) for (const inner of item) stack.push(inner)
     else if (typeof item === 'object' && Object.getPrototypeOf(item) === Object.prototype)
-      stack.push(...Object.values(item))
+      for (const inner of Object.values(item)) stack.push(inner)
     else return false
   }
   return true
