@@ -3,7 +3,9 @@
  * latency while patch-by-query transactions over every document run, and the lake's memory with
  * one and more query workers (each lake in a child process of its own).
  */
-import {spawnSync} from 'node:child_process'
+import {fork, spawnSync} from 'node:child_process'
+import {once} from 'node:events'
+import {setTimeout as delay} from 'node:timers/promises'
 import {mkdirSync, mkdtempSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
@@ -11,7 +13,8 @@ import {measureLatency, percentile, query, until} from '../lake/groq/abuse.test-
 import {startLake, type Lake} from '../lake/start.ts'
 import {Dataset} from '../lake/store/dataset.ts'
 import type {Doc} from '../lake/store/types.ts'
-import type {MemoryFigures, PatchFigures, Stalls} from './benchLakeAbuse.ts'
+import type {ClientsAsk} from './bench-lake-clients.ts'
+import type {Latency, MemoryFigures, PatchFigures, Stalls} from './benchLakeAbuse.ts'
 
 const fmt = (ms: number) => `${ms.toFixed(1)} ms`
 
@@ -155,6 +158,60 @@ async function latencyDuring(
 }
 
 /**
+ * The same measure with the clients in a process of their own (bench-lake-clients.ts), as users'
+ * clients are: `rounds` more rounds of the clients querying while idle, for as long as the last
+ * patch took, and then until a patch (`patch(round)`, resolving once it is answered) is answered.
+ */
+async function clientsApart(
+  lake: Lake,
+  options: {documents: number; clients: number},
+  rounds: number,
+  patch: (round: number) => Promise<unknown>,
+): Promise<{idle: Latency; during: Latency}> {
+  const child = fork(
+    join(import.meta.dirname, 'bench-lake-clients.ts'),
+    [lake.httpUrl, lake.token, String(options.documents)],
+    {stdio: ['ignore', 'inherit', 'inherit', 'ipc']},
+  )
+  const answer = async () => {
+    const [message] = (await once(child, 'message')) as [{samples?: number[]; error?: string}]
+    if (message.error !== undefined) throw new Error(`The clients' process: ${message.error}`)
+    return message.samples ?? []
+  }
+  const ask = (message: ClientsAsk) => {
+    child.send(message)
+    return answer()
+  }
+  try {
+    await answer()
+    const {clients} = options
+    const idle: number[] = []
+    const busy: number[] = []
+    // Idle for as long as the last patch took, so both p99s rest on about as many samples.
+    let lastPatchMs = 3_000
+    for (let round = 0; round < rounds; round++) {
+      await ask({run: 'block', clients, requests: 5})
+      const quiet = ask({run: 'until', clients})
+      await delay(lastPatchMs)
+      child.send({run: 'stop'} satisfies ClientsAsk)
+      idle.push(...(await quiet))
+      const started = performance.now()
+      const during = ask({run: 'until', clients})
+      await patch(round)
+      lastPatchMs = performance.now() - started
+      child.send({run: 'stop'} satisfies ClientsAsk)
+      busy.push(...(await during))
+    }
+    return {
+      idle: {p50: percentile(idle, 50), p99: percentile(idle, 99)},
+      during: {p50: percentile(busy, 50), p99: percentile(busy, 99)},
+    }
+  } finally {
+    child.kill()
+  }
+}
+
+/**
  * A cheap query's latency from other clients, idle and while a patch by query over every
  * document runs (alternating, one run), with the longest stall of the event loop in each and the
  * most CPU time the main thread spent in one stall; prints the figures and returns them.
@@ -176,7 +233,6 @@ export async function largeTransactions(options: {
     await measureLatency(cheap, {clients: options.clients * 2, requests: 10})
     const listener = await studioListener(lake, 'large', 'item-1')
     const rounds = 4
-    const block = {clients: options.clients, requests: Math.ceil(options.requests / rounds)}
     const idle: number[] = []
     const busy: number[] = []
     const stalls = {idle: {longest: 0, mostWork: 0}, busy: {longest: 0, mostWork: 0}}
@@ -185,26 +241,38 @@ export async function largeTransactions(options: {
       mostWork: Math.max(a.mostWork, b.mostWork),
     })
     const patches: number[] = []
+    let lastPatchMs = 3_000
     for (let round = 0; round < rounds; round++) {
       // Settle: the workers have applied the last commit, the garbage is collected.
       await measureLatency(cheap, {clients: options.clients, requests: 5})
-      const quiet = await watchStalls(() => measureLatency(cheap, block))
+      // Idle for as long as the last patch took: both p99s rest on about as many samples (a
+      // p99 of 200 idle samples against one of thousands moved the ratio by 2x between runs).
+      const quiet = await watchStalls(() =>
+        latencyDuring(delay(lastPatchMs), options.clients, cheap),
+      )
       idle.push(...quiet.value)
       stalls.idle = worst(stalls.idle, quiet.stalls)
       const started = performance.now()
       const patch = mutate(lake, 'large', [
         {patch: {query: '*[_type == "item"]', set: {round}}},
-      ]).then(() => patches.push(performance.now() - started))
+      ]).then(() => patches.push((lastPatchMs = performance.now() - started)))
       const during = await watchStalls(() => latencyDuring(patch, options.clients, cheap))
       busy.push(...during.value)
       stalls.busy = worst(stalls.busy, during.stalls)
     }
+    const apart = await clientsApart(lake, options, rounds, (round) => {
+      const started = performance.now()
+      return mutate(lake, 'large', [
+        {patch: {query: '*[_type == "item"]', set: {round: rounds + round}}},
+      ]).then(() => patches.push(performance.now() - started))
+    })
     // Its events come after the transactions' responses.
     await until(() => listener.events >= patches.length)
     await listener.stop()
     const figures: PatchFigures = {
       idle: {p50: percentile(idle, 50), p99: percentile(idle, 99)},
       during: {p50: percentile(busy, 50), p99: percentile(busy, 99)},
+      apart,
       stalls: {idle: stalls.idle, during: stalls.busy},
       patchMs: percentile(patches, 50),
       patches: patches.length,
@@ -213,10 +281,16 @@ export async function largeTransactions(options: {
     const line = (name: string, latency: {p50: number; p99: number}, stall: Stalls) =>
       `  ${name.padEnd(24)} p50 ${fmt(latency.p50).padStart(8)}   p99 ${fmt(latency.p99).padStart(8)}   longest event-loop stall ${fmt(stall.longest)}, main-thread CPU in one stall at most ${fmt(stall.mostWork)}`
     console.log(
-      `\n${options.documents} documents; ${options.clients} clients x ${options.requests} cheap queries each (*[_id == $id][0]{title})\n`,
+      `\n${options.documents} documents; ${options.clients} clients sending cheap queries (*[_id == $id][0]{title}), idle for as long as the last patch took, then during the next\n`,
     )
     console.log(line('idle', figures.idle, stalls.idle))
     console.log(line('patch by query over all', figures.during, stalls.busy))
+    const plain = (name: string, latency: {p50: number; p99: number}) =>
+      `  ${name.padEnd(24)} p50 ${fmt(latency.p50).padStart(8)}   p99 ${fmt(latency.p99).padStart(8)}`
+    console.log('  the same clients in a process of their own:')
+    console.log(plain('idle', apart.idle))
+    console.log(plain('patch by query over all', apart.during))
+    console.log(`  p99 ratio ${(apart.during.p99 / apart.idle.p99).toFixed(2)}x`)
     console.log(
       `  p99 ratio ${(figures.during.p99 / figures.idle.p99).toFixed(2)}x; ${patches.length} patches of ${options.documents} documents, median ${fmt(figures.patchMs)} each; a Studio-like listener on one document got ${figures.events} events`,
     )

@@ -45,6 +45,18 @@ describe('abuseTable (npm run bench:lake -- --abuse --readme)', () => {
     ])
   })
 
+  it('adds the p99 ratio of the clients in a process of their own, after the one in the lake’s', () => {
+    const apart = {idle: {p50: 1.3, p99: 12}, during: {p50: 2, p99: 20.4}}
+    const lines = abuseTable({...figures, patch: {...figures.patch, apart}}, run).split('\n')
+    expect(lines[6]).toMatch(
+      /^\| Patch by query: cheap-query p99, idle → during the patch .*\| 60\.3 → 58\.1 ms/,
+    )
+    expect(lines[7]).toMatch(
+      /^\| Patch by query, clients in a process of their own: cheap-query p99, idle → during \(ratio\) +\| 12\.0 → 20\.4 ms \(1\.70×\) +\|$/,
+    )
+    expect(abuseTable(figures, run)).not.toContain('process of their own')
+  })
+
   it('leaves the memory row out when none was measured, and the cost of a further worker when one was', () => {
     expect(abuseTable({...figures, memory: []}, run)).not.toContain('Resident memory')
     const one = abuseTable({...figures, memory: figures.memory.slice(0, 1)}, {...run, workers: 1})
