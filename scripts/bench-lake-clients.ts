@@ -5,7 +5,7 @@
  * given the lake's address, token and document count; each message runs a block of queries and
  * is answered with their latencies (ms).
  */
-import {measureLatency, query} from '../lake/groq/abuse.test-support.ts'
+import {latencyUntil, measureLatency, query} from '../lake/groq/abuse.test-support.ts'
 import type {Lake} from '../lake/start.ts'
 
 /** What the parent asks: a block of requests per client, or queries until `stop`. */
@@ -25,28 +25,13 @@ async function cheap(client: number, request: number): Promise<void> {
   if (status !== 200) throw new Error(`A cheap query answered ${status}`)
 }
 
-/** Queries from each client, one after another, until told to stop, and once more each. */
-async function untilStopped(clients: number): Promise<number[]> {
-  stopped = false
-  const samples: number[] = []
-  await Promise.all(
-    Array.from({length: clients}, async (_, client) => {
-      for (let request = 0, last = false; !last; request++) {
-        last = stopped
-        const started = performance.now()
-        await cheap(client, request)
-        samples.push(performance.now() - started)
-      }
-    }),
-  )
-  return samples
-}
-
 process.on('message', (ask: ClientsAsk) => {
   if (ask.run === 'stop') stopped = true
   else if (ask.run === 'exit') process.exit(0)
   else {
-    const samples = ask.run === 'block' ? measureLatency(cheap, ask) : untilStopped(ask.clients)
+    stopped = false
+    const samples =
+      ask.run === 'block' ? measureLatency(cheap, ask) : latencyUntil(() => stopped, ask, cheap)
     samples.then(
       (values) => process.send!({samples: values}),
       (error: unknown) => process.send!({error: String(error)}),

@@ -9,7 +9,13 @@ import {setTimeout as delay} from 'node:timers/promises'
 import {mkdirSync, mkdtempSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {measureLatency, percentile, query, until} from '../lake/groq/abuse.test-support.ts'
+import {
+  latencyUntil,
+  measureLatency,
+  percentile,
+  query,
+  until,
+} from '../lake/groq/abuse.test-support.ts'
 import {startLake, type Lake} from '../lake/start.ts'
 import {Dataset} from '../lake/store/dataset.ts'
 import type {Doc} from '../lake/store/types.ts'
@@ -136,25 +142,14 @@ async function studioListener(lake: Lake, dataset: string, id: string) {
  * Sends cheap queries from `clients` clients, one after another per client, until `busy`
  * settles, and then once more each (the query workers apply the commit after it is answered).
  */
-async function latencyDuring(
+function latencyDuring(
   busy: Promise<unknown>,
   clients: number,
   send: (client: number, request: number) => Promise<void>,
 ): Promise<number[]> {
   let settled = false
   void busy.finally(() => (settled = true))
-  const samples: number[] = []
-  await Promise.all(
-    Array.from({length: clients}, async (_, client) => {
-      for (let request = 0, last = false; !last; request++) {
-        last = settled
-        const started = performance.now()
-        await send(client, request)
-        samples.push(performance.now() - started)
-      }
-    }),
-  )
-  return samples
+  return latencyUntil(() => settled, {clients}, send)
 }
 
 /**

@@ -93,3 +93,26 @@ export function keepSending(send: (signal: AbortSignal) => Promise<unknown>) {
 export async function until(condition: () => boolean): Promise<void> {
   while (!condition()) await new Promise((resolve) => setTimeout(resolve, 5))
 }
+
+/**
+ * Sends `send` from each of `clients` concurrent clients, one call after another per client,
+ * until `done()` says so, and then once more each; returns every call's latency in milliseconds.
+ */
+export async function latencyUntil(
+  done: () => boolean,
+  options: {clients: number},
+  send: (client: number, request: number) => Promise<unknown>,
+): Promise<number[]> {
+  const samples: number[] = []
+  await Promise.all(
+    Array.from({length: options.clients}, async (_, client) => {
+      for (let request = 0, last = false; !last; request++) {
+        last = done()
+        const started = performance.now()
+        await send(client, request)
+        samples.push(performance.now() - started)
+      }
+    }),
+  )
+  return samples
+}
