@@ -5,8 +5,7 @@
  * given the lake's address, token and document count; each message runs a block of queries and
  * is answered with their latencies (ms).
  */
-import {latencyUntil, measureLatency, query} from '../lake/groq/abuse.test-support.ts'
-import type {Lake} from '../lake/start.ts'
+import {cheapQuery, latencyUntil, measureLatency} from '../lake/groq/abuse.test-support.ts'
 
 /** What the parent asks: a block of requests per client, or queries until `stop`. */
 export type ClientsAsk =
@@ -16,14 +15,8 @@ export type ClientsAsk =
   | {run: 'exit'}
 
 const [httpUrl, token, documents] = process.argv.slice(2)
-const lake = {httpUrl, token} as Lake
+const cheap = cheapQuery({httpUrl, token}, Number(documents))
 let stopped = false
-
-async function cheap(client: number, request: number): Promise<void> {
-  const id = `item-${(client * 7919 + request * 104_729) % Number(documents)}`
-  const status = await query(lake, 'large', '*[_id == $id][0]{title}', {id})
-  if (status !== 200) throw new Error(`A cheap query answered ${status}`)
-}
 
 process.on('message', (ask: ClientsAsk) => {
   if (ask.run === 'stop') stopped = true

@@ -10,10 +10,10 @@ import {mkdirSync, mkdtempSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {
+  cheapQuery,
   latencyUntil,
   measureLatency,
   percentile,
-  query,
   until,
 } from '../lake/groq/abuse.test-support.ts'
 import {startLake, type Lake} from '../lake/start.ts'
@@ -168,8 +168,15 @@ async function clientsApart(
     [lake.httpUrl, lake.token, String(options.documents)],
     {stdio: ['ignore', 'inherit', 'inherit', 'ipc']},
   )
+  // A process that ends without answering (it crashed) fails the run instead of hanging it.
+  const exited = once(child, 'exit').then(([code]) => {
+    throw new Error(`The clients' process exited with ${code} before it answered`)
+  })
+  exited.catch(() => undefined)
   const answer = async () => {
-    const [message] = (await once(child, 'message')) as [{samples?: number[]; error?: string}]
+    const [message] = (await Promise.race([once(child, 'message'), exited])) as [
+      {samples?: number[]; error?: string},
+    ]
     if (message.error !== undefined) throw new Error(`The clients' process: ${message.error}`)
     return message.samples ?? []
   }
@@ -208,22 +215,17 @@ async function clientsApart(
 
 /**
  * A cheap query's latency from other clients, idle and while a patch by query over every
- * document runs (alternating, one run), with the longest stall of the event loop in each and the
+ * document runs (alternating, one run; idle for as long as the last patch took), with the longest stall of the event loop in each and the
  * most CPU time the main thread spent in one stall; prints the figures and returns them.
  */
 export async function largeTransactions(options: {
   documents: number
   clients: number
-  requests: number
 }): Promise<PatchFigures> {
   const dir = largeLakeDir(options.documents)
   const lake = await startLake({dir, log: () => undefined})
   try {
-    const cheap = async (client: number, request: number) => {
-      const id = `item-${(client * 7919 + request * 104_729) % options.documents}`
-      const status = await query(lake, 'large', '*[_id == $id][0]{title}', {id})
-      if (status !== 200) throw new Error(`A cheap query answered ${status}`)
-    }
+    const cheap = cheapQuery(lake, options.documents)
     // Both workers load the replica before anything is measured.
     await measureLatency(cheap, {clients: options.clients * 2, requests: 10})
     const listener = await studioListener(lake, 'large', 'item-1')

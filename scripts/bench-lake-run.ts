@@ -265,7 +265,7 @@ export async function runBenchLake(options: {
   if (options.abuse) {
     const {clients, requests, abusers, documents: large, workers} = options.abuse
     const abused = await abuse(documents, {clients, requests, abusers})
-    const patch = await largeTransactions({documents: large, clients, requests})
+    const patch = await largeTransactions({documents: large, clients})
     const memory = workerMemory({documents: large, workers})
     return {documents: documents.length, timings: [], abuse: {abused, patch, memory}}
   }

@@ -34,7 +34,12 @@ const command = defineCommand({
       default: false,
     },
     clients: {type: 'string', description: 'With --abuse: normal clients', default: '4'},
-    requests: {type: 'string', description: 'With --abuse: queries per client', default: '200'},
+    requests: {
+      type: 'string',
+      description:
+        'With --abuse: queries per client, idle and under abuse (the patch measure runs for as long as each patch)',
+      default: '200',
+    },
     abusers: {type: 'string', description: 'With --abuse: abusive clients', default: '1'},
     documents: {
       type: 'string',

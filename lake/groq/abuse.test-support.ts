@@ -14,7 +14,7 @@ export function seedDataset(lake: Lake, dataset: string, documents: Doc[]): void
 
 /** A `/data/query` (GET, or POST when long) that resolves with the response status once its body is read. */
 export async function query(
-  lake: Lake,
+  lake: Pick<Lake, 'httpUrl' | 'token'>,
   dataset: string,
   groq: string,
   params: Record<string, unknown> = {},
@@ -36,6 +36,18 @@ export async function query(
       : await fetch(`${url}?${search}`, {headers: {authorization}, signal})
   await response.arrayBuffer()
   return response.status
+}
+
+/**
+ * The cheap query of the patch benchmark (scripts/bench-lake-large.ts): one of the `documents`
+ * items of the dataset `large` by id, spread over them by client and request; throws unless 200.
+ */
+export function cheapQuery(lake: Pick<Lake, 'httpUrl' | 'token'>, documents: number) {
+  return async (client: number, request: number): Promise<void> => {
+    const id = `item-${(client * 7919 + request * 104_729) % documents}`
+    const status = await query(lake, 'large', '*[_id == $id][0]{title}', {id})
+    if (status !== 200) throw new Error(`A cheap query answered ${status}`)
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {PendingWrites} from './pending.ts'
+import {PendingWrites, type PendingEntry} from './pending.ts'
 import type {Change, Doc, Transaction} from './types.ts'
 
 const doc = (id: string, n: number): Doc => ({_id: id, _type: 't', n})
@@ -12,6 +12,12 @@ function transaction(id: string, changes: Array<[string, Doc | null, Doc | null]
     mutations: [],
     changes: changes.map(([docId, before, after]) => ({id: docId, before, after, mutations: []})),
   }
+}
+
+/** Settles `entry` at once: releases it and runs every step of forgetting it. */
+function settle(pending: PendingWrites, entry: PendingEntry): void {
+  const steps = pending.release(entry)
+  while (!steps.next().done);
 }
 
 /** Two pending transactions: the first creates a and b, the second changes a again. */
@@ -43,11 +49,11 @@ describe('PendingWrites', () => {
     expect([...pending.changedIds()].sort()).toEqual(['a', 'b'])
     expect(pending.hasTransaction('t2')).toBe(true)
 
-    expect(() => pending.settle(second)).toThrow(/out of order/)
-    pending.settle(first)
+    expect(() => pending.release(second)).toThrow(/out of order/)
+    settle(pending, first)
     expect(pending.latest('a')).toEqual(doc('a', 2))
     expect(pending.hasTransaction('t1')).toBe(false)
-    pending.settle(second)
+    settle(pending, second)
     expect(pending.latest('a')).toBeUndefined()
     expect(pending.latest('b')).toBeUndefined()
     expect(pending.size).toBe(0)
@@ -91,10 +97,10 @@ describe('PendingWrites', () => {
     expect(pending.latest('a')).toEqual(doc('a', 3))
     pending.discardNewest(third, () => undefined)
     expect(pending.latest('a')).toBeNull()
-    pending.settle(first)
+    settle(pending, first)
     expect(pending.latest('a')).toBeNull()
     expect([...pending.changedIds()]).toEqual(['a'])
-    pending.settle(second)
+    settle(pending, second)
     expect(pending.latest('a')).toBeUndefined()
     expect([...pending.changedIds()]).toEqual([])
   })

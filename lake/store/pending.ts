@@ -69,12 +69,6 @@ export class PendingWrites {
     return this.#ids.has(id)
   }
 
-  /** Removes the oldest transaction, `entry`, once it is committed. */
-  settle(entry: PendingEntry): void {
-    const steps = this.release(entry)
-    while (!steps.next().done);
-  }
-
   /**
    * Removes the oldest transaction, `entry`, once it is committed, and returns the steps that
    * forget what it left each document as, one document a step, to run a few milliseconds at a
