@@ -28,10 +28,10 @@ const command = defineCommand({
   async run({args}) {
     // The pipeline as one bundle, built again whenever its code changed (importBundle.ts).
     const {loadImportRun} = await import('./importBundle.ts')
-    const {runImport} = await loadImportRun((why) => {
+    const {run, versions} = await loadImportRun((why) => {
       if (args.verbose) console.error(`Running the import from its sources: ${why}.`)
     })
-    await runImport(args, () => showUsage(command))
+    await run.runImport(args, () => showUsage(command), versions)
   },
 })
 

@@ -15,7 +15,10 @@ import {afterAll, describe, expect, it} from 'vitest'
 
 import {runImport} from '../testing/importCommand.ts'
 import {loadedModules, RECORD_LOADS} from '../testing/recordLoads.ts'
+import {converterVersion} from './conversionCache.ts'
 import {asWhereItLies, buildBundle, currentBundle} from './importBundle.ts'
+import {latestBundle} from './importBundleRecord.ts'
+import {codeVersion} from './importManifest.ts'
 
 const scratch = mkdtempSync(join(tmpdir(), 'import-bundle-'))
 afterAll(() => rmSync(scratch, {recursive: true, force: true}))
@@ -61,12 +64,23 @@ describe('the latest bundle', () => {
   const source = join(root, 'scripts', 'a.ts')
   writeFileSync(source, 'export const a = 1\n')
   utimesSync(source, 1_700_000_000, 1_700_000_000)
-  const record = (stamp: unknown[]) =>
-    writeFileSync(join(cache, 'latest.json'), JSON.stringify({format: 1, folder: 'b1', stamp}))
+  const record = (stamp: unknown[], more = {}) =>
+    writeFileSync(
+      join(cache, 'latest.json'),
+      JSON.stringify({format: 1, folder: 'b1', stamp, ...more}),
+    )
 
   it('is used while every file it was built from has its size and time', async () => {
     record([['scripts/a.ts', 19, 1_700_000_000_000]])
     expect(await currentBundle(cache, root)).toBe(join(cache, 'b1'))
+  })
+
+  it("gives the versions of the code it runs: its name, and the converter's version recorded with it", async () => {
+    const stamp = [['scripts/a.ts', 19, 1_700_000_000_000]]
+    record(stamp, {converter: 'c1'})
+    expect((await latestBundle(cache, root))?.versions).toEqual({code: 'b1', converter: 'c1'})
+    record(stamp)
+    expect((await latestBundle(cache, root))?.versions).toEqual({code: 'b1'})
   })
 
   it('is stale once a file it was built from changed or is gone, or its record is damaged', async () => {
@@ -90,6 +104,29 @@ describe('a bundle built while a file it is built from changed', {timeout: 120_0
     expect(readdirSync(folder)).toContain('importRun.js')
     expect(readdirSync(cache)).not.toContain('latest.json')
     expect(await currentBundle(cache)).toBeUndefined()
+  })
+})
+
+describe('the versions of a built bundle', {timeout: 120_000}, () => {
+  it("are its name and the converter's version, which the import's code reads as its own", async () => {
+    const cache = join(scratch, 'versions-cache')
+    const folder = await buildBundle(cache)
+    const latest = JSON.parse(readFileSync(join(cache, 'latest.json'), 'utf8')) as {
+      folder: string
+      converter: string
+    }
+    expect(join(cache, latest.folder)).toBe(folder)
+    expect(latest.converter).toBe(await converterVersion())
+    const before = process.env.IMPORT_BUNDLE_CACHE
+    try {
+      process.env.IMPORT_BUNDLE_CACHE = cache
+      expect(await codeVersion()).toBe(latest.folder)
+      process.env.IMPORT_BUNDLE_CACHE = join(scratch, 'no-bundle-here')
+      expect(await codeVersion()).toMatch(/^[0-9a-f]{64}$/)
+    } finally {
+      if (before === undefined) delete process.env.IMPORT_BUNDLE_CACHE
+      else process.env.IMPORT_BUNDLE_CACHE = before
+    }
   })
 })
 

@@ -19,6 +19,17 @@ import {pathToFileURL} from 'node:url'
 
 import type {Metafile, Plugin} from 'esbuild'
 
+import {
+  bundleCache,
+  latestBundle,
+  restamp,
+  type Bundle,
+  type CodeVersions,
+  type Latest,
+} from './importBundleRecord.ts'
+
+export type {CodeVersions} from './importBundleRecord.ts'
+
 const ROOT = join(import.meta.dirname, '..')
 
 /** The bundle's entries: the pipeline, and each thread a bundled module starts, by source. */
@@ -32,29 +43,6 @@ const ENTRIES: Record<string, string> = {
 /** Bundles past this age that are not the latest are removed when a new one is built. */
 const KEPT_MS = 60 * 60 * 1000
 
-/** What a bundle was built from: each source file's path (from the root), size and time. */
-type Stamp = Array<[path: string, size: number, mtimeMs: number]>
-
-/** The record of the latest bundle: its folder (under the cache) and its sources' stamp. */
-type Latest = {format: 1; folder: string; stamp: Stamp}
-
-/** Where bundles are kept: under `node_modules/.cache` unless `IMPORT_BUNDLE_CACHE` says. */
-const bundleCache = () =>
-  process.env.IMPORT_BUNDLE_CACHE ?? join(ROOT, 'node_modules', '.cache', 'import-bundle')
-
-/** The current stamp of `stamp`'s files (paths from `root`); a file that is gone has size -1. */
-async function restamp(stamp: Stamp, root = ROOT): Promise<Stamp> {
-  return Promise.all(
-    stamp.map(async ([path]) => {
-      const stats = await stat(join(root, path)).catch(() => undefined)
-      return [path, stats?.size ?? -1, stats?.mtimeMs ?? -1] as Stamp[number]
-    }),
-  )
-}
-
-const sameStamp = (a: Stamp, b: Stamp) =>
-  a.length === b.length && a.every((entry, i) => entry.join(' ') === b[i].join(' '))
-
 /**
  * The latest bundle's folder when every file it was built from (paths from `root`) is as it
  * was; else undefined.
@@ -63,18 +51,7 @@ export async function currentBundle(
   cache = bundleCache(),
   root = ROOT,
 ): Promise<string | undefined> {
-  const text = await readFile(join(cache, 'latest.json'), 'utf8').catch(() => undefined)
-  if (text === undefined) return undefined
-  let latest: Latest
-  try {
-    latest = JSON.parse(text) as Latest
-  } catch {
-    return undefined
-  }
-  if (latest.format !== 1 || !Array.isArray(latest.stamp)) return undefined
-  return sameStamp(latest.stamp, await restamp(latest.stamp, root))
-    ? join(cache, latest.folder)
-    : undefined
+  return (await latestBundle(cache, root))?.folder
 }
 
 /** The text of a source file with its `import.meta` as it is where the file lies. */
@@ -133,7 +110,15 @@ function asSources(): Plugin {
  * hold the file as it was, so it is not recorded, and the next run builds again.
  */
 export async function buildBundle(cache = bundleCache(), started = Date.now()): Promise<string> {
+  return (await built(cache, started)).folder
+}
+
+/** {@link buildBundle}'s bundle, with its versions when it is recorded. */
+async function built(cache: string, started: number): Promise<Bundle> {
   const {build} = await import('esbuild')
+  const {converterVersion} = await import('./conversionCache.ts')
+  // Read before the bundle is: a file that changes from now on has a time after `started`.
+  const converter = await converterVersion()
   await mkdir(cache, {recursive: true})
   const temp = join(cache, `.build-${randomBytes(4).toString('hex')}`)
   try {
@@ -163,11 +148,11 @@ export async function buildBundle(cache = bundleCache(), started = Date.now()): 
       .filter((input) => !input.includes('node_modules/') && !input.includes(':'))
       .map((input) => relative(ROOT, resolve(ROOT, input)).split(sep).join('/'))
     sources.push('package-lock.json')
-    const stamp = await restamp([...new Set(sources)].sort().map((path) => [path, 0, 0]))
+    const stamp = restamp([...new Set(sources)].sort().map((path) => [path, 0, 0]))
     if (stamp.some(([, , mtimeMs]) => mtimeMs >= started)) {
       const once = join(cache, `.changed-${randomBytes(4).toString('hex')}`)
       await rename(temp, once)
-      return once
+      return {folder: once}
     }
     const folder = createHash('sha256').update(JSON.stringify(stamp)).digest('hex').slice(0, 16)
     await rename(temp, join(cache, folder)).catch(async (error: NodeJS.ErrnoException) => {
@@ -175,12 +160,12 @@ export async function buildBundle(cache = bundleCache(), started = Date.now()): 
       if (error.code !== 'ENOTEMPTY' && error.code !== 'EEXIST') throw error
       await rm(temp, {recursive: true, force: true})
     })
-    const latest: Latest = {format: 1, folder, stamp}
+    const latest: Latest = {format: 1, folder, stamp, converter}
     const record = join(cache, `.latest-${randomBytes(4).toString('hex')}.json`)
     await writeFile(record, JSON.stringify(latest))
     await rename(record, join(cache, 'latest.json'))
     await removeOld(cache, folder)
-    return join(cache, folder)
+    return {folder: join(cache, folder), versions: {code: folder, converter}}
   } finally {
     await rm(temp, {recursive: true, force: true})
   }
@@ -217,28 +202,34 @@ async function removeOld(cache: string, keep: string): Promise<void> {
 
 /** The folder of the current bundle, built first when there is none or its code changed. */
 export async function bundleFolder(cache = bundleCache()): Promise<string> {
-  return (await currentBundle(cache)) ?? (await buildBundle(cache))
+  return (await currentOrBuilt(cache)).folder
 }
 
+const currentOrBuilt = async (cache: string) =>
+  (await latestBundle(cache)) ?? (await built(cache, Date.now()))
+
 /**
- * The import pipeline's entry (`importRun.ts`'s exports), bundled when it can be; `onSources`
- * hears why it runs from its sources instead (`IMPORT_BUNDLE=on` makes that an error).
+ * The import pipeline's entry (`importRun.ts`'s exports), bundled when it can be, and the
+ * versions of its code when that is a recorded bundle; `onSources` hears why it runs from its
+ * sources instead (`IMPORT_BUNDLE=on` makes that an error).
  */
-export async function loadImportRun(
-  onSources: (why: string) => void = () => undefined,
-): Promise<typeof import('./importRun.ts')> {
+export async function loadImportRun(onSources: (why: string) => void = () => undefined): Promise<{
+  run: typeof import('./importRun.ts')
+  versions?: CodeVersions
+}> {
   if (process.env.IMPORT_BUNDLE === 'off') {
     onSources('IMPORT_BUNDLE=off')
   } else {
     try {
-      const folder = await bundleFolder()
-      return (await import(
+      const {folder, versions} = await currentOrBuilt(bundleCache())
+      const run = (await import(
         pathToFileURL(join(folder, 'importRun.js')).href
       )) as typeof import('./importRun.ts')
+      return {run, ...(versions ? {versions} : {})}
     } catch (error) {
       if (process.env.IMPORT_BUNDLE === 'on') throw error
       onSources(`its bundle could not be built or loaded (${(error as Error).message})`)
     }
   }
-  return import('./importRun.ts')
+  return {run: await import('./importRun.ts')}
 }

@@ -179,7 +179,7 @@ export async function importChangedPages(
 
   // The pages to convert again, remembered for the next full import too.
   const remembered = new Map<string, string>()
-  const version = recorded.converter ?? (await converterVersion())
+  const version = recorded.converter ?? input.converter ?? (await converterVersion())
   // Converted, not recalled: their bytes changed, or a commit touched their document.
   const store = {
     get: () => undefined,

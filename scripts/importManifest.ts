@@ -21,6 +21,7 @@ import type {PageHead} from '../importer/site/shape.ts'
 import type {Diagnostic, SiteFile} from '../importer/index.ts'
 import type {LoggedTransaction} from '../lake/store/transactions-read.ts'
 import type {SyncProblem, SyncReport} from '../sync/types.ts'
+import {latestBundle} from './importBundleRecord.ts'
 import {writeAtomically} from './writeAtomically.ts'
 
 const ROOT = join(import.meta.dirname, '..')
@@ -134,11 +135,21 @@ export async function fingerprintImages(
 }
 
 /**
+ * The version of the import's code: the name of its current bundle (a hash of every file the
+ * import runs, with its size and time; `importBundleRecord.ts`), whether this run is the bundle
+ * or its sources, so a run of either finds the other's record. Without a current bundle, a hash
+ * of {@link CODE}'s files and package-lock.json the same way.
+ */
+export async function codeVersion(): Promise<string> {
+  return (await latestBundle())?.versions?.code ?? (await codeFoldersVersion())
+}
+
+/**
  * A hash of the import's code (see {@link CODE}) and of package-lock.json: each file's path,
  * size and modification time, as build tools decide what to rebuild (reading them all would
  * cost an unchanged re-import more than its pages' bytes on a small site).
  */
-export async function codeVersion(): Promise<string> {
+async function codeFoldersVersion(): Promise<string> {
   const files = (
     await Promise.all(
       CODE.map(async (folder) =>

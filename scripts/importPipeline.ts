@@ -203,6 +203,8 @@ export interface PipelineInput {
   check: UnchangedCheck | undefined
   /** Front matter the last import read, when this run may record an import (see `check`). */
   frontMatter?: OpenedFrontMatter
+  /** The converter's version, when the bundle that runs knows it (else it is read). */
+  converter?: string
 }
 
 /**
@@ -227,7 +229,7 @@ async function convertSite(
   const convert = async () => {
     const prepared = preparedBefore ?? prepareFiles(files, args, input)
     await input.frontMatter?.save()
-    const version = cache && (await converterVersion())
+    const version = cache && (input.converter ?? (await converterVersion()))
     const pages = await convertPages(prepared, {
       onProgress: progress.update,
       workers: input.workers,

@@ -11,6 +11,7 @@ import {performance} from 'node:perf_hooks'
 import {repeatedFlag} from '../sync/flags.ts'
 import {loadEnv} from '../targets/env.ts'
 import type {ImportArgs} from './importArgs.ts'
+import type {CodeVersions} from './importBundle.ts'
 import {frontMatterFile, openFrontMatter} from './importFrontMatter.ts'
 import type {ImportManifest} from './importManifest.ts'
 import {lastImportIfUnchanged, prepareUnchangedCheck, reportUnchanged} from './importUnchanged.ts'
@@ -34,8 +35,15 @@ function workerCount(value: string | undefined): {count?: number} | {error: stri
   return {error: `Cannot use --workers ${value}, expected a whole number from 0 to 64.`}
 }
 
-/** Runs an import with the parsed arguments; `usage` prints the command's usage for argument errors. */
-export async function runImport(args: ImportArgs, usage: () => Promise<void>): Promise<void> {
+/**
+ * Runs an import with the parsed arguments; `usage` prints the command's usage for argument
+ * errors. `versions`: of the code, when the bundle that runs knows them (else they are read).
+ */
+export async function runImport(
+  args: ImportArgs,
+  usage: () => Promise<void>,
+  versions?: CodeVersions,
+): Promise<void> {
   // With --json, stdout carries only the JSON report.
   if (args.json) console.log = console.error
   const started = performance.now()
@@ -88,6 +96,7 @@ export async function runImport(args: ImportArgs, usage: () => Promise<void>): P
     limits: limits.limits,
     force,
     env,
+    code: versions?.code,
   })
   let manifest: ImportManifest | undefined
   if (check) {
@@ -112,6 +121,7 @@ export async function runImport(args: ImportArgs, usage: () => Promise<void>): P
     force,
     env,
     check,
+    converter: versions?.converter,
     frontMatter:
       check && (await openFrontMatter(frontMatterFile(check.lakeDir, check.dataset), check.key)),
   }

@@ -63,6 +63,8 @@ export async function prepareUnchangedCheck(
     limits: unknown
     force: readonly string[]
     env: Env
+    /** The version of the import's code, when the bundle that runs knows it (else read). */
+    code?: string
   },
 ): Promise<UnchangedCheck | undefined> {
   const {env} = site
@@ -71,7 +73,7 @@ export async function prepareUnchangedCheck(
   const lakeDir = lakeDirOf(env)
   const dataset = env.SANITY_STUDIO_DATASET ?? 'production'
   const key = manifestKey({
-    code: await codeVersion(),
+    code: site.code ?? (await codeVersion()),
     root: site.root,
     lakeDir,
     dataset,

@@ -1,0 +1,74 @@
+/**
+ * The record of the import command's latest bundle (`importBundle.ts`), read without loading
+ * esbuild: which bundle is current, and the versions of the code it runs. The import's own code
+ * reads it too (`importManifest.ts` codeVersion), bundled or not.
+ */
+import {statSync} from 'node:fs'
+import {readFile} from 'node:fs/promises'
+import {join} from 'node:path'
+
+const ROOT = join(import.meta.dirname, '..')
+
+/** What a bundle was built from: each source file's path (from the root), size and time. */
+export type Stamp = Array<[path: string, size: number, mtimeMs: number]>
+
+/**
+ * The record of the latest bundle: its folder (under the cache), its sources' stamp, and the
+ * converter's version (`conversionCache.ts` converterVersion) read from the files it was built
+ * from.
+ */
+export type Latest = {format: 1; folder: string; stamp: Stamp; converter?: string}
+
+/**
+ * The versions of the code a run of a recorded bundle runs, known without reading its files:
+ * `code`, the bundle's name (a hash of every file it was built from, with its size and time),
+ * and `converter`, the converter's version recorded when it was built.
+ */
+export interface CodeVersions {
+  code: string
+  converter?: string
+}
+
+/** A bundle's folder, and its versions when it is a recorded bundle. */
+export interface Bundle {
+  folder: string
+  versions?: CodeVersions
+}
+
+/** Where bundles are kept: under `node_modules/.cache` unless `IMPORT_BUNDLE_CACHE` says. */
+export const bundleCache = () =>
+  process.env.IMPORT_BUNDLE_CACHE ?? join(ROOT, 'node_modules', '.cache', 'import-bundle')
+
+/**
+ * The current stamp of `stamp`'s files (paths from `root`); a file that is gone has size -1.
+ * Blocking: nothing else runs yet when a run checks its bundle, and an asynchronous stat of each
+ * of its few hundred files costs a promise and a trip to the thread pool apiece.
+ */
+export function restamp(stamp: Stamp, root = ROOT): Stamp {
+  return stamp.map(([path]) => {
+    const stats = statSync(join(root, path), {throwIfNoEntry: false})
+    return [path, stats?.size ?? -1, stats?.mtimeMs ?? -1]
+  })
+}
+
+const sameStamp = (a: Stamp, b: Stamp) =>
+  a.length === b.length && a.every((entry, i) => entry.join(' ') === b[i].join(' '))
+
+/** The latest bundle and its versions when every file it was built from is as it was. */
+export async function latestBundle(
+  cache = bundleCache(),
+  root = ROOT,
+): Promise<Bundle | undefined> {
+  const text = await readFile(join(cache, 'latest.json'), 'utf8').catch(() => undefined)
+  if (text === undefined) return undefined
+  let latest: Latest
+  try {
+    latest = JSON.parse(text) as Latest
+  } catch {
+    return undefined
+  }
+  if (latest.format !== 1 || !Array.isArray(latest.stamp)) return undefined
+  if (!sameStamp(latest.stamp, restamp(latest.stamp, root))) return undefined
+  const converter = typeof latest.converter === 'string' ? {converter: latest.converter} : {}
+  return {folder: join(cache, latest.folder), versions: {code: latest.folder, ...converter}}
+}
