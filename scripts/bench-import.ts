@@ -10,7 +10,7 @@
  * and peak memory, with medians and ratios. `--readme` writes the tables into importer/README.md.
  */
 import {createHash} from 'node:crypto'
-import {appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs'
+import {appendFileSync, cpSync, mkdtempSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {basename, join, resolve} from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -19,7 +19,7 @@ import {defineCommand, runMain} from 'citty'
 
 import {measure, median, prepareScratch, table, type Usage} from './bench-measure.ts'
 import {judgeRatios, LIMITS} from './benchCheck.ts'
-import {generateSite, writeSite} from './bench-site.ts'
+import {editablePage, generateSite, writeSite} from './bench-site.ts'
 import {isoDay, writeReadmeSection} from './benchReadme.ts'
 import {bundleFolder} from './importBundle.ts'
 import {readSite} from './readSite.ts'
@@ -145,18 +145,6 @@ function exportRounds(
     console.error(`export round ${round + 1}: ${JSON.stringify(measured)}`)
   }
   return rounds
-}
-
-/** A page of the site (front matter with a title) to edit: the first in path order. */
-function editablePage(site: string): string {
-  const pages = readdirSync(site, {recursive: true, encoding: 'utf8'})
-    .filter((path) => path.endsWith('.md'))
-    .sort()
-  const page = pages.find((path) =>
-    /^---\r?\n[\s\S]*?^title:/m.test(readFileSync(join(site, path), 'utf8')),
-  )
-  if (!page) throw new Error(`Cannot measure a changed page: no page of ${site} has a title.`)
-  return page
 }
 
 /** Prints the median ratios and whether they are within {@link LIMITS}; the exit code. */

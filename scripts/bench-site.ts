@@ -3,7 +3,7 @@
  * markdown (headings with emoji, marks, links between lessons, lists, task lists, tables, code,
  * callouts, blockquotes, footnotes, raw HTML, Liquid). Deterministic for a given seed.
  */
-import {mkdirSync, writeFileSync} from 'node:fs'
+import {mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {dirname, join} from 'node:path'
 
 import type {SiteFile} from '../importer/index.ts'
@@ -103,4 +103,29 @@ export function writeSite(files: readonly SiteFile[], dir: string): void {
     mkdirSync(dirname(path), {recursive: true})
     writeFileSync(path, file.text ?? file.bytes ?? '')
   }
+}
+
+/** Front matter, and the text after it. */
+const FRONT_MATTER = /^---\r?\n([\s\S]*?)^---[ \t]*\r?\n([\s\S]*)$/m
+
+/** A path Jekyll leaves out of the site: a file or folder named with `.`, `_`, `#` or `~` first. */
+const UNPUBLISHED = /(^|\/)[._#~]/
+
+/**
+ * A page of the site to edit, as a writer edits one: the first in path order that the site
+ * publishes, with a title and a body. (An empty body's first line also changes the text before
+ * it, which Jekyll counts with the front matter: that edit prepares the whole site, as a changed
+ * title does.)
+ */
+export function editablePage(site: string): string {
+  const pages = readdirSync(site, {recursive: true, encoding: 'utf8'})
+    .filter((path) => path.endsWith('.md') && !UNPUBLISHED.test(path))
+    .sort()
+  const page = pages.find((path) => {
+    const [, front, body] = FRONT_MATTER.exec(readFileSync(join(site, path), 'utf8')) ?? []
+    return front !== undefined && /^title:/m.test(front) && body.trim() !== ''
+  })
+  if (!page)
+    throw new Error(`Cannot measure a changed page: no page of ${site} has a title and a body.`)
+  return page
 }

@@ -1,0 +1,38 @@
+import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {dirname, join} from 'node:path'
+
+import {afterAll, describe, expect, it} from 'vitest'
+
+import {editablePage} from './bench-site.ts'
+
+const scratch = mkdtempSync(join(tmpdir(), 'bench-site-'))
+afterAll(() => rmSync(scratch, {recursive: true, force: true}))
+
+function site(name: string, files: Record<string, string>): string {
+  const dir = join(scratch, name)
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), {recursive: true})
+    writeFileSync(join(dir, path), text)
+  }
+  return dir
+}
+
+describe('the page the benchmark edits', () => {
+  it('is the first page the site publishes with a title and a body, as a writer edits one', () => {
+    const dir = site('pages', {
+      '.github/issue.md': '---\ntitle: Issue\n---\n\nA template.\n',
+      '_drafts/draft.md': '---\ntitle: Draft\n---\n\nNot yet.\n',
+      'a/index.md': '---\ntitle: Course\nnav_order: 1\n---\n',
+      'a/b.md': '---\nnav_order: 2\n---\n\nNo title.\n',
+      'a/c.md': '---\ntitle: Lesson\n---\n\nA body.\n',
+      'a/d.md': '---\ntitle: Later\n---\n\nAnother body.\n',
+    })
+    expect(editablePage(dir)).toBe(join('a', 'c.md'))
+  })
+
+  it('says so when no page has a title and a body', () => {
+    const dir = site('none', {'index.md': '---\ntitle: Home\n---\n\n  \n'})
+    expect(() => editablePage(dir)).toThrow(/no page of .*none has a title and a body/)
+  })
+})
