@@ -171,6 +171,7 @@ export function convertRecording(
     ...(ctx.liquid ? {liquid: watchLiquid(ctx.liquid, liquidRead)} : {}),
   }
   const result = convert(markdown, watched)
+  if (liquidRead.bodies) result.readsBodies = true
   if (result.diagnostics.some((d) => d.code === 'page-too-slow')) return {result}
   const made: CachedConversion = {
     result,

@@ -209,6 +209,56 @@ describe('a re-import after pages changed', {timeout: 300_000}, () => {
     expect(storedDocuments(lakeDir)).toEqual(storedDocuments(fresh))
   })
 
+  it("restores a site whose pages' Liquid reads the site, unless a page reads other pages' bodies", () => {
+    const site = join(scratch, 'liquid-site')
+    const lakeDir = join(scratch, 'liquid-lake')
+    const write = writeSite(site)
+    // A page that lists the site's pages by title, and one that shows where it is built.
+    write(
+      'index.md',
+      '---\ntitle: Home\nnav_order: 1\n---\n\n{% for p in site.pages %}{% if p.title %}- {{ p.title }}\n{% endif %}{% endfor %}\n',
+    )
+    write('_data/place.yml', 'room: B12\n')
+    write(
+      'notes.md',
+      '---\ntitle: Notes\nnav_order: 3\n---\n\n{% if site.data.place %}Room {{ site.data.place.room }}.{% endif %}\n',
+    )
+    const run = importer(site, lakeDir)
+    run()
+    const body = (text: string) => `---\ntitle: One\nparent: Course\nnav_order: 1\n---\n\n${text}\n`
+    write('one.md', body('See [two](two.md) first.'))
+    const changed = run()
+    expect(changed.only, changed.output).toBe(1)
+    expect(changed.output).toMatch(/restored from its snapshot\.\n/)
+    // A page that reads the site changes as any page does.
+    write(
+      'notes.md',
+      '---\ntitle: Notes\nnav_order: 3\n---\n\n{% if site.data.place %}Meet in {{ site.data.place.room }}.{% endif %}\n',
+    )
+    const reader = run()
+    expect(reader.only, reader.output).toBe(1)
+    expect(reader.output).toMatch(/restored from its snapshot\.\n/)
+    expect(JSON.stringify(byPath(storedDocuments(lakeDir), 'notes.md').body)).toContain(
+      'Meet in B12.',
+    )
+    const fresh = join(scratch, 'liquid-fresh-lake')
+    importer(site, fresh)(0, '--no-cache')
+    expect(storedDocuments(lakeDir)).toEqual(storedDocuments(fresh))
+
+    // A page that shows other pages' contents changes with their bodies: the full way.
+    write(
+      'two.md',
+      '---\ntitle: Two\nparent: Course\nnav_order: 2\n---\n\n{% for p in site.pages %}{% if p.title == "One" %}{{ p.content }}{% endif %}{% endfor %}\n',
+    )
+    expect(run().full).toMatch(/Liquid of two\.md reads other pages' bodies/)
+    write('one.md', body('See [two](two.md) last.'))
+    expect(run().full).toMatch(/a page's Liquid reads other pages' bodies/)
+    expect(JSON.stringify(byPath(storedDocuments(lakeDir), 'two.md').body)).toContain('last')
+    const again = join(scratch, 'liquid-again-lake')
+    importer(site, again)(0, '--no-cache')
+    expect(storedDocuments(lakeDir)).toEqual(storedDocuments(again))
+  })
+
   it('prepares the whole site when its snapshot is damaged, for the right key and shape', () => {
     const site = join(scratch, 'damaged-site')
     const lakeDir = join(scratch, 'damaged-lake')

@@ -70,7 +70,10 @@ function restoreFrom(
     for (const plan of snapshot.plans) if (plan.page && ids.has(plan.id)) again.add(plan.page.file)
     const files = new Map(input.site.files.map((siteFile) => [siteFile.path, siteFile]))
     // The memo is not saved: it would keep only the few pages read again.
-    return restoreSite(snapshot, files, [...again], {frontMatter: input.frontMatter?.memo})
+    return restoreSite(snapshot, files, [...again], {
+      frontMatter: input.frontMatter?.memo,
+      time: input.startedAt,
+    })
   } catch (error) {
     return {reason: `the site's snapshot is damaged (${(error as Error).message})`}
   }
@@ -156,6 +159,9 @@ export async function importChangedPages(
   const log = readTransactionLog(check.data, manifest.dataset.seq)
   if (!log) return fullWay('the dataset has no transactions')
   const touched = new Set(log.after.flatMap((tx) => tx.documents))
+  // Such a page's document changes with other pages' bodies: they are all converted again.
+  const reader = Object.entries(recorded.pages).find(([, head]) => head.readsBodies)
+  if (reader) return fullWay(`a page's Liquid reads other pages' bodies (${reader[0]})`)
 
   const now = await siteNow(args, input, recorded, changed, touched)
   // Only a site prepared from every file may go on to the full import; a restored one has no
@@ -196,6 +202,7 @@ export async function importChangedPages(
     if (!head) return fullWay(`the last import recorded no conversion of ${job.file}`)
     if (page && (page.documents.length || head.documents.length))
       return fullWay(`${job.file} extracts documents that other pages may share`)
+    if (page?.readsBodies) return fullWay(`the Liquid of ${job.file} reads other pages' bodies`)
     converted.set(job.id, page ?? fromHead(head))
   }
   // Only the documents to sync are made in full; the others are as the last import left them.

@@ -24,8 +24,12 @@ interface MemoFile {
 
 /**
  * Whether JSON gives `value` back as it is: only text, finite numbers (not -0), booleans, null,
- * arrays and plain objects. Front matter with `.inf`, `.nan` or `-0` is parsed every time.
+ * arrays and plain objects (those made without a prototype come back with one, which no lookup
+ * of the importer's sees: it reads own properties). Front matter with `.inf`, `.nan` or `-0` is
+ * parsed every time.
  */
+const isPlain = (prototype: unknown) => prototype === Object.prototype || prototype === null
+
 export function survivesJson(value: unknown): boolean {
   const stack = [value]
   while (stack.length > 0) {
@@ -38,7 +42,7 @@ export function survivesJson(value: unknown): boolean {
     // Pushed one by one: spread into push, a list of more than about 120,000 items (a
     // snapshot's plans) overflowed the stack.
     if (Array.isArray(item)) for (const inner of item) stack.push(inner)
-    else if (typeof item === 'object' && Object.getPrototypeOf(item) === Object.prototype)
+    else if (typeof item === 'object' && isPlain(Object.getPrototypeOf(item)))
       for (const inner of Object.values(item)) stack.push(inner)
     else return false
   }

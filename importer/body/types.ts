@@ -70,6 +70,12 @@ export interface ConvertResult {
   /** Documents extracted from the body: areas, responsibilities, tool categories, tools. */
   documents: ImportedDocument[]
   diagnostics: Diagnostic[]
+  /**
+   * Set when the page's Liquid read a body of another page or document (`{{ p.content }}`), as
+   * the conversion cache saw it (`cache.ts` convertRecording): its document then changes with
+   * other pages' bodies.
+   */
+  readsBodies?: true
 }
 
 /** A page or collection document as Liquid sees it. */

@@ -10,7 +10,7 @@ import {describe, expect, it} from 'vitest'
 import {readSiteFiles, SITE_FIXTURES} from '../../testing/siteFixture.ts'
 import type {ConvertResult} from '../body/index.ts'
 import {planSlugs} from '../documents/assemble.ts'
-import {siteShape} from './shape.ts'
+import {liquidShape, siteShape} from './shape.ts'
 import {restoreSite, snapshotSite, type SiteSnapshot} from './snapshot.ts'
 import {finishSite, prepareSite, type PreparedSite} from './stages.ts'
 import type {SiteFile} from './types.ts'
@@ -146,26 +146,56 @@ describe('restoreSite', () => {
     }
   }, 120_000)
 
-  it('cannot restore a page that is no longer one, or whose body reads the Liquid site', () => {
+  it('cannot restore a page that is no longer one, that starts reading the Liquid site of a site without one, or that includes a file', () => {
     const none = edited(SITE, 'one.md', (text) => text.replace(/^---[\s\S]*?---\n/, ''))
     expect(restore(snapshot, none, ['one.md'])).toEqual({reason: 'one.md is not a page'})
+    const READS = {reason: 'two.md changed whether a page reads the Liquid site'}
     const liquid = edited(SITE, 'two.md', (text) => `${text}{% if site.title %}x{% endif %}\n`)
-    expect(restore(snapshot, liquid, ['two.md'])).toEqual({reason: 'two.md reads the Liquid site'})
+    expect(restore(snapshot, liquid, ['two.md'])).toEqual(READS)
     // An output of what only the Liquid site holds reads it too, without control flow.
     const output = edited(SITE, 'two.md', (text) => `${text}{{ site.pages | size }} pages\n`)
-    expect(restore(snapshot, output, ['two.md'])).toEqual({reason: 'two.md reads the Liquid site'})
+    expect(restore(snapshot, output, ['two.md'])).toEqual(READS)
     const relative = edited(SITE, 'two.md', (text) => `${text}{% include_relative one.md %}\n`)
     expect(restore(snapshot, relative, ['two.md'])).toEqual({
       reason: 'two.md uses {% include_relative %}',
     })
   })
 
-  it('keeps no snapshot of a site whose preparation reads page bodies', () => {
+  it("keeps the Liquid site without its bodies, restored with the import's time as prepareSite makes it", () => {
+    const lists = (text: string) => `${text}{% for p in site.pages %}{{ p.title }}{% endfor %}\n`
     const liquid = edited(
-      SITE,
+      [...SITE, hashed({path: '_data/room.yml', text: 'name: B12\n'})],
       'two.md',
-      (text) => `${text}{% for p in site.pages %}x{% endfor %}\n`,
+      lists,
     )
-    expect(snapshotSite(prepareSite(liquid))).toEqual({reason: 'a page reads the Liquid site'})
+    const kept = stored(prepareSite(liquid, {time: '2026-12-01T00:00:00Z'}))
+    expect(kept.liquidReaders).toEqual(['two.md'])
+    expect(JSON.stringify(kept.contextData.liquid)).not.toContain('One.')
+    for (const path of ['one.md', 'two.md']) {
+      const after = edited(liquid, path, (text) => `${text}\nChanged.\n`)
+      const prepared = prepareSite(after, {time: '2026-12-02T00:00:00Z'})
+      const restored = restoreSite(kept, new Map(after.map((file) => [file.path, file])), [path], {
+        time: '2026-12-02T00:00:00Z',
+      })
+      if ('reason' in restored) throw new Error(restored.reason)
+      expect(siteShape(restored), path).toBe(siteShape(prepared))
+      const site = restored.contextData.liquid!
+      // Bodies empty: no page's conversion of this site reads another's (see readsBodies).
+      expect(site).toEqual({
+        ...liquidShape(prepared.contextData.liquid!),
+        time: '2026-12-02T00:00:00Z',
+      })
+      for (const names of [site.data, site.layouts, site.collections])
+        expect(Object.getPrototypeOf(names)).toBe(null)
+    }
+    // Its only reader stops reading it: a site prepared from its files would have none.
+    const stops = edited(liquid, 'two.md', () => '---\ntitle: Two\nparent: Home\n---\n\nTwo.\n')
+    expect(restore(kept, stops, ['two.md'])).toEqual({
+      reason: 'two.md changed whether a page reads the Liquid site',
+    })
+    const relative = edited(SITE, 'two.md', (text) => `${text}{% include_relative one.md %}\n`)
+    expect(snapshotSite(prepareSite(relative))).toEqual({
+      reason: 'a page uses {% include_relative %}',
+    })
   })
 })

@@ -2,17 +2,19 @@
  * A prepared site without its page bodies, as plain data to keep between imports. When only page
  * bodies changed since (each changed page's front matter is the same text), the site is
  * prepared again from the snapshot and the changed pages alone: no other page is decoded, its
- * front matter read, the navigation built or the links resolved again. Only a site whose
- * preparation no page body enters can be restored this way: none reads the Liquid site
- * (control flow, or an output such as `{{ site.modules.last }}`: `site.pages` holds every body)
- * or uses `{% include_relative %}`.
+ * front matter read, the navigation built or the links resolved again. The Liquid site is kept
+ * without its bodies (`shape.ts` liquidShape): a page whose Liquid reads other pages' bodies says
+ * so in its conversion (`readsBodies`), and the one-page import does not restore such a site. A
+ * site where a page uses `{% include_relative %}` is not kept: that file enters the preparation.
  */
 import {createHash} from 'node:crypto'
 
 import {planSlugs} from '../documents/assemble.ts'
+import type {LiquidSite} from '../body/types.ts'
 import type {PlannedDocument} from '../documents/plan.ts'
 import type {Diagnostic} from '../types.ts'
 import type {FrontMatterMemo} from './frontMatter.ts'
+import {liquidShape} from './shape.ts'
 import {readsLiquidSite} from './liquidSite.ts'
 import {readPages, type ReadPages} from './pages.ts'
 import {
@@ -46,6 +48,11 @@ export interface SiteSnapshot {
    * (absent in a snapshot written before they were kept).
    */
   slugs?: string[]
+  /**
+   * The pages whose bodies read the Liquid site (`liquidSite.ts` readsLiquidSite), by site path:
+   * while one does, the site has a Liquid site (absent: none does).
+   */
+  liquidReaders?: string[]
 }
 
 /** `object` with the values of `values` in place of its own, in its keys' order. */
@@ -75,8 +82,8 @@ function keptPage(page: SourcePage): KeptPage {
  */
 export function snapshotSite(prepared: PreparedSite): SiteSnapshot | {reason: string} {
   const {contextData, plans, read} = prepared
-  if (contextData.liquid) return {reason: 'a page reads the Liquid site'}
   if (contextData.relativeIncludes) return {reason: 'a page uses {% include_relative %}'}
+  const {liquid} = contextData
   const slugs = prepared.slugs ?? planSlugs(plans)
   return {
     // Each object keeps its keys' order, so a restored site's shape is the prepared one's.
@@ -88,13 +95,40 @@ export function snapshotSite(prepared: PreparedSite): SiteSnapshot | {reason: st
     ),
     // The includes have no prototype (an include named `constructor` is no function): JSON has
     // none, so they are kept as a plain object and given none again.
-    contextData: replaced(contextData, {linkPages: null, includes: {...contextData.includes}}),
+    contextData: replaced(contextData, {
+      linkPages: null,
+      includes: {...contextData.includes},
+      ...(liquid ? {liquid: liquidShape(liquid)} : {}),
+    }),
     config: prepared.config,
     ...(prepared.configText === undefined ? {} : {configText: prepared.configText}),
     diagnostics: prepared.diagnostics,
     read: {...read, pages: read.pages.map((page) => page.file)},
     unread: [...prepared.unread],
     slugs: plans.map((plan) => slugs.get(plan.id)!),
+    ...(liquid
+      ? {
+          liquidReaders: read.pages
+            .filter((page) => readsLiquidSite(page.body, prepared.config))
+            .map((page) => page.file),
+        }
+      : {}),
+  }
+}
+
+/**
+ * The Liquid site a snapshot keeps (bodies empty, no time), with the import's time, and its lists
+ * by name without a prototype again, as prepareSite makes them (JSON gives them one).
+ */
+function restoredLiquid(liquid: LiquidSite, time: string | undefined): LiquidSite {
+  const bare = <T>(object: Record<string, T>) =>
+    Object.assign(Object.create(null), object) as Record<string, T>
+  return {
+    ...liquid,
+    data: bare(liquid.data),
+    layouts: bare(liquid.layouts),
+    collections: bare(liquid.collections),
+    ...(time !== undefined ? {time} : {}),
   }
 }
 
@@ -103,6 +137,8 @@ export interface RestoreOptions {
   frontMatter?: FrontMatterMemo
   maxYamlNodes?: number
   clock?: () => number
+  /** When the import began (ISO 8601): the Liquid site's `site.time`, as in prepareSite. */
+  time?: string
 }
 
 /**
@@ -129,13 +165,18 @@ export function restoreSite(
     })
     const page = read.pages[0]
     if (read.pages.length !== 1) return {reason: `${path} is not a page`}
-    // Its document would depend on other pages' bodies, which a snapshot does not keep.
-    if (readsLiquidSite(page.body, snapshot.config))
-      return {reason: `${path} reads the Liquid site`}
     if (page.text.includes('include_relative'))
       return {reason: `${path} uses {% include_relative %}`}
     reread.set(path, page)
   }
+  // The site has a Liquid site while a page reads it: the restored one must have the same.
+  const readers = new Set(snapshot.liquidReaders)
+  for (const [path, page] of reread) {
+    if (readsLiquidSite(page.body, snapshot.config)) readers.add(path)
+    else readers.delete(path)
+  }
+  if (readers.size > 0 !== (snapshot.contextData.liquid !== undefined))
+    return {reason: `${[...reread.keys()][0]} changed whether a page reads the Liquid site`}
   const byId = new Map<string, PlannedDocument>()
   const plans: PlannedDocument[] = []
   for (const plan of snapshot.plans) {
@@ -152,9 +193,11 @@ export function restoreSite(
   const unlisted = snapshot.read.pages.filter((file) => !pages.has(file))
   if (unlisted.length > 0) return {reason: `${unlisted[0]} is a page no plan has`}
   for (const path of changed) if (!pages.has(path)) return {reason: `${path} is a page no plan has`}
+  const {liquid} = snapshot.contextData
   const contextData = replaced<SiteSnapshot['contextData'], SiteContextData>(snapshot.contextData, {
     linkPages: linkPagesOf(plans),
     includes: Object.assign(Object.create(null), snapshot.contextData.includes),
+    ...(liquid ? {liquid: restoredLiquid(liquid, options.time)} : {}),
   })
   return {
     jobs: jobsOf(plans),
