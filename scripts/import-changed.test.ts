@@ -35,6 +35,9 @@ function writeSite(dir: string) {
   return write
 }
 
+/** The text of writeSite's `one.md` with `text` for its body. */
+const body = (text: string) => `---\ntitle: One\nparent: Course\nnav_order: 1\n---\n\n${text}\n`
+
 function importer(site: string, lakeDir: string) {
   return (exitCode = 0, ...args: string[]) => {
     const {status, output} = runImport(site, lakeDir, args)
@@ -117,7 +120,6 @@ describe('a re-import after pages changed', {timeout: 300_000}, () => {
     const client = (loaded: string[]) => loaded.filter((url) => url.includes('/@sanity/client/'))
     // The sync reads its own lake by fields and ids, and writes by id: no query to evaluate.
     const groq = (loaded: string[]) => loaded.filter((url) => url.includes('/groq-js/'))
-    const body = (text: string) => `---\ntitle: One\nparent: Course\nnav_order: 1\n---\n\n${text}\n`
     write('one.md', body('Changed with no lake running.'))
     const inProcess = await importLoading(site, lakeDir)
     expect(inProcess.output).toMatch(ONLY)
@@ -181,7 +183,6 @@ describe('a re-import after pages changed', {timeout: 300_000}, () => {
     const write = writeSite(site)
     const run = importer(site, lakeDir)
     run()
-    const body = (text: string) => `---\ntitle: One\nparent: Course\nnav_order: 1\n---\n\n${text}\n`
     write('one.md', body('See [two](two.md) first.'))
     const changed = run()
     expect(changed.only, changed.output).toBe(1)
@@ -225,7 +226,6 @@ describe('a re-import after pages changed', {timeout: 300_000}, () => {
     )
     const run = importer(site, lakeDir)
     run()
-    const body = (text: string) => `---\ntitle: One\nparent: Course\nnav_order: 1\n---\n\n${text}\n`
     write('one.md', body('See [two](two.md) first.'))
     const changed = run()
     expect(changed.only, changed.output).toBe(1)
