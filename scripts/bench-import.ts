@@ -83,7 +83,7 @@ async function runPhase(phase: InChild, dir: string): Promise<void> {
 
 /**
  * Rounds of re-imports into a local dataset that a first import filled, on a copy of the site
- * (one page of it is edited): reading and hashing the files (the floor), the command with
+ * (`page`, from its folder, is edited): reading and hashing the files (the floor), the command with
  * nothing changed, and the command after one page changed. Exit code 1 counts as a run: a
  * real site's import reports problems (a missing image) every time.
  */
@@ -93,19 +93,19 @@ function reimportRounds(
   npmRun: string[],
   hash: string[],
   scratch: string,
+  page: string,
 ): Record<Reimport, Usage>[] {
   const site = join(scratch, 'reimport-site')
   cpSync(source, site, {recursive: true})
   const lake = mkdtempSync(join(scratch, 'lake-'))
   const command = [...npmRun, 'import', '--', site]
   measure(command, {LAKE_DIR: lake}, scratch, [0, 1])
-  const page = join(site, editablePage(site))
   const rounds: Record<Reimport, Usage>[] = []
   for (let round = 0; round < count; round++) {
     const measured = {} as Record<Reimport, Usage>
     measured.hash = measure([...hash.slice(0, -1), site], {}, scratch)
     measured.unchanged = measure(command, {LAKE_DIR: lake}, scratch, [0, 1])
-    appendFileSync(page, `\nEdited in round ${round + 1}.\n`)
+    appendFileSync(join(site, page), `\nEdited in round ${round + 1}.\n`)
     measured.changed = measure(command, {LAKE_DIR: lake}, scratch, [0, 1])
     rounds.push(measured)
     console.error(`re-import round ${round + 1}: ${JSON.stringify(measured)}`)
@@ -247,7 +247,15 @@ const command = defineCommand({
         return
       }
       const complete = rounds as Record<Phase, Usage>[]
-      const again = reimportRounds(site, Number(args.rounds), npmRun, inChild('hash'), scratch)
+      const edited = await editablePage(site)
+      const again = reimportRounds(
+        site,
+        Number(args.rounds),
+        npmRun,
+        inChild('hash'),
+        scratch,
+        edited,
+      )
       const exported = exportRounds(site, Number(args.rounds), npmRun, scratch)
       const summary = [
         `\`npm run bench\` on ${about}; medians of ${rounds.length} rounds, ratios taken round by round, ${isoDay()}:`,

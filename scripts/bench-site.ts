@@ -3,11 +3,12 @@
  * markdown (headings with emoji, marks, links between lessons, lists, task lists, tables, code,
  * callouts, blockquotes, footnotes, raw HTML, Liquid). Deterministic for a given seed.
  */
-import {mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {mkdirSync, writeFileSync} from 'node:fs'
 import {dirname, join} from 'node:path'
 
-import type {SiteFile} from '../importer/index.ts'
+import {prepareSite, type SiteFile} from '../importer/index.ts'
 import {seeded} from '../testing/seeded.ts'
+import {readSite} from './readSite.ts'
 
 const WORDS =
   'product vision strategy roadmap user research feedback data team design engineering market customer value metric launch release backlog priority stakeholder risk budget iteration experiment hypothesis insight journey persona outcome'.split(
@@ -105,27 +106,20 @@ export function writeSite(files: readonly SiteFile[], dir: string): void {
   }
 }
 
-/** Front matter, and the text after it. */
-const FRONT_MATTER = /^---\r?\n([\s\S]*?)^---[ \t]*\r?\n([\s\S]*)$/m
-
-/** A path Jekyll leaves out of the site: a file or folder named with `.`, `_`, `#` or `~` first. */
-const UNPUBLISHED = /(^|\/)[._#~]/
-
 /**
- * A page of the site to edit, as a writer edits one: the first in path order that the site
- * publishes, with a title and a body. (An empty body's first line also changes the text before
- * it, which Jekyll counts with the front matter: that edit prepares the whole site, as a changed
- * title does.)
+ * The page of the site in `folder` to edit, as a writer edits one: the first in path order of
+ * those the importer converts (what the site publishes, with a title) that has a body. (An empty
+ * body's first line also changes the text before it, which Jekyll counts with the front matter:
+ * that edit prepares the whole site, as a changed title does.)
  */
-export function editablePage(site: string): string {
-  const pages = readdirSync(site, {recursive: true, encoding: 'utf8'})
-    .filter((path) => path.endsWith('.md') && !UNPUBLISHED.test(path))
-    .sort()
-  const page = pages.find((path) => {
-    const [, front, body] = FRONT_MATTER.exec(readFileSync(join(site, path), 'utf8')) ?? []
-    return front !== undefined && /^title:/m.test(front) && body.trim() !== ''
-  })
-  if (!page)
-    throw new Error(`Cannot measure a changed page: no page of ${site} has a title and a body.`)
+export async function editablePage(folder: string): Promise<string> {
+  const {files, others} = await readSite(folder)
+  const {jobs} = prepareSite(files, {otherFiles: others})
+  const page = jobs
+    .filter((job) => job.markdown.trim() !== '')
+    .map((job) => job.file)
+    .sort()[0]
+  if (page === undefined)
+    throw new Error(`Cannot measure a changed page: no page of ${folder} has a title and a body.`)
   return page
 }

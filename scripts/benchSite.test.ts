@@ -19,7 +19,7 @@ function site(name: string, files: Record<string, string>): string {
 }
 
 describe('the page the benchmark edits', () => {
-  it('is the first page the site publishes with a title and a body, as a writer edits one', () => {
+  it('is the first page the site publishes with a title and a body, as a writer edits one', async () => {
     const dir = site('pages', {
       '.github/issue.md': '---\ntitle: Issue\n---\n\nA template.\n',
       '_drafts/draft.md': '---\ntitle: Draft\n---\n\nNot yet.\n',
@@ -28,11 +28,11 @@ describe('the page the benchmark edits', () => {
       'a/c.md': '---\ntitle: Lesson\n---\n\nA body.\n',
       'a/d.md': '---\ntitle: Later\n---\n\nAnother body.\n',
     })
-    expect(editablePage(dir)).toBe(join('a', 'c.md'))
+    expect(await editablePage(dir)).toBe('a/c.md')
   })
 
-  it('says so when no page has a title and a body', () => {
+  it('says so when no page has a title and a body', async () => {
     const dir = site('none', {'index.md': '---\ntitle: Home\n---\n\n  \n'})
-    expect(() => editablePage(dir)).toThrow(/no page of .*none has a title and a body/)
+    await expect(editablePage(dir)).rejects.toThrow(/no page of .*none has a title and a body/)
   })
 })

@@ -63,6 +63,16 @@ function storedDocuments(lakeDir: string) {
   }
 }
 
+/**
+ * Requires that `lakeDir` holds what a full import of `site` without the conversion cache writes
+ * into a new dataset (in the lake folder `name` of the scratch folder).
+ */
+function expectAsFullImport(site: string, lakeDir: string, name: string) {
+  const fresh = join(scratch, name)
+  importer(site, fresh)(0, '--no-cache')
+  expect(storedDocuments(lakeDir)).toEqual(storedDocuments(fresh))
+}
+
 const byPath = (docs: ReturnType<typeof storedDocuments>, path: string) =>
   docs.find((doc) => (doc.source as {path?: string}).path === path)!
 
@@ -144,9 +154,7 @@ describe('a re-import after pages changed', {timeout: 300_000}, () => {
     } finally {
       await lake.close()
     }
-    const fresh = join(scratch, 'client-fresh-lake')
-    importer(site, fresh)(0, '--no-cache')
-    expect(storedDocuments(lakeDir)).toEqual(storedDocuments(fresh))
+    expectAsFullImport(site, lakeDir, 'client-fresh-lake')
     expect(JSON.stringify(byPath(storedDocuments(lakeDir), 'one.md').body)).toContain('lake runs')
   })
 
@@ -172,9 +180,7 @@ describe('a re-import after pages changed', {timeout: 300_000}, () => {
     expect(manifest.site.converter).toBe(await converterVersion())
     expect(run().output).toMatch(/as the last import left it/)
 
-    const fresh = join(scratch, 'body-fresh-lake')
-    importer(site, fresh)(0, '--no-cache')
-    expect(storedDocuments(lakeDir)).toEqual(storedDocuments(fresh))
+    expectAsFullImport(site, lakeDir, 'body-fresh-lake')
   })
 
   it('reads no other page again when only a body changed: the site comes from its snapshot', () => {
@@ -205,9 +211,7 @@ describe('a re-import after pages changed', {timeout: 300_000}, () => {
     rmSync(join(lakeDir, 'cache', 'site-production.json'))
     write('two.md', '---\ntitle: Two\nparent: Course\nnav_order: 2\n---\n\nBack to one, again.\n')
     expect(run().output).toMatch(/front matter: 0 parsed, 5 remembered\)\.\n/)
-    const fresh = join(scratch, 'memo-fresh-lake')
-    importer(site, fresh)(0, '--no-cache')
-    expect(storedDocuments(lakeDir)).toEqual(storedDocuments(fresh))
+    expectAsFullImport(site, lakeDir, 'memo-fresh-lake')
   })
 
   it("restores a site whose pages' Liquid reads the site, unless a page reads other pages' bodies", () => {
@@ -241,9 +245,7 @@ describe('a re-import after pages changed', {timeout: 300_000}, () => {
     expect(JSON.stringify(byPath(storedDocuments(lakeDir), 'notes.md').body)).toContain(
       'Meet in B12.',
     )
-    const fresh = join(scratch, 'liquid-fresh-lake')
-    importer(site, fresh)(0, '--no-cache')
-    expect(storedDocuments(lakeDir)).toEqual(storedDocuments(fresh))
+    expectAsFullImport(site, lakeDir, 'liquid-fresh-lake')
 
     // A page that shows other pages' contents changes with their bodies: the full way.
     write(
@@ -252,11 +254,9 @@ describe('a re-import after pages changed', {timeout: 300_000}, () => {
     )
     expect(run().full).toMatch(/Liquid of two\.md reads other pages' bodies/)
     write('one.md', body('See [two](two.md) last.'))
-    expect(run().full).toMatch(/a page's Liquid reads other pages' bodies/)
+    expect(run().full).toMatch(/Liquid of the page of lesson-\S+ reads other pages' bodies/)
     expect(JSON.stringify(byPath(storedDocuments(lakeDir), 'two.md').body)).toContain('last')
-    const again = join(scratch, 'liquid-again-lake')
-    importer(site, again)(0, '--no-cache')
-    expect(storedDocuments(lakeDir)).toEqual(storedDocuments(again))
+    expectAsFullImport(site, lakeDir, 'liquid-again-lake')
   })
 
   it('prepares the whole site when its snapshot is damaged, for the right key and shape', () => {
@@ -275,9 +275,7 @@ describe('a re-import after pages changed', {timeout: 300_000}, () => {
       expect(again.only, again.output).toBe(1)
       expect(again.output).toMatch(/Preparing the whole site: the site's snapshot is damaged \(/)
     }
-    const fresh = join(scratch, 'damaged-fresh-lake')
-    importer(site, fresh)(0, '--no-cache')
-    expect(storedDocuments(lakeDir)).toEqual(storedDocuments(fresh))
+    expectAsFullImport(site, lakeDir, 'damaged-fresh-lake')
   })
 
   it('syncs only the page whose empty body got its first line', () => {

@@ -16,8 +16,12 @@ import {afterAll, describe, expect, it} from 'vitest'
 import {runImport} from '../testing/importCommand.ts'
 import {loadedModules, RECORD_LOADS} from '../testing/recordLoads.ts'
 import {converterVersion} from './conversionCache.ts'
-import {asWhereItLies, buildBundle, currentBundle} from './importBundle.ts'
+import {asWhereItLies, buildBundle} from './importBundle.ts'
 import {latestBundle} from './importBundleRecord.ts'
+
+/** The current bundle's folder in `cache` (sources under `root`), if there is one. */
+const currentBundle = async (cache: string, root?: string) =>
+  (await latestBundle(cache, root))?.folder
 import {codeVersion} from './importManifest.ts'
 
 const scratch = mkdtempSync(join(tmpdir(), 'import-bundle-'))

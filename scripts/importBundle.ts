@@ -43,17 +43,6 @@ const ENTRIES: Record<string, string> = {
 /** Bundles past this age that are not the latest are removed when a new one is built. */
 const KEPT_MS = 60 * 60 * 1000
 
-/**
- * The latest bundle's folder when every file it was built from (paths from `root`) is as it
- * was; else undefined.
- */
-export async function currentBundle(
-  cache = bundleCache(),
-  root = ROOT,
-): Promise<string | undefined> {
-  return (await latestBundle(cache, root))?.folder
-}
-
 /** The text of a source file with its `import.meta` as it is where the file lies. */
 export function asWhereItLies(text: string, file: string, threads: ReadonlyMap<string, string>) {
   // A thread's module, in the bundle, is the entry beside every chunk.

@@ -161,7 +161,7 @@ export async function importChangedPages(
   const touched = new Set(log.after.flatMap((tx) => tx.documents))
   // Such a page's document changes with other pages' bodies: they are all converted again.
   const reader = Object.entries(recorded.pages).find(([, head]) => head.readsBodies)
-  if (reader) return fullWay(`a page's Liquid reads other pages' bodies (${reader[0]})`)
+  if (reader) return fullWay(`the Liquid of the page of ${reader[0]} reads other pages' bodies`)
 
   const now = await siteNow(args, input, recorded, changed, touched)
   // Only a site prepared from every file may go on to the full import; a restored one has no

@@ -22,14 +22,15 @@ interface MemoFile {
   entries: Array<[string, Record<string, unknown>]>
 }
 
+/** Whether an object with this prototype is plain data: made by a literal, or without one. */
+const isPlain = (prototype: unknown) => prototype === Object.prototype || prototype === null
+
 /**
  * Whether JSON gives `value` back as it is: only text, finite numbers (not -0), booleans, null,
  * arrays and plain objects (those made without a prototype come back with one, which no lookup
  * of the importer's sees: it reads own properties). Front matter with `.inf`, `.nan` or `-0` is
  * parsed every time.
  */
-const isPlain = (prototype: unknown) => prototype === Object.prototype || prototype === null
-
 export function survivesJson(value: unknown): boolean {
   const stack = [value]
   while (stack.length > 0) {

@@ -116,13 +116,15 @@ export function snapshotSite(prepared: PreparedSite): SiteSnapshot | {reason: st
   }
 }
 
+/** `object`'s members in an object without a prototype, as JSON cannot keep one. */
+const bare = <T>(object: Record<string, T>) =>
+  Object.assign(Object.create(null), object) as Record<string, T>
+
 /**
  * The Liquid site a snapshot keeps (bodies empty, no time), with the import's time, and its lists
  * by name without a prototype again, as prepareSite makes them (JSON gives them one).
  */
 function restoredLiquid(liquid: LiquidSite, time: string | undefined): LiquidSite {
-  const bare = <T>(object: Record<string, T>) =>
-    Object.assign(Object.create(null), object) as Record<string, T>
   return {
     ...liquid,
     data: bare(liquid.data),
@@ -171,12 +173,15 @@ export function restoreSite(
   }
   // The site has a Liquid site while a page reads it: the restored one must have the same.
   const readers = new Set(snapshot.liquidReaders)
+  let turned: string | undefined
   for (const [path, page] of reread) {
-    if (readsLiquidSite(page.body, snapshot.config)) readers.add(path)
+    const reads = readsLiquidSite(page.body, snapshot.config)
+    if (reads !== readers.has(path)) turned = path
+    if (reads) readers.add(path)
     else readers.delete(path)
   }
   if (readers.size > 0 !== (snapshot.contextData.liquid !== undefined))
-    return {reason: `${[...reread.keys()][0]} changed whether a page reads the Liquid site`}
+    return {reason: `${turned} changed whether a page reads the Liquid site`}
   const byId = new Map<string, PlannedDocument>()
   const plans: PlannedDocument[] = []
   for (const plan of snapshot.plans) {
@@ -196,7 +201,7 @@ export function restoreSite(
   const {liquid} = snapshot.contextData
   const contextData = replaced<SiteSnapshot['contextData'], SiteContextData>(snapshot.contextData, {
     linkPages: linkPagesOf(plans),
-    includes: Object.assign(Object.create(null), snapshot.contextData.includes),
+    includes: bare(snapshot.contextData.includes),
     ...(liquid ? {liquid: restoredLiquid(liquid, options.time)} : {}),
   })
   return {
