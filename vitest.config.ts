@@ -2,6 +2,7 @@ import {defineConfig} from 'vitest/config'
 
 import {browser, CHROMIUM_TAG, INSTALL_CHROMIUM} from './testing/chromium.ts'
 import {SkippedTestsReporter, type Requirement} from './testing/skipped-tests-reporter.ts'
+import {UnfinishedReporter} from './testing/unfinished-reporter.ts'
 
 const requirements: Requirement[] = [
   {
@@ -25,6 +26,7 @@ export default defineConfig({
     // expect.poll waits for a condition; a second (the default) is a guess about machine speed.
     expect: {poll: {timeout: 30_000}},
     tags: requirements.map(({tag, skipReason}) => ({name: tag, skip: Boolean(skipReason)})),
-    reporters: ['default', new SkippedTestsReporter(requirements)],
+    // UnfinishedReporter names the test file whose worker process died, which vitest does not.
+    reporters: ['default', new SkippedTestsReporter(requirements), new UnfinishedReporter()],
   },
 })
