@@ -73,7 +73,9 @@ export class WriterThread {
     worker.unref()
     worker.on('message', (message: FromWriter) => {
       const waiting = this.#waiting.shift()
-      if (this.#waiting.length === 0) worker.unref()
+      // A closing thread (no longer `#worker`) stays held until it has ended: the answer to a
+      // commit posted before `close()` let the process exit with the close never settling.
+      if (this.#waiting.length === 0 && this.#worker === worker) worker.unref()
       if (message.type === 'committed') waiting?.resolve(message.seq)
       else waiting?.reject(sqliteError(message.error))
     })

@@ -1,3 +1,4 @@
+import {spawnSync} from 'node:child_process'
 import {mkdtempSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
@@ -49,5 +50,18 @@ describe('the writer thread', () => {
       await writer.close()
       await dataset.close()
     }
+  })
+
+  it('holds the process until it has ended when closed with a commit still unanswered, so the close settles', () => {
+    // The answer to the commit used to let go of the thread that close() held: the process
+    // exited with the close never settling (Node's "unsettled top-level await", exit code 13).
+    const fixture = join(import.meta.dirname, 'close-writer.fixture.ts')
+    const run = spawnSync(process.execPath, [fixture, join(dir, 'close.sqlite')], {
+      encoding: 'utf8',
+    })
+    expect({status: run.status, stdout: run.stdout}).toEqual({
+      status: 0,
+      stdout: 'closed after commit 1\n',
+    })
   })
 })
