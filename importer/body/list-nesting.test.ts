@@ -9,6 +9,12 @@ describe('kramdownListNesting', () => {
     )
   })
 
+  it('keeps numbered lines indented to a step’s text out of the bullet a lazy line opened, as kramdown parses them apart', () => {
+    expect(kramdownListNesting('1. Step\n  - check:\n    1. one\n    2. two\n')).toBe(
+      '1. Step\n     - check:\n    1. one\n    2. two\n',
+    )
+  })
+
   it('gives a list’s items one bullet character, as kramdown reads them as one list', () => {
     expect(kramdownListNesting('- a\n* b\n+ c\n')).toBe('- a\n- b\n- c\n')
   })

@@ -336,8 +336,13 @@ function place(
       break
     }
     if (column >= item.content) {
-      // A list line among the item's own lines: a list the item holds.
-      if (marker && column - item.content <= 3) item.nested = true
+      // A list line among the item's own lines: a list the item holds. The first one (no list
+      // or blank line in the item's lines before it) starts a new part of the item, parsed on
+      // its own (`item.value << ''` in list.rb): the lists its lazy lines opened end there.
+      if (marker && column - item.content <= 3) {
+        if (!item.nested) stack.length = depth = level + 1
+        item.nested = true
+      }
       continue
     }
     if (afterBlank) {
