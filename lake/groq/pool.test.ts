@@ -50,6 +50,39 @@ describe('QueryPool', () => {
     expect(pool.stats().workers).toBe(1)
   })
 
+  it('lets every worker but one go once commits bring more than idleExtraReplicaBytes while no query runs, and starts a second when a query has to wait again', async () => {
+    const t = await startTestLake({queries: {idleExtraReplicaBytes: 10_000}})
+    stops.push(t.stop)
+    const pool = t.lake.state.queries
+    await t.client.createOrReplace({_id: 'lesson-a', _type: 'lesson', title: 'A'})
+    // Queries at once: one waits, so the pool wants its second worker.
+    const together = () =>
+      Promise.all(Array.from({length: 4}, () => t.client.fetch('count(*[_type == "lesson"])')))
+    await together()
+    await expect.poll(() => pool.stats()).toMatchObject({workers: 2, ready: 2})
+    // Small commits stay under the bound: both replicas are kept current.
+    await t.client.createOrReplace({_id: 'lesson-b', _type: 'lesson', title: 'B'})
+    expect(pool.stats().workers).toBe(2)
+    const tx = t.client.transaction()
+    const text = 'x'.repeat(4_000)
+    for (const id of ['c', 'd', 'e'])
+      tx.createOrReplace({_id: `lesson-${id}`, _type: 'lesson', title: id.toUpperCase(), text})
+    await tx.commit()
+    expect(pool.stats().workers).toBe(1)
+    // The one left saw every commit, and answers at once.
+    expect(await t.client.fetch('*[_type == "lesson"] | order(title).title')).toEqual([
+      'A',
+      'B',
+      'C',
+      'D',
+      'E',
+    ])
+    expect(pool.stats().workers).toBe(1)
+    await together()
+    await expect.poll(() => pool.stats()).toMatchObject({workers: 2, ready: 2})
+    expect(await together()).toEqual([5, 5, 5, 5])
+  })
+
   it("keeps the server's workers current however much is written while no query runs", async () => {
     const t = await startTestLake()
     stops.push(t.stop)

@@ -95,9 +95,11 @@ export class QueryPool {
   #restarts = 0
   /**
    * Workers the pool keeps (a crashed or terminated one is replaced up to this many): 1 while
-   * queries have come one at a time, `limits.workers` once one had to wait. Workers are not
-   * retired when idle again: measured, the memory of a terminated worker's replica mostly stays
-   * with the process (50,000 documents: 609 MB with two workers, 593 MB after one left).
+   * queries have come one at a time, `limits.workers` once one had to wait, 1 again once
+   * commits brought `idleExtraReplicaBytes` while none ran (replicating them costs CPU). Workers
+   * are not retired for idle time alone: measured, the memory of a terminated worker's replica
+   * mostly stays with the process (50,000 documents: 609 MB with two workers, 593 MB after one
+   * left).
    */
   #wanted = 1
 
@@ -263,22 +265,33 @@ export class QueryPool {
   /**
    * Lets every worker go when, with no query running or waiting, commits have brought more than
    * `idleReplicaBytes` of documents (`bytes` null: a transaction too large to pass as text) since
-   * the last query; true when no worker is left to replicate this commit into.
+   * the last query, and every worker but one past `idleExtraReplicaBytes`; true when no worker is
+   * left to replicate this commit into.
    */
   #releaseIdle(bytes: number | null): boolean {
     if (this.#slots.size === 0) return true
-    if (this.limits.idleReplicaBytes === Infinity) return false
     if (this.#queue.length > 0 || [...this.#slots].some((slot) => slot.job || !slot.ready)) {
       return false
     }
     this.#idleBytes += bytes ?? Infinity
-    if (this.#idleBytes <= this.limits.idleReplicaBytes) return false
-    this.#idleBytes = 0
-    for (const slot of [...this.#slots]) {
-      this.#retire(slot)
-      void slot.worker.terminate()
+    const slots = [...this.#slots]
+    if (this.#idleBytes > this.limits.idleReplicaBytes) {
+      this.#idleBytes = 0
+      for (const slot of slots) this.#let(slot)
+      return true
     }
-    return true
+    if (slots.length > 1 && this.#idleBytes > this.limits.idleExtraReplicaBytes) {
+      // One replica stays current for the next query; another starts when a query has to wait.
+      this.#wanted = 1
+      for (const slot of slots.slice(1)) this.#let(slot)
+    }
+    return false
+  }
+
+  /** Retires a worker and ends its thread. */
+  #let(slot: Slot): void {
+    this.#retire(slot)
+    void slot.worker.terminate()
   }
 
   #spawn(): void {
@@ -354,8 +367,7 @@ export class QueryPool {
   /** An extra worker (added for long tasks) that has nothing to do leaves. */
   #shrink(slot: Slot): void {
     if (this.#slots.size <= this.limits.workers || slot.job || this.#queue.length > 0) return
-    this.#retire(slot)
-    void slot.worker.terminate()
+    this.#let(slot)
   }
 
   #start(slot: Slot, job: Job): void {
@@ -403,8 +415,7 @@ export class QueryPool {
     if (!slot.demoted || slot.retired || slot.tid === null) return
     slot.demoted = false
     if (restorePriority(slot.tid)) return
-    this.#retire(slot)
-    void slot.worker.terminate()
+    this.#let(slot)
     if (!this.#closed && this.#slots.size < this.#wanted) this.#spawn()
   }
 
