@@ -8,6 +8,21 @@ afterEach(async () => {
   stops = []
 })
 
+type TestLake = Awaited<ReturnType<typeof startTestLake>>
+
+/** Commits a lesson per id in one transaction, 12 KB of documents for three. */
+async function commitLessons(t: TestLake, ids: string[]) {
+  const tx = t.client.transaction()
+  const text = 'x'.repeat(4_000)
+  for (const id of ids)
+    tx.createOrReplace({_id: `lesson-${id}`, _type: 'lesson', title: id.toUpperCase(), text})
+  await tx.commit()
+}
+
+/** The lessons' titles in order, from a query. */
+const titles = (t: TestLake) =>
+  t.client.fetch<string[]>('*[_type == "lesson"] | order(title).title')
+
 describe('QueryPool', () => {
   it('starts no query worker until a query needs one', async () => {
     const t = await startTestLake()
@@ -32,21 +47,10 @@ describe('QueryPool', () => {
     // Small commits stay under the bound: the worker keeps its replica current.
     await t.client.createOrReplace({_id: 'lesson-b', _type: 'lesson', title: 'B'})
     expect(pool.stats().workers).toBe(1)
-    const text = 'x'.repeat(4_000)
-    const tx = t.client.transaction()
-    for (const id of ['c', 'd', 'e'])
-      tx.createOrReplace({_id: `lesson-${id}`, _type: 'lesson', title: id.toUpperCase(), text})
-    await tx.commit()
+    await commitLessons(t, ['c', 'd', 'e'])
     expect(pool.stats().workers).toBe(0)
     await t.client.createOrReplace({_id: 'lesson-f', _type: 'lesson', title: 'F'})
-    expect(await t.client.fetch('*[_type == "lesson"] | order(title).title')).toEqual([
-      'A',
-      'B',
-      'C',
-      'D',
-      'E',
-      'F',
-    ])
+    expect(await titles(t)).toEqual(['A', 'B', 'C', 'D', 'E', 'F'])
     expect(pool.stats().workers).toBe(1)
   })
 
@@ -63,20 +67,10 @@ describe('QueryPool', () => {
     // Small commits stay under the bound: both replicas are kept current.
     await t.client.createOrReplace({_id: 'lesson-b', _type: 'lesson', title: 'B'})
     expect(pool.stats().workers).toBe(2)
-    const tx = t.client.transaction()
-    const text = 'x'.repeat(4_000)
-    for (const id of ['c', 'd', 'e'])
-      tx.createOrReplace({_id: `lesson-${id}`, _type: 'lesson', title: id.toUpperCase(), text})
-    await tx.commit()
+    await commitLessons(t, ['c', 'd', 'e'])
     expect(pool.stats().workers).toBe(1)
     // The one left saw every commit, and answers at once.
-    expect(await t.client.fetch('*[_type == "lesson"] | order(title).title')).toEqual([
-      'A',
-      'B',
-      'C',
-      'D',
-      'E',
-    ])
+    expect(await titles(t)).toEqual(['A', 'B', 'C', 'D', 'E'])
     expect(pool.stats().workers).toBe(1)
     await together()
     await expect.poll(() => pool.stats()).toMatchObject({workers: 2, ready: 2})
