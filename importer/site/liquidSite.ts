@@ -44,14 +44,18 @@ export function readsLiquidSite(body: string, config: SiteConfig): boolean {
   return false
 }
 
-/** The Liquid site of `pages`, or undefined when no page body reads it. */
+/**
+ * The Liquid site of `pages`, or undefined when no page body reads it, and the pages whose bodies
+ * do (site paths), which a snapshot of the site keeps.
+ */
 export function readLiquidSite(
   files: readonly SiteFile[],
   pages: readonly SourcePage[],
   config: SiteConfig,
   {time, otherFiles = []}: {time?: string; otherFiles?: readonly string[]} = {},
-): {site?: LiquidSite; diagnostics: Diagnostic[]} {
-  if (!pages.some((page) => readsLiquidSite(page.body, config))) return {diagnostics: []}
+): {site?: LiquidSite; readers: string[]; diagnostics: Diagnostic[]} {
+  const readers = pages.filter((page) => readsLiquidSite(page.body, config)).map((p) => p.file)
+  if (readers.length === 0) return {readers, diagnostics: []}
   const diagnostics: Diagnostic[] = []
   const data: Record<string, unknown> = Object.create(null)
   const layouts: LiquidSite['layouts'] = Object.create(null)
@@ -101,6 +105,7 @@ export function readLiquidSite(
       ...(time !== undefined ? {time} : {}),
       staticFiles: staticFiles(files, pages, otherFiles, config),
     },
+    readers,
     diagnostics,
   }
 }

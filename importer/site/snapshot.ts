@@ -106,13 +106,7 @@ export function snapshotSite(prepared: PreparedSite): SiteSnapshot | {reason: st
     read: {...read, pages: read.pages.map((page) => page.file)},
     unread: [...prepared.unread],
     slugs: plans.map((plan) => slugs.get(plan.id)!),
-    ...(liquid
-      ? {
-          liquidReaders: read.pages
-            .filter((page) => readsLiquidSite(page.body, prepared.config))
-            .map((page) => page.file),
-        }
-      : {}),
+    ...(liquid ? {liquidReaders: [...(prepared.liquidReaders ?? [])]} : {}),
   }
 }
 
@@ -181,7 +175,7 @@ export function restoreSite(
     else readers.delete(path)
   }
   if (readers.size > 0 !== (snapshot.contextData.liquid !== undefined))
-    return {reason: `${turned} changed whether a page reads the Liquid site`}
+    return {reason: `${turned ?? 'a page'} changed whether a page reads the Liquid site`}
   const byId = new Map<string, PlannedDocument>()
   const plans: PlannedDocument[] = []
   for (const plan of snapshot.plans) {
@@ -218,6 +212,8 @@ export function restoreSite(
     ...(snapshot.slugs?.length === plans.length
       ? {slugs: new Map(plans.map((plan, i) => [plan.id, snapshot.slugs![i]]))}
       : {}),
+    // In page order, as prepareSite lists them.
+    ...(liquid ? {liquidReaders: snapshot.read.pages.filter((file) => readers.has(file))} : {}),
   }
 }
 

@@ -152,6 +152,8 @@ export interface PreparedSite {
   diagnostics: Diagnostic[]
   /** Each plan's slug by id, when known already (a site restored from its snapshot). */
   slugs?: ReadonlyMap<string, string>
+  /** The pages whose bodies read the Liquid site (site paths), when it has one. */
+  liquidReaders?: readonly string[]
 }
 
 /** What links resolve to: each planned page's path and front matter, and its document. */
@@ -240,6 +242,7 @@ export function prepareSite(
     read,
     unread,
     diagnostics,
+    ...(liquid.site ? {liquidReaders: liquid.readers} : {}),
   }
 }
 
