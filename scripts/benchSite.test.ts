@@ -1,20 +1,21 @@
-import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+import {mkdtempSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
-import {dirname, join} from 'node:path'
+import {join} from 'node:path'
 
 import {afterAll, describe, expect, it} from 'vitest'
 
-import {editablePage} from './bench-site.ts'
+import {editablePage, writeSite} from './bench-site.ts'
 
 const scratch = mkdtempSync(join(tmpdir(), 'bench-site-'))
 afterAll(() => rmSync(scratch, {recursive: true, force: true}))
 
+/** A site folder holding `files` (text by path). */
 function site(name: string, files: Record<string, string>): string {
   const dir = join(scratch, name)
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), {recursive: true})
-    writeFileSync(join(dir, path), text)
-  }
+  writeSite(
+    Object.entries(files).map(([path, text]) => ({path, text})),
+    dir,
+  )
   return dir
 }
 
