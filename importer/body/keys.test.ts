@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 
-import {assignKeys} from './keys.ts'
+import {assignKeys, base36} from './keys.ts'
 
 const block = () => ({_type: 'block', children: [{_type: 'span', text: 'Same.'}]})
 
@@ -36,5 +36,18 @@ describe('assignKeys', () => {
     // next suffix; trying every suffix from _1 again took about 200 million.
     expect(lookups).toBeGreaterThan(20_000)
     expect(lookups).toBeLessThan(100_000)
+  })
+})
+
+describe('base36', () => {
+  it('writes every whole number below 2^53 as toString(36) does', () => {
+    const edges = [0, 1, 35, 36, 1295, 1296, 1297, 36 ** 2 * 36 - 1, 36 ** 4, 36 ** 4 - 1, 2 ** 32]
+    const powers = Array.from({length: 11}, (_, i) => 36 ** i).flatMap((p) => [p - 1, p, p + 1])
+    // A fixed sequence over the 53 bits the key hash gives (its two halves), not Math.random.
+    let seed = 7
+    const next = () => (seed = Math.imul(seed ^ (seed >>> 15), 2246822507) >>> 0)
+    const spread = Array.from({length: 20_000}, () => 4294967296 * (next() & 2097151) + next())
+    for (const value of [...edges, ...powers, 2 ** 53 - 1, ...spread])
+      expect(base36(value), String(value)).toBe(value.toString(36))
   })
 })

@@ -33,18 +33,28 @@ function digest(): string {
 
 const DIGITS = '0123456789abcdefghijklmnopqrstuvwxyz'
 
+/** Every number below 36² as two base-36 digits (`0a` for 10), and as `toString(36)` writes it. */
+const DIGIT_PAIRS = Array.from(
+  {length: 36 * 36},
+  (_, n) => DIGITS[(n - (n % 36)) / 36]! + DIGITS[n % 36]!,
+)
+const SHORTEST = DIGIT_PAIRS.map((pair, n) => (n < 36 ? pair[1]! : pair))
+
 /**
- * A whole number below 2^53 in base 36, as `toString(36)` writes it, several times faster: each
- * step is exact (the remainder of a whole number, then a whole number divided by 36).
+ * A whole number below 2^53 in base 36, as `toString(36)` writes it, several times faster: two
+ * digits a step, each step exact without a floating-point remainder (`%` on numbers past 2^31
+ * calls a library function). The quotient by 36² is below 2^43, where a double's rounding error
+ * (at most 2^-11) is less than the 1/1296 that a remainder keeps it from the next whole number,
+ * so `Math.floor` gives the true quotient, and the remainder follows from it exactly.
  */
-function base36(value: number): string {
+export function base36(value: number): string {
   let text = ''
-  do {
-    const digit = value % 36
-    text = DIGITS[digit] + text
-    value = (value - digit) / 36
-  } while (value > 0)
-  return text
+  while (value >= 1296) {
+    const quotient = Math.floor(value / 1296)
+    text = DIGIT_PAIRS[value - quotient * 1296] + text
+    value = quotient
+  }
+  return SHORTEST[value] + text
 }
 
 /** A 53-bit string hash (cyrb53), rendered in base 36. */
