@@ -12,6 +12,7 @@ import {toNdjson} from '../importer/documents/ndjson.ts'
 import {createProgress} from '../importer/report/progress.ts'
 import {createReporter} from '../importer/report/reporter.ts'
 import {formatSummary} from '../importer/report/summary.ts'
+import {blockLine} from '../importer/site/blockLines.ts'
 import type {ImportResult} from '../importer/site/importSite.ts'
 import {MARKDOWN} from '../importer/site/pages.ts'
 import {pageHead, siteShape} from '../importer/site/shape.ts'
@@ -91,7 +92,7 @@ async function validate(
 /** The page line of the body block a schema problem is in, when the importer recorded it. */
 function lineOf(result: ImportResult, problem: {documentId: string; path: string}) {
   const key = /^\w+\[_key=="([^"]+)"\]/.exec(problem.path)?.[1]
-  const line = key === undefined ? undefined : result.blockLines[problem.documentId]?.[key]
+  const line = key === undefined ? undefined : blockLine(result, problem.documentId, key)
   return line === undefined ? {} : {line}
 }
 
@@ -169,8 +170,8 @@ function reportedByImporter(
 /** The first line after `line` on which a block of the document starts (Infinity: none). */
 function nextBlockLine(result: ImportResult, documentId: string, line: number): number {
   let next = Infinity
-  for (const start of Object.values(result.blockLines[documentId] ?? {}))
-    if (start > line && start < next) next = start
+  for (const start of result.blockLines[documentId]?.lines ?? [])
+    if (start !== null && start > line && start < next) next = start
   return next
 }
 

@@ -71,7 +71,8 @@ describe('convertBody', () => {
   it('records the page line of every top-level block, front matter included', () => {
     const markdown = 'One.\n\n## Two\n\n```js\nx()\n```\n\n- a\n- b\n'
     const {body, lines} = convertBody(markdown, ctx({lineOffset: 4}))
-    expect(body.map((block) => lines?.[block._key])).toEqual([5, 7, 9, 13, 13])
+    expect(body).toHaveLength(5)
+    expect(lines).toEqual([5, 7, 9, 13, 13])
   })
 
   it('prefixes top-level keys with keyPrefix', () => {

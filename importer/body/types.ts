@@ -58,8 +58,12 @@ export interface IncludedRun {
 /** The result of converting one page body. */
 export interface ConvertResult {
   body: PortableTextItem[]
-  /** The page line each top-level block came from, by `_key`, for later diagnostics. */
-  lines?: Record<string, number>
+  /**
+   * The page line each top-level block came from, in the order of `body` (null: not known), for
+   * later diagnostics. A list, not an object by `_key`: an object gets a hidden class for each
+   * new key, when it is made and again when its JSON is read.
+   */
+  lines?: Array<number | null>
   /** Trailing emoji of the H1 that repeats the title, byte for byte. */
   emoji?: string
   /** Whether the page opens with an H1 repeating its title (which the body then leaves out). */

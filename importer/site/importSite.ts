@@ -5,6 +5,7 @@ import {rememberConversions, type ConversionCache} from '../cache.ts'
 import type {Diagnostic, ImportedDocument} from '../types.ts'
 import type {FrontMatterMemo} from './frontMatter.ts'
 import {convertJob, finishSite, prepareSite} from './stages.ts'
+import type {BlockLines} from './blockLines.ts'
 import type {SiteFile, ThemeVersion} from './types.ts'
 
 /** Options of {@link importSite}; every one has a default. */
@@ -69,8 +70,8 @@ export interface ImportResult {
   documents: ImportedDocument[]
   diagnostics: Diagnostic[]
   stats: ImportStats
-  /** The page line of each top-level body block, by document id and block `_key`. */
-  blockLines: Record<string, Record<string, number>>
+  /** The page line of each top-level body block, by document id (see `blockLine`). */
+  blockLines: Record<string, BlockLines>
   /** Files with at least one error. */
   failedFiles: string[]
   /** The source file each document came from (placeholders: the first page below them). */

@@ -12,6 +12,7 @@ import {siteDocument} from '../documents/site.ts'
 import {pageFailed} from '../report/error-text.ts'
 import type {Diagnostic, ImportedDocument, LinkTarget} from '../types.ts'
 import {readConfig} from './config.ts'
+import type {BlockLines} from './blockLines.ts'
 import type {ImportOptions, ImportResult} from './importSite.ts'
 import {readIncludes, readRelativeIncludes} from './includes.ts'
 import {createLinkResolver, pageUrl, type LinkedPage} from './links.ts'
@@ -261,13 +262,14 @@ export function finishSite(
   const {plans, config, configText, read, unread} = prepared
   const diagnostics = [...prepared.diagnostics]
   const extracted: Array<{file: string; documents: ImportedDocument[]}> = []
-  const blockLines: Record<string, Record<string, number>> = {}
+  const blockLines: Record<string, BlockLines> = {}
   // In page order, whatever order the conversions finished in.
   for (const job of prepared.jobs) {
     const result = converted.get(job.id)!
     diagnostics.push(...result.diagnostics)
     extracted.push({file: job.file, documents: result.documents})
-    if (result.lines) blockLines[job.id] = result.lines
+    if (result.lines)
+      blockLines[job.id] = {keys: result.body.map((item) => item._key), lines: result.lines}
   }
   const pagesDocs = assembleDocuments(plans, converted, {only, slugs: prepared.slugs})
   const site = siteDocument(plans, {
