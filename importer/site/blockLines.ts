@@ -3,10 +3,13 @@
  * a block by its key (the Studio's rules do).
  */
 
-/** A document's top-level body blocks: their keys, and the page line each came from (null: not known). */
+/**
+ * A page's converted body and the page line each of its top-level blocks came from, in the same
+ * order (null: not known). The body is the conversion's own list, not a copy of its keys.
+ */
 export interface BlockLines {
-  keys: string[]
-  lines: Array<number | null>
+  body: ReadonlyArray<{_key: string}>
+  lines: ReadonlyArray<number | null>
 }
 
 /** The page line the top-level body block `key` of a document came from, when it is known. */
@@ -16,6 +19,6 @@ export function blockLine(
   key: string,
 ): number | undefined {
   const blocks = result.blockLines[documentId]
-  const at = blocks ? blocks.keys.indexOf(key) : -1
+  const at = blocks ? blocks.body.findIndex((block) => block._key === key) : -1
   return at < 0 ? undefined : (blocks!.lines[at] ?? undefined)
 }

@@ -268,8 +268,7 @@ export function finishSite(
     const result = converted.get(job.id)!
     diagnostics.push(...result.diagnostics)
     extracted.push({file: job.file, documents: result.documents})
-    if (result.lines)
-      blockLines[job.id] = {keys: result.body.map((item) => item._key), lines: result.lines}
+    if (result.lines) blockLines[job.id] = {body: result.body, lines: result.lines}
   }
   const pagesDocs = assembleDocuments(plans, converted, {only, slugs: prepared.slugs})
   const site = siteDocument(plans, {
