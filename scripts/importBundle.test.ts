@@ -1,3 +1,4 @@
+import {spawnSync} from 'node:child_process'
 import {
   mkdirSync,
   mkdtempSync,
@@ -71,7 +72,7 @@ describe('the latest bundle', () => {
   const record = (stamp: unknown[], more = {}) =>
     writeFileSync(
       join(cache, 'latest.json'),
-      JSON.stringify({format: 1, folder: 'b1', stamp, ...more}),
+      JSON.stringify({format: 2, folder: 'b1', stamp, ...more}),
     )
 
   it('is used while every file it was built from has its size and time', async () => {
@@ -87,13 +88,19 @@ describe('the latest bundle', () => {
     expect((await latestBundle(cache, root))?.versions).toEqual({code: 'b1'})
   })
 
-  it('is stale once a file it was built from changed or is gone, or its record is damaged', async () => {
+  it('is stale once a file it was built from changed or is gone, or its record is damaged or of the older format', async () => {
     record([['scripts/a.ts', 19, 1_700_000_000_000]])
     utimesSync(source, 1_700_000_001, 1_700_000_001)
     expect(await currentBundle(cache, root)).toBeUndefined()
     record([['scripts/gone.ts', 19, 1_700_000_000_000]])
     expect(await currentBundle(cache, root)).toBeUndefined()
-    writeFileSync(join(cache, 'latest.json'), '{"format": 1, "folder": "b1", "sta')
+    writeFileSync(join(cache, 'latest.json'), '{"format": 2, "folder": "b1", "sta')
+    expect(await currentBundle(cache, root)).toBeUndefined()
+    // Format 1 did not stamp how its bundle was built.
+    utimesSync(source, 1_700_000_000, 1_700_000_000)
+    record([['scripts/a.ts', 19, 1_700_000_000_000]])
+    expect(await currentBundle(cache, root)).toBe(join(cache, 'b1'))
+    record([['scripts/a.ts', 19, 1_700_000_000_000]], {format: 1})
     expect(await currentBundle(cache, root)).toBeUndefined()
   })
 })
@@ -111,6 +118,25 @@ describe('a bundle built while a file it is built from changed', {timeout: 120_0
   })
 })
 
+describe('the files of a built bundle', {timeout: 120_000}, () => {
+  it('are ES modules to Node without a look at their syntax', async () => {
+    const folder = await buildBundle(join(scratch, 'module-cache'))
+    // Without module detection, a .js file not marked as an ES module is CommonJS, and fails.
+    const load = spawnSync(
+      process.execPath,
+      [
+        '--no-experimental-detect-module',
+        '--input-type=module',
+        '--eval',
+        `const run = await import(${JSON.stringify(pathToFileURL(join(folder, 'importRun.js')).href)}); console.log(typeof run.runImport)`,
+      ],
+      {encoding: 'utf8'},
+    )
+    expect(load.stderr).toBe('')
+    expect(load.stdout).toBe('function\n')
+  })
+})
+
 describe('the versions of a built bundle', {timeout: 120_000}, () => {
   it("are its name and the converter's version, which the import's code reads as its own", async () => {
     const cache = join(scratch, 'versions-cache')
@@ -118,8 +144,14 @@ describe('the versions of a built bundle', {timeout: 120_000}, () => {
     const latest = JSON.parse(readFileSync(join(cache, 'latest.json'), 'utf8')) as {
       folder: string
       converter: string
+      stamp: Array<[string, number, number]>
     }
     expect(join(cache, latest.folder)).toBe(folder)
+    // Built again when the packages or the way it is built change, as when a source does.
+    const stamped = latest.stamp.map(([path]) => path)
+    expect(stamped).toEqual(
+      expect.arrayContaining(['package-lock.json', 'scripts/importBundle.ts']),
+    )
     expect(latest.converter).toBe(await converterVersion())
     const before = process.env.IMPORT_BUNDLE_CACHE
     try {

@@ -17,7 +17,7 @@ export type Stamp = Array<[path: string, size: number, mtimeMs: number]>
  * converter's version (`conversionCache.ts` converterVersion) read from the files it was built
  * from.
  */
-export type Latest = {format: 1; folder: string; stamp: Stamp; converter?: string}
+export type Latest = {format: 2; folder: string; stamp: Stamp; converter?: string}
 
 /**
  * The versions of the code a run of a recorded bundle runs, known without reading its files:
@@ -67,7 +67,8 @@ export async function latestBundle(
   } catch {
     return undefined
   }
-  if (latest.format !== 1 || !Array.isArray(latest.stamp)) return undefined
+  // Format 1 did not stamp how the bundle is built: its bundles lack what that adds since.
+  if (latest.format !== 2 || !Array.isArray(latest.stamp)) return undefined
   if (!sameStamp(latest.stamp, restamp(latest.stamp, root))) return undefined
   const converter = typeof latest.converter === 'string' ? {converter: latest.converter} : {}
   return {folder: join(cache, latest.folder), versions: {code: latest.folder, ...converter}}
