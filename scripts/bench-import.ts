@@ -5,7 +5,8 @@
  * read from disk), the core followed by the validation of every document, and the command as
  * a user runs it, validation included, cold: to a file (`npm run import -- <site> --out <file>`)
  * and into a new local dataset (`npm run import -- <site>`); then
- * re-imports against reading and hashing the files, and the export of the imported documents
+ * re-imports against reading and hashing the files (and, for the one that follows a change to one
+ * page, against that and the bare parse of the page), and the export of the imported documents
  * (`npm run export -- <dir> --dataset <file>`) against the import. Each reports CPU, wall time
  * and peak memory, with medians and ratios. `--readme` writes the tables into importer/README.md.
  */
@@ -35,6 +36,7 @@ type Phase = keyof typeof PHASES
 
 const REIMPORT = {
   hash: 'floor: read and hash every file of the site',
+  page: 'floor and the changed page: read and hash every file, parse that page (remark-parse + remark-gfm)',
   unchanged: 'the command again, nothing changed: `npm run import -- <site>`',
   changed: 'the command again, one page changed',
 } as const
@@ -50,14 +52,34 @@ const THIS_FILE = fileURLToPath(import.meta.url)
 const ROOT = join(import.meta.dirname, '..')
 const README = join(ROOT, 'importer', 'README.md')
 
-type InChild = Exclude<Phase, 'command' | 'dataset'> | 'hash'
+type InChild = Exclude<Phase, 'command' | 'dataset'> | 'hash' | 'page'
 
-/** In a child process: a floor, the core, or the core and validation, on the site in `dir`. */
-async function runPhase(phase: InChild, dir: string): Promise<void> {
+/** The parser of the floors: remark-parse + remark-gfm, loaded when a floor runs. */
+async function bareParser() {
+  const [{unified}, {default: remarkParse}, {default: remarkGfm}] = await Promise.all([
+    import('unified'),
+    import('remark-parse'),
+    import('remark-gfm'),
+  ])
+  const processor = unified().use(remarkParse).use(remarkGfm)
+  const decoder = new TextDecoder()
+  return (bytes: Uint8Array) =>
+    processor.parse(decoder.decode(bytes).replace(/^---\n[\s\S]*?\n---\n/, ''))
+}
+
+/**
+ * In a child process: a floor, the core, or the core and validation, on the site in `dir`
+ * (`page`: the site path of the page the `page` floor parses).
+ */
+async function runPhase(phase: InChild, dir: string, page?: string): Promise<void> {
   // The files the import command reads, read the way it reads them.
   const {files} = await readSite(dir)
-  if (phase === 'hash') {
+  if (phase === 'hash' || phase === 'page') {
     for (const file of files) createHash('sha256').update(file.bytes!).digest()
+    if (phase === 'hash') return
+    const changed = files.find((file) => file.path === page)
+    if (!changed) throw new Error(`Cannot parse ${page}: it is not a file of ${dir}.`)
+    ;(await bareParser())(changed.bytes!)
     return
   }
   if (phase !== 'floor') {
@@ -68,30 +90,23 @@ async function runPhase(phase: InChild, dir: string): Promise<void> {
     await (await loadValidator()).validateDocuments(documents)
     return
   }
-  const [{unified}, {default: remarkParse}, {default: remarkGfm}] = await Promise.all([
-    import('unified'),
-    import('remark-parse'),
-    import('remark-gfm'),
-  ])
-  const processor = unified().use(remarkParse).use(remarkGfm)
-  const decoder = new TextDecoder()
-  for (const file of files) {
-    if (!file.path.endsWith('.md')) continue
-    processor.parse(decoder.decode(file.bytes).replace(/^---\n[\s\S]*?\n---\n/, ''))
-  }
+  const parse = await bareParser()
+  for (const file of files) if (file.path.endsWith('.md')) parse(file.bytes!)
 }
 
 /**
  * Rounds of re-imports into a local dataset that a first import filled, on a copy of the site
- * (`page`, from its folder, is edited): reading and hashing the files (the floor), the command with
- * nothing changed, and the command after one page changed. Exit code 1 counts as a run: a
- * real site's import reports problems (a missing image) every time.
+ * (`page`, from its folder, is edited): reading and hashing the files (the floor), that and the
+ * bare parse of `page` (the floor of a re-import after it changed), the command with nothing
+ * changed, and the command after one page changed. Exit code 1 counts as a run: a real site's
+ * import reports problems (a missing image) every time. `inChild` gives a floor's command on a
+ * site folder.
  */
 function reimportRounds(
   source: string,
   count: number,
   npmRun: string[],
-  hash: string[],
+  inChild: (phase: 'hash' | 'page', site: string) => string[],
   scratch: string,
   page: string,
 ): Record<Reimport, Usage>[] {
@@ -103,7 +118,8 @@ function reimportRounds(
   const rounds: Record<Reimport, Usage>[] = []
   for (let round = 0; round < count; round++) {
     const measured = {} as Record<Reimport, Usage>
-    measured.hash = measure([...hash.slice(0, -1), site], {}, scratch)
+    measured.hash = measure(inChild('hash', site), {}, scratch)
+    measured.page = measure(inChild('page', site), {}, scratch)
     measured.unchanged = measure(command, {LAKE_DIR: lake}, scratch, [0, 1])
     appendFileSync(join(site, page), `\nEdited in round ${round + 1}.\n`)
     measured.changed = measure(command, {LAKE_DIR: lake}, scratch, [0, 1])
@@ -175,6 +191,7 @@ const command = defineCommand({
       description: 'Measure on this site folder (a real site) instead of the synthetic one.',
     },
     dir: {type: 'string', description: 'Internal: the site folder of --phase.'},
+    page: {type: 'string', description: 'Internal: the page the `page` phase parses.'},
     check: {
       type: 'boolean',
       description: `Only the floor and the command, interleaved; exit 1 when a median ratio is over its limit (CPU ${LIMITS.cpu}×, peak memory ${LIMITS.memory}×). For CI.`,
@@ -182,7 +199,7 @@ const command = defineCommand({
     },
   },
   async run({args}) {
-    if (args.phase) return runPhase(args.phase as InChild, args.dir!)
+    if (args.phase) return runPhase(args.phase as InChild, args.dir!, args.page)
     const lessons = Number(args.lessons)
     const scratch = mkdtempSync(join(tmpdir(), 'bench-import-'))
     try {
@@ -206,13 +223,14 @@ const command = defineCommand({
       // The command runs from its bundle, built on its first run: built here, not measured.
       await bundleFolder()
       // Node runs the TypeScript itself, as `npm run import` does: no transform in any figure.
-      const inChild = (phase: InChild) => [
+      const inChild = (phase: InChild, dir = site, page?: string) => [
         process.execPath,
         THIS_FILE,
         '--phase',
         phase,
         '--dir',
-        site,
+        dir,
+        ...(page === undefined ? [] : ['--page', page]),
       ]
       const npmRun = [
         ...(process.env.npm_execpath ? [process.execPath, process.env.npm_execpath] : ['npm']),
@@ -252,16 +270,23 @@ const command = defineCommand({
         site,
         Number(args.rounds),
         npmRun,
-        inChild('hash'),
+        (phase, dir) => inChild(phase, dir, edited),
         scratch,
         edited,
       )
+      const editedBytes = (await readSite(site)).files.find((file) => file.path === edited)?.bytes
+      const editedKb = ((editedBytes?.length ?? 0) / 1e3).toFixed(1)
       const exported = exportRounds(site, Number(args.rounds), npmRun, scratch)
+      // What one page adds, to the command and to its floor: each a difference within a round.
+      const more = median(again.map((r) => r.changed.cpuS - r.unchanged.cpuS))
+      const pageMore = median(again.map((r) => r.page.cpuS - r.hash.cpuS))
+      const onePage = `One page changed: the command took ${more.toFixed(2)} s of CPU more than with nothing changed, where parsing \`${edited}\` adds ${pageMore.toFixed(2)} s to the floor (medians of the differences within a round).`
       const summary = [
         `\`npm run bench\` on ${about}; medians of ${rounds.length} rounds, ratios taken round by round, ${isoDay()}:`,
         table(complete, PHASES, 'floor'),
-        'Re-imports into the local dataset after a first one, against reading and hashing the same files:',
+        `Re-imports into the local dataset after a first one, against reading and hashing the same files; the changed page is \`${edited}\` (${editedKb} kB):`,
         table(again, REIMPORT, 'hash'),
+        onePage,
         'The export of the documents the import wrote, against that import:',
         table(exported, EXPORT, 'import', 'vs import'),
       ].join('\n\n')
@@ -279,6 +304,8 @@ const command = defineCommand({
           `${PHASES[phase]}: the floor's CPU ${verdict(cpu, 1.5)}, its wall time ${verdict(wall, 1)}.`,
         )
       }
+      const unchanged = median(again.map((r) => r.unchanged.cpuS / r.hash.cpuS))
+      console.log(`${REIMPORT.unchanged}: the floor's CPU ${verdict(unchanged, 2)}.`)
     } finally {
       rmSync(scratch, {recursive: true, force: true})
     }
