@@ -11,7 +11,7 @@
  * and peak memory, with medians and ratios. `--readme` writes the tables into importer/README.md.
  */
 import {createHash} from 'node:crypto'
-import {appendFileSync, cpSync, mkdtempSync, rmSync} from 'node:fs'
+import {appendFileSync, cpSync, mkdtempSync, rmSync, statSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {basename, join, resolve} from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -78,7 +78,7 @@ async function runPhase(phase: InChild, dir: string, page?: string): Promise<voi
     for (const file of files) createHash('sha256').update(file.bytes!).digest()
     if (phase === 'hash') return
     const changed = files.find((file) => file.path === page)
-    if (!changed) throw new Error(`Cannot parse ${page}: it is not a file of ${dir}.`)
+    if (!changed) throw new Error(`Cannot parse --page ${page}: expected a file of ${dir}.`)
     ;(await bareParser())(changed.bytes!)
     return
   }
@@ -274,8 +274,7 @@ const command = defineCommand({
         scratch,
         edited,
       )
-      const editedBytes = (await readSite(site)).files.find((file) => file.path === edited)?.bytes
-      const editedKb = ((editedBytes?.length ?? 0) / 1e3).toFixed(1)
+      const editedKb = (statSync(join(site, edited)).size / 1e3).toFixed(1)
       const exported = exportRounds(site, Number(args.rounds), npmRun, scratch)
       // What one page adds, to the command and to its floor: each a difference within a round.
       const more = median(again.map((r) => r.changed.cpuS - r.unchanged.cpuS))

@@ -18,7 +18,7 @@ import {runImport} from '../testing/importCommand.ts'
 import {loadedModules, RECORD_LOADS} from '../testing/recordLoads.ts'
 import {converterVersion} from './conversionCache.ts'
 import {asWhereItLies, buildBundle} from './importBundle.ts'
-import {latestBundle} from './importBundleRecord.ts'
+import {LATEST_FORMAT, latestBundle} from './importBundleRecord.ts'
 
 /** The current bundle's folder in `cache` (sources under `root`), if there is one. */
 const currentBundle = async (cache: string, root?: string) =>
@@ -72,7 +72,7 @@ describe('the latest bundle', () => {
   const record = (stamp: unknown[], more = {}) =>
     writeFileSync(
       join(cache, 'latest.json'),
-      JSON.stringify({format: 2, folder: 'b1', stamp, ...more}),
+      JSON.stringify({format: LATEST_FORMAT, folder: 'b1', stamp, ...more}),
     )
 
   it('is used while every file it was built from has its size and time', async () => {
@@ -94,7 +94,7 @@ describe('the latest bundle', () => {
     expect(await currentBundle(cache, root)).toBeUndefined()
     record([['scripts/gone.ts', 19, 1_700_000_000_000]])
     expect(await currentBundle(cache, root)).toBeUndefined()
-    writeFileSync(join(cache, 'latest.json'), '{"format": 2, "folder": "b1", "sta')
+    writeFileSync(join(cache, 'latest.json'), `{"format": ${LATEST_FORMAT}, "folder": "b1", "sta`)
     expect(await currentBundle(cache, root)).toBeUndefined()
     // Format 1 did not stamp how its bundle was built.
     utimesSync(source, 1_700_000_000, 1_700_000_000)

@@ -21,6 +21,7 @@ import type {Metafile, Plugin} from 'esbuild'
 
 import {
   bundleCache,
+  LATEST_FORMAT,
   latestBundle,
   restamp,
   type Bundle,
@@ -137,16 +138,14 @@ async function built(cache: string, started: number): Promise<Bundle> {
     // out (no package.json above the cache says it: Node's lookup stops at node_modules). That
     // was about 10 ms of a re-import that converts one page, and more in every worker thread.
     await writeFile(join(temp, 'package.json'), `${JSON.stringify({type: 'module'})}\n`)
-    const sources = Object.keys(result.metafile.inputs)
-      .filter((input) => !input.includes('node_modules/') && !input.includes(':'))
-      .map((input) => relative(ROOT, resolve(ROOT, input)).split(sep).join('/'))
     // The packages' versions, and how the bundle is built (this file), change it too.
-    sources.push(
+    const sources = [
+      ...Object.keys(result.metafile.inputs).filter(
+        (input) => !input.includes('node_modules/') && !input.includes(':'),
+      ),
       'package-lock.json',
-      relative(ROOT, import.meta.filename)
-        .split(sep)
-        .join('/'),
-    )
+      import.meta.filename,
+    ].map((path) => relative(ROOT, resolve(ROOT, path)).split(sep).join('/'))
     const stamp = restamp([...new Set(sources)].sort().map((path) => [path, 0, 0]))
     if (stamp.some(([, , mtimeMs]) => mtimeMs >= started)) {
       const once = join(cache, `.changed-${randomBytes(4).toString('hex')}`)
@@ -159,7 +158,7 @@ async function built(cache: string, started: number): Promise<Bundle> {
       if (error.code !== 'ENOTEMPTY' && error.code !== 'EEXIST') throw error
       await rm(temp, {recursive: true, force: true})
     })
-    const latest: Latest = {format: 2, folder, stamp, converter}
+    const latest: Latest = {format: LATEST_FORMAT, folder, stamp, converter}
     const record = join(cache, `.latest-${randomBytes(4).toString('hex')}.json`)
     await writeFile(record, JSON.stringify(latest))
     await rename(record, join(cache, 'latest.json'))

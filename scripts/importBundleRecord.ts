@@ -17,7 +17,18 @@ export type Stamp = Array<[path: string, size: number, mtimeMs: number]>
  * converter's version (`conversionCache.ts` converterVersion) read from the files it was built
  * from.
  */
-export type Latest = {format: 2; folder: string; stamp: Stamp; converter?: string}
+export type Latest = {
+  format: typeof LATEST_FORMAT
+  folder: string
+  stamp: Stamp
+  converter?: string
+}
+
+/**
+ * The record's format. 2: the stamp holds how the bundle is built (`importBundle.ts`), whose
+ * bundles carry a `package.json`; a bundle recorded in format 1 lacks it, and is built again.
+ */
+export const LATEST_FORMAT = 2
 
 /**
  * The versions of the code a run of a recorded bundle runs, known without reading its files:
@@ -67,8 +78,7 @@ export async function latestBundle(
   } catch {
     return undefined
   }
-  // Format 1 did not stamp how the bundle is built: its bundles lack what that adds since.
-  if (latest.format !== 2 || !Array.isArray(latest.stamp)) return undefined
+  if (latest.format !== LATEST_FORMAT || !Array.isArray(latest.stamp)) return undefined
   if (!sameStamp(latest.stamp, restamp(latest.stamp, root))) return undefined
   const converter = typeof latest.converter === 'string' ? {converter: latest.converter} : {}
   return {folder: join(cache, latest.folder), versions: {code: latest.folder, ...converter}}
