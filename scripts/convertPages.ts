@@ -109,9 +109,12 @@ const contextOf = (job: PageJob, site: PreparedSite['context']): ConvertContext 
   page: job.page,
 })
 
+/** What converting a site's pages reads of it: the pages and what their conversions share. */
+export type SitePages = Pick<PreparedSite, 'jobs' | 'context' | 'contextData'>
+
 /** Every page's conversion by document id, and how many the cache gave back. */
 export async function convertPages(
-  prepared: PreparedSite,
+  prepared: SitePages,
   options: ConvertPagesOptions = {},
 ): Promise<{converted: Map<string, ConvertResult>; reused?: number}> {
   const {cache, onProgress} = options
@@ -355,7 +358,7 @@ function startWorker(spill: Spill) {
  * answers. `each` hears which worker (and spill) answered.
  */
 async function onWorkers(
-  prepared: PreparedSite,
+  prepared: SitePages,
   jobs: readonly PageJob[],
   keyOf: (job: PageJob) => string,
   workers: Converters['started'],

@@ -18,6 +18,8 @@ afterAll(() => rmSync(scratch, {recursive: true, force: true}))
 const ONLY =
   /Importing only what changed: (\d+) changed files, (\d+) documents changed in the dataset; (\d+) documents to sync/
 const FULL = /Importing in full: (.*)\./
+/** What a one-page import says when it read only the changed pages of the site's snapshot. */
+const ALONE = /sync; only the changed pages restored from the site's snapshot\.\n/
 
 /** A site of a course with two lessons that link to each other, an include and a note. */
 function writeSite(dir: string) {
@@ -183,7 +185,7 @@ describe('a re-import after pages changed', {timeout: 300_000}, () => {
     expectAsFullImport(site, lakeDir, 'body-fresh-lake')
   })
 
-  it('reads no other page again when only a body changed: the site comes from its snapshot', () => {
+  it('reads no other page again when only a body changed: the page alone comes from the snapshot', () => {
     const site = join(scratch, 'memo-site')
     const lakeDir = join(scratch, 'memo-lake')
     const write = writeSite(site)
@@ -192,22 +194,19 @@ describe('a re-import after pages changed', {timeout: 300_000}, () => {
     write('one.md', body('See [two](two.md) first.'))
     const changed = run()
     expect(changed.only, changed.output).toBe(1)
-    expect(changed.output).toMatch(
-      /sync; the site and its front matter restored from its snapshot\.\n/,
-    )
+    expect(changed.output).toMatch(ALONE)
     // Without the snapshot, every page is read, its front matter remembered, not parsed.
     rmSync(join(lakeDir, 'cache', 'site-production.json'))
     write('one.md', body('See [two](two.md) second.'))
     const prepared = run()
     expect(prepared.only, prepared.output).toBe(1)
+    expect(prepared.output).toMatch(/Restoring the whole site: the site has no snapshot/)
     expect(prepared.output).toMatch(/front matter: 0 parsed, 5 remembered\)\.\n/)
     write('one.md', `---\ntitle: One\nparent: Course\nnav_order: 1\nowner: Ann\n---\n\nSee two.\n`)
     expect(run().full).toMatch(/navigation, front matter/)
     // The full import that followed left a snapshot, and the front matter it read.
     write('two.md', '---\ntitle: Two\nparent: Course\nnav_order: 2\n---\n\nBack to one.\n')
-    expect(run().output).toMatch(
-      /sync; the site and its front matter restored from its snapshot\.\n/,
-    )
+    expect(run().output).toMatch(ALONE)
     rmSync(join(lakeDir, 'cache', 'site-production.json'))
     write('two.md', '---\ntitle: Two\nparent: Course\nnav_order: 2\n---\n\nBack to one, again.\n')
     expect(run().output).toMatch(/front matter: 0 parsed, 5 remembered\)\.\n/)
@@ -233,7 +232,7 @@ describe('a re-import after pages changed', {timeout: 300_000}, () => {
     write('one.md', body('See [two](two.md) first.'))
     const changed = run()
     expect(changed.only, changed.output).toBe(1)
-    expect(changed.output).toMatch(/restored from its snapshot\.\n/)
+    expect(changed.output).toMatch(ALONE)
     // A page that reads the site changes as any page does.
     write(
       'notes.md',
@@ -241,7 +240,7 @@ describe('a re-import after pages changed', {timeout: 300_000}, () => {
     )
     const reader = run()
     expect(reader.only, reader.output).toBe(1)
-    expect(reader.output).toMatch(/restored from its snapshot\.\n/)
+    expect(reader.output).toMatch(ALONE)
     expect(JSON.stringify(byPath(storedDocuments(lakeDir), 'notes.md').body)).toContain(
       'Meet in B12.',
     )
@@ -266,14 +265,28 @@ describe('a re-import after pages changed', {timeout: 300_000}, () => {
     const run = importer(site, lakeDir)
     run()
     const file = join(lakeDir, 'cache', 'site-production.json')
-    const kept = JSON.parse(readFileSync(file, 'utf8')) as {snapshot: Record<string, unknown>}
-    const damaged = [{}, {...kept.snapshot, plans: [{id: 'one'}]}]
-    for (const [i, snapshot] of damaged.entries()) {
-      writeFileSync(file, JSON.stringify({...kept, snapshot}))
+    // One JSON value a line: the header, the snapshot but for its plans, the pages read, a row
+    // of every plan, then each plan.
+    const kept = readFileSync(file, 'utf8').split('\n')
+    const damaged: Array<[string[], RegExp, RegExp]> = [
+      [
+        [kept[0], '{}', ...kept.slice(2)],
+        /Restoring the whole site: the site's snapshot is damaged \(/,
+        /Preparing the whole site: one\.md is not a page/,
+      ],
+      [
+        [...kept.slice(0, 4), ...kept.slice(4, -1).map(() => '{"id":"one"}'), ''],
+        /Restoring the whole site: the site's snapshot is damaged \(/,
+        /Preparing the whole site: the site's snapshot is damaged \(/,
+      ],
+    ]
+    for (const [i, [lines, alone, whole]] of damaged.entries()) {
+      writeFileSync(file, lines.join('\n'))
       write('one.md', `---\ntitle: One\nparent: Course\nnav_order: 1\n---\n\nEdit ${i}.\n`)
       const again = run()
       expect(again.only, again.output).toBe(1)
-      expect(again.output).toMatch(/Preparing the whole site: the site's snapshot is damaged \(/)
+      expect(again.output).toMatch(alone)
+      expect(again.output).toMatch(whole)
     }
     expectAsFullImport(site, lakeDir, 'damaged-fresh-lake')
   })
@@ -294,9 +307,7 @@ describe('a re-import after pages changed', {timeout: 300_000}, () => {
     write('one.md', '---\ntitle: One\nparent: Course\nnav_order: 1\n---\n\nNow with two lines.\n')
     const again = run()
     expect(again.only, again.output).toBe(1)
-    expect(again.output).toMatch(
-      /sync; the site and its front matter restored from its snapshot\.\n/,
-    )
+    expect(again.output).toMatch(ALONE)
   })
 
   it('goes the full way when front matter, an include or _config.yml changed, or a page is new', () => {

@@ -7,14 +7,21 @@
  * its page's bytes are the same, and nothing it depends on changed. A document a commit touched
  * is planned against the dataset like a changed one, so an editor's edit is kept exactly as the
  * full import keeps it. Anything else goes the full way.
+ *
+ * When only bodies changed and no commit came since, only the changed pages are read from the
+ * site's snapshot, and the result is the last import's with their conversions in place of the
+ * old ones (`importer/site/pageLocal.ts`); otherwise the whole site is restored from it.
  */
-import {convertPages} from './convertPages.ts'
+import {convertPages, type SitePages} from './convertPages.ts'
 import {appendConversions, converterVersion} from './conversionCache.ts'
 import type {ImportArgs} from './importArgs.ts'
 import {fingerprintImages, type ImportManifest, type RecordedSite} from './importManifest.ts'
-import {readSnapshot, snapshotFile, writeSnapshot} from './importSnapshot.ts'
+import {readSnapshot, readSnapshotPages, snapshotFile, writeSnapshot} from './importSnapshot.ts'
 import {finishImport, prepareFiles, type PipelineInput} from './importPipeline.ts'
 import type {ConvertResult} from '../importer/body/index.ts'
+import type {ImportResult} from '../importer/site/importSite.ts'
+import {finishPages, keptPlans, restorePages, type PagesNow} from '../importer/site/pageLocal.ts'
+import type {ImportedDocument} from '../importer/types.ts'
 import {fromHead, pageHead, siteShape} from '../importer/site/shape.ts'
 import {restoreSite, type SiteSnapshot} from '../importer/site/snapshot.ts'
 import {finishSite, type PageJob, type PreparedSite} from '../importer/site/stages.ts'
@@ -163,6 +170,12 @@ export async function importChangedPages(
   const reader = Object.entries(recorded.pages).find(([, head]) => head.readsBodies)
   if (reader) return fullWay(`the Liquid of the page of ${reader[0]} reads other pages' bodies`)
 
+  // Nothing but page bodies changed: only those pages are restored, if they can be.
+  if (touched.size === 0) {
+    const alone = await importPagesAlone(args, input, manifest, changed)
+    if ('imported' in alone) return alone
+    if (args.verbose) console.error(`Restoring the whole site: ${alone.reason}.`)
+  }
   const now = await siteNow(args, input, recorded, changed, touched)
   // Only a site prepared from every file may go on to the full import; a restored one has no
   // text of the pages it did not read again.
@@ -183,17 +196,10 @@ export async function importChangedPages(
   }
   if (jobs.size > MOST_PAGES) return fullWay(`${jobs.size} pages to convert again`)
 
-  // The pages to convert again, remembered for the next full import too.
-  const remembered = new Map<string, string>()
-  const version = recorded.converter ?? input.converter ?? (await converterVersion())
-  // Converted, not recalled: their bytes changed, or a commit touched their document.
-  const store = {
-    get: () => undefined,
-    set: (key: string, json: string) => remembered.set(key, json),
-  }
-  const {converted: fresh} = await convertPages(
+  const version = await versionOf(input, recorded)
+  const {converted: fresh, remembered} = await convertAgain(
     {...site, jobs: [...jobs.values()]},
-    {workers: 0, cache: {store, version}},
+    version,
   )
   const converted = new Map<string, ConvertResult>()
   for (const job of site.jobs) {
@@ -220,14 +226,95 @@ export async function importChangedPages(
     console.error(
       `Importing only what changed: ${changed.length} changed files, ${touched.size} documents changed in the dataset; ${documents.length} documents to sync${now.restored ? '; the site and its front matter restored from its snapshot' : frontMatterRead(input)}.`,
     )
-  await appendConversions(check.lakeDir, remembered)
+  await finishChanged(args, input, manifest, {result, fresh, remembered, version, documents})
+  return {imported: true}
+}
+
+/** The converter's version the changed pages are remembered under. */
+const versionOf = async (input: PipelineInput, recorded: RecordedSite) =>
+  recorded.converter ?? input.converter ?? (await converterVersion())
+
+/**
+ * The pages of `site` converted, not recalled (their bytes changed, or a commit touched their
+ * document), and each conversion's cache line, to remember for the next full import too.
+ */
+async function convertAgain(site: SitePages, version: string) {
+  const remembered = new Map<string, string>()
+  const store = {
+    get: () => undefined,
+    set: (key: string, json: string) => remembered.set(key, json),
+  }
+  const {converted} = await convertPages(site, {workers: 0, cache: {store, version}})
+  return {converted, remembered}
+}
+
+/** What a one-page import converted and found, to validate, sync and record. */
+interface ChangedImport {
+  result: ImportResult
+  /** The pages converted again, by document id, and their cache lines. */
+  fresh: ReadonlyMap<string, ConvertResult>
+  remembered: ReadonlyMap<string, string>
+  version: string
+  /** The documents to sync (the result's others are as the last import left them). */
+  documents: ImportedDocument[]
+}
+
+/** Remembers the pages converted again, then validates, syncs and records their documents. */
+async function finishChanged(
+  args: ImportArgs,
+  input: PipelineInput,
+  manifest: ImportManifest,
+  {result, fresh, remembered, version, documents}: ChangedImport,
+) {
+  const recorded = manifest.site!
+  await appendConversions(input.check!.lakeDir, remembered)
   const pages = {...recorded.pages}
   for (const [id, page] of fresh) pages[id] = pageHead(page)
   await finishImport(
     args,
     input,
-    {result, pages: site.jobs.length, site: {...recorded, pages, converter: version}},
+    {result, pages: manifest.outcome.pages, site: {...recorded, pages, converter: version}},
     {documents, previous: manifest},
   )
+}
+
+/**
+ * Imports the changed pages of `changed` alone (see `pageLocal.ts`), or says why they cannot
+ * be: the site is then restored from its snapshot in full.
+ */
+async function importPagesAlone(
+  args: ImportArgs,
+  input: PipelineInput,
+  manifest: ImportManifest,
+  changed: readonly string[],
+): Promise<{imported: true} | {reason: string}> {
+  const check = input.check!
+  const recorded = manifest.site!
+  const file = snapshotFile(check.lakeDir, check.dataset)
+  const snapshot = await readSnapshotPages(file, check.key, recorded.shape)
+  if (!snapshot) return {reason: 'the site has no snapshot for this import'}
+  const files = new Map(input.site.files.map((siteFile) => [siteFile.path, siteFile]))
+  const options = {frontMatter: input.frontMatter?.memo, time: input.startedAt}
+  let now: PagesNow | {reason: string}
+  try {
+    const kept = await keptPlans(snapshot, changed)
+    now = 'reason' in kept ? kept : restorePages(snapshot, kept, files, options)
+  } catch (error) {
+    return {reason: `the site's snapshot is damaged (${(error as Error).message})`}
+  } finally {
+    await snapshot.close()
+  }
+  if ('reason' in now) return now
+  const version = await versionOf(input, recorded)
+  const {converted: fresh, remembered} = await convertAgain(now, version)
+  const last = {...manifest.outcome, heads: recorded.pages}
+  const result = finishPages(now, fresh, last)
+  if ('reason' in result) return result
+  const documents = now.plans.map((plan) => result.documents.find((doc) => doc._id === plan.id)!)
+  if (args.verbose)
+    console.error(
+      `Importing only what changed: ${changed.length} changed files, 0 documents changed in the dataset; ${documents.length} documents to sync; only the changed pages restored from the site's snapshot.`,
+    )
+  await finishChanged(args, input, manifest, {result, fresh, remembered, version, documents})
   return {imported: true}
 }

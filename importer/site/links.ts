@@ -6,8 +6,24 @@ import {decodedOr, withoutBaseurl} from '../uri.ts'
 
 const MARKDOWN_EXTENSION = /\.(?:md|markdown|mkd|mkdn)$/i
 
-/** What links to a page are resolved by: its path and its front matter (`permalink`). */
-export type LinkedPage = Pick<SourcePage, 'file' | 'data'>
+/** The front matter keys a page's URL is made from (`pageUrl`): all links to it read. */
+export const URL_KEYS = ['permalink', 'slug'] as const
+
+/**
+ * What links to a page are resolved by: its path and the front matter its URL is made from. A
+ * page's whole front matter is one (the type keeps the resolver from reading more, so a
+ * one-page import can keep only these keys of every page).
+ */
+export type LinkedPage = Pick<SourcePage, 'file'> & {
+  data: Partial<Record<(typeof URL_KEYS)[number], unknown>>
+}
+
+/** The page as links resolve it: only {@link URL_KEYS} of its front matter. */
+export function linkedPage(page: Pick<SourcePage, 'file' | 'data'>): LinkedPage {
+  const data: LinkedPage['data'] = {}
+  for (const key of URL_KEYS) if (key in page.data) data[key] = page.data[key]
+  return {file: page.file, data}
+}
 
 /** `/a/b/c.html`, `/a/b/c/` and `/a/b/c` all name the same page; this is their shared form. */
 function canonicalUrl(url: string): string {

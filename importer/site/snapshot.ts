@@ -27,10 +27,15 @@ import {
 import type {SiteConfig, SiteFile, SourcePage} from './types.ts'
 
 /** A page as the snapshot keeps it: without its text, and with a hash of what precedes its body. */
-type KeptPage = Omit<SourcePage, 'body' | 'text' | 'lineOffset' | 'textHash'> & {head: string}
+export type KeptPage = Omit<SourcePage, 'body' | 'text' | 'lineOffset' | 'textHash'> & {
+  head: string
+}
 
 /** A planned document as the snapshot keeps it: its children by id. */
-type KeptPlan = Omit<PlannedDocument, 'children' | 'page'> & {children: string[]; page?: KeptPage}
+export type KeptPlan = Omit<PlannedDocument, 'children' | 'page'> & {
+  children: string[]
+  page?: KeptPage
+}
 
 /** What {@link snapshotSite} keeps of a prepared site: plain data, JSON as it is. */
 export interface SiteSnapshot {
@@ -128,6 +133,45 @@ function restoredLiquid(liquid: LiquidSite, time: string | undefined): LiquidSit
   }
 }
 
+/**
+ * The pages that read the Liquid site once `reread` (pages read again, by site path) replace
+ * their kept selves; why not, when that would give the site a Liquid site or take its own away
+ * (the site has one while a page reads it, and a restored site must have the snapshot's).
+ */
+export function liquidReadersAfter(
+  snapshot: Pick<SiteSnapshot, 'liquidReaders' | 'config' | 'contextData'>,
+  reread: ReadonlyMap<string, Pick<SourcePage, 'body'>>,
+): Set<string> | {reason: string} {
+  const readers = new Set(snapshot.liquidReaders)
+  let turned: string | undefined
+  for (const [path, page] of reread) {
+    const reads = readsLiquidSite(page.body, snapshot.config)
+    if (reads !== readers.has(path)) turned = path
+    if (reads) readers.add(path)
+    else readers.delete(path)
+  }
+  if (readers.size > 0 !== (snapshot.contextData.liquid !== undefined))
+    return {reason: `${turned ?? 'a page'} changed whether a page reads the Liquid site`}
+  return readers
+}
+
+/**
+ * A snapshot's context data made whole again with `linkPages`: its includes and the Liquid site's
+ * lists without a prototype, as prepareSite makes them, and the import's `time`.
+ */
+export function restoredContext(
+  kept: SiteSnapshot['contextData'],
+  linkPages: SiteContextData['linkPages'],
+  time: string | undefined,
+): SiteContextData {
+  const {liquid} = kept
+  return replaced<SiteSnapshot['contextData'], SiteContextData>(kept, {
+    linkPages,
+    includes: bare(kept.includes),
+    ...(liquid ? {liquid: restoredLiquid(liquid, time)} : {}),
+  })
+}
+
 /** Options of {@link restoreSite}. */
 export interface RestoreOptions {
   frontMatter?: FrontMatterMemo
@@ -153,29 +197,12 @@ export function restoreSite(
   const kept = new Map<string, KeptPage>()
   for (const plan of snapshot.plans) if (plan.page) kept.set(plan.page.file, plan.page)
   for (const path of changed) {
-    const file = files.get(path)
-    if (!file) return {reason: `${path} is not among the files`}
-    const read = readPages([file], snapshot.config, {
-      maxYamlNodes: options.maxYamlNodes,
-      frontMatter: keptFrontMatter(kept.get(path)) ?? options.frontMatter,
-    })
-    const page = read.pages[0]
-    if (read.pages.length !== 1) return {reason: `${path} is not a page`}
-    if (page.text.includes('include_relative'))
-      return {reason: `${path} uses {% include_relative %}`}
+    const page = rereadPage(path, files, kept.get(path), snapshot.config, options)
+    if ('reason' in page) return page
     reread.set(path, page)
   }
-  // The site has a Liquid site while a page reads it: the restored one must have the same.
-  const readers = new Set(snapshot.liquidReaders)
-  let turned: string | undefined
-  for (const [path, page] of reread) {
-    const reads = readsLiquidSite(page.body, snapshot.config)
-    if (reads !== readers.has(path)) turned = path
-    if (reads) readers.add(path)
-    else readers.delete(path)
-  }
-  if (readers.size > 0 !== (snapshot.contextData.liquid !== undefined))
-    return {reason: `${turned ?? 'a page'} changed whether a page reads the Liquid site`}
+  const readers = liquidReadersAfter(snapshot, reread)
+  if ('reason' in readers) return readers
   const byId = new Map<string, PlannedDocument>()
   const plans: PlannedDocument[] = []
   for (const plan of snapshot.plans) {
@@ -193,11 +220,7 @@ export function restoreSite(
   if (unlisted.length > 0) return {reason: `${unlisted[0]} is a page no plan has`}
   for (const path of changed) if (!pages.has(path)) return {reason: `${path} is a page no plan has`}
   const {liquid} = snapshot.contextData
-  const contextData = replaced<SiteSnapshot['contextData'], SiteContextData>(snapshot.contextData, {
-    linkPages: linkPagesOf(plans),
-    includes: bare(snapshot.contextData.includes),
-    ...(liquid ? {liquid: restoredLiquid(liquid, options.time)} : {}),
-  })
+  const contextData = restoredContext(snapshot.contextData, linkPagesOf(plans), options.time)
   return {
     jobs: jobsOf(plans),
     context: siteContext(contextData, options.clock),
@@ -218,6 +241,29 @@ export function restoreSite(
 }
 
 /**
+ * The page of `path` read again from `files`, with the front matter `kept` was read with (when it
+ * was a page); why not, when it is no longer one page or it uses what enters the preparation.
+ */
+export function rereadPage(
+  path: string,
+  files: ReadonlyMap<string, SiteFile>,
+  kept: KeptPage | undefined,
+  config: SiteConfig,
+  options: Pick<RestoreOptions, 'frontMatter' | 'maxYamlNodes'> = {},
+): SourcePage | {reason: string} {
+  const file = files.get(path)
+  if (!file) return {reason: `${path} is not among the files`}
+  const read = readPages([file], config, {
+    maxYamlNodes: options.maxYamlNodes,
+    frontMatter: keptFrontMatter(kept) ?? options.frontMatter,
+  })
+  const page = read.pages[0]
+  if (read.pages.length !== 1) return {reason: `${path} is not a page`}
+  if (page.text.includes('include_relative')) return {reason: `${path} uses {% include_relative %}`}
+  return page
+}
+
+/**
  * The front matter a kept page was read with, given back for its YAML text whatever that is: the
  * page read again keeps its kept values (see `restorePage`), and is restored only when the text
  * before its body is the very text it had, whose YAML reads as it did. So the YAML of a page whose
@@ -232,7 +278,7 @@ function keptFrontMatter(page: KeptPage | undefined): FrontMatterMemo | undefine
 }
 
 /** A kept page made whole again: read anew when it changed, else its text left empty. */
-function restorePage(
+export function restorePage(
   kept: KeptPage,
   files: ReadonlyMap<string, SiteFile>,
   reread: SourcePage | undefined,
