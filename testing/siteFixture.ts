@@ -1,3 +1,4 @@
+import {createHash} from 'node:crypto'
 import {readdirSync, readFileSync} from 'node:fs'
 import {join, relative, sep} from 'node:path'
 
@@ -19,4 +20,28 @@ export function readSiteFiles(dir: string): SiteFile[] {
 /** The input files of one site fixture, e.g. `site-collections`. */
 export function siteFixtureFiles(name: string): SiteFile[] {
   return readSiteFiles(join(SITE_FIXTURES, name, 'input'))
+}
+
+/** `file` with the SHA-256 of its bytes, as the import command reads every file. */
+export const hashedFile = (file: SiteFile): SiteFile => ({
+  ...file,
+  sha256: createHash('sha256')
+    .update(file.bytes ?? file.text ?? '')
+    .digest('hex'),
+})
+
+/** A site file's text. */
+export const fileText = (file: SiteFile) => file.text ?? new TextDecoder().decode(file.bytes)
+
+/** The site's files with `edit` applied to the text of the file at `path` (hashed again). */
+export function editedFiles(
+  files: readonly SiteFile[],
+  path: string,
+  edit: (text: string) => string,
+): SiteFile[] {
+  return files.map((file) =>
+    file.path === path
+      ? hashedFile({path, bytes: new TextEncoder().encode(edit(fileText(file)))})
+      : file,
+  )
 }

@@ -1,10 +1,15 @@
-import {createHash} from 'node:crypto'
 import {readdirSync} from 'node:fs'
 import {join} from 'node:path'
 
 import {describe, expect, it} from 'vitest'
 
-import {readSiteFiles, SITE_FIXTURES} from '../../testing/siteFixture.ts'
+import {
+  editedFiles,
+  fileText,
+  hashedFile,
+  readSiteFiles,
+  SITE_FIXTURES,
+} from '../../testing/siteFixture.ts'
 import {convertBody, type ConvertResult} from '../body/index.ts'
 import type {Diagnostic, ImportedDocument} from '../types.ts'
 import {finishPages, keptPlans, planRows, restorePages, type SnapshotPages} from './pageLocal.ts'
@@ -12,21 +17,6 @@ import {pageHead} from './shape.ts'
 import {snapshotSite, type SiteSnapshot} from './snapshot.ts'
 import {convertJob, finishSite, prepareSite, type PreparedSite} from './stages.ts'
 import type {SiteFile} from './types.ts'
-
-const hashed = (file: SiteFile): SiteFile => ({
-  ...file,
-  sha256: createHash('sha256')
-    .update(file.bytes ?? file.text ?? '')
-    .digest('hex'),
-})
-const decode = (file: SiteFile) => file.text ?? new TextDecoder().decode(file.bytes)
-
-/** The site's files with `edit` applied to the text of the file at `path`. */
-function edited(files: SiteFile[], path: string, edit: (text: string) => string): SiteFile[] {
-  return files.map((file) =>
-    file.path === path ? hashed({path, bytes: new TextEncoder().encode(edit(decode(file)))}) : file,
-  )
-}
 
 /** What a page-local import reads of `prepared`'s snapshot, as it comes back from its file. */
 function storedPages(prepared: PreparedSite): SnapshotPages {
@@ -87,8 +77,8 @@ async function compareEachPage(files: SiteFile[]): Promise<number> {
   let compared = 0
   for (const job of before.jobs) {
     for (const [edit, change] of EDITS) {
-      const text = decode(files.find((file) => file.path === job.file)!)
-      const after = edited(files, job.file, (text) => change(text, job.markdown))
+      const text = fileText(files.find((file) => file.path === job.file)!)
+      const after = editedFiles(files, job.file, (text) => change(text, job.markdown))
       const now = await restoreAlone(snapshot, after, [job.file])
       if ('reason' in now) {
         // Only a change that gives the site a Liquid site, or takes its own away.
@@ -137,7 +127,7 @@ describe('a page-local import', () => {
   it.each(FIXTURE_SITES)(
     '%s: one page changed, its document, problems and counts are those of the whole site finished again',
     async (name) => {
-      await compareEachPage(readSiteFiles(join(SITE_FIXTURES, name, 'input')).map(hashed))
+      await compareEachPage(readSiteFiles(join(SITE_FIXTURES, name, 'input')).map(hashedFile))
     },
   )
 
@@ -155,7 +145,7 @@ describe('a page-local import', () => {
       },
       {path: 'two.md', text: '---\ntitle: Two\nparent: Home\n---\n\nBack to [one](../one/).\n'},
       {path: '_labs/lab-1.md', text: '---\ntitle: Lab\nslug: first\n---\n\n[One](/one/).\n'},
-    ].map(hashed)
+    ].map(hashedFile)
     const prepared = prepareSite(files)
     const one = prepared.jobs.find((job) => job.file === 'one.md')!
     const links = JSON.stringify(convertJob(one, prepared.context, convertBody).body)
@@ -172,7 +162,7 @@ describe('a page-local import', () => {
     {path: 'index.md', text: '---\ntitle: Home\nnav_order: 1\n---\n\nWelcome.\n'},
     {path: 'one.md', text: '---\ntitle: One\nparent: Home\n---\n\nOne <form></form>\n'},
     {path: 'two.md', text: '---\ntitle: Two\nparent: Home\n---\n\nTwo.\n'},
-  ].map(hashed)
+  ].map(hashedFile)
 
   it('imports a page of a site with a Liquid site alone, as the whole site finished again', async () => {
     const files = [
@@ -188,19 +178,19 @@ describe('a page-local import', () => {
         text: '---\ntitle: One\nparent: Home\n---\n\nRoom {{ site.data.place.room }}. {% include constructor.md %}\n',
       },
       {path: 'two.md', text: '---\ntitle: Two\nparent: Home\n---\n\nTwo.\n'},
-    ].map(hashed)
+    ].map(hashedFile)
     const prepared = prepareSite(files)
     expect(prepared.contextData.liquid).toBeDefined()
     // Every page: those that read the Liquid site, and one that does not.
     expect(await compareEachPage(files)).toBe(prepared.jobs.length * EDITS.length)
-    const after = edited(files, 'two.md', (text) => `${text}\nMore.\n`)
+    const after = editedFiles(files, 'two.md', (text) => `${text}\nMore.\n`)
     const now = await restoreAlone(storedPages(prepared), after, ['two.md'])
     if ('reason' in now) throw new Error(now.reason)
     // An include named `constructor` is that include, not an object's constructor.
     expect(Object.getPrototypeOf(now.contextData.includes)).toBe(null)
     // The last page that reads it stops: the site loses its Liquid site, and is restored in full.
-    const none = edited(files, 'index.md', (text) => text.replace(/\{%.*%\}/, 'Pages.'))
-    const both = edited(none, 'one.md', (text) => text.replace(/Room.*/, 'Room.'))
+    const none = editedFiles(files, 'index.md', (text) => text.replace(/\{%.*%\}/, 'Pages.'))
+    const both = editedFiles(none, 'one.md', (text) => text.replace(/Room.*/, 'Room.'))
     expect(await restoreAlone(storedPages(prepared), both, ['index.md', 'one.md'])).toEqual({
       reason: 'one.md changed whether a page reads the Liquid site',
     })
@@ -211,12 +201,12 @@ describe('a page-local import', () => {
       ...SITE.filter((file) => file.path !== 'index.md'),
       {path: 'index.md', text: '---\ntitle: Home\nnav_order: 1\n---\n\n<form></form>\n'},
       {path: 'three.md', text: '---\ntitle: Three\nparent: Home\n---\n\n<form></form>\n'},
-    ].map(hashed)
+    ].map(hashedFile)
     const before = prepareSite(site)
     const convertedBefore = convertAll(before)
     const finished = finishSite(before, convertedBefore)
     const heads = Object.fromEntries([...convertedBefore].map(([id, r]) => [id, pageHead(r)]))
-    const after = edited(site, 'one.md', (text) => `${text}\n<form></form>\n`)
+    const after = editedFiles(site, 'one.md', (text) => `${text}\n<form></form>\n`)
     const now = await restoreAlone(storedPages(before), after, ['one.md'])
     if ('reason' in now) throw new Error(now.reason)
     const fresh = new Map([[now.jobs[0].id, convertJob(now.jobs[0], now.context, convertBody)]])
@@ -246,11 +236,13 @@ describe('a page-local import', () => {
   it('cannot import a page alone when its front matter changed, or the last problems lack its old ones', async () => {
     const before = prepareSite(SITE)
     const snapshot = storedPages(before)
-    const front = edited(SITE, 'one.md', (text) => text.replace('parent: Home', 'parent:  Home'))
+    const front = editedFiles(SITE, 'one.md', (text) =>
+      text.replace('parent: Home', 'parent:  Home'),
+    )
     expect(await restoreAlone(snapshot, front, ['one.md'])).toEqual({
       reason: 'the front matter of one.md changed',
     })
-    const body = edited(SITE, 'one.md', (text) => `${text}\nMore.\n`)
+    const body = editedFiles(SITE, 'one.md', (text) => `${text}\nMore.\n`)
     const now = await restoreAlone(snapshot, body, ['one.md'])
     if ('reason' in now) throw new Error(now.reason)
     const convertedBefore = convertAll(before)

@@ -1,5 +1,4 @@
 import {execFile} from 'node:child_process'
-import {createHash} from 'node:crypto'
 import {mkdtempSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
@@ -7,29 +6,19 @@ import {promisify} from 'node:util'
 
 import {describe, expect, it} from 'vitest'
 
-import {readSiteFiles, SITE_FIXTURES} from '../../testing/siteFixture.ts'
+import {
+  editedFiles,
+  fileText,
+  hashedFile,
+  readSiteFiles,
+  SITE_FIXTURES,
+} from '../../testing/siteFixture.ts'
 import type {ConvertResult} from '../body/index.ts'
 import {planSlugs} from '../documents/assemble.ts'
 import {liquidShape, siteShape} from './shape.ts'
 import {restoreSite, snapshotSite, type SiteSnapshot} from './snapshot.ts'
 import {finishSite, prepareSite, type PreparedSite} from './stages.ts'
 import type {SiteFile} from './types.ts'
-
-const hashed = (file: SiteFile): SiteFile => ({
-  ...file,
-  sha256: createHash('sha256')
-    .update(file.bytes ?? file.text ?? '')
-    .digest('hex'),
-})
-const encode = (text: string) => new TextEncoder().encode(text)
-const decode = (file: SiteFile) => file.text ?? new TextDecoder().decode(file.bytes)
-
-/** The site's files with `edit` applied to the text of the file at `path`. */
-function edited(files: SiteFile[], path: string, edit: (text: string) => string): SiteFile[] {
-  return files.map((file) =>
-    file.path === path ? hashed({path, bytes: encode(edit(decode(file)))}) : file,
-  )
-}
 
 /** The snapshot as it comes back from its file. */
 function stored(prepared: PreparedSite): SiteSnapshot {
@@ -57,11 +46,11 @@ describe('restoreSite', () => {
   it.each(FIXTURE_SITES)(
     '%s: a body changed, it prepares the site as prepareSite does from every file',
     (name) => {
-      const files = readSiteFiles(join(SITE_FIXTURES, name, 'input')).map(hashed)
+      const files = readSiteFiles(join(SITE_FIXTURES, name, 'input')).map(hashedFile)
       const before = prepareSite(files)
       const snapshot = stored(before)
       for (const job of before.jobs) {
-        const after = edited(files, job.file, (text) => `${text}\nChanged.\n`)
+        const after = editedFiles(files, job.file, (text) => `${text}\nChanged.\n`)
         const prepared = prepareSite(after)
         const restored = restore(snapshot, after, [job.file])
         if ('reason' in restored) throw new Error(restored.reason)
@@ -94,18 +83,20 @@ describe('restoreSite', () => {
     {path: 'index.md', text: '---\ntitle: Home\nnav_order: 1\n---\n\nWelcome.\n'},
     {path: 'one.md', text: '---\ntitle: One\nparent: Home\n---\n\nOne.\n'},
     {path: 'two.md', text: '---\ntitle: Two\nparent: Home\n---\n\nTwo.\n'},
-  ].map(hashed)
+  ].map(hashedFile)
   const snapshot = stored(prepareSite(SITE))
 
   it('cannot restore a page whose front matter changed, even to the same values', () => {
-    const files = edited(SITE, 'one.md', (text) => text.replace('parent: Home', 'parent:  Home'))
+    const files = editedFiles(SITE, 'one.md', (text) =>
+      text.replace('parent: Home', 'parent:  Home'),
+    )
     expect(restore(snapshot, files, ['one.md'])).toEqual({
       reason: 'the front matter of one.md changed',
     })
   })
 
   it('reads no YAML of a page whose body changed: its front matter is the kept one', () => {
-    const files = edited(SITE, 'one.md', (text) => `${text}\nMore.\n`)
+    const files = editedFiles(SITE, 'one.md', (text) => `${text}\nMore.\n`)
     const asked: string[] = []
     const frontMatter = {
       get: (yaml: string) => void asked.push(yaml),
@@ -128,9 +119,9 @@ describe('restoreSite', () => {
     const dir = mkdtempSync(join(tmpdir(), 'snapshot-yaml-'))
     try {
       const input = join(dir, 'site.json')
-      const files = edited(SITE, 'two.md', (text) => `${text}\nMore.\n`).map((file) => ({
+      const files = editedFiles(SITE, 'two.md', (text) => `${text}\nMore.\n`).map((file) => ({
         path: file.path,
-        text: decode(file),
+        text: fileText(file),
         sha256: file.sha256,
       }))
       writeFileSync(input, JSON.stringify({snapshot, files, changed: 'two.md'}))
@@ -147,15 +138,15 @@ describe('restoreSite', () => {
   }, 120_000)
 
   it('cannot restore a page that is no longer one, that starts reading the Liquid site of a site without one, or that includes a file', () => {
-    const none = edited(SITE, 'one.md', (text) => text.replace(/^---[\s\S]*?---\n/, ''))
+    const none = editedFiles(SITE, 'one.md', (text) => text.replace(/^---[\s\S]*?---\n/, ''))
     expect(restore(snapshot, none, ['one.md'])).toEqual({reason: 'one.md is not a page'})
     const READS = {reason: 'two.md changed whether a page reads the Liquid site'}
-    const liquid = edited(SITE, 'two.md', (text) => `${text}{% if site.title %}x{% endif %}\n`)
+    const liquid = editedFiles(SITE, 'two.md', (text) => `${text}{% if site.title %}x{% endif %}\n`)
     expect(restore(snapshot, liquid, ['two.md'])).toEqual(READS)
     // An output of what only the Liquid site holds reads it too, without control flow.
-    const output = edited(SITE, 'two.md', (text) => `${text}{{ site.pages | size }} pages\n`)
+    const output = editedFiles(SITE, 'two.md', (text) => `${text}{{ site.pages | size }} pages\n`)
     expect(restore(snapshot, output, ['two.md'])).toEqual(READS)
-    const relative = edited(SITE, 'two.md', (text) => `${text}{% include_relative one.md %}\n`)
+    const relative = editedFiles(SITE, 'two.md', (text) => `${text}{% include_relative one.md %}\n`)
     expect(restore(snapshot, relative, ['two.md'])).toEqual({
       reason: 'two.md uses {% include_relative %}',
     })
@@ -163,8 +154,8 @@ describe('restoreSite', () => {
 
   it("keeps the Liquid site without its bodies, restored with the import's time as prepareSite makes it", () => {
     const lists = (text: string) => `${text}{% for p in site.pages %}{{ p.title }}{% endfor %}\n`
-    const liquid = edited(
-      [...SITE, hashed({path: '_data/room.yml', text: 'name: B12\n'})],
+    const liquid = editedFiles(
+      [...SITE, hashedFile({path: '_data/room.yml', text: 'name: B12\n'})],
       'two.md',
       lists,
     )
@@ -172,7 +163,7 @@ describe('restoreSite', () => {
     expect(kept.liquidReaders).toEqual(['two.md'])
     expect(JSON.stringify(kept.contextData.liquid)).not.toContain('One.')
     for (const path of ['one.md', 'two.md']) {
-      const after = edited(liquid, path, (text) => `${text}\nChanged.\n`)
+      const after = editedFiles(liquid, path, (text) => `${text}\nChanged.\n`)
       const prepared = prepareSite(after, {time: '2026-12-02T00:00:00Z'})
       const restored = restoreSite(kept, new Map(after.map((file) => [file.path, file])), [path], {
         time: '2026-12-02T00:00:00Z',
@@ -189,11 +180,15 @@ describe('restoreSite', () => {
         expect(Object.getPrototypeOf(names)).toBe(null)
     }
     // Its only reader stops reading it: a site prepared from its files would have none.
-    const stops = edited(liquid, 'two.md', () => '---\ntitle: Two\nparent: Home\n---\n\nTwo.\n')
+    const stops = editedFiles(
+      liquid,
+      'two.md',
+      () => '---\ntitle: Two\nparent: Home\n---\n\nTwo.\n',
+    )
     expect(restore(kept, stops, ['two.md'])).toEqual({
       reason: 'two.md changed whether a page reads the Liquid site',
     })
-    const relative = edited(SITE, 'two.md', (text) => `${text}{% include_relative one.md %}\n`)
+    const relative = editedFiles(SITE, 'two.md', (text) => `${text}{% include_relative one.md %}\n`)
     expect(snapshotSite(prepareSite(relative))).toEqual({
       reason: 'a page uses {% include_relative %}',
     })
