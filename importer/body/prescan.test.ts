@@ -30,6 +30,15 @@ describe('prescan', () => {
     expect(deepAt(page)).toBeUndefined()
   })
 
+  it('counts a run of one delimiter once, each bracket, and no escaped character', () => {
+    const count = (text: string) =>
+      prescan(text, {maxNesting: 5, maxDelimiters: 0}).dense[0]?.delimiters
+    // `**` `**` `[` `]` `~~` `~~` and two backticks; `*_` is two runs; `\*` and `é` are none.
+    expect(count('**a** [b] ~~c~~ `d`')).toBe(8)
+    expect(count('*_a_*')).toBe(4)
+    expect(count('\\*a\\[ é *b*')).toBe(2)
+  })
+
   it('finds nesting written as markers on one line, by indentation, and in quotes', () => {
     expect(deepAt('intro\n\n' + '- '.repeat(6) + 'x')).toEqual({line: 3, depth: 6})
     expect(deepAt('> '.repeat(6) + 'x')).toEqual({line: 1, depth: 6})

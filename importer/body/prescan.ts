@@ -31,8 +31,16 @@ const BACKSLASH = 92
 const BACKTICK = 96
 const TILDE = 126
 const THEMATIC_BREAK = /^[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*$/
-const RUN_CHARS = new Set([42, 95, TILDE, BACKTICK]) // * _ ~ `
-const BRACKETS = new Set([91, 93]) // [ ]
+
+/** What a character is to {@link countDelimiters}, by code (ASCII; any other is none). */
+const NONE = 0
+const BRACKET = 1
+const RUN = 2
+const ESCAPE = 3
+const DELIMITER_KINDS = new Uint8Array(128)
+for (const c of [91, 93]) DELIMITER_KINDS[c] = BRACKET // [ ]
+for (const c of [42, 95, TILDE, BACKTICK]) DELIMITER_KINDS[c] = RUN // * _ ~ `
+DELIMITER_KINDS[BACKSLASH] = ESCAPE
 
 interface Prefix {
   depth: number
@@ -89,19 +97,22 @@ function linePrefix(text: string, start: number, end: number): Prefix {
   return {depth: markers, content: i, listItem, indent}
 }
 
-/** Delimiter runs (`*`, `_`, `~`, backticks) and brackets in `[start, end)`, escapes skipped. */
+/**
+ * Delimiter runs (`*`, `_`, `~`, backticks) and brackets in `[start, end)`, escapes skipped. Every
+ * character of every page passes here: a table lookup, not a set's, is what it costs.
+ */
 function countDelimiters(text: string, start: number, end: number): number {
   let count = 0
   let previous = -1
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i)
-    if (c === BACKSLASH) {
+    const kind = c < 128 ? DELIMITER_KINDS[c] : NONE
+    if (kind === ESCAPE) {
       i++
       previous = -1
       continue
     }
-    if (BRACKETS.has(c)) count++
-    else if (RUN_CHARS.has(c) && c !== previous) count++
+    if (kind === BRACKET || (kind === RUN && c !== previous)) count++
     previous = c
   }
   return count
