@@ -47,8 +47,12 @@ export function textClosersEscaped(html: string): string {
   return html.replace(NOT_A_CLOSING_TAG, `${TEXT_LT}/`)
 }
 
-// Thrown from a token handler to stop the tokenizer once the caller has what it needs.
-class Stop extends Error {}
+/**
+ * Thrown from a token handler to stop the tokenizer once the caller has what it needs: one value,
+ * not an Error made each time (each would record a stack, and a page stops the tokenizer once per
+ * tag it reads).
+ */
+const STOP = Symbol('stop')
 
 const ignore = () => undefined
 
@@ -63,10 +67,10 @@ export function scanTags(text: string, from: number, visit: (tag: TagToken) => b
     {
       onStartTag: (token) => {
         if (RAW_TEXT.has(token.tagName)) tokenizer.state = TokenizerMode.RAWTEXT
-        if (visit(tagToken(token, false, from))) throw new Stop()
+        if (visit(tagToken(token, false, from))) throw STOP
       },
       onEndTag: (token) => {
-        if (visit(tagToken(token, true, from))) throw new Stop()
+        if (visit(tagToken(token, true, from))) throw STOP
       },
       onComment: ignore,
       onDoctype: ignore,
@@ -79,7 +83,7 @@ export function scanTags(text: string, from: number, visit: (tag: TagToken) => b
   try {
     tokenizer.write(textClosersEscaped(from === 0 ? text : text.slice(from)), true)
   } catch (error) {
-    if (!(error instanceof Stop)) throw error
+    if (error !== STOP) throw error
   }
 }
 
