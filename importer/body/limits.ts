@@ -74,7 +74,9 @@ export function lineOverBytes(text: string, maxBytes: number): number | undefine
 
 /**
  * About the size of `value` as JSON in UTF-8 (string escapes not counted), counting only
- * until it passes `max`, so a huge value costs no more than `max` to measure.
+ * until it passes `max`, so a huge value costs no more than `max` to measure. Every page's
+ * body is measured: objects are walked by their keys (no list of entries made for each), and
+ * a number's length is taken from its text only when it is not a small whole number.
  */
 export function jsonSizeOver(value: unknown, max: number): number | undefined {
   let size = 0
@@ -86,11 +88,15 @@ export function jsonSizeOver(value: unknown, max: number): number | undefined {
       size += 1 + item.length
       for (const element of item) stack.push(element)
     } else if (item && typeof item === 'object') {
-      for (const [key, inner] of Object.entries(item)) {
+      const object = item as Record<string, unknown>
+      for (const key in object) {
+        if (!Object.hasOwn(object, key)) continue
         size += key.length + 4
-        stack.push(inner)
+        stack.push(object[key])
       }
-    } else size += String(item).length
+    } else if (typeof item === 'boolean') size += item ? 4 : 5
+    else if (typeof item === 'number' && Number.isInteger(item) && item >= 0 && item < 10) size += 1
+    else size += String(item).length
     if (size > max) return size
   }
   return undefined
