@@ -210,7 +210,9 @@ export function finishPages(
   converted: ReadonlyMap<string, ConvertResult>,
   last: LastOutcome,
 ): ImportResult | {reason: string} {
-  const slugs = new Map(now.rows.map((row) => [row.id, row.slug]))
+  // The changed pages' own slugs: their documents are the only ones assembled.
+  const ids = new Set(now.plans.map((plan) => plan.id))
+  const slugs = new Map(now.rows.flatMap((row) => (ids.has(row.id) ? [[row.id, row.slug]] : [])))
   const full = new Map<string, ImportedDocument>()
   const gone: Diagnostic[] = []
   const added: Diagnostic[] = []
