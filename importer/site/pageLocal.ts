@@ -1,10 +1,11 @@
 /**
  * The one-page import at the size of its pages: when only page bodies changed and nothing else
- * did (no commit since the last import, no Liquid site), the changed pages are restored from the
- * parts of the last import's snapshot they need (their own plans, and a row of every plan: what
- * links resolve by and what validation reads of the other documents), and the import's result is
- * the last import's outcome with their conversions in place of the old ones. No other page's plan
- * is read, no navigation restored, no other document assembled: the rows stand for them.
+ * did (no commit since the last import either), the changed pages are restored from the parts of
+ * the last import's snapshot they need (their own plans, what every conversion shares, and a row
+ * of every plan: what links resolve by and what validation reads of the other documents), and the
+ * import's result is the last import's outcome with their conversions in place of the old ones.
+ * No other page's plan is read, no navigation restored, no other document assembled: the rows
+ * stand for them.
  */
 import {DOCUMENT_TYPES, SITE_ID} from '../../schemas/constants.ts'
 import type {ConvertResult} from '../body/index.ts'
