@@ -124,10 +124,16 @@ export async function readSnapshotPages(
 ): Promise<(SnapshotPages & {close: () => Promise<void>}) | undefined> {
   const handle = await open(file, 'r').catch(() => undefined)
   if (!handle) return undefined
+  // The text from byte `from` to `to` (or the file's end), read until it is all there.
   const bytes = async (from: number, to: number) => {
     const buffer = Buffer.alloc(to - from)
-    const {bytesRead} = await handle.read(buffer, 0, buffer.length, from)
-    return buffer.toString('utf8', 0, bytesRead)
+    let filled = 0
+    while (filled < buffer.length) {
+      const {bytesRead} = await handle.read(buffer, filled, buffer.length - filled, from + filled)
+      if (bytesRead === 0) break
+      filled += bytesRead
+    }
+    return buffer.toString('utf8', 0, filled)
   }
   try {
     const start = await bytes(0, HEADER_BYTES)
