@@ -18,7 +18,7 @@ import {runImport} from '../testing/importCommand.ts'
 import {loadedModules, RECORD_LOADS} from '../testing/recordLoads.ts'
 import {converterVersion} from './conversionCache.ts'
 import {asWhereItLies, buildBundle} from './importBundle.ts'
-import {LATEST_FORMAT, latestBundle} from './importBundleRecord.ts'
+import {LATEST_FORMAT, latestBundle, latestFile} from './importBundleRecord.ts'
 
 /** The current bundle's folder in `cache` (sources under `root`), if there is one. */
 const currentBundle = async (cache: string, root?: string) =>
@@ -71,7 +71,7 @@ describe('the latest bundle', () => {
   utimesSync(source, 1_700_000_000, 1_700_000_000)
   const record = (stamp: unknown[], more = {}) =>
     writeFileSync(
-      join(cache, 'latest.json'),
+      latestFile(cache, root),
       JSON.stringify({format: LATEST_FORMAT, folder: 'b1', stamp, ...more}),
     )
 
@@ -94,7 +94,7 @@ describe('the latest bundle', () => {
     expect(await currentBundle(cache, root)).toBeUndefined()
     record([['scripts/gone.ts', 19, 1_700_000_000_000]])
     expect(await currentBundle(cache, root)).toBeUndefined()
-    writeFileSync(join(cache, 'latest.json'), `{"format": ${LATEST_FORMAT}, "folder": "b1", "sta`)
+    writeFileSync(latestFile(cache, root), `{"format": ${LATEST_FORMAT}, "folder": "b1", "sta`)
     expect(await currentBundle(cache, root)).toBeUndefined()
     // Format 1 did not stamp how its bundle was built.
     utimesSync(source, 1_700_000_000, 1_700_000_000)
@@ -102,6 +102,15 @@ describe('the latest bundle', () => {
     expect(await currentBundle(cache, root)).toBe(join(cache, 'b1'))
     record([['scripts/a.ts', 19, 1_700_000_000_000]], {format: 1})
     expect(await currentBundle(cache, root)).toBeUndefined()
+  })
+
+  it("is each checkout's own: another's in the same cache is not this one's", async () => {
+    record([['scripts/a.ts', 19, 1_700_000_000_000]])
+    const other = join(scratch, 'other-checkout')
+    mkdirSync(join(other, 'scripts'), {recursive: true})
+    expect(await currentBundle(cache, other)).toBeUndefined()
+    expect(latestFile(cache, other)).not.toBe(latestFile(cache, root))
+    expect(await currentBundle(cache, root)).toBe(join(cache, 'b1'))
   })
 })
 
@@ -113,7 +122,7 @@ describe('a bundle built while a file it is built from changed', {timeout: 120_0
     // Every file changed after the start of time: as if each were saved during the build.
     const folder = await buildBundle(cache, 0)
     expect(readdirSync(folder)).toContain('importRun.js')
-    expect(readdirSync(cache)).not.toContain('latest.json')
+    expect(readdirSync(cache).filter((name) => name.startsWith('latest'))).toEqual([])
     expect(await currentBundle(cache)).toBeUndefined()
   })
 })
@@ -141,7 +150,7 @@ describe('the versions of a built bundle', {timeout: 120_000}, () => {
   it("are its name and the converter's version, which the import's code reads as its own", async () => {
     const cache = join(scratch, 'versions-cache')
     const folder = await buildBundle(cache)
-    const latest = JSON.parse(readFileSync(join(cache, 'latest.json'), 'utf8')) as {
+    const latest = JSON.parse(readFileSync(latestFile(cache), 'utf8')) as {
       folder: string
       converter: string
       stamp: Array<[string, number, number]>
@@ -163,6 +172,25 @@ describe('the versions of a built bundle', {timeout: 120_000}, () => {
       if (before === undefined) delete process.env.IMPORT_BUNDLE_CACHE
       else process.env.IMPORT_BUNDLE_CACHE = before
     }
+  })
+})
+
+describe('building a bundle', {timeout: 120_000}, () => {
+  it('keeps the old bundles other checkouts sharing the cache record, and removes the rest', async () => {
+    const cache = join(scratch, 'shared-cache')
+    const old = Date.now() / 1000 - 24 * 3600
+    for (const name of ['theirs', 'nobodys']) {
+      mkdirSync(join(cache, name), {recursive: true})
+      utimesSync(join(cache, name), old, old)
+    }
+    const theirs = {format: LATEST_FORMAT, folder: 'theirs', stamp: []}
+    writeFileSync(latestFile(cache, '/another/checkout'), JSON.stringify(theirs))
+    const folder = await buildBundle(cache)
+    const names = readdirSync(cache)
+    expect(names).toContain('theirs')
+    expect(names).not.toContain('nobodys')
+    expect(names).toContain(folder.split(/[\\/]/).pop())
+    expect(await currentBundle(cache)).toBe(folder)
   })
 })
 

@@ -21,8 +21,10 @@ import type {Metafile, Plugin} from 'esbuild'
 
 import {
   bundleCache,
+  isLatestFile,
   LATEST_FORMAT,
   latestBundle,
+  latestFile,
   restamp,
   type Bundle,
   type CodeVersions,
@@ -152,7 +154,12 @@ async function built(cache: string, started: number): Promise<Bundle> {
       await rename(temp, once)
       return {folder: once}
     }
-    const folder = createHash('sha256').update(JSON.stringify(stamp)).digest('hex').slice(0, 16)
+    // The folder holds the sources' own paths (see asWhereItLies): another checkout's with the
+    // same stamp is not this one's.
+    const folder = createHash('sha256')
+      .update(JSON.stringify([ROOT, stamp]))
+      .digest('hex')
+      .slice(0, 16)
     await rename(temp, join(cache, folder)).catch(async (error: NodeJS.ErrnoException) => {
       // Another import built the same bundle first.
       if (error.code !== 'ENOTEMPTY' && error.code !== 'EEXIST') throw error
@@ -161,7 +168,7 @@ async function built(cache: string, started: number): Promise<Bundle> {
     const latest: Latest = {format: LATEST_FORMAT, folder, stamp, converter}
     const record = join(cache, `.latest-${randomBytes(4).toString('hex')}.json`)
     await writeFile(record, JSON.stringify(latest))
-    await rename(record, join(cache, 'latest.json'))
+    await rename(record, latestFile(cache))
     await removeOld(cache, folder)
     return {folder: join(cache, folder), versions: {code: folder, converter}}
   } finally {
@@ -185,14 +192,24 @@ function chunkSources(metafile: Metafile): Record<string, string[]> {
 }
 
 /**
- * Removes the bundles (and abandoned builds) other than `keep` built more than {@link KEPT_MS}
- * ago: an import still running from one has loaded its files by then, but for a thread or a
- * lazy part it had not needed yet.
+ * Removes the bundles (and abandoned builds) other than `keep` and those other checkouts record
+ * as theirs (see `latestFile`) built more than {@link KEPT_MS} ago: an import still running from
+ * one has loaded its files by then, but for a thread or a lazy part it had not needed yet.
  */
 async function removeOld(cache: string, keep: string): Promise<void> {
   const now = Date.now()
-  for (const name of await readdir(cache)) {
-    if (name === keep || name.endsWith('.json')) continue
+  const names = await readdir(cache)
+  const kept = new Set([keep])
+  for (const name of names.filter(isLatestFile)) {
+    const text = await readFile(join(cache, name), 'utf8').catch(() => '')
+    try {
+      kept.add(String((JSON.parse(text) as Partial<Latest>).folder))
+    } catch {
+      // A damaged record keeps nothing: its checkout builds again.
+    }
+  }
+  for (const name of names) {
+    if (kept.has(name) || name.endsWith('.json')) continue
     const stats = await stat(join(cache, name)).catch(() => undefined)
     if (stats && now - stats.mtimeMs > KEPT_MS) await rm(join(cache, name), {recursive: true})
   }

@@ -3,6 +3,7 @@
  * esbuild: which bundle is current, and the versions of the code it runs. The import's own code
  * reads it too (`importManifest.ts` codeVersion), bundled or not.
  */
+import {createHash} from 'node:crypto'
 import {statSync} from 'node:fs'
 import {readFile} from 'node:fs/promises'
 import {join} from 'node:path'
@@ -51,6 +52,17 @@ export const bundleCache = () =>
   process.env.IMPORT_BUNDLE_CACHE ?? join(ROOT, 'node_modules', '.cache', 'import-bundle')
 
 /**
+ * The record of the latest bundle of the sources under `root`, in `cache`. Each checkout has its
+ * own: two that share one `node_modules` (a worktree linked to another's) share the cache, and
+ * with one record each would find the other's bundle stale and build its own on every run.
+ */
+export const latestFile = (cache: string, root = ROOT) =>
+  join(cache, `latest-${createHash('sha256').update(root).digest('hex').slice(0, 12)}.json`)
+
+/** Whether a file of the cache is a checkout's record (see {@link latestFile}). */
+export const isLatestFile = (name: string) => /^latest-[0-9a-f]{12}\.json$/.test(name)
+
+/**
  * The current stamp of `stamp`'s files (paths from `root`); a file that is gone has size -1.
  * Blocking: nothing else runs yet when a run checks its bundle, and an asynchronous stat of each
  * of its few hundred files costs a promise and a trip to the thread pool apiece.
@@ -70,7 +82,7 @@ export async function latestBundle(
   cache = bundleCache(),
   root = ROOT,
 ): Promise<Bundle | undefined> {
-  const text = await readFile(join(cache, 'latest.json'), 'utf8').catch(() => undefined)
+  const text = await readFile(latestFile(cache, root), 'utf8').catch(() => undefined)
   if (text === undefined) return undefined
   let latest: Latest
   try {
