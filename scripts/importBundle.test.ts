@@ -179,15 +179,26 @@ describe('building a bundle', {timeout: 120_000}, () => {
   it('keeps the old bundles other checkouts sharing the cache record, and removes the rest', async () => {
     const cache = join(scratch, 'shared-cache')
     const old = Date.now() / 1000 - 24 * 3600
-    for (const name of ['theirs', 'nobodys']) {
+    for (const name of ['theirs', 'gones', 'nobodys']) {
       mkdirSync(join(cache, name), {recursive: true})
       utimesSync(join(cache, name), old, old)
     }
-    const theirs = {format: LATEST_FORMAT, folder: 'theirs', stamp: []}
-    writeFileSync(latestFile(cache, '/another/checkout'), JSON.stringify(theirs))
+    const checkout = join(scratch, 'another-checkout')
+    mkdirSync(checkout, {recursive: true})
+    const record = (folder: string, root: string) =>
+      writeFileSync(
+        latestFile(cache, root),
+        JSON.stringify({format: LATEST_FORMAT, folder, stamp: [], root}),
+      )
+    record('theirs', checkout)
+    record('gones', join(scratch, 'a-checkout-since-removed'))
     const folder = await buildBundle(cache)
     const names = readdirSync(cache)
     expect(names).toContain('theirs')
+    expect(names).not.toContain('gones')
+    expect(names).not.toContain(
+      latestFile(cache, join(scratch, 'a-checkout-since-removed')).split(/[\\/]/).pop(),
+    )
     expect(names).not.toContain('nobodys')
     expect(names).toContain(folder.split(/[\\/]/).pop())
     expect(await currentBundle(cache)).toBe(folder)

@@ -165,7 +165,7 @@ async function built(cache: string, started: number): Promise<Bundle> {
       if (error.code !== 'ENOTEMPTY' && error.code !== 'EEXIST') throw error
       await rm(temp, {recursive: true, force: true})
     })
-    const latest: Latest = {format: LATEST_FORMAT, folder, stamp, converter}
+    const latest: Latest = {format: LATEST_FORMAT, folder, stamp, converter, root: ROOT}
     const record = join(cache, `.latest-${randomBytes(4).toString('hex')}.json`)
     await writeFile(record, JSON.stringify(latest))
     await rename(record, latestFile(cache))
@@ -202,11 +202,16 @@ async function removeOld(cache: string, keep: string): Promise<void> {
   const kept = new Set([keep])
   for (const name of names.filter(isLatestFile)) {
     const text = await readFile(join(cache, name), 'utf8').catch(() => '')
+    let latest: Partial<Latest>
     try {
-      kept.add(String((JSON.parse(text) as Partial<Latest>).folder))
+      latest = JSON.parse(text) as Partial<Latest>
     } catch {
-      // A damaged record keeps nothing: its checkout builds again.
+      continue // A damaged record keeps nothing: its checkout builds again.
     }
+    // A checkout that is gone needs neither its bundle nor its record.
+    if (typeof latest.root === 'string' && !(await exists(latest.root)))
+      await rm(join(cache, name), {force: true})
+    else kept.add(String(latest.folder))
   }
   for (const name of names) {
     if (kept.has(name) || name.endsWith('.json')) continue
@@ -214,6 +219,12 @@ async function removeOld(cache: string, keep: string): Promise<void> {
     if (stats && now - stats.mtimeMs > KEPT_MS) await rm(join(cache, name), {recursive: true})
   }
 }
+
+const exists = (path: string) =>
+  stat(path).then(
+    () => true,
+    () => false,
+  )
 
 /** The folder of the current bundle, built first when there is none or its code changed. */
 export async function bundleFolder(cache = bundleCache()): Promise<string> {

@@ -23,6 +23,8 @@ export type Latest = {
   folder: string
   stamp: Stamp
   converter?: string
+  /** The checkout's folder (see {@link latestFile}): a record of one that is gone keeps nothing. */
+  root?: string
 }
 
 /**
