@@ -192,6 +192,8 @@ describe('building a bundle', {timeout: 120_000}, () => {
       )
     record('theirs', checkout)
     record('gones', join(scratch, 'a-checkout-since-removed'))
+    // The one record every checkout shared before each had its own.
+    writeFileSync(join(cache, 'latest.json'), JSON.stringify({format: 1, folder: 'nobodys'}))
     const folder = await buildBundle(cache)
     const names = readdirSync(cache)
     expect(names).toContain('theirs')
@@ -200,6 +202,7 @@ describe('building a bundle', {timeout: 120_000}, () => {
       latestFile(cache, join(scratch, 'a-checkout-since-removed')).split(/[\\/]/).pop(),
     )
     expect(names).not.toContain('nobodys')
+    expect(names).not.toContain('latest.json')
     expect(names).toContain(folder.split(/[\\/]/).pop())
     expect(await currentBundle(cache)).toBe(folder)
   })

@@ -13,6 +13,7 @@
  * command on its sources, a little slower, never failing.
  */
 import {createHash, randomBytes} from 'node:crypto'
+import {existsSync} from 'node:fs'
 import {mkdir, readdir, readFile, rename, rm, stat, writeFile} from 'node:fs/promises'
 import {basename, dirname, join, relative, resolve, sep} from 'node:path'
 import {pathToFileURL} from 'node:url'
@@ -209,22 +210,18 @@ async function removeOld(cache: string, keep: string): Promise<void> {
       continue // A damaged record keeps nothing: its checkout builds again.
     }
     // A checkout that is gone needs neither its bundle nor its record.
-    if (typeof latest.root === 'string' && !(await exists(latest.root)))
+    if (typeof latest.root === 'string' && !existsSync(latest.root))
       await rm(join(cache, name), {force: true})
     else kept.add(String(latest.folder))
   }
+  // The one record of every checkout, before each had its own: no longer read.
+  await rm(join(cache, 'latest.json'), {force: true})
   for (const name of names) {
     if (kept.has(name) || name.endsWith('.json')) continue
     const stats = await stat(join(cache, name)).catch(() => undefined)
     if (stats && now - stats.mtimeMs > KEPT_MS) await rm(join(cache, name), {recursive: true})
   }
 }
-
-const exists = (path: string) =>
-  stat(path).then(
-    () => true,
-    () => false,
-  )
 
 /** The folder of the current bundle, built first when there is none or its code changed. */
 export async function bundleFolder(cache = bundleCache()): Promise<string> {

@@ -222,13 +222,24 @@ export async function importChangedPages(
       return fullWay(`${id}, a document an import wrote, changed in the dataset`)
   }
   const documents = result.documents.filter((doc) => synced.has(doc._id))
-  if (args.verbose)
-    console.error(
-      `Importing only what changed: ${changed.length} changed files, ${touched.size} documents changed in the dataset; ${documents.length} documents to sync${now.restored ? '; the site and its front matter restored from its snapshot' : frontMatterRead(input)}.`,
-    )
+  if (args.verbose) {
+    const how = now.restored
+      ? '; the site and its front matter restored from its snapshot'
+      : frontMatterRead(input)
+    console.error(onlyWhatChanged(changed, touched.size, documents, how))
+  }
   await finishChanged(args, input, manifest, {result, fresh, remembered, version, documents})
   return {imported: true}
 }
+
+/** What `--verbose` says of a one-page import: what changed, what it syncs, and `how`. */
+const onlyWhatChanged = (
+  changed: readonly string[],
+  touched: number,
+  documents: readonly ImportedDocument[],
+  how: string,
+) =>
+  `Importing only what changed: ${changed.length} changed files, ${touched} documents changed in the dataset; ${documents.length} documents to sync${how}.`
 
 /** The converter's version the changed pages are remembered under. */
 const versionOf = async (input: PipelineInput, recorded: RecordedSite) =>
@@ -313,7 +324,12 @@ async function importPagesAlone(
   const documents = now.plans.map((plan) => result.documents.find((doc) => doc._id === plan.id)!)
   if (args.verbose)
     console.error(
-      `Importing only what changed: ${changed.length} changed files, 0 documents changed in the dataset; ${documents.length} documents to sync; only the changed pages restored from the site's snapshot.`,
+      onlyWhatChanged(
+        changed,
+        0,
+        documents,
+        "; only the changed pages restored from the site's snapshot",
+      ),
     )
   await finishChanged(args, input, manifest, {result, fresh, remembered, version, documents})
   return {imported: true}

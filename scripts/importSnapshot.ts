@@ -59,7 +59,7 @@ export async function writeSnapshot(
 ): Promise<void> {
   const snapshot = snapshotSite(prepared)
   if ('reason' in snapshot || !survivesJson(snapshot)) return
-  const rows = planRows(snapshot)!
+  const rows = planRows(snapshot)
   const {plans, slugs: _slugs, read, ...rest} = snapshot
   const planLines = plans.map(line)
   const ends: number[] = []

@@ -2,6 +2,8 @@ import {createHash} from 'node:crypto'
 import {readdirSync, readFileSync} from 'node:fs'
 import {join, relative, sep} from 'node:path'
 
+import {snapshotSite, type SiteSnapshot} from '../importer/site/snapshot.ts'
+import type {PreparedSite} from '../importer/site/stages.ts'
 import type {SiteFile} from '../importer/site/types.ts'
 
 /** The folder of the importer's site fixtures (`importer/fixtures/site-*`). */
@@ -44,4 +46,11 @@ export function editedFiles(
       ? hashedFile({path, bytes: new TextEncoder().encode(edit(fileText(file)))})
       : file,
   )
+}
+
+/** The snapshot of `prepared` as it comes back from its file (JSON and back). */
+export function storedSnapshot(prepared: PreparedSite): SiteSnapshot {
+  const snapshot = snapshotSite(prepared)
+  if ('reason' in snapshot) throw new Error(snapshot.reason)
+  return JSON.parse(JSON.stringify(snapshot)) as SiteSnapshot
 }

@@ -61,6 +61,16 @@ function nextLink(plan: PlannedDocument, next: NonNullable<ConvertResult['next']
   return {value, diagnostics}
 }
 
+/**
+ * A document as validation reads one it does not check (references and unique slugs): its id,
+ * type and slug.
+ */
+export const documentStub = (
+  id: string,
+  type: string,
+  slug: string | undefined,
+): ImportedDocument => ({_id: id, _type: type, slug: {_type: 'slug', current: slug}})
+
 /** Options of {@link assembleDocuments}. */
 export interface AssembleOptions {
   /**
@@ -95,8 +105,8 @@ export function assembleDocuments(
     const result = converted.get(plan.id)
     const next = plan.type === DOCUMENT_TYPES.lesson && result?.next && nextLink(plan, result.next)
     if (next) diagnostics.push(...next.diagnostics)
+    if (only && !only.has(plan.id)) return documentStub(plan.id, plan.type, slugs.get(plan.id))
     const slug = {_type: 'slug', current: slugs.get(plan.id)}
-    if (only && !only.has(plan.id)) return {_id: plan.id, _type: plan.type, slug}
     const description = plan.page?.data.description
     const doc: ImportedDocument = {
       _id: plan.id,

@@ -9,22 +9,20 @@ import {
   hashedFile,
   readSiteFiles,
   SITE_FIXTURES,
+  storedSnapshot,
 } from '../../testing/siteFixture.ts'
 import {convertBody, type ConvertResult} from '../body/index.ts'
 import type {Diagnostic, ImportedDocument} from '../types.ts'
 import {finishPages, keptPlans, planRows, restorePages, type SnapshotPages} from './pageLocal.ts'
 import {pageHead} from './shape.ts'
-import {snapshotSite, type SiteSnapshot} from './snapshot.ts'
 import {convertJob, finishSite, prepareSite, type PreparedSite} from './stages.ts'
 import type {SiteFile} from './types.ts'
 
 /** What a page-local import reads of `prepared`'s snapshot, as it comes back from its file. */
 function storedPages(prepared: PreparedSite): SnapshotPages {
-  const kept = snapshotSite(prepared)
-  if ('reason' in kept) throw new Error(kept.reason)
-  const snapshot = JSON.parse(JSON.stringify(kept)) as SiteSnapshot
+  const snapshot = storedSnapshot(prepared)
   const {contextData, config, plans, liquidReaders} = snapshot
-  const rows = planRows(snapshot)!
+  const rows = planRows(snapshot)
   return {contextData, config, liquidReaders, rows, plan: (index) => plans[index]}
 }
 

@@ -9,7 +9,7 @@
  */
 import {DOCUMENT_TYPES, SITE_ID} from '../../schemas/constants.ts'
 import type {ConvertResult} from '../body/index.ts'
-import {assembleDocuments, mergeExtracted} from '../documents/assemble.ts'
+import {assembleDocuments, documentStub, mergeExtracted} from '../documents/assemble.ts'
 import type {PlannedDocument} from '../documents/plan.ts'
 import type {Diagnostic, ImportedDocument} from '../types.ts'
 import type {ImportResult, ImportStats} from './importSite.ts'
@@ -24,7 +24,14 @@ import {
   type RestoreOptions,
   type SiteSnapshot,
 } from './snapshot.ts'
-import {siteContext, type PageJob, type SiteContext, type SiteContextData} from './stages.ts'
+import {
+  jobsOf,
+  problemCounts,
+  siteContext,
+  type PageJob,
+  type SiteContext,
+  type SiteContextData,
+} from './stages.ts'
 import type {SiteConfig, SiteFile, SourcePage} from './types.ts'
 
 /**
@@ -38,10 +45,8 @@ export interface PlanRow {
   page?: LinkedPage
 }
 
-/** The rows of a snapshot's plans, in plan order; undefined when it keeps no slugs. */
-export function planRows(snapshot: SiteSnapshot): PlanRow[] | undefined {
-  const {plans, slugs} = snapshot
-  if (slugs?.length !== plans.length) return undefined
+/** The rows of a snapshot's plans, in plan order. */
+export function planRows({plans, slugs}: SiteSnapshot): PlanRow[] {
   return plans.map((plan, i) => ({
     id: plan.id,
     type: plan.type,
@@ -141,14 +146,7 @@ export function restorePages(
   )
   const data = restoredContext(contextData, linkPages, options.time)
   return {
-    jobs: plans.map(({id, title, page}) => ({
-      id,
-      markdown: page!.body,
-      file: page!.file,
-      title,
-      lineOffset: page!.lineOffset,
-      page: page!.data,
-    })),
+    jobs: jobsOf(plans),
     context: siteContext(data, options.clock),
     contextData: data,
     plans,
@@ -186,12 +184,13 @@ function replaced(
   const result: Diagnostic[] = []
   let placed = gone.length === 0
   for (const d of all) {
-    const left = files.has(d.file) ? count.get(keyOf(d)) : undefined
+    const key = files.has(d.file) ? keyOf(d) : undefined
+    const left = key === undefined ? undefined : count.get(key)
     if (!left) {
       result.push(d)
       continue
     }
-    count.set(keyOf(d), left - 1)
+    count.set(key!, left - 1)
     if (!placed) result.push(...added)
     placed = true
   }
@@ -241,33 +240,26 @@ export function finishPages(
     row.page ? [{file: row.page.file, documents: last.heads[row.id]?.documents ?? []}] : [],
   )
   const documents: ImportedDocument[] = [
-    ...now.rows.map(
-      (row) =>
-        full.get(row.id) ?? {
-          _id: row.id,
-          _type: row.type,
-          slug: {_type: 'slug', current: row.slug},
-        },
-    ),
+    ...now.rows.map((row) => full.get(row.id) ?? documentStub(row.id, row.type, row.slug)),
     // What validation reads of the site document, which only the navigation changes.
     {_id: SITE_ID, _type: DOCUMENT_TYPES.site},
     ...mergeExtracted(extracted).documents,
   ]
-  const errors = diagnostics.filter((d) => d.severity === 'error')
+  const {failedFiles, warnings, errors} = problemCounts(diagnostics)
   const pages = now.rows.filter((row) => row.page).length
   return {
     documents,
     diagnostics,
     blockLines,
-    failedFiles: [...new Set(errors.map((d) => d.file))].sort(),
+    failedFiles,
     origins: Object.fromEntries(now.plans.map((plan) => [plan.id, plan.page!.file])),
     addresses: Object.fromEntries(
       now.plans.map((plan) => [plan.page!.file, pageUrl(plan.page!, now.config)]),
     ),
     stats: {
       ...last.stats,
-      warnings: diagnostics.filter((d) => d.severity === 'warning').length,
-      errors: errors.length,
+      warnings,
+      errors,
       reused: pages - now.plans.length,
     },
   }

@@ -12,6 +12,7 @@ import {
   hashedFile,
   readSiteFiles,
   SITE_FIXTURES,
+  storedSnapshot,
 } from '../../testing/siteFixture.ts'
 import type {ConvertResult} from '../body/index.ts'
 import {planSlugs} from '../documents/assemble.ts'
@@ -19,13 +20,6 @@ import {liquidShape, siteShape} from './shape.ts'
 import {restoreSite, snapshotSite, type SiteSnapshot} from './snapshot.ts'
 import {finishSite, prepareSite, type PreparedSite} from './stages.ts'
 import type {SiteFile} from './types.ts'
-
-/** The snapshot as it comes back from its file. */
-function stored(prepared: PreparedSite): SiteSnapshot {
-  const snapshot = snapshotSite(prepared)
-  if ('reason' in snapshot) throw new Error(snapshot.reason)
-  return JSON.parse(JSON.stringify(snapshot)) as SiteSnapshot
-}
 
 /** Every page body converted by a stand-in that keeps what the document needs of it. */
 function converted(prepared: PreparedSite): Map<string, ConvertResult> {
@@ -48,7 +42,7 @@ describe('restoreSite', () => {
     (name) => {
       const files = readSiteFiles(join(SITE_FIXTURES, name, 'input')).map(hashedFile)
       const before = prepareSite(files)
-      const snapshot = stored(before)
+      const snapshot = storedSnapshot(before)
       for (const job of before.jobs) {
         const after = editedFiles(files, job.file, (text) => `${text}\nChanged.\n`)
         const prepared = prepareSite(after)
@@ -84,7 +78,15 @@ describe('restoreSite', () => {
     {path: 'one.md', text: '---\ntitle: One\nparent: Home\n---\n\nOne.\n'},
     {path: 'two.md', text: '---\ntitle: Two\nparent: Home\n---\n\nTwo.\n'},
   ].map(hashedFile)
-  const snapshot = stored(prepareSite(SITE))
+  const snapshot = storedSnapshot(prepareSite(SITE))
+
+  it('cannot restore a site from a snapshot whose slugs are not one for each plan', () => {
+    const files = editedFiles(SITE, 'one.md', (text) => `${text}\nMore.\n`)
+    const damaged = {...snapshot, slugs: snapshot.slugs.slice(1)}
+    expect(restore(damaged, files, ['one.md'])).toEqual({
+      reason: `the snapshot keeps ${snapshot.plans.length - 1} slugs for ${snapshot.plans.length} plans`,
+    })
+  })
 
   it('cannot restore a page whose front matter changed, even to the same values', () => {
     const files = editedFiles(SITE, 'one.md', (text) =>
@@ -159,7 +161,7 @@ describe('restoreSite', () => {
       'two.md',
       lists,
     )
-    const kept = stored(prepareSite(liquid, {time: '2026-12-01T00:00:00Z'}))
+    const kept = storedSnapshot(prepareSite(liquid, {time: '2026-12-01T00:00:00Z'}))
     expect(kept.liquidReaders).toEqual(['two.md'])
     expect(JSON.stringify(kept.contextData.liquid)).not.toContain('One.')
     for (const path of ['one.md', 'two.md']) {

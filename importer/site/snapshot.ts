@@ -48,11 +48,8 @@ export interface SiteSnapshot {
   /** What reading the pages found, the pages by site path; and the files that could not be read. */
   read: Omit<ReadPages, 'pages'> & {pages: string[]}
   unread: string[]
-  /**
-   * Each plan's slug, in plan order: a slug depends on every title, which a restored site keeps
-   * (absent in a snapshot written before they were kept).
-   */
-  slugs?: string[]
+  /** Each plan's slug, in plan order: a slug depends on every title, which a restored site keeps. */
+  slugs: string[]
   /**
    * The pages whose bodies read the Liquid site (`liquidSite.ts` readsLiquidSite), by site path:
    * while one does, the site has a Liquid site (absent: none does).
@@ -218,6 +215,8 @@ export function restoreSite(
   const pages = new Map(plans.flatMap((plan) => (plan.page ? [[plan.page.file, plan.page]] : [])))
   const unlisted = snapshot.read.pages.filter((file) => !pages.has(file))
   if (unlisted.length > 0) return {reason: `${unlisted[0]} is a page no plan has`}
+  if (snapshot.slugs.length !== plans.length)
+    return {reason: `the snapshot keeps ${snapshot.slugs.length} slugs for ${plans.length} plans`}
   for (const path of changed) if (!pages.has(path)) return {reason: `${path} is a page no plan has`}
   const {liquid} = snapshot.contextData
   const contextData = restoredContext(snapshot.contextData, linkPagesOf(plans), options.time)
@@ -232,9 +231,7 @@ export function restoreSite(
     unread: new Set(snapshot.unread),
     diagnostics: snapshot.diagnostics,
     // The kept plans' ids, types, titles and parents are the restored plans': so are their slugs.
-    ...(snapshot.slugs?.length === plans.length
-      ? {slugs: new Map(plans.map((plan, i) => [plan.id, snapshot.slugs![i]]))}
-      : {}),
+    slugs: new Map(plans.map((plan, i) => [plan.id, snapshot.slugs[i]])),
     // In page order, as prepareSite lists them.
     ...(liquid ? {liquidReaders: snapshot.read.pages.filter((file) => readers.has(file))} : {}),
   }

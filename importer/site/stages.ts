@@ -137,6 +137,16 @@ function documentOrigins(
   return origins
 }
 
+/** The files with an error (sorted), and the warnings and errors among `diagnostics`. */
+export function problemCounts(diagnostics: readonly Diagnostic[]) {
+  const failed = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file))
+  return {
+    failedFiles: [...failed].sort(),
+    warnings: diagnostics.filter((d) => d.severity === 'warning').length,
+    errors: diagnostics.filter((d) => d.severity === 'error').length,
+  }
+}
+
 /** A site read and planned, its page bodies not converted yet. */
 export interface PreparedSite {
   /** The page bodies to convert, in navigation order. */
@@ -281,14 +291,14 @@ export function finishSite(
   const documents = [...pagesDocs.documents, site.document, ...extras.documents]
   diagnostics.push(...duplicateIds(documents, plans))
   const origins = {[site.document._id]: '_config.yml', ...documentOrigins(plans, extracted)}
-  const failed = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file))
+  const {failedFiles, warnings, errors} = problemCounts(diagnostics)
   const byType: Record<string, number> = {}
   for (const doc of documents) byType[doc._type] = (byType[doc._type] ?? 0) + 1
   return {
     documents,
     diagnostics,
     blockLines,
-    failedFiles: [...failed].sort(),
+    failedFiles,
     origins,
     addresses: Object.fromEntries(
       plans.flatMap((plan) =>
@@ -303,8 +313,8 @@ export function finishSite(
       skipped: read.skipped.length,
       failed: read.failed.length + unread.size,
       documents: byType,
-      warnings: diagnostics.filter((d) => d.severity === 'warning').length,
-      errors: diagnostics.filter((d) => d.severity === 'error').length,
+      warnings,
+      errors,
       theme: {...config.theme, legacy: config.legacy},
       ...(reused === undefined ? {} : {reused}),
     },
