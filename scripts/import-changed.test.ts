@@ -310,7 +310,7 @@ describe('a re-import after pages changed', {timeout: 300_000}, () => {
     expect(again.output).toMatch(ALONE)
   })
 
-  it('goes the full way when front matter, an include or _config.yml changed, or a page is new', () => {
+  it('goes the full way when front matter, an include or _config.yml changed, or a page is new or gone', () => {
     const site = join(scratch, 'shape-site')
     const write = writeSite(site)
     const run = importer(site, join(scratch, 'shape-lake'))
@@ -329,6 +329,8 @@ describe('a re-import after pages changed', {timeout: 300_000}, () => {
     write('three.md', '---\ntitle: Three\nparent: Course\nnav_order: 3\n---\n\nThree.\n')
     expect(run().full).toMatch(/three\.md is new/)
     expect(run().output).toMatch(/as the last import left it/)
+    rmSync(join(site, 'three.md'))
+    expect(run().full).toMatch(/three\.md is gone/)
   })
 
   it("keeps an editor's edit of another document, and plans the edited one as a full import does", async () => {

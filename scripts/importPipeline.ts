@@ -11,6 +11,7 @@ import {resolve} from 'node:path'
 import {toNdjson} from '../importer/documents/ndjson.ts'
 import {createProgress} from '../importer/report/progress.ts'
 import {createReporter} from '../importer/report/reporter.ts'
+import {shownProblems} from '../importer/report/shown.ts'
 import {formatSummary} from '../importer/report/summary.ts'
 import {blockLine} from '../importer/site/blockLines.ts'
 import type {ImportResult} from '../importer/site/importSite.ts'
@@ -369,7 +370,12 @@ export async function finishImport(
       env,
     })
     if (check) {
-      const outcome = {diagnostics: result.diagnostics, schema, stats: result.stats, pages}
+      const outcome = {
+        diagnostics: shownProblems(result.diagnostics),
+        schema,
+        stats: result.stats,
+        pages,
+      }
       await recordImport(check, {
         before,
         written,

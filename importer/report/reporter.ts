@@ -1,5 +1,6 @@
 import type {Diagnostic} from '../types.ts'
 import {formatDiagnostics, sortDiagnostics, type FormatOptions} from './format.ts'
+import {shownProblems} from './shown.ts'
 
 /** How much of the warnings a run prints: a table by code, or every one in full. */
 export type ReporterOptions = FormatOptions & {verbose?: boolean}
@@ -15,8 +16,7 @@ export function createReporter(write: (text: string) => void, options: ReporterO
   return {
     /** Records diagnostics (info ones are dropped) and prints what must be seen at once. */
     add(list: readonly Diagnostic[]) {
-      const fresh = list.filter((d) => {
-        if (d.severity === 'info') return false
+      const fresh = shownProblems(list).filter((d) => {
         const key = [d.file, d.line, d.column, d.code, d.message].join('\u0000')
         if (seen.has(key)) return false
         seen.add(key)

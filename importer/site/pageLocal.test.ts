@@ -14,6 +14,7 @@ import {
 import {convertBody, type ConvertResult} from '../body/index.ts'
 import type {Diagnostic, ImportedDocument} from '../types.ts'
 import {finishPages, keptPlans, planRows, restorePages, type SnapshotPages} from './pageLocal.ts'
+import {shownProblems} from '../report/shown.ts'
 import {pageHead} from './shape.ts'
 import {convertJob, finishSite, prepareSite, type PreparedSite} from './stages.ts'
 import type {SiteFile} from './types.ts'
@@ -70,7 +71,8 @@ async function compareEachPage(files: SiteFile[]): Promise<number> {
     [...convertedBefore].map(([id, result]) => [id, JSON.parse(JSON.stringify(pageHead(result)))]),
   )
   const last = JSON.parse(
-    JSON.stringify({diagnostics: finished.diagnostics, stats: finished.stats}),
+    // As the record keeps them: the problems a report shows.
+    JSON.stringify({diagnostics: shownProblems(finished.diagnostics), stats: finished.stats}),
   ) as Pick<typeof finished, 'diagnostics' | 'stats'>
   let compared = 0
   for (const job of before.jobs) {
@@ -106,7 +108,7 @@ async function compareEachPage(files: SiteFile[]): Promise<number> {
         where,
       ).toEqual(whole.documents.find((doc) => doc._id === job.id))
       expect(local.documents.map(stub), where).toEqual(whole.documents.map(stub))
-      expect(sorted(local.diagnostics), where).toEqual(sorted(whole.diagnostics))
+      expect(sorted(local.diagnostics), where).toEqual(sorted(shownProblems(whole.diagnostics)))
       expect(local.stats, where).toEqual(whole.stats)
       expect(local.failedFiles, where).toEqual(whole.failedFiles)
       expect(local.addresses, where).toEqual(whole.addresses)
@@ -152,6 +154,27 @@ describe('a page-local import', () => {
       const target = prepared.jobs.find((job) => job.file === file)!
       expect(links).toContain(`"_ref":"${target.id}"`)
     }
+    expect(await compareEachPage(files)).toBe(prepared.jobs.length * EDITS.length)
+  })
+
+  it("keeps no info diagnostic in the record, and gives a page's shown problems as the whole site finished again", async () => {
+    // Comments and span attribute lists are dropped with an info diagnostic, which no report shows.
+    const files = [
+      {path: '_config.yml', text: 'title: Course\n'},
+      {path: 'index.md', text: '---\ntitle: Home\nnav_order: 1\n---\n\nWelcome. <!-- a note -->\n'},
+      {
+        path: 'one.md',
+        text: '---\ntitle: One\nparent: Home\n---\n\n[Go](/){: .btn } <form></form>\n',
+      },
+      {path: 'two.md', text: '---\ntitle: Two\nparent: Home\n---\n\n[Back](/){: .btn }\n'},
+    ].map(hashedFile)
+    const prepared = prepareSite(files)
+    const converted = convertAll(prepared)
+    for (const result of converted.values()) {
+      expect(result.diagnostics.map((d) => d.severity)).toContain('info')
+      expect(pageHead(result).diagnostics).toEqual(shownProblems(result.diagnostics))
+    }
+    expect(shownProblems(finishSite(prepared, converted).diagnostics)).not.toEqual([])
     expect(await compareEachPage(files)).toBe(prepared.jobs.length * EDITS.length)
   })
 
@@ -210,6 +233,7 @@ describe('a page-local import', () => {
     const fresh = new Map([[now.jobs[0].id, convertJob(now.jobs[0], now.context, convertBody)]])
     const local = finishPages(now, fresh, {...finished, heads})
     if ('reason' in local) throw new Error(local.reason)
+    expect(finished.diagnostics).toEqual(shownProblems(finished.diagnostics))
     const ofOne = (list: Diagnostic[]) => list.flatMap((d, i) => (d.file === 'one.md' ? [i] : []))
     // The first of them was not first in the list: the others before it stay before it.
     expect(ofOne(finished.diagnostics)[0]).toBeGreaterThan(0)

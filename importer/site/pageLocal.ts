@@ -11,6 +11,7 @@ import {DOCUMENT_TYPES, SITE_ID} from '../../schemas/constants.ts'
 import type {ConvertResult} from '../body/index.ts'
 import {assembleDocuments, documentStub, mergeExtracted} from '../documents/assemble.ts'
 import type {PlannedDocument} from '../documents/plan.ts'
+import {shownProblems} from '../report/shown.ts'
 import type {Diagnostic, ImportedDocument} from '../types.ts'
 import type {ImportResult, ImportStats} from './importSite.ts'
 import {linkedPage, pageUrl, type LinkedPage} from './links.ts'
@@ -228,8 +229,9 @@ export function finishPages(
     // The problems of a page's document besides its conversion's (a `next` link to no lesson).
     const before = assembleDocuments([plan], new Map([[plan.id, fromHead(head)]]), {slugs})
     const after = assembleDocuments([plan], new Map([[plan.id, result]]), {slugs})
-    gone.push(...head.diagnostics, ...before.diagnostics)
-    added.push(...result.diagnostics, ...after.diagnostics)
+    // As the record keeps them: the problems a report shows.
+    gone.push(...shownProblems([...head.diagnostics, ...before.diagnostics]))
+    added.push(...shownProblems([...result.diagnostics, ...after.diagnostics]))
     full.set(plan.id, after.documents[0])
     if (result.lines) blockLines[plan.id] = {body: result.body, lines: result.lines}
   }

@@ -9,6 +9,7 @@ import {createHash} from 'node:crypto'
 
 import type {ConvertResult} from '../body/index.ts'
 import type {LiquidDocument, LiquidSite} from '../body/types.ts'
+import {shownProblems} from '../report/shown.ts'
 import type {PreparedSite} from './stages.ts'
 
 /** A hash of everything in `prepared` except the page bodies, file texts and body lines. */
@@ -54,10 +55,13 @@ export function liquidShape(liquid: LiquidSite): LiquidSite {
 /** A page's conversion without its body (and block lines): what its document needs besides. */
 export type PageHead = Omit<ConvertResult, 'body' | 'lines'>
 
-/** The head of a conversion: small enough to remember for every page. */
+/**
+ * The head of a conversion, small enough to remember for every page: its problems are those a
+ * report shows (see `shownProblems`).
+ */
 export function pageHead(result: ConvertResult): PageHead {
   const {body: _body, lines: _lines, ...head} = result
-  return head
+  return {...head, diagnostics: shownProblems(head.diagnostics)}
 }
 
 /** A conversion made from a remembered head, for a page whose document is not rewritten. */
