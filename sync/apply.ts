@@ -295,7 +295,7 @@ function toOp(item: PlanItem, importedAt: string): Op {
   const doc = item.doc as ImportedDocument
   const op = {id: item.id, path: item.path, item}
   if (item.action !== 'create') {
-    const mutation = patchMutation(doc, item.rev, item.unset ?? [], importedAt)
+    const mutation = patchMutation(doc, item.rev, item.unset ?? [], importedAt, item.hash)
     return {...op, kind: 'patch', mutations: [mutation]}
   }
   const {mutation, text} = createMutation(doc, importedAt)

@@ -17,15 +17,17 @@ export function createMutation(
 
 /**
  * A patch that sets every importer-owned field of `doc` and unsets the ones the previous
- * import wrote but this one does not, guarded by the revision the plan saw.
+ * import wrote but this one does not, guarded by the revision the plan saw; `hash` is `doc`'s
+ * import hash when the plan has it (a lesson's canonical hash is its body written out again).
  */
 export function patchMutation(
   doc: ImportedDocument,
   rev: string | undefined,
   unset: readonly string[],
   importedAt: string,
+  hash: string = importHash(doc),
 ): Mutation {
-  const stamped = withImportStamp(doc, importHash(doc), importedAt)
+  const stamped = withImportStamp(doc, hash, importedAt)
   const set: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(stamped))
     if (isOwnedField(key) && key !== '_type' && value !== undefined) set[key] = value
