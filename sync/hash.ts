@@ -106,10 +106,13 @@ export function matchesImportHash(hash: string | undefined, doc: Record<string, 
   return parsed.fast === fastHash(doc) || parsed.canonical === canonicalHash(doc)
 }
 
-/** Whether a stored document is still exactly what the import that wrote it wrote. */
+/**
+ * Whether a stored document is still exactly what the import that wrote it wrote: its fast hash
+ * first (a dataset that keeps the importer's key order, as the local lake does), its canonical
+ * hash when that differs.
+ */
 export function isUnchangedSinceImport(stored: Record<string, unknown>): boolean {
-  const parsed = parseImportHash(storedImportHash(stored))
-  return parsed !== null && parsed.canonical === canonicalHash(stored)
+  return matchesImportHash(storedImportHash(stored), stored)
 }
 
 /** The hash a stored document records as last written by the importer, if any. */
