@@ -35,7 +35,10 @@ const IMPORT_SCRIPTS =
 
 /** What the last run reported, replayed when nothing changed. */
 export interface RecordedOutcome {
-  /** The importer's own diagnostics a report shows (`shownProblems`): what an unchanged re-import reports. */
+  /**
+   * The importer's own diagnostics a report shows (`shownProblems`): what an unchanged
+   * re-import reports.
+   */
   diagnostics: Diagnostic[]
   /** What the Studio's rules found in the documents, each naming its document (reported too). */
   schema?: Diagnostic[]
