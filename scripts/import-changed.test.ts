@@ -213,6 +213,53 @@ describe('a re-import after pages changed', {timeout: 300_000}, () => {
     expectAsFullImport(site, lakeDir, 'memo-fresh-lake')
   })
 
+  it('records only the problems a report shows, after a full import and a page-local one', () => {
+    const site = join(scratch, 'shown-site')
+    const lakeDir = join(scratch, 'shown-lake')
+    const write = writeSite(site)
+    // A dropped comment and attribute list are info diagnostics; the form is a warning.
+    write('one.md', body('See [two](two.md){: .btn } <!-- a note --> <form></form>'))
+    write(
+      'two.md',
+      '---\ntitle: Two\nparent: Course\nnav_order: 2\n---\n\n[One](one.md){: .btn }\n',
+    )
+    const run = importer(site, lakeDir)
+    const recordText = () =>
+      ['import-production.json', 'import-production.patches.ndjson']
+        .map((name) => {
+          try {
+            return readFileSync(join(lakeDir, 'cache', name), 'utf8')
+          } catch {
+            return ''
+          }
+        })
+        .join('\n')
+    const first = run()
+    const record = recordText()
+    expect(record).toContain('"severity":"warning"')
+    expect(record).not.toContain('"severity":"info"')
+    // The conversions (kept whole in their cache) did find the info ones.
+    const conversions = readFileSync(join(lakeDir, 'cache', 'conversions.ndjson'), 'utf8')
+    expect(conversions).toContain('"severity":"info"')
+    write('one.md', body('See [two](two.md){: .btn } <!-- a note --> <form></form> Again.'))
+    const changed = run()
+    expect(changed.output).toMatch(ALONE)
+    expect(recordText()).not.toContain('"severity":"info"')
+    // The same warnings (printed in full: the runs are verbose) as the first import and a
+    // full one report, and the same count.
+    const shown = (output: string) => [
+      ...output
+        .split('\n')
+        .filter((line) => line.includes(': warning: '))
+        .sort(),
+      /Problems: .*/.exec(output)?.[0],
+    ]
+    expect(shown(changed.output)).toEqual(shown(first.output))
+    expect(shown(changed.output)).toContain('Problems:   0 errors, 2 warnings')
+    const full = importer(site, join(scratch, 'shown-fresh-lake'))()
+    expect(shown(full.output)).toEqual(shown(changed.output))
+  })
+
   it("restores a site whose pages' Liquid reads the site, unless a page reads other pages' bodies", () => {
     const site = join(scratch, 'liquid-site')
     const lakeDir = join(scratch, 'liquid-lake')

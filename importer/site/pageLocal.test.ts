@@ -12,9 +12,9 @@ import {
   storedSnapshot,
 } from '../../testing/siteFixture.ts'
 import {convertBody, type ConvertResult} from '../body/index.ts'
+import {shownProblems} from '../report/shown.ts'
 import type {Diagnostic, ImportedDocument} from '../types.ts'
 import {finishPages, keptPlans, planRows, restorePages, type SnapshotPages} from './pageLocal.ts'
-import {shownProblems} from '../report/shown.ts'
 import {pageHead} from './shape.ts'
 import {convertJob, finishSite, prepareSite, type PreparedSite} from './stages.ts'
 import type {SiteFile} from './types.ts'
@@ -233,6 +233,7 @@ describe('a page-local import', () => {
     const fresh = new Map([[now.jobs[0].id, convertJob(now.jobs[0], now.context, convertBody)]])
     const local = finishPages(now, fresh, {...finished, heads})
     if ('reason' in local) throw new Error(local.reason)
+    // The site has only shown problems, so `finished` stands for the record as it is written.
     expect(finished.diagnostics).toEqual(shownProblems(finished.diagnostics))
     const ofOne = (list: Diagnostic[]) => list.flatMap((d, i) => (d.file === 'one.md' ? [i] : []))
     // The first of them was not first in the list: the others before it stay before it.
