@@ -19,8 +19,9 @@ import {cacheLineBounds, type WrittenLines} from './conversionCache.ts'
 import {Spill} from './spill.ts'
 
 /**
- * Markdown (characters) below which pages are converted on the main thread: a worker costs
- * about 0.1 s of CPU to start, which a few hundred small pages do not repay.
+ * Markdown (characters) below which pages are converted on the main thread: each worker loads
+ * and warms up the converter on its own (more than half a second of CPU between two of them),
+ * which only wall time on free cores repays (see importer/README.md, Performance).
  */
 const WORKER_THRESHOLD = 1_000_000
 
