@@ -17,6 +17,7 @@ import {
 import {convertJob, type PageJob, type PreparedSite} from '../importer/site/stages.ts'
 import {cacheLineBounds, type WrittenLines} from './conversionCache.ts'
 import {Spill} from './spill.ts'
+import {tierForLongWork} from './tiering.ts'
 
 /**
  * Markdown (characters) below which pages are converted on the main thread: each worker loads
@@ -264,6 +265,8 @@ export function startConverters(count: number): Converters {
     (stopped ??= terminate().finally(() => {
       for (const {spill} of started) spill.close()
     }))
+  // The workers convert for seconds: V8 optimizes as it does by default from here on.
+  if (count > 0) tierForLongWork()
   try {
     while (started.length < count) {
       const spill = new Spill()

@@ -17,6 +17,7 @@ import type {ImportManifest} from './importManifest.ts'
 import {lastImportIfUnchanged, prepareUnchangedCheck, reportUnchanged} from './importUnchanged.ts'
 import {parseLimits} from './limitFlags.ts'
 import {readSite} from './readSite.ts'
+import {tierForSite} from './tiering.ts'
 
 /** Why an NDJSON file cannot be written at `path` (its folder is missing, it is a folder), if so. */
 async function unwritable(path: string): Promise<string | undefined> {
@@ -84,7 +85,8 @@ export async function runImport(
   }
   // Every argument is checked before the site is read.
   // Not taken apart: the pipeline takes the files over, so this function must not keep them.
-  const site = await readSite(root)
+  const site = await readSite(root, {listed: (files) => tierForSite({files})})
+  tierForSite({bytes: site.files.reduce((sum, file) => sum + (file.bytes?.length ?? 0), 0)})
   const env = loadEnv()
   const force = repeatedFlag(process.argv, 'force')
   // An unchanged site into an unchanged dataset: nothing to parse, validate or write.
