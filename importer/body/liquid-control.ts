@@ -167,6 +167,10 @@ function createEngine(page: ControlFlowPage): LiquidEngine {
     strictFilters: true,
     renderLimit: page.timeLimitMs,
     memoryLimit: page.maxChars * 4,
+    // Jekyll's `date` filter is Ruby's strftime, which writes month and day names in English
+    // whatever the machine's locale; LiquidJS would use the machine's (and resolving it, the
+    // first Intl.DateTimeFormat of the process, took about 20 ms of every such import).
+    locale: 'en-US',
   })
   const baseurl = () => String(page.site.baseurl ?? '').replace(/\/+$/, '')
   const relative = (value: unknown) => {

@@ -1,3 +1,7 @@
+import {spawnSync} from 'node:child_process'
+import {join} from 'node:path'
+import {pathToFileURL} from 'node:url'
+
 import {describe, expect, it} from 'vitest'
 
 import {resolveExtraction} from '../extract/config.ts'
@@ -510,5 +514,29 @@ describe('an output of a variable nothing sets', () => {
     const {text, diagnostics} = liquid('{{ layout.title }} {{ paginator.page }}')
     expect(text).toBe('{{ layout.title }} {{ paginator.page }}')
     expect(diagnostics.map((d) => d.code)).toEqual(['liquid-unknown', 'liquid-unknown'])
+  })
+})
+
+describe('Liquid dates', () => {
+  it("writes month and day names in English, as Jekyll's Ruby does, on a machine set to another language", () => {
+    const module = (path: string) =>
+      JSON.stringify(pathToFileURL(join(import.meta.dirname, path)).href)
+    const code = `
+      import {resolveExtraction} from ${module('../extract/config.ts')}
+      import {evaluateLiquid} from ${module('./liquid.ts')}
+      import {createState} from ${module('./state.ts')}
+      const ctx = {file: 'docs/page.md', title: 'Page', lineOffset: 0, site: {},
+        page: {date: '2024-01-05T10:00:00Z'}, resolveLink: () => null,
+        liquid: {data: {}, pages: [], collections: {}}}
+      const state = createState(ctx, resolveExtraction(undefined))
+      process.stdout.write(evaluateLiquid(
+        '{% if page.date %}{{ page.date | date: "%A %-d %B %Y" }}{% endif %}', state))
+    `
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', code], {
+      encoding: 'utf8',
+      env: {...process.env, LC_ALL: 'de_DE.UTF-8', LANG: 'de_DE.UTF-8'},
+    })
+    expect(run.stderr).toBe('')
+    expect(run.stdout).toBe('Friday 5 January 2024')
   })
 })
