@@ -23,7 +23,7 @@ import {judgeRatios, LIMITS} from './benchCheck.ts'
 import {editablePage, generateSite, writeSite} from './bench-site.ts'
 import {isoDay, writeReadmeSection} from './benchReadme.ts'
 import {bundleFolder} from './importBundle.ts'
-import {readSite} from './readSite.ts'
+import {filesBytes, readSite} from './readSite.ts'
 
 const PHASES = {
   floor: 'floor: remark-parse + remark-gfm, every page',
@@ -210,8 +210,7 @@ const command = defineCommand({
       if (args.site) {
         const {files} = await readSite(site)
         const pages = files.filter((file) => file.path.endsWith('.md'))
-        const bytes = pages.reduce((sum, file) => sum + (file.bytes?.length ?? 0), 0)
-        about += ` (${pages.length} markdown files, ${(bytes / 1e3).toFixed(0)} kB)`
+        about += ` (${pages.length} markdown files, ${(filesBytes(pages) / 1e3).toFixed(0)} kB)`
       }
       if (!args.site) {
         const files = generateSite(lessons)

@@ -9,7 +9,6 @@ import {join} from 'node:path'
 import {defineCommand, runMain, showUsage} from 'citty'
 
 import {importArgs} from './importArgs.ts'
-import {tierForShortWork} from './tiering.ts'
 
 // Node keeps the compiled code of the modules the import loads (its worker threads too, through
 // the environment), so the next run does not compile them again: most of an unchanged
@@ -18,7 +17,6 @@ import {tierForShortWork} from './tiering.ts'
 // TypeScript stripper, about 40 ms, on every run); here it is the default for a bare `node`.
 process.env.NODE_COMPILE_CACHE ??= join(import.meta.dirname, '..', 'node_modules', '.cache', 'node')
 enableCompileCache(process.env.NODE_COMPILE_CACHE)
-tierForShortWork()
 
 const command = defineCommand({
   meta: {

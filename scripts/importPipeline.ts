@@ -33,6 +33,7 @@ import type {OpenedFrontMatter} from './importFrontMatter.ts'
 import {snapshotFile, writeSnapshot} from './importSnapshot.ts'
 import type {ImportManifest, RecordedSite} from './importManifest.ts'
 import {logPosition, recordImport, type UnchangedCheck} from './importUnchanged.ts'
+import {filesBytes} from './readSite.ts'
 import {writeAtomically} from './writeAtomically.ts'
 
 const NAVIGATION_TYPES = new Set<string>([
@@ -258,8 +259,7 @@ async function convertSite(
 /** The worker threads to convert every page of `files` with, started now (none: small site). */
 function startEarly(files: readonly SiteFile[], workers: number | undefined) {
   const pages = files.filter((file) => MARKDOWN.test(file.path))
-  const bytes = pages.reduce((sum, file) => sum + (file.bytes?.length ?? 0), 0)
-  return startConvertersEarly(bytes, pages.length, workers)
+  return startConvertersEarly(filesBytes(pages), pages.length, workers)
 }
 
 /** The site's files read and planned, with the command's options. */

@@ -16,8 +16,8 @@ import {frontMatterFile, openFrontMatter} from './importFrontMatter.ts'
 import type {ImportManifest} from './importManifest.ts'
 import {lastImportIfUnchanged, prepareUnchangedCheck, reportUnchanged} from './importUnchanged.ts'
 import {parseLimits} from './limitFlags.ts'
-import {readSite} from './readSite.ts'
-import {tierForSite} from './tiering.ts'
+import {filesBytes, readSite} from './readSite.ts'
+import {tierForShortWork, tierForSite} from './tiering.ts'
 
 /** Why an NDJSON file cannot be written at `path` (its folder is missing, it is a folder), if so. */
 async function unwritable(path: string): Promise<string | undefined> {
@@ -47,6 +47,8 @@ export async function runImport(
 ): Promise<void> {
   // With --json, stdout carries only the JSON report.
   if (args.json) console.log = console.error
+  // Until the site turns out to be large (see tiering.ts); `--help` never gets here.
+  tierForShortWork()
   const started = performance.now()
   const startedAt = new Date().toISOString()
   const root = resolve(args.dir)
@@ -86,7 +88,7 @@ export async function runImport(
   // Every argument is checked before the site is read.
   // Not taken apart: the pipeline takes the files over, so this function must not keep them.
   const site = await readSite(root, {listed: (files) => tierForSite({files})})
-  tierForSite({bytes: site.files.reduce((sum, file) => sum + (file.bytes?.length ?? 0), 0)})
+  tierForSite({bytes: filesBytes(site.files)})
   const env = loadEnv()
   const force = repeatedFlag(process.argv, 'force')
   // An unchanged site into an unchanged dataset: nothing to parse, validate or write.

@@ -7,7 +7,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {importSite} from '../importer/index.ts'
 import {portableTextToPlainText} from '../importer/body/plain-text.ts'
 import type {PortableTextItem} from '../importer/types.ts'
-import {escapeName, readSite} from './readSite.ts'
+import {escapeName, filesBytes, readSite} from './readSite.ts'
 
 const page = (title: string) => `---\ntitle: ${title}\n---\n\nText.\n`
 
@@ -56,6 +56,17 @@ describe('readSite', () => {
       ['error', 'r\\xE9sum\\xE9'],
     ])
     expect(unreadable[0].message).toMatch(/expected a UTF-8 name/)
+  })
+
+  it('says how many files it will read, and counts the bytes they hold', async () => {
+    const listed: number[] = []
+    const {files} = await readSite(site, {listed: (count) => listed.push(count)})
+    expect(listed).toEqual([files.length])
+    const sizes = files.map((file) => file.bytes!.length)
+    expect(Math.min(...sizes)).toBeGreaterThan(0)
+    expect(filesBytes(files)).toBe(sizes.reduce((sum, size) => sum + size, 0))
+    // A file given as text (as tests give them) holds no bytes to count.
+    expect(filesBytes([...files, {path: 'text.md', text: 'Text.'}])).toBe(filesBytes(files))
   })
 
   it('reads a link to a page inside the site under its own path, and refuses links out of it, each reported with its target', async () => {

@@ -28,6 +28,13 @@ export interface ReadSite {
   others: string[]
 }
 
+/** How many bytes `files` hold (a file given as text counts none). */
+export function filesBytes(files: readonly SiteFile[]): number {
+  let bytes = 0
+  for (const file of files) bytes += file.bytes?.length ?? 0
+  return bytes
+}
+
 /** `bytes` as text, each byte that is not part of valid UTF-8 written as `\xNN`. */
 export function escapeName(bytes: Uint8Array): string {
   let text = ''
@@ -196,7 +203,8 @@ async function walkFolder(walk: Walk, dir: string): Promise<void> {
 
 /**
  * Every file of the site the importer reads, as raw bytes, and what could not be read; `listed`
- * hears how many files there are to read, before they are read.
+ * hears how many files the walk found, before they are read (the files pages include beside
+ * them come after, and are not counted).
  */
 export async function readSite(
   root: string,

@@ -39,6 +39,15 @@ describe('tiering', () => {
     expect(SHORT_WORK_CALLS).toBeGreaterThan(CALLS)
   })
 
+  it("gives long work V8's own default, as this Node reports it", () => {
+    const options = spawnSync(process.execPath, ['--v8-options'], {encoding: 'utf8'}).stdout
+    const defaultCalls =
+      /--invocation-count-for-maglev \(.*\)\n\s+type: int\s+default: --invocation-count-for-maglev=(\d+)/.exec(
+        options,
+      )
+    expect(defaultCalls?.[1]).toBe(String(LONG_WORK_CALLS))
+  })
+
   it('leaves a function called 2,000 times unoptimized during short work, and optimizes it during long work', () => {
     expect(optimizedAfter('tiering.tierForShortWork()')).toBe(false)
     expect(optimizedAfter('tiering.tierForShortWork(); tiering.tierForLongWork()')).toBe(true)

@@ -32,7 +32,7 @@ export const LONG_WORK_FILES = 1000
 
 const maglevAfter = (calls: number) => setFlagsFromString(`--invocation-count-for-maglev=${calls}`)
 
-/** Optimizes only functions called often: from the command's start. */
+/** Optimizes only functions called often: from the start of an import. */
 export function tierForShortWork(): void {
   maglevAfter(SHORT_WORK_CALLS)
 }

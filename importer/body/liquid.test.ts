@@ -529,14 +529,17 @@ describe('Liquid dates', () => {
         page: {date: '2024-01-05T10:00:00Z'}, resolveLink: () => null,
         liquid: {data: {}, pages: [], collections: {}}}
       const state = createState(ctx, resolveExtraction(undefined))
-      process.stdout.write(evaluateLiquid(
-        '{% if page.date %}{{ page.date | date: "%A %-d %B %Y" }}{% endif %}', state))
+      const date = evaluateLiquid(
+        '{% if page.date %}{{ page.date | date: "%A %-d %B %Y" }}{% endif %}', state)
+      const machine = new Intl.DateTimeFormat().resolvedOptions().locale
+      process.stdout.write(JSON.stringify({date, machine}))
     `
     const run = spawnSync(process.execPath, ['--input-type=module', '-e', code], {
       encoding: 'utf8',
       env: {...process.env, LC_ALL: 'de_DE.UTF-8', LANG: 'de_DE.UTF-8'},
     })
     expect(run.stderr).toBe('')
-    expect(run.stdout).toBe('Friday 5 January 2024')
+    // The machine really speaks German there (a Node without its locales would not tell).
+    expect(JSON.parse(run.stdout)).toEqual({date: 'Friday 5 January 2024', machine: 'de-DE'})
   })
 })
