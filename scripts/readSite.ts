@@ -172,9 +172,10 @@ async function walkFolder(walk: Walk, dir: string): Promise<void> {
   }
   for (const entry of entries) {
     const name = decodeName(entry.name)
-    const shown = escapeName(entry.name)
-    const path = dir ? `${dir}/${name ?? shown}` : (name ?? shown)
     if (name === undefined) {
+      // Escaped only here: decoding a name byte by byte was most of the walk's allocations.
+      const shown = escapeName(entry.name)
+      const path = dir ? `${dir}/${shown}` : shown
       if (entry.isDirectory() || isSiteFile(dir, shown)) {
         const what = entry.isDirectory() ? 'folder' : 'file'
         walk.problems.push(
@@ -190,6 +191,7 @@ async function walkFolder(walk: Walk, dir: string): Promise<void> {
       continue
     }
     if (NEVER_READ.has(name)) continue
+    const path = dir ? `${dir}/${name}` : name
     const full = join(walk.root, path)
     if (entry.isSymbolicLink()) {
       await followLink(walk, path, full, dir, name).catch((error: unknown) => {
