@@ -9,7 +9,7 @@
  */
 import {readFileSync, type Dirent} from 'node:fs'
 import {readdir, readFile, realpath, stat} from 'node:fs/promises'
-import {join, relative, sep} from 'node:path'
+import {join, normalize, relative, sep} from 'node:path'
 
 import type {Diagnostic, SiteFile} from '../importer/index.ts'
 import {relativeIncludeTargets} from '../importer/site/includes.ts'
@@ -81,6 +81,8 @@ function isSiteFile(dir: string, name: string): boolean {
 
 interface Walk {
   root: string
+  /** `root` normalized and ending in a separator: a file's full path is it and the site path. */
+  prefix: string
   realRoot: string
   files: Array<{path: string; full: string}>
   /** The paths of the site's other regular files, which `{% include_relative %}` may read. */
@@ -192,7 +194,9 @@ async function walkFolder(walk: Walk, dir: string): Promise<void> {
     }
     if (NEVER_READ.has(name)) continue
     const path = dir ? `${dir}/${name}` : name
-    const full = join(walk.root, path)
+    // Not path.join: it normalizes what the walk built of names alone, and allocated as much
+    // again as reading the files.
+    const full = walk.prefix + path
     if (entry.isSymbolicLink()) {
       await followLink(walk, path, full, dir, name).catch((error: unknown) => {
         walk.problems.push(unreadable(path, error))
@@ -212,7 +216,10 @@ export async function readSite(
   root: string,
   {listed}: {listed?: (files: number) => void} = {},
 ): Promise<ReadSite> {
-  const walk: Walk = {root, realRoot: await realpath(root), files: [], others: [], problems: []}
+  const base = normalize(root)
+  const prefix = base.endsWith(sep) ? base : base + sep
+  const realRoot = await realpath(root)
+  const walk: Walk = {root, prefix, realRoot, files: [], others: [], problems: []}
   await walkFolder(walk, '')
   listed?.(walk.files.length)
   // One after another, in the walk's order: nothing else runs yet, and a blocking read of a
