@@ -27,9 +27,10 @@
  * the same way. Fenced code is left alone, unless its fence is a lazy line of an item (a fence
  * at the margin right under `- Step:`): kramdown takes the item's indentation off its lines
  * that have it, so they are placed to keep what kramdown keeps, which may remove spaces. In a
- * list, a line indented with tabs is read with its tabs as spaces to the next tab stop
- * (outside lists it is left alone, and the stack of open items is forgotten); a tab after a
- * list marker is written as the spaces it advances to, which places the item's text.
+ * list, a line indented with tabs is read with its tabs as spaces to the next tab stop; a tab
+ * after a list marker is written as the spaces it advances to, which places the item's text.
+ * Outside any list, a line indented four columns or more (spaces or tabs) is indented code or
+ * text of a paragraph: it is left as written, and no marker, fence or quote in it is read.
  */
 
 import {IAL_BLOCK_LINE, listIalLine} from './ial.ts'
@@ -171,6 +172,13 @@ export function kramdownListNesting(text: string, quotes = 0): string {
       for (const item of stack) item.nested = true
       continue
     }
+    if (stack.length === 0 && columnAfter(/^[ \t]*/.exec(line)![0], 0) >= 4) {
+      // Outside any list, a line indented four columns is code (or text of the paragraph it
+      // follows) for kramdown and CommonMark alike: no marker, fence or quote in it is one.
+      blank = false
+      run = undefined
+      continue
+    }
     if (stack.length > 0 && /^[ ]*\t/.test(line)) {
       // In a list a tab advances to the next multiple of four columns, for kramdown and
       // CommonMark alike: written as those spaces, the line can be placed as any other.
@@ -201,13 +209,6 @@ export function kramdownListNesting(text: string, quotes = 0): string {
     }
     const opened = FENCE.exec(line)?.[1]
     const indent = line.length - line.trimStart().length
-    if (/^[ ]*\t/.test(line)) {
-      stack.length = 0
-      blank = false
-      run = undefined
-      if (opened) [fence, fenceLine, fenceIndent, lazyFence] = [opened, n, indent, undefined]
-      continue
-    }
     if (blank && stack.length > 0 && THEMATIC_BREAK.test(line)) {
       // kramdown ends every open list at a rule after a blank line, however it is indented
       // (`list.rb`); CommonMark keeps an indented one in the item. It moves to column 0.
