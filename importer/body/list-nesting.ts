@@ -119,6 +119,22 @@ function kramdownIndent(stack: readonly OpenItem[], spaces: number): number {
   return spaces
 }
 
+/**
+ * The indentation (spaces and tabs) kramdown keeps of a lazy line's `blanks` in the open items,
+ * as {@link kramdownIndent} but with tabs: an item takes its indentation off a line that starts
+ * with that many spaces, leaving any tab after them; a line that starts with a tab is first
+ * read with its indentation as the spaces its tabs advance to (stops of four columns); any
+ * other line is left as it is.
+ */
+function kramdownBlanks(stack: readonly OpenItem[], blanks: string): string {
+  for (const item of stack) {
+    const take = item.content - item.base
+    if (blanks.startsWith('\t')) blanks = ' '.repeat(columnAfter(blanks, 0))
+    if (blanks.startsWith(' '.repeat(take))) blanks = blanks.slice(take)
+  }
+  return blanks
+}
+
 /** The text with list lines moved to where kramdown nests them (same lines, same order). */
 export function kramdownListNesting(text: string, quotes = 0): string {
   if (!/^(?: *>)*(?: *(?:[-+*]|\d{1,9}\.)[ \t]| {1,3}#{1,6}[ \t])/m.test(text)) return text
@@ -152,14 +168,16 @@ export function kramdownListNesting(text: string, quotes = 0): string {
         lazyFence =
           moved > fenceIndent ? {moved, content: moved - kramdownIndent(stack, fenceIndent)} : null
       }
-      if (lazyFence && /^ *\S/.test(line)) {
+      if (lazyFence && /^[ \t]*\S/.test(line)) {
         // A fence moved into an item (a lazy line for kramdown): each line is placed what
         // kramdown keeps of its indentation (see `kramdownIndent`) right of the item's text,
         // as blocks/code.ts then reads a fence's lines; the closing fence where the opening one
         // is.
-        const indent = line.length - line.trimStart().length
-        const column = closes ? lazyFence.moved : lazyFence.content + kramdownIndent(stack, indent)
-        const placed = ' '.repeat(column) + line.trimStart()
+        const text = line.trimStart()
+        const blanks = line.slice(0, line.length - text.length)
+        const placed = closes
+          ? ' '.repeat(lazyFence.moved) + text
+          : ' '.repeat(lazyFence.content) + kramdownBlanks(stack, blanks) + text
         changed ||= placed !== line
         lines[n] = placed
       } else if (run !== undefined && line.trim() !== '') shift(n, run)
