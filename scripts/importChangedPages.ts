@@ -15,7 +15,8 @@
 import {convertPages, type SitePages} from './convertPages.ts'
 import {appendConversions, converterVersion} from './conversionCache.ts'
 import type {ImportArgs} from './importArgs.ts'
-import {fingerprintImages, type ImportManifest, type RecordedSite} from './importManifest.ts'
+import {fingerprintImages} from './imageFingerprints.ts'
+import type {ImportManifest, RecordedSite} from './importManifest.ts'
 import {readSnapshot, readSnapshotPages, snapshotFile, writeSnapshot} from './importSnapshot.ts'
 import {finishImport, prepareFiles, type PipelineInput} from './importPipeline.ts'
 import type {ConvertResult} from '../importer/body/index.ts'
@@ -163,7 +164,12 @@ export async function importChangedPages(
   const changed = changedFiles(manifest.files, check.files)
   if ('reason' in changed) return fullWay(changed.reason)
   if (changed.length > MOST_PAGES) return fullWay(`${changed.length} files changed`)
-  const images = await fingerprintImages(Object.keys(manifest.images))
+  const {images} =
+    check.images ??
+    (await fingerprintImages(Object.keys(manifest.images), {
+      images: manifest.images,
+      stamps: manifest.imageStamps,
+    }))
   const image = Object.keys(images).find((path) => images[path] !== manifest.images[path])
   if (image !== undefined) return fullWay(`the image ${image} changed`)
 

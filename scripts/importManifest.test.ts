@@ -10,7 +10,6 @@ import {migrate} from '../lake/store/schema.ts'
 import type {SyncReport} from '../sync/types.ts'
 import {
   fingerprintFiles,
-  fingerprintImages,
   patchesFile,
   readManifest,
   repeatsUnchanged,
@@ -117,18 +116,6 @@ describe('whatChanged', () => {
     expect(whatChanged(manifestOf(before), {...before})).toBeUndefined()
     expect(whatChanged(manifestOf(before), added)).toMatch(/w2\.pdf is new/)
     expect(whatChanged(manifestOf(added), before)).toMatch(/w2\.pdf is gone/)
-  })
-})
-
-describe('fingerprintImages', () => {
-  it('hashes the bytes of each image under its real path, and null for a missing one', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'manifest-images-'))
-    writeFileSync(join(dir, 'a.png'), 'one')
-    const first = await fingerprintImages([join(dir, 'a.png'), join(dir, 'gone.png')])
-    expect(first[join(dir, 'gone.png')]).toBeNull()
-    writeFileSync(join(dir, 'a.png'), 'two')
-    const second = await fingerprintImages([join(dir, 'a.png')])
-    expect(second[join(dir, 'a.png')]).not.toBe(first[join(dir, 'a.png')])
   })
 })
 

@@ -13,7 +13,7 @@
  * leaves them unused.
  */
 import {createHash, randomBytes} from 'node:crypto'
-import {mkdir, readdir, readFile, realpath, rm, stat} from 'node:fs/promises'
+import {mkdir, readdir, readFile, rm, stat} from 'node:fs/promises'
 import {dirname, join, sep} from 'node:path'
 
 import type {ImportStats} from '../importer/site/importSite.ts'
@@ -21,6 +21,7 @@ import type {PageHead} from '../importer/site/shape.ts'
 import type {Diagnostic, SiteFile} from '../importer/index.ts'
 import type {LoggedTransaction} from '../lake/store/transactions-read.ts'
 import type {SyncProblem, SyncReport} from '../sync/types.ts'
+import type {ImageHashes, ImageStamps} from './imageFingerprints.ts'
 import {latestBundle} from './importBundleRecord.ts'
 import {writeAtomically} from './writeAtomically.ts'
 
@@ -63,7 +64,12 @@ export interface ImportManifest {
   /** Hash of the problems met reading the folder (links, unreadable files). */
   readProblems: string
   /** `<real path> <SHA-256>` of each local image the documents name (null: unreadable). */
-  images: Record<string, string | null>
+  images: ImageHashes
+  /**
+   * What identifies the bytes of each image hashed here without reading them again (see
+   * `imageFingerprints.ts`); an image without one is read and hashed again.
+   */
+  imageStamps?: ImageStamps
   outcome: RecordedOutcome
   /**
    * What the one-page path needs to rewrite only the documents of changed pages: the shape of
@@ -89,7 +95,7 @@ export interface CurrentInputs {
   dataset: LoggedTransaction | undefined
   files: Record<string, string>
   readProblems: string
-  images: Record<string, string | null>
+  images: ImageHashes
 }
 
 const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex')
@@ -119,23 +125,6 @@ const LISTED = 'listed'
 /** A hash of the problems met reading the site folder. */
 export const fingerprintProblems = (problems: readonly Diagnostic[]) =>
   sha256(JSON.stringify(problems))
-
-/** `<real path> <SHA-256>` of each image file, null for one that cannot be read. */
-export async function fingerprintImages(
-  paths: readonly string[],
-): Promise<Record<string, string | null>> {
-  const entries = await Promise.all(
-    paths.map(async (path) => {
-      try {
-        const real = await realpath(path)
-        return [path, `${real} ${sha256(await readFile(real))}`] as const
-      } catch {
-        return [path, null] as const
-      }
-    }),
-  )
-  return Object.fromEntries(entries)
-}
 
 /**
  * The version of the import's code: the name of its current bundle (a hash of every file the

@@ -16,6 +16,7 @@ import {
   type LoggedTransaction,
 } from '../lake/store/transactions-read.ts'
 import {localImageFiles} from '../sync/images.ts'
+import {fingerprintImages, mergeStamps, type ImageFingerprints} from './imageFingerprints.ts'
 import {formatSummary as formatSyncSummary} from '../sync/report.ts'
 import type {Outcome, SyncReport} from '../sync/types.ts'
 import {lakeDirOf, wantsHosted, type Env} from '../targets/env.ts'
@@ -23,7 +24,6 @@ import type {ImportArgs} from './importArgs.ts'
 import {
   codeVersion,
   fingerprintFiles,
-  fingerprintImages,
   fingerprintProblems,
   manifestFile,
   manifestKey,
@@ -45,6 +45,11 @@ export interface UnchangedCheck {
   key: string
   files: Record<string, string>
   readProblems: string
+  /**
+   * The images the manifest names, as this run found them (set by `lastImportIfUnchanged`):
+   * what the one-page path compares and the record starts from, so none is read twice.
+   */
+  images?: ImageFingerprints
 }
 
 /**
@@ -103,10 +108,14 @@ export async function lastImportIfUnchanged(
 ): Promise<{outcome: RecordedOutcome} | {reason: string; manifest?: ImportManifest}> {
   const manifest = await readManifest(check.manifest)
   try {
+    if (manifest) {
+      const known = {images: manifest.images, stamps: manifest.imageStamps}
+      check.images = await fingerprintImages(Object.keys(manifest.images), known)
+    }
     const current = {
       ...check,
       dataset: readTransactionLog(check.data)?.last,
-      images: manifest ? await fingerprintImages(Object.keys(manifest.images)) : {},
+      images: check.images?.images ?? {},
     }
     const reason = whatChanged(manifest, current)
     return reason === undefined ? {outcome: manifest!.outcome} : {reason, manifest}
@@ -219,7 +228,15 @@ export async function recordImport(
     (documents.length > 0 && documents.every((doc) => run.written.assets.has(doc)))
   if (!log || !log.after.every(ours)) return
   const {created, updated, unchanged} = report.counts
-  const images = await fingerprintImages(localImageFiles(run.documents, run.root, run.addresses))
+  // Each image stamped the same as when this run or the record hashed it is not read again.
+  const known = {
+    images: {...run.previous?.images, ...check.images?.images},
+    stamps: {...run.previous?.imageStamps, ...check.images?.stamps},
+  }
+  const found = await fingerprintImages(
+    localImageFiles(run.documents, run.root, run.addresses),
+    known,
+  )
   const synced = new Set(run.documents.map((doc) => doc._id))
   const kept = run.previous?.outcome.problems.filter((p) => p.id === undefined || !synced.has(p.id))
   const manifest: ImportManifest = {
@@ -228,7 +245,8 @@ export async function recordImport(
     dataset: log.last,
     files: check.files,
     readProblems: check.readProblems,
-    images: {...run.previous?.images, ...images},
+    images: {...run.previous?.images, ...found.images},
+    imageStamps: mergeStamps(run.previous?.imageStamps, found),
     outcome: {
       ...run.outcome,
       documents: created + updated + unchanged,
