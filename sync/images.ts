@@ -167,13 +167,15 @@ export async function resolveImages(
   if (!images.length) return {docs: copies, problems, uploaded: 0, assets: assetIds}
   const root = path.resolve(options.siteDir)
   const realRoot = await realpath(root).catch(() => root)
-  const files = new Map<string, Promise<{sha1: string; body: Buffer} | Error>>()
+  // Each file's hash, not its bytes: a new one is read again to upload it, so no more than a
+  // few images are in memory at once (a course site's hundreds of megabytes were, all of them).
+  const files = new Map<string, Promise<{sha1: string} | Error>>()
   const load = (file: string) => {
     if (!files.has(file))
       files.set(
         file,
         readFile(file).then(
-          (body) => ({sha1: createHash('sha1').update(body).digest('hex'), body}),
+          (body) => ({sha1: createHash('sha1').update(body).digest('hex')}),
           (error: Error) => error,
         ),
       )
@@ -203,7 +205,7 @@ export async function resolveImages(
         `cannot read image ${image.src} (${(loaded as NodeJS.ErrnoException).code ?? loaded.message})`,
         `Add ${missingImagePlaces(root, page, image.src, file)}, or fix the image path in the page.`,
       )
-    return {image, file, ...loaded}
+    return {image, file, read: real ?? file, ...loaded}
   })
   // Reported in the images' order, not in the order their reads finish: the same every run.
   const found: Array<Exclude<(typeof located)[number], {problem: unknown}>> = []
@@ -217,7 +219,7 @@ export async function resolveImages(
   const failed = await mapPool(
     found,
     options.concurrency ?? 4,
-    async ({image, file, sha1, body}) => {
+    async ({image, file, read, sha1}) => {
       let assetId = assets.get(sha1)
       if (!assetId && options.dryRun) return
       if (!assetId) {
@@ -225,7 +227,9 @@ export async function resolveImages(
           uploaded++
           uploads.set(
             sha1,
-            options.upload(body, path.basename(file)).catch((error: Error) => error),
+            readFile(read)
+              .then((body) => options.upload(body, path.basename(file)))
+              .catch((error: Error) => error),
           )
         }
         const result = await uploads.get(sha1)!
