@@ -81,6 +81,8 @@ export function evaluateJekyllLiquid(
   context: LiquidContext,
   include: Record<string, unknown> = {},
   depth = 0,
+  /** The include being evaluated (`_includes/<file>`), none for the page. */
+  file = '',
 ): LiquidResult {
   const notEmulated = new Set<string>()
   const scope = (path: string): unknown => {
@@ -112,9 +114,18 @@ export function evaluateJekyllLiquid(
     (match, raw, language, code, expression, tag: string | undefined, rest: string) => {
       if (raw !== undefined) return raw
       if (language !== undefined) {
+        // Jekyll renders the block's own Liquid first (the tag is a Liquid block): outputs show
+        // their values, tags run, and a `{% raw %}` inside shows its text.
+        const inner = evaluateJekyllLiquid(String(code), context, include, depth, file)
+        for (const item of inner.notEmulated) notEmulated.add(item)
+        const body = inner.text.replace(/^[\r\n]+|[\r\n]+$/g, '')
+        // Jekyll writes HTML, which kramdown keeps as HTML; an HTML include's is inside its
+        // elements, where a fence would be text.
+        if (/\.html?$/i.test(file)) {
+          const text = body.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+          return `<pre><code class="language-${language}" data-lang="${language}">${text}</code></pre>`
+        }
         notEmulated.add('highlight (read as a fenced code block)')
-        // Jekyll runs the block's own Liquid first: a `{% raw %}` inside shows its text.
-        const body = String(code).replace(RAW_TAGS, '$1')
         const fence = '`'.repeat(Math.max(3, longestFence(body) + 1))
         return `\n${fence}${language}\n${body}\n${fence}\n`
       }
@@ -133,6 +144,7 @@ export function evaluateJekyllLiquid(
           context,
           includeParameters(parameters.join(' '), scope),
           depth + 1,
+          name,
         )
         for (const item of nested.notEmulated) notEmulated.add(item)
         return nested.text
@@ -143,8 +155,6 @@ export function evaluateJekyllLiquid(
   )
   return {text, notEmulated: [...notEmulated].sort()}
 }
-
-const RAW_TAGS = /\{%-?\s*raw\s*-?%\}([\s\S]*?)\{%-?\s*endraw\s*-?%\}/g
 
 /** The longest run of backticks opening a line of `code` (0 when none), so a fence around it is longer. */
 function longestFence(code: string): number {

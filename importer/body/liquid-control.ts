@@ -12,13 +12,14 @@ import type {
   Context,
   Liquid as LiquidEngine,
   TagToken,
+  Template,
   TopLevelToken,
   Value as LiquidValue,
 } from 'liquidjs'
 
 import {onFirstUse} from '../onFirstUse.ts'
 import {parseIncludeTag, validIncludeFile} from './liquid-include.ts'
-import {fenceFor, RAW_BLOCK} from './liquid-syntax.ts'
+import {fenceFor, highlightHtml} from './liquid-syntax.ts'
 import {markdownBlock, markdownBlocksAsText} from './markdown-block.ts'
 import type {LiquidDocument, LiquidSite} from './types.ts'
 
@@ -236,23 +237,28 @@ function createEngine(page: ControlFlowPage): LiquidEngine {
     },
   })
   engine.registerTag('highlight', {
+    // Jekyll's tag renders its body first (Liquid::Block#render): `{{ x }}` and tags inside
+    // show their values, and a `{% raw %}` its text.
     parse(token: TagToken, remain: TopLevelToken[]) {
       this.language = token.args.trim().split(/\s+/)[0] ?? ''
-      const body: string[] = []
-      for (let next = remain.shift(); next; next = remain.shift()) {
-        if ('name' in next && (next as TagToken).name === 'endhighlight') {
-          this.code = body
-            .join('')
-            .replace(/^\r?\n/, '')
-            .replace(/\r?\n$/, '')
-          return
-        }
-        body.push(next.getText())
-      }
-      throw new Error(`tag ${token.getText()} not closed`)
+      // In an HTML include the block is HTML, as Jekyll writes it; elsewhere a fence.
+      this.html = /\.html?$/i.test(token.file ?? '')
+      const templates: Template[] = (this.templates = [])
+      const stream = this.liquid.parser.parseStream(remain)
+      stream
+        .on('tag:endhighlight', () => stream.stop())
+        .on('template', (template: Template) => templates.push(template))
+        .on('end', () => {
+          throw new Error(`tag ${token.getText()} not closed`)
+        })
+      stream.start()
     },
-    render() {
-      const code = String(this.code).replace(RAW_BLOCK, '$1')
+    *render(ctx: Context): Generator<unknown, string, unknown> {
+      const templates = this.templates as Template[]
+      const rendered = String(yield this.liquid.renderer.renderTemplates(templates, ctx))
+      // As the page's own highlight blocks (`liquid.ts`): spaces before the end tag go too.
+      const code = rendered.replace(/^[\r\n]+|[\r\n]+$/g, '').replace(/[ \t]+$/, '')
+      if (this.html) return highlightHtml(String(this.language), code)
       const fence = fenceFor(code)
       return `${fence}${String(this.language)}\n${code}\n${fence}`
     },

@@ -33,6 +33,16 @@ export const CONTROL_CONTINUATIONS = new Set([
 export const RAW_BLOCK = /\{%-?\s*raw\s*-?%\}([\s\S]*?)\{%-?\s*endraw\s*-?%\}/g
 
 /**
+ * A `{% highlight %}` block as Jekyll writes it, HTML (without Rouge's spans and its `<figure>`),
+ * for where it lands in HTML (an HTML include), in which a fence would be text.
+ */
+export function highlightHtml(language: string, code: string): string {
+  const lang = language.replace(/[^\w+#.-]/g, '')
+  const text = code.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+  return `<pre><code class="language-${lang}" data-lang="${lang}">${text}</code></pre>`
+}
+
+/**
  * A code fence longer than every run of backticks that starts a line of `code`, so a
  * `{% highlight %}` block whose code shows a fenced block (``` lines) stays one block.
  */

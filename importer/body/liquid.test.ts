@@ -403,14 +403,42 @@ describe('Liquid control flow', () => {
     expect(diagnostics.map((d) => d.code)).toContain('liquid-control')
   })
 
-  it('leaves Liquid inside raw and highlight blocks alone', () => {
+  it('keeps the text of raw blocks, also inside a highlight block, without evaluating anything', () => {
     const {text, diagnostics} = liquid(
-      '{% raw %}{% for x in y %}{% endraw %}\n{% highlight liquid %}\n{% if a %}b{% endif %}\n{% endhighlight %}',
+      '{% raw %}{% for x in y %}{% endraw %}\n{% highlight liquid %}\n{% raw %}{% if a %}b{% endif %}{% endraw %}\n{% endhighlight %}',
     )
-    expect(text).toBe(
-      '{% for x in y %}\n````liquid\n{% if a %}b{% endif %}\n````'.replace(/````/g, '```'),
-    )
+    expect(text).toBe('{% for x in y %}\n```liquid\n{% if a %}b{% endif %}\n```')
     expect(diagnostics.map((d) => d.code)).not.toContain('liquid-evaluated')
+  })
+
+  it('renders the Liquid inside a highlight block, as Jekyll renders its body, with the variables the page assigned before it', () => {
+    const {text, diagnostics} = liquid(
+      '{% assign x = "hello" %}\n{% highlight text %}\nvalue {{ x }}\n{% if true %}yes{% endif %}\n{% endhighlight %}\n\n{% highlight sh %}\n{{ site.title }} {% if page.missing %}no{% endif %}\n{% endhighlight %}',
+      {site: {title: 'Docs'}},
+    )
+    expect(text).toBe('\n```text\nvalue hello\nyes\n```\n\n```sh\nDocs\n```')
+    expect(diagnostics.map((d) => d.code)).toContain('liquid-evaluated')
+  })
+
+  it('writes a highlight block in an HTML include as HTML, as Jekyll does, where a fence would be text', () => {
+    const tabs =
+      '<div class="tabs">\n{% highlight json %}\n{{ include.rest | strip }}\n{% endhighlight %}\n</div>\n'
+    const loop =
+      '<div>{% for lang in site.data.languages %}{% highlight python %}{{ include[lang] }} < 1{% endhighlight %}{% endfor %}</div>\n'
+    const {text} = liquid(
+      '{% capture request %}\nGET /_alias/a\n{% endcapture %}\n{% include tabs.html rest=request %}\n{% include loop.html python="print(1)" %}\n',
+      {
+        includes: {'tabs.html': tabs, 'loop.html': loop},
+        site: {data: {languages: ['python']}},
+      },
+    )
+    expect(text).toContain(
+      '<pre><code class="language-json" data-lang="json">GET /_alias/a</code></pre>',
+    )
+    expect(text).toContain(
+      '<pre><code class="language-python" data-lang="python">print(1) &lt; 1</code></pre>',
+    )
+    expect(text).not.toContain('```')
   })
 })
 

@@ -7,7 +7,13 @@ import {evaluateControlFlow, type ControlFlowPage} from './liquid-control.ts'
 import {parseIncludeTag, validIncludeFile, type IncludeParameter} from './liquid-include.ts'
 import {evaluateOutput, evaluateHead, lookup} from './liquid-output.ts'
 import {warn, type Point, type Scope} from './liquid-scope.ts'
-import {CONTROL_CONTINUATIONS, CONTROL_TAGS, fenceFor, RAW_BLOCK} from './liquid-syntax.ts'
+import {
+  CONTROL_CONTINUATIONS,
+  CONTROL_TAGS,
+  fenceFor,
+  highlightHtml,
+  RAW_BLOCK,
+} from './liquid-syntax.ts'
 import type {State} from './state.ts'
 
 /**
@@ -110,11 +116,15 @@ function evaluate(source: string, state: State, scope: Scope, lines?: LineMapBui
 
 const CONTROL = new Set<string>([...CONTROL_TAGS, ...CONTROL_CONTINUATIONS])
 
+/** Whether `code` holds Liquid besides `{% raw %}` blocks (a tag or an output). */
+const hasLiquid = (code: string) => /\{\{|\{%/.test(code.replace(RAW_BLOCK, ''))
+
 /**
  * From the first control-flow tag of `source` to the end of its last one (or of its last
  * output or tag, when the region assigns variables): evaluated as one template, since a
  * variable assigned early can be read anywhere after. Tags inside `{% raw %}`,
- * comments and `{% highlight %}` are text, as the scan skips those whole.
+ * comments and `{% highlight %}` start no region, as the scan skips those whole; a highlight
+ * block that holds Liquid is a use, which a region that assigns variables reaches.
  */
 function controlRegion(source: string): {start: number; end: number} | undefined {
   let region: {start: number; end: number} | undefined
@@ -124,6 +134,8 @@ function controlRegion(source: string): {start: number; end: number} | undefined
     const tag = match[7]
     const end = match.index + match[0].length
     if (match[6] !== undefined || match[5] !== undefined || tag !== undefined) lastUse = end
+    // A `{% highlight %}` block renders its Liquid too (see `evaluateTag`).
+    if (match[2] !== undefined && hasLiquid(String(match[4]))) lastUse = end
     if (tag === undefined || !CONTROL.has(tag)) continue
     region ??= {start: match.index, end: 0}
     region.end = end
@@ -216,12 +228,18 @@ function evaluateTag(
     return {text: ''}
   }
   if (lang !== undefined) {
-    // The block's own Liquid runs first: a `{% raw %}` inside shows its text. Jekyll strips
-    // the spaces before `{% endhighlight %}` (`end {% endhighlight %}` ends in `end`).
-    const body = String(code)
-      .replace(RAW_BLOCK, '$1')
-      .replace(/\r?\n$/, '')
+    // The block's own Liquid runs first, as Jekyll's tag renders its body: a `{% raw %}` inside
+    // shows its text, and any other tag or output its value. Jekyll strips the blank lines
+    // around the code and the spaces before `{% endhighlight %}` (`end {% endhighlight %}`
+    // ends in `end`).
+    const rendered = hasLiquid(String(code))
+      ? evaluateRegion(String(code), at, state, scope)
+      : undefined
+    const body = (rendered ?? String(code).replace(RAW_BLOCK, '$1'))
+      .replace(/^[\r\n]+|[\r\n]+$/g, '')
       .replace(/[ \t]+$/, '')
+    // In an HTML include the block is HTML, as Jekyll writes it: a fence there would be text.
+    if (/\.html?$/i.test(scope.stack.at(-1) ?? '')) return {text: highlightHtml(String(lang), body)}
     const fence = fenceFor(body)
     // Indented like the tag's line (a list item's content), so the closing fence stays inside.
     const lineStart = input.lastIndexOf('\n', index - 1) + 1
