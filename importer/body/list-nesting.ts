@@ -161,7 +161,9 @@ export function kramdownListNesting(text: string, quotes = 0): string {
   for (let n = 0; n < lines.length; n++) {
     let line = lines[n]!
     if (fence !== undefined) {
-      const close = FENCE.exec(line)?.[1]
+      // In a list a tab advances to the next multiple of four columns, in a fence's lines too:
+      // a closing fence indented with a tab closes it.
+      const close = FENCE.exec(stack.length > 0 ? expandLeadingTabs(line) : line)?.[1]
       const closes = close !== undefined && close[0] === fence[0] && close.length >= fence.length
       if (lazyFence === undefined) {
         const moved = lines[fenceLine]!.length - lines[fenceLine]!.trimStart().length
