@@ -135,6 +135,19 @@ function kramdownBlanks(stack: readonly OpenItem[], blanks: string): string {
   return blanks
 }
 
+/**
+ * Whether `line`, in a fence that opened `fenceIndent` columns in, is a lazy line of the item
+ * holding the fence: the fence is inside the innermost open item, and the line is no marker
+ * and is indented less than that item's text (tabs to stops of four columns).
+ */
+function inItemFence(stack: readonly OpenItem[], fenceIndent: number, line: string): boolean {
+  const item = stack.at(-1)
+  if (!item || fenceIndent < item.content || !/\S/.test(line)) return false
+  const expanded = expandLeadingTabs(line)
+  const indent = expanded.length - expanded.trimStart().length
+  return indent < item.content && !MARKER.test(expanded)
+}
+
 /** The text with list lines moved to where kramdown nests them (same lines, same order). */
 export function kramdownListNesting(text: string, quotes = 0): string {
   if (!/^(?: *>)*(?: *(?:[-+*]|\d{1,9}\.)[ \t]| {1,3}#{1,6}[ \t])/m.test(text)) return text
@@ -183,6 +196,16 @@ export function kramdownListNesting(text: string, quotes = 0): string {
         changed ||= placed !== line
         lines[n] = placed
       } else if (run !== undefined && line.trim() !== '') shift(n, run)
+      else if (inItemFence(stack, fenceIndent, line)) {
+        // A line of a fence inside an item, indented less than the item's text, and no list
+        // marker: a lazy line of the item for kramdown, which keeps what indentation it has (a
+        // closing fence two columns in still closes the fence); CommonMark would end the item
+        // there, and the fence with it. It is placed right of the item's text.
+        const text = line.trimStart()
+        const blanks = line.slice(0, line.length - text.length)
+        lines[n] = ' '.repeat(stack.at(-1)!.content) + kramdownBlanks(stack, blanks) + text
+        changed = true
+      }
       if (closes) fence = undefined
       continue
     }
