@@ -47,7 +47,7 @@ export function convertBody(markdown: string, ctx: ConvertContext): ConvertResul
     budget.time('parsing')
     state.root = root
     const body = convertBlocks(root.children, state, [], undefined, true)
-    applyTocLevels(body, evaluated)
+    applyTocLevels(body, evaluated, ctx.site)
     // A footnote is defined with `[^label]:`; a page without one has none to drop.
     if (evaluated.includes('[^')) dropUnreferencedFootnotes(body, state)
     budget.time('converting')

@@ -24,22 +24,42 @@ export function tableOfContents(ordered: boolean, state: State, node: Nodes): It
 // `{::options toc_levels="2..4" /}` (a range) or `toc_levels="2,3"` (a list), on a line of its own.
 const TOC_LEVELS = /^[ \t]*\{::options\b[^}\n]*?\btoc_levels=(["'])([^"'\n]*)\1[^}\n]*\/\}[ \t]*$/gm
 
+/** Heading levels from `min` to `max`, as a table of contents lists them. */
+interface Levels {
+  min: number
+  max: number
+}
+
 /**
- * kramdown's `toc_levels` option, set by the page's `{::options /}` extension: it applies to
- * every table of contents of the page, wherever the line is (the converter reads the option
- * after parsing). A list of levels is kept as the range from its lowest to its highest.
+ * kramdown's `toc_levels` as written: a range (`2..3`), a list (`2,3`, or a YAML list), or one
+ * level; a list is kept as the range from its lowest to its highest. Undefined when it is none
+ * of those.
  */
-export function applyTocLevels(body: Item[], source: string): void {
-  let levels: {min: number; max: number} | undefined
-  for (const match of source.matchAll(TOC_LEVELS)) {
-    const value = match[2].trim()
-    const range = /^([1-6])\.\.([1-6])$/.exec(value)
-    const list = value.split(',').map((level) => Number(level.trim()))
-    if (range) levels = {min: Number(range[1]), max: Number(range[2])}
-    else if (list.every((level) => Number.isInteger(level) && level >= 1 && level <= 6)) {
-      levels = {min: Math.min(...list), max: Math.max(...list)}
-    }
-  }
+function levelsOf(value: unknown): Levels | undefined {
+  const list = Array.isArray(value)
+    ? value.map(Number)
+    : typeof value === 'number'
+      ? [value]
+      : typeof value === 'string'
+        ? value.split(',').map((level) => Number(level.trim()))
+        : []
+  const range = typeof value === 'string' ? /^\s*([1-6])\.\.([1-6])\s*$/.exec(value) : null
+  if (range) return {min: Number(range[1]), max: Number(range[2])}
+  if (list.length && list.every((level) => Number.isInteger(level) && level >= 1 && level <= 6))
+    return {min: Math.min(...list), max: Math.max(...list)}
+  return undefined
+}
+
+/**
+ * kramdown's `toc_levels` option for every table of contents of the page: the site's (its
+ * `kramdown:` settings in `_config.yml`, which Jekyll passes to kramdown), unless the page's
+ * `{::options /}` extension sets it, wherever the line is (the converter reads the option
+ * after parsing).
+ */
+export function applyTocLevels(body: Item[], source: string, site: Record<string, unknown>): void {
+  const kramdown = site.kramdown as {toc_levels?: unknown} | undefined
+  let levels = levelsOf(kramdown?.toc_levels)
+  for (const match of source.matchAll(TOC_LEVELS)) levels = levelsOf(match[2]) ?? levels
   if (!levels || (levels.min === 1 && levels.max === 6)) return
   const visit = (items: readonly Item[]) => {
     for (const item of items) {
