@@ -157,5 +157,17 @@ export function aimedMutations(
       }
     }
   }
+  // The slug of another document of the same type: the uniqueness rule, which no value reaches
+  // on its own (a random mutation met it only by chance, so adding fixtures could lose it).
+  const current = (doc: DocumentLike) => (doc.slug as {current?: unknown} | undefined)?.current
+  const slugged = pool.filter((doc) => typeof current(doc) === 'string')
+  for (const doc of slugged) {
+    const other = slugged.find(
+      (next) => next._type === doc._type && next._id !== doc._id && current(next) !== current(doc),
+    )
+    if (!other) continue
+    mutations.push({doc: {...clone(doc), slug: clone(other.slug)}, change: `slug = ${other._id}'s`})
+    break
+  }
   return mutations
 }
