@@ -19,7 +19,7 @@ import type {
 
 import {onFirstUse} from '../onFirstUse.ts'
 import {parseIncludeTag, validIncludeFile} from './liquid-include.ts'
-import {fenceFor, highlightHtml} from './liquid-syntax.ts'
+import {fenceFor, highlightCode, highlightHtml} from './liquid-syntax.ts'
 import {markdownBlock, markdownBlocksAsText} from './markdown-block.ts'
 import type {LiquidDocument, LiquidSite} from './types.ts'
 
@@ -256,8 +256,7 @@ function createEngine(page: ControlFlowPage): LiquidEngine {
     *render(ctx: Context): Generator<unknown, string, unknown> {
       const templates = this.templates as Template[]
       const rendered = String(yield this.liquid.renderer.renderTemplates(templates, ctx))
-      // As the page's own highlight blocks (`liquid.ts`): spaces before the end tag go too.
-      const code = rendered.replace(/^[\r\n]+|[\r\n]+$/g, '').replace(/[ \t]+$/, '')
+      const code = highlightCode(rendered)
       if (this.html) return highlightHtml(String(this.language), code)
       const fence = fenceFor(code)
       return `${fence}${String(this.language)}\n${code}\n${fence}`

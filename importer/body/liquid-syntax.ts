@@ -33,6 +33,14 @@ export const CONTROL_CONTINUATIONS = new Set([
 export const RAW_BLOCK = /\{%-?\s*raw\s*-?%\}([\s\S]*?)\{%-?\s*endraw\s*-?%\}/g
 
 /**
+ * A `{% highlight %}` block's code as Jekyll keeps it once its Liquid ran: without the blank
+ * lines around it, nor the spaces before `{% endhighlight %}` (`end {% endhighlight %}` ends in
+ * `end`).
+ */
+export const highlightCode = (rendered: string): string =>
+  rendered.replace(/^[\r\n]+|[\r\n]+$/g, '').replace(/[ \t]+$/, '')
+
+/**
  * A `{% highlight %}` block as Jekyll writes it, HTML (without Rouge's spans and its `<figure>`),
  * for where it lands in HTML (an HTML include), in which a fence would be text.
  */

@@ -11,6 +11,7 @@ import {
   CONTROL_CONTINUATIONS,
   CONTROL_TAGS,
   fenceFor,
+  highlightCode,
   highlightHtml,
   RAW_BLOCK,
 } from './liquid-syntax.ts'
@@ -229,15 +230,11 @@ function evaluateTag(
   }
   if (lang !== undefined) {
     // The block's own Liquid runs first, as Jekyll's tag renders its body: a `{% raw %}` inside
-    // shows its text, and any other tag or output its value. Jekyll strips the blank lines
-    // around the code and the spaces before `{% endhighlight %}` (`end {% endhighlight %}`
-    // ends in `end`).
+    // shows its text, and any other tag or output its value.
     const rendered = hasLiquid(String(code))
       ? evaluateRegion(String(code), at, state, scope)
       : undefined
-    const body = (rendered ?? String(code).replace(RAW_BLOCK, '$1'))
-      .replace(/^[\r\n]+|[\r\n]+$/g, '')
-      .replace(/[ \t]+$/, '')
+    const body = highlightCode(rendered ?? String(code).replace(RAW_BLOCK, '$1'))
     // In an HTML include the block is HTML, as Jekyll writes it: a fence there would be text.
     if (/\.html?$/i.test(scope.stack.at(-1) ?? '')) return {text: highlightHtml(String(lang), body)}
     const fence = fenceFor(body)

@@ -323,8 +323,10 @@ export function kramdownListNesting(text: string, quotes = 0): string {
 /** The line with the tabs of its indentation written as spaces, to tab stops of four columns. */
 function expandLeadingTabs(line: string): string {
   let at = 0
-  while (line[at] === ' ' || line[at] === '\t') at++
-  return ' '.repeat(columnAfter(line.slice(0, at), 0)) + line.slice(at)
+  let tabs = false
+  for (; line[at] === ' ' || line[at] === '\t'; at++) tabs ||= line[at] === '\t'
+  // Most lines have none: they are returned as they are, not built again.
+  return tabs ? ' '.repeat(columnAfter(line.slice(0, at), 0)) + line.slice(at) : line
 }
 
 /** The column after `blanks` (spaces and tabs) written from `column`, tabs to stops of four. */
