@@ -140,6 +140,7 @@ export type ImageOptions = {
   upload: (body: Buffer, filename: string) => Promise<string>
   /** Plan only: look existing assets up, upload nothing. */
   dryRun?: boolean
+  /** Images read at a time to hash them (8), and at most uploaded together (16). */
   concurrency?: number
 }
 
@@ -169,13 +170,13 @@ export async function resolveImages(
   const realRoot = await realpath(root).catch(() => root)
   // Each file's hash, not its bytes: a new one is read again to upload it, so no more than a
   // few images are in memory at once (a course site's hundreds of megabytes were, all of them).
-  const files = new Map<string, Promise<{sha1: string} | Error>>()
+  const files = new Map<string, Promise<{sha1: string; size: number} | Error>>()
   const load = (file: string) => {
     if (!files.has(file))
       files.set(
         file,
         readFile(file).then(
-          (body) => ({sha1: createHash('sha1').update(body).digest('hex')}),
+          (body) => ({sha1: createHash('sha1').update(body).digest('hex'), size: body.length}),
           (error: Error) => error,
         ),
       )
@@ -214,39 +215,66 @@ export async function resolveImages(
     else found.push(x)
   }
   const assets = await options.findAssets([...new Set(found.map((f) => f.sha1))])
-  const uploads = new Map<string, Promise<string | Error>>()
-  let uploaded = 0
-  const failed = await mapPool(
-    found,
-    options.concurrency ?? 4,
-    async ({image, file, read, sha1}) => {
-      let assetId = assets.get(sha1)
-      if (!assetId && options.dryRun) return
-      if (!assetId) {
-        if (!uploads.has(sha1)) {
-          uploaded++
-          uploads.set(
-            sha1,
-            readFile(read)
-              .then((body) => options.upload(body, path.basename(file)))
-              .catch((error: Error) => error),
-          )
-        }
-        const result = await uploads.get(sha1)!
-        if (result instanceof Error)
-          return imageProblem(
-            image,
-            `cannot upload image ${image.src} (${result.message})`,
-            'Run the import again; images already uploaded are not sent twice.',
-          )
-        assetId = result
-      }
-      image.block.asset = {_type: 'reference', _ref: assetId}
-      assetIds.add(assetId)
-    },
-  )
+  const uploads = options.dryRun
+    ? new Map<string, string | Error>()
+    : await uploadNew(found, assets, options)
+  const failed = found.map(({image, sha1}) => {
+    const assetId = assets.get(sha1) ?? uploads.get(sha1)
+    if (assetId === undefined) return
+    if (assetId instanceof Error)
+      return imageProblem(
+        image,
+        `cannot upload image ${image.src} (${assetId.message})`,
+        'Run the import again; images already uploaded are not sent twice.',
+      )
+    image.block.asset = {_type: 'reference', _ref: assetId}
+    assetIds.add(assetId)
+  })
   for (const problem of failed) if (problem) problems.push(problem)
-  return {docs: copies, problems, uploaded, assets: assetIds}
+  return {docs: copies, problems, uploaded: uploads.size, assets: assetIds}
+}
+
+/** Images read at a time to be uploaded, and about the most bytes they may hold together. */
+const UPLOAD_BATCH = {images: 16, bytes: 32 * 1024 * 1024}
+
+/**
+ * Uploads each image `assets` has no asset for, once per content, a batch at a time: the images
+ * of a batch are read, then handed over together, so a local lake commits them together
+ * (lake/assets/commit.ts) and the disk is waited for once per batch, not twice per image. A
+ * batch holds at most {@link UPLOAD_BATCH}'s images and, past its first, bytes. The asset id of
+ * each upload by SHA-1, or the error that stopped it.
+ */
+async function uploadNew(
+  found: ReadonlyArray<{file: string; read: string; sha1: string; size: number}>,
+  assets: ReadonlyMap<string, string>,
+  options: ImageOptions,
+): Promise<Map<string, string | Error>> {
+  const fresh = new Map<string, (typeof found)[number]>()
+  for (const image of found) if (!assets.has(image.sha1)) fresh.set(image.sha1, image)
+  const most = Math.min(options.concurrency ?? UPLOAD_BATCH.images, UPLOAD_BATCH.images)
+  const outcomes = new Map<string, string | Error>()
+  const images = [...fresh.values()]
+  for (let start = 0; start < images.length;) {
+    let end = start + 1
+    for (let bytes = images[start].size; end < images.length && end - start < most; end++) {
+      bytes += images[end].size
+      if (bytes > UPLOAD_BATCH.bytes) break
+    }
+    const batch = images.slice(start, end)
+    start = end
+    const bodies = await Promise.all(
+      batch.map(({read}) => readFile(read).catch((error: Error) => error)),
+    )
+    const ids = await Promise.all(
+      batch.map(({file}, i) => {
+        const body = bodies[i]
+        if (body instanceof Error) return body
+        return options.upload(body, path.basename(file)).catch((error: Error) => error)
+      }),
+    )
+    batch.forEach(({sha1}, i) => outcomes.set(sha1, ids[i]))
+  }
+  return outcomes
 }
 
 function isInside(file: string, root: string): boolean {

@@ -73,11 +73,25 @@ export function describeAsset(dataset: Dataset, upload: Upload): {doc: Doc; path
   return {doc, path}
 }
 
-/** Stores the bytes of an asset; storing the same path twice keeps the first copy. */
-export function storeFile(dataset: Dataset, path: string, mime: string, data: Buffer): void {
-  dataset.db
-    .prepare('INSERT OR IGNORE INTO files (path, mime, data) VALUES (?, ?, ?)')
-    .run(path, mime, data)
+/** The bytes of an asset, served at `path` as `mime`. */
+export type StoredFile = {path: string; mime: string; data: Buffer}
+
+/**
+ * Stores the bytes of assets in one SQLite transaction (one wait for the disk); storing the same
+ * path twice keeps the first copy.
+ */
+export function storeFiles(dataset: Dataset, files: readonly StoredFile[]): void {
+  const insert = dataset.db.prepare(
+    'INSERT OR IGNORE INTO files (path, mime, data) VALUES (?, ?, ?)',
+  )
+  dataset.db.exec('BEGIN IMMEDIATE')
+  try {
+    for (const {path, mime, data} of files) insert.run(path, mime, data)
+    dataset.db.exec('COMMIT')
+  } catch (error) {
+    dataset.db.exec('ROLLBACK')
+    throw error
+  }
 }
 
 /** The stored bytes of an asset path, or null. */

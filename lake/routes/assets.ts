@@ -1,8 +1,8 @@
-import {describeAsset, readFile, storeFile} from '../assets/store.ts'
+import {commitAsset} from '../assets/commit.ts'
+import {describeAsset, readFile} from '../assets/store.ts'
 import {LakeError} from '../errors.ts'
 import {readBody} from '../http/respond.ts'
 import {HANDLED, type Route, type RouteContext} from '../http/router.ts'
-import {runTransaction} from '../mutate/transaction.ts'
 import type {LakeState} from '../state.ts'
 
 /** Bytes an upload may have. */
@@ -41,16 +41,7 @@ export async function storeUpload(state: LakeState, name: string, upload: Upload
   const existing = dataset.get(doc._id)
   if (existing) return {document: existing}
   const mime = typeof doc.mimeType === 'string' ? doc.mimeType : contentType
-  const outcome = await runTransaction(dataset, {}, async (ws) => {
-    // The bytes go in before the document so a listed asset always has its file; under the
-    // dataset's lock once the writer thread has committed what was posted before, so never into
-    // another transaction still being written.
-    await dataset.settled()
-    storeFile(dataset, path, mime, data)
-    ws.record({create: doc})
-    ws.put(doc._id, doc, {create: doc})
-  })
-  return {document: outcome.document(doc._id)}
+  return {document: await commitAsset(dataset, {doc, path, mime, data})}
 }
 
 async function upload(ctx: RouteContext, kind: 'image' | 'file') {
