@@ -115,8 +115,8 @@ export function recallConversion(
 
 /** The hashes a conversion keeps of the Liquid site it read. */
 function liquidRecord(liquid: LiquidSite, reads: LiquidReads): CachedConversion['liquid'] {
-  const {shape, whole} = liquidHashes(liquid)
-  return reads.bodies ? {shape, whole} : {shape}
+  const hashes = liquidHashes(liquid)
+  return reads.bodies ? {shape: hashes.shape, whole: hashes.whole} : {shape: hashes.shape}
 }
 
 /** `files` as a page reads them, each name it asks for recorded in `read` with its text's hash. */

@@ -8,12 +8,15 @@
 import type {LiquidDocument, LiquidSite} from './body/types.ts'
 import {contentHash} from './documents/source.ts'
 
-/** The two hashes of one Liquid site. */
+/**
+ * The two hashes of one Liquid site, each taken when first asked for: the whole site's (its
+ * pages' bodies are most of its text) only when a page read a body.
+ */
 export interface LiquidHashes {
   /** Everything but the bodies of its pages and documents (layout templates included). */
-  shape: string
+  readonly shape: string
   /** Everything. */
-  whole: string
+  readonly whole: string
 }
 
 const withoutBody = ({body: _body, ...rest}: LiquidDocument) => rest
@@ -24,18 +27,28 @@ const hashes = new WeakMap<LiquidSite, LiquidHashes>()
 export function liquidHashes(liquid: LiquidSite): LiquidHashes {
   let known = hashes.get(liquid)
   if (known) return known
-  const shape = {
-    data: liquid.data,
-    staticFiles: liquid.staticFiles,
-    layouts: liquid.layouts,
-    pages: liquid.pages.map(withoutBody),
-    collections: Object.entries(liquid.collections).map(([key, documents]) => [
-      key,
-      documents.map(withoutBody),
-    ]),
+  let shape: string | undefined
+  let whole: string | undefined
+  known = {
+    get shape() {
+      return (shape ??= contentHash(
+        JSON.stringify({
+          data: liquid.data,
+          staticFiles: liquid.staticFiles,
+          layouts: liquid.layouts,
+          pages: liquid.pages.map(withoutBody),
+          collections: Object.entries(liquid.collections).map(([key, documents]) => [
+            key,
+            documents.map(withoutBody),
+          ]),
+        }),
+      ))
+    },
+    get whole() {
+      const {time: _time, ...site} = liquid
+      return (whole ??= contentHash(JSON.stringify(site)))
+    },
   }
-  const {time: _time, ...site} = liquid
-  known = {shape: contentHash(JSON.stringify(shape)), whole: contentHash(JSON.stringify(site))}
   hashes.set(liquid, known)
   return known
 }
