@@ -17,9 +17,10 @@ function parsed(lines: string[]): {oneTable: boolean; rows?: number} {
 const PIECES = ['|', '|', ' ', '-', '--', ':', 'a', 'b c', '`', '*', '=', '+', '#', '>', '\t']
 const RARE = ['\\|', '<b>x|y</b>', '{{ a | b }}', '[l](u)', '- ', '1. ', '`|`', '***']
 
-/** A line that starts with a pipe, from pieces that matter to a table's shape. */
+/** A line, led by a pipe or not, from pieces that matter to a table's shape. */
 function line(random: () => number, delimiterLike: boolean): string {
-  let text = '|'
+  // Real tables not led by a pipe mostly start with a word; the rest tries GFM's block starts.
+  let text = random() < 0.5 ? '|' : random() < 0.6 && !delimiterLike ? 'a' : ''
   const length = 1 + Math.floor(random() * 8)
   for (let i = 0; i < length; i++) {
     if (delimiterLike) text += [' ', '-', '---', ':', '|', ' | '][Math.floor(random() * 6)]
@@ -30,7 +31,7 @@ function line(random: () => number, delimiterLike: boolean): string {
 }
 
 describe('plainGfmTable', () => {
-  it('answers as the GFM parser reads each of 4,000 generated pipe-led blocks, or leaves it to the parser', () => {
+  it('answers as the GFM parser reads each of 4,000 generated blocks, or leaves it to the parser', () => {
     const random = seeded(14)
     let answered = 0
     for (let n = 0; n < 4000; n++) {
@@ -44,8 +45,9 @@ describe('plainGfmTable', () => {
       expect(known, context).toBe(gfm.oneTable)
       if (known) expect(gfm.rows, context).toBe(lines.length - 1)
     }
-    // The shortcut must cover most of these shapes, or it saves nothing.
-    expect(answered).toBeGreaterThan(2000)
+    // The shortcut must answer for a good share of these shapes (most that are led by a pipe or a
+    // word; the rest try GFM's other blocks), or it saves nothing.
+    expect(answered).toBeGreaterThan(800)
   })
 
   it('reads a usual table as one table of its lines after the delimiter row', () => {
@@ -60,9 +62,10 @@ describe('plainGfmTable', () => {
     expect(parsed(lines).oneTable).toBe(false)
   })
 
-  it('leaves lines with escapes, lines not led by a pipe and later separators to the parser', () => {
+  it('leaves lines with escapes, lines that may start another block and later separators to the parser', () => {
     expect(plainGfmTable(['| a \\| b |', '|---|'])).toBeUndefined()
-    expect(plainGfmTable(['a | b', '--|--'])).toBeUndefined()
+    expect(plainGfmTable(['> a | b', '--|--'])).toBeUndefined()
+    expect(plainGfmTable(['a | b', '--|--', '- c | d'])).toBeUndefined()
     expect(plainGfmTable(['| a |', '|---|', '| b |', '|---|', '| c |'])).toBeUndefined()
     expect(plainGfmTable(['| a |'])).toBeUndefined()
   })

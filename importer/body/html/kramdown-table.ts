@@ -156,30 +156,46 @@ function isGfmTable(lines: string[], rows: number): boolean {
 /** One cell of GFM's delimiter row: dashes, a colon on either side for the alignment. */
 const DELIMITER_CELL = /^[ \t]*:?-+:?[ \t]*$/
 
-/** GFM's cells of a row that starts with a pipe and has no escapes: split at every pipe. */
+/** GFM's cells of a row with no escapes: split at every pipe, after its leading and trailing one. */
 function gfmCells(line: string): string[] {
-  const inner = line.trimEnd().slice(1)
+  const trimmed = line.trim()
+  const inner = trimmed.startsWith('|') ? trimmed.slice(1) : trimmed
   return (inner.endsWith('|') ? inner.slice(0, -1) : inner).split('|')
 }
 
 /**
- * What GFM reads in the common shape of a table, without parsing it: every line starts with a
- * pipe (so none starts another block, and none is lazy) and has no backslash (so every pipe
- * splits cells, as GFM splits them, code spans included). Such lines are one table of one row
- * a line after the delimiter row when the second line is a delimiter row of as many cells as the
- * first; otherwise GFM reads a paragraph. `undefined` when the lines are of another shape, when
- * the header is only pipes and spaces, or when a later line is a separator, which kramdown does
- * not count as a row (the parser decides).
+ * A line not led by a pipe that GFM may read as something else than a row: indented, a block's
+ * start (a quote, heading, list item, rule, fence, HTML, setext underline) or a link definition.
+ */
+const NOT_PLAINLY_A_ROW = /^(?:[ \t>#*+\-=_~<]|\d|`{3}|\[[^\]]*\]:)/
+
+/** A delimiter row not led by a pipe that is no list item and no setext underline (it has a pipe). */
+const PLAIN_DELIMITER_START = /^(?::|-(?![ \t]))(?=.*\|)/
+
+/**
+ * What GFM reads in the common shape of a table, without parsing it: no line has a backslash (so
+ * every pipe splits cells, as GFM splits them, code spans included), and none can start another
+ * block or continue one (it starts with a pipe or a character that starts no block; the delimiter
+ * row may start with its dashes). Such lines are one table of one row a line after the delimiter
+ * row when the second line is a delimiter row of as many cells as the first; otherwise GFM reads
+ * a paragraph. `undefined` when the lines are of another shape, when the header is only pipes and
+ * spaces, or when a later line is a separator, which kramdown does not count as a row (the
+ * parser decides).
  */
 export function plainGfmTable(lines: readonly string[]): boolean | undefined {
   if (lines.length < 2) return undefined
-  for (const line of lines) if (line[0] !== '|' || line.includes('\\')) return undefined
+  const delimiter = gfmCells(lines[1])
+  const isDelimiter = delimiter.every((cell) => DELIMITER_CELL.test(cell))
+  for (const [i, line] of lines.entries()) {
+    if (line.includes('\\')) return undefined
+    if (line[0] === '|' || (i === 1 && isDelimiter && PLAIN_DELIMITER_START.test(line))) continue
+    if (NOT_PLAINLY_A_ROW.test(line) || !line.includes('|')) return undefined
+  }
   for (let i = 2; i < lines.length; i++) {
     if (SEPARATOR.test(lines[i]) || FOOTER_SEPARATOR.test(lines[i])) return undefined
   }
   // A header of nothing but pipes and spaces: the edge of GFM's rules, left to the parser.
   if (/^[|\s]*$/.test(lines[0])) return undefined
-  const delimiter = gfmCells(lines[1])
-  if (!delimiter.every((cell) => DELIMITER_CELL.test(cell))) return false
+  if (!isDelimiter) return false
   return gfmCells(lines[0]).length === delimiter.length
 }
