@@ -68,16 +68,19 @@ type Keyed = Record<string, unknown>
 
 /** Gives every object in `items` (and in arrays nested inside them) a unique, content-derived `_key`. */
 export function assignKeys(items: unknown[], prefix = ''): void {
-  const used = new Set<string>()
+  // Made for arrays of more than one item only: most arrays (a span's marks, a paragraph of one
+  // span) have one, whose key nothing can collide with.
+  const used = items.length > 1 ? new Set<string>() : undefined
   // The next suffix to try per base, so a block repeated k times costs k, not k².
-  const nextSuffix = new Map<string, number>()
+  const nextSuffix = used && new Map<string, number>()
   for (const item of items) {
     if (!isObject(item)) continue
-    for (const value of Object.values(item)) {
-      if (Array.isArray(value)) assignKeys(value)
-      else if (isObject(value)) keyNested(value)
-    }
+    keyNested(item)
     const base = typeof item._key === 'string' ? item._key : prefix + fingerprintHash(item)
+    if (!used || !nextSuffix) {
+      item._key = base
+      continue
+    }
     let key = base
     let n = nextSuffix.get(base) ?? 1
     while (used.has(key)) key = `${base}_${n++}`
@@ -89,7 +92,9 @@ export function assignKeys(items: unknown[], prefix = ''): void {
 
 /** Keys the arrays nested in one object (a document) without giving the object itself a key. */
 export function keyNested(value: Keyed): void {
-  for (const inner of Object.values(value)) {
+  // Plain JSON data: for…in sees exactly its own keys, without copying the values.
+  for (const name in value) {
+    const inner = value[name]
     if (Array.isArray(inner)) assignKeys(inner)
     else if (isObject(inner)) keyNested(inner)
   }
