@@ -143,6 +143,11 @@ export function applyIal(
   )
 }
 
+/** Whether `name` is a callout's class (`note`, `note-title`, or one the site defines). */
+export function isCalloutClass(name: string, state: State): boolean {
+  return toneOf(name.replace(/-title$/, ''), state) !== undefined
+}
+
 function toneOf(name: string, state: State): CalloutTone | undefined {
   const alias = TONE_ALIASES[name] ?? name
   if ((CALLOUT_TONES as readonly string[]).includes(alias)) return alias as CalloutTone

@@ -4,7 +4,7 @@ import {quoteBlocks} from '../../blocks/blockquote.ts'
 import {mayBeTitle} from '../../blocks/heading.ts'
 import {separateFromListBefore, settleItem, startAt} from '../../blocks/list-item.ts'
 import type {Item} from '../../blocks/text-block.ts'
-import {applyIal} from '../../ial.ts'
+import {applyIal, isCalloutClass} from '../../ial.ts'
 import {createInline} from '../../inline/index.ts'
 import {withMark} from '../../inline/inline.ts'
 import {BLOCK_TYPES, LIST, MARK, OBJECT_TYPES, STYLE} from '../../names.ts'
@@ -24,13 +24,27 @@ const elements = (nodes: ElementContent[], name?: string): Element[] =>
     (node): node is Element => node.type === 'element' && (!name || node.tagName === name),
   )
 
-// A wrapper (`<div>`, `<center>`, `<section>` …) leaves its content; a callout class makes it a callout.
+/**
+ * An element's classes as an attribute list on the blocks it became (`out` from `start`): a
+ * callout class makes them a callout. On a paragraph or a quote only the callout classes count
+ * (`p.note`, `blockquote.note` are the callouts just-the-docs styles; the other classes style
+ * what the model does not keep). On a wrapper, `highlight` is Rouge's: its code blocks are
+ * `<div class="highlight">` and `<figure class="highlight">`, which every theme styles as code,
+ * and just-the-docs' `highlight` callout styles only a paragraph or a quote.
+ */
+function applyClasses(element: Element, scope: HastScope, start: number, wrapper: boolean) {
+  const classes = classesOf(element).filter((name) =>
+    wrapper ? name !== 'highlight' : isCalloutClass(name, scope.state),
+  )
+  if (classes.length > 0)
+    applyIal(classes, scope.walk.out, start, locate(element, scope) as never, scope.state)
+}
+
+// A wrapper (`<div>`, `<center>`, `<section>` …) leaves its content.
 const wrapper: BlockHandler = (element, scope) => {
   const start = scope.walk.out.length
   scope.all(element.children, scope)
-  const classes = classesOf(element)
-  if (classes.length > 0)
-    applyIal(classes, scope.walk.out, start, locate(element, scope) as never, scope.state)
+  applyClasses(element, scope, start, true)
 }
 
 const paragraph =
@@ -39,9 +53,11 @@ const paragraph =
     if (element.children.some((child) => child.type === 'element' && isBlockChild(child))) {
       return wrapper(element, scope)
     }
+    const start = scope.walk.out.length
     const inline = createInline()
     convertPhrasing(element.children, scope, inline)
     emitParagraph(inline, style(scope), scope)
+    if (element.tagName === 'p') applyClasses(element, scope, start, false)
   }
 
 function isBlockChild(element: Element): boolean {
@@ -215,6 +231,7 @@ const blockquote: BlockHandler = (element, scope) => {
   const start = scope.walk.out.length
   scope.all(element.children, scope)
   quoteBlocks(scope.walk.out, start, scope.state)
+  applyClasses(element, scope, start, false)
 }
 
 // `<dt>` is the term (bold), `<dd>` its definition, as the markdown definition list converts.
