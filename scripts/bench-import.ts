@@ -190,6 +190,11 @@ const command = defineCommand({
       type: 'string',
       description: 'Measure on this site folder (a real site) instead of the synthetic one.',
     },
+    name: {
+      type: 'string',
+      description:
+        "What the tables call the --site (its repository, such as natalieagus/50002; default: its folder's name). With --readme, the README section is that site's own: bench:import-site:<name>.",
+    },
     dir: {type: 'string', description: 'Internal: the site folder of --phase.'},
     page: {type: 'string', description: 'Internal: the page the `page` phase parses.'},
     check: {
@@ -206,7 +211,7 @@ const command = defineCommand({
       prepareScratch(scratch)
       const site = args.site ? resolve(args.site) : join(scratch, 'site')
       // Named by its folder: where it sits on this machine means nothing to a reader.
-      let about = `the site \`${basename(resolve(args.site ?? '.'))}\``
+      let about = `the site \`${args.name ?? basename(resolve(args.site ?? '.'))}\``
       if (args.site) {
         const {files} = await readSite(site)
         const pages = files.filter((file) => file.path.endsWith('.md'))
@@ -290,8 +295,14 @@ const command = defineCommand({
       ].join('\n\n')
       console.log(summary)
       // The synthetic site's table, or (with `--site`) the real site's.
-      if (args.readme)
-        writeReadmeSection(README, args.site ? 'bench:import-site' : 'bench:import', summary)
+      if (args.readme) {
+        const section = !args.site
+          ? 'bench:import'
+          : args.name
+            ? `bench:import-site:${args.name}`
+            : 'bench:import-site'
+        writeReadmeSection(README, section, summary)
+      }
       // Issue 14's targets, for both ways a user runs the command.
       const verdict = (ratio: number, target: number) =>
         `${ratio.toFixed(2)}× (${ratio <= target ? 'within' : 'over'} the ${target.toFixed(1)}× target)`
