@@ -170,6 +170,9 @@ const LINES = [
   'k :v',
 ]
 
+const ITEM_INDENTS = ['', ' ', '  ', '    ']
+const ITEM_LINES = ['  -', '  - - x', '  # c', '', '  -x', '    more', '-', '  - a: b']
+
 /** A front matter text of a few lines, mostly `key: value`, sometimes with a stray line. */
 function fuzzedText(next: () => number): string {
   const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]
@@ -178,7 +181,20 @@ function fuzzedText(next: () => number): string {
   for (let i = 0; i < count; i++) {
     const roll = next()
     if (roll < 0.08) lines.push(pick(LINES))
-    else {
+    else if (roll < 0.2) {
+      // A list under a key (`redirect_from:` over `  - /old/`), its items mostly indented alike.
+      lines.push(`${pick(KEYS.slice(0, 5))}:${next() < 0.8 ? '' : ' '}`)
+      const indent = pick(ITEM_INDENTS)
+      const items = 1 + Math.floor(next() * 3)
+      for (let item = 0; item < items; item++) {
+        const value = pick(VALUES)
+        lines.push(
+          next() < 0.1
+            ? pick(ITEM_LINES)
+            : `${next() < 0.9 ? indent : pick(ITEM_INDENTS)}- ${value}`,
+        )
+      }
+    } else {
       const key = roll < 0.7 ? pick(KEYS.slice(0, 5)) : pick(KEYS)
       const value = pick(VALUES)
       const gap = next() < 0.9 ? ' ' : pick(['', '   ', '\t'])
@@ -208,10 +224,30 @@ describe('simpleMapping', () => {
   it('agrees with the parser on 20,000 fuzzed texts of tricky keys, values and lines', () => {
     const next = random(20261201)
     let read = 0
-    for (let i = 0; i < 20_000; i++) if (agrees(fuzzedText(next)) === 'read') read++
+    let lists = 0
+    for (let i = 0; i < 20_000; i++) {
+      const text = fuzzedText(next)
+      if (agrees(text) !== 'read') continue
+      read++
+      if (Object.values(simpleMapping(text, DEFAULT_MAX_YAML_NODES)!).some(Array.isArray)) lists++
+    }
+    // Lists under a key are read too, not only declined.
+    expect(lists).toBeGreaterThan(200)
     // Both ways are exercised: plenty read, plenty declined.
     expect(read).toBeGreaterThan(2_000)
     expect(read).toBeLessThan(18_000)
+  })
+
+  it('reads a list under a key, indented or not, as the parser does', () => {
+    const text =
+      'title: Rolling upgrade\nredirect_from:\n  - /upgrade/\n  - /rolling-upgrade/index/\ntags:\n- a\n- 2\nnav_order: 20'
+    expect(agrees(text)).toBe('read')
+    expect(simpleMapping(text, DEFAULT_MAX_YAML_NODES)).toEqual({
+      title: 'Rolling upgrade',
+      redirect_from: ['/upgrade/', '/rolling-upgrade/index/'],
+      tags: ['a', 2],
+      nav_order: 20,
+    })
   })
 
   it('leaves to the parser a text of more values than the budget, which the parser refuses', () => {
