@@ -27,11 +27,12 @@ export function code(node: Code, state: State, walk: Walk): void {
 }
 
 /**
- * The code of a fence indented inside its container (`    ```` under `4. Step`, whose text
- * starts at column 3) as kramdown reads it: CommonMark removes the fence's indentation from each
- * line, kramdown keeps the lines as written, ` Bus 001` with its space. Undefined when the fence
- * is not indented so, or its lines are not plain spaces-and-text (quotes, tabs): then CommonMark's
- * reading stands.
+ * The code of a fence inside a container (`    ```` under `4. Step`, whose text starts at column
+ * 3) as kramdown reads it, when that differs from CommonMark's reading only in indentation:
+ * CommonMark removes the fence's indentation from each line, kramdown keeps the lines as written
+ * (` Bus 001` with its space); and kramdown keeps a line of nothing but spaces whole, where
+ * CommonMark takes the container's indentation off it too. Undefined when the fence's lines are
+ * not plain spaces-and-text (quotes, tabs): then CommonMark's reading stands.
  */
 function keptIndentation(
   node: Code,
@@ -44,24 +45,29 @@ function keptIndentation(
   if (start === undefined || end === undefined) return undefined
   const lineStart = source.lastIndexOf('\n', start - 1) + 1
   const indent = start - lineStart - container
-  if (indent < 1 || !/^ *$/.test(source.slice(lineStart, start))) return undefined
+  if (indent < 0 || !/^ *$/.test(source.slice(lineStart, start))) return undefined
   if (!/^(`{3,}|~{3,})/.test(source.slice(start, start + 3))) return undefined
   const firstLine = source.indexOf('\n', start) + 1
   if (firstLine === 0 || firstLine > end) return undefined
   const lines = source.slice(firstLine, end).split('\n')
   if (!unclosed) lines.pop()
   const kept: string[] = []
+  // What CommonMark reads of each line, to check that only the indentation differs.
+  const read: string[] = []
   for (const line of lines) {
     const spaces = /^ */.exec(line)![0].length
     if (line.slice(0, Math.max(spaces, container) + 1).includes('\t')) return undefined
-    kept.push(line.slice(Math.min(spaces, container)))
+    if (spaces === line.length) {
+      kept.push(line)
+      read.push(' '.repeat(Math.max(0, spaces - container - indent)))
+      continue
+    }
+    const inContainer = line.slice(Math.min(spaces, container))
+    kept.push(inContainer)
+    read.push(inContainer.slice(Math.min(/^ */.exec(inContainer)![0].length, indent)))
   }
   const text = kept.join('\n')
-  // Only the indentation may differ from CommonMark's reading.
-  const stripped = kept
-    .map((line) => line.slice(Math.min(/^ */.exec(line)![0].length, indent)))
-    .join('\n')
-  return stripped === node.value && text !== node.value ? text : undefined
+  return read.join('\n') === node.value && text !== node.value ? text : undefined
 }
 
 function isUnclosed(node: Code, source: string): boolean {
