@@ -20,6 +20,12 @@ describe('extractFeatures', () => {
     expect(features(html).words).toEqual(['a', 'framed', 'text'])
   })
 
+  it("never runs a frame's text into its neighbours': each frame is a document of its own", () => {
+    const html =
+      '<iframe srcdoc="<button>REST</button>"></iframe><iframe srcdoc="<button>Python</button>"></iframe>after'
+    expect(features(html).words).toEqual(['REST', 'Python', 'after'])
+  })
+
   it('sees an <object> or <embed> showing an image as that image, its content as the description', () => {
     const result = features(
       '<object type="image/svg+xml" data="/a.svg"></object><object data="/b.png">The plan</object>' +

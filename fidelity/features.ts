@@ -88,7 +88,12 @@ function inlineFrames(parent: Parents): void {
   parent.children = (parent.children as RootContent[]).flatMap((child): RootContent[] => {
     if (!isElement(child)) return [child]
     const srcdoc = child.tagName === 'iframe' ? attribute(child, 'srcDoc') : undefined
-    if (srcdoc !== undefined) return parseFragment(srcdoc).children as ElementContent[]
+    // A frame is a document of its own: its text never runs into its neighbours' (two adjacent
+    // frames holding `REST` and `Python` show two words), so it stands as a block.
+    if (srcdoc !== undefined) {
+      const children = parseFragment(srcdoc).children as ElementContent[]
+      return [{type: 'element', tagName: 'div', properties: {}, children}]
+    }
     const image = imageObject(child)
     if (image) return [image]
     inlineFrames(child)
