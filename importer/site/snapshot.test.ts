@@ -72,8 +72,9 @@ describe('restoreSite', () => {
   )
 
   const SITE = [
-    // A list: more than the YAML parser's fast path reads, so preparing the site loads the parser.
-    {path: '_config.yml', text: 'title: Course\nexclude:\n  - drafts\n'},
+    // A nested mapping: more than the YAML parser's fast path reads, so preparing the site loads
+    // the parser.
+    {path: '_config.yml', text: 'title: Course\nkramdown:\n  toc_levels: 2..3\n'},
     {path: 'index.md', text: '---\ntitle: Home\nnav_order: 1\n---\n\nWelcome.\n'},
     {path: 'one.md', text: '---\ntitle: One\nparent: Home\n---\n\nOne.\n'},
     {path: 'two.md', text: '---\ntitle: Two\nparent: Home\n---\n\nTwo.\n'},
