@@ -135,6 +135,10 @@ function tableLines(
   const lines = raw.map((line) => line.trim())
   const row = (line: string) => (inList ? TABLE_LINE.test(line) : line.startsWith('|'))
   if (!lines.every(row)) return
+  // kramdown wants a blank line, an attribute list or the end after a table. CommonMark ends a
+  // paragraph at a line kramdown's runs on over (`<!-- vale off -->` under `| a | b |`): then
+  // the rows are that paragraph's text. (An item's content ends with the item.)
+  if (!inList && !/^[ \t]*(?:$|\{:)/.test(lineAfter(state.source, end))) return
   const table = findKramdownTable(lines.join('\n'), 0)
   if (!table) return
   // Where each trimmed line starts in the joined text and in the page (the first line where the
@@ -220,4 +224,11 @@ function splitIal(children: PhrasingContent[]): {
 
 function withValue(node: Text, value: string): Text {
   return {...node, value}
+}
+
+/** The line after the one that ends at `end` (without its newline), or '' at the end. */
+function lineAfter(source: string, end: number): string {
+  if (end >= source.length) return ''
+  const lineEnd = source.indexOf('\n', end + 1)
+  return source.slice(end + 1, lineEnd === -1 ? undefined : lineEnd)
 }
