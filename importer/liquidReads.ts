@@ -45,8 +45,11 @@ export function liquidHashes(liquid: LiquidSite): LiquidHashes {
       ))
     },
     get whole() {
-      const {time: _time, ...site} = liquid
-      return (whole ??= contentHash(JSON.stringify(site)))
+      if (whole === undefined) {
+        const {time: _time, ...site} = liquid
+        whole = contentHash(JSON.stringify(site))
+      }
+      return whole
     },
   }
   hashes.set(liquid, known)

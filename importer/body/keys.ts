@@ -70,22 +70,21 @@ type Keyed = Record<string, unknown>
 export function assignKeys(items: unknown[], prefix = ''): void {
   // Made for arrays of more than one item only: most arrays (a span's marks, a paragraph of one
   // span) have one, whose key nothing can collide with.
-  const used = items.length > 1 ? new Set<string>() : undefined
-  // The next suffix to try per base, so a block repeated k times costs k, not k².
-  const nextSuffix = used && new Map<string, number>()
+  // `next`: the suffix to try per base, so a block repeated k times costs k, not k².
+  const seen = items.length > 1 ? {used: new Set<string>(), next: new Map<string, number>()} : null
   for (const item of items) {
     if (!isObject(item)) continue
     keyNested(item)
     const base = typeof item._key === 'string' ? item._key : prefix + fingerprintHash(item)
-    if (!used || !nextSuffix) {
+    if (!seen) {
       item._key = base
       continue
     }
     let key = base
-    let n = nextSuffix.get(base) ?? 1
-    while (used.has(key)) key = `${base}_${n++}`
-    nextSuffix.set(base, n)
-    used.add(key)
+    let n = seen.next.get(base) ?? 1
+    while (seen.used.has(key)) key = `${base}_${n++}`
+    seen.next.set(base, n)
+    seen.used.add(key)
     item._key = key
   }
 }

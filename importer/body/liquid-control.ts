@@ -19,7 +19,7 @@ import type {
 
 import {onFirstUse} from '../onFirstUse.ts'
 import {parseIncludeTag, validIncludeFile} from './liquid-include.ts'
-import {fenceFor, highlightCode, highlightHtml} from './liquid-syntax.ts'
+import {fenceFor, highlightCode, highlightHtml, isHtmlFile} from './liquid-syntax.ts'
 import {markdownBlock, markdownBlocksAsText} from './markdown-block.ts'
 import type {LiquidDocument, LiquidSite} from './types.ts'
 
@@ -242,7 +242,7 @@ function createEngine(page: ControlFlowPage): LiquidEngine {
     parse(token: TagToken, remain: TopLevelToken[]) {
       this.language = token.args.trim().split(/\s+/)[0] ?? ''
       // In an HTML include the block is HTML, as Jekyll writes it; elsewhere a fence.
-      this.html = /\.html?$/i.test(token.file ?? '')
+      this.html = isHtmlFile(token.file)
       const templates: Template[] = (this.templates = [])
       const stream = this.liquid.parser.parseStream(remain)
       stream

@@ -40,6 +40,9 @@ export const RAW_BLOCK = /\{%-?\s*raw\s*-?%\}([\s\S]*?)\{%-?\s*endraw\s*-?%\}/g
 export const highlightCode = (rendered: string): string =>
   rendered.replace(/^[\r\n]+|[\r\n]+$/g, '').replace(/[ \t]+$/, '')
 
+/** Whether `file` (an include's name) is HTML, where a `{% highlight %}` block is written as HTML. */
+export const isHtmlFile = (file: string | undefined): boolean => /\.html?$/i.test(file ?? '')
+
 /**
  * A `{% highlight %}` block as Jekyll writes it, HTML (without Rouge's spans and its `<figure>`),
  * for where it lands in HTML (an HTML include), in which a fence would be text.

@@ -13,6 +13,7 @@ import {
   fenceFor,
   highlightCode,
   highlightHtml,
+  isHtmlFile,
   RAW_BLOCK,
 } from './liquid-syntax.ts'
 import type {State} from './state.ts'
@@ -236,7 +237,7 @@ function evaluateTag(
       : undefined
     const body = highlightCode(rendered ?? String(code).replace(RAW_BLOCK, '$1'))
     // In an HTML include the block is HTML, as Jekyll writes it: a fence there would be text.
-    if (/\.html?$/i.test(scope.stack.at(-1) ?? '')) return {text: highlightHtml(String(lang), body)}
+    if (isHtmlFile(scope.stack.at(-1))) return {text: highlightHtml(String(lang), body)}
     const fence = fenceFor(body)
     // Indented like the tag's line (a list item's content), so the closing fence stays inside.
     const lineStart = input.lastIndexOf('\n', index - 1) + 1

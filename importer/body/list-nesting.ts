@@ -135,6 +135,12 @@ function kramdownBlanks(stack: readonly OpenItem[], blanks: string): string {
   return blanks
 }
 
+/** `line` placed `column` columns in, with what kramdown keeps of its indentation after that. */
+function placeRightOf(column: number, line: string, stack: readonly OpenItem[]): string {
+  const text = line.trimStart()
+  return ' '.repeat(column) + kramdownBlanks(stack, line.slice(0, line.length - text.length)) + text
+}
+
 /**
  * Whether `line`, in a fence that opened `fenceIndent` columns in, is a lazy line of the item
  * holding the fence: the fence is inside the innermost open item, and the line is no marker
@@ -188,11 +194,9 @@ export function kramdownListNesting(text: string, quotes = 0): string {
         // kramdown keeps of its indentation (see `kramdownIndent`) right of the item's text,
         // as blocks/code.ts then reads a fence's lines; the closing fence where the opening one
         // is.
-        const text = line.trimStart()
-        const blanks = line.slice(0, line.length - text.length)
         const placed = closes
-          ? ' '.repeat(lazyFence.moved) + text
-          : ' '.repeat(lazyFence.content) + kramdownBlanks(stack, blanks) + text
+          ? ' '.repeat(lazyFence.moved) + line.trimStart()
+          : placeRightOf(lazyFence.content, line, stack)
         changed ||= placed !== line
         lines[n] = placed
       } else if (run !== undefined && line.trim() !== '') shift(n, run)
@@ -201,9 +205,7 @@ export function kramdownListNesting(text: string, quotes = 0): string {
         // marker: a lazy line of the item for kramdown, which keeps what indentation it has (a
         // closing fence two columns in still closes the fence); CommonMark would end the item
         // there, and the fence with it. It is placed right of the item's text.
-        const text = line.trimStart()
-        const blanks = line.slice(0, line.length - text.length)
-        lines[n] = ' '.repeat(stack.at(-1)!.content) + kramdownBlanks(stack, blanks) + text
+        lines[n] = placeRightOf(stack.at(-1)!.content, line, stack)
         changed = true
       }
       if (closes) fence = undefined

@@ -3,6 +3,7 @@ import type {Html, Nodes, Paragraph, PhrasingContent, Text} from 'mdast'
 import {kramdownTable} from '../html/kramdown-convert.ts'
 import type {Point} from '../html/hast/scope.ts'
 import {
+  endsKramdownTable,
   findKramdownTable,
   SEPARATOR,
   TABLE_LINE,
@@ -138,7 +139,8 @@ function tableLines(
   // kramdown wants a blank line, an attribute list or the end after a table. CommonMark ends a
   // paragraph at a line kramdown's runs on over (`<!-- vale off -->` under `| a | b |`): then
   // the rows are that paragraph's text. (An item's content ends with the item.)
-  if (!inList && !/^[ \t]*(?:$|\{:)/.test(lineAfter(state.source, end))) return
+  if (!inList && end < state.source.length && !endsKramdownTable(lineAfter(state.source, end)))
+    return
   const table = findKramdownTable(lines.join('\n'), 0)
   if (!table) return
   // Where each trimmed line starts in the joined text and in the page (the first line where the
@@ -226,9 +228,8 @@ function withValue(node: Text, value: string): Text {
   return {...node, value}
 }
 
-/** The line after the one that ends at `end` (without its newline), or '' at the end. */
+/** The line after the one that ends at `end` (without its newline). */
 function lineAfter(source: string, end: number): string {
-  if (end >= source.length) return ''
   const lineEnd = source.indexOf('\n', end + 1)
   return source.slice(end + 1, lineEnd === -1 ? undefined : lineEnd)
 }

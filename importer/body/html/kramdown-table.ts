@@ -43,12 +43,12 @@ export function findKramdownTable(text: string, pos: number): KramdownTable | un
     end = newline === -1 ? text.length : newline + 1
   }
   if (lines.length === 0) return undefined
-  // kramdown wants a block boundary after the table too: a blank line, an IAL or the end.
-  const after = text.slice(
-    end,
-    text.indexOf('\n', end) === -1 ? undefined : text.indexOf('\n', end),
+  const newline = text.indexOf('\n', end)
+  if (
+    end < text.length &&
+    !endsKramdownTable(text.slice(end, newline === -1 ? undefined : newline))
   )
-  if (end < text.length && !/^[ \t]*$/.test(after) && !after.startsWith('{:')) return undefined
+    return undefined
   if (!lines.every((line) => splitCells(line).pipes > 0)) return undefined
   const table = readRows(lines, starts)
   // GFM splits cells at a pipe inside a code span (`|`); kramdown does not.
@@ -56,6 +56,14 @@ export function findKramdownTable(text: string, pos: number): KramdownTable | un
     return undefined
   }
   return {kind: 'table', lineStart: pos, consumed: end, ...table}
+}
+
+/**
+ * Whether `line` may follow a table for kramdown, which wants a block boundary after one: a blank
+ * line or an attribute list (the end of the text too, which callers check).
+ */
+export function endsKramdownTable(line: string): boolean {
+  return /^[ \t]*$/.test(line) || line.startsWith('{:')
 }
 
 function readRows(
