@@ -81,13 +81,14 @@ export function queryInProcess(
 export function uploadInProcess(
   state: LakeState,
   dataset: string,
-  upload: {kind: 'image' | 'file'; data: Uint8Array; filename?: string},
+  upload: {kind: 'image' | 'file'; data: Uint8Array; filename?: string; sha1?: string},
 ): Promise<InProcessAnswer> {
   return answer(state, `upload into "${dataset}"`, () => {
     if (upload.data.byteLength > UPLOAD_LIMIT) throw bodyTooLarge(UPLOAD_LIMIT)
     const search = new URLSearchParams(upload.filename ? {filename: upload.filename} : {})
     const data = Buffer.from(upload.data.buffer, upload.data.byteOffset, upload.data.byteLength)
-    return storeUpload(state, dataset, {kind: upload.kind, data, contentType: '', search})
+    const {kind, sha1} = upload
+    return storeUpload(state, dataset, {kind, data, contentType: '', search, sha1})
   })
 }
 

@@ -4,7 +4,14 @@ import {join} from 'node:path'
 
 import {describe, expect, it} from 'vitest'
 
-import {fingerprintImages, mergeStamps, SETTLED_NS} from './imageFingerprints.ts'
+import {statSync} from 'node:fs'
+
+import {
+  fingerprintImages,
+  fingerprintsOfReads,
+  mergeStamps,
+  SETTLED_NS,
+} from './imageFingerprints.ts'
 
 /** A clock this far past the files just written: they have settled. */
 const later = () => Date.now() + Number(SETTLED_NS / 1_000_000n) + 60_000
@@ -18,7 +25,7 @@ describe('fingerprintImages', () => {
     const dir = folder()
     writeFileSync(join(dir, 'a.png'), 'one')
     const first = await fingerprintImages([join(dir, 'a.png'), join(dir, 'gone.png')])
-    expect(first.images[join(dir, 'a.png')]).toMatch(/ [0-9a-f]{64}$/)
+    expect(first.images[join(dir, 'a.png')]).toMatch(/ [0-9a-f]{40}$/)
     expect(first.images[join(dir, 'gone.png')]).toBeNull()
     writeFileSync(join(dir, 'a.png'), 'two')
     const second = await fingerprintImages([join(dir, 'a.png')])
@@ -44,8 +51,26 @@ describe('fingerprintImages', () => {
     const dir = folder()
     writeFileSync(join(dir, 'a.png'), 'one')
     const found = await fingerprintImages([join(dir, 'a.png')])
-    expect(found.images[join(dir, 'a.png')]).toMatch(/ [0-9a-f]{64}$/)
+    expect(found.images[join(dir, 'a.png')]).toMatch(/ [0-9a-f]{40}$/)
     expect(found.stamps).toEqual({})
+  })
+
+  it('takes the fingerprint of an image the sync read (stat’ed before it read it) without reading it again, unless it had not settled', async () => {
+    const dir = folder()
+    const path = join(dir, 'a.png')
+    writeFileSync(path, 'one')
+    // A hash the file's bytes cannot have: it comes back only if the file is not read.
+    const reads = new Map([
+      [path, {real: path, sha1: 'recorded', stats: statSync(path, {bigint: true})}],
+    ])
+    const known = fingerprintsOfReads(reads, later)
+    expect(known.images[path]).toBe(`${path} recorded`)
+    expect((await fingerprintImages([path], known, later)).images[path]).toBe(`${path} recorded`)
+    // Just written: its times may not change on a second write, so it is read again.
+    expect(fingerprintsOfReads(reads)).toEqual({images: {}, stamps: {}})
+    expect((await fingerprintImages([path], fingerprintsOfReads(reads))).images[path]).toMatch(
+      / [0-9a-f]{40}$/,
+    )
   })
 
   it('lists the images in the order of the paths it is given, however the reads finish', async () => {

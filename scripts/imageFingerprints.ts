@@ -9,13 +9,16 @@
  * A file is stamped only when its last change is older than {@link SETTLED_NS} when it is
  * hashed: a file changed again within the same tick of a coarse clock keeps its times, so a
  * recent one is hashed again next time (git calls these entries racily clean).
+ *
+ * The hash is SHA-1, the one the sync takes to look an image up among the dataset's assets:
+ * the images a sync read ({@link fingerprintsOfReads}) are not read a third time for the record.
  */
 import {createHash} from 'node:crypto'
 import {readFile, realpath, stat} from 'node:fs/promises'
 
 import {mapPool} from '../sync/retry.ts'
 
-/** `<real path> <SHA-256>` of each image file, by path; null for one that cannot be read. */
+/** `<real path> <SHA-1>` of each image file, by path; null for one that cannot be read. */
 export type ImageHashes = Record<string, string | null>
 
 /** What identifies each hashed image's bytes without reading them, by path (see above). */
@@ -41,6 +44,33 @@ const stampOf = (info: {
   ctimeNs: bigint
 }) => `${info.dev}:${info.ino}:${info.size}:${info.mtimeNs}:${info.ctimeNs}`
 
+/** Changes older than this (in nanoseconds since the epoch) have settled at `clock`'s time. */
+const settledBeforeAt = (clock: () => number) => BigInt(clock()) * 1_000_000n - SETTLED_NS
+
+const settled = (info: {mtimeNs: bigint; ctimeNs: bigint}, before: bigint) =>
+  info.ctimeNs < before && info.mtimeNs < before
+
+/**
+ * The fingerprints of the images a sync read (`sync/images.ts`), each stat'ed before it was
+ * read and hashed with SHA-1: to pass as `known` to {@link fingerprintImages}, which then reads
+ * none of those whose stamp is still the same. One that had not settled gets no stamp, and is
+ * read again.
+ */
+export function fingerprintsOfReads(
+  reads: ReadonlyMap<string, {real: string; sha1: string; stats: Parameters<typeof stampOf>[0]}>,
+  clock: () => number = Date.now,
+): ImageFingerprints {
+  const images: ImageHashes = {}
+  const stamps: ImageStamps = {}
+  const settledBefore = settledBeforeAt(clock)
+  for (const [path, {real, sha1, stats}] of reads) {
+    if (!settled(stats, settledBefore)) continue
+    images[path] = `${real} ${sha1}`
+    stamps[path] = stampOf(stats)
+  }
+  return {images, stamps}
+}
+
 /**
  * The fingerprints of the images at `paths`: each one's from `known` when its stamp there is
  * its stamp now, else read and hashed (and stamped when it has settled by `clock`'s time).
@@ -53,7 +83,7 @@ export async function fingerprintImages(
   // In the order of `paths`, however the reads finish.
   const images: ImageHashes = Object.fromEntries(paths.map((path) => [path, null]))
   const stamps: ImageStamps = {}
-  const settledBefore = BigInt(clock()) * 1_000_000n - SETTLED_NS
+  const settledBefore = settledBeforeAt(clock)
   await mapPool(paths, CONCURRENCY, async (path) => {
     try {
       const info = await stat(path, {bigint: true})
@@ -65,10 +95,10 @@ export async function fingerprintImages(
         return
       }
       const real = await realpath(path)
-      images[path] = `${real} ${createHash('sha256')
+      images[path] = `${real} ${createHash('sha1')
         .update(await readFile(real))
         .digest('hex')}`
-      if (info.ctimeNs < settledBefore && info.mtimeNs < settledBefore) stamps[path] = stamp
+      if (settled(info, settledBefore)) stamps[path] = stamp
     } catch {
       // Unreadable: null, as filled in above.
     }

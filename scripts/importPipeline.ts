@@ -23,6 +23,7 @@ import type {Diagnostic, ImportedDocument} from '../importer/types.ts'
 import type {PageLimits} from '../importer/body/limits.ts'
 import {BLOCK_TYPES, DOCUMENT_TYPES, INLINE_TYPES} from '../schemas/constants.ts'
 import {excludeRejected} from '../sync/exclude.ts'
+import type {ImageRead} from '../sync/images.ts'
 import type {SyncReport} from '../sync/types.ts'
 import {lakeDirOf, type Env} from '../targets/env.ts'
 import {collectGarbage, collectGarbageHalfway} from './collectGarbage.ts'
@@ -344,7 +345,11 @@ export async function finishImport(
     // top of it. A one-page sync (`partial`) leaves little, and the collection would cost more.
     if (!partial) collectGarbage()
     const before = check && logPosition(check)
-    const written = {transactions: new Set<string>(), assets: new Set<string>()}
+    const written = {
+      transactions: new Set<string>(),
+      assets: new Set<string>(),
+      images: new Map<string, ImageRead>(),
+    }
     let report: SyncReport | undefined
     const documents = partial?.documents ?? result.documents
     const code = await runSyncStep({

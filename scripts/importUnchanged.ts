@@ -15,8 +15,13 @@ import {
   readTransactionLog,
   type LoggedTransaction,
 } from '../lake/store/transactions-read.ts'
-import {localImageFiles} from '../sync/images.ts'
-import {fingerprintImages, mergeStamps, type ImageFingerprints} from './imageFingerprints.ts'
+import {localImageFiles, type ImageRead} from '../sync/images.ts'
+import {
+  fingerprintImages,
+  fingerprintsOfReads,
+  mergeStamps,
+  type ImageFingerprints,
+} from './imageFingerprints.ts'
 import {formatSummary as formatSyncSummary} from '../sync/report.ts'
 import type {Outcome, SyncReport} from '../sync/types.ts'
 import {lakeDirOf, wantsHosted, type Env} from '../targets/env.ts'
@@ -195,7 +200,12 @@ export async function recordImport(
   run: {
     before: LoggedTransaction | undefined | null
     /** What the sync wrote: its transactions, and the assets its uploads made. */
-    written: {transactions: ReadonlySet<string>; assets: ReadonlySet<string>}
+    written: {
+      transactions: ReadonlySet<string>
+      assets: ReadonlySet<string>
+      /** The image files the sync read, as it read them. */
+      images?: ReadonlyMap<string, ImageRead>
+    }
     report: SyncReport | undefined
     documents: readonly ImportedDocument[]
     root: string
@@ -228,10 +238,12 @@ export async function recordImport(
     (documents.length > 0 && documents.every((doc) => run.written.assets.has(doc)))
   if (!log || !log.after.every(ours)) return
   const {created, updated, unchanged} = report.counts
-  // Each image stamped the same as when this run or the record hashed it is not read again.
+  // Each image stamped the same as when this run (its check or its sync) or the record hashed
+  // it is not read again.
+  const read = run.written.images && fingerprintsOfReads(run.written.images)
   const known = {
-    images: {...run.previous?.images, ...check.images?.images},
-    stamps: {...run.previous?.imageStamps, ...check.images?.stamps},
+    images: {...run.previous?.images, ...check.images?.images, ...read?.images},
+    stamps: {...run.previous?.imageStamps, ...check.images?.stamps, ...read?.stamps},
   }
   const found = await fingerprintImages(
     localImageFiles(run.documents, run.root, run.addresses),

@@ -1,5 +1,6 @@
 import {loadEnv, resolveTarget} from '../targets/index.ts'
 import type {Env, LocalOptions} from '../targets/index.ts'
+import type {ImageRead} from './images.ts'
 import {formatPlan, formatSummary, progressBar} from './report.ts'
 import {hasFailures, syncDocuments} from './run.ts'
 import type {SyncOptions} from './run.ts'
@@ -30,9 +31,10 @@ export type SyncStepOptions = {
   unchangedBesides?: SyncOptions['unchangedBesides']
   /**
    * Collects what this step wrote: the id of every transaction it committed (whose request
-   * succeeded) and of every asset document an upload answered.
+   * succeeded) and of every asset document an upload answered; and, in `images`, the image
+   * files it read (see `SyncOptions.onImagesRead`).
    */
-  written?: {transactions: Set<string>; assets: Set<string>}
+  written?: {transactions: Set<string>; assets: Set<string>; images?: Map<string, ImageRead>}
   /** Hears the report of a run that reached the end (not when the target failed). */
   onReport?: (report: SyncReport) => void
   /** Hears each phase's progress, as the progress bar does; see `SyncOptions.onProgress`. */
@@ -107,6 +109,9 @@ export async function runSyncStep(options: SyncStepOptions): Promise<number> {
       validate: options.validate,
       alwaysWrite: options.alwaysWrite,
       unchangedBesides: options.unchangedBesides,
+      onImagesRead: (read) => {
+        for (const [file, image] of read) written?.images?.set(file, image)
+      },
       mutationsPerSecond: target.mutationsPerSecond,
       scrub,
       whenUnreachable: target.whenUnreachable,

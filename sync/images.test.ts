@@ -1,3 +1,4 @@
+import {createHash} from 'node:crypto'
 import {mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
@@ -96,6 +97,51 @@ describe('resolveImages', () => {
     )
     // Sixteen at most together, then the rest.
     expect(together).toEqual([16, 4])
+  })
+
+  it('reads each file once: a batch’s new contents are looked up once, then uploaded from the bytes read, with their SHA-1', async () => {
+    const site = join(scratch, 'once')
+    mkdirSync(join(site, 'docs'), {recursive: true})
+    const ids = Array.from({length: 20}, (_, i) => `o${i}`)
+    // o18 and o19 hold o0's and o17's bytes; o1's are in the dataset already.
+    const bytes = (i: number) => `GIF89a ${i === 18 ? 0 : i === 19 ? 17 : i}`
+    ids.forEach((id, i) => writeFileSync(join(site, 'docs', `${id}.gif`), bytes(i)))
+    const sha1 = (text: string | Buffer) => createHash('sha1').update(text).digest('hex')
+    const asked: string[][] = []
+    const uploads: string[] = []
+    const {docs, read, uploaded} = await resolveImages(
+      ids.map((id) => page(id, `${id}.gif`)),
+      {
+        siteDir: site,
+        findAssets: async (sha1s) => {
+          asked.push(sha1s)
+          return new Map(sha1s.filter((s) => s === sha1(bytes(1))).map((s) => [s, 'image-old']))
+        },
+        upload: async (body, name, hash) => {
+          expect(hash).toBe(sha1(body))
+          uploads.push(name)
+          return `image-${hash}`
+        },
+      },
+    )
+    expect(asked).toEqual([
+      ids.slice(0, 16).map((_, i) => sha1(bytes(i))),
+      [16, 17].map((i) => sha1(bytes(i))),
+    ])
+    expect(uploads).toEqual(
+      ids
+        .slice(0, 18)
+        .filter((id) => id !== 'o1')
+        .map((id) => `${id}.gif`),
+    )
+    expect(uploaded).toBe(17)
+    const refs = docs.map((doc) => (doc.body as Array<{asset?: {_ref: string}}>)[0].asset?._ref)
+    expect(refs[1]).toBe('image-old')
+    expect(refs[18]).toBe(refs[0])
+    expect(refs[19]).toBe(refs[17])
+    const file = join(site, 'docs', 'o5.gif')
+    expect(read.get(file)).toMatchObject({real: file, sha1: sha1(bytes(5))})
+    expect(read.get(file)!.stats.size).toBe(BigInt(bytes(5).length))
   })
 
   it('names both places a missing image may go when the page’s address is not its folder', async () => {

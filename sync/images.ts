@@ -1,6 +1,7 @@
 import {createHash} from 'node:crypto'
 import {existsSync} from 'node:fs'
-import {readFile, realpath} from 'node:fs/promises'
+import type {BigIntStats} from 'node:fs'
+import {readFile, realpath, stat} from 'node:fs/promises'
 import path from 'node:path'
 
 import {INLINE_TYPES} from '../schemas/constants.ts'
@@ -135,18 +136,29 @@ export type ImageOptions = {
   siteDir: string
   /** Each page file's address on the site (`importSite`'s `addresses`), for relative sources. */
   addresses?: Readonly<Record<string, string>>
-  /** Finds asset ids by SHA-1 of the file content. */
+  /**
+   * Finds asset ids by SHA-1 of the file content. Asked once per batch of images read, for the
+   * contents no earlier batch found or uploaded.
+   */
   findAssets: (sha1s: string[]) => Promise<Map<string, string>>
-  upload: (body: Buffer, filename: string) => Promise<string>
+  /** Uploads an image; `sha1` is its bytes' SHA-1, as this step took it. */
+  upload: (body: Buffer, filename: string, sha1: string) => Promise<string>
   /** Plan only: look existing assets up, upload nothing. */
   dryRun?: boolean
-  /** Images read at a time to hash them (8), and at most uploaded together (16). */
+  /** Images located at a time (8), and at most read and uploaded together (16). */
   concurrency?: number
 }
 
 /**
+ * An image file as this step read it: its real path, its SHA-1, and what `stat` said of it
+ * before it was read (what identifies these bytes without reading them again, as long as it
+ * stays the same: see scripts/imageFingerprints.ts).
+ */
+export type ImageRead = {real: string; sha1: string; stats: BigIntStats}
+
+/**
  * Gives every image block with a local `src` an `asset` reference: each file is read and
- * hashed, looked up among existing assets by SHA-1 and uploaded only when new, once per
+ * hashed once, looked up among existing assets by SHA-1 and uploaded only when new, once per
  * content however many pages use it. An image that cannot be read or uploaded is reported
  * for its page; the block keeps its `src` and the rest of the import continues.
  */
@@ -159,27 +171,22 @@ export async function resolveImages(
   uploaded: number
   /** Ids of the asset documents the images now reference (found or uploaded). */
   assets: Set<string>
+  /** Each file read, by its path as the image blocks name it (before symlinks are followed). */
+  read: Map<string, ImageRead>
 }> {
   // Only documents with local images are copied (and changed); the rest pass through as is.
   const copies = docs.map((doc) => (localImagesOf(doc).length ? structuredClone(doc) : doc))
   const images = copies.flatMap((doc, i) => (doc !== docs[i] ? findLocalImages(doc) : []))
   const problems: SyncProblem[] = []
   const assetIds = new Set<string>()
-  if (!images.length) return {docs: copies, problems, uploaded: 0, assets: assetIds}
+  const read = new Map<string, ImageRead>()
+  if (!images.length) return {docs: copies, problems, uploaded: 0, assets: assetIds, read}
   const root = path.resolve(options.siteDir)
   const realRoot = await realpath(root).catch(() => root)
-  // Each file's hash, not its bytes: a new one is read again to upload it, so no more than a
-  // few images are in memory at once (a course site's hundreds of megabytes were, all of them).
-  const files = new Map<string, Promise<{sha1: string; size: number} | Error>>()
-  const load = (file: string) => {
-    if (!files.has(file))
-      files.set(
-        file,
-        readFile(file).then(
-          (body) => ({sha1: createHash('sha1').update(body).digest('hex'), size: body.length}),
-          (error: Error) => error,
-        ),
-      )
+  // Each file once, however many images name it: its real path and what stat says, or why not.
+  const files = new Map<string, Promise<FoundFile | Error | typeof OUTSIDE>>()
+  const find = (file: string) => {
+    if (!files.has(file)) files.set(file, findFile(file, root, realRoot))
     return files.get(file)!
   }
   const located = await mapPool(images, options.concurrency ?? 8, async (image) => {
@@ -190,89 +197,165 @@ export async function resolveImages(
       image.src,
       page ? options.addresses?.[page] : undefined,
     )
-    const report = (message: string, hint: string) => ({
-      problem: imageProblem(image, message, hint),
-    })
-    // The real path, so a symlink inside the site cannot bring in a file from outside it.
-    const real = await realpath(file).catch(() => null)
-    if (!isInside(file, root) || (real !== null && !isInside(real, realRoot)))
-      return report(
+    const found = await find(file)
+    if (found === OUTSIDE)
+      return imageProblem(
+        image,
         `image ${image.src} is outside the site folder`,
         'Move the image into the site and link it with a relative path.',
       )
-    const loaded = await load(real ?? file)
-    if (loaded instanceof Error)
-      return report(
-        `cannot read image ${image.src} (${(loaded as NodeJS.ErrnoException).code ?? loaded.message})`,
-        `Add ${missingImagePlaces(root, page, image.src, file)}, or fix the image path in the page.`,
-      )
-    return {image, file, read: real ?? file, ...loaded}
+    if (found instanceof Error) return unreadable(image, found, root, page, file)
+    return {image, file, found}
   })
-  // Reported in the images' order, not in the order their reads finish: the same every run.
-  const found: Array<Exclude<(typeof located)[number], {problem: unknown}>> = []
+  // The files to read, each once, in the order the images first name them.
+  const toRead = new Map<string, {file: string; found: FoundFile}>()
+  for (const x of located)
+    if ('found' in x && !toRead.has(x.found.real)) toRead.set(x.found.real, x)
+  const outcomes = await readAndUpload([...toRead.values()], options)
+  // Reported in the images' order, not in the order the work finishes: the same every run.
+  let uploaded = 0
+  for (const outcome of outcomes.values()) if (outcome.uploaded) uploaded++
   for (const x of located) {
-    if ('problem' in x) problems.push(x.problem)
-    else found.push(x)
-  }
-  const assets = await options.findAssets([...new Set(found.map((f) => f.sha1))])
-  const uploads = options.dryRun
-    ? new Map<string, string | Error>()
-    : await uploadNew(found, assets, options)
-  const failed = found.map(({image, sha1}) => {
-    const assetId = assets.get(sha1) ?? uploads.get(sha1)
-    if (assetId === undefined) return
-    if (assetId instanceof Error)
-      return imageProblem(
-        image,
-        `cannot upload image ${image.src} (${assetId.message})`,
-        'Run the import again; images already uploaded are not sent twice.',
+    if (!('found' in x)) {
+      problems.push(x)
+      continue
+    }
+    const {image, file, found} = x
+    const outcome = outcomes.get(found.real)!
+    if (outcome.error && !outcome.sha1) {
+      problems.push(unreadable(image, outcome.error, root, sourcePath(image.doc), file))
+      continue
+    }
+    read.set(file, {real: found.real, sha1: outcome.sha1!, stats: found.stats})
+    if (outcome.error)
+      problems.push(
+        imageProblem(
+          image,
+          `cannot upload image ${image.src} (${outcome.error.message})`,
+          'Run the import again; images already uploaded are not sent twice.',
+        ),
       )
-    image.block.asset = {_type: 'reference', _ref: assetId}
-    assetIds.add(assetId)
-  })
-  for (const problem of failed) if (problem) problems.push(problem)
-  return {docs: copies, problems, uploaded: uploads.size, assets: assetIds}
+    else if (outcome.assetId !== undefined) {
+      image.block.asset = {_type: 'reference', _ref: outcome.assetId}
+      assetIds.add(outcome.assetId)
+    }
+  }
+  return {docs: copies, problems, uploaded, assets: assetIds, read}
 }
 
-/** Images read at a time to be uploaded, and about the most bytes they may hold together. */
-const UPLOAD_BATCH = {images: 16, bytes: 32 * 1024 * 1024}
+/** A file an image names, found inside the site: its real path, and its stat before reading. */
+type FoundFile = {real: string; stats: BigIntStats}
+
+/** Said of a file whose real path leaves the site folder. */
+const OUTSIDE = Symbol('outside the site')
+
+/** Finds `file` inside the site (following symlinks, which must not leave it), or why not. */
+async function findFile(
+  file: string,
+  root: string,
+  realRoot: string,
+): Promise<FoundFile | Error | typeof OUTSIDE> {
+  // The real path, so a symlink inside the site cannot bring in a file from outside it.
+  const real = await realpath(file).catch(() => null)
+  if (!isInside(file, root) || (real !== null && !isInside(real, realRoot))) return OUTSIDE
+  try {
+    return {real: real ?? file, stats: await stat(real ?? file, {bigint: true})}
+  } catch (error) {
+    return error as Error
+  }
+}
+
+/** The problem of an image whose file cannot be read. */
+function unreadable(
+  image: LocalImage,
+  error: Error,
+  root: string,
+  page: string | null,
+  file: string,
+) {
+  return imageProblem(
+    image,
+    `cannot read image ${image.src} (${(error as NodeJS.ErrnoException).code ?? error.message})`,
+    `Add ${missingImagePlaces(root, page, image.src, file)}, or fix the image path in the page.`,
+  )
+}
+
+/** Images read at a time, and about the most bytes they may hold together. */
+const BATCH = {images: 16, bytes: 32 * 1024 * 1024}
+
+/** What became of a file: its SHA-1 once read, its asset id, or the error that stopped it. */
+type FileOutcome = {sha1?: string; assetId?: string; error?: Error; uploaded?: boolean}
 
 /**
- * Uploads each image `assets` has no asset for, once per content, a batch at a time: the images
- * of a batch are read, then handed over together, so a local lake commits them together
- * (lake/assets/commit.ts) and the disk is waited for once per batch, not twice per image. A
- * batch holds at most {@link UPLOAD_BATCH}'s images and, past its first, bytes. The asset id of
- * each upload by SHA-1, or the error that stopped it.
+ * Reads, hashes, looks up and uploads the files a batch at a time, each file read once: a batch
+ * holds at most {@link BATCH}'s images and, past its first, bytes. The next batch is read while
+ * this one uploads. The uploads of a batch are handed over together, so a local lake commits
+ * them together (lake/assets/commit.ts) and the disk is waited for once per batch, not twice
+ * per image; each content is uploaded once. What became of each file, by real path.
  */
-async function uploadNew(
-  found: ReadonlyArray<{file: string; read: string; sha1: string; size: number}>,
-  assets: ReadonlyMap<string, string>,
+async function readAndUpload(
+  files: ReadonlyArray<{file: string; found: FoundFile}>,
   options: ImageOptions,
-): Promise<Map<string, string | Error>> {
-  const fresh = new Map<string, (typeof found)[number]>()
-  for (const image of found) if (!assets.has(image.sha1)) fresh.set(image.sha1, image)
-  const most = Math.min(options.concurrency ?? UPLOAD_BATCH.images, UPLOAD_BATCH.images)
-  const outcomes = new Map<string, string | Error>()
-  const images = [...fresh.values()]
-  for (let start = 0; start < images.length;) {
+): Promise<Map<string, FileOutcome>> {
+  const most = Math.min(options.concurrency ?? BATCH.images, BATCH.images)
+  const batches: Array<typeof files> = []
+  for (let start = 0; start < files.length;) {
     let end = start + 1
-    for (let bytes = images[start].size; end < images.length && end - start < most; end++) {
-      bytes += images[end].size
-      if (bytes > UPLOAD_BATCH.bytes) break
+    for (
+      let bytes = files[start].found.stats.size;
+      end < files.length && end - start < most;
+      end++
+    ) {
+      bytes += files[end].found.stats.size
+      if (bytes > BigInt(BATCH.bytes)) break
     }
-    const batch = images.slice(start, end)
+    batches.push(files.slice(start, end))
     start = end
-    const bodies = await Promise.all(
-      batch.map(({read}) => readFile(read).catch((error: Error) => error)),
+  }
+  const outcomes = new Map<string, FileOutcome>()
+  // The asset id of each content found or uploaded so far (or why its upload failed).
+  const bySha1 = new Map<string, Promise<string | Error>>()
+  const readBatch = (batch: typeof files) =>
+    Promise.all(
+      batch.map(({found}) =>
+        readFile(found.real).then(
+          (body) => ({body, sha1: createHash('sha1').update(body).digest('hex')}),
+          (error: Error) => error,
+        ),
+      ),
     )
-    const ids = await Promise.all(
-      batch.map(({file}, i) => {
-        const body = bodies[i]
-        if (body instanceof Error) return body
-        return options.upload(body, path.basename(file)).catch((error: Error) => error)
+  let next = batches.length ? readBatch(batches[0]) : undefined
+  for (let b = 0; b < batches.length; b++) {
+    const batch = batches[b]
+    const bodies = await next!
+    next = b + 1 < batches.length ? readBatch(batches[b + 1]) : undefined
+    const unknown = [
+      ...new Set(bodies.flatMap((x) => (x instanceof Error || bySha1.has(x.sha1) ? [] : [x.sha1]))),
+    ]
+    const existing = unknown.length ? await options.findAssets(unknown) : new Map()
+    for (const [sha1, id] of existing) bySha1.set(sha1, Promise.resolve(id))
+    // Handed over in one run of code: a local lake commits them together.
+    batch.forEach(({file, found}, i) => {
+      const x = bodies[i]
+      if (x instanceof Error) return outcomes.set(found.real, {error: x})
+      const outcome: FileOutcome = {sha1: x.sha1}
+      outcomes.set(found.real, outcome)
+      if (!bySha1.has(x.sha1) && !options.dryRun) {
+        outcome.uploaded = true
+        bySha1.set(
+          x.sha1,
+          options.upload(x.body, path.basename(file), x.sha1).catch((error: Error) => error),
+        )
+      }
+    })
+    await Promise.all(
+      batch.map(async ({found}) => {
+        const outcome = outcomes.get(found.real)!
+        const id = outcome.sha1 && (await bySha1.get(outcome.sha1))
+        if (id instanceof Error) outcome.error = id
+        else if (id) outcome.assetId = id
       }),
     )
-    batch.forEach(({sha1}, i) => outcomes.set(sha1, ids[i]))
   }
   return outcomes
 }

@@ -60,8 +60,8 @@ export function inProcessSyncApi(state: LakeState, dataset: string, lakeDir: str
         mutateInProcess(state, dataset, request, transactionId),
       )
     },
-    async uploadImage(data, {filename}) {
-      const answer = uploadInProcess(state, dataset, {kind: 'image', data, filename})
+    async uploadImage(data, {filename, sha1}) {
+      const answer = uploadInProcess(state, dataset, {kind: 'image', data, filename, sha1})
       const {document} = (await body('POST', `/assets/images/${ds}`, answer)) as {
         document: {_id: string}
       }

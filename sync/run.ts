@@ -1,7 +1,7 @@
 import {applyPlan} from './apply.ts'
 import type {DocumentResult} from './apply.ts'
 import type {BatchLimits} from './batch.ts'
-import {resolveImages} from './images.ts'
+import {resolveImages, type ImageRead} from './images.ts'
 import {excludeRejected} from './exclude.ts'
 import {isForced, needsFullDocument, planSync, sourcePath} from './plan.ts'
 import {createReachability, rateLimiter, UnreachableError, withRetry} from './retry.ts'
@@ -70,6 +70,11 @@ export type SyncOptions = {
    * are reported unchanged.
    */
   unchangedBesides?: number
+  /**
+   * Hears the image files the run read (by path as the image blocks name them), so an import's
+   * record can fingerprint them without reading them again.
+   */
+  onImagesRead?: (read: ReadonlyMap<string, ImageRead>) => void
 }
 
 /** The type of the asset document an uploaded image gets. */
@@ -179,6 +184,7 @@ async function syncUnscrubbed(
   const empty = (await api.isEmpty?.()) === true
   // The hosted API allows as many upload requests per second as mutation requests.
   const uploadLimit = rateLimiter(options.mutationsPerSecond ?? Infinity)
+  let allAssets: Promise<Map<string, string>> | undefined
   const images = await resolveImages(documents, {
     siteDir: options.siteDir ?? '.',
     addresses: options.addresses,
@@ -186,13 +192,17 @@ async function syncUnscrubbed(
     findAssets: async (sha1s) => {
       if (!sha1s.length || empty) return new Map()
       if (valuesWhere) {
-        const wanted = new Set(sha1s)
-        const found = await valuesWhere('$.sha1hash', ['$._type', '$.sha1hash'])
-        return new Map(
-          found
-            .filter(({values: [type, sha1]}) => type === ASSET_TYPE && wanted.has(sha1 as string))
-            .map(({id, values: [, sha1]}) => [sha1 as string, id]),
+        // Every image asset's SHA-1, asked once for all the batches of images.
+        allAssets ??= valuesWhere('$.sha1hash', ['$._type', '$.sha1hash']).then(
+          (found) =>
+            new Map(
+              found
+                .filter(({values: [type]}) => type === ASSET_TYPE)
+                .map(({id, values: [, sha1]}) => [sha1 as string, id]),
+            ),
         )
+        const all = await allAssets
+        return new Map(sha1s.flatMap((sha1) => (all.has(sha1) ? [[sha1, all.get(sha1)!]] : [])))
       }
       const found = await query<{_id: string; sha1hash: string}[]>(
         `*[_type == "${ASSET_TYPE}" && sha1hash in $sha1s]{_id, sha1hash}`,
@@ -200,14 +210,15 @@ async function syncUnscrubbed(
       )
       return new Map(found.map((a) => [a.sha1hash, a._id]))
     },
-    upload: async (body, filename) => {
+    upload: async (body, filename, sha1) => {
       const asset = await withRetry(async () => {
         await uploadLimit()
-        return api.uploadImage(body, {filename})
+        return api.uploadImage(body, {filename, sha1})
       }, retry)
       return asset._id
     },
   })
+  options.onImagesRead?.(images.read)
   options.onProgress?.('images', 1, 1)
   const docs = images.docs
   const byId = new Map(docs.map((doc) => [doc._id, doc]))

@@ -51,8 +51,11 @@ export interface SyncApi {
     mutations: Mutation[],
     options: {transactionId: string; json?: string; texts?: readonly string[]},
   ): Promise<void>
-  /** Uploads an image and returns its asset document id. */
-  uploadImage(body: Uint8Array, options: {filename: string}): Promise<{_id: string}>
+  /**
+   * Uploads an image and returns its asset document id. `sha1`, when given, is the SHA-1 of `body` as the sync took it: a lake in
+   * this process names the asset by it instead of hashing the bytes again.
+   */
+  uploadImage(body: Uint8Array, options: {filename: string; sha1?: string}): Promise<{_id: string}>
   /**
    * Whether the dataset holds no document at all (drafts, assets and system documents
    * included), for an API that can tell without a query (the lake of this process). The sync

@@ -12,6 +12,8 @@ export type Upload = {
   filename?: string
   contentType?: string
   projectId: string
+  /** The SHA-1 of `data` as its caller in this process took it (see routes/assets.ts). */
+  sha1?: string
 }
 
 /**
@@ -26,7 +28,7 @@ export function assetUrl(path: string): string {
 
 /** The asset document for an upload, plus the path its bytes are served from. */
 export function describeAsset(dataset: Dataset, upload: Upload): {doc: Doc; path: string} {
-  const sha1 = createHash('sha1').update(upload.data).digest('hex')
+  const sha1 = upload.sha1 ?? createHash('sha1').update(upload.data).digest('hex')
   const base = `${upload.projectId}/${dataset.name}/${sha1}`
   if (upload.kind === 'image') {
     const info = imageInfo(upload.data)

@@ -14,6 +14,11 @@ export type Upload = {
   data: Buffer
   contentType: string
   search: URLSearchParams
+  /**
+   * The SHA-1 of `data`, when the process that started the lake took it from these very bytes
+   * (an import's own lake): never from a request.
+   */
+  sha1?: string
 }
 
 /**
@@ -21,11 +26,12 @@ export type Upload = {
  * answers the one that holds the same bytes already: what `POST /assets/<kind>s/<ds>` answers.
  */
 export async function storeUpload(state: LakeState, name: string, upload: Upload) {
-  const {kind, data, contentType, search} = upload
+  const {kind, data, contentType, search, sha1} = upload
   const dataset = state.registry.get(name)
   const {doc, path} = describeAsset(dataset, {
     kind,
     data,
+    sha1,
     filename: search.get('filename') ?? undefined,
     contentType,
     projectId: state.projectId,
