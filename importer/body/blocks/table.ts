@@ -1,13 +1,19 @@
-import type {Table, TableRow} from 'mdast'
+import type {Html, Nodes, RootContent, Table, TableRow} from 'mdast'
 
-import {FOOTER_SEPARATOR, SEPARATOR} from '../html/kramdown-table.ts'
-import {BLOCK_TYPES, OBJECT_TYPES} from '../names.ts'
-import type {State} from '../state.ts'
+import {endsKramdownTable, FOOTER_SEPARATOR, SEPARATOR, TABLE_LINE} from '../html/kramdown-table.ts'
+import {shiftLines} from '../html/markdown.ts'
+import {IAL_LINE} from '../ial.ts'
+import {convertInline, createInline, flush} from '../inline/index.ts'
+import {parseMarkdown} from '../parse.ts'
+import {BLOCK_TYPES, OBJECT_TYPES, STYLE} from '../names.ts'
+import {report, type State} from '../state.ts'
 import {richInline} from './rich-inline.ts'
+import {emitSegments} from './segments.ts'
 import type {Walk} from './walk.ts'
 
 /** A GFM table becomes a `table` of rows of cells holding rich text; the first row is the header. */
 export function table(node: Table, state: State, walk: Walk): void {
+  if (walk.topLevel && !walk.list && rowsAsText(node, state, walk)) return
   // kramdown's separator lines (`|----+----|`, a footer's `|====|`) inside the body are
   // borders, where GFM reads a row of one cell.
   const rows = node.children.filter((row, index) => index === 0 || !isSeparatorRow(row))
@@ -52,4 +58,80 @@ function isSeparatorRow(row: TableRow): boolean {
   )
   const line = texts.join('|')
   return texts.some((text) => text !== '') && (SEPARATOR.test(line) || FOOTER_SEPARATOR.test(line))
+}
+
+/**
+ * kramdown reads a table only between block boundaries: a blank line, an attribute list or the
+ * start of the page before it, and a blank line, an attribute list or the end after it. GFM's
+ * table right under a heading, a comment or a fence (`<!-- vale off -->` over the rows), or with
+ * a line under it, is a paragraph of its lines for kramdown, pipes and all, and so for the site's
+ * readers: it becomes that paragraph, with a warning. Comment lines right under the rows are in
+ * that paragraph for kramdown, and show nothing. True when the table was taken as text.
+ */
+function rowsAsText(node: Table, state: State, walk: Walk): boolean {
+  const start = node.position?.start
+  const end = node.position?.end.offset
+  if (start?.offset === undefined || end === undefined) return false
+  const {source} = state
+  const lineStart = source.lastIndexOf('\n', start.offset - 1) + 1
+  if (source.slice(lineStart, start.offset).trim() !== '') return false
+  const before = lineStart === 0 ? '' : lineBefore(source, lineStart)
+  const after = end >= source.length ? '' : lineAfter(source, end)
+  const lines = source.slice(start.offset, end).split('\n')
+  if (
+    (before.trim() === '' || IAL_LINE.test(before.trim())) &&
+    endsKramdownTable(after) &&
+    // A line without a pipe is a row for GFM; kramdown's table ends above it, at no boundary.
+    lines.every((line) => TABLE_LINE.test(line.trimStart()))
+  )
+    return false
+  // Read again as the paragraph kramdown reads: GFM sees no table once its delimiter rows' first
+  // pipe or colon is escaped (the escape shows nothing).
+  const text = lines
+    .map((line) => (SEPARATOR.test(line.trim()) ? line.replace(/[|:]/, (c) => `\\${c}`) : line))
+    .join('\n')
+  const root = parseMarkdown(text)
+  const [paragraph] = root.children
+  if (root.children.length !== 1 || paragraph.type !== 'paragraph') return false
+  shiftLines(root, {line: start.line, column: start.column, offset: start.offset}, 0)
+  const inline = createInline()
+  convertInline(paragraph.children, state, inline)
+  flush(inline)
+  emitSegments(inline, STYLE.normal, walk)
+  report(
+    state,
+    'warning',
+    'table-as-text',
+    node,
+    'The site shows these table lines as a paragraph, pipes and all: kramdown reads a table only with a blank line (or an attribute list) before and after it.',
+    'Add a blank line above and below the table.',
+  )
+  // Comment lines right under the rows are in kramdown's paragraph: nothing of them shows.
+  for (let next = walk.nodes[walk.index + 1]; isCommentOnly(next) && adjacent(node, next);) {
+    node = {...node, position: next.position} as Table
+    walk.index++
+    next = walk.nodes[walk.index + 1]
+  }
+  return true
+}
+
+function isCommentOnly(node: RootContent | undefined): node is Html {
+  return node?.type === 'html' && /^(?:<!--[\s\S]*?-->\s*)+$/.test(node.value.trim())
+}
+
+function adjacent(before: Nodes, after: Nodes): boolean {
+  const end = before.position?.end.line
+  const start = after.position?.start.line
+  return end !== undefined && start !== undefined && start === end + 1
+}
+
+/** The line before the one that starts at `lineStart` (> 0). */
+function lineBefore(source: string, lineStart: number): string {
+  return source.slice(source.lastIndexOf('\n', lineStart - 2) + 1, lineStart - 1)
+}
+
+/** The line after the one that ends at `end` (without its newline). */
+function lineAfter(source: string, end: number): string {
+  const lineEnd = source.indexOf('\n', end + 1)
+  return source.slice(end + 1, lineEnd === -1 ? undefined : lineEnd)
 }
