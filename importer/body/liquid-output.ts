@@ -129,9 +129,13 @@ export function lookup(expression: string, state: State, scope: Scope): unknown 
   // `.key` and `["a key"]` (or `['a key']`) segments, as Liquid reads them.
   const path = /^(page|site|include)((?:\.[\w-]+|\[(["'])[^"'\]]*\3\])+)$/.exec(expression)
   if (!path) return undefined
-  let value: unknown =
-    path[1] === 'page' ? state.ctx.page : path[1] === 'site' ? state.ctx.site : scope.include
   const keys = [...path[2].matchAll(/\.([\w-]+)|\[["']([^"'\]]*)["']\]/g)].map((m) => m[1] ?? m[2]!)
+  let value: unknown =
+    path[1] === 'page'
+      ? state.ctx.page
+      : path[1] === 'site'
+        ? siteFor(keys[0], state)
+        : scope.include
   for (const key of keys) {
     value =
       typeof value === 'object' && value !== null && Object.hasOwn(value, key)
@@ -139,6 +143,18 @@ export function lookup(expression: string, state: State, scope: Scope): unknown 
         : undefined
   }
   return value ?? null
+}
+
+/**
+ * What `site.<key>` reads: `_config.yml`, or for `site.data` the Liquid site's `_data/` files
+ * (`scenarios=site.data.migration-scenarios.scenarios` in an include tag), as Jekyll's site has
+ * both. Reading the Liquid site is recorded (`liquidReads.ts`): a change to `_data/` converts
+ * the page again.
+ */
+function siteFor(key: string, state: State): unknown {
+  const {site, liquid} = state.ctx
+  if (key !== 'data' || Object.hasOwn(site, key) || !liquid) return site
+  return {data: liquid.data}
 }
 
 /**

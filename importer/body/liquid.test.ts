@@ -287,6 +287,23 @@ describe('Liquid control flow', () => {
     expect(diagnostics).toMatchObject([{severity: 'warning', code: 'liquid-evaluated', line: 2}])
   })
 
+  it('passes _data to an include as its parameter, as Jekyll does (scenarios=site.data.migration-scenarios.scenarios)', () => {
+    const loop =
+      '{% assign scenarios = include.scenarios %}{% for s in scenarios %}- {{ s.title }}\n{% endfor %}'
+    const {text, diagnostics} = liquid(
+      '{% include scenarios.html scenarios=site.data.migration-scenarios.scenarios %}',
+      {
+        includes: {'scenarios.html': loop},
+        liquid: {
+          ...liquidSite,
+          data: {'migration-scenarios': {scenarios: [{title: 'Backfill'}, {title: 'Replay'}]}},
+        },
+      },
+    )
+    expect(text).toBe('- Backfill\n- Replay\n')
+    expect(diagnostics.map((d) => d.code)).toEqual(['liquid-evaluated'])
+  })
+
   it("lists the site's static files, as a schedule checks a handout exists before linking it", () => {
     const {text} = liquid(
       [
