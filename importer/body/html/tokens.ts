@@ -118,17 +118,25 @@ export function tagAt(text: string, offset: number): TagToken | undefined {
   // would read the autolink `<https://example.org>` as a tag named `https:`.
   NAME_AT.lastIndex = offset
   if (!NAME_AT.test(text)) return undefined
-  // A window, so that a `<` that starts no tag does not make the tokenizer read the whole page.
-  const window = text.slice(offset, offset + MAX_TAG_LENGTH)
-  let found: TagToken | undefined
-  scanTags(window, 0, (tag) => {
-    found = tag.start === 0 ? {...tag, start: offset, end: tag.end + offset} : undefined
-    return true
-  })
-  return found
+  // A window, so that a `<` that starts no tag does not make the tokenizer read the whole page. A
+  // tag the window cuts (one the tokenizer is still reading at its end) is read again in a larger
+  // one: Liquid writes long ones (`data-paths="{{ site.data.paths | jsonify | escape }}"`).
+  for (let size = MAX_TAG_LENGTH; ; size *= 8) {
+    let found: TagToken | undefined
+    let ended = false
+    scanTags(text.slice(offset, offset + size), 0, (tag) => {
+      ended = true
+      found = tag.start === 0 ? {...tag, start: offset, end: tag.end + offset} : undefined
+      return true
+    })
+    if (ended || offset + size >= text.length || size >= MAX_GENERATED_TAG_LENGTH) return found
+  }
 }
 
 const NAME_AT = /<\/?[A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?(?=[\s>]|\/>)/y
 
 // Longer start tags exist only in generated HTML; a page's hand-written block never has one.
 const MAX_TAG_LENGTH = 4096
+
+// The longest start tag read at all (a window of 4, 32, then 256 KB).
+const MAX_GENERATED_TAG_LENGTH = MAX_TAG_LENGTH * 64
