@@ -1,4 +1,4 @@
-import {mkdtempSync, readFileSync, rmSync} from 'node:fs'
+import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {PassThrough} from 'node:stream'
@@ -49,6 +49,17 @@ describe('runSyncStep', () => {
     const token = readFileSync(join(lakeDir, 'token'), 'utf8').trim()
     for (const output of [first, dry, again])
       expect(output.stdout + output.stderr).not.toContain(token)
+  })
+
+  it('creates no dataset file on a dry run into a dataset that does not exist, and creates it on the first write', async () => {
+    const file = join(lakeDir, 'data', 'fresh.sqlite')
+    const dry = await step({local: {lakeDir, dataset: 'fresh'}, dryRun: true})
+    expect(dry.code).toBe(0)
+    expect(dry.stdout).toContain('create    lesson-0')
+    expect(existsSync(file)).toBe(false)
+    const wet = await step({local: {lakeDir, dataset: 'fresh'}, json: true})
+    expect(JSON.parse(wet.stdout).counts.created).toBe(8)
+    expect(existsSync(file)).toBe(true)
   })
 
   it('reports an incomplete hosted configuration without a stack trace or the token', async () => {

@@ -72,6 +72,9 @@ export function inProcessSyncApi(state: LakeState, dataset: string, lakeDir: str
       return (await body('POST', `/data/query/${ds}`, answer)) as FieldValues[]
     },
     async isEmpty() {
+      // A dataset with no file yet holds nothing, and is not created to say so: a dry run into a
+      // new lake folder leaves no dataset file behind. Its first write creates it.
+      if (!state.registry.has(dataset)) return true
       // A dataset that cannot be opened is not known to be empty: the queries then say why.
       try {
         return state.registry.get(dataset).isEmpty()

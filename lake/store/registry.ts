@@ -66,6 +66,14 @@ export class DatasetRegistry {
     return dataset
   }
 
+  /** Whether the dataset `name` exists: open, or its file on disk. Asking creates nothing. */
+  has(name: string): boolean {
+    return (
+      this.#open.has(name) ||
+      (DATASET_NAME.test(name) && existsSync(join(this.dataDir, `${name}.sqlite`)))
+    )
+  }
+
   /** The names of every dataset on disk or open. */
   names(): string[] {
     const onDisk = readdirSync(this.dataDir)
