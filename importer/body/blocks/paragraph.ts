@@ -1,4 +1,4 @@
-import type {Html, Nodes, Paragraph, PhrasingContent, Text} from 'mdast'
+import type {Html, Paragraph, PhrasingContent, Text} from 'mdast'
 
 import {kramdownTable} from '../html/kramdown-convert.ts'
 import type {Point} from '../html/hast/scope.ts'
@@ -23,6 +23,7 @@ import {
 import {html} from './html.ts'
 import {displayMathOf, mathBlock} from './math.ts'
 import {emitSegments} from './segments.ts'
+import {adjacent, lineAfter} from './source-lines.ts'
 import type {Walk} from './walk.ts'
 
 /**
@@ -182,12 +183,6 @@ function isTableBorder(node: Paragraph, walk: Walk): boolean {
   )
 }
 
-function adjacent(before: Nodes, after: Nodes): boolean {
-  const end = before.position?.end.line
-  const start = after.position?.start.line
-  return end !== undefined && start !== undefined && start === end + 1
-}
-
 /** Takes `{: … }` lines off the start and end of a paragraph's inline content. */
 function splitIal(children: PhrasingContent[]): {
   leading?: string[]
@@ -226,10 +221,4 @@ function splitIal(children: PhrasingContent[]): {
 
 function withValue(node: Text, value: string): Text {
   return {...node, value}
-}
-
-/** The line after the one that ends at `end` (without its newline). */
-function lineAfter(source: string, end: number): string {
-  const lineEnd = source.indexOf('\n', end + 1)
-  return source.slice(end + 1, lineEnd === -1 ? undefined : lineEnd)
 }

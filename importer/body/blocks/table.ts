@@ -1,14 +1,20 @@
 import type {Html, Nodes, RootContent, Table, TableRow} from 'mdast'
 
-import {endsKramdownTable, FOOTER_SEPARATOR, SEPARATOR, TABLE_LINE} from '../html/kramdown-table.ts'
+import {
+  endsKramdownTable,
+  FOOTER_SEPARATOR,
+  SEPARATOR,
+  startsKramdownTable,
+  TABLE_LINE,
+} from '../html/kramdown-table.ts'
 import {shiftLines} from '../html/markdown.ts'
-import {IAL_LINE} from '../ial.ts'
 import {convertInline, createInline, flush} from '../inline/index.ts'
 import {parseMarkdown} from '../parse.ts'
 import {BLOCK_TYPES, OBJECT_TYPES, STYLE} from '../names.ts'
 import {report, type State} from '../state.ts'
 import {richInline} from './rich-inline.ts'
 import {emitSegments} from './segments.ts'
+import {adjacent, lineAfter, lineBefore} from './source-lines.ts'
 import type {Walk} from './walk.ts'
 
 /** A GFM table becomes a `table` of rows of cells holding rich text; the first row is the header. */
@@ -79,7 +85,7 @@ function rowsAsText(node: Table, state: State, walk: Walk): boolean {
   const after = end >= source.length ? '' : lineAfter(source, end)
   const lines = source.slice(start.offset, end).split('\n')
   if (
-    (before.trim() === '' || IAL_LINE.test(before.trim())) &&
+    startsKramdownTable(before) &&
     endsKramdownTable(after) &&
     // A line without a pipe is a row for GFM; kramdown's table ends above it, at no boundary.
     lines.every((line) => TABLE_LINE.test(line.trimStart()))
@@ -107,31 +113,14 @@ function rowsAsText(node: Table, state: State, walk: Walk): boolean {
     'Add a blank line above and below the table.',
   )
   // Comment lines right under the rows are in kramdown's paragraph: nothing of them shows.
-  for (let next = walk.nodes[walk.index + 1]; isCommentOnly(next) && adjacent(node, next);) {
-    node = {...node, position: next.position} as Table
+  let last: Nodes = node
+  for (let next; isCommentOnly((next = walk.nodes[walk.index + 1])) && adjacent(last, next);) {
+    last = next
     walk.index++
-    next = walk.nodes[walk.index + 1]
   }
   return true
 }
 
 function isCommentOnly(node: RootContent | undefined): node is Html {
   return node?.type === 'html' && /^(?:<!--[\s\S]*?-->\s*)+$/.test(node.value.trim())
-}
-
-function adjacent(before: Nodes, after: Nodes): boolean {
-  const end = before.position?.end.line
-  const start = after.position?.start.line
-  return end !== undefined && start !== undefined && start === end + 1
-}
-
-/** The line before the one that starts at `lineStart` (> 0). */
-function lineBefore(source: string, lineStart: number): string {
-  return source.slice(source.lastIndexOf('\n', lineStart - 2) + 1, lineStart - 1)
-}
-
-/** The line after the one that ends at `end` (without its newline). */
-function lineAfter(source: string, end: number): string {
-  const lineEnd = source.indexOf('\n', end + 1)
-  return source.slice(end + 1, lineEnd === -1 ? undefined : lineEnd)
 }

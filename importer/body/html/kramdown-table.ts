@@ -1,3 +1,4 @@
+import {IAL_LINE} from '../ial.ts'
 import {parseMarkdown} from '../parse.ts'
 
 /** A table kramdown reads where GFM sees a paragraph (no separator line, `+` in it, a footer…). */
@@ -56,6 +57,16 @@ export function findKramdownTable(text: string, pos: number): KramdownTable | un
     return undefined
   }
   return {kind: 'table', lineStart: pos, consumed: end, ...table}
+}
+
+/**
+ * Whether `line` may come before a table for kramdown, which reads one only after a block
+ * boundary: a blank line or a block attribute list (the start of the text too, which callers
+ * check).
+ */
+export function startsKramdownTable(line: string): boolean {
+  const trimmed = line.trim()
+  return trimmed === '' || IAL_LINE.test(trimmed)
 }
 
 /**
