@@ -29,10 +29,8 @@ export function evaluateOutput(
   // What only the Liquid site holds (a collection, `site.data`, `site.time`) is Jekyll's to write.
   const key = /^site\.([\w-]+)/.exec(head)?.[1]
   const liquid = state.ctx.liquid
-  if (key !== undefined && liquid && withAllFilters && !Object.hasOwn(state.ctx.site, key)) {
-    if (LIQUID_SITE_KEYS.includes(key) || Object.hasOwn(liquid.collections, key)) {
-      return withAllFilters(match) ?? keptAsText('liquidjs cannot evaluate it')
-    }
+  if (key !== undefined && liquid && withAllFilters && onlyInLiquidSite(key, state)) {
+    return withAllFilters(match) ?? keptAsText('liquidjs cannot evaluate it')
   }
   let value = evaluateHead(head, state, scope)
   // Read as Ruby's Liquid reads what it cannot parse (`w >= 1` is `w`, `1 + 1` is `1`).
@@ -136,6 +134,7 @@ export function lookup(expression: string, state: State, scope: Scope): unknown 
       : path[1] === 'site'
         ? siteFor(keys[0], state)
         : scope.include
+  if (path[1] === 'site' && value === undefined) return undefined
   for (const key of keys) {
     value =
       typeof value === 'object' && value !== null && Object.hasOwn(value, key)
@@ -146,15 +145,25 @@ export function lookup(expression: string, state: State, scope: Scope): unknown 
 }
 
 /**
- * What `site.<key>` reads: `_config.yml`, or for `site.data` the Liquid site's `_data/` files
- * (`scenarios=site.data.migration-scenarios.scenarios` in an include tag), as Jekyll's site has
- * both. Reading the Liquid site is recorded (`liquidReads.ts`): a change to `_data/` converts
- * the page again.
+ * What `site.<key>` reads: `_config.yml`, or what only the Liquid site holds, as Jekyll's site
+ * has both: `site.data`, the `_data/` files (`scenarios=site.data.migration-scenarios.scenarios`
+ * in an include tag), and `site.time`. Reading the Liquid site is recorded (`liquidReads.ts`): a
+ * change to `_data/` converts the page again. Undefined for pages, documents and collections,
+ * which only liquidjs gives as Jekyll's drops: a caller says so rather than reading nothing.
  */
 function siteFor(key: string, state: State): unknown {
   const {site, liquid} = state.ctx
-  if (key !== 'data' || Object.hasOwn(site, key) || !liquid) return site
-  return {data: liquid.data}
+  if (!liquid || !onlyInLiquidSite(key, state)) return site
+  if (key === 'data') return {data: liquid.data}
+  if (key === 'time') return {time: liquid.time}
+  return undefined
+}
+
+/** Whether `site.<key>` is what only the Liquid site holds (a collection, `site.data`…), not `_config.yml`. */
+function onlyInLiquidSite(key: string, state: State): boolean {
+  const {site, liquid} = state.ctx
+  if (!liquid || Object.hasOwn(site, key)) return false
+  return LIQUID_SITE_KEYS.includes(key) || Object.hasOwn(liquid.collections, key)
 }
 
 /**

@@ -302,6 +302,12 @@ describe('Liquid control flow', () => {
     )
     expect(text).toBe('- Backfill\n- Replay\n')
     expect(diagnostics.map((d) => d.code)).toEqual(['liquid-evaluated'])
+    // site.pages is a list of Jekyll's drops, which only liquidjs builds: said, not passed empty.
+    const pages = liquid('{% include scenarios.html scenarios=site.pages %}', {
+      includes: {'scenarios.html': loop},
+      liquid: liquidSite,
+    })
+    expect(pages.diagnostics.map((d) => d.code)).toContain('liquid-unknown')
   })
 
   it("lists the site's static files, as a schedule checks a handout exists before linking it", () => {
