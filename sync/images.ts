@@ -301,13 +301,10 @@ async function readAndUpload(
   const batches: Array<typeof files> = []
   for (let start = 0; start < files.length;) {
     let end = start + 1
-    for (
-      let bytes = files[start].found.stats.size;
-      end < files.length && end - start < most;
-      end++
-    ) {
-      bytes += files[end].found.stats.size
-      if (bytes > BigInt(BATCH.bytes)) break
+    const size = (i: number) => Number(files[i].found.stats.size)
+    for (let bytes = size(start); end < files.length && end - start < most; end++) {
+      bytes += size(end)
+      if (bytes > BATCH.bytes) break
     }
     batches.push(files.slice(start, end))
     start = end

@@ -52,8 +52,9 @@ export interface SyncApi {
     options: {transactionId: string; json?: string; texts?: readonly string[]},
   ): Promise<void>
   /**
-   * Uploads an image and returns its asset document id. `sha1`, when given, is the SHA-1 of `body` as the sync took it: a lake in
-   * this process names the asset by it instead of hashing the bytes again.
+   * Uploads an image and returns its asset document id. `sha1`, when given, is the SHA-1 of
+   * `body` as the sync took it: a lake in this process names the asset by it instead of hashing
+   * the bytes again.
    */
   uploadImage(body: Uint8Array, options: {filename: string; sha1?: string}): Promise<{_id: string}>
   /**
