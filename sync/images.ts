@@ -1,12 +1,13 @@
 import {createHash} from 'node:crypto'
 import {existsSync} from 'node:fs'
 import type {BigIntStats} from 'node:fs'
-import {readFile, realpath, stat} from 'node:fs/promises'
+import {realpath, stat} from 'node:fs/promises'
 import path from 'node:path'
 
 import {INLINE_TYPES} from '../schemas/constants.ts'
 import {sourcePath} from './plan.ts'
 import {mapPool} from './retry.ts'
+import {SlabReader} from './slabs.ts'
 import type {ImportedDocument, SyncProblem} from './types.ts'
 
 /** An image block found in a document, with `src` pointing at a local file. */
@@ -141,7 +142,10 @@ export type ImageOptions = {
    * contents no earlier batch found or uploaded.
    */
   findAssets: (sha1s: string[]) => Promise<Map<string, string>>
-  /** Uploads an image; `sha1` is its bytes' SHA-1, as this step took it. */
+  /**
+   * Uploads an image; `sha1` is its bytes' SHA-1, as this step took it. `body` is read into a
+   * buffer this step reuses: it holds the image until the returned promise settles, not after.
+   */
   upload: (body: Buffer, filename: string, sha1: string) => Promise<string>
   /** Plan only: look existing assets up, upload nothing. */
   dryRun?: boolean
@@ -280,6 +284,9 @@ function unreadable(
   )
 }
 
+/** A file's size as `stat` said before it was read. */
+const size = (found: FoundFile) => Number(found.stats.size)
+
 /** Images read at a time, and about the most bytes they may hold together. */
 const BATCH = {images: 16, bytes: 32 * 1024 * 1024}
 
@@ -301,9 +308,8 @@ async function readAndUpload(
   const batches: Array<typeof files> = []
   for (let start = 0; start < files.length;) {
     let end = start + 1
-    const size = (i: number) => Number(files[i].found.stats.size)
-    for (let bytes = size(start); end < files.length && end - start < most; end++) {
-      bytes += size(end)
+    for (let bytes = size(files[start].found); end < files.length && end - start < most; end++) {
+      bytes += size(files[end].found)
       if (bytes > BATCH.bytes) break
     }
     batches.push(files.slice(start, end))
@@ -312,20 +318,37 @@ async function readAndUpload(
   const outcomes = new Map<string, FileOutcome>()
   // The asset id of each content found or uploaded so far (or why its upload failed).
   const bySha1 = new Map<string, Promise<string | Error>>()
-  const readBatch = (batch: typeof files) =>
-    Promise.all(
-      batch.map(({found}) =>
-        readFile(found.real).then(
-          (body) => ({body, sha1: createHash('sha1').update(body).digest('hex')}),
-          (error: Error) => error,
-        ),
+  // Read into two buffers as large as the largest batch (within BATCH), reused: see slabs.ts.
+  const sized = batches.map((batch) =>
+    batch.map(({found}) => ({path: found.real, size: size(found)})),
+  )
+  const largest = sized.reduce(
+    (most, batch) =>
+      Math.max(
+        most,
+        batch.reduce((sum, file) => sum + SlabReader.room(file), 0),
       ),
+    0,
+  )
+  const reader = new SlabReader(Math.min(largest, BATCH.bytes + most))
+  const readBatch = (b: number) =>
+    Promise.all(
+      reader
+        .read(sized[b])
+        .map((read) =>
+          read.then((body) =>
+            body instanceof Error
+              ? body
+              : {body, sha1: createHash('sha1').update(body).digest('hex')},
+          ),
+        ),
     )
-  let next = batches.length ? readBatch(batches[0]) : undefined
+  let next = batches.length ? readBatch(0) : undefined
   for (let b = 0; b < batches.length; b++) {
     const batch = batches[b]
     const bodies = await next!
-    next = b + 1 < batches.length ? readBatch(batches[b + 1]) : undefined
+    // Into the other buffer: this batch's bytes stay until its uploads are answered.
+    next = b + 1 < batches.length ? readBatch(b + 1) : undefined
     const unknown = [
       ...new Set(bodies.flatMap((x) => (x instanceof Error || bySha1.has(x.sha1) ? [] : [x.sha1]))),
     ]

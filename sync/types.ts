@@ -54,7 +54,8 @@ export interface SyncApi {
   /**
    * Uploads an image and returns its asset document id. `sha1`, when given, is the SHA-1 of
    * `body` as the sync took it: a lake in this process names the asset by it instead of hashing
-   * the bytes again.
+   * the bytes again. `body` holds the image until the returned promise settles, not after (the
+   * sync reads the next images into the same memory): an API that keeps the bytes copies them.
    */
   uploadImage(body: Uint8Array, options: {filename: string; sha1?: string}): Promise<{_id: string}>
   /**
