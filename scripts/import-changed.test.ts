@@ -260,6 +260,21 @@ describe('a re-import after pages changed', {timeout: 300_000}, () => {
     expect(shown(full.output)).toEqual(shown(changed.output))
   })
 
+  it('reports the image another page is missing, and fails, as a full import and an unchanged one do', () => {
+    const site = join(scratch, 'missing-image-site')
+    const write = writeSite(site)
+    write('two.md', '---\ntitle: Two\nparent: Course\nnav_order: 2\n---\n\n![A chart](chart.png)\n')
+    const run = importer(site, join(scratch, 'missing-image-lake'))
+    const missing = /image: two\.md: cannot read image chart\.png \(ENOENT\)/
+    expect(run(1).output).toMatch(missing)
+    write('one.md', body('See [two](two.md), now.'))
+    const changed = run(1)
+    expect(changed.output).toMatch(ALONE)
+    expect(changed.output).toMatch(missing)
+    expect(changed.output).toMatch(/Problems: .*; 1 more from the sync/)
+    expect(run(1).output).toMatch(missing)
+  })
+
   it("restores a site whose pages' Liquid reads the site, unless a page reads other pages' bodies", () => {
     const site = join(scratch, 'liquid-site')
     const lakeDir = join(scratch, 'liquid-lake')

@@ -24,7 +24,7 @@ import type {PageLimits} from '../importer/body/limits.ts'
 import {BLOCK_TYPES, DOCUMENT_TYPES, INLINE_TYPES} from '../schemas/constants.ts'
 import {excludeRejected} from '../sync/exclude.ts'
 import type {ImageRead} from '../sync/images.ts'
-import type {SyncReport} from '../sync/types.ts'
+import type {SyncProblem, SyncReport} from '../sync/types.ts'
 import {lakeDirOf, type Env} from '../targets/env.ts'
 import {collectGarbage, collectGarbageHalfway} from './collectGarbage.ts'
 import {converterVersion, openConversionCache} from './conversionCache.ts'
@@ -184,6 +184,16 @@ function schemaOfOthers({documents, previous}: PartialSync): Diagnostic[] {
   return (previous.outcome.schema ?? []).filter(
     (d) => d.documentId === undefined || !synced.has(d.documentId),
   )
+}
+
+/**
+ * The sync's problems the last import recorded for the documents a one-page sync leaves (images
+ * their pages name that it could not read): they stand, as nothing those documents depend on
+ * changed, and are reported and fail the import as a full one does.
+ */
+function syncProblemsOfOthers({documents, previous}: PartialSync): SyncProblem[] {
+  const synced = new Set(documents.map((doc) => doc._id))
+  return previous.outcome.problems.filter((p) => p.id === undefined || !synced.has(p.id))
 }
 
 /** The NDJSON lines of `documents`, as `toNdjson` writes them, one at a time. */
@@ -354,7 +364,12 @@ export async function finishImport(
     const documents = partial?.documents ?? result.documents
     const code = await runSyncStep({
       documents,
-      ...(partial ? {unchangedBesides: result.documents.length - documents.length} : {}),
+      ...(partial
+        ? {
+            unchangedBesides: result.documents.length - documents.length,
+            problemsBesides: syncProblemsOfOthers(partial),
+          }
+        : {}),
       origins: result.origins,
       addresses: result.addresses,
       siteDir: root,

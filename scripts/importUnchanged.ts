@@ -215,7 +215,7 @@ export async function recordImport(
     site?: RecordedSite
     /**
      * For a sync of only some documents (the one-page path): the record it updates, whose
-     * images and problems stand for the documents this sync did not touch.
+     * images stand for the documents this sync did not touch (their problems are in `report`).
      */
     previous?: ImportManifest
   },
@@ -249,8 +249,6 @@ export async function recordImport(
     localImageFiles(run.documents, run.root, run.addresses),
     known,
   )
-  const synced = new Set(run.documents.map((doc) => doc._id))
-  const kept = run.previous?.outcome.problems.filter((p) => p.id === undefined || !synced.has(p.id))
   const manifest: ImportManifest = {
     format: 1,
     key: check.key,
@@ -262,7 +260,7 @@ export async function recordImport(
     outcome: {
       ...run.outcome,
       documents: created + updated + unchanged,
-      problems: [...(kept ?? []), ...report.problems],
+      problems: report.problems,
     },
     ...(run.site ? {site: run.site} : {}),
   }

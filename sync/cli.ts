@@ -29,6 +29,8 @@ export type SyncStepOptions = {
   alwaysWrite?: SyncOptions['alwaysWrite']
   /** More documents of the import, known to be unchanged; see `SyncOptions.unchangedBesides`. */
   unchangedBesides?: SyncOptions['unchangedBesides']
+  /** Their problems as the last sync reported them; see `SyncOptions.problemsBesides`. */
+  problemsBesides?: SyncOptions['problemsBesides']
   /**
    * Collects what this step wrote: the id of every transaction it committed (whose request
    * succeeded) and of every asset document an upload answered; and, in `images`, the image
@@ -109,6 +111,7 @@ export async function runSyncStep(options: SyncStepOptions): Promise<number> {
       validate: options.validate,
       alwaysWrite: options.alwaysWrite,
       unchangedBesides: options.unchangedBesides,
+      problemsBesides: options.problemsBesides,
       onImagesRead: (read) => {
         for (const [file, image] of read) written?.images?.set(file, image)
       },

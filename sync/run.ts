@@ -71,6 +71,11 @@ export type SyncOptions = {
    */
   unchangedBesides?: number
   /**
+   * With `unchangedBesides`: the problems the last sync reported for those documents (images it
+   * could not read), reported again, as they still stand: nothing they depend on changed.
+   */
+  problemsBesides?: readonly SyncProblem[]
+  /**
    * Hears the image files the run read (by path as the image blocks name them), so an import's
    * record can fingerprint them without reading them again.
    */
@@ -289,6 +294,7 @@ async function syncUnscrubbed(
       message: `--force ${entry} matches no imported page or document id`,
       hint: 'Use the source path the conflict names (relative to the site folder), a document id, or *.',
     })),
+    ...(options.problemsBesides ?? []),
     ...images.problems,
     ...validationNotes,
     ...results.flatMap((r): SyncProblem[] =>
