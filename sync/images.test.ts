@@ -99,6 +99,43 @@ describe('resolveImages', () => {
     expect(together).toEqual([16, 4])
   })
 
+  it(
+    'reads and looks up the next batch while this one’s uploads are written',
+    {timeout: 10_000},
+    async () => {
+      const site = join(scratch, 'overlap')
+      mkdirSync(join(site, 'docs'), {recursive: true})
+      const ids = Array.from({length: 20}, (_, i) => `v${i}`)
+      for (const id of ids) writeFileSync(join(site, 'docs', `${id}.gif`), `GIF89a ${id}`)
+      // The first batch's uploads are answered only once the second batch is looked up: before
+      // that, the step waited for them (and, here, would wait for ever: the test times out).
+      let secondLookedUp: () => void
+      const second = new Promise<void>((resolve) => (secondLookedUp = resolve))
+      let lookups = 0
+      const {docs, problems} = await resolveImages(
+        ids.map((id) => page(id, `${id}.gif`)),
+        {
+          siteDir: site,
+          findAssets: async () => {
+            if (++lookups === 2) secondLookedUp()
+            return new Map()
+          },
+          upload: async (body, name) => {
+            // The bytes are read when the answer comes: they must still be this image's.
+            const text = body.toString()
+            await second
+            expect(body.toString()).toBe(text)
+            return `image-${name}`
+          },
+        },
+      )
+      expect(problems).toEqual([])
+      expect(lookups).toBe(2)
+      const refs = docs.map((doc) => (doc.body as Array<{asset?: {_ref: string}}>)[0].asset?._ref)
+      expect(refs).toEqual(ids.map((id) => `image-${id}.gif`))
+    },
+  )
+
   it('reads each file once: a batch’s new contents are looked up once, then uploaded from the bytes read, with their SHA-1', async () => {
     const site = join(scratch, 'once')
     mkdirSync(join(site, 'docs'), {recursive: true})

@@ -295,8 +295,9 @@ type FileOutcome = {sha1?: string; assetId?: string; error?: Error; uploaded?: b
 
 /**
  * Reads, hashes, looks up and uploads the files a batch at a time, each file read once: a batch
- * holds at most {@link BATCH}'s images and, past its first, bytes. The next batch is read while
- * this one uploads. The uploads of a batch are handed over together, so a local lake commits
+ * holds at most {@link BATCH}'s images and, past its first, bytes. The next batch is read and
+ * hashed while this one uploads (a local lake writes it on its writer thread meanwhile), into
+ * the buffer of the batch before it, once that one's uploads are answered. The uploads of a batch are handed over together, so a local lake commits
  * them together (lake/assets/commit.ts) and the disk is waited for once per batch, not twice
  * per image; each content is uploaded once. What became of each file, by real path.
  */
@@ -334,7 +335,7 @@ async function readAndUpload(
   const readBatch = (b: number) =>
     Promise.all(
       reader
-        .read(sized[b])
+        .read(b, sized[b])
         .map((read) =>
           read.then((body) =>
             body instanceof Error
@@ -343,12 +344,25 @@ async function readAndUpload(
           ),
         ),
     )
+  // Settles once every upload of the batch is answered, and its outcomes are known.
+  const answered = (batch: typeof files) =>
+    Promise.all(
+      batch.map(async ({found}) => {
+        const outcome = outcomes.get(found.real)!
+        const id = outcome.sha1 && (await bySha1.get(outcome.sha1))
+        if (id instanceof Error) outcome.error = id
+        else if (id) outcome.assetId = id
+      }),
+    )
   let next = batches.length ? readBatch(0) : undefined
+  // The batch before this one, answered.
+  let previous: Promise<unknown> = Promise.resolve()
   for (let b = 0; b < batches.length; b++) {
     const batch = batches[b]
     const bodies = await next!
-    // Into the other buffer: this batch's bytes stay until its uploads are answered.
-    next = b + 1 < batches.length ? readBatch(b + 1) : undefined
+    // Into the buffer of the batch before, once its uploads are answered: its bytes are not
+    // needed then. This batch's uploads are written meanwhile, and its bytes stay as they are.
+    next = b + 1 < batches.length ? previous.then(() => readBatch(b + 1)) : undefined
     const unknown = [
       ...new Set(bodies.flatMap((x) => (x instanceof Error || bySha1.has(x.sha1) ? [] : [x.sha1]))),
     ]
@@ -368,15 +382,9 @@ async function readAndUpload(
         )
       }
     })
-    await Promise.all(
-      batch.map(async ({found}) => {
-        const outcome = outcomes.get(found.real)!
-        const id = outcome.sha1 && (await bySha1.get(outcome.sha1))
-        if (id instanceof Error) outcome.error = id
-        else if (id) outcome.assetId = id
-      }),
-    )
+    previous = answered(batch)
   }
+  await previous
   return outcomes
 }
 

@@ -11,14 +11,14 @@ export type SizedFile = {path: string; size: number}
  * into the same two buffers, the bytes add nothing to the heap's account.
  *
  * A batch's bytes stay as read until the batch after next is read: the caller is done with them
- * (hashed, uploaded and the upload answered) before it asks for that one. A file that does not
+ * (hashed, uploaded and the upload answered) before it asks for that one. The buffers are
+ * SharedArrayBuffers, which a lake in this process passes to its writer thread as they are. A file that does not
  * fit in what is left of its buffer, or that grew since `stat`, is read into a buffer of its
  * own, as it is now.
  */
 export class SlabReader {
   readonly #capacity: number
   readonly #slabs: Buffer[] = []
-  #turn = 0
 
   /** `capacity`: the bytes each of the two buffers holds (allocated on first use). */
   constructor(capacity: number) {
@@ -30,10 +30,13 @@ export class SlabReader {
     return file.size + 1
   }
 
-  /** Reads a batch: each file's bytes, or why they could not be read, in the order of `files`. */
-  read(files: readonly SizedFile[]): Array<Promise<Buffer | Error>> {
-    const index = this.#turn++ % 2
-    const slab = (this.#slabs[index] ??= Buffer.allocUnsafeSlow(this.#capacity))
+  /**
+   * Reads batch number `batch` (0, 1, 2, …), into the buffer of batch `batch - 2`: each file's
+   * bytes, or why they could not be read, in the order of `files`.
+   */
+  read(batch: number, files: readonly SizedFile[]): Array<Promise<Buffer | Error>> {
+    // Shared memory: a lake in this process hands it to its writer thread without a copy.
+    const slab = (this.#slabs[batch % 2] ??= Buffer.from(new SharedArrayBuffer(this.#capacity)))
     let offset = 0
     return files.map((file) => {
       const at = offset

@@ -1,4 +1,4 @@
-import {mkdtempSync, rmSync} from 'node:fs'
+import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
@@ -64,5 +64,30 @@ describe('commitAsset', () => {
     ])
     expect(results.map((result) => result.status)).toEqual(['rejected', 'rejected'])
     expect(dataset.ids()).toEqual([])
+    expect(readFile(dataset, good.path)).toBeNull()
+  })
+
+  it('writes the bytes once, to the dataset’s files folder, and lists them in the SQLite file', async () => {
+    const image = asset(png(5, 3))
+    await commitAsset(dataset, image)
+    const place = join(dir, 'production.files', image.path)
+    expect(readFileSync(place)).toEqual(image.data)
+    const row = dataset.reader
+      .prepare('SELECT mime, data FROM files WHERE path = ?')
+      .get(image.path)
+    expect(row).toEqual({mime: 'image/png', data: new Uint8Array(0)})
+    expect(readFile(dataset, image.path)).toEqual({mime: 'image/png', data: image.data})
+    // A listed file whose bytes are gone is not found: never served empty.
+    rmSync(place)
+    expect(readFile(dataset, image.path)).toBeNull()
+  })
+
+  it('serves the bytes an earlier version stored in the SQLite file', () => {
+    const image = asset(png(6, 2))
+    dataset.db
+      .prepare('INSERT INTO files (path, mime, data) VALUES (?, ?, ?)')
+      .run(image.path, 'image/png', image.data)
+    expect(existsSync(join(dir, 'production.files'))).toBe(false)
+    expect(readFile(dataset, image.path)).toEqual({mime: 'image/png', data: image.data})
   })
 })

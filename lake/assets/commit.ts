@@ -1,13 +1,13 @@
 /**
  * Commits uploads together: those that arrive while the dataset is busy wait for one commit, of
- * their bytes in one SQLite transaction and of their asset documents in one lake transaction.
- * The dataset writes with `synchronous = FULL`, so every commit waits for the disk: an import
- * that uploads hundreds of images a few at a time paid for two commits per image.
+ * their asset documents and their bytes in one transaction, which the dataset's writer thread
+ * writes while the uploader goes on. The dataset writes with `synchronous = FULL`, so every
+ * commit waits for the disk: an import that uploads hundreds of images a few at a time paid for
+ * two commits per image, and then one for the bytes and one for the documents of each batch.
  */
 import {runTransaction} from '../mutate/transaction.ts'
 import type {Dataset} from '../store/dataset.ts'
-import type {Doc} from '../store/types.ts'
-import {storeFiles, type StoredFile} from './store.ts'
+import type {Doc, StoredFile} from '../store/types.ts'
 
 /** An asset to commit: its document and the bytes served at its path. */
 export type NewAsset = StoredFile & {doc: Doc}
@@ -19,8 +19,9 @@ const waiting = new WeakMap<Dataset, Waiting[]>()
 
 /**
  * Commits `asset` with the uploads waiting at the time, and answers its document as committed
- * (the one already there, when another upload of the same bytes was committed first). Its bytes
- * are written before its document, so a listed asset always has its file.
+ * (the one already there, when another upload of the same bytes was committed first, with its
+ * file). Its bytes are written in the same SQLite transaction as its document, so a listed asset
+ * always has its file; until the answer, the dataset may still read them from `asset.data`.
  */
 export function commitAsset(dataset: Dataset, asset: NewAsset): Promise<Doc> {
   return new Promise((resolve, reject) => {
@@ -49,15 +50,14 @@ async function commitWaiting(dataset: Dataset, queue: Waiting[]): Promise<void> 
   try {
     const outcome = await runTransaction(dataset, {}, async (ws) => {
       const assets = take()
-      // Under the lock once the writer thread has committed what was posted before, so the
-      // bytes never go into another transaction still being written.
-      await dataset.settled()
-      storeFiles(dataset, assets)
-      for (const {doc} of assets) {
+      const files: StoredFile[] = []
+      for (const {doc, path, mime, data} of assets) {
         if (ws.get(doc._id)) continue
         ws.record({create: doc})
         ws.put(doc._id, doc, {create: doc})
+        files.push({path, mime, data})
       }
+      ws.storeFiles(files)
     })
     for (const asset of take()) asset.resolve(outcome.document(asset.doc._id)!)
   } catch (error) {

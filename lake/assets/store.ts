@@ -1,6 +1,7 @@
 import {createHash} from 'node:crypto'
 import {extname} from 'node:path'
 import {badRequest} from '../errors.ts'
+import {readAssetFile} from '../store/asset-files.ts'
 import type {Dataset} from '../store/dataset.ts'
 import type {Doc} from '../store/types.ts'
 import {imageInfo} from './dimensions.ts'
@@ -75,29 +76,15 @@ export function describeAsset(dataset: Dataset, upload: Upload): {doc: Doc; path
   return {doc, path}
 }
 
-/** The bytes of an asset, served at `path` as `mime`. */
-export type StoredFile = {path: string; mime: string; data: Buffer}
-
 /**
- * Stores the bytes of assets in one SQLite transaction (one wait for the disk); storing the same
- * path twice keeps the first copy.
+ * The stored bytes of an asset path, or null: from the dataset's files folder, or from the
+ * `files` table for a file an earlier version stored there (see store/asset-files.ts). A path
+ * the table lists without bytes and whose file is gone is not found either.
  */
-export function storeFiles(dataset: Dataset, files: readonly StoredFile[]): void {
-  const insert = dataset.db.prepare(
-    'INSERT OR IGNORE INTO files (path, mime, data) VALUES (?, ?, ?)',
-  )
-  dataset.db.exec('BEGIN IMMEDIATE')
-  try {
-    for (const {path, mime, data} of files) insert.run(path, mime, data)
-    dataset.db.exec('COMMIT')
-  } catch (error) {
-    dataset.db.exec('ROLLBACK')
-    throw error
-  }
-}
-
-/** The stored bytes of an asset path, or null. */
 export function readFile(dataset: Dataset, path: string): {mime: string; data: Buffer} | null {
   const row = dataset.reader.prepare('SELECT mime, data FROM files WHERE path = ?').get(path)
-  return row ? {mime: String(row.mime), data: Buffer.from(row.data as Uint8Array)} : null
+  if (!row) return null
+  const stored = row.data as Uint8Array
+  const data = stored.length ? Buffer.from(stored) : readAssetFile(dataset.filesFolder, path)
+  return data && {mime: String(row.mime), data}
 }

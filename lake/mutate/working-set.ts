@@ -1,5 +1,5 @@
 import type {Dataset} from '../store/dataset.ts'
-import type {Change, Doc, Transaction, WireMutation} from '../store/types.ts'
+import type {Change, Doc, StoredFile, Transaction, WireMutation} from '../store/types.ts'
 
 /**
  * A document the transaction changes. It is the change itself, handed out as it is by
@@ -18,6 +18,7 @@ export class WorkingSet {
   /** The index of the mutation or action being applied, named in errors about what it changed. */
   index = 0
   readonly #pending = new Map<string, Pending>()
+  readonly #files: StoredFile[] = []
 
   constructor(
     dataset: Dataset,
@@ -104,10 +105,20 @@ export class WorkingSet {
     return this.#altered()
   }
 
+  /**
+   * Stores asset files with the transaction's documents (see `Transaction.files`); they are
+   * written only if it changes a document.
+   */
+  storeFiles(files: readonly StoredFile[]): void {
+    this.#files.push(...files)
+  }
+
   /** The changes that actually alter a document, ready to commit. */
   toTransaction(): Transaction {
     const {transactionId: id, timestamp, author, mutations} = this
-    return {id, timestamp, author, changes: this.#altered(), mutations}
+    const transaction: Transaction = {id, timestamp, author, changes: this.#altered(), mutations}
+    if (this.#files.length) transaction.files = this.#files
+    return transaction
   }
 
   #stamp(doc: Doc, before: Doc | null): Doc {

@@ -2,6 +2,7 @@ import {chmodSync} from 'node:fs'
 import {DatabaseSync, type StatementSync} from 'node:sqlite'
 import {ReferenceIndex} from '../refs/reference-index.ts'
 import {driveInSlices} from '../slices.ts'
+import {assetFilesFolder} from './asset-files.ts'
 import {PendingWrites, Superseded} from './pending.ts'
 import {loadDocuments} from './quarantine.ts'
 import {transactionWriter, type Checked, type RevisionRow} from './rows.ts'
@@ -9,7 +10,15 @@ import {migrate} from './schema.ts'
 import {storageError} from './storage-error.ts'
 import {storedTransaction} from './history.ts'
 import {changeTexts, transactionMutationsText} from './stored-texts.ts'
-import type {Change, ChangeTexts, CommittedTransaction, Doc, Text, Transaction} from './types.ts'
+import type {
+  Change,
+  ChangeTexts,
+  CommittedTransaction,
+  Doc,
+  StoredFile,
+  Text,
+  Transaction,
+} from './types.ts'
 import {textLength, textsLength} from './types.ts'
 import {WriterThread} from './writer-thread.ts'
 
@@ -88,6 +97,8 @@ export class Dataset {
   readonly #exists: StatementSync
   readonly #findTransaction: StatementSync
   readonly #file: string
+  /** The folder of the dataset's asset files (see asset-files.ts). */
+  readonly filesFolder: string
   /** Stored documents that break the rules and could not be moved to quarantine. */
   readonly #leftOut: Set<string>
   /** Writes `commitInSlices` transactions off the event loop, started on first use. */
@@ -120,6 +131,7 @@ export class Dataset {
     this.name = name
     this.#window = window
     this.#file = file
+    this.filesFolder = assetFilesFolder(file)
     // At open, wait a little for a lake that is still closing the file (its last connection
     // checkpoints the WAL under a lock); later, a lock held elsewhere is reported at once.
     this.db = new DatabaseSync(file, {timeout: 5_000})
@@ -304,13 +316,14 @@ export class Dataset {
     rows: ReturnType<typeof revisionRows>,
     checked: boolean,
   ): CommittedTransaction {
-    const writer = (this.#syncWriter ??= transactionWriter(this.db))
+    const writer = (this.#syncWriter ??= transactionWriter(this.db, this.filesFolder))
     let seq: number
     try {
       seq = writer.begin(transactionRow(transaction, rows.mutations), {
         checked: checked && ownIds(transaction),
       })
       writer.rows(seq, rows.rows)
+      if (transaction.files) writer.files(transaction.files)
       writer.commit()
     } catch (error) {
       writer.rollback()
@@ -353,6 +366,8 @@ export class Dataset {
     if (
       this.inlineWritesUpTo > 0 &&
       this.#pending.size === 0 &&
+      // Files' bytes are written by the writer thread, while this one goes on.
+      !transaction.files?.length &&
       transaction.changes.length <= Math.max(INLINE_CHANGES, this.#inlineExpected)
     ) {
       const rows = revisionRows(transaction, texts)
@@ -422,6 +437,10 @@ export class Dataset {
     const begin = {...transactionRow(transaction), checked: checked && ownIds(transaction)}
     this.#writer.post({type: 'begin', ...begin})
     try {
+      if (transaction.files?.length) {
+        this.#writer.post({type: 'files', files: transaction.files.map(postable)})
+        yield
+      }
       let chunk: RevisionRow[] = []
       let chunkBytes = 0
       let bytes = 0
@@ -456,7 +475,9 @@ export class Dataset {
   // After COMMIT: the resume window and listeners.
   #publish(transaction: Transaction, {seq, bytes, afterJson}: Written): CommittedTransaction {
     this.version++
-    const committed = {...transaction, seq}
+    // The files' bytes are the uploader's again once committed (it may reuse them): kept out.
+    const {files, ...rest} = transaction
+    const committed = {...rest, seq}
     this.#remember(committed, bytes)
     const texts = afterJson && bytes <= INLINE_JSON_BYTES ? afterJson : null
     for (const listener of this.#listeners) listener(committed, texts)
@@ -565,4 +586,16 @@ function transactionRow(
 ) {
   const {id, timestamp, author} = transaction
   return {id, timestamp, author, mutations}
+}
+
+/**
+ * A file as it is posted to the writer thread. Its bytes are copied on the way, those of a
+ * SharedArrayBuffer excepted (shared instead): a view into a larger buffer of another kind is
+ * copied alone first, or posting it would copy the whole buffer.
+ */
+function postable(file: StoredFile): StoredFile {
+  const {data} = file
+  if (data.buffer instanceof SharedArrayBuffer || data.byteLength === data.buffer.byteLength)
+    return file
+  return {...file, data: new Uint8Array(data)}
 }

@@ -56,7 +56,7 @@ export class DatasetRegistry {
         throw new DatasetNotFoundError(
           name,
           this.#projectId,
-          `one of the ${this.#maxDatasets} datasets this lake holds; it creates no more (remove a dataset file from ${this.dataDir}, or start the lake with a higher maxDatasets)`,
+          `one of the ${this.#maxDatasets} datasets this lake holds; it creates no more (remove a dataset from ${this.dataDir}: its .sqlite file and its .files folder, or start the lake with a higher maxDatasets)`,
         )
       }
       dataset = new Dataset(name, file, this.#warn)

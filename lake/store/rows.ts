@@ -1,6 +1,7 @@
 import type {DatabaseSync} from 'node:sqlite'
+import {writeAssetFiles} from './asset-files.ts'
 import {LOAD_RULES} from './quarantine.ts'
-import {joined, type Text} from './types.ts'
+import {joined, type StoredFile, type Text} from './types.ts'
 import {utf8Writer} from './utf8.ts'
 
 /** One changed document: id, revision, previous revision, JSON after (null: deleted), mutations. */
@@ -15,15 +16,19 @@ export type TransactionRow = {id: string; timestamp: string; author: string; mut
  */
 export type Checked = {checked?: boolean}
 
+/** The bytes the `files` table holds for a file kept in the files folder. */
+const NO_BYTES = new Uint8Array(0)
+
 /**
  * Writes transactions into a dataset file through one connection: `begin` opens the SQLite
  * transaction and returns its sequence number, `rows` adds changed documents (current row and
- * history snapshot), `commit` makes it durable. Used by the writer thread and the synchronous
+ * history snapshot), `files` the asset files it stores (in `filesFolder`, see asset-files.ts),
+ * `commit` makes it durable. Used by the writer thread and the synchronous
  * `Dataset.commit`, so both write the same rows. A checked transaction (see {@link Checked})
  * moves the load check's record (store/quarantine.ts) on to itself, in the same commit, when the
  * record stood at the transaction before it: every document up to it is then known to pass.
  */
-export function transactionWriter(db: DatabaseSync) {
+export function transactionWriter(db: DatabaseSync, filesFolder: string) {
   const upsert = db.prepare(
     'INSERT INTO documents (id, doc) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc',
   )
@@ -36,6 +41,7 @@ export function transactionWriter(db: DatabaseSync) {
   const insertRevision = db.prepare(
     'INSERT INTO revisions (seq, doc_id, rev, previous_rev, doc, mutations) VALUES (?, ?, ?, ?, ?, ?)',
   )
+  const insertFile = db.prepare('INSERT OR IGNORE INTO files (path, mime, data) VALUES (?, ?, ?)')
   const advanceCheck = db.prepare(
     `UPDATE load_checks SET seq = :seq WHERE rules = :rules
        AND seq = (SELECT coalesce(max(seq), 0) FROM transactions WHERE seq < :seq)`,
@@ -56,6 +62,15 @@ export function transactionWriter(db: DatabaseSync) {
         else remove.run(id)
         insertRevision.run(seq, id, rev, previousRev, json, joined(mutations))
       }
+    },
+    /**
+     * Stores asset files: their bytes in the files folder, durably before the commit, and their
+     * paths and types in the `files` table, with no bytes (those of files stored by earlier
+     * versions are in it). Storing a path again keeps its first bytes (it names them).
+     */
+    files(files: readonly StoredFile[]): void {
+      writeAssetFiles(filesFolder, files)
+      for (const {path, mime} of files) insertFile.run(path, mime, NO_BYTES)
     },
     commit(): void {
       db.exec('COMMIT')

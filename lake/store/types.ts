@@ -78,7 +78,16 @@ export type Transaction = {
   mutations: WireMutation[]
   /** `mutations` as the JSON text they were parsed from, when the client's text is at hand. */
   mutationsJson?: Text
+  /**
+   * Bytes of asset files the transaction stores with its documents, in the same SQLite
+   * transaction: an upload's asset document is never committed without its file. Held by the
+   * transaction until it is committed, and not after.
+   */
+  files?: readonly StoredFile[]
 }
+
+/** The bytes of an asset, served at `path` as `mime`. */
+export type StoredFile = {path: string; mime: string; data: Uint8Array}
 
 /** A transaction with the sequence number the dataset gave it on commit. */
 export type CommittedTransaction = Transaction & {seq: number}

@@ -47,7 +47,7 @@ describe('transactionWriter', () => {
   it("stores a transaction's mutations as the text of their parts, not as bytes", () => {
     const db = new DatabaseSync(':memory:')
     migrate(db)
-    const writer = transactionWriter(db)
+    const writer = transactionWriter(db, ':memory:.files')
     const mutations = TEXTS.slice(0, 4).map((title, i) =>
       JSON.stringify({create: {_id: `d${i}`, _type: 'lesson', title}}),
     )

@@ -10,13 +10,17 @@
 import {DatabaseSync} from 'node:sqlite'
 import {parentPort, workerData} from 'node:worker_threads'
 import {lowerPriority, ownThreadId} from '../groq/priority.ts'
+import {assetFilesFolder} from './asset-files.ts'
 import {transactionWriter, type Checked, type RevisionRow, type TransactionRow} from './rows.ts'
+import type {StoredFile} from './types.ts'
 import {WRITE_PRAGMAS} from './schema.ts'
 
 /** Messages from the lake to a writer thread. */
 export type ToWriter =
   | ({type: 'begin'} & TransactionRow & Checked)
   | {type: 'rows'; rows: RevisionRow[]}
+  /** Asset files of the open transaction: bytes in a SharedArrayBuffer are not copied. */
+  | {type: 'files'; files: readonly StoredFile[]}
   | {type: 'commit'}
   | {type: 'abort'}
   /** The lake heard of the last failure: transactions begun from here on are written again. */
@@ -35,9 +39,10 @@ export type FromWriter = {type: 'committed'; seq: number} | {type: 'failed'; err
 // which serves every client, to this thread (whose transaction's client waits for it anyway).
 lowerPriority(ownThreadId())
 
-const db = new DatabaseSync(String((workerData as {file: string}).file), {timeout: 5_000})
+const file = String((workerData as {file: string}).file)
+const db = new DatabaseSync(file, {timeout: 5_000})
 db.exec(WRITE_PRAGMAS)
-const writer = transactionWriter(db)
+const writer = transactionWriter(db, assetFilesFolder(file))
 
 /** The open transaction's sequence number, or the error that rolled it back. */
 let current: {seq: number} | {error: WriteFailure} | null = null
@@ -84,6 +89,9 @@ function handle(message: ToWriter): void {
       return
     case 'rows':
       attempt((seq) => writer.rows(seq, message.rows))
+      return
+    case 'files':
+      attempt(() => writer.files(message.files))
       return
     case 'commit': {
       attempt(() => writer.commit())
