@@ -5,6 +5,7 @@ import {join} from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
 
 import {assetFilesFolder, readAssetFile, writeAssetFiles} from './asset-files.ts'
+import {Dataset} from './dataset.ts'
 
 const scratch = mkdtempSync(join(tmpdir(), 'asset-files-'))
 afterAll(() => rmSync(scratch, {recursive: true, force: true}))
@@ -25,6 +26,19 @@ describe('asset files', () => {
     expect(readFileSync(join(folder, 'images/local/production/a-1x1.png'), 'utf8')).toBe('first')
     expect(readAssetFile(folder, 'files/local/production/b.pdf')?.toString()).toBe('second')
     expect(readdirSync(join(folder, 'images/local/production'))).toEqual(['a-1x1.png'])
+    expect(readdirSync(join(folder, '.partial'))).toEqual([])
+  })
+
+  it('leaves what a crash half wrote where the next open of the dataset removes it', async () => {
+    const file = join(scratch, 'crashed.sqlite')
+    const folder = assetFilesFolder(file)
+    writeAssetFiles(folder, [{path: 'images/e.png', data: bytes('whole')}])
+    // What a writer killed before its rename leaves.
+    writeFileSync(join(folder, '.partial', '123-1-1'), 'half')
+    const dataset = new Dataset('crashed', file, () => undefined)
+    await dataset.close()
+    expect(readdirSync(folder)).toEqual(['images'])
+    expect(readAssetFile(folder, 'images/e.png')?.toString()).toBe('whole')
   })
 
   it('keeps a file already at its path: the path names its bytes', () => {

@@ -6,9 +6,11 @@ import {
   openSync,
   readFileSync,
   renameSync,
+  rmSync,
   writeSync,
 } from 'node:fs'
 import {dirname, isAbsolute, join, normalize, sep} from 'node:path'
+import {threadId} from 'node:worker_threads'
 
 /**
  * The folder that holds a dataset's asset files, beside its SQLite file: `production.sqlite`'s
@@ -24,6 +26,20 @@ export function assetFilesFolder(datasetFile: string): string {
   return datasetFile.replace(/\.sqlite$/, '') + '.files'
 }
 
+/**
+ * The folder's files still being written: renamed into place once flushed, so what a crash
+ * leaves half written is here, where {@link removePartialFiles} finds it at the next open.
+ */
+const PARTIAL = '.partial'
+
+/** Removes what a crash left half written in `folder` (nothing else writes it meanwhile). */
+export function removePartialFiles(folder: string): void {
+  rmSync(join(folder, PARTIAL), {recursive: true, force: true})
+}
+
+/** Counts the files this thread has written, to name them in the partial folder. */
+let begun = 0
+
 /** Where the file of asset `path` is in `folder`; a path that would leave it is refused. */
 function placeOf(folder: string, path: string): string {
   const relative = normalize(path)
@@ -34,7 +50,7 @@ function placeOf(folder: string, path: string): string {
 
 /**
  * Writes the asset files that `folder` does not hold yet, durably: each is written to a
- * temporary name; once all are, each is flushed to the disk (the first flush writes most of
+ * temporary name in the partial folder; once all are, each is flushed to the disk (the first flush writes most of
  * them, on a journaling file system) and renamed into place, and the folders they were renamed
  * in are flushed. A file found at its place is complete (nothing else puts one there) and, as
  * an asset's path names its bytes (their SHA-1), the same: it is kept.
@@ -49,7 +65,8 @@ export function writeAssetFiles(
       const place = placeOf(folder, path)
       if (existsSync(place) || written.some((file) => file.place === place)) continue
       mkdirSync(dirname(place), {recursive: true, mode: 0o700})
-      const temporary = `${place}.${process.pid}.partial`
+      mkdirSync(join(folder, PARTIAL), {recursive: true, mode: 0o700})
+      const temporary = join(folder, PARTIAL, `${process.pid}-${threadId}-${++begun}`)
       const fd = openSync(temporary, 'w', 0o600)
       written.push({fd, temporary, place})
       for (let at = 0; at < data.byteLength;) at += writeSync(fd, data, at, data.byteLength - at)

@@ -2,7 +2,7 @@ import {chmodSync} from 'node:fs'
 import {DatabaseSync, type StatementSync} from 'node:sqlite'
 import {ReferenceIndex} from '../refs/reference-index.ts'
 import {driveInSlices} from '../slices.ts'
-import {assetFilesFolder} from './asset-files.ts'
+import {assetFilesFolder, removePartialFiles} from './asset-files.ts'
 import {PendingWrites, Superseded} from './pending.ts'
 import {loadDocuments} from './quarantine.ts'
 import {transactionWriter, type Checked, type RevisionRow} from './rows.ts'
@@ -132,6 +132,8 @@ export class Dataset {
     this.#window = window
     this.#file = file
     this.filesFolder = assetFilesFolder(file)
+    // Opened by this lake alone (its folder's lock): no writer of its files is running.
+    removePartialFiles(this.filesFolder)
     // At open, wait a little for a lake that is still closing the file (its last connection
     // checkpoints the WAL under a lock); later, a lock held elsewhere is reported at once.
     this.db = new DatabaseSync(file, {timeout: 5_000})
