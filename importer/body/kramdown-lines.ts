@@ -18,7 +18,8 @@
  * - kramdown numbers list items with `1.` only: `1) Verify …` is text, where CommonMark starts an
  *   ordered list (DS-100's setup page). The parenthesis is escaped, outside code and formulas.
  * - An inline link's address may hold spaces for kramdown, and so may a link definition's
- *   (`[//]: # ### Draft` is a definition, which readers do not see; `kramdown-links.ts`).
+ *   (`[//]: # ### Draft` is a definition, which readers do not see; `kramdown-links.ts`), also
+ *   as a list item's first line (`- [Term vectors]: If you set …` leaves the item empty).
  * - `\\` at the end of a line followed by more of its paragraph is a line break for kramdown and
  *   an escaped backslash for CommonMark; one backslash less is CommonMark's line break (outside
  *   formulas, where `\\` is TeX's).
@@ -43,6 +44,8 @@ const EMPTY_HEADING = /^( {0,3})(#{1,6}[ \t]*)$/
 const BARE_MARKER = /^( {0,3})(\d{1,9}\.|[-+*])$/
 const NUMBERED_ITEM = /^ {0,3}(\d{1,9})[.)](?:[ \t]|$)/
 /** A CommonMark list item numbered with a parenthesis, after any quote markers. */
+/** A list item's marker and the spaces after it, at any depth. */
+const ITEM_MARKER = /^[ \t]*(?:[-+*]|\d{1,9}\.)[ \t]+/
 const PAREN_ITEM = /^([ \t>]*\d{1,9})\)(?=[ \t]|$)/
 const PAREN_ITEMS = new RegExp(PAREN_ITEM.source, 'm')
 
@@ -82,7 +85,9 @@ export function kramdownLines(
     !text.includes('\\\n') &&
     !/^ {0,3}(?:#{1,6}[ \t]*|\d{1,9}\.|[-+*])$/m.test(text) &&
     !/\]\([^)\n]*[ \t\n]/.test(text) &&
-    !/^ {0,3}\[[^\n\]]+\]:[ \t]*[^<\s][^\n]*?[ \t]\S/m.test(text) &&
+    !/^(?: {0,3}|[ \t]*(?:[-+*]|\d{1,9}\.)[ \t]+)\[[^\n\]]+\]:[ \t]*[^<\s][^\n]*?[ \t]\S/m.test(
+      text,
+    ) &&
     !PAREN_ITEMS.test(text)
   ) {
     return text
@@ -163,6 +168,16 @@ export function kramdownLines(
       afterDefinition = DEFINITION_START.test(lines[n])
       changed ||= bracketed !== lines[n]
       lines[n] = bracketed
+    }
+    // A list item's text starts a block: `- [Term vectors]: If you set …` is a definition.
+    const item = !open && !code ? ITEM_MARKER.exec(lines[n]) : null
+    if (item) {
+      const text = lines[n].slice(item[0].length)
+      const bracketed = bracketSpacedDefinition(text)
+      if (bracketed !== text) {
+        lines[n] = item[0] + bracketed
+        changed = true
+      }
     }
     if (!open && !code) {
       const next = lines[n + 1]
