@@ -1,29 +1,40 @@
-import type {Heading} from 'mdast'
+import type {Heading, Image, PhrasingContent} from 'mdast'
 
 import {splitTrailingEmoji} from '../emoji.ts'
 import {convertInline, createInline, flush} from '../inline/index.ts'
 import {STYLE} from '../names.ts'
 import type {State} from '../state.ts'
-import {isNested, isTextOnly} from '../state.ts'
+import {isNested, isTextOnly, report} from '../state.ts'
 import {phrasingText} from './phrasing-text.ts'
 import {emitSegments} from './segments.ts'
 import type {Walk} from './walk.ts'
 
 /**
  * Headings keep their level. The first H1 repeating the page title, before any other heading,
- * is dropped (its trailing emoji becomes the page emoji); any other H1 stays an h1, a top-level
- * section as readers see it. Where only text goes (cells, footnotes) headings become plain
- * paragraphs.
+ * is dropped (its trailing emoji becomes the page emoji; an icon image in it is dropped with
+ * it, and said); any other H1 stays an h1, a top-level section as readers see it. Where only
+ * text goes (cells, footnotes) headings become plain paragraphs.
  */
 export function heading(node: Heading, state: State, walk: Walk): void {
   if (node.depth === 1 && mayBeTitle(state, walk)) {
-    const {text, emoji} = splitTrailingEmoji(phrasingText(node.children))
+    // The text readers see: span attribute lists (`![icon](…){: .heading-icon}`) show nothing.
+    const shown = phrasingText(node.children).replace(SPAN_IAL, '')
+    const {text, emoji} = splitTrailingEmoji(shown)
     if (
       normalise(text) === normalise(state.ctx.title) ||
-      normalise(phrasingText(node.children)) === normalise(state.ctx.title)
+      normalise(shown) === normalise(state.ctx.title)
     ) {
       state.titleSeen = true
       if (emoji) state.emoji = emoji
+      for (const image of imagesIn(node.children))
+        report(
+          state,
+          'warning',
+          'title-image-dropped',
+          image,
+          `Dropped the image "${image.alt ?? ''}" of the title heading: a page's title is text.`,
+          'Add the image to the body, under the title, if readers need it.',
+        )
       walk.transparent = true
       return
     }
@@ -58,6 +69,20 @@ function headerId(node: Heading): {children: Heading['children']; id?: string} {
 /** Whether an H1 here may be the page's title heading: the first, at the top level, before any other heading. */
 export function mayBeTitle(state: State, walk: Pick<Walk, 'list'>): boolean {
   return !isNested(state) && !state.titleSeen && !state.headingSeen && !walk.list
+}
+
+/** A kramdown span attribute list, as `inline/handlers.ts` drops it. */
+const SPAN_IAL = /\{:\s*[^{}\n]*?\s*\}/g
+
+/** The images among a heading's contents, at any depth. */
+function imagesIn(nodes: readonly PhrasingContent[]): Image[] {
+  return nodes.flatMap((node) =>
+    node.type === 'image'
+      ? [node]
+      : 'children' in node
+        ? imagesIn(node.children as PhrasingContent[])
+        : [],
+  )
 }
 
 function normalise(text: string): string {
