@@ -297,9 +297,10 @@ type FileOutcome = {sha1?: string; assetId?: string; error?: Error; uploaded?: b
  * Reads, hashes, looks up and uploads the files a batch at a time, each file read once: a batch
  * holds at most {@link BATCH}'s images and, past its first, bytes. The next batch is read and
  * hashed while this one uploads (a local lake writes it on its writer thread meanwhile), into
- * the buffer of the batch before it, once that one's uploads are answered. The uploads of a batch are handed over together, so a local lake commits
- * them together (lake/assets/commit.ts) and the disk is waited for once per batch, not twice
- * per image; each content is uploaded once. What became of each file, by real path.
+ * the buffer of the batch before it, once that one's uploads are answered. The uploads of a
+ * batch are handed over together, so a local lake commits them together (lake/assets/commit.ts)
+ * and the disk is waited for once per batch, not twice per image; each content is uploaded
+ * once. What became of each file, by real path.
  */
 async function readAndUpload(
   files: ReadonlyArray<{file: string; found: FoundFile}>,

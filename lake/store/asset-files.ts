@@ -50,10 +50,10 @@ function placeOf(folder: string, path: string): string {
 
 /**
  * Writes the asset files that `folder` does not hold yet, durably: each is written to a
- * temporary name in the partial folder; once all are, each is flushed to the disk (the first flush writes most of
- * them, on a journaling file system) and renamed into place, and the folders they were renamed
- * in are flushed. A file found at its place is complete (nothing else puts one there) and, as
- * an asset's path names its bytes (their SHA-1), the same: it is kept.
+ * temporary name in the partial folder; once all are, each is flushed to the disk (the first
+ * flush writes most of them, on a journaling file system) and renamed into place, and the
+ * folders they were renamed in are flushed. A file found at its place is complete (nothing else
+ * puts one there) and, as an asset's path names its bytes (their SHA-1), the same: it is kept.
  */
 export function writeAssetFiles(
   folder: string,
