@@ -178,22 +178,22 @@ function nextBlockLine(result: ImportResult, documentId: string, line: number): 
   return next
 }
 
-/** The Studio rules' findings the last import recorded for the documents a one-page sync leaves. */
-function schemaOfOthers({documents, previous}: PartialSync): Diagnostic[] {
-  const synced = new Set(documents.map((doc) => doc._id))
-  return (previous.outcome.schema ?? []).filter(
-    (d) => d.documentId === undefined || !synced.has(d.documentId),
-  )
-}
-
 /**
- * The sync's problems the last import recorded for the documents a one-page sync leaves (images
- * their pages name that it could not read): they stand, as nothing those documents depend on
- * changed, and are reported and fail the import as a full one does.
+ * What the last import recorded for the documents a one-page sync leaves: the Studio rules'
+ * findings, and the sync's problems (images their pages name that it could not read). They
+ * stand, as nothing those documents depend on changed, and are reported, and fail the import,
+ * as a full import reports them.
  */
-function syncProblemsOfOthers({documents, previous}: PartialSync): SyncProblem[] {
+function findingsOfOthers({documents, previous}: PartialSync): {
+  schema: Diagnostic[]
+  problems: SyncProblem[]
+} {
   const synced = new Set(documents.map((doc) => doc._id))
-  return previous.outcome.problems.filter((p) => p.id === undefined || !synced.has(p.id))
+  const other = (id: string | undefined) => id === undefined || !synced.has(id)
+  return {
+    schema: (previous.outcome.schema ?? []).filter((d) => other(d.documentId)),
+    problems: previous.outcome.problems.filter((p) => other(p.id)),
+  }
 }
 
 /** The NDJSON lines of `documents`, as `toNdjson` writes them, one at a time. */
@@ -334,7 +334,8 @@ export async function finishImport(
   reporter.add(strict(result.diagnostics))
   // What the Studio's rules found, for the record an unchanged re-import replays. A one-page
   // sync checks only its documents: the last import's findings stand for the others.
-  const schema = partial ? schemaOfOthers(partial) : []
+  const others = partial && findingsOfOthers(partial)
+  const schema = others?.schema ?? []
   reporter.add(schema)
 
   // Every document is checked before it is written: all of them for an NDJSON file, and for
@@ -364,10 +365,12 @@ export async function finishImport(
     const documents = partial?.documents ?? result.documents
     const code = await runSyncStep({
       documents,
-      ...(partial
+      ...(others
         ? {
-            unchangedBesides: result.documents.length - documents.length,
-            problemsBesides: syncProblemsOfOthers(partial),
+            besides: {
+              unchanged: result.documents.length - documents.length,
+              problems: others.problems,
+            },
           }
         : {}),
       origins: result.origins,

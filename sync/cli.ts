@@ -27,10 +27,8 @@ export type SyncStepOptions = {
   validate?: SyncOptions['validate']
   /** Documents written even when invalid; see `SyncOptions.alwaysWrite`. */
   alwaysWrite?: SyncOptions['alwaysWrite']
-  /** More documents of the import, known to be unchanged; see `SyncOptions.unchangedBesides`. */
-  unchangedBesides?: SyncOptions['unchangedBesides']
-  /** Their problems as the last sync reported them; see `SyncOptions.problemsBesides`. */
-  problemsBesides?: SyncOptions['problemsBesides']
+  /** More documents of the import, known to be unchanged; see `SyncOptions.besides`. */
+  besides?: SyncOptions['besides']
   /**
    * Collects what this step wrote: the id of every transaction it committed (whose request
    * succeeded) and of every asset document an upload answered; and, in `images`, the image
@@ -110,8 +108,7 @@ export async function runSyncStep(options: SyncStepOptions): Promise<number> {
       addresses: options.addresses,
       validate: options.validate,
       alwaysWrite: options.alwaysWrite,
-      unchangedBesides: options.unchangedBesides,
-      problemsBesides: options.problemsBesides,
+      besides: options.besides,
       onImagesRead: (read) => {
         for (const [file, image] of read) written?.images?.set(file, image)
       },

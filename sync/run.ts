@@ -65,16 +65,12 @@ export type SyncOptions = {
   /** Documents written even when `validate` rejects them (the site's navigation). */
   alwaysWrite?: (doc: ImportedDocument) => boolean
   /**
-   * How many more documents the import has, known to be as the last sync left them: only the
-   * given documents are read (by id) and planned, nothing counts as removed, and these many
-   * are reported unchanged.
+   * The import's other documents, known to be as the last sync left them: only the given
+   * documents are read (by id) and planned, nothing counts as removed, and these many are
+   * reported unchanged, with the problems the last sync reported for them (images it could not
+   * read), which still stand: nothing they depend on changed.
    */
-  unchangedBesides?: number
-  /**
-   * With `unchangedBesides`: the problems the last sync reported for those documents (images it
-   * could not read), reported again, as they still stand: nothing they depend on changed.
-   */
-  problemsBesides?: readonly SyncProblem[]
+  besides?: {unchanged: number; problems: readonly SyncProblem[]}
   /**
    * Hears the image files the run read (by path as the image blocks name them), so an import's
    * record can fingerprint them without reading them again.
@@ -229,7 +225,7 @@ async function syncUnscrubbed(
   const byId = new Map(docs.map((doc) => [doc._id, doc]))
   const snapshot = empty
     ? emptySnapshot()
-    : options.unchangedBesides === undefined
+    : options.besides === undefined
       ? await readSnapshot(
           query,
           [...byId.keys()],
@@ -287,14 +283,14 @@ async function syncUnscrubbed(
 
   const counts = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>
   for (const r of results) counts[r.outcome]++
-  counts.unchanged += options.unchangedBesides ?? 0
+  counts.unchanged += options.besides?.unchanged ?? 0
   const problems: SyncProblem[] = [
     ...unmatched.map((entry): SyncProblem => ({
       kind: 'usage',
       message: `--force ${entry} matches no imported page or document id`,
       hint: 'Use the source path the conflict names (relative to the site folder), a document id, or *.',
     })),
-    ...(options.problemsBesides ?? []),
+    ...(options.besides?.problems ?? []),
     ...images.problems,
     ...validationNotes,
     ...results.flatMap((r): SyncProblem[] =>

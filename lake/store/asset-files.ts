@@ -64,8 +64,8 @@ export function writeAssetFiles(
     for (const {path, data} of files) {
       const place = placeOf(folder, path)
       if (existsSync(place) || written.some((file) => file.place === place)) continue
+      if (!written.length) mkdirSync(join(folder, PARTIAL), {recursive: true, mode: 0o700})
       mkdirSync(dirname(place), {recursive: true, mode: 0o700})
-      mkdirSync(join(folder, PARTIAL), {recursive: true, mode: 0o700})
       const temporary = join(folder, PARTIAL, `${process.pid}-${threadId}-${++begun}`)
       const fd = openSync(temporary, 'w', 0o600)
       written.push({fd, temporary, place})

@@ -1,6 +1,7 @@
 import type {Heading, Image, PhrasingContent} from 'mdast'
 
 import {splitTrailingEmoji} from '../emoji.ts'
+import {SPAN_IAL} from '../inline/handlers.ts'
 import {convertInline, createInline, flush} from '../inline/index.ts'
 import {STYLE} from '../names.ts'
 import type {State} from '../state.ts'
@@ -70,9 +71,6 @@ function headerId(node: Heading): {children: Heading['children']; id?: string} {
 export function mayBeTitle(state: State, walk: Pick<Walk, 'list'>): boolean {
   return !isNested(state) && !state.titleSeen && !state.headingSeen && !walk.list
 }
-
-/** A kramdown span attribute list, as `inline/handlers.ts` drops it. */
-const SPAN_IAL = /\{:\s*[^{}\n]*?\s*\}/g
 
 /** The images among a heading's contents, at any depth. */
 function imagesIn(nodes: readonly PhrasingContent[]): Image[] {

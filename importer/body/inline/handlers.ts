@@ -72,10 +72,13 @@ function softBreaks(text: string): string {
   return text.includes('\n') ? text.replace(/[ \t]*\r?\n[ \t]*/g, ' ') : text
 }
 
+/** A kramdown span attribute list (`{: .btn }`), anywhere in a text. */
+export const SPAN_IAL = /\{:\s*[^{}\n]*?\s*\}/g
+
 // A kramdown span attribute list after a link or word (`[Go](#x){: .btn }`) only styles it.
 function spanIal(node: Text, state: State): string {
   if (!node.value.includes('{:')) return node.value
-  return node.value.replace(/\{:\s*([^{}\n]*?)\s*\}/g, (match) => {
+  return node.value.replace(SPAN_IAL, (match) => {
     report(
       state,
       'info',
