@@ -43,16 +43,18 @@ export function getDocumentsInProcess(
  * Every document of `dataset` with a value at `where`, with its values at `paths`
  * (`Dataset.valuesWhere`): what a query projecting those fields returns, read by SQLite on this
  * thread instead of a query worker (no worker to start, no replica of every document to load).
- * For the process's own reads of a few fields, not for queries from elsewhere.
+ * For the process's own reads of a few fields, not for queries from elsewhere; `idPrefixes`
+ * reads only the documents whose id starts with one of them.
  */
 export function valuesWhereInProcess(
   state: LakeState,
   dataset: string,
   where: string,
   paths: readonly string[],
+  idPrefixes?: readonly string[],
 ): Promise<InProcessAnswer> {
   return answer(state, `read of "${dataset}"`, () => [
-    ...state.registry.get(dataset).valuesWhere(where, paths),
+    ...state.registry.get(dataset).valuesWhere(where, paths, idPrefixes),
   ])
 }
 

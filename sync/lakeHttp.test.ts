@@ -77,6 +77,16 @@ describe('the plain HTTP and in-process sync clients', () => {
     expect(await own.valuesWhere!('$.sha1hash', ['$._type', '$.sha1hash'])).toEqual(
       assets.map((a) => ({id: a._id, values: [a._type, a.sha1hash]})),
     )
+    // Looked up by the SHA-1 its id names, as the sync looks an image's bytes up.
+    const sha1 = createHash('sha1').update(gif).digest('hex')
+    expect(
+      await own.valuesWhere!(
+        '$.sha1hash',
+        ['$._type', '$.sha1hash'],
+        [`image-${sha1}-`, 'image-0-'],
+      ),
+    ).toEqual(assets.map((a) => ({id: a._id, values: [a._type, a.sha1hash]})))
+    expect(await own.valuesWhere!('$.sha1hash', ['$.sha1hash'], ['image-0-'])).toEqual([])
     expect(await client.uploadImage(gif, {filename: 'pixel.gif'})).toEqual(uploaded)
     const png = Buffer.from(
       'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',

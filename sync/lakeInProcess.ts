@@ -67,8 +67,8 @@ export function inProcessSyncApi(state: LakeState, dataset: string, lakeDir: str
       }
       return {_id: document._id}
     },
-    async valuesWhere(where, paths) {
-      const answer = valuesWhereInProcess(state, dataset, where, paths)
+    async valuesWhere(where, paths, idPrefixes) {
+      const answer = valuesWhereInProcess(state, dataset, where, paths, idPrefixes)
       return (await body('POST', `/data/query/${ds}`, answer)) as FieldValues[]
     },
     async isEmpty() {

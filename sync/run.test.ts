@@ -367,9 +367,10 @@ describe('syncDocuments', () => {
           asked.push(groq)
           return query<T>(groq, params)
         },
-        valuesWhere: async (where: string, paths: string[]) =>
+        valuesWhere: async (where: string, paths: string[], idPrefixes?: string[]) =>
           [...lake.docs.values()]
             .filter((doc) => extract(doc, where) !== null)
+            .filter((doc) => !idPrefixes || idPrefixes.some((p) => doc._id.startsWith(p)))
             .map((doc) => ({id: doc._id, values: paths.map((path) => extract(doc, path))})),
       })
     }

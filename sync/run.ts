@@ -90,7 +90,10 @@ export function countRequests(api: SyncApi) {
     mutate: (mutations, opts) => (requests.mutations++, api.mutate(mutations, opts)),
     uploadImage: (body, opts) => (requests.uploads++, api.uploadImage(body, opts)),
     ...(api.valuesWhere && {
-      valuesWhere: (where, paths) => (requests.queries++, api.valuesWhere!(where, paths)),
+      valuesWhere: (where, paths, idPrefixes) => (
+        requests.queries++,
+        api.valuesWhere!(where, paths, idPrefixes)
+      ),
     }),
     ...(api.isEmpty && {isEmpty: api.isEmpty.bind(api)}),
     ...(api.expectWrites && {expectWrites: api.expectWrites.bind(api)}),
@@ -178,14 +181,14 @@ async function syncUnscrubbed(
     withRetry(() => api.query<T>(groq, params), retry)
   const valuesWhere =
     api.valuesWhere &&
-    ((where: string, paths: string[]) => withRetry(() => api.valuesWhere!(where, paths), retry))
+    ((where: string, paths: string[], idPrefixes?: string[]) =>
+      withRetry(() => api.valuesWhere!(where, paths, idPrefixes), retry))
 
   // A dataset that holds nothing (an import's first into a new local dataset) has none of the
   // import's documents, drafts or images: nothing to ask it, and no query worker to start.
   const empty = (await api.isEmpty?.()) === true
   // The hosted API allows as many upload requests per second as mutation requests.
   const uploadLimit = rateLimiter(options.mutationsPerSecond ?? Infinity)
-  let allAssets: Promise<Map<string, string>> | undefined
   const images = await resolveImages(documents, {
     siteDir: options.siteDir ?? '.',
     addresses: options.addresses,
@@ -193,17 +196,21 @@ async function syncUnscrubbed(
     findAssets: async (sha1s) => {
       if (!sha1s.length || empty) return new Map()
       if (valuesWhere) {
-        // Every image asset's SHA-1, asked once for all the batches of images.
-        allAssets ??= valuesWhere('$.sha1hash', ['$._type', '$.sha1hash']).then(
-          (found) =>
-            new Map(
-              found
-                .filter(({values: [type]}) => type === ASSET_TYPE)
-                .map(({id, values: [, sha1]}) => [sha1 as string, id]),
-            ),
+        // By id: an image asset's names its bytes' SHA-1, as the lake and the Content Lake name
+        // it (`image-<sha1>-<w>x<h>-<ext>`), so only those documents are read, through the ids'
+        // index, not every document's text. An asset stored under another id is not found;
+        // uploading its bytes then stores them under their own.
+        const found = await valuesWhere(
+          '$.sha1hash',
+          ['$._type', '$.sha1hash'],
+          sha1s.map((sha1) => `image-${sha1}-`),
         )
-        const all = await allAssets
-        return new Map(sha1s.flatMap((sha1) => (all.has(sha1) ? [[sha1, all.get(sha1)!]] : [])))
+        const wanted = new Set(sha1s)
+        return new Map(
+          found
+            .filter(({values: [type, sha1]}) => type === ASSET_TYPE && wanted.has(sha1 as string))
+            .map(({id, values: [, sha1]}) => [sha1 as string, id]),
+        )
       }
       const found = await query<{_id: string; sha1hash: string}[]>(
         `*[_type == "${ASSET_TYPE}" && sha1hash in $sha1s]{_id, sha1hash}`,

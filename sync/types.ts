@@ -69,9 +69,9 @@ export interface SyncApi {
    * `$.source.path`; a value is a string, a number or null, booleans 1 and 0, objects and arrays
    * their JSON text), for an API that reads them without a query (the lake of this process).
    * With it, the sync reads the dataset without queries, but for who references a removed page
-   * (`--prune`).
+   * (`--prune`). With `idPrefixes`, only the documents whose id starts with one of them.
    */
-  valuesWhere?(where: string, paths: string[]): Promise<FieldValues[]>
+  valuesWhere?(where: string, paths: string[], idPrefixes?: string[]): Promise<FieldValues[]>
   /**
    * A hint that mutations writing about `documents` documents follow, for an API that can
    * prepare (the lake of this process starts its writer thread while the sync validates).

@@ -243,6 +243,50 @@ describe('Dataset', () => {
     }
   })
 
+  it('reads fields of only the documents whose id starts with a prefix, posted ones included', async () => {
+    const dataset = new Dataset('prefixed', join(dir, 'prefixed.sqlite'))
+    const tx = (id: string, ids: string[]) => ({
+      id,
+      timestamp: '2026-01-01T00:00:00Z',
+      author: 'me',
+      mutations: [],
+      changes: ids.map((docId) => ({
+        id: docId,
+        before: dataset.latest(docId) ?? null,
+        after: {_id: docId, _type: 't', _rev: id, sha1hash: docId.slice(0, 9)},
+        mutations: [],
+      })),
+    })
+    const read = (prefixes: string[]) =>
+      [...dataset.valuesWhere('$.sha1hash', ['$._rev'], prefixes)].map((row) => row.id).sort()
+    try {
+      // Ids on both sides of each prefix's range: one character short, the next character.
+      dataset.commit(tx('t1', ['image-ab', 'image-ab-1x1-png', 'image-abc-1x1-png', 'image-ac-2']))
+      expect(read(['image-ab-'])).toEqual(['image-ab-1x1-png'])
+      expect(read(['image-ab-', 'image-ac-', 'image-ab-'])).toEqual([
+        'image-ab-1x1-png',
+        'image-ac-2',
+      ])
+      expect(read(['image-a'])).toEqual([
+        'image-ab',
+        'image-ab-1x1-png',
+        'image-abc-1x1-png',
+        'image-ac-2',
+      ])
+      expect(read(['image-zz-'])).toEqual([])
+      // Posted and not committed yet: read from the transaction, within the prefixes too.
+      const {committed} = await dataset.post(tx('t2', ['image-ab-9x9-jpg', 'image-ad-1']), {
+        epoch: dataset.epoch,
+      })
+      expect(read(['image-ab-'])).toEqual(['image-ab-1x1-png', 'image-ab-9x9-jpg'])
+      await committed
+      expect(read(['image-ab-'])).toEqual(['image-ab-1x1-png', 'image-ab-9x9-jpg'])
+      expect(() => read([''])).toThrow(/Cannot look ids up by the prefix ""/)
+    } finally {
+      await dataset.close()
+    }
+  })
+
   it('keeps recent history for reconnecting listeners within a size, not only a count', () => {
     const dataset = new Dataset('window', join(dir, 'window.sqlite'), undefined, {
       transactions: 1000,

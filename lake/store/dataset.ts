@@ -268,25 +268,32 @@ export class Dataset {
    * next transaction sees them. Paths are SQLite JSON paths of keys (`$.source.path`); SQLite
    * reads them from the stored text (`json_extract`), so no document is parsed here. A value is
    * a string, a number or null (missing or null); booleans are 1 and 0, objects and arrays their
-   * JSON text, as `json_extract` gives them.
+   * JSON text, as `json_extract` gives them. With `idPrefixes`, only documents whose id starts
+   * with one of them: those are found through the ids' index, and only their text is read.
    */
   *valuesWhere(
     where: string,
     paths: readonly string[],
+    idPrefixes?: readonly string[],
   ): Generator<{id: string; values: unknown[]}> {
     const keys = [where, ...paths].map(pathKeys)
     const columns = paths.map((_, i) => `json_extract(doc, ?) AS v${i}`).join(', ')
     const select = this.db.prepare(
-      `SELECT id${columns ? `, ${columns}` : ''} FROM documents WHERE json_extract(doc, ?) IS NOT NULL`,
+      `SELECT id${columns ? `, ${columns}` : ''} FROM documents WHERE json_extract(doc, ?) IS NOT NULL${idPrefixes ? ' AND id >= ? AND id < ?' : ''}`,
     )
+    const prefixes = idPrefixes && [...new Set(idPrefixes)]
+    const rows = prefixes
+      ? prefixes.flatMap((prefix) => select.all(...paths, where, prefix, pastPrefix(prefix)))
+      : select.iterate(...paths, where)
     const changed = new Set(this.#pending.changedIds())
-    for (const row of select.iterate(...paths, where)) {
+    for (const row of rows) {
       const id = String(row.id)
       if (this.#leftOut.has(id) || changed.has(id)) continue
       yield {id, values: paths.map((_, i) => row[`v${i}`] ?? null)}
     }
     for (const [id, doc] of this.latestChanges()) {
       if (!doc || extracted(doc, keys[0]) === null) continue
+      if (prefixes && !prefixes.some((prefix) => id.startsWith(prefix))) continue
       yield {id, values: keys.slice(1).map((path) => extracted(doc, path))}
     }
   }
@@ -545,6 +552,20 @@ function pathKeys(path: string): string[] {
   if (!/^\$(\.[A-Za-z_][A-Za-z0-9_]*)+$/.test(path))
     throw new Error(`Cannot read the JSON path ${path}, expected $ and keys, as $.source.path`)
   return path.slice(2).split('.')
+}
+
+/**
+ * The least text after every id that starts with `prefix`, as SQLite orders text (by its UTF-8
+ * bytes, which order characters below the surrogates as their codes do): the prefix with its
+ * last character the next one. Any other prefix is refused.
+ */
+function pastPrefix(prefix: string): string {
+  const last = prefix.charCodeAt(prefix.length - 1)
+  if (!(last < 0xd7ff))
+    throw new Error(
+      `Cannot look ids up by the prefix ${JSON.stringify(prefix)}, expected one that ends in a character below U+D7FF, as "image-"`,
+    )
+  return prefix.slice(0, -1) + String.fromCharCode(last + 1)
 }
 
 /** The value at `keys` of a document, as SQLite's `json_extract` gives it. */
