@@ -7,14 +7,16 @@
  * and into a new local dataset (`npm run import -- <site>`); then
  * re-imports against reading and hashing the files (and, for the one that follows a change to one
  * page, against that and the bare parse of the page), and the export of the imported documents
- * (`npm run export -- <dir> --dataset <file>`) against the import. Each reports CPU, wall time
- * and peak memory, with medians and ratios. `--readme` writes the tables into importer/README.md.
+ * (`npm run export -- <dir> --dataset <file>`) against the import. On a site with images, the
+ * images' own floor too: the files the new dataset stored, each read, hashed and written
+ * flushed, which no import into a dataset can skip and the bare parse does not do. The floors
+ * and the core run in scripts/bench-phase.ts, which loads only what each measures. Each reports
+ * CPU, wall time and peak memory, with medians and ratios. `--readme` writes the tables into
+ * importer/README.md.
  */
-import {createHash} from 'node:crypto'
-import {appendFileSync, cpSync, mkdtempSync, rmSync, statSync} from 'node:fs'
+import {appendFileSync, cpSync, existsSync, mkdtempSync, rmSync, statSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {basename, join, resolve} from 'node:path'
-import {fileURLToPath} from 'node:url'
 
 import {defineCommand, runMain} from 'citty'
 
@@ -22,6 +24,7 @@ import {measure, median, prepareScratch, table, type Usage} from './bench-measur
 import {judgeRatios, LIMITS} from './benchCheck.ts'
 import {editablePage, generateSite, writeSite} from './bench-site.ts'
 import {isoDay, writeReadmeSection} from './benchReadme.ts'
+import {assetFolders, filesUnder, type ChildPhase} from './bench-phase.ts'
 import {bundleFolder} from './importBundle.ts'
 import {filesBytes, readSite} from './readSite.ts'
 
@@ -31,6 +34,7 @@ const PHASES = {
   validated: 'import core + validation of every document',
   command: 'the command: `npm run import -- <site> --out <file>`',
   dataset: 'the command into a new local dataset: `npm run import -- <site>`',
+  images: "floor of the dataset's images: read, hash (SHA-1) and write flushed each file it stored",
 } as const
 type Phase = keyof typeof PHASES
 
@@ -48,51 +52,10 @@ const EXPORT = {
 } as const
 type Export = keyof typeof EXPORT
 
-const THIS_FILE = fileURLToPath(import.meta.url)
+/** Where each floor and the core run, in a process that loads only what its phase needs. */
+const PHASE_FILE = join(import.meta.dirname, 'bench-phase.ts')
 const ROOT = join(import.meta.dirname, '..')
 const README = join(ROOT, 'importer', 'README.md')
-
-type InChild = Exclude<Phase, 'command' | 'dataset'> | 'hash' | 'page'
-
-/** The parser of the floors: remark-parse + remark-gfm, loaded when a floor runs. */
-async function bareParser() {
-  const [{unified}, {default: remarkParse}, {default: remarkGfm}] = await Promise.all([
-    import('unified'),
-    import('remark-parse'),
-    import('remark-gfm'),
-  ])
-  const processor = unified().use(remarkParse).use(remarkGfm)
-  const decoder = new TextDecoder()
-  return (bytes: Uint8Array) =>
-    processor.parse(decoder.decode(bytes).replace(/^---\n[\s\S]*?\n---\n/, ''))
-}
-
-/**
- * In a child process: a floor, the core, or the core and validation, on the site in `dir`
- * (`page`: the site path of the page the `page` floor parses).
- */
-async function runPhase(phase: InChild, dir: string, page?: string): Promise<void> {
-  // The files the import command reads, read the way it reads them.
-  const {files} = await readSite(dir)
-  if (phase === 'hash' || phase === 'page') {
-    for (const file of files) createHash('sha256').update(file.bytes!).digest()
-    if (phase === 'hash') return
-    const changed = files.find((file) => file.path === page)
-    if (!changed) throw new Error(`Cannot parse --page ${page}: expected a file of ${dir}.`)
-    ;(await bareParser())(changed.bytes!)
-    return
-  }
-  if (phase !== 'floor') {
-    const {importSite} = await import('../importer/index.ts')
-    const {documents} = importSite(files)
-    if (phase === 'core') return
-    const {loadValidator} = await import('../schemas/compiled/load.ts')
-    await (await loadValidator()).validateDocuments(documents)
-    return
-  }
-  const parse = await bareParser()
-  for (const file of files) if (file.path.endsWith('.md')) parse(file.bytes!)
-}
 
 /**
  * Rounds of re-imports into a local dataset that a first import filled, on a copy of the site
@@ -185,7 +148,6 @@ const command = defineCommand({
         "Write the table into importer/README.md's Performance section (the real site's own table with --site).",
       default: false,
     },
-    phase: {type: 'string', description: 'Internal: run one phase on --dir.'},
     site: {
       type: 'string',
       description: 'Measure on this site folder (a real site) instead of the synthetic one.',
@@ -195,8 +157,6 @@ const command = defineCommand({
       description:
         "What the tables call the --site (its repository, such as natalieagus/50002; default: its folder's name). With --readme, the README section is that site's own: bench:import-site:<name>.",
     },
-    dir: {type: 'string', description: 'Internal: the site folder of --phase.'},
-    page: {type: 'string', description: 'Internal: the page the `page` phase parses.'},
     check: {
       type: 'boolean',
       description: `Only the floor and the command, interleaved; exit 1 when a median ratio is over its limit (CPU ${LIMITS.cpu}×, peak memory ${LIMITS.memory}×). For CI.`,
@@ -204,7 +164,6 @@ const command = defineCommand({
     },
   },
   async run({args}) {
-    if (args.phase) return runPhase(args.phase as InChild, args.dir!, args.page)
     const lessons = Number(args.lessons)
     const scratch = mkdtempSync(join(tmpdir(), 'bench-import-'))
     try {
@@ -227,14 +186,12 @@ const command = defineCommand({
       // The command runs from its bundle, built on its first run: built here, not measured.
       await bundleFolder()
       // Node runs the TypeScript itself, as `npm run import` does: no transform in any figure.
-      const inChild = (phase: InChild, dir = site, page?: string) => [
+      const inChild = (phase: ChildPhase, dir = site, page?: string) => [
         process.execPath,
-        THIS_FILE,
-        '--phase',
+        PHASE_FILE,
         phase,
-        '--dir',
         dir,
-        ...(page === undefined ? [] : ['--page', page]),
+        ...(page === undefined ? [] : [page]),
       ]
       const npmRun = [
         ...(process.env.npm_execpath ? [process.execPath, process.env.npm_execpath] : ['npm']),
@@ -243,6 +200,16 @@ const command = defineCommand({
       ]
       const rounds: Partial<Record<Phase, Usage>>[] = []
       const phases: Phase[] = args.check ? ['floor', 'command'] : (Object.keys(PHASES) as Phase[])
+      // The files the first new dataset stored, kept for the images' floor (none: no such row).
+      const images = join(scratch, 'images')
+      const measureImages = () => {
+        const into = mkdtempSync(join(scratch, 'images-written-'))
+        try {
+          return measure(inChild('images', images, into), {}, scratch)
+        } finally {
+          rmSync(into, {recursive: true, force: true})
+        }
+      }
       for (let round = 0; round < Number(args.rounds); round++) {
         // A fresh lake folder each time: the command runs cold, as a first import does.
         const lake = mkdtempSync(join(scratch, 'lake-'))
@@ -258,7 +225,12 @@ const command = defineCommand({
             const dataset = mkdtempSync(join(scratch, 'dataset-'))
             const into = [...npmRun, 'import', '--', site]
             measured[phase] = measure(into, {LAKE_DIR: dataset}, scratch, [0, 1])
+            for (const folder of round ? [] : assetFolders(dataset))
+              cpSync(folder, images, {recursive: true})
             rmSync(dataset, {recursive: true, force: true})
+          } else if (phase === 'images') {
+            // The first round measures it after the dataset phase, which stores the files.
+            if (existsSync(images) && filesUnder(images).length) measured[phase] = measureImages()
           } else measured[phase] = measure(inChild(phase), {}, scratch)
         }
         rounds.push(measured)
@@ -269,6 +241,15 @@ const command = defineCommand({
         return
       }
       const complete = rounds as Record<Phase, Usage>[]
+      // The images' row and what it explains, when the dataset stored images.
+      const withImages = complete.every((r) => r.images)
+      const {images: _images, ...withoutImages} = PHASES
+      const firstRows: Partial<typeof PHASES> = withImages ? PHASES : withoutImages
+      const bothFloors = (r: Record<Phase, Usage>, key: 'cpuS' | 'wallS') =>
+        r.dataset[key] / (r.floor[key] + r.images[key])
+      const againstBoth = withImages
+        ? `The command into a new local dataset against the two floors added (the bare parse's and the images', round by round): ${median(complete.map((r) => bothFloors(r, 'cpuS'))).toFixed(2)}× their CPU, ${median(complete.map((r) => bothFloors(r, 'wallS'))).toFixed(2)}× their wall time.`
+        : undefined
       const edited = await editablePage(site)
       const again = reimportRounds(
         site,
@@ -286,7 +267,8 @@ const command = defineCommand({
       const onePage = `One page changed: the command took ${more.toFixed(2)} s of CPU more than with nothing changed, where parsing \`${edited}\` adds ${pageMore.toFixed(2)} s to the floor (medians of the differences within a round).`
       const summary = [
         `\`npm run bench\` on ${about}; medians of ${rounds.length} rounds, ratios taken round by round, ${isoDay()}:`,
-        table(complete, PHASES, 'floor'),
+        table(complete, firstRows as typeof PHASES, 'floor'),
+        ...(againstBoth ? [againstBoth] : []),
         `Re-imports into the local dataset after a first one, against reading and hashing the same files; the changed page is \`${edited}\` (${editedKb} kB):`,
         table(again, REIMPORT, 'hash'),
         onePage,
