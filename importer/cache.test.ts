@@ -126,6 +126,30 @@ describe('remembered conversions', () => {
     expect(calls).toEqual(['uses.md'])
   })
 
+  it('converts again a page whose Liquid control flow includes a file when that file changes, not when another include does', () => {
+    const run = importer()
+    const include = (name: string, text: string): SiteFile => ({path: `_includes/${name}`, text})
+    const flow = page(
+      'flow.md',
+      'title: Flow\nparent: Course\nnav_order: 4',
+      '{% if page.title == "Flow" %}{% include note.html %}{% endif %}',
+    )
+    const shown = (files: SiteFile[]) =>
+      JSON.stringify(run(files).result.documents.find((doc) => doc._id.endsWith('flow')))
+    const files = [
+      ...site(),
+      include('note.html', 'A note.'),
+      include('other.html', 'Other.'),
+      flow,
+    ]
+    expect(shown(files)).toContain('A note.')
+    const other = replace(files, '_includes/other.html', include('other.html', 'Changed.'))
+    expect(run(other).converted).toEqual([])
+    const note = replace(other, '_includes/note.html', include('note.html', 'A new note.'))
+    expect(run(note).converted).toEqual(['flow.md'])
+    expect(shown(note)).toContain('A new note.')
+  })
+
   it("converts again a page whose Liquid lists the site's pages when a title changes, not when a body does", () => {
     const run = importer()
     const listing = page(

@@ -56,6 +56,31 @@ export function liquidHashes(liquid: LiquidSite): LiquidHashes {
   return known
 }
 
+/** What {@link watchLiquid}'s site gives for this key: the site it watches. */
+const WATCHED = Symbol('the Liquid site watched')
+
+/** Each site's pages and documents by file, made once per site (each thread has its own). */
+const byFile = new WeakMap<LiquidSite, Map<string, LiquidDocument>>()
+
+/**
+ * The page or collection document of `liquid` at site path `file` (a page first, as Jekyll
+ * lists them), found in an index made once per site. Through {@link watchLiquid}'s site, the
+ * read counts as reading the site, as a lookup among its pages would, but no page is watched
+ * for it: a lookup that went through the watched lists made every page's stand-in, for each
+ * page that asked.
+ */
+export function documentAt(liquid: LiquidSite, file: string): LiquidDocument | undefined {
+  const site = (liquid as LiquidSite & {[WATCHED]?: LiquidSite})[WATCHED] ?? liquid
+  let index = byFile.get(site)
+  if (!index) {
+    index = new Map()
+    for (const document of [...site.pages, ...Object.values(site.collections).flat()])
+      if (!index.has(document.file)) index.set(document.file, document)
+    byFile.set(site, index)
+  }
+  return index.get(file)
+}
+
 /** What a page read of the site through {@link watchLiquid}. */
 export interface LiquidReads {
   site: boolean
@@ -87,14 +112,19 @@ export function watchLiquid(liquid: LiquidSite, reads: LiquidReads): LiquidSite 
   return new Proxy(liquid, {
     get(target, name) {
       reads.site = true
+      if (name === WATCHED) return target
       if (name === 'pages') return (pages ??= target.pages.map(watched))
       if (name === 'collections') {
-        collections ??= Object.assign(
-          Object.create(null) as Record<string, LiquidDocument[]>,
-          Object.fromEntries(
-            Object.entries(target.collections).map(([key, list]) => [key, list.map(watched)]),
-          ),
-        )
+        // Each collection's list made when first read: every page with control flow names the
+        // labels, and most read no collection (OpenSearch's 1,761 documents are collections').
+        if (!collections) {
+          const lists: Record<string, LiquidDocument[]> = (collections = Object.create(null))
+          for (const [key, list] of Object.entries(target.collections)) {
+            let made: LiquidDocument[] | undefined
+            const get = () => (made ??= list.map(watched))
+            Object.defineProperty(lists, key, {enumerable: true, configurable: true, get})
+          }
+        }
         return collections
       }
       return Reflect.get(target, name)

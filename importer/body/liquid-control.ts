@@ -17,6 +17,7 @@ import type {
   Value as LiquidValue,
 } from 'liquidjs'
 
+import {documentAt} from '../liquidReads.ts'
 import {onFirstUse} from '../onFirstUse.ts'
 import {parseIncludeTag, validIncludeFile} from './liquid-include.ts'
 import {fenceFor, highlightCode, highlightHtml, isHtmlFile} from './liquid-syntax.ts'
@@ -102,19 +103,33 @@ export function laxFilters(text: string): string {
   })
 }
 
-/** The site's includes with {@link laxFilters} applied, once per site, not once per page. */
-const laxIncluded = new WeakMap<object, Record<string, string>>()
+/** Each include's text with {@link laxFilters} applied, by its text: once per thread. */
+const laxTexts = new Map<string, string>()
+/** Texts kept in {@link laxTexts}: a site's includes, bounded against ever-new ones. */
+const LAX_TEXTS_KEPT = 10_000
 
-function laxIncludes(includes: Record<string, string> | undefined): Record<string, string> {
+/**
+ * The includes as liquidjs reads them (its `templates`, which it looks up by name as a page
+ * includes one): each with {@link laxFilters} applied when asked for. Asked for, not copied: the
+ * page's `includes` record the names it reads (the conversion cache's inputs, see cache.ts), so
+ * a page depends on the includes it includes, not on every include of the site.
+ */
+function laxIncludes(
+  includes: Readonly<Record<string, string>> | undefined,
+): Record<string, string> {
   if (!includes) return {}
-  let lax = laxIncluded.get(includes)
-  if (!lax) {
-    lax = Object.fromEntries(
-      Object.entries(includes).map(([name, text]) => [name, laxFilters(text)]),
-    )
-    laxIncluded.set(includes, lax)
-  }
-  return lax
+  return new Proxy(includes as Record<string, string>, {
+    get(target, name) {
+      const text = typeof name === 'string' ? target[name] : undefined
+      if (typeof text !== 'string') return text
+      let lax = laxTexts.get(text)
+      if (lax === undefined) {
+        lax = laxFilters(text)
+        if (laxTexts.size < LAX_TEXTS_KEPT) laxTexts.set(text, lax)
+      }
+      return lax
+    },
+  })
 }
 
 /** The region's text after Liquid, or the reason it could not be evaluated. */
@@ -144,11 +159,7 @@ function prepared(page: ControlFlowPage) {
   let made = preparedPages.get(page)
   if (made) return made
   const engine = createEngine(page)
-  const own =
-    page.liquid?.pages.find((document) => document.file === page.file) ??
-    Object.values(page.liquid?.collections ?? {})
-      .flat()
-      .find((document) => document.file === page.file)
+  const own = page.liquid && documentAt(page.liquid, page.file)
   const scope = {
     site: siteDrop(page, engine),
     page: {...page.page, url: own?.url, path: page.file},
@@ -160,7 +171,7 @@ function prepared(page: ControlFlowPage) {
 
 function createEngine(page: ControlFlowPage): LiquidEngine {
   const engine = new (liquid().Liquid)({
-    templates: {...laxIncludes(page.includes)},
+    templates: laxIncludes(page.includes),
     jekyllInclude: true,
     jekyllWhere: true,
     dynamicPartials: false,
