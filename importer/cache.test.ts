@@ -41,6 +41,12 @@ function importer(cache = memoryCache()) {
   }
 }
 
+/** The JSON of the document a run of `run` makes whose id ends in `id`, from `files`. */
+const documentIn =
+  (run: ReturnType<typeof importer>, id: string) =>
+  (files: SiteFile[]): string =>
+    JSON.stringify(run(files).result.documents.find((doc) => doc._id.endsWith(id)))
+
 const replace = (files: SiteFile[], path: string, next: SiteFile | null) =>
   files.flatMap((file) => (file.path === path ? (next ? [next] : []) : [file]))
 
@@ -134,8 +140,7 @@ describe('remembered conversions', () => {
       'title: Flow\nparent: Course\nnav_order: 4',
       '{% if page.title == "Flow" %}{% include note.html %}{% endif %}',
     )
-    const shown = (files: SiteFile[]) =>
-      JSON.stringify(run(files).result.documents.find((doc) => doc._id.endsWith('flow')))
+    const shown = documentIn(run, 'flow')
     const files = [
       ...site(),
       include('note.html', 'A note.'),
@@ -157,10 +162,7 @@ describe('remembered conversions', () => {
       'title: Pages\nparent: Course\nnav_order: 4',
       'All:{% for p in site.pages %} {{ p.title }};{% endfor %}',
     )
-    const listed = (files: SiteFile[]) => {
-      const {result} = run(files)
-      return JSON.stringify(result.documents.find((doc) => doc._id.endsWith('pages')))
-    }
+    const listed = documentIn(run, 'pages')
     const files = [...site(), listing]
     expect(listed(files)).toContain('B;')
     const renamed = replace(
@@ -186,8 +188,7 @@ describe('remembered conversions', () => {
       'title: Contents\nparent: Course\nnav_order: 4',
       '{% for p in site.pages %}{% if p.title == "C" %}Shown: {{ p.content }}{% endif %}{% endfor %}',
     )
-    const shown = (files: SiteFile[]) =>
-      JSON.stringify(run(files).result.documents.find((doc) => doc._id.endsWith('contents')))
+    const shown = documentIn(run, 'contents')
     const files = [...site(), showing]
     expect(shown(files)).toContain('alone')
     const body = replace(
