@@ -69,13 +69,22 @@ export function buildStudio(
 }
 
 /**
+ * How long a navigation may take before it fails: a bound for a hang, as vitest.config.ts's
+ * timeouts are, not a guess about the machine's speed. Playwright's default, 30 s, was passed
+ * once on a loaded machine: the Studio's page, opened while other browser tests ran, did not
+ * finish loading in time (CI, studio/session/sessionRevoked.browser.test.ts).
+ */
+const NAVIGATION_TIMEOUT_MS = 120_000
+
+/**
  * A page in a new browser context as the Studio tests need it: a fresh profile that trusts no
  * certificate (the Studio and the lake are plain HTTP on `localhost` names), a desktop viewport,
- * and a closed network where only loopback names answer (the Studio's calls to public hosts fail
- * at once, as they would offline).
+ * a closed network where only loopback names answer (the Studio's calls to public hosts fail
+ * at once, as they would offline), and navigations bounded by {@link NAVIGATION_TIMEOUT_MS}.
  */
 export async function openStudioPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({viewport: {width: 1400, height: 900}})
+  context.setDefaultNavigationTimeout(NAVIGATION_TIMEOUT_MS)
   await context.route('**/*', (route) => {
     const host = new URL(route.request().url()).hostname
     return host === 'localhost' || host.endsWith('.localhost') || host === '127.0.0.1'
