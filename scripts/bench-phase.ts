@@ -15,25 +15,29 @@ import {
   readFileSync,
   writeSync,
 } from 'node:fs'
-import {join} from 'node:path'
+import {join, sep} from 'node:path'
+
+import {assetFilesFolder, PARTIAL} from '../lake/store/asset-files.ts'
 
 /** What a child process of the benchmark measures. */
 export type ChildPhase = 'floor' | 'core' | 'validated' | 'images' | 'hash' | 'page'
 
-/** The folders of asset files in a lake folder's datasets (`data/<dataset>.files`). */
+/** The folders of asset files of a lake folder's datasets that have one (lake/store/asset-files.ts). */
 export function assetFolders(lake: string): string[] {
   const data = join(lake, 'data')
   if (!existsSync(data)) return []
   return readdirSync(data)
-    .filter((name) => name.endsWith('.files'))
-    .map((name) => join(data, name))
+    .filter((name) => name.endsWith('.sqlite'))
+    .map((name) => assetFilesFolder(join(data, name)))
+    .filter((folder) => existsSync(folder))
 }
 
-/** Every file under `folder`, but what a crash left in a `.partial` folder. */
+/** Every file under a dataset's files `folder`, but what a crash left in its partial folder. */
 export function filesUnder(folder: string): string[] {
+  const partial = join(folder, PARTIAL) + sep
   return readdirSync(folder, {recursive: true, withFileTypes: true})
-    .filter((entry) => entry.isFile() && !join(entry.parentPath, entry.name).includes('/.partial/'))
-    .map((entry) => join(entry.parentPath, entry.name))
+    .map((entry) => (entry.isFile() ? join(entry.parentPath, entry.name) : ''))
+    .filter((file) => file && !file.startsWith(partial))
 }
 
 /**

@@ -79,8 +79,10 @@ describe("npm run bench's phases, each in a process of its own", {timeout: 60_00
         /^importer\/(index|body\/index)\.ts$|^scripts\/bench-(site|import)/,
       )
     const [stored] = assetFolders(storedImages())
+    // The lake's own names for where a dataset's files are, and nothing else of the project.
     expect(loadedBy(['images', stored, mkdtempSync(join(scratch, 'into-'))])).toEqual([
       'scripts/bench-phase.ts',
+      'lake/store/asset-files.ts',
     ])
   })
 })

@@ -30,7 +30,7 @@ export function assetFilesFolder(datasetFile: string): string {
  * The folder's files still being written: renamed into place once flushed, so what a crash
  * leaves half written is here, where {@link removePartialFiles} finds it at the next open.
  */
-const PARTIAL = '.partial'
+export const PARTIAL = '.partial'
 
 /** Removes what a crash left half written in `folder` (nothing else writes it meanwhile). */
 export function removePartialFiles(folder: string): void {
