@@ -37,10 +37,27 @@ const BUILT_INS: unknown[] = [Object, Function, Array, String, Boolean, Number, 
 
 /** Sanity's name for a value's type in "Expected type" messages. */
 export function typeString(value: unknown): string {
+  // Primitives, every value of a document but its objects and arrays, without the tag's text.
+  const primitive = typeof value
+  if (primitive === 'string') return 'String'
+  if (primitive === 'number') return 'Number'
+  if (primitive === 'boolean') return 'Boolean'
+  // And arrays and plain objects, whose tag and constructor say the same.
+  if (typeof value === 'object' && value !== null && isPlain(value)) {
+    return Array.isArray(value) ? 'Array' : 'Object'
+  }
   const tag = Object.prototype.toString.call(value).slice(8, -1)
   if (value === null || value === undefined) return tag.toLowerCase()
   const constructor = (value as {constructor?: {name: string}}).constructor
   return constructor && !BUILT_INS.includes(constructor) ? constructor.name : tag
+}
+
+/** Whether an array or object is plain (as JSON makes them): its tag alone names its type. */
+function isPlain(value: object): boolean {
+  const constructor = (value as {constructor?: unknown}).constructor
+  if (constructor !== Array && constructor !== Object) return false
+  if ((value as {[Symbol.toStringTag]?: unknown})[Symbol.toStringTag] !== undefined) return false
+  return Array.isArray(value) === (constructor === Array)
 }
 
 /** Deep equality that ignores `_key`, as Sanity's `unique()` and `valid()` compare. */

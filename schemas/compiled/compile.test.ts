@@ -104,6 +104,55 @@ describe('compiling a schema', () => {
     ])
   })
 
+  it('gives a custom rule the path of an array item as Sanity does, its key alone', async () => {
+    const seen: unknown[] = []
+    const schema = documentWith({
+      name: 'items',
+      type: 'array',
+      of: [
+        {
+          type: 'object',
+          name: 'item',
+          fields: [
+            {
+              name: 'label',
+              type: 'string',
+              validation: (rule: {custom(fn: unknown): unknown}) =>
+                rule.custom((_value: unknown, context: {path: unknown}) => {
+                  seen.push(context.path)
+                  return true
+                }),
+            },
+          ],
+        },
+      ],
+    })
+    await compileValidator(schema).validateDocuments([
+      {
+        _id: 'p',
+        _type: 'page',
+        items: [{_key: 'a', _type: 'item', label: 'A'}, {_type: 'item'}],
+      },
+    ])
+    expect(seen).toStrictEqual([
+      ['items', {_key: 'a'}, 'label'],
+      ['items', 1, 'label'],
+    ])
+  })
+
+  it('names the type of a value that is not plain JSON as Sanity does, by its constructor', async () => {
+    class Title {}
+    const problems = await compileValidator(
+      documentWith({name: 'subtitle', type: 'string'}),
+    ).validateDocuments([
+      {_id: 'p', _type: 'page', title: new Title(), subtitle: Object.create(null)},
+    ])
+    expect(problems.map(({path, message}) => `${path}: ${message}`)).toEqual([
+      'title: Expected type "String", got "Title"',
+      'subtitle: Expected type "String", got "Object"',
+    ])
+  })
+
   it('refuses a text block without declared annotations (Sanity’s default link is not modelled)', () => {
     const schema = documentWith({name: 'body', type: 'array', of: [{type: 'block'}]})
     expect(() => compileValidator(schema)).toThrow(/marks\.annotations/)

@@ -4,7 +4,7 @@ import type {CheckContext} from './checks.ts'
 import {compileTypes} from './compile.ts'
 import type {TypeNode} from './nodes.ts'
 import type {DocumentLike, ValidationProblem} from './problem.ts'
-import {visit, type Walk} from './walk.ts'
+import {keyedPath, visit, type Walk} from './walk.ts'
 
 /** Options of `validateDocuments`: documents that count as existing, and a progress callback. */
 export interface ValidateOptions {
@@ -137,7 +137,7 @@ function customContext(walk: Walk, parent: unknown, dataset: DatasetIndex) {
   return {
     document: walk.document,
     parent,
-    path: walk.path.slice(),
+    path: keyedPath(walk.path),
     environment: 'studio',
     getClient: () => client,
     getDocumentExists: async ({id}: {id: string}) => dataset.ids.has(id),

@@ -39,10 +39,16 @@ export function visit(walk: Walk, node: TypeNode, value: unknown, parent: unknow
       `Cannot validate ${formatPath(walk.path)}: ${node.unsupported} is not supported by the compiled validator.`,
     )
   }
-  for (const rule of node.rules) applyRule(walk, node, rule, value, parent)
+  // Indexed loops, and the item itself as its path segment: a document's walk visits every
+  // span and mark of its body, and allocates nothing per value on the way.
+  const {rules} = node
+  for (let index = 0; index < rules.length; index++)
+    applyRule(walk, node, rules[index], value, parent)
   if (node.jsonType === 'object' && (value || (value == null && node.required))) {
     const record = isRecord(value) ? value : undefined
-    for (const field of node.fields) {
+    const {fields} = node
+    for (let index = 0; index < fields.length; index++) {
+      const field = fields[index]
       walk.path.push(field.name)
       visit(walk, field.type, record?.[field.name], value)
       walk.path.pop()
@@ -52,12 +58,23 @@ export function visit(walk: Walk, node: TypeNode, value: unknown, parent: unknow
       const item: unknown = value[index]
       const member = memberType(item, node.of)
       if (!member) continue
-      const key = isRecord(item) && typeof item._key === 'string' ? item._key : undefined
-      walk.path.push(key === undefined ? index : {_key: key})
+      const keyed = isRecord(item) && typeof item._key === 'string'
+      // A keyed item stands for its `{_key}` segment (see keyedPath).
+      walk.path.push(keyed ? (item as {_key: string}) : index)
       visit(walk, member, item, value)
       walk.path.pop()
     }
   }
+}
+
+/**
+ * The walk's path as custom rules see it: each keyed item that stands for its segment (see
+ * visit) as `{_key}`, as Sanity gives it.
+ */
+export function keyedPath(path: readonly PathSegment[]): PathSegment[] {
+  return path.map((segment) =>
+    typeof segment === 'object' ? {_key: (segment as {_key: unknown})._key} : segment,
+  )
 }
 
 /** The member type of an array item, chosen as Sanity chooses it (Sanity's `resolveTypeForArrayItem`). */
@@ -70,9 +87,12 @@ function memberType(item: unknown, candidates: readonly TypeNode[]): TypeNode | 
     if (primitive !== 'object') return candidates.find((c) => c.jsonType === primitive)
     return candidates.find((c) => c.name === 'object')
   }
-  return (
-    candidates.find((c) => c.typeName === itemType) ?? candidates.find((c) => c.name === itemType)
-  )
+  // Loops, not find(): every span and mark of a body is an item chosen here.
+  for (let index = 0; index < candidates.length; index++)
+    if (candidates[index].typeName === itemType) return candidates[index]
+  for (let index = 0; index < candidates.length; index++)
+    if (candidates[index].name === itemType) return candidates[index]
+  return undefined
 }
 
 function applyRule(
@@ -89,7 +109,9 @@ function applyRule(
   const check = walk.check
   check.message = rule.message
   check.node = node
-  for (const spec of rule.specs) {
+  const {specs} = rule
+  for (let index = 0; index < specs.length; index++) {
+    const spec = specs[index]
     const custom = spec.flag === 'custom' || spec.flag === 'slugShape' || spec.flag === 'slugUnique'
     if (customOnly && !custom) continue
     try {
