@@ -11,7 +11,8 @@ const CHUNK = 1 << 20
 
 /**
  * Writes `lines` (each with its own line end) to `path` atomically; bytes (whole lines) are
- * written as they come, in their place.
+ * written as they come, in their place. Text is encoded straight into one reused buffer of
+ * {@link CHUNK} bytes (a longer line is written alone), never joined into a longer string first.
  */
 export async function writeAtomically(
   path: string,
@@ -21,20 +22,25 @@ export async function writeAtomically(
   try {
     const handle = await open(temp, 'w')
     try {
-      let chunk = ''
+      const chunk = Buffer.allocUnsafe(CHUNK)
+      let used = 0
+      const flush = async () => {
+        if (used) await handle.write(chunk, 0, used)
+        used = 0
+      }
       for (const line of lines) {
-        if (typeof line !== 'string') {
-          if (chunk) await handle.write(chunk)
-          chunk = ''
-          await handle.write(line)
+        if (typeof line === 'string') {
+          // At most three bytes a UTF-16 unit: only a line that may not fit is measured.
+          const size = line.length * 3 <= CHUNK - used ? 0 : Buffer.byteLength(line)
+          if (size > CHUNK - used) await flush()
+          if (size <= CHUNK) used += chunk.write(line, used)
+          else await handle.write(line)
           continue
         }
-        chunk += line
-        if (chunk.length < CHUNK) continue
-        await handle.write(chunk)
-        chunk = ''
+        await flush()
+        await handle.write(line)
       }
-      if (chunk) await handle.write(chunk)
+      await flush()
     } finally {
       await handle.close()
     }
