@@ -12,9 +12,10 @@ import {
   type ConversionCache,
   type ImportResult,
 } from '../importer/index.ts'
+import type {PageJob} from '../importer/site/stages.ts'
 import {generateSite} from './bench-site.ts'
 import {openConversionCache} from './conversionCache.ts'
-import {convertPages, startConverters, type ConvertPagesOptions} from './convertPages.ts'
+import {batchesOf, convertPages, startConverters, type ConvertPagesOptions} from './convertPages.ts'
 
 function memoryCache(): ConversionCache & {size: () => number} {
   const entries = new Map<string, string>()
@@ -121,5 +122,32 @@ describe('convertPages', {timeout: 120_000}, () => {
     await expect(convertPages(prepared, {workers: 2})).rejects.toThrow(
       /Cannot convert the pages on worker threads: .*Run again with --workers 0/,
     )
+  })
+})
+
+describe('batches of pages for the worker threads', () => {
+  const job = (file: string, size: number) => ({file, markdown: 'x'.repeat(size)}) as PageJob
+  const names = (batches: PageJob[][]) => batches.map((batch) => batch.map((page) => page.file))
+
+  it('sends the largest pages first, each alone, and the small ones together', () => {
+    // 100 pages of 1 kB and two of 40 kB: a batch's share for 2 workers is 180 kB / 32, 5.6 kB.
+    const small = Array.from({length: 100}, (_, i) => job(`small-${i}.md`, 1000))
+    const batches = batchesOf(
+      [...small.slice(0, 50), job('big-a.md', 40_000), ...small.slice(50), job('big-b.md', 40_000)],
+      2,
+    )
+    expect(names(batches).slice(0, 2)).toEqual([['big-a.md'], ['big-b.md']])
+    expect(batches.slice(2).every((batch) => batch.length === 5)).toBe(true)
+    expect(names(batches).flat().sort()).toEqual(
+      [...small.map((page) => page.file), 'big-a.md', 'big-b.md'].sort(),
+    )
+  })
+
+  it('sends at most 16 pages at a time, in their order when they are of one size', () => {
+    // A batch's share for one worker is 300 pages / 16: 18 pages, more than 16.
+    const pages = Array.from({length: 300}, (_, i) => job(`${String(i).padStart(3, '0')}.md`, 10))
+    const batches = batchesOf(pages, 1)
+    expect(batches.map((batch) => batch.length)).toEqual([...Array(18).fill(16), 12])
+    expect(names(batches).flat()).toEqual(pages.map((page) => page.file))
   })
 })

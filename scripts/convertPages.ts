@@ -223,6 +223,38 @@ function rememberedLines(
 /** Pages sent to a worker in one message, and answered in one: fewer trips between threads. */
 const BATCH = 16
 
+/**
+ * Batches of a worker's share of the markdown, at most: with the largest pages sent first,
+ * each of them alone, the last batches are small pages, and no worker is left converting a
+ * large one while the others have nothing left.
+ */
+const BATCHES_PER_WORKER = 16
+
+/**
+ * `jobs` in the order they are sent and cut into batches: the largest pages first, each batch at
+ * most {@link BATCH} pages and, past its first page, of at most its share of the markdown.
+ */
+export function batchesOf(jobs: readonly PageJob[], workers: number): PageJob[][] {
+  const total = jobs.reduce((sum, job) => sum + job.markdown.length, 0)
+  const share = total / (Math.max(1, workers) * BATCHES_PER_WORKER)
+  const largestFirst = [...jobs].sort((a, b) => b.markdown.length - a.markdown.length)
+  const batches: PageJob[][] = []
+  let batch: PageJob[] = []
+  let size = 0
+  for (const job of largestFirst) {
+    const length = job.markdown.length
+    if (batch.length === BATCH || (batch.length > 0 && size + length > share)) {
+      batches.push(batch)
+      batch = []
+      size = 0
+    }
+    batch.push(job)
+    size += length
+  }
+  if (batch.length) batches.push(batch)
+  return batches
+}
+
 /** Worker threads started to convert pages, each with its spill file, and how to stop them all. */
 export interface Converters {
   started: Array<ReturnType<typeof startWorker>>
@@ -357,9 +389,9 @@ function startWorker(spill: Spill) {
 }
 
 /**
- * Converts `jobs` on the started worker threads, two batches asked of each at a time so none
- * waits for the main thread between batches; the next batch goes to the first worker that
- * answers. `each` hears which worker (and spill) answered.
+ * Converts `jobs` on the started worker threads, in the batches of {@link batchesOf}, two asked
+ * of each at a time so none waits for the main thread between batches; the next batch goes to
+ * the first worker that answers. `each` hears which worker (and spill) answered.
  */
 async function onWorkers(
   prepared: SitePages,
@@ -368,10 +400,11 @@ async function onWorkers(
   workers: Converters['started'],
   each: (batch: PageJob[], answer: Answer, spill: number) => void,
 ): Promise<void> {
+  const batches = batchesOf(jobs, workers.length)
   let next = 0
   const lane = async (index: number) => {
-    while (next < jobs.length) {
-      const batch = jobs.slice(next, (next += BATCH))
+    while (next < batches.length) {
+      const batch = batches[next++]
       each(batch, await workers[index].ask({jobs: batch, keys: batch.map(keyOf)}), index)
     }
   }
