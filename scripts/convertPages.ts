@@ -224,24 +224,24 @@ function rememberedLines(
 const BATCH = 16
 
 /**
- * Batches of a worker's share of the markdown, at most: with the largest pages sent first,
- * each of them alone, the last batches are small pages, and no worker is left converting a
- * large one while the others have nothing left.
+ * Batches of a worker's share of the markdown, at most: a batch of large pages sent last would
+ * keep one worker converting while the others have nothing left.
  */
 const BATCHES_PER_WORKER = 16
 
 /**
- * `jobs` in the order they are sent and cut into batches: the largest pages first, each batch at
- * most {@link BATCH} pages and, past its first page, of at most its share of the markdown.
+ * `jobs` cut into batches in their order: each batch at most {@link BATCH} pages and, past its
+ * first page, at most its share of the markdown (a larger page goes alone). In site order, not
+ * the largest first: converting OpenSearch's largest pages first doubled the workers' garbage
+ * collection (3.1 to 3.3 s of scavenges a worker, against 1.5 to 1.8 s).
  */
 export function batchesOf(jobs: readonly PageJob[], workers: number): PageJob[][] {
   const total = jobs.reduce((sum, job) => sum + job.markdown.length, 0)
   const share = total / (Math.max(1, workers) * BATCHES_PER_WORKER)
-  const largestFirst = [...jobs].sort((a, b) => b.markdown.length - a.markdown.length)
   const batches: PageJob[][] = []
   let batch: PageJob[] = []
   let size = 0
-  for (const job of largestFirst) {
+  for (const job of jobs) {
     const length = job.markdown.length
     if (batch.length === BATCH || (batch.length > 0 && size + length > share)) {
       batches.push(batch)
