@@ -4,10 +4,17 @@
  * built as one string (an import's NDJSON and its conversion cache are tens of megabytes).
  */
 import {randomBytes} from 'node:crypto'
-import {open, rename, rm} from 'node:fs/promises'
+import {open, rename, rm, type FileHandle} from 'node:fs/promises'
 import {basename, dirname, join} from 'node:path'
 
 const CHUNK = 1 << 20
+
+/** Writes all of `bytes` at the handle's position: a write may take fewer than it is given. */
+async function writeAll(handle: FileHandle, bytes: Uint8Array, length = bytes.length) {
+  for (let done = 0; done < length;) {
+    done += (await handle.write(bytes, done, length - done)).bytesWritten
+  }
+}
 
 /**
  * Writes `lines` (each with its own line end) to `path` atomically; bytes (whole lines) are
@@ -25,7 +32,7 @@ export async function writeAtomically(
       const chunk = Buffer.allocUnsafe(CHUNK)
       let used = 0
       const flush = async () => {
-        if (used) await handle.write(chunk, 0, used)
+        await writeAll(handle, chunk, used)
         used = 0
       }
       for (const line of lines) {
@@ -34,11 +41,11 @@ export async function writeAtomically(
           const size = line.length * 3 <= CHUNK - used ? 0 : Buffer.byteLength(line)
           if (size > CHUNK - used) await flush()
           if (size <= CHUNK) used += chunk.write(line, used)
-          else await handle.write(line)
+          else await writeAll(handle, Buffer.from(line))
           continue
         }
         await flush()
-        await handle.write(line)
+        await writeAll(handle, line)
       }
       await flush()
     } finally {
