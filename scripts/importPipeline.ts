@@ -240,17 +240,25 @@ async function convertSite(
   // Every page will be converted: the worker threads load the converter while the site is
   // prepared (about 0.4 s each), not after.
   const converters = cache?.size ? undefined : startEarly(files, input.workers)
+  let shape: string | undefined
   const convert = async () => {
     const prepared = preparedBefore ?? prepareFiles(files, args, input)
     await input.frontMatter?.save()
     const version = cache && (input.converter ?? (await converterVersion()))
-    const pages = await convertPages(prepared, {
-      onProgress: progress.update,
-      workers: input.workers,
-      ...(converters ? {converters} : {}),
-      ...(cache && version ? {cache: {...cache, version}} : {}),
-    })
-    return {prepared, version, ...pages}
+    // The site's shape hashed while the pages convert (on worker threads, this thread waits),
+    // not after: nothing the conversion does changes what it hashes.
+    const early = setImmediate(() => (shape = shapeOrUndefined(prepared)))
+    try {
+      const pages = await convertPages(prepared, {
+        onProgress: progress.update,
+        workers: input.workers,
+        ...(converters ? {converters} : {}),
+        ...(cache && version ? {cache: {...cache, version}} : {}),
+      })
+      return {prepared, version, ...pages}
+    } finally {
+      clearImmediate(early)
+    }
   }
   // convertPages stops them when it gets them; anything thrown before must not leave them.
   const {prepared, version, converted, reused} = await convert().finally(() => converters?.stop())
@@ -258,13 +266,22 @@ async function convertSite(
   progress.finish()
   await cache?.save()
   const heads = Object.fromEntries([...converted].map(([id, page]) => [id, pageHead(page)]))
-  const shape = siteShape(prepared)
+  shape ??= siteShape(prepared)
   const {check} = input
   // For the next one-page import, which restores the site from it (only a recorded shape's).
   if (check)
     await writeSnapshot(snapshotFile(check.lakeDir, check.dataset), check.key, shape, prepared)
   const site = {shape, pages: heads, ...(version ? {converter: version} : {})}
   return {result, pages: prepared.jobs.length, site}
+}
+
+/** The site's shape, or undefined when it cannot be made now (made again, and thrown, later). */
+function shapeOrUndefined(prepared: PreparedSite): string | undefined {
+  try {
+    return siteShape(prepared)
+  } catch {
+    return undefined
+  }
 }
 
 /** The worker threads to convert every page of `files` with, started now (none: small site). */
