@@ -240,14 +240,25 @@ async function convertSite(
   // Every page will be converted: the worker threads load the converter while the site is
   // prepared (about 0.4 s each), not after.
   const converters = cache?.size ? undefined : startEarly(files, input.workers)
+  const {check} = input
   let shape: string | undefined
+  let snapshotted: Promise<void> | undefined
+  // For the next one-page import, which restores the site from it (only a recorded shape's).
+  const snapshot = (prepared: PreparedSite, shape: string) =>
+    check && writeSnapshot(snapshotFile(check.lakeDir, check.dataset), check.key, shape, prepared)
   const convert = async () => {
     const prepared = preparedBefore ?? prepareFiles(files, args, input)
     await input.frontMatter?.save()
     const version = cache && (input.converter ?? (await converterVersion()))
-    // The site's shape hashed while the pages convert (on worker threads, this thread waits),
-    // not after: nothing the conversion does changes what it hashes.
-    const early = setImmediate(() => (shape = shapeOrUndefined(prepared)))
+    // The site's shape hashed, and its snapshot written, while the pages convert (on worker
+    // threads, this thread waits), not after: nothing the conversion does changes either. A
+    // failed write is thrown once the conversion is done, as it was when written then.
+    const early = setImmediate(() => {
+      shape = shapeOrUndefined(prepared)
+      if (shape === undefined) return
+      snapshotted = snapshot(prepared, shape) || undefined
+      snapshotted?.catch(() => undefined)
+    })
     try {
       const pages = await convertPages(prepared, {
         onProgress: progress.update,
@@ -267,10 +278,7 @@ async function convertSite(
   await cache?.save()
   const heads = Object.fromEntries([...converted].map(([id, page]) => [id, pageHead(page)]))
   shape ??= siteShape(prepared)
-  const {check} = input
-  // For the next one-page import, which restores the site from it (only a recorded shape's).
-  if (check)
-    await writeSnapshot(snapshotFile(check.lakeDir, check.dataset), check.key, shape, prepared)
+  await (snapshotted ?? snapshot(prepared, shape))
   const site = {shape, pages: heads, ...(version ? {converter: version} : {})}
   return {result, pages: prepared.jobs.length, site}
 }
