@@ -1,4 +1,6 @@
 import {spawnSync} from 'node:child_process'
+import {mkdtempSync, rmSync} from 'node:fs'
+import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
 import {describe, expect, it} from 'vitest'
@@ -10,10 +12,18 @@ const VITEST = join(import.meta.dirname, '..', 'node_modules', 'vitest', 'vitest
 
 describe('the unfinished test files reporter', () => {
   it('names the test file, and the test, whose worker process died under them', () => {
-    const run = spawnSync(process.execPath, [VITEST, 'run', '--root', FIXTURE], {
-      encoding: 'utf8',
-      env: {...process.env, NO_COLOR: '1', FORCE_COLOR: '0'},
-    })
+    // The dying test waits for this file, written once this run has heard it started.
+    const dir = mkdtempSync(join(tmpdir(), 'worker-exits-'))
+    const marker = join(dir, 'started')
+    let run
+    try {
+      run = spawnSync(process.execPath, [VITEST, 'run', '--root', FIXTURE], {
+        encoding: 'utf8',
+        env: {...process.env, NO_COLOR: '1', FORCE_COLOR: '0', WORKER_EXITS_MARKER: marker},
+      })
+    } finally {
+      rmSync(dir, {recursive: true, force: true})
+    }
     expect(run.status).toBe(1)
     expect(run.stderr).toContain('Worker exited unexpectedly')
     expect(run.stdout).toContain(
