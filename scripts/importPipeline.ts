@@ -241,23 +241,24 @@ async function convertSite(
   // prepared (about 0.4 s each), not after.
   const converters = cache?.size ? undefined : startEarly(files, input.workers)
   const {check} = input
-  let shape: string | undefined
-  let snapshotted: Promise<void> | undefined
-  // For the next one-page import, which restores the site from it (only a recorded shape's).
-  const snapshot = (prepared: PreparedSite, shape: string) =>
-    check && writeSnapshot(snapshotFile(check.lakeDir, check.dataset), check.key, shape, prepared)
+  // The site's shape, and for the next one-page import the snapshot it restores the site from
+  // (only a recorded shape's), written before the shape is given.
+  const shapeAndSnapshot = async (prepared: PreparedSite) => {
+    const shape = siteShape(prepared)
+    if (check)
+      await writeSnapshot(snapshotFile(check.lakeDir, check.dataset), check.key, shape, prepared)
+    return shape
+  }
+  let early: Promise<string> | undefined
   const convert = async () => {
     const prepared = preparedBefore ?? prepareFiles(files, args, input)
     await input.frontMatter?.save()
     const version = cache && (input.converter ?? (await converterVersion()))
-    // The site's shape hashed, and its snapshot written, while the pages convert (on worker
-    // threads, this thread waits), not after: nothing the conversion does changes either. A
-    // failed write is thrown once the conversion is done, as it was when written then.
-    const early = setImmediate(() => {
-      shape = shapeOrUndefined(prepared)
-      if (shape === undefined) return
-      snapshotted = snapshot(prepared, shape) || undefined
-      snapshotted?.catch(() => undefined)
+    // Made while the pages convert (on worker threads, this thread waits), not after: nothing
+    // the conversion does changes either. What fails is thrown once the conversion is done.
+    const timer = setImmediate(() => {
+      early = shapeAndSnapshot(prepared)
+      early.catch(() => undefined)
     })
     try {
       const pages = await convertPages(prepared, {
@@ -268,7 +269,7 @@ async function convertSite(
       })
       return {prepared, version, ...pages}
     } finally {
-      clearImmediate(early)
+      clearImmediate(timer)
     }
   }
   // convertPages stops them when it gets them; anything thrown before must not leave them.
@@ -277,19 +278,9 @@ async function convertSite(
   progress.finish()
   await cache?.save()
   const heads = Object.fromEntries([...converted].map(([id, page]) => [id, pageHead(page)]))
-  shape ??= siteShape(prepared)
-  await (snapshotted ?? snapshot(prepared, shape))
+  const shape = await (early ?? shapeAndSnapshot(prepared))
   const site = {shape, pages: heads, ...(version ? {converter: version} : {})}
   return {result, pages: prepared.jobs.length, site}
-}
-
-/** The site's shape, or undefined when it cannot be made now (made again, and thrown, later). */
-function shapeOrUndefined(prepared: PreparedSite): string | undefined {
-  try {
-    return siteShape(prepared)
-  } catch {
-    return undefined
-  }
 }
 
 /** The worker threads to convert every page of `files` with, started now (none: small site). */
