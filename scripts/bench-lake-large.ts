@@ -14,8 +14,8 @@ import {
   latencyUntil,
   measureLatency,
   percentile,
-  until,
 } from '../lake/groq/abuse.test-support.ts'
+import {until} from '../testing/until.ts'
 import {startLake, type Lake} from '../lake/start.ts'
 import {Dataset} from '../lake/store/dataset.ts'
 import type {Doc} from '../lake/store/types.ts'

@@ -4,7 +4,8 @@
  * memory as JSON, and before any query (one worker, no replica loaded yet).
  */
 import {defineCommand, runMain} from 'citty'
-import {query, until} from '../lake/groq/abuse.test-support.ts'
+import {query} from '../lake/groq/abuse.test-support.ts'
+import {until} from '../testing/until.ts'
 import {startLake} from '../lake/start.ts'
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 1000))

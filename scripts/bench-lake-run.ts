@@ -9,8 +9,8 @@ import {
   percentile,
   query,
   seedDataset,
-  until,
 } from '../lake/groq/abuse.test-support.ts'
+import {until} from '../testing/until.ts'
 import {evaluateQuery, type View} from '../lake/groq/query.ts'
 import {startLake, type Lake} from '../lake/start.ts'
 import type {Doc} from '../lake/store/types.ts'

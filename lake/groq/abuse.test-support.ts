@@ -101,11 +101,6 @@ export function keepSending(send: (signal: AbortSignal) => Promise<unknown>) {
   }
 }
 
-/** Resolves once `condition` holds, checking every few milliseconds. */
-export async function until(condition: () => boolean): Promise<void> {
-  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 5))
-}
-
 /**
  * Sends `send` from each of `clients` concurrent clients, one call after another per client,
  * until `done()` says so, and then once more each; returns every call's latency in milliseconds.

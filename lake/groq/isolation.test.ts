@@ -2,14 +2,8 @@ import {afterEach, describe, expect, it} from 'vitest'
 import type {QueryLimits} from './limits.ts'
 import type {Doc} from '../store/types.ts'
 import {startTestLake} from '../test-lake.ts'
-import {
-  keepSending,
-  measureLatency,
-  percentile,
-  query,
-  seedDataset,
-  until,
-} from './abuse.test-support.ts'
+import {keepSending, measureLatency, percentile, query, seedDataset} from './abuse.test-support.ts'
+import {until} from '../../testing/until.ts'
 
 /** The query from issue 13 that hung the lake for 110 s and then exhausted its heap. */
 const NESTED = 'count(*[]{"x": *[]{"y": *[]{_id}}})'

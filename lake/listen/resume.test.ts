@@ -1,7 +1,7 @@
 import type {ListenEvent} from '@sanity/client'
 import {afterEach, describe, expect, it} from 'vitest'
 import {createLakeClient} from '../client.ts'
-import {until} from '../groq/abuse.test-support.ts'
+import {until} from '../../testing/until.ts'
 import {startLake, type Lake} from '../start.ts'
 import type {CommittedTransaction} from '../store/types.ts'
 import {startTestLake} from '../test-lake.ts'

@@ -1,5 +1,6 @@
 import {afterEach, describe, expect, it} from 'vitest'
-import {query, seedDataset, until} from '../groq/abuse.test-support.ts'
+import {until} from '../../testing/until.ts'
+import {query, seedDataset} from '../groq/abuse.test-support.ts'
 import type {QueryLimits} from '../groq/limits.ts'
 import type {Doc} from '../store/types.ts'
 import {startTestLake} from '../test-lake.ts'
