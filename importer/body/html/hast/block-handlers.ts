@@ -15,6 +15,7 @@ import {convertPhrasing} from './phrasing.ts'
 import type {HastScope} from './scope.ts'
 import {locate, reportAt} from './scope.ts'
 import {markdownContent} from './markdown-content.ts'
+import {spansOf, tableGrid, type Slot} from './table-grid.ts'
 import {attribute, classesOf, textContent, visibleText} from './text.ts'
 
 type BlockHandler = (element: Element, scope: HastScope) => void
@@ -146,42 +147,77 @@ function nestedContent(
 }
 
 const table: BlockHandler = (element, scope) => {
-  const groups = elements(element.children)
-  const rows: Array<{row: Element; head: boolean}> = []
-  for (const group of groups) {
-    if (group.tagName === 'tr') rows.push({row: group, head: false})
-    else if (['thead', 'tbody', 'tfoot'].includes(group.tagName)) {
-      for (const row of elements(group.children, 'tr'))
-        rows.push({row, head: group.tagName === 'thead'})
-    } else if (group.tagName === 'caption') paragraph(normal)(group, scope)
+  // Rows with their row group: a `<thead>`, `<tbody>` or `<tfoot>`, or a run of bare `<tr>`s.
+  const rows: Array<{row: Element; head: boolean; group: number}> = []
+  let group = 0
+  let bare = false
+  for (const child of elements(element.children)) {
+    if (child.tagName === 'tr') {
+      if (!bare) group++
+      rows.push({row: child, head: false, group})
+    } else if (['thead', 'tbody', 'tfoot'].includes(child.tagName)) {
+      group++
+      for (const row of elements(child.children, 'tr'))
+        rows.push({row, head: child.tagName === 'thead', group})
+    } else if (child.tagName === 'caption') paragraph(normal)(child, scope)
+    bare = child.tagName === 'tr'
   }
   if (rows.length === 0) return
   const cellsOf = (row: Element) =>
     elements(row.children).filter((cell) => cell.tagName === 'td' || cell.tagName === 'th')
+  const cells = rows.map(({row}) => cellsOf(row))
   let headerRows = rows.filter((row) => row.head).length
   if (headerRows === 0) {
     while (
       headerRows < rows.length &&
-      cellsOf(rows[headerRows].row).every((cell) => cell.tagName === 'th') &&
-      cellsOf(rows[headerRows].row).length > 0
+      cells[headerRows].every((cell) => cell.tagName === 'th') &&
+      cells[headerRows].length > 0
     )
       headerRows++
   }
-  const columns = Math.max(...rows.map(({row}) => cellsOf(row).length))
-  const first = cellsOf(rows[0].row)
+  const grid = tableGrid(
+    rows.map(({group}, r) => ({
+      group,
+      cells: cells[r].map((cell) =>
+        spansOf(attribute(cell, 'colSpan'), attribute(cell, 'rowSpan')),
+      ),
+    })),
+  )
+  if (grid.spanned) reportSpans(element, scope)
+  // The cell whose content a slot shows (where it starts) or whose span covers it.
+  const owner = (slot: Slot, r: number) =>
+    slot === null
+      ? undefined
+      : 'cell' in slot
+        ? cells[r][slot.cell]
+        : cells[slot.covered.row][slot.covered.cell]
   scope.walk.out.push({
     _type: BLOCK_TYPES.table,
-    rows: rows.map(({row}) => {
-      const cells = cellsOf(row).map((cell) => ({
-        _type: OBJECT_TYPES.tableCell,
-        content: nestedContent('text', cell.children, cell, scope, true),
-      }))
-      while (cells.length < columns) cells.push({_type: OBJECT_TYPES.tableCell, content: []})
-      return {_type: OBJECT_TYPES.tableRow, cells}
-    }),
+    rows: grid.slots.map((slots, r) => ({
+      _type: OBJECT_TYPES.tableRow,
+      cells: slots.map((slot) => {
+        const cell = slot !== null && 'cell' in slot ? cells[r][slot.cell] : undefined
+        return {
+          _type: OBJECT_TYPES.tableCell,
+          content: cell ? nestedContent('text', cell.children, cell, scope, true) : [],
+        }
+      }),
+    })),
     headerRows,
-    align: Array.from({length: columns}, (_, i) => alignOf(first[i])),
+    align: grid.slots[0].map((slot) => alignOf(owner(slot, 0))),
   })
+}
+
+/** The warning for a table with merged cells, which the table model keeps as separate ones. */
+function reportSpans(element: Element, scope: HastScope) {
+  reportAt(
+    scope,
+    'warning',
+    'table-span',
+    element,
+    'Kept each cell of this table in its own columns, but not its merged cells (colspan, rowspan): the table model has none, so the other columns and rows a merged cell covered are empty cells.',
+    "Nothing to do if the table reads well; otherwise repeat a merged cell's text in the cells it covered.",
+  )
 }
 
 function alignOf(cell: Element | undefined): string {
