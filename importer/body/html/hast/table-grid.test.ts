@@ -1,6 +1,13 @@
 import {describe, expect, it} from 'vitest'
 
-import {MAX_COLSPAN, spansOf, tableGrid, type GridRow, type Slot} from './table-grid.ts'
+import {
+  MAX_COLSPAN,
+  MAX_COVERED_SLOTS,
+  spansOf,
+  tableGrid,
+  type GridRow,
+  type Slot,
+} from './table-grid.ts'
 
 /** A row of one group from its cells' `[colspan, rowspan]`. */
 const row = (group: number, ...cells: Array<[number, number]>): GridRow => ({
@@ -70,5 +77,22 @@ describe('tableGrid', () => {
       row(3, [1, 1]),
     ])
     expect(drawn(slots)).toEqual(['a0 a1', '^ b0', 'c0 c1', 'd0 d1', '^ e0'])
+  })
+})
+
+describe('tableGrid on a page of short tags', () => {
+  it('reads spans past the slots a table may cover as 1, so empty rows cannot make a huge table', () => {
+    const rows = [row(1, [MAX_COLSPAN, Infinity]), ...Array.from({length: 5000}, () => row(1))]
+    const {slots} = tableGrid(rows)
+    expect(slots[0]).toHaveLength(1)
+    expect(slots.flat().filter((slot) => slot !== null && 'covered' in slot)).toHaveLength(0)
+  })
+
+  it('keeps the spans that fit within the bound, in order', () => {
+    const rows = Array.from({length: MAX_COVERED_SLOTS + 1}, () => row(1, [2, 1]))
+    const {slots} = tableGrid(rows)
+    const coveredIn = (line: Slot[]) => line.filter((s) => s !== null && 'covered' in s).length
+    expect(slots.slice(0, MAX_COVERED_SLOTS).every((line) => coveredIn(line) === 1)).toBe(true)
+    expect(slots.at(-1)).toEqual([{cell: 0}, null])
   })
 })

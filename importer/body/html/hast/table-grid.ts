@@ -24,6 +24,13 @@ export const MAX_COLSPAN = 64
 const MAX_ROWSPAN = 65_534
 
 /**
+ * Slots one table's spans may cover in all, each an empty cell: far more than any real table
+ * merges, and a bound on what a page of short tags (`rowspan="0"` over thousands of empty rows)
+ * can make. Spans past it are read as 1.
+ */
+export const MAX_COVERED_SLOTS = 10_000
+
+/**
  * HTML's rules for parsing a non-negative integer: leading white space, then digits, anything
  * after them ignored (`2px` is 2); undefined when there are no digits.
  */
@@ -70,17 +77,22 @@ export function tableGrid(rows: readonly GridRow[]): {slots: Slot[][]; spanned: 
     lastOfGroup[r] =
       r + 1 < rows.length && rows[r + 1].group === rows[r].group ? lastOfGroup[r + 1] : r
   let spanned = false
+  let covered = 0
   rows.forEach(({cells}, r) => {
     const last = lastOfGroup[r]
     let column = 0
     cells.forEach((spans, cell) => {
       while (slots[r][column] !== undefined) column++
-      const bottom = Math.min(last, r + spans.rows - 1)
-      if (spans.columns > 1 || bottom > r) spanned = true
+      let bottom = Math.min(last, r + spans.rows - 1)
+      let columns = spans.columns
+      const covers = (bottom - r + 1) * columns - 1
+      if (covered + covers > MAX_COVERED_SLOTS) [bottom, columns] = [r, 1]
+      else covered += covers
+      if (columns > 1 || bottom > r) spanned = true
       for (let y = r; y <= bottom; y++)
-        for (let x = column; x < column + spans.columns; x++)
+        for (let x = column; x < column + columns; x++)
           slots[y][x] = y === r && x === column ? {cell} : {covered: {row: r, cell}}
-      column += spans.columns
+      column += columns
     })
   })
   const width = Math.max(0, ...slots.map((row) => row.length))
