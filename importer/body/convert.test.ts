@@ -220,3 +220,21 @@ describe('convertBody on a <details> without <summary>', () => {
     expect(result.diagnostics.map((d) => d.code)).toContain('details-summary-missing')
   })
 })
+
+describe('convertBody on an HTML table whose merged cells would add too many empty ones', () => {
+  // 40 cells of colspan="64" over 300 rows of one cell: as separate cells, 2,520 covered slots
+  // and 2,520 more columns in each of the 300 rows.
+  const header = `<tr>${'<th colspan="64">h</th>'.repeat(40)}</tr>`
+  const page = `<table>\n${header}\n${'<tr><td>x</td></tr>\n'.repeat(300)}</table>\n`
+  const {body, diagnostics} = convertBody(page, ctx())
+  const table = body[0] as unknown as {rows: Array<{cells: unknown[]}>}
+
+  it('takes its cells in order, and says so', () => {
+    expect(table.rows).toHaveLength(301)
+    expect(table.rows.every((row) => row.cells.length === 40)).toBe(true)
+    expect(portableTextToPlainText([body[0]])).toMatch(/^h h/)
+    expect(diagnostics.find((d) => d.code === 'table-span')?.message).toMatch(
+      /^Took this table's cells in order, without their colspan and rowspan/,
+    )
+  })
+})

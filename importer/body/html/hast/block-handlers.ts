@@ -15,7 +15,7 @@ import {convertPhrasing} from './phrasing.ts'
 import type {HastScope} from './scope.ts'
 import {locate, reportAt} from './scope.ts'
 import {markdownContent} from './markdown-content.ts'
-import {spansOf, tableGrid, type Slot} from './table-grid.ts'
+import {MAX_SPANNED_SLOTS, spansOf, tableGrid} from './table-grid.ts'
 import {attribute, classesOf, textContent, visibleText} from './text.ts'
 
 type BlockHandler = (element: Element, scope: HastScope) => void
@@ -149,23 +149,23 @@ function nestedContent(
 const table: BlockHandler = (element, scope) => {
   // Rows with their row group: a `<thead>`, `<tbody>` or `<tfoot>`, or a run of bare `<tr>`s.
   const rows: Array<{row: Element; head: boolean; group: number}> = []
-  let group = 0
+  let groups = 0
   let bare = false
   for (const child of elements(element.children)) {
     if (child.tagName === 'tr') {
-      if (!bare) group++
-      rows.push({row: child, head: false, group})
+      if (!bare) groups++
+      rows.push({row: child, head: false, group: groups})
     } else if (['thead', 'tbody', 'tfoot'].includes(child.tagName)) {
-      group++
+      groups++
       for (const row of elements(child.children, 'tr'))
-        rows.push({row, head: child.tagName === 'thead', group})
+        rows.push({row, head: child.tagName === 'thead', group: groups})
     } else if (child.tagName === 'caption') paragraph(normal)(child, scope)
     bare = child.tagName === 'tr'
   }
   if (rows.length === 0) return
-  const cellsOf = (row: Element) =>
-    elements(row.children).filter((cell) => cell.tagName === 'td' || cell.tagName === 'th')
-  const cells = rows.map(({row}) => cellsOf(row))
+  const cells = rows.map(({row}) =>
+    elements(row.children).filter((cell) => cell.tagName === 'td' || cell.tagName === 'th'),
+  )
   let headerRows = rows.filter((row) => row.head).length
   if (headerRows === 0) {
     while (
@@ -183,14 +183,7 @@ const table: BlockHandler = (element, scope) => {
       ),
     })),
   )
-  if (grid.spanned) reportSpans(element, scope)
-  // The cell whose content a slot shows (where it starts) or whose span covers it.
-  const owner = (slot: Slot, r: number) =>
-    slot === null
-      ? undefined
-      : 'cell' in slot
-        ? cells[r][slot.cell]
-        : cells[slot.covered.row][slot.covered.cell]
+  if (grid.spans !== 'none') reportSpans(element, scope, grid.spans)
   scope.walk.out.push({
     _type: BLOCK_TYPES.table,
     rows: grid.slots.map((slots, r) => ({
@@ -204,20 +197,26 @@ const table: BlockHandler = (element, scope) => {
       }),
     })),
     headerRows,
-    align: grid.slots[0].map((slot) => alignOf(owner(slot, 0))),
+    // A column's alignment is the first row's cell there, or the one whose colspan covers it.
+    align: grid.slots[0].map((slot) =>
+      alignOf(slot ? cells[0]['cell' in slot ? slot.cell : slot.covered.cell] : undefined),
+    ),
   })
 }
 
 /** The warning for a table with merged cells, which the table model keeps as separate ones. */
-function reportSpans(element: Element, scope: HastScope) {
-  reportAt(
-    scope,
-    'warning',
-    'table-span',
-    element,
-    'Kept each cell of this table in its own columns, but not its merged cells (colspan, rowspan): the table model has none, so the other columns and rows a merged cell covered are empty cells.',
-    "Nothing to do if the table reads well; otherwise repeat a merged cell's text in the cells it covered.",
-  )
+function reportSpans(element: Element, scope: HastScope, spans: 'kept' | 'ignored') {
+  const [message, hint] =
+    spans === 'kept'
+      ? [
+          'Kept each cell of this table in its own columns, but not its merged cells (colspan, rowspan): the table model has none, so the other columns and rows a merged cell covered are empty cells.',
+          "Nothing to do if the table reads well; otherwise repeat a merged cell's text in the cells it covered.",
+        ]
+      : [
+          `Took this table's cells in order, without their colspan and rowspan: as separate cells, its merged cells would add more than ${MAX_SPANNED_SLOTS.toLocaleString('en')} empty cells.`,
+          'Check that the cells sit under the right headings; merge fewer cells, or split the table.',
+        ]
+  reportAt(scope, 'warning', 'table-span', element, message, hint)
 }
 
 function alignOf(cell: Element | undefined): string {

@@ -1,13 +1,6 @@
 import {describe, expect, it} from 'vitest'
 
-import {
-  MAX_COLSPAN,
-  MAX_COVERED_SLOTS,
-  spansOf,
-  tableGrid,
-  type GridRow,
-  type Slot,
-} from './table-grid.ts'
+import {MAX_COLSPAN, spansOf, tableGrid, type GridRow, type Slot} from './table-grid.ts'
 
 /** A row of one group from its cells' `[colspan, rowspan]`. */
 const row = (group: number, ...cells: Array<[number, number]>): GridRow => ({
@@ -36,26 +29,26 @@ describe('spansOf', () => {
     expect(spansOf('0', '0')).toEqual({columns: 1, rows: Infinity})
   })
 
-  it('caps a colspan, so a short tag cannot make a huge table', () => {
-    expect(spansOf('1000', '1').columns).toBe(MAX_COLSPAN)
+  it("caps a colspan at HTML's limit", () => {
+    expect(spansOf('5000', '1').columns).toBe(MAX_COLSPAN)
   })
 })
 
 describe('tableGrid', () => {
   it('is the cells in order, short rows padded, when nothing spans', () => {
-    const {slots, spanned} = tableGrid([row(1, [1, 1], [1, 1], [1, 1]), row(1, [1, 1])])
+    const {slots, spans} = tableGrid([row(1, [1, 1], [1, 1], [1, 1]), row(1, [1, 1])])
     expect(drawn(slots)).toEqual(['a0 a1 a2', 'b0 . .'])
-    expect(spanned).toBe(false)
+    expect(spans).toBe('none')
   })
 
   it('keeps the cells after a rowspan in their own columns in the rows below', () => {
-    const {slots, spanned} = tableGrid([
+    const {slots, spans} = tableGrid([
       row(1, [1, 3], [1, 1], [1, 1]),
       row(1, [1, 1], [1, 1]),
       row(1, [1, 1], [1, 1]),
     ])
     expect(drawn(slots)).toEqual(['a0 a1 a2', '^ b0 b1', '^ c0 c1'])
-    expect(spanned).toBe(true)
+    expect(spans).toBe('kept')
   })
 
   it('starts the cell after a colspan past the columns it covers', () => {
@@ -81,18 +74,34 @@ describe('tableGrid', () => {
 })
 
 describe('tableGrid on a page of short tags', () => {
-  it('reads spans past the slots a table may cover as 1, so empty rows cannot make a huge table', () => {
+  /** `count` rows of one cell each, in group 1. */
+  const single = (count: number) => Array.from({length: count}, () => row(1, [1, 1]))
+
+  it('keeps the spans of a table they add up to the bound of empty cells to', () => {
+    // 99 slots covered, and 99 more columns in each of the 98 other rows: 9,900 empty cells.
+    const {slots, spans} = tableGrid([row(1, [100, 1]), ...single(98)])
+    expect(spans).toBe('kept')
+    expect(slots[0]).toHaveLength(100)
+  })
+
+  it('takes the cells in order when the padding of the wider rows passes the bound', () => {
+    // 99 covered and 99 × 100 columns of padding: 10,098.
+    const {slots, spans} = tableGrid([row(1, [100, 1]), ...single(100)])
+    expect(spans).toBe('ignored')
+    expect(drawn(slots).slice(0, 2)).toEqual(['a0', 'b0'])
+  })
+
+  it('takes the cells in order when the covered slots pass the bound', () => {
     const rows = [row(1, [MAX_COLSPAN, Infinity]), ...Array.from({length: 5000}, () => row(1))]
-    const {slots} = tableGrid(rows)
-    expect(slots[0]).toHaveLength(1)
+    const {slots, spans} = tableGrid(rows)
+    expect(spans).toBe('ignored')
+    expect(slots.every((line) => line.length === 1)).toBe(true)
     expect(slots.flat().filter((slot) => slot !== null && 'covered' in slot)).toHaveLength(0)
   })
 
-  it('keeps the spans that fit within the bound, in order', () => {
-    const rows = Array.from({length: MAX_COVERED_SLOTS + 1}, () => row(1, [2, 1]))
-    const {slots} = tableGrid(rows)
-    const coveredIn = (line: Slot[]) => line.filter((s) => s !== null && 'covered' in s).length
-    expect(slots.slice(0, MAX_COVERED_SLOTS).every((line) => coveredIn(line) === 1)).toBe(true)
-    expect(slots.at(-1)).toEqual([{cell: 0}, null])
+  it('keeps a wide header of many colspans over a few rows', () => {
+    const {slots, spans} = tableGrid([row(1, ...Array(20).fill([3, 1])), ...single(10)])
+    expect(spans).toBe('kept')
+    expect(slots.every((line) => line.length === 60)).toBe(true)
   })
 })

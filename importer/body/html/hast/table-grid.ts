@@ -3,7 +3,7 @@
  * column of its row that no cell above still spans, taking `colspan` columns and `rowspan` rows
  * of its row group (the HTML table model). The schema's table has no merged cells, so the
  * converter puts each cell in the first of its columns and leaves the slots its span covers
- * empty: every value stays under its own heading, where taking the cells in order would move
+ * empty (within {@link MAX_SPANNED_SLOTS}): every value stays under its own heading, where taking the cells in order would move
  * those after a `rowspan` one column to the left.
  */
 
@@ -14,21 +14,18 @@ export interface Spans {
 }
 
 /**
- * Columns one cell may span here: HTML allows 1,000, but each covered slot becomes an empty
- * cell, and no real table merges more than a few dozen columns; a page cannot make a large body
- * out of a few short tags.
+ * Columns one cell may span: HTML's own limit, as a browser applies it (its limit on rows,
+ * 65,534, never matters here: a span that long passes {@link MAX_SPANNED_SLOTS}).
  */
-export const MAX_COLSPAN = 64
-
-/** Rows one cell may span (HTML's own limit); a span never leaves its row group anyway. */
-const MAX_ROWSPAN = 65_534
+export const MAX_COLSPAN = 1000
 
 /**
- * Slots one table's spans may cover in all, each an empty cell: far more than any real table
- * merges, and a bound on what a page of short tags (`rowspan="0"` over thousands of empty rows)
- * can make. Spans past it are read as 1.
+ * Empty cells a table's spans may add to it, the slots they cover and the padding of every row
+ * to the width they give the table: far more than any real table merges, and a bound on what a
+ * page of short tags can make (157 cells of `colspan="64"` over 2,000 rows of one cell made 20
+ * million). A table whose spans would add more is laid out as its cells in order.
  */
-export const MAX_COVERED_SLOTS = 10_000
+export const MAX_SPANNED_SLOTS = 10_000
 
 /**
  * HTML's rules for parsing a non-negative integer: leading white space, then digits, anything
@@ -49,7 +46,7 @@ export function spansOf(colspan: string | undefined, rowspan: string | undefined
   const rows = nonNegativeInteger(rowspan)
   return {
     columns: Math.min(columns || 1, MAX_COLSPAN),
-    rows: rows === 0 ? Infinity : Math.min(rows ?? 1, MAX_ROWSPAN),
+    rows: rows === 0 ? Infinity : (rows ?? 1),
   }
 }
 
@@ -65,37 +62,57 @@ export interface GridRow {
  */
 export type Slot = {cell: number} | {covered: {row: number; cell: number}} | null
 
+/** How a table's spans were read: none had any, kept, or ignored (past {@link MAX_SPANNED_SLOTS}). */
+export type SpansRead = 'none' | 'kept' | 'ignored'
+
 /**
  * The table's grid: a row of slots for each row, every row as wide as the widest (spans
- * included), and whether any cell spans more than its own slot.
+ * included), and how its spans were read.
  */
-export function tableGrid(rows: readonly GridRow[]): {slots: Slot[][]; spanned: boolean} {
+export function tableGrid(rows: readonly GridRow[]): {slots: Slot[][]; spans: SpansRead} {
+  const literal = Math.max(0, ...rows.map((row) => row.cells.length))
+  const spanned = place(rows, true)
+  if (spanned && spanned.covered === 0) return {slots: padded(spanned.slots), spans: 'none'}
+  if (spanned) {
+    const width = Math.max(0, ...spanned.slots.map((row) => row.length))
+    if (spanned.covered + (width - literal) * rows.length <= MAX_SPANNED_SLOTS)
+      return {slots: padded(spanned.slots), spans: 'kept'}
+  }
+  return {slots: padded(place(rows, false)!.slots), spans: 'ignored'}
+}
+
+/**
+ * Each row's cells at their slots, with or without their spans; null once the spans have
+ * covered more than {@link MAX_SPANNED_SLOTS} slots (no more are made).
+ */
+function place(rows: readonly GridRow[], withSpans: boolean) {
   const slots: Slot[][] = rows.map(() => [])
   // The last row of each row's group: a rowspan never reaches past it.
   const lastOfGroup: number[] = []
   for (let r = rows.length - 1; r >= 0; r--)
     lastOfGroup[r] =
       r + 1 < rows.length && rows[r + 1].group === rows[r].group ? lastOfGroup[r + 1] : r
-  let spanned = false
   let covered = 0
-  rows.forEach(({cells}, r) => {
-    const last = lastOfGroup[r]
+  for (const [r, {cells}] of rows.entries()) {
     let column = 0
-    cells.forEach((spans, cell) => {
+    for (const [cell, spans] of cells.entries()) {
       while (slots[r][column] !== undefined) column++
-      let bottom = Math.min(last, r + spans.rows - 1)
-      let columns = spans.columns
-      const covers = (bottom - r + 1) * columns - 1
-      if (covered + covers > MAX_COVERED_SLOTS) [bottom, columns] = [r, 1]
-      else covered += covers
-      if (columns > 1 || bottom > r) spanned = true
+      const bottom = withSpans ? Math.min(lastOfGroup[r], r + spans.rows - 1) : r
+      const columns = withSpans ? spans.columns : 1
+      covered += (bottom - r + 1) * columns - 1
+      if (covered > MAX_SPANNED_SLOTS) return null
       for (let y = r; y <= bottom; y++)
         for (let x = column; x < column + columns; x++)
           slots[y][x] = y === r && x === column ? {cell} : {covered: {row: r, cell}}
       column += columns
-    })
-  })
+    }
+  }
+  return {slots, covered}
+}
+
+/** Every row filled with null to the widest row's width. */
+function padded(slots: Slot[][]): Slot[][] {
   const width = Math.max(0, ...slots.map((row) => row.length))
   for (const row of slots) for (let x = 0; x < width; x++) row[x] ??= null
-  return {slots, spanned}
+  return slots
 }
