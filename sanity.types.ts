@@ -200,6 +200,8 @@ export type Callout = {
 export type TableCell = {
   _type: 'tableCell'
   content?: RichText
+  colSpan?: number
+  rowSpan?: number
 }
 
 export type TableRow = {
@@ -1552,6 +1554,8 @@ export type CourseOutlineQueryResult = {
                             _type: 'block'
                             _key: string
                           }> | null
+                          colSpan?: number
+                          rowSpan?: number
                         }>
                       }>
                       headerRows?: number
@@ -1694,6 +1698,8 @@ export type CourseOutlineQueryResult = {
                     _type: 'block'
                     _key: string
                   }> | null
+                  colSpan?: number
+                  rowSpan?: number
                 }>
               }>
               headerRows?: number
@@ -2257,6 +2263,8 @@ export type CourseOutlineQueryResult = {
                       _type: 'block'
                       _key: string
                     }> | null
+                    colSpan?: number
+                    rowSpan?: number
                   }>
                 }>
                 headerRows?: number
@@ -2907,6 +2915,8 @@ export type CourseOutlineQueryResult = {
                             _type: 'block'
                             _key: string
                           }> | null
+                          colSpan?: number
+                          rowSpan?: number
                         }>
                       }>
                       headerRows?: number
@@ -3049,6 +3059,8 @@ export type CourseOutlineQueryResult = {
                     _type: 'block'
                     _key: string
                   }> | null
+                  colSpan?: number
+                  rowSpan?: number
                 }>
               }>
               headerRows?: number
@@ -3459,6 +3471,8 @@ export type CourseOutlineQueryResult = {
               _type: 'block'
               _key: string
             }> | null
+            colSpan?: number
+            rowSpan?: number
           }>
         }>
         headerRows?: number
@@ -4279,6 +4293,8 @@ export type AllCourseOutlinesQueryResult = Array<{
                             _type: 'block'
                             _key: string
                           }> | null
+                          colSpan?: number
+                          rowSpan?: number
                         }>
                       }>
                       headerRows?: number
@@ -4421,6 +4437,8 @@ export type AllCourseOutlinesQueryResult = Array<{
                     _type: 'block'
                     _key: string
                   }> | null
+                  colSpan?: number
+                  rowSpan?: number
                 }>
               }>
               headerRows?: number
@@ -4984,6 +5002,8 @@ export type AllCourseOutlinesQueryResult = Array<{
                       _type: 'block'
                       _key: string
                     }> | null
+                    colSpan?: number
+                    rowSpan?: number
                   }>
                 }>
                 headerRows?: number
@@ -5634,6 +5654,8 @@ export type AllCourseOutlinesQueryResult = Array<{
                             _type: 'block'
                             _key: string
                           }> | null
+                          colSpan?: number
+                          rowSpan?: number
                         }>
                       }>
                       headerRows?: number
@@ -5776,6 +5798,8 @@ export type AllCourseOutlinesQueryResult = Array<{
                     _type: 'block'
                     _key: string
                   }> | null
+                  colSpan?: number
+                  rowSpan?: number
                 }>
               }>
               headerRows?: number
@@ -6186,6 +6210,8 @@ export type AllCourseOutlinesQueryResult = Array<{
               _type: 'block'
               _key: string
             }> | null
+            colSpan?: number
+            rowSpan?: number
           }>
         }>
         headerRows?: number
@@ -7006,6 +7032,8 @@ export type LessonPageQueryResult = {
                             _type: 'block'
                             _key: string
                           }> | null
+                          colSpan?: number
+                          rowSpan?: number
                         }>
                       }>
                       headerRows?: number
@@ -7148,6 +7176,8 @@ export type LessonPageQueryResult = {
                     _type: 'block'
                     _key: string
                   }> | null
+                  colSpan?: number
+                  rowSpan?: number
                 }>
               }>
               headerRows?: number
@@ -7711,6 +7741,8 @@ export type LessonPageQueryResult = {
                       _type: 'block'
                       _key: string
                     }> | null
+                    colSpan?: number
+                    rowSpan?: number
                   }>
                 }>
                 headerRows?: number
@@ -8361,6 +8393,8 @@ export type LessonPageQueryResult = {
                             _type: 'block'
                             _key: string
                           }> | null
+                          colSpan?: number
+                          rowSpan?: number
                         }>
                       }>
                       headerRows?: number
@@ -8503,6 +8537,8 @@ export type LessonPageQueryResult = {
                     _type: 'block'
                     _key: string
                   }> | null
+                  colSpan?: number
+                  rowSpan?: number
                 }>
               }>
               headerRows?: number
@@ -8913,6 +8949,8 @@ export type LessonPageQueryResult = {
               _type: 'block'
               _key: string
             }> | null
+            colSpan?: number
+            rowSpan?: number
           }>
         }>
         headerRows?: number
@@ -9724,6 +9762,8 @@ export type LessonPageByIdQueryResult = {
                             _type: 'block'
                             _key: string
                           }> | null
+                          colSpan?: number
+                          rowSpan?: number
                         }>
                       }>
                       headerRows?: number
@@ -9866,6 +9906,8 @@ export type LessonPageByIdQueryResult = {
                     _type: 'block'
                     _key: string
                   }> | null
+                  colSpan?: number
+                  rowSpan?: number
                 }>
               }>
               headerRows?: number
@@ -10429,6 +10471,8 @@ export type LessonPageByIdQueryResult = {
                       _type: 'block'
                       _key: string
                     }> | null
+                    colSpan?: number
+                    rowSpan?: number
                   }>
                 }>
                 headerRows?: number
@@ -11079,6 +11123,8 @@ export type LessonPageByIdQueryResult = {
                             _type: 'block'
                             _key: string
                           }> | null
+                          colSpan?: number
+                          rowSpan?: number
                         }>
                       }>
                       headerRows?: number
@@ -11221,6 +11267,8 @@ export type LessonPageByIdQueryResult = {
                     _type: 'block'
                     _key: string
                   }> | null
+                  colSpan?: number
+                  rowSpan?: number
                 }>
               }>
               headerRows?: number
@@ -11631,6 +11679,8 @@ export type LessonPageByIdQueryResult = {
               _type: 'block'
               _key: string
             }> | null
+            colSpan?: number
+            rowSpan?: number
           }>
         }>
         headerRows?: number
@@ -12460,6 +12510,8 @@ export type ModulePageQueryResult = {
                             _type: 'block'
                             _key: string
                           }> | null
+                          colSpan?: number
+                          rowSpan?: number
                         }>
                       }>
                       headerRows?: number
@@ -12602,6 +12654,8 @@ export type ModulePageQueryResult = {
                     _type: 'block'
                     _key: string
                   }> | null
+                  colSpan?: number
+                  rowSpan?: number
                 }>
               }>
               headerRows?: number
@@ -13165,6 +13219,8 @@ export type ModulePageQueryResult = {
                       _type: 'block'
                       _key: string
                     }> | null
+                    colSpan?: number
+                    rowSpan?: number
                   }>
                 }>
                 headerRows?: number
@@ -13815,6 +13871,8 @@ export type ModulePageQueryResult = {
                             _type: 'block'
                             _key: string
                           }> | null
+                          colSpan?: number
+                          rowSpan?: number
                         }>
                       }>
                       headerRows?: number
@@ -13957,6 +14015,8 @@ export type ModulePageQueryResult = {
                     _type: 'block'
                     _key: string
                   }> | null
+                  colSpan?: number
+                  rowSpan?: number
                 }>
               }>
               headerRows?: number
@@ -14367,6 +14427,8 @@ export type ModulePageQueryResult = {
               _type: 'block'
               _key: string
             }> | null
+            colSpan?: number
+            rowSpan?: number
           }>
         }>
         headerRows?: number
@@ -15144,6 +15206,8 @@ export type ModulePageByIdQueryResult = {
                             _type: 'block'
                             _key: string
                           }> | null
+                          colSpan?: number
+                          rowSpan?: number
                         }>
                       }>
                       headerRows?: number
@@ -15286,6 +15350,8 @@ export type ModulePageByIdQueryResult = {
                     _type: 'block'
                     _key: string
                   }> | null
+                  colSpan?: number
+                  rowSpan?: number
                 }>
               }>
               headerRows?: number
@@ -15849,6 +15915,8 @@ export type ModulePageByIdQueryResult = {
                       _type: 'block'
                       _key: string
                     }> | null
+                    colSpan?: number
+                    rowSpan?: number
                   }>
                 }>
                 headerRows?: number
@@ -16499,6 +16567,8 @@ export type ModulePageByIdQueryResult = {
                             _type: 'block'
                             _key: string
                           }> | null
+                          colSpan?: number
+                          rowSpan?: number
                         }>
                       }>
                       headerRows?: number
@@ -16641,6 +16711,8 @@ export type ModulePageByIdQueryResult = {
                     _type: 'block'
                     _key: string
                   }> | null
+                  colSpan?: number
+                  rowSpan?: number
                 }>
               }>
               headerRows?: number
@@ -17051,6 +17123,8 @@ export type ModulePageByIdQueryResult = {
               _type: 'block'
               _key: string
             }> | null
+            colSpan?: number
+            rowSpan?: number
           }>
         }>
         headerRows?: number

@@ -71,6 +71,11 @@ export const INTENTIONAL_DIFFERENCES: readonly IntentionalDifference[] = [
     why: 'An empty address leads back to the page itself, nowhere a reader means to go: the importer keeps the text and reports `empty-link`, so the author can add the address.',
   },
   {
+    id: 'lone-buttons',
+    what: "kramdown's <button> elements with nothing beside them but whitespace, comments and other buttons are left out (outside a <form> or another element the project keeps as HTML); a button in running text is compared as its label.",
+    why: "A button does something only through the site's scripts, which are never imported: standing on its own (a bar of code tabs, a Copy button) it is the page's controls, not its content.",
+  },
+  {
     id: 'internal-links',
     what: "A kramdown href that the site's link resolver maps to a page is compared as that page (`page:<id>` plus its anchor).",
     why: 'The project links pages by reference, not by address; the page a reader reaches is what counts.',
@@ -141,6 +146,25 @@ function titleWords(title: string): string {
   return wordsOf(title.replace(TRAILING_EMOJI, '')).join(' ')
 }
 
+/** The elements the project keeps as unconverted HTML, buttons and all. */
+const KEPT_AS_HTML = new Set(['form', 'select', 'textarea', 'canvas', 'svg', 'math', 'dialog'])
+
+function isBlankOrButton(node: Parents['children'][number]): boolean {
+  return isElement(node, 'button') || node.type === 'comment' || isBlankText(node)
+}
+
+/** Leaves out the buttons standing on their own (`lone-buttons`). */
+function removeLoneButtons(parent: Parents): void {
+  const children = parent.children
+  if (children.some((child) => isElement(child, 'button')) && children.every(isBlankOrButton)) {
+    parent.children = children.filter((child) => !isElement(child, 'button'))
+    return
+  }
+  for (const child of children) {
+    if (isElement(child) && !KEPT_AS_HTML.has(child.tagName)) removeLoneButtons(child)
+  }
+}
+
 /** kramdown's HTML tree with the intentional differences taken out; returns its footnotes. */
 export function prepareKramdown(root: Parents, title: string): Footnotes {
   const firstH1 = [...descendants(root)].find((element) => element.tagName === 'h1')
@@ -153,6 +177,7 @@ export function prepareKramdown(root: Parents, title: string): Footnotes {
     element.tagName === 'div' && classes(element).includes('nav-buttons')
   removeRuleBefore(root, isNav)
   removeElements(root, isNav)
+  removeLoneButtons(root)
   removeElements(
     root,
     (element) => element.tagName === 'img' && SCRIPT_ADDRESS.test(attribute(element, 'src') ?? ''),

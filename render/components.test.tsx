@@ -99,4 +99,39 @@ describe('bodyComponents', () => {
     expect(html).toContain('<td></td><td><span class="tool">Kept Tool</span></td>')
     expect(html).toContain('<p class="next-link">Next: Deleted Lesson</p>')
   })
+
+  it('draws a merged cell over its columns and rows, and not the cells it covers', () => {
+    const cell = (key: string, text: string, spans = {}) => ({
+      _type: 'tableCell',
+      _key: key,
+      content: text
+        ? [
+            {
+              _type: 'block',
+              _key: `p${key}`,
+              style: 'normal',
+              markDefs: [],
+              children: [{_type: 'span', _key: `s${key}`, text, marks: []}],
+            },
+          ]
+        : [],
+      ...spans,
+    })
+    const row = (key: string, ...cells: unknown[]) => ({_type: 'tableRow', _key: key, cells})
+    const table = {
+      _type: 'table',
+      _key: 't',
+      headerRows: 1,
+      rows: [
+        row('r1', cell('a', 'Lab', {colSpan: 2}), cell('b', '')),
+        row('r2', cell('c', 'Monday', {rowSpan: 2}), cell('d', 'Circuits')),
+        row('r3', cell('e', ''), cell('f', 'Adders')),
+      ],
+    }
+    const html = renderFragment(<BodyText value={[table]} />)
+    expect(html).toContain('<thead><tr><th colSpan="2">')
+    expect(html).toMatch(
+      /<tbody><tr><td rowSpan="2">.*Monday.*<\/td><td>.*Circuits.*<\/td><\/tr><tr><td>.*Adders.*<\/td><\/tr><\/tbody>/,
+    )
+  })
 })

@@ -121,6 +121,34 @@ describe.each(validators)('$name', ({validateDocuments}) => {
     expect(errors.map((e) => e.path).sort()).toEqual(['emoji', 'slug'])
   })
 
+  it('warns about text in a cell that a merged cell covers, which readers never see', async () => {
+    const cell = (key: string, text: string, spans = {}) => ({
+      _type: 'tableCell',
+      _key: key,
+      content: text ? [block(text)] : [],
+      ...spans,
+    })
+    const table = (covered: string) => ({
+      _type: 'table',
+      _key: 't1',
+      headerRows: 0,
+      rows: [
+        {_type: 'tableRow', _key: 'r1', cells: [cell('a', 'Day', {rowSpan: 2}), cell('b', 'Lab')]},
+        {_type: 'tableRow', _key: 'r2', cells: [cell('c', covered), cell('d', 'Quiz')]},
+      ],
+    })
+    expect(await validateDocuments([{...lesson, body: [table('')]}])).toEqual([])
+    expect(await validateDocuments([{...lesson, body: [table('Hidden')]}])).toEqual([
+      expect.objectContaining({
+        level: 'warning',
+        path: 'body[_key=="t1"]',
+        message: expect.stringMatching(
+          /^Row 2, column 1 \("Hidden"\) is covered by the merged cell at row 1, column 1/,
+        ),
+      }),
+    ])
+  })
+
   it('warns about an image without alternative text', async () => {
     const body = [{_type: 'image', _key: 'i1', src: 'https://example.com/a.png'}]
     const problems = await validateDocuments([{...lesson, body}])

@@ -1,4 +1,5 @@
 import {BLOCK_TYPES, DOCUMENT_TYPES} from '../../schemas/constants.ts'
+import {slotKey, tableSpans, type TableSpans} from '../../schemas/tableSpans.ts'
 import {image} from './image.ts'
 import type {BodyState, Item} from './state.ts'
 import {blockInline, indent, paragraphs, quote} from './text.ts'
@@ -104,10 +105,14 @@ function pipeRow(cells: readonly string[]): string {
 
 const ALIGN: Record<string, string> = {left: ':---', center: ':---:', right: '---:'}
 
+type TableRows = Array<{cells?: Array<{content?: unknown; colSpan?: number; rowSpan?: number}>}>
+
 function table(block: Item, state: BodyState): string {
-  const rows = ((block.rows as Array<{cells?: Array<{content?: unknown}>}> | undefined) ?? []).map(
-    (row) => (row.cells ?? []).map((cell) => cellText(cell.content, state)),
-  )
+  const source = (block.rows as TableRows | undefined) ?? []
+  const headerRows = typeof block.headerRows === 'number' ? block.headerRows : 1
+  const merged = tableSpans(source, headerRows)
+  if (merged.spans.size > 0) return htmlTable(source, headerRows, merged, block, state)
+  const rows = source.map((row) => (row.cells ?? []).map((cell) => cellText(cell.content, state)))
   const width = Math.max(1, ...rows.map((row) => row.length))
   const padded = rows.map((row) => [...row, ...Array<string>(width - row.length).fill('')])
   const lines = padded.map(pipeRow)
@@ -119,6 +124,53 @@ function table(block: Item, state: BodyState): string {
   return [lines[0] ?? pipeRow(Array<string>(width).fill('')), separator, ...lines.slice(1)].join(
     '\n',
   )
+}
+
+/**
+ * A table with merged cells, which markdown tables cannot write: an HTML table whose cells hold
+ * their content as markdown (`markdown="1"`, read by kramdown and by the importer), the cells a
+ * merged cell covers left out, as the HTML table model has them.
+ */
+function htmlTable(
+  rows: TableRows,
+  headerRows: number,
+  {spans, covered}: TableSpans,
+  block: Item,
+  state: BodyState,
+): string {
+  const align = (block.align as string[] | undefined) ?? []
+  const head = Math.max(0, Math.min(headerRows, rows.length))
+  const rowHtml = (row: TableRows[number], r: number) => {
+    const tag = r < head ? 'th' : 'td'
+    const cells = (row.cells ?? []).flatMap((cell, column) => {
+      const key = slotKey(r, column)
+      if (covered.has(key)) return []
+      const span = spans.get(key)
+      const side = align[column]
+      const attributes = [
+        span && span.colSpan > 1 ? ` colspan="${span.colSpan}"` : '',
+        span && span.rowSpan > 1 ? ` rowspan="${span.rowSpan}"` : '',
+        side === 'left' || side === 'center' || side === 'right' ? ` align="${side}"` : '',
+      ].join('')
+      const content = state.blocks((cell.content as Item[] | undefined) ?? [])
+      return [
+        content
+          ? `<${tag}${attributes} markdown="1">\n${content}\n</${tag}>`
+          : `<${tag}${attributes}></${tag}>`,
+      ]
+    })
+    return ['<tr>', ...cells, '</tr>'].join('\n')
+  }
+  const part = (name: string, from: number, to: number) =>
+    from < to
+      ? [`<${name}>`, ...rows.slice(from, to).map((row, i) => rowHtml(row, from + i)), `</${name}>`]
+      : []
+  return [
+    '<table>',
+    ...part('thead', 0, head),
+    ...part('tbody', head, rows.length),
+    '</table>',
+  ].join('\n')
 }
 
 function refId(value: unknown): string | undefined {

@@ -8,7 +8,7 @@ import type {LineMap} from './line-map.ts'
 import type {ConvertContext, NextLinkValue} from './types.ts'
 
 /** A position-bearing node or nothing (the diagnostic then has no line). */
-type Located = {position?: Nodes['position']} | undefined
+export type Located = {position?: Nodes['position']} | undefined
 
 /** Mutable state of one `convertBody` call, shared by every handler. */
 export interface State {

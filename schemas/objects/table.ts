@@ -2,9 +2,10 @@ import {ThListIcon} from '@sanity/icons/ThList'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 
 import {BLOCK_TYPES, OBJECT_TYPES} from '../constants.ts'
-import {counted} from '../fields.ts'
+import {counted, richTextPlainText} from '../fields.ts'
 import {listLevelField} from '../listLevel.ts'
 import {rowText} from './tableRow.ts'
+import {tableSpans} from '../tableSpans.ts'
 
 /** A table whose cells hold rich text; the first `headerRows` rows are headings. */
 export const table = defineType({
@@ -38,6 +39,8 @@ export const table = defineType({
     }),
     listLevelField(),
   ],
+  // A cell a merged cell covers is not shown: text left in it would be hidden from readers.
+  validation: (rule) => rule.custom((value) => hiddenCellProblem(value)).warning(),
   preview: {
     select: {rows: 'rows'},
     prepare: ({rows}) => {
@@ -50,3 +53,22 @@ export const table = defineType({
     },
   },
 })
+
+type TableValue = {
+  rows?: Array<{cells?: Array<{content?: unknown; colSpan?: number; rowSpan?: number}>}>
+  headerRows?: number
+}
+
+/** The first cell a merged cell covers that still holds text, as a problem; true when none. */
+function hiddenCellProblem(value: unknown): string | true {
+  const table = (value ?? {}) as TableValue
+  const rows = Array.isArray(table.rows) ? table.rows : []
+  const {covered} = tableSpans(rows, table.headerRows ?? 1)
+  for (const [key, owner] of covered) {
+    const [row, column] = key.split(':').map(Number) as [number, number]
+    const text = richTextPlainText(rows[row]?.cells?.[column]?.content).trim()
+    if (!text) continue
+    return `Row ${row + 1}, column ${column + 1} ("${text.slice(0, 40)}") is covered by the merged cell at row ${owner.row + 1}, column ${owner.column + 1}, so readers do not see it: move its text, or merge fewer cells.`
+  }
+  return true
+}

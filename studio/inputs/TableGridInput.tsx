@@ -13,19 +13,29 @@ import {
   type TableRow,
   type TableValue,
 } from './tableGrid.ts'
+import {slotKey, tableSpans} from '../../schemas/tableSpans.ts'
 
 const cellStyle = {border: '1px solid var(--card-border-color)', padding: 2, verticalAlign: 'top'}
+// A cell a merged cell covers: shown, so that no text hides, but dimmed and not editable here.
+const coveredStyle = {...cellStyle, borderStyle: 'dashed', opacity: 0.6}
+
+function spanText(span: {colSpan: number; rowSpan: number}): string {
+  const part = (n: number, what: string) => (n > 1 ? [`${n} ${what}`] : [])
+  return [...part(span.colSpan, 'columns'), ...part(span.rowSpan, 'rows')].join(' and ')
+}
 
 /**
  * The table as an editor reads it: a grid of rows × cells whose text is edited in place, with
  * buttons to add and remove rows and columns. Cells with formatting (marks, links, several
  * paragraphs) are shown read-only and edited in the row list below, so no formatting is lost.
+ * A merged cell's spans are set in its cell below; the cells it covers are shown dimmed, read-only.
  */
 export function TableGridInput(props: ObjectInputProps) {
   const value = (props.value ?? {}) as TableValue
   const rows = value.rows ?? []
   const columns = columnCount(rows)
   const headerRows = value.headerRows ?? 1
+  const merged = tableSpans(rows, headerRows)
   const readOnly = Boolean(props.readOnly)
   const change = (...patches: FormPatch[]) => props.onChange(patches)
   const rowPath = (row: TableRow) => ['rows', {_key: row._key}]
@@ -66,18 +76,29 @@ export function TableGridInput(props: ObjectInputProps) {
                 {(row.cells ?? []).map((cell, cellIndex) => {
                   const edit = cellEdit(cell)
                   const label = `Row ${rowIndex + 1}, column ${cellIndex + 1}`
+                  const slot = slotKey(rowIndex, cellIndex)
+                  const owner = merged.covered.get(slot)
+                  const span = merged.spans.get(slot)
+                  const coveredBy = owner && `row ${owner.row + 1}, column ${owner.column + 1}`
                   return (
-                    <td key={cell._key} style={cellStyle}>
+                    <td key={cell._key} style={owner ? coveredStyle : cellStyle}>
                       <TextInput
-                        aria-label={label}
+                        aria-label={
+                          coveredBy ? `${label}, covered by the merged cell at ${coveredBy}` : label
+                        }
                         fontSize={1}
                         padding={2}
                         value={cellText(cell)}
-                        readOnly={readOnly || edit.kind === 'formatted'}
+                        placeholder={coveredBy ? `Merged into ${coveredBy}` : undefined}
+                        readOnly={readOnly || edit.kind === 'formatted' || !!owner}
                         title={
-                          edit.kind === 'formatted'
-                            ? 'This cell has formatting: edit it in the rows below'
-                            : label
+                          coveredBy
+                            ? `Covered by the merged cell at ${coveredBy}: readers do not see this cell`
+                            : edit.kind === 'formatted'
+                              ? 'This cell has formatting: edit it in the rows below'
+                              : span
+                                ? `${label}, merged over ${spanText(span)}`
+                                : label
                         }
                         weight={rowIndex < headerRows ? 'semibold' : 'regular'}
                         onChange={(event) => editCell(row, cell, event.currentTarget.value)}

@@ -44,6 +44,23 @@ const lesson = {
         {_type: 'tableRow', _key: 'r2', cells: [cell('c21', 'Jira'), cell('c22', 'Tracking')]},
       ],
     },
+    {
+      _type: 'table',
+      _key: 'merged',
+      headerRows: 0,
+      rows: [
+        {
+          _type: 'tableRow',
+          _key: 'm1',
+          cells: [{...cell('m11', 'Monday'), rowSpan: 2}, cell('m12', 'Circuits')],
+        },
+        {
+          _type: 'tableRow',
+          _key: 'm2',
+          cells: [{_type: 'tableCell', _key: 'm21', content: []}, cell('m22', 'Adders')],
+        },
+      ],
+    },
     {_type: 'rawHtml', _key: 'html', html: '<marquee>old</marquee>', reason: 'HTML element'},
     block('p2', [span('d', 'A second paragraph.')]),
   ],
@@ -128,6 +145,21 @@ describe('the lesson form as an editor reads it', {tags: [CHROMIUM_TAG]}, () => 
       ['Amplitude', ''],
     ])
     await shot('4-table-grid-removed')
+    await page.keyboard.press('Escape')
+  })
+
+  it('shows the cell a merged cell covers in the grid, dimmed and not editable', async () => {
+    const body = page.locator('[data-testid="field-body"]').first()
+    await body.getByText('Monday | Circuits').dblclick()
+    const grid = page.getByTestId('table-grid')
+    await grid.waitFor({timeout: 30_000})
+    const covered = grid.getByLabel(
+      'Row 2, column 1, covered by the merged cell at row 1, column 1',
+    )
+    await covered.waitFor({timeout: 30_000})
+    expect(await covered.getAttribute('readonly')).not.toBeNull()
+    expect(await covered.getAttribute('placeholder')).toBe('Merged into row 1, column 1')
+    expect(await grid.getByLabel('Row 2, column 2').getAttribute('readonly')).toBeNull()
     await page.keyboard.press('Escape')
   })
 

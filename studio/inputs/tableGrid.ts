@@ -7,7 +7,13 @@ export type TableValue = {
   headerRows?: number
 }
 export type TableRow = {_key: string; _type?: string; cells?: TableCell[]}
-export type TableCell = {_key: string; _type?: string; content?: Block[]}
+export type TableCell = {
+  _key: string
+  _type?: string
+  content?: Block[]
+  colSpan?: number
+  rowSpan?: number
+}
 type Block = {_key: string; _type: string; children?: Span[]; markDefs?: unknown[]}
 type Span = {_key: string; _type: string; text?: string; marks?: string[]}
 

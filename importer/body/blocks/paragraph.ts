@@ -1,5 +1,6 @@
 import type {Html, Paragraph, PhrasingContent, Text} from 'mdast'
 
+import {droppedButtonParagraph} from '../html/buttons.ts'
 import {kramdownTable} from '../html/kramdown-convert.ts'
 import type {Point} from '../html/hast/scope.ts'
 import {
@@ -50,6 +51,7 @@ export function paragraph(node: Paragraph, state: State, walk: Walk): void {
       own = undefined
     }
   }
+  if (droppedButtonParagraph(children, node, state)) return
   if (
     children.some((child) => child.type === 'html') &&
     children.every(

@@ -10,12 +10,13 @@ import {withMark} from '../../inline/inline.ts'
 import {BLOCK_TYPES, LIST, MARK, OBJECT_TYPES, STYLE} from '../../names.ts'
 import {toRichText, toSectionBody} from '../../rich-text.ts'
 import {convertWithin, isNested, isTextOnly} from '../../state.ts'
+import {droppedButton} from '../buttons.ts'
 import {emitParagraph} from './paragraph.ts'
 import {convertPhrasing} from './phrasing.ts'
 import type {HastScope} from './scope.ts'
 import {locate, reportAt} from './scope.ts'
 import {markdownContent} from './markdown-content.ts'
-import {MAX_SPANNED_SLOTS, spansOf, tableGrid} from './table-grid.ts'
+import {MAX_SPANNED_SLOTS, spansOf, tableGrid, type Slot} from './table-grid.ts'
 import {attribute, classesOf, textContent, visibleText} from './text.ts'
 
 type BlockHandler = (element: Element, scope: HastScope) => void
@@ -183,16 +184,17 @@ const table: BlockHandler = (element, scope) => {
       ),
     })),
   )
-  if (grid.spans !== 'none') reportSpans(element, scope, grid.spans)
+  if (grid.spans === 'ignored') reportSpansIgnored(element, scope)
   scope.walk.out.push({
     _type: BLOCK_TYPES.table,
     rows: grid.slots.map((slots, r) => ({
       _type: OBJECT_TYPES.tableRow,
-      cells: slots.map((slot) => {
+      cells: slots.map((slot, x) => {
         const cell = slot !== null && 'cell' in slot ? cells[r][slot.cell] : undefined
         return {
           _type: OBJECT_TYPES.tableCell,
           content: cell ? nestedContent('text', cell.children, cell, scope, true) : [],
+          ...(cell ? mergedSpans(grid.slots, r, x) : {}),
         }
       }),
     })),
@@ -204,19 +206,32 @@ const table: BlockHandler = (element, scope) => {
   })
 }
 
-/** The warning for a table with merged cells, which the table model keeps as separate ones. */
-function reportSpans(element: Element, scope: HastScope, spans: 'kept' | 'ignored') {
-  const [message, hint] =
-    spans === 'kept'
-      ? [
-          'Kept each cell of this table in its own columns, but not its merged cells (colspan, rowspan): the table model has none, so the other columns and rows a merged cell covered are empty cells.',
-          "Nothing to do if the table reads well; otherwise repeat a merged cell's text in the cells it covered.",
-        ]
-      : [
-          `Took this table's cells in order, without their colspan and rowspan: as separate cells, its merged cells would add more than ${MAX_SPANNED_SLOTS.toLocaleString('en')} empty cells.`,
-          'Check that the cells sit under the right headings; merge fewer cells, or split the table.',
-        ]
-  reportAt(scope, 'warning', 'table-span', element, message, hint)
+/**
+ * The columns and rows the cell starting at row `r`, column `x` of the grid spans, as the
+ * schema's `colSpan` and `rowSpan` (tableSpans.ts); nothing for a cell of one slot.
+ */
+function mergedSpans(slots: Slot[][], r: number, x: number): {colSpan?: number; rowSpan?: number} {
+  const owner = slots[r][x]
+  if (owner === null || !('cell' in owner)) return {}
+  const coveredBy = (slot: Slot | undefined) =>
+    !!slot && 'covered' in slot && slot.covered.row === r && slot.covered.cell === owner.cell
+  let colSpan = 1
+  while (coveredBy(slots[r][x + colSpan])) colSpan++
+  let rowSpan = 1
+  while (coveredBy(slots[r + rowSpan]?.[x])) rowSpan++
+  return {...(colSpan > 1 ? {colSpan} : {}), ...(rowSpan > 1 ? {rowSpan} : {})}
+}
+
+/** The warning for a table whose merged cells would add too many slots to keep. */
+function reportSpansIgnored(element: Element, scope: HastScope) {
+  reportAt(
+    scope,
+    'warning',
+    'table-span',
+    element,
+    `Took this table's cells in order, without their colspan and rowspan: its merged cells would add more than ${MAX_SPANNED_SLOTS.toLocaleString('en')} covered cells.`,
+    'Check that the cells sit under the right headings; merge fewer cells, or split the table.',
+  )
 }
 
 function alignOf(cell: Element | undefined): string {
@@ -309,5 +324,9 @@ export const blockHandlers: Record<string, BlockHandler> = {
   details,
   hr: (_element, scope) => {
     scope.walk.out.push({_type: BLOCK_TYPES.divider, style: 'line'})
+  },
+  // A button wrapping blocks: dropped when it stands on its own, else its content.
+  button: (element, scope) => {
+    if (!droppedButton(element, scope)) wrapper(element, scope)
   },
 }

@@ -2,6 +2,7 @@ import type {Walk} from '../../blocks/walk.ts'
 import type {State} from '../../state.ts'
 import {fromHtml} from '../fromHtml.ts'
 import {convertHast} from './blocks.ts'
+import {markLoneButtons} from '../buttons.ts'
 import type {HastScope, Point} from './scope.ts'
 
 export type {Point} from './scope.ts'
@@ -19,6 +20,7 @@ export function convertHtml(
   markdown?: HastScope['markdown'],
 ): void {
   const root = fromHtml(html, {fragment: true})
+  markLoneButtons(root)
   const scope: HastScope = {
     state,
     walk,

@@ -6,6 +6,7 @@ import {addMarkDef, appendItem, appendText, withMark} from '../../inline/inline.
 import {linkAnnotation} from '../../inline/links.ts'
 import {BLOCK_TYPES, MARK} from '../../names.ts'
 import {isNested, isTextOnly} from '../../state.ts'
+import {droppedButton} from '../buttons.ts'
 import {EMBED_ELEMENTS, embedItem, isGistScript} from './embed.ts'
 import type {HastScope} from './scope.ts'
 import {dropPresentational, locate, reportAt, sourceOf} from './scope.ts'
@@ -171,13 +172,17 @@ const phrasingHandlers: Record<string, PhrasingHandler> = {
       (element: Element, scope: HastScope) => dropPresentational(element, scope, name),
     ]),
   ),
+  button: (element, scope, inline) => {
+    if (!droppedButton(element, scope)) children(element, scope, inline)
+  },
   // A reader of the page without scripts sees this; readers of the site do not.
   noscript: () => undefined,
   template: () => undefined,
   ...Object.fromEntries(
-    ['form', 'input', 'select', 'textarea', 'canvas', 'svg', 'math', 'dialog', 'button'].map(
-      (name) => [name, raw],
-    ),
+    ['form', 'input', 'select', 'textarea', 'canvas', 'svg', 'math', 'dialog'].map((name) => [
+      name,
+      raw,
+    ]),
   ),
 }
 

@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest'
 
-import {MAX_COLSPAN, spansOf, tableGrid, type GridRow, type Slot} from './table-grid.ts'
+import {MAX_COLSPAN} from '../../../../schemas/tableSpans.ts'
+import {spansOf, tableGrid, type GridRow, type Slot} from './table-grid.ts'
 
 /** A row of one group from its cells' `[colspan, rowspan]`. */
 const row = (group: number, ...cells: Array<[number, number]>): GridRow => ({

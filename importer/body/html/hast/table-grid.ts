@@ -1,23 +1,17 @@
 /**
  * Where the cells of an HTML table sit, as a browser lays them out: each cell at the first
  * column of its row that no cell above still spans, taking `colspan` columns and `rowspan` rows
- * of its row group (the HTML table model). The schema's table has no merged cells, so the
- * converter puts each cell in the first of its columns and leaves the slots its span covers
- * empty (within {@link MAX_SPANNED_SLOTS}): every value stays under its own heading, where taking the cells in order would move
- * those after a `rowspan` one column to the left.
+ * of its row group (the HTML table model). The schema's table is a grid (schemas/tableSpans.ts):
+ * a merged cell sits in the first of its slots with its spans, and the slots it covers are
+ * empty cells (within {@link MAX_SPANNED_SLOTS}); every value stays under its own heading.
  */
+import {MAX_COLSPAN} from '../../../../schemas/tableSpans.ts'
 
 /** A cell's spans, as its `colspan` and `rowspan` attributes say. */
 export interface Spans {
   columns: number
   rows: number
 }
-
-/**
- * Columns one cell may span: HTML's own limit, as a browser applies it (its limit on rows,
- * 65,534, never matters here: a span that long passes {@link MAX_SPANNED_SLOTS}).
- */
-export const MAX_COLSPAN = 1000
 
 /**
  * Empty cells a table's spans may add to it, the slots they cover and the padding of every row
