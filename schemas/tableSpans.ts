@@ -33,7 +33,9 @@ export function slotKey(row: number, column: number): string {
 }
 
 function count(value: unknown, max: number): number {
-  return typeof value === 'number' && Number.isInteger(value) && value > 1 ? Math.min(value, max) : 1
+  return typeof value === 'number' && Number.isInteger(value) && value > 1
+    ? Math.min(value, max)
+    : 1
 }
 
 /**
