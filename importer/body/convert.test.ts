@@ -221,6 +221,36 @@ describe('convertBody on a <details> without <summary>', () => {
   })
 })
 
+describe('convertBody on an HTML table with merged cells', () => {
+  type Table = {
+    headerRows: number
+    rows: Array<{cells: Array<{colSpan?: number; rowSpan?: number}>}>
+  }
+  const spans = (table: Table) =>
+    table.rows.map((row) => row.cells.map((cell) => `${cell.colSpan ?? 1}x${cell.rowSpan ?? 1}`))
+
+  it('keeps each merged cell with the columns and rows it spans, the cells it covers empty', () => {
+    const page =
+      '<table>\n<tr><td colspan="2">Suspect 2</td><td rowspan="2">Note</td></tr>\n<tr><td>Snitch</td><td>Silent</td></tr>\n</table>\n'
+    const table = convertBody(page, ctx()).body[0] as unknown as Table
+    expect(spans(table)).toEqual([
+      ['2x1', '1x1', '1x2'],
+      ['1x1', '1x1', '1x1'],
+    ])
+  })
+
+  it("stops a heading cell's rows at the last heading row, as the table model reads them", () => {
+    const page =
+      '<table>\n<tr><th rowspan="2">A</th><th>B</th></tr>\n<tr><td>c</td></tr>\n</table>\n'
+    const table = convertBody(page, ctx()).body[0] as unknown as Table
+    expect(table.headerRows).toBe(1)
+    expect(spans(table)).toEqual([
+      ['1x1', '1x1'],
+      ['1x1', '1x1'],
+    ])
+  })
+})
+
 describe('convertBody on an HTML table whose merged cells would add too many empty ones', () => {
   // 40 cells of colspan="64" over 300 rows of one cell: as separate cells, 2,520 covered slots
   // and 2,520 more columns in each of the 300 rows.

@@ -194,7 +194,8 @@ const table: BlockHandler = (element, scope) => {
         return {
           _type: OBJECT_TYPES.tableCell,
           content: cell ? nestedContent('text', cell.children, cell, scope, true) : [],
-          ...(cell ? mergedSpans(grid.slots, r, x) : {}),
+          // A head row's span stops at the head's end, as the table model reads it.
+          ...(cell ? mergedSpans(grid.slots, r, x, r < headerRows ? headerRows : rows.length) : {}),
         }
       }),
     })),
@@ -207,10 +208,16 @@ const table: BlockHandler = (element, scope) => {
 }
 
 /**
- * The columns and rows the cell starting at row `r`, column `x` of the grid spans, as the
- * schema's `colSpan` and `rowSpan` (tableSpans.ts); nothing for a cell of one slot.
+ * The columns and rows the cell starting at row `r`, column `x` of the grid spans, rows before
+ * `end` only, as the schema's `colSpan` and `rowSpan` (tableSpans.ts); nothing for a cell of one
+ * slot.
  */
-function mergedSpans(slots: Slot[][], r: number, x: number): {colSpan?: number; rowSpan?: number} {
+function mergedSpans(
+  slots: Slot[][],
+  r: number,
+  x: number,
+  end: number,
+): {colSpan?: number; rowSpan?: number} {
   const owner = slots[r][x]
   if (owner === null || !('cell' in owner)) return {}
   const coveredBy = (slot: Slot | undefined) =>
@@ -218,7 +225,7 @@ function mergedSpans(slots: Slot[][], r: number, x: number): {colSpan?: number; 
   let colSpan = 1
   while (coveredBy(slots[r][x + colSpan])) colSpan++
   let rowSpan = 1
-  while (coveredBy(slots[r + rowSpan]?.[x])) rowSpan++
+  while (r + rowSpan < end && coveredBy(slots[r + rowSpan]?.[x])) rowSpan++
   return {...(colSpan > 1 ? {colSpan} : {}), ...(rowSpan > 1 ? {rowSpan} : {})}
 }
 
