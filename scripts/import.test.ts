@@ -117,12 +117,12 @@ describe('npm run import', {timeout: 180_000}, () => {
     writeFileSync(join(dir, 'site', '_config.yml'), 'title: Workshop\n')
     writeFileSync(
       join(dir, 'site', 'index.md'),
-      '---\ntitle: Buttons\n---\n\nA button:\n\n<div class="example">\n<button type="button">Press</button>\n</div>\n\n| Icon | Name |\n|---|---|\n| x | y |\n| ![](icon.gif) | Icon |\n\n- Steps\n\n  <div class="x">\n\n  Never closed.\n',
+      '---\ntitle: Choices\n---\n\nA choice:\n\n<div class="example">\n<select name="level"><option>One</option></select>\n</div>\n\n| Icon | Name |\n|---|---|\n| x | y |\n| ![](icon.gif) | Icon |\n\n- Steps\n\n  <div class="x">\n\n  Never closed.\n',
     )
     const json = run(join(dir, 'site'), '--out', join(dir, 'out.ndjson'), '--json')
     expect(json.code, json.stderr).toBe(0)
     const report = JSON.parse(json.stdout) as {diagnostics: {code: string; line?: number}[]}
-    // The block opens on line 7 with the <div>, the importer names the <button> on line 8; the
+    // The block opens on line 7 with the <div>, the importer names the <select> on line 8; the
     // table opens on line 11, the importer names the image on line 14; nothing closes the <div>
     // in the list item, kept as HTML.
     expect(report.diagnostics.map((d) => [d.code, d.line])).toEqual([

@@ -147,7 +147,7 @@ function innermostType(doc: ImportedDocument, path: string): string | undefined 
 /**
  * Whether a schema warning restates what the importer already reported for that file, on the
  * lines of the top-level block it is in: from the block's first line to the next block's. The
- * importer names the element it kept (a `<button>` on line 46, an image in a table's row), the
+ * importer names the element it kept (a `<select>` on line 46, an image in a table's row), the
  * schema the block that holds it (the `<div>` opened on line 45, the table).
  */
 function reportedByImporter(
