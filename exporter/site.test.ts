@@ -204,6 +204,26 @@ describe('exportSite', () => {
     expect(roundTrip(twice).exported['course/lesson.md']).toBe(twice['course/lesson.md'])
   })
 
+  it('reports text an editor left in a cell a merged cell covers, which the page cannot show', () => {
+    const documents = importFiles(
+      page(
+        '<table>\n<tr><td rowspan="2">Monday</td><td>Circuits</td></tr>\n<tr><td>Adders</td></tr>\n</table>',
+      ),
+    )
+    const lesson = documents.find((doc) => doc._type === 'lesson')!
+    const table = (lesson.body as Array<{rows: Array<{cells: Array<{content: unknown[]}>}>}>)[0]!
+    table.rows[1]!.cells[0]!.content = table.rows[0]!.cells[1]!.content
+    const {files, diagnostics} = exportSite(documents)
+    expect(files.get('course/lesson.md')).not.toMatch(/Circuits[^]*Circuits/)
+    expect(diagnostics).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        code: 'table-cell-covered',
+        message: expect.stringMatching(/^Cannot write row 2, column 1 of a table \("Circuits"\)/),
+      }),
+    ])
+  })
+
   it('reports an uploaded image that has no file in the site and leaves it out', () => {
     const documents = importFiles(page('Text.'))
     const lesson = documents.find((doc) => doc._type === 'lesson')!

@@ -144,7 +144,18 @@ function htmlTable(
     const tag = r < head ? 'th' : 'td'
     const cells = (row.cells ?? []).flatMap((cell, column) => {
       const key = slotKey(r, column)
-      if (covered.has(key)) return []
+      const owner = covered.get(key)
+      if (owner) {
+        const text = state.blocks((cell.content as Item[] | undefined) ?? [])
+        if (text)
+          state.report({
+            severity: 'warning',
+            code: 'table-cell-covered',
+            message: `Cannot write row ${r + 1}, column ${column + 1} of a table ("${text.slice(0, 40)}"), expected it empty: the merged cell at row ${owner.row + 1}, column ${owner.column + 1} covers it, so it is left out, as readers never saw it.`,
+            hint: 'In the Studio, move its text to a cell readers see, or merge fewer cells.',
+          })
+        return []
+      }
       const span = spans.get(key)
       const side = align[column]
       const attributes = [

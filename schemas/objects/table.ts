@@ -5,7 +5,7 @@ import {BLOCK_TYPES, OBJECT_TYPES} from '../constants.ts'
 import {counted, richTextPlainText} from '../fields.ts'
 import {listLevelField} from '../listLevel.ts'
 import {rowText} from './tableRow.ts'
-import {tableSpans} from '../tableSpans.ts'
+import {slotKey, tableSpans} from '../tableSpans.ts'
 
 /** A table whose cells hold rich text; the first `headerRows` rows are headings. */
 export const table = defineType({
@@ -64,11 +64,14 @@ function hiddenCellProblem(value: unknown): string | true {
   const table = (value ?? {}) as TableValue
   const rows = Array.isArray(table.rows) ? table.rows : []
   const {covered} = tableSpans(rows, table.headerRows ?? 1)
-  for (const [key, owner] of covered) {
-    const [row, column] = key.split(':').map(Number) as [number, number]
-    const text = richTextPlainText(rows[row]?.cells?.[column]?.content).trim()
-    if (!text) continue
-    return `Row ${row + 1}, column ${column + 1} ("${text.slice(0, 40)}") is covered by the merged cell at row ${owner.row + 1}, column ${owner.column + 1}, so readers do not see it: move its text, or merge fewer cells.`
+  for (const [row, entry] of rows.entries()) {
+    const cells = Array.isArray(entry?.cells) ? entry.cells : []
+    for (const [column, cell] of cells.entries()) {
+      const owner = covered.get(slotKey(row, column))
+      const text = owner ? richTextPlainText(cell?.content).trim() : ''
+      if (owner && text)
+        return `Row ${row + 1}, column ${column + 1} ("${text.slice(0, 40)}") is covered by the merged cell at row ${owner.row + 1}, column ${owner.column + 1}, so readers do not see it: move its text, or merge fewer cells.`
+    }
   }
   return true
 }
