@@ -19,6 +19,12 @@ const cellStyle = {border: '1px solid var(--card-border-color)', padding: 2, ver
 // A cell a merged cell covers: shown, so that no text hides, but dimmed and not editable here.
 const coveredStyle = {...cellStyle, borderStyle: 'dashed', opacity: 0.6}
 
+/** A covered cell's placeholder, short enough for a narrow column: where its merged cell is. */
+function mergedPlaceholder(owner: {row: number; column: number}, row: number, column: number) {
+  const arrow = owner.row === row ? '←' : owner.column === column ? '↑' : '↖'
+  return `${arrow} merged`
+}
+
 function spanText(span: {colSpan: number; rowSpan: number}): string {
   const part = (n: number, what: string) => (n > 1 ? [`${n} ${what}`] : [])
   return [...part(span.colSpan, 'columns'), ...part(span.rowSpan, 'rows')].join(' and ')
@@ -89,7 +95,7 @@ export function TableGridInput(props: ObjectInputProps) {
                         fontSize={1}
                         padding={2}
                         value={cellText(cell)}
-                        placeholder={coveredBy ? `Merged into ${coveredBy}` : undefined}
+                        placeholder={owner && mergedPlaceholder(owner, rowIndex, cellIndex)}
                         readOnly={readOnly || edit.kind === 'formatted' || !!owner}
                         title={
                           coveredBy

@@ -158,7 +158,7 @@ describe('the lesson form as an editor reads it', {tags: [CHROMIUM_TAG]}, () => 
     )
     await covered.waitFor({timeout: 30_000})
     expect(await covered.getAttribute('readonly')).not.toBeNull()
-    expect(await covered.getAttribute('placeholder')).toBe('Merged into row 1, column 1')
+    expect(await covered.getAttribute('placeholder')).toBe('↑ merged')
     expect(await grid.getByLabel('Row 2, column 2').getAttribute('readonly')).toBeNull()
     await page.keyboard.press('Escape')
   })
