@@ -16,7 +16,7 @@ import {convertPhrasing} from './phrasing.ts'
 import type {HastScope} from './scope.ts'
 import {locate, reportAt} from './scope.ts'
 import {markdownContent} from './markdown-content.ts'
-import {MAX_SPANNED_SLOTS, spansOf, tableGrid, type Slot} from './table-grid.ts'
+import {MAX_SPANNED_SLOTS, spansOf, tableGrid} from './table-grid.ts'
 import {attribute, classesOf, textContent, visibleText} from './text.ts'
 
 type BlockHandler = (element: Element, scope: HastScope) => void
@@ -189,13 +189,16 @@ const table: BlockHandler = (element, scope) => {
     _type: BLOCK_TYPES.table,
     rows: grid.slots.map((slots, r) => ({
       _type: OBJECT_TYPES.tableRow,
-      cells: slots.map((slot, x) => {
-        const cell = slot !== null && 'cell' in slot ? cells[r][slot.cell] : undefined
+      cells: slots.map((slot) => {
+        if (slot === null || !('cell' in slot)) return {_type: OBJECT_TYPES.tableCell, content: []}
+        const cell = cells[r][slot.cell]
+        // A head row's span stops at the head's end, as the table model reads it.
+        const rowSpan = Math.min(slot.rows, (r < headerRows ? headerRows : rows.length) - r)
         return {
           _type: OBJECT_TYPES.tableCell,
-          content: cell ? nestedContent('text', cell.children, cell, scope, true) : [],
-          // A head row's span stops at the head's end, as the table model reads it.
-          ...(cell ? mergedSpans(grid.slots, r, x, r < headerRows ? headerRows : rows.length) : {}),
+          content: nestedContent('text', cell.children, cell, scope, true),
+          ...(slot.columns > 1 ? {colSpan: slot.columns} : {}),
+          ...(rowSpan > 1 ? {rowSpan} : {}),
         }
       }),
     })),
@@ -205,28 +208,6 @@ const table: BlockHandler = (element, scope) => {
       alignOf(slot ? cells[0]['cell' in slot ? slot.cell : slot.covered.cell] : undefined),
     ),
   })
-}
-
-/**
- * The columns and rows the cell starting at row `r`, column `x` of the grid spans, rows before
- * `end` only, as the schema's `colSpan` and `rowSpan` (tableSpans.ts); nothing for a cell of one
- * slot.
- */
-function mergedSpans(
-  slots: Slot[][],
-  r: number,
-  x: number,
-  end: number,
-): {colSpan?: number; rowSpan?: number} {
-  const owner = slots[r][x]
-  if (owner === null || !('cell' in owner)) return {}
-  const coveredBy = (slot: Slot | undefined) =>
-    !!slot && 'covered' in slot && slot.covered.row === r && slot.covered.cell === owner.cell
-  let colSpan = 1
-  while (coveredBy(slots[r][x + colSpan])) colSpan++
-  let rowSpan = 1
-  while (r + rowSpan < end && coveredBy(slots[r + rowSpan]?.[x])) rowSpan++
-  return {...(colSpan > 1 ? {colSpan} : {}), ...(rowSpan > 1 ? {rowSpan} : {})}
 }
 
 /** The warning for a table whose merged cells would add too many slots to keep. */

@@ -60,6 +60,8 @@ describe('tableGrid', () => {
   it('covers a block of rows and columns for a cell that spans both', () => {
     const {slots} = tableGrid([row(1, [2, 2], [1, 1]), row(1, [1, 1]), row(1, [1, 1], [1, 1])])
     expect(drawn(slots)).toEqual(['a0 ^ a1', '^ ^ b0', 'c0 c1 .'])
+    expect(slots[0][0]).toEqual({cell: 0, columns: 2, rows: 2})
+    expect(slots[0][2]).toEqual({cell: 1, columns: 1, rows: 1})
   })
 
   it("ends a rowspan with its row group, one to the group's end included", () => {
@@ -71,6 +73,10 @@ describe('tableGrid', () => {
       row(3, [1, 1]),
     ])
     expect(drawn(slots)).toEqual(['a0 a1', '^ b0', 'c0 c1', 'd0 d1', '^ e0'])
+    expect([slots[0][0], slots[3][0]]).toEqual([
+      {cell: 0, columns: 1, rows: 2},
+      {cell: 0, columns: 1, rows: 2},
+    ])
   })
 })
 

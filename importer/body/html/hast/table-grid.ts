@@ -54,7 +54,8 @@ export interface GridRow {
  * A slot of the grid: the cell (by its index in its row) that starts there, `covered` by the
  * cell that spans it from another slot, or null where the row has no cell (a short row).
  */
-export type Slot = {cell: number} | {covered: {row: number; cell: number}} | null
+export type Slot =
+  {cell: number; columns: number; rows: number} | {covered: {row: number; cell: number}} | null
 
 /** How a table's spans were read: none had any, kept, or ignored (past {@link MAX_SPANNED_SLOTS}). */
 export type SpansRead = 'none' | 'kept' | 'ignored'
@@ -97,7 +98,10 @@ function place(rows: readonly GridRow[], withSpans: boolean) {
       if (covered > MAX_SPANNED_SLOTS) return null
       for (let y = r; y <= bottom; y++)
         for (let x = column; x < column + columns; x++)
-          slots[y][x] = y === r && x === column ? {cell} : {covered: {row: r, cell}}
+          slots[y][x] =
+            y === r && x === column
+              ? {cell, columns, rows: bottom - r + 1}
+              : {covered: {row: r, cell}}
       column += columns
     }
   }
