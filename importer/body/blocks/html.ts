@@ -6,6 +6,7 @@ import {convertPrepared, detailsBlock} from '../html/kramdown-convert.ts'
 import {isNavButtons} from '../html/next-link.ts'
 import {convertMarkdownAt} from '../html/markdown.ts'
 import {SPAN_ELEMENTS} from '../html/tokens.ts'
+import {isKeptAsText} from '../inline/html.ts'
 import type {Point} from '../html/hast/scope.ts'
 import {pointIn, preparedBlock} from '../html/prepare.ts'
 import {KNOWN_ELEMENTS, parseTag, textOf} from '../html/tags.ts'
@@ -113,7 +114,10 @@ function isSpanParagraph(value: string): boolean {
     !first.closing &&
     (TEXT_SPAN_ELEMENTS.has(first.name) ||
       // `<br>` or `<img …>` alone on a line, then text: CommonMark's HTML block took the text.
-      (SPAN_ELEMENTS.has(first.name) && /\n[ \t]*\S/.test(value.slice(first.end))))
+      // Not `<select>` over lines of `<option>`s: a paragraph could only show their source.
+      (SPAN_ELEMENTS.has(first.name) &&
+        !isKeptAsText(value.slice(first.start, first.end)) &&
+        /\n[ \t]*\S/.test(value.slice(first.end))))
   )
 }
 

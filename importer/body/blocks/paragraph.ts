@@ -1,6 +1,7 @@
-import type {Html, Paragraph, PhrasingContent, Text} from 'mdast'
+import type {Paragraph, PhrasingContent, Text} from 'mdast'
 
 import {droppedButtonParagraph} from '../html/buttons.ts'
+import {wholeElementsHtml} from '../html/whole-elements.ts'
 import {kramdownTable} from '../html/kramdown-convert.ts'
 import type {Point} from '../html/hast/scope.ts'
 import {
@@ -52,23 +53,13 @@ export function paragraph(node: Paragraph, state: State, walk: Walk): void {
     }
   }
   if (droppedButtonParagraph(children, node, state)) return
-  if (
-    children.some((child) => child.type === 'html') &&
-    children.every(
-      (child) => child.type === 'html' || (child.type === 'text' && child.value.trim() === ''),
-    )
-  ) {
-    // `<video …></video>` on its own line parses as a paragraph of inline tags: it is block HTML.
-    return html(
-      {
-        type: 'html',
-        value: children.map((child) => (child as Html).value).join(''),
-        position: node.position,
-      },
-      state,
-      walk,
-    )
-  }
+  // `<video …></video>` on its own line parses as a paragraph of inline tags: it is block HTML,
+  // and so is `<select>` with its options on lines of their own (see whole-elements.ts). A
+  // table cell or a definition is inline content: what it cannot hold stays visible text there.
+  const blockHtml =
+    tagsOnly(children) ?? (isTextOnly(state) ? undefined : wholeElementsHtml(children))
+  if (blockHtml !== undefined)
+    return html({type: 'html', value: blockHtml, position: node.position}, state, walk)
   // Cells and definitions are inline content (a synthetic paragraph here): their math stays inline.
   const display = isTextOnly(state) ? undefined : displayMathOf(children)
   if (display) return mathBlock(display.value, walk)
@@ -86,6 +77,18 @@ export function paragraph(node: Paragraph, state: State, walk: Walk): void {
   }
   if (own) applyIal(own, walk.out, start, node, state, walk.list)
   if (trailing) applyIal(trailing, walk.out, start, node, state, walk.list)
+}
+
+/** The HTML of a paragraph of tags and whitespace alone (undefined: it has other content). */
+function tagsOnly(children: readonly PhrasingContent[]): string | undefined {
+  if (
+    !children.some((child) => child.type === 'html') ||
+    !children.every(
+      (child) => child.type === 'html' || (child.type === 'text' && child.value.trim() === ''),
+    )
+  )
+    return undefined
+  return children.map((child) => (child.type === 'html' ? child.value : '')).join('')
 }
 
 function attributeOnly(classes: string[], node: Paragraph, state: State, walk: Walk): void {

@@ -84,6 +84,22 @@ const elementHandlers: Record<
   },
 }
 
+/** Whether inline HTML converts `tag`: as a mark, a link, an image, a line break, or its text. */
+const convertsInline = (tag: Tag): boolean =>
+  tag.name in elementHandlers ||
+  tag.name in DECORATOR_TAGS ||
+  TEXT_TAGS.has(tag.name) ||
+  isCustomElement(tag.name)
+
+/**
+ * Whether `value`, an inline HTML node's text, is a tag of an element a paragraph cannot hold
+ * (`<select>`, `<iframe>`): {@link inlineHtml} keeps it as visible text.
+ */
+export function isKeptAsText(value: string): boolean {
+  const tag = value.startsWith('<!--') ? undefined : parseTag(value)
+  return tag !== undefined && isElementName(tag.name) && !convertsInline(tag)
+}
+
 /**
  * Inline HTML: decorator tags become marks, `<a>` a link, `<img>` an image, `<br>` a line break,
  * styling tags are dropped (text kept). Text that only looks like a tag (`List<String>`) stays
@@ -106,7 +122,7 @@ export function inlineHtml(node: Html, state: State, inline: Inline): void {
     else if (!tag.selfClosing) inline.marks.push(decorator)
     return
   }
-  if (TEXT_TAGS.has(tag.name) || isCustomElement(tag.name)) {
+  if (convertsInline(tag)) {
     if (tag.closing) return closeStyled(tag.name, inline)
     report(
       state,
