@@ -95,6 +95,14 @@ export function applyIal(
     if (classes.length === 0) return
   }
   const head = out[start]
+  const language = languageClass(classes, head)
+  if (language) {
+    // `~~~` … `~~~` over `{: .language-bash}` (as lessons in the Carpentries' style write it):
+    // kramdown gives the code that class, and its readers see it highlighted as that language.
+    ;(head as {language?: string}).language = language.slice('language-'.length)
+    classes = classes.filter((name) => name !== language)
+    if (classes.length === 0) return
+  }
   const heading = isTextBlock(head) && /^h\d$/.test(head.style)
   const idToken = classes.find((name) => name.startsWith('id='))
   if (idToken) {
@@ -141,6 +149,16 @@ export function applyIal(
     node,
     `Dropped the attribute list {: ${classes.map((c) => '.' + c).join(' ')} }${why}: it only styles the block.`,
   )
+}
+
+/**
+ * The `language-…` class an attribute list gives a code block that names no language of its
+ * own (undefined: none, or not a code block). A fence's own language wins, as kramdown's first
+ * class does.
+ */
+function languageClass(classes: readonly string[], head: Item | undefined): string | undefined {
+  if (head?._type !== BLOCK_TYPES.code || (head as {language?: string}).language) return undefined
+  return classes.find((name) => /^language-[\w+#.-]+$/.test(name))
 }
 
 /** Whether `name` is a callout's class (`note`, `note-title`, or one the site defines). */
