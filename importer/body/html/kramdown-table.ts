@@ -51,9 +51,13 @@ export function findKramdownTable(text: string, pos: number): KramdownTable | un
   )
     return undefined
   if (!lines.every((line) => splitCells(line).pipes > 0)) return undefined
-  const table = readRows(lines, starts)
-  // GFM splits cells at a pipe inside a code span (`|`); kramdown does not.
-  if (!table || (isGfmTable(lines, table.rows.length) && !lines.some(hasCodeSpanPipe))) {
+  const read = readRows(lines, starts)
+  if (!read) return undefined
+  const {keptLeadingCell, ...table} = read
+  // GFM splits cells at a pipe inside a code span (`|`); kramdown does not. GFM takes the empty
+  // cell before a row's leading pipe off every row; kramdown only when the table's first line
+  // has a leading pipe.
+  if (!keptLeadingCell && isGfmTable(lines, table.rows.length) && !lines.some(hasCodeSpanPipe)) {
     return undefined
   }
   return {kind: 'table', lineStart: pos, consumed: end, ...table}
@@ -77,10 +81,19 @@ export function endsKramdownTable(line: string): boolean {
   return /^[ \t]*$/.test(line) || line.startsWith('{:')
 }
 
+/**
+ * The rows of a table as kramdown reads them, and whether a row kept the empty cell before its
+ * leading pipe: kramdown takes that cell off a row only when the table's first line starts with
+ * a pipe (`Option | Type` over `| port | Integer |` gives that row an empty first cell).
+ */
 function readRows(
   lines: string[],
   starts: number[],
-): Omit<KramdownTable, 'kind' | 'lineStart' | 'consumed'> | undefined {
+):
+  | (Omit<KramdownTable, 'kind' | 'lineStart' | 'consumed'> & {keptLeadingCell: boolean})
+  | undefined {
+  const leadingPipe = /^\s*\|/.test(lines[0] ?? '')
+  let keptLeadingCell = false
   const rows: string[][] = []
   const cellOffsets: number[][] = []
   let headerRows = 0
@@ -99,8 +112,10 @@ function readRows(
     if (FOOTER_SEPARATOR.test(line)) continue
     const {cells, at} = splitCells(line)
     if (/^\s*\|/.test(line) && cells[0]?.trim() === '') {
-      cells.shift()
-      at.shift()
+      if (leadingPipe) {
+        cells.shift()
+        at.shift()
+      } else keptLeadingCell = true
     }
     if (cells.length > 0 && cells[cells.length - 1].trim() === '') cells.pop()
     rows.push(cells.map((cell) => cell.trim()))
@@ -122,7 +137,7 @@ function readRows(
   })
   align = align.slice(0, columns)
   while (align.length < columns) align.push('none')
-  return {rows, headerRows, align, cellOffsets}
+  return {rows, headerRows, align, cellOffsets, keptLeadingCell}
 }
 
 /**
