@@ -27,7 +27,8 @@ import {linkAnnotation} from './links.ts'
 /** One handler per mdast phrasing node type. */
 export const inlineHandlers: Record<string, InlineHandler> = {
   // A soft line break renders as a space; hard breaks (`break`) are kept as "\n".
-  text: (node: Text, state, inline) => appendText(inline, softBreaks(spanIal(node, state))),
+  text: (node: Text, state, inline) =>
+    appendText(inline, softBreaks(spanIal(node, inline.previousSibling, state))),
   break: (_node, _state, inline) => appendText(inline, '\n'),
   strong: (node: Strong, state, inline) =>
     withMark(inline, MARK.strong, () => convertInline(node.children, state, inline)),
@@ -75,10 +76,23 @@ function softBreaks(text: string): string {
 /** A kramdown span attribute list (`{: .btn }`), anywhere in a text. */
 export const SPAN_IAL = /\{:\s*[^{}\n]*?\s*\}/g
 
-// A kramdown span attribute list after a link or word (`[Go](#x){: .btn }`) only styles it.
-function spanIal(node: Text, state: State): string {
+/**
+ * Text a span attribute list follows that kramdown takes as an element, not as text: its smart
+ * quotes and typographic symbols (`"Go"{: .btn }`, `--`, `...`, `<<`, `>>`).
+ */
+const ELEMENT_TEXT_BEFORE = /(?:["']|--|\.\.\.|<<|>>)$/
+
+/**
+ * A kramdown span attribute list right after an element (`[Go](#x){: .btn }`, `**b**{: .x}`,
+ * `` `c`{: .x} ``) only styles it: dropped. After text, or first in its paragraph, kramdown keeps
+ * it as the text it is (`word{: .btn}`, `payload. {: .tip}`), and so do its readers.
+ */
+function spanIal(node: Text, previous: string | undefined, state: State): string {
   if (!node.value.includes('{:')) return node.value
-  return node.value.replace(SPAN_IAL, (match) => {
+  return node.value.replace(SPAN_IAL, (match, offset: number) => {
+    const before = node.value.slice(0, offset)
+    const after = node.value.slice(offset + match.length)
+    if (!isKramdowns(match, before, after, previous)) return match
     report(
       state,
       'info',
@@ -88,6 +102,24 @@ function spanIal(node: Text, state: State): string {
     )
     return ''
   })
+}
+
+/**
+ * Whether kramdown takes `match`, a span attribute list between `before` and `after` in a text
+ * node (whose previous sibling is of type `previous`), as its own: an extension (`{::nomarkdown}`,
+ * `{:/}`) wherever it is; a list on a line of its own, which ends the paragraph before it; a
+ * list right after an element.
+ */
+function isKramdowns(
+  match: string,
+  before: string,
+  after: string,
+  previous: string | undefined,
+): boolean {
+  if (/^\{:[:/]/.test(match)) return true
+  if (/\n[ \t]*$/.test(before) && /^[ \t]*\n/.test(after)) return true
+  if (before === '') return previous !== undefined && previous !== 'text'
+  return ELEMENT_TEXT_BEFORE.test(before)
 }
 
 function link(

@@ -11,10 +11,11 @@ export type {Inline} from './inline.ts'
 
 /** Converts phrasing nodes into `inline`, dispatching on node type. */
 export function convertInline(nodes: PhrasingContent[], state: State, inline: Inline): void {
-  for (const node of nodes) {
+  for (const [index, node] of nodes.entries()) {
     const handler = inlineHandlers[node.type] as
       ((n: PhrasingContent, s: State, i: Inline) => void) | undefined
     if (handler) {
+      inline.previousSibling = nodes[index - 1]?.type
       handler(node, state, inline)
       continue
     }

@@ -12,6 +12,8 @@ export interface Inline {
   segments: Array<{children: Child[]; markDefs: MarkDef[]} | {item: Item}>
   /** After an HTML line break: the spaces that start the text appended next are not shown. */
   afterBreak?: boolean
+  /** The type of the node before the one converted now, among its siblings (none: it is first). */
+  previousSibling?: string
 }
 
 /** Handles one phrasing node. */
