@@ -26,6 +26,7 @@ import {html} from './html.ts'
 import {displayMathOf, mathBlock} from './math.ts'
 import {emitSegments} from './segments.ts'
 import {adjacent, lineAfter} from './source-lines.ts'
+import {splitAtAttributeLine} from './attribute-lines.ts'
 import type {Walk} from './walk.ts'
 
 /**
@@ -42,6 +43,11 @@ export function paragraph(node: Paragraph, state: State, walk: Walk): void {
   }
   const table = tableLines(node, state, walk.list !== undefined)
   if (table) return kramdownTable(table.table, state, walk, table.pointAt)
+  const parts = splitAtAttributeLine(node, state.source)
+  if (parts) {
+    for (const part of parts) paragraph(part, state, walk)
+    return
+  }
   const {leading, trailing, children} = splitIal(node.children)
   if (leading && children.length === 0) return attributeOnly(leading, node, state, walk)
   let own = leading
