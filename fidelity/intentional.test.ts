@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest'
 
 import {extractFeatures} from './features.ts'
 import {parseFragment} from './html.ts'
-import {kramdownAddresses, prepareKramdown, prepareProject} from './intentional.ts'
+import {kramdownAddresses, prepareKramdown, prepareProject, unknownElements} from './intentional.ts'
 
 function kramdown(html: string, title = 'Setup') {
   const root = parseFragment(html)
@@ -74,6 +74,37 @@ describe('prepareProject', () => {
     )
     expect(prepareProject(root)).toEqual(['note'])
     expect(extractFeatures(root).words).toEqual(['x'])
+  })
+})
+
+describe('tags-shown', () => {
+  it("leaves out of the project's words the tags of elements no browser knows that kramdown's page has, outside code", () => {
+    const reference = parseFragment('<p>A List<string> of names and the <b>field</b>.</string></p>')
+    const names = unknownElements(reference)
+    expect([...names]).toEqual(['string'])
+    const root = parseFragment(
+      '<p>A List&lt;String&gt; of names and the &lt;b&gt;field.</p><p><code>List&lt;String&gt;</code></p>',
+    )
+    prepareProject(root, names)
+    expect(extractFeatures(root).words).toEqual([
+      'A',
+      'List',
+      'of',
+      'names',
+      'and',
+      'the',
+      '<b>field.',
+      'List<String>',
+    ])
+  })
+
+  it('keeps such text when kramdown has no element of that name', () => {
+    const root = parseFragment('<p>Use the &lt;field&gt; placeholder.</p>')
+    prepareProject(
+      root,
+      unknownElements(parseFragment('<p>Use the &lt;field&gt; placeholder.</p>')),
+    )
+    expect(extractFeatures(root).words).toEqual(['Use', 'the', '<field>', 'placeholder.'])
   })
 })
 

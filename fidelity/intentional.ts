@@ -7,6 +7,7 @@ import type {Element, Parents} from 'hast'
 
 import {visibleText, wordsOf, type FeatureOptions} from './features.ts'
 import {attribute, classes, descendants, isElement, removeElements} from './html.ts'
+import {isElementName} from '../importer/body/html/tags.ts'
 import {decodedOr} from '../importer/uri.ts'
 
 /** A difference the project makes on purpose. */
@@ -74,6 +75,11 @@ export const INTENTIONAL_DIFFERENCES: readonly IntentionalDifference[] = [
     id: 'lone-buttons',
     what: "kramdown's <button> elements with nothing beside them but whitespace, comments and other buttons are left out (outside a <form> or another element the project keeps as HTML); a button in running text is compared as its label.",
     why: "A button does something only through the site's scripts, which are never imported: standing on its own (a bar of code tabs, a Copy button) it is the page's controls, not its content.",
+  },
+  {
+    id: 'tags-shown',
+    what: "Text of the project's page that looks like a tag of an element no browser knows (`List<String>`, `<field>`), outside code, is left out of its words when kramdown's page has an element of that name.",
+    why: "The author meant it as text and the project keeps it so, reporting `tag-shown`; kramdown passes it on as a tag, and the site's readers' browsers show nothing of it.",
   },
   {
     id: 'internal-links',
@@ -210,8 +216,41 @@ export function prepareKramdown(root: Parents, title: string): Footnotes {
   return footnotes.sort()
 }
 
-/** The project's rendered body with the intentional differences taken out; returns its footnotes. */
-export function prepareProject(root: Parents): Footnotes {
+/**
+ * The names of the elements of kramdown's page that no browser knows (`string` of `List<String>`,
+ * `field`): what `tags-shown` takes out of the project's words.
+ */
+export function unknownElements(root: Parents): Set<string> {
+  const names = new Set<string>()
+  for (const element of descendants(root))
+    if (!isElementName(element.tagName)) names.add(element.tagName)
+  return names
+}
+
+/** A tag as the author may have written it in text: `<field>`, `</field>`, `<HTTP METHOD>`. */
+const TAG_TEXT = /<\/?([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?\/?>/g
+
+/** Leaves the tags of `names` out of the text of `parent`, outside code (`tags-shown`). */
+function removeTagsShown(parent: Parents, names: ReadonlySet<string>): void {
+  for (const child of parent.children) {
+    if (child.type === 'text')
+      child.value = child.value.replace(TAG_TEXT, (tag, name: string) =>
+        names.has(name.toLowerCase()) ? '' : tag,
+      )
+    else if (isElement(child) && child.tagName !== 'code' && child.tagName !== 'pre')
+      removeTagsShown(child, names)
+  }
+}
+
+/**
+ * The project's rendered body with the intentional differences taken out; returns its
+ * footnotes. `tagsShown`: the names of the elements no browser knows on kramdown's page.
+ */
+export function prepareProject(
+  root: Parents,
+  tagsShown: ReadonlySet<string> = new Set(),
+): Footnotes {
+  if (tagsShown.size) removeTagsShown(root, tagsShown)
   const footnotes: Footnotes = []
   removeElements(root, (element) => {
     if (element.tagName === 'aside' && classes(element).includes('footnote')) {

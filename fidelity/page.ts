@@ -6,6 +6,7 @@ import {
   kramdownAddresses,
   prepareKramdown,
   prepareProject,
+  unknownElements,
   projectAddresses,
 } from './intentional.ts'
 import type {JekyllPage} from './jekyll.ts'
@@ -75,7 +76,7 @@ export function comparePage(
   )
   expected.footnotes = referenceFootnotes
   const rendered = parseFragment(projectHtml)
-  const renderedFootnotes = prepareProject(rendered)
+  const renderedFootnotes = prepareProject(rendered, unknownElements(reference))
   const actual = extractFeatures(rendered, projectAddresses)
   actual.footnotes = renderedFootnotes
   return compareFeatures(expected, actual)

@@ -112,7 +112,11 @@ export function inlineHtml(node: Html, state: State, inline: Inline): void {
     return
   }
   const tag = parseTag(value)
-  if (!tag || !isElementName(tag.name)) return appendText(inline, value)
+  if (!tag) return appendText(inline, value)
+  if (!isElementName(tag.name)) {
+    reportTagShown(value, tag.name, node, state)
+    return appendText(inline, value)
+  }
   const handler = elementHandlers[tag.name]
   if (handler) return handler(tag, node, state, inline)
   if (!tag.closing) warnUnsafeAttributes(tag, node, state)
@@ -143,6 +147,22 @@ export function inlineHtml(node: Html, state: State, inline: Inline): void {
     'Rewrite it as markdown, or move it to its own paragraph.',
   )
   appendText(inline, value)
+}
+
+/**
+ * Reports text that looks like a tag of no element a browser knows (`List<String>`, `<field>`):
+ * meant as text, and kept so, where the site's readers see nothing of it.
+ */
+export function reportTagShown(value: string, name: string, node: Html, state: State): void {
+  const shown = value.slice(0, 80)
+  report(
+    state,
+    'warning',
+    'tag-shown',
+    node,
+    `Kept "${shown}" as text: no browser knows a <${name}> element, so on the Jekyll site its readers see nothing of it.`,
+    `Write it in a code span (\`${shown}\`) or escape its "<" (\\<) so the site shows it too.`,
+  )
 }
 
 function popMark(inline: Inline, matches: (mark: string) => boolean): void {
