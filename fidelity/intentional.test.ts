@@ -98,6 +98,16 @@ describe('tags-shown', () => {
     ])
   })
 
+  it('reads a name as a browser does, underscores and all', () => {
+    const text = 'Replace &lt;your_github_username&gt; as appropriate.'
+    const root = parseFragment(`<p>${text}</p>`)
+    prepareProject(
+      root,
+      unknownElements(parseFragment('<p>Replace <your_github_username> as appropriate.</p>')),
+    )
+    expect(extractFeatures(root).words).toEqual(['Replace', 'as', 'appropriate.'])
+  })
+
   it('keeps such text when kramdown has no element of that name', () => {
     const root = parseFragment('<p>Use the &lt;field&gt; placeholder.</p>')
     prepareProject(

@@ -79,7 +79,7 @@ export const INTENTIONAL_DIFFERENCES: readonly IntentionalDifference[] = [
   {
     id: 'tags-shown',
     what: "Text of the project's page that looks like a tag of an element no browser knows (`List<String>`, `<field>`), outside code, is left out of its words when kramdown's page has an element of that name.",
-    why: "The author meant it as text and the project keeps it so, reporting `tag-shown`; kramdown passes it on as a tag, and the site's readers' browsers show nothing of it.",
+    why: "The author meant it as text and the project keeps it so (reporting `tag-shown` where CommonMark reads a tag too); kramdown passes it on as a tag, and the site's readers' browsers show nothing of it.",
   },
   {
     id: 'internal-links',
@@ -227,8 +227,11 @@ export function unknownElements(root: Parents): Set<string> {
   return names
 }
 
-/** A tag as the author may have written it in text: `<field>`, `</field>`, `<HTTP METHOD>`. */
-const TAG_TEXT = /<\/?([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?\/?>/g
+/**
+ * A tag as the author may have written it in text (`<field>`, `</field>`, `<HTTP METHOD>`,
+ * `<your_github_username>`), its name as a browser reads one.
+ */
+const TAG_TEXT = /<\/?([A-Za-z][^\s/<>]*)(?:\s[^<>]*)?\/?>/g
 
 /** Leaves the tags of `names` out of the text of `parent`, outside code (`tags-shown`). */
 function removeTagsShown(parent: Parents, names: ReadonlySet<string>): void {
