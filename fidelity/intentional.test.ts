@@ -67,6 +67,33 @@ describe('prepareKramdown', () => {
   })
 })
 
+describe('embed-links', () => {
+  it('compares a frame of another page as the link the project shows, without its fallback content', () => {
+    const result = kramdown(
+      '<p>Slides:</p><iframe src="concepts.html" title="the slide deck"><p>Your browser does not support iframes.</p></iframe><iframe src="https://chat.example.com/bot"></iframe>',
+    )
+    expect(result.words).toEqual([
+      'Slides:',
+      'the',
+      'slide',
+      'deck',
+      'https://chat.example.com/bot',
+    ])
+    expect(result.links).toEqual([
+      'concepts.html the slide deck',
+      'https://chat.example.com/bot https://chat.example.com/bot',
+    ])
+  })
+
+  it('keeps a YouTube player a frame, its fallback content left out', () => {
+    const result = kramdown(
+      '<iframe src="https://www.youtube.com/embed/dQw4w9WgXcQ" title="Talk"><p>No frames here.</p></iframe>',
+    )
+    expect(result.words).toEqual([])
+    expect(result.links).toEqual([])
+  })
+})
+
 describe('prepareProject', () => {
   it('takes out footnotes, their markers and image captions', () => {
     const root = parseFragment(

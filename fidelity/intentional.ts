@@ -8,6 +8,7 @@ import type {Element, Parents} from 'hast'
 import {visibleText, wordsOf, type FeatureOptions} from './features.ts'
 import {attribute, classes, descendants, isElement, removeElements} from './html.ts'
 import {isElementName} from '../importer/body/html/tags.ts'
+import {embedProvider, isEmbedUrl, playerUrl} from '../schemas/embedProviders.ts'
 import {decodedOr} from '../importer/uri.ts'
 
 /** A difference the project makes on purpose. */
@@ -75,6 +76,11 @@ export const INTENTIONAL_DIFFERENCES: readonly IntentionalDifference[] = [
     id: 'lone-buttons',
     what: "kramdown's <button> elements with nothing beside them but whitespace, comments and other buttons are left out (outside a <form> or another element the project keeps as HTML); a button in running text is compared as its label.",
     why: "A button does something only through the site's scripts, which are never imported: standing on its own (a bar of code tabs, a Copy button) it is the page's controls, not its content.",
+  },
+  {
+    id: 'embed-links',
+    what: "kramdown's <iframe> of a page that is no YouTube or Vimeo player (a slide deck, a chatbot) is compared as the link the project shows for it: its address, named by the frame's title or else the address. What an <iframe> holds, which only a browser without frames shows, is left out.",
+    why: "The project frames only the players it knows, in a sandbox of their own origin; any other page is a link its reader opens, so no other page's scripts run inside the project's.",
   },
   {
     id: 'tags-shown',
@@ -171,8 +177,28 @@ function removeLoneButtons(parent: Parents): void {
   }
 }
 
+/** kramdown's frames as the project shows them (`embed-links`): a link, or a frame without content. */
+function framesAsShown(parent: Parents): void {
+  parent.children = parent.children.map((child) => {
+    if (!isElement(child)) return child
+    if (child.tagName !== 'iframe' || attribute(child, 'srcDoc') !== undefined) {
+      framesAsShown(child)
+      return child
+    }
+    const src = attribute(child, 'src') ?? ''
+    if (isEmbedUrl(src) && !playerUrl(src, embedProvider(src, 'iframe'))) {
+      const text = {type: 'text' as const, value: attribute(child, 'title') ?? src}
+      const link = {type: 'element', tagName: 'a', properties: {href: src}, children: [text]}
+      // A block of its own, as the project shows it (and as a frame stands apart from its neighbours).
+      return {type: 'element', tagName: 'p', properties: {}, children: [link]}
+    }
+    return {...child, children: []}
+  }) as typeof parent.children
+}
+
 /** kramdown's HTML tree with the intentional differences taken out; returns its footnotes. */
 export function prepareKramdown(root: Parents, title: string): Footnotes {
+  framesAsShown(root)
   const firstH1 = [...descendants(root)].find((element) => element.tagName === 'h1')
   if (firstH1 && titleWords(text(firstH1)) === titleWords(title)) {
     removeElements(root, (element) => element === firstH1)
