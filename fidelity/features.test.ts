@@ -67,6 +67,12 @@ describe('extractFeatures', () => {
     expect(result.images).toEqual(['i.png | pic'])
   })
 
+  it('reads links to the same address side by side as the one link a reader sees', () => {
+    const html =
+      '<p><a href="/v">Propagation Delay </a><a href="/v"><span>\\(t_{pd}\\)</span></a>, <a href="/v">again</a> <a href="/w">other</a></p>'
+    expect(features(html).links).toEqual(['/v Propagation Delay t_{pd}', '/v again', '/w other'])
+  })
+
   it('reads an alt text broken over lines as the words a screen reader says', () => {
     expect(features('<img src="a.png" alt="Before and after\n  the push">').images).toEqual([
       'a.png | Before and after the push',

@@ -165,11 +165,44 @@ function asBrowserReads(url: string): string {
     .replace(/[^\S\t\n\r]/g, encodeURIComponent)
 }
 
+/**
+ * Links to the same address side by side (only whitespace between them) are one link to a
+ * reader: `[Delay $$t_{pd}$$](…)` is one anchor in kramdown's page and two in the project's, whose
+ * formula carries the link of its own.
+ */
+function joinAdjacentLinks(parent: Parents): void {
+  const children = parent.children as RootContent[]
+  for (let index = 0; index < children.length; index++) {
+    const child = children[index]
+    if (!isElement(child)) continue
+    joinAdjacentLinks(child)
+    const href = child.tagName === 'a' ? attribute(child, 'href') : undefined
+    if (href === undefined) continue
+    for (;;) {
+      let next = index + 1
+      while (next < children.length && isBlankText(children[next])) next++
+      const other = children[next]
+      if (!other || !isElement(other, 'a') || attribute(other, 'href') !== href) break
+      joinAdjacentLinks(other)
+      child.children.push(
+        ...(children.slice(index + 1, next) as ElementContent[]),
+        ...other.children,
+      )
+      children.splice(index + 1, next - index)
+    }
+  }
+}
+
+function isBlankText(node: RootContent): boolean {
+  return node.type === 'text' && node.value.trim() === ''
+}
+
 /** The features of a prepared page tree (see `intentional.ts` for the preparation). */
 export function extractFeatures(root: Parents, options: FeatureOptions = {}): PageFeatures {
   const href = (value: string) => (options.href ?? String)(asBrowserReads(value))
   const src = (value: string) => (options.src ?? String)(asBrowserReads(value))
   inlineFrames(root)
+  joinAdjacentLinks(root)
   const features = noFeatures()
   features.words = wordsOf(visibleText(root))
   const walk = (parent: Parents, listDepth: number, language: string | undefined) => {
