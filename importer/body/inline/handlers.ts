@@ -92,7 +92,7 @@ function spanIal(node: Text, previous: string | undefined, state: State): string
   return node.value.replace(SPAN_IAL, (match, offset: number) => {
     const before = node.value.slice(0, offset)
     const after = node.value.slice(offset + match.length)
-    if (!isKramdowns(match, before, after, previous)) return match
+    if (!kramdownTakes(match, before, after, previous)) return match
     report(
       state,
       'info',
@@ -110,7 +110,7 @@ function spanIal(node: Text, previous: string | undefined, state: State): string
  * `{:/}`) wherever it is; a list on a line of its own, which ends the paragraph before it; a
  * list right after an element.
  */
-function isKramdowns(
+function kramdownTakes(
   match: string,
   before: string,
   after: string,
