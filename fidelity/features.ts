@@ -5,7 +5,7 @@
  */
 import type {Element, ElementContent, Parents, Root, RootContent} from 'hast'
 
-import {attribute, classes, isElement, parseFragment} from './html.ts'
+import {attribute, classes, isBlankText, isElement, parseFragment} from './html.ts'
 import {typographyAsTyped, withoutMathDelimiters} from './typography.ts'
 
 /** An item of an ordered list: the number a reader sees and the item's first words. */
@@ -191,10 +191,6 @@ function joinAdjacentLinks(parent: Parents): void {
       children.splice(index + 1, next - index)
     }
   }
-}
-
-function isBlankText(node: RootContent): boolean {
-  return node.type === 'text' && node.value.trim() === ''
 }
 
 /** The features of a prepared page tree (see `intentional.ts` for the preparation). */

@@ -46,3 +46,8 @@ export function removeElements(parent: Parents, remove: (element: Element) => bo
   ) as typeof parent.children
   for (const child of parent.children) if (child.type === 'element') removeElements(child, remove)
 }
+
+/** Whether `node` is text of nothing but whitespace. */
+export function isBlankText(node: RootContent): boolean {
+  return node.type === 'text' && node.value.trim() === ''
+}

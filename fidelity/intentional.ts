@@ -6,7 +6,7 @@
 import type {Element, Parents} from 'hast'
 
 import {visibleText, wordsOf, type FeatureOptions} from './features.ts'
-import {attribute, classes, descendants, isElement, removeElements} from './html.ts'
+import {attribute, classes, descendants, isBlankText, isElement, removeElements} from './html.ts'
 import {isElementName} from '../importer/body/html/tags.ts'
 import {embedProvider, isEmbedUrl, playerUrl} from '../schemas/embedProviders.ts'
 import {decodedOr} from '../importer/uri.ts'
@@ -117,9 +117,6 @@ function removeRuleBefore(parent: Parents, isTarget: (element: Element) => boole
       }
     } else removeRuleBefore(child, isTarget)
   }
-}
-function isBlankText(node: Parents['children'][number]): boolean {
-  return node.type === 'text' && node.value.trim() === ''
 }
 
 /**

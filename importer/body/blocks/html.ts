@@ -6,7 +6,7 @@ import {convertPrepared, detailsBlock} from '../html/kramdown-convert.ts'
 import {isNavButtons} from '../html/next-link.ts'
 import {convertMarkdownAt} from '../html/markdown.ts'
 import {SPAN_ELEMENTS} from '../html/tokens.ts'
-import {isKeptAsText, reportTagShown} from '../inline/html.ts'
+import {isKeptAsText} from '../inline/html.ts'
 import type {Point} from '../html/hast/scope.ts'
 import {pointIn, preparedBlock} from '../html/prepare.ts'
 import {KNOWN_ELEMENTS, parseTag, textOf} from '../html/tags.ts'
@@ -83,7 +83,6 @@ export function html(node: Html, state: State, walk: Walk): void {
   const first = tagAt(value, 0)
   if (!first || !KNOWN_ELEMENTS.has(first.name)) {
     // `<String>` on its own line: a parser sees a tag, a reader sees text.
-    if (first) reportTagShown(value.slice(first.start, first.end), first.name, node, state)
     convertBlocks(
       [{type: 'paragraph', children: [{type: 'text', value}], position: node.position}],
       state,

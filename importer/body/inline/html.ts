@@ -153,7 +153,7 @@ export function inlineHtml(node: Html, state: State, inline: Inline): void {
  * Reports text that looks like a tag of no element a browser knows (`List<String>`, `<field>`):
  * meant as text, and kept so, where the site's readers see nothing of it.
  */
-export function reportTagShown(value: string, name: string, node: Html, state: State): void {
+function reportTagShown(value: string, name: string, node: Html, state: State): void {
   const shown = value.slice(0, 80)
   report(
     state,
