@@ -1,13 +1,10 @@
-import {createHash} from 'node:crypto'
 import {existsSync} from 'node:fs'
 import type {BigIntStats} from 'node:fs'
-import {realpath, stat} from 'node:fs/promises'
 import path from 'node:path'
 
 import {INLINE_TYPES} from '../schemas/constants.ts'
+import {ImageUploads, OUTSIDE, type UploadOptions} from './imageUploads.ts'
 import {sourcePath} from './plan.ts'
-import {mapPool} from './retry.ts'
-import {SlabReader} from './slabs.ts'
 import type {ImportedDocument, SyncProblem} from './types.ts'
 
 /** An image block found in a document, with `src` pointing at a local file. */
@@ -133,24 +130,14 @@ export function localImageFiles(
 }
 
 /** How images reach the dataset. */
-export type ImageOptions = {
-  siteDir: string
+export type ImageOptions = UploadOptions & {
   /** Each page file's address on the site (`importSite`'s `addresses`), for relative sources. */
   addresses?: Readonly<Record<string, string>>
   /**
-   * Finds asset ids by SHA-1 of the file content. Asked once per batch of images read, for the
-   * contents no earlier batch found or uploaded.
+   * The image files begun before this step (as the pages that name them were converted), with
+   * the same `siteDir`, `findAssets`, `upload` and `dryRun`: what they did is not done again.
    */
-  findAssets: (sha1s: string[]) => Promise<Map<string, string>>
-  /**
-   * Uploads an image; `sha1` is its bytes' SHA-1, as this step took it. `body` is read into a
-   * buffer this step reuses: it holds the image until the returned promise settles, not after.
-   */
-  upload: (body: Buffer, filename: string, sha1: string) => Promise<string>
-  /** Plan only: look existing assets up, upload nothing. */
-  dryRun?: boolean
-  /** Images located at a time (8), and at most read and uploaded together (16). */
-  concurrency?: number
+  uploads?: ImageUploads
 }
 
 /**
@@ -163,8 +150,9 @@ export type ImageRead = {real: string; sha1: string; stats: BigIntStats}
 /**
  * Gives every image block with a local `src` an `asset` reference: each file is read and
  * hashed once, looked up among existing assets by SHA-1 and uploaded only when new, once per
- * content however many pages use it. An image that cannot be read or uploaded is reported
- * for its page; the block keeps its `src` and the rest of the import continues.
+ * content however many pages use it (see imageUploads.ts). An image that cannot be read or
+ * uploaded is reported for its page; the block keeps its `src` and the rest of the import
+ * continues.
  */
 export async function resolveImages(
   docs: readonly ImportedDocument[],
@@ -186,50 +174,34 @@ export async function resolveImages(
   const read = new Map<string, ImageRead>()
   if (!images.length) return {docs: copies, problems, uploaded: 0, assets: assetIds, read}
   const root = path.resolve(options.siteDir)
-  const realRoot = await realpath(root).catch(() => root)
-  // Each file once, however many images name it: its real path and what stat says, or why not.
-  const files = new Map<string, Promise<FoundFile | Error | typeof OUTSIDE>>()
-  const find = (file: string) => {
-    if (!files.has(file)) files.set(file, findFile(file, root, realRoot))
-    return files.get(file)!
-  }
-  const located = await mapPool(images, options.concurrency ?? 8, async (image) => {
+  const files = images.map((image) => {
     const page = sourcePath(image.doc)
-    const file = resolveImagePath(
-      root,
-      page,
-      image.src,
-      page ? options.addresses?.[page] : undefined,
-    )
-    const found = await find(file)
-    if (found === OUTSIDE)
-      return imageProblem(
-        image,
-        `image ${image.src} is outside the site folder`,
-        'Move the image into the site and link it with a relative path.',
-      )
-    if (found instanceof Error) return unreadable(image, found, root, page, file)
-    return {image, file, found}
+    return resolveImagePath(root, page, image.src, page ? options.addresses?.[page] : undefined)
   })
-  // The files to read, each once, in the order the images first name them.
-  const toRead = new Map<string, {file: string; found: FoundFile}>()
-  for (const x of located)
-    if ('found' in x && !toRead.has(x.found.real)) toRead.set(x.found.real, x)
-  const outcomes = await readAndUpload([...toRead.values()], options)
+  const uploads = options.uploads ?? new ImageUploads(options)
+  uploads.add(files)
+  const located = await Promise.all(files.map((file) => uploads.outcome(file)))
   // Reported in the images' order, not in the order the work finishes: the same every run.
+  const counted = new Set<string>()
   let uploaded = 0
-  for (const outcome of outcomes.values()) if (outcome.uploaded) uploaded++
-  for (const x of located) {
-    if (!('found' in x)) {
-      problems.push(x)
-      continue
-    }
-    const {image, file, found} = x
-    const outcome = outcomes.get(found.real)!
-    if (outcome.error && !outcome.sha1) {
-      problems.push(unreadable(image, outcome.error, root, sourcePath(image.doc), file))
-      continue
-    }
+  images.forEach((image, i) => {
+    const file = files[i]
+    const at = located[i]
+    const page = sourcePath(image.doc)
+    if (at === OUTSIDE)
+      return problems.push(
+        imageProblem(
+          image,
+          `image ${image.src} is outside the site folder`,
+          'Move the image into the site and link it with a relative path.',
+        ),
+      )
+    if (at instanceof Error) return problems.push(unreadable(image, at, root, page, file))
+    const {found, outcome} = at
+    if (outcome.uploaded && !counted.has(found.real)) uploaded++
+    counted.add(found.real)
+    if (outcome.error && !outcome.sha1)
+      return problems.push(unreadable(image, outcome.error, root, page, file))
     read.set(file, {real: found.real, sha1: outcome.sha1!, stats: found.stats})
     if (outcome.error)
       problems.push(
@@ -243,30 +215,8 @@ export async function resolveImages(
       image.block.asset = {_type: 'reference', _ref: outcome.assetId}
       assetIds.add(outcome.assetId)
     }
-  }
+  })
   return {docs: copies, problems, uploaded, assets: assetIds, read}
-}
-
-/** A file an image names, found inside the site: its real path, and its stat before reading. */
-type FoundFile = {real: string; stats: BigIntStats}
-
-/** Said of a file whose real path leaves the site folder. */
-const OUTSIDE = Symbol('outside the site')
-
-/** Finds `file` inside the site (following symlinks, which must not leave it), or why not. */
-async function findFile(
-  file: string,
-  root: string,
-  realRoot: string,
-): Promise<FoundFile | Error | typeof OUTSIDE> {
-  // The real path, so a symlink inside the site cannot bring in a file from outside it.
-  const real = await realpath(file).catch(() => null)
-  if (!isInside(file, root) || (real !== null && !isInside(real, realRoot))) return OUTSIDE
-  try {
-    return {real: real ?? file, stats: await stat(real ?? file, {bigint: true})}
-  } catch (error) {
-    return error as Error
-  }
 }
 
 /** The problem of an image whose file cannot be read. */
@@ -282,113 +232,4 @@ function unreadable(
     `cannot read image ${image.src} (${(error as NodeJS.ErrnoException).code ?? error.message})`,
     `Add ${missingImagePlaces(root, page, image.src, file)}, or fix the image path in the page.`,
   )
-}
-
-/** A file's size as `stat` said before it was read. */
-const size = (found: FoundFile) => Number(found.stats.size)
-
-/** Images read at a time, and about the most bytes they may hold together. */
-const BATCH = {images: 16, bytes: 32 * 1024 * 1024}
-
-/** What became of a file: its SHA-1 once read, its asset id, or the error that stopped it. */
-type FileOutcome = {sha1?: string; assetId?: string; error?: Error; uploaded?: boolean}
-
-/**
- * Reads, hashes, looks up and uploads the files a batch at a time, each file read once: a batch
- * holds at most {@link BATCH}'s images and, past its first, bytes. The next batch is read and
- * hashed while this one uploads (a local lake writes it on its writer thread meanwhile), into
- * the buffer of the batch before it, once that one's uploads are answered. The uploads of a
- * batch are handed over together, so a local lake commits them together (lake/assets/commit.ts)
- * and the disk is waited for once per batch, not twice per image; each content is uploaded
- * once. What became of each file, by real path.
- */
-async function readAndUpload(
-  files: ReadonlyArray<{file: string; found: FoundFile}>,
-  options: ImageOptions,
-): Promise<Map<string, FileOutcome>> {
-  const most = Math.min(options.concurrency ?? BATCH.images, BATCH.images)
-  const batches: Array<typeof files> = []
-  for (let start = 0; start < files.length;) {
-    let end = start + 1
-    for (let bytes = size(files[start].found); end < files.length && end - start < most; end++) {
-      bytes += size(files[end].found)
-      if (bytes > BATCH.bytes) break
-    }
-    batches.push(files.slice(start, end))
-    start = end
-  }
-  const outcomes = new Map<string, FileOutcome>()
-  // The asset id of each content found or uploaded so far (or why its upload failed).
-  const bySha1 = new Map<string, Promise<string | Error>>()
-  // Read into two buffers as large as the largest batch (within BATCH), reused: see slabs.ts.
-  const sized = batches.map((batch) =>
-    batch.map(({found}) => ({path: found.real, size: size(found)})),
-  )
-  const largest = sized.reduce(
-    (most, batch) =>
-      Math.max(
-        most,
-        batch.reduce((sum, file) => sum + SlabReader.room(file), 0),
-      ),
-    0,
-  )
-  const reader = new SlabReader(Math.min(largest, BATCH.bytes + most))
-  const readBatch = (b: number) =>
-    Promise.all(
-      reader
-        .read(b, sized[b])
-        .map((read) =>
-          read.then((body) =>
-            body instanceof Error
-              ? body
-              : {body, sha1: createHash('sha1').update(body).digest('hex')},
-          ),
-        ),
-    )
-  // Settles once every upload of the batch is answered, and its outcomes are known.
-  const answered = (batch: typeof files) =>
-    Promise.all(
-      batch.map(async ({found}) => {
-        const outcome = outcomes.get(found.real)!
-        const id = outcome.sha1 && (await bySha1.get(outcome.sha1))
-        if (id instanceof Error) outcome.error = id
-        else if (id) outcome.assetId = id
-      }),
-    )
-  let next = batches.length ? readBatch(0) : undefined
-  // The batch before this one, answered.
-  let previous: Promise<unknown> = Promise.resolve()
-  for (let b = 0; b < batches.length; b++) {
-    const batch = batches[b]
-    const bodies = await next!
-    // Into the buffer of the batch before, once its uploads are answered: its bytes are not
-    // needed then. This batch's uploads are written meanwhile, and its bytes stay as they are.
-    next = b + 1 < batches.length ? previous.then(() => readBatch(b + 1)) : undefined
-    const unknown = [
-      ...new Set(bodies.flatMap((x) => (x instanceof Error || bySha1.has(x.sha1) ? [] : [x.sha1]))),
-    ]
-    const existing = unknown.length ? await options.findAssets(unknown) : new Map()
-    for (const [sha1, id] of existing) bySha1.set(sha1, Promise.resolve(id))
-    // Handed over in one run of code: a local lake commits them together.
-    batch.forEach(({file, found}, i) => {
-      const x = bodies[i]
-      if (x instanceof Error) return outcomes.set(found.real, {error: x})
-      const outcome: FileOutcome = {sha1: x.sha1}
-      outcomes.set(found.real, outcome)
-      if (!bySha1.has(x.sha1) && !options.dryRun) {
-        outcome.uploaded = true
-        bySha1.set(
-          x.sha1,
-          options.upload(x.body, path.basename(file), x.sha1).catch((error: Error) => error),
-        )
-      }
-    })
-    previous = answered(batch)
-  }
-  await previous
-  return outcomes
-}
-
-function isInside(file: string, root: string): boolean {
-  return file === root || file.startsWith(root + path.sep)
 }
