@@ -13,6 +13,7 @@ import {
   type ImportResult,
 } from '../importer/index.ts'
 import type {PageJob} from '../importer/site/stages.ts'
+import {visitLocalImages} from '../sync/localImages.ts'
 import {generateSite} from './bench-site.ts'
 import {openConversionCache} from './conversionCache.ts'
 import {batchesOf, convertPages, startConverters, type ConvertPagesOptions} from './convertPages.ts'
@@ -105,6 +106,44 @@ describe('convertPages', {timeout: 120_000}, () => {
     })
     expect(again.stats.reused).toBe(first.stats.pages)
     expect(output(again)).toEqual(output(first))
+  })
+
+  it("names each page's local images as its worker answers: every local source of its documents, once, none on the web", async () => {
+    const pictures = [
+      {path: '_config.yml', text: 'title: Pictures\n'},
+      {
+        path: 'docs/a.md',
+        text:
+          '---\ntitle: A\n---\n![One](img/one.png) and ![One again](img/one.png)\n\n' +
+          '![Far](https://example.com/far.png)\n\n<img src="/assets/two.gif" alt="Two">\n',
+      },
+      {path: 'docs/b.md', text: '---\ntitle: B\n---\nNo pictures here.\n'},
+      {
+        path: 'docs/c.md',
+        text: '---\ntitle: C\n---\n| Cell |\n| --- |\n| ![Three](../three.jpg) |\n',
+      },
+    ]
+    const named = new Map<string, readonly string[]>()
+    const prepared = prepareSite(pictures)
+    const {converted} = await convertPages(prepared, {
+      workers: 2,
+      onImages: (job, sources) => named.set(job.file, sources),
+    })
+    // What the image step will find in the finished documents.
+    const expected = new Map<string, string[]>()
+    for (const doc of finishSite(prepared, converted).documents) {
+      const sources = new Set<string>()
+      visitLocalImages(doc, (block) => sources.add(block.src))
+      const page = (doc.source as {path?: string} | undefined)?.path
+      if (page && sources.size) expected.set(page, [...sources])
+    }
+    expect(expected).toEqual(
+      new Map([
+        ['docs/a.md', ['img/one.png', '/assets/two.gif']],
+        ['docs/c.md', ['../three.jpg']],
+      ]),
+    )
+    expect(named).toEqual(expected)
   })
 
   it('reports progress once per page, ending at the number of pages', async () => {

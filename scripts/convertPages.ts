@@ -51,6 +51,8 @@ export interface Answer {
   start: number
   ends: number[]
   remember: boolean[]
+  /** When the context asked for them: each page's local image sources (see sync/localImages.ts). */
+  images?: string[][]
 }
 
 /** What a worker is started with: the spill file it writes into. */
@@ -71,6 +73,8 @@ export interface Stop {
 /** A worker's first message: the site's context, which every page it converts shares. */
 export interface ContextMessage {
   context: PreparedSite['contextData']
+  /** Whether each answer lists its pages' local image sources. */
+  images?: boolean
 }
 
 /** Where a worker wrote a page's cache line: its spill file, and the line's bytes there. */
@@ -101,6 +105,12 @@ export interface ConvertPagesOptions {
    */
   converters?: Converters
   onProgress?: (done: number, total: number, file: string) => void
+  /**
+   * Hears the `src` of each image block naming a local file (see sync/localImages.ts) in the
+   * documents of a page converted on a worker thread, as soon as the worker answers: long before
+   * the results are read (an import uploads them meanwhile). Not called for other pages.
+   */
+  onImages?: (job: PageJob, sources: readonly string[]) => void
 }
 
 const contextOf = (job: PageJob, site: PreparedSite['context']): ConvertContext => ({
@@ -169,13 +179,17 @@ export async function convertPages(
   const keyOf = (job: PageJob) => keys.get(job.id) ?? ''
   const converters = options.converters ?? startConverters(workers)
   try {
-    await onWorkers(prepared, misses, keyOf, converters.started, (batch, answer, spill) => {
+    const {onImages} = options
+    const each = (batch: PageJob[], answer: Answer, spill: number) => {
       batch.forEach((job, i) => {
         const start = i ? answer.ends[i - 1] : answer.start
         answered.push({job, spill, start, end: answer.ends[i], remember: answer.remember[i]})
         onProgress?.(converted.size + answered.length, total, job.file)
       })
-    })
+      if (onImages)
+        batch.forEach((job, i) => answer.images?.[i]?.length && onImages(job, answer.images[i]))
+    }
+    await onWorkers(prepared, misses, keyOf, converters.started, each, onImages !== undefined)
     await converters.terminate()
     const spills = converters.started.map(({spill}) => spill)
     // The workers write ASCII (see convertWorker.ts), so each byte is one character.
@@ -399,6 +413,7 @@ async function onWorkers(
   keyOf: (job: PageJob) => string,
   workers: Converters['started'],
   each: (batch: PageJob[], answer: Answer, spill: number) => void,
+  images: boolean,
 ): Promise<void> {
   const batches = batchesOf(jobs, workers.length)
   let next = 0
@@ -409,7 +424,7 @@ async function onWorkers(
     }
   }
   try {
-    for (const worker of workers) worker.tell({context: prepared.contextData})
+    for (const worker of workers) worker.tell({context: prepared.contextData, images})
     await Promise.all(workers.flatMap((_, index) => [lane(index), lane(index)]))
   } catch (error) {
     throw new Error(

@@ -49,52 +49,60 @@ function writeSite(dir: string) {
 }
 
 describe('npm run import into the local dataset', {timeout: 180_000}, () => {
-  it('writes every page, module, course and the site when pages use local images, a file named with a no-break space or after the base and two slashes too', async () => {
-    const site = join(scratch, 'site')
-    const lakeDir = join(scratch, 'lake')
-    writeSite(site)
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/import.ts', site], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: {...process.env, LAKE_DIR: lakeDir, SANITY_PROJECT_ID: '', SANITY_API_TOKEN: ''},
-    })
-    expect(run.status, run.stdout + run.stderr).toBe(0)
+  // On worker threads, each page's images are uploaded as the page is converted.
+  it.each([
+    ['on this thread', '0'],
+    ['on worker threads', '2'],
+  ])(
+    'writes every page, module, course and the site when pages use local images, a file named with a no-break space or after the base and two slashes too (pages converted %s)',
+    async (_, workers) => {
+      const site = join(scratch, `site-${workers}`)
+      const lakeDir = join(scratch, `lake-${workers}`)
+      writeSite(site)
+      const args = ['--import', 'tsx', 'scripts/import.ts', site, '--workers', workers]
+      const run = spawnSync(process.execPath, args, {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: {...process.env, LAKE_DIR: lakeDir, SANITY_PROJECT_ID: '', SANITY_API_TOKEN: ''},
+      })
+      expect(run.status, run.stdout + run.stderr).toBe(0)
 
-    const lake = await startLake({dir: lakeDir, port: 0, log: () => undefined})
-    try {
-      const client = createLakeClient(lake, {dataset: 'production'})
-      const docs = await client.fetch<{_type: string; title: string; images: string[]}[]>(
-        `*[_type in ["site", "course", "module", "lesson"]] | order(_type, title) {
+      const lake = await startLake({dir: lakeDir, port: 0, log: () => undefined})
+      try {
+        const client = createLakeClient(lake, {dataset: 'production'})
+        const docs = await client.fetch<{_type: string; title: string; images: string[]}[]>(
+          `*[_type in ["site", "course", "module", "lesson"]] | order(_type, title) {
           _type, title, "images": body[_type == "image"].asset->url
         }`,
-      )
-      expect(docs.map((d) => `${d._type}: ${d.title}`)).toEqual([
-        'course: Drawing',
-        'course: Home',
-        'lesson: Circles',
-        'lesson: Colours',
-        'lesson: Squares',
-        'module: Shapes',
-        'site: Pictures',
-      ])
-      // One asset for the five uses of the same bytes, and each lesson shows it.
-      const urls = docs.flatMap((d) => d.images ?? [])
-      expect(urls).toHaveLength(5)
-      expect(urls.every((url) => typeof url === 'string')).toBe(true)
-      expect(new Set(urls).size).toBe(1)
-      const course = await client.fetch<{contents: string[]; lessons: string[]}>(
-        `*[_type == "course" && title == "Drawing"][0]{
+        )
+        expect(docs.map((d) => `${d._type}: ${d.title}`)).toEqual([
+          'course: Drawing',
+          'course: Home',
+          'lesson: Circles',
+          'lesson: Colours',
+          'lesson: Squares',
+          'module: Shapes',
+          'site: Pictures',
+        ])
+        // One asset for the five uses of the same bytes, and each lesson shows it.
+        const urls = docs.flatMap((d) => d.images ?? [])
+        expect(urls).toHaveLength(5)
+        expect(urls.every((url) => typeof url === 'string')).toBe(true)
+        expect(new Set(urls).size).toBe(1)
+        const course = await client.fetch<{contents: string[]; lessons: string[]}>(
+          `*[_type == "course" && title == "Drawing"][0]{
           "contents": contents[]->title,
           "lessons": *[_type == "module" && title == "Shapes"][0].lessons[]->title
         }`,
-      )
-      expect(course).toEqual({contents: ['Colours', 'Shapes'], lessons: ['Circles', 'Squares']})
-      const site = await client.fetch<{courses: string[]}>(
-        `*[_type == "site"][0]{"courses": courses[]->title}`,
-      )
-      expect(site.courses).toEqual(['Home', 'Drawing'])
-    } finally {
-      await lake.close()
-    }
-  })
+        )
+        expect(course).toEqual({contents: ['Colours', 'Shapes'], lessons: ['Circles', 'Squares']})
+        const site = await client.fetch<{courses: string[]}>(
+          `*[_type == "site"][0]{"courses": courses[]->title}`,
+        )
+        expect(site.courses).toEqual(['Home', 'Drawing'])
+      } finally {
+        await lake.close()
+      }
+    },
+  )
 })

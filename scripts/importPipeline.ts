@@ -17,13 +17,21 @@ import {blockLine} from '../importer/site/blockLines.ts'
 import type {ImportResult} from '../importer/site/importSite.ts'
 import {MARKDOWN} from '../importer/site/pages.ts'
 import {pageHead, siteShape} from '../importer/site/shape.ts'
-import {finishSite, prepareSite, type PreparedSite} from '../importer/site/stages.ts'
+import {
+  finishSite,
+  pageAddresses,
+  prepareSite,
+  type PageJob,
+  type PreparedSite,
+} from '../importer/site/stages.ts'
 import type {SiteFile} from '../importer/index.ts'
 import type {Diagnostic, ImportedDocument} from '../importer/types.ts'
 import type {PageLimits} from '../importer/body/limits.ts'
 import {BLOCK_TYPES, DOCUMENT_TYPES, INLINE_TYPES} from '../schemas/constants.ts'
 import {excludeRejected} from '../sync/exclude.ts'
-import type {ImageRead} from '../sync/images.ts'
+import type {BegunSyncStep} from '../sync/cli.ts'
+import type {ImageUploads} from '../sync/imageUploads.ts'
+import {resolveImagePath, type ImageRead} from '../sync/images.ts'
 import type {SyncProblem, SyncReport} from '../sync/types.ts'
 import {lakeDirOf, type Env} from '../targets/env.ts'
 import {collectGarbage, collectGarbageHalfway} from './collectGarbage.ts'
@@ -230,6 +238,7 @@ async function convertSite(
   args: ImportArgs,
   input: PipelineInput,
   preparedBefore?: PreparedSite,
+  begun?: EarlySync,
 ): Promise<ConvertedSite> {
   // Taken over from the caller, so nothing else keeps the bytes once they are decoded.
   const files = input.site.files
@@ -261,8 +270,10 @@ async function convertSite(
       early.catch(() => undefined)
     })
     try {
+      const uploads = begun?.step?.run.uploads
       const pages = await convertPages(prepared, {
         onProgress: progress.update,
+        ...(uploads ? {onImages: nameImages(prepared, input.root, uploads)} : {}),
         workers: input.workers,
         ...(converters ? {converters} : {}),
         ...(cache && version ? {cache: {...cache, version}} : {}),
@@ -281,6 +292,42 @@ async function convertSite(
   const shape = await (early ?? shapeAndSnapshot(prepared))
   const site = {shape, pages: heads, ...(version ? {converter: version} : {})}
   return {result, pages: prepared.jobs.length, site}
+}
+
+/**
+ * Names each converted page's local images to the sync step begun before the conversion, which
+ * reads and uploads them while the other pages convert: resolved as the image step will resolve
+ * them (against the page's file and address), so it finds them done.
+ */
+function nameImages(prepared: PreparedSite, root: string, uploads: ImageUploads) {
+  let addresses: Record<string, string> | undefined
+  return (job: PageJob, sources: readonly string[]) => {
+    addresses ??= pageAddresses(prepared)
+    const address = addresses[job.file]
+    uploads.add(sources.map((src) => resolveImagePath(root, job.file, src, address)))
+  }
+}
+
+/**
+ * What an import into a dataset begins before its pages convert: the dataset's last
+ * transaction before any of this import's, what its sync writes, and the sync step, begun
+ * (its target open, so each page's images are uploaded as the page is converted), unless the
+ * target could not be opened yet (the sync step then says why).
+ */
+export interface EarlySync {
+  before: ReturnType<typeof logPosition> | undefined
+  written: {transactions: Set<string>; assets: Set<string>; images: Map<string, ImageRead>}
+  step?: BegunSyncStep
+}
+
+/** The sync begun for an import into a dataset that writes (none: `--out`, `--dry-run`). */
+async function beginSync(args: ImportArgs, input: PipelineInput): Promise<EarlySync | undefined> {
+  if (args.out || args['dry-run']) return undefined
+  const before = input.check && logPosition(input.check)
+  const written = {transactions: new Set<string>(), assets: new Set<string>(), images: new Map()}
+  const {beginSyncStep} = await import('../sync/cli.ts')
+  const step = await beginSyncStep({siteDir: input.root, written, env: input.env})
+  return {before, written, ...(step ? {step} : {})}
 }
 
 /** The worker threads to convert every page of `files` with, started now (none: small site). */
@@ -325,7 +372,18 @@ export async function runPipeline(
   input: PipelineInput,
   prepared?: PreparedSite,
 ): Promise<void> {
-  await finishImport(args, input, await convertSite(args, input, prepared))
+  const early = await beginSync(args, input)
+  try {
+    await finishImport(
+      args,
+      input,
+      await convertSite(args, input, prepared, early),
+      undefined,
+      early,
+    )
+  } finally {
+    await early?.step?.close()
+  }
 }
 
 /**
@@ -337,6 +395,7 @@ export async function finishImport(
   input: PipelineInput,
   {result, pages, site}: ConvertedSite,
   partial?: PartialSync,
+  early?: EarlySync,
 ): Promise<void> {
   const {started, root, force, env, check} = input
   const strict = (list: Diagnostic[]) =>
@@ -371,8 +430,8 @@ export async function finishImport(
     // The sync of a whole site allocates about as much as its conversion left behind: not on
     // top of it. A one-page sync (`partial`) leaves little, and the collection would cost more.
     if (!partial) collectGarbage()
-    const before = check && logPosition(check)
-    const written = {
+    const before = early ? early.before : check && logPosition(check)
+    const written = early?.written ?? {
       transactions: new Set<string>(),
       assets: new Set<string>(),
       images: new Map<string, ImageRead>(),
@@ -407,6 +466,7 @@ export async function finishImport(
       },
       onProgress: partial ? undefined : collectGarbageHalfway(),
       env,
+      ...(early?.step ? {begun: early.step} : {}),
     })
     if (check) {
       const outcome = {

@@ -1,11 +1,13 @@
 import {loadEnv, resolveTarget} from '../targets/index.ts'
-import type {Env, LocalOptions} from '../targets/index.ts'
+import type {Env, LocalOptions, Target} from '../targets/index.ts'
+import type {ImageUploads} from './imageUploads.ts'
 import type {ImageRead} from './images.ts'
 import {formatPlan, formatSummary, progressBar} from './report.ts'
-import {hasFailures, syncDocuments} from './run.ts'
+import {hasFailures, imageUploads, openTransport, syncDocuments} from './run.ts'
+import type {SyncTransport} from './run.ts'
 import type {SyncOptions} from './run.ts'
 import {errorMessage, scrubber} from './scrub.ts'
-import type {ImportedDocument, SyncPlan, SyncReport} from './types.ts'
+import type {ImportedDocument, SyncApi, SyncPlan, SyncReport} from './types.ts'
 
 /** Options of the import command's sync step. */
 export type SyncStepOptions = {
@@ -41,6 +43,8 @@ export type SyncStepOptions = {
   onProgress?: SyncOptions['onProgress']
   env?: Env
   local?: LocalOptions
+  /** The step begun before the documents were known ({@link beginSyncStep}), to go on from. */
+  begun?: BegunSyncStep
   stdout?: NodeJS.WritableStream
   stderr?: NodeJS.WriteStream
 }
@@ -76,29 +80,16 @@ export async function runSyncStep(options: SyncStepOptions): Promise<number> {
   const secrets = [env.SANITY_API_TOKEN]
   let scrub = scrubber(secrets)
   const bar = progressBar(stderr)
-  let target
+  const begun = options.begun
+  let target = begun?.target
   try {
-    target = await resolveTarget(env, options.local)
+    const opened = begun ?? (await openTarget(options, env))
+    target = opened.target
     secrets.push(...target.secrets)
     scrub = scrubber(secrets)
-    // The @sanity/client adapter loads only for a target without its own (the hosted API).
-    const api = target.syncApi ?? (await import('./client.ts')).syncApiFor(await target.client())
-    const written = options.written
     const {plan, report} = await syncDocuments(options.documents, {
-      api: written
-        ? {
-            ...api,
-            mutate: async (mutations, opts) => {
-              await api.mutate(mutations, opts)
-              written.transactions.add(opts.transactionId)
-            },
-            uploadImage: async (body, opts) => {
-              const asset = await api.uploadImage(body, opts)
-              written.assets.add(asset._id)
-              return asset
-            },
-          }
-        : api,
+      api: opened.api,
+      ...(begun ? {begun: begun.run} : {}),
       target: target.describe(),
       siteDir: options.siteDir,
       dryRun: options.dryRun,
@@ -110,7 +101,7 @@ export async function runSyncStep(options: SyncStepOptions): Promise<number> {
       alwaysWrite: options.alwaysWrite,
       besides: options.besides,
       onImagesRead: (read) => {
-        for (const [file, image] of read) written?.images?.set(file, image)
+        for (const [file, image] of read) options.written?.images?.set(file, image)
       },
       mutationsPerSecond: target.mutationsPerSecond,
       scrub,
@@ -139,6 +130,70 @@ export async function runSyncStep(options: SyncStepOptions): Promise<number> {
     stderr.write(`${errorMessage(error, scrub)}\n`)
     return 1
   } finally {
-    await target?.close()
+    await (begun ? begun.close() : target?.close())
+  }
+}
+
+/** The target of a sync step, and its API (recording what it writes in `options.written`). */
+async function openTarget(options: Pick<SyncStepOptions, 'local' | 'written'>, env: Env) {
+  const target = await resolveTarget(env, options.local)
+  try {
+    // The @sanity/client adapter loads only for a target without its own (the hosted API).
+    const api = target.syncApi ?? (await import('./client.ts')).syncApiFor(await target.client())
+    const written = options.written
+    if (!written) return {target, api}
+    const recording: SyncApi = {
+      ...api,
+      mutate: async (mutations, opts) => {
+        await api.mutate(mutations, opts)
+        written.transactions.add(opts.transactionId)
+      },
+      uploadImage: async (body, opts) => {
+        const asset = await api.uploadImage(body, opts)
+        written.assets.add(asset._id)
+        return asset
+      },
+    }
+    return {target, api: recording}
+  } catch (error) {
+    await target.close()
+    throw error
+  }
+}
+
+/**
+ * A sync step begun before its documents are known: its target open, and image files named
+ * to it uploaded meanwhile (an import names each page's as it is converted). {@link runSyncStep}
+ * goes on from it, with the same `siteDir`, `dryRun`, `local` and `written`, and closes it;
+ * a command that stops before that closes it too (closing it again does nothing).
+ */
+export interface BegunSyncStep {
+  target: Target
+  api: SyncApi
+  run: {transport: SyncTransport; uploads: ImageUploads}
+  close(): Promise<void>
+}
+
+/**
+ * Begins a sync step (see {@link BegunSyncStep}), or undefined when its target cannot be
+ * opened now: the step then opens it itself, and says why it cannot.
+ */
+export async function beginSyncStep(
+  options: Pick<SyncStepOptions, 'siteDir' | 'dryRun' | 'local' | 'written' | 'env'>,
+): Promise<BegunSyncStep | undefined> {
+  const env = options.env ?? loadEnv()
+  const opened = await openTarget(options, env).catch(() => undefined)
+  if (!opened) return undefined
+  const {target, api} = opened
+  try {
+    const transport = await openTransport({api, mutationsPerSecond: target.mutationsPerSecond})
+    const uploads = imageUploads(transport, options)
+    let closed: Promise<void> | undefined
+    // Once, whoever asks first: the step when it is done, or the command when it stops first.
+    const close = () => (closed ??= uploads.settled().then(() => target.close()))
+    return {target, api, run: {transport, uploads}, close}
+  } catch {
+    await target.close()
+    return undefined
   }
 }

@@ -5,6 +5,7 @@ import {join} from 'node:path'
 
 import {afterAll, describe, expect, it} from 'vitest'
 
+import {ImageUploads} from './imageUploads.ts'
 import {resolveImagePath, resolveImages} from './images.ts'
 import type {ImportedDocument} from './types.ts'
 
@@ -179,6 +180,37 @@ describe('resolveImages', () => {
     const file = join(site, 'docs', 'o5.gif')
     expect(read.get(file)).toMatchObject({real: file, sha1: sha1(bytes(5))})
     expect(read.get(file)!.stats.size).toBe(BigInt(bytes(5).length))
+  })
+
+  it('uploads the files named before the step as they are named, and the step sends none of them again', async () => {
+    const site = join(scratch, 'early')
+    mkdirSync(join(site, 'docs'), {recursive: true})
+    const ids = ['e1', 'e2', 'e3']
+    for (const id of ids) writeFileSync(join(site, 'docs', `${id}.gif`), `GIF89a ${id}`)
+    const uploads: string[] = []
+    let twoUploaded: () => void
+    const two = new Promise<void>((resolve) => (twoUploaded = resolve))
+    const early = new ImageUploads({
+      siteDir: site,
+      findAssets: async () => new Map(),
+      upload: async (_body, name) => {
+        if (uploads.push(name) === 2) twoUploaded()
+        return `image-${name}`
+      },
+    })
+    // Named while other pages convert: uploaded then, with no image step running.
+    early.add(['e1', 'e2'].map((id) => join(site, 'docs', `${id}.gif`)))
+    await two
+    const {docs, problems, uploaded, read} = await resolveImages(
+      ids.map((id) => page(id, `${id}.gif`)),
+      {siteDir: site, uploads: early},
+    )
+    expect(uploads).toEqual(['e1.gif', 'e2.gif', 'e3.gif'])
+    expect(problems).toEqual([])
+    expect(uploaded).toBe(3)
+    expect(read.size).toBe(3)
+    const refs = docs.map((doc) => (doc.body as Array<{asset?: {_ref: string}}>)[0].asset?._ref)
+    expect(refs).toEqual(ids.map((id) => `image-${id}.gif`))
   })
 
   it('names both places a missing image may go when the page’s address is not its folder', async () => {

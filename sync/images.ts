@@ -2,43 +2,18 @@ import {existsSync} from 'node:fs'
 import type {BigIntStats} from 'node:fs'
 import path from 'node:path'
 
-import {INLINE_TYPES} from '../schemas/constants.ts'
 import {ImageUploads, OUTSIDE, type UploadOptions} from './imageUploads.ts'
+import {visitLocalImages} from './localImages.ts'
 import {sourcePath} from './plan.ts'
 import type {ImportedDocument, SyncProblem} from './types.ts'
 
 /** An image block found in a document, with `src` pointing at a local file. */
 type LocalImage = {doc: ImportedDocument; block: Record<string, unknown>; src: string}
 
-/** Whether `src` is a URL (left as a link) rather than a path in the site. */
-export function isRemote(src: string): boolean {
-  return /^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//')
-}
-
 /** The image blocks of `doc` with a local `src` and no asset yet. */
 function findLocalImages(doc: ImportedDocument): LocalImage[] {
   const images: LocalImage[] = []
-  const visit = (value: unknown) => {
-    if (Array.isArray(value)) {
-      for (const item of value) visit(item)
-      return
-    }
-    if (!value || typeof value !== 'object') return
-    const block = value as Record<string, unknown>
-    if (
-      (block._type === 'image' || block._type === INLINE_TYPES.inlineImage) &&
-      typeof block.src === 'string' &&
-      !block.asset &&
-      !isRemote(block.src)
-    )
-      images.push({doc, block, src: block.src})
-    // Plain JSON data: for…in sees exactly its own keys, without copying the values.
-    for (const key in block) {
-      const child = block[key]
-      if (child && typeof child === 'object') visit(child)
-    }
-  }
-  visit(doc)
+  visitLocalImages(doc, (block) => images.push({doc, block, src: block.src}))
   return images
 }
 
@@ -129,16 +104,15 @@ export function localImageFiles(
   ]
 }
 
-/** How images reach the dataset. */
-export type ImageOptions = UploadOptions & {
+/**
+ * How images reach the dataset: through uploads made here, or begun before this step (as the
+ * pages that name them were converted) with the same site folder, whose work is not done again.
+ */
+export type ImageOptions = {
+  siteDir: string
   /** Each page file's address on the site (`importSite`'s `addresses`), for relative sources. */
   addresses?: Readonly<Record<string, string>>
-  /**
-   * The image files begun before this step (as the pages that name them were converted), with
-   * the same `siteDir`, `findAssets`, `upload` and `dryRun`: what they did is not done again.
-   */
-  uploads?: ImageUploads
-}
+} & (UploadOptions | {uploads: ImageUploads})
 
 /**
  * An image file as this step read it: its real path, its SHA-1, and what `stat` said of it
@@ -178,7 +152,7 @@ export async function resolveImages(
     const page = sourcePath(image.doc)
     return resolveImagePath(root, page, image.src, page ? options.addresses?.[page] : undefined)
   })
-  const uploads = options.uploads ?? new ImageUploads(options)
+  const uploads = 'uploads' in options ? options.uploads : new ImageUploads(options)
   uploads.add(files)
   const located = await Promise.all(files.map((file) => uploads.outcome(file)))
   // Reported in the images' order, not in the order the work finishes: the same every run.

@@ -1,6 +1,7 @@
 import {applyPlan} from './apply.ts'
 import type {DocumentResult} from './apply.ts'
 import type {BatchLimits} from './batch.ts'
+import {ImageUploads} from './imageUploads.ts'
 import {resolveImages, type ImageRead} from './images.ts'
 import {excludeRejected} from './exclude.ts'
 import {isForced, needsFullDocument, planSync, sourcePath} from './plan.ts'
@@ -76,6 +77,12 @@ export type SyncOptions = {
    * record can fingerprint them without reading them again.
    */
   onImagesRead?: (read: ReadonlyMap<string, ImageRead>) => void
+  /**
+   * The run begun before its documents were known ({@link openTransport}, {@link imageUploads}
+   * with these options' `siteDir` and `dryRun`): its requests go on through the same transport,
+   * and the images named so far are not read or uploaded again.
+   */
+  begun?: {transport: SyncTransport; uploads: ImageUploads}
 }
 
 /** The type of the asset document an uploaded image gets. */
@@ -162,12 +169,30 @@ export async function syncDocuments(
   }
 }
 
-async function syncUnscrubbed(
-  documents: readonly ImportedDocument[],
-  options: SyncOptions,
-): Promise<{plan: SyncPlan; report: SyncReport}> {
-  const started = performance.now()
-  const scrub = options.scrub ?? ((text: string) => text)
+/**
+ * What a run sends its requests through: the target's API, counted, each request retried while
+ * the target stays reachable; and whether the dataset said it holds nothing.
+ */
+export type SyncTransport = {
+  api: SyncApi
+  requests: ReturnType<typeof countRequests>['requests']
+  retry: RetryOptions
+  query: <T>(groq: string, params?: Record<string, unknown>) => Promise<T>
+  valuesWhere?: (
+    where: string,
+    paths: string[],
+    idPrefixes?: string[],
+  ) => ReturnType<NonNullable<SyncApi['valuesWhere']>>
+  /** The dataset holds nothing (an import's first into a new local dataset). */
+  empty: boolean
+  /** Waits for the next upload's turn (the hosted API allows as many as mutations a second). */
+  uploadLimit: () => Promise<void>
+}
+
+/** What a sync's requests go through (see {@link SyncTransport}), before it has documents. */
+export async function openTransport(
+  options: Pick<SyncOptions, 'api' | 'retry' | 'unreachableAfterMs' | 'mutationsPerSecond'>,
+): Promise<SyncTransport> {
   const {api, requests} = countRequests(options.api)
   const retry: RetryOptions = {
     reachability: createReachability(options.unreachableAfterMs ?? 10_000),
@@ -183,15 +208,24 @@ async function syncUnscrubbed(
     api.valuesWhere &&
     ((where: string, paths: string[], idPrefixes?: string[]) =>
       withRetry(() => api.valuesWhere!(where, paths, idPrefixes), retry))
-
-  // A dataset that holds nothing (an import's first into a new local dataset) has none of the
-  // import's documents, drafts or images: nothing to ask it, and no query worker to start.
+  // A dataset that holds nothing has none of the import's documents, drafts or images: nothing
+  // to ask it, and no query worker to start.
   const empty = (await api.isEmpty?.()) === true
-  // The hosted API allows as many upload requests per second as mutation requests.
   const uploadLimit = rateLimiter(options.mutationsPerSecond ?? Infinity)
-  const images = await resolveImages(documents, {
+  return {api, requests, retry, query, valuesWhere, empty, uploadLimit}
+}
+
+/**
+ * The image uploads of a run into the target `transport` reaches, which may begin before the
+ * documents are known: an import names each page's images to them as the page is converted.
+ */
+export function imageUploads(
+  transport: SyncTransport,
+  options: Pick<SyncOptions, 'siteDir' | 'dryRun'>,
+): ImageUploads {
+  const {api, retry, query, valuesWhere, empty, uploadLimit} = transport
+  return new ImageUploads({
     siteDir: options.siteDir ?? '.',
-    addresses: options.addresses,
     dryRun: options.dryRun,
     findAssets: async (sha1s) => {
       if (!sha1s.length || empty) return new Map()
@@ -225,6 +259,21 @@ async function syncUnscrubbed(
       }, retry)
       return asset._id
     },
+  })
+}
+
+async function syncUnscrubbed(
+  documents: readonly ImportedDocument[],
+  options: SyncOptions,
+): Promise<{plan: SyncPlan; report: SyncReport}> {
+  const started = performance.now()
+  const scrub = options.scrub ?? ((text: string) => text)
+  const transport = options.begun?.transport ?? (await openTransport(options))
+  const {api, requests, retry, query, valuesWhere, empty} = transport
+  const images = await resolveImages(documents, {
+    siteDir: options.siteDir ?? '.',
+    addresses: options.addresses,
+    uploads: options.begun?.uploads ?? imageUploads(transport, options),
   })
   options.onImagesRead?.(images.read)
   options.onProgress?.('images', 1, 1)

@@ -258,6 +258,23 @@ export function prepareSite(
 }
 
 /**
+ * Each page file's address on the site (with `only`, of those documents' pages): what a relative
+ * link or image source in it is resolved against, as the readers' browsers do.
+ */
+export function pageAddresses(
+  {plans, config}: Pick<PreparedSite, 'plans' | 'config'>,
+  only?: ReadonlySet<string>,
+): Record<string, string> {
+  return Object.fromEntries(
+    plans.flatMap((plan) =>
+      plan.page && (!only || only.has(plan.id))
+        ? [[plan.page.file, pageUrl(plan.page, config)]]
+        : [],
+    ),
+  )
+}
+
+/**
  * The documents, problems and counts of a prepared site once every page body is converted
  * (`converted` by document id); `reused` counts the conversions a cache gave back. With `only`,
  * just those documents (and their pages' addresses) are made in full, the others being their
@@ -300,13 +317,7 @@ export function finishSite(
     blockLines,
     failedFiles,
     origins,
-    addresses: Object.fromEntries(
-      plans.flatMap((plan) =>
-        plan.page && (!only || only.has(plan.id))
-          ? [[plan.page.file, pageUrl(plan.page, config)]]
-          : [],
-      ),
-    ),
+    addresses: pageAddresses(prepared, only),
     stats: {
       files: read.pages.length + read.skipped.length + read.failed.length + unread.size,
       pages: read.pages.length,

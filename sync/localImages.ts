@@ -1,0 +1,38 @@
+/**
+ * The image blocks of imported documents that name a file of the site: what the image step
+ * uploads. Plain data only, so a conversion worker can list a page's images as well.
+ */
+import {BLOCK_TYPES, INLINE_TYPES} from '../schemas/constants.ts'
+
+/** Whether `src` is a URL (left as a link) rather than a path in the site. */
+export function isRemote(src: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//')
+}
+
+/** An image block whose `src` names a file of the site, not given an asset yet. */
+export type LocalImageBlock = Record<string, unknown> & {src: string}
+
+/**
+ * Calls `found` with every image block in `value` (plain JSON data: documents, blocks) whose
+ * `src` names a local file and which has no asset yet, in the order they appear.
+ */
+export function visitLocalImages(value: unknown, found: (block: LocalImageBlock) => void): void {
+  if (Array.isArray(value)) {
+    for (const item of value) visitLocalImages(item, found)
+    return
+  }
+  if (!value || typeof value !== 'object') return
+  const block = value as Record<string, unknown>
+  if (
+    (block._type === BLOCK_TYPES.image || block._type === INLINE_TYPES.inlineImage) &&
+    typeof block.src === 'string' &&
+    !block.asset &&
+    !isRemote(block.src)
+  )
+    found(block as LocalImageBlock)
+  // Plain JSON data: for…in sees exactly its own keys, without copying the values.
+  for (const key in block) {
+    const child = block[key]
+    if (child && typeof child === 'object') visitLocalImages(child, found)
+  }
+}
