@@ -213,6 +213,32 @@ describe('resolveImages', () => {
     expect(refs).toEqual(ids.map((id) => `image-${id}.gif`))
   })
 
+  it('gives assets to a copy of each document that shares all but the way to its images, and leaves the document as it was', async () => {
+    const site = join(scratch, 'copies')
+    mkdirSync(join(site, 'docs'), {recursive: true})
+    writeFileSync(join(site, 'docs', 'c.gif'), 'GIF89a c')
+    const text = {_type: 'block', _key: 't', children: [{_type: 'span', _key: 's', text: 'Words'}]}
+    const inline = {_type: 'inlineImage', _key: 'n', src: 'c.gif', alt: 'c'}
+    const doc: ImportedDocument = {
+      ...page('c', 'c.gif'),
+      body: [
+        {_type: 'image', _key: 'i', src: 'c.gif', alt: ''},
+        text,
+        {_type: 'block', _key: 'b', children: [inline]},
+      ],
+    }
+    const before = structuredClone(doc)
+    const {docs} = await resolve(site, [doc])
+    expect(doc).toEqual(before)
+    const body = docs[0].body as Array<Record<string, unknown>>
+    const asset = {_type: 'reference', _ref: 'image-1'}
+    expect(body[0]).toEqual({_type: 'image', _key: 'i', src: 'c.gif', alt: '', asset})
+    expect((body[2].children as unknown[])[0]).toEqual({...inline, asset})
+    // The text is not copied: the copy holds the document's own block.
+    expect(body[1]).toBe(text)
+    expect(docs[0].source).toBe(doc.source)
+  })
+
   it('names both places a missing image may go when the page’s address is not its folder', async () => {
     // docs/lab.md is served at /docs/lab/ (pretty permalinks); its other images are beside it.
     const site = join(scratch, 'missing')

@@ -7,14 +7,47 @@ import {visitLocalImages} from './localImages.ts'
 import {sourcePath} from './plan.ts'
 import type {ImportedDocument, SyncProblem} from './types.ts'
 
-/** An image block found in a document, with `src` pointing at a local file. */
-type LocalImage = {doc: ImportedDocument; block: Record<string, unknown>; src: string}
+/**
+ * An image block found in a document, with `src` pointing at a local file, and the keys that
+ * lead to it from the document.
+ */
+type LocalImage = {
+  doc: ImportedDocument
+  block: Record<string, unknown>
+  src: string
+  path: ReadonlyArray<string | number>
+}
 
 /** The image blocks of `doc` with a local `src` and no asset yet. */
 function findLocalImages(doc: ImportedDocument): LocalImage[] {
   const images: LocalImage[] = []
-  visitLocalImages(doc, (block) => images.push({doc, block, src: block.src}))
+  visitLocalImages(doc, (block, path) => images.push({doc, block, src: block.src, path: [...path]}))
   return images
+}
+
+/**
+ * A copy of `doc` in which each of its `images` is a block of its own, to give an asset: only
+ * the arrays and objects on the way to an image are copied, the rest (most of a page's text) is
+ * shared with `doc`, which nothing here changes.
+ */
+function copyToImages(doc: ImportedDocument, images: readonly LocalImage[]): LocalImage[] {
+  type Node = Record<string | number, unknown>
+  const copies = new Map<object, Node>()
+  const copyOf = (value: object): Node => {
+    let copy = copies.get(value)
+    if (!copy) copies.set(value, (copy = (Array.isArray(value) ? [...value] : {...value}) as Node))
+    return copy
+  }
+  const copy = copyOf(doc) as ImportedDocument
+  return images.map((image) => {
+    let from = doc as Node
+    let to = copy as Node
+    for (const key of image.path) {
+      from = from[key] as Node
+      to = to[key] = copyOf(from)
+    }
+    return {...image, doc: copy, block: to}
+  })
 }
 
 /**
@@ -141,8 +174,14 @@ export async function resolveImages(
   read: Map<string, ImageRead>
 }> {
   // Only documents with local images are copied (and changed); the rest pass through as is.
-  const copies = docs.map((doc) => (localImagesOf(doc).length ? structuredClone(doc) : doc))
-  const images = copies.flatMap((doc, i) => (doc !== docs[i] ? findLocalImages(doc) : []))
+  const images: LocalImage[] = []
+  const copies = docs.map((doc) => {
+    const found = localImagesOf(doc)
+    if (!found.length) return doc
+    const copied = copyToImages(doc, found)
+    images.push(...copied)
+    return copied[0].doc
+  })
   const problems: SyncProblem[] = []
   const assetIds = new Set<string>()
   const read = new Map<string, ImageRead>()

@@ -14,11 +14,29 @@ export type LocalImageBlock = Record<string, unknown> & {src: string}
 
 /**
  * Calls `found` with every image block in `value` (plain JSON data: documents, blocks) whose
- * `src` names a local file and which has no asset yet, in the order they appear.
+ * `src` names a local file and which has no asset yet, in the order they appear, and the keys
+ * that lead to it from `value` (an array this walk reuses: valid during the call only).
  */
-export function visitLocalImages(value: unknown, found: (block: LocalImageBlock) => void): void {
+export function visitLocalImages(
+  value: unknown,
+  found: (block: LocalImageBlock, path: ReadonlyArray<string | number>) => void,
+): void {
+  walk(value, found, [])
+}
+
+function walk(
+  value: unknown,
+  found: (block: LocalImageBlock, path: ReadonlyArray<string | number>) => void,
+  path: Array<string | number>,
+): void {
   if (Array.isArray(value)) {
-    for (const item of value) visitLocalImages(item, found)
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i]
+      if (!item || typeof item !== 'object') continue
+      path.push(i)
+      walk(item, found, path)
+      path.pop()
+    }
     return
   }
   if (!value || typeof value !== 'object') return
@@ -29,10 +47,13 @@ export function visitLocalImages(value: unknown, found: (block: LocalImageBlock)
     !block.asset &&
     !isRemote(block.src)
   )
-    found(block as LocalImageBlock)
+    found(block as LocalImageBlock, path)
   // Plain JSON data: for…in sees exactly its own keys, without copying the values.
   for (const key in block) {
     const child = block[key]
-    if (child && typeof child === 'object') visitLocalImages(child, found)
+    if (!child || typeof child !== 'object') continue
+    path.push(key)
+    walk(child, found, path)
+    path.pop()
   }
 }
