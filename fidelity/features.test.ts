@@ -20,6 +20,15 @@ describe('extractFeatures', () => {
     expect(features(html).words).toEqual(['a', 'framed', 'text'])
   })
 
+  it('leaves out what a hidden element or one styled display: none holds, as a browser shows nothing of it', () => {
+    const html =
+      '<pre><code>GET /</code></pre><p><label hidden="" class="copy-curl-label">copy</label></p>' +
+      '<p>shown <span style="color: red; display:none">secret</span>text</p><div hidden><a href="/x">x</a></div>'
+    const result = features(html)
+    expect(result.words).toEqual(['GET', '/', 'shown', 'text'])
+    expect(result.links).toEqual([])
+  })
+
   it("never runs a frame's text into its neighbours': each frame is a document of its own", () => {
     const html =
       '<iframe srcdoc="<button>REST</button>"></iframe><iframe srcdoc="<button>Python</button>"></iframe>after'

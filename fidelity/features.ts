@@ -5,7 +5,7 @@
  */
 import type {Element, ElementContent, Parents, Root, RootContent} from 'hast'
 
-import {attribute, classes, isBlankText, isElement, parseFragment} from './html.ts'
+import {attribute, classes, isBlankText, isElement, parseFragment, removeElements} from './html.ts'
 import {typographyAsTyped, withoutMathDelimiters} from './typography.ts'
 
 /** An item of an ordered list: the number a reader sees and the item's first words. */
@@ -40,6 +40,17 @@ export interface PageFeatures {
 export interface FeatureOptions {
   href?: (href: string) => string
   src?: (src: string) => string
+}
+
+/**
+ * An element a browser shows nothing of, nor of what it holds: a `hidden` attribute, or a
+ * style of `display: none` (OpenSearch's `<label hidden>copy</label>` after each request).
+ */
+function isHidden(element: Element): boolean {
+  return (
+    attribute(element, 'hidden') !== undefined ||
+    /(?:^|;)\s*display\s*:\s*none\b/i.test(attribute(element, 'style') ?? '')
+  )
 }
 
 /** Elements whose content a reader never sees as text. */
@@ -198,6 +209,7 @@ export function extractFeatures(root: Parents, options: FeatureOptions = {}): Pa
   const href = (value: string) => (options.href ?? String)(asBrowserReads(value))
   const src = (value: string) => (options.src ?? String)(asBrowserReads(value))
   inlineFrames(root)
+  removeElements(root, isHidden)
   joinAdjacentLinks(root)
   const features = noFeatures()
   features.words = wordsOf(visibleText(root))

@@ -87,3 +87,15 @@ export function readStyle(
   const message = droppedStyleMessage(tagName, dropped, on)
   return message ? {marks, message} : {marks}
 }
+
+/** A `display: none` declaration in a style attribute. */
+const DISPLAY_NONE = /(?:^|;)\s*display\s*:\s*none\s*(?:!\s*important\s*)?(?:;|$)/i
+
+/**
+ * Whether an element's attributes hide it, and all it holds, from the site's readers: a
+ * `hidden` attribute (OpenSearch's `<label hidden>copy</label>`, which only its scripts read),
+ * or a style of `display: none`. A browser shows nothing of it, so the importer keeps nothing.
+ */
+export function hidesElement(attributes: {hidden?: string; style?: string}): boolean {
+  return attributes.hidden !== undefined || DISPLAY_NONE.test(attributes.style ?? '')
+}

@@ -1,4 +1,4 @@
-import type {Html} from 'mdast'
+import type {Html, PhrasingContent} from 'mdast'
 
 import {isCustomElement, isElementName, parseTag} from '../html/tags.ts'
 import type {Tag} from '../html/tags.ts'
@@ -9,7 +9,7 @@ import {imageItem} from './image.ts'
 import type {Inline} from './inline.ts'
 import {addMarkDef, appendLineBreak, appendText} from './inline.ts'
 import {linkAnnotation} from './links.ts'
-import {readStyle} from '../html/style.ts'
+import {hidesElement, readStyle} from '../html/style.ts'
 
 // Inline tags whose meaning is a decorator: `<b>x</b>` is the same as `**x**`.
 const DECORATOR_TAGS: Record<string, string> = {
@@ -98,6 +98,43 @@ const convertsInline = (tag: Tag): boolean =>
 export function isKeptAsText(value: string): boolean {
   const tag = value.startsWith('<!--') ? undefined : parseTag(value)
   return tag !== undefined && isElementName(tag.name) && !convertsInline(tag)
+}
+
+/** Elements that hold nothing: no closing tag ends them. */
+const VOID = new Set('area base br col embed hr img input link meta source track wbr'.split(' '))
+
+/**
+ * When `nodes[index]` opens an element its readers do not see (see `hidesElement`): the index
+ * of the element's last node among `nodes`, its closing tag (the last node when none closes it),
+ * or `index` itself when it holds nothing. Else undefined. Reported once for the element.
+ */
+export function hiddenElementEnd(
+  nodes: readonly PhrasingContent[],
+  index: number,
+  state: State,
+): number | undefined {
+  const node = nodes[index]!
+  if (node.type !== 'html' || node.value.startsWith('<!--')) return undefined
+  const tag = parseTag(node.value)
+  if (!tag || tag.closing || !isElementName(tag.name) || !hidesElement(tag.attributes))
+    return undefined
+  report(
+    state,
+    'info',
+    'html-hidden',
+    node,
+    `Left out a hidden <${tag.name}> and what it holds: the site's readers do not see it.`,
+  )
+  if (tag.selfClosing || VOID.has(tag.name)) return index
+  let depth = 0
+  for (let at = index + 1; at < nodes.length; at++) {
+    const other = nodes[at]!
+    const inner = other.type === 'html' ? parseTag(other.value) : undefined
+    if (inner?.name !== tag.name || inner.selfClosing) continue
+    if (!inner.closing) depth++
+    else if (depth-- === 0) return at
+  }
+  return nodes.length - 1
 }
 
 /**

@@ -4,7 +4,7 @@ import {createInline} from '../../inline/index.ts'
 import {STYLE} from '../../names.ts'
 import {blockHandlers} from './block-handlers.ts'
 import {emitParagraph} from './paragraph.ts'
-import {convertPhrasing, warnUnsafeAttributes} from './phrasing.ts'
+import {convertPhrasing, isHidden, warnUnsafeAttributes} from './phrasing.ts'
 import {reportAt, type HastScope} from './scope.ts'
 import {readStyle} from '../style.ts'
 import {textContent} from './text.ts'
@@ -40,6 +40,7 @@ export function convertHast(nodes: Array<RootContent | ElementContent>, scope: H
   let inline = createInline()
   for (const node of nodes) {
     if (node.type === 'doctype') continue
+    if (node.type === 'element' && isHidden(node, scope)) continue
     if (!isBlock(node)) {
       convertPhrasing([node as ElementContent], scope, inline)
       continue

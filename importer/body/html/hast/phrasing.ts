@@ -10,7 +10,7 @@ import {droppedButton} from '../buttons.ts'
 import {EMBED_ELEMENTS, embedItem, isGistScript} from './embed.ts'
 import type {HastScope} from './scope.ts'
 import {dropPresentational, locate, reportAt, sourceOf} from './scope.ts'
-import {readStyle} from '../style.ts'
+import {hidesElement, readStyle} from '../style.ts'
 import {attribute, textContent, urlAttribute} from './text.ts'
 
 type PhrasingHandler = (element: Element, scope: HastScope, inline: Inline) => void
@@ -21,11 +21,29 @@ const MAX_DEPTH = 64
 export function convertPhrasing(nodes: ElementContent[], scope: HastScope, inline: Inline): void {
   for (const node of nodes) {
     if (node.type === 'text') appendCollapsed(node, scope, inline)
+    else if (node.type === 'element' && isHidden(node, scope)) continue
     else if (node.type === 'element') phrasingElement(node, scope, inline)
     else if (node.type === 'comment') {
       reportAt(scope, 'info', 'html-comment', node, 'Dropped an HTML comment.')
     }
   }
+}
+
+/**
+ * Whether the site's readers do not see `element`, nor anything it holds (see `hidesElement`):
+ * then it is left out, and said once.
+ */
+export function isHidden(element: Element, scope: HastScope): boolean {
+  const attributes = {hidden: attribute(element, 'hidden'), style: attribute(element, 'style')}
+  if (!hidesElement(attributes)) return false
+  reportAt(
+    scope,
+    'info',
+    'html-hidden',
+    element,
+    `Left out a hidden <${element.tagName}> and what it holds: the site's readers do not see it.`,
+  )
+  return true
 }
 
 function phrasingElement(element: Element, scope: HastScope, inline: Inline): void {
