@@ -22,6 +22,10 @@
  *   heading after it is not a lazy line of their last item.
  * - A heading outside any list must start at column 0 for kramdown: an indented one (`  ## x`)
  *   is paragraph text, so its `#` is escaped.
+ * - A line of text right after a fenced block in an item, indented less than the item's text, is
+ *   a lazy line of the item for kramdown; CommonMark has no paragraph to continue there and ends
+ *   the list, so the next step starts a list of its own. It is moved into the item, unless it
+ *   starts with a tag of an element that is not a span element, which ends the list for both.
  *
  * A quote outside any list is a text of its own: the lines after its `>` markers are nested
  * the same way. Fenced code is left alone, unless its fence is a lazy line of an item (a fence
@@ -33,6 +37,7 @@
  * text of a paragraph: it is left as written, and no marker, fence or quote in it is read.
  */
 
+import {SPAN_ELEMENTS} from './html/tokens.ts'
 import {IAL_BLOCK_LINE, listIalLine} from './ial.ts'
 
 interface OpenItem {
@@ -169,6 +174,8 @@ export function kramdownListNesting(text: string, quotes = 0): string {
   let lazyFence: {moved: number; content: number} | null | undefined
   // Lines after one moved into an item, up to a blank line, move with it (kramdown's lazy run).
   let run: number | undefined
+  // The line before closed a fenced block: CommonMark continues no paragraph after it.
+  let afterFence = false
   let changed = false
   // The lines of a quote whose lists are nested already, up to this index.
   let quoted = 0
@@ -209,8 +216,11 @@ export function kramdownListNesting(text: string, quotes = 0): string {
         changed = true
       }
       if (closes) fence = undefined
+      afterFence = closes
       continue
     }
+    const fenceBefore = afterFence
+    afterFence = false
     if (line.trim() === '') {
       blank = true
       run = undefined
@@ -281,7 +291,13 @@ export function kramdownListNesting(text: string, quotes = 0): string {
     const match = THEMATIC_BREAK.test(line) ? null : MARKER.exec(line)
     // GFM paragraphs end at these, so a lazy one starts a block inside the item (an HTML
     // comment too: it is a lazy line for kramdown, `<!-- 3. Old step -->` between two steps).
-    const blockStart = !match && (BLOCK_START.test(line) || opened !== undefined)
+    // After a fenced block there is no paragraph to continue: a lazy line of text for kramdown
+    // (`{% include copy.html %}` two columns in, under a step's code) ends the list for
+    // CommonMark, and the next step would start a list of its own. An HTML block's tag is no
+    // lazy line for kramdown either: it ends the list for both.
+    const blockStart =
+      !match &&
+      (BLOCK_START.test(line) || opened !== undefined || (fenceBefore && !startsHtmlBlock(line)))
     const placed = place(stack, indent, match, blank, blockStart)
     blank = false
     if (opened) [fence, fenceLine, fenceIndent, lazyFence] = [opened, n, indent, undefined]
@@ -320,6 +336,15 @@ export function kramdownListNesting(text: string, quotes = 0): string {
     }
   }
   return changed ? lines.join('\n') : text
+}
+
+/**
+ * Whether `line` starts with the opening or closing tag of an element that is not a span
+ * element (kramdown's `LAZY_END_HTML_START` and `LAZY_END_HTML_STOP` in `list.rb`): no lazy line.
+ */
+function startsHtmlBlock(line: string): boolean {
+  const name = /^ *<\/?([A-Za-z][\w:-]*)/.exec(line)?.[1]?.toLowerCase()
+  return name !== undefined && !SPAN_ELEMENTS.has(name) && name !== 'script'
 }
 
 /** The line with the tabs of its indentation written as spaces, to tab stops of four columns. */
