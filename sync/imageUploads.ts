@@ -81,8 +81,8 @@ export class ImageUploads {
   /** Batches begun so far; the last two batches, answered (their buffers free again). */
   #batches = 0
   readonly #answered: [Promise<unknown>, Promise<unknown>] = [Promise.resolve(), Promise.resolve()]
-  /** The batches being made, while files wait; settles when none wait. */
-  #pump: Promise<void> | undefined
+  /** Whether batches are being made (until no file waits: set and cleared in the same turn). */
+  #pumping = false
   /** Files being located, and those waiting to be (at most `concurrency` at a time). */
   #locating = 0
   readonly #toLocate: Array<() => void> = []
@@ -108,7 +108,7 @@ export class ImageUploads {
       this.#entries.set(file, entry)
       this.#queue.push(entry)
     }
-    this.#pump ??= this.#makeBatches().finally(() => (this.#pump = undefined))
+    if (!this.#pumping) void this.#makeBatches()
   }
 
   /** What became of `file`, named before: settles once its batch's uploads are answered. */
@@ -137,17 +137,34 @@ export class ImageUploads {
     }
   }
 
-  /** Makes batches of the files waiting, until none wait; a failure fails the files it held. */
+  /**
+   * Makes batches of the files waiting, until none wait. A batch that fails (a lookup the target
+   * refused) fails the files it held; anything else that fails fails every file still waiting,
+   * so that no one waits for them for ever.
+   */
   async #makeBatches(): Promise<void> {
-    while (this.#queue.length) {
-      const batch = await this.#takeBatch()
-      if (!batch.length) continue
-      const b = this.#batches++
-      try {
-        this.#answered[b % 2] = (await this.#send(b, batch)).answered
-      } catch (error) {
-        for (const {entry} of batch) entry.fail(error)
+    this.#pumping = true
+    try {
+      while (this.#queue.length) {
+        let batch: Array<{entry: Entry; found: FoundFile}>
+        try {
+          batch = await this.#takeBatch()
+        } catch (error) {
+          for (const entry of this.#queue.splice(0)) entry.fail(error)
+          return
+        }
+        if (!batch.length) continue
+        const b = this.#batches++
+        try {
+          this.#answered[b % 2] = (await this.#send(b, batch)).answered
+        } catch (error) {
+          for (const {entry} of batch) entry.fail(error)
+        }
       }
+    } finally {
+      // In the same turn as the check that found no file waiting: one named after it starts
+      // another run.
+      this.#pumping = false
     }
   }
 

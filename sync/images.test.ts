@@ -213,6 +213,32 @@ describe('resolveImages', () => {
     expect(refs).toEqual(ids.map((id) => `image-${id}.gif`))
   })
 
+  it('uploads files named at any time: as the earlier ones settle, and turns after', async () => {
+    const site = join(scratch, 'later')
+    mkdirSync(join(site, 'docs'), {recursive: true})
+    const file = (id: string) => join(site, 'docs', `${id}.gif`)
+    for (const id of ['l1', 'l2', 'l3']) writeFileSync(file(id), `GIF89a ${id}`)
+    const uploads: string[] = []
+    const early = new ImageUploads({
+      siteDir: site,
+      findAssets: async () => new Map(),
+      upload: async (_body, name) => (uploads.push(name), `image-${name}`),
+    })
+    early.add([file('l1')])
+    // l2 is named as l1 settles, l3 a few turns after.
+    const during = early.outcome(file('l1')).then(() => early.add([file('l2')]))
+    await during
+    for (let turn = 0; turn < 5; turn++) await Promise.resolve()
+    early.add([file('l3')])
+    const outcomes = await Promise.all(['l1', 'l2', 'l3'].map((id) => early.outcome(file(id))))
+    expect(outcomes.map((o) => (o as {outcome: {assetId?: string}}).outcome.assetId)).toEqual([
+      'image-l1.gif',
+      'image-l2.gif',
+      'image-l3.gif',
+    ])
+    expect(uploads).toEqual(['l1.gif', 'l2.gif', 'l3.gif'])
+  })
+
   it('gives assets to a copy of each document that shares all but the way to its images, and leaves the document as it was', async () => {
     const site = join(scratch, 'copies')
     mkdirSync(join(site, 'docs'), {recursive: true})
