@@ -1,11 +1,11 @@
-import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs'
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {PassThrough} from 'node:stream'
 
 import {afterAll, describe, expect, it} from 'vitest'
 
-import {repeatedFlag, runSyncStep} from './cli.ts'
+import {beginSyncStep, repeatedFlag, runSyncStep} from './cli.ts'
 import type {SyncStepOptions} from './cli.ts'
 import {sampleDocs} from './testing/sampleDocs.ts'
 
@@ -60,6 +60,58 @@ describe('runSyncStep', () => {
     const wet = await step({local: {lakeDir, dataset: 'fresh'}, json: true})
     expect(JSON.parse(wet.stdout).counts.created).toBe(8)
     expect(existsSync(file)).toBe(true)
+  })
+
+  it('goes on from a step begun before its documents: an image named then is uploaded once, and counted', async () => {
+    const site = join(lakeDir, 'begun-site')
+    mkdirSync(join(site, 'docs'), {recursive: true})
+    const image = join(site, 'docs', 'pixel.gif')
+    // A 1×1 GIF: the lake reads its dimensions.
+    writeFileSync(image, Buffer.from('R0lGODlhAQABAAAAACw=', 'base64'))
+    const written = {transactions: new Set<string>(), assets: new Set<string>()}
+    const local = {lakeDir, dataset: 'begun'}
+    const begun = await beginSyncStep({siteDir: site, env: {}, local, written})
+    expect(begun).toBeDefined()
+    begun!.run.uploads.add([image])
+    const named = await begun!.run.uploads.outcome(image)
+    expect(named).toMatchObject({outcome: {uploaded: true}})
+    const documents = sampleDocs().map((doc) =>
+      doc._id === 'lesson-0'
+        ? {
+            ...doc,
+            body: [
+              ...(doc.body as object[]),
+              {_type: 'image', _key: 'i', src: 'pixel.gif', alt: 'A pixel'},
+            ],
+            source: {_type: 'sourceInfo', path: 'docs/lesson-0.md', hasSourcePage: true},
+          }
+        : doc,
+    )
+    const run = await step({
+      documents,
+      siteDir: site,
+      local,
+      json: true,
+      written,
+      begun,
+    })
+    expect(run.code, run.stderr).toBe(0)
+    const report = JSON.parse(run.stdout)
+    expect(report.counts.created).toBe(8)
+    expect(report.requests.uploads).toBe(1)
+    expect([...written.assets]).toEqual([(named as {outcome: {assetId: string}}).outcome.assetId])
+    // Closed by the step; closing it again does nothing.
+    await begun!.close()
+  })
+
+  it('begins no step when its target cannot be opened, and the step then says why', async () => {
+    const notAFolder = join(lakeDir, 'not-a-folder')
+    writeFileSync(notAFolder, '')
+    const local = {lakeDir: notAFolder, dataset: 'x'}
+    expect(await beginSyncStep({siteDir: lakeDir, env: {}, local})).toBeUndefined()
+    const run = await step({local})
+    expect(run.code).toBe(1)
+    expect(run.stderr).toContain('not-a-folder')
   })
 
   it('reports an incomplete hosted configuration without a stack trace or the token', async () => {
