@@ -37,7 +37,7 @@
  * text of a paragraph: it is left as written, and no marker, fence or quote in it is read.
  */
 
-import {SPAN_ELEMENTS} from './html/tokens.ts'
+import {startsLazyEnd} from './html/tokens.ts'
 import {IAL_BLOCK_LINE, listIalLine} from './ial.ts'
 
 interface OpenItem {
@@ -297,7 +297,7 @@ export function kramdownListNesting(text: string, quotes = 0): string {
     // lazy line for kramdown either: it ends the list for both.
     const blockStart =
       !match &&
-      (BLOCK_START.test(line) || opened !== undefined || (fenceBefore && !startsHtmlBlock(line)))
+      (BLOCK_START.test(line) || opened !== undefined || (fenceBefore && !startsLazyEnd(line)))
     const placed = place(stack, indent, match, blank, blockStart)
     blank = false
     if (opened) [fence, fenceLine, fenceIndent, lazyFence] = [opened, n, indent, undefined]
@@ -336,15 +336,6 @@ export function kramdownListNesting(text: string, quotes = 0): string {
     }
   }
   return changed ? lines.join('\n') : text
-}
-
-/**
- * Whether `line` starts with the opening or closing tag of an element that is not a span
- * element (kramdown's `LAZY_END_HTML_START` and `LAZY_END_HTML_STOP` in `list.rb`): no lazy line.
- */
-function startsHtmlBlock(line: string): boolean {
-  const name = /^ *<\/?([A-Za-z][\w:-]*)/.exec(line)?.[1]?.toLowerCase()
-  return name !== undefined && !SPAN_ELEMENTS.has(name) && name !== 'script'
 }
 
 /** The line with the tabs of its indentation written as spaces, to tab stops of four columns. */

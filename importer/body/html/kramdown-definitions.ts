@@ -1,4 +1,4 @@
-import {SPAN_ELEMENTS} from './tokens.ts'
+import {startsLazyEnd} from './tokens.ts'
 import {IAL_BLOCK_LINE} from '../ial.ts'
 
 /**
@@ -53,7 +53,6 @@ const OTHER_BLOCK =
 // kramdown's LIST_ITEM_IAL, on a definition's first line after its marker and spaces.
 const DEFINITION_IAL = /^(\{:(?!(?:[A-Za-z][\w-]*)?:|\/)(?:\\\}|[^}])+\})\s*(?=\S)/
 const SETEXT = /^ {0,3}(?:=+|-+)[ \t]*$/
-const TAG_NAME = /^ {0,3}<\/?([A-Za-z][\w:-]*)/
 
 /**
  * The definition list whose term paragraph starts at `pos` (a line start after a blank line),
@@ -87,7 +86,7 @@ function termParagraph(text: string, pos: number): {lines: Line[]; next: number}
     !first ||
     BLANK.test(first.text) ||
     OTHER_BLOCK.test(first.text) ||
-    htmlLine(first.text) ||
+    startsLazyEnd(first.text) ||
     opensComment(text, first)
   ) {
     return undefined
@@ -107,7 +106,7 @@ function termParagraph(text: string, pos: number): {lines: Line[]; next: number}
     // A line that ends the paragraph, or underlines it as a setext heading, makes no terms.
     if (
       PARAGRAPH_END.test(line.text) ||
-      htmlLine(line.text) ||
+      startsLazyEnd(line.text) ||
       EOB.test(line.text) ||
       SETEXT.test(line.text)
     ) {
@@ -205,13 +204,7 @@ function markerAfter(indentation: number): RegExp {
 function lazy(line: string, indentation: number): boolean {
   const indent = leadingSpaces(line)
   if (indent > Math.min(indentation, 3)) return true
-  return !IAL_BLOCK_LINE.test(line) && !htmlLine(line)
-}
-
-// kramdown's LAZY_END_HTML_START/STOP: a block-level tag (not a span element or `script`).
-function htmlLine(line: string): boolean {
-  const name = TAG_NAME.exec(line)?.[1]?.toLowerCase()
-  return name !== undefined && !SPAN_ELEMENTS.has(name) && name !== 'script'
+  return !IAL_BLOCK_LINE.test(line) && !startsLazyEnd(line)
 }
 
 /**

@@ -24,6 +24,19 @@ export const SPAN_ELEMENTS: ReadonlySet<string> = new Set(
   ),
 )
 
+/** A tag at a line's start, after up to three spaces: its name. */
+const TAG_NAME = /^ {0,3}<\/?([A-Za-z][\w:-]*)/
+
+/**
+ * Whether `line` starts with the opening or closing tag of an element that is neither a span
+ * element nor `script` (kramdown's `LAZY_END_HTML_START` and `LAZY_END_HTML_STOP`): no lazy
+ * line of a paragraph, a list item or a definition.
+ */
+export function startsLazyEnd(line: string): boolean {
+  const name = TAG_NAME.exec(line)?.[1]?.toLowerCase()
+  return name !== undefined && !SPAN_ELEMENTS.has(name) && name !== 'script'
+}
+
 /** Elements whose text runs to their closing tag without markup (kramdown reads them raw too). */
 const RAW_TEXT = new Set(['script', 'style'])
 
