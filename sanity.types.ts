@@ -41,6 +41,7 @@ export type IncludeUse = {
   firstKey?: string
   lastKey?: string
   contentHash?: string
+  afterKey?: string
 }
 
 export type FrontMatterEntry = {

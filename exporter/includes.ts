@@ -1,4 +1,5 @@
 import {canonicalHash} from '../importer/canonical.ts'
+import {inList} from './body/lists.ts'
 import type {Item} from './body/state.ts'
 
 /** Stands for the blocks an `{% include %}` made; written as the tag (see `body/index.ts`). */
@@ -9,18 +10,37 @@ interface IncludeUse {
   firstKey?: unknown
   lastKey?: unknown
   contentHash?: unknown
+  afterKey?: unknown
 }
 
 /**
  * The body with each run of blocks an `{% include %}` made (`source.includes`) replaced by the
  * tag, while the run is still there, in order, and as the include made it; a run an editor
- * changed is written out block by block.
+ * changed is written out block by block. An include that made no block is written after the
+ * block it followed while that block is there (first when it followed none), inside the list
+ * item that block is in when the list goes on after it.
  */
 export function withIncludeTags(body: readonly Item[], uses: unknown): Item[] {
   if (!Array.isArray(uses) || uses.length === 0) return [...body]
   const out = [...body]
+  // First the includes that made nothing: each goes after its block, which may be the last
+  // of a run replaced below (and after those placed there before it, in the page's order).
+  const placed = new Map<unknown, number>()
   for (const use of uses as IncludeUse[]) {
-    if (typeof use.tag !== 'string') continue
+    if (typeof use.tag !== 'string' || use.firstKey !== undefined) continue
+    const after = use.afterKey === undefined ? -1 : out.findIndex((i) => i._key === use.afterKey)
+    if (after === -1 && use.afterKey !== undefined) continue
+    const at = after + 1 + (placed.get(use.afterKey) ?? 0)
+    placed.set(use.afterKey, (placed.get(use.afterKey) ?? 0) + 1)
+    const anchor = out[after]
+    const level =
+      anchor && inList(anchor) && out[at] && inList(out[at])
+        ? {level: typeof anchor.level === 'number' ? anchor.level : 1}
+        : {}
+    out.splice(at, 0, {_type: INCLUDE_TAG, tag: use.tag, ...level})
+  }
+  for (const use of uses as IncludeUse[]) {
+    if (typeof use.tag !== 'string' || use.firstKey === undefined) continue
     const first = out.findIndex((item) => item._key === use.firstKey)
     const last = out.findIndex((item) => item._key === use.lastKey)
     if (first === -1 || last < first) continue

@@ -161,6 +161,36 @@ describe('exportSite', () => {
     expect(edited).toContain('An edited **shared** intro note.\n\n- one\n- two')
   })
 
+  it('writes an {% include %} that made no block back after the block it followed', () => {
+    // What OpenSearch writes under each request: a label only the site's copy button reads.
+    const files: Record<string, string> = {
+      ...page(
+        [
+          '{% include copy.html %}',
+          'Run this:',
+          '```sh\nmake\n```',
+          '{% include copy.html %}',
+          '{% include copy.html %}',
+          '1. Build\n2. Run',
+          '{% include copy.html %}',
+          'The end.',
+        ].join('\n\n'),
+      ),
+      '_includes/copy.html': '<label hidden class="copy-label">copy</label>\n',
+    }
+    const {before, after, exported} = roundTrip(files)
+    expect(after).toEqual(before)
+    expect(exported['course/lesson.md']).toBe(files['course/lesson.md'])
+    // The block it followed deleted in the Studio: the tag goes with it.
+    const documents = importFiles(files)
+    const lesson = documents.find((doc) => doc._type === 'lesson')!
+    const body = lesson.body as Array<{_type: string}>
+    lesson.body = body.filter((block) => block._type !== 'codeBlock')
+    const edited = exportSite(documents).files.get('course/lesson.md')!
+    expect(edited.match(/\{% include copy\.html %\}/g)).toHaveLength(2)
+    expect(edited).toContain('# Lesson\n\n{% include copy.html %}\n\nRun this:\n\n1. Build')
+  })
+
   it('does not stop at malformed percent-escapes in a written link or an asset address', () => {
     const documents = importFiles(page('Go [back](index.md).'))
     const lesson = documents.find((doc) => doc._type === 'lesson')!

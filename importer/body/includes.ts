@@ -4,25 +4,35 @@ import type {IncludedRun} from './types.ts'
 
 /**
  * The runs of top-level blocks each `{% include %}` written on lines of its own made, so an
- * export can write the tag again while the blocks are as the include made them (`contentHash`).
- * An include whose text merged into a block around it, or made no block, is not listed.
+ * export can write the tag again while the blocks are as the include made them (`contentHash`),
+ * and where each include that made no block was (after which block), so an export writes it
+ * there. An include whose text merged into a block around it is not listed.
  */
 export function includedRuns(body: readonly object[], state: State): IncludedRun[] {
   const runs: IncludedRun[] = []
   const spanOf = (index: number) => (index >= 0 ? state.blockSpans.get(body[index]) : undefined)
+  const keyOf = (index: number) => (body[index] as {_key?: unknown})._key
   for (const use of state.includeUses) {
     const inside = (span: [number, number] | undefined) =>
       span !== undefined && span[0] >= use.startLine && span[1] <= use.endLine
-    const first = body.findIndex((_, index) => inside(spanOf(index)))
-    if (first === -1) continue
-    let last = first
-    while (last + 1 < body.length && inside(spanOf(last + 1))) last++
     const touches = (span: [number, number] | undefined) =>
       span !== undefined && span[1] >= use.startLine && span[0] <= use.endLine
+    const first = body.findIndex((_, index) => inside(spanOf(index)))
+    if (first === -1) {
+      if (body.some((_, index) => touches(spanOf(index)))) continue
+      const before = blockBefore(body.length, spanOf, use.startLine)
+      if (before === -1) runs.push({tag: use.tag})
+      else {
+        const afterKey = keyOf(before)
+        if (typeof afterKey === 'string') runs.push({tag: use.tag, afterKey})
+      }
+      continue
+    }
+    let last = first
+    while (last + 1 < body.length && inside(spanOf(last + 1))) last++
     // Blocks of the include elsewhere, or a block around it that took some of its text.
     if (touches(spanOf(first - 1)) || touches(spanOf(last + 1))) continue
     if (body.slice(last + 1).some((_, offset) => inside(spanOf(last + 1 + offset)))) continue
-    const keyOf = (index: number) => (body[index] as {_key?: unknown})._key
     const firstKey = keyOf(first)
     const lastKey = keyOf(last)
     if (typeof firstKey !== 'string' || typeof lastKey !== 'string') continue
@@ -34,4 +44,26 @@ export function includedRuns(body: readonly object[], state: State): IncludedRun
     })
   }
   return runs
+}
+
+/**
+ * The block that ends last before `line` (the later one in the body on a tie), or -1: the
+ * block an include that made nothing followed. Footnotes, gathered at the body's end, are
+ * found by their lines as any other block.
+ */
+function blockBefore(
+  count: number,
+  spanOf: (index: number) => [number, number] | undefined,
+  line: number,
+): number {
+  let found = -1
+  let end = -Infinity
+  for (let index = 0; index < count; index++) {
+    const span = spanOf(index)
+    if (span !== undefined && span[1] < line && span[1] >= end) {
+      found = index
+      end = span[1]
+    }
+  }
+  return found
 }

@@ -46,7 +46,7 @@ export interface NextLinkValue {
 }
 
 /** The top-level blocks one `{% include %}` made, from `firstKey` to `lastKey`. */
-export interface IncludedRun {
+export interface IncludedBlocks {
   /** The tag as the page wrote it. */
   tag: string
   firstKey: string
@@ -54,6 +54,19 @@ export interface IncludedRun {
   /** `canonicalHash` of those blocks as the include made them. */
   contentHash: string
 }
+
+/**
+ * An `{% include %}` that made no block (what it inserts is hidden, such as OpenSearch's
+ * `copy-curl.html` label, which only the site's script reads), and where it was: after the
+ * top-level block `afterKey`, or before the first when there is none.
+ */
+export interface IncludedNothing {
+  tag: string
+  afterKey?: string
+}
+
+/** An `{% include %}` of the page written on lines of its own, and what it made. */
+export type IncludedRun = IncludedBlocks | IncludedNothing
 
 /** The result of converting one page body. */
 export interface ConvertResult {

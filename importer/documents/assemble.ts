@@ -25,9 +25,10 @@ function sourceInfo(plan: PlannedDocument, result?: ConvertResult): Record<strin
     ...(result ? {titleHeading: result.titleHeading === true} : {}),
     ...(result?.includes?.length
       ? {
-          includes: result.includes.map((run) => ({
+          includes: result.includes.map((run, index) => ({
             _type: OBJECT_TYPES.includeUse,
-            _key: run.firstKey,
+            // An include that made no block has none to name it: its place in the list does.
+            _key: 'firstKey' in run ? run.firstKey : `include-${index}`,
             ...run,
           })),
         }
