@@ -1,5 +1,4 @@
 import {canonicalHash} from '../importer/canonical.ts'
-import {inList} from './body/lists.ts'
 import type {Item} from './body/state.ts'
 
 /** Stands for the blocks an `{% include %}` made; written as the tag (see `body/index.ts`). */
@@ -17,8 +16,8 @@ interface IncludeUse {
  * The body with each run of blocks an `{% include %}` made (`source.includes`) replaced by the
  * tag, while the run is still there, in order, and as the include made it; a run an editor
  * changed is written out block by block. An include that made no block is written after the
- * block it followed while that block is there (first when it followed none), inside the list
- * item that block is in when the list goes on after it.
+ * block it followed while that block is there (first when it followed none), outside any list:
+ * the import records none inside a list item (see importer/body/includes.ts).
  */
 export function withIncludeTags(body: readonly Item[], uses: unknown): Item[] {
   if (!Array.isArray(uses) || uses.length === 0) return [...body]
@@ -32,12 +31,7 @@ export function withIncludeTags(body: readonly Item[], uses: unknown): Item[] {
     if (after === -1 && use.afterKey !== undefined) continue
     const at = after + 1 + (placed.get(use.afterKey) ?? 0)
     placed.set(use.afterKey, (placed.get(use.afterKey) ?? 0) + 1)
-    const anchor = out[after]
-    const level =
-      anchor && inList(anchor) && out[at] && inList(out[at])
-        ? {level: typeof anchor.level === 'number' ? anchor.level : 1}
-        : {}
-    out.splice(at, 0, {_type: INCLUDE_TAG, tag: use.tag, ...level})
+    out.splice(at, 0, {_type: INCLUDE_TAG, tag: use.tag})
   }
   for (const use of uses as IncludeUse[]) {
     if (typeof use.tag !== 'string' || use.firstKey === undefined) continue

@@ -173,6 +173,7 @@ describe('exportSite', () => {
           '{% include copy.html %}',
           '1. Build\n2. Run',
           '{% include copy.html %}',
+          '1. A list of its own',
           'The end.',
         ].join('\n\n'),
       ),

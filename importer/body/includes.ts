@@ -6,7 +6,8 @@ import type {IncludedRun} from './types.ts'
  * The runs of top-level blocks each `{% include %}` written on lines of its own made, so an
  * export can write the tag again while the blocks are as the include made them (`contentHash`),
  * and where each include that made no block was (after which block), so an export writes it
- * there. An include whose text merged into a block around it is not listed.
+ * there. An include whose text merged into a block around it is not listed, nor one that made
+ * nothing inside a list item: the list's blocks all have the list's lines (`blockSpans`).
  */
 export function includedRuns(body: readonly object[], state: State): IncludedRun[] {
   const runs: IncludedRun[] = []
