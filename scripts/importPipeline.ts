@@ -63,6 +63,15 @@ function rejectedBy(found: readonly Diagnostic[]): Map<string, string> {
 }
 
 /**
+ * The compiled validator of the Studio's rules, loaded on demand, so `--help` never loads the
+ * schema; it applies them without loading `sanity` (see schemas/compiled/).
+ */
+async function loadRules() {
+  const {loadValidator} = await import('../schemas/compiled/load.ts')
+  return loadValidator()
+}
+
+/**
  * The Studio's validation of `documents` (the others of the import count as existing, so
  * references between them resolve), as diagnostics naming the source file.
  */
@@ -72,10 +81,7 @@ async function validate(
   alsoExisting: readonly {_id: string; _type: string}[] = [],
 ): Promise<Diagnostic[]> {
   if (documents.length === 0) return []
-  // Loaded on demand, so `--help` never loads the schema. The compiled validator applies the
-  // Studio's rules without loading `sanity` (see schemas/compiled/).
-  const {loadValidator} = await import('../schemas/compiled/load.ts')
-  const validator = await loadValidator()
+  const validator = await loadRules()
   const progress = createProgress(process.stderr)
   const problems = await validator.validateDocuments(documents, {
     existing: [...result.documents, ...alsoExisting],
@@ -268,6 +274,9 @@ async function convertSite(
     const timer = setImmediate(() => {
       early = shapeAndSnapshot(prepared)
       early.catch(() => undefined)
+      // The Studio's rules, compiled now rather than once the pages are converted: a failure
+      // is the validation's to report (the loaded validator is kept, rejection included).
+      loadRules().catch(() => undefined)
     })
     try {
       const uploads = begun?.step?.run.uploads
