@@ -31,7 +31,7 @@ import {BLOCK_TYPES, DOCUMENT_TYPES, INLINE_TYPES} from '../schemas/constants.ts
 import {excludeRejected} from '../sync/exclude.ts'
 import type {BegunSyncStep} from '../sync/cli.ts'
 import type {ImageUploads} from '../sync/imageUploads.ts'
-import {resolveImagePath, type ImageRead} from '../sync/images.ts'
+import {imageFileOf, type ImageRead} from '../sync/images.ts'
 import type {SyncProblem, SyncReport} from '../sync/types.ts'
 import {lakeDirOf, type Env} from '../targets/env.ts'
 import {collectGarbage, collectGarbageHalfway} from './collectGarbage.ts'
@@ -312,8 +312,7 @@ function nameImages(prepared: PreparedSite, root: string, uploads: ImageUploads)
   let addresses: Record<string, string> | undefined
   return (job: PageJob, sources: readonly string[]) => {
     addresses ??= pageAddresses(prepared)
-    const address = addresses[job.file]
-    uploads.add(sources.map((src) => resolveImagePath(root, job.file, src, address)))
+    uploads.add(sources.map((src) => imageFileOf(root, job.file, src, addresses)))
   }
 }
 

@@ -106,6 +106,20 @@ export function resolveImagePath(
 }
 
 /**
+ * The file the image `src` of the page file `page` names, with the page's address among
+ * `addresses` (each page file's, `importSite`'s): how every step that reads a page's images
+ * finds them, so a file named early (as its page converts) is the one the image step asks for.
+ */
+export function imageFileOf(
+  root: string,
+  page: string | null,
+  src: string,
+  addresses: Readonly<Record<string, string>> | undefined,
+): string {
+  return resolveImagePath(root, page, src, page ? addresses?.[page] : undefined)
+}
+
+/**
  * Where a missing image may be added, relative to the site: the path the readers' browsers ask
  * for and, when it differs, the one beside the page's file (where a page's other images often
  * are, and GitHub's preview looks).
@@ -127,14 +141,7 @@ export function localImageFiles(
 ): string[] {
   const images = docs.flatMap(localImagesOf)
   const root = path.resolve(siteDir)
-  return [
-    ...new Set(
-      images.map((i) => {
-        const page = sourcePath(i.doc)
-        return resolveImagePath(root, page, i.src, page ? addresses?.[page] : undefined)
-      }),
-    ),
-  ]
+  return [...new Set(images.map((i) => imageFileOf(root, sourcePath(i.doc), i.src, addresses)))]
 }
 
 /**
@@ -187,10 +194,9 @@ export async function resolveImages(
   const read = new Map<string, ImageRead>()
   if (!images.length) return {docs: copies, problems, uploaded: 0, assets: assetIds, read}
   const root = path.resolve(options.siteDir)
-  const files = images.map((image) => {
-    const page = sourcePath(image.doc)
-    return resolveImagePath(root, page, image.src, page ? options.addresses?.[page] : undefined)
-  })
+  const files = images.map((image) =>
+    imageFileOf(root, sourcePath(image.doc), image.src, options.addresses),
+  )
   const uploads = 'uploads' in options ? options.uploads : new ImageUploads(options)
   uploads.add(files)
   const located = await Promise.all(files.map((file) => uploads.outcome(file)))
