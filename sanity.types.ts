@@ -42,6 +42,7 @@ export type IncludeUse = {
   lastKey?: string
   contentHash?: string
   afterKey?: string
+  inList?: boolean
 }
 
 export type FrontMatterEntry = {

@@ -10,14 +10,15 @@ interface IncludeUse {
   lastKey?: unknown
   contentHash?: unknown
   afterKey?: unknown
+  inList?: unknown
 }
 
 /**
  * The body with each run of blocks an `{% include %}` made (`source.includes`) replaced by the
  * tag, while the run is still there, in order, and as the include made it; a run an editor
  * changed is written out block by block. An include that made no block is written after the
- * block it followed while that block is there (first when it followed none), outside any list:
- * the import records none inside a list item (see importer/body/includes.ts).
+ * block it followed while that block is there (first when it followed none): in that block's
+ * list item when it was in one (`inList`), else outside any list.
  */
 export function withIncludeTags(body: readonly Item[], uses: unknown): Item[] {
   if (!Array.isArray(uses) || uses.length === 0) return [...body]
@@ -31,7 +32,13 @@ export function withIncludeTags(body: readonly Item[], uses: unknown): Item[] {
     if (after === -1 && use.afterKey !== undefined) continue
     const at = after + 1 + (placed.get(use.afterKey) ?? 0)
     placed.set(use.afterKey, (placed.get(use.afterKey) ?? 0) + 1)
-    out.splice(at, 0, {_type: INCLUDE_TAG, tag: use.tag})
+    // In the list item its block is in (that block's level: the item's own, or its blocks').
+    const anchor = out[after]
+    const level =
+      use.inList === true && anchor
+        ? {level: typeof anchor.level === 'number' ? anchor.level : 1}
+        : {}
+    out.splice(at, 0, {_type: INCLUDE_TAG, tag: use.tag, ...level})
   }
   for (const use of uses as IncludeUse[]) {
     if (typeof use.tag !== 'string' || use.firstKey === undefined) continue

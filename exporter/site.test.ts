@@ -161,7 +161,7 @@ describe('exportSite', () => {
     expect(edited).toContain('An edited **shared** intro note.\n\n- one\n- two')
   })
 
-  it('writes an {% include %} that made no block back after the block it followed', () => {
+  it('writes an {% include %} that made no block back after the block it followed, in its list item', () => {
     // What OpenSearch writes under each request: a label only the site's copy button reads.
     const files: Record<string, string> = {
       ...page(
@@ -173,7 +173,7 @@ describe('exportSite', () => {
           '{% include copy.html %}',
           '1. Build\n2. Run',
           '{% include copy.html %}',
-          '1. A list of its own',
+          '1. A list of its own:\n\n   ```sh\n   make all\n   ```\n\n   {% include copy.html %}\n2. A step\n   - nested\n\n     {% include copy.html %}\n3. Last step',
           'The end.',
         ].join('\n\n'),
       ),
@@ -188,7 +188,7 @@ describe('exportSite', () => {
     const body = lesson.body as Array<{_type: string}>
     lesson.body = body.filter((block) => block._type !== 'codeBlock')
     const edited = exportSite(documents).files.get('course/lesson.md')!
-    expect(edited.match(/\{% include copy\.html %\}/g)).toHaveLength(2)
+    expect(edited.match(/\{% include copy\.html %\}/g)).toHaveLength(3)
     expect(edited).toContain('# Lesson\n\n{% include copy.html %}\n\nRun this:\n\n1. Build')
   })
 

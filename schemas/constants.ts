@@ -43,6 +43,20 @@ export function listElementOf(listItem: unknown): 'ol' | 'ul' {
   return listItem === 'number' ? 'ol' : 'ul'
 }
 
+/**
+ * Whether a body item belongs to a list: a list item (a text block with `listItem`), or a block
+ * inside one (any item with a `level`), as the renderer and the export group them.
+ */
+export function inListRegion(item: {
+  _type?: unknown
+  listItem?: unknown
+  level?: unknown
+}): boolean {
+  return (
+    (item._type === 'block' && typeof item.listItem === 'string') || typeof item.level === 'number'
+  )
+}
+
 /** Annotation (mark definition) type names. */
 export const ANNOTATIONS = {
   link: 'link',

@@ -1,4 +1,4 @@
-import {listElementOf} from '../../schemas/constants.ts'
+import {inListRegion, listElementOf} from '../../schemas/constants.ts'
 import type {BodyState, Item} from './state.ts'
 import {indent, paragraphs} from './text.ts'
 
@@ -12,11 +12,7 @@ interface OpenItem {
 }
 
 /** True for an item of a list region: a list item, or a block that belongs to one (`level`). */
-export function inList(item: Item): boolean {
-  return (
-    (item._type === 'block' && typeof item.listItem === 'string') || typeof item.level === 'number'
-  )
-}
+export const inList: (item: Item) => boolean = inListRegion
 
 function marker(listItem: string, number: number, checked: boolean): string {
   if (listItem === 'number') return `${number}. `

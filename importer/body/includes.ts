@@ -1,3 +1,4 @@
+import {inListRegion} from '../../schemas/constants.ts'
 import {canonicalHash} from '../canonical.ts'
 import type {State} from './state.ts'
 import type {IncludedRun} from './types.ts'
@@ -6,8 +7,8 @@ import type {IncludedRun} from './types.ts'
  * The runs of top-level blocks each `{% include %}` written on lines of its own made, so an
  * export can write the tag again while the blocks are as the include made them (`contentHash`),
  * and where each include that made no block was (after which block), so an export writes it
- * there. An include whose text merged into a block around it is not listed, nor one that made
- * nothing inside a list item: the list's blocks all have the list's lines (`blockSpans`).
+ * there, in a list item when it was in one. An include whose text merged into a block around it
+ * is not listed.
  */
 export function includedRuns(body: readonly object[], state: State): IncludedRun[] {
   const runs: IncludedRun[] = []
@@ -20,13 +21,22 @@ export function includedRuns(body: readonly object[], state: State): IncludedRun
       span !== undefined && span[1] >= use.startLine && span[0] <= use.endLine
     const first = body.findIndex((_, index) => inside(spanOf(index)))
     if (first === -1) {
-      if (body.some((_, index) => touches(spanOf(index)))) continue
-      const before = blockBefore(body.length, spanOf, use.startLine)
-      if (before === -1) runs.push({tag: use.tag})
-      else {
-        const afterKey = keyOf(before)
-        if (typeof afterKey === 'string') runs.push({tag: use.tag, afterKey})
+      const touching = body.flatMap((_, index) => (touches(spanOf(index)) ? [index] : []))
+      if (touching.length === 0) {
+        const before = blockBefore(body.length, spanOf, use.startLine)
+        const afterKey = before === -1 ? undefined : keyOf(before)
+        if (before === -1) runs.push({tag: use.tag})
+        else if (typeof afterKey === 'string') runs.push({tag: use.tag, afterKey})
+        continue
       }
+      // In a list: placed among its blocks by their own lines, when none holds the include's.
+      if (!touching.every((index) => inListRegion(body[index] as {_type?: unknown}))) continue
+      const itemSpanOf = (at: number) =>
+        at < touching.length ? state.itemSpans.get(body[touching[at]]) : undefined
+      if (touching.some((_, at) => touches(itemSpanOf(at)))) continue
+      const before = blockBefore(touching.length, itemSpanOf, use.startLine)
+      const afterKey = before === -1 ? undefined : keyOf(touching[before])
+      if (typeof afterKey === 'string') runs.push({tag: use.tag, afterKey, inList: true})
       continue
     }
     let last = first

@@ -58,6 +58,11 @@ export interface State {
    * later problems (`pageLineAt`), and what an include made.
    */
   blockSpans: Map<object, [number, number]>
+  /**
+   * The lines after Liquid of each block inside a list item, its own node's (`blockSpans` gives
+   * every block of a list the whole list's): where in an item an include that made nothing was.
+   */
+  itemSpans: Map<object, [number, number]>
   /** Text blocks a quote restyled, with their own style (see `quoteBlocks`). */
   quoted: WeakMap<object, Quoted>
   /** Each footnote block's definition, where it is reported when nothing refers to it. */
@@ -108,6 +113,7 @@ export function createState(ctx: ConvertContext, extraction: ExtractionConfig): 
     footnotes: new WeakMap(),
     includeUses: [],
     blockSpans: new Map(),
+    itemSpans: new Map(),
   }
 }
 

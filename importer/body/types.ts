@@ -58,11 +58,13 @@ export interface IncludedBlocks {
 /**
  * An `{% include %}` that made no block (what it inserts is hidden, such as OpenSearch's
  * `copy-curl.html` label, which only the site's script reads), and where it was: after the
- * top-level block `afterKey`, or before the first when there is none.
+ * block `afterKey`, or before the first when there is none.
  */
 export interface IncludedNothing {
   tag: string
   afterKey?: string
+  /** It was in the list item of the block `afterKey` (or one that item holds), not after it. */
+  inList?: true
 }
 
 /** An `{% include %}` of the page written on lines of its own, and what it made. */

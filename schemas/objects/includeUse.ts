@@ -18,6 +18,7 @@ export const includeUse = defineType({
     defineField({name: 'lastKey', title: 'Last block', type: 'string'}),
     defineField({name: 'contentHash', title: 'Hash of the blocks it made', type: 'string'}),
     defineField({name: 'afterKey', title: 'Block it followed (made none)', type: 'string'}),
+    defineField({name: 'inList', title: 'In that block’s list item', type: 'boolean'}),
   ],
   preview: {select: {title: 'tag'}},
 })

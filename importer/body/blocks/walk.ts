@@ -72,10 +72,12 @@ export function walkBlocks(
       applyPending({...walk, pendingIal: pending}, start, state)
     }
     if (!walk.transparent) walk.lastStart = start
-    if (topLevel) {
-      const span = node.position && ([node.position.start.line, node.position.end.line] as const)
+    // The innermost node's lines are a block's own: nested walks end before the outer one.
+    const spans = topLevel ? state.blockSpans : list ? state.itemSpans : undefined
+    if (spans && node.position) {
+      const {start: from, end: to} = node.position
       for (let i = start; i < out.length; i++)
-        if (span && !state.blockSpans.has(out[i])) state.blockSpans.set(out[i], [...span])
+        if (!spans.has(out[i])) spans.set(out[i], [from.line, to.line])
     }
   }
   if (walk.pendingIal) {
