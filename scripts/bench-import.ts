@@ -20,7 +20,7 @@ import {basename, join, resolve} from 'node:path'
 
 import {defineCommand, runMain} from 'citty'
 
-import {measure, median, prepareScratch, table, type Usage} from './bench-measure.ts'
+import {copySite, measure, median, prepareScratch, table, type Usage} from './bench-measure.ts'
 import {judgeRatios, LIMITS} from './benchCheck.ts'
 import {editablePage, generateSite, writeSite} from './bench-site.ts'
 import {isoDay, writeReadmeSection} from './benchReadme.ts'
@@ -74,7 +74,7 @@ function reimportRounds(
   page: string,
 ): Record<Reimport, Usage>[] {
   const site = join(scratch, 'reimport-site')
-  cpSync(source, site, {recursive: true})
+  copySite(source, site)
   const lake = mkdtempSync(join(scratch, 'lake-'))
   const command = [...npmRun, 'import', '--', site]
   measure(command, {LAKE_DIR: lake}, scratch, [0, 1])

@@ -5,11 +5,45 @@
  * ratios to a floor, taken round by round.
  */
 import {spawnSync} from 'node:child_process'
-import {readFileSync, writeFileSync} from 'node:fs'
+import {
+  copyFileSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
 import {join} from 'node:path'
 import {pathToFileURL} from 'node:url'
 
 import {markdownTable} from './benchReadme.ts'
+
+/**
+ * Copies the site folder `source` into `into`, for a benchmark that edits its pages: each
+ * symbolic link (the folder given as one too) is copied as what it points to, so no edit of
+ * the copy reaches the site itself (`cpSync` copies the links inside a folder as links). A
+ * link to a folder the copy is inside of, or to nothing, is left out.
+ */
+export function copySite(source: string, into: string): void {
+  const inside = new Set<string>()
+  const copy = (from: string, to: string) => {
+    let real: string
+    try {
+      real = realpathSync(from)
+    } catch {
+      return
+    }
+    const stats = statSync(real)
+    if (stats.isFile()) return copyFileSync(real, to)
+    if (!stats.isDirectory() || inside.has(real)) return
+    inside.add(real)
+    mkdirSync(to, {recursive: true})
+    for (const name of readdirSync(real)) copy(join(real, name), join(to, name))
+    inside.delete(real)
+  }
+  copy(source, into)
+}
 
 /** One run of a command: CPU seconds of all its Node processes, wall seconds, largest peak RSS. */
 export interface Usage {
