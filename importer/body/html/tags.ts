@@ -173,3 +173,15 @@ export function parseTag(text: string): Tag | undefined {
 export function textOf(html: string): string {
   return visibleText(fromHtml(html, {fragment: true}))
 }
+
+/** A reference such as `&amp;`, `&#65;` or `&#x41;`, semicolon included. */
+const REFERENCE = /&(?:[A-Za-z][A-Za-z0-9]{0,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});/g
+
+/** A text with its character references decoded as a browser decodes them, nothing else changed. */
+export function decodeEntities(text: string): string {
+  if (!text.includes('&')) return text
+  return text.replace(REFERENCE, (reference) => {
+    const [decoded] = fromHtml(reference, {fragment: true}).children
+    return decoded?.type === 'text' ? decoded.value : reference
+  })
+}

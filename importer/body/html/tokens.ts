@@ -24,6 +24,23 @@ export const SPAN_ELEMENTS: ReadonlySet<string> = new Set(
   ),
 )
 
+/**
+ * Elements whose content kramdown reads as markdown inside a paragraph: its HTML_CONTENT_MODEL's
+ * span and block entries, and its block elements (their tag is text there, and what follows is
+ * read as usual). Any other element's content, a known one's (`<u>`, `<kbd>`) or that of text
+ * that only looks like a tag (`List<String>`), it reads as raw text up to the closing tag.
+ */
+export const MARKDOWN_CONTENT: ReadonlySet<string> = new Set(
+  'a abbr acronym b bdo big button cite caption del dfn dt em h1 h2 h3 h4 h5 h6 i ins label legend optgroup p q rb rbc rp rt rtc ruby select small span strong sub sup th tt address applet article aside blockquote body dd details div dl fieldset figure figcaption footer form header hgroup iframe li main map menu nav noscript object section summary td col colgroup head hr html ol pre table tbody tfoot thead tr ul'.split(
+    ' ',
+  ),
+)
+
+/** kramdown's HTML_ELEMENTS_WITHOUT_BODY: their tag holds nothing, whatever follows it. */
+export const WITHOUT_BODY: ReadonlySet<string> = new Set(
+  'area base br col command embed hr img input keygen link meta param source track wbr'.split(' '),
+)
+
 /** A tag at a line's start, after up to three spaces: its name. */
 const TAG_NAME = /^ {0,3}<\/?([A-Za-z][\w:-]*)/
 

@@ -1,6 +1,6 @@
 import type {Html, PhrasingContent} from 'mdast'
 
-import {isCustomElement, isElementName, parseTag} from '../html/tags.ts'
+import {decodeEntities, isCustomElement, isElementName, parseTag} from '../html/tags.ts'
 import type {Tag} from '../html/tags.ts'
 import {MARK} from '../names.ts'
 import type {State} from '../state.ts'
@@ -10,6 +10,7 @@ import type {Inline} from './inline.ts'
 import {addMarkDef, appendLineBreak, appendText} from './inline.ts'
 import {linkAnnotation} from './links.ts'
 import {hidesElement, readStyle} from '../html/style.ts'
+import {MARKDOWN_CONTENT, WITHOUT_BODY} from '../html/tokens.ts'
 
 // Inline tags whose meaning is a decorator: `<b>x</b>` is the same as `**x**`.
 const DECORATOR_TAGS: Record<string, string> = {
@@ -135,6 +136,76 @@ export function hiddenElementEnd(
     else if (depth-- === 0) return at
   }
   return nodes.length - 1
+}
+
+/**
+ * When `nodes[index]` opens an element whose content kramdown reads as raw text (see
+ * `MARKDOWN_CONTENT`: `List<String>`, `<u>`, `<kbd>`), where that content ends among `nodes`:
+ * at its closing tag (`closed`), or, with none, at the last node, as kramdown closes it at the
+ * paragraph's end. Else undefined: the nodes are read as they are.
+ */
+export function rawContentEnd(
+  nodes: readonly PhrasingContent[],
+  index: number,
+): {end: number; closed: boolean} | undefined {
+  const node = nodes[index]!
+  if (node.type !== 'html' || node.value.startsWith('<!--') || index === nodes.length - 1)
+    return undefined
+  const tag = parseTag(node.value)
+  if (!tag || tag.closing || tag.selfClosing || WITHOUT_BODY.has(tag.name)) return undefined
+  // `markdown="span"` asks kramdown to read it as markdown.
+  if (MARKDOWN_CONTENT.has(tag.name) || tag.attributes.markdown === 'span') return undefined
+  let depth = 0
+  for (let at = index + 1; at < nodes.length; at++) {
+    const other = nodes[at]!
+    const inner = other.type === 'html' ? parseTag(other.value) : undefined
+    if (inner?.name !== tag.name || inner.selfClosing) continue
+    if (!inner.closing) depth++
+    else if (depth-- === 0) return {end: at, closed: true}
+  }
+  return {end: nodes.length - 1, closed: false}
+}
+
+/** A place in the page's source, as mdast positions give it. */
+type Point = NonNullable<Html['position']>['start']
+
+/** A tag or comment in raw content: kramdown still reads the HTML there (`<b>` in `<u>`). */
+const RAW_TAG =
+  /<!--[\s\S]*?-->|<\/[A-Za-z_:][-\w.:]*\s*>|<[A-Za-z_:][-\w.:]*(?:\s+[A-Za-z_:][-\w.:]*(?:\s*=\s*(?:[\w-]+|"[^"]*"|'[^']*'))?)*\s*\/?>/g
+
+/**
+ * The source from `start` to `to` (an offset in `state.source`), read as kramdown reads raw
+ * content: its tags as HTML nodes, the rest as text with its entities decoded and nothing else
+ * read (`**`, backticks and backslashes stay as written). Each node has its own place.
+ */
+export function rawContentNodes(start: Point, to: number, state: State): PhrasingContent[] {
+  const from = start.offset!
+  const source = state.source.slice(from, to)
+  const nodes: PhrasingContent[] = []
+  // Lines and columns counted from `start` within the content: a paragraph's worth at most.
+  const at = (offset: number): Point => {
+    const before = source.slice(0, offset)
+    const lines = before.split('\n').length - 1
+    const column = lines ? offset - before.lastIndexOf('\n') : start.column + offset
+    return {line: start.line + lines, column, offset: from + offset}
+  }
+  const text = (start: number, end: number) => {
+    if (end > start)
+      nodes.push({
+        type: 'text',
+        value: decodeEntities(source.slice(start, end)),
+        position: {start: at(start), end: at(end)},
+      })
+  }
+  let last = 0
+  for (const match of source.matchAll(RAW_TAG)) {
+    text(last, match.index)
+    const end = match.index + match[0].length
+    nodes.push({type: 'html', value: match[0], position: {start: at(match.index), end: at(end)}})
+    last = end
+  }
+  text(last, source.length)
+  return nodes
 }
 
 /**

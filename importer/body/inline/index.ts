@@ -4,7 +4,7 @@ import type {Span} from '../blocks/text-block.ts'
 import type {State} from '../state.ts'
 import {report} from '../state.ts'
 import {inlineHandlers} from './handlers.ts'
-import {hiddenElementEnd} from './html.ts'
+import {hiddenElementEnd, rawContentEnd, rawContentNodes} from './html.ts'
 import type {Inline} from './inline.ts'
 import {appendText} from './inline.ts'
 
@@ -25,22 +25,45 @@ export function convertInline(nodes: PhrasingContent[], state: State, inline: In
         inline.afterBreak = true
       continue
     }
-    const handler = inlineHandlers[node.type] as
-      ((n: PhrasingContent, s: State, i: Inline) => void) | undefined
-    if (handler) {
-      inline.previousSibling = nodes[index - 1]?.type
-      handler(node, state, inline)
+    const raw = node.type === 'html' ? rawContentEnd(nodes, index) : undefined
+    const from = node.position?.end
+    const last = raw && nodes[raw.end]!.position
+    if (raw && from?.offset !== undefined && last?.start.offset !== undefined) {
+      // kramdown reads what such an element holds as text (`List<String> and **b**`): the
+      // source between its tags, tags inside it still read as HTML.
+      const to = raw.closed ? last.start.offset : last.end.offset!
+      convertNode(node, nodes[index - 1], state, inline)
+      convertInline(rawContentNodes(from, to, state), state, inline)
+      if (raw.closed) convertNode(nodes[raw.end]!, undefined, state, inline)
+      index = raw.end
       continue
     }
-    report(
-      state,
-      'warning',
-      'unknown-inline',
-      node,
-      `Kept the text of an unsupported "${node.type}" node.`,
-      'Report this construct so the importer can learn it.',
-    )
-    if ('value' in node && typeof node.value === 'string') appendText(inline, node.value)
-    else if ('children' in node) convertInline(node.children as PhrasingContent[], state, inline)
+    convertNode(node, nodes[index - 1], state, inline)
   }
+}
+
+/** Converts one phrasing node (after `previous`, its sibling) by its type's handler. */
+function convertNode(
+  node: PhrasingContent,
+  previous: PhrasingContent | undefined,
+  state: State,
+  inline: Inline,
+): void {
+  const handler = inlineHandlers[node.type] as
+    ((n: PhrasingContent, s: State, i: Inline) => void) | undefined
+  if (handler) {
+    inline.previousSibling = previous?.type
+    handler(node, state, inline)
+    return
+  }
+  report(
+    state,
+    'warning',
+    'unknown-inline',
+    node,
+    `Kept the text of an unsupported "${node.type}" node.`,
+    'Report this construct so the importer can learn it.',
+  )
+  if ('value' in node && typeof node.value === 'string') appendText(inline, node.value)
+  else if ('children' in node) convertInline(node.children as PhrasingContent[], state, inline)
 }
