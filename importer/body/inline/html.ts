@@ -127,15 +127,24 @@ export function hiddenElementEnd(
     `Left out a hidden <${tag.name}> and what it holds: the site's readers do not see it.`,
   )
   if (tag.selfClosing || VOID.has(tag.name)) return index
+  return closingTagIndex(nodes, index, tag.name) ?? nodes.length - 1
+}
+
+/** The index among `nodes` of the tag that closes the `name` element `nodes[index]` opens. */
+function closingTagIndex(
+  nodes: readonly PhrasingContent[],
+  index: number,
+  name: string,
+): number | undefined {
   let depth = 0
   for (let at = index + 1; at < nodes.length; at++) {
     const other = nodes[at]!
     const inner = other.type === 'html' ? parseTag(other.value) : undefined
-    if (inner?.name !== tag.name || inner.selfClosing) continue
+    if (inner?.name !== name || inner.selfClosing) continue
     if (!inner.closing) depth++
     else if (depth-- === 0) return at
   }
-  return nodes.length - 1
+  return undefined
 }
 
 /**
@@ -155,15 +164,8 @@ export function rawContentEnd(
   if (!tag || tag.closing || tag.selfClosing || WITHOUT_BODY.has(tag.name)) return undefined
   // `markdown="span"` asks kramdown to read it as markdown.
   if (MARKDOWN_CONTENT.has(tag.name) || tag.attributes.markdown === 'span') return undefined
-  let depth = 0
-  for (let at = index + 1; at < nodes.length; at++) {
-    const other = nodes[at]!
-    const inner = other.type === 'html' ? parseTag(other.value) : undefined
-    if (inner?.name !== tag.name || inner.selfClosing) continue
-    if (!inner.closing) depth++
-    else if (depth-- === 0) return {end: at, closed: true}
-  }
-  return {end: nodes.length - 1, closed: false}
+  const end = closingTagIndex(nodes, index, tag.name)
+  return end === undefined ? {end: nodes.length - 1, closed: false} : {end, closed: true}
 }
 
 /** A place in the page's source, as mdast positions give it. */
