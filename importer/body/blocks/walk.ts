@@ -73,7 +73,12 @@ export function walkBlocks(
     }
     if (!walk.transparent) walk.lastStart = start
     // The innermost node's lines are a block's own: nested walks end before the outer one.
-    const spans = topLevel ? state.blockSpans : list ? state.itemSpans : undefined
+    // Those in lists only place includes (includes.ts): kept when the page has some.
+    const spans = topLevel
+      ? state.blockSpans
+      : list && state.includeUses.length > 0
+        ? state.itemSpans
+        : undefined
     if (spans && node.position) {
       const {start: from, end: to} = node.position
       for (let i = start; i < out.length; i++)

@@ -112,13 +112,11 @@ const VOID = new Set('area base br col embed hr img input link meta source track
 export function hiddenElementEnd(
   nodes: readonly PhrasingContent[],
   index: number,
+  tag: Tag,
   state: State,
 ): number | undefined {
   const node = nodes[index]!
-  if (node.type !== 'html' || node.value.startsWith('<!--')) return undefined
-  const tag = parseTag(node.value)
-  if (!tag || tag.closing || !isElementName(tag.name) || !hidesElement(tag.attributes))
-    return undefined
+  if (tag.closing || !isElementName(tag.name) || !hidesElement(tag.attributes)) return undefined
   report(
     state,
     'info',
@@ -156,12 +154,10 @@ function closingTagIndex(
 export function rawContentEnd(
   nodes: readonly PhrasingContent[],
   index: number,
+  tag: Tag,
 ): {end: number; closed: boolean} | undefined {
-  const node = nodes[index]!
-  if (node.type !== 'html' || node.value.startsWith('<!--') || index === nodes.length - 1)
-    return undefined
-  const tag = parseTag(node.value)
-  if (!tag || tag.closing || tag.selfClosing || WITHOUT_BODY.has(tag.name)) return undefined
+  if (index === nodes.length - 1) return undefined
+  if (tag.closing || tag.selfClosing || WITHOUT_BODY.has(tag.name)) return undefined
   // `markdown="span"` asks kramdown to read it as markdown.
   if (MARKDOWN_CONTENT.has(tag.name) || tag.attributes.markdown === 'span') return undefined
   const end = closingTagIndex(nodes, index, tag.name)
@@ -184,12 +180,18 @@ export function rawContentNodes(start: Point, to: number, state: State): Phrasin
   const from = start.offset!
   const source = state.source.slice(from, to)
   const nodes: PhrasingContent[] = []
-  // Lines and columns counted from `start` within the content: a paragraph's worth at most.
+  // Lines and columns counted from `start`, on from the last place asked (they only grow).
+  let counted = 0
+  let line = start.line
+  let lineStart = -start.column
   const at = (offset: number): Point => {
-    const before = source.slice(0, offset)
-    const lines = before.split('\n').length - 1
-    const column = lines ? offset - before.lastIndexOf('\n') : start.column + offset
-    return {line: start.line + lines, column, offset: from + offset}
+    for (let next = source.indexOf('\n', counted); next !== -1 && next < offset;) {
+      line++
+      lineStart = next
+      next = source.indexOf('\n', next + 1)
+    }
+    counted = offset
+    return {line, column: offset - lineStart, offset: from + offset}
   }
   const text = (start: number, end: number) => {
     if (end > start)

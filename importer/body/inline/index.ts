@@ -4,6 +4,7 @@ import type {Span} from '../blocks/text-block.ts'
 import type {State} from '../state.ts'
 import {report} from '../state.ts'
 import {inlineHandlers} from './handlers.ts'
+import {parseTag} from '../html/tags.ts'
 import {hiddenElementEnd, rawContentEnd, rawContentNodes} from './html.ts'
 import type {Inline} from './inline.ts'
 import {appendText} from './inline.ts'
@@ -15,7 +16,10 @@ export type {Inline} from './inline.ts'
 export function convertInline(nodes: PhrasingContent[], state: State, inline: Inline): void {
   for (let index = 0; index < nodes.length; index++) {
     const node = nodes[index]!
-    const hiddenEnd = node.type === 'html' ? hiddenElementEnd(nodes, index, state) : undefined
+    // A tag read once for both questions (inlineHtml reads it as it converts it).
+    const tag =
+      node.type === 'html' && !node.value.startsWith('<!--') ? parseTag(node.value) : undefined
+    const hiddenEnd = tag && hiddenElementEnd(nodes, index, tag, state)
     if (hiddenEnd !== undefined) {
       index = hiddenEnd
       // `A <span hidden>x</span> b` reads `A b`: the browser shows one space where two meet,
@@ -25,7 +29,7 @@ export function convertInline(nodes: PhrasingContent[], state: State, inline: In
         inline.afterBreak = true
       continue
     }
-    const raw = node.type === 'html' ? rawContentEnd(nodes, index) : undefined
+    const raw = tag && rawContentEnd(nodes, index, tag)
     const from = node.position?.end
     const last = raw && nodes[raw.end]!.position
     if (raw && from?.offset !== undefined && last?.start.offset !== undefined) {
