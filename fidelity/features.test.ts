@@ -76,6 +76,20 @@ describe('extractFeatures', () => {
     expect(result.images).toEqual(['i.png | pic'])
   })
 
+  it('reads which words each term of a definition list defines, however the definitions are split', () => {
+    const kramdown =
+      '<dl><dt>Port</dt><dd>The number.</dd><dd>Often <b>8080</b>.</dd><dt>A</dt><dt>B</dt><dd></dd><dd>Both.</dd></dl>'
+    const project =
+      '<dl><dt>Port</dt><dd><p>The number.</p><p>Often <b>8080</b>.</p></dd><dt>A</dt><dt>B</dt><dd>Both.</dd></dl>'
+    expect(features(kramdown).definitions).toEqual([
+      'Port : The number. Often 8080. / A | B : Both.',
+    ])
+    expect(features(project).definitions).toEqual(features(kramdown).definitions)
+    // The same words, one paragraph moved out of the definition: a difference.
+    const moved = '<dl><dt>Port</dt><dd>The number.</dd></dl><p>Often 8080.</p>'
+    expect(features(moved).definitions).toEqual(['Port : The number.'])
+  })
+
   it('reads links to the same address side by side as the one link a reader sees', () => {
     const html =
       '<p><a href="/v">Propagation Delay </a><a href="/v"><span>\\(t_{pd}\\)</span></a>, <a href="/v">again</a> <a href="/w">other</a></p>'

@@ -1,6 +1,6 @@
 /**
  * What a reader sees on a page, read from its HTML: the words, the heading outline, lists and
- * the numbers of ordered items, tables, code blocks, links and images. Both sides of the
+ * the numbers of ordered items, tables, definition lists, code blocks, links and images. Both sides of the
  * comparison (kramdown's HTML and the project's rendered page) go through this one reader.
  */
 import type {Element, ElementContent, Parents, Root, RootContent} from 'hast'
@@ -26,6 +26,12 @@ export interface PageFeatures {
   numbered: NumberedItem[]
   /** Rows of cell texts, per table. */
   tables: string[][][]
+  /**
+   * Per definition list, its terms and what each defines: `term : definition / term : …`.
+   * Terms side by side are one group (`a | b : …`), as are definitions (kramdown writes a `<dd>`
+   * per `: ` line, the project one per term), so the words each term owns are compared.
+   */
+  definitions: string[]
   /** `language: code`, per code block (`-` when there is no language). */
   code: string[]
   /** `href text`, per link. */
@@ -153,6 +159,23 @@ function tableRows(table: Element): string[][] {
 }
 const CELLS = new Set(['td', 'th'])
 
+/** A definition list as `term : definition / …`, its neighbouring terms and definitions joined. */
+function definitionLine(list: Element): string {
+  let line = ''
+  let last: string | undefined
+  for (const child of list.children) {
+    if (!isElement(child) || (child.tagName !== 'dt' && child.tagName !== 'dd')) continue
+    const words = normalised(visibleText(child))
+    // An empty definition shows nothing: the project writes none.
+    if (child.tagName === 'dd' && words === '') continue
+    if (child.tagName === last) line += child.tagName === 'dt' ? ` | ${words}` : ` ${words}`
+    else if (child.tagName === 'dd') line += ` : ${words}`
+    else line += `${line === '' ? '' : ' / '}${words}`
+    last = child.tagName
+  }
+  return line
+}
+
 /** The features of a page that shows nothing, each list new and empty. */
 export function noFeatures(): PageFeatures {
   return {
@@ -161,6 +184,7 @@ export function noFeatures(): PageFeatures {
     lists: [],
     numbered: [],
     tables: [],
+    definitions: [],
     code: [],
     links: [],
     images: [],
@@ -219,6 +243,7 @@ export function extractFeatures(root: Parents, options: FeatureOptions = {}): Pa
       const tag = node.tagName
       if (HEADING.test(tag)) features.headings.push(`${tag} ${normalised(visibleText(node))}`)
       else if (tag === 'table') features.tables.push(tableRows(node))
+      else if (tag === 'dl') features.definitions.push(definitionLine(node))
       else if (tag === 'a' && attribute(node, 'href') !== undefined) {
         features.links.push(`${href(attribute(node, 'href')!)} ${normalised(visibleText(node))}`)
       } else if (tag === 'img') {

@@ -1,6 +1,6 @@
 import type {Code, Html, Nodes, Paragraph, PhrasingContent, RootContent, Text} from 'mdast'
 
-import {BLOCK_TYPES, OBJECT_TYPES, STYLE} from '../names.ts'
+import {BLOCK_TYPES, STYLE} from '../names.ts'
 import type {State} from '../state.ts'
 import type {DefinitionText, KramdownDefinitionList} from '../html/kramdown-definitions.ts'
 import {convertMarkdownAt} from '../html/markdown.ts'
@@ -8,6 +8,7 @@ import type {PreparedBlock} from '../html/prepare.ts'
 import {pointIn} from '../html/prepare.ts'
 import {toRichText, toSectionBody} from '../rich-text.ts'
 import {convertWithin, report} from '../state.ts'
+import {definitionListItem as item, emptySpan} from './definition-item.ts'
 import {richInline} from './rich-inline.ts'
 import type {Item, TextBlock} from './text-block.ts'
 import {isTextBlock, textBlock} from './text-block.ts'
@@ -131,15 +132,6 @@ function isEmptyText(block: Item): boolean {
   return block.children.every((child) => child._type === 'span' && child.text === '')
 }
 
-function item(term: TextBlock[], definition: Item[]) {
-  return {
-    _type: OBJECT_TYPES.definitionListItem,
-    // A definition written without a term keeps an empty one: the schema requires a term.
-    term: term.length > 0 ? term : [textBlock(STYLE.normal, [emptySpan()], [])],
-    ...(definition.length > 0 ? {definition} : {}),
-  }
-}
-
 /**
  * A definition list the pre-pass did not take out (`kramdownDefinitionList` reads those): one
  * inside a list item or a quote, or right after a heading, read from remark's paragraphs. It
@@ -160,7 +152,7 @@ export function definitionList(
     const last = entries[entries.length - 1]
     if (startsWithDefinition(next) || isDefinitionParagraph(next)) {
       addLines(entries, (next as Paragraph).children, state, (last?.definition.length ?? 0) > 0)
-    } else if (last?.definition.length && next.type === 'paragraph' && indented(next, state)) {
+    } else if (last?.definition.length && next.type === 'paragraph' && indented(next, node)) {
       last.definition.push(...richInline(next.children, state))
     } else if (last?.definition.length && isIndentedCode(next, state)) {
       // Indented four spaces after a blank line, CommonMark reads code; kramdown reads the
@@ -212,10 +204,6 @@ function unwrapBlockHtml(content: PhrasingContent[]): PhrasingContent[] {
   return content.filter((child) => child !== open && child !== close)
 }
 
-function emptySpan() {
-  return {_type: 'span' as const, text: '', marks: []}
-}
-
 function startsWithDefinition(node: RootContent): boolean {
   if (node.type !== 'paragraph') return false
   const first = node.children[0]
@@ -243,12 +231,13 @@ function definitionBlocks(node: Code, state: State): TextBlock[] {
   })
 }
 
-// kramdown keeps a paragraph in the definition when it is indented under the `: ` marker.
-function indented(node: Nodes, state: State): boolean {
-  const offset = node.position?.start.offset
-  if (offset === undefined) return false
-  const lineStart = state.source.lastIndexOf('\n', offset - 1) + 1
-  return /^[ \t]{2,}$/.test(state.source.slice(lineStart, offset))
+// kramdown keeps a paragraph in the definition when it is indented under the `: ` marker: two
+// columns past where the list's text starts, which in a list item or a quote is past the
+// item's or the quote's own indentation.
+function indented(node: Nodes, list: Paragraph): boolean {
+  const column = node.position?.start.column
+  const base = list.position?.start.column
+  return column !== undefined && base !== undefined && column - base >= 2
 }
 
 function isDefinitionLine(line: PhrasingContent[]): boolean {

@@ -3,11 +3,11 @@ import type {Element, ElementContent} from 'hast'
 import {quoteBlocks} from '../../blocks/blockquote.ts'
 import {mayBeTitle} from '../../blocks/heading.ts'
 import {separateFromListBefore, settleItem, startAt} from '../../blocks/list-item.ts'
-import type {Item} from '../../blocks/text-block.ts'
+import {definitionListItem} from '../../blocks/definition-item.ts'
+import {isTextBlock, type Item, type TextBlock} from '../../blocks/text-block.ts'
 import {applyIal, isCalloutClass} from '../../ial.ts'
 import {createInline} from '../../inline/index.ts'
-import {withMark} from '../../inline/inline.ts'
-import {BLOCK_TYPES, LIST, MARK, OBJECT_TYPES, STYLE} from '../../names.ts'
+import {BLOCK_TYPES, LIST, OBJECT_TYPES, STYLE} from '../../names.ts'
 import {toRichText, toSectionBody} from '../../rich-text.ts'
 import {convertWithin, isNested, isTextOnly} from '../../state.ts'
 import {droppedButton} from '../buttons.ts'
@@ -272,15 +272,36 @@ const blockquote: BlockHandler = (element, scope) => {
   applyClasses(element, scope, start, false)
 }
 
-// `<dt>` is the term (bold), `<dd>` its definition, as the markdown definition list converts.
+/**
+ * `<dl>`: a `definitionList`, as kramdown's `term` / `: definition` lines convert. The `<dt>`s in
+ * a row are one entry's terms and the `<dd>`s after them its definition; a `<div>` grouping a
+ * term with its definitions (as HTML allows) is read through.
+ */
 const definitionList: BlockHandler = (element, scope) => {
-  for (const child of elements(element.children)) {
-    if (child.tagName === 'dt') {
-      const inline = createInline()
-      withMark(inline, MARK.strong, () => convertPhrasing(child.children, scope, inline))
-      emitParagraph(inline, STYLE.normal, scope)
-    } else scope.all(child.children, scope)
+  const entries: Array<{term: TextBlock[]; definition: Item[]}> = []
+  let afterDefinition = true
+  const read = (children: ElementContent[]) => {
+    for (const child of elements(children)) {
+      if (child.tagName === 'div') read(child.children)
+      else if (child.tagName === 'dt') {
+        if (afterDefinition) entries.push({term: [], definition: []})
+        const term = nestedContent('text', child.children, child, scope, true)
+        entries[entries.length - 1].term.push(...term.filter(isTextBlock))
+        afterDefinition = false
+      } else if (child.tagName === 'dd') {
+        if (entries.length === 0) entries.push({term: [], definition: []})
+        const definition = nestedContent('section', child.children, child, scope, true)
+        entries[entries.length - 1].definition.push(...definition)
+        afterDefinition = true
+      }
+    }
   }
+  read(element.children)
+  if (entries.length === 0) return
+  scope.walk.out.push({
+    _type: BLOCK_TYPES.definitionList,
+    items: entries.map(({term, definition}) => definitionListItem(term, definition)),
+  })
 }
 
 /** One handler per block element name; `div` is the default for unknown elements wrapping blocks. */
