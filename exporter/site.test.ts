@@ -43,6 +43,12 @@ const CANONICAL: Record<string, string> = {
     '1. Clone the repository:\n\n   ```bash\n   git clone https://example.com/p.git\n   ```\n\n   The folder now holds the sources.\n2. Install:\n\n   ```\n   npm install\n   ```\n3. Done.',
   'items that start with a block or hold a rule':
     '1. Open the settings.\n2. ---\n\n   A step that starts with a rule keeps its number.\n3. ```sh\n   make\n   ```\n4. Save:\n\n    ---\n\n   the rule stays in the step.',
+  'headings and quotes as items':
+    '1. ### Install\n\n   Run the installer.\n2. > Quoted in the step.\n3. Done.',
+  'lists that open an item':
+    '1. - a bullet opening the step\n   - another\n\n   The step goes on.\n2. Next.',
+  'definition lists inside items':
+    '1. Term\n   : The definition.\n\n   A paragraph of the step, after the list.\n2. Next.',
   'paragraphs inside items': '1. first\n2. second\n\n   more of second\n\n   - nested under second',
   code: '```python\nprint("hi")\n```\n\n```\nno language\n```',
   images: '![A diagram](images/diagram.png "The caption")\n\n![](images/no-alt.png)',

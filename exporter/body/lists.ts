@@ -73,10 +73,15 @@ export function writeList(
       }
       const parentIndent = level > 1 ? (open[level - 2]?.indent ?? '') : ''
       const mark = marker(listItem, number, isChecked(item))
-      const content = paragraphs(item, state)
+      // A heading or a quote as an item (`1. ### Step`, `- > quoted`) is written as its block.
+      const styled = typeof item.style === 'string' && item.style !== 'normal'
+      const content = styled ? [single(item)] : paragraphs(item, state)
       const itemIndent = parentIndent + ' '.repeat(listItem === 'task' ? 2 : mark.length)
-      const line = parentIndent + mark + indent(content.join('\n\n'), itemIndent, true)
-      out += out === '' ? line : `${needsBlank ? '\n\n' : '\n'}${line}`
+      const text = mark + indent(content.join('\n\n'), itemIndent, true)
+      // The first item of a list inside an item whose first line is empty goes on that item's
+      // marker line (`5. - first`), as a block does (below).
+      if (emptyHead === level - 1 && out !== '') out += text
+      else out += `${out === '' ? '' : needsBlank ? '\n\n' : '\n'}${parentIndent}${text}`
       // An item that starts with a block (a step that is a code block or a rule): the block
       // goes on the marker's line. Written below it, after the blank line an empty first line
       // is, kramdown would want it indented four columns, and CommonMark would end the item.
