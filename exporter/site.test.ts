@@ -45,6 +45,8 @@ const CANONICAL: Record<string, string> = {
     '1. Open the settings.\n2. ---\n\n   A step that starts with a rule keeps its number.\n3. ```sh\n   make\n   ```\n4. Save:\n\n    ---\n\n   the rule stays in the step.',
   'headings and quotes as items':
     '1. ### Install\n\n   Run the installer.\n2. > Quoted in the step.\n3. Done.',
+  'bullet items that start with a rule':
+    '- Open the settings.\n- ***\n\n  A step that starts with a rule.',
   'lists that open an item':
     '1. - a bullet opening the step\n   - another\n\n   The step goes on.\n2. Next.',
   'definition lists inside items':
@@ -87,6 +89,10 @@ const CANONICAL: Record<string, string> = {
   math: 'The curve is $$q_d = 10 - p$$ and costs \\$5.\n\n$$\n\\begin{aligned}\nq &= 1\n\\end{aligned}\n$$\n\n$$\\pi = TR - TC$$',
   'raw html': '<form action="/x"><input name="q"></form>',
   'linked formula': 'Typeset by [$$\\KaTeX$$](https://katex.org).',
+  'formulas over lines':
+    'The matrix $$\\left( \\begin{array}{cc}\na & b \\\\\nc & d \\end{array} \\right)$$  \nis given.',
+  'formula inside a link':
+    'A [link with $$x^2$$ inside](https://katex.org), [$$y$$ first](https://katex.org/y).',
 }
 
 describe('exportSite', () => {

@@ -12,6 +12,8 @@ interface Segment {
   marks: string[]
   /** An inline object, which takes the marks around it. */
   inline?: boolean
+  /** A formula's own link (`inlineMath.href`), written unless a link around it leads there. */
+  href?: string
 }
 
 /**
@@ -23,6 +25,7 @@ export function inlineMarkdown(
   children: readonly Child[],
   markDefs: readonly MarkDef[],
   state: BodyState,
+  texNewline = '\n',
 ): string {
   const defs = new Map(markDefs.map((def) => [def._key, def]))
   const segments: Segment[] = []
@@ -33,10 +36,9 @@ export function inlineMarkdown(
       continue
     }
     if (child._type === INLINE_TYPES.inlineMath) {
-      const formula = `$$${String(child.tex ?? '')}$$`
+      const formula = `$$${String(child.tex ?? '').replace(/\n/g, texNewline)}$$`
       const href = typeof child.href === 'string' && child.href !== '' ? child.href : undefined
-      const text = href ? `[${formula}](${destination(href)})` : formula
-      segments.push({text, raw: true, marks: [], inline: true})
+      segments.push({text: formula, raw: true, marks: [], inline: true, href})
       continue
     }
     if (child._type === INLINE_TYPES.inlineImage) {
@@ -52,19 +54,29 @@ export function inlineMarkdown(
         : {text: child.text, raw: false, marks},
     )
   }
-  return render(carryMarks(segments), defs, state)
+  return render(carryMarks(segments, defs), defs, state)
 }
 
 /**
  * An inline object (formula, footnote reference) has no marks of its own: it takes the marks
- * of the text on both sides, so `**a $$x$$ b**` stays one strong run around it.
+ * of the text on both sides, so `**a $$x$$ b**` stays one strong run around it. A formula with
+ * a link of its own takes the link of the text beside it that leads to the same address, and
+ * is written inside it (`[a $$x$$ b](url)`): a link of its own there would be a link in a link.
  */
-function carryMarks(segments: Segment[]): Segment[] {
+function carryMarks(segments: Segment[], defs: Map<string, MarkDef>): Segment[] {
   return segments.map((segment, index) => {
     if (!segment.inline) return segment
     const before = segments[index - 1]?.marks ?? []
     const after = segments[index + 1]?.marks ?? []
-    return {...segment, marks: before.filter((mark) => after.includes(mark))}
+    const marks = before.filter((mark) => after.includes(mark))
+    if (segment.href === undefined) return {...segment, marks}
+    const same = (mark: string) => {
+      const def = defs.get(mark)
+      return def?._type === ANNOTATIONS.link && def.href === segment.href
+    }
+    const link = [...before, ...after].find(same)
+    if (link) return {...segment, marks: marks.includes(link) ? marks : [...marks, link]}
+    return {...segment, marks, text: `[${segment.text}](${destination(segment.href)})`}
   })
 }
 

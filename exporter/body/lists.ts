@@ -95,7 +95,9 @@ export function writeList(
       const written = single(item)
       if (written === '') continue
       if (emptyHead === level && owner) {
-        out += indent(written, owner.indent, true)
+        // `- ---` is a rule, not an item, for CommonMark and, opening a list, for kramdown.
+        const head = item._type === 'divider' && owner.listItem !== 'number' ? '***' : written
+        out += indent(head, owner.indent, true)
         emptyHead = undefined
         needsBlank = false
         continue

@@ -3,20 +3,28 @@ import {inlineMarkdown} from './inline.ts'
 import type {BodyState, Child, Item, MarkDef} from './state.ts'
 
 /** The inline markdown of a text block (its children and mark definitions). */
-export function blockInline(block: Item, state: BodyState): string {
+export function blockInline(block: Item, state: BodyState, texNewline?: string): string {
   return inlineMarkdown(
     (block.children as Child[] | undefined) ?? [],
     (block.markDefs as MarkDef[] | undefined) ?? [],
     state,
+    texNewline,
   )
 }
 
 /**
+ * Stands for a line break inside a formula while text's line breaks become hard breaks: no
+ * text holds it (markdown parsers replace U+0000, as CommonMark says).
+ */
+const TEX_NEWLINE = '\0'
+
+/**
  * A text block's markdown as paragraphs: `\n\n` in its text separates paragraphs (a list item's
- * own paragraphs), a single `\n` is a hard break (two spaces, then the next line).
+ * own paragraphs), a single `\n` is a hard break (two spaces, then the next line). A formula's
+ * lines stay as written: two spaces there would be the formula's, and grow each round trip.
  */
 export function paragraphs(block: Item, state: BodyState): string[] {
-  return blockInline(block, state)
+  return blockInline(block, state, TEX_NEWLINE)
     .split(/\n{2,}/)
     .map((paragraph) =>
       paragraph
@@ -24,7 +32,8 @@ export function paragraphs(block: Item, state: BodyState): string[] {
         .map((line, index) =>
           index === 0 ? escapeLineStart(line) : escapeLineStart(line.trimStart()),
         )
-        .join('  \n'),
+        .join('  \n')
+        .replaceAll(TEX_NEWLINE, '\n'),
     )
     .filter((paragraph) => paragraph.trim() !== '')
 }
