@@ -21,6 +21,7 @@ const CANONICAL: Record<string, string> = {
   'heading ids': '## The Operating System {#the-os}\n\nText.\n\n## Setup',
   marks:
     'Some **bold**, *em*, `code`, ~~gone~~, _**both**_, __*both*__ and **nested *em* inside**; `` a`b ``.',
+  'code spans with spaces': 'Run `DEALLOCATE(1) ` then ``  000111 `` and `` a`b ``.',
   escapes: 'Not \\*emphasis\\*, not a \\[link\\], a \\| pipe, snake_case and \\_under\\_.',
   backslashes:
     'Before punctuation kramdown does not escape a backslash is text: 50\\\\% and \\\\, in \\$a\\\\,b\\$.',
@@ -28,6 +29,8 @@ const CANONICAL: Record<string, string> = {
   'line starts': '\\# not a heading\n\n1\\. not a list\n\n\\- not a bullet',
   links:
     'See [the site](https://example.com "Example"), [mail](mailto:me@example.com) and [a part](#part).',
+  'links with spaces in their text':
+    '## [Binary Number System ](https://example.com/video)\n\nSee [ the video](https://example.com/video).',
   'internal links': 'Go [back to the course](index.md) or [its part](index.md#part).',
   'bullet lists':
     '- one\n- two with **bold**\n  - nested a\n  - nested b\n    1. deep one\n    2. deep two\n- three',
@@ -64,6 +67,8 @@ const CANONICAL: Record<string, string> = {
     'A claim[^1] and another[^note].\n\n[^1]: The first footnote.\n\n[^note]: A footnote with **bold**.\n\n    Second paragraph of the note.',
   tables:
     '| Left | Center | Right | None |\n| :--- | :---: | ---: | --- |\n| **bold** | `code` | [link](https://example.com) | a \\| pipe |',
+  'pipes in table cells':
+    '| Operator | Meaning |\n| --- | --- |\n| `a|b` | either, as $$a \\| b$$ or [a link](https://example.com/a\\|b) |',
   'linked images':
     '[![A badge](https://img.shields.io/badge.svg)](https://ci.example.com)\n\n| Logo |\n| --- |\n| [![Home](images/home.png)](https://example.com) |',
   'merged table cells':
@@ -80,6 +85,8 @@ const CANONICAL: Record<string, string> = {
   'definitions holding blocks':
     'Shell\n: ```sh\n  npm run import\n  ```\n\n  Runs the import.\n\nSteps\n: 1. Open the folder.\n  2. Run it.\n\nNested\n: inner term\n  : inner description',
   'table of contents': '## On this page\n{: .no_toc }\n\n1. TOC\n{:toc}\n\n## Installing\n\nText.',
+  'table of contents leaving out a heading with a formula':
+    '- TOC\n{:toc}\n\n# Building the $$\\beta$$ CPU\n{: .no_toc }\n\n## Datapath',
   'table of contents levels':
     '## On this page\n{: .no_toc }\n\n- TOC\n{:toc}\n\n{::options toc_levels="2..3" /}\n\n## Installing\n\n#### Not listed',
   'callout bodies with blocks':
@@ -87,6 +94,8 @@ const CANONICAL: Record<string, string> = {
   'details bodies with blocks':
     '<details markdown="1">\n<summary>More</summary>\n\n## Setup\n\n| a | b |\n| --- | --- |\n| 1 | 2 |\n\n</details>',
   math: 'The curve is $$q_d = 10 - p$$ and costs \\$5.\n\n$$\n\\begin{aligned}\nq &= 1\n\\end{aligned}\n$$\n\n$$\\pi = TR - TC$$',
+  'formulas holding Liquid braces':
+    'State {% raw %}$$\\overline{{S_1}}$${% endraw %} next.\n\n{% raw %}\n$$\\overline{{S_{1_i}}} \\cdot x$$\n{% endraw %}',
   'raw html': '<form action="/x"><input name="q"></form>',
   'linked formula': 'Typeset by [$$\\KaTeX$$](https://katex.org).',
   'formulas over lines':

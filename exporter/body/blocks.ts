@@ -20,9 +20,13 @@ function textBlock(block: Item, state: BodyState): string {
   return style === 'blockquote' ? quote(text) : text
 }
 
+// A heading's text as the import names it in a table of contents' exclusions: a formula is
+// its TeX.
 function plainText(block: Item): string {
-  const children = (block.children as Array<{text?: unknown}> | undefined) ?? []
-  return children.map((child) => (typeof child.text === 'string' ? child.text : '')).join('')
+  const children = (block.children as Array<{text?: unknown; tex?: unknown}> | undefined) ?? []
+  const text = (child: {text?: unknown; tex?: unknown}) =>
+    typeof child.text === 'string' ? child.text : typeof child.tex === 'string' ? child.tex : ''
+  return children.map(text).join('')
 }
 
 function codeBlock(block: Item): string {
@@ -58,7 +62,9 @@ function footnote(block: Item, state: BodyState): string {
 
 function math(block: Item): string {
   const tex = typeof block.tex === 'string' ? block.tex : ''
-  return tex.includes('\n') ? `$$\n${tex}\n$$` : `$$${tex}$$`
+  const formula = tex.includes('\n') ? `$$\n${tex}\n$$` : `$$${tex}$$`
+  // `{{` is common in TeX (`\overline{{S}}`), and Jekyll would read it as Liquid.
+  return /\{[{%]/.test(tex) ? `{% raw %}\n${formula}\n{% endraw %}` : formula
 }
 
 function divider(): string {
@@ -86,17 +92,10 @@ function rawHtml(block: Item): string {
 
 function cellText(content: unknown, state: BodyState): string {
   const blocks = Array.isArray(content) ? (content as Item[]) : []
-  return (
-    blocks
-      // A pipe in a code span would end the cell: GFM and kramdown read `\|` there.
-      .map((cell) =>
-        blockInline(cell, state)
-          .replace(/\n+/g, '<br>')
-          .replace(/(?<!\\)\|/g, '\\|'),
-      )
-      .join('<br>')
-      .trim()
-  )
+  return blocks
+    .map((cell) => blockInline(cell, state, {cell: true}).replace(/\n+/g, '<br>'))
+    .join('<br>')
+    .trim()
 }
 
 function pipeRow(cells: readonly string[]): string {

@@ -14,7 +14,20 @@ interface Segment {
   inline?: boolean
   /** A formula's own link (`inlineMath.href`), written unless a link around it leads there. */
   href?: string
+  /** A code span: kramdown reads one whole in a table cell, a pipe in it included. */
+  code?: boolean
 }
+
+/** How a line is written where it goes. */
+export interface InlineOptions {
+  /** What a line break inside a formula is written as (default `\n`). */
+  texNewline?: string
+  /** The line is a table cell's: a pipe outside code spans is escaped, or it would end the cell. */
+  cell?: boolean
+}
+
+// A pipe not escaped already.
+const PIPE = /(?<!\\)\|/g
 
 /**
  * Writes a text block's children as one line of kramdown: decorators as `**`/`*`/`~~`, code
@@ -25,7 +38,7 @@ export function inlineMarkdown(
   children: readonly Child[],
   markDefs: readonly MarkDef[],
   state: BodyState,
-  texNewline = '\n',
+  {texNewline = '\n', cell = false}: InlineOptions = {},
 ): string {
   const defs = new Map(markDefs.map((def) => [def._key, def]))
   const segments: Segment[] = []
@@ -36,7 +49,8 @@ export function inlineMarkdown(
       continue
     }
     if (child._type === INLINE_TYPES.inlineMath) {
-      const formula = `$$${String(child.tex ?? '').replace(/\n/g, texNewline)}$$`
+      const tex = String(child.tex ?? '')
+      const formula = rawLiquid(`$$${tex.replace(/\n/g, texNewline)}$$`, tex)
       const href = typeof child.href === 'string' && child.href !== '' ? child.href : undefined
       segments.push({text: formula, raw: true, marks: [], inline: true, href})
       continue
@@ -50,11 +64,22 @@ export function inlineMarkdown(
     const code = marks.includes('code') || (child.marks ?? []).includes('code')
     segments.push(
       code
-        ? {text: codeSpan(child.text), raw: true, marks: marks.filter((m) => m !== 'code')}
+        ? {
+            text: codeSpan(child.text),
+            raw: true,
+            code: true,
+            marks: marks.filter((m) => m !== 'code'),
+          }
         : {text: child.text, raw: false, marks},
     )
   }
-  return render(carryMarks(segments, defs), defs, state)
+  const carried = carryMarks(segments, defs)
+  const written = cell
+    ? carried.map((one) =>
+        one.raw && !one.code ? {...one, text: one.text.replace(PIPE, '\\|')} : one,
+      )
+    : carried
+  return render(written, {defs, state, cell})
 }
 
 /**
@@ -80,7 +105,13 @@ function carryMarks(segments: Segment[], defs: Map<string, MarkDef>): Segment[] 
   })
 }
 
-function render(segments: Segment[], defs: Map<string, MarkDef>, state: BodyState): string {
+interface Writer {
+  defs: Map<string, MarkDef>
+  state: BodyState
+  cell: boolean
+}
+
+function render(segments: Segment[], writer: Writer): string {
   let out = ''
   let index = 0
   while (index < segments.length) {
@@ -105,13 +136,13 @@ function render(segments: Segment[], defs: Map<string, MarkDef>, state: BodyStat
     const inner = segments
       .slice(index, bestEnd)
       .map((segment) => ({...segment, marks: segment.marks.filter((m) => m !== best)}))
-    out += wrap(render(inner, defs, state), best, defs, state)
+    out += wrap(render(inner, writer), best, writer)
     index = bestEnd
   }
   return out
 }
 
-function wrap(inner: string, mark: string, defs: Map<string, MarkDef>, state: BodyState): string {
+function wrap(inner: string, mark: string, {defs, state, cell}: Writer): string {
   // Delimiters next to whitespace do not open or close emphasis: keep the spaces outside.
   const lead = /^\s*/.exec(inner)![0]
   const trail = inner.slice(lead.length).match(/\s*$/)![0]
@@ -124,7 +155,11 @@ function wrap(inner: string, mark: string, defs: Map<string, MarkDef>, state: Bo
   if (href === undefined) return inner
   const title =
     typeof def.title === 'string' && def.title ? ` "${def.title.replace(/"/g, '\\"')}"` : ''
-  return `${lead}[${core}](${destination(href)}${title})${trail}`
+  const target = `${destination(href)}${title}`
+  const link = (text: string) => `[${text}](${cell ? target.replace(PIPE, '\\|') : target})`
+  // A link's text keeps its spaces, as kramdown's heading ids do (`[Setup ](…)` is `setup-`);
+  // a line break stays outside.
+  return /\n/.test(lead + trail) ? `${lead}${link(core)}${trail}` : link(inner)
 }
 
 /**
@@ -154,11 +189,16 @@ function linkHref(def: MarkDef, state: BodyState): string | undefined {
   return undefined
 }
 
-/** A code span with enough backticks to hold the backticks inside it. */
+/**
+ * A code span with enough backticks to hold the backticks inside it. kramdown reads a single
+ * backtick with a space after it at a word's start as a backtick, and keeps a single-backtick
+ * span's spaces as written; it drops one space on each side inside longer fences. Code that
+ * starts with a space takes two backticks and a space each side that kramdown drops.
+ */
 export function codeSpan(code: string): string {
   const text = code.replace(/\n/g, ' ')
   const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length))
-  const fence = '`'.repeat(longest + 1)
-  const pad = longest > 0 || /^ | $/.test(text) ? ' ' : ''
+  const fence = '`'.repeat(longest === 0 && /^\s/.test(text) ? 2 : longest + 1)
+  const pad = fence.length > 1 ? ' ' : ''
   return rawLiquid(`${fence}${pad}${text}${pad}${fence}`, text)
 }

@@ -1,14 +1,14 @@
 import {escapeLineStart} from './escape.ts'
-import {inlineMarkdown} from './inline.ts'
+import {inlineMarkdown, type InlineOptions} from './inline.ts'
 import type {BodyState, Child, Item, MarkDef} from './state.ts'
 
 /** The inline markdown of a text block (its children and mark definitions). */
-export function blockInline(block: Item, state: BodyState, texNewline?: string): string {
+export function blockInline(block: Item, state: BodyState, options?: InlineOptions): string {
   return inlineMarkdown(
     (block.children as Child[] | undefined) ?? [],
     (block.markDefs as MarkDef[] | undefined) ?? [],
     state,
-    texNewline,
+    options,
   )
 }
 
@@ -24,7 +24,7 @@ const TEX_NEWLINE = '\0'
  * lines stay as written: two spaces there would be the formula's, and grow each round trip.
  */
 export function paragraphs(block: Item, state: BodyState): string[] {
-  return blockInline(block, state, TEX_NEWLINE)
+  return blockInline(block, state, {texNewline: TEX_NEWLINE})
     .split(/\n{2,}/)
     .map((paragraph) =>
       paragraph
