@@ -111,7 +111,17 @@ interface Writer {
   cell: boolean
 }
 
-function render(segments: Segment[], writer: Writer): string {
+/** The characters on either side of what `render` writes ('' for none or a delimiter). */
+interface Around {
+  before: string
+  after: string
+}
+
+function render(
+  segments: Segment[],
+  writer: Writer,
+  around: Around = {before: '', after: ''},
+): string {
   let out = ''
   let index = 0
   while (index < segments.length) {
@@ -136,19 +146,29 @@ function render(segments: Segment[], writer: Writer): string {
     const inner = segments
       .slice(index, bestEnd)
       .map((segment) => ({...segment, marks: segment.marks.filter((m) => m !== best)}))
-    out += wrap(render(inner, writer), best, writer)
+    const next = segments[bestEnd]
+    const beside = {
+      before: out === '' ? around.before : out.slice(-1),
+      after: next ? next.text.slice(0, 1) : around.after,
+    }
+    out += wrap(render(inner, writer), best, writer, beside)
     index = bestEnd
   }
   return out
 }
 
-function wrap(inner: string, mark: string, {defs, state, cell}: Writer): string {
+function wrap(inner: string, mark: string, {defs, state, cell}: Writer, beside: Around): string {
   // Delimiters next to whitespace do not open or close emphasis: keep the spaces outside.
   const lead = /^\s*/.exec(inner)![0]
   const trail = inner.slice(lead.length).match(/\s*$/)![0]
   const core = inner.slice(lead.length, inner.length - trail.length)
   if (core === '') return inner
-  const delimiter = nestedDelimiter(mark, core)
+  const delimiter = nestedDelimiter(
+    mark,
+    core,
+    lead === '' && beside.before,
+    trail === '' && beside.after,
+  )
   if (delimiter) return `${lead}${delimiter}${core}${delimiter}${trail}`
   const def = defs.get(mark)!
   const href = linkHref(def, state)
@@ -166,8 +186,15 @@ function wrap(inner: string, mark: string, {defs, state, cell}: Writer): string 
  * `***x***` reads as emphasis around strong, whatever was meant: strong right around emphasis
  * is written `__*x*__`, emphasis right around strong `_**x**_`.
  */
-function nestedDelimiter(mark: string, core: string): string | undefined {
+function nestedDelimiter(
+  mark: string,
+  core: string,
+  before: string | false,
+  after: string | false,
+): string | undefined {
   const delimiter = DELIMITERS[mark]
+  // Underscores inside a word are text for kramdown (`A_b_`): there `*` it is.
+  if ([before, after].some((side) => side && /[\p{L}\p{N}]/u.test(side))) return delimiter
   const edge = (pattern: RegExp) => pattern.test(core)
   if (mark === 'strong' && edge(/^\*(?!\*)|(?<!\*)\*$/)) return '__'
   if (mark === 'em' && edge(/^\*\*|\*\*$/)) return '_'
