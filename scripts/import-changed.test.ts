@@ -265,7 +265,7 @@ describe('a re-import after pages changed', {timeout: 300_000}, () => {
     const write = writeSite(site)
     write('two.md', '---\ntitle: Two\nparent: Course\nnav_order: 2\n---\n\n![A chart](chart.png)\n')
     const run = importer(site, join(scratch, 'missing-image-lake'))
-    const missing = /image: two\.md: cannot read image chart\.png \(ENOENT\)/
+    const missing = /image: two\.md:7: cannot read image chart\.png \(ENOENT\)/
     expect(run(1).output).toMatch(missing)
     write('one.md', body('See [two](two.md), now.'))
     const changed = run(1)

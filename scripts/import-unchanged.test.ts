@@ -136,7 +136,7 @@ describe('an unchanged re-import', {timeout: 300_000}, () => {
     expect(full.fast).toBe(false)
     const again = run()
     expect(again.fast, again.output).toBe(true)
-    expect(again.output).toMatch(/image: guide\.md: cannot read image missing\.gif/)
+    expect(again.output).toMatch(/image: guide\.md:6: cannot read image missing\.gif/)
     expect(again.output).toMatch(/Unchanged\s+4\b/)
     const warnings = (text: string) => /Problems: +(.*)/.exec(text)?.[1]
     expect(warnings(again.output)).toBe(warnings(full.output))

@@ -458,6 +458,7 @@ export async function finishImport(
         : {}),
       origins: result.origins,
       addresses: result.addresses,
+      blockLine: (id, key) => blockLine(result, id, key),
       siteDir: root,
       dryRun,
       force,

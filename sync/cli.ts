@@ -21,6 +21,8 @@ export type SyncStepOptions = {
   origins?: Readonly<Record<string, string>>
   /** Each page file's address on the site (the importer's `addresses`), for image sources. */
   addresses?: Readonly<Record<string, string>>
+  /** The page line of a document's top-level body block, for image problems. */
+  blockLine?: SyncOptions['blockLine']
   /** Print the machine-readable report on stdout instead of the table. */
   json?: boolean
   /** More fields for the JSON report, read when it is printed (e.g. the import's diagnostics). */
@@ -97,6 +99,7 @@ export async function runSyncStep(options: SyncStepOptions): Promise<number> {
       prune: options.prune,
       origins: options.origins,
       addresses: options.addresses,
+      blockLine: options.blockLine,
       validate: options.validate,
       alwaysWrite: options.alwaysWrite,
       besides: options.besides,

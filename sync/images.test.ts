@@ -290,6 +290,24 @@ describe('resolveImages', () => {
     )
   })
 
+  it('names the page line of a missing image and its source as the page wrote it', async () => {
+    const site = join(scratch, 'missing-line')
+    mkdirSync(join(site, 'docs'), {recursive: true})
+    const lines: Record<string, number> = {i: 12}
+    const {problems} = await resolveImages([page('lab', 'my%20chart.png')], {
+      siteDir: site,
+      blockLine: (id, key) => (id === 'lab' ? lines[key] : undefined),
+      findAssets: async () => new Map(),
+      upload: async () => 'image-1',
+    })
+    expect(problems).toEqual([
+      expect.objectContaining({
+        line: 12,
+        message: 'docs/lab.md:12: cannot read image my chart.png (ENOENT)',
+      }),
+    ])
+  })
+
   it('refuses an image reached through a symlink that leaves the site folder', async () => {
     const site = join(scratch, 'symlink')
     const outside = join(scratch, 'secret.gif')

@@ -62,15 +62,39 @@ function localImagesOf(doc: ImportedDocument): readonly LocalImage[] {
   return images
 }
 
-/** A problem with an image, named by its page (or its document, without one). */
-function imageProblem(image: LocalImage, message: string, hint: string): SyncProblem {
+/**
+ * A problem with an image, named by its page and the line of the block it is in (or by its
+ * document, without a page).
+ */
+function imageProblem(
+  image: LocalImage,
+  message: string,
+  hint: string,
+  blockLine: ImageOptions['blockLine'],
+): SyncProblem {
   const page = sourcePath(image.doc)
+  const [field, index] = image.path
+  const body =
+    field === 'body' ? (image.doc.body as Array<{_key?: unknown}> | undefined) : undefined
+  const key = typeof index === 'number' ? body?.[index]?._key : undefined
+  const line = typeof key === 'string' ? blockLine?.(image.doc._id, key) : undefined
+  const where = page === null ? image.doc._id : line === undefined ? page : `${page}:${line}`
   return {
     kind: 'image',
     id: image.doc._id,
     path: page,
-    message: `${page ?? image.doc._id}: ${message}`,
+    ...(line === undefined ? {} : {line}),
+    message: `${where}: ${message}`,
     hint,
+  }
+}
+
+/** An image source as its page wrote it: the import writes a space as `%20`. */
+function asWritten(src: string): string {
+  try {
+    return decodeURI(src)
+  } catch {
+    return src
   }
 }
 
@@ -152,6 +176,8 @@ export type ImageOptions = {
   siteDir: string
   /** Each page file's address on the site (`importSite`'s `addresses`), for relative sources. */
   addresses?: Readonly<Record<string, string>>
+  /** The page line of a document's top-level body block, to name where an image problem is. */
+  blockLine?: (documentId: string, key: string) => number | undefined
 } & (UploadOptions | {uploads: ImageUploads})
 
 /**
@@ -211,23 +237,26 @@ export async function resolveImages(
       return problems.push(
         imageProblem(
           image,
-          `image ${image.src} is outside the site folder`,
+          `image ${asWritten(image.src)} is outside the site folder`,
           'Move the image into the site and link it with a relative path.',
+          options.blockLine,
         ),
       )
-    if (at instanceof Error) return problems.push(unreadable(image, at, root, page, file))
+    if (at instanceof Error)
+      return problems.push(unreadable(image, at, {root, page, file}, options.blockLine))
     const {found, outcome} = at
     if (outcome.uploaded && !counted.has(found.real)) uploaded++
     counted.add(found.real)
     if (outcome.error && !outcome.sha1)
-      return problems.push(unreadable(image, outcome.error, root, page, file))
+      return problems.push(unreadable(image, outcome.error, {root, page, file}, options.blockLine))
     read.set(file, {real: found.real, sha1: outcome.sha1!, stats: found.stats})
     if (outcome.error)
       problems.push(
         imageProblem(
           image,
-          `cannot upload image ${image.src} (${outcome.error.message})`,
+          `cannot upload image ${asWritten(image.src)} (${outcome.error.message})`,
           'Run the import again; images already uploaded are not sent twice.',
+          options.blockLine,
         ),
       )
     else if (outcome.assetId !== undefined) {
@@ -242,13 +271,13 @@ export async function resolveImages(
 function unreadable(
   image: LocalImage,
   error: Error,
-  root: string,
-  page: string | null,
-  file: string,
+  {root, page, file}: {root: string; page: string | null; file: string},
+  blockLine: ImageOptions['blockLine'],
 ) {
   return imageProblem(
     image,
-    `cannot read image ${image.src} (${(error as NodeJS.ErrnoException).code ?? error.message})`,
+    `cannot read image ${asWritten(image.src)} (${(error as NodeJS.ErrnoException).code ?? error.message})`,
     `Add ${missingImagePlaces(root, page, image.src, file)}, or fix the image path in the page.`,
+    blockLine,
   )
 }

@@ -2,7 +2,7 @@ import {applyPlan} from './apply.ts'
 import type {DocumentResult} from './apply.ts'
 import type {BatchLimits} from './batch.ts'
 import {ImageUploads} from './imageUploads.ts'
-import {resolveImages, type ImageRead} from './images.ts'
+import {resolveImages, type ImageOptions, type ImageRead} from './images.ts'
 import {excludeRejected} from './exclude.ts'
 import {isForced, needsFullDocument, planSync, sourcePath} from './plan.ts'
 import {createReachability, rateLimiter, UnreachableError, withRetry} from './retry.ts'
@@ -31,6 +31,8 @@ export type SyncOptions = {
   origins?: Readonly<Record<string, string>>
   /** Each page file's address on the site (the importer's `addresses`), for image sources. */
   addresses?: Readonly<Record<string, string>>
+  /** The page line of a document's top-level body block (the importer's), for image problems. */
+  blockLine?: ImageOptions['blockLine']
   /** Plan and report only; nothing is written or uploaded. */
   dryRun?: boolean
   concurrency?: number
@@ -273,6 +275,7 @@ async function syncUnscrubbed(
   const images = await resolveImages(documents, {
     siteDir: options.siteDir ?? '.',
     addresses: options.addresses,
+    blockLine: options.blockLine,
     uploads: options.begun?.uploads ?? imageUploads(transport, options),
   })
   options.onImagesRead?.(images.read)

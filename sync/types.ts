@@ -131,6 +131,8 @@ export type SyncProblem = {
   kind: 'conflict' | 'failed' | 'image' | 'invalid' | 'reference' | 'removed' | 'skipped' | 'usage'
   id?: string
   path?: string | null
+  /** The page line the problem is on, when the importer recorded it. */
+  line?: number
   message: string
   hint?: string
 }
