@@ -22,7 +22,8 @@ const CANONICAL: Record<string, string> = {
   marks:
     'Some **bold**, *em*, `code`, ~~gone~~, _**both**_, __*both*__ and **nested *em* inside**; `` a`b ``.',
   'code spans with spaces': 'Run `DEALLOCATE(1) ` then ``  000111 `` and `` a`b ``.',
-  'emphasis inside a word around strong': 'Proficient. A*dditional **ALU functionality*** presented.',
+  'emphasis inside a word around strong':
+    'Proficient. A*dditional **ALU functionality*** presented.',
   escapes: 'Not \\*emphasis\\*, not a \\[link\\], a \\| pipe, snake_case and \\_under\\_.',
   backslashes:
     'Before punctuation kramdown does not escape a backslash is text: 50\\\\% and \\\\, in \\$a\\\\,b\\$.',

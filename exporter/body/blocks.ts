@@ -1,5 +1,6 @@
 import {BLOCK_TYPES, DOCUMENT_TYPES} from '../../schemas/constants.ts'
 import {slotKey, tableSpans, type TableSpans} from '../../schemas/tableSpans.ts'
+import {rawLiquidBlock} from './escape.ts'
 import {image} from './image.ts'
 import type {BodyState, Item} from './state.ts'
 import {blockInline, indent, paragraphs, quote} from './text.ts'
@@ -36,7 +37,7 @@ function codeBlock(block: Item): string {
   const language = typeof block.language === 'string' ? block.language : ''
   const fenced = `${fence}${language}\n${code}${code === '' ? '' : '\n'}${fence}`
   // Jekyll evaluates Liquid in code too: code that holds some is kept from it.
-  return /\{[{%]/.test(code) ? `{% raw %}\n${fenced}\n{% endraw %}` : fenced
+  return rawLiquidBlock(fenced, code)
 }
 
 function callout(block: Item, state: BodyState): string {
@@ -64,7 +65,7 @@ function math(block: Item): string {
   const tex = typeof block.tex === 'string' ? block.tex : ''
   const formula = tex.includes('\n') ? `$$\n${tex}\n$$` : `$$${tex}$$`
   // `{{` is common in TeX (`\overline{{S}}`), and Jekyll would read it as Liquid.
-  return /\{[{%]/.test(tex) ? `{% raw %}\n${formula}\n{% endraw %}` : formula
+  return rawLiquidBlock(formula, tex)
 }
 
 function divider(): string {

@@ -36,8 +36,15 @@ export function escapeInline(text: string): string {
  * markdown, code included, and character references would show as written in code.
  */
 export function rawLiquid(markdown: string, code: string): string {
-  return /\{[{%]/.test(code) ? `{% raw %}${markdown}{% endraw %}` : markdown
+  return LIQUID.test(code) ? `{% raw %}${markdown}{% endraw %}` : markdown
 }
+
+/** A block (code, a formula) holding Liquid, inside `{% raw %}` and `{% endraw %}` lines. */
+export function rawLiquidBlock(markdown: string, code: string): string {
+  return LIQUID.test(code) ? `{% raw %}\n${markdown}\n{% endraw %}` : markdown
+}
+
+const LIQUID = /\{[{%]/
 
 /** Escapes what would make a line start a heading, quote, list, rule or definition. */
 export function escapeLineStart(line: string): string {
