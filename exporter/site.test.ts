@@ -215,6 +215,24 @@ describe('exportSite', () => {
     expect(edited).toContain('# Lesson\n\n{% include copy.html %}\n\nRun this:\n\n1. Build')
   })
 
+  it('writes an {% include %} that shows nothing here back, for where it shows something', () => {
+    // Its text depends on a parameter this page does not pass: Jekyll writes nothing for it.
+    const files: Record<string, string> = {
+      ...page(
+        [
+          'Intro.',
+          '{% include more.html %}',
+          '1. Step\n\n   {% include more.html %}\n\n   ```sh\n   make\n   ```\n2. Next',
+        ].join('\n\n'),
+      ),
+      '_includes/more.html':
+        '{% if include.link %}<a href="{{ include.link }}">Documentation</a>{% endif %}\n',
+    }
+    const {before, after, exported} = roundTrip(files)
+    expect(after).toEqual(before)
+    expect(exported['course/lesson.md']).toBe(files['course/lesson.md'])
+  })
+
   it('does not stop at malformed percent-escapes in a written link or an asset address', () => {
     const documents = importFiles(page('Go [back](index.md).'))
     const lesson = documents.find((doc) => doc._type === 'lesson')!

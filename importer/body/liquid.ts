@@ -99,7 +99,7 @@ function evaluate(source: string, state: State, scope: Scope, lines?: LineMapBui
     lines?.copy(before)
     const at = scope.within?.at ?? locate(match.index)
     const {text, included} = evaluateTag(match, at, state, scope)
-    if (included && lines && onOwnLines(source, match.index, match[0].length) && text.trim()) {
+    if (included && lines && onOwnLines(source, match.index, match[0].length)) {
       const startLine = countLines(out) + 1
       state.includeUses.push({
         tag: match[0],
