@@ -89,6 +89,8 @@ const CANONICAL: Record<string, string> = {
   'table of contents': '## On this page\n{: .no_toc }\n\n1. TOC\n{:toc}\n\n## Installing\n\nText.',
   'table of contents leaving out a heading with a formula':
     '- TOC\n{:toc}\n\n# Building the $$\\beta$$ CPU\n{: .no_toc }\n\n## Datapath',
+  'table of contents folded in details':
+    '<details markdown="1">\n<summary>Table of contents</summary>\n\n- TOC\n{:toc}\n\n</details>\n\n## Setup\n\n## Another look\n{: .no_toc }',
   'table of contents levels':
     '## On this page\n{: .no_toc }\n\n- TOC\n{:toc}\n\n{::options toc_levels="2..3" /}\n\n## Installing\n\n#### Not listed',
   'callout bodies with blocks':

@@ -48,9 +48,10 @@ function frontMatter(page: Page, places: ReadonlyMap<string, readonly Page[]>): 
   return writeFrontMatter(lines)
 }
 
-function tocExclusions(body: readonly Item[]): Set<string> {
-  const out = new Set<string>()
+function tocExclusions(body: readonly Item[], out = new Set<string>()): Set<string> {
   for (const item of body) {
+    // A table of contents inside `<details>` or a callout (a folded "Table of contents").
+    if (Array.isArray(item.body)) tocExclusions(item.body as Item[], out)
     if (item._type !== 'tableOfContents') continue
     for (const text of (item.exclude as unknown[] | undefined) ?? []) {
       if (typeof text === 'string') out.add(text)
