@@ -4,10 +4,11 @@
  * `{% for %}` over a collection really outputs. Without Jekyll, `liquid.ts` emulates.
  */
 import {spawn, spawnSync} from 'node:child_process'
-import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
-import {join} from 'node:path'
+import {dirname, join} from 'node:path'
 
+import type {SiteFile} from '../importer/index.ts'
 import {THEME_INCLUDES} from '../importer/site/themeIncludes.ts'
 
 const SCRIPT = join(import.meta.dirname, 'jekyll.rb')
@@ -102,5 +103,25 @@ export async function jekyllReference(
   } catch (error) {
     say(`${(error as Error).message} Liquid is emulated (fidelity/liquid.ts) instead.`)
     return undefined
+  }
+}
+
+/**
+ * {@link jekyllReference} for a site given as its files (an exported site, say): they are
+ * written to a folder of their own for Jekyll to read, removed after.
+ */
+export async function jekyllReferenceOf(
+  files: readonly SiteFile[],
+  say: (message: string) => void,
+): Promise<Map<string, JekyllPage> | undefined> {
+  const folder = mkdtempSync(join(tmpdir(), 'fidelity-site-'))
+  try {
+    for (const file of files) {
+      mkdirSync(dirname(join(folder, file.path)), {recursive: true})
+      writeFileSync(join(folder, file.path), file.text ?? file.bytes ?? '')
+    }
+    return await jekyllReference(folder, say)
+  } finally {
+    rmSync(folder, {recursive: true, force: true})
   }
 }

@@ -4,6 +4,8 @@ import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 
 import {kramdownMissing, readSiteFiles, renderWithKramdown} from '../fidelity/index.ts'
+import {jekyllMissing, jekyllReferenceOf} from '../fidelity/jekyll.ts'
+import type {SiteFile} from '../importer/index.ts'
 import {roundTripSite} from './roundtripCompare.ts'
 
 const ROOT = join(import.meta.dirname, '..')
@@ -11,6 +13,7 @@ const FIXTURES = join(ROOT, 'importer/fixtures')
 // The shared seed page: beside the repository here and in CI.
 const SEED = join(ROOT, '..', 'shared', 'seed-content')
 const RUBY = kramdownMissing()
+const JEKYLL = RUBY ?? jekyllMissing()
 
 const sites = readdirSync(FIXTURES).filter((name) => name.startsWith('site-'))
 
@@ -57,6 +60,45 @@ describe.skipIf(RUBY !== null)(
       expect(pages.filter((page) => page.sameBytes).map((page) => page.file)).toEqual([
         'foundations-of-product-management/introduction-to-product-management/index.md',
       ])
+    })
+  },
+)
+
+describe.skipIf(JEKYLL !== null)(
+  'the exported pages as Jekyll renders them',
+  {timeout: 120_000},
+  () => {
+    it('runs the Liquid the export writes back, as for the original pages', async () => {
+      // An include whose `{% if %}` shows nothing here: the export writes the tag back.
+      const files: SiteFile[] = [
+        {path: '_config.yml', text: 'title: Test site\n'},
+        {
+          path: '_includes/more.html',
+          text: '{% if include.link %}<a href="{{ include.link }}">Documentation</a>{% endif %}\n',
+        },
+        {
+          path: 'index.md',
+          text: '---\ntitle: Course\nnav_order: 1\n---\n\nIntro.\n\n{% include more.html %}\n\nAfter.\n',
+        },
+      ]
+      const said: string[] = []
+      const say = (message: string) => void said.push(message)
+      const options = {
+        kramdown: renderWithKramdown,
+        includes: new Map([['more.html', String(files[1].text)]]),
+        jekyll: await jekyllReferenceOf(files, say),
+      }
+      const [page] = (
+        await roundTripSite(files, {
+          ...options,
+          jekyllExported: (exported) => jekyllReferenceOf(exported, say),
+        })
+      ).pages
+      expect(said).toEqual([])
+      expect(page.sameFeatures, page.firstDifference).toBe(true)
+      // Without Jekyll on the exported side, the emulation shows what the `{% if %}` hides.
+      const [emulated] = (await roundTripSite(files, options)).pages
+      expect(emulated.firstDifference).toMatch(/Documentation/)
     })
   },
 )

@@ -110,6 +110,13 @@ export async function roundTripSite(
     includes?: ReadonlyMap<string, string>
     /** The original pages after Jekyll's own Liquid (`fidelity/jekyll.ts`), by file. */
     jekyll?: ReadonlyMap<string, JekyllPage>
+    /**
+     * The exported site's pages after Jekyll's Liquid, by file: the export writes Liquid back
+     * (an `{% include %}`, a `{% raw %}`), which the emulation does not run as Jekyll does.
+     */
+    jekyllExported?: (
+      files: readonly SiteFile[],
+    ) => Promise<ReadonlyMap<string, JekyllPage> | undefined>
   } = {},
 ): Promise<SiteRoundTrip> {
   const first = importCapturing(files, options.import ?? {})
@@ -145,10 +152,11 @@ export async function roundTripSite(
     if (before && again) compared.push({page, before, after: again})
   }
   if (options.kramdown && compared.length > 0) {
+    const jekyllAfter = options.jekyll && (await options.jekyllExported?.(merged))
     const html = await options.kramdown(
       compared.flatMap(({before, after: again}) => [
         request(before, options.includes, options.jekyll?.get(before.ctx.file)),
-        request(again, options.includes),
+        request(again, options.includes, jekyllAfter?.get(again.ctx.file)),
       ]),
     )
     compared.forEach(({page, before, after: again}, index) => {

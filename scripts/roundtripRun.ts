@@ -1,7 +1,7 @@
 /** What `npm run roundtrip` does once its arguments are parsed and the site folder exists. */
 // From the fidelity modules themselves: its index also exports the React rendering (.tsx),
 // which this command does not use and node cannot load.
-import {jekyllReference} from '../fidelity/jekyll.ts'
+import {jekyllReference, jekyllReferenceOf} from '../fidelity/jekyll.ts'
 import {kramdownMissing, renderWithKramdown} from '../fidelity/kramdown.ts'
 import {readSiteFiles} from '../fidelity/siteFiles.ts'
 import {roundTripSite, type PageRoundTrip} from './roundtripCompare.ts'
@@ -25,11 +25,12 @@ export async function runRoundtrip(args: RoundtripArgs, root: string): Promise<v
   if (missing) console.error(`${missing} Comparing documents only.`)
   const {files, includes} = await readSiteFiles(root)
   // The originals' Liquid as Jekyll evaluates it; the exported pages hold its output already.
-  const jekyll = missing ? undefined : await jekyllReference(root, (m) => console.error(m))
+  const say = (message: string) => console.error(message)
+  const jekyll = missing ? undefined : await jekyllReference(root, say)
   const {pages} = await roundTripSite(files, {
     import: {placeholders: args.placeholders},
     includes,
-    ...(jekyll ? {jekyll} : {}),
+    ...(jekyll ? {jekyll, jekyllExported: (exported) => jekyllReferenceOf(exported, say)} : {}),
     ...(missing ? {} : {kramdown: renderWithKramdown}),
   })
   const totals = {
