@@ -38,11 +38,17 @@ export function paragraphs(block: Item, state: BodyState): string[] {
     .filter((paragraph) => paragraph.trim() !== '')
 }
 
-/** Prefixes every non-empty line (all lines after the first when `skipFirst`). */
+/**
+ * Prefixes every line that is not blank (all lines after the first when `skipFirst`). A line of
+ * spaces stays as it is: kramdown keeps such a line as written inside a list item (a code
+ * block's), so a prefix would be the code's, growing on each round trip.
+ */
 export function indent(text: string, prefix: string, skipFirst = false): string {
   return text
     .split('\n')
-    .map((line, index) => ((skipFirst && index === 0) || line === '' ? line : prefix + line))
+    .map((line, index) =>
+      (skipFirst && index === 0) || /^[ \t]*$/.test(line) ? line : prefix + line,
+    )
     .join('\n')
 }
 
