@@ -73,6 +73,8 @@ const CANONICAL: Record<string, string> = {
     '| Left | Center | Right | None |\n| :--- | :---: | ---: | --- |\n| **bold** | `code` | [link](https://example.com) | a \\| pipe |',
   'pipes in table cells':
     '| Operator | Meaning |\n| --- | --- |\n| `a|b` | either, as $$a \\| b$$ or [a link](https://example.com/a\\|b) |',
+  'backticks in table cells':
+    '| Parameter | Description |\n| --- | --- |\n| `a` | See [the `a` parameter&#96;](#a). |\n| `b` | Also `b`. |',
   'linked images':
     '[![A badge](https://img.shields.io/badge.svg)](https://ci.example.com)\n\n| Logo |\n| --- |\n| [![Home](images/home.png)](https://example.com) |',
   'merged table cells':

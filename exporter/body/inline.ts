@@ -105,6 +105,16 @@ function carryMarks(segments: Segment[], defs: Map<string, MarkDef>): Segment[] 
   })
 }
 
+/**
+ * Text escaped. In a table cell a backtick is a character reference: kramdown finds a row's cells
+ * by its code spans before it reads escapes, so `\`` would open one that runs into the next rows
+ * and ends the table.
+ */
+function escapeText(text: string, cell: boolean): string {
+  const escaped = escapeInline(text)
+  return cell ? escaped.replaceAll('\\`', '&#96;') : escaped
+}
+
 interface Writer {
   defs: Map<string, MarkDef>
   state: BodyState
@@ -127,7 +137,7 @@ function render(
   while (index < segments.length) {
     const first = segments[index]
     if (first.marks.length === 0) {
-      out += first.raw ? first.text : escapeInline(first.text)
+      out += first.raw ? first.text : escapeText(first.text, writer.cell)
       index++
       continue
     }
