@@ -58,6 +58,8 @@ const CANONICAL: Record<string, string> = {
     '1. Term\n   : The definition.\n\n   A paragraph of the step, after the list.\n2. Next.',
   'code with lines of spaces inside items':
     '1. Configure:\n\n   ```yaml\n   a: 1\n    \n   b: 2\n       \n   c: 3\n   ```\n2. Run.',
+  'lists below a callout inside an item':
+    '1. Configure it.\n\n   {: .note }\n   > A restart is required.\n\n   1. Option 1\n   2. Option 2\n2. Run it.',
   'paragraphs inside items': '1. first\n2. second\n\n   more of second\n\n   - nested under second',
   code: '```python\nprint("hi")\n```\n\n```\nno language\n```',
   images: '![A diagram](images/diagram.png "The caption")\n\n![](images/no-alt.png)',

@@ -14,6 +14,14 @@ interface OpenItem {
 /** True for an item of a list region: a list item, or a block that belongs to one (`level`). */
 export const inList: (item: Item) => boolean = inListRegion
 
+/**
+ * Whether a block ends with a quote's line (a quote, a callout): an item right below it would be
+ * the quote's for kramdown (a lazy line), so a blank line goes between.
+ */
+function endsInQuote(written: string): boolean {
+  return /(?:^|\n)[ \t]*>[^\n]*$/.test(written)
+}
+
 function marker(listItem: string, number: number, checked: boolean): string {
   if (listItem === 'number') return `${number}. `
   if (listItem === 'task') return `- [${checked ? 'x' : ' '}] `
@@ -99,7 +107,7 @@ export function writeList(
         const head = item._type === 'divider' && owner.listItem !== 'number' ? '***' : written
         out += indent(head, owner.indent, true)
         emptyHead = undefined
-        needsBlank = false
+        needsBlank = endsInQuote(written)
         continue
       }
       let into = owner?.indent ?? ''
@@ -111,7 +119,7 @@ export function writeList(
       }
       out += `${out === '' ? '' : '\n\n'}${indent(written, into)}`
       open.length = Math.min(open.length, level)
-      needsBlank = false
+      needsBlank = endsInQuote(written)
       emptyHead = undefined
     }
   }
