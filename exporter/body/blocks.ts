@@ -1,4 +1,5 @@
 import {BLOCK_TYPES, DOCUMENT_TYPES} from '../../schemas/constants.ts'
+import {headingText} from '../../schemas/headingText.ts'
 import {slotKey, tableSpans, type TableSpans} from '../../schemas/tableSpans.ts'
 import {rawLiquidBlock} from './escape.ts'
 import {image} from './image.ts'
@@ -15,19 +16,10 @@ function textBlock(block: Item, state: BodyState): string {
     const text = blockInline(block, state).replace(/\n+/g, ' ')
     const anchor = typeof block.anchor === 'string' && block.anchor ? ` {#${block.anchor}}` : ''
     const line = `${'#'.repeat(Number(heading[1]))} ${text}${anchor}`
-    return state.noToc.has(plainText(block)) ? `${line}\n{: .no_toc }` : line
+    return state.noToc.has(headingText(block)) ? `${line}\n{: .no_toc }` : line
   }
   const text = paragraphs(block, state).join('\n\n')
   return style === 'blockquote' ? quote(text) : text
-}
-
-// A heading's text as the import names it in a table of contents' exclusions: a formula is
-// its TeX.
-function plainText(block: Item): string {
-  const children = (block.children as Array<{text?: unknown; tex?: unknown}> | undefined) ?? []
-  const text = (child: {text?: unknown; tex?: unknown}) =>
-    typeof child.text === 'string' ? child.text : typeof child.tex === 'string' ? child.tex : ''
-  return children.map(text).join('')
 }
 
 function codeBlock(block: Item): string {
