@@ -10,6 +10,19 @@ export function spacesEscaped(address: string): string {
 }
 
 /**
+ * The inverse of {@link spacesEscaped}: each escaped space character back as the character, and
+ * every other escape (`%23`, a `%20`-free `%E2%80%94`) as written, so an address is shown as its
+ * page wrote it. A UTF-8 character's escapes are taken together (a lead byte and its
+ * continuation bytes, `%E2%80%AF`).
+ */
+export function spacesUnescaped(address: string): string {
+  return address.replace(/%[0-9A-F]{2}(?:%[89AB][0-9A-F])*/gi, (escaped) => {
+    const character = decodedOr(escaped)
+    return character !== escaped && /^[^\S\t\n\r]$/u.test(character) ? character : escaped
+  })
+}
+
+/**
  * `text` with its percent-escapes decoded, or as it is when they are malformed (`a%zz.md`):
  * addresses written by hand must never stop an import, an export or a site build.
  */

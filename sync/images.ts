@@ -2,6 +2,7 @@ import {existsSync} from 'node:fs'
 import type {BigIntStats} from 'node:fs'
 import path from 'node:path'
 
+import {spacesUnescaped} from '../importer/uri.ts'
 import {ImageUploads, OUTSIDE, type UploadOptions} from './imageUploads.ts'
 import {visitLocalImages} from './localImages.ts'
 import {sourcePath} from './plan.ts'
@@ -86,15 +87,6 @@ function imageProblem(
     ...(line === undefined ? {} : {line}),
     message: `${where}: ${message}`,
     hint,
-  }
-}
-
-/** An image source as its page wrote it: the import writes a space as `%20`. */
-function asWritten(src: string): string {
-  try {
-    return decodeURI(src)
-  } catch {
-    return src
   }
 }
 
@@ -237,7 +229,7 @@ export async function resolveImages(
       return problems.push(
         imageProblem(
           image,
-          `image ${asWritten(image.src)} is outside the site folder`,
+          `image ${spacesUnescaped(image.src)} is outside the site folder`,
           'Move the image into the site and link it with a relative path.',
           options.blockLine,
         ),
@@ -254,7 +246,7 @@ export async function resolveImages(
       problems.push(
         imageProblem(
           image,
-          `cannot upload image ${asWritten(image.src)} (${outcome.error.message})`,
+          `cannot upload image ${spacesUnescaped(image.src)} (${outcome.error.message})`,
           'Run the import again; images already uploaded are not sent twice.',
           options.blockLine,
         ),
@@ -276,7 +268,7 @@ function unreadable(
 ) {
   return imageProblem(
     image,
-    `cannot read image ${asWritten(image.src)} (${(error as NodeJS.ErrnoException).code ?? error.message})`,
+    `cannot read image ${spacesUnescaped(image.src)} (${(error as NodeJS.ErrnoException).code ?? error.message})`,
     `Add ${missingImagePlaces(root, page, image.src, file)}, or fix the image path in the page.`,
     blockLine,
   )
