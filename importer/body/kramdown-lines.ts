@@ -16,7 +16,8 @@
  *   line (both read a heading's underline there) and a number opening a paragraph whose next
  *   line is an item numbered other than 1 (CommonMark would read it as that paragraph's text).
  * - kramdown numbers list items with `1.` only: `1) Verify …` is text, where CommonMark starts an
- *   ordered list (DS-100's setup page). The parenthesis is escaped, outside code and formulas.
+ *   ordered list (DS-100's setup page), also as an item's first text (`- 1) Collect …`, CS324's
+ *   adaptation lecture). The parenthesis is escaped, outside code and formulas.
  * - An inline link's address may hold spaces for kramdown, and so may a link definition's
  *   (`[//]: # ### Draft` is a definition, which readers do not see; `kramdown-links.ts`), also
  *   as a list item's first line (`- [Term vectors]: If you set …` leaves the item empty).
@@ -43,10 +44,13 @@ const FENCE = /^[ >]*(`{3,}|~{3,})/
 const EMPTY_HEADING = /^( {0,3})(#{1,6}[ \t]*)$/
 const BARE_MARKER = /^( {0,3})(\d{1,9}\.|[-+*])$/
 const NUMBERED_ITEM = /^ {0,3}(\d{1,9})[.)](?:[ \t]|$)/
-/** A CommonMark list item numbered with a parenthesis, after any quote markers. */
 /** A list item's marker and the spaces after it, at any depth. */
 const ITEM_MARKER = /^[ \t]*(?:[-+*]|\d{1,9}\.)[ \t]+/
-const PAREN_ITEM = /^([ \t>]*\d{1,9})\)(?=[ \t]|$)/
+/**
+ * A CommonMark list item numbered with a parenthesis, after any quote markers and list markers
+ * (`- 1) Collect …` is a bullet item holding an ordered list for CommonMark, text for kramdown).
+ */
+const PAREN_ITEM = /^([ \t>]*(?:(?:[-+*]|\d{1,9}\.)[ \t]+)*\d{1,9})\)(?=[ \t]|$)/
 const PAREN_ITEMS = new RegExp(PAREN_ITEM.source, 'm')
 
 /**
