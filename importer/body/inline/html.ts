@@ -172,9 +172,17 @@ const RAW_TAG =
   /<!--[\s\S]*?-->|<\/[A-Za-z_:][-\w.:]*\s*>|<[A-Za-z_:][-\w.:]*(?:\s+[A-Za-z_:][-\w.:]*(?:\s*=\s*(?:[\w-]+|"[^"]*"|'[^']*'))?)*\s*\/?>/g
 
 /**
+ * What starts a paragraph's line after its first in the page's source, but is not the
+ * paragraph's text: the markers of the quotes it is in (`> `) and the indentation of the list
+ * items it is in. No line of a paragraph starts with `>` as text: such a line starts a quote.
+ */
+const CONTINUATION_PREFIX = /\n(?:[ \t]*>)*[ \t]*/g
+
+/**
  * The source from `start` to `to` (an offset in `state.source`), read as kramdown reads raw
  * content: its tags as HTML nodes, the rest as text with its entities decoded and nothing else
- * read (`**`, backticks and backslashes stay as written). Each node has its own place.
+ * read (`**`, backticks and backslashes stay as written), without the quote markers and list
+ * indentation on its lines, which kramdown has taken off before. Each node has its own place.
  */
 export function rawContentNodes(start: Point, to: number, state: State): PhrasingContent[] {
   const from = start.offset!
@@ -197,7 +205,7 @@ export function rawContentNodes(start: Point, to: number, state: State): Phrasin
     if (end > start)
       nodes.push({
         type: 'text',
-        value: decodeEntities(source.slice(start, end)),
+        value: decodeEntities(source.slice(start, end).replace(CONTINUATION_PREFIX, '\n')),
         position: {start: at(start), end: at(end)},
       })
   }
