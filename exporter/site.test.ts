@@ -17,6 +17,8 @@ function page(body: string, title = 'Lesson'): Record<string, string> {
 // Each construct as the canonical style writes it: exporting its import gives the same bytes.
 const CANONICAL: Record<string, string> = {
   paragraphs: 'One paragraph.\n\nAnother, with a hard break  \nand the next line.',
+  'line breaks in a row':
+    '> **Input: Where is MIT?  \n> Output: Cambridge  \n> <br>\n> Input: Where is Stanford?**\n\nA  \n<br>\n<br>\nB',
   headings: '## Second\n\n### Third\n\n#### Fourth\n\n##### Fifth\n\n###### Sixth',
   'heading ids': '## The Operating System {#the-os}\n\nText.\n\n## Setup',
   marks:
@@ -110,6 +112,8 @@ const CANONICAL: Record<string, string> = {
   'linked formula': 'Typeset by [$$\\KaTeX$$](https://katex.org).',
   'formulas over lines':
     'The matrix $$\\left( \\begin{array}{cc}\na & b \\\\\nc & d \\end{array} \\right)$$  \nis given.',
+  'formulas holding a pipe, which kramdown reads as a table on a line of its own':
+    'Each token is looked up in a matrix\n$$E \\in \\R^{|V| \\times d}$$ (a parameter).\n\n$$|x|$$\nis the absolute value.',
   'formula inside a link':
     'A [link with $$x^2$$ inside](https://katex.org), [$$y$$ first](https://katex.org/y).',
 }

@@ -18,7 +18,7 @@ function textBlock(block: Item, state: BodyState): string {
     const line = `${'#'.repeat(Number(heading[1]))} ${text}${anchor}`
     return state.noToc.has(headingText(block)) ? `${line}\n{: .no_toc }` : line
   }
-  const text = paragraphs(block, state).join('\n\n')
+  const text = paragraphs(block, state, true).join('\n\n')
   return style === 'blockquote' ? quote(text) : text
 }
 
