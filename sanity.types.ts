@@ -62,6 +62,7 @@ export type SourceInfo = {
     } & FrontMatterEntry
   >
   titleHeading?: boolean
+  titleNoToc?: boolean
   includes?: Array<
     {
       _key: string

@@ -128,6 +128,17 @@ describe('exportSite', () => {
     })
   }
 
+  it('keeps the title heading out of the table of contents when the page did', () => {
+    const files = page('')
+    files['course/lesson.md'] = files['course/lesson.md'].replace(
+      '# Lesson\n\n\n',
+      '# Lesson\n{: .no_toc }\n\n1. TOC\n{:toc}\n\n## Setup\n',
+    )
+    const {before, after, exported} = roundTrip(files)
+    expect(after).toEqual(before)
+    expect(exported['course/lesson.md']).toBe(files['course/lesson.md'])
+  })
+
   it('writes a definition term or definition readers do not see so that the list stays a list', () => {
     const files = page('Apr 10\n: A first entry.\n: [](#)\n   : **10PM** due\n\nApr 11\n: [](#)')
     const {before, after, exported} = roundTrip(files)

@@ -113,7 +113,9 @@ function titleHeading(doc: ExportedDocument): string {
   const first = (doc.body as Item[] | undefined)?.[0]
   if (had !== true && first?._type === 'block' && first.style === 'h1' && !first.listItem) return ''
   const heading = `# ${[title, doc.emoji].filter(Boolean).join(' ')}`
-  return tocExclusions((doc.body as Item[] | undefined) ?? []).has(title)
+  const source = doc.source as {titleNoToc?: unknown} | undefined
+  return source?.titleNoToc === true ||
+    tocExclusions((doc.body as Item[] | undefined) ?? []).has(title)
     ? `${heading}\n{: .no_toc }`
     : heading
 }

@@ -64,6 +64,7 @@ export function convertBody(markdown: string, ctx: ConvertContext): ConvertResul
       lines,
       ...(state.emoji ? {emoji: state.emoji} : {}),
       titleHeading: state.titleSeen,
+      ...(state.titleNoToc ? {titleNoToc: true} : {}),
       ...(state.next ? {next: state.next} : {}),
       documents,
       diagnostics: state.diagnostics,

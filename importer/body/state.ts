@@ -29,6 +29,10 @@ export interface State {
   depth: number
   /** True once the H1 repeating the title has been seen. */
   titleSeen: boolean
+  /** That H1, which the body leaves out: an attribute list under it is its own. */
+  titleNode?: Nodes
+  /** True when an attribute list under that H1 leaves it out of tables of contents. */
+  titleNoToc?: boolean
   /**
    * True once the page shows a heading of its own: an H1 repeating the title after it is a
    * section of the page (gradML: `# Reinforcement Learning`, then `# Overview` on the page

@@ -83,6 +83,8 @@ export interface ConvertResult {
   emoji?: string
   /** Whether the page opens with an H1 repeating its title (which the body then leaves out). */
   titleHeading?: boolean
+  /** Whether that H1 is left out of tables of contents (`{: .no_toc }` under it). */
+  titleNoToc?: boolean
   /** The blocks `{% include %}` tags on lines of their own made (see `includes.ts`). */
   includes?: IncludedRun[]
   next?: NextLinkValue

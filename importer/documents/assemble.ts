@@ -23,6 +23,7 @@ function sourceInfo(plan: PlannedDocument, result?: ConvertResult): Record<strin
       : {}),
     contentHash: page.textHash ?? contentHash(page.text),
     ...(result ? {titleHeading: result.titleHeading === true} : {}),
+    ...(result?.titleNoToc ? {titleNoToc: true} : {}),
     ...(result?.includes?.length
       ? {
           includes: result.includes.map((run, index) => ({

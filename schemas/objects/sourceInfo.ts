@@ -44,6 +44,13 @@ export const sourceInfo = defineType({
         'Whether the markdown page starts with a # heading repeating its title; an export writes it back only then.',
     }),
     defineField({
+      name: 'titleNoToc',
+      title: 'Title heading left out of tables of contents',
+      type: 'boolean',
+      description:
+        'Whether that heading is marked {: .no_toc } on the page, as an export writes it back. The body’s tables of contents never list the title.',
+    }),
+    defineField({
       name: 'includes',
       title: 'Includes',
       type: 'array',

@@ -26,6 +26,7 @@ export function heading(node: Heading, state: State, walk: Walk): void {
       normalise(shown) === normalise(state.ctx.title)
     ) {
       state.titleSeen = true
+      state.titleNode = node
       if (emoji) state.emoji = emoji
       for (const image of imagesIn(node.children))
         report(

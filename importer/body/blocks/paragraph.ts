@@ -53,7 +53,14 @@ export function paragraph(node: Paragraph, state: State, walk: Walk): void {
   let own = leading
   if (leading) {
     const previous = walk.nodes[walk.index - 1]
-    if (previous?.type === 'heading' && adjacent(previous, node) && walk.lastStart !== undefined) {
+    if (previous && previous === state.titleNode && adjacent(previous, node)) {
+      titleAttributes(leading, state)
+      own = undefined
+    } else if (
+      previous?.type === 'heading' &&
+      adjacent(previous, node) &&
+      walk.lastStart !== undefined
+    ) {
       applyIal(leading, walk.out, walk.lastStart, node, state, walk.list)
       own = undefined
     }
@@ -97,6 +104,15 @@ function tagsOnly(children: readonly PhrasingContent[]): string | undefined {
   return children.map((child) => (child.type === 'html' ? child.value : '')).join('')
 }
 
+/**
+ * An attribute list under the title heading (`# About` over `{: .no_toc }`) is the heading's,
+ * which the page's title stands for: its `.no_toc` is recorded for an export to write back (the
+ * body's tables of contents never list the title), and nothing of it styles the block below.
+ */
+function titleAttributes(classes: readonly string[], state: State): void {
+  if (classes.includes('no_toc')) state.titleNoToc = true
+}
+
 function attributeOnly(classes: string[], node: Paragraph, state: State, walk: Walk): void {
   walk.transparent = true
   if (classes[0]?.startsWith(':')) {
@@ -114,6 +130,8 @@ function attributeOnly(classes: string[], node: Paragraph, state: State, walk: W
   }
   const next = walk.nodes[walk.index + 1]
   const previous = walk.nodes[walk.index - 1]
+  if (previous && previous === state.titleNode && adjacent(previous, node))
+    return titleAttributes(classes, state)
   // kramdown attaches a line directly after a block to that block, else to the block after it.
   if (previous && adjacent(previous, node) && walk.lastStart !== undefined) {
     applyIal(classes, walk.out, walk.lastStart, node, state, walk.list)
