@@ -114,6 +114,8 @@ const CANONICAL: Record<string, string> = {
     'The matrix $$\\left( \\begin{array}{cc}\na & b \\\\\nc & d \\end{array} \\right)$$  \nis given.',
   'formulas holding a pipe, which kramdown reads as a table on a line of its own':
     'Each token is looked up in a matrix\n$$E \\in \\R^{|V| \\times d}$$ (a parameter).\n\n$$|x|$$\nis the absolute value.',
+  'link addresses holding angle brackets':
+    '[2](https://example.com/names>) and [3](https://example.com/a<b).',
   'formula inside a link':
     'A [link with $$x^2$$ inside](https://katex.org), [$$y$$ first](https://katex.org/y).',
 }

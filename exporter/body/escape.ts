@@ -54,11 +54,17 @@ export function escapeLineStart(line: string): string {
     .replace(/^(\d+)([.)])(?=\s|$)/, '$1\\$2')
 }
 
-/** A link destination, in angle brackets when it holds spaces or unbalanced parentheses. */
+/**
+ * A link destination, in angle brackets when it holds spaces or unbalanced parentheses, or
+ * starts with `<`. A `<` or `>` inside is as written: both kramdown and CommonMark read a bare
+ * destination up to its closing parenthesis (`[2](https://…/names>)`).
+ */
 export function destination(href: string): string {
   // A `{% link … %}` tag is replaced by Jekyll before kramdown reads the page: it stays bare.
   if (/^\{%-?\s*link\s[^%]*%\}(?:#[^\s()<>]*)?$/.test(href)) return href
   const opened = (href.match(/\(/g) ?? []).length
   const closed = (href.match(/\)/g) ?? []).length
-  return /[\s<>]/.test(href) || opened !== closed ? `<${href.replace(/>/g, '%3E')}>` : href
+  return /\s/.test(href) || href.startsWith('<') || opened !== closed
+    ? `<${href.replace(/>/g, '%3E')}>`
+    : href
 }
