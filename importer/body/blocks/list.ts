@@ -113,10 +113,15 @@ function contentColumn(item: ListItem, source: string): number | undefined {
 }
 
 // Adjacent blocks of one item at its own level are its paragraphs: nested lists sit deeper,
-// and code, images and tables are not text blocks.
+// and code, images and tables are not text blocks. Headings stay blocks of their own, each an
+// anchor and an entry of a table of contents (`#### Skills` then `#### Contact`, lazy lines of
+// an item for kramdown).
 function joinParagraphs(out: Item[], start: number, type: string, level: number): void {
   const own = (item: Item | undefined): item is TextBlock =>
-    isTextBlock(item) && item.listItem === type && item.level === level
+    isTextBlock(item) &&
+    item.listItem === type &&
+    item.level === level &&
+    !/^h[1-6]$/.test(item.style)
   for (let i = out.length - 1; i > start; i--) {
     const previous = out[i - 1]
     const block = out[i]
