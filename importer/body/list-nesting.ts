@@ -37,6 +37,7 @@
  * text of a paragraph: it is left as written, and no marker, fence or quote in it is read.
  */
 
+import {listEndingColumn} from './html/prepare.ts'
 import {startsLazyEnd} from './html/tokens.ts'
 import {IAL_BLOCK_LINE, listIalLine} from './ial.ts'
 
@@ -269,6 +270,16 @@ export function kramdownListNesting(text: string, quotes = 0): string {
       // (`list.rb`); CommonMark keeps an indented one in the item. It moves to column 0.
       if (indent > 0) lines[n] = line.trimStart()
       changed ||= indent > 0
+      stack.length = 0
+      blank = false
+      run = undefined
+      continue
+    }
+    const element = stack.length > 0 ? listEndingColumn(line) : undefined
+    if (element !== undefined && element < stack[0]!.content) {
+      // An HTML block's start tag (`<div markdown="1">` right under an item's line) is no lazy
+      // line for kramdown: every list ends there. Its placeholder stays at the margin, where
+      // CommonMark ends them too (a comment interrupts a paragraph).
       stack.length = 0
       blank = false
       run = undefined

@@ -1,6 +1,7 @@
 import type {State} from '../state.ts'
 import type {Point} from './hast/scope.ts'
 import {scanBlocks} from './kramdown-blocks.ts'
+import {startsLazyEnd} from './tokens.ts'
 import type {KramdownBlock} from './kramdown-blocks.ts'
 
 /** A block the pre-pass took out of the markdown, with the text its offsets point into. */
@@ -77,7 +78,12 @@ export function prepareKramdownBlocks(
       ;(entry.following ??= []).push({block: last, text, at, ...(indent ? {indent} : {})})
     }
     const span = text.slice(block.lineStart, last.consumed)
-    const open = `<!--kramdown-${registry.nonce}:${index}`
+    const margin = text.slice(block.lineStart, 'start' in block ? block.start : block.lineStart)
+    const endsLists =
+      block.kind === 'element' &&
+      /^ {0,3}$/.test(margin) &&
+      startsLazyEnd(text.slice(margin.length + block.lineStart))
+    const open = `<!--kramdown-${registry.nonce}:${index}${endsLists ? ` ${ENDS_LISTS}${margin.length}` : ''}`
     const atLineEnd = span.endsWith('\n') || last.consumed >= text.length
     const lines = newlines(span.endsWith('\n') ? span.slice(0, -1) : span)
     if (atLineEnd) {
@@ -104,6 +110,21 @@ export function prepareKramdownBlocks(
  */
 function startsWhereEnds(text: string, block: KramdownBlock, next: KramdownBlock): boolean {
   return next.lineStart === block.consumed && text[block.consumed - 1] !== '\n'
+}
+
+/** What marks the placeholder of an element that ends lists, and its tag's column. */
+const ENDS_LISTS = 'ends-lists-at-'
+
+const LIST_ENDING = new RegExp(`^<!--kramdown-[a-z0-9]+:\\d+ ${ENDS_LISTS}(\\d)`)
+
+/**
+ * The column its start tag was at when `line` is the placeholder of an HTML element that
+ * kramdown reads as no lazy line of a list item (`<div markdown="1">` right under an item's
+ * line): the lists it is not inside end there (`list-nesting.ts`). Undefined for any other line.
+ */
+export function listEndingColumn(line: string): number | undefined {
+  const column = LIST_ENDING.exec(line)?.[1]
+  return column === undefined ? undefined : Number(column)
 }
 
 /** The block a placeholder comment stands for, or undefined for any other HTML. */
