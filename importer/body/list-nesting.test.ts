@@ -60,4 +60,15 @@ describe('kramdownListNesting', () => {
     const text = '- a\n  1. b\n    - c\n\n  1. d\n'
     expect(kramdownListNesting(text).split('\n')).toHaveLength(text.split('\n').length)
   })
+
+  it('starts a list at a numbered line right under text, numbered from 1 as kramdown numbers it', () => {
+    expect(kramdownListNesting('**Bad**\n5. Wait.\n6. Check.\n')).toBe(
+      '**Bad**\n1. Wait.\n6. Check.\n',
+    )
+  })
+
+  it('leaves a numbered line inside a formula that opens a block as its TeX', () => {
+    const text = 'Text\n\n$$\na\n5. x + 1\n$$\n'
+    expect(kramdownListNesting(text)).toBe(text)
+  })
 })

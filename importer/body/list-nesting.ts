@@ -177,6 +177,8 @@ export function kramdownListNesting(text: string, quotes = 0): string {
   let run: number | undefined
   // The line before closed a fenced block: CommonMark continues no paragraph after it.
   let afterFence = false
+  // Whether the lines are inside a formula that opened a block (see below).
+  let display = false
   let changed = false
   // The lines of a quote whose lists are nested already, up to this index.
   let quoted = 0
@@ -224,10 +226,16 @@ export function kramdownListNesting(text: string, quotes = 0): string {
     afterFence = false
     if (line.trim() === '') {
       blank = true
+      display = false
       run = undefined
       for (const item of stack) item.nested = true
       continue
     }
+    // A formula that opens a block (`$$` first on a line after a blank one) runs to the line
+    // that closes it: the lines between are TeX, whatever they start with.
+    const inFormula = display
+    if ((line.split('$$').length - 1) % 2 === 1)
+      display = !display && blank && /^[ >]*\$\$/.test(line)
     if (stack.length === 0 && columnAfter(/^[ \t]*/.exec(line)![0], 0) >= 4) {
       // Outside any list, a line indented four columns is code (or text of the paragraph it
       // follows) for kramdown and CommonMark alike: no marker, fence or quote in it is one.
@@ -309,6 +317,7 @@ export function kramdownListNesting(text: string, quotes = 0): string {
     const blockStart =
       !match &&
       (BLOCK_START.test(line) || opened !== undefined || (fenceBefore && !startsLazyEnd(line)))
+    const afterText = !blank && !fenceBefore && !inFormula
     const placed = place(stack, indent, match, blank, blockStart)
     blank = false
     if (opened) [fence, fenceLine, fenceIndent, lazyFence] = [opened, n, indent, undefined]
@@ -328,10 +337,12 @@ export function kramdownListNesting(text: string, quotes = 0): string {
       changed = true
       continue
     }
-    if (match && placed.pushedIn && /^\d+\.$/.test(match[2])) {
-      // A lazy numbered line kramdown moved in opens a list under an item's text: CommonMark
-      // lets a numbered list interrupt that text only from 1, and kramdown numbers every list
-      // from 1 anyway.
+    const starts = placed.pushedIn || (afterText && !placed.sibling)
+    if (match && starts && /^\d+\.$/.test(match[2])) {
+      // A numbered line right under a line of text (`**Bad example**` over `5. Wait …`), or a
+      // lazy one kramdown moved in, starts a list there for kramdown, under an item's text too:
+      // CommonMark lets a numbered list interrupt text only from 1 (`5.` would be more of the
+      // text), and kramdown numbers every list from 1 anyway.
       const number = match[2].slice(0, -1)
       if (number !== '1') {
         lines[n] = `${line.slice(0, indent)}1.${line.slice(indent + match[2].length)}`
@@ -391,7 +402,9 @@ function place(
   marker: RegExpExecArray | null,
   afterBlank: boolean,
   blockStart = false,
-): {indent: number; bullet?: string; text?: boolean; pushedIn?: boolean} | undefined {
+):
+  | {indent: number; bullet?: string; text?: boolean; pushedIn?: boolean; sibling?: boolean}
+  | undefined {
   const ordered = marker ? /\d/.test(marker[2]) : false
   let column = indent
   let depth = stack.length
@@ -443,5 +456,10 @@ function place(
   const width = marker[2].length + (spaces === 0 || spaces > 4 ? 1 : spaces)
   const bullet = ordered ? undefined : (sibling?.bullet ?? marker[2])
   stack.push({base, content: column + width, ordered, ...(bullet ? {bullet} : {})})
-  return {indent: column, ...(bullet ? {bullet} : {}), ...(pushedIn ? {pushedIn} : {})}
+  return {
+    indent: column,
+    ...(bullet ? {bullet} : {}),
+    ...(pushedIn ? {pushedIn} : {}),
+    ...(sibling ? {sibling: true} : {}),
+  }
 }
