@@ -4,7 +4,7 @@ import {kramdownDefinitionList} from '../blocks/definition-list.ts'
 import {richInline} from '../blocks/rich-inline.ts'
 import {tableBlock} from '../blocks/table.ts'
 import {reportNotLast, takeNavigation} from '../blocks/navigation.ts'
-import type {Item} from '../blocks/text-block.ts'
+import type {Item, TextBlock} from '../blocks/text-block.ts'
 import {headingText} from '../../../schemas/headingText.ts'
 import {isTextBlock} from '../blocks/text-block.ts'
 import type {Walk} from '../blocks/walk.ts'
@@ -218,17 +218,37 @@ export function kramdownTable(
 ): void {
   const rows = table.rows.map((cells, r) =>
     cells.map((cell, c) => {
-      const text = asSpanText(cell)
-      const root = parseMarkdown(text)
+      let text = asSpanText(cell)
+      let root = parseMarkdown(text)
+      // A cell of HTML alone (`<img src="…" />`) is an HTML block for CommonMark, span-level
+      // HTML for kramdown: read as a paragraph's, after a mark taken out again.
+      const marked = root.children[0]?.type === 'html'
+      if (marked) root = parseMarkdown((text = CELL_MARK + text))
       // Parsed on its own, the cell's nodes are at its line 1: moved to where it is in the page
-      // (less the backslash `asSpanText` may add before it).
+      // (less the backslash `asSpanText` may add before it, or the mark).
       const at = pointAt(table.cellOffsets[r][c])
       shiftLines(root, {...at, column: at.column - (text.length - cell.length)}, 0)
       const paragraph = root.children[0]
-      return paragraph?.type === 'paragraph' ? richInline(paragraph.children, state) : []
+      if (paragraph?.type !== 'paragraph') return []
+      const content = richInline(paragraph.children, state)
+      return marked ? withoutCellMark(content) : content
     }),
   )
   walk.out.push(tableBlock(rows, table.headerRows, table.align))
+}
+
+/** Starts a cell's text so CommonMark reads what follows as a paragraph (see `kramdownTable`). */
+const CELL_MARK = '\uFDD6'
+
+/** The cell's content without the mark its text was read after (and a span it left empty). */
+function withoutCellMark(content: TextBlock[]): TextBlock[] {
+  const spans = content[0]?.children ?? []
+  const [span] = spans
+  if (span?._type === 'span' && typeof span.text === 'string' && span.text.startsWith(CELL_MARK)) {
+    span.text = span.text.slice(CELL_MARK.length)
+    if (span.text === '' && spans.length > 1) spans.shift()
+  }
+  return content
 }
 
 /**
