@@ -71,4 +71,10 @@ describe('kramdownListNesting', () => {
     const text = 'Text\n\n$$\na\n5. x + 1\n$$\n'
     expect(kramdownListNesting(text)).toBe(text)
   })
+
+  it('leaves a numbered line in HTML as its text, as kramdown reads an element’s content', () => {
+    const text =
+      '4. How many bits?\n\t<div class="answer"><p>\n\t\t768. From 24 lines.\n\t</p></div>\n'
+    expect(kramdownListNesting(text)).not.toContain('1. From')
+  })
 })

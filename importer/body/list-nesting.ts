@@ -177,8 +177,9 @@ export function kramdownListNesting(text: string, quotes = 0): string {
   let run: number | undefined
   // The line before closed a fenced block: CommonMark continues no paragraph after it.
   let afterFence = false
-  // Whether the lines are inside a formula that opened a block (see below).
+  // Whether the lines are inside a formula that opened a block, or HTML (see below).
   let display = false
+  let html = false
   let changed = false
   // The lines of a quote whose lists are nested already, up to this index.
   let quoted = 0
@@ -226,7 +227,7 @@ export function kramdownListNesting(text: string, quotes = 0): string {
     afterFence = false
     if (line.trim() === '') {
       blank = true
-      display = false
+      display = html = false
       run = undefined
       for (const item of stack) item.nested = true
       continue
@@ -236,6 +237,11 @@ export function kramdownListNesting(text: string, quotes = 0): string {
     const inFormula = display
     if ((line.split('$$').length - 1) % 2 === 1)
       display = !display && blank && /^[ >]*\$\$/.test(line)
+    // A line that starts with a tag starts HTML, whose lines up to a blank one are the HTML's
+    // text for CommonMark (`<div class="answer"><p>` over `768. This is obtained …`): kramdown
+    // reads an element's content raw too.
+    html ||= /^[ \t>]*<[A-Za-z/!?]/.test(line)
+    const inHtml = html
     if (stack.length === 0 && columnAfter(/^[ \t]*/.exec(line)![0], 0) >= 4) {
       // Outside any list, a line indented four columns is code (or text of the paragraph it
       // follows) for kramdown and CommonMark alike: no marker, fence or quote in it is one.
@@ -317,7 +323,7 @@ export function kramdownListNesting(text: string, quotes = 0): string {
     const blockStart =
       !match &&
       (BLOCK_START.test(line) || opened !== undefined || (fenceBefore && !startsLazyEnd(line)))
-    const afterText = !blank && !fenceBefore && !inFormula
+    const afterText = !blank && !fenceBefore && !inFormula && !inHtml
     const placed = place(stack, indent, match, blank, blockStart)
     blank = false
     if (opened) [fence, fenceLine, fenceIndent, lazyFence] = [opened, n, indent, undefined]
