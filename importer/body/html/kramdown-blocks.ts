@@ -150,12 +150,10 @@ export function scanBlocks(
       : line.startsWith('<') || !inList
         ? pos + indent[0].length - 1
         : undefined
+    // A span element's tag starts no HTML block: its line may start a table (`<img …> | <img …>`).
     const block: KramdownBlock | undefined =
-      openAt !== undefined
-        ? htmlBlockAt(text, openAt, pos)
-        : boundary
-          ? (findKramdownTable(text, pos) ?? findDefinitionList(text, pos))
-          : undefined
+      (openAt !== undefined ? htmlBlockAt(text, openAt, pos) : undefined) ??
+      (boundary ? (findKramdownTable(text, pos) ?? findDefinitionList(text, pos)) : undefined)
     if (block) {
       blocks.push(block)
       pos = block.consumed

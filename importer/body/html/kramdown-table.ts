@@ -1,5 +1,6 @@
 import {IAL_LINE} from '../ial.ts'
 import {parseMarkdown} from '../parse.ts'
+import {SPAN_ELEMENTS} from './tokens.ts'
 
 /** A table kramdown reads where GFM sees a paragraph (no separator line, `+` in it, a footer…). */
 export interface KramdownTable {
@@ -24,8 +25,21 @@ export interface KramdownTable {
 export const TABLE_LINE = /^(?=\S)(?:\||.*?[^\\\n]\|)/
 export const SEPARATOR = /^[+|: \t-]*?-[+|: \t-]*?[ \t]*$/
 export const FOOTER_SEPARATOR = /^[+|: \t=]*?=[+|: \t=]*?[ \t]*$/
-// Lines that start another block before kramdown tries a table: quotes, headings, lists, HTML.
-const OTHER_BLOCK = /^ {0,3}(?:>|#|[*+-][ \t]|\d+\.[ \t]|:[ \t]|<|`{3}|~{3})/
+// Lines that start another block before kramdown tries a table: quotes, headings, lists, HTML
+// (see `startsBlockHtml`).
+const OTHER_BLOCK = /^ {0,3}(?:>|#|[*+-][ \t]|\d+\.[ \t]|:[ \t]|`{3}|~{3})/
+
+/**
+ * Whether kramdown reads HTML at the start of `line` as an HTML block: a comment, an instruction,
+ * or the tag of an element other than a span element. A line that starts with a span element's
+ * tag (`<img …> | <img …>`, screenshots side by side) is a table's row when it holds a pipe.
+ */
+function startsBlockHtml(line: string): boolean {
+  const tag = /^ {0,3}<(\/?)([A-Za-z][\w:-]*)?/.exec(line)
+  if (!tag) return false
+  const name = tag[2]?.toLowerCase()
+  return name === undefined ? /^ {0,3}<[!?]/.test(line) : !SPAN_ELEMENTS.has(name)
+}
 
 /**
  * The table kramdown reads at `pos` (a line after a blank line), when GFM would not read the
@@ -38,7 +52,9 @@ export function findKramdownTable(text: string, pos: number): KramdownTable | un
   while (end < text.length) {
     const newline = text.indexOf('\n', end)
     const line = text.slice(end, newline === -1 ? text.length : newline)
-    if (!TABLE_LINE.test(line) || (lines.length === 0 && OTHER_BLOCK.test(line))) break
+    const start = lines.length === 0
+    if (!TABLE_LINE.test(line) || (start && (OTHER_BLOCK.test(line) || startsBlockHtml(line))))
+      break
     lines.push(line)
     starts.push(end)
     end = newline === -1 ? text.length : newline + 1
