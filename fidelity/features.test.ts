@@ -29,6 +29,13 @@ describe('extractFeatures', () => {
     expect(result.links).toEqual([])
   })
 
+  it('leaves out the text a browser shows only when it cannot play a video or a sound', () => {
+    const html =
+      '<p>Open it:</p><video controls><source src="a.mp4" type="video/mp4">Your browser does not support the video tag.</video>' +
+      '<audio src="b.mp3">No audio.</audio><p>done</p>'
+    expect(features(html).words).toEqual(['Open', 'it:', 'done'])
+  })
+
   it("never runs a frame's text into its neighbours': each frame is a document of its own", () => {
     const html =
       '<iframe srcdoc="<button>REST</button>"></iframe><iframe srcdoc="<button>Python</button>"></iframe>after'

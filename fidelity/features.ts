@@ -59,8 +59,22 @@ function isHidden(element: Element): boolean {
   )
 }
 
-/** Elements whose content a reader never sees as text. */
-const INVISIBLE = new Set(['script', 'style', 'template', 'noscript', 'head', 'title', 'meta'])
+/**
+ * Elements whose content a reader never sees as text. A `<video>`'s or `<audio>`'s is what a
+ * browser that cannot play it would show ("Your browser does not support the video tag."); every
+ * browser a reader has shows the player instead.
+ */
+const INVISIBLE = new Set([
+  'script',
+  'style',
+  'template',
+  'noscript',
+  'head',
+  'title',
+  'meta',
+  'video',
+  'audio',
+])
 /** Elements that separate the words on either side of them. */
 const BLOCK = new Set(
   'address article aside blockquote br dd details dl dt div figcaption figure footer h1 h2 h3 h4 h5 h6 header hr img input li main nav ol p pre section summary table tbody td tfoot th thead tr ul'.split(
