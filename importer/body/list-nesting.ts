@@ -26,6 +26,13 @@
  *   a lazy line of the item for kramdown; CommonMark has no paragraph to continue there and ends
  *   the list, so the next step starts a list of its own. It is moved into the item, unless it
  *   starts with a tag of an element that is not a span element, which ends the list for both.
+ * - The same holds for an HTML block the pre-pass took out (`html/prepare.ts`): its placeholder,
+ *   at the margin right under an item's line, ends every list (`listEndingColumn`).
+ * - A numbered line right under a line of text starts a list for kramdown, whose paragraphs end
+ *   at any numbered item; CommonMark lets a list interrupt text only from 1. The first item of
+ *   such a list (and of one a lazy line opens) is written `1.`: kramdown numbers every list from
+ *   1. Not inside a formula that opens a block, nor in HTML (a line that starts with a tag, up to
+ *   a blank line), where the line is the formula's or the HTML's text.
  *
  * A quote outside any list is a text of its own: the lines after its `>` markers are nested
  * the same way. Fenced code is left alone, unless its fence is a lazy line of an item (a fence
