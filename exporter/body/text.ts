@@ -78,6 +78,7 @@ function pipesAndSpaces(line: string): {
  * space it was.
  */
 function notATable(paragraph: string): string {
+  if (!paragraph.includes('|')) return paragraph
   const lines = paragraph.split('\n')
   const found = lines.map(pipesAndSpaces)
   if (found.some(({pipes}) => pipes.length === 0)) return paragraph

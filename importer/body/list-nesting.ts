@@ -242,7 +242,7 @@ export function kramdownListNesting(text: string, quotes = 0): string {
     // A formula that opens a block (`$$` first on a line after a blank one) runs to the line
     // that closes it: the lines between are TeX, whatever they start with.
     const inFormula = display
-    if ((line.split('$$').length - 1) % 2 === 1)
+    if (line.includes('$$') && (line.split('$$').length - 1) % 2 === 1)
       display = !display && blank && /^[ >]*\$\$/.test(line)
     // A line that starts with a tag starts HTML, whose lines up to a blank one are the HTML's
     // text for CommonMark (`<div class="answer"><p>` over `768. This is obtained …`): kramdown

@@ -12,7 +12,7 @@ import {pointIn, preparedBlock} from '../html/prepare.ts'
 import {KNOWN_ELEMENTS, parseTag, textOf} from '../html/tags.ts'
 import {tagAt} from '../html/tokens.ts'
 import {applyIal, listIalOf} from '../ial.ts'
-import {BLOCK_TYPES} from '../names.ts'
+import {BLOCK_TYPES, PARAGRAPH_MARK} from '../names.ts'
 import type {State} from '../state.ts'
 import {isNested, report} from '../state.ts'
 import {convertBlocks} from './index.ts'
@@ -136,9 +136,6 @@ export function endsInListOf(node: Html, ordered: boolean): boolean {
   const last = markers.at(-1)
   return last !== undefined && (last[1] === undefined) === ordered
 }
-
-// Starts the text so remark reads the lines as a paragraph; taken out of the result again.
-const PARAGRAPH_MARK = '\uFDD6'
 
 /**
  * `<span class="fs-6">` on a line of its own, or `<br>` before lines of text: CommonMark starts

@@ -9,7 +9,7 @@ import {headingText} from '../../../schemas/headingText.ts'
 import {isTextBlock} from '../blocks/text-block.ts'
 import type {Walk} from '../blocks/walk.ts'
 import {applyIal} from '../ial.ts'
-import {BLOCK_TYPES, STYLE} from '../names.ts'
+import {BLOCK_TYPES, PARAGRAPH_MARK, STYLE} from '../names.ts'
 import {parseMarkdown} from '../parse.ts'
 import {portableTextToPlainText} from '../plain-text.ts'
 import {fromHtml} from './fromHtml.ts'
@@ -218,12 +218,13 @@ export function kramdownTable(
 ): void {
   const rows = table.rows.map((cells, r) =>
     cells.map((cell, c) => {
-      let text = asSpanText(cell)
-      let root = parseMarkdown(text)
+      const spanText = asSpanText(cell)
+      let root = parseMarkdown(spanText)
       // A cell of HTML alone (`<img src="…" />`) is an HTML block for CommonMark, span-level
       // HTML for kramdown: read as a paragraph's, after a mark taken out again.
       const marked = root.children[0]?.type === 'html'
-      if (marked) root = parseMarkdown((text = CELL_MARK + text))
+      const text = marked ? PARAGRAPH_MARK + spanText : spanText
+      if (marked) root = parseMarkdown(text)
       // Parsed on its own, the cell's nodes are at its line 1: moved to where it is in the page
       // (less the backslash `asSpanText` may add before it, or the mark).
       const at = pointAt(table.cellOffsets[r][c])
@@ -237,15 +238,16 @@ export function kramdownTable(
   walk.out.push(tableBlock(rows, table.headerRows, table.align))
 }
 
-/** Starts a cell's text so CommonMark reads what follows as a paragraph (see `kramdownTable`). */
-const CELL_MARK = '\uFDD6'
-
 /** The cell's content without the mark its text was read after (and a span it left empty). */
 function withoutCellMark(content: TextBlock[]): TextBlock[] {
   const spans = content[0]?.children ?? []
   const [span] = spans
-  if (span?._type === 'span' && typeof span.text === 'string' && span.text.startsWith(CELL_MARK)) {
-    span.text = span.text.slice(CELL_MARK.length)
+  if (
+    span?._type === 'span' &&
+    typeof span.text === 'string' &&
+    span.text.startsWith(PARAGRAPH_MARK)
+  ) {
+    span.text = span.text.slice(PARAGRAPH_MARK.length)
     if (span.text === '' && spans.length > 1) spans.shift()
   }
   return content

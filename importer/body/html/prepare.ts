@@ -82,7 +82,7 @@ export function prepareKramdownBlocks(
     const endsLists =
       block.kind === 'element' &&
       /^ {0,3}$/.test(margin) &&
-      startsLazyEnd(text.slice(margin.length + block.lineStart))
+      startsLazyEnd(text.slice(block.lineStart, lineEndAt(text, block.lineStart)))
     const open = `<!--kramdown-${registry.nonce}:${index}${endsLists ? ` ${ENDS_LISTS}${margin.length}` : ''}`
     const atLineEnd = span.endsWith('\n') || last.consumed >= text.length
     const lines = newlines(span.endsWith('\n') ? span.slice(0, -1) : span)
@@ -110,6 +110,12 @@ export function prepareKramdownBlocks(
  */
 function startsWhereEnds(text: string, block: KramdownBlock, next: KramdownBlock): boolean {
   return next.lineStart === block.consumed && text[block.consumed - 1] !== '\n'
+}
+
+/** Where the line holding `offset` ends (its newline, or the end of the text). */
+function lineEndAt(text: string, offset: number): number {
+  const end = text.indexOf('\n', offset)
+  return end === -1 ? text.length : end
 }
 
 /** What marks the placeholder of an element that ends lists, and its tag's column. */
