@@ -57,6 +57,28 @@ describe('report', () => {
     expect(text).toContain('Elapsed:    1.23 s')
   })
 
+  it('says how many skipped files have no front matter, so a site of such files is not left unexplained', () => {
+    const stats = {
+      files: 258,
+      pages: 0,
+      skipped: 258,
+      failed: 0,
+      documents: {site: 1},
+      warnings: 0,
+      errors: 0,
+      theme: {version: '0.12.0', from: 'Gemfile.lock' as const, legacy: false},
+    }
+    expect(formatSummary({...stats, noFrontMatter: 255}, 10)).toContain(
+      'Pages read: 0 of 258 markdown files (258 skipped, 0 unreadable; 255 have no front matter: Jekyll publishes such a file as it is, not as a page)',
+    )
+    expect(formatSummary({...stats, noFrontMatter: 258}, 10)).toContain(
+      '; all have no front matter',
+    )
+    expect(formatSummary({...stats, skipped: 1, noFrontMatter: 1}, 10)).toContain(
+      '(1 skipped, 0 unreadable; it has no front matter',
+    )
+  })
+
   it('counts the problems the sync step listed in the summary, so it never says none', () => {
     const stats = {
       files: 1,

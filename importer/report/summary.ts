@@ -5,6 +5,17 @@ function plural(count: number, word: string): string {
 }
 
 /**
+ * How many skipped files have no front matter, when any: Jekyll publishes such a file as it is,
+ * not as a page, and a site whose pages all lack it imports no page, which must not go
+ * unexplained.
+ */
+function noFrontMatter({noFrontMatter: count, skipped}: ImportStats): string {
+  if (!count) return ''
+  const which = count === skipped ? (count === 1 ? 'it has' : 'all have') : `${count} have`
+  return `; ${which} no front matter: Jekyll publishes such a file as it is, not as a page`
+}
+
+/**
  * The end-of-run summary: pages read, documents by type, warnings, errors (and the problems the
  * sync step listed: an image it could not read, a conflict), elapsed time.
  */
@@ -21,7 +32,7 @@ export function formatSummary(stats: ImportStats, elapsedMs: number, syncProblem
     theme.version
       ? `Theme:      just-the-docs ${theme.version} (from ${theme.from}; ${rules})`
       : `Theme:      version not found in _config.yml, Gemfile.lock or Gemfile (${rules}; --theme-version chooses)`,
-    `Pages read: ${stats.pages} of ${plural(stats.files, 'markdown file')} (${stats.skipped} skipped, ${stats.failed} unreadable)${stats.reused === undefined ? '' : `; ${stats.reused} unchanged since the last import, not converted again`}`,
+    `Pages read: ${stats.pages} of ${plural(stats.files, 'markdown file')} (${stats.skipped} skipped, ${stats.failed} unreadable${noFrontMatter(stats)})${stats.reused === undefined ? '' : `; ${stats.reused} unchanged since the last import, not converted again`}`,
     `Documents:  ${total}${byType ? ` (${byType})` : ''}`,
     `Problems:   ${plural(stats.errors, 'error')}, ${plural(stats.warnings, 'warning')}${syncProblems ? `; ${syncProblems} more from the sync (listed above)` : ''}`,
     `Elapsed:    ${seconds} s`,

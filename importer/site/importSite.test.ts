@@ -21,6 +21,21 @@ const page = (path: string, front: string, body = 'Text.\n'): SiteFile => ({
 })
 
 describe('importSite', () => {
+  it('counts the markdown files it skips for having no front matter, and only those', () => {
+    const files = [
+      page('index.md', 'title: Home'),
+      {path: 'README.md', text: '# Notes\n\nNo front matter.\n'},
+      {path: 'guide.md', text: '# Guide\n'},
+      page('draft.md', 'title: Draft\npublished: false'),
+      page('untitled.md', 'nav_order: 2'),
+    ]
+    const {stats} = importSite(files, {convertBody: stubBody})
+    expect(stats).toMatchObject({files: 5, pages: 1, skipped: 4, noFrontMatter: 2})
+    expect(importSite([files[0]], {convertBody: stubBody}).stats).not.toHaveProperty(
+      'noFrontMatter',
+    )
+  })
+
   it("takes a page's hash from the caller instead of hashing its text again", () => {
     const encode = (text: string) => new TextEncoder().encode(text)
     const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')

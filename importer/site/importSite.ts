@@ -55,6 +55,8 @@ export interface ImportStats {
   files: number
   pages: number
   skipped: number
+  /** Of the skipped files, those with no front matter (absent: none). */
+  noFrontMatter?: number
   failed: number
   documents: Record<string, number>
   warnings: number

@@ -22,6 +22,8 @@ export interface ReadPages {
   pages: SourcePage[]
   /** Markdown files that are not pages: under `_`/dot folders, or with no front matter. */
   skipped: string[]
+  /** How many of the skipped files have no front matter at all (Jekyll copies them as they are). */
+  noFrontMatter: number
   failed: string[]
   diagnostics: Diagnostic[]
   /** Skipped files whose title a `parent` may still name (unpublished, title commented out). */
@@ -91,7 +93,14 @@ export function readPages(
   config: SiteConfig,
   options: ReadPagesOptions = {},
 ): ReadPages {
-  const result: ReadPages = {pages: [], skipped: [], failed: [], diagnostics: [], notPages: []}
+  const result: ReadPages = {
+    pages: [],
+    skipped: [],
+    noFrontMatter: 0,
+    failed: [],
+    diagnostics: [],
+    notPages: [],
+  }
   const markdown = files.filter((file) => MARKDOWN.test(file.path))
   markdown.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
   for (const file of markdown) {
@@ -167,6 +176,7 @@ function readPage(
   if (parsed.status === 'none' || parsed.status === 'bom') {
     // No front matter at all: Jekyll copies the file as-is (a README or an include).
     result.skipped.push(file.path)
+    result.noFrontMatter++
     return
   }
   if (page.title === undefined && collection) {

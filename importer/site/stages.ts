@@ -322,6 +322,7 @@ export function finishSite(
       files: read.pages.length + read.skipped.length + read.failed.length + unread.size,
       pages: read.pages.length,
       skipped: read.skipped.length,
+      ...(read.noFrontMatter ? {noFrontMatter: read.noFrontMatter} : {}),
       failed: read.failed.length + unread.size,
       documents: byType,
       warnings,
