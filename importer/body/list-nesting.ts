@@ -69,6 +69,7 @@ interface OpenItem {
 const MARKER = /^( *)([-+*]|\d{1,9}\.)( +)/
 const THEMATIC_BREAK = /^ {0,3}([-*_])(?: *\1){2,} *$/
 const FENCE = /^ *(`{3,}|~{3,})/
+const ITEM_FENCE = /^(`{3,}|~{3,})/
 const BLOCK_START = /^ *(?:>|#{1,6}(?:[ \t]|$)|<!--)/
 const INDENTED_HEADING = /^ {1,3}#{1,6}[ \t]/
 
@@ -334,6 +335,12 @@ export function kramdownListNesting(text: string, quotes = 0): string {
     const placed = place(stack, indent, match, blank, blockStart)
     blank = false
     if (opened) [fence, fenceLine, fenceIndent, lazyFence] = [opened, n, indent, undefined]
+    else if (match) {
+      // A fence right after the marker (`1. ```` `) opens in the item's text: its lines are the
+      // code's up to the closing fence, which must not be read as opening another.
+      const inItem = ITEM_FENCE.exec(line.slice(match[0].length))?.[1]
+      if (inItem) [fence, fenceLine, fenceIndent, lazyFence] = [inItem, n, match[0].length, null]
+    }
     if (!placed) {
       if (run !== undefined && !match) shift(n, run)
       else if (stack.length === 0 && INDENTED_HEADING.test(line)) {
