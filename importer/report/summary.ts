@@ -11,7 +11,12 @@ function plural(count: number, word: string): string {
  */
 function noFrontMatter({noFrontMatter: count, skipped}: ImportStats): string {
   if (!count) return ''
-  const which = count === skipped ? (count === 1 ? 'it has' : 'all have') : `${count} ${count === 1 ? 'has' : 'have'}`
+  const which =
+    count === skipped
+      ? count === 1
+        ? 'it has'
+        : 'all have'
+      : `${count} ${count === 1 ? 'has' : 'have'}`
   return `; ${which} no front matter: Jekyll publishes such a file as it is, not as a page`
 }
 
