@@ -12,7 +12,8 @@ export function code(node: Code, state: State, walk: Walk): void {
     _type: BLOCK_TYPES.code,
     ...(node.lang ? {language: node.lang} : {}),
     code:
-      keptIndentation(node, state.source, walk.list?.contentColumn ?? 0, unclosed) ?? node.value,
+      keptIndentation(node, state.source, walk.list?.contentColumn ?? 0, unclosed) ??
+      withoutBlankEnd(node, state.source),
   })
   if (unclosed) {
     report(
@@ -68,6 +69,18 @@ function keptIndentation(
   }
   const text = kept.join('\n')
   return read.join('\n') === node.value && text !== node.value ? text : undefined
+}
+
+/**
+ * The code of an indented block without the lines of nothing but blanks at its end, which are
+ * no part of it for kramdown (nor for CommonMark's spec): micromark keeps the last one when it is
+ * indented more than the code (a page ending in eight spaces under a four-space block).
+ */
+function withoutBlankEnd(node: Code, source: string): string {
+  if (!/\n[ \t]*$/.test(node.value)) return node.value
+  const start = node.position?.start.offset ?? 0
+  if (/^[ \t>]*(`{3,}|~{3,})/.test(source.slice(start, start + 200))) return node.value
+  return node.value.replace(/(?:\n[ \t]*)+$/, '')
 }
 
 function isUnclosed(node: Code, source: string): boolean {
