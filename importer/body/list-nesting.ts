@@ -69,7 +69,8 @@ interface OpenItem {
 const MARKER = /^( *)([-+*]|\d{1,9}\.)( +)/
 const THEMATIC_BREAK = /^ {0,3}([-*_])(?: *\1){2,} *$/
 const FENCE = /^ *(`{3,}|~{3,})/
-const ITEM_FENCE = /^(`{3,}|~{3,})/
+// A fence's info string holds no backtick: ```` ```nav_order:``` places … ```` is a code span.
+const ITEM_FENCE = /^(?:(`{3,})[^`]*|(~{3,}).*)$/
 const BLOCK_START = /^ *(?:>|#{1,6}(?:[ \t]|$)|<!--)/
 const INDENTED_HEADING = /^ {1,3}#{1,6}[ \t]/
 
@@ -338,7 +339,8 @@ export function kramdownListNesting(text: string, quotes = 0): string {
     else if (match) {
       // A fence right after the marker (`1. ```` `) opens in the item's text: its lines are the
       // code's up to the closing fence, which must not be read as opening another.
-      const inItem = ITEM_FENCE.exec(line.slice(match[0].length))?.[1]
+      const found = ITEM_FENCE.exec(line.slice(match[0].length))
+      const inItem = found?.[1] ?? found?.[2]
       if (inItem) [fence, fenceLine, fenceIndent, lazyFence] = [inItem, n, match[0].length, null]
     }
     if (!placed) {
