@@ -77,6 +77,65 @@ const literalBackslash: Construct = {
   },
 }
 
+/** The schemes of the addresses kramdown links in angle brackets (its `AUTOLINK_START`). */
+const KRAMDOWN_AUTOLINK_SCHEMES = new Set(['mailto', 'http', 'https', 'ftp', 'ftps'])
+
+/**
+ * What follows the `<` of an address CommonMark links and kramdown does not: a scheme other than
+ * kramdown's (`<gs://bucket/file.csv>`, `<ldaps://host:636>`, `<HTTPS://…>`; its schemes are
+ * lowercase), then the address up to its `>`. Read only to check, never kept.
+ */
+const otherSchemeAddress: Construct = {
+  tokenize(this: TokenizeContext, effects, ok, nok) {
+    let scheme = ''
+    const take = (code: Code) => {
+      effects.consume(code)
+    }
+    const schemeChar: State = (code: Code) => {
+      if (code === 58 && scheme.length >= 2) {
+        if (KRAMDOWN_AUTOLINK_SCHEMES.has(scheme)) return nok(code)
+        take(code)
+        return address
+      }
+      const char = code === null ? '' : String.fromCharCode(code)
+      const allowed = scheme.length === 0 ? /[A-Za-z]/ : /[A-Za-z0-9+.-]/
+      if (scheme.length >= 32 || !allowed.test(char)) return nok(code)
+      scheme += char
+      take(code)
+      return schemeChar
+    }
+    const address: State = (code: Code) => {
+      if (code === 62) return ok(code)
+      // A space, a line ending, a control character or `<` ends no address (CommonMark's rule).
+      if (code === null || code < 33 || code === 60 || code === 127) return nok(code)
+      take(code)
+      return address
+    }
+    return (code: Code) => {
+      effects.enter('data')
+      return schemeChar(code)
+    }
+  },
+}
+
+/**
+ * The `<` of an address in angle brackets kramdown does not link (see
+ * {@link otherSchemeAddress}) is text, and so is the rest: kramdown shows `<gs://bucket/x.csv>`
+ * as written, where CommonMark would link it. Tried before CommonMark's autolink.
+ */
+const kramdownTextAngle: Construct = {
+  name: 'kramdownTextAngle',
+  add: 'before',
+  tokenize(this: TokenizeContext, effects, ok, nok) {
+    return (code: Code) => {
+      effects.enter('data')
+      effects.consume(code)
+      effects.exit('data')
+      return effects.check(otherSchemeAddress, ok, nok)
+    }
+  },
+}
+
 /**
  * The syntax kramdown's GFM parser (what Jekyll and GitHub Pages use) reads on top of
  * CommonMark, as a remark plugin:
@@ -84,6 +143,7 @@ const literalBackslash: Construct = {
  *   `tablesAndTaskLists`, for a text that {@link mayHoldTableOrTaskList});
  * - strikethrough with `~~` only (`~one~` stays text);
  * - no autolink literals: a bare `https://…`, `www.…` or address stays text, as kramdown shows it;
+ *   nor an address in angle brackets of a scheme kramdown does not link ({@link kramdownTextAngle});
  * - math: `$$…$$` anywhere in a paragraph is a formula (a paragraph that is only a formula is
  *   display math, see `blocks/paragraph.ts`); a single `$` is a dollar sign. Only the inline
  *   construct is used: CommonMark-style `$$` fences, reading text after the opening `$$` as an
@@ -103,7 +163,13 @@ export function kramdownSyntax(
     gfmStrikethrough({singleTilde: false}),
     ...(tablesAndTaskLists ? [gfmTable(), gfmTaskListItem()] : []),
     // What `math(options).text` is: the construct under `$` (code 36).
-    {text: {36: mathText({singleDollarTextMath: false}), 92: literalBackslash}},
+    {
+      text: {
+        36: mathText({singleDollarTextMath: false}),
+        60: kramdownTextAngle,
+        92: literalBackslash,
+      },
+    },
     codeSpanSyntax,
   )
   fromMarkdown.push(

@@ -39,7 +39,7 @@ export const inlineHandlers: Record<string, InlineHandler> = {
   inlineCode: (node: InlineCode, _state, inline) =>
     withMark(inline, MARK.code, () => appendText(inline, node.value)),
   link: (node: Link, state, inline) =>
-    link(node.url, node.title, node, node.children, state, inline),
+    link(node.url, node.title, node, mailtoShown(node, state.source), state, inline),
   linkReference: (node: LinkReference, state, inline) => {
     const definition = lookup(node.identifier, state)
     link(definition?.url ?? '', definition?.title, node, node.children, state, inline)
@@ -120,6 +120,25 @@ function kramdownTakes(
   if (/\n[ \t]*$/.test(before) && /^[ \t]*\n/.test(after)) return true
   if (before === '') return previous !== undefined && previous !== 'text'
   return ELEMENT_TEXT_BEFORE.test(before)
+}
+
+/**
+ * A link's text; for an address in angle brackets that is `mailto:`, the address without it, as
+ * kramdown shows `<mailto:team@example.com>`: `team@example.com`.
+ */
+function mailtoShown(node: Link, source: string): Link['children'] {
+  const [only] = node.children
+  const start = node.position?.start.offset
+  if (
+    node.children.length !== 1 ||
+    only?.type !== 'text' ||
+    only.value !== node.url ||
+    !node.url.startsWith('mailto:') ||
+    start === undefined ||
+    source[start] !== '<'
+  )
+    return node.children
+  return [{...only, value: only.value.slice('mailto:'.length)}]
 }
 
 function link(
