@@ -13,6 +13,7 @@ import type {Code, Construct, State, TokenizeContext} from 'micromark-util-types
 import type {Processor} from 'unified'
 
 import {codeSpanFromMarkdown, codeSpanSyntax} from './code-span.ts'
+import {emphasisSyntax} from './emphasis.ts'
 import {tableFromMarkdown, taskListItemFromMarkdown} from './gfm-tree.ts'
 
 /**
@@ -171,6 +172,7 @@ export function kramdownSyntax(
       },
     },
     codeSpanSyntax,
+    emphasisSyntax,
   )
   fromMarkdown.push(
     gfmFootnoteFromMarkdown(),
