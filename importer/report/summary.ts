@@ -11,13 +11,9 @@ function plural(count: number, word: string): string {
  */
 function noFrontMatter({noFrontMatter: count, skipped}: ImportStats): string {
   if (!count) return ''
-  const which =
-    count === skipped
-      ? count === 1
-        ? 'it has'
-        : 'all have'
-      : `${count} ${count === 1 ? 'has' : 'have'}`
-  return `; ${which} no front matter: Jekyll publishes such a file as it is, not as a page`
+  const which = count === skipped ? (count === 1 ? 'it' : 'all') : String(count)
+  const verb = count === 1 ? 'has' : 'have'
+  return `; ${which} ${verb} no front matter: Jekyll publishes such a file as it is, not as a page`
 }
 
 /**
