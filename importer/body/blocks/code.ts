@@ -32,8 +32,9 @@ export function code(node: Code, state: State, walk: Walk): void {
  * 3) as kramdown reads it, when that differs from CommonMark's reading only in indentation:
  * CommonMark removes the fence's indentation from each line, kramdown keeps the lines as written
  * (` Bus 001` with its space); and kramdown keeps a line of nothing but spaces whole, where
- * CommonMark takes the container's indentation off it too. Undefined when the fence's lines are
- * not plain spaces-and-text (quotes, tabs): then CommonMark's reading stands.
+ * CommonMark takes the container's indentation off it too. Tabs in the indentation count as the
+ * spaces they advance to. Undefined when the fence's lines are not plain blanks-and-text
+ * (quotes): then CommonMark's reading stands.
  */
 function keptIndentation(
   node: Code,
@@ -45,19 +46,24 @@ function keptIndentation(
   const end = node.position?.end.offset
   if (start === undefined || end === undefined) return undefined
   const lineStart = source.lastIndexOf('\n', start - 1) + 1
-  const indent = start - lineStart - container
-  if (indent < 0 || !/^ *$/.test(source.slice(lineStart, start))) return undefined
-  if (!/^(`{3,}|~{3,})/.test(source.slice(start, start + 3))) return undefined
+  // The fence's line up to its fence: blanks only (micromark starts the node at a tab the
+  // item's indentation took part of), tabs counted as the columns they advance to.
+  const lead = /^[ \t]*/.exec(source.slice(lineStart, Math.max(start, lineStart) + 200))![0]
+  if (lineStart + lead.length < start) return undefined
+  const indent = expandTabs(lead).length - container
+  if (indent < 0) return undefined
+  const fenceAt = lineStart + lead.length
+  if (!/^(`{3,}|~{3,})/.test(source.slice(fenceAt, fenceAt + 3))) return undefined
   const firstLine = source.indexOf('\n', start) + 1
   if (firstLine === 0 || firstLine > end) return undefined
-  const lines = source.slice(firstLine, end).split('\n')
+  // Tabs in a line's indentation are the spaces they advance to, for kramdown and CommonMark.
+  const lines = source.slice(firstLine, end).split('\n').map(expandTabs)
   if (!unclosed) lines.pop()
   const kept: string[] = []
   // What CommonMark reads of each line, to check that only the indentation differs.
   const read: string[] = []
   for (const line of lines) {
     const spaces = /^ */.exec(line)![0].length
-    if (line.slice(0, Math.max(spaces, container) + 1).includes('\t')) return undefined
     if (spaces === line.length) {
       kept.push(line)
       read.push(' '.repeat(Math.max(0, spaces - container - indent)))
@@ -69,6 +75,15 @@ function keptIndentation(
   }
   const text = kept.join('\n')
   return read.join('\n') === node.value && text !== node.value ? text : undefined
+}
+
+/** A line with the tabs of its indentation written as the spaces they advance to (stops of 4). */
+function expandTabs(line: string): string {
+  const lead = /^[ \t]*/.exec(line)![0]
+  if (!lead.includes('\t')) return line
+  let column = 0
+  for (const blank of lead) column += blank === '\t' ? 4 - (column % 4) : 1
+  return ' '.repeat(column) + line.slice(lead.length)
 }
 
 /**
