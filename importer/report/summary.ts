@@ -5,15 +5,19 @@ function plural(count: number, word: string): string {
 }
 
 /**
- * How many skipped files have no front matter, when any: Jekyll publishes such a file as it is,
- * not as a page, and a site whose pages all lack it imports no page, which must not go
- * unexplained.
+ * How many skipped files have no front matter, when any. Jekyll publishes such a file as it is,
+ * not as a page: a site whose pages all lack it imports no page, which is then explained.
  */
-function noFrontMatter({noFrontMatter: count, skipped}: ImportStats): string {
-  if (!count) return ''
-  const which = count === skipped ? (count === 1 ? 'it' : 'all') : String(count)
-  const verb = count === 1 ? 'has' : 'have'
-  return `; ${which} ${verb} no front matter: Jekyll publishes such a file as it is, not as a page`
+function noFrontMatter({noFrontMatter: count, pages}: ImportStats): {count: string; why?: string} {
+  if (!count) return {count: ''}
+  return {
+    count: `, ${count} of them without front matter`,
+    ...(pages === 0
+      ? {
+          why: 'No page to import: Jekyll publishes a markdown file without front matter as it is, not as a page. Give each page front matter (a `title:` between two `---` lines) to import it.',
+        }
+      : {}),
+  }
 }
 
 /**
@@ -29,13 +33,15 @@ export function formatSummary(stats: ImportStats, elapsedMs: number, syncProblem
   const seconds = elapsedMs < 10_000 ? (elapsedMs / 1000).toFixed(2) : (elapsedMs / 1000).toFixed(1)
   const {theme} = stats
   const rules = theme.legacy ? 'pre-0.10 rules: 3 levels' : 'current rules'
+  const bare = noFrontMatter(stats)
   return [
     theme.version
       ? `Theme:      just-the-docs ${theme.version} (from ${theme.from}; ${rules})`
       : `Theme:      version not found in _config.yml, Gemfile.lock or Gemfile (${rules}; --theme-version chooses)`,
-    `Pages read: ${stats.pages} of ${plural(stats.files, 'markdown file')} (${stats.skipped} skipped, ${stats.failed} unreadable${noFrontMatter(stats)})${stats.reused === undefined ? '' : `; ${stats.reused} unchanged since the last import, not converted again`}`,
+    `Pages read: ${stats.pages} of ${plural(stats.files, 'markdown file')} (${stats.skipped} skipped${bare.count}, ${stats.failed} unreadable)${stats.reused === undefined ? '' : `; ${stats.reused} unchanged since the last import, not converted again`}`,
     `Documents:  ${total}${byType ? ` (${byType})` : ''}`,
     `Problems:   ${plural(stats.errors, 'error')}, ${plural(stats.warnings, 'warning')}${syncProblems ? `; ${syncProblems} more from the sync (listed above)` : ''}`,
     `Elapsed:    ${seconds} s`,
+    ...(bare.why ? [bare.why] : []),
   ].join('\n')
 }
