@@ -36,6 +36,9 @@ const UNDERSCORE = 95
 /** The token of a run, until it is resolved into emphasis, strong or text. */
 const RUN = 'kramdownEmphasisRun'
 
+/** micromark-extension-gfm-strikethrough's `~~`, until its own resolver pairs them. */
+const STRIKE_SEQUENCE = 'strikethroughSequenceTemporary'
+
 /** kramdown's white space (Ruby's `\s`): a line ending (micromark's codes below 0) or space. */
 const isWhiteSpace = (code: Code): boolean =>
   code === null || code < 0 || code === 32 || (code >= 9 && code <= 13)
@@ -282,10 +285,43 @@ function resolveEmphasis(events: Event[], context: TokenizeContext): Event[] {
     from = run.event + 2
   })
   for (let i = from; i < events.length; i++) out.push(events[i]!)
+  const resolved = withInsidesResolved(out, pairs, tokens, context)
   // In place: micromark reads the text's events from the array it made, not the one returned.
   events.length = 0
-  for (const event of out) events.push(event)
+  for (const event of resolved) events.push(event)
   return events
+}
+
+/**
+ * The events with what is inside each emphasis resolved on its own, innermost first (`pairs`
+ * lists them so), as micromark resolves what emphasis holds: a strikethrough's `~~` inside
+ * emphasis pairs only with one inside it, never across the emphasis's edge (`*a ~~b* c~~`), which
+ * no syntax tree can hold. Only emphasis holding what another construct pairs later is visited.
+ */
+function withInsidesResolved(
+  events: Event[],
+  pairs: readonly Pair[],
+  tokens: ReadonlyMap<Pair, {text: Token}>,
+  context: TokenizeContext,
+): Event[] {
+  if (!events.some(([, token]) => token.type === STRIKE_SEQUENCE)) return events
+  let out = events
+  for (const pair of pairs) {
+    const text = tokens.get(pair)!.text
+    const enter = out.findIndex(([kind, token]) => kind === 'enter' && token === text)
+    const exit = out.findIndex(([kind, token], i) => i > enter && kind === 'exit' && token === text)
+    const inside = out.slice(enter + 1, exit)
+    if (!inside.some(([, token]) => token.type === STRIKE_SEQUENCE)) continue
+    const called = new Set<Resolver>()
+    let resolved = inside
+    for (const {resolveAll} of context.parser.constructs.insideSpan.null ?? []) {
+      if (!resolveAll || called.has(resolveAll)) continue
+      called.add(resolveAll)
+      resolved = resolveAll(resolved, context)
+    }
+    out = [...out.slice(0, enter + 1), ...resolved, ...out.slice(exit)]
+  }
+  return out
 }
 
 /** The runs paired by CommonMark's algorithm, each opening and closing where kramdown's may. */
