@@ -47,6 +47,7 @@
 import {listEndingColumn} from './html/prepare.ts'
 import {startsLazyEnd} from './html/tokens.ts'
 import {IAL_BLOCK_LINE, listIalLine} from './ial.ts'
+import {columnAfter, expandLeadingTabs} from './tabs.ts'
 
 interface OpenItem {
   /** The column the item's list starts at: its parent item's content column, or 0 (or up to
@@ -380,21 +381,6 @@ export function kramdownListNesting(text: string, quotes = 0): string {
     }
   }
   return changed ? lines.join('\n') : text
-}
-
-/** The line with the tabs of its indentation written as spaces, to tab stops of four columns. */
-function expandLeadingTabs(line: string): string {
-  let at = 0
-  let tabs = false
-  for (; line[at] === ' ' || line[at] === '\t'; at++) tabs ||= line[at] === '\t'
-  // Most lines have none: they are returned as they are, not built again.
-  return tabs ? ' '.repeat(columnAfter(line.slice(0, at), 0)) + line.slice(at) : line
-}
-
-/** The column after `blanks` (spaces and tabs) written from `column`, tabs to stops of four. */
-function columnAfter(blanks: string, column: number): number {
-  for (const blank of blanks) column += blank === '\t' ? 4 - (column % 4) : 1
-  return column
 }
 
 /** A list marker followed by blanks of which one is a tab (`1.<tab>Edge-triggered`). */

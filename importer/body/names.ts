@@ -14,13 +14,6 @@ function member<const T extends readonly string[]>(list: T, value: T[number]): T
   return value
 }
 
-/**
- * Put before text that must be read as a paragraph's (`<span …>` on a line of its own, a table
- * cell of HTML alone), where CommonMark would start an HTML block; taken out of the result again.
- * A noncharacter: no page holds one.
- */
-export const PARAGRAPH_MARK = '\uFDD6'
-
 export const STYLE = {
   normal: member(BLOCK_STYLES, 'normal'),
   blockquote: member(BLOCK_STYLES, 'blockquote'),

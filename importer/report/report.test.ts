@@ -3,6 +3,20 @@ import {describe, expect, it} from 'vitest'
 import {formatDiagnostic, formatDiagnostics} from './format.ts'
 import {createProgress} from './progress.ts'
 import {formatSummary} from './summary.ts'
+import type {ImportStats} from '../site/importSite.ts'
+
+/** The counts of an import with no problems, with `counts` in place of some. */
+const statsOf = (counts: Partial<ImportStats>): ImportStats => ({
+  files: 0,
+  pages: 0,
+  skipped: 0,
+  failed: 0,
+  documents: {},
+  warnings: 0,
+  errors: 0,
+  theme: {from: 'none', legacy: false},
+  ...counts,
+})
 
 describe('report', () => {
   it('formats a diagnostic as file:line:column: severity: message, with the hint below', () => {
@@ -58,16 +72,7 @@ describe('report', () => {
   })
 
   it('counts the skipped files without front matter, and explains a site that has no page for it', () => {
-    const stats = {
-      files: 258,
-      pages: 0,
-      skipped: 258,
-      failed: 0,
-      documents: {site: 1},
-      warnings: 0,
-      errors: 0,
-      theme: {version: '0.12.0', from: 'Gemfile.lock' as const, legacy: false},
-    }
+    const stats = statsOf({files: 258, pages: 0, skipped: 258, documents: {site: 1}})
     const none = formatSummary({...stats, noFrontMatter: 255}, 10)
     expect(none).toContain(
       'Pages read: 0 of 258 markdown files (258 skipped, 255 of them without front matter, 0 unreadable)',
@@ -82,16 +87,7 @@ describe('report', () => {
   })
 
   it('counts the problems the sync step listed in the summary, so it never says none', () => {
-    const stats = {
-      files: 1,
-      pages: 1,
-      skipped: 0,
-      failed: 0,
-      documents: {course: 1},
-      warnings: 0,
-      errors: 0,
-      theme: {from: 'none' as const, legacy: false},
-    }
+    const stats = statsOf({files: 1, pages: 1, documents: {course: 1}})
     expect(formatSummary(stats, 10, 1)).toContain(
       'Problems:   0 errors, 0 warnings; 1 more from the sync (listed above)',
     )

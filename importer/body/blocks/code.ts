@@ -3,6 +3,7 @@ import type {Code} from 'mdast'
 import {BLOCK_TYPES} from '../names.ts'
 import type {State} from '../state.ts'
 import {report} from '../state.ts'
+import {columnAfter, expandLeadingTabs} from '../tabs.ts'
 import type {Walk} from './walk.ts'
 
 /** A fenced or indented code block becomes a `codeBlock`; a fence never closed is reported. */
@@ -50,14 +51,14 @@ function keptIndentation(
   // item's indentation took part of), tabs counted as the columns they advance to.
   const lead = /^[ \t]*/.exec(source.slice(lineStart, Math.max(start, lineStart) + 200))![0]
   if (lineStart + lead.length < start) return undefined
-  const indent = expandTabs(lead).length - container
+  const indent = columnAfter(lead, 0) - container
   if (indent < 0) return undefined
   const fenceAt = lineStart + lead.length
   if (!/^(`{3,}|~{3,})/.test(source.slice(fenceAt, fenceAt + 3))) return undefined
   const firstLine = source.indexOf('\n', start) + 1
   if (firstLine === 0 || firstLine > end) return undefined
   // Tabs in a line's indentation are the spaces they advance to, for kramdown and CommonMark.
-  const lines = source.slice(firstLine, end).split('\n').map(expandTabs)
+  const lines = source.slice(firstLine, end).split('\n').map(expandLeadingTabs)
   if (!unclosed) lines.pop()
   const kept: string[] = []
   // What CommonMark reads of each line, to check that only the indentation differs.
@@ -75,15 +76,6 @@ function keptIndentation(
   }
   const text = kept.join('\n')
   return read.join('\n') === node.value && text !== node.value ? text : undefined
-}
-
-/** A line with the tabs of its indentation written as the spaces they advance to (stops of 4). */
-function expandTabs(line: string): string {
-  const lead = /^[ \t]*/.exec(line)![0]
-  if (!lead.includes('\t')) return line
-  let column = 0
-  for (const blank of lead) column += blank === '\t' ? 4 - (column % 4) : 1
-  return ' '.repeat(column) + line.slice(lead.length)
 }
 
 /**

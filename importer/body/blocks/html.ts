@@ -12,7 +12,8 @@ import {pointIn, preparedBlock} from '../html/prepare.ts'
 import {KNOWN_ELEMENTS, parseTag, textOf} from '../html/tags.ts'
 import {tagAt} from '../html/tokens.ts'
 import {applyIal, listIalOf} from '../ial.ts'
-import {BLOCK_TYPES, PARAGRAPH_MARK} from '../names.ts'
+import {BLOCK_TYPES} from '../names.ts'
+import {PARAGRAPH_MARK, removeParagraphMark} from '../paragraph-mark.ts'
 import type {State} from '../state.ts'
 import {isNested, report} from '../state.ts'
 import {convertBlocks} from './index.ts'
@@ -146,7 +147,7 @@ function spanParagraph(node: Html, at: Point, state: State, walk: Walk): void {
   const start = walk.out.length
   convertMarkdownAt(PARAGRAPH_MARK + node.value, at, state, walk.out, walk.list)
   for (const item of walk.out.slice(start)) {
-    removeMark(item)
+    removeParagraphMark(item)
     // The line breaks after the opening tag and before the closing one are not text.
     const spans = (item as {children?: Array<{_type?: string; text?: string}>}).children
     const first = spans?.[0]
@@ -162,24 +163,6 @@ function spanParagraph(node: Html, at: Point, state: State, walk: Walk): void {
     head.children.every((child) => child._type === 'span' && child.text === '')
   )
     walk.out.splice(start, 1)
-}
-
-function removeMark(value: unknown): void {
-  if (Array.isArray(value)) {
-    for (const entry of value) removeMark(entry)
-    const empty = value.findIndex(
-      (entry: {_type?: unknown; text?: unknown}) => entry?._type === 'span' && entry.text === '',
-    )
-    if (empty !== -1 && value.length > 1) value.splice(empty, 1)
-    return
-  }
-  if (!value || typeof value !== 'object') return
-  const record = value as Record<string, unknown>
-  for (const [key, entry] of Object.entries(record)) {
-    if (typeof entry === 'string' && entry.includes(PARAGRAPH_MARK)) {
-      record[key] = entry.replaceAll(PARAGRAPH_MARK, '')
-    } else if (entry && typeof entry === 'object') removeMark(entry)
-  }
 }
 
 function container(

@@ -4,12 +4,13 @@ import {kramdownDefinitionList} from '../blocks/definition-list.ts'
 import {richInline} from '../blocks/rich-inline.ts'
 import {tableBlock} from '../blocks/table.ts'
 import {reportNotLast, takeNavigation} from '../blocks/navigation.ts'
-import type {Item, TextBlock} from '../blocks/text-block.ts'
+import type {Item} from '../blocks/text-block.ts'
 import {headingText} from '../../../schemas/headingText.ts'
 import {isTextBlock} from '../blocks/text-block.ts'
 import type {Walk} from '../blocks/walk.ts'
 import {applyIal} from '../ial.ts'
-import {BLOCK_TYPES, PARAGRAPH_MARK, STYLE} from '../names.ts'
+import {BLOCK_TYPES, STYLE} from '../names.ts'
+import {PARAGRAPH_MARK, removeParagraphMark} from '../paragraph-mark.ts'
 import {parseMarkdown} from '../parse.ts'
 import {portableTextToPlainText} from '../plain-text.ts'
 import {fromHtml} from './fromHtml.ts'
@@ -232,25 +233,11 @@ export function kramdownTable(
       const paragraph = root.children[0]
       if (paragraph?.type !== 'paragraph') return []
       const content = richInline(paragraph.children, state)
-      return marked ? withoutCellMark(content) : content
+      if (marked) removeParagraphMark(content)
+      return content
     }),
   )
   walk.out.push(tableBlock(rows, table.headerRows, table.align))
-}
-
-/** The cell's content without the mark its text was read after (and a span it left empty). */
-function withoutCellMark(content: TextBlock[]): TextBlock[] {
-  const spans = content[0]?.children ?? []
-  const [span] = spans
-  if (
-    span?._type === 'span' &&
-    typeof span.text === 'string' &&
-    span.text.startsWith(PARAGRAPH_MARK)
-  ) {
-    span.text = span.text.slice(PARAGRAPH_MARK.length)
-    if (span.text === '' && spans.length > 1) spans.shift()
-  }
-  return content
 }
 
 /**
