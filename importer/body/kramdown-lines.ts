@@ -34,6 +34,8 @@
 
 import {
   bracketSpacedAddresses,
+  mayNestLinks,
+  nestedLinksAsText,
   bracketSpacedDefinition,
   DEFINITION_START,
 } from './kramdown-links.ts'
@@ -92,7 +94,8 @@ export function kramdownLines(
     !/^(?: {0,3}|[ \t]*(?:[-+*]|\d{1,9}\.)[ \t]+)\[[^\n\]]+\]:[ \t]*[^<\s][^\n]*?[ \t]\S/m.test(
       text,
     ) &&
-    !PAREN_ITEMS.test(text)
+    !PAREN_ITEMS.test(text) &&
+    !mayNestLinks(text)
   ) {
     return text
   }
@@ -193,8 +196,9 @@ export function kramdownLines(
         brackets,
       )
       brackets = bracketed.open
-      changed ||= bracketed.line !== lines[n] || bracketed.next !== undefined
-      lines[n] = bracketed.line
+      const unnested = nestedLinksAsText(bracketed.line)
+      changed ||= unnested !== lines[n] || bracketed.next !== undefined
+      lines[n] = unnested
       if (bracketed.next !== undefined) lines[n + 1] = bracketed.next
     }
     if ((line.split('$$').length - 1) % 2 === 1) {

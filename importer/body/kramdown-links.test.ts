@@ -1,6 +1,11 @@
 import {describe, expect, it} from 'vitest'
 
-import {bracketSpacedAddresses, bracketSpacedDefinition} from './kramdown-links.ts'
+import {
+  bracketSpacedAddresses,
+  bracketSpacedDefinition,
+  mayNestLinks,
+  nestedLinksAsText,
+} from './kramdown-links.ts'
 
 describe('bracketSpacedAddresses', () => {
   it('brackets an address with spaces, up to its balanced closing parenthesis', () => {
@@ -81,5 +86,38 @@ describe('bracketSpacedDefinition', () => {
     ]) {
       expect(bracketSpacedDefinition(line)).toBe(line)
     }
+  })
+})
+
+describe('nestedLinksAsText', () => {
+  it("escapes the brackets of every link inside another link's text, at any depth", () => {
+    expect(nestedLinksAsText('more involved[. Refer to [this]() guide.](/vivado)')).toBe(
+      'more involved[. Refer to \\[this\\]() guide.](/vivado)',
+    )
+    expect(nestedLinksAsText('[a [b [c](x)](y)](z) [k](l)')).toBe(
+      '[a \\[b \\[c\\](x)\\](y)](z) [k](l)',
+    )
+  })
+
+  it('leaves links in brackets that are no link, images, code and lone links alone', () => {
+    for (const line of [
+      '[see [this](x)] and [k](l)',
+      '[![badge](b.svg)](x) [k](l)',
+      '`[a [b](c)](d)` [k](l)',
+      '[a `[b](c)`](d) [k](l)',
+      '\\[a [b](c)](d)',
+      '[a](b) [c](d)',
+    ]) {
+      expect(nestedLinksAsText(line)).toBe(line)
+    }
+  })
+})
+
+describe('mayNestLinks', () => {
+  it('finds a link closing inside open brackets, on one line only', () => {
+    expect(mayNestLinks('x [a [b](c)](d)')).toBe(true)
+    expect(mayNestLinks('[a](b) [c](d)')).toBe(false)
+    expect(mayNestLinks('[a\n[b](c)](d)')).toBe(false)
+    expect(mayNestLinks('[[[[ no link')).toBe(false)
   })
 })

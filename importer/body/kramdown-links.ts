@@ -35,10 +35,9 @@ export function bracketSpacedAddresses(line: string, next?: string, openBefore =
     }
     if (char === '`') {
       // A code span: skipped whole, or the rest of the line when it does not close here.
-      const run = /^`+/.exec(line.slice(i))![0]
-      const close = line.indexOf(run, i + run.length)
-      if (close < 0) break
-      i = close + run.length - 1
+      const close = codeSpanEnd(line, i)
+      if (close === undefined) break
+      i = close - 1
       continue
     }
     if (char === '[') opens.push(i)
@@ -81,6 +80,77 @@ function joinedAddress(start: string, next: string): string | undefined {
   if (address === '' || /[<>]/.test(address)) return undefined
   const first = address.codePointAt(0)!
   return `${next.slice(0, indent)}<&#${first};${address.slice(String.fromCodePoint(first).length)}>${next.slice(end)}`
+}
+
+/**
+ * The line with each link inside another link's text written as text, its brackets escaped.
+ * kramdown reads links outermost first and a link's text holds no link: in
+ * `[see [this]() guide](b)` the link is to `b`, its text `see [this]() guide`. CommonMark reads
+ * the inner link and leaves the outer one's brackets as text. An image is no link here: a link
+ * around an image (`[![badge](b.svg)](x)`) is read alike by both.
+ */
+export function nestedLinksAsText(line: string): string {
+  const first = line.indexOf('](')
+  if (first < 0 || first === line.lastIndexOf('](')) return line
+  const opens: number[] = []
+  // The links read so far on the line, by the offsets of their `[` and `]`, left to right.
+  const links: Array<[open: number, close: number]> = []
+  const escaped: number[] = []
+  for (let i = 0; i < line.length; i++) {
+    const char = line[i]
+    if (char === '\\') {
+      i++
+      continue
+    }
+    if (char === '`') {
+      const close = codeSpanEnd(line, i)
+      if (close === undefined) break
+      i = close - 1
+      continue
+    }
+    if (char === '[') opens.push(i)
+    else if (char === ']') {
+      const open = opens.pop()
+      if (open === undefined || line[i + 1] !== '(') continue
+      const end = addressEnd(line, i + 2)
+      if (end === undefined) continue
+      if (line[open - 1] !== '!') {
+        while (links.length && links.at(-1)![0] > open) escaped.push(...links.pop()!)
+        links.push([open, i])
+      }
+      i = end - 1
+    }
+  }
+  if (!escaped.length) return line
+  let out = line
+  for (const at of escaped.sort((a, b) => b - a)) out = `${out.slice(0, at)}\\${out.slice(at)}`
+  return out
+}
+
+/**
+ * Whether a line of `text` may hold a link inside another link's text (a `](` closing a bracket
+ * inside another open one): a quick look, in one pass, before {@link nestedLinksAsText} reads
+ * each line.
+ */
+export function mayNestLinks(text: string): boolean {
+  if (!text.includes('](')) return false
+  let depth = 0
+  for (let i = 0; i < text.length; i++) {
+    const char = text.charCodeAt(i)
+    if (char === 0x5b /* [ */) depth++
+    else if (char === 0x5d /* ] */) {
+      if (depth >= 2 && text.charCodeAt(i + 1) === 0x28 /* ( */) return true
+      if (depth) depth--
+    } else if (char === 0x0a /* line feed */) depth = 0
+  }
+  return false
+}
+
+/** Where the code span that opens at `start` ends (after its closing run), if on the line. */
+function codeSpanEnd(line: string, start: number): number | undefined {
+  const run = /^`+/.exec(line.slice(start))![0]
+  const close = line.indexOf(run, start + run.length)
+  return close < 0 ? undefined : close + run.length
 }
 
 /**
