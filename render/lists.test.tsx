@@ -23,6 +23,7 @@ const LIST_FIXTURES = [
   'list-rules',
   'lists-and-tasks',
   'lists-adjacent',
+  'lists-ended-by-own-list',
   'toc-placeholder-and-own-toc',
 ]
 

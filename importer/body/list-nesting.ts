@@ -418,6 +418,8 @@ function place(
   let depth = stack.length
   let sibling: OpenItem | undefined
   let pushedIn = false
+  // The item of the list that lazy lines opened, when this marker ends that list (see below).
+  let lazyList: OpenItem | undefined
   for (let level = 0; level < stack.length; level++) {
     const item = stack[level]
     if (
@@ -436,7 +438,10 @@ function place(
       // or blank line in the item's lines before it) starts a new part of the item, parsed on
       // its own (`item.value << ''` in list.rb): the lists its lazy lines opened end there.
       if (marker && column - item.content <= 3) {
-        if (!item.nested) stack.length = depth = level + 1
+        if (!item.nested) {
+          lazyList = stack[level + 1]
+          stack.length = depth = level + 1
+        }
         item.nested = true
       }
       continue
@@ -462,7 +467,11 @@ function place(
   const base = sibling?.base ?? Math.max(depth > 0 ? stack[depth - 1].content : 0, column - 3)
   const spaces = marker[3].length
   const width = marker[2].length + (spaces === 0 || spaces > 4 ? 1 : spaces)
-  const bullet = ordered ? undefined : (sibling?.bullet ?? marker[2])
+  let bullet = ordered ? undefined : (sibling?.bullet ?? marker[2])
+  // CommonMark would read the item as one more of the list the lazy lines opened, which kramdown
+  // has ended: written with another bullet, it starts a list of its own there too.
+  if (bullet && lazyList?.bullet === bullet && column < lazyList.content)
+    bullet = bullet === '-' ? '*' : '-'
   stack.push({base, content: column + width, ordered, ...(bullet ? {bullet} : {})})
   return {
     indent: column,

@@ -52,7 +52,7 @@ export function list(node: List, state: State, walk: Walk): void {
     settleItem(walk.out, start, context)
   }
   if (shared.start !== undefined) startAt(walk.out[listStart], shared.start)
-  else if (!continuesList(walk.nodes[walk.index - 1], node)) {
+  else if (!continuesList(walk.nodes[walk.index - 1], node, state.source)) {
     // Something stood between this list and an item before it (a comment, an attribute list
     // such as `{: style=…}`): kramdown ended that list there.
     separateFromListBefore(walk.out, listStart, level)
@@ -93,12 +93,25 @@ const indentOf = (line: string) => line.length - line.trimStart().length
 
 /**
  * Whether kramdown reads `list` as going on from the node before it: lists right after one
- * another that differ only in their bullets (`-` then `*`), or a list after a paragraph of
- * span-level HTML whose lines CommonMark took with the list's first items.
+ * another, or a list after a paragraph of span-level HTML whose lines CommonMark took with the
+ * list's first items. `list-nesting.ts` gives every item of one kramdown list its first bullet,
+ * so bullet lists one after another with other bullets (`-` then `*`) are lists kramdown ended
+ * there: the lazy lines of an item opened the first one.
  */
-function continuesList(before: RootContent | undefined, list: List): boolean {
-  if (before?.type === 'list') return true
+function continuesList(before: RootContent | undefined, list: List, source: string): boolean {
+  if (before?.type === 'list')
+    return (
+      list.ordered === true ||
+      before.ordered === true ||
+      bulletOf(before, source) === bulletOf(list, source)
+    )
   return before?.type === 'html' && endsInListOf(before, list.ordered === true)
+}
+
+/** The character a bullet list's first item is marked with. */
+function bulletOf(list: List, source: string): string | undefined {
+  const offset = list.children[0]?.position?.start.offset
+  return offset === undefined ? undefined : source[offset]
 }
 
 // Where an item's content starts: after its marker and the spaces that follow it (one space
