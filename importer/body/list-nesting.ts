@@ -63,6 +63,8 @@ interface OpenItem {
    * it moves a lazy list line in (`nested_list_found` in list.rb).
    */
   nested?: boolean
+  /** Whether the item's line was moved right, into the item it is a lazy line of. */
+  moved?: boolean
 }
 
 // A marker with nothing after it, not even a space, starts no item for kramdown: text (see
@@ -470,9 +472,15 @@ function place(
   let bullet = ordered ? undefined : (sibling?.bullet ?? marker[2])
   // CommonMark would read the item as one more of the list the lazy lines opened, which kramdown
   // has ended: written with another bullet, it starts a list of its own there too.
-  if (bullet && lazyList?.bullet === bullet && column < lazyList.content)
+  if (bullet && lazyList?.moved && lazyList.bullet === bullet && column < lazyList.content)
     bullet = bullet === '-' ? '*' : '-'
-  stack.push({base, content: column + width, ordered, ...(bullet ? {bullet} : {})})
+  stack.push({
+    base,
+    content: column + width,
+    ordered,
+    ...(bullet ? {bullet} : {}),
+    ...(column > indent ? {moved: true} : {}),
+  })
   return {
     indent: column,
     ...(bullet ? {bullet} : {}),
