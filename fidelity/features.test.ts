@@ -44,11 +44,28 @@ describe('extractFeatures', () => {
 
   it('sees an <object> or <embed> showing an image as that image, its content as the description', () => {
     const result = features(
-      '<object type="image/svg+xml" data="/a.svg"></object><object data="/b.png">The plan</object>' +
-        '<embed src="/c.gif"><object data="/d.pdf" type="application/pdf">Get the PDF</object>',
+      '<p><object type="image/svg+xml" data="/a.svg"></object><object data="/b.png">The plan</object>' +
+        '<embed src="/c.gif"></p><object data="/d.pdf" type="application/pdf">Get the PDF</object>',
     )
     expect(result.images).toEqual(['/a.svg | ', '/b.png | The plan', '/c.gif | '])
     expect(result.words).toEqual(['Get', 'the', 'PDF'])
+  })
+
+  it('tells an image in a line of words from one on a line of its own', () => {
+    const result = features(
+      '<p>Select the <a href="#"><img src="/e.png" alt="ellipsis"></a> icon.</p>' +
+        '<p>Caption above\n<img src="/a.png" alt="a">\nmore text</p>' +
+        '<p>Caption, then a break:<br><img src="/b.png" alt="b"></p>' +
+        '<figure><img src="/c.png" alt="c"></figure><p><img src="/d.png" alt="d"> <img src="/f.png" alt="f"></p>',
+    )
+    expect(result.images).toEqual([
+      '/e.png | ellipsis | in a line of text',
+      '/a.png | a',
+      '/b.png | b',
+      '/c.png | c',
+      '/d.png | d',
+      '/f.png | f',
+    ])
   })
 
   it('numbers ordered items from the start attribute, and records nesting per list', () => {

@@ -36,7 +36,7 @@ export interface PageFeatures {
   code: string[]
   /** `href text`, per link. */
   links: string[]
-  /** `src | alt`, per image. */
+  /** `src | alt`, per image, and `| in a line of text` when it shares a line with words. */
   images: string[]
   /** Footnote texts, sorted (set by the side-specific preparation). */
   footnotes: string[]
@@ -94,6 +94,32 @@ export function visibleText(node: Root | RootContent, skip?: ReadonlySet<string>
   if (isElement(node) && (INVISIBLE.has(node.tagName) || skip?.has(node.tagName))) return ' '
   const content = (node.children as RootContent[]).map((child) => visibleText(child, skip)).join('')
   return isElement(node) && BLOCK.has(node.tagName) ? ` ${content} ` : content
+}
+
+/**
+ * Whether the image `img` shares a line of `block`'s text with words: `Select the <img> icon`,
+ * where a reader sees it among them, not an image on a line of its own between lines of text
+ * (kramdown keeps the source's line breaks in a paragraph's text; blocks inside `block` and
+ * `<br>` are lines of their own).
+ */
+function inLineOfText(block: Parents, img: Element): boolean {
+  let text = ''
+  const add = (node: RootContent) => {
+    if (node.type === 'text') text += node.value
+    else if (!isElement(node) || INVISIBLE.has(node.tagName)) return
+    else if (node === img) text += '\u0000'
+    else if (node.tagName === 'img') text += ' '
+    else if (BLOCK.has(node.tagName)) {
+      text += '\n'
+      node.children.forEach(add)
+      text += '\n'
+    } else node.children.forEach(add)
+  }
+  block.children.forEach(add)
+  const at = text.indexOf('\u0000')
+  const lineStart = text.lastIndexOf('\n', at) + 1
+  const lineEnd = text.indexOf('\n', at)
+  return /\S/.test(text.slice(lineStart, lineEnd < 0 ? undefined : lineEnd).replace('\u0000', ''))
 }
 
 /** The characters of a code block as written: no separation added between elements. */
@@ -251,7 +277,12 @@ export function extractFeatures(root: Parents, options: FeatureOptions = {}): Pa
   joinAdjacentLinks(root)
   const features = noFeatures()
   features.words = wordsOf(visibleText(root))
-  const walk = (parent: Parents, listDepth: number, language: string | undefined) => {
+  const walk = (
+    parent: Parents,
+    listDepth: number,
+    language: string | undefined,
+    block: Parents = root,
+  ) => {
     for (const node of parent.children) {
       if (!isElement(node) || INVISIBLE.has(node.tagName)) continue
       const tag = node.tagName
@@ -263,7 +294,8 @@ export function extractFeatures(root: Parents, options: FeatureOptions = {}): Pa
       } else if (tag === 'img') {
         features.images.push(
           // Line breaks in an alt attribute are spaces to a screen reader, as everywhere in text.
-          `${src(attribute(node, 'src') ?? '')} | ${normalised(attribute(node, 'alt') ?? '')}`,
+          `${src(attribute(node, 'src') ?? '')} | ${normalised(attribute(node, 'alt') ?? '')}` +
+            (inLineOfText(block, node) ? ' | in a line of text' : ''),
         )
       } else if (tag === 'pre' && !classes(node).includes('raw-html')) {
         const code = node.children.find((child) => isElement(child, 'code'))
@@ -278,7 +310,7 @@ export function extractFeatures(root: Parents, options: FeatureOptions = {}): Pa
         walk(node, listDepth + 1, language)
         continue
       }
-      walk(node, listDepth, languageOf(node) ?? language)
+      walk(node, listDepth, languageOf(node) ?? language, BLOCK.has(tag) ? node : block)
     }
   }
   const recordNumbers = (list: Element, items: Element[]) => {

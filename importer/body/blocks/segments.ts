@@ -1,7 +1,7 @@
 import type {Inline} from '../inline/index.ts'
-import {INLINE_TYPES} from '../names.ts'
+import {BLOCK_TYPES, INLINE_TYPES} from '../names.ts'
 import type {Walk} from './walk.ts'
-import type {Child, Span, TextBlock} from './text-block.ts'
+import type {Child, Item, MarkDef, Span, TextBlock} from './text-block.ts'
 import {textBlock} from './text-block.ts'
 
 /**
@@ -10,7 +10,7 @@ import {textBlock} from './text-block.ts'
  */
 export function emitSegments(inline: Inline, style: string, walk: Walk): TextBlock[] {
   const blocks: TextBlock[] = []
-  for (const segment of inline.segments) {
+  for (const segment of imagesInLines(inline)) {
     if ('item' in segment) {
       walk.out.push(segment.item)
       continue
@@ -30,6 +30,54 @@ export function emitSegments(inline: Inline, style: string, walk: Walk): TextBlo
     blocks.push(block)
   }
   return blocks
+}
+
+type Segment = Inline['segments'][number]
+
+/**
+ * The segments with each image that shares its source line with text (`Select the ellipsis icon
+ * (<img …>) from the panel`) put in that line as an `inlineImage`, joining the runs around it,
+ * as kramdown shows every image in its line. An image on a line of its own, text or not on the
+ * lines around it, stays a block between the runs.
+ */
+function imagesInLines(inline: Inline): Segment[] {
+  const lines = inline.textLines
+  if (!lines) return inline.segments
+  const out: Segment[] = []
+  // The run an image joined, which the run after it joins too.
+  let joined: {children: Child[]; markDefs: MarkDef[]} | undefined
+  for (const segment of inline.segments) {
+    if ('item' in segment) {
+      const {item, line} = segment
+      if (line === undefined || !lines.has(line) || item._type !== BLOCK_TYPES.image) {
+        out.push(segment)
+        joined = undefined
+        continue
+      }
+      const before = out.at(-1)
+      joined =
+        before && 'children' in before
+          ? before
+          : (out[out.push({children: [], markDefs: []}) - 1] as typeof joined)
+      joined!.children.push(inlineImageOf(item))
+      continue
+    }
+    if (!joined) {
+      out.push(segment)
+      continue
+    }
+    joined.children.push(...segment.children)
+    for (const def of segment.markDefs)
+      if (!joined.markDefs.some((other) => other._key === def._key)) joined.markDefs.push(def)
+    joined = undefined
+  }
+  return out
+}
+
+/** An image block as an image in a line of text: its caption is the title it loses. */
+function inlineImageOf(item: Item): Child {
+  const {alt, href, src} = item as Record<string, unknown>
+  return {_type: INLINE_TYPES.inlineImage, ...(alt ? {alt} : {}), ...(href ? {href} : {}), src}
 }
 
 /** Gives a text block its list type and level, and a task item's first block its checkbox. */

@@ -21,14 +21,23 @@ import {altAsWritten, imageItem} from './image.ts'
 import {inlineHtml} from './html.ts'
 import {convertInline} from './index.ts'
 import type {Inline, InlineHandler} from './inline.ts'
-import {addMarkDef, appendInlineObject, appendText, enclosingHref, withMark} from './inline.ts'
+import {
+  addMarkDef,
+  appendInlineObject,
+  appendText,
+  enclosingHref,
+  noteTextLines,
+  withMark,
+} from './inline.ts'
 import {linkAnnotation} from './links.ts'
 
 /** One handler per mdast phrasing node type. */
 export const inlineHandlers: Record<string, InlineHandler> = {
   // A soft line break renders as a space; hard breaks (`break`) are kept as "\n".
-  text: (node: Text, state, inline) =>
-    appendText(inline, softBreaks(spanIal(node, inline.previousSibling, state))),
+  text: (node: Text, state, inline) => {
+    noteTextLines(inline, node.value, node.position?.start.line)
+    appendText(inline, softBreaks(spanIal(node, inline.previousSibling, state)))
+  },
   break: (_node, _state, inline) => appendText(inline, '\n'),
   strong: (node: Strong, state, inline) =>
     withMark(inline, MARK.strong, () => convertInline(node.children, state, inline)),
@@ -36,8 +45,10 @@ export const inlineHandlers: Record<string, InlineHandler> = {
     withMark(inline, MARK.em, () => convertInline(node.children, state, inline)),
   delete: (node: Delete, state, inline) =>
     withMark(inline, MARK.strike, () => convertInline(node.children, state, inline)),
-  inlineCode: (node: InlineCode, _state, inline) =>
-    withMark(inline, MARK.code, () => appendText(inline, node.value)),
+  inlineCode: (node: InlineCode, _state, inline) => {
+    noteTextLines(inline, 'code', node.position?.start.line)
+    withMark(inline, MARK.code, () => appendText(inline, node.value))
+  },
   link: (node: Link, state, inline) =>
     link(node.url, node.title, node, mailtoShown(node, state.source), state, inline),
   linkReference: (node: LinkReference, state, inline) => {
@@ -45,13 +56,14 @@ export const inlineHandlers: Record<string, InlineHandler> = {
     link(definition?.url ?? '', definition?.title, node, node.children, state, inline)
   },
   image: (node: Image, state, inline) =>
-    imageItem(node.url, altAsWritten(node, state), node.title, node, state, inline),
+    imageItem(node.url, altAsWritten(node, state), node.title, node, state, inline, true),
   imageReference: (node: ImageReference, state, inline) => {
     const definition = lookup(node.identifier, state)
     const alt = altAsWritten(node, state)
-    imageItem(definition?.url ?? '', alt, definition?.title, node, state, inline)
+    imageItem(definition?.url ?? '', alt, definition?.title, node, state, inline, true)
   },
   footnoteReference: (node: FootnoteReference, _state, inline) => {
+    noteTextLines(inline, 'note', node.position?.start.line)
     appendInlineObject(inline, {
       _type: INLINE_TYPES.footnoteReference,
       label: node.label ?? node.identifier,
@@ -59,6 +71,7 @@ export const inlineHandlers: Record<string, InlineHandler> = {
   },
   html: (node: Html, state, inline) => inlineHtml(node, state, inline),
   inlineMath: (node: InlineMath, _state, inline) => {
+    noteTextLines(inline, 'formula', node.position?.start.line)
     // `[$$\KaTeX$$](https://katex.org)`: a mark cannot cover the formula, so it keeps the link.
     const href = enclosingHref(inline)
     appendInlineObject(inline, {

@@ -63,7 +63,8 @@ const TEXT_TAGS = new Set([
 /** An `<img>` tag as an image item, after warning about attributes that are dropped. */
 function imgTagItem(tag: Tag, node: Html, state: State, inline: Inline): void {
   warnUnsafeAttributes(tag, node, state)
-  imageItem(tag.attributes.src ?? '', tag.attributes.alt, tag.attributes.title, node, state, inline)
+  const {src, alt, title} = tag.attributes
+  imageItem(src ?? '', alt, title, node, state, inline, true)
 }
 
 /** Per tag-name handlers for inline HTML; one per element family. */

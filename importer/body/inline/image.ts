@@ -13,7 +13,9 @@ type Located = Parameters<typeof report>[3]
 /**
  * An image (markdown or `<img>`) becomes an `image` block between text runs, keeping `src` as
  * written so the sync stage can upload local files. In rich text (table cells, definitions,
- * footnotes) it is an `inlineImage` in the line, as kramdown shows it there.
+ * footnotes) it is an `inlineImage` in the line, as kramdown shows it there. `inSource`: `node`
+ * is a node of the page's markdown, whose line `blocks/segments.ts` reads to keep an image in a
+ * line of text there.
  */
 export function imageItem(
   src: string,
@@ -22,6 +24,7 @@ export function imageItem(
   node: Located,
   state: State,
   inline: Inline,
+  inSource = false,
 ): void {
   // `AC215 - Schedule.svg` as the browser asks for it (the sync stage decodes it to find the file).
   // `{{ site.baseurl }}/assets/a.png` names the site file `/assets/a.png`, which the sync uploads.
@@ -59,13 +62,17 @@ export function imageItem(
     })
     return
   }
-  appendItem(inline, {
-    _type: BLOCK_TYPES.image,
-    ...(alt ? {alt} : {}),
-    ...(title ? {caption: title} : {}),
-    ...(href ? {href} : {}),
-    src: url,
-  })
+  appendItem(
+    inline,
+    {
+      _type: BLOCK_TYPES.image,
+      ...(alt ? {alt} : {}),
+      ...(title ? {caption: title} : {}),
+      ...(href ? {href} : {}),
+      src: url,
+    },
+    inSource ? node?.position?.start.line : undefined,
+  )
 }
 
 /**

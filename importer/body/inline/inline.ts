@@ -1,6 +1,7 @@
 import type {State} from '../state.ts'
 import type {Child, Item, MarkDef, Span} from '../blocks/text-block.ts'
 import {ANNOTATIONS} from '../names.ts'
+import {PARAGRAPH_MARK} from '../paragraph-mark.ts'
 
 /** Inline content collected for one paragraph, heading or cell; images split it into segments. */
 export interface Inline {
@@ -8,8 +9,13 @@ export interface Inline {
   markDefs: MarkDef[]
   /** Decorators and annotation keys applying to text appended now. */
   marks: string[]
-  /** Finished segments: text runs and block items (images) that interrupt them. */
-  segments: Array<{children: Child[]; markDefs: MarkDef[]} | {item: Item}>
+  /**
+   * Finished segments: text runs and block items (images) that interrupt them, with the source
+   * line an image is on when it is known.
+   */
+  segments: Array<{children: Child[]; markDefs: MarkDef[]} | {item: Item; line?: number}>
+  /** The source lines that show text (words, code, a formula), once any is known. */
+  textLines?: Set<number>
   /** After an HTML line break: the spaces that start the text appended next are not shown. */
   afterBreak?: boolean
   /** The type of the node before the one converted now, among its siblings (none: it is first). */
@@ -60,11 +66,35 @@ export function appendInlineObject(inline: Inline, child: Child): void {
   inline.children.push(child)
 }
 
-/** Closes the current text run and puts a block item (an image) between runs. */
-export function appendItem(inline: Inline, item: Item): void {
+/**
+ * Closes the current text run and puts a block item (an image) between runs; `line`, the source
+ * line the item is on, lets `blocks/segments.ts` keep it in a line of text.
+ */
+export function appendItem(inline: Inline, item: Item, line?: number): void {
   inline.afterBreak = false
   flush(inline)
-  inline.segments.push({item})
+  inline.segments.push(line === undefined ? {item} : {item, line})
+}
+
+/** A character a reader sees: not white space, nor the paragraph mark (see paragraph-mark.ts). */
+const SHOWN = new RegExp(`[^\\s${PARAGRAPH_MARK}]`)
+
+/**
+ * Notes the source lines that `text`, starting on line `first`, shows something on (soft line
+ * breaks included): an image on one of them is in a line of text.
+ */
+export function noteTextLines(inline: Inline, text: string, first: number | undefined): void {
+  if (first === undefined) return
+  let line = first
+  let from = 0
+  for (;;) {
+    const end = text.indexOf('\n', from)
+    const part = end < 0 ? text.slice(from) : text.slice(from, end)
+    if (SHOWN.test(part)) (inline.textLines ??= new Set()).add(line)
+    if (end < 0) return
+    from = end + 1
+    line++
+  }
 }
 
 /** Adds an annotation definition once per block and returns its key. */
