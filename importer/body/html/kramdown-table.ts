@@ -169,7 +169,7 @@ function splitCells(line: string): {cells: string[]; at: number[]; pipes: number
     if (char === '\\' && line[i + 1] === '|') {
       cells[cells.length - 1] += '|'
       i++
-    } else if (char === '`') {
+    } else if (char === '`' && !loneBacktick(line, i)) {
       const run = /^`+/.exec(line.slice(i))![0]
       const close = line.indexOf(run, i + run.length)
       const stop = close === -1 ? i + run.length : close + run.length
@@ -188,6 +188,19 @@ function splitCells(line: string): {cells: string[]; at: number[]; pipes: number
     } else cells[cells.length - 1] += char
   }
   return {cells, at, pipes}
+}
+
+/**
+ * Whether the backtick at `i` is one alone between white space (or the line's start) and white
+ * space: kramdown reads it as a backtick, which opens no code span (see code-span.ts), so
+ * `` Examples: `,`, ` | `, `;` `` has a pipe between cells.
+ */
+function loneBacktick(line: string, i: number): boolean {
+  return (
+    line[i + 1] !== '`' &&
+    (i === 0 || /\s/.test(line[i - 1]!)) &&
+    /\s/.test(line[i + 1] ?? '')
+  )
 }
 
 function hasCodeSpanPipe(line: string): boolean {
