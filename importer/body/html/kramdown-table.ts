@@ -196,11 +196,7 @@ function splitCells(line: string): {cells: string[]; at: number[]; pipes: number
  * `` Examples: `,`, ` | `, `;` `` has a pipe between cells.
  */
 function loneBacktick(line: string, i: number): boolean {
-  return (
-    line[i + 1] !== '`' &&
-    (i === 0 || /\s/.test(line[i - 1]!)) &&
-    /\s/.test(line[i + 1] ?? '')
-  )
+  return line[i + 1] !== '`' && (i === 0 || /\s/.test(line[i - 1]!)) && /\s/.test(line[i + 1] ?? '')
 }
 
 function hasCodeSpanPipe(line: string): boolean {
