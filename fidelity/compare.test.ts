@@ -52,4 +52,13 @@ describe('compareFeatures', () => {
     })
     expect(result.imagesLost).toBe(1)
   })
+
+  it('counts an image shown in another place of its line as shown, not lost', () => {
+    const result = compareFeatures(
+      {...empty, images: ['x.png | x | in a line of text', 'y.png | y']},
+      {...empty, images: ['x.png | x', 'y.png | y | in a line of text']},
+    )
+    expect(result.differences.map((d) => d.feature)).toEqual(['images'])
+    expect(result.imagesLost).toBe(0)
+  })
 })

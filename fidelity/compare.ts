@@ -1,5 +1,5 @@
 /** Compares the features of kramdown's page with the project's, feature by feature. */
-import type {NumberedItem, PageFeatures} from './features.ts'
+import {IN_A_LINE_OF_TEXT, type NumberedItem, type PageFeatures} from './features.ts'
 import {diffWords, type WordDifference} from './words.ts'
 
 /** The features compared, in report order. */
@@ -87,7 +87,12 @@ export function itemsNumberedAlike(
 
 function sourcesLost(expected: readonly string[], actual: readonly string[]): number {
   const shown = new Map<string, number>()
-  const source = (image: string) => image.slice(0, image.lastIndexOf(' | '))
+  const source = (image: string) => {
+    const described = image.endsWith(IN_A_LINE_OF_TEXT)
+      ? image.slice(0, -IN_A_LINE_OF_TEXT.length)
+      : image
+    return described.slice(0, described.lastIndexOf(' | '))
+  }
   for (const image of actual) shown.set(source(image), (shown.get(source(image)) ?? 0) + 1)
   let lost = 0
   for (const image of expected) {

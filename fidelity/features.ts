@@ -96,6 +96,9 @@ export function visibleText(node: Root | RootContent, skip?: ReadonlySet<string>
   return isElement(node) && BLOCK.has(node.tagName) ? ` ${content} ` : content
 }
 
+/** What an image's feature ends with when it shares a line with words. */
+export const IN_A_LINE_OF_TEXT = ' | in a line of text'
+
 /**
  * Whether the image `img` shares a line of `block`'s text with words: `Select the <img> icon`,
  * where a reader sees it among them, not an image on a line of its own between lines of text
@@ -295,7 +298,7 @@ export function extractFeatures(root: Parents, options: FeatureOptions = {}): Pa
         features.images.push(
           // Line breaks in an alt attribute are spaces to a screen reader, as everywhere in text.
           `${src(attribute(node, 'src') ?? '')} | ${normalised(attribute(node, 'alt') ?? '')}` +
-            (inLineOfText(block, node) ? ' | in a line of text' : ''),
+            (inLineOfText(block, node) ? IN_A_LINE_OF_TEXT : ''),
         )
       } else if (tag === 'pre' && !classes(node).includes('raw-html')) {
         const code = node.children.find((child) => isElement(child, 'code'))

@@ -35,8 +35,9 @@ import {linkAnnotation} from './links.ts'
 export const inlineHandlers: Record<string, InlineHandler> = {
   // A soft line break renders as a space; hard breaks (`break`) are kept as "\n".
   text: (node: Text, state, inline) => {
-    noteTextLines(inline, node.value, node.position?.start.line)
-    appendText(inline, softBreaks(spanIal(node, inline.previousSibling, state)))
+    const text = spanIal(node, inline.previousSibling, state)
+    noteTextLines(inline, text, node.position?.start.line)
+    appendText(inline, softBreaks(text))
   },
   break: (_node, _state, inline) => appendText(inline, '\n'),
   strong: (node: Strong, state, inline) =>
