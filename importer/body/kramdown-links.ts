@@ -28,18 +28,12 @@ export function bracketSpacedAddresses(line: string, next?: string, openBefore =
   let copied = 0
   const opens: number[] = Array<number>(openBefore).fill(-1)
   for (let i = 0; i < line.length; i++) {
+    const literal = literalEnd(line, i)
+    if (literal !== undefined) {
+      i = literal
+      continue
+    }
     const char = line[i]
-    if (char === '\\') {
-      i++
-      continue
-    }
-    if (char === '`') {
-      // A code span: skipped whole, or the rest of the line when it does not close here.
-      const close = codeSpanEnd(line, i)
-      if (close === undefined) break
-      i = close - 1
-      continue
-    }
     if (char === '[') opens.push(i)
     else if (char === ']' && opens.pop() !== undefined && line[i + 1] === '(') {
       const end = addressEnd(line, i + 2)
@@ -97,17 +91,12 @@ export function nestedLinksAsText(line: string): string {
   const links: Array<[open: number, close: number]> = []
   const escaped: number[] = []
   for (let i = 0; i < line.length; i++) {
+    const literal = literalEnd(line, i)
+    if (literal !== undefined) {
+      i = literal
+      continue
+    }
     const char = line[i]
-    if (char === '\\') {
-      i++
-      continue
-    }
-    if (char === '`') {
-      const close = codeSpanEnd(line, i)
-      if (close === undefined) break
-      i = close - 1
-      continue
-    }
     if (char === '[') opens.push(i)
     else if (char === ']') {
       const open = opens.pop()
@@ -146,11 +135,17 @@ export function mayNestLinks(text: string): boolean {
   return false
 }
 
-/** Where the code span that opens at `start` ends (after its closing run), if on the line. */
-function codeSpanEnd(line: string, start: number): number | undefined {
-  const run = /^`+/.exec(line.slice(start))![0]
-  const close = line.indexOf(run, start + run.length)
-  return close < 0 ? undefined : close + run.length
+/**
+ * Where a scan of a line for brackets goes on after what starts at `i` when no bracket in it
+ * counts: an escape (the escaped character), a code span (its last backtick), or the rest of the
+ * line after backticks that open no span on it; undefined for anything else.
+ */
+function literalEnd(line: string, i: number): number | undefined {
+  if (line[i] === '\\') return i + 1
+  if (line[i] !== '`') return undefined
+  const run = /^`+/.exec(line.slice(i))![0]
+  const close = line.indexOf(run, i + run.length)
+  return close < 0 ? line.length : close + run.length - 1
 }
 
 /**
