@@ -66,6 +66,10 @@ const CANONICAL: Record<string, string> = {
   code: '```python\nprint("hi")\n```\n\n```\nno language\n```',
   images: '![A diagram](images/diagram.png "The caption")\n\n![](images/no-alt.png)',
   'inline image': 'Text before ![remote](https://example.com/pic.jpg) text after.',
+  'an image on a line of its own in a paragraph':
+    'The caption above\n![A diagram](images/diagram.png)\nand the text under it.',
+  'lists in an item one after another':
+    '1. **Explain:**\n   - the use\n   - the layout\n\n   <!-- -->\n\n   - the implications',
   blockquote: '> A plain quote.',
   callouts:
     '{: .note }\n> Read this first.\n\n{: .warning }\n> Be careful.\n>\n> Very careful.\n\n{: .important-title }\n> Heads up\n>\n> Important text.',

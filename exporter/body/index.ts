@@ -29,8 +29,9 @@ function edgeSpace(item: Item | undefined, edge: 'start' | 'end'): boolean {
 }
 
 /**
- * How many blocks from `index` are one paragraph the importer split around an image: text
- * ending with a space, the image, text starting with a space (either text may be absent).
+ * How many blocks from `index` are one paragraph the importer split around an image on a line
+ * of its own: text ending with a space, the image, text starting with a space (either text may
+ * be absent).
  */
 function inlineImageRun(items: readonly Item[], index: number): number {
   const isImage = (item: Item | undefined) =>
@@ -43,7 +44,7 @@ function inlineImageRun(items: readonly Item[], index: number): number {
 /**
  * Writes body blocks as kramdown, separated by blank lines: runs of list items as one list, an
  * image the importer split out of a paragraph (text ending or starting with a space around
- * it) back inside that paragraph, every other block by its handler.
+ * it) back inside that paragraph, on a line of its own, every other block by its handler.
  */
 export function writeBlocks(items: readonly Item[], state: BodyState): string {
   const parts: string[] = []
@@ -62,8 +63,8 @@ export function writeBlocks(items: readonly Item[], state: BodyState): string {
       parts.push(
         items
           .slice(index, index + run)
-          .map((one) => writeOne(one, state))
-          .join(''),
+          .map((one) => writeOne(one, state).trim())
+          .join('\n'),
       )
       index += run
       continue

@@ -66,11 +66,12 @@ export function writeList(
         previous !== undefined &&
         listElementOf(previous.listItem) === listElementOf(listItem) &&
         !restarts
-      if (level === 1 && previous && !continues) {
-        closeTopList()
-        // A list of another kind (or one of its own, counting anew) after a list: a comment
-        // keeps kramdown from joining them.
-        out += '\n\n<!-- -->'
+      const parentIndent = level > 1 ? (open[level - 2]?.indent ?? '') : ''
+      if (previous && !continues) {
+        if (level === 1) closeTopList()
+        // A list of another kind (or one of its own, counting anew) after a list, in an item
+        // too: a comment keeps kramdown from joining them.
+        out += `\n\n${parentIndent}<!-- -->`
         needsBlank = true
       }
       const start = typeof item.start === 'number' ? item.start : 1
@@ -79,7 +80,6 @@ export function writeList(
       if (!continues && start !== 1 && level === 1 && listItem === 'number') {
         starts.push(`{: start="${start}"}`)
       }
-      const parentIndent = level > 1 ? (open[level - 2]?.indent ?? '') : ''
       const mark = marker(listItem, number, isChecked(item))
       // A heading or a quote as an item (`1. ### Step`, `- > quoted`) is written as its block.
       const styled = typeof item.style === 'string' && item.style !== 'normal'
