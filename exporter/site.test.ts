@@ -68,6 +68,7 @@ const CANONICAL: Record<string, string> = {
   'inline image': 'Text before ![remote](https://example.com/pic.jpg) text after.',
   'an image on a line of its own in a paragraph':
     'The caption above\n![A diagram](images/diagram.png)\nand the text under it.',
+  'an image after a hard break': 'The circuit, drawn:  \n![A diagram](images/diagram.png)',
   'lists in an item one after another':
     '1. **Explain:**\n   - the use\n   - the layout\n\n   <!-- -->\n\n   - the implications',
   blockquote: '> A plain quote.',

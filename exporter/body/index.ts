@@ -42,6 +42,15 @@ function inlineImageRun(items: readonly Item[], index: number): number {
 }
 
 /**
+ * Two parts of one paragraph on lines of their own: the space a line break became at either edge
+ * taken off, and no line break added after a hard one (`<br>` before an image).
+ */
+function joinLines(before: string, after: string): string {
+  const next = after.replace(/^ /, '')
+  return before.endsWith('\n') ? before + next : `${before.replace(/(?<! ) $/, '')}\n${next}`
+}
+
+/**
  * Writes body blocks as kramdown, separated by blank lines: runs of list items as one list, an
  * image the importer split out of a paragraph (text ending or starting with a space around
  * it) back inside that paragraph, on a line of its own, every other block by its handler.
@@ -63,8 +72,8 @@ export function writeBlocks(items: readonly Item[], state: BodyState): string {
       parts.push(
         items
           .slice(index, index + run)
-          .map((one) => writeOne(one, state).trim())
-          .join('\n'),
+          .map((one) => writeOne(one, state))
+          .reduce(joinLines),
       )
       index += run
       continue
