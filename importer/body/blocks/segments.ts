@@ -55,11 +55,9 @@ function imagesInLines(inline: Inline): Segment[] {
         continue
       }
       const before = out.at(-1)
-      joined =
-        before && 'children' in before
-          ? before
-          : (out[out.push({children: [], markDefs: []}) - 1] as typeof joined)
-      joined!.children.push(inlineImageOf(item))
+      if (before && 'children' in before) joined = before
+      else out.push((joined = {children: [], markDefs: []}))
+      joined.children.push(inlineImageOf(item))
       continue
     }
     if (!joined) {
@@ -74,7 +72,7 @@ function imagesInLines(inline: Inline): Segment[] {
   return out
 }
 
-/** An image block as an image in a line of text: its caption is the title it loses. */
+/** An image block as an image in a line of text, which has no caption: its title is not kept. */
 function inlineImageOf(item: Item): Child {
   const {alt, href, src} = item as Record<string, unknown>
   return {_type: INLINE_TYPES.inlineImage, ...(alt ? {alt} : {}), ...(href ? {href} : {}), src}
