@@ -1,6 +1,3 @@
-import {createRequire} from 'node:module'
-import {dirname, join} from 'node:path'
-
 import {mathFromMarkdown} from 'mdast-util-math'
 import {gfmFootnoteFromMarkdown} from 'mdast-util-gfm-footnote'
 import {gfmStrikethroughFromMarkdown} from 'mdast-util-gfm-strikethrough'
@@ -8,12 +5,12 @@ import {gfmFootnote} from 'micromark-extension-gfm-footnote'
 import {gfmStrikethrough} from 'micromark-extension-gfm-strikethrough'
 import {gfmTable} from 'micromark-extension-gfm-table'
 import {gfmTaskListItem} from 'micromark-extension-gfm-task-list-item'
-import type {math} from 'micromark-extension-math'
 import type {Code, Construct, State, TokenizeContext} from 'micromark-util-types'
 import type {Processor} from 'unified'
 
 import {codeSpanFromMarkdown, codeSpanSyntax} from './code-span.ts'
 import {emphasisSyntax} from './emphasis.ts'
+import {kramdownMathText} from './math-text.ts'
 import {tableFromMarkdown, taskListItemFromMarkdown} from './gfm-tree.ts'
 
 /**
@@ -24,21 +21,6 @@ import {tableFromMarkdown, taskListItemFromMarkdown} from './gfm-tree.ts'
  */
 export const mayHoldTableOrTaskList = (markdown: string): boolean =>
   /\||:-|-:|\[(?:[\t\n\r xX]|\r\n)\]/.test(markdown)
-
-/**
- * micromark-extension-math's inline construct, from its own file: the package's entry point
- * also exports its HTML compiler, which loads KaTeX (600 kB, about 15 ms of every import that
- * converts a page) that reading markdown never uses. Loaded with `require` (Node loads an ES
- * module synchronously that way) by path, as the package exports only its entry point.
- */
-const mathText = (() => {
-  const require = createRequire(import.meta.url)
-  const entry = require.resolve('micromark-extension-math')
-  const {mathText} = require(join(dirname(entry), 'lib', 'math-text.js')) as {
-    mathText: (options: Parameters<typeof math>[0]) => Construct
-  }
-  return mathText
-})()
 
 /**
  * Punctuation a backslash escapes for kramdown's GFM parser (its ESCAPED_CHARS and `~`);
@@ -166,7 +148,7 @@ export function kramdownSyntax(
     // What `math(options).text` is: the construct under `$` (code 36).
     {
       text: {
-        36: mathText({singleDollarTextMath: false}),
+        36: kramdownMathText,
         60: kramdownTextAngle,
         92: literalBackslash,
       },
