@@ -57,6 +57,13 @@ const base = mathText({singleDollarTextMath: false})
 /** The construct under `$` in a line of text. */
 export const kramdownMathText: Construct = {
   ...base,
+  // A run of dollar signs opens at its first one; the two right after a formula closed
+  // (`$$ a $$$$ b $$`) open the next formula.
+  previous(this: TokenizeContext, code: Code): boolean {
+    if (code !== DOLLAR) return true
+    const type = this.events.at(-1)?.[1].type
+    return type === 'characterEscape' || type === 'mathText'
+  },
   tokenize(this: TokenizeContext, effects, ok, nok) {
     let opened = 0
     let content = false
