@@ -42,7 +42,7 @@ type Segment = Inline['segments'][number]
  */
 function imagesInLines(inline: Inline): Segment[] {
   const lines = inline.textLines
-  if (!lines) return inline.segments
+  if (!lines || !inline.segments.some((segment) => 'line' in segment)) return inline.segments
   const out: Segment[] = []
   // The run an image joined, which the run after it joins too.
   let joined: {children: Child[]; markDefs: MarkDef[]} | undefined
