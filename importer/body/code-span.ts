@@ -24,7 +24,24 @@ const BACKTICK = 96
 const isWhiteSpace = (code: Code): boolean => code !== null && (code < 0 || code === 32)
 
 /** A line ending: CR LF, CR or LF (micromark's codes -5, -4 and -3). */
-const isLineEnding = (code: Code): boolean => code !== null && code >= -5 && code <= -3
+export const isLineEnding = (code: Code): boolean => code !== null && code >= -5 && code <= -3
+
+/**
+ * The backticks at `start` of a line (the first of their run) as kramdown reads them there, for
+ * the scans that run before micromark does (a table's cells, a link's brackets): `end` is after
+ * the code span they open, closed by the first run of as many backticks on the line even inside
+ * a longer run, or after the run itself when it opens none (a lone backtick between white space,
+ * or no closing run): then the backticks are text.
+ */
+export function backticksAt(line: string, start: number): {end: number; span: boolean} {
+  let end = start
+  while (line.charCodeAt(end) === BACKTICK) end++
+  const size = end - start
+  const spaced = (at: number) => at < 0 || line[at] === ' ' || line[at] === '\t'
+  if (size === 1 && spaced(start - 1) && end < line.length && spaced(end)) return {end, span: false}
+  const close = line.indexOf('`'.repeat(size), end)
+  return close < 0 ? {end, span: false} : {end: close + size, span: true}
+}
 
 const codeSpan: Construct = {
   name: 'kramdownCodeSpan',

@@ -34,6 +34,12 @@ describe('bracketSpacedAddresses', () => {
     expect(bracketSpacedAddresses('[open](b c')).toEqual({line: '[open](b c', open: 0})
   })
 
+  it('reads backticks that open no code span as text: one alone between spaces, or never closed', () => {
+    expect(bracketSpacedAddresses('a `b [x](y c) d').line).toBe('a `b [x](<y c>) d')
+    expect(bracketSpacedAddresses('text ` [x](y c) ` more').line).toBe('text ` [x](<y c>) ` more')
+    expect(bracketSpacedAddresses('``a`` `b [x](y c)` d').line).toBe('``a`` `b [x](y c)` d')
+  })
+
   it('counts the brackets a line leaves open, and closes those the lines before opened', () => {
     expect(bracketSpacedAddresses('1. [The field guide for')).toEqual({
       line: '1. [The field guide for',

@@ -1,3 +1,5 @@
+import {backticksAt} from './code-span.ts'
+
 /**
  * kramdown reads an inline link's address up to its closing parenthesis (parentheses inside it
  * balanced), spaces and line breaks included: `[Homework 1](files/Problems 1 (5).pdf)` links
@@ -137,15 +139,12 @@ export function mayNestLinks(text: string): boolean {
 
 /**
  * Where a scan of a line for brackets goes on after what starts at `i` when no bracket in it
- * counts: an escape (the escaped character), a code span (its last backtick), or the rest of the
- * line after backticks that open no span on it; undefined for anything else.
+ * counts: an escape (the escaped character), or backticks (the last of their run, or of the
+ * code span they open, see {@link backticksAt}); undefined for anything else.
  */
 function literalEnd(line: string, i: number): number | undefined {
   if (line[i] === '\\') return i + 1
-  if (line[i] !== '`') return undefined
-  const run = /^`+/.exec(line.slice(i))![0]
-  const close = line.indexOf(run, i + run.length)
-  return close < 0 ? line.length : close + run.length - 1
+  return line[i] === '`' ? backticksAt(line, i).end - 1 : undefined
 }
 
 /**

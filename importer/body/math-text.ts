@@ -13,6 +13,8 @@ import {dirname, join} from 'node:path'
 import type {math} from 'micromark-extension-math'
 import type {Code, Construct, Effects, State, TokenizeContext} from 'micromark-util-types'
 
+import {isLineEnding} from './code-span.ts'
+
 /**
  * micromark-extension-math's inline construct, from its own file: the package's entry point
  * also exports its HTML compiler, which loads KaTeX (600 kB, about 15 ms of every import that
@@ -30,9 +32,6 @@ const mathText = (() => {
 
 const DOLLAR = 36
 const SPACE = 32
-
-/** A line ending: CR LF, CR or LF (micromark's codes -5 to -3). */
-const isLineEnding = (code: Code): boolean => code !== null && code >= -5 && code <= -3
 
 /** Two dollar signs: a formula's closing, wherever they are. Read only to check, never kept. */
 const twoDollars: Construct = {

@@ -1,3 +1,4 @@
+import {backticksAt} from '../code-span.ts'
 import {IAL_LINE} from '../ial.ts'
 import {parseMarkdown} from '../parse.ts'
 import {SPAN_ELEMENTS} from './tokens.ts'
@@ -169,12 +170,11 @@ function splitCells(line: string): {cells: string[]; at: number[]; pipes: number
     if (char === '\\' && line[i + 1] === '|') {
       cells[cells.length - 1] += '|'
       i++
-    } else if (char === '`' && !loneBacktick(line, i)) {
-      const run = /^`+/.exec(line.slice(i))![0]
-      const close = line.indexOf(run, i + run.length)
-      const stop = close === -1 ? i + run.length : close + run.length
-      cells[cells.length - 1] += line.slice(i, stop)
-      i = stop - 1
+    } else if (char === '`') {
+      // A code span keeps its pipes; backticks that open none are text (see backticksAt).
+      const {end} = backticksAt(line, i)
+      cells[cells.length - 1] += line.slice(i, end)
+      i = end - 1
     } else if (char === '{' && (line[i + 1] === '{' || line[i + 1] === '%')) {
       // Liquid the importer kept verbatim (`{{ x | filter }}`): Jekyll never lets kramdown see it.
       const close = line.indexOf(line[i + 1] === '{' ? '}}' : '%}', i + 2)
@@ -188,15 +188,6 @@ function splitCells(line: string): {cells: string[]; at: number[]; pipes: number
     } else cells[cells.length - 1] += char
   }
   return {cells, at, pipes}
-}
-
-/**
- * Whether the backtick at `i` is one alone between white space (or the line's start) and white
- * space: kramdown reads it as a backtick, which opens no code span (see code-span.ts), so
- * `` Examples: `,`, ` | `, `;` `` has a pipe between cells.
- */
-function loneBacktick(line: string, i: number): boolean {
-  return line[i + 1] !== '`' && (i === 0 || /\s/.test(line[i - 1]!)) && /\s/.test(line[i + 1] ?? '')
 }
 
 function hasCodeSpanPipe(line: string): boolean {
