@@ -1,7 +1,8 @@
+import {inlineImage} from '../inline/image.ts'
 import type {Inline} from '../inline/index.ts'
 import {BLOCK_TYPES, INLINE_TYPES} from '../names.ts'
 import type {Walk} from './walk.ts'
-import type {Child, Item, MarkDef, Span, TextBlock} from './text-block.ts'
+import type {Child, MarkDef, Span, TextBlock} from './text-block.ts'
 import {textBlock} from './text-block.ts'
 
 /**
@@ -57,7 +58,8 @@ function imagesInLines(inline: Inline): Segment[] {
       const before = out.at(-1)
       if (before && 'children' in before) joined = before
       else out.push((joined = {children: [], markDefs: []}))
-      joined.children.push(inlineImageOf(item))
+      // An image in a line has no caption: its title is not kept.
+      joined.children.push(inlineImage(item))
       continue
     }
     if (!joined) {
@@ -70,12 +72,6 @@ function imagesInLines(inline: Inline): Segment[] {
     joined = undefined
   }
   return out
-}
-
-/** An image block as an image in a line of text, which has no caption: its title is not kept. */
-function inlineImageOf(item: Item): Child {
-  const {alt, href, src} = item as Record<string, unknown>
-  return {_type: INLINE_TYPES.inlineImage, ...(alt ? {alt} : {}), ...(href ? {href} : {}), src}
 }
 
 /** Gives a text block its list type and level, and a task item's first block its checkbox. */

@@ -5,6 +5,7 @@ import {BLOCK_TYPES, INLINE_TYPES} from '../names.ts'
 import type {State} from '../state.ts'
 import {isTextOnly, report} from '../state.ts'
 import {withoutKramdownEscapes} from '../syntax.ts'
+import type {Child} from '../blocks/text-block.ts'
 import type {Inline} from './inline.ts'
 import {appendInlineObject, appendItem, enclosingHref} from './inline.ts'
 
@@ -54,12 +55,7 @@ export function imageItem(
   const href = enclosingHref(inline)
   if (isTextOnly(state)) {
     // A table cell, definition or footnote holds text: the image stays in its line.
-    appendInlineObject(inline, {
-      _type: INLINE_TYPES.inlineImage,
-      ...(alt ? {alt} : {}),
-      ...(href ? {href} : {}),
-      src: url,
-    })
+    appendInlineObject(inline, inlineImage({alt, href, src: url}))
     return
   }
   appendItem(
@@ -73,6 +69,11 @@ export function imageItem(
     },
     inSource ? node?.position?.start.line : undefined,
   )
+}
+
+/** An image in a line of text: its alternative text and link when it has them, and its source. */
+export function inlineImage({alt, href, src}: Record<string, unknown>): Child {
+  return {_type: INLINE_TYPES.inlineImage, ...(alt ? {alt} : {}), ...(href ? {href} : {}), src}
 }
 
 /**
