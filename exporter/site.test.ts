@@ -72,6 +72,10 @@ const CANONICAL: Record<string, string> = {
   'lists in an item one after another':
     '1. **Explain:**\n   - the use\n   - the layout\n\n   <!-- -->\n\n   - the implications',
   blockquote: '> A plain quote.',
+  'quotes of several blocks':
+    '> First paragraph.\n>\n> ## A heading\n>\n> 1. a step\n> 2. another\n>\n> ```\n> code\n> ```\n\n> A quote of its own.',
+  'a quote of several blocks inside an item':
+    '1. Step one.\n\n   > A note.\n   >\n   > - its detail\n\n2. Step two.',
   callouts:
     '{: .note }\n> Read this first.\n\n{: .warning }\n> Be careful.\n>\n> Very careful.\n\n{: .important-title }\n> Heads up\n>\n> Important text.',
   details:

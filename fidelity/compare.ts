@@ -14,6 +14,7 @@ export const FEATURES = [
   'links',
   'images',
   'footnotes',
+  'quotes',
 ] as const
 
 /** One compared feature. */
@@ -119,6 +120,7 @@ export function compareFeatures(expected: PageFeatures, actual: PageFeatures): P
     ['links', expected.links, actual.links],
     ['images', expected.images, actual.images],
     ['footnotes', expected.footnotes, actual.footnotes],
+    ['quotes', expected.quotes, actual.quotes],
   ]
   const differences: FeatureDifference[] = []
   if (words.first) {

@@ -40,12 +40,22 @@ export interface PageFeatures {
   images: string[]
   /** Footnote texts, sorted (set by the side-specific preparation). */
   footnotes: string[]
+  /**
+   * Per quote, in document order, the blocks a reader sees in its one frame: `p ol p`. A quote
+   * of two paragraphs is one frame around both, not two quotes one after the other.
+   */
+  quotes: string[]
 }
 
 /** How hrefs and image sources are made comparable; identity by default. */
 export interface FeatureOptions {
   href?: (href: string) => string
   src?: (src: string) => string
+  /**
+   * Whether a class makes a quote a callout box, not a quote frame (the site's `callouts`, with
+   * or without `-title`); none by default.
+   */
+  callout?: (className: string) => boolean
 }
 
 /**
@@ -219,6 +229,32 @@ function definitionLine(list: Element): string {
   return line
 }
 
+/**
+ * The blocks a quote holds, by kind: `p`, `h` (any level), `ul`, `ol`, `pre`, `table`,
+ * `blockquote`, `math` for a display formula (kramdown writes it as bare `\[…\]` text, the
+ * project as an element), and `block` for any other.
+ */
+function quoteShape(quote: Element): string {
+  const kinds: string[] = []
+  for (const child of quote.children) {
+    if (child.type === 'text') {
+      kinds.push(...Array.from(child.value.matchAll(DISPLAY_FORMULA), () => 'math'))
+      // Other text straight in the quote shows as a paragraph of its own.
+      if (/\S/.test(child.value.replace(DISPLAY_FORMULA, ''))) kinds.push('p')
+      continue
+    }
+    if (!isElement(child) || INVISIBLE.has(child.tagName)) continue
+    const tag = child.tagName
+    if (classes(child).includes('math-display')) kinds.push('math')
+    else if (!BLOCK.has(tag)) {
+      if (kinds.at(-1) !== 'p') kinds.push('p')
+    } else kinds.push(HEADING.test(tag) ? 'h' : QUOTE_KINDS.has(tag) ? tag : 'block')
+  }
+  return kinds.join(' ')
+}
+const DISPLAY_FORMULA = /\\\[[\s\S]*?\\\]/g
+const QUOTE_KINDS = new Set(['p', 'ul', 'ol', 'pre', 'table', 'blockquote'])
+
 /** The features of a page that shows nothing, each list new and empty. */
 export function noFeatures(): PageFeatures {
   return {
@@ -232,6 +268,7 @@ export function noFeatures(): PageFeatures {
     links: [],
     images: [],
     footnotes: [],
+    quotes: [],
   }
 }
 
@@ -275,6 +312,8 @@ function joinAdjacentLinks(parent: Parents): void {
 export function extractFeatures(root: Parents, options: FeatureOptions = {}): PageFeatures {
   const href = (value: string) => (options.href ?? String)(asBrowserReads(value))
   const src = (value: string) => (options.src ?? String)(asBrowserReads(value))
+  const isCallout = (name: string) =>
+    options.callout?.(name) === true || options.callout?.(name.replace(/-title$/, '')) === true
   inlineFrames(root)
   removeElements(root, isHidden)
   joinAdjacentLinks(root)
@@ -289,7 +328,10 @@ export function extractFeatures(root: Parents, options: FeatureOptions = {}): Pa
     for (const node of parent.children) {
       if (!isElement(node) || INVISIBLE.has(node.tagName)) continue
       const tag = node.tagName
-      if (HEADING.test(tag)) features.headings.push(`${tag} ${normalised(visibleText(node))}`)
+      // A callout (kramdown's `blockquote.note`, the project's `aside`) is a box, not a quote.
+      if (tag === 'blockquote' && !classes(node).some(isCallout))
+        features.quotes.push(quoteShape(node))
+      else if (HEADING.test(tag)) features.headings.push(`${tag} ${normalised(visibleText(node))}`)
       else if (tag === 'table') features.tables.push(tableRows(node))
       else if (tag === 'dl') features.definitions.push(definitionLine(node))
       else if (tag === 'a' && attribute(node, 'href') !== undefined) {

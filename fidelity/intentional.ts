@@ -307,7 +307,7 @@ function withDecodedAnchor(href: string): string {
 export function kramdownAddresses(
   baseurl: string,
   resolve: (href: string) => string | null,
-): Required<FeatureOptions> {
+): Required<Omit<FeatureOptions, 'callout'>> {
   const base = baseurl.replace(/\/+$/, '')
   const withoutBase = (value: string) =>
     base && (value === base || value.startsWith(`${base}/`))
@@ -330,7 +330,7 @@ export function kramdownAddresses(
 }
 
 /** How the project's addresses are compared: anchors decoded, as on kramdown's side. */
-export const projectAddresses: Required<FeatureOptions> = {
+export const projectAddresses: Required<Omit<FeatureOptions, 'callout'>> = {
   href: withDecodedAnchor,
   src: (src) => src,
 }

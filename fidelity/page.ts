@@ -62,6 +62,19 @@ function emulated(source: PageSource): {text: string; notEmulated: string[]} {
   return {...liquid, notEmulated: [`Jekyll failed (${source.jekyll.error})`, ...liquid.notEmulated]}
 }
 
+/**
+ * The classes a site styles as callouts: the names under `callouts` in `_config.yml`, and those
+ * just-the-docs documents (with `tip`), which sites also style in their own CSS (OpenSearch's
+ * `{: .note }` and `{: .important }` have no `callouts` entry).
+ */
+function calloutClasses(callouts: unknown): (name: string) => boolean {
+  const names = new Set(DOCUMENTED_CALLOUTS)
+  if (typeof callouts === 'object' && callouts !== null)
+    for (const name of Object.keys(callouts)) names.add(name)
+  return (name) => names.has(name)
+}
+const DOCUMENTED_CALLOUTS = ['highlight', 'important', 'new', 'note', 'tip', 'warning']
+
 /** Compares kramdown's HTML of a page with the project's rendered body. */
 export function comparePage(
   source: PageSource,
@@ -70,10 +83,10 @@ export function comparePage(
 ): PageComparison {
   const reference = parseFragment(kramdownHtml)
   const referenceFootnotes = prepareKramdown(reference, source.title)
-  const expected = extractFeatures(
-    reference,
-    kramdownAddresses(String(source.site.baseurl ?? ''), source.resolveLink),
-  )
+  const expected = extractFeatures(reference, {
+    ...kramdownAddresses(String(source.site.baseurl ?? ''), source.resolveLink),
+    callout: calloutClasses(source.site.callouts),
+  })
   expected.footnotes = referenceFootnotes
   const rendered = parseFragment(projectHtml)
   const renderedFootnotes = prepareProject(rendered, unknownElements(reference))

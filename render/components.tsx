@@ -11,6 +11,7 @@ import {FootnoteBlock} from './blocks/footnote.tsx'
 import {ImageBlock} from './blocks/image.tsx'
 import {InlineImage} from './blocks/inlineImage.tsx'
 import {InlineMath, MathBlock} from './blocks/math.tsx'
+import {QuoteBlock} from './blocks/quote.tsx'
 import {RawHtmlBlock} from './blocks/rawHtml.tsx'
 import {ResponsibilitySectionBlock} from './blocks/responsibilitySection.tsx'
 import {TableBlock} from './blocks/table.tsx'
@@ -30,6 +31,7 @@ export const bodyComponents = {
     [BLOCK_TYPES.code]: CodeBlock,
     [BLOCK_TYPES.image]: ImageBlock,
     [BLOCK_TYPES.callout]: CalloutBlock,
+    [BLOCK_TYPES.quote]: QuoteBlock,
     [BLOCK_TYPES.footnote]: FootnoteBlock,
     [BLOCK_TYPES.rawHtml]: RawHtmlBlock,
     [BLOCK_TYPES.embed]: EmbedBlock,

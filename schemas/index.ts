@@ -23,6 +23,7 @@ import {link} from './objects/link.ts'
 import {inlineMath, math} from './objects/math.ts'
 import {navCollection} from './objects/navCollection.ts'
 import {nextLink} from './objects/nextLink.ts'
+import {quote} from './objects/quote.ts'
 import {rawHtml} from './objects/rawHtml.ts'
 import {responsibilitySection} from './objects/responsibilitySection.ts'
 import {richText} from './objects/richText.ts'
@@ -65,6 +66,7 @@ export const objectTypes = [
   tableRow,
   tableCell,
   callout,
+  quote,
   details,
   footnote,
   divider,

@@ -115,6 +115,27 @@ const lesson = {
         },
       ],
     },
+    {
+      _type: 'quote',
+      _key: 'quote',
+      body: [
+        block('q1', 'A quote of two paragraphs.'),
+        {...block('q2', 'Its list item.'), listItem: 'bullet', level: 1},
+      ],
+    },
+    {
+      ...block('icon', 'Select the '),
+      children: [
+        span('icon-a', 'Select the '),
+        {
+          _type: 'inlineImage',
+          _key: 'gear',
+          alt: 'gear icon',
+          src: 'https://img.example.org/gear.png',
+        },
+        span('icon-b', ' to open the settings.'),
+      ],
+    },
     block('outro', 'The end.'),
   ],
 }
@@ -133,7 +154,7 @@ describe('readable previews in the lesson form', {tags: [CHROMIUM_TAG]}, () => {
     page = studio.page
   })
 
-  it('shows tables as their text and size, remote images by description and host, responsibility sections and tool tables by name, with correct plurals', async () => {
+  it('shows tables as their text and size, remote images by description and host, responsibility sections and tool tables by name, with correct plurals, quotes of several blocks by their text, images in a line of text by description', async () => {
     onTestFailed(() => studio.shot('failed').then(() => undefined))
     const body = page.locator('[data-testid="field-body"]').first()
     for (const text of [
@@ -149,9 +170,13 @@ describe('readable previews in the lesson form', {tags: [CHROMIUM_TAG]}, () => {
       'Project Management, Analytics',
       'API',
       'Definition list · 1 term',
+      'A quote of two paragraphs. Its list item.',
+      'Quote',
     ])
       await shows(body, text)
     expect(await body.getByText('Untitled').count()).toBe(0)
+    // An image among words is shown in its line, by its description.
+    await shows(body, 'gear icon')
     await body.getByText('Discovery 🧭', {exact: true}).first().scrollIntoViewIfNeeded()
     await studio.shot('1-body-previews')
 

@@ -5,6 +5,7 @@ import {tool} from './documents/tool.ts'
 import {imageSubtitle, namesPreview} from './fields.ts'
 import {definitionList} from './objects/definitionList.ts'
 import {lessonBody} from './objects/lessonBody.ts'
+import {quote} from './objects/quote.ts'
 import {responsibilitySection} from './objects/responsibilitySection.ts'
 import {table} from './objects/table.ts'
 import {tableCell} from './objects/tableCell.ts'
@@ -39,6 +40,12 @@ describe('Studio previews', () => {
     expect(prepare(definitionList, {items: [term('API')]}).subtitle).toBe(
       'Definition list · 1 term',
     )
+  })
+
+  it('titles a quote of several blocks by its text, not "Untitled"', () => {
+    const body = [cell('First.').content[0], {_type: 'codeBlock'}, cell('Second.').content[0]]
+    expect(prepare(quote, {body})).toEqual({title: 'First. Second.', subtitle: 'Quote'})
+    expect(prepare(quote, {body: []}).title).toBe('(empty quote)')
   })
 
   it('titles a remote image by its description and host, not "Untitled"', () => {

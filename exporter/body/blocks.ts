@@ -42,6 +42,11 @@ function callout(block: Item, state: BodyState): string {
   return `{: .${tone}${title ? '-title' : ''} }\n${quote(content)}`
 }
 
+/** A quote of several blocks: all of them behind one run of `>`, blank lines quoted too. */
+function quoteBlock(block: Item, state: BodyState): string {
+  return quote(state.blocks((block.body as Item[] | undefined) ?? []))
+}
+
 function details(block: Item, state: BodyState): string {
   const summary = typeof block.summary === 'string' ? escapeHtml(block.summary) : ''
   const body = state.blocks((block.body as Item[] | undefined) ?? [])
@@ -271,6 +276,7 @@ export const BLOCK_HANDLERS: Record<string, BlockHandler> = {
   [BLOCK_TYPES.code]: codeBlock,
   [BLOCK_TYPES.image]: image,
   [BLOCK_TYPES.callout]: callout,
+  [BLOCK_TYPES.quote]: quoteBlock,
   [BLOCK_TYPES.details]: details,
   [BLOCK_TYPES.footnote]: footnote,
   [BLOCK_TYPES.divider]: divider,

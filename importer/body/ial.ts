@@ -7,7 +7,7 @@ import {blockText, isTextBlock} from './blocks/text-block.ts'
 import type {Item, TextBlock} from './blocks/text-block.ts'
 import {unquoteBlocks} from './blocks/blockquote.ts'
 import {tableOfContents} from './blocks/toc.ts'
-import {startAt} from './blocks/list-item.ts'
+import {detachFromList, startAt} from './blocks/list-item.ts'
 import type {ListContext, ListState} from './blocks/walk.ts'
 import {BLOCK_TYPES, LIST} from './names.ts'
 import {toSectionBody} from './rich-text.ts'
@@ -122,12 +122,15 @@ export function applyIal(
     const titled = name.endsWith('-title')
     const tone = toneOf(titled ? name.slice(0, -'-title'.length) : name, state)
     if (tone) {
-      const items = detach(out.splice(start), list)
+      let items = detachFromList(out.splice(start), list)
+      // A quote of more than one paragraph is a frame already: its content is the callout's.
+      const framed = items.length === 1 && items[0]._type === BLOCK_TYPES.quote
+      if (framed) items = (items[0] as Record<string, unknown>).body as Item[]
       const first = items[0]
       // The title is a quote's first paragraph (`blockquote.note-title > p:first-child`); a
       // paragraph of that class is a callout whose text is all body (`p.note-title`).
-      const quote = isTextBlock(first) && state.quoted.has(first)
-      unquoteBlocks(items, state)
+      const quote = isTextBlock(first) && (framed || state.quoted.has(first))
+      if (!framed) unquoteBlocks(items, state)
       const title = titled && quote ? blockText(first) : undefined
       const body = toSectionBody(title === undefined ? items : items.slice(1), state, node)
       out.push({_type: BLOCK_TYPES.callout, tone, ...(title ? {title} : {}), body})
@@ -262,20 +265,4 @@ function lineIndent(node: Nodes, source: string, pattern: RegExp): number | unde
     if (brace !== -1) return brace
   }
   return undefined
-}
-
-// Blocks moved into a callout inside a list item leave that item: their levels count from the
-// callout, so the item's own paragraph becomes a plain paragraph of the callout.
-function detach(items: Item[], list: ListContext | undefined): Item[] {
-  if (!list) return items
-  for (const item of items) {
-    if (typeof item.level !== 'number') continue
-    const level = item.level - list.level
-    if (level >= 1) item.level = level
-    else {
-      delete item.level
-      delete item.listItem
-    }
-  }
-  return items
 }

@@ -47,6 +47,18 @@ function narrow(
       continue
     }
     const inner = (item as {body?: unknown}).body
+    if (item._type === BLOCK_TYPES.quote && Array.isArray(inner)) {
+      // No frame inside a callout or another quote: the quote's text takes the Quote style, as
+      // a quote of one paragraph does (in text only, the style is normal), and its blocks go
+      // back into the list item the quote sat in.
+      const level = typeof item.level === 'number' ? item.level : 0
+      for (const block of narrow(inner as Item[], state, node, into)) {
+        if (into === 'section' && isTextBlock(block)) block.style = STYLE.blockquote
+        if (level > 0) block.level = level + (typeof block.level === 'number' ? block.level : 0)
+        kept.push(block)
+      }
+      continue
+    }
     if (into === 'section' && NESTED_SECTIONS.has(item._type) && Array.isArray(inner)) {
       // A callout in a callout: its blocks join the outer one, which keeps their types.
       report(

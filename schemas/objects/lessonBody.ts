@@ -15,6 +15,7 @@ export const lessonBody = defineType({
     defineArrayMember({type: BLOCK_TYPES.code}),
     defineArrayMember({type: BLOCK_TYPES.table}),
     defineArrayMember({type: BLOCK_TYPES.callout}),
+    defineArrayMember({type: BLOCK_TYPES.quote}),
     defineArrayMember({type: BLOCK_TYPES.details}),
     defineArrayMember({type: BLOCK_TYPES.footnote}),
     defineArrayMember({type: BLOCK_TYPES.divider}),

@@ -70,6 +70,24 @@ export function separateFromListBefore(out: readonly Item[], index: number, leve
   }
 }
 
+/**
+ * Makes blocks that move out of a list item into a block of their own (a callout, a quote) leave
+ * the item: their levels count from that block, so the item's own paragraphs become plain ones.
+ */
+export function detachFromList(items: Item[], list: ListContext | undefined): Item[] {
+  if (!list) return items
+  for (const item of items) {
+    if (typeof item.level !== 'number') continue
+    const level = item.level - list.level
+    if (level >= 1) item.level = level
+    else {
+      delete item.level
+      delete item.listItem
+    }
+  }
+  return items
+}
+
 function emptyHead(item: ListContext): TextBlock {
   const block = textBlock(STYLE.normal, [{_type: 'span', text: '', marks: []}], [])
   block.listItem = item.type

@@ -1,6 +1,6 @@
 import type {Element, ElementContent} from 'hast'
 
-import {quoteBlocks} from '../../blocks/blockquote.ts'
+import {closeQuote} from '../../blocks/blockquote.ts'
 import {mayBeTitle} from '../../blocks/heading.ts'
 import {separateFromListBefore, settleItem, startAt} from '../../blocks/list-item.ts'
 import {definitionListItem} from '../../blocks/definition-item.ts'
@@ -268,7 +268,7 @@ const details: BlockHandler = (element, scope) => {
 const blockquote: BlockHandler = (element, scope) => {
   const start = scope.walk.out.length
   scope.all(element.children, scope)
-  quoteBlocks(scope.walk.out, start, scope.state)
+  closeQuote(scope.walk.out, start, scope.state, scope.walk.list, locate(element, scope) as never)
   applyClasses(element, scope, start, false)
 }
 
