@@ -2,7 +2,7 @@ import type {Definition, Nodes} from 'mdast'
 
 import type {Diagnostic, ImportedDocument} from '../types.ts'
 import type {ExtractionConfig} from '../extract/config.ts'
-import type {Quoted} from './blocks/blockquote.ts'
+import type {Quoted} from './blocks/quote-style.ts'
 import type {Walk} from './blocks/walk.ts'
 import type {LineMap} from './line-map.ts'
 import type {ConvertContext, NextLinkValue} from './types.ts'
@@ -69,6 +69,13 @@ export interface State {
   itemSpans: Map<object, [number, number]>
   /** Text blocks a quote restyled, with their own style (see `quoteBlocks`). */
   quoted: WeakMap<object, Quoted>
+  /** How many markdown quotes the block being converted sits in. */
+  quotes: number
+  /**
+   * An attribute list on a lazy line under a quote's last paragraph (`> text` over `{: .note }`,
+   * no `>`), which kramdown applies to the whole quote: the quote applies it once it is closed.
+   */
+  lazyQuoteIal?: {classes: string[]; node: Nodes}
   /** Each footnote block's definition, where it is reported when nothing refers to it. */
   footnotes: WeakMap<object, Located>
 }
@@ -114,6 +121,7 @@ export function createState(ctx: ConvertContext, extraction: ExtractionConfig): 
     extractors: [],
     noTocHeadings: [],
     quoted: new WeakMap(),
+    quotes: 0,
     footnotes: new WeakMap(),
     includeUses: [],
     blockSpans: new Map(),

@@ -1,14 +1,16 @@
 import type {Blockquote, Nodes} from 'mdast'
 
 import {SECTION_MEMBER_TYPES} from '../../../schemas/constants.ts'
+import {applyIal} from '../ial.ts'
 import {BLOCK_TYPES, STYLE} from '../names.ts'
 import {toSectionBody} from '../rich-text.ts'
 import type {State} from '../state.ts'
 import {isTextOnly} from '../state.ts'
 import {convertBlocks} from './index.ts'
 import {detachFromList} from './list-item.ts'
+import {quoteBlocks} from './quote-style.ts'
 import {isTextBlock} from './text-block.ts'
-import type {Item, TextBlock} from './text-block.ts'
+import type {Item} from './text-block.ts'
 import type {ListContext, Walk} from './walk.ts'
 
 /**
@@ -19,8 +21,17 @@ import type {ListContext, Walk} from './walk.ts'
  */
 export function blockquote(node: Blockquote, state: State, walk: Walk): void {
   const start = walk.out.length
-  convertBlocks(node.children, state, walk.out, walk.list)
+  state.quotes++
+  try {
+    convertBlocks(node.children, state, walk.out, walk.list)
+  } finally {
+    state.quotes--
+  }
+  const lazy = state.lazyQuoteIal
+  state.lazyQuoteIal = undefined
   closeQuote(walk.out, start, state, walk.list, node)
+  // `> text` over `{: .note }`: kramdown ends the quote at the attribute list, which styles it.
+  if (lazy) applyIal(lazy.classes, walk.out, start, lazy.node, state, walk.list)
 }
 
 /**
@@ -59,39 +70,4 @@ function needsFrame(items: Item[], start: number, list: ListContext | undefined)
     (first.listItem === undefined || first.level === list?.level)
   if (items.length === start + 1 && paragraph) return false
   return items.slice(start).every((item) => isTextBlock(item) || FRAMED.has(item._type))
-}
-
-/** What quoting did to a text block: its style before, and how many quotes it sits in. */
-export interface Quoted {
-  style: TextBlock['style']
-  depth: number
-}
-
-/** Gives the text blocks of `items.slice(start)` style `blockquote`, remembering their own. */
-export function quoteBlocks(items: Item[], start: number, state: State): void {
-  if (isTextOnly(state)) return
-  for (let i = start; i < items.length; i++) {
-    const item = items[i]
-    if (!isTextBlock(item)) continue
-    const quoted = state.quoted.get(item)
-    if (quoted) quoted.depth++
-    else state.quoted.set(item, {style: item.style, depth: 1})
-    item.style = STYLE.blockquote
-  }
-}
-
-/**
- * Undoes one level of `quoteBlocks` on `items`: a quote that became a callout is the callout,
- * so its paragraphs and headings take back their own style (a quote inside it stays a quote).
- */
-export function unquoteBlocks(items: Item[], state: State): void {
-  for (const item of items) {
-    const quoted = isTextBlock(item) ? state.quoted.get(item) : undefined
-    if (!quoted || !isTextBlock(item)) continue
-    quoted.depth--
-    if (quoted.depth === 0) {
-      item.style = quoted.style
-      state.quoted.delete(item)
-    }
-  }
 }

@@ -89,7 +89,17 @@ export function paragraph(node: Paragraph, state: State, walk: Walk): void {
     emitSegments(inline, STYLE.normal, walk)
   }
   if (own) applyIal(own, walk.out, start, node, state, walk.list)
-  if (trailing) applyIal(trailing, walk.out, start, node, state, walk.list)
+  if (!trailing) return
+  if (state.quotes > 0 && lazyLastLine(node, state.source))
+    state.lazyQuoteIal = {classes: trailing, node}
+  else applyIal(trailing, walk.out, start, node, state, walk.list)
+}
+
+/** Whether a paragraph's last line (its attribute list) has no quote marker before it. */
+function lazyLastLine(node: Paragraph, source: string): boolean {
+  const end = node.position?.end.offset
+  if (end === undefined) return false
+  return /^[ \t]*\{:/.test(source.slice(source.lastIndexOf('\n', end - 1) + 1, end))
 }
 
 /** The HTML of a paragraph of tags and whitespace alone (undefined: it has other content). */

@@ -14,7 +14,7 @@ import {PARAGRAPH_MARK, removeParagraphMark} from '../paragraph-mark.ts'
 import {parseMarkdown} from '../parse.ts'
 import {portableTextToPlainText} from '../plain-text.ts'
 import {fromHtml} from './fromHtml.ts'
-import {quoteBlocks} from '../blocks/blockquote.ts'
+import {closeQuote} from '../blocks/blockquote.ts'
 import {mathBlock} from '../blocks/math.ts'
 import {toSectionBody} from '../rich-text.ts'
 import type {State} from '../state.ts'
@@ -185,10 +185,10 @@ const markdownElements: Record<string, MarkdownElement> = {
       detailsBlock(summary, () => sectionMarkdown(rest, restAt, node, state), node, state),
     )
   },
-  blockquote: (_block, content, at, _node, state, walk) => {
+  blockquote: (_block, content, at, node, state, walk) => {
     const start = walk.out.length
     convertMarkdownAt(content, at, state, walk.out, walk.list)
-    quoteBlocks(walk.out, start, state)
+    closeQuote(walk.out, start, state, walk.list, node)
   },
 }
 
