@@ -88,17 +88,52 @@ const QUOTE = /^( *)>/
 
 /**
  * The index after the last line of the quote starting at `from`: the lines whose `>` follows
- * the same spaces (a lazy line without `>` is not its). In a list (`inList`), a line's leading
- * tabs count as the spaces they advance to, and are written as them.
+ * the same spaces, and outside a list the lines without `>` after them up to a blank line,
+ * which kramdown reads as the quote's too (its lazy lines end only at a blank line, an attribute
+ * list, `^` or a block tag; CommonMark continues only a paragraph with them, so a line after
+ * `>` alone or one that starts a list or a heading left the quote). Those are written with the
+ * quote's `>`, which changes what they read as to CommonMark alone. In a list (`inList`), a
+ * line's leading tabs count as the spaces they advance to, and are written as them.
  */
-function quoteEnd(lines: string[], from: number, spaces: string, inList: boolean): number {
+function quoteEnd(
+  lines: string[],
+  from: number,
+  spaces: string,
+  inList: boolean,
+): {end: number; lazy: boolean} {
   let end = from + 1
+  let lazy = false
+  // Whether a formula (`$$`) is open: its lines are TeX, left to the pass over the page's lines.
+  let formula = oddDollarRuns(lines[from]!)
   for (; end < lines.length; end++) {
     const line = inList ? expandLeadingTabs(lines[end]!) : lines[end]!
-    if (!line.startsWith(`${spaces}>`)) break
-    lines[end] = line
+    const toggles = oddDollarRuns(line)
+    if (line.startsWith(`${spaces}>`)) lines[end] = line
+    else if (!inList && !formula && lazyQuoteLine(line)) {
+      lines[end] = `${spaces}> ${line}`
+      lazy = true
+    } else break
+    formula = formula !== toggles
   }
-  return end
+  return {end, lazy}
+}
+
+/** Whether a line holds an odd number of `$$`: it opens or closes a formula. */
+function oddDollarRuns(line: string): boolean {
+  return (line.split('$$').length - 1) % 2 === 1
+}
+
+/** A quote's line, then a line of text without `>` (that may be a lazy line of the quote). */
+const LAZY_QUOTE_LINE = /^ *>.*\n(?! *>)[ \t]*\S/m
+
+/** A line kramdown's quote runs on over without a `>` (its `LAZY_END` ends it otherwise). */
+function lazyQuoteLine(line: string): boolean {
+  return (
+    line.trim() !== '' &&
+    !IAL_BLOCK_LINE.test(line) &&
+    !/^\^\s*$/.test(line) &&
+    !startsLazyEnd(line)
+  )
 }
 
 /**
@@ -174,7 +209,11 @@ function inItemFence(stack: readonly OpenItem[], fenceIndent: number, line: stri
 
 /** The text with list lines moved to where kramdown nests them (same lines, same order). */
 export function kramdownListNesting(text: string, quotes = 0): string {
-  if (!/^(?: *>)*(?: *(?:[-+*]|\d{1,9}\.)[ \t]| {1,3}#{1,6}[ \t])/m.test(text)) return text
+  if (
+    !/^(?: *>)*(?: *(?:[-+*]|\d{1,9}\.)[ \t]| {1,3}#{1,6}[ \t])/m.test(text) &&
+    !LAZY_QUOTE_LINE.test(text)
+  )
+    return text
   const lines = text.split('\n')
   const stack: OpenItem[] = []
   let blank = true
@@ -279,8 +318,9 @@ export function kramdownListNesting(text: string, quotes = 0): string {
     if (quote && quote[1]!.length < (stack.at(-1)?.content ?? 0) + 4) {
       // A quote's lines hold a text of their own: its lists nest as the page's do. Outside any
       // list its lines are done; in an item they are then placed as any other line.
-      quoted = quoteEnd(lines, n, quote[1]!, stack.length > 0)
-      changed = nestInQuote(lines, n, quoted, quote[1]!.length, quotes + 1) || changed
+      const end = quoteEnd(lines, n, quote[1]!, stack.length > 0)
+      quoted = end.end
+      changed = nestInQuote(lines, n, quoted, quote[1]!.length, quotes + 1) || end.lazy || changed
       line = lines[n]!
       if (stack.length === 0) {
         n = quoted - 1
