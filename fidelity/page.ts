@@ -67,7 +67,7 @@ function emulated(source: PageSource): {text: string; notEmulated: string[]} {
  * just-the-docs documents (with `tip`), which sites also style in their own CSS (OpenSearch's
  * `{: .note }` and `{: .important }` have no `callouts` entry).
  */
-function calloutClasses(callouts: unknown): (name: string) => boolean {
+export function calloutClasses(callouts: unknown): (name: string) => boolean {
   const names = new Set(DOCUMENTED_CALLOUTS)
   if (typeof callouts === 'object' && callouts !== null)
     for (const name of Object.keys(callouts)) names.add(name)

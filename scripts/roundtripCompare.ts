@@ -11,7 +11,7 @@ import {parseFragment} from '../fidelity/html.ts'
 import {kramdownAddresses, prepareKramdown} from '../fidelity/intentional.ts'
 import type {JekyllPage} from '../fidelity/jekyll.ts'
 import type {KramdownRequest, KramdownResult} from '../fidelity/kramdown.ts'
-import {kramdownRequest} from '../fidelity/page.ts'
+import {calloutClasses, kramdownRequest} from '../fidelity/page.ts'
 import {comparable, exportSite} from '../exporter/index.ts'
 import {convertBody, type ConvertContext} from '../importer/body/index.ts'
 import {importSite, type ImportOptions, type SiteFile} from '../importer/index.ts'
@@ -82,13 +82,13 @@ function request(
 function features(html: string, page: Captured): PageFeatures {
   const root = parseFragment(html)
   const footnotes = prepareKramdown(root, page.ctx.title)
-  const out = extractFeatures(
-    root,
-    kramdownAddresses(
+  const out = extractFeatures(root, {
+    ...kramdownAddresses(
       String(page.ctx.site.baseurl ?? ''),
       (href) => page.ctx.resolveLink(href, page.ctx.file)?._id ?? null,
     ),
-  )
+    callout: calloutClasses(page.ctx.site.callouts),
+  })
   out.footnotes = footnotes
   return out
 }

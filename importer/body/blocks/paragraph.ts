@@ -142,17 +142,21 @@ function attributeOnly(classes: string[], node: Paragraph, state: State, walk: W
   const previous = walk.nodes[walk.index - 1]
   if (previous && previous === state.titleNode && adjacent(previous, node))
     return titleAttributes(classes, state)
-  // kramdown attaches a line directly after a block to that block, else to the block after it.
+  // kramdown attaches a line directly after a block to that block, else to the block after it:
+  // after a blank line, across blank lines too (they join the blank before, which takes no
+  // attributes). First in its container, blank lines after it take it, and it styles nothing.
   if (previous && adjacent(previous, node) && walk.lastStart !== undefined) {
     applyIal(classes, walk.out, walk.lastStart, node, state, walk.list)
-  } else if (next && adjacent(node, next)) walk.pendingIal = {classes, node}
+  } else if (next && (adjacent(node, next) || previous)) walk.pendingIal = {classes, node}
   else {
     report(
       state,
       'info',
       'ial-unattached',
       node,
-      'Dropped an attribute list separated from every block by blank lines.',
+      next
+        ? 'Dropped an attribute list first in its container and separated from the block after it by a blank line: kramdown attaches it to nothing.'
+        : 'Dropped an attribute list with no block after it.',
     )
   }
 }
