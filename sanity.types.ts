@@ -194,7 +194,7 @@ export type Details = {
 
 export type Quote = {
   _type: 'quote'
-  body: SectionBody
+  body: QuoteBody
   level?: number
 }
 
@@ -352,6 +352,89 @@ export type RichText = Array<{
   _type: 'block'
   _key: string
 }>
+
+export type QuoteBody = Array<
+  | {
+      children?: Array<
+        | {
+            marks?: Array<string>
+            text?: string
+            _type: 'span'
+            _key: string
+          }
+        | ({
+            _key: string
+          } & TaskCheck)
+        | ({
+            _key: string
+          } & FootnoteReference)
+        | ({
+            _key: string
+          } & InlineMath)
+        | {
+            asset?: SanityImageAssetReference
+            media?: unknown
+            hotspot?: SanityImageHotspot
+            crop?: SanityImageCrop
+            alt: string
+            href?: string
+            src?: string
+            _type: 'inlineImage'
+            _key: string
+          }
+      >
+      style?: 'normal' | 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'blockquote'
+      listItem?: 'bullet' | 'number' | 'task'
+      markDefs?: Array<
+        | ({
+            _key: string
+          } & Link)
+        | ({
+            _key: string
+          } & InternalLink)
+      >
+      level?: number
+      _type: 'block'
+      _key: string
+    }
+  | {
+      asset?: SanityImageAssetReference
+      media?: unknown
+      hotspot?: SanityImageHotspot
+      crop?: SanityImageCrop
+      alt: string
+      caption?: string
+      href?: string
+      src?: string
+      level?: number
+      _type: 'image'
+      _key: string
+    }
+  | ({
+      _key: string
+    } & CodeBlock)
+  | ({
+      _key: string
+    } & Table)
+  | ({
+      _key: string
+    } & Embed)
+  | ({
+      _key: string
+    } & Divider)
+  | ({
+      _key: string
+    } & DefinitionList)
+  | ({
+      _key: string
+    } & Math)
+  | ({
+      _key: string
+    } & TableOfContents)
+  | ({
+      _key: string
+    } & Callout)
+>
 
 export type SectionBody = Array<
   | {
@@ -820,6 +903,7 @@ export type AllSanitySchemaTypes =
   | Link
   | SanityImageAssetReference
   | RichText
+  | QuoteBody
   | SectionBody
   | LessonBody
   | Tool
@@ -844,7 +928,7 @@ export type AllSanitySchemaTypes =
 
 // Source: queries/courseOutline.ts
 // Variable: courseOutlineQuery
-// Query: *[_type == "course" && slug.current == $slug][0]{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "titleHeading": source.titleHeading == true,  "body": body[]{    ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  },  _type == "callout" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "quote" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "details" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "footnote" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}},  _type == "responsibilitySection" => {    "area": area->{  _id,  title,  emoji,  intro[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  "slug": slug.current},    "responsibilities": responsibilities[]->{  _id,  name,  "slug": slug.current,  order,  description[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}  },  _type == "toolTable" => {    rows[]{      _key,      _type,      "category": category->{_id, title, "slug": slug.current},      "tools": tools[]->{  _id,  name,  "slug": slug.current,  url}    }  }},  "contents": contents[]->{      _id,  _type,  title,  emoji,  "slug": slug.current,    description,    _type == "module" => {      "lessons": lessons[]->{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "lessons": lessons[]->{      _id,  _type,  title,  emoji,  "slug": slug.current,    description,    "lessons": lessons[]->{  _id,  _type,  title,  emoji,  "slug": slug.current, description}  }}    },    _type == "lesson" => {    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "lessons": lessons[]->{      _id,  _type,  title,  emoji,  "slug": slug.current,    description,    "lessons": lessons[]->{  _id,  _type,  title,  emoji,  "slug": slug.current, description}  }}  }}
+// Query: *[_type == "course" && slug.current == $slug][0]{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "titleHeading": source.titleHeading == true,  "body": body[]{    ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  },  _type == "callout" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "quote" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }, _type == "callout" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}}},  _type == "details" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "footnote" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}},  _type == "responsibilitySection" => {    "area": area->{  _id,  title,  emoji,  intro[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  "slug": slug.current},    "responsibilities": responsibilities[]->{  _id,  name,  "slug": slug.current,  order,  description[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}  },  _type == "toolTable" => {    rows[]{      _key,      _type,      "category": category->{_id, title, "slug": slug.current},      "tools": tools[]->{  _id,  name,  "slug": slug.current,  url}    }  }},  "contents": contents[]->{      _id,  _type,  title,  emoji,  "slug": slug.current,    description,    _type == "module" => {      "lessons": lessons[]->{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "lessons": lessons[]->{      _id,  _type,  title,  emoji,  "slug": slug.current,    description,    "lessons": lessons[]->{  _id,  _type,  title,  emoji,  "slug": slug.current, description}  }}    },    _type == "lesson" => {    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "lessons": lessons[]->{      _id,  _type,  title,  emoji,  "slug": slug.current,    description,    "lessons": lessons[]->{  _id,  _type,  title,  emoji,  "slug": slug.current, description}  }}  }}
 export type CourseOutlineQueryResult = {
   _id: string
   _type: 'course'
@@ -3298,6 +3382,813 @@ export type CourseOutlineQueryResult = {
             }
           | {
               _key: string
+              _type: 'callout'
+              tone: 'important' | 'note' | 'tip' | 'warning'
+              title?: string
+              body: Array<
+                | {
+                    children: Array<
+                      | {
+                          _key: string
+                          _type: 'footnoteReference'
+                          label: string
+                        }
+                      | {
+                          asset?: SanityImageAssetReference
+                          media?: unknown
+                          hotspot?: SanityImageHotspot
+                          crop?: SanityImageCrop
+                          alt: string
+                          href?: string
+                          src?: string
+                          _type: 'inlineImage'
+                          _key: string
+                          url: string | null
+                        }
+                      | {
+                          _key: string
+                          _type: 'inlineMath'
+                          tex: string
+                          href?: string
+                        }
+                      | {
+                          marks?: Array<string>
+                          text?: string
+                          _type: 'span'
+                          _key: string
+                        }
+                      | {
+                          _key: string
+                          _type: 'taskCheck'
+                          checked?: boolean
+                        }
+                    > | null
+                    style?: 'blockquote' | 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
+                    listItem?: 'bullet' | 'number' | 'task'
+                    markDefs: Array<
+                      | {
+                          _key: string
+                          _type: 'internalLink'
+                          reference: CourseReference | LessonReference | ModuleReference
+                          anchor?: string
+                          written?: string
+                          target:
+                            | {
+                                _id: string
+                                _type: 'course'
+                                title: string
+                                emoji: string | null
+                                slug: string
+                              }
+                            | {
+                                _id: string
+                                _type: 'lesson'
+                                title: string
+                                emoji: string | null
+                                slug: string
+                              }
+                            | {
+                                _id: string
+                                _type: 'module'
+                                title: string
+                                emoji: string | null
+                                slug: string
+                              }
+                        }
+                      | {
+                          _key: string
+                          _type: 'link'
+                          href: string
+                          title?: string
+                        }
+                    > | null
+                    level?: number
+                    _type: 'block'
+                    _key: string
+                  }
+                | {
+                    _key: string
+                    _type: 'codeBlock'
+                    language?: string
+                    code?: string
+                    level?: number
+                  }
+                | {
+                    _key: string
+                    _type: 'definitionList'
+                    items: Array<{
+                      _key: string
+                      _type: 'definitionListItem'
+                      term: Array<{
+                        children: Array<
+                          | {
+                              _key: string
+                              _type: 'footnoteReference'
+                              label: string
+                            }
+                          | {
+                              asset?: SanityImageAssetReference
+                              media?: unknown
+                              hotspot?: SanityImageHotspot
+                              crop?: SanityImageCrop
+                              alt: string
+                              href?: string
+                              src?: string
+                              _type: 'inlineImage'
+                              _key: string
+                              url: string | null
+                            }
+                          | {
+                              _key: string
+                              _type: 'inlineMath'
+                              tex: string
+                              href?: string
+                            }
+                          | {
+                              marks?: Array<string>
+                              text?: string
+                              _type: 'span'
+                              _key: string
+                            }
+                          | {
+                              _key: string
+                              _type: 'taskCheck'
+                              checked?: boolean
+                            }
+                        > | null
+                        style?: 'normal'
+                        listItem?: 'bullet' | 'number' | 'task'
+                        markDefs: Array<
+                          | {
+                              _key: string
+                              _type: 'internalLink'
+                              reference: CourseReference | LessonReference | ModuleReference
+                              anchor?: string
+                              written?: string
+                              target:
+                                | {
+                                    _id: string
+                                    _type: 'course'
+                                    title: string
+                                    emoji: string | null
+                                    slug: string
+                                  }
+                                | {
+                                    _id: string
+                                    _type: 'lesson'
+                                    title: string
+                                    emoji: string | null
+                                    slug: string
+                                  }
+                                | {
+                                    _id: string
+                                    _type: 'module'
+                                    title: string
+                                    emoji: string | null
+                                    slug: string
+                                  }
+                            }
+                          | {
+                              _key: string
+                              _type: 'link'
+                              href: string
+                              title?: string
+                            }
+                        > | null
+                        level?: number
+                        _type: 'block'
+                        _key: string
+                      }>
+                      definition: Array<
+                        | {
+                            children: Array<
+                              | {
+                                  _key: string
+                                  _type: 'footnoteReference'
+                                  label: string
+                                }
+                              | {
+                                  asset?: SanityImageAssetReference
+                                  media?: unknown
+                                  hotspot?: SanityImageHotspot
+                                  crop?: SanityImageCrop
+                                  alt: string
+                                  href?: string
+                                  src?: string
+                                  _type: 'inlineImage'
+                                  _key: string
+                                  url: string | null
+                                }
+                              | {
+                                  _key: string
+                                  _type: 'inlineMath'
+                                  tex: string
+                                  href?: string
+                                }
+                              | {
+                                  marks?: Array<string>
+                                  text?: string
+                                  _type: 'span'
+                                  _key: string
+                                }
+                              | {
+                                  _key: string
+                                  _type: 'taskCheck'
+                                  checked?: boolean
+                                }
+                            > | null
+                            style?:
+                              'blockquote' | 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
+                            listItem?: 'bullet' | 'number' | 'task'
+                            markDefs: Array<
+                              | {
+                                  _key: string
+                                  _type: 'internalLink'
+                                  reference: CourseReference | LessonReference | ModuleReference
+                                  anchor?: string
+                                  written?: string
+                                  target:
+                                    | {
+                                        _id: string
+                                        _type: 'course'
+                                        title: string
+                                        emoji: string | null
+                                        slug: string
+                                      }
+                                    | {
+                                        _id: string
+                                        _type: 'lesson'
+                                        title: string
+                                        emoji: string | null
+                                        slug: string
+                                      }
+                                    | {
+                                        _id: string
+                                        _type: 'module'
+                                        title: string
+                                        emoji: string | null
+                                        slug: string
+                                      }
+                                }
+                              | {
+                                  _key: string
+                                  _type: 'link'
+                                  href: string
+                                  title?: string
+                                }
+                            > | null
+                            level?: number
+                            _type: 'block'
+                            _key: string
+                          }
+                        | {
+                            _key: string
+                            _type: 'codeBlock'
+                            language?: string
+                            code?: string
+                            level?: number
+                          }
+                        | {
+                            _key: string
+                            _type: 'definitionList'
+                            items: Array<{
+                              _key: string
+                              _type: 'definitionListItem'
+                              term: Array<{
+                                children: Array<
+                                  | {
+                                      _key: string
+                                      _type: 'footnoteReference'
+                                      label: string
+                                    }
+                                  | {
+                                      asset?: SanityImageAssetReference
+                                      media?: unknown
+                                      hotspot?: SanityImageHotspot
+                                      crop?: SanityImageCrop
+                                      alt: string
+                                      href?: string
+                                      src?: string
+                                      _type: 'inlineImage'
+                                      _key: string
+                                      url: string | null
+                                    }
+                                  | {
+                                      _key: string
+                                      _type: 'inlineMath'
+                                      tex: string
+                                      href?: string
+                                    }
+                                  | {
+                                      marks?: Array<string>
+                                      text?: string
+                                      _type: 'span'
+                                      _key: string
+                                    }
+                                  | {
+                                      _key: string
+                                      _type: 'taskCheck'
+                                      checked?: boolean
+                                    }
+                                > | null
+                                style?: 'normal'
+                                listItem?: 'bullet' | 'number' | 'task'
+                                markDefs: Array<
+                                  | {
+                                      _key: string
+                                      _type: 'internalLink'
+                                      reference: CourseReference | LessonReference | ModuleReference
+                                      anchor?: string
+                                      written?: string
+                                      target:
+                                        | {
+                                            _id: string
+                                            _type: 'course'
+                                            title: string
+                                            emoji: string | null
+                                            slug: string
+                                          }
+                                        | {
+                                            _id: string
+                                            _type: 'lesson'
+                                            title: string
+                                            emoji: string | null
+                                            slug: string
+                                          }
+                                        | {
+                                            _id: string
+                                            _type: 'module'
+                                            title: string
+                                            emoji: string | null
+                                            slug: string
+                                          }
+                                    }
+                                  | {
+                                      _key: string
+                                      _type: 'link'
+                                      href: string
+                                      title?: string
+                                    }
+                                > | null
+                                level?: number
+                                _type: 'block'
+                                _key: string
+                              }>
+                              definition: Array<
+                                | {
+                                    children: Array<
+                                      | {
+                                          _key: string
+                                          _type: 'footnoteReference'
+                                          label: string
+                                        }
+                                      | {
+                                          asset?: SanityImageAssetReference
+                                          media?: unknown
+                                          hotspot?: SanityImageHotspot
+                                          crop?: SanityImageCrop
+                                          alt: string
+                                          href?: string
+                                          src?: string
+                                          _type: 'inlineImage'
+                                          _key: string
+                                          url: string | null
+                                        }
+                                      | {
+                                          _key: string
+                                          _type: 'inlineMath'
+                                          tex: string
+                                          href?: string
+                                        }
+                                      | {
+                                          marks?: Array<string>
+                                          text?: string
+                                          _type: 'span'
+                                          _key: string
+                                        }
+                                      | {
+                                          _key: string
+                                          _type: 'taskCheck'
+                                          checked?: boolean
+                                        }
+                                    > | null
+                                    style?:
+                                      | 'blockquote'
+                                      | 'h1'
+                                      | 'h2'
+                                      | 'h3'
+                                      | 'h4'
+                                      | 'h5'
+                                      | 'h6'
+                                      | 'normal'
+                                    listItem?: 'bullet' | 'number' | 'task'
+                                    markDefs: Array<
+                                      | {
+                                          _key: string
+                                          _type: 'internalLink'
+                                          reference:
+                                            CourseReference | LessonReference | ModuleReference
+                                          anchor?: string
+                                          written?: string
+                                          target:
+                                            | {
+                                                _id: string
+                                                _type: 'course'
+                                                title: string
+                                                emoji: string | null
+                                                slug: string
+                                              }
+                                            | {
+                                                _id: string
+                                                _type: 'lesson'
+                                                title: string
+                                                emoji: string | null
+                                                slug: string
+                                              }
+                                            | {
+                                                _id: string
+                                                _type: 'module'
+                                                title: string
+                                                emoji: string | null
+                                                slug: string
+                                              }
+                                        }
+                                      | {
+                                          _key: string
+                                          _type: 'link'
+                                          href: string
+                                          title?: string
+                                        }
+                                    > | null
+                                    level?: number
+                                    _type: 'block'
+                                    _key: string
+                                  }
+                                | {
+                                    _key: string
+                                    _type: 'codeBlock'
+                                    language?: string
+                                    code?: string
+                                    level?: number
+                                  }
+                                | {
+                                    _key: string
+                                    _type: 'definitionList'
+                                    items: Array<
+                                      {
+                                        _key: string
+                                      } & DefinitionListItem
+                                    >
+                                    level?: number
+                                  }
+                                | {
+                                    _key: string
+                                    _type: 'divider'
+                                    style?: 'line'
+                                    level?: number
+                                  }
+                                | {
+                                    _key: string
+                                    _type: 'embed'
+                                    url: string
+                                    title?: string
+                                    provider:
+                                      'audio' | 'gist' | 'iframe' | 'video' | 'vimeo' | 'youtube'
+                                    level?: number
+                                  }
+                                | {
+                                    asset?: SanityImageAssetReference
+                                    media?: unknown
+                                    hotspot?: SanityImageHotspot
+                                    crop?: SanityImageCrop
+                                    alt: string
+                                    caption?: string
+                                    href?: string
+                                    src?: string
+                                    level?: number
+                                    _type: 'image'
+                                    _key: string
+                                  }
+                                | {
+                                    _key: string
+                                    _type: 'math'
+                                    tex: string
+                                    level?: number
+                                  }
+                                | {
+                                    _key: string
+                                    _type: 'table'
+                                    rows: Array<
+                                      {
+                                        _key: string
+                                      } & TableRow
+                                    >
+                                    headerRows?: number
+                                    align?: Array<string>
+                                    level?: number
+                                  }
+                                | {
+                                    _key: string
+                                    _type: 'tableOfContents'
+                                    ordered?: boolean
+                                    exclude?: Array<string>
+                                    minLevel?: number
+                                    maxLevel?: number
+                                  }
+                              > | null
+                            }>
+                            level?: number
+                          }
+                        | {
+                            _key: string
+                            _type: 'divider'
+                            style?: 'line'
+                            level?: number
+                          }
+                        | {
+                            _key: string
+                            _type: 'embed'
+                            url: string
+                            title?: string
+                            provider: 'audio' | 'gist' | 'iframe' | 'video' | 'vimeo' | 'youtube'
+                            level?: number
+                          }
+                        | {
+                            asset?: SanityImageAssetReference
+                            media?: unknown
+                            hotspot?: SanityImageHotspot
+                            crop?: SanityImageCrop
+                            alt: string
+                            caption?: string
+                            href?: string
+                            src?: string
+                            level?: number
+                            _type: 'image'
+                            _key: string
+                            url: string | null
+                            dimensions: SanityImageDimensions | null
+                          }
+                        | {
+                            _key: string
+                            _type: 'math'
+                            tex: string
+                            level?: number
+                          }
+                        | {
+                            _key: string
+                            _type: 'table'
+                            rows: Array<{
+                              _key: string
+                              _type: 'tableRow'
+                              cells: Array<{
+                                _key: string
+                                _type: 'tableCell'
+                                content: Array<{
+                                  children: Array<
+                                    | {
+                                        _key: string
+                                        _type: 'footnoteReference'
+                                        label: string
+                                      }
+                                    | {
+                                        asset?: SanityImageAssetReference
+                                        media?: unknown
+                                        hotspot?: SanityImageHotspot
+                                        crop?: SanityImageCrop
+                                        alt: string
+                                        href?: string
+                                        src?: string
+                                        _type: 'inlineImage'
+                                        _key: string
+                                        url: string | null
+                                      }
+                                    | {
+                                        _key: string
+                                        _type: 'inlineMath'
+                                        tex: string
+                                        href?: string
+                                      }
+                                    | {
+                                        marks?: Array<string>
+                                        text?: string
+                                        _type: 'span'
+                                        _key: string
+                                      }
+                                    | {
+                                        _key: string
+                                        _type: 'taskCheck'
+                                        checked?: boolean
+                                      }
+                                  > | null
+                                  style?: 'normal'
+                                  listItem?: 'bullet' | 'number' | 'task'
+                                  markDefs: Array<
+                                    | {
+                                        _key: string
+                                        _type: 'internalLink'
+                                        reference:
+                                          CourseReference | LessonReference | ModuleReference
+                                        anchor?: string
+                                        written?: string
+                                        target:
+                                          | {
+                                              _id: string
+                                              _type: 'course'
+                                              title: string
+                                              emoji: string | null
+                                              slug: string
+                                            }
+                                          | {
+                                              _id: string
+                                              _type: 'lesson'
+                                              title: string
+                                              emoji: string | null
+                                              slug: string
+                                            }
+                                          | {
+                                              _id: string
+                                              _type: 'module'
+                                              title: string
+                                              emoji: string | null
+                                              slug: string
+                                            }
+                                      }
+                                    | {
+                                        _key: string
+                                        _type: 'link'
+                                        href: string
+                                        title?: string
+                                      }
+                                  > | null
+                                  level?: number
+                                  _type: 'block'
+                                  _key: string
+                                }> | null
+                                colSpan?: number
+                                rowSpan?: number
+                              }>
+                            }>
+                            headerRows?: number
+                            align?: Array<string>
+                            level?: number
+                          }
+                        | {
+                            _key: string
+                            _type: 'tableOfContents'
+                            ordered?: boolean
+                            exclude?: Array<string>
+                            minLevel?: number
+                            maxLevel?: number
+                          }
+                      > | null
+                    }>
+                    level?: number
+                  }
+                | {
+                    _key: string
+                    _type: 'divider'
+                    style?: 'line'
+                    level?: number
+                  }
+                | {
+                    _key: string
+                    _type: 'embed'
+                    url: string
+                    title?: string
+                    provider: 'audio' | 'gist' | 'iframe' | 'video' | 'vimeo' | 'youtube'
+                    level?: number
+                  }
+                | {
+                    asset?: SanityImageAssetReference
+                    media?: unknown
+                    hotspot?: SanityImageHotspot
+                    crop?: SanityImageCrop
+                    alt: string
+                    caption?: string
+                    href?: string
+                    src?: string
+                    level?: number
+                    _type: 'image'
+                    _key: string
+                    url: string | null
+                    dimensions: SanityImageDimensions | null
+                  }
+                | {
+                    _key: string
+                    _type: 'math'
+                    tex: string
+                    level?: number
+                  }
+                | {
+                    _key: string
+                    _type: 'table'
+                    rows: Array<{
+                      _key: string
+                      _type: 'tableRow'
+                      cells: Array<{
+                        _key: string
+                        _type: 'tableCell'
+                        content: Array<{
+                          children: Array<
+                            | {
+                                _key: string
+                                _type: 'footnoteReference'
+                                label: string
+                              }
+                            | {
+                                asset?: SanityImageAssetReference
+                                media?: unknown
+                                hotspot?: SanityImageHotspot
+                                crop?: SanityImageCrop
+                                alt: string
+                                href?: string
+                                src?: string
+                                _type: 'inlineImage'
+                                _key: string
+                                url: string | null
+                              }
+                            | {
+                                _key: string
+                                _type: 'inlineMath'
+                                tex: string
+                                href?: string
+                              }
+                            | {
+                                marks?: Array<string>
+                                text?: string
+                                _type: 'span'
+                                _key: string
+                              }
+                            | {
+                                _key: string
+                                _type: 'taskCheck'
+                                checked?: boolean
+                              }
+                          > | null
+                          style?: 'normal'
+                          listItem?: 'bullet' | 'number' | 'task'
+                          markDefs: Array<
+                            | {
+                                _key: string
+                                _type: 'internalLink'
+                                reference: CourseReference | LessonReference | ModuleReference
+                                anchor?: string
+                                written?: string
+                                target:
+                                  | {
+                                      _id: string
+                                      _type: 'course'
+                                      title: string
+                                      emoji: string | null
+                                      slug: string
+                                    }
+                                  | {
+                                      _id: string
+                                      _type: 'lesson'
+                                      title: string
+                                      emoji: string | null
+                                      slug: string
+                                    }
+                                  | {
+                                      _id: string
+                                      _type: 'module'
+                                      title: string
+                                      emoji: string | null
+                                      slug: string
+                                    }
+                              }
+                            | {
+                                _key: string
+                                _type: 'link'
+                                href: string
+                                title?: string
+                              }
+                          > | null
+                          level?: number
+                          _type: 'block'
+                          _key: string
+                        }> | null
+                        colSpan?: number
+                        rowSpan?: number
+                      }>
+                    }>
+                    headerRows?: number
+                    align?: Array<string>
+                    level?: number
+                  }
+                | {
+                    _key: string
+                    _type: 'tableOfContents'
+                    ordered?: boolean
+                    exclude?: Array<string>
+                    minLevel?: number
+                    maxLevel?: number
+                  }
+              >
+              level?: number
+            }
+          | {
+              _key: string
               _type: 'codeBlock'
               language?: string
               code?: string
@@ -4377,7 +5268,7 @@ export type CourseOutlineQueryResult = {
 
 // Source: queries/courseOutline.ts
 // Variable: allCourseOutlinesQuery
-// Query: [  ...(*[_type == "site"][0].courses[]->)[_type == "course"]{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "titleHeading": source.titleHeading == true,  "body": body[]{    ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  },  _type == "callout" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "quote" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "details" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "footnote" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}},  _type == "responsibilitySection" => {    "area": area->{  _id,  title,  emoji,  intro[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  "slug": slug.current},    "responsibilities": responsibilities[]->{  _id,  name,  "slug": slug.current,  order,  description[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}  },  _type == "toolTable" => {    rows[]{      _key,      _type,      "category": category->{_id, title, "slug": slug.current},      "tools": tools[]->{  _id,  name,  "slug": slug.current,  url}    }  }},  "contents": contents[]->{      _id,  _type,  title,  emoji,  "slug": slug.current,    description,    _type == "module" => {      "lessons": lessons[]->{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "lessons": lessons[]->{      _id,  _type,  title,  emoji,  "slug": slug.current,    description,    "lessons": lessons[]->{  _id,  _type,  title,  emoji,  "slug": slug.current, description}  }}    },    _type == "lesson" => {    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "lessons": lessons[]->{      _id,  _type,  title,  emoji,  "slug": slug.current,    description,    "lessons": lessons[]->{  _id,  _type,  title,  emoji,  "slug": slug.current, description}  }}  }},  ...(*[_type == "site"][0].collections[].courses[]->)[_type == "course"]{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "titleHeading": source.titleHeading == true,  "body": body[]{    ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  },  _type == "callout" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "quote" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "details" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "footnote" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}},  _type == "responsibilitySection" => {    "area": area->{  _id,  title,  emoji,  intro[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  "slug": slug.current},    "responsibilities": responsibilities[]->{  _id,  name,  "slug": slug.current,  order,  description[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}  },  _type == "toolTable" => {    rows[]{      _key,      _type,      "category": category->{_id, title, "slug": slug.current},      "tools": tools[]->{  _id,  name,  "slug": slug.current,  url}    }  }},  "contents": contents[]->{      _id,  _type,  title,  emoji,  "slug": slug.current,    description,    _type == "module" => {      "lessons": lessons[]->{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "lessons": lessons[]->{      _id,  _type,  title,  emoji,  "slug": slug.current,    description,    "lessons": lessons[]->{  _id,  _type,  title,  emoji,  "slug": slug.current, description}  }}    },    _type == "lesson" => {    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "lessons": lessons[]->{      _id,  _type,  title,  emoji,  "slug": slug.current,    description,    "lessons": lessons[]->{  _id,  _type,  title,  emoji,  "slug": slug.current, description}  }}  }},  ...*[_type == "course" && !(_id in coalesce(*[_type == "site"][0].courses[]._ref, [])) && !(_id in coalesce(*[_type == "site"][0].collections[].courses[]._ref, []))] | order(title asc){    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "titleHeading": source.titleHeading == true,  "body": body[]{    ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  },  _type == "callout" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "quote" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "details" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "footnote" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}},  _type == "responsibilitySection" => {    "area": area->{  _id,  title,  emoji,  intro[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  "slug": slug.current},    "responsibilities": responsibilities[]->{  _id,  name,  "slug": slug.current,  order,  description[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}  },  _type == "toolTable" => {    rows[]{      _key,      _type,      "category": category->{_id, title, "slug": slug.current},      "tools": tools[]->{  _id,  name,  "slug": slug.current,  url}    }  }},  "contents": contents[]->{      _id,  _type,  title,  emoji,  "slug": slug.current,    description,    _type == "module" => {      "lessons": lessons[]->{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "lessons": lessons[]->{      _id,  _type,  title,  emoji,  "slug": slug.current,    description,    "lessons": lessons[]->{  _id,  _type,  title,  emoji,  "slug": slug.current, description}  }}    },    _type == "lesson" => {    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "lessons": lessons[]->{      _id,  _type,  title,  emoji,  "slug": slug.current,    description,    "lessons": lessons[]->{  _id,  _type,  title,  emoji,  "slug": slug.current, description}  }}  }}]
+// Query: [  ...(*[_type == "site"][0].courses[]->)[_type == "course"]{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "titleHeading": source.titleHeading == true,  "body": body[]{    ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  },  _type == "callout" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "quote" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }, _type == "callout" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}}},  _type == "details" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "footnote" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}},  _type == "responsibilitySection" => {    "area": area->{  _id,  title,  emoji,  intro[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  "slug": slug.current},    "responsibilities": responsibilities[]->{  _id,  name,  "slug": slug.current,  order,  description[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}  },  _type == "toolTable" => {    rows[]{      _key,      _type,      "category": category->{_id, title, "slug": slug.current},      "tools": tools[]->{  _id,  name,  "slug": slug.current,  url}    }  }},  "contents": contents[]->{      _id,  _type,  title,  emoji,  "slug": slug.current,    description,    _type == "module" => {      "lessons": lessons[]->{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "lessons": lessons[]->{      _id,  _type,  title,  emoji,  "slug": slug.current,    description,    "lessons": lessons[]->{  _id,  _type,  title,  emoji,  "slug": slug.current, description}  }}    },    _type == "lesson" => {    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "lessons": lessons[]->{      _id,  _type,  title,  emoji,  "slug": slug.current,    description,    "lessons": lessons[]->{  _id,  _type,  title,  emoji,  "slug": slug.current, description}  }}  }},  ...(*[_type == "site"][0].collections[].courses[]->)[_type == "course"]{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "titleHeading": source.titleHeading == true,  "body": body[]{    ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  },  _type == "callout" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "quote" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }, _type == "callout" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}}},  _type == "details" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "footnote" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}},  _type == "responsibilitySection" => {    "area": area->{  _id,  title,  emoji,  intro[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  "slug": slug.current},    "responsibilities": responsibilities[]->{  _id,  name,  "slug": slug.current,  order,  description[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}  },  _type == "toolTable" => {    rows[]{      _key,      _type,      "category": category->{_id, title, "slug": slug.current},      "tools": tools[]->{  _id,  name,  "slug": slug.current,  url}    }  }},  "contents": contents[]->{      _id,  _type,  title,  emoji,  "slug": slug.current,    description,    _type == "module" => {      "lessons": lessons[]->{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "lessons": lessons[]->{      _id,  _type,  title,  emoji,  "slug": slug.current,    description,    "lessons": lessons[]->{  _id,  _type,  title,  emoji,  "slug": slug.current, description}  }}    },    _type == "lesson" => {    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "lessons": lessons[]->{      _id,  _type,  title,  emoji,  "slug": slug.current,    description,    "lessons": lessons[]->{  _id,  _type,  title,  emoji,  "slug": slug.current, description}  }}  }},  ...*[_type == "course" && !(_id in coalesce(*[_type == "site"][0].courses[]._ref, [])) && !(_id in coalesce(*[_type == "site"][0].collections[].courses[]._ref, []))] | order(title asc){    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "titleHeading": source.titleHeading == true,  "body": body[]{    ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  },  _type == "callout" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "quote" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }, _type == "callout" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}}},  _type == "details" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "footnote" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}},  _type == "responsibilitySection" => {    "area": area->{  _id,  title,  emoji,  intro[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  "slug": slug.current},    "responsibilities": responsibilities[]->{  _id,  name,  "slug": slug.current,  order,  description[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}  },  _type == "toolTable" => {    rows[]{      _key,      _type,      "category": category->{_id, title, "slug": slug.current},      "tools": tools[]->{  _id,  name,  "slug": slug.current,  url}    }  }},  "contents": contents[]->{      _id,  _type,  title,  emoji,  "slug": slug.current,    description,    _type == "module" => {      "lessons": lessons[]->{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "lessons": lessons[]->{      _id,  _type,  title,  emoji,  "slug": slug.current,    description,    "lessons": lessons[]->{  _id,  _type,  title,  emoji,  "slug": slug.current, description}  }}    },    _type == "lesson" => {    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "lessons": lessons[]->{      _id,  _type,  title,  emoji,  "slug": slug.current,    description,    "lessons": lessons[]->{  _id,  _type,  title,  emoji,  "slug": slug.current, description}  }}  }}]
 export type AllCourseOutlinesQueryResult = Array<{
   _id: string
   _type: 'course'
@@ -6831,6 +7722,813 @@ export type AllCourseOutlinesQueryResult = Array<{
             }
           | {
               _key: string
+              _type: 'callout'
+              tone: 'important' | 'note' | 'tip' | 'warning'
+              title?: string
+              body: Array<
+                | {
+                    children: Array<
+                      | {
+                          _key: string
+                          _type: 'footnoteReference'
+                          label: string
+                        }
+                      | {
+                          asset?: SanityImageAssetReference
+                          media?: unknown
+                          hotspot?: SanityImageHotspot
+                          crop?: SanityImageCrop
+                          alt: string
+                          href?: string
+                          src?: string
+                          _type: 'inlineImage'
+                          _key: string
+                          url: string | null
+                        }
+                      | {
+                          _key: string
+                          _type: 'inlineMath'
+                          tex: string
+                          href?: string
+                        }
+                      | {
+                          marks?: Array<string>
+                          text?: string
+                          _type: 'span'
+                          _key: string
+                        }
+                      | {
+                          _key: string
+                          _type: 'taskCheck'
+                          checked?: boolean
+                        }
+                    > | null
+                    style?: 'blockquote' | 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
+                    listItem?: 'bullet' | 'number' | 'task'
+                    markDefs: Array<
+                      | {
+                          _key: string
+                          _type: 'internalLink'
+                          reference: CourseReference | LessonReference | ModuleReference
+                          anchor?: string
+                          written?: string
+                          target:
+                            | {
+                                _id: string
+                                _type: 'course'
+                                title: string
+                                emoji: string | null
+                                slug: string
+                              }
+                            | {
+                                _id: string
+                                _type: 'lesson'
+                                title: string
+                                emoji: string | null
+                                slug: string
+                              }
+                            | {
+                                _id: string
+                                _type: 'module'
+                                title: string
+                                emoji: string | null
+                                slug: string
+                              }
+                        }
+                      | {
+                          _key: string
+                          _type: 'link'
+                          href: string
+                          title?: string
+                        }
+                    > | null
+                    level?: number
+                    _type: 'block'
+                    _key: string
+                  }
+                | {
+                    _key: string
+                    _type: 'codeBlock'
+                    language?: string
+                    code?: string
+                    level?: number
+                  }
+                | {
+                    _key: string
+                    _type: 'definitionList'
+                    items: Array<{
+                      _key: string
+                      _type: 'definitionListItem'
+                      term: Array<{
+                        children: Array<
+                          | {
+                              _key: string
+                              _type: 'footnoteReference'
+                              label: string
+                            }
+                          | {
+                              asset?: SanityImageAssetReference
+                              media?: unknown
+                              hotspot?: SanityImageHotspot
+                              crop?: SanityImageCrop
+                              alt: string
+                              href?: string
+                              src?: string
+                              _type: 'inlineImage'
+                              _key: string
+                              url: string | null
+                            }
+                          | {
+                              _key: string
+                              _type: 'inlineMath'
+                              tex: string
+                              href?: string
+                            }
+                          | {
+                              marks?: Array<string>
+                              text?: string
+                              _type: 'span'
+                              _key: string
+                            }
+                          | {
+                              _key: string
+                              _type: 'taskCheck'
+                              checked?: boolean
+                            }
+                        > | null
+                        style?: 'normal'
+                        listItem?: 'bullet' | 'number' | 'task'
+                        markDefs: Array<
+                          | {
+                              _key: string
+                              _type: 'internalLink'
+                              reference: CourseReference | LessonReference | ModuleReference
+                              anchor?: string
+                              written?: string
+                              target:
+                                | {
+                                    _id: string
+                                    _type: 'course'
+                                    title: string
+                                    emoji: string | null
+                                    slug: string
+                                  }
+                                | {
+                                    _id: string
+                                    _type: 'lesson'
+                                    title: string
+                                    emoji: string | null
+                                    slug: string
+                                  }
+                                | {
+                                    _id: string
+                                    _type: 'module'
+                                    title: string
+                                    emoji: string | null
+                                    slug: string
+                                  }
+                            }
+                          | {
+                              _key: string
+                              _type: 'link'
+                              href: string
+                              title?: string
+                            }
+                        > | null
+                        level?: number
+                        _type: 'block'
+                        _key: string
+                      }>
+                      definition: Array<
+                        | {
+                            children: Array<
+                              | {
+                                  _key: string
+                                  _type: 'footnoteReference'
+                                  label: string
+                                }
+                              | {
+                                  asset?: SanityImageAssetReference
+                                  media?: unknown
+                                  hotspot?: SanityImageHotspot
+                                  crop?: SanityImageCrop
+                                  alt: string
+                                  href?: string
+                                  src?: string
+                                  _type: 'inlineImage'
+                                  _key: string
+                                  url: string | null
+                                }
+                              | {
+                                  _key: string
+                                  _type: 'inlineMath'
+                                  tex: string
+                                  href?: string
+                                }
+                              | {
+                                  marks?: Array<string>
+                                  text?: string
+                                  _type: 'span'
+                                  _key: string
+                                }
+                              | {
+                                  _key: string
+                                  _type: 'taskCheck'
+                                  checked?: boolean
+                                }
+                            > | null
+                            style?:
+                              'blockquote' | 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
+                            listItem?: 'bullet' | 'number' | 'task'
+                            markDefs: Array<
+                              | {
+                                  _key: string
+                                  _type: 'internalLink'
+                                  reference: CourseReference | LessonReference | ModuleReference
+                                  anchor?: string
+                                  written?: string
+                                  target:
+                                    | {
+                                        _id: string
+                                        _type: 'course'
+                                        title: string
+                                        emoji: string | null
+                                        slug: string
+                                      }
+                                    | {
+                                        _id: string
+                                        _type: 'lesson'
+                                        title: string
+                                        emoji: string | null
+                                        slug: string
+                                      }
+                                    | {
+                                        _id: string
+                                        _type: 'module'
+                                        title: string
+                                        emoji: string | null
+                                        slug: string
+                                      }
+                                }
+                              | {
+                                  _key: string
+                                  _type: 'link'
+                                  href: string
+                                  title?: string
+                                }
+                            > | null
+                            level?: number
+                            _type: 'block'
+                            _key: string
+                          }
+                        | {
+                            _key: string
+                            _type: 'codeBlock'
+                            language?: string
+                            code?: string
+                            level?: number
+                          }
+                        | {
+                            _key: string
+                            _type: 'definitionList'
+                            items: Array<{
+                              _key: string
+                              _type: 'definitionListItem'
+                              term: Array<{
+                                children: Array<
+                                  | {
+                                      _key: string
+                                      _type: 'footnoteReference'
+                                      label: string
+                                    }
+                                  | {
+                                      asset?: SanityImageAssetReference
+                                      media?: unknown
+                                      hotspot?: SanityImageHotspot
+                                      crop?: SanityImageCrop
+                                      alt: string
+                                      href?: string
+                                      src?: string
+                                      _type: 'inlineImage'
+                                      _key: string
+                                      url: string | null
+                                    }
+                                  | {
+                                      _key: string
+                                      _type: 'inlineMath'
+                                      tex: string
+                                      href?: string
+                                    }
+                                  | {
+                                      marks?: Array<string>
+                                      text?: string
+                                      _type: 'span'
+                                      _key: string
+                                    }
+                                  | {
+                                      _key: string
+                                      _type: 'taskCheck'
+                                      checked?: boolean
+                                    }
+                                > | null
+                                style?: 'normal'
+                                listItem?: 'bullet' | 'number' | 'task'
+                                markDefs: Array<
+                                  | {
+                                      _key: string
+                                      _type: 'internalLink'
+                                      reference: CourseReference | LessonReference | ModuleReference
+                                      anchor?: string
+                                      written?: string
+                                      target:
+                                        | {
+                                            _id: string
+                                            _type: 'course'
+                                            title: string
+                                            emoji: string | null
+                                            slug: string
+                                          }
+                                        | {
+                                            _id: string
+                                            _type: 'lesson'
+                                            title: string
+                                            emoji: string | null
+                                            slug: string
+                                          }
+                                        | {
+                                            _id: string
+                                            _type: 'module'
+                                            title: string
+                                            emoji: string | null
+                                            slug: string
+                                          }
+                                    }
+                                  | {
+                                      _key: string
+                                      _type: 'link'
+                                      href: string
+                                      title?: string
+                                    }
+                                > | null
+                                level?: number
+                                _type: 'block'
+                                _key: string
+                              }>
+                              definition: Array<
+                                | {
+                                    children: Array<
+                                      | {
+                                          _key: string
+                                          _type: 'footnoteReference'
+                                          label: string
+                                        }
+                                      | {
+                                          asset?: SanityImageAssetReference
+                                          media?: unknown
+                                          hotspot?: SanityImageHotspot
+                                          crop?: SanityImageCrop
+                                          alt: string
+                                          href?: string
+                                          src?: string
+                                          _type: 'inlineImage'
+                                          _key: string
+                                          url: string | null
+                                        }
+                                      | {
+                                          _key: string
+                                          _type: 'inlineMath'
+                                          tex: string
+                                          href?: string
+                                        }
+                                      | {
+                                          marks?: Array<string>
+                                          text?: string
+                                          _type: 'span'
+                                          _key: string
+                                        }
+                                      | {
+                                          _key: string
+                                          _type: 'taskCheck'
+                                          checked?: boolean
+                                        }
+                                    > | null
+                                    style?:
+                                      | 'blockquote'
+                                      | 'h1'
+                                      | 'h2'
+                                      | 'h3'
+                                      | 'h4'
+                                      | 'h5'
+                                      | 'h6'
+                                      | 'normal'
+                                    listItem?: 'bullet' | 'number' | 'task'
+                                    markDefs: Array<
+                                      | {
+                                          _key: string
+                                          _type: 'internalLink'
+                                          reference:
+                                            CourseReference | LessonReference | ModuleReference
+                                          anchor?: string
+                                          written?: string
+                                          target:
+                                            | {
+                                                _id: string
+                                                _type: 'course'
+                                                title: string
+                                                emoji: string | null
+                                                slug: string
+                                              }
+                                            | {
+                                                _id: string
+                                                _type: 'lesson'
+                                                title: string
+                                                emoji: string | null
+                                                slug: string
+                                              }
+                                            | {
+                                                _id: string
+                                                _type: 'module'
+                                                title: string
+                                                emoji: string | null
+                                                slug: string
+                                              }
+                                        }
+                                      | {
+                                          _key: string
+                                          _type: 'link'
+                                          href: string
+                                          title?: string
+                                        }
+                                    > | null
+                                    level?: number
+                                    _type: 'block'
+                                    _key: string
+                                  }
+                                | {
+                                    _key: string
+                                    _type: 'codeBlock'
+                                    language?: string
+                                    code?: string
+                                    level?: number
+                                  }
+                                | {
+                                    _key: string
+                                    _type: 'definitionList'
+                                    items: Array<
+                                      {
+                                        _key: string
+                                      } & DefinitionListItem
+                                    >
+                                    level?: number
+                                  }
+                                | {
+                                    _key: string
+                                    _type: 'divider'
+                                    style?: 'line'
+                                    level?: number
+                                  }
+                                | {
+                                    _key: string
+                                    _type: 'embed'
+                                    url: string
+                                    title?: string
+                                    provider:
+                                      'audio' | 'gist' | 'iframe' | 'video' | 'vimeo' | 'youtube'
+                                    level?: number
+                                  }
+                                | {
+                                    asset?: SanityImageAssetReference
+                                    media?: unknown
+                                    hotspot?: SanityImageHotspot
+                                    crop?: SanityImageCrop
+                                    alt: string
+                                    caption?: string
+                                    href?: string
+                                    src?: string
+                                    level?: number
+                                    _type: 'image'
+                                    _key: string
+                                  }
+                                | {
+                                    _key: string
+                                    _type: 'math'
+                                    tex: string
+                                    level?: number
+                                  }
+                                | {
+                                    _key: string
+                                    _type: 'table'
+                                    rows: Array<
+                                      {
+                                        _key: string
+                                      } & TableRow
+                                    >
+                                    headerRows?: number
+                                    align?: Array<string>
+                                    level?: number
+                                  }
+                                | {
+                                    _key: string
+                                    _type: 'tableOfContents'
+                                    ordered?: boolean
+                                    exclude?: Array<string>
+                                    minLevel?: number
+                                    maxLevel?: number
+                                  }
+                              > | null
+                            }>
+                            level?: number
+                          }
+                        | {
+                            _key: string
+                            _type: 'divider'
+                            style?: 'line'
+                            level?: number
+                          }
+                        | {
+                            _key: string
+                            _type: 'embed'
+                            url: string
+                            title?: string
+                            provider: 'audio' | 'gist' | 'iframe' | 'video' | 'vimeo' | 'youtube'
+                            level?: number
+                          }
+                        | {
+                            asset?: SanityImageAssetReference
+                            media?: unknown
+                            hotspot?: SanityImageHotspot
+                            crop?: SanityImageCrop
+                            alt: string
+                            caption?: string
+                            href?: string
+                            src?: string
+                            level?: number
+                            _type: 'image'
+                            _key: string
+                            url: string | null
+                            dimensions: SanityImageDimensions | null
+                          }
+                        | {
+                            _key: string
+                            _type: 'math'
+                            tex: string
+                            level?: number
+                          }
+                        | {
+                            _key: string
+                            _type: 'table'
+                            rows: Array<{
+                              _key: string
+                              _type: 'tableRow'
+                              cells: Array<{
+                                _key: string
+                                _type: 'tableCell'
+                                content: Array<{
+                                  children: Array<
+                                    | {
+                                        _key: string
+                                        _type: 'footnoteReference'
+                                        label: string
+                                      }
+                                    | {
+                                        asset?: SanityImageAssetReference
+                                        media?: unknown
+                                        hotspot?: SanityImageHotspot
+                                        crop?: SanityImageCrop
+                                        alt: string
+                                        href?: string
+                                        src?: string
+                                        _type: 'inlineImage'
+                                        _key: string
+                                        url: string | null
+                                      }
+                                    | {
+                                        _key: string
+                                        _type: 'inlineMath'
+                                        tex: string
+                                        href?: string
+                                      }
+                                    | {
+                                        marks?: Array<string>
+                                        text?: string
+                                        _type: 'span'
+                                        _key: string
+                                      }
+                                    | {
+                                        _key: string
+                                        _type: 'taskCheck'
+                                        checked?: boolean
+                                      }
+                                  > | null
+                                  style?: 'normal'
+                                  listItem?: 'bullet' | 'number' | 'task'
+                                  markDefs: Array<
+                                    | {
+                                        _key: string
+                                        _type: 'internalLink'
+                                        reference:
+                                          CourseReference | LessonReference | ModuleReference
+                                        anchor?: string
+                                        written?: string
+                                        target:
+                                          | {
+                                              _id: string
+                                              _type: 'course'
+                                              title: string
+                                              emoji: string | null
+                                              slug: string
+                                            }
+                                          | {
+                                              _id: string
+                                              _type: 'lesson'
+                                              title: string
+                                              emoji: string | null
+                                              slug: string
+                                            }
+                                          | {
+                                              _id: string
+                                              _type: 'module'
+                                              title: string
+                                              emoji: string | null
+                                              slug: string
+                                            }
+                                      }
+                                    | {
+                                        _key: string
+                                        _type: 'link'
+                                        href: string
+                                        title?: string
+                                      }
+                                  > | null
+                                  level?: number
+                                  _type: 'block'
+                                  _key: string
+                                }> | null
+                                colSpan?: number
+                                rowSpan?: number
+                              }>
+                            }>
+                            headerRows?: number
+                            align?: Array<string>
+                            level?: number
+                          }
+                        | {
+                            _key: string
+                            _type: 'tableOfContents'
+                            ordered?: boolean
+                            exclude?: Array<string>
+                            minLevel?: number
+                            maxLevel?: number
+                          }
+                      > | null
+                    }>
+                    level?: number
+                  }
+                | {
+                    _key: string
+                    _type: 'divider'
+                    style?: 'line'
+                    level?: number
+                  }
+                | {
+                    _key: string
+                    _type: 'embed'
+                    url: string
+                    title?: string
+                    provider: 'audio' | 'gist' | 'iframe' | 'video' | 'vimeo' | 'youtube'
+                    level?: number
+                  }
+                | {
+                    asset?: SanityImageAssetReference
+                    media?: unknown
+                    hotspot?: SanityImageHotspot
+                    crop?: SanityImageCrop
+                    alt: string
+                    caption?: string
+                    href?: string
+                    src?: string
+                    level?: number
+                    _type: 'image'
+                    _key: string
+                    url: string | null
+                    dimensions: SanityImageDimensions | null
+                  }
+                | {
+                    _key: string
+                    _type: 'math'
+                    tex: string
+                    level?: number
+                  }
+                | {
+                    _key: string
+                    _type: 'table'
+                    rows: Array<{
+                      _key: string
+                      _type: 'tableRow'
+                      cells: Array<{
+                        _key: string
+                        _type: 'tableCell'
+                        content: Array<{
+                          children: Array<
+                            | {
+                                _key: string
+                                _type: 'footnoteReference'
+                                label: string
+                              }
+                            | {
+                                asset?: SanityImageAssetReference
+                                media?: unknown
+                                hotspot?: SanityImageHotspot
+                                crop?: SanityImageCrop
+                                alt: string
+                                href?: string
+                                src?: string
+                                _type: 'inlineImage'
+                                _key: string
+                                url: string | null
+                              }
+                            | {
+                                _key: string
+                                _type: 'inlineMath'
+                                tex: string
+                                href?: string
+                              }
+                            | {
+                                marks?: Array<string>
+                                text?: string
+                                _type: 'span'
+                                _key: string
+                              }
+                            | {
+                                _key: string
+                                _type: 'taskCheck'
+                                checked?: boolean
+                              }
+                          > | null
+                          style?: 'normal'
+                          listItem?: 'bullet' | 'number' | 'task'
+                          markDefs: Array<
+                            | {
+                                _key: string
+                                _type: 'internalLink'
+                                reference: CourseReference | LessonReference | ModuleReference
+                                anchor?: string
+                                written?: string
+                                target:
+                                  | {
+                                      _id: string
+                                      _type: 'course'
+                                      title: string
+                                      emoji: string | null
+                                      slug: string
+                                    }
+                                  | {
+                                      _id: string
+                                      _type: 'lesson'
+                                      title: string
+                                      emoji: string | null
+                                      slug: string
+                                    }
+                                  | {
+                                      _id: string
+                                      _type: 'module'
+                                      title: string
+                                      emoji: string | null
+                                      slug: string
+                                    }
+                              }
+                            | {
+                                _key: string
+                                _type: 'link'
+                                href: string
+                                title?: string
+                              }
+                          > | null
+                          level?: number
+                          _type: 'block'
+                          _key: string
+                        }> | null
+                        colSpan?: number
+                        rowSpan?: number
+                      }>
+                    }>
+                    headerRows?: number
+                    align?: Array<string>
+                    level?: number
+                  }
+                | {
+                    _key: string
+                    _type: 'tableOfContents'
+                    ordered?: boolean
+                    exclude?: Array<string>
+                    minLevel?: number
+                    maxLevel?: number
+                  }
+              >
+              level?: number
+            }
+          | {
+              _key: string
               _type: 'codeBlock'
               language?: string
               code?: string
@@ -7910,7 +9608,7 @@ export type AllCourseOutlinesQueryResult = Array<{
 
 // Source: queries/lessonPage.ts
 // Variable: lessonPageQuery
-// Query: *[_type == "lesson" && slug.current == $slug][0]{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "titleHeading": source.titleHeading == true,  body[]{    ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  },  _type == "callout" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "quote" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "details" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "footnote" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}},  _type == "responsibilitySection" => {    "area": area->{  _id,  title,  emoji,  intro[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  "slug": slug.current},    "responsibilities": responsibilities[]->{  _id,  name,  "slug": slug.current,  order,  description[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}  },  _type == "toolTable" => {    rows[]{      _key,      _type,      "category": category->{_id, title, "slug": slug.current},      "tools": tools[]->{  _id,  name,  "slug": slug.current,  url}    }  }},  next{label, href, "lesson": lesson->{  _id,  _type,  title,  emoji,  "slug": slug.current}},  "parentLesson": *[_type == "lesson" && ^._id in lessons[]._ref][0]{      _id,  _type,  title,  emoji,  "slug": slug.current,      "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|",    "module": *[_type == "module" && ^._id in lessons[]._ref][0]{        _id,  _type,  title,  emoji,  "slug": slug.current,      "course": *[_type == "course" && ^._id in contents[]._ref][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}    },    "course": *[_type == "course" && ^._id in contents[]._ref][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}  },  "module": *[_type == "module" && ^._id in lessons[]._ref][0]{      _id,  _type,  title,  emoji,  "slug": slug.current,      "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|",    "course": *[_type == "course" && ^._id in contents[]._ref][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}  },  "directCourse": *[_type == "course" && ^._id in contents[]._ref][0]{      _id,  _type,  title,  emoji,  "slug": slug.current,    "siblingIds": "|" + array::join(contents[@->_type == "lesson"]._ref, "|") + "|"  }}{  ...,  "course": coalesce(module.course, directCourse, parentLesson.module.course, parentLesson.course),  "around": string::split(    coalesce(parentLesson.siblingIds, module.siblingIds, directCourse.siblingIds, ""),    "|" + _id + "|"  )}{  _id,  _type,  title,  emoji,  slug,  description,  titleHeading,  body,  next,  "breadcrumbs": [    course{_id, _type, title, emoji, slug},    coalesce(module, parentLesson.module){_id, _type, title, emoji, slug},    parentLesson{_id, _type, title, emoji, slug}  ][defined(@)],  "previous": coalesce(    {"_ref": string::split(around[0], "|")[-1]}->{  _id,  _type,  title,  emoji,  "slug": slug.current},    *[_type == "lesson" && next.lesson._ref == ^._id][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}  ),  "nextLesson": coalesce(    next.lesson,    {"_ref": string::split(around[1], "|")[0]}->{  _id,  _type,  title,  emoji,  "slug": slug.current}  )}
+// Query: *[_type == "lesson" && slug.current == $slug][0]{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "titleHeading": source.titleHeading == true,  body[]{    ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  },  _type == "callout" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "quote" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }, _type == "callout" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}}},  _type == "details" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "footnote" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}},  _type == "responsibilitySection" => {    "area": area->{  _id,  title,  emoji,  intro[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  "slug": slug.current},    "responsibilities": responsibilities[]->{  _id,  name,  "slug": slug.current,  order,  description[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}  },  _type == "toolTable" => {    rows[]{      _key,      _type,      "category": category->{_id, title, "slug": slug.current},      "tools": tools[]->{  _id,  name,  "slug": slug.current,  url}    }  }},  next{label, href, "lesson": lesson->{  _id,  _type,  title,  emoji,  "slug": slug.current}},  "parentLesson": *[_type == "lesson" && ^._id in lessons[]._ref][0]{      _id,  _type,  title,  emoji,  "slug": slug.current,      "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|",    "module": *[_type == "module" && ^._id in lessons[]._ref][0]{        _id,  _type,  title,  emoji,  "slug": slug.current,      "course": *[_type == "course" && ^._id in contents[]._ref][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}    },    "course": *[_type == "course" && ^._id in contents[]._ref][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}  },  "module": *[_type == "module" && ^._id in lessons[]._ref][0]{      _id,  _type,  title,  emoji,  "slug": slug.current,      "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|",    "course": *[_type == "course" && ^._id in contents[]._ref][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}  },  "directCourse": *[_type == "course" && ^._id in contents[]._ref][0]{      _id,  _type,  title,  emoji,  "slug": slug.current,    "siblingIds": "|" + array::join(contents[@->_type == "lesson"]._ref, "|") + "|"  }}{  ...,  "course": coalesce(module.course, directCourse, parentLesson.module.course, parentLesson.course),  "around": string::split(    coalesce(parentLesson.siblingIds, module.siblingIds, directCourse.siblingIds, ""),    "|" + _id + "|"  )}{  _id,  _type,  title,  emoji,  slug,  description,  titleHeading,  body,  next,  "breadcrumbs": [    course{_id, _type, title, emoji, slug},    coalesce(module, parentLesson.module){_id, _type, title, emoji, slug},    parentLesson{_id, _type, title, emoji, slug}  ][defined(@)],  "previous": coalesce(    {"_ref": string::split(around[0], "|")[-1]}->{  _id,  _type,  title,  emoji,  "slug": slug.current},    *[_type == "lesson" && next.lesson._ref == ^._id][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}  ),  "nextLesson": coalesce(    next.lesson,    {"_ref": string::split(around[1], "|")[0]}->{  _id,  _type,  title,  emoji,  "slug": slug.current}  )}
 export type LessonPageQueryResult = {
   _id: string
   _type: 'lesson'
@@ -10364,6 +12062,813 @@ export type LessonPageQueryResult = {
             }
           | {
               _key: string
+              _type: 'callout'
+              tone: 'important' | 'note' | 'tip' | 'warning'
+              title?: string
+              body: Array<
+                | {
+                    children: Array<
+                      | {
+                          _key: string
+                          _type: 'footnoteReference'
+                          label: string
+                        }
+                      | {
+                          asset?: SanityImageAssetReference
+                          media?: unknown
+                          hotspot?: SanityImageHotspot
+                          crop?: SanityImageCrop
+                          alt: string
+                          href?: string
+                          src?: string
+                          _type: 'inlineImage'
+                          _key: string
+                          url: string | null
+                        }
+                      | {
+                          _key: string
+                          _type: 'inlineMath'
+                          tex: string
+                          href?: string
+                        }
+                      | {
+                          marks?: Array<string>
+                          text?: string
+                          _type: 'span'
+                          _key: string
+                        }
+                      | {
+                          _key: string
+                          _type: 'taskCheck'
+                          checked?: boolean
+                        }
+                    > | null
+                    style?: 'blockquote' | 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
+                    listItem?: 'bullet' | 'number' | 'task'
+                    markDefs: Array<
+                      | {
+                          _key: string
+                          _type: 'internalLink'
+                          reference: CourseReference | LessonReference | ModuleReference
+                          anchor?: string
+                          written?: string
+                          target:
+                            | {
+                                _id: string
+                                _type: 'course'
+                                title: string
+                                emoji: string | null
+                                slug: string
+                              }
+                            | {
+                                _id: string
+                                _type: 'lesson'
+                                title: string
+                                emoji: string | null
+                                slug: string
+                              }
+                            | {
+                                _id: string
+                                _type: 'module'
+                                title: string
+                                emoji: string | null
+                                slug: string
+                              }
+                        }
+                      | {
+                          _key: string
+                          _type: 'link'
+                          href: string
+                          title?: string
+                        }
+                    > | null
+                    level?: number
+                    _type: 'block'
+                    _key: string
+                  }
+                | {
+                    _key: string
+                    _type: 'codeBlock'
+                    language?: string
+                    code?: string
+                    level?: number
+                  }
+                | {
+                    _key: string
+                    _type: 'definitionList'
+                    items: Array<{
+                      _key: string
+                      _type: 'definitionListItem'
+                      term: Array<{
+                        children: Array<
+                          | {
+                              _key: string
+                              _type: 'footnoteReference'
+                              label: string
+                            }
+                          | {
+                              asset?: SanityImageAssetReference
+                              media?: unknown
+                              hotspot?: SanityImageHotspot
+                              crop?: SanityImageCrop
+                              alt: string
+                              href?: string
+                              src?: string
+                              _type: 'inlineImage'
+                              _key: string
+                              url: string | null
+                            }
+                          | {
+                              _key: string
+                              _type: 'inlineMath'
+                              tex: string
+                              href?: string
+                            }
+                          | {
+                              marks?: Array<string>
+                              text?: string
+                              _type: 'span'
+                              _key: string
+                            }
+                          | {
+                              _key: string
+                              _type: 'taskCheck'
+                              checked?: boolean
+                            }
+                        > | null
+                        style?: 'normal'
+                        listItem?: 'bullet' | 'number' | 'task'
+                        markDefs: Array<
+                          | {
+                              _key: string
+                              _type: 'internalLink'
+                              reference: CourseReference | LessonReference | ModuleReference
+                              anchor?: string
+                              written?: string
+                              target:
+                                | {
+                                    _id: string
+                                    _type: 'course'
+                                    title: string
+                                    emoji: string | null
+                                    slug: string
+                                  }
+                                | {
+                                    _id: string
+                                    _type: 'lesson'
+                                    title: string
+                                    emoji: string | null
+                                    slug: string
+                                  }
+                                | {
+                                    _id: string
+                                    _type: 'module'
+                                    title: string
+                                    emoji: string | null
+                                    slug: string
+                                  }
+                            }
+                          | {
+                              _key: string
+                              _type: 'link'
+                              href: string
+                              title?: string
+                            }
+                        > | null
+                        level?: number
+                        _type: 'block'
+                        _key: string
+                      }>
+                      definition: Array<
+                        | {
+                            children: Array<
+                              | {
+                                  _key: string
+                                  _type: 'footnoteReference'
+                                  label: string
+                                }
+                              | {
+                                  asset?: SanityImageAssetReference
+                                  media?: unknown
+                                  hotspot?: SanityImageHotspot
+                                  crop?: SanityImageCrop
+                                  alt: string
+                                  href?: string
+                                  src?: string
+                                  _type: 'inlineImage'
+                                  _key: string
+                                  url: string | null
+                                }
+                              | {
+                                  _key: string
+                                  _type: 'inlineMath'
+                                  tex: string
+                                  href?: string
+                                }
+                              | {
+                                  marks?: Array<string>
+                                  text?: string
+                                  _type: 'span'
+                                  _key: string
+                                }
+                              | {
+                                  _key: string
+                                  _type: 'taskCheck'
+                                  checked?: boolean
+                                }
+                            > | null
+                            style?:
+                              'blockquote' | 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
+                            listItem?: 'bullet' | 'number' | 'task'
+                            markDefs: Array<
+                              | {
+                                  _key: string
+                                  _type: 'internalLink'
+                                  reference: CourseReference | LessonReference | ModuleReference
+                                  anchor?: string
+                                  written?: string
+                                  target:
+                                    | {
+                                        _id: string
+                                        _type: 'course'
+                                        title: string
+                                        emoji: string | null
+                                        slug: string
+                                      }
+                                    | {
+                                        _id: string
+                                        _type: 'lesson'
+                                        title: string
+                                        emoji: string | null
+                                        slug: string
+                                      }
+                                    | {
+                                        _id: string
+                                        _type: 'module'
+                                        title: string
+                                        emoji: string | null
+                                        slug: string
+                                      }
+                                }
+                              | {
+                                  _key: string
+                                  _type: 'link'
+                                  href: string
+                                  title?: string
+                                }
+                            > | null
+                            level?: number
+                            _type: 'block'
+                            _key: string
+                          }
+                        | {
+                            _key: string
+                            _type: 'codeBlock'
+                            language?: string
+                            code?: string
+                            level?: number
+                          }
+                        | {
+                            _key: string
+                            _type: 'definitionList'
+                            items: Array<{
+                              _key: string
+                              _type: 'definitionListItem'
+                              term: Array<{
+                                children: Array<
+                                  | {
+                                      _key: string
+                                      _type: 'footnoteReference'
+                                      label: string
+                                    }
+                                  | {
+                                      asset?: SanityImageAssetReference
+                                      media?: unknown
+                                      hotspot?: SanityImageHotspot
+                                      crop?: SanityImageCrop
+                                      alt: string
+                                      href?: string
+                                      src?: string
+                                      _type: 'inlineImage'
+                                      _key: string
+                                      url: string | null
+                                    }
+                                  | {
+                                      _key: string
+                                      _type: 'inlineMath'
+                                      tex: string
+                                      href?: string
+                                    }
+                                  | {
+                                      marks?: Array<string>
+                                      text?: string
+                                      _type: 'span'
+                                      _key: string
+                                    }
+                                  | {
+                                      _key: string
+                                      _type: 'taskCheck'
+                                      checked?: boolean
+                                    }
+                                > | null
+                                style?: 'normal'
+                                listItem?: 'bullet' | 'number' | 'task'
+                                markDefs: Array<
+                                  | {
+                                      _key: string
+                                      _type: 'internalLink'
+                                      reference: CourseReference | LessonReference | ModuleReference
+                                      anchor?: string
+                                      written?: string
+                                      target:
+                                        | {
+                                            _id: string
+                                            _type: 'course'
+                                            title: string
+                                            emoji: string | null
+                                            slug: string
+                                          }
+                                        | {
+                                            _id: string
+                                            _type: 'lesson'
+                                            title: string
+                                            emoji: string | null
+                                            slug: string
+                                          }
+                                        | {
+                                            _id: string
+                                            _type: 'module'
+                                            title: string
+                                            emoji: string | null
+                                            slug: string
+                                          }
+                                    }
+                                  | {
+                                      _key: string
+                                      _type: 'link'
+                                      href: string
+                                      title?: string
+                                    }
+                                > | null
+                                level?: number
+                                _type: 'block'
+                                _key: string
+                              }>
+                              definition: Array<
+                                | {
+                                    children: Array<
+                                      | {
+                                          _key: string
+                                          _type: 'footnoteReference'
+                                          label: string
+                                        }
+                                      | {
+                                          asset?: SanityImageAssetReference
+                                          media?: unknown
+                                          hotspot?: SanityImageHotspot
+                                          crop?: SanityImageCrop
+                                          alt: string
+                                          href?: string
+                                          src?: string
+                                          _type: 'inlineImage'
+                                          _key: string
+                                          url: string | null
+                                        }
+                                      | {
+                                          _key: string
+                                          _type: 'inlineMath'
+                                          tex: string
+                                          href?: string
+                                        }
+                                      | {
+                                          marks?: Array<string>
+                                          text?: string
+                                          _type: 'span'
+                                          _key: string
+                                        }
+                                      | {
+                                          _key: string
+                                          _type: 'taskCheck'
+                                          checked?: boolean
+                                        }
+                                    > | null
+                                    style?:
+                                      | 'blockquote'
+                                      | 'h1'
+                                      | 'h2'
+                                      | 'h3'
+                                      | 'h4'
+                                      | 'h5'
+                                      | 'h6'
+                                      | 'normal'
+                                    listItem?: 'bullet' | 'number' | 'task'
+                                    markDefs: Array<
+                                      | {
+                                          _key: string
+                                          _type: 'internalLink'
+                                          reference:
+                                            CourseReference | LessonReference | ModuleReference
+                                          anchor?: string
+                                          written?: string
+                                          target:
+                                            | {
+                                                _id: string
+                                                _type: 'course'
+                                                title: string
+                                                emoji: string | null
+                                                slug: string
+                                              }
+                                            | {
+                                                _id: string
+                                                _type: 'lesson'
+                                                title: string
+                                                emoji: string | null
+                                                slug: string
+                                              }
+                                            | {
+                                                _id: string
+                                                _type: 'module'
+                                                title: string
+                                                emoji: string | null
+                                                slug: string
+                                              }
+                                        }
+                                      | {
+                                          _key: string
+                                          _type: 'link'
+                                          href: string
+                                          title?: string
+                                        }
+                                    > | null
+                                    level?: number
+                                    _type: 'block'
+                                    _key: string
+                                  }
+                                | {
+                                    _key: string
+                                    _type: 'codeBlock'
+                                    language?: string
+                                    code?: string
+                                    level?: number
+                                  }
+                                | {
+                                    _key: string
+                                    _type: 'definitionList'
+                                    items: Array<
+                                      {
+                                        _key: string
+                                      } & DefinitionListItem
+                                    >
+                                    level?: number
+                                  }
+                                | {
+                                    _key: string
+                                    _type: 'divider'
+                                    style?: 'line'
+                                    level?: number
+                                  }
+                                | {
+                                    _key: string
+                                    _type: 'embed'
+                                    url: string
+                                    title?: string
+                                    provider:
+                                      'audio' | 'gist' | 'iframe' | 'video' | 'vimeo' | 'youtube'
+                                    level?: number
+                                  }
+                                | {
+                                    asset?: SanityImageAssetReference
+                                    media?: unknown
+                                    hotspot?: SanityImageHotspot
+                                    crop?: SanityImageCrop
+                                    alt: string
+                                    caption?: string
+                                    href?: string
+                                    src?: string
+                                    level?: number
+                                    _type: 'image'
+                                    _key: string
+                                  }
+                                | {
+                                    _key: string
+                                    _type: 'math'
+                                    tex: string
+                                    level?: number
+                                  }
+                                | {
+                                    _key: string
+                                    _type: 'table'
+                                    rows: Array<
+                                      {
+                                        _key: string
+                                      } & TableRow
+                                    >
+                                    headerRows?: number
+                                    align?: Array<string>
+                                    level?: number
+                                  }
+                                | {
+                                    _key: string
+                                    _type: 'tableOfContents'
+                                    ordered?: boolean
+                                    exclude?: Array<string>
+                                    minLevel?: number
+                                    maxLevel?: number
+                                  }
+                              > | null
+                            }>
+                            level?: number
+                          }
+                        | {
+                            _key: string
+                            _type: 'divider'
+                            style?: 'line'
+                            level?: number
+                          }
+                        | {
+                            _key: string
+                            _type: 'embed'
+                            url: string
+                            title?: string
+                            provider: 'audio' | 'gist' | 'iframe' | 'video' | 'vimeo' | 'youtube'
+                            level?: number
+                          }
+                        | {
+                            asset?: SanityImageAssetReference
+                            media?: unknown
+                            hotspot?: SanityImageHotspot
+                            crop?: SanityImageCrop
+                            alt: string
+                            caption?: string
+                            href?: string
+                            src?: string
+                            level?: number
+                            _type: 'image'
+                            _key: string
+                            url: string | null
+                            dimensions: SanityImageDimensions | null
+                          }
+                        | {
+                            _key: string
+                            _type: 'math'
+                            tex: string
+                            level?: number
+                          }
+                        | {
+                            _key: string
+                            _type: 'table'
+                            rows: Array<{
+                              _key: string
+                              _type: 'tableRow'
+                              cells: Array<{
+                                _key: string
+                                _type: 'tableCell'
+                                content: Array<{
+                                  children: Array<
+                                    | {
+                                        _key: string
+                                        _type: 'footnoteReference'
+                                        label: string
+                                      }
+                                    | {
+                                        asset?: SanityImageAssetReference
+                                        media?: unknown
+                                        hotspot?: SanityImageHotspot
+                                        crop?: SanityImageCrop
+                                        alt: string
+                                        href?: string
+                                        src?: string
+                                        _type: 'inlineImage'
+                                        _key: string
+                                        url: string | null
+                                      }
+                                    | {
+                                        _key: string
+                                        _type: 'inlineMath'
+                                        tex: string
+                                        href?: string
+                                      }
+                                    | {
+                                        marks?: Array<string>
+                                        text?: string
+                                        _type: 'span'
+                                        _key: string
+                                      }
+                                    | {
+                                        _key: string
+                                        _type: 'taskCheck'
+                                        checked?: boolean
+                                      }
+                                  > | null
+                                  style?: 'normal'
+                                  listItem?: 'bullet' | 'number' | 'task'
+                                  markDefs: Array<
+                                    | {
+                                        _key: string
+                                        _type: 'internalLink'
+                                        reference:
+                                          CourseReference | LessonReference | ModuleReference
+                                        anchor?: string
+                                        written?: string
+                                        target:
+                                          | {
+                                              _id: string
+                                              _type: 'course'
+                                              title: string
+                                              emoji: string | null
+                                              slug: string
+                                            }
+                                          | {
+                                              _id: string
+                                              _type: 'lesson'
+                                              title: string
+                                              emoji: string | null
+                                              slug: string
+                                            }
+                                          | {
+                                              _id: string
+                                              _type: 'module'
+                                              title: string
+                                              emoji: string | null
+                                              slug: string
+                                            }
+                                      }
+                                    | {
+                                        _key: string
+                                        _type: 'link'
+                                        href: string
+                                        title?: string
+                                      }
+                                  > | null
+                                  level?: number
+                                  _type: 'block'
+                                  _key: string
+                                }> | null
+                                colSpan?: number
+                                rowSpan?: number
+                              }>
+                            }>
+                            headerRows?: number
+                            align?: Array<string>
+                            level?: number
+                          }
+                        | {
+                            _key: string
+                            _type: 'tableOfContents'
+                            ordered?: boolean
+                            exclude?: Array<string>
+                            minLevel?: number
+                            maxLevel?: number
+                          }
+                      > | null
+                    }>
+                    level?: number
+                  }
+                | {
+                    _key: string
+                    _type: 'divider'
+                    style?: 'line'
+                    level?: number
+                  }
+                | {
+                    _key: string
+                    _type: 'embed'
+                    url: string
+                    title?: string
+                    provider: 'audio' | 'gist' | 'iframe' | 'video' | 'vimeo' | 'youtube'
+                    level?: number
+                  }
+                | {
+                    asset?: SanityImageAssetReference
+                    media?: unknown
+                    hotspot?: SanityImageHotspot
+                    crop?: SanityImageCrop
+                    alt: string
+                    caption?: string
+                    href?: string
+                    src?: string
+                    level?: number
+                    _type: 'image'
+                    _key: string
+                    url: string | null
+                    dimensions: SanityImageDimensions | null
+                  }
+                | {
+                    _key: string
+                    _type: 'math'
+                    tex: string
+                    level?: number
+                  }
+                | {
+                    _key: string
+                    _type: 'table'
+                    rows: Array<{
+                      _key: string
+                      _type: 'tableRow'
+                      cells: Array<{
+                        _key: string
+                        _type: 'tableCell'
+                        content: Array<{
+                          children: Array<
+                            | {
+                                _key: string
+                                _type: 'footnoteReference'
+                                label: string
+                              }
+                            | {
+                                asset?: SanityImageAssetReference
+                                media?: unknown
+                                hotspot?: SanityImageHotspot
+                                crop?: SanityImageCrop
+                                alt: string
+                                href?: string
+                                src?: string
+                                _type: 'inlineImage'
+                                _key: string
+                                url: string | null
+                              }
+                            | {
+                                _key: string
+                                _type: 'inlineMath'
+                                tex: string
+                                href?: string
+                              }
+                            | {
+                                marks?: Array<string>
+                                text?: string
+                                _type: 'span'
+                                _key: string
+                              }
+                            | {
+                                _key: string
+                                _type: 'taskCheck'
+                                checked?: boolean
+                              }
+                          > | null
+                          style?: 'normal'
+                          listItem?: 'bullet' | 'number' | 'task'
+                          markDefs: Array<
+                            | {
+                                _key: string
+                                _type: 'internalLink'
+                                reference: CourseReference | LessonReference | ModuleReference
+                                anchor?: string
+                                written?: string
+                                target:
+                                  | {
+                                      _id: string
+                                      _type: 'course'
+                                      title: string
+                                      emoji: string | null
+                                      slug: string
+                                    }
+                                  | {
+                                      _id: string
+                                      _type: 'lesson'
+                                      title: string
+                                      emoji: string | null
+                                      slug: string
+                                    }
+                                  | {
+                                      _id: string
+                                      _type: 'module'
+                                      title: string
+                                      emoji: string | null
+                                      slug: string
+                                    }
+                              }
+                            | {
+                                _key: string
+                                _type: 'link'
+                                href: string
+                                title?: string
+                              }
+                          > | null
+                          level?: number
+                          _type: 'block'
+                          _key: string
+                        }> | null
+                        colSpan?: number
+                        rowSpan?: number
+                      }>
+                    }>
+                    headerRows?: number
+                    align?: Array<string>
+                    level?: number
+                  }
+                | {
+                    _key: string
+                    _type: 'tableOfContents'
+                    ordered?: boolean
+                    exclude?: Array<string>
+                    minLevel?: number
+                    maxLevel?: number
+                  }
+              >
+              level?: number
+            }
+          | {
+              _key: string
               _type: 'codeBlock'
               language?: string
               code?: string
@@ -11434,7 +13939,7 @@ export type LessonPageQueryResult = {
 
 // Source: queries/lessonPage.ts
 // Variable: lessonPageByIdQuery
-// Query: *[_type == "lesson" && _id == $id][0]{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "titleHeading": source.titleHeading == true,  body[]{    ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  },  _type == "callout" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "quote" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "details" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "footnote" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}},  _type == "responsibilitySection" => {    "area": area->{  _id,  title,  emoji,  intro[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  "slug": slug.current},    "responsibilities": responsibilities[]->{  _id,  name,  "slug": slug.current,  order,  description[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}  },  _type == "toolTable" => {    rows[]{      _key,      _type,      "category": category->{_id, title, "slug": slug.current},      "tools": tools[]->{  _id,  name,  "slug": slug.current,  url}    }  }},  next{label, href, "lesson": lesson->{  _id,  _type,  title,  emoji,  "slug": slug.current}},  "parentLesson": *[_type == "lesson" && ^._id in lessons[]._ref][0]{      _id,  _type,  title,  emoji,  "slug": slug.current,      "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|",    "module": *[_type == "module" && ^._id in lessons[]._ref][0]{        _id,  _type,  title,  emoji,  "slug": slug.current,      "course": *[_type == "course" && ^._id in contents[]._ref][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}    },    "course": *[_type == "course" && ^._id in contents[]._ref][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}  },  "module": *[_type == "module" && ^._id in lessons[]._ref][0]{      _id,  _type,  title,  emoji,  "slug": slug.current,      "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|",    "course": *[_type == "course" && ^._id in contents[]._ref][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}  },  "directCourse": *[_type == "course" && ^._id in contents[]._ref][0]{      _id,  _type,  title,  emoji,  "slug": slug.current,    "siblingIds": "|" + array::join(contents[@->_type == "lesson"]._ref, "|") + "|"  }}{  ...,  "course": coalesce(module.course, directCourse, parentLesson.module.course, parentLesson.course),  "around": string::split(    coalesce(parentLesson.siblingIds, module.siblingIds, directCourse.siblingIds, ""),    "|" + _id + "|"  )}{  _id,  _type,  title,  emoji,  slug,  description,  titleHeading,  body,  next,  "breadcrumbs": [    course{_id, _type, title, emoji, slug},    coalesce(module, parentLesson.module){_id, _type, title, emoji, slug},    parentLesson{_id, _type, title, emoji, slug}  ][defined(@)],  "previous": coalesce(    {"_ref": string::split(around[0], "|")[-1]}->{  _id,  _type,  title,  emoji,  "slug": slug.current},    *[_type == "lesson" && next.lesson._ref == ^._id][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}  ),  "nextLesson": coalesce(    next.lesson,    {"_ref": string::split(around[1], "|")[0]}->{  _id,  _type,  title,  emoji,  "slug": slug.current}  )}
+// Query: *[_type == "lesson" && _id == $id][0]{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "titleHeading": source.titleHeading == true,  body[]{    ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  },  _type == "callout" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "quote" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }, _type == "callout" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}}},  _type == "details" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "footnote" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}},  _type == "responsibilitySection" => {    "area": area->{  _id,  title,  emoji,  intro[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  "slug": slug.current},    "responsibilities": responsibilities[]->{  _id,  name,  "slug": slug.current,  order,  description[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}  },  _type == "toolTable" => {    rows[]{      _key,      _type,      "category": category->{_id, title, "slug": slug.current},      "tools": tools[]->{  _id,  name,  "slug": slug.current,  url}    }  }},  next{label, href, "lesson": lesson->{  _id,  _type,  title,  emoji,  "slug": slug.current}},  "parentLesson": *[_type == "lesson" && ^._id in lessons[]._ref][0]{      _id,  _type,  title,  emoji,  "slug": slug.current,      "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|",    "module": *[_type == "module" && ^._id in lessons[]._ref][0]{        _id,  _type,  title,  emoji,  "slug": slug.current,      "course": *[_type == "course" && ^._id in contents[]._ref][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}    },    "course": *[_type == "course" && ^._id in contents[]._ref][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}  },  "module": *[_type == "module" && ^._id in lessons[]._ref][0]{      _id,  _type,  title,  emoji,  "slug": slug.current,      "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|",    "course": *[_type == "course" && ^._id in contents[]._ref][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}  },  "directCourse": *[_type == "course" && ^._id in contents[]._ref][0]{      _id,  _type,  title,  emoji,  "slug": slug.current,    "siblingIds": "|" + array::join(contents[@->_type == "lesson"]._ref, "|") + "|"  }}{  ...,  "course": coalesce(module.course, directCourse, parentLesson.module.course, parentLesson.course),  "around": string::split(    coalesce(parentLesson.siblingIds, module.siblingIds, directCourse.siblingIds, ""),    "|" + _id + "|"  )}{  _id,  _type,  title,  emoji,  slug,  description,  titleHeading,  body,  next,  "breadcrumbs": [    course{_id, _type, title, emoji, slug},    coalesce(module, parentLesson.module){_id, _type, title, emoji, slug},    parentLesson{_id, _type, title, emoji, slug}  ][defined(@)],  "previous": coalesce(    {"_ref": string::split(around[0], "|")[-1]}->{  _id,  _type,  title,  emoji,  "slug": slug.current},    *[_type == "lesson" && next.lesson._ref == ^._id][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}  ),  "nextLesson": coalesce(    next.lesson,    {"_ref": string::split(around[1], "|")[0]}->{  _id,  _type,  title,  emoji,  "slug": slug.current}  )}
 export type LessonPageByIdQueryResult = {
   _id: string
   _type: 'lesson'
@@ -13888,6 +16393,813 @@ export type LessonPageByIdQueryResult = {
             }
           | {
               _key: string
+              _type: 'callout'
+              tone: 'important' | 'note' | 'tip' | 'warning'
+              title?: string
+              body: Array<
+                | {
+                    children: Array<
+                      | {
+                          _key: string
+                          _type: 'footnoteReference'
+                          label: string
+                        }
+                      | {
+                          asset?: SanityImageAssetReference
+                          media?: unknown
+                          hotspot?: SanityImageHotspot
+                          crop?: SanityImageCrop
+                          alt: string
+                          href?: string
+                          src?: string
+                          _type: 'inlineImage'
+                          _key: string
+                          url: string | null
+                        }
+                      | {
+                          _key: string
+                          _type: 'inlineMath'
+                          tex: string
+                          href?: string
+                        }
+                      | {
+                          marks?: Array<string>
+                          text?: string
+                          _type: 'span'
+                          _key: string
+                        }
+                      | {
+                          _key: string
+                          _type: 'taskCheck'
+                          checked?: boolean
+                        }
+                    > | null
+                    style?: 'blockquote' | 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
+                    listItem?: 'bullet' | 'number' | 'task'
+                    markDefs: Array<
+                      | {
+                          _key: string
+                          _type: 'internalLink'
+                          reference: CourseReference | LessonReference | ModuleReference
+                          anchor?: string
+                          written?: string
+                          target:
+                            | {
+                                _id: string
+                                _type: 'course'
+                                title: string
+                                emoji: string | null
+                                slug: string
+                              }
+                            | {
+                                _id: string
+                                _type: 'lesson'
+                                title: string
+                                emoji: string | null
+                                slug: string
+                              }
+                            | {
+                                _id: string
+                                _type: 'module'
+                                title: string
+                                emoji: string | null
+                                slug: string
+                              }
+                        }
+                      | {
+                          _key: string
+                          _type: 'link'
+                          href: string
+                          title?: string
+                        }
+                    > | null
+                    level?: number
+                    _type: 'block'
+                    _key: string
+                  }
+                | {
+                    _key: string
+                    _type: 'codeBlock'
+                    language?: string
+                    code?: string
+                    level?: number
+                  }
+                | {
+                    _key: string
+                    _type: 'definitionList'
+                    items: Array<{
+                      _key: string
+                      _type: 'definitionListItem'
+                      term: Array<{
+                        children: Array<
+                          | {
+                              _key: string
+                              _type: 'footnoteReference'
+                              label: string
+                            }
+                          | {
+                              asset?: SanityImageAssetReference
+                              media?: unknown
+                              hotspot?: SanityImageHotspot
+                              crop?: SanityImageCrop
+                              alt: string
+                              href?: string
+                              src?: string
+                              _type: 'inlineImage'
+                              _key: string
+                              url: string | null
+                            }
+                          | {
+                              _key: string
+                              _type: 'inlineMath'
+                              tex: string
+                              href?: string
+                            }
+                          | {
+                              marks?: Array<string>
+                              text?: string
+                              _type: 'span'
+                              _key: string
+                            }
+                          | {
+                              _key: string
+                              _type: 'taskCheck'
+                              checked?: boolean
+                            }
+                        > | null
+                        style?: 'normal'
+                        listItem?: 'bullet' | 'number' | 'task'
+                        markDefs: Array<
+                          | {
+                              _key: string
+                              _type: 'internalLink'
+                              reference: CourseReference | LessonReference | ModuleReference
+                              anchor?: string
+                              written?: string
+                              target:
+                                | {
+                                    _id: string
+                                    _type: 'course'
+                                    title: string
+                                    emoji: string | null
+                                    slug: string
+                                  }
+                                | {
+                                    _id: string
+                                    _type: 'lesson'
+                                    title: string
+                                    emoji: string | null
+                                    slug: string
+                                  }
+                                | {
+                                    _id: string
+                                    _type: 'module'
+                                    title: string
+                                    emoji: string | null
+                                    slug: string
+                                  }
+                            }
+                          | {
+                              _key: string
+                              _type: 'link'
+                              href: string
+                              title?: string
+                            }
+                        > | null
+                        level?: number
+                        _type: 'block'
+                        _key: string
+                      }>
+                      definition: Array<
+                        | {
+                            children: Array<
+                              | {
+                                  _key: string
+                                  _type: 'footnoteReference'
+                                  label: string
+                                }
+                              | {
+                                  asset?: SanityImageAssetReference
+                                  media?: unknown
+                                  hotspot?: SanityImageHotspot
+                                  crop?: SanityImageCrop
+                                  alt: string
+                                  href?: string
+                                  src?: string
+                                  _type: 'inlineImage'
+                                  _key: string
+                                  url: string | null
+                                }
+                              | {
+                                  _key: string
+                                  _type: 'inlineMath'
+                                  tex: string
+                                  href?: string
+                                }
+                              | {
+                                  marks?: Array<string>
+                                  text?: string
+                                  _type: 'span'
+                                  _key: string
+                                }
+                              | {
+                                  _key: string
+                                  _type: 'taskCheck'
+                                  checked?: boolean
+                                }
+                            > | null
+                            style?:
+                              'blockquote' | 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
+                            listItem?: 'bullet' | 'number' | 'task'
+                            markDefs: Array<
+                              | {
+                                  _key: string
+                                  _type: 'internalLink'
+                                  reference: CourseReference | LessonReference | ModuleReference
+                                  anchor?: string
+                                  written?: string
+                                  target:
+                                    | {
+                                        _id: string
+                                        _type: 'course'
+                                        title: string
+                                        emoji: string | null
+                                        slug: string
+                                      }
+                                    | {
+                                        _id: string
+                                        _type: 'lesson'
+                                        title: string
+                                        emoji: string | null
+                                        slug: string
+                                      }
+                                    | {
+                                        _id: string
+                                        _type: 'module'
+                                        title: string
+                                        emoji: string | null
+                                        slug: string
+                                      }
+                                }
+                              | {
+                                  _key: string
+                                  _type: 'link'
+                                  href: string
+                                  title?: string
+                                }
+                            > | null
+                            level?: number
+                            _type: 'block'
+                            _key: string
+                          }
+                        | {
+                            _key: string
+                            _type: 'codeBlock'
+                            language?: string
+                            code?: string
+                            level?: number
+                          }
+                        | {
+                            _key: string
+                            _type: 'definitionList'
+                            items: Array<{
+                              _key: string
+                              _type: 'definitionListItem'
+                              term: Array<{
+                                children: Array<
+                                  | {
+                                      _key: string
+                                      _type: 'footnoteReference'
+                                      label: string
+                                    }
+                                  | {
+                                      asset?: SanityImageAssetReference
+                                      media?: unknown
+                                      hotspot?: SanityImageHotspot
+                                      crop?: SanityImageCrop
+                                      alt: string
+                                      href?: string
+                                      src?: string
+                                      _type: 'inlineImage'
+                                      _key: string
+                                      url: string | null
+                                    }
+                                  | {
+                                      _key: string
+                                      _type: 'inlineMath'
+                                      tex: string
+                                      href?: string
+                                    }
+                                  | {
+                                      marks?: Array<string>
+                                      text?: string
+                                      _type: 'span'
+                                      _key: string
+                                    }
+                                  | {
+                                      _key: string
+                                      _type: 'taskCheck'
+                                      checked?: boolean
+                                    }
+                                > | null
+                                style?: 'normal'
+                                listItem?: 'bullet' | 'number' | 'task'
+                                markDefs: Array<
+                                  | {
+                                      _key: string
+                                      _type: 'internalLink'
+                                      reference: CourseReference | LessonReference | ModuleReference
+                                      anchor?: string
+                                      written?: string
+                                      target:
+                                        | {
+                                            _id: string
+                                            _type: 'course'
+                                            title: string
+                                            emoji: string | null
+                                            slug: string
+                                          }
+                                        | {
+                                            _id: string
+                                            _type: 'lesson'
+                                            title: string
+                                            emoji: string | null
+                                            slug: string
+                                          }
+                                        | {
+                                            _id: string
+                                            _type: 'module'
+                                            title: string
+                                            emoji: string | null
+                                            slug: string
+                                          }
+                                    }
+                                  | {
+                                      _key: string
+                                      _type: 'link'
+                                      href: string
+                                      title?: string
+                                    }
+                                > | null
+                                level?: number
+                                _type: 'block'
+                                _key: string
+                              }>
+                              definition: Array<
+                                | {
+                                    children: Array<
+                                      | {
+                                          _key: string
+                                          _type: 'footnoteReference'
+                                          label: string
+                                        }
+                                      | {
+                                          asset?: SanityImageAssetReference
+                                          media?: unknown
+                                          hotspot?: SanityImageHotspot
+                                          crop?: SanityImageCrop
+                                          alt: string
+                                          href?: string
+                                          src?: string
+                                          _type: 'inlineImage'
+                                          _key: string
+                                          url: string | null
+                                        }
+                                      | {
+                                          _key: string
+                                          _type: 'inlineMath'
+                                          tex: string
+                                          href?: string
+                                        }
+                                      | {
+                                          marks?: Array<string>
+                                          text?: string
+                                          _type: 'span'
+                                          _key: string
+                                        }
+                                      | {
+                                          _key: string
+                                          _type: 'taskCheck'
+                                          checked?: boolean
+                                        }
+                                    > | null
+                                    style?:
+                                      | 'blockquote'
+                                      | 'h1'
+                                      | 'h2'
+                                      | 'h3'
+                                      | 'h4'
+                                      | 'h5'
+                                      | 'h6'
+                                      | 'normal'
+                                    listItem?: 'bullet' | 'number' | 'task'
+                                    markDefs: Array<
+                                      | {
+                                          _key: string
+                                          _type: 'internalLink'
+                                          reference:
+                                            CourseReference | LessonReference | ModuleReference
+                                          anchor?: string
+                                          written?: string
+                                          target:
+                                            | {
+                                                _id: string
+                                                _type: 'course'
+                                                title: string
+                                                emoji: string | null
+                                                slug: string
+                                              }
+                                            | {
+                                                _id: string
+                                                _type: 'lesson'
+                                                title: string
+                                                emoji: string | null
+                                                slug: string
+                                              }
+                                            | {
+                                                _id: string
+                                                _type: 'module'
+                                                title: string
+                                                emoji: string | null
+                                                slug: string
+                                              }
+                                        }
+                                      | {
+                                          _key: string
+                                          _type: 'link'
+                                          href: string
+                                          title?: string
+                                        }
+                                    > | null
+                                    level?: number
+                                    _type: 'block'
+                                    _key: string
+                                  }
+                                | {
+                                    _key: string
+                                    _type: 'codeBlock'
+                                    language?: string
+                                    code?: string
+                                    level?: number
+                                  }
+                                | {
+                                    _key: string
+                                    _type: 'definitionList'
+                                    items: Array<
+                                      {
+                                        _key: string
+                                      } & DefinitionListItem
+                                    >
+                                    level?: number
+                                  }
+                                | {
+                                    _key: string
+                                    _type: 'divider'
+                                    style?: 'line'
+                                    level?: number
+                                  }
+                                | {
+                                    _key: string
+                                    _type: 'embed'
+                                    url: string
+                                    title?: string
+                                    provider:
+                                      'audio' | 'gist' | 'iframe' | 'video' | 'vimeo' | 'youtube'
+                                    level?: number
+                                  }
+                                | {
+                                    asset?: SanityImageAssetReference
+                                    media?: unknown
+                                    hotspot?: SanityImageHotspot
+                                    crop?: SanityImageCrop
+                                    alt: string
+                                    caption?: string
+                                    href?: string
+                                    src?: string
+                                    level?: number
+                                    _type: 'image'
+                                    _key: string
+                                  }
+                                | {
+                                    _key: string
+                                    _type: 'math'
+                                    tex: string
+                                    level?: number
+                                  }
+                                | {
+                                    _key: string
+                                    _type: 'table'
+                                    rows: Array<
+                                      {
+                                        _key: string
+                                      } & TableRow
+                                    >
+                                    headerRows?: number
+                                    align?: Array<string>
+                                    level?: number
+                                  }
+                                | {
+                                    _key: string
+                                    _type: 'tableOfContents'
+                                    ordered?: boolean
+                                    exclude?: Array<string>
+                                    minLevel?: number
+                                    maxLevel?: number
+                                  }
+                              > | null
+                            }>
+                            level?: number
+                          }
+                        | {
+                            _key: string
+                            _type: 'divider'
+                            style?: 'line'
+                            level?: number
+                          }
+                        | {
+                            _key: string
+                            _type: 'embed'
+                            url: string
+                            title?: string
+                            provider: 'audio' | 'gist' | 'iframe' | 'video' | 'vimeo' | 'youtube'
+                            level?: number
+                          }
+                        | {
+                            asset?: SanityImageAssetReference
+                            media?: unknown
+                            hotspot?: SanityImageHotspot
+                            crop?: SanityImageCrop
+                            alt: string
+                            caption?: string
+                            href?: string
+                            src?: string
+                            level?: number
+                            _type: 'image'
+                            _key: string
+                            url: string | null
+                            dimensions: SanityImageDimensions | null
+                          }
+                        | {
+                            _key: string
+                            _type: 'math'
+                            tex: string
+                            level?: number
+                          }
+                        | {
+                            _key: string
+                            _type: 'table'
+                            rows: Array<{
+                              _key: string
+                              _type: 'tableRow'
+                              cells: Array<{
+                                _key: string
+                                _type: 'tableCell'
+                                content: Array<{
+                                  children: Array<
+                                    | {
+                                        _key: string
+                                        _type: 'footnoteReference'
+                                        label: string
+                                      }
+                                    | {
+                                        asset?: SanityImageAssetReference
+                                        media?: unknown
+                                        hotspot?: SanityImageHotspot
+                                        crop?: SanityImageCrop
+                                        alt: string
+                                        href?: string
+                                        src?: string
+                                        _type: 'inlineImage'
+                                        _key: string
+                                        url: string | null
+                                      }
+                                    | {
+                                        _key: string
+                                        _type: 'inlineMath'
+                                        tex: string
+                                        href?: string
+                                      }
+                                    | {
+                                        marks?: Array<string>
+                                        text?: string
+                                        _type: 'span'
+                                        _key: string
+                                      }
+                                    | {
+                                        _key: string
+                                        _type: 'taskCheck'
+                                        checked?: boolean
+                                      }
+                                  > | null
+                                  style?: 'normal'
+                                  listItem?: 'bullet' | 'number' | 'task'
+                                  markDefs: Array<
+                                    | {
+                                        _key: string
+                                        _type: 'internalLink'
+                                        reference:
+                                          CourseReference | LessonReference | ModuleReference
+                                        anchor?: string
+                                        written?: string
+                                        target:
+                                          | {
+                                              _id: string
+                                              _type: 'course'
+                                              title: string
+                                              emoji: string | null
+                                              slug: string
+                                            }
+                                          | {
+                                              _id: string
+                                              _type: 'lesson'
+                                              title: string
+                                              emoji: string | null
+                                              slug: string
+                                            }
+                                          | {
+                                              _id: string
+                                              _type: 'module'
+                                              title: string
+                                              emoji: string | null
+                                              slug: string
+                                            }
+                                      }
+                                    | {
+                                        _key: string
+                                        _type: 'link'
+                                        href: string
+                                        title?: string
+                                      }
+                                  > | null
+                                  level?: number
+                                  _type: 'block'
+                                  _key: string
+                                }> | null
+                                colSpan?: number
+                                rowSpan?: number
+                              }>
+                            }>
+                            headerRows?: number
+                            align?: Array<string>
+                            level?: number
+                          }
+                        | {
+                            _key: string
+                            _type: 'tableOfContents'
+                            ordered?: boolean
+                            exclude?: Array<string>
+                            minLevel?: number
+                            maxLevel?: number
+                          }
+                      > | null
+                    }>
+                    level?: number
+                  }
+                | {
+                    _key: string
+                    _type: 'divider'
+                    style?: 'line'
+                    level?: number
+                  }
+                | {
+                    _key: string
+                    _type: 'embed'
+                    url: string
+                    title?: string
+                    provider: 'audio' | 'gist' | 'iframe' | 'video' | 'vimeo' | 'youtube'
+                    level?: number
+                  }
+                | {
+                    asset?: SanityImageAssetReference
+                    media?: unknown
+                    hotspot?: SanityImageHotspot
+                    crop?: SanityImageCrop
+                    alt: string
+                    caption?: string
+                    href?: string
+                    src?: string
+                    level?: number
+                    _type: 'image'
+                    _key: string
+                    url: string | null
+                    dimensions: SanityImageDimensions | null
+                  }
+                | {
+                    _key: string
+                    _type: 'math'
+                    tex: string
+                    level?: number
+                  }
+                | {
+                    _key: string
+                    _type: 'table'
+                    rows: Array<{
+                      _key: string
+                      _type: 'tableRow'
+                      cells: Array<{
+                        _key: string
+                        _type: 'tableCell'
+                        content: Array<{
+                          children: Array<
+                            | {
+                                _key: string
+                                _type: 'footnoteReference'
+                                label: string
+                              }
+                            | {
+                                asset?: SanityImageAssetReference
+                                media?: unknown
+                                hotspot?: SanityImageHotspot
+                                crop?: SanityImageCrop
+                                alt: string
+                                href?: string
+                                src?: string
+                                _type: 'inlineImage'
+                                _key: string
+                                url: string | null
+                              }
+                            | {
+                                _key: string
+                                _type: 'inlineMath'
+                                tex: string
+                                href?: string
+                              }
+                            | {
+                                marks?: Array<string>
+                                text?: string
+                                _type: 'span'
+                                _key: string
+                              }
+                            | {
+                                _key: string
+                                _type: 'taskCheck'
+                                checked?: boolean
+                              }
+                          > | null
+                          style?: 'normal'
+                          listItem?: 'bullet' | 'number' | 'task'
+                          markDefs: Array<
+                            | {
+                                _key: string
+                                _type: 'internalLink'
+                                reference: CourseReference | LessonReference | ModuleReference
+                                anchor?: string
+                                written?: string
+                                target:
+                                  | {
+                                      _id: string
+                                      _type: 'course'
+                                      title: string
+                                      emoji: string | null
+                                      slug: string
+                                    }
+                                  | {
+                                      _id: string
+                                      _type: 'lesson'
+                                      title: string
+                                      emoji: string | null
+                                      slug: string
+                                    }
+                                  | {
+                                      _id: string
+                                      _type: 'module'
+                                      title: string
+                                      emoji: string | null
+                                      slug: string
+                                    }
+                              }
+                            | {
+                                _key: string
+                                _type: 'link'
+                                href: string
+                                title?: string
+                              }
+                          > | null
+                          level?: number
+                          _type: 'block'
+                          _key: string
+                        }> | null
+                        colSpan?: number
+                        rowSpan?: number
+                      }>
+                    }>
+                    headerRows?: number
+                    align?: Array<string>
+                    level?: number
+                  }
+                | {
+                    _key: string
+                    _type: 'tableOfContents'
+                    ordered?: boolean
+                    exclude?: Array<string>
+                    minLevel?: number
+                    maxLevel?: number
+                  }
+              >
+              level?: number
+            }
+          | {
+              _key: string
               _type: 'codeBlock'
               language?: string
               code?: string
@@ -14958,7 +18270,7 @@ export type LessonPageByIdQueryResult = {
 
 // Source: queries/lessonPage.ts
 // Variable: lessonPreviewQuery
-// Query: $lesson{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "titleHeading": source.titleHeading == true,  body[]{    ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  },  _type == "callout" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "quote" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "details" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "footnote" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}},  _type == "responsibilitySection" => {    "area": area->{  _id,  title,  emoji,  intro[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  "slug": slug.current},    "responsibilities": responsibilities[]->{  _id,  name,  "slug": slug.current,  order,  description[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}  },  _type == "toolTable" => {    rows[]{      _key,      _type,      "category": category->{_id, title, "slug": slug.current},      "tools": tools[]->{  _id,  name,  "slug": slug.current,  url}    }  }},  next{label, href, "lesson": lesson->{  _id,  _type,  title,  emoji,  "slug": slug.current}},  "parentLesson": *[_type == "lesson" && ^._id in lessons[]._ref][0]{      _id,  _type,  title,  emoji,  "slug": slug.current,      "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|",    "module": *[_type == "module" && ^._id in lessons[]._ref][0]{        _id,  _type,  title,  emoji,  "slug": slug.current,      "course": *[_type == "course" && ^._id in contents[]._ref][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}    },    "course": *[_type == "course" && ^._id in contents[]._ref][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}  },  "module": *[_type == "module" && ^._id in lessons[]._ref][0]{      _id,  _type,  title,  emoji,  "slug": slug.current,      "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|",    "course": *[_type == "course" && ^._id in contents[]._ref][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}  },  "directCourse": *[_type == "course" && ^._id in contents[]._ref][0]{      _id,  _type,  title,  emoji,  "slug": slug.current,    "siblingIds": "|" + array::join(contents[@->_type == "lesson"]._ref, "|") + "|"  }}{  ...,  "course": coalesce(module.course, directCourse, parentLesson.module.course, parentLesson.course),  "around": string::split(    coalesce(parentLesson.siblingIds, module.siblingIds, directCourse.siblingIds, ""),    "|" + _id + "|"  )}{  _id,  _type,  title,  emoji,  slug,  description,  titleHeading,  body,  next,  "breadcrumbs": [    course{_id, _type, title, emoji, slug},    coalesce(module, parentLesson.module){_id, _type, title, emoji, slug},    parentLesson{_id, _type, title, emoji, slug}  ][defined(@)],  "previous": coalesce(    {"_ref": string::split(around[0], "|")[-1]}->{  _id,  _type,  title,  emoji,  "slug": slug.current},    *[_type == "lesson" && next.lesson._ref == ^._id][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}  ),  "nextLesson": coalesce(    next.lesson,    {"_ref": string::split(around[1], "|")[0]}->{  _id,  _type,  title,  emoji,  "slug": slug.current}  )}
+// Query: $lesson{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "titleHeading": source.titleHeading == true,  body[]{    ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  },  _type == "callout" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "quote" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }, _type == "callout" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}}},  _type == "details" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "footnote" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}},  _type == "responsibilitySection" => {    "area": area->{  _id,  title,  emoji,  intro[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  "slug": slug.current},    "responsibilities": responsibilities[]->{  _id,  name,  "slug": slug.current,  order,  description[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}  },  _type == "toolTable" => {    rows[]{      _key,      _type,      "category": category->{_id, title, "slug": slug.current},      "tools": tools[]->{  _id,  name,  "slug": slug.current,  url}    }  }},  next{label, href, "lesson": lesson->{  _id,  _type,  title,  emoji,  "slug": slug.current}},  "parentLesson": *[_type == "lesson" && ^._id in lessons[]._ref][0]{      _id,  _type,  title,  emoji,  "slug": slug.current,      "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|",    "module": *[_type == "module" && ^._id in lessons[]._ref][0]{        _id,  _type,  title,  emoji,  "slug": slug.current,      "course": *[_type == "course" && ^._id in contents[]._ref][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}    },    "course": *[_type == "course" && ^._id in contents[]._ref][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}  },  "module": *[_type == "module" && ^._id in lessons[]._ref][0]{      _id,  _type,  title,  emoji,  "slug": slug.current,      "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|",    "course": *[_type == "course" && ^._id in contents[]._ref][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}  },  "directCourse": *[_type == "course" && ^._id in contents[]._ref][0]{      _id,  _type,  title,  emoji,  "slug": slug.current,    "siblingIds": "|" + array::join(contents[@->_type == "lesson"]._ref, "|") + "|"  }}{  ...,  "course": coalesce(module.course, directCourse, parentLesson.module.course, parentLesson.course),  "around": string::split(    coalesce(parentLesson.siblingIds, module.siblingIds, directCourse.siblingIds, ""),    "|" + _id + "|"  )}{  _id,  _type,  title,  emoji,  slug,  description,  titleHeading,  body,  next,  "breadcrumbs": [    course{_id, _type, title, emoji, slug},    coalesce(module, parentLesson.module){_id, _type, title, emoji, slug},    parentLesson{_id, _type, title, emoji, slug}  ][defined(@)],  "previous": coalesce(    {"_ref": string::split(around[0], "|")[-1]}->{  _id,  _type,  title,  emoji,  "slug": slug.current},    *[_type == "lesson" && next.lesson._ref == ^._id][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}  ),  "nextLesson": coalesce(    next.lesson,    {"_ref": string::split(around[1], "|")[0]}->{  _id,  _type,  title,  emoji,  "slug": slug.current}  )}
 export type LessonPreviewQueryResult = unknown
 
 // Source: queries/lessonSearch.ts
@@ -14976,7 +18288,7 @@ export type LessonSearchQueryResult = Array<{
 
 // Source: queries/modulePage.ts
 // Variable: modulePageQuery
-// Query: *[_type == "module" && slug.current == $slug][0]{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "titleHeading": source.titleHeading == true,  body[]{    ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  },  _type == "callout" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "quote" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "details" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "footnote" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}},  _type == "responsibilitySection" => {    "area": area->{  _id,  title,  emoji,  intro[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  "slug": slug.current},    "responsibilities": responsibilities[]->{  _id,  name,  "slug": slug.current,  order,  description[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}  },  _type == "toolTable" => {    rows[]{      _key,      _type,      "category": category->{_id, title, "slug": slug.current},      "tools": tools[]->{  _id,  name,  "slug": slug.current,  url}    }  }},  "lessons": lessons[]->{  _id,  _type,  title,  emoji,  "slug": slug.current, description},  "course": *[_type == "course" && ^._id in contents[]._ref][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}}
+// Query: *[_type == "module" && slug.current == $slug][0]{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "titleHeading": source.titleHeading == true,  body[]{    ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  },  _type == "callout" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "quote" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }, _type == "callout" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}}},  _type == "details" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "footnote" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}},  _type == "responsibilitySection" => {    "area": area->{  _id,  title,  emoji,  intro[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  "slug": slug.current},    "responsibilities": responsibilities[]->{  _id,  name,  "slug": slug.current,  order,  description[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}  },  _type == "toolTable" => {    rows[]{      _key,      _type,      "category": category->{_id, title, "slug": slug.current},      "tools": tools[]->{  _id,  name,  "slug": slug.current,  url}    }  }},  "lessons": lessons[]->{  _id,  _type,  title,  emoji,  "slug": slug.current, description},  "course": *[_type == "course" && ^._id in contents[]._ref][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}}
 export type ModulePageQueryResult = {
   _id: string
   _type: 'module'
@@ -17430,6 +20742,813 @@ export type ModulePageQueryResult = {
             }
           | {
               _key: string
+              _type: 'callout'
+              tone: 'important' | 'note' | 'tip' | 'warning'
+              title?: string
+              body: Array<
+                | {
+                    children: Array<
+                      | {
+                          _key: string
+                          _type: 'footnoteReference'
+                          label: string
+                        }
+                      | {
+                          asset?: SanityImageAssetReference
+                          media?: unknown
+                          hotspot?: SanityImageHotspot
+                          crop?: SanityImageCrop
+                          alt: string
+                          href?: string
+                          src?: string
+                          _type: 'inlineImage'
+                          _key: string
+                          url: string | null
+                        }
+                      | {
+                          _key: string
+                          _type: 'inlineMath'
+                          tex: string
+                          href?: string
+                        }
+                      | {
+                          marks?: Array<string>
+                          text?: string
+                          _type: 'span'
+                          _key: string
+                        }
+                      | {
+                          _key: string
+                          _type: 'taskCheck'
+                          checked?: boolean
+                        }
+                    > | null
+                    style?: 'blockquote' | 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
+                    listItem?: 'bullet' | 'number' | 'task'
+                    markDefs: Array<
+                      | {
+                          _key: string
+                          _type: 'internalLink'
+                          reference: CourseReference | LessonReference | ModuleReference
+                          anchor?: string
+                          written?: string
+                          target:
+                            | {
+                                _id: string
+                                _type: 'course'
+                                title: string
+                                emoji: string | null
+                                slug: string
+                              }
+                            | {
+                                _id: string
+                                _type: 'lesson'
+                                title: string
+                                emoji: string | null
+                                slug: string
+                              }
+                            | {
+                                _id: string
+                                _type: 'module'
+                                title: string
+                                emoji: string | null
+                                slug: string
+                              }
+                        }
+                      | {
+                          _key: string
+                          _type: 'link'
+                          href: string
+                          title?: string
+                        }
+                    > | null
+                    level?: number
+                    _type: 'block'
+                    _key: string
+                  }
+                | {
+                    _key: string
+                    _type: 'codeBlock'
+                    language?: string
+                    code?: string
+                    level?: number
+                  }
+                | {
+                    _key: string
+                    _type: 'definitionList'
+                    items: Array<{
+                      _key: string
+                      _type: 'definitionListItem'
+                      term: Array<{
+                        children: Array<
+                          | {
+                              _key: string
+                              _type: 'footnoteReference'
+                              label: string
+                            }
+                          | {
+                              asset?: SanityImageAssetReference
+                              media?: unknown
+                              hotspot?: SanityImageHotspot
+                              crop?: SanityImageCrop
+                              alt: string
+                              href?: string
+                              src?: string
+                              _type: 'inlineImage'
+                              _key: string
+                              url: string | null
+                            }
+                          | {
+                              _key: string
+                              _type: 'inlineMath'
+                              tex: string
+                              href?: string
+                            }
+                          | {
+                              marks?: Array<string>
+                              text?: string
+                              _type: 'span'
+                              _key: string
+                            }
+                          | {
+                              _key: string
+                              _type: 'taskCheck'
+                              checked?: boolean
+                            }
+                        > | null
+                        style?: 'normal'
+                        listItem?: 'bullet' | 'number' | 'task'
+                        markDefs: Array<
+                          | {
+                              _key: string
+                              _type: 'internalLink'
+                              reference: CourseReference | LessonReference | ModuleReference
+                              anchor?: string
+                              written?: string
+                              target:
+                                | {
+                                    _id: string
+                                    _type: 'course'
+                                    title: string
+                                    emoji: string | null
+                                    slug: string
+                                  }
+                                | {
+                                    _id: string
+                                    _type: 'lesson'
+                                    title: string
+                                    emoji: string | null
+                                    slug: string
+                                  }
+                                | {
+                                    _id: string
+                                    _type: 'module'
+                                    title: string
+                                    emoji: string | null
+                                    slug: string
+                                  }
+                            }
+                          | {
+                              _key: string
+                              _type: 'link'
+                              href: string
+                              title?: string
+                            }
+                        > | null
+                        level?: number
+                        _type: 'block'
+                        _key: string
+                      }>
+                      definition: Array<
+                        | {
+                            children: Array<
+                              | {
+                                  _key: string
+                                  _type: 'footnoteReference'
+                                  label: string
+                                }
+                              | {
+                                  asset?: SanityImageAssetReference
+                                  media?: unknown
+                                  hotspot?: SanityImageHotspot
+                                  crop?: SanityImageCrop
+                                  alt: string
+                                  href?: string
+                                  src?: string
+                                  _type: 'inlineImage'
+                                  _key: string
+                                  url: string | null
+                                }
+                              | {
+                                  _key: string
+                                  _type: 'inlineMath'
+                                  tex: string
+                                  href?: string
+                                }
+                              | {
+                                  marks?: Array<string>
+                                  text?: string
+                                  _type: 'span'
+                                  _key: string
+                                }
+                              | {
+                                  _key: string
+                                  _type: 'taskCheck'
+                                  checked?: boolean
+                                }
+                            > | null
+                            style?:
+                              'blockquote' | 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
+                            listItem?: 'bullet' | 'number' | 'task'
+                            markDefs: Array<
+                              | {
+                                  _key: string
+                                  _type: 'internalLink'
+                                  reference: CourseReference | LessonReference | ModuleReference
+                                  anchor?: string
+                                  written?: string
+                                  target:
+                                    | {
+                                        _id: string
+                                        _type: 'course'
+                                        title: string
+                                        emoji: string | null
+                                        slug: string
+                                      }
+                                    | {
+                                        _id: string
+                                        _type: 'lesson'
+                                        title: string
+                                        emoji: string | null
+                                        slug: string
+                                      }
+                                    | {
+                                        _id: string
+                                        _type: 'module'
+                                        title: string
+                                        emoji: string | null
+                                        slug: string
+                                      }
+                                }
+                              | {
+                                  _key: string
+                                  _type: 'link'
+                                  href: string
+                                  title?: string
+                                }
+                            > | null
+                            level?: number
+                            _type: 'block'
+                            _key: string
+                          }
+                        | {
+                            _key: string
+                            _type: 'codeBlock'
+                            language?: string
+                            code?: string
+                            level?: number
+                          }
+                        | {
+                            _key: string
+                            _type: 'definitionList'
+                            items: Array<{
+                              _key: string
+                              _type: 'definitionListItem'
+                              term: Array<{
+                                children: Array<
+                                  | {
+                                      _key: string
+                                      _type: 'footnoteReference'
+                                      label: string
+                                    }
+                                  | {
+                                      asset?: SanityImageAssetReference
+                                      media?: unknown
+                                      hotspot?: SanityImageHotspot
+                                      crop?: SanityImageCrop
+                                      alt: string
+                                      href?: string
+                                      src?: string
+                                      _type: 'inlineImage'
+                                      _key: string
+                                      url: string | null
+                                    }
+                                  | {
+                                      _key: string
+                                      _type: 'inlineMath'
+                                      tex: string
+                                      href?: string
+                                    }
+                                  | {
+                                      marks?: Array<string>
+                                      text?: string
+                                      _type: 'span'
+                                      _key: string
+                                    }
+                                  | {
+                                      _key: string
+                                      _type: 'taskCheck'
+                                      checked?: boolean
+                                    }
+                                > | null
+                                style?: 'normal'
+                                listItem?: 'bullet' | 'number' | 'task'
+                                markDefs: Array<
+                                  | {
+                                      _key: string
+                                      _type: 'internalLink'
+                                      reference: CourseReference | LessonReference | ModuleReference
+                                      anchor?: string
+                                      written?: string
+                                      target:
+                                        | {
+                                            _id: string
+                                            _type: 'course'
+                                            title: string
+                                            emoji: string | null
+                                            slug: string
+                                          }
+                                        | {
+                                            _id: string
+                                            _type: 'lesson'
+                                            title: string
+                                            emoji: string | null
+                                            slug: string
+                                          }
+                                        | {
+                                            _id: string
+                                            _type: 'module'
+                                            title: string
+                                            emoji: string | null
+                                            slug: string
+                                          }
+                                    }
+                                  | {
+                                      _key: string
+                                      _type: 'link'
+                                      href: string
+                                      title?: string
+                                    }
+                                > | null
+                                level?: number
+                                _type: 'block'
+                                _key: string
+                              }>
+                              definition: Array<
+                                | {
+                                    children: Array<
+                                      | {
+                                          _key: string
+                                          _type: 'footnoteReference'
+                                          label: string
+                                        }
+                                      | {
+                                          asset?: SanityImageAssetReference
+                                          media?: unknown
+                                          hotspot?: SanityImageHotspot
+                                          crop?: SanityImageCrop
+                                          alt: string
+                                          href?: string
+                                          src?: string
+                                          _type: 'inlineImage'
+                                          _key: string
+                                          url: string | null
+                                        }
+                                      | {
+                                          _key: string
+                                          _type: 'inlineMath'
+                                          tex: string
+                                          href?: string
+                                        }
+                                      | {
+                                          marks?: Array<string>
+                                          text?: string
+                                          _type: 'span'
+                                          _key: string
+                                        }
+                                      | {
+                                          _key: string
+                                          _type: 'taskCheck'
+                                          checked?: boolean
+                                        }
+                                    > | null
+                                    style?:
+                                      | 'blockquote'
+                                      | 'h1'
+                                      | 'h2'
+                                      | 'h3'
+                                      | 'h4'
+                                      | 'h5'
+                                      | 'h6'
+                                      | 'normal'
+                                    listItem?: 'bullet' | 'number' | 'task'
+                                    markDefs: Array<
+                                      | {
+                                          _key: string
+                                          _type: 'internalLink'
+                                          reference:
+                                            CourseReference | LessonReference | ModuleReference
+                                          anchor?: string
+                                          written?: string
+                                          target:
+                                            | {
+                                                _id: string
+                                                _type: 'course'
+                                                title: string
+                                                emoji: string | null
+                                                slug: string
+                                              }
+                                            | {
+                                                _id: string
+                                                _type: 'lesson'
+                                                title: string
+                                                emoji: string | null
+                                                slug: string
+                                              }
+                                            | {
+                                                _id: string
+                                                _type: 'module'
+                                                title: string
+                                                emoji: string | null
+                                                slug: string
+                                              }
+                                        }
+                                      | {
+                                          _key: string
+                                          _type: 'link'
+                                          href: string
+                                          title?: string
+                                        }
+                                    > | null
+                                    level?: number
+                                    _type: 'block'
+                                    _key: string
+                                  }
+                                | {
+                                    _key: string
+                                    _type: 'codeBlock'
+                                    language?: string
+                                    code?: string
+                                    level?: number
+                                  }
+                                | {
+                                    _key: string
+                                    _type: 'definitionList'
+                                    items: Array<
+                                      {
+                                        _key: string
+                                      } & DefinitionListItem
+                                    >
+                                    level?: number
+                                  }
+                                | {
+                                    _key: string
+                                    _type: 'divider'
+                                    style?: 'line'
+                                    level?: number
+                                  }
+                                | {
+                                    _key: string
+                                    _type: 'embed'
+                                    url: string
+                                    title?: string
+                                    provider:
+                                      'audio' | 'gist' | 'iframe' | 'video' | 'vimeo' | 'youtube'
+                                    level?: number
+                                  }
+                                | {
+                                    asset?: SanityImageAssetReference
+                                    media?: unknown
+                                    hotspot?: SanityImageHotspot
+                                    crop?: SanityImageCrop
+                                    alt: string
+                                    caption?: string
+                                    href?: string
+                                    src?: string
+                                    level?: number
+                                    _type: 'image'
+                                    _key: string
+                                  }
+                                | {
+                                    _key: string
+                                    _type: 'math'
+                                    tex: string
+                                    level?: number
+                                  }
+                                | {
+                                    _key: string
+                                    _type: 'table'
+                                    rows: Array<
+                                      {
+                                        _key: string
+                                      } & TableRow
+                                    >
+                                    headerRows?: number
+                                    align?: Array<string>
+                                    level?: number
+                                  }
+                                | {
+                                    _key: string
+                                    _type: 'tableOfContents'
+                                    ordered?: boolean
+                                    exclude?: Array<string>
+                                    minLevel?: number
+                                    maxLevel?: number
+                                  }
+                              > | null
+                            }>
+                            level?: number
+                          }
+                        | {
+                            _key: string
+                            _type: 'divider'
+                            style?: 'line'
+                            level?: number
+                          }
+                        | {
+                            _key: string
+                            _type: 'embed'
+                            url: string
+                            title?: string
+                            provider: 'audio' | 'gist' | 'iframe' | 'video' | 'vimeo' | 'youtube'
+                            level?: number
+                          }
+                        | {
+                            asset?: SanityImageAssetReference
+                            media?: unknown
+                            hotspot?: SanityImageHotspot
+                            crop?: SanityImageCrop
+                            alt: string
+                            caption?: string
+                            href?: string
+                            src?: string
+                            level?: number
+                            _type: 'image'
+                            _key: string
+                            url: string | null
+                            dimensions: SanityImageDimensions | null
+                          }
+                        | {
+                            _key: string
+                            _type: 'math'
+                            tex: string
+                            level?: number
+                          }
+                        | {
+                            _key: string
+                            _type: 'table'
+                            rows: Array<{
+                              _key: string
+                              _type: 'tableRow'
+                              cells: Array<{
+                                _key: string
+                                _type: 'tableCell'
+                                content: Array<{
+                                  children: Array<
+                                    | {
+                                        _key: string
+                                        _type: 'footnoteReference'
+                                        label: string
+                                      }
+                                    | {
+                                        asset?: SanityImageAssetReference
+                                        media?: unknown
+                                        hotspot?: SanityImageHotspot
+                                        crop?: SanityImageCrop
+                                        alt: string
+                                        href?: string
+                                        src?: string
+                                        _type: 'inlineImage'
+                                        _key: string
+                                        url: string | null
+                                      }
+                                    | {
+                                        _key: string
+                                        _type: 'inlineMath'
+                                        tex: string
+                                        href?: string
+                                      }
+                                    | {
+                                        marks?: Array<string>
+                                        text?: string
+                                        _type: 'span'
+                                        _key: string
+                                      }
+                                    | {
+                                        _key: string
+                                        _type: 'taskCheck'
+                                        checked?: boolean
+                                      }
+                                  > | null
+                                  style?: 'normal'
+                                  listItem?: 'bullet' | 'number' | 'task'
+                                  markDefs: Array<
+                                    | {
+                                        _key: string
+                                        _type: 'internalLink'
+                                        reference:
+                                          CourseReference | LessonReference | ModuleReference
+                                        anchor?: string
+                                        written?: string
+                                        target:
+                                          | {
+                                              _id: string
+                                              _type: 'course'
+                                              title: string
+                                              emoji: string | null
+                                              slug: string
+                                            }
+                                          | {
+                                              _id: string
+                                              _type: 'lesson'
+                                              title: string
+                                              emoji: string | null
+                                              slug: string
+                                            }
+                                          | {
+                                              _id: string
+                                              _type: 'module'
+                                              title: string
+                                              emoji: string | null
+                                              slug: string
+                                            }
+                                      }
+                                    | {
+                                        _key: string
+                                        _type: 'link'
+                                        href: string
+                                        title?: string
+                                      }
+                                  > | null
+                                  level?: number
+                                  _type: 'block'
+                                  _key: string
+                                }> | null
+                                colSpan?: number
+                                rowSpan?: number
+                              }>
+                            }>
+                            headerRows?: number
+                            align?: Array<string>
+                            level?: number
+                          }
+                        | {
+                            _key: string
+                            _type: 'tableOfContents'
+                            ordered?: boolean
+                            exclude?: Array<string>
+                            minLevel?: number
+                            maxLevel?: number
+                          }
+                      > | null
+                    }>
+                    level?: number
+                  }
+                | {
+                    _key: string
+                    _type: 'divider'
+                    style?: 'line'
+                    level?: number
+                  }
+                | {
+                    _key: string
+                    _type: 'embed'
+                    url: string
+                    title?: string
+                    provider: 'audio' | 'gist' | 'iframe' | 'video' | 'vimeo' | 'youtube'
+                    level?: number
+                  }
+                | {
+                    asset?: SanityImageAssetReference
+                    media?: unknown
+                    hotspot?: SanityImageHotspot
+                    crop?: SanityImageCrop
+                    alt: string
+                    caption?: string
+                    href?: string
+                    src?: string
+                    level?: number
+                    _type: 'image'
+                    _key: string
+                    url: string | null
+                    dimensions: SanityImageDimensions | null
+                  }
+                | {
+                    _key: string
+                    _type: 'math'
+                    tex: string
+                    level?: number
+                  }
+                | {
+                    _key: string
+                    _type: 'table'
+                    rows: Array<{
+                      _key: string
+                      _type: 'tableRow'
+                      cells: Array<{
+                        _key: string
+                        _type: 'tableCell'
+                        content: Array<{
+                          children: Array<
+                            | {
+                                _key: string
+                                _type: 'footnoteReference'
+                                label: string
+                              }
+                            | {
+                                asset?: SanityImageAssetReference
+                                media?: unknown
+                                hotspot?: SanityImageHotspot
+                                crop?: SanityImageCrop
+                                alt: string
+                                href?: string
+                                src?: string
+                                _type: 'inlineImage'
+                                _key: string
+                                url: string | null
+                              }
+                            | {
+                                _key: string
+                                _type: 'inlineMath'
+                                tex: string
+                                href?: string
+                              }
+                            | {
+                                marks?: Array<string>
+                                text?: string
+                                _type: 'span'
+                                _key: string
+                              }
+                            | {
+                                _key: string
+                                _type: 'taskCheck'
+                                checked?: boolean
+                              }
+                          > | null
+                          style?: 'normal'
+                          listItem?: 'bullet' | 'number' | 'task'
+                          markDefs: Array<
+                            | {
+                                _key: string
+                                _type: 'internalLink'
+                                reference: CourseReference | LessonReference | ModuleReference
+                                anchor?: string
+                                written?: string
+                                target:
+                                  | {
+                                      _id: string
+                                      _type: 'course'
+                                      title: string
+                                      emoji: string | null
+                                      slug: string
+                                    }
+                                  | {
+                                      _id: string
+                                      _type: 'lesson'
+                                      title: string
+                                      emoji: string | null
+                                      slug: string
+                                    }
+                                  | {
+                                      _id: string
+                                      _type: 'module'
+                                      title: string
+                                      emoji: string | null
+                                      slug: string
+                                    }
+                              }
+                            | {
+                                _key: string
+                                _type: 'link'
+                                href: string
+                                title?: string
+                              }
+                          > | null
+                          level?: number
+                          _type: 'block'
+                          _key: string
+                        }> | null
+                        colSpan?: number
+                        rowSpan?: number
+                      }>
+                    }>
+                    headerRows?: number
+                    align?: Array<string>
+                    level?: number
+                  }
+                | {
+                    _key: string
+                    _type: 'tableOfContents'
+                    ordered?: boolean
+                    exclude?: Array<string>
+                    minLevel?: number
+                    maxLevel?: number
+                  }
+              >
+              level?: number
+            }
+          | {
+              _key: string
               _type: 'codeBlock'
               language?: string
               code?: string
@@ -18466,7 +22585,7 @@ export type ModulePageQueryResult = {
 
 // Source: queries/modulePage.ts
 // Variable: modulePageByIdQuery
-// Query: *[_type == "module" && _id == $id][0]{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "titleHeading": source.titleHeading == true,  body[]{    ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  },  _type == "callout" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "quote" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "details" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "footnote" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}},  _type == "responsibilitySection" => {    "area": area->{  _id,  title,  emoji,  intro[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  "slug": slug.current},    "responsibilities": responsibilities[]->{  _id,  name,  "slug": slug.current,  order,  description[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}  },  _type == "toolTable" => {    rows[]{      _key,      _type,      "category": category->{_id, title, "slug": slug.current},      "tools": tools[]->{  _id,  name,  "slug": slug.current,  url}    }  }},  "lessons": lessons[]->{  _id,  _type,  title,  emoji,  "slug": slug.current, description},  "course": *[_type == "course" && ^._id in contents[]._ref][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}}
+// Query: *[_type == "module" && _id == $id][0]{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "titleHeading": source.titleHeading == true,  body[]{    ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  },  _type == "callout" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "quote" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }, _type == "callout" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}}},  _type == "details" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "footnote" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}},  _type == "responsibilitySection" => {    "area": area->{  _id,  title,  emoji,  intro[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  "slug": slug.current},    "responsibilities": responsibilities[]->{  _id,  name,  "slug": slug.current,  order,  description[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}  },  _type == "toolTable" => {    rows[]{      _key,      _type,      "category": category->{_id, title, "slug": slug.current},      "tools": tools[]->{  _id,  name,  "slug": slug.current,  url}    }  }},  "lessons": lessons[]->{  _id,  _type,  title,  emoji,  "slug": slug.current, description},  "course": *[_type == "course" && ^._id in contents[]._ref][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}}
 export type ModulePageByIdQueryResult = {
   _id: string
   _type: 'module'
@@ -20920,6 +25039,813 @@ export type ModulePageByIdQueryResult = {
             }
           | {
               _key: string
+              _type: 'callout'
+              tone: 'important' | 'note' | 'tip' | 'warning'
+              title?: string
+              body: Array<
+                | {
+                    children: Array<
+                      | {
+                          _key: string
+                          _type: 'footnoteReference'
+                          label: string
+                        }
+                      | {
+                          asset?: SanityImageAssetReference
+                          media?: unknown
+                          hotspot?: SanityImageHotspot
+                          crop?: SanityImageCrop
+                          alt: string
+                          href?: string
+                          src?: string
+                          _type: 'inlineImage'
+                          _key: string
+                          url: string | null
+                        }
+                      | {
+                          _key: string
+                          _type: 'inlineMath'
+                          tex: string
+                          href?: string
+                        }
+                      | {
+                          marks?: Array<string>
+                          text?: string
+                          _type: 'span'
+                          _key: string
+                        }
+                      | {
+                          _key: string
+                          _type: 'taskCheck'
+                          checked?: boolean
+                        }
+                    > | null
+                    style?: 'blockquote' | 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
+                    listItem?: 'bullet' | 'number' | 'task'
+                    markDefs: Array<
+                      | {
+                          _key: string
+                          _type: 'internalLink'
+                          reference: CourseReference | LessonReference | ModuleReference
+                          anchor?: string
+                          written?: string
+                          target:
+                            | {
+                                _id: string
+                                _type: 'course'
+                                title: string
+                                emoji: string | null
+                                slug: string
+                              }
+                            | {
+                                _id: string
+                                _type: 'lesson'
+                                title: string
+                                emoji: string | null
+                                slug: string
+                              }
+                            | {
+                                _id: string
+                                _type: 'module'
+                                title: string
+                                emoji: string | null
+                                slug: string
+                              }
+                        }
+                      | {
+                          _key: string
+                          _type: 'link'
+                          href: string
+                          title?: string
+                        }
+                    > | null
+                    level?: number
+                    _type: 'block'
+                    _key: string
+                  }
+                | {
+                    _key: string
+                    _type: 'codeBlock'
+                    language?: string
+                    code?: string
+                    level?: number
+                  }
+                | {
+                    _key: string
+                    _type: 'definitionList'
+                    items: Array<{
+                      _key: string
+                      _type: 'definitionListItem'
+                      term: Array<{
+                        children: Array<
+                          | {
+                              _key: string
+                              _type: 'footnoteReference'
+                              label: string
+                            }
+                          | {
+                              asset?: SanityImageAssetReference
+                              media?: unknown
+                              hotspot?: SanityImageHotspot
+                              crop?: SanityImageCrop
+                              alt: string
+                              href?: string
+                              src?: string
+                              _type: 'inlineImage'
+                              _key: string
+                              url: string | null
+                            }
+                          | {
+                              _key: string
+                              _type: 'inlineMath'
+                              tex: string
+                              href?: string
+                            }
+                          | {
+                              marks?: Array<string>
+                              text?: string
+                              _type: 'span'
+                              _key: string
+                            }
+                          | {
+                              _key: string
+                              _type: 'taskCheck'
+                              checked?: boolean
+                            }
+                        > | null
+                        style?: 'normal'
+                        listItem?: 'bullet' | 'number' | 'task'
+                        markDefs: Array<
+                          | {
+                              _key: string
+                              _type: 'internalLink'
+                              reference: CourseReference | LessonReference | ModuleReference
+                              anchor?: string
+                              written?: string
+                              target:
+                                | {
+                                    _id: string
+                                    _type: 'course'
+                                    title: string
+                                    emoji: string | null
+                                    slug: string
+                                  }
+                                | {
+                                    _id: string
+                                    _type: 'lesson'
+                                    title: string
+                                    emoji: string | null
+                                    slug: string
+                                  }
+                                | {
+                                    _id: string
+                                    _type: 'module'
+                                    title: string
+                                    emoji: string | null
+                                    slug: string
+                                  }
+                            }
+                          | {
+                              _key: string
+                              _type: 'link'
+                              href: string
+                              title?: string
+                            }
+                        > | null
+                        level?: number
+                        _type: 'block'
+                        _key: string
+                      }>
+                      definition: Array<
+                        | {
+                            children: Array<
+                              | {
+                                  _key: string
+                                  _type: 'footnoteReference'
+                                  label: string
+                                }
+                              | {
+                                  asset?: SanityImageAssetReference
+                                  media?: unknown
+                                  hotspot?: SanityImageHotspot
+                                  crop?: SanityImageCrop
+                                  alt: string
+                                  href?: string
+                                  src?: string
+                                  _type: 'inlineImage'
+                                  _key: string
+                                  url: string | null
+                                }
+                              | {
+                                  _key: string
+                                  _type: 'inlineMath'
+                                  tex: string
+                                  href?: string
+                                }
+                              | {
+                                  marks?: Array<string>
+                                  text?: string
+                                  _type: 'span'
+                                  _key: string
+                                }
+                              | {
+                                  _key: string
+                                  _type: 'taskCheck'
+                                  checked?: boolean
+                                }
+                            > | null
+                            style?:
+                              'blockquote' | 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'normal'
+                            listItem?: 'bullet' | 'number' | 'task'
+                            markDefs: Array<
+                              | {
+                                  _key: string
+                                  _type: 'internalLink'
+                                  reference: CourseReference | LessonReference | ModuleReference
+                                  anchor?: string
+                                  written?: string
+                                  target:
+                                    | {
+                                        _id: string
+                                        _type: 'course'
+                                        title: string
+                                        emoji: string | null
+                                        slug: string
+                                      }
+                                    | {
+                                        _id: string
+                                        _type: 'lesson'
+                                        title: string
+                                        emoji: string | null
+                                        slug: string
+                                      }
+                                    | {
+                                        _id: string
+                                        _type: 'module'
+                                        title: string
+                                        emoji: string | null
+                                        slug: string
+                                      }
+                                }
+                              | {
+                                  _key: string
+                                  _type: 'link'
+                                  href: string
+                                  title?: string
+                                }
+                            > | null
+                            level?: number
+                            _type: 'block'
+                            _key: string
+                          }
+                        | {
+                            _key: string
+                            _type: 'codeBlock'
+                            language?: string
+                            code?: string
+                            level?: number
+                          }
+                        | {
+                            _key: string
+                            _type: 'definitionList'
+                            items: Array<{
+                              _key: string
+                              _type: 'definitionListItem'
+                              term: Array<{
+                                children: Array<
+                                  | {
+                                      _key: string
+                                      _type: 'footnoteReference'
+                                      label: string
+                                    }
+                                  | {
+                                      asset?: SanityImageAssetReference
+                                      media?: unknown
+                                      hotspot?: SanityImageHotspot
+                                      crop?: SanityImageCrop
+                                      alt: string
+                                      href?: string
+                                      src?: string
+                                      _type: 'inlineImage'
+                                      _key: string
+                                      url: string | null
+                                    }
+                                  | {
+                                      _key: string
+                                      _type: 'inlineMath'
+                                      tex: string
+                                      href?: string
+                                    }
+                                  | {
+                                      marks?: Array<string>
+                                      text?: string
+                                      _type: 'span'
+                                      _key: string
+                                    }
+                                  | {
+                                      _key: string
+                                      _type: 'taskCheck'
+                                      checked?: boolean
+                                    }
+                                > | null
+                                style?: 'normal'
+                                listItem?: 'bullet' | 'number' | 'task'
+                                markDefs: Array<
+                                  | {
+                                      _key: string
+                                      _type: 'internalLink'
+                                      reference: CourseReference | LessonReference | ModuleReference
+                                      anchor?: string
+                                      written?: string
+                                      target:
+                                        | {
+                                            _id: string
+                                            _type: 'course'
+                                            title: string
+                                            emoji: string | null
+                                            slug: string
+                                          }
+                                        | {
+                                            _id: string
+                                            _type: 'lesson'
+                                            title: string
+                                            emoji: string | null
+                                            slug: string
+                                          }
+                                        | {
+                                            _id: string
+                                            _type: 'module'
+                                            title: string
+                                            emoji: string | null
+                                            slug: string
+                                          }
+                                    }
+                                  | {
+                                      _key: string
+                                      _type: 'link'
+                                      href: string
+                                      title?: string
+                                    }
+                                > | null
+                                level?: number
+                                _type: 'block'
+                                _key: string
+                              }>
+                              definition: Array<
+                                | {
+                                    children: Array<
+                                      | {
+                                          _key: string
+                                          _type: 'footnoteReference'
+                                          label: string
+                                        }
+                                      | {
+                                          asset?: SanityImageAssetReference
+                                          media?: unknown
+                                          hotspot?: SanityImageHotspot
+                                          crop?: SanityImageCrop
+                                          alt: string
+                                          href?: string
+                                          src?: string
+                                          _type: 'inlineImage'
+                                          _key: string
+                                          url: string | null
+                                        }
+                                      | {
+                                          _key: string
+                                          _type: 'inlineMath'
+                                          tex: string
+                                          href?: string
+                                        }
+                                      | {
+                                          marks?: Array<string>
+                                          text?: string
+                                          _type: 'span'
+                                          _key: string
+                                        }
+                                      | {
+                                          _key: string
+                                          _type: 'taskCheck'
+                                          checked?: boolean
+                                        }
+                                    > | null
+                                    style?:
+                                      | 'blockquote'
+                                      | 'h1'
+                                      | 'h2'
+                                      | 'h3'
+                                      | 'h4'
+                                      | 'h5'
+                                      | 'h6'
+                                      | 'normal'
+                                    listItem?: 'bullet' | 'number' | 'task'
+                                    markDefs: Array<
+                                      | {
+                                          _key: string
+                                          _type: 'internalLink'
+                                          reference:
+                                            CourseReference | LessonReference | ModuleReference
+                                          anchor?: string
+                                          written?: string
+                                          target:
+                                            | {
+                                                _id: string
+                                                _type: 'course'
+                                                title: string
+                                                emoji: string | null
+                                                slug: string
+                                              }
+                                            | {
+                                                _id: string
+                                                _type: 'lesson'
+                                                title: string
+                                                emoji: string | null
+                                                slug: string
+                                              }
+                                            | {
+                                                _id: string
+                                                _type: 'module'
+                                                title: string
+                                                emoji: string | null
+                                                slug: string
+                                              }
+                                        }
+                                      | {
+                                          _key: string
+                                          _type: 'link'
+                                          href: string
+                                          title?: string
+                                        }
+                                    > | null
+                                    level?: number
+                                    _type: 'block'
+                                    _key: string
+                                  }
+                                | {
+                                    _key: string
+                                    _type: 'codeBlock'
+                                    language?: string
+                                    code?: string
+                                    level?: number
+                                  }
+                                | {
+                                    _key: string
+                                    _type: 'definitionList'
+                                    items: Array<
+                                      {
+                                        _key: string
+                                      } & DefinitionListItem
+                                    >
+                                    level?: number
+                                  }
+                                | {
+                                    _key: string
+                                    _type: 'divider'
+                                    style?: 'line'
+                                    level?: number
+                                  }
+                                | {
+                                    _key: string
+                                    _type: 'embed'
+                                    url: string
+                                    title?: string
+                                    provider:
+                                      'audio' | 'gist' | 'iframe' | 'video' | 'vimeo' | 'youtube'
+                                    level?: number
+                                  }
+                                | {
+                                    asset?: SanityImageAssetReference
+                                    media?: unknown
+                                    hotspot?: SanityImageHotspot
+                                    crop?: SanityImageCrop
+                                    alt: string
+                                    caption?: string
+                                    href?: string
+                                    src?: string
+                                    level?: number
+                                    _type: 'image'
+                                    _key: string
+                                  }
+                                | {
+                                    _key: string
+                                    _type: 'math'
+                                    tex: string
+                                    level?: number
+                                  }
+                                | {
+                                    _key: string
+                                    _type: 'table'
+                                    rows: Array<
+                                      {
+                                        _key: string
+                                      } & TableRow
+                                    >
+                                    headerRows?: number
+                                    align?: Array<string>
+                                    level?: number
+                                  }
+                                | {
+                                    _key: string
+                                    _type: 'tableOfContents'
+                                    ordered?: boolean
+                                    exclude?: Array<string>
+                                    minLevel?: number
+                                    maxLevel?: number
+                                  }
+                              > | null
+                            }>
+                            level?: number
+                          }
+                        | {
+                            _key: string
+                            _type: 'divider'
+                            style?: 'line'
+                            level?: number
+                          }
+                        | {
+                            _key: string
+                            _type: 'embed'
+                            url: string
+                            title?: string
+                            provider: 'audio' | 'gist' | 'iframe' | 'video' | 'vimeo' | 'youtube'
+                            level?: number
+                          }
+                        | {
+                            asset?: SanityImageAssetReference
+                            media?: unknown
+                            hotspot?: SanityImageHotspot
+                            crop?: SanityImageCrop
+                            alt: string
+                            caption?: string
+                            href?: string
+                            src?: string
+                            level?: number
+                            _type: 'image'
+                            _key: string
+                            url: string | null
+                            dimensions: SanityImageDimensions | null
+                          }
+                        | {
+                            _key: string
+                            _type: 'math'
+                            tex: string
+                            level?: number
+                          }
+                        | {
+                            _key: string
+                            _type: 'table'
+                            rows: Array<{
+                              _key: string
+                              _type: 'tableRow'
+                              cells: Array<{
+                                _key: string
+                                _type: 'tableCell'
+                                content: Array<{
+                                  children: Array<
+                                    | {
+                                        _key: string
+                                        _type: 'footnoteReference'
+                                        label: string
+                                      }
+                                    | {
+                                        asset?: SanityImageAssetReference
+                                        media?: unknown
+                                        hotspot?: SanityImageHotspot
+                                        crop?: SanityImageCrop
+                                        alt: string
+                                        href?: string
+                                        src?: string
+                                        _type: 'inlineImage'
+                                        _key: string
+                                        url: string | null
+                                      }
+                                    | {
+                                        _key: string
+                                        _type: 'inlineMath'
+                                        tex: string
+                                        href?: string
+                                      }
+                                    | {
+                                        marks?: Array<string>
+                                        text?: string
+                                        _type: 'span'
+                                        _key: string
+                                      }
+                                    | {
+                                        _key: string
+                                        _type: 'taskCheck'
+                                        checked?: boolean
+                                      }
+                                  > | null
+                                  style?: 'normal'
+                                  listItem?: 'bullet' | 'number' | 'task'
+                                  markDefs: Array<
+                                    | {
+                                        _key: string
+                                        _type: 'internalLink'
+                                        reference:
+                                          CourseReference | LessonReference | ModuleReference
+                                        anchor?: string
+                                        written?: string
+                                        target:
+                                          | {
+                                              _id: string
+                                              _type: 'course'
+                                              title: string
+                                              emoji: string | null
+                                              slug: string
+                                            }
+                                          | {
+                                              _id: string
+                                              _type: 'lesson'
+                                              title: string
+                                              emoji: string | null
+                                              slug: string
+                                            }
+                                          | {
+                                              _id: string
+                                              _type: 'module'
+                                              title: string
+                                              emoji: string | null
+                                              slug: string
+                                            }
+                                      }
+                                    | {
+                                        _key: string
+                                        _type: 'link'
+                                        href: string
+                                        title?: string
+                                      }
+                                  > | null
+                                  level?: number
+                                  _type: 'block'
+                                  _key: string
+                                }> | null
+                                colSpan?: number
+                                rowSpan?: number
+                              }>
+                            }>
+                            headerRows?: number
+                            align?: Array<string>
+                            level?: number
+                          }
+                        | {
+                            _key: string
+                            _type: 'tableOfContents'
+                            ordered?: boolean
+                            exclude?: Array<string>
+                            minLevel?: number
+                            maxLevel?: number
+                          }
+                      > | null
+                    }>
+                    level?: number
+                  }
+                | {
+                    _key: string
+                    _type: 'divider'
+                    style?: 'line'
+                    level?: number
+                  }
+                | {
+                    _key: string
+                    _type: 'embed'
+                    url: string
+                    title?: string
+                    provider: 'audio' | 'gist' | 'iframe' | 'video' | 'vimeo' | 'youtube'
+                    level?: number
+                  }
+                | {
+                    asset?: SanityImageAssetReference
+                    media?: unknown
+                    hotspot?: SanityImageHotspot
+                    crop?: SanityImageCrop
+                    alt: string
+                    caption?: string
+                    href?: string
+                    src?: string
+                    level?: number
+                    _type: 'image'
+                    _key: string
+                    url: string | null
+                    dimensions: SanityImageDimensions | null
+                  }
+                | {
+                    _key: string
+                    _type: 'math'
+                    tex: string
+                    level?: number
+                  }
+                | {
+                    _key: string
+                    _type: 'table'
+                    rows: Array<{
+                      _key: string
+                      _type: 'tableRow'
+                      cells: Array<{
+                        _key: string
+                        _type: 'tableCell'
+                        content: Array<{
+                          children: Array<
+                            | {
+                                _key: string
+                                _type: 'footnoteReference'
+                                label: string
+                              }
+                            | {
+                                asset?: SanityImageAssetReference
+                                media?: unknown
+                                hotspot?: SanityImageHotspot
+                                crop?: SanityImageCrop
+                                alt: string
+                                href?: string
+                                src?: string
+                                _type: 'inlineImage'
+                                _key: string
+                                url: string | null
+                              }
+                            | {
+                                _key: string
+                                _type: 'inlineMath'
+                                tex: string
+                                href?: string
+                              }
+                            | {
+                                marks?: Array<string>
+                                text?: string
+                                _type: 'span'
+                                _key: string
+                              }
+                            | {
+                                _key: string
+                                _type: 'taskCheck'
+                                checked?: boolean
+                              }
+                          > | null
+                          style?: 'normal'
+                          listItem?: 'bullet' | 'number' | 'task'
+                          markDefs: Array<
+                            | {
+                                _key: string
+                                _type: 'internalLink'
+                                reference: CourseReference | LessonReference | ModuleReference
+                                anchor?: string
+                                written?: string
+                                target:
+                                  | {
+                                      _id: string
+                                      _type: 'course'
+                                      title: string
+                                      emoji: string | null
+                                      slug: string
+                                    }
+                                  | {
+                                      _id: string
+                                      _type: 'lesson'
+                                      title: string
+                                      emoji: string | null
+                                      slug: string
+                                    }
+                                  | {
+                                      _id: string
+                                      _type: 'module'
+                                      title: string
+                                      emoji: string | null
+                                      slug: string
+                                    }
+                              }
+                            | {
+                                _key: string
+                                _type: 'link'
+                                href: string
+                                title?: string
+                              }
+                          > | null
+                          level?: number
+                          _type: 'block'
+                          _key: string
+                        }> | null
+                        colSpan?: number
+                        rowSpan?: number
+                      }>
+                    }>
+                    headerRows?: number
+                    align?: Array<string>
+                    level?: number
+                  }
+                | {
+                    _key: string
+                    _type: 'tableOfContents'
+                    ordered?: boolean
+                    exclude?: Array<string>
+                    minLevel?: number
+                    maxLevel?: number
+                  }
+              >
+              level?: number
+            }
+          | {
+              _key: string
               _type: 'codeBlock'
               language?: string
               code?: string
@@ -21956,7 +26882,7 @@ export type ModulePageByIdQueryResult = {
 
 // Source: queries/modulePage.ts
 // Variable: modulePreviewQuery
-// Query: $module{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "titleHeading": source.titleHeading == true,  body[]{    ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  },  _type == "callout" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "quote" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "details" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "footnote" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}},  _type == "responsibilitySection" => {    "area": area->{  _id,  title,  emoji,  intro[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  "slug": slug.current},    "responsibilities": responsibilities[]->{  _id,  name,  "slug": slug.current,  order,  description[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}  },  _type == "toolTable" => {    rows[]{      _key,      _type,      "category": category->{_id, title, "slug": slug.current},      "tools": tools[]->{  _id,  name,  "slug": slug.current,  url}    }  }},  "lessons": lessons[]->{  _id,  _type,  title,  emoji,  "slug": slug.current, description},  "course": *[_type == "course" && ^._id in contents[]._ref][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}}
+// Query: $module{    _id,  _type,  title,  emoji,  "slug": slug.current,  description,  "titleHeading": source.titleHeading == true,  body[]{    ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  },  _type == "callout" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "quote" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }, _type == "callout" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}}},  _type == "details" => {body[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{..., term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}, definition[]{  ...,  _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  _type == "definitionList" => {    items[]{      ...,      term[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},      definition[]{..., _type == "block" => {  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}    }  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}}  },    _type == "table" => {    rows[]{..., cells[]{..., content[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}}  },  _type == "image" => {    "url": asset->url,    "dimensions": asset->metadata.dimensions  }}},  _type == "footnote" => {body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}},  _type == "responsibilitySection" => {    "area": area->{  _id,  title,  emoji,  intro[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }},  "slug": slug.current},    "responsibilities": responsibilities[]->{  _id,  name,  "slug": slug.current,  order,  description[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {      "target": reference->{  _id,  _type,  title,  emoji,  "slug": slug.current}    }  },  children[]{    ...,    _type == "inlineImage" => {"url": asset->url}  }}}  },  _type == "toolTable" => {    rows[]{      _key,      _type,      "category": category->{_id, title, "slug": slug.current},      "tools": tools[]->{  _id,  name,  "slug": slug.current,  url}    }  }},  "lessons": lessons[]->{  _id,  _type,  title,  emoji,  "slug": slug.current, description},  "course": *[_type == "course" && ^._id in contents[]._ref][0]{  _id,  _type,  title,  emoji,  "slug": slug.current}}
 export type ModulePreviewQueryResult = unknown
 
 // Source: queries/responsibilitiesByArea.ts
@@ -22205,15 +27131,15 @@ export type ToolsByCategoryQueryResult = Array<{
 // Query TypeMap
 declare global {
   interface SanityQueries {
-    '\n  *[_type == "course" && slug.current == $slug][0]{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "titleHeading": source.titleHeading == true,\n  "body": body[]{\n  \n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n,\n  _type == "callout" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}},\n  _type == "quote" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}},\n  _type == "details" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}},\n  _type == "footnote" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}},\n  _type == "responsibilitySection" => {\n    "area": area->{\n  _id,\n  title,\n  emoji,\n  intro[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  "slug": slug.current\n},\n    "responsibilities": responsibilities[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  order,\n  description[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}\n}\n  },\n  _type == "toolTable" => {\n    rows[]{\n      _key,\n      _type,\n      "category": category->{_id, title, "slug": slug.current},\n      "tools": tools[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  url\n}\n    }\n  }\n},\n  "contents": contents[]->{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    _type == "module" => {\n      "lessons": lessons[]->{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "lessons": lessons[]->{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    "lessons": lessons[]->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n, description}\n  }\n}\n    },\n    _type == "lesson" => {\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "lessons": lessons[]->{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    "lessons": lessons[]->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n, description}\n  }\n}\n  }\n}\n': CourseOutlineQueryResult
-    '[\n  ...(*[_type == "site"][0].courses[]->)[_type == "course"]{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "titleHeading": source.titleHeading == true,\n  "body": body[]{\n  \n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n,\n  _type == "callout" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}},\n  _type == "quote" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}},\n  _type == "details" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}},\n  _type == "footnote" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}},\n  _type == "responsibilitySection" => {\n    "area": area->{\n  _id,\n  title,\n  emoji,\n  intro[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  "slug": slug.current\n},\n    "responsibilities": responsibilities[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  order,\n  description[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}\n}\n  },\n  _type == "toolTable" => {\n    rows[]{\n      _key,\n      _type,\n      "category": category->{_id, title, "slug": slug.current},\n      "tools": tools[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  url\n}\n    }\n  }\n},\n  "contents": contents[]->{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    _type == "module" => {\n      "lessons": lessons[]->{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "lessons": lessons[]->{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    "lessons": lessons[]->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n, description}\n  }\n}\n    },\n    _type == "lesson" => {\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "lessons": lessons[]->{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    "lessons": lessons[]->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n, description}\n  }\n}\n  }\n},\n  ...(*[_type == "site"][0].collections[].courses[]->)[_type == "course"]{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "titleHeading": source.titleHeading == true,\n  "body": body[]{\n  \n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n,\n  _type == "callout" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}},\n  _type == "quote" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}},\n  _type == "details" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}},\n  _type == "footnote" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}},\n  _type == "responsibilitySection" => {\n    "area": area->{\n  _id,\n  title,\n  emoji,\n  intro[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  "slug": slug.current\n},\n    "responsibilities": responsibilities[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  order,\n  description[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}\n}\n  },\n  _type == "toolTable" => {\n    rows[]{\n      _key,\n      _type,\n      "category": category->{_id, title, "slug": slug.current},\n      "tools": tools[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  url\n}\n    }\n  }\n},\n  "contents": contents[]->{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    _type == "module" => {\n      "lessons": lessons[]->{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "lessons": lessons[]->{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    "lessons": lessons[]->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n, description}\n  }\n}\n    },\n    _type == "lesson" => {\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "lessons": lessons[]->{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    "lessons": lessons[]->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n, description}\n  }\n}\n  }\n},\n  ...*[_type == "course" && !(_id in coalesce(*[_type == "site"][0].courses[]._ref, [])) && !(_id in coalesce(*[_type == "site"][0].collections[].courses[]._ref, []))] | order(title asc){\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "titleHeading": source.titleHeading == true,\n  "body": body[]{\n  \n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n,\n  _type == "callout" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}},\n  _type == "quote" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}},\n  _type == "details" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}},\n  _type == "footnote" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}},\n  _type == "responsibilitySection" => {\n    "area": area->{\n  _id,\n  title,\n  emoji,\n  intro[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  "slug": slug.current\n},\n    "responsibilities": responsibilities[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  order,\n  description[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}\n}\n  },\n  _type == "toolTable" => {\n    rows[]{\n      _key,\n      _type,\n      "category": category->{_id, title, "slug": slug.current},\n      "tools": tools[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  url\n}\n    }\n  }\n},\n  "contents": contents[]->{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    _type == "module" => {\n      "lessons": lessons[]->{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "lessons": lessons[]->{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    "lessons": lessons[]->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n, description}\n  }\n}\n    },\n    _type == "lesson" => {\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "lessons": lessons[]->{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    "lessons": lessons[]->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n, description}\n  }\n}\n  }\n}\n]': AllCourseOutlinesQueryResult
-    '\n  *[_type == "lesson" && slug.current == $slug][0]{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "titleHeading": source.titleHeading == true,\n  body[]{\n  \n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n,\n  _type == "callout" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}},\n  _type == "quote" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}},\n  _type == "details" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}},\n  _type == "footnote" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}},\n  _type == "responsibilitySection" => {\n    "area": area->{\n  _id,\n  title,\n  emoji,\n  intro[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  "slug": slug.current\n},\n    "responsibilities": responsibilities[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  order,\n  description[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}\n}\n  },\n  _type == "toolTable" => {\n    rows[]{\n      _key,\n      _type,\n      "category": category->{_id, title, "slug": slug.current},\n      "tools": tools[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  url\n}\n    }\n  }\n},\n  next{label, href, "lesson": lesson->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}},\n  "parentLesson": *[_type == "lesson" && ^._id in lessons[]._ref][0]{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    \n  "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|"\n,\n    "module": *[_type == "module" && ^._id in lessons[]._ref][0]{\n      \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n      "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    },\n    "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  },\n  "module": *[_type == "module" && ^._id in lessons[]._ref][0]{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    \n  "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|"\n,\n    "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  },\n  "directCourse": *[_type == "course" && ^._id in contents[]._ref][0]{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    "siblingIds": "|" + array::join(contents[@->_type == "lesson"]._ref, "|") + "|"\n  }\n}{\n  ...,\n  "course": coalesce(module.course, directCourse, parentLesson.module.course, parentLesson.course),\n  "around": string::split(\n    coalesce(parentLesson.siblingIds, module.siblingIds, directCourse.siblingIds, ""),\n    "|" + _id + "|"\n  )\n}{\n  _id,\n  _type,\n  title,\n  emoji,\n  slug,\n  description,\n  titleHeading,\n  body,\n  next,\n  "breadcrumbs": [\n    course{_id, _type, title, emoji, slug},\n    coalesce(module, parentLesson.module){_id, _type, title, emoji, slug},\n    parentLesson{_id, _type, title, emoji, slug}\n  ][defined(@)],\n  "previous": coalesce(\n    {"_ref": string::split(around[0], "|")[-1]}->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n},\n    *[_type == "lesson" && next.lesson._ref == ^._id][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  ),\n  "nextLesson": coalesce(\n    next.lesson,\n    {"_ref": string::split(around[1], "|")[0]}->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  )\n}\n': LessonPageQueryResult
-    '\n  *[_type == "lesson" && _id == $id][0]{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "titleHeading": source.titleHeading == true,\n  body[]{\n  \n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n,\n  _type == "callout" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}},\n  _type == "quote" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}},\n  _type == "details" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}},\n  _type == "footnote" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}},\n  _type == "responsibilitySection" => {\n    "area": area->{\n  _id,\n  title,\n  emoji,\n  intro[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  "slug": slug.current\n},\n    "responsibilities": responsibilities[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  order,\n  description[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}\n}\n  },\n  _type == "toolTable" => {\n    rows[]{\n      _key,\n      _type,\n      "category": category->{_id, title, "slug": slug.current},\n      "tools": tools[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  url\n}\n    }\n  }\n},\n  next{label, href, "lesson": lesson->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}},\n  "parentLesson": *[_type == "lesson" && ^._id in lessons[]._ref][0]{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    \n  "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|"\n,\n    "module": *[_type == "module" && ^._id in lessons[]._ref][0]{\n      \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n      "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    },\n    "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  },\n  "module": *[_type == "module" && ^._id in lessons[]._ref][0]{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    \n  "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|"\n,\n    "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  },\n  "directCourse": *[_type == "course" && ^._id in contents[]._ref][0]{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    "siblingIds": "|" + array::join(contents[@->_type == "lesson"]._ref, "|") + "|"\n  }\n}{\n  ...,\n  "course": coalesce(module.course, directCourse, parentLesson.module.course, parentLesson.course),\n  "around": string::split(\n    coalesce(parentLesson.siblingIds, module.siblingIds, directCourse.siblingIds, ""),\n    "|" + _id + "|"\n  )\n}{\n  _id,\n  _type,\n  title,\n  emoji,\n  slug,\n  description,\n  titleHeading,\n  body,\n  next,\n  "breadcrumbs": [\n    course{_id, _type, title, emoji, slug},\n    coalesce(module, parentLesson.module){_id, _type, title, emoji, slug},\n    parentLesson{_id, _type, title, emoji, slug}\n  ][defined(@)],\n  "previous": coalesce(\n    {"_ref": string::split(around[0], "|")[-1]}->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n},\n    *[_type == "lesson" && next.lesson._ref == ^._id][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  ),\n  "nextLesson": coalesce(\n    next.lesson,\n    {"_ref": string::split(around[1], "|")[0]}->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  )\n}\n': LessonPageByIdQueryResult
-    '\n  $lesson{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "titleHeading": source.titleHeading == true,\n  body[]{\n  \n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n,\n  _type == "callout" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}},\n  _type == "quote" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}},\n  _type == "details" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}},\n  _type == "footnote" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}},\n  _type == "responsibilitySection" => {\n    "area": area->{\n  _id,\n  title,\n  emoji,\n  intro[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  "slug": slug.current\n},\n    "responsibilities": responsibilities[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  order,\n  description[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}\n}\n  },\n  _type == "toolTable" => {\n    rows[]{\n      _key,\n      _type,\n      "category": category->{_id, title, "slug": slug.current},\n      "tools": tools[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  url\n}\n    }\n  }\n},\n  next{label, href, "lesson": lesson->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}},\n  "parentLesson": *[_type == "lesson" && ^._id in lessons[]._ref][0]{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    \n  "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|"\n,\n    "module": *[_type == "module" && ^._id in lessons[]._ref][0]{\n      \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n      "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    },\n    "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  },\n  "module": *[_type == "module" && ^._id in lessons[]._ref][0]{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    \n  "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|"\n,\n    "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  },\n  "directCourse": *[_type == "course" && ^._id in contents[]._ref][0]{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    "siblingIds": "|" + array::join(contents[@->_type == "lesson"]._ref, "|") + "|"\n  }\n}{\n  ...,\n  "course": coalesce(module.course, directCourse, parentLesson.module.course, parentLesson.course),\n  "around": string::split(\n    coalesce(parentLesson.siblingIds, module.siblingIds, directCourse.siblingIds, ""),\n    "|" + _id + "|"\n  )\n}{\n  _id,\n  _type,\n  title,\n  emoji,\n  slug,\n  description,\n  titleHeading,\n  body,\n  next,\n  "breadcrumbs": [\n    course{_id, _type, title, emoji, slug},\n    coalesce(module, parentLesson.module){_id, _type, title, emoji, slug},\n    parentLesson{_id, _type, title, emoji, slug}\n  ][defined(@)],\n  "previous": coalesce(\n    {"_ref": string::split(around[0], "|")[-1]}->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n},\n    *[_type == "lesson" && next.lesson._ref == ^._id][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  ),\n  "nextLesson": coalesce(\n    next.lesson,\n    {"_ref": string::split(around[1], "|")[0]}->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  )\n}\n': LessonPreviewQueryResult
+    '\n  *[_type == "course" && slug.current == $slug][0]{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "titleHeading": source.titleHeading == true,\n  "body": body[]{\n  \n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n,\n  _type == "callout" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}},\n  _type == "quote" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n, _type == "callout" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}}},\n  _type == "details" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}},\n  _type == "footnote" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}},\n  _type == "responsibilitySection" => {\n    "area": area->{\n  _id,\n  title,\n  emoji,\n  intro[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  "slug": slug.current\n},\n    "responsibilities": responsibilities[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  order,\n  description[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}\n}\n  },\n  _type == "toolTable" => {\n    rows[]{\n      _key,\n      _type,\n      "category": category->{_id, title, "slug": slug.current},\n      "tools": tools[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  url\n}\n    }\n  }\n},\n  "contents": contents[]->{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    _type == "module" => {\n      "lessons": lessons[]->{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "lessons": lessons[]->{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    "lessons": lessons[]->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n, description}\n  }\n}\n    },\n    _type == "lesson" => {\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "lessons": lessons[]->{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    "lessons": lessons[]->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n, description}\n  }\n}\n  }\n}\n': CourseOutlineQueryResult
+    '[\n  ...(*[_type == "site"][0].courses[]->)[_type == "course"]{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "titleHeading": source.titleHeading == true,\n  "body": body[]{\n  \n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n,\n  _type == "callout" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}},\n  _type == "quote" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n, _type == "callout" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}}},\n  _type == "details" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}},\n  _type == "footnote" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}},\n  _type == "responsibilitySection" => {\n    "area": area->{\n  _id,\n  title,\n  emoji,\n  intro[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  "slug": slug.current\n},\n    "responsibilities": responsibilities[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  order,\n  description[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}\n}\n  },\n  _type == "toolTable" => {\n    rows[]{\n      _key,\n      _type,\n      "category": category->{_id, title, "slug": slug.current},\n      "tools": tools[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  url\n}\n    }\n  }\n},\n  "contents": contents[]->{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    _type == "module" => {\n      "lessons": lessons[]->{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "lessons": lessons[]->{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    "lessons": lessons[]->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n, description}\n  }\n}\n    },\n    _type == "lesson" => {\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "lessons": lessons[]->{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    "lessons": lessons[]->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n, description}\n  }\n}\n  }\n},\n  ...(*[_type == "site"][0].collections[].courses[]->)[_type == "course"]{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "titleHeading": source.titleHeading == true,\n  "body": body[]{\n  \n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n,\n  _type == "callout" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}},\n  _type == "quote" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n, _type == "callout" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}}},\n  _type == "details" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}},\n  _type == "footnote" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}},\n  _type == "responsibilitySection" => {\n    "area": area->{\n  _id,\n  title,\n  emoji,\n  intro[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  "slug": slug.current\n},\n    "responsibilities": responsibilities[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  order,\n  description[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}\n}\n  },\n  _type == "toolTable" => {\n    rows[]{\n      _key,\n      _type,\n      "category": category->{_id, title, "slug": slug.current},\n      "tools": tools[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  url\n}\n    }\n  }\n},\n  "contents": contents[]->{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    _type == "module" => {\n      "lessons": lessons[]->{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "lessons": lessons[]->{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    "lessons": lessons[]->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n, description}\n  }\n}\n    },\n    _type == "lesson" => {\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "lessons": lessons[]->{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    "lessons": lessons[]->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n, description}\n  }\n}\n  }\n},\n  ...*[_type == "course" && !(_id in coalesce(*[_type == "site"][0].courses[]._ref, [])) && !(_id in coalesce(*[_type == "site"][0].collections[].courses[]._ref, []))] | order(title asc){\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "titleHeading": source.titleHeading == true,\n  "body": body[]{\n  \n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n,\n  _type == "callout" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}},\n  _type == "quote" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n, _type == "callout" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}}},\n  _type == "details" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}},\n  _type == "footnote" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}},\n  _type == "responsibilitySection" => {\n    "area": area->{\n  _id,\n  title,\n  emoji,\n  intro[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  "slug": slug.current\n},\n    "responsibilities": responsibilities[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  order,\n  description[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}\n}\n  },\n  _type == "toolTable" => {\n    rows[]{\n      _key,\n      _type,\n      "category": category->{_id, title, "slug": slug.current},\n      "tools": tools[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  url\n}\n    }\n  }\n},\n  "contents": contents[]->{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    _type == "module" => {\n      "lessons": lessons[]->{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "lessons": lessons[]->{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    "lessons": lessons[]->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n, description}\n  }\n}\n    },\n    _type == "lesson" => {\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "lessons": lessons[]->{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    "lessons": lessons[]->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n, description}\n  }\n}\n  }\n}\n]': AllCourseOutlinesQueryResult
+    '\n  *[_type == "lesson" && slug.current == $slug][0]{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "titleHeading": source.titleHeading == true,\n  body[]{\n  \n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n,\n  _type == "callout" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}},\n  _type == "quote" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n, _type == "callout" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}}},\n  _type == "details" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}},\n  _type == "footnote" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}},\n  _type == "responsibilitySection" => {\n    "area": area->{\n  _id,\n  title,\n  emoji,\n  intro[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  "slug": slug.current\n},\n    "responsibilities": responsibilities[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  order,\n  description[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}\n}\n  },\n  _type == "toolTable" => {\n    rows[]{\n      _key,\n      _type,\n      "category": category->{_id, title, "slug": slug.current},\n      "tools": tools[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  url\n}\n    }\n  }\n},\n  next{label, href, "lesson": lesson->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}},\n  "parentLesson": *[_type == "lesson" && ^._id in lessons[]._ref][0]{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    \n  "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|"\n,\n    "module": *[_type == "module" && ^._id in lessons[]._ref][0]{\n      \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n      "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    },\n    "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  },\n  "module": *[_type == "module" && ^._id in lessons[]._ref][0]{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    \n  "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|"\n,\n    "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  },\n  "directCourse": *[_type == "course" && ^._id in contents[]._ref][0]{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    "siblingIds": "|" + array::join(contents[@->_type == "lesson"]._ref, "|") + "|"\n  }\n}{\n  ...,\n  "course": coalesce(module.course, directCourse, parentLesson.module.course, parentLesson.course),\n  "around": string::split(\n    coalesce(parentLesson.siblingIds, module.siblingIds, directCourse.siblingIds, ""),\n    "|" + _id + "|"\n  )\n}{\n  _id,\n  _type,\n  title,\n  emoji,\n  slug,\n  description,\n  titleHeading,\n  body,\n  next,\n  "breadcrumbs": [\n    course{_id, _type, title, emoji, slug},\n    coalesce(module, parentLesson.module){_id, _type, title, emoji, slug},\n    parentLesson{_id, _type, title, emoji, slug}\n  ][defined(@)],\n  "previous": coalesce(\n    {"_ref": string::split(around[0], "|")[-1]}->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n},\n    *[_type == "lesson" && next.lesson._ref == ^._id][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  ),\n  "nextLesson": coalesce(\n    next.lesson,\n    {"_ref": string::split(around[1], "|")[0]}->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  )\n}\n': LessonPageQueryResult
+    '\n  *[_type == "lesson" && _id == $id][0]{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "titleHeading": source.titleHeading == true,\n  body[]{\n  \n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n,\n  _type == "callout" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}},\n  _type == "quote" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n, _type == "callout" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}}},\n  _type == "details" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}},\n  _type == "footnote" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}},\n  _type == "responsibilitySection" => {\n    "area": area->{\n  _id,\n  title,\n  emoji,\n  intro[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  "slug": slug.current\n},\n    "responsibilities": responsibilities[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  order,\n  description[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}\n}\n  },\n  _type == "toolTable" => {\n    rows[]{\n      _key,\n      _type,\n      "category": category->{_id, title, "slug": slug.current},\n      "tools": tools[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  url\n}\n    }\n  }\n},\n  next{label, href, "lesson": lesson->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}},\n  "parentLesson": *[_type == "lesson" && ^._id in lessons[]._ref][0]{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    \n  "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|"\n,\n    "module": *[_type == "module" && ^._id in lessons[]._ref][0]{\n      \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n      "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    },\n    "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  },\n  "module": *[_type == "module" && ^._id in lessons[]._ref][0]{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    \n  "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|"\n,\n    "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  },\n  "directCourse": *[_type == "course" && ^._id in contents[]._ref][0]{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    "siblingIds": "|" + array::join(contents[@->_type == "lesson"]._ref, "|") + "|"\n  }\n}{\n  ...,\n  "course": coalesce(module.course, directCourse, parentLesson.module.course, parentLesson.course),\n  "around": string::split(\n    coalesce(parentLesson.siblingIds, module.siblingIds, directCourse.siblingIds, ""),\n    "|" + _id + "|"\n  )\n}{\n  _id,\n  _type,\n  title,\n  emoji,\n  slug,\n  description,\n  titleHeading,\n  body,\n  next,\n  "breadcrumbs": [\n    course{_id, _type, title, emoji, slug},\n    coalesce(module, parentLesson.module){_id, _type, title, emoji, slug},\n    parentLesson{_id, _type, title, emoji, slug}\n  ][defined(@)],\n  "previous": coalesce(\n    {"_ref": string::split(around[0], "|")[-1]}->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n},\n    *[_type == "lesson" && next.lesson._ref == ^._id][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  ),\n  "nextLesson": coalesce(\n    next.lesson,\n    {"_ref": string::split(around[1], "|")[0]}->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  )\n}\n': LessonPageByIdQueryResult
+    '\n  $lesson{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "titleHeading": source.titleHeading == true,\n  body[]{\n  \n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n,\n  _type == "callout" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}},\n  _type == "quote" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n, _type == "callout" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}}},\n  _type == "details" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}},\n  _type == "footnote" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}},\n  _type == "responsibilitySection" => {\n    "area": area->{\n  _id,\n  title,\n  emoji,\n  intro[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  "slug": slug.current\n},\n    "responsibilities": responsibilities[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  order,\n  description[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}\n}\n  },\n  _type == "toolTable" => {\n    rows[]{\n      _key,\n      _type,\n      "category": category->{_id, title, "slug": slug.current},\n      "tools": tools[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  url\n}\n    }\n  }\n},\n  next{label, href, "lesson": lesson->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}},\n  "parentLesson": *[_type == "lesson" && ^._id in lessons[]._ref][0]{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    \n  "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|"\n,\n    "module": *[_type == "module" && ^._id in lessons[]._ref][0]{\n      \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n      "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    },\n    "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  },\n  "module": *[_type == "module" && ^._id in lessons[]._ref][0]{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    \n  "siblingIds": "|" + array::join(lessons[]._ref, "|") + "|"\n,\n    "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  },\n  "directCourse": *[_type == "course" && ^._id in contents[]._ref][0]{\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    "siblingIds": "|" + array::join(contents[@->_type == "lesson"]._ref, "|") + "|"\n  }\n}{\n  ...,\n  "course": coalesce(module.course, directCourse, parentLesson.module.course, parentLesson.course),\n  "around": string::split(\n    coalesce(parentLesson.siblingIds, module.siblingIds, directCourse.siblingIds, ""),\n    "|" + _id + "|"\n  )\n}{\n  _id,\n  _type,\n  title,\n  emoji,\n  slug,\n  description,\n  titleHeading,\n  body,\n  next,\n  "breadcrumbs": [\n    course{_id, _type, title, emoji, slug},\n    coalesce(module, parentLesson.module){_id, _type, title, emoji, slug},\n    parentLesson{_id, _type, title, emoji, slug}\n  ][defined(@)],\n  "previous": coalesce(\n    {"_ref": string::split(around[0], "|")[-1]}->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n},\n    *[_type == "lesson" && next.lesson._ref == ^._id][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  ),\n  "nextLesson": coalesce(\n    next.lesson,\n    {"_ref": string::split(around[1], "|")[0]}->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n  )\n}\n': LessonPreviewQueryResult
     '\n  *[\n    _type == "lesson" &&\n    (title match $text || description match $text || pt::text(body) match $text)\n  ]\n  | score(\n      boost(title match $text, 3),\n      description match $text,\n      pt::text(body) match $text\n    )\n  | order(_score desc, title asc)\n  {\n    \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n    description,\n    _score\n  }\n': LessonSearchQueryResult
-    '\n  *[_type == "module" && slug.current == $slug][0]{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "titleHeading": source.titleHeading == true,\n  body[]{\n  \n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n,\n  _type == "callout" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}},\n  _type == "quote" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}},\n  _type == "details" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}},\n  _type == "footnote" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}},\n  _type == "responsibilitySection" => {\n    "area": area->{\n  _id,\n  title,\n  emoji,\n  intro[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  "slug": slug.current\n},\n    "responsibilities": responsibilities[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  order,\n  description[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}\n}\n  },\n  _type == "toolTable" => {\n    rows[]{\n      _key,\n      _type,\n      "category": category->{_id, title, "slug": slug.current},\n      "tools": tools[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  url\n}\n    }\n  }\n},\n  "lessons": lessons[]->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n, description},\n  "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n}\n': ModulePageQueryResult
-    '\n  *[_type == "module" && _id == $id][0]{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "titleHeading": source.titleHeading == true,\n  body[]{\n  \n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n,\n  _type == "callout" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}},\n  _type == "quote" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}},\n  _type == "details" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}},\n  _type == "footnote" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}},\n  _type == "responsibilitySection" => {\n    "area": area->{\n  _id,\n  title,\n  emoji,\n  intro[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  "slug": slug.current\n},\n    "responsibilities": responsibilities[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  order,\n  description[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}\n}\n  },\n  _type == "toolTable" => {\n    rows[]{\n      _key,\n      _type,\n      "category": category->{_id, title, "slug": slug.current},\n      "tools": tools[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  url\n}\n    }\n  }\n},\n  "lessons": lessons[]->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n, description},\n  "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n}\n': ModulePageByIdQueryResult
-    '\n  $module{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "titleHeading": source.titleHeading == true,\n  body[]{\n  \n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n,\n  _type == "callout" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}},\n  _type == "quote" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}},\n  _type == "details" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}},\n  _type == "footnote" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}},\n  _type == "responsibilitySection" => {\n    "area": area->{\n  _id,\n  title,\n  emoji,\n  intro[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  "slug": slug.current\n},\n    "responsibilities": responsibilities[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  order,\n  description[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}\n}\n  },\n  _type == "toolTable" => {\n    rows[]{\n      _key,\n      _type,\n      "category": category->{_id, title, "slug": slug.current},\n      "tools": tools[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  url\n}\n    }\n  }\n},\n  "lessons": lessons[]->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n, description},\n  "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n}\n': ModulePreviewQueryResult
+    '\n  *[_type == "module" && slug.current == $slug][0]{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "titleHeading": source.titleHeading == true,\n  body[]{\n  \n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n,\n  _type == "callout" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}},\n  _type == "quote" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n, _type == "callout" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}}},\n  _type == "details" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}},\n  _type == "footnote" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}},\n  _type == "responsibilitySection" => {\n    "area": area->{\n  _id,\n  title,\n  emoji,\n  intro[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  "slug": slug.current\n},\n    "responsibilities": responsibilities[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  order,\n  description[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}\n}\n  },\n  _type == "toolTable" => {\n    rows[]{\n      _key,\n      _type,\n      "category": category->{_id, title, "slug": slug.current},\n      "tools": tools[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  url\n}\n    }\n  }\n},\n  "lessons": lessons[]->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n, description},\n  "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n}\n': ModulePageQueryResult
+    '\n  *[_type == "module" && _id == $id][0]{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "titleHeading": source.titleHeading == true,\n  body[]{\n  \n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n,\n  _type == "callout" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}},\n  _type == "quote" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n, _type == "callout" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}}},\n  _type == "details" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}},\n  _type == "footnote" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}},\n  _type == "responsibilitySection" => {\n    "area": area->{\n  _id,\n  title,\n  emoji,\n  intro[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  "slug": slug.current\n},\n    "responsibilities": responsibilities[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  order,\n  description[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}\n}\n  },\n  _type == "toolTable" => {\n    rows[]{\n      _key,\n      _type,\n      "category": category->{_id, title, "slug": slug.current},\n      "tools": tools[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  url\n}\n    }\n  }\n},\n  "lessons": lessons[]->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n, description},\n  "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n}\n': ModulePageByIdQueryResult
+    '\n  $module{\n  \n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n,\n  description,\n  "titleHeading": source.titleHeading == true,\n  body[]{\n  \n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n,\n  _type == "callout" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}},\n  _type == "quote" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n, _type == "callout" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}}},\n  _type == "details" => {body[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{..., term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}, definition[]{\n  ...,\n  _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  _type == "definitionList" => {\n    items[]{\n      ...,\n      term[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n      definition[]{..., _type == "block" => {\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}\n    }\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}}\n  },\n  \n  _type == "table" => {\n    rows[]{..., cells[]{..., content[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}}}\n  },\n  _type == "image" => {\n    "url": asset->url,\n    "dimensions": asset->metadata.dimensions\n  }\n\n}},\n  _type == "footnote" => {body[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}},\n  _type == "responsibilitySection" => {\n    "area": area->{\n  _id,\n  title,\n  emoji,\n  intro[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  "slug": slug.current\n},\n    "responsibilities": responsibilities[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  order,\n  description[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n}\n}\n  },\n  _type == "toolTable" => {\n    rows[]{\n      _key,\n      _type,\n      "category": category->{_id, title, "slug": slug.current},\n      "tools": tools[]->{\n  _id,\n  name,\n  "slug": slug.current,\n  url\n}\n    }\n  }\n},\n  "lessons": lessons[]->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n, description},\n  "course": *[_type == "course" && ^._id in contents[]._ref][0]{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n}\n': ModulePreviewQueryResult
     '\n  *[_type == "responsibilityArea"] | order(order asc, title asc){\n    \n  _id,\n  title,\n  emoji,\n  intro[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n  "slug": slug.current\n,\n    "responsibilities": *[_type == "responsibility" && area._ref == ^._id]\n      | order(order asc, name asc){\n        _id,\n        name,\n        "slug": slug.current,\n        description[]{\n  ...,\n  markDefs[]{\n    ...,\n    _type == "internalLink" => {\n      "target": reference->{\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n    }\n  },\n  children[]{\n    ...,\n    _type == "inlineImage" => {"url": asset->url}\n  }\n},\n        "lessons": *[_type == "lesson" && references(^._id)] | order(title asc){\n  _id,\n  _type,\n  title,\n  emoji,\n  "slug": slug.current\n}\n      }\n  }\n': ResponsibilitiesByAreaQueryResult
     '[\n  ...(*[_type == "site"][0].courses[]->)[_type == "course"]{\n  _id,\n  _type,\n  title,\n  "slug": slug.current,\n  "sourcePath": source.path\n},\n  ...(*[_type == "site"][0].collections[].courses[]->)[_type == "course"]{\n  _id,\n  _type,\n  title,\n  "slug": slug.current,\n  "sourcePath": source.path\n},\n  ...*[_type == "course" && !(_id in coalesce(*[_type == "site"][0].courses[]._ref, [])) && !(_id in coalesce(*[_type == "site"][0].collections[].courses[]._ref, []))] | order(title asc){\n  _id,\n  _type,\n  title,\n  "slug": slug.current,\n  "sourcePath": source.path\n},\n  ...*[_type in ["module", "lesson"]] | order(_type asc, _id asc){\n  _id,\n  _type,\n  title,\n  "slug": slug.current,\n  "sourcePath": source.path\n}\n]': SitePagesQueryResult
     '*[_type == "site"][0].collections[]{\n  key,\n  name,\n  navFold,\n  "courseIds": coalesce(courses[]._ref, [])\n}': SiteSectionsQueryResult

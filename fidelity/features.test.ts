@@ -14,14 +14,23 @@ describe('extractFeatures', () => {
     ])
   })
 
-  it('reads each quote as the blocks in its one frame, callout boxes left out', () => {
+  it('reads each quote as the blocks in its one frame, callout boxes among them, callouts themselves left out', () => {
     const html =
       '<blockquote><p>a</p><p>b</p></blockquote><blockquote><p>c</p></blockquote>' +
       '<blockquote>\\[x^2\\]\n<h2>H</h2><ol><li>one</li></ol><pre><code>c</code></pre><blockquote><p>in</p></blockquote></blockquote>' +
       '<blockquote class="note"><p>a callout</p></blockquote><blockquote class="other"><p>styled</p></blockquote>' +
-      '<blockquote><div class="math math-display">\\[y\\]</div>text <em>run</em></blockquote>'
+      '<blockquote><div class="math math-display">\\[y\\]</div>text <em>run</em></blockquote>' +
+      '<blockquote><p class="note">n</p><div><p>in a plain div</p></div><aside class="callout callout-tip"><p>t</p></aside></blockquote>'
     const result = extractFeatures(parseFragment(html), {callout: (name) => name === 'note'})
-    expect(result.quotes).toEqual(['p p', 'p', 'math h ol pre blockquote', 'p', 'p', 'math p'])
+    expect(result.quotes).toEqual([
+      'p p',
+      'p',
+      'math h ol pre blockquote',
+      'p',
+      'p',
+      'math p',
+      'callout p callout',
+    ])
   })
 
   it('leaves out script and style but keeps what a sandboxed frame shows', () => {

@@ -232,24 +232,33 @@ function definitionLine(list: Element): string {
 /**
  * The blocks a quote holds, by kind: `p`, `h` (any level), `ul`, `ol`, `pre`, `table`,
  * `blockquote`, `math` for a display formula (kramdown writes it as bare `\[…\]` text, the
- * project as an element), and `block` for any other.
+ * project as an element), `callout` for a callout box, and `block` for any other.
  */
-function quoteShape(quote: Element): string {
+function quoteShape(quote: Element, isCallout: (name: string) => boolean): string {
   const kinds: string[] = []
-  for (const child of quote.children) {
-    if (child.type === 'text') {
-      kinds.push(...Array.from(child.value.matchAll(DISPLAY_FORMULA), () => 'math'))
-      // Other text straight in the quote shows as a paragraph of its own.
-      if (/\S/.test(child.value.replace(DISPLAY_FORMULA, ''))) kinds.push('p')
-      continue
+  const read = (children: readonly ElementContent[]) => {
+    for (const child of children) {
+      if (child.type === 'text') {
+        kinds.push(...Array.from(child.value.matchAll(DISPLAY_FORMULA), () => 'math'))
+        // Other text straight in the quote shows as a paragraph of its own.
+        if (/\S/.test(child.value.replace(DISPLAY_FORMULA, ''))) kinds.push('p')
+        continue
+      }
+      if (!isElement(child) || INVISIBLE.has(child.tagName)) continue
+      const tag = child.tagName
+      const names = classes(child)
+      if (names.includes('math-display')) kinds.push('math')
+      // A callout box: kramdown's paragraph or quote of a callout class, the project's aside.
+      else if (names.some(isCallout) || (tag === 'aside' && names.includes('callout')))
+        kinds.push('callout')
+      // A plain `<div>` (kramdown keeps one written in the page) draws nothing: what it holds.
+      else if (tag === 'div' && names.length === 0) read(child.children)
+      else if (!BLOCK.has(tag)) {
+        if (kinds.at(-1) !== 'p') kinds.push('p')
+      } else kinds.push(HEADING.test(tag) ? 'h' : QUOTE_KINDS.has(tag) ? tag : 'block')
     }
-    if (!isElement(child) || INVISIBLE.has(child.tagName)) continue
-    const tag = child.tagName
-    if (classes(child).includes('math-display')) kinds.push('math')
-    else if (!BLOCK.has(tag)) {
-      if (kinds.at(-1) !== 'p') kinds.push('p')
-    } else kinds.push(HEADING.test(tag) ? 'h' : QUOTE_KINDS.has(tag) ? tag : 'block')
   }
+  read(quote.children)
   return kinds.join(' ')
 }
 const DISPLAY_FORMULA = /\\\[[\s\S]*?\\\]/g
@@ -330,7 +339,7 @@ export function extractFeatures(root: Parents, options: FeatureOptions = {}): Pa
       const tag = node.tagName
       // A callout (kramdown's `blockquote.note`, the project's `aside`) is a box, not a quote.
       if (tag === 'blockquote' && !classes(node).some(isCallout))
-        features.quotes.push(quoteShape(node))
+        features.quotes.push(quoteShape(node, isCallout))
       else if (HEADING.test(tag)) features.headings.push(`${tag} ${normalised(visibleText(node))}`)
       else if (tag === 'table') features.tables.push(tableRows(node))
       else if (tag === 'dl') features.definitions.push(definitionLine(node))

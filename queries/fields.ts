@@ -104,7 +104,7 @@ export const sectionFields = /* groq */ `
 export const bodyFields = /* groq */ `
   ${sectionFields},
   _type == "callout" => {body[]{${sectionFields}}},
-  _type == "quote" => {body[]{${sectionFields}}},
+  _type == "quote" => {body[]{${sectionFields}, _type == "callout" => {body[]{${sectionFields}}}}},
   _type == "details" => {body[]{${sectionFields}}},
   _type == "footnote" => {body[]{${richTextFields}}},
   _type == "responsibilitySection" => {

@@ -125,6 +125,12 @@ export const SECTION_MEMBER_TYPES = [
   BLOCK_TYPES.tableOfContents,
 ] as const
 
+/**
+ * Custom block types a quote of several blocks may hold: a section's, and a callout (kramdown
+ * renders `> {: .note }` over a paragraph as a callout inside the quote).
+ */
+export const QUOTE_MEMBER_TYPES = [...SECTION_MEMBER_TYPES, BLOCK_TYPES.callout] as const
+
 /** Object types used inside custom blocks. */
 export const OBJECT_TYPES = {
   tableRow: 'tableRow',
@@ -137,6 +143,7 @@ export const OBJECT_TYPES = {
   richText: 'richText',
   lessonBody: 'lessonBody',
   sectionBody: 'sectionBody',
+  quoteBody: 'quoteBody',
   definitionListItem: 'definitionListItem',
   navCollection: 'navCollection',
 } as const

@@ -27,7 +27,7 @@ import {quote} from './objects/quote.ts'
 import {rawHtml} from './objects/rawHtml.ts'
 import {responsibilitySection} from './objects/responsibilitySection.ts'
 import {richText} from './objects/richText.ts'
-import {sectionBody} from './objects/sectionBody.ts'
+import {quoteBody, sectionBody} from './objects/sectionBody.ts'
 import {sourceInfo} from './objects/sourceInfo.ts'
 import {table} from './objects/table.ts'
 import {tableOfContents} from './objects/tableOfContents.ts'
@@ -53,6 +53,7 @@ export const documentTypes = [
 export const objectTypes = [
   lessonBody,
   sectionBody,
+  quoteBody,
   richText,
   link,
   internalLink,

@@ -1,6 +1,6 @@
 import type {Nodes} from 'mdast'
 
-import {SECTION_MEMBER_TYPES} from '../../schemas/constants.ts'
+import {QUOTE_MEMBER_TYPES, SECTION_MEMBER_TYPES} from '../../schemas/constants.ts'
 import {isTextBlock, textBlock} from './blocks/text-block.ts'
 import type {Item, TextBlock} from './blocks/text-block.ts'
 import {BLOCK_TYPES, MARK, STYLE} from './names.ts'
@@ -8,7 +8,11 @@ import {itemPlainText} from './plain-text.ts'
 import type {State} from './state.ts'
 import {report} from './state.ts'
 
-const SECTION_MEMBERS: ReadonlySet<string> = new Set(SECTION_MEMBER_TYPES)
+/** What a section body and a quote's body hold besides text blocks. */
+const MEMBERS: Record<'section' | 'quote', ReadonlySet<string>> = {
+  section: new Set(SECTION_MEMBER_TYPES),
+  quote: new Set(QUOTE_MEMBER_TYPES),
+}
 /** Blocks whose own content is a section body, so it can move into an outer one. */
 const NESTED_SECTIONS: ReadonlySet<string> = new Set([BLOCK_TYPES.callout, BLOCK_TYPES.details])
 
@@ -29,11 +33,19 @@ export function toSectionBody(items: Item[], state: State, node: Nodes | undefin
   return narrow(items, state, node, 'section')
 }
 
+/**
+ * Narrows body items to a `quoteBody` (a quote of several blocks): a section body's, and
+ * callouts.
+ */
+export function toQuoteBody(items: Item[], state: State, node: Nodes | undefined): Item[] {
+  return narrow(items, state, node, 'quote')
+}
+
 function narrow(
   items: Item[],
   state: State,
   node: Nodes | undefined,
-  into: 'text' | 'section',
+  into: 'text' | 'section' | 'quote',
 ): Item[] {
   const kept: Item[] = []
   for (const item of items) {
@@ -42,7 +54,7 @@ function narrow(
       kept.push(item)
       continue
     }
-    if (into === 'section' && SECTION_MEMBERS.has(item._type)) {
+    if (into !== 'text' && MEMBERS[into].has(item._type)) {
       kept.push(item)
       continue
     }
@@ -53,13 +65,13 @@ function narrow(
       // back into the list item the quote sat in.
       const level = typeof item.level === 'number' ? item.level : 0
       for (const block of narrow(inner as Item[], state, node, into)) {
-        if (into === 'section' && isTextBlock(block)) block.style = STYLE.blockquote
+        if (into !== 'text' && isTextBlock(block)) block.style = STYLE.blockquote
         if (level > 0) block.level = level + (typeof block.level === 'number' ? block.level : 0)
         kept.push(block)
       }
       continue
     }
-    if (into === 'section' && NESTED_SECTIONS.has(item._type) && Array.isArray(inner)) {
+    if (into !== 'text' && NESTED_SECTIONS.has(item._type) && Array.isArray(inner)) {
       // A callout in a callout: its blocks join the outer one, which keeps their types.
       report(
         state,

@@ -19,7 +19,7 @@ export const quote = defineType({
     defineField({
       name: 'body',
       title: 'Content',
-      type: OBJECT_TYPES.sectionBody,
+      type: OBJECT_TYPES.quoteBody,
       validation: (rule) => rule.required().error('Write what the quote says, or remove it.'),
     }),
     listLevelField(),

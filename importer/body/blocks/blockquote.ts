@@ -1,9 +1,9 @@
 import type {Blockquote, Nodes} from 'mdast'
 
-import {SECTION_MEMBER_TYPES} from '../../../schemas/constants.ts'
+import {QUOTE_MEMBER_TYPES} from '../../../schemas/constants.ts'
 import {applyIal} from '../ial.ts'
 import {BLOCK_TYPES, STYLE} from '../names.ts'
-import {toSectionBody} from '../rich-text.ts'
+import {toQuoteBody} from '../rich-text.ts'
 import type {State} from '../state.ts'
 import {isTextOnly} from '../state.ts'
 import {convertBlocks} from './index.ts'
@@ -51,10 +51,10 @@ export function closeQuote(
     return
   }
   const items = detachFromList(out.splice(start), list)
-  out.push({_type: BLOCK_TYPES.quote, body: toSectionBody(items, state, node)})
+  out.push({_type: BLOCK_TYPES.quote, body: toQuoteBody(items, state, node)})
 }
 
-const FRAMED: ReadonlySet<string> = new Set([...SECTION_MEMBER_TYPES, BLOCK_TYPES.quote])
+const FRAMED: ReadonlySet<string> = new Set([...QUOTE_MEMBER_TYPES, BLOCK_TYPES.quote])
 
 /**
  * Whether the blocks a quote produced (`items.slice(start)`) need a frame of their own: more
