@@ -3,6 +3,24 @@ import {describe, expect, it} from 'vitest'
 import {kramdownListNesting} from './list-nesting.ts'
 
 describe('kramdownListNesting', () => {
+  it('writes the lines without `>` after a quote with its `>` up to a blank line, as kramdown reads them', () => {
+    expect(kramdownListNesting('> a\n>\nlazy text\n- a list\n\nafter')).toBe(
+      '> a\n>\n> lazy text\n> - a list\n\nafter',
+    )
+  })
+
+  it('ends a quote where kramdown does: an attribute list, a block tag, `^`, a formula’s lines', () => {
+    for (const text of [
+      '> a\n{: .note }\n',
+      '> a\n<div>x</div>\n',
+      '> a\n^\n',
+      '> $$\\begin{x}\n- y\n\\end{x}$$\n',
+    ])
+      expect(kramdownListNesting(text)).toBe(text)
+    // A `>` indented otherwise is a quote line of its own; the lazy line after it joins it.
+    expect(kramdownListNesting('> a\n  > b\nlazy')).toBe('> a\n  > b\n  > lazy')
+  })
+
   it('moves a bullet list written under a numbered item to the item’s text, as kramdown nests it', () => {
     expect(kramdownListNesting('1. Step\n  - detail\n  - more\n2. Next\n')).toBe(
       '1. Step\n     - detail\n     - more\n2. Next\n',

@@ -85,6 +85,8 @@ const MAX_QUOTES = 32
 
 /** A quote's line: the spaces before its `>`. */
 const QUOTE = /^( *)>/
+/** A line kramdown and CommonMark read a quote's `>` on, however indented the quote before. */
+const QUOTE_MARKER = /^ {0,3}>/
 
 /**
  * The index after the last line of the quote starting at `from`: the lines whose `>` follows
@@ -109,7 +111,7 @@ function quoteEnd(
     const line = inList ? expandLeadingTabs(lines[end]!) : lines[end]!
     const toggles = oddDollarRuns(line)
     if (line.startsWith(`${spaces}>`)) lines[end] = line
-    else if (!inList && !formula && lazyQuoteLine(line)) {
+    else if (!inList && !formula && !QUOTE_MARKER.test(line) && lazyQuoteLine(line)) {
       lines[end] = `${spaces}> ${line}`
       lazy = true
     } else break
