@@ -207,5 +207,18 @@ describe('readable previews in the lesson form', {tags: [CHROMIUM_TAG]}, () => {
     await shows(toolRows, 'Analytics')
     await shows(toolRows, 'Amplitude')
     await studio.shot('4-tool-table-rows')
+    await page.keyboard.press('Escape')
+    await toolRows.waitFor({state: 'detached', timeout: 30_000})
+
+    // A quote of several blocks opens on its own text, its list item among it.
+    await body
+      .getByText('A quote of two paragraphs. Its list item.', {exact: true})
+      .first()
+      .dblclick()
+    const quoted = page.locator('[data-testid^="field-body"][data-testid$=".body"]').last()
+    await quoted.waitFor({timeout: 30_000})
+    await shows(quoted, 'A quote of two paragraphs.')
+    await shows(quoted, 'Its list item.')
+    await studio.shot('5-quote-body')
   })
 })
