@@ -60,6 +60,8 @@ const CANONICAL: Record<string, string> = {
     '1. Term\n   : The definition.\n\n   A paragraph of the step, after the list.\n2. Next.',
   'code with lines of spaces inside items':
     '1. Configure:\n\n   ```yaml\n   a: 1\n    \n   b: 2\n       \n   c: 3\n   ```\n2. Run.',
+  'a callout opening an item':
+    '1. > Stop the detector first.\n   {: .important }\n\n2. Then change its settings.',
   'lists below a callout inside an item':
     '1. Configure it.\n\n   {: .note }\n   > A restart is required.\n\n   1. Option 1\n   2. Option 2\n2. Run it.',
   'paragraphs inside items': '1. first\n2. second\n\n   more of second\n\n   - nested under second',

@@ -1,4 +1,4 @@
-import {inListRegion, listElementOf} from '../../schemas/constants.ts'
+import {BLOCK_TYPES, inListRegion, listElementOf} from '../../schemas/constants.ts'
 import type {BodyState, Item} from './state.ts'
 import {indent, paragraphs} from './text.ts'
 
@@ -104,7 +104,12 @@ export function writeList(
       if (written === '') continue
       if (emptyHead === level && owner) {
         // `- ---` is a rule, not an item, for CommonMark and, opening a list, for kramdown.
-        const head = item._type === 'divider' && owner.listItem !== 'number' ? '***' : written
+        const head =
+          item._type === 'divider' && owner.listItem !== 'number'
+            ? '***'
+            : item._type === BLOCK_TYPES.callout
+              ? attributesBelow(written)
+              : written
         out += indent(head, owner.indent, true)
         emptyHead = undefined
         needsBlank = endsInQuote(written)
@@ -125,4 +130,14 @@ export function writeList(
   }
   closeTopList()
   return out
+}
+
+/**
+ * A callout opening an item, its attribute list written under its quote (`1. > text` over
+ * `   {: .note }`): above it, on the marker's line, kramdown reads the line as the item's text.
+ */
+function attributesBelow(callout: string): string {
+  const newline = callout.indexOf('\n')
+  if (newline === -1 || !callout.startsWith('{:')) return callout
+  return `${callout.slice(newline + 1)}\n${callout.slice(0, newline)}`
 }
