@@ -39,6 +39,7 @@ import {
   bracketSpacedDefinition,
   DEFINITION_START,
 } from './kramdown-links.ts'
+import {oddDollarRuns} from './math-text.ts'
 
 const INTERRUPTS =
   /^ {0,3}(?:[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|#{1,6}(?:[ \t]|$)|={2,}|-{2,}|_{3,})/
@@ -201,7 +202,7 @@ export function kramdownLines(
       lines[n] = unnested
       if (bracketed.next !== undefined) lines[n + 1] = bracketed.next
     }
-    if ((line.split('$$').length - 1) % 2 === 1) {
+    if (oddDollarRuns(line)) {
       if (display || inline) display = inline = false
       else if (afterBlank && /^[ >]*\$\$/.test(line)) display = true
       else inline = true

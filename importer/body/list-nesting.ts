@@ -47,6 +47,7 @@
 import {listEndingColumn} from './html/prepare.ts'
 import {startsLazyEnd} from './html/tokens.ts'
 import {IAL_BLOCK_LINE, listIalLine} from './ial.ts'
+import {oddDollarRuns} from './math-text.ts'
 import {columnAfter, expandLeadingTabs} from './tabs.ts'
 
 interface OpenItem {
@@ -118,11 +119,6 @@ function quoteEnd(
     formula = formula !== toggles
   }
   return {end, lazy}
-}
-
-/** Whether a line holds an odd number of `$$`: it opens or closes a formula. */
-function oddDollarRuns(line: string): boolean {
-  return (line.split('$$').length - 1) % 2 === 1
 }
 
 /** A quote's line, then a line of text without `>` (that may be a lazy line of the quote). */
@@ -288,8 +284,7 @@ export function kramdownListNesting(text: string, quotes = 0): string {
     // A formula that opens a block (`$$` first on a line after a blank one) runs to the line
     // that closes it: the lines between are TeX, whatever they start with.
     const inFormula = display
-    if (line.includes('$$') && (line.split('$$').length - 1) % 2 === 1)
-      display = !display && blank && /^[ >]*\$\$/.test(line)
+    if (oddDollarRuns(line)) display = !display && blank && /^[ >]*\$\$/.test(line)
     // A line that starts with a tag starts HTML, whose lines up to a blank one are the HTML's
     // text for CommonMark (`<div class="answer"><p>` over `768. This is obtained …`): kramdown
     // reads an element's content raw too.

@@ -53,6 +53,14 @@ const twoDollars: Construct = {
 
 const base = mathText({singleDollarTextMath: false})
 
+/**
+ * Whether a line holds an odd number of `$$`: it opens or closes a formula, which may run over
+ * the lines after it (the passes over a page's lines keep those lines TeX).
+ */
+export function oddDollarRuns(line: string): boolean {
+  return line.includes('$$') && (line.split('$$').length - 1) % 2 === 1
+}
+
 /** The construct under `$` in a line of text. */
 export const kramdownMathText: Construct = {
   ...base,
