@@ -282,6 +282,11 @@ export type TaskCheck = {
   checked?: boolean
 }
 
+export type Label = {
+  _type: 'label'
+  color?: string
+}
+
 export type ModuleReference = {
   _ref: string
   _type: 'reference'
@@ -347,6 +352,9 @@ export type RichText = Array<{
     | ({
         _key: string
       } & InternalLink)
+    | ({
+        _key: string
+      } & Label)
   >
   level?: number
   _type: 'block'
@@ -392,6 +400,9 @@ export type QuoteBody = Array<
         | ({
             _key: string
           } & InternalLink)
+        | ({
+            _key: string
+          } & Label)
       >
       level?: number
       _type: 'block'
@@ -475,6 +486,9 @@ export type SectionBody = Array<
         | ({
             _key: string
           } & InternalLink)
+        | ({
+            _key: string
+          } & Label)
       >
       level?: number
       _type: 'block'
@@ -555,6 +569,9 @@ export type LessonBody = Array<
         | ({
             _key: string
           } & InternalLink)
+        | ({
+            _key: string
+          } & Label)
       >
       level?: number
       _type: 'block'
@@ -898,6 +915,7 @@ export type AllSanitySchemaTypes =
   | InlineMath
   | FootnoteReference
   | TaskCheck
+  | Label
   | ModuleReference
   | InternalLink
   | Link
@@ -1009,6 +1027,11 @@ export type CourseOutlineQueryResult = {
             }
           | {
               _key: string
+              _type: 'label'
+              color?: string
+            }
+          | {
+              _key: string
               _type: 'link'
               href: string
               title?: string
@@ -1092,6 +1115,11 @@ export type CourseOutlineQueryResult = {
                           emoji: string | null
                           slug: string
                         }
+                  }
+                | {
+                    _key: string
+                    _type: 'label'
+                    color?: string
                   }
                 | {
                     _key: string
@@ -1188,6 +1216,11 @@ export type CourseOutlineQueryResult = {
                       }
                     | {
                         _key: string
+                        _type: 'label'
+                        color?: string
+                      }
+                    | {
+                        _key: string
                         _type: 'link'
                         href: string
                         title?: string
@@ -1266,6 +1299,11 @@ export type CourseOutlineQueryResult = {
                                   emoji: string | null
                                   slug: string
                                 }
+                          }
+                        | {
+                            _key: string
+                            _type: 'label'
+                            color?: string
                           }
                         | {
                             _key: string
@@ -1362,6 +1400,11 @@ export type CourseOutlineQueryResult = {
                               }
                             | {
                                 _key: string
+                                _type: 'label'
+                                color?: string
+                              }
+                            | {
+                                _key: string
                                 _type: 'link'
                                 href: string
                                 title?: string
@@ -1441,6 +1484,11 @@ export type CourseOutlineQueryResult = {
                                           emoji: string | null
                                           slug: string
                                         }
+                                  }
+                                | {
+                                    _key: string
+                                    _type: 'label'
+                                    color?: string
                                   }
                                 | {
                                     _key: string
@@ -1642,6 +1690,11 @@ export type CourseOutlineQueryResult = {
                                 }
                               | {
                                   _key: string
+                                  _type: 'label'
+                                  color?: string
+                                }
+                              | {
+                                  _key: string
                                   _type: 'link'
                                   href: string
                                   title?: string
@@ -1786,6 +1839,11 @@ export type CourseOutlineQueryResult = {
                         }
                       | {
                           _key: string
+                          _type: 'label'
+                          color?: string
+                        }
+                      | {
+                          _key: string
                           _type: 'link'
                           href: string
                           title?: string
@@ -1898,6 +1956,11 @@ export type CourseOutlineQueryResult = {
                 }
               | {
                   _key: string
+                  _type: 'label'
+                  color?: string
+                }
+              | {
+                  _key: string
                   _type: 'link'
                   href: string
                   title?: string
@@ -1976,6 +2039,11 @@ export type CourseOutlineQueryResult = {
                             emoji: string | null
                             slug: string
                           }
+                    }
+                  | {
+                      _key: string
+                      _type: 'label'
+                      color?: string
                     }
                   | {
                       _key: string
@@ -2072,6 +2140,11 @@ export type CourseOutlineQueryResult = {
                         }
                       | {
                           _key: string
+                          _type: 'label'
+                          color?: string
+                        }
+                      | {
+                          _key: string
                           _type: 'link'
                           href: string
                           title?: string
@@ -2150,6 +2223,11 @@ export type CourseOutlineQueryResult = {
                                     emoji: string | null
                                     slug: string
                                   }
+                            }
+                          | {
+                              _key: string
+                              _type: 'label'
+                              color?: string
                             }
                           | {
                               _key: string
@@ -2351,6 +2429,11 @@ export type CourseOutlineQueryResult = {
                           }
                         | {
                             _key: string
+                            _type: 'label'
+                            color?: string
+                          }
+                        | {
+                            _key: string
                             _type: 'link'
                             href: string
                             title?: string
@@ -2456,6 +2539,11 @@ export type CourseOutlineQueryResult = {
                   }
                 | {
                     _key: string
+                    _type: 'label'
+                    color?: string
+                  }
+                | {
+                    _key: string
                     _type: 'link'
                     href: string
                     title?: string
@@ -2549,6 +2637,11 @@ export type CourseOutlineQueryResult = {
                       }
                     | {
                         _key: string
+                        _type: 'label'
+                        color?: string
+                      }
+                    | {
+                        _key: string
                         _type: 'link'
                         href: string
                         title?: string
@@ -2627,6 +2720,11 @@ export type CourseOutlineQueryResult = {
                                   emoji: string | null
                                   slug: string
                                 }
+                          }
+                        | {
+                            _key: string
+                            _type: 'label'
+                            color?: string
                           }
                         | {
                             _key: string
@@ -2723,6 +2821,11 @@ export type CourseOutlineQueryResult = {
                               }
                             | {
                                 _key: string
+                                _type: 'label'
+                                color?: string
+                              }
+                            | {
+                                _key: string
                                 _type: 'link'
                                 href: string
                                 title?: string
@@ -2802,6 +2905,11 @@ export type CourseOutlineQueryResult = {
                                           emoji: string | null
                                           slug: string
                                         }
+                                  }
+                                | {
+                                    _key: string
+                                    _type: 'label'
+                                    color?: string
                                   }
                                 | {
                                     _key: string
@@ -3003,6 +3111,11 @@ export type CourseOutlineQueryResult = {
                                 }
                               | {
                                   _key: string
+                                  _type: 'label'
+                                  color?: string
+                                }
+                              | {
+                                  _key: string
                                   _type: 'link'
                                   href: string
                                   title?: string
@@ -3147,6 +3260,11 @@ export type CourseOutlineQueryResult = {
                         }
                       | {
                           _key: string
+                          _type: 'label'
+                          color?: string
+                        }
+                      | {
+                          _key: string
                           _type: 'link'
                           href: string
                           title?: string
@@ -3264,6 +3382,11 @@ export type CourseOutlineQueryResult = {
               }
             | {
                 _key: string
+                _type: 'label'
+                color?: string
+              }
+            | {
+                _key: string
                 _type: 'link'
                 href: string
                 title?: string
@@ -3371,6 +3494,11 @@ export type CourseOutlineQueryResult = {
                   }
                 | {
                     _key: string
+                    _type: 'label'
+                    color?: string
+                  }
+                | {
+                    _key: string
                     _type: 'link'
                     href: string
                     title?: string
@@ -3454,6 +3582,11 @@ export type CourseOutlineQueryResult = {
                                 emoji: string | null
                                 slug: string
                               }
+                        }
+                      | {
+                          _key: string
+                          _type: 'label'
+                          color?: string
                         }
                       | {
                           _key: string
@@ -3550,6 +3683,11 @@ export type CourseOutlineQueryResult = {
                             }
                           | {
                               _key: string
+                              _type: 'label'
+                              color?: string
+                            }
+                          | {
+                              _key: string
                               _type: 'link'
                               href: string
                               title?: string
@@ -3629,6 +3767,11 @@ export type CourseOutlineQueryResult = {
                                         emoji: string | null
                                         slug: string
                                       }
+                                }
+                              | {
+                                  _key: string
+                                  _type: 'label'
+                                  color?: string
                                 }
                               | {
                                   _key: string
@@ -3725,6 +3868,11 @@ export type CourseOutlineQueryResult = {
                                     }
                                   | {
                                       _key: string
+                                      _type: 'label'
+                                      color?: string
+                                    }
+                                  | {
+                                      _key: string
                                       _type: 'link'
                                       href: string
                                       title?: string
@@ -3812,6 +3960,11 @@ export type CourseOutlineQueryResult = {
                                                 emoji: string | null
                                                 slug: string
                                               }
+                                        }
+                                      | {
+                                          _key: string
+                                          _type: 'label'
+                                          color?: string
                                         }
                                       | {
                                           _key: string
@@ -4015,6 +4168,11 @@ export type CourseOutlineQueryResult = {
                                       }
                                     | {
                                         _key: string
+                                        _type: 'label'
+                                        color?: string
+                                      }
+                                    | {
+                                        _key: string
                                         _type: 'link'
                                         href: string
                                         title?: string
@@ -4159,6 +4317,11 @@ export type CourseOutlineQueryResult = {
                               }
                             | {
                                 _key: string
+                                _type: 'label'
+                                color?: string
+                              }
+                            | {
+                                _key: string
                                 _type: 'link'
                                 href: string
                                 title?: string
@@ -4271,6 +4434,11 @@ export type CourseOutlineQueryResult = {
                       }
                     | {
                         _key: string
+                        _type: 'label'
+                        color?: string
+                      }
+                    | {
+                        _key: string
                         _type: 'link'
                         href: string
                         title?: string
@@ -4349,6 +4517,11 @@ export type CourseOutlineQueryResult = {
                                   emoji: string | null
                                   slug: string
                                 }
+                          }
+                        | {
+                            _key: string
+                            _type: 'label'
+                            color?: string
                           }
                         | {
                             _key: string
@@ -4445,6 +4618,11 @@ export type CourseOutlineQueryResult = {
                               }
                             | {
                                 _key: string
+                                _type: 'label'
+                                color?: string
+                              }
+                            | {
+                                _key: string
                                 _type: 'link'
                                 href: string
                                 title?: string
@@ -4524,6 +4702,11 @@ export type CourseOutlineQueryResult = {
                                           emoji: string | null
                                           slug: string
                                         }
+                                  }
+                                | {
+                                    _key: string
+                                    _type: 'label'
+                                    color?: string
                                   }
                                 | {
                                     _key: string
@@ -4725,6 +4908,11 @@ export type CourseOutlineQueryResult = {
                                 }
                               | {
                                   _key: string
+                                  _type: 'label'
+                                  color?: string
+                                }
+                              | {
+                                  _key: string
                                   _type: 'link'
                                   href: string
                                   title?: string
@@ -4869,6 +5057,11 @@ export type CourseOutlineQueryResult = {
                         }
                       | {
                           _key: string
+                          _type: 'label'
+                          color?: string
+                        }
+                      | {
+                          _key: string
                           _type: 'link'
                           href: string
                           title?: string
@@ -4982,6 +5175,11 @@ export type CourseOutlineQueryResult = {
                 }
               | {
                   _key: string
+                  _type: 'label'
+                  color?: string
+                }
+              | {
+                  _key: string
                   _type: 'link'
                   href: string
                   title?: string
@@ -5066,6 +5264,11 @@ export type CourseOutlineQueryResult = {
                         emoji: string | null
                         slug: string
                       }
+                }
+              | {
+                  _key: string
+                  _type: 'label'
+                  color?: string
                 }
               | {
                   _key: string
@@ -5157,6 +5360,11 @@ export type CourseOutlineQueryResult = {
                           emoji: string | null
                           slug: string
                         }
+                  }
+                | {
+                    _key: string
+                    _type: 'label'
+                    color?: string
                   }
                 | {
                     _key: string
@@ -5349,6 +5557,11 @@ export type AllCourseOutlinesQueryResult = Array<{
             }
           | {
               _key: string
+              _type: 'label'
+              color?: string
+            }
+          | {
+              _key: string
               _type: 'link'
               href: string
               title?: string
@@ -5432,6 +5645,11 @@ export type AllCourseOutlinesQueryResult = Array<{
                           emoji: string | null
                           slug: string
                         }
+                  }
+                | {
+                    _key: string
+                    _type: 'label'
+                    color?: string
                   }
                 | {
                     _key: string
@@ -5528,6 +5746,11 @@ export type AllCourseOutlinesQueryResult = Array<{
                       }
                     | {
                         _key: string
+                        _type: 'label'
+                        color?: string
+                      }
+                    | {
+                        _key: string
                         _type: 'link'
                         href: string
                         title?: string
@@ -5606,6 +5829,11 @@ export type AllCourseOutlinesQueryResult = Array<{
                                   emoji: string | null
                                   slug: string
                                 }
+                          }
+                        | {
+                            _key: string
+                            _type: 'label'
+                            color?: string
                           }
                         | {
                             _key: string
@@ -5702,6 +5930,11 @@ export type AllCourseOutlinesQueryResult = Array<{
                               }
                             | {
                                 _key: string
+                                _type: 'label'
+                                color?: string
+                              }
+                            | {
+                                _key: string
                                 _type: 'link'
                                 href: string
                                 title?: string
@@ -5781,6 +6014,11 @@ export type AllCourseOutlinesQueryResult = Array<{
                                           emoji: string | null
                                           slug: string
                                         }
+                                  }
+                                | {
+                                    _key: string
+                                    _type: 'label'
+                                    color?: string
                                   }
                                 | {
                                     _key: string
@@ -5982,6 +6220,11 @@ export type AllCourseOutlinesQueryResult = Array<{
                                 }
                               | {
                                   _key: string
+                                  _type: 'label'
+                                  color?: string
+                                }
+                              | {
+                                  _key: string
                                   _type: 'link'
                                   href: string
                                   title?: string
@@ -6126,6 +6369,11 @@ export type AllCourseOutlinesQueryResult = Array<{
                         }
                       | {
                           _key: string
+                          _type: 'label'
+                          color?: string
+                        }
+                      | {
+                          _key: string
                           _type: 'link'
                           href: string
                           title?: string
@@ -6238,6 +6486,11 @@ export type AllCourseOutlinesQueryResult = Array<{
                 }
               | {
                   _key: string
+                  _type: 'label'
+                  color?: string
+                }
+              | {
+                  _key: string
                   _type: 'link'
                   href: string
                   title?: string
@@ -6316,6 +6569,11 @@ export type AllCourseOutlinesQueryResult = Array<{
                             emoji: string | null
                             slug: string
                           }
+                    }
+                  | {
+                      _key: string
+                      _type: 'label'
+                      color?: string
                     }
                   | {
                       _key: string
@@ -6412,6 +6670,11 @@ export type AllCourseOutlinesQueryResult = Array<{
                         }
                       | {
                           _key: string
+                          _type: 'label'
+                          color?: string
+                        }
+                      | {
+                          _key: string
                           _type: 'link'
                           href: string
                           title?: string
@@ -6490,6 +6753,11 @@ export type AllCourseOutlinesQueryResult = Array<{
                                     emoji: string | null
                                     slug: string
                                   }
+                            }
+                          | {
+                              _key: string
+                              _type: 'label'
+                              color?: string
                             }
                           | {
                               _key: string
@@ -6691,6 +6959,11 @@ export type AllCourseOutlinesQueryResult = Array<{
                           }
                         | {
                             _key: string
+                            _type: 'label'
+                            color?: string
+                          }
+                        | {
+                            _key: string
                             _type: 'link'
                             href: string
                             title?: string
@@ -6796,6 +7069,11 @@ export type AllCourseOutlinesQueryResult = Array<{
                   }
                 | {
                     _key: string
+                    _type: 'label'
+                    color?: string
+                  }
+                | {
+                    _key: string
                     _type: 'link'
                     href: string
                     title?: string
@@ -6889,6 +7167,11 @@ export type AllCourseOutlinesQueryResult = Array<{
                       }
                     | {
                         _key: string
+                        _type: 'label'
+                        color?: string
+                      }
+                    | {
+                        _key: string
                         _type: 'link'
                         href: string
                         title?: string
@@ -6967,6 +7250,11 @@ export type AllCourseOutlinesQueryResult = Array<{
                                   emoji: string | null
                                   slug: string
                                 }
+                          }
+                        | {
+                            _key: string
+                            _type: 'label'
+                            color?: string
                           }
                         | {
                             _key: string
@@ -7063,6 +7351,11 @@ export type AllCourseOutlinesQueryResult = Array<{
                               }
                             | {
                                 _key: string
+                                _type: 'label'
+                                color?: string
+                              }
+                            | {
+                                _key: string
                                 _type: 'link'
                                 href: string
                                 title?: string
@@ -7142,6 +7435,11 @@ export type AllCourseOutlinesQueryResult = Array<{
                                           emoji: string | null
                                           slug: string
                                         }
+                                  }
+                                | {
+                                    _key: string
+                                    _type: 'label'
+                                    color?: string
                                   }
                                 | {
                                     _key: string
@@ -7343,6 +7641,11 @@ export type AllCourseOutlinesQueryResult = Array<{
                                 }
                               | {
                                   _key: string
+                                  _type: 'label'
+                                  color?: string
+                                }
+                              | {
+                                  _key: string
                                   _type: 'link'
                                   href: string
                                   title?: string
@@ -7487,6 +7790,11 @@ export type AllCourseOutlinesQueryResult = Array<{
                         }
                       | {
                           _key: string
+                          _type: 'label'
+                          color?: string
+                        }
+                      | {
+                          _key: string
                           _type: 'link'
                           href: string
                           title?: string
@@ -7604,6 +7912,11 @@ export type AllCourseOutlinesQueryResult = Array<{
               }
             | {
                 _key: string
+                _type: 'label'
+                color?: string
+              }
+            | {
+                _key: string
                 _type: 'link'
                 href: string
                 title?: string
@@ -7711,6 +8024,11 @@ export type AllCourseOutlinesQueryResult = Array<{
                   }
                 | {
                     _key: string
+                    _type: 'label'
+                    color?: string
+                  }
+                | {
+                    _key: string
                     _type: 'link'
                     href: string
                     title?: string
@@ -7794,6 +8112,11 @@ export type AllCourseOutlinesQueryResult = Array<{
                                 emoji: string | null
                                 slug: string
                               }
+                        }
+                      | {
+                          _key: string
+                          _type: 'label'
+                          color?: string
                         }
                       | {
                           _key: string
@@ -7890,6 +8213,11 @@ export type AllCourseOutlinesQueryResult = Array<{
                             }
                           | {
                               _key: string
+                              _type: 'label'
+                              color?: string
+                            }
+                          | {
+                              _key: string
                               _type: 'link'
                               href: string
                               title?: string
@@ -7969,6 +8297,11 @@ export type AllCourseOutlinesQueryResult = Array<{
                                         emoji: string | null
                                         slug: string
                                       }
+                                }
+                              | {
+                                  _key: string
+                                  _type: 'label'
+                                  color?: string
                                 }
                               | {
                                   _key: string
@@ -8065,6 +8398,11 @@ export type AllCourseOutlinesQueryResult = Array<{
                                     }
                                   | {
                                       _key: string
+                                      _type: 'label'
+                                      color?: string
+                                    }
+                                  | {
+                                      _key: string
                                       _type: 'link'
                                       href: string
                                       title?: string
@@ -8152,6 +8490,11 @@ export type AllCourseOutlinesQueryResult = Array<{
                                                 emoji: string | null
                                                 slug: string
                                               }
+                                        }
+                                      | {
+                                          _key: string
+                                          _type: 'label'
+                                          color?: string
                                         }
                                       | {
                                           _key: string
@@ -8355,6 +8698,11 @@ export type AllCourseOutlinesQueryResult = Array<{
                                       }
                                     | {
                                         _key: string
+                                        _type: 'label'
+                                        color?: string
+                                      }
+                                    | {
+                                        _key: string
                                         _type: 'link'
                                         href: string
                                         title?: string
@@ -8499,6 +8847,11 @@ export type AllCourseOutlinesQueryResult = Array<{
                               }
                             | {
                                 _key: string
+                                _type: 'label'
+                                color?: string
+                              }
+                            | {
+                                _key: string
                                 _type: 'link'
                                 href: string
                                 title?: string
@@ -8611,6 +8964,11 @@ export type AllCourseOutlinesQueryResult = Array<{
                       }
                     | {
                         _key: string
+                        _type: 'label'
+                        color?: string
+                      }
+                    | {
+                        _key: string
                         _type: 'link'
                         href: string
                         title?: string
@@ -8689,6 +9047,11 @@ export type AllCourseOutlinesQueryResult = Array<{
                                   emoji: string | null
                                   slug: string
                                 }
+                          }
+                        | {
+                            _key: string
+                            _type: 'label'
+                            color?: string
                           }
                         | {
                             _key: string
@@ -8785,6 +9148,11 @@ export type AllCourseOutlinesQueryResult = Array<{
                               }
                             | {
                                 _key: string
+                                _type: 'label'
+                                color?: string
+                              }
+                            | {
+                                _key: string
                                 _type: 'link'
                                 href: string
                                 title?: string
@@ -8864,6 +9232,11 @@ export type AllCourseOutlinesQueryResult = Array<{
                                           emoji: string | null
                                           slug: string
                                         }
+                                  }
+                                | {
+                                    _key: string
+                                    _type: 'label'
+                                    color?: string
                                   }
                                 | {
                                     _key: string
@@ -9065,6 +9438,11 @@ export type AllCourseOutlinesQueryResult = Array<{
                                 }
                               | {
                                   _key: string
+                                  _type: 'label'
+                                  color?: string
+                                }
+                              | {
+                                  _key: string
                                   _type: 'link'
                                   href: string
                                   title?: string
@@ -9209,6 +9587,11 @@ export type AllCourseOutlinesQueryResult = Array<{
                         }
                       | {
                           _key: string
+                          _type: 'label'
+                          color?: string
+                        }
+                      | {
+                          _key: string
                           _type: 'link'
                           href: string
                           title?: string
@@ -9322,6 +9705,11 @@ export type AllCourseOutlinesQueryResult = Array<{
                 }
               | {
                   _key: string
+                  _type: 'label'
+                  color?: string
+                }
+              | {
+                  _key: string
                   _type: 'link'
                   href: string
                   title?: string
@@ -9406,6 +9794,11 @@ export type AllCourseOutlinesQueryResult = Array<{
                         emoji: string | null
                         slug: string
                       }
+                }
+              | {
+                  _key: string
+                  _type: 'label'
+                  color?: string
                 }
               | {
                   _key: string
@@ -9497,6 +9890,11 @@ export type AllCourseOutlinesQueryResult = Array<{
                           emoji: string | null
                           slug: string
                         }
+                  }
+                | {
+                    _key: string
+                    _type: 'label'
+                    color?: string
                   }
                 | {
                     _key: string
@@ -9689,6 +10087,11 @@ export type LessonPageQueryResult = {
             }
           | {
               _key: string
+              _type: 'label'
+              color?: string
+            }
+          | {
+              _key: string
               _type: 'link'
               href: string
               title?: string
@@ -9772,6 +10175,11 @@ export type LessonPageQueryResult = {
                           emoji: string | null
                           slug: string
                         }
+                  }
+                | {
+                    _key: string
+                    _type: 'label'
+                    color?: string
                   }
                 | {
                     _key: string
@@ -9868,6 +10276,11 @@ export type LessonPageQueryResult = {
                       }
                     | {
                         _key: string
+                        _type: 'label'
+                        color?: string
+                      }
+                    | {
+                        _key: string
                         _type: 'link'
                         href: string
                         title?: string
@@ -9946,6 +10359,11 @@ export type LessonPageQueryResult = {
                                   emoji: string | null
                                   slug: string
                                 }
+                          }
+                        | {
+                            _key: string
+                            _type: 'label'
+                            color?: string
                           }
                         | {
                             _key: string
@@ -10042,6 +10460,11 @@ export type LessonPageQueryResult = {
                               }
                             | {
                                 _key: string
+                                _type: 'label'
+                                color?: string
+                              }
+                            | {
+                                _key: string
                                 _type: 'link'
                                 href: string
                                 title?: string
@@ -10121,6 +10544,11 @@ export type LessonPageQueryResult = {
                                           emoji: string | null
                                           slug: string
                                         }
+                                  }
+                                | {
+                                    _key: string
+                                    _type: 'label'
+                                    color?: string
                                   }
                                 | {
                                     _key: string
@@ -10322,6 +10750,11 @@ export type LessonPageQueryResult = {
                                 }
                               | {
                                   _key: string
+                                  _type: 'label'
+                                  color?: string
+                                }
+                              | {
+                                  _key: string
                                   _type: 'link'
                                   href: string
                                   title?: string
@@ -10466,6 +10899,11 @@ export type LessonPageQueryResult = {
                         }
                       | {
                           _key: string
+                          _type: 'label'
+                          color?: string
+                        }
+                      | {
+                          _key: string
                           _type: 'link'
                           href: string
                           title?: string
@@ -10578,6 +11016,11 @@ export type LessonPageQueryResult = {
                 }
               | {
                   _key: string
+                  _type: 'label'
+                  color?: string
+                }
+              | {
+                  _key: string
                   _type: 'link'
                   href: string
                   title?: string
@@ -10656,6 +11099,11 @@ export type LessonPageQueryResult = {
                             emoji: string | null
                             slug: string
                           }
+                    }
+                  | {
+                      _key: string
+                      _type: 'label'
+                      color?: string
                     }
                   | {
                       _key: string
@@ -10752,6 +11200,11 @@ export type LessonPageQueryResult = {
                         }
                       | {
                           _key: string
+                          _type: 'label'
+                          color?: string
+                        }
+                      | {
+                          _key: string
                           _type: 'link'
                           href: string
                           title?: string
@@ -10830,6 +11283,11 @@ export type LessonPageQueryResult = {
                                     emoji: string | null
                                     slug: string
                                   }
+                            }
+                          | {
+                              _key: string
+                              _type: 'label'
+                              color?: string
                             }
                           | {
                               _key: string
@@ -11031,6 +11489,11 @@ export type LessonPageQueryResult = {
                           }
                         | {
                             _key: string
+                            _type: 'label'
+                            color?: string
+                          }
+                        | {
+                            _key: string
                             _type: 'link'
                             href: string
                             title?: string
@@ -11136,6 +11599,11 @@ export type LessonPageQueryResult = {
                   }
                 | {
                     _key: string
+                    _type: 'label'
+                    color?: string
+                  }
+                | {
+                    _key: string
                     _type: 'link'
                     href: string
                     title?: string
@@ -11229,6 +11697,11 @@ export type LessonPageQueryResult = {
                       }
                     | {
                         _key: string
+                        _type: 'label'
+                        color?: string
+                      }
+                    | {
+                        _key: string
                         _type: 'link'
                         href: string
                         title?: string
@@ -11307,6 +11780,11 @@ export type LessonPageQueryResult = {
                                   emoji: string | null
                                   slug: string
                                 }
+                          }
+                        | {
+                            _key: string
+                            _type: 'label'
+                            color?: string
                           }
                         | {
                             _key: string
@@ -11403,6 +11881,11 @@ export type LessonPageQueryResult = {
                               }
                             | {
                                 _key: string
+                                _type: 'label'
+                                color?: string
+                              }
+                            | {
+                                _key: string
                                 _type: 'link'
                                 href: string
                                 title?: string
@@ -11482,6 +11965,11 @@ export type LessonPageQueryResult = {
                                           emoji: string | null
                                           slug: string
                                         }
+                                  }
+                                | {
+                                    _key: string
+                                    _type: 'label'
+                                    color?: string
                                   }
                                 | {
                                     _key: string
@@ -11683,6 +12171,11 @@ export type LessonPageQueryResult = {
                                 }
                               | {
                                   _key: string
+                                  _type: 'label'
+                                  color?: string
+                                }
+                              | {
+                                  _key: string
                                   _type: 'link'
                                   href: string
                                   title?: string
@@ -11827,6 +12320,11 @@ export type LessonPageQueryResult = {
                         }
                       | {
                           _key: string
+                          _type: 'label'
+                          color?: string
+                        }
+                      | {
+                          _key: string
                           _type: 'link'
                           href: string
                           title?: string
@@ -11944,6 +12442,11 @@ export type LessonPageQueryResult = {
               }
             | {
                 _key: string
+                _type: 'label'
+                color?: string
+              }
+            | {
+                _key: string
                 _type: 'link'
                 href: string
                 title?: string
@@ -12051,6 +12554,11 @@ export type LessonPageQueryResult = {
                   }
                 | {
                     _key: string
+                    _type: 'label'
+                    color?: string
+                  }
+                | {
+                    _key: string
                     _type: 'link'
                     href: string
                     title?: string
@@ -12134,6 +12642,11 @@ export type LessonPageQueryResult = {
                                 emoji: string | null
                                 slug: string
                               }
+                        }
+                      | {
+                          _key: string
+                          _type: 'label'
+                          color?: string
                         }
                       | {
                           _key: string
@@ -12230,6 +12743,11 @@ export type LessonPageQueryResult = {
                             }
                           | {
                               _key: string
+                              _type: 'label'
+                              color?: string
+                            }
+                          | {
+                              _key: string
                               _type: 'link'
                               href: string
                               title?: string
@@ -12309,6 +12827,11 @@ export type LessonPageQueryResult = {
                                         emoji: string | null
                                         slug: string
                                       }
+                                }
+                              | {
+                                  _key: string
+                                  _type: 'label'
+                                  color?: string
                                 }
                               | {
                                   _key: string
@@ -12405,6 +12928,11 @@ export type LessonPageQueryResult = {
                                     }
                                   | {
                                       _key: string
+                                      _type: 'label'
+                                      color?: string
+                                    }
+                                  | {
+                                      _key: string
                                       _type: 'link'
                                       href: string
                                       title?: string
@@ -12492,6 +13020,11 @@ export type LessonPageQueryResult = {
                                                 emoji: string | null
                                                 slug: string
                                               }
+                                        }
+                                      | {
+                                          _key: string
+                                          _type: 'label'
+                                          color?: string
                                         }
                                       | {
                                           _key: string
@@ -12695,6 +13228,11 @@ export type LessonPageQueryResult = {
                                       }
                                     | {
                                         _key: string
+                                        _type: 'label'
+                                        color?: string
+                                      }
+                                    | {
+                                        _key: string
                                         _type: 'link'
                                         href: string
                                         title?: string
@@ -12839,6 +13377,11 @@ export type LessonPageQueryResult = {
                               }
                             | {
                                 _key: string
+                                _type: 'label'
+                                color?: string
+                              }
+                            | {
+                                _key: string
                                 _type: 'link'
                                 href: string
                                 title?: string
@@ -12951,6 +13494,11 @@ export type LessonPageQueryResult = {
                       }
                     | {
                         _key: string
+                        _type: 'label'
+                        color?: string
+                      }
+                    | {
+                        _key: string
                         _type: 'link'
                         href: string
                         title?: string
@@ -13029,6 +13577,11 @@ export type LessonPageQueryResult = {
                                   emoji: string | null
                                   slug: string
                                 }
+                          }
+                        | {
+                            _key: string
+                            _type: 'label'
+                            color?: string
                           }
                         | {
                             _key: string
@@ -13125,6 +13678,11 @@ export type LessonPageQueryResult = {
                               }
                             | {
                                 _key: string
+                                _type: 'label'
+                                color?: string
+                              }
+                            | {
+                                _key: string
                                 _type: 'link'
                                 href: string
                                 title?: string
@@ -13204,6 +13762,11 @@ export type LessonPageQueryResult = {
                                           emoji: string | null
                                           slug: string
                                         }
+                                  }
+                                | {
+                                    _key: string
+                                    _type: 'label'
+                                    color?: string
                                   }
                                 | {
                                     _key: string
@@ -13405,6 +13968,11 @@ export type LessonPageQueryResult = {
                                 }
                               | {
                                   _key: string
+                                  _type: 'label'
+                                  color?: string
+                                }
+                              | {
+                                  _key: string
                                   _type: 'link'
                                   href: string
                                   title?: string
@@ -13549,6 +14117,11 @@ export type LessonPageQueryResult = {
                         }
                       | {
                           _key: string
+                          _type: 'label'
+                          color?: string
+                        }
+                      | {
+                          _key: string
                           _type: 'link'
                           href: string
                           title?: string
@@ -13662,6 +14235,11 @@ export type LessonPageQueryResult = {
                 }
               | {
                   _key: string
+                  _type: 'label'
+                  color?: string
+                }
+              | {
+                  _key: string
                   _type: 'link'
                   href: string
                   title?: string
@@ -13746,6 +14324,11 @@ export type LessonPageQueryResult = {
                         emoji: string | null
                         slug: string
                       }
+                }
+              | {
+                  _key: string
+                  _type: 'label'
+                  color?: string
                 }
               | {
                   _key: string
@@ -13837,6 +14420,11 @@ export type LessonPageQueryResult = {
                           emoji: string | null
                           slug: string
                         }
+                  }
+                | {
+                    _key: string
+                    _type: 'label'
+                    color?: string
                   }
                 | {
                     _key: string
@@ -14020,6 +14608,11 @@ export type LessonPageByIdQueryResult = {
             }
           | {
               _key: string
+              _type: 'label'
+              color?: string
+            }
+          | {
+              _key: string
               _type: 'link'
               href: string
               title?: string
@@ -14103,6 +14696,11 @@ export type LessonPageByIdQueryResult = {
                           emoji: string | null
                           slug: string
                         }
+                  }
+                | {
+                    _key: string
+                    _type: 'label'
+                    color?: string
                   }
                 | {
                     _key: string
@@ -14199,6 +14797,11 @@ export type LessonPageByIdQueryResult = {
                       }
                     | {
                         _key: string
+                        _type: 'label'
+                        color?: string
+                      }
+                    | {
+                        _key: string
                         _type: 'link'
                         href: string
                         title?: string
@@ -14277,6 +14880,11 @@ export type LessonPageByIdQueryResult = {
                                   emoji: string | null
                                   slug: string
                                 }
+                          }
+                        | {
+                            _key: string
+                            _type: 'label'
+                            color?: string
                           }
                         | {
                             _key: string
@@ -14373,6 +14981,11 @@ export type LessonPageByIdQueryResult = {
                               }
                             | {
                                 _key: string
+                                _type: 'label'
+                                color?: string
+                              }
+                            | {
+                                _key: string
                                 _type: 'link'
                                 href: string
                                 title?: string
@@ -14452,6 +15065,11 @@ export type LessonPageByIdQueryResult = {
                                           emoji: string | null
                                           slug: string
                                         }
+                                  }
+                                | {
+                                    _key: string
+                                    _type: 'label'
+                                    color?: string
                                   }
                                 | {
                                     _key: string
@@ -14653,6 +15271,11 @@ export type LessonPageByIdQueryResult = {
                                 }
                               | {
                                   _key: string
+                                  _type: 'label'
+                                  color?: string
+                                }
+                              | {
+                                  _key: string
                                   _type: 'link'
                                   href: string
                                   title?: string
@@ -14797,6 +15420,11 @@ export type LessonPageByIdQueryResult = {
                         }
                       | {
                           _key: string
+                          _type: 'label'
+                          color?: string
+                        }
+                      | {
+                          _key: string
                           _type: 'link'
                           href: string
                           title?: string
@@ -14909,6 +15537,11 @@ export type LessonPageByIdQueryResult = {
                 }
               | {
                   _key: string
+                  _type: 'label'
+                  color?: string
+                }
+              | {
+                  _key: string
                   _type: 'link'
                   href: string
                   title?: string
@@ -14987,6 +15620,11 @@ export type LessonPageByIdQueryResult = {
                             emoji: string | null
                             slug: string
                           }
+                    }
+                  | {
+                      _key: string
+                      _type: 'label'
+                      color?: string
                     }
                   | {
                       _key: string
@@ -15083,6 +15721,11 @@ export type LessonPageByIdQueryResult = {
                         }
                       | {
                           _key: string
+                          _type: 'label'
+                          color?: string
+                        }
+                      | {
+                          _key: string
                           _type: 'link'
                           href: string
                           title?: string
@@ -15161,6 +15804,11 @@ export type LessonPageByIdQueryResult = {
                                     emoji: string | null
                                     slug: string
                                   }
+                            }
+                          | {
+                              _key: string
+                              _type: 'label'
+                              color?: string
                             }
                           | {
                               _key: string
@@ -15362,6 +16010,11 @@ export type LessonPageByIdQueryResult = {
                           }
                         | {
                             _key: string
+                            _type: 'label'
+                            color?: string
+                          }
+                        | {
+                            _key: string
                             _type: 'link'
                             href: string
                             title?: string
@@ -15467,6 +16120,11 @@ export type LessonPageByIdQueryResult = {
                   }
                 | {
                     _key: string
+                    _type: 'label'
+                    color?: string
+                  }
+                | {
+                    _key: string
                     _type: 'link'
                     href: string
                     title?: string
@@ -15560,6 +16218,11 @@ export type LessonPageByIdQueryResult = {
                       }
                     | {
                         _key: string
+                        _type: 'label'
+                        color?: string
+                      }
+                    | {
+                        _key: string
                         _type: 'link'
                         href: string
                         title?: string
@@ -15638,6 +16301,11 @@ export type LessonPageByIdQueryResult = {
                                   emoji: string | null
                                   slug: string
                                 }
+                          }
+                        | {
+                            _key: string
+                            _type: 'label'
+                            color?: string
                           }
                         | {
                             _key: string
@@ -15734,6 +16402,11 @@ export type LessonPageByIdQueryResult = {
                               }
                             | {
                                 _key: string
+                                _type: 'label'
+                                color?: string
+                              }
+                            | {
+                                _key: string
                                 _type: 'link'
                                 href: string
                                 title?: string
@@ -15813,6 +16486,11 @@ export type LessonPageByIdQueryResult = {
                                           emoji: string | null
                                           slug: string
                                         }
+                                  }
+                                | {
+                                    _key: string
+                                    _type: 'label'
+                                    color?: string
                                   }
                                 | {
                                     _key: string
@@ -16014,6 +16692,11 @@ export type LessonPageByIdQueryResult = {
                                 }
                               | {
                                   _key: string
+                                  _type: 'label'
+                                  color?: string
+                                }
+                              | {
+                                  _key: string
                                   _type: 'link'
                                   href: string
                                   title?: string
@@ -16158,6 +16841,11 @@ export type LessonPageByIdQueryResult = {
                         }
                       | {
                           _key: string
+                          _type: 'label'
+                          color?: string
+                        }
+                      | {
+                          _key: string
                           _type: 'link'
                           href: string
                           title?: string
@@ -16275,6 +16963,11 @@ export type LessonPageByIdQueryResult = {
               }
             | {
                 _key: string
+                _type: 'label'
+                color?: string
+              }
+            | {
+                _key: string
                 _type: 'link'
                 href: string
                 title?: string
@@ -16382,6 +17075,11 @@ export type LessonPageByIdQueryResult = {
                   }
                 | {
                     _key: string
+                    _type: 'label'
+                    color?: string
+                  }
+                | {
+                    _key: string
                     _type: 'link'
                     href: string
                     title?: string
@@ -16465,6 +17163,11 @@ export type LessonPageByIdQueryResult = {
                                 emoji: string | null
                                 slug: string
                               }
+                        }
+                      | {
+                          _key: string
+                          _type: 'label'
+                          color?: string
                         }
                       | {
                           _key: string
@@ -16561,6 +17264,11 @@ export type LessonPageByIdQueryResult = {
                             }
                           | {
                               _key: string
+                              _type: 'label'
+                              color?: string
+                            }
+                          | {
+                              _key: string
                               _type: 'link'
                               href: string
                               title?: string
@@ -16640,6 +17348,11 @@ export type LessonPageByIdQueryResult = {
                                         emoji: string | null
                                         slug: string
                                       }
+                                }
+                              | {
+                                  _key: string
+                                  _type: 'label'
+                                  color?: string
                                 }
                               | {
                                   _key: string
@@ -16736,6 +17449,11 @@ export type LessonPageByIdQueryResult = {
                                     }
                                   | {
                                       _key: string
+                                      _type: 'label'
+                                      color?: string
+                                    }
+                                  | {
+                                      _key: string
                                       _type: 'link'
                                       href: string
                                       title?: string
@@ -16823,6 +17541,11 @@ export type LessonPageByIdQueryResult = {
                                                 emoji: string | null
                                                 slug: string
                                               }
+                                        }
+                                      | {
+                                          _key: string
+                                          _type: 'label'
+                                          color?: string
                                         }
                                       | {
                                           _key: string
@@ -17026,6 +17749,11 @@ export type LessonPageByIdQueryResult = {
                                       }
                                     | {
                                         _key: string
+                                        _type: 'label'
+                                        color?: string
+                                      }
+                                    | {
+                                        _key: string
                                         _type: 'link'
                                         href: string
                                         title?: string
@@ -17170,6 +17898,11 @@ export type LessonPageByIdQueryResult = {
                               }
                             | {
                                 _key: string
+                                _type: 'label'
+                                color?: string
+                              }
+                            | {
+                                _key: string
                                 _type: 'link'
                                 href: string
                                 title?: string
@@ -17282,6 +18015,11 @@ export type LessonPageByIdQueryResult = {
                       }
                     | {
                         _key: string
+                        _type: 'label'
+                        color?: string
+                      }
+                    | {
+                        _key: string
                         _type: 'link'
                         href: string
                         title?: string
@@ -17360,6 +18098,11 @@ export type LessonPageByIdQueryResult = {
                                   emoji: string | null
                                   slug: string
                                 }
+                          }
+                        | {
+                            _key: string
+                            _type: 'label'
+                            color?: string
                           }
                         | {
                             _key: string
@@ -17456,6 +18199,11 @@ export type LessonPageByIdQueryResult = {
                               }
                             | {
                                 _key: string
+                                _type: 'label'
+                                color?: string
+                              }
+                            | {
+                                _key: string
                                 _type: 'link'
                                 href: string
                                 title?: string
@@ -17535,6 +18283,11 @@ export type LessonPageByIdQueryResult = {
                                           emoji: string | null
                                           slug: string
                                         }
+                                  }
+                                | {
+                                    _key: string
+                                    _type: 'label'
+                                    color?: string
                                   }
                                 | {
                                     _key: string
@@ -17736,6 +18489,11 @@ export type LessonPageByIdQueryResult = {
                                 }
                               | {
                                   _key: string
+                                  _type: 'label'
+                                  color?: string
+                                }
+                              | {
+                                  _key: string
                                   _type: 'link'
                                   href: string
                                   title?: string
@@ -17880,6 +18638,11 @@ export type LessonPageByIdQueryResult = {
                         }
                       | {
                           _key: string
+                          _type: 'label'
+                          color?: string
+                        }
+                      | {
+                          _key: string
                           _type: 'link'
                           href: string
                           title?: string
@@ -17993,6 +18756,11 @@ export type LessonPageByIdQueryResult = {
                 }
               | {
                   _key: string
+                  _type: 'label'
+                  color?: string
+                }
+              | {
+                  _key: string
                   _type: 'link'
                   href: string
                   title?: string
@@ -18077,6 +18845,11 @@ export type LessonPageByIdQueryResult = {
                         emoji: string | null
                         slug: string
                       }
+                }
+              | {
+                  _key: string
+                  _type: 'label'
+                  color?: string
                 }
               | {
                   _key: string
@@ -18168,6 +18941,11 @@ export type LessonPageByIdQueryResult = {
                           emoji: string | null
                           slug: string
                         }
+                  }
+                | {
+                    _key: string
+                    _type: 'label'
+                    color?: string
                   }
                 | {
                     _key: string
@@ -18369,6 +19147,11 @@ export type ModulePageQueryResult = {
             }
           | {
               _key: string
+              _type: 'label'
+              color?: string
+            }
+          | {
+              _key: string
               _type: 'link'
               href: string
               title?: string
@@ -18452,6 +19235,11 @@ export type ModulePageQueryResult = {
                           emoji: string | null
                           slug: string
                         }
+                  }
+                | {
+                    _key: string
+                    _type: 'label'
+                    color?: string
                   }
                 | {
                     _key: string
@@ -18548,6 +19336,11 @@ export type ModulePageQueryResult = {
                       }
                     | {
                         _key: string
+                        _type: 'label'
+                        color?: string
+                      }
+                    | {
+                        _key: string
                         _type: 'link'
                         href: string
                         title?: string
@@ -18626,6 +19419,11 @@ export type ModulePageQueryResult = {
                                   emoji: string | null
                                   slug: string
                                 }
+                          }
+                        | {
+                            _key: string
+                            _type: 'label'
+                            color?: string
                           }
                         | {
                             _key: string
@@ -18722,6 +19520,11 @@ export type ModulePageQueryResult = {
                               }
                             | {
                                 _key: string
+                                _type: 'label'
+                                color?: string
+                              }
+                            | {
+                                _key: string
                                 _type: 'link'
                                 href: string
                                 title?: string
@@ -18801,6 +19604,11 @@ export type ModulePageQueryResult = {
                                           emoji: string | null
                                           slug: string
                                         }
+                                  }
+                                | {
+                                    _key: string
+                                    _type: 'label'
+                                    color?: string
                                   }
                                 | {
                                     _key: string
@@ -19002,6 +19810,11 @@ export type ModulePageQueryResult = {
                                 }
                               | {
                                   _key: string
+                                  _type: 'label'
+                                  color?: string
+                                }
+                              | {
+                                  _key: string
                                   _type: 'link'
                                   href: string
                                   title?: string
@@ -19146,6 +19959,11 @@ export type ModulePageQueryResult = {
                         }
                       | {
                           _key: string
+                          _type: 'label'
+                          color?: string
+                        }
+                      | {
+                          _key: string
                           _type: 'link'
                           href: string
                           title?: string
@@ -19258,6 +20076,11 @@ export type ModulePageQueryResult = {
                 }
               | {
                   _key: string
+                  _type: 'label'
+                  color?: string
+                }
+              | {
+                  _key: string
                   _type: 'link'
                   href: string
                   title?: string
@@ -19336,6 +20159,11 @@ export type ModulePageQueryResult = {
                             emoji: string | null
                             slug: string
                           }
+                    }
+                  | {
+                      _key: string
+                      _type: 'label'
+                      color?: string
                     }
                   | {
                       _key: string
@@ -19432,6 +20260,11 @@ export type ModulePageQueryResult = {
                         }
                       | {
                           _key: string
+                          _type: 'label'
+                          color?: string
+                        }
+                      | {
+                          _key: string
                           _type: 'link'
                           href: string
                           title?: string
@@ -19510,6 +20343,11 @@ export type ModulePageQueryResult = {
                                     emoji: string | null
                                     slug: string
                                   }
+                            }
+                          | {
+                              _key: string
+                              _type: 'label'
+                              color?: string
                             }
                           | {
                               _key: string
@@ -19711,6 +20549,11 @@ export type ModulePageQueryResult = {
                           }
                         | {
                             _key: string
+                            _type: 'label'
+                            color?: string
+                          }
+                        | {
+                            _key: string
                             _type: 'link'
                             href: string
                             title?: string
@@ -19816,6 +20659,11 @@ export type ModulePageQueryResult = {
                   }
                 | {
                     _key: string
+                    _type: 'label'
+                    color?: string
+                  }
+                | {
+                    _key: string
                     _type: 'link'
                     href: string
                     title?: string
@@ -19909,6 +20757,11 @@ export type ModulePageQueryResult = {
                       }
                     | {
                         _key: string
+                        _type: 'label'
+                        color?: string
+                      }
+                    | {
+                        _key: string
                         _type: 'link'
                         href: string
                         title?: string
@@ -19987,6 +20840,11 @@ export type ModulePageQueryResult = {
                                   emoji: string | null
                                   slug: string
                                 }
+                          }
+                        | {
+                            _key: string
+                            _type: 'label'
+                            color?: string
                           }
                         | {
                             _key: string
@@ -20083,6 +20941,11 @@ export type ModulePageQueryResult = {
                               }
                             | {
                                 _key: string
+                                _type: 'label'
+                                color?: string
+                              }
+                            | {
+                                _key: string
                                 _type: 'link'
                                 href: string
                                 title?: string
@@ -20162,6 +21025,11 @@ export type ModulePageQueryResult = {
                                           emoji: string | null
                                           slug: string
                                         }
+                                  }
+                                | {
+                                    _key: string
+                                    _type: 'label'
+                                    color?: string
                                   }
                                 | {
                                     _key: string
@@ -20363,6 +21231,11 @@ export type ModulePageQueryResult = {
                                 }
                               | {
                                   _key: string
+                                  _type: 'label'
+                                  color?: string
+                                }
+                              | {
+                                  _key: string
                                   _type: 'link'
                                   href: string
                                   title?: string
@@ -20507,6 +21380,11 @@ export type ModulePageQueryResult = {
                         }
                       | {
                           _key: string
+                          _type: 'label'
+                          color?: string
+                        }
+                      | {
+                          _key: string
                           _type: 'link'
                           href: string
                           title?: string
@@ -20624,6 +21502,11 @@ export type ModulePageQueryResult = {
               }
             | {
                 _key: string
+                _type: 'label'
+                color?: string
+              }
+            | {
+                _key: string
                 _type: 'link'
                 href: string
                 title?: string
@@ -20731,6 +21614,11 @@ export type ModulePageQueryResult = {
                   }
                 | {
                     _key: string
+                    _type: 'label'
+                    color?: string
+                  }
+                | {
+                    _key: string
                     _type: 'link'
                     href: string
                     title?: string
@@ -20814,6 +21702,11 @@ export type ModulePageQueryResult = {
                                 emoji: string | null
                                 slug: string
                               }
+                        }
+                      | {
+                          _key: string
+                          _type: 'label'
+                          color?: string
                         }
                       | {
                           _key: string
@@ -20910,6 +21803,11 @@ export type ModulePageQueryResult = {
                             }
                           | {
                               _key: string
+                              _type: 'label'
+                              color?: string
+                            }
+                          | {
+                              _key: string
                               _type: 'link'
                               href: string
                               title?: string
@@ -20989,6 +21887,11 @@ export type ModulePageQueryResult = {
                                         emoji: string | null
                                         slug: string
                                       }
+                                }
+                              | {
+                                  _key: string
+                                  _type: 'label'
+                                  color?: string
                                 }
                               | {
                                   _key: string
@@ -21085,6 +21988,11 @@ export type ModulePageQueryResult = {
                                     }
                                   | {
                                       _key: string
+                                      _type: 'label'
+                                      color?: string
+                                    }
+                                  | {
+                                      _key: string
                                       _type: 'link'
                                       href: string
                                       title?: string
@@ -21172,6 +22080,11 @@ export type ModulePageQueryResult = {
                                                 emoji: string | null
                                                 slug: string
                                               }
+                                        }
+                                      | {
+                                          _key: string
+                                          _type: 'label'
+                                          color?: string
                                         }
                                       | {
                                           _key: string
@@ -21375,6 +22288,11 @@ export type ModulePageQueryResult = {
                                       }
                                     | {
                                         _key: string
+                                        _type: 'label'
+                                        color?: string
+                                      }
+                                    | {
+                                        _key: string
                                         _type: 'link'
                                         href: string
                                         title?: string
@@ -21519,6 +22437,11 @@ export type ModulePageQueryResult = {
                               }
                             | {
                                 _key: string
+                                _type: 'label'
+                                color?: string
+                              }
+                            | {
+                                _key: string
                                 _type: 'link'
                                 href: string
                                 title?: string
@@ -21631,6 +22554,11 @@ export type ModulePageQueryResult = {
                       }
                     | {
                         _key: string
+                        _type: 'label'
+                        color?: string
+                      }
+                    | {
+                        _key: string
                         _type: 'link'
                         href: string
                         title?: string
@@ -21709,6 +22637,11 @@ export type ModulePageQueryResult = {
                                   emoji: string | null
                                   slug: string
                                 }
+                          }
+                        | {
+                            _key: string
+                            _type: 'label'
+                            color?: string
                           }
                         | {
                             _key: string
@@ -21805,6 +22738,11 @@ export type ModulePageQueryResult = {
                               }
                             | {
                                 _key: string
+                                _type: 'label'
+                                color?: string
+                              }
+                            | {
+                                _key: string
                                 _type: 'link'
                                 href: string
                                 title?: string
@@ -21884,6 +22822,11 @@ export type ModulePageQueryResult = {
                                           emoji: string | null
                                           slug: string
                                         }
+                                  }
+                                | {
+                                    _key: string
+                                    _type: 'label'
+                                    color?: string
                                   }
                                 | {
                                     _key: string
@@ -22085,6 +23028,11 @@ export type ModulePageQueryResult = {
                                 }
                               | {
                                   _key: string
+                                  _type: 'label'
+                                  color?: string
+                                }
+                              | {
+                                  _key: string
                                   _type: 'link'
                                   href: string
                                   title?: string
@@ -22229,6 +23177,11 @@ export type ModulePageQueryResult = {
                         }
                       | {
                           _key: string
+                          _type: 'label'
+                          color?: string
+                        }
+                      | {
+                          _key: string
                           _type: 'link'
                           href: string
                           title?: string
@@ -22342,6 +23295,11 @@ export type ModulePageQueryResult = {
                 }
               | {
                   _key: string
+                  _type: 'label'
+                  color?: string
+                }
+              | {
+                  _key: string
                   _type: 'link'
                   href: string
                   title?: string
@@ -22426,6 +23384,11 @@ export type ModulePageQueryResult = {
                         emoji: string | null
                         slug: string
                       }
+                }
+              | {
+                  _key: string
+                  _type: 'label'
+                  color?: string
                 }
               | {
                   _key: string
@@ -22517,6 +23480,11 @@ export type ModulePageQueryResult = {
                           emoji: string | null
                           slug: string
                         }
+                  }
+                | {
+                    _key: string
+                    _type: 'label'
+                    color?: string
                   }
                 | {
                     _key: string
@@ -22666,6 +23634,11 @@ export type ModulePageByIdQueryResult = {
             }
           | {
               _key: string
+              _type: 'label'
+              color?: string
+            }
+          | {
+              _key: string
               _type: 'link'
               href: string
               title?: string
@@ -22749,6 +23722,11 @@ export type ModulePageByIdQueryResult = {
                           emoji: string | null
                           slug: string
                         }
+                  }
+                | {
+                    _key: string
+                    _type: 'label'
+                    color?: string
                   }
                 | {
                     _key: string
@@ -22845,6 +23823,11 @@ export type ModulePageByIdQueryResult = {
                       }
                     | {
                         _key: string
+                        _type: 'label'
+                        color?: string
+                      }
+                    | {
+                        _key: string
                         _type: 'link'
                         href: string
                         title?: string
@@ -22923,6 +23906,11 @@ export type ModulePageByIdQueryResult = {
                                   emoji: string | null
                                   slug: string
                                 }
+                          }
+                        | {
+                            _key: string
+                            _type: 'label'
+                            color?: string
                           }
                         | {
                             _key: string
@@ -23019,6 +24007,11 @@ export type ModulePageByIdQueryResult = {
                               }
                             | {
                                 _key: string
+                                _type: 'label'
+                                color?: string
+                              }
+                            | {
+                                _key: string
                                 _type: 'link'
                                 href: string
                                 title?: string
@@ -23098,6 +24091,11 @@ export type ModulePageByIdQueryResult = {
                                           emoji: string | null
                                           slug: string
                                         }
+                                  }
+                                | {
+                                    _key: string
+                                    _type: 'label'
+                                    color?: string
                                   }
                                 | {
                                     _key: string
@@ -23299,6 +24297,11 @@ export type ModulePageByIdQueryResult = {
                                 }
                               | {
                                   _key: string
+                                  _type: 'label'
+                                  color?: string
+                                }
+                              | {
+                                  _key: string
                                   _type: 'link'
                                   href: string
                                   title?: string
@@ -23443,6 +24446,11 @@ export type ModulePageByIdQueryResult = {
                         }
                       | {
                           _key: string
+                          _type: 'label'
+                          color?: string
+                        }
+                      | {
+                          _key: string
                           _type: 'link'
                           href: string
                           title?: string
@@ -23555,6 +24563,11 @@ export type ModulePageByIdQueryResult = {
                 }
               | {
                   _key: string
+                  _type: 'label'
+                  color?: string
+                }
+              | {
+                  _key: string
                   _type: 'link'
                   href: string
                   title?: string
@@ -23633,6 +24646,11 @@ export type ModulePageByIdQueryResult = {
                             emoji: string | null
                             slug: string
                           }
+                    }
+                  | {
+                      _key: string
+                      _type: 'label'
+                      color?: string
                     }
                   | {
                       _key: string
@@ -23729,6 +24747,11 @@ export type ModulePageByIdQueryResult = {
                         }
                       | {
                           _key: string
+                          _type: 'label'
+                          color?: string
+                        }
+                      | {
+                          _key: string
                           _type: 'link'
                           href: string
                           title?: string
@@ -23807,6 +24830,11 @@ export type ModulePageByIdQueryResult = {
                                     emoji: string | null
                                     slug: string
                                   }
+                            }
+                          | {
+                              _key: string
+                              _type: 'label'
+                              color?: string
                             }
                           | {
                               _key: string
@@ -24008,6 +25036,11 @@ export type ModulePageByIdQueryResult = {
                           }
                         | {
                             _key: string
+                            _type: 'label'
+                            color?: string
+                          }
+                        | {
+                            _key: string
                             _type: 'link'
                             href: string
                             title?: string
@@ -24113,6 +25146,11 @@ export type ModulePageByIdQueryResult = {
                   }
                 | {
                     _key: string
+                    _type: 'label'
+                    color?: string
+                  }
+                | {
+                    _key: string
                     _type: 'link'
                     href: string
                     title?: string
@@ -24206,6 +25244,11 @@ export type ModulePageByIdQueryResult = {
                       }
                     | {
                         _key: string
+                        _type: 'label'
+                        color?: string
+                      }
+                    | {
+                        _key: string
                         _type: 'link'
                         href: string
                         title?: string
@@ -24284,6 +25327,11 @@ export type ModulePageByIdQueryResult = {
                                   emoji: string | null
                                   slug: string
                                 }
+                          }
+                        | {
+                            _key: string
+                            _type: 'label'
+                            color?: string
                           }
                         | {
                             _key: string
@@ -24380,6 +25428,11 @@ export type ModulePageByIdQueryResult = {
                               }
                             | {
                                 _key: string
+                                _type: 'label'
+                                color?: string
+                              }
+                            | {
+                                _key: string
                                 _type: 'link'
                                 href: string
                                 title?: string
@@ -24459,6 +25512,11 @@ export type ModulePageByIdQueryResult = {
                                           emoji: string | null
                                           slug: string
                                         }
+                                  }
+                                | {
+                                    _key: string
+                                    _type: 'label'
+                                    color?: string
                                   }
                                 | {
                                     _key: string
@@ -24660,6 +25718,11 @@ export type ModulePageByIdQueryResult = {
                                 }
                               | {
                                   _key: string
+                                  _type: 'label'
+                                  color?: string
+                                }
+                              | {
+                                  _key: string
                                   _type: 'link'
                                   href: string
                                   title?: string
@@ -24804,6 +25867,11 @@ export type ModulePageByIdQueryResult = {
                         }
                       | {
                           _key: string
+                          _type: 'label'
+                          color?: string
+                        }
+                      | {
+                          _key: string
                           _type: 'link'
                           href: string
                           title?: string
@@ -24921,6 +25989,11 @@ export type ModulePageByIdQueryResult = {
               }
             | {
                 _key: string
+                _type: 'label'
+                color?: string
+              }
+            | {
+                _key: string
                 _type: 'link'
                 href: string
                 title?: string
@@ -25028,6 +26101,11 @@ export type ModulePageByIdQueryResult = {
                   }
                 | {
                     _key: string
+                    _type: 'label'
+                    color?: string
+                  }
+                | {
+                    _key: string
                     _type: 'link'
                     href: string
                     title?: string
@@ -25111,6 +26189,11 @@ export type ModulePageByIdQueryResult = {
                                 emoji: string | null
                                 slug: string
                               }
+                        }
+                      | {
+                          _key: string
+                          _type: 'label'
+                          color?: string
                         }
                       | {
                           _key: string
@@ -25207,6 +26290,11 @@ export type ModulePageByIdQueryResult = {
                             }
                           | {
                               _key: string
+                              _type: 'label'
+                              color?: string
+                            }
+                          | {
+                              _key: string
                               _type: 'link'
                               href: string
                               title?: string
@@ -25286,6 +26374,11 @@ export type ModulePageByIdQueryResult = {
                                         emoji: string | null
                                         slug: string
                                       }
+                                }
+                              | {
+                                  _key: string
+                                  _type: 'label'
+                                  color?: string
                                 }
                               | {
                                   _key: string
@@ -25382,6 +26475,11 @@ export type ModulePageByIdQueryResult = {
                                     }
                                   | {
                                       _key: string
+                                      _type: 'label'
+                                      color?: string
+                                    }
+                                  | {
+                                      _key: string
                                       _type: 'link'
                                       href: string
                                       title?: string
@@ -25469,6 +26567,11 @@ export type ModulePageByIdQueryResult = {
                                                 emoji: string | null
                                                 slug: string
                                               }
+                                        }
+                                      | {
+                                          _key: string
+                                          _type: 'label'
+                                          color?: string
                                         }
                                       | {
                                           _key: string
@@ -25672,6 +26775,11 @@ export type ModulePageByIdQueryResult = {
                                       }
                                     | {
                                         _key: string
+                                        _type: 'label'
+                                        color?: string
+                                      }
+                                    | {
+                                        _key: string
                                         _type: 'link'
                                         href: string
                                         title?: string
@@ -25816,6 +26924,11 @@ export type ModulePageByIdQueryResult = {
                               }
                             | {
                                 _key: string
+                                _type: 'label'
+                                color?: string
+                              }
+                            | {
+                                _key: string
                                 _type: 'link'
                                 href: string
                                 title?: string
@@ -25928,6 +27041,11 @@ export type ModulePageByIdQueryResult = {
                       }
                     | {
                         _key: string
+                        _type: 'label'
+                        color?: string
+                      }
+                    | {
+                        _key: string
                         _type: 'link'
                         href: string
                         title?: string
@@ -26006,6 +27124,11 @@ export type ModulePageByIdQueryResult = {
                                   emoji: string | null
                                   slug: string
                                 }
+                          }
+                        | {
+                            _key: string
+                            _type: 'label'
+                            color?: string
                           }
                         | {
                             _key: string
@@ -26102,6 +27225,11 @@ export type ModulePageByIdQueryResult = {
                               }
                             | {
                                 _key: string
+                                _type: 'label'
+                                color?: string
+                              }
+                            | {
+                                _key: string
                                 _type: 'link'
                                 href: string
                                 title?: string
@@ -26181,6 +27309,11 @@ export type ModulePageByIdQueryResult = {
                                           emoji: string | null
                                           slug: string
                                         }
+                                  }
+                                | {
+                                    _key: string
+                                    _type: 'label'
+                                    color?: string
                                   }
                                 | {
                                     _key: string
@@ -26382,6 +27515,11 @@ export type ModulePageByIdQueryResult = {
                                 }
                               | {
                                   _key: string
+                                  _type: 'label'
+                                  color?: string
+                                }
+                              | {
+                                  _key: string
                                   _type: 'link'
                                   href: string
                                   title?: string
@@ -26526,6 +27664,11 @@ export type ModulePageByIdQueryResult = {
                         }
                       | {
                           _key: string
+                          _type: 'label'
+                          color?: string
+                        }
+                      | {
+                          _key: string
                           _type: 'link'
                           href: string
                           title?: string
@@ -26639,6 +27782,11 @@ export type ModulePageByIdQueryResult = {
                 }
               | {
                   _key: string
+                  _type: 'label'
+                  color?: string
+                }
+              | {
+                  _key: string
                   _type: 'link'
                   href: string
                   title?: string
@@ -26723,6 +27871,11 @@ export type ModulePageByIdQueryResult = {
                         emoji: string | null
                         slug: string
                       }
+                }
+              | {
+                  _key: string
+                  _type: 'label'
+                  color?: string
                 }
               | {
                   _key: string
@@ -26814,6 +27967,11 @@ export type ModulePageByIdQueryResult = {
                           emoji: string | null
                           slug: string
                         }
+                  }
+                | {
+                    _key: string
+                    _type: 'label'
+                    color?: string
                   }
                 | {
                     _key: string
@@ -26963,6 +28121,11 @@ export type ResponsibilitiesByAreaQueryResult = Array<{
         }
       | {
           _key: string
+          _type: 'label'
+          color?: string
+        }
+      | {
+          _key: string
           _type: 'link'
           href: string
           title?: string
@@ -27045,6 +28208,11 @@ export type ResponsibilitiesByAreaQueryResult = Array<{
                   emoji: string | null
                   slug: string
                 }
+          }
+        | {
+            _key: string
+            _type: 'label'
+            color?: string
           }
         | {
             _key: string

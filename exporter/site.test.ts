@@ -36,6 +36,8 @@ const CANONICAL: Record<string, string> = {
   'links with spaces in their text':
     '## [Binary Number System ](https://example.com/video)\n\nSee [ the video](https://example.com/video).',
   'internal links': 'Go [back to the course](index.md) or [its part](index.md#part).',
+  labels:
+    '<span class="label label-purple">Introduced 3.1</span>\n\nDue: **Lecture**{: .label .label-blue }, `make`{: .label } and **<span class="label label-yellow">Quiz 1</span><span class="label label-yellow">HW 1</span>**.',
   'bullet lists':
     '- one\n- two with **bold**\n  - nested a\n  - nested b\n    1. deep one\n    2. deep two\n- three',
   'numbered lists': '1. first\n2. second\n3. third',

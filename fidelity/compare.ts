@@ -15,6 +15,7 @@ export const FEATURES = [
   'images',
   'footnotes',
   'quotes',
+  'labels',
 ] as const
 
 /** One compared feature. */
@@ -121,6 +122,7 @@ export function compareFeatures(expected: PageFeatures, actual: PageFeatures): P
     ['images', expected.images, actual.images],
     ['footnotes', expected.footnotes, actual.footnotes],
     ['quotes', expected.quotes, actual.quotes],
+    ['labels', expected.labels, actual.labels],
   ]
   const differences: FeatureDifference[] = []
   if (words.first) {

@@ -45,6 +45,11 @@ export interface PageFeatures {
    * of two paragraphs is one frame around both, not two quotes one after the other.
    */
   quotes: string[]
+  /**
+   * `label-purple Introduced 2.13`, per element of class `label` (just-the-docs' badge): its
+   * colour class (`label` when it has none) and its text. Two labels side by side are two badges.
+   */
+  labels: string[]
 }
 
 /** How hrefs and image sources are made comparable; identity by default. */
@@ -278,6 +283,7 @@ export function noFeatures(): PageFeatures {
     images: [],
     footnotes: [],
     quotes: [],
+    labels: [],
   }
 }
 
@@ -337,8 +343,13 @@ export function extractFeatures(root: Parents, options: FeatureOptions = {}): Pa
     for (const node of parent.children) {
       if (!isElement(node) || INVISIBLE.has(node.tagName)) continue
       const tag = node.tagName
+      const names = classes(node)
+      if (names.includes('label')) {
+        const color = names.find((name) => name.startsWith('label-')) ?? 'label'
+        features.labels.push(`${color} ${normalised(visibleText(node))}`)
+      }
       // A callout (kramdown's `blockquote.note`, the project's `aside`) is a box, not a quote.
-      if (tag === 'blockquote' && !classes(node).some(isCallout))
+      if (tag === 'blockquote' && !names.some(isCallout))
         features.quotes.push(quoteShape(node, isCallout))
       else if (HEADING.test(tag)) features.headings.push(`${tag} ${normalised(visibleText(node))}`)
       else if (tag === 'table') features.tables.push(tableRows(node))
@@ -351,7 +362,7 @@ export function extractFeatures(root: Parents, options: FeatureOptions = {}): Pa
           `${src(attribute(node, 'src') ?? '')} | ${normalised(attribute(node, 'alt') ?? '')}` +
             (inLineOfText(block, node) ? IN_A_LINE_OF_TEXT : ''),
         )
-      } else if (tag === 'pre' && !classes(node).includes('raw-html')) {
+      } else if (tag === 'pre' && !names.includes('raw-html')) {
         const code = node.children.find((child) => isElement(child, 'code'))
         const lang = (code && languageOf(code)) ?? languageOf(node) ?? language
         const text = codeText(node).replace(/\n+$/, '')

@@ -18,7 +18,15 @@ import {TableBlock} from './blocks/table.tsx'
 import {TableOfContentsBlock} from './blocks/tableOfContents.tsx'
 import {ToolTableBlock} from './blocks/toolTable.tsx'
 import {InternalLinkMark, LinkMark} from './links.tsx'
-import {blockStyles, decorators, FootnoteReference, listItems, lists, TaskCheck} from './text.tsx'
+import {
+  blockStyles,
+  decorators,
+  FootnoteReference,
+  LabelMark,
+  listItems,
+  lists,
+  TaskCheck,
+} from './text.tsx'
 
 /**
  * Every block type, inline object, style, list, decorator and annotation a lesson body may
@@ -51,6 +59,7 @@ export const bodyComponents = {
     ...decorators,
     [ANNOTATIONS.link]: LinkMark,
     [ANNOTATIONS.internalLink]: InternalLinkMark,
+    [ANNOTATIONS.label]: LabelMark,
   },
   block: blockStyles,
   list: lists,

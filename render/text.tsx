@@ -3,9 +3,12 @@ import type {
   PortableTextListComponent,
   PortableTextListItemComponent,
   PortableTextMarkComponent,
+  PortableTextMarkComponentProps,
   PortableTextTypeComponentProps,
 } from '@portabletext/react'
 import type {ReactNode} from 'react'
+
+import {LABEL_COLOR_PATTERN} from '../schemas/constants.ts'
 
 import {footnoteIds} from './blocks/footnote.tsx'
 import {useHeadingId} from './headings.ts'
@@ -58,6 +61,18 @@ export const decorators = {
   code: ({children}) => <code>{children}</code>,
   'strike-through': ({children}) => <del>{children}</del>,
 } satisfies Record<string, PortableTextMarkComponent>
+
+/**
+ * The `label` annotation: a badge, with the classes just-the-docs styles (`label label-purple`), so
+ * a site's own CSS for its colours applies too.
+ */
+export function LabelMark({
+  value,
+  children,
+}: PortableTextMarkComponentProps<{_type: 'label'; _key: string; color?: string}>) {
+  const color = value?.color && LABEL_COLOR_PATTERN.test(value.color) ? value.color : undefined
+  return <span className={color ? `label label-${color}` : 'label'}>{children}</span>
+}
 
 /** The checkbox starting a task-list item, read-only. */
 export function TaskCheck({

@@ -61,7 +61,17 @@ export function inListRegion(item: {
 export const ANNOTATIONS = {
   link: 'link',
   internalLink: 'internalLink',
+  label: 'label',
 } as const
+
+/**
+ * The label colours just-the-docs styles (`label-blue` … `label-yellow`; a bare `.label` is blue).
+ * A site's own CSS may add others (`label-orange`): a label's colour is any class-name suffix.
+ */
+export const LABEL_COLORS = ['blue', 'green', 'purple', 'red', 'yellow'] as const
+
+/** A label colour as a class-name suffix (`purple` for `label-purple`). */
+export const LABEL_COLOR_PATTERN = /^[A-Za-z][\w-]{0,39}$/
 
 /** Inline object type names (children of a block other than spans). */
 export const INLINE_TYPES = {

@@ -18,6 +18,7 @@ import {footnoteReference} from './objects/footnoteReference.ts'
 import {frontMatterEntry} from './objects/frontMatterEntry.ts'
 import {includeUse} from './objects/includeUse.ts'
 import {internalLink} from './objects/internalLink.ts'
+import {label} from './objects/label.ts'
 import {lessonBody} from './objects/lessonBody.ts'
 import {link} from './objects/link.ts'
 import {inlineMath, math} from './objects/math.ts'
@@ -57,6 +58,7 @@ export const objectTypes = [
   richText,
   link,
   internalLink,
+  label,
   taskCheck,
   footnoteReference,
   inlineMath,

@@ -1,4 +1,4 @@
-import {LINK_SCHEMES} from './constants.ts'
+import {LABEL_COLOR_PATTERN, LINK_SCHEMES} from './constants.ts'
 
 /**
  * Checks a `link` annotation href: http(s), mailto, a relative path or an anchor.
@@ -27,4 +27,14 @@ export function checkSlug(slug: {current?: string} | undefined): true | string {
     return 'Use lowercase letters, digits and single hyphens only, e.g. "core-responsibilities".'
   }
   return true
+}
+
+/**
+ * A label's colour: none (just-the-docs' blue), or what follows `label-` in a class name
+ * (`purple`, a site's own `orange`), so it can be written back as that class.
+ */
+export function checkLabelColor(color: unknown): true | string {
+  if (color === undefined || typeof color !== 'string') return true
+  if (LABEL_COLOR_PATTERN.test(color)) return true
+  return `"${color.slice(0, 40)}" cannot be a class name: use letters, digits, "-" or "_", such as purple.`
 }

@@ -1,4 +1,4 @@
-import {ANNOTATIONS, INLINE_TYPES} from '../../schemas/constants.ts'
+import {ANNOTATIONS, INLINE_TYPES, LABEL_COLOR_PATTERN} from '../../schemas/constants.ts'
 import {destination, escapeInline, rawLiquid} from './escape.ts'
 import {image} from './image.ts'
 import type {BodyState, Child, MarkDef} from './state.ts'
@@ -125,6 +125,16 @@ interface Writer {
 interface Around {
   before: string
   after: string
+  /** What is wrapped is one element: a code span, or text all under one mark. */
+  oneElement?: boolean
+}
+
+/** Whether `segments` write one element: a code span alone, or a mark they all have. */
+function isOneElement(segments: readonly Segment[]): boolean {
+  const [first] = segments
+  if (!first) return false
+  if (segments.length === 1 && first.code && first.marks.length === 0) return true
+  return first.marks.some((mark) => segments.every((segment) => segment.marks.includes(mark)))
 }
 
 function render(
@@ -160,6 +170,7 @@ function render(
     const beside = {
       before: out === '' ? around.before : out.slice(-1),
       after: next ? next.text.slice(0, 1) : around.after,
+      oneElement: isOneElement(inner),
     }
     out += wrap(render(inner, writer), best, writer, beside)
     index = bestEnd
@@ -181,6 +192,7 @@ function wrap(inner: string, mark: string, {defs, state, cell}: Writer, beside: 
   )
   if (delimiter) return `${lead}${delimiter}${core}${delimiter}${trail}`
   const def = defs.get(mark)!
+  if (def._type === ANNOTATIONS.label) return `${lead}${label(core, def, beside)}${trail}`
   const href = linkHref(def, state)
   if (href === undefined) return inner
   const title =
@@ -209,6 +221,19 @@ function nestedDelimiter(
   if (mark === 'strong' && edge(/^\*(?!\*)|(?<!\*)\*$/)) return '__'
   if (mark === 'em' && edge(/^\*\*|\*\*$/)) return '_'
   return delimiter
+}
+
+/**
+ * A label as kramdown reads one: after one element, its span attribute list
+ * (`**Quiz 1**{: .label .label-yellow }`); around anything else, a `<span>` of its classes, whose
+ * markdown kramdown reads.
+ */
+function label(core: string, def: MarkDef, beside: Around): string {
+  const color =
+    typeof def.color === 'string' && LABEL_COLOR_PATTERN.test(def.color) ? def.color : undefined
+  const classes = color ? ['label', `label-${color}`] : ['label']
+  if (beside.oneElement) return `${core}{: ${classes.map((name) => `.${name}`).join(' ')} }`
+  return `<span class="${classes.join(' ')}">${core}</span>`
 }
 
 function linkHref(def: MarkDef, state: BodyState): string | undefined {

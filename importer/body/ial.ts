@@ -13,6 +13,7 @@ import {BLOCK_TYPES, LIST} from './names.ts'
 import {toSectionBody} from './rich-text.ts'
 import type {State} from './state.ts'
 import {isTextOnly, report} from './state.ts'
+import {isLabelClass, labelBlock, labelOf} from './inline/label.ts'
 
 /** A kramdown attribute list on its own line: `{: .note }`, `{:toc}`, `{: #id .a .b }`. */
 export const IAL_LINE = /^\{:\s*([^{}\n]*?)\s*\}$/
@@ -50,25 +51,9 @@ const TONE_ALIASES: Record<string, string> = {
 const STYLE_ONLY =
   /^(?:btn|label|fs-\d|fw-|text-|bg-|lh-|d-|float-|m[trblxy]?-|p[trblxy]?-|v-align|no_toc$|main-content$)/
 
-/**
- * Parses the inside of `{: … }` into class names, a list's `start=N` and an id as `id=name`
- * (other pairs are ignored).
- */
-export function ialClasses(inner: string): string[] {
-  if (inner === 'toc') return ['toc']
-  // A kramdown extension, `{::options … /}`: its tokens as written, the first `:name`.
-  if (inner.startsWith(':')) return inner.split(/\s+/).filter((token) => token !== '/')
-  const tokens: string[] = []
-  for (const part of inner.split(/\s+/)) {
-    if (part.startsWith('.')) tokens.push(part.slice(1))
-    const start = /^start=(["']?)(\d{1,9})\1$/.exec(part)
-    if (start) tokens.push(`start=${start[2]}`)
-    // kramdown's id: a letter, then word characters, `:` and `-` (as a header id's).
-    const id = /^#([A-Za-z][\w:-]*)$/.exec(part)
-    if (id) tokens.push(`id=${id[1]}`)
-  }
-  return tokens
-}
+/** A text block that is a paragraph of its own: not a heading, a list item or a quote's text. */
+const isParagraph = (item: Item | undefined): boolean =>
+  isTextBlock(item) && item.style === 'normal' && item.listItem === undefined
 
 /**
  * Applies an attribute list to the items one block produced (`out.slice(start)`): a callout
@@ -116,6 +101,12 @@ export function applyIal(
     if (classes.length === 0) return
   }
   if (classes.includes('no_toc') && heading) state.noTocHeadings.push(headingText(head))
+  // A paragraph of class `label` (`Introduced 2.13` over `{: .label .label-purple }`) is a badge.
+  const label = out.length - start === 1 && isParagraph(head) ? labelOf(classes) : undefined
+  if (label && labelBlock(head as TextBlock, label)) {
+    classes = classes.filter((name) => !isLabelClass(name))
+    if (classes.length === 0) return
+  }
   // just-the-docs styles a callout class only on a paragraph or a quote (`p.note`,
   // `blockquote.note`): a heading's (`### Apple Silicon` over `{: .new-title}`) styles nothing.
   for (const name of heading ? [] : classes) {

@@ -57,6 +57,15 @@ const RULES: readonly [string, string][] = [
   ['.next-link', 'margin-top: 2rem'],
   ['.next-link a', 'font-weight: 600'],
   ['img', 'max-width: 100%; height: auto'],
+  // just-the-docs' labels: a badge, blue unless a colour class says otherwise.
+  [
+    '.label',
+    'display: inline-block; margin: 0 .25rem .25rem 0; padding: .1rem .5rem; border-radius: 12px; background: #2869e6; color: #fff; font-size: .75em; font-weight: 600; text-transform: uppercase; vertical-align: middle',
+  ],
+  ['.label-green', 'background: #026e57'],
+  ['.label-purple', 'background: #5e41d0'],
+  ['.label-red', 'background: #dd2e2e'],
+  ['.label-yellow', 'background: #f7d12e; color: #44434d'],
 ]
 
 /**

@@ -17,6 +17,7 @@ export function annotationMembers() {
   return [
     defineArrayMember({type: ANNOTATIONS.link}),
     defineArrayMember({type: ANNOTATIONS.internalLink}),
+    defineArrayMember({type: ANNOTATIONS.label}),
   ]
 }
 

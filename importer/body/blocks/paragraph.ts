@@ -11,7 +11,8 @@ import {
   TABLE_LINE,
   type KramdownTable,
 } from '../html/kramdown-table.ts'
-import {IAL_LINE, applyIal, ialClasses} from '../ial.ts'
+import {IAL_LINE, applyIal} from '../ial.ts'
+import {ialClasses} from '../ial-classes.ts'
 import {convertInline, createInline, flush} from '../inline/index.ts'
 import {STYLE} from '../names.ts'
 import type {State} from '../state.ts'

@@ -30,12 +30,14 @@ import {
   withMark,
 } from './inline.ts'
 import {linkAnnotation} from './links.ts'
+import {labelOf, labelSince} from './label.ts'
+import {ialClasses} from '../ial-classes.ts'
 
 /** One handler per mdast phrasing node type. */
 export const inlineHandlers: Record<string, InlineHandler> = {
   // A soft line break renders as a space; hard breaks (`break`) are kept as "\n".
   text: (node: Text, state, inline) => {
-    const text = spanIal(node, inline.previousSibling, state)
+    const text = spanIal(node, inline, state)
     noteTextLines(inline, text, node.position?.start.line)
     appendText(inline, softBreaks(text))
   },
@@ -98,15 +100,19 @@ const ELEMENT_TEXT_BEFORE = /(?:["']|--|\.\.\.|<<|>>)$/
 
 /**
  * A kramdown span attribute list right after an element (`[Go](#x){: .btn }`, `**b**{: .x}`,
- * `` `c`{: .x} ``) only styles it: dropped. After text, or first in its paragraph, kramdown keeps
- * it as the text it is (`word{: .btn}`, `payload. {: .tip}`), and so do its readers.
+ * `` `c`{: .x} ``) only styles it: dropped, unless it makes the element a label (`label.ts`).
+ * After text, or first in its paragraph, kramdown keeps it as the text it is (`word{: .btn}`,
+ * `payload. {: .tip}`), and so do its readers.
  */
-function spanIal(node: Text, previous: string | undefined, state: State): string {
+function spanIal(node: Text, inline: Inline, state: State): string {
   if (!node.value.includes('{:')) return node.value
   return node.value.replace(SPAN_IAL, (match, offset: number) => {
     const before = node.value.slice(0, offset)
     const after = node.value.slice(offset + match.length)
-    if (!kramdownTakes(match, before, after, previous)) return match
+    if (!kramdownTakes(match, before, after, inline.previousSibling)) return match
+    const label = labelOf(ialClasses(match.slice(2, -1).trim()))
+    const place = inline.previousPlace
+    if (before === '' && label && place && labelSince(inline, place, label)) return ''
     report(
       state,
       'info',

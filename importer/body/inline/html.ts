@@ -9,6 +9,7 @@ import {imageItem} from './image.ts'
 import type {Inline} from './inline.ts'
 import {addMarkDef, appendLineBreak, appendText} from './inline.ts'
 import {linkAnnotation} from './links.ts'
+import {labelOf, openLabel} from './label.ts'
 import {hidesElement, readStyle} from '../html/style.ts'
 import {MARKDOWN_CONTENT, WITHOUT_BODY} from '../html/tokens.ts'
 
@@ -249,13 +250,14 @@ export function inlineHtml(node: Html, state: State, inline: Inline): void {
   }
   if (convertsInline(tag)) {
     if (tag.closing) return closeStyled(tag.name, inline)
-    report(
-      state,
-      'info',
-      'html-tag-dropped',
-      node,
-      `Dropped the <${tag.name}> tag and kept its text.`,
-    )
+    if (!labelOf(classesOf(tag)))
+      report(
+        state,
+        'info',
+        'html-tag-dropped',
+        node,
+        `Dropped the <${tag.name}> tag and kept its text.`,
+      )
     if (!tag.selfClosing) openStyled(tag, node, state, inline)
     return
   }
@@ -319,17 +321,23 @@ export function warnUnsafeAttributes(tag: Tag, node: Html, state: State): void {
   if (message) report(state, 'info', 'style-dropped', node, message)
 }
 
+const classesOf = (tag: Tag): string[] => tag.attributes.class?.split(/\s+/) ?? []
+
 /** Per paragraph, the styling tags open now and the decorators each one's `style` added. */
 const openTags = new WeakMap<Inline, Array<{name: string; marks: string[]}>>()
 
 /**
  * A styling tag's `style` shows bold, italic or struck-through text as kramdown's readers see
- * it (`<span style="color:red; font-weight: bold;">`): those marks apply up to its closing tag.
+ * it (`<span style="color:red; font-weight: bold;">`), and its class `label` a badge: those marks
+ * apply up to its closing tag.
  */
 function openStyled(tag: Tag, node: Html, state: State, inline: Inline): void {
   const {marks, message} = readStyle(tag.name, tag.attributes.style ?? '')
   if (message) report(state, 'info', 'style-dropped', node, message)
   const added = marks.filter((mark) => !inline.marks.includes(mark))
+  // `<span class="label label-green">New</span>`: a badge, outside the marks its style adds.
+  const label = labelOf(classesOf(tag))
+  if (label) added.unshift(openLabel(inline, label))
   inline.marks.push(...added)
   const open = openTags.get(inline) ?? []
   open.push({name: tag.name, marks: added})

@@ -8,12 +8,18 @@ import {parseTag} from '../html/tags.ts'
 import {hiddenElementEnd, rawContentEnd, rawContentNodes} from './html.ts'
 import type {Inline} from './inline.ts'
 import {appendText} from './inline.ts'
+import type {InlinePlace} from './label.ts'
+import {placeIn} from './label.ts'
 
 export {createInline, flush} from './inline.ts'
 export type {Inline} from './inline.ts'
 
 /** Converts phrasing nodes into `inline`, dispatching on node type. */
 export function convertInline(nodes: PhrasingContent[], state: State, inline: Inline): void {
+  // Where the previous node's output begins: a span attribute list after it may make it a label.
+  let previousPlace: InlinePlace | undefined
+  // Where each element open among `nodes` began: an attribute list after `</span>` is its element's.
+  const opened: Array<{name: string; place: InlinePlace}> = []
   for (let index = 0; index < nodes.length; index++) {
     const node = nodes[index]!
     // A tag read once for both questions (inlineHtml reads it as it converts it).
@@ -27,8 +33,10 @@ export function convertInline(nodes: PhrasingContent[], state: State, inline: In
       const last = inline.children.at(-1)
       if (!last || (last._type === 'span' && /\s$/.test((last as Span).text)))
         inline.afterBreak = true
+      previousPlace = undefined
       continue
     }
+    let place = placeIn(inline)
     const raw = tag && rawContentEnd(nodes, index, tag)
     const from = node.position?.end
     const last = raw && nodes[raw.end]!.position
@@ -40,9 +48,16 @@ export function convertInline(nodes: PhrasingContent[], state: State, inline: In
       convertInline(rawContentNodes(from, to, state), state, inline)
       if (raw.closed) convertNode(nodes[raw.end]!, undefined, state, inline)
       index = raw.end
+      previousPlace = place
       continue
     }
+    if (tag?.closing) {
+      const at = opened.findLastIndex((open) => open.name === tag.name)
+      if (at !== -1) place = opened.splice(at)[0]!.place
+    } else if (tag && !tag.selfClosing) opened.push({name: tag.name, place})
+    inline.previousPlace = previousPlace
     convertNode(node, nodes[index - 1], state, inline)
+    previousPlace = place
   }
 }
 

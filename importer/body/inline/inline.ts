@@ -2,6 +2,7 @@ import type {State} from '../state.ts'
 import type {Child, Item, MarkDef, Span} from '../blocks/text-block.ts'
 import {ANNOTATIONS} from '../names.ts'
 import {PARAGRAPH_MARK} from '../paragraph-mark.ts'
+import type {InlinePlace} from './label.ts'
 
 /** Inline content collected for one paragraph, heading or cell; images split it into segments. */
 export interface Inline {
@@ -20,6 +21,10 @@ export interface Inline {
   afterBreak?: boolean
   /** The type of the node before the one converted now, among its siblings (none: it is first). */
   previousSibling?: string
+  /** Where what that node appended begins, for a span attribute list after it (`label.ts`). */
+  previousPlace?: InlinePlace
+  /** How many labels the paragraph has opened (`label.ts`), for their keys. */
+  labels?: number
 }
 
 /** Handles one phrasing node. */

@@ -4,6 +4,7 @@ import {imageItem} from '../../inline/image.ts'
 import type {Inline} from '../../inline/inline.ts'
 import {addMarkDef, appendItem, appendText, withMark} from '../../inline/inline.ts'
 import {linkAnnotation} from '../../inline/links.ts'
+import {labelOf, openLabel} from '../../inline/label.ts'
 import {BLOCK_TYPES, MARK} from '../../names.ts'
 import {isNested, isTextOnly} from '../../state.ts'
 import {droppedButton} from '../buttons.ts'
@@ -11,7 +12,7 @@ import {EMBED_ELEMENTS, embedItem, isGistScript} from './embed.ts'
 import type {HastScope} from './scope.ts'
 import {dropPresentational, locate, reportAt, sourceOf} from './scope.ts'
 import {hidesElement, readStyle} from '../style.ts'
-import {attribute, textContent, urlAttribute} from './text.ts'
+import {attribute, classesOf, textContent, urlAttribute} from './text.ts'
 
 type PhrasingHandler = (element: Element, scope: HastScope, inline: Inline) => void
 
@@ -52,7 +53,11 @@ function phrasingElement(element: Element, scope: HastScope, inline: Inline): vo
   try {
     warnUnsafeAttributes(element, scope)
     const handler = phrasingHandlers[element.tagName] ?? children
-    withMarks(inline, styleMarks(element, scope), () => handler(element, scope, inline))
+    // `<span class="label label-green">`: a badge (`label.ts`), outside what its style adds.
+    const label = labelOf(classesOf(element))
+    const marks = styleMarks(element, scope)
+    if (label) marks.unshift(openLabel(inline, label))
+    withMarks(inline, marks, () => handler(element, scope, inline))
   } finally {
     scope.depth--
   }
