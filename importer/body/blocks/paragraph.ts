@@ -250,7 +250,13 @@ function splitIal(children: PhrasingContent[]): {
   const last = rest[rest.length - 1]
   if (last?.type === 'text' && last.value.trimEnd().endsWith('}')) {
     const newline = last.value.lastIndexOf('\n')
-    if (newline !== -1) {
+    const match = newline === -1 ? IAL_LINE.exec(last.value.trim()) : null
+    if (match && rest[rest.length - 2]?.type === 'break') {
+      // `**Introduced 3.1**␠␠` over `{: .label }`: the hard break is the line's end, which
+      // kramdown does not show at a paragraph's end; the list is the paragraph's.
+      trailing = ialClasses(match[1])
+      rest = rest.slice(0, -2)
+    } else if (newline !== -1) {
       const match = IAL_LINE.exec(last.value.slice(newline + 1).trim())
       if (match) {
         trailing = ialClasses(match[1])

@@ -21,6 +21,9 @@ const DECORATOR_TAGS: Record<string, string> = {
   em: MARK.em,
   code: MARK.code,
   tt: MARK.code,
+  // Keys and a program's output: shown in the code font, as an HTML block's are (hast/phrasing.ts).
+  kbd: MARK.code,
+  samp: MARK.code,
   s: MARK.strike,
   del: MARK.strike,
   strike: MARK.strike,
@@ -29,7 +32,6 @@ const DECORATOR_TAGS: Record<string, string> = {
 // Tags that only style their text; the text stays, the tag goes.
 const TEXT_TAGS = new Set([
   'span',
-  'kbd',
   'sup',
   'sub',
   'small',
@@ -45,7 +47,6 @@ const TEXT_TAGS = new Set([
   'blink',
   'nobr',
   'var',
-  'samp',
   'dfn',
   'time',
   'bdi',
