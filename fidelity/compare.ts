@@ -16,6 +16,7 @@ export const FEATURES = [
   'footnotes',
   'quotes',
   'labels',
+  'emphasis',
 ] as const
 
 /** One compared feature. */
@@ -123,6 +124,7 @@ export function compareFeatures(expected: PageFeatures, actual: PageFeatures): P
     ['footnotes', expected.footnotes, actual.footnotes],
     ['quotes', expected.quotes, actual.quotes],
     ['labels', expected.labels, actual.labels],
+    ['emphasis', expected.emphasis, actual.emphasis],
   ]
   const differences: FeatureDifference[] = []
   if (words.first) {

@@ -33,6 +33,45 @@ describe('extractFeatures', () => {
     ])
   })
 
+  it('reads each label as its colour class and text, two side by side as two', () => {
+    const html =
+      '<p class="label label-purple">Introduced 3.1</p><p>Due <strong class="label label-yellow">Quiz 1</strong>' +
+      '<strong class="label label-yellow">HW 1</strong> and <span class="label">plain</span></p>'
+    expect(features(html).labels).toEqual([
+      'label-purple Introduced 3.1',
+      'label-yellow Quiz 1',
+      'label-yellow HW 1',
+      'label plain',
+    ])
+  })
+
+  it('reads the runs of bold, italic, code and struck-through words as a reader sees them', () => {
+    const html =
+      '<p><strong>Bold <code>code</code> and</strong> <strong>more</strong> then <em>t, h</em> \\(\\Rightarrow\\) <em>th</em></p>' +
+      '<p><span style="font-weight: 700">styled</span> <kbd>Ctrl</kbd> <del>gone</del> <b>a<br>b</b></p>' +
+      '<p><strong>split</strong></p><p><strong>blocks</strong></p><pre><code>not <b>this</b></code></pre>'
+    expect(features(html).emphasis).toEqual([
+      'b Bold',
+      'bc code',
+      'b and more',
+      'i t, h th',
+      'b styled',
+      'c Ctrl',
+      's gone',
+      'b a b',
+      'b split',
+      'b blocks',
+    ])
+  })
+
+  it("reads a titled callout's first paragraph as bold, as just-the-docs shows its title", () => {
+    const kramdown = '<blockquote class="note-title"><p>Title</p><p>Body</p></blockquote>'
+    const project = '<aside class="callout"><p class="callout-title">Title</p><p>Body</p></aside>'
+    const callout = (name: string) => name === 'note'
+    for (const html of [kramdown, project])
+      expect(extractFeatures(parseFragment(html), {callout}).emphasis).toEqual(['b Title'])
+  })
+
   it('leaves out script and style but keeps what a sandboxed frame shows', () => {
     const html =
       '<p>a</p><script>hidden()</script><style>p{}</style><iframe sandbox srcdoc="<p>framed <b>text</b></p>"></iframe>'

@@ -50,6 +50,12 @@ export interface PageFeatures {
    * colour class (`label` when it has none) and its text. Two labels side by side are two badges.
    */
   labels: string[]
+  /**
+   * The runs of words a reader sees bold, italic, as code or struck through, in reading order:
+   * `b Quiz 1`, `bi both`, `c npm install`. A run ends where the marks change or a block ends.
+   * Formulas are left out (kramdown writes one inside bold as text, the project as an element).
+   */
+  emphasis: string[]
 }
 
 /** How hrefs and image sources are made comparable; identity by default. */
@@ -284,7 +290,98 @@ export function noFeatures(): PageFeatures {
     footnotes: [],
     quotes: [],
     labels: [],
+    emphasis: [],
   }
+}
+
+/** The marks an element gives the text inside it: `b`old, `i`talic, `c`ode, `s`truck through. */
+const EMPHASIS: Record<string, string> = {
+  strong: 'b',
+  b: 'b',
+  em: 'i',
+  i: 'i',
+  code: 'c',
+  kbd: 'c',
+  tt: 'c',
+  samp: 'c',
+  del: 's',
+  s: 's',
+  strike: 's',
+}
+
+/**
+ * What a style shows of the text: bold (`font-weight: bold`, `bolder`, 600 to 900), italic
+ * (`italic`, `oblique`), struck through (`text-decoration: line-through`).
+ */
+function styleEmphasis(element: Element): string {
+  const style = attribute(element, 'style') ?? ''
+  return (
+    (/font-weight\s*:\s*(?:bold|bolder|[6-9]00)\b/i.test(style) ? 'b' : '') +
+    (/font-style\s*:\s*(?:italic|oblique)\b/i.test(style) ? 'i' : '') +
+    (/text-decoration(?:-line)?\s*:[^;]*\bline-through\b/i.test(style) ? 's' : '')
+  )
+}
+
+/** A formula as kramdown leaves it in text (`\(x\)`), or the project's inline formula. */
+const FORMULA_TEXT = /\\\([\s\S]*?\\\)|\\\[[\s\S]*?\\\]/g
+
+/** The runs of emphasised words below `root` (see {@link PageFeatures.emphasis}). */
+function emphasisRuns(root: Parents, isCallout: (name: string) => boolean): string[] {
+  const runs: string[] = []
+  let marks = ''
+  let run = ''
+  const end = () => {
+    const words = wordsOf(run.replace(FORMULA_TEXT, ' '))
+    if (marks !== '' && words.length > 0) runs.push(`${marks} ${words.join(' ')}`)
+    run = ''
+  }
+  const walk = (node: Parents, shown: string) => {
+    let first = true
+    for (const child of node.children) {
+      if (child.type === 'text') {
+        // Spaces between two bold words show no change: they join the run they are in. So does
+        // a formula, which kramdown writes as text and the project as an element of its own.
+        if (shown !== marks && /\S/.test(child.value.replace(FORMULA_TEXT, ''))) {
+          end()
+          marks = shown
+        }
+        run += child.value
+      }
+      if (!isElement(child) || INVISIBLE.has(child.tagName) || child.tagName === 'pre') continue
+      const names = classes(child)
+      if (names.includes('math')) {
+        run += ' '
+        continue
+      }
+      if (child.tagName === 'br') run += ' '
+      // just-the-docs shows a titled callout's first paragraph as its title, in bold; the
+      // project's title is a paragraph of its own class.
+      const title =
+        names.includes('callout-title') ||
+        (first && child.tagName === 'p' && isTitled(node, isCallout))
+      first = false
+      const added = (EMPHASIS[child.tagName] ?? '') + styleEmphasis(child) + (title ? 'b' : '')
+      const inside = [...new Set(shown + added)].sort().join('')
+      const block = RUN_BREAK.has(child.tagName)
+      if (block) end()
+      walk(child, inside)
+      if (block) end()
+    }
+  }
+  walk(root, '')
+  end()
+  return runs
+}
+
+/** Blocks a run of emphasis does not go on past (a line break does). */
+const RUN_BREAK = new Set([...BLOCK].filter((tag) => tag !== 'br'))
+
+/** kramdown's quote of a titled callout class (`blockquote.note-title`). */
+function isTitled(node: Parents, isCallout: (name: string) => boolean): boolean {
+  return (
+    isElement(node, 'blockquote') &&
+    classes(node).some((name) => name.endsWith('-title') && isCallout(name))
+  )
 }
 
 /** An address as a browser reads an attribute: trimmed, tabs and line breaks dropped, space characters percent-encoded (` ` is `%20`). */
@@ -334,6 +431,7 @@ export function extractFeatures(root: Parents, options: FeatureOptions = {}): Pa
   joinAdjacentLinks(root)
   const features = noFeatures()
   features.words = wordsOf(visibleText(root))
+  features.emphasis = emphasisRuns(root, isCallout)
   const walk = (
     parent: Parents,
     listDepth: number,
