@@ -7,6 +7,7 @@ import {schemaTypes} from './schemas/index.ts'
 import {STUDIO_API_VERSION, studioEnv} from './studio/env.ts'
 import {hostedOnlyFeatures} from './studio/hostedOnly.ts'
 import {resolveInput} from './studio/inputs/resolveInput.tsx'
+import {withStudioComponents} from './studio/inputs/studioComponents.ts'
 import {clientHoldingRefusedSaves} from './studio/saving/holdRefusedSaves.ts'
 import {KeptEditsLayout} from './studio/session/RestoreKeptEdits.tsx'
 import {calmStart} from './studio/calmStart.ts'
@@ -36,7 +37,7 @@ export default defineConfig({
   ],
   // A save the lake refuses is held and tried again, never dropped with the editor's edits.
   unstable_clientFactory: clientHoldingRefusedSaves,
-  schema: {types: schemaTypes},
+  schema: {types: withStudioComponents(schemaTypes)},
   form: {components: {input: resolveInput}},
   // Edits the lake never took (a session that ended, a closed page) are put back after login.
   studio: {components: {layout: KeptEditsLayout}},

@@ -1,3 +1,5 @@
+import {LABEL_BACKGROUNDS, labelTextColor} from '../labelColors.ts'
+
 /** Rules of the generated pages' minimal styling: selector list, then declarations. */
 const RULES: readonly [string, string][] = [
   [':root', 'color-scheme: light dark; --muted: #6b7280; --line: #d1d5db; --accent: #5b4ad6'],
@@ -60,12 +62,12 @@ const RULES: readonly [string, string][] = [
   // just-the-docs' labels: a badge, blue unless a colour class says otherwise.
   [
     '.label',
-    'display: inline-block; margin: 0 .25rem .25rem 0; padding: .1rem .5rem; border-radius: 12px; background: #2869e6; color: #fff; font-size: .75em; font-weight: 600; text-transform: uppercase; vertical-align: middle',
+    `display: inline-block; margin: 0 .25rem .25rem 0; padding: .1rem .5rem; border-radius: 12px; background: ${LABEL_BACKGROUNDS.blue}; color: #fff; font-size: .75em; font-weight: 600; text-transform: uppercase; vertical-align: middle`,
   ],
-  ['.label-green', 'background: #026e57'],
-  ['.label-purple', 'background: #5e41d0'],
-  ['.label-red', 'background: #dd2e2e'],
-  ['.label-yellow', 'background: #f7d12e; color: #44434d'],
+  ...Object.entries(LABEL_BACKGROUNDS).map(([color, background]): [string, string] => [
+    `.label-${color}`,
+    `background: ${background}; color: ${labelTextColor(color)}`,
+  ]),
 ]
 
 /**

@@ -27,7 +27,10 @@ const cell = (key: string, text: string) => ({
   content: [block(`${key}b`, [span(`${key}s`, text)])],
 })
 
-/** A lesson as the importer writes one: bold text, a 2 × 2 table and an unconverted HTML block. */
+/**
+ * A lesson as the importer writes one: bold text, a 2 × 2 table, an unconverted HTML block and
+ * a purple label.
+ */
 const lesson = {
   _id: LESSON,
   _type: 'lesson',
@@ -63,6 +66,10 @@ const lesson = {
     },
     {_type: 'rawHtml', _key: 'html', html: '<marquee>old</marquee>', reason: 'HTML element'},
     block('p2', [span('d', 'A second paragraph.')]),
+    {
+      ...block('p3', [span('e', 'Introduced 3.1', ['lbl']), span('f', ' then plain text.')]),
+      markDefs: [{_key: 'lbl', _type: 'label', color: 'purple'}],
+    },
   ],
 }
 
@@ -161,6 +168,33 @@ describe('the lesson form as an editor reads it', {tags: [CHROMIUM_TAG]}, () => 
     expect(await covered.getAttribute('placeholder')).toBe('↑ merged')
     expect(await grid.getByLabel('Row 2, column 2').getAttribute('readonly')).toBeNull()
     await page.keyboard.press('Escape')
+  })
+
+  it('draws a label in the body as the badge readers see, in its colour, and in the Preview', async () => {
+    const body = page.locator('[data-testid="field-body"]').first()
+    const badge = body.locator('[data-label-color="purple"]', {hasText: 'Introduced 3.1'})
+    await badge.scrollIntoViewIfNeeded({timeout: 30_000})
+    expect(await badge.evaluate((element) => getComputedStyle(element).backgroundColor)).toBe(
+      'rgb(94, 65, 208)',
+    )
+    // The text after it is not in the badge, and the editor's own background for an annotated
+    // text does not cover the badge's.
+    expect(await badge.innerText()).not.toContain('plain')
+    const covers = await badge.evaluate((element) =>
+      [...element.querySelectorAll('span')].some(
+        (inner) => getComputedStyle(inner).backgroundColor !== 'rgba(0, 0, 0, 0)',
+      ),
+    )
+    expect(covers).toBe(false)
+    await shot('6-label')
+    await page.getByRole('tab', {name: 'Preview'}).first().click()
+    const shown = page.locator('.course-page-preview .label.label-purple', {
+      hasText: 'Introduced 3.1',
+    })
+    await shown.first().waitFor({timeout: 30_000})
+    expect(await shown.first().evaluate((element) => getComputedStyle(element).display)).toBe(
+      'inline-block',
+    )
   })
 
   it('shows bold text bold and paragraphs spaced in the Preview', async () => {
