@@ -432,6 +432,17 @@ describe('exportSite', () => {
     expect(after).toEqual(before)
   })
 
+  it('re-imports the same documents for labels side by side written as attribute lists, each its own badge', () => {
+    const files = page(
+      'Due: **Quiz 1**{: .label .label-yellow }**HW 1**{: .label .label-yellow } and **Lab**{: .label }',
+    )
+    const {before, after, exported} = roundTrip(files)
+    expect(after).toEqual(before)
+    expect(exported['course/lesson.md']).toContain(
+      '**<span class="label label-yellow">Quiz 1</span><span class="label label-yellow">HW 1</span>**',
+    )
+  })
+
   it('leaves out the source hash when comparing, so a rewritten file can still compare equal', () => {
     const docs = importFiles(page('Text.'))
     expect(comparable(docs[0]).source).not.toHaveProperty('contentHash')

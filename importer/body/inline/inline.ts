@@ -43,13 +43,28 @@ export function appendText(inline: Inline, text: string): void {
   }
   if (text === '') return
   // '' marks an `<a>` without a usable href: it closes like a link but annotates nothing.
-  const marks = inline.marks.includes('') ? inline.marks.filter((m) => m !== '') : inline.marks
+  const open = inline.marks.includes('') ? inline.marks.filter((m) => m !== '') : inline.marks
+  const marks = inline.labels ? labelsFirst(open, inline.markDefs) : open
   const last = inline.children[inline.children.length - 1]
   if (last?._type === 'span' && sameMarks((last as Span).marks, marks)) {
     ;(last as Span).text += text
     return
   }
   inline.children.push({_type: 'span', text, marks: [...marks]})
+}
+
+/**
+ * A label is one element with what it styles (kramdown's `<strong class="label">`): its key comes
+ * first in a span's marks however it was written (`**A**{: .label }`, `**<span class="label">A
+ * </span>**`), so an export and its import give the same span.
+ */
+function labelsFirst(marks: string[], defs: readonly MarkDef[]): string[] {
+  const isLabel = (mark: string) =>
+    defs.some((def) => def._key === mark && def._type === ANNOTATIONS.label)
+  const labels = marks.filter(isLabel)
+  return labels.length === 0 || marks.indexOf(labels.at(-1)!) === labels.length - 1
+    ? marks
+    : [...labels, ...marks.filter((mark) => !isLabel(mark))]
 }
 
 /**
