@@ -49,7 +49,8 @@ describe('extractFeatures', () => {
     const html =
       '<p><strong>Bold <code>code</code> and</strong> <strong>more</strong> then <em>t, h</em> \\(\\Rightarrow\\) <em>th</em></p>' +
       '<p><span style="font-weight: 700">styled</span> <kbd>Ctrl</kbd> <del>gone</del> <b>a<br>b</b></p>' +
-      '<p><strong>split</strong></p><p><strong>blocks</strong></p><pre><code>not <b>this</b></code></pre>'
+      '<p><strong>split</strong></p><p><strong>blocks</strong></p><pre><code>not <b>this</b></code></pre>' +
+      '<ul><li><em>one</em><br><br><em>paragraph each</em></li></ul>'
     expect(features(html).emphasis).toEqual([
       'b Bold',
       'bc code',
@@ -61,6 +62,8 @@ describe('extractFeatures', () => {
       'b a b',
       'b split',
       'b blocks',
+      'i one',
+      'i paragraph each',
     ])
   })
 

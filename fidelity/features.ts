@@ -353,7 +353,12 @@ function emphasisRuns(root: Parents, isCallout: (name: string) => boolean): stri
         run += ' '
         continue
       }
-      if (child.tagName === 'br') run += ' '
+      if (child.tagName === 'br') {
+        // Two line breaks in a row are a paragraph's end (how the project shows a list item's
+        // paragraphs), where kramdown ends a block: the run ends too.
+        if (previousBreak(node, child)) end()
+        run += ' '
+      }
       // just-the-docs shows a titled callout's first paragraph as its title, in bold; the
       // project's title is a paragraph of its own class.
       const title =
@@ -371,6 +376,16 @@ function emphasisRuns(root: Parents, isCallout: (name: string) => boolean): stri
   walk(root, '')
   end()
   return runs
+}
+
+/** Whether the sibling before `br` in `parent`, blank text aside, is a line break too. */
+function previousBreak(parent: Parents, br: Element): boolean {
+  const siblings = parent.children as RootContent[]
+  for (let at = siblings.indexOf(br) - 1; at >= 0; at--) {
+    const sibling = siblings[at]!
+    if (!isBlankText(sibling)) return isElement(sibling, 'br')
+  }
+  return false
 }
 
 /** Blocks a run of emphasis does not go on past (a line break does). */
