@@ -81,7 +81,7 @@ const CANONICAL: Record<string, string> = {
   'a quote of several blocks inside an item':
     '1. Step one.\n\n   > A note.\n   >\n   > - its detail\n\n2. Step two.',
   callouts:
-    '{: .note }\n> Read this first.\n\n{: .warning }\n> Be careful.\n>\n> Very careful.\n\n{: .important-title }\n> Heads up\n>\n> Important text.',
+    '{: .note }\n> Read this first.\n\n{: .warning }\n> Be careful.\n>\n> Very careful.\n\n{: .important-title }\n> Heads up\n>\n> Important text.\n\n{: .tip-title }\n> The `always` block, **bold** and [linked](https://example.com)\n>\n> Tip text.',
   details:
     '<details markdown="1">\n<summary>Click to expand</summary>\n\nHidden **markdown** content.\n\n- a list inside\n\n</details>',
   footnotes:

@@ -100,11 +100,20 @@ export const sectionFields = /* groq */ `
   ${tableAndImageFields}
 `
 
+/**
+ * A callout's title and content, references resolved; a title imported before titles held marks
+ * is a string, kept as it is.
+ */
+const calloutFields = /* groq */ `
+  body[]{${sectionFields}},
+  "title": select(defined(title[0]) => title[]{${richTextFields}}, title)
+`
+
 /** Every item of a lesson body with its references resolved. */
 export const bodyFields = /* groq */ `
   ${sectionFields},
-  _type == "callout" => {body[]{${sectionFields}}},
-  _type == "quote" => {body[]{${sectionFields}, _type == "callout" => {body[]{${sectionFields}}}}},
+  _type == "callout" => {${calloutFields}},
+  _type == "quote" => {body[]{${sectionFields}, _type == "callout" => {${calloutFields}}}},
   _type == "details" => {body[]{${sectionFields}}},
   _type == "footnote" => {body[]{${richTextFields}}},
   _type == "responsibilitySection" => {

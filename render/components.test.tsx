@@ -53,6 +53,7 @@ describe('bodyComponents', () => {
       '<td style="text-align:left"><strong>Ada</strong></td>',
       '<pre><code class="language-js">const answer = 42\nconsole.log(answer)</code></pre>',
       '<aside class="callout callout-tip"><p class="callout-title">Pro tip</p><p>Callouts hold rich text.</p></aside>',
+      '<aside class="callout callout-note"><p class="callout-title">The <code>always</code> block</p><p>A title with a code span.</p></aside>',
       '<img src="https://cdn.example.com/images/abc123-20x10.png" alt="A diagram" loading="lazy" width="20" height="10"/>',
       '<img src="https://example.com/picture.png" alt="A remote picture" loading="lazy"/>',
       '<details><summary>More detail</summary><p>Hidden until opened.</p></details>',

@@ -151,6 +151,7 @@ export const OBJECT_TYPES = {
   includeUse: 'includeUse',
   nextLink: 'nextLink',
   richText: 'richText',
+  titleText: 'titleText',
   lessonBody: 'lessonBody',
   sectionBody: 'sectionBody',
   quoteBody: 'quoteBody',

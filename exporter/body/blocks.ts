@@ -34,12 +34,21 @@ function codeBlock(block: Item): string {
 
 function callout(block: Item, state: BodyState): string {
   const tone = typeof block.tone === 'string' ? block.tone : 'note'
-  const title = typeof block.title === 'string' && block.title ? block.title : undefined
+  const title = calloutTitle(block.title, state)
   const body = state.blocks((block.body as Item[] | undefined) ?? [])
-  const content = title
-    ? [title.replace(/^([#>])/, '\\$1'), body].filter(Boolean).join('\n\n')
-    : body
+  const content = title ? [title, body].filter(Boolean).join('\n\n') : body
   return `{: .${tone}${title ? '-title' : ''} }\n${quote(content)}`
+}
+
+/**
+ * A callout's title as the quote's first paragraph: its one line of rich text, marks and links
+ * written as markdown; a title imported before titles held marks is a string, written as text.
+ */
+function calloutTitle(title: unknown, state: BodyState): string | undefined {
+  if (typeof title === 'string') return title ? title.replace(/^([#>])/, '\\$1') : undefined
+  const [first] = Array.isArray(title) ? (title as Item[]) : []
+  if (!first) return undefined
+  return paragraphs(first, state, true).join('\n') || undefined
 }
 
 /** A quote of several blocks: all of them behind one run of `>`, blank lines quoted too. */

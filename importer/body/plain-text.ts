@@ -50,7 +50,11 @@ const itemHandlers: Record<string, (item: Node, documents: Documents) => string>
   [BLOCK_TYPES.math]: (item) => `$$${String(item.tex ?? '')}$$`,
   [BLOCK_TYPES.embed]: () => '',
   [BLOCK_TYPES.rawHtml]: (item) => textOf(String(item.html ?? '')),
-  [BLOCK_TYPES.callout]: (item, docs) => [item.title ?? '', list(item.body, docs)].join('\n'),
+  [BLOCK_TYPES.callout]: (item, docs) =>
+    [
+      typeof item.title === 'string' ? item.title : list(item.title, docs),
+      list(item.body, docs),
+    ].join('\n'),
   [BLOCK_TYPES.quote]: (item, docs) => list(item.body, docs),
   [BLOCK_TYPES.details]: (item, docs) => [item.summary ?? '', list(item.body, docs)].join('\n'),
   [BLOCK_TYPES.footnote]: (item, docs) => list(item.body, docs),

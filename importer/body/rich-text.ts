@@ -2,7 +2,7 @@ import type {Nodes} from 'mdast'
 
 import {QUOTE_MEMBER_TYPES, SECTION_MEMBER_TYPES} from '../../schemas/constants.ts'
 import {isTextBlock, textBlock} from './blocks/text-block.ts'
-import type {Item, TextBlock} from './blocks/text-block.ts'
+import type {Item, Span, TextBlock} from './blocks/text-block.ts'
 import {BLOCK_TYPES, MARK, STYLE} from './names.ts'
 import {itemPlainText} from './plain-text.ts'
 import type {State} from './state.ts'
@@ -88,6 +88,9 @@ function narrow(
           textBlock(STYLE.normal, [{_type: 'span', text: heading, marks: [MARK.strong]}], []),
         )
       }
+      // A callout's title (one paragraph of rich text) stays the bold line readers saw.
+      const [title] = Array.isArray(heading) ? (heading as Item[]) : []
+      if (isTextBlock(title)) kept.push(inBold(title))
       kept.push(...narrow(inner as Item[], state, node, into))
       continue
     }
@@ -108,4 +111,14 @@ function narrow(
     }
   }
   return kept
+}
+
+/** A copy of `block` whose text is all bold. */
+function inBold(block: TextBlock): TextBlock {
+  const children = block.children.map((child) =>
+    child._type === 'span' && !(child as Span).marks.includes(MARK.strong)
+      ? {...child, marks: [MARK.strong, ...(child as Span).marks]}
+      : child,
+  )
+  return {...block, children}
 }

@@ -2,7 +2,7 @@ import type {PortableTextTypeComponentProps} from '@portabletext/react'
 
 import {CALLOUT_TONES, type CalloutTone} from '../../schemas/constants.ts'
 import {RichText} from '../RichText.tsx'
-import type {BodyItemOf} from '../types.ts'
+import type {BodyItemOf, TypedObject} from '../types.ts'
 
 /** A note, tip, warning or important message; the tone label comes from CSS, as in the theme. */
 export function CalloutBlock({value}: PortableTextTypeComponentProps<BodyItemOf<'callout'>>) {
@@ -11,8 +11,22 @@ export function CalloutBlock({value}: PortableTextTypeComponentProps<BodyItemOf<
     : 'note'
   return (
     <aside className={`callout callout-${tone}`}>
-      {value.title && <p className="callout-title">{value.title}</p>}
+      <CalloutTitle title={value.title as unknown} />
       <RichText value={value.body} />
     </aside>
+  )
+}
+
+/**
+ * The title line: one paragraph of rich text (`The `always` block` with its code span), or the
+ * string a callout imported before titles held marks has.
+ */
+function CalloutTitle({title}: {title: unknown}) {
+  if (typeof title === 'string') return title ? <p className="callout-title">{title}</p> : null
+  if (!Array.isArray(title) || title.length === 0) return null
+  return (
+    <p className="callout-title">
+      <RichText value={title as TypedObject[]} inline />
+    </p>
   )
 }

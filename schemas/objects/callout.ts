@@ -4,7 +4,10 @@ import {defineField, defineType} from 'sanity'
 import {BLOCK_TYPES, CALLOUT_TONES, OBJECT_TYPES} from '../constants.ts'
 import {listLevelField} from '../listLevel.ts'
 
-/** A highlighted note, tip, warning or important message (kramdown `{: .note }` and friends). */
+/**
+ * A highlighted note, tip, warning or important message (kramdown `{: .note }` and friends).
+ * Callouts imported before titles held marks have a title that is a string: it still shows.
+ */
 export const callout = defineType({
   name: BLOCK_TYPES.callout,
   title: 'Callout',
@@ -22,7 +25,7 @@ export const callout = defineType({
     defineField({
       name: 'title',
       title: 'Title',
-      type: 'string',
+      type: OBJECT_TYPES.titleText,
       description: 'Optional heading shown above the text.',
     }),
     defineField({
@@ -36,7 +39,10 @@ export const callout = defineType({
   preview: {
     select: {tone: 'tone', title: 'title', body: 'body'},
     prepare: ({tone, title, body}) => ({
-      title: title || firstText(body) || '(empty callout)',
+      title:
+        (typeof title === 'string' ? title : firstText(title)) ||
+        firstText(body) ||
+        '(empty callout)',
       subtitle: `Callout · ${tone ?? 'note'}`,
     }),
   },

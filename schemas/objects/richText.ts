@@ -10,3 +10,15 @@ export const richText = defineType({
   type: 'array',
   of: [textBlockMember(RICH_TEXT_STYLES)],
 })
+
+/**
+ * One line of rich text: a callout's title, which just-the-docs shows as the quote's first
+ * paragraph, marks, code spans, links and formulas included (`> **The `always` block**`).
+ */
+export const titleText = defineType({
+  name: OBJECT_TYPES.titleText,
+  title: 'Title',
+  type: 'array',
+  of: [textBlockMember(RICH_TEXT_STYLES)],
+  validation: (rule) => rule.max(1).error('A title is one paragraph: move the rest to the text.'),
+})
