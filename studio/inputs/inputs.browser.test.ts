@@ -28,8 +28,8 @@ const cell = (key: string, text: string) => ({
 })
 
 /**
- * A lesson as the importer writes one: bold text, a 2 × 2 table, an unconverted HTML block and
- * a purple label.
+ * A lesson as the importer writes one: bold text, a 2 × 2 table, an unconverted HTML block, a
+ * purple label and a callout whose title holds a code span.
  */
 const lesson = {
   _id: LESSON,
@@ -69,6 +69,13 @@ const lesson = {
     {
       ...block('p3', [span('e', 'Introduced 3.1', ['lbl']), span('f', ' then plain text.')]),
       markDefs: [{_key: 'lbl', _type: 'label', color: 'purple'}],
+    },
+    {
+      _type: 'callout',
+      _key: 'tip',
+      tone: 'tip',
+      title: [block('t1', [span('g', 'The '), span('h', 'always', ['code']), span('i', ' block')])],
+      body: [block('t2', [span('j', 'Its text.')])],
     },
   ],
 }
@@ -170,6 +177,13 @@ describe('the lesson form as an editor reads it', {tags: [CHROMIUM_TAG]}, () => 
     await page.keyboard.press('Escape')
   })
 
+  it('names a callout in the body by its title, whose rich text holds a code span', async () => {
+    const body = page.locator('[data-testid="field-body"]').first()
+    const row = body.getByText('The always block').first()
+    await row.scrollIntoViewIfNeeded({timeout: 30_000})
+    await shot('6-callout-title')
+  })
+
   it('draws a label in the body as the badge readers see, in its colour, and in the Preview', async () => {
     const body = page.locator('[data-testid="field-body"]').first()
     const badge = body.locator('[data-label-color="purple"]', {hasText: 'Introduced 3.1'})
@@ -186,7 +200,7 @@ describe('the lesson form as an editor reads it', {tags: [CHROMIUM_TAG]}, () => 
       ),
     )
     expect(covers).toBe(false)
-    await shot('6-label')
+    await shot('7-label')
     await page.getByRole('tab', {name: 'Preview'}).first().click()
     const shown = page.locator('.course-page-preview .label.label-purple', {
       hasText: 'Introduced 3.1',
