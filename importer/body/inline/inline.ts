@@ -2,7 +2,6 @@ import type {State} from '../state.ts'
 import type {Child, Item, MarkDef, Span} from '../blocks/text-block.ts'
 import {ANNOTATIONS} from '../names.ts'
 import {PARAGRAPH_MARK} from '../paragraph-mark.ts'
-import type {InlinePlace} from './label.ts'
 
 /** Inline content collected for one paragraph, heading or cell; images split it into segments. */
 export interface Inline {
@@ -25,6 +24,27 @@ export interface Inline {
   previousPlace?: InlinePlace
   /** How many labels the paragraph has opened (`label.ts`), for their keys. */
   labels?: number
+}
+
+/**
+ * Where an element's output begins in `inline`: a span attribute list after it may make it a
+ * label (`label.ts`).
+ */
+export interface InlinePlace {
+  children: Child[]
+  index: number
+  /** The length of the span before `index` then: the element's text may have joined it. */
+  text: number
+}
+
+/** The place where what is appended next begins. */
+export function placeIn(inline: Inline): InlinePlace {
+  const last = inline.children.at(-1)
+  return {
+    children: inline.children,
+    index: inline.children.length,
+    text: last?._type === 'span' ? (last as Span).text.length : 0,
+  }
 }
 
 /** Handles one phrasing node. */

@@ -5,10 +5,10 @@
  * Each becomes a `label` annotation of its own, so two labels side by side stay two badges.
  */
 import {LABEL_COLOR_PATTERN} from '../../../schemas/constants.ts'
-import type {Child, MarkDef, Span, TextBlock} from '../blocks/text-block.ts'
+import type {MarkDef, Span, TextBlock} from '../blocks/text-block.ts'
 import {hash} from '../keys.ts'
 import {ANNOTATIONS} from '../names.ts'
-import type {Inline} from './inline.ts'
+import type {Inline, InlinePlace} from './inline.ts'
 import {addMarkDef} from './inline.ts'
 
 /** What a class list makes of its element: not a label, or a label with its colour, if any. */
@@ -40,24 +40,6 @@ function labelDef(label: NonNullable<LabelClass>, n: number): MarkDef {
 export function openLabel(inline: Inline, label: NonNullable<LabelClass>): string {
   inline.labels = (inline.labels ?? 0) + 1
   return addMarkDef(inline, labelDef(label, inline.labels))
-}
-
-/** Where an element's output begins in `inline` (see {@link labelSince}). */
-export interface InlinePlace {
-  children: Child[]
-  index: number
-  /** The length of the span before `index` then: the element's text may have joined it. */
-  text: number
-}
-
-/** The place where what is appended next begins. */
-export function placeIn(inline: Inline): InlinePlace {
-  const last = inline.children.at(-1)
-  return {
-    children: inline.children,
-    index: inline.children.length,
-    text: last?._type === 'span' ? (last as Span).text.length : 0,
-  }
 }
 
 /**
