@@ -101,12 +101,18 @@ export const sectionFields = /* groq */ `
 `
 
 /**
- * A callout's title and content, references resolved; a title imported before titles held marks
- * is a string, kept as it is.
+ * A callout's title and content, references resolved; a title an earlier import stored as a
+ * string is kept as it is.
  */
 const calloutFields = /* groq */ `
   body[]{${sectionFields}},
   "title": select(defined(title[0]) => title[]{${richTextFields}}, title)
+`
+
+/** A collapsible section's summary and content, likewise. */
+const detailsFields = /* groq */ `
+  body[]{${sectionFields}},
+  "summary": select(defined(summary[0]) => summary[]{${richTextFields}}, summary)
 `
 
 /** Every item of a lesson body with its references resolved. */
@@ -114,7 +120,7 @@ export const bodyFields = /* groq */ `
   ${sectionFields},
   _type == "callout" => {${calloutFields}},
   _type == "quote" => {body[]{${sectionFields}, _type == "callout" => {${calloutFields}}}},
-  _type == "details" => {body[]{${sectionFields}}},
+  _type == "details" => {${detailsFields}},
   _type == "footnote" => {body[]{${richTextFields}}},
   _type == "responsibilitySection" => {
     "area": area->{${responsibilityAreaFields}},

@@ -30,3 +30,18 @@ function isNormalBlock(value: TypedObject | undefined): boolean {
   const block = value as {_type?: string; style?: string; listItem?: string} | undefined
   return block?._type === 'block' && (block.style ?? 'normal') === 'normal' && !block.listItem
 }
+
+/**
+ * One line of rich text (a callout's title, a collapsible section's summary) without its `<p>`,
+ * or the string an earlier import stored in its place.
+ */
+export function Line({value}: {value: unknown}) {
+  if (typeof value === 'string') return <>{value}</>
+  if (!Array.isArray(value)) return null
+  return <RichText value={value as TypedObject[]} inline />
+}
+
+/** Whether `value` shows a line: a non-empty string, or one block. */
+export function hasLine(value: unknown): boolean {
+  return typeof value === 'string' ? value !== '' : Array.isArray(value) && value.length > 0
+}

@@ -57,9 +57,24 @@ function quoteBlock(block: Item, state: BodyState): string {
 }
 
 function details(block: Item, state: BodyState): string {
-  const summary = typeof block.summary === 'string' ? escapeHtml(block.summary) : ''
   const body = state.blocks((block.body as Item[] | undefined) ?? [])
-  return `<details markdown="1">\n<summary>${summary}</summary>\n\n${body}\n\n</details>`
+  return `<details markdown="1">\n${summaryLine(block.summary, state)}\n\n${body}\n\n</details>`
+}
+
+/**
+ * The summary line: plain text as HTML text; text with marks, links or formulas as markdown
+ * that kramdown reads inside `<summary markdown="span">`. A string is an earlier import's.
+ */
+function summaryLine(summary: unknown, state: BodyState): string {
+  if (typeof summary === 'string') return `<summary>${escapeHtml(summary)}</summary>`
+  const [first] = Array.isArray(summary) ? (summary as Item[]) : []
+  const children = (first?.children as Array<Record<string, unknown>> | undefined) ?? []
+  const plain = children.every(
+    (child) =>
+      child._type === 'span' && ((child.marks as unknown[] | undefined) ?? []).length === 0,
+  )
+  if (plain) return `<summary>${escapeHtml(children.map((child) => child.text).join(''))}</summary>`
+  return `<summary markdown="span">${blockInline(first!, state)}</summary>`
 }
 
 function footnote(block: Item, state: BodyState): string {

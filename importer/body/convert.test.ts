@@ -215,7 +215,7 @@ describe('convertBody on a <details> without <summary>', () => {
   ])('titles it "Details" and warns, %s', (_where, markdown) => {
     const result = convertBody(markdown, ctx())
     expect(result.body.find((item) => item._type === 'details')).toMatchObject({
-      summary: 'Details',
+      summary: [{_type: 'block', children: [{_type: 'span', text: 'Details'}]}],
     })
     expect(result.diagnostics.map((d) => d.code)).toContain('details-summary-missing')
   })

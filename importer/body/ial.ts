@@ -3,14 +3,14 @@ import type {Nodes} from 'mdast'
 import {CALLOUT_TONES} from '../../schemas/constants.ts'
 import type {CalloutTone} from '../../schemas/constants.ts'
 import {headingText} from '../../schemas/headingText.ts'
-import {blockText, isTextBlock} from './blocks/text-block.ts'
+import {isTextBlock} from './blocks/text-block.ts'
 import type {Item, TextBlock} from './blocks/text-block.ts'
 import {unquoteBlocks} from './blocks/quote-style.ts'
 import {tableOfContents} from './blocks/toc.ts'
 import {detachFromList, startAt} from './blocks/list-item.ts'
 import type {ListContext, ListState} from './blocks/walk.ts'
-import {BLOCK_TYPES, LIST, STYLE} from './names.ts'
-import {toSectionBody} from './rich-text.ts'
+import {BLOCK_TYPES, LIST} from './names.ts'
+import {toSectionBody, toTitleText} from './rich-text.ts'
 import type {State} from './state.ts'
 import {isTextOnly, report} from './state.ts'
 import {isLabelClass, labelBlock, labelOf} from './inline/label.ts'
@@ -50,16 +50,6 @@ const TONE_ALIASES: Record<string, string> = {
 // Classes that only style the element (buttons, labels, font sizes, colours): dropped, content kept.
 const STYLE_ONLY =
   /^(?:btn|label|fs-\d|fw-|text-|bg-|lh-|d-|float-|m[trblxy]?-|p[trblxy]?-|v-align|no_toc$|main-content$)/
-
-/**
- * A callout's title: its quote's first paragraph as one line of rich text, with its marks, links
- * and formulas (just-the-docs shows it in bold above the rest); none when it shows no text.
- */
-function titleOf(first: TextBlock): TextBlock[] {
-  if (blockText(first).trim() === '') return []
-  const {listItem: _item, level: _level, start: _start, anchor: _anchor, ...block} = first
-  return [{...block, style: STYLE.normal}]
-}
 
 /** A text block that is a paragraph of its own: not a heading, a list item or a quote's text. */
 const isParagraph = (item: Item | undefined): boolean =>
@@ -132,7 +122,7 @@ export function applyIal(
       // paragraph of that class is a callout whose text is all body (`p.note-title`).
       const quote = isTextBlock(first) && (framed || state.quoted.has(first))
       if (!framed) unquoteBlocks(items, state)
-      const title = titled && quote ? titleOf(first) : undefined
+      const title = titled && quote ? toTitleText([first]) : undefined
       const body = toSectionBody(title === undefined ? items : items.slice(1), state, node)
       out.push({_type: BLOCK_TYPES.callout, tone, ...(title?.length ? {title} : {}), body})
       return

@@ -27,6 +27,10 @@ export function itemPlainText(item: Node, documents: Documents = none): string {
 const list = (value: unknown, documents: Documents) =>
   Array.isArray(value) ? portableTextToPlainText(value, documents) : ''
 
+/** A `titleText` line's text, or the string an earlier import stored in its place. */
+const line = (value: unknown, documents: Documents) =>
+  typeof value === 'string' ? value : list(value, documents)
+
 const ref = (value: unknown, documents: Documents): Node =>
   (documents.get(String((value as Node | undefined)?._ref)) ?? {}) as Node
 
@@ -50,13 +54,10 @@ const itemHandlers: Record<string, (item: Node, documents: Documents) => string>
   [BLOCK_TYPES.math]: (item) => `$$${String(item.tex ?? '')}$$`,
   [BLOCK_TYPES.embed]: () => '',
   [BLOCK_TYPES.rawHtml]: (item) => textOf(String(item.html ?? '')),
-  [BLOCK_TYPES.callout]: (item, docs) =>
-    [
-      typeof item.title === 'string' ? item.title : list(item.title, docs),
-      list(item.body, docs),
-    ].join('\n'),
+  [BLOCK_TYPES.callout]: (item, docs) => [line(item.title, docs), list(item.body, docs)].join('\n'),
   [BLOCK_TYPES.quote]: (item, docs) => list(item.body, docs),
-  [BLOCK_TYPES.details]: (item, docs) => [item.summary ?? '', list(item.body, docs)].join('\n'),
+  [BLOCK_TYPES.details]: (item, docs) =>
+    [line(item.summary, docs), list(item.body, docs)].join('\n'),
   [BLOCK_TYPES.footnote]: (item, docs) => list(item.body, docs),
   [BLOCK_TYPES.definitionList]: (item, docs) =>
     (item.items as Node[])

@@ -1,7 +1,7 @@
 import type {Nodes} from 'mdast'
 
 import {QUOTE_MEMBER_TYPES, SECTION_MEMBER_TYPES} from '../../schemas/constants.ts'
-import {isTextBlock, textBlock} from './blocks/text-block.ts'
+import {blockText, isTextBlock, textBlock} from './blocks/text-block.ts'
 import type {Item, Span, TextBlock} from './blocks/text-block.ts'
 import {BLOCK_TYPES, MARK, STYLE} from './names.ts'
 import {itemPlainText} from './plain-text.ts'
@@ -22,6 +22,31 @@ const NESTED_SECTIONS: ReadonlySet<string> = new Set([BLOCK_TYPES.callout, BLOCK
  */
 export function toRichText(items: Item[], state: State, node: Nodes | undefined): TextBlock[] {
   return narrow(items, state, node, 'text') as TextBlock[]
+}
+
+/**
+ * Text blocks as one line of rich text (`titleText`: a callout's title, a collapsible section's
+ * summary): their text joined by spaces, marks, links and formulas kept, style `normal`; none
+ * when they show no text.
+ */
+export function toTitleText(blocks: readonly Item[]): TextBlock[] {
+  const text = blocks.filter(isTextBlock)
+  if (text.every((block) => blockText(block).trim() === '')) return []
+  const children: TextBlock['children'] = []
+  const markDefs: TextBlock['markDefs'] = []
+  for (const block of text) {
+    if (children.length > 0) children.push({_type: 'span', text: ' ', marks: []})
+    children.push(...block.children)
+    for (const def of block.markDefs)
+      if (!markDefs.some((other) => other._key === def._key)) markDefs.push(def)
+  }
+  return [textBlock(STYLE.normal, children, markDefs)]
+}
+
+/** One line of plain text as a summary holds it; none for no text. */
+export function plainLine(text: string): TextBlock[] {
+  const shown = text.replace(/\s+/g, ' ').trim()
+  return shown ? [textBlock(STYLE.normal, [{_type: 'span', text: shown, marks: []}], [])] : []
 }
 
 /**

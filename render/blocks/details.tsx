@@ -1,13 +1,15 @@
 import type {PortableTextTypeComponentProps} from '@portabletext/react'
 
-import {RichText} from '../RichText.tsx'
+import {Line, RichText} from '../RichText.tsx'
 import type {BodyItemOf} from '../types.ts'
 
 /** A collapsible section. */
 export function DetailsBlock({value}: PortableTextTypeComponentProps<BodyItemOf<'details'>>) {
   return (
     <details>
-      <summary>{value.summary}</summary>
+      <summary>
+        <Line value={value.summary} />
+      </summary>
       <RichText value={value.body} />
     </details>
   )

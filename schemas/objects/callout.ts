@@ -3,6 +3,7 @@ import {defineField, defineType} from 'sanity'
 
 import {BLOCK_TYPES, CALLOUT_TONES, OBJECT_TYPES} from '../constants.ts'
 import {listLevelField} from '../listLevel.ts'
+import {lineText} from './richText.ts'
 
 /**
  * A highlighted note, tip, warning or important message (kramdown `{: .note }` and friends).
@@ -39,10 +40,7 @@ export const callout = defineType({
   preview: {
     select: {tone: 'tone', title: 'title', body: 'body'},
     prepare: ({tone, title, body}) => ({
-      title:
-        (typeof title === 'string' ? title : firstText(title)) ||
-        firstText(body) ||
-        '(empty callout)',
+      title: lineText(title) || firstText(body) || '(empty callout)',
       subtitle: `Callout · ${tone ?? 'note'}`,
     }),
   },

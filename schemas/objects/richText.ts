@@ -12,8 +12,9 @@ export const richText = defineType({
 })
 
 /**
- * One line of rich text: a callout's title, which just-the-docs shows as the quote's first
- * paragraph, marks, code spans, links and formulas included (`> **The `always` block**`).
+ * One line of rich text, marks, code spans, links and formulas included: a callout's title, which
+ * just-the-docs shows as the quote's first paragraph (`> The `always` block`), and a collapsible
+ * section's summary (`<summary>Fields: <code>config</code></summary>`).
  */
 export const titleText = defineType({
   name: OBJECT_TYPES.titleText,
@@ -22,3 +23,11 @@ export const titleText = defineType({
   of: [textBlockMember(RICH_TEXT_STYLES)],
   validation: (rule) => rule.max(1).error('A title is one paragraph: move the rest to the text.'),
 })
+
+/** The text of a `titleText` line, or the string an earlier import stored in its place. */
+export function lineText(value: unknown): string {
+  if (typeof value === 'string') return value
+  const [block] = Array.isArray(value) ? value : []
+  const children = (block as {children?: Array<{text?: unknown}>} | undefined)?.children ?? []
+  return children.map((child) => (typeof child.text === 'string' ? child.text : '')).join('')
+}

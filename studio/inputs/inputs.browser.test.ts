@@ -29,7 +29,7 @@ const cell = (key: string, text: string) => ({
 
 /**
  * A lesson as the importer writes one: bold text, a 2 × 2 table, an unconverted HTML block, a
- * purple label and a callout whose title holds a code span.
+ * purple label, a callout whose title and a collapsible section whose summary hold a code span.
  */
 const lesson = {
   _id: LESSON,
@@ -76,6 +76,12 @@ const lesson = {
       tone: 'tip',
       title: [block('t1', [span('g', 'The '), span('h', 'always', ['code']), span('i', ' block')])],
       body: [block('t2', [span('j', 'Its text.')])],
+    },
+    {
+      _type: 'details',
+      _key: 'more',
+      summary: [block('s1', [span('k', 'Fields: '), span('l', 'config', ['code'])])],
+      body: [block('s2', [span('m', 'Hidden text.')])],
     },
   ],
 }
@@ -177,10 +183,12 @@ describe('the lesson form as an editor reads it', {tags: [CHROMIUM_TAG]}, () => 
     await page.keyboard.press('Escape')
   })
 
-  it('names a callout in the body by its title, whose rich text holds a code span', async () => {
+  it('names a callout and a collapsible section in the body by their title and summary, rich text with a code span', async () => {
     const body = page.locator('[data-testid="field-body"]').first()
     const row = body.getByText('The always block').first()
     await row.scrollIntoViewIfNeeded({timeout: 30_000})
+    // A collapsible section's summary likewise.
+    await body.getByText('Fields: config').first().waitFor({timeout: 30_000})
     await shot('6-callout-title')
   })
 

@@ -14,6 +14,7 @@ import {tagAt} from '../html/tokens.ts'
 import {applyIal, listIalOf} from '../ial.ts'
 import {BLOCK_TYPES} from '../names.ts'
 import {PARAGRAPH_MARK, removeParagraphMark} from '../paragraph-mark.ts'
+import {plainLine} from '../rich-text.ts'
 import type {State} from '../state.ts'
 import {isNested, report} from '../state.ts'
 import {convertBlocks} from './index.ts'
@@ -232,5 +233,5 @@ function details(
     summary = textOf(first.value)
     inner = inner.slice(1)
   }
-  walk.out.push(detailsBlock(summary, () => sectionBlocks(inner, state), node, state))
+  walk.out.push(detailsBlock(plainLine(summary), () => sectionBlocks(inner, state), node, state))
 }

@@ -4,7 +4,7 @@ import {kramdownDefinitionList} from '../blocks/definition-list.ts'
 import {richInline} from '../blocks/rich-inline.ts'
 import {tableBlock} from '../blocks/table.ts'
 import {reportNotLast, takeNavigation} from '../blocks/navigation.ts'
-import type {Item} from '../blocks/text-block.ts'
+import type {Item, TextBlock} from '../blocks/text-block.ts'
 import {headingText} from '../../../schemas/headingText.ts'
 import {isTextBlock} from '../blocks/text-block.ts'
 import type {Walk} from '../blocks/walk.ts'
@@ -12,16 +12,13 @@ import {applyIal} from '../ial.ts'
 import {BLOCK_TYPES, STYLE} from '../names.ts'
 import {PARAGRAPH_MARK, removeParagraphMark} from '../paragraph-mark.ts'
 import {parseMarkdown} from '../parse.ts'
-import {portableTextToPlainText} from '../plain-text.ts'
-import {fromHtml} from './fromHtml.ts'
 import {closeQuote} from '../blocks/blockquote.ts'
 import {mathBlock} from '../blocks/math.ts'
-import {toSectionBody} from '../rich-text.ts'
+import {plainLine, toSectionBody, toTitleText} from '../rich-text.ts'
 import type {State} from '../state.ts'
 import {convertWithin, isNested, isTextOnly, report} from '../state.ts'
 import {convertHtml} from './hast/index.ts'
 import type {Point} from './hast/scope.ts'
-import {visibleText} from './hast/text.ts'
 import {htmlBlockAt} from './kramdown-blocks.ts'
 import type {HtmlExtent} from './kramdown-blocks.ts'
 import type {KramdownTable} from './kramdown-table.ts'
@@ -142,15 +139,15 @@ function sectionMarkdown(content: string, at: Point, node: Html, state: State): 
 }
 
 /**
- * The text a reader sees of markdown in an element (`<summary markdown="block">` over
- * `**Hint 1**` reads "Hint 1"): a summary is plain text in the schema, so marks are not kept.
+ * Markdown in an element read as one line of rich text (`<summary markdown="block">` over
+ * `**Hint 1**`: "Hint 1" in bold), as a summary holds it.
  */
-function markdownText(
+function markdownLine(
   content: string,
   inner: {start: number; end: number},
   at: Point,
   state: State,
-): string {
+): TextBlock[] {
   const blocks = convertWithin(state, 'text', () => {
     const out: Item[] = []
     convertMarkdownAt(
@@ -161,7 +158,20 @@ function markdownText(
     )
     return out
   })
-  return portableTextToPlainText(blocks).replace(/\s+/g, ' ').trim()
+  return toTitleText(blocks)
+}
+
+/**
+ * An element's HTML read as one line of rich text (`<summary>Fields: <code>config</code></summary>`,
+ * whose content kramdown keeps as HTML): its tags as marks.
+ */
+function htmlLine(html: string, at: Point, state: State): TextBlock[] {
+  const blocks = convertWithin(state, 'text', () => {
+    const out: Item[] = []
+    convertHtml(html, at, state, {nodes: [], index: 0, out, topLevel: false})
+    return out
+  })
+  return toTitleText(blocks)
 }
 
 const markdownElements: Record<string, MarkdownElement> = {
@@ -169,15 +179,19 @@ const markdownElements: Record<string, MarkdownElement> = {
     // kramdown reads the `<summary>` line inside as an HTML block of its own.
     const first = content.search(/\S/)
     const summaryBlock = first !== -1 ? htmlBlockAt(content, first) : undefined
-    let summary = ''
+    let summary: TextBlock[] = []
     let rest = content
     let restAt = at
     if (summaryBlock?.tag?.name === 'summary') {
       const inner = summaryBlock.content
       summary =
         summaryBlock.model !== 'raw' && inner
-          ? markdownText(content, inner, at, state)
-          : visibleText(fromHtml(content.slice(first, summaryBlock.end), {fragment: true}))
+          ? markdownLine(content, inner, at, state)
+          : htmlLine(
+              content.slice(first, summaryBlock.end),
+              pointIn({text: content, at}, first),
+              state,
+            )
       rest = content.slice(summaryBlock.consumed)
       restAt = pointIn({text: content, at}, summaryBlock.consumed)
     }
@@ -193,8 +207,13 @@ const markdownElements: Record<string, MarkdownElement> = {
 }
 
 /** A `details` block; without a summary it reads "Details", with a warning before the body's own. */
-export function detailsBlock(summary: string, body: () => Item[], node: Html, state: State): Item {
-  if (!summary) {
+export function detailsBlock(
+  summary: TextBlock[],
+  body: () => Item[],
+  node: Html,
+  state: State,
+): Item {
+  if (summary.length === 0) {
     report(
       state,
       'warning',
@@ -204,7 +223,11 @@ export function detailsBlock(summary: string, body: () => Item[], node: Html, st
       'Add <summary>…</summary> after <details>.',
     )
   }
-  return {_type: BLOCK_TYPES.details, summary: summary || 'Details', body: body()}
+  return {
+    _type: BLOCK_TYPES.details,
+    summary: summary.length > 0 ? summary : plainLine('Details'),
+    body: body(),
+  }
 }
 
 /**

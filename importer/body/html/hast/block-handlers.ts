@@ -8,7 +8,7 @@ import {isTextBlock, type Item, type TextBlock} from '../../blocks/text-block.ts
 import {applyIal, isCalloutClass} from '../../ial.ts'
 import {createInline} from '../../inline/index.ts'
 import {BLOCK_TYPES, LIST, OBJECT_TYPES, STYLE} from '../../names.ts'
-import {toRichText, toSectionBody} from '../../rich-text.ts'
+import {plainLine, toRichText, toSectionBody, toTitleText} from '../../rich-text.ts'
 import {convertWithin, isNested, isTextOnly} from '../../state.ts'
 import {droppedButton} from '../buttons.ts'
 import {emitParagraph} from './paragraph.ts'
@@ -245,8 +245,11 @@ const pre: BlockHandler = (element, scope) => {
 
 const details: BlockHandler = (element, scope) => {
   const summaryElement = elements(element.children, 'summary')[0]
-  let summary = summaryElement ? visibleText(summaryElement) : ''
-  if (!summary) {
+  // One line of rich text: `<summary><strong>…</strong></summary>` stays bold.
+  let summary = summaryElement
+    ? toTitleText(nestedContent('text', summaryElement.children, summaryElement, scope))
+    : []
+  if (summary.length === 0) {
     reportAt(
       scope,
       'warning',
@@ -255,7 +258,7 @@ const details: BlockHandler = (element, scope) => {
       'The <details> element has no <summary>; used "Details".',
       'Add <summary>…</summary> after <details>.',
     )
-    summary = 'Details'
+    summary = plainLine('Details')
   }
   const rest = element.children.filter((child) => child !== summaryElement)
   scope.walk.out.push({
