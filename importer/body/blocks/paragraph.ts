@@ -49,7 +49,7 @@ export function paragraph(node: Paragraph, state: State, walk: Walk): void {
     for (const part of parts) paragraph(part, state, walk)
     return
   }
-  const {leading, trailing, children} = splitIal(node.children)
+  const {leading, trailing, children} = splitIal(node.children, state.source)
   if (leading && children.length === 0) return attributeOnly(leading, node, state, walk)
   let own = leading
   if (leading) {
@@ -228,7 +228,10 @@ function isTableBorder(node: Paragraph, walk: Walk): boolean {
 }
 
 /** Takes `{: … }` lines off the start and end of a paragraph's inline content. */
-function splitIal(children: PhrasingContent[]): {
+function splitIal(
+  children: PhrasingContent[],
+  source: string,
+): {
   leading?: string[]
   trailing?: string[]
   children: PhrasingContent[]
@@ -251,11 +254,16 @@ function splitIal(children: PhrasingContent[]): {
   if (last?.type === 'text' && last.value.trimEnd().endsWith('}')) {
     const newline = last.value.lastIndexOf('\n')
     const match = newline === -1 ? IAL_LINE.exec(last.value.trim()) : null
-    if (match && rest[rest.length - 2]?.type === 'break') {
-      // `**Introduced 3.1**␠␠` over `{: .label }`: the hard break is the line's end, which
-      // kramdown does not show at a paragraph's end; the list is the paragraph's.
+    const lineEnd = rest[rest.length - 2]
+    if (match && lineEnd?.type === 'break') {
+      // `**Introduced 3.1**␠␠` over `{: .label }`: the spaces end the line, which kramdown does
+      // not show at a paragraph's end; the list is the paragraph's. A backslash there is text to
+      // kramdown (`Text\`), where CommonMark reads a line break.
       trailing = ialClasses(match[1])
+      const at = lineEnd.position?.start.offset
+      const backslash = at !== undefined && source[at] === '\\'
       rest = rest.slice(0, -2)
+      if (backslash) rest.push({type: 'text', value: '\\', position: lineEnd.position})
     } else if (newline !== -1) {
       const match = IAL_LINE.exec(last.value.slice(newline + 1).trim())
       if (match) {
