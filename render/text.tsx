@@ -8,7 +8,7 @@ import type {
 } from '@portabletext/react'
 import type {ReactNode} from 'react'
 
-import {LABEL_COLOR_PATTERN} from '../schemas/constants.ts'
+import {labelClasses} from '../schemas/constants.ts'
 
 import {footnoteIds} from './blocks/footnote.tsx'
 import {useHeadingId} from './headings.ts'
@@ -70,8 +70,7 @@ export function LabelMark({
   value,
   children,
 }: PortableTextMarkComponentProps<{_type: 'label'; _key: string; color?: string}>) {
-  const color = value?.color && LABEL_COLOR_PATTERN.test(value.color) ? value.color : undefined
-  return <span className={color ? `label label-${color}` : 'label'}>{children}</span>
+  return <span className={labelClasses(value?.color).join(' ')}>{children}</span>
 }
 
 /** The checkbox starting a task-list item, read-only. */

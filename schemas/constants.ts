@@ -71,7 +71,18 @@ export const ANNOTATIONS = {
 export const LABEL_COLORS = ['blue', 'green', 'purple', 'red', 'yellow'] as const
 
 /** A label colour as a class-name suffix (`purple` for `label-purple`). */
-export const LABEL_COLOR_PATTERN = /^[A-Za-z][\w-]{0,39}$/
+const LABEL_COLOR_PATTERN = /^[A-Za-z][\w-]{0,39}$/
+
+/** A label's stored colour when it can be a class name; none is just-the-docs' blue. */
+export function labelColor(color: unknown): string | undefined {
+  return typeof color === 'string' && LABEL_COLOR_PATTERN.test(color) ? color : undefined
+}
+
+/** The classes a label is drawn with, as just-the-docs styles it: `label`, `label-<colour>`. */
+export function labelClasses(color: unknown): string[] {
+  const named = labelColor(color)
+  return named ? ['label', `label-${named}`] : ['label']
+}
 
 /** Inline object type names (children of a block other than spans). */
 export const INLINE_TYPES = {

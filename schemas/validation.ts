@@ -1,4 +1,4 @@
-import {LABEL_COLOR_PATTERN, LINK_SCHEMES} from './constants.ts'
+import {LINK_SCHEMES, labelColor} from './constants.ts'
 
 /**
  * Checks a `link` annotation href: http(s), mailto, a relative path or an anchor.
@@ -34,7 +34,6 @@ export function checkSlug(slug: {current?: string} | undefined): true | string {
  * (`purple`, a site's own `orange`), so it can be written back as that class.
  */
 export function checkLabelColor(color: unknown): true | string {
-  if (color === undefined || typeof color !== 'string') return true
-  if (LABEL_COLOR_PATTERN.test(color)) return true
+  if (typeof color !== 'string' || labelColor(color) !== undefined) return true
   return `"${color.slice(0, 40)}" cannot be a class name: use letters, digits, "-" or "_", such as purple.`
 }

@@ -1,4 +1,4 @@
-import {ANNOTATIONS, INLINE_TYPES, LABEL_COLOR_PATTERN} from '../../schemas/constants.ts'
+import {ANNOTATIONS, INLINE_TYPES, labelClasses} from '../../schemas/constants.ts'
 import {destination, escapeInline, rawLiquid} from './escape.ts'
 import {image} from './image.ts'
 import type {BodyState, Child, MarkDef} from './state.ts'
@@ -229,9 +229,7 @@ function nestedDelimiter(
  * markdown kramdown reads.
  */
 function label(core: string, def: MarkDef, beside: Around): string {
-  const color =
-    typeof def.color === 'string' && LABEL_COLOR_PATTERN.test(def.color) ? def.color : undefined
-  const classes = color ? ['label', `label-${color}`] : ['label']
+  const classes = labelClasses(def.color)
   if (beside.oneElement) return `${core}{: ${classes.map((name) => `.${name}`).join(' ')} }`
   return `<span class="${classes.join(' ')}">${core}</span>`
 }

@@ -105,17 +105,11 @@ function narrow(
         node,
         `Moved the content of a ${item._type} inside another into the outer one: a ${item._type} cannot hold one.`,
       )
-      const heading =
-        (item as {title?: unknown; summary?: unknown}).title ??
-        (item as {summary?: unknown}).summary
-      if (typeof heading === 'string' && heading !== '') {
-        kept.push(
-          textBlock(STYLE.normal, [{_type: 'span', text: heading, marks: [MARK.strong]}], []),
-        )
-      }
-      // A callout's title (one paragraph of rich text) stays the bold line readers saw.
-      const [title] = Array.isArray(heading) ? (heading as Item[]) : []
-      if (isTextBlock(title)) kept.push(inBold(title))
+      // Its title or summary (one line of rich text) stays the bold line readers saw.
+      const [line] = ((item as {title?: unknown}).title ??
+        (item as {summary?: unknown}).summary ??
+        []) as Item[]
+      if (isTextBlock(line)) kept.push(inBold(line))
       kept.push(...narrow(inner as Item[], state, node, into))
       continue
     }

@@ -1,6 +1,7 @@
 import {defineType} from 'sanity'
 
 import {OBJECT_TYPES, RICH_TEXT_STYLES} from '../constants.ts'
+import {richTextPlainText} from '../fields.ts'
 import {textBlockMember} from './textBlock.ts'
 
 /** Short rich text: paragraphs, lists, decorators and links. Used inside callouts, cells, footnotes. */
@@ -26,8 +27,5 @@ export const titleText = defineType({
 
 /** The text of a `titleText` line, or the string an earlier import stored in its place. */
 export function lineText(value: unknown): string {
-  if (typeof value === 'string') return value
-  const [block] = Array.isArray(value) ? value : []
-  const children = (block as {children?: Array<{text?: unknown}>} | undefined)?.children ?? []
-  return children.map((child) => (typeof child.text === 'string' ? child.text : '')).join('')
+  return typeof value === 'string' ? value : richTextPlainText(value)
 }

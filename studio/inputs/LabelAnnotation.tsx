@@ -1,6 +1,6 @@
 import type {BlockAnnotationProps} from 'sanity'
 
-import {LABEL_COLOR_PATTERN} from '../../schemas/constants.ts'
+import {labelColor} from '../../schemas/constants.ts'
 import {LABEL_BACKGROUNDS, labelTextColor} from '../../render/labelColors.ts'
 
 /**
@@ -14,8 +14,7 @@ const BADGE_TEXT = '[data-label-color] span { background-color: transparent; col
  * an editor tells a label from plain text; everything else about the annotation is Sanity's.
  */
 export function LabelAnnotation(props: BlockAnnotationProps) {
-  const color = (props.value as {color?: unknown} | undefined)?.color
-  const named = typeof color === 'string' && LABEL_COLOR_PATTERN.test(color) ? color : 'blue'
+  const named = labelColor((props.value as {color?: unknown} | undefined)?.color) ?? 'blue'
   const background =
     LABEL_BACKGROUNDS[named as keyof typeof LABEL_BACKGROUNDS] ?? LABEL_BACKGROUNDS.blue
   return (

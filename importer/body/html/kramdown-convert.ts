@@ -139,39 +139,18 @@ function sectionMarkdown(content: string, at: Point, node: Html, state: State): 
 }
 
 /**
- * Markdown in an element read as one line of rich text (`<summary markdown="block">` over
- * `**Hint 1**`: "Hint 1" in bold), as a summary holds it.
+ * What `convert` makes of an element's content, read as one line of rich text, as a summary
+ * holds it: its markdown (`<summary markdown="block">` over `**Hint 1**`: "Hint 1" in bold), or
+ * the HTML kramdown keeps in it (`<summary>Fields: <code>config</code></summary>`).
  */
-function markdownLine(
-  content: string,
-  inner: {start: number; end: number},
-  at: Point,
-  state: State,
-): TextBlock[] {
-  const blocks = convertWithin(state, 'text', () => {
-    const out: Item[] = []
-    convertMarkdownAt(
-      content.slice(inner.start, inner.end),
-      pointIn({text: content, at}, inner.start),
-      state,
-      out,
-    )
-    return out
-  })
-  return toTitleText(blocks)
-}
-
-/**
- * An element's HTML read as one line of rich text (`<summary>Fields: <code>config</code></summary>`,
- * whose content kramdown keeps as HTML): its tags as marks.
- */
-function htmlLine(html: string, at: Point, state: State): TextBlock[] {
-  const blocks = convertWithin(state, 'text', () => {
-    const out: Item[] = []
-    convertHtml(html, at, state, {nodes: [], index: 0, out, topLevel: false})
-    return out
-  })
-  return toTitleText(blocks)
+function lineOf(state: State, convert: (out: Item[]) => void): TextBlock[] {
+  return toTitleText(
+    convertWithin(state, 'text', () => {
+      const out: Item[] = []
+      convert(out)
+      return out
+    }),
+  )
 }
 
 const markdownElements: Record<string, MarkdownElement> = {
@@ -184,14 +163,21 @@ const markdownElements: Record<string, MarkdownElement> = {
     let restAt = at
     if (summaryBlock?.tag?.name === 'summary') {
       const inner = summaryBlock.content
-      summary =
+      summary = lineOf(state, (out) =>
         summaryBlock.model !== 'raw' && inner
-          ? markdownLine(content, inner, at, state)
-          : htmlLine(
+          ? convertMarkdownAt(
+              content.slice(inner.start, inner.end),
+              pointIn({text: content, at}, inner.start),
+              state,
+              out,
+            )
+          : convertHtml(
               content.slice(first, summaryBlock.end),
               pointIn({text: content, at}, first),
               state,
-            )
+              {nodes: [], index: 0, out, topLevel: false},
+            ),
+      )
       rest = content.slice(summaryBlock.consumed)
       restAt = pointIn({text: content, at}, summaryBlock.consumed)
     }

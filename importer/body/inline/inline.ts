@@ -22,8 +22,8 @@ export interface Inline {
   previousSibling?: string
   /** Where what that node appended begins, for a span attribute list after it (`label.ts`). */
   previousPlace?: InlinePlace
-  /** How many labels the paragraph has opened (`label.ts`), for their keys. */
-  labels?: number
+  /** The keys of the labels the paragraph has opened (`label.ts`); their count numbers the next. */
+  labels?: Set<string>
 }
 
 /**
@@ -64,7 +64,7 @@ export function appendText(inline: Inline, text: string): void {
   if (text === '') return
   // '' marks an `<a>` without a usable href: it closes like a link but annotates nothing.
   const open = inline.marks.includes('') ? inline.marks.filter((m) => m !== '') : inline.marks
-  const marks = inline.labels ? labelsFirst(open, inline.markDefs) : open
+  const marks = inline.labels ? labelsFirst(open, inline.labels) : open
   const last = inline.children[inline.children.length - 1]
   if (last?._type === 'span' && sameMarks((last as Span).marks, marks)) {
     ;(last as Span).text += text
@@ -78,13 +78,11 @@ export function appendText(inline: Inline, text: string): void {
  * first in a span's marks however it was written (`**A**{: .label }`, `**<span class="label">A
  * </span>**`), so an export and its import give the same span.
  */
-function labelsFirst(marks: string[], defs: readonly MarkDef[]): string[] {
-  const isLabel = (mark: string) =>
-    defs.some((def) => def._key === mark && def._type === ANNOTATIONS.label)
-  const labels = marks.filter(isLabel)
-  return labels.length === 0 || marks.indexOf(labels.at(-1)!) === labels.length - 1
-    ? marks
-    : [...labels, ...marks.filter((mark) => !isLabel(mark))]
+function labelsFirst(marks: string[], labels: ReadonlySet<string>): string[] {
+  let count = 0
+  while (count < marks.length && labels.has(marks[count]!)) count++
+  if (!marks.slice(count).some((mark) => labels.has(mark))) return marks
+  return [...marks.filter((mark) => labels.has(mark)), ...marks.filter((mark) => !labels.has(mark))]
 }
 
 /**

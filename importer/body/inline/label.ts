@@ -4,7 +4,7 @@
  * (`Introduced 2.13` over `{: .label .label-purple }`) or an HTML tag (`<span class="label">`).
  * Each becomes a `label` annotation of its own, so two labels side by side stay two badges.
  */
-import {LABEL_COLOR_PATTERN} from '../../../schemas/constants.ts'
+import {labelColor} from '../../../schemas/constants.ts'
 import type {MarkDef, Span, TextBlock} from '../blocks/text-block.ts'
 import {hash} from '../keys.ts'
 import {ANNOTATIONS} from '../names.ts'
@@ -18,8 +18,8 @@ export type LabelClass = {color?: string} | undefined
 export function labelOf(classes: readonly string[]): LabelClass {
   if (!classes.includes('label')) return undefined
   for (const name of classes) {
-    const color = /^label-(.+)$/.exec(name)?.[1]
-    if (color !== undefined && LABEL_COLOR_PATTERN.test(color)) return {color}
+    const color = labelColor(/^label-(.+)$/.exec(name)?.[1])
+    if (color !== undefined) return {color}
   }
   return {}
 }
@@ -38,8 +38,10 @@ function labelDef(label: NonNullable<LabelClass>, n: number): MarkDef {
 
 /** Opens a label in `inline`: its key, for the marks of the text inside it. */
 export function openLabel(inline: Inline, label: NonNullable<LabelClass>): string {
-  inline.labels = (inline.labels ?? 0) + 1
-  return addMarkDef(inline, labelDef(label, inline.labels))
+  const labels = (inline.labels ??= new Set())
+  const key = addMarkDef(inline, labelDef(label, labels.size + 1))
+  labels.add(key)
+  return key
 }
 
 /**
