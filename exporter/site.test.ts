@@ -98,6 +98,8 @@ const CANONICAL: Record<string, string> = {
     '[![A badge](https://img.shields.io/badge.svg)](https://ci.example.com)\n\n| Logo |\n| --- |\n| [![Home](images/home.png)](https://example.com) |',
   'merged table cells':
     '<table>\n<thead>\n<tr>\n<th colspan="2" align="center" markdown="1">\nLab **week**\n</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td align="center" markdown="1">\nCircuits\n</td>\n<td rowspan="2" align="center" markdown="1">\nB-104\n</td>\n</tr>\n<tr>\n<td align="center" markdown="1">\nAdders\n</td>\n</tr>\n<tr>\n<td align="center"></td>\n<td align="center" markdown="1">\nClosed\n</td>\n</tr>\n</tbody>\n</table>',
+  'code in table cells':
+    '<table>\n<thead>\n<tr>\n<th markdown="1">\nCommand\n</th>\n<th markdown="1">\nOutput\n</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td markdown="block">\n```console\n$ ls\n```\n</td>\n<td markdown="block">\n```\n{\n  "a": 1\n}\n```\n</td>\n</tr>\n</tbody>\n</table>',
   'images in table cells':
     '| Icon | Name |\n| --- | --- |\n| ![Done](images/done.png) | Finished |',
   divider: 'Before.\n\n---\n\nAfter.',

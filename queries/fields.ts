@@ -60,10 +60,10 @@ export const toolFields = /* groq */ `
   url
 `
 
-/** A table's cells and an image's URL, as any block content holds them. */
+/** A table's cells (text, and code blocks) and an image's URL, as any block content holds them. */
 const tableAndImageFields = /* groq */ `
   _type == "table" => {
-    rows[]{..., cells[]{..., content[]{${richTextFields}}}}
+    rows[]{..., cells[]{..., content[]{..., _type == "block" => {${richTextFields}}}}}
   },
   _type == "image" => {
     "url": asset->url,

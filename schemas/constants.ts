@@ -152,6 +152,12 @@ export const SECTION_MEMBER_TYPES = [
  */
 export const QUOTE_MEMBER_TYPES = [...SECTION_MEMBER_TYPES, BLOCK_TYPES.callout] as const
 
+/**
+ * Custom block types a table cell may hold besides text: kramdown reads an HTML cell's markdown
+ * as blocks (`<td markdown="1">` over a code fence), and keeps `<pre><code>` in a cell.
+ */
+export const CELL_MEMBER_TYPES = [BLOCK_TYPES.code] as const
+
 /** Object types used inside custom blocks. */
 export const OBJECT_TYPES = {
   tableRow: 'tableRow',
@@ -163,6 +169,7 @@ export const OBJECT_TYPES = {
   nextLink: 'nextLink',
   richText: 'richText',
   titleText: 'titleText',
+  cellBody: 'cellBody',
   lessonBody: 'lessonBody',
   sectionBody: 'sectionBody',
   quoteBody: 'quoteBody',

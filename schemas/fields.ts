@@ -1,6 +1,6 @@
 import {defineArrayMember, defineField, type ReferenceRule} from 'sanity'
 
-import {OBJECT_TYPES, type DocumentTypeName} from './constants.ts'
+import {BLOCK_TYPES, OBJECT_TYPES, type DocumentTypeName} from './constants.ts'
 import {checkLinkHref, checkSlug} from './validation.ts'
 
 /** Field groups shared by the page-like documents. */
@@ -227,14 +227,19 @@ export function pageSubtitle(kind: string, detail: string, notInNavigation: unkn
     : `${kind} · ${detail}`
 }
 
-/** The text of rich text blocks, joined by spaces, for one-line previews and subtitles. */
+/**
+ * The text of rich text blocks, joined by spaces, for one-line previews and subtitles: a code
+ * block a table cell holds counts by its code.
+ */
 export function richTextPlainText(blocks: unknown): string {
   if (!Array.isArray(blocks)) return ''
   return blocks
-    .map((block: {_type?: string; children?: unknown}) =>
+    .map((block: {_type?: string; children?: unknown; code?: unknown}) =>
       block?._type === 'block' && Array.isArray(block.children)
         ? block.children.map((child: {text?: unknown}) => String(child?.text ?? '')).join('')
-        : '',
+        : block?._type === BLOCK_TYPES.code && typeof block.code === 'string'
+          ? block.code.replace(/\s+/g, ' ').trim()
+          : '',
     )
     .filter(Boolean)
     .join(' ')

@@ -27,7 +27,7 @@ import {nextLink} from './objects/nextLink.ts'
 import {quote} from './objects/quote.ts'
 import {rawHtml} from './objects/rawHtml.ts'
 import {responsibilitySection} from './objects/responsibilitySection.ts'
-import {richText, titleText} from './objects/richText.ts'
+import {cellBody, richText, titleText} from './objects/richText.ts'
 import {quoteBody, sectionBody} from './objects/sectionBody.ts'
 import {sourceInfo} from './objects/sourceInfo.ts'
 import {table} from './objects/table.ts'
@@ -57,6 +57,7 @@ export const objectTypes = [
   quoteBody,
   richText,
   titleText,
+  cellBody,
   link,
   internalLink,
   label,

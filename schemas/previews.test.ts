@@ -31,6 +31,11 @@ describe('Studio previews', () => {
     })
   })
 
+  it('shows a cell holding a code block by its code, not as an empty cell', () => {
+    const code = {_type: 'codeBlock', code: '{\n  "type": "flattened"\n}'}
+    expect(prepare(tableCell, {content: [code]})).toEqual({title: '{ "type": "flattened" }'})
+  })
+
   it('titles a definition list by its terms, with their count', () => {
     const term = (text: string) => ({term: cell(text).content})
     expect(prepare(definitionList, {items: [term('API'), term('SDK')]})).toEqual({

@@ -132,7 +132,8 @@ function table(block: Item, state: BodyState): string {
   const source = (block.rows as TableRows | undefined) ?? []
   const headerRows = typeof block.headerRows === 'number' ? block.headerRows : 1
   const merged = tableSpans(source, headerRows)
-  if (merged.spans.size > 0) return htmlTable(source, headerRows, merged, block, state)
+  if (merged.spans.size > 0 || source.some((row) => row.cells?.some(holdsBlocks)))
+    return htmlTable(source, headerRows, merged, block, state)
   const rows = source.map((row) => (row.cells ?? []).map((cell) => cellText(cell.content, state)))
   const width = Math.max(1, ...rows.map((row) => row.length))
   const padded = rows.map((row) => [...row, ...Array<string>(width - row.length).fill('')])
@@ -147,10 +148,16 @@ function table(block: Item, state: BodyState): string {
   )
 }
 
+/** Whether a cell holds more than text (a code block), which a markdown table cannot write. */
+function holdsBlocks(cell: {content?: unknown}): boolean {
+  return Array.isArray(cell.content) && cell.content.some((item: Item) => item?._type !== 'block')
+}
+
 /**
- * A table with merged cells, which markdown tables cannot write: an HTML table whose cells hold
- * their content as markdown (`markdown="1"`, read by kramdown and by the importer), the cells a
- * merged cell covers left out, as the HTML table model has them.
+ * A table with merged cells or code in a cell, which markdown tables cannot write: an HTML table
+ * whose cells hold their content as markdown (`markdown="1"`, read by kramdown and by the
+ * importer; `markdown="block"` for a cell holding a code block, which kramdown reads as blocks in
+ * a `<th>` too), the cells a merged cell covers left out, as the HTML table model has them.
  */
 function htmlTable(
   rows: TableRows,
@@ -187,7 +194,7 @@ function htmlTable(
       const content = state.blocks((cell.content as Item[] | undefined) ?? [])
       return [
         content
-          ? `<${tag}${attributes} markdown="1">\n${content}\n</${tag}>`
+          ? `<${tag}${attributes} markdown="${holdsBlocks(cell) ? 'block' : '1'}">\n${content}\n</${tag}>`
           : `<${tag}${attributes}></${tag}>`,
       ]
     })

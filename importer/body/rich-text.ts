@@ -1,6 +1,10 @@
 import type {Nodes} from 'mdast'
 
-import {QUOTE_MEMBER_TYPES, SECTION_MEMBER_TYPES} from '../../schemas/constants.ts'
+import {
+  CELL_MEMBER_TYPES,
+  QUOTE_MEMBER_TYPES,
+  SECTION_MEMBER_TYPES,
+} from '../../schemas/constants.ts'
 import {blockText, isTextBlock, textBlock} from './blocks/text-block.ts'
 import type {Item, Span, TextBlock} from './blocks/text-block.ts'
 import {BLOCK_TYPES, MARK, STYLE} from './names.ts'
@@ -8,11 +12,19 @@ import {itemPlainText} from './plain-text.ts'
 import type {State} from './state.ts'
 import {report} from './state.ts'
 
-/** What a section body and a quote's body hold besides text blocks. */
-const MEMBERS: Record<'section' | 'quote', ReadonlySet<string>> = {
+/** Where narrowed items go: rich text, a table cell, a section body, a quote's body. */
+type Into = 'text' | 'cell' | 'section' | 'quote'
+
+/** What each place holds besides text blocks. */
+const MEMBERS: Record<Into, ReadonlySet<string>> = {
+  text: new Set(),
+  cell: new Set(CELL_MEMBER_TYPES),
   section: new Set(SECTION_MEMBER_TYPES),
   quote: new Set(QUOTE_MEMBER_TYPES),
 }
+
+/** Places whose text blocks take style `normal`: no headings or quote styles there. */
+const TEXT_ONLY: ReadonlySet<Into> = new Set(['text', 'cell'])
 /** Blocks whose own content is a section body, so it can move into an outer one. */
 const NESTED_SECTIONS: ReadonlySet<string> = new Set([BLOCK_TYPES.callout, BLOCK_TYPES.details])
 
@@ -22,6 +34,14 @@ const NESTED_SECTIONS: ReadonlySet<string> = new Set([BLOCK_TYPES.callout, BLOCK
  */
 export function toRichText(items: Item[], state: State, node: Nodes | undefined): TextBlock[] {
   return narrow(items, state, node, 'text') as TextBlock[]
+}
+
+/**
+ * Narrows body items to a `cellBody` (a table cell's content): rich text, and code blocks, which
+ * kramdown shows in a cell; other custom blocks become a paragraph of their text.
+ */
+export function toCellBody(items: Item[], state: State, node: Nodes | undefined): Item[] {
+  return narrow(items, state, node, 'cell')
 }
 
 /**
@@ -66,20 +86,16 @@ export function toQuoteBody(items: Item[], state: State, node: Nodes | undefined
   return narrow(items, state, node, 'quote')
 }
 
-function narrow(
-  items: Item[],
-  state: State,
-  node: Nodes | undefined,
-  into: 'text' | 'section' | 'quote',
-): Item[] {
+function narrow(items: Item[], state: State, node: Nodes | undefined, into: Into): Item[] {
+  const textOnly = TEXT_ONLY.has(into)
   const kept: Item[] = []
   for (const item of items) {
     if (isTextBlock(item)) {
-      if (into === 'text') item.style = STYLE.normal
+      if (textOnly) item.style = STYLE.normal
       kept.push(item)
       continue
     }
-    if (into !== 'text' && MEMBERS[into].has(item._type)) {
+    if (MEMBERS[into].has(item._type)) {
       kept.push(item)
       continue
     }
@@ -90,13 +106,13 @@ function narrow(
       // back into the list item the quote sat in.
       const level = typeof item.level === 'number' ? item.level : 0
       for (const block of narrow(inner as Item[], state, node, into)) {
-        if (into !== 'text' && isTextBlock(block)) block.style = STYLE.blockquote
+        if (!textOnly && isTextBlock(block)) block.style = STYLE.blockquote
         if (level > 0) block.level = level + (typeof block.level === 'number' ? block.level : 0)
         kept.push(block)
       }
       continue
     }
-    if (into !== 'text' && NESTED_SECTIONS.has(item._type) && Array.isArray(inner)) {
+    if (!textOnly && NESTED_SECTIONS.has(item._type) && Array.isArray(inner)) {
       // A callout in a callout: its blocks join the outer one, which keeps their types.
       report(
         state,

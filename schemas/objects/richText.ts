@@ -1,6 +1,6 @@
-import {defineType} from 'sanity'
+import {defineArrayMember, defineType} from 'sanity'
 
-import {OBJECT_TYPES, RICH_TEXT_STYLES} from '../constants.ts'
+import {CELL_MEMBER_TYPES, OBJECT_TYPES, RICH_TEXT_STYLES} from '../constants.ts'
 import {richTextPlainText} from '../fields.ts'
 import {textBlockMember} from './textBlock.ts'
 
@@ -10,6 +10,20 @@ export const richText = defineType({
   title: 'Rich text',
   type: 'array',
   of: [textBlockMember(RICH_TEXT_STYLES)],
+})
+
+/**
+ * What a table cell holds: rich text, and the code blocks kramdown shows in a cell (an HTML
+ * table's `<td markdown="1">` over a code fence, or `<pre><code>` in a cell).
+ */
+export const cellBody = defineType({
+  name: OBJECT_TYPES.cellBody,
+  title: 'Cell content',
+  type: 'array',
+  of: [
+    textBlockMember(RICH_TEXT_STYLES),
+    ...CELL_MEMBER_TYPES.map((type) => defineArrayMember({type})),
+  ],
 })
 
 /**

@@ -8,7 +8,7 @@ import {isTextBlock, type Item, type TextBlock} from '../../blocks/text-block.ts
 import {applyIal, isCalloutClass} from '../../ial.ts'
 import {createInline} from '../../inline/index.ts'
 import {BLOCK_TYPES, LIST, OBJECT_TYPES, STYLE} from '../../names.ts'
-import {plainLine, toRichText, toSectionBody, toTitleText} from '../../rich-text.ts'
+import {plainLine, toCellBody, toRichText, toSectionBody, toTitleText} from '../../rich-text.ts'
 import {convertWithin, isNested, isTextOnly} from '../../state.ts'
 import {droppedButton} from '../buttons.ts'
 import {emitParagraph} from './paragraph.ts'
@@ -124,26 +124,27 @@ const list: BlockHandler = (element, scope) => {
   separateFromListBefore(scope.walk.out, first, level)
 }
 
+/** How each place narrows what it is given (see rich-text.ts). */
+const NARROW = {text: toRichText, cell: toCellBody, section: toSectionBody}
+
 /**
- * Converts hast content to `richText` (table cells) or a `sectionBody` (details bodies); with
- * `ownMarkdown`, the markdown of an element marked `markdown="1"` (`<td markdown="block">` over
- * a code fence) as kramdown reads it.
+ * Converts hast content to `richText` (a summary, a term), a `cellBody` (table cells) or a
+ * `sectionBody` (details bodies); with `ownMarkdown`, the markdown of an element marked
+ * `markdown="1"` (`<td markdown="block">` over a code fence) as kramdown reads it.
  */
 function nestedContent(
-  within: 'text' | 'section',
+  within: keyof typeof NARROW,
   nodes: ElementContent[],
   element: Element,
   scope: HastScope,
   ownMarkdown = false,
 ): Item[] {
-  return convertWithin(scope.state, within, () => {
+  // A cell holds text as rich text does (no headings), and code blocks besides.
+  return convertWithin(scope.state, within === 'section' ? 'section' : 'text', () => {
     const out: Item[] = []
     const inner = {...scope, walk: {...scope.walk, out, list: undefined}}
     if (!ownMarkdown || !markdownContent(element, inner)) scope.all(nodes, inner)
-    const node = locate(element, scope) as never
-    return within === 'text'
-      ? toRichText(out, scope.state, node)
-      : toSectionBody(out, scope.state, node)
+    return NARROW[within](out, scope.state, locate(element, scope) as never)
   })
 }
 
@@ -196,7 +197,7 @@ const table: BlockHandler = (element, scope) => {
         const rowSpan = Math.min(slot.rows, (r < headerRows ? headerRows : rows.length) - r)
         return {
           _type: OBJECT_TYPES.tableCell,
-          content: nestedContent('text', cell.children, cell, scope, true),
+          content: nestedContent('cell', cell.children, cell, scope, true),
           ...(slot.columns > 1 ? {colSpan: slot.columns} : {}),
           ...(rowSpan > 1 ? {rowSpan} : {}),
         }
