@@ -84,6 +84,8 @@ const CANONICAL: Record<string, string> = {
     '{: .note }\n> Read this first.\n\n{: .warning }\n> Be careful.\n>\n> Very careful.\n\n{: .important-title }\n> Heads up\n>\n> Important text.\n\n{: .tip-title }\n> The `always` block, **bold** and [linked](https://example.com)\n>\n> Tip text.',
   details:
     '<details markdown="1">\n<summary>Click to expand</summary>\n\nHidden **markdown** content.\n\n- a list inside\n\n</details>',
+  'details inside details':
+    '<details markdown="1">\n<summary>Steps</summary>\n\nRun it.\n\n<details markdown="1">\n<summary>Request</summary>\n\n```json\nGET /_search\n```\n\n</details>\n\nAfter the request.\n\n</details>',
   'details with a marked summary':
     '<details markdown="1">\n<summary markdown="span">Fields: `config` and **bold**</summary>\n\nBody.\n\n</details>',
   footnotes:

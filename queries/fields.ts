@@ -90,14 +90,32 @@ const definitionFields = /* groq */ `
   ${tableAndImageFields}
 `
 
-/** The items a callout's or collapsible section's content holds, references resolved. */
-export const sectionFields = /* groq */ `
+/**
+ * The items a callout's or collapsible section's content holds, references resolved, but for a
+ * collapsible section inside it (see sectionFields).
+ */
+const sectionItemFields = /* groq */ `
   ...,
   _type == "block" => {${richTextFields}},
   _type == "definitionList" => {
     items[]{..., term[]{${richTextFields}}, definition[]{${definitionFields}}}
   },
   ${tableAndImageFields}
+`
+
+/** A collapsible section's summary (one line of rich text, or an earlier import's string). */
+const summaryField = /* groq */ `
+  "summary": select(defined(summary[0]) => summary[]{${richTextFields}}, summary)
+`
+
+/**
+ * The items a callout's or collapsible section's content holds, references resolved, a
+ * collapsible section inside it included (OpenSearch's "Steps" holding each step's "Request").
+ * GROQ projections do not recurse: a section nested deeper still comes as stored.
+ */
+const sectionFields = /* groq */ `
+  ${sectionItemFields},
+  _type == "details" => {body[]{${sectionItemFields}}, ${summaryField}}
 `
 
 /**
@@ -112,12 +130,12 @@ const calloutFields = /* groq */ `
 /** A collapsible section's summary and content, likewise. */
 const detailsFields = /* groq */ `
   body[]{${sectionFields}},
-  "summary": select(defined(summary[0]) => summary[]{${richTextFields}}, summary)
+  ${summaryField}
 `
 
 /** Every item of a lesson body with its references resolved. */
 export const bodyFields = /* groq */ `
-  ${sectionFields},
+  ${sectionItemFields},
   _type == "callout" => {${calloutFields}},
   _type == "quote" => {body[]{${sectionFields}, _type == "callout" => {${calloutFields}}}},
   _type == "details" => {${detailsFields}},

@@ -189,4 +189,46 @@ describe('lessonPageQuery', () => {
       '"target":{"_id":"lecture-1","_type":"lesson","title":"Lecture 1","emoji":null,"slug":"lecture-1"}',
     )
   })
+
+  it('resolves the links inside a collapsible section inside another, and its rich summary', async () => {
+    const link = (key: string, text: string) => ({
+      _type: 'block',
+      _key: key,
+      style: 'normal',
+      markDefs: [{_type: 'internalLink', _key: 'l', reference: {_type: 'reference', _ref: 'step'}}],
+      children: [{_type: 'span', _key: `${key}s`, text, marks: ['l']}],
+    })
+    const source = memorySource([
+      {_id: 'step', _type: 'lesson', title: 'Step', slug: {current: 'step'}},
+      {
+        _id: 'steps',
+        _type: 'lesson',
+        title: 'Steps',
+        slug: {current: 'steps'},
+        body: [
+          {
+            _type: 'details',
+            _key: 'outer',
+            summary: [link('os', 'Steps')],
+            body: [
+              {
+                _type: 'details',
+                _key: 'inner',
+                summary: [link('is', 'Request')],
+                body: [link('ib', 'Send the request')],
+              },
+            ],
+          },
+        ],
+      },
+    ])
+    const page = await fetchPublished<LessonPageQueryResult>(source, lessonPageByIdQuery, {
+      id: 'steps',
+    })
+    const target =
+      '"target":{"_id":"step","_type":"lesson","title":"Step","emoji":null,"slug":"step"}'
+    const inner = JSON.stringify((page?.body?.[0] as {body?: unknown[]} | undefined)?.body?.[0])
+    expect(inner).toContain('"text":"Request"')
+    expect(inner.split(target)).toHaveLength(3)
+  })
 })

@@ -144,6 +144,8 @@ export const SECTION_MEMBER_TYPES = [
   BLOCK_TYPES.math,
   // just-the-docs documents a table of contents inside `<details>` as its collapsible TOC.
   BLOCK_TYPES.tableOfContents,
+  // A collapsible section inside another (OpenSearch's "Steps" holding each step's "Request").
+  BLOCK_TYPES.details,
 ] as const
 
 /**

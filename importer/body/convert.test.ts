@@ -214,7 +214,11 @@ describe('convertBody on a <details> without <summary>', () => {
     ['inside a quote', '> <details>\n>\n> Body\n>\n> </details>\n'],
   ])('titles it "Details" and warns, %s', (_where, markdown) => {
     const result = convertBody(markdown, ctx())
-    expect(result.body.find((item) => item._type === 'details')).toMatchObject({
+    // Inside a quote, the section is the quote's.
+    const items = result.body.flatMap((item) =>
+      item._type === 'quote' ? (item.body as PortableTextItem[]) : [item],
+    )
+    expect(items.find((item) => item._type === 'details')).toMatchObject({
       summary: [{_type: 'block', children: [{_type: 'span', text: 'Details'}]}],
     })
     expect(result.diagnostics.map((d) => d.code)).toContain('details-summary-missing')
