@@ -28,7 +28,8 @@ const cell = (key: string, text: string) => ({
 })
 
 /**
- * A lesson as the importer writes one: bold text, a 2 × 2 table, an unconverted HTML block, a
+ * A lesson as the importer writes one: bold text, a 2 × 2 table, a table with merged cells and
+ * one with a code block in a cell, an unconverted HTML block, a
  * purple label, a callout whose title and a collapsible section whose summary hold a code span.
  */
 const lesson = {
@@ -61,6 +62,25 @@ const lesson = {
           _type: 'tableRow',
           _key: 'm2',
           cells: [{_type: 'tableCell', _key: 'm21', content: []}, cell('m22', 'Adders')],
+        },
+      ],
+    },
+    {
+      _type: 'table',
+      _key: 'coded',
+      headerRows: 0,
+      rows: [
+        {
+          _type: 'tableRow',
+          _key: 'k1',
+          cells: [
+            cell('k11', 'List the folder'),
+            {
+              _type: 'tableCell',
+              _key: 'k12',
+              content: [{_type: 'codeBlock', _key: 'k12c', language: 'console', code: '$ ls -l'}],
+            },
+          ],
         },
       ],
     },
@@ -180,6 +200,21 @@ describe('the lesson form as an editor reads it', {tags: [CHROMIUM_TAG]}, () => 
     expect(await covered.getAttribute('readonly')).not.toBeNull()
     expect(await covered.getAttribute('placeholder')).toBe('↑ merged')
     expect(await grid.getByLabel('Row 2, column 2').getAttribute('readonly')).toBeNull()
+    await page.keyboard.press('Escape')
+  })
+
+  it('shows a cell holding a code block in the grid by its code, left to the cell editor below', async () => {
+    const body = page.locator('[data-testid="field-body"]').first()
+    await body.getByText('List the folder | $ ls -l').dblclick()
+    const grid = page.getByTestId('table-grid')
+    const coded = grid.getByLabel('Row 1, column 2')
+    await coded.waitFor({timeout: 30_000})
+    expect(await coded.inputValue()).toBe('$ ls -l')
+    expect(await coded.getAttribute('readonly')).not.toBeNull()
+    expect(await coded.getAttribute('title')).toBe(
+      'This cell has formatting: edit it in the rows below',
+    )
+    await shot('8-table-grid-code')
     await page.keyboard.press('Escape')
   })
 
