@@ -108,8 +108,10 @@ export function applyIal(
     if (classes.length === 0) return
   }
   // just-the-docs styles a callout class only on a paragraph or a quote (`p.note`,
-  // `blockquote.note`): a heading's (`### Apple Silicon` over `{: .new-title}`) styles nothing.
-  for (const name of heading ? [] : classes) {
+  // `blockquote.note`): a heading's (`### Apple Silicon` over `{: .new-title}`) or a table's
+  // styles nothing.
+  const unstyled = heading || head?._type === BLOCK_TYPES.table
+  for (const name of unstyled ? [] : classes) {
     const titled = name.endsWith('-title')
     const tone = toneOf(titled ? name.slice(0, -'-title'.length) : name, state)
     if (tone) {
@@ -129,10 +131,10 @@ export function applyIal(
     }
   }
   const dropped = classes.filter((name) => !STYLE_ONLY.test(name))
-  const calloutOnHeading =
-    heading && classes.some((name) => toneOf(name.replace(/-title$/, ''), state))
-  const why = calloutOnHeading
-    ? '; a callout class styles only a paragraph or a quote, not a heading'
+  const calloutUnstyled =
+    unstyled && classes.some((name) => toneOf(name.replace(/-title$/, ''), state))
+  const why = calloutUnstyled
+    ? `; a callout class styles only a paragraph or a quote, not a ${heading ? 'heading' : 'table'}`
     : dropped.length
       ? `; "${dropped.join('", "')}" is not a callout`
       : ''

@@ -8,6 +8,8 @@ import {
   TABLE_LINE,
 } from '../html/kramdown-table.ts'
 import {shiftLines} from '../html/markdown.ts'
+import {applyIal, IAL_BLOCK_LINE, IAL_LINE} from '../ial.ts'
+import {ialClasses} from '../ial-classes.ts'
 import {convertInline, createInline, flush} from '../inline/index.ts'
 import {parseMarkdown} from '../parse.ts'
 import {BLOCK_TYPES, OBJECT_TYPES, STYLE} from '../names.ts'
@@ -19,17 +21,46 @@ import type {Walk} from './walk.ts'
 
 /** A GFM table becomes a `table` of rows of cells holding rich text; the first row is the header. */
 export function table(node: Table, state: State, walk: Walk): void {
-  if (walk.topLevel && !walk.list && rowsAsText(node, state, walk)) return
-  // kramdown's separator lines (`|----+----|`, a footer's `|====|`) inside the body are
-  // borders, where GFM reads a row of one cell.
-  const rows = node.children.filter((row, index) => index === 0 || !isSeparatorRow(row))
-  walk.out.push(
-    tableBlock(
-      rows.map((row) => row.children.map((cell) => richInline(cell.children, state))),
-      1,
-      (node.align ?? []).map((align) => align ?? 'none'),
-    ),
-  )
+  const attributes = trailingAttributeLists(node, state.source)
+  const start = walk.out.length
+  if (!(walk.topLevel && !walk.list && rowsAsText(node, state, walk))) {
+    // kramdown's separator lines (`|----+----|`, a footer's `|====|`) inside the body are
+    // borders, where GFM reads a row of one cell.
+    const rows = node.children.filter((row, index) => index === 0 || !isSeparatorRow(row))
+    walk.out.push(
+      tableBlock(
+        rows.map((row) => row.children.map((cell) => richInline(cell.children, state))),
+        1,
+        (node.align ?? []).map((align) => align ?? 'none'),
+      ),
+    )
+  }
+  for (const classes of attributes) applyIal(classes, walk.out, start, node, state, walk.list)
+}
+
+/**
+ * The attribute lists right under a table's rows (`{:.table .table-sm}`), each as its classes,
+ * taken off the table: GFM reads such a line as one more row, kramdown ends the table above it
+ * and gives the table its attributes.
+ */
+function trailingAttributeLists(node: Table, source: string): string[][] {
+  const lists: string[][] = []
+  for (
+    let row = node.children.at(-1);
+    row && node.children.length > 1;
+    row = node.children.at(-1)
+  ) {
+    const {start, end} = row.position ?? {}
+    if (start?.offset === undefined || end?.offset === undefined) break
+    const line = source.slice(start.offset, end.offset)
+    const match = IAL_BLOCK_LINE.test(line) ? IAL_LINE.exec(line.trim()) : null
+    if (!match) break
+    lists.unshift(ialClasses(match[1]))
+    node.children.pop()
+    const last = node.children.at(-1)?.position?.end
+    if (node.position && last) node.position = {...node.position, end: last}
+  }
+  return lists
 }
 
 type CellContent = ReturnType<typeof richInline>
