@@ -78,6 +78,8 @@ const CANONICAL: Record<string, string> = {
   blockquote: '> A plain quote.',
   'quotes of several blocks':
     '> First paragraph.\n>\n> ## A heading\n>\n> 1. a step\n> 2. another\n>\n> ```\n> code\n> ```\n\n> A quote of its own.',
+  'a quote of several blocks inside a quote and a callout':
+    '> Outer.\n>\n> > Inner one.\n> >\n> > Inner two.\n>\n> After.\n\n{: .note }\n> A note\n>\n> > q1\n> >\n> > q2',
   'a quote of several blocks inside an item':
     '1. Step one.\n\n   > A note.\n   >\n   > - its detail\n\n2. Step two.',
   callouts:

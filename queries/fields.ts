@@ -110,12 +110,14 @@ const summaryField = /* groq */ `
 
 /**
  * The items a callout's or collapsible section's content holds, references resolved, a
- * collapsible section inside it included (OpenSearch's "Steps" holding each step's "Request").
+ * collapsible section or a quote inside it included (OpenSearch's "Steps" holding each step's
+ * "Request").
  * GROQ projections do not recurse: a section nested deeper still comes as stored.
  */
 const sectionFields = /* groq */ `
   ${sectionItemFields},
-  _type == "details" => {body[]{${sectionItemFields}}, ${summaryField}}
+  _type == "details" => {body[]{${sectionItemFields}}, ${summaryField}},
+  _type == "quote" => {body[]{${sectionItemFields}}}
 `
 
 /**

@@ -146,6 +146,8 @@ export const SECTION_MEMBER_TYPES = [
   BLOCK_TYPES.tableOfContents,
   // A collapsible section inside another (OpenSearch's "Steps" holding each step's "Request").
   BLOCK_TYPES.details,
+  // A quote of several blocks inside a quote or a callout (`> > first` … `> > second`).
+  BLOCK_TYPES.quote,
 ] as const
 
 /**
