@@ -161,16 +161,18 @@ const markdownElements: Record<string, MarkdownElement> = {
     let summary: TextBlock[] = []
     let rest = content
     let restAt = at
+    let overflow: {text: string; at: Point} | undefined
     if (summaryBlock?.tag?.name === 'summary') {
       const inner = summaryBlock.content
+      let line = inner ? content.slice(inner.start, inner.end) : ''
+      const blank = summaryBlock.model !== 'raw' ? firstBlankLine(line) : -1
+      if (inner && blank !== -1) {
+        overflow = {text: line.slice(blank), at: pointIn({text: content, at}, inner.start + blank)}
+        line = line.slice(0, blank)
+      }
       summary = lineOf(state, (out) =>
         summaryBlock.model !== 'raw' && inner
-          ? convertMarkdownAt(
-              content.slice(inner.start, inner.end),
-              pointIn({text: content, at}, inner.start),
-              state,
-              out,
-            )
+          ? convertMarkdownAt(line, pointIn({text: content, at}, inner.start), state, out)
           : convertHtml(
               content.slice(first, summaryBlock.end),
               pointIn({text: content, at}, first),
@@ -184,12 +186,43 @@ const markdownElements: Record<string, MarkdownElement> = {
     walk.out.push(
       detailsBlock(summary, () => sectionMarkdown(rest, restAt, node, state), node, state),
     )
+    if (overflow) {
+      // `<summary markdown="1">` over `` `job.yml`</summary> ``: kramdown finds no end of the
+      // summary on its first line and shows everything up to the next `</summary>` in it,
+      // always visible. Its first paragraph is the summary; the blocks after it stay visible
+      // after the section instead of being squeezed into one line.
+      report(
+        state,
+        'warning',
+        'details-summary-blocks',
+        node,
+        'The <summary> holds more than one paragraph: kramdown shows them all in the summary, always visible. Kept its first paragraph as the summary and the rest after the collapsible section.',
+        'Write </summary> on a line of its own, right after the summary text.',
+      )
+      convertMarkdownAt(overflow.text, overflow.at, state, walk.out, walk.list)
+    }
   },
   blockquote: (_block, content, at, node, state, walk) => {
     const start = walk.out.length
     convertMarkdownAt(content, at, state, walk.out, walk.list)
     closeQuote(walk.out, start, state, walk.list, node)
   },
+}
+
+/**
+ * Where the first blank line of a summary's markdown starts, after its first paragraph and
+ * before more text (-1 for none, or when that paragraph opens a code fence, which may hold blank
+ * lines).
+ */
+function firstBlankLine(markdown: string): number {
+  const text = markdown.search(/\S/)
+  if (text === -1) return -1
+  const blank = /\n[ \t]*\n/g
+  blank.lastIndex = text
+  const found = blank.exec(markdown)
+  if (!found || markdown.slice(found.index).trim() === '') return -1
+  if (/^[ \t]*(?:`{3,}|~{3,})/m.test(markdown.slice(text, found.index))) return -1
+  return found.index + 1
 }
 
 /** A `details` block; without a summary it reads "Details", with a warning before the body's own. */
