@@ -67,14 +67,23 @@ export function html(node: Html, state: State, walk: Walk): void {
   if (opening) return container(opening, node, state, walk)
   const closingOnly = parseTag(value)
   if (closingOnly?.closing) {
-    walk.transparent = true
-    return report(
+    // kramdown shows a closing tag that closes nothing as text (`</details>` under a summary
+    // that swallowed its section), and so does the page.
+    report(
       state,
-      'info',
-      'html-wrapper-dropped',
+      'warning',
+      'raw-html',
       node,
-      `Dropped a closing </${closingOnly.name}> tag that closes nothing converted.`,
+      `Kept the closing tag </${closingOnly.name}> as visible text, as kramdown shows it: no <${closingOnly.name}> is open here.`,
+      `Remove it, or open the <${closingOnly.name}> it closes.`,
     )
+    convertBlocks(
+      [{type: 'paragraph', children: [{type: 'text', value}], position: node.position}],
+      state,
+      walk.out,
+      walk.list,
+    )
+    return
   }
   if (MARKDOWN_ATTRIBUTE.test(value)) {
     // Inside a quote or list item the pre-pass has not delimited it: its own markdown is read
