@@ -9,6 +9,7 @@ import {reportAt, type HastScope} from './scope.ts'
 import {readStyle} from '../style.ts'
 import {textContent} from './text.ts'
 import {markdownContent} from './markdown-content.ts'
+import {isTextBlock, type Item, type Span} from '../../blocks/text-block.ts'
 
 // Elements a browser lays out as blocks: they end the paragraph before them.
 const BLOCK_NAMES = new Set(
@@ -64,11 +65,28 @@ function blockElement(element: Element, scope: HastScope): void {
   try {
     warnUnsafeAttributes(element, scope)
     const style = element.properties.style
-    const {message} = typeof style === 'string' ? readStyle(element.tagName, style, 'block') : {}
+    // A block's bold, italic or struck-through style shows on all its text
+    // (`<div style="font-weight: bold;">` over a note); the rest only styles the block.
+    const {marks, message} =
+      typeof style === 'string' ? readStyle(element.tagName, style, 'block', true) : {marks: []}
     if (message) reportAt(scope, 'info', 'style-dropped', element, message)
     const handler = blockHandlers[element.tagName] ?? blockHandlers.div
+    const start = scope.walk.out.length
     handler(element, scope)
+    if (marks.length > 0) decorateText(scope.walk.out.slice(start), marks)
   } finally {
     scope.depth--
+  }
+}
+
+/** Gives every span of the text blocks among `items` the decorators `marks`, after its own. */
+function decorateText(items: readonly Item[], marks: readonly string[]): void {
+  for (const item of items) {
+    if (!isTextBlock(item)) continue
+    for (const child of item.children) {
+      if (child._type !== 'span') continue
+      const span = child as Span
+      for (const mark of marks) if (!span.marks.includes(mark)) span.marks.push(mark)
+    }
   }
 }
