@@ -67,23 +67,14 @@ export function html(node: Html, state: State, walk: Walk): void {
   if (opening) return container(opening, node, state, walk)
   const closingOnly = parseTag(value)
   if (closingOnly?.closing) {
-    // kramdown shows a closing tag that closes nothing as text (`</details>` under a summary
-    // that swallowed its section), and so does the page.
-    report(
+    walk.transparent = true
+    return report(
       state,
-      'warning',
-      'raw-html',
+      'info',
+      'html-wrapper-dropped',
       node,
-      `Kept the closing tag </${closingOnly.name}> as visible text, as kramdown shows it: no <${closingOnly.name}> is open here.`,
-      `Remove it, or open the <${closingOnly.name}> it closes.`,
+      `Dropped a closing </${closingOnly.name}> tag that closes nothing converted.`,
     )
-    convertBlocks(
-      [{type: 'paragraph', children: [{type: 'text', value}], position: node.position}],
-      state,
-      walk.out,
-      walk.list,
-    )
-    return
   }
   if (MARKDOWN_ATTRIBUTE.test(value)) {
     // Inside a quote or list item the pre-pass has not delimited it: its own markdown is read
