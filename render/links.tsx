@@ -5,7 +5,7 @@ import {checkLinkHref} from '../schemas/validation.ts'
 import {useRender} from './context.ts'
 import type {MarkDef} from './types.ts'
 
-/** The href if the schema allows it (http, https, mailto, relative, #anchor), else undefined. */
+/** The href if the schema allows it (LINK_SCHEMES, relative, #anchor), else undefined. */
 export function safeHref(href: string | null | undefined): string | undefined {
   return typeof href === 'string' && checkLinkHref(href) === true ? href : undefined
 }

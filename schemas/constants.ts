@@ -184,8 +184,21 @@ export const OBJECT_TYPES = {
 /** Callout tones, from kramdown attribute lists such as `{: .note }`. */
 export const CALLOUT_TONES = ['note', 'tip', 'warning', 'important'] as const
 
-/** URL schemes a `link` annotation may use; relative paths and `#anchors` are allowed too. */
-export const LINK_SCHEMES = ['http', 'https', 'mailto'] as const
+/**
+ * URL schemes a `link` annotation may use; relative paths and `#anchors` are allowed too. Besides
+ * the web and mail: file servers (kramdown links `<ftp://…>`; a course sends students to
+ * `smb://` to mount their drive) and phone numbers. None of them runs code in the page.
+ */
+export const LINK_SCHEMES = [
+  'http',
+  'https',
+  'mailto',
+  'ftp',
+  'ftps',
+  'sftp',
+  'smb',
+  'tel',
+] as const
 
 /** Document types an internal link may point at. */
 export const INTERNAL_LINK_TARGETS = [

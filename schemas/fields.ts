@@ -1,6 +1,6 @@
 import {defineArrayMember, defineField, type ReferenceRule} from 'sanity'
 
-import {BLOCK_TYPES, OBJECT_TYPES, type DocumentTypeName} from './constants.ts'
+import {BLOCK_TYPES, LINK_SCHEMES, OBJECT_TYPES, type DocumentTypeName} from './constants.ts'
 import {checkLinkHref, checkSlug} from './validation.ts'
 
 /** Field groups shared by the page-like documents. */
@@ -204,7 +204,7 @@ export function imageLinkField() {
     name: 'href',
     title: 'Link',
     type: 'string',
-    description: 'Where clicking it leads: http(s), mailto, a relative path or #anchor.',
+    description: `Where clicking it leads: ${LINK_SCHEMES.join(', ')}, a relative path or #anchor.`,
     validation: (rule) => rule.custom((href: unknown) => (href ? checkLinkHref(href) : true)),
   })
 }

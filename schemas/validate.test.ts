@@ -80,11 +80,14 @@ describe.each(validators)('$name', ({validateDocuments}) => {
     expect(errors[0].message).toMatch(/not "javascript:"/)
   })
 
-  it('accepts http, https, mailto, relative and anchor links', async () => {
+  it('accepts http, https, mailto, file server, telephone, relative and anchor links', async () => {
     const hrefs = [
       'https://a.example',
       'http://b.example',
       'mailto:pm@example.com',
+      'smb://samba.example.edu',
+      'ftp://ftp.example.org/pub',
+      'tel:+18055551234',
       '../x/',
       '#top',
     ]

@@ -1,7 +1,8 @@
 import {LINK_SCHEMES, labelColor} from './constants.ts'
 
 /**
- * Checks a `link` annotation href: http(s), mailto, a relative path or an anchor.
+ * Checks a `link` annotation href: a scheme of LINK_SCHEMES (http(s), mailto, file servers,
+ * telephone), a relative path or an anchor.
  * Returns `true` or a sentence saying how to fix it (the Sanity custom-rule contract).
  * A value that is not a string is left to the field's type check, which names the type.
  */

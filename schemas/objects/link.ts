@@ -1,7 +1,7 @@
 import {LinkIcon} from '@sanity/icons/Link'
 import {defineField, defineType} from 'sanity'
 
-import {ANNOTATIONS} from '../constants.ts'
+import {ANNOTATIONS, LINK_SCHEMES} from '../constants.ts'
 import {checkLinkHref} from '../validation.ts'
 
 /** External or relative link annotation; `javascript:` and other schemes are rejected. */
@@ -15,7 +15,7 @@ export const link = defineType({
       name: 'href',
       title: 'URL',
       type: 'string',
-      description: 'http(s), mailto, a relative path such as ../other-page/, or #anchor.',
+      description: `${LINK_SCHEMES.join(', ')}, a relative path such as ../other-page/, or #anchor.`,
       validation: (rule) => rule.required().custom((href: unknown) => checkLinkHref(href)),
     }),
     defineField({name: 'title', title: 'Title', type: 'string'}),

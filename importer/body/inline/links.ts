@@ -15,7 +15,7 @@ const PAGE_PATH = /(?:\.(?:md|markdown|html?)|\/|^[^.]*|\/[^./]+)$/i
 
 /**
  * Turns a link destination into an annotation: `internalLink` when `ctx.resolveLink` finds the
- * page, `link` for http(s), mailto and relative paths, or `undefined` (text kept, warning given)
+ * page, `link` for the schemes of LINK_SCHEMES and relative paths, or `undefined` (text kept, warning given)
  * for empty, unsafe or malformed destinations.
  */
 export function linkAnnotation(
