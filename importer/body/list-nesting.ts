@@ -205,6 +205,31 @@ function inItemFence(stack: readonly OpenItem[], fenceIndent: number, line: stri
   return indent < item.content && !MARKER.test(expanded)
 }
 
+/**
+ * For the fence a line opens (its backticks or tildes), that fence when a later line closes it:
+ * a line of at least as many of its characters and nothing else (kramdown's fenced block needs
+ * one); undefined for none, or no fence.
+ */
+function fenceCloser(
+  lines: readonly string[],
+): (fence: string | undefined, at: number) => string | undefined {
+  // The longest closing line of backticks, and of tildes, after each line: one pass from the end.
+  const longest = {'`': new Uint32Array(lines.length + 1), '~': new Uint32Array(lines.length + 1)}
+  for (let at = lines.length - 1; at >= 0; at--) {
+    longest['`'][at] = longest['`'][at + 1]!
+    longest['~'][at] = longest['~'][at + 1]!
+    const bare = /^[ \t>]*(`{3,}|~{3,})[ \t]*$/.exec(lines[at]!)?.[1]
+    if (bare) {
+      const char = bare[0] as '`' | '~'
+      longest[char][at] = Math.max(longest[char][at]!, bare.length)
+    }
+  }
+  return (fence, at) =>
+    fence !== undefined && longest[fence[0] as '`' | '~'][at + 1]! >= fence.length
+      ? fence
+      : undefined
+}
+
 /** The text with list lines moved to where kramdown nests them (same lines, same order). */
 export function kramdownListNesting(text: string, quotes = 0): string {
   if (
@@ -213,6 +238,7 @@ export function kramdownListNesting(text: string, quotes = 0): string {
   )
     return text
   const lines = text.split('\n')
+  const closedFence = fenceCloser(lines)
   const stack: OpenItem[] = []
   let blank = true
   let fence: string | undefined
@@ -326,7 +352,8 @@ export function kramdownListNesting(text: string, quotes = 0): string {
         continue
       }
     }
-    const opened = FENCE.exec(line)?.[1]
+    // A fence no later line closes opens nothing for kramdown: its line is text (blocks/code.ts).
+    const opened = closedFence(FENCE.exec(line)?.[1], n)
     const indent = line.length - line.trimStart().length
     if (blank && stack.length > 0 && THEMATIC_BREAK.test(line)) {
       // kramdown ends every open list at a rule after a blank line, however it is indented

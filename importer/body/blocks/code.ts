@@ -1,31 +1,49 @@
 import type {Code} from 'mdast'
 
+import {convertMarkdownAt} from '../html/markdown.ts'
 import {BLOCK_TYPES} from '../names.ts'
 import type {State} from '../state.ts'
 import {report} from '../state.ts'
 import {columnAfter, expandLeadingTabs} from '../tabs.ts'
 import type {Walk} from './walk.ts'
 
-/** A fenced or indented code block becomes a `codeBlock`; a fence never closed is reported. */
+/**
+ * A fenced or indented code block becomes a `codeBlock`; a fence never closed is no code block,
+ * as kramdown reads it (see {@link fenceAsText}).
+ */
 export function code(node: Code, state: State, walk: Walk): void {
-  const unclosed = isUnclosed(node, state.source)
+  const fence = unclosedFence(node, state.source)
+  if (fence !== undefined && node.position) return fenceAsText(node, fence, state, walk)
   walk.out.push({
     _type: BLOCK_TYPES.code,
     ...(node.lang ? {language: node.lang} : {}),
     code:
-      keptIndentation(node, state.source, walk.list?.contentColumn ?? 0, unclosed) ??
+      keptIndentation(node, state.source, walk.list?.contentColumn ?? 0) ??
       withoutBlankEnd(node, state.source),
   })
-  if (unclosed) {
-    report(
-      state,
-      'warning',
-      'unclosed-fence',
-      node,
-      'The code fence is never closed, so the rest of the page became code.',
-      'Close the fence with a line of ``` after the code.',
-    )
-  }
+}
+
+/**
+ * A fence never closed, as kramdown reads it: its code block needs a closing line, so there is
+ * none: the ``` line is text (kramdown shows it as written, in a paragraph), and the lines
+ * CommonMark took for code are the blocks they are (a textbook's `* … :` over ```` ```java ````
+ * and a class with no closing fence: the headings and paragraphs after it stay headings and
+ * paragraphs). Reported, with the fix.
+ */
+function fenceAsText(node: Code, fence: string, state: State, walk: Walk): void {
+  report(
+    state,
+    'warning',
+    'unclosed-fence',
+    node,
+    `The code fence is never closed: kramdown shows its ${fence} line as text and the lines after it as the page's own, and so does the import.`,
+    `Close the fence with a line of ${fence} after the code.`,
+  )
+  const info = [node.lang, node.meta].filter(Boolean).join(' ')
+  // Each fence character escaped: shown as written, opening neither a fence nor a code span.
+  const opening = fence.replace(/[`~]/g, (char) => `\\${char}`) + info
+  const {line, column, offset = 0} = node.position!.start
+  convertMarkdownAt(`${opening}\n${node.value}`, {line, column, offset}, state, walk.out, walk.list)
 }
 
 /**
@@ -37,12 +55,7 @@ export function code(node: Code, state: State, walk: Walk): void {
  * spaces they advance to. Undefined when the fence's lines are not plain blanks-and-text
  * (quotes): then CommonMark's reading stands.
  */
-function keptIndentation(
-  node: Code,
-  source: string,
-  container: number,
-  unclosed: boolean,
-): string | undefined {
+function keptIndentation(node: Code, source: string, container: number): string | undefined {
   const start = node.position?.start.offset
   const end = node.position?.end.offset
   if (start === undefined || end === undefined) return undefined
@@ -59,7 +72,8 @@ function keptIndentation(
   if (firstLine === 0 || firstLine > end) return undefined
   // Tabs in a line's indentation are the spaces they advance to, for kramdown and CommonMark.
   const lines = source.slice(firstLine, end).split('\n').map(expandLeadingTabs)
-  if (!unclosed) lines.pop()
+  // The closing fence's line.
+  lines.pop()
   const kept: string[] = []
   // What CommonMark reads of each line, to check that only the indentation differs.
   const read: string[] = []
@@ -90,17 +104,19 @@ function withoutBlankEnd(node: Code, source: string): string {
   return node.value.replace(/(?:\n[ \t]*)+$/, '')
 }
 
-function isUnclosed(node: Code, source: string): boolean {
+function unclosedFence(node: Code, source: string): string | undefined {
   const start = node.position?.start.offset
   const end = node.position?.end.offset
-  if (start === undefined || end === undefined) return false
+  if (start === undefined || end === undefined) return undefined
   const fence = /^[ \t>]*(`{3,}|~{3,})/.exec(source.slice(start, start + 200))?.[1]
-  if (!fence) return false
+  if (!fence) return undefined
   const lastLineStart = source.lastIndexOf('\n', end - 1) + 1
-  if (lastLineStart <= start) return true
+  if (lastLineStart <= start) return fence
   const lastLine = source
     .slice(lastLineStart, end)
     .replace(/^[ \t>]*/, '')
     .trimEnd()
-  return !(lastLine.startsWith(fence) && /^(`+|~+)$/.test(lastLine) && lastLine[0] === fence[0])
+  const closed =
+    lastLine.startsWith(fence) && /^(`+|~+)$/.test(lastLine) && lastLine[0] === fence[0]
+  return closed ? undefined : fence
 }
