@@ -11,6 +11,26 @@ type Section = Extract<Item, {_type: 'responsibilitySection'}>
 type ToolTable = Extract<Item, {_type: 'toolTable'}>
 
 const seed = fixtureSource('seed')
+
+/** A lesson whose id is its slug, with `body` when given. */
+const lesson = (id: string, title: string, body?: unknown[]) => ({
+  _id: id,
+  _type: 'lesson',
+  title,
+  slug: {current: id},
+  ...(body ? {body} : {}),
+})
+
+/** A paragraph of `text`, linked to the page `link` when given. */
+const block = (key: string, text: string, link?: string) => ({
+  _type: 'block',
+  _key: key,
+  style: 'normal',
+  markDefs: link
+    ? [{_type: 'internalLink', _key: 'l', reference: {_type: 'reference', _ref: link}}]
+    : [],
+  children: [{_type: 'span', _key: `${key}s`, text, marks: link ? ['l'] : []}],
+})
 const SEED_SLUG = 'core-responsibilities-of-a-product-manager'
 
 describe('lessonPageQuery', () => {
@@ -136,51 +156,36 @@ describe('lessonPageQuery', () => {
   })
 
   it("resolves the links in a definition list's own definitions, as a schedule nests them", async () => {
-    const block = (key: string, text: string, link?: string) => ({
-      _type: 'block',
-      _key: key,
-      style: 'normal',
-      markDefs: link
-        ? [{_type: 'internalLink', _key: 'l', reference: {_type: 'reference', _ref: link}}]
-        : [],
-      children: [{_type: 'span', _key: `${key}s`, text, marks: link ? ['l'] : []}],
-    })
     const source = memorySource([
-      {_id: 'lecture-1', _type: 'lesson', title: 'Lecture 1', slug: {current: 'lecture-1'}},
-      {
-        _id: 'week-1',
-        _type: 'lesson',
-        title: 'Week 1',
-        slug: {current: 'week-1'},
-        body: [
-          {
-            _type: 'definitionList',
-            _key: 'd',
-            items: [
-              {
-                _type: 'definitionListItem',
-                _key: 'i',
-                term: [block('t', 'Mon Apr 3')],
-                definition: [
-                  block('lecture', 'Lecture: Introduction'),
-                  {
-                    _type: 'definitionList',
-                    _key: 'n',
-                    items: [
-                      {
-                        _type: 'definitionListItem',
-                        _key: 'ni',
-                        term: [],
-                        definition: [block('notes', 'Lecture Notes', 'lecture-1')],
-                      },
-                    ],
-                  },
-                ],
-              },
-            ],
-          },
-        ],
-      },
+      lesson('lecture-1', 'Lecture 1'),
+      lesson('week-1', 'Week 1', [
+        {
+          _type: 'definitionList',
+          _key: 'd',
+          items: [
+            {
+              _type: 'definitionListItem',
+              _key: 'i',
+              term: [block('t', 'Mon Apr 3')],
+              definition: [
+                block('lecture', 'Lecture: Introduction'),
+                {
+                  _type: 'definitionList',
+                  _key: 'n',
+                  items: [
+                    {
+                      _type: 'definitionListItem',
+                      _key: 'ni',
+                      term: [],
+                      definition: [block('notes', 'Lecture Notes', 'lecture-1')],
+                    },
+                  ],
+                },
+              ],
+            },
+          ],
+        },
+      ]),
     ])
     const page = await fetchPublished<LessonPageQueryResult>(source, lessonPageByIdQuery, {
       id: 'week-1',
@@ -191,36 +196,23 @@ describe('lessonPageQuery', () => {
   })
 
   it('resolves the links inside a collapsible section inside another, and its rich summary', async () => {
-    const link = (key: string, text: string) => ({
-      _type: 'block',
-      _key: key,
-      style: 'normal',
-      markDefs: [{_type: 'internalLink', _key: 'l', reference: {_type: 'reference', _ref: 'step'}}],
-      children: [{_type: 'span', _key: `${key}s`, text, marks: ['l']}],
-    })
     const source = memorySource([
-      {_id: 'step', _type: 'lesson', title: 'Step', slug: {current: 'step'}},
-      {
-        _id: 'steps',
-        _type: 'lesson',
-        title: 'Steps',
-        slug: {current: 'steps'},
-        body: [
-          {
-            _type: 'details',
-            _key: 'outer',
-            summary: [link('os', 'Steps')],
-            body: [
-              {
-                _type: 'details',
-                _key: 'inner',
-                summary: [link('is', 'Request')],
-                body: [link('ib', 'Send the request')],
-              },
-            ],
-          },
-        ],
-      },
+      lesson('step', 'Step'),
+      lesson('steps', 'Steps', [
+        {
+          _type: 'details',
+          _key: 'outer',
+          summary: [block('os', 'Steps', 'step')],
+          body: [
+            {
+              _type: 'details',
+              _key: 'inner',
+              summary: [block('is', 'Request', 'step')],
+              body: [block('ib', 'Send the request', 'step')],
+            },
+          ],
+        },
+      ]),
     ])
     const page = await fetchPublished<LessonPageQueryResult>(source, lessonPageByIdQuery, {
       id: 'steps',
