@@ -3,7 +3,7 @@ import type {List, ListItem, RootContent} from 'mdast'
 import type {Point} from '../html/hast/scope.ts'
 import {scanBlocks} from '../html/kramdown-blocks.ts'
 import {convertMarkdownAt} from '../html/markdown.ts'
-import {LIST} from '../names.ts'
+import {LIST, STYLE} from '../names.ts'
 import type {State} from '../state.ts'
 import {endsInListOf} from './html.ts'
 import {convertBlocks} from './index.ts'
@@ -128,13 +128,16 @@ function contentColumn(item: ListItem, source: string): number | undefined {
 // Adjacent blocks of one item at its own level are its paragraphs: nested lists sit deeper,
 // and code, images and tables are not text blocks. Headings stay blocks of their own, each an
 // anchor and an entry of a table of contents (`#### Skills` then `#### Contact`, lazy lines of
-// an item for kramdown).
+// an item for kramdown); so do quotes of one paragraph, each a frame of its own (`> I ran …`
+// then, after a blank line, `> This script …`: two quotes; one of several paragraphs is a
+// `quote` block).
 function joinParagraphs(out: Item[], start: number, type: string, level: number): void {
   const own = (item: Item | undefined): item is TextBlock =>
     isTextBlock(item) &&
     item.listItem === type &&
     item.level === level &&
-    !/^h[1-6]$/.test(item.style)
+    !/^h[1-6]$/.test(item.style) &&
+    item.style !== STYLE.blockquote
   for (let i = out.length - 1; i > start; i--) {
     const previous = out[i - 1]
     const block = out[i]
