@@ -44,6 +44,13 @@ describe('prepareKramdown', () => {
     expect(result.footnotes).toEqual(['note'])
   })
 
+  it("drops the markers inside a footnote too: a footnote's own reference is numbered, as in the text", () => {
+    const result = kramdown(
+      '<p>x<sup role="doc-noteref"><a href="#fn:dd">1</a></sup></p><div class="footnotes"><ol><li><p>A copy tool.<sup role="doc-noteref"><a href="#fn:dd2">2</a></sup> <a class="reversefootnote" href="#fnref:dd">↩</a></p></li><li><p>Like cp?</p></li></ol></div>',
+    )
+    expect(result.footnotes).toEqual(['A copy tool.', 'Like cp?'])
+  })
+
   it('leaves out a link with nothing inside and keeps one around an image', () => {
     const result = kramdown(
       '<p><a href="#"></a> a <a href="x.html"><img src="i.png" alt="" /></a></p>',
@@ -101,6 +108,13 @@ describe('prepareProject', () => {
     )
     expect(prepareProject(root)).toEqual(['note'])
     expect(extractFeatures(root).words).toEqual(['x'])
+  })
+
+  it('takes out the markers inside a footnote too, labelled as in the text', () => {
+    const root = parseFragment(
+      '<aside class="footnote"><p>A copy tool.<sup class="footnote-reference"><a href="#fn-dd2">dd2</a></sup></p></aside><aside class="footnote"><p>Like cp?</p></aside>',
+    )
+    expect(prepareProject(root)).toEqual(['A copy tool.', 'Like cp?'])
   })
 })
 

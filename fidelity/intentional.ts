@@ -34,7 +34,7 @@ export const INTENTIONAL_DIFFERENCES: readonly IntentionalDifference[] = [
   },
   {
     id: 'footnotes',
-    what: 'Footnotes are compared as their own feature (their texts, sorted); reference markers are left out of the text.',
+    what: 'Footnotes are compared as their own feature (their texts, sorted); reference markers are left out of the text and of the footnotes themselves (a footnote may refer to another).',
     why: 'The project shows a footnote where it is defined, marked with its label; kramdown collects footnotes at the end and numbers them.',
   },
   {
@@ -229,14 +229,28 @@ export function prepareKramdown(root: Parents, title: string): Footnotes {
     if (element.tagName === 'div' && classes(element).includes('footnotes')) {
       for (const item of descendants(element)) {
         if (item.tagName !== 'li') continue
-        removeElements(item, (link) => classes(link).includes('reversefootnote'))
+        // Its back link, and the markers of footnotes it refers to, as in the text.
+        removeElements(
+          item,
+          (link) => classes(link).includes('reversefootnote') || isKramdownNoteRef(link),
+        )
         footnotes.push(text(item))
       }
       return true
     }
-    return element.tagName === 'sup' && attribute(element, 'role') === 'doc-noteref'
+    return isKramdownNoteRef(element)
   })
   return footnotes.sort()
+}
+
+/** A footnote's marker on kramdown's page: its number. */
+function isKramdownNoteRef(element: Element): boolean {
+  return element.tagName === 'sup' && attribute(element, 'role') === 'doc-noteref'
+}
+
+/** A footnote's marker on the project's page: its label. */
+function isProjectNoteRef(element: Element): boolean {
+  return element.tagName === 'sup' && classes(element).includes('footnote-reference')
 }
 
 /**
@@ -280,10 +294,12 @@ export function prepareProject(
   const footnotes: Footnotes = []
   removeElements(root, (element) => {
     if (element.tagName === 'aside' && classes(element).includes('footnote')) {
+      // The markers of footnotes it refers to are left out, as in the text.
+      removeElements(element, isProjectNoteRef)
       footnotes.push(text(element))
       return true
     }
-    if (element.tagName === 'sup' && classes(element).includes('footnote-reference')) return true
+    if (isProjectNoteRef(element)) return true
     return element.tagName === 'figcaption'
   })
   return footnotes.sort()
