@@ -167,7 +167,10 @@ const markdownElements: Record<string, MarkdownElement> = {
       let line = inner ? content.slice(inner.start, inner.end) : ''
       const blank = summaryBlock.model !== 'raw' ? firstBlankLine(line) : -1
       if (inner && blank !== -1) {
-        overflow = {text: line.slice(blank), at: pointIn({text: content, at}, inner.start + blank)}
+        overflow = {
+          text: strayClosingsAsText(line.slice(blank)),
+          at: pointIn({text: content, at}, inner.start + blank),
+        }
         line = line.slice(0, blank)
       }
       summary = lineOf(state, (out) =>
@@ -223,6 +226,25 @@ function firstBlankLine(markdown: string): number {
   if (!found || markdown.slice(found.index).trim() === '') return -1
   if (/^[ \t]*(?:`{3,}|~{3,})/m.test(markdown.slice(text, found.index))) return -1
   return found.index + 1
+}
+
+/**
+ * `markdown` with each line that is only a closing tag closing nothing before it written as text
+ * (`&lt;/details&gt;`): in a summary's markdown, kramdown shows the `</details>` of the section
+ * the summary swallowed as that text.
+ */
+function strayClosingsAsText(markdown: string): string {
+  const open = new Map<string, number>()
+  const tag = /<(\/?)([A-Za-z][\w-]*)(?=[\s/>])/g
+  return markdown.replace(/^.*$/gm, (line) => {
+    const closing = /^[ \t]*<\/([A-Za-z][\w-]*)[ \t]*>[ \t]*$/.exec(line)?.[1]?.toLowerCase()
+    if (closing && !open.get(closing)) return line.replace('<', '&lt;')
+    for (const [, slash, name] of line.matchAll(tag)) {
+      const key = name!.toLowerCase()
+      open.set(key, Math.max(0, (open.get(key) ?? 0) + (slash ? -1 : 1)))
+    }
+    return line
+  })
 }
 
 /** A `details` block; without a summary it reads "Details", with a warning before the body's own. */
