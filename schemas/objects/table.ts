@@ -7,7 +7,10 @@ import {listLevelField} from '../listLevel.ts'
 import {rowText} from './tableRow.ts'
 import {slotKey, tableSpans} from '../tableSpans.ts'
 
-/** A table whose cells hold rich text; the first `headerRows` rows are headings. */
+/**
+ * A table whose cells hold rich text and code blocks (`cellBody`); the first `headerRows` rows
+ * are headings.
+ */
 export const table = defineType({
   name: BLOCK_TYPES.table,
   title: 'Table',

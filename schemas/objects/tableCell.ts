@@ -18,7 +18,10 @@ const spanField = (name: 'colSpan' | 'rowSpan', what: 'columns' | 'rows', max: n
         .error(`Use a whole number of ${what} from 1 to ${max.toLocaleString('en')}.`),
   })
 
-/** One table cell holding rich text (and code blocks, see cellBody); it may span several columns or rows (see tableSpans.ts). */
+/**
+ * One table cell holding rich text and code blocks (`cellBody`); it may span several columns or
+ * rows (see tableSpans.ts).
+ */
 export const tableCell = defineType({
   name: OBJECT_TYPES.tableCell,
   title: 'Cell',

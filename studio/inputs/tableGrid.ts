@@ -1,7 +1,7 @@
 import {richTextPlainText} from '../../schemas/fields.ts'
 import {OBJECT_TYPES} from '../../schemas/constants.ts'
 
-/** A table as stored: rows of cells, each cell holding rich text. */
+/** A table as stored: rows of cells, each holding rich text and code blocks (`cellBody`). */
 export type TableValue = {
   rows?: TableRow[]
   headerRows?: number
