@@ -24,6 +24,11 @@ const OFFLINE_NOISE: Array<{pattern: RegExp; why: string}> = [
     pattern: /^Failed to load resource: the server responded with a status of \d+/,
     why: 'reported with its address by the response check, which knows the lake from others',
   },
+  {
+    pattern:
+      /^Blocked script execution in 'about:srcdoc' because the document's frame is sandboxed and the 'allow-scripts' permission is not set\.$/,
+    why: "the watch's own toast observer (installToastObserver's init script, which Playwright adds to every frame) refused by the sandboxed frame the Preview shows unconverted HTML in, which runs no script by design (render/blocks/rawHtml.tsx); the frame loads lazily, so only when it scrolls into view",
+  },
 ]
 
 /** What a test expects to go wrong on purpose: responses it provokes, matched by status and path. */
