@@ -198,6 +198,17 @@ describe('convertBody', () => {
     expect(JSON.stringify(result.body)).toContain('deep')
   })
 
+  it('reads a page of many unclosed fences in one more pass, each fence text and reported on its line', () => {
+    const page = 'Intro.\n\n' + '```a\ntext line\n\n'.repeat(500)
+    const result = convertBody(page, ctx())
+    expect(result.body).toHaveLength(501)
+    expect(result.body.some((item) => item._type === 'codeBlock')).toBe(false)
+    expect(portableTextToPlainText(result.body.slice(1, 2))).toBe('```a text line')
+    const fences = result.diagnostics.filter((d) => d.code === 'unclosed-fence')
+    expect(fences.map((d) => d.line)).toEqual(Array.from({length: 500}, (_, i) => 7 + 3 * i))
+    expect(result.diagnostics.map((d) => d.code)).not.toContain('too-deep')
+  })
+
   it('converts a 5 MB page that is one unclosed fence as kramdown reads it, its text, reporting the fence', () => {
     const big = '```js\n' + 'const line = "of code"\n'.repeat(5_000_000 / 23)
     const limits = {maxPageBytes: 6_000_000, maxBodyBytes: 6_000_000}

@@ -47,6 +47,7 @@
 import {listEndingColumn} from './html/prepare.ts'
 import {startsLazyEnd} from './html/tokens.ts'
 import {IAL_BLOCK_LINE, listIalLine} from './ial.ts'
+import {fenceCloser} from './fences.ts'
 import {oddDollarRuns} from './math-text.ts'
 import {columnAfter, expandLeadingTabs} from './tabs.ts'
 
@@ -203,31 +204,6 @@ function inItemFence(stack: readonly OpenItem[], fenceIndent: number, line: stri
   const expanded = expandLeadingTabs(line)
   const indent = expanded.length - expanded.trimStart().length
   return indent < item.content && !MARKER.test(expanded)
-}
-
-/**
- * For the fence a line opens (its backticks or tildes), that fence when a later line closes it:
- * a line of at least as many of its characters and nothing else (kramdown's fenced block needs
- * one); undefined for none, or no fence.
- */
-function fenceCloser(
-  lines: readonly string[],
-): (fence: string | undefined, at: number) => string | undefined {
-  // The longest closing line of backticks, and of tildes, after each line: one pass from the end.
-  const longest = {'`': new Uint32Array(lines.length + 1), '~': new Uint32Array(lines.length + 1)}
-  for (let at = lines.length - 1; at >= 0; at--) {
-    longest['`'][at] = longest['`'][at + 1]!
-    longest['~'][at] = longest['~'][at + 1]!
-    const bare = /^[ \t>]*(`{3,}|~{3,})[ \t]*$/.exec(lines[at]!)?.[1]
-    if (bare) {
-      const char = bare[0] as '`' | '~'
-      longest[char][at] = Math.max(longest[char][at]!, bare.length)
-    }
-  }
-  return (fence, at) =>
-    fence !== undefined && longest[fence[0] as '`' | '~'][at + 1]! >= fence.length
-      ? fence
-      : undefined
 }
 
 /** The text with list lines moved to where kramdown nests them (same lines, same order). */

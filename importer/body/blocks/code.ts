@@ -1,5 +1,6 @@
 import type {Code} from 'mdast'
 
+import {escapeUnclosedFences} from '../fences.ts'
 import {convertMarkdownAt} from '../html/markdown.ts'
 import {BLOCK_TYPES} from '../names.ts'
 import type {State} from '../state.ts'
@@ -31,19 +32,25 @@ export function code(node: Code, state: State, walk: Walk): void {
  * paragraphs). Reported, with the fix.
  */
 function fenceAsText(node: Code, fence: string, state: State, walk: Walk): void {
-  report(
-    state,
-    'warning',
-    'unclosed-fence',
-    node,
-    `The code fence is never closed: kramdown shows its ${fence} line as text and the lines after it as the page's own, and so does the import.`,
-    `Close the fence with a line of ${fence} after the code.`,
-  )
   const info = [node.lang, node.meta].filter(Boolean).join(' ')
-  // Each fence character escaped: shown as written, opening neither a fence nor a code span.
-  const opening = fence.replace(/[`~]/g, (char) => `\\${char}`) + info
+  // Every fence left open in these lines at once, this one first: read again, none of them is
+  // a code block to read again in turn (a page of many unclosed fences is one more parse).
+  const {text, unclosed} = escapeUnclosedFences(`${fence}${info}\n${node.value}`)
   const {line, column, offset = 0} = node.position!.start
-  convertMarkdownAt(`${opening}\n${node.value}`, {line, column, offset}, state, walk.out, walk.list)
+  for (const open of unclosed) {
+    // The lines are the fence's own, its indentation taken off.
+    const point = {line: line + open.at, column: column + open.column}
+    const at = open.at === 0 ? node : {position: {start: point, end: point}}
+    report(
+      state,
+      'warning',
+      'unclosed-fence',
+      at,
+      `The code fence is never closed: kramdown shows its ${open.fence} line as text and the lines after it as the page's own, and so does the import.`,
+      `Close the fence with a line of ${open.fence} after the code.`,
+    )
+  }
+  convertMarkdownAt(text, {line, column, offset}, state, walk.out, walk.list)
 }
 
 /**
