@@ -78,6 +78,12 @@ export interface State {
   lazyQuoteIal?: {classes: string[]; node: Nodes}
   /** Each footnote block's definition, where it is reported when nothing refers to it. */
   footnotes: WeakMap<object, Located>
+  /**
+   * How many HTML elements the content converted now is inside (`<div markdown="1">`,
+   * `<details markdown="block">`): kramdown's GFM reading turns a backslash at a line's end
+   * into a line break everywhere but there, where it stays text.
+   */
+  htmlElements: number
 }
 
 /** Where converted content goes; each narrows what it may hold. */
@@ -104,6 +110,16 @@ export function convertWithin<T>(state: State, within: Within, convert: () => T)
   }
 }
 
+/** Runs `convert` on the content of an HTML element (see `State.htmlElements`). */
+export function convertInElement<T>(state: State, convert: () => T): T {
+  state.htmlElements++
+  try {
+    return convert()
+  } finally {
+    state.htmlElements--
+  }
+}
+
 /** Creates the state for one page. */
 export function createState(ctx: ConvertContext, extraction: ExtractionConfig): State {
   return {
@@ -123,6 +139,7 @@ export function createState(ctx: ConvertContext, extraction: ExtractionConfig): 
     quoted: new WeakMap(),
     quotes: 0,
     footnotes: new WeakMap(),
+    htmlElements: 0,
     includeUses: [],
     blockSpans: new Map(),
     itemSpans: new Map(),

@@ -16,7 +16,7 @@ import {BLOCK_TYPES} from '../names.ts'
 import {PARAGRAPH_MARK, removeParagraphMark} from '../paragraph-mark.ts'
 import {plainLine} from '../rich-text.ts'
 import type {State} from '../state.ts'
-import {isNested, report} from '../state.ts'
+import {convertInElement, isNested, report} from '../state.ts'
 import {convertBlocks} from './index.ts'
 import {convertTail} from './fragment.ts'
 import {navigation} from './navigation.ts'
@@ -94,7 +94,7 @@ export function html(node: Html, state: State, walk: Walk): void {
     return
   }
   convertHtml(node.value, at, state, walk, (text, point, into) =>
-    convertMarkdownAt(text, point, state, into.out, into.list),
+    convertInElement(state, () => convertMarkdownAt(text, point, state, into.out, into.list)),
   )
 }
 
@@ -194,8 +194,11 @@ function container(
   // after `</div>` are in the closing node.
   const cut = closingCut(walk.nodes, walk.index + 1, closing, opening.name)
   walk.index = closing
-  if (opening.name === 'details') details(opening, inner, node, state, walk)
-  else wrapper(opening, inner, node, state, walk)
+  convertInElement(state, () =>
+    opening.name === 'details'
+      ? details(opening, inner, node, state, walk)
+      : wrapper(opening, inner, node, state, walk),
+  )
   if (cut !== -1) convertTail(walk.nodes[closing] as Html, cut, state, walk)
 }
 

@@ -16,7 +16,7 @@ import {closeQuote} from '../blocks/blockquote.ts'
 import {mathBlock} from '../blocks/math.ts'
 import {plainLine, toSectionBody, toTitleText} from '../rich-text.ts'
 import type {State} from '../state.ts'
-import {convertWithin, isNested, isTextOnly, report} from '../state.ts'
+import {convertInElement, convertWithin, isNested, isTextOnly, report} from '../state.ts'
 import {convertHtml} from './hast/index.ts'
 import type {Point} from './hast/scope.ts'
 import {htmlBlockAt} from './kramdown-blocks.ts'
@@ -84,13 +84,13 @@ function element(
   if (isNavButtons(html) && !isNested(state)) return navigationBlock(html, entry, node, state, walk)
   if (!block.content || block.model === 'raw') {
     return convertHtml(html, pointIn(entry, block.start), state, walk, (text, at, into) =>
-      convertMarkdownAt(text, at, state, into.out, into.list),
+      convertInElement(state, () => convertMarkdownAt(text, at, state, into.out, into.list)),
     )
   }
   const content = entry.text.slice(block.content.start, block.content.end)
   const at = pointIn(entry, block.content.start)
   const handler = markdownElements[name] ?? (block.model === 'span' ? spanElement : wrapper)
-  handler(block, content, at, node, state, walk)
+  convertInElement(state, () => handler(block, content, at, node, state, walk))
 }
 
 type MarkdownElement = (

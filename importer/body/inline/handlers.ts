@@ -1,4 +1,5 @@
 import type {
+  Break,
   Definition,
   Delete,
   Emphasis,
@@ -18,7 +19,7 @@ import {INLINE_TYPES, MARK} from '../names.ts'
 import type {State} from '../state.ts'
 import {report} from '../state.ts'
 import {altAsWritten, imageItem} from './image.ts'
-import {inlineHtml} from './html.ts'
+import {inlineHtml, isBackslashText} from './html.ts'
 import {convertInline} from './index.ts'
 import type {Inline, InlineHandler} from './inline.ts'
 import {
@@ -41,7 +42,9 @@ export const inlineHandlers: Record<string, InlineHandler> = {
     noteTextLines(inline, text, node.position?.start.line)
     appendText(inline, softBreaks(text))
   },
-  break: (_node, _state, inline) => appendText(inline, '\n'),
+  // A backslash break inside an HTML element is the backslash and a soft line break.
+  break: (node: Break, state, inline) =>
+    appendText(inline, isBackslashText(node, state, inline) ? '\\ ' : '\n'),
   strong: (node: Strong, state, inline) =>
     withMark(inline, MARK.strong, () => convertInline(node.children, state, inline)),
   emphasis: (node: Emphasis, state, inline) =>

@@ -1,4 +1,4 @@
-import type {Html, PhrasingContent} from 'mdast'
+import type {Break, Html, PhrasingContent} from 'mdast'
 
 import {decodeEntities, isCustomElement, isElementName, parseTag} from '../html/tags.ts'
 import type {Tag} from '../html/tags.ts'
@@ -240,6 +240,7 @@ export function inlineHtml(node: Html, state: State, inline: Inline): void {
     reportTagShown(value, tag.name, node, state)
     return appendText(inline, value)
   }
+  trackElement(tag, inline)
   const handler = elementHandlers[tag.name]
   if (handler) return handler(tag, node, state, inline)
   if (!tag.closing) warnUnsafeAttributes(tag, node, state)
@@ -271,6 +272,25 @@ export function inlineHtml(node: Html, state: State, inline: Inline): void {
     'Rewrite it as markdown, or move it to its own paragraph.',
   )
   appendText(inline, value)
+}
+
+/** Notes an element `tag` opens or closes in the paragraph (see `Inline.openElements`). */
+function trackElement(tag: Tag, inline: Inline): void {
+  if (tag.selfClosing || VOID.has(tag.name)) return
+  const open = (inline.openElements ??= [])
+  if (!tag.closing) open.push(tag.name)
+  else if (open.includes(tag.name)) open.splice(open.lastIndexOf(tag.name), 1)
+}
+
+/**
+ * Whether a hard line break `node` is text as kramdown reads it: a backslash at a line's end
+ * (`text \`) inside an HTML element, which kramdown's GFM reading leaves as it is, where two
+ * spaces at a line's end are a line break everywhere.
+ */
+export function isBackslashText(node: Break, state: State, inline: Inline): boolean {
+  if (state.htmlElements === 0 && !inline.openElements?.length) return false
+  const offset = node.position?.start.offset
+  return offset !== undefined && state.source[offset] === '\\'
 }
 
 /**

@@ -24,6 +24,8 @@ export interface Inline {
   previousPlace?: InlinePlace
   /** The keys of the labels the paragraph has opened (`label.ts`); their count numbers the next. */
   labels?: Set<string>
+  /** The names of the paragraph's HTML elements open now (`<span>`, `<sup>`, `<a>`). */
+  openElements?: string[]
 }
 
 /**
