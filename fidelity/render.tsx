@@ -4,6 +4,7 @@
  */
 import {memorySource, type StoredDocument} from '../queries/memory.ts'
 import {bodyFields, titleHeadingField} from '../queries/fields.ts'
+import {resolveNestedReferences} from '../queries/nestedReferences.ts'
 import {BodyText} from '../render/BodyText.tsx'
 import {titleHeadingId} from '../render/pages/Breadcrumbs.tsx'
 import {renderFragment} from '../render/server.tsx'
@@ -26,7 +27,10 @@ export async function renderBodies(
   documents: readonly StoredDocument[],
   ids: readonly string[],
 ): Promise<Map<string, RenderedBody>> {
-  const pages = await memorySource(documents).fetch<
+  const source = memorySource(documents)
+  const fetch = <R,>(query: string, params: Record<string, unknown>) =>
+    source.fetch<R>(query, params, {perspective: 'published'})
+  const pages = await fetch<
     Array<{
       _id: string
       title: string | null
@@ -34,7 +38,8 @@ export async function renderBodies(
       titleHeading: boolean
       body: TypedObject[] | null
     }>
-  >(pageBodiesQuery, {ids}, {perspective: 'published'})
+  >(pageBodiesQuery, {ids})
+  await resolveNestedReferences(pages, fetch)
   const rendered = new Map<string, RenderedBody>()
   for (const page of pages) {
     const missingComponents: string[] = []

@@ -75,7 +75,8 @@ const tableAndImageFields = /* groq */ `
  * A definition's blocks, references resolved. A definition may hold a definition list of its
  * own (kramdown reads a definition as blocks): just-the-class's schedule nests one per day,
  * whose definitions link the lecture notes. GROQ projections do not recurse, so the text of a
- * list nested deeper still comes as stored (links to pages by reference only).
+ * list nested deeper still comes as stored (links to pages by reference only), for
+ * `resolveNestedReferences` (nestedReferences.ts) to resolve with one more query.
  */
 const definitionFields = /* groq */ `
   ...,
@@ -112,7 +113,8 @@ const summaryField = /* groq */ `
  * The items a callout's or collapsible section's content holds, references resolved, a
  * collapsible section or a quote inside it included (OpenSearch's "Steps" holding each step's
  * "Request").
- * GROQ projections do not recurse: a section nested deeper still comes as stored.
+ * GROQ projections do not recurse: a section nested deeper still comes as stored, its links
+ * and images resolved by `resolveNestedReferences` (nestedReferences.ts).
  */
 const sectionFields = /* groq */ `
   ${sectionItemFields},

@@ -3,6 +3,7 @@ import {describe, expect, it} from 'vitest'
 import type {LessonPageQueryResult, LessonPreviewQueryResult} from '../sanity.types.ts'
 import {lessonPageByIdQuery, lessonPageQuery, lessonPreviewQuery} from './lessonPage.ts'
 import {memorySource} from './memory.ts'
+import {resolveNestedReferences} from './nestedReferences.ts'
 import {fetchPublished, fixtureDocuments, fixtureSource} from './testing.ts'
 
 type Page = NonNullable<LessonPageQueryResult>
@@ -222,5 +223,83 @@ describe('lessonPageQuery', () => {
     const inner = JSON.stringify((page?.body?.[0] as {body?: unknown[]} | undefined)?.body?.[0])
     expect(inner).toContain('"text":"Request"')
     expect(inner.split(target)).toHaveLength(3)
+  })
+})
+
+describe('links nested deeper than the lesson page query reaches', () => {
+  /** A definition list of one item whose definition is `definition`. */
+  const list = (key: string, definition: unknown[]) => ({
+    _type: 'definitionList',
+    _key: key,
+    items: [{_type: 'definitionListItem', _key: `${key}i`, term: [], definition}],
+  })
+  /** A schedule as a course writes it: date, then event, then readings, each a list in the last. */
+  const schedule = (reading: unknown) =>
+    lesson('schedule', 'Schedule', [list('date', [list('event', [list('reading', [reading])])])])
+  /** Every object of `type` in the page (a copy, as it is now). */
+  const objectsIn = (page: unknown, type: string) => {
+    const found: unknown[] = []
+    JSON.stringify(page, (_key, value: unknown) => {
+      if ((value as {_type?: unknown} | null)?._type === type) found.push({...(value as object)})
+      return value
+    })
+    return found
+  }
+  const linksIn = (page: unknown) => objectsIn(page, 'internalLink')
+
+  it('come back from the query without their page, and one more query gives it to them', async () => {
+    const source = memorySource([lesson('books', 'Books'), schedule(block('r', '[M1]', 'books'))])
+    const fetch = <R>(query: string, params: Record<string, unknown>) =>
+      fetchPublished<R>(source, query, params)
+    const page = await fetch<LessonPageQueryResult>(lessonPageByIdQuery, {id: 'schedule'})
+    expect(linksIn(page)).toEqual([expect.not.objectContaining({target: expect.anything()})])
+    await resolveNestedReferences(page, fetch)
+    expect(linksIn(page)).toEqual([
+      expect.objectContaining({
+        target: {_id: 'books', _type: 'lesson', title: 'Books', emoji: null, slug: 'books'},
+      }),
+    ])
+  })
+
+  it('include images, which get their file and size as the projection gives them', async () => {
+    const asset = {
+      _id: 'image-cover-4x3-png',
+      _type: 'sanity.imageAsset',
+      url: '/images/cover.png',
+      metadata: {dimensions: {width: 4, height: 3, aspectRatio: 4 / 3}},
+    }
+    const image = (key: string) => ({
+      _type: 'image',
+      _key: key,
+      asset: {_type: 'reference', _ref: asset._id},
+    })
+    const source = memorySource([asset, schedule(image('deep'))])
+    const fetch = <R>(query: string, params: Record<string, unknown>) =>
+      fetchPublished<R>(source, query, params)
+    const page = await fetch<LessonPageQueryResult>(lessonPageByIdQuery, {id: 'schedule'})
+    expect(objectsIn(page, 'image')).toEqual([
+      expect.not.objectContaining({url: expect.anything()}),
+    ])
+    await resolveNestedReferences(page, fetch)
+    expect(objectsIn(page, 'image')).toEqual([
+      expect.objectContaining({url: '/images/cover.png', dimensions: asset.metadata.dimensions}),
+    ])
+  })
+
+  it('show a link to a page that is gone as unresolved, and cost no query when none is nested', async () => {
+    const source = memorySource([schedule(block('r', '[M1]', 'deleted'))])
+    const queries: string[] = []
+    const fetch = <R>(query: string, params: Record<string, unknown>) => {
+      queries.push(query)
+      return fetchPublished<R>(source, query, params)
+    }
+    const page = await resolveNestedReferences(
+      await fetch<LessonPageQueryResult>(lessonPageByIdQuery, {id: 'schedule'}),
+      fetch,
+    )
+    expect(linksIn(page)).toEqual([expect.objectContaining({target: null})])
+    expect(queries).toHaveLength(2)
+    await resolveNestedReferences(page, fetch)
+    expect(queries).toHaveLength(2)
   })
 })

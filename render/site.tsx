@@ -8,6 +8,7 @@ import type {
 import {allCourseOutlinesQuery} from '../queries/courseOutline.ts'
 import {lessonPageByIdQuery} from '../queries/lessonPage.ts'
 import {modulePageByIdQuery} from '../queries/modulePage.ts'
+import {resolveNestedReferences} from '../queries/nestedReferences.ts'
 import {sitePagesQuery, siteSectionsQuery} from '../queries/sitePages.ts'
 import type {Perspective, QuerySource} from '../queries/source.ts'
 import type {RenderOptions} from './context.ts'
@@ -46,7 +47,9 @@ export async function buildSite(
   const fetch = <R,>(query: string, params: Record<string, unknown> = {}) =>
     source.fetch<R>(query, params, {perspective})
   const [outlines, pages, sections] = await Promise.all([
-    fetch<AllCourseOutlinesQueryResult>(allCourseOutlinesQuery),
+    fetch<AllCourseOutlinesQueryResult>(allCourseOutlinesQuery).then((found) =>
+      resolveNestedReferences(found, fetch),
+    ),
     fetch<SitePagesQueryResult>(sitePagesQuery),
     fetch<SiteSectionsQueryResult>(siteSectionsQuery),
   ])
@@ -82,6 +85,7 @@ export async function buildSite(
     if (page._type === 'lesson') {
       const lesson = await fetch<LessonPageByIdQueryResult>(lessonPageByIdQuery, {id: page._id})
       if (!lesson) continue
+      await resolveNestedReferences(lesson, fetch)
       const html = renderDocument(
         pageTitle(lesson),
         <LessonPage page={lesson} options={optionsFor(folder, page._id)} />,
@@ -90,6 +94,7 @@ export async function buildSite(
     } else if (page._type === 'module') {
       const module = await fetch<ModulePageByIdQueryResult>(modulePageByIdQuery, {id: page._id})
       if (!module) continue
+      await resolveNestedReferences(module, fetch)
       const html = renderDocument(
         pageTitle(module),
         <ModulePage page={module} options={optionsFor(folder, page._id)} />,

@@ -1,4 +1,5 @@
 import {lessonPageQuery} from '../queries/lessonPage.ts'
+import {resolveNestedReferences} from '../queries/nestedReferences.ts'
 import {fetchPublished, fixtureSource, type FixtureName} from '../queries/testing.ts'
 import type {RenderOptions} from './context.ts'
 import {LessonPage} from './pages/LessonPage.tsx'
@@ -7,18 +8,13 @@ import type {LessonPage as LessonPageData} from './types.ts'
 
 /** A lesson page of a fixture dataset, as the query returns it. */
 export async function fixtureLesson(fixture: FixtureName, slug: string): Promise<LessonPageData> {
-  const page = await fetchPublished<LessonPageData | null>(
-    fixtureSource(fixture),
-    lessonPageQuery,
-    {
-      slug,
-    },
-  )
+  const source = fixtureSource(fixture)
+  const page = await fetchPublished<LessonPageData | null>(source, lessonPageQuery, {slug})
   if (!page)
     throw new Error(
       `Cannot find lesson "${slug}", expected it in queries/fixtures/${fixture}.ndjson`,
     )
-  return page
+  return resolveNestedReferences(page, (query, params) => fetchPublished(source, query, params))
 }
 
 /** The HTML of a fixture lesson page, plus every missing-component warning raised. */

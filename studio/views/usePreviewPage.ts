@@ -1,5 +1,6 @@
 import {useEffect, useState} from 'react'
 import {useClient} from 'sanity'
+import {resolveNestedReferences} from '../../queries/nestedReferences.ts'
 import {STUDIO_API_VERSION} from '../env.ts'
 
 /** Wait this long after the last keystroke before asking for references again. */
@@ -67,6 +68,12 @@ export function usePreviewPage<T>(
           query,
           {[param]: JSON.parse(serialized)},
           {perspective: 'drafts', signal: controller.signal},
+        )
+        // Links nested deeper than the query's projections reach, resolved by one more query.
+        .then((page) =>
+          resolveNestedReferences(page, (linkQuery, params) =>
+            client.fetch(linkQuery, params, {perspective: 'drafts', signal: controller.signal}),
+          ),
         )
         .then((page) => setState({status: 'ready', page}))
         .catch((error: Error) => {
