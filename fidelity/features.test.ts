@@ -67,6 +67,12 @@ describe('extractFeatures', () => {
     ])
   })
 
+  it("reads a page's own math-classed span as what it shows, and only the project's formula as a formula", () => {
+    const kramdown = '<p><span class="math inline"><em>k</em></span>-NN, \\(x\\)</p>'
+    const project = '<p><em>k</em>-NN, <span class="math math-inline">\\(x\\)</span></p>'
+    for (const html of [kramdown, project]) expect(features(html).emphasis).toEqual(['i k'])
+  })
+
   it("reads a titled callout's first paragraph as bold, as just-the-docs shows its title", () => {
     const kramdown = '<blockquote class="note-title"><p>Title</p><p>Body</p></blockquote>'
     const project = '<aside class="callout"><p class="callout-title">Title</p><p>Body</p></aside>'

@@ -349,7 +349,9 @@ function emphasisRuns(root: Parents, isCallout: (name: string) => boolean): stri
       }
       if (!isElement(child) || INVISIBLE.has(child.tagName) || child.tagName === 'pre') continue
       const names = classes(child)
-      if (names.includes('math')) {
+      // The project's formula: kramdown writes it as text. A `<span class="math inline">` a
+      // page writes itself is not one, and its `<em>` shows as the project's does.
+      if (names.includes('math-inline') || names.includes('math-display')) {
         run += ' '
         continue
       }
