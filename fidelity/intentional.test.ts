@@ -92,6 +92,14 @@ describe('embed-links', () => {
     ])
   })
 
+  it('compares an embedded file or object as the link the project shows, without its fallback content', () => {
+    const result = kramdown(
+      '<div class="center"><embed src="./figures/q6.pdf" /></div><object data="slides.pdf" title="Slides"><p>No PDF viewer.</p></object>',
+    )
+    expect(result.words).toEqual(['./figures/q6.pdf', 'Slides'])
+    expect(result.links).toEqual(['./figures/q6.pdf ./figures/q6.pdf', 'slides.pdf Slides'])
+  })
+
   it('keeps a YouTube player a frame, its fallback content left out', () => {
     const result = kramdown(
       '<iframe src="https://www.youtube.com/embed/dQw4w9WgXcQ" title="Talk"><p>No frames here.</p></iframe>',

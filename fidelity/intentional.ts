@@ -79,7 +79,7 @@ export const INTENTIONAL_DIFFERENCES: readonly IntentionalDifference[] = [
   },
   {
     id: 'embed-links',
-    what: "kramdown's <iframe> of a page that is no YouTube or Vimeo player (a slide deck, a chatbot) is compared as the link the project shows for it: its address, named by the frame's title or else the address. What an <iframe> holds, which only a browser without frames shows, is left out.",
+    what: "kramdown's <iframe>, <embed> or <object> of a page or file that is no YouTube or Vimeo player (a slide deck, a chatbot, a PDF) is compared as the link the project shows for it: its address, named by the frame's title or else the address. What such an element holds, which only a browser that cannot show it shows, is left out.",
     why: "The project frames only the players it knows, in a sandbox of their own origin; any other page is a link its reader opens, so no other page's scripts run inside the project's.",
   },
   {
@@ -174,15 +174,18 @@ function removeLoneButtons(parent: Parents): void {
   }
 }
 
+/** Elements that frame another page or file, as the importer's `embed` blocks take them. */
+const FRAMES = new Set(['iframe', 'embed', 'object'])
+
 /** kramdown's frames as the project shows them (`embed-links`): a link, or a frame without content. */
 function framesAsShown(parent: Parents): void {
   parent.children = parent.children.map((child) => {
     if (!isElement(child)) return child
-    if (child.tagName !== 'iframe' || attribute(child, 'srcDoc') !== undefined) {
+    if (!FRAMES.has(child.tagName) || attribute(child, 'srcDoc') !== undefined) {
       framesAsShown(child)
       return child
     }
-    const src = attribute(child, 'src') ?? ''
+    const src = attribute(child, 'src') ?? attribute(child, 'data') ?? ''
     if (isEmbedUrl(src) && !playerUrl(src, embedProvider(src, 'iframe'))) {
       const text = {type: 'text' as const, value: attribute(child, 'title') ?? src}
       const link = {type: 'element', tagName: 'a', properties: {href: src}, children: [text]}
