@@ -10,9 +10,12 @@ import type {Nodes} from 'mdast'
 
 import {parseMarkdown} from './parse.ts'
 
-/** `markdown` in a block the body's HTML converter reads as markdown. */
+/**
+ * `markdown` in a block the body's HTML converter reads as markdown. Its blank last lines go,
+ * not the spaces ending its last line: `: ` is an empty definition, `:` is text.
+ */
 export function markdownBlock(markdown: string): string {
-  return `<div markdown="1">\n\n${markdown.replace(/\s+$/, '')}\n\n</div>\n`
+  return `<div markdown="1">\n\n${markdown.replace(/(?:\r?\n[ \t]*)+$/, '')}\n\n</div>\n`
 }
 
 const BLOCK = /<div markdown="1">\n\n([\s\S]*?)\n\n<\/div>\n/g
