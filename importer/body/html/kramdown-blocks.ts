@@ -244,11 +244,18 @@ function balancedClosing(text: string, tag: TagToken): TagToken | undefined {
     // Where scanning goes on after an element whose content kramdown reads as markdown.
     let resume: number | undefined
     scanTags(text, from, (each) => {
-      if (!each.closing && !each.selfClosing && contentModel(each) === 'block') {
+      const model = each.closing || each.selfClosing ? 'raw' : contentModel(each)
+      if (model === 'block') {
         // Its content is markdown (`<td markdown="block">` over a fence holding `List<String>`):
         // a tag in its code is text, and its own closing tag ends it.
         const contentStart = contentStartAfter(text, each)
         resume = scanBlocks(text, contentStart, each.name).closing?.end ?? text.length
+        return true
+      }
+      if (model === 'span') {
+        // Its content is a line of markdown that its first closing tag ends, whatever it holds:
+        // `<td markdown="span">` over `<a href="…"><img …><a/>` is closed by its `</td>`.
+        resume = firstClosing(text, each)?.end ?? text.length
         return true
       }
       if (!each.closing) {

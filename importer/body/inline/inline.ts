@@ -177,13 +177,19 @@ function sameMarks(a: string[], b: string[]): boolean {
 }
 
 /**
- * The address of the innermost external link open around the current position, for an inline
- * object (an image, a formula) that a link mark cannot cover.
+ * The address of the innermost link open around the current position, for an inline object (an
+ * image, a formula) that a link mark cannot cover. A link to a page of the site gives the
+ * address the page wrote (`./streaming.html`), which the generated site maps to that page; one
+ * written as a Liquid `{% link %}` tag gives none.
  */
 export function enclosingHref(inline: Inline): string | undefined {
   for (let i = inline.marks.length - 1; i >= 0; i--) {
     const def = inline.markDefs.find((candidate) => candidate._key === inline.marks[i])
     if (def && def._type === ANNOTATIONS.link && typeof def.href === 'string') return def.href
+    if (def?._type === ANNOTATIONS.internalLink && typeof def.written === 'string') {
+      if (def.written.startsWith('{%')) return undefined
+      return typeof def.anchor === 'string' ? `${def.written}#${def.anchor}` : def.written
+    }
   }
   return undefined
 }

@@ -1,5 +1,6 @@
 import type {Element} from 'hast'
 
+import {PARAGRAPH_MARK, removeParagraphMark} from '../../paragraph-mark.ts'
 import {locate, type HastScope} from './scope.ts'
 
 /**
@@ -9,11 +10,22 @@ import {locate, type HastScope} from './scope.ts'
  */
 export function markdownContent(element: Element, scope: HastScope): boolean {
   const attribute = element.properties.markdown
-  if (!scope.markdown || (attribute !== '1' && attribute !== 'block')) return false
+  const span = attribute === 'span'
+  if (!scope.markdown || (attribute !== '1' && attribute !== 'block' && !span)) return false
   const first = element.children[0]
   const start = first?.position?.start.offset
   const end = element.children.at(-1)?.position?.end.offset
   if (start === undefined || end === undefined) return false
-  scope.markdown(scope.html.slice(start, end), locate(first, scope).position.start, scope.walk)
+  const text = scope.html.slice(start, end)
+  const at = locate(first, scope).position.start
+  if (!span) {
+    scope.markdown(text, at, scope.walk)
+    return true
+  }
+  // `markdown="span"`: one paragraph of markdown text (`[Docs](./docs/){: .btn }` in a
+  // `<td>`), read as a paragraph's even where it starts with a tag.
+  const from = scope.walk.out.length
+  scope.markdown(PARAGRAPH_MARK + text.trim(), at, scope.walk)
+  for (const item of scope.walk.out.slice(from)) removeParagraphMark(item)
   return true
 }
