@@ -182,16 +182,21 @@ function inlineFrames(parent: Parents): void {
   }) as typeof parent.children
 }
 
+/** Whether `element` is an `<object>` or `<embed>` of an image (its type, else its file's). */
+export function isImageObject(element: Element): boolean {
+  if (element.tagName !== 'object' && element.tagName !== 'embed') return false
+  const src = attribute(element, element.tagName === 'object' ? 'data' : 'src') ?? ''
+  const type = attribute(element, 'type')
+  return type ? /^image\//i.test(type) : /\.(?:svg|png|jpe?g|gif|webp)(?:[?#]|$)/i.test(src)
+}
+
 /**
  * An `<object>` or `<embed>` showing an image, as a browser shows it: the image, described by
  * the object's content (shown only when the image cannot be).
  */
 function imageObject(element: Element): Element | undefined {
-  if (element.tagName !== 'object' && element.tagName !== 'embed') return undefined
+  if (!isImageObject(element)) return undefined
   const src = attribute(element, element.tagName === 'object' ? 'data' : 'src') ?? ''
-  const type = attribute(element, 'type')
-  const image = type ? /^image\//i.test(type) : /\.(?:svg|png|jpe?g|gif|webp)(?:[?#]|$)/i.test(src)
-  if (!image) return undefined
   const alt = visibleText(element).replace(/\s+/g, ' ').trim()
   return {type: 'element', tagName: 'img', properties: {src, alt}, children: []}
 }

@@ -100,6 +100,12 @@ describe('embed-links', () => {
     expect(result.links).toEqual(['./figures/q6.pdf ./figures/q6.pdf', 'slides.pdf Slides'])
   })
 
+  it('leaves an object of an image to be compared as the image it shows', () => {
+    const result = kramdown('<object type="image/svg+xml" data="roadmap.svg">Roadmap</object>')
+    expect(result.links).toEqual([])
+    expect(result.images).toEqual([expect.stringContaining('roadmap.svg')])
+  })
+
   it('keeps a YouTube player a frame, its fallback content left out', () => {
     const result = kramdown(
       '<iframe src="https://www.youtube.com/embed/dQw4w9WgXcQ" title="Talk"><p>No frames here.</p></iframe>',

@@ -5,7 +5,7 @@
  */
 import type {Element, Parents} from 'hast'
 
-import {visibleText, wordsOf, type FeatureOptions} from './features.ts'
+import {isImageObject, visibleText, wordsOf, type FeatureOptions} from './features.ts'
 import {attribute, classes, descendants, isBlankText, isElement, removeElements} from './html.ts'
 import {isElementName} from '../importer/body/html/tags.ts'
 import {embedProvider, isEmbedUrl, playerUrl} from '../schemas/embedProviders.ts'
@@ -89,7 +89,7 @@ export const INTENTIONAL_DIFFERENCES: readonly IntentionalDifference[] = [
   },
   {
     id: 'internal-links',
-    what: "A kramdown href that the site's link resolver maps to a page is compared as that page (`page:<id>` plus its anchor).",
+    what: "A kramdown href that the site's link resolver maps to a page is compared as that page (`page:<id>` plus its anchor); so is an address the project keeps as written, as the link of an image.",
     why: 'The project links pages by reference, not by address; the page a reader reaches is what counts.',
   },
 ]
@@ -181,7 +181,12 @@ const FRAMES = new Set(['iframe', 'embed', 'object'])
 function framesAsShown(parent: Parents): void {
   parent.children = parent.children.map((child) => {
     if (!isElement(child)) return child
-    if (!FRAMES.has(child.tagName) || attribute(child, 'srcDoc') !== undefined) {
+    // An image's `<object>` is compared as the image it shows (features.ts).
+    if (
+      !FRAMES.has(child.tagName) ||
+      attribute(child, 'srcDoc') !== undefined ||
+      isImageObject(child)
+    ) {
       framesAsShown(child)
       return child
     }
@@ -348,8 +353,17 @@ export function kramdownAddresses(
   }
 }
 
-/** How the project's addresses are compared: anchors decoded, as on kramdown's side. */
-export const projectAddresses: Required<Omit<FeatureOptions, 'callout'>> = {
-  href: withDecodedAnchor,
-  src: (src) => src,
+/**
+ * How the project's addresses are compared: anchors decoded, as on kramdown's side, and an
+ * address the project keeps as written (an image's link to a page, which the generated site
+ * maps to that page) as kramdown's is (`internal-links`), through `kramdown`'s `href`.
+ */
+export function projectAddresses(
+  kramdown: Pick<FeatureOptions, 'href'>,
+): Required<Omit<FeatureOptions, 'callout'>> {
+  return {
+    href: (href) =>
+      href.startsWith('page:') || !kramdown.href ? withDecodedAnchor(href) : kramdown.href(href),
+    src: (src) => src,
+  }
 }

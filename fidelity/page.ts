@@ -83,14 +83,15 @@ export function comparePage(
 ): PageComparison {
   const reference = parseFragment(kramdownHtml)
   const referenceFootnotes = prepareKramdown(reference, source.title)
+  const addresses = kramdownAddresses(String(source.site.baseurl ?? ''), source.resolveLink)
   const expected = extractFeatures(reference, {
-    ...kramdownAddresses(String(source.site.baseurl ?? ''), source.resolveLink),
+    ...addresses,
     callout: calloutClasses(source.site.callouts),
   })
   expected.footnotes = referenceFootnotes
   const rendered = parseFragment(projectHtml)
   const renderedFootnotes = prepareProject(rendered, unknownElements(reference))
-  const actual = extractFeatures(rendered, projectAddresses)
+  const actual = extractFeatures(rendered, projectAddresses(addresses))
   actual.footnotes = renderedFootnotes
   return compareFeatures(expected, actual)
 }
