@@ -38,7 +38,12 @@ export function evaluateOutput(
   if (lax !== undefined && lax !== head) value = evaluateHead(lax, state, scope)
   const unset = value === undefined && !scope.page.mayAssign && isUnsetName(lax ?? head)
   if (value === undefined && !unset) {
-    return keptAsText('the importer only evaluates page.x, site.x, include.x and quoted strings')
+    // A list of records through filters (`site.project_types | map: 'plural' | join: ', '`).
+    const filtered = filters.length > 0 ? withAllFilters?.(match) : undefined
+    return (
+      filtered ??
+      keptAsText('the importer only evaluates page.x, site.x, include.x and quoted strings')
+    )
   }
   if (value === null || value === undefined) {
     warn(

@@ -364,6 +364,19 @@ describe('Liquid control flow', () => {
     expect(shown()).toBe('\n\nBuilt .')
   })
 
+  it("writes a list of records through Jekyll's filters (a map, a sentence), as Jekyll does", () => {
+    const types = [
+      {singular: 'Project', plural: 'Projects'},
+      {singular: 'Working Group', plural: 'Working Groups'},
+    ]
+    const {text, diagnostics} = liquid(
+      "## {{ site.project_types | map: 'plural' |  array_to_sentence_string }}\n\nOne {{ site.project_types | map: 'singular' | join: ' or ' }}.",
+      {site: {project_types: types}},
+    )
+    expect(text).toBe('## Projects and Working Groups\n\nOne Project or Working Group.')
+    expect(diagnostics.map((d) => d.code)).not.toContain('liquid-unknown')
+  })
+
   it('runs a filter written without its colon as Jekyll does, without the arguments, and an empty output', () => {
     const {text, diagnostics} = liquid(
       '{% for c in page.classes %}{% endfor %}{% include cell.html classes=page.classes %}',
