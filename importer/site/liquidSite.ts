@@ -164,30 +164,45 @@ function parseData(text: string, extension: string): unknown {
 }
 
 /** A CSV or TSV file as Jekyll reads it: one object per row, keyed by the header row. */
-function parseTable(text: string, separator: string): Array<Record<string, string>> {
-  const rows: string[][] = []
-  let row: string[] = []
+export function parseTable(text: string, separator: string): Array<Record<string, string | null>> {
+  const rows: Array<Array<string | null>> = []
+  let row: Array<string | null> = []
   let cell = ''
   let quoted = false
+  // Ruby's CSV reads an empty field as nil unless it is quoted (`""`), and Liquid tests nil false.
+  let wasQuoted = false
+  const endCell = () => {
+    row.push(cell === '' && !wasQuoted ? null : cell)
+    cell = ''
+    wasQuoted = false
+  }
   for (let i = 0; i < text.length; i++) {
     const char = text[i]
     if (quoted) {
       if (char === '"' && text[i + 1] === '"') cell += text[++i]
       else if (char === '"') quoted = false
       else cell += char
-    } else if (char === '"' && cell === '') quoted = true
-    else if (char === separator) {
-      row.push(cell)
-      cell = ''
-    } else if (char === '\n' || char === '\r') {
+    } else if (char === '"' && cell === '') quoted = wasQuoted = true
+    else if (char === separator) endCell()
+    else if (char === '\n' || char === '\r') {
       if (char === '\r' && text[i + 1] === '\n') i++
-      row.push(cell)
+      endCell()
       rows.push(row)
       row = []
-      cell = ''
     } else cell += char
   }
-  if (cell !== '' || row.length > 0) rows.push([...row, cell])
-  const [header = [], ...body] = rows.filter((line) => line.some((value) => value !== ''))
-  return body.map((line) => Object.fromEntries(header.map((key, i) => [key, line[i] ?? ''])))
+  if (cell !== '' || row.length > 0) {
+    endCell()
+    rows.push(row)
+  }
+  // A blank line after the header is a row of nils, as Ruby reads it.
+  const [header = [], ...body] = rows.slice(
+    Math.max(
+      0,
+      rows.findIndex((line) => line.some(Boolean)),
+    ),
+  )
+  return body.map((line) =>
+    Object.fromEntries(header.map((key, i) => [String(key ?? ''), line[i] ?? null])),
+  )
 }
