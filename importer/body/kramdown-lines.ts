@@ -30,6 +30,13 @@
  *   is written on one line, next to the block it applies to (the one before, unless a blank line
  *   stands between, else the one after), and its other lines are left blank; `onAttributeLines`
  *   is told which lines it took.
+ * - A setext underline (`===`, `---`) makes a heading of a paragraph of one line only for
+ *   kramdown: under two or more, it is text of the paragraph (`---` its em dash), where
+ *   CommonMark makes them all one heading. Its first character is escaped. Under an attribute
+ *   list that ends a paragraph (`Coming soon` over `{: .label }`), `---` is a thematic break
+ *   for kramdown and is written `***`, which CommonMark cannot read as an underline.
+ * - kramdown ends a paragraph at a list item but not at a thematic break: `***` or `___` under
+ *   a paragraph's line is its text (`* * *` starts an item, and is a break). Escaped.
  */
 
 import {
@@ -55,6 +62,21 @@ const ITEM_MARKER = /^[ \t]*(?:[-+*]|\d{1,9}\.)[ \t]+/
  */
 const PAREN_ITEM = /^([ \t>]*(?:(?:[-+*]|\d{1,9}\.)[ \t]+)*\d{1,9})\)(?=[ \t]|$)/
 const PAREN_ITEMS = new RegExp(PAREN_ITEM.source, 'm')
+
+/** A setext heading's underline, after any quote markers and indentation. */
+const UNDERLINE = /^((?:[ \t]*>)*[ \t]*)(=+|-+)[ \t]*$/
+/** An underline under two lines that are not blank: what `kramdownLines` may rewrite. */
+const UNDER_TWO_LINES = /^[ \t>]*\S[^\n]*\n[ \t>]*\S[^\n]*\n(?:[ \t]*>)*[ \t]*(?:=+|-+)[ \t]*$/m
+/**
+ * A thematic break kramdown cannot start inside a paragraph: kramdown's GFM reading ends a
+ * paragraph at a list item (`* * *` is one, then a break) but not at `***` or `___`.
+ */
+const BREAK_AS_TEXT = /^((?:[ \t]*>)*[ \t]*)(?:\*\*[ \t*]*\*|_[ \t]*_[ \t_]*_)[ \t]*$/
+/** A block attribute list alone on its line. */
+const IAL_LINE = /^[ \t>]*\{:[^}\n]*\}[ \t]*$/
+/** A line that starts a block a setext underline cannot make a heading of, its quote markers off. */
+const NOT_PARAGRAPH =
+  /^(?:[<|]|\{:|#{1,6}(?:[ \t]|$)|(?:\*[ \t]*){3,}$|(?:_[ \t]*){3,}$|(?:=+|-+)[ \t]*$)/
 
 /**
  * The line where the attribute list opened on line `n` ends: the first `}` after it, unless
@@ -96,7 +118,9 @@ export function kramdownLines(
       text,
     ) &&
     !PAREN_ITEMS.test(text) &&
-    !mayNestLinks(text)
+    !mayNestLinks(text) &&
+    !UNDER_TWO_LINES.test(text) &&
+    !/^[ \t>]*\S[^\n]*\n[ \t>]*(?:\*\*|_[ \t]*_)/m.test(text)
   ) {
     return text
   }
@@ -115,6 +139,12 @@ export function kramdownLines(
   let brackets = 0
   // Whether the line before is a link definition: another may follow it.
   let afterDefinition = false
+  // The lines of paragraph text right above (a setext underline's), and whether the line above
+  // is an attribute list that ended such a paragraph; whether an HTML block runs (its lines are
+  // HTML until a blank line).
+  let textLines = 0
+  let afterIal = false
+  let html = false
   for (let n = 0; n < lines.length; n++) {
     const line = lines[n]
     const marker = FENCE.exec(line)?.[1]
@@ -126,14 +156,50 @@ export function kramdownLines(
     if (marker && !display && !inline) {
       fence = marker
       afterBlank = false
+      textLines = 0
       continue
     }
     // A blank line (also a quote's `>` alone) ends a paragraph and any formula in it.
     if (isBlank(line)) {
-      display = inline = false
+      display = inline = html = afterIal = false
       afterBlank = true
+      textLines = 0
       continue
     }
+    const codeLine = /^(?: {4}|\t)/.test(line) && (code || afterBlank)
+    const underline = !display && !inline && !html && !codeLine ? UNDERLINE.exec(line) : null
+    if (underline && (textLines >= 2 || (afterIal && underline[2][0] === '-'))) {
+      lines[n] =
+        textLines >= 2
+          ? `${underline[1]}\\${line.slice(underline[1].length)}`
+          : underline[1] + line.slice(underline[1].length).replaceAll('-', '*')
+      changed = true
+      textLines = textLines >= 2 ? textLines + 1 : 0
+      afterIal = false
+      afterBlank = false
+      continue
+    }
+    const asText = textLines > 0 && !display && !inline && !html ? BREAK_AS_TEXT.exec(line) : null
+    if (asText) {
+      lines[n] = `${asText[1]}\\${line.slice(asText[1].length)}`
+      changed = true
+      textLines++
+      afterBlank = false
+      continue
+    }
+    const content = line.replace(/^(?:[ \t]*>)*[ \t]*/, '')
+    if (afterBlank && content.startsWith('<')) html = true
+    const ial = IAL_LINE.test(line)
+    afterIal = ial && textLines > 0
+    const itemMarker = ITEM_MARKER.exec(content)
+    textLines =
+      html || ial || codeLine
+        ? 0
+        : itemMarker
+          ? Number(content.length > itemMarker[0].length)
+          : NOT_PARAGRAPH.test(content) || INTERRUPTS.test(content)
+            ? 0
+            : textLines + 1
     if (!display && INTERRUPTS.test(line)) inline = false
     const open = display || inline
     const last = !open && UNCLOSED_IAL.test(line) ? attributeListEnd(lines, n) : undefined
