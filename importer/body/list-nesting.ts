@@ -124,6 +124,8 @@ function quoteEnd(
 
 /** A quote's line, then a line of text without `>` (that may be a lazy line of the quote). */
 const LAZY_QUOTE_LINE = /^ *>.*\n(?! *>)[ \t]*\S/m
+/** A quote's line inside a quote, then a line (that may be a lazy line of the inner quote). */
+const NESTED_QUOTE_LINE = /^ *>[ \t]*>.*\n/m
 
 /** A line kramdown's quote runs on over without a `>` (its `LAZY_END` ends it otherwise). */
 function lazyQuoteLine(line: string): boolean {
@@ -210,7 +212,8 @@ function inItemFence(stack: readonly OpenItem[], fenceIndent: number, line: stri
 export function kramdownListNesting(text: string, quotes = 0): string {
   if (
     !/^(?: *>)*(?: *(?:[-+*]|\d{1,9}\.)[ \t]| {1,3}#{1,6}[ \t])/m.test(text) &&
-    !LAZY_QUOTE_LINE.test(text)
+    !LAZY_QUOTE_LINE.test(text) &&
+    !NESTED_QUOTE_LINE.test(text)
   )
     return text
   const lines = text.split('\n')
