@@ -16,9 +16,14 @@ export function emitSegments(inline: Inline, style: string, walk: Walk): TextBlo
       walk.out.push(segment.item)
       continue
     }
-    const children = trimRun(segment.children)
+    const children = trimRun(segment.children, segment.markDefs)
     if (children.length === 0) continue
-    const block = textBlock(style, children, segment.markDefs)
+    const used = new Set(children.flatMap((child) => (child as Span).marks ?? []))
+    const markDefs =
+      children === segment.children
+        ? segment.markDefs
+        : segment.markDefs.filter((def) => used.has(def._key))
+    const block = textBlock(style, children, markDefs)
     placeInList(block, walk)
     walk.out.push(block)
     blocks.push(block)
@@ -87,7 +92,7 @@ function placeInList(block: TextBlock, walk: Walk): void {
 }
 
 // Whitespace-only runs around an image are layout, not content.
-function trimRun(children: Child[]): Child[] {
+function trimRun(children: Child[], markDefs: readonly MarkDef[]): Child[] {
   let hasContent = false
   for (const child of children) {
     if (child._type !== 'span' || (child as Span).text.trim() !== '') {
@@ -95,5 +100,17 @@ function trimRun(children: Child[]): Child[] {
       break
     }
   }
-  return hasContent ? children : []
+  if (!hasContent) return []
+  // The white space a link holds around an image taken out of the run (`<a …>` over `<img …>`
+  // after a paragraph's text) is not a link of its own: it goes, with the link.
+  const annotations = new Set(markDefs.map((def) => def._key))
+  const emptyLink = (child: Child | undefined) =>
+    child?._type === 'span' &&
+    (child as Span).text.trim() === '' &&
+    (child as Span).marks.some((mark) => annotations.has(mark))
+  let start = 0
+  let end = children.length
+  while (start < end && emptyLink(children[start])) start++
+  while (end > start && emptyLink(children[end - 1])) end--
+  return start === 0 && end === children.length ? children : children.slice(start, end)
 }
