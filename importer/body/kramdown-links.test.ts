@@ -22,6 +22,13 @@ describe('bracketSpacedAddresses', () => {
     })
   })
 
+  it('escapes the angle brackets inside a spaced address, as kramdown takes them for its text', () => {
+    expect(bracketSpacedAddresses('by [email](mailto: <me@example.com>) or')).toEqual({
+      line: 'by [email](<mailto: \\<me@example.com\\>>) or',
+      open: 0,
+    })
+  })
+
   it('leaves code spans, escaped brackets, unopened brackets and unclosed addresses alone', () => {
     for (const line of [
       '`[a](b c)` in code',

@@ -45,8 +45,9 @@ export function bracketSpacedAddresses(line: string, next?: string, openBefore =
         return {line: `${out}${line.slice(copied, i + 2)}`, next: joined, open: opens.length}
       }
       const address = line.slice(i + 2, end).trim()
-      if (/[ \t]/.test(address) && !/[<>]/.test(address)) {
-        out += `${line.slice(copied, i + 2)}<${address}>`
+      // An angle bracket inside is escaped (`mailto: <a@b.c>`); one around it is CommonMark's own.
+      if (/[ \t]/.test(address) && !address.startsWith('<')) {
+        out += `${line.slice(copied, i + 2)}<${address.replace(/[<>]/g, '\\$&')}>`
         copied = end
       }
       i = end - 1
