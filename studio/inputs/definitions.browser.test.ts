@@ -18,6 +18,10 @@ const MARKDOWN = [
   '  Inner term',
   '  : Inner definition.',
   '',
+  // A third list down, deeper than the preview query's projections reach.
+  '    Deepest term',
+  '    : Back to [the glossary](glossary.md).',
+  '',
 ].join('\n')
 
 /** The glossary as a lesson, its body as the importer converts it. */
@@ -28,7 +32,8 @@ function glossary() {
     lineOffset: 0,
     page: {},
     site: {},
-    resolveLink: () => null,
+    resolveLink: (href) =>
+      href === 'glossary.md' ? {_id: 'lesson-with-definitions', _type: 'lesson'} : null,
   })
   const errors = diagnostics.filter((d) => d.severity === 'error')
   if (errors.length > 0) throw new Error(`The glossary did not convert: ${JSON.stringify(errors)}`)
@@ -81,6 +86,14 @@ describe(
         .poll(() => preview.locator('dl > dd dl > dt').first().innerText(), {timeout: 30_000})
         .toBe('Inner term')
       await shot('2-definition-in-preview')
+    })
+
+    it('links the page from a definition three lists down, not as a page not found', async () => {
+      const preview = page.locator('.course-page-preview')
+      const link = preview.locator('dl dl dl dd a', {hasText: 'the glossary'})
+      await link.waitFor({timeout: 30_000})
+      expect(await link.getAttribute('href')).toBe('/lesson/glossary/')
+      expect(await preview.locator('.link-unavailable').count()).toBe(0)
     })
   },
 )
