@@ -136,3 +136,30 @@ describe('bodyComponents', () => {
     )
   })
 })
+
+describe('CodeBlock', () => {
+  it("names the code's language as the page wrote it (c#, c++, vb.net), and nothing else in its class", () => {
+    const code = (key: string, language: string) => ({
+      _type: 'codeBlock',
+      _key: key,
+      language,
+      code: 'x',
+    })
+    const html = renderFragment(
+      <BodyText
+        value={[
+          code('a', 'c#'),
+          code('b', 'c++'),
+          code('c', 'vb.net'),
+          code('d', 'js" onclick="x'),
+        ]}
+      />,
+    )
+    expect([...html.matchAll(/class="([^"]*)"/g)].map((match) => match[1])).toEqual([
+      'language-c#',
+      'language-c++',
+      'language-vb.net',
+      'language-jsonclickx',
+    ])
+  })
+})

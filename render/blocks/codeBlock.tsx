@@ -4,7 +4,7 @@ import type {BodyItemOf} from '../types.ts'
 
 /** A fenced code block; the language only becomes a class name. */
 export function CodeBlock({value}: PortableTextTypeComponentProps<BodyItemOf<'codeBlock'>>) {
-  const language = value.language?.replace(/[^\w+-]/g, '')
+  const language = value.language?.replace(/[^\w+#.-]/g, '')
   return (
     <pre>
       <code className={language ? `language-${language}` : undefined}>{value.code}</code>
