@@ -184,7 +184,7 @@ function applyToc(
   state: State,
   list: ListContext | undefined,
 ): void {
-  const target = listTarget(out, start, node, state, list, /\{:\s*toc\s*\}/)
+  const target = listTarget(out, start, node, state, list, /\{:(?:[^}]*\s)?toc(?:\s[^}]*)?\}/)
   if (target === 'attached') {
     const first = out[start] as TextBlock
     out.splice(start)
