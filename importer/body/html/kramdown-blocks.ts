@@ -153,7 +153,9 @@ export function scanBlocks(
     // A span element's tag starts no HTML block: its line may start a table (`<img …> | <img …>`).
     const block: KramdownBlock | undefined =
       (openAt !== undefined ? htmlBlockAt(text, openAt, pos) : undefined) ??
-      (boundary ? (findKramdownTable(text, pos) ?? findDefinitionList(text, pos)) : undefined)
+      (boundary
+        ? (findKramdownTable(text, pos, !inList) ?? findDefinitionList(text, pos))
+        : undefined)
     if (block) {
       blocks.push(block)
       pos = block.consumed

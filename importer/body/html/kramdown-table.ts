@@ -46,18 +46,31 @@ function startsBlockHtml(line: string): boolean {
  * The table kramdown reads at `pos` (a line after a blank line), when GFM would not read the
  * same lines as one table; undefined when there is none or GFM reads it already.
  */
-export function findKramdownTable(text: string, pos: number): KramdownTable | undefined {
+export function findKramdownTable(
+  text: string,
+  pos: number,
+  /**
+   * Whether its lines may be indented, as kramdown's are outside a list: the first by up to
+   * three spaces, the others by any (inside a list item, such lines are the item's).
+   */
+  indented = false,
+): KramdownTable | undefined {
   const lines: string[] = []
   const starts: number[] = []
   let end = pos
   while (end < text.length) {
     const newline = text.indexOf('\n', end)
-    const line = text.slice(end, newline === -1 ? text.length : newline)
+    const written = text.slice(end, newline === -1 ? text.length : newline)
     const start = lines.length === 0
-    if (!TABLE_LINE.test(line) || (start && (OTHER_BLOCK.test(line) || startsBlockHtml(line))))
+    const indent = indented ? /^[ \t]*/.exec(written)![0].length : 0
+    const line = written.slice(indent)
+    if (
+      !TABLE_LINE.test(line) ||
+      (start && (indent > 3 || OTHER_BLOCK.test(line) || startsBlockHtml(line)))
+    )
       break
     lines.push(line)
-    starts.push(end)
+    starts.push(end + indent)
     end = newline === -1 ? text.length : newline + 1
   }
   if (lines.length === 0) return undefined
@@ -95,7 +108,7 @@ export function startsKramdownTable(line: string): boolean {
  * line or an attribute list (the end of the text too, which callers check).
  */
 export function endsKramdownTable(line: string): boolean {
-  return /^[ \t]*$/.test(line) || line.startsWith('{:')
+  return /^[ \t]*$/.test(line) || /^ {0,3}\{:/.test(line)
 }
 
 /**
