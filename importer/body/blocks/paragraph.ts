@@ -164,9 +164,10 @@ function attributeOnly(classes: string[], node: Paragraph, state: State, walk: W
 
 /**
  * A paragraph whose lines are all table rows (`| a | b |` with no separator line, in a list
- * item where the pre-pass does not look) is a table to kramdown. In a list item a row need not
- * start with `|`: any line with an unescaped pipe is one (`- Example: $$|x|$$` is a table of
- * three cells there, the formula cut at its pipes, as readers of the site see it).
+ * item or a quote where the pre-pass does not look) is a table to kramdown. In a list item or a
+ * quote a row need not start with `|`: any line with an unescaped pipe is one (`- Example:
+ * $$|x|$$` is a table of three cells there, the formula cut at its pipes, and `> **Line** |
+ * *Code*` a row of two, as readers of the site see them).
  */
 function tableLines(
   node: Paragraph,
@@ -176,16 +177,20 @@ function tableLines(
   const start = node.position?.start
   const end = node.position?.end.offset
   if (start?.offset === undefined || end === undefined) return
-  if (!inList && !state.source.startsWith('|', start.offset)) return
+  const inQuote = state.quotes > 0
+  const anyPipe = inList || inQuote
+  if (!anyPipe && !state.source.startsWith('|', start.offset)) return
+  // A line's quote markers and indentation, which the page's source still holds in a quote.
+  const prefix = inQuote ? /^(?:[ \t]*>)*[ \t]*/ : /^[ \t]*/
   const raw = state.source.slice(start.offset, end).split('\n')
-  const lines = raw.map((line) => line.trim())
-  const row = (line: string) => (inList ? TABLE_LINE.test(line) : line.startsWith('|'))
+  const lines = raw.map((line) => line.replace(prefix, '').trimEnd())
+  const row = (line: string) => (anyPipe ? TABLE_LINE.test(line) : line.startsWith('|'))
   if (!lines.every(row)) return
   // kramdown wants a blank line, an attribute list or the end after a table. CommonMark ends a
   // paragraph at a line kramdown's runs on over (`<!-- vale off -->` under `| a | b |`): then
   // the rows are that paragraph's text. (An item's content ends with the item.)
-  if (!inList && end < state.source.length && !endsKramdownTable(lineAfter(state.source, end)))
-    return
+  const after = lineAfter(state.source, end).replace(inQuote ? prefix : /^$/, '')
+  if (!inList && end < state.source.length && !endsKramdownTable(after)) return
   const table = findKramdownTable(lines.join('\n'), 0)
   if (!table) return
   // Where each trimmed line starts in the joined text and in the page (the first line where the
@@ -195,7 +200,7 @@ function tableLines(
   let at = 0
   let lineOffset = start.offset
   for (const [i, line] of raw.entries()) {
-    const indent = i === 0 ? 0 : line.length - line.trimStart().length
+    const indent = i === 0 ? 0 : prefix.exec(line)![0].length
     joined.push(at)
     page.push({
       line: start.line + i,
