@@ -111,6 +111,10 @@ export function endsKramdownTable(line: string): boolean {
   return /^[ \t]*$/.test(line) || /^ {0,3}\{:/.test(line)
 }
 
+/** The white space Ruby's `strip` takes off, which kramdown's cells are trimmed of: not U+00A0. */
+const RUBY_LEADING = /^[\0\t\n\v\f\r ]+/
+const rubyStrip = (text: string) => text.replace(RUBY_LEADING, '').replace(/[\0\t\n\v\f\r ]+$/, '')
+
 /**
  * The rows of a table as kramdown reads them, and whether a row kept the empty cell before its
  * leading pipe: kramdown takes that cell off a row only when the table's first line starts with
@@ -141,17 +145,19 @@ function readRows(
     }
     if (FOOTER_SEPARATOR.test(line)) continue
     const {cells, at} = splitCells(line)
-    if (/^\s*\|/.test(line) && cells[0]?.trim() === '') {
+    if (/^\s*\|/.test(line) && rubyStrip(cells[0] ?? 'x') === '') {
       if (leadingPipe) {
         cells.shift()
         at.shift()
       } else keptLeadingCell = true
     }
-    if (cells.length > 0 && cells[cells.length - 1].trim() === '') cells.pop()
-    rows.push(cells.map((cell) => cell.trim()))
+    if (cells.length > 0 && rubyStrip(cells[cells.length - 1]) === '') cells.pop()
+    rows.push(cells.map(rubyStrip))
     const lineStart = starts[index]
     cellOffsets.push(
-      cells.map((cell, i) => lineStart + at[i] + (cell.length - cell.trimStart().length)),
+      cells.map(
+        (cell, i) => lineStart + at[i] + (cell.length - cell.replace(RUBY_LEADING, '').length),
+      ),
     )
     if (headerRows > 0) body = true
   }
@@ -219,9 +225,12 @@ function isGfmTable(lines: string[], rows: number): boolean {
 /** One cell of GFM's delimiter row: dashes, a colon on either side for the alignment. */
 const DELIMITER_CELL = /^[ \t]*:?-+:?[ \t]*$/
 
-/** GFM's cells of a row with no escapes: split at every pipe, after its leading and trailing one. */
+/**
+ * GFM's cells of a row with no escapes: split at every pipe, after its leading and trailing one.
+ * GFM trims spaces and tabs only: a no-break space after the last pipe is a cell of its own.
+ */
 function gfmCells(line: string): string[] {
-  const trimmed = line.trim()
+  const trimmed = line.replace(/^[ \t]+|[ \t]+$/g, '')
   const inner = trimmed.startsWith('|') ? trimmed.slice(1) : trimmed
   return (inner.endsWith('|') ? inner.slice(0, -1) : inner).split('|')
 }
@@ -258,7 +267,7 @@ export function plainGfmTable(lines: readonly string[]): boolean | undefined {
     if (SEPARATOR.test(lines[i]) || FOOTER_SEPARATOR.test(lines[i])) return undefined
   }
   // A header of nothing but pipes and spaces: the edge of GFM's rules, left to the parser.
-  if (/^[|\s]*$/.test(lines[0])) return undefined
+  if (/^[| \t]*$/.test(lines[0])) return undefined
   if (!isDelimiter) return false
   return gfmCells(lines[0]).length === delimiter.length
 }
