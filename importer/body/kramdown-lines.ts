@@ -35,6 +35,8 @@
  *   CommonMark makes them all one heading. Its first character is escaped. Under an attribute
  *   list that ends a paragraph (`Coming soon` over `{: .label }`), `---` is a thematic break
  *   for kramdown and is written `***`, which CommonMark cannot read as an underline.
+ *   Under a list item's one line of text, at the margin, it is still the item's (a lazy line):
+ *   the item's text is a heading, and the underline is indented into the item.
  * - kramdown ends a paragraph at a list item but not at a thematic break: `***` or `___` under
  *   a paragraph's line is its text (`* * *` starts an item, and is a break). Escaped.
  */
@@ -72,6 +74,8 @@ const UNDER_TWO_LINES = /^[ \t>]*\S[^\n]*\n[ \t>]*\S[^\n]*\n(?:[ \t]*>)*[ \t]*(?
  * paragraph at a list item (`* * *` is one, then a break) but not at `***` or `___`.
  */
 const BREAK_AS_TEXT = /^((?:[ \t]*>)*[ \t]*)(?:\*\*[ \t*]*\*|_[ \t]*_[ \t_]*_)[ \t]*$/
+/** An underline at the margin under a list item's line. */
+const UNDER_ITEM = /^[ \t]*(?:[-+*]|\d{1,9}\.)[ \t]+\S[^\n]*\n {0,3}(?:=+|-+)[ \t]*$/m
 /** A block attribute list alone on its line. */
 const IAL_LINE = /^[ \t>]*\{:[^}\n]*\}[ \t]*$/
 /** A line that starts a block a setext underline cannot make a heading of, its quote markers off. */
@@ -120,6 +124,7 @@ export function kramdownLines(
     !PAREN_ITEMS.test(text) &&
     !mayNestLinks(text) &&
     !UNDER_TWO_LINES.test(text) &&
+    !UNDER_ITEM.test(text) &&
     !/^[ \t>]*\S[^\n]*\n[ \t>]*(?:\*\*|_[ \t]*_)/m.test(text)
   ) {
     return text
@@ -145,6 +150,8 @@ export function kramdownLines(
   let textLines = 0
   let afterIal = false
   let html = false
+  // The column a list item's text starts at, on the line of its marker (outside quotes).
+  let itemText: number | undefined
   for (let n = 0; n < lines.length; n++) {
     const line = lines[n]
     const marker = FENCE.exec(line)?.[1]
@@ -168,6 +175,16 @@ export function kramdownLines(
     }
     const codeLine = /^(?: {4}|\t)/.test(line) && (code || afterBlank)
     const underline = !display && !inline && !html && !codeLine ? UNDERLINE.exec(line) : null
+    if (underline && textLines === 1 && itemText !== undefined && underline[1].length < itemText) {
+      // Under an item's one line of text, the underline is the item's (a lazy line for
+      // kramdown): its text is a heading there. Indented into the item, CommonMark reads it so.
+      lines[n] = ' '.repeat(itemText) + line.trimStart()
+      changed = true
+      textLines = 0
+      itemText = undefined
+      afterBlank = false
+      continue
+    }
     if (underline && (textLines >= 2 || (afterIal && underline[2][0] === '-'))) {
       lines[n] =
         textLines >= 2
@@ -192,6 +209,10 @@ export function kramdownLines(
     const ial = IAL_LINE.test(line)
     afterIal = ial && textLines > 0
     const itemMarker = ITEM_MARKER.exec(content)
+    itemText =
+      itemMarker && content === line && content.length > itemMarker[0].length
+        ? itemMarker[0].length
+        : undefined
     textLines =
       html || ial || codeLine
         ? 0
