@@ -74,6 +74,8 @@ const UNDER_TWO_LINES = /^[ \t>]*\S[^\n]*\n[ \t>]*\S[^\n]*\n(?:[ \t]*>)*[ \t]*(?
  * paragraph at a list item (`* * *` is one, then a break) but not at `***` or `___`.
  */
 const BREAK_AS_TEXT = /^((?:[ \t]*>)*[ \t]*)(?:\*\*[ \t*]*\*|_[ \t]*_[ \t_]*_)[ \t]*$/
+/** A `-` and a space: an empty list item, for kramdown and CommonMark, not an underline. */
+const EMPTY_ITEM = /^(?:[ \t]*>)*[ \t]*-[ \t]+$/
 /** An underline at the margin under a list item's line. */
 const UNDER_ITEM = /^[ \t]*(?:[-+*]|\d{1,9}\.)[ \t]+\S[^\n]*\n {0,3}(?:=+|-+)[ \t]*$/m
 /** A block attribute list alone on its line. */
@@ -174,7 +176,10 @@ export function kramdownLines(
       continue
     }
     const codeLine = /^(?: {4}|\t)/.test(line) && (code || afterBlank)
-    const underline = !display && !inline && !html && !codeLine ? UNDERLINE.exec(line) : null
+    const underline =
+      !display && !inline && !html && !codeLine && !EMPTY_ITEM.test(line)
+        ? UNDERLINE.exec(line)
+        : null
     if (underline && textLines === 1 && itemText !== undefined && underline[1].length < itemText) {
       // Under an item's one line of text, the underline is the item's (a lazy line for
       // kramdown): its text is a heading there. Indented into the item, CommonMark reads it so.

@@ -186,6 +186,8 @@ function tableLines(
   const lines = raw.map((line) => line.replace(prefix, '').trimEnd())
   const row = (line: string) => (anyPipe ? TABLE_LINE.test(line) : line.startsWith('|'))
   if (!lines.every(row)) return
+  // A display formula (`$$P(Y=1 | X=x)$$`, the paragraph whole) is one before it is a table.
+  if (/^\$\$(?:(?!\$\$)[\s\S])*\$\$$/.test(lines.join('\n').trim())) return
   // kramdown wants a blank line, an attribute list or the end after a table. CommonMark ends a
   // paragraph at a line kramdown's runs on over (`<!-- vale off -->` under `| a | b |`): then
   // the rows are that paragraph's text. (An item's content ends with the item.)
