@@ -193,3 +193,21 @@ describe('kramdownAddresses', () => {
     expect(addresses.src('//cdn.example/i.png')).toBe('//cdn.example/i.png')
   })
 })
+
+describe('details-label', () => {
+  it('compares a details element without a summary with the label a browser shows for it', () => {
+    expect(kramdown('<details><p>It means a deep dive.</p></details>').words).toEqual([
+      'Details',
+      'It',
+      'means',
+      'a',
+      'deep',
+      'dive.',
+    ])
+    expect(kramdown('<details><summary>Hint</summary><p>Look again.</p></details>').words).toEqual([
+      'Hint',
+      'Look',
+      'again.',
+    ])
+  })
+})

@@ -88,6 +88,11 @@ export const INTENTIONAL_DIFFERENCES: readonly IntentionalDifference[] = [
     why: "The author meant it as text and the project keeps it so (reporting `tag-shown` where CommonMark reads a tag too); kramdown passes it on as a tag, and the site's readers' browsers show nothing of it.",
   },
   {
+    id: 'details-label',
+    what: 'kramdown\'s <details> without a <summary> is compared with the label a browser shows for it: "Details".',
+    why: "Readers see that label; the project writes it as the section's summary (and reports `details-summary-missing`), so the section can be opened in the Studio and on any renderer.",
+  },
+  {
     id: 'internal-links',
     what: "A kramdown href that the site's link resolver maps to a page is compared as that page (`page:<id>` plus its anchor); so is an address the project keeps as written, as the link of an image.",
     why: 'The project links pages by reference, not by address; the page a reader reaches is what counts.',
@@ -204,6 +209,18 @@ function framesAsShown(parent: Parents): void {
 /** kramdown's HTML tree with the intentional differences taken out; returns its footnotes. */
 export function prepareKramdown(root: Parents, title: string): Footnotes {
   framesAsShown(root)
+  // A `<details>` without a `<summary>`: a browser labels it "Details", as the project does.
+  for (const element of descendants(root)) {
+    if (element.tagName !== 'details') continue
+    if (element.children.some((child) => isElement(child) && child.tagName === 'summary')) continue
+    const label = {type: 'text' as const, value: 'Details'}
+    element.children.unshift({
+      type: 'element',
+      tagName: 'summary',
+      properties: {},
+      children: [label],
+    })
+  }
   const firstH1 = [...descendants(root)].find((element) => element.tagName === 'h1')
   if (firstH1 && titleWords(text(firstH1)) === titleWords(title)) {
     removeElements(root, (element) => element === firstH1)
