@@ -67,8 +67,23 @@ const PAREN_ITEMS = new RegExp(PAREN_ITEM.source, 'm')
 
 /** A setext heading's underline, after any quote markers and indentation. */
 const UNDERLINE = /^((?:[ \t]*>)*[ \t]*)(=+|-+)[ \t]*$/
-/** An underline under two lines that are not blank: what `kramdownLines` may rewrite. */
-const UNDER_TWO_LINES = /^[ \t>]*\S[^\n]*\n[ \t>]*\S[^\n]*\n(?:[ \t]*>)*[ \t]*(?:=+|-+)[ \t]*$/m
+/** A line of only `=`, `-`, `*` or `_` (after quote markers): an underline or a rule. */
+const RULE_LIKE = /^(?:[ \t]*>)*[ \t]*(?:=+|-+|\*\*[ \t*]*\*|_[ \t]*_[ \t_]*_)[ \t]*$/gm
+
+/**
+ * Whether a line of `text` that may be an underline or a rule sits right under a line that is
+ * not blank: the only place `kramdownLines` rewrites one (a line under a blank one is a rule
+ * alike for kramdown and CommonMark).
+ */
+function ruleUnderText(text: string): boolean {
+  RULE_LIKE.lastIndex = 0
+  for (let match = RULE_LIKE.exec(text); match; match = RULE_LIKE.exec(text)) {
+    if (match.index === 0) continue
+    const above = text.slice(text.lastIndexOf('\n', match.index - 2) + 1, match.index - 1)
+    if (!isBlank(above)) return true
+  }
+  return false
+}
 /**
  * A thematic break kramdown cannot start inside a paragraph: kramdown's GFM reading ends a
  * paragraph at a list item (`* * *` is one, then a break) but not at `***` or `___`.
@@ -76,8 +91,6 @@ const UNDER_TWO_LINES = /^[ \t>]*\S[^\n]*\n[ \t>]*\S[^\n]*\n(?:[ \t]*>)*[ \t]*(?
 const BREAK_AS_TEXT = /^((?:[ \t]*>)*[ \t]*)(?:\*\*[ \t*]*\*|_[ \t]*_[ \t_]*_)[ \t]*$/
 /** A `-` and a space: an empty list item, for kramdown and CommonMark, not an underline. */
 const EMPTY_ITEM = /^(?:[ \t]*>)*[ \t]*-[ \t]+$/
-/** An underline at the margin under a list item's line. */
-const UNDER_ITEM = /^[ \t]*(?:[-+*]|\d{1,9}\.)[ \t]+\S[^\n]*\n {0,3}(?:=+|-+)[ \t]*$/m
 /** A block attribute list alone on its line. */
 const IAL_LINE = /^[ \t>]*\{:[^}\n]*\}[ \t]*$/
 /** A line that starts a block a setext underline cannot make a heading of, its quote markers off. */
@@ -125,9 +138,7 @@ export function kramdownLines(
     ) &&
     !PAREN_ITEMS.test(text) &&
     !mayNestLinks(text) &&
-    !UNDER_TWO_LINES.test(text) &&
-    !UNDER_ITEM.test(text) &&
-    !/^[ \t>]*\S[^\n]*\n[ \t>]*(?:\*\*|_[ \t]*_)/m.test(text)
+    !ruleUnderText(text)
   ) {
     return text
   }
