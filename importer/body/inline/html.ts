@@ -1,13 +1,13 @@
 import type {Break, Html, PhrasingContent} from 'mdast'
 
-import {decodeEntities, isCustomElement, isElementName, parseTag} from '../html/tags.ts'
+import {decodeEntities, isCustomElement, isElementName, parseTag, textOf} from '../html/tags.ts'
 import type {Tag} from '../html/tags.ts'
-import {MARK} from '../names.ts'
+import {BLOCK_TYPES, MARK} from '../names.ts'
 import type {State} from '../state.ts'
-import {report} from '../state.ts'
+import {isNested, report} from '../state.ts'
 import {imageItem} from './image.ts'
 import type {Inline} from './inline.ts'
-import {addMarkDef, appendLineBreak, appendText} from './inline.ts'
+import {addMarkDef, appendItem, appendLineBreak, appendText} from './inline.ts'
 import {linkAnnotation} from './links.ts'
 import {labelOf, openLabel} from './label.ts'
 import {hidesElement, readStyle} from '../html/style.ts'
@@ -129,6 +129,42 @@ export function hiddenElementEnd(
   )
   if (tag.selfClosing || VOID.has(tag.name)) return index
   return closingTagIndex(nodes, index, tag.name) ?? nodes.length - 1
+}
+
+/**
+ * When `nodes[index]` opens an `<svg>`: a drawing, which no line of text can hold and whose
+ * source is never what a reader sees. It is taken out of the line as unconverted HTML, as an
+ * HTML block's is (a text-only place keeps the words it shows); the index of its last node
+ * among `nodes` is returned. Else undefined.
+ */
+export function drawingEnd(
+  nodes: readonly PhrasingContent[],
+  index: number,
+  tag: Tag,
+  state: State,
+  inline: Inline,
+): number | undefined {
+  if (tag.name !== 'svg' || tag.closing || tag.selfClosing) return undefined
+  const end = closingTagIndex(nodes, index, 'svg') ?? nodes.length - 1
+  const from = nodes[index]!.position?.start.offset
+  const to = nodes[end]!.position?.end.offset
+  if (from === undefined || to === undefined) return undefined
+  const html = state.source.slice(from, to)
+  if (isNested(state)) {
+    appendText(inline, textOf(html))
+    return end
+  }
+  const reason = '<svg> has no editable equivalent'
+  report(
+    state,
+    'warning',
+    'raw-html',
+    nodes[index]!,
+    `Kept a <svg> as unconverted HTML, out of its line: ${reason}.`,
+    'Replace it with an image file (![…](icon.svg)), or replace it in the Studio.',
+  )
+  appendItem(inline, {_type: BLOCK_TYPES.rawHtml, html, reason})
+  return end
 }
 
 /** The index among `nodes` of the tag that closes the `name` element `nodes[index]` opens. */

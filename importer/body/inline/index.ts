@@ -5,7 +5,7 @@ import type {State} from '../state.ts'
 import {report} from '../state.ts'
 import {inlineHandlers} from './handlers.ts'
 import {parseTag} from '../html/tags.ts'
-import {hiddenElementEnd, rawContentEnd, rawContentNodes} from './html.ts'
+import {drawingEnd, hiddenElementEnd, rawContentEnd, rawContentNodes} from './html.ts'
 import type {Inline} from './inline.ts'
 import type {InlinePlace} from './inline.ts'
 import {appendText, placeIn} from './inline.ts'
@@ -32,6 +32,12 @@ export function convertInline(nodes: PhrasingContent[], state: State, inline: In
       const last = inline.children.at(-1)
       if (!last || (last._type === 'span' && /\s$/.test((last as Span).text)))
         inline.afterBreak = true
+      previousPlace = undefined
+      continue
+    }
+    const drawn = tag && drawingEnd(nodes, index, tag, state, inline)
+    if (drawn !== undefined) {
+      index = drawn
       previousPlace = undefined
       continue
     }
