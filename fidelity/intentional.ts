@@ -74,7 +74,7 @@ export const INTENTIONAL_DIFFERENCES: readonly IntentionalDifference[] = [
   },
   {
     id: 'lone-buttons',
-    what: "kramdown's <button> elements with nothing beside them but whitespace, comments and other buttons are left out (outside a <form> or another element the project keeps as HTML); a button in running text is compared as its label.",
+    what: "kramdown's <button> elements with nothing beside them but whitespace, comments and other buttons are left out (outside a <form> or another element the project keeps as HTML, and but for one a link holds); a button in running text or in a link is compared as its label.",
     why: "A button does something only through the site's scripts, which are never imported: standing on its own (a bar of code tabs, a Copy button) it is the page's controls, not its content.",
   },
   {
@@ -170,7 +170,13 @@ function isBlankOrButton(node: Parents['children'][number]): boolean {
 /** Leaves out the buttons standing on their own (`lone-buttons`). */
 function removeLoneButtons(parent: Parents): void {
   const children = parent.children
-  if (children.some((child) => isElement(child, 'button')) && children.every(isBlankOrButton)) {
+  // A button a link holds is the link's text (the link works without scripts).
+  const link = isElement(parent, 'a') && attribute(parent, 'href') !== undefined
+  if (
+    !link &&
+    children.some((child) => isElement(child, 'button')) &&
+    children.every(isBlankOrButton)
+  ) {
     parent.children = children.filter((child) => !isElement(child, 'button'))
     return
   }

@@ -3,7 +3,9 @@
  * imported. One that stands on its own, its parent holding nothing but whitespace, comments and
  * other buttons (a bar of tabs over code samples, a "Copy" button under one, a "Generate" button
  * driving a script), is the page's controls, not its content: it is dropped, once reported per
- * page. One in running text ("press <button>Save</button>") keeps its label as text.
+ * page. One in running text ("press <button>Save</button>") keeps its label as text, and so
+ * does one a link holds (`<a href="…"><button>Install</button></a>`): the link works without
+ * scripts, and the label is its text.
  *
  * Buttons inside an element kept as unconverted HTML (a `<form>`) stay in its HTML.
  */
@@ -31,13 +33,18 @@ function isControlOrBlank(node: RootContent): boolean {
   )
 }
 
+const isLink = (node: Root | Element) =>
+  node.type === 'element' && node.tagName === 'a' && node.properties.href !== undefined
+
 /** Marks, everywhere in an HTML tree, the buttons that stand on their own (see above). */
 export function markLoneButtons(root: Root): void {
   // Iterative: hostile nesting must not exhaust the stack.
   const parents: Array<Root | Element> = [root]
   while (parents.length > 0) {
-    const children = parents.pop()!.children as Array<RootContent | ElementContent>
-    const lone = children.some(isButton) && children.every(isControlOrBlank)
+    const parent = parents.pop()!
+    const children = parent.children as Array<RootContent | ElementContent>
+    // A button a link holds is what the link shows: it works without the site's scripts.
+    const lone = !isLink(parent) && children.some(isButton) && children.every(isControlOrBlank)
     for (const child of children) {
       if (child.type !== 'element') continue
       if (lone && isButton(child)) alone.add(child)
