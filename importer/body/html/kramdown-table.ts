@@ -112,8 +112,8 @@ export function endsKramdownTable(line: string): boolean {
 }
 
 /** The white space Ruby's `strip` takes off, which kramdown's cells are trimmed of: not U+00A0. */
-const RUBY_LEADING = /^[\0\t\n\v\f\r ]+/
-const rubyStrip = (text: string) => text.replace(RUBY_LEADING, '').replace(/[\0\t\n\v\f\r ]+$/, '')
+const rubyStrip = (text: string) =>
+  text.replace(/^[\0\t\n\v\f\r ]+/, '').replace(/[\0\t\n\v\f\r ]+$/, '')
 
 /**
  * The rows of a table as kramdown reads them, and whether a row kept the empty cell before its
@@ -152,12 +152,12 @@ function readRows(
       } else keptLeadingCell = true
     }
     if (cells.length > 0 && rubyStrip(cells[cells.length - 1]) === '') cells.pop()
-    rows.push(cells.map(rubyStrip))
+    // A cell's no-break spaces at its ends (kept by kramdown, whose cell they make) are
+    // nothing a reader reads: its text goes without them.
+    rows.push(cells.map((cell) => cell.trim()))
     const lineStart = starts[index]
     cellOffsets.push(
-      cells.map(
-        (cell, i) => lineStart + at[i] + (cell.length - cell.replace(RUBY_LEADING, '').length),
-      ),
+      cells.map((cell, i) => lineStart + at[i] + (cell.length - cell.trimStart().length)),
     )
     if (headerRows > 0) body = true
   }
