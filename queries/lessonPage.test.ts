@@ -261,6 +261,22 @@ describe('links nested deeper than the lesson page query reaches', () => {
     ])
   })
 
+  it("pass over objects whose type names a property of every object ('toString'), querying nothing", async () => {
+    const queries: string[] = []
+    const fetch = <R>(query: string) => {
+      queries.push(query)
+      return Promise.resolve([] as R)
+    }
+    const page = {
+      body: [
+        {_type: 'toString', _key: 'a'},
+        {_type: 'constructor', _key: 'b'},
+      ],
+    }
+    await expect(resolveNestedReferences(page, fetch)).resolves.toBe(page)
+    expect(queries).toEqual([])
+  })
+
   it('include images, which get their file and size as the projection gives them', async () => {
     const asset = {
       _id: 'image-cover-4x3-png',

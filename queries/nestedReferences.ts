@@ -18,12 +18,15 @@ export type ReferenceFetch = <R>(query: string, params: Record<string, unknown>)
 /** A stored object with a reference: `reference` (an internal link) or `asset` (an image). */
 type Referring = Record<string, unknown> & {reference?: {_ref?: unknown}; asset?: {_ref?: unknown}}
 
-/** What each kind of object the projections resolve gets, and from which reference. */
-const KINDS = {
-  internalLink: {from: 'reference', fields: ['target']},
-  image: {from: 'asset', fields: ['url', 'dimensions']},
-  inlineImage: {from: 'asset', fields: ['url']},
-} as const
+/**
+ * The objects the projections resolve, by type: the member holding the reference, and the field
+ * a projection gives them (`target`, `url`), whose presence says it reached them.
+ */
+const KINDS = new Map([
+  ['internalLink', {from: 'reference', field: 'target'}],
+  ['image', {from: 'asset', field: 'url'}],
+  ['inlineImage', {from: 'asset', field: 'url'}],
+] as const)
 
 /** Objects in need of a page (links) or an asset (images), by the id each refers to. */
 interface Unprojected {
@@ -49,11 +52,13 @@ export function unprojectedReferences(value: unknown): Unprojected {
     }
     if (node === null || typeof node !== 'object') continue
     const object = node as Referring
-    const kind = KINDS[object._type as keyof typeof KINDS] as (typeof KINDS)[keyof typeof KINDS]
-    const ref = kind && !(kind.fields[0] in object) ? object[kind.from]?._ref : undefined
-    if (typeof ref === 'string') {
+    const kind = typeof object._type === 'string' ? KINDS.get(object._type as never) : undefined
+    const ref = kind && !(kind.field in object) ? object[kind.from]?._ref : undefined
+    if (kind && typeof ref === 'string') {
       const byId = kind.from === 'reference' ? found.pages : found.assets
-      byId.set(ref, [...(byId.get(ref) ?? []), object])
+      const referring = byId.get(ref)
+      if (referring) referring.push(object)
+      else byId.set(ref, [object])
     }
     for (const member of Object.values(object)) stack.push(member)
   }

@@ -268,6 +268,20 @@ describe('convertBody on an HTML table with merged cells', () => {
   })
 })
 
+describe('convertBody on an HTML table whose cells hold markdown="span"', () => {
+  it("reports a problem in a cell's markdown on its own line and column, past the white space before it", () => {
+    const page =
+      '<table>\n<tr>\n<td markdown="span">\n  [x](missing.html) and ![](a.png)\n</td>\n<td markdown="span">[y](other.html)</td>\n</tr>\n</table>\n'
+    const {diagnostics} = convertBody(page, ctx())
+    // The body's line 4 is the page's line 8 (lineOffset 4).
+    expect(
+      diagnostics
+        .filter((d) => d.code === 'unresolved-link' || d.code === 'image-alt-missing')
+        .map((d) => `${d.code} ${d.line}:${d.column}`),
+    ).toEqual(['unresolved-link 8:3', 'image-alt-missing 8:25', 'unresolved-link 10:21'])
+  })
+})
+
 describe('convertBody on an HTML table whose merged cells would add too many empty ones', () => {
   // 40 cells of colspan="64" over 300 rows of one cell: as separate cells, 2,520 covered slots
   // and 2,520 more columns in each of the 300 rows.

@@ -94,7 +94,7 @@ export function html(node: Html, state: State, walk: Walk): void {
     return
   }
   convertHtml(node.value, at, state, walk, (text, point, into) =>
-    convertInElement(state, () => convertMarkdownAt(text, point, state, into.out, into.list)),
+    convertMarkdownAt(text, point, state, into.out, into.list),
   )
 }
 

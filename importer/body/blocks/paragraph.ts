@@ -191,8 +191,9 @@ function tableLines(
   // kramdown wants a blank line, an attribute list or the end after a table. CommonMark ends a
   // paragraph at a line kramdown's runs on over (`<!-- vale off -->` under `| a | b |`): then
   // the rows are that paragraph's text. (An item's content ends with the item.)
-  const after = lineAfter(state.source, end).replace(inQuote ? prefix : /^$/, '')
-  if (!inList && end < state.source.length && !endsKramdownTable(after)) return
+  const after = lineAfter(state.source, end)
+  const next = inQuote ? after.replace(prefix, '') : after
+  if (!inList && end < state.source.length && !endsKramdownTable(next)) return
   const table = findKramdownTable(lines.join('\n'), 0)
   if (!table) return
   // Where each trimmed line starts in the joined text and in the page (the first line where the

@@ -1,4 +1,5 @@
 import {inlineImage} from '../inline/image.ts'
+import {usedMarkDefs} from '../inline/inline.ts'
 import type {Inline} from '../inline/index.ts'
 import {BLOCK_TYPES, INLINE_TYPES} from '../names.ts'
 import type {Walk} from './walk.ts'
@@ -16,14 +17,9 @@ export function emitSegments(inline: Inline, style: string, walk: Walk): TextBlo
       walk.out.push(segment.item)
       continue
     }
-    const children = trimRun(segment.children, segment.markDefs)
-    if (children.length === 0) continue
-    const used = new Set(children.flatMap((child) => (child as Span).marks ?? []))
-    const markDefs =
-      children === segment.children
-        ? segment.markDefs
-        : segment.markDefs.filter((def) => used.has(def._key))
-    const block = textBlock(style, children, markDefs)
+    const run = trimRun(segment)
+    if (!run) continue
+    const block = textBlock(style, run.children, run.markDefs)
     placeInList(block, walk)
     walk.out.push(block)
     blocks.push(block)
@@ -92,15 +88,10 @@ function placeInList(block: TextBlock, walk: Walk): void {
 }
 
 // Whitespace-only runs around an image are layout, not content.
-function trimRun(children: Child[], markDefs: readonly MarkDef[]): Child[] {
-  let hasContent = false
-  for (const child of children) {
-    if (child._type !== 'span' || (child as Span).text.trim() !== '') {
-      hasContent = true
-      break
-    }
-  }
-  if (!hasContent) return []
+function trimRun(run: {children: Child[]; markDefs: MarkDef[]}): typeof run | undefined {
+  const {children, markDefs} = run
+  if (children.every((child) => child._type === 'span' && (child as Span).text.trim() === ''))
+    return undefined
   // The white space a link holds around an image taken out of the run (`<a …>` over `<img …>`
   // after a paragraph's text) is not a link of its own: it goes, with the link.
   const annotations = new Set(markDefs.map((def) => def._key))
@@ -112,5 +103,7 @@ function trimRun(children: Child[], markDefs: readonly MarkDef[]): Child[] {
   let end = children.length
   while (start < end && emptyLink(children[start])) start++
   while (end > start && emptyLink(children[end - 1])) end--
-  return start === 0 && end === children.length ? children : children.slice(start, end)
+  if (start === 0 && end === children.length) return run
+  const kept = children.slice(start, end)
+  return {children: kept, markDefs: usedMarkDefs(kept, markDefs)}
 }

@@ -84,7 +84,7 @@ function element(
   if (isNavButtons(html) && !isNested(state)) return navigationBlock(html, entry, node, state, walk)
   if (!block.content || block.model === 'raw') {
     return convertHtml(html, pointIn(entry, block.start), state, walk, (text, at, into) =>
-      convertInElement(state, () => convertMarkdownAt(text, at, state, into.out, into.list)),
+      convertMarkdownAt(text, at, state, into.out, into.list),
     )
   }
   const content = entry.text.slice(block.content.start, block.content.end)

@@ -314,8 +314,9 @@ export function inlineHtml(node: Html, state: State, inline: Inline): void {
 function trackElement(tag: Tag, inline: Inline): void {
   if (tag.selfClosing || VOID.has(tag.name)) return
   const open = (inline.openElements ??= [])
-  if (!tag.closing) open.push(tag.name)
-  else if (open.includes(tag.name)) open.splice(open.lastIndexOf(tag.name), 1)
+  if (!tag.closing) return void open.push(tag.name)
+  const at = open.lastIndexOf(tag.name)
+  if (at !== -1) open.splice(at, 1)
 }
 
 /**

@@ -153,16 +153,19 @@ export function withMark(inline: Inline, mark: string, inner: () => void): void 
   inline.marks.pop()
 }
 
+/** The annotations among `markDefs` that a span of `children` marks. */
+export function usedMarkDefs(children: readonly Child[], markDefs: readonly MarkDef[]): MarkDef[] {
+  const used = new Set(children.flatMap((child) => (child as {marks?: string[]}).marks ?? []))
+  return markDefs.filter((def) => used.has(def._key))
+}
+
 /** Ends the current text run. */
 export function flush(inline: Inline): void {
   if (inline.children.length > 0) {
     // Only the annotations a span of this run uses (a link around an image alone marks none).
-    const used = new Set(
-      inline.children.flatMap((child) => (child as {marks?: string[]}).marks ?? []),
-    )
     inline.segments.push({
       children: inline.children,
-      markDefs: inline.markDefs.filter((def) => used.has(def._key)),
+      markDefs: usedMarkDefs(inline.children, inline.markDefs),
     })
   }
   inline.children = []
