@@ -38,6 +38,11 @@ export function formatSummary(stats: ImportStats, elapsedMs: number, syncProblem
     theme.version
       ? `Theme:      just-the-docs ${theme.version} (from ${theme.from}; ${rules})`
       : `Theme:      version not found in _config.yml, Gemfile.lock or Gemfile (${rules}; --theme-version chooses)`,
+    ...(stats.headingTitles
+      ? [
+          `Titles:     ${plural(stats.headingTitles.pages, 'page')} titled from their first heading, as GitHub Pages does (${stats.headingTitles.from})`,
+        ]
+      : []),
     `Pages read: ${stats.pages} of ${plural(stats.files, 'markdown file')} (${stats.skipped} skipped${bare.count}, ${stats.failed} unreadable)${stats.reused === undefined ? '' : `; ${stats.reused} unchanged since the last import, not converted again`}`,
     `Documents:  ${total}${byType ? ` (${byType})` : ''}`,
     `Problems:   ${plural(stats.errors, 'error')}, ${plural(stats.warnings, 'warning')}${syncProblems ? `; ${syncProblems} more from the sync (listed above)` : ''}`,

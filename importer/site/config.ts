@@ -1,5 +1,5 @@
 import type {Diagnostic} from '../types.ts'
-import type {SiteCollection, SiteConfig, ThemeSource, ThemeVersion} from './types.ts'
+import type {PagePlugins, SiteCollection, SiteConfig, ThemeSource, ThemeVersion} from './types.ts'
 import {isMapping, parseYamlMapping, yamlDiagnostic} from './yaml.ts'
 
 /** Jekyll excludes these even when `_config.yml` lists its own `exclude:`. */
@@ -60,7 +60,8 @@ export function readConfig(
   options: {
     file?: string
     gemfileLock?: string
-    gemfile?: string
+    /** The site's Gemfile; null when the site has none (undefined: not known). */
+    gemfile?: string | null
     legacy?: boolean
     /** The version given on the command line; wins over the site's files. */
     themeVersion?: string
@@ -85,7 +86,7 @@ export function readConfig(
   const permalink = typeof raw.permalink === 'string' ? raw.permalink : 'date'
   const theme: ThemeVersion = options.themeVersion
     ? {version: options.themeVersion, from: '--theme-version'}
-    : themeVersion(raw, options.gemfileLock, options.gemfile)
+    : themeVersion(raw, options.gemfileLock, options.gemfile ?? undefined)
   const legacy = options.legacy ?? isLegacyVersion(theme.version)
   if (raw.defaults !== undefined && !Array.isArray(raw.defaults)) {
     diagnostics.push({
@@ -108,9 +109,68 @@ export function readConfig(
       legacy,
       theme,
       collections: readCollections(raw),
+      pagePlugins: pagePlugins(raw, options.gemfile),
     },
     diagnostics,
   }
+}
+
+const TITLES_PLUGIN = 'jekyll-titles-from-headings'
+const OPTIONAL_PLUGIN = 'jekyll-optional-front-matter'
+
+/**
+ * Which of GitHub Pages' page plugins the site's build runs: those `plugins:` names, those its
+ * Gemfile loads (the `github-pages` gem brings all of GitHub Pages' plugins), and all of them for
+ * a site with no Gemfile and a `remote_theme:`, which only GitHub Pages' own build can build.
+ * Each plugin's `enabled: false` turns it off.
+ */
+export function pagePlugins(raw: Record<string, unknown>, gemfile?: string | null): PagePlugins {
+  const listed = [raw.plugins, raw.gems].flatMap((value) =>
+    Array.isArray(value) ? value.map(String) : [],
+  )
+  const gems = gemfile ? jekyllPluginGems(gemfile) : []
+  const from = gems.includes('github-pages')
+    ? "the Gemfile's github-pages gem"
+    : gemfile === null && typeof raw.remote_theme === 'string'
+      ? 'GitHub Pages, which builds a site with a remote_theme and no Gemfile'
+      : undefined
+  const runs = (name: string, key: string) => {
+    const settings = raw[key]
+    if (isMapping(settings) && settings.enabled === false) return false
+    return from !== undefined || listed.includes(name) || gems.includes(name)
+  }
+  const titles = raw.titles_from_headings
+  const titlesFromHeadings = runs(TITLES_PLUGIN, 'titles_from_headings')
+  const optionalFrontMatter =
+    runs(OPTIONAL_PLUGIN, 'optional_front_matter') && raw.require_front_matter !== true
+  const any = titlesFromHeadings || optionalFrontMatter
+  return {
+    titlesFromHeadings,
+    titlesInCollections: titlesFromHeadings && isMapping(titles) && titles.collections === true,
+    optionalFrontMatter,
+    ...(any
+      ? {from: from ?? "_config.yml's `plugins:` or the Gemfile's jekyll_plugins group"}
+      : {}),
+  }
+}
+
+/**
+ * The gems a Gemfile puts in its `jekyll_plugins` group, which Jekyll loads: on a line with
+ * `group: :jekyll_plugins` or inside `group :jekyll_plugins do … end`.
+ */
+export function jekyllPluginGems(gemfile: string): string[] {
+  const gems: string[] = []
+  let inGroup = false
+  for (const raw of gemfile.split('\n')) {
+    const line = raw.replace(/#.*$/, '').trim()
+    if (/^group\b.*:jekyll_plugins\b.*\bdo$/.test(line)) inGroup = true
+    else if (inGroup && line === 'end') inGroup = false
+    const gem = /^gem\s+["']([^"']+)["']/.exec(line)
+    if (gem && (inGroup || /\bgroup:\s*(?::jekyll_plugins|\[[^\]]*:jekyll_plugins)/.test(line))) {
+      gems.push(gem[1])
+    }
+  }
+  return gems
 }
 
 /**

@@ -65,6 +65,11 @@ export interface ImportStats {
   reused?: number
   /** The theme version followed, where it came from, and whether the pre-0.10 rules applied. */
   theme: ThemeVersion & {legacy: boolean}
+  /**
+   * Pages GitHub Pages' plugins titled from their first heading, and why the plugins run
+   * (absent when they do not).
+   */
+  headingTitles?: {pages: number; from: string}
 }
 
 /** The documents of a site, every problem found, and counts. */

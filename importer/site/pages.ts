@@ -3,10 +3,22 @@ import type {Diagnostic} from '../types.ts'
 import {collectionOf, defaultsFor, isExcluded} from './config.ts'
 import {decodeSiteFile} from './decode.ts'
 import {parseFrontMatter, type FrontMatterMemo} from './frontMatter.ts'
+import {titleFromHeading} from './headingTitle.ts'
 import type {NotAPage, SiteConfig, SiteFile, SourcePage} from './types.ts'
 
 /** A site path Jekyll reads as Markdown. */
 export const MARKDOWN = /\.(?:md|markdown|mkd|mkdn)$/i
+/** Files `jekyll-optional-front-matter` leaves alone without front matter (any case). */
+const NOT_OPTIONAL = new Set([
+  'README',
+  'LICENSE',
+  'LICENCE',
+  'COPYING',
+  'CODE_OF_CONDUCT',
+  'CONTRIBUTING',
+  'ISSUE_TEMPLATE',
+  'PULL_REQUEST_TEMPLATE',
+])
 const BOOLEAN_KEYS = ['published', 'nav_exclude', 'has_children', 'has_toc', 'search_exclude']
 const TEXT_KEYS = ['title', 'parent', 'grand_parent', 'ancestor']
 
@@ -173,16 +185,36 @@ function readPage(
     )
     return
   }
-  if (parsed.status === 'none' || parsed.status === 'bom') {
+  const stem = file.path.split('/').pop()!.replace(MARKDOWN, '')
+  if (
+    (parsed.status === 'none' || parsed.status === 'bom') &&
+    !(
+      config.pagePlugins.optionalFrontMatter &&
+      !collection &&
+      !NOT_OPTIONAL.has(stem.toUpperCase())
+    )
+  ) {
     // No front matter at all: Jekyll copies the file as-is (a README or an include).
     result.skipped.push(file.path)
     result.noFrontMatter++
     return
   }
+  const plugins = config.pagePlugins
+  if (
+    page.title === undefined &&
+    (collection ? plugins.titlesInCollections : plugins.titlesFromHeadings)
+  ) {
+    // GitHub Pages' jekyll-titles-from-headings: the first heading names the page. One with no
+    // text (an image) would be a blank entry in the navigation; it stays untitled here.
+    const heading = titleFromHeading(parsed.body)
+    if (heading) {
+      page.title = heading
+      page.titleFromFile = true
+    }
+  }
   if (page.title === undefined && collection) {
     // A collection document needs no title (a staff entry has a `name:`): Jekyll's own default
     // is the file name. It is imported with that title, which the export does not write.
-    const stem = file.path.split('/').pop()!.replace(MARKDOWN, '')
     page.title = textValue(data.name) ?? stem
     page.titleFromFile = true
   }
@@ -194,8 +226,11 @@ function readPage(
       result.notPages.push({file: file.path, title, why: 'title-commented-out'})
     }
     result.skipped.push(file.path)
+    const why = plugins.titlesFromHeadings
+      ? 'it has no `title` and does not start with a heading to take one from'
+      : 'it has no `title`'
     result.diagnostics.push(
-      notAPage(file.path, 'it has no `title`, so the theme leaves it out of the navigation'),
+      notAPage(file.path, `${why}, so the theme leaves it out of the navigation`),
     )
     return
   }

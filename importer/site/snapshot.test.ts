@@ -98,6 +98,21 @@ describe('restoreSite', () => {
     })
   })
 
+  it('cannot restore a page whose title, taken from its first heading, changed with its body', () => {
+    const site = [
+      {path: 'Gemfile', text: 'gem "github-pages", group: :jekyll_plugins\n'},
+      {path: 'index.md', text: '---\ntitle: Home\n---\n\nWelcome.\n'},
+      {path: 'guide.md', text: '---\nnav_order: 2\n---\n\n# Guide\n\nText.\n'},
+    ].map(hashedFile)
+    const kept = storedSnapshot(prepareSite(site))
+    const body = editedFiles(site, 'guide.md', (text) => `${text}\nMore.\n`)
+    expect(restore(kept, body, ['guide.md'])).not.toHaveProperty('reason')
+    const retitled = editedFiles(site, 'guide.md', (text) => text.replace('# Guide', '# Manual'))
+    expect(restore(kept, retitled, ['guide.md'])).toEqual({
+      reason: 'the heading that titles guide.md changed',
+    })
+  })
+
   it('reads no YAML of a page whose body changed: its front matter is the kept one', () => {
     const files = editedFiles(SITE, 'one.md', (text) => `${text}\nMore.\n`)
     const asked: string[] = []

@@ -284,6 +284,8 @@ export function restorePage(
   if (reread) {
     if (headHash(reread.text, reread.body) !== head)
       return {reason: `the front matter of ${kept.file} changed`}
+    // A title taken from the first heading (GitHub Pages' plugin) changes with the body.
+    if (reread.title !== page.title) return {reason: `the heading that titles ${kept.file} changed`}
     // The kept page's keys are in the order it was read, where the text comes back.
     return replaced(reread, page)
   }

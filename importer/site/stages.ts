@@ -207,7 +207,7 @@ export function prepareSite(
   const configText = fileText(files, '_config.yml')
   const {config, diagnostics: configProblems} = readConfig(configText, {
     gemfileLock: fileText(files, 'Gemfile.lock'),
-    gemfile: fileText(files, 'Gemfile'),
+    gemfile: fileText(files, 'Gemfile') ?? null,
     legacy: options.legacy,
     themeVersion: options.themeVersion,
   })
@@ -328,6 +328,14 @@ export function finishSite(
       warnings,
       errors,
       theme: {...config.theme, legacy: config.legacy},
+      ...(config.pagePlugins.from
+        ? {
+            headingTitles: {
+              pages: read.pages.filter((page) => page.titleFromFile && !page.collection).length,
+              from: config.pagePlugins.from,
+            },
+          }
+        : {}),
       ...(reused === undefined ? {} : {reused}),
     },
   }

@@ -32,6 +32,22 @@ export interface SiteConfig {
   theme: ThemeVersion
   /** Jekyll collections (`collections:`): navigation sections first, in the theme's order. */
   collections: SiteCollection[]
+  /** The GitHub Pages plugins that make pages of files without a `title:` or front matter. */
+  pagePlugins: PagePlugins
+}
+
+/**
+ * `jekyll-titles-from-headings` and `jekyll-optional-front-matter`, which GitHub Pages runs on
+ * every site it builds: a page without `title:` takes its first heading's text, and a markdown
+ * file without front matter is a page.
+ */
+export interface PagePlugins {
+  titlesFromHeadings: boolean
+  /** `titles_from_headings: {collections: true}`: collection documents take theirs too. */
+  titlesInCollections: boolean
+  optionalFrontMatter: boolean
+  /** Why the site's build runs them, e.g. "the Gemfile's github-pages gem". */
+  from?: string
 }
 
 /**
@@ -71,7 +87,10 @@ export interface SourcePage {
   textHash?: string
   /** The key of the Jekyll collection the page is a document of; absent for a page. */
   collection?: string
-  /** A collection document with no `title:`: `title` came from its `name:` or file name. */
+  /**
+   * The file has no `title:`: `title` came from its first heading (GitHub Pages'
+   * `jekyll-titles-from-headings`) or, for a collection document, its `name:` or file name.
+   */
   titleFromFile?: boolean
 }
 

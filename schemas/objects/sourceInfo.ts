@@ -63,7 +63,7 @@ export const sourceInfo = defineType({
       type: 'boolean',
       readOnly: true,
       description:
-        'The source file has no `title:` (a collection document, such as a staff entry): the title shown here came from its `name:` or file name and is not written back.',
+        'The source file has no `title:`: the title shown here came from its first heading (GitHub Pages titles such pages from it) or, for a collection document such as a staff entry, from its `name:` or file name, and is not written back as `title:`.',
     }),
     defineField({name: 'navOrder', title: 'nav_order', type: 'string'}),
     defineField({name: 'contentHash', title: 'Source content hash', type: 'string'}),
