@@ -3,7 +3,10 @@
 # own tags and filters. Documents of collections are rendered first (with their layouts), so a
 # page that outputs `{{ staffer }}` gets what readers see. The theme and plugins are not loaded
 # (they are gems this machine does not have); a page whose Liquid needs them is reported with
-# Jekyll's error and the caller falls back to its own emulation for that page.
+# Jekyll's error and the caller falls back to its own emulation for that page. The exceptions are
+# the plugins named in FIDELITY_JEKYLL_PLUGINS (comma-separated): GitHub Pages' plugins that make
+# pages and titles (`jekyll-titles-from-headings`), which the site's build runs, so `page.title`
+# and `site.pages` are what its Liquid reads on the published site.
 #
 # Usage: ruby jekyll.rb <site folder> [theme includes folder] [Jekyll major version]. The second
 # folder holds the theme's includes (importer/site/themeIncludes.ts), read after the site's own
@@ -27,6 +30,13 @@ relative = lambda do |document|
   Pathname.new(document.path).relative_path_from(Pathname.new(source)).to_s
 end
 current = nil
+
+ENV.fetch('FIDELITY_JEKYLL_PLUGINS', '').split(',').each do |name|
+  require name
+rescue LoadError
+  package = "ruby-#{name}"
+  abort "Cannot load the plugin #{name} the site's build runs: install the Debian package #{package} (apt-get install #{package})."
+end
 
 # The markdown Jekyll hands its converters is the page after Liquid: keep it per page.
 module CaptureLiquidOutput

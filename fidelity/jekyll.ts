@@ -9,6 +9,7 @@ import {tmpdir} from 'node:os'
 import {dirname, join} from 'node:path'
 
 import type {SiteFile} from '../importer/index.ts'
+import {readConfig} from '../importer/site/config.ts'
 import {THEME_INCLUDES} from '../importer/site/themeIncludes.ts'
 
 const SCRIPT = join(import.meta.dirname, 'jekyll.rb')
@@ -34,10 +35,29 @@ export async function liquidWithJekyll(root: string): Promise<Map<string, Jekyll
     for (const [name, text] of Object.entries(THEME_INCLUDES)) {
       writeFileSync(join(themeIncludes, name), text)
     }
-    return await runJekyll(root, themeIncludes, jekyllMajor(root))
+    return await runJekyll(root, themeIncludes, jekyllMajor(root), pagePluginNames(root))
   } finally {
     rmSync(themeIncludes, {recursive: true, force: true})
   }
+}
+
+/**
+ * The GitHub Pages plugins the site's build runs that make its pages and titles (see
+ * `pagePlugins`), by gem name: the reference loads them as the published site does.
+ */
+export function pagePluginNames(root: string): string[] {
+  const read = (name: string) => {
+    try {
+      return readFileSync(join(root, name), 'utf8')
+    } catch {
+      return undefined
+    }
+  }
+  const {pagePlugins} = readConfig(read('_config.yml'), {gemfile: read('Gemfile') ?? null}).config
+  return [
+    ...(pagePlugins.titlesFromHeadings ? ['jekyll-titles-from-headings'] : []),
+    ...(pagePlugins.optionalFrontMatter ? ['jekyll-optional-front-matter'] : []),
+  ]
 }
 
 /**
@@ -63,9 +83,11 @@ async function runJekyll(
   root: string,
   themeIncludes: string,
   major: string | undefined,
+  plugins: readonly string[],
 ): Promise<Map<string, JekyllPage>> {
   const args = [SCRIPT, root, themeIncludes, ...(major ? [major] : [])]
-  const ruby = spawn('ruby', args, {stdio: ['ignore', 'pipe', 'pipe']})
+  const env = {...process.env, FIDELITY_JEKYLL_PLUGINS: plugins.join(',')}
+  const ruby = spawn('ruby', args, {stdio: ['ignore', 'pipe', 'pipe'], env})
   let stdout = ''
   let stderr = ''
   ruby.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))

@@ -1,8 +1,9 @@
+import {spawnSync} from 'node:child_process'
 import {join} from 'node:path'
 
 import {describe, expect, it} from 'vitest'
 
-import {jekyllMissing, liquidWithJekyll} from './jekyll.ts'
+import {jekyllMissing, liquidWithJekyll, pagePluginNames} from './jekyll.ts'
 import {kramdownMissing, renderWithKramdown} from './kramdown.ts'
 import {siteFidelity} from './site.ts'
 import {readSiteFiles} from './siteFiles.ts'
@@ -60,6 +61,57 @@ describe.skipIf(kramdownMissing() !== null || jekyllMissing() !== null)(
           differences: [],
         })
       }
+    })
+  },
+)
+
+/**
+ * A GitHub Pages site (the Gemfile's github-pages gem): pages without `title:` take their first
+ * heading's, a file without front matter is a page, and the home page lists every titled page
+ * through `site.html_pages`, as GitHub Pages' plugins make them.
+ */
+const GITHUB_PAGES_SITE = join(import.meta.dirname, 'fixtures', 'site-github-pages')
+const hasPagePlugins =
+  spawnSync(
+    'ruby',
+    ['-rjekyll', '-rjekyll-titles-from-headings', '-rjekyll-optional-front-matter', '-e', ''],
+    {stdio: 'ignore'},
+  ).status === 0
+
+describe.skipIf(kramdownMissing() !== null || !hasPagePlugins)(
+  "a GitHub Pages site, against Jekyll running GitHub Pages' page plugins and kramdown",
+  () => {
+    it('imports the pages titled from their headings, and lists them as the published site does', async () => {
+      expect(pagePluginNames(GITHUB_PAGES_SITE)).toEqual([
+        'jekyll-titles-from-headings',
+        'jekyll-optional-front-matter',
+      ])
+      const jekyll = await liquidWithJekyll(GITHUB_PAGES_SITE)
+      const home = jekyll.get('index.md')
+      expect(home && 'markdown' in home ? home.markdown : home).toContain(
+        '[Setting up the kit](/docs/setup.html)',
+      )
+      const {files, includes, others} = await readSiteFiles(GITHUB_PAGES_SITE)
+      const report = await siteFidelity(files, {
+        kramdown: renderWithKramdown,
+        includes,
+        otherFiles: others,
+        jekyll,
+      })
+      const pages = report.pages
+        .map((page) => ({
+          file: page.file,
+          differences: page.comparison?.differences.map(
+            (d) => `${d.feature} #${d.at}: kramdown «${d.expected}», project «${d.actual}»`,
+          ),
+        }))
+        .sort((a, b) => (a.file < b.file ? -1 : 1))
+      expect(pages).toEqual(
+        ['docs/checks.md', 'docs/setup.md', 'feed.md', 'glossary.md', 'index.md'].map((file) => ({
+          file,
+          differences: [],
+        })),
+      )
     })
   },
 )

@@ -277,7 +277,8 @@ function createEngine(page: ControlFlowPage): LiquidEngine {
 }
 
 /**
- * `site`: `_config.yml`, `site.data`, `site.pages`, each collection's documents and
+ * `site`: `_config.yml`, `site.data`, `site.pages` and `site.html_pages` (those but a page whose
+ * permalink names another extension, `/feed.xml`), each collection's documents and
  * `site.static_files`.
  */
 function siteDrop(page: ControlFlowPage, engine: LiquidEngine): Record<string, unknown> {
@@ -298,6 +299,9 @@ function siteDrop(page: ControlFlowPage, engine: LiquidEngine): Record<string, u
   // pages made 3 million drops, 2 s of its conversion, for none to be read).
   const labels = Object.keys(liquid.collections)
   lazily(site, 'pages', () => liquid.pages.map(drop))
+  lazily(site, 'html_pages', () =>
+    liquid.pages.filter((document) => !/\.(?!html?$|xhtml$)[^./]+$/.test(document.url)).map(drop),
+  )
   for (const label of labels) lazily(site, label, () => liquid.collections[label]!.map(drop))
   lazily(site, 'collections', () => labels.map((label) => ({label, docs: site[label]})))
   lazily(site, 'documents', () =>

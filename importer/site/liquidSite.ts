@@ -86,7 +86,8 @@ export function readLiquidSite(
   const documents = pages.map((page): LiquidDocument => ({
     file: page.file,
     url: pageUrl({file: page.file, data: page.data}, config),
-    data: page.data,
+    // A title GitHub Pages' plugin took from the first heading is the page's `page.title`.
+    data: page.titleFromFile && !page.collection ? {...page.data, title: page.title} : page.data,
     body: page.body,
     ...(page.collection ? {collection: page.collection} : {}),
   }))
