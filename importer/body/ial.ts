@@ -14,6 +14,7 @@ import {toSectionBody, toTitleText} from './rich-text.ts'
 import type {State} from './state.ts'
 import {isTextOnly, report} from './state.ts'
 import {isLabelClass, labelBlock, labelOf} from './inline/label.ts'
+import {TOC_REFERENCE} from './ial-classes.ts'
 
 /** A kramdown attribute list on its own line: `{: .note }`, `{:toc}`, `{: #id .a .b }`. */
 export const IAL_LINE = /^\{:\s*([^{}\n]*?)\s*\}$/
@@ -72,7 +73,7 @@ export function applyIal(
 ): void {
   // An extension on a block's line styles nothing (paragraph.ts reports it on its own line).
   if (classes[0]?.startsWith(':')) return
-  if (classes.includes('toc')) return applyToc(out, start, node, state, list)
+  if (classes.includes(TOC_REFERENCE)) return applyToc(out, start, node, state, list)
   const startToken = classes.find((name) => name.startsWith('start='))
   if (startToken) {
     applyStart(Number(startToken.slice('start='.length)), out, start, node, state, list)

@@ -6,7 +6,7 @@ import {describe, expect, it} from 'vitest'
 
 import {typographyAsTyped} from '../../fidelity/typography.ts'
 import {decodeEntities} from '../body/html/tags.ts'
-import {headingText, titleFromHeading} from './headingTitle.ts'
+import {headingTitleText, titleFromHeading} from './headingTitle.ts'
 
 /**
  * The corpus: page bodies in fixtures/titles-from-headings/cases.json, each with the title
@@ -83,12 +83,12 @@ if (!hasPlugin) {
   )
 }
 
-describe('headingText', () => {
+describe('headingTitleText', () => {
   it('keeps what is literal in code and escapes', () => {
-    expect(headingText('`*a*` \\*b\\* *c*')).toBe('*a* *b* c')
+    expect(headingTitleText('`*a*` \\*b\\* *c*')).toBe('*a* *b* c')
   })
 
   it('keeps a link label and drops an image', () => {
-    expect(headingText('[Go](x.md) ![logo](logo.png)')).toBe('Go')
+    expect(headingTitleText('[Go](x.md) ![logo](logo.png)')).toBe('Go')
   })
 })

@@ -17,7 +17,7 @@ const TITLE = new RegExp(
 export function titleFromHeading(body: string): string | undefined {
   const match = TITLE.exec(body)
   if (!match) return undefined
-  return headingText(match[1] ?? match[2])
+  return headingTitleText(match[1] ?? match[2])
 }
 
 /** kramdown's block markers at the start of a line the plugin renders as a paragraph. */
@@ -48,7 +48,7 @@ const FOOTNOTE = /\[\^[^\]]*\]/g
  * stripped, whitespace collapsed, footnote markers removed; then its character references
  * decoded, as the browser shows the title.
  */
-export function headingText(markdown: string): string {
+export function headingTitleText(markdown: string): string {
   // Code and escaped characters are literal text: set aside before the markup is taken off.
   const literal: string[] = []
   const keep = (text: string) => `\u0000${literal.push(text) - 1}\u0000`
