@@ -136,12 +136,12 @@ function laxIncludes(
 export function evaluateControlFlow(
   text: string,
   page: ControlFlowPage,
-): {text: string} | {error: string} {
+): {text: string} | {error: string; limit?: 'maxPageBytes'} {
   try {
     const {engine, scope} = prepared(page)
     const output = String(engine.parseAndRenderSync(laxFilters(text), {...scope}))
     if (output.length > page.maxChars) {
-      return {error: `it produces more than ${page.maxChars} characters`}
+      return {error: `it produces more than ${page.maxChars} characters`, limit: 'maxPageBytes'}
     }
     return {text: output}
   } catch (error) {

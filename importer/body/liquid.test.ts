@@ -439,6 +439,16 @@ describe('Liquid control flow', () => {
     expect(diagnostics.map((d) => d.code)).toContain('liquid-control')
   })
 
+  it("says how to raise the page limit when what a loop writes is over it (a site's leaderboard)", () => {
+    const {diagnostics} = liquid('{% for i in (1..2000) %}xxxxxxxx{% endfor %}\nAfter', {
+      limits: {maxPageBytes: 10_000},
+    })
+    expect(diagnostics.find((d) => d.code === 'liquid-control')).toMatchObject({
+      message: expect.stringContaining('it produces more than 10000 characters'),
+      hint: expect.stringContaining('npm run import -- --max-page-kb <n>'),
+    })
+  })
+
   it('keeps the text of raw blocks, also inside a highlight block, without evaluating anything', () => {
     const {text, diagnostics} = liquid(
       '{% raw %}{% for x in y %}{% endraw %}\n{% highlight liquid %}\n{% raw %}{% if a %}b{% endif %}{% endraw %}\n{% endhighlight %}',

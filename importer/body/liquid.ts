@@ -1,7 +1,7 @@
 import {spacesEscaped} from '../uri.ts'
 import {posix} from 'node:path'
 
-import {resolveLimits} from './limits.ts'
+import {raiseHint, resolveLimits} from './limits.ts'
 import {LineMapBuilder, countLines} from './line-map.ts'
 import {evaluateControlFlow, type ControlFlowPage} from './liquid-control.ts'
 import {parseIncludeTag, validIncludeFile, type IncludeParameter} from './liquid-include.ts'
@@ -168,7 +168,9 @@ function evaluateRegion(text: string, at: Point, state: State, scope: Scope): st
       'liquid-control',
       at,
       `Kept the Liquid control flow on ${where} as text: it cannot be evaluated here (${result.error.replace(/\.$/, '')}).`,
-      'Replace the tags with the content they produce, or make what they read available (a file under _data/ or _includes/, a front-matter key).',
+      'limit' in result && result.limit
+        ? `What Liquid produces counts against the page's size limit: ${raiseHint(result.limit)}.`
+        : 'Replace the tags with the content they produce, or make what they read available (a file under _data/ or _includes/, a front-matter key).',
     )
     return undefined
   }
