@@ -8,7 +8,7 @@ import {convertMarkdownAt} from '../html/markdown.ts'
 import {SPAN_ELEMENTS} from '../html/tokens.ts'
 import {isKeptAsText} from '../inline/html.ts'
 import type {Point} from '../html/hast/scope.ts'
-import {pointIn, preparedBlock} from '../html/prepare.ts'
+import {pointIn, preparedBlock, trailingPlaceholder} from '../html/prepare.ts'
 import {KNOWN_ELEMENTS, parseTag, textOf} from '../html/tags.ts'
 import {tagAt} from '../html/tokens.ts'
 import {applyIal, listIalOf} from '../ial.ts'
@@ -36,6 +36,12 @@ const MARKDOWN_ATTRIBUTE = /^<[a-z][a-z0-9-]*\b[^>]*\smarkdown\s*=\s*["']?(?:1|b
 export function html(node: Html, state: State, walk: Walk): void {
   const prepared = preparedBlock(node.value, state)
   if (prepared) return convertPrepared(prepared, node, state, walk)
+  const trailing = trailingPlaceholder(node.value, state)
+  if (trailing) {
+    // `<br/>` lines right above a kramdown block: CommonMark took the block's placeholder in.
+    html({...node, value: trailing.before}, state, walk)
+    return convertPrepared(trailing.block, node, state, walk)
+  }
   const value = node.value.trim()
   const listIal = listIalOf(value)
   if (listIal !== undefined) {

@@ -86,7 +86,13 @@ export function prepareKramdownBlocks(
     const open = `<!--kramdown-${registry.nonce}:${index}${endsLists ? ` ${ENDS_LISTS}${margin.length}` : ''}`
     const atLineEnd = span.endsWith('\n') || last.consumed >= text.length
     const lines = newlines(span.endsWith('\n') ? span.slice(0, -1) : span)
-    if (atLineEnd) {
+    if (atLineEnd && lines > 0 && !indent && margin === '' && afterOpenHtmlBlock(out)) {
+      // CommonMark's HTML block of the lines before runs on to a blank line: a placeholder with
+      // blank lines in it would be cut at the first. One closed on its first line ends that
+      // block's text (see `trailingPlaceholder`); its other lines are blank.
+      out += open + '-->' + '\n'.repeat(lines) + (span.endsWith('\n') ? '\n' : '')
+      pos = last.consumed
+    } else if (atLineEnd) {
       out += open + '\n'.repeat(lines) + '-->' + (span.endsWith('\n') ? '\n' : '')
       pos = last.consumed
     } else if (lines > 0) {
@@ -102,6 +108,38 @@ export function prepareKramdownBlocks(
     }
   }
   return out + text.slice(pos)
+}
+
+/** A line CommonMark starts an HTML block with that ends only at a blank line (its kinds 6 and 7). */
+const OPEN_HTML_LINE = /^ {0,3}<\/?[A-Za-z]/
+
+/**
+ * Whether the last lines of `out`, back to a blank line, are an HTML block for CommonMark that
+ * runs on to the next blank line (`<br/>` or `<img …>` alone on its line, which kramdown reads as
+ * a paragraph): it would take in the next line too.
+ */
+function afterOpenHtmlBlock(out: string): boolean {
+  if (out === '' || !out.endsWith('\n')) return false
+  const blank = out.lastIndexOf('\n\n', out.length - 2)
+  const runStart = blank === -1 ? 0 : blank + 2
+  if (runStart >= out.length - 1) return false
+  return OPEN_HTML_LINE.test(out.slice(runStart, out.indexOf('\n', runStart)))
+}
+
+/**
+ * An HTML block whose last line is a one-line placeholder (see `afterOpenHtmlBlock`): the HTML
+ * before it, and the block the placeholder stands for. Undefined for any other HTML.
+ */
+export function trailingPlaceholder(
+  value: string,
+  state: State,
+): {before: string; block: PreparedBlock} | undefined {
+  const registry = registries.get(state)
+  if (!registry) return undefined
+  const at = value.lastIndexOf(`\n<!--kramdown-${registry.nonce}:`)
+  if (at === -1 || !value.trimEnd().endsWith('-->')) return undefined
+  const block = preparedBlock(value.slice(at + 1), state)
+  return block && {before: value.slice(0, at), block}
 }
 
 /**
