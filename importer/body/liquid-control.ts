@@ -206,6 +206,13 @@ function createEngine(page: ControlFlowPage): LiquidEngine {
       : text
   })
   engine.registerFilter('smartify', (value: unknown) => String(value ?? ''))
+  // Ruby's Liquid writes nil as nothing: `site.names | map: 'plural'` of plain texts is a list
+  // of nils, which liquidjs's filter would write as "undefined and undefined".
+  const sentence = engine.filters.array_to_sentence_string
+  engine.registerFilter('array_to_sentence_string', function (value: unknown, ...rest: unknown[]) {
+    const items = Array.isArray(value) ? value.map((item: unknown) => item ?? '') : value
+    return (sentence as (this: unknown, ...args: unknown[]) => unknown).call(this, items, ...rest)
+  })
   engine.registerTag('assign', {
     parse(token: TagToken) {
       const [, name, value] = ASSIGN.exec(token.args) ?? []

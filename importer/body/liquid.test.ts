@@ -377,6 +377,15 @@ describe('Liquid control flow', () => {
     expect(diagnostics.map((d) => d.code)).not.toContain('liquid-unknown')
   })
 
+  it('writes nothing for the nils of a list of texts mapped by a key, as Ruby does, not "undefined"', () => {
+    const {text} = liquid(
+      "{{ site.tac_projects | map: 'plural' | array_to_sentence_string }} are TAC projects.",
+      {site: {tac_projects: ['Graduated Stage Projects', 'Long Term Working Groups']}},
+    )
+    // Jekyll shows " and are TAC projects." (kramdown then trims the paragraph's start).
+    expect(text).toBe(' and  are TAC projects.')
+  })
+
   it('runs a filter written without its colon as Jekyll does, without the arguments, and an empty output', () => {
     const {text, diagnostics} = liquid(
       '{% for c in page.classes %}{% endfor %}{% include cell.html classes=page.classes %}',
