@@ -39,6 +39,9 @@
  *   the item's text is a heading, and the underline is indented into the item.
  * - kramdown ends a paragraph at a list item but not at a thematic break: `***` or `___` under
  *   a paragraph's line is its text (`* * *` starts an item, and is a break). Escaped.
+ * - An ordered item numbered other than 1 after an indented code block and a blank line starts
+ *   a list for kramdown and CommonMark, but micromark reads it as text (micromark#228). Its
+ *   number is written `1` (kramdown numbers every list from 1), padded to keep the text's column.
  */
 
 import {
@@ -64,6 +67,8 @@ const ITEM_MARKER = /^[ \t]*(?:[-+*]|\d{1,9}\.)[ \t]+/
  */
 const PAREN_ITEM = /^([ \t>]*(?:(?:[-+*]|\d{1,9}\.)[ \t]+)*\d{1,9})\)(?=[ \t]|$)/
 const PAREN_ITEMS = new RegExp(PAREN_ITEM.source, 'm')
+/** An ordered item numbered other than 1 after an indented code line and blank lines. */
+const ITEM_AFTER_CODE = /\n(?: {4}|\t)[^\n]*\n(?:[ \t]*\n)+ {0,3}(?!0*1\.)\d{1,9}\.(?:[ \t]|$)/
 
 /** A setext heading's underline, after any quote markers and indentation. */
 const UNDERLINE = /^((?:[ \t]*>)*[ \t]*)(=+|-+)[ \t]*$/
@@ -137,6 +142,7 @@ export function kramdownLines(
       text,
     ) &&
     !PAREN_ITEMS.test(text) &&
+    !ITEM_AFTER_CODE.test(text) &&
     !mayNestLinks(text) &&
     !ruleUnderText(text)
   ) {
@@ -185,6 +191,16 @@ export function kramdownLines(
       afterBlank = true
       textLines = 0
       continue
+    }
+    const numbered = afterBlank && code && !display && !inline ? NUMBERED_ITEM.exec(line) : null
+    if (numbered && Number(numbered[1]) !== 1 && numbered[0].includes(`${numbered[1]}.`)) {
+      // After an indented code block micromark reads `2. Two` as text (micromark#228), where
+      // CommonMark and kramdown start a list; kramdown numbers it from 1 whatever it says. The
+      // number is written `1`, and spaces keep the item's text where it was.
+      const at = numbered[0].indexOf(numbered[1])
+      lines[n] =
+        `${line.slice(0, at)}1.${' '.repeat(numbered[1].length - 1)}${line.slice(at + numbered[1].length + 1)}`
+      changed = true
     }
     const codeLine = /^(?: {4}|\t)/.test(line) && (code || afterBlank)
     const underline =
