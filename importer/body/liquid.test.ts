@@ -302,12 +302,14 @@ describe('Liquid control flow', () => {
     )
     expect(text).toBe('- Backfill\n- Replay\n')
     expect(diagnostics.map((d) => d.code)).toEqual(['liquid-evaluated'])
-    // site.pages is a list of Jekyll's drops, which only liquidjs builds: said, not passed empty.
-    const pages = liquid('{% include scenarios.html scenarios=site.pages %}', {
-      includes: {'scenarios.html': loop},
+    // A collection is a list of Jekyll's drops, which only liquidjs builds: the include that
+    // assigns is evaluated with the page, by liquidjs.
+    const staff = liquid('{% include scenarios.html scenarios=site.staffers %}', {
+      includes: {'scenarios.html': loop.replace('s.title', 's.name')},
       liquid: liquidSite,
     })
-    expect(pages.diagnostics.map((d) => d.code)).toContain('liquid-unknown')
+    expect(staff.text).toBe('- Ada\n- Bea\n')
+    expect(staff.diagnostics.map((d) => d.code)).toEqual(['liquid-evaluated'])
   })
 
   it("lists the site's static files, as a schedule checks a handout exists before linking it", () => {
@@ -374,6 +376,21 @@ describe('Liquid control flow', () => {
       {site: {project_types: types}},
     )
     expect(text).toBe('## Projects and Working Groups\n\nOne Project or Working Group.')
+    expect(diagnostics.map((d) => d.code)).not.toContain('liquid-unknown')
+  })
+
+  it("reads a variable an include assigned, as Jekyll shares the page's variables with its includes", () => {
+    const {text, diagnostics} = liquid(
+      '{% include base_path %}\n\nSee [the guide]({{ base_path }}/guide/).',
+      {
+        site: {url: 'https://docs.example', baseurl: '/kit'},
+        includes: {
+          base_path:
+            '{% if site.url %}\n  {% assign base_path = site.url | append: site.baseurl %}\n{% else %}\n  {% assign base_path = site.github.url %}\n{% endif %}',
+        },
+      },
+    )
+    expect(text.trim()).toBe('See [the guide](https://docs.example/kit/guide/).')
     expect(diagnostics.map((d) => d.code)).not.toContain('liquid-unknown')
   })
 

@@ -61,7 +61,11 @@ function evaluate(source: string, state: State, scope: Scope, lines?: LineMapBui
   if (!source.includes('{%') && !source.includes('{{')) return source
   scope.page.mayAssign ||= SETS_VARIABLES.test(source)
   const locate = locator(source)
-  const region = controlRegion(source)
+  const region = controlRegion(source, (tag) => {
+    // An include that assigns a variable (`{% include base_path %}`) sets it for the page.
+    const markup = parseIncludeTag(tag)
+    return 'file' in markup && SETS_VARIABLES.test(state.ctx.includes?.[markup.file] ?? '')
+  })
   // Jekyll's whitespace control: `{%-` and `{{-` drop the whitespace before the tag (back to
   // `from`), `-%}` and `-}}` the whitespace after it; the dropped text counts as replaced.
   const trimmedStart = (from: number, index: number, tag: string) => {
@@ -124,11 +128,15 @@ const hasLiquid = (code: string) => /\{\{|\{%/.test(code.replace(RAW_BLOCK, ''))
 /**
  * From the first control-flow tag of `source` to the end of its last one (or of its last
  * output or tag, when the region assigns variables): evaluated as one template, since a
- * variable assigned early can be read anywhere after. Tags inside `{% raw %}`,
+ * variable assigned early can be read anywhere after. An `{% include %}` whose file
+ * `includeAssigns` is control flow that assigns: Jekyll's include shares the page's variables. Tags inside `{% raw %}`,
  * comments and `{% highlight %}` start no region, as the scan skips those whole; a highlight
  * block that holds Liquid is a use, which a region that assigns variables reaches.
  */
-function controlRegion(source: string): {start: number; end: number} | undefined {
+function controlRegion(
+  source: string,
+  includeAssigns: (tag: string) => boolean,
+): {start: number; end: number} | undefined {
   let region: {start: number; end: number} | undefined
   let assigns = false
   let lastUse = 0
@@ -138,10 +146,11 @@ function controlRegion(source: string): {start: number; end: number} | undefined
     if (match[6] !== undefined || match[5] !== undefined || tag !== undefined) lastUse = end
     // A `{% highlight %}` block renders its Liquid too (see `evaluateTag`).
     if (match[2] !== undefined && hasLiquid(String(match[4]))) lastUse = end
-    if (tag === undefined || !CONTROL.has(tag)) continue
+    const assigning = tag === 'include' && includeAssigns(match[0])
+    if (tag === undefined || (!CONTROL.has(tag) && !assigning)) continue
     region ??= {start: match.index, end: 0}
     region.end = end
-    assigns ||= VARIABLE_TAGS.has(tag)
+    assigns ||= assigning || VARIABLE_TAGS.has(tag)
   }
   // A variable assigned in the region can be read by any later output or tag.
   if (region && assigns) region.end = Math.max(region.end, lastUse)
