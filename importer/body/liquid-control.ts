@@ -136,18 +136,30 @@ function laxIncludes(
 export function evaluateControlFlow(
   text: string,
   page: ControlFlowPage,
-): {text: string} | {error: string; limit?: 'maxPageBytes'} {
-  try {
-    const {engine, scope} = prepared(page)
-    const output = String(engine.parseAndRenderSync(laxFilters(text), {...scope}))
-    if (output.length > page.maxChars) {
-      return {error: `it produces more than ${page.maxChars} characters`, limit: 'maxPageBytes'}
+): {text: string; unknownFilters?: string[]} | {error: string; limit?: 'maxPageBytes'} {
+  const unknownFilters: string[] = []
+  const {engine, scope} = prepared(page)
+  for (;;) {
+    try {
+      const output = String(engine.parseAndRenderSync(laxFilters(text), {...scope}))
+      if (output.length > page.maxChars) {
+        return {error: `it produces more than ${page.maxChars} characters`, limit: 'maxPageBytes'}
+      }
+      return {text: output, ...(unknownFilters.length > 0 ? {unknownFilters} : {})}
+    } catch (error) {
+      const message = ((error as Error).message || String(error)).split('\n')[0]
+      // A filter Liquid does not know passes its input on in Jekyll (Liquid's lax filters):
+      // `{{ 'DATA' | oTranslate }}` is `DATA`. Each is made so, and the region read again.
+      const unknown = /^undefined filter: ([\w-]+)/.exec(message)?.[1]
+      if (!unknown || unknownFilters.length >= MAX_UNKNOWN_FILTERS) return {error: message}
+      unknownFilters.push(unknown)
+      engine.registerFilter(unknown, (value: unknown) => value)
     }
-    return {text: output}
-  } catch (error) {
-    return {error: ((error as Error).message || String(error)).split('\n')[0]}
   }
 }
+
+/** Filters of one page read as Jekyll reads filters it does not know, at most. */
+const MAX_UNKNOWN_FILTERS = 20
 
 /** Each page's engine and variables, made on its first region and kept for the next ones. */
 const preparedPages = new WeakMap<

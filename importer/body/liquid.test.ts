@@ -394,6 +394,17 @@ describe('Liquid control flow', () => {
     expect(diagnostics.map((d) => d.code)).not.toContain('liquid-unknown')
   })
 
+  it('passes the input of a filter Jekyll does not know on, as Jekyll does, and says so', () => {
+    const {text, diagnostics} = liquid(
+      '{% assign tab = "DATA" %}\n```html\n<mat-tab label="{{ tab | oTranslate }}">\n```',
+    )
+    expect(text).toBe('\n```html\n<mat-tab label="DATA">\n```')
+    expect(diagnostics.find((d) => d.code === 'liquid-filter-unknown')).toMatchObject({
+      severity: 'warning',
+      message: expect.stringContaining('`oTranslate`'),
+    })
+  })
+
   it('writes nothing for the nils of a list of texts mapped by a key, as Ruby does, not "undefined"', () => {
     const {text} = liquid(
       "{{ site.tac_projects | map: 'plural' | array_to_sentence_string }} are TAC projects.",
@@ -440,18 +451,18 @@ describe('Liquid control flow', () => {
 
   it('keeps a region it cannot evaluate as text, with one warning naming its page lines and why', () => {
     const {text, diagnostics} = liquid(
-      'A\n{% for x in site.list %}\n{{ x | no_such_filter }}\n{% endfor %}\nB',
+      'A\n{% for x in site.list %}\n{% no_such_tag x %}\n{% endfor %}\nB',
       {
         lineOffset: 3,
       },
     )
-    expect(text).toBe('A\n{% for x in site.list %}\n{{ x | no_such_filter }}\n{% endfor %}\nB')
+    expect(text).toBe('A\n{% for x in site.list %}\n{% no_such_tag x %}\n{% endfor %}\nB')
     expect(diagnostics.filter((d) => d.code === 'liquid-control')).toMatchObject([
       {
         severity: 'warning',
         line: 5,
         message: expect.stringMatching(
-          /^Kept the Liquid control flow on lines 5–7 as text: .*no_such_filter/,
+          /^Kept the Liquid control flow on lines 5–7 as text: .*no_such_tag/,
         ),
       },
     ])

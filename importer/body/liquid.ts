@@ -183,6 +183,18 @@ function evaluateRegion(text: string, at: Point, state: State, scope: Scope): st
     )
     return undefined
   }
+  if (result.unknownFilters) {
+    const names = result.unknownFilters.map((name) => `\`${name}\``).join(', ')
+    warn(
+      state,
+      scope,
+      'warning',
+      'liquid-filter-unknown',
+      at,
+      `Passed the input of the filter ${names} on unchanged on ${where}, as Jekyll does with a filter it does not know.`,
+      "If a plugin of the site defines it, replace the expression with the text it produces; otherwise remove the filter (or, for another program's template syntax in a code block, wrap it in {% raw %}…{% endraw %}).",
+    )
+  }
   warn(
     state,
     scope,
