@@ -394,6 +394,23 @@ describe('Liquid control flow', () => {
     expect(diagnostics.map((d) => d.code)).not.toContain('liquid-unknown')
   })
 
+  it('writes a highlight block inside an HTML element of the page as HTML, as Jekyll does, where a fence would be text', () => {
+    const page = (first: string) =>
+      `${first}<div class="columns">\n  <div>\n{% highlight ts %}\nlet a = 1 < 2\n{% endhighlight %}\n  </div>\n</div>\n\n{% highlight ts %}\nlet b\n{% endhighlight %}`
+    const html = '<pre><code class="language-ts" data-lang="ts">let a = 1 &lt; 2</code></pre>'
+    // Alone, and inside a region of control flow, which liquidjs renders.
+    for (const first of ['', '{% assign x = 1 %}\n']) {
+      const {text} = liquid(page(first))
+      expect(text).toContain(`  <div>\n${html}\n  </div>`)
+      expect(text).toContain('```ts\nlet b\n```')
+    }
+    // In a `markdown="1"` element the content is markdown: a fence.
+    const {text} = liquid(
+      '<div markdown="1">\n{% highlight ts %}\nlet c\n{% endhighlight %}\n</div>',
+    )
+    expect(text).toContain('```ts\nlet c\n```')
+  })
+
   it('passes the input of a filter Jekyll does not know on, as Jekyll does, and says so', () => {
     const {text, diagnostics} = liquid(
       '{% assign tab = "DATA" %}\n```html\n<mat-tab label="{{ tab | oTranslate }}">\n```',

@@ -1,6 +1,7 @@
 import {spacesEscaped} from '../uri.ts'
 import {posix} from 'node:path'
 
+import {insideRawHtml} from './html/kramdown-blocks.ts'
 import {raiseHint, resolveLimits} from './limits.ts'
 import {LineMapBuilder, countLines} from './line-map.ts'
 import {evaluateControlFlow, type ControlFlowPage} from './liquid-control.ts'
@@ -259,8 +260,11 @@ function evaluateTag(
       ? evaluateRegion(String(code), at, state, scope)
       : undefined
     const body = highlightCode(rendered ?? String(code).replace(RAW_BLOCK, '$1'))
-    // In an HTML include the block is HTML, as Jekyll writes it: a fence there would be text.
-    if (isHtmlFile(scope.stack.at(-1))) return {text: highlightHtml(String(lang), body)}
+    // In an HTML include or an HTML element of the page the block is HTML, as Jekyll writes it:
+    // a fence there would be text.
+    if (isHtmlFile(scope.stack.at(-1)) || insideRawHtml(input, index)) {
+      return {text: highlightHtml(String(lang), body)}
+    }
     const fence = fenceFor(body)
     // Indented like the tag's line (a list item's content), so the closing fence stays inside.
     const lineStart = input.lastIndexOf('\n', index - 1) + 1

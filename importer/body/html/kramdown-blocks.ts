@@ -285,3 +285,23 @@ function firstClosing(text: string, tag: TagToken): TagToken | undefined {
 function lineStartOf(text: string, offset: number): number {
   return text.lastIndexOf('\n', offset - 1) + 1
 }
+
+let scanned: {text: string; blocks: KramdownBlock[]} | undefined
+
+/**
+ * Whether `offset` of `text` is inside an HTML element kramdown does not read as markdown blocks
+ * (a `<div>` without `markdown="1"`, or the text of a `markdown="span"` one), at any depth of
+ * `markdown="1"` elements: markdown written there, a code fence say, is not read as such.
+ */
+export function insideRawHtml(text: string, offset: number): boolean {
+  // A page with many code blocks asks about the same text for each: scanned once.
+  if (scanned?.text !== text) scanned = {text, blocks: scanBlocks(text).blocks}
+  for (const block of scanned.blocks) {
+    if (block.kind !== 'element' || offset < block.start || offset >= block.end) continue
+    const content = block.content
+    if (block.model !== 'block' || !content) return true
+    if (offset < content.start || offset >= content.end) return true
+    return insideRawHtml(text.slice(content.start, content.end), offset - content.start)
+  }
+  return false
+}
