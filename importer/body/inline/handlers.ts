@@ -141,9 +141,13 @@ function kramdownTakes(
 ): boolean {
   if (/^\{:[:/]/.test(match)) return true
   if (/\n[ \t]*$/.test(before) && /^[ \t]*\n/.test(after)) return true
-  if (before === '') return previous !== undefined && previous !== 'text'
+  // Right after the element, or after lists kramdown took there (`[Go](x){: .btn}{:target="_blank"}`).
+  if (before === '' || IAL_CHAIN.test(before)) return previous !== undefined && previous !== 'text'
   return ELEMENT_TEXT_BEFORE.test(before)
 }
+
+/** Span attribute lists one after another, nothing between them. */
+const IAL_CHAIN = /^(?:\{:\s*[^{}\n]*?\s*\})+$/
 
 /**
  * A link's text; for an address in angle brackets that is `mailto:`, the address without it, as
