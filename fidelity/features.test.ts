@@ -187,6 +187,21 @@ describe('extractFeatures', () => {
     expect(features(html).links).toEqual(['/v Propagation Delay t_{pd}', '/v again', '/w other'])
   })
 
+  it('reads paragraphs that are each one link to the same address as the one card link kramdown keeps', () => {
+    const kramdown =
+      '<a href="/run/"><div class="menu-card"><div><p>Run an example</p></div>\n<p>On your machine</p></div></a>'
+    const project =
+      '<p><a href="/run/">Run an example</a></p>\n<p><a href="/run/">On your machine</a></p>'
+    expect(features(project).links).toEqual(features(kramdown).links)
+    expect(features(project).links).toEqual(['/run/ Run an example On your machine'])
+    // Text beside a link in its paragraph, or another address, keeps them apart.
+    expect(
+      features(
+        '<p><a href="/a">A</a> and more</p><p><a href="/a">B</a></p><p><a href="/b">C</a></p>',
+      ).links,
+    ).toEqual(['/a A', '/a B', '/b C'])
+  })
+
   it('reads an alt text broken over lines as the words a screen reader says', () => {
     expect(features('<img src="a.png" alt="Before and after\n  the push">').images).toEqual([
       'a.png | Before and after the push',

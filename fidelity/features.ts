@@ -442,6 +442,38 @@ function joinAdjacentLinks(parent: Parents): void {
   }
 }
 
+/** The link a paragraph is made of, nothing else in it but white space; else undefined. */
+function soleLink(node: RootContent | undefined): Element | undefined {
+  if (!node || !isElement(node, 'p')) return undefined
+  const content = node.children.filter((child) => !isBlankText(child as RootContent))
+  const [only] = content
+  return content.length === 1 && isElement(only as RootContent, 'a') ? (only as Element) : undefined
+}
+
+/**
+ * Paragraphs side by side that are each one link to the same address are one link to a reader:
+ * kramdown's page keeps `<a href><div class="card"><p>Title</p><p>Text</p></div></a>` one anchor
+ * around blocks, which the project writes as a link in each paragraph (Portable Text links text).
+ */
+function joinLinkParagraphs(parent: Parents): void {
+  const children = parent.children as RootContent[]
+  for (let index = 0; index < children.length; index++) {
+    const child = children[index]
+    if (!isElement(child)) continue
+    joinLinkParagraphs(child)
+    const link = soleLink(child)
+    if (!link) continue
+    for (;;) {
+      let next = index + 1
+      while (next < children.length && isBlankText(children[next])) next++
+      const other = soleLink(children[next])
+      if (!other || attribute(other, 'href') !== attribute(link, 'href')) break
+      link.children.push({type: 'text', value: ' '}, ...other.children)
+      children.splice(index + 1, next - index)
+    }
+  }
+}
+
 /** The features of a prepared page tree (see `intentional.ts` for the preparation). */
 export function extractFeatures(root: Parents, options: FeatureOptions = {}): PageFeatures {
   const href = (value: string) => (options.href ?? String)(asBrowserReads(value))
@@ -451,6 +483,7 @@ export function extractFeatures(root: Parents, options: FeatureOptions = {}): Pa
   inlineFrames(root)
   removeElements(root, isHidden)
   joinAdjacentLinks(root)
+  joinLinkParagraphs(root)
   const features = noFeatures()
   features.words = wordsOf(visibleText(root))
   features.emphasis = emphasisRuns(root, isCallout)

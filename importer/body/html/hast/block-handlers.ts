@@ -4,10 +4,11 @@ import {closeQuote} from '../../blocks/blockquote.ts'
 import {mayBeTitle} from '../../blocks/heading.ts'
 import {separateFromListBefore, settleItem, startAt} from '../../blocks/list-item.ts'
 import {definitionListItem} from '../../blocks/definition-item.ts'
-import {isTextBlock, type Item, type TextBlock} from '../../blocks/text-block.ts'
+import {isTextBlock, type Item, type Span, type TextBlock} from '../../blocks/text-block.ts'
 import {applyIal, isCalloutClass} from '../../ial.ts'
 import {createInline} from '../../inline/index.ts'
-import {BLOCK_TYPES, LIST, OBJECT_TYPES, STYLE} from '../../names.ts'
+import {linkAnnotation} from '../../inline/links.ts'
+import {ANNOTATIONS, BLOCK_TYPES, LIST, OBJECT_TYPES, STYLE} from '../../names.ts'
 import {plainLine, toCellBody, toRichText, toSectionBody, toTitleText} from '../../rich-text.ts'
 import {convertWithin, isNested, isTextOnly} from '../../state.ts'
 import {droppedButton} from '../buttons.ts'
@@ -17,7 +18,7 @@ import type {HastScope} from './scope.ts'
 import {locate, reportAt} from './scope.ts'
 import {markdownContent} from './markdown-content.ts'
 import {MAX_SPANNED_SLOTS, spansOf, tableGrid} from './table-grid.ts'
-import {attribute, classesOf, textContent, visibleText} from './text.ts'
+import {attribute, classesOf, textContent, urlAttribute, visibleText} from './text.ts'
 
 type BlockHandler = (element: Element, scope: HastScope) => void
 
@@ -308,6 +309,37 @@ const definitionList: BlockHandler = (element, scope) => {
   })
 }
 
+const LINKS = new Set<string>([ANNOTATIONS.link, ANNOTATIONS.internalLink])
+
+/**
+ * A link wrapping blocks (`<a href="…"><div class="menu-card">…</div></a>`, a card): the blocks,
+ * their text linked to its address, as readers click anywhere on the card. Text that links
+ * elsewhere keeps its own link.
+ */
+const anchor: BlockHandler = (element, scope) => {
+  const start = scope.walk.out.length
+  wrapper(element, scope)
+  const href = urlAttribute(element, 'href')
+  const def =
+    href === undefined
+      ? undefined
+      : linkAnnotation(href, attribute(element, 'title'), locate(element, scope), scope.state)
+  if (!def) return
+  for (const item of scope.walk.out.slice(start)) {
+    if (!isTextBlock(item)) continue
+    const linked = new Set(
+      item.markDefs.filter((other) => LINKS.has(other._type)).map((other) => other._key),
+    )
+    const spans = item.children.filter(
+      (child): child is Span =>
+        child._type === 'span' && !(child as Span).marks.some((mark) => linked.has(mark)),
+    )
+    if (spans.length === 0) continue
+    item.markDefs.push({...def})
+    for (const span of spans) span.marks.push(def._key)
+  }
+}
+
 /** One handler per block element name; `div` is the default for unknown elements wrapping blocks. */
 export const blockHandlers: Record<string, BlockHandler> = {
   ...Object.fromEntries(
@@ -338,6 +370,7 @@ export const blockHandlers: Record<string, BlockHandler> = {
   hr: (_element, scope) => {
     scope.walk.out.push({_type: BLOCK_TYPES.divider, style: 'line'})
   },
+  a: anchor,
   // A button wrapping blocks: dropped when it stands on its own, else its content.
   button: (element, scope) => {
     if (!droppedButton(element, scope)) wrapper(element, scope)
