@@ -159,6 +159,36 @@ export function evaluateControlFlow(
   }
 }
 
+/**
+ * The value Jekyll's `where` looks for: a property matches when it is that text, or (a list, a
+ * number, `true`) one of its values is when written as text, as Jekyll compares them.
+ * Comparable, so liquidjs's own `where` (which reads the property) asks it.
+ */
+class WhereTarget {
+  readonly text: string
+  constructor(text: string) {
+    this.text = text
+  }
+  equals(value: unknown): boolean {
+    return (
+      (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') &&
+      String(value) === this.text
+    )
+  }
+  gt(): boolean {
+    return false
+  }
+  geq(): boolean {
+    return false
+  }
+  lt(): boolean {
+    return false
+  }
+  leq(): boolean {
+    return false
+  }
+}
+
 /** Filters of one page read as Jekyll reads filters it does not know, at most. */
 const MAX_UNKNOWN_FILTERS = 20
 
@@ -219,6 +249,14 @@ function createEngine(page: ControlFlowPage): LiquidEngine {
       : text
   })
   engine.registerFilter('smartify', (value: unknown) => String(value ?? ''))
+  // Jekyll's `where` compares as text: `where: "published", "true"` keeps `published: true`.
+  const where = engine.filters.where as (this: unknown, ...args: unknown[]) => unknown
+  engine.registerFilter('where', function (input: unknown, property: unknown, ...rest: unknown[]) {
+    const [target] = rest
+    const text =
+      typeof target === 'string' || typeof target === 'number' || typeof target === 'boolean'
+    return where.call(this, input, property, ...(text ? [new WhereTarget(String(target))] : rest))
+  })
   // Ruby's Liquid writes nil as nothing: `site.names | map: 'plural'` of plain texts is a list
   // of nils, which liquidjs's filter would write as "undefined and undefined".
   const sentence = engine.filters.array_to_sentence_string

@@ -411,6 +411,24 @@ describe('Liquid control flow', () => {
     expect(text).toContain('```ts\nlet c\n```')
   })
 
+  it('keeps the items `where` finds as Jekyll compares, as text: true is "true", 1 is "1"', () => {
+    const {text} = liquid(
+      '{% assign shown = page.topics | where: "published", "true" %}{% for t in shown %}{{ t.title }};{% endfor %}' +
+        '|{% assign first = page.topics | where: "week", "1" %}{{ first | size }}' +
+        '|{% assign tagged = page.topics | where: "tags", "js" %}{{ tagged | size }}',
+      {
+        page: {
+          topics: [
+            {title: 'Forms', published: true, week: 1, tags: ['js', 'html']},
+            {title: 'Fetch', published: 'true', week: '1', tags: 'js'},
+            {title: 'Draft', published: false, week: 2},
+          ],
+        },
+      },
+    )
+    expect(text).toBe('Forms;Fetch;|2|2')
+  })
+
   it('passes the input of a filter Jekyll does not know on, as Jekyll does, and says so', () => {
     const {text, diagnostics} = liquid(
       '{% assign tab = "DATA" %}\n```html\n<mat-tab label="{{ tab | oTranslate }}">\n```',
