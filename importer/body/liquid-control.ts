@@ -283,8 +283,14 @@ function createEngine(page: ControlFlowPage): LiquidEngine {
       this.path = token.args.trim()
       this.tag = token.getText()
     },
-    render() {
-      return page.link(String(this.path), String(this.tag))
+    render(ctx: Context) {
+      // Jekyll renders a path built with `{{ … }}` first: `{% link {{ topic.page }} %}`.
+      const path = String(this.path)
+      const rendered = path.includes('{{')
+        ? String(engine.parseAndRenderSync(path, ctx.getAll())).trim()
+        : path
+      const tag = rendered === path ? String(this.tag) : `{% link ${rendered} %}`
+      return page.link(rendered, tag)
     },
   })
   engine.registerTag('include_relative', {

@@ -429,6 +429,23 @@ describe('Liquid control flow', () => {
     expect(text).toBe('Forms;Fetch;|2|2')
   })
 
+  it('links a page whose path a {% link %} tag builds with Liquid, as Jekyll 4 renders the path first', () => {
+    const asked: string[] = []
+    const {body} = convertBody(
+      '{% for t in page.topics %}[{{ t.title }}]({% link {{ t.page }} %})\n\n{% endfor %}',
+      ctx({
+        page: {topics: [{title: 'Forms', page: 'phase1/forms.md'}]},
+        resolveLink: (href) => {
+          asked.push(href)
+          const target = {_id: 'lesson-forms', _type: 'lesson' as const}
+          return href === '{% link phase1/forms.md %}' ? target : null
+        },
+      }),
+    )
+    expect(asked).toContain('{% link phase1/forms.md %}')
+    expect(JSON.stringify(body)).toContain('lesson-forms')
+  })
+
   it('passes the input of a filter Jekyll does not know on, as Jekyll does, and says so', () => {
     const {text, diagnostics} = liquid(
       '{% assign tab = "DATA" %}\n```html\n<mat-tab label="{{ tab | oTranslate }}">\n```',

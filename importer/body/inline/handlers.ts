@@ -115,7 +115,8 @@ function spanIal(node: Text, inline: Inline, state: State): string {
     if (!kramdownTakes(match, before, after, inline.previousSibling)) return match
     const label = labelOf(ialClasses(match.slice(2, -1).trim()))
     const place = inline.previousPlace
-    if (before === '' && label && place && labelSince(inline, place, label)) return ''
+    const onElement = before === '' || IAL_CHAIN.test(before)
+    if (onElement && label && place && labelSince(inline, place, label)) return ''
     report(
       state,
       'info',
