@@ -200,6 +200,11 @@ describe('extractFeatures', () => {
         '<p><a href="/a">A</a> and more</p><p><a href="/a">B</a></p><p><a href="/b">C</a></p>',
       ).links,
     ).toEqual(['/a A', '/a B', '/b C'])
+    // A linked image (a figure in the project's page) is a link of its own.
+    expect(
+      features('<p><a href="/r">/r</a></p><p><a href="/r"><img src="b.svg" alt="badge"></a></p>')
+        .links,
+    ).toEqual(['/r /r', '/r '])
   })
 
   it('reads an alt text broken over lines as the words a screen reader says', () => {

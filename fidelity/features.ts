@@ -442,12 +442,17 @@ function joinAdjacentLinks(parent: Parents): void {
   }
 }
 
-/** The link a paragraph is made of, nothing else in it but white space; else undefined. */
+/**
+ * The link of text a paragraph is made of, nothing else in it but white space; else undefined.
+ * A linked image is left alone: the project shows it as a figure, not in a paragraph.
+ */
 function soleLink(node: RootContent | undefined): Element | undefined {
   if (!node || !isElement(node, 'p')) return undefined
   const content = node.children.filter((child) => !isBlankText(child as RootContent))
   const [only] = content
-  return content.length === 1 && isElement(only as RootContent, 'a') ? (only as Element) : undefined
+  if (content.length !== 1 || !isElement(only as RootContent, 'a')) return undefined
+  const link = only as Element
+  return link.children.every((child) => child.type === 'text') ? link : undefined
 }
 
 /**
