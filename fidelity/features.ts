@@ -415,32 +415,38 @@ function asBrowserReads(url: string): string {
 }
 
 /**
- * Links to the same address side by side (only whitespace between them) are one link to a
- * reader: `[Delay $$t_{pd}$$](…)` is one anchor in kramdown's page and two in the project's, whose
- * formula carries the link of its own.
+ * Joins siblings at every depth that are one link to a reader: for each element whose link
+ * `linkOf` finds, the next siblings (past white space) whose links go to the same address give
+ * their content to it, through `join` (the first link, the white space between, the other's
+ * link), and are removed.
  */
-function joinAdjacentLinks(parent: Parents): void {
+function joinLinks(
+  parent: Parents,
+  linkOf: (node: RootContent | undefined) => Element | undefined,
+  join: (link: Element, between: RootContent[], other: Element) => void,
+): void {
   const children = parent.children as RootContent[]
   for (let index = 0; index < children.length; index++) {
     const child = children[index]
     if (!isElement(child)) continue
-    joinAdjacentLinks(child)
-    const href = child.tagName === 'a' ? attribute(child, 'href') : undefined
-    if (href === undefined) continue
+    joinLinks(child, linkOf, join)
+    const link = linkOf(child)
+    if (!link) continue
     for (;;) {
       let next = index + 1
       while (next < children.length && isBlankText(children[next])) next++
-      const other = children[next]
-      if (!other || !isElement(other, 'a') || attribute(other, 'href') !== href) break
-      joinAdjacentLinks(other)
-      child.children.push(
-        ...(children.slice(index + 1, next) as ElementContent[]),
-        ...other.children,
-      )
+      const other = linkOf(children[next])
+      if (!other || attribute(other, 'href') !== attribute(link, 'href')) break
+      joinLinks(children[next] as Element, linkOf, join)
+      join(link, children.slice(index + 1, next), other)
       children.splice(index + 1, next - index)
     }
   }
 }
+
+/** A link with an address. */
+const hrefLink = (node: RootContent | undefined): Element | undefined =>
+  node && isElement(node, 'a') && attribute(node, 'href') !== undefined ? node : undefined
 
 /**
  * The link of text a paragraph is made of, nothing else in it but white space; else undefined.
@@ -456,27 +462,20 @@ function soleLink(node: RootContent | undefined): Element | undefined {
 }
 
 /**
- * Paragraphs side by side that are each one link to the same address are one link to a reader:
- * kramdown's page keeps `<a href><div class="card"><p>Title</p><p>Text</p></div></a>` one anchor
- * around blocks, which the project writes as a link in each paragraph (Portable Text links text).
+ * Links to the same address side by side (only whitespace between them) are one link to a
+ * reader: `[Delay $$t_{pd}$$](…)` is one anchor in kramdown's page and two in the project's, whose
+ * formula carries the link of its own. So are paragraphs side by side that are each one link to
+ * the same address: kramdown's page keeps `<a href><div class="card"><p>Title</p><p>Text</p>`
+ * one anchor around blocks, which the project writes as a link in each paragraph (Portable Text
+ * links text).
  */
-function joinLinkParagraphs(parent: Parents): void {
-  const children = parent.children as RootContent[]
-  for (let index = 0; index < children.length; index++) {
-    const child = children[index]
-    if (!isElement(child)) continue
-    joinLinkParagraphs(child)
-    const link = soleLink(child)
-    if (!link) continue
-    for (;;) {
-      let next = index + 1
-      while (next < children.length && isBlankText(children[next])) next++
-      const other = soleLink(children[next])
-      if (!other || attribute(other, 'href') !== attribute(link, 'href')) break
-      link.children.push({type: 'text', value: ' '}, ...other.children)
-      children.splice(index + 1, next - index)
-    }
-  }
+function joinAdjacentLinks(root: Parents): void {
+  joinLinks(root, hrefLink, (link, between, other) =>
+    link.children.push(...(between as ElementContent[]), ...other.children),
+  )
+  joinLinks(root, soleLink, (link, _between, other) =>
+    link.children.push({type: 'text', value: ' '}, ...other.children),
+  )
 }
 
 /** The features of a prepared page tree (see `intentional.ts` for the preparation). */
@@ -488,7 +487,6 @@ export function extractFeatures(root: Parents, options: FeatureOptions = {}): Pa
   inlineFrames(root)
   removeElements(root, isHidden)
   joinAdjacentLinks(root)
-  joinLinkParagraphs(root)
   const features = noFeatures()
   features.words = wordsOf(visibleText(root))
   features.emphasis = emphasisRuns(root, isCallout)
