@@ -314,9 +314,10 @@ const LINKS = new Set<string>([ANNOTATIONS.link, ANNOTATIONS.internalLink])
 /**
  * A link wrapping blocks (`<a href="…"><div class="menu-card">…</div></a>`, a card): the blocks,
  * their text linked to its address, as readers click anywhere on the card. Text that links
- * elsewhere keeps its own link.
+ * elsewhere keeps its own link. Not among `blockHandlers`: a link is no block of its own (a
+ * heading holding one stays a heading).
  */
-const anchor: BlockHandler = (element, scope) => {
+export const linkAroundBlocks: BlockHandler = (element, scope) => {
   const start = scope.walk.out.length
   wrapper(element, scope)
   const href = urlAttribute(element, 'href')
@@ -370,7 +371,6 @@ export const blockHandlers: Record<string, BlockHandler> = {
   hr: (_element, scope) => {
     scope.walk.out.push({_type: BLOCK_TYPES.divider, style: 'line'})
   },
-  a: anchor,
   // A button wrapping blocks: dropped when it stands on its own, else its content.
   button: (element, scope) => {
     if (!droppedButton(element, scope)) wrapper(element, scope)

@@ -2,7 +2,7 @@ import type {Element, ElementContent, RootContent} from 'hast'
 
 import {createInline} from '../../inline/index.ts'
 import {STYLE} from '../../names.ts'
-import {blockHandlers} from './block-handlers.ts'
+import {blockHandlers, linkAroundBlocks} from './block-handlers.ts'
 import {emitParagraph} from './paragraph.ts'
 import {convertPhrasing, isHidden, warnUnsafeAttributes} from './phrasing.ts'
 import {reportAt, type HastScope} from './scope.ts'
@@ -70,7 +70,9 @@ function blockElement(element: Element, scope: HastScope): void {
     const {marks, message} =
       typeof style === 'string' ? readStyle(element.tagName, style, 'block', true) : {marks: []}
     if (message) reportAt(scope, 'info', 'style-dropped', element, message)
-    const handler = blockHandlers[element.tagName] ?? blockHandlers.div
+    const handler =
+      blockHandlers[element.tagName] ??
+      (element.tagName === 'a' ? linkAroundBlocks : blockHandlers.div)
     const start = scope.walk.out.length
     handler(element, scope)
     if (marks.length > 0) decorateText(scope.walk.out.slice(start), marks)
