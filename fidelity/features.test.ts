@@ -187,24 +187,17 @@ describe('extractFeatures', () => {
     expect(features(html).links).toEqual(['/v Propagation Delay t_{pd}', '/v again', '/w other'])
   })
 
-  it('reads paragraphs that are each one link to the same address as the one card link kramdown keeps', () => {
+  it('reads a link around blocks (a card) as the link on each block the project keeps', () => {
     const kramdown =
       '<a href="/run/"><div class="menu-card"><div><p>Run an example</p></div>\n<p>On your machine</p></div></a>'
     const project =
       '<p><a href="/run/">Run an example</a></p>\n<p><a href="/run/">On your machine</a></p>'
+    expect(features(kramdown).links).toEqual(['/run/ Run an example', '/run/ On your machine'])
     expect(features(project).links).toEqual(features(kramdown).links)
-    expect(features(project).links).toEqual(['/run/ Run an example On your machine'])
-    // Text beside a link in its paragraph, or another address, keeps them apart.
+    // Around text, an image or a line break it is one link.
     expect(
-      features(
-        '<p><a href="/a">A</a> and more</p><p><a href="/a">B</a></p><p><a href="/b">C</a></p>',
-      ).links,
-    ).toEqual(['/a A', '/a B', '/b C'])
-    // A linked image (a figure in the project's page) is a link of its own.
-    expect(
-      features('<p><a href="/r">/r</a></p><p><a href="/r"><img src="b.svg" alt="badge"></a></p>')
-        .links,
-    ).toEqual(['/r /r', '/r '])
+      features('<p><a href="/a">A<br>B</a> <a href="/b"><img src="b.svg" alt=""></a></p>').links,
+    ).toEqual(['/a A B', '/b '])
   })
 
   it('reads an alt text broken over lines as the words a screen reader says', () => {

@@ -415,67 +415,45 @@ function asBrowserReads(url: string): string {
 }
 
 /**
- * Joins siblings at every depth that are one link to a reader: for each element whose link
- * `linkOf` finds, the next siblings (past white space) whose links go to the same address give
- * their content to it, through `join` (the first link, the white space between, the other's
- * link), and are removed.
+ * Links to the same address side by side (only whitespace between them) are one link to a
+ * reader: `[Delay $$t_{pd}$$](…)` is one anchor in kramdown's page and two in the project's, whose
+ * formula carries the link of its own.
  */
-function joinLinks(
-  parent: Parents,
-  linkOf: (node: RootContent | undefined) => Element | undefined,
-  join: (link: Element, between: RootContent[], other: Element) => void,
-): void {
+function joinAdjacentLinks(parent: Parents): void {
   const children = parent.children as RootContent[]
   for (let index = 0; index < children.length; index++) {
     const child = children[index]
     if (!isElement(child)) continue
-    joinLinks(child, linkOf, join)
-    const link = linkOf(child)
-    if (!link) continue
+    joinAdjacentLinks(child)
+    const href = child.tagName === 'a' ? attribute(child, 'href') : undefined
+    if (href === undefined) continue
     for (;;) {
       let next = index + 1
       while (next < children.length && isBlankText(children[next])) next++
-      const other = linkOf(children[next])
-      if (!other || attribute(other, 'href') !== attribute(link, 'href')) break
-      joinLinks(children[next] as Element, linkOf, join)
-      join(link, children.slice(index + 1, next), other)
+      const other = children[next]
+      if (!other || !isElement(other, 'a') || attribute(other, 'href') !== href) break
+      joinAdjacentLinks(other)
+      child.children.push(
+        ...(children.slice(index + 1, next) as ElementContent[]),
+        ...other.children,
+      )
       children.splice(index + 1, next - index)
     }
   }
 }
 
-/** A link with an address. */
-const hrefLink = (node: RootContent | undefined): Element | undefined =>
-  node && isElement(node, 'a') && attribute(node, 'href') !== undefined ? node : undefined
-
 /**
- * The link of text a paragraph is made of, nothing else in it but white space; else undefined.
- * A linked image is left alone: the project shows it as a figure, not in a paragraph.
+ * The blocks a link wraps that hold no block themselves (`<a href><div class="card"><p>Title</p>
+ * <p>Text</p></div></a>`: the two paragraphs), in order; none for a link around text.
  */
-function soleLink(node: RootContent | undefined): Element | undefined {
-  if (!node || !isElement(node, 'p')) return undefined
-  const content = node.children.filter((child) => !isBlankText(child as RootContent))
-  const [only] = content
-  if (content.length !== 1 || !isElement(only as RootContent, 'a')) return undefined
-  const link = only as Element
-  return link.children.every((child) => child.type === 'text') ? link : undefined
-}
-
-/**
- * Links to the same address side by side (only whitespace between them) are one link to a
- * reader: `[Delay $$t_{pd}$$](…)` is one anchor in kramdown's page and two in the project's, whose
- * formula carries the link of its own. So are paragraphs side by side that are each one link to
- * the same address: kramdown's page keeps `<a href><div class="card"><p>Title</p><p>Text</p>`
- * one anchor around blocks, which the project writes as a link in each paragraph (Portable Text
- * links text).
- */
-function joinAdjacentLinks(root: Parents): void {
-  joinLinks(root, hrefLink, (link, between, other) =>
-    link.children.push(...(between as ElementContent[]), ...other.children),
-  )
-  joinLinks(root, soleLink, (link, _between, other) =>
-    link.children.push({type: 'text', value: ' '}, ...other.children),
-  )
+function innermostBlocks(node: Element): Element[] {
+  const found: Element[] = []
+  for (const child of node.children) {
+    if (!isElement(child) || !BLOCK.has(child.tagName)) continue
+    const inner = innermostBlocks(child)
+    found.push(...(inner.length > 0 ? inner : [child]))
+  }
+  return found
 }
 
 /** The features of a prepared page tree (see `intentional.ts` for the preparation). */
@@ -511,7 +489,13 @@ export function extractFeatures(root: Parents, options: FeatureOptions = {}): Pa
       else if (tag === 'table') features.tables.push(tableRows(node))
       else if (tag === 'dl') features.definitions.push(definitionLine(node))
       else if (tag === 'a' && attribute(node, 'href') !== undefined) {
-        features.links.push(`${href(attribute(node, 'href')!)} ${normalised(visibleText(node))}`)
+        // A link around blocks (a card) is compared as the project keeps it, the text of each
+        // block linked: Portable Text links text, never blocks.
+        const blocks = innermostBlocks(node).filter((inner) => visibleText(inner).trim() !== '')
+        const address = href(attribute(node, 'href')!)
+        for (const part of blocks.length > 0 ? blocks : [node]) {
+          features.links.push(`${address} ${normalised(visibleText(part))}`)
+        }
       } else if (tag === 'img') {
         features.images.push(
           // Line breaks in an alt attribute are spaces to a screen reader, as everywhere in text.
