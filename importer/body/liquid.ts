@@ -63,9 +63,17 @@ function evaluate(source: string, state: State, scope: Scope, lines?: LineMapBui
   scope.page.mayAssign ||= SETS_VARIABLES.test(source)
   const locate = locator(source)
   const region = controlRegion(source, (tag) => {
-    // An include that assigns a variable (`{% include base_path %}`) sets it for the page.
+    // An include that assigns a variable the page then reads (`{% include base_path %}` before
+    // `{{ base_path }}`) sets it for the page.
     const markup = parseIncludeTag(tag)
-    return 'file' in markup && SETS_VARIABLES.test(state.ctx.includes?.[markup.file] ?? '')
+    const includes = state.ctx.includes
+    const text =
+      'file' in markup && includes && Object.hasOwn(includes, markup.file)
+        ? includes[markup.file]
+        : undefined
+    if (typeof text !== 'string') return false
+    const rest = source.replace(INCLUDE_TAGS, '')
+    return assignedNames(text).some((name) => readsVariable(rest, name))
   })
   // Jekyll's whitespace control: `{%-` and `{{-` drop the whitespace before the tag (back to
   // `from`), `-%}` and `-}}` the whitespace after it; the dropped text counts as replaced.
@@ -159,6 +167,18 @@ function controlRegion(
 }
 
 const VARIABLE_TAGS = new Set(['assign', 'capture', 'increment', 'decrement'])
+
+const INCLUDE_TAGS = /\{%-?\s*include\s[^%]*%\}/g
+
+/** The variables a text's tags assign. */
+const assignedNames = (text: string): string[] =>
+  [...text.matchAll(/\{%-?\s*(?:assign|capture|increment|decrement)\s+([\w-]+)/g)].map(
+    (match) => match[1],
+  )
+
+/** Whether a tag or output of `source` reads the variable `name`. */
+const readsVariable = (source: string, name: string): boolean =>
+  new RegExp(`\\{[{%][^}%]*(?<![\\w.-])${name.replace(/-/g, '\\-')}(?![\\w-])`).test(source)
 
 /** A tag that sets a variable an output may read: an assignment, or a loop's own variable. */
 const SETS_VARIABLES = /\{%-?\s*(?:assign|capture|increment|decrement|for|tablerow|cycle)\b/
