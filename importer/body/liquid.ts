@@ -62,6 +62,7 @@ function evaluate(source: string, state: State, scope: Scope, lines?: LineMapBui
   if (!source.includes('{%') && !source.includes('{{')) return source
   scope.page.mayAssign ||= SETS_VARIABLES.test(source)
   const locate = locator(source)
+  let withoutIncludes: string | undefined
   const region = controlRegion(source, (tag) => {
     // An include that assigns a variable the page then reads (`{% include base_path %}` before
     // `{{ base_path }}`) sets it for the page.
@@ -71,9 +72,11 @@ function evaluate(source: string, state: State, scope: Scope, lines?: LineMapBui
       'file' in markup && includes && Object.hasOwn(includes, markup.file)
         ? includes[markup.file]
         : undefined
-    if (typeof text !== 'string') return false
-    const rest = source.replace(INCLUDE_TAGS, '')
-    return assignedNames(text).some((name) => readsVariable(rest, name))
+    if (typeof text !== 'string' || !SETS_VARIABLES.test(text)) return false
+    const names = assignedNames(text)
+    if (names.length === 0) return false
+    withoutIncludes ??= source.replace(INCLUDE_TAGS, '')
+    return names.some((name) => readsVariable(withoutIncludes!, name))
   })
   // Jekyll's whitespace control: `{%-` and `{{-` drop the whitespace before the tag (back to
   // `from`), `-%}` and `-}}` the whitespace after it; the dropped text counts as replaced.
