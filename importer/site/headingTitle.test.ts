@@ -88,6 +88,13 @@ describe('headingTitleText', () => {
     expect(headingTitleText('`*a*` \\*b\\* *c*')).toBe('*a* *b* c')
   })
 
+  it('takes a heading longer than any real one as written, its white space collapsed', () => {
+    const line = `${'`'.repeat(200_000)}a  *b*`
+    expect(headingTitleText(line)).toBe(`${'`'.repeat(200_000)}a *b*`)
+    // Within the limit, a run of backticks that nothing closes is text.
+    expect(headingTitleText('```x`` y')).toBe('```x`` y')
+  })
+
   it('keeps a link label and drops an image', () => {
     expect(headingTitleText('[Go](x.md) ![logo](logo.png)')).toBe('Go')
   })

@@ -24,7 +24,6 @@ export function titleFromHeading(body: string): string | undefined {
 const BLOCK_MARKER = /^(?:[ ]{0,3}(?:>[ ]?|[*+-][ \t]+|\d+\.[ \t]+))+/
 /** Characters kramdown takes a backslash off. */
 const ESCAPE = /\\([\\.*_+\-`()[\]{}#!:|"'$=<>~^])/g
-const CODE_SPAN = /(`+)([\s\S]*?[^`])\1(?!`)/g
 const AUTOLINK = /<((?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)|(?:[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+))>/g
 const IMAGE = /!\[[^\]]*\]\((?:[^()\s]|\([^()]*\))*(?:\s+(["'])[^]*?\1)?\s*\)/g
 const LINK = /\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+(["'])[^]*?\2)?\s*\)/g
@@ -49,12 +48,12 @@ const FOOTNOTE = /\[\^[^\]]*\]/g
  * decoded, as the browser shows the title.
  */
 export function headingTitleText(markdown: string): string {
+  // A heading longer than any real one (a line of a broken or hostile page) is taken as written.
+  if (markdown.length > MAX_MARKUP) return decodeReferences(normalized(markdown))
   // Code and escaped characters are literal text: set aside before the markup is taken off.
   const literal: string[] = []
   const keep = (text: string) => `\u0000${literal.push(text) - 1}\u0000`
-  let text = markdown
-    .replace(BLOCK_MARKER, '')
-    .replace(CODE_SPAN, (_, _ticks: string, code: string) => keep(code.trim()))
+  let text = codeSpans(markdown.replace(BLOCK_MARKER, ''), (code) => keep(code.trim()))
     .replace(ESCAPE, (_, char: string) => keep(char))
     .replace(AUTOLINK, (_, address: string) => keep(address))
     .replace(MATH, (_, tex: string) => keep(`\\(${tex}\\)`))
@@ -70,11 +69,43 @@ export function headingTitleText(markdown: string): string {
   text = text
     .replace(HTML, '')
     .replace(/\u0000(\d+)\u0000/g, (_, index: string) => literal[Number(index)])
-    // Jekyll's `normalize_whitespace`: Ruby's ASCII `\s`, so a no-break space stays.
-    .replace(/[ \t\r\n\f\v]+/g, ' ')
-    .replace(/^ | $/g, '')
-    .replace(FOOTNOTE, '')
-  return decodeReferences(text)
+  return decodeReferences(normalized(text).replace(FOOTNOTE, ''))
+}
+
+/** Jekyll's `normalize_whitespace`: Ruby's ASCII `\s`, so a no-break space stays. */
+const normalized = (text: string) => text.replace(/[ \t\r\n\f\v]+/g, ' ').replace(/^ | $/g, '')
+
+/** Characters of heading markdown read for its markup; a longer one is taken as written. */
+const MAX_MARKUP = 1000
+
+/**
+ * `text` with each code span, a run of backticks up to the next run of as many, given to
+ * `keep`; a run that none closes is text. A scan, where a regular expression with a
+ * backreference backtracks for seconds over a line of backticks.
+ */
+function codeSpans(text: string, keep: (code: string) => string): string {
+  const runEnd = (from: number) => {
+    let end = from
+    while (text[end] === '`') end++
+    return end
+  }
+  let out = ''
+  let done = 0
+  for (let open = text.indexOf('`'); open !== -1;) {
+    const start = runEnd(open)
+    let close = text.indexOf('`', start)
+    while (close !== -1 && runEnd(close) - close !== start - open) {
+      close = text.indexOf('`', runEnd(close))
+    }
+    if (close === -1) {
+      open = text.indexOf('`', start)
+      continue
+    }
+    out += text.slice(done, open) + keep(text.slice(start, close))
+    done = close + (start - open)
+    open = text.indexOf('`', done)
+  }
+  return out + text.slice(done)
 }
 
 function decodeReferences(text: string): string {

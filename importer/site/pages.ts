@@ -186,20 +186,16 @@ function readPage(
     return
   }
   const stem = file.path.split('/').pop()!.replace(MARKDOWN, '')
+  const plugins = config.pagePlugins
   if (
     (parsed.status === 'none' || parsed.status === 'bom') &&
-    !(
-      config.pagePlugins.optionalFrontMatter &&
-      !collection &&
-      !NOT_OPTIONAL.has(stem.toUpperCase())
-    )
+    !(plugins.optionalFrontMatter && !collection && !NOT_OPTIONAL.has(stem.toUpperCase()))
   ) {
     // No front matter at all: Jekyll copies the file as-is (a README or an include).
     result.skipped.push(file.path)
     result.noFrontMatter++
     return
   }
-  const plugins = config.pagePlugins
   if (
     page.title === undefined &&
     (collection ? plugins.titlesInCollections : plugins.titlesFromHeadings)
