@@ -13,7 +13,8 @@ import {readSiteFiles} from './siteFiles.ts'
  * capture, call an include only the theme provides (`fix_linenos.html`), include files beside
  * a page from a file included so (`homework/`), and output variables nothing sets, in text and
  * code, some in expressions only Liquid's lax parser reads (`hoare.md`), and link a handout only
- * when `site.static_files` lists its file (`handouts.md`).
+ * when `site.static_files` lists its file (`handouts.md`); a page and a static file in folders
+ * `include:` names (`_pages/`, `_extra/`), beside one it does not (`_scratch/`).
  */
 const SITE = join(import.meta.dirname, 'fixtures', 'site-liquid')
 
@@ -43,6 +44,7 @@ describe.skipIf(kramdownMissing() !== null || jekyllMissing() !== null)(
           '_staffers/ada.md',
           '_staffers/grace.md',
           '_staffers/linus.md',
+          '_pages/about.md',
           'calendar.md',
           'handouts.md',
           'hoare.md',

@@ -1,6 +1,13 @@
 import {describe, expect, it} from 'vitest'
 
-import {defaultsFor, isExcluded, isLegacyVersion, readConfig, themeVersion} from './config.ts'
+import {
+  defaultsFor,
+  isExcluded,
+  notRead,
+  isLegacyVersion,
+  readConfig,
+  themeVersion,
+} from './config.ts'
 
 describe('readConfig', () => {
   it('detects a pre-0.10 theme from remote_theme or Gemfile.lock', () => {
@@ -58,6 +65,27 @@ describe('readConfig', () => {
     expect(isExcluded(config, 'docs/notes.tmp.md')).toBe('*.tmp.md')
     expect(isExcluded(config, 'docs/old/a.md')).toBe('docs/old')
     expect(isExcluded(config, 'docs/new/a.md')).toBeUndefined()
+  })
+
+  it('reads what `include:` names although it starts with `_` or `.`, as Jekyll does', () => {
+    const {config} = readConfig(
+      'include: [_pages, .well-known/, _notes.md]\nexclude: [_pages/old, _notes.md]\n',
+    )
+    expect(notRead(config, '_pages/usage.md')).toBeUndefined()
+    // A name, not a path: `_pages` is read at every level, and what is under it as usual.
+    expect(notRead(config, 'docs/_pages/a.md')).toBeUndefined()
+    expect(notRead(config, '_pages/_draft.md')).toEqual({hidden: '_draft.md', file: true})
+    expect(notRead(config, '.well-known/a.md')).toBeUndefined()
+    // `exclude:` less `include:`: a name in both is read; an entry under an included one is not.
+    expect(notRead(config, '_notes.md')).toBeUndefined()
+    expect(notRead(config, '_pages/old/a.md')).toEqual({excluded: '_pages/old'})
+    expect(notRead(config, '_drafts/a.md')).toEqual({hidden: '_drafts', file: false})
+    expect(notRead(config, '#scratch.md')).toEqual({hidden: '#scratch.md', file: true})
+    expect(notRead(config, 'notes.md~')).toEqual({hidden: 'notes.md~', file: true})
+    expect(notRead(readConfig('title: x\n').config, '_pages/usage.md')).toEqual({
+      hidden: '_pages',
+      file: false,
+    })
   })
 
   it('applies front-matter defaults whose scope path contains the page', () => {

@@ -81,6 +81,8 @@ export function readConfig(
     }
   }
   const exclude = Array.isArray(raw.exclude) ? raw.exclude.map(String) : []
+  // Jekyll's own default (`.htaccess`) names no markdown file; a site's list replaces it.
+  const include = Array.isArray(raw.include) ? raw.include.map(String) : []
   const navSort = raw.nav_sort === 'case_insensitive' ? 'case_insensitive' : 'case_sensitive'
   const baseurl = typeof raw.baseurl === 'string' ? raw.baseurl.replace(/\/+$/, '') : ''
   const permalink = typeof raw.permalink === 'string' ? raw.permalink : 'date'
@@ -102,7 +104,8 @@ export function readConfig(
   return {
     config: {
       raw,
-      exclude: [...JEKYLL_EXCLUDES, ...exclude],
+      exclude: [...JEKYLL_EXCLUDES, ...exclude].filter((entry) => !include.includes(entry)),
+      include,
       navSort,
       baseurl,
       permalink,
@@ -258,20 +261,60 @@ function globMatches(glob: string, path: string): boolean {
 }
 
 /**
- * The `exclude:` entry (or Jekyll default) that removes a path, if any. Like Jekyll, a plain
- * entry matches as a path prefix and a glob is matched against every folder level.
+ * Whether `include:` names an entry of the site (a folder or file `name`, at any level), as
+ * Jekyll's reader tests each name it lists: a pattern matching the name as a glob, or a prefix of
+ * it, or the folder's name with a slash.
  */
-export function isExcluded(config: SiteConfig, path: string): string | undefined {
+function isIncluded(config: SiteConfig, name: string, folder: boolean): boolean {
+  return config.include.some((raw) => {
+    const pattern = raw.replace(/^\/+/, '')
+    return (
+      globMatches(pattern, name) || name.startsWith(pattern) || (folder && pattern === `${name}/`)
+    )
+  })
+}
+
+/** A name Jekyll passes over unless `include:` names it: `_`, `.`, `#` or `~` first, `~` last. */
+const isSpecial = (name: string) => /^[._#~]/.test(name) || name.endsWith('~')
+
+/**
+ * Why Jekyll does not read the site's file at `path` (relative, `/`-separated), or undefined
+ * when it does: a folder or name it passes over (`_drafts/`, `.github/`, `_notes.md`), unless
+ * `include:` names it, or an `exclude:` entry (in `excluded`). `from` is the level the check
+ * starts at: a collection's own folder (`_docs`) is read as the collection.
+ */
+export function notRead(
+  config: SiteConfig,
+  path: string,
+  from = 0,
+): {hidden?: string; file?: boolean; excluded?: string} | undefined {
+  const segments = path.split('/')
+  const last = segments.length - 1
+  const included = segments.map((name, i) => i >= from && isIncluded(config, name, i < last))
+  const hidden = segments.findIndex((name, i) => i >= from && !included[i] && isSpecial(name))
+  if (hidden >= 0) return {hidden: segments[hidden], file: hidden === last}
+  const excluded = isExcluded(config, path, included)
+  return excluded === undefined ? undefined : {excluded}
+}
+
+/**
+ * The `exclude:` entry (or Jekyll default) that removes a path, if any. Like Jekyll, a plain
+ * entry matches as a path prefix and a glob is matched against every folder level; a level whose
+ * name `include:` names (`included`, by level) is read all the same.
+ */
+export function isExcluded(
+  config: SiteConfig,
+  path: string,
+  included: readonly boolean[] = [],
+): string | undefined {
   const segments = path.split('/')
   for (const raw of config.exclude) {
     const entry = raw.replace(/^\.?\/+/, '').replace(/\/+$/, '')
     if (!entry) continue
-    if (!/[*?]/.test(entry)) {
-      if (path.startsWith(entry)) return raw
-      continue
-    }
     for (let i = 1; i <= segments.length; i++) {
-      if (globMatches(entry, segments.slice(0, i).join('/'))) return raw
+      if (included[i - 1]) continue
+      const prefix = segments.slice(0, i).join('/')
+      if (/[*?]/.test(entry) ? globMatches(entry, prefix) : prefix.startsWith(entry)) return raw
     }
   }
   return undefined

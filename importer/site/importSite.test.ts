@@ -184,6 +184,30 @@ describe('importSite', () => {
     expect(result.diagnostics.filter((d) => d.code === 'site-title-missing')).toEqual([])
   })
 
+  it('imports the pages of a folder `include:` names, whose children stay in the navigation', () => {
+    // FEAST's site keeps its section pages in `_pages/` (`include: [_pages]`); without them,
+    // every page under a section lost its parent and left the navigation.
+    const files = (config: string) => [
+      {path: '_config.yml', text: `title: FEAST\n${config}`},
+      page('_pages/usage.md', 'title: Usage\npermalink: /usage/\nhas_children: true'),
+      page('usage/faqs.md', 'title: FAQs\nparent: Usage'),
+      page('_drafts/idea.md', 'title: Idea'),
+    ]
+    const result = importSite(files('include:\n  - _pages\n'), {convertBody: stubBody})
+    const usage = result.documents.find((doc) => doc.title === 'Usage')
+    const faqs = result.documents.find((doc) => doc.title === 'FAQs')
+    expect(usage?._type).toBe(DOCUMENT_TYPES.course)
+    expect(usage?.contents).toEqual([expect.objectContaining({_ref: faqs?._id})])
+    expect(result.origins[usage!._id]).toBe('_pages/usage.md')
+    expect(result.documents.some((doc) => doc.title === 'Idea')).toBe(false)
+    expect(result.stats).toMatchObject({pages: 2, skipped: 1})
+    expect(result.diagnostics.map((d) => d.code)).not.toContain('parent-not-found')
+
+    const without = importSite(files(''), {convertBody: stubBody})
+    expect(without.documents.some((doc) => doc.title === 'Usage')).toBe(false)
+    expect(without.diagnostics.map((d) => d.code)).toContain('parent-not-found')
+  })
+
   it('names an untitled site "Untitled site", with a warning when _config.yml leaves out the title', () => {
     const titled = (files: SiteFile[]) => {
       const result = importSite(files, {convertBody: stubBody})

@@ -10,7 +10,7 @@ import {posix} from 'node:path'
 import {LIQUID_CONTROL, LIQUID_SITE_KEYS} from '../body/liquid-syntax.ts'
 import type {LiquidDocument, LiquidSite} from '../body/types.ts'
 import type {Diagnostic} from '../types.ts'
-import {isExcluded} from './config.ts'
+import {notRead} from './config.ts'
 import {decodeSiteFile} from './decode.ts'
 import {parseFrontMatter} from './frontMatter.ts'
 import {pageUrl} from './links.ts'
@@ -113,8 +113,9 @@ export function readLiquidSite(
 
 /**
  * The files Jekyll copies into the site as they are: every file it does not read as a page,
- * layout, include or data (a markdown file without front matter too), except under a folder or
- * with a name starting with `_` or `.`, and what `exclude:` removes. As site paths (`/a/b.pdf`).
+ * layout, include or data (a markdown file without front matter too), except those its reader
+ * passes over (`config.ts` notRead: `_` or `.` first, unless `include:` names them, and what
+ * `exclude:` removes). As site paths (`/a/b.pdf`).
  */
 function staticFiles(
   files: readonly SiteFile[],
@@ -127,8 +128,7 @@ function staticFiles(
   const candidates = new Set([...otherFiles, ...files.map((file) => file.path)])
   return [...candidates]
     .filter((path) => !isPage.has(path))
-    .filter((path) => !path.split('/').some((part) => /^[_.]/.test(part)))
-    .filter((path) => isExcluded(config, path) === undefined)
+    .filter((path) => notRead(config, path) === undefined)
     .map((path) => `/${path}`)
     .sort()
 }

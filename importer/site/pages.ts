@@ -1,6 +1,6 @@
 import {pageFailed} from '../report/error-text.ts'
 import type {Diagnostic} from '../types.ts'
-import {collectionOf, defaultsFor, isExcluded} from './config.ts'
+import {collectionOf, defaultsFor, notRead} from './config.ts'
 import {decodeSiteFile} from './decode.ts'
 import {parseFrontMatter, type FrontMatterMemo} from './frontMatter.ts'
 import {titleFromHeading} from './headingTitle.ts'
@@ -86,14 +86,12 @@ export function textValue(value: unknown): string | undefined {
 function skipReason(config: SiteConfig, path: string): string | undefined {
   const collection = collectionOf(config, path)
   // A collection's own folder starts with `_`; what is below it follows the usual rules.
-  const within = collection ? path.slice(collection.folder.length + 1) : path
-  const folders = within.split('/').slice(0, -1)
-  const hidden = folders.find((name) => name.startsWith('_') || name.startsWith('.'))
-  if (hidden) return `it is under \`${hidden}/\`, which Jekyll does not publish`
-  const name = path.split('/').pop() ?? path
-  if (name.startsWith('_') || name.startsWith('.')) return 'its name starts with `_` or `.`'
-  const entry = isExcluded(config, path)
-  return entry ? `\`_config.yml\` excludes it (\`${entry}\`)` : undefined
+  const why = notRead(config, path, collection ? collection.folder.split('/').length : 0)
+  if (!why) return undefined
+  if (why.excluded !== undefined) return `\`_config.yml\` excludes it (\`${why.excluded}\`)`
+  const name = why.hidden!
+  if (!why.file) return `it is under \`${name}/\`, which Jekyll does not publish`
+  return /^[._#~]/.test(name) ? `its name starts with \`${name[0]}\`` : 'its name ends with `~`'
 }
 
 /**

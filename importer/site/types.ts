@@ -21,7 +21,13 @@ export type ThemeVersion = {version?: string; from: ThemeSource}
 export interface SiteConfig {
   /** The whole parsed file, passed to the body stage as `site`. */
   raw: Record<string, unknown>
+  /** `exclude:` and Jekyll's own, less what `include:` names (Jekyll subtracts it). */
   exclude: string[]
+  /**
+   * `include:`: names Jekyll reads although they start with `_` or `.` (or `exclude:` matches
+   * them), at any level of the site (`_pages`, `.well-known`).
+   */
+  include: string[]
   navSort: 'case_sensitive' | 'case_insensitive'
   baseurl: string
   /** Jekyll `permalink` style for pages: `pretty` gives `/dir/page/`, otherwise `/dir/page.html`. */
