@@ -98,7 +98,7 @@ export function evaluateJekyllLiquid(
     return rest.length === 0 ? undefined : lookup(root, rest.join('.'))
   }
   const output = (expression: string): string => {
-    const [head = '', ...filters] = expression.split('|').map((part) => part.trim())
+    const [head = '', ...filters] = pipeParts(expression).map((part) => part.trim())
     const quoted = /^(['"])(.*)\1$/.exec(head)
     let value = quoted ? quoted[2] : asText(scope(head))
     for (const filter of filters) {
@@ -154,6 +154,24 @@ export function evaluateJekyllLiquid(
     },
   )
   return {text, notEmulated: [...notEmulated].sort()}
+}
+
+/**
+ * An output's parts between pipes, a pipe inside a quoted string being part of the string (as
+ * Liquid's lexer reads `'a | b' | upcase`); a quote with no closing one is a plain character.
+ */
+function pipeParts(expression: string): string[] {
+  const parts = ['']
+  for (let i = 0; i < expression.length; i++) {
+    const char = expression[i]
+    const close = char === '"' || char === "'" ? expression.indexOf(char, i + 1) : -1
+    if (close > i) {
+      parts[parts.length - 1] += expression.slice(i, close + 1)
+      i = close
+    } else if (char === '|') parts.push('')
+    else parts[parts.length - 1] += char
+  }
+  return parts
 }
 
 /** The longest run of backticks opening a line of `code` (0 when none), so a fence around it is longer. */

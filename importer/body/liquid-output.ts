@@ -25,7 +25,7 @@ export function evaluateOutput(
     warn(state, scope, 'warning', 'liquid-unknown', at, `Kept "${match}" as text: ${reason}.`, hint)
     return match
   }
-  const [head = '', ...filters] = expression.split('|').map((part) => part.trim())
+  const [head = '', ...filters] = filterParts(expression).map((part) => part.trim())
   // What only the Liquid site holds (a collection, `site.data`, `site.time`) is Jekyll's to write.
   const key = /^site\.([\w-]+)/.exec(head)?.[1]
   const liquid = state.ctx.liquid
@@ -69,6 +69,15 @@ export function evaluateOutput(
     value = apply(value, state.ctx.site)
   }
   return value
+}
+
+/**
+ * An output's expression and its filters: cut at each `|` outside a quoted string, as Liquid
+ * reads them (`'a | b' | upcase` is one string and one filter). A quote nothing closes is a
+ * character like any other.
+ */
+function filterParts(expression: string): string[] {
+  return expression.match(/(?:"[^"]*"|'[^']*'|[^|])+|(?<=^|\|)(?=\||$)/g) ?? ['']
 }
 
 /**
