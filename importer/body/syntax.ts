@@ -5,6 +5,7 @@ import {gfmFootnote} from 'micromark-extension-gfm-footnote'
 import {gfmStrikethrough} from 'micromark-extension-gfm-strikethrough'
 import {gfmTable} from 'micromark-extension-gfm-table'
 import {gfmTaskListItem} from 'micromark-extension-gfm-task-list-item'
+import {htmlFlow} from 'micromark-core-commonmark'
 import type {Code, Construct, State, TokenizeContext} from 'micromark-util-types'
 import type {Processor} from 'unified'
 
@@ -120,6 +121,42 @@ const kramdownTextAngle: Construct = {
 }
 
 /**
+ * What kramdown reads as an HTML block after `<`: a tag (or closing tag) or a comment, not an
+ * instruction (`<?php`), a declaration (`<!DOCTYPE`) or CDATA, which CommonMark reads as HTML
+ * blocks and kramdown as text. Read only to check, never kept.
+ */
+const kramdownHtmlStart: Construct = {
+  tokenize(this: TokenizeContext, effects, ok, nok) {
+    const afterBang: State = (code: Code) => (code === 45 ? ok(code) : nok(code))
+    const afterAngle: State = (code: Code) => {
+      if (code === 63) return nok(code)
+      if (code !== 33) return ok(code)
+      effects.consume(code)
+      return afterBang
+    }
+    return (code: Code) => {
+      effects.enter('data')
+      effects.consume(code)
+      return afterAngle
+    }
+  },
+}
+
+/**
+ * CommonMark's HTML block, only where kramdown reads one ({@link kramdownHtmlStart}): a page's
+ * `<?php` line and what follows it up to a blank line is a paragraph, as kramdown shows it, not
+ * an HTML block that runs to the page's end when no `?>` closes it.
+ */
+const kramdownHtmlFlow: Construct = {
+  name: 'kramdownHtmlFlow',
+  tokenize(this: TokenizeContext, effects, ok, nok) {
+    return effects.check(kramdownHtmlStart, htmlFlow.tokenize.call(this, effects, ok, nok), nok)
+  },
+  resolveTo: htmlFlow.resolveTo,
+  concrete: true,
+}
+
+/**
  * The syntax kramdown's GFM parser (what Jekyll and GitHub Pages use) reads on top of
  * CommonMark, as a remark plugin:
  * - tables, task list items and footnotes, as GitHub's (tables and task list items with
@@ -132,7 +169,8 @@ const kramdownTextAngle: Construct = {
  *   construct is used: CommonMark-style `$$` fences, reading text after the opening `$$` as an
  *   info string, split kramdown's display formulas (`$$\begin{aligned} …` over several lines)
  *   and swallowed the rest of a quote when a formula ended in `…\end{aligned}$$`;
- * - a backslash escapes only the punctuation kramdown escapes ({@link literalBackslash}).
+ * - a backslash escapes only the punctuation kramdown escapes ({@link literalBackslash});
+ * - an HTML block starts only where kramdown's does ({@link kramdownHtmlFlow}).
  */
 export function kramdownSyntax(
   this: Processor,
@@ -153,6 +191,7 @@ export function kramdownSyntax(
         92: literalBackslash,
       },
     },
+    {disable: {null: ['htmlFlow']}, flow: {60: kramdownHtmlFlow}},
     codeSpanSyntax,
     emphasisSyntax,
   )
