@@ -138,7 +138,7 @@ describe('bodyComponents', () => {
 })
 
 describe('CodeBlock', () => {
-  it("names the code's language as the page wrote it (c#, c++, vb.net), and nothing else in its class", () => {
+  it("names the code's language as the page wrote it (c#, c++, vb.net), without the highlighter's options, and nothing else in its class", () => {
     const code = (key: string, language: string) => ({
       _type: 'codeBlock',
       _key: key,
@@ -152,6 +152,7 @@ describe('CodeBlock', () => {
           code('b', 'c++'),
           code('c', 'vb.net'),
           code('d', 'js" onclick="x'),
+          code('e', 'console?lang=python&prompt=>>>,...'),
         ]}
       />,
     )
@@ -160,6 +161,7 @@ describe('CodeBlock', () => {
       'language-c++',
       'language-vb.net',
       'language-jsonclickx',
+      'language-console',
     ])
   })
 })

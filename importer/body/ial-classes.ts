@@ -7,6 +7,14 @@
 export const TOC_REFERENCE = 'ref=toc'
 
 /**
+ * An id or a class name, as kramdown reads them in an attribute list: `#` and a letter, then
+ * word characters, `:` and `-` (as a header id's); `.` and anything but a space, `.` or `#`.
+ */
+const ID_OR_CLASS = /#([A-Za-z][\w:-]*)|\.([^\s.#]+)/g
+/** A token made only of ids and classes: anything else in it makes kramdown ignore it. */
+const ID_OR_CLASS_RUN = /^(?:#[A-Za-z][\w:-]*|\.[^\s.#]+)+$/
+
+/**
  * Parses the inside of `{: … }` into class names, a list's `start=N`, an id as `id=name` and
  * the `toc` reference as {@link TOC_REFERENCE} (other references and pairs are ignored).
  */
@@ -16,12 +24,12 @@ export function ialClasses(inner: string): string[] {
   const tokens: string[] = []
   for (const part of inner.split(/\s+/)) {
     if (part === 'toc') tokens.push(TOC_REFERENCE)
-    if (part.startsWith('.')) tokens.push(part.slice(1))
+    // Classes and ids, one or several run together (`.label.label-yellow`, `#intro.lead`).
+    if (ID_OR_CLASS_RUN.test(part))
+      for (const [, id, name] of part.matchAll(ID_OR_CLASS))
+        tokens.push(name !== undefined ? name : `id=${id}`)
     const start = /^start=(["']?)(\d{1,9})\1$/.exec(part)
     if (start) tokens.push(`start=${start[2]}`)
-    // kramdown's id: a letter, then word characters, `:` and `-` (as a header id's).
-    const id = /^#([A-Za-z][\w:-]*)$/.exec(part)
-    if (id) tokens.push(`id=${id[1]}`)
   }
   return tokens
 }
