@@ -4,8 +4,9 @@ import {headingText as textOf} from '../schemas/headingText.ts'
 import type {TypedObject} from './types.ts'
 
 // What kramdown's GFM parser removes from a heading's text to make its id: all but word
-// characters (letters, marks, digits, connector punctuation), hyphens, spaces and tabs.
-const NON_WORD = /[^\p{L}\p{M}\p{N}\p{Pc}\- \t]/gu
+// characters as Ruby's `\p{Word}` reads them (alphabetic characters, marks, decimal digits,
+// connector punctuation), hyphens, spaces and tabs. Other numbers go: `²`, `½`, `①`.
+const NON_WORD = /[^\p{Alphabetic}\p{M}\p{Nd}\p{Pc}\- \t]/gu
 
 /**
  * A heading's anchor id as Jekyll's kramdown (GFM input) makes it: lowercase, characters other

@@ -247,16 +247,19 @@ function splitIal(
   let rest = children
   let leading: string[] | undefined
   let trailing: string[] | undefined
-  const first = rest[0]
-  if (first?.type === 'text' && first.value.startsWith('{:')) {
+  // Each list on a line of its own is the block's: `### Output` over `{: .no_toc }` twice.
+  for (
+    let first = rest[0];
+    first?.type === 'text' && first.value.startsWith('{:');
+    first = rest[0]
+  ) {
     const newline = first.value.indexOf('\n')
     const line = newline === -1 ? first.value : first.value.slice(0, newline)
     const match = IAL_LINE.exec(line.trim())
-    if (match) {
-      leading = ialClasses(match[1])
-      const remaining = newline === -1 ? '' : first.value.slice(newline + 1)
-      rest = remaining === '' ? rest.slice(1) : [withValue(first, remaining), ...rest.slice(1)]
-    }
+    if (!match) break
+    leading = [...(leading ?? []), ...ialClasses(match[1])]
+    const remaining = newline === -1 ? '' : first.value.slice(newline + 1)
+    rest = remaining === '' ? rest.slice(1) : [withValue(first, remaining), ...rest.slice(1)]
   }
   const last = rest[rest.length - 1]
   if (last?.type === 'text' && last.value.trimEnd().endsWith('}')) {
