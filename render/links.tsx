@@ -52,6 +52,17 @@ export function ObjectLink({href, children}: {href?: string | null; children: Re
   )
 }
 
+/**
+ * An anchor as an address's fragment: each character a fragment cannot hold encoded, and an
+ * escape the page wrote (`#r%C3%A9glages`) kept, not encoded again: the browser decodes either
+ * to the heading's id (`réglages`), as it does kramdown's link as written.
+ */
+function fragment(anchor: string): string {
+  return anchor.replace(/%(?![0-9A-Fa-f]{2})|[^\w\-.~!$&'()*+,;=:@/?%]+/gu, (text) =>
+    encodeURIComponent(text),
+  )
+}
+
 /** The `internalLink` annotation: the target page's address, plus its anchor. */
 export function InternalLinkMark({
   value,
@@ -60,6 +71,6 @@ export function InternalLinkMark({
   const {pageHref} = useRender()
   const target = value?.target
   if (!target) return <Unlinked reason="Linked page not found">{children}</Unlinked>
-  const anchor = value?.anchor ? `#${encodeURIComponent(value.anchor)}` : ''
+  const anchor = value?.anchor ? `#${fragment(value.anchor)}` : ''
   return <a href={`${pageHref(target)}${anchor}`}>{children}</a>
 }
