@@ -88,6 +88,22 @@ describe('readConfig', () => {
     })
   })
 
+  it('warns that Jekyll stops the build when `include:` or `exclude:` is not a list', () => {
+    const {config, diagnostics} = readConfig('title: x\ninclude: _pages\nexclude:\n')
+    expect(diagnostics).toMatchObject([
+      {
+        code: 'config-list-expected',
+        line: 2,
+        message: expect.stringContaining('`include: "_pages"`'),
+      },
+      {code: 'config-list-expected', line: 3, message: expect.stringContaining('`exclude: null`')},
+    ])
+    expect(diagnostics[0]!.hint).toContain('`include: [_pages]`')
+    // Read as without them: `_pages` stays unread.
+    expect(notRead(config, '_pages/a.md')).toEqual({hidden: '_pages', file: false})
+    expect(readConfig('include: [_pages]\n').diagnostics).toEqual([])
+  })
+
   it('applies front-matter defaults whose scope path contains the page', () => {
     const {config} = readConfig(
       'defaults:\n  - scope: {path: docs}\n    values: {layout: page}\n  - scope: {path: ""}\n    values: {x: 1}\n',

@@ -44,6 +44,12 @@ export function themeVersion(
   return match ? {version: match[1], from} : {from: 'none'}
 }
 
+/** The 1-based line of a top-level key of `_config.yml` (1 when it is not found as written). */
+function topLevelKeyLine(text: string, key: string): number {
+  const at = text.split('\n').findIndex((line) => line.startsWith(`${key}:`))
+  return at === -1 ? 1 : at + 1
+}
+
 /** True for theme versions before 0.10, which follow the 3-level navigation rules. */
 export function isLegacyVersion(version: string | undefined): boolean {
   if (!version) return false
@@ -83,6 +89,17 @@ export function readConfig(
   const exclude = Array.isArray(raw.exclude) ? raw.exclude.map(String) : []
   // Jekyll's own default (`.htaccess`) names no markdown file; a site's list replaces it.
   const include = Array.isArray(raw.include) ? raw.include.map(String) : []
+  for (const key of ['include', 'exclude'])
+    if (key in raw && !Array.isArray(raw[key]))
+      diagnostics.push({
+        severity: 'warning',
+        code: 'config-list-expected',
+        file,
+        line: topLevelKeyLine(text ?? '', key),
+        column: 1,
+        message: `Cannot use \`${key}: ${JSON.stringify(raw[key]) ?? ''}\`, expected a list: Jekyll stops the build ("'${key}' should be set as an array"), so the site is not published; the import reads the site without it.`,
+        hint: `Write it as a list: \`${key}: [${typeof raw[key] === 'string' ? raw[key] : 'name'}]\`, or remove the key.`,
+      })
   const navSort = raw.nav_sort === 'case_insensitive' ? 'case_insensitive' : 'case_sensitive'
   const baseurl = typeof raw.baseurl === 'string' ? raw.baseurl.replace(/\/+$/, '') : ''
   const permalink = typeof raw.permalink === 'string' ? raw.permalink : 'date'
