@@ -13,6 +13,7 @@ const pages = [
   page('docs/intro.md'),
   page('docs/guide/index.md'),
   page('docs/setup.md', {permalink: '/start-here/'}),
+  page('docs/release/2026Q1 - 核心优化.md'),
 ]
 const targets = pages.map((p) => ({
   page: p,
@@ -67,6 +68,14 @@ describe('createLinkResolver', () => {
     expect(resolve('{% link docs/intro.md %}', 'docs/guide/index.md')?._id).toBe(
       'lesson-docs-intro-md',
     )
+  })
+
+  it('resolves a {% link %} path with spaces, as Jekyll reads the tag’s whole text', () => {
+    // CSM-Wiki's release notes: `{% link docs/release/2026Q1 - 核心优化与插件增强.md %}`.
+    expect(resolve('{% link docs/release/2026Q1 - 核心优化.md %}', 'docs/release.md')?._id).toBe(
+      targets.at(-1)!.target._id,
+    )
+    expect(resolve('{%- link  docs/release/2026Q1 - 核心优化.md  -%}', 'index.md')).not.toBeNull()
   })
 
   it('returns null for external, anchor-only, unknown and out-of-site links', () => {

@@ -135,7 +135,8 @@ export function createLinkResolver(
     return byUrls().byUrl.get(canonicalUrl(`/${file}`)) ?? null
   }
   return (href, fromFile) => {
-    const liquid = /^\{%-?\s*link\s+(\S+?)\s*-?%\}$/.exec(href.trim())
+    // The path is the tag's whole text, spaces and all, as Jekyll's tag reads it.
+    const liquid = /^\{%-?\s*link\s+(.+?)\s*-?%\}$/s.exec(href.trim())
     if (liquid) return lookup(liquid[1])
     const target = href.trim().replace(/[?#].*$/, '')
     if (!target || /^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('//')) return null
