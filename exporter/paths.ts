@@ -1,5 +1,7 @@
 import {posix} from 'node:path'
 
+import {MARKDOWN_FILE} from '../schemas/constants.ts'
+
 /**
  * Where a page without a source file is written: a course or module as `<slug>/index.md`
  * below its parent's folder, a lesson as `<slug>.md` there. A parent written as `dir/index.md`
@@ -14,9 +16,9 @@ export function derivedPath(options: {
   const parent = options.parentPath
   const base = !parent
     ? ''
-    : posix.basename(parent).replace(/\.(?:md|markdown)$/i, '') === 'index'
+    : posix.basename(parent).replace(MARKDOWN_FILE, '') === 'index'
       ? posix.dirname(parent)
-      : parent.replace(/\.(?:md|markdown)$/i, '')
+      : parent.replace(MARKDOWN_FILE, '')
   const dir = base === '.' ? '' : base
   for (let n = 1; ; n++) {
     const name = n === 1 ? options.slug : `${options.slug}-${n}`

@@ -5,9 +5,10 @@ import {join, relative, sep} from 'node:path'
 import type {SiteFile} from '../importer/index.ts'
 import {relativeIncludeTargets} from '../importer/site/includes.ts'
 import {isLiquidSiteFile} from '../importer/site/liquidSite.ts'
+import {MARKDOWN_FILE} from '../schemas/constants.ts'
 
 /** The files the importer reads: markdown pages, `_config.yml`, `Gemfile` and its lock (and `_data/`, `_layouts/`). */
-const IMPORTED = /\.(?:md|markdown|mkd|mkdn)$|^_config\.yml$|^Gemfile(?:\.lock)?$/i
+const IMPORTED = /^_config\.yml$|^Gemfile(?:\.lock)?$/i
 const NEVER_READ = new Set(['.git', 'node_modules', '_site', 'vendor'])
 
 /**
@@ -30,7 +31,11 @@ export async function readSiteFiles(
       const bytes = await readFile(join(root, path))
       includes.set(path.slice('_includes/'.length), new TextDecoder().decode(bytes))
       files.push({path, bytes})
-    } else if (IMPORTED.test(entry.name) || isLiquidSiteFile(path)) {
+    } else if (
+      MARKDOWN_FILE.test(entry.name) ||
+      IMPORTED.test(entry.name) ||
+      isLiquidSiteFile(path)
+    ) {
       files.push({path, bytes: await readFile(join(root, path))})
     } else others.push(path)
   }

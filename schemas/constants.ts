@@ -4,6 +4,13 @@
  * custom block types. Schemas, importer, queries and renderer all import these.
  */
 
+/**
+ * A file Jekyll reads as markdown: its default `markdown_ext` (`markdown,mkdown,mkdn,mkd,md`),
+ * in any case. The one definition the site reader, the importer, the renderer's paths, the export
+ * and the differential test use.
+ */
+export const MARKDOWN_FILE = /\.(?:markdown|mkdown|mkdn|mkd|md)$/i
+
 /** Document type names. */
 export const DOCUMENT_TYPES = {
   course: 'course',

@@ -15,8 +15,9 @@ import type {Diagnostic, SiteFile} from '../importer/index.ts'
 import {relativeIncludeTargets} from '../importer/site/includes.ts'
 import {isLiquidSiteFile} from '../importer/site/liquidSite.ts'
 import {mapPool} from '../sync/retry.ts'
+import {MARKDOWN_FILE} from '../schemas/constants.ts'
 
-const SITE_FILES = /\.(?:md|markdown|mkd|mkdn)$|^_config\.yml$|^Gemfile(?:\.lock)?$/i
+const SITE_FILES = /^_config\.yml$|^Gemfile(?:\.lock)?$/i
 const NEVER_READ = new Set(['.git', 'node_modules'])
 const utf8 = new TextDecoder('utf-8', {fatal: true})
 
@@ -72,6 +73,7 @@ const problem = (
 /** Whether a file of this name (under `dir`, site-relative) is one the importer reads. */
 function isSiteFile(dir: string, name: string): boolean {
   return (
+    MARKDOWN_FILE.test(name) ||
     SITE_FILES.test(name) ||
     dir === '_includes' ||
     dir.startsWith('_includes/') ||

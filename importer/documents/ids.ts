@@ -1,4 +1,5 @@
 import {createHash} from 'node:crypto'
+import {MARKDOWN_FILE} from '../../schemas/constants.ts'
 
 const MAX_ID = 128
 
@@ -29,7 +30,7 @@ function fit(prefix: string, body: string, hash?: string): string {
  * do not map one-to-one (capitals, spaces, non-ASCII, a long path) get a hash of the path.
  */
 export function pageId(type: string, path: string): string {
-  const stem = path.replace(/\.(?:md|markdown|mkd|mkdn)$/i, '')
+  const stem = path.replace(MARKDOWN_FILE, '')
   const body = stem
     .split('/')
     .map((segment) => asciiSlug(segment))

@@ -184,6 +184,23 @@ describe('importSite', () => {
     expect(result.diagnostics.filter((d) => d.code === 'site-title-missing')).toEqual([])
   })
 
+  it('reads every extension Jekyll reads as markdown, .mkdown too, in any case', () => {
+    const files = ['a.md', 'b.markdown', 'c.mkdown', 'd.mkdn', 'e.mkd', 'F.MD'].map((path) =>
+      page(path, `title: ${path}`),
+    )
+    const {documents, stats} = importSite([...files, page('g.txt', 'title: g')], {
+      convertBody: stubBody,
+    })
+    expect(
+      documents.filter((doc) => doc._type !== DOCUMENT_TYPES.site).map((doc) => doc.title),
+    ).toEqual(
+      ['a.md', 'b.markdown', 'c.mkdown', 'd.mkdn', 'e.mkd', 'F.MD'].sort((x, y) =>
+        x < y ? -1 : 1,
+      ),
+    )
+    expect(stats).toMatchObject({files: 6, pages: 6})
+  })
+
   it('imports the pages of a folder `include:` names, whose children stay in the navigation', () => {
     // FEAST's site keeps its section pages in `_pages/` (`include: [_pages]`); without them,
     // every page under a section lost its parent and left the navigation.

@@ -3,8 +3,9 @@ import {posix} from 'node:path'
 import type {LinkTarget} from '../types.ts'
 import type {SiteCollection, SiteConfig, SourcePage} from './types.ts'
 import {decodedOr, withoutBaseurl} from '../uri.ts'
+import {MARKDOWN_FILE} from '../../schemas/constants.ts'
 
-const MARKDOWN_EXTENSION = /\.(?:md|markdown|mkd|mkdn)$/i
+const MARKDOWN_EXTENSION = MARKDOWN_FILE
 
 /** The front matter keys a page's URL is made from (`pageUrl`): all links to it read. */
 export const URL_KEYS = ['permalink', 'slug'] as const

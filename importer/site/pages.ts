@@ -5,9 +5,10 @@ import {decodeSiteFile} from './decode.ts'
 import {parseFrontMatter, type FrontMatterMemo} from './frontMatter.ts'
 import {titleFromHeading} from './headingTitle.ts'
 import type {NotAPage, SiteConfig, SiteFile, SourcePage} from './types.ts'
+import {MARKDOWN_FILE} from '../../schemas/constants.ts'
 
 /** A site path Jekyll reads as Markdown. */
-export const MARKDOWN = /\.(?:md|markdown|mkd|mkdn)$/i
+export const MARKDOWN = MARKDOWN_FILE
 /** Files `jekyll-optional-front-matter` leaves alone without front matter (any case). */
 const NOT_OPTIONAL = new Set([
   'README',

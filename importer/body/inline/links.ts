@@ -10,8 +10,8 @@ import {decodedOr, spacesEscaped} from '../../uri.ts'
 type Located = Parameters<typeof report>[3]
 
 const SCHEME = /^([a-zA-Z][a-zA-Z0-9+.-]*):/
-// Paths that name a page rather than a file: .md/.html, a trailing slash, or no extension.
-const PAGE_PATH = /(?:\.(?:md|markdown|html?)|\/|^[^.]*|\/[^./]+)$/i
+// Paths that name a page rather than a file: markdown or .html, a trailing slash, or no extension.
+const PAGE_PATH = /(?:\.(?:markdown|mkdown|mkdn|mkd|md|html?)|\/|^[^.]*|\/[^./]+)$/i
 
 /**
  * Turns a link destination into an annotation: `internalLink` when `ctx.resolveLink` finds the
