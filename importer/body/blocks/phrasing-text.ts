@@ -4,7 +4,9 @@ import type {PhrasingContent} from 'mdast'
 export function phrasingText(nodes: readonly PhrasingContent[]): string {
   let text = ''
   for (const node of nodes) {
-    if (node.type === 'text' || node.type === 'inlineCode') text += node.value
+    // A formula counts as its TeX, as kramdown's heading ids read it (`$$e$$` is `e`).
+    if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'inlineMath')
+      text += node.value
     else if (node.type === 'break') text += '\n'
     else if ('children' in node) text += phrasingText(node.children as PhrasingContent[])
   }
