@@ -264,13 +264,21 @@ export function defaultsFor(
   return merged
 }
 
+/** Each glob's expression, made once: a site's globs are tested against every file it has. */
+const globs = new Map<string, RegExp>()
+
 function globToRegExp(glob: string): RegExp {
+  let regExp = globs.get(glob)
+  if (regExp) return regExp
   // Jekyll uses File.fnmatch without FNM_PATHNAME, so `*` also matches `/`.
   const source = glob
     .replace(/[.+^${}()|[\]\\]/g, '\\$&')
     .replace(/\*+/g, '.*')
     .replace(/\?/g, '.')
-  return new RegExp(`^${source}$`)
+  regExp = new RegExp(`^${source}$`)
+  // Bounded, as a site's settings are: a cache for them, not for anything a page writes.
+  if (globs.size < 1000) globs.set(glob, regExp)
+  return regExp
 }
 
 function globMatches(glob: string, path: string): boolean {
@@ -307,7 +315,10 @@ export function notRead(
 ): {hidden?: string; file?: boolean; excluded?: string} | undefined {
   const segments = path.split('/')
   const last = segments.length - 1
-  const included = segments.map((name, i) => i >= from && isIncluded(config, name, i < last))
+  // Most sites name nothing in `include:`: then no level is looked up.
+  const included = config.include.length
+    ? segments.map((name, i) => i >= from && isIncluded(config, name, i < last))
+    : []
   const hidden = segments.findIndex((name, i) => i >= from && !included[i] && isSpecial(name))
   if (hidden >= 0) return {hidden: segments[hidden], file: hidden === last}
   const excluded = isExcluded(config, path, included)
@@ -324,15 +335,23 @@ export function isExcluded(
   path: string,
   included: readonly boolean[] = [],
 ): string | undefined {
-  const segments = path.split('/')
+  // Where each level's path ends (`a/b/c.md`: after `a`, `a/b` and the whole path).
+  const ends: number[] = []
+  for (let at = path.indexOf('/'); at !== -1; at = path.indexOf('/', at + 1)) ends.push(at)
+  ends.push(path.length)
+  const read = (level: number) => !included[level]
   for (const raw of config.exclude) {
     const entry = raw.replace(/^\.?\/+/, '').replace(/\/+$/, '')
     if (!entry) continue
-    for (let i = 1; i <= segments.length; i++) {
-      if (included[i - 1]) continue
-      const prefix = segments.slice(0, i).join('/')
-      if (/[*?]/.test(entry) ? globMatches(entry, prefix) : prefix.startsWith(entry)) return raw
-    }
+    if (/[*?]/.test(entry)) {
+      const glob = globToRegExp(entry)
+      if (ends.some((end, level) => read(level) && glob.test(path.slice(0, end)))) return raw
+    } else if (
+      // A level's path starts with the entry when the whole path does and the level is as long.
+      path.startsWith(entry) &&
+      ends.some((end, level) => read(level) && end >= entry.length)
+    )
+      return raw
   }
   return undefined
 }

@@ -5,8 +5,6 @@ import type {SiteCollection, SiteConfig, SourcePage} from './types.ts'
 import {decodedOr, withoutBaseurl} from '../uri.ts'
 import {MARKDOWN_FILE} from '../../schemas/constants.ts'
 
-const MARKDOWN_EXTENSION = MARKDOWN_FILE
-
 /** The front matter keys a page's URL is made from (`pageUrl`): all links to it read. */
 export const URL_KEYS = ['permalink', 'slug'] as const
 
@@ -59,7 +57,7 @@ function jekyllSlug(text: string, mode: 'default' | 'pretty', cased: boolean): s
  * `slug:` in the front matter or the file name, slugified keeping case and some punctuation).
  */
 function collectionUrl(page: LinkedPage, collection: SiteCollection, style: string): string {
-  const path = page.file.slice(collection.folder.length + 1).replace(MARKDOWN_EXTENSION, '')
+  const path = page.file.slice(collection.folder.length + 1).replace(MARKDOWN_FILE, '')
   const base = path.split('/').pop() ?? path
   const slug = typeof page.data.slug === 'string' ? page.data.slug : undefined
   const pattern =
@@ -89,7 +87,7 @@ export function pageUrl(page: LinkedPage, config: UrlConfig): string {
   if (typeof permalink === 'string' && permalink.startsWith('/')) return permalink
   const collection = collectionOf(page.file, config)
   if (collection) return collectionUrl(page, collection, config.permalink)
-  const stem = page.file.replace(MARKDOWN_EXTENSION, '')
+  const stem = page.file.replace(MARKDOWN_FILE, '')
   if (stem === 'index' || stem.endsWith('/index')) return `/${stem.slice(0, -'index'.length)}`
   return config.permalink === 'pretty' ? `/${stem}/` : `/${stem}.html`
 }
@@ -123,7 +121,7 @@ export function createLinkResolver(
       const url = pageUrl(page, config)
       urlOf.set(page.file, url)
       byUrl.set(canonicalUrl(url), target)
-      const fromPath = `/${page.file.replace(MARKDOWN_EXTENSION, '')}`
+      const fromPath = `/${page.file.replace(MARKDOWN_FILE, '')}`
       if (!byUrl.has(canonicalUrl(fromPath))) byUrl.set(canonicalUrl(fromPath), target)
     }
     return urls
@@ -132,7 +130,7 @@ export function createLinkResolver(
     const path = posix.normalize(sitePath)
     if (path.startsWith('../')) return null
     const file = path.replace(/^\/+/, '')
-    if (MARKDOWN_EXTENSION.test(file)) return byFile.get(file) ?? null
+    if (MARKDOWN_FILE.test(file)) return byFile.get(file) ?? null
     return byUrls().byUrl.get(canonicalUrl(`/${file}`)) ?? null
   }
   return (href, fromFile) => {
@@ -143,7 +141,7 @@ export function createLinkResolver(
     if (!target || /^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('//')) return null
     if (target.startsWith('/')) return lookup(withoutBaseurl(target, config.baseurl))
     const fromPath = lookup(posix.join(posix.dirname(fromFile), target))
-    if (fromPath || MARKDOWN_EXTENSION.test(target)) return fromPath
+    if (fromPath || MARKDOWN_FILE.test(target)) return fromPath
     // The reader's browser resolves the link against the page's address, which is not its
     // file's folder when the site's permalinks are pretty or the page is in a collection.
     const from = byUrls().urlOf.get(fromFile)

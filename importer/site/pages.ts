@@ -8,7 +8,6 @@ import type {NotAPage, SiteConfig, SiteFile, SourcePage} from './types.ts'
 import {MARKDOWN_FILE} from '../../schemas/constants.ts'
 
 /** A site path Jekyll reads as Markdown. */
-export const MARKDOWN = MARKDOWN_FILE
 /** Files `jekyll-optional-front-matter` leaves alone without front matter (any case). */
 const NOT_OPTIONAL = new Set([
   'README',
@@ -112,7 +111,7 @@ export function readPages(
     diagnostics: [],
     notPages: [],
   }
-  const markdown = files.filter((file) => MARKDOWN.test(file.path))
+  const markdown = files.filter((file) => MARKDOWN_FILE.test(file.path))
   markdown.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
   for (const file of markdown) {
     try {
@@ -184,7 +183,7 @@ function readPage(
     )
     return
   }
-  const stem = file.path.split('/').pop()!.replace(MARKDOWN, '')
+  const stem = file.path.split('/').pop()!.replace(MARKDOWN_FILE, '')
   const plugins = config.pagePlugins
   if (
     (parsed.status === 'none' || parsed.status === 'bom') &&

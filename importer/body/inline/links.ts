@@ -1,4 +1,4 @@
-import {LINK_SCHEMES} from '../../../schemas/constants.ts'
+import {LINK_SCHEMES, MARKDOWN_FILE} from '../../../schemas/constants.ts'
 import {checkLinkHref} from '../../../schemas/validation.ts'
 import {hash} from '../keys.ts'
 import {ANNOTATIONS} from '../names.ts'
@@ -10,8 +10,10 @@ import {decodedOr, spacesEscaped} from '../../uri.ts'
 type Located = Parameters<typeof report>[3]
 
 const SCHEME = /^([a-zA-Z][a-zA-Z0-9+.-]*):/
-// Paths that name a page rather than a file: markdown or .html, a trailing slash, or no extension.
-const PAGE_PATH = /(?:\.(?:markdown|mkdown|mkdn|mkd|md|html?)|\/|^[^.]*|\/[^./]+)$/i
+// Paths that name a page rather than a file: markdown (MARKDOWN_FILE) or .html, a trailing slash,
+// or no extension.
+const PAGE_PATH = /(?:\.html?|\/|^[^.]*|\/[^./]+)$/i
+const namesPage = (path: string) => MARKDOWN_FILE.test(path) || PAGE_PATH.test(path)
 
 /**
  * Turns a link destination into an annotation: `internalLink` when `ctx.resolveLink` finds the
@@ -105,7 +107,7 @@ function internal(
     )
     return undefined
   }
-  if (tag !== undefined || PAGE_PATH.test(path)) {
+  if (tag !== undefined || namesPage(path)) {
     report(
       state,
       'warning',
