@@ -1,6 +1,7 @@
 import {DOCUMENT_TYPES, SITE_ID} from '../schemas/constants.ts'
 import {navOrders, yamlNumber, type SortRules} from './navOrder.ts'
 import {derivedPath} from './paths.ts'
+import {HTML_FILE} from '../schemas/constants.ts'
 import type {ExportedDocument} from './types.ts'
 
 /**
@@ -125,13 +126,19 @@ export function placePages(
   return ordered
 }
 
-/** Gives each page its file: `source.path`, or one derived from its parent's folder and slug. */
+/**
+ * Gives each page its file: `source.path`, or one derived from its parent's folder and slug. A
+ * page read from HTML is written as markdown beside it (`tools/index.html` → `tools/index.md`,
+ * which Jekyll publishes at the same address), since its body is written as kramdown now.
+ */
 export function assignPaths(pages: readonly Page[]): void {
   const taken = new Set(pages.flatMap((page) => sourceOf(page.doc).path ?? []))
   for (const page of pages) {
-    const path = sourceOf(page.doc).path
-    if (path) {
+    const source = sourceOf(page.doc).path
+    const path = source && HTML_FILE.test(source) ? source.replace(HTML_FILE, '.md') : source
+    if (path && (path === source || !taken.has(path))) {
       page.path = path
+      taken.add(path)
       continue
     }
     page.path = derivedPath({

@@ -26,13 +26,17 @@ export function configOptions(configText: string | undefined): ExportOptions {
   }
 }
 
-/** The site's files after one export; files the export does not write are kept as they were. */
+/**
+ * The site's files after one export; files the export does not write are kept as they were,
+ * but for the HTML pages it wrote as markdown in their place.
+ */
 export function exportFiles(
   files: Readonly<Record<string, string>>,
   documents: readonly ImportedDocument[],
 ): Record<string, string> {
-  const {files: written} = exportSite(documents, configOptions(files['_config.yml']))
-  return {...files, ...Object.fromEntries(written)}
+  const {files: written, replaced} = exportSite(documents, configOptions(files['_config.yml']))
+  const kept = Object.entries(files).filter(([path]) => !replaced.has(path))
+  return {...Object.fromEntries(kept), ...Object.fromEntries(written)}
 }
 
 /** Import → export → import: both document sets (comparable) and the exported files. */

@@ -211,6 +211,35 @@ describe('exportSite', () => {
     expect(moved).toContain('[page address](../moved/index.md)')
   })
 
+  it('writes a page read from HTML as markdown at the same address, which imports to the same document', () => {
+    const files = {
+      ...page('Use the [calculator](tools.html).'),
+      'course/tools.html':
+        '---\ntitle: Tools\nparent: Course\nnav_order: 2\n---\n<h2>Sum</h2>\n<p>Adds <b>two</b> numbers.</p>\n',
+    }
+    const documents = importFiles(files)
+    const {files: written, diagnostics} = exportSite(documents)
+    expect([...written.keys()].sort()).toEqual([
+      'course/index.md',
+      'course/lesson.md',
+      'course/tools.md',
+    ])
+    expect(written.get('course/tools.md')).toContain('## Sum\n\nAdds **two** numbers.')
+    expect(written.get('course/lesson.md')).toContain('[calculator](tools.html)')
+    expect(diagnostics).toEqual([
+      expect.objectContaining({code: 'html-page-as-markdown', file: 'course/tools.md'}),
+    ])
+    const {before, after} = roundTrip(files)
+    const path = (doc: (typeof before)[number]) => (doc.source as {path?: string} | undefined)?.path
+    expect(after.map((doc) => doc._id)).toEqual(before.map((doc) => doc._id))
+    expect(after.map(path)).toEqual(before.map((doc) => path(doc)?.replace(/\.html$/, '.md')))
+    const withoutPath = (doc: (typeof before)[number]) => ({
+      ...doc,
+      source: {...(doc.source as object), path: undefined},
+    })
+    expect(after.map(withoutPath)).toEqual(before.map(withoutPath))
+  })
+
   it('writes an {% include %} back as the tag while its blocks are as the include made them', () => {
     const files: Record<string, string> = {
       ...page('Before.\n\n{% include note.md level="intro" %}\n\nAfter.'),

@@ -17,6 +17,7 @@ import {
 } from './navigation.ts'
 import {withIncludeTags} from './includes.ts'
 import {relativeLink} from './paths.ts'
+import {HTML_FILE} from '../schemas/constants.ts'
 import type {ExportDiagnostic, ExportedDocument, ExportOptions, ExportResult} from './types.ts'
 
 function frontMatter(page: Page, places: ReadonlyMap<string, readonly Page[]>): string {
@@ -152,6 +153,7 @@ export function exportSite(
   const paths = new Map<string, string>()
   const diagnostics: ExportDiagnostic[] = []
   const uploads = new Map<string, string>()
+  const replaced = new Map<string, string>()
   for (const page of pages) {
     const source = sourceOf(page.doc)
     if (source.hasSourcePage === false) continue
@@ -180,10 +182,20 @@ export function exportSite(
       writeBlocks(withIncludeTags(body, source.includes), state),
       nextBlock(page, pagesById, options),
     ]
+    if (source.path !== undefined && source.path !== file && HTML_FILE.test(source.path)) {
+      replaced.set(source.path, file)
+      diagnostics.push({
+        severity: 'info',
+        code: 'html-page-as-markdown',
+        file,
+        documentId: page.doc._id,
+        message: `Wrote the page read from ${source.path} as markdown, in its place: its body is kramdown now, which Jekyll publishes at the same address.`,
+      })
+    }
     paths.set(page.doc._id, file)
     files.set(file, `${frontMatter(page, places)}\n${parts.filter(Boolean).join('\n\n')}\n`)
   }
-  return {files, paths, diagnostics, uploads}
+  return {files, paths, diagnostics, uploads, replaced}
 }
 
 /** Where an uploaded image asset's file goes in the site: `assets/uploads/<its file name>`. */

@@ -38,4 +38,9 @@ export interface ExportResult {
    * address, or a path on the lake's origin), for the command to fetch and write.
    */
   uploads: Map<string, string>
+  /**
+   * The HTML files of pages now written as markdown beside them (`replaced` path → the written
+   * one): the command removes each, or Jekyll would publish two pages at one address.
+   */
+  replaced: Map<string, string>
 }

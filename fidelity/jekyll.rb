@@ -38,7 +38,8 @@ rescue LoadError
   abort "Cannot load the plugin #{name} the site's build runs: install the Debian package #{package} (apt-get install #{package})."
 end
 
-# The markdown Jekyll hands its converters is the page after Liquid: keep it per page.
+# The markdown Jekyll hands its converters is the page after Liquid: keep it per page (an HTML
+# page's converter hands it on as it is, so it is what readers get).
 module CaptureLiquidOutput
   def convert(content)
     hook = Thread.current[:fidelity_capture]
@@ -95,7 +96,7 @@ Dir.mktmpdir('fidelity-jekyll') do |destination|
   end
   documents = site.collections.values.flat_map(&:docs) + site.pages
   documents.each do |document|
-    next unless File.extname(relative.call(document)).match?(/\A\.(md|markdown|mkdn?|mkd)\z/i)
+    next unless File.extname(relative.call(document)).match?(/\A\.(md|markdown|mkdown|mkdn?|html?|xhtml)\z/i)
 
     current = document
     begin

@@ -14,14 +14,16 @@ import {readSiteFiles} from './siteFiles.ts'
  * a page from a file included so (`homework/`), and output variables nothing sets, in text and
  * code, some in expressions only Liquid's lax parser reads (`hoare.md`), and link a handout only
  * when `site.static_files` lists its file (`handouts.md`); a page and a static file in folders
- * `include:` names (`_pages/`, `_extra/`), beside one it does not (`_scratch/`).
+ * `include:` names (`_pages/`, `_extra/`), beside one it does not (`_scratch/`); an HTML page
+ * (`lab.html`: Liquid, no markdown) with a page under it, an HTML file with front matter and no
+ * title (`search.html`, not in the navigation) and one without (`widget.html`, a static file).
  */
 const SITE = join(import.meta.dirname, 'fixtures', 'site-liquid')
 
 describe.skipIf(kramdownMissing() !== null || jekyllMissing() !== null)(
   'a site built with Liquid control flow, against Jekyll and kramdown',
   () => {
-    it('reads every page as Jekyll renders it: loops over collections in their layouts, _data, assign, capture, includes, the theme’s includes, variables nothing sets, the static files', async () => {
+    it('reads every page as Jekyll renders it: loops over collections in their layouts, _data, assign, capture, includes, the theme’s includes, variables nothing sets, the static files, an HTML page', async () => {
       const {files, includes, others} = await readSiteFiles(SITE)
       const report = await siteFidelity(files, {
         kramdown: renderWithKramdown,
@@ -50,6 +52,8 @@ describe.skipIf(kramdownMissing() !== null || jekyllMissing() !== null)(
           'hoare.md',
           'homework/index.md',
           'index.md',
+          'lab.html',
+          'lab-safety.md',
           'resources.md',
           'snippets.md',
           'staff.md',

@@ -12,6 +12,7 @@ import type {PageComparison} from './compare.ts'
 import type {JekyllPage} from './jekyll.ts'
 import type {KramdownRequest, KramdownResult} from './kramdown.ts'
 import {comparePage, kramdownRequest, type PageSource} from './page.ts'
+import {HTML_FILE} from '../schemas/constants.ts'
 import {renderBodies} from './render.tsx'
 
 /** How one page of a site compares; `error` names what could not be compared. */
@@ -111,7 +112,15 @@ export async function siteFidelity(
   })
   const requests = sources.map(kramdownRequest)
   options.onProgress?.('kramdown', 0, pages.length, '')
-  const references = await options.kramdown(requests.map(({request}) => request))
+  // An HTML page is what its Liquid made: Jekyll hands it to no markdown converter.
+  const html = (index: number) => HTML_FILE.test(sources[index].file)
+  const converted = await options.kramdown(
+    requests.filter((_, index) => !html(index)).map(({request}) => request),
+  )
+  let next = 0
+  const references = requests.map(({request}, index) =>
+    html(index) ? {html: request.markdown} : converted[next++],
+  )
   const reports = pages.map(({document, file}, index): PageReport => {
     options.onProgress?.('comparing', index + 1, pages.length, file)
     const body = bodyOf(document)

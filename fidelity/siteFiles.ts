@@ -5,9 +5,10 @@ import {join, relative, sep} from 'node:path'
 import type {SiteFile} from '../importer/index.ts'
 import {relativeIncludeTargets} from '../importer/site/includes.ts'
 import {isLiquidSiteFile} from '../importer/site/liquidSite.ts'
-import {MARKDOWN_FILE} from '../schemas/constants.ts'
+import {opensFrontMatter} from '../importer/site/frontMatter.ts'
+import {HTML_FILE, MARKDOWN_FILE} from '../schemas/constants.ts'
 
-/** The files the importer reads: markdown pages, `_config.yml`, `Gemfile` and its lock (and `_data/`, `_layouts/`). */
+/** The files the importer reads: markdown and HTML pages, `_config.yml`, `Gemfile` and its lock (and `_data/`, `_layouts/`). */
 const IMPORTED = /^_config\.yml$|^Gemfile(?:\.lock)?$/i
 const NEVER_READ = new Set(['.git', 'node_modules', '_site', 'vendor'])
 
@@ -37,6 +38,11 @@ export async function readSiteFiles(
       isLiquidSiteFile(path)
     ) {
       files.push({path, bytes: await readFile(join(root, path))})
+    } else if (HTML_FILE.test(entry.name)) {
+      // An HTML page opens with front matter; any other `.html` file is a static file.
+      const bytes = await readFile(join(root, path))
+      if (opensFrontMatter(bytes)) files.push({path, bytes})
+      else others.push(path)
     } else others.push(path)
   }
   for (const path of relativeIncludeTargets(files, others)) {

@@ -2,7 +2,7 @@ import {posix} from 'node:path'
 
 import type {AllCourseOutlinesQueryResult, SitePagesQueryResult} from '../sanity.types.ts'
 import type {PageTarget} from './context.ts'
-import {MARKDOWN_FILE} from '../schemas/constants.ts'
+import {PAGE_FILE} from '../schemas/constants.ts'
 
 type OutlineNode = {_id: string; slug: string | null; lessons?: (OutlineNode | null)[] | null}
 
@@ -61,9 +61,9 @@ export function planSitePaths(
   return {folders, sourceUrls, sourceUrlOf}
 }
 
-/** The address Jekyll gives a markdown file: `a/b.md` → `/a/b/`, `a/index.md` → `/a/`. */
+/** The address Jekyll gives a page's file: `a/b.md` → `/a/b/`, `a/index.md` → `/a/`. */
 export function sourceUrl(path: string): string {
-  const withoutExtension = path.replace(MARKDOWN_FILE, '').replace(/(^|\/)index$/, '')
+  const withoutExtension = path.replace(PAGE_FILE, '').replace(/(^|\/)index$/, '')
   return `/${withoutExtension}/`.replace(/\/+/g, '/')
 }
 

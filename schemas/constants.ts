@@ -11,6 +11,16 @@
  */
 export const MARKDOWN_FILE = /\.(?:markdown|mkdown|mkdn|mkd|md)$/i
 
+/**
+ * A file Jekyll publishes as an HTML page when it starts with front matter (its
+ * `HTML_EXTENSIONS`): its Liquid is rendered and no markdown converter reads it. just-the-docs
+ * lists it in the navigation as any page with a `title`. Without front matter it is a static file.
+ */
+export const HTML_FILE = /\.(?:html?|xhtml)$/i
+
+/** A page's file, markdown or HTML: what a page path loses to become its document's stem. */
+export const PAGE_FILE = /\.(?:markdown|mkdown|mkdn|mkd|md|html?|xhtml)$/i
+
 /** Document type names. */
 export const DOCUMENT_TYPES = {
   course: 'course',

@@ -179,7 +179,7 @@ export async function runExport(args: ExportArgs): Promise<number> {
   const config = readConfig(folderText.get('_config.yml')).config
   // Only assets whose file was read: an image whose file is missing is reported and left out.
   const readable = dataset.assets.filter((asset) => dataset.files.has(String(asset.url)))
-  const {files, paths, diagnostics, uploads} = exportSite([...documents, ...readable], {
+  const {files, paths, diagnostics, uploads, replaced} = exportSite([...documents, ...readable], {
     permalink: config.permalink,
     baseurl: config.baseurl,
     navSort: config.navSort,
@@ -230,7 +230,15 @@ export async function runExport(args: ExportArgs): Promise<number> {
       )
     } else if (args.check) console.log(`differs: ${path}`)
   }
-  const stale = stalePages(folder, files, skip, config)
+  for (const [path, by] of replaced) {
+    // Its page is written as markdown in its place: both would be published at one address.
+    if (skip.has(by) || !folderText.has(path)) continue
+    changes.set(path, null)
+    if (args['dry-run'])
+      process.stdout.write(unifiedDiff(folderText.get(path)!, '', `a/${path}`, '/dev/null'))
+    else if (args.check) console.log(`differs: ${path} (replaced by ${by})`)
+  }
+  const stale = stalePages(folder, files, skip, config).filter((path) => !replaced.has(path))
   for (const path of stale) {
     if (args.prune) changes.set(path, null)
     if (args['dry-run'] && args.prune) {

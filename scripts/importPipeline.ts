@@ -26,7 +26,7 @@ import {
 import type {SiteFile} from '../importer/index.ts'
 import type {Diagnostic, ImportedDocument} from '../importer/types.ts'
 import type {PageLimits} from '../importer/body/limits.ts'
-import {BLOCK_TYPES, DOCUMENT_TYPES, INLINE_TYPES, MARKDOWN_FILE} from '../schemas/constants.ts'
+import {BLOCK_TYPES, DOCUMENT_TYPES, INLINE_TYPES, PAGE_FILE} from '../schemas/constants.ts'
 import {excludeRejected} from '../sync/exclude.ts'
 import type {BegunSyncStep} from '../sync/cli.ts'
 import type {ImageUploads} from '../sync/imageUploads.ts'
@@ -339,7 +339,7 @@ async function beginSync(args: ImportArgs, input: PipelineInput): Promise<EarlyS
 
 /** The worker threads to convert every page of `files` with, started now (none: small site). */
 function startEarly(files: readonly SiteFile[], workers: number | undefined) {
-  const pages = files.filter((file) => MARKDOWN_FILE.test(file.path))
+  const pages = files.filter((file) => PAGE_FILE.test(file.path))
   return startConvertersEarly(filesBytes(pages), pages.length, workers)
 }
 

@@ -69,6 +69,22 @@ describe('readSite', () => {
     expect(filesBytes([...files, {path: 'text.md', text: 'Text.'}])).toBe(filesBytes(files))
   })
 
+  it('reads an .html file that opens with front matter, as Jekyll reads its first line, and lists any other as a static file', async () => {
+    const html = mkdtempSync(join(tmpdir(), 'read-site-html-'))
+    try {
+      writeFileSync(join(html, 'calc.html'), '---\ntitle: Calculator\n---\n<p>Sum</p>\n')
+      writeFileSync(join(html, 'crlf.htm'), '---  \r\ntitle: Old\r\n---\r\n')
+      writeFileSync(join(html, 'generated.html'), '<html><body>API</body></html>\n')
+      writeFileSync(join(html, 'rule.html'), '--- not front matter\n')
+      writeFileSync(join(html, 'bom.html'), '\ufeff---\ntitle: BOM\n---\n')
+      const {files, others} = await readSite(html)
+      expect(files.map((file) => file.path).sort()).toEqual(['calc.html', 'crlf.htm'])
+      expect([...others].sort()).toEqual(['bom.html', 'generated.html', 'rule.html'])
+    } finally {
+      rmSync(html, {recursive: true, force: true})
+    }
+  })
+
   it('reads a link to a page inside the site under its own path, and refuses links out of it, each reported with its target', async () => {
     const {files, problems} = await readSite(site)
     const again = files.find((file) => file.path === 'again.md')

@@ -1,5 +1,6 @@
 /**
- * Reads a site folder for the importer: every markdown file, `_config.yml`, `Gemfile(.lock)`,
+ * Reads a site folder for the importer: every markdown file, every `.html` file that opens with
+ * front matter (a page; the others are static files), `_config.yml`, `Gemfile(.lock)`,
  * `_includes/` file, `_data/` file and `_layouts/` template as raw bytes, and a diagnostic for each file it cannot or will not read,
  * so one odd entry never stops the import. Names are read as bytes: a name that is not UTF-8
  * is reported with its bytes escaped (`caf\xE9.md`). Symbolic links are resolved with
@@ -7,15 +8,16 @@
  * pointing outside is refused (as Jekyll's safe mode, which GitHub Pages uses, does), one to a
  * folder is not followed; each is reported with its target.
  */
-import {readFileSync, type Dirent} from 'node:fs'
+import {closeSync, openSync, readFileSync, readSync, type Dirent} from 'node:fs'
 import {readdir, readFile, realpath, stat} from 'node:fs/promises'
 import {join, normalize, relative, sep} from 'node:path'
 
 import type {Diagnostic, SiteFile} from '../importer/index.ts'
+import {opensFrontMatter} from '../importer/site/frontMatter.ts'
 import {relativeIncludeTargets} from '../importer/site/includes.ts'
 import {isLiquidSiteFile} from '../importer/site/liquidSite.ts'
 import {mapPool} from '../sync/retry.ts'
-import {MARKDOWN_FILE} from '../schemas/constants.ts'
+import {HTML_FILE, MARKDOWN_FILE} from '../schemas/constants.ts'
 
 const SITE_FILES = /^_config\.yml$|^Gemfile(?:\.lock)?$/i
 const NEVER_READ = new Set(['.git', 'node_modules'])
@@ -79,6 +81,25 @@ function isSiteFile(dir: string, name: string): boolean {
     dir.startsWith('_includes/') ||
     isLiquidSiteFile(dir ? `${dir}/${name}` : name)
   )
+}
+
+const head = Buffer.alloc(512)
+
+/**
+ * Whether an `.html` file is a page: it opens with front matter (its first bytes are read, as
+ * Jekyll reads its first line). Most are not (AxisCommunications keeps 1,055 generated ones,
+ * 14 MB), and those stay static files, listed and not read. One that cannot be opened is too.
+ */
+function isHtmlPage(full: string): boolean {
+  let fd: number | undefined
+  try {
+    fd = openSync(full, 'r')
+    return opensFrontMatter(head.subarray(0, readSync(fd, head, 0, head.length, 0)))
+  } catch {
+    return false
+  } finally {
+    if (fd !== undefined) closeSync(fd)
+  }
 }
 
 interface Walk {
@@ -205,6 +226,8 @@ async function walkFolder(walk: Walk, dir: string): Promise<void> {
       })
     } else if (entry.isDirectory()) await walkFolder(walk, path)
     else if (entry.isFile() && isSiteFile(dir, name)) walk.files.push({path, full})
+    else if (entry.isFile() && HTML_FILE.test(name) && isHtmlPage(full))
+      walk.files.push({path, full})
     else if (entry.isFile()) walk.others.push(path)
   }
 }

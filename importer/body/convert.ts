@@ -3,9 +3,10 @@ import {extractors} from '../extract/index.ts'
 import {describeError} from '../report/error-text.ts'
 import type {PortableTextItem} from '../types.ts'
 import {convertBlocks} from './blocks/index.ts'
-import {createBudget, LimitExceeded} from './budget.ts'
+import {createBudget, LimitExceeded, type Budget} from './budget.ts'
 import {includedRuns} from './includes.ts'
 import {assignKeys, keyNested} from './keys.ts'
+import {convertHtmlPage} from './html/hast/index.ts'
 import {prepareKramdownBlocks} from './html/prepare.ts'
 import {resolveLimits} from './limits.ts'
 import {atPageLine} from './line-map.ts'
@@ -18,10 +19,12 @@ import {createState, pageLineAt, report} from './state.ts'
 import type {State} from './state.ts'
 import {dropUnreferencedFootnotes} from './blocks/footnote.ts'
 import {applyTocLevels} from './blocks/toc.ts'
+import type {Item} from './blocks/text-block.ts'
 import type {ConvertContext, ConvertResult} from './types.ts'
+import {HTML_FILE} from '../../schemas/constants.ts'
 
 /**
- * Converts a page body (markdown without front matter) to Portable Text, plus the documents
+ * Converts a page body (markdown without front matter; an `.html` page's HTML) to Portable Text, plus the documents
  * extracted from it and every diagnostic. Never throws on bad input; a page over one of its
  * limits (`ctx.limits`) gets an error and an empty body.
  */
@@ -34,6 +37,7 @@ export function convertBody(markdown: string, ctx: ConvertContext): ConvertResul
     const evaluated = evaluateLiquid(markdown, state)
     budget.size(evaluated, 'after Liquid')
     budget.htmlNesting(evaluated)
+    if (HTML_FILE.test(ctx.file)) return htmlPage(evaluated, state, budget)
     // kramdown's HTML block and table boundaries (html/prepare.ts) and list nesting
     // (list-nesting.ts), before remark reads the page.
     const prepared = kramdownLines(
@@ -52,23 +56,7 @@ export function convertBody(markdown: string, ctx: ConvertContext): ConvertResul
     if (evaluated.includes('[^')) dropUnreferencedFootnotes(body, state)
     budget.time('converting')
     budget.body(body)
-    assignKeys(body, ctx.keyPrefix)
-    const documents = [...state.documents.values()]
-    for (const document of documents) keyNested(document)
-    const lines = body.map((item) => {
-      const span = state.blockSpans.get(item)
-      return span ? pageLineAt(state, span[0]) : null
-    })
-    const result: ConvertResult = {
-      body: body as PortableTextItem[],
-      lines,
-      ...(state.emoji ? {emoji: state.emoji} : {}),
-      titleHeading: state.titleSeen,
-      ...(state.titleNoToc ? {titleNoToc: true} : {}),
-      ...(state.next ? {next: state.next} : {}),
-      documents,
-      diagnostics: state.diagnostics,
-    }
+    const result = finish(body, state, ctx)
     if (state.source !== prepared) unmaskDelimiters(result)
     const includes = includedRuns(result.body, state)
     if (includes.length > 0) result.includes = includes
@@ -89,6 +77,40 @@ export function convertBody(markdown: string, ctx: ConvertContext): ConvertResul
           },
     )
     return {body: [], documents: [], diagnostics: state.diagnostics}
+  }
+}
+
+/** An HTML page's body (`html/hast/index.ts` convertHtmlPage), after its Liquid. */
+function htmlPage(evaluated: string, state: State, budget: Budget): ConvertResult {
+  state.source = evaluated
+  const body: Item[] = []
+  convertHtmlPage(evaluated, state, body)
+  budget.time('converting')
+  budget.body(body)
+  const result = finish(body, state, state.ctx)
+  const includes = includedRuns(result.body, state)
+  if (includes.length > 0) result.includes = includes
+  return result
+}
+
+/** The result of a converted body: keys given, each block's first line in the page. */
+function finish(body: Item[], state: State, ctx: ConvertContext): ConvertResult {
+  assignKeys(body, ctx.keyPrefix)
+  const documents = [...state.documents.values()]
+  for (const document of documents) keyNested(document)
+  const lines = body.map((item) => {
+    const span = state.blockSpans.get(item)
+    return span ? pageLineAt(state, span[0]) : null
+  })
+  return {
+    body: body as PortableTextItem[],
+    lines,
+    ...(state.emoji ? {emoji: state.emoji} : {}),
+    titleHeading: state.titleSeen,
+    ...(state.titleNoToc ? {titleNoToc: true} : {}),
+    ...(state.next ? {next: state.next} : {}),
+    documents,
+    diagnostics: state.diagnostics,
   }
 }
 

@@ -43,7 +43,7 @@ export function formatSummary(stats: ImportStats, elapsedMs: number, syncProblem
           `Titles:     ${plural(stats.headingTitles.pages, 'page')} titled from their first heading, as GitHub Pages does (${stats.headingTitles.from})`,
         ]
       : []),
-    `Pages read: ${stats.pages} of ${plural(stats.files, 'markdown file')} (${stats.skipped} skipped${bare.count}, ${stats.failed} unreadable)${stats.reused === undefined ? '' : `; ${stats.reused} unchanged since the last import, not converted again`}`,
+    `Pages read: ${stats.pages} of ${plural(stats.files, stats.htmlFiles ? 'markdown or HTML file' : 'markdown file')} (${stats.skipped} skipped${bare.count}, ${stats.failed} unreadable)${stats.reused === undefined ? '' : `; ${stats.reused} unchanged since the last import, not converted again`}`,
     `Documents:  ${total}${byType ? ` (${byType})` : ''}`,
     `Problems:   ${plural(stats.errors, 'error')}, ${plural(stats.warnings, 'warning')}${syncProblems ? `; ${syncProblems} more from the sync (listed above)` : ''}`,
     `Elapsed:    ${seconds} s`,

@@ -30,6 +30,16 @@ const FRONT_MATTER = new RegExp(
   `^(---${S}*\\n[\\s\\S]*?\\n?)(?<=\\n)(?:---|\\.\\.\\.)${S}*(?=\\n|$)\\n?`,
 )
 
+/**
+ * Whether a file whose first bytes are `head` opens with front matter as Jekyll's
+ * `has_yaml_header?` reads it: what decides whether an `.html` file is a page or a static file.
+ * `head` needs only the first line (a byte-order mark first is not front matter, as in Jekyll).
+ */
+export function opensFrontMatter(head: Uint8Array): boolean {
+  if (head[0] !== 0x2d) return false
+  return HEADER.test(new TextDecoder('latin1').decode(head))
+}
+
 function countLines(text: string): number {
   let lines = 0
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++

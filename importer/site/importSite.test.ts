@@ -219,6 +219,42 @@ describe('importSite', () => {
     expect(without.diagnostics.map((d) => d.code)).toContain('parent-not-found')
   })
 
+  it('imports an .html page with front matter and a title: in the navigation with its children, its Liquid rendered, its body read as HTML', () => {
+    // tni-unofficial-docs' calculator and manuale-libero's exercises were left out without a
+    // word, and a page under one of them lost its parent.
+    const files = [
+      page('index.md', 'title: Home'),
+      page(
+        'tools/index.html',
+        'title: Tools\nhas_children: true',
+        '<h1>Tools</h1>\n<p>The *{{ page.title }}* page.</p>\n\n<p>Second</p>\nloose <b>text</b>\n',
+      ),
+      page('tools/calc.md', 'title: Calculator\nparent: Tools'),
+      page('search.html', 'layout: default', '<p>Search</p>\n'),
+      {path: 'fragment.html', text: '<p>Loaded by a script.</p>\n'},
+      page('_layouts/default.html', 'layout: base', '{{ content }}\n'),
+      {path: '_includes/nav.html', text: '---\ntitle: Nav\n---\n'},
+    ]
+    const result = importSite(files)
+    const tools = result.documents.find((doc) => doc.title === 'Tools')
+    const calc = result.documents.find((doc) => doc.title === 'Calculator')
+    expect(tools?._type).toBe(DOCUMENT_TYPES.course)
+    expect(tools?.contents).toEqual([expect.objectContaining({_ref: calc?._id})])
+    expect(result.origins[tools!._id]).toBe('tools/index.html')
+    const text = (tools!.body as Array<{children?: Array<{text: string}>}>).map((block) =>
+      block.children?.map((child) => child.text).join(''),
+    )
+    // The H1 repeating the title is the title; markdown stays text, as no converter reads it.
+    expect(text).toEqual(['The *Tools* page.', 'Second', 'loose text'])
+    expect((tools!.source as {titleHeading?: boolean}).titleHeading).toBe(true)
+    expect(result.documents.map((doc) => doc.title).sort()).toEqual(
+      ['Calculator', 'Home', 'Tools', 'Untitled site'].sort(),
+    )
+    // An HTML page without a title (a search or 404 page) is a template of the site: no warning.
+    expect(result.diagnostics.filter((d) => d.severity !== 'info')).toEqual([])
+    expect(result.stats).toMatchObject({pages: 3})
+  })
+
   it('names an untitled site "Untitled site", with a warning when _config.yml leaves out the title', () => {
     const titled = (files: SiteFile[]) => {
       const result = importSite(files, {convertBody: stubBody})

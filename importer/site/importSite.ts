@@ -51,12 +51,14 @@ export interface ImportOptions {
 
 /** Counts for the summary. */
 export interface ImportStats {
-  /** Markdown files given, pages read (published, titled), skipped and failed files. */
+  /** Markdown (and HTML page) files given, pages read (published, titled), skipped and failed files. */
   files: number
   pages: number
   skipped: number
   /** Of the skipped files, those with no front matter (absent: none). */
   noFrontMatter?: number
+  /** Of the files, those that are HTML pages (`.html` with front matter; absent: none). */
+  htmlFiles?: number
   failed: number
   documents: Record<string, number>
   warnings: number

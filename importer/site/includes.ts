@@ -3,8 +3,8 @@ import {posix} from 'node:path'
 import {includeNames, relativeIncludeNames} from '../body/liquid-include.ts'
 import type {Diagnostic} from '../types.ts'
 import {decodeSiteFile} from './decode.ts'
-import {MARKDOWN_FILE} from '../../schemas/constants.ts'
 import {THEME_INCLUDES} from './themeIncludes.ts'
+import {mayBePage} from './pageFile.ts'
 import type {SiteFile} from './types.ts'
 
 const INCLUDES = '_includes/'
@@ -124,7 +124,7 @@ export function relativeIncludeTargets(
   const decoded = (file: SiteFile) => file.text ?? new TextDecoder().decode(file.bytes)
   const relativeTags = files.filter((file) => mentions(file, 'include_relative'))
   const pages = relativeTags
-    .filter((file) => MARKDOWN_FILE.test(file.path))
+    .filter((file) => mayBePage(file.path))
     .map((file) => ({file: file.path, text: decoded(file)}))
   const byPath = new Map(relativeTags.map((file) => [file.path, file]))
   const wanted = relativeIncludeUses(pages, (path) => {
@@ -138,7 +138,7 @@ export function relativeIncludeTargets(
         .map((file) => [file.path.slice(INCLUDES.length), decoded(file)]),
     )
     const users = files
-      .filter((file) => MARKDOWN_FILE.test(file.path) && mentions(file, 'include'))
+      .filter((file) => mayBePage(file.path) && mentions(file, 'include'))
       .map((file) => ({file: file.path, text: decoded(file)}))
     for (const folder of dynamicRelativeIncludeFolders(users, includes))
       for (const path of others) if (isBelow(path, folder)) wanted.add(path)

@@ -3,7 +3,7 @@ import {posix} from 'node:path'
 import type {LinkTarget} from '../types.ts'
 import type {SiteCollection, SiteConfig, SourcePage} from './types.ts'
 import {decodedOr, withoutBaseurl} from '../uri.ts'
-import {MARKDOWN_FILE} from '../../schemas/constants.ts'
+import {MARKDOWN_FILE, PAGE_FILE} from '../../schemas/constants.ts'
 
 /** The front matter keys a page's URL is made from (`pageUrl`): all links to it read. */
 export const URL_KEYS = ['permalink', 'slug'] as const
@@ -57,7 +57,7 @@ function jekyllSlug(text: string, mode: 'default' | 'pretty', cased: boolean): s
  * `slug:` in the front matter or the file name, slugified keeping case and some punctuation).
  */
 function collectionUrl(page: LinkedPage, collection: SiteCollection, style: string): string {
-  const path = page.file.slice(collection.folder.length + 1).replace(MARKDOWN_FILE, '')
+  const path = page.file.slice(collection.folder.length + 1).replace(PAGE_FILE, '')
   const base = path.split('/').pop() ?? path
   const slug = typeof page.data.slug === 'string' ? page.data.slug : undefined
   const pattern =
@@ -87,7 +87,7 @@ export function pageUrl(page: LinkedPage, config: UrlConfig): string {
   if (typeof permalink === 'string' && permalink.startsWith('/')) return permalink
   const collection = collectionOf(page.file, config)
   if (collection) return collectionUrl(page, collection, config.permalink)
-  const stem = page.file.replace(MARKDOWN_FILE, '')
+  const stem = page.file.replace(PAGE_FILE, '')
   if (stem === 'index' || stem.endsWith('/index')) return `/${stem.slice(0, -'index'.length)}`
   return config.permalink === 'pretty' ? `/${stem}/` : `/${stem}.html`
 }
@@ -121,7 +121,7 @@ export function createLinkResolver(
       const url = pageUrl(page, config)
       urlOf.set(page.file, url)
       byUrl.set(canonicalUrl(url), target)
-      const fromPath = `/${page.file.replace(MARKDOWN_FILE, '')}`
+      const fromPath = `/${page.file.replace(PAGE_FILE, '')}`
       if (!byUrl.has(canonicalUrl(fromPath))) byUrl.set(canonicalUrl(fromPath), target)
     }
     return urls
@@ -130,7 +130,9 @@ export function createLinkResolver(
     const path = posix.normalize(sitePath)
     if (path.startsWith('../')) return null
     const file = path.replace(/^\/+/, '')
-    if (MARKDOWN_FILE.test(file)) return byFile.get(file) ?? null
+    // An HTML page by its file; `page.html` is also the address of `page.md`.
+    const own = byFile.get(file)
+    if (own || MARKDOWN_FILE.test(file)) return own ?? null
     return byUrls().byUrl.get(canonicalUrl(`/${file}`)) ?? null
   }
   return (href, fromFile) => {

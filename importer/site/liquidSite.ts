@@ -15,6 +15,7 @@ import {decodeSiteFile} from './decode.ts'
 import {parseFrontMatter} from './frontMatter.ts'
 import {pageUrl} from './links.ts'
 import type {SiteConfig, SiteFile, SourcePage} from './types.ts'
+import {rendersAsPage} from './pageFile.ts'
 import {loadYaml, yamlDiagnostic} from './yaml.ts'
 
 const DATA = /^_data\/(.+)\.(ya?ml|json|csv|tsv)$/i
@@ -124,6 +125,8 @@ function staticFiles(
   config: SiteConfig,
 ): string[] {
   const isPage = new Set(pages.map((page) => page.file))
+  // A page without a title is no page of the navigation's, but Jekyll renders it all the same.
+  for (const file of files) if (rendersAsPage(file)) isPage.add(file.path)
   // A file beside a page that one includes (`{% include_relative %}`) is read and listed both.
   const candidates = new Set([...otherFiles, ...files.map((file) => file.path)])
   return [...candidates]

@@ -4,10 +4,10 @@ import {collectionOf, defaultsFor, notRead} from './config.ts'
 import {decodeSiteFile} from './decode.ts'
 import {parseFrontMatter, type FrontMatterMemo} from './frontMatter.ts'
 import {titleFromHeading} from './headingTitle.ts'
-import type {NotAPage, SiteConfig, SiteFile, SourcePage} from './types.ts'
-import {MARKDOWN_FILE} from '../../schemas/constants.ts'
+import {rendersAsPage} from './pageFile.ts'
+import type {NotAPage, PagePlugins, SiteConfig, SiteFile, SourcePage} from './types.ts'
+import {HTML_FILE, MARKDOWN_FILE, PAGE_FILE} from '../../schemas/constants.ts'
 
-/** A site path Jekyll reads as Markdown. */
 /** Files `jekyll-optional-front-matter` leaves alone without front matter (any case). */
 const NOT_OPTIONAL = new Set([
   'README',
@@ -19,6 +19,11 @@ const NOT_OPTIONAL = new Set([
   'ISSUE_TEMPLATE',
   'PULL_REQUEST_TEMPLATE',
 ])
+const NO_PAGE_PLUGINS: PagePlugins = {
+  optionalFrontMatter: false,
+  titlesFromHeadings: false,
+  titlesInCollections: false,
+}
 const BOOLEAN_KEYS = ['published', 'nav_exclude', 'has_children', 'has_toc', 'search_exclude']
 const TEXT_KEYS = ['title', 'parent', 'grand_parent', 'ancestor']
 
@@ -111,9 +116,12 @@ export function readPages(
     diagnostics: [],
     notPages: [],
   }
-  const markdown = files.filter((file) => MARKDOWN_FILE.test(file.path))
-  markdown.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
-  for (const file of markdown) {
+  // HTML pages too: just-the-docs lists every page with a title, whatever its converter.
+  const pageFiles = files.filter(
+    (file) => MARKDOWN_FILE.test(file.path) || (HTML_FILE.test(file.path) && rendersAsPage(file)),
+  )
+  pageFiles.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  for (const file of pageFiles) {
     try {
       readPage(file, config, options, result)
     } catch (error) {
@@ -125,14 +133,17 @@ export function readPages(
   return result
 }
 
-/** Reads one markdown file into `result`: a page, a skipped file or a failed one. */
+/** Reads one page's file into `result`: a page, a skipped file or a failed one. */
 function readPage(
   file: SiteFile,
   config: SiteConfig,
   options: ReadPagesOptions,
   result: ReadPages,
 ): void {
+  const html = HTML_FILE.test(file.path)
   const reason = skipReason(config, file.path)
+  // An HTML file Jekyll does not read is not counted: it is no more a page than an image is.
+  if (reason && html) return
   if (reason) {
     result.skipped.push(file.path)
     if (reason.includes('`_config.yml`')) {
@@ -183,8 +194,9 @@ function readPage(
     )
     return
   }
-  const stem = file.path.split('/').pop()!.replace(MARKDOWN_FILE, '')
-  const plugins = config.pagePlugins
+  const stem = file.path.split('/').pop()!.replace(PAGE_FILE, '')
+  // GitHub Pages' page plugins read markdown only.
+  const plugins = html ? NO_PAGE_PLUGINS : config.pagePlugins
   if (
     (parsed.status === 'none' || parsed.status === 'bom') &&
     !(plugins.optionalFrontMatter && !collection && !NOT_OPTIONAL.has(stem.toUpperCase()))
@@ -211,6 +223,11 @@ function readPage(
     // is the file name. It is imported with that title, which the export does not write.
     page.title = textValue(data.name) ?? stem
     page.titleFromFile = true
+  }
+  if (page.title === undefined && html) {
+    // A 404 page, a search page, a redirect: a template of the site, never in its navigation.
+    result.skipped.push(file.path)
+    return
   }
   if (page.title === undefined) {
     const head = decoded.text.slice(0, decoded.text.length - parsed.body.length)

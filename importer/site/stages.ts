@@ -19,6 +19,7 @@ import {createLinkResolver, pageUrl, type LinkedPage} from './links.ts'
 import {readLiquidSite} from './liquidSite.ts'
 import {buildSiteNav} from './nav/build.ts'
 import {readPages, type ReadPages} from './pages.ts'
+import {HTML_FILE} from '../../schemas/constants.ts'
 import type {SiteConfig, SiteFile} from './types.ts'
 
 function fileText(files: readonly SiteFile[], path: string): string | undefined {
@@ -95,6 +96,13 @@ export function convertJob(
       ],
     }
   }
+}
+
+/** How many of the files read as pages are HTML, when any is. */
+function htmlFiles(read: ReadPages): {htmlFiles?: number} {
+  const paths = [...read.pages.map((page) => page.file), ...read.skipped, ...read.failed]
+  const count = paths.filter((path) => HTML_FILE.test(path)).length
+  return count > 0 ? {htmlFiles: count} : {}
 }
 
 /** Two documents with one `_id` would overwrite each other in the dataset. */
@@ -323,6 +331,7 @@ export function finishSite(
       pages: read.pages.length,
       skipped: read.skipped.length,
       ...(read.noFrontMatter ? {noFrontMatter: read.noFrontMatter} : {}),
+      ...htmlFiles(read),
       failed: read.failed.length + unread.size,
       documents: byType,
       warnings,

@@ -22,7 +22,7 @@ const MAX_DEPTH = 64
 const blockCache = new WeakMap<Element, boolean>()
 
 /** True for an element laid out as a block, or an inline one wrapping blocks (`<a><div>…`). */
-function isBlock(node: RootContent): node is Element {
+export function isBlock(node: RootContent): node is Element {
   if (node.type !== 'element') return false
   if (BLOCK_NAMES.has(node.tagName)) return true
   let cached = blockCache.get(node)

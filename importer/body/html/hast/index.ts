@@ -1,7 +1,10 @@
+import type {RootContent} from 'hast'
+
+import type {Item} from '../../blocks/text-block.ts'
 import type {Walk} from '../../blocks/walk.ts'
 import type {State} from '../../state.ts'
 import {fromHtml} from '../fromHtml.ts'
-import {convertHast} from './blocks.ts'
+import {convertHast, isBlock} from './blocks.ts'
 import {markLoneButtons} from '../buttons.ts'
 import type {HastScope, Point} from './scope.ts'
 
@@ -32,4 +35,37 @@ export function convertHtml(
     ...(markdown ? {markdown} : {}),
   }
   convertHast(root.children, scope)
+}
+
+/**
+ * Converts an HTML page (an `.html` file with front matter, after its Liquid) to Portable Text
+ * appended to `out`: Jekyll hands it to no markdown converter, so it is read as a browser reads
+ * it, and markdown in it stays text. Each top-level element, and each run of text and inline
+ * elements between them, records its lines in `state.blockSpans`, as a markdown page's blocks do.
+ */
+export function convertHtmlPage(html: string, state: State, out: Item[]): void {
+  const root = fromHtml(html, {fragment: true})
+  markLoneButtons(root)
+  const walk: Walk = {nodes: [], index: 0, out, topLevel: true}
+  const at = {line: 1, column: 1, offset: 0}
+  const scope: HastScope = {state, walk, html, at, pre: false, depth: 0, all: convertHast}
+  let run: RootContent[] = []
+  const convert = (nodes: RootContent[]) => {
+    const start = out.length
+    convertHast(nodes, scope)
+    const from = nodes[0].position?.start.line
+    const to = nodes.at(-1)!.position?.end.line
+    if (from === undefined || to === undefined) return
+    for (let i = start; i < out.length; i++) state.blockSpans.set(out[i], [from, to])
+  }
+  for (const node of root.children) {
+    if (!isBlock(node)) {
+      run.push(node)
+      continue
+    }
+    if (run.length > 0) convert(run)
+    run = []
+    convert([node])
+  }
+  if (run.length > 0) convert(run)
 }
