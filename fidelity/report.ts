@@ -100,7 +100,7 @@ export function formatPage(page: PageReport, details = false): string {
 export function formatTotals(totals: FidelityTotals): string {
   const features = totals.featurePages.map(({feature, pages}) => `${feature} ${pages}`).join(', ')
   return [
-    `Pages: ${totals.pages} compared with kramdown${totals.failed ? `, ${totals.failed} could not be compared` : ''}${totals.skippedFiles ? ` (${totals.skippedFiles} markdown files not imported)` : ''}`,
+    `Pages: ${totals.pages} compared with kramdown${totals.failed ? `, ${totals.failed} could not be compared` : ''}${totals.skippedFiles ? ` (${totals.skippedFiles} page files not imported)` : ''}`,
     `Identical: ${totals.identical} (${percent(totals.identical, totals.compared)}); same text: ${totals.textIdentical} (${percent(totals.textIdentical, totals.compared)})`,
     `Words: ${totals.wordsLost} lost, ${totals.wordsAdded} added`,
     `Pages differing per feature: ${features || 'none'}`,

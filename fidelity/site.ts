@@ -32,7 +32,7 @@ export interface PageReport {
   html?: {kramdown: string; project: string}
 }
 
-/** Every imported page of a site compared, plus the markdown files the importer skipped. */
+/** Every imported page of a site compared, plus the page files the importer skipped. */
 export interface SiteReport {
   pages: PageReport[]
   skippedFiles: number

@@ -325,6 +325,28 @@ describe('Liquid control flow', () => {
     )
   })
 
+  it('says a loop over site.posts lists nothing here, where the site lists its blog posts, unless posts is a collection the import reads', () => {
+    const loop = '<ul>{% for post in site.posts %}<li>{{ post.title }}</li>{% endfor %}</ul>'
+    const {text, diagnostics} = liquid(loop, {liquid: liquidSite})
+    expect(text).toBe('<ul></ul>')
+    expect(diagnostics).toMatchObject([
+      {severity: 'warning', code: 'liquid-posts-unread', line: 1},
+      {code: 'liquid-evaluated'},
+    ])
+    const posts = {
+      file: '_posts/a.md',
+      data: {title: 'A post'},
+      body: '',
+      url: '/a.html',
+      collection: 'posts',
+    }
+    const collection = liquid(loop, {
+      liquid: {...liquidSite, collections: {...liquidSite.collections, posts: [posts]}},
+    })
+    expect(collection.text).toBe('<ul><li>A post</li></ul>')
+    expect(collection.diagnostics.map((d) => d.code)).toEqual(['liquid-evaluated'])
+  })
+
   it('reads tags written without spaces inside their braces', () => {
     const {text} = liquid('A{%if page.show%}shown{%endif%}B', {page: {show: true}})
     expect(text).toBe('AshownB')
