@@ -14,7 +14,13 @@ import type {KramdownRequest, KramdownResult} from '../fidelity/kramdown.ts'
 import {calloutClasses, kramdownRequest} from '../fidelity/page.ts'
 import {comparable, exportSite} from '../exporter/index.ts'
 import {convertBody, type ConvertContext} from '../importer/body/index.ts'
-import {importSite, type ImportOptions, type SiteFile} from '../importer/index.ts'
+import {
+  importSite,
+  type ImportedDocument,
+  type ImportOptions,
+  type SiteFile,
+} from '../importer/index.ts'
+import {HTML_FILE} from '../schemas/constants.ts'
 import {readConfig} from '../importer/site/config.ts'
 
 /** How one page came back. */
@@ -93,6 +99,13 @@ function features(html: string, page: Captured): PageFeatures {
   return out
 }
 
+/** A page read from HTML as its export leaves it: at the `.md` path written in its place. */
+function asExported(doc: ImportedDocument): ImportedDocument {
+  const source = doc.source as {path?: unknown} | undefined
+  if (typeof source?.path !== 'string' || !HTML_FILE.test(source.path)) return doc
+  return {...doc, source: {...source, path: source.path.replace(HTML_FILE, '.md')}}
+}
+
 function normalHtml(html: string): string {
   return html.replace(/>\s+</g, '><').replace(/\s+/g, ' ').trim()
 }
@@ -122,7 +135,11 @@ export async function roundTripSite(
   const first = importCapturing(files, options.import ?? {})
   const configFile = files.find((file) => file.path === '_config.yml')
   const {config} = readConfig(textOf(configFile))
-  const {files: exported, paths} = exportSite(first.documents, {
+  const {
+    files: exported,
+    paths,
+    replaced,
+  } = exportSite(first.documents, {
     permalink: config.permalink,
     baseurl: config.baseurl,
     navSort: config.navSort,
@@ -130,7 +147,8 @@ export async function roundTripSite(
   })
   const byPath = new Map(files.map((file) => [file.path, file]))
   const merged: SiteFile[] = [
-    ...files.filter((file) => !exported.has(file.path)),
+    // An HTML page is written as markdown in its place (the command removes the `.html`).
+    ...files.filter((file) => !exported.has(file.path) && !replaced.has(file.path)),
     ...[...exported].map(([path, text]) => ({path, text})),
   ]
   const second = importCapturing(merged, options.import ?? {})
@@ -143,7 +161,7 @@ export async function roundTripSite(
     const page: PageRoundTrip = {
       file,
       documentId: doc._id,
-      sameDocument: after.get(doc._id) === JSON.stringify(comparable(doc)),
+      sameDocument: after.get(doc._id) === JSON.stringify(comparable(asExported(doc))),
       sameBytes: textOf(byPath.get(file)) === exported.get(file),
     }
     pages.push(page)

@@ -299,3 +299,26 @@ describe('convertBody on an HTML table whose merged cells would add too many emp
     )
   })
 })
+
+describe('convertBody on an HTML page', () => {
+  const texts = (result: ConvertResult) =>
+    result.body.map((block) =>
+      (block as {children?: Array<{text: string}>}).children?.map((span) => span.text).join(''),
+    )
+
+  it('reads the body as a browser reads HTML: markdown stays text, text between elements is a paragraph, a line of an element or run its own', () => {
+    const html =
+      '<p>One *two*\n   `three`</p>\n\nLoose <em>text</em>\n# not a heading\n<h2>Part</h2>\n'
+    const result = convertBody(html, ctx({file: 'docs/page.html', lineOffset: 3}))
+    expect(texts(result)).toEqual(['One *two* `three`', 'Loose text # not a heading', 'Part'])
+    expect(result.lines).toEqual([4, 7, 9])
+    expect(texts(convertBody(html, ctx()))).not.toEqual(texts(result))
+  })
+
+  it('shows no space at the end of a line a <br> ends, as a browser shows none, in a markdown page too', () => {
+    for (const file of ['docs/page.html', 'docs/page.md']) {
+      const result = convertBody('<p>Welcome! <br>\n  Find <b>us </b><br>here.</p>\n', ctx({file}))
+      expect(texts(result), file).toEqual(['Welcome!\nFind us\nhere.'])
+    }
+  })
+})

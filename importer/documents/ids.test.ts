@@ -20,6 +20,13 @@ describe('pageId', () => {
     expect(long.length).toBe(128)
   })
 
+  it('gives an HTML page the id of the markdown page its export writes in its place', () => {
+    expect(pageId('lesson', 'tools/calc.html')).toBe('lesson-tools_calc')
+    for (const path of ['Reti/ISO-OSI/esercizi.html', 'a/Index.HTM', 'b/page.xhtml'])
+      expect(pageId('lesson', path)).toBe(pageId('lesson', path.replace(/\.\w+$/, '.md')))
+    expect(pageId('lesson', 'a/page.markdown')).not.toBe(pageId('lesson', 'a/page.md'))
+  })
+
   it('makes dot-free placeholder ids from the title chain', () => {
     const id = placeholderId('module', ['Foundations of PM', 'Intro v1.2'])
     expect(id).toMatch(ID)

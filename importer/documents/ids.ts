@@ -1,5 +1,5 @@
 import {createHash} from 'node:crypto'
-import {PAGE_FILE} from '../../schemas/constants.ts'
+import {HTML_FILE, PAGE_FILE} from '../../schemas/constants.ts'
 
 const MAX_ID = 128
 
@@ -30,14 +30,14 @@ function fit(prefix: string, body: string, hash?: string): string {
  * do not map one-to-one (capitals, spaces, non-ASCII, a long path) get a hash of the path.
  */
 export function pageId(type: string, path: string): string {
+  // An HTML page has the id its export as markdown (`x.html` → `x.md`) imports to.
+  if (HTML_FILE.test(path)) path = path.replace(HTML_FILE, '.md')
   const stem = path.replace(PAGE_FILE, '')
   const body = stem
     .split('/')
     .map((segment) => asciiSlug(segment))
     .join('_')
-  const lossless = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]+)*)*\.(?:md|html)$/.test(
-    path,
-  )
+  const lossless = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]+)*)*\.md$/.test(path)
   const prefix = `${type}-`
   const hash = lossless && prefix.length + body.length <= MAX_ID ? undefined : shortHash(path)
   return fit(prefix, body, hash)

@@ -53,14 +53,18 @@ export function convertHtmlPage(html: string, state: State, out: Item[]): void {
   const convert = (nodes: RootContent[]) => {
     const start = out.length
     convertHast(nodes, scope)
-    const from = nodes[0].position?.start.line
+    const first = nodes[0]
+    // A run's text starts after the white space its node opens with (the blank line after `</p>`).
+    const blank = first.type === 'text' ? /^\s*/.exec(first.value)![0].split('\n').length - 1 : 0
+    const from = first.position && first.position.start.line + blank
     const to = nodes.at(-1)!.position?.end.line
     if (from === undefined || to === undefined) return
     for (let i = start; i < out.length; i++) state.blockSpans.set(out[i], [from, to])
   }
   for (const node of root.children) {
     if (!isBlock(node)) {
-      run.push(node)
+      // White space between blocks shows nothing, and starts no run of its own lines.
+      if (run.length > 0 || node.type !== 'text' || node.value.trim() !== '') run.push(node)
       continue
     }
     if (run.length > 0) convert(run)

@@ -162,7 +162,12 @@ const phrasingHandlers: Record<string, PhrasingHandler> = {
   s: mark(MARK.strike),
   strike: mark(MARK.strike),
   del: mark(MARK.strike),
-  br: (_element, _scope, inline) => appendText(inline, '\n'),
+  br: (_element, scope, inline) => {
+    // A browser shows no space at the end of a line (`welcome! <br>`), as none at its start.
+    const last = inline.children[inline.children.length - 1] as {text?: string} | undefined
+    if (!scope.pre && typeof last?.text === 'string') last.text = last.text.replace(/ +$/, '')
+    appendText(inline, '\n')
+  },
   wbr: () => undefined,
   a: (element, scope, inline) => {
     const href = urlAttribute(element, 'href')
