@@ -2,7 +2,7 @@ import {defineArrayMember, defineField, defineType} from 'sanity'
 
 import {OBJECT_TYPES} from '../constants.ts'
 
-/** Where a document came from in the markdown site; written by the importer, read-only in Studio. */
+/** Where a document came from in the site; written by the importer, read-only in Studio. */
 export const sourceInfo = defineType({
   name: OBJECT_TYPES.sourceInfo,
   title: 'Source',
@@ -14,7 +14,8 @@ export const sourceInfo = defineType({
       name: 'path',
       title: 'Source file',
       type: 'string',
-      description: 'Path of the markdown file, relative to the site root.',
+      description:
+        'Path of the page file, relative to the site root: markdown, or an HTML page (the export writes it back as markdown in its place).',
     }),
     defineField({
       name: 'hasSourcePage',
