@@ -2,6 +2,7 @@ import {DOCUMENT_TYPES, SITE_ID} from '../schemas/constants.ts'
 import {navOrders, yamlNumber, type SortRules} from './navOrder.ts'
 import {derivedPath} from './paths.ts'
 import {HTML_FILE} from '../schemas/constants.ts'
+import {isUnchangedSinceImport} from '../sync/hash.ts'
 import type {ExportedDocument} from './types.ts'
 
 /**
@@ -37,6 +38,8 @@ export interface Page {
   navOrder?: number | string
   /** The title is written as a YAML number (the theme sorts it as one). */
   numericTitle?: boolean
+  /** An HTML page nobody edited since its import: its file is left as it is, not written. */
+  keepHtml?: boolean
 }
 
 /** A document's `source` (empty for a page made in the Studio). */
@@ -128,14 +131,18 @@ export function placePages(
 
 /**
  * Gives each page its file: `source.path`, or one derived from its parent's folder and slug. A
- * page read from HTML is written as markdown beside it (`tools/index.html` → `tools/index.md`,
- * which Jekyll publishes at the same address), since its body is written as kramdown now.
+ * page read from HTML keeps its file while its document is as the import wrote it (the file
+ * holds its scripts and styles, which the document does not); once edited, it is written as
+ * markdown in its place (`tools/index.html` → `tools/index.md`, which Jekyll publishes at the
+ * same address), since its body is written as kramdown.
  */
 export function assignPaths(pages: readonly Page[]): void {
   const taken = new Set(pages.flatMap((page) => sourceOf(page.doc).path ?? []))
   for (const page of pages) {
     const source = sourceOf(page.doc).path
-    const path = source && HTML_FILE.test(source) ? source.replace(HTML_FILE, '.md') : source
+    const html = source !== undefined && HTML_FILE.test(source)
+    if (html && isUnchangedSinceImport(page.doc)) page.keepHtml = true
+    const path = html && !page.keepHtml ? source.replace(HTML_FILE, '.md') : source
     if (path && (path === source || !taken.has(path))) {
       page.path = path
       taken.add(path)

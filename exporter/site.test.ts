@@ -2,6 +2,7 @@ import {describe, expect, it} from 'vitest'
 
 import {exportSite} from './index.ts'
 import {comparable, importFiles, roundTrip} from './roundtrip.test-support.ts'
+import {importHash, withImportStamp} from '../sync/hash.ts'
 
 const CONFIG = 'title: Test site\n'
 
@@ -211,12 +212,37 @@ describe('exportSite', () => {
     expect(moved).toContain('[page address](../moved/index.md)')
   })
 
-  it('writes a page read from HTML as markdown at the same address, which imports to the same document', () => {
+  it('leaves the file of a page read from HTML as it is while nobody edited the page, its scripts with it', () => {
+    const files = {
+      ...page('Use the [calculator](tools.html).'),
+      'course/tools.html':
+        '---\ntitle: Tools\nparent: Course\n---\n<p>Sum</p><script src="calc.js"></script>\n',
+    }
+    // Documents as the dataset holds them: stamped by the sync with what the import wrote.
+    const stored = importFiles(files).map((doc) => withImportStamp(doc, importHash(doc), 'now'))
+    const tools = stored.find((doc) => doc.title === 'Tools')!
+    const result = exportSite(stored)
+    expect([...result.files.keys()].sort()).toEqual(['course/index.md', 'course/lesson.md'])
+    expect([...result.keptHtml]).toEqual(['course/tools.html'])
+    expect(result.replaced.size).toBe(0)
+    expect(result.diagnostics).toEqual([])
+    expect(result.files.get('course/lesson.md')).toContain('[calculator](tools.html)')
+    // Once edited, it is written as markdown in its place, and the export says what that drops.
+    const edited = {...tools, title: 'Calculator'}
+    const after = exportSite(stored.map((doc) => (doc === tools ? edited : doc)))
+    expect([...after.replaced]).toEqual([['course/tools.html', 'course/tools.md']])
+    expect(after.diagnostics).toEqual([
+      expect.objectContaining({code: 'html-page-as-markdown', severity: 'warning'}),
+    ])
+  })
+
+  it('writes an edited page read from HTML as markdown at the same address, which imports to the same document', () => {
     const files = {
       ...page('Use the [calculator](tools.html).'),
       'course/tools.html':
         '---\ntitle: Tools\nparent: Course\nnav_order: 2\n---\n<h2>Sum</h2>\n<p>Adds <b>two</b> numbers.</p>\n',
     }
+    // Unstamped documents count as edited: nothing says they are what the import wrote.
     const documents = importFiles(files)
     const {files: written, diagnostics} = exportSite(documents)
     expect([...written.keys()].sort()).toEqual([

@@ -154,10 +154,16 @@ export function exportSite(
   const diagnostics: ExportDiagnostic[] = []
   const uploads = new Map<string, string>()
   const replaced = new Map<string, string>()
+  const keptHtml = new Set<string>()
   for (const page of pages) {
     const source = sourceOf(page.doc)
     if (source.hasSourcePage === false) continue
     const file = page.path!
+    if (page.keepHtml) {
+      paths.set(page.doc._id, file)
+      keptHtml.add(file)
+      continue
+    }
     const body = (page.doc.body as Item[] | undefined) ?? []
     const state: BodyState = {
       blocks: (items) => writeBlocks(items, state),
@@ -185,17 +191,18 @@ export function exportSite(
     if (source.path !== undefined && source.path !== file && HTML_FILE.test(source.path)) {
       replaced.set(source.path, file)
       diagnostics.push({
-        severity: 'info',
+        severity: 'warning',
         code: 'html-page-as-markdown',
         file,
         documentId: page.doc._id,
-        message: `Wrote the page read from ${source.path} as markdown, in its place: its body is kramdown now, which Jekyll publishes at the same address.`,
+        message: `Wrote the page read from ${source.path} as markdown, in its place, since it was edited: Jekyll publishes it at the same address, without the scripts, styles and forms of the HTML file, which the import left out.`,
+        hint: `Nothing to do if the page needs none; otherwise restore ${source.path} from version control and make the edit there.`,
       })
     }
     paths.set(page.doc._id, file)
     files.set(file, `${frontMatter(page, places)}\n${parts.filter(Boolean).join('\n\n')}\n`)
   }
-  return {files, paths, diagnostics, uploads, replaced}
+  return {files, paths, diagnostics, uploads, replaced, keptHtml}
 }
 
 /** Where an uploaded image asset's file goes in the site: `assets/uploads/<its file name>`. */

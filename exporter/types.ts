@@ -43,4 +43,6 @@ export interface ExportResult {
    * one): the command removes each, or Jekyll would publish two pages at one address.
    */
   replaced: Map<string, string>
+  /** HTML pages nobody edited since their import: their files are left as they are. */
+  keptHtml: Set<string>
 }

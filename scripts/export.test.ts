@@ -10,6 +10,7 @@ import {importFiles} from '../exporter/roundtrip.test-support.ts'
 import {toNdjson} from '../importer/index.ts'
 import {createLakeClient} from '../lake/client.ts'
 import {startLake} from '../lake/start.ts'
+import {importHash, withImportStamp} from '../sync/hash.ts'
 import {scratchDir} from '../testing/artifacts.ts'
 import {png} from '../testing/png.ts'
 import type {ExportArgs} from './exportArgs.ts'
@@ -189,6 +190,37 @@ describe('npm run export', {timeout: 120_000}, () => {
     expect(await runExport(args(site, dataset, {prune: true}))).toBe(0)
     await expect(stat(join(site, 'c/lesson.md'))).rejects.toThrow()
     expect(await readFile(join(site, '_config.yml'), 'utf8')).toBe(SITE['_config.yml'])
+    expect(await runExport(args(site, dataset, {check: true}))).toBe(0)
+  })
+
+  it('leaves an HTML page nobody edited as it is, and writes an edited one as markdown in its place', async () => {
+    const html =
+      '---\ntitle: "Calculator"\nparent: "Course"\n---\n<p>Sum</p><script src="calc.js"></script>\n'
+    const files = {...SITE, 'c/calc.html': html}
+    const root = await scratchDir('export-html-')
+    const site = join(root, 'site')
+    await writeTree(site, files)
+    const dataset = join(root, 'data.ndjson')
+    // As the dataset holds them: stamped by the sync with what the import wrote.
+    const stored = importFiles(files).map((doc) =>
+      withImportStamp(doc, importHash(doc), '2026-12-07T00:00:00Z'),
+    )
+    await writeFile(dataset, toNdjson(stored))
+    capture()
+    const code = await runExport(args(site, dataset, {check: true}))
+    expect({code, stdout: output.stdout}).toEqual({code: 0, stdout: ''})
+    expect(output.stderr).toMatch(
+      /^2 pages \(and 1 HTML page nobody edited, left as it is\) from .*; 0 files differ/,
+    )
+    const edited = stored.map((doc) => (doc.title === 'Calculator' ? {...doc, title: 'Sum'} : doc))
+    await writeFile(dataset, toNdjson(edited))
+    expect(await runExport(args(site, dataset, {check: true}))).toBe(1)
+    expect(output.stdout).toContain('differs: c/calc.html (replaced by c/calc.md)')
+    expect(output.stderr).toMatch(/c\/calc\.md: warning: Wrote the page read from c\/calc\.html/)
+    expect(await runExport(args(site, dataset))).toBe(0)
+    const tree = await readTree(site)
+    expect(tree['c/calc.html']).toBeUndefined()
+    expect(tree['c/calc.md']).toMatch(/^---\ntitle: "Sum"\nparent: "Course"\n/)
     expect(await runExport(args(site, dataset, {check: true}))).toBe(0)
   })
 

@@ -179,12 +179,15 @@ export async function runExport(args: ExportArgs): Promise<number> {
   const config = readConfig(folderText.get('_config.yml')).config
   // Only assets whose file was read: an image whose file is missing is reported and left out.
   const readable = dataset.assets.filter((asset) => dataset.files.has(String(asset.url)))
-  const {files, paths, diagnostics, uploads, replaced} = exportSite([...documents, ...readable], {
-    permalink: config.permalink,
-    baseurl: config.baseurl,
-    navSort: config.navSort,
-    collections: config.collections,
-  })
+  const {files, paths, diagnostics, uploads, replaced, keptHtml} = exportSite(
+    [...documents, ...readable],
+    {
+      permalink: config.permalink,
+      baseurl: config.baseurl,
+      navSort: config.navSort,
+      collections: config.collections,
+    },
+  )
   let failed = false
   const skip = new Set<string>()
   for (const problem of diagnostics) {
@@ -238,7 +241,9 @@ export async function runExport(args: ExportArgs): Promise<number> {
       process.stdout.write(unifiedDiff(folderText.get(path)!, '', `a/${path}`, '/dev/null'))
     else if (args.check) console.log(`differs: ${path} (replaced by ${by})`)
   }
-  const stale = stalePages(folder, files, skip, config).filter((path) => !replaced.has(path))
+  const stale = stalePages(folder, files, skip, config).filter(
+    (path) => !replaced.has(path) && !keptHtml.has(path),
+  )
   for (const path of stale) {
     if (args.prune) changes.set(path, null)
     if (args['dry-run'] && args.prune) {
@@ -250,7 +255,11 @@ export async function runExport(args: ExportArgs): Promise<number> {
       )
     }
   }
-  const summary = `${files.size} pages from ${describe}; ${changes.size} ${changes.size === 1 ? 'file differs' : 'files differ'} from ${dir}${skip.size > 0 ? `; ${skip.size} not written (errors above)` : ''}.`
+  const kept =
+    keptHtml.size > 0
+      ? ` (and ${keptHtml.size} HTML ${keptHtml.size === 1 ? 'page' : 'pages'} nobody edited, left as ${keptHtml.size === 1 ? 'it is' : 'they are'})`
+      : ''
+  const summary = `${files.size} pages${kept} from ${describe}; ${changes.size} ${changes.size === 1 ? 'file differs' : 'files differ'} from ${dir}${skip.size > 0 ? `; ${skip.size} not written (errors above)` : ''}.`
   if (args.check) {
     console.error(summary)
     return changes.size > 0 || stale.length > 0 || failed ? 1 : 0
