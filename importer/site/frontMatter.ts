@@ -37,7 +37,9 @@ const FRONT_MATTER = new RegExp(
  */
 export function opensFrontMatter(head: Uint8Array): boolean {
   if (head[0] !== 0x2d) return false
-  return HEADER.test(new TextDecoder('latin1').decode(head))
+  // The first line only: `head` may be a whole page.
+  const end = head.indexOf(0x0a)
+  return end !== -1 && HEADER.test(new TextDecoder('latin1').decode(head.subarray(0, end + 1)))
 }
 
 function countLines(text: string): number {
