@@ -24,9 +24,9 @@ import type {ConvertContext, ConvertResult} from './types.ts'
 import {HTML_FILE} from '../../schemas/constants.ts'
 
 /**
- * Converts a page body (markdown without front matter; an `.html` page's HTML) to Portable Text, plus the documents
- * extracted from it and every diagnostic. Never throws on bad input; a page over one of its
- * limits (`ctx.limits`) gets an error and an empty body.
+ * Converts a page body (markdown without front matter; an `.html` page's HTML) to Portable
+ * Text, plus the documents extracted from it and every diagnostic. Never throws on bad input; a
+ * page over one of its limits (`ctx.limits`) gets an error and an empty body.
  */
 export function convertBody(markdown: string, ctx: ConvertContext): ConvertResult {
   const state = createState(ctx, resolveExtraction(ctx.extraction))
