@@ -2,7 +2,7 @@ import type {Element, ElementContent, Text} from 'hast'
 
 import {imageItem} from '../../inline/image.ts'
 import type {Inline} from '../../inline/inline.ts'
-import {addMarkDef, appendItem, appendText, withMark} from '../../inline/inline.ts'
+import {addMarkDef, appendItem, appendText, noteTextLines, withMark} from '../../inline/inline.ts'
 import {linkAnnotation} from '../../inline/links.ts'
 import {labelOf, openLabel} from '../../inline/label.ts'
 import {BLOCK_TYPES, MARK} from '../../names.ts'
@@ -180,6 +180,8 @@ const phrasingHandlers: Record<string, PhrasingHandler> = {
       convertPhrasing(element.children, scope, inline),
     )
   },
+  // On a line of text (`<img …> Android` in a legend), the image is in that line, as a browser
+  // and kramdown's HTML show it; on a line of its own, a block (`blocks/segments.ts`).
   img: (element, scope, inline) =>
     imageItem(
       urlAttribute(element, 'src') ?? '',
@@ -188,6 +190,7 @@ const phrasingHandlers: Record<string, PhrasingHandler> = {
       locate(element, scope),
       scope.state,
       inline,
+      true,
     ),
   ...Object.fromEntries([...EMBED_ELEMENTS].map((name) => [name, embed])),
   script: (element, scope, inline) => {
@@ -216,6 +219,7 @@ const phrasingHandlers: Record<string, PhrasingHandler> = {
 
 /** Text as a browser shows it: runs of whitespace are one space, none at a line start. */
 function appendCollapsed(node: Text, scope: HastScope, inline: Inline): void {
+  noteTextLines(inline, node.value, locate(node, scope).position.start.line)
   if (scope.pre) return appendText(inline, node.value)
   let text = node.value.replace(/[ \t\n\r\f]+/g, ' ')
   if (text.startsWith(' ') && endsWithSpace(inline)) text = text.slice(1)
