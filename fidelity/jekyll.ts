@@ -57,6 +57,7 @@ export function pagePluginNames(root: string): string[] {
   return [
     ...(pagePlugins.titlesFromHeadings ? ['jekyll-titles-from-headings'] : []),
     ...(pagePlugins.optionalFrontMatter ? ['jekyll-optional-front-matter'] : []),
+    ...(pagePlugins.readmeIndex ? ['jekyll-readme-index'] : []),
   ]
 }
 

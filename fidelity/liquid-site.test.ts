@@ -73,14 +73,23 @@ describe.skipIf(kramdownMissing() !== null || jekyllMissing() !== null)(
 
 /**
  * A GitHub Pages site (the Gemfile's github-pages gem): pages without `title:` take their first
- * heading's, a file without front matter is a page, and the home page lists every titled page
- * through `site.html_pages`, as GitHub Pages' plugins make them.
+ * heading's, a file without front matter is a page, a folder's README without front matter is its
+ * index page (`guides/`, while `docs/` has an `index.html` file and the site's own README stays
+ * a file), and the home page lists every titled page through `site.html_pages`, as GitHub Pages'
+ * plugins make them.
  */
 const GITHUB_PAGES_SITE = join(import.meta.dirname, 'fixtures', 'site-github-pages')
 const hasPagePlugins =
   spawnSync(
     'ruby',
-    ['-rjekyll', '-rjekyll-titles-from-headings', '-rjekyll-optional-front-matter', '-e', ''],
+    [
+      '-rjekyll',
+      '-rjekyll-titles-from-headings',
+      '-rjekyll-optional-front-matter',
+      '-rjekyll-readme-index',
+      '-e',
+      '',
+    ],
     {stdio: 'ignore'},
   ).status === 0
 
@@ -91,6 +100,7 @@ describe.skipIf(kramdownMissing() !== null || !hasPagePlugins)(
       expect(pagePluginNames(GITHUB_PAGES_SITE)).toEqual([
         'jekyll-titles-from-headings',
         'jekyll-optional-front-matter',
+        'jekyll-readme-index',
       ])
       const jekyll = await liquidWithJekyll(GITHUB_PAGES_SITE)
       const home = jekyll.get('index.md')
@@ -113,7 +123,14 @@ describe.skipIf(kramdownMissing() !== null || !hasPagePlugins)(
         }))
         .sort((a, b) => (a.file < b.file ? -1 : 1))
       expect(pages).toEqual(
-        ['docs/checks.md', 'docs/setup.md', 'feed.md', 'glossary.md', 'index.md'].map((file) => ({
+        [
+          'docs/checks.md',
+          'docs/setup.md',
+          'feed.md',
+          'glossary.md',
+          'guides/README.md',
+          'index.md',
+        ].map((file) => ({
           file,
           differences: [],
         })),

@@ -137,6 +137,7 @@ export function readConfig(
 
 const TITLES_PLUGIN = 'jekyll-titles-from-headings'
 const OPTIONAL_PLUGIN = 'jekyll-optional-front-matter'
+const README_PLUGIN = 'jekyll-readme-index'
 
 /**
  * Which of GitHub Pages' page plugins the site's build runs: those `plugins:` names, those its
@@ -163,11 +164,13 @@ export function pagePlugins(raw: Record<string, unknown>, gemfile?: string | nul
   const titlesFromHeadings = runs(TITLES_PLUGIN, 'titles_from_headings')
   const optionalFrontMatter =
     runs(OPTIONAL_PLUGIN, 'optional_front_matter') && raw.require_front_matter !== true
-  const any = titlesFromHeadings || optionalFrontMatter
+  const readmeIndex = runs(README_PLUGIN, 'readme_index')
+  const any = titlesFromHeadings || optionalFrontMatter || readmeIndex
   return {
     titlesFromHeadings,
     titlesInCollections: titlesFromHeadings && isMapping(titles) && titles.collections === true,
     optionalFrontMatter,
+    readmeIndex,
     ...(any
       ? {from: from ?? "_config.yml's `plugins:` or the Gemfile's jekyll_plugins group"}
       : {}),

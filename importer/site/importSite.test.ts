@@ -255,6 +255,35 @@ describe('importSite', () => {
     expect(result.stats).toMatchObject({pages: 3})
   })
 
+  it("imports a folder's README without front matter as its index page on a GitHub Pages site, unless the folder has one", () => {
+    // GitHub Pages' jekyll-readme-index: cs324's assignments/p1 and two sites' home pages are READMEs.
+    const files = (config: string) => [
+      {
+        path: '_config.yml',
+        text: `title: Guide\nremote_theme: just-the-docs/just-the-docs\n${config}`,
+      },
+      page('index.md', 'title: Home'),
+      {path: 'README.md', text: '# Repository\n'},
+      {path: 'guides/README.md', text: '# Guides\n\nRead these first.\n'},
+      {path: 'docs/README.md', text: '# Docs notes\n'},
+      page('docs/setup.md', 'title: Setup'),
+      {path: 'api/README.md', text: '# API\n'},
+      page('api/reference.md', 'title: Reference\npermalink: /api/'),
+    ]
+    const titles = (result: ReturnType<typeof importSite>) =>
+      result.documents.filter((doc) => doc._type !== DOCUMENT_TYPES.site).map((doc) => doc.title)
+    const result = importSite(files(''), {convertBody: stubBody, otherFiles: ['docs/index.html']})
+    expect(titles(result).sort()).toEqual(['Guides', 'Home', 'Reference', 'Setup'])
+    const guides = result.documents.find((doc) => doc.title === 'Guides')!
+    expect(result.origins[guides._id]).toBe('guides/README.md')
+    expect(result.stats).toMatchObject({pages: 4, skipped: 3, noFrontMatter: 3})
+    const off = importSite(files('readme_index:\n  enabled: false\n'), {
+      convertBody: stubBody,
+      otherFiles: ['docs/index.html'],
+    })
+    expect(titles(off)).not.toContain('Guides')
+  })
+
   it('names an untitled site "Untitled site", with a warning when _config.yml leaves out the title', () => {
     const titled = (files: SiteFile[]) => {
       const result = importSite(files, {convertBody: stubBody})

@@ -112,6 +112,7 @@ describe('pagePlugins', () => {
       titlesFromHeadings: false,
       titlesInCollections: false,
       optionalFrontMatter: false,
+      readmeIndex: false,
     })
   })
 

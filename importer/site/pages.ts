@@ -23,7 +23,10 @@ const NO_PAGE_PLUGINS: PagePlugins = {
   optionalFrontMatter: false,
   titlesFromHeadings: false,
   titlesInCollections: false,
+  readmeIndex: false,
 }
+/** A README `jekyll-readme-index` may make its folder's index page (its `readme_regex`). */
+const README = /(?:^|\/)readme\.(?:markdown|mkdown|mkdn|mkd|md)$/i
 const BOOLEAN_KEYS = ['published', 'nav_exclude', 'has_children', 'has_toc', 'search_exclude']
 const TEXT_KEYS = ['title', 'parent', 'grand_parent', 'ancestor']
 
@@ -32,6 +35,8 @@ export interface ReadPagesOptions {
   maxYamlNodes?: number
   /** Front matter read before (see `FrontMatterMemo`). */
   frontMatter?: FrontMatterMemo
+  /** The site's files that are not read (static files): a folder's `index.html` among them. */
+  otherFiles?: readonly string[]
 }
 
 /** Pages read from the site, and what was left out before the navigation is built. */
@@ -121,16 +126,59 @@ export function readPages(
     (file) => MARKDOWN_FILE.test(file.path) || (HTML_FILE.test(file.path) && rendersAsPage(file)),
   )
   pageFiles.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
-  for (const file of pageFiles) {
+  const readmes: SiteFile[] = []
+  const read = (file: SiteFile, readmeUrl?: string) => {
     try {
-      readPage(file, config, options, result)
+      readPage(file, config, options, result, readmes, readmeUrl)
     } catch (error) {
       // One file the reader trips on must not stop the others.
       result.failed.push(file.path)
       result.diagnostics.push(pageFailed('page-failed', file.path, 1, 'reading it', error))
     }
   }
+  for (const file of pageFiles) read(file)
+  if (readmes.length > 0) readmeIndexes(readmes, files, options.otherFiles ?? [], result, read)
   return result
+}
+
+/**
+ * GitHub Pages' `jekyll-readme-index`: a README without front matter is its folder's index page
+ * (its address the folder's) when no page or file of the site is: a README at the top of a site
+ * without `index.md` is its home page. Read as pages once every other page is known; the pages
+ * then keep their path order.
+ */
+function readmeIndexes(
+  readmes: readonly SiteFile[],
+  files: readonly SiteFile[],
+  otherFiles: readonly string[],
+  result: ReadPages,
+  read: (file: SiteFile, readmeUrl: string) => void,
+): void {
+  const folderUrl = (path: string) => `/${path.slice(0, path.lastIndexOf('/') + 1)}`
+  const indexed = new Set<string>()
+  const isPage = new Set(result.pages.map((page) => page.file))
+  for (const path of [...files.map((file) => file.path), ...otherFiles]) {
+    const name = path.slice(path.lastIndexOf('/') + 1)
+    // A page's address is its folder's (`index.md`), or a file is the folder's `index.html`.
+    if (/^index\.(?:html?|xhtml|xml)$/i.test(name) || (isPage.has(path) && /^index\./i.test(name)))
+      indexed.add(folderUrl(path))
+  }
+  for (const page of result.pages) {
+    const permalink = page.data.permalink
+    if (typeof permalink === 'string')
+      indexed.add(permalink.endsWith('/') ? permalink : `${permalink}/`)
+  }
+  for (const file of readmes) {
+    const url = folderUrl(file.path)
+    if (!indexed.has(url)) {
+      read(file, url)
+      continue
+    }
+    result.skipped.push(file.path)
+    result.noFrontMatter++
+  }
+  result.pages.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
+  result.pages.forEach((page, index) => (page.index = index))
 }
 
 /** Reads one page's file into `result`: a page, a skipped file or a failed one. */
@@ -139,6 +187,8 @@ function readPage(
   config: SiteConfig,
   options: ReadPagesOptions,
   result: ReadPages,
+  readmes: SiteFile[],
+  readmeUrl?: string,
 ): void {
   const html = HTML_FILE.test(file.path)
   const reason = skipReason(config, file.path)
@@ -170,7 +220,12 @@ function readPage(
   }
   const collection = collectionOf(config, file.path)
   const defaults = defaultsFor(config, file.path, collection?.key)
-  const data = {...defaults, ...parsed.data}
+  // jekyll-readme-index gives the README its folder's address.
+  const data: Record<string, unknown> = {
+    ...defaults,
+    ...parsed.data,
+    ...(readmeUrl ? {permalink: readmeUrl} : {}),
+  }
   const page: SourcePage = {
     file: file.path,
     index: result.pages.length,
@@ -197,8 +252,15 @@ function readPage(
   const stem = file.path.split('/').pop()!.replace(PAGE_FILE, '')
   // GitHub Pages' page plugins read markdown only.
   const plugins = html ? NO_PAGE_PLUGINS : config.pagePlugins
+  const bare = parsed.status === 'none' || parsed.status === 'bom'
+  if (bare && !readmeUrl && plugins.readmeIndex && !collection && README.test(file.path)) {
+    // Whether it is its folder's index is known once every page is read (readmeIndexes).
+    readmes.push(file)
+    return
+  }
   if (
-    (parsed.status === 'none' || parsed.status === 'bom') &&
+    bare &&
+    !readmeUrl &&
     !(plugins.optionalFrontMatter && !collection && !NOT_OPTIONAL.has(stem.toUpperCase()))
   ) {
     // No front matter at all: Jekyll copies the file as-is (a README or an include).

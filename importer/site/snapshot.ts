@@ -256,6 +256,8 @@ export function rereadPage(
   })
   const page = read.pages[0]
   if (read.pages.length !== 1) return {reason: `${path} is not a page`}
+  if (config.pagePlugins.readmeIndex && /(?:^|\/)readme\.[^/.]+$/i.test(path))
+    return {reason: `${path} is a README, which jekyll-readme-index reads by what its folder holds`}
   if (page.text.includes('include_relative')) return {reason: `${path} uses {% include_relative %}`}
   return page
 }

@@ -226,6 +226,7 @@ export function prepareSite(
   const read = readPages(files, config, {
     maxYamlNodes: options.maxYamlNodes,
     frontMatter: options.frontMatter,
+    otherFiles: options.otherFiles,
   })
   diagnostics.push(...read.diagnostics)
   const nav = buildSiteNav(read.pages, config, {

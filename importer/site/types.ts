@@ -52,6 +52,8 @@ export interface PagePlugins {
   /** `titles_from_headings: {collections: true}`: collection documents take theirs too. */
   titlesInCollections: boolean
   optionalFrontMatter: boolean
+  /** `jekyll-readme-index`: a folder's README without front matter is its index page. */
+  readmeIndex: boolean
   /** Why the site's build runs them, e.g. "the Gemfile's github-pages gem". */
   from?: string
 }
