@@ -487,6 +487,13 @@ describe('exportSite', () => {
     for (const path of Object.keys(files)) expect(exported[path]).toBe(files[path])
   })
 
+  it('keeps a no-break space that starts a line after a hard break, which readers see', () => {
+    const {before, after} = roundTrip(page('Host ranges:  \n&nbsp; 150.12.200.1 to 150.12.203.254'))
+    const text = JSON.stringify(before.find((doc) => doc._type === 'lesson')?.body)
+    expect(text).toContain('\u00a0 150.12.200.1')
+    expect(after).toEqual(before)
+  })
+
   it('re-imports the same documents for the seed page, which is not in the canonical style', () => {
     const files = page(
       'Intro text\nwrapped over two lines, with a [link](https://example.com).\n\n* star bullet\n* another\n\n***\n\nSetext\n------',

@@ -97,7 +97,8 @@ function hardBreaks(lines: readonly string[]): string {
   let out = escapeLineStart(lines[0]!)
   let afterBr = false
   for (let n = 1; n < lines.length; n++) {
-    const line = lines[n]!.trimStart()
+    // White space a reader sees at a line's start (a no-break space) stays; spaces go.
+    const line = lines[n]!.replace(/^[ \t]+/, '')
     // The break `<br>` writes is the line's own: the line after it follows as a soft one.
     out += afterBr ? '\n' : '  \n'
     afterBr = line === '' && n < lines.length - 1
