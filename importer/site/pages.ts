@@ -212,13 +212,26 @@ function readPage(
     maxNodes: options.maxYamlNodes,
     memo: options.frontMatter,
   })
+  const collection = collectionOf(config, file.path)
+  const bare = parsed.status === 'none' || parsed.status === 'bom'
+  if (
+    bare &&
+    !readmeUrl &&
+    config.pagePlugins.readmeIndex &&
+    !collection &&
+    README.test(file.path)
+  ) {
+    // Whether it is its folder's index is known once every page is read (readmeIndexes), which
+    // reads it again then: nothing of it is reported before.
+    readmes.push(file)
+    return
+  }
   result.diagnostics.push(...parsed.diagnostics)
   if (parsed.diagnostics.some((d) => d.severity === 'error')) {
     // Jekyll renders it with empty front matter: no title, so not in the navigation.
     result.failed.push(file.path)
     return
   }
-  const collection = collectionOf(config, file.path)
   const defaults = defaultsFor(config, file.path, collection?.key)
   // jekyll-readme-index gives the README its folder's address.
   const data: Record<string, unknown> = {
@@ -252,12 +265,6 @@ function readPage(
   const stem = file.path.split('/').pop()!.replace(PAGE_FILE, '')
   // GitHub Pages' page plugins read markdown only.
   const plugins = html ? NO_PAGE_PLUGINS : config.pagePlugins
-  const bare = parsed.status === 'none' || parsed.status === 'bom'
-  if (bare && !readmeUrl && plugins.readmeIndex && !collection && README.test(file.path)) {
-    // Whether it is its folder's index is known once every page is read (readmeIndexes).
-    readmes.push(file)
-    return
-  }
   if (
     bare &&
     !readmeUrl &&
