@@ -19,7 +19,10 @@ export const MARKDOWN_FILE = /\.(?:markdown|mkdown|mkdn|mkd|md)$/i
 export const HTML_FILE = /\.(?:html?|xhtml)$/i
 
 /** A page's file, markdown or HTML: what a page path loses to become its document's stem. */
-export const PAGE_FILE = /\.(?:markdown|mkdown|mkdn|mkd|md|html?|xhtml)$/i
+export const PAGE_FILE = new RegExp(
+  `(?:${MARKDOWN_FILE.source.slice(0, -1)}|${HTML_FILE.source.slice(0, -1)})$`,
+  MARKDOWN_FILE.flags,
+)
 
 /** Document type names. */
 export const DOCUMENT_TYPES = {

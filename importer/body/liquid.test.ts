@@ -344,6 +344,14 @@ describe('Liquid control flow', () => {
       liquid: {...liquidSite, collections: {...liquidSite.collections, posts: [posts]}},
     })
     expect(collection.text).toBe('<ul><li>A post</li></ul>')
+    // A variable of another name is not the site's posts.
+    const own = liquid(
+      '{% assign site_posts = site.data.links %}{% for p in site_posts %}{% endfor %}',
+      {
+        liquid: liquidSite,
+      },
+    )
+    expect(own.diagnostics.map((d) => d.code)).toEqual(['liquid-evaluated'])
     expect(collection.diagnostics.map((d) => d.code)).toEqual(['liquid-evaluated'])
   })
 

@@ -181,7 +181,7 @@ const assignedNames = (text: string): string[] =>
 
 /** Whether a tag or output of `source` reads the variable `name`. */
 const readsVariable = (source: string, name: string): boolean =>
-  new RegExp(`\\{[{%][^}%]*(?<![\\w.-])${name.replace(/-/g, '\\-')}(?![\\w-])`).test(source)
+  new RegExp(`\\{[{%][^}%]*(?<![\\w.-])${name.replace(/[.-]/g, '\\$&')}(?![\\w-])`).test(source)
 
 /** A tag that sets a variable an output may read: an assignment, or a loop's own variable. */
 const SETS_VARIABLES = /\{%-?\s*(?:assign|capture|increment|decrement|for|tablerow|cycle)\b/

@@ -13,6 +13,12 @@ export function mayBePage(path: string): boolean {
   return MARKDOWN_FILE.test(path) || (HTML_FILE.test(path) && !TEMPLATES.test(path))
 }
 
+/** A README in markdown (`docs/ReadMe.md`): `jekyll-readme-index` may make it its folder's page. */
+export function isReadme(path: string): boolean {
+  const name = path.slice(path.lastIndexOf('/') + 1)
+  return MARKDOWN_FILE.test(name) && /^readme\.[^.]+$/i.test(name)
+}
+
 /**
  * A file Jekyll renders as a page, titled or not: a page's path, opening with front matter.
  * Neither copied as it is (`site.static_files`) nor, for HTML, a static file.

@@ -4,7 +4,7 @@ import {collectionOf, defaultsFor, notRead} from './config.ts'
 import {decodeSiteFile} from './decode.ts'
 import {parseFrontMatter, type FrontMatterMemo} from './frontMatter.ts'
 import {titleFromHeading} from './headingTitle.ts'
-import {rendersAsPage} from './pageFile.ts'
+import {isReadme, rendersAsPage} from './pageFile.ts'
 import type {NotAPage, PagePlugins, SiteConfig, SiteFile, SourcePage} from './types.ts'
 import {HTML_FILE, MARKDOWN_FILE, PAGE_FILE} from '../../schemas/constants.ts'
 
@@ -25,8 +25,6 @@ const NO_PAGE_PLUGINS: PagePlugins = {
   titlesInCollections: false,
   readmeIndex: false,
 }
-/** A README `jekyll-readme-index` may make its folder's index page (its `readme_regex`). */
-const README = /(?:^|\/)readme\.(?:markdown|mkdown|mkdn|mkd|md)$/i
 const BOOLEAN_KEYS = ['published', 'nav_exclude', 'has_children', 'has_toc', 'search_exclude']
 const TEXT_KEYS = ['title', 'parent', 'grand_parent', 'ancestor']
 
@@ -122,9 +120,7 @@ export function readPages(
     notPages: [],
   }
   // HTML pages too: just-the-docs lists every page with a title, whatever its converter.
-  const pageFiles = files.filter(
-    (file) => MARKDOWN_FILE.test(file.path) || (HTML_FILE.test(file.path) && rendersAsPage(file)),
-  )
+  const pageFiles = files.filter((file) => MARKDOWN_FILE.test(file.path) || rendersAsPage(file))
   pageFiles.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
   const readmes: SiteFile[] = []
   const read = (file: SiteFile, readmeUrl?: string) => {
@@ -214,13 +210,7 @@ function readPage(
   })
   const collection = collectionOf(config, file.path)
   const bare = parsed.status === 'none' || parsed.status === 'bom'
-  if (
-    bare &&
-    !readmeUrl &&
-    config.pagePlugins.readmeIndex &&
-    !collection &&
-    README.test(file.path)
-  ) {
+  if (bare && !readmeUrl && config.pagePlugins.readmeIndex && !collection && isReadme(file.path)) {
     // Whether it is its folder's index is known once every page is read (readmeIndexes), which
     // reads it again then: nothing of it is reported before.
     readmes.push(file)

@@ -24,6 +24,7 @@ import {
   type PreparedSite,
   type SiteContextData,
 } from './stages.ts'
+import {isReadme} from './pageFile.ts'
 import type {SiteConfig, SiteFile, SourcePage} from './types.ts'
 
 /** A page as the snapshot keeps it: without its text, and with a hash of what precedes its body. */
@@ -256,7 +257,7 @@ export function rereadPage(
   })
   const page = read.pages[0]
   if (read.pages.length !== 1) return {reason: `${path} is not a page`}
-  if (config.pagePlugins.readmeIndex && /(?:^|\/)readme\.[^/.]+$/i.test(path))
+  if (config.pagePlugins.readmeIndex && isReadme(path))
     return {reason: `${path} is a README, which jekyll-readme-index reads by what its folder holds`}
   if (page.text.includes('include_relative')) return {reason: `${path} uses {% include_relative %}`}
   return page

@@ -22,6 +22,18 @@ export function convertHtml(
   walk: Walk,
   markdown?: HastScope['markdown'],
 ): void {
+  const {root, scope} = parsed(html, at, state, walk, markdown)
+  convertHast(root.children, scope)
+}
+
+/** `html` parsed as a fragment (lone buttons marked), and the scope its nodes convert in. */
+function parsed(
+  html: string,
+  at: Point,
+  state: State,
+  walk: Walk,
+  markdown?: HastScope['markdown'],
+) {
   const root = fromHtml(html, {fragment: true})
   markLoneButtons(root)
   const scope: HastScope = {
@@ -34,7 +46,7 @@ export function convertHtml(
     all: convertHast,
     ...(markdown ? {markdown} : {}),
   }
-  convertHast(root.children, scope)
+  return {root, scope}
 }
 
 /**
@@ -44,11 +56,8 @@ export function convertHtml(
  * elements between them, records its lines in `state.blockSpans`, as a markdown page's blocks do.
  */
 export function convertHtmlPage(html: string, state: State, out: Item[]): void {
-  const root = fromHtml(html, {fragment: true})
-  markLoneButtons(root)
   const walk: Walk = {nodes: [], index: 0, out, topLevel: true}
-  const at = {line: 1, column: 1, offset: 0}
-  const scope: HastScope = {state, walk, html, at, pre: false, depth: 0, all: convertHast}
+  const {root, scope} = parsed(html, {line: 1, column: 1, offset: 0}, state, walk)
   let run: RootContent[] = []
   const convert = (nodes: RootContent[]) => {
     const start = out.length
