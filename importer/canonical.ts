@@ -61,7 +61,27 @@ export function canonicalJson(value: unknown): string {
   return `${out}}`
 }
 
+/**
+ * The canonical JSON of an object whose members' canonical JSON is already written: each key of
+ * `members` with its value's text (`undefined`: the member is left out, as an undefined value
+ * is). Lets a caller write a large member once and use its text in more than one object.
+ */
+export function canonicalObject(members: ReadonlyMap<string, string | undefined>): string {
+  let out = '{'
+  for (const key of sortKeys([...members.keys()])) {
+    const text = members.get(key)
+    if (text === undefined) continue
+    if (out.length > 1) out += ','
+    out += quotedKey(key) + text
+  }
+  return `${out}}`
+}
+
+/** SHA-256 (hex, 40 characters) of a canonical JSON text. */
+export const hashOfCanonical = (text: string): string =>
+  createHash('sha256').update(text).digest('hex').slice(0, 40)
+
 /** SHA-256 (hex, 40 characters) of a value's canonical JSON: the same for any key order. */
 export function canonicalHash(value: unknown): string {
-  return createHash('sha256').update(canonicalJson(value)).digest('hex').slice(0, 40)
+  return hashOfCanonical(canonicalJson(value))
 }

@@ -96,8 +96,8 @@ export function uploadInProcess(
 
 /**
  * The mutations of a request as an in-process client gives them: their JSON text (the request
- * body's `mutations`), or the objects with each one's own text (`texts[i]` is
- * `JSON.stringify(mutations[i])`), which then are neither parsed nor written again. The objects
+ * body's `mutations`), or the objects with each one's own text (`texts[i]` is JSON that parses to
+ * `mutations[i]`, in any order of keys), which then are neither parsed nor written again. The objects
  * must be what parsing their texts gives, and stay unchanged afterwards.
  */
 export type InProcessMutations =

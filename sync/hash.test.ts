@@ -1,7 +1,10 @@
 import {describe, expect, it} from 'vitest'
 
+import {canonicalJson} from '../importer/canonical.ts'
+
 import {
   importHash,
+  isImportHash,
   isUnchangedSinceImport,
   matchesImportHash,
   stampedWithText,
@@ -28,12 +31,20 @@ describe('import hash', () => {
     expect(isUnchangedSinceImport(stored)).toBe(true)
   })
 
-  it('takes a stored document in its own key order as unchanged by its fast hash, without the canonical one', () => {
-    const [, , fast] = importHash(doc).split(':')
-    // A canonical part that matches nothing: only the fast hash can say it is unchanged.
-    const stored = withImportStamp(doc, `v1:${'0'.repeat(40)}:${fast}`, 'now')
-    expect(isUnchangedSinceImport(stored)).toBe(true)
-    expect(isUnchangedSinceImport({...stored, title: 'Edited'})).toBe(false)
+  it('writes the format v2, the canonical hash alone', () => {
+    expect(importHash(doc)).toBe('v2:27d88946033a0b9f19c39b83d82b2196bd88d54a')
+  })
+
+  it('checks a v1 hash as earlier versions wrote it, by its canonical half', () => {
+    // What the version before v2 stamped on `doc`: the canonical hash, then a SHA-1 of the JSON.
+    const v1 = 'v1:27d88946033a0b9f19c39b83d82b2196bd88d54a:a8135b234f1676662c2f9718'
+    expect(isUnchangedSinceImport(withImportStamp(doc, v1, 'then'))).toBe(true)
+    expect(isUnchangedSinceImport({...withImportStamp(doc, v1, 'then'), title: 'Edited'})).toBe(
+      false,
+    )
+    expect(isImportHash(v1)).toBe(true)
+    expect(isImportHash('v3:27d88946033a0b9f19c39b83d82b2196bd88d54a')).toBe(false)
+    expect(isImportHash('v2:27d88946')).toBe(false)
   })
 
   it('recognises the same content with its keys in another order', () => {
@@ -96,13 +107,13 @@ describe('a document stamped with its text', () => {
     },
   }
   it.each(Object.entries(cases))(
-    '%s: is the stamped document, its text is JSON.stringify of it, and its hash the import hash',
+    '%s: is the stamped document, its text is its canonical JSON, and its hash the import hash',
     (_, document) => {
       const {stamped, text} = stampedWithText(document, '2026-12-01T00:00:00Z')
       expect(stamped).toEqual(
         withImportStamp(document, importHash(document), '2026-12-01T00:00:00Z'),
       )
-      expect(text).toBe(JSON.stringify(stamped))
+      expect(text).toBe(canonicalJson(stamped))
       expect(matchesImportHash(importHash(document), JSON.parse(text))).toBe(true)
     },
   )

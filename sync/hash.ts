@@ -1,6 +1,4 @@
-import {createHash} from 'node:crypto'
-
-import {canonicalHash as canonicalHashOf} from '../importer/canonical.ts'
+import {canonicalJson, canonicalObject, hashOfCanonical} from '../importer/canonical.ts'
 import type {ImportedDocument} from './types.ts'
 
 /** Fields of `source` that sync itself writes; they are not part of the import hash. */
@@ -12,105 +10,102 @@ export function isOwnedField(key: string): boolean {
 }
 
 /**
+ * The importer-owned part of a top-level field's value: `source` without the fields sync stamps
+ * (undefined when nothing else is left: a document the importer wrote without `source` gets one
+ * holding only the stamp), any other field as it is.
+ */
+function ownedValue(key: string, value: unknown): unknown {
+  if (key !== 'source' || !value || typeof value !== 'object' || Array.isArray(value)) return value
+  const source: Record<string, unknown> = {}
+  for (const [k, v] of Object.entries(value)) if (!SYNC_SOURCE_FIELDS.has(k)) source[k] = v
+  return Object.keys(source).length ? source : undefined
+}
+
+/**
  * The importer-owned part of a document: every top-level field except system fields, with
  * `source.importHash` and `source.importedAt` left out, since sync writes those itself.
  */
 export function ownedContent(doc: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(doc)) {
-    if (!isOwnedField(key) || value === undefined) continue
-    if (key === 'source' && value && typeof value === 'object' && !Array.isArray(value)) {
-      const source: Record<string, unknown> = {}
-      for (const [k, v] of Object.entries(value)) if (!SYNC_SOURCE_FIELDS.has(k)) source[k] = v
-      // A document the importer wrote without `source` gets one holding only the stamp.
-      if (Object.keys(source).length) out[key] = source
-    } else {
-      out[key] = value
-    }
+    if (!isOwnedField(key)) continue
+    const owned = ownedValue(key, value)
+    if (owned !== undefined) out[key] = owned
   }
   return out
 }
 
-const sha = (algorithm: string, text: string) => createHash(algorithm).update(text).digest('hex')
+/** The format this version writes: `v2:<canonical hash>`. */
+const FORMAT = 'v2'
 
-/** SHA-256 of the canonical (key-sorted) owned content: survives any reordering of keys. */
-export function canonicalHash(doc: Record<string, unknown>): string {
-  return canonicalHashOf(ownedContent(doc))
-}
-
-const fastHashes = new WeakMap<object, string>()
-
-/** The fast hash of the text `JSON.stringify(ownedContent(doc))`. */
-const fastHashOf = (ownedText: string) => sha('sha1', ownedText).slice(0, 24)
+/** Each document's canonical hash, once computed: the plan and the mutation both ask for it. */
+const canonicalHashes = new WeakMap<object, string>()
 
 /**
- * SHA-1 of the owned content serialised in its own key order: several times cheaper than the
- * canonical hash, and stable for the importer's deterministic output, so an unchanged
- * re-import only pays for this one.
+ * SHA-256 of the canonical (key-sorted) JSON of the owned content: the same for any order of
+ * keys, so a Content Lake that stores them in another order still matches.
  */
-export function fastHash(doc: Record<string, unknown>): string {
-  let hash = fastHashes.get(doc)
-  if (!hash) fastHashes.set(doc, (hash = fastHashOf(JSON.stringify(ownedContent(doc)))))
+export function canonicalHash(doc: Record<string, unknown>): string {
+  let hash = canonicalHashes.get(doc)
+  if (!hash) canonicalHashes.set(doc, (hash = hashOfCanonical(canonicalJson(ownedContent(doc)))))
   return hash
 }
 
 /**
- * The document as sync writes it (see {@link withImportStamp}) and its JSON text, exactly
- * `JSON.stringify(stamped)`. Each field is written as JSON once, for both the import hash's
- * own-order text and the result, so a lesson's body is not serialised twice.
+ * The document as sync writes it (see {@link withImportStamp}) and its text, its canonical
+ * JSON. Each field is written as JSON once, for both the import hash's text and the result, so a
+ * lesson's body is serialised once.
  */
 export function stampedWithText(
   doc: ImportedDocument,
   importedAt: string,
 ): {stamped: ImportedDocument; text: string} {
-  // Every field but `source` is the document's own value in both texts (`source` is a copy).
   const texts = new Map<string, string | undefined>()
-  const textOf = (key: string, value: unknown) => {
-    if (key === 'source') return JSON.stringify(value)
-    if (!texts.has(key)) texts.set(key, JSON.stringify(value))
-    return texts.get(key)
-  }
-  const join = (object: Record<string, unknown>) => {
-    const members: string[] = []
-    for (const [key, value] of Object.entries(object)) {
-      const text = textOf(key, value)
-      if (text !== undefined) members.push(`${JSON.stringify(key)}:${text}`)
+  const owned = new Map<string, string | undefined>()
+  for (const [key, value] of Object.entries(doc)) {
+    if (key === 'source') {
+      const source = ownedValue(key, value)
+      owned.set(key, source === undefined ? undefined : canonicalJson(source))
+      continue
     }
-    return `{${members.join(',')}}`
+    const text = value === undefined ? undefined : canonicalJson(value)
+    texts.set(key, text)
+    if (isOwnedField(key)) owned.set(key, text)
   }
-  let fast = fastHashes.get(doc)
-  if (!fast) fastHashes.set(doc, (fast = fastHashOf(join(ownedContent(doc)))))
-  const stamped = withImportStamp(doc, `v1:${canonicalHash(doc)}:${fast}`, importedAt)
-  return {stamped, text: join(stamped)}
+  let hash = canonicalHashes.get(doc)
+  if (!hash) canonicalHashes.set(doc, (hash = hashOfCanonical(canonicalObject(owned))))
+  const stamped = withImportStamp(doc, `${FORMAT}:${hash}`, importedAt)
+  texts.set('source', canonicalJson(stamped.source))
+  return {stamped, text: canonicalObject(texts)}
 }
 
-/** The import hash of a document: `v1:<canonical>:<fast>` over its importer-owned content. */
+/** The import hash of a document: `v2:<canonical>` over its importer-owned content. */
 export function importHash(doc: Record<string, unknown>): string {
-  return `v1:${canonicalHash(doc)}:${fastHash(doc)}`
+  return `${FORMAT}:${canonicalHash(doc)}`
 }
 
-function parseImportHash(hash: string | undefined): {canonical: string; fast: string} | null {
-  const match = /^v1:([0-9a-f]+):([0-9a-f]+)$/.exec(hash ?? '')
-  return match ? {canonical: match[1], fast: match[2]} : null
+/**
+ * The canonical hash an import hash records: `v2:<canonical>`, or `v1:<canonical>:<fast>` as
+ * versions before it wrote (the same canonical hash, and a SHA-1 of the JSON in the importer's
+ * own key order, which costs more than it saves where SHA-256 has CPU instructions of its own).
+ */
+function parseImportHash(hash: string | undefined): string | null {
+  const match = /^(?:v2:([0-9a-f]{40})|v1:([0-9a-f]+):[0-9a-f]+)$/.exec(hash ?? '')
+  return match ? (match[1] ?? match[2]) : null
 }
 
-/** Whether `hash` is in the format this version writes. */
+/** Whether `hash` is in a format this version can check. */
 export function isImportHash(hash: string | undefined): boolean {
   return parseImportHash(hash) !== null
 }
 
 /** Whether `doc` has exactly the owned content an import hash was made from. */
 export function matchesImportHash(hash: string | undefined, doc: Record<string, unknown>): boolean {
-  const parsed = parseImportHash(hash)
-  if (!parsed) return false
-  return parsed.fast === fastHash(doc) || parsed.canonical === canonicalHash(doc)
+  const canonical = parseImportHash(hash)
+  return canonical !== null && canonical === canonicalHash(doc)
 }
 
-/**
- * Whether a stored document is still exactly what the import that wrote it wrote: its fast hash
- * first (a dataset that keeps the importer's key order, as the local lake does), its canonical
- * hash when that differs.
- */
+/** Whether a stored document is still exactly what the import that wrote it wrote. */
 export function isUnchangedSinceImport(stored: Record<string, unknown>): boolean {
   return matchesImportHash(storedImportHash(stored), stored)
 }

@@ -5,7 +5,7 @@ import type {ImportedDocument, Mutation} from './types.ts'
 
 /**
  * A create of a new document, stamped with the hash of exactly what it writes, and its JSON
- * text (`JSON.stringify(mutation)`), written in the same pass as the hash.
+ * text (its canonical JSON, see stampedWithText), written in the same pass as the hash.
  */
 export function createMutation(
   doc: ImportedDocument,
