@@ -146,6 +146,12 @@ describe('extractFeatures', () => {
     expect(result.lists).toEqual(['ol 2', '  ul 1'])
   })
 
+  it('counts no list that has no items and shows nothing, as a reader sees none', () => {
+    // just-the-docs' home: <ul> around a loop over GitHub's contributors, which gave none.
+    const result = features('<ul class="list-style-none">\n\n</ul><p>x</p><ol><li>one</li></ol>')
+    expect(result.lists).toEqual(['ol 1'])
+  })
+
   it('reads code with its language from the code, the pre or a wrapping element', () => {
     const html =
       '<pre><code class="language-js">a &lt; b\n</code></pre><div class="language-ruby highlighter-rouge"><pre class="highlight"><code><span>puts</span> 1</code></pre></div>'

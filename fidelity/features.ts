@@ -510,6 +510,8 @@ export function extractFeatures(root: Parents, options: FeatureOptions = {}): Pa
         continue
       } else if (LIST.has(tag)) {
         const items = node.children.filter((child): child is Element => isElement(child, 'li'))
+        // A list without items shows nothing (a Liquid loop over nothing: GitHub's contributors).
+        if (items.length === 0 && visibleText(node).trim() === '') continue
         features.lists.push(`${'  '.repeat(listDepth)}${tag} ${items.length}`)
         if (tag === 'ol') recordNumbers(node, items)
         walk(node, listDepth + 1, language)

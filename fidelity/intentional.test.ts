@@ -24,6 +24,12 @@ describe('prepareKramdown', () => {
     expect(result.words).toEqual(['Step', 'Step'])
   })
 
+  it('keeps the H1 repeating the title under another heading, as the importer keeps it', () => {
+    // lethalcompanymodding's guides: an HTML <h3> and a badge above `# Choosing a License`.
+    const result = kramdown('<h3>Up to date for:</h3><p>x</p><h1>Setup</h1><p>y</p>')
+    expect(result.headings).toEqual(['h3 Up to date for:', 'h1 Setup'])
+  })
+
   it('keeps a first H1 that is not the title', () => {
     expect(kramdown('<h1>Intro</h1>').headings).toEqual(['h1 Intro'])
   })

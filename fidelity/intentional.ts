@@ -24,7 +24,7 @@ export interface IntentionalDifference {
 export const INTENTIONAL_DIFFERENCES: readonly IntentionalDifference[] = [
   {
     id: 'title-h1',
-    what: "kramdown's first H1, when it repeats the page title (a trailing emoji aside), is left out, and so is its entry in kramdown's table of contents (its sub-entries take its place).",
+    what: "kramdown's first H1, when it repeats the page title (a trailing emoji aside) and no other heading comes before it, is left out, and so is its entry in kramdown's table of contents (its sub-entries take its place).",
     why: "The title and its emoji are the document's title and emoji fields; the page shows them as its H1.",
   },
   {
@@ -212,6 +212,8 @@ function framesAsShown(parent: Parents): void {
   }) as typeof parent.children
 }
 
+const HEADING = /^h[1-6]$/
+
 /** kramdown's HTML tree with the intentional differences taken out; returns its footnotes. */
 export function prepareKramdown(root: Parents, title: string): Footnotes {
   framesAsShown(root)
@@ -227,7 +229,9 @@ export function prepareKramdown(root: Parents, title: string): Footnotes {
       children: [label],
     })
   }
-  const firstH1 = [...descendants(root)].find((element) => element.tagName === 'h1')
+  // As the importer takes it: an H1 before any other heading (an HTML `<h3>` above it too).
+  const firstHeading = [...descendants(root)].find((element) => HEADING.test(element.tagName))
+  const firstH1 = firstHeading?.tagName === 'h1' ? firstHeading : undefined
   if (firstH1 && titleWords(text(firstH1)) === titleWords(title)) {
     removeElements(root, (element) => element === firstH1)
     const id = attribute(firstH1, 'id')
