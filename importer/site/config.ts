@@ -165,12 +165,16 @@ export function pagePlugins(raw: Record<string, unknown>, gemfile?: string | nul
   const optionalFrontMatter =
     runs(OPTIONAL_PLUGIN, 'optional_front_matter') && raw.require_front_matter !== true
   const readmeIndex = runs(README_PLUGIN, 'readme_index')
+  const readme = raw.readme_index
   const any = titlesFromHeadings || optionalFrontMatter || readmeIndex
   return {
     titlesFromHeadings,
     titlesInCollections: titlesFromHeadings && isMapping(titles) && titles.collections === true,
     optionalFrontMatter,
     readmeIndex,
+    ...(readmeIndex && isMapping(readme) && readme.with_frontmatter === true
+      ? {readmeWithFrontMatter: true}
+      : {}),
     ...(any
       ? {from: from ?? "_config.yml's `plugins:` or the Gemfile's jekyll_plugins group"}
       : {}),

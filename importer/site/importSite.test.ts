@@ -290,6 +290,30 @@ describe('importSite', () => {
     expect(titles(off)).not.toContain('Guides')
   })
 
+  it("gives a README with front matter its folder's address with readme_index.with_frontmatter, where nothing else has it", () => {
+    // AcademySoftwareFoundation/tac: `{% link engagement/README.md %}` gives `/engagement/`.
+    const files = (config: string) => [
+      {
+        path: '_config.yml',
+        text: `title: TAC\nremote_theme: just-the-docs/just-the-docs\n${config}`,
+      },
+      page('index.md', 'title: Home'),
+      page('engagement/README.md', 'title: Getting Involved'),
+      page('docs/README.md', 'title: Docs notes'),
+      page('docs/index.md', 'title: Docs'),
+      page('moved/README.md', 'title: Moved\npermalink: /moved-here/'),
+    ]
+    const on = importSite(files('readme_index:\n  with_frontmatter: true\n'), {
+      convertBody: stubBody,
+    })
+    expect(on.addresses['engagement/README.md']).toBe('/engagement/')
+    expect(on.addresses['docs/README.md']).toBe('/docs/README.html')
+    // Its permalink's folder is the site's top, which the home page has.
+    expect(on.addresses['moved/README.md']).toBe('/moved-here/')
+    const off = importSite(files(''), {convertBody: stubBody})
+    expect(off.addresses['engagement/README.md']).toBe('/engagement/README.html')
+  })
+
   it('names an untitled site "Untitled site", with a warning when _config.yml leaves out the title', () => {
     const titled = (files: SiteFile[]) => {
       const result = importSite(files, {convertBody: stubBody})

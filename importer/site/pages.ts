@@ -133,7 +133,11 @@ export function readPages(
     }
   }
   for (const file of pageFiles) read(file)
-  if (readmes.length > 0) readmeIndexes(readmes, files, options.otherFiles ?? [], result, read)
+  const withFrontMatter =
+    result.pages.some((page) => isReadme(page.file)) &&
+    config.pagePlugins.readmeWithFrontMatter === true
+  if (readmes.length > 0 || withFrontMatter)
+    readmeIndexes(readmes, files, options.otherFiles ?? [], result, read, withFrontMatter)
   return result
 }
 
@@ -141,7 +145,9 @@ export function readPages(
  * GitHub Pages' `jekyll-readme-index`: a README without front matter is its folder's index page
  * (its address the folder's) when no page or file of the site is: a README at the top of a site
  * without `index.md` is its home page. Read as pages once every other page is known; the pages
- * then keep their path order.
+ * then keep their path order. With `readme_index: {with_frontmatter: true}`, a README page with
+ * front matter then takes its folder's address too, when nothing has it yet (not even a README
+ * the plugin made a page just before, as it orders them).
  */
 function readmeIndexes(
   readmes: readonly SiteFile[],
@@ -149,7 +155,9 @@ function readmeIndexes(
   otherFiles: readonly string[],
   result: ReadPages,
   read: (file: SiteFile, readmeUrl: string) => void,
+  withFrontMatter: boolean,
 ): void {
+  const bare = new Set(readmes.map((file) => file.path))
   const folderUrl = (path: string) => `/${path.slice(0, path.lastIndexOf('/') + 1)}`
   const indexed = new Set<string>()
   const isPage = new Set(result.pages.map((page) => page.file))
@@ -168,11 +176,24 @@ function readmeIndexes(
     const url = folderUrl(file.path)
     if (!indexed.has(url)) {
       read(file, url)
+      indexed.add(url)
       continue
     }
     result.skipped.push(file.path)
     result.noFrontMatter++
   }
+  if (withFrontMatter)
+    for (const page of result.pages) {
+      if (bare.has(page.file) || page.collection || !isReadme(page.file)) continue
+      // The folder of its address: a permalink's, if it has one (`/involved/` is in `/`).
+      const address = typeof page.data.permalink === 'string' ? page.data.permalink : page.file
+      const url = folderUrl(address.replace(/^\/+|\/+$/g, ''))
+      if (indexed.has(url)) continue
+      // Written back by the export, as a README without front matter's is: the page keeps its
+      // address wherever the site is built.
+      page.data = {...page.data, permalink: url}
+      indexed.add(url)
+    }
   result.pages.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
   result.pages.forEach((page, index) => (page.index = index))
 }
