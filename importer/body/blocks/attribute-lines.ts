@@ -90,30 +90,13 @@ function splitFirstLine(
 ): [Paragraph, Paragraph] | undefined {
   const text = node.children[index] as Text
   const from = text.position?.start
-  if (from?.offset === undefined || !text.position || !node.position) return undefined
+  if (from?.offset === undefined) return undefined
   // The list's line is the text's first: its own line of the page, from the text's start.
   const line = text.value.slice(0, length - 1)
   const offset = from.offset + line.length
-  const endPoint: Point = {line: from.line, column: from.column + line.length, offset}
-  const startPoint: Point = {line: from.line + 1, column: 1, offset: offset + 1}
-  const head: Text = {type: 'text', value: line, position: {start: from, end: endPoint}}
-  const tail: Text = {
-    type: 'text',
-    value: text.value.slice(length),
-    position: {start: startPoint, end: text.position.end},
-  }
-  return [
-    {
-      type: 'paragraph',
-      children: [...node.children.slice(0, index), head],
-      position: {start: node.position.start, end: endPoint},
-    },
-    {
-      type: 'paragraph',
-      children: [...(tail.value ? [tail] : []), ...node.children.slice(index + 1)],
-      position: {start: startPoint, end: node.position.end},
-    },
-  ]
+  const end: Point = {line: from.line, column: from.column + line.length, offset}
+  const start: Point = {line: from.line + 1, column: 1, offset: offset + 1}
+  return cutText(node, index, [line, end], [text.value.slice(length), start])
 }
 
 /** The paragraph cut after the list's line inside the text at `index`. */
@@ -125,41 +108,43 @@ function splitInside(
   const text = node.children[index] as Text
   const from = text.position?.start
   const to = text.position?.end.offset
-  if (from?.offset === undefined || to === undefined || !node.position) return undefined
+  if (from?.offset === undefined || to === undefined) return undefined
   const inSource = INNER_SOURCE_LINE.exec(source.slice(from.offset, to))
   const inValue = INNER_LINE.exec(text.value)!
   if (!inSource) return undefined
   // The line ends where the list does; the next paragraph starts on the line after it.
-  const end = from.offset + inSource.index + inSource[0].length
-  const lines = source.slice(from.offset, end).split('\n')
-  const endPoint: Point = {
-    line: from.line + lines.length - 1,
-    column: lines.at(-1)!.length + 1,
-    offset: end,
-  }
-  const startPoint: Point = {line: endPoint.line + 1, column: 1, offset: end + 1}
+  const offset = from.offset + inSource.index + inSource[0].length
+  const lines = source.slice(from.offset, offset).split('\n')
+  const end: Point = {line: from.line + lines.length - 1, column: lines.at(-1)!.length + 1, offset}
+  const start: Point = {line: end.line + 1, column: 1, offset: offset + 1}
   const cut = inValue.index + inValue[0].length
-  const head = text.value.slice(0, cut)
-  const tail = text.value.slice(cut + 1)
-  const first: Paragraph = {
-    type: 'paragraph',
-    children: [
-      ...node.children.slice(0, index),
-      {type: 'text', value: head, position: {start: from, end: endPoint}},
-    ],
-    position: {start: node.position.start, end: endPoint},
-  }
+  return cutText(node, index, [text.value.slice(0, cut), end], [text.value.slice(cut + 1), start])
+}
+
+/**
+ * The paragraph cut inside the text at `index`: the first part ends with `head`, which ends at
+ * `end`; the second starts with `tail` (when there is any), which starts at `start`.
+ */
+function cutText(
+  node: Paragraph,
+  index: number,
+  [head, end]: [string, Point],
+  [tail, start]: [string, Point],
+): [Paragraph, Paragraph] | undefined {
+  const text = node.children[index] as Text
+  if (!text.position || !node.position) return undefined
   const rest: PhrasingContent[] = node.children.slice(index + 1)
   if (tail !== '')
-    rest.unshift({
-      type: 'text',
-      value: tail,
-      position: {start: startPoint, end: text.position!.end},
-    })
-  const second: Paragraph = {
-    type: 'paragraph',
-    children: rest,
-    position: {start: startPoint, end: node.position.end},
-  }
-  return [first, second]
+    rest.unshift({type: 'text', value: tail, position: {start, end: text.position.end}})
+  return [
+    {
+      type: 'paragraph',
+      children: [
+        ...node.children.slice(0, index),
+        {type: 'text', value: head, position: {start: text.position.start, end}},
+      ],
+      position: {start: node.position.start, end},
+    },
+    {type: 'paragraph', children: rest, position: {start, end: node.position.end}},
+  ]
 }
