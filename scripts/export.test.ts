@@ -25,7 +25,7 @@ const SITE: Record<string, string> = {
   'c/lesson.md': '---\ntitle: "Lesson"\nparent: "Course"\nnav_order: 1\n---\n\n# Lesson\n\nText.\n',
 }
 
-async function writeTree(dir: string, files: Record<string, string>): Promise<void> {
+async function writeTree(dir: string, files: Record<string, string | Uint8Array>): Promise<void> {
   for (const [path, text] of Object.entries(files)) {
     await mkdir(join(dir, path, '..'), {recursive: true})
     await writeFile(join(dir, path), text)
@@ -56,11 +56,14 @@ async function setup(documents = importFiles(SITE)) {
  * SITE written into a scratch folder and imported by the command into a lake folder of its own,
  * which the export then reads (LAKE_DIR, no hosted project).
  */
-async function importedIntoLake(prefix: string): Promise<{site: string; lake: string}> {
+async function importedIntoLake(
+  prefix: string,
+  files: Record<string, string | Uint8Array> = SITE,
+): Promise<{site: string; lake: string}> {
   const root = await scratchDir(prefix)
   const site = join(root, 'site')
   const lake = join(root, 'lake')
-  await writeTree(site, SITE)
+  await writeTree(site, files)
   const env = {...process.env, LAKE_DIR: lake, SANITY_PROJECT_ID: '', SANITY_API_TOKEN: ''}
   const imported = spawnSync(
     process.execPath,
@@ -256,6 +259,20 @@ describe('npm run export', {timeout: 120_000}, () => {
     expect(await readFile(join(site, 'c', link![1]))).toEqual(picture)
     // The folder now holds what the dataset says: nothing left to write.
     expect(await runExport(args(site, '', {check: true}))).toBe(0)
+  })
+
+  it("exports a page with an image in a line of text, whose asset it reads as a block image's", async () => {
+    // tni-unofficial-docs' devices page: icons in table cells were refused as referencing no
+    // published document, and the page was left unwritten.
+    const {site} = await importedIntoLake('export-inline-', {
+      ...SITE,
+      'c/lesson.md': `${SITE['c/lesson.md']}\nSelect the ![gear](gear.png) icon.\n`,
+      'c/gear.png': png(2, 2, [10, 120, 10]),
+    })
+    capture()
+    expect(await runExport(args(site, '', {check: true})), output.stderr).toBe(0)
+    expect(output.stderr).not.toMatch(/Referenced document must be published/)
+    expect(output.stderr).toMatch(/2 pages from local dataset .*; 0 files differ/)
   })
 
   it('--check exits 1 and names the file that differs; --dry-run prints its diff and writes nothing', async () => {

@@ -10,7 +10,7 @@ import {readConfig} from '../importer/site/config.ts'
 import {readPages} from '../importer/site/pages.ts'
 import type {SiteConfig, SiteFile} from '../importer/site/types.ts'
 import {UsageError} from '../queries/command.ts'
-import {DOCUMENT_TYPES} from '../schemas/constants.ts'
+import {BLOCK_TYPES, DOCUMENT_TYPES, INLINE_TYPES} from '../schemas/constants.ts'
 import type {ExportArgs} from './exportArgs.ts'
 import {insideSite, writeSiteAtomically} from './exportWrite.ts'
 import {openQuerySource} from './querySource.ts'
@@ -79,14 +79,18 @@ export async function readDataset(
   }
 }
 
-// The image assets the documents' images (at any depth: callouts, sections) point at.
-function assetIds(documents: readonly ExportedDocument[]): Set<string> {
+/** The types whose `asset` names an image asset: image blocks, and images in a line of text. */
+const IMAGE_TYPES = new Set<unknown>([BLOCK_TYPES.image, INLINE_TYPES.inlineImage])
+
+// The image assets the documents' images (at any depth: callouts, sections, lines) point at.
+export function assetIds(documents: readonly ExportedDocument[]): Set<string> {
   const ids = new Set<string>()
   const visit = (value: unknown) => {
     if (Array.isArray(value)) return value.forEach(visit)
     if (!value || typeof value !== 'object') return
     const item = value as {_type?: unknown; asset?: {_ref?: unknown}}
-    if (item._type === 'image' && typeof item.asset?._ref === 'string') ids.add(item.asset._ref)
+    if (IMAGE_TYPES.has(item._type) && typeof item.asset?._ref === 'string')
+      ids.add(item.asset._ref)
     for (const child of Object.values(value)) if (child && typeof child === 'object') visit(child)
   }
   documents.forEach(visit)
