@@ -83,7 +83,7 @@ export async function readDataset(
 const IMAGE_TYPES = new Set<unknown>([BLOCK_TYPES.image, INLINE_TYPES.inlineImage])
 
 // The image assets the documents' images (at any depth: callouts, sections, lines) point at.
-export function assetIds(documents: readonly ExportedDocument[]): Set<string> {
+function assetIds(documents: readonly ExportedDocument[]): Set<string> {
   const ids = new Set<string>()
   const visit = (value: unknown) => {
     if (Array.isArray(value)) return value.forEach(visit)
