@@ -7,6 +7,7 @@ import {mkdirSync, writeFileSync} from 'node:fs'
 import {dirname, join} from 'node:path'
 
 import {prepareSite, type SiteFile} from '../importer/index.ts'
+import {MARKDOWN_FILE} from '../schemas/constants.ts'
 import {seeded} from '../testing/seeded.ts'
 import {readSite} from './readSite.ts'
 
@@ -108,15 +109,16 @@ export function writeSite(files: readonly SiteFile[], dir: string): void {
 
 /**
  * The page of the site in `folder` to edit, as a writer edits one: the first in path order of
- * those the importer converts (what the site publishes, with a title) that has a body. (An empty
- * body's first line also changes the text before it, which Jekyll counts with the front matter:
- * that edit prepares the whole site, as a changed title does.)
+ * the markdown pages the importer converts (what the site publishes, with a title) that has a
+ * body. (An empty body's first line also changes the text before it, which Jekyll counts with
+ * the front matter: that edit prepares the whole site, as a changed title does. An HTML page is
+ * no markdown for the floor's remark-parse to parse: natalieagus/50002's `404.html` was taken.)
  */
 export async function editablePage(folder: string): Promise<string> {
   const {files, others} = await readSite(folder)
   const {jobs} = prepareSite(files, {otherFiles: others})
   const page = jobs
-    .filter((job) => job.markdown.trim() !== '')
+    .filter((job) => MARKDOWN_FILE.test(job.file) && job.markdown.trim() !== '')
     .map((job) => job.file)
     .sort()[0]
   if (page === undefined)

@@ -20,9 +20,11 @@ function site(name: string, files: Record<string, string>): string {
 }
 
 describe('the page the benchmark edits', () => {
-  it('is the first page the site publishes with a title and a body, as a writer edits one', async () => {
+  it('is the first markdown page the site publishes with a title and a body, as a writer edits one', async () => {
     const dir = site('pages', {
       '.github/issue.md': '---\ntitle: Issue\n---\n\nA template.\n',
+      // An HTML page: the floor parses the edited page as markdown.
+      '404.html': '---\ntitle: Not found\n---\n\n<p>Nothing here.</p>\n',
       '_drafts/draft.md': '---\ntitle: Draft\n---\n\nNot yet.\n',
       'a/index.md': '---\ntitle: Course\nnav_order: 1\n---\n',
       'a/b.md': '---\nnav_order: 2\n---\n\nNo title.\n',
