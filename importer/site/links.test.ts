@@ -168,6 +168,19 @@ describe('pageUrl of a collection document with a permalink pattern', () => {
   })
 })
 
+describe('pageUrl of a page with a permalink', () => {
+  const {config} = readConfig('')
+
+  it("writes it as Jekyll does: a / first, no // (mom's `permalink: daily-update`)", () => {
+    expect(pageUrl(page('posts.md', {permalink: 'daily-update'}), config)).toBe('/daily-update')
+    expect(pageUrl(page('a.md', {permalink: 'docs/redirecting/'}), config)).toBe(
+      '/docs/redirecting/',
+    )
+    expect(pageUrl(page('b.md', {permalink: '/x//y/'}), config)).toBe('/x/y/')
+    expect(pageUrl(page('c.md', {permalink: '/c/'}), config)).toBe('/c/')
+  })
+})
+
 describe('createLinkResolver in a collection Jekyll writes no page for', () => {
   const {config} = readConfig('collections:\n  modules:\n  notes: {output: true}\n')
   const site = [page('lecture/lec01.md'), page('_modules/week-01.md'), page('_notes/n.md')].map(

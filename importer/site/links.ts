@@ -81,9 +81,23 @@ function collectionOf(file: string, config: Partial<Pick<SiteConfig, 'collection
   return config.collections?.find((c) => file.startsWith(`${c.folder}/`))
 }
 
+/**
+ * A URL as Jekyll writes one (`URL#sanitize_url`): a `/` first, `..` made a `/`, `./` taken
+ * out, and runs of `/` made one. A permalink written `daily-update` is `/daily-update`.
+ */
+export function sanitizedUrl(url: string): string {
+  return `/${url}`
+    .replaceAll('..', '/')
+    .replaceAll('./', '')
+    .replace(/\/{2,}/g, '/')
+}
+
 /** The URL Jekyll gives a page: its `permalink`, else from its path and the site's style. */
 export function pageUrl(page: LinkedPage, config: UrlConfig): string {
   const permalink = page.data.permalink
+  // A permalink with placeholders (`/:path/`) is taken as written when it starts at the root.
+  if (typeof permalink === 'string' && permalink !== '' && !permalink.includes(':'))
+    return sanitizedUrl(permalink)
   if (typeof permalink === 'string' && permalink.startsWith('/')) return permalink
   const collection = collectionOf(page.file, config)
   if (collection) return collectionUrl(page, collection, config.permalink)
