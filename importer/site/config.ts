@@ -172,9 +172,7 @@ export function pagePlugins(raw: Record<string, unknown>, gemfile?: string | nul
     titlesInCollections: titlesFromHeadings && isMapping(titles) && titles.collections === true,
     optionalFrontMatter,
     readmeIndex,
-    ...(readmeIndex && isMapping(readme) && readme.with_frontmatter === true
-      ? {readmeWithFrontMatter: true}
-      : {}),
+    readmeWithFrontMatter: readmeIndex && isMapping(readme) && readme.with_frontmatter === true,
     ...(any
       ? {from: from ?? "_config.yml's `plugins:` or the Gemfile's jekyll_plugins group"}
       : {}),

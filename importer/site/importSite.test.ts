@@ -269,20 +269,23 @@ describe('importSite', () => {
       page('docs/setup.md', 'title: Setup'),
       {path: 'api/README.md', text: '# API\n'},
       page('api/reference.md', 'title: Reference\npermalink: /api/'),
+      // A permalink without its leading slash is the folder's address all the same.
+      {path: 'more/README.md', text: '# More\n'},
+      page('more/intro.md', 'title: Intro\npermalink: more/'),
       // Front matter after a byte-order mark is text to Jekyll: a README without front matter.
       {path: 'notes/README.md', text: '\ufeff---\ntitle: Notes\n---\n\n# Notes\n'},
     ]
     const titles = (result: ReturnType<typeof importSite>) =>
       result.documents.filter((doc) => doc._type !== DOCUMENT_TYPES.site).map((doc) => doc.title)
     const result = importSite(files(''), {convertBody: stubBody, otherFiles: ['docs/index.html']})
-    expect(titles(result).sort()).toEqual(['Guides', 'Home', 'Reference', 'Setup'])
+    expect(titles(result).sort()).toEqual(['Guides', 'Home', 'Intro', 'Reference', 'Setup'])
     // Read again once its folder is known to have no index: its problems are reported once.
     const notes = result.diagnostics.filter((d) => d.file === 'notes/README.md')
     expect(notes.length).toBeGreaterThan(0)
     expect(new Set(notes.map((d) => d.code)).size).toBe(notes.length)
     const guides = result.documents.find((doc) => doc.title === 'Guides')!
     expect(result.origins[guides._id]).toBe('guides/README.md')
-    expect(result.stats).toMatchObject({pages: 4, skipped: 4, noFrontMatter: 3})
+    expect(result.stats).toMatchObject({pages: 5, skipped: 5, noFrontMatter: 4})
     const off = importSite(files('readme_index:\n  enabled: false\n'), {
       convertBody: stubBody,
       otherFiles: ['docs/index.html'],

@@ -113,6 +113,7 @@ describe('pagePlugins', () => {
       titlesInCollections: false,
       optionalFrontMatter: false,
       readmeIndex: false,
+      readmeWithFrontMatter: false,
     })
   })
 

@@ -4,6 +4,7 @@ import {collectionOf, defaultsFor, notRead} from './config.ts'
 import {decodeSiteFile} from './decode.ts'
 import {parseFrontMatter, type FrontMatterMemo} from './frontMatter.ts'
 import {titleFromHeading} from './headingTitle.ts'
+import {pageUrl} from './links.ts'
 import {isReadme, rendersAsPage} from './pageFile.ts'
 import type {NotAPage, PagePlugins, SiteConfig, SiteFile, SourcePage} from './types.ts'
 import {HTML_FILE, MARKDOWN_FILE, PAGE_FILE} from '../../schemas/constants.ts'
@@ -24,6 +25,7 @@ const NO_PAGE_PLUGINS: PagePlugins = {
   titlesFromHeadings: false,
   titlesInCollections: false,
   readmeIndex: false,
+  readmeWithFrontMatter: false,
 }
 const BOOLEAN_KEYS = ['published', 'nav_exclude', 'has_children', 'has_toc', 'search_exclude']
 const TEXT_KEYS = ['title', 'parent', 'grand_parent', 'ancestor']
@@ -134,10 +136,9 @@ export function readPages(
   }
   for (const file of pageFiles) read(file)
   const withFrontMatter =
-    result.pages.some((page) => isReadme(page.file)) &&
-    config.pagePlugins.readmeWithFrontMatter === true
+    result.pages.some((page) => isReadme(page.file)) && config.pagePlugins.readmeWithFrontMatter
   if (readmes.length > 0 || withFrontMatter)
-    readmeIndexes(readmes, files, options.otherFiles ?? [], result, read, withFrontMatter)
+    readmeIndexes(readmes, files, options.otherFiles ?? [], result, read, config, withFrontMatter)
   return result
 }
 
@@ -155,25 +156,22 @@ function readmeIndexes(
   otherFiles: readonly string[],
   result: ReadPages,
   read: (file: SiteFile, readmeUrl: string) => void,
+  config: SiteConfig,
   withFrontMatter: boolean,
 ): void {
   const bare = new Set(readmes.map((file) => file.path))
-  const folderUrl = (path: string) => `/${path.slice(0, path.lastIndexOf('/') + 1)}`
+  // The plugin's `dir_has_index?`: a page of the site at the folder's address (`index.md`, or
+  // any page whose address ends with `/`), or a file that is the folder's `index.html`.
   const indexed = new Set<string>()
-  const isPage = new Set(result.pages.map((page) => page.file))
-  for (const path of [...files.map((file) => file.path), ...otherFiles]) {
-    const name = path.slice(path.lastIndexOf('/') + 1)
-    // A page's address is its folder's (`index.md`), or a file is the folder's `index.html`.
-    if (/^index\.(?:html?|xhtml|xml)$/i.test(name) || (isPage.has(path) && /^index\./i.test(name)))
-      indexed.add(folderUrl(path))
-  }
+  for (const path of [...files.map((file) => file.path), ...otherFiles])
+    if (/^index\.(?:html?|xhtml|xml)$/i.test(path.slice(path.lastIndexOf('/') + 1)))
+      indexed.add(folderOf(`/${path}`))
   for (const page of result.pages) {
-    const permalink = page.data.permalink
-    if (typeof permalink === 'string')
-      indexed.add(permalink.endsWith('/') ? permalink : `${permalink}/`)
+    const url = page.collection ? '' : pageUrl(page, config)
+    if (url.endsWith('/')) indexed.add(url)
   }
   for (const file of readmes) {
-    const url = folderUrl(file.path)
+    const url = folderOf(`/${file.path}`)
     if (!indexed.has(url)) {
       read(file, url)
       indexed.add(url)
@@ -185,9 +183,8 @@ function readmeIndexes(
   if (withFrontMatter)
     for (const page of result.pages) {
       if (bare.has(page.file) || page.collection || !isReadme(page.file)) continue
-      // The folder of its address: a permalink's, if it has one (`/involved/` is in `/`).
-      const address = typeof page.data.permalink === 'string' ? page.data.permalink : page.file
-      const url = folderUrl(address.replace(/^\/+|\/+$/g, ''))
+      // The folder of the address it has (`/involved/`, its permalink, is in `/`).
+      const url = folderOf(pageUrl(page, config))
       if (indexed.has(url)) continue
       // Written back by the export, as a README without front matter's is: the page keeps its
       // address wherever the site is built.
@@ -196,6 +193,12 @@ function readmeIndexes(
     }
   result.pages.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
   result.pages.forEach((page, index) => (page.index = index))
+}
+
+/** The folder an address is in, as Ruby's `File.dirname` gives it, and a `/`: `/a/b/` is in `/a/`. */
+function folderOf(url: string): string {
+  const trimmed = url.replace(/\/+$/, '')
+  return trimmed.slice(0, trimmed.lastIndexOf('/') + 1) || '/'
 }
 
 /** Reads one page's file into `result`: a page, a skipped file or a failed one. */

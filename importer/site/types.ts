@@ -55,7 +55,7 @@ export interface PagePlugins {
   /** `jekyll-readme-index`: a folder's README without front matter is its index page. */
   readmeIndex: boolean
   /** `readme_index: {with_frontmatter: true}`: a README with front matter is one too. */
-  readmeWithFrontMatter?: boolean
+  readmeWithFrontMatter: boolean
   /** Why the site's build runs them, e.g. "the Gemfile's github-pages gem". */
   from?: string
 }
