@@ -25,6 +25,23 @@ function feed(text: string): void {
   h2 = b
 }
 
+/** Feeds one UTF-16 code unit, as `feed` would a text of that one unit. */
+function feedCode(c: number): void {
+  h1 = Math.imul(h1 ^ c, 2654435761)
+  h2 = Math.imul(h2 ^ c, 1597334677)
+}
+
+/** Characters `JSON.stringify` writes otherwise than as themselves (and surrogates, to be safe). */
+const ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/
+
+/** Feeds a string's JSON, as `feed(JSON.stringify(text))` would, without making it when it is plain. */
+function feedJsonString(text: string): void {
+  if (ESCAPED.test(text)) return feed(JSON.stringify(text))
+  feedCode(34)
+  feed(text)
+  feedCode(34)
+}
+
 function digest(): string {
   const a = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909)
   const b = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(a ^ (a >>> 13), 3266489909)
@@ -70,21 +87,29 @@ type Keyed = Record<string, unknown>
 export function assignKeys(items: unknown[], prefix = ''): void {
   // Made for arrays of more than one item only: most arrays (a span's marks, a paragraph of one
   // span) have one, whose key nothing can collide with.
-  // `next`: the suffix to try per base, so a block repeated k times costs k, not k².
-  const seen = items.length > 1 ? {used: new Set<string>(), next: new Map<string, number>()} : null
+  const used = items.length > 1 ? new Set<string>() : null
+  // The suffix to try next for each base that collided, so a block repeated k times costs k,
+  // not k²: made at the first collision (most arrays have none).
+  let next: Map<string, number> | undefined
   for (const item of items) {
     if (!isObject(item)) continue
-    keyNested(item)
-    const base = typeof item._key === 'string' ? item._key : prefix + fingerprintHash(item)
-    if (!seen) {
+    let base: string
+    if (typeof item._key === 'string') {
+      keyNested(item)
+      base = item._key
+    } else base = prefix + keyedFingerprint(item)
+    if (used === null) {
       item._key = base
       continue
     }
     let key = base
-    let n = seen.next.get(base) ?? 1
-    while (seen.used.has(key)) key = `${base}_${n++}`
-    seen.next.set(base, n)
-    seen.used.add(key)
+    if (used.has(key)) {
+      next ??= new Map()
+      let n = next.get(base) ?? 1
+      while (used.has(key)) key = `${base}_${n++}`
+      next.set(base, n)
+    }
+    used.add(key)
     item._key = key
   }
 }
@@ -100,25 +125,44 @@ export function keyNested(value: Keyed): void {
 }
 
 /**
- * The hash of the item's own fields plus the keys of its nested items: nested keys already stand
- * for their content, so each character of text is hashed once per level instead of once per
- * ancestor. The text hashed is each field's name, \u0001, its value (each array element's key
- * or JSON followed by \u0002), then \u0003.
+ * Keys the arrays nested in `item` and returns the hash of its own fields plus the keys of its
+ * nested items: nested keys already stand for their content, so each character of text is
+ * hashed once per level instead of once per ancestor. The text hashed is each field's name,
+ * \u0001, its value (each array element's key or JSON followed by \u0002), then \u0003. Each
+ * field's nested items are keyed just before the field is hashed, in one pass over the fields.
  */
-function fingerprintHash(item: Keyed): string {
+function keyedFingerprint(item: Keyed): string {
   begin()
   for (const name in item) {
     if (name === '_key') continue
     const value = item[name]
-    feed(name)
-    feed('\u0001')
     if (Array.isArray(value)) {
+      // Keying the items hashes them: this item's hash so far is set aside meanwhile.
+      const [a, b] = [h1, h2]
+      assignKeys(value)
+      h1 = a
+      h2 = b
+      feed(name)
+      feedCode(1)
       for (const element of value) {
-        feed(isObject(element) ? String(element._key) : JSON.stringify(element))
-        feed('\u0002')
+        if (isObject(element)) feed(String(element._key))
+        else if (typeof element === 'string') feedJsonString(element)
+        else feed(JSON.stringify(element))
+        feedCode(2)
       }
-    } else feed(typeof value === 'object' ? JSON.stringify(value) : String(value))
-    feed('\u0003')
+    } else {
+      if (isObject(value)) {
+        const [a, b] = [h1, h2]
+        keyNested(value)
+        h1 = a
+        h2 = b
+      }
+      feed(name)
+      feedCode(1)
+      if (typeof value === 'string') feed(value)
+      else feed(typeof value === 'object' ? JSON.stringify(value) : String(value))
+    }
+    feedCode(3)
   }
   return digest()
 }
