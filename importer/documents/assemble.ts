@@ -86,11 +86,22 @@ export interface AssembleOptions {
   slugs?: ReadonlyMap<string, string>
 }
 
+/**
+ * The slugs of each site's plans, planned once: an import's snapshot and its documents both
+ * ask, and a site's plans do not change once planned.
+ */
+const plannedSlugs = new WeakMap<readonly PlannedDocument[], ReadonlyMap<string, string>>()
+
 /** The slug of each planned document by id: every document's slug depends on every title. */
-export function planSlugs(plans: readonly PlannedDocument[]): Map<string, string> {
-  return assignSlugs(
-    plans.map((p) => ({id: p.id, type: p.type, title: p.title, parentId: p.parentId})),
-  )
+export function planSlugs(plans: readonly PlannedDocument[]): ReadonlyMap<string, string> {
+  let slugs = plannedSlugs.get(plans)
+  if (!slugs) {
+    slugs = assignSlugs(
+      plans.map((p) => ({id: p.id, type: p.type, title: p.title, parentId: p.parentId})),
+    )
+    plannedSlugs.set(plans, slugs)
+  }
+  return slugs
 }
 
 /**

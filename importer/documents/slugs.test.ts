@@ -2,6 +2,7 @@ import {describe, expect, it} from 'vitest'
 
 import {seeded} from '../../testing/seeded.ts'
 import {slugify} from '../slug.ts'
+import {planSlugs} from './assemble.ts'
 import {assignSlugs, type SlugRequest} from './slugs.ts'
 
 function lessons(titles: readonly string[]): SlugRequest[] {
@@ -123,5 +124,26 @@ describe('assignSlugs', () => {
         expect(new Set(ofType).size, ofType.join(', ')).toBe(ofType.length)
       }
     }
+  })
+})
+
+describe('planSlugs', () => {
+  const plan = (id: string, type: 'course' | 'lesson', title: string, parentId?: string) => ({
+    id,
+    type,
+    title,
+    ...(parentId ? {parentId} : {}),
+    children: [],
+    depth: parentId ? 2 : 1,
+    hidden: false,
+  })
+
+  it("plans a site's slugs once, for its snapshot and its documents alike", () => {
+    const plans = [plan('c', 'course', 'Course'), plan('l', 'lesson', 'Setup', 'c')]
+    const slugs = planSlugs(plans)
+    expect(Object.fromEntries(slugs)).toEqual({c: 'course', l: 'setup'})
+    expect(planSlugs(plans)).toBe(slugs)
+    // Other plans, even with the same titles, are planned for themselves.
+    expect(planSlugs([...plans])).not.toBe(slugs)
   })
 })
