@@ -136,35 +136,31 @@ function keyedFingerprint(item: Keyed): string {
   for (const name in item) {
     if (name === '_key') continue
     const value = item[name]
+    keyInside(value)
+    feed(name)
+    feedCode(1)
     if (Array.isArray(value)) {
-      // Keying the items hashes them: this item's hash so far is set aside meanwhile.
-      const [a, b] = [h1, h2]
-      assignKeys(value)
-      h1 = a
-      h2 = b
-      feed(name)
-      feedCode(1)
       for (const element of value) {
         if (isObject(element)) feed(String(element._key))
         else if (typeof element === 'string') feedJsonString(element)
         else feed(JSON.stringify(element))
         feedCode(2)
       }
-    } else {
-      if (isObject(value)) {
-        const [a, b] = [h1, h2]
-        keyNested(value)
-        h1 = a
-        h2 = b
-      }
-      feed(name)
-      feedCode(1)
-      if (typeof value === 'string') feed(value)
-      else feed(typeof value === 'object' ? JSON.stringify(value) : String(value))
-    }
+    } else if (typeof value === 'string') feed(value)
+    else feed(typeof value === 'object' ? JSON.stringify(value) : String(value))
     feedCode(3)
   }
   return digest()
+}
+
+/** Keys the items nested in a field's value: keying hashes them, so the hash so far is set aside. */
+function keyInside(value: unknown): void {
+  if (typeof value !== 'object' || value === null) return
+  const [a, b] = [h1, h2]
+  if (Array.isArray(value)) assignKeys(value)
+  else keyNested(value as Keyed)
+  h1 = a
+  h2 = b
 }
 
 function isObject(value: unknown): value is Keyed {
