@@ -121,6 +121,30 @@ const kramdownTextAngle: Construct = {
 }
 
 /**
+ * `<<` is one of kramdown's typographic symbols («), read before anything else a `<` starts, so
+ * its second `<` never opens anything: `<<name@example.com>>` is text where CommonMark would
+ * link the address, and `cat <<EOF > out` is text where CommonMark would read a tag `<EOF >`.
+ * Tried before {@link kramdownTextAngle}; a third `<` starts what it starts (`<<<a@b.c>`: a link).
+ */
+const kramdownDoubleAngle: Construct = {
+  name: 'kramdownDoubleAngle',
+  add: 'before',
+  tokenize(this: TokenizeContext, effects, ok, nok) {
+    const second: State = (code: Code) => {
+      if (code !== 60) return nok(code)
+      effects.consume(code)
+      effects.exit('data')
+      return ok
+    }
+    return (code: Code) => {
+      effects.enter('data')
+      effects.consume(code)
+      return second
+    }
+  },
+}
+
+/**
  * What kramdown reads as an HTML block after `<`: a tag (or closing tag) or a comment, not an
  * instruction (`<?php`), a declaration (`<!DOCTYPE`) or CDATA, which CommonMark reads as HTML
  * blocks and kramdown as text. Read only to check, never kept.
@@ -163,7 +187,8 @@ const kramdownHtmlFlow: Construct = {
  *   `tablesAndTaskLists`, for a text that {@link mayHoldTableOrTaskList});
  * - strikethrough with `~~` only (`~one~` stays text);
  * - no autolink literals: a bare `https://…`, `www.…` or address stays text, as kramdown shows it;
- *   nor an address in angle brackets of a scheme kramdown does not link ({@link kramdownTextAngle});
+ *   nor an address in angle brackets of a scheme kramdown does not link ({@link kramdownTextAngle}),
+ *   nor anything the second `<` of a `<<` would start ({@link kramdownDoubleAngle});
  * - math: `$$…$$` anywhere in a paragraph is a formula (a paragraph that is only a formula is
  *   display math, see `blocks/paragraph.ts`); a single `$` is a dollar sign. Only the inline
  *   construct is used: CommonMark-style `$$` fences, reading text after the opening `$$` as an
@@ -187,7 +212,7 @@ export function kramdownSyntax(
     {
       text: {
         36: kramdownMathText,
-        60: kramdownTextAngle,
+        60: [kramdownDoubleAngle, kramdownTextAngle],
         92: literalBackslash,
       },
     },
