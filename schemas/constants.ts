@@ -131,6 +131,12 @@ export const BLOCK_TYPES = {
   math: 'math',
 } as const
 
+/** The types that hold an image (an `asset` once uploaded, a `src` before): blocks, and in lines. */
+export const IMAGE_TYPES: ReadonlySet<unknown> = new Set([
+  BLOCK_TYPES.image,
+  INLINE_TYPES.inlineImage,
+])
+
 /**
  * Custom block types that may sit inside a list item: they carry the `level` of the item
  * they belong to (see `schemas/listLevel.ts`), so a numbered list keeps counting past them.

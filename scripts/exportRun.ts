@@ -10,7 +10,7 @@ import {readConfig} from '../importer/site/config.ts'
 import {readPages} from '../importer/site/pages.ts'
 import type {SiteConfig, SiteFile} from '../importer/site/types.ts'
 import {UsageError} from '../queries/command.ts'
-import {BLOCK_TYPES, DOCUMENT_TYPES, INLINE_TYPES} from '../schemas/constants.ts'
+import {DOCUMENT_TYPES, IMAGE_TYPES} from '../schemas/constants.ts'
 import type {ExportArgs} from './exportArgs.ts'
 import {insideSite, writeSiteAtomically} from './exportWrite.ts'
 import {openQuerySource} from './querySource.ts'
@@ -78,9 +78,6 @@ export async function readDataset(
     await open.close()
   }
 }
-
-/** The types whose `asset` names an image asset: image blocks, and images in a line of text. */
-const IMAGE_TYPES = new Set<unknown>([BLOCK_TYPES.image, INLINE_TYPES.inlineImage])
 
 // The image assets the documents' images (at any depth: callouts, sections, lines) point at.
 function assetIds(documents: readonly ExportedDocument[]): Set<string> {

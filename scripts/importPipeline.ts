@@ -26,7 +26,7 @@ import {
 import type {SiteFile} from '../importer/index.ts'
 import type {Diagnostic, ImportedDocument} from '../importer/types.ts'
 import type {PageLimits} from '../importer/body/limits.ts'
-import {BLOCK_TYPES, DOCUMENT_TYPES, INLINE_TYPES, PAGE_FILE} from '../schemas/constants.ts'
+import {BLOCK_TYPES, DOCUMENT_TYPES, IMAGE_TYPES, PAGE_FILE} from '../schemas/constants.ts'
 import {excludeRejected} from '../sync/exclude.ts'
 import type {BegunSyncStep} from '../sync/cli.ts'
 import type {ImageUploads} from '../sync/imageUploads.ts'
@@ -118,7 +118,6 @@ function lineOf(result: ImportResult, problem: {documentId: string; path: string
  * which the importer reports when it makes them (`raw-html`, or `unclosed-html` for a tag it
  * kept because nothing closes it, and `image-alt-missing`).
  */
-const IMAGE_TYPES = new Set<string>([BLOCK_TYPES.image, INLINE_TYPES.inlineImage])
 const RESTATED: Array<{codes: string[]; on: (type: string | undefined, path: string) => boolean}> =
   [
     {codes: ['raw-html', 'unclosed-html'], on: (type) => type === BLOCK_TYPES.rawHtml},

@@ -2,7 +2,7 @@
  * The image blocks of imported documents that name a file of the site: what the image step
  * uploads. Plain data only, so a conversion worker can list a page's images as well.
  */
-import {BLOCK_TYPES, INLINE_TYPES} from '../schemas/constants.ts'
+import {IMAGE_TYPES} from '../schemas/constants.ts'
 
 /** Whether `src` is a URL (left as a link) rather than a path in the site. */
 export function isRemote(src: string): boolean {
@@ -42,7 +42,7 @@ function walk(
   if (!value || typeof value !== 'object') return
   const block = value as Record<string, unknown>
   if (
-    (block._type === BLOCK_TYPES.image || block._type === INLINE_TYPES.inlineImage) &&
+    IMAGE_TYPES.has(block._type) &&
     typeof block.src === 'string' &&
     !block.asset &&
     !isRemote(block.src)

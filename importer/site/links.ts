@@ -95,9 +95,9 @@ export function sanitizedUrl(url: string): string {
 /** The URL Jekyll gives a page: its `permalink`, else from its path and the site's style. */
 export function pageUrl(page: LinkedPage, config: UrlConfig): string {
   const permalink = page.data.permalink
-  // A permalink with placeholders (`/:path/`) is taken as written when it starts at the root.
   if (typeof permalink === 'string' && permalink !== '' && !permalink.includes(':'))
     return sanitizedUrl(permalink)
+  // A permalink with placeholders (`/:path/`) is taken as written when it starts at the root.
   if (typeof permalink === 'string' && permalink.startsWith('/')) return permalink
   const collection = collectionOf(page.file, config)
   if (collection) return collectionUrl(page, collection, config.permalink)

@@ -135,10 +135,10 @@ export function readPages(
     }
   }
   for (const file of pageFiles) read(file)
-  const withFrontMatter =
-    result.pages.some((page) => isReadme(page.file)) && config.pagePlugins.readmeWithFrontMatter
-  if (readmes.length > 0 || withFrontMatter)
-    readmeIndexes(readmes, files, options.otherFiles ?? [], result, read, config, withFrontMatter)
+  const readmePages =
+    config.pagePlugins.readmeWithFrontMatter && result.pages.some((page) => isReadme(page.file))
+  if (readmes.length > 0 || readmePages)
+    readmeIndexes(readmes, files, options.otherFiles ?? [], result, read, config)
   return result
 }
 
@@ -157,7 +157,6 @@ function readmeIndexes(
   result: ReadPages,
   read: (file: SiteFile, readmeUrl: string) => void,
   config: SiteConfig,
-  withFrontMatter: boolean,
 ): void {
   const bare = new Set(readmes.map((file) => file.path))
   // The plugin's `dir_has_index?`: a page of the site at the folder's address (`index.md`, or
@@ -180,7 +179,7 @@ function readmeIndexes(
     result.skipped.push(file.path)
     result.noFrontMatter++
   }
-  if (withFrontMatter)
+  if (config.pagePlugins.readmeWithFrontMatter)
     for (const page of result.pages) {
       if (bare.has(page.file) || page.collection || !isReadme(page.file)) continue
       // The folder of the address it has (`/involved/`, its permalink, is in `/`).
