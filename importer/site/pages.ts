@@ -135,10 +135,10 @@ export function readPages(
     }
   }
   for (const file of pageFiles) read(file)
-  const readmePages =
-    config.pagePlugins.readmeWithFrontMatter && result.pages.some((page) => isReadme(page.file))
-  if (readmes.length > 0 || readmePages)
-    readmeIndexes(readmes, files, options.otherFiles ?? [], result, read, config)
+  const withFrontMatter =
+    result.pages.some((page) => isReadme(page.file)) && config.pagePlugins.readmeWithFrontMatter
+  if (readmes.length > 0 || withFrontMatter)
+    readmeIndexes(readmes, files, options.otherFiles ?? [], result, read, config, withFrontMatter)
   return result
 }
 
@@ -157,6 +157,7 @@ function readmeIndexes(
   result: ReadPages,
   read: (file: SiteFile, readmeUrl: string) => void,
   config: SiteConfig,
+  withFrontMatter: boolean,
 ): void {
   const bare = new Set(readmes.map((file) => file.path))
   // The plugin's `dir_has_index?`: a page of the site at the folder's address (`index.md`, or
@@ -179,7 +180,7 @@ function readmeIndexes(
     result.skipped.push(file.path)
     result.noFrontMatter++
   }
-  if (config.pagePlugins.readmeWithFrontMatter)
+  if (withFrontMatter)
     for (const page of result.pages) {
       if (bare.has(page.file) || page.collection || !isReadme(page.file)) continue
       // The folder of the address it has (`/involved/`, its permalink, is in `/`).
