@@ -3,7 +3,7 @@ export {comparable} from './comparable.ts'
 import {importSite} from '../importer/index.ts'
 import type {ImportedDocument, ImportOptions} from '../importer/index.ts'
 import {readConfig} from '../importer/site/config.ts'
-import {comparable, exportSite} from './index.ts'
+import {comparable, exportOptionsOf, exportSite} from './index.ts'
 import type {ExportOptions} from './types.ts'
 
 /** Imports a site given as `{path: text}`. */
@@ -17,13 +17,7 @@ export function importFiles(
 
 /** The export options `_config.yml` sets, as the command reads them. */
 export function configOptions(configText: string | undefined): ExportOptions {
-  const {config} = readConfig(configText)
-  return {
-    permalink: config.permalink,
-    baseurl: config.baseurl,
-    navSort: config.navSort,
-    collections: config.collections,
-  }
+  return exportOptionsOf(readConfig(configText).config)
 }
 
 /**

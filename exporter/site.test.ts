@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest'
 
 import {exportSite} from './index.ts'
-import {comparable, importFiles, roundTrip} from './roundtrip.test-support.ts'
+import {comparable, exportFiles, importFiles, roundTrip} from './roundtrip.test-support.ts'
 import {importHash, withImportStamp} from '../sync/hash.ts'
 
 const CONFIG = 'title: Test site\n'
@@ -149,6 +149,18 @@ describe('exportSite', () => {
       const {before, after, exported} = roundTrip(files)
       expect(after).toEqual(before)
       expect(exported['course/lesson.md']).toBe(files['course/lesson.md'])
+    })
+  }
+
+  // kramdown's parse_block_html reads every HTML block's content as markdown: a plain
+  // `<summary>` would then run on to the end of the page, unless the export marks it as HTML.
+  for (const [construct, body] of Object.entries(CANONICAL)) {
+    it(`writes ${construct} so that a site reading block HTML as markdown reads the same documents`, () => {
+      const files = page(body)
+      const documents = importFiles(files)
+      const reading = {...files, '_config.yml': `${CONFIG}kramdown:\n  parse_block_html: true\n`}
+      const after = importFiles(exportFiles(reading, documents)).map(comparable)
+      expect(after).toEqual(documents.map(comparable))
     })
   }
 

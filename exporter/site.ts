@@ -61,6 +61,14 @@ function tocExclusions(body: readonly Item[], out = new Set<string>()): Set<stri
   return out
 }
 
+/**
+ * The attribute that keeps an element's content HTML on a site whose kramdown reads HTML
+ * blocks as markdown (`markdown="0"`), else none: the nav buttons' indented link would be code.
+ */
+function htmlOnly(options: ExportOptions): string {
+  return options.parseBlockHtml ? ' markdown="0"' : ''
+}
+
 function nextBlock(
   page: Page,
   pagesById: ReadonlyMap<string, Page>,
@@ -75,7 +83,7 @@ function nextBlock(
   return [
     '---',
     '',
-    '<div class="nav-buttons">',
+    `<div class="nav-buttons"${htmlOnly(options)}>`,
     `    <a href="${escapeHtml(href)}" class="btn btn-primary">${escapeHtml(next.label)}</a>`,
     '</div>',
   ].join('\n')
@@ -182,6 +190,7 @@ export function exportSite(
         uploads.set(upload.path, upload.url)
         return relativeLink(file, upload.path)
       },
+      htmlOnly: htmlOnly(options),
     }
     const parts = [
       titleHeading(page.doc),

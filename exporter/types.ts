@@ -25,6 +25,11 @@ export interface ExportOptions {
   navSort?: 'case_sensitive' | 'case_insensitive'
   /** `_config.yml`'s Jekyll collections, whose documents have their collection's addresses. */
   collections?: SiteConfig['collections']
+  /**
+   * Whether kramdown reads the content of HTML blocks as markdown (`parse_block_html` in
+   * `_config.yml`'s `kramdown:` settings): HTML written as HTML is then marked `markdown="0"`.
+   */
+  parseBlockHtml?: boolean
 }
 
 /** The site's files by site-relative path, and what could not be written as it is. */

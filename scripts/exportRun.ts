@@ -5,7 +5,7 @@
 import {readFile, stat} from 'node:fs/promises'
 import {join} from 'node:path'
 
-import {exportSite, type ExportedDocument} from '../exporter/index.ts'
+import {exportOptionsOf, exportSite, type ExportedDocument} from '../exporter/index.ts'
 import {readConfig} from '../importer/site/config.ts'
 import {readPages} from '../importer/site/pages.ts'
 import type {SiteConfig, SiteFile} from '../importer/site/types.ts'
@@ -182,12 +182,7 @@ export async function runExport(args: ExportArgs): Promise<number> {
   const readable = dataset.assets.filter((asset) => dataset.files.has(String(asset.url)))
   const {files, paths, diagnostics, uploads, replaced, keptHtml} = exportSite(
     [...documents, ...readable],
-    {
-      permalink: config.permalink,
-      baseurl: config.baseurl,
-      navSort: config.navSort,
-      collections: config.collections,
-    },
+    exportOptionsOf(config),
   )
   let failed = false
   const skip = new Set<string>()

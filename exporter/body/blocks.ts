@@ -66,14 +66,15 @@ function details(block: Item, state: BodyState): string {
  * that kramdown reads inside `<summary markdown="span">`. A string is an earlier import's.
  */
 function summaryLine(summary: unknown, state: BodyState): string {
-  if (typeof summary === 'string') return `<summary>${escapeHtml(summary)}</summary>`
+  const open = `<summary${state.htmlOnly}>`
+  if (typeof summary === 'string') return `${open}${escapeHtml(summary)}</summary>`
   const [first] = Array.isArray(summary) ? (summary as Item[]) : []
   const children = (first?.children as Array<Record<string, unknown>> | undefined) ?? []
   const plain = children.every(
     (child) =>
       child._type === 'span' && ((child.marks as unknown[] | undefined) ?? []).length === 0,
   )
-  if (plain) return `<summary>${escapeHtml(children.map((child) => child.text).join(''))}</summary>`
+  if (plain) return `${open}${escapeHtml(children.map((child) => child.text).join(''))}</summary>`
   return `<summary markdown="span">${blockInline(first!, state)}</summary>`
 }
 
@@ -108,8 +109,10 @@ function embed(block: Item): string {
   }
 }
 
-function rawHtml(block: Item): string {
-  return typeof block.html === 'string' ? block.html.replace(/\n+$/, '') : ''
+function rawHtml(block: Item, state: BodyState): string {
+  const html = typeof block.html === 'string' ? block.html.replace(/\n+$/, '') : ''
+  // The first element stays HTML however the site reads HTML blocks (`<form markdown="0">`).
+  return state.htmlOnly ? html.replace(/^<[A-Za-z][\w-]*(?=[\s/>])/, `$&${state.htmlOnly}`) : html
 }
 
 function cellText(content: unknown, state: BodyState): string {

@@ -32,4 +32,6 @@ export interface BodyState {
    * (`assets/uploads/<asset file name>`); undefined when the dataset has no such asset.
    */
   upload(assetId: string): string | undefined
+  /** The attributes that keep an HTML element's content HTML on this site (see `asHtml`). */
+  htmlOnly: string
 }

@@ -19,7 +19,7 @@ import type {
 
 import {documentAt} from '../liquidReads.ts'
 import {onFirstUse} from '../onFirstUse.ts'
-import {insideRawHtml} from './html/kramdown-blocks.ts'
+import {insideRawHtml, parsesBlockHtml} from './html/kramdown-blocks.ts'
 import {parseIncludeTag, validIncludeFile} from './liquid-include.ts'
 import {fenceFor, highlightCode, highlightHtml, isHtmlFile} from './liquid-syntax.ts'
 import {markdownBlock, markdownBlocksAsText} from './markdown-block.ts'
@@ -318,7 +318,9 @@ function createEngine(page: ControlFlowPage): LiquidEngine {
       this.language = token.args.trim().split(/\s+/)[0] ?? ''
       // In an HTML include or an HTML element of the page the block is HTML, as Jekyll writes
       // it (a fence there would be text); elsewhere a fence.
-      this.html = isHtmlFile(token.file) || insideRawHtml(token.input, token.begin)
+      this.html =
+        isHtmlFile(token.file) ||
+        insideRawHtml(token.input, token.begin, parsesBlockHtml(page.site))
       const templates: Template[] = (this.templates = [])
       const stream = this.liquid.parser.parseStream(remain)
       stream

@@ -1,7 +1,7 @@
 import {spacesEscaped} from '../uri.ts'
 import {posix} from 'node:path'
 
-import {insideRawHtml} from './html/kramdown-blocks.ts'
+import {insideRawHtml, parsesBlockHtml} from './html/kramdown-blocks.ts'
 import {raiseHint, resolveLimits} from './limits.ts'
 import {LineMapBuilder, countLines} from './line-map.ts'
 import {evaluateControlFlow, type ControlFlowPage} from './liquid-control.ts'
@@ -297,7 +297,10 @@ function evaluateTag(
     const body = highlightCode(rendered ?? String(code).replace(RAW_BLOCK, '$1'))
     // In an HTML include or an HTML element of the page the block is HTML, as Jekyll writes it:
     // a fence there would be text.
-    if (isHtmlFile(scope.stack.at(-1)) || insideRawHtml(input, index)) {
+    if (
+      isHtmlFile(scope.stack.at(-1)) ||
+      insideRawHtml(input, index, parsesBlockHtml(state.ctx.site))
+    ) {
       return {text: highlightHtml(String(lang), body)}
     }
     const fence = fenceFor(body)

@@ -1,7 +1,7 @@
 import type {List, ListItem, RootContent} from 'mdast'
 
 import type {Point} from '../html/hast/scope.ts'
-import {scanBlocks} from '../html/kramdown-blocks.ts'
+import {parsesBlockHtml, scanBlocks} from '../html/kramdown-blocks.ts'
 import {convertMarkdownAt} from '../html/markdown.ts'
 import {LIST, STYLE} from '../names.ts'
 import type {State} from '../state.ts'
@@ -85,7 +85,7 @@ function htmlItemText(
   const text = [first, ...rest.map((line) => line.slice(Math.min(column, indentOf(line))))].join(
     '\n',
   )
-  if (scanBlocks(text).blocks.length === 0) return
+  if (scanBlocks(text, 0, undefined, parsesBlockHtml(state.ctx.site)).blocks.length === 0) return
   return {text, at: {line: start.line, column: start.column, offset: start.offset}}
 }
 

@@ -90,14 +90,30 @@ function blockMath(text: string, pos: number, line: string): KramdownMath | unde
 const BLANK_INSIDE = /\n[ \t]*\n/
 
 /**
+ * Whether the site asks kramdown to read the content of HTML blocks as markdown, as if each
+ * element had `markdown="1"` (`kramdown: parse_block_html: true` in `_config.yml`, which Jekyll
+ * passes to kramdown): a `<details>` answer's `**bold**` is bold. kramdown takes any value but
+ * false, `"false"` and nothing as true.
+ */
+export function parsesBlockHtml(site: Readonly<Record<string, unknown>> | undefined): boolean {
+  const value = (site?.kramdown as {parse_block_html?: unknown} | undefined)?.parse_block_html
+  if (value === undefined || value === null || typeof value === 'boolean') return value === true
+  const text = String(value)
+  return text !== '' && text.trim().toLowerCase() !== 'false'
+}
+
+/**
  * Finds the blocks kramdown reads differently from CommonMark in `text` from `from`: HTML
  * blocks (tag-balanced, ending at their closing tag) and tables GFM rejects. With `close`, stops
  * at a line that closes that element (the content of a `markdown="1"` element) and returns it.
+ * With `parseBlockHtml` (see {@link parsesBlockHtml}), an element without a `markdown` attribute
+ * is read as if it had `markdown="1"`.
  */
 export function scanBlocks(
   text: string,
   from = 0,
   close?: string,
+  parseBlockHtml = false,
 ): {blocks: KramdownBlock[]; closing?: TagToken} {
   const blocks: KramdownBlock[] = []
   let pos = from
@@ -152,7 +168,7 @@ export function scanBlocks(
         : undefined
     // A span element's tag starts no HTML block: its line may start a table (`<img …> | <img …>`).
     const block: KramdownBlock | undefined =
-      (openAt !== undefined ? htmlBlockAt(text, openAt, pos) : undefined) ??
+      (openAt !== undefined ? htmlBlockAt(text, openAt, pos, parseBlockHtml) : undefined) ??
       (boundary
         ? (findKramdownTable(text, pos, !inList) ?? findDefinitionList(text, pos))
         : undefined)
@@ -172,9 +188,14 @@ export function scanBlocks(
 
 /**
  * The HTML block whose `<` is at `pos`, on the line starting at `lineStart`, if kramdown starts
- * one there.
+ * one there (`parseBlockHtml`: see {@link scanBlocks}).
  */
-export function htmlBlockAt(text: string, pos: number, lineStart = pos): HtmlExtent | undefined {
+export function htmlBlockAt(
+  text: string,
+  pos: number,
+  lineStart = pos,
+  parseBlockHtml = false,
+): HtmlExtent | undefined {
   if (text.startsWith('<!--', pos)) {
     const end = text.indexOf('-->', pos + 4)
     if (end === -1) return undefined
@@ -186,10 +207,10 @@ export function htmlBlockAt(text: string, pos: number, lineStart = pos): HtmlExt
   if (tag.selfClosing || VOID_ELEMENTS.has(tag.name)) {
     return finish(text, {...base, closed: true, model: 'raw'}, tag.end)
   }
-  const model = contentModel(tag)
+  const model = contentModel(tag, parseBlockHtml)
   if (model === 'block') {
     const contentStart = contentStartAfter(text, tag)
-    const {closing} = scanBlocks(text, contentStart, tag.name)
+    const {closing} = scanBlocks(text, contentStart, tag.name, parseBlockHtml)
     const contentEnd = closing ? lineStartOf(text, closing.start) : text.length
     return finish(
       text,
@@ -201,7 +222,7 @@ export function htmlBlockAt(text: string, pos: number, lineStart = pos): HtmlExt
   const closing =
     model === 'span' || tag.name === 'script' || tag.name === 'style'
       ? firstClosing(text, tag)
-      : balancedClosing(text, tag)
+      : balancedClosing(text, tag, parseBlockHtml)
   return finish(
     text,
     {
@@ -228,30 +249,41 @@ function finish(text: string, extent: Omit<HtmlExtent, 'end' | 'consumed'>, end:
   return {...extent, end, consumed: end + (trailing?.[0].length ?? 0)}
 }
 
-function contentModel(tag: TagToken): ContentModel {
+/**
+ * How kramdown reads the content of the element `tag` starts: as its `markdown` attribute says
+ * (`"1"`: as the element's own model), else as its own model when the element is read with
+ * `parseBlockHtml` (a block, or an element in the markdown content of one), else as HTML.
+ */
+function contentModel(tag: TagToken, parseBlockHtml: boolean): ContentModel {
   const markdown = tag.attributes.markdown
   if (markdown === 'block' || markdown === 'span') return markdown
-  if (markdown === '1') {
-    return BLOCK_MODEL.has(tag.name) ? 'block' : SPAN_MODEL.has(tag.name) ? 'span' : 'raw'
-  }
-  return 'raw'
+  if (markdown === '0') return 'raw'
+  if (markdown !== '1' && !parseBlockHtml) return 'raw'
+  return BLOCK_MODEL.has(tag.name) ? 'block' : SPAN_MODEL.has(tag.name) ? 'span' : 'raw'
 }
 
 // kramdown's raw HTML parser: a closing tag closes the innermost open element only when its name
 // matches; any other closing tag is text. An element never closed runs to the end of the page.
-function balancedClosing(text: string, tag: TagToken): TagToken | undefined {
+// An element inside is HTML too unless its `markdown` attribute says otherwise, whatever
+// `parseBlockHtml` is, though markdown content it holds is read with it.
+function balancedClosing(
+  text: string,
+  tag: TagToken,
+  parseBlockHtml: boolean,
+): TagToken | undefined {
   const open = [tag.name]
   let closing: TagToken | undefined
   for (let from = tag.end; ;) {
     // Where scanning goes on after an element whose content kramdown reads as markdown.
     let resume: number | undefined
     scanTags(text, from, (each) => {
-      const model = each.closing || each.selfClosing ? 'raw' : contentModel(each)
+      const model = each.closing || each.selfClosing ? 'raw' : contentModel(each, false)
       if (model === 'block') {
         // Its content is markdown (`<td markdown="block">` over a fence holding `List<String>`):
         // a tag in its code is text, and its own closing tag ends it.
         const contentStart = contentStartAfter(text, each)
-        resume = scanBlocks(text, contentStart, each.name).closing?.end ?? text.length
+        resume =
+          scanBlocks(text, contentStart, each.name, parseBlockHtml).closing?.end ?? text.length
         return true
       }
       if (model === 'span') {
@@ -286,22 +318,26 @@ function lineStartOf(text: string, offset: number): number {
   return text.lastIndexOf('\n', offset - 1) + 1
 }
 
-let scanned: {text: string; blocks: KramdownBlock[]} | undefined
+let scanned: {text: string; parseBlockHtml: boolean; blocks: KramdownBlock[]} | undefined
 
 /**
  * Whether `offset` of `text` is inside an HTML element kramdown does not read as markdown blocks
  * (a `<div>` without `markdown="1"`, or the text of a `markdown="span"` one), at any depth of
- * `markdown="1"` elements: markdown written there, a code fence say, is not read as such.
+ * `markdown="1"` elements: markdown written there, a code fence say, is not read as such
+ * (`parseBlockHtml`: see {@link scanBlocks}).
  */
-export function insideRawHtml(text: string, offset: number): boolean {
+export function insideRawHtml(text: string, offset: number, parseBlockHtml = false): boolean {
   // A page with many code blocks asks about the same text for each: scanned once.
-  if (scanned?.text !== text) scanned = {text, blocks: scanBlocks(text).blocks}
+  if (scanned?.text !== text || scanned.parseBlockHtml !== parseBlockHtml) {
+    scanned = {text, parseBlockHtml, blocks: scanBlocks(text, 0, undefined, parseBlockHtml).blocks}
+  }
   for (const block of scanned.blocks) {
     if (block.kind !== 'element' || offset < block.start || offset >= block.end) continue
     const content = block.content
     if (block.model !== 'block' || !content) return true
     if (offset < content.start || offset >= content.end) return true
-    return insideRawHtml(text.slice(content.start, content.end), offset - content.start)
+    const inner = text.slice(content.start, content.end)
+    return insideRawHtml(inner, offset - content.start, parseBlockHtml)
   }
   return false
 }

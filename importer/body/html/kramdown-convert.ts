@@ -19,7 +19,7 @@ import type {State} from '../state.ts'
 import {convertInElement, convertWithin, isNested, isTextOnly, report} from '../state.ts'
 import {convertHtml} from './hast/index.ts'
 import type {Point} from './hast/scope.ts'
-import {htmlBlockAt} from './kramdown-blocks.ts'
+import {htmlBlockAt, parsesBlockHtml} from './kramdown-blocks.ts'
 import type {HtmlExtent} from './kramdown-blocks.ts'
 import type {KramdownTable} from './kramdown-table.ts'
 import {convertMarkdownAt, shiftLines} from './markdown.ts'
@@ -62,6 +62,13 @@ function convertOne(entry: PreparedBlock, node: Html, state: State, walk: Walk):
   else element(entry, block, node, state, walk)
 }
 
+/**
+ * Elements a browser shows something else in place of: the page an `<iframe>` embeds (the
+ * content, markdown read or not, is only for browsers without frames). They convert as HTML
+ * does (an `<iframe>` becomes an embed) whatever their content model.
+ */
+const EMBEDDING = new Set(['iframe', 'object', 'applet'])
+
 function element(
   entry: PreparedBlock,
   block: HtmlExtent,
@@ -82,7 +89,7 @@ function element(
     )
   }
   if (isNavButtons(html) && !isNested(state)) return navigationBlock(html, entry, node, state, walk)
-  if (!block.content || block.model === 'raw') {
+  if (!block.content || block.model === 'raw' || EMBEDDING.has(name)) {
     return convertHtml(html, pointIn(entry, block.start), state, walk, (text, at, into) =>
       convertMarkdownAt(text, at, state, into.out, into.list),
     )
@@ -157,7 +164,8 @@ const markdownElements: Record<string, MarkdownElement> = {
   details: (_block, content, at, node, state, walk) => {
     // kramdown reads the `<summary>` line inside as an HTML block of its own.
     const first = content.search(/\S/)
-    const summaryBlock = first !== -1 ? htmlBlockAt(content, first) : undefined
+    const summaryBlock =
+      first !== -1 ? htmlBlockAt(content, first, first, parsesBlockHtml(state.ctx.site)) : undefined
     let summary: TextBlock[] = []
     let rest = content
     let restAt = at

@@ -1,6 +1,6 @@
 import type {State} from '../state.ts'
 import type {Point} from './hast/scope.ts'
-import {scanBlocks} from './kramdown-blocks.ts'
+import {parsesBlockHtml, scanBlocks} from './kramdown-blocks.ts'
 import {startsLazyEnd} from './tokens.ts'
 import type {KramdownBlock} from './kramdown-blocks.ts'
 
@@ -56,7 +56,7 @@ export function prepareKramdownBlocks(
   ) {
     return text
   }
-  const {blocks} = scanBlocks(text)
+  const {blocks} = scanBlocks(text, 0, undefined, parsesBlockHtml(state.ctx.site))
   if (blocks.length === 0) return text
   let registry = registries.get(state)
   if (!registry) {

@@ -117,6 +117,44 @@ export function scanTags(text: string, from: number, visit: (tag: TagToken) => b
   }
 }
 
+/**
+ * `html` without the `markdown` attributes of its start tags, as kramdown writes the elements
+ * it keeps (it reads the attribute, and drops it): `<form markdown="0" action="/x">` is
+ * `<form action="/x">`.
+ */
+export function withoutMarkdownAttributes(html: string): string {
+  if (!/\smarkdown\b/i.test(html)) return html
+  const {Tokenizer} = loadParse5()
+  const spans: Array<[number, number]> = []
+  const tokenizer: Tokenizer = new Tokenizer(
+    {sourceCodeLocationInfo: true},
+    {
+      onStartTag: (token) => {
+        const at = token.location?.attrs?.markdown
+        if (at) spans.push([at.startOffset, at.endOffset])
+      },
+      onEndTag: ignore,
+      onComment: ignore,
+      onDoctype: ignore,
+      onEof: ignore,
+      onCharacter: ignore,
+      onNullCharacter: ignore,
+      onWhitespaceCharacter: ignore,
+    },
+  )
+  tokenizer.write(textClosersEscaped(html), true)
+  let out = ''
+  let pos = 0
+  for (const [start, end] of spans) {
+    // The white space before the attribute goes with it.
+    let from = start
+    while (from > pos && /\s/.test(html[from - 1]!)) from--
+    out += html.slice(pos, from)
+    pos = end
+  }
+  return out + html.slice(pos)
+}
+
 function tagToken(token: Token.TagToken, closing: boolean, shift: number): TagToken {
   const attributes: Record<string, string> = {}
   for (const attribute of token.attrs) attributes[attribute.name] ??= attribute.value

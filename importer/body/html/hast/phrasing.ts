@@ -12,6 +12,7 @@ import {EMBED_ELEMENTS, embedItem, isGistScript} from './embed.ts'
 import type {HastScope} from './scope.ts'
 import {dropPresentational, locate, reportAt, sourceOf} from './scope.ts'
 import {hidesElement, readStyle} from '../style.ts'
+import {withoutMarkdownAttributes} from '../tokens.ts'
 import {attribute, classesOf, textContent, urlAttribute} from './text.ts'
 
 type PhrasingHandler = (element: Element, scope: HastScope, inline: Inline) => void
@@ -109,7 +110,8 @@ const raw: PhrasingHandler = (element, scope, inline) => {
     `Kept a <${element.tagName}> as unconverted HTML: ${reason}.`,
     'Rewrite it as markdown, or replace it in the Studio.',
   )
-  appendItem(inline, {_type: BLOCK_TYPES.rawHtml, html: sourceOf(element, scope), reason})
+  const html = withoutMarkdownAttributes(sourceOf(element, scope))
+  appendItem(inline, {_type: BLOCK_TYPES.rawHtml, html, reason})
 }
 
 /** The address of an `<object>` or `<embed>` that shows an image (`type="image/svg+xml"`, or an image's address). */
