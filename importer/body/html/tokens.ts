@@ -87,21 +87,22 @@ const STOP = Symbol('stop')
 const ignore = () => undefined
 
 /**
- * Walks the tags of `text` from `from` with parse5's tokenizer (as a browser reads them:
- * quotes, entities, comments), calling `visit` for each; `visit` returns true to stop.
+ * Runs parse5's tokenizer over `text` (as a browser reads it: quotes, entities, comments, the
+ * text of a `<script>` or `<style>`), calling `onTag` for each start and end tag.
  */
-export function scanTags(text: string, from: number, visit: (tag: TagToken) => boolean): void {
+function tokenizeTags(
+  text: string,
+  onTag: (token: Token.TagToken, closing: boolean) => void,
+): void {
   const {Tokenizer, TokenizerMode} = loadParse5()
   const tokenizer: Tokenizer = new Tokenizer(
     {sourceCodeLocationInfo: true},
     {
       onStartTag: (token) => {
         if (RAW_TEXT.has(token.tagName)) tokenizer.state = TokenizerMode.RAWTEXT
-        if (visit(tagToken(token, false, from))) throw STOP
+        onTag(token, false)
       },
-      onEndTag: (token) => {
-        if (visit(tagToken(token, true, from))) throw STOP
-      },
+      onEndTag: (token) => onTag(token, true),
       onComment: ignore,
       onDoctype: ignore,
       onEof: ignore,
@@ -110,8 +111,18 @@ export function scanTags(text: string, from: number, visit: (tag: TagToken) => b
       onWhitespaceCharacter: ignore,
     },
   )
+  tokenizer.write(textClosersEscaped(text), true)
+}
+
+/**
+ * Walks the tags of `text` from `from` with parse5's tokenizer, calling `visit` for each;
+ * `visit` returns true to stop.
+ */
+export function scanTags(text: string, from: number, visit: (tag: TagToken) => boolean): void {
   try {
-    tokenizer.write(textClosersEscaped(from === 0 ? text : text.slice(from)), true)
+    tokenizeTags(from === 0 ? text : text.slice(from), (token, closing) => {
+      if (visit(tagToken(token, closing, from))) throw STOP
+    })
   } catch (error) {
     if (error !== STOP) throw error
   }
@@ -124,25 +135,11 @@ export function scanTags(text: string, from: number, visit: (tag: TagToken) => b
  */
 export function withoutMarkdownAttributes(html: string): string {
   if (!/\smarkdown\b/i.test(html)) return html
-  const {Tokenizer} = loadParse5()
   const spans: Array<[number, number]> = []
-  const tokenizer: Tokenizer = new Tokenizer(
-    {sourceCodeLocationInfo: true},
-    {
-      onStartTag: (token) => {
-        const at = token.location?.attrs?.markdown
-        if (at) spans.push([at.startOffset, at.endOffset])
-      },
-      onEndTag: ignore,
-      onComment: ignore,
-      onDoctype: ignore,
-      onEof: ignore,
-      onCharacter: ignore,
-      onNullCharacter: ignore,
-      onWhitespaceCharacter: ignore,
-    },
-  )
-  tokenizer.write(textClosersEscaped(html), true)
+  tokenizeTags(html, (token, closing) => {
+    const at = closing ? undefined : token.location?.attrs?.markdown
+    if (at) spans.push([at.startOffset, at.endOffset])
+  })
   let out = ''
   let pos = 0
   for (const [start, end] of spans) {
