@@ -13,6 +13,7 @@ import {
 } from '../html/kramdown-table.ts'
 import {IAL_LINE, applyIal} from '../ial.ts'
 import {ialClasses} from '../ial-classes.ts'
+import {rawElementsAcrossMarks} from '../inline/html.ts'
 import {convertInline, createInline, flush} from '../inline/index.ts'
 import {STYLE} from '../names.ts'
 import type {State} from '../state.ts'
@@ -85,7 +86,7 @@ export function paragraph(node: Paragraph, state: State, walk: Walk): void {
     definitionList(children, node, state, walk)
   else {
     const inline = createInline()
-    convertInline(children, state, inline)
+    convertInline(rawElementsAcrossMarks(children, state), state, inline)
     flush(inline)
     emitSegments(inline, STYLE.normal, walk)
   }

@@ -1,8 +1,9 @@
-import type {Break, Html, PhrasingContent} from 'mdast'
+import type {Break, Html, Nodes, PhrasingContent} from 'mdast'
 
 import {decodeEntities, isCustomElement, isElementName, parseTag, textOf} from '../html/tags.ts'
 import type {Tag} from '../html/tags.ts'
 import {BLOCK_TYPES, MARK} from '../names.ts'
+import {parseMarkdown} from '../parse.ts'
 import type {State} from '../state.ts'
 import {isNested, report} from '../state.ts'
 import {imageItem} from './image.ts'
@@ -195,12 +196,89 @@ export function rawContentEnd(
   index: number,
   tag: Tag,
 ): {end: number; closed: boolean} | undefined {
-  if (index === nodes.length - 1) return undefined
-  if (tag.closing || tag.selfClosing || WITHOUT_BODY.has(tag.name)) return undefined
-  // `markdown="span"` asks kramdown to read it as markdown.
-  if (MARKDOWN_CONTENT.has(tag.name) || tag.attributes.markdown === 'span') return undefined
+  if (index === nodes.length - 1 || !opensRawContent(tag)) return undefined
   const end = closingTagIndex(nodes, index, tag.name)
   return end === undefined ? {end: nodes.length - 1, closed: false} : {end, closed: true}
+}
+
+/** Whether `tag` opens an element whose content kramdown reads as raw text (`List<String>`). */
+function opensRawContent(tag: Tag): boolean {
+  if (tag.closing || tag.selfClosing || WITHOUT_BODY.has(tag.name)) return false
+  // `markdown="span"` asks kramdown to read it as markdown.
+  return !MARKDOWN_CONTENT.has(tag.name) && tag.attributes.markdown !== 'span'
+}
+
+/** Marks whose closing delimiter kramdown looks for past what they hold, as it reads on. */
+const OPEN_ENDED_MARKS = new Set(['strong', 'emphasis'])
+
+/**
+ * The tag in `node` (emphasis or strong, at any depth of them) that opens an element whose
+ * content kramdown reads as raw text, with nothing closing it among its siblings.
+ */
+function unclosedRawTag(node: PhrasingContent): Html | undefined {
+  if (!OPEN_ENDED_MARKS.has(node.type) || !('children' in node)) return undefined
+  const children = node.children as PhrasingContent[]
+  for (let index = 0; index < children.length; index++) {
+    const child = children[index]!
+    if (child.type !== 'html') {
+      const inner = unclosedRawTag(child)
+      if (inner) return inner
+      continue
+    }
+    const tag = child.value.startsWith('<!--') ? undefined : parseTag(child.value)
+    if (tag && opensRawContent(tag) && closingTagIndex(children, index, tag.name) === undefined)
+      return child
+  }
+  return undefined
+}
+
+/**
+ * A paragraph's phrasing as kramdown reads it when an element whose content it reads as raw
+ * text opens inside strong or emphasis and nothing closes it (`**List<T>** for generics`):
+ * kramdown reads on from left to right, so the element takes the rest of the paragraph, the
+ * `**` that CommonMark paired with the first included, and the first closes nothing. The text
+ * before the tag is read again on its own, the rest as the element's raw content.
+ * `children` as they are otherwise, and when that text runs over lines or a closing tag
+ * follows in the paragraph.
+ */
+export function rawElementsAcrossMarks(
+  children: PhrasingContent[],
+  state: State,
+): PhrasingContent[] {
+  const index = children.findIndex((child) => unclosedRawTag(child) !== undefined)
+  if (index === -1) return children
+  const opener = unclosedRawTag(children[index]!)!
+  const from = children[index]!.position?.start
+  const at = opener.position?.start.offset
+  const end = children.at(-1)!.position?.end
+  if (from?.offset === undefined || at === undefined || end?.offset === undefined) return children
+  const before = state.source.slice(from.offset, at)
+  const name = parseTag(opener.value)!.name
+  const rest = state.source.slice(opener.position!.end.offset, end.offset)
+  if (before.includes('\n') || new RegExp(`</${name}\\s*>`, 'i').test(rest)) return children
+  const root = parseMarkdown(before)
+  const [paragraph] = root.children
+  if (root.children.length !== 1 || paragraph?.type !== 'paragraph') return children
+  // On one line: the columns and offsets of the page from where the text starts.
+  const place = (point: {line: number; column: number; offset?: number}) => ({
+    line: from.line,
+    column: point.column + from.column - 1,
+    offset: (point.offset ?? 0) + from.offset!,
+  })
+  const stack: Nodes[] = [...paragraph.children]
+  while (stack.length > 0) {
+    const node = stack.pop()!
+    if (node.position)
+      node.position = {start: place(node.position.start), end: place(node.position.end)}
+    if ('children' in node) stack.push(...node.children)
+  }
+  // Stands for the rest of the paragraph, which the opener's raw content runs to.
+  const tail: PhrasingContent = {
+    type: 'text',
+    value: rest,
+    position: {start: opener.position!.end, end},
+  }
+  return [...children.slice(0, index), ...paragraph.children, opener, tail]
 }
 
 /** A place in the page's source, as mdast positions give it. */
