@@ -2,6 +2,7 @@ import type {Heading, Image, PhrasingContent} from 'mdast'
 
 import {splitTrailingEmoji} from '../emoji.ts'
 import {SPAN_IAL} from '../inline/handlers.ts'
+import {rawElementsAcrossMarks} from '../inline/html.ts'
 import {convertInline, createInline, flush} from '../inline/index.ts'
 import {STYLE} from '../names.ts'
 import type {State} from '../state.ts'
@@ -44,7 +45,7 @@ export function heading(node: Heading, state: State, walk: Walk): void {
   if (!isNested(state)) state.headingSeen = true
   const inline = createInline()
   const {children, id} = headerId(node)
-  convertInline(children, state, inline)
+  convertInline(rawElementsAcrossMarks(children, state), state, inline)
   flush(inline)
   const textOnly = isTextOnly(state)
   const [block] = emitSegments(inline, textOnly ? STYLE.normal : STYLE.heading(node.depth), walk)
