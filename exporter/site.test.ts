@@ -465,6 +465,22 @@ describe('exportSite', () => {
     expect(exported['course/lesson.md']).toBe(files['course/lesson.md'])
   })
 
+  it('marks the next-lesson block as HTML on a site that reads block HTML as markdown', () => {
+    const files: Record<string, string> = {
+      ...page(
+        'Lesson text.\n\n---\n\n<div class="nav-buttons">\n    <a href="/course/second.html" class="btn btn-primary">Next: Second 👉</a>\n</div>',
+      ),
+      'course/second.md':
+        '---\ntitle: "Second"\nparent: "Course"\nnav_order: 2\n---\n\n# Second\n\nMore.\n',
+    }
+    const documents = importFiles(files)
+    const reading = {...files, '_config.yml': `${CONFIG}kramdown:\n  parse_block_html: true\n`}
+    const exported = exportFiles(reading, documents)
+    // Read as markdown, the indented link would be a code block.
+    expect(exported['course/lesson.md']).toContain('<div class="nav-buttons" markdown="0">')
+    expect(importFiles(exported).map(comparable)).toEqual(documents.map(comparable))
+  })
+
   it('writes modules with grand_parent on their lessons and keeps other front matter', () => {
     const files: Record<string, string> = {
       '_config.yml': CONFIG,
