@@ -61,6 +61,41 @@ const literalBackslash: Construct = {
   },
 }
 
+/**
+ * `\<<` is one of kramdown's typographic symbols too, the escaped `<<`: it shows `<<`, and its
+ * second `<` opens nothing, as the second of a `<<` does ({@link kramdownDoubleAngle}):
+ * `\<<https://example.org>` is text where CommonMark would escape the first `<` and link the
+ * address. Tried before {@link literalBackslash} and CommonMark's escape.
+ */
+const kramdownEscapedDoubleAngle: Construct = {
+  name: 'kramdownEscapedDoubleAngle',
+  add: 'before',
+  tokenize(this: TokenizeContext, effects, ok, nok) {
+    const second: State = (code: Code) => {
+      if (code !== 60) return nok(code)
+      effects.enter('data')
+      effects.consume(code)
+      effects.exit('data')
+      return ok
+    }
+    const first: State = (code: Code) => {
+      if (code !== 60) return nok(code)
+      effects.enter('characterEscapeValue')
+      effects.consume(code)
+      effects.exit('characterEscapeValue')
+      effects.exit('characterEscape')
+      return second
+    }
+    return (code: Code) => {
+      effects.enter('characterEscape')
+      effects.enter('escapeMarker')
+      effects.consume(code)
+      effects.exit('escapeMarker')
+      return first
+    }
+  },
+}
+
 /** The schemes of the addresses kramdown links in angle brackets (its `AUTOLINK_START`). */
 const KRAMDOWN_AUTOLINK_SCHEMES = new Set(['mailto', 'http', 'https', 'ftp', 'ftps'])
 
@@ -188,7 +223,8 @@ const kramdownHtmlFlow: Construct = {
  * - strikethrough with `~~` only (`~one~` stays text);
  * - no autolink literals: a bare `https://…`, `www.…` or address stays text, as kramdown shows it;
  *   nor an address in angle brackets of a scheme kramdown does not link ({@link kramdownTextAngle}),
- *   nor anything the second `<` of a `<<` would start ({@link kramdownDoubleAngle});
+ *   nor anything the second `<` of a `<<` or `\<<` would start ({@link kramdownDoubleAngle},
+ *   {@link kramdownEscapedDoubleAngle});
  * - math: `$$…$$` anywhere in a paragraph is a formula (a paragraph that is only a formula is
  *   display math, see `blocks/paragraph.ts`); a single `$` is a dollar sign. Only the inline
  *   construct is used: CommonMark-style `$$` fences, reading text after the opening `$$` as an
@@ -213,7 +249,7 @@ export function kramdownSyntax(
       text: {
         36: kramdownMathText,
         60: [kramdownDoubleAngle, kramdownTextAngle],
-        92: literalBackslash,
+        92: [kramdownEscapedDoubleAngle, literalBackslash],
       },
     },
     {disable: {null: ['htmlFlow']}, flow: {60: kramdownHtmlFlow}},
