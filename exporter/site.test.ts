@@ -450,14 +450,17 @@ describe('exportSite', () => {
     expect(exported['course/lesson.md']).toBe(files['course/lesson.md'])
   })
 
+  /** A lesson whose next-lesson block names a second lesson, in the canonical style. */
+  const nextLessonSite = (): Record<string, string> => ({
+    ...page(
+      'Lesson text.\n\n---\n\n<div class="nav-buttons">\n    <a href="/course/second.html" class="btn btn-primary">Next: Second 👉</a>\n</div>',
+    ),
+    'course/second.md':
+      '---\ntitle: "Second"\nparent: "Course"\nnav_order: 2\n---\n\n# Second\n\nMore.\n',
+  })
+
   it('writes the next-lesson navigation block with the address of the lesson it names', () => {
-    const files: Record<string, string> = {
-      ...page(
-        'Lesson text.\n\n---\n\n<div class="nav-buttons">\n    <a href="/course/second.html" class="btn btn-primary">Next: Second 👉</a>\n</div>',
-      ),
-      'course/second.md':
-        '---\ntitle: "Second"\nparent: "Course"\nnav_order: 2\n---\n\n# Second\n\nMore.\n',
-    }
+    const files = nextLessonSite()
     const {before, after, exported} = roundTrip(files)
     const lesson = before.find((doc) => doc._id.includes('lesson'))!
     expect(lesson.next).toMatchObject({lesson: {_ref: 'lesson-course_second'}})
@@ -466,13 +469,7 @@ describe('exportSite', () => {
   })
 
   it('marks the next-lesson block as HTML on a site that reads block HTML as markdown', () => {
-    const files: Record<string, string> = {
-      ...page(
-        'Lesson text.\n\n---\n\n<div class="nav-buttons">\n    <a href="/course/second.html" class="btn btn-primary">Next: Second 👉</a>\n</div>',
-      ),
-      'course/second.md':
-        '---\ntitle: "Second"\nparent: "Course"\nnav_order: 2\n---\n\n# Second\n\nMore.\n',
-    }
+    const files = nextLessonSite()
     const documents = importFiles(files)
     const reading = {...files, '_config.yml': `${CONFIG}kramdown:\n  parse_block_html: true\n`}
     const exported = exportFiles(reading, documents)
