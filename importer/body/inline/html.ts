@@ -245,9 +245,11 @@ export function rawElementsAcrossMarks(
   children: PhrasingContent[],
   state: State,
 ): PhrasingContent[] {
-  const index = children.findIndex((child) => unclosedRawTag(child) !== undefined)
-  if (index === -1) return children
-  const opener = unclosedRawTag(children[index]!)!
+  // The first child holding such a tag, each searched once.
+  let index = -1
+  let opener: Html | undefined
+  while (!opener && ++index < children.length) opener = unclosedRawTag(children[index]!)
+  if (!opener) return children
   const from = children[index]!.position?.start
   const at = opener.position?.start.offset
   const end = children.at(-1)!.position?.end
