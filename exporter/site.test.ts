@@ -22,6 +22,8 @@ const CANONICAL: Record<string, string> = {
     '> **Input: Where is MIT?  \n> Output: Cambridge  \n> <br>\n> Input: Where is Stanford?**\n\nA  \n<br>\n<br>\nB',
   headings: '## Second\n\n### Third\n\n#### Fourth\n\n##### Fifth\n\n###### Sixth',
   'heading ids': '## The Operating System {#the-os}\n\nText.\n\n## Setup',
+  'headings with line breaks':
+    '### [Ada Lovelace](https://example.org/ada)<br>**she/her**\n\n## Week one<br>Setup and *tools*',
   marks:
     'Some **bold**, *em*, `code`, ~~gone~~, _**both**_, __*both*__ and **nested *em* inside**; `` a`b ``.',
   'code spans with spaces': 'Run `DEALLOCATE(1) ` then ``  000111 `` and `` a`b ``.',

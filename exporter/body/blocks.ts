@@ -13,7 +13,11 @@ function textBlock(block: Item, state: BodyState): string {
   const style = typeof block.style === 'string' ? block.style : 'normal'
   const heading = /^h([1-6])$/.exec(style)
   if (heading) {
-    const text = blockInline(block, state).replace(/\n+/g, ' ')
+    // A heading is one line of markdown: its line breaks (`<h3>Name<p>she/her</p></h3>`) are
+    // `<br>`, which kramdown reads in a heading as in a paragraph; a formula's are spaces.
+    const text = blockInline(block, state, {texNewline: ' '})
+      .split(/ *\n */)
+      .join('<br>')
     const anchor = typeof block.anchor === 'string' && block.anchor ? ` {#${block.anchor}}` : ''
     const line = `${'#'.repeat(Number(heading[1]))} ${text}${anchor}`
     return state.noToc.has(headingText(block)) ? `${line}\n{: .no_toc }` : line

@@ -69,6 +69,41 @@ function isBlockChild(element: Element): boolean {
 
 const normal = () => STYLE.normal
 
+const lineBreak = (): Element => ({type: 'element', tagName: 'br', properties: {}, children: []})
+
+const isShown = (node: ElementContent) =>
+  node.type === 'element' || (node.type === 'text' && node.value.trim() !== '')
+
+/** A block holding text only (a `<p>`, a `<div>` of phrasing): one line of what holds it. */
+const isLine = (element: Element) =>
+  (element.tagName === 'p' || blockHandlers[element.tagName] === wrapper) &&
+  !element.children.some((child) => child.type === 'element' && isBlockChild(child))
+
+/**
+ * A heading holding paragraphs (`<h3>Name <p class="pronouns">she/her</p></h3>`, a staff card)
+ * as one heading of several lines, as a browser shows each paragraph on a line of its own in the
+ * heading's type; undefined when a block it holds is more than a line of text (a list, a table).
+ */
+function headingLines(element: Element): Element | undefined {
+  const children: ElementContent[] = []
+  let breakDue = false
+  for (const child of element.children) {
+    if (child.type === 'element' && isBlockChild(child)) {
+      if (!isLine(child)) return undefined
+      if (children.some(isShown)) children.push(lineBreak())
+      children.push(...child.children)
+      breakDue = true
+    } else {
+      if (breakDue && isShown(child)) {
+        children.push(lineBreak())
+        breakDue = false
+      }
+      children.push(child)
+    }
+  }
+  return {...element, children}
+}
+
 const heading = (depth: number): BlockHandler => {
   const style = paragraph((scope) =>
     isTextOnly(scope.state) ? STYLE.normal : STYLE.heading(depth),
@@ -84,7 +119,8 @@ const heading = (depth: number): BlockHandler => {
     if (!isNested(state)) state.headingSeen = true
     // kramdown's table of contents lists its own headers only, never an HTML <h2>.
     if (!isTextOnly(state)) state.noTocHeadings.push(visibleText(element))
-    style(element, scope)
+    const blocks = element.children.some((child) => child.type === 'element' && isBlockChild(child))
+    style((blocks && headingLines(element)) || element, scope)
   }
 }
 
