@@ -21,7 +21,8 @@
  * - A block attribute list line (`{:toc}` under `1. TOC`) ends the lists it is not inside: the
  *   heading after it is not a lazy line of their last item.
  * - A heading outside any list must start at column 0 for kramdown: an indented one (`  ## x`)
- *   is paragraph text, so its `#` is escaped.
+ *   is paragraph text, so its `#` is escaped. In a list, at the column of the item's text once
+ *   each open item took its indentation off the line (`kramdownIndent`), or at the margin.
  * - A line of text right after a fenced block in an item, indented less than the item's text, is
  *   a lazy line of the item for kramdown; CommonMark has no paragraph to continue there and ends
  *   the list, so the next step starts a list of its own. It is moved into the item, unless it
@@ -78,6 +79,7 @@ const FENCE = /^ *(`{3,}|~{3,})/
 const ITEM_FENCE = /^(?:(`{3,})[^`]*|(~{3,}).*)$/
 const BLOCK_START = /^ *(?:>|#{1,6}(?:[ \t]|$)|<!--)/
 const INDENTED_HEADING = /^ {1,3}#{1,6}[ \t]/
+const ITEM_HEADING = /^ *#{1,6}(?:[ \t]|$)/
 
 /**
  * Quotes in quotes whose lists are nested; deeper ones are left as written (the page's nesting
@@ -367,6 +369,16 @@ export function kramdownListNesting(text: string, quotes = 0): string {
       blank = false
       run = undefined
       continue
+    }
+    if (stack.length > 0 && !inFormula && !inHtml && ITEM_HEADING.test(line)) {
+      // kramdown's headings start at the first column of the item's text, once each open item
+      // took its indentation off the line (a lazy line keeps its own): one left indented
+      // (`   ### RESULT` under `11. Click Save.`) is text, where CommonMark's may be indented.
+      const kept = kramdownIndent(stack, indent)
+      if (kept > 0 && kept < 4) {
+        line = lines[n] = line.replace('#', '\\#')
+        changed = true
+      }
     }
     const match = THEMATIC_BREAK.test(line) ? null : MARKER.exec(line)
     // GFM paragraphs end at these, so a lazy one starts a block inside the item (an HTML
