@@ -23,7 +23,7 @@ import type {Walk} from './walk.ts'
 export function table(node: Table, state: State, walk: Walk): void {
   const attributes = trailingAttributeLists(node, state.source)
   const start = walk.out.length
-  if (!(walk.topLevel && !walk.list && rowsAsText(node, state, walk))) {
+  if (!((walk.topLevel || walk.list) && rowsAsText(node, state, walk))) {
     // kramdown's separator lines (`|----+----|`, a footer's `|====|`) inside the body are
     // borders, where GFM reads a row of one cell.
     const rows = node.children.filter((row, index) => index === 0 || !isSeparatorRow(row))
@@ -99,10 +99,11 @@ function isSeparatorRow(row: TableRow): boolean {
 
 /**
  * kramdown reads a table only between block boundaries: a blank line, an attribute list or the
- * start of the page before it, and a blank line, an attribute list or the end after it. GFM's
- * table right under a heading, a comment or a fence (`<!-- vale off -->` over the rows), or with
- * a line under it, is a paragraph of its lines for kramdown, pipes and all, and so for the site's
- * readers: it becomes that paragraph, with a warning. Comment lines right under the rows are in
+ * start of the page before it, and a blank line, an attribute list or the end after it (in a list
+ * item, the item's end: the next item of its list or of a list around it). GFM's table right
+ * under a heading, a comment or a fence (`<!-- vale off -->` over the rows), or with a line under
+ * it (`![The form](form.png)` under a step's rows), is a paragraph of its lines for kramdown,
+ * pipes and all, and so for the site's readers: it becomes that paragraph, with a warning. Comment lines right under the rows are in
  * that paragraph for kramdown, and show nothing. True when the table was taken as text.
  */
 function rowsAsText(node: Table, state: State, walk: Walk): boolean {
@@ -112,12 +113,12 @@ function rowsAsText(node: Table, state: State, walk: Walk): boolean {
   const {source} = state
   const lineStart = source.lastIndexOf('\n', start.offset - 1) + 1
   if (source.slice(lineStart, start.offset).trim() !== '') return false
-  const before = lineStart === 0 ? '' : lineBefore(source, lineStart)
+  const before = lineBeforeTable(source, lineStart)
   const after = end >= source.length ? '' : lineAfter(source, end)
   const lines = source.slice(start.offset, end).split('\n')
   if (
     startsKramdownTable(before) &&
-    endsKramdownTable(after) &&
+    (endsKramdownTable(after) || (walk.list !== undefined && endsItem(after, start.column - 1))) &&
     // A line without a pipe is a row for GFM; kramdown's table ends above it, at no boundary.
     lines.every((line) => TABLE_LINE.test(line.trimStart()))
   )
@@ -150,6 +151,30 @@ function rowsAsText(node: Table, state: State, walk: Walk): boolean {
     walk.index++
   }
   return true
+}
+
+/**
+ * The line before kramdown's table whose GFM rows start at `lineStart`: before the border lines
+ * right above them (`|-----+-----|`), which are the table's for kramdown (see `isTableBorder`).
+ * Empty (a boundary) when a border line is a list item's first: the item's text starts there.
+ */
+function lineBeforeTable(source: string, lineStart: number): string {
+  let start = lineStart
+  while (start > 0) {
+    const line = lineBefore(source, start)
+    const item = /^[ \t]*(?:[-+*]|\d{1,9}\.)[ \t]+/.exec(line)
+    const text = line.slice(item?.[0].length ?? 0).trim()
+    if (!text.startsWith('|') || !SEPARATOR.test(text)) return line
+    if (item) return ''
+    start = source.lastIndexOf('\n', start - 2) + 1
+  }
+  return ''
+}
+
+/** A list item's line that ends the item whose text starts at `column`: its own list's next. */
+function endsItem(line: string, column: number): boolean {
+  const marker = /^( *)(?:[-+*]|\d{1,9}\.)[ \t]/.exec(line)
+  return marker !== null && marker[1]!.length < column
 }
 
 function isCommentOnly(node: RootContent | undefined): node is Html {
