@@ -22,6 +22,8 @@ const CANONICAL: Record<string, string> = {
     '> **Input: Where is MIT?  \n> Output: Cambridge  \n> <br>\n> Input: Where is Stanford?**\n\nA  \n<br>\n<br>\nB',
   headings: '## Second\n\n### Third\n\n#### Fourth\n\n##### Fifth\n\n###### Sixth',
   'heading ids': '## The Operating System {#the-os}\n\nText.\n\n## Setup',
+  'images on lines of their own in list items':
+    '1. Open the form\n   ![The form](form.png)\n   and fill it in.\n2. Save it\n   ![Saved](saved.png)\n\n   Then close it.',
   'headings with line breaks':
     '### [Ada Lovelace](https://example.org/ada)<br>**she/her**\n\n## Week one<br>Setup and *tools*',
   marks:

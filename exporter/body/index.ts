@@ -3,6 +3,7 @@ import {INCLUDE_TAG} from '../includes.ts'
 import {BLOCK_HANDLERS} from './blocks.ts'
 import {inList, writeList} from './lists.ts'
 import type {BodyState, Item} from './state.ts'
+import {joinLines, textEdgeSpace} from './text.ts'
 
 export type {BodyState, Item} from './state.ts'
 
@@ -20,12 +21,8 @@ function writeOne(item: Item, state: BodyState): string {
 }
 
 function edgeSpace(item: Item | undefined, edge: 'start' | 'end'): boolean {
-  if (item?._type !== 'block' || item.listItem || typeof item.level === 'number') return false
-  if (item.style !== undefined && item.style !== 'normal') return false
-  const children = (item.children as Array<{text?: unknown}> | undefined) ?? []
-  const child = edge === 'start' ? children[0] : children[children.length - 1]
-  const text = typeof child?.text === 'string' ? child.text : ''
-  return edge === 'start' ? /^\s/.test(text) : /\s$/.test(text)
+  if (item?.listItem || typeof item?.level === 'number') return false
+  return textEdgeSpace(item, edge)
 }
 
 /**
@@ -39,15 +36,6 @@ function inlineImageRun(items: readonly Item[], index: number): number {
   if (isImage(items[index])) return edgeSpace(items[index + 1], 'start') ? 2 : 1
   if (!edgeSpace(items[index], 'end') || !isImage(items[index + 1])) return 1
   return edgeSpace(items[index + 2], 'start') ? 3 : 2
-}
-
-/**
- * Two parts of one paragraph on lines of their own: the space a line break became at either edge
- * taken off, and no line break added after a hard one (`<br>` before an image).
- */
-function joinLines(before: string, after: string): string {
-  const next = after.replace(/^ /, '')
-  return before.endsWith('\n') ? before + next : `${before.replace(/(?<! ) $/, '')}\n${next}`
 }
 
 /**
@@ -73,7 +61,7 @@ export function writeBlocks(items: readonly Item[], state: BodyState): string {
         items
           .slice(index, index + run)
           .map((one) => writeOne(one, state))
-          .reduce(joinLines),
+          .reduce((before, after) => joinLines(before, after)),
       )
       index += run
       continue

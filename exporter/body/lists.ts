@@ -1,6 +1,6 @@
 import {BLOCK_TYPES, inListRegion, listElementOf} from '../../schemas/constants.ts'
 import type {BodyState, Item} from './state.ts'
-import {indent, paragraphs} from './text.ts'
+import {indent, joinLines, paragraphs, textEdgeSpace} from './text.ts'
 
 interface OpenItem {
   listItem: string
@@ -50,6 +50,8 @@ export function writeList(
   let needsBlank = false
   /** The level of the item just written when its first line is empty. */
   let emptyHead: number | undefined
+  /** The block written last, its level, and whether it is an image inside a paragraph. */
+  let last: {item: Item; level: number; inline: boolean} | undefined
   const closeTopList = () => {
     if (starts.length > 0) out += `\n${starts.join('')}`
     starts = []
@@ -98,6 +100,7 @@ export function writeList(
       open.length = level - 1
       open.push({listItem, indent: itemIndent, number, start: continues ? previous.start : own})
       needsBlank = content.length > 1
+      last = {item, level, inline: false}
     } else {
       const owner = open[level - 1] ?? open[open.length - 1]
       const written = single(item)
@@ -113,6 +116,21 @@ export function writeList(
         out += indent(head, owner.indent, true)
         emptyHead = undefined
         needsBlank = endsInQuote(written)
+        continue
+      }
+      // An image the importer split out of the item's paragraph (the text beside it ends or
+      // starts with the space a line break became) goes back inside it, on a line of its own:
+      // after a blank line, kramdown would make the item's paragraphs loose ones.
+      const image = item._type === BLOCK_TYPES.image
+      const inline =
+        owner !== undefined &&
+        last?.level === level &&
+        (image ? textEdgeSpace(last.item, 'end') : last.inline && textEdgeSpace(item, 'start'))
+      last = {item, level, inline: inline && image}
+      if (inline) {
+        out = joinLines(out, written, owner.indent)
+        emptyHead = undefined
+        needsBlank = false
         continue
       }
       let into = owner?.indent ?? ''

@@ -128,3 +128,26 @@ export function quote(text: string): string {
     .map((line) => (line === '' ? '>' : `> ${line}`))
     .join('\n')
 }
+
+/**
+ * Whether a normal text block starts or ends with white space: where the importer split an image
+ * on a line of its own out of a paragraph, the line break beside it became a space.
+ */
+export function textEdgeSpace(item: Item | undefined, edge: 'start' | 'end'): boolean {
+  if (item?._type !== 'block') return false
+  if (item.style !== undefined && item.style !== 'normal') return false
+  const children = (item.children as Array<{text?: unknown}> | undefined) ?? []
+  const child = edge === 'start' ? children[0] : children[children.length - 1]
+  const text = typeof child?.text === 'string' ? child.text : ''
+  return edge === 'start' ? /^\s/.test(text) : /\s$/.test(text)
+}
+
+/**
+ * Two parts of one paragraph on lines of their own: the space a line break became at either edge
+ * taken off, and no line break added after a hard one (`<br>` before an image); `after`'s lines
+ * indented by `prefix` (into a list item).
+ */
+export function joinLines(before: string, after: string, prefix = ''): string {
+  const next = indent(after.replace(/^ /, ''), prefix)
+  return before.endsWith('\n') ? before + next : `${before.replace(/(?<! ) $/, '')}\n${next}`
+}
