@@ -524,6 +524,17 @@ function place(
   const base = sibling?.base ?? Math.max(depth > 0 ? stack[depth - 1].content : 0, column - 3)
   const spaces = marker[3].length
   const width = marker[2].length + (spaces === 0 || spaces > 4 ? 1 : spaces)
+  // An item whose first line is empty (`2. ` over its steps) holds what is indented four columns
+  // past its list's container for kramdown (list.rb), where CommonMark's text starts one column
+  // past the marker: `   1. Select` under `2. ` is its sibling for kramdown. The marker moves
+  // right so CommonMark agrees, as far as a marker may (3 columns past the container) and not
+  // into the text of the item before it (CommonMark would nest it there).
+  const container = depth > 0 ? stack[depth - 1].content : 0
+  const empty = marker.input.slice(marker[0].length).trim() === ''
+  const room = Math.min(container + 3, (sibling?.content ?? Infinity) - 1) - column
+  const lead = empty
+    ? Math.max(0, Math.min(container + 4 - (column + marker[2].length + 1), room))
+    : 0
   let bullet = ordered ? undefined : (sibling?.bullet ?? marker[2])
   // CommonMark would read the item as one more of the list the lazy lines opened, which kramdown
   // has ended: written with another bullet, it starts a list of its own there too.
@@ -531,13 +542,13 @@ function place(
     bullet = bullet === '-' ? '*' : '-'
   stack.push({
     base,
-    content: column + width,
+    content: empty ? container + 4 : column + width,
     ordered,
     ...(bullet ? {bullet} : {}),
-    ...(column > indent ? {moved: true} : {}),
+    ...(column + lead > indent ? {moved: true} : {}),
   })
   return {
-    indent: column,
+    indent: column + lead,
     ...(bullet ? {bullet} : {}),
     ...(pushedIn ? {pushedIn} : {}),
     ...(sibling ? {sibling: true} : {}),
