@@ -25,7 +25,8 @@
  *   each open item took its indentation off the line (`kramdownIndent`), or at the margin.
  * - A line of text right after a fenced block in an item, indented less than the item's text, is
  *   a lazy line of the item for kramdown; CommonMark has no paragraph to continue there and ends
- *   the list, so the next step starts a list of its own. It is moved into the item, unless it
+ *   the list, so the next step starts a list of its own. So is one right under a table's rows
+ *   (`![The form](form.png)` at the margin under a step's table). It is moved into the item, unless it
  *   starts with a tag of an element that is not a span element, which ends the list for both.
  * - The same holds for an HTML block the pre-pass took out (`html/prepare.ts`): its placeholder,
  *   at the margin right under an item's line, ends every list (`listEndingColumn`).
@@ -45,6 +46,7 @@
  * text of a paragraph: it is left as written, and no marker, fence or quote in it is read.
  */
 
+import {TABLE_LINE} from './html/kramdown-table.ts'
 import {listEndingColumn} from './html/prepare.ts'
 import {startsLazyEnd} from './html/tokens.ts'
 import {IAL_BLOCK_LINE, listIalLine} from './ial.ts'
@@ -233,6 +235,8 @@ export function kramdownListNesting(text: string, quotes = 0): string {
   let run: number | undefined
   // The line before closed a fenced block: CommonMark continues no paragraph after it.
   let afterFence = false
+  // The line before, in an item, was a table's (one with a pipe): nor after a GFM table's rows.
+  let afterTable = false
   // Whether the lines are inside a formula that opened a block, or HTML (see below).
   let display = false
   let html = false
@@ -281,6 +285,8 @@ export function kramdownListNesting(text: string, quotes = 0): string {
     }
     const fenceBefore = afterFence
     afterFence = false
+    const tableBefore = afterTable
+    afterTable = stack.length > 0 && TABLE_LINE.test(line.trimStart())
     if (line.trim() === '') {
       blank = true
       display = html = false
@@ -389,7 +395,9 @@ export function kramdownListNesting(text: string, quotes = 0): string {
     // lazy line for kramdown either: it ends the list for both.
     const blockStart =
       !match &&
-      (BLOCK_START.test(line) || opened !== undefined || (fenceBefore && !startsLazyEnd(line)))
+      (BLOCK_START.test(line) ||
+        opened !== undefined ||
+        ((fenceBefore || tableBefore) && !startsLazyEnd(line)))
     const afterText = !blank && !fenceBefore && !inFormula && !inHtml
     const placed = place(stack, indent, match, blank, blockStart)
     blank = false
