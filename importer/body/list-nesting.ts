@@ -386,7 +386,8 @@ export function kramdownListNesting(text: string, quotes = 0): string {
         changed = true
       }
     }
-    const match = THEMATIC_BREAK.test(line) ? null : MARKER.exec(line)
+    // A marker four columns past the text it could nest in is none: code, or text of a paragraph.
+    const match = THEMATIC_BREAK.test(line) || code ? null : MARKER.exec(line)
     // GFM paragraphs end at these, so a lazy one starts a block inside the item (an HTML
     // comment too: it is a lazy line for kramdown, `<!-- 3. Old step -->` between two steps).
     // After a fenced block there is no paragraph to continue: a lazy line of text for kramdown
