@@ -3,6 +3,7 @@ import {extractors} from '../extract/index.ts'
 import {describeError} from '../report/error-text.ts'
 import type {PortableTextItem} from '../types.ts'
 import {convertBlocks} from './blocks/index.ts'
+import {reportRowsAsText} from './blocks/table.ts'
 import {createBudget, LimitExceeded, type Budget} from './budget.ts'
 import {includedRuns} from './includes.ts'
 import {assignKeys, keyNested} from './keys.ts'
@@ -43,6 +44,10 @@ export function convertBody(markdown: string, ctx: ConvertContext): ConvertResul
     const prepared = kramdownLines(
       kramdownListNesting(prepareKramdownBlocks(evaluated, state)),
       (first, last) => unclosedAttributeList(state, first, last),
+      (line, column) => {
+        const at = {line: line + 1, column}
+        reportRowsAsText(state, {position: {start: at, end: at}})
+      },
     )
     state.source = budget.structure(prepared, (d) =>
       state.diagnostics.push(atPageLine(d, state.lineMap, ctx.lineOffset)),

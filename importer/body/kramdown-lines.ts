@@ -37,6 +37,9 @@
  *   for kramdown and is written `***`, which CommonMark cannot read as an underline.
  *   Under a list item's one line of text, at the margin, it is still the item's (a lazy line):
  *   the item's text is a heading, and the underline is indented into the item.
+ * - A GFM table right under a paragraph's text is that paragraph's text for kramdown, pipes and
+ *   all (its tables want a block boundary before them), where GFM's table interrupts the
+ *   paragraph. The delimiter row's first pipe or colon is escaped.
  * - kramdown ends a paragraph at a list item but not at a thematic break: `***` or `___` under
  *   a paragraph's line is its text (`* * *` starts an item, and is a break). Escaped.
  * - An ordered item numbered other than 1 after an indented code block and a blank line starts
@@ -51,6 +54,7 @@ import {
   bracketSpacedDefinition,
   DEFINITION_START,
 } from './kramdown-links.ts'
+import {SEPARATOR, TABLE_LINE} from './html/kramdown-table.ts'
 import {oddDollarRuns} from './math-text.ts'
 
 const INTERRUPTS =
@@ -121,16 +125,21 @@ function attributeListEnd(lines: readonly string[], n: number): number | undefin
 const ATTRIBUTE =
   /(?<=^|\s)(?:\.-?[A-Za-z_][\w-]*|#[A-Za-z][\w:-]*|[\w-]+=(?:"[^"]*"|'[^']*'))(?=\s|$)/g
 
+/** A line that may be a GFM table's delimiter row (`|---|:--|`, `---|---`). */
+const DELIMITER_ROW = /^[ \t>]*\|?[ \t]*:?-+:?[ \t]*\|/m
+
 /** A `{:` line kramdown starts a block attribute list on, with no `}` to close it there. */
 const UNCLOSED_IAL = /^ {0,3}\{:(?![:/])(?:\\\}|[^}\n])*$/m
 
 /**
  * The text with the lines above rewritten (same lines, same order); `onAttributeLines` gets the
- * first and last line (0-based) of each attribute list written over lines.
+ * first and last line (0-based) of each attribute list written over lines, `onRowsAsText` the
+ * line (0-based) and column (1-based) of each table's first row that is a paragraph's text.
  */
 export function kramdownLines(
   text: string,
   onAttributeLines?: (first: number, last: number) => void,
+  onRowsAsText?: (line: number, column: number) => void,
 ): string {
   if (
     !UNCLOSED_IAL.test(text) &&
@@ -144,7 +153,8 @@ export function kramdownLines(
     !PAREN_ITEMS.test(text) &&
     !ITEM_AFTER_CODE.test(text) &&
     !mayNestLinks(text) &&
-    !ruleUnderText(text)
+    !ruleUnderText(text) &&
+    !DELIMITER_ROW.test(text)
   ) {
     return text
   }
@@ -191,6 +201,29 @@ export function kramdownLines(
       afterBlank = true
       textLines = 0
       continue
+    }
+    const delimiter = lines[n + 1]
+    if (
+      textLines > 0 &&
+      !TABLE_LINE.test(
+        lines[n - 1]!.replace(/^(?:[ \t]*>)*[ \t]*(?:(?:[-+*]|\d{1,9}\.)[ \t]+)?/, ''),
+      ) &&
+      !html &&
+      !display &&
+      !inline &&
+      line.includes('|') &&
+      !INTERRUPTS.test(line) &&
+      delimiter?.includes('|') &&
+      SEPARATOR.test(delimiter.replace(/^(?:[ \t]*>)*/, '').trim())
+    ) {
+      // A table's rows right under a paragraph's text (no table line itself: a border over the
+      // rows is the table's) are that paragraph's for kramdown, whose table wants a block
+      // boundary before it; GFM's table interrupts the paragraph. The
+      // delimiter row's first pipe or colon is escaped (the escape shows nothing): CommonMark
+      // reads the rows as the paragraph's text too.
+      lines[n + 1] = delimiter.replace(/[|:]/, (c) => `\\${c}`)
+      changed = true
+      onRowsAsText?.(n, line.search(/\S/) + 1)
     }
     const numbered = afterBlank && code && !display && !inline ? NUMBERED_ITEM.exec(line) : null
     if (numbered && Number(numbered[1]) !== 1 && numbered[0].includes(`${numbered[1]}.`)) {

@@ -13,7 +13,7 @@ import {ialClasses} from '../ial-classes.ts'
 import {convertInline, createInline, flush} from '../inline/index.ts'
 import {parseMarkdown} from '../parse.ts'
 import {BLOCK_TYPES, OBJECT_TYPES, STYLE} from '../names.ts'
-import {report, type State} from '../state.ts'
+import {report, type Located, type State} from '../state.ts'
 import {richInline} from './rich-inline.ts'
 import {emitSegments} from './segments.ts'
 import {adjacent, lineAfter, lineBefore} from './source-lines.ts'
@@ -136,14 +136,7 @@ function rowsAsText(node: Table, state: State, walk: Walk): boolean {
   convertInline(paragraph.children, state, inline)
   flush(inline)
   emitSegments(inline, STYLE.normal, walk)
-  report(
-    state,
-    'warning',
-    'table-as-text',
-    node,
-    'The site shows these table lines as a paragraph, pipes and all: kramdown reads a table only with a blank line (or an attribute list) before and after it.',
-    'Add a blank line above and below the table.',
-  )
+  reportRowsAsText(state, node)
   // Comment lines right under the rows are in kramdown's paragraph: nothing of them shows.
   let last: Nodes = node
   for (let next; isCommentOnly((next = walk.nodes[walk.index + 1])) && adjacent(last, next);) {
@@ -169,6 +162,18 @@ function lineBeforeTable(source: string, lineStart: number): string {
     start = source.lastIndexOf('\n', start - 2) + 1
   }
   return ''
+}
+
+/** Says that the site shows the table lines at `at` as a paragraph of text. */
+export function reportRowsAsText(state: State, at: Located): void {
+  report(
+    state,
+    'warning',
+    'table-as-text',
+    at,
+    'The site shows these table lines as a paragraph, pipes and all: kramdown reads a table only with a blank line (or an attribute list) before and after it.',
+    'Add a blank line above and below the table.',
+  )
 }
 
 /** A list item's line that ends the item whose text starts at `column`: its own list's next. */
