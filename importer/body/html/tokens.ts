@@ -111,7 +111,17 @@ function tokenizeTags(
       onWhitespaceCharacter: ignore,
     },
   )
-  tokenizer.write(textClosersEscaped(text), true)
+  tokenizer.write(textClosersEscaped(kramdownComments(text)), true)
+}
+
+/**
+ * An empty comment a browser closes at once (`<!-->`, `<!--->`) runs on to the next `-->` for
+ * kramdown, whose comment is `<!--` up to the first `-->` after it: the tags in between are the
+ * comment's, and the element around it ends where kramdown ends it. Its `>` is written as a
+ * space for parse5 (one code unit: offsets hold).
+ */
+function kramdownComments(text: string): string {
+  return text.includes('<!--') ? text.replace(/<!--(-?)>/g, '<!--$1 ') : text
 }
 
 /**
