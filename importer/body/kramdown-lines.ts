@@ -64,7 +64,13 @@ const EMPTY_HEADING = /^( {0,3})(#{1,6}[ \t]*)$/
 const BARE_MARKER = /^( {0,3})(\d{1,9}\.|[-+*])$/
 const NUMBERED_ITEM = /^ {0,3}(\d{1,9})[.)](?:[ \t]|$)/
 /** A list item's marker and the spaces after it, at any depth. */
-const ITEM_MARKER = /^[ \t]*(?:[-+*]|\d{1,9}\.)[ \t]+/
+export const ITEM_MARKER = /^[ \t]*(?:[-+*]|\d{1,9}\.)[ \t]+/
+
+/** A line's text after a list item's marker, if it has one. */
+export const afterItemMarker = (line: string) => line.slice(ITEM_MARKER.exec(line)?.[0].length ?? 0)
+
+/** A line without the quote markers (and white space) it starts with. */
+const withoutQuotes = (line: string) => line.replace(/^(?:[ \t]*>)*[ \t]*/, '')
 /**
  * A CommonMark list item numbered with a parenthesis, after any quote markers and list markers
  * (`- 1) Collect …` is a bullet item holding an ordered list for CommonMark, text for kramdown).
@@ -205,22 +211,19 @@ export function kramdownLines(
     const delimiter = lines[n + 1]
     if (
       textLines > 0 &&
-      !TABLE_LINE.test(
-        lines[n - 1]!.replace(/^(?:[ \t]*>)*[ \t]*(?:(?:[-+*]|\d{1,9}\.)[ \t]+)?/, ''),
-      ) &&
+      line.includes('|') &&
+      delimiter?.includes('|') &&
       !html &&
       !display &&
       !inline &&
-      line.includes('|') &&
       !INTERRUPTS.test(line) &&
-      delimiter?.includes('|') &&
-      SEPARATOR.test(delimiter.replace(/^(?:[ \t]*>)*/, '').trim())
+      SEPARATOR.test(withoutQuotes(delimiter).trim()) &&
+      !TABLE_LINE.test(afterItemMarker(withoutQuotes(lines[n - 1]!)))
     ) {
       // A table's rows right under a paragraph's text (no table line itself: a border over the
       // rows is the table's) are that paragraph's for kramdown, whose table wants a block
-      // boundary before it; GFM's table interrupts the paragraph. The
-      // delimiter row's first pipe or colon is escaped (the escape shows nothing): CommonMark
-      // reads the rows as the paragraph's text too.
+      // boundary before it; GFM's table interrupts the paragraph. The delimiter row's first pipe
+      // or colon is escaped (the escape shows nothing): CommonMark reads the rows as text too.
       lines[n + 1] = delimiter.replace(/[|:]/, (c) => `\\${c}`)
       changed = true
       onRowsAsText?.(n, line.search(/\S/) + 1)
@@ -269,7 +272,7 @@ export function kramdownLines(
       afterBlank = false
       continue
     }
-    const content = line.replace(/^(?:[ \t]*>)*[ \t]*/, '')
+    const content = withoutQuotes(line)
     if (afterBlank && content.startsWith('<')) html = true
     const ial = IAL_LINE.test(line)
     afterIal = ial && textLines > 0

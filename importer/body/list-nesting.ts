@@ -26,8 +26,9 @@
  * - A line of text right after a fenced block in an item, indented less than the item's text, is
  *   a lazy line of the item for kramdown; CommonMark has no paragraph to continue there and ends
  *   the list, so the next step starts a list of its own. So is one right under a table's rows
- *   (`![The form](form.png)` at the margin under a step's table). It is moved into the item, unless it
- *   starts with a tag of an element that is not a span element, which ends the list for both.
+ *   (`![The form](form.png)` at the margin under a step's table). It is moved into the item,
+ *   unless it starts with a tag of an element that is not a span element, which ends the list
+ *   for both.
  * - The same holds for an HTML block the pre-pass took out (`html/prepare.ts`): its placeholder,
  *   at the margin right under an item's line, ends every list (`listEndingColumn`).
  * - A numbered line right under a line of text starts a list for kramdown, whose paragraphs end
@@ -80,8 +81,7 @@ const FENCE = /^ *(`{3,}|~{3,})/
 // A fence's info string holds no backtick: ```` ```nav_order:``` places … ```` is a code span.
 const ITEM_FENCE = /^(?:(`{3,})[^`]*|(~{3,}).*)$/
 const BLOCK_START = /^ *(?:>|#{1,6}(?:[ \t]|$)|<!--)/
-const INDENTED_HEADING = /^ {1,3}#{1,6}[ \t]/
-const ITEM_HEADING = /^ *#{1,6}(?:[ \t]|$)/
+const HEADING_LINE = /^ *#{1,6}(?:[ \t]|$)/
 
 /**
  * Quotes in quotes whose lists are nested; deeper ones are left as written (the page's nesting
@@ -286,7 +286,7 @@ export function kramdownListNesting(text: string, quotes = 0): string {
     const fenceBefore = afterFence
     afterFence = false
     const tableBefore = afterTable
-    afterTable = stack.length > 0 && TABLE_LINE.test(line.trimStart())
+    afterTable = stack.length > 0 && line.includes('|') && TABLE_LINE.test(line.trimStart())
     if (line.trim() === '') {
       blank = true
       display = html = false
@@ -376,10 +376,10 @@ export function kramdownListNesting(text: string, quotes = 0): string {
       run = undefined
       continue
     }
-    if (stack.length > 0 && !inFormula && !inHtml && ITEM_HEADING.test(line)) {
-      // kramdown's headings start at the first column of the item's text, once each open item
-      // took its indentation off the line (a lazy line keeps its own): one left indented
-      // (`   ### RESULT` under `11. Click Save.`) is text, where CommonMark's may be indented.
+    if (!inFormula && !inHtml && HEADING_LINE.test(line)) {
+      // kramdown's headings start at the line's first column, in an item at the first column of
+      // its text once each open item took its indentation off the line (a lazy line keeps its
+      // own): an indented one (`  ## x`, `   ### RESULT` under `11. Click Save.`) is text.
       const kept = kramdownIndent(stack, indent)
       if (kept > 0 && kept < 4) {
         line = lines[n] = line.replace('#', '\\#')
@@ -412,11 +412,6 @@ export function kramdownListNesting(text: string, quotes = 0): string {
     }
     if (!placed) {
       if (run !== undefined && !match) shift(n, run)
-      else if (stack.length === 0 && INDENTED_HEADING.test(line)) {
-        // kramdown's headings start at the line's first column: an indented one is text.
-        lines[n] = line.replace('#', '\\#')
-        changed = true
-      }
       continue
     }
     if (placed.text && match) {
@@ -530,7 +525,8 @@ function place(
   if (pushedIn && column - (stack.at(-1)?.content ?? 0) >= 4) return {indent, text: true}
   // A list's siblings may sit up to 3 columns left of its first item; a container this walk
   // does not track (a definition) can indent the whole list.
-  const base = sibling?.base ?? Math.max(depth > 0 ? stack[depth - 1].content : 0, column - 3)
+  const container = depth > 0 ? stack[depth - 1].content : 0
+  const base = sibling?.base ?? Math.max(container, column - 3)
   const spaces = marker[3].length
   const width = marker[2].length + (spaces === 0 || spaces > 4 ? 1 : spaces)
   // An item whose first line is empty (`2. ` over its steps) holds what is indented four columns
@@ -538,7 +534,6 @@ function place(
   // past the marker: `   1. Select` under `2. ` is its sibling for kramdown. The marker moves
   // right so CommonMark agrees, as far as a marker may (3 columns past the container) and not
   // into the text of the item before it (CommonMark would nest it there).
-  const container = depth > 0 ? stack[depth - 1].content : 0
   const empty = marker.input.slice(marker[0].length).trim() === ''
   const room = Math.min(container + 3, (sibling?.content ?? Infinity) - 1) - column
   const lead = empty

@@ -12,6 +12,7 @@ import {applyIal, IAL_BLOCK_LINE, IAL_LINE} from '../ial.ts'
 import {ialClasses} from '../ial-classes.ts'
 import {convertInline, createInline, flush} from '../inline/index.ts'
 import {parseMarkdown} from '../parse.ts'
+import {afterItemMarker, ITEM_MARKER} from '../kramdown-lines.ts'
 import {BLOCK_TYPES, OBJECT_TYPES, STYLE} from '../names.ts'
 import {report, type Located, type State} from '../state.ts'
 import {richInline} from './rich-inline.ts'
@@ -103,8 +104,10 @@ function isSeparatorRow(row: TableRow): boolean {
  * item, the item's end: the next item of its list or of a list around it). GFM's table right
  * under a heading, a comment or a fence (`<!-- vale off -->` over the rows), or with a line under
  * it (`![The form](form.png)` under a step's rows), is a paragraph of its lines for kramdown,
- * pipes and all, and so for the site's readers: it becomes that paragraph, with a warning. Comment lines right under the rows are in
- * that paragraph for kramdown, and show nothing. True when the table was taken as text.
+ * pipes and all, and so for the site's readers: it becomes that paragraph, with a warning.
+ * Comment lines right under the rows are in that paragraph for kramdown, and show nothing. (Rows
+ * right under a paragraph's text are that paragraph's already: `kramdown-lines.ts`.) True when
+ * the table was taken as text.
  */
 function rowsAsText(node: Table, state: State, walk: Walk): boolean {
   const start = node.position?.start
@@ -155,10 +158,9 @@ function lineBeforeTable(source: string, lineStart: number): string {
   let start = lineStart
   while (start > 0) {
     const line = lineBefore(source, start)
-    const item = /^[ \t]*(?:[-+*]|\d{1,9}\.)[ \t]+/.exec(line)
-    const text = line.slice(item?.[0].length ?? 0).trim()
+    const text = afterItemMarker(line).trim()
     if (!text.startsWith('|') || !SEPARATOR.test(text)) return line
-    if (item) return ''
+    if (ITEM_MARKER.test(line)) return ''
     start = source.lastIndexOf('\n', start - 2) + 1
   }
   return ''
@@ -178,8 +180,7 @@ export function reportRowsAsText(state: State, at: Located): void {
 
 /** A list item's line that ends the item whose text starts at `column`: its own list's next. */
 function endsItem(line: string, column: number): boolean {
-  const marker = /^( *)(?:[-+*]|\d{1,9}\.)[ \t]/.exec(line)
-  return marker !== null && marker[1]!.length < column
+  return ITEM_MARKER.test(line) && line.length - line.trimStart().length < column
 }
 
 function isCommentOnly(node: RootContent | undefined): node is Html {

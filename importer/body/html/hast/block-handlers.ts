@@ -82,9 +82,13 @@ const isLine = (element: Element) =>
 /**
  * A heading holding paragraphs (`<h3>Name <p class="pronouns">she/her</p></h3>`, a staff card)
  * as one heading of several lines, as a browser shows each paragraph on a line of its own in the
- * heading's type; undefined when a block it holds is more than a line of text (a list, a table).
+ * heading's type; the heading itself when it holds no block, undefined when a block it holds is
+ * more than a line of text (a list, a table).
  */
 function headingLines(element: Element): Element | undefined {
+  if (!element.children.some((child) => child.type === 'element' && isBlockChild(child))) {
+    return element
+  }
   const children: ElementContent[] = []
   let breakDue = false
   for (const child of element.children) {
@@ -119,8 +123,7 @@ const heading = (depth: number): BlockHandler => {
     if (!isNested(state)) state.headingSeen = true
     // kramdown's table of contents lists its own headers only, never an HTML <h2>.
     if (!isTextOnly(state)) state.noTocHeadings.push(visibleText(element))
-    const blocks = element.children.some((child) => child.type === 'element' && isBlockChild(child))
-    style((blocks && headingLines(element)) || element, scope)
+    style(headingLines(element) ?? element, scope)
   }
 }
 
