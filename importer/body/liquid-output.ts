@@ -25,12 +25,16 @@ export function evaluateOutput(
     warn(state, scope, 'warning', 'liquid-unknown', at, `Kept "${match}" as text: ${reason}.`, hint)
     return match
   }
-  const [head = '', ...filters] = filterParts(expression).map((part) => part.trim())
+  const lexed = lookupSpacesRemoved(expression)
+  // liquidjs reads `page. title` but not `page .title`: it is given the lookup Liquid reads.
+  const liquidText = lexed === expression ? match : match.replace(expression, lexed)
+  const allFilters = withAllFilters && (() => withAllFilters(liquidText))
+  const [head = '', ...filters] = filterParts(lexed).map((part) => part.trim())
   // What only the Liquid site holds (a collection, `site.data`, `site.time`) is Jekyll's to write.
   const key = /^site\.([\w-]+)/.exec(head)?.[1]
   const liquid = state.ctx.liquid
-  if (key !== undefined && liquid && withAllFilters && onlyInLiquidSite(key, state)) {
-    return withAllFilters(match) ?? keptAsText('liquidjs cannot evaluate it')
+  if (key !== undefined && liquid && allFilters && onlyInLiquidSite(key, state)) {
+    return allFilters() ?? keptAsText('liquidjs cannot evaluate it')
   }
   let value = evaluateHead(head, state, scope)
   // Read as Ruby's Liquid reads what it cannot parse (`w >= 1` is `w`, `1 + 1` is `1`).
@@ -39,7 +43,7 @@ export function evaluateOutput(
   const unset = value === undefined && !scope.page.mayAssign && isUnsetName(lax ?? head)
   if (value === undefined && !unset) {
     // A list of records through filters (`site.project_types | map: 'plural' | join: ', '`).
-    const filtered = filters.length > 0 ? withAllFilters?.(match) : undefined
+    const filtered = filters.length > 0 ? allFilters?.() : undefined
     return (
       filtered ??
       keptAsText('the importer only evaluates page.x, site.x, include.x and quoted strings')
@@ -64,11 +68,23 @@ export function evaluateOutput(
   for (const filter of filters) {
     const apply = FILTERS[filter]
     if (!apply) {
-      return withAllFilters?.(match) ?? keptAsText(`the filter "${filter}" is not supported`)
+      return allFilters?.() ?? keptAsText(`the filter "${filter}" is not supported`)
     }
     value = apply(value, state.ctx.site)
   }
   return value
+}
+
+/**
+ * An expression as Ruby's Liquid lexes it, where spaces around `.`, `[` and `]` separate nothing:
+ * `page. title` and `page .title` are `page.title`. Quoted strings are kept as they are.
+ */
+function lookupSpacesRemoved(expression: string): string {
+  if (!/\s[.[\]]|[.[\]]\s/.test(expression)) return expression
+  return expression.replace(
+    /("[^"]*"|'[^']*')|\s*([.[\]])\s*/g,
+    (_, quoted: string | undefined, sign: string) => quoted ?? sign,
+  )
 }
 
 /**

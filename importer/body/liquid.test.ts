@@ -623,6 +623,17 @@ describe('{{ site.x["a key"] }}', () => {
   })
 })
 
+describe('spaces around the dots and brackets of a lookup', () => {
+  it('separate nothing, as Liquid reads them: `page. title` is `page.title`, in quotes they stay', () => {
+    const {text, diagnostics} = liquid(
+      "# {{ page. title }} / {{ page .title | upcase }} / {{ site.aux_links[ 'A b' ] }} / {{ 'a . b' }}",
+      {page: {title: 'Diagrams'}, site: {aux_links: {'A b': 'x'}}},
+    )
+    expect(text).toBe('# Diagrams / DIAGRAMS / x / a . b')
+    expect(diagnostics).toEqual([])
+  })
+})
+
 describe('relative_url and absolute_url', () => {
   it("resolve . and .. segments as Jekyll's normalized address does, and leave the query alone", () => {
     const {text} = liquid(
