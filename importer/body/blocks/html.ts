@@ -6,7 +6,7 @@ import {convertPrepared, detailsBlock} from '../html/kramdown-convert.ts'
 import {isNavButtons} from '../html/next-link.ts'
 import {convertMarkdownAt} from '../html/markdown.ts'
 import {SPAN_ELEMENTS} from '../html/tokens.ts'
-import {isKeptAsText} from '../inline/html.ts'
+import {isKeptAsText, reportStrayClosingTag} from '../inline/html.ts'
 import type {Point} from '../html/hast/scope.ts'
 import {pointIn, preparedBlock, trailingPlaceholder} from '../html/prepare.ts'
 import {KNOWN_ELEMENTS, parseTag, textOf} from '../html/tags.ts'
@@ -72,7 +72,9 @@ export function html(node: Html, state: State, walk: Walk): void {
   const opening = loneOpening(value)
   if (opening) return container(opening, node, state, walk)
   const closingOnly = parseTag(value)
-  if (closingOnly?.closing) {
+  if (closingOnly?.closing && !walk.topLevel) {
+    // In a list item or an element, HTML is read element by element: its closing tag may be
+    // one whose element was converted apart.
     walk.transparent = true
     return report(
       state,
@@ -81,6 +83,19 @@ export function html(node: Html, state: State, walk: Walk): void {
       node,
       `Dropped a closing </${closingOnly.name}> tag that closes nothing converted.`,
     )
+  }
+  if (closingOnly?.closing) {
+    // At the page's level an element's own closing tag ends it before this (see prepare.ts): no
+    // element is open for this one, kramdown reads the line as a paragraph, and readers see the
+    // tag as text.
+    reportStrayClosingTag(closingOnly.name, node, state)
+    convertBlocks(
+      [{type: 'paragraph', children: [{type: 'text', value}], position: node.position}],
+      state,
+      walk.out,
+      walk.list,
+    )
+    return
   }
   if (MARKDOWN_ATTRIBUTE.test(value)) {
     // Inside a quote or list item the pre-pass has not delimited it: its own markdown is read

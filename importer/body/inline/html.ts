@@ -356,6 +356,11 @@ export function inlineHtml(node: Html, state: State, inline: Inline): void {
     reportTagShown(value, tag.name, node, state)
     return appendText(inline, value)
   }
+  if (tag.closing && inline.openElements?.at(-1) !== tag.name) {
+    // kramdown ends only the element it is inside; any other closing tag (`</br>` too) is text.
+    reportStrayClosingTag(tag.name, node, state)
+    return appendText(inline, value)
+  }
   trackElement(tag, inline)
   const handler = elementHandlers[tag.name]
   if (handler) return handler(tag, node, state, inline)
@@ -408,6 +413,18 @@ export function isBackslashText(node: Break, state: State, inline: Inline): bool
   if (state.htmlElements === 0 && !inline.openElements?.length) return false
   const offset = node.position?.start.offset
   return offset !== undefined && state.source[offset] === '\\'
+}
+
+/** Reports a closing tag kept as text since no element is open for it, as kramdown keeps it. */
+export function reportStrayClosingTag(name: string, node: Html, state: State): void {
+  report(
+    state,
+    'warning',
+    'html-stray-closing-tag',
+    node,
+    `Kept </${name}> as text, as the site shows it: it closes no element open there.`,
+    `Remove it, or move it where the <${name}> it was meant to close is open.`,
+  )
 }
 
 /**
