@@ -1,7 +1,7 @@
 import {backticksAt} from '../code-span.ts'
 import {IAL_LINE} from '../ial.ts'
 import {parseMarkdown} from '../parse.ts'
-import {SPAN_ELEMENTS} from './tokens.ts'
+import {BLOCK_ELEMENTS, SPAN_ELEMENTS, WITHOUT_BODY} from './tokens.ts'
 
 /** A table kramdown reads where GFM sees a paragraph (no separator line, `+` in it, a footer…). */
 export interface KramdownTable {
@@ -80,7 +80,7 @@ export function findKramdownTable(
     !endsKramdownTable(text.slice(end, newline === -1 ? undefined : newline))
   )
     return undefined
-  if (!lines.every((line) => splitCells(line).pipes > 0)) return undefined
+  if (!pipeOnEveryLine(lines)) return undefined
   const read = readRows(lines, starts)
   if (!read) return undefined
   const {keptLeadingCell, ...table} = read
@@ -207,6 +207,67 @@ function splitCells(line: string): {cells: string[]; at: number[]; pipes: number
     } else cells[cells.length - 1] += char
   }
   return {cells, at, pipes}
+}
+
+/**
+ * Whether each of a table's lines has a pipe kramdown counts: not escaped, not in a code span,
+ * and not inside a span element (`<i>a | b</i>`): kramdown reads the table's text for code
+ * spans and span HTML, and looks at the text around the elements, not at what they hold. An
+ * element nothing closes holds the rest of the text. (Its cells are still split at every pipe
+ * outside code.)
+ */
+function pipeOnEveryLine(lines: string[]): boolean {
+  const text = lines.join('\n')
+  const shown = text.includes('<') ? withElementPipesHidden(text) : text
+  return shown.split('\n').every((line) => splitCells(line).pipes > 0)
+}
+
+// kramdown's HTML_TAG_RE, roughly: a name, attributes (quoted values may hold `>`), `/` to close.
+const START_TAG =
+  /<([A-Za-z_][\w:.-]*)((?:\s+[\w:.-]+(?:\s*=\s*(?:\w+|"[^"]*"|'[^']*'))?)*)\s*(\/)?>/y
+
+/** `text` with each pipe inside a span element's content written as a space. */
+function withElementPipesHidden(text: string): string {
+  let out = ''
+  let i = 0
+  while (i < text.length) {
+    const char = text[i]!
+    if (char === '\\') {
+      out += text.slice(i, i + 2)
+      i += 2
+      continue
+    }
+    if (char === '`') {
+      const {end} = backticksAt(text, i)
+      out += text.slice(i, end)
+      i = end
+      continue
+    }
+    START_TAG.lastIndex = i
+    const tag = char === '<' ? START_TAG.exec(text) : null
+    const name = tag?.[1]?.toLowerCase() ?? ''
+    if (!tag || BLOCK_ELEMENTS.has(name) || WITHOUT_BODY.has(name) || tag[3]) {
+      out += char
+      i++
+      continue
+    }
+    const end = contentEnd(text, START_TAG.lastIndex, name)
+    out += tag[0] + text.slice(START_TAG.lastIndex, end).replace(/\|/g, ' ')
+    i = end
+  }
+  return out
+}
+
+/** Where the content of element `name`, starting at `from`, ends: at its closing tag, or the text's end. */
+function contentEnd(text: string, from: number, name: string): number {
+  const tags = new RegExp(`<(/?)${name.replace(/[.]/g, '\\.')}(?=[\\s/>])`, 'gi')
+  tags.lastIndex = from
+  let depth = 1
+  for (let m = tags.exec(text); m; m = tags.exec(text)) {
+    depth += m[1] ? -1 : 1
+    if (depth === 0) return m.index
+  }
+  return text.length
 }
 
 function hasCodeSpanPipe(line: string): boolean {

@@ -24,6 +24,13 @@ export const SPAN_ELEMENTS: ReadonlySet<string> = new Set(
   ),
 )
 
+/** kramdown's HTML_BLOCK_ELEMENTS: inside a paragraph their tags are text, and hold nothing. */
+export const BLOCK_ELEMENTS: ReadonlySet<string> = new Set(
+  'address article aside applet body blockquote caption col colgroup dd div dl dt fieldset figcaption footer form h1 h2 h3 h4 h5 h6 header hgroup hr html head iframe legend menu li main map nav ol optgroup p pre section summary table tbody td th thead tfoot tr ul'.split(
+    ' ',
+  ),
+)
+
 /**
  * Elements whose content kramdown reads as markdown inside a paragraph: its HTML_CONTENT_MODEL's
  * span and block entries, and its block elements (their tag is text there, and what follows is
