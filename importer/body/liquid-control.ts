@@ -370,6 +370,9 @@ function siteDrop(page: ControlFlowPage, engine: LiquidEngine): Record<string, u
     liquid.pages.filter((document) => !/\.(?!html?$|xhtml$)[^./]+$/.test(document.url)).map(drop),
   )
   for (const label of labels) lazily(site, label, () => liquid.collections[label]!.map(drop))
+  // `site.posts` lists the newest first (the collection's own list is oldest first).
+  if (liquid.collections.posts)
+    lazily(site, 'posts', () => liquid.collections.posts!.map(drop).reverse())
   lazily(site, 'collections', () => labels.map((label) => ({label, docs: site[label]})))
   lazily(site, 'documents', () =>
     (site.collections as Array<{docs: unknown[]}>).flatMap((collection) => collection.docs),
@@ -427,7 +430,11 @@ function documentDrop(
     path: document.file,
     relative_path: document.file,
     collection: document.collection,
-    slug: document.file.replace(/^.*\//, '').replace(/\.[^.]+$/, ''),
+    // A post's is its name after the date (`posts.ts`); anything else's, its file name.
+    slug:
+      typeof document.data.slug === 'string'
+        ? document.data.slug
+        : document.file.replace(/^.*\//, '').replace(/\.[^.]+$/, ''),
   }
   const render = () => {
     if (content !== undefined) return content

@@ -68,6 +68,7 @@ export function fenceFor(code: string): string {
 export const LIQUID_SITE_KEYS: readonly string[] = [
   'data',
   'pages',
+  'posts',
   'html_pages',
   'documents',
   'collections',

@@ -207,18 +207,6 @@ function evaluateRegion(text: string, at: Point, state: State, scope: Scope): st
     )
     return undefined
   }
-  if (readsVariable(text, 'site.posts') && !ctx.liquid?.collections.posts) {
-    // Jekyll's posts (`_posts/`) are no pages of the navigation, and the import reads none.
-    warn(
-      state,
-      scope,
-      'warning',
-      'liquid-posts-unread',
-      at,
-      `Evaluated \`site.posts\` on ${where} as empty: the site lists its blog posts (\`_posts/\`) there, which the import does not read.`,
-      'Link to the published blog instead, or write the list as content in the Studio.',
-    )
-  }
   if (result.unknownFilters) {
     const names = result.unknownFilters.map((name) => `\`${name}\``).join(', ')
     warn(

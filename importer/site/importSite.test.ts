@@ -455,6 +455,40 @@ describe('importSite', () => {
     expect(result.diagnostics.filter((d) => d.code === 'liquid-undefined')).toEqual([])
   })
 
+  it("reads the site's posts for site.posts as Jekyll does: newest first, dated and titled from their names, published only, found by path", () => {
+    // What `jekyll build` writes for these files (checked with Jekyll 4.3).
+    const result = importSite([
+      {path: '_config.yml', text: 'title: Course\npermalink: pretty\n'},
+      page(
+        'index.md',
+        'title: Home',
+        [
+          "{% assign slides = site.posts | where: 'path', '_posts/2023-07-03-hello-world.md' | first %}",
+          '[Slides]({{ slides.redirect_to }})',
+          '',
+          '{% for post in site.posts %}',
+          "- {{ post.date | date: '%b %-d' }} {{ post.title }} {{ post.url }} {{ post.slug }}",
+          '{% endfor %}',
+          '',
+        ].join('\n'),
+      ),
+      page('_posts/2023-07-03-hello-world.md', 'redirect_to: https://example.org/slides', 'Hi\n'),
+      page('_posts/2023-07-10-second-week.md', 'title: Week Two', 'Two\n'),
+      page('_posts/2023-07-05-draft.md', 'published: false', 'Draft\n'),
+    ])
+    const home = result.documents.find((doc) => doc.title === 'Home')
+    const body = home?.body as Array<{children?: Array<{text?: string}>; markDefs?: unknown[]}>
+    const lines = body.map((block) => block.children?.map((child) => child.text).join(''))
+    expect(lines).toEqual([
+      'Slides',
+      'Jul 10 Week Two /2023/07/10/second-week/ second-week',
+      'Jul 3 Hello World /2023/07/03/hello-world/ hello-world',
+    ])
+    expect(body[0]?.markDefs).toMatchObject([{href: 'https://example.org/slides'}])
+    expect(result.diagnostics.filter((d) => d.code.startsWith('liquid-posts'))).toEqual([])
+    expect(result.documents.map((doc) => doc.title)).not.toContain('Week Two')
+  })
+
   it('converts a page again when an _includes/ file it uses changes, even with the conversion cache', () => {
     const entries = new Map<string, string>()
     const store = {get: (key: string) => entries.get(key), set: entries.set.bind(entries)}

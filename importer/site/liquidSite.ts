@@ -1,7 +1,7 @@
 /**
  * What a page's Liquid control flow can read besides its own front matter and `_config.yml`:
- * `site.data` (the `_data/` files), the documents of each collection and the site's pages (front
- * matter, address, body), and the site's own `_layouts/`. Plain data, so a worker thread gets
+ * `site.data` (the `_data/` files), the documents of each collection, the site's posts
+ * (`posts.ts`) and pages (front matter, address, body), and the site's own `_layouts/`. Plain data, so a worker thread gets
  * it with the rest of the site context; it is built only when some page body uses control flow,
  * because then a page's document depends on other pages' bodies.
  */
@@ -14,6 +14,7 @@ import {notRead} from './config.ts'
 import {decodeSiteFile} from './decode.ts'
 import {parseFrontMatter} from './frontMatter.ts'
 import {pageUrl} from './links.ts'
+import {isPostFile, readPosts} from './posts.ts'
 import type {SiteConfig, SiteFile, SourcePage} from './types.ts'
 import {rendersAsPage} from './pageFile.ts'
 import {loadYaml, yamlDiagnostic} from './yaml.ts'
@@ -21,9 +22,9 @@ import {loadYaml, yamlDiagnostic} from './yaml.ts'
 const DATA = /^_data\/(.+)\.(ya?ml|json|csv|tsv)$/i
 const LAYOUT = /^_layouts\/(.+)\.html?$/i
 
-/** Whether the importer reads this site file for Liquid (`_data/`, `_layouts/`). */
+/** Whether the importer reads this site file for Liquid (`_data/`, `_layouts/`, `_posts/`). */
 export function isLiquidSiteFile(path: string): boolean {
-  return DATA.test(path) || LAYOUT.test(path)
+  return DATA.test(path) || LAYOUT.test(path) || isPostFile(path)
 }
 
 /** Whether a page body uses Liquid control flow (`{% for %}`, `{% if %}`, `{% assign %}` …). */
@@ -97,6 +98,12 @@ export function readLiquidSite(
     collections[collection.key] = documents
       .filter((document) => document.collection === collection.key)
       .sort(jekyllOrder)
+  }
+  // Jekyll's own collection, unless the site defines one of that name.
+  if (!collections.posts) {
+    const posts = readPosts(files, config)
+    collections.posts = posts.posts
+    diagnostics.push(...posts.diagnostics)
   }
   return {
     site: {

@@ -89,13 +89,7 @@ export function html(node: Html, state: State, walk: Walk): void {
     // element is open for this one, kramdown reads the line as a paragraph, and readers see the
     // tag as text.
     reportStrayClosingTag(closingOnly.name, node, state)
-    convertBlocks(
-      [{type: 'paragraph', children: [{type: 'text', value}], position: node.position}],
-      state,
-      walk.out,
-      walk.list,
-    )
-    return
+    return asText(value, node, state, walk)
   }
   if (MARKDOWN_ATTRIBUTE.test(value)) {
     // Inside a quote or list item the pre-pass has not delimited it: its own markdown is read
@@ -106,16 +100,20 @@ export function html(node: Html, state: State, walk: Walk): void {
   const first = tagAt(value, 0)
   if (!first || !KNOWN_ELEMENTS.has(first.name)) {
     // `<String>` on its own line: a parser sees a tag, a reader sees text.
-    convertBlocks(
-      [{type: 'paragraph', children: [{type: 'text', value}], position: node.position}],
-      state,
-      walk.out,
-      walk.list,
-    )
-    return
+    return asText(value, node, state, walk)
   }
   convertHtml(node.value, at, state, walk, (text, point, into) =>
     convertMarkdownAt(text, point, state, into.out, into.list),
+  )
+}
+
+/** The HTML as a paragraph of its text, as a reader sees it. */
+function asText(value: string, node: Html, state: State, walk: Walk): void {
+  convertBlocks(
+    [{type: 'paragraph', children: [{type: 'text', value}], position: node.position}],
+    state,
+    walk.out,
+    walk.list,
   )
 }
 
