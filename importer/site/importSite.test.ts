@@ -506,6 +506,27 @@ describe('importSite', () => {
     expect(second.stats.reused).toBe(1)
   })
 
+  it('converts a page again when a post its Liquid reads changes, and only that page, even with the conversion cache', () => {
+    const entries = new Map<string, string>()
+    const store = {get: (key: string) => entries.get(key), set: entries.set.bind(entries)}
+    const files = (address: string): SiteFile[] => [
+      page(
+        'index.md',
+        'title: Home',
+        "{% assign p = site.posts | where: 'path', '_posts/2023-07-03-code.md' | first %}[Code]({{ p.redirect_to }})\n",
+      ),
+      page('other.md', 'title: Other', 'No Liquid.\n'),
+      page('_posts/2023-07-03-code.md', `redirect_to: ${address}`, 'Code.\n'),
+    ]
+    const href = (result: ReturnType<typeof importSite>) =>
+      JSON.stringify(result.documents.find((doc) => doc.title === 'Home')?.body)
+    const cache = {store, version: 'test'}
+    expect(href(importSite(files('https://example.org/one'), {cache}))).toContain('/one')
+    const second = importSite(files('https://example.org/two'), {cache})
+    expect(href(second)).toContain('/two')
+    expect(second.stats.reused).toBe(1)
+  })
+
   it('imports a site saved with Windows line endings as the same site saved with Unix ones', () => {
     const site = (newline: string): SiteFile[] =>
       [
