@@ -1,4 +1,4 @@
-import type {Definition, Nodes} from 'mdast'
+import type {Definition, FootnoteDefinition, Nodes} from 'mdast'
 
 import {convertBlocks} from '../blocks/index.ts'
 import type {Item} from '../blocks/text-block.ts'
@@ -30,6 +30,12 @@ export function convertMarkdownAt(
   const source =
     prefix.text + kramdownLines(kramdownListNesting(prepareKramdownBlocks(text, state, at, indent)))
   const root = parseMarkdown(source)
+  // The page's own footnotes are converted where the page defines them, not here again.
+  if (prefix.footnotes) {
+    root.children = root.children.filter(
+      (node) => node.type !== 'footnoteDefinition' || node.position!.start.line > prefix.lines,
+    )
+  }
   shiftLines(root, at, prefix.lines, indent)
   const outer = state.source
   state.source = source
@@ -41,17 +47,26 @@ export function convertMarkdownAt(
 }
 
 /**
- * The page's link reference definitions this text names, as markdown lines to read before it:
- * kramdown resolves `[guide]` anywhere on the page, and CommonMark makes a reference only when
- * its definition is in the text it parses, which for markdown inside HTML or a definition is
- * not the page.
+ * The page's link reference definitions and footnotes this text names, as markdown lines to read
+ * before it: kramdown resolves `[guide]` and `[^1]` anywhere on the page, and CommonMark makes a
+ * reference only when its definition is in the text it parses, which for markdown inside HTML or
+ * a definition is not the page. A footnote's line only makes `[^1]` a reference: its content is
+ * the page's definition's.
  */
-function pageDefinitions(text: string, state: State): {text: string; lines: number} {
-  if (!text.includes('[') || !state.root) return {text: '', lines: 0}
+function pageDefinitions(
+  text: string,
+  state: State,
+): {text: string; lines: number; footnotes: boolean} {
+  const none = {text: '', lines: 0, footnotes: false}
+  if (!text.includes('[') || !state.root) return none
   const lower = text.toLowerCase()
   const lines: string[] = []
   for (const definition of collectDefinitions(state.root)) {
     const label = definition.label ?? definition.identifier
+    if (definition.type === 'footnoteDefinition') {
+      if (lower.includes(`[^${label.toLowerCase()}]`)) lines.push(`[^${label}]: .\n`)
+      continue
+    }
     if (!lower.includes(label.toLowerCase())) continue
     const url = definition.url.replace(/[<>\n]/g, encodeURIComponent)
     const title = definition.title
@@ -59,14 +74,16 @@ function pageDefinitions(text: string, state: State): {text: string; lines: numb
       : ''
     lines.push(`[${label}]: <${url}>${title}\n`)
   }
-  if (lines.length === 0) return {text: '', lines: 0}
-  return {text: `${lines.join('')}\n`, lines: lines.length + 1}
+  if (lines.length === 0) return none
+  const footnotes = lines.some((line) => line.startsWith('[^'))
+  return {text: `${lines.join('')}\n`, lines: lines.length + 1, footnotes}
 }
 
-// The page's definitions (each identifier once, the first wins as in CommonMark), kept per root.
-const definitionsOf = new WeakMap<Nodes, Definition[]>()
+// The page's definitions and footnotes (each identifier once, the first wins as in CommonMark),
+// kept per root.
+const definitionsOf = new WeakMap<Nodes, Array<Definition | FootnoteDefinition>>()
 
-function collectDefinitions(root: Nodes): Definition[] {
+function collectDefinitions(root: Nodes): Array<Definition | FootnoteDefinition> {
   let found = definitionsOf.get(root)
   if (found) return found
   found = []
@@ -74,9 +91,10 @@ function collectDefinitions(root: Nodes): Definition[] {
   const stack: Nodes[] = [root]
   while (stack.length > 0) {
     const node = stack.pop()!
-    if (node.type === 'definition' && !seen.has(node.identifier)) {
-      seen.add(node.identifier)
-      found.push(node)
+    if (node.type === 'definition' || node.type === 'footnoteDefinition') {
+      const key = `${node.type === 'definition' ? '' : '^'}${node.identifier}`
+      if (!seen.has(key)) found.push(node)
+      seen.add(key)
     }
     if ('children' in node && node.type !== 'paragraph' && node.type !== 'heading') {
       for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i])
