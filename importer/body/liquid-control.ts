@@ -21,6 +21,7 @@ import {documentAt} from '../liquidReads.ts'
 import {onFirstUse} from '../onFirstUse.ts'
 import {insideRawHtml, parsesBlockHtml} from './html/kramdown-blocks.ts'
 import {parseIncludeTag, validIncludeFile} from './liquid-include.ts'
+import {absoluteUrl, relativeUrl} from './liquid-output.ts'
 import {fenceFor, highlightCode, highlightHtml, isHtmlFile} from './liquid-syntax.ts'
 import {markdownBlock, markdownBlocksAsText} from './markdown-block.ts'
 import type {LiquidDocument, LiquidSite} from './types.ts'
@@ -227,19 +228,8 @@ function createEngine(page: ControlFlowPage): LiquidEngine {
     // first Intl.DateTimeFormat of the process, took about 20 ms of every such import).
     locale: 'en-US',
   })
-  const baseurl = () => String(page.site.baseurl ?? '').replace(/\/+$/, '')
-  const relative = (value: unknown) => {
-    const path = String(value ?? '')
-    if (/^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('//')) return path
-    return `${baseurl()}/${path.replace(/^\/+/, '')}`
-  }
-  engine.registerFilter('relative_url', relative)
-  engine.registerFilter('absolute_url', (value: unknown) => {
-    const path = relative(value)
-    return /^[a-z][a-z0-9+.-]*:/i.test(path)
-      ? path
-      : `${String(page.site.url ?? '').replace(/\/+$/, '')}${path}`
-  })
+  engine.registerFilter('relative_url', (value: unknown) => relativeUrl(value, page.site))
+  engine.registerFilter('absolute_url', (value: unknown) => absoluteUrl(value, page.site))
   engine.registerFilter('markdownify', (value: unknown) => markdownBlock(String(value ?? '')))
   const stripHtml = engine.filters.strip_html
   engine.registerFilter('strip_html', function (value: unknown) {

@@ -5,9 +5,8 @@ import {LIQUID_SITE_KEYS} from './liquid-syntax.ts'
 
 /** The filters evaluated here; any other is left to liquidjs (`withAllFilters`), else kept as text. */
 const FILTERS: Record<string, (value: string, site: Record<string, unknown>) => string> = {
-  relative_url: (value, site) => joinUrl(String(site.baseurl ?? ''), value),
-  absolute_url: (value, site) =>
-    joinUrl(String(site.url ?? '') + String(site.baseurl ?? ''), value),
+  relative_url: (value, site) => relativeUrl(value, site),
+  absolute_url: (value, site) => absoluteUrl(value, site),
 }
 
 /** The text of `{{ expression }}`, or the expression itself (with a warning) when it cannot be evaluated. */
@@ -196,19 +195,31 @@ function onlyInLiquidSite(key: string, state: State): boolean {
   return LIQUID_SITE_KEYS.includes(key) || Object.hasOwn(liquid.collections, key)
 }
 
+const SCHEME = /^[a-z][a-z0-9+.-]*:/i
+
 /**
- * Jekyll's `relative_url`: the base and the path joined with one slash, then normalized as
- * Addressable normalizes a URI, its `.` and `..` segments resolved (`../assets/a.pdf` from the
- * root is `/assets/a.pdf`); an absolute URL is left as it is.
+ * Jekyll's `relative_url`: the site's `baseurl` and the path joined with one slash, then
+ * normalized as Addressable normalizes a URI, its `.` and `..` segments resolved
+ * (`../assets/a.pdf` from the root is `/assets/a.pdf`); an absolute URL is left as it is, and so
+ * is an address with a host and no scheme (`//cdn.example.org/a.js`) on a site without a base.
  */
-function joinUrl(base: string, path: string): string {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(path)) return path
-  const joined = base.replace(/\/+$/, '') + '/' + path.replace(/^\/+/, '')
-  const origin = /^[a-z][a-z0-9+.-]*:\/\/[^/]*/i.exec(joined)?.[0] ?? ''
-  const rest = joined.slice(origin.length)
-  const split = rest.search(/[?#]/)
-  const pathPart = split === -1 ? rest : rest.slice(0, split)
-  return origin + withoutDotSegments(pathPart) + (split === -1 ? '' : rest.slice(split))
+export function relativeUrl(value: unknown, site: Record<string, unknown>): string {
+  const path = String(value ?? '')
+  if (SCHEME.test(path)) return path
+  const base = String(site.baseurl ?? '').replace(/\/+$/, '')
+  const leading = (part: string) => (part === '' || part.startsWith('/') ? part : `/${part}`)
+  const joined = leading(base) + leading(path)
+  if (joined.startsWith('//')) return joined
+  const split = joined.search(/[?#]/)
+  const pathPart = split === -1 ? joined : joined.slice(0, split)
+  return withoutDotSegments(pathPart) + (split === -1 ? '' : joined.slice(split))
+}
+
+/** Jekyll's `absolute_url`: the site's `url` before its `relative_url`, when it has one. */
+export function absoluteUrl(value: unknown, site: Record<string, unknown>): string {
+  const path = relativeUrl(value, site)
+  if (SCHEME.test(path)) return path
+  return String(site.url ?? '').replace(/\/+$/, '') + path
 }
 
 /** RFC 3986's remove_dot_segments for an absolute path: `..` above the root stays at the root. */

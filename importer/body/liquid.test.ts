@@ -635,6 +635,17 @@ describe('relative_url and absolute_url', () => {
     )
     expect(text).toBe('/assets/a.pdf /course/docs/c.pdf?up=../x https://example.org/x')
   })
+
+  it('resolve them the same way in control flow and layouts, where liquidjs runs them (a staffer photo `../assets/…`)', () => {
+    // What `jekyll build` writes for this page.
+    const {text} = liquid(
+      "{% if true %}{{ '../assets/a.jpg' | relative_url }} {{ 'x/./y/../b.png' | absolute_url }} {{ '//cdn.example.org/a.js' | relative_url }}{% endif %}",
+      {site: {baseurl: '/course', url: 'https://example.org'}},
+    )
+    expect(text).toBe(
+      '/assets/a.jpg https://example.org/course/x/b.png /course//cdn.example.org/a.js',
+    )
+  })
 })
 
 describe('{{ output }} with filters the importer does not evaluate itself', () => {
