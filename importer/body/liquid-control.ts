@@ -359,11 +359,11 @@ function siteDrop(page: ControlFlowPage, engine: LiquidEngine): Record<string, u
   lazily(site, 'html_pages', () =>
     liquid.pages.filter((document) => !/\.(?!html?$|xhtml$)[^./]+$/.test(document.url)).map(drop),
   )
-  for (const label of labels) lazily(site, label, () => liquid.collections[label]!.map(drop))
-  // `site.posts` lists the newest first (the collection's own list is oldest first).
-  if (liquid.collections.posts)
-    lazily(site, 'posts', () => liquid.collections.posts!.map(drop).reverse())
-  lazily(site, 'collections', () => labels.map((label) => ({label, docs: site[label]})))
+  const docs = (label: string) => liquid.collections[label]!.map(drop)
+  // `site.posts` lists the newest first; its collection's `docs`, as any other's, oldest first.
+  for (const label of labels)
+    lazily(site, label, () => (label === 'posts' ? docs(label).reverse() : docs(label)))
+  lazily(site, 'collections', () => labels.map((label) => ({label, docs: docs(label)})))
   lazily(site, 'documents', () =>
     (site.collections as Array<{docs: unknown[]}>).flatMap((collection) => collection.docs),
   )
@@ -420,7 +420,8 @@ function documentDrop(
     path: document.file,
     relative_path: document.file,
     collection: document.collection,
-    // A post's is its name after the date (`posts.ts`); anything else's, its file name.
+    // The front matter's `slug:` (a post's is its name after the date, see posts.ts), else the
+    // file's name.
     slug:
       typeof document.data.slug === 'string'
         ? document.data.slug
