@@ -20,6 +20,12 @@ const page = (path: string, front: string, body = 'Text.\n'): SiteFile => ({
   text: `---\n${front}\n---\n\n${body}`,
 })
 
+/** A conversion cache's store kept in memory. */
+function memoryStore() {
+  const entries = new Map<string, string>()
+  return {get: (key: string) => entries.get(key), set: entries.set.bind(entries)}
+}
+
 describe('importSite', () => {
   it('counts the markdown files it skips for having no front matter, and only those', () => {
     const files = [
@@ -490,8 +496,7 @@ describe('importSite', () => {
   })
 
   it('converts a page again when an _includes/ file it uses changes, even with the conversion cache', () => {
-    const entries = new Map<string, string>()
-    const store = {get: (key: string) => entries.get(key), set: entries.set.bind(entries)}
+    const store = memoryStore()
     const files = (note: string): SiteFile[] => [
       page('index.md', 'title: Home', '{% include note.md %}\n'),
       page('other.md', 'title: Other', 'No includes.\n'),
@@ -507,8 +512,7 @@ describe('importSite', () => {
   })
 
   it('converts a page again when a post its Liquid reads changes, and only that page, even with the conversion cache', () => {
-    const entries = new Map<string, string>()
-    const store = {get: (key: string) => entries.get(key), set: entries.set.bind(entries)}
+    const store = memoryStore()
     const files = (address: string): SiteFile[] => [
       page(
         'index.md',

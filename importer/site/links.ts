@@ -43,7 +43,7 @@ export type UrlConfig = Pick<SiteConfig, 'permalink'> & Partial<Pick<SiteConfig,
  * and digits (and, `pretty`, `._~!$&'()+,;=@`) is one hyphen, one at either end is dropped, and
  * the result is lowercase unless `cased`.
  */
-function jekyllSlug(text: string, mode: 'default' | 'pretty', cased: boolean): string {
+export function jekyllSlug(text: string, mode: 'default' | 'pretty', cased: boolean): string {
   const other =
     mode === 'pretty' ? /[^\p{M}\p{L}\p{Nd}._~!$&'()+,;=@]+/gu : /[^\p{M}\p{L}\p{Nd}]+/gu
   const slug = text.replace(other, '-').replace(/^-|-$/g, '')

@@ -1,9 +1,9 @@
 /**
  * What a page's Liquid control flow can read besides its own front matter and `_config.yml`:
  * `site.data` (the `_data/` files), the documents of each collection, the site's posts
- * (`posts.ts`) and pages (front matter, address, body), and the site's own `_layouts/`. Plain data, so a worker thread gets
- * it with the rest of the site context; it is built only when some page body uses control flow,
- * because then a page's document depends on other pages' bodies.
+ * (`posts.ts`) and pages (front matter, address, body), and the site's own `_layouts/`. Plain
+ * data, so a worker thread gets it with the rest of the site context; it is built only when some
+ * page body uses control flow, because then a page's document depends on other pages' bodies.
  */
 import {posix} from 'node:path'
 
@@ -102,7 +102,7 @@ export function readLiquidSite(
   // Jekyll's own collection, unless the site defines one of that name.
   if (!collections.posts) {
     const posts = readPosts(files, config)
-    collections.posts = posts.posts
+    collections.posts = posts.posts.sort(jekyllOrder)
     diagnostics.push(...posts.diagnostics)
   }
   return {

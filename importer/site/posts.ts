@@ -10,7 +10,7 @@ import type {Diagnostic} from '../types.ts'
 import {defaultsFor} from './config.ts'
 import {decodeSiteFile} from './decode.ts'
 import {parseFrontMatter} from './frontMatter.ts'
-import {sanitizedUrl} from './links.ts'
+import {jekyllSlug, sanitizedUrl} from './links.ts'
 import type {SiteConfig, SiteFile} from './types.ts'
 
 /** A post's file: in `_posts/` (or a folder below it), its name a date, a title, an extension. */
@@ -31,15 +31,12 @@ const STYLES: Record<string, string> = {
   none: '/:categories/:title:output_ext',
 }
 
-/**
- * The site's posts in Jekyll's order (by date, then path; `site.posts` lists them the other way
- * round), those with `published: false` left out, as Jekyll leaves them out.
- */
+/** The site's posts, those with `published: false` left out, as Jekyll leaves them out. */
 export function readPosts(
   files: readonly SiteFile[],
   config: SiteConfig,
 ): {posts: LiquidDocument[]; diagnostics: Diagnostic[]} {
-  const posts: Array<LiquidDocument & {time: number}> = []
+  const posts: LiquidDocument[] = []
   const diagnostics: Diagnostic[] = []
   for (const file of files) {
     const name = POST.exec(file.path)
@@ -57,24 +54,19 @@ export function readPosts(
     }
     if (data.published === false) continue
     const [, dir = '', year = '', month = '', day = '', slug = ''] = name
-    const ymd = `${year.padStart(4, '0')}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`
-    data.date ??= ymd
+    data.date ??= `${year.padStart(4, '0')}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`
     data.title ??= titleized(slug)
     data.slug ??= slug
-    const categories = categoriesOf(dir, data)
-    data.categories = categories
-    const time = Date.parse(String(data.date))
+    data.categories = categoriesOf(dir, data)
     posts.push({
       file: file.path,
-      url: postUrl(data, categories, ymd, slug, config.permalink),
+      url: postUrl(data, config.permalink),
       data,
       body: parsed.body,
       collection: 'posts',
-      time: Number.isNaN(time) ? Date.parse(ymd) || 0 : time,
     })
   }
-  posts.sort((a, b) => a.time - b.time || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
-  return {posts: posts.map(({time: _time, ...post}) => post), diagnostics}
+  return {posts, diagnostics}
 }
 
 /** Jekyll's `Utils.titleize_slug`: each word of the name capitalized, joined by spaces. */
@@ -108,22 +100,17 @@ function categoriesOf(dir: string, data: Record<string, unknown>): string[] {
 
 /**
  * The address Jekyll gives a post: its own `permalink`, else the site's style or pattern, its
- * placeholders filled (`:title` from a `slug:` or the file name, `:categories` joined by `/`).
+ * placeholders filled from its date and `slug` (`:title` slugified keeping case and some
+ * punctuation, as Jekyll does), `:categories` joined by `/`.
  */
-function postUrl(
-  data: Record<string, unknown>,
-  categories: string[],
-  ymd: string,
-  slug: string,
-  style: string,
-): string {
+function postUrl(data: Record<string, unknown>, style: string): string {
   const own = data.permalink
   const pattern = typeof own === 'string' && own !== '' ? own : (STYLES[style] ?? style)
-  const [year = '', month = '', day = ''] = ymd.split('-')
-  const date = new Date(`${ymd}T00:00:00Z`)
-  const start = Date.UTC(date.getUTCFullYear(), 0, 0)
-  const yDay = String(Math.floor((date.getTime() - start) / 86_400_000)).padStart(3, '0')
-  const title = typeof data.slug === 'string' ? data.slug : slug
+  // The date's own day: `2023-07-03 10:00:00 -0700` is July 3rd, as the site's readers date it.
+  const [, year = '', month = '', day = ''] =
+    /^(\d{4})-(\d{2})-(\d{2})/.exec(String(data.date)) ?? []
+  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)))
+  const slug = String(data.slug)
   const placeholders: Record<string, string> = {
     year,
     month,
@@ -131,13 +118,26 @@ function postUrl(
     i_month: String(Number(month)),
     i_day: String(Number(day)),
     short_year: year.slice(2),
-    y_day: yDay,
-    title,
-    slug: title.toLowerCase(),
-    categories: categories.map((category) => encodeURI(category.toLowerCase())).join('/'),
+    y_day: String(dayOfYear(date)).padStart(3, '0'),
+    week: String(isoWeek(date)).padStart(2, '0'),
+    short_day: date.toUTCString().slice(0, 3),
+    title: jekyllSlug(slug, 'pretty', true),
+    slug: jekyllSlug(slug, 'default', false),
+    categories: (data.categories as string[]).map((c) => encodeURI(c.toLowerCase())).join('/'),
     output_ext: '.html',
   }
   return sanitizedUrl(
     pattern.replace(/:([a-z_]+)/g, (match, key: string) => placeholders[key] ?? match),
   )
+}
+
+const DAY = 86_400_000
+
+const dayOfYear = (date: Date) =>
+  Math.round((date.getTime() - Date.UTC(date.getUTCFullYear(), 0, 0)) / DAY)
+
+/** The ISO 8601 week of a date (`%V`): weeks start on Monday, week 1 holds the year's first Thursday. */
+function isoWeek(date: Date): number {
+  const thursday = new Date(date.getTime() + (3 - ((date.getUTCDay() + 6) % 7)) * DAY)
+  return Math.floor((dayOfYear(thursday) - 1) / 7) + 1
 }

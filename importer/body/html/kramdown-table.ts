@@ -1,7 +1,14 @@
 import {backticksAt} from '../code-span.ts'
 import {IAL_LINE} from '../ial.ts'
 import {parseMarkdown} from '../parse.ts'
-import {BLOCK_ELEMENTS, SPAN_ELEMENTS, WITHOUT_BODY} from './tokens.ts'
+import {
+  BLOCK_ELEMENTS,
+  scanTags,
+  SPAN_ELEMENTS,
+  tagAt,
+  WITHOUT_BODY,
+  type TagToken,
+} from './tokens.ts'
 
 /** A table kramdown reads where GFM sees a paragraph (no separator line, `+` in it, a footer…). */
 export interface KramdownTable {
@@ -222,52 +229,43 @@ function pipeOnEveryLine(lines: string[]): boolean {
   return shown.split('\n').every((line) => splitCells(line).pipes > 0)
 }
 
-// kramdown's HTML_TAG_RE, roughly: a name, attributes (quoted values may hold `>`), `/` to close.
-const START_TAG =
-  /<([A-Za-z_][\w:.-]*)((?:\s+[\w:.-]+(?:\s*=\s*(?:\w+|"[^"]*"|'[^']*'))?)*)\s*(\/)?>/y
-
 /** `text` with each pipe inside a span element's content written as a space. */
 function withElementPipesHidden(text: string): string {
   let out = ''
   let i = 0
   while (i < text.length) {
     const char = text[i]!
-    if (char === '\\') {
-      out += text.slice(i, i + 2)
-      i += 2
-      continue
+    let next = i + 1
+    if (char === '\\') next = i + 2
+    else if (char === '`') next = backticksAt(text, i).end
+    else if (char === '<') {
+      // A span element: kramdown's span parser reads it whole (a block element's tag is text).
+      const tag = tagAt(text, i)
+      const holds = tag && !tag.closing && !tag.selfClosing && !WITHOUT_BODY.has(tag.name)
+      if (holds && !BLOCK_ELEMENTS.has(tag.name)) {
+        const end = contentEnd(text, tag)
+        out += text.slice(i, tag.end) + text.slice(tag.end, end).replaceAll('|', ' ')
+        i = end
+        continue
+      }
     }
-    if (char === '`') {
-      const {end} = backticksAt(text, i)
-      out += text.slice(i, end)
-      i = end
-      continue
-    }
-    START_TAG.lastIndex = i
-    const tag = char === '<' ? START_TAG.exec(text) : null
-    const name = tag?.[1]?.toLowerCase() ?? ''
-    if (!tag || BLOCK_ELEMENTS.has(name) || WITHOUT_BODY.has(name) || tag[3]) {
-      out += char
-      i++
-      continue
-    }
-    const end = contentEnd(text, START_TAG.lastIndex, name)
-    out += tag[0] + text.slice(START_TAG.lastIndex, end).replace(/\|/g, ' ')
-    i = end
+    out += text.slice(i, next)
+    i = next
   }
   return out
 }
 
-/** Where the content of element `name`, starting at `from`, ends: at its closing tag, or the text's end. */
-function contentEnd(text: string, from: number, name: string): number {
-  const tags = new RegExp(`<(/?)${name.replace(/[.]/g, '\\.')}(?=[\\s/>])`, 'gi')
-  tags.lastIndex = from
-  let depth = 1
-  for (let m = tags.exec(text); m; m = tags.exec(text)) {
-    depth += m[1] ? -1 : 1
-    if (depth === 0) return m.index
-  }
-  return text.length
+/** Where the content of the element `tag` opens ends: at its own closing tag, or the text's end. */
+function contentEnd(text: string, tag: TagToken): number {
+  let depth = 0
+  let end = text.length
+  scanTags(text, tag.end, (each) => {
+    if (each.name !== tag.name || each.selfClosing) return false
+    depth += each.closing ? -1 : 1
+    if (depth < 0) end = each.start
+    return depth < 0
+  })
+  return end
 }
 
 function hasCodeSpanPipe(line: string): boolean {
