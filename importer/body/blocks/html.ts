@@ -2,7 +2,7 @@ import type {Html, RootContent} from 'mdast'
 
 import {closingCut, findClosing, loneOpening} from '../html/containers.ts'
 import {convertHtml} from '../html/hast/index.ts'
-import {convertPrepared, detailsBlock} from '../html/kramdown-convert.ts'
+import {convertPrepared, detailsBlock, lineOf} from '../html/kramdown-convert.ts'
 import {isNavButtons} from '../html/next-link.ts'
 import {convertMarkdownAt} from '../html/markdown.ts'
 import {SPAN_ELEMENTS} from '../html/tokens.ts'
@@ -21,7 +21,7 @@ import {convertBlocks} from './index.ts'
 import {convertTail} from './fragment.ts'
 import {navigation} from './navigation.ts'
 import {sectionBlocks} from './rich-inline.ts'
-import {isTextBlock} from './text-block.ts'
+import {isTextBlock, type TextBlock} from './text-block.ts'
 import type {Walk} from './walk.ts'
 
 /**
@@ -249,11 +249,34 @@ function details(
   state: State,
   walk: Walk,
 ): void {
-  let summary = textOf(/<summary\b[^>]*>([\s\S]*?)<\/summary\s*>/i.exec(opening.rest)?.[1] ?? '')
+  let summary = summaryLine(opening.rest, node, state)
   const first = inner[0]
-  if (!summary && first?.type === 'html' && /^\s*<summary\b/i.test(first.value)) {
-    summary = textOf(first.value)
+  if (summary.length === 0 && first?.type === 'html' && /^\s*<summary\b/i.test(first.value)) {
+    summary = summaryLine(first.value, first, state)
     inner = inner.slice(1)
   }
-  walk.out.push(detailsBlock(plainLine(summary), () => sectionBlocks(inner, state), node, state))
+  walk.out.push(detailsBlock(summary, () => sectionBlocks(inner, state), node, state))
+}
+
+const SUMMARY = /<summary\b[^>]*>([\s\S]*?)<\/summary\s*>/i
+
+/**
+ * The summary line of the `<summary>` element in `html`, if any: its text, or its markdown when
+ * its `markdown` attribute asks for it (`<summary markdown="span">**Hint**</summary>`: "Hint" in
+ * bold), as kramdown reads it in a quote or a list item as anywhere else.
+ */
+function summaryLine(html: string, node: Html, state: State): TextBlock[] {
+  const found = SUMMARY.exec(html)
+  if (!found) return []
+  const tag = tagAt(found[0], 0)
+  const markdown = tag?.attributes.markdown
+  if (!tag || (markdown !== '1' && markdown !== 'span' && markdown !== 'block')) {
+    return plainLine(textOf(found[1]!))
+  }
+  const start = node.position?.start
+  const at = {line: start?.line ?? 1, column: start?.column ?? 1, offset: start?.offset ?? 0}
+  const content = found.index + tag.end
+  return lineOf(state, (out) =>
+    convertMarkdownAt(found[1]!, pointIn({text: html, at}, content), state, out),
+  )
 }

@@ -150,7 +150,7 @@ function sectionMarkdown(content: string, at: Point, node: Html, state: State): 
  * holds it: its markdown (`<summary markdown="block">` over `**Hint 1**`: "Hint 1" in bold), or
  * the HTML kramdown keeps in it (`<summary>Fields: <code>config</code></summary>`).
  */
-function lineOf(state: State, convert: (out: Item[]) => void): TextBlock[] {
+export function lineOf(state: State, convert: (out: Item[]) => void): TextBlock[] {
   return toTitleText(
     convertWithin(state, 'text', () => {
       const out: Item[] = []
