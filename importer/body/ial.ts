@@ -26,6 +26,13 @@ export const IAL_LINE = /^\{:\s*([^{}\n]*?)\s*\}$/
 export const IAL_BLOCK_LINE = /^ {0,3}\{:(?![:/])(?:\\\}|[^}\n])+\}[ \t]*$/
 
 /**
+ * kramdown's LIST_ITEM_IAL at the start of an item's first line (`- {: .hint} Hint: …`), with the
+ * blanks after it: the attribute list is the item's (`<li class="hint">`), the text after it the
+ * item's text.
+ */
+export const ITEM_IAL = /^(\{:(?!(?:[A-Za-z][\w-]*)?:|\/)(?:\\\}|[^}\n])+\})[ \t]*/
+
+/**
  * A block attribute list right under a list's last line, where kramdown ends the list and gives
  * it the list (`<ul class="highlight">`), and CommonMark reads it as a lazy line of the last
  * item's paragraph, and the text after it too. `list-nesting.ts` writes such a line as this

@@ -70,18 +70,7 @@ export function kramdownDefinitionList(
 ): void {
   const items = block.entries.map((each) => {
     const definition = each.definitions.flatMap((part) => {
-      if (part.attributes !== undefined) {
-        const at = {
-          position: {start: pointIn(entry, part.offset), end: pointIn(entry, part.offset)},
-        }
-        report(
-          state,
-          'info',
-          'ial-dropped',
-          at,
-          `Dropped the attribute list ${part.attributes} of a definition: it only styles it.`,
-        )
-      }
+      reportAttributes(part, 'definition', entry, state)
       return convertWithin(state, 'section', () => {
         const out: Item[] = []
         convertMarkdownAt(part.text, pointIn(entry, part.offset), state, out)
@@ -99,12 +88,26 @@ export function kramdownDefinitionList(
 }
 
 // A term is a line of text for kramdown, never a block: `1. Step` or `# Name` is its text.
+/** Reports the attribute list a term or definition starts with, which only styles it. */
+function reportAttributes(
+  part: DefinitionText,
+  what: 'term' | 'definition',
+  entry: PreparedBlock,
+  state: State,
+): void {
+  if (part.attributes === undefined) return
+  const at = {position: {start: pointIn(entry, part.offset), end: pointIn(entry, part.offset)}}
+  const message = `Dropped the attribute list ${part.attributes} of a ${what}: it only styles it.`
+  report(state, 'info', 'ial-dropped', at, message)
+}
+
 function termBlock(
   term: DefinitionText,
   entry: PreparedBlock,
   node: Html,
   state: State,
 ): TextBlock {
+  reportAttributes(term, 'term', entry, state)
   // Most terms are words and numbers (`Apr 10`, `Week 3`): nothing to parse.
   if (PLAIN_TERM.test(term.text)) return textBlock(STYLE.normal, [plainSpan(term.text)], [])
   const blocks = convertWithin(state, 'text', () => {

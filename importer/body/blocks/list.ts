@@ -4,7 +4,9 @@ import type {Point} from '../html/hast/scope.ts'
 import {parsesBlockHtml, scanBlocks} from '../html/kramdown-blocks.ts'
 import {convertMarkdownAt} from '../html/markdown.ts'
 import {LIST, STYLE} from '../names.ts'
+import {ITEM_IAL} from '../ial.ts'
 import type {State} from '../state.ts'
+import {report} from '../state.ts'
 import {endsInListOf} from './html.ts'
 import {convertBlocks} from './index.ts'
 import {separateFromListBefore, settleItem, startAt} from './list-item.ts'
@@ -47,7 +49,10 @@ export function list(node: List, state: State, walk: Walk): void {
       } finally {
         context.contentColumn = column
       }
-    } else convertBlocks(item.children, state, walk.out, context)
+    } else {
+      dropItemIal(item, state)
+      convertBlocks(item.children, state, walk.out, context)
+    }
     joinParagraphs(walk.out, start, type, level)
     settleItem(walk.out, start, context)
   }
@@ -61,6 +66,40 @@ export function list(node: List, state: State, walk: Walk): void {
     walk.out.splice(listStart)
     walk.out.push(tableOfContents(node.ordered === true, state, shared.toc))
   }
+}
+
+/**
+ * Takes kramdown's attribute list off the start of an item's first line (`- {: .hint} Hint: …`,
+ * which kramdown gives the `<li>`): the reader sees the text after it. One on a line of its own
+ * is the paragraph's below it, as anywhere (`blocks/paragraph.ts`).
+ */
+function dropItemIal(item: ListItem, state: State): void {
+  const paragraph = item.children[0]
+  if (paragraph?.type !== 'paragraph') return
+  const [text, next] = paragraph.children
+  if (text?.type !== 'text') return
+  const found = ITEM_IAL.exec(text.value)
+  const rest = found && text.value.slice(found[0].length)
+  // Text must follow on its line: in the same text node, or as the next inline node.
+  if (!found || rest!.startsWith('\n') || (rest === '' && (!next || next.type === 'break'))) return
+  if (rest === '') paragraph.children.shift()
+  else {
+    const length = found[0].length
+    const start = text.position?.start
+    text.value = rest!
+    if (start?.offset !== undefined)
+      text.position = {
+        start: {...start, column: start.column + length, offset: start.offset + length},
+        end: text.position!.end,
+      }
+  }
+  report(
+    state,
+    'info',
+    'ial-dropped',
+    paragraph!,
+    `Dropped the attribute list ${found[1]} that starts a list item: it only styles the item.`,
+  )
 }
 
 /**

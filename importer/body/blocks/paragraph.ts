@@ -255,6 +255,8 @@ function splitIal(
     first = rest[0]
   ) {
     const newline = first.value.indexOf('\n')
+    // Only a list on a line of its own: `{:.a} *em* after` is text to kramdown.
+    if (newline === -1 && rest.length > 1 && rest[1]!.type !== 'break') break
     const line = newline === -1 ? first.value : first.value.slice(0, newline)
     const match = IAL_LINE.exec(line.trim())
     if (!match) break

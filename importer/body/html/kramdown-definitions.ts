@@ -1,5 +1,5 @@
 import {startsLazyEnd} from './tokens.ts'
-import {IAL_BLOCK_LINE} from '../ial.ts'
+import {IAL_BLOCK_LINE, ITEM_IAL} from '../ial.ts'
 
 /**
  * A kramdown definition list as kramdown delimits it (`parser/kramdown/list.rb`): the term
@@ -21,7 +21,7 @@ export interface DefinitionText {
   text: string
   /** Offset of its first character in the scanned text. */
   offset: number
-  /** The attribute list a definition starts with (`{: .label}`), which kramdown gives its `dd`. */
+  /** The attribute list it starts with (`{: .label}`), which kramdown gives its `dd` or `dt`. */
   attributes?: string
 }
 
@@ -49,7 +49,7 @@ const PARAGRAPH_END =
   /^(?: {0,3}(?:[-+*][ \t]|\d+\.[ \t]|>|[~`]{3})|#{1,6}[\t ]|\{:(?!:|\/)[^}]+\}[ \t]*$)/
 // Lines that start another block, so a paragraph (of terms) cannot start there.
 const OTHER_BLOCK =
-  /^(?: {4}|\t| {0,3}(?:[-+*][ \t]|\d+\.[ \t]|>|#|[~`]{3}|\$\$|\[\^?[^\]]+\]:|\*\[|\^[ \t]*$|\{:|([-*_])(?: *\1){2,} *$))/
+  /^(?: {4}|\t| {0,3}(?:[-+*][ \t]|\d+\.[ \t]|>|#|[~`]{3}|\$\$|\[\^?[^\]]+\]:|\*\[|\^[ \t]*$|\{:(?!:|\/)[^}\n]+\}[ \t]*$|\{::|([-*_])(?: *\1){2,} *$))/
 // kramdown's LIST_ITEM_IAL, on a definition's first line after its marker and spaces.
 const DEFINITION_IAL = /^(\{:(?!(?:[A-Za-z][\w-]*)?:|\/)(?:\\\}|[^}])+\})\s*(?=\S)/
 const SETEXT = /^ {0,3}(?:=+|-+)[ \t]*$/
@@ -220,9 +220,17 @@ function hasPipe(line: string): boolean {
   return /(?:^|[^\\])\|/.test(line)
 }
 
+// kramdown's LIST_ITEM_IAL before a term is the `dt`'s (`{: .y} Term`), not text.
 function termText(line: Line): DefinitionText {
   const leading = leadingSpaces(line.text)
-  return {text: line.text.slice(leading).trimEnd(), offset: line.start + leading}
+  const text = line.text.slice(leading).trimEnd()
+  const attributes = ITEM_IAL.exec(text)
+  const skip = attributes?.[0].length ?? 0
+  return {
+    text: text.slice(skip),
+    offset: line.start + leading + skip,
+    ...(attributes ? {attributes: attributes[1]} : {}),
+  }
 }
 
 function skipBlank(text: string, pos: number): number | undefined {
