@@ -215,11 +215,30 @@ export function relativeUrl(value: unknown, site: Record<string, unknown>): stri
   return withoutDotSegments(pathPart) + (split === -1 ? '' : joined.slice(split))
 }
 
-/** Jekyll's `absolute_url`: the site's `url` before its `relative_url`, when it has one. */
+/**
+ * Jekyll's `absolute_url`: the site's `url` before its `relative_url`, when it has one, with
+ * its scheme and host in lower case and without the scheme's own port, as Addressable normalizes
+ * them (`https://UM-iRaL.github.io` is `https://um-iral.github.io`).
+ */
 export function absoluteUrl(value: unknown, site: Record<string, unknown>): string {
   const path = relativeUrl(value, site)
   if (SCHEME.test(path)) return path
-  return String(site.url ?? '').replace(/\/+$/, '') + path
+  return normalizedOrigin(String(site.url ?? '').replace(/\/+$/, '')) + path
+}
+
+const DEFAULT_PORTS: Record<string, string> = {http: '80', https: '443'}
+
+/** `scheme://user@host:port…` with the scheme and host lowercased and a default port left out. */
+function normalizedOrigin(url: string): string {
+  const parts = /^([a-z][a-z0-9+.-]*):\/\/([^@/?#]*@)?(\[[^\]]*\]|[^:/?#]*)(?::(\d*))?(.*)$/is.exec(
+    url,
+  )
+  if (!parts) return url
+  const [, scheme, user = '', host, port, rest] = parts
+  const lower = scheme!.toLowerCase()
+  const shownPort =
+    port === undefined || port === '' || port === DEFAULT_PORTS[lower] ? '' : `:${port}`
+  return `${lower}://${user}${host!.toLowerCase()}${shownPort}${rest}`
 }
 
 /** RFC 3986's remove_dot_segments for an absolute path: `..` above the root stays at the root. */

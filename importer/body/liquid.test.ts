@@ -646,6 +646,20 @@ describe('relative_url and absolute_url', () => {
       '/assets/a.jpg https://example.org/course/x/b.png /course//cdn.example.org/a.js',
     )
   })
+
+  it("write the site's scheme and host in lower case, without the scheme's own port, as Jekyll's normalized address does", () => {
+    // What `jekyll build` writes for these pages.
+    const page = "{{ 'a.gif' | absolute_url }} {% if true %}{{ 'b.gif' | absolute_url }}{% endif %}"
+    expect(liquid(page, {site: {url: 'HTTPS://UM-iRaL.github.io', baseurl: '/Site'}}).text).toBe(
+      'https://um-iral.github.io/Site/a.gif https://um-iral.github.io/Site/b.gif',
+    )
+    expect(liquid(page, {site: {url: 'http://Example.org:80'}}).text).toBe(
+      'http://example.org/a.gif http://example.org/b.gif',
+    )
+    expect(liquid(page, {site: {url: 'http://Example.org:8080'}}).text).toBe(
+      'http://example.org:8080/a.gif http://example.org:8080/b.gif',
+    )
+  })
 })
 
 describe('{{ output }} with filters the importer does not evaluate itself', () => {
