@@ -227,20 +227,40 @@ export function pageSubtitle(kind: string, detail: string, notInNavigation: unkn
     : `${kind} · ${detail}`
 }
 
+type RichBlock = {
+  _type?: string
+  children?: unknown
+  code?: unknown
+  summary?: unknown
+  body?: unknown
+}
+
 /**
  * The text of rich text blocks, joined by spaces, for one-line previews and subtitles: a code
- * block a table cell holds counts by its code.
+ * block a table cell holds counts by its code, a block holding rich text of its own (a callout,
+ * a collapsible section, a quote) by the text it holds.
  */
 export function richTextPlainText(blocks: unknown): string {
   if (!Array.isArray(blocks)) return ''
   return blocks
-    .map((block: {_type?: string; children?: unknown; code?: unknown}) =>
+    .map((block: RichBlock) =>
       block?._type === 'block' && Array.isArray(block.children)
         ? block.children.map((child: {text?: unknown}) => String(child?.text ?? '')).join('')
         : block?._type === BLOCK_TYPES.code && typeof block.code === 'string'
           ? block.code.replace(/\s+/g, ' ').trim()
-          : '',
+          : [block?.summary, block?.body].map(richTextPlainText).filter(Boolean).join(' '),
     )
     .filter(Boolean)
     .join(' ')
+}
+
+/**
+ * A preview's title for rich text: its text, else the types of what it holds (`(image)` for a
+ * quote of one image), else `empty`: a block that holds something never reads as empty.
+ */
+export function richTextTitle(blocks: unknown, empty: string): string {
+  const text = richTextPlainText(blocks)
+  if (text || !Array.isArray(blocks) || blocks.length === 0) return text || empty
+  const types = [...new Set(blocks.map((block: RichBlock) => block?._type).filter(Boolean))]
+  return types.length > 0 ? `(${types.join(', ')})` : empty
 }

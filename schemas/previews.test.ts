@@ -53,6 +53,18 @@ describe('Studio previews', () => {
     expect(prepare(quote, {body: []}).title).toBe('(empty quote)')
   })
 
+  it('titles a quote or a cell by what it holds, never as empty when it holds a block', () => {
+    const callout = {_type: 'callout', tone: 'tip', body: [cell('A paragraph').content[0]]}
+    const details = {_type: 'details', summary: cell('Hint').content, body: cell('Try it.').content}
+    expect(prepare(quote, {body: [callout]}).title).toBe('A paragraph')
+    expect(prepare(quote, {body: [details]}).title).toBe('Hint Try it.')
+    const image = {_type: 'image', src: 'https://img.example.org/cat.png'}
+    expect(prepare(quote, {body: [image]}).title).toBe('(image)')
+    expect(prepare(tableCell, {content: [image, {_type: 'embed'}, image]}).title).toBe(
+      '(image, embed)',
+    )
+  })
+
   it('titles a remote image by its description and host, not "Untitled"', () => {
     const image = (lessonBody as {of: {name?: string; preview?: unknown}[]}).of.find(
       (member) => member.name === 'image',

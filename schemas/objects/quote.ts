@@ -2,7 +2,7 @@ import {BlockquoteIcon} from '@sanity/icons/Blockquote'
 import {defineField, defineType} from 'sanity'
 
 import {BLOCK_TYPES, OBJECT_TYPES} from '../constants.ts'
-import {richTextPlainText} from '../fields.ts'
+import {richTextTitle} from '../fields.ts'
 import {listLevelField} from '../listLevel.ts'
 
 /**
@@ -26,6 +26,6 @@ export const quote = defineType({
   ],
   preview: {
     select: {body: 'body'},
-    prepare: ({body}) => ({title: richTextPlainText(body) || '(empty quote)', subtitle: 'Quote'}),
+    prepare: ({body}) => ({title: richTextTitle(body, '(empty quote)'), subtitle: 'Quote'}),
   },
 })

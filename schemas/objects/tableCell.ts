@@ -1,7 +1,7 @@
 import {defineField, defineType} from 'sanity'
 
 import {OBJECT_TYPES} from '../constants.ts'
-import {richTextPlainText} from '../fields.ts'
+import {richTextTitle} from '../fields.ts'
 import {MAX_COLSPAN, MAX_ROWSPAN} from '../tableSpans.ts'
 
 const spanField = (name: 'colSpan' | 'rowSpan', what: 'columns' | 'rows', max: number) =>
@@ -39,7 +39,7 @@ export const tableCell = defineType({
         typeof rowSpan === 'number' && rowSpan > 1 ? `${rowSpan} rows` : '',
       ].filter(Boolean)
       return {
-        title: richTextPlainText(content) || '(empty cell)',
+        title: richTextTitle(content, '(empty cell)'),
         ...(merged.length > 0 ? {subtitle: `Merged: ${merged.join(' × ')}`} : {}),
       }
     },
