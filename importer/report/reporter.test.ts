@@ -42,6 +42,15 @@ describe('createReporter', () => {
     expect(reporter.diagnostics).toHaveLength(6)
   })
 
+  it('prints a warning about the whole site in full at once, not as a row of the table', () => {
+    const out: string[] = []
+    const reporter = createReporter((text) => out.push(text))
+    reporter.add([warning('mkdocs.yml', 1, 'site-not-jekyll'), warning('a.md', 3, 'raw-html')])
+    expect(out).toEqual([
+      expect.stringMatching(/^mkdocs\.yml:1:1: warning: site-not-jekyll here \[site-not-jekyll\]$/),
+    ])
+  })
+
   it('lists every warning in full with verbose, and reports the same problem once', () => {
     const out: string[] = []
     const reporter = createReporter((text) => out.push(text), {verbose: true})

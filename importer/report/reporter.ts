@@ -6,9 +6,16 @@ import {shownProblems} from './shown.ts'
 export type ReporterOptions = FormatOptions & {verbose?: boolean}
 
 /**
+ * Warnings about the whole site rather than a page (`site-not-jekyll`: the folder is another
+ * generator's site), printed in full as errors are: one line in the table would not say it.
+ */
+const SITE_WARNINGS = new Set(['site-not-jekyll'])
+
+/**
  * Collects a run's diagnostics as they come and prints them at site scale: every error in
- * full as soon as it is found; warnings in full only with `verbose`, otherwise as one table by
- * code at the end. A problem reported twice (same place, code and message) is kept once.
+ * full as soon as it is found; warnings in full only with `verbose` (or when they are about the
+ * whole site), otherwise as one table by code at the end. A problem reported twice (same place,
+ * code and message) is kept once.
  */
 export function createReporter(write: (text: string) => void, options: ReporterOptions = {}) {
   const all: Diagnostic[] = []
@@ -23,7 +30,9 @@ export function createReporter(write: (text: string) => void, options: ReporterO
         return true
       })
       all.push(...fresh)
-      const now = options.verbose ? fresh : fresh.filter((d) => d.severity === 'error')
+      const now = options.verbose
+        ? fresh
+        : fresh.filter((d) => d.severity === 'error' || SITE_WARNINGS.has(d.code))
       if (now.length) write(formatDiagnostics(now, options))
     },
     /** The warnings table (nothing with `verbose`, which printed them already). */

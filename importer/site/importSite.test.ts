@@ -27,6 +27,26 @@ function memoryStore() {
 }
 
 describe('importSite', () => {
+  it("warns once, at its configuration, when the folder is another generator's site and not Jekyll's", () => {
+    const docs = [page('docs/index.md', 'title: Home')]
+    const mkdocs = {path: 'mkdocs.yml', text: 'site_name: Course\n'}
+    const warned = (files: SiteFile[], otherFiles: string[] = []) =>
+      importSite(files, {convertBody: stubBody, otherFiles}).diagnostics.filter(
+        (d) => d.code === 'site-not-jekyll',
+      )
+    expect(warned(docs, ['mkdocs.yml'])).toEqual([
+      expect.objectContaining({severity: 'warning', file: 'mkdocs.yml', line: 1}),
+    ])
+    expect(warned(docs, ['mkdocs.yml'])[0].message).toMatch(/built by MkDocs .*not by Jekyll/)
+    expect(warned(docs, ['_quarto.yml'])[0].message).toMatch(/Quarto/)
+    // A Jekyll site that keeps an MkDocs file beside it, and a folder naming no generator.
+    const config = {path: '_config.yml', text: 'title: Course\n'}
+    expect(warned([...docs, config], ['mkdocs.yml'])).toEqual([])
+    expect(warned(docs, ['docs/mkdocs.yml'])).toEqual([])
+    // Found among the files read as well as those only listed.
+    expect(warned([...docs, mkdocs])).toHaveLength(1)
+  })
+
   it('counts the markdown files it skips for having no front matter, and only those', () => {
     const files = [
       page('index.md', 'title: Home'),

@@ -12,6 +12,7 @@ import {siteDocument} from '../documents/site.ts'
 import {pageFailed} from '../report/error-text.ts'
 import type {Diagnostic, ImportedDocument, LinkTarget} from '../types.ts'
 import {readConfig} from './config.ts'
+import {otherGenerator} from './otherGenerator.ts'
 import type {BlockLines} from './blockLines.ts'
 import type {ImportOptions, ImportResult} from './importSite.ts'
 import {readIncludes, readRelativeIncludes} from './includes.ts'
@@ -220,6 +221,11 @@ export function prepareSite(
     themeVersion: options.themeVersion,
   })
   const diagnostics = [...(options.readProblems ?? []), ...configProblems]
+  const generator = otherGenerator(configText, [
+    ...files.map((file) => file.path),
+    ...(options.otherFiles ?? []),
+  ])
+  if (generator) diagnostics.push(generator)
   const unread = new Set(
     options.readProblems?.filter((d) => d.severity === 'error').map((d) => d.file),
   )
