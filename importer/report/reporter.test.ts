@@ -49,6 +49,8 @@ describe('createReporter', () => {
     expect(out).toEqual([
       expect.stringMatching(/^mkdocs\.yml:1:1: warning: site-not-jekyll here \[site-not-jekyll\]$/),
     ])
+    reporter.finish()
+    expect(out[1].split('\n').slice(1)).toEqual(['  raw-html      1  a.md:3'])
   })
 
   it('lists every warning in full with verbose, and reports the same problem once', () => {

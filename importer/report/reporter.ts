@@ -35,10 +35,12 @@ export function createReporter(write: (text: string) => void, options: ReporterO
         : fresh.filter((d) => d.severity === 'error' || SITE_WARNINGS.has(d.code))
       if (now.length) write(formatDiagnostics(now, options))
     },
-    /** The warnings table (nothing with `verbose`, which printed them already). */
+    /** The warnings table (nothing with `verbose`, which printed them already, nor the site's). */
     finish() {
       if (!options.verbose) {
-        const table = formatWarningTable(all.filter((d) => d.severity === 'warning'))
+        const table = formatWarningTable(
+          all.filter((d) => d.severity === 'warning' && !SITE_WARNINGS.has(d.code)),
+        )
         if (table) write(table)
       }
     },
