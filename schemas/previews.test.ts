@@ -3,6 +3,7 @@ import {describe, expect, it} from 'vitest'
 import {responsibility} from './documents/responsibility.ts'
 import {tool} from './documents/tool.ts'
 import {imageSubtitle, namesPreview} from './fields.ts'
+import {callout as calloutType} from './objects/callout.ts'
 import {definitionList} from './objects/definitionList.ts'
 import {lessonBody} from './objects/lessonBody.ts'
 import {quote} from './objects/quote.ts'
@@ -63,6 +64,10 @@ describe('Studio previews', () => {
     expect(prepare(tableCell, {content: [image, {_type: 'embed'}, image]}).title).toBe(
       '(image, embed)',
     )
+    const code = {_type: 'codeBlock', code: 'npm test'}
+    expect(prepare(calloutType, {tone: 'note', body: [code]}).title).toBe('npm test')
+    expect(prepare(calloutType, {tone: 'note', body: [image]}).title).toBe('(image)')
+    expect(prepare(calloutType, {tone: 'note', body: []}).title).toBe('(empty callout)')
   })
 
   it('titles a remote image by its description and host, not "Untitled"', () => {

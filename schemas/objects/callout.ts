@@ -2,6 +2,7 @@ import {BulbOutlineIcon} from '@sanity/icons/BulbOutline'
 import {defineField, defineType} from 'sanity'
 
 import {BLOCK_TYPES, CALLOUT_TONES, OBJECT_TYPES} from '../constants.ts'
+import {richTextTitle} from '../fields.ts'
 import {listLevelField} from '../listLevel.ts'
 import {lineText} from './richText.ts'
 
@@ -40,7 +41,7 @@ export const callout = defineType({
   preview: {
     select: {tone: 'tone', title: 'title', body: 'body'},
     prepare: ({tone, title, body}) => ({
-      title: lineText(title) || firstText(body) || '(empty callout)',
+      title: lineText(title) || firstText(body) || richTextTitle(body, '(empty callout)'),
       subtitle: `Callout · ${tone ?? 'note'}`,
     }),
   },
