@@ -97,7 +97,7 @@ function dropItemIal(item: ListItem, state: State): void {
     state,
     'info',
     'ial-dropped',
-    paragraph!,
+    paragraph,
     `Dropped the attribute list ${found[1]} that starts a list item: it only styles the item.`,
   )
 }
