@@ -60,6 +60,15 @@ describe('convertBody on the seed page', () => {
 })
 
 describe('convertBody', () => {
+  it("reads a summary in a quote as markdown when kramdown does: its markdown attribute, or the site's parse_block_html", () => {
+    const page =
+      '> <details markdown="1">\n> <summary>**Bold** me</summary>\n>\n> Text.\n> </details>\n'
+    const summary = (site: Record<string, unknown>) =>
+      JSON.stringify(convertBody(page, ctx({site})).body).match(/"summary":(\[.*?\]),"body"/)?.[1]
+    expect(summary({})).toContain('"**Bold** me"')
+    expect(summary({kramdown: {parse_block_html: true}})).toContain('"marks":["strong"]')
+  })
+
   it('has the signature the site stage calls', () => {
     expectTypeOf(convertBody).parameters.toEqualTypeOf<[string, ConvertContext]>()
     expectTypeOf(convertBody).returns.toEqualTypeOf<ConvertResult>()

@@ -5,8 +5,8 @@ import {LIQUID_SITE_KEYS} from './liquid-syntax.ts'
 
 /** The filters evaluated here; any other is left to liquidjs (`withAllFilters`), else kept as text. */
 const FILTERS: Record<string, (value: string, site: Record<string, unknown>) => string> = {
-  relative_url: (value, site) => relativeUrl(value, site),
-  absolute_url: (value, site) => absoluteUrl(value, site),
+  relative_url: relativeUrl,
+  absolute_url: absoluteUrl,
 }
 
 /** The text of `{{ expression }}`, or the expression itself (with a warning) when it cannot be evaluated. */

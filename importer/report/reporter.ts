@@ -1,3 +1,4 @@
+import {SITE_NOT_JEKYLL} from '../site/otherGenerator.ts'
 import type {Diagnostic} from '../types.ts'
 import {formatDiagnostics, sortDiagnostics, type FormatOptions} from './format.ts'
 import {shownProblems} from './shown.ts'
@@ -9,7 +10,7 @@ export type ReporterOptions = FormatOptions & {verbose?: boolean}
  * Warnings about the whole site rather than a page (`site-not-jekyll`: the folder is another
  * generator's site), printed in full as errors are: one line in the table would not say it.
  */
-const SITE_WARNINGS = new Set(['site-not-jekyll'])
+const SITE_WARNINGS = new Set([SITE_NOT_JEKYLL])
 
 /**
  * Collects a run's diagnostics as they come and prints them at site scale: every error in

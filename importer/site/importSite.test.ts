@@ -20,6 +20,10 @@ const page = (path: string, front: string, body = 'Text.\n'): SiteFile => ({
   text: `---\n${front}\n---\n\n${body}`,
 })
 
+/** The body of the page titled Home, as JSON. */
+const homeBody = (result: ReturnType<typeof importSite>) =>
+  JSON.stringify(result.documents.find((doc) => doc.title === 'Home')?.body)
+
 /** A conversion cache's store kept in memory. */
 function memoryStore() {
   const entries = new Map<string, string>()
@@ -522,12 +526,10 @@ describe('importSite', () => {
       page('other.md', 'title: Other', 'No includes.\n'),
       {path: '_includes/note.md', text: note},
     ]
-    const body = (result: ReturnType<typeof importSite>) =>
-      JSON.stringify(result.documents.find((doc) => doc.title === 'Home')?.body)
     const cache = {store, version: 'test'}
-    expect(body(importSite(files('First note.\n'), {cache}))).toContain('First note.')
+    expect(homeBody(importSite(files('First note.\n'), {cache}))).toContain('First note.')
     const second = importSite(files('Second note.\n'), {cache})
-    expect(body(second)).toContain('Second note.')
+    expect(homeBody(second)).toContain('Second note.')
     expect(second.stats.reused).toBe(1)
   })
 
@@ -542,12 +544,10 @@ describe('importSite', () => {
       page('other.md', 'title: Other', 'No Liquid.\n'),
       page('_posts/2023-07-03-code.md', `redirect_to: ${address}`, 'Code.\n'),
     ]
-    const href = (result: ReturnType<typeof importSite>) =>
-      JSON.stringify(result.documents.find((doc) => doc.title === 'Home')?.body)
     const cache = {store, version: 'test'}
-    expect(href(importSite(files('https://example.org/one'), {cache}))).toContain('/one')
+    expect(homeBody(importSite(files('https://example.org/one'), {cache}))).toContain('/one')
     const second = importSite(files('https://example.org/two'), {cache})
-    expect(href(second)).toContain('/two')
+    expect(homeBody(second)).toContain('/two')
     expect(second.stats.reused).toBe(1)
   })
 

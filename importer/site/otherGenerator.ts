@@ -20,6 +20,9 @@ const GENERATORS: ReadonlyArray<[file: string, name: string]> = [
   ['.vitepress/config.mjs', 'VitePress'],
 ]
 
+/** The code of the warning {@link otherGenerator} gives: about the whole site, not a page. */
+export const SITE_NOT_JEKYLL = 'site-not-jekyll'
+
 /**
  * A warning when a folder with no `_config.yml` holds another generator's configuration (an
  * MkDocs site's `mkdocs.yml`): its pages are not what Jekyll and just-the-docs would publish
@@ -37,7 +40,7 @@ export function otherGenerator(
   const [file, name] = found
   return {
     severity: 'warning',
-    code: 'site-not-jekyll',
+    code: SITE_NOT_JEKYLL,
     file,
     line: 1,
     message: `This looks like a site built by ${name} (${file}, and no _config.yml), not by Jekyll: the importer reads pages as Jekyll and just-the-docs publish them, which is not how ${name} builds this site.`,

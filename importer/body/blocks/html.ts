@@ -2,6 +2,7 @@ import type {Html, RootContent} from 'mdast'
 
 import {closingCut, findClosing, loneOpening} from '../html/containers.ts'
 import {convertHtml} from '../html/hast/index.ts'
+import {contentModel, parsesBlockHtml} from '../html/kramdown-blocks.ts'
 import {convertPrepared, detailsBlock, lineOf} from '../html/kramdown-convert.ts'
 import {isNavButtons} from '../html/next-link.ts'
 import {convertMarkdownAt} from '../html/markdown.ts'
@@ -262,15 +263,15 @@ const SUMMARY = /<summary\b[^>]*>([\s\S]*?)<\/summary\s*>/i
 
 /**
  * The summary line of the `<summary>` element in `html`, if any: its text, or its markdown when
- * its `markdown` attribute asks for it (`<summary markdown="span">**Hint**</summary>`: "Hint" in
- * bold), as kramdown reads it in a quote or a list item as anywhere else.
+ * kramdown reads its content as markdown (`<summary markdown="span">**Hint**</summary>`: "Hint"
+ * in bold; any summary on a site with `parse_block_html`), in a quote or a list item as anywhere
+ * else.
  */
 function summaryLine(html: string, node: Html, state: State): TextBlock[] {
   const found = SUMMARY.exec(html)
   if (!found) return []
   const tag = tagAt(found[0], 0)
-  const markdown = tag?.attributes.markdown
-  if (!tag || (markdown !== '1' && markdown !== 'span' && markdown !== 'block')) {
+  if (!tag || contentModel(tag, parsesBlockHtml(state.ctx.site)) === 'raw') {
     return plainLine(textOf(found[1]!))
   }
   const start = node.position?.start

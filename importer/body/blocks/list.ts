@@ -3,10 +3,11 @@ import type {List, ListItem, RootContent} from 'mdast'
 import type {Point} from '../html/hast/scope.ts'
 import {parsesBlockHtml, scanBlocks} from '../html/kramdown-blocks.ts'
 import {convertMarkdownAt} from '../html/markdown.ts'
+import {pointIn} from '../html/prepare.ts'
 import {LIST, STYLE} from '../names.ts'
 import {ITEM_IAL} from '../ial.ts'
 import type {State} from '../state.ts'
-import {report} from '../state.ts'
+import {report, type Located} from '../state.ts'
 import {endsInListOf} from './html.ts'
 import {convertBlocks} from './index.ts'
 import {separateFromListBefore, settleItem, startAt} from './list-item.ts'
@@ -39,7 +40,8 @@ export function list(node: List, state: State, walk: Walk): void {
       list: shared,
     }
     const start = walk.out.length
-    const html = htmlItemText(item, context.contentColumn, state)
+    const itemText = htmlItemText(item, context.contentColumn, state)
+    const html = itemText && withoutItemIal(itemText, state)
     if (html) {
       // Its text is read anew, from its content's first column: code blocks' indentation too.
       const column = context.contentColumn
@@ -93,13 +95,21 @@ function dropItemIal(item: ListItem, state: State): void {
         end: text.position!.end,
       }
   }
-  report(
-    state,
-    'info',
-    'ial-dropped',
-    paragraph,
-    `Dropped the attribute list ${found[1]} that starts a list item: it only styles the item.`,
-  )
+  reportItemIal(found[1]!, paragraph, state)
+}
+
+/** An item's text read anew (see {@link htmlItemText}) without the attribute list it starts with. */
+function withoutItemIal(item: {text: string; at: Point}, state: State): {text: string; at: Point} {
+  const found = ITEM_IAL.exec(item.text)
+  const length = found?.[0].length ?? 0
+  if (!found || /^(?:\n|$)/.test(item.text.slice(length))) return item
+  reportItemIal(found[1]!, {position: {start: item.at, end: item.at}}, state)
+  return {text: item.text.slice(length), at: pointIn(item, length)}
+}
+
+function reportItemIal(ial: string, at: Located, state: State): void {
+  const message = `Dropped the attribute list ${ial} that starts a list item: it only styles the item.`
+  report(state, 'info', 'ial-dropped', at, message)
 }
 
 /**

@@ -254,7 +254,7 @@ function finish(text: string, extent: Omit<HtmlExtent, 'end' | 'consumed'>, end:
  * (`"1"`: as the element's own model), else as its own model when the element is read with
  * `parseBlockHtml` (a block, or an element in the markdown content of one), else as HTML.
  */
-function contentModel(tag: TagToken, parseBlockHtml: boolean): ContentModel {
+export function contentModel(tag: TagToken, parseBlockHtml: boolean): ContentModel {
   const markdown = tag.attributes.markdown
   if (markdown === 'block' || markdown === 'span') return markdown
   if (markdown === '0') return 'raw'

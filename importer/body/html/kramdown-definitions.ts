@@ -50,8 +50,6 @@ const PARAGRAPH_END =
 // Lines that start another block, so a paragraph (of terms) cannot start there.
 const OTHER_BLOCK =
   /^(?: {4}|\t| {0,3}(?:[-+*][ \t]|\d+\.[ \t]|>|#|[~`]{3}|\$\$|\[\^?[^\]]+\]:|\*\[|\^[ \t]*$|\{:(?!:|\/)[^}\n]+\}[ \t]*$|\{::|([-*_])(?: *\1){2,} *$))/
-// kramdown's LIST_ITEM_IAL, on a definition's first line after its marker and spaces.
-const DEFINITION_IAL = /^(\{:(?!(?:[A-Za-z][\w-]*)?:|\/)(?:\\\}|[^}])+\})\s*(?=\S)/
 const SETEXT = /^ {0,3}(?:=+|-+)[ \t]*$/
 
 /**
@@ -148,7 +146,8 @@ function readDefinitions(
       indentation = first.indentation
       start = markerAfter(indentation)
       // kramdown's LIST_ITEM_IAL: an attribute list before the text is the `dd`'s, not text.
-      const attributes = DEFINITION_IAL.exec(first.content)
+      // (A line of only an attribute list is `firstLine`'s: text follows this one.)
+      const attributes = ITEM_IAL.exec(first.content)
       const content = first.content.slice(attributes?.[0].length ?? 0)
       current = {
         parts: [content + '\n'],
