@@ -70,6 +70,9 @@ export function html(node: Html, state: State, walk: Walk): void {
     )
   }
   if (isNavButtons(value) && !isNested(state)) return navigation(node, state, walk)
+  // `<a name="setup">` over `## Setup`: span-level HTML starts a paragraph for kramdown, never
+  // an element holding the blocks after it, closed or not.
+  if (isSpanParagraph(value)) return spanParagraph(node, at, state, walk)
   const opening = loneOpening(value)
   if (opening) return container(opening, node, state, walk)
   const closingOnly = parseTag(value)
@@ -97,7 +100,6 @@ export function html(node: Html, state: State, walk: Walk): void {
     // as the page's is, so `markdown="1"` content and attribute lists there convert the same.
     return convertMarkdownAt(value, at, state, walk.out, walk.list)
   }
-  if (isSpanParagraph(value)) return spanParagraph(node, at, state, walk)
   const first = tagAt(value, 0)
   if (!first || !KNOWN_ELEMENTS.has(first.name)) {
     // `<String>` on its own line: a parser sees a tag, a reader sees text.

@@ -8,7 +8,7 @@ import type {Item, TextBlock} from '../blocks/text-block.ts'
 import {headingText} from '../../../schemas/headingText.ts'
 import {isTextBlock} from '../blocks/text-block.ts'
 import type {Walk} from '../blocks/walk.ts'
-import {applyIal} from '../ial.ts'
+import {applyIal, isCalloutClass} from '../ial.ts'
 import {BLOCK_TYPES, STYLE} from '../names.ts'
 import {PARAGRAPH_MARK, removeParagraphMark} from '../paragraph-mark.ts'
 import {parseMarkdown} from '../parse.ts'
@@ -119,9 +119,13 @@ const wrapper: MarkdownElement = (block, content, at, node, state, walk) => {
   )
   const start = walk.out.length
   convertMarkdownAt(content, at, state, walk.out, walk.list)
-  const classes = (block.tag?.attributes.class ?? '').split(/\s+/).filter(Boolean)
+  const classes = classesOf(block)
   if (classes.length > 0) applyIal(classes, walk.out, start, node, state)
 }
+
+/** The classes of an HTML block's opening tag. */
+const classesOf = (block: HtmlExtent): string[] =>
+  (block.tag?.attributes.class ?? '').split(/\s+/).filter(Boolean)
 
 // `<p markdown="1">`, `<h2 markdown="1">`: the content is one paragraph (heading) of markdown text.
 const spanElement: MarkdownElement = (block, content, at, _node, state, walk) => {
@@ -213,10 +217,14 @@ const markdownElements: Record<string, MarkdownElement> = {
       convertMarkdownAt(overflow.text, overflow.at, state, walk.out, walk.list)
     }
   },
-  blockquote: (_block, content, at, node, state, walk) => {
+  blockquote: (block, content, at, node, state, walk) => {
     const start = walk.out.length
     convertMarkdownAt(content, at, state, walk.out, walk.list)
     closeQuote(walk.out, start, state, walk.list, node)
+    // `<blockquote class="important" markdown="1">` is the callout just-the-docs styles, as
+    // `{: .important }` on a `>` quote is; its other classes style what the model does not keep.
+    const callouts = classesOf(block).filter((name) => isCalloutClass(name, state))
+    if (callouts.length > 0) applyIal(callouts, walk.out, start, node, state)
   },
 }
 
