@@ -130,6 +130,7 @@ export function readConfig(
       theme,
       collections: readCollections(raw),
       pagePlugins: pagePlugins(raw, options.gemfile),
+      redirectFrom: runsPlugin(REDIRECT_PLUGIN, raw, options.gemfile),
     },
     diagnostics,
   }
@@ -138,6 +139,21 @@ export function readConfig(
 const TITLES_PLUGIN = 'jekyll-titles-from-headings'
 const OPTIONAL_PLUGIN = 'jekyll-optional-front-matter'
 const README_PLUGIN = 'jekyll-readme-index'
+const REDIRECT_PLUGIN = 'jekyll-redirect-from'
+
+/** The plugin names `_config.yml` lists (`plugins:`, or `gems:` as Jekyll 2 called it). */
+const listedPlugins = (raw: Record<string, unknown>): string[] =>
+  [raw.plugins, raw.gems].flatMap((value) => (Array.isArray(value) ? value.map(String) : []))
+
+/**
+ * Whether the site's build runs a plugin GitHub Pages supports but does not run by default
+ * (`jekyll-redirect-from`): one `_config.yml` lists, or the Gemfile's jekyll_plugins group loads.
+ */
+function runsPlugin(name: string, raw: Record<string, unknown>, gemfile?: string | null): boolean {
+  return (
+    listedPlugins(raw).includes(name) || (!!gemfile && jekyllPluginGems(gemfile).includes(name))
+  )
+}
 
 /**
  * Which of GitHub Pages' page plugins the site's build runs: those `plugins:` names, those its
@@ -146,9 +162,7 @@ const README_PLUGIN = 'jekyll-readme-index'
  * Each plugin's `enabled: false` turns it off.
  */
 export function pagePlugins(raw: Record<string, unknown>, gemfile?: string | null): PagePlugins {
-  const listed = [raw.plugins, raw.gems].flatMap((value) =>
-    Array.isArray(value) ? value.map(String) : [],
-  )
+  const listed = listedPlugins(raw)
   const gems = gemfile ? jekyllPluginGems(gemfile) : []
   const from = gems.includes('github-pages')
     ? "the Gemfile's github-pages gem"

@@ -195,3 +195,40 @@ describe('createLinkResolver in a collection Jekyll writes no page for', () => {
     expect(resolve('lecture/lec01', '_notes/n.md')).toBeNull()
   })
 })
+
+describe('createLinkResolver on the reader’s side of an address', () => {
+  const site = [
+    page('python/Box.md'),
+    page('java/tutorial.md', {redirect_from: '/tutorial'}),
+    page('java/queries.md', {redirect_from: ['/queries', 'old/queries.html']}),
+    page('goql.md', {redirect_from: ['/java/tutorial']}),
+  ].map((p) => ({page: p, target: {_id: p.file, _type: 'lesson' as const}}))
+
+  it('reads a backslash in a link’s path as a slash, as a browser does', () => {
+    const {config} = readConfig('permalink: /:title\n')
+    const resolve = createLinkResolver(site, config)
+    expect(resolve('/python\\Box#Box_buffer', 'goql.md')?._id).toBe('python/Box.md')
+    expect(resolve('..\\python\\Box.md', 'java/tutorial.md')?._id).toBe('python/Box.md')
+  })
+
+  it('resolves an address a redirect_from names to its page when the site runs jekyll-redirect-from', () => {
+    const {config} = readConfig('plugins: [jekyll-redirect-from]\n')
+    const resolve = createLinkResolver(site, config)
+    expect(resolve('tutorial', 'java.md')?._id).toBe('java/tutorial.md')
+    expect(resolve('/queries', 'index.md')?._id).toBe('java/queries.md')
+    expect(resolve('/old/queries.html', 'index.md')?._id).toBe('java/queries.md')
+    // A page of its own at the address is the one readers reach.
+    expect(resolve('/java/tutorial', 'index.md')?._id).toBe('java/tutorial.md')
+  })
+
+  it('leaves a redirect_from address unresolved when the site does not run the plugin', () => {
+    const resolve = createLinkResolver(site, readConfig('title: x\n').config)
+    expect(resolve('/tutorial', 'index.md')).toBeNull()
+    const fromGemfile = readConfig('title: x\n', {
+      gemfile: 'group :jekyll_plugins do\n  gem "jekyll-redirect-from"\nend\n',
+    }).config
+    expect(createLinkResolver(site, fromGemfile)('/tutorial', 'index.md')?._id).toBe(
+      'java/tutorial.md',
+    )
+  })
+})

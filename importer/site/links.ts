@@ -5,8 +5,11 @@ import type {SiteCollection, SiteConfig, SourcePage} from './types.ts'
 import {decodedOr, withoutBaseurl} from '../uri.ts'
 import {MARKDOWN_FILE, PAGE_FILE} from '../../schemas/constants.ts'
 
-/** The front matter keys a page's URL is made from (`pageUrl`): all links to it read. */
-export const URL_KEYS = ['permalink', 'slug'] as const
+/**
+ * The front matter keys a page's URL is made from (`pageUrl`), and the addresses that lead to it
+ * besides (`redirect_from`): all links to it read.
+ */
+export const URL_KEYS = ['permalink', 'slug', 'redirect_from'] as const
 
 /**
  * What links to a page are resolved by: its path and the front matter its URL is made from. A
@@ -24,6 +27,13 @@ export function linkedPage(page: Pick<SourcePage, 'file' | 'data'>): LinkedPage 
   return {file: page.file, data}
 }
 
+/** The addresses a page's `redirect_from:` names: one, or a list of them. */
+function redirectsOf(page: LinkedPage): string[] {
+  const from = page.data.redirect_from
+  const list = Array.isArray(from) ? from : [from]
+  return list.filter((entry): entry is string => typeof entry === 'string' && entry.trim() !== '')
+}
+
 /** `/a/b/c.html`, `/a/b/c/` and `/a/b/c` all name the same page; this is their shared form. */
 function canonicalUrl(url: string): string {
   // A stray `%` is kept as written.
@@ -36,7 +46,8 @@ function canonicalUrl(url: string): string {
 }
 
 /** The settings of `_config.yml` a page's URL depends on. */
-export type UrlConfig = Pick<SiteConfig, 'permalink'> & Partial<Pick<SiteConfig, 'collections'>>
+export type UrlConfig = Pick<SiteConfig, 'permalink'> &
+  Partial<Pick<SiteConfig, 'collections' | 'redirectFrom'>>
 
 /**
  * Jekyll's `Utils.slugify` as its URLs use it: each run of characters other than letters, marks
@@ -138,6 +149,16 @@ export function createLinkResolver(
       const fromPath = `/${page.file.replace(PAGE_FILE, '')}`
       if (!byUrl.has(canonicalUrl(fromPath))) byUrl.set(canonicalUrl(fromPath), target)
     }
+    // An address a page's `redirect_from:` names sends the reader on to the page, unless a page
+    // of its own has it.
+    if (config.redirectFrom) {
+      for (const {page, target} of pages) {
+        for (const from of redirectsOf(page)) {
+          const url = canonicalUrl(sanitizedUrl(from))
+          if (!byUrl.has(url)) byUrl.set(url, target)
+        }
+      }
+    }
     return urls
   }
   const lookup = (sitePath: string): LinkTarget | null => {
@@ -153,7 +174,11 @@ export function createLinkResolver(
     // The path is the tag's whole text, spaces and all, as Jekyll's tag reads it.
     const liquid = /^\{%-?\s*link\s+(.+?)\s*-?%\}$/s.exec(href.trim())
     if (liquid) return lookup(liquid[1])
-    const target = href.trim().replace(/[?#].*$/, '')
+    // A browser reads `\` in a web address's path as `/` (`/python\Box` is `/python/Box`).
+    const target = href
+      .trim()
+      .replace(/[?#].*$/, '')
+      .replaceAll('\\', '/')
     if (!target || /^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('//')) return null
     if (target.startsWith('/')) return lookup(withoutBaseurl(target, config.baseurl))
     const fromPath = lookup(posix.join(posix.dirname(fromFile), target))

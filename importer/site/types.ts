@@ -40,6 +40,11 @@ export interface SiteConfig {
   collections: SiteCollection[]
   /** The GitHub Pages plugins that make pages of files without a `title:` or front matter. */
   pagePlugins: PagePlugins
+  /**
+   * Whether the build runs `jekyll-redirect-from`, which writes a page at each address a page's
+   * `redirect_from:` names, sending the reader on to it.
+   */
+  redirectFrom?: boolean
 }
 
 /**
