@@ -95,6 +95,32 @@ describe('lists as readers see them', () => {
     expect(listOutline(html)).toEqual(['<ol>', '3. three', '4. four', '5. five', '<ol>', '1. one'])
   })
 
+  it('keeps lists that count from the same number apart by their listId, and a split item in its list', () => {
+    const own = (text: string, listId: string) => ({...item('number', text, 1), listId})
+    const html = renderFragment(
+      <BodyText
+        value={[
+          item('number', 'open'),
+          item('number', 'run', 1),
+          own('read', 'a'),
+          own('read on', 'a'),
+          item('number', 'fix', 1),
+        ]}
+      />,
+    )
+    expect(listOutline(html)).toEqual([
+      '<ol>',
+      '1. open',
+      '<ol>',
+      '1. run',
+      '<ol>',
+      '1. read',
+      '2. read on',
+      '<ol>',
+      '1. fix',
+    ])
+  })
+
   it('keeps bullet and task items in one list, as kramdown does, unless an item starts a list', () => {
     const html = renderFragment(
       <BodyText

@@ -1,8 +1,13 @@
-import {listElementOf} from '../schemas/constants.ts'
+import {beginsOwnList, listElementOf} from '../schemas/constants.ts'
 import type {TypedObject} from './types.ts'
 
 /** A Portable Text block as list grouping reads it. */
-export type Block = TypedObject & {listItem?: string; level?: number; start?: number}
+export type Block = TypedObject & {
+  listItem?: string
+  level?: number
+  start?: number
+  listId?: string
+}
 
 /** One list: its items, its kind (`bullet`, `number`, `task`), level and first number. */
 export interface ListNode {
@@ -35,9 +40,9 @@ export function isListMember(block: Block): boolean {
 /**
  * Groups flat Portable Text into lists as kramdown nests them: a text block with `listItem`
  * starts an item at its `level`; a later block with only a `level` belongs to the nearest item
- * at that level; any other block ends the lists. An item with a `start` that differs from the
- * item before it begins a new list, a numbered one counting from it (an item split in an editor
- * keeps its predecessor's `start`, so it does not).
+ * at that level; any other block ends the lists. An item whose `start` or `listId` differs from
+ * the item before it begins a new list, a numbered one counting from its `start` (an item split
+ * in an editor keeps its predecessor's fields, so it does not: see `beginsOwnList`).
  */
 export function groupLists(blocks: readonly Block[]): Grouped {
   const out: Grouped = []
@@ -83,8 +88,13 @@ function placeItem(block: Block, stack: ListNode[], out: Grouped): ListNode[] {
 
 function continues(list: ListNode, block: Block): boolean {
   if (listElementOf(list.listItem) !== listElementOf(block.listItem)) return false
-  const start = startOf(block)
-  return start === undefined || start === startOf(list.items[list.items.length - 1].head)
+  return !beginsOwnList(marksOf(block), marksOf(lastItem(list).head))
+}
+
+/** A block's `start` (a whole number) and `listId` (a string), each as it counts, if at all. */
+function marksOf(block: Block): {start?: number; listId?: string} {
+  const listId = typeof block.listId === 'string' ? block.listId : undefined
+  return {start: startOf(block), listId}
 }
 
 function startOf(block: Block): number | undefined {

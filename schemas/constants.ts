@@ -63,6 +63,23 @@ export function listElementOf(listItem: unknown): 'ol' | 'ul' {
   return listItem === 'number' ? 'ol' : 'ul'
 }
 
+/** What marks a list item as beginning a list of its own (see {@link beginsOwnList}). */
+export type ListMarks = {start?: unknown; listId?: unknown}
+
+/**
+ * Whether a list item begins a list of its own rather than continuing the one whose last item at
+ * its level, of the same list element, is `before`. An item with neither `start` nor `listId`
+ * continues it. One with either begins a list of its own unless it has the same of both as
+ * `before`: an item an editor splits in two leaves both halves with the fields it had, so they
+ * stay one list. `start` is the number a list counts from; `listId` tells apart two lists in a
+ * row that count from the same number (kramdown's `1.` `<!-- -->` `1.`), where `start` alone
+ * would read as a split item.
+ */
+export function beginsOwnList(item: ListMarks, before: ListMarks): boolean {
+  if (item.start === undefined && item.listId === undefined) return false
+  return item.start !== before.start || item.listId !== before.listId
+}
+
 /**
  * Whether a body item belongs to a list: a list item (a text block with `listItem`), or a block
  * inside one (any item with a `level`), as the renderer and the export group them.

@@ -1,4 +1,10 @@
-import {BLOCK_TYPES, inListRegion, listElementOf} from '../../schemas/constants.ts'
+import {
+  BLOCK_TYPES,
+  beginsOwnList,
+  inListRegion,
+  listElementOf,
+  type ListMarks,
+} from '../../schemas/constants.ts'
 import type {BodyState, Item} from './state.ts'
 import {indent, joinLines, paragraphs, textEdgeSpace} from './text.ts'
 
@@ -7,8 +13,8 @@ interface OpenItem {
   /** Where this item's content starts: blocks inside it are indented this far. */
   indent: string
   number: number
-  /** The item's own `start`, when it has one: a different one begins a new list. */
-  start?: number
+  /** The item's own `start` and `listId`: an item after it with others begins a new list. */
+  marks: ListMarks
 }
 
 /** True for an item of a list region: a list item, or a block that belongs to one (`level`). */
@@ -61,13 +67,15 @@ export function writeList(
     if (item._type === 'block' && typeof item.listItem === 'string') {
       const listItem = item.listItem
       const previous = open[level - 1]
-      const own = typeof item.start === 'number' ? item.start : undefined
-      const restarts = own !== undefined && own !== previous?.start
+      const marks: ListMarks = {
+        start: typeof item.start === 'number' ? item.start : undefined,
+        listId: typeof item.listId === 'string' ? item.listId : undefined,
+      }
       // Task items and bullets are one list for kramdown (one `<ul>`), as for the renderer.
       const continues =
         previous !== undefined &&
         listElementOf(previous.listItem) === listElementOf(listItem) &&
-        !restarts
+        !beginsOwnList(marks, previous.marks)
       const parentIndent = level > 1 ? (open[level - 2]?.indent ?? '') : ''
       if (previous && !continues) {
         if (level === 1) closeTopList()
@@ -98,7 +106,7 @@ export function writeList(
       // A task's checkbox is text on the marker's line already, so its block stays below it.
       emptyHead = listItem !== 'task' && content.join('').trim() === '' ? level : undefined
       open.length = level - 1
-      open.push({listItem, indent: itemIndent, number, start: continues ? previous.start : own})
+      open.push({listItem, indent: itemIndent, number, marks})
       needsBlank = content.length > 1
       last = {item, level, inline: false}
     } else {

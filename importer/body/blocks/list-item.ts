@@ -1,4 +1,9 @@
-import {LIST_MEMBER_TYPES, listElementOf} from '../../../schemas/constants.ts'
+import {
+  beginsOwnList,
+  LIST_MEMBER_TYPES,
+  listElementOf,
+  type ListMarks,
+} from '../../../schemas/constants.ts'
 import {BLOCK_TYPES, INLINE_TYPES, STYLE} from '../names.ts'
 import type {Item, TextBlock} from './text-block.ts'
 import {isTextBlock, textBlock} from './text-block.ts'
@@ -55,16 +60,19 @@ export function startAt(head: Item | undefined, start: number): void {
  */
 export function separateFromListBefore(out: readonly Item[], index: number, level: number): void {
   const head = out[index]
-  if (!isTextBlock(head) || head.start !== undefined) return
+  if (!isTextBlock(head)) return
   for (let i = index - 1; i >= 0; i--) {
-    const block = out[i] as {listItem?: unknown; level?: unknown}
+    const block = out[i] as ListMarks & {listItem?: unknown; level?: unknown}
     if (typeof block.level !== 'number' || block.level < level) return
     if (block.level === level && typeof block.listItem === 'string') {
       if (listElementOf(block.listItem) !== listElementOf(head.listItem)) return
       // A bullet list shows no number: its `start` only differs from the item's before, so the
       // third of three such lists in a row does not read as an item split from the second.
-      head.start =
+      head.start ??=
         listElementOf(head.listItem) === 'ul' && (block as {start?: unknown}).start === 1 ? 2 : 1
+      // Numbered lists in a row that count from the same number (Google Docs' export writes
+      // `1.` `<!-- -->` `1.` `<!-- -->` `1.`): `start` alone would read as one item split in two.
+      if (!beginsOwnList(head, block)) head.listId = block.listId === 'a' ? 'b' : 'a'
       return
     }
   }

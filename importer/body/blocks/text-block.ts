@@ -21,6 +21,11 @@ export interface TextBlock {
   level?: number
   /** On a numbered list's first item: the number it counts from, when not 1. */
   start?: number
+  /**
+   * On a list's first item: tells it apart from the list right before it when both count from
+   * the same `start` (see `beginsOwnList`).
+   */
+  listId?: string
   /** A heading's own id, as its markdown named it (`## Setup {#setup}`). */
   anchor?: string
 }
