@@ -49,6 +49,8 @@ const CANONICAL: Record<string, string> = {
   'list start': '1. counted as five\n2. counted as six\n{: start="5"}',
   'numbered lists one after another':
     '1. the first list\n\n<!-- -->\n\n1. the second list\n2. its second step',
+  'numbered lists after a list of two':
+    '1. a list\n\n<!-- -->\n\n1. a second list\n2. of two items\n\n<!-- -->\n\n1. a third list',
   'numbered lists of one item one after another':
     '1. open\n\n<!-- -->\n\n1. run\n\n<!-- -->\n\n1. read\n\n<!-- -->\n\n1. fix\n\n<!-- -->\n\n1. ship\n2. rest',
   'bullet lists one after another':
