@@ -43,10 +43,11 @@ const OTHER_BLOCK = /^ {0,3}(?:>|#|[*+-][ \t]|\d+\.[ \t]|:[ \t]|`{3}|~{3})/
  * tag (`<img …> | <img …>`, screenshots side by side) is a table's row when it holds a pipe.
  */
 function startsBlockHtml(line: string): boolean {
-  const tag = /^ {0,3}<(\/?)([A-Za-z][\w:-]*)?/.exec(line)
-  if (!tag) return false
-  const name = tag[2]?.toLowerCase()
-  return name === undefined ? /^ {0,3}<[!?]/.test(line) : !SPAN_ELEMENTS.has(name)
+  if (/^ {0,3}<[!?]/.test(line)) return true
+  // A tag's name ends where its attributes or its end do: `<https://a|b>`, an autolink for
+  // CommonMark, is no tag for kramdown, and a line of it with a pipe is a table's row.
+  const tag = /^ {0,3}<\/?([A-Za-z][\w:.-]*)(?=\s|\/?>)/.exec(line)
+  return tag !== null && !SPAN_ELEMENTS.has(tag[1].toLowerCase())
 }
 
 /**
