@@ -88,13 +88,7 @@ function placeItem(block: Block, stack: ListNode[], out: Grouped): ListNode[] {
 
 function continues(list: ListNode, block: Block): boolean {
   if (listElementOf(list.listItem) !== listElementOf(block.listItem)) return false
-  return !beginsOwnList(marksOf(block), marksOf(lastItem(list).head))
-}
-
-/** A block's `start` (a whole number) and `listId` (a string), each as it counts, if at all. */
-function marksOf(block: Block): {start?: number; listId?: string} {
-  const listId = typeof block.listId === 'string' ? block.listId : undefined
-  return {start: startOf(block), listId}
+  return !beginsOwnList(block, lastItem(list).head)
 }
 
 function startOf(block: Block): number | undefined {

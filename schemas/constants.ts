@@ -63,8 +63,16 @@ export function listElementOf(listItem: unknown): 'ol' | 'ul' {
   return listItem === 'number' ? 'ol' : 'ul'
 }
 
-/** What marks a list item as beginning a list of its own (see {@link beginsOwnList}). */
+/** The fields that mark a list item as beginning a list of its own (see {@link beginsOwnList}). */
 export type ListMarks = {start?: unknown; listId?: unknown}
+
+/** An item's `start` (a whole number) and `listId` (a string), each only when it is one. */
+function marksOf(item: ListMarks): [start: number | undefined, listId: string | undefined] {
+  return [
+    Number.isInteger(item.start) ? (item.start as number) : undefined,
+    typeof item.listId === 'string' ? item.listId : undefined,
+  ]
+}
 
 /**
  * Whether a list item begins a list of its own rather than continuing the one whose last item at
@@ -76,8 +84,10 @@ export type ListMarks = {start?: unknown; listId?: unknown}
  * would read as a split item.
  */
 export function beginsOwnList(item: ListMarks, before: ListMarks): boolean {
-  if (item.start === undefined && item.listId === undefined) return false
-  return item.start !== before.start || item.listId !== before.listId
+  const [start, listId] = marksOf(item)
+  if (start === undefined && listId === undefined) return false
+  const [beforeStart, beforeListId] = marksOf(before)
+  return start !== beforeStart || listId !== beforeListId
 }
 
 /**

@@ -67,10 +67,7 @@ export function writeList(
     if (item._type === 'block' && typeof item.listItem === 'string') {
       const listItem = item.listItem
       const previous = open[level - 1]
-      const marks: ListMarks = {
-        start: typeof item.start === 'number' ? item.start : undefined,
-        listId: typeof item.listId === 'string' ? item.listId : undefined,
-      }
+      const marks: ListMarks = {start: item.start, listId: item.listId}
       // Task items and bullets are one list for kramdown (one `<ul>`), as for the renderer.
       const continues =
         previous !== undefined &&
