@@ -53,6 +53,14 @@ describe('createReporter', () => {
     expect(out[1].split('\n').slice(1)).toEqual(['  raw-html      1  a.md:3'])
   })
 
+  it('prints the warning that the site is a folder inside the one imported in full too', () => {
+    const out: string[] = []
+    createReporter((text) => out.push(text)).add([warning('docs/_config.yml', 1, 'site-in-folder')])
+    expect(out).toEqual([
+      expect.stringMatching(/^docs\/_config\.yml:1:1: warning: site-in-folder /),
+    ])
+  })
+
   it('lists every warning in full with verbose, and reports the same problem once', () => {
     const out: string[] = []
     const reporter = createReporter((text) => out.push(text), {verbose: true})

@@ -1,4 +1,5 @@
 import {SITE_NOT_JEKYLL} from '../site/otherGenerator.ts'
+import {SITE_IN_FOLDER} from '../site/siteFolder.ts'
 import type {Diagnostic} from '../types.ts'
 import {formatDiagnostics, sortDiagnostics, type FormatOptions} from './format.ts'
 import {shownProblems} from './shown.ts'
@@ -8,9 +9,10 @@ export type ReporterOptions = FormatOptions & {verbose?: boolean}
 
 /**
  * Warnings about the whole site rather than a page (`site-not-jekyll`: the folder is another
- * generator's site), printed in full as errors are: one line in the table would not say it.
+ * generator's site; `site-in-folder`: the site is a folder inside it), printed in full as errors
+ * are: one line in the table would not say it.
  */
-const SITE_WARNINGS = new Set([SITE_NOT_JEKYLL])
+const SITE_WARNINGS = new Set([SITE_NOT_JEKYLL, SITE_IN_FOLDER])
 
 /**
  * Collects a run's diagnostics as they come and prints them at site scale: every error in

@@ -51,6 +51,26 @@ describe('importSite', () => {
     expect(warned([...docs, mkdocs])).toHaveLength(1)
   })
 
+  it('warns once, at its configuration, when the folder holds a Jekyll site in a folder of its own', () => {
+    const docs = [page('docs/index.md', 'title: Home')]
+    const warned = (files: SiteFile[], otherFiles: string[] = []) =>
+      importSite(files, {convertBody: stubBody, otherFiles}).diagnostics.filter(
+        (d) => d.code === 'site-in-folder',
+      )
+    const inDocs = {path: 'docs/_config.yml', text: 'baseurl: /course\n'}
+    expect(warned([...docs, inDocs])).toEqual([
+      expect.objectContaining({severity: 'warning', file: 'docs/_config.yml', line: 1}),
+    ])
+    expect(warned([...docs, inDocs])[0].message).toMatch(/the Jekyll site is docs\//)
+    // The shallowest of several, found among the files only listed as well.
+    expect(warned(docs, ['site/docs/_config.yml', 'site/_config.yml'])[0].file).toBe(
+      'site/_config.yml',
+    )
+    // Not a site's: an installed theme's own, and none at all once the folder has its own.
+    expect(warned(docs, ['vendor/bundle/gems/just-the-docs/_config.yml'])).toEqual([])
+    expect(warned([...docs, inDocs, {path: '_config.yml', text: 'title: Course\n'}])).toEqual([])
+  })
+
   it('counts the markdown files it skips for having no front matter, and only those', () => {
     const files = [
       page('index.md', 'title: Home'),

@@ -13,6 +13,7 @@ import {pageFailed} from '../report/error-text.ts'
 import type {Diagnostic, ImportedDocument, LinkTarget} from '../types.ts'
 import {readConfig} from './config.ts'
 import {otherGenerator} from './otherGenerator.ts'
+import {siteInFolder} from './siteFolder.ts'
 import type {BlockLines} from './blockLines.ts'
 import type {ImportOptions, ImportResult} from './importSite.ts'
 import {readIncludes, readRelativeIncludes} from './includes.ts'
@@ -221,11 +222,11 @@ export function prepareSite(
     themeVersion: options.themeVersion,
   })
   const diagnostics = [...(options.readProblems ?? []), ...configProblems]
-  const generator = otherGenerator(configText, [
-    ...files.map((file) => file.path),
-    ...(options.otherFiles ?? []),
-  ])
+  const paths = [...files.map((file) => file.path), ...(options.otherFiles ?? [])]
+  const generator = otherGenerator(configText, paths)
   if (generator) diagnostics.push(generator)
+  const inFolder = siteInFolder(configText, paths)
+  if (inFolder) diagnostics.push(inFolder)
   const unread = new Set(
     options.readProblems?.filter((d) => d.severity === 'error').map((d) => d.file),
   )
