@@ -107,6 +107,7 @@ export function readConfig(
     ? {version: options.themeVersion, from: '--theme-version'}
     : themeVersion(raw, options.gemfileLock, options.gemfile ?? undefined)
   const legacy = options.legacy ?? isLegacyVersion(theme.version)
+  const plugins = namedPlugins(raw, options.gemfile)
   if (raw.defaults !== undefined && !Array.isArray(raw.defaults)) {
     diagnostics.push({
       severity: 'warning',
@@ -129,8 +130,10 @@ export function readConfig(
       legacy,
       theme,
       collections: readCollections(raw),
-      pagePlugins: pagePlugins(raw, options.gemfile),
-      redirectFrom: runsPlugin(REDIRECT_PLUGIN, raw, options.gemfile),
+      pagePlugins: pagePlugins(raw, options.gemfile, plugins),
+      // Not one GitHub Pages runs by default: only a site that names it runs it.
+      redirectFrom:
+        plugins.listed.includes(REDIRECT_PLUGIN) || plugins.gems.includes(REDIRECT_PLUGIN),
     },
     diagnostics,
   }
@@ -141,18 +144,19 @@ const OPTIONAL_PLUGIN = 'jekyll-optional-front-matter'
 const README_PLUGIN = 'jekyll-readme-index'
 const REDIRECT_PLUGIN = 'jekyll-redirect-from'
 
-/** The plugin names `_config.yml` lists (`plugins:`, or `gems:` as Jekyll 2 called it). */
-const listedPlugins = (raw: Record<string, unknown>): string[] =>
-  [raw.plugins, raw.gems].flatMap((value) => (Array.isArray(value) ? value.map(String) : []))
-
 /**
- * Whether the site's build runs a plugin GitHub Pages supports but does not run by default
- * (`jekyll-redirect-from`): one `_config.yml` lists, or the Gemfile's jekyll_plugins group loads.
+ * The plugins the site's build loads by name: those `_config.yml` lists (`plugins:`, or `gems:`
+ * as Jekyll 2 called it), and the gems its Gemfile's jekyll_plugins group loads.
  */
-function runsPlugin(name: string, raw: Record<string, unknown>, gemfile?: string | null): boolean {
-  return (
-    listedPlugins(raw).includes(name) || (!!gemfile && jekyllPluginGems(gemfile).includes(name))
-  )
+type NamedPlugins = {listed: string[]; gems: string[]}
+
+function namedPlugins(raw: Record<string, unknown>, gemfile?: string | null): NamedPlugins {
+  return {
+    listed: [raw.plugins, raw.gems].flatMap((value) =>
+      Array.isArray(value) ? value.map(String) : [],
+    ),
+    gems: gemfile ? jekyllPluginGems(gemfile) : [],
+  }
 }
 
 /**
@@ -161,9 +165,11 @@ function runsPlugin(name: string, raw: Record<string, unknown>, gemfile?: string
  * a site with no Gemfile and a `remote_theme:`, which only GitHub Pages' own build can build.
  * Each plugin's `enabled: false` turns it off.
  */
-export function pagePlugins(raw: Record<string, unknown>, gemfile?: string | null): PagePlugins {
-  const listed = listedPlugins(raw)
-  const gems = gemfile ? jekyllPluginGems(gemfile) : []
+export function pagePlugins(
+  raw: Record<string, unknown>,
+  gemfile?: string | null,
+  {listed, gems}: NamedPlugins = namedPlugins(raw, gemfile),
+): PagePlugins {
   const from = gems.includes('github-pages')
     ? "the Gemfile's github-pages gem"
     : gemfile === null && typeof raw.remote_theme === 'string'
